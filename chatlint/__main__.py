@@ -1,0 +1,3 @@
+from chatlint.cli import main
+
+main()
