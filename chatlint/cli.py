@@ -1,0 +1,186 @@
+"""The command line: turns options into a run and a report. No analysis here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from chatlint import __version__
+from chatlint.config import ConfigError, check_code, load_config
+from chatlint.files import FileSelector
+from chatlint.report import FORMAT_NAMES, Report, formats
+from chatlint.rules import ALL_RULES, RULES_BY_CODE
+from chatlint.runner import RunOptions, Runner, RunResult
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class DefaultToCheck(click.Group):
+    """`chatlint --fix src/` means `chatlint check --fix src/`: `check` is the default command."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="chatlint")
+def cli() -> None:
+    """Find chat-template bugs that silently corrupt the labels of chat fine-tuning data."""
+
+
+def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    codes = tuple(code.strip().upper() for item in value for code in item.split(",") if code.strip())
+    for code in codes:
+        try:
+            check_code(code, f"--{param.name}")
+        except ConfigError as error:
+            raise click.BadParameter(str(error).split(": ", 1)[-1]) from None
+    return codes
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--fix", is_flag=True, help="Apply safe fixes and write the files.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply (with --fix) and count fixes marked unsafe.")
+@click.option("--diff", is_flag=True, help="Show fixes as a unified diff; write nothing; exit 1 if any would apply.")
+@click.option("--select", multiple=True, callback=_codes, help="Only these rule codes or prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, callback=_codes, help="Skip these rule codes or prefixes (comma-separated).")
+@click.option(
+    "--output-format", type=click.Choice(FORMAT_NAMES), default="text", show_default=True, help="Report format."
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems remain.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), help="Read this TOML file.")
+@click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@click.option("--stdin-filename", help="The file name to report for source read from `-`.")
+def check(
+    paths: tuple[str, ...],
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    output_format: str,
+    exit_zero: bool,
+    config_file: Path | None,
+    force_exclude: bool,
+    quiet: bool,
+    stdin_filename: str | None,
+) -> None:
+    """Check PATHS (default: the current folder) for chat-template bugs."""
+    reading_stdin = paths == ("-",)
+    if "-" in paths and not reading_stdin:
+        raise click.UsageError("`-` (read from stdin) cannot be combined with other paths")
+    start = Path(stdin_filename or ".") if reading_stdin else Path(paths[0] if paths else ".")
+    try:
+        config = load_config(config_file, start if start.exists() else Path("."))
+    except ConfigError as error:
+        click.echo(f"chatlint: configuration error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    options = RunOptions(select=select, ignore=ignore, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
+    runner = Runner(config, options)
+    out = click.get_text_stream("stdout")
+
+    if reading_stdin:
+        name = stdin_filename or "<stdin>"
+        if force_exclude and stdin_filename and FileSelector(config, True).is_excluded(stdin_filename):
+            data = click.get_binary_stream("stdin").read()
+            if fix:
+                click.get_binary_stream("stdout").write(data)
+            sys.exit(EXIT_OK)
+        data = click.get_binary_stream("stdin").read()
+        run, source = runner.run_stdin(name, data)
+        if fix and not diff:
+            # the fixed source goes to stdout; the report goes to stderr
+            result = run.files[0]
+            text = result.fixed_text if result.fixed_text is not None else None
+            click.get_binary_stream("stdout").write(source.encode(text) if source and text is not None else data)
+            out = click.get_text_stream("stderr")
+    else:
+        selector = FileSelector(config, force_exclude=force_exclude)
+        files = list(selector.files(list(paths) or ["."]))
+        run = runner.run(files)
+
+    sys.exit(_report(run, options, output_format, out, quiet, exit_zero))
+
+
+def _report(run: RunResult, options: RunOptions, output_format: str, out, quiet: bool, exit_zero: bool) -> int:  # type: ignore[no-untyped-def]
+    report = Report(
+        findings=run.findings,
+        errors=run.errors,
+        fixes_applied=0 if options.diff else run.fixes_applied,
+        fix_mode=options.fix,
+        unsafe_fixes=options.unsafe_fixes,
+        checked=run.checked,
+        suppressed=[finding for result in run.files for finding in result.suppressed],
+    )
+    if options.diff:
+        for diff in run.diffs:
+            out.write(diff)
+        if not quiet:
+            count = sum(result.fixes_applied for result in run.files)
+            click.echo(f"Would fix {count} {'problem' if count == 1 else 'problems'}.", err=True)
+        if report.errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if run.diffs and not exit_zero else EXIT_OK
+    if output_format == "text" and quiet:
+        report_for_text = Report(findings=report.findings, errors=report.errors, unsafe_fixes=options.unsafe_fixes)
+        from chatlint.report.text import render as render_text
+
+        _render_findings_only(report_for_text, out, render_text)
+    else:
+        formats()[output_format](report, out)
+        if output_format != "text" and report.errors:
+            for error in report.errors:
+                click.echo(f"chatlint: {error.path}: {error.reason}", err=True)
+    if report.errors:
+        return EXIT_ERROR
+    if report.findings and not exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _render_findings_only(report: Report, out, render) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    buffer = io.StringIO()
+    render(report, buffer)
+    lines = buffer.getvalue().splitlines()
+    count = len(report.findings)
+    for line in lines[:count]:
+        out.write(line + "\n")
+    for error in report.errors:
+        out.write(f"{error.path}: {error.reason}\n")
+
+
+@cli.command("rules")
+def list_rules() -> None:
+    """List every rule."""
+    for rule in ALL_RULES:
+        fix = "fix" if rule.fixable else "   "
+        state = "" if rule.enabled_by_default else " (off by default)"
+        click.echo(f"{rule.code}  {fix}  {rule.name}: {rule.summary}{state}")
+
+
+@cli.command("rule")
+@click.argument("code")
+def show_rule(code: str) -> None:
+    """Explain one rule: what it does, why it matters, examples and fix safety."""
+    rule = RULES_BY_CODE.get(code.upper())
+    if rule is None:
+        raise click.BadParameter(f"unknown rule `{code}`; `chatlint rules` lists them", param_hint="CODE")
+    click.echo(rule.documentation())
+
+
+def main() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    cli(prog_name="chatlint")
+
+
+if __name__ == "__main__":
+    main()

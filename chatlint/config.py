@@ -1,0 +1,156 @@
+"""`[tool.chatlint]` in the nearest `pyproject.toml`: which rules run where, and which files are skipped."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised only on Python 3.10
+    import tomli as tomllib
+
+from chatlint.rules import ALL_RULES, RULES_BY_CODE, Rule
+
+KNOWN_KEYS = frozenset(
+    {
+        "select",
+        "ignore",
+        "exclude",
+        "extend-exclude",
+        "per-file-ignores",
+        "training-paths",
+        "inference-paths",
+        "labels",  # the runtime check's own table, read by `chatlint labels`
+    }
+)
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the key."""
+
+
+@dataclass
+class Config:
+    root: Path  # the folder paths in the configuration are relative to
+    path: Path | None = None  # the pyproject.toml read, if any
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    training_paths: tuple[str, ...] = ()
+    inference_paths: tuple[str, ...] = ()
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest `pyproject.toml` with a `[tool.chatlint]` table, from `start` up to the file system root."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                with pyproject.open("rb") as handle:
+                    if "chatlint" in tomllib.load(handle).get("tool", {}):
+                        return pyproject
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+    return None
+
+
+def load_config(config_file: Path | None, start: Path) -> Config:
+    path = config_file if config_file is not None else find_pyproject(start.resolve())
+    if path is None:
+        return Config(root=start.resolve() if start.is_dir() else start.resolve().parent)
+    try:
+        with path.open("rb") as handle:
+            document = tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    table = document.get("tool", {}).get("chatlint", {})
+    if path.name != "pyproject.toml" and not table:
+        table = document  # a dedicated chatlint.toml-style file with the keys at top level
+    return parse_table(table, path)
+
+
+def parse_table(table: object, path: Path) -> Config:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.chatlint] must be a table")
+    unknown = sorted(set(table) - KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key `{unknown[0]}` in [tool.chatlint] (known: {', '.join(sorted(KNOWN_KEYS))})")
+    config = Config(root=path.parent.resolve(), path=path)
+    config.select = _codes(table, "select", path)
+    config.ignore = _codes(table, "ignore", path)
+    config.exclude = _strings(table, "exclude", path)
+    config.extend_exclude = _strings(table, "extend-exclude", path)
+    config.training_paths = _strings(table, "training-paths", path)
+    config.inference_paths = _strings(table, "inference-paths", path)
+    per_file = table.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise ConfigError(f"{path}: `per-file-ignores` must be a table of glob = [codes]")
+    for pattern, codes in per_file.items():
+        config.per_file_ignores[pattern] = _codes({"per-file-ignores": codes}, "per-file-ignores", path, pattern)
+    return config
+
+
+def _strings(table: dict, key: str, path: Path) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{path}: `{key}` must be a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _codes(table: dict, key: str, path: Path, context: str = "") -> tuple[str, ...]:
+    where = f"`{key}` ({context})" if context else f"`{key}`"
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{path}: {where} must be a list of rule codes, got {value!r}")
+    for code in value:
+        check_code(code, f"{path}: {where}")
+    return tuple(code.upper() for code in value)
+
+
+def check_code(code: str, where: str) -> None:
+    """A code or prefix must name at least one rule (`CL`, `CL0`, `CL001`, or `ALL`)."""
+    upper = code.upper()
+    if upper == "ALL" or any(rule.code.startswith(upper) for rule in ALL_RULES):
+        return
+    raise ConfigError(f"{where}: unknown rule code or prefix `{code}`")
+
+
+def select_rules(select: Iterable[str], ignore: Iterable[str]) -> list[type[Rule]]:
+    """The rules that `select` turns on and `ignore` does not turn off (longest prefix wins, as in Ruff)."""
+    select, ignore = list(select), list(ignore)
+    chosen = []
+    for rule in ALL_RULES:
+        selected = _best_match(rule.code, select)
+        ignored = _best_match(rule.code, ignore)
+        on = selected is not None if select else rule.enabled_by_default
+        if ignored is not None and (selected is None or len(ignored) >= len(selected)):
+            on = False
+        if on:
+            chosen.append(rule)
+    return chosen
+
+
+def _best_match(code: str, prefixes: list[str]) -> str | None:
+    matches = [prefix for prefix in prefixes if prefix == "ALL" or code.startswith(prefix)]
+    if not matches:
+        return None
+    return max(matches, key=lambda prefix: 0 if prefix == "ALL" else len(prefix))
+
+
+def relative_to_root(path: str, config: Config) -> str:
+    try:
+        return Path(os.path.abspath(path)).relative_to(config.root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+__all__ = ["Config", "ConfigError", "RULES_BY_CODE", "load_config", "select_rules"]

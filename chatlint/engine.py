@@ -1,0 +1,207 @@
+"""Checking one file: prefilter, parse once, build the facts, run the rules, suppress, fix to a fixpoint.
+
+The engine owns the text of the file; rules only describe edits. Fixes are applied, the text re-parsed and the
+rules re-run until nothing more changes (at most `MAX_FIX_PASSES` times). A fix whose result does not parse is
+dropped and reported. Writing the result is the caller's job (see `runner`).
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from chatlint.facts import build_facts
+from chatlint.findings import Applicability, Edit, FileError, Finding, Fix
+from chatlint.noqa import file_is_suppressed, is_suppressed
+from chatlint.rules.base import Diagnostic, Rule
+from chatlint.source import line_starts, lines_of
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    fixed_text: str | None = None  # set when fixes changed the text
+    fixes_applied: int = 0
+    suppressed: list[Finding] = field(default_factory=list)  # silenced by `# noqa`
+
+
+@dataclass(frozen=True)
+class FixMode:
+    apply: bool = False  # --fix or --diff
+    unsafe: bool = False  # --unsafe-fixes
+
+    def allows(self, fix: Fix | None) -> bool:
+        return fix is not None and (fix.applicability is Applicability.SAFE or self.unsafe)
+
+
+def passes_prefilter(data: bytes, rules: Sequence[Rule]) -> bool:
+    """Cheap byte test: could any rule find anything here? Doctest lines and comments do not count."""
+    return any(_rule_may_match(data, rule) for rule in rules)
+
+
+def _rule_may_match(data: bytes, rule: Rule) -> bool:
+    for group in rule.prefilter:
+        if not any(token in data and _in_code_line(data, token) for token in group):
+            return False
+    return True
+
+
+def _in_code_line(data: bytes, token: bytes) -> bool:
+    pattern = _CODE_LINE_PATTERNS.get(token)
+    if pattern is None:
+        pattern = re.compile(rb"^(?![ \t]*(?:>>>|\.\.\.|#))[^\n]*" + re.escape(token), re.MULTILINE)
+        _CODE_LINE_PATTERNS[token] = pattern
+    return pattern.search(data) is not None
+
+
+_CODE_LINE_PATTERNS: dict[bytes, re.Pattern[bytes]] = {}
+
+
+def check_text(
+    path: str,
+    text: str,
+    rules: Sequence[Rule],
+    fix_mode: FixMode = FixMode(),
+    path_hint: str | None = None,
+    data: bytes | None = None,
+) -> FileResult:
+    """Check (and, in fix mode, fix) one file's text. Never raises for bad input: errors go into the result."""
+    result = FileResult(path=path)
+    raw = data if data is not None else text.encode("utf-8", "surrogatepass")
+    if file_is_suppressed(raw) or not passes_prefilter(raw, rules):
+        return result
+    current = text
+    for _ in range(MAX_FIX_PASSES):
+        try:
+            module = cst.parse_module(current)
+        except cst.ParserSyntaxError as error:
+            if current is text:
+                result.errors.append(FileError(path, f"syntax error: {_syntax_message(error)}"))
+                return result
+            # cannot happen: every fixed text is parsed before it is accepted
+            result.errors.append(FileError(path, "the fixed text does not parse", "internal"))
+            return result
+        findings, suppressed = _run_rules(path, module, current, rules, path_hint, result)
+        result.findings, result.suppressed = findings, suppressed
+        if not fix_mode.apply:
+            break
+        chosen = [finding for finding in findings if fix_mode.allows(finding.fix)]
+        if not chosen:
+            break
+        fixed, applied = apply_fixes(current, [finding.fix for finding in chosen if finding.fix])
+        if fixed == current:
+            break
+        try:
+            cst.parse_module(fixed)
+        except cst.ParserSyntaxError as error:
+            codes = ", ".join(sorted({finding.code for finding in chosen}))
+            result.errors.append(
+                FileError(path, f"a fix for {codes} would not parse ({_syntax_message(error)}); reverted", "internal")
+            )
+            break
+        current = fixed
+        result.fixes_applied += applied
+    if current != text:
+        result.fixed_text = current
+    return result
+
+
+def _run_rules(
+    path: str,
+    module: cst.Module,
+    text: str,
+    rules: Sequence[Rule],
+    path_hint: str | None,
+    result: FileResult,
+) -> tuple[list[Finding], list[Finding]]:
+    raw = text.encode("utf-8", "surrogatepass")
+    active = [rule for rule in rules if _rule_may_match(raw, rule)]
+    try:
+        facts = build_facts(module, path, path_hint)
+    except Exception as error:  # noqa: BLE001 - an analysis bug must not stop the run
+        result.errors.append(FileError(path, f"the analysis failed: {_describe(error)}", "internal"))
+        return [], []
+    diagnostics: list[tuple[Rule, Diagnostic]] = []
+    for rule in active:
+        try:
+            diagnostics.extend((rule, diagnostic) for diagnostic in rule.check(facts))
+        except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
+            result.errors.append(FileError(path, f"rule {rule.code} failed: {_describe(error)}", "internal"))
+    if not diagnostics:
+        return [], []
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    lines = lines_of(text)
+    findings: list[Finding] = []
+    suppressed: list[Finding] = []
+    for rule, diagnostic in diagnostics:
+        finding = _to_finding(path, rule, diagnostic, positions)
+        line = lines[finding.line - 1] if finding.line - 1 < len(lines) else ""
+        (suppressed if is_suppressed(finding.code, line) else findings).append(finding)
+    findings.sort(key=lambda finding: (finding.line, finding.column, finding.code))
+    return findings, suppressed
+
+
+def _to_finding(path: str, rule: Rule, diagnostic: Diagnostic, positions) -> Finding:  # type: ignore[no-untyped-def]
+    where = positions[diagnostic.node]
+    fix = None
+    if diagnostic.fix is not None:
+        edits = []
+        for edit in diagnostic.fix.edits:
+            span = positions[edit.node]
+            edits.append(
+                Edit(edit.replacement, span.start.line, span.start.column + 1, span.end.line, span.end.column + 1)
+            )
+        fix = Fix(diagnostic.fix.applicability, tuple(edits), diagnostic.fix.description)
+    return Finding(
+        code=rule.code,
+        message=diagnostic.message,
+        path=path,
+        line=where.start.line,
+        column=where.start.column + 1,
+        end_line=where.end.line,
+        end_column=where.end.column + 1,
+        fix=fix,
+    )
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
+    """Apply every fix whose edits overlap no edit of an earlier one; return the new text and how many applied."""
+    starts = line_starts(text)
+
+    def offset(line: int, column: int) -> int:
+        return starts[line - 1] + column - 1
+
+    taken: list[tuple[int, int]] = []
+    accepted: list[tuple[int, int, str]] = []
+    applied = 0
+    for fix in fixes:
+        spans = [(offset(e.line, e.column), offset(e.end_line, e.end_column), e.content) for e in fix.edits]
+        if any(start < end2 and start2 < end for start, end, _ in spans for start2, end2 in taken):
+            continue
+        if any(start == end and start2 <= start < end2 for start, end, _ in spans for start2, end2 in taken):
+            continue
+        taken.extend((start, end) for start, end, _ in spans)
+        accepted.extend(spans)
+        applied += 1
+    for start, end, content in sorted(accepted, reverse=True):
+        text = text[:start] + content + text[end:]
+    return text, applied
+
+
+def _syntax_message(error: cst.ParserSyntaxError) -> str:
+    return f"line {error.raw_line}, column {error.raw_column + 1}: {error.message}"
+
+
+def _describe(error: Exception) -> str:
+    frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+    where = f" ({frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})" if frame else ""
+    return f"{type(error).__name__}: {error}{where}"

@@ -1,0 +1,54 @@
+"""What a module says about chat templates, computed once per file and shared by every rule.
+
+`build_facts(module)` walks the tree once (`index`), then answers for each template call: what is rendered
+(`shapes`), with which flags (`flags`), through which route (`calls`) and where the result goes (`uses`).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from chatlint.facts.calls import collect_template_calls
+from chatlint.facts.index import build_index
+from chatlint.facts.model import (
+    ClassInfo,
+    Flag,
+    FunctionInfo,
+    ModuleFacts,
+    Shape,
+    ShapeKind,
+    TemplateCall,
+)
+from chatlint.facts.shapes import ShapeResolver
+from chatlint.facts.uses import result_uses
+
+__all__ = [
+    "ClassInfo",
+    "Flag",
+    "FunctionInfo",
+    "ModuleFacts",
+    "Shape",
+    "ShapeKind",
+    "TemplateCall",
+    "build_facts",
+]
+
+
+def build_facts(module: cst.Module, path: str = "<string>", path_hint: str | None = None) -> ModuleFacts:
+    index = build_index(module)
+    resolver = ShapeResolver(index.order)
+    template_calls = collect_template_calls(resolver, index.functions, index.calls)
+    for template_call in template_calls:
+        template_call.uses = result_uses(
+            template_call.call, template_call.ancestors, template_call.function, index.order
+        )
+    return ModuleFacts(
+        path=path,
+        module=module,
+        functions=index.functions,
+        classes=index.classes,
+        template_calls=template_calls,
+        calls=index.calls,
+        order=index.order,
+        path_hint=path_hint,
+    )

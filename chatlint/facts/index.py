@@ -1,0 +1,194 @@
+"""One walk over a module that records its functions, classes, assignments and calls.
+
+Everything later questions are answered from this index, so the tree is walked once per file.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from chatlint.facts.model import ClassInfo, FunctionInfo
+from chatlint.facts.syntax import (
+    called_name,
+    code,
+    dotted_name,
+    is_label_name,
+    is_self_attribute,
+    string_value,
+)
+
+_INIT_METHODS = ("__init__", "__post_init__", "setup", "__attrs_post_init__")
+
+
+class Indexer(cst.CSTVisitor):
+    def __init__(self, module: cst.Module) -> None:
+        self.module_function = FunctionInfo(node=module, name="<module>", qualname="<module>")
+        self.functions: list[FunctionInfo] = [self.module_function]
+        self.classes: dict[str, ClassInfo] = {}
+        self.calls: list[tuple[cst.Call, FunctionInfo, tuple[cst.CSTNode, ...]]] = []
+        self.mapped_names: set[str] = set()
+        self._ancestors: list[cst.CSTNode] = []
+        self._scopes: list[FunctionInfo | ClassInfo] = []
+        # source order of every node visited so far: lets a use find the assignments made before it
+        self.order: dict[cst.CSTNode, int] = {}
+
+    # -- the ancestor stack ---------------------------------------------------------------------------------------
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.order[node] = len(self.order)
+        result = super().on_visit(node)
+        self._ancestors.append(node)
+        return result
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        self._ancestors.pop()
+        super().on_leave(original_node)
+
+    # -- scopes ---------------------------------------------------------------------------------------------------
+    @property
+    def function(self) -> FunctionInfo:
+        for scope in reversed(self._scopes):
+            if isinstance(scope, FunctionInfo):
+                return scope
+        return self.module_function
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        info = ClassInfo(
+            node=node,
+            name=node.name.value,
+            bases=[code(base.value) for base in node.bases],
+            is_dataclass=any("dataclass" in code(decorator.decorator) for decorator in node.decorators),
+        )
+        if isinstance(node.body, cst.IndentedBlock):
+            for statement in node.body.body:
+                if not isinstance(statement, cst.SimpleStatementLine):
+                    continue
+                for small in statement.body:
+                    if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) and small.value:
+                        info.fields[small.target.value] = small.value
+                    elif isinstance(small, cst.Assign):
+                        for target in small.targets:
+                            if isinstance(target.target, cst.Name):
+                                info.fields[target.target.value] = small.value
+        self.classes.setdefault(info.name, info)
+        self._scopes.append(info)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self._scopes.pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        owner = self._scopes[-1] if self._scopes else None
+        cls = owner if isinstance(owner, ClassInfo) else None
+        name = node.name.value
+        prefix = f"{owner.qualname}." if isinstance(owner, FunctionInfo) else (f"{cls.name}." if cls else "")
+        info = FunctionInfo(node=node, name=name, qualname=prefix + name, cls=cls)
+        params = node.params
+        for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+            info.params[param.name.value] = param
+        if isinstance(params.star_kwarg, cst.Param):
+            info.star_kwargs = params.star_kwarg.name.value
+        if cls is not None:
+            cls.methods.setdefault(name, info)
+        self.functions.append(info)
+        self._scopes.append(info)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._scopes.pop()
+
+    # -- assignments ----------------------------------------------------------------------------------------------
+    def _assign(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
+        function = self.function
+        if isinstance(target, cst.Name):
+            function.assignments.setdefault(target.value, []).append(value)
+            if is_label_name(target.value):
+                self._labels(f"assigns `{target.value}`")
+        elif isinstance(target, cst.Attribute):
+            attribute = is_self_attribute(target)
+            if attribute and function.cls is not None and function.name in _INIT_METHODS:
+                function.cls.init_attributes.setdefault(attribute, value)
+        elif isinstance(target, cst.Subscript):
+            key = _subscript_key(target)
+            if key is not None and is_label_name(key):
+                self._labels(f"assigns `{code(target)}`")
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                if isinstance(element.value, cst.Name) and is_label_name(element.value.value):
+                    self._labels(f"assigns `{element.value.value}`")
+
+    def _labels(self, evidence: str) -> None:
+        function = self.function
+        if not function.labels_evidence:
+            function.labels_evidence = evidence
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            self._assign(target.target, node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None and not isinstance(self._scopes[-1] if self._scopes else None, ClassInfo):
+            self._assign(node.target, node.value)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        if isinstance(node.target, cst.Name) and isinstance(node.operator, cst.AddAssign):
+            self.function.mutations.setdefault(node.target.value, []).append(("extend", node.value))
+
+    def visit_For(self, node: cst.For) -> None:
+        if isinstance(node.target, cst.Name):
+            self.function.loop_sources[node.target.value] = node.iter
+        elif isinstance(node.target, cst.Tuple) and _is_enumerate(node.iter):
+            elements = node.target.elements
+            if len(elements) == 2 and isinstance(elements[1].value, cst.Name):
+                self.function.loop_sources[elements[1].value.value] = node.iter.args[0].value  # type: ignore[union-attr]
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        if isinstance(node.target, cst.Name):
+            self.function.loop_sources.setdefault(node.target.value, node.iter)
+
+    def visit_DictElement(self, node: cst.DictElement) -> None:
+        key = string_value(node.key)
+        if key is not None and is_label_name(key):
+            self._labels(f"builds a dict with `{key!r}`")
+
+    # -- calls ----------------------------------------------------------------------------------------------------
+    def visit_Call(self, node: cst.Call) -> None:
+        function = self.function
+        name = called_name(node)
+        self.calls.append((node, function, tuple(self._ancestors)))
+        if name in ("append", "extend") and isinstance(node.func, cst.Attribute) and node.args:
+            target = dotted_name(node.func.value)
+            if target:
+                function.mutations.setdefault(target, []).append((name, node.args[0].value))
+        elif name == "generate":
+            function.calls_generate = True
+        elif name == "map" and node.args:
+            mapped = node.args[0].value
+            for arg in node.args:
+                if arg.keyword is not None and arg.keyword.value == "function":
+                    mapped = arg.value
+            if isinstance(mapped, cst.Call) and dotted_name(mapped.func) in ("partial", "functools.partial"):
+                mapped = mapped.args[0].value if mapped.args else mapped
+            mapped_name = dotted_name(mapped)
+            if mapped_name:
+                self.mapped_names.add(mapped_name.split(".")[-1])
+        elif name == "dict":
+            for arg in node.args:
+                if arg.keyword is not None and is_label_name(arg.keyword.value):
+                    self._labels(f"builds a dict with `{arg.keyword.value}`")
+
+
+def _subscript_key(node: cst.Subscript) -> str | None:
+    if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+        return string_value(node.slice[0].slice.value)
+    return None
+
+
+def _is_enumerate(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Call) and dotted_name(node.func) == "enumerate" and bool(node.args)
+
+
+def build_index(module: cst.Module) -> Indexer:
+    indexer = Indexer(module)
+    module.visit(indexer)
+    for function in indexer.functions:
+        if function.name in indexer.mapped_names:
+            function.passed_to_map = True
+    return indexer

@@ -1,0 +1,12 @@
+"""The rule registry. A new rule is a module here and one line in `ALL_RULES`."""
+
+from __future__ import annotations
+
+from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
+from chatlint.rules.cl001_generation_prompt_on_full_conversation import GenerationPromptOnFullConversation
+
+ALL_RULES: tuple[type[Rule], ...] = (GenerationPromptOnFullConversation,)
+
+RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
+
+__all__ = ["ALL_RULES", "RULES_BY_CODE", "Diagnostic", "NodeEdit", "NodeFix", "Rule"]

@@ -1,0 +1,89 @@
+"""What a rule is: a code, its documentation, a cheap prefilter and a predicate over the module's facts."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+import libcst as cst
+
+from chatlint.facts import ModuleFacts
+from chatlint.findings import Applicability
+
+
+@dataclass(frozen=True)
+class NodeEdit:
+    """Replace the source of `node` with `replacement`; the engine turns it into a positioned `Edit`."""
+
+    node: cst.CSTNode
+    replacement: str
+
+
+@dataclass(frozen=True)
+class NodeFix:
+    applicability: Applicability
+    edits: tuple[NodeEdit, ...]
+    description: str
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """What a rule reports: the node to point at, the message, and a fix if there is a sound one."""
+
+    node: cst.CSTNode
+    message: str
+    fix: NodeFix | None = None
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]  # kebab-case, e.g. "generation-prompt-on-full-conversation"
+    summary: ClassVar[str]  # one line
+    # A file is parsed for this rule only if its bytes contain every group's one-of: ((b"a", b"b"), (b"c",)).
+    prefilter: ClassVar[tuple[tuple[bytes, ...], ...]]
+    enabled_by_default: ClassVar[bool] = True
+    fixable: ClassVar[bool] = False
+    # Documentation in Ruff's form; Markdown.
+    what_it_does: ClassVar[str]
+    why_is_this_bad: ClassVar[str]
+    example: ClassVar[str]
+    use_instead: ClassVar[str]
+    fix_safety: ClassVar[str]
+
+    def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    @classmethod
+    def documentation(cls) -> str:
+        def block(text: str) -> str:
+            return textwrap.dedent(text).strip("\n")
+
+        return "\n".join(
+            [
+                f"# {cls.name} ({cls.code})",
+                "",
+                cls.summary,
+                "",
+                "## What it does",
+                block(cls.what_it_does),
+                "",
+                "## Why is this bad?",
+                block(cls.why_is_this_bad),
+                "",
+                "## Example",
+                "```python",
+                block(cls.example),
+                "```",
+                "",
+                "## Use instead",
+                "```python",
+                block(cls.use_instead),
+                "```",
+                "",
+                "## Fix safety",
+                block(cls.fix_safety),
+                "",
+            ]
+        )

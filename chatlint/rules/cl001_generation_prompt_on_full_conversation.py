@@ -1,0 +1,134 @@
+"""CL001: `add_generation_prompt=True` on a conversation that already ends with the assistant's reply."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
+from chatlint.facts.uses import COMPARE, GENERATE, LENGTH
+from chatlint.findings import Applicability
+from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
+from chatlint.rules.context import context_of
+
+FLAG = "add_generation_prompt"
+
+
+class GenerationPromptOnFullConversation(Rule):
+    code = "CL001"
+    name = "generation-prompt-on-full-conversation"
+    summary = "`add_generation_prompt=True` on a conversation that ends with the assistant reply, used as training data"
+    prefilter = ((b"apply_chat_template",), (b"add_generation_prompt",))
+    fixable = True
+
+    what_it_does = """
+        Finds `apply_chat_template(conversation, add_generation_prompt=True)` where the conversation already ends
+        with the assistant's reply and the result becomes training data: in a data collator, a `Dataset`, a
+        function handed to `datasets.map`, or any function that builds `labels`.
+
+        The rule judges *what is rendered*, not where. It stays quiet on prompt-only renders (`conv[:-1]`,
+        `conv[:i]`, `example["prompt"]`, a list ending with a user, system or tool turn), on prompt renders used to
+        mask labels, on values that depend on the role or task (`add_generation_prompt=conv[-1]["role"] !=
+        "assistant"`), on template introspection (the same conversation rendered with and without the header), and
+        on inference code whose result goes to `generate()`. It follows aliases (`render =
+        tokenizer.apply_chat_template`), `functools.partial`, thin wrappers in the same module, and flags set in a
+        parameter default, a dataclass field, an attribute set in `__init__` or a `**kwargs` dict.
+    """
+    why_is_this_bad = """
+        The generation prompt is the header that opens the *next* assistant turn
+        (`<|start_header_id|>assistant<|end_header_id|>` for Llama 3, `<|im_start|>assistant` for ChatML). Added
+        after a conversation that already holds the reply, every training example ends with an empty assistant
+        header that the model is trained on: it learns to follow each reply with the start of another one. The
+        loss still falls, so nothing looks wrong.
+    """
+    example = """
+        class ChatCollator:
+            def __call__(self, examples):
+                texts = [
+                    self.tokenizer.apply_chat_template(
+                        example["messages"], tokenize=False, add_generation_prompt=True
+                    )
+                    for example in examples
+                ]
+                batch = self.tokenizer(texts, padding=True, add_special_tokens=False, return_tensors="pt")
+                batch["labels"] = batch["input_ids"].clone()
+                return batch
+    """
+    use_instead = """
+        class ChatCollator:
+            def __call__(self, examples):
+                texts = [
+                    self.tokenizer.apply_chat_template(
+                        example["messages"], tokenize=False, add_generation_prompt=False
+                    )
+                    for example in examples
+                ]
+                batch = self.tokenizer(texts, padding=True, add_special_tokens=False, return_tensors="pt")
+                batch["labels"] = batch["input_ids"].clone()
+                return batch
+    """
+    fix_safety = """
+        The fix sets the flag to `False` where it is set. It is **safe** when the flag is a literal `True` in the
+        call and the conversation is known to end with the reply (a list literal ending with an assistant turn,
+        `prompt + [reply]`, or a data conversation rendered in the very function that builds `labels`).
+
+        It is **unsafe** (applied only with `--unsafe-fixes`) when the value is set elsewhere (a parameter
+        default, a dataclass field, an `__init__` attribute, a `**kwargs` dict, a `functools.partial`, or inside a
+        wrapper that other callers share), or when the conversation's shape is inferred only from the context
+        (a collator, dataset or `.map()` function that does not itself build `labels`): changing a shared value
+        can change other call sites, so a person should look.
+    """
+
+    def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
+        reported: set[int] = set()
+        for template_call in facts.template_calls:
+            diagnostic = self._check_call(template_call, facts)
+            if diagnostic is not None and id(diagnostic.node) not in reported:
+                reported.add(id(diagnostic.node))
+                yield diagnostic
+
+    def _check_call(self, template_call: TemplateCall, facts: ModuleFacts) -> Diagnostic | None:
+        flag = template_call.flag(FLAG)
+        if not flag.is_true or template_call.flag("continue_final_message").is_true:
+            return None
+        shape = template_call.shape
+        if shape.kind not in (ShapeKind.FULL, ShapeKind.CONVERSATION):
+            return None
+        uses = template_call.uses
+        if GENERATE in uses or (uses and uses <= {LENGTH, COMPARE}):
+            return None
+        if _is_introspection(template_call, facts):
+            return None
+        context = context_of(template_call.function, facts)
+        if context.inference:
+            return None
+        if shape.kind is ShapeKind.CONVERSATION and not context.training:
+            return None
+
+        known_full = shape.kind is ShapeKind.FULL or context.builds_labels
+        where = context.training or f"in {template_call.function.display_name}"
+        via = f" through {template_call.via}" if template_call.via else ""
+        flag_text = "`add_generation_prompt=True`" + (f" (set by {flag.where})" if flag.where else "")
+        message = (
+            f"renders {shape.evidence}, {where}, with {flag_text}{via}: every example ends with an empty "
+            f"assistant header that is trained on"
+        )
+        fix = None
+        if flag.node is not None:
+            safe = flag.set_in_call and known_full
+            fix = NodeFix(
+                Applicability.SAFE if safe else Applicability.UNSAFE,
+                (NodeEdit(flag.node, "False"),),
+                f"Set `add_generation_prompt` to `False`{' in ' + flag.where if flag.where else ''}",
+            )
+        return Diagnostic(node=flag.node or template_call.call, message=message, fix=fix)
+
+
+def _is_introspection(template_call: TemplateCall, facts: ModuleFacts) -> bool:
+    """The same conversation rendered in the same function without the header: a probe of the template."""
+    return any(
+        other is not template_call
+        and other.function is template_call.function
+        and other.conversation_text == template_call.conversation_text
+        and not other.flag(FLAG).is_true
+        for other in facts.template_calls
+    )

@@ -1,0 +1,43 @@
+"""Whether the code around a template call builds training data or serves inference, and the evidence for it.
+
+Location is a supporting signal, never the verdict: rules ask this only when the conversation's shape alone does
+not decide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chatlint.facts import FunctionInfo, ModuleFacts
+
+_DATASET_METHODS = frozenset({"__getitem__", "__init__", "__iter__", "_tokenize", "tokenize", "preprocess"})
+
+
+@dataclass(frozen=True)
+class Context:
+    training: str = ""  # evidence that the result becomes training data, in words; "" if none
+    inference: str = ""  # evidence that this is inference, in words; "" if none
+    builds_labels: bool = False  # the function itself builds labels: the strongest training evidence
+
+
+def context_of(function: FunctionInfo, facts: ModuleFacts) -> Context:
+    where = function.display_name
+    training = ""
+    builds_labels = bool(function.labels_evidence)
+    if builds_labels:
+        training = f"in {where}, which {function.labels_evidence}"
+    elif function.cls is not None and function.cls.looks_like_collator:
+        training = f"in the data collator `{function.qualname}`"
+    elif function.cls is not None and function.cls.looks_like_dataset and function.name in _DATASET_METHODS:
+        training = f"in the dataset method `{function.qualname}`"
+    elif function.passed_to_map:
+        training = f"in {where}, which is passed to `.map()` to build the dataset"
+    elif facts.path_hint == "training":
+        training = f"in {where}, in a file under `training-paths`"
+
+    inference = ""
+    if function.calls_generate and not builds_labels:
+        inference = f"{where} calls `generate()`"
+    elif facts.path_hint == "inference" and not builds_labels:
+        inference = "the file is under `inference-paths`"
+    return Context(training=training, inference=inference, builds_labels=builds_labels)

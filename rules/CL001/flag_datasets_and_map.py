@@ -1,0 +1,51 @@
+# Dataset classes and functions handed to `datasets.map` that render full conversations with the header.
+from torch.utils.data import Dataset
+
+
+class SFTDataset(Dataset):
+    def __init__(self, rows, tokenizer):
+        self.rows = rows
+        self.tokenizer = tokenizer
+
+    def __len__(self):
+        return len(self.rows)
+
+    def __getitem__(self, index):
+        ids = self.tokenizer.apply_chat_template(
+            self.rows[index]["messages"],
+            add_generation_prompt=True,  # expect: CL001
+        )
+        return {"input_ids": ids, "labels": list(ids)}
+
+
+class PretokenizedDataset(Dataset):
+    def __init__(self, rows, tokenizer):
+        self.texts = [
+            tokenizer.apply_chat_template(row["messages"], tokenize=False, add_generation_prompt=True)  # expect: CL001
+            for row in rows
+        ]
+
+    def __getitem__(self, index):
+        return self.texts[index]
+
+
+def tokenize_example(example, tokenizer):
+    ids = tokenizer.apply_chat_template(example["messages"], add_generation_prompt=True)  # expect: CL001
+    return {"input_ids": ids}
+
+
+def build(dataset, tokenizer):
+    return dataset.map(tokenize_example, fn_kwargs={"tokenizer": tokenizer})
+
+
+def format_batch(batch, tokenizer):
+    return {
+        "text": [
+            tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)  # expect: CL001
+            for messages in batch["messages"]
+        ]
+    }
+
+
+def prepare(dataset, tokenizer):
+    return dataset.map(format_batch, batched=True, fn_kwargs={"tokenizer": tokenizer})

@@ -1,0 +1,33 @@
+# Conversations known to end with the reply: list literals, `prompt + [reply]`, appended replies.
+
+
+def build_sft_example(tokenizer, question, answer):
+    messages = [
+        {"role": "user", "content": question},
+        {"role": "assistant", "content": answer},
+    ]
+    return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)  # expect: CL001
+
+
+def build_pair(tokenizer, example):
+    prompt = example["prompt"]
+    chosen = prompt + [{"role": "assistant", "content": example["chosen"]}]
+    rejected = prompt + [{"role": "assistant", "content": example["rejected"]}]
+    return {
+        "chosen": tokenizer.apply_chat_template(chosen, tokenize=False, add_generation_prompt=True),  # expect: CL001
+        "rejected": tokenizer.apply_chat_template(rejected, tokenize=False, add_generation_prompt=True),  # expect: CL001
+    }
+
+
+def build_preference(tokenizer, example):
+    chosen_text = tokenizer.apply_chat_template(
+        example["prompt"] + example["chosen"], tokenize=False, add_generation_prompt=True  # expect: CL001
+    )
+    return {"chosen": chosen_text}
+
+
+def append_reply(tokenizer, history, reply):
+    conversation = list(history)
+    conversation.append({"role": "assistant", "content": reply})
+    ids = tokenizer.apply_chat_template(conversation, add_generation_prompt=True)  # expect: CL001
+    return {"input_ids": ids, "labels": ids}

@@ -1,0 +1,64 @@
+# Template introspection, inference, evaluation, serving and RL rollouts.
+PROBE = [{"role": "user", "content": "x"}, {"role": "assistant", "content": "y"}]
+
+
+def generation_header(tokenizer):
+    with_header = tokenizer.apply_chat_template(PROBE[:1], tokenize=False, add_generation_prompt=True)
+    without = tokenizer.apply_chat_template(PROBE[:1], tokenize=False, add_generation_prompt=False)
+    return with_header[len(without) :]
+
+
+def assistant_header_ids(tokenizer):
+    probe = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "there"}]
+    with_prompt = tokenizer.apply_chat_template(probe, add_generation_prompt=True)
+    plain = tokenizer.apply_chat_template(probe)
+    return with_prompt[len(plain) :]
+
+
+def generate_reply(model, tokenizer, messages):
+    inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")
+    return model.generate(inputs, max_new_tokens=128)
+
+
+def evaluate(model, tokenizer, dataset):
+    scores = []
+    for example in dataset:
+        text = tokenizer.apply_chat_template(example["messages"], tokenize=False, add_generation_prompt=True)
+        encoded = tokenizer(text, return_tensors="pt")
+        output = model.generate(**encoded)
+        scores.append(output)
+    return scores
+
+
+def rollout(llm, tokenizer, batch):
+    prompts = [
+        tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
+        for conversation in batch["messages"]
+    ]
+    return llm.generate(prompts)
+
+
+class ChatServer:
+    def __init__(self, model, tokenizer):
+        self.model = model
+        self.tokenizer = tokenizer
+
+    def respond(self, history):
+        ids = self.tokenizer.apply_chat_template(history, add_generation_prompt=True, return_tensors="pt")
+        return self.model.generate(ids)
+
+
+def synthetic_data(model, tokenizer, seeds):
+    rows = []
+    for seed in seeds:
+        prompt = tokenizer.apply_chat_template(seed["messages"], tokenize=False, add_generation_prompt=True)
+        rows.append(model.generate(prompt))
+    return rows
+
+
+def docstring_example():
+    """Do not do this:
+
+        tokenizer.apply_chat_template(example["messages"], add_generation_prompt=True)
+    """
+    return "tokenizer.apply_chat_template(example['messages'], add_generation_prompt=True)"

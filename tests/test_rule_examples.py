@@ -1,0 +1,53 @@
+"""Runs every example under `rules/`: what must be flagged, what must stay quiet, and what --fix must produce."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatlint.engine import FixMode, check_text
+from chatlint.rules import ALL_RULES
+from rule_examples import Example, examples, rule_folders
+
+RULES = [rule() for rule in ALL_RULES]
+
+
+def findings_of(example: Example) -> set[tuple[int, str]]:
+    result = check_text(str(example.path), example.text, RULES)
+    assert not result.errors, result.errors
+    return {(finding.line, finding.code) for finding in result.findings}
+
+
+@pytest.mark.parametrize("example", examples("flag"), ids=lambda example: example.id)
+def test_flagged(example: Example) -> None:
+    expected = example.expected()
+    assert expected, "a flag_ example must mark at least one `# expect: CODE` line"
+    assert findings_of(example) == expected
+
+
+@pytest.mark.parametrize("example", examples("quiet"), ids=lambda example: example.id)
+def test_quiet(example: Example) -> None:
+    assert not example.expected(), "a quiet_ example must not expect findings"
+    assert findings_of(example) == set()
+
+
+@pytest.mark.parametrize("example", examples("fix"), ids=lambda example: example.id)
+def test_fix(example: Example) -> None:
+    expected_path = example.path.with_suffix(".expected")
+    unsafe = "# fix: unsafe" in example.text
+    mode = FixMode(apply=True, unsafe=unsafe)
+    result = check_text(str(example.path), example.text, RULES, mode)
+    assert not result.errors, result.errors
+    assert result.fixed_text == expected_path.read_text(encoding="utf-8")
+    # a second --fix changes nothing: the fix converged in one run
+    again = check_text(str(example.path), result.fixed_text, RULES, mode)
+    assert again.fixed_text is None
+    assert not [finding for finding in again.findings if mode.allows(finding.fix)]
+
+
+def test_every_rule_has_a_folder_with_examples() -> None:
+    folders = {folder.name: folder for folder in rule_folders()}
+    for rule in ALL_RULES:
+        assert rule.code in folders, f"rules/{rule.code}/ is missing"
+        folder = folders[rule.code]
+        assert list(folder.glob("flag_*.py")), f"{rule.code}: no flag_ examples"
+        assert list(folder.glob("quiet_*.py")), f"{rule.code}: no quiet_ examples"
