@@ -1,0 +1,163 @@
+"""Turning a collator's output (lists, NumPy arrays or torch tensors; padded left or right; labels shifted or
+not) into one plain row per example: unpadded input ids and a trained mask over them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from chatlint.labels.model import LabelsError
+
+
+def rank(value: Any) -> int:
+    """Number of dimensions of a list, array or tensor."""
+    if hasattr(value, "ndim"):
+        return int(value.ndim)
+    if hasattr(value, "dim") and callable(value.dim):
+        return int(value.dim())
+    if isinstance(value, (list, tuple)):
+        return 1 + (rank(value[0]) if value else 0)
+    return 0
+
+
+def to_list(value: Any) -> Any:
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if isinstance(value, (list, tuple)):
+        return [to_list(item) for item in value]
+    return value
+
+
+@dataclass
+class Row:
+    """One example as the collator returned it (still padded)."""
+
+    input_ids: list[int]
+    labels: list[int]
+    attention_mask: list[int] | None
+
+
+def rows_from_output(output: Any, kind: str, count: int, spec: str) -> list[Row]:
+    """Split a batch (or a list of per-example dicts) into rows."""
+    items = output if kind == "example-function" else [output]
+    rows: list[Row] = []
+    for item in items:
+        if not hasattr(item, "keys"):
+            raise LabelsError(f"target {spec!r} returned {type(item).__name__}, expected a dict with input_ids and labels")
+        keys = set(map(str, item.keys()))
+        missing = [key for key in ("input_ids", "labels") if key not in keys]
+        if missing:
+            raise LabelsError(
+                f"target {spec!r} returned keys {sorted(keys)}: no {' and no '.join(missing)}. chatlint labels checks "
+                "collators that build labels"
+            )
+        input_ids = to_list(item["input_ids"])
+        labels = to_list(item["labels"])
+        mask = to_list(item["attention_mask"]) if "attention_mask" in keys and item["attention_mask"] is not None else None
+        if kind == "example-function":
+            input_ids, labels, mask = [input_ids], [labels], [mask] if mask is not None else None
+        if rank(input_ids) != 2 or rank(labels) != 2:
+            raise LabelsError(f"target {spec!r}: input_ids and labels must be one row per example")
+        for index, ids in enumerate(input_ids):
+            row_mask = mask[index] if mask is not None and index < len(mask) else None
+            row_labels = labels[index] if index < len(labels) else []
+            rows.append(Row([int(t) for t in ids], [int(t) for t in row_labels], row_mask))
+    if len(rows) != count:
+        raise LabelsError(
+            f"target {spec!r} returned {len(rows)} rows for {count} examples; chatlint labels expects one row per "
+            "example (packing collators are not supported)"
+        )
+    return rows
+
+
+@dataclass
+class Unpadded:
+    input_ids: list[int]
+    labels: list[int]
+    padding: str  # left, right or none
+    length_problem: str | None = None  # labels and input_ids differ in length
+
+
+def remove_padding(row: Row, pad_token_id: int | None, ends_with_pads: int = 0) -> Unpadded:
+    """Drop padding, by the attention mask when there is one, else by runs of the pad token at either end.
+
+    ``ends_with_pads`` is how many pad tokens the template itself puts at the end (pad == EOS), so that a real
+    EOS is not taken for padding.
+    """
+    ids, labels, mask = row.input_ids, row.labels, row.attention_mask
+    if len(labels) not in (len(ids), len(ids) - 1):
+        return Unpadded(
+            ids,
+            labels,
+            "none",
+            f"labels have {len(labels)} entries but input_ids have {len(ids)}",
+        )
+    if mask is not None and len(mask) == len(ids) and any(mask):
+        keep = [index for index, flag in enumerate(mask) if flag]
+        first, last = keep[0], keep[-1]
+    else:
+        first, last = 0, len(ids) - 1
+        if pad_token_id is not None:
+            while first <= last and ids[first] == pad_token_id:
+                first += 1
+            trailing = 0
+            while last >= first and ids[last] == pad_token_id:
+                last -= 1
+                trailing += 1
+            last += min(trailing, ends_with_pads)
+    padding = "left" if first > 0 else "right" if last < len(ids) - 1 else "none"
+    kept_labels = labels[first : last + 1] if len(labels) == len(ids) else labels[first:last]
+    padding_positions = [p for p in range(len(labels)) if not first <= p <= last]
+    # a trained label on padding that is not the padding token itself means the labels were shifted against
+    # input_ids by padding them differently
+    trained_padding = [p for p in padding_positions if p < len(ids) and labels[p] >= 0 and labels[p] != ids[p]]
+    if trained_padding:
+        return Unpadded(
+            ids[first : last + 1],
+            kept_labels,
+            padding,
+            f"{len(trained_padding)} labels on padding positions are trained (first at padded position "
+            f"{trained_padding[0]}): labels were padded differently from input_ids",
+        )
+    return Unpadded(ids[first : last + 1], kept_labels, padding)
+
+
+@dataclass
+class Trained:
+    trained: list[bool]
+    misaligned: list[int] = field(default_factory=list)  # positions whose label is not the token it should be
+
+
+def trained_mask(ids: list[int], labels: list[int], shifted: bool) -> Trained:
+    """Which input positions are training targets. A label below zero (-100) is ignored.
+
+    Not shifted: ``labels[i]`` is the target for token ``i``. Shifted: ``labels[i]`` is token ``i + 1``.
+    """
+    trained = [False] * len(ids)
+    misaligned = []
+    for index, label in enumerate(labels):
+        if label < 0:
+            continue
+        position = index + 1 if shifted else index
+        if position >= len(ids):
+            misaligned.append(len(ids) - 1)
+            continue
+        trained[position] = True
+        if label != ids[position]:
+            misaligned.append(position)
+    return Trained(trained, misaligned)
+
+
+def labels_are_shifted(rows: list[Unpadded]) -> bool:
+    """Whether the collator already shifted its labels, judged over all rows: the reading with fewer labels
+    that disagree with their token wins (ties: not shifted)."""
+    plain = shifted = 0
+    for row in rows:
+        if row.length_problem:
+            continue
+        if len(row.labels) == len(row.input_ids) - 1:
+            plain += len(row.labels)
+            continue
+        plain += len(trained_mask(row.input_ids, row.labels, False).misaligned)
+        shifted += len(trained_mask(row.input_ids, row.labels, True).misaligned)
+    return shifted < plain

@@ -1,0 +1,367 @@
+"""Comparing one collator row with the template's reference, token by token.
+
+``align`` maps the collator's tokens onto the reference render and explains every difference it can (a stray
+generation header, an extra BOS, truncation); ``infer_mode`` reads what the collator means to train;
+``find_problems`` runs the checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from chatlint.labels.model import Problem
+from chatlint.labels.reference import Reference
+
+# Below this share of reference tokens found in the collator's row the two are too different to compare
+# labels token by token: only template-mismatch (and the label-independent checks) are reported.
+MIN_MATCH_RATIO = 0.5
+
+
+@dataclass
+class Alignment:
+    reference_position: list[int | None]  # per collator position; None when the template has no such token
+    roles: list[str]  # per collator position: prompt, reply, end-of-turn, trailing, header, bos, other
+    reply_index: list[int | None]  # per collator position: which reference reply it belongs to
+    stray_blocks: list[list[int]] = field(default_factory=list)
+    mismatches: list[tuple[int, int, int, int]] = field(default_factory=list)  # ref i1, i2; collator j1, j2
+    missing_by_truncation: set[int] = field(default_factory=set)  # reference positions cut away
+    match_ratio: float = 1.0
+
+
+def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Alignment:
+    ref_ids = reference.ids
+    mapping: list[int | None] = [None] * len(ids)
+    inserted: dict[int, str] = {}
+    header = reference.generation_header
+    alignment = Alignment(mapping, [], [])
+    matcher = SequenceMatcher(None, ref_ids, ids, autojunk=False)
+    matched = 0
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for offset in range(j2 - j1):
+                mapping[j1 + offset] = i1 + offset
+            matched += i2 - i1
+        elif tag == "insert":
+            stray = _stray_header(ids, j1, j2, header, mapping, i1)
+            if stray is not None:
+                alignment.stray_blocks.append(stray)
+                inserted.update({p: "header" for p in stray})
+                rest = [p for p in range(j1, j2) if p not in stray and mapping[p] is None]
+            else:
+                rest = list(range(j1, j2))
+            if bos_token_id is not None and rest and all(ids[p] == bos_token_id for p in rest):
+                inserted.update({p: "bos" for p in rest})
+            elif rest:
+                inserted.update({p: "other" for p in rest})
+                alignment.mismatches.append((i1, i2, j1, j2))
+        elif tag == "delete" and j1 == len(ids):
+            alignment.missing_by_truncation.update(range(i1, i2))
+        elif tag == "delete" and j1 == 0:
+            # the start is missing: left truncation or a dropped turn; either way not what the template renders
+            alignment.missing_by_truncation.update(range(i1, i2))
+            alignment.mismatches.append((i1, i2, j1, j2))
+        else:  # a deletion inside the sequence, or tokens replaced
+            if tag == "replace" and j2 == len(ids) and i2 == len(ref_ids) and header and ids[j1:j2] == header[: j2 - j1]:
+                # truncated and then given the generation header: both are real problems
+                alignment.stray_blocks.append(list(range(j1, j2)))
+                inserted.update({p: "header" for p in range(j1, j2)})
+                alignment.missing_by_truncation.update(range(i1, i2))
+                continue
+            inserted.update({p: "other" for p in range(j1, j2)})
+            alignment.mismatches.append((i1, i2, j1, j2))
+    compared = len(ref_ids) - len(alignment.missing_by_truncation)
+    alignment.match_ratio = matched / compared if compared > 0 else 0.0
+
+    reference_roles = reference.reply_roles()
+    owner: dict[int, int] = {}
+    for index, reply in enumerate(reference.replies):
+        for position in (*reply.positions, *reply.trailing):
+            owner[position] = index
+    for position, ref_position in enumerate(mapping):
+        if ref_position is None:
+            alignment.roles.append(inserted.get(position, "other"))
+            alignment.reply_index.append(None)
+        else:
+            alignment.roles.append(reference_roles[ref_position])
+            alignment.reply_index.append(owner.get(ref_position))
+    return alignment
+
+
+def _stray_header(
+    ids: list[int], j1: int, j2: int, header: list[int], mapping: list[int | None], i1: int
+) -> list[int] | None:
+    """The positions of a generation header inserted at [j1, j2), if the insertion is one.
+
+    A sequence matcher may place an insertion anywhere in a run of repeated tokens
+    (``<eot><sh>assistant<eh>⏎⏎<sh>user`` can align as ``assistant<eh>⏎⏎<sh>`` inserted), so the insertion is
+    slid left or right over equal tokens to find the header; the mapping of the slid-over tokens moves with it.
+    """
+    size = len(header)
+    if not size or j2 - j1 < size:
+        return None
+    if j2 - j1 > size:  # header plus something else: only look at the block's ends
+        for start in (j1, j2 - size):
+            if ids[start : start + size] == header:
+                return list(range(start, start + size))
+        return None
+    for shift in sorted(range(-size, size + 1), key=abs):
+        start, end = j1 + shift, j2 + shift
+        if start < 0 or end > len(ids) or ids[start:end] != header:
+            continue
+        if shift < 0 and ids[start:j1] != ids[end:j2]:
+            continue
+        if shift > 0 and ids[j1:start] != ids[j2:end]:
+            continue
+        if shift < 0:  # tokens [start, j1) were matched; they now sit at [end, j2)
+            moved = mapping[start:j1]
+            if any(m is None for m in moved):
+                continue
+            mapping[end:j2] = moved
+            mapping[start:end] = [None] * size
+        elif shift > 0:  # tokens [j2, end) were matched; they now sit at [j1, start)
+            moved = mapping[j2:end]
+            if any(m is None for m in moved):
+                continue
+            mapping[j1:start] = moved
+            mapping[start:end] = [None] * size
+        return list(range(start, end))
+    return None
+
+
+@dataclass
+class ExampleState:
+    """What the checks need about one example."""
+
+    index: int
+    ids: list[int]
+    trained: list[bool] | None  # None when labels cannot be read (length problem)
+    reference: Reference
+    alignment: Alignment
+    pieces: list[str]
+    reference_pieces: list[str]
+
+    @property
+    def comparable(self) -> bool:
+        return self.alignment.match_ratio >= MIN_MATCH_RATIO
+
+    def reply_positions(self, reply: int, roles: tuple[str, ...] = ("reply", "end-of-turn")) -> list[int]:
+        return [
+            position
+            for position, (role, owner) in enumerate(zip(self.alignment.roles, self.alignment.reply_index))
+            if owner == reply and role in roles
+        ]
+
+    def prompt_positions(self) -> list[int]:
+        return [p for p, role in enumerate(self.alignment.roles) if role == "prompt" and p > 0]
+
+
+def infer_mode(states: list[ExampleState]) -> tuple[str, str]:
+    """What the collator means to train, and why we think so."""
+    prompt_total = prompt_trained = 0
+    full_votes = votes = 0
+    multi_turn = earlier_masked = 0
+    for state in states:
+        if state.trained is None or not state.comparable:
+            continue
+        prompt = state.prompt_positions()
+        trained_here = sum(state.trained[p] for p in prompt)
+        prompt_total += len(prompt)
+        prompt_trained += trained_here
+        if prompt:
+            votes += 1
+            masked = [p for p in prompt if not state.trained[p]]
+            # A collator that trains everything masks at most a few scattered tokens (say, pad-valued ones);
+            # a masked run at the very start is an assistant-only prompt mask that came out too short.
+            leading_run = bool(masked) and masked == list(range(1, 1 + len(masked)))
+            if trained_here >= 0.9 * len(prompt) and not leading_run:
+                full_votes += 1
+        present = [r for r in range(len(state.reference.replies)) if state.reply_positions(r)]
+        if len(present) >= 2:
+            multi_turn += 1
+            earlier = [p for r in present[:-1] for p in state.reply_positions(r)]
+            last = state.reply_positions(present[-1])
+            if not any(state.trained[p] for p in earlier) and any(state.trained[p] for p in last):
+                earlier_masked += 1
+    if votes and full_votes > votes / 2:
+        return "full", f"{prompt_trained} of {prompt_total} prompt tokens are trained, so the collator trains everything"
+    if multi_turn and earlier_masked == multi_turn:
+        return "last-reply", "only the last assistant reply of each multi-turn conversation is trained"
+    return "assistant-only", "the prompt is masked, so the collator trains assistant replies"
+
+
+def expected_mask(state: ExampleState, mode: str) -> list[bool | None]:
+    wanted = _wanted_replies(state, mode)
+    expected: list[bool | None] = []
+    for position, (role, owner) in enumerate(zip(state.alignment.roles, state.alignment.reply_index)):
+        if position == 0 and role not in ("header", "bos", "other"):
+            expected.append(None)  # the first token is never predicted
+        elif role in ("header", "bos", "other"):
+            expected.append(False)
+        elif role == "trailing":
+            expected.append(None)
+        elif mode == "full":
+            expected.append(True)
+        elif role in ("reply", "end-of-turn"):
+            expected.append(owner in wanted)
+        else:
+            expected.append(False)
+    return expected
+
+
+def _wanted_replies(state: ExampleState, mode: str) -> set[int]:
+    replies = range(len(state.reference.replies))
+    if mode == "last-reply":
+        return {len(state.reference.replies) - 1} if state.reference.replies else set()
+    return set(replies)
+
+
+def _show(pieces: list[str]) -> str:
+    text = "".join(pieces).replace("\n", "⏎").replace(" ", "␣")
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def find_problems(
+    state: ExampleState,
+    mode: str,
+    *,
+    bos_token_id: int | None,
+    bos_token: str | None,
+    pad_token_id: int | None,
+) -> list[Problem]:
+    problems: list[Problem] = []
+    alignment, ids, pieces = state.alignment, state.ids, state.pieces
+
+    def problem(check: str, message: str, positions: list[int]) -> None:
+        problems.append(Problem(check, message, state.index, positions, [pieces[p] for p in positions]))
+
+    # extra-bos: independent of labels and of the template
+    if bos_token_id is not None:
+        bos_positions = [p for p, token in enumerate(ids) if token == bos_token_id]
+        if len(bos_positions) > 1 or (bos_positions and bos_positions[0] != 0):
+            renders = state.reference.ids.count(bos_token_id)
+            why = (
+                " The template already writes it, so the rendered text was probably tokenized again with special "
+                "tokens on: pass add_special_tokens=False or tokenize in apply_chat_template."
+                if renders == 1
+                else ""
+            )
+            problem(
+                "extra-bos",
+                f"{len(bos_positions)} BOS tokens ({bos_token}) at position{'s' if len(bos_positions) > 1 else ''} "
+                f"{', '.join(map(str, bos_positions))}; a sequence starts with exactly one.{why}",
+                bos_positions,
+            )
+
+    for block in alignment.stray_blocks:
+        at_end = block[-1] == len(ids) - 1
+        trained = sum(state.trained[p] for p in block) if state.trained else 0
+        where = "at the end" if at_end else f"after an assistant turn (position {block[0]})"
+        problem(
+            "stray-generation-prompt",
+            f"the generation header `{_show([pieces[p] for p in block])}` is {where}, although the conversation "
+            f"ends with the reply{f'; {trained} of its tokens are trained' if trained else ''}. Render a finished "
+            "conversation with add_generation_prompt=False.",
+            block,
+        )
+
+    if alignment.mismatches:
+        i1, i2, j1, j2 = alignment.mismatches[0]
+        collator = _show(pieces[j1:j2]) if j2 > j1 else "nothing"
+        template_pieces = _template_pieces(state, i1, i2)
+        positions = [p for (_, _, a, b) in alignment.mismatches for p in range(a, b)] or [min(j1, len(ids) - 1)]
+        problem(
+            "template-mismatch",
+            f"input_ids diverge from the chat template's render at token {j1}: the collator has `{collator}` where "
+            f"the template has `{template_pieces}`"
+            + (f" ({len(alignment.mismatches)} places differ)" if len(alignment.mismatches) > 1 else ""),
+            positions[:64],
+        )
+    if not state.comparable:
+        return problems
+
+    wanted = _wanted_replies(state, mode)
+    for index, reply in enumerate(state.reference.replies):
+        if index not in wanted:
+            continue
+        cut = [p for p in reply.positions if p in alignment.missing_by_truncation]
+        if cut:
+            present = state.reply_positions(index)
+            lost = "all of it" if not present else f"{len(cut)} of its {len(reply.positions)} tokens, with the end-of-turn token"
+            problem(
+                "reply-truncated",
+                f"truncation cut the assistant reply in message {reply.turn}: {lost} is gone, so the model "
+                f"{'never sees this reply' if not present else 'learns a reply that stops mid-way without ending its turn'}. "
+                "Raise max_length or drop over-long examples.",
+                present[-3:] if present else [len(ids) - 1],
+            )
+
+    if state.trained is None:
+        return problems
+    trained = state.trained
+    for index, reply in enumerate(state.reference.replies):
+        if index not in wanted:
+            continue
+        positions = state.reply_positions(index)
+        if not positions:
+            continue
+        if not any(trained[p] for p in positions):
+            problem(
+                "assistant-not-trained",
+                f"the assistant reply in message {reply.turn} has no trained token: all {len(positions)} of its "
+                "tokens are masked.",
+                positions,
+            )
+            continue
+        ends = [p for p in positions if alignment.roles[p] == "end-of-turn"]
+        masked_ends = [p for p in ends if not trained[p]]
+        if masked_ends:
+            hint = ""
+            if pad_token_id is not None and ids[masked_ends[0]] == pad_token_id:
+                hint = (
+                    " It is also the pad token: masking labels by value (labels[labels == pad_token_id] = -100) "
+                    "drops every end-of-turn; mask by attention_mask or use a distinct pad token."
+                )
+            problem(
+                "end-of-turn-not-trained",
+                f"the end-of-turn token `{_show([pieces[masked_ends[0]]])}` of the assistant reply in message "
+                f"{reply.turn} is masked, so the model never learns to stop.{hint}",
+                masked_ends,
+            )
+
+    if mode != "full":
+        prompt = state.prompt_positions()
+        trained_prompt = [p for p in prompt if trained[p]]
+        if trained_prompt:
+            runs = _runs(trained_prompt)
+            first = runs[0]
+            hint = ""
+            if [ids[p] for p in first] == state.reference.generation_header:
+                hint = (
+                    " They are the assistant header: the prompt mask was probably computed from a render "
+                    "without add_generation_prompt=True."
+                )
+            elif len(trained_prompt) == len(prompt):
+                hint = " Every prompt token is trained: use --mode full if that is intended."
+            problem(
+                "prompt-trained",
+                f"{len(trained_prompt)} prompt token{'s are' if len(trained_prompt) > 1 else ' is'} trained "
+                f"(first: `{_show([pieces[p] for p in first])}` at {first[0]}) while the rest of the prompt is "
+                f"masked.{hint}",
+                trained_prompt,
+            )
+    return problems
+
+
+def _template_pieces(state: ExampleState, i1: int, i2: int) -> str:
+    return _show(state.reference_pieces[i1:i2]) if i2 > i1 else "nothing"
+
+
+def _runs(positions: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for position in positions:
+        if runs and runs[-1][-1] == position - 1:
+            runs[-1].append(position)
+        else:
+            runs.append([position])
+    return runs

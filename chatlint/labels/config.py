@@ -1,0 +1,97 @@
+"""The ``[tool.chatlint.labels]`` table of the nearest ``pyproject.toml``.
+
+Paths in the table (a ``file.py:Name`` target, a tokenizer folder, a sample file) are relative to the folder of
+that ``pyproject.toml``; command-line options win over the table.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chatlint.labels.model import MODES, LabelsError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+KNOWN_KEYS = ("target", "tokenizer", "args", "sample", "mode", "max-examples", "trust-remote-code")
+
+
+@dataclass
+class LabelsConfig:
+    path: Path | None = None  # the pyproject.toml the values came from
+    target: str | None = None
+    tokenizer: str | None = None
+    args: dict[str, Any] = field(default_factory=dict)
+    sample: str | None = None
+    mode: str | None = None
+    max_examples: int | None = None
+    trust_remote_code: bool | None = None
+
+    @property
+    def root(self) -> Path | None:
+        return self.path.parent if self.path else None
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml in ``start`` or a folder above it."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(start: Path | None = None) -> LabelsConfig:
+    """Read ``[tool.chatlint.labels]``; an absent file or table gives an empty config."""
+    path = find_pyproject(start or Path.cwd())
+    if path is None:
+        return LabelsConfig()
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise LabelsError(f"{path}: cannot read it as TOML: {error}") from error
+    table = data.get("tool", {}).get("chatlint", {}).get("labels")
+    if table is None:
+        return LabelsConfig(path=path)
+    return parse_table(table, path)
+
+
+def parse_table(table: Any, path: Path) -> LabelsConfig:
+    where = f"{path}: [tool.chatlint.labels]"
+    if not isinstance(table, dict):
+        raise LabelsError(f"{where} must be a table")
+    unknown = sorted(set(table) - set(KNOWN_KEYS))
+    if unknown:
+        raise LabelsError(
+            f"{where}: unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
+            f"known keys are {', '.join(KNOWN_KEYS)}"
+        )
+    config = LabelsConfig(path=path)
+    for key in ("target", "tokenizer", "sample", "mode"):
+        if key in table:
+            if not isinstance(table[key], str):
+                raise LabelsError(f"{where}: {key} must be a string, got {table[key]!r}")
+            setattr(config, key, table[key])
+    if config.mode is not None and config.mode not in (*MODES, "auto"):
+        raise LabelsError(f"{where}: mode must be one of auto, {', '.join(MODES)}; got {config.mode!r}")
+    if "args" in table:
+        if not isinstance(table["args"], dict):
+            raise LabelsError(f"{where}: args must be a table, e.g. args = {{ max_length = 512 }}")
+        config.args = dict(table["args"])
+    if "max-examples" in table:
+        value = table["max-examples"]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise LabelsError(f"{where}: max-examples must be a positive integer, got {value!r}")
+        config.max_examples = value
+    if "trust-remote-code" in table:
+        if not isinstance(table["trust-remote-code"], bool):
+            raise LabelsError(f"{where}: trust-remote-code must be true or false")
+        config.trust_remote_code = table["trust-remote-code"]
+    return config

@@ -1,0 +1,120 @@
+"""Plain data of the runtime label check: checks, problems, per-example results and the report.
+
+Nothing here imports transformers, numpy, torch or rich: the static side imports this module freely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Stable check names (the JSON ``check`` field) and what each one means.
+CHECKS: dict[str, str] = {
+    "stray-generation-prompt": "the sequence ends in (or contains, after an assistant turn) the template's "
+    "generation header although the conversation ends with the reply",
+    "assistant-not-trained": "an assistant reply has no trained token",
+    "prompt-trained": "prompt tokens are trained while the collator masks the rest of the prompt",
+    "end-of-turn-not-trained": "the token that ends an assistant turn (EOS / end-of-turn) is masked",
+    "extra-bos": "more than one BOS, or a BOS inside the sequence",
+    "reply-truncated": "truncation removed all or the end of a reply",
+    "labels-misaligned": "labels and input_ids differ in length or do not line up",
+    "template-mismatch": "the collator's input_ids are not what the chat template renders",
+}
+
+# What the collator is meant to train, inferred by --mode auto or given by the user.
+MODES = ("assistant-only", "last-reply", "full")
+IGNORE_INDEX = -100
+
+
+class LabelsError(Exception):
+    """The target, tokenizer or sample cannot be loaded or run; the message says what to do (exit 2)."""
+
+
+@dataclass
+class Problem:
+    """One deviation from the template's supervision, with the tokens that show it."""
+
+    check: str
+    message: str
+    example: int  # index into LabelReport.examples
+    positions: list[int] = field(default_factory=list)  # token positions in that example (padding removed)
+    tokens: list[str] = field(default_factory=list)  # the decoded tokens at those positions
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "check": self.check,
+            "message": self.message,
+            "example": self.example,
+            "positions": list(self.positions),
+            "tokens": list(self.tokens),
+        }
+
+
+@dataclass
+class ExampleResult:
+    """One conversation as the collator produced it, with padding removed.
+
+    ``trained[i]`` says whether input token ``i`` is a training target (labels shift undone).
+    ``expected[i]`` is what the chat template says: True (train), False (mask) or None (either is fine,
+    e.g. the newline after an end-of-turn token).
+    """
+
+    name: str
+    input_ids: list[int]
+    labels: list[int]
+    tokens: list[str]
+    trained: list[bool]
+    expected: list[bool | None]
+    roles: list[str]  # per token: prompt, reply, end-of-turn, trailing, header (stray), bos (extra), other
+    padding: str = "none"  # left, right or none
+    labels_shifted: bool = False
+    skipped: str | None = None  # why the example could not be checked
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "tokens": self.tokens,
+            "input_ids": self.input_ids,
+            "labels": self.labels,
+            "trained": self.trained,
+            "expected": self.expected,
+            "padding": self.padding,
+            "labels_shifted": self.labels_shifted,
+            "skipped": self.skipped,
+        }
+
+
+@dataclass
+class LabelReport:
+    """The result of ``chatlint.labels.verify``: ``ok`` is True when every check passed."""
+
+    target: str
+    target_kind: str  # collator-class, collator-instance, batch-function, example-function
+    tokenizer: str
+    mode: str  # the intent the checks used: assistant-only, last-reply or full
+    mode_inferred: bool
+    method: str  # how the expected supervision was derived from the template
+    examples: list[ExampleResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def checks_failed(self) -> list[str]:
+        return sorted({problem.check for problem in self.problems})
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "target": self.target,
+            "target_kind": self.target_kind,
+            "tokenizer": self.tokenizer,
+            "mode": self.mode,
+            "mode_inferred": self.mode_inferred,
+            "method": self.method,
+            "notes": list(self.notes),
+            "examples": [example.to_json() for example in self.examples],
+            "problems": [problem.to_json() for problem in self.problems],
+        }

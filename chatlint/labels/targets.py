@@ -1,0 +1,227 @@
+"""Loading TARGET (``package.module:Name`` or ``path/to/file.py:Name``) and calling it on examples.
+
+TARGET may be a collator class (built with the tokenizer), a collator instance, a batch function
+(list of examples -> batch) or a per-example function (one example -> dict with input_ids and labels, the
+``datasets.map`` style). Which one it is is found from what it is and from what it returns.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import importlib.util
+import inspect
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from chatlint.labels.model import LabelsError
+
+TOKENIZER_PARAMETERS = ("tokenizer", "processing_class", "processor", "tok")
+BATCH_PARAMETER_NAMES = {"examples", "batch", "features", "samples", "instances", "rows", "records", "items", "data"}
+
+
+def parse_arg(text: str) -> tuple[str, Any]:
+    """``KEY=VALUE`` with VALUE as a Python literal (``512``, ``True``, ``'x'``), else the raw string."""
+    key, separator, raw = text.partition("=")
+    key = key.strip()
+    if not separator or not key.isidentifier():
+        raise LabelsError(f"--arg {text!r}: expected KEY=VALUE with KEY a Python name, e.g. --arg max_length=512")
+    try:
+        value = ast.literal_eval(raw)
+    except (ValueError, SyntaxError):
+        value = raw
+    return key, value
+
+
+def load_object(spec: str, *, base: Path | None = None) -> Any:
+    """Import the object that ``module:Name`` or ``file.py:Name`` names."""
+    module_part, separator, name = spec.rpartition(":")
+    if not separator or not module_part or not name:
+        raise LabelsError(
+            f"target {spec!r}: expected package.module:Name or path/to/file.py:Name "
+            "(a collator class or instance, a batch function or a per-example function)"
+        )
+    folders = [Path.cwd()] + ([base] if base is not None else [])
+    for folder in folders:  # make the project importable like `python -m` would
+        if str(folder) not in sys.path:
+            sys.path.insert(0, str(folder))
+    if module_part.endswith(".py") or "/" in module_part or "\\" in module_part:
+        module = _load_file(module_part, folders)
+    else:
+        try:
+            module = importlib.import_module(module_part)
+        except ModuleNotFoundError as error:
+            raise LabelsError(
+                f"target {spec!r}: cannot import module {module_part!r} ({error}); run from the folder that holds "
+                "it, install the package, or use path/to/file.py:Name"
+            ) from error
+        except Exception as error:
+            raise LabelsError(f"target {spec!r}: importing {module_part!r} raised {type(error).__name__}: {error}") from error
+    value: Any = module
+    for part in name.split("."):
+        if not hasattr(value, part):
+            available = sorted(n for n in dir(module) if not n.startswith("_"))[:20]
+            raise LabelsError(
+                f"target {spec!r}: {module_part} has no attribute {name!r}"
+                + (f" (it has: {', '.join(available)})" if available else "")
+            )
+        value = getattr(value, part)
+    return value
+
+
+def _load_file(path_text: str, folders: list[Path]) -> Any:
+    candidates = [Path(path_text)] + [folder / path_text for folder in folders]
+    path = next((candidate for candidate in candidates if candidate.is_file()), None)
+    if path is None:
+        raise LabelsError(f"target file {path_text!r} does not exist")
+    path = path.resolve()
+    module_name = f"_chatlint_target_{abs(hash(str(path)))}"
+    if str(path.parent) not in sys.path:
+        sys.path.insert(0, str(path.parent))  # let the file import its neighbours
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise LabelsError(f"target file {path} cannot be imported as Python")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as error:
+        raise LabelsError(f"target file {path}: importing it raised {type(error).__name__}: {error}") from error
+    return module
+
+
+@dataclass
+class Target:
+    """A loaded target, ready to turn a list of examples into rows of a batch."""
+
+    kind: str  # collator-class, collator-instance, batch-function, example-function
+    function: Callable[..., Any]
+    keyword_arguments: dict[str, Any]
+
+    def run(self, records: list[dict[str, Any]]) -> list[dict[str, Any]] | dict[str, Any]:
+        """The target's output: one batch (collators, batch functions) or a list of per-example dicts."""
+        if self.kind == "example-function":
+            return [self.function(record, **self.keyword_arguments) for record in records]
+        return self.function(records, **self.keyword_arguments)
+
+
+def _accepts(function: Callable[..., Any]) -> inspect.Signature | None:
+    try:
+        return inspect.signature(function)
+    except (TypeError, ValueError):
+        return None
+
+
+def _tokenizer_keyword(signature: inspect.Signature | None) -> str | None:
+    if signature is None:
+        return None
+    for name in TOKENIZER_PARAMETERS:
+        if name in signature.parameters:
+            return name
+    return None
+
+
+def build_target(obj: Any, tokenizer: Any, args: dict[str, Any], spec: str) -> Target:
+    """Classify ``obj`` and bind the tokenizer and ``--arg`` values to it."""
+    if inspect.isclass(obj):
+        instance = _construct(obj, tokenizer, args, spec)
+        if not callable(instance):
+            raise LabelsError(f"target {spec!r}: an instance of {obj.__name__} is not callable, so it is not a collator")
+        return Target("collator-class", instance, {})
+    if inspect.isfunction(obj) or inspect.ismethod(obj) or inspect.isbuiltin(obj) or _is_partial(obj):
+        signature = _accepts(obj)
+        keyword_arguments = dict(args)
+        keyword = _tokenizer_keyword(signature)
+        if keyword is not None:
+            keyword_arguments[keyword] = tokenizer
+        return Target(_function_kind(signature), obj, keyword_arguments)
+    if callable(obj):
+        if args:
+            raise LabelsError(f"target {spec!r} is an instance already; --arg values only apply to classes and functions")
+        return Target("collator-instance", obj, {})
+    raise LabelsError(
+        f"target {spec!r} is a {type(obj).__name__}, expected a collator class or instance, a batch function "
+        "(list of examples -> batch) or a per-example function (example -> dict with input_ids and labels)"
+    )
+
+
+def _is_partial(obj: Any) -> bool:
+    import functools
+
+    return isinstance(obj, functools.partial)
+
+
+def _function_kind(signature: inspect.Signature | None) -> str:
+    """A first guess from the first parameter's name; ``probe`` corrects it from the output's shape."""
+    if signature is not None:
+        for parameter in signature.parameters.values():
+            if parameter.name in TOKENIZER_PARAMETERS:
+                continue
+            name = parameter.name.lower()
+            if name in BATCH_PARAMETER_NAMES or name.endswith("s") and name not in {"messages", "conversations"}:
+                return "batch-function"
+            return "example-function"
+    return "batch-function"
+
+
+def _construct(cls: type, tokenizer: Any, args: dict[str, Any], spec: str) -> Any:
+    signature = _accepts(cls)
+    keyword = _tokenizer_keyword(signature)
+    attempts: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    if keyword is not None:
+        attempts.append(((), {keyword: tokenizer, **args}))
+    else:
+        attempts += [((), {"tokenizer": tokenizer, **args}), ((), {"processing_class": tokenizer, **args})]
+    attempts.append(((tokenizer,), dict(args)))
+    errors = []
+    for positional, keywords in attempts:
+        try:
+            return cls(*positional, **keywords)
+        except TypeError as error:
+            errors.append(str(error))
+        except Exception as error:
+            raise LabelsError(f"target {spec!r}: building {cls.__name__} raised {type(error).__name__}: {error}") from error
+    raise LabelsError(
+        f"target {spec!r}: cannot build {cls.__name__} with the tokenizer as tokenizer=, processing_class= or "
+        f"first argument ({errors[-1]}); pass its other arguments with --arg KEY=VALUE"
+    )
+
+
+def probe(target: Target, records: list[dict[str, Any]], spec: str) -> Target:
+    """For functions, settle batch vs per-example by trying the first guess and then the other."""
+    if target.kind not in ("batch-function", "example-function"):
+        return target
+    order = [target.kind, "example-function" if target.kind == "batch-function" else "batch-function"]
+    failures = []
+    for kind in order:
+        candidate = Target(kind, target.function, target.keyword_arguments)
+        try:
+            output = candidate.run(records[:2])
+        except Exception as error:
+            failures.append(f"as a {kind.replace('-', ' ')}: {type(error).__name__}: {error}")
+            continue
+        if _looks_like(kind, output, len(records[:2])):
+            return candidate
+        failures.append(f"as a {kind.replace('-', ' ')}: it returned {_describe(output)}")
+    raise LabelsError(
+        f"target {spec!r}: expected a batch function (list of examples -> dict with input_ids and labels) or a "
+        "per-example function (example -> dict with input_ids and labels); " + "; ".join(failures)
+    )
+
+
+def _looks_like(kind: str, output: Any, count: int) -> bool:
+    from chatlint.labels.batch import rank
+
+    if kind == "example-function":
+        return all(hasattr(item, "keys") and "input_ids" in item and rank(item["input_ids"]) == 1 for item in output)
+    return hasattr(output, "keys") and "input_ids" in output and rank(output["input_ids"]) == 2 and count > 0
+
+
+def _describe(output: Any) -> str:
+    if hasattr(output, "keys"):
+        return f"a mapping with keys {sorted(map(str, output.keys()))}"
+    if isinstance(output, list) and output and hasattr(output[0], "keys"):
+        return f"a list of mappings with keys {sorted(map(str, output[0].keys()))}"
+    return f"a {type(output).__name__}"

@@ -1,0 +1,133 @@
+"""Loading a tokenizer offline and rendering / tokenizing chat templates the same way on transformers 4.x and 5.x.
+
+transformers is imported inside the functions only, after ``HF_HUB_OFFLINE=1`` is set.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from chatlint.labels.model import LabelsError
+
+RUNTIME_EXTRA_MESSAGE = "chatlint labels needs the runtime extra: pip install 'chatlint[runtime]'"
+
+
+def go_offline() -> None:
+    """Never reach the Hub: set before transformers / huggingface_hub are imported."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+
+
+def import_transformers() -> Any:
+    go_offline()
+    try:
+        import transformers
+    except ImportError as error:
+        raise LabelsError(RUNTIME_EXTRA_MESSAGE) from error
+    return transformers
+
+
+def load_tokenizer(name_or_path: str, *, trust_remote_code: bool = False, base: Path | None = None) -> Any:
+    """A tokenizer from a local folder or the local Hugging Face cache, never downloaded."""
+    transformers = import_transformers()
+    location = name_or_path
+    if base is not None and not Path(name_or_path).is_absolute() and (base / name_or_path).exists():
+        location = str(base / name_or_path)
+    if Path(location).exists() and not Path(location).is_dir():
+        raise LabelsError(f"--tokenizer {name_or_path}: expected a folder with tokenizer files, found a file")
+    try:
+        tokenizer = transformers.AutoTokenizer.from_pretrained(
+            location, trust_remote_code=trust_remote_code, local_files_only=True
+        )
+    except Exception as error:  # transformers raises OSError, ValueError, EnvironmentError ...
+        hint = (
+            "it is not a folder here and not in the local Hugging Face cache (chatlint never downloads: "
+            f"run `huggingface-cli download {name_or_path}` first, or pass the folder that holds "
+            "tokenizer.json / tokenizer_config.json)"
+        )
+        if Path(location).is_dir():
+            hint = "the folder exists but has no loadable tokenizer (tokenizer.json / tokenizer_config.json)"
+        if "trust_remote_code" in str(error):
+            hint = "it needs custom code: pass --trust-remote-code if you trust it"
+        raise LabelsError(f"cannot load tokenizer {name_or_path!r}: {hint}. ({type(error).__name__}: {error})") from error
+    if not getattr(tokenizer, "chat_template", None):
+        raise LabelsError(
+            f"tokenizer {name_or_path!r} has no chat template, so there is no reference to check labels against"
+        )
+    return tokenizer
+
+
+def render(tokenizer: Any, messages: list[dict[str, Any]], *, add_generation_prompt: bool) -> str:
+    """The chat template's text for ``messages`` (tokenize=False returns text on 4.x and 5.x alike)."""
+    text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=add_generation_prompt)
+    if isinstance(text, list):  # a batched render of one conversation
+        text = text[0]
+    return str(text)
+
+
+def encode(tokenizer: Any, text: str) -> tuple[list[int], list[tuple[int, int]] | None]:
+    """Token ids of rendered text, without adding special tokens (the template already wrote them), and the
+    character offsets of each token when the tokenizer is fast."""
+    if getattr(tokenizer, "is_fast", False):
+        encoding = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+        return as_id_list(encoding["input_ids"]), [tuple(pair) for pair in encoding["offset_mapping"]]
+    encoding = tokenizer(text, add_special_tokens=False)
+    return as_id_list(encoding["input_ids"]), None
+
+
+def as_id_list(value: Any) -> list[int]:
+    """Token ids from whatever a tokenizer call returned.
+
+    ``apply_chat_template(..., tokenize=True)`` returns a list on transformers 4.x but a ``BatchEncoding`` (a
+    dict) on 5.x unless ``return_dict=False``; tensors and arrays come back with ``return_tensors``.
+    """
+    if hasattr(value, "keys") and "input_ids" in value:
+        value = value["input_ids"]
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    value = list(value)
+    if value and isinstance(value[0], (list, tuple)):  # a batch of one
+        if len(value) != 1:
+            raise ValueError(f"expected the ids of one sequence, got a batch of {len(value)}")
+        value = list(value[0])
+    return [int(token) for token in value]
+
+
+def template_ids(tokenizer: Any, messages: list[dict[str, Any]], **kwargs: Any) -> list[int]:
+    """``apply_chat_template`` ids on either major version (asks for a plain list, accepts a dict)."""
+    result = tokenizer.apply_chat_template(messages, tokenize=True, return_dict=False, **kwargs)
+    return as_id_list(result)
+
+
+def special_ids(tokenizer: Any) -> set[int]:
+    """Ids of every special token: named ones and added tokens flagged special."""
+    ids = {int(i) for i in getattr(tokenizer, "all_special_ids", []) if i is not None}
+    decoder = getattr(tokenizer, "added_tokens_decoder", {}) or {}
+    for token_id, token in decoder.items():
+        if getattr(token, "special", False):
+            ids.add(int(token_id))
+    return ids
+
+
+def decode_pieces(tokenizer: Any, ids: list[int]) -> list[str]:
+    """The text each token adds, in context.
+
+    Decoding a token alone loses SentencePiece's leading space and splits multi-byte characters, so each
+    piece is the difference between decoding a short window with and without the token.
+    """
+    pieces: list[str] = []
+    window = 8
+    for index, token_id in enumerate(ids):
+        start = max(0, index - window)
+        before = tokenizer.decode(ids[start:index], skip_special_tokens=False, clean_up_tokenization_spaces=False)
+        through = tokenizer.decode(ids[start : index + 1], skip_special_tokens=False, clean_up_tokenization_spaces=False)
+        if through.startswith(before) and "\ufffd" not in through[len(before) :]:
+            pieces.append(through[len(before) :])
+        elif before.endswith("\ufffd") or "\ufffd" in through:
+            # part of a multi-byte character: show the raw token
+            pieces.append(tokenizer.convert_ids_to_tokens(int(token_id)) or "")
+        else:
+            pieces.append(tokenizer.decode([token_id], skip_special_tokens=False, clean_up_tokenization_spaces=False))
+    return pieces
