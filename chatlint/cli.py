@@ -84,23 +84,23 @@ def check(
         sys.exit(EXIT_ERROR)
     options = RunOptions(select=select, ignore=ignore, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
     runner = Runner(config, options)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
 
     if reading_stdin:
         name = stdin_filename or "<stdin>"
         if force_exclude and stdin_filename and FileSelector(config, True).is_excluded(stdin_filename):
-            data = click.get_binary_stream("stdin").read()
+            data = sys.stdin.buffer.read()
             if fix:
-                click.get_binary_stream("stdout").write(data)
+                sys.stdout.buffer.write(data)
             sys.exit(EXIT_OK)
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         run, source = runner.run_stdin(name, data)
         if fix and not diff:
             # the fixed source goes to stdout; the report goes to stderr
             result = run.files[0]
             text = result.fixed_text if result.fixed_text is not None else None
-            click.get_binary_stream("stdout").write(source.encode(text) if source and text is not None else data)
-            out = click.get_text_stream("stderr")
+            sys.stdout.buffer.write(source.encode(text) if source and text is not None else data)
+            out = sys.stderr
     else:
         selector = FileSelector(config, force_exclude=force_exclude)
         files = list(selector.files(list(paths) or ["."]))

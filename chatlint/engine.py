@@ -198,7 +198,7 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
 
 
 def _syntax_message(error: cst.ParserSyntaxError) -> str:
-    return f"line {error.raw_line}, column {error.raw_column + 1}: {error.message}"
+    return f"{error.message} (line {error.editor_line}, column {error.editor_column})"
 
 
 def _describe(error: Exception) -> str:

@@ -88,7 +88,7 @@ class FileSelector:
                 child = os.path.join(folder, name)
                 if self.is_excluded(child) or _ignored(child, ignore_stack, is_dir=False):
                     continue
-                yield child
+                yield os.path.normpath(child)
 
 
 def _read_gitignore(folder: str) -> pathspec.GitIgnoreSpec | None:

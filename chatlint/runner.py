@@ -117,6 +117,6 @@ class Runner:
 def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(
         difflib.unified_diff(
-            before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
+            before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=path, tofile=path
         )
     )

@@ -43,7 +43,9 @@ def decode_source(path: str, data: bytes) -> Source:
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     except SyntaxError as error:
-        raise SourceError(f"bad encoding declaration: {error}") from None
+        if "unknown encoding" in str(error):
+            raise SourceError(f"bad encoding declaration: {error}") from None
+        raise SourceError("cannot decode as utf-8 (and no encoding declaration says otherwise)") from None
     body = data[len(codecs.BOM_UTF8) :] if has_bom else data
     if encoding == "utf-8-sig":
         encoding = "utf-8"

@@ -1,0 +1,94 @@
+"""Bad input gets one clear line, the run goes on, and the exit code says something was not checked."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from chatlint import source as source_module
+from chatlint.engine import check_text
+from chatlint.rules import ALL_RULES
+from helpers import BUGGY_COLLATOR, run_cli, write
+
+
+def test_syntax_error_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    broken = write(tmp_path / "broken.py", "def f(:\n    tokenizer.apply_chat_template(x, add_generation_prompt=True)\n")
+    buggy = write(tmp_path / "collator.py", BUGGY_COLLATOR)
+    outcome = run_cli(str(tmp_path))
+    assert outcome.exit_code == 2
+    assert f"{broken}: error: syntax error: " in outcome.output
+    assert f"{buggy}:7:" in outcome.output
+    assert "Traceback" not in outcome.output + outcome.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("latin.py", b"x = '\xff\xfe apply_chat_template'\n", "cannot decode as utf-8"),
+        ("binary.py", b"\x00\x01\x02apply_chat_template", "binary file"),
+        ("cookie.py", b"# -*- coding: no-such-codec -*-\nx = 1\n", "bad encoding declaration"),
+    ],
+)
+def test_undecodable_files(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    outcome = run_cli(str(path))
+    assert outcome.exit_code == 2
+    assert f"{path}: error: {reason}" in outcome.output
+
+
+def test_broken_symlink(tmp_path: Path) -> None:
+    link = tmp_path / "gone.py"
+    os.symlink(tmp_path / "missing.py", link)
+    outcome = run_cli(str(link))
+    assert outcome.exit_code == 2
+    assert "no such file (or a broken symlink)" in outcome.output
+
+
+def test_empty_file_is_fine(tmp_path: Path) -> None:
+    path = write(tmp_path / "empty.py", "")
+    assert run_cli(str(path)).exit_code == 0
+
+
+def test_very_large_file_is_refused_clearly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(source_module, "MAX_FILE_BYTES", 100)
+    path = write(tmp_path / "big.py", "x = 1\n" * 50)
+    outcome = run_cli(str(path))
+    assert outcome.exit_code == 2
+    assert "file too large (300 bytes, limit 100)" in outcome.output
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        # root reads everything; simulate the failure where the OS raises it
+        path = tmp_path / "folder.py"
+        path.mkdir()
+        outcome = run_cli(str(path) + "/")  # a folder named like a file is walked, not read
+        assert outcome.exit_code == 0
+        return
+    path = write(tmp_path / "secret.py", "x = 1\n")
+    path.chmod(0)
+    outcome = run_cli(str(path))
+    assert outcome.exit_code == 2 and "cannot read" in outcome.output
+
+
+def test_a_crashing_rule_is_an_internal_error_naming_file_and_rule() -> None:
+    class Broken(ALL_RULES[0]):  # type: ignore[misc, valid-type]
+        code = "CL999"
+
+        def check(self, facts):  # type: ignore[no-untyped-def]
+            raise RuntimeError("boom")
+
+    result = check_text("x.py", BUGGY_COLLATOR, [Broken(), ALL_RULES[0]()])
+    assert [finding.code for finding in result.findings] == ["CL001"]
+    [error] = result.errors
+    assert error.kind == "internal" and error.path == "x.py"
+    assert error.reason.startswith("rule CL999 failed: RuntimeError: boom")
+
+
+def test_missing_path_is_an_error(tmp_path: Path) -> None:
+    outcome = run_cli(str(tmp_path / "nope.py"))
+    assert outcome.exit_code == 2
+    assert "no such file" in outcome.output
