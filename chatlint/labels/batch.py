@@ -75,7 +75,8 @@ class Unpadded:
     input_ids: list[int]
     labels: list[int]
     padding: str  # left, right or none
-    length_problem: str | None = None  # labels and input_ids differ in length
+    length_problem: str | None = None  # labels and input_ids differ in length, or were padded differently
+    problem_positions: list[int] = field(default_factory=list)  # where to point at it
 
 
 def remove_padding(row: Row, pad_token_id: int | None, ends_with_pads: int = 0) -> Unpadded:
@@ -91,6 +92,7 @@ def remove_padding(row: Row, pad_token_id: int | None, ends_with_pads: int = 0) 
             labels,
             "none",
             f"labels have {len(labels)} entries but input_ids have {len(ids)}",
+            [len(ids) - 1] if ids else [],
         )
     if mask is not None and len(mask) == len(ids) and any(mask):
         keep = [index for index, flag in enumerate(mask) if flag]
@@ -118,6 +120,7 @@ def remove_padding(row: Row, pad_token_id: int | None, ends_with_pads: int = 0) 
             padding,
             f"{len(trained_padding)} labels on padding positions are trained (first at padded position "
             f"{trained_padding[0]}): labels were padded differently from input_ids",
+            [0] if trained_padding[0] < first else [last - first],
         )
     return Unpadded(ids[first : last + 1], kept_labels, padding)
 

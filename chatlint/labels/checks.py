@@ -37,12 +37,16 @@ def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Ali
     alignment = Alignment(mapping, [], [])
     matcher = SequenceMatcher(None, ref_ids, ids, autojunk=False)
     matched = 0
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    opcodes = matcher.get_opcodes()
+    for tag, i1, i2, j1, j2 in opcodes:  # map the equal blocks first: sliding an insertion moves their ends
         if tag == "equal":
             for offset in range(j2 - j1):
                 mapping[j1 + offset] = i1 + offset
             matched += i2 - i1
-        elif tag == "insert":
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            continue
+        if tag == "insert":
             stray = _stray_header(ids, j1, j2, header, mapping, i1)
             if stray is not None:
                 alignment.stray_blocks.append(stray)

@@ -126,7 +126,16 @@ def verify(
         pieces = decode_pieces(tokenizer, row.input_ids)
         trained = None
         if row.length_problem:
-            problems.append(Problem("labels-misaligned", f"{row.length_problem}: they must line up one to one.", index))
+            where = row.problem_positions
+            problems.append(
+                Problem(
+                    "labels-misaligned",
+                    f"{row.length_problem}: they must line up one to one.",
+                    index,
+                    where,
+                    [pieces[p] for p in where],
+                )
+            )
         else:
             result = trained_mask(row.input_ids, row.labels, shifted)
             trained = result.trained
