@@ -134,6 +134,7 @@ def _report(run: RunResult, options: RunOptions, output_format: str, out, quiet:
         unsafe_fixes=options.unsafe_fixes,
         checked=run.checked,
         suppressed=[finding for result in run.files for finding in result.suppressed],
+        quiet=quiet,
     )
     if options.diff:
         for diff in run.diffs:
@@ -144,34 +145,15 @@ def _report(run: RunResult, options: RunOptions, output_format: str, out, quiet:
         if report.errors:
             return EXIT_ERROR
         return EXIT_FINDINGS if run.diffs and not exit_zero else EXIT_OK
-    if output_format == "text" and quiet:
-        report_for_text = Report(findings=report.findings, errors=report.errors, unsafe_fixes=options.unsafe_fixes)
-        from chatlint.report.text import render as render_text
-
-        _render_findings_only(report_for_text, out, render_text)
-    else:
-        formats()[output_format](report, out)
-        if output_format != "text" and report.errors:
-            for error in report.errors:
-                click.echo(f"chatlint: {error.path}: {error.reason}", err=True)
+    formats()[output_format](report, out)
+    if output_format != "text":
+        for error in report.errors:
+            click.echo(f"chatlint: {error.path}: {error.reason}", err=True)
     if report.errors:
         return EXIT_ERROR
     if report.findings and not exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-def _render_findings_only(report: Report, out, render) -> None:  # type: ignore[no-untyped-def]
-    import io
-
-    buffer = io.StringIO()
-    render(report, buffer)
-    lines = buffer.getvalue().splitlines()
-    count = len(report.findings)
-    for line in lines[:count]:
-        out.write(line + "\n")
-    for error in report.errors:
-        out.write(f"{error.path}: {error.reason}\n")
 
 
 @cli.command("rules")

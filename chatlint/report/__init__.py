@@ -21,6 +21,7 @@ class Report:
     unsafe_fixes: bool = False
     checked: int = 0
     suppressed: list[Finding] = field(default_factory=list)
+    quiet: bool = False  # findings and errors only, no summary
 
 
 Renderer = Callable[[Report, TextIO], None]

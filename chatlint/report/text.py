@@ -27,7 +27,11 @@ def render(report: Report, stream: TextIO) -> None:
         stream.write(f"{location} {code} {marker}{finding.message}\n")
         for note in finding.notes:
             stream.write(f"    {note}\n")
-    stream.write(summary(report, style) + "\n")
+    if report.quiet:
+        for error in report.errors:
+            stream.write(f"{error.path}: {error.reason}\n")
+    else:
+        stream.write(summary(report, style) + "\n")
 
 
 def summary(report: Report, style=lambda text, **_: text) -> str:  # type: ignore[no-untyped-def]
