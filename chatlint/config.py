@@ -56,8 +56,10 @@ def find_pyproject(start: Path) -> Path | None:
                 with pyproject.open("rb") as handle:
                     if "chatlint" in tomllib.load(handle).get("tool", {}):
                         return pyproject
-            except (OSError, tomllib.TOMLDecodeError):
+            except OSError:
                 continue
+            except tomllib.TOMLDecodeError as error:
+                raise ConfigError(f"{pyproject}: invalid TOML: {error}") from None
     return None
 
 

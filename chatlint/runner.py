@@ -46,8 +46,9 @@ class Runner:
     def __init__(self, config: Config, options: RunOptions) -> None:
         self.config = config
         self.options = options
+        # the command line wins: its --select replaces the configuration's selection, ignores included
         select = options.select or config.select
-        ignore = (*config.ignore, *options.ignore)
+        ignore = options.ignore if options.select else (*config.ignore, *options.ignore)
         self.rule_classes = select_rules(select, ignore)
         self._rules: dict[tuple[str, ...], list[Rule]] = {}
         self.fix_mode = FixMode(apply=options.fix or options.diff, unsafe=options.unsafe_fixes)
