@@ -20,7 +20,7 @@ from chatlint.facts.model import (
     TemplateCall,
 )
 from chatlint.facts.shapes import ShapeResolver
-from chatlint.facts.uses import result_uses
+from chatlint.facts.uses import result_name, result_uses
 
 __all__ = [
     "ClassInfo",
@@ -42,6 +42,7 @@ def build_facts(module: cst.Module, path: str = "<string>", path_hint: str | Non
         template_call.uses = result_uses(
             template_call.call, template_call.ancestors, template_call.function, index.order
         )
+        template_call.result_name = result_name(template_call.call, template_call.ancestors)
     return ModuleFacts(
         path=path,
         module=module,

@@ -60,6 +60,10 @@ class _Collector:
             if not new:
                 break
         ordered = [found[id(call)] for call, _, _ in self.calls if id(call) in found]
+        called_wrappers = {template_call.via for template_call in ordered if template_call.via}
+        for route in self.wrappers.values():
+            if route.inner is not None and route.label in called_wrappers:
+                route.inner.deferred = True
         return ordered
 
     # -- aliases and partials -------------------------------------------------------------------------------------

@@ -169,6 +169,12 @@ class Indexer(cst.CSTVisitor):
             mapped_name = dotted_name(mapped)
             if mapped_name:
                 self.mapped_names.add(mapped_name.split(".")[-1])
+        elif any(arg.keyword is not None and arg.keyword.value == "formatting_func" for arg in node.args):
+            for arg in node.args:
+                if arg.keyword is not None and arg.keyword.value == "formatting_func":
+                    mapped_name = dotted_name(arg.value)
+                    if mapped_name:
+                        self.mapped_names.add(mapped_name.split(".")[-1])
         elif name == "dict":
             for arg in node.args:
                 if arg.keyword is not None and is_label_name(arg.keyword.value):

@@ -116,6 +116,11 @@ class TemplateCall:
     via: str = ""  # "" for a direct call, else how: "the alias `render`", "the wrapper `render_chat`"
     # how the result is used: subset of {"length", "compare", "generate", "data"}
     uses: frozenset[str] = frozenset()
+    # the name the result is stored under (`prompt = ...`, `{"prompt": ...}`, `row["text"] = ...`), or ""
+    result_name: str = ""
+    # True for the call inside a wrapper whose conversation is a parameter that callers in this module fill:
+    # it is judged at those call sites, not here
+    deferred: bool = False
 
     def flag(self, name: str) -> Flag:
         return self.flags[name]

@@ -66,6 +66,9 @@ class ShapeResolver:
             orelse = self._shape(expr.orelse, function, before, depth + 1)
             return body if body.kind is orelse.kind else UNKNOWN_SHAPE
         if isinstance(expr, (cst.ListComp, cst.GeneratorExp)):
+            # a comprehension that maps each message keeps the conversation's end; one that filters does not
+            if expr.for_in.ifs or expr.for_in.inner_for_in is not None:
+                return UNKNOWN_SHAPE
             return self._shape(expr.for_in.iter, function, before, depth + 1)
         return UNKNOWN_SHAPE
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import libcst as cst
 
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import called_name
+from chatlint.facts.syntax import called_name, string_value
 
 LENGTH = "length"
 COMPARE = "compare"
@@ -37,6 +37,36 @@ def result_uses(
         }
         return frozenset(uses or {DATA})
     return frozenset({_classify(call, ancestors)})
+
+
+def result_name(call: cst.Call, ancestors: tuple[cst.CSTNode, ...]) -> str:
+    """The name or key the value of `call` is stored under, looking through comprehensions and `.append()`."""
+    child: cst.CSTNode = call
+    for parent in reversed(ancestors):
+        if isinstance(parent, (cst.ListComp, cst.GeneratorExp)) and child is parent.elt:
+            child = parent
+            continue
+        if isinstance(parent, cst.Assign) and len(parent.targets) == 1:
+            target = parent.targets[0].target
+            if isinstance(target, cst.Name):
+                return target.value
+            if isinstance(target, cst.Subscript) and len(target.slice) == 1:
+                element = target.slice[0].slice
+                if isinstance(element, cst.Index):
+                    return string_value(element.value) or ""
+            return ""
+        if isinstance(parent, cst.DictElement) and child is parent.value:
+            return string_value(parent.key) or ""
+        if isinstance(parent, cst.Arg):
+            if parent.keyword is not None:
+                return parent.keyword.value
+            child = parent
+            continue
+        if isinstance(parent, cst.Call) and isinstance(parent.func, cst.Attribute):
+            if parent.func.attr.value == "append" and isinstance(parent.func.value, cst.Name):
+                return parent.func.value.value
+        return ""
+    return ""
 
 
 def _classify(node: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...]) -> str:

@@ -88,7 +88,7 @@ class GenerationPromptOnFullConversation(Rule):
 
     def _check_call(self, template_call: TemplateCall, facts: ModuleFacts) -> Diagnostic | None:
         flag = template_call.flag(FLAG)
-        if not flag.is_true or template_call.flag("continue_final_message").is_true:
+        if not flag.is_true or template_call.flag("continue_final_message").is_true or template_call.deferred:
             return None
         shape = template_call.shape
         if shape.kind not in (ShapeKind.FULL, ShapeKind.CONVERSATION):
@@ -98,10 +98,14 @@ class GenerationPromptOnFullConversation(Rule):
             return None
         if _is_introspection(template_call, facts):
             return None
-        context = context_of(template_call.function, facts)
+        context = context_of(template_call.function, facts, template_call.ancestors)
         if context.inference:
             return None
         if shape.kind is ShapeKind.CONVERSATION and not context.training:
+            return None
+        if shape.kind is ShapeKind.CONVERSATION and not context.builds_labels and _is_prompt_name(template_call):
+            # `{"prompt": render(example["messages"], add_generation_prompt=True)}`: the data's conversation is a
+            # prompt here (RL and preference prompt datasets); no labels are built to say otherwise
             return None
 
         known_full = shape.kind is ShapeKind.FULL or context.builds_labels
@@ -121,6 +125,11 @@ class GenerationPromptOnFullConversation(Rule):
                 f"Set `add_generation_prompt` to `False`{' in ' + flag.where if flag.where else ''}",
             )
         return Diagnostic(node=flag.node or template_call.call, message=message, fix=fix)
+
+
+def _is_prompt_name(template_call: TemplateCall) -> bool:
+    name = template_call.result_name.lower()
+    return name.startswith(("prompt", "query")) or name.endswith(("prompt", "prompts", "_query", "prompt_ids"))
 
 
 def _is_introspection(template_call: TemplateCall, facts: ModuleFacts) -> bool:

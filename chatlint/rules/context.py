@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import libcst as cst
+
 from chatlint.facts import FunctionInfo, ModuleFacts
+from chatlint.facts.syntax import called_name
 
 _DATASET_METHODS = frozenset({"__getitem__", "__init__", "__iter__", "_tokenize", "tokenize", "preprocess"})
 
@@ -20,16 +23,19 @@ class Context:
     builds_labels: bool = False  # the function itself builds labels: the strongest training evidence
 
 
-def context_of(function: FunctionInfo, facts: ModuleFacts) -> Context:
+def context_of(function: FunctionInfo, facts: ModuleFacts, ancestors: tuple[cst.CSTNode, ...] = ()) -> Context:
     where = function.display_name
     training = ""
     builds_labels = bool(function.labels_evidence)
+    dataset_lambda = _dataset_lambda(ancestors)
     if builds_labels:
         training = f"in {where}, which {function.labels_evidence}"
     elif function.cls is not None and function.cls.looks_like_collator:
         training = f"in the data collator `{function.qualname}`"
     elif function.cls is not None and function.cls.looks_like_dataset and function.name in _DATASET_METHODS:
         training = f"in the dataset method `{function.qualname}`"
+    elif dataset_lambda:
+        training = f"in a lambda passed to {dataset_lambda}"
     elif function.passed_to_map:
         training = f"in {where}, which is passed to `.map()` to build the dataset"
     elif facts.path_hint == "training":
@@ -41,3 +47,17 @@ def context_of(function: FunctionInfo, facts: ModuleFacts) -> Context:
     elif facts.path_hint == "inference" and not builds_labels:
         inference = "the file is under `inference-paths`"
     return Context(training=training, inference=inference, builds_labels=builds_labels)
+
+
+def _dataset_lambda(ancestors: tuple[cst.CSTNode, ...]) -> str:
+    """`.map()` or `formatting_func=` when the node sits in a lambda handed to one of them, else ""."""
+    for index in range(len(ancestors) - 1, 1, -1):
+        if not isinstance(ancestors[index], cst.Lambda):
+            continue
+        arg, call = ancestors[index - 1], ancestors[index - 2]
+        if isinstance(arg, cst.Arg) and isinstance(call, cst.Call):
+            if arg.keyword is not None and arg.keyword.value == "formatting_func":
+                return "`formatting_func=`"
+            if called_name(call) == "map":
+                return "`.map()` to build the dataset"
+    return ""

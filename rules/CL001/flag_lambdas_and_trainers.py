@@ -1,0 +1,38 @@
+# Lambdas and formatting functions that hand rendered conversations to a trainer as training text.
+from trl import SFTTrainer
+
+
+def build_text_dataset(dataset, tokenizer):
+    return dataset.map(
+        lambda example: {
+            "text": tokenizer.apply_chat_template(
+                example["messages"], tokenize=False, add_generation_prompt=True  # expect: CL001
+            )
+        }
+    )
+
+
+def train_with_lambda(model, tokenizer, dataset):
+    trainer = SFTTrainer(
+        model=model,
+        train_dataset=dataset,
+        formatting_func=lambda example: tokenizer.apply_chat_template(
+            example["messages"], tokenize=False, add_generation_prompt=True  # expect: CL001
+        ),
+    )
+    trainer.train()
+
+
+def format_conversation(example):
+    return tokenizer.apply_chat_template(example["conversations"], tokenize=False, add_generation_prompt=True)  # expect: CL001
+
+
+def train(model, dataset):
+    SFTTrainer(model=model, train_dataset=dataset, formatting_func=format_conversation).train()
+
+
+def sharegpt_to_ids(example, tokenizer):
+    roles = {"human": "user", "gpt": "assistant", "system": "system"}
+    messages = [{"role": roles[turn["from"]], "content": turn["value"]} for turn in example["conversations"]]
+    input_ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL001
+    return {"input_ids": input_ids, "labels": input_ids}
