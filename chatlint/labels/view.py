@@ -22,8 +22,8 @@ def to_json(report: LabelReport) -> str:
 
 
 def visible(piece: str) -> str:
-    """Whitespace made visible; a newline mark is followed by a real line break to keep the layout."""
-    return piece.replace(" ", "␣").replace("\t", "→").replace("\r", "␍").replace("\n", "⏎\n")
+    """Whitespace made visible."""
+    return piece.replace(" ", "␣").replace("\t", "→").replace("\r", "␍").replace("\n", "⏎")
 
 
 def render_text(report: LabelReport, console: Any) -> None:
@@ -71,7 +71,7 @@ def render_text(report: LabelReport, console: Any) -> None:
                 check,
                 Text(f"✗ FAIL {marks}", style="bold red"),
                 ", ".join(map(str, examples)),
-                found[0].message,
+                found[0].message.split(". ")[0].rstrip("."),
             )
         elif check == "prompt-trained" and report.mode == "full":
             table.add_row(check, Text("– n/a", style="dim"), "", "mode full: the prompt may be trained")
@@ -137,7 +137,13 @@ def token_row(example: Any, problems: list[Any], numbers: dict[int, int]) -> Any
 
 
 def _append(text: Any, example: Any, position: int, marks: dict[int, list[int]]) -> None:
-    piece = visible(example.tokens[position]) or "∅"
+    raw = example.tokens[position]
+    piece = visible(raw) or "∅"
+    # keep the conversation's layout: break the line after the last of a run of newlines, but never inside a
+    # bracketed problem
+    following = example.tokens[position + 1] if position + 1 < len(example.tokens) else ""
+    if raw.endswith("\n") and not following.startswith("\n") and position not in marks:
+        piece += "\n"
     if position in marks:
         opens = position - 1 not in marks or marks[position - 1] != marks[position]
         closes = position + 1 not in marks or marks[position + 1] != marks[position]
@@ -146,5 +152,7 @@ def _append(text: Any, example: Any, position: int, marks: dict[int, list[int]])
         text.append(piece, style=PROBLEM)
         if closes:
             text.append("⟧" + "".join(str(n).translate(SUPERSCRIPTS) for n in marks[position]), style="bold red")
+            if raw.endswith("\n") and not following.startswith("\n"):
+                text.append("\n")
         return
     text.append(piece, style=TRAINED if example.trained[position] else MASKED)

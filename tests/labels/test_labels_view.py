@@ -24,7 +24,7 @@ def text_of(report, color=False):
 
 
 def test_visible_whitespace():
-    assert visible("a b\tc\n") == "a␣b→c⏎\n"
+    assert visible("a b\tc\n") == "a␣b→c⏎"
 
 
 def test_problem_view_has_markers_legend_and_table(tokenizers):
