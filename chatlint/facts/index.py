@@ -96,6 +96,8 @@ class Indexer(cst.CSTVisitor):
 
     # -- assignments ----------------------------------------------------------------------------------------------
     def _assign(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
+        if self._scopes and isinstance(self._scopes[-1], ClassInfo):
+            return  # a class body: recorded as the class's fields by visit_ClassDef
         function = self.function
         if isinstance(target, cst.Name):
             function.assignments.setdefault(target.value, []).append(value)
