@@ -54,8 +54,8 @@ def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Ali
                 rest = [p for p in range(j1, j2) if p not in stray and mapping[p] is None]
             else:
                 rest = list(range(j1, j2))
-            if bos_token_id is not None and rest and all(ids[p] == bos_token_id for p in rest):
-                inserted.update({p: "bos" for p in rest})
+            if rest and bos_token_id is not None and bos_token_id in ref_ids and all(ids[p] == bos_token_id for p in rest):
+                inserted.update({p: "bos" for p in rest})  # a second BOS: extra-bos says it
             elif rest:
                 inserted.update({p: "other" for p in rest})
                 alignment.mismatches.append((i1, i2, j1, j2))

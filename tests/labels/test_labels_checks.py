@@ -182,3 +182,15 @@ def test_expected_and_trained_masks_in_examples(tokenizers):
     assert example.expected[end] is True and example.trained[end] is False
     assert example.roles[end] == "end-of-turn"
     assert example.expected[1] is False  # prompt
+
+
+def test_bos_the_template_does_not_write_is_a_template_mismatch(tokenizer_dirs):
+    """Like Phi-3: the template writes no BOS, but tokenizer(text) adds one."""
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(str(tokenizer_dirs["phi3"]))
+    tokenizer.chat_template = tokenizer.chat_template.replace("{{- bos_token }}", "")
+    report = verify(ChatCollator(tokenizer, bug="double-bos"), tokenizer)
+    assert report.checks_failed() == ["template-mismatch"]
+    assert report.problems[0].tokens == ["<s>"]
+    assert verify(ChatCollator(tokenizer), tokenizer).ok
