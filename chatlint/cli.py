@@ -74,6 +74,14 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--stdin-filename", help="The file name to report for source read from `-`.")
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write the report to this file; the terminal still gets the summary.",
+)
+@click.option("--statistics", is_flag=True, help="Show how many findings each rule has, instead of the findings.")
+@click.option("--add-noqa", is_flag=True, help="Add `# noqa: CODE` to every line with a finding, to adopt chatlint.")
 def check(
     paths: tuple[str, ...],
     fix: bool,
@@ -87,9 +95,14 @@ def check(
     force_exclude: bool,
     quiet: bool,
     stdin_filename: str | None,
+    output_file: str | None,
+    statistics: bool,
+    add_noqa: bool,
 ) -> None:
     """Check PATHS (default: the current folder) for chat-template bugs."""
     reading_stdin = paths == ("-",)
+    if add_noqa and (fix or diff or reading_stdin):
+        raise click.UsageError("--add-noqa cannot be combined with --fix, --diff or reading from stdin")
     if "-" in paths and not reading_stdin:
         raise click.UsageError("`-` (read from stdin) cannot be combined with other paths")
     start = Path(stdin_filename or ".") if reading_stdin else Path(paths[0] if paths else ".")
@@ -98,7 +111,7 @@ def check(
     except ConfigError as error:
         click.echo(f"chatlint: configuration error: {error}", err=True)
         sys.exit(EXIT_ERROR)
-    options = RunOptions(select=select, ignore=ignore, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
+    options = RunOptions(select=select, ignore=ignore, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, add_noqa=add_noqa)
     runner = Runner(config, options)
     out = sys.stdout
 
@@ -122,6 +135,8 @@ def check(
         files = list(selector.files(list(paths) or ["."]))
         run = runner.run(files)
 
+    if add_noqa or output_file is not None or statistics:
+        sys.exit(_report_more(run, options, output_format, out, quiet, exit_zero, output_file, statistics))
     sys.exit(_report(run, options, output_format, out, quiet, exit_zero))
 
 
@@ -154,6 +169,56 @@ def _report(run: RunResult, options: RunOptions, output_format: str, out, quiet:
     if report.findings and not exit_zero:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _report_more(  # type: ignore[no-untyped-def]
+    run: RunResult,
+    options: RunOptions,
+    output_format: str,
+    out,
+    quiet: bool,
+    exit_zero: bool,
+    output_file: str | None,
+    statistics: bool,
+) -> int:
+    """--add-noqa, --output-file and --statistics, around the usual report."""
+    from chatlint.report import statistics as rule_statistics
+    from chatlint.report.text import summary
+
+    if options.add_noqa:
+        added = sum(result.noqa_added for result in run.files)
+        click.echo(f"Added {added} noqa {'directive' if added == 1 else 'directives'}.", err=True)
+    if options.diff or (output_file is None and not statistics):
+        return _report(run, options, output_format, out, quiet, exit_zero)
+    report = Report(
+        findings=run.findings,
+        errors=run.errors,
+        fixes_applied=run.fixes_applied,
+        fix_mode=options.fix,
+        unsafe_fixes=options.unsafe_fixes,
+        checked=run.checked,
+        suppressed=[finding for result in run.files for finding in result.suppressed],
+    )
+    render = formats()[output_format]
+    if statistics:
+        render = rule_statistics.render_json if output_format == "json" else rule_statistics.render_text
+    if output_file is not None:
+        try:
+            with open(output_file, "w", encoding="utf-8", newline="\n") as handle:
+                render(report, handle)
+        except OSError as error:
+            click.echo(f"chatlint: cannot write {output_file}: {error.strerror or error}", err=True)
+            return EXIT_ERROR
+        if not quiet:
+            out.write(summary(report) + "\n")
+    else:
+        render(report, out)
+    if output_file is None or quiet:
+        for error in report.errors:
+            click.echo(f"chatlint: {error.path}: {error.reason}", err=True)
+    if report.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if report.findings and not exit_zero else EXIT_OK
 
 
 @cli.command("rules")

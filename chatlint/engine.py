@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
@@ -32,6 +32,7 @@ class FileResult:
     fixed_text: str | None = None  # set when fixes changed the text
     fixes_applied: int = 0
     suppressed: list[Finding] = field(default_factory=list)  # silenced by `# noqa`
+    noqa_added: int = 0  # `# noqa` directives written by --add-noqa
 
 
 @dataclass(frozen=True)
@@ -136,16 +137,32 @@ def _run_rules(
             diagnostics.extend((rule, diagnostic) for diagnostic in rule.check(facts))
         except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
             result.errors.append(FileError(path, f"rule {rule.code} failed: {_describe(error)}", "internal"))
-    if not diagnostics:
+    # Rules that judge the `# noqa` comments themselves (CL100) run last: they need to know what was silenced.
+    noqa_rules = [rule for rule in active if getattr(rule, "checks_suppressions", False)]
+    if not diagnostics and not noqa_rules:
         return [], []
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     lines = lines_of(text)
     findings: list[Finding] = []
     suppressed: list[Finding] = []
-    for rule, diagnostic in diagnostics:
+
+    def sort_out(rule: Rule, diagnostic: Diagnostic) -> None:
         finding = _to_finding(path, rule, diagnostic, positions)
         line = lines[finding.line - 1] if finding.line - 1 < len(lines) else ""
+        finding = replace(finding, source_line=line)
         (suppressed if is_suppressed(finding.code, line) else findings).append(finding)
+
+    for rule, diagnostic in diagnostics:
+        sort_out(rule, diagnostic)
+    if noqa_rules:
+        used = frozenset((finding.line, finding.code) for finding in suppressed)
+        codes_run = frozenset(rule.code for rule in rules)
+        for rule in noqa_rules:
+            try:
+                for diagnostic in rule.check_suppressions(module, positions, used, codes_run):  # type: ignore[attr-defined]
+                    sort_out(rule, diagnostic)
+            except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
+                result.errors.append(FileError(path, f"rule {rule.code} failed: {_describe(error)}", "internal"))
     findings.sort(key=lambda finding: (finding.line, finding.column, finding.code))
     return findings, suppressed
 

@@ -11,6 +11,7 @@ import pathspec
 from chatlint.config import Config, relative_to_root
 
 PYTHON_SUFFIXES = (".py", ".pyi")
+NOTEBOOK_SUFFIXES = (".ipynb",)  # Jupyter notebooks: see `chatlint.notebooks`
 DEFAULT_EXCLUDES = (
     ".git",
     ".hg",
@@ -83,7 +84,7 @@ class FileSelector:
                 kept.append(name)
             subfolders[:] = kept
             for name in sorted(filenames):
-                if not name.endswith(PYTHON_SUFFIXES):
+                if not name.endswith(PYTHON_SUFFIXES + NOTEBOOK_SUFFIXES):
                     continue
                 child = os.path.join(folder, name)
                 if self.is_excluded(child) or _ignored(child, ignore_stack, is_dir=False):

@@ -62,6 +62,10 @@ class Finding:
     fix: Fix | None = None
     # Extra facts a reporter may show (for example the runtime verdict); never needed to act on a finding.
     notes: tuple[str, ...] = field(default=(), compare=False)
+    # In a Jupyter notebook: the 1-based cell (counting every cell, markdown too); `line` then counts inside it.
+    cell: int | None = None
+    # The text of the reported line, for reporters that fingerprint a finding by its code (GitLab).
+    source_line: str = field(default="", compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -74,6 +78,8 @@ class Finding:
             "end_column": self.end_column,
             "fix": self.fix.to_json() if self.fix else None,
             "notes": list(self.notes),
+            # only for notebooks, so the output for Python files stays as it was
+            **({"cell": self.cell} if self.cell is not None else {}),
         }
 
 

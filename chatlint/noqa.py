@@ -29,6 +29,18 @@ def line_suppressions(line: str) -> frozenset[str] | None:
     return frozenset(code.upper() for code in _CODE.findall(codes))
 
 
+def noqa_directive(comment: str) -> re.Match[str] | None:
+    """The `# noqa` or `# noqa: CODES` directive in a comment (its `codes` group is None for a bare one)."""
+    if "noqa" not in comment.lower() or _FILE_NOQA.search(comment):
+        return None
+    return _LINE_NOQA.search(comment)
+
+
+def codes_of(codes: str) -> list[str]:
+    """The codes in a directive's code list, in their order, as written."""
+    return _CODE.findall(codes)
+
+
 def is_suppressed(code: str, line: str) -> bool:
     codes = line_suppressions(line)
     return codes is not None and (codes is ALL or code in codes)

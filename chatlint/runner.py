@@ -12,6 +12,9 @@ from chatlint.files import matches_any
 from chatlint.findings import FileError
 from chatlint.rules import Rule
 from chatlint.source import Source, SourceError, decode_source, read_source, write_atomic
+from chatlint.add_noqa import NoqaEdit, add_noqa
+from chatlint.notebooks import NotebookError, in_cells, is_notebook, read_notebook
+from chatlint.source import MAX_FILE_BYTES
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,7 @@ class RunOptions:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
+    add_noqa: bool = False  # silence every finding with a `# noqa: CODE` on its line
 
 
 @dataclass
@@ -85,12 +89,24 @@ class Runner:
         return run
 
     def run_file(self, path: str, run: RunResult) -> FileResult:
+        if is_notebook(path):
+            return self.run_notebook(path, run)
         try:
             source = read_source(path)
         except SourceError as error:
             return FileResult(path=path, errors=[FileError(path, str(error))])
         run.checked += 1
         result = self.check_source(source)
+        if self.options.add_noqa:
+            edit = add_noqa(source.text, result.findings)
+            if edit.added:
+                try:
+                    write_atomic(path, source.encode(edit.text))
+                except OSError as error:
+                    result.errors.append(FileError(path, f"cannot write: {error.strerror or error}"))
+                    return result
+            _mark_silenced(result, edit)
+            return result
         if result.fixed_text is not None:
             if self.options.diff:
                 run.diffs.append(unified_diff(path, source.text, result.fixed_text))
@@ -100,6 +116,39 @@ class Runner:
                 except OSError as error:
                     result.errors.append(FileError(path, f"cannot write the fix: {error.strerror or error}"))
         return result
+
+    def run_notebook(self, path: str, run: RunResult) -> FileResult:
+        """A notebook: its code cells checked as one module, fixes written back into the cells they came from."""
+        try:
+            notebook = read_notebook(path, MAX_FILE_BYTES)
+        except NotebookError as error:
+            return FileResult(path=path, errors=[FileError(path, str(error))])
+        run.checked += 1
+        module_text = notebook.module_text()
+        rules, hint = self.rules_for(path), self.path_hint(path)
+        result = check_text(path, module_text, rules, self.fix_mode, hint)
+        final = result.fixed_text if result.fixed_text is not None else module_text
+        edit = None
+        if self.options.add_noqa:
+            edit = add_noqa(final, result.findings)
+            final = edit.text
+        if final != module_text and not result.errors:
+            try:
+                if self.options.diff:
+                    run.diffs.append(notebook.diff(final))
+                elif self.options.fix or self.options.add_noqa:
+                    data = notebook.rewrite(final)
+                    if data is not None:
+                        write_atomic(path, data)
+            except (NotebookError, OSError) as error:
+                reason = str(error) if isinstance(error, NotebookError) else f"cannot write: {error.strerror or error}"
+                # nothing was written: report the notebook as it is on disk
+                result = check_text(path, module_text, rules, FixMode(), hint)
+                result.errors.append(FileError(path, reason))
+                return in_cells(result, module_text)
+        if edit is not None:
+            _mark_silenced(result, edit)
+        return in_cells(result, final)
 
     def run_stdin(self, filename: str, data: bytes) -> tuple[RunResult, Source | None]:
         run = RunResult(checked=1)
@@ -113,6 +162,13 @@ class Runner:
             run.diffs.append(unified_diff(filename, source.text, result.fixed_text))
         run.files.append(result)
         return run, source
+
+
+def _mark_silenced(result: FileResult, edit: NoqaEdit) -> None:
+    """After --add-noqa wrote `edit`: the findings it silenced are suppressed now, the others remain."""
+    result.noqa_added = edit.added
+    result.suppressed += [finding for finding in result.findings if finding not in edit.left]
+    result.findings = list(edit.left)
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -6,6 +6,9 @@ Layout of `rules/<CODE>/`:
 - `quiet_*.py`: code that must stay quiet: no marker, and no finding from any rule.
 - `fix_*.py` with `fix_*.expected`: `--fix` on the first must give the second byte for byte. A line
   `# fix: unsafe` in the input turns on `--unsafe-fixes`.
+
+Every example runs the rules that are on by default, plus its own folder's rule if that one is off by default
+(CL100), plus any named on a `# select: CODE` line.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "rules"
 _EXPECT = re.compile(r"#\s*expect:\s*(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)")
+_SELECT = re.compile(r"#\s*select:\s*(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)")
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,13 @@ class Example:
             if match:
                 found.update((number, code.strip()) for code in match.group("codes").split(","))
         return found
+
+    def selected(self) -> set[str]:
+        """Rule codes to run besides the default ones: the folder's own, and those on `# select:` lines."""
+        codes = {self.path.parent.name}
+        for match in _SELECT.finditer(self.text):
+            codes.update(code.strip() for code in match.group("codes").split(","))
+        return codes
 
 
 def rule_folders() -> list[Path]:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import pytest
 
 from chatlint.engine import FixMode, check_text
-from chatlint.rules import ALL_RULES
+from chatlint.rules import ALL_RULES, Rule
 from rule_examples import Example, examples, rule_folders
 
-RULES = [rule() for rule in ALL_RULES]
+def rules_for(example: Example) -> list[Rule]:
+    selected = example.selected()
+    return [rule() for rule in ALL_RULES if rule.enabled_by_default or rule.code in selected]
 
 
 def findings_of(example: Example) -> set[tuple[int, str]]:
-    result = check_text(str(example.path), example.text, RULES)
+    result = check_text(str(example.path), example.text, rules_for(example))
     assert not result.errors, result.errors
     return {(finding.line, finding.code) for finding in result.findings}
 
@@ -35,11 +37,12 @@ def test_fix(example: Example) -> None:
     expected_path = example.path.with_suffix(".expected")
     unsafe = "# fix: unsafe" in example.text
     mode = FixMode(apply=True, unsafe=unsafe)
-    result = check_text(str(example.path), example.text, RULES, mode)
+    rules = rules_for(example)
+    result = check_text(str(example.path), example.text, rules, mode)
     assert not result.errors, result.errors
     assert result.fixed_text == expected_path.read_text(encoding="utf-8")
     # a second --fix changes nothing: the fix converged in one run
-    again = check_text(str(example.path), result.fixed_text, RULES, mode)
+    again = check_text(str(example.path), result.fixed_text, rules, mode)
     assert again.fixed_text is None
     assert not [finding for finding in again.findings if mode.allows(finding.fix)]
 

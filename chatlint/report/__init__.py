@@ -28,9 +28,15 @@ Renderer = Callable[[Report, TextIO], None]
 
 
 def formats() -> dict[str, Renderer]:
-    from chatlint.report import json_format, text
+    from chatlint.report import github, gitlab, json_format, sarif, text
 
-    return {"text": text.render, "json": json_format.render}
+    return {
+        "text": text.render,
+        "json": json_format.render,
+        "github": github.render,
+        "sarif": sarif.render,
+        "gitlab": gitlab.render,
+    }
 
 
-FORMAT_NAMES = ("text", "json")
+FORMAT_NAMES = ("text", "json", "github", "sarif", "gitlab")

@@ -18,7 +18,8 @@ def render(report: Report, stream: TextIO) -> None:
         return click.style(text, **kwargs) if colour else text  # type: ignore[arg-type]
 
     for finding in report.findings:
-        location = style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
+        where = f"{finding.path}:" if finding.cell is None else f"{finding.path}:cell {finding.cell}:"
+        location = style(f"{where}{finding.line}:{finding.column}:", bold=True)
         code = style(finding.code, fg="red", bold=True)
         marker = ""
         if finding.fix is not None:

@@ -1,0 +1,29 @@
+# Directives for CL001 that silence nothing: the line they sit on has no CL001 finding.
+
+
+def render_prompt(tokenizer, conversation):
+    # a prompt render is correct with the generation prompt: the directive is stale
+    return tokenizer.apply_chat_template(conversation[:-1], add_generation_prompt=True)  # noqa: CL001  # expect: CL100
+
+
+def render_for_generation(tokenizer, example):
+    prompt = example["prompt"]
+    return tokenizer.apply_chat_template(prompt, add_generation_prompt=True)  # noqa: CL001, E501  # expect: CL100
+
+
+def build_sft_example(tokenizer, question, answer):
+    messages = [
+        {"role": "user", "content": question},
+        {"role": "assistant", "content": answer},
+    ]
+    # CL001 reports the flag's line, so a directive on the call's first line misses it
+    text = tokenizer.apply_chat_template(  # noqa: CL001  # expect: CL100
+        messages,
+        tokenize=False,
+        add_generation_prompt=True,  # expect: CL001
+    )
+    return text
+
+
+# noqa: CL001  # expect: CL100
+LIMIT = 4
