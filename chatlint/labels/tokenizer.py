@@ -49,6 +49,11 @@ def load_tokenizer(name_or_path: str, *, trust_remote_code: bool = False, base: 
         )
         if Path(location).is_dir():
             hint = "the folder exists but has no loadable tokenizer (tokenizer.json / tokenizer_config.json)"
+            if any((Path(location) / name).exists() for name in ("tokenizer.json", "tokenizer_config.json")):
+                hint = (
+                    f"the folder has tokenizer files but transformers {transformers.__version__} cannot load them "
+                    "(saved by another transformers version, or a tokenizer class that needs an extra package?)"
+                )
         if "trust_remote_code" in str(error):
             hint = "it needs custom code: pass --trust-remote-code if you trust it"
         raise LabelsError(f"cannot load tokenizer {name_or_path!r}: {hint}. ({type(error).__name__}: {error})") from error

@@ -168,4 +168,17 @@ def build_tokenizer(family: Family, folder: Path, corpus: list[str] | None = Non
     tokenizer.chat_template = family.template
     folder.mkdir(parents=True, exist_ok=True)
     tokenizer.save_pretrained(str(folder))
+    _loadable_by_transformers_4(folder, family.template)
     return folder
+
+
+def _loadable_by_transformers_4(folder: Path, template: str) -> None:
+    """transformers 5 saves ``tokenizer_class: TokenizersBackend`` and the template in chat_template.jinja;
+    4.x knows neither, so name the generic fast class and keep the template in the config too."""
+    import json
+
+    config_path = folder / "tokenizer_config.json"
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    config["tokenizer_class"] = "PreTrainedTokenizerFast"
+    config["chat_template"] = template
+    config_path.write_text(json.dumps(config, indent=2, ensure_ascii=False), encoding="utf-8")
