@@ -286,7 +286,8 @@ def read_notebook(path: str, max_bytes: int) -> Notebook:
     return parse_notebook(path, data)
 
 
-_WHERE = re.compile(r"\(line (\d+), column (\d+)\)")
+# Places in a syntax error's message, in lines of the whole module: `(line 9, column 4)`, `error at 9:4`.
+_WHERE = re.compile(r"\(line (\d+), column (\d+)\)|error at (\d+):(\d+)")
 
 
 def in_cells(result: FileResult, module_text: str) -> FileResult:
@@ -311,8 +312,11 @@ def in_cells(result: FileResult, module_text: str) -> FileResult:
 
     def reword(error: FileError) -> FileError:
         def where(match: re.Match[str]) -> str:
-            cell, line = place(int(match.group(1)))
-            return f"(cell {cell}, line {line}, column {match.group(2)})"
+            if match.group(1):
+                cell, line = place(int(match.group(1)))
+                return f"(cell {cell}, line {line}, column {match.group(2)})"
+            cell, line = place(int(match.group(3)))
+            return f"error at cell {cell}, line {line}, column {int(match.group(4)) + 1}"
 
         return replace(error, reason=_WHERE.sub(where, error.reason))
 

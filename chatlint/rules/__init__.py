@@ -6,9 +6,7 @@ from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.cl001_generation_prompt_on_full_conversation import GenerationPromptOnFullConversation
 from chatlint.rules.cl100_unused_noqa import UnusedNoqa
 
-ALL_RULES: tuple[type[Rule], ...] = (GenerationPromptOnFullConversation,
-    UnusedNoqa,
-)
+ALL_RULES: tuple[type[Rule], ...] = (GenerationPromptOnFullConversation, UnusedNoqa)
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 

@@ -1,0 +1,167 @@
+"""The GitHub Action (`action.yml`): its shell steps run as GitHub would run them, in a stand-in workspace.
+
+GitHub runs each composite step with `bash --noprofile --norc -eo pipefail`, after replacing the `${{ }}`
+expressions; the test does the same with a small evaluator for the few expressions the action uses (and fails on
+any other, so a new expression cannot go untested). The one thing it does not run is `pip install` itself (there
+is no network at test time): it checks that the step installs this very checkout, then puts the chatlint of the
+test environment where that step would have put it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from helpers import BUGGY_COLLATOR, CLEAN_MODULE, write
+
+REPO = Path(__file__).resolve().parent.parent
+ACTION = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+_EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
+
+
+class Runner:
+    """Runs the action's steps the way a GitHub runner does, in a temporary workspace."""
+
+    def __init__(self, tmp_path: Path, inputs: dict[str, str]) -> None:
+        self.workspace = tmp_path / "workspace"
+        self.workspace.mkdir()
+        self.temp = tmp_path / "runner-temp"
+        self.temp.mkdir()
+        defaults = {name: spec.get("default", "") for name, spec in ACTION["inputs"].items()}
+        unknown = set(inputs) - set(defaults)
+        assert not unknown, f"the action has no inputs {unknown}"
+        self.inputs = {**defaults, **inputs}
+        self.outcomes: dict[str, str] = {}
+        self.env = {
+            **os.environ,
+            "GITHUB_WORKSPACE": str(self.workspace),
+            "GITHUB_ACTION_PATH": str(REPO),
+            "RUNNER_TEMP": str(self.temp),
+            "NO_COLOR": "1",
+        }
+
+    def value(self, expression: str) -> str:
+        contexts = {"github.action_path": str(REPO), "github.workspace": str(self.workspace)}
+        if expression in contexts:
+            return contexts[expression]
+        if expression.startswith("inputs."):
+            return self.inputs[expression.removeprefix("inputs.")]
+        raise AssertionError(f"the test does not know the expression `{expression}`")
+
+    def substitute(self, text: str) -> str:
+        return _EXPRESSION.sub(lambda match: self.value(match.group(1)), text)
+
+    def condition(self, text: str | None) -> bool:
+        if text is None:
+            return all(outcome == "success" for outcome in self.outcomes.values())
+        result = True
+        for term in (part.strip() for part in text.split("&&")):
+            if term == "always()":
+                continue
+            if match := re.fullmatch(r"inputs\.([\w-]+) != ''", term):
+                result = result and self.inputs[match.group(1)] != ""
+            elif match := re.fullmatch(r"steps\.([\w-]+)\.outcome == 'success'", term):
+                result = result and self.outcomes.get(match.group(1)) == "success"
+            else:
+                raise AssertionError(f"the test does not know the condition `{term}`")
+        return result
+
+    def run(self) -> dict[str, subprocess.CompletedProcess[str] | None]:
+        results: dict[str, subprocess.CompletedProcess[str] | None] = {}
+        for index, step in enumerate(ACTION["runs"]["steps"]):
+            name = step.get("id", f"step{index}")
+            if not self.condition(step.get("if")):
+                results[step["name"]] = None
+                continue
+            assert step["shell"] == "bash"
+            script = self.substitute(step["run"])
+            if step.get("id") == "install":
+                completed = self.install(script)
+            else:
+                env = {**self.env, **{key: self.substitute(value) for key, value in step.get("env", {}).items()}}
+                cwd = self.substitute(step.get("working-directory", str(self.workspace)))
+                completed = subprocess.run(
+                    ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+                    cwd=cwd,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=120,
+                )
+            self.outcomes[name] = "success" if completed.returncode == 0 else "failure"
+            results[step["name"]] = completed
+        return results
+
+    def install(self, script: str) -> subprocess.CompletedProcess[str]:
+        # the step installs this checkout into a virtual environment under RUNNER_TEMP ...
+        assert f'-m pip install --quiet --disable-pip-version-check "{REPO}"' in script
+        assert 'name = "chatlint"' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
+        venv_bin = self.temp / "chatlint-venv" / "bin"
+        assert f'python3 -m venv "$RUNNER_TEMP/chatlint-venv"' in script
+        # ... which is where the test puts the chatlint under test
+        venv_bin.mkdir(parents=True)
+        launcher = venv_bin / "chatlint"
+        launcher.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m chatlint "$@"\n', encoding="utf-8")
+        launcher.chmod(0o755)
+        return subprocess.CompletedProcess(script, 0, "", "")
+
+
+def test_the_action_is_a_composite_action_with_the_documented_inputs() -> None:
+    assert ACTION["runs"]["using"] == "composite"
+    assert set(ACTION["inputs"]) == {"args", "paths", "sarif-file"}
+    assert all(not spec.get("required", False) for spec in ACTION["inputs"].values())
+
+
+def test_findings_become_annotations_and_fail_the_check(tmp_path: Path) -> None:
+    runner = Runner(tmp_path, {"paths": "src"})
+    write(runner.workspace / "src" / "collator.py", BUGGY_COLLATOR)
+    write(runner.workspace / "src" / "ok.py", CLEAN_MODULE)
+    results = runner.run()
+    check = results["Check"]
+    assert check is not None and check.returncode == 1, check
+    [annotation] = check.stdout.splitlines()
+    assert annotation.startswith("::error file=src/collator.py,line=7,col=")
+    assert ",title=CL001::" in annotation
+    assert results["Write SARIF"] is None  # no sarif-file, no second pass
+
+
+def test_sarif_is_written_even_when_the_check_fails(tmp_path: Path) -> None:
+    runner = Runner(tmp_path, {"paths": "src notebooks", "sarif-file": "reports/chatlint.sarif"})
+    (runner.workspace / "reports").mkdir()
+    write(runner.workspace / "src" / "collator.py", BUGGY_COLLATOR)
+    (runner.workspace / "notebooks").mkdir()
+    results = runner.run()
+    assert results["Check"] is not None and results["Check"].returncode == 1
+    sarif_step = results["Write SARIF"]
+    assert sarif_step is not None and sarif_step.returncode == 0, sarif_step
+    assert sarif_step.stdout == ""  # --quiet: the annotations came from the first pass
+    log = json.loads((runner.workspace / "reports" / "chatlint.sarif").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
+    [result] = log["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "src/collator.py", "uriBaseId": "%SRCROOT%"}
+
+
+def test_args_reach_chatlint_as_separate_options(tmp_path: Path) -> None:
+    runner = Runner(tmp_path, {"args": "--select CL100 --exit-zero"})
+    write(runner.workspace / "collator.py", BUGGY_COLLATOR)
+    check = runner.run()["Check"]
+    assert check is not None and (check.returncode, check.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("hostile", ["$(touch pwned)", "`touch pwned`", "; touch pwned", "*"])
+def test_inputs_are_not_evaluated_by_the_shell(tmp_path: Path, hostile: str) -> None:
+    runner = Runner(tmp_path, {"paths": hostile})
+    write(runner.workspace / "ok.py", CLEAN_MODULE)
+    check = runner.run()["Check"]
+    assert check is not None and check.returncode == 2  # a path that does not exist, not a command
+    assert not (runner.workspace / "pwned").exists()
