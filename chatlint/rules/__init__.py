@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.cl001_generation_prompt_on_full_conversation import GenerationPromptOnFullConversation
+from chatlint.rules.cl003_prompt_mask_without_generation_prompt import PromptMaskWithoutGenerationPrompt
+from chatlint.rules.cl004_pad_eos_masked_by_value import PadEosMaskedByValue
+from chatlint.rules.cl006_incompatible_flags import IncompatibleFlags
 from chatlint.rules.cl100_unused_noqa import UnusedNoqa
 
-ALL_RULES: tuple[type[Rule], ...] = (GenerationPromptOnFullConversation, UnusedNoqa)
+ALL_RULES: tuple[type[Rule], ...] = (
+    GenerationPromptOnFullConversation,
+    PromptMaskWithoutGenerationPrompt,
+    PadEosMaskedByValue,
+    IncompatibleFlags,
+    UnusedNoqa,
+)
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 

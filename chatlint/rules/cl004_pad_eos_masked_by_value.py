@@ -1,0 +1,100 @@
+"""CL004: the pad token is the EOS token, and labels are masked wherever they equal the pad id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from chatlint.facts import ModuleFacts
+from chatlint.facts.padding import PadAssignment, ValueMask, pad_eos_assignments, value_masks
+from chatlint.rules.base import Diagnostic, Rule
+
+
+class PadEosMaskedByValue(Rule):
+    code = "CL004"
+    name = "pad-eos-masked-by-value"
+    summary = "`pad_token = eos_token` while labels are masked by value: every EOS target is dropped"
+    prefilter = ((b"pad_token",), (b"eos_token",), (b"-100", b"ignore", b"IGNORE", b"DataCollatorFor"))
+
+    what_it_does = """
+        Finds code that makes the pad token the end-of-sequence token (`tokenizer.pad_token =
+        tokenizer.eos_token`, `tokenizer.pad_token_id = tokenizer.eos_token_id`, `pad_token=tokenizer.eos_token`
+        in a tokenizer call, `add_special_tokens({"pad_token": tokenizer.eos_token})`) in a module that also
+        masks labels *by value*: `labels[labels == pad_token_id] = -100`, `torch.where(ids ==
+        tokenizer.pad_token_id, -100, ids)`, `labels.masked_fill(labels == pad_id, -100)`, a comprehension doing
+        the same, or a collator that does it inside (`DataCollatorForLanguageModeling(..., mlm=False)`, trl's
+        `DataCollatorForCompletionOnlyLM`). The finding is reported at the pad assignment and names the masking.
+
+        It stays quiet when padding is masked by position (the attention mask, padding lengths), when the pad
+        token is a different token, when the masking sits under a test that compares the pad and EOS ids, and in
+        code that builds no labels. `model.config.pad_token_id` and `generate(pad_token_id=...)` are not the
+        tokenizer's padding and are not looked at.
+    """
+    why_is_this_bad = """
+        Once padding *is* EOS, "every label equal to the pad id" also means every real EOS / end-of-turn token
+        at the end of each reply. Masking them by value drops exactly the targets that teach the model to stop:
+        the fine-tuned model rambles on past its answer. The loss looks fine.
+    """
+    example = """
+        tokenizer.pad_token = tokenizer.eos_token
+
+        def collate(batch):
+            encoded = tokenizer(batch["text"], padding=True, return_tensors="pt")
+            labels = encoded["input_ids"].clone()
+            labels[labels == tokenizer.pad_token_id] = -100
+            encoded["labels"] = labels
+            return encoded
+    """
+    use_instead = """
+        tokenizer.add_special_tokens({"pad_token": "<|pad|>"})  # a dedicated pad token (resize the embeddings)
+
+        def collate(batch):
+            encoded = tokenizer(batch["text"], padding=True, return_tensors="pt")
+            labels = encoded["input_ids"].clone()
+            labels[encoded["attention_mask"] == 0] = -100  # or mask padding by position
+            encoded["labels"] = labels
+            return encoded
+    """
+    fix_safety = """
+        There is no fix: the right change (a dedicated pad token, which may need `model.resize_token_embeddings`,
+        or masking by position) depends on the model and the collator.
+    """
+
+    def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
+        assignments = pad_eos_assignments(facts)
+        if not assignments:
+            return
+        masks = value_masks(facts)
+        if not masks:
+            return
+        lines: dict[cst.CSTNode, int] | None = None
+        for assignment in assignments:
+            related = [mask for mask in masks if _related(assignment, mask)]
+            if not related:
+                continue
+            if lines is None:
+                lines = _lines(facts)
+            # the nearest evidence first: a mask in the same function as the assignment
+            first = min(related, key=lambda mask: mask.function is not assignment.function)
+            more = f" (and {len(related) - 1} more)" if len(related) > 1 else ""
+            message = (
+                f"`{assignment.text}` makes padding the EOS token, and line {lines.get(first.node, 0)} masks labels "
+                f"by value: {first.text}{more}; every EOS / end-of-turn target is masked with the padding, so the "
+                f"model never learns to stop. Use a dedicated pad token, or mask padding by position (the "
+                f"attention mask)"
+            )
+            yield Diagnostic(node=assignment.node, message=message)
+
+
+def _related(assignment: PadAssignment, mask: ValueMask) -> bool:
+    if assignment.local_name is None:
+        return True
+    # `pad_token_id = tokenizer.eos_token_id` is a local: it only masks EOS where that very name is compared
+    return mask.function is assignment.function and mask.compared == assignment.local_name
+
+
+def _lines(facts: ModuleFacts) -> dict[cst.CSTNode, int]:
+    positions = MetadataWrapper(facts.module, unsafe_skip_copy=True).resolve(PositionProvider)
+    return {node: position.start.line for node, position in positions.items()}

@@ -1,0 +1,44 @@
+# The prompt length comes from a helper, an alias or a partial.
+import functools
+
+
+class Preprocessor:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def prompt_length(self, example):
+        return len(self.tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False))  # expect: CL003
+
+    def __call__(self, example):
+        input_ids = self.tokenizer.apply_chat_template(example["messages"], return_dict=False)
+        labels = list(input_ids)
+        cut = self.prompt_length(example)
+        labels[:cut] = [-100] * cut
+        return {"input_ids": input_ids, "labels": labels}
+
+
+def tokenize_with_alias(example, tokenizer):
+    render = tokenizer.apply_chat_template
+    input_ids = render(example["messages"], return_dict=False)
+    prompt_ids = render(example["messages"][:-1], return_dict=False)  # expect: CL003
+    labels = [-100] * len(prompt_ids) + input_ids[len(prompt_ids) :]
+    return {"input_ids": input_ids, "labels": labels}
+
+
+def tokenize_with_partial(example, tokenizer):
+    render = functools.partial(tokenizer.apply_chat_template, tokenize=True, return_dict=False)
+    input_ids = render(example["messages"], return_dict=False)
+    prompt_ids = render(example["prompt"], return_dict=False)  # expect: CL003
+    labels = [-100] * len(prompt_ids) + input_ids[len(prompt_ids) :]
+    return {"input_ids": input_ids, "labels": labels}
+
+
+def tokenize_masked_tensor(example, tokenizer):
+    encoded = tokenizer.apply_chat_template(example["messages"], return_dict=True, return_tensors="pt")
+    prompt = tokenizer.apply_chat_template(  # expect: CL003
+        example["messages"][:-1], return_dict=True, return_tensors="pt"
+    )
+    labels = encoded["input_ids"].clone()
+    labels[:, : prompt["input_ids"].size(1)] = -100
+    encoded["labels"] = labels
+    return encoded

@@ -1,0 +1,47 @@
+# Prompt renders without the generation prompt whose length masks the labels: list-building code.
+IGNORE_INDEX = -100
+
+
+def tokenize_sft(example, tokenizer):
+    full_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+    prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False)  # expect: CL003
+    labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids) :]
+    return {"input_ids": full_ids, "labels": labels}
+
+
+def tokenize_with_false(example, tokenizer):
+    messages = example["messages"]
+    input_ids = tokenizer.apply_chat_template(messages, tokenize=True, return_dict=False)
+    prompt = messages[:-1]
+    prompt_ids = tokenizer.apply_chat_template(prompt, add_generation_prompt=False, return_dict=False)  # expect: CL003
+    prompt_len = len(prompt_ids)
+    labels = list(input_ids)
+    labels[:prompt_len] = [IGNORE_INDEX] * prompt_len
+    return {"input_ids": input_ids, "labels": labels}
+
+
+def tokenize_prompt_completion(row, tokenizer):
+    messages = [
+        {"role": "user", "content": row["prompt"]},
+        {"role": "assistant", "content": row["completion"]},
+    ]
+    input_ids = tokenizer.apply_chat_template(messages, return_dict=False)
+    prompt_ids = tokenizer.apply_chat_template(  # expect: CL003
+        [{"role": "user", "content": row["prompt"]}],
+        return_dict=False,
+    )
+    n = len(prompt_ids) - 1
+    labels = [IGNORE_INDEX] * n + input_ids[n:]
+    return dict(input_ids=input_ids, labels=labels)
+
+
+def tokenize_through_text(example, tokenizer, max_length=2048):
+    # the text is measured after tokenizing it again: the length still comes from the prompt render
+    conversation = example["conversation"]
+    prompt_text = tokenizer.apply_chat_template(conversation[:-1], tokenize=False)  # expect: CL003
+    full_text = tokenizer.apply_chat_template(conversation, tokenize=False)
+    prompt_tokens = tokenizer(prompt_text, add_special_tokens=False)["input_ids"]
+    full_tokens = tokenizer(full_text, add_special_tokens=False, truncation=True, max_length=max_length)
+    input_ids = full_tokens["input_ids"]
+    loss_mask = [0] * len(prompt_tokens) + [1] * (len(input_ids) - len(prompt_tokens))
+    return {"input_ids": input_ids, "loss_mask": loss_mask}

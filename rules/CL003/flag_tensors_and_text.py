@@ -1,0 +1,51 @@
+# Tensors, text slices and (tokens, offset) pairs handed to a trainer.
+import torch
+
+
+class SFTCollator:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, examples):
+        batch_ids, batch_labels = [], []
+        for example in examples:
+            chat = example["messages"]
+            ids = self.tokenizer.apply_chat_template(chat, return_tensors="pt", return_dict=False)[0]
+            prompt = self.tokenizer.apply_chat_template(  # expect: CL003
+                chat[:-1], return_tensors="pt", return_dict=False
+            )
+            labels = ids.clone()
+            labels[: prompt.shape[-1]] = -100
+            batch_ids.append(ids)
+            batch_labels.append(labels)
+        return {
+            "input_ids": torch.nn.utils.rnn.pad_sequence(batch_ids, batch_first=True),
+            "labels": torch.nn.utils.rnn.pad_sequence(batch_labels, batch_first=True, padding_value=-100),
+        }
+
+
+def split_response(data, tokenizer):
+    # the response text is cut off the full render at the prompt's length
+    prompt = tokenizer.apply_chat_template(data["messages"][:-1], tokenize=False)  # expect: CL003
+    response = tokenizer.apply_chat_template(data["messages"], tokenize=False)[len(prompt) :]
+    return prompt, response
+
+
+class ChatDataset:
+    """Hands `(tokens, offset)` to a trainer that masks the first `offset` tokens."""
+
+    def __init__(self, data, tokenizer, mask_prompt=True):
+        self._data = data
+        self.tokenizer = tokenizer
+        self.mask_prompt = mask_prompt
+
+    def process(self, d):
+        messages = d["messages"]
+        tokens = self.tokenizer.apply_chat_template(messages, tools=d.get("tools"), return_dict=False)
+        if self.mask_prompt:
+            messages = messages[:-1]
+            tools = d.get("tools")
+            prompt_ids = self.tokenizer.apply_chat_template(messages, tools=tools, return_dict=False)  # expect: CL003
+            offset = len(prompt_ids)
+            return (tokens, offset)
+        return tokens

@@ -1,0 +1,47 @@
+# Renders that are not prompt-only, or whose flags say what they mean.
+
+
+def full_minus_full(example, tokenizer):
+    # two full conversations: the length of the shorter one is a whole conversation, not a prompt
+    first = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+    both = tokenizer.apply_chat_template(example["messages"] + example["follow_up"], return_dict=False)
+    labels = [-100] * len(first) + both[len(first) :]
+    return {"input_ids": both, "labels": labels}
+
+
+def continue_partial_reply(example, tokenizer):
+    # the prompt ends with an open assistant message that the model continues
+    prefix = tokenizer.apply_chat_template(example["prompt"], continue_final_message=True, return_dict=False)
+    full = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+    labels = [-100] * len(prefix) + full[len(prefix) :]
+    return {"input_ids": full, "labels": labels}
+
+
+def wrapper_default(example, prompter):
+    # the flag reaches the render through a parameter default that the callers may change
+    full = prompter.render(example["messages"])
+    prompt = prompter.render(example["messages"][:-1], add_generation_prompt=True)
+    labels = [-100] * len(prompt) + full[len(prompt) :]
+    return {"input_ids": full, "labels": labels}
+
+
+class Prompter:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def render(self, conversation, add_generation_prompt=False):
+        return self.tokenizer.apply_chat_template(
+            conversation, add_generation_prompt=add_generation_prompt, return_dict=False
+        )
+
+    def build(self, example):
+        full = self.render(example["messages"])
+        prompt = self.render(example["messages"][:-1], add_generation_prompt=True)
+        return {"input_ids": full, "labels": [-100] * len(prompt) + full[len(prompt) :]}
+
+
+def suppressed(example, tokenizer):
+    full_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+    prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False)  # noqa: CL003
+    labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids) :]
+    return {"input_ids": full_ids, "labels": labels}

@@ -1,0 +1,52 @@
+# Prompt renders with the generation prompt: the mask ends right where the reply starts.
+IGNORE_INDEX = -100
+
+
+def tokenize_sft(example, tokenizer):
+    full_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+    prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], add_generation_prompt=True, return_dict=False)
+    labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids) :]
+    return {"input_ids": full_ids, "labels": labels}
+
+
+def tokenize_role_conditional(example, tokenizer):
+    # the flag depends on the last turn's role: the code says what it means
+    messages = example["messages"]
+    input_ids = tokenizer.apply_chat_template(messages, return_dict=False)
+    add_generation_prompt = messages[-1]["role"] == "assistant"
+    prompt_ids = tokenizer.apply_chat_template(
+        messages[:-1], add_generation_prompt=add_generation_prompt, return_dict=False
+    )
+    offset = len(prompt_ids)
+    return (input_ids, offset)
+
+
+class PromptCollator:
+    def __init__(self, tokenizer, add_generation_prompt=True):
+        self.tokenizer = tokenizer
+        self.add_generation_prompt = add_generation_prompt
+
+    def __call__(self, examples):
+        rows = []
+        for example in examples:
+            ids = self.tokenizer.apply_chat_template(example["messages"], return_dict=False)
+            prompt = self.tokenizer.apply_chat_template(
+                example["messages"][:-1], add_generation_prompt=self.add_generation_prompt, return_dict=False
+            )
+            labels = [IGNORE_INDEX] * len(prompt) + ids[len(prompt) :]
+            rows.append({"input_ids": ids, "labels": labels})
+        return rows
+
+
+def preference_text(data, tokenizer):
+    prompt = tokenizer.apply_chat_template(data["prompt"], tokenize=False, add_generation_prompt=True)
+    chosen = tokenizer.apply_chat_template(data["prompt"] + data["chosen"], tokenize=False)[len(prompt) :]
+    return prompt, chosen
+
+
+def kwargs_flag(example, tokenizer):
+    options = {"add_generation_prompt": True, "tokenize": True}
+    full_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+    prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], **options)
+    labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids) :]
+    return {"input_ids": full_ids, "labels": labels}

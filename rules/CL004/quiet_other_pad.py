@@ -1,0 +1,20 @@
+# A dedicated pad token: masking by value drops only padding.
+from transformers import AutoTokenizer, DataCollatorForLanguageModeling
+
+tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B")
+tokenizer.add_special_tokens({"pad_token": "<|finetune_right_pad_id|>"})
+tokenizer.pad_token = tokenizer.unk_token
+collator = DataCollatorForLanguageModeling(tokenizer=tokenizer, mlm=False)
+
+
+def mask_padding(batch):
+    labels = batch["input_ids"].clone()
+    labels[labels == tokenizer.pad_token_id] = -100
+    batch["labels"] = labels
+    return batch
+
+
+def model_config_only(model, tokenizer):
+    # the model's and generation config's pad id are not the tokenizer's padding
+    model.config.pad_token_id = tokenizer.eos_token_id
+    model.generation_config.pad_token_id = tokenizer.eos_token_id

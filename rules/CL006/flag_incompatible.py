@@ -1,0 +1,60 @@
+# Flags that cannot go together, wherever they are set.
+import functools
+from dataclasses import dataclass
+
+
+def continue_and_open(tokenizer, conversation):
+    return tokenizer.apply_chat_template(  # expect: CL006
+        conversation, continue_final_message=True, add_generation_prompt=True, tokenize=False
+    )
+
+
+def mask_of_text(tokenizer, chat):
+    text = tokenizer.apply_chat_template(chat, tokenize=False, return_assistant_tokens_mask=True)  # expect: CL006
+    return text
+
+
+def mask_without_dict(tokenizer, conversation):
+    encoded = tokenizer.apply_chat_template(  # expect: CL006
+        conversation,
+        return_dict=False,
+        return_assistant_tokens_mask=True,
+    )
+    return encoded
+
+
+def mask_of_open_message(tokenizer, conversation):
+    return tokenizer.apply_chat_template(  # expect: CL006
+        conversation, return_dict=True, return_assistant_tokens_mask=True, continue_final_message=True
+    )
+
+
+def through_kwargs(tokenizer, conversation):
+    options = {"tokenize": False, "return_assistant_tokens_mask": True}
+    return tokenizer.apply_chat_template(conversation, **options)  # expect: CL006
+
+
+def through_partial(tokenizer, conversations):
+    render = functools.partial(tokenizer.apply_chat_template, continue_final_message=True)
+    return [render(conversation, add_generation_prompt=True) for conversation in conversations]  # expect: CL006
+
+
+@dataclass
+class PrefillRenderer:
+    tokenizer: object
+    continue_final_message: bool = True
+    add_generation_prompt: bool = True
+
+    def render(self, conversation):
+        return self.tokenizer.apply_chat_template(  # expect: CL006
+            conversation,
+            continue_final_message=self.continue_final_message,
+            add_generation_prompt=self.add_generation_prompt,
+            tokenize=False,
+        )
+
+
+def with_default(tokenizer, conversation, tokenize=False):
+    return tokenizer.apply_chat_template(  # expect: CL006
+        conversation, tokenize=tokenize, return_assistant_tokens_mask=True
+    )
