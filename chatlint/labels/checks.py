@@ -323,8 +323,8 @@ def find_problems(
             hint = ""
             if pad_token_id is not None and ids[masked_ends[0]] == pad_token_id:
                 hint = (
-                    " It is also the pad token: masking labels by value (labels[labels == pad_token_id] = -100) "
-                    "drops every end-of-turn; mask by attention_mask or use a distinct pad token."
+                    " It is also the pad token: if labels are masked by value (labels[labels == pad_token_id] = "
+                    "-100), every end-of-turn is dropped; mask padding by attention_mask or use a distinct pad token."
                 )
             problem(
                 "end-of-turn-not-trained",

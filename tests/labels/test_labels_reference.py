@@ -125,3 +125,23 @@ def test_decode_pieces_keep_multibyte_characters(tokenizers):
     text = "Wien. 東京は日本の首都です。 Ça va ✓"
     ids = tokenizer(text, add_special_tokens=False)["input_ids"]
     assert "".join(decode_pieces(tokenizer, ids)) == text
+
+
+@pytest.mark.parametrize("family_name", ["mistral", "gemma"])
+def test_sentencepiece_style_tokenizers(tmp_path, family_name):
+    """Metaspace (▁) + byte fallback, as in the real Mistral and Gemma tokenizers."""
+    from transformers import AutoTokenizer
+
+    from collators import ChatCollator, PromptCompletionCollator
+    from tokenizer_factory import FAMILIES, build_tokenizer
+
+    folder = build_tokenizer(FAMILIES[family_name], tmp_path / family_name, sentencepiece=True)
+    tokenizer = AutoTokenizer.from_pretrained(str(folder))
+    text = tokenizer.apply_chat_template(builtin_samples()[2].messages, tokenize=False)
+    ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    assert "".join(decode_pieces(tokenizer, ids)) == text  # leading spaces and multi-byte pieces survive
+    assert verify(ChatCollator(tokenizer), str(folder)).ok
+    assert verify(ChatCollator(tokenizer, bug="content-only"), tokenizer).checks_failed() == ["end-of-turn-not-trained"]
+    assert verify(ChatCollator(tokenizer, bug="double-bos"), tokenizer).checks_failed() == ["extra-bos"]
+    stray = verify(PromptCompletionCollator(tokenizer, generation_prompt_on_full=True), tokenizer)
+    assert stray.checks_failed() == ([] if family_name == "mistral" else ["stray-generation-prompt"])

@@ -139,27 +139,40 @@ def training_corpus() -> list[str]:
     return texts
 
 
-def build_tokenizer(family: Family, folder: Path, corpus: list[str] | None = None) -> Path:
-    """Train a tiny byte-level BPE for ``family`` and save it (tokenizer.json + config) into ``folder``."""
+def build_tokenizer(family: Family, folder: Path, corpus: list[str] | None = None, sentencepiece: bool = False) -> Path:
+    """Train a tiny BPE for ``family`` and save it (tokenizer.json + config) into ``folder``.
+
+    Byte-level (GPT-2 / Llama-3 / Qwen style) by default; ``sentencepiece=True`` gives the Metaspace ``▁`` +
+    byte-fallback style of the Llama-2 / Mistral / Gemma tokenizers.
+    """
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, processors, trainers
     from transformers import PreTrainedTokenizerFast
 
-    model = Tokenizer(models.BPE())
-    model.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
-    model.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(
-        vocab_size=1200,
-        special_tokens=family.specials,
-        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
-        show_progress=False,
-    )
+    if sentencepiece:
+        model = Tokenizer(models.BPE(unk_token=family.unk, byte_fallback=True))
+        model.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="first")
+        model.decoder = decoders.Sequence(
+            [decoders.Replace("▁", " "), decoders.ByteFallback(), decoders.Fuse(), decoders.Strip(" ", 1, 0)]
+        )
+        byte_pieces = [f"<0x{value:02X}>" for value in range(256)]
+        trainer = trainers.BpeTrainer(vocab_size=1500, special_tokens=family.specials + byte_pieces, show_progress=False)
+    else:
+        model = Tokenizer(models.BPE())
+        model.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+        model.decoder = decoders.ByteLevel()
+        trainer = trainers.BpeTrainer(
+            vocab_size=1200,
+            special_tokens=family.specials,
+            initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+            show_progress=False,
+        )
     model.train_from_iterator(corpus or training_corpus(), trainer=trainer)
     if family.bos:  # like the real tokenizers: tokenizer(text) puts a BOS in front
         bos_id = model.token_to_id(family.bos)
         model.post_processor = processors.TemplateProcessing(
             single=f"{family.bos} $A", pair=f"{family.bos} $A $B", special_tokens=[(family.bos, bos_id)]
         )
-    else:
+    elif not sentencepiece:
         model.post_processor = processors.ByteLevel(trim_offsets=False)
     named = {"bos_token": family.bos, "eos_token": family.eos, "pad_token": family.pad, "unk_token": family.unk}
     named = {key: value for key, value in named.items() if value}
