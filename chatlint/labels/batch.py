@@ -79,11 +79,11 @@ class Unpadded:
     problem_positions: list[int] = field(default_factory=list)  # where to point at it
 
 
-def remove_padding(row: Row, pad_token_id: int | None, ends_with_pads: int = 0) -> Unpadded:
+def remove_padding(row: Row, pad_token_id: int | None, ends_with_pads: int = 0, starts_with_pads: int = 0) -> Unpadded:
     """Drop padding, by the attention mask when there is one, else by runs of the pad token at either end.
 
-    ``ends_with_pads`` is how many pad tokens the template itself puts at the end (pad == EOS), so that a real
-    EOS is not taken for padding.
+    ``ends_with_pads`` / ``starts_with_pads`` are how many pad tokens the template itself puts at the end
+    (pad == EOS) or start (pad == BOS), so that a real EOS or BOS is not taken for padding.
     """
     ids, labels, mask = row.input_ids, row.labels, row.attention_mask
     if len(labels) not in (len(ids), len(ids) - 1):
@@ -102,6 +102,7 @@ def remove_padding(row: Row, pad_token_id: int | None, ends_with_pads: int = 0) 
         if pad_token_id is not None:
             while first <= last and ids[first] == pad_token_id:
                 first += 1
+            first -= min(first, starts_with_pads)
             trailing = 0
             while last >= first and ids[last] == pad_token_id:
                 last -= 1

@@ -68,7 +68,6 @@ class ExampleResult:
     roles: list[str]  # per token: prompt, reply, end-of-turn, trailing, header (stray), bos (extra), other
     padding: str = "none"  # left, right or none
     labels_shifted: bool = False
-    skipped: str | None = None  # why the example could not be checked
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,7 +79,6 @@ class ExampleResult:
             "expected": self.expected,
             "padding": self.padding,
             "labels_shifted": self.labels_shifted,
-            "skipped": self.skipped,
         }
 
 

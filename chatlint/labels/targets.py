@@ -8,6 +8,7 @@ TARGET may be a collator class (built with the tokenizer), a collator instance, 
 from __future__ import annotations
 
 import ast
+import copy
 import importlib
 import importlib.util
 import inspect
@@ -102,6 +103,7 @@ class Target:
 
     def run(self, records: list[dict[str, Any]]) -> list[dict[str, Any]] | dict[str, Any]:
         """The target's output: one batch (collators, batch functions) or a list of per-example dicts."""
+        records = copy.deepcopy(records)  # a collator may pop keys; every call gets fresh examples
         if self.kind == "example-function":
             return [self.function(record, **self.keyword_arguments) for record in records]
         return self.function(records, **self.keyword_arguments)

@@ -113,10 +113,14 @@ def verify(
     pad_token_id = getattr(tokenizer, "pad_token_id", None)
     unpadded = []
     for row, reference in zip(rows, references):
-        ends_with_pads = 0
-        while pad_token_id is not None and ends_with_pads < len(reference.ids) and reference.ids[-1 - ends_with_pads] == pad_token_id:
-            ends_with_pads += 1
-        unpadded.append(remove_padding(row, pad_token_id, ends_with_pads))
+        unpadded.append(
+            remove_padding(
+                row,
+                pad_token_id,
+                ends_with_pads=_run_length(reversed(reference.ids), pad_token_id),
+                starts_with_pads=_run_length(reference.ids, pad_token_id),
+            )
+        )
     shifted = labels_are_shifted(unpadded)
 
     bos_token_id = getattr(tokenizer, "bos_token_id", None)
@@ -206,3 +210,13 @@ def verify(
         problems=problems,
         notes=notes,
     )
+
+
+def _run_length(ids: Any, token: int | None) -> int:
+    """How many times ``token`` repeats at the start of ``ids``."""
+    count = 0
+    for value in ids:
+        if token is None or value != token:
+            break
+        count += 1
+    return count

@@ -137,3 +137,20 @@ def test_real_apply_chat_template_default_type_matches_installed_major(tokenizer
     else:
         assert isinstance(default, list)
     assert template_ids(tokenizer, messages) == as_id_list(default)
+
+
+def test_padding_removed_without_mask_keeps_a_real_bos_that_is_also_pad():
+    # pad == bos == 0, left padding, no attention mask; the template starts with one bos
+    row = Row([0, 0, 0, 5, 6], [-100, -100, -100, -100, 6], None)
+    unpadded = remove_padding(row, pad_token_id=0, starts_with_pads=1)
+    assert unpadded.input_ids == [0, 5, 6] and unpadded.padding == "left"
+
+
+def test_collator_that_pops_keys_gets_fresh_examples(tokenizers):
+    tokenizer = tokenizers["chatml"]
+    inner = ChatCollator(tokenizer)
+
+    def destructive(examples, tokenizer):
+        return inner([{"messages": example.pop("messages")} for example in examples])
+
+    assert verify(destructive, tokenizer).ok
