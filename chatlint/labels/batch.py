@@ -43,7 +43,9 @@ def rows_from_output(output: Any, kind: str, count: int, spec: str) -> list[Row]
     rows: list[Row] = []
     for item in items:
         if not hasattr(item, "keys"):
-            raise LabelsError(f"target {spec!r} returned {type(item).__name__}, expected a dict with input_ids and labels")
+            raise LabelsError(
+                f"target {spec!r} returned {type(item).__name__}, expected a dict with input_ids and labels"
+            )
         keys = set(map(str, item.keys()))
         missing = [key for key in ("input_ids", "labels") if key not in keys]
         if missing:
@@ -53,7 +55,9 @@ def rows_from_output(output: Any, kind: str, count: int, spec: str) -> list[Row]
             )
         input_ids = to_list(item["input_ids"])
         labels = to_list(item["labels"])
-        mask = to_list(item["attention_mask"]) if "attention_mask" in keys and item["attention_mask"] is not None else None
+        mask = (
+            to_list(item["attention_mask"]) if "attention_mask" in keys and item["attention_mask"] is not None else None
+        )
         if kind == "example-function":
             input_ids, labels, mask = [input_ids], [labels], [mask] if mask is not None else None
         if rank(input_ids) != 2 or rank(labels) != 2:

@@ -54,7 +54,12 @@ def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Ali
                 rest = [p for p in range(j1, j2) if p not in stray and mapping[p] is None]
             else:
                 rest = list(range(j1, j2))
-            if rest and bos_token_id is not None and bos_token_id in ref_ids and all(ids[p] == bos_token_id for p in rest):
+            if (
+                rest
+                and bos_token_id is not None
+                and bos_token_id in ref_ids
+                and all(ids[p] == bos_token_id for p in rest)
+            ):
                 inserted.update({p: "bos" for p in rest})  # a second BOS: extra-bos says it
             elif rest:
                 inserted.update({p: "other" for p in rest})
@@ -66,7 +71,13 @@ def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Ali
             alignment.missing_by_truncation.update(range(i1, i2))
             alignment.mismatches.append((i1, i2, j1, j2))
         else:  # a deletion inside the sequence, or tokens replaced
-            if tag == "replace" and j2 == len(ids) and i2 == len(ref_ids) and header and ids[j1:j2] == header[: j2 - j1]:
+            if (
+                tag == "replace"
+                and j2 == len(ids)
+                and i2 == len(ref_ids)
+                and header
+                and ids[j1:j2] == header[: j2 - j1]
+            ):
                 # truncated and then given the generation header: both are real problems
                 alignment.stray_blocks.append(list(range(j1, j2)))
                 inserted.update({p: "header" for p in range(j1, j2)})
@@ -188,7 +199,10 @@ def infer_mode(states: list[ExampleState]) -> tuple[str, str]:
             if not any(state.trained[p] for p in earlier) and any(state.trained[p] for p in last):
                 earlier_masked += 1
     if votes and full_votes > votes / 2:
-        return "full", f"{prompt_trained} of {prompt_total} prompt tokens are trained, so the collator trains everything"
+        return (
+            "full",
+            f"{prompt_trained} of {prompt_total} prompt tokens are trained, so the collator trains everything",
+        )
     if multi_turn and earlier_masked == multi_turn:
         return "last-reply", "only the last assistant reply of each multi-turn conversation is trained"
     return "assistant-only", "the prompt is masked, so the collator trains assistant replies"
@@ -291,7 +305,11 @@ def find_problems(
         cut = [p for p in reply.positions if p in alignment.missing_by_truncation]
         if cut:
             present = state.reply_positions(index)
-            lost = "all of it" if not present else f"{len(cut)} of its {len(reply.positions)} tokens, with the end-of-turn token"
+            lost = (
+                "all of it"
+                if not present
+                else f"{len(cut)} of its {len(reply.positions)} tokens, with the end-of-turn token"
+            )
             problem(
                 "reply-truncated",
                 f"truncation cut the assistant reply in message {reply.turn}: {lost} is gone, so the model "

@@ -17,10 +17,30 @@ MODE_CHOICES = ("auto", "assistant-only", "last-reply", "full")
 
 @click.command("labels")
 @click.argument("target", required=False)
-@click.option("--tokenizer", "tokenizer_name", metavar="PATH_OR_NAME", help="Local tokenizer folder or a name in the local Hugging Face cache (never downloaded).")
-@click.option("--sample", metavar="FILE.jsonl", help="Conversations to probe with: JSON lines with a 'messages' (or 'conversations') list. Default: built-in conversations.")
-@click.option("--arg", "arg_values", multiple=True, metavar="KEY=VALUE", help="Argument for the collator class or function; VALUE is a Python literal or a string. Repeatable.")
-@click.option("--mode", type=click.Choice(MODE_CHOICES), default=None, help="What should be trained: assistant replies only, only the last reply, everything (full), or infer it (auto, the default).")
+@click.option(
+    "--tokenizer",
+    "tokenizer_name",
+    metavar="PATH_OR_NAME",
+    help="Local tokenizer folder or a name in the local Hugging Face cache (never downloaded).",
+)
+@click.option(
+    "--sample",
+    metavar="FILE.jsonl",
+    help="Conversations to probe with: JSON lines with a 'messages' (or 'conversations') list. Default: built-in conversations.",
+)
+@click.option(
+    "--arg",
+    "arg_values",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Argument for the collator class or function; VALUE is a Python literal or a string. Repeatable.",
+)
+@click.option(
+    "--mode",
+    type=click.Choice(MODE_CHOICES),
+    default=None,
+    help="What should be trained: assistant replies only, only the last reply, everything (full), or infer it (auto, the default).",
+)
 @click.option("--max-examples", type=click.IntRange(min=1), default=None, help="Use at most N conversations.")
 @click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option("--trust-remote-code", is_flag=True, default=None, help="Allow the tokenizer's custom code.")

@@ -107,7 +107,9 @@ def _prefix_text(tokenizer: Any, messages: list[dict[str, Any]], turn: int) -> s
         raise
 
 
-def _prefix_span(tokenizer: Any, messages: list[dict[str, Any]], turn: int, ids: list[int]) -> tuple[list[int] | None, str]:
+def _prefix_span(
+    tokenizer: Any, messages: list[dict[str, Any]], turn: int, ids: list[int]
+) -> tuple[list[int] | None, str]:
     try:
         prefix_ids = encode(tokenizer, _prefix_text(tokenizer, messages, turn))[0]
         through_ids = encode(tokenizer, render(tokenizer, messages[: turn + 1], add_generation_prompt=False))[0]
@@ -171,7 +173,9 @@ def _offset_span(
     tail_start = through_text.rfind(body) + len(body) if body else len(prefix_text)
     tail = through_text[tail_start:]
     common = 0
-    while common < len(tail) and content_end + common < len(full_text) and tail[common] == full_text[content_end + common]:
+    while (
+        common < len(tail) and content_end + common < len(full_text) and tail[common] == full_text[content_end + common]
+    ):
         common += 1
     end = content_end + common
     return [index for index, (first, _last) in enumerate(offsets) if start <= first < end]

@@ -125,4 +125,6 @@ def builtin_samples() -> list[Sample]:
             {"role": "assistant", "content": _long_reply()},
         ],
     }
-    return [Sample(name, {"messages": messages}, [dict(m) for m in messages]) for name, messages in conversations.items()]
+    return [
+        Sample(name, {"messages": messages}, [dict(m) for m in messages]) for name, messages in conversations.items()
+    ]

@@ -59,7 +59,9 @@ def load_object(spec: str, *, base: Path | None = None) -> Any:
                 "it, install the package, or use path/to/file.py:Name"
             ) from error
         except Exception as error:
-            raise LabelsError(f"target {spec!r}: importing {module_part!r} raised {type(error).__name__}: {error}") from error
+            raise LabelsError(
+                f"target {spec!r}: importing {module_part!r} raised {type(error).__name__}: {error}"
+            ) from error
     value: Any = module
     for part in name.split("."):
         if not hasattr(value, part):
@@ -130,7 +132,9 @@ def build_target(obj: Any, tokenizer: Any, args: dict[str, Any], spec: str) -> T
     if inspect.isclass(obj):
         instance = _construct(obj, tokenizer, args, spec)
         if not callable(instance):
-            raise LabelsError(f"target {spec!r}: an instance of {obj.__name__} is not callable, so it is not a collator")
+            raise LabelsError(
+                f"target {spec!r}: an instance of {obj.__name__} is not callable, so it is not a collator"
+            )
         return Target("collator-class", instance, {})
     if inspect.isfunction(obj) or inspect.ismethod(obj) or inspect.isbuiltin(obj) or _is_partial(obj):
         signature = _accepts(obj)
@@ -141,7 +145,9 @@ def build_target(obj: Any, tokenizer: Any, args: dict[str, Any], spec: str) -> T
         return Target(_function_kind(signature), obj, keyword_arguments)
     if callable(obj):
         if args:
-            raise LabelsError(f"target {spec!r} is an instance already; --arg values only apply to classes and functions")
+            raise LabelsError(
+                f"target {spec!r} is an instance already; --arg values only apply to classes and functions"
+            )
         return Target("collator-instance", obj, {})
     raise LabelsError(
         f"target {spec!r} is a {type(obj).__name__}, expected a collator class or instance, a batch function "
@@ -184,7 +190,9 @@ def _construct(cls: type, tokenizer: Any, args: dict[str, Any], spec: str) -> An
         except TypeError as error:
             errors.append(str(error))
         except Exception as error:
-            raise LabelsError(f"target {spec!r}: building {cls.__name__} raised {type(error).__name__}: {error}") from error
+            raise LabelsError(
+                f"target {spec!r}: building {cls.__name__} raised {type(error).__name__}: {error}"
+            ) from error
     raise LabelsError(
         f"target {spec!r}: cannot build {cls.__name__} with the tokenizer as tokenizer=, processing_class= or "
         f"first argument ({errors[-1]}); pass its other arguments with --arg KEY=VALUE"

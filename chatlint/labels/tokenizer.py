@@ -56,7 +56,9 @@ def load_tokenizer(name_or_path: str, *, trust_remote_code: bool = False, base: 
                 )
         if "trust_remote_code" in str(error):
             hint = "it needs custom code: pass --trust-remote-code if you trust it"
-        raise LabelsError(f"cannot load tokenizer {name_or_path!r}: {hint}. ({type(error).__name__}: {error})") from error
+        raise LabelsError(
+            f"cannot load tokenizer {name_or_path!r}: {hint}. ({type(error).__name__}: {error})"
+        ) from error
     if not getattr(tokenizer, "chat_template", None):
         raise LabelsError(
             f"tokenizer {name_or_path!r} has no chat template, so there is no reference to check labels against"
@@ -127,7 +129,9 @@ def decode_pieces(tokenizer: Any, ids: list[int]) -> list[str]:
     for index, token_id in enumerate(ids):
         start = max(0, index - window)
         before = tokenizer.decode(ids[start:index], skip_special_tokens=False, clean_up_tokenization_spaces=False)
-        through = tokenizer.decode(ids[start : index + 1], skip_special_tokens=False, clean_up_tokenization_spaces=False)
+        through = tokenizer.decode(
+            ids[start : index + 1], skip_special_tokens=False, clean_up_tokenization_spaces=False
+        )
         if through.startswith(before) and "\ufffd" not in through[len(before) :]:
             pieces.append(through[len(before) :])
         elif before.endswith("\ufffd") or "\ufffd" in through:

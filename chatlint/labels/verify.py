@@ -57,7 +57,9 @@ def verify(
     if mode != "auto" and mode not in MODES:
         raise LabelsError(f"mode must be auto or one of {', '.join(MODES)}, got {mode!r}")
     import_transformers()
-    tokenizer_name = tokenizer if isinstance(tokenizer, str) else getattr(tokenizer, "name_or_path", type(tokenizer).__name__)
+    tokenizer_name = (
+        tokenizer if isinstance(tokenizer, str) else getattr(tokenizer, "name_or_path", type(tokenizer).__name__)
+    )
     if isinstance(tokenizer, str):
         tokenizer = load_tokenizer(tokenizer, trust_remote_code=trust_remote_code, base=base)
     spec = target if isinstance(target, str) else getattr(target, "__qualname__", type(target).__name__)
@@ -107,7 +109,9 @@ def verify(
     except LabelsError:
         raise
     except Exception as error:
-        raise LabelsError(f"calling target {spec!r} on {len(records)} examples raised {type(error).__name__}: {error}") from error
+        raise LabelsError(
+            f"calling target {spec!r} on {len(records)} examples raised {type(error).__name__}: {error}"
+        ) from error
     rows = rows_from_output(output, bound.kind, len(records), spec)
 
     pad_token_id = getattr(tokenizer, "pad_token_id", None)
@@ -158,7 +162,9 @@ def verify(
                 )
         alignment = align(row.input_ids, reference, bos_token_id)
         states.append(
-            ExampleState(index, row.input_ids, trained, reference, alignment, pieces, decode_pieces(tokenizer, reference.ids))
+            ExampleState(
+                index, row.input_ids, trained, reference, alignment, pieces, decode_pieces(tokenizer, reference.ids)
+            )
         )
 
     mode_inferred = mode == "auto"

@@ -155,7 +155,9 @@ class PromptCompletionCollator:
         for example in examples:
             messages = example["messages"]
             full = render(self.tokenizer, messages, self.generation_prompt_on_full)
-            ids = self.tokenizer(full, add_special_tokens=False, truncation=True, max_length=self.max_length)["input_ids"]
+            ids = self.tokenizer(full, add_special_tokens=False, truncation=True, max_length=self.max_length)[
+                "input_ids"
+            ]
             if self.prompt_length == "template-call":
                 prompt_length = len(self.tokenizer.apply_chat_template(messages[:-1], add_generation_prompt=True))
             else:

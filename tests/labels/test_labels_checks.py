@@ -78,7 +78,9 @@ def test_stray_header_after_an_assistant_turn_is_found_in_the_middle(tokenizers)
             text = ""
             for end in range(1, len(messages) + 1):  # turn by turn, each with the header: wrong after a reply
                 if messages[end - 1]["role"] == "assistant":
-                    text += tokenizer.apply_chat_template(messages[end - 1 : end], tokenize=False, add_generation_prompt=True)
+                    text += tokenizer.apply_chat_template(
+                        messages[end - 1 : end], tokenize=False, add_generation_prompt=True
+                    )
                 else:
                     text += tokenizer.apply_chat_template(messages[end - 1 : end], tokenize=False)
             ids = tokenizer(text, add_special_tokens=False)["input_ids"]

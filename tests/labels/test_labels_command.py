@@ -57,7 +57,9 @@ def test_json_output_schema(tokenizer_dirs):
     assert len(data["examples"]) == 4
     for example in data["examples"]:
         assert set(example) >= {"tokens", "input_ids", "labels", "trained", "expected"}
-        assert len(example["tokens"]) == len(example["input_ids"]) == len(example["trained"]) == len(example["expected"])
+        assert (
+            len(example["tokens"]) == len(example["input_ids"]) == len(example["trained"]) == len(example["expected"])
+        )
     problem = data["problems"][0]
     assert set(problem) == {"check", "message", "example", "positions", "tokens"}
     assert problem["check"] == "end-of-turn-not-trained"
@@ -88,7 +90,9 @@ def test_module_target_importable_from_the_current_folder(tokenizer_dirs, tmp_pa
         )
     )
     monkeypatch.chdir(tmp_path)
-    result = run("mytrain_pkg.collate:StrayCollator", "--tokenizer", str(tokenizer_dirs["phi3"]), "--arg", "max_length=4096")
+    result = run(
+        "mytrain_pkg.collate:StrayCollator", "--tokenizer", str(tokenizer_dirs["phi3"]), "--arg", "max_length=4096"
+    )
     assert result.exit_code == 1, result.output
     assert "stray-generation-prompt" in result.output
 
@@ -125,7 +129,15 @@ def test_sample_file_with_sharegpt_conversations(tokenizer_dirs, tmp_path):
             """
         )
     )
-    result = run(f"{adapter}:collate", "--tokenizer", str(tokenizer_dirs["llama3"]), "--sample", str(sample), "--output-format", "json")
+    result = run(
+        f"{adapter}:collate",
+        "--tokenizer",
+        str(tokenizer_dirs["llama3"]),
+        "--sample",
+        str(sample),
+        "--output-format",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert [e["name"] for e in data["examples"]] == ["sample.jsonl:1", "sample.jsonl:2"]
@@ -152,7 +164,9 @@ def test_max_examples_and_mode_option(tokenizer_dirs):
 
 
 def write_pyproject(folder: Path, table: str) -> None:
-    (folder / "pyproject.toml").write_text("[project]\nname = 'demo'\n\n[tool.chatlint.labels]\n" + textwrap.dedent(table))
+    (folder / "pyproject.toml").write_text(
+        "[project]\nname = 'demo'\n\n[tool.chatlint.labels]\n" + textwrap.dedent(table)
+    )
 
 
 def test_pyproject_table_runs_without_arguments(tokenizer_dirs, tmp_path, monkeypatch):
@@ -161,7 +175,7 @@ def test_pyproject_table_runs_without_arguments(tokenizer_dirs, tmp_path, monkey
         tmp_path,
         f"""
         target = "train.py:ChatCollator"
-        tokenizer = "{tokenizer_dirs['mistral'].as_posix()}"
+        tokenizer = "{tokenizer_dirs["mistral"].as_posix()}"
         mode = "assistant-only"
         max-examples = 2
         args = {{ bug = "double-bos" }}
@@ -238,7 +252,9 @@ def test_tokenizer_without_chat_template(tokenizer_dirs, tmp_path):
 
 def test_collator_that_raises(tokenizer_dirs, tmp_path):
     broken = tmp_path / "broken.py"
-    broken.write_text("class Collator:\n    def __init__(self, tokenizer):\n        pass\n    def __call__(self, examples):\n        raise RuntimeError('boom')\n")
+    broken.write_text(
+        "class Collator:\n    def __init__(self, tokenizer):\n        pass\n    def __call__(self, examples):\n        raise RuntimeError('boom')\n"
+    )
     result = run(f"{broken}:Collator", "--tokenizer", str(tokenizer_dirs["llama3"]))
     assert result.exit_code == 2 and "RuntimeError: boom" in result.output
 
@@ -247,7 +263,9 @@ def test_runtime_extra_missing(monkeypatch, tokenizer_dirs):
     import importlib.util
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "transformers" else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "transformers" else real(name, *a)
+    )
     result = run(f"{COLLATORS}:ChatCollator", "--tokenizer", str(tokenizer_dirs["llama3"]))
     assert result.exit_code == 2
     assert "chatlint labels needs the runtime extra: pip install 'chatlint[runtime]'" in result.output

@@ -136,7 +136,12 @@ def test_config_table(tmp_path):
         'sample = "s.jsonl"\nmode = "full"\nmax-examples = 3\n'
     )
     config = load_config(tmp_path)
-    assert (config.target, config.tokenizer, config.args, config.sample) == ("a.py:C", "tok", {"max_length": 8}, "s.jsonl")
+    assert (config.target, config.tokenizer, config.args, config.sample) == (
+        "a.py:C",
+        "tok",
+        {"max_length": 8},
+        "s.jsonl",
+    )
     assert (config.mode, config.max_examples, config.root) == ("full", 3, tmp_path.resolve())
 
 

@@ -155,7 +155,9 @@ def build_tokenizer(family: Family, folder: Path, corpus: list[str] | None = Non
             [decoders.Replace("▁", " "), decoders.ByteFallback(), decoders.Fuse(), decoders.Strip(" ", 1, 0)]
         )
         byte_pieces = [f"<0x{value:02X}>" for value in range(256)]
-        trainer = trainers.BpeTrainer(vocab_size=1500, special_tokens=family.specials + byte_pieces, show_progress=False)
+        trainer = trainers.BpeTrainer(
+            vocab_size=1500, special_tokens=family.specials + byte_pieces, show_progress=False
+        )
     else:
         model = Tokenizer(models.BPE())
         model.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
