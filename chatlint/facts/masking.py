@@ -230,7 +230,12 @@ class _Flow:
                     # `labels[start:prompt_len]`: the end of a range, not a masked prefix
                     return None
                 statement_text = _statement_text(ancestors, index) or _short(subscript)
-                if _is_assignment_target(subscript, ancestors):
+                assignment = _assignment_to(subscript, ancestors)
+                if assignment is not None:
+                    if is_lower and _is_ignore_value(assignment.value):
+                        # `labels[start:end] = -100`: the span *after* this length is masked (a user turn in a
+                        # multi-turn loop); the render ends where a trained reply ends, not before one
+                        return None
                     return subscript, f"`{statement_text}`"
                 if _is_labels(subscript.value):
                     return subscript, f"`{_short(subscript)}`"
@@ -299,7 +304,7 @@ def _is_ignore_value(node: cst.BaseExpression) -> bool:
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
         return isinstance(node.expression, cst.Integer)
     name = (dotted_name(node) or "").split(".")[-1].lower()
-    return "ignore" in name or name in ("label_pad_token_id", "label_pad_id", "masked_label")
+    return "ignore" in name or "masked" in name or name in ("label_pad_token_id", "label_pad_id")
 
 
 def _assigned_to_mask(ancestors: tuple[cst.CSTNode, ...]) -> bool:
@@ -322,16 +327,17 @@ def _enclosing_subscript(ancestors: tuple[cst.CSTNode, ...], index: int) -> cst.
     return None
 
 
-def _is_assignment_target(subscript: cst.Subscript, ancestors: tuple[cst.CSTNode, ...]) -> bool:
-    """`labels[:n] = ...` / `labels[:, :n] = -100`: the slice is written, which only masking does."""
-    for node in reversed(ancestors):
+def _assignment_to(subscript: cst.Subscript, ancestors: tuple[cst.CSTNode, ...]) -> cst.Assign | None:
+    """The statement for `labels[:n] = ...` / `labels[:, :n] = -100`, where the slice is written (as only masking
+    does), else None."""
+    for position in range(len(ancestors) - 1, -1, -1):
+        node = ancestors[position]
         if isinstance(node, cst.AssignTarget):
-            return node.target is subscript
-        if isinstance(node, cst.AugAssign):
-            return node.target is subscript
+            statement = ancestors[position - 1] if position else None
+            return statement if node.target is subscript and isinstance(statement, cst.Assign) else None
         if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-            return False
-    return False
+            return None
+    return None
 
 
 def _is_labels(node: cst.BaseExpression) -> bool:

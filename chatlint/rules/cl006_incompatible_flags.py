@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from chatlint.facts import Flag, ModuleFacts
+from chatlint.facts import Flag, ModuleFacts, TemplateCall
 from chatlint.rules.base import Diagnostic, Rule
 
 # (flag that is True, flag that conflicts, its conflicting value, what happens, which flag to drop)
@@ -87,11 +87,20 @@ class IncompatibleFlags(Rule):
             problems = [
                 _describe(template_call.flag(first), template_call.flag(second), happens, advice)
                 for first, second, value, happens, advice in _CONFLICTS
-                if template_call.flag(first).is_true and template_call.flag(second).value is value
+                if template_call.flag(first).is_true
+                and template_call.flag(second).value is value
+                and _judged_here(template_call, first, second)
             ]
             if problems:
                 via = f" (through {template_call.via})" if template_call.via else ""
                 yield Diagnostic(node=template_call.call, message="; ".join(problems) + via)
+
+
+def _judged_here(template_call: TemplateCall, first: str, second: str) -> bool:
+    """A conflict written inside a wrapper is reported once, at the wrapper's own call, not at each caller."""
+    if not template_call.via.startswith("the wrapper"):
+        return True
+    return any(template_call.flag(name).source == "call" for name in (first, second))
 
 
 def _describe(first: Flag, second: Flag, happens: str, advice: str) -> str:

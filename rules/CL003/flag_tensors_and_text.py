@@ -49,3 +49,12 @@ class ChatDataset:
             offset = len(prompt_ids)
             return (tokens, offset)
         return tokens
+
+
+def unmask_the_reply(example, tokenizer):
+    # everything starts masked and the part after the prompt is copied back in: the header is copied too
+    input_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+    labels = [-100] * len(input_ids)
+    prompt_len = len(tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False))  # expect: CL003
+    labels[prompt_len:] = input_ids[prompt_len:]
+    return {"input_ids": input_ids, "labels": labels}

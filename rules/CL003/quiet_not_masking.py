@@ -46,3 +46,22 @@ def truncate_prompt(example, tokenizer, max_length=1024):
     prompt_ids = tokenizer.apply_chat_template(example["prompt"], return_dict=False)
     keep = max_length - 128
     return {"prompt_input_ids": prompt_ids[-keep:]}
+
+
+MASKED_TOKEN_VALUE = -100
+
+
+def mask_non_assistant_turns(messages, tokenizer, labels):
+    # multi-turn masking: the span *after* each prefix (a user turn) is masked; the prefix ends with a reply
+    for index, message in enumerate(messages):
+        if message["role"] == "assistant" or index == 0:
+            continue
+        start = tokenizer.apply_chat_template(
+            messages[:index], add_generation_prompt=False, return_dict=False, return_tensors="pt"
+        ).shape[1]
+        next_is_assistant = index < len(messages) - 1 and messages[index + 1]["role"] == "assistant"
+        end = tokenizer.apply_chat_template(
+            messages[: index + 1], add_generation_prompt=next_is_assistant, return_dict=False, return_tensors="pt"
+        ).shape[1]
+        labels[:, start:end] = MASKED_TOKEN_VALUE
+    return labels

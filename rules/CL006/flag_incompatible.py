@@ -58,3 +58,27 @@ def with_default(tokenizer, conversation, tokenize=False):
     return tokenizer.apply_chat_template(  # expect: CL006
         conversation, tokenize=tokenize, return_assistant_tokens_mask=True
     )
+
+
+class Renderer:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def render(self, conversation):
+        # reported here once, not again at each caller below
+        return self.tokenizer.apply_chat_template(  # expect: CL006
+            conversation, tokenize=False, return_assistant_tokens_mask=True
+        )
+
+    def render_all(self, conversations):
+        return [self.render(conversation) for conversation in conversations]
+
+
+def render_prefill(tokenizer, conversation, add_generation_prompt=False):
+    return tokenizer.apply_chat_template(
+        conversation, continue_final_message=True, add_generation_prompt=add_generation_prompt, tokenize=False
+    )
+
+
+def caller_of_prefill(tokenizer, conversation):
+    return render_prefill(tokenizer, conversation, add_generation_prompt=True)  # expect: CL006
