@@ -312,7 +312,7 @@ def find_problems(
             )
             problem(
                 "reply-truncated",
-                f"truncation cut the assistant reply in message {reply.turn}: {lost} is gone, so the model "
+                f"truncation cut the assistant reply in message {reply.turn + 1}: {lost} is gone, so the model "
                 f"{'never sees this reply' if not present else 'learns a reply that stops mid-way without ending its turn'}. "
                 "Raise max_length or drop over-long examples.",
                 present[-3:] if present else [len(ids) - 1],
@@ -330,7 +330,7 @@ def find_problems(
         if not any(trained[p] for p in positions):
             problem(
                 "assistant-not-trained",
-                f"the assistant reply in message {reply.turn} has no trained token: all {len(positions)} of its "
+                f"the assistant reply in message {reply.turn + 1} has no trained token: all {len(positions)} of its "
                 "tokens are masked.",
                 positions,
             )
@@ -347,7 +347,7 @@ def find_problems(
             problem(
                 "end-of-turn-not-trained",
                 f"the end-of-turn token `{_show([pieces[masked_ends[0]]])}` of the assistant reply in message "
-                f"{reply.turn} is masked, so the model never learns to stop.{hint}",
+                f"{reply.turn + 1} is masked, so the model never learns to stop.{hint}",
                 masked_ends,
             )
 

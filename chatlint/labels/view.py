@@ -39,7 +39,8 @@ def render_text(report: LabelReport, console: Any) -> None:
     console.print(title)
     for note in report.notes:
         console.print(Text(f"  {note}", style="dim"))
-    console.print(legend())
+    plain = console.color_system is None  # no colour: mark trained runs with «»
+    console.print(legend(plain))
 
     numbers: dict[int, int] = {id(problem): number for number, problem in enumerate(report.problems, start=1)}
     for index, example in enumerate(report.examples):
@@ -48,7 +49,7 @@ def render_text(report: LabelReport, console: Any) -> None:
         if example.padding != "none":
             summary += f" · {example.padding}-padded"
         console.print(Rule(Text(summary, style="bold"), align="left", style="grey50"))
-        console.print(token_row(example, problems, numbers))
+        console.print(token_row(example, problems, numbers, plain))
         for problem in problems:
             line = Text("  ")
             line.append(str(numbers[id(problem)]).translate(SUPERSCRIPTS) + " ", style="bold red")
@@ -91,11 +92,11 @@ def render_text(report: LabelReport, console: Any) -> None:
         )
 
 
-def legend() -> Any:
+def legend(plain: bool = False) -> Any:
     from rich.text import Text
 
     text = Text("  legend: ", style="dim")
-    text.append("trained", style=TRAINED)
+    text.append("«trained»" if plain else "trained", style=TRAINED)
     text.append("  ")
     text.append("masked", style=MASKED)
     text.append("  ")
@@ -104,7 +105,7 @@ def legend() -> Any:
     return text
 
 
-def token_row(example: Any, problems: list[Any], numbers: dict[int, int]) -> Any:
+def token_row(example: Any, problems: list[Any], numbers: dict[int, int], plain: bool = False) -> Any:
     from rich.text import Text
 
     marks: dict[int, list[int]] = {}
@@ -121,29 +122,28 @@ def token_row(example: Any, problems: list[Any], numbers: dict[int, int]) -> Any
             end += 1
         if position not in marks and end - position > ELIDE_AFTER:
             for p in range(position, position + ELIDE_KEEP):
-                _append(text, example, p, marks)
+                _append(text, example, p, marks, plain)
             hidden = end - position - 2 * ELIDE_KEEP
             text.append(
                 f" …{hidden} {'trained' if example.trained[position] else 'masked'} tokens… ",
                 style="italic dim",
             )
             for p in range(end - ELIDE_KEEP, end):
-                _append(text, example, p, marks)
+                _append(text, example, p, marks, plain)
             position = end
             continue
-        _append(text, example, position, marks)
+        _append(text, example, position, marks, plain)
         position += 1
     return text
 
 
-def _append(text: Any, example: Any, position: int, marks: dict[int, list[int]]) -> None:
+def _append(text: Any, example: Any, position: int, marks: dict[int, list[int]], plain: bool = False) -> None:
     raw = example.tokens[position]
     piece = visible(raw) or "∅"
     # keep the conversation's layout: break the line after the last of a run of newlines, but never inside a
     # bracketed problem
     following = example.tokens[position + 1] if position + 1 < len(example.tokens) else ""
-    if raw.endswith("\n") and not following.startswith("\n") and position not in marks:
-        piece += "\n"
+    line_break = "\n" if raw.endswith("\n") and not following.startswith("\n") else ""
     if position in marks:
         opens = position - 1 not in marks or marks[position - 1] != marks[position]
         closes = position + 1 not in marks or marks[position + 1] != marks[position]
@@ -152,7 +152,13 @@ def _append(text: Any, example: Any, position: int, marks: dict[int, list[int]])
         text.append(piece, style=PROBLEM)
         if closes:
             text.append("⟧" + "".join(str(n).translate(SUPERSCRIPTS) for n in marks[position]), style="bold red")
-            if raw.endswith("\n") and not following.startswith("\n"):
-                text.append("\n")
+            text.append(line_break)
         return
-    text.append(piece, style=TRAINED if example.trained[position] else MASKED)
+    trained = example.trained[position]
+    if plain and trained:
+
+        def plain_trained(other: int) -> bool:
+            return 0 <= other < len(example.trained) and example.trained[other] and other not in marks
+
+        piece = ("" if plain_trained(position - 1) else "«") + piece + ("" if plain_trained(position + 1) else "»")
+    text.append(piece + line_break, style=TRAINED if trained else MASKED)

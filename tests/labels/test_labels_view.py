@@ -60,3 +60,11 @@ def test_json_round_trip(tokenizers):
     data = json.loads(to_json(report))
     assert data["ok"] is True and data["method"] == "prefix"
     assert data["examples"][2]["tokens"]  # non-ASCII example survives ensure_ascii=False
+
+
+def test_without_colour_trained_runs_are_marked(tokenizers):
+    report = verify(ChatCollator(tokenizers["llama3"]), tokenizers["llama3"], max_examples=1)
+    output = text_of(report)
+    assert "«trained»" in output  # legend
+    assert "«The␣capital␣of␣France␣is␣Paris.<|eot_id|>»" in output
+    assert "«" not in text_of(report, color=True).split("legend")[1].split("\n", 1)[1]  # colour says it instead
