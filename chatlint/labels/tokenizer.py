@@ -119,24 +119,30 @@ def special_ids(tokenizer: Any) -> set[int]:
 
 
 def decode_pieces(tokenizer: Any, ids: list[int]) -> list[str]:
-    """The text each token adds, in context.
+    """The text each token adds, in context, so that ``"".join(pieces)`` is the decoded text.
 
-    Decoding a token alone loses SentencePiece's leading space and splits multi-byte characters, so each
-    piece is the difference between decoding a short window with and without the token.
+    Decoding a token alone loses SentencePiece's leading space and splits multi-byte characters, so this decodes
+    the way streaming detokenizers do: a token's piece is what decoding it after a few tokens of context adds. A
+    token that ends inside a character gets an empty piece; the token that completes the character carries it.
     """
-    pieces: list[str] = []
-    window = 8
-    for index, token_id in enumerate(ids):
-        start = max(0, index - window)
-        before = tokenizer.decode(ids[start:index], skip_special_tokens=False, clean_up_tokenization_spaces=False)
-        through = tokenizer.decode(
-            ids[start : index + 1], skip_special_tokens=False, clean_up_tokenization_spaces=False
-        )
-        if through.startswith(before) and "\ufffd" not in through[len(before) :]:
-            pieces.append(through[len(before) :])
-        elif before.endswith("\ufffd") or "\ufffd" in through:
-            # part of a multi-byte character: show the raw token
-            pieces.append(tokenizer.convert_ids_to_tokens(int(token_id)) or "")
+
+    def decode(part: list[int]) -> str:
+        return tokenizer.decode(part, skip_special_tokens=False, clean_up_tokenization_spaces=False)
+
+    pieces = [""] * len(ids)
+    context_start = 0  # decoding starts here, a few tokens before the pending ones
+    pending = 0  # first token whose text has not been emitted yet
+    for index in range(len(ids)):
+        before = decode(ids[context_start:pending])
+        through = decode(ids[context_start : index + 1])
+        if not through.startswith(before):  # the decoder rewrote earlier text: fall back to the token alone
+            pieces[index] = decode([ids[index]])
+        elif through.endswith("\ufffd") and index - pending < 8:
+            continue  # inside a multi-byte character: wait for the token that completes it
         else:
-            pieces.append(tokenizer.decode([token_id], skip_special_tokens=False, clean_up_tokenization_spaces=False))
+            pieces[index] = through[len(before) :]
+        pending = index + 1
+        context_start = max(context_start, pending - 4)
+    for index in range(pending, len(ids)):  # a sequence that ends inside a character
+        pieces[index] = tokenizer.convert_ids_to_tokens(int(ids[index])) or ""
     return pieces

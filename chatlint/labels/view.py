@@ -139,7 +139,7 @@ def token_row(example: Any, problems: list[Any], numbers: dict[int, int], plain:
 
 def _append(text: Any, example: Any, position: int, marks: dict[int, list[int]], plain: bool = False) -> None:
     raw = example.tokens[position]
-    piece = visible(raw) or "∅"
+    piece = visible(raw)
     # keep the conversation's layout: break the line after the last of a run of newlines, but never inside a
     # bracketed problem
     following = example.tokens[position + 1] if position + 1 < len(example.tokens) else ""

