@@ -38,9 +38,18 @@ def load_tokenizer(name_or_path: str, *, trust_remote_code: bool = False, base: 
     if Path(location).exists() and not Path(location).is_dir():
         raise LabelsError(f"--tokenizer {name_or_path}: expected a folder with tokenizer files, found a file")
     try:
-        tokenizer = transformers.AutoTokenizer.from_pretrained(
-            location, trust_remote_code=trust_remote_code, local_files_only=True
-        )
+        try:
+            tokenizer = transformers.AutoTokenizer.from_pretrained(
+                location, trust_remote_code=trust_remote_code, local_files_only=True
+            )
+        except Exception:
+            cached = _cached_snapshot(location)
+            if cached is None:
+                raise
+            # a cached repository with tokenizer files but no model config.json: load its folder instead
+            tokenizer = transformers.AutoTokenizer.from_pretrained(
+                cached, trust_remote_code=trust_remote_code, local_files_only=True
+            )
     except Exception as error:  # transformers raises OSError, ValueError, EnvironmentError ...
         hint = (
             "it is not a folder here and not in the local Hugging Face cache (chatlint never downloads: "
@@ -64,6 +73,18 @@ def load_tokenizer(name_or_path: str, *, trust_remote_code: bool = False, base: 
             f"tokenizer {name_or_path!r} has no chat template, so there is no reference to check labels against"
         )
     return tokenizer
+
+
+def _cached_snapshot(name: str) -> str | None:
+    """The folder of ``name`` in the local Hugging Face cache, if it is there (no network)."""
+    if Path(name).exists():
+        return None
+    try:
+        from huggingface_hub import snapshot_download
+
+        return snapshot_download(name, local_files_only=True)
+    except Exception:
+        return None
 
 
 def render(tokenizer: Any, messages: list[dict[str, Any]], *, add_generation_prompt: bool) -> str:

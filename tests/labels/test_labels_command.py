@@ -284,3 +284,28 @@ def test_importing_the_command_stays_light():
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == ""
+
+
+def test_tokenizer_by_name_from_the_local_cache(tokenizer_dirs, tmp_path):
+    """A Hub name resolves from the local cache, offline; run in a fresh process so HF_HUB_CACHE applies."""
+    import os
+    import shutil
+
+    snapshot = tmp_path / "hub" / "models--test-org--tiny-llama3" / "snapshots" / "0123abcd"
+    shutil.copytree(tokenizer_dirs["llama3"], snapshot)
+    (tmp_path / "hub" / "models--test-org--tiny-llama3" / "refs").mkdir()
+    (tmp_path / "hub" / "models--test-org--tiny-llama3" / "refs" / "main").write_text("0123abcd")
+    env = {**os.environ, "HF_HUB_CACHE": str(tmp_path / "hub"), "PYTHONPATH": str(COLLATORS.parent)}
+    command = [sys.executable, "-c", "from chatlint.labels.command import labels; labels()"]
+    result = subprocess.run(
+        [*command, f"{COLLATORS}:ChatCollator", "--tokenizer", "test-org/tiny-llama3", "--output-format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["tokenizer"] == "test-org/tiny-llama3"
+    missing = subprocess.run(
+        [*command, f"{COLLATORS}:ChatCollator", "--tokenizer", "test-org/not-cached"], capture_output=True, text=True, env=env
+    )
+    assert missing.returncode == 2 and "never downloads" in missing.stderr
