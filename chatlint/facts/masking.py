@@ -63,6 +63,8 @@ class _Flow:
         # helpers (by name) that return a render, or the length of one
         self.returns_render: dict[str, TemplateCall] = {}
         self.returns_length: dict[str, TemplateCall] = {}
+        # per function: (name, key) -> values stored with `name["key"] = value`, in source order
+        self._item_stores: dict[int, dict[tuple[str, str], list[cst.BaseExpression]]] = {}
         self._find_helpers()
 
     # -- helpers --------------------------------------------------------------------------------------------------
@@ -86,6 +88,27 @@ class _Flow:
     # -- what a value is --------------------------------------------------------------------------------------------
     def _last_assignment(self, name: str, function: FunctionInfo, before: int) -> cst.BaseExpression | None:
         values = [value for value in function.assignments.get(name, ()) if self.order.get(value, 0) < before]
+        return values[-1] if values else None
+
+    def _item_assignment(
+        self, expr: cst.Subscript, function: FunctionInfo, before: int
+    ) -> cst.BaseExpression | None:
+        """The value last stored under `name["key"]` before `before`, for `expr` = `name["key"]`."""
+        key = _string_key(expr)
+        if key is None or not isinstance(expr.value, cst.Name):
+            return None
+        stores = self._item_stores.get(id(function))
+        if stores is None:
+            stores = {}
+            for node, _ in scope_nodes(self.facts.module, function.node):
+                if isinstance(node, cst.Assign) and len(node.targets) == 1:
+                    target = node.targets[0].target
+                    if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name):
+                        target_key = _string_key(target)
+                        if target_key is not None:
+                            stores.setdefault((target.value.value, target_key), []).append(node.value)
+            self._item_stores[id(function)] = stores
+        values = [value for value in stores.get((expr.value.value, key), ()) if self.order.get(value, 0) < before]
         return values[-1] if values else None
 
     def carrier_of(
@@ -122,6 +145,10 @@ class _Flow:
             value = self._last_assignment(expr.value, function, before)
             return self.carrier_of(value, function, before, depth + 1) if value is not None else None
         if isinstance(expr, cst.Subscript):
+            # `row["prompt_ids"]` after `row["prompt_ids"] = render(...)`
+            stored = self._item_assignment(expr, function, before)
+            if stored is not None:
+                return self.carrier_of(stored, function, before, depth + 1)
             # `encoded["input_ids"]`, `ids[0]`; a slice by another length is still the render's tokens
             return self.carrier_of(expr.value, function, before, depth + 1)
         if isinstance(expr, cst.Attribute):
@@ -275,6 +302,16 @@ def _is_full_render(other: TemplateCall, render: TemplateCall) -> bool:
 
 def _name_of_call(call: cst.Call) -> str:
     return called_name(call)
+
+
+def _string_key(node: cst.Subscript) -> str | None:
+    if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+        return None
+    key = node.slice[0].slice.value
+    if isinstance(key, cst.SimpleString):
+        value = key.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
 
 
 def _is_length_call(parent: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...], index: int) -> bool:

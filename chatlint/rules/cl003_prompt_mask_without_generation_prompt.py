@@ -8,6 +8,7 @@ import libcst as cst
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.masking import LengthMask, length_masks
+from chatlint.facts.syntax import keyword
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 
@@ -81,7 +82,16 @@ def _renders_prompt_without_header(render: TemplateCall) -> bool:
     flag = render.flag(FLAG)
     if not flag.present:
         return True
-    return flag.value is False and flag.source not in _UNSURE_SOURCES
+    if flag.value is not False:
+        return False
+    if flag.source not in _UNSURE_SOURCES:
+        return True
+    # a default is certain only at a wrapper's call site that passes neither the flag nor `**kwargs`
+    return (
+        render.via.startswith("the wrapper")
+        and keyword(render.call, FLAG) is None
+        and not any(arg.star == "**" for arg in render.call.args)
+    )
 
 
 def _message(render: TemplateCall, mask: LengthMask) -> str:
@@ -102,12 +112,12 @@ def _message(render: TemplateCall, mask: LengthMask) -> str:
 def _fix(render: TemplateCall, facts: ModuleFacts) -> NodeFix | None:
     flag = render.flag(FLAG)
     description = "Render the prompt with `add_generation_prompt=True`"
+    if render.via.startswith("the wrapper"):
+        return None  # the wrapper decides which keywords reach the real call, and its default is shared
     if flag.present:
         if flag.node is None:
             return None
         return NodeFix(Applicability.UNSAFE, (NodeEdit(flag.node, "True"),), description)
-    if render.via.startswith("the wrapper"):
-        return None  # the wrapper decides which keywords reach the real call
     if _has_multiline_string(render.call):
         return None  # re-indenting the new call's lines would change the string
     new_call = add_keyword(render.call, FLAG, "True")

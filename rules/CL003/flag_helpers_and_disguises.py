@@ -42,3 +42,35 @@ def tokenize_masked_tensor(example, tokenizer):
     labels[:, : prompt["input_ids"].size(1)] = -100
     encoded["labels"] = labels
     return encoded
+
+
+def tokenize_into_row(row, tokenizer):
+    # the renders are stored in the row and measured from there
+    row["prompt_ids"] = tokenizer.apply_chat_template(row["messages"][:-1], return_dict=False)  # expect: CL003
+    row["input_ids"] = tokenizer.apply_chat_template(row["messages"], return_dict=False)
+    row["labels"] = [-100] * len(row["prompt_ids"]) + row["input_ids"][len(row["prompt_ids"]) :]
+    return row
+
+
+class ChatTemplatePrompter:
+    """A wrapper whose flags reach the template through a dict of keywords, with a default of False."""
+
+    def __init__(self, tokenizer, chat_template=None):
+        self.tokenizer = tokenizer
+        self.chat_template = chat_template
+
+    def build_prompt(self, conversation, add_generation_prompt=False):
+        template_kwargs = {"chat_template": self.chat_template, "add_generation_prompt": add_generation_prompt}
+        return self.tokenizer.apply_chat_template(conversation, return_dict=False, **template_kwargs)
+
+
+class ChatTemplateStrategy:
+    def __init__(self, prompter):
+        self.prompter = prompter
+
+    def tokenize_prompt(self, sample):
+        turns = sample["messages"]
+        prompt_ids = self.prompter.build_prompt(turns[:-1])  # expect: CL003
+        input_ids = self.prompter.build_prompt(turns)
+        labels = [-100] * len(prompt_ids) + input_ids[len(prompt_ids) :]
+        return {"input_ids": input_ids, "labels": labels}

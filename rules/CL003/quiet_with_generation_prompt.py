@@ -50,3 +50,35 @@ def kwargs_flag(example, tokenizer):
     prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], **options)
     labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids) :]
     return {"input_ids": full_ids, "labels": labels}
+
+
+def tokenize_into_row(row, tokenizer):
+    row["prompt_ids"] = tokenizer.apply_chat_template(
+        row["messages"][:-1], add_generation_prompt=True, return_dict=False
+    )
+    row["input_ids"] = tokenizer.apply_chat_template(row["messages"], return_dict=False)
+    row["labels"] = [-100] * len(row["prompt_ids"]) + row["input_ids"][len(row["prompt_ids"]) :]
+    return row
+
+
+class ChatTemplatePrompter:
+    def __init__(self, tokenizer, chat_template=None):
+        self.tokenizer = tokenizer
+        self.chat_template = chat_template
+
+    def build_prompt(self, conversation, add_generation_prompt=False):
+        template_kwargs = {"chat_template": self.chat_template, "add_generation_prompt": add_generation_prompt}
+        return self.tokenizer.apply_chat_template(conversation, return_dict=False, **template_kwargs)
+
+
+class ChatTemplateStrategy:
+    def __init__(self, prompter):
+        self.prompter = prompter
+
+    def tokenize_prompt(self, sample):
+        # the call site passes True; the wrapper's default of False does not apply here
+        turns = sample["messages"]
+        prompt_ids = self.prompter.build_prompt(turns[:-1], add_generation_prompt=True)
+        input_ids = self.prompter.build_prompt(turns)
+        labels = [-100] * len(prompt_ids) + input_ids[len(prompt_ids) :]
+        return {"input_ids": input_ids, "labels": labels}
