@@ -117,7 +117,8 @@ def _fix(render: TemplateCall, facts: ModuleFacts) -> NodeFix | None:
     if flag.present:
         if flag.node is None:
             return None
-        return NodeFix(Applicability.UNSAFE, (NodeEdit(flag.node, "True"),), description)
+        where = f" (in {flag.where}, which other code may share)" if flag.where else ""
+        return NodeFix(Applicability.UNSAFE, (NodeEdit(flag.node, "True"),), description + where)
     if _has_multiline_string(render.call):
         return None  # re-indenting the new call's lines would change the string
     new_call = add_keyword(render.call, FLAG, "True")
