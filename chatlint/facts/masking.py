@@ -241,6 +241,8 @@ class _Flow:
             if isinstance(parent, (cst.Arg, cst.Call)) and _is_length_call(parent, ancestors, index):
                 child = parent
                 continue
+            if isinstance(parent, cst.Arg) and index >= 2 and isinstance(ancestors[index - 1], cst.Call):
+                return _range_loop_mask(parent, ancestors[index - 1], ancestors[index - 2])
             if isinstance(parent, cst.BinaryOperation) and _is_list_times(parent):
                 # `[-100] * prompt_len`, `[IGNORE_INDEX] * len(prompt_ids)`, `[0] * n` into a loss mask
                 fill = _list_fill(parent)
@@ -302,6 +304,44 @@ def _is_full_render(other: TemplateCall, render: TemplateCall) -> bool:
 
 def _name_of_call(call: cst.Call) -> str:
     return called_name(call)
+
+
+def _range_loop_mask(arg: cst.Arg, call: cst.Call, loop: cst.CSTNode) -> tuple[cst.CSTNode, str] | None:
+    """`for i in range(prompt_len): labels[i] = -100`, `for i in range(prompt_len, n): labels[i] = ids[i]`."""
+    if dotted_name(call.func) != "range" or not isinstance(loop, cst.For) or loop.iter is not call:
+        return None
+    if not isinstance(loop.target, cst.Name) or arg.keyword is not None:
+        return None
+    position = next((number for number, candidate in enumerate(call.args) if candidate is arg), -1)
+    if len(call.args) == 1 and position == 0:
+        bound = "prefix"  # `range(n)`: the first n tokens
+    elif len(call.args) >= 2 and position == 0:
+        bound = "after"  # `range(n, end)`: from n on
+    else:
+        return None
+    variable = loop.target.value
+    for node, _ in _nodes_under(loop.body):
+        if not isinstance(node, cst.Assign) or len(node.targets) != 1:
+            continue
+        target = node.targets[0].target
+        if not (isinstance(target, cst.Subscript) and _is_labels(target.value) and len(target.slice) == 1):
+            continue
+        index = target.slice[0].slice
+        if not (isinstance(index, cst.Index) and isinstance(index.value, cst.Name) and index.value.value == variable):
+            continue
+        masks = _is_ignore_value(node.value)
+        if (bound == "prefix" and masks) or (bound == "after" and not masks):
+            return node, f"`{_short(node)}` in `for {variable} in {_short(call)}`"
+    return None
+
+
+def _nodes_under(root: cst.CSTNode) -> Iterator[tuple[cst.CSTNode, None]]:
+    stack: list[cst.CSTNode] = [root]
+    while stack:
+        node = stack.pop()
+        yield node, None
+        if not isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            stack.extend(node.children)
 
 
 def _string_key(node: cst.Subscript) -> str | None:

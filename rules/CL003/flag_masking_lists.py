@@ -45,3 +45,21 @@ def tokenize_through_text(example, tokenizer, max_length=2048):
     input_ids = full_tokens["input_ids"]
     loss_mask = [0] * len(prompt_tokens) + [1] * (len(input_ids) - len(prompt_tokens))
     return {"input_ids": input_ids, "loss_mask": loss_mask}
+
+
+def tokenize_with_loops(example, tokenizer):
+    input_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+    prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False)  # expect: CL003
+    labels = list(input_ids)
+    for position in range(len(prompt_ids)):
+        labels[position] = IGNORE_INDEX
+    return {"input_ids": input_ids, "labels": labels}
+
+
+def unmask_with_a_loop(example, tokenizer):
+    input_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+    prompt_ids = tokenizer.apply_chat_template(example["prompt"], return_dict=False)  # expect: CL003
+    labels = [IGNORE_INDEX] * len(input_ids)
+    for position in range(len(prompt_ids), len(input_ids)):
+        labels[position] = input_ids[position]
+    return {"input_ids": input_ids, "labels": labels}

@@ -65,3 +65,12 @@ def mask_non_assistant_turns(messages, tokenizer, labels):
         ).shape[1]
         labels[:, start:end] = MASKED_TOKEN_VALUE
     return labels
+
+
+def loop_over_prompt_tokens(example, tokenizer):
+    # a loop bounded by the prompt length that does not write labels
+    prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False)
+    seen = set()
+    for position in range(len(prompt_ids)):
+        seen.add(prompt_ids[position])
+    return {"prompt_vocabulary": sorted(seen)}
