@@ -58,3 +58,17 @@ def unmask_the_reply(example, tokenizer):
     prompt_len = len(tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False))  # expect: CL003
     labels[prompt_len:] = input_ids[prompt_len:]
     return {"input_ids": input_ids, "labels": labels}
+
+
+def train_every_reply(example, tokenizer):
+    # multi-turn: each reply's span starts after the turns before it, rendered without the header
+    conversation = example["messages"]
+    input_ids = tokenizer.apply_chat_template(conversation, return_dict=False)
+    labels = [-100] * len(input_ids)
+    for index, message in enumerate(conversation):
+        if message["role"] != "assistant":
+            continue
+        start = len(tokenizer.apply_chat_template(conversation[:index], return_dict=False))  # expect: CL003
+        end = len(tokenizer.apply_chat_template(conversation[: index + 1], return_dict=False))
+        labels[start:end] = input_ids[start:end]
+    return {"input_ids": input_ids, "labels": labels}

@@ -82,3 +82,16 @@ class ChatTemplateStrategy:
         input_ids = self.prompter.build_prompt(turns)
         labels = [-100] * len(prompt_ids) + input_ids[len(prompt_ids) :]
         return {"input_ids": input_ids, "labels": labels}
+
+
+def train_every_reply(example, tokenizer):
+    conversation = example["messages"]
+    input_ids = tokenizer.apply_chat_template(conversation, return_dict=False)
+    labels = [-100] * len(input_ids)
+    for index, message in enumerate(conversation):
+        if message["role"] != "assistant":
+            continue
+        start = len(tokenizer.apply_chat_template(conversation[:index], add_generation_prompt=True, return_dict=False))
+        end = len(tokenizer.apply_chat_template(conversation[: index + 1], return_dict=False))
+        labels[start:end] = input_ids[start:end]
+    return {"input_ids": input_ids, "labels": labels}
