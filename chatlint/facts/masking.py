@@ -45,8 +45,6 @@ def length_masks(facts: ModuleFacts) -> list[LengthMask]:
     found: list[LengthMask] = []
     seen: set[tuple[int, int]] = set()
     for function in facts.functions:
-        if function.is_module and not facts.template_calls:
-            continue
         for mask in flow.masks_in(function):
             key = (id(mask.render), id(mask.node))
             if key not in seen:
@@ -121,12 +119,12 @@ class _Flow:
         if depth > _MAX_DEPTH:
             return None
         if isinstance(expr, cst.Call):
+            name = called_name(expr)
             render = self.renders.get(id(expr))
             if render is not None:
-                return None if render.via and render.via.startswith("the wrapper") and _name_of_call(
-                    expr
-                ) in self.returns_length else render
-            name = called_name(expr)
+                # a wrapper that returns `len(render(...))` gives a length, not tokens
+                is_measuring_wrapper = render.via.startswith("the wrapper") and name in self.returns_length
+                return None if is_measuring_wrapper else render
             if name in self.returns_render and name not in _LENGTH_ATTRIBUTES:
                 return self.returns_render[name]
             if name == "len" or name in _LENGTH_ATTRIBUTES or name in _LENGTH_PRESERVING_CALLS:
@@ -166,7 +164,7 @@ class _Flow:
         if isinstance(expr, cst.Call):
             name = called_name(expr)
             render = self.renders.get(id(expr))
-            if render is not None and _name_of_call(expr) in self.returns_length:
+            if render is not None and name in self.returns_length:
                 # a wrapper that itself returns `len(render(conversation))`: this call renders and measures
                 return render
             if name in self.returns_length and render is None:
@@ -300,10 +298,6 @@ def _is_full_render(other: TemplateCall, render: TemplateCall) -> bool:
     if other is render or other.shape.kind is ShapeKind.PROMPT or other.flag("add_generation_prompt").is_true:
         return False
     return not (other.conversation_text == render.conversation_text and other.shape.kind is render.shape.kind)
-
-
-def _name_of_call(call: cst.Call) -> str:
-    return called_name(call)
 
 
 def _range_loop_mask(arg: cst.Arg, call: cst.Call, loop: cst.CSTNode) -> tuple[cst.CSTNode, str] | None:

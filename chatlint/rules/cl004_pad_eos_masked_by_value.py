@@ -16,7 +16,11 @@ class PadEosMaskedByValue(Rule):
     code = "CL004"
     name = "pad-eos-masked-by-value"
     summary = "`pad_token = eos_token` while labels are masked by value: every EOS target is dropped"
-    prefilter = ((b"pad_token",), (b"eos_token",), (b"-100", b"ignore", b"IGNORE", b"DataCollatorFor"))
+    prefilter = (
+        (b"pad_token", b"pad_id"),
+        (b"eos_token", b"eos_id"),
+        (b"-100", b"ignore", b"IGNORE", b"DataCollatorFor"),
+    )
 
     what_it_does = """
         Finds code that makes the pad token the end-of-sequence token (`tokenizer.pad_token =
