@@ -82,6 +82,12 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 )
 @click.option("--statistics", is_flag=True, help="Show how many findings each rule has, instead of the findings.")
 @click.option("--add-noqa", is_flag=True, help="Add `# noqa: CODE` to every line with a finding, to adopt chatlint.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    envvar="CHATLINT_NO_CACHE",
+    help="Check every file again; do not read or write `.chatlint_cache/` (also CHATLINT_NO_CACHE=1).",
+)
 def check(
     paths: tuple[str, ...],
     fix: bool,
@@ -98,6 +104,7 @@ def check(
     output_file: str | None,
     statistics: bool,
     add_noqa: bool,
+    no_cache: bool,
 ) -> None:
     """Check PATHS (default: the current folder) for chat-template bugs."""
     reading_stdin = paths == ("-",)
@@ -111,7 +118,15 @@ def check(
     except ConfigError as error:
         click.echo(f"chatlint: configuration error: {error}", err=True)
         sys.exit(EXIT_ERROR)
-    options = RunOptions(select=select, ignore=ignore, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, add_noqa=add_noqa)
+    options = RunOptions(
+        select=select,
+        ignore=ignore,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        add_noqa=add_noqa,
+        use_cache=not no_cache,
+    )
     runner = Runner(config, options)
     out = sys.stdout
 

@@ -15,6 +15,7 @@ from chatlint.source import Source, SourceError, decode_source, read_source, wri
 from chatlint.add_noqa import NoqaEdit, add_noqa
 from chatlint.notebooks import NotebookError, in_cells, is_notebook, read_notebook
 from chatlint.source import MAX_FILE_BYTES
+from chatlint.parallel import check_ahead
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class RunOptions:
     unsafe_fixes: bool = False
     diff: bool = False
     add_noqa: bool = False  # silence every finding with a `# noqa: CODE` on its line
+    use_cache: bool = False  # reuse results of unchanged files from `.chatlint_cache/` (the command line's default)
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Runner:
         self.rule_classes = select_rules(select, ignore)
         self._rules: dict[tuple[str, ...], list[Rule]] = {}
         self.fix_mode = FixMode(apply=options.fix or options.diff, unsafe=options.unsafe_fixes)
+        self._checked_ahead: dict[str, tuple[Source, FileResult]] = {}
 
     def rules_for(self, path: str) -> list[Rule]:
         ignored = tuple(
@@ -82,8 +85,22 @@ class Runner:
             source.path, source.text, self.rules_for(source.path), self.fix_mode, self.path_hint(source.path), data
         )
 
+    def cache_settings(self) -> tuple[object, ...]:
+        """Everything besides a file's content and path that decides its result: the result cache's key."""
+        return (
+            str(self.config.root),
+            sorted(rule.code for rule in self.rule_classes),
+            sorted(self.config.per_file_ignores.items()),
+            self.config.training_paths,
+            self.config.inference_paths,
+            # every field of the fix mode; sets sorted, as their order changes from run to run
+            [sorted(value) if isinstance(value, frozenset) else value for value in vars(self.fix_mode).values()],
+        )
+
     def run(self, paths: Sequence[str]) -> RunResult:
         run = RunResult()
+        # reads and checks the Python files first: with the cache, and on every core when there are many
+        self._checked_ahead = check_ahead(self, paths, self.options.use_cache)
         for path in paths:
             run.files.append(self.run_file(path, run))
         return run
@@ -91,12 +108,13 @@ class Runner:
     def run_file(self, path: str, run: RunResult) -> FileResult:
         if is_notebook(path):
             return self.run_notebook(path, run)
+        ahead = self._checked_ahead.pop(path, None)
         try:
-            source = read_source(path)
+            source = ahead[0] if ahead else read_source(path)
         except SourceError as error:
             return FileResult(path=path, errors=[FileError(path, str(error))])
         run.checked += 1
-        result = self.check_source(source)
+        result = ahead[1] if ahead else self.check_source(source)
         if self.options.add_noqa:
             edit = add_noqa(source.text, result.findings)
             if edit.added:

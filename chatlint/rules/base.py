@@ -43,6 +43,10 @@ class Rule:
     summary: ClassVar[str]  # one line
     # A file is parsed for this rule only if its bytes contain every group's one-of: ((b"a", b"b"), (b"c",)).
     prefilter: ClassVar[tuple[tuple[bytes, ...], ...]]
+    # Which function bodies the analysis needs (see `chatlint/prune.py`): a function keeps its body only if it
+    # mentions one of these tokens or the name of something that does. () means every prefilter token; None means
+    # this rule needs every body, so the files it checks are parsed whole.
+    anchors: ClassVar[tuple[bytes, ...] | None] = ()
     enabled_by_default: ClassVar[bool] = True
     fixable: ClassVar[bool] = False
     # Documentation in Ruff's form; Markdown.

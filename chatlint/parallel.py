@@ -1,0 +1,123 @@
+"""Checking many files at once: the byte prefilter and the cache here, the parsing on every core when it pays.
+
+Most files of a large tree fail the prefilter in microseconds; the few that pass cost tens of milliseconds each to
+parse and analyse. Those are spread over a process pool, but only when there are enough of them
+(`PARALLEL_THRESHOLD`): a pre-commit call with a handful of files never pays for starting one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+from chatlint.cache import ResultCache, cache_folder, content_digest
+from chatlint.engine import FileResult, passes_prefilter
+from chatlint.noqa import file_is_suppressed
+from chatlint.notebooks import is_notebook
+from chatlint import source as source_module
+from chatlint.source import Source, SourceError, decode_source
+
+if TYPE_CHECKING:
+    from chatlint.runner import Runner
+
+# Fewer files to parse than this: check them here. A pool costs about 0.1 s to start and feed.
+PARALLEL_THRESHOLD = 16
+
+
+def worker_count() -> int:
+    """The cores this process may use (`CHATLINT_WORKERS` overrides; 1 turns the pool off)."""
+    override = os.environ.get("CHATLINT_WORKERS", "")
+    if override.isdigit() and int(override) > 0:
+        return int(override)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def check_ahead(runner: Runner, paths: Sequence[str], use_cache: bool) -> dict[str, tuple[Source, FileResult]]:
+    """Read and check every Python file in `paths`; the runner then writes fixes and reports.
+
+    Files that cannot be read are left out: the runner reads them again and reports why.
+    """
+    cache = ResultCache(cache_folder(_config_root(runner)), runner.cache_settings()) if use_cache else None
+    ready: dict[str, tuple[Source, FileResult]] = {}
+    to_check: list[tuple[Source, str]] = []
+    for path in paths:
+        if is_notebook(path):
+            continue
+        read = _read(path)
+        if read is None:
+            continue
+        source, data = read
+        digest = content_digest(data)
+        cached = cache.get(path, digest) if cache is not None else None
+        if cached is not None:
+            ready[path] = (source, cached)
+            continue
+        raw = data if source.encoding == "utf-8" and not source.has_bom else source.text.encode("utf-8", "surrogatepass")
+        if file_is_suppressed(raw) or not passes_prefilter(raw, runner.rules_for(path)):
+            result = FileResult(path=path)  # what `check_text` answers without parsing
+            ready[path] = (source, result)
+            if cache is not None:
+                cache.put(path, digest, result)
+            continue
+        to_check.append((source, digest))
+    results = check_sources(runner, [source for source, _ in to_check])
+    for (source, digest), result in zip(to_check, results):
+        ready[source.path] = (source, result)
+        if cache is not None:
+            cache.put(source.path, digest, result)
+    if cache is not None:
+        cache.save()
+    return ready
+
+
+def check_sources(runner: Runner, sources: list[Source]) -> list[FileResult]:
+    """`runner.check_source` for each source, in order; on several processes when there are enough sources."""
+    workers = min(worker_count(), len(sources))
+    if len(sources) < PARALLEL_THRESHOLD or workers < 2:
+        return [runner.check_source(source) for source in sources]
+    # the largest first, so that no process is left with a big file at the end
+    order = sorted(range(len(sources)), key=lambda index: -len(sources[index].text))
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(runner,)) as pool:
+        done = list(pool.map(_check_in_worker, [sources[index] for index in order]))
+    results: list[FileResult | None] = [None] * len(sources)
+    for index, result in zip(order, done):
+        results[index] = result
+    return [result for result in results if result is not None]
+
+
+_WORKER_RUNNER: Runner | None = None
+
+
+def _start_worker(runner: Runner) -> None:
+    global _WORKER_RUNNER
+    _WORKER_RUNNER = runner
+
+
+def _check_in_worker(source: Source) -> FileResult:
+    assert _WORKER_RUNNER is not None
+    return _WORKER_RUNNER.check_source(source)
+
+
+def _read(path: str) -> tuple[Source, bytes] | None:
+    try:
+        limit = source_module.MAX_FILE_BYTES
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            return None  # the runner reads it again and says why it is refused
+        return decode_source(path, data), data
+    except (OSError, SourceError):
+        return None
+
+
+def _config_root(runner: Runner):  # type: ignore[no-untyped-def]
+    config = runner.config
+    return config.path.parent if config.path is not None else None

@@ -1,0 +1,357 @@
+"""Pruning, the result cache and the process pool change how fast chatlint is, never what it reports."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import chatlint
+from chatlint import cache as cache_module
+from chatlint import parallel, prune
+from chatlint.cache import ResultCache
+from chatlint.config import Config
+from chatlint.engine import FileResult, FixMode, check_text
+from chatlint.findings import Applicability, Edit, FileError, Finding, Fix
+from chatlint.rules import ALL_RULES
+from chatlint.runner import RunOptions, Runner
+from chatlint.source import decode_source
+from helpers import run_cli
+from rule_examples import ROOT as EXAMPLES_ROOT
+
+ALL = [rule() for rule in ALL_RULES]  # off-by-default rules too
+TOKENS = ("apply_chat_template", "add_generation_prompt")
+BUGGY = textwrap.dedent(
+    """
+    def collate(tokenizer, example):
+        ids = tokenizer.apply_chat_template(example["messages"], add_generation_prompt=True)
+        return {"input_ids": ids, "labels": ids}
+    """
+)
+
+WRAPPERS = textwrap.dedent(
+    '''
+    import functools
+
+    render_alias = None
+
+
+    def unrelated(values):
+        """Nothing to do with chat templates."""
+        total = 0
+        for value in values:
+            total += value
+        return total
+
+
+    def render(tokenizer, conversation, add_generation_prompt=False):
+        return tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=add_generation_prompt)
+
+
+    def collate(tokenizer, examples):
+        texts = [render(tokenizer, example["messages"], add_generation_prompt=True) for example in examples]
+        batch = tokenizer(texts, add_special_tokens=False)
+        batch["labels"] = batch["input_ids"]
+        return batch
+
+
+    def calls_collate(tokenizer, examples):
+        return collate(tokenizer, examples)
+
+
+    class Collator:
+        def __init__(self, tokenizer):
+            self.tokenizer = tokenizer
+            self.template_kwargs = {"add_generation_prompt": True}
+
+        def helper(self):
+            return 1
+
+        def __call__(self, examples):
+            texts = [self.tokenizer.apply_chat_template(e["messages"], **self.template_kwargs) for e in examples]
+            return {"input_ids": texts, "labels": texts}
+
+
+    class Unrelated:
+        def __init__(self, size):
+            self.size = size
+
+        def grow(self):
+            self.size += 1
+            return self.size
+    '''
+)
+
+
+def _blanked_names(source: str, tokens: tuple[str, ...] = TOKENS) -> set[str]:
+    """The functions whose first body line became `pass`."""
+    pruned = prune.prune(source, tokens)
+    assert pruned is not None
+    original, after = source.splitlines(), pruned.text.splitlines()
+    names = set()
+    for start, _ in pruned.blanked:
+        header = next(line for line in reversed(original[: start - 1]) if line.strip().startswith("def "))
+        names.add(header.split("def ", 1)[1].split("(", 1)[0])
+        assert after[start - 1].strip() == "pass"
+    return names
+
+
+def test_pruning_blanks_only_what_cannot_matter_and_keeps_every_line_in_place() -> None:
+    pruned = prune.prune(WRAPPERS, TOKENS)
+    assert pruned is not None
+    assert _blanked_names(WRAPPERS) == {"unrelated", "helper", "__init__", "grow"}
+    original, after = WRAPPERS.splitlines(keepends=True), pruned.text.splitlines(keepends=True)
+    assert len(original) == len(after)
+    for number, (before, now) in enumerate(zip(original, after), start=1):
+        if not pruned.touches(number, number):
+            assert before == now  # every kept line is exactly where it was
+    # the `__init__` of a class with a method that matters keeps its body (flags are read from it)
+    assert "self.template_kwargs = {" in pruned.text
+    # a wrapper, the function calling it, and the function calling that one all keep their bodies
+    assert "return collate(tokenizer, examples)" in pruned.text
+
+
+def test_names_bound_at_module_level_carry_what_they_were_bound_to() -> None:
+    source = textwrap.dedent(
+        """
+        import functools
+
+        render = functools.partial(
+            TOKENIZER.apply_chat_template, add_generation_prompt=True
+        )
+
+
+        def uses_the_alias(example):
+            text = render(example["messages"])
+            return {"labels": text}
+
+
+        def does_not(example):
+            return example
+        """
+    )
+    assert _blanked_names(source) == {"does_not"}
+
+
+def test_local_names_do_not_leak_into_other_functions() -> None:
+    source = textwrap.dedent(
+        """
+        def renders(tokenizer, conversation):
+            tokens = tokenizer.apply_chat_template(conversation, add_generation_prompt=True)
+            return tokens
+
+
+        def counts(tokens):
+            return len(tokens)
+        """
+    )
+    assert _blanked_names(source) == {"counts"}
+
+
+def test_what_cannot_be_pruned_is_left_alone() -> None:
+    assert prune.prune("def broken(:\n    pass\n", TOKENS) is None  # `ast` cannot parse it
+    assert prune.prune("def one_line(): return 1\n", TOKENS) is None  # no body of its own lines
+    assert prune.prune("x = 1\n", TOKENS) is None  # no function at all
+    crlf = "def a():\r\n    return 1\r\n\r\ndef b(t):\r\n    return t.apply_chat_template([])\r\n"
+    pruned = prune.prune(crlf, TOKENS)
+    assert pruned is not None and pruned.text == "def a():\r\n    pass\r\n\r\ndef b(t):\r\n" + crlf.split("\r\n", 4)[4]
+
+
+def test_a_finding_that_reaches_into_a_blanked_body_is_noticed() -> None:
+    pruned = prune.prune(WRAPPERS, TOKENS)
+    assert pruned is not None
+    start, end = pruned.blanked[0]
+    inside = Finding("CL001", "m", "f.py", start, 1, start, 2)
+    outside = Finding("CL001", "m", "f.py", 1, 1, 1, 2)
+    with_fix = replace(outside, fix=Fix(Applicability.SAFE, (Edit("x", end, 1, end, 2),), "d"))
+    assert pruned.reached_by([inside]) and pruned.reached_by([with_fix]) and not pruned.reached_by([outside])
+
+
+def _example_files() -> list[Path]:
+    return sorted(EXAMPLES_ROOT.glob("*/*.py"))
+
+
+def _outcome(path: Path, fix: bool) -> tuple[object, ...]:
+    text = path.read_text(encoding="utf-8")
+    result = check_text(str(path), text, ALL, FixMode(apply=fix, unsafe=fix))
+    return result.findings, result.suppressed, result.errors, result.fixed_text, result.fixes_applied
+
+
+@pytest.mark.parametrize("path", _example_files(), ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_pruning_keeps_every_finding_and_fix_of_the_rule_examples(path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    for fix in (False, True):
+        pruned = _outcome(path, fix)
+        monkeypatch.setattr(prune, "ENABLED", False)
+        whole = _outcome(path, fix)
+        monkeypatch.setattr(prune, "ENABLED", True)
+        assert pruned == whole
+
+
+def test_pruning_keeps_the_findings_of_the_synthetic_module(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pruned = check_text("w.py", WRAPPERS, ALL)
+    monkeypatch.setattr(prune, "ENABLED", False)
+    whole = check_text("w.py", WRAPPERS, ALL)
+    assert [finding.code for finding in whole.findings], "the module must have findings to compare"
+    assert (pruned.findings, pruned.errors) == (whole.findings, whole.errors)
+
+
+# -- the cache ------------------------------------------------------------------------------------------------------
+
+
+def _project(tmp_path: Path) -> tuple[Config, list[str]]:
+    files = []
+    for number, example in enumerate(_example_files()[:8]):
+        target = tmp_path / f"example_{number}.py"
+        target.write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+        files.append(str(target))
+    (tmp_path / "plain.py").write_text("x = 1\n", encoding="utf-8")
+    files.append(str(tmp_path / "plain.py"))
+    return Config(root=tmp_path), files
+
+
+def _signature(run) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    return [(result.path, result.findings, result.errors, result.fixed_text) for result in run.files]
+
+
+class _Counting:
+    """Counts the files the engine really checks."""
+
+    def __init__(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        self.checked: list[str] = []
+        original = Runner.check_source
+
+        def counted(runner, source, data=None):  # type: ignore[no-untyped-def]
+            self.checked.append(source.path)
+            return original(runner, source, data)
+
+        monkeypatch.setattr(Runner, "check_source", counted)
+
+
+def test_a_second_run_reads_every_result_from_the_cache(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CHATLINT_CACHE_DIR", str(tmp_path / "cache"))
+    config, files = _project(tmp_path)
+    counting = _Counting(monkeypatch)
+    first = Runner(config, RunOptions(use_cache=True)).run(files)
+    assert counting.checked, "the first run must check the files that pass the prefilter"
+    assert any(result.findings for result in first.files)
+    counting.checked.clear()
+    second = Runner(config, RunOptions(use_cache=True)).run(files)
+    assert counting.checked == []
+    assert _signature(second) == _signature(first)
+    assert second.checked == first.checked
+    assert (tmp_path / "cache" / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_the_cache_misses_on_changed_content_configuration_or_chatlint(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CHATLINT_CACHE_DIR", str(tmp_path / "cache"))
+    config, files = _project(tmp_path)
+    Runner(config, RunOptions(use_cache=True)).run(files)
+    counting = _Counting(monkeypatch)
+    flagged = files[0]
+
+    # content: the edited file is checked again, and its new result is the one reported
+    Path(flagged).write_text(BUGGY, encoding="utf-8")
+    run = Runner(config, RunOptions(use_cache=True)).run(files)
+    assert counting.checked == [flagged]
+    default_rules = Runner(config, RunOptions()).rules_for(flagged)
+    assert run.files[0].findings and run.files[0].findings == check_text(flagged, BUGGY, default_rules).findings
+
+    # configuration: another selection, per-file ignores or fix mode is another cache
+    for options, changed_config in (
+        (RunOptions(use_cache=True, select=("CL001",)), config),
+        (RunOptions(use_cache=True, diff=True), config),
+        (RunOptions(use_cache=True), replace(config, per_file_ignores={"example_1.py": ("CL001",)})),
+        (RunOptions(use_cache=True), replace(config, training_paths=("*.py",))),
+    ):
+        counting.checked.clear()
+        Runner(changed_config, options).run(files)
+        assert counting.checked, f"a changed configuration must miss: {options} {changed_config}"
+
+    # chatlint itself: another version (or an edited rule) is another cache
+    counting.checked.clear()
+    monkeypatch.setattr(chatlint, "__version__", "999.0")
+    Runner(config, RunOptions(use_cache=True)).run(files)
+    assert counting.checked
+
+
+def test_a_damaged_or_foreign_cache_is_a_miss_never_an_error(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CHATLINT_CACHE_DIR", str(tmp_path / "cache"))
+    config, files = _project(tmp_path)
+    expected = _signature(Runner(config, RunOptions()).run(files))
+    Runner(config, RunOptions(use_cache=True)).run(files)
+    [cache_file] = (tmp_path / "cache").glob("*.json")
+    entries = json.loads(cache_file.read_text())
+    for entry in entries.values():
+        entry["result"] = {"__type__": "Popen", "args": ["touch", str(tmp_path / "owned")]}
+    cache_file.write_text(json.dumps(entries))
+    assert _signature(Runner(config, RunOptions(use_cache=True)).run(files)) == expected
+    assert not (tmp_path / "owned").exists()
+    cache_file.write_text("{not json")
+    assert _signature(Runner(config, RunOptions(use_cache=True)).run(files)) == expected
+
+
+def test_cached_results_come_back_equal(tmp_path: Path) -> None:
+    finding = Finding(
+        "CL001", "message", "a.py", 3, 5, 3, 9, Fix(Applicability.UNSAFE, (Edit("False", 3, 5, 3, 9),), "set it")
+    )
+    result = FileResult("a.py", findings=[finding], errors=[FileError("a.py", "why")], fixed_text="x", fixes_applied=1)
+    cache = ResultCache(tmp_path, ("settings",))
+    cache.put("a.py", "digest", result)
+    cache.save()
+    again = ResultCache(tmp_path, ("settings",))
+    assert again.get("a.py", "digest") == result
+    assert again.get("a.py", "other digest") is None
+    assert ResultCache(tmp_path, ("other settings",)).get("a.py", "digest") is None
+
+
+def test_no_cache_option_writes_no_cache(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("CHATLINT_NO_CACHE", raising=False)  # the test session turns the cache off (conftest)
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("CHATLINT_CACHE_DIR", str(folder))
+    source = tmp_path / "m.py"
+    source.write_text("def f(tokenizer, c):\n    return tokenizer.apply_chat_template(c, add_generation_prompt=True)\n")
+    run_cli("check", "--no-cache", str(source))
+    assert not folder.exists()
+    run_cli("check", str(source))
+    assert list(folder.glob("*.json"))
+    monkeypatch.setenv("CHATLINT_NO_CACHE", "1")
+    for stale in folder.glob("*.json"):
+        stale.unlink()
+    run_cli("check", str(source))
+    assert not list(folder.glob("*.json"))
+
+
+def test_the_cache_folder_defaults_to_the_configured_project(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("CHATLINT_CACHE_DIR", raising=False)
+    assert cache_module.cache_folder(tmp_path) == tmp_path / ".chatlint_cache"
+
+
+# -- the process pool -----------------------------------------------------------------------------------------------
+
+
+def test_pool_and_serial_give_identical_results(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    runner = Runner(Config(root=tmp_path), RunOptions(fix=True, unsafe_fixes=True))
+    sources = [decode_source(str(path), path.read_bytes()) for path in _example_files()]
+    assert len(sources) >= 2
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setenv("CHATLINT_WORKERS", "2")
+    pooled = parallel.check_sources(runner, sources)
+    monkeypatch.setenv("CHATLINT_WORKERS", "1")
+    serial = parallel.check_sources(runner, sources)
+    assert [result.path for result in pooled] == [source.path for source in sources]
+    assert pooled == serial
+    assert any(result.findings for result in serial)
+
+
+def test_few_files_never_start_a_pool(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def no_pool(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a pool was started for a few files")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setenv("CHATLINT_WORKERS", "2")
+    runner = Runner(Config(root=tmp_path), RunOptions())
+    sources = [decode_source(str(path), path.read_bytes()) for path in _example_files()[:3]]
+    assert len(parallel.check_sources(runner, sources)) == len(sources)
