@@ -9,6 +9,7 @@ from __future__ import annotations
 import libcst as cst
 
 from chatlint.facts.calls import collect_template_calls
+from chatlint.facts.flow import FunctionFlow
 from chatlint.facts.index import build_index
 from chatlint.facts.model import (
     ClassInfo,
@@ -20,7 +21,9 @@ from chatlint.facts.model import (
     TemplateCall,
 )
 from chatlint.facts.shapes import ShapeResolver
-from chatlint.facts.uses import result_name, result_uses
+from chatlint.facts.syntax import called_name
+from chatlint.facts.tokenizer_calls import collect_tokenizer_calls
+from chatlint.facts.uses import list_like_uses, result_name, result_uses
 
 __all__ = [
     "ClassInfo",
@@ -43,6 +46,18 @@ def build_facts(module: cst.Module, path: str = "<string>", path_hint: str | Non
             template_call.call, template_call.ancestors, template_call.function, index.order
         )
         template_call.result_name = result_name(template_call.call, template_call.ancestors)
+    flows: dict[int, FunctionFlow] = {}
+    call_sites: dict[str, list[tuple[cst.Call, FunctionInfo, tuple[cst.CSTNode, ...]]]] = {}
+    for site in index.calls:
+        call_sites.setdefault(called_name(site[0]), []).append(site)
+    for template_call in template_calls:
+        if not template_call.via.startswith("the wrapper"):
+            template_call.list_uses = list_like_uses(
+                template_call.call, template_call.ancestors, template_call.function, flows, call_sites
+            )
+    tokenizer_calls, split_tokenizations = collect_tokenizer_calls(
+        index.functions, index.calls, template_calls, flows
+    )
     return ModuleFacts(
         path=path,
         module=module,
@@ -52,4 +67,6 @@ def build_facts(module: cst.Module, path: str = "<string>", path_hint: str | Non
         calls=index.calls,
         order=index.order,
         path_hint=path_hint,
+        tokenizer_calls=tokenizer_calls,
+        split_tokenizations=split_tokenizations,
     )

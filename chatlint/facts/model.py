@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import libcst as cst
+
+if TYPE_CHECKING:
+    from chatlint.facts.tokenizer_calls import SplitTokenization, TokenizerCall
 
 
 class ShapeKind(str, enum.Enum):
@@ -121,6 +125,8 @@ class TemplateCall:
     # True for the call inside a wrapper whose conversation is a parameter that callers in this module fill:
     # it is judged at those call sites, not here
     deferred: bool = False
+    # where the result is used as a list of token ids (`len(ids)`, `ids[:n]`, ...), in words, for CL005
+    list_uses: tuple[str, ...] = ()
 
     def flag(self, name: str) -> Flag:
         return self.flags[name]
@@ -139,6 +145,10 @@ class ModuleFacts:
     order: dict[cst.CSTNode, int]
     # training / inference hint from the configuration (`training-paths`, `inference-paths`), or None
     path_hint: str | None = None
+    # calls that tokenize text, with where the text comes from (see `tokenizer_calls`)
+    tokenizer_calls: list[TokenizerCall] = field(default_factory=list)
+    # ids of two separately tokenized texts concatenated, the second with special tokens
+    split_tokenizations: list[SplitTokenization] = field(default_factory=list)
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import called_name, string_value
+from chatlint.facts.syntax import called_name, code, dotted_name, string_value
 
 LENGTH = "length"
 COMPARE = "compare"
@@ -123,3 +124,155 @@ def _name_uses(root: cst.CSTNode, name: str) -> Iterator[tuple[cst.Name, tuple[c
             continue
         path = ancestors + (node,)
         stack.extend((child, path) for child in node.children)
+
+
+# -- uses of a result as a list of token ids (CL005) ------------------------------------------------------------------
+# Calls that read their argument as a sequence of ids; under transformers 5 a `BatchEncoding` (a dict) goes in
+# silently: `len()` counts its keys, `list()` lists them, the tensor constructors fail or build nonsense.
+_SEQUENCE_CALLS = frozenset(
+    {
+        "len",
+        "list",
+        "torch.tensor",
+        "torch.LongTensor",
+        "torch.as_tensor",
+        "np.array",
+        "np.asarray",
+        "numpy.array",
+        "numpy.asarray",
+        "mx.array",
+        "mlx.core.array",
+    }
+)
+_IDS_KEYS = ("input_ids", "labels", "tokens", "token_ids")
+_MAX_CALLER_DEPTH = 3
+
+
+def list_like_uses(
+    call: cst.Call,
+    ancestors: tuple[cst.CSTNode, ...],
+    function: FunctionInfo,
+    flows: dict[int, FunctionFlow],
+    call_sites: dict[str, list[tuple[cst.Call, FunctionInfo, tuple[cst.CSTNode, ...]]]],
+    depth: int = 0,
+) -> tuple[str, ...]:
+    """Where the value of `call` is used as a list of token ids, in words ("`len(ids)`"), following the local
+    name it is assigned to (every load that assignment reaches) and, when it is returned, the callers of its
+    function in the same module."""
+    found: list[str] = []
+    use = _sequence_use(call, ancestors)
+    if use == "returned":
+        found.extend(_returned_uses(function, flows, call_sites, depth))
+    elif use.startswith("name:"):
+        name = use[len("name:") :]
+        flow = function_flow(function, flows)
+        statement = ancestors[-1]
+        binding = flow.binding_of(statement, name)
+        if binding is not None:
+            for load in flow.loads_reached_by(binding):
+                load_use = _sequence_use(load.node, load.ancestors)
+                if load_use == "returned":
+                    found.extend(_returned_uses(function, flows, call_sites, depth))
+                elif load_use and not load_use.startswith("name:"):
+                    found.append(load_use)
+    elif use:
+        found.append(use)
+    return tuple(dict.fromkeys(found))
+
+
+def _returned_uses(
+    function: FunctionInfo,
+    flows: dict[int, FunctionFlow],
+    call_sites: dict[str, list[tuple[cst.Call, FunctionInfo, tuple[cst.CSTNode, ...]]]],
+    depth: int,
+) -> list[str]:
+    if function.is_module or depth >= _MAX_CALLER_DEPTH:
+        return []
+    found = []
+    for site, caller, site_ancestors in call_sites.get(function.name, ()):
+        is_method = isinstance(site.func, cst.Attribute)
+        if (function.cls is not None) != is_method:
+            continue
+        if is_method and (caller.cls is not function.cls or dotted_name(site.func.value) != "self"):  # type: ignore[union-attr]
+            continue
+        for use in list_like_uses(site, site_ancestors, caller, flows, call_sites, depth + 1):
+            found.append(f"returned by `{function.qualname}`, whose caller in {caller.display_name} uses it: {use}")
+    return found
+
+
+def _sequence_use(node: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...]) -> str:
+    """How the expression `node` is used, when that use treats it as a list of ids; "returned" when it is
+    returned; "name:x" when it is assigned to the local name `x`; "" otherwise."""
+    parent = ancestors[-1] if ancestors else None
+    if isinstance(parent, cst.Arg) and parent.value is node and parent.keyword is None and not parent.star:
+        call = ancestors[-2] if len(ancestors) > 1 else None
+        if isinstance(call, cst.Call):
+            callee = dotted_name(call.func) or ""
+            if callee in _SEQUENCE_CALLS:
+                return f"`{_short(call)}`"
+            if isinstance(call.func, cst.Attribute) and call.func.attr.value == "extend":
+                return f"`{_short(call)}`"
+            if isinstance(call.func, cst.Attribute) and call.func.attr.value == "append":
+                target = (dotted_name(call.func.value) or "").lower()
+                if "ids" in target or "token" in target:
+                    return f"`{_short(call)}`, a list of ids"
+        return ""
+    if isinstance(parent, cst.Subscript) and parent.value is node and len(parent.slice) == 1:
+        element = parent.slice[0].slice
+        if isinstance(element, cst.Slice):
+            return f"`{_short(parent)}`"
+        index = element.value if isinstance(element, cst.Index) else None
+        if isinstance(index, cst.Integer) or (
+            isinstance(index, cst.UnaryOperation)
+            and isinstance(index.operator, cst.Minus)
+            and isinstance(index.expression, cst.Integer)
+        ):
+            return f"`{_short(parent)}`"
+        return ""
+    if isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Add):
+        other = parent.right if parent.left is node else parent.left
+        if isinstance(other, (cst.List, cst.ListComp)) or (
+            isinstance(other, cst.BinaryOperation)
+            and isinstance(other.operator, cst.Multiply)
+            and isinstance(other.left, cst.List)
+        ):
+            return f"`{_short(parent)}`"
+        return ""
+    if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is node:
+        return f"`for {_short(parent.target)} in {_short(node)}`"
+    if isinstance(parent, cst.Return):
+        return "returned"
+    if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and parent.value is node:
+        target = parent.targets[0].target
+        if isinstance(target, cst.Name):
+            return f"name:{target.value}"
+        key = _subscript_key(target)
+        if key is not None and _is_ids_key(key):
+            return f"`{_short(target)} = ...`"
+        return ""
+    if isinstance(parent, cst.AnnAssign) and parent.value is node and isinstance(parent.target, cst.Name):
+        return f"name:{parent.target.value}"
+    if isinstance(parent, cst.DictElement) and parent.value is node:
+        key = string_value(parent.key)
+        if key is not None and _is_ids_key(key):
+            return f"`{{{key!r}: ...}}`"
+        return ""
+    return ""
+
+
+def _subscript_key(node: cst.BaseExpression) -> str | None:
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+        element = node.slice[0].slice
+        if isinstance(element, cst.Index):
+            return string_value(element.value)
+    return None
+
+
+def _is_ids_key(key: str) -> bool:
+    lowered = key.lower()
+    return lowered in _IDS_KEYS or lowered.endswith("input_ids") or lowered.endswith("_ids")
+
+
+def _short(node: cst.CSTNode, limit: int = 50) -> str:
+    text = " ".join(code(node).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.cl001_generation_prompt_on_full_conversation import GenerationPromptOnFullConversation
+from chatlint.rules.cl002_double_bos import DoubleBos
 from chatlint.rules.cl003_prompt_mask_without_generation_prompt import PromptMaskWithoutGenerationPrompt
 from chatlint.rules.cl004_pad_eos_masked_by_value import PadEosMaskedByValue
+from chatlint.rules.cl005_batch_encoding_as_token_list import BatchEncodingAsTokenList
 from chatlint.rules.cl006_incompatible_flags import IncompatibleFlags
 from chatlint.rules.cl100_unused_noqa import UnusedNoqa
 
 ALL_RULES: tuple[type[Rule], ...] = (
     GenerationPromptOnFullConversation,
+    DoubleBos,
     PromptMaskWithoutGenerationPrompt,
     PadEosMaskedByValue,
+    BatchEncodingAsTokenList,
     IncompatibleFlags,
     UnusedNoqa,
 )

@@ -1,0 +1,94 @@
+"""CL005: the result of a tokenizing `apply_chat_template` used as a list of ids (a `BatchEncoding` in transformers 5)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from chatlint.facts import ModuleFacts, TemplateCall
+from chatlint.findings import Applicability
+from chatlint.rules.base import Diagnostic, NodeFix, Rule
+from chatlint.rules.keyword_fix import add_keyword
+
+
+class BatchEncodingAsTokenList(Rule):
+    code = "CL005"
+    name = "batch-encoding-as-token-list"
+    summary = "`apply_chat_template` tokenizes without `return_dict=False`, and its result is used as a list of ids"
+    prefilter = ((b"apply_chat_template",),)
+    fixable = True
+
+    what_it_does = """
+        Finds a call to `apply_chat_template` that tokenizes (no `tokenize=False`) and does not pass
+        `return_dict=False`, whose result is then used as a list of token ids: `len()` of it, a slice, an integer
+        index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()`
+        of it, a `for` loop over it, `.extend()` with it, `.append()` of it into a list of ids, storing it under
+        an ids key (`{"input_ids": ...}`), or returning it from a function whose caller in the same module does
+        one of these. The result is followed through the local names it is assigned to.
+
+        It stays quiet when the result is read by key (`ids["input_ids"]`) or passed on as `**inputs`, and when
+        `tokenize=False`, `return_dict=False` or `return_dict=True` is given (or may be given, through an opaque
+        `**kwargs`).
+    """
+    why_is_this_bad = """
+        From transformers 5 on, `apply_chat_template` returns a `BatchEncoding` (a dict with `input_ids` and
+        `attention_mask`) by default when it tokenizes; up to 4.x it returned a list of ids. Code written for 4.x
+        keeps running and silently changes meaning: `len(tokenizer.apply_chat_template(prompt,
+        add_generation_prompt=True))` is `2` (the number of keys), so a prompt mask built from it covers two
+        tokens and the whole prompt is trained on; `ids + [eos]` and `list(ids)` give the keys, not the tokens.
+        `return_tensors="pt"` results are `BatchEncoding`s in 5.x too.
+    """
+    example = """
+        def build(example, tokenizer):
+            prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], add_generation_prompt=True)
+            input_ids = tokenizer.apply_chat_template(example["messages"])
+            labels = [-100] * len(prompt_ids) + input_ids[len(prompt_ids):]
+            return {"input_ids": input_ids, "labels": labels}
+    """
+    use_instead = """
+        def build(example, tokenizer):
+            prompt_ids = tokenizer.apply_chat_template(
+                example["messages"][:-1], add_generation_prompt=True, return_dict=False
+            )
+            input_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+            labels = [-100] * len(prompt_ids) + input_ids[len(prompt_ids):]
+            return {"input_ids": input_ids, "labels": labels}
+    """
+    fix_safety = """
+        The fix adds `return_dict=False` to the call. It is **safe**: with `return_dict=False` the call returns
+        the list of ids (or the tensor, with `return_tensors`) under transformers 4 and 5 alike, which is what the
+        code already expects.
+    """
+
+    def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
+        for template_call in facts.template_calls:
+            diagnostic = self._check_call(template_call, facts)
+            if diagnostic is not None:
+                yield diagnostic
+
+    def _check_call(self, template_call: TemplateCall, facts: ModuleFacts) -> Diagnostic | None:
+        if not template_call.list_uses:
+            return None
+        tokenize = template_call.flag("tokenize")
+        if tokenize.present and tokenize.value is not True:
+            return None  # `tokenize=False` gives a string; an unknown value is not judged
+        if template_call.flag("return_dict").present or template_call.flag("return_assistant_tokens_mask").present:
+            return None
+        call = template_call.call
+        if any(arg.star for arg in call.args):
+            return None  # an opaque `**kwargs` may carry `tokenize` or `return_dict`
+        uses = "; ".join(template_call.list_uses[:2])
+        more = f" (and {len(template_call.list_uses) - 2} more)" if len(template_call.list_uses) > 2 else ""
+        via = f" through {template_call.via}" if template_call.via else ""
+        message = (
+            f"`{_callee(facts, template_call)}(...)`{via} tokenizes without `return_dict=False`, and its result is "
+            f"used as a list of ids: {uses}{more}; from transformers 5 it is a `BatchEncoding` (a dict), so this "
+            f"silently works on its keys"
+        )
+        fix = NodeFix(
+            Applicability.SAFE, (add_keyword(call, "return_dict", "False", facts),), "Pass `return_dict=False`"
+        )
+        return Diagnostic(node=call, message=message, fix=fix)
+
+
+def _callee(facts: ModuleFacts, template_call: TemplateCall) -> str:
+    return " ".join(facts.code(template_call.call.func).split())

@@ -1,0 +1,71 @@
+# A tokenizing `apply_chat_template` (a `BatchEncoding` from transformers 5) used as a list of ids.
+import torch
+
+
+def prompt_mask(example, tokenizer):
+    prompt_length = len(tokenizer.apply_chat_template(example["messages"][:-1], add_generation_prompt=True))  # expect: CL005
+    input_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+    labels = [-100] * prompt_length + input_ids[prompt_length:]
+    return {"input_ids": input_ids, "labels": labels}
+
+
+def sliced_labels(example, tokenizer):
+    prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], add_generation_prompt=True)  # expect: CL005
+    input_ids = tokenizer.apply_chat_template(example["messages"])  # expect: CL005
+    labels = [-100] * len(prompt_ids) + input_ids[len(prompt_ids):]
+    return {"input_ids": input_ids, "labels": labels}
+
+
+def with_eos(tokenizer, messages):
+    ids = tokenizer.apply_chat_template(messages, tokenize=True)  # expect: CL005
+    return ids + [tokenizer.eos_token_id]
+
+
+def as_tensor(tokenizer, messages):
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005
+    return torch.tensor(ids, dtype=torch.long).unsqueeze(0)
+
+
+def first_row(tokenizer, messages):
+    inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")  # expect: CL005
+    return inputs[0]
+
+
+def count_tokens(tokenizer, conversations):
+    counts = {}
+    for conversation in conversations:
+        ids = tokenizer.apply_chat_template(conversation)  # expect: CL005
+        for token in ids:
+            counts[token] = counts.get(token, 0) + 1
+    return counts
+
+
+def pack(tokenizer, conversations):
+    packed = []
+    for conversation in conversations:
+        packed.extend(tokenizer.apply_chat_template(conversation))  # expect: CL005
+    return packed
+
+
+def collect(tokenizer, conversations):
+    all_input_ids = []
+    for conversation in conversations:
+        all_input_ids.append(tokenizer.apply_chat_template(conversation))  # expect: CL005
+    return all_input_ids
+
+
+def to_row(tokenizer, conversation):
+    return {"input_ids": tokenizer.apply_chat_template(conversation)}  # expect: CL005
+
+
+def through_an_alias(tokenizer, conversation):
+    render = tokenizer.apply_chat_template
+    return len(render(conversation, add_generation_prompt=True))  # expect: CL005
+
+
+def cache_prompt(tokenizer, messages, args, mx):
+    if args.use_chat_template:
+        prompt = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005
+    else:
+        prompt = tokenizer.encode(args.prompt)
+    return mx.array(prompt)

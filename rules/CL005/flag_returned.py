@@ -1,0 +1,24 @@
+# The result is returned, and a caller in the same module uses it as a list of ids.
+
+
+def encode_prompt(tokenizer, messages):
+    return tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005
+
+
+def build(tokenizer, example):
+    prompt_ids = encode_prompt(tokenizer, example["messages"][:-1])
+    return [-100] * len(prompt_ids)
+
+
+class ChatDataset:
+    def __init__(self, tokenizer, data):
+        self.tokenizer = tokenizer
+        self.data = data
+
+    def _tokens(self, messages):
+        tokens = self.tokenizer.apply_chat_template(messages)  # expect: CL005
+        return tokens
+
+    def __getitem__(self, index):
+        tokens = self._tokens(self.data[index]["messages"])
+        return tokens[: self.max_length]
