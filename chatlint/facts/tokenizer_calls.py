@@ -30,6 +30,9 @@ from chatlint.facts.syntax import code, dotted_name, keyword, positional, string
 
 ADD_SPECIAL_TOKENS = "add_special_tokens"
 _TOKENIZER_NAMES = frozenset({"tok", "processing_class", "processor", "tokenizer"})
+_FACTORY_VERBS = frozenset(
+    {"get", "load", "build", "make", "create", "init", "setup", "convert", "fix", "try", "patch", "train", "save"}
+)
 _ENCODE_METHODS = frozenset({"encode", "encode_plus", "batch_encode_plus", "__call__"})
 # string methods whose result still starts where the text started
 _KEEPS_START = frozenset({"strip", "rstrip", "lstrip", "replace", "format", "removesuffix"})
@@ -45,8 +48,9 @@ class TextOrigin:
     route: tuple[str, ...] = ()  # the hops from the tokenized expression back to the render
     same_function: bool = True  # rendered in the function that tokenizes it
     certain: bool = True  # every value that can reach the tokenizer is such a text
+    batch: bool = False  # the tokenized expression is a list of such texts
 
-    def describe(self, text: str = "") -> str:
+    def describe(self) -> str:
         """The route in a few words: the helpers and attributes it went through, then the render."""
         hops = [hop for hop in dict.fromkeys(self.route) if hop.startswith(("returned by", "stored in"))]
         return ", ".join([f"rendered by {self.render}", *reversed(hops)])
@@ -119,9 +123,11 @@ class _Collector:
         bos_free = self._templates_without_bos()
         for tokenizer_call in found:
             if tokenizer_call.text is not None and not bos_free:
-                tokenizer_call.origin = self.template_text(
-                    tokenizer_call.text, tokenizer_call.function, 0
-                ) or self.template_texts(tokenizer_call.text, tokenizer_call.function, 0)
+                origin = self.template_text(tokenizer_call.text, tokenizer_call.function, 0)
+                if origin is None:
+                    many = self.template_texts(tokenizer_call.text, tokenizer_call.function, 0)
+                    origin = replace(many, batch=True) if many is not None else None
+                tokenizer_call.origin = origin
         return found
 
     def _visible_dict(self, node: cst.BaseExpression, function: FunctionInfo) -> bool:
@@ -547,6 +553,8 @@ def _is_tokenizer(node: cst.BaseExpression) -> bool:
     if name is None:
         return False
     last = name.split(".")[-1].lower()
+    if last.split("_")[0] in _FACTORY_VERBS:
+        return False  # `get_tokenizer(...)`, `load_tokenizer(...)`: builds a tokenizer, does not tokenize
     return last in _TOKENIZER_NAMES or last.endswith("tokenizer")
 
 

@@ -142,6 +142,8 @@ _SEQUENCE_CALLS = frozenset(
         "numpy.asarray",
         "mx.array",
         "mlx.core.array",
+        "zip",
+        "enumerate",
     }
 )
 _IDS_KEYS = ("input_ids", "labels", "tokens", "token_ids")
@@ -163,6 +165,8 @@ def list_like_uses(
     use = _sequence_use(call, ancestors)
     if use == "returned":
         found.extend(_returned_uses(function, flows, call_sites, depth))
+    elif use.startswith("item:"):
+        found.extend(_dataset_item_use(use[len("item:") :], function, flows))
     elif use.startswith("name:"):
         name = use[len("name:") :]
         flow = function_flow(function, flows)
@@ -173,11 +177,32 @@ def list_like_uses(
                 load_use = _sequence_use(load.node, load.ancestors)
                 if load_use == "returned":
                     found.extend(_returned_uses(function, flows, call_sites, depth))
+                elif load_use.startswith("item:"):
+                    found.extend(_dataset_item_use(load_use[len("item:") :], function, flows))
                 elif load_use and not load_use.startswith("name:"):
                     found.append(load_use)
     elif use:
         found.append(use)
     return tuple(dict.fromkeys(found))
+
+
+def _dataset_item_use(attribute: str, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> list[str]:
+    """The value is an item of `self.<attribute>`, and the class's `__getitem__` returns those items: a dataset
+    whose examples are the renders, which the training loop reads as lists of ids."""
+    cls = function.cls
+    getitem = cls.methods.get("__getitem__") if cls is not None else None
+    if getitem is None:
+        return []
+    for value in function_flow(getitem, flows).returns:
+        if (
+            isinstance(value, cst.Subscript)
+            and dotted_name(value.value) == f"self.{attribute}"
+            and len(value.slice) == 1
+            and isinstance(value.slice[0].slice, cst.Index)
+            and string_value(value.slice[0].slice.value) is None
+        ):
+            return [f"an item of `self.{attribute}`, which `{getitem.qualname}` returns as a training example"]
+    return []
 
 
 def _returned_uses(
@@ -210,6 +235,10 @@ def _sequence_use(node: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...]) -> str:
             callee = dotted_name(call.func) or ""
             if callee in _SEQUENCE_CALLS:
                 return f"`{_short(call)}`"
+            if isinstance(call.func, cst.Attribute) and call.func.attr.value == "append":
+                attribute = dotted_name(call.func.value) or ""
+                if attribute.startswith("self.") and attribute.count(".") == 1:
+                    return f"item:{attribute[len('self.'):]}"
             if isinstance(call.func, cst.Attribute) and call.func.attr.value == "extend":
                 return f"`{_short(call)}`"
             if isinstance(call.func, cst.Attribute) and call.func.attr.value == "append":
@@ -237,6 +266,14 @@ def _sequence_use(node: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...]) -> str:
             and isinstance(other.left, cst.List)
         ):
             return f"`{_short(parent)}`"
+        return ""
+    if isinstance(parent, cst.ListComp) and parent.elt is node and len(ancestors) > 1:
+        # `self.data = [render(d) for d in data]`: the renders become a dataset's items
+        assign = ancestors[-2]
+        if isinstance(assign, cst.Assign) and len(assign.targets) == 1:
+            attribute = dotted_name(assign.targets[0].target) or ""
+            if attribute.startswith("self.") and attribute.count(".") == 1:
+                return f"item:{attribute[len('self.'):]}"
         return ""
     if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is node:
         return f"`for {_short(parent.target)} in {_short(node)}`"

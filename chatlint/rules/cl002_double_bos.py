@@ -92,8 +92,9 @@ class DoubleBos(Rule):
         via = f" through {tokenizer_call.via}" if tokenizer_call.via else ""
         maybe = "" if origin.certain else " (on at least one path)"
         message = (
-            f"`{text}` is {origin.describe(f'`{text}`')}, so it already starts with the template's BOS{maybe}; "
-            f"tokenizing it "
+            f"`{text}` {'holds texts' if origin.batch else 'is'} {origin.describe()}, so "
+            f"{'each' if origin.batch else 'it'} already starts with the template's BOS{maybe}; tokenizing "
+            f"{'them' if origin.batch else 'it'} "
             f"again{via} {special} adds a second BOS"
         )
         safe = origin.certain and origin.same_function and not tokenizer_call.via

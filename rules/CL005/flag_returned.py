@@ -22,3 +22,29 @@ class ChatDataset:
     def __getitem__(self, index):
         tokens = self._tokens(self.data[index]["messages"])
         return tokens[: self.max_length]
+
+
+class CompletionsDataset:
+    """Modelled on a released fine-tuning dataset: the renders are the examples the training loop batches."""
+
+    def __init__(self, data, tokenizer):
+        self._data = [
+            tokenizer.apply_chat_template(  # expect: CL005
+                [{"role": "user", "content": d["prompt"]}, {"role": "assistant", "content": d["completion"]}],
+            )
+            for d in data
+        ]
+
+    def __getitem__(self, index):
+        return self._data[index]
+
+    def __len__(self):
+        return len(self._data)
+
+
+def shared_prefix(tokenizer, system_messages, prompt_ids):
+    system_ids = tokenizer.apply_chat_template(system_messages)  # expect: CL005
+    for position, (left, right) in enumerate(zip(system_ids, prompt_ids)):
+        if left != right:
+            return position
+    return 0

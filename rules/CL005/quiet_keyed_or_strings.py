@@ -72,3 +72,13 @@ def in_docs():
 def passed_through(tokenizer, messages, collate):
     # handed to something else: this module cannot see how it is used
     return collate(tokenizer.apply_chat_template(messages))
+
+
+class KeyedDataset:
+    # the dataset returns one key of each encoding: the ids
+    def __init__(self, data, tokenizer):
+        self._data = [tokenizer.apply_chat_template(d["messages"], return_dict=True) for d in data]
+        self._raw = [tokenizer.apply_chat_template(d["messages"]) for d in data]
+
+    def __getitem__(self, index):
+        return {"input_ids": self._raw[index]["input_ids"], "attention_mask": self._data[index]["attention_mask"]}
