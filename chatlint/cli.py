@@ -83,6 +83,12 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 @click.option("--statistics", is_flag=True, help="Show how many findings each rule has, instead of the findings.")
 @click.option("--add-noqa", is_flag=True, help="Add `# noqa: CODE` to every line with a finding, to adopt chatlint.")
 @click.option(
+    "--verify-labels",
+    is_flag=True,
+    help="Run the runtime label check on the collators behind CL001/CL002/CL004 findings (imports your code).",
+)
+@click.option("--tokenizer", metavar="PATH", help="Local tokenizer folder for --verify-labels (never downloaded).")
+@click.option(
     "--no-cache",
     is_flag=True,
     envvar="CHATLINT_NO_CACHE",
@@ -104,10 +110,16 @@ def check(
     output_file: str | None,
     statistics: bool,
     add_noqa: bool,
+    verify_labels: bool,
+    tokenizer: str | None,
     no_cache: bool,
 ) -> None:
     """Check PATHS (default: the current folder) for chat-template bugs."""
     reading_stdin = paths == ("-",)
+    if verify_labels and not tokenizer:
+        raise click.UsageError("--verify-labels needs --tokenizer PATH (a local tokenizer folder)")
+    if verify_labels and reading_stdin:
+        raise click.UsageError("--verify-labels imports the checked files, so it cannot read from stdin")
     if add_noqa and (fix or diff or reading_stdin):
         raise click.UsageError("--add-noqa cannot be combined with --fix, --diff or reading from stdin")
     if "-" in paths and not reading_stdin:
@@ -125,6 +137,7 @@ def check(
         unsafe_fixes=unsafe_fixes,
         diff=diff,
         add_noqa=add_noqa,
+        verify_tokenizer=tokenizer if verify_labels else None,
         use_cache=not no_cache,
     )
     runner = Runner(config, options)

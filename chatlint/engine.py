@@ -39,9 +39,18 @@ class FileResult:
 class FixMode:
     apply: bool = False  # --fix or --diff
     unsafe: bool = False  # --unsafe-fixes
+    # (path, line, code) of findings whose unsafe fix the runtime label check confirmed (--verify-labels)
+    promoted: frozenset[tuple[str, int, str]] = frozenset()
 
-    def allows(self, fix: Fix | None) -> bool:
-        return fix is not None and (fix.applicability is Applicability.SAFE or self.unsafe)
+    def allows(self, finding: Finding) -> bool:
+        fix = finding.fix
+        if fix is None:
+            return False
+        return (
+            fix.applicability is Applicability.SAFE
+            or self.unsafe
+            or (finding.path, finding.line, finding.code) in self.promoted
+        )
 
 
 def passes_prefilter(data: bytes, rules: Sequence[Rule]) -> bool:
@@ -107,7 +116,7 @@ def check_text(
         result.findings, result.suppressed = findings, suppressed
         if not fix_mode.apply:
             break
-        chosen = [finding for finding in findings if fix_mode.allows(finding.fix)]
+        chosen = [finding for finding in findings if fix_mode.allows(finding)]
         if not chosen:
             break
         fixed, applied = apply_fixes(current, [finding.fix for finding in chosen if finding.fix])

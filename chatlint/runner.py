@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chatlint.config import Config, select_rules
 from chatlint.engine import FileResult, FixMode, check_text
@@ -26,6 +26,8 @@ class RunOptions:
     unsafe_fixes: bool = False
     diff: bool = False
     add_noqa: bool = False  # silence every finding with a `# noqa: CODE` on its line
+    # --verify-labels: the tokenizer the runtime label check uses to settle findings, or None
+    verify_tokenizer: str | None = None
     use_cache: bool = False  # reuse results of unchanged files from `.chatlint_cache/` (the command line's default)
 
 
@@ -85,6 +87,22 @@ class Runner:
             source.path, source.text, self.rules_for(source.path), self.fix_mode, self.path_hint(source.path), data
         )
 
+    def run(self, paths: Sequence[str]) -> RunResult:
+        if not self.options.verify_tokenizer:
+            return self._run(paths)
+        # Check first, settle the findings at run time, then fix with confirmed fixes promoted to safe.
+        from chatlint import verification
+
+        checking = Runner(self.config, replace(self.options, fix=False, diff=False, verify_tokenizer=None))
+        run = checking._run(paths)
+        verdicts = verification.verify_findings(run.findings, self.options.verify_tokenizer)
+        if self.fix_mode.apply:
+            self.fix_mode = replace(self.fix_mode, promoted=verification.promoted(verdicts))
+            run = self._run(paths)
+        for result in run.files:
+            result.findings = verification.annotate(result.findings, verdicts)
+        return run
+
     def cache_settings(self) -> tuple[object, ...]:
         """Everything besides a file's content and path that decides its result: the result cache's key."""
         return (
@@ -97,7 +115,7 @@ class Runner:
             [sorted(value) if isinstance(value, frozenset) else value for value in vars(self.fix_mode).values()],
         )
 
-    def run(self, paths: Sequence[str]) -> RunResult:
+    def _run(self, paths: Sequence[str]) -> RunResult:
         run = RunResult()
         # reads and checks the Python files first: with the cache, and on every core when there are many
         self._checked_ahead = check_ahead(self, paths, self.options.use_cache)

@@ -15,7 +15,7 @@ import libcst as cst
 from chatlint.facts.flags import FLAG_NAMES, absent, call_flag, flag_from_expression, flag_from_kwargs
 from chatlint.facts.model import Flag, FunctionInfo, TemplateCall, UNKNOWN_SHAPE
 from chatlint.facts.shapes import ShapeResolver
-from chatlint.facts.syntax import called_name, code, dotted_name, is_partial, keyword, positional
+from chatlint.facts.syntax import called_name, code, dotted_name, is_partial, is_self_attribute, keyword, positional
 
 TEMPLATE_METHOD = "apply_chat_template"
 _WRAPPER_ROUNDS = 3
@@ -71,14 +71,20 @@ class _Collector:
         for function in self.functions:
             for name, values in function.assignments.items():
                 for value in values:
-                    if isinstance(value, cst.Attribute) and value.attr.value == TEMPLATE_METHOD:
-                        self.aliases[(id(function), name)] = _Route("alias", f"the alias `{name}`")
-                    elif isinstance(value, cst.Call) and is_partial(value) and value.args:
-                        target = value.args[0].value
-                        if isinstance(target, cst.Attribute) and target.attr.value == TEMPLATE_METHOD:
-                            self.aliases[(id(function), name)] = _Route(
-                                "partial", f"the `functools.partial` `{name}`", partial=value
-                            )
+                    self._maybe_alias((id(function), name), name, value)
+        # `self.render = tokenizer.apply_chat_template` (or a partial of it) in `__init__`
+        classes = {id(function.cls): function.cls for function in self.functions if function.cls is not None}
+        for cls in classes.values():
+            for attribute, value in cls.init_attributes.items():
+                self._maybe_alias((id(cls), attribute), f"self.{attribute}", value)
+
+    def _maybe_alias(self, key: tuple[int, str], name: str, value: cst.BaseExpression) -> None:
+        if isinstance(value, cst.Attribute) and value.attr.value == TEMPLATE_METHOD:
+            self.aliases[key] = _Route("alias", f"the alias `{name}`")
+        elif isinstance(value, cst.Call) and is_partial(value) and value.args:
+            target = value.args[0].value
+            if isinstance(target, cst.Attribute) and target.attr.value == TEMPLATE_METHOD:
+                self.aliases[key] = _Route("partial", f"the `functools.partial` `{name}`", partial=value)
 
     # -- wrappers -------------------------------------------------------------------------------------------------
     def _maybe_wrapper(self, template_call: TemplateCall) -> None:
@@ -110,6 +116,8 @@ class _Collector:
         route = None
         if isinstance(func, cst.Name):
             route = self.aliases.get((id(function), name)) or self.aliases.get((id(self.functions[0]), name))
+        elif is_self_attribute(func) and function.cls is not None:
+            route = self.aliases.get((id(function.cls), name))
         route = route or self.wrappers.get(name)
         if route is None:
             return None
@@ -118,8 +126,6 @@ class _Collector:
             if route.skip_self != is_method_call:
                 return None
             return self._through_wrapper(call, function, ancestors, route)
-        if not isinstance(func, cst.Name):
-            return None
         template_call = self._direct(call, function, ancestors)
         template_call.via = route.label
         if route.partial is not None:

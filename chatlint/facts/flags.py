@@ -10,7 +10,7 @@ from __future__ import annotations
 import libcst as cst
 
 from chatlint.facts.model import Flag, FunctionInfo
-from chatlint.facts.syntax import bool_literal, dotted_name, is_self_attribute, keyword, string_value
+from chatlint.facts.syntax import bool_literal, code, dotted_name, is_self_attribute, keyword, string_value
 
 FLAG_NAMES = (
     "add_generation_prompt",
@@ -25,17 +25,29 @@ def absent(name: str) -> Flag:
     return Flag(name=name, value=None, present=False, source="absent")
 
 
+def defining_scope(function: FunctionInfo, name: str) -> FunctionInfo:
+    """The function (or module) whose assignments or parameters define `name`, as Python looks names up."""
+    scope: FunctionInfo | None = function
+    while scope is not None:
+        if name in scope.assignments or name in scope.params:
+            return scope
+        scope = scope.outer
+    return function
+
+
 def flag_from_expression(name: str, expr: cst.BaseExpression, function: FunctionInfo, source: str) -> Flag:
     """The flag set by `expr`, following names, parameter defaults, fields and `__init__` attributes."""
     literal = bool_literal(expr)
     if literal is not None:
         return Flag(name, literal, True, expr, source, "")
     if isinstance(expr, cst.Name):
-        assigned = function.assignments.get(expr.value, [])
+        scope = defining_scope(function, expr.value)
+        assigned = scope.assignments.get(expr.value, [])
         if len(assigned) == 1 and bool_literal(assigned[0]) is not None:
-            return Flag(name, bool_literal(assigned[0]), True, assigned[0], "assignment", f"`{expr.value} = ...`")
-        if not assigned and expr.value in function.params:
-            return _parameter_flag(name, function, expr.value)
+            where = f"`{expr.value} = ...`" + (" at module level" if scope.is_module else "")
+            return Flag(name, bool_literal(assigned[0]), True, assigned[0], "assignment", where)
+        if not assigned and expr.value in scope.params:
+            return _parameter_flag(name, scope, expr.value)
         return Flag(name, None, True, expr, source)
     attribute = is_self_attribute(expr)
     if attribute and function.cls is not None:
@@ -79,14 +91,23 @@ def _attribute_flag(
 
 
 def flag_from_kwargs(name: str, kwargs: cst.BaseExpression, function: FunctionInfo) -> Flag | None:
-    """The flag inside `**kwargs`, when `kwargs` is a dict literal or `dict(...)` the code can see."""
-    mapping = kwargs
+    """The flag inside `**kwargs`, when `kwargs` is a dict the code can see: a literal or `dict(...)` in a local,
+    module-level or `self.` attribute, with keys set later by `kwargs["key"] = ...` or `kwargs.update(key=...)`."""
+    mapping: cst.BaseExpression | None = kwargs
+    where = f"the `**{code(kwargs)}` dict"
     if isinstance(kwargs, cst.Name):
-        assigned = function.assignments.get(kwargs.value, [])
+        scope = defining_scope(function, kwargs.value)
+        later = scope.key_assignments.get(kwargs.value, {})
+        if name in later:
+            found = flag_from_expression(name, later[name], scope, "kwargs")
+            return Flag(found.name, found.value, True, found.node, found.source, found.where or where)
+        assigned = scope.assignments.get(kwargs.value, [])
         if len(assigned) != 1:
             return None
         mapping = assigned[0]
-    where = f"the `**{kwargs.value}` dict" if isinstance(kwargs, cst.Name) else "the `**{...}` dict"
+    attribute = is_self_attribute(kwargs)
+    if attribute and function.cls is not None:
+        mapping = function.cls.init_attributes.get(attribute) or function.cls.fields.get(attribute)
     value = None
     if isinstance(mapping, cst.Dict):
         for element in mapping.elements:

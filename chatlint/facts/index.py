@@ -26,7 +26,8 @@ class Indexer(cst.CSTVisitor):
         self.functions: list[FunctionInfo] = [self.module_function]
         self.classes: dict[str, ClassInfo] = {}
         self.calls: list[tuple[cst.Call, FunctionInfo, tuple[cst.CSTNode, ...]]] = []
-        self.mapped_names: set[str] = set()
+        # functions handed to a dataset builder, by name: how they are handed ("`.map()`", ...)
+        self.mapped_names: dict[str, str] = {}
         self._ancestors: list[cst.CSTNode] = []
         self._scopes: list[FunctionInfo | ClassInfo] = []
         # source order of every node visited so far: lets a use find the assignments made before it
@@ -80,7 +81,7 @@ class Indexer(cst.CSTVisitor):
         cls = owner if isinstance(owner, ClassInfo) else None
         name = node.name.value
         prefix = f"{owner.qualname}." if isinstance(owner, FunctionInfo) else (f"{cls.name}." if cls else "")
-        info = FunctionInfo(node=node, name=name, qualname=prefix + name, cls=cls)
+        info = FunctionInfo(node=node, name=name, qualname=prefix + name, cls=cls, outer=self.function)
         params = node.params
         for param in (*params.posonly_params, *params.params, *params.kwonly_params):
             info.params[param.name.value] = param
@@ -111,6 +112,8 @@ class Indexer(cst.CSTVisitor):
             key = _subscript_key(target)
             if key is not None and is_label_name(key):
                 self._labels(f"assigns `{code(target)}`")
+            if key is not None and isinstance(target.value, cst.Name):
+                function.key_assignments.setdefault(target.value.value, {})[key] = value
         elif isinstance(target, (cst.Tuple, cst.List)):
             for element in target.elements:
                 if isinstance(element.value, cst.Name) and is_label_name(element.value.value):
@@ -159,28 +162,53 @@ class Indexer(cst.CSTVisitor):
             target = dotted_name(node.func.value)
             if target:
                 function.mutations.setdefault(target, []).append((name, node.args[0].value))
+                if self._in_branch_or_loop():
+                    function.conditional_mutations.add(node.args[0].value)
+        elif name == "update" and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name):
+            # `kwargs.update(add_generation_prompt=True)`: a key set on a local dict
+            for arg in node.args:
+                if arg.keyword is not None:
+                    keys = function.key_assignments.setdefault(node.func.value.value, {})
+                    keys[arg.keyword.value] = arg.value
         elif name == "generate":
             function.calls_generate = True
-        elif name == "map" and node.args:
-            mapped = node.args[0].value
-            for arg in node.args:
+        elif name.endswith("Trainer") and not function.trainer_call:
+            function.trainer_call = name
+        if name in _DATASET_BUILDERS and node.args:
+            self._handed_to_dataset(node.args[0].value, _DATASET_BUILDERS[name], node)
+        for arg in node.args:
+            if arg.keyword is not None and arg.keyword.value == "formatting_func":
+                self._handed_to_dataset(arg.value, "`formatting_func=`", None)
+            elif name == "dict" and arg.keyword is not None and is_label_name(arg.keyword.value):
+                self._labels(f"builds a dict with `{arg.keyword.value}`")
+
+    def _in_branch_or_loop(self) -> bool:
+        """Is the node being visited under an `if`, a loop or a `try` of the current function?"""
+        for ancestor in reversed(self._ancestors):
+            if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef)):
+                return False
+            if isinstance(ancestor, (cst.If, cst.For, cst.While, cst.Try, cst.Match)):
+                return True
+        return False
+
+    def _handed_to_dataset(self, value: cst.BaseExpression, how: str, call: cst.Call | None) -> None:
+        """Remember a function handed to `.map()`, `formatting_func=` or `Dataset.from_generator()`."""
+        if call is not None:
+            for arg in call.args:
                 if arg.keyword is not None and arg.keyword.value == "function":
-                    mapped = arg.value
-            if isinstance(mapped, cst.Call) and dotted_name(mapped.func) in ("partial", "functools.partial"):
-                mapped = mapped.args[0].value if mapped.args else mapped
-            mapped_name = dotted_name(mapped)
-            if mapped_name:
-                self.mapped_names.add(mapped_name.split(".")[-1])
-        elif any(arg.keyword is not None and arg.keyword.value == "formatting_func" for arg in node.args):
-            for arg in node.args:
-                if arg.keyword is not None and arg.keyword.value == "formatting_func":
-                    mapped_name = dotted_name(arg.value)
-                    if mapped_name:
-                        self.mapped_names.add(mapped_name.split(".")[-1])
-        elif name == "dict":
-            for arg in node.args:
-                if arg.keyword is not None and is_label_name(arg.keyword.value):
-                    self._labels(f"builds a dict with `{arg.keyword.value}`")
+                    value = arg.value
+        if isinstance(value, cst.Call) and dotted_name(value.func) in ("partial", "functools.partial"):
+            value = value.args[0].value if value.args else value
+        name = dotted_name(value)
+        if name:
+            self.mapped_names.setdefault(name.split(".")[-1], how)
+
+
+# Calls whose first argument is a function that builds dataset rows, and how to say so.
+_DATASET_BUILDERS = {
+    "map": "`.map()`",
+    "from_generator": "`Dataset.from_generator()`",
+}
 
 
 def _subscript_key(node: cst.Subscript) -> str | None:
@@ -199,4 +227,5 @@ def build_index(module: cst.Module) -> Indexer:
     for function in indexer.functions:
         if function.name in indexer.mapped_names:
             function.passed_to_map = True
+            function.passed_to = indexer.mapped_names[function.name]
     return indexer

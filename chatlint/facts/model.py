@@ -92,10 +92,20 @@ class FunctionInfo:
     loop_sources: dict[str, cst.BaseExpression] = field(default_factory=dict)
     # `name.append(x)` -> ("append", x); `name.extend(xs)` / `name += xs` -> ("extend", xs)
     mutations: dict[str, list[tuple[str, cst.BaseExpression]]] = field(default_factory=dict)
+    # the values of those mutations made under an `if` or in a loop: which one comes last depends on the data
+    conditional_mutations: set[cst.BaseExpression] = field(default_factory=set)
     # labels evidence: where this function builds `labels` ("assigns `batch['labels']`"), or "" when it does not
     labels_evidence: str = ""
     calls_generate: bool = False
     passed_to_map: bool = False
+    # how the function is handed to a dataset builder: "`.map()`", "`formatting_func=`", ...; "" if it is not
+    passed_to: str = ""
+    # the first `...Trainer(...)` this function constructs, e.g. "SFTTrainer"; "" if none
+    trainer_call: str = ""
+    # `name["key"] = value` and `name.update(key=value)`: keys set on a local dict, by dict name
+    key_assignments: dict[str, dict[str, cst.BaseExpression]] = field(default_factory=dict)
+    # the function (or module) this one is defined in: names not found here are looked up there
+    outer: FunctionInfo | None = None
 
     @property
     def is_module(self) -> bool:

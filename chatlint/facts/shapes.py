@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from chatlint.facts.flags import defining_scope
 from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Shape, ShapeKind
 from chatlint.facts.syntax import code, dotted_name, is_self_attribute, string_value
 
@@ -66,6 +67,10 @@ class ShapeResolver:
             orelse = self._shape(expr.orelse, function, before, depth + 1)
             return body if body.kind is orelse.kind else UNKNOWN_SHAPE
         if isinstance(expr, (cst.ListComp, cst.GeneratorExp)):
+            # a batch of conversations: `[feature["messages"] for feature in features]`
+            item = self._shape(expr.elt, function, before, depth + 1)
+            if item.ends_with_reply:
+                return Shape(item.kind, f"a batch of {item.evidence}")
             # a comprehension that maps each message keeps the conversation's end; one that filters does not
             if expr.for_in.ifs or expr.for_in.inner_for_in is not None:
                 return UNKNOWN_SHAPE
@@ -156,6 +161,11 @@ class ShapeResolver:
         return candidates[-1] if candidates else None
 
     def _name_shape(self, name: str, function: FunctionInfo, before: int, depth: int) -> Shape:
+        if name not in function.assignments and name not in function.params and name not in function.loop_sources:
+            outer = defining_scope(function, name)
+            if outer is not function:
+                # a module-level or enclosing function's name: all of its assignments came before this use
+                return self._name_shape(name, outer, 1 << 62, depth + 1)
         mutations = [
             (kind, value)
             for kind, value in function.mutations.get(name, ())
@@ -164,15 +174,23 @@ class ShapeResolver:
         assigned = self._last_assignment(name, function, before)
         if mutations and (assigned is None or self.order.get(mutations[-1][1], 0) > self.order.get(assigned, 0)):
             kind, value = mutations[-1]
+            at = self.order.get(value, before)
             if kind == "append":
-                role = self._message_role(value, function, before, depth + 1)
+                role = self._message_role(value, function, at, depth + 1)
+                if value in function.conditional_mutations and any(
+                    other_kind == "append" and self._message_role(other, function, at, depth + 1) != role
+                    for other_kind, other in mutations[:-1]
+                ):
+                    # `if i % 2 == 0: conv.append(user) else: conv.append(assistant)`: the data decides the end
+                    return UNKNOWN_SHAPE
                 return _role_shape(role, f"`{name}` after `{name}.append({code(value)})`")
-            inner = self._shape(value, function, before, depth + 1)
+            inner = self._shape(value, function, at, depth + 1)
             if inner.kind is ShapeKind.UNKNOWN:
                 return inner
             return Shape(ShapeKind.FULL if inner.ends_with_reply else inner.kind, f"`{name}` extended with {inner.evidence}")
         if assigned is not None:
-            inner = self._shape(assigned, function, before, depth + 1)
+            # `conv = conv[1:]`: the value is read as it was before this assignment
+            inner = self._shape(assigned, function, self.order.get(assigned, before), depth + 1)
             if inner.kind is ShapeKind.UNKNOWN:
                 return inner
             return Shape(inner.kind, f"`{name}` = {inner.evidence}")

@@ -15,7 +15,8 @@ COMPARE = "compare"
 GENERATE = "generate"
 DATA = "data"
 
-_COMPARE_METHODS = frozenset({"startswith", "endswith", "find", "index", "rfind", "removeprefix", "removesuffix"})
+# methods whose result is a test or a position, not the text: `full.startswith(prompt)`, `text.find(header)`
+_COMPARE_METHODS = frozenset({"startswith", "endswith", "find", "index", "rfind", "count"})
 _GENERATE_CALLS = frozenset({"generate", "chat", "stream_generate", "batch_generate"})
 
 

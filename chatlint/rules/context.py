@@ -28,16 +28,18 @@ def context_of(function: FunctionInfo, facts: ModuleFacts, ancestors: tuple[cst.
     training = ""
     builds_labels = bool(function.labels_evidence)
     dataset_lambda = _dataset_lambda(ancestors)
+    cls = function.cls
     if builds_labels:
         training = f"in {where}, which {function.labels_evidence}"
-    elif function.cls is not None and function.cls.looks_like_collator:
-        training = f"in the data collator `{function.qualname}`"
-    elif function.cls is not None and function.cls.looks_like_dataset and function.name in _DATASET_METHODS:
-        training = f"in the dataset method `{function.qualname}`"
     elif dataset_lambda:
         training = f"in a lambda passed to {dataset_lambda}"
-    elif function.passed_to_map:
-        training = f"in {where}, which is passed to `.map()` to build the dataset"
+    elif function.passed_to:
+        training = f"in {where}, which is passed to {function.passed_to} to build the dataset"
+    elif cls is not None and (cls.looks_like_collator or (cls.looks_like_dataset and function.name in _DATASET_METHODS)):
+        kind = "data collator" if cls.looks_like_collator else "dataset method"
+        training = f"in the {kind} `{function.qualname}`"
+    elif function.trainer_call:
+        training = f"in {where}, which trains with `{function.trainer_call}`"
     elif facts.path_hint == "training":
         training = f"in {where}, in a file under `training-paths`"
 
@@ -46,7 +48,18 @@ def context_of(function: FunctionInfo, facts: ModuleFacts, ancestors: tuple[cst.
         inference = f"{where} calls `generate()`"
     elif facts.path_hint == "inference" and not builds_labels:
         inference = "the file is under `inference-paths`"
+    elif cls is not None and not builds_labels and training.startswith("in the "):
+        inference = _used_only_for_generation(cls.name, facts)
     return Context(training=training, inference=inference, builds_labels=builds_labels)
+
+
+def _used_only_for_generation(class_name: str, facts: ModuleFacts) -> str:
+    """Words saying that every function of this module that builds `class_name` calls `generate()`, else ""."""
+    users = {id(function): function for call, function, _ in facts.calls if called_name(call) == class_name}
+    if not users or any(not function.calls_generate or function.labels_evidence for function in users.values()):
+        return ""
+    names = ", ".join(function.display_name for function in users.values())
+    return f"`{class_name}` is only used in {names}, which calls `generate()`"
 
 
 def _dataset_lambda(ancestors: tuple[cst.CSTNode, ...]) -> str:

@@ -14,6 +14,7 @@ class SFTDataset(Dataset):
         ids = self.tokenizer.apply_chat_template(
             self.rows[index]["messages"],
             add_generation_prompt=True,  # expect: CL001
+            return_dict=False,
         )
         return {"input_ids": ids, "labels": list(ids)}
 
@@ -30,7 +31,7 @@ class PretokenizedDataset(Dataset):
 
 
 def tokenize_example(example, tokenizer):
-    ids = tokenizer.apply_chat_template(example["messages"], add_generation_prompt=True)  # expect: CL001
+    ids = tokenizer.apply_chat_template(example["messages"], add_generation_prompt=True, return_dict=False)  # expect: CL001
     return {"input_ids": ids}
 
 

@@ -34,5 +34,5 @@ def train(model, dataset):
 def sharegpt_to_ids(example, tokenizer):
     roles = {"human": "user", "gpt": "assistant", "system": "system"}
     messages = [{"role": roles[turn["from"]], "content": turn["value"]} for turn in example["conversations"]]
-    input_ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL001
+    input_ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)  # expect: CL001
     return {"input_ids": input_ids, "labels": input_ids}

@@ -29,5 +29,5 @@ def build_preference(tokenizer, example):
 def append_reply(tokenizer, history, reply):
     conversation = list(history)
     conversation.append({"role": "assistant", "content": reply})
-    ids = tokenizer.apply_chat_template(conversation, add_generation_prompt=True)  # expect: CL001
+    ids = tokenizer.apply_chat_template(conversation, add_generation_prompt=True, return_dict=False)  # expect: CL001
     return {"input_ids": ids, "labels": ids}

@@ -10,8 +10,8 @@ def generation_header(tokenizer):
 
 def assistant_header_ids(tokenizer):
     probe = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "there"}]
-    with_prompt = tokenizer.apply_chat_template(probe, add_generation_prompt=True)
-    plain = tokenizer.apply_chat_template(probe)
+    with_prompt = tokenizer.apply_chat_template(probe, add_generation_prompt=True, return_dict=False)
+    plain = tokenizer.apply_chat_template(probe, return_dict=False)
     return with_prompt[len(plain) :]
 
 
@@ -24,7 +24,7 @@ def evaluate(model, tokenizer, dataset):
     scores = []
     for example in dataset:
         text = tokenizer.apply_chat_template(example["messages"], tokenize=False, add_generation_prompt=True)
-        encoded = tokenizer(text, return_tensors="pt")
+        encoded = tokenizer(text, return_tensors="pt", add_special_tokens=False)
         output = model.generate(**encoded)
         scores.append(output)
     return scores

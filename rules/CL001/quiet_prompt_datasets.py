@@ -23,7 +23,7 @@ class GenerationCollator:
             )
             for example in examples
         ]
-        return self.tokenizer(prompts, padding=True, return_tensors="pt")
+        return self.tokenizer(prompts, padding=True, return_tensors="pt", add_special_tokens=False)
 
 
 class MaskingCollator:

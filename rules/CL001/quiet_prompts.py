@@ -9,8 +9,8 @@ class PromptMaskCollator:
         input_ids, labels = [], []
         for example in examples:
             conversation = example["messages"]
-            prompt_ids = self.tokenizer.apply_chat_template(conversation[:-1], add_generation_prompt=True)
-            full_ids = self.tokenizer.apply_chat_template(conversation)
+            prompt_ids = self.tokenizer.apply_chat_template(conversation[:-1], add_generation_prompt=True, return_dict=False)
+            full_ids = self.tokenizer.apply_chat_template(conversation, return_dict=False)
             label = [-100] * len(prompt_ids) + full_ids[len(prompt_ids) :]
             input_ids.append(full_ids)
             labels.append(label)
@@ -22,7 +22,7 @@ def per_turn_masks(tokenizer, messages):
     for i, message in enumerate(messages):
         if message["role"] != "assistant":
             continue
-        before = tokenizer.apply_chat_template(messages[:i], add_generation_prompt=True)
+        before = tokenizer.apply_chat_template(messages[:i], add_generation_prompt=True, return_dict=False)
         labels.append(len(before))
     return {"labels": labels}
 
@@ -44,7 +44,7 @@ def literal_ending_with_user(tokenizer, question):
         {"role": "system", "content": "You are helpful."},
         {"role": "user", "content": question},
     ]
-    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)
     return {"input_ids": ids, "labels": ids}
 
 
@@ -55,7 +55,7 @@ def tool_result_last(tokenizer, history, result):
 
 def prompt_rl_dataset(dataset, tokenizer):
     def to_prompt(example):
-        return {"prompt_ids": tokenizer.apply_chat_template(example["prompt"], add_generation_prompt=True)}
+        return {"prompt_ids": tokenizer.apply_chat_template(example["prompt"], add_generation_prompt=True, return_dict=False)}
 
     return dataset.map(to_prompt)
 
