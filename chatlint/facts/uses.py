@@ -166,6 +166,8 @@ def list_like_uses(
     use = _sequence_use(call, ancestors)
     if use == "returned":
         found.extend(_returned_uses(function, flows, call_sites, depth))
+    elif use == "returned-in-tuple":
+        found.extend(_returned_in_tuple(function))
     elif use.startswith("item:"):
         found.extend(_dataset_item_use(use[len("item:") :], function, flows))
     elif use.startswith("name:"):
@@ -178,6 +180,8 @@ def list_like_uses(
                 load_use = _sequence_use(load.node, load.ancestors)
                 if load_use == "returned":
                     found.extend(_returned_uses(function, flows, call_sites, depth))
+                elif load_use == "returned-in-tuple":
+                    found.extend(_returned_in_tuple(function))
                 elif load_use.startswith("item:"):
                     found.extend(_dataset_item_use(load_use[len("item:") :], function, flows))
                 elif load_use and not load_use.startswith("name:"):
@@ -215,6 +219,13 @@ def _returned_uses(
     if function.is_module or depth >= _MAX_CALLER_DEPTH:
         return []
     found = []
+    declared = _declares_ids(function)
+    if declared:
+        found.append(declared)
+    cls = function.cls
+    if cls is not None and "__getitem__" in cls.methods and not found:
+        # a dataset's method hands the render on as a training example, which a training loop reads as ids
+        found.append(f"returned by `{function.qualname}` as an example of the dataset `{cls.name}`")
     for site, caller, site_ancestors in call_sites.get(function.name, ()):
         is_method = isinstance(site.func, cst.Attribute)
         if (function.cls is not None) != is_method:
@@ -224,6 +235,26 @@ def _returned_uses(
         for use in list_like_uses(site, site_ancestors, caller, flows, call_sites, depth + 1):
             found.append(f"returned by `{function.qualname}`, whose caller in {caller.display_name} uses it: {use}")
     return found
+
+
+def _returned_in_tuple(function: FunctionInfo) -> list[str]:
+    """Returned inside a tuple: counted only where the tuple is a dataset example (a dataset class's method)."""
+    cls = function.cls
+    if cls is not None and "__getitem__" in cls.methods:
+        return [f"returned by `{function.qualname}` inside an example of the dataset `{cls.name}`"]
+    return []
+
+
+def _declares_ids(function: FunctionInfo) -> str:
+    """The function is annotated to return ids (`-> List[int]`, `-> torch.Tensor`, `-> mx.array`)."""
+    node = function.node
+    if not isinstance(node, cst.FunctionDef) or node.returns is None:
+        return ""
+    annotation = " ".join(code(node.returns.annotation).split())
+    compact = annotation.replace(" ", "").lower()
+    if compact in ("list[int]", "typing.list[int]", "sequence[int]", "mx.array", "torch.tensor", "np.ndarray"):
+        return f"returned by `{function.qualname}`, which is annotated `-> {annotation}`"
+    return ""
 
 
 def _sequence_use(node: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...]) -> str:
@@ -280,6 +311,11 @@ def _sequence_use(node: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...]) -> str:
         return f"`for {_short(parent.target)} in {_short(node)}`"
     if isinstance(parent, cst.Return):
         return "returned"
+    if isinstance(parent, cst.Element) and len(ancestors) > 2 and isinstance(ancestors[-2], cst.Tuple):
+        # `return (tokens, offset)`: returned as part of an example
+        if isinstance(ancestors[-3], cst.Return):
+            return "returned-in-tuple"
+        return ""
     if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and parent.value is node:
         target = parent.targets[0].target
         if isinstance(target, cst.Name):

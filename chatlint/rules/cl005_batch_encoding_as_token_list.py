@@ -15,6 +15,8 @@ class BatchEncodingAsTokenList(Rule):
     name = "batch-encoding-as-token-list"
     summary = "`apply_chat_template` tokenizes without `return_dict=False`, and its result is used as a list of ids"
     prefilter = ((b"apply_chat_template",),)
+    # a dataset's `__getitem__` tells whether the renders it stores are its examples
+    anchors = (b"apply_chat_template", b"__getitem__")
     fixable = True
 
     what_it_does = """

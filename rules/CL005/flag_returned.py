@@ -48,3 +48,26 @@ def shared_prefix(tokenizer, system_messages, prompt_ids):
         if left != right:
             return position
     return 0
+
+
+class ChatExamples:
+    def __init__(self, rows, tokenizer):
+        self.rows = rows
+        self.tokenizer = tokenizer
+
+    def process(self, row):
+        tokens = self.tokenizer.apply_chat_template(row["messages"])  # expect: CL005
+        offset = len(self.tokenizer.apply_chat_template(row["messages"][:-1], add_generation_prompt=True))  # expect: CL005
+        return (tokens, offset)
+
+    def __getitem__(self, index):
+        return self.process(self.rows[index])
+
+
+class Handler:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def chat_prompt(self, body) -> list[int]:
+        prompt = self.tokenizer.apply_chat_template(body["messages"], add_generation_prompt=True)  # expect: CL005
+        return prompt

@@ -82,3 +82,16 @@ class KeyedDataset:
 
     def __getitem__(self, index):
         return {"input_ids": self._raw[index]["input_ids"], "attention_mask": self._data[index]["attention_mask"]}
+
+
+class Server:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def encoding(self, body) -> dict:
+        # returned as what it is, a mapping
+        return self.tokenizer.apply_chat_template(body["messages"], add_generation_prompt=True)
+
+    def pair(self, body):
+        # a tuple that is not a dataset example
+        return self.tokenizer.apply_chat_template(body["messages"]), body["id"]
