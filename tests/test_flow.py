@@ -1,0 +1,50 @@
+"""Which assignments reach a load: later assignments in an enclosing block stop earlier ones; branches of one `if`
+never see each other; a load on the right-hand side of an assignment sees the value before it."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from chatlint.facts import build_facts
+from chatlint.facts.flow import function_flow
+
+
+def reaching_values(source: str, name: str) -> list[list[str]]:
+    """For each load of `name` in the function `f`, the code of the values that may reach it."""
+    facts = build_facts(cst.parse_module(source))
+    function = next(function for function in facts.functions if function.name == "f")
+    flow = function_flow(function, {})
+    result = []
+    for load in flow.loads[name]:
+        values = [
+            facts.code(binding.value) if binding.value is not None else binding.kind
+            for binding in flow.reaching(name, load.node)
+        ]
+        result.append(values)
+    return result
+
+
+def test_a_later_assignment_in_the_same_block_stops_the_earlier_one() -> None:
+    source = "def f(a):\n    x = a\n    x = 2\n    return x\n"
+    assert reaching_values(source, "x") == [["2"]]
+
+
+def test_both_branches_reach_the_code_after_the_if() -> None:
+    source = "def f(a):\n    if a:\n        x = 1\n    else:\n        x = 2\n    return x\n"
+    assert reaching_values(source, "x") == [["1", "2"]]
+
+
+def test_one_branch_never_reaches_the_other() -> None:
+    source = "def f(a, x):\n    if a:\n        x = 1\n    else:\n        print(x)\n"
+    assert reaching_values(source, "x") == [["param"]]
+
+
+def test_the_right_hand_side_sees_the_earlier_value() -> None:
+    source = "def f():\n    x = 1\n    x = x + 1\n    return x\n"
+    assert reaching_values(source, "x") == [["1"], ["x + 1"]]
+
+
+def test_a_loop_target_is_bound_before_its_body_and_a_comprehension_before_its_element() -> None:
+    source = "def f(xs):\n    x = 0\n    for x in xs:\n        print(x)\n    return [y for y in xs]\n"
+    assert reaching_values(source, "x") == [["xs"]]
+    assert reaching_values(source, "y") == [["xs"]]

@@ -1,0 +1,39 @@
+"""The keyword-adding fix keeps a call's formatting: one line, multi-line, trailing comma, hanging indent."""
+
+from __future__ import annotations
+
+import libcst as cst
+import pytest
+
+from chatlint.facts import build_facts
+from chatlint.rules.keyword_fix import add_keyword
+
+CASES = [
+    ("tok(text)\n", "tok(text, add_special_tokens=False)"),
+    ("tok(text, truncation=True)\n", "tok(text, truncation=True, add_special_tokens=False)"),
+    (
+        "def f(tok, text):\n    return tok(\n        text,\n        truncation=True,\n    )\n",
+        "tok(\n        text,\n        truncation=True,\n        add_special_tokens=False,\n    )",
+    ),
+    (
+        "def f(tok, text):\n    return tok(\n        text,\n        truncation=True\n    )\n",
+        "tok(\n        text,\n        truncation=True,\n        add_special_tokens=False\n    )",
+    ),
+    (
+        "def f(tok, text):\n    return tok(\n        text,\n    )\n",
+        "tok(\n        text,\n        add_special_tokens=False,\n    )",
+    ),
+    ("tok(text, **kwargs)\n", "tok(text, **kwargs, add_special_tokens=False)"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_add_keyword_keeps_formatting(source: str, expected: str) -> None:
+    module = cst.parse_module(source)
+    facts = build_facts(module)
+    call = next(call for call, _, _ in facts.calls if facts.code(call.func) == "tok")
+    edit = add_keyword(call, "add_special_tokens", "False", facts)
+    assert edit.node is call
+    assert edit.replacement == expected
+    # the edited module parses
+    cst.parse_module(source.replace(facts.code(call), edit.replacement))
