@@ -159,7 +159,7 @@ def _run_rules(
         except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
             result.errors.append(FileError(path, f"rule {rule.code} failed: {_describe(error)}", "internal"))
     # Rules that judge the `# noqa` comments themselves (CL100) run last: they need to know what was silenced.
-    noqa_rules = [rule for rule in active if getattr(rule, "checks_suppressions", False)]
+    noqa_rules = [rule for rule in active if rule.checks_suppressions]
     if not diagnostics and not noqa_rules:
         return [], []
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)

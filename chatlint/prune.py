@@ -177,6 +177,8 @@ def _kept_units(units: list[_Unit], top_bindings: list[_Binding], tokens: Sequen
                 names.add(unit.name)
             if unit.class_name is not None:
                 classes.add(unit.class_name)
+                # code that builds the class is context too (`DataLoader(PromptDataset(...))` then `generate()`)
+                names.add(unit.class_name)
             changed = True
     return kept
 

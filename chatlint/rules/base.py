@@ -49,6 +49,9 @@ class Rule:
     anchors: ClassVar[tuple[bytes, ...] | None] = ()
     enabled_by_default: ClassVar[bool] = True
     fixable: ClassVar[bool] = False
+    # A rule that judges the `# noqa` comments themselves (CL100): the engine runs it after the others, with what
+    # they silenced (`check_suppressions`), instead of `check`.
+    checks_suppressions: ClassVar[bool] = False
     # Documentation in Ruff's form; Markdown.
     what_it_does: ClassVar[str]
     why_is_this_bad: ClassVar[str]
