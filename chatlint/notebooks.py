@@ -84,13 +84,16 @@ class Notebook:
 
     # -- reading --------------------------------------------------------------------------------------------
 
-    def module_text(self) -> str:
-        """The code cells as one Python module, each after its marker line, magics replaced by placeholders."""
+    def module_text(self, skip: frozenset[int] = frozenset()) -> str:
+        """The code cells as one Python module, each after its marker line, magics replaced by placeholders.
+
+        The cells numbered in `skip` are set aside whole, like a cell in another language.
+        """
         self.magics = []
         parts = []
         for cell in self.cells:
             parts.append(f"# <chatlint cell {cell.number}>\n")
-            masked = self._mask(cell.text)
+            masked = self._mask_all(cell.text) if cell.number in skip else self._mask(cell.text)
             parts.append(masked if masked.endswith("\n") or not masked else masked + "\n")
         return "".join(parts)
 
@@ -105,7 +108,7 @@ class Notebook:
                 start = first + 1
             else:
                 # the whole cell is another language (bash, html, writefile...): nothing in it is Python
-                return "\n".join(self._placeholder(line, "") if line.strip() else line for line in lines)
+                return self._mask_all(text)
         index = start
         while index < len(lines):
             line = lines[index]
@@ -119,6 +122,25 @@ class Notebook:
                     lines[index] = self._placeholder(line, indent)
             index += 1
         return "\n".join(lines)
+
+    def _mask_all(self, text: str) -> str:
+        return "\n".join(self._placeholder(line, "") if line.strip() else line for line in text.split("\n"))
+
+    def unparsable_cells(self) -> dict[int, str]:
+        """The cells that are not Python even on their own (magics set aside), with the parser's message.
+
+        Jupyter runs each cell on its own, so a broken cell need not stop the others from being checked.
+        """
+        import libcst as cst
+
+        broken = {}
+        pieces = _MARKER.split(self.module_text())
+        for cell, body in zip(self.cells, pieces[2::2]):
+            try:
+                cst.parse_module(body[1:])
+            except cst.ParserSyntaxError as error:
+                broken[cell.number] = f"{error.message} (line {error.editor_line}, column {error.editor_column})"
+        return broken
 
     def _placeholder(self, line: str, indent: str) -> str:
         self.magics.append(line)
@@ -232,7 +254,7 @@ def detect_layout(text: str, data: Any) -> JsonLayout | None:
     """The JSON layout that reproduces `text` exactly from `data`, or None if none of the usual ones does."""
     newline = "\r\n" if "\r\n" in text else "\n"
     trailing = text.endswith(newline)
-    candidates = [JsonLayout(indent, ascii_only, newline, trailing) for indent in (1, 2, 4, 3, "\t", None)
+    candidates = [JsonLayout(indent, ascii_only, newline, trailing) for indent in (1, 2, 4, 3, 0, "\t", None)
                   for ascii_only in (False, True)]
     candidates += [JsonLayout(None, ascii_only, newline, trailing, compact=True) for ascii_only in (False, True)]
     for layout in candidates:

@@ -163,6 +163,17 @@ class Runner:
         module_text = notebook.module_text()
         rules, hint = self.rules_for(path), self.path_hint(path)
         result = check_text(path, module_text, rules, self.fix_mode, hint)
+        skipped: list[FileError] = []
+        if any(error.reason.startswith("syntax error") for error in result.errors):
+            # check the other cells without the broken ones (which are left as they are)
+            broken = notebook.unparsable_cells()
+            if broken and len(broken) < len(notebook.cells):
+                module_text = notebook.module_text(skip=frozenset(broken))
+                result = check_text(path, module_text, rules, self.fix_mode, hint)
+                skipped = [
+                    FileError(path, f"syntax error in cell {number}: {reason}; that cell was not checked")
+                    for number, reason in broken.items()
+                ]
         final = result.fixed_text if result.fixed_text is not None else module_text
         edit = None
         if self.options.add_noqa:
@@ -180,11 +191,14 @@ class Runner:
                 reason = str(error) if isinstance(error, NotebookError) else f"cannot write: {error.strerror or error}"
                 # nothing was written: report the notebook as it is on disk
                 result = check_text(path, module_text, rules, FixMode(), hint)
-                result.errors.append(FileError(path, reason))
-                return in_cells(result, module_text)
+                located = in_cells(result, module_text)
+                located.errors += [*skipped, FileError(path, reason)]
+                return located
         if edit is not None:
             _mark_silenced(result, edit)
-        return in_cells(result, final)
+        located = in_cells(result, final)
+        located.errors += skipped  # already counted in cells
+        return located
 
     def run_stdin(self, filename: str, data: bytes) -> tuple[RunResult, Source | None]:
         run = RunResult(checked=1)

@@ -145,11 +145,11 @@ def test_diff_shows_the_changed_cell_and_writes_nothing(tmp_path: Path) -> None:
 
 def test_syntax_error_is_reported_with_its_cell(tmp_path: Path) -> None:
     path = tmp_path / "broken.ipynb"
-    write_notebook(path, notebook(MESSAGES_CELL, ["def broken(:\n", "    apply_chat_template(add_generation_prompt=True)"]))
+    write_notebook(path, notebook(["x = 1\n", "def broken(:\n", "    apply_chat_template(add_generation_prompt=True)"]))
     outcome = run_cli("check", str(path))
     assert outcome.exit_code == 2
-    assert "error at cell 3, line 2, column 5" in outcome.output
-    assert "9:4" not in outcome.output  # no line numbers of the concatenated module leak out
+    assert "error at cell 2, line 3, column 5" in outcome.output
+    assert "4:4" not in outcome.output  # no line numbers of the concatenated module leak out
 
 
 def test_noqa_in_a_cell_and_add_noqa_write_into_the_cell(tmp_path: Path) -> None:
@@ -181,3 +181,17 @@ def test_other_kernels_and_broken_notebooks(tmp_path: Path) -> None:
     outcome = run_cli("check", str(broken))
     assert outcome.exit_code == 2
     assert "notebook is not valid JSON" in outcome.output
+
+
+def test_a_broken_cell_is_skipped_and_the_others_are_still_checked_and_fixed(tmp_path: Path) -> None:
+    path = tmp_path / "train.ipynb"
+    broken = ["inputs = processor.apply_chat_template(\n", "    messages,\n", '    return_tensors="pt"\n',
+              "    return_dict=True,\n", ")"]
+    before = write_notebook(path, notebook(MESSAGES_CELL, broken, RENDER_CELL))
+    outcome = run_cli("check", "--output-format", "json", str(path))
+    assert outcome.exit_code == 2  # a cell could not be checked
+    assert [(finding["cell"], finding["line"]) for finding in outcome.json()] == [(4, 2)]
+    assert "syntax error in cell 3:" in outcome.stderr and "that cell was not checked" in outcome.stderr
+    fixed = run_cli("check", "--fix", str(path))
+    assert fixed.exit_code == 2
+    assert path.read_bytes() == before.replace(BUG.encode(), b"add_generation_prompt=False")
