@@ -13,7 +13,7 @@ from chatlint.findings import FileError
 from chatlint.rules import Rule
 from chatlint.source import Source, SourceError, decode_source, read_source, write_atomic
 from chatlint.add_noqa import NoqaEdit, add_noqa
-from chatlint.notebooks import NotebookError, in_cells, is_notebook, read_notebook
+from chatlint.notebooks import Notebook, NotebookError, in_cells, is_notebook, parse_notebook, read_notebook
 from chatlint.source import MAX_FILE_BYTES
 from chatlint.parallel import check_ahead
 
@@ -160,20 +160,8 @@ class Runner:
         except NotebookError as error:
             return FileResult(path=path, errors=[FileError(path, str(error))])
         run.checked += 1
-        module_text = notebook.module_text()
         rules, hint = self.rules_for(path), self.path_hint(path)
-        result = check_text(path, module_text, rules, self.fix_mode, hint)
-        skipped: list[FileError] = []
-        if any(error.reason.startswith("syntax error") for error in result.errors):
-            # check the other cells without the broken ones (which are left as they are)
-            broken = notebook.unparsable_cells()
-            if broken and len(broken) < len(notebook.cells):
-                module_text = notebook.module_text(skip=frozenset(broken))
-                result = check_text(path, module_text, rules, self.fix_mode, hint)
-                skipped = [
-                    FileError(path, f"syntax error in cell {number}: {reason}; that cell was not checked")
-                    for number, reason in broken.items()
-                ]
+        result, module_text, skipped = self._check_notebook(notebook, self.fix_mode)
         final = result.fixed_text if result.fixed_text is not None else module_text
         edit = None
         if self.options.add_noqa:
@@ -200,8 +188,39 @@ class Runner:
         located.errors += skipped  # already counted in cells
         return located
 
+    def _check_notebook(self, notebook: Notebook, fix_mode: FixMode) -> tuple[FileResult, str, list[FileError]]:
+        """Check a notebook's cells as one module; the result, the module checked, and the cells left out."""
+        path = notebook.path
+        rules, hint = self.rules_for(path), self.path_hint(path)
+        module_text = notebook.module_text()
+        result = check_text(path, module_text, rules, fix_mode, hint)
+        skipped: list[FileError] = []
+        if any(error.reason.startswith("syntax error") for error in result.errors):
+            # check the other cells without the broken ones (which are left as they are)
+            broken = notebook.unparsable_cells()
+            if broken and len(broken) < len(notebook.cells):
+                module_text = notebook.module_text(skip=frozenset(broken))
+                result = check_text(path, module_text, rules, fix_mode, hint)
+                skipped = [
+                    FileError(path, f"syntax error in cell {number}: {reason}; that cell was not checked")
+                    for number, reason in broken.items()
+                ]
+        return result, module_text, skipped
+
     def run_stdin(self, filename: str, data: bytes) -> tuple[RunResult, Source | None]:
         run = RunResult(checked=1)
+        if is_notebook(filename):
+            # checked, not fixed: the fixed notebook would need its own way back to stdout
+            try:
+                notebook = parse_notebook(filename, data)
+            except NotebookError as error:
+                run.files.append(FileResult(path=filename, errors=[FileError(filename, str(error))]))
+                return run, None
+            result, module_text, skipped = self._check_notebook(notebook, FixMode())
+            located = in_cells(result, module_text)
+            located.errors += skipped
+            run.files.append(located)
+            return run, None
         try:
             source = decode_source(filename, data)
         except SourceError as error:

@@ -195,3 +195,13 @@ def test_a_broken_cell_is_skipped_and_the_others_are_still_checked_and_fixed(tmp
     fixed = run_cli("check", "--fix", str(path))
     assert fixed.exit_code == 2
     assert path.read_bytes() == before.replace(BUG.encode(), b"add_generation_prompt=False")
+
+
+def test_a_notebook_read_from_stdin_is_checked_and_passed_through_unchanged(tmp_path: Path) -> None:
+    data = json.dumps(notebook(MESSAGES_CELL, RENDER_CELL), indent=1).encode()
+    outcome = run_cli("check", "--output-format", "json", "--stdin-filename", "train.ipynb", "-", input=data)
+    assert outcome.exit_code == 1
+    [finding] = outcome.json()
+    assert (finding["path"], finding["cell"], finding["line"]) == ("train.ipynb", 3, 2)
+    fixed = run_cli("check", "--fix", "--stdin-filename", "train.ipynb", "-", input=data)
+    assert fixed.output.encode() == data  # notebooks from stdin are checked, not fixed
