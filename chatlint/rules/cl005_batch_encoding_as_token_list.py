@@ -23,9 +23,12 @@ class BatchEncodingAsTokenList(Rule):
         Finds a call to `apply_chat_template` that tokenizes (no `tokenize=False`) and does not pass
         `return_dict=False`, whose result is then used as a list of token ids: `len()` of it, a slice, an integer
         index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()`
-        of it, a `for` loop over it, `.extend()` with it, `.append()` of it into a list of ids, storing it under
-        an ids key (`{"input_ids": ...}`), or returning it from a function whose caller in the same module does
-        one of these. The result is followed through the local names it is assigned to.
+        of it, `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it, `.append()` of it into
+        a list of ids, storing it under an ids key (`{"input_ids": ...}`), making it a dataset's example (items
+        of a list `__getitem__` returns, or returned, alone or in a tuple, by a method of a dataset class),
+        returning it from a function annotated `-> list[int]` / `-> torch.Tensor` / `-> mx.array`, or returning
+        it from a function whose caller in the same module does one of these. The result is followed through
+        every local name assignment that can reach a use.
 
         It stays quiet when the result is read by key (`ids["input_ids"]`) or passed on as `**inputs`, and when
         `tokenize=False`, `return_dict=False` or `return_dict=True` is given (or may be given, through an opaque
