@@ -141,6 +141,19 @@ class _Collector:
     def _direct(self, call: cst.Call, function: FunctionInfo, ancestors: tuple[cst.CSTNode, ...]) -> TemplateCall:
         conversation_arg = keyword(call, "conversation") or positional(call, 0)
         conversation = conversation_arg.value if conversation_arg else None
+        flags = {name: call_flag(name, call, function) for name in FLAG_NAMES}
+        return self._render(call, function, ancestors, conversation, flags)
+
+    def _render(
+        self,
+        call: cst.Call,
+        function: FunctionInfo,
+        ancestors: tuple[cst.CSTNode, ...],
+        conversation: cst.BaseExpression | None,
+        flags: dict[str, Flag],
+        via: str = "",
+    ) -> TemplateCall:
+        """The template call at `call`, with the conversation and flags that reach `apply_chat_template`."""
         return TemplateCall(
             call=call,
             function=function,
@@ -148,7 +161,8 @@ class _Collector:
             conversation=conversation,
             conversation_text=code(conversation) if conversation is not None else "",
             shape=self.resolver.shape(conversation, function, call) if conversation is not None else UNKNOWN_SHAPE,
-            flags={name: call_flag(name, call, function) for name in FLAG_NAMES},
+            flags=flags,
+            via=via,
         )
 
     def _through_wrapper(
@@ -191,16 +205,7 @@ class _Collector:
                 flags[flag_name] = _relabel(inner_flag, "wrapper", f"the call inside `{wrapper.qualname}`")
             else:
                 flags[flag_name] = inner_flag
-        return TemplateCall(
-            call=call,
-            function=function,
-            ancestors=ancestors,
-            conversation=conversation,
-            conversation_text=code(conversation) if conversation is not None else "",
-            shape=self.resolver.shape(conversation, function, call) if conversation is not None else UNKNOWN_SHAPE,
-            flags=flags,
-            via=route.label,
-        )
+        return self._render(call, function, ancestors, conversation, flags, route.label)
 
 
 def _relabel(flag: Flag, source: str, where: str) -> Flag:
