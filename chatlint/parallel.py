@@ -7,11 +7,9 @@ parse and analyse. Those are spread over a process pool, but only when there are
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from chatlint.cache import ResultCache, cache_folder, content_digest
@@ -82,6 +80,10 @@ def check_sources(runner: Runner, sources: list[Source]) -> list[FileResult]:
     workers = min(worker_count(), len(sources))
     if len(sources) < PARALLEL_THRESHOLD or workers < 2:
         return [runner.check_source(source) for source in sources]
+    # imported here: a small run (a pre-commit call) never pays for loading the pool machinery
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # the largest first, so that no process is left with a big file at the end
     order = sorted(range(len(sources)), key=lambda index: -len(sources[index].text))
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)

@@ -314,7 +314,10 @@ def prune_for(text: str, rules: Sequence[Rule]) -> Pruned | None:
     for rule in rules:
         if rule.anchors is None:
             return None  # this rule needs every body
-        for token in rule.anchors or [token for group in rule.prefilter for token in group]:
+        anchors = rule.anchors or [token for group in rule.prefilter for token in group if isinstance(token, bytes)]
+        if not anchors:
+            return None  # only patterns: nothing says which bodies this rule needs
+        for token in anchors:
             tokens[token.decode("utf-8")] = None
     if not tokens:
         return None

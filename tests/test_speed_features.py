@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
+import re
 import textwrap
 from dataclasses import replace
 from pathlib import Path
@@ -14,9 +16,9 @@ from chatlint import cache as cache_module
 from chatlint import parallel, prune
 from chatlint.cache import ResultCache
 from chatlint.config import Config
-from chatlint.engine import FileResult, FixMode, check_text
+from chatlint.engine import FileResult, FixMode, check_text, passes_prefilter
 from chatlint.findings import Applicability, Edit, FileError, Finding, Fix
-from chatlint.rules import ALL_RULES
+from chatlint.rules import ALL_RULES, Rule
 from chatlint.runner import RunOptions, Runner
 from chatlint.source import decode_source
 from helpers import run_cli
@@ -350,8 +352,35 @@ def test_few_files_never_start_a_pool(tmp_path: Path, monkeypatch) -> None:  # t
     def no_pool(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("a pool was started for a few files")
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
     monkeypatch.setenv("CHATLINT_WORKERS", "2")
     runner = Runner(Config(root=tmp_path), RunOptions())
     sources = [decode_source(str(path), path.read_bytes()) for path in _example_files()[:3]]
     assert len(parallel.check_sources(runner, sources)) == len(sources)
+
+
+# -- the prefilter --------------------------------------------------------------------------------------------------
+
+
+class _PatternRule(Rule):
+    code = "CL999"
+    prefilter = ((re.compile(rb"pad_token[^\n]*eos_token"),), (b"-100",))
+
+
+def test_a_prefilter_pattern_must_match_on_a_code_line() -> None:
+    rule = _PatternRule()
+    assert passes_prefilter(b"tok.pad_token = tok.eos_token\nlabels[m] = -100\n", [rule])
+    assert not passes_prefilter(b"tok.pad_token = 0\nx = tok.eos_token\nlabels[m] = -100\n", [rule])
+    assert not passes_prefilter(b"# tok.pad_token = tok.eos_token\nlabels[m] = -100\n", [rule])
+    assert not passes_prefilter(b"    >>> tok.pad_token = tok.eos_token\nlabels[m] = -100\n", [rule])
+    only_patterns = type("OnlyPatterns", (Rule,), {"code": "CL997", "prefilter": ((re.compile(rb"pad_token"),),)})()
+    assert prune.prune_for("def f():\n    return 1\n", [only_patterns]) is None  # no bytes name the bodies it needs
+    assert prune.prune_for("def f():\n    return 1\n", [rule]) is not None  # its bytes group does
+
+
+def test_bytes_tokens_count_only_on_code_lines() -> None:
+    rule = _PatternRule()
+    plain = type("PlainRule", (Rule,), {"code": "CL998", "prefilter": ((b"apply_chat_template",),)})()
+    assert passes_prefilter(b"# apply_chat_template\nx = tok.apply_chat_template(c)\n", [plain])
+    assert not passes_prefilter(b"# apply_chat_template\n  >>> tok.apply_chat_template(c)\n... apply_chat_template\n", [plain])
+    assert not passes_prefilter(b"x = 1\n", [plain, rule])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,7 +43,9 @@ class Rule:
     name: ClassVar[str]  # kebab-case, e.g. "generation-prompt-on-full-conversation"
     summary: ClassVar[str]  # one line
     # A file is parsed for this rule only if its bytes contain every group's one-of: ((b"a", b"b"), (b"c",)).
-    prefilter: ClassVar[tuple[tuple[bytes, ...], ...]]
+    # A group may also hold a compiled `re.Pattern[bytes]` that matches within one line, for tokens that must meet on
+    # a line (`re.compile(rb"pad_token[^\n]*eos_token")`); plain bytes are faster.
+    prefilter: ClassVar[tuple[tuple[bytes | re.Pattern[bytes], ...], ...]]
     # Which function bodies the analysis needs (see `chatlint/prune.py`): a function keeps its body only if it
     # mentions one of these tokens or the name of something that does. () means every prefilter token; None means
     # this rule needs every body, so the files it checks are parsed whole.

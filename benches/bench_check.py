@@ -1,0 +1,190 @@
+"""Time `chatlint check` on a large real tree beside grep (and semgrep, when installed), and check that the speed
+features change nothing: pruning, the process pool and the cache must give the very same findings.
+
+    python benches/bench_check.py                      # the tree described in benches/README.md
+    python benches/bench_check.py --tree DIR --dirs a b --repeat 3 --semgrep /tmp/semgrep-venv/bin/semgrep
+
+Prints one table (seconds are wall-clock; "cpu" is user+system time of the command and its children) and exits 1
+when a variant's findings differ from the plain cold run's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_TREE = "/tmp/real/tree"
+DEFAULT_DIRS = (
+    "transformers",
+    "trl==0.11.3",
+    "trl==0.12.0",
+    "trl==0.12.2",
+    "trl==0.13.0",
+    "axolotl",
+    "peft",
+    "accelerate",
+    "datasets",
+)
+SEMGREP_RULE = """\
+rules:
+  - id: generation-prompt-anywhere
+    languages: [python]
+    severity: WARNING
+    message: apply_chat_template with add_generation_prompt=True
+    pattern: $X.apply_chat_template(..., add_generation_prompt=True, ...)
+"""
+
+
+def timed(command: list[str], cwd: str, env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds (user + system, children included) and stdout of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return wall, cpu, done.stdout
+
+
+def best(runs: list[tuple[float, float, str]]) -> tuple[float, float, str]:
+    """The fastest of the repeats (the least disturbed by other work on the machine)."""
+    return min(runs, key=lambda run: run[0])
+
+
+def findings_of(output: str) -> list[tuple[object, ...]]:
+    return sorted(
+        (item["path"], item["line"], item["column"], item["code"], item["message"], json.dumps(item.get("fix")))
+        for item in json.loads(output)
+    )
+
+
+def count_files(tree: str, dirs: list[str], select: tuple[str, ...]) -> tuple[int, int, int, int]:
+    """Python files chatlint checks, how many pass the selected rules' prefilter, and their bytes."""
+    from chatlint.config import Config, select_rules
+    from chatlint.engine import passes_prefilter
+    from chatlint.files import FileSelector
+
+    config = Config(root=Path(tree).resolve())
+    files = list(FileSelector(config).files([os.path.join(tree, name) for name in dirs]))
+    rules = [rule() for rule in select_rules(select, ())]
+    total_bytes = passed = passed_bytes = 0
+    for path in files:
+        data = Path(path).read_bytes()
+        total_bytes += len(data)
+        if passes_prefilter(data, rules):
+            passed += 1
+            passed_bytes += len(data)
+    return len(files), total_bytes, passed, passed_bytes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tree", default=DEFAULT_TREE)
+    parser.add_argument("--dirs", nargs="+", default=list(DEFAULT_DIRS), help="folders of the tree to check")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each timing; the fastest is shown")
+    parser.add_argument("--chatlint", default=shutil.which("chatlint") or "chatlint")
+    parser.add_argument("--select", default="", help="rule codes to pass as --select (default: the default rules)")
+    parser.add_argument("--semgrep", default=shutil.which("semgrep") or "/tmp/semgrep-venv/bin/semgrep")
+    parser.add_argument("--no-compare", action="store_true", help="skip the unpruned and serial runs")
+    args = parser.parse_args()
+
+    tree, dirs = args.tree, args.dirs
+    missing = [name for name in dirs if not os.path.isdir(os.path.join(tree, name))]
+    if missing:
+        raise SystemExit(f"not in {tree}: {', '.join(missing)} (see benches/README.md to build the tree)")
+    python = sys.executable
+    chatlint = [args.chatlint, "check", "--exit-zero", "--output-format", "json"]
+    if args.select:
+        chatlint += ["--select", args.select]
+    env = dict(os.environ)
+    env.pop("CHATLINT_PRUNE", None)
+    env.pop("CHATLINT_WORKERS", None)
+    env.pop("CHATLINT_NO_CACHE", None)
+    rows: list[tuple[str, float, float, str]] = []
+
+    def row(label: str, command: list[str], extra_env: dict[str, str] | None = None, note: str = "") -> tuple[float, float, str]:
+        run_env = {**env, **(extra_env or {})}
+        result = best([timed(command, tree, run_env) for _ in range(args.repeat)])
+        rows.append((label, result[0], result[1], note))
+        print(f"  {label}: {result[0]:.2f} s", file=sys.stderr)
+        return result
+
+    selected = tuple(code.strip() for code in args.select.split(",") if code.strip())
+    files, total_bytes, passed, passed_bytes = count_files(tree, dirs, selected)
+    grep_command = ["grep", "-rl", "--include=*.py", "apply_chat_template", *dirs]
+    timed(grep_command, tree)  # warm the page cache
+    grep = row("grep -rl apply_chat_template (warm)", grep_command)
+    mentions = len(grep[2].split())
+
+    with tempfile.TemporaryDirectory(prefix="chatlint-bench-") as scratch:
+        cold = row("chatlint cold (--no-cache)", [*chatlint, "--no-cache", *dirs])
+        reference = findings_of(cold[2])
+        differences = []
+        if not args.no_compare:
+            for label, extra in (
+                ("chatlint cold, no pruning", {"CHATLINT_PRUNE": "0"}),
+                ("chatlint cold, one process", {"CHATLINT_WORKERS": "1"}),
+            ):
+                result = row(label, [*chatlint, "--no-cache", *dirs], extra)
+                same = findings_of(result[2]) == reference
+                rows[-1] = (*rows[-1][:3], "same findings" if same else "FINDINGS DIFFER")
+                if not same:
+                    differences.append(label)
+        cache_env = {"CHATLINT_CACHE_DIR": os.path.join(scratch, "cache")}
+        timed([*chatlint, *dirs], tree, {**env, **cache_env})  # fills the cache
+        warm = row("chatlint warm (cache filled)", [*chatlint, *dirs], cache_env)
+        if findings_of(warm[2]) != reference:
+            differences.append("warm")
+            rows[-1] = (*rows[-1][:3], "FINDINGS DIFFER")
+        else:
+            rows[-1] = (*rows[-1][:3], "same findings")
+
+        one_file = os.path.join(tree, "trl==0.12.2", "trl", "trainer", "utils.py")
+        if os.path.exists(one_file):
+            row("chatlint check one file (trl utils.py, no cache)", [args.chatlint, "check", "--exit-zero", "--no-cache", one_file])
+        row("python -c 'import libcst'", [python, "-c", "import libcst"])
+        row("python -c 'pass'", [python, "-c", "pass"])
+
+        semgrep_time = None
+        if os.path.exists(args.semgrep):
+            rule = os.path.join(scratch, "rule.yaml")
+            Path(rule).write_text(SEMGREP_RULE)
+            semgrep_env = {"SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
+            command = [args.semgrep, "scan", "--config", rule, "--metrics=off", "--disable-version-check", "--quiet", "--json", *dirs]
+            semgrep_time = row("semgrep, one-pattern rule", command, semgrep_env)[0]
+        else:
+            rows.append(("semgrep", float("nan"), float("nan"), f"not installed ({args.semgrep})"))
+
+    print()
+    print(f"tree: {tree} ({', '.join(dirs)})")
+    print(f"python files checked: {files} ({total_bytes / 1e6:.1f} MB); mention apply_chat_template: {mentions}")
+    rules = f"--select {args.select}" if args.select else "the default rules"
+    print(f"pass the prefilter of {rules}: {passed} ({passed_bytes / 1e6:.1f} MB); findings: {len(reference)}")
+    print(f"cores: {os.cpu_count()}; load average at the end: {', '.join(f'{value:.1f}' for value in os.getloadavg())}")
+    print()
+    print(f"| {'what':<50} | {'wall s':>7} | {'cpu s':>7} | note")
+    print(f"|{'-' * 52}|{'-' * 9}|{'-' * 9}|------")
+    for label, wall, cpu, note in rows:
+        print(f"| {label:<50} | {wall:>7.2f} | {cpu:>7.2f} | {note}")
+    print()
+    print(f"ratios: cold / grep = {cold[0] / grep[0]:.0f}x, warm / grep = {warm[0] / grep[0]:.0f}x, cold / warm = {cold[0] / warm[0]:.1f}x")
+    if semgrep_time is not None:
+        print(f"        semgrep / chatlint cold = {semgrep_time / cold[0]:.2f}x")
+    if differences:
+        print(f"FINDINGS DIFFER from the plain cold run: {', '.join(differences)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
