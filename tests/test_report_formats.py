@@ -34,6 +34,12 @@ def test_github_one_workflow_command_per_finding(tmp_path: Path) -> None:
     assert ",title=CL001::renders `example[\"messages\"]`" in lines[0]
 
 
+def test_github_paths_are_relative_to_the_workspace(tmp_path: Path) -> None:
+    write(tmp_path / "src" / "collator.py", BUGGY_COLLATOR)
+    outcome = run_cli("check", "--output-format", "github", str(tmp_path / "src"), cwd=tmp_path)
+    assert outcome.output.startswith("::error file=src/collator.py,line=7,")
+
+
 def test_github_escaping_follows_the_workflow_command_rules() -> None:
     assert escape_data("100% sure\r\nnext") == "100%25 sure%0D%0Anext"
     assert escape_property("C:\\a,b%\n") == "C%3A\\a%2Cb%25%0A"

@@ -7,6 +7,8 @@ A file that could not be checked becomes an `::error` for that file.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path, PurePath
 from typing import TextIO
 
 from chatlint.findings import Finding
@@ -18,19 +20,20 @@ def render(report: Report, stream: TextIO) -> None:
         stream.write(command(finding) + "\n")
     for error in report.errors:
         label = "internal error" if error.kind == "internal" else "not checked"
-        properties = {"file": error.path, "title": f"chatlint ({label})"}
+        properties = {"file": repository_path(error.path), "title": f"chatlint ({label})"}
         stream.write(_command("error", properties, error.reason) + "\n")
 
 
 def command(finding: Finding) -> str:
+    path = repository_path(finding.path)
     if finding.cell is not None:
         # A notebook is JSON on disk: a line inside a cell is not a line of the file, so the annotation is
         # attached to the file and the message says where in the notebook it is.
-        properties = {"file": finding.path, "title": finding.code}
+        properties = {"file": path, "title": finding.code}
         message = f"cell {finding.cell}, line {finding.line}, column {finding.column}: {finding.message}"
         return _command("error", properties, message)
     properties = {
-        "file": finding.path,
+        "file": path,
         "line": str(finding.line),
         "col": str(finding.column),
         "endLine": str(finding.end_line),
@@ -38,6 +41,17 @@ def command(finding: Finding) -> str:
         "title": finding.code,
     }
     return _command("error", properties, finding.message)
+
+
+def repository_path(path: str) -> str:
+    """GitHub matches annotations by the path from the repository root: an absolute path under the working
+    folder (the workspace, in a workflow) is made relative to it."""
+    if not os.path.isabs(path):
+        return PurePath(path).as_posix()
+    try:
+        return Path(path).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path
 
 
 def _command(name: str, properties: dict[str, str], message: str) -> str:
