@@ -219,6 +219,13 @@ def _returned_uses(
     if function.is_module or depth >= _MAX_CALLER_DEPTH:
         return []
     found = []
+    sites = [
+        (site, caller, site_ancestors)
+        for site, caller, site_ancestors in call_sites.get(function.name, ())
+        if _calls_function(site, caller, function)
+    ]
+    if any(_read_by_key(site, caller, site_ancestors, flows) for site, caller, site_ancestors in sites):
+        return []  # a caller reads the result by key: code written for the dict
     declared = _declares_ids(function)
     if declared:
         found.append(declared)
@@ -226,15 +233,47 @@ def _returned_uses(
     if cls is not None and "__getitem__" in cls.methods and not found:
         # a dataset's method hands the render on as a training example, which a training loop reads as ids
         found.append(f"returned by `{function.qualname}` as an example of the dataset `{cls.name}`")
-    for site, caller, site_ancestors in call_sites.get(function.name, ()):
-        is_method = isinstance(site.func, cst.Attribute)
-        if (function.cls is not None) != is_method:
-            continue
-        if is_method and (caller.cls is not function.cls or dotted_name(site.func.value) != "self"):  # type: ignore[union-attr]
-            continue
+    for site, caller, site_ancestors in sites:
         for use in list_like_uses(site, site_ancestors, caller, flows, call_sites, depth + 1):
             found.append(f"returned by `{function.qualname}`, whose caller in {caller.display_name} uses it: {use}")
     return found
+
+
+def _calls_function(site: cst.Call, caller: FunctionInfo, function: FunctionInfo) -> bool:
+    """`site` calls `function`: a plain call of a module function, or `self.method(...)` in the same class."""
+    is_method = isinstance(site.func, cst.Attribute)
+    if (function.cls is not None) != is_method:
+        return False
+    if is_method:
+        return caller.cls is function.cls and dotted_name(site.func.value) == "self"  # type: ignore[union-attr]
+    return True
+
+
+def _read_by_key(
+    node: cst.CSTNode, function: FunctionInfo, ancestors: tuple[cst.CSTNode, ...], flows: dict[int, FunctionFlow]
+) -> bool:
+    """The value of `node` is read by key (`x["input_ids"]`, `x.input_ids`) or spread (`**x`), directly or
+    through the local name it is assigned to."""
+    if _keyed(node, ancestors):
+        return True
+    parent = ancestors[-1] if ancestors else None
+    if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
+        name = parent.targets[0].target.value
+        flow = function_flow(function, flows)
+        binding = flow.binding_of(parent, name)
+        if binding is not None:
+            return any(_keyed(load.node, load.ancestors) for load in flow.loads_reached_by(binding))
+    return False
+
+
+def _keyed(node: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...]) -> bool:
+    parent = ancestors[-1] if ancestors else None
+    if isinstance(parent, cst.Subscript) and parent.value is node and len(parent.slice) == 1:
+        element = parent.slice[0].slice
+        return isinstance(element, cst.Index) and string_value(element.value) is not None
+    if isinstance(parent, cst.Attribute) and parent.value is node:
+        return parent.attr.value in ("input_ids", "attention_mask", "keys", "items", "get")
+    return isinstance(parent, cst.Arg) and parent.star == "**"
 
 
 def _returned_in_tuple(function: FunctionInfo) -> list[str]:

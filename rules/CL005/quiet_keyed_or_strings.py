@@ -95,3 +95,17 @@ class Server:
     def pair(self, body):
         # a tuple that is not a dataset example
         return self.tokenizer.apply_chat_template(body["messages"]), body["id"]
+
+
+class EncodedDataset:
+    # written for transformers 5: the encoding is read by key where it is used
+    def __init__(self, rows, tokenizer):
+        self.rows = rows
+        self.tokenizer = tokenizer
+
+    def _encode(self, messages):
+        return self.tokenizer.apply_chat_template(messages)
+
+    def __getitem__(self, index):
+        encoding = self._encode(self.rows[index]["messages"])
+        return {"input_ids": encoding["input_ids"], "attention_mask": encoding["attention_mask"]}
