@@ -151,6 +151,14 @@ class _Collector:
         """The module installs its own chat template (`tokenizer.chat_template = LLAVA_CHAT_TEMPLATE`, a literal
         the module defines) and none it installs writes a BOS: what it renders does not start with one, so
         tokenizing it with special tokens is right. A template only passed as a fallback does not count."""
+        defined = {
+            name
+            for function in self.functions
+            for name, values in function.assignments.items()
+            if any("{%" in (literal := _string_literal(value) or "") or "{{" in literal for value in values)
+        }
+        if not defined:
+            return False  # no template literal to install: skip printing the module
         module = self.functions[0].node
         assert isinstance(module, cst.Module)
         installed = set(_INSTALLED_TEMPLATE.findall(module.code))

@@ -24,7 +24,15 @@ class DoubleBos(Rule):
     prefilter = ((b"apply_chat_template",),)
     # bodies that call a tokenizer matter even when they never mention the template (a dataset's `__getitem__`
     # that tokenizes what `__init__` rendered)
-    anchors = (b"apply_chat_template", b"tokenizer(", b"processing_class(", b"processor(", b"tok(", b".encode(")
+    anchors = (
+        b"apply_chat_template",
+        b"tokenizer(",
+        b"tokenizer.encode(",
+        b"processing_class(",
+        b"processor(",
+        b"tok(",
+        b"tok.encode(",
+    )
     fixable = True
 
     what_it_does = """
