@@ -4,8 +4,8 @@
 def role_dependent(tokenizer, example):
     conversation = example["messages"]
     ids = tokenizer.apply_chat_template(
-    conversation, add_generation_prompt=conversation[-1]["role"] != "assistant", return_dict=False
-)
+        conversation, add_generation_prompt=conversation[-1]["role"] != "assistant", return_dict=False
+    )
     return {"input_ids": ids, "labels": ids}
 
 
