@@ -24,6 +24,15 @@ CASES = [
         "tok(\n        text,\n        add_special_tokens=False,\n    )",
     ),
     ("tok(text, **kwargs)\n", "tok(text, **kwargs, add_special_tokens=False)"),
+    # a comment at the end of the last argument's line stays on that line: a `# noqa` keeps its target
+    (
+        "def f(tok, text):\n    return tok(\n        text,\n        truncation=True,  # noqa: CL001\n    )\n",
+        "tok(\n        text,\n        truncation=True,  # noqa: CL001\n        add_special_tokens=False,\n    )",
+    ),
+    (
+        "def f(tok, text):\n    return tok(\n        text  # the reply\n    )\n",
+        "tok(\n        text,  # the reply\n        add_special_tokens=False\n    )",
+    ),
 ]
 
 

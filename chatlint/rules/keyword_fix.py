@@ -32,12 +32,21 @@ def add_keyword(call: cst.Call, name: str, value: str, facts: ModuleFacts) -> No
     else:
         separator = cst.SimpleWhitespace(" ")
     before_comma = last.comma.whitespace_before if isinstance(last.comma, cst.Comma) else cst.SimpleWhitespace("")
+    # what followed the old last argument: its trailing comma's whitespace, or the whitespace before `)`
+    tail = last.comma.whitespace_after if isinstance(last.comma, cst.Comma) else last.whitespace_after_arg
+    if isinstance(tail, cst.ParenthesizedWhitespace) and isinstance(separator, cst.ParenthesizedWhitespace):
+        # a comment at the end of the old last argument's line stays on that line (a `# noqa` keeps its target)
+        separator = separator.with_changes(first_line=tail.first_line)
+        tail = tail.with_changes(first_line=cst.TrailingWhitespace(newline=tail.first_line.newline))
     joined = last.with_changes(
         comma=cst.Comma(whitespace_before=before_comma, whitespace_after=separator),
         whitespace_after_arg=cst.SimpleWhitespace(""),
     )
     # the new argument takes over what followed the old last one: its trailing comma and the space before `)`
-    new_arg = new_arg.with_changes(comma=last.comma, whitespace_after_arg=last.whitespace_after_arg)
+    if isinstance(last.comma, cst.Comma):
+        new_arg = new_arg.with_changes(comma=last.comma.with_changes(whitespace_after=tail))
+    else:
+        new_arg = new_arg.with_changes(whitespace_after_arg=tail)
     return NodeEdit(call, _code_in_place(call, call.with_changes(args=[*args[:-1], joined, new_arg]), facts))
 
 
