@@ -15,7 +15,16 @@ import libcst as cst
 from chatlint.facts.flags import FLAG_NAMES, absent, call_flag, flag_from_expression, flag_from_kwargs
 from chatlint.facts.model import Flag, FunctionInfo, TemplateCall, UNKNOWN_SHAPE
 from chatlint.facts.shapes import ShapeResolver
-from chatlint.facts.syntax import called_name, code, dotted_name, is_partial, is_self_attribute, keyword, positional
+from chatlint.facts.syntax import (
+    bound_argument,
+    called_name,
+    code,
+    dotted_name,
+    is_partial,
+    is_self_attribute,
+    keyword,
+    positional,
+)
 
 TEMPLATE_METHOD = "apply_chat_template"
 _WRAPPER_ROUNDS = 3
@@ -175,10 +184,7 @@ class _Collector:
             parameters = parameters[1:]
 
         def argument(parameter: str) -> cst.BaseExpression | None:
-            arg = keyword(call, parameter)
-            if arg is None and parameter in parameters:
-                arg = positional(call, parameters.index(parameter))
-            return arg.value if arg is not None else None
+            return bound_argument(call, parameters, parameter)
 
         conversation = argument(route.conversation_parameter)
         flags: dict[str, Flag] = {}

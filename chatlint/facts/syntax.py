@@ -57,6 +57,15 @@ def positional(call: cst.Call, index: int) -> cst.Arg | None:
     return plain[index] if index < len(plain) else None
 
 
+def bound_argument(call: cst.Call, parameters: list[str], parameter: str) -> cst.BaseExpression | None:
+    """The expression `call` passes for `parameter` of a function whose parameters are `parameters` (in order,
+    without `self` for a method call), by keyword or by position; None when it passes none."""
+    arg = keyword(call, parameter)
+    if arg is None and parameter in parameters:
+        arg = positional(call, parameters.index(parameter))
+    return arg.value if arg is not None else None
+
+
 def star_kwargs(call: cst.Call) -> list[cst.BaseExpression]:
     return [arg.value for arg in call.args if arg.star == "**"]
 

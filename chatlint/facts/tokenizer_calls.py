@@ -26,7 +26,7 @@ import libcst as cst
 from chatlint.facts.flags import call_flag, flag_from_expression
 from chatlint.facts.flow import Binding, FunctionFlow, function_flow
 from chatlint.facts.model import ClassInfo, Flag, FunctionInfo, TemplateCall
-from chatlint.facts.syntax import code, dotted_name, keyword, positional, string_value
+from chatlint.facts.syntax import bound_argument, code, dotted_name, keyword, positional, string_value
 
 ADD_SPECIAL_TOKENS = "add_special_tokens"
 _TOKENIZER_NAMES = frozenset({"tok", "processing_class", "processor", "tokenizer"})
@@ -238,10 +238,7 @@ class _Collector:
             parameters = parameters[1:]
 
         def argument(parameter: str) -> cst.BaseExpression | None:
-            arg = keyword(call, parameter)
-            if arg is None and parameter in parameters:
-                arg = positional(call, parameters.index(parameter))
-            return arg.value if arg is not None else None
+            return bound_argument(call, parameters, parameter)
 
         flag = inner.add_special_tokens
         known = inner.special_tokens_known

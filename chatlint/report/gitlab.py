@@ -12,7 +12,6 @@ import hashlib
 import json
 from typing import Any, TextIO
 
-from chatlint.findings import Finding
 from chatlint.report import Report
 
 SEVERITY = "major"  # chatlint's findings are likely bugs in training data, not style
