@@ -16,6 +16,7 @@ import libcst as cst
 
 from chatlint.facts.model import FunctionInfo
 from chatlint.facts.syntax import dotted_name, string_value
+from chatlint.facts.walk import children as syntax_children
 
 _SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
 _Blocks = tuple[tuple[int, int], ...]
@@ -130,7 +131,7 @@ class _Walker:
             return
         if isinstance(node, cst.BaseSuite):
             blocks = blocks + ((id(node), 0),)
-        children = node.children
+        children = syntax_children(node)
         if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
             # the loop binds its names before the element is evaluated
             children = [node.for_in, *[child for child in children if child is not node.for_in]]

@@ -16,6 +16,7 @@ from chatlint.facts.syntax import (
     is_self_attribute,
     string_value,
 )
+from chatlint.facts.walk import walk
 
 _INIT_METHODS = ("__init__", "__post_init__", "setup", "__attrs_post_init__")
 
@@ -223,7 +224,7 @@ def _is_enumerate(node: cst.BaseExpression) -> bool:
 
 def build_index(module: cst.Module) -> Indexer:
     indexer = Indexer(module)
-    module.visit(indexer)
+    walk(module, indexer)
     for function in indexer.functions:
         if function.name in indexer.mapped_names:
             function.passed_to_map = True

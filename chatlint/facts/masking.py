@@ -19,6 +19,7 @@ import libcst as cst
 
 from chatlint.facts.model import FunctionInfo, ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.syntax import called_name, code, dotted_name, is_label_name
+from chatlint.facts.walk import children, walk
 
 # attributes and methods that turn a token sequence into its length
 _LENGTH_ATTRIBUTES = frozenset({"shape", "size", "numel", "sum", "count_nonzero"})
@@ -335,7 +336,7 @@ def _nodes_under(root: cst.CSTNode) -> Iterator[tuple[cst.CSTNode, None]]:
         node = stack.pop()
         yield node, None
         if not isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            stack.extend(node.children)
+            stack.extend(children(node))
 
 
 def _string_key(node: cst.Subscript) -> str | None:
@@ -490,7 +491,7 @@ def scope_nodes(module: cst.Module, root: cst.CSTNode) -> list[tuple[cst.CSTNode
         by_scope = cached[1]
     else:
         collector = _ScopeCollector()
-        module.visit(collector)
+        walk(module, collector)
         by_scope = collector.by_scope
         _last_walk = (module, by_scope)
     return by_scope.get(id(root), [])

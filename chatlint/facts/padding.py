@@ -22,6 +22,7 @@ import libcst as cst
 from chatlint.facts.masking import scope_nodes
 from chatlint.facts.model import FunctionInfo, ModuleFacts
 from chatlint.facts.syntax import bool_literal, called_name, code, dotted_name, keyword, string_value
+from chatlint.facts.walk import children
 
 _PAD_ATTRIBUTES = frozenset({"pad_token", "pad_token_id"})
 _EOS_ATTRIBUTES = frozenset({"eos_token", "eos_token_id"})
@@ -179,7 +180,7 @@ def _pad_comparison(node: cst.CSTNode | None, function: FunctionInfo) -> str:
             return code(node.args[0].value)
         return ""
     if isinstance(node, (cst.Arg, cst.Element, cst.SubscriptElement, cst.Index, cst.Tuple, cst.UnaryOperation)):
-        for child in node.children:
+        for child in children(node):
             found = _pad_comparison(child, function)
             if found:
                 return found

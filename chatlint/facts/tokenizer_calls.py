@@ -27,6 +27,7 @@ from chatlint.facts.flags import call_flag, flag_from_expression
 from chatlint.facts.flow import Binding, FunctionFlow, function_flow
 from chatlint.facts.model import ClassInfo, Flag, FunctionInfo, TemplateCall
 from chatlint.facts.syntax import bound_argument, code, dotted_name, keyword, positional, string_value
+from chatlint.facts.walk import children
 
 ADD_SPECIAL_TOKENS = "add_special_tokens"
 _TOKENIZER_NAMES = frozenset({"tok", "processing_class", "processor", "tokenizer"})
@@ -527,7 +528,7 @@ def _additions(
             yield node, node.left, node.right
         elif isinstance(node, cst.AugAssign) and isinstance(node.operator, cst.AddAssign):
             yield node, node.target, node.value
-        stack.extend(reversed(node.children))
+        stack.extend(reversed(children(node)))
 
 
 def _unpacked_pair(call: cst.Call, ancestors: tuple[cst.CSTNode, ...]) -> bool:

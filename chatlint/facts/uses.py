@@ -9,6 +9,7 @@ import libcst as cst
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import FunctionInfo
 from chatlint.facts.syntax import called_name, code, dotted_name, string_value
+from chatlint.facts.walk import children
 
 LENGTH = "length"
 COMPARE = "compare"
@@ -105,7 +106,7 @@ def _classify(node: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...]) -> str:
 def _mentions_len(node: cst.CSTNode) -> bool:
     if isinstance(node, cst.Call) and called_name(node) == "len":
         return True
-    return any(_mentions_len(child) for child in node.children)
+    return any(_mentions_len(child) for child in children(node))
 
 
 def _name_uses(root: cst.CSTNode, name: str) -> Iterator[tuple[cst.Name, tuple[cst.CSTNode, ...]]]:
@@ -124,7 +125,7 @@ def _name_uses(root: cst.CSTNode, name: str) -> Iterator[tuple[cst.Name, tuple[c
         if node is not root and isinstance(node, (cst.FunctionDef, cst.ClassDef)):
             continue
         path = ancestors + (node,)
-        stack.extend((child, path) for child in node.children)
+        stack.extend((child, path) for child in children(node))
 
 
 # -- uses of a result as a list of token ids (CL005) ------------------------------------------------------------------

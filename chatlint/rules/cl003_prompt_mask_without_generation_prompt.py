@@ -11,6 +11,7 @@ from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.syntax import keyword
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
+from chatlint.facts.walk import walk
 
 FLAG = "add_generation_prompt"
 # where a literal False is set only as a default, callers may pass True: the code does not say
@@ -155,7 +156,7 @@ def _has_multiline_string(call: cst.Call) -> bool:
             nonlocal found
             found = found or "\n" in node.value
 
-    call.visit(_Finder())
+    walk(call, _Finder())
     return found
 
 
