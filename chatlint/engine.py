@@ -13,7 +13,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 from chatlint.facts import build_facts
 from chatlint.findings import Applicability, Edit, FileError, Finding, Fix
@@ -174,7 +173,7 @@ def _run_rules(
     noqa_rules = [rule for rule in active if rule.checks_suppressions]
     if not diagnostics and not noqa_rules:
         return [], []
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    positions = facts.positions()
     lines = lines_of(text)
     findings: list[Finding] = []
     suppressed: list[Finding] = []

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import libcst as cst
+from libcst.metadata import CodeRange
 
 if TYPE_CHECKING:
     from chatlint.facts.tokenizer_calls import SplitTokenization, TokenizerCall
@@ -159,6 +161,15 @@ class ModuleFacts:
     tokenizer_calls: list[TokenizerCall] = field(default_factory=list)
     # ids of two separately tokenized texts concatenated, the second with special tokens
     split_tokenizations: list[SplitTokenization] = field(default_factory=list)
+    _positions: Mapping[cst.CSTNode, CodeRange] | None = field(default=None, repr=False, compare=False)
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)
+
+    def positions(self) -> Mapping[cst.CSTNode, CodeRange]:
+        """Every node's position; computed on first use (it costs a code generation pass), then kept."""
+        if self._positions is None:
+            from chatlint.facts.positions import node_positions
+
+            self._positions = node_positions(self.module)
+        return self._positions

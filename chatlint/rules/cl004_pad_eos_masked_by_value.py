@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 from chatlint.facts import ModuleFacts
 from chatlint.facts.padding import PadAssignment, ValueMask, pad_eos_assignments, value_masks
@@ -100,5 +99,4 @@ def _related(assignment: PadAssignment, mask: ValueMask) -> bool:
 
 
 def _lines(facts: ModuleFacts) -> dict[cst.CSTNode, int]:
-    positions = MetadataWrapper(facts.module, unsafe_skip_copy=True).resolve(PositionProvider)
-    return {node: position.start.line for node, position in positions.items()}
+    return {node: position.start.line for node, position in facts.positions().items()}
