@@ -33,16 +33,34 @@ class Indexer(cst.CSTVisitor):
         self._scopes: list[FunctionInfo | ClassInfo] = []
         # source order of every node visited so far: lets a use find the assignments made before it
         self.order: dict[cst.CSTNode, int] = {}
+        # each node's parent, and the nodes of each function (and of the module), by id of its root node
+        self.parents: dict[cst.CSTNode, cst.CSTNode | None] = {}
+        self.scope_members: dict[int, list[cst.CSTNode]] = {}
+        # the function (or module) whose nodes are being visited; None inside a class body
+        self._scope_roots: list[cst.CSTNode | None] = []
 
     # -- the ancestor stack ---------------------------------------------------------------------------------------
     def on_visit(self, node: cst.CSTNode) -> bool:
         self.order[node] = len(self.order)
+        self.parents[node] = self._ancestors[-1] if self._ancestors else None
+        if isinstance(node, cst.Module):
+            self._scope_roots.append(node)
+        scope = self._scope_roots[-1]
+        if scope is not None:
+            self.scope_members.setdefault(id(scope), []).append(node)
+        if isinstance(node, cst.FunctionDef):
+            self._scope_roots.append(node)
+            self.scope_members[id(node)] = [node]  # a function's own nodes start with itself
+        elif isinstance(node, cst.ClassDef):
+            self._scope_roots.append(None)  # a class body belongs to no function; its methods are their own
         result = super().on_visit(node)
         self._ancestors.append(node)
         return result
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
         self._ancestors.pop()
+        if isinstance(original_node, (cst.FunctionDef, cst.ClassDef, cst.Module)):
+            self._scope_roots.pop()
         super().on_leave(original_node)
 
     # -- scopes ---------------------------------------------------------------------------------------------------

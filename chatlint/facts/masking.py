@@ -19,7 +19,7 @@ import libcst as cst
 
 from chatlint.facts.model import FunctionInfo, ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.syntax import called_name, code, dotted_name, is_label_name
-from chatlint.facts.walk import children, walk
+from chatlint.facts.walk import children
 
 # attributes and methods that turn a token sequence into its length
 _LENGTH_ATTRIBUTES = frozenset({"shape", "size", "numel", "sum", "count_nonzero"})
@@ -72,7 +72,7 @@ class _Flow:
         for function in self.facts.functions:
             if function.is_module or id(function) not in functions_with_renders:
                 continue
-            for node, _ in scope_nodes(self.facts.module, function.node):
+            for node, _ in self.facts.scope_nodes(function.node):
                 if not isinstance(node, cst.Return) or node.value is None:
                     continue
                 before = self.order.get(node, 1 << 62)
@@ -99,7 +99,7 @@ class _Flow:
         stores = self._item_stores.get(id(function))
         if stores is None:
             stores = {}
-            for node, _ in scope_nodes(self.facts.module, function.node):
+            for node, _ in self.facts.scope_nodes(function.node):
                 if isinstance(node, cst.Assign) and len(node.targets) == 1:
                     target = node.targets[0].target
                     if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name):
@@ -201,7 +201,7 @@ class _Flow:
 
     # -- where a length masks ----------------------------------------------------------------------------------------
     def masks_in(self, function: FunctionInfo) -> Iterator[LengthMask]:
-        for node, ancestors in scope_nodes(self.facts.module, function.node):
+        for node, ancestors in self.facts.scope_nodes(function.node):
             if not isinstance(node, (cst.Name, cst.Call, cst.Subscript)):
                 continue
             if isinstance(node, cst.Name) and not function.assignments.get(node.value):
@@ -447,51 +447,3 @@ def _statement_text(ancestors: tuple[cst.CSTNode, ...], index: int) -> str:
 def _short(node: cst.CSTNode) -> str:
     text = " ".join(code(node).split())
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-class _ScopeCollector(cst.CSTVisitor):
-    """One walk over a module that files every node, with its ancestors, under the function it belongs to."""
-
-    def __init__(self) -> None:
-        self.by_scope: dict[int, list[tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]]] = {}
-        self._ancestors: list[cst.CSTNode] = []
-        self._scopes: list[cst.CSTNode | None] = []
-
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        ancestors = tuple(self._ancestors)
-        if isinstance(node, cst.Module):
-            self._scopes.append(node)
-        if self._scopes and self._scopes[-1] is not None:
-            self.by_scope.setdefault(id(self._scopes[-1]), []).append((node, ancestors))
-        if isinstance(node, cst.FunctionDef):
-            self._scopes.append(node)
-            # a function's own list starts with itself, as the root of its walk
-            self.by_scope.setdefault(id(node), []).append((node, ()))
-        elif isinstance(node, cst.ClassDef):
-            self._scopes.append(None)  # a class body belongs to no function; its methods are their own scopes
-        self._ancestors.append(node)
-        return True
-
-    def on_leave(self, original_node: cst.CSTNode) -> None:
-        self._ancestors.pop()
-        if isinstance(original_node, (cst.FunctionDef, cst.ClassDef, cst.Module)):
-            self._scopes.pop()
-
-
-# the last module walked: the rules of one file ask for it several times, one after another
-_last_walk: tuple[cst.Module, dict[int, list[tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]]]] | None = None
-
-
-def scope_nodes(module: cst.Module, root: cst.CSTNode) -> list[tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]]:
-    """Every node of the function (or module) `root`, with its ancestors, in source order, without the bodies
-    of nested functions and classes. Computed in one walk per module and shared by every caller."""
-    global _last_walk
-    cached = _last_walk
-    if cached is not None and cached[0] is module:
-        by_scope = cached[1]
-    else:
-        collector = _ScopeCollector()
-        walk(module, collector)
-        by_scope = collector.by_scope
-        _last_walk = (module, by_scope)
-    return by_scope.get(id(root), [])

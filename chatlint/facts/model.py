@@ -161,10 +161,34 @@ class ModuleFacts:
     tokenizer_calls: list[TokenizerCall] = field(default_factory=list)
     # ids of two separately tokenized texts concatenated, the second with special tokens
     split_tokenizations: list[SplitTokenization] = field(default_factory=list)
+    # each node's parent, and the nodes of each function (and of the module) by id of its root node
+    parents: dict[cst.CSTNode, cst.CSTNode | None] = field(default_factory=dict, repr=False)
+    scope_members: dict[int, list[cst.CSTNode]] = field(default_factory=dict, repr=False)
     _positions: Mapping[cst.CSTNode, CodeRange] | None = field(default=None, repr=False, compare=False)
+    _ancestors: dict[cst.CSTNode, tuple[cst.CSTNode, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)
+
+    def ancestors(self, node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
+        """The nodes that contain `node`, outermost first (computed from the parents, then kept)."""
+        cache = self._ancestors
+        chain = []
+        current = self.parents.get(node)
+        while current is not None and current not in cache:
+            chain.append(current)
+            current = self.parents.get(current)
+        above = cache[current] + (current,) if current is not None else ()
+        for link in reversed(chain):
+            cache[link] = above
+            above = above + (link,)
+        cache[node] = above
+        return above
+
+    def scope_nodes(self, root: cst.CSTNode) -> list[tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]]:
+        """Every node of the function (or module) `root`, with its ancestors, in source order, without the bodies
+        of nested functions and classes; `root` itself comes first, with no ancestors."""
+        return [(node, () if node is root else self.ancestors(node)) for node in self.scope_members.get(id(root), [])]
 
     def positions(self) -> Mapping[cst.CSTNode, CodeRange]:
         """Every node's position; computed on first use (it costs a code generation pass), then kept."""

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from chatlint.facts.masking import scope_nodes
 from chatlint.facts.model import FunctionInfo, ModuleFacts
 from chatlint.facts.syntax import bool_literal, called_name, code, dotted_name, keyword, string_value
 from chatlint.facts.walk import children
@@ -52,7 +51,7 @@ class ValueMask:
 def pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:
     found: list[PadAssignment] = []
     for function in facts.functions:
-        for node, _ in scope_nodes(facts.module, function.node):
+        for node, _ in facts.scope_nodes(function.node):
             if isinstance(node, cst.Assign):
                 for target in node.targets:
                     assignment = _pad_target(target.target, node, function)
@@ -66,7 +65,7 @@ def pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:
 def value_masks(facts: ModuleFacts) -> list[ValueMask]:
     found: list[ValueMask] = []
     for function in facts.functions:
-        for node, ancestors in scope_nodes(facts.module, function.node):
+        for node, ancestors in facts.scope_nodes(function.node):
             mask = _value_mask(node, function)
             if mask is not None and not _guarded_by_pad_eos_test(ancestors):
                 found.append(mask)
