@@ -43,15 +43,16 @@ class Indexer(cst.CSTVisitor):
     def on_visit(self, node: cst.CSTNode) -> bool:
         self.order[node] = len(self.order)
         self.parents[node] = self._ancestors[-1] if self._ancestors else None
-        if isinstance(node, cst.Module):
+        kind = type(node)  # exact types: libcst's classes are abstract-base-class heavy, `isinstance` is slow here
+        if kind is cst.Module:
             self._scope_roots.append(node)
         scope = self._scope_roots[-1]
         if scope is not None:
             self.scope_members.setdefault(id(scope), []).append(node)
-        if isinstance(node, cst.FunctionDef):
+        if kind is cst.FunctionDef:
             self._scope_roots.append(node)
             self.scope_members[id(node)] = [node]  # a function's own nodes start with itself
-        elif isinstance(node, cst.ClassDef):
+        elif kind is cst.ClassDef:
             self._scope_roots.append(None)  # a class body belongs to no function; its methods are their own
         result = super().on_visit(node)
         self._ancestors.append(node)
@@ -59,7 +60,7 @@ class Indexer(cst.CSTVisitor):
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
         self._ancestors.pop()
-        if isinstance(original_node, (cst.FunctionDef, cst.ClassDef, cst.Module)):
+        if type(original_node) in (cst.FunctionDef, cst.ClassDef, cst.Module):
             self._scope_roots.pop()
         super().on_leave(original_node)
 
