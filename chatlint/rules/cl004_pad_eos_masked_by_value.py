@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 
 import libcst as cst
@@ -18,6 +20,8 @@ class PadEosMaskedByValue(Rule):
     prefilter = (
         (b"pad_token", b"pad_id"),
         (b"eos_token", b"eos_id"),
+        # the pad = EOS assignment sits on one line (`tokenizer.pad_token = tokenizer.eos_token`, `pad_token=...`)
+        (re.compile(rb"pad_(?:token|id)[^\n]*eos_(?:token|id)"),),
         (b"-100", b"ignore", b"IGNORE", b"DataCollatorFor"),
     )
 
