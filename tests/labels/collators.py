@@ -140,7 +140,8 @@ class PromptCompletionCollator:
         prompt_length: str = "tokens",
         max_length: int = 1024,
         padding_side: str = "left",
-        return_type: str = "torch",
+        # lists by default: these tests must run without torch; `return_type="torch"` tests import it themselves
+        return_type: str = "list",
     ) -> None:
         self.tokenizer = tokenizer
         self.generation_prompt_on_full = generation_prompt_on_full
