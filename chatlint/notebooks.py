@@ -28,6 +28,7 @@ from typing import Any
 
 from chatlint.engine import FileResult
 from chatlint.findings import FileError, Finding
+from chatlint.source import SourceError, read_bytes
 
 NOTEBOOK_SUFFIXES = (".ipynb",)
 
@@ -293,18 +294,11 @@ def _inside_statement(text: str) -> bool:
     return False
 
 
-def read_notebook(path: str, max_bytes: int) -> Notebook:
+def read_notebook(path: str) -> Notebook:
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise NotebookError("no such file (or a broken symlink)") from None
-    except IsADirectoryError:
-        raise NotebookError("is a directory") from None
-    except OSError as error:
-        raise NotebookError(f"cannot read: {error.strerror or error}") from None
-    if len(data) > max_bytes:
-        raise NotebookError(f"file too large (limit {max_bytes} bytes)")
+        data = read_bytes(path)
+    except SourceError as error:
+        raise NotebookError(str(error)) from None
     return parse_notebook(path, data)
 
 

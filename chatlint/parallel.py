@@ -16,8 +16,7 @@ from chatlint.cache import ResultCache, cache_folder, content_digest
 from chatlint.engine import FileResult, passes_prefilter
 from chatlint.noqa import file_is_suppressed
 from chatlint.notebooks import is_notebook
-from chatlint import source as source_module
-from chatlint.source import Source, SourceError, decode_source
+from chatlint.source import Source, SourceError, decode_source, read_bytes
 
 if TYPE_CHECKING:
     from chatlint.runner import Runner
@@ -110,14 +109,10 @@ def _check_in_worker(source: Source) -> FileResult:
 
 def _read(path: str) -> tuple[Source, bytes] | None:
     try:
-        limit = source_module.MAX_FILE_BYTES
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
-        if len(data) > limit:
-            return None  # the runner reads it again and says why it is refused
+        data = read_bytes(path)
         return decode_source(path, data), data
-    except (OSError, SourceError):
-        return None
+    except SourceError:
+        return None  # the runner reads it again and says why it cannot be checked
 
 
 def _config_root(runner: Runner):  # type: ignore[no-untyped-def]

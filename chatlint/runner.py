@@ -6,16 +6,28 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from chatlint.add_noqa import NoqaEdit, add_noqa
 from chatlint.config import Config, select_rules
 from chatlint.engine import FileResult, FixMode, check_text
 from chatlint.files import matches_any
 from chatlint.findings import FileError
-from chatlint.rules import Rule
-from chatlint.source import Source, SourceError, decode_source, read_source, write_atomic
-from chatlint.add_noqa import NoqaEdit, add_noqa
-from chatlint.notebooks import Notebook, NotebookError, in_cells, is_notebook, parse_notebook, read_notebook
-from chatlint.source import MAX_FILE_BYTES
+from chatlint.notebooks import (
+    Notebook,
+    NotebookError,
+    in_cells,
+    is_notebook,
+    parse_notebook,
+    read_notebook,
+)
 from chatlint.parallel import check_ahead
+from chatlint.rules import Rule
+from chatlint.source import (
+    Source,
+    SourceError,
+    decode_source,
+    read_source,
+    write_atomic,
+)
 
 
 @dataclass(frozen=True)
@@ -156,7 +168,7 @@ class Runner:
     def run_notebook(self, path: str, run: RunResult) -> FileResult:
         """A notebook: its code cells checked as one module, fixes written back into the cells they came from."""
         try:
-            notebook = read_notebook(path, MAX_FILE_BYTES)
+            notebook = read_notebook(path)
         except NotebookError as error:
             return FileResult(path=path, errors=[FileError(path, str(error))])
         run.checked += 1

@@ -56,20 +56,26 @@ def decode_source(path: str, data: bytes) -> Source:
     return Source(path=path, text=text, encoding=encoding, has_bom=has_bom)
 
 
-def read_source(path: str) -> Source:
+def read_bytes(path: str) -> bytes:
+    """The bytes of `path`, or a `SourceError` saying why not (missing, a folder, unreadable, too large)."""
+    limit = MAX_FILE_BYTES
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise SourceError(f"file too large ({size} bytes, limit {MAX_FILE_BYTES})")
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = handle.read(limit + 1)
+            if len(data) > limit:
+                size = os.fstat(handle.fileno()).st_size
+                raise SourceError(f"file too large ({size} bytes, limit {limit})")
     except FileNotFoundError:
         raise SourceError("no such file (or a broken symlink)") from None
     except IsADirectoryError:
         raise SourceError("is a directory") from None
     except OSError as error:
         raise SourceError(f"cannot read: {error.strerror or error}") from None
-    return decode_source(path, data)
+    return data
+
+
+def read_source(path: str) -> Source:
+    return decode_source(path, read_bytes(path))
 
 
 def write_atomic(path: str, data: bytes) -> None:
