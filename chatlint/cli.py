@@ -163,12 +163,23 @@ def check(
         files = list(selector.files(list(paths) or ["."]))
         run = runner.run(files)
 
-    if add_noqa or output_file is not None or statistics:
-        sys.exit(_report_more(run, options, output_format, out, quiet, exit_zero, output_file, statistics))
-    sys.exit(_report(run, options, output_format, out, quiet, exit_zero))
+    sys.exit(_report(run, options, output_format, out, quiet, exit_zero, output_file, statistics))
 
 
-def _report(run: RunResult, options: RunOptions, output_format: str, out, quiet: bool, exit_zero: bool) -> int:  # type: ignore[no-untyped-def]
+def _report(  # type: ignore[no-untyped-def]
+    run: RunResult,
+    options: RunOptions,
+    output_format: str,
+    out,
+    quiet: bool,
+    exit_zero: bool,
+    output_file: str | None = None,
+    statistics: bool = False,
+) -> int:
+    """Print (or write) the report in the chosen form and return the exit code."""
+    if options.add_noqa:
+        added = sum(result.noqa_added for result in run.files)
+        click.echo(f"Added {added} noqa {'directive' if added == 1 else 'directives'}.", err=True)
     report = Report(
         findings=run.findings,
         errors=run.errors,
@@ -188,47 +199,11 @@ def _report(run: RunResult, options: RunOptions, output_format: str, out, quiet:
         if report.errors:
             return EXIT_ERROR
         return EXIT_FINDINGS if run.diffs and not exit_zero else EXIT_OK
-    formats()[output_format](report, out)
-    if output_format != "text":
-        for error in report.errors:
-            click.echo(f"chatlint: {error.path}: {error.reason}", err=True)
-    if report.errors:
-        return EXIT_ERROR
-    if report.findings and not exit_zero:
-        return EXIT_FINDINGS
-    return EXIT_OK
 
-
-def _report_more(  # type: ignore[no-untyped-def]
-    run: RunResult,
-    options: RunOptions,
-    output_format: str,
-    out,
-    quiet: bool,
-    exit_zero: bool,
-    output_file: str | None,
-    statistics: bool,
-) -> int:
-    """--add-noqa, --output-file and --statistics, around the usual report."""
-    from chatlint.report import statistics as rule_statistics
-    from chatlint.report.text import summary
-
-    if options.add_noqa:
-        added = sum(result.noqa_added for result in run.files)
-        click.echo(f"Added {added} noqa {'directive' if added == 1 else 'directives'}.", err=True)
-    if options.diff or (output_file is None and not statistics):
-        return _report(run, options, output_format, out, quiet, exit_zero)
-    report = Report(
-        findings=run.findings,
-        errors=run.errors,
-        fixes_applied=run.fixes_applied,
-        fix_mode=options.fix,
-        unsafe_fixes=options.unsafe_fixes,
-        checked=run.checked,
-        suppressed=[finding for result in run.files for finding in result.suppressed],
-    )
     render = formats()[output_format]
     if statistics:
+        from chatlint.report import statistics as rule_statistics
+
         render = rule_statistics.render_json if output_format == "json" else rule_statistics.render_text
     if output_file is not None:
         try:
@@ -238,10 +213,14 @@ def _report_more(  # type: ignore[no-untyped-def]
             click.echo(f"chatlint: cannot write {output_file}: {error.strerror or error}", err=True)
             return EXIT_ERROR
         if not quiet:
+            from chatlint.report.text import summary
+
             out.write(summary(report) + "\n")
     else:
         render(report, out)
-    if output_file is None or quiet:
+    # files that could not be checked always reach the terminal: in the text report or summary, else on stderr
+    shown = (output_file is None and output_format == "text" and not statistics) or (output_file and not quiet)
+    if not shown:
         for error in report.errors:
             click.echo(f"chatlint: {error.path}: {error.reason}", err=True)
     if report.errors:
