@@ -122,6 +122,11 @@ class _Collector:
         if isinstance(func, cst.Attribute) and func.attr.value == TEMPLATE_METHOD:
             return self._direct(call, function, ancestors)
         name = called_name(call)
+        if isinstance(func, cst.Name) and name.endswith(TEMPLATE_METHOD) and name in function.params:
+            # the template method handed in as an argument: `def preprocess(data, apply_chat_template): ...`
+            template_call = self._direct(call, function, ancestors)
+            template_call.via = f"the parameter `{name}`"
+            return template_call
         route = None
         if isinstance(func, cst.Name):
             route = self.aliases.get((id(function), name)) or self.aliases.get((id(self.functions[0]), name))
