@@ -163,32 +163,26 @@ def list_like_uses(
     """Where the value of `call` is used as a list of token ids, in words ("`len(ids)`"), following the local
     name it is assigned to (every load that assignment reaches) and, when it is returned, the callers of its
     function in the same module."""
-    found: list[str] = []
+
+    def expand(use: str) -> list[str]:
+        """One sequence use in words, following a return to the callers and a stored render to the dataset."""
+        if use == "returned":
+            return _returned_uses(function, flows, call_sites, depth)
+        if use == "returned-in-tuple":
+            return _returned_in_tuple(function)
+        if use.startswith("item:"):
+            return _dataset_item_use(use[len("item:") :], function, flows)
+        return [use] if use and not use.startswith("name:") else []
+
     use = _sequence_use(call, ancestors)
-    if use == "returned":
-        found.extend(_returned_uses(function, flows, call_sites, depth))
-    elif use == "returned-in-tuple":
-        found.extend(_returned_in_tuple(function))
-    elif use.startswith("item:"):
-        found.extend(_dataset_item_use(use[len("item:") :], function, flows))
-    elif use.startswith("name:"):
-        name = use[len("name:") :]
-        flow = function_flow(function, flows)
-        statement = ancestors[-1]
-        binding = flow.binding_of(statement, name)
-        if binding is not None:
-            for load in flow.loads_reached_by(binding):
-                load_use = _sequence_use(load.node, load.ancestors)
-                if load_use == "returned":
-                    found.extend(_returned_uses(function, flows, call_sites, depth))
-                elif load_use == "returned-in-tuple":
-                    found.extend(_returned_in_tuple(function))
-                elif load_use.startswith("item:"):
-                    found.extend(_dataset_item_use(load_use[len("item:") :], function, flows))
-                elif load_use and not load_use.startswith("name:"):
-                    found.append(load_use)
-    elif use:
-        found.append(use)
+    if not use.startswith("name:"):
+        return tuple(dict.fromkeys(expand(use)))
+    found: list[str] = []
+    flow = function_flow(function, flows)
+    binding = flow.binding_of(ancestors[-1], use[len("name:") :])
+    if binding is not None:
+        for load in flow.loads_reached_by(binding):
+            found.extend(expand(_sequence_use(load.node, load.ancestors)))
     return tuple(dict.fromkeys(found))
 
 
