@@ -108,7 +108,8 @@ def check_text(
         try:
             # bodies no active rule needs are blanked before parsing (positions stay those of `current`)
             current_raw = raw if current is text else current.encode("utf-8", "surrogatepass")
-            pruned = prune_for(current, [rule for rule in rules if _rule_may_match(current_raw, rule)])
+            active = [rule for rule in rules if _rule_may_match(current_raw, rule)]
+            pruned = prune_for(current, active)
             module = parse_pruned(current, pruned)
         except cst.ParserSyntaxError as error:
             if current is text:
@@ -118,12 +119,12 @@ def check_text(
             result.errors.append(FileError(path, "the fixed text does not parse", "internal"))
             return result
         errors_before = len(result.errors)
-        findings, suppressed = _run_rules(path, module, current, rules, path_hint, result)
+        findings, suppressed = _run_rules(path, module, current, active, rules, path_hint, result)
         if pruned is not None and pruned.reached_by(findings + suppressed):
             # a finding or fix reaches into a blanked body: judge this file on its full text instead
             del result.errors[errors_before:]
             module = cst.parse_module(current)
-            findings, suppressed = _run_rules(path, module, current, rules, path_hint, result)
+            findings, suppressed = _run_rules(path, module, current, active, rules, path_hint, result)
         result.findings, result.suppressed = findings, suppressed
         if not fix_mode.apply:
             break
@@ -152,12 +153,12 @@ def _run_rules(
     path: str,
     module: cst.Module,
     text: str,
+    active: Sequence[Rule],
     rules: Sequence[Rule],
     path_hint: str | None,
     result: FileResult,
 ) -> tuple[list[Finding], list[Finding]]:
-    raw = text.encode("utf-8", "surrogatepass")
-    active = [rule for rule in rules if _rule_may_match(raw, rule)]
+    """Run the `active` rules (those whose prefilter matches `text`) of the requested `rules` on one module."""
     try:
         facts = build_facts(module, path, path_hint)
     except Exception as error:  # noqa: BLE001 - an analysis bug must not stop the run
