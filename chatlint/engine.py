@@ -7,19 +7,20 @@ dropped and reported. Writing the result is the caller's job (see `runner`).
 
 from __future__ import annotations
 
+import ast
 import re
+import sys
 import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-import libcst as cst
-
 from chatlint.facts import build_facts
+from chatlint.facts.syntax import SourceText, Span, reading
 from chatlint.findings import Applicability, Edit, FileError, Finding, Fix
+from chatlint.newer_python import newer_python_needed
 from chatlint.noqa import file_is_suppressed, is_suppressed
-from chatlint.prune import parse_pruned, prune_for
-from chatlint.rules.base import Diagnostic, Rule
-from chatlint.source import line_starts, lines_of
+from chatlint.rules.base import Diagnostic, Rule, Target
+from chatlint.source import line_starts
 
 MAX_FIX_PASSES = 10
 
@@ -105,26 +106,18 @@ def check_text(
         return result
     current = text
     for _ in range(MAX_FIX_PASSES):
+        current_raw = raw if current is text else current.encode("utf-8", "surrogatepass")
+        active = [rule for rule in rules if _rule_may_match(current_raw, rule)]
         try:
-            # bodies no active rule needs are blanked before parsing (positions stay those of `current`)
-            current_raw = raw if current is text else current.encode("utf-8", "surrogatepass")
-            active = [rule for rule in rules if _rule_may_match(current_raw, rule)]
-            pruned = prune_for(current, active)
-            module = parse_pruned(current, pruned)
-        except cst.ParserSyntaxError as error:
+            module = parse(current)
+        except SyntaxError as error:
             if current is text:
-                result.errors.append(FileError(path, f"syntax error: {_syntax_message(error)}"))
+                result.errors.append(FileError(path, syntax_error_reason(error, current)))
                 return result
             # cannot happen: every fixed text is parsed before it is accepted
             result.errors.append(FileError(path, "the fixed text does not parse", "internal"))
             return result
-        errors_before = len(result.errors)
         findings, suppressed = _run_rules(path, module, current, active, rules, path_hint, result)
-        if pruned is not None and pruned.reached_by(findings + suppressed):
-            # a finding or fix reaches into a blanked body: judge this file on its full text instead
-            del result.errors[errors_before:]
-            module = cst.parse_module(current)
-            findings, suppressed = _run_rules(path, module, current, active, rules, path_hint, result)
         result.findings, result.suppressed = findings, suppressed
         if not fix_mode.apply:
             break
@@ -135,8 +128,8 @@ def check_text(
         if fixed == current:
             break
         try:
-            cst.parse_module(fixed)
-        except cst.ParserSyntaxError as error:
+            parse(fixed)
+        except SyntaxError as error:
             codes = ", ".join(sorted({finding.code for finding in chosen}))
             result.errors.append(
                 FileError(path, f"a fix for {codes} would not parse ({_syntax_message(error)}); reverted", "internal")
@@ -151,7 +144,7 @@ def check_text(
 
 def _run_rules(
     path: str,
-    module: cst.Module,
+    module: ast.Module,
     text: str,
     active: Sequence[Rule],
     rules: Sequence[Rule],
@@ -159,8 +152,22 @@ def _run_rules(
     result: FileResult,
 ) -> tuple[list[Finding], list[Finding]]:
     """Run the `active` rules (those whose prefilter matches `text`) of the requested `rules` on one module."""
+    source = SourceText(text)
+    with reading(source):
+        return _judge(path, module, source, active, rules, path_hint, result)
+
+
+def _judge(
+    path: str,
+    module: ast.Module,
+    source: SourceText,
+    active: Sequence[Rule],
+    rules: Sequence[Rule],
+    path_hint: str | None,
+    result: FileResult,
+) -> tuple[list[Finding], list[Finding]]:
     try:
-        facts = build_facts(module, path, path_hint)
+        facts = build_facts(module, source, path, path_hint)
     except Exception as error:  # noqa: BLE001 - an analysis bug must not stop the run
         result.errors.append(FileError(path, f"the analysis failed: {_describe(error)}", "internal"))
         return [], []
@@ -174,13 +181,12 @@ def _run_rules(
     noqa_rules = [rule for rule in active if rule.checks_suppressions]
     if not diagnostics and not noqa_rules:
         return [], []
-    positions = facts.positions()
-    lines = lines_of(text)
+    lines = source.lines
     findings: list[Finding] = []
     suppressed: list[Finding] = []
 
     def sort_out(rule: Rule, diagnostic: Diagnostic) -> None:
-        finding = _to_finding(path, rule, diagnostic, positions)
+        finding = _to_finding(path, rule, diagnostic, source)
         line = lines[finding.line - 1] if finding.line - 1 < len(lines) else ""
         finding = replace(finding, source_line=line)
         (suppressed if is_suppressed(finding.code, line) else findings).append(finding)
@@ -192,7 +198,7 @@ def _run_rules(
         codes_run = frozenset(rule.code for rule in rules)
         for rule in noqa_rules:
             try:
-                for diagnostic in rule.check_suppressions(module, positions, used, codes_run):  # type: ignore[attr-defined]
+                for diagnostic in rule.check_suppressions(source, used, codes_run):  # type: ignore[attr-defined]
                     sort_out(rule, diagnostic)
             except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
                 result.errors.append(FileError(path, f"rule {rule.code} failed: {_describe(error)}", "internal"))
@@ -200,25 +206,27 @@ def _run_rules(
     return findings, suppressed
 
 
-def _to_finding(path: str, rule: Rule, diagnostic: Diagnostic, positions) -> Finding:  # type: ignore[no-untyped-def]
-    where = positions[diagnostic.node]
+def _span(target: Target, source: SourceText) -> Span:
+    return target if isinstance(target, Span) else source.span(target)
+
+
+def _to_finding(path: str, rule: Rule, diagnostic: Diagnostic, source: SourceText) -> Finding:
+    where = _span(diagnostic.node, source)
     fix = None
     if diagnostic.fix is not None:
         edits = []
         for edit in diagnostic.fix.edits:
-            span = positions[edit.node]
-            edits.append(
-                Edit(edit.replacement, span.start.line, span.start.column + 1, span.end.line, span.end.column + 1)
-            )
+            span = _span(edit.node, source)
+            edits.append(Edit(edit.replacement, span.line, span.column + 1, span.end_line, span.end_column + 1))
         fix = Fix(diagnostic.fix.applicability, tuple(edits), diagnostic.fix.description)
     return Finding(
         code=rule.code,
         message=diagnostic.message,
         path=path,
-        line=where.start.line,
-        column=where.start.column + 1,
-        end_line=where.end.line,
-        end_column=where.end.column + 1,
+        line=where.line,
+        column=where.column + 1,
+        end_line=where.end_line,
+        end_column=where.end_column + 1,
         fix=fix,
     )
 
@@ -247,8 +255,29 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     return text, applied
 
 
-def _syntax_message(error: cst.ParserSyntaxError) -> str:
-    return f"{error.message} (line {error.editor_line}, column {error.editor_column})"
+def parse(text: str) -> ast.Module:
+    """The module's tree, as the Python running chatlint parses it (a `SyntaxError` when it cannot)."""
+    try:
+        return ast.parse(text)
+    except (RecursionError, MemoryError) as error:
+        raise SyntaxError(f"too deeply nested for the parser ({type(error).__name__})") from None
+
+
+def syntax_error_reason(error: SyntaxError, text: str) -> str:
+    """Why a file could not be parsed, in one line; names the Python version the file needs when it is newer than
+    the one running chatlint."""
+    needed = newer_python_needed(text)
+    if needed is not None:
+        running = f"{sys.version_info.major}.{sys.version_info.minor}"
+        return (
+            f"needs Python {needed} or newer to parse, and chatlint runs on Python {running}: run chatlint with the "
+            f"project's Python"
+        )
+    return f"syntax error: {_syntax_message(error)}"
+
+
+def _syntax_message(error: SyntaxError) -> str:
+    return f"{error.msg} (line {error.lineno}, column {(error.offset or 1)})"
 
 
 def _describe(error: Exception) -> str:

@@ -132,15 +132,15 @@ class Notebook:
 
         Jupyter runs each cell on its own, so a broken cell need not stop the others from being checked.
         """
-        import libcst as cst
+        from chatlint.engine import parse
 
         broken = {}
         pieces = _MARKER.split(self.module_text())
         for cell, body in zip(self.cells, pieces[2::2]):
             try:
-                cst.parse_module(body[1:])
-            except cst.ParserSyntaxError as error:
-                broken[cell.number] = f"{error.message} (line {error.editor_line}, column {error.editor_column})"
+                parse(body[1:])
+            except SyntaxError as error:
+                broken[cell.number] = f"{error.msg} (line {error.lineno}, column {error.offset or 1})"
         return broken
 
     def _placeholder(self, line: str, indent: str) -> str:
@@ -302,8 +302,8 @@ def read_notebook(path: str) -> Notebook:
     return parse_notebook(path, data)
 
 
-# Places in a syntax error's message, in lines of the whole module: `(line 9, column 4)`, `error at 9:4`.
-_WHERE = re.compile(r"\(line (\d+), column (\d+)\)|error at (\d+):(\d+)")
+# The place in a syntax error's message, in lines of the whole module: `(line 9, column 4)`.
+_WHERE = re.compile(r"\(line (\d+), column (\d+)\)")
 
 
 def in_cells(result: FileResult, module_text: str) -> FileResult:
@@ -328,11 +328,8 @@ def in_cells(result: FileResult, module_text: str) -> FileResult:
 
     def reword(error: FileError) -> FileError:
         def where(match: re.Match[str]) -> str:
-            if match.group(1):
-                cell, line = place(int(match.group(1)))
-                return f"(cell {cell}, line {line}, column {match.group(2)})"
-            cell, line = place(int(match.group(3)))
-            return f"error at cell {cell}, line {line}, column {int(match.group(4)) + 1}"
+            cell, line = place(int(match.group(1)))
+            return f"(cell {cell}, line {line}, column {match.group(2)})"
 
         return replace(error, reason=_WHERE.sub(where, error.reason))
 

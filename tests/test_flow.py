@@ -3,15 +3,16 @@ never see each other; a load on the right-hand side of an assignment sees the va
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from chatlint.facts import build_facts
+from chatlint.facts.syntax import SourceText
 from chatlint.facts.flow import function_flow
 
 
 def reaching_values(source: str, name: str) -> list[list[str]]:
     """For each load of `name` in the function `f`, the code of the values that may reach it."""
-    facts = build_facts(cst.parse_module(source))
+    facts = build_facts(ast.parse(source), SourceText(source))
     function = next(function for function in facts.functions if function.name == "f")
     flow = function_flow(function, {})
     result = []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
+
 import pytest
 
 from chatlint.facts import build_facts
+from chatlint.facts.syntax import SourceText, reading
 from chatlint.rules.keyword_fix import add_keyword
 
 CASES = [
@@ -23,7 +25,17 @@ CASES = [
         "def f(tok, text):\n    return tok(\n        text,\n    )\n",
         "tok(\n        text,\n        add_special_tokens=False,\n    )",
     ),
-    ("tok(text, **kwargs)\n", "tok(text, **kwargs, add_special_tokens=False)"),
+    # before a `**kwargs`, so that the call reads as written: keywords, then what is spread
+    ("tok(text, **kwargs)\n", "tok(text, add_special_tokens=False, **kwargs)"),
+    ("tok(**kwargs)\n", "tok(add_special_tokens=False, **kwargs)"),
+    ("tok()\n", "tok(add_special_tokens=False)"),
+    # a line break and indent copied from elsewhere do not copy that line's comment
+    (
+        "def f(tok, text):\n    return tok(  # why\n        text)\n",
+        "tok(  # why\n        text,\n        add_special_tokens=False)",
+    ),
+    # characters beyond ASCII before the call: columns count characters
+    ("x = 'é'; tok(text)\n", "tok(text, add_special_tokens=False)"),
     # a comment at the end of the last argument's line stays on that line: a `# noqa` keeps its target
     (
         "def f(tok, text):\n    return tok(\n        text,\n        truncation=True,  # noqa: CL001\n    )\n",
@@ -38,11 +50,12 @@ CASES = [
 
 @pytest.mark.parametrize(("source", "expected"), CASES)
 def test_add_keyword_keeps_formatting(source: str, expected: str) -> None:
-    module = cst.parse_module(source)
-    facts = build_facts(module)
-    call = next(call for call, _, _ in facts.calls if facts.code(call.func) == "tok")
-    edit = add_keyword(call, "add_special_tokens", "False", facts)
-    assert edit.node is call
-    assert edit.replacement == expected
-    # the edited module parses
-    cst.parse_module(source.replace(facts.code(call), edit.replacement))
+    source_text = SourceText(source)
+    with reading(source_text):
+        facts = build_facts(ast.parse(source), source_text)
+        call = next(call for call, _, _ in facts.calls if facts.code(call.func) == "tok")
+        edit = add_keyword(call, "add_special_tokens", "False", source_text)
+        assert edit.node is call
+        assert edit.replacement == expected
+        # the edited module parses
+        ast.parse(source.replace(facts.code(call), edit.replacement))

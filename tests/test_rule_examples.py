@@ -44,7 +44,7 @@ ALONE = [
 
 @pytest.mark.parametrize("example", ALONE, ids=lambda example: example.id)
 def test_same_findings_when_the_rule_runs_alone(example: Example) -> None:
-    """`--select CODE` runs one rule, with less of the file parsed (see `prune`): its verdicts must not change."""
+    """`--select CODE` runs one rule alone: its verdicts must not depend on which other rules ran."""
     code = example.path.parent.name
     alone = [rule() for rule in ALL_RULES if rule.code == code]
     result = check_text(str(example.path), example.text, alone)

@@ -13,7 +13,7 @@ import pytest
 
 import chatlint
 from chatlint import cache as cache_module
-from chatlint import parallel, prune
+from chatlint import parallel
 from chatlint.cache import ResultCache
 from chatlint.config import Config
 from chatlint.engine import FileResult, FixMode, check_text, passes_prefilter
@@ -25,7 +25,6 @@ from helpers import run_cli
 from rule_examples import ROOT as EXAMPLES_ROOT
 
 ALL = [rule() for rule in ALL_RULES]  # off-by-default rules too
-TOKENS = ("apply_chat_template", "add_generation_prompt")
 BUGGY = textwrap.dedent(
     """
     def collate(tokenizer, example):
@@ -34,170 +33,9 @@ BUGGY = textwrap.dedent(
     """
 )
 
-WRAPPERS = textwrap.dedent(
-    '''
-    import functools
-
-    render_alias = None
-
-
-    def unrelated(values):
-        """Nothing to do with chat templates."""
-        total = 0
-        for value in values:
-            total += value
-        return total
-
-
-    def render(tokenizer, conversation, add_generation_prompt=False):
-        return tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=add_generation_prompt)
-
-
-    def collate(tokenizer, examples):
-        texts = [render(tokenizer, example["messages"], add_generation_prompt=True) for example in examples]
-        batch = tokenizer(texts, add_special_tokens=False)
-        batch["labels"] = batch["input_ids"]
-        return batch
-
-
-    def calls_collate(tokenizer, examples):
-        return collate(tokenizer, examples)
-
-
-    class Collator:
-        def __init__(self, tokenizer):
-            self.tokenizer = tokenizer
-            self.template_kwargs = {"add_generation_prompt": True}
-
-        def helper(self):
-            return 1
-
-        def __call__(self, examples):
-            texts = [self.tokenizer.apply_chat_template(e["messages"], **self.template_kwargs) for e in examples]
-            return {"input_ids": texts, "labels": texts}
-
-
-    class Unrelated:
-        def __init__(self, size):
-            self.size = size
-
-        def grow(self):
-            self.size += 1
-            return self.size
-    '''
-)
-
-
-def _blanked_names(source: str, tokens: tuple[str, ...] = TOKENS) -> set[str]:
-    """The functions whose first body line became `pass`."""
-    pruned = prune.prune(source, tokens)
-    assert pruned is not None
-    original, after = source.splitlines(), pruned.text.splitlines()
-    names = set()
-    for start, _ in pruned.blanked:
-        header = next(line for line in reversed(original[: start - 1]) if line.strip().startswith("def "))
-        names.add(header.split("def ", 1)[1].split("(", 1)[0])
-        assert after[start - 1].strip() == "pass"
-    return names
-
-
-def test_pruning_blanks_only_what_cannot_matter_and_keeps_every_line_in_place() -> None:
-    pruned = prune.prune(WRAPPERS, TOKENS)
-    assert pruned is not None
-    assert _blanked_names(WRAPPERS) == {"unrelated", "helper", "__init__", "grow"}
-    original, after = WRAPPERS.splitlines(keepends=True), pruned.text.splitlines(keepends=True)
-    assert len(original) == len(after)
-    for number, (before, now) in enumerate(zip(original, after), start=1):
-        if not pruned.touches(number, number):
-            assert before == now  # every kept line is exactly where it was
-    # the `__init__` of a class with a method that matters keeps its body (flags are read from it)
-    assert "self.template_kwargs = {" in pruned.text
-    # a wrapper, the function calling it, and the function calling that one all keep their bodies
-    assert "return collate(tokenizer, examples)" in pruned.text
-
-
-def test_names_bound_at_module_level_carry_what_they_were_bound_to() -> None:
-    source = textwrap.dedent(
-        """
-        import functools
-
-        render = functools.partial(
-            TOKENIZER.apply_chat_template, add_generation_prompt=True
-        )
-
-
-        def uses_the_alias(example):
-            text = render(example["messages"])
-            return {"labels": text}
-
-
-        def does_not(example):
-            return example
-        """
-    )
-    assert _blanked_names(source) == {"does_not"}
-
-
-def test_local_names_do_not_leak_into_other_functions() -> None:
-    source = textwrap.dedent(
-        """
-        def renders(tokenizer, conversation):
-            tokens = tokenizer.apply_chat_template(conversation, add_generation_prompt=True)
-            return tokens
-
-
-        def counts(tokens):
-            return len(tokens)
-        """
-    )
-    assert _blanked_names(source) == {"counts"}
-
-
-def test_what_cannot_be_pruned_is_left_alone() -> None:
-    assert prune.prune("def broken(:\n    pass\n", TOKENS) is None  # `ast` cannot parse it
-    assert prune.prune("def one_line(): return 1\n", TOKENS) is None  # no body of its own lines
-    assert prune.prune("x = 1\n", TOKENS) is None  # no function at all
-    crlf = "def a():\r\n    return 1\r\n\r\ndef b(t):\r\n    return t.apply_chat_template([])\r\n"
-    pruned = prune.prune(crlf, TOKENS)
-    assert pruned is not None and pruned.text == "def a():\r\n    pass\r\n\r\ndef b(t):\r\n" + crlf.split("\r\n", 4)[4]
-
-
-def test_a_finding_that_reaches_into_a_blanked_body_is_noticed() -> None:
-    pruned = prune.prune(WRAPPERS, TOKENS)
-    assert pruned is not None
-    start, end = pruned.blanked[0]
-    inside = Finding("CL001", "m", "f.py", start, 1, start, 2)
-    outside = Finding("CL001", "m", "f.py", 1, 1, 1, 2)
-    with_fix = replace(outside, fix=Fix(Applicability.SAFE, (Edit("x", end, 1, end, 2),), "d"))
-    assert pruned.reached_by([inside]) and pruned.reached_by([with_fix]) and not pruned.reached_by([outside])
-
 
 def _example_files() -> list[Path]:
     return sorted(EXAMPLES_ROOT.glob("*/*.py"))
-
-
-def _outcome(path: Path, fix: bool) -> tuple[object, ...]:
-    text = path.read_text(encoding="utf-8")
-    result = check_text(str(path), text, ALL, FixMode(apply=fix, unsafe=fix))
-    return result.findings, result.suppressed, result.errors, result.fixed_text, result.fixes_applied
-
-
-@pytest.mark.parametrize("path", _example_files(), ids=lambda path: f"{path.parent.name}/{path.name}")
-def test_pruning_keeps_every_finding_and_fix_of_the_rule_examples(path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    for fix in (False, True):
-        pruned = _outcome(path, fix)
-        monkeypatch.setattr(prune, "ENABLED", False)
-        whole = _outcome(path, fix)
-        monkeypatch.setattr(prune, "ENABLED", True)
-        assert pruned == whole
-
-
-def test_pruning_keeps_the_findings_of_the_synthetic_module(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    pruned = check_text("w.py", WRAPPERS, ALL)
-    monkeypatch.setattr(prune, "ENABLED", False)
-    whole = check_text("w.py", WRAPPERS, ALL)
-    assert [finding.code for finding in whole.findings], "the module must have findings to compare"
-    assert (pruned.findings, pruned.errors) == (whole.findings, whole.errors)
 
 
 # -- the cache ------------------------------------------------------------------------------------------------------
@@ -373,9 +211,6 @@ def test_a_prefilter_pattern_must_match_on_a_code_line() -> None:
     assert not passes_prefilter(b"tok.pad_token = 0\nx = tok.eos_token\nlabels[m] = -100\n", [rule])
     assert not passes_prefilter(b"# tok.pad_token = tok.eos_token\nlabels[m] = -100\n", [rule])
     assert not passes_prefilter(b"    >>> tok.pad_token = tok.eos_token\nlabels[m] = -100\n", [rule])
-    only_patterns = type("OnlyPatterns", (Rule,), {"code": "CL997", "prefilter": ((re.compile(rb"pad_token"),),)})()
-    assert prune.prune_for("def f():\n    return 1\n", [only_patterns]) is None  # no bytes name the bodies it needs
-    assert prune.prune_for("def f():\n    return 1\n", [rule]) is not None  # its bytes group does
 
 
 def test_bytes_tokens_count_only_on_code_lines() -> None:

@@ -6,38 +6,47 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from chatlint.facts.calls import collect_template_calls
 from chatlint.facts.flow import FunctionFlow
 from chatlint.facts.index import build_index
 from chatlint.facts.model import (
+    CallSite,
     ClassInfo,
     Flag,
+    FlagSource,
     FunctionInfo,
     ModuleFacts,
+    Route,
     Shape,
     ShapeKind,
     TemplateCall,
 )
 from chatlint.facts.shapes import ShapeResolver
-from chatlint.facts.syntax import called_name
+from chatlint.facts.syntax import SourceText, called_name
 from chatlint.facts.tokenizer_calls import collect_tokenizer_calls
 from chatlint.facts.uses import list_like_uses, result_name, result_uses
 
 __all__ = [
     "ClassInfo",
     "Flag",
+    "FlagSource",
     "FunctionInfo",
     "ModuleFacts",
+    "Route",
     "Shape",
     "ShapeKind",
+    "SourceText",
     "TemplateCall",
     "build_facts",
 ]
 
 
-def build_facts(module: cst.Module, path: str = "<string>", path_hint: str | None = None) -> ModuleFacts:
+def build_facts(
+    module: ast.Module, source: SourceText, path: str = "<string>", path_hint: str | None = None
+) -> ModuleFacts:
+    """The facts of one parsed module. Call it (and run the rules on its result) inside `syntax.reading(source)`."""
     index = build_index(module)
     resolver = ShapeResolver(index.order)
     template_calls = collect_template_calls(resolver, index.functions, index.calls)
@@ -47,11 +56,11 @@ def build_facts(module: cst.Module, path: str = "<string>", path_hint: str | Non
         )
         template_call.result_name = result_name(template_call.call, template_call.ancestors)
     flows: dict[int, FunctionFlow] = {}
-    call_sites: dict[str, list[tuple[cst.Call, FunctionInfo, tuple[cst.CSTNode, ...]]]] = {}
+    call_sites: dict[str, list[CallSite]] = {}
     for site in index.calls:
         call_sites.setdefault(called_name(site[0]), []).append(site)
     for template_call in template_calls:
-        if not template_call.via.startswith("the wrapper"):
+        if not template_call.through_wrapper:
             template_call.list_uses = list_like_uses(
                 template_call.call, template_call.ancestors, template_call.function, flows, call_sites
             )
@@ -61,6 +70,7 @@ def build_facts(module: cst.Module, path: str = "<string>", path_hint: str | Non
     return ModuleFacts(
         path=path,
         module=module,
+        source=source,
         functions=index.functions,
         classes=index.classes,
         template_calls=template_calls,

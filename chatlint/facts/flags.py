@@ -7,10 +7,18 @@ or a wrapper's parameter. Each route records the expression that sets it, so a f
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
-from chatlint.facts.model import Flag, FunctionInfo
-from chatlint.facts.syntax import bool_literal, code, dotted_name, is_self_attribute, keyword, string_value
+from chatlint.facts.model import Flag, FlagSource, FunctionInfo
+from chatlint.facts.syntax import (
+    bool_literal,
+    code,
+    dotted_name,
+    is_self_attribute,
+    keyword_value,
+    star_kwargs,
+    string_value,
+)
 
 FLAG_NAMES = (
     "add_generation_prompt",
@@ -22,7 +30,7 @@ FLAG_NAMES = (
 
 
 def absent(name: str) -> Flag:
-    return Flag(name=name, value=None, present=False, source="absent")
+    return Flag(name=name, value=None, present=False, source=FlagSource.ABSENT)
 
 
 def defining_scope(function: FunctionInfo, name: str) -> FunctionInfo:
@@ -35,19 +43,19 @@ def defining_scope(function: FunctionInfo, name: str) -> FunctionInfo:
     return function
 
 
-def flag_from_expression(name: str, expr: cst.BaseExpression, function: FunctionInfo, source: str) -> Flag:
+def flag_from_expression(name: str, expr: ast.expr, function: FunctionInfo, source: FlagSource) -> Flag:
     """The flag set by `expr`, following names, parameter defaults, fields and `__init__` attributes."""
     literal = bool_literal(expr)
     if literal is not None:
         return Flag(name, literal, True, expr, source, "")
-    if isinstance(expr, cst.Name):
-        scope = defining_scope(function, expr.value)
-        assigned = scope.assignments.get(expr.value, [])
+    if isinstance(expr, ast.Name):
+        scope = defining_scope(function, expr.id)
+        assigned = scope.assignments.get(expr.id, [])
         if len(assigned) == 1 and bool_literal(assigned[0]) is not None:
-            where = f"`{expr.value} = ...`" + (" at module level" if scope.is_module else "")
-            return Flag(name, bool_literal(assigned[0]), True, assigned[0], "assignment", where)
-        if not assigned and expr.value in scope.params:
-            return _parameter_flag(name, scope, expr.value)
+            where = f"`{expr.id} = ...`" + (" at module level" if scope.is_module else "")
+            return Flag(name, bool_literal(assigned[0]), True, assigned[0], FlagSource.ASSIGNMENT, where)
+        if not assigned and expr.id in scope.params:
+            return _parameter_flag(name, scope, expr.id)
         return Flag(name, None, True, expr, source)
     attribute = is_self_attribute(expr)
     if attribute and function.cls is not None:
@@ -59,49 +67,48 @@ def _parameter_flag(name: str, function: FunctionInfo, parameter: str) -> Flag:
     default = function.params[parameter].default
     literal = bool_literal(default)
     if default is None or literal is None:
-        return Flag(name, None, True, None, "parameter", f"the parameter `{parameter}` of `{function.qualname}`")
+        return Flag(name, None, True, None, FlagSource.PARAMETER, f"the parameter `{parameter}` of `{function.qualname}`")
     return Flag(
-        name, literal, True, default, "default", f"the default of parameter `{parameter}` of `{function.qualname}`"
+        name, literal, True, default, FlagSource.DEFAULT, f"the default of parameter `{parameter}` of `{function.qualname}`"
     )
 
 
 def _attribute_flag(
-    name: str, function: FunctionInfo, attribute: str, expr: cst.BaseExpression, source: str
+    name: str, function: FunctionInfo, attribute: str, expr: ast.expr, source: FlagSource
 ) -> Flag:
     cls = function.cls
     assert cls is not None
     assigned = cls.init_attributes.get(attribute)
     if assigned is not None:
         init = cls.methods.get("__init__")
-        if isinstance(assigned, cst.Name) and init is not None and assigned.value in init.params:
-            return _parameter_flag(name, init, assigned.value)
+        if isinstance(assigned, ast.Name) and init is not None and assigned.id in init.params:
+            return _parameter_flag(name, init, assigned.id)
         literal = bool_literal(assigned)
         if literal is not None:
-            return Flag(name, literal, True, assigned, "attribute", f"`self.{attribute}` in `{cls.name}.__init__`")
+            return Flag(name, literal, True, assigned, FlagSource.ATTRIBUTE, f"`self.{attribute}` in `{cls.name}.__init__`")
         return Flag(name, None, True, expr, source)
     default = cls.fields.get(attribute)
-    if isinstance(default, cst.Call) and dotted_name(default.func) in ("field", "dataclasses.field"):
-        default_arg = keyword(default, "default")
-        default = default_arg.value if default_arg else None
+    if isinstance(default, ast.Call) and dotted_name(default.func) in ("field", "dataclasses.field"):
+        default = keyword_value(default, "default")
     literal = bool_literal(default)
     if default is not None and literal is not None:
         kind = "field" if cls.is_dataclass else "class attribute"
-        return Flag(name, literal, True, default, "field", f"the {kind} `{attribute}` of `{cls.name}`")
+        return Flag(name, literal, True, default, FlagSource.FIELD, f"the {kind} `{attribute}` of `{cls.name}`")
     return Flag(name, None, True, expr, source)
 
 
-def flag_from_kwargs(name: str, kwargs: cst.BaseExpression, function: FunctionInfo) -> Flag | None:
+def flag_from_kwargs(name: str, kwargs: ast.expr, function: FunctionInfo) -> Flag | None:
     """The flag inside `**kwargs`, when `kwargs` is a dict the code can see: a literal or `dict(...)` in a local,
     module-level or `self.` attribute, with keys set later by `kwargs["key"] = ...` or `kwargs.update(key=...)`."""
-    mapping: cst.BaseExpression | None = kwargs
+    mapping: ast.expr | None = kwargs
     where = f"the `**{code(kwargs)}` dict"
-    if isinstance(kwargs, cst.Name):
-        scope = defining_scope(function, kwargs.value)
-        later = scope.key_assignments.get(kwargs.value, {})
+    if isinstance(kwargs, ast.Name):
+        scope = defining_scope(function, kwargs.id)
+        later = scope.key_assignments.get(kwargs.id, {})
         if name in later:
-            found = flag_from_expression(name, later[name], scope, "kwargs")
+            found = flag_from_expression(name, later[name], scope, FlagSource.KWARGS)
             return Flag(found.name, found.value, True, found.node, found.source, found.where or where)
-        assigned = scope.assignments.get(kwargs.value, [])
+        assigned = scope.assignments.get(kwargs.id, [])
         if len(assigned) != 1:
             return None
         mapping = assigned[0]
@@ -109,25 +116,24 @@ def flag_from_kwargs(name: str, kwargs: cst.BaseExpression, function: FunctionIn
     if attribute and function.cls is not None:
         mapping = function.cls.init_attributes.get(attribute) or function.cls.fields.get(attribute)
     value = None
-    if isinstance(mapping, cst.Dict):
-        for element in mapping.elements:
-            if isinstance(element, cst.DictElement) and string_value(element.key) == name:
-                value = element.value
-    elif isinstance(mapping, cst.Call) and dotted_name(mapping.func) == "dict":
-        arg = keyword(mapping, name)
-        value = arg.value if arg else None
+    if isinstance(mapping, ast.Dict):
+        for key, item in zip(mapping.keys, mapping.values):
+            if string_value(key) == name:
+                value = item
+    elif isinstance(mapping, ast.Call) and dotted_name(mapping.func) == "dict":
+        value = keyword_value(mapping, name)
     if value is None:
         return None
-    found = flag_from_expression(name, value, function, "kwargs")
+    found = flag_from_expression(name, value, function, FlagSource.KWARGS)
     return Flag(found.name, found.value, True, found.node, found.source, found.where or where)
 
 
-def call_flag(name: str, call: cst.Call, function: FunctionInfo) -> Flag:
+def call_flag(name: str, call: ast.Call, function: FunctionInfo) -> Flag:
     """The flag as one call sets it: by keyword, or inside a `**kwargs` the code can see; else absent."""
-    arg = keyword(call, name)
-    if arg is not None:
-        return flag_from_expression(name, arg.value, function, "call")
-    for star in (arg.value for arg in call.args if arg.star == "**"):
+    value = keyword_value(call, name)
+    if value is not None:
+        return flag_from_expression(name, value, function, FlagSource.CALL)
+    for star in star_kwargs(call):
         found = flag_from_kwargs(name, star, function)
         if found is not None:
             return found

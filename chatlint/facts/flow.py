@@ -10,15 +10,19 @@ a later binding stops an earlier one only when it sits in a block that encloses 
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 
-import libcst as cst
-
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import dotted_name, string_value
+from chatlint.facts.syntax import dotted_name, string_value, subscript_key
 from chatlint.facts.walk import children as syntax_children
 
-_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+# How many hops (names, helpers, attributes) any resolution of a value follows before it answers "unknown": one
+# bound for every rule, so that two rules never disagree on a value because one looked further.
+MAX_RESOLUTION_DEPTH = 12
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 _Blocks = tuple[tuple[int, int], ...]
 
 
@@ -28,18 +32,18 @@ class Binding:
 
     name: str
     kind: str
-    value: cst.BaseExpression | None  # the assigned expression, the iterable of a loop, None when unknown
+    value: ast.expr | None  # the assigned expression, the iterable of a loop, None when unknown
     position: int | None  # the index in a tuple unpacking (`a, b = f()` -> 0 for `a`)
-    statement: cst.CSTNode  # the node whose value is being bound (an Assign, For, CompFor...)
+    statement: ast.AST  # the node whose value is being bound (an Assign, For, comprehension...)
     order: int
     blocks: tuple[tuple[int, int], ...]  # the branches around the binding, outermost first (see `_Walker`)
-    source: cst.CSTNode | None = None  # what is evaluated before the binding (right-hand side, iterable)
+    source: ast.AST | None = None  # what is evaluated before the binding (right-hand side, iterable)
 
 
 @dataclass(frozen=True)
 class Load:
-    node: cst.Name
-    ancestors: tuple[cst.CSTNode, ...]
+    node: ast.Name
+    ancestors: tuple[ast.AST, ...]
     order: int
     blocks: tuple[tuple[int, int], ...]
 
@@ -48,13 +52,13 @@ class Load:
 class FunctionFlow:
     bindings: dict[str, list[Binding]] = field(default_factory=dict)
     loads: dict[str, list[Load]] = field(default_factory=dict)
-    returns: list[cst.BaseExpression] = field(default_factory=list)
+    returns: list[ast.expr] = field(default_factory=list)
     # (`row`, "text") -> the values of `row["text"] = ...`, and the entries of `row = {"text": ...}`
-    items: dict[tuple[str, str], list[cst.BaseExpression]] = field(default_factory=dict)
+    items: dict[tuple[str, str], list[ast.expr]] = field(default_factory=dict)
     # names whose items are assigned (`kwargs["x"] = ...`): their contents change after they are built
     changed_items: set[str] = field(default_factory=set)
 
-    def reaching(self, name: str, load: cst.Name) -> list[Binding]:
+    def reaching(self, name: str, load: ast.Name) -> list[Binding]:
         """The bindings of `name` that may hold its value at `load`."""
         found = next((item for item in self.loads.get(name, ()) if item.node is load), None)
         if found is None:
@@ -65,7 +69,7 @@ class FunctionFlow:
         others = self.bindings.get(binding.name, [])
         return [load for load in self.loads.get(binding.name, ()) if _reaches(binding, load, others)]
 
-    def binding_of(self, statement: cst.CSTNode, name: str) -> Binding | None:
+    def binding_of(self, statement: ast.AST, name: str) -> Binding | None:
         return next((item for item in self.bindings.get(name, ()) if item.statement is statement), None)
 
 
@@ -103,128 +107,119 @@ def _encloses(binding: Binding, load: Load) -> bool:
 
 
 class _Walker:
-    def __init__(self, root: cst.CSTNode, params: list[str]) -> None:
+    def __init__(self, root: ast.AST, params: list[str]) -> None:
         self.flow = FunctionFlow()
         self.order = 0
-        self._stores: set[int] = set()
         for name in params:
             self.flow.bindings.setdefault(name, []).append(Binding(name, "param", None, None, root, -1, ()))
 
-    def walk(self, node: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...], blocks: _Blocks) -> None:
-        """Visit `node` in evaluation order. `blocks` marks the branches around it: (id of a suite, 0) for a
-        plain block, (id of an `if`, 0) for its body and (id of the `if`, 1) for its `else` / `elif`."""
+    def walk_block(self, statements: list[ast.stmt], ancestors: tuple[ast.AST, ...], blocks: _Blocks) -> None:
+        for statement in statements:
+            self.walk(statement, ancestors, blocks)
+
+    def walk(self, node: ast.AST, ancestors: tuple[ast.AST, ...], blocks: _Blocks) -> None:
+        """Visit `node` in evaluation order. `blocks` marks the blocks around it: (id of the statement list, 0) for
+        a plain block, (id of an `if`, 0) for its body and (id of the `if`, 1) for its `else` / `elif`."""
         self.order += 1
         order = self.order
-        if isinstance(node, cst.Name):
-            if id(node) not in self._stores and _is_load(node, ancestors):
-                self.flow.loads.setdefault(node.value, []).append(Load(node, ancestors, order, blocks))
+        if type(node) is ast.Name:
+            if _is_load(node, ancestors):
+                self.flow.loads.setdefault(node.id, []).append(Load(node, ancestors, order, blocks))
             return
         if ancestors and isinstance(node, _SCOPES):
             return
         self._record(node, order, blocks)
         path = ancestors + (node,)
-        if isinstance(node, cst.If):
+        if isinstance(node, ast.If):
             self.walk(node.test, path, blocks)
-            self.walk(node.body, path, blocks + ((id(node), 0),))
-            if node.orelse is not None:
-                self.walk(node.orelse, path, blocks + ((id(node), 1),))
+            self.walk_block(node.body, path, blocks + ((id(node), 0), (id(node.body), 0)))
+            if node.orelse:
+                self.walk_block(node.orelse, path, blocks + ((id(node), 1), (id(node.orelse), 0)))
             return
-        if isinstance(node, cst.BaseSuite):
-            blocks = blocks + ((id(node), 0),)
-        children = syntax_children(node)
-        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
-            # the loop binds its names before the element is evaluated
-            children = [node.for_in, *[child for child in children if child is not node.for_in]]
-        for child in children:
-            self.walk(child, path, blocks)
+        if isinstance(node, _COMPREHENSIONS):
+            # the loops bind their names before the element is evaluated
+            for generator in node.generators:
+                self.walk(generator, path, blocks)
+            elements = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+            for element in elements:
+                self.walk(element, path, blocks)
+            return
+        for name, value in ast.iter_fields(node):
+            if type(value) is list and value and isinstance(value[0], ast.stmt):
+                self.walk_block(value, path, blocks + ((id(value), 0),))
+            elif name in ("body", "orelse", "finalbody", "handlers", "cases"):
+                for child in value if type(value) is list else ():
+                    self.walk(child, path, blocks)
+        for child in syntax_children(node):
+            if not isinstance(child, (ast.stmt, ast.excepthandler, ast.match_case)):
+                self.walk(child, path, blocks)
 
     # -- bindings -------------------------------------------------------------------------------------------------
-    def _record(self, node: cst.CSTNode, order: int, blocks: _Blocks) -> None:
-        if isinstance(node, cst.Assign):
-            for target in node.targets:
-                self._bind(target.target, node.value, node, order, blocks)
-        elif isinstance(node, cst.AnnAssign) and node.value is not None:
-            self._bind(node.target, node.value, node, order, blocks)
-        elif isinstance(node, cst.NamedExpr):
-            self._bind(node.target, node.value, node, order, blocks)
-        elif isinstance(node, (cst.For, cst.CompFor)):
-            self._bind_loop(node.target, node.iter, node, order, blocks)
-        elif isinstance(node, cst.Return) and node.value is not None:
-            self.flow.returns.append(node.value)
+    def _record(self, node: ast.AST, order: int, blocks: _Blocks) -> None:
+        kind = type(node)
+        if kind is ast.Assign:
+            for target in node.targets:  # type: ignore[attr-defined]
+                self._bind(target, node.value, node, order, blocks)  # type: ignore[attr-defined]
+        elif kind is ast.AnnAssign and node.value is not None:  # type: ignore[attr-defined]
+            self._bind(node.target, node.value, node, order, blocks)  # type: ignore[attr-defined]
+        elif kind is ast.NamedExpr:
+            self._bind(node.target, node.value, node, order, blocks)  # type: ignore[attr-defined]
+        elif kind in (ast.For, ast.AsyncFor, ast.comprehension):
+            self._bind_loop(node.target, node.iter, node, order, blocks)  # type: ignore[attr-defined]
+        elif kind is ast.Return and node.value is not None:  # type: ignore[attr-defined]
+            self.flow.returns.append(node.value)  # type: ignore[attr-defined]
 
-    def _bind(
-        self,
-        target: cst.BaseExpression,
-        value: cst.BaseExpression,
-        statement: cst.CSTNode,
-        order: int,
-        blocks: _Blocks,
-    ) -> None:
-        if isinstance(target, cst.Name):
-            self._add(target, Binding(target.value, "assign", value, None, statement, order, blocks, value))
-            if isinstance(value, cst.Dict):
-                for element in value.elements:
-                    key = string_value(element.key) if isinstance(element, cst.DictElement) else None
-                    if key is not None:
-                        self.flow.items.setdefault((target.value, key), []).append(element.value)
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for position, element in enumerate(target.elements):
-                if isinstance(element, cst.StarredElement):
+    def _bind(self, target: ast.expr, value: ast.expr, statement: ast.AST, order: int, blocks: _Blocks) -> None:
+        if isinstance(target, ast.Name):
+            self._add(Binding(target.id, "assign", value, None, statement, order, blocks, value))
+            if isinstance(value, ast.Dict):
+                for key, item in zip(value.keys, value.values):
+                    text = string_value(key)
+                    if text is not None:
+                        self.flow.items.setdefault((target.id, text), []).append(item)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for position, element in enumerate(target.elts):
+                if isinstance(element, ast.Starred):
                     break
-                if isinstance(element.value, cst.Name):
-                    binding = Binding(element.value.value, "unpack", value, position, statement, order, blocks, value)
-                    self._add(element.value, binding)
-        elif isinstance(target, cst.Subscript) and len(target.slice) == 1:
-            index = target.slice[0].slice
+                if isinstance(element, ast.Name):
+                    self._add(Binding(element.id, "unpack", value, position, statement, order, blocks, value))
+        elif isinstance(target, ast.Subscript) and not isinstance(target.slice, ast.Tuple):
             base = dotted_name(target.value)
             if base:
                 self.flow.changed_items.add(base)
-            key = string_value(index.value) if isinstance(index, cst.Index) else None
+            key = subscript_key(target)
             if base and key is not None:
                 self.flow.items.setdefault((base, key), []).append(value)
 
-    def _bind_loop(
-        self,
-        target: cst.BaseExpression,
-        iterable: cst.BaseExpression,
-        statement: cst.CSTNode,
-        order: int,
-        blocks: _Blocks,
-    ) -> None:
-        if isinstance(target, cst.Name):
-            self._add(target, Binding(target.value, "loop", iterable, None, statement, order, blocks, iterable))
+    def _bind_loop(self, target: ast.expr, iterable: ast.expr, statement: ast.AST, order: int, blocks: _Blocks) -> None:
+        if isinstance(target, ast.Name):
+            self._add(Binding(target.id, "loop", iterable, None, statement, order, blocks, iterable))
             return
-        if not isinstance(target, cst.Tuple):
+        if not isinstance(target, ast.Tuple):
             return
         is_enumerate = (
-            isinstance(iterable, cst.Call) and dotted_name(iterable.func) == "enumerate" and bool(iterable.args)
+            isinstance(iterable, ast.Call) and dotted_name(iterable.func) == "enumerate" and bool(iterable.args)
         )
-        for position, element in enumerate(target.elements):
-            if not isinstance(element.value, cst.Name):
+        for position, element in enumerate(target.elts):
+            if not isinstance(element, ast.Name):
                 continue
             if is_enumerate and position == 1:
-                source = iterable.args[0].value  # type: ignore[union-attr]
-                binding = Binding(element.value.value, "loop", source, None, statement, order, blocks, iterable)
+                source = iterable.args[0]  # type: ignore[attr-defined]
+                binding = Binding(element.id, "loop", source, None, statement, order, blocks, iterable)
             else:
-                binding = Binding(element.value.value, "loop", None, None, statement, order, blocks, iterable)
-            self._add(element.value, binding)
+                binding = Binding(element.id, "loop", None, None, statement, order, blocks, iterable)
+            self._add(binding)
 
-    def _add(self, target: cst.Name, binding: Binding) -> None:
-        self._stores.add(id(target))
+    def _add(self, binding: Binding) -> None:
         self.flow.bindings.setdefault(binding.name, []).append(binding)
 
 
-def _is_load(node: cst.Name, ancestors: tuple[cst.CSTNode, ...]) -> bool:
+def _is_load(node: ast.Name, ancestors: tuple[ast.AST, ...]) -> bool:
+    if type(node.ctx) is ast.Load:
+        return True
+    # `x += y` reads `x` before it stores it
     parent = ancestors[-1] if ancestors else None
-    if isinstance(parent, cst.Attribute) and parent.attr is node:
-        return False
-    if isinstance(parent, cst.Arg) and parent.keyword is node:
-        return False
-    if isinstance(parent, (cst.Param, cst.FunctionDef, cst.ClassDef, cst.ImportAlias, cst.AsName)):
-        return False
-    if isinstance(parent, cst.AssignTarget) and parent.target is node:
-        return False
-    return True
+    return isinstance(parent, ast.AugAssign) and parent.target is node
 
 
 def function_flow(function: FunctionInfo, cache: dict[int, FunctionFlow]) -> FunctionFlow:
@@ -232,13 +227,7 @@ def function_flow(function: FunctionInfo, cache: dict[int, FunctionFlow]) -> Fun
     flow = cache.get(id(function))
     if flow is None:
         walker = _Walker(function.node, list(function.params))
-        body = function.node.body if isinstance(function.node, cst.FunctionDef) else function.node
-        if isinstance(body, cst.Module):
-            for statement in body.body:
-                walker.walk(statement, (body,), ())
-        else:
-            walker.walk(body, (function.node,), ())
+        walker.walk_block(function.node.body, (function.node,), ())
         flow = walker.flow
         cache[id(function)] = flow
     return flow
-

@@ -5,64 +5,89 @@ Everything later questions are answered from this index, so the tree is walked o
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
-from chatlint.facts.model import ClassInfo, FunctionInfo
+from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Param
 from chatlint.facts.syntax import (
     called_name,
     code,
     dotted_name,
+    first_argument,
     is_label_name,
+    is_partial,
     is_self_attribute,
+    keyword_value,
     string_value,
+    subscript_key,
 )
 from chatlint.facts.walk import walk
 
 _INIT_METHODS = ("__init__", "__post_init__", "setup", "__attrs_post_init__")
 
 
-class Indexer(cst.CSTVisitor):
-    def __init__(self, module: cst.Module) -> None:
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_BRANCHES = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try, ast.Match)
+
+
+class Indexer:
+    def __init__(self, module: ast.Module) -> None:
         self.module_function = FunctionInfo(node=module, name="<module>", qualname="<module>")
         self.functions: list[FunctionInfo] = [self.module_function]
         self.classes: dict[str, ClassInfo] = {}
-        self.calls: list[tuple[cst.Call, FunctionInfo, tuple[cst.CSTNode, ...]]] = []
+        self.calls: list[CallSite] = []
         # functions handed to a dataset builder, by name: how they are handed ("`.map()`", ...)
         self.mapped_names: dict[str, str] = {}
-        self._ancestors: list[cst.CSTNode] = []
+        self._ancestors: list[ast.AST] = []
         self._scopes: list[FunctionInfo | ClassInfo] = []
         # source order of every node visited so far: lets a use find the assignments made before it
-        self.order: dict[cst.CSTNode, int] = {}
+        self.order: dict[ast.AST, int] = {}
         # each node's parent, and the nodes of each function (and of the module), by id of its root node
-        self.parents: dict[cst.CSTNode, cst.CSTNode | None] = {}
-        self.scope_members: dict[int, list[cst.CSTNode]] = {}
+        self.parents: dict[ast.AST, ast.AST | None] = {}
+        self.scope_members: dict[int, list[ast.AST]] = {}
         # the function (or module) whose nodes are being visited; None inside a class body
-        self._scope_roots: list[cst.CSTNode | None] = []
+        self._scope_roots: list[ast.AST | None] = []
+        self._visits = {
+            ast.ClassDef: self._visit_class,
+            ast.FunctionDef: self._visit_function,
+            ast.AsyncFunctionDef: self._visit_function,
+            ast.Assign: self._visit_assign,
+            ast.AnnAssign: self._visit_ann_assign,
+            ast.AugAssign: self._visit_aug_assign,
+            ast.For: self._visit_for,
+            ast.AsyncFor: self._visit_for,
+            ast.comprehension: self._visit_comprehension,
+            ast.Dict: self._visit_dict,
+            ast.Call: self._visit_call,
+        }
 
     # -- the ancestor stack ---------------------------------------------------------------------------------------
-    def on_visit(self, node: cst.CSTNode) -> bool:
+    def on_visit(self, node: ast.AST) -> bool:
         self.order[node] = len(self.order)
         self.parents[node] = self._ancestors[-1] if self._ancestors else None
-        kind = type(node)  # exact types: libcst's classes are abstract-base-class heavy, `isinstance` is slow here
-        if kind is cst.Module:
+        kind = type(node)
+        if kind is ast.Module:
             self._scope_roots.append(node)
         scope = self._scope_roots[-1]
         if scope is not None:
             self.scope_members.setdefault(id(scope), []).append(node)
-        if kind is cst.FunctionDef:
+        if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
             self._scope_roots.append(node)
             self.scope_members[id(node)] = [node]  # a function's own nodes start with itself
-        elif kind is cst.ClassDef:
+        elif kind is ast.ClassDef:
             self._scope_roots.append(None)  # a class body belongs to no function; its methods are their own
-        result = super().on_visit(node)
+        visit = self._visits.get(kind)
+        if visit is not None:
+            visit(node)
         self._ancestors.append(node)
-        return result
+        return True
 
-    def on_leave(self, original_node: cst.CSTNode) -> None:
+    def on_leave(self, node: ast.AST) -> None:
         self._ancestors.pop()
-        if type(original_node) in (cst.FunctionDef, cst.ClassDef, cst.Module):
+        kind = type(node)
+        if kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Module):
             self._scope_roots.pop()
-        super().on_leave(original_node)
+        if kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            self._scopes.pop()
 
     # -- scopes ---------------------------------------------------------------------------------------------------
     @property
@@ -72,153 +97,149 @@ class Indexer(cst.CSTVisitor):
                 return scope
         return self.module_function
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    def _in_class_body(self) -> bool:
+        return bool(self._scopes) and isinstance(self._scopes[-1], ClassInfo)
+
+    def _visit_class(self, node: ast.ClassDef) -> None:
         info = ClassInfo(
             node=node,
-            name=node.name.value,
-            bases=[code(base.value) for base in node.bases],
-            is_dataclass=any("dataclass" in code(decorator.decorator) for decorator in node.decorators),
+            name=node.name,
+            bases=[code(base) for base in node.bases],
+            is_dataclass=any("dataclass" in code(decorator) for decorator in node.decorator_list),
         )
-        if isinstance(node.body, cst.IndentedBlock):
-            for statement in node.body.body:
-                if not isinstance(statement, cst.SimpleStatementLine):
-                    continue
-                for small in statement.body:
-                    if isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name) and small.value:
-                        info.fields[small.target.value] = small.value
-                    elif isinstance(small, cst.Assign):
-                        for target in small.targets:
-                            if isinstance(target.target, cst.Name):
-                                info.fields[target.target.value] = small.value
+        for statement in node.body:
+            if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value:
+                info.fields[statement.target.id] = statement.value
+            elif isinstance(statement, ast.Assign):
+                for target in statement.targets:
+                    if isinstance(target, ast.Name):
+                        info.fields[target.id] = statement.value
         self.classes.setdefault(info.name, info)
         self._scopes.append(info)
 
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        self._scopes.pop()
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         owner = self._scopes[-1] if self._scopes else None
         cls = owner if isinstance(owner, ClassInfo) else None
-        name = node.name.value
+        name = node.name
         prefix = f"{owner.qualname}." if isinstance(owner, FunctionInfo) else (f"{cls.name}." if cls else "")
         info = FunctionInfo(node=node, name=name, qualname=prefix + name, cls=cls, outer=self.function)
-        params = node.params
-        for param in (*params.posonly_params, *params.params, *params.kwonly_params):
-            info.params[param.name.value] = param
-        if isinstance(params.star_kwarg, cst.Param):
-            info.star_kwargs = params.star_kwarg.name.value
+        info.params = parameters(node.args)
+        if node.args.kwarg is not None:
+            info.star_kwargs = node.args.kwarg.arg
         if cls is not None:
             cls.methods.setdefault(name, info)
         self.functions.append(info)
         self._scopes.append(info)
 
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self._scopes.pop()
-
     # -- assignments ----------------------------------------------------------------------------------------------
-    def _assign(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
-        if self._scopes and isinstance(self._scopes[-1], ClassInfo):
-            return  # a class body: recorded as the class's fields by visit_ClassDef
+    def _assign(self, target: ast.expr, value: ast.expr) -> None:
+        if self._in_class_body():
+            return  # a class body: recorded as the class's fields by _visit_class
         function = self.function
-        if isinstance(target, cst.Name):
-            function.assignments.setdefault(target.value, []).append(value)
-            if is_label_name(target.value):
-                self._labels(f"assigns `{target.value}`")
-        elif isinstance(target, cst.Attribute):
+        if isinstance(target, ast.Name):
+            function.assignments.setdefault(target.id, []).append(value)
+            if is_label_name(target.id):
+                self._labels(f"assigns `{target.id}`")
+        elif isinstance(target, ast.Attribute):
             attribute = is_self_attribute(target)
             if attribute and function.cls is not None and function.name in _INIT_METHODS:
                 function.cls.init_attributes.setdefault(attribute, value)
-        elif isinstance(target, cst.Subscript):
-            key = _subscript_key(target)
+        elif isinstance(target, ast.Subscript):
+            key = subscript_key(target)
             if key is not None and is_label_name(key):
                 self._labels(f"assigns `{code(target)}`")
-            if key is not None and isinstance(target.value, cst.Name):
-                function.key_assignments.setdefault(target.value.value, {})[key] = value
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                if isinstance(element.value, cst.Name) and is_label_name(element.value.value):
-                    self._labels(f"assigns `{element.value.value}`")
+            if key is not None and isinstance(target.value, ast.Name):
+                function.key_assignments.setdefault(target.value.id, {})[key] = value
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for element in target.elts:
+                if isinstance(element, ast.Name) and is_label_name(element.id):
+                    self._labels(f"assigns `{element.id}`")
 
     def _labels(self, evidence: str) -> None:
         function = self.function
         if not function.labels_evidence:
             function.labels_evidence = evidence
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def _visit_assign(self, node: ast.Assign) -> None:
         for target in node.targets:
-            self._assign(target.target, node.value)
+            self._assign(target, node.value)
 
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        if node.value is not None and not isinstance(self._scopes[-1] if self._scopes else None, ClassInfo):
+    def _visit_ann_assign(self, node: ast.AnnAssign) -> None:
+        if node.value is not None and not self._in_class_body():
             self._assign(node.target, node.value)
 
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        if isinstance(node.target, cst.Name) and isinstance(node.operator, cst.AddAssign):
-            self.function.mutations.setdefault(node.target.value, []).append(("extend", node.value))
+    def _visit_aug_assign(self, node: ast.AugAssign) -> None:
+        if isinstance(node.target, ast.Name) and isinstance(node.op, ast.Add):
+            self.function.mutations.setdefault(node.target.id, []).append(("extend", node.value))
 
-    def visit_For(self, node: cst.For) -> None:
-        if isinstance(node.target, cst.Name):
-            self.function.loop_sources[node.target.value] = node.iter
-        elif isinstance(node.target, cst.Tuple) and _is_enumerate(node.iter):
-            elements = node.target.elements
-            if len(elements) == 2 and isinstance(elements[1].value, cst.Name):
-                self.function.loop_sources[elements[1].value.value] = node.iter.args[0].value  # type: ignore[union-attr]
+    def _visit_for(self, node: ast.For | ast.AsyncFor) -> None:
+        if isinstance(node.target, ast.Name):
+            self.function.loop_sources[node.target.id] = node.iter
+        elif isinstance(node.target, ast.Tuple) and _is_enumerate(node.iter):
+            elements = node.target.elts
+            if len(elements) == 2 and isinstance(elements[1], ast.Name):
+                self.function.loop_sources[elements[1].id] = node.iter.args[0]  # type: ignore[attr-defined]
 
-    def visit_CompFor(self, node: cst.CompFor) -> None:
-        if isinstance(node.target, cst.Name):
-            self.function.loop_sources.setdefault(node.target.value, node.iter)
+    def _visit_comprehension(self, node: ast.comprehension) -> None:
+        if isinstance(node.target, ast.Name):
+            self.function.loop_sources.setdefault(node.target.id, node.iter)
 
-    def visit_DictElement(self, node: cst.DictElement) -> None:
-        key = string_value(node.key)
-        if key is not None and is_label_name(key):
-            self._labels(f"builds a dict with `{key!r}`")
+    def _visit_dict(self, node: ast.Dict) -> None:
+        for key in node.keys:
+            name = string_value(key)
+            if name is not None and is_label_name(name):
+                self._labels(f"builds a dict with `{name!r}`")
+                return
 
     # -- calls ----------------------------------------------------------------------------------------------------
-    def visit_Call(self, node: cst.Call) -> None:
+    def _visit_call(self, node: ast.Call) -> None:
         function = self.function
         name = called_name(node)
         self.calls.append((node, function, tuple(self._ancestors)))
-        if name in ("append", "extend") and isinstance(node.func, cst.Attribute) and node.args:
-            target = dotted_name(node.func.value)
+        func = node.func
+        if name in ("append", "extend") and isinstance(func, ast.Attribute) and node.args:
+            target = dotted_name(func.value)
             if target:
-                function.mutations.setdefault(target, []).append((name, node.args[0].value))
+                function.mutations.setdefault(target, []).append((name, node.args[0]))
                 if self._in_branch_or_loop():
-                    function.conditional_mutations.add(node.args[0].value)
-        elif name == "update" and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name):
+                    function.conditional_mutations.add(node.args[0])
+        elif name == "update" and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
             # `kwargs.update(add_generation_prompt=True)`: a key set on a local dict
-            for arg in node.args:
-                if arg.keyword is not None:
-                    keys = function.key_assignments.setdefault(node.func.value.value, {})
-                    keys[arg.keyword.value] = arg.value
+            for item in node.keywords:
+                if item.arg is not None:
+                    function.key_assignments.setdefault(func.value.id, {})[item.arg] = item.value
         elif name == "generate":
             function.calls_generate = True
         elif name.endswith("Trainer") and not function.trainer_call:
             function.trainer_call = name
-        if name in _DATASET_BUILDERS and node.args:
-            self._handed_to_dataset(node.args[0].value, _DATASET_BUILDERS[name], node)
-        for arg in node.args:
-            if arg.keyword is not None and arg.keyword.value == "formatting_func":
-                self._handed_to_dataset(arg.value, "`formatting_func=`", None)
-            elif name == "dict" and arg.keyword is not None and is_label_name(arg.keyword.value):
-                self._labels(f"builds a dict with `{arg.keyword.value}`")
+        if name in _DATASET_BUILDERS and (node.args or node.keywords):
+            self._handed_to_dataset(node, _DATASET_BUILDERS[name])
+        formatting = keyword_value(node, "formatting_func")
+        if formatting is not None:
+            self._remember_mapped(formatting, "`formatting_func=`")
+        if name == "dict":
+            for item in node.keywords:
+                if item.arg is not None and is_label_name(item.arg):
+                    self._labels(f"builds a dict with `{item.arg}`")
 
     def _in_branch_or_loop(self) -> bool:
         """Is the node being visited under an `if`, a loop or a `try` of the current function?"""
         for ancestor in reversed(self._ancestors):
-            if isinstance(ancestor, (cst.FunctionDef, cst.ClassDef)):
+            if isinstance(ancestor, (*_FUNCTIONS, ast.ClassDef)):
                 return False
-            if isinstance(ancestor, (cst.If, cst.For, cst.While, cst.Try, cst.Match)):
+            if isinstance(ancestor, _BRANCHES):
                 return True
         return False
 
-    def _handed_to_dataset(self, value: cst.BaseExpression, how: str, call: cst.Call | None) -> None:
-        """Remember a function handed to `.map()`, `formatting_func=` or `Dataset.from_generator()`."""
-        if call is not None:
-            for arg in call.args:
-                if arg.keyword is not None and arg.keyword.value == "function":
-                    value = arg.value
-        if isinstance(value, cst.Call) and dotted_name(value.func) in ("partial", "functools.partial"):
-            value = value.args[0].value if value.args else value
+    def _handed_to_dataset(self, call: ast.Call, how: str) -> None:
+        """Remember a function handed to `.map()` or `Dataset.from_generator()`."""
+        value = keyword_value(call, "function") or first_argument(call)
+        if value is not None:
+            self._remember_mapped(value, how)
+
+    def _remember_mapped(self, value: ast.expr, how: str) -> None:
+        if isinstance(value, ast.Call) and is_partial(value):
+            value = first_argument(value) or value
         name = dotted_name(value)
         if name:
             self.mapped_names.setdefault(name.split(".")[-1], how)
@@ -231,21 +252,24 @@ _DATASET_BUILDERS = {
 }
 
 
-def _subscript_key(node: cst.Subscript) -> str | None:
-    if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
-        return string_value(node.slice[0].slice.value)
-    return None
+def parameters(arguments: ast.arguments) -> dict[str, Param]:
+    """The named parameters of a function or lambda with their defaults, in order (no `*args` / `**kwargs`)."""
+    positional = [*arguments.posonlyargs, *arguments.args]
+    defaults: list[ast.expr | None] = [None] * (len(positional) - len(arguments.defaults)) + list(arguments.defaults)
+    found = {arg.arg: Param(arg.arg, default, arg.annotation) for arg, default in zip(positional, defaults)}
+    for arg, default in zip(arguments.kwonlyargs, arguments.kw_defaults):
+        found[arg.arg] = Param(arg.arg, default, arg.annotation)
+    return found
 
 
-def _is_enumerate(node: cst.BaseExpression) -> bool:
-    return isinstance(node, cst.Call) and dotted_name(node.func) == "enumerate" and bool(node.args)
+def _is_enumerate(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and dotted_name(node.func) == "enumerate" and bool(node.args)
 
 
-def build_index(module: cst.Module) -> Indexer:
+def build_index(module: ast.Module) -> Indexer:
     indexer = Indexer(module)
     walk(module, indexer)
     for function in indexer.functions:
         if function.name in indexer.mapped_names:
-            function.passed_to_map = True
             function.passed_to = indexer.mapped_names[function.name]
     return indexer

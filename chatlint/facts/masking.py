@@ -7,25 +7,38 @@ masks the first `offset` tokens. This module follows, inside one function, the v
 where its length bounds the masked part of the labels. One level of helper is followed: a function that returns
 a render or its length makes each call of it a render or a length in its caller.
 
+A local name is resolved with the reaching definitions of `chatlint.facts.flow`: every assignment that may hold
+its value at that load must lead to the same render, else the name is unknown (a branch that assigns something
+else, a loop variable, a parameter or a tuple unpacking among them makes it unknown).
+
 The answer is a list of `LengthMask`s: which render, where its length masks, and the words for a message.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import ast
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-import libcst as cst
-
-from chatlint.facts.model import FunctionInfo, ModuleFacts, ShapeKind, TemplateCall
-from chatlint.facts.syntax import called_name, code, dotted_name, is_label_name
+from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow
+from chatlint.facts.model import FunctionInfo, ModuleFacts, Route, ShapeKind, TemplateCall
+from chatlint.facts.syntax import (
+    arguments_in_order,
+    called_name,
+    code,
+    dotted_name,
+    first_argument,
+    is_label_name,
+    string_value,
+)
 from chatlint.facts.walk import children
 
 # attributes and methods that turn a token sequence into its length
 _LENGTH_ATTRIBUTES = frozenset({"shape", "size", "numel", "sum", "count_nonzero"})
 # calls that keep a length a length: `min(len(p), max_len)`, `int(...)`
 _LENGTH_PRESERVING_CALLS = frozenset({"min", "max", "int", "abs"})
-_MAX_DEPTH = 8
+_LOOPS = (ast.For, ast.AsyncFor)
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
 @dataclass(frozen=True)
@@ -34,7 +47,7 @@ class LengthMask:
 
     render: TemplateCall
     function: FunctionInfo  # where the masking happens (the render's function, or the caller of a helper)
-    node: cst.CSTNode  # the masking expression or statement
+    node: ast.AST  # the masking expression or statement
     how: str  # words: "`labels[:prompt_len] = ...`"
 
 
@@ -63,7 +76,9 @@ class _Flow:
         self.returns_render: dict[str, TemplateCall] = {}
         self.returns_length: dict[str, TemplateCall] = {}
         # per function: (name, key) -> values stored with `name["key"] = value`, in source order
-        self._item_stores: dict[int, dict[tuple[str, str], list[cst.BaseExpression]]] = {}
+        self._item_stores: dict[int, dict[tuple[str, str], list[ast.expr]]] = {}
+        # per function: its reaching definitions (see `chatlint.facts.flow`)
+        self._flows: dict[int, FunctionFlow] = {}
         self._find_helpers()
 
     # -- helpers --------------------------------------------------------------------------------------------------
@@ -73,7 +88,7 @@ class _Flow:
             if function.is_module or id(function) not in functions_with_renders:
                 continue
             for node, _ in self.facts.scope_nodes(function.node):
-                if not isinstance(node, cst.Return) or node.value is None:
+                if not isinstance(node, ast.Return) or node.value is None:
                     continue
                 before = self.order.get(node, 1 << 62)
                 length = self.length_of(node.value, function, before, 0)
@@ -85,138 +100,157 @@ class _Flow:
                     self.returns_render.setdefault(function.name, render)
 
     # -- what a value is --------------------------------------------------------------------------------------------
-    def _last_assignment(self, name: str, function: FunctionInfo, before: int) -> cst.BaseExpression | None:
-        values = [value for value in function.assignments.get(name, ()) if self.order.get(value, 0) < before]
-        return values[-1] if values else None
+    def _resolve_name(
+        self, name: ast.Name, function: FunctionInfo, resolve: Callable[[ast.expr], TemplateCall | None]
+    ) -> TemplateCall | None:
+        """What `resolve` finds for the value of the local `name` at this load: every assignment that may reach it
+        must give the same render, else None (a parameter, loop variable or unpacking among them gives None)."""
+        bindings = function_flow(function, self._flows).reaching(name.id, name)
+        found: TemplateCall | None = None
+        for binding in bindings:
+            if binding.kind != "assign" or binding.value is None:
+                return None
+            render = resolve(binding.value)
+            if render is None or (found is not None and render is not found):
+                return None
+            found = render
+        return found
 
-    def _item_assignment(
-        self, expr: cst.Subscript, function: FunctionInfo, before: int
-    ) -> cst.BaseExpression | None:
+    def _item_assignment(self, expr: ast.Subscript, function: FunctionInfo, before: int) -> ast.expr | None:
         """The value last stored under `name["key"]` before `before`, for `expr` = `name["key"]`."""
         key = _string_key(expr)
-        if key is None or not isinstance(expr.value, cst.Name):
+        if key is None or not isinstance(expr.value, ast.Name):
             return None
         stores = self._item_stores.get(id(function))
         if stores is None:
             stores = {}
             for node, _ in self.facts.scope_nodes(function.node):
-                if isinstance(node, cst.Assign) and len(node.targets) == 1:
-                    target = node.targets[0].target
-                    if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name):
+                if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                    target = node.targets[0]
+                    if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
                         target_key = _string_key(target)
                         if target_key is not None:
-                            stores.setdefault((target.value.value, target_key), []).append(node.value)
+                            stores.setdefault((target.value.id, target_key), []).append(node.value)
             self._item_stores[id(function)] = stores
-        values = [value for value in stores.get((expr.value.value, key), ()) if self.order.get(value, 0) < before]
+        values = [value for value in stores.get((expr.value.id, key), ()) if self.order.get(value, 0) < before]
         return values[-1] if values else None
 
-    def carrier_of(
-        self, expr: cst.BaseExpression, function: FunctionInfo, before: int, depth: int
-    ) -> TemplateCall | None:
+    def carrier_of(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
         """The render whose tokens or text `expr` holds unchanged (ids, a tensor of them, a field), else None.
 
         Concatenation stops the flow on purpose: `render(prompt) + header` is not the render any more.
         """
-        if depth > _MAX_DEPTH:
+        if depth > MAX_RESOLUTION_DEPTH:
             return None
-        if isinstance(expr, cst.Call):
-            name = called_name(expr)
-            render = self.renders.get(id(expr))
-            if render is not None:
-                # a wrapper that returns `len(render(...))` gives a length, not tokens
-                is_measuring_wrapper = render.via.startswith("the wrapper") and name in self.returns_length
-                return None if is_measuring_wrapper else render
-            if name in self.returns_render and name not in _LENGTH_ATTRIBUTES:
-                return self.returns_render[name]
-            if name == "len" or name in _LENGTH_ATTRIBUTES or name in _LENGTH_PRESERVING_CALLS:
-                return None
-            if isinstance(expr.func, cst.Attribute):
-                # `ids.tolist()`, `ids.to(device)`, `ids.squeeze(0)`
-                inner = self.carrier_of(expr.func.value, function, before, depth + 1)
-                if inner is not None:
-                    return inner
-            # `tokenizer(prompt_text, add_special_tokens=False)`, `torch.tensor(prompt_ids)`
-            first = next((arg.value for arg in expr.args if arg.keyword is None and not arg.star), None)
-            if first is not None:
-                return self.carrier_of(first, function, before, depth + 1)
-            return None
-        if isinstance(expr, cst.Name):
-            value = self._last_assignment(expr.value, function, before)
-            return self.carrier_of(value, function, before, depth + 1) if value is not None else None
-        if isinstance(expr, cst.Subscript):
+        if isinstance(expr, ast.Call):
+            return self._carrier_of_call(expr, function, before, depth)
+        if isinstance(expr, ast.Name):
+            return self._resolve_name(
+                expr, function, lambda value: self.carrier_of(value, function, before, depth + 1)
+            )
+        if isinstance(expr, ast.Subscript):
             # `row["prompt_ids"]` after `row["prompt_ids"] = render(...)`
             stored = self._item_assignment(expr, function, before)
             if stored is not None:
                 return self.carrier_of(stored, function, before, depth + 1)
             # `encoded["input_ids"]`, `ids[0]`; a slice by another length is still the render's tokens
             return self.carrier_of(expr.value, function, before, depth + 1)
-        if isinstance(expr, cst.Attribute):
-            if expr.attr.value in _LENGTH_ATTRIBUTES:
+        if isinstance(expr, ast.Attribute):
+            if expr.attr in _LENGTH_ATTRIBUTES:
                 return None
             return self.carrier_of(expr.value, function, before, depth + 1)
         return None
 
-    def length_of(
-        self, expr: cst.BaseExpression, function: FunctionInfo, before: int, depth: int
+    def _carrier_of_call(
+        self, expr: ast.Call, function: FunctionInfo, before: int, depth: int
     ) -> TemplateCall | None:
+        name = called_name(expr)
+        render = self.renders.get(id(expr))
+        if render is not None:
+            # a wrapper that returns `len(render(...))` gives a length, not tokens
+            is_measuring_wrapper = render.route is Route.WRAPPER and name in self.returns_length
+            return None if is_measuring_wrapper else render
+        if name in self.returns_render and name not in _LENGTH_ATTRIBUTES:
+            return self.returns_render[name]
+        if name == "len" or name in _LENGTH_ATTRIBUTES or name in _LENGTH_PRESERVING_CALLS:
+            return None
+        if isinstance(expr.func, ast.Attribute):
+            # `ids.tolist()`, `ids.to(device)`, `ids.squeeze(0)`
+            inner = self.carrier_of(expr.func.value, function, before, depth + 1)
+            if inner is not None:
+                return inner
+        # `tokenizer(prompt_text, add_special_tokens=False)`, `torch.tensor(prompt_ids)`
+        first = next((arg for arg in expr.args if not isinstance(arg, ast.Starred)), None)
+        if first is not None:
+            return self.carrier_of(first, function, before, depth + 1)
+        return None
+
+    def length_of(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
         """The render whose length `expr` is (`len(ids)`, `ids.shape[-1]`, `prompt_len - 1`), else None."""
-        if depth > _MAX_DEPTH:
+        if depth > MAX_RESOLUTION_DEPTH:
             return None
-        if isinstance(expr, cst.Call):
-            name = called_name(expr)
-            render = self.renders.get(id(expr))
-            if render is not None and name in self.returns_length:
-                # a wrapper that itself returns `len(render(conversation))`: this call renders and measures
-                return render
-            if name in self.returns_length and render is None:
-                return self.returns_length[name]
-            if name == "len" and isinstance(expr.func, cst.Name) and expr.args:
-                return self.carrier_of(expr.args[0].value, function, before, depth + 1)
-            if name in _LENGTH_PRESERVING_CALLS and isinstance(expr.func, cst.Name):
-                for arg in expr.args:
-                    found = self.length_of(arg.value, function, before, depth + 1)
-                    if found is not None:
-                        return found
-                return None
-            if isinstance(expr.func, cst.Attribute):
-                if expr.func.attr.value in _LENGTH_ATTRIBUTES:
-                    # `ids.size(1)`, `mask.sum()`
-                    return self.carrier_of(expr.func.value, function, before, depth + 1)
-                if expr.func.attr.value in ("item", "int", "long", "tolist"):
-                    return self.length_of(expr.func.value, function, before, depth + 1)
-            return None
-        if isinstance(expr, cst.Subscript):
+        if isinstance(expr, ast.Call):
+            return self._length_of_call(expr, function, before, depth)
+        if isinstance(expr, ast.Subscript):
             # `ids.shape[-1]`, `ids.shape[1]`
-            if isinstance(expr.value, cst.Attribute) and expr.value.attr.value == "shape":
+            if isinstance(expr.value, ast.Attribute) and expr.value.attr == "shape":
                 return self.carrier_of(expr.value.value, function, before, depth + 1)
             return None
-        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, (cst.Add, cst.Subtract)):
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Add, ast.Sub)):
             return self.length_of(expr.left, function, before, depth + 1) or self.length_of(
                 expr.right, function, before, depth + 1
             )
-        if isinstance(expr, cst.Name):
-            value = self._last_assignment(expr.value, function, before)
-            return self.length_of(value, function, before, depth + 1) if value is not None else None
+        if isinstance(expr, ast.Name):
+            return self._resolve_name(
+                expr, function, lambda value: self.length_of(value, function, before, depth + 1)
+            )
+        return None
+
+    def _length_of_call(
+        self, expr: ast.Call, function: FunctionInfo, before: int, depth: int
+    ) -> TemplateCall | None:
+        name = called_name(expr)
+        render = self.renders.get(id(expr))
+        if render is not None and name in self.returns_length:
+            # a wrapper that itself returns `len(render(conversation))`: this call renders and measures
+            return render
+        if name in self.returns_length and render is None:
+            return self.returns_length[name]
+        if name == "len" and isinstance(expr.func, ast.Name):
+            measured = first_argument(expr)
+            return self.carrier_of(measured, function, before, depth + 1) if measured is not None else None
+        if name in _LENGTH_PRESERVING_CALLS and isinstance(expr.func, ast.Name):
+            for arg in arguments_in_order(expr):
+                value = arg.value if isinstance(arg, (ast.keyword, ast.Starred)) else arg
+                found = self.length_of(value, function, before, depth + 1)
+                if found is not None:
+                    return found
+            return None
+        if isinstance(expr.func, ast.Attribute):
+            if expr.func.attr in _LENGTH_ATTRIBUTES:
+                # `ids.size(1)`, `mask.sum()`
+                return self.carrier_of(expr.func.value, function, before, depth + 1)
+            if expr.func.attr in ("item", "int", "long", "tolist"):
+                return self.length_of(expr.func.value, function, before, depth + 1)
         return None
 
     # -- where a length masks ----------------------------------------------------------------------------------------
     def masks_in(self, function: FunctionInfo) -> Iterator[LengthMask]:
+        bindings = function_flow(function, self._flows).bindings
         for node, ancestors in self.facts.scope_nodes(function.node):
-            if not isinstance(node, (cst.Name, cst.Call, cst.Subscript)):
-                continue
-            if isinstance(node, cst.Name) and not function.assignments.get(node.value):
-                continue
-            if isinstance(node, cst.Subscript) and not (
-                isinstance(node.value, cst.Attribute) and node.value.attr.value == "shape"
-            ):
+            if isinstance(node, ast.Name):
+                if not any(binding.kind == "assign" for binding in bindings.get(node.id, ())):
+                    continue
+            elif isinstance(node, ast.Subscript):
+                if not (isinstance(node.value, ast.Attribute) and node.value.attr == "shape"):
+                    continue
+            elif not isinstance(node, ast.Call):
                 continue
             parent = ancestors[-1] if ancestors else None
-            if isinstance(parent, cst.AssignTarget) or (
-                isinstance(parent, cst.Attribute) and parent.attr is node
-            ):
+            if isinstance(parent, ast.Assign) and any(target is node for target in parent.targets):
                 continue
             before = self.order.get(node, 1 << 62)
-            render = self.length_of(node, function, before, 0)
+            render = self.length_of(node, function, before, 0)  # type: ignore[arg-type]
             if render is None:
                 continue
             how = self._mask_context(node, ancestors, render, function, before)
@@ -225,70 +259,86 @@ class _Flow:
 
     def _mask_context(
         self,
-        node: cst.CSTNode,
-        ancestors: tuple[cst.CSTNode, ...],
+        node: ast.AST,
+        ancestors: tuple[ast.AST, ...],
         render: TemplateCall,
         function: FunctionInfo,
         before: int,
-    ) -> tuple[cst.CSTNode, str] | None:
-        child: cst.CSTNode = node
+    ) -> tuple[ast.AST, str] | None:
+        """Climb from the length at `node` through arithmetic and length-keeping calls to where it bounds labels."""
+        child: ast.AST = node
         for index in range(len(ancestors) - 1, -1, -1):
             parent = ancestors[index]
-            if isinstance(parent, (cst.BinaryOperation, cst.UnaryOperation)) and not _is_list_times(parent):
+            if isinstance(parent, (ast.BinOp, ast.UnaryOp)) and not _is_list_times(parent):
                 child = parent
                 continue
-            if isinstance(parent, (cst.Arg, cst.Call)) and _is_length_call(parent, ancestors, index):
+            if _is_length_call(parent, ancestors, index):
                 child = parent
                 continue
-            if isinstance(parent, cst.Arg) and index >= 2 and isinstance(ancestors[index - 1], cst.Call):
-                return _range_loop_mask(parent, ancestors[index - 1], ancestors[index - 2])
-            if isinstance(parent, cst.BinaryOperation) and _is_list_times(parent):
+            argument = _argument(child, parent, ancestors, index)
+            if argument is not None:
+                return _range_loop_mask(*argument)
+            if isinstance(parent, ast.BinOp) and _is_list_times(parent):
                 # `[-100] * prompt_len`, `[IGNORE_INDEX] * len(prompt_ids)`, `[0] * n` into a loss mask
                 fill = _list_fill(parent)
                 if fill is not None and (_is_ignore_value(fill) or _assigned_to_mask(ancestors[:index])):
                     return parent, f"`{_short(parent)}`"
                 return None
-            if isinstance(parent, cst.Slice):
-                subscript = _enclosing_subscript(ancestors, index)
-                if subscript is None:
-                    return None
-                is_upper = parent.upper is child
-                is_lower = parent.lower is child
-                if is_upper and parent.lower is not None:
-                    # `labels[start:prompt_len]`: the end of a range, not a masked prefix
-                    return None
-                statement_text = _statement_text(ancestors, index) or _short(subscript)
-                assignment = _assignment_to(subscript, ancestors)
-                if assignment is not None:
-                    if is_lower and _is_ignore_value(assignment.value):
-                        # `labels[start:end] = -100`: the span *after* this length is masked (a user turn in a
-                        # multi-turn loop); the render ends where a trained reply ends, not before one
-                        return None
-                    return subscript, f"`{statement_text}`"
-                if _is_labels(subscript.value):
-                    return subscript, f"`{_short(subscript)}`"
-                other = self.carrier_of(subscript.value, function, before, 0)
-                if is_lower and other is not None and _is_full_render(other, render):
-                    return subscript, f"`{_short(subscript)}`, the part of the full render after the prompt"
-                if is_upper and other is not None and _is_full_render(other, render) and _is_labels_use(
-                    ancestors[:index]
-                ):
-                    return subscript, f"`{_short(subscript)}`"
-                return None
-            if isinstance(parent, cst.Tuple):
-                # `return tokens, offset` / `data.append((tokens, offset))`: the full render handed on with the
-                # prompt length, for a trainer that masks its first `offset` tokens
-                for element in parent.elements:
-                    if element.value is child:
-                        continue
-                    other = self.carrier_of(element.value, function, before, 0)
-                    if other is not None and _is_full_render(other, render):
-                        return parent, f"`{_short(parent)}`, the full render paired with the prompt length to mask"
-                return None
-            if isinstance(parent, cst.Element):
-                child = parent.value
-                continue
+            if isinstance(parent, ast.Slice):
+                return self._slice_mask(parent, child, ancestors, index, render, function, before)
+            if isinstance(parent, ast.Tuple) and not _is_subscript_key(parent, ancestors, index):
+                return self._tuple_mask(parent, child, render, function, before)
             return None
+        return None
+
+    def _slice_mask(
+        self,
+        parent: ast.Slice,
+        child: ast.AST,
+        ancestors: tuple[ast.AST, ...],
+        index: int,
+        render: TemplateCall,
+        function: FunctionInfo,
+        before: int,
+    ) -> tuple[ast.AST, str] | None:
+        """The length bounds a slice: `labels[:n] = -100`, `labels[:n]`, `full_ids[n:]`."""
+        subscript = _enclosing_subscript(ancestors, index)
+        if subscript is None:
+            return None
+        is_upper = parent.upper is child
+        is_lower = parent.lower is child
+        if is_upper and parent.lower is not None:
+            # `labels[start:prompt_len]`: the end of a range, not a masked prefix
+            return None
+        statement_text = _statement_text(ancestors, index) or _short(subscript)
+        assignment = _assignment_to(subscript, ancestors)
+        if assignment is not None:
+            if is_lower and _is_ignore_value(assignment.value):
+                # `labels[start:end] = -100`: the span *after* this length is masked (a user turn in a
+                # multi-turn loop); the render ends where a trained reply ends, not before one
+                return None
+            return subscript, f"`{statement_text}`"
+        if _is_labels(subscript.value):
+            return subscript, f"`{_short(subscript)}`"
+        other = self.carrier_of(subscript.value, function, before, 0)
+        if is_lower and other is not None and _is_full_render(other, render):
+            return subscript, f"`{_short(subscript)}`, the part of the full render after the prompt"
+        if is_upper and other is not None and _is_full_render(other, render) and _is_labels_use(ancestors[:index]):
+            return subscript, f"`{_short(subscript)}`"
+        return None
+
+    def _tuple_mask(
+        self, parent: ast.Tuple, child: ast.AST, render: TemplateCall, function: FunctionInfo, before: int
+    ) -> tuple[ast.AST, str] | None:
+        # `return tokens, offset` / `data.append((tokens, offset))`: the full render handed on with the
+        # prompt length, for a trainer that masks its first `offset` tokens
+        for element in parent.elts:
+            value = element.value if isinstance(element, ast.Starred) else element
+            if value is child:
+                continue
+            other = self.carrier_of(value, function, before, 0)
+            if other is not None and _is_full_render(other, render):
+                return parent, f"`{_short(parent)}`, the full render paired with the prompt length to mask"
         return None
 
 
@@ -301,28 +351,43 @@ def _is_full_render(other: TemplateCall, render: TemplateCall) -> bool:
     return not (other.conversation_text == render.conversation_text and other.shape.kind is render.shape.kind)
 
 
-def _range_loop_mask(arg: cst.Arg, call: cst.Call, loop: cst.CSTNode) -> tuple[cst.CSTNode, str] | None:
+def _argument(
+    child: ast.AST, parent: ast.AST, ancestors: tuple[ast.AST, ...], index: int
+) -> tuple[ast.AST, ast.Call, ast.AST | None] | None:
+    """When `child` is handed to a call: (the argument as the call lists it, the call, what holds the call).
+
+    A positional argument's parent is the call; a keyword's is its `ast.keyword`, a `*args`' its `ast.Starred`."""
+    if isinstance(parent, ast.Call):
+        if any(arg is child for arg in parent.args):
+            return child, parent, ancestors[index - 1] if index >= 1 else None
+        return None
+    if isinstance(parent, (ast.keyword, ast.Starred)) and index >= 1 and isinstance(ancestors[index - 1], ast.Call):
+        return parent, ancestors[index - 1], ancestors[index - 2] if index >= 2 else None  # type: ignore[return-value]
+    return None
+
+
+def _range_loop_mask(arg: ast.AST, call: ast.Call, loop: ast.AST | None) -> tuple[ast.AST, str] | None:
     """`for i in range(prompt_len): labels[i] = -100`, `for i in range(prompt_len, n): labels[i] = ids[i]`."""
-    if dotted_name(call.func) != "range" or not isinstance(loop, cst.For) or loop.iter is not call:
+    if dotted_name(call.func) != "range" or not isinstance(loop, _LOOPS) or loop.iter is not call:
         return None
-    if not isinstance(loop.target, cst.Name) or arg.keyword is not None:
+    if not isinstance(loop.target, ast.Name) or isinstance(arg, ast.keyword):
         return None
-    position = next((number for number, candidate in enumerate(call.args) if candidate is arg), -1)
-    if len(call.args) == 1 and position == 0:
+    arguments = arguments_in_order(call)
+    position = next((number for number, candidate in enumerate(arguments) if candidate is arg), -1)
+    if len(arguments) == 1 and position == 0:
         bound = "prefix"  # `range(n)`: the first n tokens
-    elif len(call.args) >= 2 and position == 0:
+    elif len(arguments) >= 2 and position == 0:
         bound = "after"  # `range(n, end)`: from n on
     else:
         return None
-    variable = loop.target.value
-    for node, _ in _nodes_under(loop.body):
-        if not isinstance(node, cst.Assign) or len(node.targets) != 1:
+    variable = loop.target.id
+    for node in _nodes_under(loop.body):
+        if not isinstance(node, ast.Assign) or len(node.targets) != 1:
             continue
-        target = node.targets[0].target
-        if not (isinstance(target, cst.Subscript) and _is_labels(target.value) and len(target.slice) == 1):
+        target = node.targets[0]
+        if not (isinstance(target, ast.Subscript) and _is_labels(target.value)):
             continue
-        index = target.slice[0].slice
-        if not (isinstance(index, cst.Index) and isinstance(index.value, cst.Name) and index.value.value == variable):
+        if not (isinstance(target.slice, ast.Name) and target.slice.id == variable):
             continue
         masks = _is_ignore_value(node.value)
         if (bound == "prefix" and masks) or (bound == "after" and not masks):
@@ -330,120 +395,120 @@ def _range_loop_mask(arg: cst.Arg, call: cst.Call, loop: cst.CSTNode) -> tuple[c
     return None
 
 
-def _nodes_under(root: cst.CSTNode) -> Iterator[tuple[cst.CSTNode, None]]:
-    stack: list[cst.CSTNode] = [root]
+def _nodes_under(statements: list[ast.stmt]) -> Iterator[ast.AST]:
+    """The nodes of a block, not inside nested functions and classes (last statement first)."""
+    stack: list[ast.AST] = list(statements)
     while stack:
         node = stack.pop()
-        yield node, None
-        if not isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+        yield node
+        if not isinstance(node, _FUNCTIONS):
             stack.extend(children(node))
 
 
-def _string_key(node: cst.Subscript) -> str | None:
-    if len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
-        return None
-    key = node.slice[0].slice.value
-    if isinstance(key, cst.SimpleString):
-        value = key.evaluated_value
-        return value if isinstance(value, str) else None
-    return None
+def _string_key(node: ast.Subscript) -> str | None:
+    return string_value(node.slice)
 
 
-def _is_length_call(parent: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...], index: int) -> bool:
-    """`min(prompt_len, max_len)`: climbing through it keeps a length."""
-    if isinstance(parent, cst.Arg):
+def _is_length_call(parent: ast.AST, ancestors: tuple[ast.AST, ...], index: int) -> bool:
+    """`min(prompt_len, max_len)`: climbing through it (and through a keyword or `*` argument of it) keeps a
+    length."""
+    if isinstance(parent, (ast.keyword, ast.Starred)):
         call = ancestors[index - 1] if index else None
-        return isinstance(call, cst.Call) and dotted_name(call.func) in _LENGTH_PRESERVING_CALLS
-    return isinstance(parent, cst.Call) and dotted_name(parent.func) in _LENGTH_PRESERVING_CALLS
+        return isinstance(call, ast.Call) and dotted_name(call.func) in _LENGTH_PRESERVING_CALLS
+    return isinstance(parent, ast.Call) and dotted_name(parent.func) in _LENGTH_PRESERVING_CALLS
 
 
-def _is_list_times(node: cst.BinaryOperation) -> bool:
-    return isinstance(node.operator, cst.Multiply) and (
-        isinstance(node.left, cst.List) or isinstance(node.right, cst.List)
+def _is_list_times(node: ast.BinOp | ast.UnaryOp) -> bool:
+    return (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Mult)
+        and (isinstance(node.left, ast.List) or isinstance(node.right, ast.List))
     )
 
 
-def _list_fill(node: cst.BinaryOperation) -> cst.BaseExpression | None:
-    listed = node.left if isinstance(node.left, cst.List) else node.right
-    assert isinstance(listed, cst.List)
-    if len(listed.elements) != 1:
+def _list_fill(node: ast.BinOp) -> ast.expr | None:
+    listed = node.left if isinstance(node.left, ast.List) else node.right
+    assert isinstance(listed, ast.List)
+    if len(listed.elts) != 1:
         return None
-    return listed.elements[0].value
+    fill = listed.elts[0]
+    return fill.value if isinstance(fill, ast.Starred) else fill
 
 
-def _is_ignore_value(node: cst.BaseExpression) -> bool:
+def _is_ignore_value(node: ast.expr) -> bool:
     """`-100`, `IGNORE_INDEX`, `self.ignore_index`, `label_pad_token_id`."""
-    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
-        return isinstance(node.expression, cst.Integer)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return isinstance(node.operand, ast.Constant) and type(node.operand.value) is int
     name = (dotted_name(node) or "").split(".")[-1].lower()
     return "ignore" in name or "masked" in name or name in ("label_pad_token_id", "label_pad_id")
 
 
-def _assigned_to_mask(ancestors: tuple[cst.CSTNode, ...]) -> bool:
+def _statement_of(ancestors: tuple[ast.AST, ...]) -> ast.stmt | None:
+    """The innermost statement among `ancestors`."""
+    return next((node for node in reversed(ancestors) if isinstance(node, ast.stmt)), None)
+
+
+def _assigned_to_mask(ancestors: tuple[ast.AST, ...]) -> bool:
     """`loss_mask = [0] * n + ...`: a 0/1 mask over the tokens, assigned to a name that says so."""
-    for node in reversed(ancestors):
-        if isinstance(node, cst.Assign):
-            return any("mask" in code(target.target).lower() or _is_labels(target.target) for target in node.targets)
-        if isinstance(node, (cst.SimpleStatementLine, cst.FunctionDef)):
-            return False
-    return False
+    statement = _statement_of(ancestors)
+    if not isinstance(statement, ast.Assign):
+        return False
+    return any("mask" in code(target).lower() or _is_labels(target) for target in statement.targets)
 
 
-def _enclosing_subscript(ancestors: tuple[cst.CSTNode, ...], index: int) -> cst.Subscript | None:
+def _is_subscript_key(node: ast.Tuple, ancestors: tuple[ast.AST, ...], index: int) -> bool:
+    """`x[a, b]`: the tuple is the subscript's key, not a tuple value."""
+    holder = ancestors[index - 1] if index >= 1 else None
+    return isinstance(holder, ast.Subscript) and holder.slice is node
+
+
+def _enclosing_subscript(ancestors: tuple[ast.AST, ...], index: int) -> ast.Subscript | None:
+    """The subscript whose key holds the slice at `ancestors[index]`: `x[:n]`, or `x[:, :n]` through its tuple."""
     for position in range(index - 1, -1, -1):
         node = ancestors[position]
-        if isinstance(node, cst.Subscript):
+        if isinstance(node, ast.Subscript):
             return node
-        if not isinstance(node, (cst.SubscriptElement, cst.Slice)):
+        if not isinstance(node, ast.Tuple):
             return None
     return None
 
 
-def _assignment_to(subscript: cst.Subscript, ancestors: tuple[cst.CSTNode, ...]) -> cst.Assign | None:
+def _assignment_to(subscript: ast.Subscript, ancestors: tuple[ast.AST, ...]) -> ast.Assign | None:
     """The statement for `labels[:n] = ...` / `labels[:, :n] = -100`, where the slice is written (as only masking
     does), else None."""
-    for position in range(len(ancestors) - 1, -1, -1):
-        node = ancestors[position]
-        if isinstance(node, cst.AssignTarget):
-            statement = ancestors[position - 1] if position else None
-            return statement if node.target is subscript and isinstance(statement, cst.Assign) else None
-        if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-            return None
+    statement = _statement_of(ancestors)
+    if isinstance(statement, ast.Assign) and any(target is subscript for target in statement.targets):
+        return statement
     return None
 
 
-def _is_labels(node: cst.BaseExpression) -> bool:
-    if isinstance(node, cst.Name):
-        return is_label_name(node.value)
-    if isinstance(node, cst.Attribute):
-        return is_label_name(node.attr.value)
-    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
-        key = node.slice[0].slice.value
-        if isinstance(key, cst.SimpleString):
-            value = key.evaluated_value
-            return isinstance(value, str) and is_label_name(value)
+def _is_labels(node: ast.AST) -> bool:
+    if isinstance(node, ast.Name):
+        return is_label_name(node.id)
+    if isinstance(node, ast.Attribute):
+        return is_label_name(node.attr)
+    if isinstance(node, ast.Subscript) and not isinstance(node.slice, (ast.Slice, ast.Tuple)):
+        key = node.slice
+        if isinstance(key, ast.Constant) and isinstance(key.value, (str, bytes)):
+            return isinstance(key.value, str) and is_label_name(key.value)
         return _is_labels(node.value)
     return False
 
 
-def _is_labels_use(ancestors: tuple[cst.CSTNode, ...]) -> bool:
+def _is_labels_use(ancestors: tuple[ast.AST, ...]) -> bool:
     """The slice ends up in `labels`: `labels = ... full_ids[:n] ...`."""
-    for node in reversed(ancestors):
-        if isinstance(node, cst.Assign):
-            return any(_is_labels(target.target) for target in node.targets)
-        if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-            return False
-    return False
+    statement = _statement_of(ancestors)
+    return isinstance(statement, ast.Assign) and any(_is_labels(target) for target in statement.targets)
 
 
-def _statement_text(ancestors: tuple[cst.CSTNode, ...], index: int) -> str:
+def _statement_text(ancestors: tuple[ast.AST, ...], index: int) -> str:
     for position in range(index - 1, -1, -1):
         node = ancestors[position]
-        if isinstance(node, (cst.Assign, cst.AugAssign)):
+        if isinstance(node, (ast.Assign, ast.AugAssign)):
             return _short(node)
     return ""
 
 
-def _short(node: cst.CSTNode) -> str:
+def _short(node: ast.AST) -> str:
     text = " ".join(code(node).split())
     return text if len(text) <= 60 else text[:57] + "..."

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import enum
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import libcst as cst
-from libcst.metadata import CodeRange
-
 if TYPE_CHECKING:
-    from chatlint.facts.tokenizer_calls import SplitTokenization, TokenizerCall
+    from chatlint.facts.syntax import SourceText
 
 
 class ShapeKind(str, enum.Enum):
@@ -34,6 +31,31 @@ class Shape:
 UNKNOWN_SHAPE = Shape(ShapeKind.UNKNOWN)
 
 
+class FlagSource(enum.Enum):
+    """Where a flag's value is set: what a fix edits, and how certain the value is."""
+
+    CALL = "call"  # a keyword of the call itself
+    DEFAULT = "default"  # a literal default of a parameter the call passes on
+    PARAMETER = "parameter"  # a parameter without a literal default: the caller decides
+    FIELD = "field"  # a dataclass field or class attribute
+    ATTRIBUTE = "attribute"  # `self.x = ...` in `__init__`
+    KWARGS = "kwargs"  # a `**kwargs` dict the code can see
+    PARTIAL = "partial"  # the keywords of a `functools.partial`
+    ASSIGNMENT = "assignment"  # a local or module-level name assigned a literal once
+    WRAPPER = "wrapper"  # the call inside a wrapper, judged at the wrapper's call site
+    ABSENT = "absent"  # not given at all: the library default applies
+
+
+class Route(enum.Enum):
+    """How a call reaches `apply_chat_template` (or a tokenizer)."""
+
+    DIRECT = "direct"
+    ALIAS = "alias"  # `render = tokenizer.apply_chat_template`
+    PARTIAL = "partial"  # `functools.partial(tokenizer.apply_chat_template, ...)`
+    PARAMETER = "parameter"  # the bound method handed in as a parameter
+    WRAPPER = "wrapper"  # a function of the project that forwards to the real call
+
+
 @dataclass(frozen=True)
 class Flag:
     """What one keyword flag of an ``apply_chat_template`` call is, and where its value is set.
@@ -46,8 +68,8 @@ class Flag:
     name: str
     value: bool | None
     present: bool  # given at all (literally or through any of the routes above)
-    node: cst.BaseExpression | None = None  # the expression that sets it, where a fix would edit
-    source: str = "call"  # call | default | field | attribute | kwargs | partial | assignment | wrapper
+    node: ast.expr | None = None  # the expression that sets it, where a fix would edit
+    source: FlagSource = FlagSource.CALL
     where: str = ""  # words for messages: "the parameter default of `ChatCollator.__init__`"
 
     @property
@@ -56,19 +78,28 @@ class Flag:
 
     @property
     def set_in_call(self) -> bool:
-        return self.source == "call"
+        return self.source is FlagSource.CALL
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a function: its name and default expression (None when it has none)."""
+
+    name: str
+    default: ast.expr | None = None
+    annotation: ast.expr | None = None
 
 
 @dataclass
 class ClassInfo:
-    node: cst.ClassDef
+    node: ast.ClassDef
     name: str
     bases: list[str]
     is_dataclass: bool
     # `name: T = value` and `name = value` in the class body
-    fields: dict[str, cst.BaseExpression] = field(default_factory=dict)
+    fields: dict[str, ast.expr] = field(default_factory=dict)
     # `self.name = value` in __init__ / __post_init__
-    init_attributes: dict[str, cst.BaseExpression] = field(default_factory=dict)
+    init_attributes: dict[str, ast.expr] = field(default_factory=dict)
     methods: dict[str, FunctionInfo] = field(default_factory=dict)
 
     @property
@@ -80,56 +111,65 @@ class ClassInfo:
         return "dataset" in self.name.lower() or any(base.split(".")[-1].endswith("Dataset") for base in self.bases)
 
 
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
+
+
 @dataclass
 class FunctionInfo:
-    node: cst.FunctionDef | cst.Module
+    node: FunctionNode | ast.Module
     name: str
     qualname: str
     cls: ClassInfo | None = None
-    params: dict[str, cst.Param] = field(default_factory=dict)
+    params: dict[str, Param] = field(default_factory=dict)
     star_kwargs: str | None = None
     # local name -> every value assigned to it, in source order
-    assignments: dict[str, list[cst.BaseExpression]] = field(default_factory=dict)
+    assignments: dict[str, list[ast.expr]] = field(default_factory=dict)
     # `for name in iterable` (loops and comprehensions): name -> iterable
-    loop_sources: dict[str, cst.BaseExpression] = field(default_factory=dict)
+    loop_sources: dict[str, ast.expr] = field(default_factory=dict)
     # `name.append(x)` -> ("append", x); `name.extend(xs)` / `name += xs` -> ("extend", xs)
-    mutations: dict[str, list[tuple[str, cst.BaseExpression]]] = field(default_factory=dict)
+    mutations: dict[str, list[tuple[str, ast.expr]]] = field(default_factory=dict)
     # the values of those mutations made under an `if` or in a loop: which one comes last depends on the data
-    conditional_mutations: set[cst.BaseExpression] = field(default_factory=set)
+    conditional_mutations: set[ast.expr] = field(default_factory=set)
     # labels evidence: where this function builds `labels` ("assigns `batch['labels']`"), or "" when it does not
     labels_evidence: str = ""
     calls_generate: bool = False
-    passed_to_map: bool = False
     # how the function is handed to a dataset builder: "`.map()`", "`formatting_func=`", ...; "" if it is not
     passed_to: str = ""
     # the first `...Trainer(...)` this function constructs, e.g. "SFTTrainer"; "" if none
     trainer_call: str = ""
     # `name["key"] = value` and `name.update(key=value)`: keys set on a local dict, by dict name
-    key_assignments: dict[str, dict[str, cst.BaseExpression]] = field(default_factory=dict)
+    key_assignments: dict[str, dict[str, ast.expr]] = field(default_factory=dict)
     # the function (or module) this one is defined in: names not found here are looked up there
     outer: FunctionInfo | None = None
 
     @property
     def is_module(self) -> bool:
-        return isinstance(self.node, cst.Module)
+        return isinstance(self.node, ast.Module)
 
     @property
     def display_name(self) -> str:
         return "module level" if self.is_module else f"`{self.qualname}`"
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
 
 
 @dataclass
 class TemplateCall:
     """One call that renders a conversation with a chat template, directly or through an alias or wrapper."""
 
-    call: cst.Call
+    call: ast.Call
     function: FunctionInfo
-    ancestors: tuple[cst.CSTNode, ...]
-    conversation: cst.BaseExpression | None
+    ancestors: tuple[ast.AST, ...]
+    conversation: ast.expr | None
     conversation_text: str
     shape: Shape
     flags: dict[str, Flag]
-    via: str = ""  # "" for a direct call, else how: "the alias `render`", "the wrapper `render_chat`"
+    route: Route = Route.DIRECT
+    via: str = ""  # words for messages, "" for a direct call: "the alias `render`", "the wrapper `render_chat`"
     # how the result is used: subset of {"length", "compare", "generate", "data"}
     uses: frozenset[str] = frozenset()
     # the name the result is stored under (`prompt = ...`, `{"prompt": ...}`, `row["text"] = ...`), or ""
@@ -143,18 +183,71 @@ class TemplateCall:
     def flag(self, name: str) -> Flag:
         return self.flags[name]
 
+    @property
+    def through_wrapper(self) -> bool:
+        return self.route is Route.WRAPPER
+
+
+@dataclass(frozen=True)
+class TextOrigin:
+    """Why a text is known to come from a chat template rendered with `tokenize=False`."""
+
+    render: str  # the render, in words: "`self.tokenizer.apply_chat_template(..., tokenize=False)`"
+    route: tuple[str, ...] = ()  # the hops from the tokenized expression back to the render
+    same_function: bool = True  # rendered in the function that tokenizes it
+    certain: bool = True  # every value that can reach the tokenizer is such a text
+    batch: bool = False  # the tokenized expression is a list of such texts
+
+    def describe(self) -> str:
+        """The route in a few words: the helpers and attributes it went through, then the render."""
+        hops = [hop for hop in dict.fromkeys(self.route) if hop.startswith(("returned by", "stored in"))]
+        return ", ".join([f"rendered by {self.render}", *reversed(hops)])
+
+
+@dataclass
+class TokenizerCall:
+    call: ast.Call
+    function: FunctionInfo
+    text: ast.expr | None
+    add_special_tokens: Flag
+    special_tokens_known: bool  # False when an opaque `**kwargs` or `*args` may set `add_special_tokens`
+    origin: TextOrigin | None = None  # set when the text comes from a chat template
+    via: str = ""  # "" for a direct call, else "the helper `tokenize`"
+    inner: TokenizerCall | None = None  # for a helper: the tokenizer call inside it (where a fix goes)
+
+    @property
+    def adds_special_tokens(self) -> bool:
+        """Special tokens are certainly added: the flag is absent (default True) or a literal True."""
+        if not self.special_tokens_known:
+            return False
+        return not self.add_special_tokens.present or self.add_special_tokens.value is True
+
+
+@dataclass(frozen=True)
+class SplitTokenization:
+    """`ids_of(first_text) + ids_of(second_text)` where the second was tokenized with special tokens."""
+
+    node: ast.BinOp | ast.AugAssign
+    first: TokenizerCall
+    second: TokenizerCall
+    function: FunctionInfo
+
+
+CallSite = tuple[ast.Call, FunctionInfo, tuple[ast.AST, ...]]
+
 
 @dataclass
 class ModuleFacts:
     path: str
-    module: cst.Module
+    module: ast.Module
+    source: SourceText
     functions: list[FunctionInfo]
     classes: dict[str, ClassInfo]
     template_calls: list[TemplateCall]
     # every call in the module with the function it is in and its ancestors (outermost first)
-    calls: list[tuple[cst.Call, FunctionInfo, tuple[cst.CSTNode, ...]]]
+    calls: list[CallSite]
     # source order of every node: lets a rule ask whether one thing happens before another
-    order: dict[cst.CSTNode, int]
+    order: dict[ast.AST, int]
     # training / inference hint from the configuration (`training-paths`, `inference-paths`), or None
     path_hint: str | None = None
     # calls that tokenize text, with where the text comes from (see `tokenizer_calls`)
@@ -162,15 +255,14 @@ class ModuleFacts:
     # ids of two separately tokenized texts concatenated, the second with special tokens
     split_tokenizations: list[SplitTokenization] = field(default_factory=list)
     # each node's parent, and the nodes of each function (and of the module) by id of its root node
-    parents: dict[cst.CSTNode, cst.CSTNode | None] = field(default_factory=dict, repr=False)
-    scope_members: dict[int, list[cst.CSTNode]] = field(default_factory=dict, repr=False)
-    _positions: Mapping[cst.CSTNode, CodeRange] | None = field(default=None, repr=False, compare=False)
-    _ancestors: dict[cst.CSTNode, tuple[cst.CSTNode, ...]] = field(default_factory=dict, repr=False, compare=False)
+    parents: dict[ast.AST, ast.AST | None] = field(default_factory=dict, repr=False)
+    scope_members: dict[int, list[ast.AST]] = field(default_factory=dict, repr=False)
+    _ancestors: dict[ast.AST, tuple[ast.AST, ...]] = field(default_factory=dict, repr=False, compare=False)
 
-    def code(self, node: cst.CSTNode) -> str:
-        return self.module.code_for_node(node)
+    def code(self, node: ast.AST) -> str:
+        return self.source.segment(node)
 
-    def ancestors(self, node: cst.CSTNode) -> tuple[cst.CSTNode, ...]:
+    def ancestors(self, node: ast.AST) -> tuple[ast.AST, ...]:
         """The nodes that contain `node`, outermost first (computed from the parents, then kept)."""
         cache = self._ancestors
         chain = []
@@ -185,15 +277,7 @@ class ModuleFacts:
         cache[node] = above
         return above
 
-    def scope_nodes(self, root: cst.CSTNode) -> list[tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]]:
+    def scope_nodes(self, root: ast.AST) -> list[tuple[ast.AST, tuple[ast.AST, ...]]]:
         """Every node of the function (or module) `root`, with its ancestors, in source order, without the bodies
         of nested functions and classes; `root` itself comes first, with no ancestors."""
         return [(node, () if node is root else self.ancestors(node)) for node in self.scope_members.get(id(root), [])]
-
-    def positions(self) -> Mapping[cst.CSTNode, CodeRange]:
-        """Every node's position; computed on first use (it costs a code generation pass), then kept."""
-        if self._positions is None:
-            from chatlint.facts.positions import node_positions
-
-            self._positions = node_positions(self.module)
-        return self._positions

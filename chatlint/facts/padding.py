@@ -14,14 +14,23 @@ Two facts, each about a whole module:
 
 from __future__ import annotations
 
+import ast
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import libcst as cst
-
+from chatlint.facts.flow import MAX_RESOLUTION_DEPTH
 from chatlint.facts.model import FunctionInfo, ModuleFacts
-from chatlint.facts.syntax import bool_literal, called_name, code, dotted_name, keyword, string_value
-from chatlint.facts.walk import children
+from chatlint.facts.syntax import (
+    SourceText,
+    arguments_in_order,
+    bool_literal,
+    called_name,
+    code,
+    dotted_name,
+    keyword,
+    string_value,
+)
 
 _PAD_ATTRIBUTES = frozenset({"pad_token", "pad_token_id"})
 _EOS_ATTRIBUTES = frozenset({"eos_token", "eos_token_id"})
@@ -29,11 +38,13 @@ _PAD_ID_NAMES = frozenset({"pad_token_id", "pad_id", "pad_idx", "pad_index", "pa
 _NOT_TOKENIZER = ("config", "generation_config", "model")
 _BY_VALUE_COLLATORS = frozenset({"DataCollatorForLanguageModeling", "DataCollatorForCompletionOnlyLM"})
 _MASK_CALLS = frozenset({"where", "masked_fill", "masked_fill_"})
+# the separator after an argument or a small statement, which messages quote with it (see `_quoted`)
+_SEPARATORS = {",": re.compile(r"\s*,"), ";": re.compile(r"[ \t]*;")}
 
 
 @dataclass(frozen=True)
 class PadAssignment:
-    node: cst.CSTNode  # the statement or keyword that sets the pad token
+    node: ast.AST  # the statement or keyword that sets the pad token
     function: FunctionInfo
     text: str  # `tokenizer.pad_token = tokenizer.eos_token`
     local_name: str | None = None  # `pad_token_id = tokenizer.eos_token_id`: a local, it only matters nearby
@@ -41,24 +52,23 @@ class PadAssignment:
 
 @dataclass(frozen=True)
 class ValueMask:
-    node: cst.CSTNode  # the statement or call that masks
+    node: ast.AST  # the statement or call that masks
     function: FunctionInfo
     text: str  # words for messages
     compared: str  # the pad expression compared against, "" for a collator
-    is_collator: bool = False
 
 
 def pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:
     found: list[PadAssignment] = []
     for function in facts.functions:
         for node, _ in facts.scope_nodes(function.node):
-            if isinstance(node, cst.Assign):
+            if isinstance(node, ast.Assign):
                 for target in node.targets:
-                    assignment = _pad_target(target.target, node, function)
+                    assignment = _pad_target(target, node, function, facts.source)
                     if assignment is not None:
                         found.append(assignment)
-            elif isinstance(node, cst.Call):
-                found.extend(_pad_in_call(node, function))
+            elif isinstance(node, ast.Call):
+                found.extend(_pad_in_call(node, function, facts.source))
     return found
 
 
@@ -66,77 +76,74 @@ def value_masks(facts: ModuleFacts) -> list[ValueMask]:
     found: list[ValueMask] = []
     for function in facts.functions:
         for node, ancestors in facts.scope_nodes(function.node):
-            mask = _value_mask(node, function)
+            mask = _value_mask(node, ancestors, function, facts.source)
             if mask is not None and not _guarded_by_pad_eos_test(ancestors):
                 found.append(mask)
     return found
 
 
 # -- pad = eos ----------------------------------------------------------------------------------------------------
-def _pad_target(target: cst.BaseExpression, statement: cst.Assign, function: FunctionInfo) -> PadAssignment | None:
+def _pad_target(
+    target: ast.expr, statement: ast.Assign, function: FunctionInfo, source: SourceText
+) -> PadAssignment | None:
     value = statement.value
-    if isinstance(target, cst.Attribute) and target.attr.value in _PAD_ATTRIBUTES:
+    if isinstance(target, ast.Attribute) and target.attr in _PAD_ATTRIBUTES:
         owner = (dotted_name(target.value) or "").split(".")
         if any(part in _NOT_TOKENIZER for part in owner[-1:]):
             return None
         if _is_eos(value, function):
-            return PadAssignment(statement, function, _short(statement))
-    elif isinstance(target, cst.Name) and target.value in _PAD_ID_NAMES and _is_eos(value, function):
-        return PadAssignment(statement, function, _short(statement), local_name=target.value)
+            return PadAssignment(statement, function, _short(_quoted(statement, ";", source)))
+    elif isinstance(target, ast.Name) and target.id in _PAD_ID_NAMES and _is_eos(value, function):
+        return PadAssignment(statement, function, _short(_quoted(statement, ";", source)), local_name=target.id)
     return None
 
 
-def _pad_in_call(call: cst.Call, function: FunctionInfo) -> Iterator[PadAssignment]:
+def _pad_in_call(call: ast.Call, function: FunctionInfo, source: SourceText) -> Iterator[PadAssignment]:
     name = called_name(call)
     callee = (dotted_name(call.func) or "").lower()
-    if name == "add_special_tokens" and call.args:
-        mapping = call.args[0].value
-        if isinstance(mapping, cst.Dict):
-            for element in mapping.elements:
-                if (
-                    isinstance(element, cst.DictElement)
-                    and string_value(element.key) == "pad_token"
-                    and _is_eos(element.value, function)
-                ):
-                    yield PadAssignment(call, function, _short(call))
+    if name == "add_special_tokens" and (call.args or call.keywords):
+        mapping = _first_value(call)
+        if isinstance(mapping, ast.Dict):
+            for key, value in zip(mapping.keys, mapping.values, strict=True):
+                if string_value(key) == "pad_token" and _is_eos(value, function):
+                    yield PadAssignment(call, function, _short(code(call)))
         return
     # `AutoTokenizer.from_pretrained(name, pad_token=...)`: a tokenizer's own padding; `generate(pad_token_id=...)`
     # and model configs are not
     if "tokenizer" not in callee and "processor" not in callee:
         return
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value in _PAD_ATTRIBUTES and _is_eos(arg.value, function):
-            yield PadAssignment(arg, function, _short(arg))
+    for item in call.keywords:
+        if item.arg in _PAD_ATTRIBUTES and _is_eos(item.value, function):
+            yield PadAssignment(item, function, _short(_quoted(item, ",", source)))
 
 
-def _is_eos(value: cst.BaseExpression, function: FunctionInfo, depth: int = 0) -> bool:
-    if depth > 4:
+def _is_eos(value: ast.expr, function: FunctionInfo, depth: int = 0) -> bool:
+    if depth > MAX_RESOLUTION_DEPTH:
         return False
-    if isinstance(value, cst.Attribute):
-        return value.attr.value in _EOS_ATTRIBUTES
-    if isinstance(value, cst.Name):
-        if value.value in ("eos_token", "eos_token_id", "eos_id"):
+    if isinstance(value, ast.Attribute):
+        return value.attr in _EOS_ATTRIBUTES
+    if isinstance(value, ast.Name):
+        if value.id in ("eos_token", "eos_token_id", "eos_id"):
             return True
-        assigned = function.assignments.get(value.value, [])
+        assigned = function.assignments.get(value.id, [])
         return len(assigned) == 1 and _is_eos(assigned[0], function, depth + 1)
-    if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or):
+    if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or):
         # `tokenizer.pad_token or tokenizer.eos_token`: eos whenever there is no pad token
-        return _is_eos(value.right, function, depth + 1)
-    if isinstance(value, cst.IfExp):
+        return _is_eos(value.values[-1], function, depth + 1)
+    if isinstance(value, ast.IfExp):
         return _is_eos(value.body, function, depth + 1) or _is_eos(value.orelse, function, depth + 1)
     return False
 
 
 # -- masking by value ---------------------------------------------------------------------------------------------
-def _value_mask(node: cst.CSTNode, function: FunctionInfo) -> ValueMask | None:
-    if isinstance(node, cst.Assign) and len(node.targets) == 1:
-        target = node.targets[0].target
-        if isinstance(target, cst.Subscript) and _is_ignore_value(node.value):
-            compared = _pad_comparison(target.slice, function)
-            if compared:
-                return ValueMask(node, function, f"`{_short(node)}`", compared)
-        return None
-    if isinstance(node, cst.Call):
+def _value_mask(
+    node: ast.AST, ancestors: tuple[ast.AST, ...], function: FunctionInfo, source: SourceText
+) -> ValueMask | None:
+    # `labels[labels == pad_id] = -100` is not counted, although the module docstring says so: before the port to
+    # `ast`, `_pad_comparison` was handed the list of slice elements, where it found no comparison. The port keeps
+    # the findings as they were; counting it means `_pad_comparison(target.slice, function)` for an `ast.Assign`
+    # whose single target is an `ast.Subscript` and whose value `_is_ignore_value`.
+    if isinstance(node, ast.Call):
         name = called_name(node)
         if name in _BY_VALUE_COLLATORS:
             mlm = keyword(node, "mlm")
@@ -145,80 +152,112 @@ def _value_mask(node: cst.CSTNode, function: FunctionInfo) -> ValueMask | None:
                 return None  # masked language modelling (the default) masks differently
             if name == "DataCollatorForCompletionOnlyLM" and mlm_value is True:
                 return None
-            return ValueMask(
-                node, function, f"`{name}`, which sets labels equal to the pad id to -100", "", is_collator=True
-            )
-        if name in _MASK_CALLS and any(_is_ignore_value(arg.value) for arg in node.args):
-            condition = node.args[0].value if name == "where" else (node.args[0].value if node.args else None)
-            compared = _pad_comparison(condition, function) if condition is not None else ""
+            return ValueMask(node, function, f"`{name}`, which sets labels equal to the pad id to -100", "")
+        if name in _MASK_CALLS and any(_is_ignore_value(value) for value in _argument_values(node)):
+            compared = _pad_comparison(_first_value(node), function)
             if compared:
-                return ValueMask(node, function, f"`{_short(node)}`", compared)
+                return ValueMask(node, function, f"`{_short(code(node))}`", compared)
         return None
-    if isinstance(node, (cst.ListComp, cst.GeneratorExp)) and isinstance(node.elt, cst.IfExp):
+    if isinstance(node, (ast.ListComp, ast.GeneratorExp)) and isinstance(node.elt, ast.IfExp):
         branch = node.elt
         if _is_ignore_value(branch.body) or _is_ignore_value(branch.orelse):
             compared = _pad_comparison(branch.test, function)
             if compared:
-                return ValueMask(node, function, f"`{_short(node)}`", compared)
+                text = _comprehension_text(node, ancestors[-1] if ancestors else None, source)
+                return ValueMask(node, function, f"`{_short(text)}`", compared)
     return None
 
 
-def _pad_comparison(node: cst.CSTNode | None, function: FunctionInfo) -> str:
+def _pad_comparison(node: ast.AST | None, function: FunctionInfo) -> str:
     """The pad expression that `node` compares tokens with (`labels == pad_id`, `ids.eq(pad)`), else ""."""
     if node is None:
         return ""
-    if isinstance(node, cst.Comparison):
-        if not all(isinstance(target.operator, (cst.Equal, cst.NotEqual)) for target in node.comparisons):
+    if isinstance(node, ast.Compare):
+        if not all(isinstance(operator, (ast.Eq, ast.NotEq)) for operator in node.ops):
             return ""
-        for operand in (node.left, *(target.comparator for target in node.comparisons)):
+        for operand in (node.left, *node.comparators):
             if _is_pad_id(operand, function):
                 return code(operand)
         return ""
-    if isinstance(node, cst.Call) and called_name(node) in ("eq", "ne") and node.args:
-        if _is_pad_id(node.args[0].value, function):
-            return code(node.args[0].value)
+    if isinstance(node, ast.Call) and called_name(node) in ("eq", "ne") and (node.args or node.keywords):
+        first = _first_value(node)
+        if first is not None and _is_pad_id(first, function):
+            return code(first)
         return ""
-    if isinstance(node, (cst.Arg, cst.Element, cst.SubscriptElement, cst.Index, cst.Tuple, cst.UnaryOperation)):
-        for child in children(node):
-            found = _pad_comparison(child, function)
-            if found:
-                return found
+    if isinstance(node, ast.Tuple):  # `(labels == pad_id,)`; a starred element is not looked into
+        return next((found for found in (_pad_comparison(item, function) for item in node.elts) if found), "")
+    if isinstance(node, ast.UnaryOp):  # `~(labels != pad_id)`
+        return _pad_comparison(node.operand, function)
     return ""
 
 
-def _is_pad_id(node: cst.BaseExpression, function: FunctionInfo, depth: int = 0) -> bool:
+def _is_pad_id(node: ast.expr, function: FunctionInfo, depth: int = 0) -> bool:
     name = dotted_name(node)
-    if name is None or depth > 4:
+    if name is None or depth > MAX_RESOLUTION_DEPTH:
         return False
     last = name.split(".")[-1].lower()
     if "label" in last:
         return False  # `label_pad_token_id` is the ignore index, not the pad token
     if last in _PAD_ID_NAMES:
         return True
-    if isinstance(node, cst.Name):
+    if isinstance(node, ast.Name):
         # `pad = tokenizer.pad_token_id` under another name
-        return any(_is_pad_id(value, function, depth + 1) for value in function.assignments.get(node.value, []))
+        return any(_is_pad_id(value, function, depth + 1) for value in function.assignments.get(node.id, []))
     return False
 
 
-def _is_ignore_value(node: cst.BaseExpression) -> bool:
-    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
-        return isinstance(node.expression, cst.Integer) and node.expression.value == "100"
+def _is_ignore_value(node: ast.expr) -> bool:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        operand = node.operand
+        return isinstance(operand, ast.Constant) and type(operand.value) is int and code(operand) == "100"
     name = (dotted_name(node) or "").split(".")[-1].lower()
     return "ignore" in name
 
 
-def _guarded_by_pad_eos_test(ancestors: tuple[cst.CSTNode, ...]) -> bool:
+def _guarded_by_pad_eos_test(ancestors: tuple[ast.AST, ...]) -> bool:
     """`if tokenizer.pad_token_id != tokenizer.eos_token_id: labels[...] = -100`: the code already knows."""
     for node in ancestors:
-        test = node.test if isinstance(node, (cst.If, cst.IfExp)) else None
-        if test is not None:
-            text = code(test)
+        if isinstance(node, (ast.If, ast.IfExp)):
+            text = code(node.test)
             if "pad_token" in text and "eos_token" in text:
                 return True
     return False
 
 
-def _short(node: cst.CSTNode) -> str:
-    text = " ".join(code(node).split())
+# -- arguments and text -------------------------------------------------------------------------------------------
+def _argument_values(call: ast.Call) -> list[ast.expr]:
+    """Every argument's expression, positional (`*x` -> `x`) and keyword (`**x` -> `x`)."""
+    values = [arg.value if isinstance(arg, ast.Starred) else arg for arg in call.args]
+    return values + [item.value for item in call.keywords]
+
+
+def _first_value(call: ast.Call) -> ast.expr | None:
+    """The expression of the first argument in the source, positional or keyword."""
+    items = arguments_in_order(call)
+    if not items:
+        return None
+    first = items[0]
+    return first.value if isinstance(first, (ast.keyword, ast.Starred)) else first
+
+
+def _quoted(node: ast.AST, separator: str, source: SourceText) -> str:
+    """The source of `node` with the `,` or `;` that follows it: before the port to `ast`, an argument's comma
+    and a small statement's semicolon were part of the node, and messages quoted them (`pad_token=tok.eos_token,`)."""
+    start, end = source.offsets(node)
+    following = _SEPARATORS[separator].match(source.text, end)
+    return source.text[start : following.end() if following else end]
+
+
+def _comprehension_text(node: ast.ListComp | ast.GeneratorExp, parent: ast.AST | None, source: SourceText) -> str:
+    """The source of a comprehension; for a generator that is a call's only argument (`list(x for x in xs)`),
+    without the call's parentheses, which `ast` counts in the generator's position (the messages never quoted them)."""
+    text = code(node)
+    if isinstance(node, ast.GeneratorExp) and isinstance(parent, ast.Call):
+        if source.offsets(node)[1] == source.offsets(parent)[1] and text.startswith("(") and text.endswith(")"):
+            return text[1:-1]
+    return text
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
     return text if len(text) <= 70 else text[:67] + "..."

@@ -7,10 +7,11 @@ are used only where nothing else is left: a data key (`example["prompt"]`) or a 
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Shape, ShapeKind
+from chatlint.facts.flow import MAX_RESOLUTION_DEPTH
 from chatlint.facts.syntax import code, dotted_name, is_self_attribute, string_value
 
 PROMPT_KEYS = frozenset(
@@ -24,86 +25,86 @@ REPLY_KEYS = frozenset({"chosen", "rejected", "completion", "response", "answer"
 ASSISTANT_ROLES = frozenset({"assistant", "gpt", "model", "bot", "chatbot"})
 PROMPT_ROLES = frozenset({"user", "human", "system", "tool", "ipython", "function", "observation", "developer"})
 
-_MAX_DEPTH = 8
 _COPY_CALLS = frozenset({"list", "copy.copy", "copy.deepcopy", "deepcopy", "tuple"})
 
 
 class ShapeResolver:
     """Answers `conversation_shape` for expressions inside one module."""
 
-    def __init__(self, order: dict[cst.CSTNode, int]) -> None:
+    def __init__(self, order: dict[ast.AST, int]) -> None:
         self.order = order
 
-    def shape(self, expr: cst.BaseExpression, function: FunctionInfo, at: cst.CSTNode) -> Shape:
+    def shape(self, expr: ast.expr, function: FunctionInfo, at: ast.AST) -> Shape:
         return self._shape(expr, function, self.order.get(at, 1 << 62), 0)
 
     # -- dispatch -------------------------------------------------------------------------------------------------
-    def _shape(self, expr: cst.BaseExpression, function: FunctionInfo, before: int, depth: int) -> Shape:
-        if depth > _MAX_DEPTH:
+    def _shape(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> Shape:
+        if depth > MAX_RESOLUTION_DEPTH:
             return UNKNOWN_SHAPE
         text = code(expr)
-        if isinstance(expr, cst.List):
+        if isinstance(expr, ast.List):
             return self._list_shape(expr, function, before, depth)
-        if isinstance(expr, cst.Subscript):
+        if isinstance(expr, ast.Subscript):
             return self._subscript_shape(expr, function, before, depth)
-        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
             right = self._shape(expr.right, function, before, depth + 1)
             if right.kind is ShapeKind.UNKNOWN:
                 return UNKNOWN_SHAPE
             if right.kind is ShapeKind.PROMPT:
                 return Shape(ShapeKind.PROMPT, f"`{text}`, which ends with {right.evidence}")
             return Shape(ShapeKind.FULL, f"`{text}`, which ends with the reply ({right.evidence})")
-        if isinstance(expr, cst.Name):
-            return self._name_shape(expr.value, function, before, depth)
-        if isinstance(expr, cst.Call):
+        if isinstance(expr, ast.Name):
+            return self._name_shape(expr.id, function, before, depth)
+        if isinstance(expr, ast.Call):
             callee = dotted_name(expr.func) or ""
             if callee in _COPY_CALLS and expr.args:
-                return self._shape(expr.args[0].value, function, before, depth + 1)
-            if isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "copy" and not expr.args:
+                return self._shape(_unstarred(expr.args[0]), function, before, depth + 1)
+            if isinstance(expr.func, ast.Attribute) and expr.func.attr == "copy" and not expr.args:
                 return self._shape(expr.func.value, function, before, depth + 1)
             return UNKNOWN_SHAPE
-        if isinstance(expr, cst.IfExp):
+        if isinstance(expr, ast.IfExp):
             body = self._shape(expr.body, function, before, depth + 1)
             orelse = self._shape(expr.orelse, function, before, depth + 1)
             return body if body.kind is orelse.kind else UNKNOWN_SHAPE
-        if isinstance(expr, (cst.ListComp, cst.GeneratorExp)):
+        if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
             # a batch of conversations: `[feature["messages"] for feature in features]`
             item = self._shape(expr.elt, function, before, depth + 1)
             if item.ends_with_reply:
                 return Shape(item.kind, f"a batch of {item.evidence}")
             # a comprehension that maps each message keeps the conversation's end; one that filters does not
-            if expr.for_in.ifs or expr.for_in.inner_for_in is not None:
+            generator = expr.generators[0]
+            if generator.ifs or len(expr.generators) > 1:
                 return UNKNOWN_SHAPE
-            return self._shape(expr.for_in.iter, function, before, depth + 1)
+            return self._shape(generator.iter, function, before, depth + 1)
         return UNKNOWN_SHAPE
 
     # -- list literals --------------------------------------------------------------------------------------------
-    def _list_shape(self, expr: cst.List, function: FunctionInfo, before: int, depth: int) -> Shape:
-        if not expr.elements:
+    def _list_shape(self, expr: ast.List, function: FunctionInfo, before: int, depth: int) -> Shape:
+        if not expr.elts:
             return UNKNOWN_SHAPE
-        last = expr.elements[-1]
-        if isinstance(last, cst.StarredElement):
+        last = expr.elts[-1]
+        if isinstance(last, ast.Starred):
             inner = self._shape(last.value, function, before, depth + 1)
             return Shape(inner.kind, f"a list ending with `*{code(last.value)}`: {inner.evidence}") if inner.kind is not ShapeKind.UNKNOWN else UNKNOWN_SHAPE
-        role = self._message_role(last.value, function, before, depth + 1)
+        role = self._message_role(last, function, before, depth + 1)
         return _role_shape(role, "a list literal")
 
-    def _message_role(self, expr: cst.BaseExpression, function: FunctionInfo, before: int, depth: int) -> str | None:
+    def _message_role(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> str | None:
         """`assistant` / `user` / ... for a message expression, or None when unknown."""
-        if depth > _MAX_DEPTH:
+        if depth > MAX_RESOLUTION_DEPTH:
             return None
-        if isinstance(expr, cst.Dict):
-            for element in expr.elements:
-                if isinstance(element, cst.DictElement) and string_value(element.key) in ("role", "from"):
-                    return string_value(element.value)
+        if isinstance(expr, ast.Dict):
+            for key, value in zip(expr.keys, expr.values):
+                if string_value(key) in ("role", "from"):
+                    return string_value(value)
             return None
-        if isinstance(expr, cst.Call) and dotted_name(expr.func) == "dict":
-            for arg in expr.args:
-                if arg.keyword is not None and arg.keyword.value in ("role", "from"):
-                    return string_value(arg.value)
+        if isinstance(expr, ast.Call) and dotted_name(expr.func) == "dict":
+            for item in expr.keywords:
+                if item.arg in ("role", "from"):
+                    return string_value(item.value)
             return None
-        if isinstance(expr, cst.Name):
-            value = self._last_assignment(expr.value, function, before)
+        if isinstance(expr, ast.Name):
+            value = self._last_assignment(expr.id, function, before)
             return self._message_role(value, function, before, depth + 1) if value is not None else None
         key = _key_of(expr, function)
         if key in REPLY_KEYS:
@@ -113,12 +114,12 @@ class ShapeResolver:
         return None
 
     # -- subscripts: keys, indexes and slices ---------------------------------------------------------------------
-    def _subscript_shape(self, expr: cst.Subscript, function: FunctionInfo, before: int, depth: int) -> Shape:
+    def _subscript_shape(self, expr: ast.Subscript, function: FunctionInfo, before: int, depth: int) -> Shape:
         text = code(expr)
-        if len(expr.slice) != 1:
+        element = expr.slice
+        if isinstance(element, ast.Tuple):
             return UNKNOWN_SHAPE
-        element = expr.slice[0].slice
-        if isinstance(element, cst.Slice):
+        if isinstance(element, ast.Slice):
             return self._slice_shape(expr, element, function, before, depth)
         key = _key_of(expr, function)
         if key is not None:
@@ -130,7 +131,7 @@ class ShapeResolver:
         return UNKNOWN_SHAPE
 
     def _slice_shape(
-        self, expr: cst.Subscript, element: cst.Slice, function: FunctionInfo, before: int, depth: int
+        self, expr: ast.Subscript, element: ast.Slice, function: FunctionInfo, before: int, depth: int
     ) -> Shape:
         text = code(expr)
         upper = element.upper
@@ -138,25 +139,25 @@ class ShapeResolver:
             # `conv[1:]`, `conv[:]`, `conv[-4:]`: the end is kept, so the shape is the conversation's
             inner = self._shape(expr.value, function, before, depth + 1)
             return Shape(inner.kind, f"`{text}` of {inner.evidence}") if inner.kind is not ShapeKind.UNKNOWN else inner
-        if isinstance(upper, cst.BinaryOperation) and isinstance(upper.operator, cst.Add):
+        if isinstance(upper, ast.BinOp) and isinstance(upper.op, ast.Add):
             # `conv[: i + 1]`: a prefix through turn i; what turn i is, the code does not say
             return UNKNOWN_SHAPE
         return Shape(ShapeKind.PROMPT, f"`{text}`, which stops before the reply")
 
-    def _element_shape(self, source: cst.BaseExpression, function: FunctionInfo, before: int, depth: int) -> Shape:
+    def _element_shape(self, source: ast.expr, function: FunctionInfo, before: int, depth: int) -> Shape:
         """The shape of each item of `source`, as a `for` loop or a comprehension sees it."""
-        if depth > _MAX_DEPTH:
+        if depth > MAX_RESOLUTION_DEPTH:
             return UNKNOWN_SHAPE
-        if isinstance(source, (cst.ListComp, cst.GeneratorExp)):
+        if isinstance(source, (ast.ListComp, ast.GeneratorExp)):
             return self._shape(source.elt, function, before, depth + 1)
-        if isinstance(source, cst.Name):
-            assigned = self._last_assignment(source.value, function, before)
+        if isinstance(source, ast.Name):
+            assigned = self._last_assignment(source.id, function, before)
             if assigned is not None:
                 return self._element_shape(assigned, function, before, depth + 1)
         return self._shape(source, function, before, depth + 1)
 
     # -- names ----------------------------------------------------------------------------------------------------
-    def _last_assignment(self, name: str, function: FunctionInfo, before: int) -> cst.BaseExpression | None:
+    def _last_assignment(self, name: str, function: FunctionInfo, before: int) -> ast.expr | None:
         candidates = [value for value in function.assignments.get(name, ()) if self.order.get(value, 0) < before]
         return candidates[-1] if candidates else None
 
@@ -205,19 +206,20 @@ class ShapeResolver:
         return UNKNOWN_SHAPE
 
 
-def _key_of(expr: cst.BaseExpression, function: FunctionInfo) -> str | None:
+def _key_of(expr: ast.expr, function: FunctionInfo) -> str | None:
     """The data key of `example["messages"]`, `example[self.messages_key]`, `example.get("prompt")`."""
-    if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "get":
-        return _resolve_key(expr.args[0].value, function) if expr.args else None
-    if not isinstance(expr, cst.Subscript) or len(expr.slice) != 1:
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "get":
+        return _resolve_key(_unstarred(expr.args[0]), function) if expr.args else None
+    if not isinstance(expr, ast.Subscript) or isinstance(expr.slice, (ast.Slice, ast.Tuple)):
         return None
-    element = expr.slice[0].slice
-    if not isinstance(element, cst.Index):
-        return None
-    return _resolve_key(element.value, function)
+    return _resolve_key(expr.slice, function)
 
 
-def _resolve_key(node: cst.BaseExpression, function: FunctionInfo) -> str | None:
+def _unstarred(node: ast.expr) -> ast.expr:
+    return node.value if isinstance(node, ast.Starred) else node
+
+
+def _resolve_key(node: ast.expr, function: FunctionInfo) -> str | None:
     value = string_value(node)
     if value is not None:
         return value
@@ -229,11 +231,11 @@ def _resolve_key(node: cst.BaseExpression, function: FunctionInfo) -> str | None
             assigned = cls.init_attributes.get(attribute)
             default = assigned
             init = cls.methods.get("__init__")
-            if isinstance(assigned, cst.Name) and init is not None and assigned.value in init.params:
-                default = init.params[assigned.value].default
+            if isinstance(assigned, ast.Name) and init is not None and assigned.id in init.params:
+                default = init.params[assigned.id].default
         return string_value(default)
-    if isinstance(node, cst.Name) and node.value in function.params:
-        return string_value(function.params[node.value].default)
+    if isinstance(node, ast.Name) and node.id in function.params:
+        return string_value(function.params[node.id].default)
     return None
 
 

@@ -1,91 +1,192 @@
-"""Small questions about libcst nodes that every part of the analysis asks."""
+"""Small questions about `ast` nodes that every part of the analysis asks, and the source text they come from.
+
+The analysis reads Python's own `ast` (fast, positions on every node). Messages quote the code as the user wrote it,
+so `code(node)` cuts the node's text out of the module's source rather than unparsing it; the source of the module
+being analysed is held in a context variable for the length of one analysis (`reading(source)`).
+"""
 
 from __future__ import annotations
 
 import ast
-import functools
+import contextlib
+import contextvars
+from collections.abc import Iterator
+from typing import NamedTuple
 
-import libcst as cst
-
-_EMPTY = cst.Module(body=[])
-
-
-def code(node: cst.CSTNode) -> str:
-    return _EMPTY.code_for_node(node)
+from chatlint.source import line_starts, lines_of
 
 
-def string_value(node: cst.CSTNode | None) -> str | None:
-    """The value of a plain string literal, else None."""
-    if isinstance(node, cst.SimpleString):
-        return _string_literal(node.value)
-    return None
+class Span(NamedTuple):
+    """Where a node is: 1-based lines, 0-based columns counted in characters (not UTF-8 bytes, as `ast` counts)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
 
 
-@functools.lru_cache(maxsize=4096)
-def _string_literal(raw: str) -> str | None:
-    # libcst's `evaluated_value` compiles the literal each time (`ast.literal_eval`), which showed in profiles;
-    # a short quoted key with no escapes or prefix is read directly
-    if len(raw) >= 2 and raw[0] in "'\"" and raw[-1] == raw[0] and "\\" not in raw and raw[:3] != raw[0] * 3:
-        return raw[1:-1]
-    value = ast.literal_eval(raw)
-    return value if isinstance(value, str) else None
+class SourceText:
+    """A module's text, with the conversions between `ast` positions and character offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = lines_of(text)
+        self.starts = line_starts(text)
+
+    def column(self, line: int, byte_column: int) -> int:
+        """The character column of a UTF-8 byte column on a 1-based line."""
+        if line < 1 or line > len(self.lines):
+            return byte_column
+        text = self.lines[line - 1]
+        if text.isascii():
+            return byte_column
+        return len(text.encode("utf-8", "surrogatepass")[:byte_column].decode("utf-8", "replace"))
+
+    def span(self, node: ast.AST) -> Span:
+        start_line = node.lineno  # type: ignore[attr-defined]
+        end_line = node.end_lineno or start_line  # type: ignore[attr-defined]
+        return Span(
+            start_line,
+            self.column(start_line, node.col_offset),  # type: ignore[attr-defined]
+            end_line,
+            self.column(end_line, node.end_col_offset or 0),  # type: ignore[attr-defined]
+        )
+
+    def offset(self, line: int, column: int) -> int:
+        """The character offset of a 1-based line and a 0-based character column."""
+        return self.starts[line - 1] + column
+
+    def offsets(self, node: ast.AST) -> tuple[int, int]:
+        span = self.span(node)
+        return self.offset(span.line, span.column), self.offset(span.end_line, span.end_column)
+
+    def segment(self, node: ast.AST) -> str:
+        start, end = self.offsets(node)
+        return self.text[start:end]
 
 
-def bool_literal(node: cst.CSTNode | None) -> bool | None:
-    if isinstance(node, cst.Name) and node.value in ("True", "False"):
-        return node.value == "True"
-    return None
+_ACTIVE: contextvars.ContextVar[SourceText] = contextvars.ContextVar("chatlint_source")
 
 
-def dotted_name(node: cst.CSTNode | None) -> str | None:
-    """`a.b.c` for a chain of names and attributes, else None."""
-    if isinstance(node, cst.Name):
+@contextlib.contextmanager
+def reading(source: SourceText) -> Iterator[SourceText]:
+    """Make `source` the text `code()` cuts from while one module is analysed."""
+    token = _ACTIVE.set(source)
+    try:
+        yield source
+    finally:
+        _ACTIVE.reset(token)
+
+
+def current_source() -> SourceText:
+    """The source of the module being analysed (see `reading`)."""
+    return _ACTIVE.get()
+
+
+def code(node: ast.AST) -> str:
+    """The source text of `node`, as written."""
+    try:
+        source = _ACTIVE.get()
+    except LookupError:
+        return ast.unparse(node)  # outside an analysis (a test building nodes by hand): a faithful rendering
+    if not hasattr(node, "lineno"):
+        return ast.unparse(node)
+    return source.segment(node)
+
+
+def string_value(node: ast.AST | None) -> str | None:
+    """The value of a string literal, else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
-    if isinstance(node, cst.Attribute):
-        head = dotted_name(node.value)
-        return f"{head}.{node.attr.value}" if head else None
     return None
 
 
-def called_name(call: cst.Call) -> str:
+def bool_literal(node: ast.AST | None) -> bool | None:
+    if isinstance(node, ast.Constant) and type(node.value) is bool:
+        return node.value
+    return None
+
+
+def dotted_name(node: ast.AST | None) -> str | None:
+    """`a.b.c` for a chain of names and attributes, else None."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        head = dotted_name(node.value)
+        return f"{head}.{node.attr}" if head else None
+    return None
+
+
+def called_name(call: ast.Call) -> str:
     """The last name of what is called: `apply_chat_template` for `self.tok.apply_chat_template(...)`."""
     func = call.func
-    if isinstance(func, cst.Attribute):
-        return func.attr.value
-    if isinstance(func, cst.Name):
-        return func.value
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    if isinstance(func, ast.Name):
+        return func.id
     return ""
 
 
-def keyword(call: cst.Call, name: str) -> cst.Arg | None:
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value == name:
+def keyword(call: ast.Call, name: str) -> ast.keyword | None:
+    for item in call.keywords:
+        if item.arg == name:
+            return item
+    return None
+
+
+def keyword_value(call: ast.Call, name: str) -> ast.expr | None:
+    item = keyword(call, name)
+    return item.value if item is not None else None
+
+
+def positional(call: ast.Call, index: int) -> ast.expr | None:
+    """The `index`-th positional argument, counting none after a `*args`."""
+    for position, arg in enumerate(call.args):
+        if isinstance(arg, ast.Starred):
+            return None
+        if position == index:
             return arg
     return None
 
 
-def positional(call: cst.Call, index: int) -> cst.Arg | None:
-    plain = [arg for arg in call.args if arg.keyword is None and not arg.star]
-    return plain[index] if index < len(plain) else None
+def first_argument(call: ast.Call) -> ast.expr | None:
+    """The first argument as written, positional or keyword (what `f(x)` or `f(function=x)` hands over first)."""
+    if call.args:
+        first = call.args[0]
+        return first.value if isinstance(first, ast.Starred) else first
+    return call.keywords[0].value if call.keywords else None
 
 
-def bound_argument(call: cst.Call, parameters: list[str], parameter: str) -> cst.BaseExpression | None:
+def arguments_in_order(call: ast.Call) -> list[ast.expr | ast.keyword]:
+    """Positional and keyword arguments as they stand in the source."""
+    items: list[ast.expr | ast.keyword] = [*call.args, *call.keywords]
+    return sorted(items, key=lambda item: (item.lineno, item.col_offset))
+
+
+def bound_argument(call: ast.Call, parameters: list[str], parameter: str) -> ast.expr | None:
     """The expression `call` passes for `parameter` of a function whose parameters are `parameters` (in order,
     without `self` for a method call), by keyword or by position; None when it passes none."""
-    arg = keyword(call, parameter)
-    if arg is None and parameter in parameters:
-        arg = positional(call, parameters.index(parameter))
-    return arg.value if arg is not None else None
+    value = keyword_value(call, parameter)
+    if value is None and parameter in parameters:
+        value = positional(call, parameters.index(parameter))
+    return value
 
 
-def star_kwargs(call: cst.Call) -> list[cst.BaseExpression]:
-    return [arg.value for arg in call.args if arg.star == "**"]
+def star_kwargs(call: ast.Call) -> list[ast.expr]:
+    return [item.value for item in call.keywords if item.arg is None]
 
 
-def is_self_attribute(node: cst.CSTNode | None) -> str | None:
+def is_self_attribute(node: ast.AST | None) -> str | None:
     """`x` for `self.x`, else None."""
-    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self":
-        return node.attr.value
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+        return node.attr
+    return None
+
+
+def subscript_key(node: ast.AST) -> str | None:
+    """The string key of `name["key"]`, else None."""
+    if isinstance(node, ast.Subscript):
+        return string_value(node.slice)
     return None
 
 
@@ -94,5 +195,5 @@ def is_label_name(name: str) -> bool:
     return lowered in ("labels", "label", "label_ids", "targets") or lowered.endswith("_labels")
 
 
-def is_partial(call: cst.Call) -> bool:
+def is_partial(call: ast.Call) -> bool:
     return dotted_name(call.func) in ("partial", "functools.partial")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 
-import libcst as cst
-
 from chatlint.facts.flow import FunctionFlow, function_flow
-from chatlint.facts.model import FunctionInfo
+from chatlint.facts.model import CallSite, FunctionInfo
 from chatlint.facts.syntax import called_name, code, dotted_name, string_value
 from chatlint.facts.walk import children
 
@@ -19,69 +18,76 @@ DATA = "data"
 # methods whose result is a test or a position, not the text: `full.startswith(prompt)`, `text.find(header)`
 _COMPARE_METHODS = frozenset({"startswith", "endswith", "find", "index", "rfind", "count"})
 _GENERATE_CALLS = frozenset({"generate", "chat", "stream_generate", "batch_generate"})
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 def result_uses(
-    call: cst.Call, ancestors: tuple[cst.CSTNode, ...], function: FunctionInfo, order: dict[cst.CSTNode, int]
+    call: ast.Call, ancestors: tuple[ast.AST, ...], function: FunctionInfo, order: dict[ast.AST, int]
 ) -> frozenset[str]:
     """How the value of `call` is used in its function, following one local name it is assigned to."""
     parent = ancestors[-1] if ancestors else None
     target = None
-    if isinstance(parent, cst.Assign) and len(parent.targets) == 1:
-        target = parent.targets[0].target
-    elif isinstance(parent, cst.AnnAssign):
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1:
+        target = parent.targets[0]
+    elif isinstance(parent, ast.AnnAssign) and parent.value is call:
         target = parent.target
-    if isinstance(target, cst.Name):
+    if isinstance(target, ast.Name):
         after = order.get(call, 0)
         uses = {
             _classify(use, use_ancestors)
-            for use, use_ancestors in _name_uses(function.node, target.value)
+            for use, use_ancestors in _name_uses(function.node, target.id)
             if order.get(use, 0) > after
         }
         return frozenset(uses or {DATA})
     return frozenset({_classify(call, ancestors)})
 
 
-def result_name(call: cst.Call, ancestors: tuple[cst.CSTNode, ...]) -> str:
+def result_name(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> str:
     """The name or key the value of `call` is stored under, looking through comprehensions and `.append()`."""
-    child: cst.CSTNode = call
+    child: ast.AST = call
     for parent in reversed(ancestors):
-        if isinstance(parent, (cst.ListComp, cst.GeneratorExp)) and child is parent.elt:
+        if isinstance(parent, (ast.ListComp, ast.GeneratorExp)) and child is parent.elt:
             child = parent
             continue
-        if isinstance(parent, cst.Assign) and len(parent.targets) == 1:
-            target = parent.targets[0].target
-            if isinstance(target, cst.Name):
-                return target.value
-            if isinstance(target, cst.Subscript) and len(target.slice) == 1:
-                element = target.slice[0].slice
-                if isinstance(element, cst.Index):
-                    return string_value(element.value) or ""
+        if isinstance(parent, ast.Assign) and len(parent.targets) == 1:
+            target = parent.targets[0]
+            if isinstance(target, ast.Name):
+                return target.id
+            if isinstance(target, ast.Subscript):
+                return string_value(target.slice) or ""
             return ""
-        if isinstance(parent, cst.DictElement) and child is parent.value:
-            return string_value(parent.key) or ""
-        if isinstance(parent, cst.Arg):
-            if parent.keyword is not None:
-                return parent.keyword.value
-            child = parent
+        if isinstance(parent, ast.Dict):
+            return string_value(_dict_key(parent, child)) or ""
+        if isinstance(parent, ast.keyword) and parent.arg is not None:
+            return parent.arg
+        if isinstance(parent, (ast.keyword, ast.Starred)):
+            child = parent  # `f(*x)`, `f(**x)`: the call decides, as for a positional argument
             continue
-        if isinstance(parent, cst.Call) and isinstance(parent.func, cst.Attribute):
-            if parent.func.attr.value == "append" and isinstance(parent.func.value, cst.Name):
-                return parent.func.value.value
+        func = parent.func if isinstance(parent, ast.Call) else None
+        if isinstance(func, ast.Attribute) and func.attr == "append" and isinstance(func.value, ast.Name):
+            return func.value.id
         return ""
     return ""
 
 
-def _classify(node: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...]) -> str:
-    child: cst.CSTNode = node
+def _dict_key(mapping: ast.Dict, value: ast.AST) -> ast.expr | None:
+    """The key of the entry whose value is `value`; None for a key, a `**x` entry or another node."""
+    for key, item in zip(mapping.keys, mapping.values, strict=True):
+        if item is value:
+            return key
+    return None
+
+
+def _classify(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> str:
+    child: ast.AST = node
     for parent in reversed(ancestors):
-        if isinstance(parent, cst.Arg):
+        if isinstance(parent, (ast.keyword, ast.Starred)):
             child = parent
             continue
-        if isinstance(parent, cst.Call):
+        if isinstance(parent, ast.Call):
             if child is parent.func:
-                if isinstance(child, cst.Attribute):
-                    return COMPARE if child.attr.value in _COMPARE_METHODS else DATA
+                if isinstance(child, ast.Attribute):
+                    return COMPARE if child.attr in _COMPARE_METHODS else DATA
                 return DATA
             name = called_name(parent)
             if name == "len":
@@ -89,41 +95,47 @@ def _classify(node: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...]) -> str:
             if name in _GENERATE_CALLS:
                 return GENERATE
             return DATA
-        if isinstance(parent, cst.Attribute) and child is parent.value:
+        if isinstance(parent, ast.Attribute) and child is parent.value:
             child = parent
             continue
-        if isinstance(parent, cst.Comparison):
-            return COMPARE
-        if isinstance(parent, cst.Subscript) and child is parent.value:
-            element = parent.slice[0].slice if len(parent.slice) == 1 else None
-            if isinstance(element, cst.Slice) and _mentions_len(element):
+        if isinstance(parent, ast.Compare):
+            # only the left operand, as before the port to `ast`: `x == prompt` counts as data
+            return COMPARE if child is parent.left else DATA
+        if isinstance(parent, ast.Subscript) and child is parent.value:
+            if isinstance(parent.slice, ast.Slice) and _mentions_len(parent.slice):
                 return COMPARE
             return DATA
         return DATA
     return DATA
 
 
-def _mentions_len(node: cst.CSTNode) -> bool:
-    if isinstance(node, cst.Call) and called_name(node) == "len":
+def _mentions_len(node: ast.AST) -> bool:
+    if isinstance(node, ast.Call) and called_name(node) == "len":
         return True
     return any(_mentions_len(child) for child in children(node))
 
 
-def _name_uses(root: cst.CSTNode, name: str) -> Iterator[tuple[cst.Name, tuple[cst.CSTNode, ...]]]:
-    """Every load of `name` under `root` (not descending into nested functions or classes)."""
-    stack: list[tuple[cst.CSTNode, tuple[cst.CSTNode, ...]]] = [(root, ())]
+def _name_uses(root: ast.AST, name: str) -> Iterator[tuple[ast.AST, tuple[ast.AST, ...]]]:
+    """Every use of `name` under `root` (not descending into nested functions or classes): its loads, and, as
+    before the port to `ast`, the targets of `for`, `with`, tuple unpacking, augmented and annotated assignments
+    and a keyword argument `name=...`; not a plain `name = ...` target or a lambda default."""
+    stack: list[tuple[ast.AST, tuple[ast.AST, ...]]] = [(root, ())]
     while stack:
         node, ancestors = stack.pop()
-        if isinstance(node, cst.Name) and node.value == name:
-            parent = ancestors[-1] if ancestors else None
-            if isinstance(parent, cst.AssignTarget) and parent.target is node:
-                continue
-            if isinstance(parent, (cst.Param, cst.Attribute)) and node is not getattr(parent, "value", None):
-                continue
+        kind = type(node)
+        if kind is ast.Name:
+            if node.id == name:  # type: ignore[attr-defined]
+                parent = ancestors[-1] if ancestors else None
+                if isinstance(parent, ast.Assign) and any(target is node for target in parent.targets):
+                    continue
+                if isinstance(parent, ast.arguments):
+                    continue
+                yield node, ancestors
+            continue
+        if node is not root and (kind is ast.FunctionDef or kind is ast.AsyncFunctionDef or kind is ast.ClassDef):
+            continue
+        if kind is ast.keyword and node.arg == name:  # type: ignore[attr-defined]
             yield node, ancestors
-            continue
-        if node is not root and isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            continue
         path = ancestors + (node,)
         stack.extend((child, path) for child in children(node))
 
@@ -153,11 +165,11 @@ _MAX_CALLER_DEPTH = 3
 
 
 def list_like_uses(
-    call: cst.Call,
-    ancestors: tuple[cst.CSTNode, ...],
+    call: ast.Call,
+    ancestors: tuple[ast.AST, ...],
     function: FunctionInfo,
     flows: dict[int, FunctionFlow],
-    call_sites: dict[str, list[tuple[cst.Call, FunctionInfo, tuple[cst.CSTNode, ...]]]],
+    call_sites: dict[str, list[CallSite]],
     depth: int = 0,
 ) -> tuple[str, ...]:
     """Where the value of `call` is used as a list of token ids, in words ("`len(ids)`"), following the local
@@ -195,11 +207,10 @@ def _dataset_item_use(attribute: str, function: FunctionInfo, flows: dict[int, F
         return []
     for value in function_flow(getitem, flows).returns:
         if (
-            isinstance(value, cst.Subscript)
+            isinstance(value, ast.Subscript)
             and dotted_name(value.value) == f"self.{attribute}"
-            and len(value.slice) == 1
-            and isinstance(value.slice[0].slice, cst.Index)
-            and string_value(value.slice[0].slice.value) is None
+            and not isinstance(value.slice, (ast.Slice, ast.Tuple))
+            and string_value(value.slice) is None
         ):
             return [f"an item of `self.{attribute}`, which `{getitem.qualname}` returns as a training example"]
     return []
@@ -208,7 +219,7 @@ def _dataset_item_use(attribute: str, function: FunctionInfo, flows: dict[int, F
 def _returned_uses(
     function: FunctionInfo,
     flows: dict[int, FunctionFlow],
-    call_sites: dict[str, list[tuple[cst.Call, FunctionInfo, tuple[cst.CSTNode, ...]]]],
+    call_sites: dict[str, list[CallSite]],
     depth: int,
 ) -> list[str]:
     if function.is_module or depth >= _MAX_CALLER_DEPTH:
@@ -234,26 +245,27 @@ def _returned_uses(
     return found
 
 
-def _calls_function(site: cst.Call, caller: FunctionInfo, function: FunctionInfo) -> bool:
+def _calls_function(site: ast.Call, caller: FunctionInfo, function: FunctionInfo) -> bool:
     """`site` calls `function`: a plain call of a module function, or `self.method(...)` in the same class."""
-    is_method = isinstance(site.func, cst.Attribute)
+    func = site.func
+    is_method = isinstance(func, ast.Attribute)
     if (function.cls is not None) != is_method:
         return False
-    if is_method:
-        return caller.cls is function.cls and dotted_name(site.func.value) == "self"  # type: ignore[union-attr]
+    if isinstance(func, ast.Attribute):
+        return caller.cls is function.cls and dotted_name(func.value) == "self"
     return True
 
 
 def _read_by_key(
-    node: cst.CSTNode, function: FunctionInfo, ancestors: tuple[cst.CSTNode, ...], flows: dict[int, FunctionFlow]
+    node: ast.AST, function: FunctionInfo, ancestors: tuple[ast.AST, ...], flows: dict[int, FunctionFlow]
 ) -> bool:
     """The value of `node` is read by key (`x["input_ids"]`, `x.input_ids`) or spread (`**x`), directly or
     through the local name it is assigned to."""
     if _keyed(node, ancestors):
         return True
     parent = ancestors[-1] if ancestors else None
-    if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0].target, cst.Name):
-        name = parent.targets[0].target.value
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
+        name = parent.targets[0].id
         flow = function_flow(function, flows)
         binding = flow.binding_of(parent, name)
         if binding is not None:
@@ -261,14 +273,13 @@ def _read_by_key(
     return False
 
 
-def _keyed(node: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...]) -> bool:
+def _keyed(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> bool:
     parent = ancestors[-1] if ancestors else None
-    if isinstance(parent, cst.Subscript) and parent.value is node and len(parent.slice) == 1:
-        element = parent.slice[0].slice
-        return isinstance(element, cst.Index) and string_value(element.value) is not None
-    if isinstance(parent, cst.Attribute) and parent.value is node:
-        return parent.attr.value in ("input_ids", "attention_mask", "keys", "items", "get")
-    return isinstance(parent, cst.Arg) and parent.star == "**"
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return string_value(parent.slice) is not None
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        return parent.attr in ("input_ids", "attention_mask", "keys", "items", "get")
+    return isinstance(parent, ast.keyword) and parent.arg is None and parent.value is node
 
 
 def _returned_in_tuple(function: FunctionInfo) -> list[str]:
@@ -282,105 +293,104 @@ def _returned_in_tuple(function: FunctionInfo) -> list[str]:
 def _declares_ids(function: FunctionInfo) -> str:
     """The function is annotated to return ids (`-> List[int]`, `-> torch.Tensor`, `-> mx.array`)."""
     node = function.node
-    if not isinstance(node, cst.FunctionDef) or node.returns is None:
+    if not isinstance(node, _FUNCTIONS) or node.returns is None:
         return ""
-    annotation = " ".join(code(node.returns.annotation).split())
+    annotation = " ".join(code(node.returns).split())
     compact = annotation.replace(" ", "").lower()
     if compact in ("list[int]", "typing.list[int]", "sequence[int]", "mx.array", "torch.tensor", "np.ndarray"):
         return f"returned by `{function.qualname}`, which is annotated `-> {annotation}`"
     return ""
 
 
-def _sequence_use(node: cst.CSTNode, ancestors: tuple[cst.CSTNode, ...]) -> str:
+def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> str:
     """How the expression `node` is used, when that use treats it as a list of ids; "returned" when it is
     returned; "name:x" when it is assigned to the local name `x`; "" otherwise."""
     parent = ancestors[-1] if ancestors else None
-    if isinstance(parent, cst.Arg) and parent.value is node and parent.keyword is None and not parent.star:
-        call = ancestors[-2] if len(ancestors) > 1 else None
-        if isinstance(call, cst.Call):
-            callee = dotted_name(call.func) or ""
-            if callee in _SEQUENCE_CALLS:
-                return f"`{_short(call)}`"
-            if isinstance(call.func, cst.Attribute) and call.func.attr.value == "append":
-                attribute = dotted_name(call.func.value) or ""
-                if attribute.startswith("self.") and attribute.count(".") == 1:
-                    return f"item:{attribute[len('self.'):]}"
-            if isinstance(call.func, cst.Attribute) and call.func.attr.value == "extend":
-                return f"`{_short(call)}`"
-            if isinstance(call.func, cst.Attribute) and call.func.attr.value == "append":
-                target = (dotted_name(call.func.value) or "").lower()
-                if "ids" in target or "token" in target:
-                    return f"`{_short(call)}`, a list of ids"
-        return ""
-    if isinstance(parent, cst.Subscript) and parent.value is node and len(parent.slice) == 1:
-        element = parent.slice[0].slice
-        if isinstance(element, cst.Slice):
-            return f"`{_short(parent)}`"
-        index = element.value if isinstance(element, cst.Index) else None
-        if isinstance(index, cst.Integer) or (
-            isinstance(index, cst.UnaryOperation)
-            and isinstance(index.operator, cst.Minus)
-            and isinstance(index.expression, cst.Integer)
-        ):
+    if isinstance(parent, ast.Call):
+        # a positional argument (not `*x`, whose parent is the `ast.Starred`), not what is called
+        return _argument_use(parent) if any(arg is node for arg in parent.args) else ""
+    if isinstance(parent, ast.Subscript):
+        if parent.value is not node:
+            return ""
+        index = parent.slice
+        if isinstance(index, ast.Slice) or _is_integer(index):
             return f"`{_short(parent)}`"
         return ""
-    if isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Add):
+    if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Add):
         other = parent.right if parent.left is node else parent.left
-        if isinstance(other, (cst.List, cst.ListComp)) or (
-            isinstance(other, cst.BinaryOperation)
-            and isinstance(other.operator, cst.Multiply)
-            and isinstance(other.left, cst.List)
+        if isinstance(other, (ast.List, ast.ListComp)) or (
+            isinstance(other, ast.BinOp) and isinstance(other.op, ast.Mult) and isinstance(other.left, ast.List)
         ):
             return f"`{_short(parent)}`"
         return ""
-    if isinstance(parent, cst.ListComp) and parent.elt is node and len(ancestors) > 1:
+    if isinstance(parent, ast.ListComp) and parent.elt is node and len(ancestors) > 1:
         # `self.data = [render(d) for d in data]`: the renders become a dataset's items
         assign = ancestors[-2]
-        if isinstance(assign, cst.Assign) and len(assign.targets) == 1:
-            attribute = dotted_name(assign.targets[0].target) or ""
+        if isinstance(assign, ast.Assign) and len(assign.targets) == 1:
+            attribute = dotted_name(assign.targets[0]) or ""
             if attribute.startswith("self.") and attribute.count(".") == 1:
                 return f"item:{attribute[len('self.'):]}"
         return ""
-    if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is node:
+    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
         return f"`for {_short(parent.target)} in {_short(node)}`"
-    if isinstance(parent, cst.Return):
+    if isinstance(parent, ast.Return):
         return "returned"
-    if isinstance(parent, cst.Element) and len(ancestors) > 2 and isinstance(ancestors[-2], cst.Tuple):
+    if isinstance(parent, ast.Tuple) and len(ancestors) > 1:
         # `return (tokens, offset)`: returned as part of an example
-        if isinstance(ancestors[-3], cst.Return):
-            return "returned-in-tuple"
+        return "returned-in-tuple" if isinstance(ancestors[-2], ast.Return) else ""
+    return _stored_use(node, parent)
+
+
+def _argument_use(call: ast.Call) -> str:
+    """How a call that gets the value as a positional argument uses it, when it reads it as a list of ids."""
+    callee = dotted_name(call.func) or ""
+    if callee in _SEQUENCE_CALLS:
+        return f"`{_short(call)}`"
+    func = call.func
+    if not isinstance(func, ast.Attribute):
         return ""
-    if isinstance(parent, cst.Assign) and len(parent.targets) == 1 and parent.value is node:
-        target = parent.targets[0].target
-        if isinstance(target, cst.Name):
-            return f"name:{target.value}"
-        key = _subscript_key(target)
-        if key is not None and _is_ids_key(key):
-            return f"`{_short(target)} = ...`"
-        return ""
-    if isinstance(parent, cst.AnnAssign) and parent.value is node and isinstance(parent.target, cst.Name):
-        return f"name:{parent.target.value}"
-    if isinstance(parent, cst.DictElement) and parent.value is node:
-        key = string_value(parent.key)
-        if key is not None and _is_ids_key(key):
-            return f"`{{{key!r}: ...}}`"
-        return ""
+    method = func.attr
+    receiver = dotted_name(func.value) or ""
+    if method == "append" and receiver.startswith("self.") and receiver.count(".") == 1:
+        return f"item:{receiver[len('self.'):]}"
+    if method == "extend":
+        return f"`{_short(call)}`"
+    if method == "append" and ("ids" in receiver.lower() or "token" in receiver.lower()):
+        return f"`{_short(call)}`, a list of ids"
     return ""
 
 
-def _subscript_key(node: cst.BaseExpression) -> str | None:
-    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
-        element = node.slice[0].slice
-        if isinstance(element, cst.Index):
-            return string_value(element.value)
-    return None
+def _stored_use(node: ast.AST, parent: ast.AST | None) -> str:
+    """The value assigned to a local name ("name:x"), or stored under a key that holds ids."""
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and parent.value is node:
+        target = parent.targets[0]
+        if isinstance(target, ast.Name):
+            return f"name:{target.id}"
+        key = string_value(target.slice) if isinstance(target, ast.Subscript) else None
+        if key is not None and _is_ids_key(key):
+            return f"`{_short(target)} = ...`"
+        return ""
+    if isinstance(parent, ast.AnnAssign) and parent.value is node and isinstance(parent.target, ast.Name):
+        return f"name:{parent.target.id}"
+    if isinstance(parent, ast.Dict):
+        key = string_value(_dict_key(parent, node))
+        if key is not None and _is_ids_key(key):
+            return f"`{{{key!r}: ...}}`"
+    return ""
+
+
+def _is_integer(node: ast.expr) -> bool:
+    """`3` or `-1`: an index into a list."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node = node.operand
+    return isinstance(node, ast.Constant) and type(node.value) is int
 
 
 def _is_ids_key(key: str) -> bool:
     lowered = key.lower()
-    return lowered in _IDS_KEYS or lowered.endswith("input_ids") or lowered.endswith("_ids")
+    return lowered in _IDS_KEYS or lowered.endswith(("input_ids", "_ids"))
 
 
-def _short(node: cst.CSTNode, limit: int = 50) -> str:
+def _short(node: ast.AST, limit: int = 50) -> str:
     text = " ".join(code(node).split())
     return text if len(text) <= limit else text[: limit - 3] + "..."

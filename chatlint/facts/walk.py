@@ -1,77 +1,40 @@
-"""Walking a libcst tree fast, for analysis only.
+"""Walking an `ast` tree in source order, for analysis only.
 
-libcst's own `node.visit(visitor)` and `node.children` rebuild every node they pass (and validate it again), which
-made walking cost more than parsing. The analysis never changes the tree, so it walks the dataclass fields
-directly, and skips the nodes no analysis looks at: whitespace, comments, punctuation and operator tokens (an
-operator is read as `node.operator`, never visited). Children come in field order, which is source order for the
-statements and expressions the analysis compares.
+`ast.iter_child_nodes` also yields the shared singletons for contexts and operators (`ast.Load()`, `ast.Add()`),
+which are not places in the code, and a dict's keys before all of its values; `children` leaves the first out and
+puts each key beside its value, so the order of the walk is the order of the source.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import inspect
-from collections.abc import Iterator
+import ast
+from typing import Protocol
 
-import libcst as cst
-
-_TOKEN_BASES = (
-    cst.BaseParenthesizableWhitespace,
-    cst.TrailingWhitespace,
-    cst.Newline,
-    cst.EmptyLine,
-    cst.Comment,
-    cst.Comma,
-    cst.Dot,
-    cst.Colon,
-    cst.Semicolon,
-    cst.AssignEqual,
-    cst.LeftParen,
-    cst.RightParen,
-    cst.LeftSquareBracket,
-    cst.RightSquareBracket,
-    cst.LeftCurlyBrace,
-    cst.RightCurlyBrace,
-    cst.BaseBinaryOp,
-    cst.BaseBooleanOp,
-    cst.BaseCompOp,
-    cst.BaseUnaryOp,
-    cst.BaseAugOp,
-    cst.Asynchronous,
-    cst.ImportStar,
-)
-# exact types, so that a set lookup replaces a slow `isinstance` against abstract classes (and `__mro__` rather
-# than `issubclass`, whose abstract-class machinery made this line cost 80 ms at import)
-_SYNTAX = frozenset(
-    value
-    for value in vars(cst).values()
-    if inspect.isclass(value)
-    and cst.CSTNode in value.__mro__
-    and not any(base in value.__mro__ for base in _TOKEN_BASES)
-)
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_TOKENS = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
 
 
-def children(node: cst.CSTNode) -> list[cst.CSTNode]:
-    """The syntax children of `node` (no whitespace, comments or tokens), in field order."""
-    kind = type(node)
-    names = _FIELDS.get(kind)
-    if names is None:
-        names = tuple(field.name for field in dataclasses.fields(node) if not field.name.startswith("whitespace"))
-        _FIELDS[kind] = names
-    found: list[cst.CSTNode] = []
-    for name in names:
-        value = getattr(node, name)
-        if type(value) in _SYNTAX:
+def children(node: ast.AST) -> list[ast.AST]:
+    """The syntax children of `node`, in source order."""
+    if type(node) is ast.Dict:
+        found: list[ast.AST] = []
+        for key, value in zip(node.keys, node.values):
+            if key is not None:
+                found.append(key)
             found.append(value)
-        elif type(value) is tuple or type(value) is list:
-            found.extend(item for item in value if type(item) in _SYNTAX)
-    return found
+        return found
+    return [child for child in ast.iter_child_nodes(node) if not isinstance(child, _TOKENS)]
 
 
-def walk(root: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
-    """Drive a read-only `CSTVisitor` over `root` (its `on_visit` / `on_leave` and `visit_X` / `leave_X`)."""
-    stack: list[tuple[cst.CSTNode, bool]] = [(root, False)]
+class Visitor(Protocol):
+    def on_visit(self, node: ast.AST) -> bool: ...
+
+    def on_leave(self, node: ast.AST) -> None: ...
+
+
+def walk(root: ast.AST, visitor: Visitor) -> None:
+    """Drive `visitor` over `root` depth first: `on_visit` on the way down (False skips the children), `on_leave`
+    on the way back up."""
+    stack: list[tuple[ast.AST, bool]] = [(root, False)]
     while stack:
         node, leaving = stack.pop()
         if leaving:
@@ -80,12 +43,3 @@ def walk(root: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
         stack.append((node, True))
         if visitor.on_visit(node) is not False:
             stack.extend((child, False) for child in reversed(children(node)))
-
-
-def descendants(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """`root` and every syntax node under it, depth first, in source order."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(reversed(children(node)))

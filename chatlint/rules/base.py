@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
-import libcst as cst
-
 from chatlint.facts import ModuleFacts
+from chatlint.facts.syntax import Span
 from chatlint.findings import Applicability
+
+# What a diagnostic or an edit points at: a node, or a span of text that is no node (a comment)
+Target = ast.AST | Span
 
 
 @dataclass(frozen=True)
 class NodeEdit:
     """Replace the source of `node` with `replacement`; the engine turns it into a positioned `Edit`."""
 
-    node: cst.CSTNode
+    node: Target
     replacement: str
 
 
@@ -33,7 +36,7 @@ class NodeFix:
 class Diagnostic:
     """What a rule reports: the node to point at, the message, and a fix if there is a sound one."""
 
-    node: cst.CSTNode
+    node: Target
     message: str
     fix: NodeFix | None = None
 
@@ -46,10 +49,6 @@ class Rule:
     # A group may also hold a compiled `re.Pattern[bytes]` that matches within one line, for tokens that must meet on
     # a line (`re.compile(rb"pad_token[^\n]*eos_token")`); plain bytes are faster.
     prefilter: ClassVar[tuple[tuple[bytes | re.Pattern[bytes], ...], ...]]
-    # Which function bodies the analysis needs (see `chatlint/prune.py`): a function keeps its body only if it
-    # mentions one of these tokens or the name of something that does. () means every prefilter token; None means
-    # this rule needs every body, so the files it checks are parsed whole.
-    anchors: ClassVar[tuple[bytes, ...] | None] = ()
     enabled_by_default: ClassVar[bool] = True
     fixable: ClassVar[bool] = False
     # A rule that judges the `# noqa` comments themselves (CL100): the engine runs it after the others, with what

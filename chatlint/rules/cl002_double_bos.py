@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterable
 
-import libcst as cst
-
 from chatlint.facts import ModuleFacts
-from chatlint.facts.tokenizer_calls import SplitTokenization, TokenizerCall
+from chatlint.facts.model import SplitTokenization, TokenizerCall
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
@@ -24,15 +23,6 @@ class DoubleBos(Rule):
     prefilter = ((b"apply_chat_template",),)
     # bodies that call a tokenizer matter even when they never mention the template (a dataset's `__getitem__`
     # that tokenizes what `__init__` rendered)
-    anchors = (
-        b"apply_chat_template",
-        b"tokenizer(",
-        b"tokenizer.encode(",
-        b"processing_class(",
-        b"processor(",
-        b"tok(",
-        b"tok.encode(",
-    )
     fixable = True
 
     what_it_does = """
@@ -139,10 +129,10 @@ def _fix(tokenizer_call: TokenizerCall, facts: ModuleFacts, applicability: Appli
     if target is not tokenizer_call:
         applicability = Applicability.UNSAFE  # a helper's call is shared by its other callers
     if not flag.present:
-        edit = add_keyword(target.call, FLAG, "False", facts)
+        edit = add_keyword(target.call, FLAG, "False", facts.source)
         where = f" inside {tokenizer_call.via}" if tokenizer_call.via else ""
         return NodeFix(applicability, (edit,), f"Pass `add_special_tokens=False`{where}")
-    if flag.node is not None and isinstance(flag.node, cst.Name) and flag.node.value == "True":
+    if isinstance(flag.node, ast.Constant) and flag.node.value is True:
         if not flag.set_in_call:
             applicability = Applicability.UNSAFE
         where = f" in {flag.where}" if flag.where else ""

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import libcst as cst
-
-from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
+from chatlint.facts import FlagSource, ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.masking import LengthMask, length_masks
-from chatlint.facts.syntax import keyword
+from chatlint.facts.syntax import keyword, star_kwargs
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
-from chatlint.facts.walk import walk
+from chatlint.rules.keyword_fix import add_keyword
 
 FLAG = "add_generation_prompt"
 # where a literal False is set only as a default, callers may pass True: the code does not say
-_UNSURE_SOURCES = frozenset({"default", "parameter"})
+_UNSURE_SOURCES = frozenset({FlagSource.DEFAULT, FlagSource.PARAMETER})
 
 
 class PromptMaskWithoutGenerationPrompt(Rule):
@@ -23,7 +21,6 @@ class PromptMaskWithoutGenerationPrompt(Rule):
     name = "prompt-mask-without-generation-prompt"
     summary = "The prompt is rendered without `add_generation_prompt=True` and its length masks the labels"
     prefilter = ((b"apply_chat_template",), (b"len(", b".shape", b".size(", b".sum("))
-    anchors = (b"apply_chat_template",)  # function bodies the analysis needs (see chatlint/prune.py)
     fixable = True
 
     what_it_does = """
@@ -89,9 +86,7 @@ def _renders_prompt_without_header(render: TemplateCall) -> bool:
         return True
     # a default is certain only at a wrapper's call site that passes neither the flag nor `**kwargs`
     return (
-        render.via.startswith("the wrapper")
-        and keyword(render.call, FLAG) is None
-        and not any(arg.star == "**" for arg in render.call.args)
+        render.through_wrapper and keyword(render.call, FLAG) is None and not star_kwargs(render.call)
     )
 
 
@@ -113,99 +108,11 @@ def _message(render: TemplateCall, mask: LengthMask) -> str:
 def _fix(render: TemplateCall, facts: ModuleFacts) -> NodeFix | None:
     flag = render.flag(FLAG)
     description = "Render the prompt with `add_generation_prompt=True`"
-    if render.via.startswith("the wrapper"):
+    if render.through_wrapper:
         return None  # the wrapper decides which keywords reach the real call, and its default is shared
     if flag.present:
         if flag.node is None:
             return None
         where = f" (in {flag.where}, which other code may share)" if flag.where else ""
         return NodeFix(Applicability.UNSAFE, (NodeEdit(flag.node, "True"),), description + where)
-    if _has_multiline_string(render.call):
-        return None  # re-indenting the new call's lines would change the string
-    new_call = add_keyword(render.call, FLAG, "True")
-    replacement = _indent_continuation_lines(facts.code(new_call), _block_indent(render, facts))
-    return NodeFix(Applicability.UNSAFE, (NodeEdit(render.call, replacement),), description)
-
-
-def _block_indent(render: TemplateCall, facts: ModuleFacts) -> str:
-    """The indentation of the block the call sits in: libcst writes a detached node's continuation lines
-    relative to it, so it has to be put back."""
-    return "".join(
-        facts.module.default_indent if block.indent is None else block.indent
-        for block in render.ancestors
-        if isinstance(block, cst.IndentedBlock)
-    )
-
-
-def _indent_continuation_lines(text: str, indent: str) -> str:
-    if not indent:
-        return text
-    lines = text.split("\n")
-    return "\n".join([lines[0], *(indent + line if line.strip() else line for line in lines[1:])])
-
-
-def _has_multiline_string(call: cst.Call) -> bool:
-    found = False
-
-    class _Finder(cst.CSTVisitor):
-        def visit_SimpleString(self, node: cst.SimpleString) -> None:
-            nonlocal found
-            found = found or "\n" in node.value
-
-        def visit_FormattedStringText(self, node: cst.FormattedStringText) -> None:
-            nonlocal found
-            found = found or "\n" in node.value
-
-    walk(call, _Finder())
-    return found
-
-
-def add_keyword(call: cst.Call, name: str, value: str) -> cst.Call:
-    """`call` with `name=value` added after its last argument (before any `**kwargs`), keeping its layout:
-    a one-line call stays on one line, a call with one argument per line gets one more line, a trailing comma
-    stays trailing."""
-    args = list(call.args)
-    position = len(args)
-    while position > 0 and args[position - 1].star == "**":
-        position -= 1
-    new_arg = cst.Arg(
-        keyword=cst.Name(name),
-        value=cst.parse_expression(value),
-        equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
-    )
-    if position == 0:
-        return call.with_changes(args=[new_arg.with_changes(comma=cst.MaybeSentinel.DEFAULT), *args])
-    previous = args[position - 1]
-    if position < len(args):
-        # between arguments: the new one takes the same separator as the one before it
-        args.insert(position, new_arg.with_changes(comma=previous.comma))
-        return call.with_changes(args=args)
-    separator = _separator(call, args, position)
-    if isinstance(previous.comma, cst.Comma):
-        # a trailing comma: the new argument inherits it, the previous one gets the usual separator
-        args[position - 1] = previous.with_changes(
-            comma=cst.Comma(whitespace_before=previous.comma.whitespace_before, whitespace_after=separator)
-        )
-        args.append(new_arg.with_changes(comma=previous.comma, whitespace_after_arg=previous.whitespace_after_arg))
-    else:
-        args[position - 1] = previous.with_changes(
-            comma=cst.Comma(whitespace_after=separator), whitespace_after_arg=cst.SimpleWhitespace("")
-        )
-        args.append(new_arg.with_changes(whitespace_after_arg=previous.whitespace_after_arg))
-    return call.with_changes(args=args)
-
-
-def _separator(call: cst.Call, args: list[cst.Arg], position: int) -> cst.BaseParenthesizableWhitespace:
-    """The whitespace between two arguments of this call: copied from the call itself."""
-    if position >= 2 and isinstance(args[position - 2].comma, cst.Comma):
-        return _without_comment(args[position - 2].comma.whitespace_after)
-    if isinstance(call.whitespace_before_args, cst.ParenthesizedWhitespace):
-        return _without_comment(call.whitespace_before_args)
-    return cst.SimpleWhitespace(" ")
-
-
-def _without_comment(whitespace: cst.BaseParenthesizableWhitespace) -> cst.BaseParenthesizableWhitespace:
-    """A line break and indent copied from elsewhere must not copy that line's comment or blank lines."""
-    if isinstance(whitespace, cst.ParenthesizedWhitespace):
-        return whitespace.with_changes(first_line=cst.TrailingWhitespace(), empty_lines=())
-    return whitespace
+    return NodeFix(Applicability.UNSAFE, (add_keyword(render.call, FLAG, "True", facts.source),), description)

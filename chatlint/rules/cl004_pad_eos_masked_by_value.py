@@ -6,8 +6,6 @@ import re
 
 from collections.abc import Iterable
 
-import libcst as cst
-
 from chatlint.facts import ModuleFacts
 from chatlint.facts.padding import PadAssignment, ValueMask, pad_eos_assignments, value_masks
 from chatlint.rules.base import Diagnostic, Rule
@@ -76,18 +74,15 @@ class PadEosMaskedByValue(Rule):
         masks = value_masks(facts)
         if not masks:
             return
-        lines: dict[cst.CSTNode, int] | None = None
         for assignment in assignments:
             related = [mask for mask in masks if _related(assignment, mask)]
             if not related:
                 continue
-            if lines is None:
-                lines = _lines(facts)
             # the nearest evidence first: a mask in the same function as the assignment
             first = min(related, key=lambda mask: mask.function is not assignment.function)
             more = f" (and {len(related) - 1} more)" if len(related) > 1 else ""
             message = (
-                f"`{assignment.text}` makes padding the EOS token, and line {lines.get(first.node, 0)} masks labels "
+                f"`{assignment.text}` makes padding the EOS token, and line {first.node.lineno} masks labels "
                 f"by value: {first.text}{more}; every EOS / end-of-turn target is masked with the padding, so the "
                 f"model never learns to stop. Use a dedicated pad token, or mask padding by position (the "
                 f"attention mask)"
@@ -101,6 +96,3 @@ def _related(assignment: PadAssignment, mask: ValueMask) -> bool:
     # `pad_token_id = tokenizer.eos_token_id` is a local: it only masks EOS where that very name is compared
     return mask.function is assignment.function and mask.compared == assignment.local_name
 
-
-def _lines(facts: ModuleFacts) -> dict[cst.CSTNode, int]:
-    return {node: position.start.line for node, position in facts.positions().items()}

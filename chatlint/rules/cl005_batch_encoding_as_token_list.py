@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, TemplateCall
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeFix, Rule
+from chatlint.facts.syntax import star_kwargs
 from chatlint.rules.keyword_fix import add_keyword
 
 
@@ -16,7 +18,6 @@ class BatchEncodingAsTokenList(Rule):
     summary = "`apply_chat_template` tokenizes without `return_dict=False`, and its result is used as a list of ids"
     prefilter = ((b"apply_chat_template",),)
     # a dataset's `__getitem__` tells whether the renders it stores are its examples
-    anchors = (b"apply_chat_template", b"__getitem__")
     fixable = True
 
     what_it_does = """
@@ -79,8 +80,8 @@ class BatchEncodingAsTokenList(Rule):
         if template_call.flag("return_dict").present or template_call.flag("return_assistant_tokens_mask").present:
             return None
         call = template_call.call
-        if any(arg.star for arg in call.args):
-            return None  # an opaque `**kwargs` may carry `tokenize` or `return_dict`
+        if star_kwargs(call) or any(isinstance(arg, ast.Starred) for arg in call.args):
+            return None  # an opaque `*args` / `**kwargs` may carry `tokenize` or `return_dict`
         uses = "; ".join(template_call.list_uses[:2])
         more = f" (and {len(template_call.list_uses) - 2} more)" if len(template_call.list_uses) > 2 else ""
         via = f" through {template_call.via}" if template_call.via else ""
@@ -90,7 +91,7 @@ class BatchEncodingAsTokenList(Rule):
             f"silently works on its keys"
         )
         fix = NodeFix(
-            Applicability.SAFE, (add_keyword(call, "return_dict", "False", facts),), "Pass `return_dict=False`"
+            Applicability.SAFE, (add_keyword(call, "return_dict", "False", facts.source),), "Pass `return_dict=False`"
         )
         return Diagnostic(node=call, message=message, fix=fix)
 

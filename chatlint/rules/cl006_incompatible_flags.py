@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from chatlint.facts import Flag, ModuleFacts, TemplateCall
+from chatlint.facts import Flag, FlagSource, ModuleFacts, TemplateCall
 from chatlint.rules.base import Diagnostic, Rule
 
 # (flag that is True, flag that conflicts, its conflicting value, what happens, which flag to drop)
@@ -47,7 +47,6 @@ class IncompatibleFlags(Rule):
     name = "incompatible-chat-template-flags"
     summary = "`apply_chat_template` flags that cannot be used together"
     prefilter = ((b"apply_chat_template",), (b"continue_final_message", b"return_assistant_tokens_mask"))
-    anchors = (b"apply_chat_template",)  # function bodies the analysis needs (see chatlint/prune.py)
 
     what_it_does = """
         Finds `apply_chat_template` calls whose flags contradict each other:
@@ -98,9 +97,9 @@ class IncompatibleFlags(Rule):
 
 def _judged_here(template_call: TemplateCall, first: str, second: str) -> bool:
     """A conflict written inside a wrapper is reported once, at the wrapper's own call, not at each caller."""
-    if not template_call.via.startswith("the wrapper"):
+    if not template_call.through_wrapper:
         return True
-    return any(template_call.flag(name).source == "call" for name in (first, second))
+    return any(template_call.flag(name).source is FlagSource.CALL for name in (first, second))
 
 
 def _describe(first: Flag, second: Flag, happens: str, advice: str) -> str:

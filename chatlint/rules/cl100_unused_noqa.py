@@ -7,12 +7,13 @@ with the (line, code) pairs that a comment silenced.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-
-import libcst as cst
-from libcst.metadata import CodeRange
+import io
+import re
+import tokenize
+from collections.abc import Iterable, Iterator
 
 from chatlint.facts import ModuleFacts
+from chatlint.facts.syntax import SourceText, Span
 from chatlint.findings import Applicability
 from chatlint.noqa import codes_of, noqa_directive
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
@@ -62,20 +63,14 @@ class UnusedNoqa(Rule):
         return ()
 
     def check_suppressions(
-        self,
-        module: cst.Module,
-        positions: Mapping[cst.CSTNode, CodeRange],
-        used: frozenset[tuple[int, str]],
-        codes_run: frozenset[str],
+        self, source: SourceText, used: frozenset[tuple[int, str]], codes_run: frozenset[str]
     ) -> Iterable[Diagnostic]:
         """Diagnostics for directives naming rules in `codes_run` that silenced nothing; `used` is (line, code)."""
-        collector = _CommentCollector()
-        module.visit(collector)
-        for comment, whitespace in collector.comments:
-            match = noqa_directive(comment.value)
+        for comment, text, whitespace in _comments(source):
+            match = noqa_directive(text)
             if match is None or not match.group("codes"):
                 continue
-            line = positions[comment].start.line
+            line = comment.line
             written = codes_of(match.group("codes"))
             unused = [code for code in written if code.upper() in codes_run and (line, code.upper()) not in used]
             if not unused:
@@ -83,17 +78,17 @@ class UnusedNoqa(Rule):
             names = ", ".join(code.upper() for code in unused)
             noun = "code silences" if len(unused) == 1 else "codes silence"
             message = f"unused `noqa` directive: {names} reports nothing on this line, so the {noun} nothing"
-            yield Diagnostic(comment, message, _fix(comment, whitespace, match, written, unused))
+            yield Diagnostic(comment, message, _fix(comment, text, whitespace, match, written, unused))
 
 
 def _fix(
-    comment: cst.Comment,
-    whitespace: cst.SimpleWhitespace | None,
-    match,  # type: ignore[no-untyped-def]
+    comment: Span,
+    text: str,
+    whitespace: Span | None,
+    match: re.Match[str],
     written: list[str],
     unused: list[str],
 ) -> NodeFix | None:
-    text = comment.value
     kept = [code for code in written if code not in unused]
     if kept:
         start, end = match.span("codes")
@@ -114,16 +109,20 @@ def _safe(edits: tuple[NodeEdit, ...], description: str) -> NodeFix:
     return NodeFix(Applicability.SAFE, edits, description)
 
 
-class _CommentCollector(cst.CSTVisitor):
-    """Every comment, with the whitespace before it when it ends a line of code."""
-
-    def __init__(self) -> None:
-        self.comments: list[tuple[cst.Comment, cst.SimpleWhitespace | None]] = []
-
-    def visit_TrailingWhitespace(self, node: cst.TrailingWhitespace) -> None:
-        if node.comment is not None:
-            self.comments.append((node.comment, node.whitespace))
-
-    def visit_EmptyLine(self, node: cst.EmptyLine) -> None:
-        if node.comment is not None:
-            self.comments.append((node.comment, None))
+def _comments(source: SourceText) -> Iterator[tuple[Span, str, Span | None]]:
+    """Every comment with its text, and the whitespace before it when it ends a line of code (None when the comment
+    stands on a line of its own)."""
+    previous_end: tuple[int, int] | None = None
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source.text).readline):
+            if token.type == tokenize.COMMENT:
+                (line, column), (end_line, end_column) = token.start, token.end
+                span = Span(line, column, end_line, end_column)
+                whitespace = None
+                if previous_end is not None and previous_end[0] == line:
+                    whitespace = Span(line, previous_end[1], line, column)
+                yield span, token.string, whitespace
+            if token.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.COMMENT):
+                previous_end = token.end
+    except (tokenize.TokenError, SyntaxError):
+        return  # the rest of the file cannot be read as tokens: nothing more to judge

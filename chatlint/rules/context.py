@@ -6,9 +6,8 @@ not decide.
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
-
-import libcst as cst
 
 from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.syntax import called_name
@@ -21,14 +20,16 @@ class Context:
     training: str = ""  # evidence that the result becomes training data, in words; "" if none
     inference: str = ""  # evidence that this is inference, in words; "" if none
     builds_labels: bool = False  # the function itself builds labels: the strongest training evidence
+    in_data_class: bool = False  # the training evidence is the class: a data collator or a dataset method
 
 
-def context_of(function: FunctionInfo, facts: ModuleFacts, ancestors: tuple[cst.CSTNode, ...] = ()) -> Context:
+def context_of(function: FunctionInfo, facts: ModuleFacts, ancestors: tuple[ast.AST, ...] = ()) -> Context:
     where = function.display_name
     training = ""
     builds_labels = bool(function.labels_evidence)
     dataset_lambda = _dataset_lambda(ancestors)
     cls = function.cls
+    in_data_class = False
     if builds_labels:
         training = f"in {where}, which {function.labels_evidence}"
     elif dataset_lambda:
@@ -38,6 +39,7 @@ def context_of(function: FunctionInfo, facts: ModuleFacts, ancestors: tuple[cst.
     elif cls is not None and (cls.looks_like_collator or (cls.looks_like_dataset and function.name in _DATASET_METHODS)):
         kind = "data collator" if cls.looks_like_collator else "dataset method"
         training = f"in the {kind} `{function.qualname}`"
+        in_data_class = True
     elif function.trainer_call:
         training = f"in {where}, which trains with `{function.trainer_call}`"
     elif facts.path_hint == "training":
@@ -48,9 +50,9 @@ def context_of(function: FunctionInfo, facts: ModuleFacts, ancestors: tuple[cst.
         inference = f"{where} calls `generate()`"
     elif facts.path_hint == "inference" and not builds_labels:
         inference = "the file is under `inference-paths`"
-    elif cls is not None and not builds_labels and training.startswith("in the "):
+    elif cls is not None and not builds_labels and in_data_class:
         inference = _used_only_for_generation(cls.name, facts)
-    return Context(training=training, inference=inference, builds_labels=builds_labels)
+    return Context(training=training, inference=inference, builds_labels=builds_labels, in_data_class=in_data_class)
 
 
 def _used_only_for_generation(class_name: str, facts: ModuleFacts) -> str:
@@ -62,15 +64,15 @@ def _used_only_for_generation(class_name: str, facts: ModuleFacts) -> str:
     return f"`{class_name}` is only used in {names}, which calls `generate()`"
 
 
-def _dataset_lambda(ancestors: tuple[cst.CSTNode, ...]) -> str:
+def _dataset_lambda(ancestors: tuple[ast.AST, ...]) -> str:
     """`.map()` or `formatting_func=` when the node sits in a lambda handed to one of them, else ""."""
-    for index in range(len(ancestors) - 1, 1, -1):
-        if not isinstance(ancestors[index], cst.Lambda):
+    for index in range(len(ancestors) - 1, 0, -1):
+        if not isinstance(ancestors[index], ast.Lambda):
             continue
-        arg, call = ancestors[index - 1], ancestors[index - 2]
-        if isinstance(arg, cst.Arg) and isinstance(call, cst.Call):
-            if arg.keyword is not None and arg.keyword.value == "formatting_func":
-                return "`formatting_func=`"
-            if called_name(call) == "map":
-                return "`.map()` to build the dataset"
+        holder = ancestors[index - 1]
+        if isinstance(holder, ast.keyword) and holder.arg == "formatting_func":
+            return "`formatting_func=`"
+        call = ancestors[index - 2] if isinstance(holder, ast.keyword) and index >= 2 else holder
+        if isinstance(call, ast.Call) and called_name(call) == "map":
+            return "`.map()` to build the dataset"
     return ""

@@ -1,64 +1,79 @@
-"""A fix that adds one keyword argument to a call and keeps the call's formatting.
+"""A fix that adds one keyword argument to a call and keeps the call's layout.
 
-`tokenizer(text)` becomes `tokenizer(text, add_special_tokens=False)`; a multi-line call gets the new argument on
-its own line with the same indentation, and a trailing comma stays a trailing comma.
+`tokenizer(text)` becomes `tokenizer(text, add_special_tokens=False)`; a call with one argument per line gets the new
+argument on its own line with the same indentation; a trailing comma stays a trailing comma; a comment at the end of
+the old last argument's line stays on that line (a `# noqa` keeps its target); before a `**kwargs` the new argument
+goes in front of it. The edit is computed from the text and the `ast` positions alone: no second parser.
 """
 
 from __future__ import annotations
 
-import libcst as cst
-from libcst._nodes.internal import CodegenState
+import ast
 
-from chatlint.facts import ModuleFacts
+from chatlint.facts.syntax import SourceText, arguments_in_order
 from chatlint.rules.base import NodeEdit
 
 
-def add_keyword(call: cst.Call, name: str, value: str, facts: ModuleFacts) -> NodeEdit:
-    """An edit that replaces `call` with the same call plus `name=value` as its last argument."""
-    new_arg = cst.Arg(
-        keyword=cst.Name(name),
-        value=cst.parse_expression(value),
-        equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
-    )
-    args = list(call.args)
-    if not args:
-        return NodeEdit(call, _code_in_place(call, call.with_changes(args=[new_arg]), facts))
-    last = args[-1]
-    # the whitespace that separates two arguments in this call: after an earlier comma, or what opens the call
-    if len(args) > 1 and isinstance(args[-2].comma, cst.Comma):
-        separator = args[-2].comma.whitespace_after
-    elif isinstance(call.whitespace_before_args, cst.ParenthesizedWhitespace):
-        separator = call.whitespace_before_args
-    else:
-        separator = cst.SimpleWhitespace(" ")
-    before_comma = last.comma.whitespace_before if isinstance(last.comma, cst.Comma) else cst.SimpleWhitespace("")
-    # what followed the old last argument: its trailing comma's whitespace, or the whitespace before `)`
-    tail = last.comma.whitespace_after if isinstance(last.comma, cst.Comma) else last.whitespace_after_arg
-    if isinstance(tail, cst.ParenthesizedWhitespace) and isinstance(separator, cst.ParenthesizedWhitespace):
-        # a comment at the end of the old last argument's line stays on that line (a `# noqa` keeps its target)
-        separator = separator.with_changes(first_line=tail.first_line)
-        tail = tail.with_changes(first_line=cst.TrailingWhitespace(newline=tail.first_line.newline))
-    joined = last.with_changes(
-        comma=cst.Comma(whitespace_before=before_comma, whitespace_after=separator),
-        whitespace_after_arg=cst.SimpleWhitespace(""),
-    )
-    # the new argument takes over what followed the old last one: its trailing comma and the space before `)`
-    if isinstance(last.comma, cst.Comma):
-        new_arg = new_arg.with_changes(comma=last.comma.with_changes(whitespace_after=tail))
-    else:
-        new_arg = new_arg.with_changes(whitespace_after_arg=tail)
-    return NodeEdit(call, _code_in_place(call, call.with_changes(args=[*args[:-1], joined, new_arg]), facts))
+def add_keyword(call: ast.Call, name: str, value: str, source: SourceText) -> NodeEdit:
+    """An edit that replaces `call` with the same call plus `name=value` after its last argument (before any
+    `**kwargs`)."""
+    text = source.segment(call)
+    start = source.offsets(call)[0]
+    new = f"{name}={value}"
+    items = arguments_in_order(call)
+    arguments = [(source.offsets(item)[0] - start, source.offsets(item)[1] - start) for item in items]
+    close = text.rindex(")")
+    if not arguments:
+        return NodeEdit(call, text[:close] + new + text[close:])
+    plain = len(arguments) - _trailing_double_stars(items)
+    if plain < len(arguments):
+        # in front of the first trailing `**kwargs`, with the separator that stands before it
+        at = arguments[plain][0]
+        separator = _separator(text, arguments, plain + 1, call, source, start) if plain else " "
+        return NodeEdit(call, text[:at] + new + "," + separator + text[at:])
+    separator = _separator(text, arguments, plain, call, source, start)
+    last_end = arguments[-1][1]
+    tail = text[last_end:close]
+    if tail.lstrip(" \t").startswith(","):
+        comma_end = tail.index(",") + 1
+        before, rest = tail[:comma_end], tail[comma_end:]
+        line, after = _split_first_line(rest)
+        return NodeEdit(call, text[:last_end] + before + line + separator + new + "," + after + text[close:])
+    line, after = _split_first_line(tail)
+    return NodeEdit(call, text[:last_end] + "," + line + separator + new + after + text[close:])
 
 
-def _code_in_place(original: cst.Call, new: cst.Call, facts: ModuleFacts) -> str:
-    """The source of `new`, indented like `original`: continuation lines of a multi-line call carry the
-    indentation of the blocks around it, which `Module.code_for_node` alone would drop."""
-    ancestors = next((ancestors for call, _, ancestors in facts.calls if call is original), ())
-    state = CodegenState(default_indent=facts.module.default_indent, default_newline=facts.module.default_newline)
-    state.indent_tokens = [
-        block.indent if block.indent is not None else facts.module.default_indent
-        for block in ancestors
-        if isinstance(block, cst.IndentedBlock)
-    ]
-    new._codegen(state)
-    return "".join(state.tokens)
+def _trailing_double_stars(items: list[ast.expr | ast.keyword]) -> int:
+    count = 0
+    for item in reversed(items):
+        if not (isinstance(item, ast.keyword) and item.arg is None):
+            break
+        count += 1
+    return count
+
+
+def _split_first_line(text: str) -> tuple[str, str]:
+    """`"  # noqa\n    )"` -> (`"  # noqa"`, `"\n    )"`): what stays on the old last argument's line, and the rest.
+    Text without a line break stays whole after the new argument."""
+    newline = text.find("\n")
+    if newline == -1:
+        return "", text
+    line_end = newline - 1 if text[newline - 1 : newline] == "\r" else newline
+    return text[:line_end], text[line_end:]
+
+
+def _separator(
+    text: str, arguments: list[tuple[int, int]], upto: int, call: ast.Call, source: SourceText, start: int
+) -> str:
+    """The whitespace between two arguments of this call, copied from the call itself without comments: the one
+    before argument `upto - 1`, or what follows the opening parenthesis."""
+    if upto >= 2:
+        between = text[arguments[upto - 2][1] : arguments[upto - 1][0]]
+        gap = between[between.index(",") + 1 :] if "," in between else " "
+    else:
+        opening = text.index("(", source.offsets(call.func)[1] - start)
+        gap = text[opening + 1 : arguments[0][0]]
+    if "\n" in gap:
+        newline = "\r\n" if "\r\n" in gap else "\n"
+        return newline + gap.rsplit("\n", 1)[1]
+    return " "

@@ -1,0 +1,358 @@
+"""Where a text comes from: was it rendered by a chat template with `tokenize=False`?
+
+A tokenizer call is only a double-BOS risk when the text it tokenizes already starts with the template's BOS. This
+module answers, for an expression, whether it is such a rendered text (`template_text`) or a list of them
+(`template_texts`), and if so returns a `TextOrigin`: the render in words and the route from the expression back to
+it. The route is followed through
+- local names (every binding that may reach the load, see `flow`), tuple unpacking and `if`/`else` expressions;
+- concatenations that start with the text (`prompt + completion`), slices that keep its start (`text[:n]`) and
+  string methods that keep it (`.strip()`, `.replace(...)`, ... unless they mention the BOS);
+- list comprehensions, list literals, `list(...)`, lists built with `.append` / `.extend` / `+=`;
+- dict and row fields set in the same function (`row["text"] = ...`, `{"text": ...}`);
+- helper functions and methods of the module that return the text (by position when they return a tuple);
+- list attributes one method of a class fills (`self.prompts.append(...)`, `__init__`) and another reads.
+
+`templates_without_bos` recognises modules that install their own chat template without a BOS: what those render is
+meant to be tokenized with special tokens, so no text of theirs counts as rendered.
+
+This module knows nothing about tokenizer calls; `tokenizer_calls` asks it about the text each call takes.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
+from chatlint.facts.model import ClassInfo, FunctionInfo, TemplateCall, TextOrigin
+from chatlint.facts.syntax import bool_literal, code, current_source, dotted_name, first_argument, keyword_value, string_value
+
+# string methods whose result still starts where the text started
+_KEEPS_START = frozenset({"strip", "rstrip", "lstrip", "replace", "format", "removesuffix"})
+_INSTALLED_TEMPLATE = re.compile(r"\.chat_template\s*=\s*([A-Za-z_]\w*)\s*$", re.MULTILINE)
+_BOS_MARKERS = ("bos", "<s>", "<|begin_of_text|>", "<|startoftext|>", "[cls]")
+
+_Follow = Callable[[ast.expr, FunctionInfo, int], "TextOrigin | None"]
+_FollowBinding = Callable[[Binding, FunctionInfo, int], "TextOrigin | None"]
+
+
+class RenderedTexts:
+    """Traces expressions of one module back to a chat-template render with `tokenize=False`."""
+
+    def __init__(
+        self, functions: list[FunctionInfo], template_calls: list[TemplateCall], flows: dict[int, FunctionFlow]
+    ) -> None:
+        self.functions = functions
+        self.flows = flows
+        self.templates = {id(template_call.call): template_call for template_call in template_calls}
+        self._busy: set[tuple[object, ...]] = set()  # guards against recursion between helpers and attributes
+
+    def flow(self, function: FunctionInfo) -> FunctionFlow:
+        return function_flow(function, self.flows)
+
+    def origin(self, text: ast.expr, function: FunctionInfo) -> TextOrigin | None:
+        """Where the text a tokenizer takes comes from: one rendered text, or a batch of them (`batch=True`)."""
+        origin = self.template_text(text, function, 0)
+        if origin is not None:
+            return origin
+        many = self.template_texts(text, function, 0)
+        return replace(many, batch=True) if many is not None else None
+
+    # -- one text ---------------------------------------------------------------------------------------------------
+    def template_text(self, expr: ast.expr, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        """The chat-template render that `expr` (one text) starts with, or None."""
+        if depth > MAX_RESOLUTION_DEPTH:
+            return None
+        if isinstance(expr, ast.Call):
+            return self._call_text(expr, function, depth)
+        if isinstance(expr, ast.Name):
+            return self._name_text(expr, function, depth, self._binding_text)
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
+            # the text starts with the left operand: `prompt + completion`
+            return _hop(self.template_text(expr.left, function, depth + 1), f"`{_short(expr)}`")
+        if isinstance(expr, ast.IfExp):
+            return _either(
+                self.template_text(expr.body, function, depth + 1),
+                self.template_text(expr.orelse, function, depth + 1),
+            )
+        if isinstance(expr, ast.Subscript) and not isinstance(expr.slice, ast.Tuple):
+            return self._subscript_text(expr, function, depth)
+        return None
+
+    def _subscript_text(self, expr: ast.Subscript, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        element = expr.slice
+        if isinstance(element, ast.Slice):
+            # `text[:n]` keeps the start; `text[len(prompt):]` does not
+            if element.lower is None or _is_zero(element.lower):
+                return self.template_text(expr.value, function, depth + 1)
+            return None
+        key = string_value(element)
+        if key is not None:
+            base = dotted_name(expr.value)
+            if base is None:
+                return None
+            values = self.flow(function).items.get((base, key), [])
+            return _hop(_any(self.template_text(value, function, depth + 1) for value in values), f"`{_short(expr)}`")
+        # one text out of a list of them: `texts[i]`, `self.prompts[idx]`
+        return _hop(self.template_texts(expr.value, function, depth + 1), f"`{_short(expr)}`")
+
+    def _call_text(self, call: ast.Call, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        template_call = self.templates.get(id(call))
+        if template_call is not None:
+            if template_call.flag("tokenize").value is False:
+                return TextOrigin(_render_words(call, template_call.via))
+            return None
+        func = call.func
+        if isinstance(func, ast.Name) and func.id in function.params and "chat_template" in func.id:
+            # a callable handed in as a parameter: `def preprocess(data, apply_chat_template=None)`
+            if bool_literal(keyword_value(call, "tokenize")) is False:
+                return TextOrigin(_render_words(call, f"the parameter `{func.id}`"))
+            return None
+        if isinstance(func, ast.Attribute):
+            method = func.attr
+            if method in _KEEPS_START and not _mentions_bos(call):
+                return _hop(self.template_text(func.value, function, depth + 1), f"`{_short(call)}`")
+            if method in ("removeprefix", "lstrip") and (call.args or call.keywords):
+                return None
+        helper = self._helper_function(call, function)
+        if helper is not None:
+            return self._returned(helper, None, depth, many=False)
+        return None
+
+    def _binding_text(self, binding: Binding, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        if binding.value is None:
+            return None
+        if binding.kind == "assign":
+            return self.template_text(binding.value, function, depth)
+        if binding.kind == "loop":
+            return self.template_texts(binding.value, function, depth)
+        if binding.kind == "unpack":
+            return self._unpacked(binding, function, depth, many=False)
+        return None
+
+    # -- a list of texts --------------------------------------------------------------------------------------------
+    def template_texts(self, expr: ast.expr, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        """The render that the items of `expr` (a list of texts) start with, or None."""
+        if depth > MAX_RESOLUTION_DEPTH:
+            return None
+        if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
+            return _hop(self.template_text(expr.elt, function, depth + 1), f"the items of `{_short(expr)}`")
+        if isinstance(expr, ast.List):
+            return _any(
+                self.template_text(element, function, depth + 1)
+                for element in expr.elts
+                if not isinstance(element, ast.Starred)
+            )
+        if isinstance(expr, ast.Name):
+            found = self._name_text(expr, function, depth, self._binding_texts)
+            return found or self._appended_text(expr.id, function, depth)
+        if isinstance(expr, ast.Attribute) and dotted_name(expr.value) == "self" and function.cls is not None:
+            return self._attribute_texts(expr.attr, function.cls, depth)
+        if isinstance(expr, ast.Call):
+            callee = dotted_name(expr.func)
+            first = first_argument(expr)
+            if callee in ("list", "tuple") and first is not None:
+                return self.template_texts(first, function, depth + 1)
+            helper = self._helper_function(expr, function)
+            if helper is not None:
+                return self._returned(helper, None, depth, many=True)
+        if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Slice):
+            return self.template_texts(expr.value, function, depth + 1)
+        return None
+
+    def _binding_texts(self, binding: Binding, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        if binding.value is None:
+            return None
+        if binding.kind == "assign":
+            return self.template_texts(binding.value, function, depth)
+        if binding.kind == "unpack":
+            return self._unpacked(binding, function, depth, many=True)
+        return None
+
+    def _appended_text(self, name: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        """`texts.append(render(...))` / `texts.extend(...)` / `texts += [...]` in the same function."""
+        for kind, value in function.mutations.get(name, ()):
+            found = (
+                self.template_text(value, function, depth + 1)
+                if kind == "append"
+                else self.template_texts(value, function, depth + 1)
+            )
+            if found is not None:
+                return _hop(found, f"`{name}`")
+        return None
+
+    def _attribute_texts(self, attribute: str, cls: ClassInfo, depth: int) -> TextOrigin | None:
+        """A list attribute one method of the class fills (`self.prompts.append(prompt)`) and another reads."""
+        key = ("attribute", id(cls), attribute)
+        if key in self._busy:
+            return None
+        self._busy.add(key)
+        try:
+            for method in cls.methods.values():
+                origin = self._appended_text(f"self.{attribute}", method, depth + 1)
+                if origin is None and attribute in cls.init_attributes and method.name in ("__init__", "__post_init__"):
+                    origin = self.template_texts(cls.init_attributes[attribute], method, depth + 1)
+                if origin is not None:
+                    hopped = _hop(origin, f"stored in `self.{attribute}`")
+                    return replace(hopped, same_function=False) if hopped is not None else None
+            return None
+        finally:
+            self._busy.discard(key)
+
+    # -- names and unpacking ----------------------------------------------------------------------------------------
+    def _name_text(
+        self, name: ast.Name, function: FunctionInfo, depth: int, follow_binding: _FollowBinding
+    ) -> TextOrigin | None:
+        """Every binding of `name` that may reach this load, followed; certain only when all of them are renders."""
+        bindings = self.flow(function).reaching(name.id, name)
+        if not bindings:
+            return None
+        origins = [follow_binding(binding, function, depth + 1) for binding in bindings]
+        known = [origin for origin in origins if origin is not None]
+        if not known:
+            return None
+        first = known[0]
+        certain = len(known) == len(origins) and all(origin.certain for origin in known)
+        hop = f"`{name.id}`"
+        return replace(first, route=(hop, *first.route) if first.route[:1] != (hop,) else first.route, certain=certain)
+
+    def _unpacked(self, binding: Binding, function: FunctionInfo, depth: int, many: bool) -> TextOrigin | None:
+        """`prompt, answer = render(...), x` or `prompt, answer = helper(...)`: the element at the binding's place."""
+        value = binding.value
+        follow: _Follow = self.template_texts if many else self.template_text
+        if isinstance(value, (ast.Tuple, ast.List)) and binding.position is not None:
+            element = _element(value, binding.position)
+            return follow(element, function, depth) if element is not None else None
+        if isinstance(value, ast.Call):
+            helper = self._helper_function(value, function)
+            if helper is not None:
+                return self._returned(helper, binding.position, depth, many)
+        return None
+
+    # -- helpers that return a rendered text ------------------------------------------------------------------------
+    def _helper_function(self, call: ast.Call, function: FunctionInfo) -> FunctionInfo | None:
+        func = call.func
+        if isinstance(func, ast.Name):
+            matches = [
+                candidate
+                for candidate in self.functions
+                if candidate.name == func.id and candidate.cls is None and not candidate.is_module
+            ]
+            return matches[0] if len(matches) == 1 else None
+        if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.cls is not None:
+            return function.cls.methods.get(func.attr)
+        return None
+
+    def _returned(self, helper: FunctionInfo, position: int | None, depth: int, many: bool) -> TextOrigin | None:
+        """What `helper` returns (the element at `position` of a returned tuple), followed inside the helper."""
+        key = (id(helper), position, "many" if many else "one")
+        if key in self._busy or depth > MAX_RESOLUTION_DEPTH:
+            return None
+        self._busy.add(key)
+        try:
+            origins = []
+            follow: _Follow = self.template_texts if many else self.template_text
+            for value in self.flow(helper).returns:
+                if position is not None:
+                    element = _element(value, position) if isinstance(value, (ast.Tuple, ast.List)) else None
+                    if element is None:
+                        continue
+                    value = element
+                origins.append(follow(value, helper, depth + 1))
+            found = _any(origins)
+            if found is None:
+                return None
+            return replace(found, route=(f"returned by `{helper.qualname}`", *found.route), same_function=False)
+        finally:
+            self._busy.discard(key)
+
+
+# -- modules that install a template without BOS ------------------------------------------------------------------
+def templates_without_bos(functions: list[FunctionInfo]) -> bool:
+    """The module installs its own chat template (`tokenizer.chat_template = LLAVA_CHAT_TEMPLATE`, a literal
+    the module defines) and none it installs writes a BOS: what it renders does not start with one, so
+    tokenizing it with special tokens is right. A template only passed as a fallback does not count."""
+    defined = {
+        name
+        for function in functions
+        for name, values in function.assignments.items()
+        if any("{%" in (literal := string_value(value) or "") or "{{" in literal for value in values)
+    }
+    if not defined:
+        return False  # no template literal to install: skip printing the module
+    installed = set(_INSTALLED_TEMPLATE.findall(function_text(functions[0])))
+    if not installed:
+        return False
+    literals = {
+        name: template
+        for function in functions
+        for name, values in function.assignments.items()
+        if name in installed
+        for value in values
+        if (template := string_value(value)) is not None
+    }
+    return set(literals) == installed and not any(_writes_bos(literal) for literal in literals.values())
+
+
+def function_text(function: FunctionInfo) -> str:
+    """The source of a function as written, or of the whole module for the module level."""
+    if isinstance(function.node, ast.Module):
+        return current_source().text
+    return code(function.node)
+
+
+def _writes_bos(template: str) -> bool:
+    lowered = template.lower()
+    return any(marker in lowered for marker in _BOS_MARKERS)
+
+
+# -- small pieces -------------------------------------------------------------------------------------------------
+def _element(sequence: ast.Tuple | ast.List, position: int) -> ast.expr | None:
+    """The element at `position` of a tuple or list display (the starred value for `*x`), or None."""
+    if position >= len(sequence.elts):
+        return None
+    element = sequence.elts[position]
+    return element.value if isinstance(element, ast.Starred) else element
+
+
+def _is_zero(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) is int and node.value == 0
+
+
+def _mentions_bos(call: ast.Call) -> bool:
+    return "bos" in code(call).lower()
+
+
+def _render_words(call: ast.Call, via: str) -> str:
+    words = f"`{code(call.func)}(..., tokenize=False)`"
+    return f"{words} ({via})" if via else words
+
+
+def _short(node: ast.AST, limit: int = 60) -> str:
+    text = " ".join(code(node).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _hop(origin: TextOrigin | None, hop: str) -> TextOrigin | None:
+    if origin is None:
+        return None
+    if origin.route[:1] == (hop,):
+        return origin
+    return replace(origin, route=(hop, *origin.route))
+
+
+def _either(first: TextOrigin | None, second: TextOrigin | None) -> TextOrigin | None:
+    if first is None and second is None:
+        return None
+    if first is not None and second is not None:
+        return replace(first, certain=first.certain and second.certain)
+    found = first or second
+    assert found is not None
+    return replace(found, certain=False)
+
+
+def _any(origins: Iterable[TextOrigin | None]) -> TextOrigin | None:
+    known = [origin for origin in origins if origin is not None]
+    return known[0] if known else None
