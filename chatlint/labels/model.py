@@ -23,7 +23,6 @@ CHECKS: dict[str, str] = {
 
 # What the collator is meant to train, inferred by --mode auto or given by the user.
 MODES = ("assistant-only", "last-reply", "full")
-IGNORE_INDEX = -100
 
 
 class LabelsError(Exception):
