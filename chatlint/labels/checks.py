@@ -20,7 +20,6 @@ MIN_MATCH_RATIO = 0.5
 
 @dataclass
 class Alignment:
-    reference_position: list[int | None]  # per collator position; None when the template has no such token
     roles: list[str]  # per collator position: prompt, reply, end-of-turn, trailing, header, bos, other
     reply_index: list[int | None]  # per collator position: which reference reply it belongs to
     stray_blocks: list[list[int]] = field(default_factory=list)
@@ -31,10 +30,10 @@ class Alignment:
 
 def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Alignment:
     ref_ids = reference.ids
-    mapping: list[int | None] = [None] * len(ids)
+    mapping: list[int | None] = [None] * len(ids)  # per collator position: its reference position, if any
     inserted: dict[int, str] = {}
     header = reference.generation_header
-    alignment = Alignment(mapping, [], [])
+    alignment = Alignment([], [])
     matcher = SequenceMatcher(None, ref_ids, ids, autojunk=False)
     matched = 0
     opcodes = matcher.get_opcodes()
