@@ -48,8 +48,9 @@ def verify(
     Raises:
         LabelsError: the target, tokenizer or sample cannot be loaded or run (the message says what to do).
     """
+    from chatlint.labels.alignment import align
     from chatlint.labels.batch import labels_are_shifted, remove_padding, rows_from_output, trained_mask
-    from chatlint.labels.checks import ExampleState, align, expected_mask, find_problems, infer_mode
+    from chatlint.labels.checks import ExampleState, expected_mask, find_problems, infer_mode
     from chatlint.labels.reference import METHOD_DESCRIPTIONS, ReferenceError, build_reference
     from chatlint.labels.targets import build_target, load_object, probe
     from chatlint.labels.tokenizer import decode_pieces, import_transformers, load_tokenizer
