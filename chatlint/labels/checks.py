@@ -1,16 +1,19 @@
-"""Comparing one collator row with the template's reference, token by token.
+"""The checks of the runtime label check, one small function each, and what the collator means to train.
 
-``infer_mode`` reads what the collator means to train; ``find_problems`` runs the checks on a row that
-``alignment.align`` mapped onto the reference.
+Each check looks at one example, an ``ExampleState`` (the collator's tokens and trained mask, aligned with the
+template's reference by ``alignment.align``), and is registered under its public name, a key of
+``model.CHECKS``; ``find_problems`` runs them all. ``infer_mode`` reads what the collator means to train and
+``expected_mask`` what the template says should be trained under that mode.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from chatlint.labels.alignment import Alignment
-from chatlint.labels.model import Problem
-from chatlint.labels.reference import Reference
+from chatlint.labels.model import CHECKS, Problem
+from chatlint.labels.reference import Reference, Reply
 
 # Below this share of reference tokens found in the collator's row the two are too different to compare
 # labels token by token: only template-mismatch (and the label-independent checks) are reported.
@@ -26,8 +29,12 @@ class ExampleState:
     trained: list[bool] | None  # None when labels cannot be read (length problem)
     reference: Reference
     alignment: Alignment
-    pieces: list[str]
+    pieces: list[str]  # the decoded text of each token
     reference_pieces: list[str]
+    labels_shifted: bool = False  # labels[i] is the target for token i + 1
+    length_problem: str | None = None  # why labels and input_ids cannot be read together, if they cannot
+    length_problem_positions: list[int] = field(default_factory=list)
+    misaligned: list[int] = field(default_factory=list)  # trained positions whose label is not the token there
 
     @property
     def comparable(self) -> bool:
@@ -107,149 +114,236 @@ def _wanted_replies(state: ExampleState, mode: str) -> set[int]:
     return set(replies)
 
 
-def _show(pieces: list[str]) -> str:
-    text = "".join(pieces).replace("\n", "⏎").replace(" ", "␣")
-    return text if len(text) <= 60 else text[:57] + "..."
+# --- The checks ----------------------------------------------------------------------------------------------
+#
+# Each check is one function registered under its public name (a key of model.CHECKS, which describes it). It
+# looks at one example and returns what it found; find_problems turns the findings into Problems under that name.
+# Adding a check: describe it in model.CHECKS, then write its function below with @register_check("its-name").
 
 
-def find_problems(
-    state: ExampleState,
-    mode: str,
-    *,
-    bos_token_id: int | None,
-    bos_token: str | None,
-    pad_token_id: int | None,
-) -> list[Problem]:
+@dataclass
+class CheckContext:
+    """What the checks need besides the example: what should be trained and the tokenizer's special tokens."""
+
+    mode: str  # assistant-only, last-reply or full
+    bos_token_id: int | None = None
+    bos_token: str | None = None
+    pad_token_id: int | None = None
+
+
+@dataclass
+class Finding:
+    """One problem a check found: what it is and the token positions that show it."""
+
+    message: str
+    positions: list[int]
+
+
+CheckFunction = Callable[[ExampleState, CheckContext], list[Finding]]
+
+# check name -> its function, filled by @register_check; run in the order of model.CHECKS
+CHECK_FUNCTIONS: dict[str, CheckFunction] = {}
+
+
+def register_check(name: str) -> Callable[[CheckFunction], CheckFunction]:
+    """Register the decorated function as the check ``name``, which must be described in ``model.CHECKS``."""
+    if name not in CHECKS:
+        raise ValueError(f"check {name!r} is not described in chatlint.labels.model.CHECKS")
+
+    def register(function: CheckFunction) -> CheckFunction:
+        if name in CHECK_FUNCTIONS:
+            raise ValueError(f"check {name!r} is registered twice")
+        CHECK_FUNCTIONS[name] = function
+        return function
+
+    return register
+
+
+def find_problems(state: ExampleState, context: CheckContext) -> list[Problem]:
+    """Run every check on one example. Problems come out in the order of ``model.CHECKS`` (the report's order)."""
     problems: list[Problem] = []
-    alignment, ids, pieces = state.alignment, state.ids, state.pieces
-
-    def problem(check: str, message: str, positions: list[int]) -> None:
-        problems.append(Problem(check, message, state.index, positions, [pieces[p] for p in positions]))
-
-    # extra-bos: independent of labels and of the template
-    if bos_token_id is not None:
-        bos_positions = [p for p, token in enumerate(ids) if token == bos_token_id]
-        if len(bos_positions) > 1 or (bos_positions and bos_positions[0] != 0):
-            renders = state.reference.ids.count(bos_token_id)
-            why = (
-                " The template already writes it, so the rendered text was probably tokenized again with special "
-                "tokens on: pass add_special_tokens=False or tokenize in apply_chat_template."
-                if renders == 1
-                else ""
-            )
-            problem(
-                "extra-bos",
-                f"{len(bos_positions)} BOS tokens ({bos_token}) at position{'s' if len(bos_positions) > 1 else ''} "
-                f"{', '.join(map(str, bos_positions))}; a sequence starts with exactly one.{why}",
-                bos_positions,
-            )
-
-    for block in alignment.stray_blocks:
-        at_end = block[-1] == len(ids) - 1
-        trained = sum(state.trained[p] for p in block) if state.trained else 0
-        where = "at the end" if at_end else f"after an assistant turn (position {block[0]})"
-        problem(
-            "stray-generation-prompt",
-            f"the generation header `{_show([pieces[p] for p in block])}` is {where}, although the conversation "
-            f"ends with the reply{f'; {trained} of its tokens are trained' if trained else ''}. Render a finished "
-            "conversation with add_generation_prompt=False.",
-            block,
-        )
-
-    if alignment.mismatches:
-        i1, i2, j1, j2 = alignment.mismatches[0]
-        collator = _show(pieces[j1:j2]) if j2 > j1 else "nothing"
-        template_pieces = _template_pieces(state, i1, i2)
-        positions = [p for (_, _, a, b) in alignment.mismatches for p in range(a, b)] or [min(j1, len(ids) - 1)]
-        problem(
-            "template-mismatch",
-            f"input_ids diverge from the chat template's render at token {j1}: the collator has `{collator}` where "
-            f"the template has `{template_pieces}`"
-            + (f" ({len(alignment.mismatches)} places differ)" if len(alignment.mismatches) > 1 else ""),
-            positions[:64],
-        )
-    if not state.comparable:
-        return problems
-
-    wanted = _wanted_replies(state, mode)
-    for index, reply in enumerate(state.reference.replies):
-        if index not in wanted:
-            continue
-        cut = [p for p in reply.positions if p in alignment.missing_by_truncation]
-        if cut:
-            present = state.reply_positions(index)
-            lost = (
-                "all of it"
-                if not present
-                else f"{len(cut)} of its {len(reply.positions)} tokens, with the end-of-turn token"
-            )
-            problem(
-                "reply-truncated",
-                f"truncation cut the assistant reply in message {reply.turn + 1}: {lost} is gone, so the model "
-                f"{'never sees this reply' if not present else 'learns a reply that stops mid-way without ending its turn'}. "
-                "Raise max_length or drop over-long examples.",
-                present[-3:] if present else [len(ids) - 1],
-            )
-
-    if state.trained is None:
-        return problems
-    trained = state.trained
-    for index, reply in enumerate(state.reference.replies):
-        if index not in wanted:
-            continue
-        positions = state.reply_positions(index)
-        if not positions:
-            continue
-        if not any(trained[p] for p in positions):
-            problem(
-                "assistant-not-trained",
-                f"the assistant reply in message {reply.turn + 1} has no trained token: all {len(positions)} of its "
-                "tokens are masked.",
-                positions,
-            )
-            continue
-        ends = [p for p in positions if alignment.roles[p] == "end-of-turn"]
-        masked_ends = [p for p in ends if not trained[p]]
-        if masked_ends:
-            hint = ""
-            if pad_token_id is not None and ids[masked_ends[0]] == pad_token_id:
-                hint = (
-                    " It is also the pad token: if labels are masked by value (labels[labels == pad_token_id] = "
-                    "-100), every end-of-turn is dropped; mask padding by attention_mask or use a distinct pad token."
-                )
-            problem(
-                "end-of-turn-not-trained",
-                f"the end-of-turn token `{_show([pieces[masked_ends[0]]])}` of the assistant reply in message "
-                f"{reply.turn + 1} is masked, so the model never learns to stop.{hint}",
-                masked_ends,
-            )
-
-    if mode != "full":
-        prompt = state.prompt_positions()
-        trained_prompt = [p for p in prompt if trained[p]]
-        if trained_prompt:
-            runs = _runs(trained_prompt)
-            first = runs[0]
-            hint = ""
-            if [ids[p] for p in first] == state.reference.generation_header:
-                hint = (
-                    " They are the assistant header: the prompt mask was probably computed from a render "
-                    "without add_generation_prompt=True."
-                )
-            elif len(trained_prompt) == len(prompt):
-                hint = " Every prompt token is trained: use --mode full if that is intended."
-            problem(
-                "prompt-trained",
-                f"{len(trained_prompt)} prompt token{'s are' if len(trained_prompt) > 1 else ' is'} trained "
-                f"(first: `{_show([pieces[p] for p in first])}` at {first[0]}) while the rest of the prompt is "
-                f"masked.{hint}",
-                trained_prompt,
-            )
+    for name in CHECKS:
+        for finding in CHECK_FUNCTIONS[name](state, context):
+            tokens = [state.pieces[p] for p in finding.positions]
+            problems.append(Problem(name, finding.message, state.index, finding.positions, tokens))
     return problems
 
 
-def _template_pieces(state: ExampleState, i1: int, i2: int) -> str:
-    return _show(state.reference_pieces[i1:i2]) if i2 > i1 else "nothing"
+@register_check("stray-generation-prompt")
+def stray_generation_prompt(state: ExampleState, context: CheckContext) -> list[Finding]:
+    findings = []
+    for block in state.alignment.stray_blocks:
+        at_end = block[-1] == len(state.ids) - 1
+        trained = sum(state.trained[p] for p in block) if state.trained else 0
+        where = "at the end" if at_end else f"after an assistant turn (position {block[0]})"
+        message = (
+            f"the generation header `{_show([state.pieces[p] for p in block])}` is {where}, although the "
+            f"conversation ends with the reply{f'; {trained} of its tokens are trained' if trained else ''}. "
+            "Render a finished conversation with add_generation_prompt=False."
+        )
+        findings.append(Finding(message, block))
+    return findings
+
+
+@register_check("assistant-not-trained")
+def assistant_not_trained(state: ExampleState, context: CheckContext) -> list[Finding]:
+    trained = state.trained
+    if trained is None or not state.comparable:
+        return []
+    findings = []
+    for index, reply in _replies_to_train(state, context.mode):
+        positions = state.reply_positions(index)
+        if positions and not any(trained[p] for p in positions):
+            message = (
+                f"the assistant reply in message {reply.turn + 1} has no trained token: all {len(positions)} of "
+                "its tokens are masked."
+            )
+            findings.append(Finding(message, positions))
+    return findings
+
+
+@register_check("prompt-trained")
+def prompt_trained(state: ExampleState, context: CheckContext) -> list[Finding]:
+    trained = state.trained
+    if trained is None or not state.comparable or context.mode == "full":
+        return []
+    prompt = state.prompt_positions()
+    trained_prompt = [p for p in prompt if trained[p]]
+    if not trained_prompt:
+        return []
+    first = _runs(trained_prompt)[0]
+    hint = ""
+    if [state.ids[p] for p in first] == state.reference.generation_header:
+        hint = (
+            " They are the assistant header: the prompt mask was probably computed from a render "
+            "without add_generation_prompt=True."
+        )
+    elif len(trained_prompt) == len(prompt):
+        hint = " Every prompt token is trained: use --mode full if that is intended."
+    message = (
+        f"{len(trained_prompt)} prompt token{'s are' if len(trained_prompt) > 1 else ' is'} trained "
+        f"(first: `{_show([state.pieces[p] for p in first])}` at {first[0]}) while the rest of the prompt is "
+        f"masked.{hint}"
+    )
+    return [Finding(message, trained_prompt)]
+
+
+@register_check("end-of-turn-not-trained")
+def end_of_turn_not_trained(state: ExampleState, context: CheckContext) -> list[Finding]:
+    trained = state.trained
+    if trained is None or not state.comparable:
+        return []
+    findings = []
+    for index, reply in _replies_to_train(state, context.mode):
+        positions = state.reply_positions(index)
+        if not any(trained[p] for p in positions):
+            continue  # a reply with nothing trained is assistant-not-trained's finding, not this one
+        masked_ends = [p for p in positions if state.alignment.roles[p] == "end-of-turn" and not trained[p]]
+        if not masked_ends:
+            continue
+        hint = ""
+        if context.pad_token_id is not None and state.ids[masked_ends[0]] == context.pad_token_id:
+            hint = (
+                " It is also the pad token: if labels are masked by value (labels[labels == pad_token_id] = "
+                "-100), every end-of-turn is dropped; mask padding by attention_mask or use a distinct pad token."
+            )
+        message = (
+            f"the end-of-turn token `{_show([state.pieces[masked_ends[0]]])}` of the assistant reply in message "
+            f"{reply.turn + 1} is masked, so the model never learns to stop.{hint}"
+        )
+        findings.append(Finding(message, masked_ends))
+    return findings
+
+
+@register_check("extra-bos")
+def extra_bos(state: ExampleState, context: CheckContext) -> list[Finding]:
+    # independent of labels and of the template
+    if context.bos_token_id is None:
+        return []
+    bos_positions = [p for p, token in enumerate(state.ids) if token == context.bos_token_id]
+    if bos_positions in ([], [0]):  # no BOS, or one at the start
+        return []
+    why = (
+        " The template already writes it, so the rendered text was probably tokenized again with special "
+        "tokens on: pass add_special_tokens=False or tokenize in apply_chat_template."
+        if state.reference.ids.count(context.bos_token_id) == 1
+        else ""
+    )
+    message = (
+        f"{len(bos_positions)} BOS tokens ({context.bos_token}) at position{'s' if len(bos_positions) > 1 else ''} "
+        f"{', '.join(map(str, bos_positions))}; a sequence starts with exactly one.{why}"
+    )
+    return [Finding(message, bos_positions)]
+
+
+@register_check("reply-truncated")
+def reply_truncated(state: ExampleState, context: CheckContext) -> list[Finding]:
+    if not state.comparable:
+        return []
+    findings = []
+    for index, reply in _replies_to_train(state, context.mode):
+        cut = [p for p in reply.positions if p in state.alignment.missing_by_truncation]
+        if not cut:
+            continue
+        present = state.reply_positions(index)
+        lost = (
+            "all of it"
+            if not present
+            else f"{len(cut)} of its {len(reply.positions)} tokens, with the end-of-turn token"
+        )
+        effect = "never sees this reply" if not present else "learns a reply that stops mid-way without ending its turn"
+        message = (
+            f"truncation cut the assistant reply in message {reply.turn + 1}: {lost} is gone, so the model "
+            f"{effect}. Raise max_length or drop over-long examples."
+        )
+        findings.append(Finding(message, present[-3:] if present else [len(state.ids) - 1]))
+    return findings
+
+
+@register_check("labels-misaligned")
+def labels_misaligned(state: ExampleState, context: CheckContext) -> list[Finding]:
+    if state.length_problem:
+        return [Finding(f"{state.length_problem}: they must line up one to one.", state.length_problem_positions)]
+    if not state.misaligned:
+        return []
+    count = len(state.misaligned)
+    where = state.misaligned[:64]
+    message = (
+        f"{count} trained label{'s do' if count > 1 else ' does'} not match the input token at "
+        f"{'the next' if state.labels_shifted else 'the same'} position (first at {where[0]}): labels and "
+        "input_ids do not line up."
+    )
+    return [Finding(message, where)]
+
+
+@register_check("template-mismatch")
+def template_mismatch(state: ExampleState, context: CheckContext) -> list[Finding]:
+    mismatches = state.alignment.mismatches
+    if not mismatches:
+        return []
+    i1, i2, j1, j2 = mismatches[0]
+    collator = _show(state.pieces[j1:j2]) if j2 > j1 else "nothing"
+    template = _show(state.reference_pieces[i1:i2]) if i2 > i1 else "nothing"
+    positions = [p for (_, _, a, b) in mismatches for p in range(a, b)] or [min(j1, len(state.ids) - 1)]
+    message = (
+        f"input_ids diverge from the chat template's render at token {j1}: the collator has `{collator}` where "
+        f"the template has `{template}`" + (f" ({len(mismatches)} places differ)" if len(mismatches) > 1 else "")
+    )
+    return [Finding(message, positions[:64])]
+
+
+# --- Helpers for the checks' messages --------------------------------------------------------------------------
+
+
+def _replies_to_train(state: ExampleState, mode: str) -> list[tuple[int, Reply]]:
+    """The reference replies that ``mode`` says should be trained, with their index."""
+    wanted = _wanted_replies(state, mode)
+    return [(index, reply) for index, reply in enumerate(state.reference.replies) if index in wanted]
+
+
+def _show(pieces: list[str]) -> str:
+    text = "".join(pieces).replace("\n", "⏎").replace(" ", "␣")
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _runs(positions: list[int]) -> list[list[int]]:

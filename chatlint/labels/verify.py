@@ -9,10 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from chatlint.labels.model import CHECKS, MODES, ExampleResult, LabelReport, LabelsError, Problem
+from chatlint.labels.model import MODES, ExampleResult, LabelReport, LabelsError
 from chatlint.labels.samples import Sample, builtin_samples, load_samples
-
-CHECK_ORDER = list(CHECKS)
 
 
 def verify(
@@ -50,7 +48,7 @@ def verify(
     """
     from chatlint.labels.alignment import align
     from chatlint.labels.batch import labels_are_shifted, remove_padding, rows_from_output, trained_mask
-    from chatlint.labels.checks import ExampleState, expected_mask, find_problems, infer_mode
+    from chatlint.labels.checks import CheckContext, ExampleState, expected_mask, find_problems, infer_mode
     from chatlint.labels.reference import METHOD_DESCRIPTIONS, ReferenceError, build_reference
     from chatlint.labels.targets import build_target, load_object, probe
     from chatlint.labels.tokenizer import decode_pieces, import_transformers, load_tokenizer
@@ -129,42 +127,25 @@ def verify(
     shifted = labels_are_shifted(unpadded)
 
     bos_token_id = getattr(tokenizer, "bos_token_id", None)
-    problems: list[Problem] = []
     states: list[ExampleState] = []
     for index, (row, reference) in enumerate(zip(unpadded, references)):
-        pieces = decode_pieces(tokenizer, row.input_ids)
-        trained = None
-        if row.length_problem:
-            where = row.problem_positions
-            problems.append(
-                Problem(
-                    "labels-misaligned",
-                    f"{row.length_problem}: they must line up one to one.",
-                    index,
-                    where,
-                    [pieces[p] for p in where],
-                )
-            )
-        else:
+        trained, misaligned = None, []
+        if not row.length_problem:
             result = trained_mask(row.input_ids, row.labels, shifted)
-            trained = result.trained
-            if result.misaligned:
-                where = result.misaligned[:64]
-                problems.append(
-                    Problem(
-                        "labels-misaligned",
-                        f"{len(result.misaligned)} trained label{'s do' if len(result.misaligned) > 1 else ' does'} not "
-                        f"match the input token at {'the next' if shifted else 'the same'} position (first at "
-                        f"{where[0]}): labels and input_ids do not line up.",
-                        index,
-                        where,
-                        [pieces[p] for p in where],
-                    )
-                )
-        alignment = align(row.input_ids, reference, bos_token_id)
+            trained, misaligned = result.trained, result.misaligned
         states.append(
             ExampleState(
-                index, row.input_ids, trained, reference, alignment, pieces, decode_pieces(tokenizer, reference.ids)
+                index=index,
+                ids=row.input_ids,
+                trained=trained,
+                reference=reference,
+                alignment=align(row.input_ids, reference, bos_token_id),
+                pieces=decode_pieces(tokenizer, row.input_ids),
+                reference_pieces=decode_pieces(tokenizer, reference.ids),
+                labels_shifted=shifted,
+                length_problem=row.length_problem,
+                length_problem_positions=row.problem_positions,
+                misaligned=misaligned,
             )
         )
 
@@ -172,17 +153,8 @@ def verify(
     if mode_inferred:
         mode, why = infer_mode(states)
         notes.insert(0, f"mode auto: {mode} ({why})")
-    for state in states:
-        problems.extend(
-            find_problems(
-                state,
-                mode,
-                bos_token_id=bos_token_id,
-                bos_token=getattr(tokenizer, "bos_token", None),
-                pad_token_id=pad_token_id,
-            )
-        )
-    problems.sort(key=lambda p: (p.example, CHECK_ORDER.index(p.check)))
+    context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id)
+    problems = [problem for state in states for problem in find_problems(state, context)]
 
     examples = []
     for state, row, item in zip(states, unpadded, usable):
