@@ -1,147 +1,23 @@
-"""Comparing one collator row with the template's reference, token by token.
+"""The checks of the runtime label check, one small function each, and what the collator means to train.
 
-``align`` maps the collator's tokens onto the reference render and explains every difference it can (a stray
-generation header, an extra BOS, truncation); ``infer_mode`` reads what the collator means to train;
-``find_problems`` runs the checks.
+Each check looks at one example, an ``ExampleState`` (the collator's tokens and trained mask, aligned with the
+template's reference by ``alignment.align``), and is registered under its public name, a key of
+``model.CHECKS``; ``find_problems`` runs them all. ``infer_mode`` reads what the collator means to train and
+``expected_mask`` what the template says should be trained under that mode.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
-from chatlint.labels.model import Problem
-from chatlint.labels.reference import Reference
+from chatlint.labels.alignment import Alignment
+from chatlint.labels.model import CHECKS, Problem
+from chatlint.labels.reference import Reference, Reply
 
 # Below this share of reference tokens found in the collator's row the two are too different to compare
 # labels token by token: only template-mismatch (and the label-independent checks) are reported.
 MIN_MATCH_RATIO = 0.5
-
-
-@dataclass
-class Alignment:
-    reference_position: list[int | None]  # per collator position; None when the template has no such token
-    roles: list[str]  # per collator position: prompt, reply, end-of-turn, trailing, header, bos, other
-    reply_index: list[int | None]  # per collator position: which reference reply it belongs to
-    stray_blocks: list[list[int]] = field(default_factory=list)
-    mismatches: list[tuple[int, int, int, int]] = field(default_factory=list)  # ref i1, i2; collator j1, j2
-    missing_by_truncation: set[int] = field(default_factory=set)  # reference positions cut away
-    match_ratio: float = 1.0
-
-
-def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Alignment:
-    ref_ids = reference.ids
-    mapping: list[int | None] = [None] * len(ids)
-    inserted: dict[int, str] = {}
-    header = reference.generation_header
-    alignment = Alignment(mapping, [], [])
-    matcher = SequenceMatcher(None, ref_ids, ids, autojunk=False)
-    matched = 0
-    opcodes = matcher.get_opcodes()
-    for tag, i1, i2, j1, j2 in opcodes:  # map the equal blocks first: sliding an insertion moves their ends
-        if tag == "equal":
-            for offset in range(j2 - j1):
-                mapping[j1 + offset] = i1 + offset
-            matched += i2 - i1
-    for tag, i1, i2, j1, j2 in opcodes:
-        if tag == "equal":
-            continue
-        if tag == "insert":
-            stray = _stray_header(ids, j1, j2, header, mapping, i1)
-            if stray is not None:
-                alignment.stray_blocks.append(stray)
-                inserted.update({p: "header" for p in stray})
-                rest = [p for p in range(j1, j2) if p not in stray and mapping[p] is None]
-            else:
-                rest = list(range(j1, j2))
-            if (
-                rest
-                and bos_token_id is not None
-                and bos_token_id in ref_ids
-                and all(ids[p] == bos_token_id for p in rest)
-            ):
-                inserted.update({p: "bos" for p in rest})  # a second BOS: extra-bos says it
-            elif rest:
-                inserted.update({p: "other" for p in rest})
-                alignment.mismatches.append((i1, i2, j1, j2))
-        elif tag == "delete" and j1 == len(ids):
-            alignment.missing_by_truncation.update(range(i1, i2))
-        elif tag == "delete" and j1 == 0:
-            # the start is missing: left truncation or a dropped turn; either way not what the template renders
-            alignment.missing_by_truncation.update(range(i1, i2))
-            alignment.mismatches.append((i1, i2, j1, j2))
-        else:  # a deletion inside the sequence, or tokens replaced
-            if (
-                tag == "replace"
-                and j2 == len(ids)
-                and i2 == len(ref_ids)
-                and header
-                and ids[j1:j2] == header[: j2 - j1]
-            ):
-                # truncated and then given the generation header: both are real problems
-                alignment.stray_blocks.append(list(range(j1, j2)))
-                inserted.update({p: "header" for p in range(j1, j2)})
-                alignment.missing_by_truncation.update(range(i1, i2))
-                continue
-            inserted.update({p: "other" for p in range(j1, j2)})
-            alignment.mismatches.append((i1, i2, j1, j2))
-    compared = len(ref_ids) - len(alignment.missing_by_truncation)
-    alignment.match_ratio = matched / compared if compared > 0 else 0.0
-
-    reference_roles = reference.reply_roles()
-    owner: dict[int, int] = {}
-    for index, reply in enumerate(reference.replies):
-        for position in (*reply.positions, *reply.trailing):
-            owner[position] = index
-    for position, ref_position in enumerate(mapping):
-        if ref_position is None:
-            alignment.roles.append(inserted.get(position, "other"))
-            alignment.reply_index.append(None)
-        else:
-            alignment.roles.append(reference_roles[ref_position])
-            alignment.reply_index.append(owner.get(ref_position))
-    return alignment
-
-
-def _stray_header(
-    ids: list[int], j1: int, j2: int, header: list[int], mapping: list[int | None], i1: int
-) -> list[int] | None:
-    """The positions of a generation header inserted at [j1, j2), if the insertion is one.
-
-    A sequence matcher may place an insertion anywhere in a run of repeated tokens
-    (``<eot><sh>assistant<eh>⏎⏎<sh>user`` can align as ``assistant<eh>⏎⏎<sh>`` inserted), so the insertion is
-    slid left or right over equal tokens to find the header; the mapping of the slid-over tokens moves with it.
-    """
-    size = len(header)
-    if not size or j2 - j1 < size:
-        return None
-    if j2 - j1 > size:  # header plus something else: only look at the block's ends
-        for start in (j1, j2 - size):
-            if ids[start : start + size] == header:
-                return list(range(start, start + size))
-        return None
-    for shift in sorted(range(-size, size + 1), key=abs):
-        start, end = j1 + shift, j2 + shift
-        if start < 0 or end > len(ids) or ids[start:end] != header:
-            continue
-        if shift < 0 and ids[start:j1] != ids[end:j2]:
-            continue
-        if shift > 0 and ids[j1:start] != ids[j2:end]:
-            continue
-        if shift < 0:  # tokens [start, j1) were matched; they now sit at [end, j2)
-            moved = mapping[start:j1]
-            if any(m is None for m in moved):
-                continue
-            mapping[end:j2] = moved
-            mapping[start:end] = [None] * size
-        elif shift > 0:  # tokens [j2, end) were matched; they now sit at [j1, start)
-            moved = mapping[j2:end]
-            if any(m is None for m in moved):
-                continue
-            mapping[j1:start] = moved
-            mapping[start:end] = [None] * size
-        return list(range(start, end))
-    return None
 
 
 @dataclass
@@ -153,8 +29,12 @@ class ExampleState:
     trained: list[bool] | None  # None when labels cannot be read (length problem)
     reference: Reference
     alignment: Alignment
-    pieces: list[str]
+    pieces: list[str]  # the decoded text of each token
     reference_pieces: list[str]
+    labels_shifted: bool = False  # labels[i] is the target for token i + 1
+    length_problem: str | None = None  # why labels and input_ids cannot be read together, if they cannot
+    length_problem_positions: list[int] = field(default_factory=list)
+    misaligned: list[int] = field(default_factory=list)  # trained positions whose label is not the token there
 
     @property
     def comparable(self) -> bool:
@@ -234,149 +114,236 @@ def _wanted_replies(state: ExampleState, mode: str) -> set[int]:
     return set(replies)
 
 
-def _show(pieces: list[str]) -> str:
-    text = "".join(pieces).replace("\n", "⏎").replace(" ", "␣")
-    return text if len(text) <= 60 else text[:57] + "..."
+# --- The checks ----------------------------------------------------------------------------------------------
+#
+# Each check is one function registered under its public name (a key of model.CHECKS, which describes it). It
+# looks at one example and returns what it found; find_problems turns the findings into Problems under that name.
+# Adding a check: describe it in model.CHECKS, then write its function below with @register_check("its-name").
 
 
-def find_problems(
-    state: ExampleState,
-    mode: str,
-    *,
-    bos_token_id: int | None,
-    bos_token: str | None,
-    pad_token_id: int | None,
-) -> list[Problem]:
+@dataclass
+class CheckContext:
+    """What the checks need besides the example: what should be trained and the tokenizer's special tokens."""
+
+    mode: str  # assistant-only, last-reply or full
+    bos_token_id: int | None = None
+    bos_token: str | None = None
+    pad_token_id: int | None = None
+
+
+@dataclass
+class Finding:
+    """One problem a check found: what it is and the token positions that show it."""
+
+    message: str
+    positions: list[int]
+
+
+CheckFunction = Callable[[ExampleState, CheckContext], list[Finding]]
+
+# check name -> its function, filled by @register_check; run in the order of model.CHECKS
+CHECK_FUNCTIONS: dict[str, CheckFunction] = {}
+
+
+def register_check(name: str) -> Callable[[CheckFunction], CheckFunction]:
+    """Register the decorated function as the check ``name``, which must be described in ``model.CHECKS``."""
+    if name not in CHECKS:
+        raise ValueError(f"check {name!r} is not described in chatlint.labels.model.CHECKS")
+
+    def register(function: CheckFunction) -> CheckFunction:
+        if name in CHECK_FUNCTIONS:
+            raise ValueError(f"check {name!r} is registered twice")
+        CHECK_FUNCTIONS[name] = function
+        return function
+
+    return register
+
+
+def find_problems(state: ExampleState, context: CheckContext) -> list[Problem]:
+    """Run every check on one example. Problems come out in the order of ``model.CHECKS`` (the report's order)."""
     problems: list[Problem] = []
-    alignment, ids, pieces = state.alignment, state.ids, state.pieces
-
-    def problem(check: str, message: str, positions: list[int]) -> None:
-        problems.append(Problem(check, message, state.index, positions, [pieces[p] for p in positions]))
-
-    # extra-bos: independent of labels and of the template
-    if bos_token_id is not None:
-        bos_positions = [p for p, token in enumerate(ids) if token == bos_token_id]
-        if len(bos_positions) > 1 or (bos_positions and bos_positions[0] != 0):
-            renders = state.reference.ids.count(bos_token_id)
-            why = (
-                " The template already writes it, so the rendered text was probably tokenized again with special "
-                "tokens on: pass add_special_tokens=False or tokenize in apply_chat_template."
-                if renders == 1
-                else ""
-            )
-            problem(
-                "extra-bos",
-                f"{len(bos_positions)} BOS tokens ({bos_token}) at position{'s' if len(bos_positions) > 1 else ''} "
-                f"{', '.join(map(str, bos_positions))}; a sequence starts with exactly one.{why}",
-                bos_positions,
-            )
-
-    for block in alignment.stray_blocks:
-        at_end = block[-1] == len(ids) - 1
-        trained = sum(state.trained[p] for p in block) if state.trained else 0
-        where = "at the end" if at_end else f"after an assistant turn (position {block[0]})"
-        problem(
-            "stray-generation-prompt",
-            f"the generation header `{_show([pieces[p] for p in block])}` is {where}, although the conversation "
-            f"ends with the reply{f'; {trained} of its tokens are trained' if trained else ''}. Render a finished "
-            "conversation with add_generation_prompt=False.",
-            block,
-        )
-
-    if alignment.mismatches:
-        i1, i2, j1, j2 = alignment.mismatches[0]
-        collator = _show(pieces[j1:j2]) if j2 > j1 else "nothing"
-        template_pieces = _template_pieces(state, i1, i2)
-        positions = [p for (_, _, a, b) in alignment.mismatches for p in range(a, b)] or [min(j1, len(ids) - 1)]
-        problem(
-            "template-mismatch",
-            f"input_ids diverge from the chat template's render at token {j1}: the collator has `{collator}` where "
-            f"the template has `{template_pieces}`"
-            + (f" ({len(alignment.mismatches)} places differ)" if len(alignment.mismatches) > 1 else ""),
-            positions[:64],
-        )
-    if not state.comparable:
-        return problems
-
-    wanted = _wanted_replies(state, mode)
-    for index, reply in enumerate(state.reference.replies):
-        if index not in wanted:
-            continue
-        cut = [p for p in reply.positions if p in alignment.missing_by_truncation]
-        if cut:
-            present = state.reply_positions(index)
-            lost = (
-                "all of it"
-                if not present
-                else f"{len(cut)} of its {len(reply.positions)} tokens, with the end-of-turn token"
-            )
-            problem(
-                "reply-truncated",
-                f"truncation cut the assistant reply in message {reply.turn + 1}: {lost} is gone, so the model "
-                f"{'never sees this reply' if not present else 'learns a reply that stops mid-way without ending its turn'}. "
-                "Raise max_length or drop over-long examples.",
-                present[-3:] if present else [len(ids) - 1],
-            )
-
-    if state.trained is None:
-        return problems
-    trained = state.trained
-    for index, reply in enumerate(state.reference.replies):
-        if index not in wanted:
-            continue
-        positions = state.reply_positions(index)
-        if not positions:
-            continue
-        if not any(trained[p] for p in positions):
-            problem(
-                "assistant-not-trained",
-                f"the assistant reply in message {reply.turn + 1} has no trained token: all {len(positions)} of its "
-                "tokens are masked.",
-                positions,
-            )
-            continue
-        ends = [p for p in positions if alignment.roles[p] == "end-of-turn"]
-        masked_ends = [p for p in ends if not trained[p]]
-        if masked_ends:
-            hint = ""
-            if pad_token_id is not None and ids[masked_ends[0]] == pad_token_id:
-                hint = (
-                    " It is also the pad token: if labels are masked by value (labels[labels == pad_token_id] = "
-                    "-100), every end-of-turn is dropped; mask padding by attention_mask or use a distinct pad token."
-                )
-            problem(
-                "end-of-turn-not-trained",
-                f"the end-of-turn token `{_show([pieces[masked_ends[0]]])}` of the assistant reply in message "
-                f"{reply.turn + 1} is masked, so the model never learns to stop.{hint}",
-                masked_ends,
-            )
-
-    if mode != "full":
-        prompt = state.prompt_positions()
-        trained_prompt = [p for p in prompt if trained[p]]
-        if trained_prompt:
-            runs = _runs(trained_prompt)
-            first = runs[0]
-            hint = ""
-            if [ids[p] for p in first] == state.reference.generation_header:
-                hint = (
-                    " They are the assistant header: the prompt mask was probably computed from a render "
-                    "without add_generation_prompt=True."
-                )
-            elif len(trained_prompt) == len(prompt):
-                hint = " Every prompt token is trained: use --mode full if that is intended."
-            problem(
-                "prompt-trained",
-                f"{len(trained_prompt)} prompt token{'s are' if len(trained_prompt) > 1 else ' is'} trained "
-                f"(first: `{_show([pieces[p] for p in first])}` at {first[0]}) while the rest of the prompt is "
-                f"masked.{hint}",
-                trained_prompt,
-            )
+    for name in CHECKS:
+        for finding in CHECK_FUNCTIONS[name](state, context):
+            tokens = [state.pieces[p] for p in finding.positions]
+            problems.append(Problem(name, finding.message, state.index, finding.positions, tokens))
     return problems
 
 
-def _template_pieces(state: ExampleState, i1: int, i2: int) -> str:
-    return _show(state.reference_pieces[i1:i2]) if i2 > i1 else "nothing"
+@register_check("stray-generation-prompt")
+def stray_generation_prompt(state: ExampleState, context: CheckContext) -> list[Finding]:
+    findings = []
+    for block in state.alignment.stray_blocks:
+        at_end = block[-1] == len(state.ids) - 1
+        trained = sum(state.trained[p] for p in block) if state.trained else 0
+        where = "at the end" if at_end else f"after an assistant turn (position {block[0]})"
+        message = (
+            f"the generation header `{_show([state.pieces[p] for p in block])}` is {where}, although the "
+            f"conversation ends with the reply{f'; {trained} of its tokens are trained' if trained else ''}. "
+            "Render a finished conversation with add_generation_prompt=False."
+        )
+        findings.append(Finding(message, block))
+    return findings
+
+
+@register_check("assistant-not-trained")
+def assistant_not_trained(state: ExampleState, context: CheckContext) -> list[Finding]:
+    trained = state.trained
+    if trained is None or not state.comparable:
+        return []
+    findings = []
+    for index, reply in _replies_to_train(state, context.mode):
+        positions = state.reply_positions(index)
+        if positions and not any(trained[p] for p in positions):
+            message = (
+                f"the assistant reply in message {reply.turn + 1} has no trained token: all {len(positions)} of "
+                "its tokens are masked."
+            )
+            findings.append(Finding(message, positions))
+    return findings
+
+
+@register_check("prompt-trained")
+def prompt_trained(state: ExampleState, context: CheckContext) -> list[Finding]:
+    trained = state.trained
+    if trained is None or not state.comparable or context.mode == "full":
+        return []
+    prompt = state.prompt_positions()
+    trained_prompt = [p for p in prompt if trained[p]]
+    if not trained_prompt:
+        return []
+    first = _runs(trained_prompt)[0]
+    hint = ""
+    if [state.ids[p] for p in first] == state.reference.generation_header:
+        hint = (
+            " They are the assistant header: the prompt mask was probably computed from a render "
+            "without add_generation_prompt=True."
+        )
+    elif len(trained_prompt) == len(prompt):
+        hint = " Every prompt token is trained: use --mode full if that is intended."
+    message = (
+        f"{len(trained_prompt)} prompt token{'s are' if len(trained_prompt) > 1 else ' is'} trained "
+        f"(first: `{_show([state.pieces[p] for p in first])}` at {first[0]}) while the rest of the prompt is "
+        f"masked.{hint}"
+    )
+    return [Finding(message, trained_prompt)]
+
+
+@register_check("end-of-turn-not-trained")
+def end_of_turn_not_trained(state: ExampleState, context: CheckContext) -> list[Finding]:
+    trained = state.trained
+    if trained is None or not state.comparable:
+        return []
+    findings = []
+    for index, reply in _replies_to_train(state, context.mode):
+        positions = state.reply_positions(index)
+        if not any(trained[p] for p in positions):
+            continue  # a reply with nothing trained is assistant-not-trained's finding, not this one
+        masked_ends = [p for p in positions if state.alignment.roles[p] == "end-of-turn" and not trained[p]]
+        if not masked_ends:
+            continue
+        hint = ""
+        if context.pad_token_id is not None and state.ids[masked_ends[0]] == context.pad_token_id:
+            hint = (
+                " It is also the pad token: if labels are masked by value (labels[labels == pad_token_id] = "
+                "-100), every end-of-turn is dropped; mask padding by attention_mask or use a distinct pad token."
+            )
+        message = (
+            f"the end-of-turn token `{_show([state.pieces[masked_ends[0]]])}` of the assistant reply in message "
+            f"{reply.turn + 1} is masked, so the model never learns to stop.{hint}"
+        )
+        findings.append(Finding(message, masked_ends))
+    return findings
+
+
+@register_check("extra-bos")
+def extra_bos(state: ExampleState, context: CheckContext) -> list[Finding]:
+    # independent of labels and of the template
+    if context.bos_token_id is None:
+        return []
+    bos_positions = [p for p, token in enumerate(state.ids) if token == context.bos_token_id]
+    if bos_positions in ([], [0]):  # no BOS, or one at the start
+        return []
+    why = (
+        " The template already writes it, so the rendered text was probably tokenized again with special "
+        "tokens on: pass add_special_tokens=False or tokenize in apply_chat_template."
+        if state.reference.ids.count(context.bos_token_id) == 1
+        else ""
+    )
+    message = (
+        f"{len(bos_positions)} BOS tokens ({context.bos_token}) at position{'s' if len(bos_positions) > 1 else ''} "
+        f"{', '.join(map(str, bos_positions))}; a sequence starts with exactly one.{why}"
+    )
+    return [Finding(message, bos_positions)]
+
+
+@register_check("reply-truncated")
+def reply_truncated(state: ExampleState, context: CheckContext) -> list[Finding]:
+    if not state.comparable:
+        return []
+    findings = []
+    for index, reply in _replies_to_train(state, context.mode):
+        cut = [p for p in reply.positions if p in state.alignment.missing_by_truncation]
+        if not cut:
+            continue
+        present = state.reply_positions(index)
+        lost = (
+            "all of it"
+            if not present
+            else f"{len(cut)} of its {len(reply.positions)} tokens, with the end-of-turn token"
+        )
+        effect = "never sees this reply" if not present else "learns a reply that stops mid-way without ending its turn"
+        message = (
+            f"truncation cut the assistant reply in message {reply.turn + 1}: {lost} is gone, so the model "
+            f"{effect}. Raise max_length or drop over-long examples."
+        )
+        findings.append(Finding(message, present[-3:] if present else [len(state.ids) - 1]))
+    return findings
+
+
+@register_check("labels-misaligned")
+def labels_misaligned(state: ExampleState, context: CheckContext) -> list[Finding]:
+    if state.length_problem:
+        return [Finding(f"{state.length_problem}: they must line up one to one.", state.length_problem_positions)]
+    if not state.misaligned:
+        return []
+    count = len(state.misaligned)
+    where = state.misaligned[:64]
+    message = (
+        f"{count} trained label{'s do' if count > 1 else ' does'} not match the input token at "
+        f"{'the next' if state.labels_shifted else 'the same'} position (first at {where[0]}): labels and "
+        "input_ids do not line up."
+    )
+    return [Finding(message, where)]
+
+
+@register_check("template-mismatch")
+def template_mismatch(state: ExampleState, context: CheckContext) -> list[Finding]:
+    mismatches = state.alignment.mismatches
+    if not mismatches:
+        return []
+    i1, i2, j1, j2 = mismatches[0]
+    collator = _show(state.pieces[j1:j2]) if j2 > j1 else "nothing"
+    template = _show(state.reference_pieces[i1:i2]) if i2 > i1 else "nothing"
+    positions = [p for (_, _, a, b) in mismatches for p in range(a, b)] or [min(j1, len(state.ids) - 1)]
+    message = (
+        f"input_ids diverge from the chat template's render at token {j1}: the collator has `{collator}` where "
+        f"the template has `{template}`" + (f" ({len(mismatches)} places differ)" if len(mismatches) > 1 else "")
+    )
+    return [Finding(message, positions[:64])]
+
+
+# --- Helpers for the checks' messages --------------------------------------------------------------------------
+
+
+def _replies_to_train(state: ExampleState, mode: str) -> list[tuple[int, Reply]]:
+    """The reference replies that ``mode`` says should be trained, with their index."""
+    wanted = _wanted_replies(state, mode)
+    return [(index, reply) for index, reply in enumerate(state.reference.replies) if index in wanted]
+
+
+def _show(pieces: list[str]) -> str:
+    text = "".join(pieces).replace("\n", "⏎").replace(" ", "␣")
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _runs(positions: list[int]) -> list[list[int]]:

@@ -67,9 +67,9 @@ def labels(
     from chatlint.labels.config import load_config
     from chatlint.labels.model import LabelsError
     from chatlint.labels.targets import parse_arg
-    from chatlint.labels.tokenizer import RUNTIME_EXTRA_MESSAGE, go_offline
+    from chatlint.labels.tokenizer import RUNTIME_EXTRA_MESSAGE
 
-    go_offline()  # before anything imports huggingface_hub
+    # Offline mode is set by verify() (import_transformers) before anything imports huggingface_hub.
     try:
         config = load_config(Path.cwd())
         target = target or config.target

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# Stable check names (the JSON ``check`` field) and what each one means.
+# Stable check names (the JSON ``check`` field) and what each one means. Each has one function in checks.py,
+# registered under the same name; problems are reported in this order.
 CHECKS: dict[str, str] = {
     "stray-generation-prompt": "the sequence ends in (or contains, after an assistant turn) the template's "
     "generation header although the conversation ends with the reply",
@@ -23,7 +24,6 @@ CHECKS: dict[str, str] = {
 
 # What the collator is meant to train, inferred by --mode auto or given by the user.
 MODES = ("assistant-only", "last-reply", "full")
-IGNORE_INDEX = -100
 
 
 class LabelsError(Exception):

@@ -15,7 +15,11 @@ RUNTIME_EXTRA_MESSAGE = "chatlint labels needs the runtime extra: pip install 'c
 
 
 def go_offline() -> None:
-    """Never reach the Hub: set before transformers / huggingface_hub are imported."""
+    """Never reach the Hub: set before transformers / huggingface_hub are imported.
+
+    The only place chatlint.labels sets these: ``import_transformers`` calls it, and every path to transformers
+    (``verify``, ``load_tokenizer``) goes through ``import_transformers``.
+    """
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
 

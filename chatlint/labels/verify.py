@@ -9,10 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from chatlint.labels.model import CHECKS, MODES, ExampleResult, LabelReport, LabelsError, Problem
+from chatlint.labels.alignment import align
+from chatlint.labels.batch import Row, Unpadded, labels_are_shifted, remove_padding, rows_from_output, trained_mask
+from chatlint.labels.checks import CheckContext, ExampleState, expected_mask, find_problems, infer_mode
+from chatlint.labels.model import MODES, ExampleResult, LabelReport, LabelsError
+from chatlint.labels.reference import METHOD_DESCRIPTIONS, Reference, ReferenceError, build_reference
 from chatlint.labels.samples import Sample, builtin_samples, load_samples
-
-CHECK_ORDER = list(CHECKS)
+from chatlint.labels.targets import build_target, load_object, probe
+from chatlint.labels.tokenizer import decode_pieces, import_transformers, load_tokenizer
 
 
 def verify(
@@ -48,38 +52,90 @@ def verify(
     Raises:
         LabelsError: the target, tokenizer or sample cannot be loaded or run (the message says what to do).
     """
-    from chatlint.labels.batch import labels_are_shifted, remove_padding, rows_from_output, trained_mask
-    from chatlint.labels.checks import ExampleState, align, expected_mask, find_problems, infer_mode
-    from chatlint.labels.reference import METHOD_DESCRIPTIONS, ReferenceError, build_reference
-    from chatlint.labels.targets import build_target, load_object, probe
-    from chatlint.labels.tokenizer import decode_pieces, import_transformers, load_tokenizer
-
     if mode != "auto" and mode not in MODES:
         raise LabelsError(f"mode must be auto or one of {', '.join(MODES)}, got {mode!r}")
-    import_transformers()
-    tokenizer_name = (
-        tokenizer if isinstance(tokenizer, str) else getattr(tokenizer, "name_or_path", type(tokenizer).__name__)
-    )
-    if isinstance(tokenizer, str):
-        tokenizer = load_tokenizer(tokenizer, trust_remote_code=trust_remote_code, base=base)
-    spec = target if isinstance(target, str) else getattr(target, "__qualname__", type(target).__name__)
-    target_object = load_object(target, base=base) if isinstance(target, str) else target
+    import_transformers()  # goes offline before anything below can reach the Hub
 
+    # load
+    tokenizer_name, tokenizer = _load_tokenizer(tokenizer, trust_remote_code, base)
+    spec, target_object = _load_target(target, base)
+    samples = _load_samples(sample, max_examples, base)
+    samples, references, notes = _render_references(tokenizer, samples, builtin=sample is None)
+
+    # run the target
+    kind, rows = _run_target(target_object, tokenizer, args, spec, [item.record for item in samples])
+    pad_token_id = getattr(tokenizer, "pad_token_id", None)
+    unpadded = [_remove_padding(row, reference, pad_token_id) for row, reference in zip(rows, references)]
+    shifted = labels_are_shifted(unpadded)
+
+    # align
+    bos_token_id = getattr(tokenizer, "bos_token_id", None)
+    states = [
+        _example_state(index, row, reference, tokenizer, shifted, bos_token_id)
+        for index, (row, reference) in enumerate(zip(unpadded, references))
+    ]
+
+    # check
+    mode_inferred = mode == "auto"
+    if mode_inferred:
+        mode, why = infer_mode(states)
+        notes.insert(0, f"mode auto: {mode} ({why})")
+    context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id)
+    problems = [problem for state in states for problem in find_problems(state, context)]
+
+    # report
+    method = _reference_method(references)
+    notes += [_labels_note(unpadded, shifted), f"reference: {METHOD_DESCRIPTIONS[method]}"]
+    examples = [_example_result(item.name, state, row, mode) for item, state, row in zip(samples, states, unpadded)]
+    return LabelReport(
+        target=spec,
+        target_kind=kind,
+        tokenizer=tokenizer_name,
+        mode=mode,
+        mode_inferred=mode_inferred,
+        method=method,
+        examples=examples,
+        problems=problems,
+        notes=notes,
+    )
+
+
+def _load_tokenizer(tokenizer: Any, trust_remote_code: bool, base: Path | None) -> tuple[str, Any]:
+    """The tokenizer's name for the report, and the tokenizer (loaded when given by name or folder)."""
+    if not isinstance(tokenizer, str):
+        return str(getattr(tokenizer, "name_or_path", type(tokenizer).__name__)), tokenizer
+    return tokenizer, load_tokenizer(tokenizer, trust_remote_code=trust_remote_code, base=base)
+
+
+def _load_target(target: Any, base: Path | None) -> tuple[str, Any]:
+    """The target's name for the report, and the target object (imported when given as a spec)."""
+    if not isinstance(target, str):
+        return getattr(target, "__qualname__", type(target).__name__), target
+    return target, load_object(target, base=base)
+
+
+def _load_samples(
+    sample: str | Path | list[Sample] | None, max_examples: int | None, base: Path | None
+) -> list[Sample]:
     if sample is None:
-        samples, builtin = builtin_samples(), True
+        samples = builtin_samples()
     elif isinstance(sample, (str, Path)):
         path = Path(sample)
         if not path.exists() and base is not None and (base / path).exists():
             path = base / path
-        samples, builtin = load_samples(path), False
+        samples = load_samples(path)
     else:
-        samples, builtin = list(sample), False
-    if max_examples is not None:
-        samples = samples[:max_examples]
+        samples = list(sample)
+    return samples[:max_examples] if max_examples is not None else samples
 
-    notes: list[str] = []
-    references = []
+
+def _render_references(
+    tokenizer: Any, samples: list[Sample], builtin: bool
+) -> tuple[list[Sample], list[Reference], list[str]]:
+    """The conversations the chat template can render, their references, and notes on those it cannot."""
     usable: list[Sample] = []
+    references: list[Reference] = []
+    notes: list[str] = []
     for item in samples:
         try:
             references.append(build_reference(tokenizer, item.messages))
@@ -100,121 +156,84 @@ def verify(
         notes.append(f"{item.name}: skipped, {failure}")
     if not usable:
         raise LabelsError("no conversation could be rendered with this tokenizer's chat template: " + "; ".join(notes))
+    return usable, references, notes
 
+
+def _run_target(
+    target_object: Any, tokenizer: Any, args: dict[str, Any] | None, spec: str, records: list[Any]
+) -> tuple[str, list[Row]]:
+    """The kind of target (collator-class, ...) and one row per record of what it returned."""
     bound = build_target(target_object, tokenizer, dict(args or {}), spec)
-    records = [item.record for item in usable]
     bound = probe(bound, records, spec)
     try:
         output = bound.run(records)
     except LabelsError:
         raise
-    except Exception as error:
+    except Exception as error:  # the user's code may raise anything: report it as a load/run failure (exit 2)
         raise LabelsError(
             f"calling target {spec!r} on {len(records)} examples raised {type(error).__name__}: {error}"
         ) from error
-    rows = rows_from_output(output, bound.kind, len(records), spec)
+    return bound.kind, rows_from_output(output, bound.kind, len(records), spec)
 
-    pad_token_id = getattr(tokenizer, "pad_token_id", None)
-    unpadded = []
-    for row, reference in zip(rows, references):
-        unpadded.append(
-            remove_padding(
-                row,
-                pad_token_id,
-                ends_with_pads=_run_length(reversed(reference.ids), pad_token_id),
-                starts_with_pads=_run_length(reference.ids, pad_token_id),
-            )
-        )
-    shifted = labels_are_shifted(unpadded)
 
-    bos_token_id = getattr(tokenizer, "bos_token_id", None)
-    problems: list[Problem] = []
-    states: list[ExampleState] = []
-    for index, (row, reference) in enumerate(zip(unpadded, references)):
-        pieces = decode_pieces(tokenizer, row.input_ids)
-        trained = None
-        if row.length_problem:
-            where = row.problem_positions
-            problems.append(
-                Problem(
-                    "labels-misaligned",
-                    f"{row.length_problem}: they must line up one to one.",
-                    index,
-                    where,
-                    [pieces[p] for p in where],
-                )
-            )
-        else:
-            result = trained_mask(row.input_ids, row.labels, shifted)
-            trained = result.trained
-            if result.misaligned:
-                where = result.misaligned[:64]
-                problems.append(
-                    Problem(
-                        "labels-misaligned",
-                        f"{len(result.misaligned)} trained label{'s do' if len(result.misaligned) > 1 else ' does'} not "
-                        f"match the input token at {'the next' if shifted else 'the same'} position (first at "
-                        f"{where[0]}): labels and input_ids do not line up.",
-                        index,
-                        where,
-                        [pieces[p] for p in where],
-                    )
-                )
-        alignment = align(row.input_ids, reference, bos_token_id)
-        states.append(
-            ExampleState(
-                index, row.input_ids, trained, reference, alignment, pieces, decode_pieces(tokenizer, reference.ids)
-            )
-        )
+def _remove_padding(row: Row, reference: Reference, pad_token_id: int | None) -> Unpadded:
+    # pad tokens the template itself writes at either end (pad == EOS or BOS) are not padding
+    return remove_padding(
+        row,
+        pad_token_id,
+        ends_with_pads=_run_length(reversed(reference.ids), pad_token_id),
+        starts_with_pads=_run_length(reference.ids, pad_token_id),
+    )
 
-    mode_inferred = mode == "auto"
-    if mode_inferred:
-        mode, why = infer_mode(states)
-        notes.insert(0, f"mode auto: {mode} ({why})")
-    for state in states:
-        problems.extend(
-            find_problems(
-                state,
-                mode,
-                bos_token_id=bos_token_id,
-                bos_token=getattr(tokenizer, "bos_token", None),
-                pad_token_id=pad_token_id,
-            )
-        )
-    problems.sort(key=lambda p: (p.example, CHECK_ORDER.index(p.check)))
 
-    examples = []
-    for state, row, item in zip(states, unpadded, usable):
-        examples.append(
-            ExampleResult(
-                name=item.name,
-                input_ids=row.input_ids,
-                labels=row.labels,
-                tokens=state.pieces,
-                trained=state.trained if state.trained is not None else [False] * len(row.input_ids),
-                expected=expected_mask(state, mode),
-                roles=state.alignment.roles,
-                padding=row.padding,
-                labels_shifted=shifted,
-            )
-        )
-    method = max((r.method for r in references), key=lambda m: ["prefix", "generation-mask", "offsets"].index(m))
-    paddings = sorted({row.padding for row in unpadded} - {"none"})
-    notes.append(
+def _example_state(
+    index: int, row: Unpadded, reference: Reference, tokenizer: Any, shifted: bool, bos_token_id: int | None
+) -> ExampleState:
+    """One unpadded row, its labels read as a trained mask (unless they cannot be), aligned with its reference."""
+    trained: list[bool] | None = None
+    misaligned: list[int] = []
+    if not row.length_problem:
+        result = trained_mask(row.input_ids, row.labels, shifted)
+        trained, misaligned = result.trained, result.misaligned
+    return ExampleState(
+        index=index,
+        ids=row.input_ids,
+        trained=trained,
+        reference=reference,
+        alignment=align(row.input_ids, reference, bos_token_id),
+        pieces=decode_pieces(tokenizer, row.input_ids),
+        reference_pieces=decode_pieces(tokenizer, reference.ids),
+        labels_shifted=shifted,
+        length_problem=row.length_problem,
+        length_problem_positions=row.problem_positions,
+        misaligned=misaligned,
+    )
+
+
+def _example_result(name: str, state: ExampleState, row: Unpadded, mode: str) -> ExampleResult:
+    return ExampleResult(
+        name=name,
+        input_ids=row.input_ids,
+        labels=row.labels,
+        tokens=state.pieces,
+        trained=state.trained if state.trained is not None else [False] * len(row.input_ids),
+        expected=expected_mask(state, mode),
+        roles=state.alignment.roles,
+        padding=row.padding,
+        labels_shifted=state.labels_shifted,
+    )
+
+
+def _reference_method(references: list[Reference]) -> str:
+    """The least direct method any reference needed (the report names one)."""
+    return max((r.method for r in references), key=lambda m: ["prefix", "generation-mask", "offsets"].index(m))
+
+
+def _labels_note(rows: list[Unpadded], shifted: bool) -> str:
+    paddings = sorted({row.padding for row in rows} - {"none"})
+    return (
         f"labels {'already shifted (labels[i] is token i+1)' if shifted else 'not shifted (labels[i] is token i)'}; "
         f"padding: {', '.join(paddings) or 'none'}"
-    )
-    notes.append(f"reference: {METHOD_DESCRIPTIONS[method]}")
-    return LabelReport(
-        target=spec,
-        target_kind=bound.kind,
-        tokenizer=str(tokenizer_name),
-        mode=mode,
-        mode_inferred=mode_inferred,
-        method=method,
-        examples=examples,
-        problems=problems,
-        notes=notes,
     )
 
 
