@@ -51,6 +51,13 @@ def test_flagged(example: Example) -> None:
     assert not problems, "a finding's message no longer says what its marker expects:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("example", examples("flag"), ids=lambda example: example.id)
+def test_every_expect_marker_names_a_message_fragment(example: Example) -> None:
+    """`# expect: CODE` alone only checks the line; every marker says which evidence its message must name."""
+    bare = [f"line {mark.line}: {mark.code}" for mark in example.expectations() if mark.fragment is None]
+    assert not bare, f"{example.id}: `# expect:` markers without a message fragment: {', '.join(bare)}"
+
+
 @pytest.mark.parametrize("example", examples("quiet"), ids=lambda example: example.id)
 def test_quiet(example: Example) -> None:
     assert not example.expected(), "a quiet_ example must not expect findings"
