@@ -1,8 +1,11 @@
 """The `rules/` folders as data: example files, the findings they expect, and the fixes they expect.
 
 Layout of `rules/<CODE>/`:
-- `flag_*.py`: code that must be flagged; each expected finding is marked on its line with `# expect: CODE`
-  (several codes: `# expect: CL001, CL002`).
+- `flag_*.py`: code that must be flagged; each expected finding is marked on its line with
+  `# expect: CODE "fragment"`, where the fragment (a Python string literal, in double or single quotes, with
+  backslash escapes) is text that must appear in the finding's message: the words that name the evidence, so a
+  message that starts to misdescribe the code fails. The fragment is optional (`# expect: CODE`). Several findings
+  on one line are separated by `;` (or `,`): `# expect: CL001 "renders `x`"; CL002 'it is rendered by'`.
 - `quiet_*.py`: code that must stay quiet: no marker, and no finding from any rule.
 - `fix_*.py` with `fix_*.expected`: `--fix` on the first must give the second byte for byte. A line
   `# fix: unsafe` in the input turns on `--unsafe-fixes`.
@@ -13,13 +16,48 @@ Every example runs the rules that are on by default, plus its own folder's rule 
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "rules"
-_EXPECT = re.compile(r"#\s*expect:\s*(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)")
+_EXPECT = re.compile(r"#\s*expect:(?P<rest>.*)$")
+# one expected finding: a code, then optionally a Python string literal (the message fragment), then `;`, `,` or the end
+_EXPECTATION = re.compile(
+    r"""\s*(?P<code>[A-Z]+[0-9]+)(?:\s+(?P<fragment>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'))?\s*(?P<end>[;,]|$)"""
+)
 _SELECT = re.compile(r"#\s*select:\s*(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)")
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """One finding a `# expect:` marker asks for: its line, its code, and text its message must contain."""
+
+    line: int
+    code: str
+    fragment: str | None = None
+
+
+def parse_expect(rest: str, line: int, where: str = "") -> list[Expectation]:
+    """The expectations in the text after `# expect:`: `CODE ["fragment"]`, separated by `;` or `,`."""
+    rest = rest.rstrip()
+    found = []
+    position = 0
+    while True:
+        match = _EXPECTATION.match(rest, position)
+        if match is None:
+            raise ValueError(
+                f"{where}:{line}: cannot read the `# expect:` marker at {rest[position:]!r}; write "
+                f"`# expect: CODE \"message fragment\"`, several separated by `;`"
+            )
+        fragment = ast.literal_eval(match.group("fragment")) if match.group("fragment") else None
+        if fragment is not None and not fragment.strip():
+            raise ValueError(f"{where}:{line}: an empty message fragment in the `# expect:` marker")
+        found.append(Expectation(line, match.group("code"), fragment))
+        position = match.end()
+        if not match.group("end"):  # the end of the line; after `;` or `,` another code must follow
+            return found
 
 
 @dataclass(frozen=True)
@@ -35,11 +73,16 @@ class Example:
         return self.path.read_text(encoding="utf-8")
 
     def expected(self) -> set[tuple[int, str]]:
-        found = set()
+        """The (line, code) of every finding the file's markers expect."""
+        return {(expectation.line, expectation.code) for expectation in self.expectations()}
+
+    def expectations(self) -> list[Expectation]:
+        """Every `# expect:` marker of the file, with its message fragments; a marker that does not parse raises."""
+        found = []
         for number, line in enumerate(self.text.splitlines(), start=1):
             match = _EXPECT.search(line)
             if match:
-                found.update((number, code.strip()) for code in match.group("codes").split(","))
+                found.extend(parse_expect(match.group("rest"), number, self.id))
         return found
 
     def selected(self) -> set[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chatlint.engine import FixMode, check_text
+from chatlint.findings import Finding
 from chatlint.rules import ALL_RULES, Rule
 from rule_examples import Example, examples, rule_folders
 
@@ -14,17 +15,47 @@ def rules_for(example: Example) -> list[Rule]:
     return [rule() for rule in ALL_RULES if rule.enabled_by_default or rule.code in selected]
 
 
-def findings_of(example: Example) -> set[tuple[int, str]]:
-    result = check_text(str(example.path), example.text, rules_for(example))
+def run(example: Example, rules: list[Rule]) -> list[Finding]:
+    result = check_text(str(example.path), example.text, rules)
     assert not result.errors, result.errors
-    return {(finding.line, finding.code) for finding in result.findings}
+    return list(result.findings)
+
+
+def findings_of(example: Example) -> set[tuple[int, str]]:
+    return {(finding.line, finding.code) for finding in run(example, rules_for(example))}
+
+
+def fragment_mismatches(example: Example, findings: list[Finding], codes: set[str] | None = None) -> list[str]:
+    """The `# expect: CODE "fragment"` markers (of `codes`, or all) whose finding's message lacks the fragment."""
+    problems = []
+    for expectation in example.expectations():
+        if expectation.fragment is None or (codes is not None and expectation.code not in codes):
+            continue
+        where = (expectation.line, expectation.code)
+        messages = [finding.message for finding in findings if (finding.line, finding.code) == where]
+        if not any(expectation.fragment in message for message in messages):
+            problems.append(
+                f"{example.id}:{expectation.line}: {expectation.code}: the message does not contain "
+                f"{expectation.fragment!r}\n    message: " + ("\n    message: ".join(messages) or "(no finding)")
+            )
+    return problems
 
 
 @pytest.mark.parametrize("example", examples("flag"), ids=lambda example: example.id)
 def test_flagged(example: Example) -> None:
     expected = example.expected()
     assert expected, "a flag_ example must mark at least one `# expect: CODE` line"
-    assert findings_of(example) == expected
+    findings = run(example, rules_for(example))
+    assert {(finding.line, finding.code) for finding in findings} == expected
+    problems = fragment_mismatches(example, findings)
+    assert not problems, "a finding's message no longer says what its marker expects:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("example", examples("flag"), ids=lambda example: example.id)
+def test_every_expect_marker_names_a_message_fragment(example: Example) -> None:
+    """`# expect: CODE` alone only checks the line; every marker says which evidence its message must name."""
+    bare = [f"line {mark.line}: {mark.code}" for mark in example.expectations() if mark.fragment is None]
+    assert not bare, f"{example.id}: `# expect:` markers without a message fragment: {', '.join(bare)}"
 
 
 @pytest.mark.parametrize("example", examples("quiet"), ids=lambda example: example.id)
@@ -47,10 +78,11 @@ def test_same_findings_when_the_rule_runs_alone(example: Example) -> None:
     """`--select CODE` runs one rule alone: its verdicts must not depend on which other rules ran."""
     code = example.path.parent.name
     alone = [rule() for rule in ALL_RULES if rule.code == code]
-    result = check_text(str(example.path), example.text, alone)
-    assert not result.errors, result.errors
-    found = {(finding.line, finding.code) for finding in result.findings}
+    findings = run(example, alone)
+    found = {(finding.line, finding.code) for finding in findings}
     assert found == {(line, expected) for line, expected in example.expected() if expected == code}
+    problems = fragment_mismatches(example, findings, {code})
+    assert not problems, "alone, the rule describes its findings differently:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("example", examples("fix"), ids=lambda example: example.id)

@@ -43,15 +43,17 @@ class PromptMaskWithoutGenerationPrompt(Rule):
     """
     example = """
         def tokenize(example, tokenizer):
-            full_ids = tokenizer.apply_chat_template(example["messages"])
-            prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1])
+            full_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+            prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False)
             labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids):]
             return {"input_ids": full_ids, "labels": labels}
     """
     use_instead = """
         def tokenize(example, tokenizer):
-            full_ids = tokenizer.apply_chat_template(example["messages"])
-            prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], add_generation_prompt=True)
+            full_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+            prompt_ids = tokenizer.apply_chat_template(
+                example["messages"][:-1], add_generation_prompt=True, return_dict=False
+            )
             labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids):]
             return {"input_ids": full_ids, "labels": labels}
     """

@@ -47,9 +47,8 @@ class PadEosMaskedByValue(Rule):
 
         def collate(batch):
             encoded = tokenizer(batch["text"], padding=True, return_tensors="pt")
-            labels = encoded["input_ids"].clone()
-            labels[labels == tokenizer.pad_token_id] = -100
-            encoded["labels"] = labels
+            input_ids = encoded["input_ids"]
+            encoded["labels"] = input_ids.masked_fill(input_ids == tokenizer.pad_token_id, -100)
             return encoded
     """
     use_instead = """
@@ -57,9 +56,9 @@ class PadEosMaskedByValue(Rule):
 
         def collate(batch):
             encoded = tokenizer(batch["text"], padding=True, return_tensors="pt")
-            labels = encoded["input_ids"].clone()
-            labels[encoded["attention_mask"] == 0] = -100  # or mask padding by position
-            encoded["labels"] = labels
+            input_ids = encoded["input_ids"]
+            # or mask padding by position: the attention mask, not the token value
+            encoded["labels"] = input_ids.masked_fill(encoded["attention_mask"] == 0, -100)
             return encoded
     """
     fix_safety = """

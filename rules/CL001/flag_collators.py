@@ -14,7 +14,7 @@ class ChatCollator:
     def __call__(self, examples):
         texts = [
             self.tokenizer.apply_chat_template(
-                example["messages"], tokenize=False, add_generation_prompt=True  # expect: CL001
+                example["messages"], tokenize=False, add_generation_prompt=True  # expect: CL001 'renders `example["messages"]`, which ends with the assistant reply, in `ChatCollator.__call__`'
             )
             for example in examples
         ]
@@ -35,7 +35,7 @@ class ChatMLCollator:
             prompt = example[self.messages_key][:-1]
             prompt_text = self.tokenizer.apply_chat_template(prompt, tokenize=False, add_generation_prompt=True)
             message = example[self.messages_key]
-            text = self.tokenizer.apply_chat_template(message, tokenize=False, add_generation_prompt=True)  # expect: CL001
+            text = self.tokenizer.apply_chat_template(message, tokenize=False, add_generation_prompt=True)  # expect: CL001 "renders `message` = `example[self.messages_key]`, which ends with the assistant reply"
             ids = self.tokenizer(text, add_special_tokens=False)["input_ids"]
             prompt_ids = self.tokenizer(prompt_text, add_special_tokens=False)["input_ids"]
             label = [self.ignore_index] * len(ids)
@@ -52,7 +52,7 @@ class BatchedCollator:
     def __call__(self, features):
         conversations = [feature["conversations"] for feature in features]
         encoded = [
-            self.tokenizer.apply_chat_template(conversation, add_generation_prompt=True)  # expect: CL001
+            self.tokenizer.apply_chat_template(conversation, add_generation_prompt=True)  # expect: CL001 'renders `conversation`, each of `feature["conversations"]`, which ends with the assistant reply'
             for conversation in conversations
         ]
         width = max(len(ids) for ids in encoded)

@@ -2,8 +2,8 @@
 # and a `functools.partial` stored on `self`.
 import functools
 
-ADD_GENERATION_PROMPT = True  # expect: CL001
-TEMPLATE_KWARGS = {"tokenize": False, "add_generation_prompt": True}  # expect: CL001
+ADD_GENERATION_PROMPT = True  # expect: CL001 "(set by `ADD_GENERATION_PROMPT = ...` at module level)"
+TEMPLATE_KWARGS = {"tokenize": False, "add_generation_prompt": True}  # expect: CL001 'in `preprocess`, which assigns `encoded["labels"]`, with `add_generation_prompt=True` (set by the `**TEMPLATE_KWARGS` dict)'
 
 
 class ConstantCollator:
@@ -31,14 +31,14 @@ def preprocess(batch, tokenizer):
 
 def keys_set_later(example, tokenizer):
     template_kwargs = {"tokenize": False}
-    template_kwargs["add_generation_prompt"] = True  # expect: CL001
+    template_kwargs["add_generation_prompt"] = True  # expect: CL001 "in `keys_set_later`, which builds a dict with `'labels'`"
     text = tokenizer.apply_chat_template(example["messages"], **template_kwargs)
     return {"text": text, "labels": text}
 
 
 def keys_updated(example, tokenizer):
     options = {"tokenize": False}
-    options.update(add_generation_prompt=True)  # expect: CL001
+    options.update(add_generation_prompt=True)  # expect: CL001 "in `keys_updated`, which builds a dict with `'labels'`"
     text = tokenizer.apply_chat_template(example["messages"], **options)
     return {"text": text, "labels": text}
 
@@ -47,7 +47,7 @@ class KwargsOnSelfDataset:
     def __init__(self, rows, tokenizer):
         self.rows = rows
         self.tokenizer = tokenizer
-        self.template_kwargs = {"tokenize": False, "add_generation_prompt": True}  # expect: CL001
+        self.template_kwargs = {"tokenize": False, "add_generation_prompt": True}  # expect: CL001 "(set by the `**self.template_kwargs` dict)"
 
     def __getitem__(self, index):
         text = self.tokenizer.apply_chat_template(self.rows[index]["messages"], **self.template_kwargs)
@@ -57,7 +57,7 @@ class KwargsOnSelfDataset:
 class PartialOnSelfCollator:
     def __init__(self, processor):
         self.processor = processor
-        self.render = functools.partial(processor.apply_chat_template, tokenize=False, add_generation_prompt=True)  # expect: CL001
+        self.render = functools.partial(processor.apply_chat_template, tokenize=False, add_generation_prompt=True)  # expect: CL001 "(set by the `functools.partial` `self.render`) through the `functools.partial` `self.render`"
 
     def __call__(self, examples):
         texts = [self.render(example["messages"]) for example in examples]

@@ -13,7 +13,7 @@ class SFTDataset(Dataset):
     def __getitem__(self, index):
         ids = self.tokenizer.apply_chat_template(
             self.rows[index]["messages"],
-            add_generation_prompt=True,  # expect: CL001
+            add_generation_prompt=True,  # expect: CL001 "in `SFTDataset.__getitem__`, which builds a dict with `'labels'`"
             return_dict=False,
         )
         return {"input_ids": ids, "labels": list(ids)}
@@ -22,7 +22,7 @@ class SFTDataset(Dataset):
 class PretokenizedDataset(Dataset):
     def __init__(self, rows, tokenizer):
         self.texts = [
-            tokenizer.apply_chat_template(row["messages"], tokenize=False, add_generation_prompt=True)  # expect: CL001
+            tokenizer.apply_chat_template(row["messages"], tokenize=False, add_generation_prompt=True)  # expect: CL001 "which ends with the assistant reply, in the dataset method `PretokenizedDataset.__init__`"
             for row in rows
         ]
 
@@ -31,7 +31,7 @@ class PretokenizedDataset(Dataset):
 
 
 def tokenize_example(example, tokenizer):
-    ids = tokenizer.apply_chat_template(example["messages"], add_generation_prompt=True, return_dict=False)  # expect: CL001
+    ids = tokenizer.apply_chat_template(example["messages"], add_generation_prompt=True, return_dict=False)  # expect: CL001 "in `tokenize_example`, which is passed to `.map()` to build the dataset"
     return {"input_ids": ids}
 
 
@@ -42,7 +42,7 @@ def build(dataset, tokenizer):
 def format_batch(batch, tokenizer):
     return {
         "text": [
-            tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)  # expect: CL001
+            tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)  # expect: CL001 'renders `messages`, each of `batch["messages"]`, which ends with the assistant reply'
             for messages in batch["messages"]
         ]
     }

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 
 class DefaultCollator:
-    def __init__(self, tokenizer, add_generation_prompt=True):  # expect: CL001
+    def __init__(self, tokenizer, add_generation_prompt=True):  # expect: CL001 "(set by the default of parameter `add_generation_prompt` of `DefaultCollator.__init__`)"
         self.tokenizer = tokenizer
         self.add_generation_prompt = add_generation_prompt
 
@@ -20,7 +20,7 @@ class DefaultCollator:
 @dataclass
 class FieldCollator:
     tokenizer: object
-    add_generation_prompt: bool = True  # expect: CL001
+    add_generation_prompt: bool = True  # expect: CL001 "(set by the field `add_generation_prompt` of `FieldCollator`)"
 
     def __call__(self, examples):
         batch = {"input_ids": [], "labels": []}
@@ -34,19 +34,19 @@ class FieldCollator:
 
 
 def kwargs_dict(tokenizer, example):
-    template_kwargs = {"tokenize": False, "add_generation_prompt": True}  # expect: CL001
+    template_kwargs = {"tokenize": False, "add_generation_prompt": True}  # expect: CL001 "with `add_generation_prompt=True` (set by the `**template_kwargs` dict)"
     text = tokenizer.apply_chat_template(example["messages"], **template_kwargs)
     return {"text": text, "labels": text}
 
 
 def through_alias(tokenizer, examples):
     render = tokenizer.apply_chat_template
-    input_ids = [render(example["messages"], add_generation_prompt=True) for example in examples]  # expect: CL001
+    input_ids = [render(example["messages"], add_generation_prompt=True) for example in examples]  # expect: CL001 "with `add_generation_prompt=True` through the alias `render`"
     return {"input_ids": input_ids, "labels": input_ids}
 
 
 def through_partial(tokenizer, examples):
-    render = functools.partial(tokenizer.apply_chat_template, add_generation_prompt=True)  # expect: CL001
+    render = functools.partial(tokenizer.apply_chat_template, add_generation_prompt=True)  # expect: CL001 "with `add_generation_prompt=True` (set by the `functools.partial` `render`)"
     input_ids = [render(example["messages"]) for example in examples]
     return {"input_ids": input_ids, "labels": input_ids}
 
@@ -61,7 +61,7 @@ class WrapperCollator:
         )
 
     def __call__(self, examples):
-        texts = [self.render(example["messages"], add_generation_prompt=True) for example in examples]  # expect: CL001
+        texts = [self.render(example["messages"], add_generation_prompt=True) for example in examples]  # expect: CL001 'in `WrapperCollator.__call__`, which assigns `batch["labels"]`, with `add_generation_prompt=True` through the wrapper `WrapperCollator.render`'
         batch = self.tokenizer(texts, add_special_tokens=False)
         batch["labels"] = batch["input_ids"]
         return batch

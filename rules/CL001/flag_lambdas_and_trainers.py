@@ -6,7 +6,7 @@ def build_text_dataset(dataset, tokenizer):
     return dataset.map(
         lambda example: {
             "text": tokenizer.apply_chat_template(
-                example["messages"], tokenize=False, add_generation_prompt=True  # expect: CL001
+                example["messages"], tokenize=False, add_generation_prompt=True  # expect: CL001 "in a lambda passed to `.map()` to build the dataset"
             )
         }
     )
@@ -17,14 +17,14 @@ def train_with_lambda(model, tokenizer, dataset):
         model=model,
         train_dataset=dataset,
         formatting_func=lambda example: tokenizer.apply_chat_template(
-            example["messages"], tokenize=False, add_generation_prompt=True  # expect: CL001
+            example["messages"], tokenize=False, add_generation_prompt=True  # expect: CL001 "in a lambda passed to `formatting_func=`"
         ),
     )
     trainer.train()
 
 
 def format_conversation(example):
-    return tokenizer.apply_chat_template(example["conversations"], tokenize=False, add_generation_prompt=True)  # expect: CL001
+    return tokenizer.apply_chat_template(example["conversations"], tokenize=False, add_generation_prompt=True)  # expect: CL001 "in `format_conversation`, which is passed to `formatting_func=` to build the dataset"
 
 
 def train(model, dataset):
@@ -34,5 +34,5 @@ def train(model, dataset):
 def sharegpt_to_ids(example, tokenizer):
     roles = {"human": "user", "gpt": "assistant", "system": "system"}
     messages = [{"role": roles[turn["from"]], "content": turn["value"]} for turn in example["conversations"]]
-    input_ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)  # expect: CL001
+    input_ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)  # expect: CL001 'renders `messages` = `example["conversations"]`, which ends with the assistant reply, in `sharegpt_to_ids`'
     return {"input_ids": input_ids, "labels": input_ids}

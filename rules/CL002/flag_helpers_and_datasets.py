@@ -6,7 +6,7 @@ def format_chat(tokenizer, messages):
 
 
 def tokenize_with_helper(example, tokenizer):
-    return tokenizer(format_chat(tokenizer, example["messages"]), truncation=True)  # expect: CL002
+    return tokenizer(format_chat(tokenizer, example["messages"]), truncation=True)  # expect: CL002 "is rendered by `format_chat(..., tokenize=False)` (the wrapper `format_chat`)"
 
 
 def preprocess(data, input_key="input", output_key="output", apply_chat_template=None):
@@ -29,14 +29,14 @@ class SFTDataset:
         self.prompt_lengths = []
         for data in dataset:
             prompt, response = preprocess(data, apply_chat_template=tokenizer.apply_chat_template)
-            prompt_token = self.tokenizer(prompt, max_length=max_length, truncation=True)  # expect: CL002
+            prompt_token = self.tokenizer(prompt, max_length=max_length, truncation=True)  # expect: CL002 "`prompt` is rendered by `apply_chat_template(..., tokenize=False)` (the parameter `apply_chat_template`), returned by `preprocess`"
             self.prompt_lengths.append(len(prompt_token["input_ids"]))
             self.prompts.append(prompt)
             self.responses.append(response)
 
     def __getitem__(self, index):
         text = (self.prompts[index] + self.responses[index]).rstrip("\n")
-        tokens = self.tokenizer(text, max_length=self.max_length, truncation=True)  # expect: CL002
+        tokens = self.tokenizer(text, max_length=self.max_length, truncation=True)  # expect: CL002 "(the parameter `apply_chat_template`), returned by `preprocess`, stored in `self.prompts`"
         return self.prompt_lengths[index], tokens["input_ids"]
 
 
@@ -49,4 +49,4 @@ class PreferenceDataset:
 
     def build(self, example):
         chosen = self.tokenizer.apply_chat_template(example["prompt"] + example["chosen"], tokenize=False)
-        return self._tokenize(chosen)  # expect: CL002
+        return self._tokenize(chosen)  # expect: CL002 "tokenizing it again through the helper `PreferenceDataset._tokenize`"

@@ -7,7 +7,7 @@ class Preprocessor:
         self.tokenizer = tokenizer
 
     def prompt_length(self, example):
-        return len(self.tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False))  # expect: CL003
+        return len(self.tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False))  # expect: CL003 "masks the labels at `labels[:cut] = [-100] * cut` in `Preprocessor.__call__`"
 
     def __call__(self, example):
         input_ids = self.tokenizer.apply_chat_template(example["messages"], return_dict=False)
@@ -20,7 +20,7 @@ class Preprocessor:
 def tokenize_with_alias(example, tokenizer):
     render = tokenizer.apply_chat_template
     input_ids = render(example["messages"], return_dict=False)
-    prompt_ids = render(example["messages"][:-1], return_dict=False)  # expect: CL003
+    prompt_ids = render(example["messages"][:-1], return_dict=False)  # expect: CL003 "without `add_generation_prompt=True` through the alias `render`"
     labels = [-100] * len(prompt_ids) + input_ids[len(prompt_ids) :]
     return {"input_ids": input_ids, "labels": labels}
 
@@ -28,14 +28,14 @@ def tokenize_with_alias(example, tokenizer):
 def tokenize_with_partial(example, tokenizer):
     render = functools.partial(tokenizer.apply_chat_template, tokenize=True, return_dict=False)
     input_ids = render(example["messages"], return_dict=False)
-    prompt_ids = render(example["prompt"], return_dict=False)  # expect: CL003
+    prompt_ids = render(example["prompt"], return_dict=False)  # expect: CL003 'renders `example["prompt"]`, a prompt, without `add_generation_prompt=True` through the `functools.partial` `render`'
     labels = [-100] * len(prompt_ids) + input_ids[len(prompt_ids) :]
     return {"input_ids": input_ids, "labels": labels}
 
 
 def tokenize_masked_tensor(example, tokenizer):
     encoded = tokenizer.apply_chat_template(example["messages"], return_dict=True, return_tensors="pt")
-    prompt = tokenizer.apply_chat_template(  # expect: CL003
+    prompt = tokenizer.apply_chat_template(  # expect: CL003 'masks the labels at `labels[:, : prompt["input_ids"].size(1)] = -100`'
         example["messages"][:-1], return_dict=True, return_tensors="pt"
     )
     labels = encoded["input_ids"].clone()
@@ -46,7 +46,7 @@ def tokenize_masked_tensor(example, tokenizer):
 
 def tokenize_into_row(row, tokenizer):
     # the renders are stored in the row and measured from there
-    row["prompt_ids"] = tokenizer.apply_chat_template(row["messages"][:-1], return_dict=False)  # expect: CL003
+    row["prompt_ids"] = tokenizer.apply_chat_template(row["messages"][:-1], return_dict=False)  # expect: CL003 'renders `row["messages"][:-1]`, which stops before the reply'
     row["input_ids"] = tokenizer.apply_chat_template(row["messages"], return_dict=False)
     row["labels"] = [-100] * len(row["prompt_ids"]) + row["input_ids"][len(row["prompt_ids"]) :]
     return row
@@ -70,7 +70,7 @@ class ChatTemplateStrategy:
 
     def tokenize_prompt(self, sample):
         turns = sample["messages"]
-        prompt_ids = self.prompter.build_prompt(turns[:-1])  # expect: CL003
+        prompt_ids = self.prompter.build_prompt(turns[:-1])  # expect: CL003 "(set by the default of parameter `add_generation_prompt` of `ChatTemplatePrompter.build_prompt`)"
         input_ids = self.prompter.build_prompt(turns)
         labels = [-100] * len(prompt_ids) + input_ids[len(prompt_ids) :]
         return {"input_ids": input_ids, "labels": labels}

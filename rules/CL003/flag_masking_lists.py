@@ -4,7 +4,7 @@ IGNORE_INDEX = -100
 
 def tokenize_sft(example, tokenizer):
     full_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
-    prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False)  # expect: CL003
+    prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False)  # expect: CL003 'renders `example["messages"][:-1]`, which stops before the reply, without `add_generation_prompt=True`'
     labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids) :]
     return {"input_ids": full_ids, "labels": labels}
 
@@ -13,7 +13,7 @@ def tokenize_with_false(example, tokenizer):
     messages = example["messages"]
     input_ids = tokenizer.apply_chat_template(messages, tokenize=True, return_dict=False)
     prompt = messages[:-1]
-    prompt_ids = tokenizer.apply_chat_template(prompt, add_generation_prompt=False, return_dict=False)  # expect: CL003
+    prompt_ids = tokenizer.apply_chat_template(prompt, add_generation_prompt=False, return_dict=False)  # expect: CL003 "renders `prompt` = `messages[:-1]`, which stops before the reply, with `add_generation_prompt=False`"
     prompt_len = len(prompt_ids)
     labels = list(input_ids)
     labels[:prompt_len] = [IGNORE_INDEX] * prompt_len
@@ -26,7 +26,7 @@ def tokenize_prompt_completion(row, tokenizer):
         {"role": "assistant", "content": row["completion"]},
     ]
     input_ids = tokenizer.apply_chat_template(messages, return_dict=False)
-    prompt_ids = tokenizer.apply_chat_template(  # expect: CL003
+    prompt_ids = tokenizer.apply_chat_template(  # expect: CL003 "renders a list literal ending with a `user` turn"
         [{"role": "user", "content": row["prompt"]}],
         return_dict=False,
     )
@@ -38,7 +38,7 @@ def tokenize_prompt_completion(row, tokenizer):
 def tokenize_through_text(example, tokenizer, max_length=2048):
     # the text is measured after tokenizing it again: the length still comes from the prompt render
     conversation = example["conversation"]
-    prompt_text = tokenizer.apply_chat_template(conversation[:-1], tokenize=False)  # expect: CL003
+    prompt_text = tokenizer.apply_chat_template(conversation[:-1], tokenize=False)  # expect: CL003 "masks the labels at `[0] * len(prompt_tokens)`"
     full_text = tokenizer.apply_chat_template(conversation, tokenize=False)
     prompt_tokens = tokenizer(prompt_text, add_special_tokens=False)["input_ids"]
     full_tokens = tokenizer(full_text, add_special_tokens=False, truncation=True, max_length=max_length)
@@ -49,7 +49,7 @@ def tokenize_through_text(example, tokenizer, max_length=2048):
 
 def tokenize_with_loops(example, tokenizer):
     input_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
-    prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False)  # expect: CL003
+    prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False)  # expect: CL003 "at `labels[position] = IGNORE_INDEX` in `for position in range(len(prompt_ids))`"
     labels = list(input_ids)
     for position in range(len(prompt_ids)):
         labels[position] = IGNORE_INDEX
@@ -58,7 +58,7 @@ def tokenize_with_loops(example, tokenizer):
 
 def unmask_with_a_loop(example, tokenizer):
     input_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
-    prompt_ids = tokenizer.apply_chat_template(example["prompt"], return_dict=False)  # expect: CL003
+    prompt_ids = tokenizer.apply_chat_template(example["prompt"], return_dict=False)  # expect: CL003 "in `for position in range(len(prompt_ids), len(input_ids))`"
     labels = [IGNORE_INDEX] * len(input_ids)
     for position in range(len(prompt_ids), len(input_ids)):
         labels[position] = input_ids[position]

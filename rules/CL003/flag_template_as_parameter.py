@@ -3,7 +3,7 @@
 
 
 def split_prompt_and_response(row, key="messages", apply_chat_template=None):
-    prompt = apply_chat_template(row[key][:-1], tokenize=False)  # expect: CL003
+    prompt = apply_chat_template(row[key][:-1], tokenize=False)  # expect: CL003 "without `add_generation_prompt=True` through the parameter `apply_chat_template`"
     response = apply_chat_template(row[key], tokenize=False)[len(prompt) :]
     return prompt, response
 

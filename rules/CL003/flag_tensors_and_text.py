@@ -11,7 +11,7 @@ class SFTCollator:
         for example in examples:
             chat = example["messages"]
             ids = self.tokenizer.apply_chat_template(chat, return_tensors="pt", return_dict=False)[0]
-            prompt = self.tokenizer.apply_chat_template(  # expect: CL003
+            prompt = self.tokenizer.apply_chat_template(  # expect: CL003 "masks the labels at `labels[: prompt.shape[-1]] = -100`"
                 chat[:-1], return_tensors="pt", return_dict=False
             )
             labels = ids.clone()
@@ -26,7 +26,7 @@ class SFTCollator:
 
 def split_response(data, tokenizer):
     # the response text is cut off the full render at the prompt's length
-    prompt = tokenizer.apply_chat_template(data["messages"][:-1], tokenize=False)  # expect: CL003
+    prompt = tokenizer.apply_chat_template(data["messages"][:-1], tokenize=False)  # expect: CL003 'renders `data["messages"][:-1]`, which stops before the reply'
     response = tokenizer.apply_chat_template(data["messages"], tokenize=False)[len(prompt) :]
     return prompt, response
 
@@ -45,7 +45,7 @@ class ChatDataset:
         if self.mask_prompt:
             messages = messages[:-1]
             tools = d.get("tools")
-            prompt_ids = self.tokenizer.apply_chat_template(messages, tools=tools, return_dict=False)  # expect: CL003
+            prompt_ids = self.tokenizer.apply_chat_template(messages, tools=tools, return_dict=False)  # expect: CL003 "at `(tokens, offset)`, the full render paired with the prompt length"
             offset = len(prompt_ids)
             return (tokens, offset)
         return tokens
@@ -55,7 +55,7 @@ def unmask_the_reply(example, tokenizer):
     # everything starts masked and the part after the prompt is copied back in: the header is copied too
     input_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
     labels = [-100] * len(input_ids)
-    prompt_len = len(tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False))  # expect: CL003
+    prompt_len = len(tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False))  # expect: CL003 "masks the labels at `labels[prompt_len:] = input_ids[prompt_len:]`"
     labels[prompt_len:] = input_ids[prompt_len:]
     return {"input_ids": input_ids, "labels": labels}
 
@@ -68,7 +68,7 @@ def train_every_reply(example, tokenizer):
     for index, message in enumerate(conversation):
         if message["role"] != "assistant":
             continue
-        start = len(tokenizer.apply_chat_template(conversation[:index], return_dict=False))  # expect: CL003
+        start = len(tokenizer.apply_chat_template(conversation[:index], return_dict=False))  # expect: CL003 "renders `conversation[:index]`, which stops before the reply"
         end = len(tokenizer.apply_chat_template(conversation[: index + 1], return_dict=False))
         labels[start:end] = input_ids[start:end]
     return {"input_ids": input_ids, "labels": labels}

@@ -4,7 +4,7 @@ from transformers import AutoTokenizer, DataCollatorForLanguageModeling
 from trl import DataCollatorForCompletionOnlyLM
 
 tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
-tokenizer.pad_token = tokenizer.eos_token  # expect: CL004
+tokenizer.pad_token = tokenizer.eos_token  # expect: CL004 "padding the EOS token, and line 9 masks labels by value: `DataCollatorForLanguageModeling`"
 
 collator = DataCollatorForLanguageModeling(tokenizer=tokenizer, mlm=False)
 
@@ -33,7 +33,7 @@ class ChatCollator:
 def make_completion_collator(model_name):
     tok = AutoTokenizer.from_pretrained(model_name)
     if tok.pad_token is None:
-        tok.pad_token_id = tok.eos_token_id  # expect: CL004
+        tok.pad_token_id = tok.eos_token_id  # expect: CL004 "and line 37 masks labels by value: `DataCollatorForCompletionOnlyLM`"
     return DataCollatorForCompletionOnlyLM("<|im_start|>assistant\n", tokenizer=tok)
 
 

@@ -8,7 +8,7 @@ IGNORE_INDEX = -100
 class SupervisedDataset(Dataset):
     def __init__(self, rows, tokenizer, max_length=512):
         self.tokenizer = tokenizer
-        self.tokenizer.pad_token = self.tokenizer.eos_token  # expect: CL004
+        self.tokenizer.pad_token = self.tokenizer.eos_token  # expect: CL004 "`self.tokenizer.pad_token = self.tokenizer.eos_token` makes padding the EOS token, and line 19"
         self.rows = rows
         self.max_length = max_length
 
@@ -24,7 +24,7 @@ class SupervisedDataset(Dataset):
 
 
 def build(tokenizer, texts):
-    tokenizer.pad_token_id = tokenizer.eos_token_id  # expect: CL004
+    tokenizer.pad_token_id = tokenizer.eos_token_id  # expect: CL004 "`tokenizer.pad_token_id = tokenizer.eos_token_id` makes padding the EOS token, and line 19"
     pad = tokenizer.pad_token_id
     batch = tokenizer(texts, padding=True, return_tensors="pt")
     labels = batch["input_ids"].clone()
@@ -34,7 +34,7 @@ def build(tokenizer, texts):
 
 def eos_through_a_name(tokenizer):
     eos = tokenizer.eos_token
-    tokenizer.pad_token = eos  # expect: CL004
+    tokenizer.pad_token = eos  # expect: CL004 "`tokenizer.pad_token = eos` makes padding the EOS token, and line 19"
     return tokenizer
 
 

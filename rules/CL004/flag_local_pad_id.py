@@ -3,7 +3,7 @@ import torch
 
 
 def collate(batch, tokenizer):
-    pad_token_id = tokenizer.eos_token_id  # expect: CL004
+    pad_token_id = tokenizer.eos_token_id  # expect: CL004 "masks labels by value: `input_ids.masked_fill(input_ids == pad_token_id, -100)`"
     input_ids = torch.nn.utils.rnn.pad_sequence(
         [torch.tensor(example["input_ids"]) for example in batch], batch_first=True, padding_value=pad_token_id
     )

@@ -7,7 +7,7 @@ class SimpleSFTTrainer(Trainer):
         if tokenizer is None:
             tokenizer = AutoTokenizer.from_pretrained(model.config._name_or_path)
             if getattr(tokenizer, "pad_token", None) is None:
-                tokenizer.pad_token = tokenizer.eos_token  # expect: CL004
+                tokenizer.pad_token = tokenizer.eos_token  # expect: CL004 "`tokenizer.pad_token = tokenizer.eos_token` makes padding the EOS token, and line 12"
         if data_collator is None:
             data_collator = DataCollatorForLanguageModeling(tokenizer=tokenizer, mlm=False)
         super().__init__(model=model, args=args, train_dataset=train_dataset, data_collator=data_collator)
@@ -16,15 +16,15 @@ class SimpleSFTTrainer(Trainer):
 def load_tokenizer(name):
     # the pad token given when the tokenizer is loaded
     base = AutoTokenizer.from_pretrained(name)
-    return AutoTokenizer.from_pretrained(name, pad_token=base.eos_token)  # expect: CL004
+    return AutoTokenizer.from_pretrained(name, pad_token=base.eos_token)  # expect: CL004 "`pad_token=base.eos_token` makes padding the EOS token, and line 12"
 
 
 def add_pad(tokenizer):
-    tokenizer.add_special_tokens({"pad_token": tokenizer.eos_token})  # expect: CL004
+    tokenizer.add_special_tokens({"pad_token": tokenizer.eos_token})  # expect: CL004 '`tokenizer.add_special_tokens({"pad_token": tokenizer.eos_token})` makes padding the EOS token'
 
 
 def pad_or_eos(tokenizer):
-    tokenizer.pad_token = tokenizer.pad_token or tokenizer.eos_token  # expect: CL004
+    tokenizer.pad_token = tokenizer.pad_token or tokenizer.eos_token  # expect: CL004 "`tokenizer.pad_token = tokenizer.pad_token or tokenizer.eos_token` makes padding the EOS token"
 
 
 IGNORE_INDEX = -100

@@ -2,7 +2,7 @@
 
 
 def encode_prompt(tokenizer, messages):
-    return tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005
+    return tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005 "returned by `encode_prompt`, whose caller in `build` uses it: `len(prompt_ids)`"
 
 
 def build(tokenizer, example):
@@ -16,7 +16,7 @@ class ChatDataset:
         self.data = data
 
     def _tokens(self, messages):
-        tokens = self.tokenizer.apply_chat_template(messages)  # expect: CL005
+        tokens = self.tokenizer.apply_chat_template(messages)  # expect: CL005 "returned by `ChatDataset._tokens` as an example of the dataset `ChatDataset`"
         return tokens
 
     def __getitem__(self, index):
@@ -29,7 +29,7 @@ class CompletionsDataset:
 
     def __init__(self, data, tokenizer):
         self._data = [
-            tokenizer.apply_chat_template(  # expect: CL005
+            tokenizer.apply_chat_template(  # expect: CL005 "an item of `self._data`, which `CompletionsDataset.__getitem__` returns as a training example"
                 [{"role": "user", "content": d["prompt"]}, {"role": "assistant", "content": d["completion"]}],
             )
             for d in data
@@ -43,7 +43,7 @@ class CompletionsDataset:
 
 
 def shared_prefix(tokenizer, system_messages, prompt_ids):
-    system_ids = tokenizer.apply_chat_template(system_messages)  # expect: CL005
+    system_ids = tokenizer.apply_chat_template(system_messages)  # expect: CL005 "its result is used as a list of ids: `zip(system_ids, prompt_ids)`"
     for position, (left, right) in enumerate(zip(system_ids, prompt_ids)):
         if left != right:
             return position
@@ -56,8 +56,8 @@ class ChatExamples:
         self.tokenizer = tokenizer
 
     def process(self, row):
-        tokens = self.tokenizer.apply_chat_template(row["messages"])  # expect: CL005
-        offset = len(self.tokenizer.apply_chat_template(row["messages"][:-1], add_generation_prompt=True))  # expect: CL005
+        tokens = self.tokenizer.apply_chat_template(row["messages"])  # expect: CL005 "returned by `ChatExamples.process` inside an example of the dataset `ChatExamples`"
+        offset = len(self.tokenizer.apply_chat_template(row["messages"][:-1], add_generation_prompt=True))  # expect: CL005 'used as a list of ids: `len(self.tokenizer.apply_chat_template(row["mes...`'
         return (tokens, offset)
 
     def __getitem__(self, index):
@@ -69,5 +69,5 @@ class Handler:
         self.tokenizer = tokenizer
 
     def chat_prompt(self, body) -> list[int]:
-        prompt = self.tokenizer.apply_chat_template(body["messages"], add_generation_prompt=True)  # expect: CL005
+        prompt = self.tokenizer.apply_chat_template(body["messages"], add_generation_prompt=True)  # expect: CL005 "returned by `Handler.chat_prompt`, which is annotated `-> list[int]`"
         return prompt

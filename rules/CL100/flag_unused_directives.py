@@ -3,12 +3,12 @@
 
 def render_prompt(tokenizer, conversation):
     # a prompt render is correct with the generation prompt: the directive is stale
-    return tokenizer.apply_chat_template(conversation[:-1], add_generation_prompt=True)  # noqa: CL001  # expect: CL100
+    return tokenizer.apply_chat_template(conversation[:-1], add_generation_prompt=True)  # noqa: CL001  # expect: CL100 "unused `noqa` directive: CL001 reports nothing on this line"
 
 
 def render_for_generation(tokenizer, example):
     prompt = example["prompt"]
-    return tokenizer.apply_chat_template(prompt, add_generation_prompt=True)  # noqa: CL001, E501  # expect: CL100
+    return tokenizer.apply_chat_template(prompt, add_generation_prompt=True)  # noqa: CL001, E501  # expect: CL100 "unused `noqa` directive: CL001 reports nothing on this line"
 
 
 def build_sft_example(tokenizer, question, answer):
@@ -17,13 +17,13 @@ def build_sft_example(tokenizer, question, answer):
         {"role": "assistant", "content": answer},
     ]
     # CL001 reports the flag's line, so a directive on the call's first line misses it
-    text = tokenizer.apply_chat_template(  # noqa: CL001  # expect: CL100
+    text = tokenizer.apply_chat_template(  # noqa: CL001  # expect: CL100 "unused `noqa` directive: CL001 reports nothing on this line"
         messages,
         tokenize=False,
-        add_generation_prompt=True,  # expect: CL001
+        add_generation_prompt=True,  # expect: CL001 "`messages` = a list literal ending with an `assistant` turn, in `build_sft_example`"
     )
     return text
 
 
-# noqa: CL001  # expect: CL100
+# noqa: CL001  # expect: CL100 "unused `noqa` directive: CL001 reports nothing on this line"
 LIMIT = 4
