@@ -16,8 +16,9 @@ from chatlint import cache as cache_module
 from chatlint import parallel, prune
 from chatlint.cache import ResultCache
 from chatlint.config import Config
-from chatlint.engine import FileResult, FixMode, check_text, passes_prefilter
+from chatlint.engine import FileResult, FixMode, check_text
 from chatlint.findings import Applicability, Edit, FileError, Finding, Fix
+from chatlint.prefilter import passes_prefilter
 from chatlint.rules import ALL_RULES, Rule
 from chatlint.runner import RunOptions, Runner
 from chatlint.source import decode_source
