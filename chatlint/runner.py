@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from chatlint.add_noqa import NoqaEdit, add_noqa
+from chatlint.cache import ResultCache, cache_folder
 from chatlint.config import Config, select_rules
 from chatlint.engine import FileResult, FixMode, check_text
 from chatlint.files import matches_any
@@ -130,10 +131,14 @@ class Runner:
     def _run(self, paths: Sequence[str]) -> RunResult:
         run = RunResult()
         # reads and checks the Python files first: with the cache, and on every core when there are many
-        self._checked_ahead = check_ahead(self, paths, self.options.use_cache)
+        cache = ResultCache(cache_folder(self._config_folder()), self.cache_settings()) if self.options.use_cache else None
+        self._checked_ahead = check_ahead(paths, self.check_source, self.rules_for, cache)
         for path in paths:
             run.files.append(self.run_file(path, run))
         return run
+
+    def _config_folder(self):  # type: ignore[no-untyped-def]
+        return self.config.path.parent if self.config.path is not None else None
 
     def run_file(self, path: str, run: RunResult) -> FileResult:
         if is_notebook(path):

@@ -341,9 +341,9 @@ def test_pool_and_serial_give_identical_results(tmp_path: Path, monkeypatch) -> 
     assert len(sources) >= 2
     monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 1)
     monkeypatch.setenv("CHATLINT_WORKERS", "2")
-    pooled = parallel.check_sources(runner, sources)
+    pooled = parallel.check_sources(runner.check_source, sources)
     monkeypatch.setenv("CHATLINT_WORKERS", "1")
-    serial = parallel.check_sources(runner, sources)
+    serial = parallel.check_sources(runner.check_source, sources)
     assert [result.path for result in pooled] == [source.path for source in sources]
     assert pooled == serial
     assert any(result.findings for result in serial)
@@ -357,7 +357,7 @@ def test_few_files_never_start_a_pool(tmp_path: Path, monkeypatch) -> None:  # t
     monkeypatch.setenv("CHATLINT_WORKERS", "2")
     runner = Runner(Config(root=tmp_path), RunOptions())
     sources = [decode_source(str(path), path.read_bytes()) for path in _example_files()[:3]]
-    assert len(parallel.check_sources(runner, sources)) == len(sources)
+    assert len(parallel.check_sources(runner.check_source, sources)) == len(sources)
 
 
 # -- the prefilter --------------------------------------------------------------------------------------------------
