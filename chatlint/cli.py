@@ -11,7 +11,7 @@ import click
 from chatlint import __version__
 from chatlint.config import ConfigError, check_code, load_config
 from chatlint.files import FileSelector
-from chatlint.report import FORMAT_NAMES, Report, formats
+from chatlint.report import FORMAT_NAMES, Report, renderer
 from chatlint.rules import ALL_RULES, RULES_BY_CODE
 from chatlint.runner import RunOptions, Runner, RunResult
 
@@ -200,7 +200,7 @@ def _report(  # type: ignore[no-untyped-def]
             return EXIT_ERROR
         return EXIT_FINDINGS if run.diffs and not exit_zero else EXIT_OK
 
-    render = formats()[output_format]
+    render = renderer(output_format)
     if statistics:
         from chatlint.report import statistics as rule_statistics
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from chatlint.findings import Applicability
-from chatlint.report import Report
+from chatlint.report.model import Report
 
 
 @dataclass(frozen=True)

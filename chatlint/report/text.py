@@ -8,7 +8,7 @@ from typing import TextIO
 import click
 
 from chatlint.findings import Applicability
-from chatlint.report import Report
+from chatlint.report.model import Report
 
 
 def render(report: Report, stream: TextIO) -> None:
