@@ -183,8 +183,8 @@ def _report(  # type: ignore[no-untyped-def]
     report = Report(
         findings=run.findings,
         errors=run.errors,
+        would_fix=run.fix_mode.allows,
         fixes_applied=0 if options.diff else run.fixes_applied,
-        fix_mode=options.fix,
         unsafe_fixes=options.unsafe_fixes,
         checked=run.checked,
         suppressed=[finding for result in run.files for finding in result.suppressed],

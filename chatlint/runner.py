@@ -49,6 +49,8 @@ class RunResult:
     files: list[FileResult] = field(default_factory=list)
     diffs: list[str] = field(default_factory=list)
     checked: int = 0
+    # which fixes `--fix` applies (or, without it, would apply): reporters mark findings with it
+    fix_mode: FixMode = field(default_factory=FixMode)
 
     @property
     def findings(self):  # type: ignore[no-untyped-def]
@@ -64,7 +66,11 @@ class RunResult:
 
 
 class Runner:
-    def __init__(self, config: Config, options: RunOptions) -> None:
+    def __init__(
+        self, config: Config, options: RunOptions, confirmed: frozenset[tuple[str, int, str]] = frozenset()
+    ) -> None:
+        """`confirmed`: (path, line, code) of findings whose unsafe fix the runtime label check confirmed; `run`
+        finds them itself when `options.verify_tokenizer` is set."""
         self.config = config
         self.options = options
         # the command line wins: its --select replaces the configuration's selection, ignores included
@@ -72,7 +78,7 @@ class Runner:
         ignore = options.ignore if options.select else (*config.ignore, *options.ignore)
         self.rule_classes = select_rules(select, ignore)
         self._rules: dict[tuple[str, ...], list[Rule]] = {}
-        self.fix_mode = FixMode(apply=options.fix or options.diff, unsafe=options.unsafe_fixes)
+        self.fix_mode = FixMode(apply=options.fix or options.diff, unsafe=options.unsafe_fixes, promoted=confirmed)
         self._checked_ahead: dict[str, tuple[Source, FileResult]] = {}
 
     def rules_for(self, path: str) -> list[Rule]:
@@ -103,15 +109,18 @@ class Runner:
     def run(self, paths: Sequence[str]) -> RunResult:
         if not self.options.verify_tokenizer:
             return self._run(paths)
-        # Check first, settle the findings at run time, then fix with confirmed fixes promoted to safe.
+        # --verify-labels: check without fixing and settle the findings at run time first. The fix mode is built
+        # only then, with the confirmed fixes in it, so that the fixes written and the fixes reported agree.
         from chatlint import verification
 
-        checking = Runner(self.config, replace(self.options, fix=False, diff=False, verify_tokenizer=None))
-        run = checking._run(paths)
+        plain = replace(self.options, fix=False, diff=False, add_noqa=False, verify_tokenizer=None)
+        run = Runner(self.config, plain)._run(paths)
         verdicts = verification.verify_findings(run.findings, self.options.verify_tokenizer)
-        if self.fix_mode.apply:
-            self.fix_mode = replace(self.fix_mode, promoted=verification.promoted(verdicts))
-            run = self._run(paths)
+        settled = Runner(self.config, replace(self.options, verify_tokenizer=None), verification.promoted(verdicts))
+        if settled.fix_mode.apply or settled.options.add_noqa:
+            run = settled._run(paths)  # the files are written now, with the confirmed fixes
+        else:
+            run.fix_mode = settled.fix_mode  # nothing to write: the findings stand, reported as --fix would fix them
         for result in run.files:
             result.findings = verification.annotate(result.findings, verdicts)
         return run
@@ -129,7 +138,7 @@ class Runner:
         )
 
     def _run(self, paths: Sequence[str]) -> RunResult:
-        run = RunResult()
+        run = RunResult(fix_mode=self.fix_mode)
         # reads and checks the Python files first: with the cache, and on every core when there are many
         cache = ResultCache(cache_folder(self._config_folder()), self.cache_settings()) if self.options.use_cache else None
         self._checked_ahead = check_ahead(paths, self.check_source, self.rules_for, cache)
@@ -225,7 +234,7 @@ class Runner:
         return result, module_text, skipped
 
     def run_stdin(self, filename: str, data: bytes) -> tuple[RunResult, Source | None]:
-        run = RunResult(checked=1)
+        run = RunResult(checked=1, fix_mode=self.fix_mode)
         if is_notebook(filename):
             # checked, not fixed: the fixed notebook would need its own way back to stdout
             try:
