@@ -154,8 +154,7 @@ def check(
         run, source = runner.run_stdin(name, data)
         if fix and not diff:
             # the fixed source goes to stdout; the report goes to stderr
-            result = run.files[0]
-            text = result.fixed_text if result.fixed_text is not None else None
+            text = run.files[0].fixed_text
             sys.stdout.buffer.write(source.encode(text) if source and text is not None else data)
             out = sys.stderr
     else:
