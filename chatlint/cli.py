@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from chatlint import __version__
-from chatlint.config import ConfigError, check_code, load_config
+from chatlint.config import ConfigError, code_problem, load_config
 from chatlint.files import FileSelector
 from chatlint.report import FORMAT_NAMES, Report, renderer
 from chatlint.rules import ALL_RULES, RULES_BY_CODE
@@ -52,10 +52,9 @@ def cli() -> None:
 def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
     codes = tuple(code.strip().upper() for item in value for code in item.split(",") if code.strip())
     for code in codes:
-        try:
-            check_code(code, f"--{param.name}")
-        except ConfigError as error:
-            raise click.BadParameter(str(error).split(": ", 1)[-1]) from None
+        problem = code_problem(code)
+        if problem is not None:
+            raise click.BadParameter(problem)
     return codes
 
 

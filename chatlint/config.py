@@ -118,12 +118,18 @@ def _codes(table: dict, key: str, path: Path, context: str = "") -> tuple[str, .
     return tuple(code.upper() for code in value)
 
 
-def check_code(code: str, where: str) -> None:
-    """A code or prefix must name at least one rule (`CL`, `CL0`, `CL001`, or `ALL`)."""
+def code_problem(code: str) -> str | None:
+    """What is wrong with a rule code or prefix, or None: it must name at least one rule (`CL`, `CL001`, `ALL`)."""
     upper = code.upper()
     if upper == "ALL" or any(rule.code.startswith(upper) for rule in ALL_RULES):
-        return
-    raise ConfigError(f"{where}: unknown rule code or prefix `{code}`")
+        return None
+    return f"unknown rule code or prefix `{code}`"
+
+
+def check_code(code: str, where: str) -> None:
+    problem = code_problem(code)
+    if problem is not None:
+        raise ConfigError(f"{where}: {problem}")
 
 
 def select_rules(select: Iterable[str], ignore: Iterable[str]) -> list[type[Rule]]:
