@@ -32,7 +32,10 @@ _TYPES: dict[str, type] = {
     "Edit": findings_module.Edit,
     "FileError": findings_module.FileError,
 }
-_ENUMS: dict[str, type[enum.Enum]] = {"Applicability": findings_module.Applicability}
+_ENUMS: dict[str, type[enum.Enum]] = {
+    "Applicability": findings_module.Applicability,
+    "SkipReason": findings_module.SkipReason,
+}
 
 
 def cache_folder(config_root: Path | None) -> Path:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 import libcst as cst
 
 from chatlint.facts import build_facts
-from chatlint.findings import Applicability, Edit, FileError, Finding, Fix
+from chatlint.findings import Applicability, Edit, FileError, Finding, Fix, SkipReason
 from chatlint.noqa import is_suppressed
 from chatlint.prefilter import passes_prefilter, worth_parsing  # noqa: F401 - benches import passes_prefilter from here
 from chatlint.prefilter import rule_may_match as _rule_may_match
@@ -77,7 +77,7 @@ def check_text(
             module = parse_pruned(current, pruned)
         except cst.ParserSyntaxError as error:
             if current is text:
-                result.errors.append(FileError(path, f"syntax error: {_syntax_message(error)}"))
+                result.errors.append(FileError.because(path, SkipReason.SYNTAX_ERROR, _syntax_message(error)))
                 return result
             # cannot happen: every fixed text is parsed before it is accepted
             result.errors.append(FileError(path, "the fixed text does not parse", "internal"))

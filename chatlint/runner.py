@@ -11,7 +11,7 @@ from chatlint.cache import ResultCache, cache_folder
 from chatlint.config import Config, select_rules
 from chatlint.engine import FileResult, FixMode, check_text
 from chatlint.files import matches_any
-from chatlint.findings import FileError
+from chatlint.findings import FileError, SkipReason
 from chatlint.notebooks import (
     Notebook,
     NotebookError,
@@ -156,7 +156,7 @@ class Runner:
         try:
             source = ahead[0] if ahead else read_source(path)
         except SourceError as error:
-            return FileResult(path=path, errors=[FileError(path, str(error))])
+            return FileResult(path=path, errors=[error.file_error(path)])
         run.checked += 1
         result = ahead[1] if ahead else self.check_source(source)
         if self.options.add_noqa:
@@ -165,7 +165,7 @@ class Runner:
                 try:
                     write_atomic(path, source.encode(edit.text))
                 except OSError as error:
-                    result.errors.append(FileError(path, f"cannot write: {error.strerror or error}"))
+                    result.errors.append(FileError.because(path, SkipReason.CANNOT_WRITE, error.strerror or error))
                     return result
             _mark_silenced(result, edit)
             return result
@@ -176,7 +176,7 @@ class Runner:
                 try:
                     write_atomic(path, source.encode(result.fixed_text))
                 except OSError as error:
-                    result.errors.append(FileError(path, f"cannot write the fix: {error.strerror or error}"))
+                    result.errors.append(FileError.because(path, SkipReason.CANNOT_WRITE_FIX, error.strerror or error))
         return result
 
     def run_notebook(self, path: str, run: RunResult) -> FileResult:
@@ -184,7 +184,7 @@ class Runner:
         try:
             notebook = read_notebook(path)
         except NotebookError as error:
-            return FileResult(path=path, errors=[FileError(path, str(error))])
+            return FileResult(path=path, errors=[error.file_error(path)])
         run.checked += 1
         rules, hint = self.rules_for(path), self.path_hint(path)
         result, module_text, skipped = self._check_notebook(notebook, self.fix_mode)
@@ -202,11 +202,14 @@ class Runner:
                     if data is not None:
                         write_atomic(path, data)
             except (NotebookError, OSError) as error:
-                reason = str(error) if isinstance(error, NotebookError) else f"cannot write: {error.strerror or error}"
+                if isinstance(error, NotebookError):
+                    not_written = error.file_error(path)
+                else:
+                    not_written = FileError.because(path, SkipReason.CANNOT_WRITE, error.strerror or error)
                 # nothing was written: report the notebook as it is on disk
                 result = check_text(path, module_text, rules, FixMode(), hint)
                 located = in_cells(result, module_text)
-                located.errors += [*skipped, FileError(path, reason)]
+                located.errors += [*skipped, not_written]
                 return located
         if edit is not None:
             _mark_silenced(result, edit)
@@ -221,15 +224,15 @@ class Runner:
         module_text = notebook.module_text()
         result = check_text(path, module_text, rules, fix_mode, hint)
         skipped: list[FileError] = []
-        if any(error.reason.startswith("syntax error") for error in result.errors):
+        if any(error.cause is SkipReason.SYNTAX_ERROR for error in result.errors):
             # check the other cells without the broken ones (which are left as they are)
             broken = notebook.unparsable_cells()
             if broken and len(broken) < len(notebook.cells):
                 module_text = notebook.module_text(skip=frozenset(broken))
                 result = check_text(path, module_text, rules, fix_mode, hint)
                 skipped = [
-                    FileError(path, f"syntax error in cell {number}: {reason}; that cell was not checked")
-                    for number, reason in broken.items()
+                    FileError.because(path, SkipReason.CELL_SYNTAX_ERROR, number, message)
+                    for number, message in broken.items()
                 ]
         return result, module_text, skipped
 
@@ -240,7 +243,7 @@ class Runner:
             try:
                 notebook = parse_notebook(filename, data)
             except NotebookError as error:
-                run.files.append(FileResult(path=filename, errors=[FileError(filename, str(error))]))
+                run.files.append(FileResult(path=filename, errors=[error.file_error(filename)]))
                 return run, None
             result, module_text, skipped = self._check_notebook(notebook, FixMode())
             located = in_cells(result, module_text)
@@ -250,7 +253,7 @@ class Runner:
         try:
             source = decode_source(filename, data)
         except SourceError as error:
-            run.files.append(FileResult(path=filename, errors=[FileError(filename, str(error))]))
+            run.files.append(FileResult(path=filename, errors=[error.file_error(filename)]))
             return run, None
         result = self.check_source(source, data)
         if result.fixed_text is not None and self.options.diff:
