@@ -140,14 +140,11 @@ class Runner:
     def _run(self, paths: Sequence[str]) -> RunResult:
         run = RunResult(fix_mode=self.fix_mode)
         # reads and checks the Python files first: with the cache, and on every core when there are many
-        cache = ResultCache(cache_folder(self._config_folder()), self.cache_settings()) if self.options.use_cache else None
+        cache = ResultCache(cache_folder(self.config.root), self.cache_settings()) if self.options.use_cache else None
         self._checked_ahead = check_ahead(paths, self.check_source, self.rules_for, cache)
         for path in paths:
             run.files.append(self.run_file(path, run))
         return run
-
-    def _config_folder(self):  # type: ignore[no-untyped-def]
-        return self.config.path.parent if self.config.path is not None else None
 
     def run_file(self, path: str, run: RunResult) -> FileResult:
         if is_notebook(path):
