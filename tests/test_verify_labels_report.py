@@ -64,7 +64,7 @@ def test_the_text_report_marks_a_fix_as_fix_will_apply_it(
     assert [row["fixable"] for row in json.loads(statistics.output)] == [status == "confirmed"]
 
 
-def test_with_fix_the_confirmed_fix_is_written_and_nothing_is_left_to_report(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_with_fix_the_confirmed_fix_is_written(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path = write(tmp_path / "collator.py", DEFAULT_COLLATOR)
     monkeypatch.setattr(verification, "verify_findings", _verdicts("confirmed"))
     outcome = run_cli("check", "--select", "CL001", "--fix", "--verify-labels", "--tokenizer", "stub", str(path))
