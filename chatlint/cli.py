@@ -219,8 +219,8 @@ def _report(  # type: ignore[no-untyped-def]
     # files that could not be checked always reach the terminal: in the text report or summary, else on stderr
     shown = (output_file is None and output_format == "text" and not statistics) or (output_file and not quiet)
     if not shown:
-        for error in report.errors:
-            click.echo(f"chatlint: {error.path}: {error.reason}", err=True)
+        for file_error in report.errors:
+            click.echo(f"chatlint: {file_error.path}: {file_error.reason}", err=True)
     if report.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if report.findings and not exit_zero else EXIT_OK
