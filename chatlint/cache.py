@@ -1,10 +1,10 @@
 """The result cache: a file whose content, chatlint and settings are unchanged is not checked again.
 
-`.chatlint_cache/` (beside the `pyproject.toml` that configures chatlint, else in the current folder) holds one JSON
-file per chatlint build and effective configuration (selected rules, per-file ignores, path hints, fix mode). In it,
-each checked path maps to the hash of the bytes that were checked and the result. A changed file, another
-configuration or another chatlint (its version and its own source files) simply misses. Results are stored as
-plain JSON, never pickled, so a cache folder from elsewhere cannot run code.
+`.chatlint_cache/` (in the project root, as `chatlint.project` finds it) holds one JSON file per chatlint build and
+effective configuration (selected rules, per-file ignores, path hints, fix mode). In it, each checked path maps to
+the hash of the bytes that were checked and the result. A changed file, another configuration or another chatlint
+(its version and its own source files) simply misses. Results are stored as plain JSON, never pickled, so a cache
+folder from elsewhere cannot run code.
 """
 
 from __future__ import annotations
@@ -32,15 +32,18 @@ _TYPES: dict[str, type] = {
     "Edit": findings_module.Edit,
     "FileError": findings_module.FileError,
 }
-_ENUMS: dict[str, type[enum.Enum]] = {"Applicability": findings_module.Applicability}
+_ENUMS: dict[str, type[enum.Enum]] = {
+    "Applicability": findings_module.Applicability,
+    "SkipReason": findings_module.SkipReason,
+}
 
 
-def cache_folder(config_root: Path | None) -> Path:
-    """Where the cache lives: `CHATLINT_CACHE_DIR`, else the configured project's root, else the current folder."""
+def cache_folder(project_root: Path) -> Path:
+    """Where the cache lives: `CHATLINT_CACHE_DIR`, else in the project root (`Config.root`)."""
     override = os.environ.get("CHATLINT_CACHE_DIR")
     if override:
         return Path(override)
-    return (config_root or Path.cwd()) / CACHE_FOLDER
+    return project_root / CACHE_FOLDER
 
 
 def content_digest(data: bytes) -> str:

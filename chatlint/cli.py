@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 
 from chatlint import __version__
-from chatlint.config import ConfigError, check_code, load_config
+from chatlint.config import ConfigError, code_problem, load_config
 from chatlint.files import FileSelector
-from chatlint.report import FORMAT_NAMES, Report, formats
+from chatlint.report import FORMAT_NAMES, Report, renderer
 from chatlint.rules import ALL_RULES, RULES_BY_CODE
 from chatlint.runner import RunOptions, Runner, RunResult
 
@@ -52,10 +52,9 @@ def cli() -> None:
 def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
     codes = tuple(code.strip().upper() for item in value for code in item.split(",") if code.strip())
     for code in codes:
-        try:
-            check_code(code, f"--{param.name}")
-        except ConfigError as error:
-            raise click.BadParameter(str(error).split(": ", 1)[-1]) from None
+        problem = code_problem(code)
+        if problem is not None:
+            raise click.BadParameter(problem)
     return codes
 
 
@@ -154,8 +153,7 @@ def check(
         run, source = runner.run_stdin(name, data)
         if fix and not diff:
             # the fixed source goes to stdout; the report goes to stderr
-            result = run.files[0]
-            text = result.fixed_text if result.fixed_text is not None else None
+            text = run.files[0].fixed_text
             sys.stdout.buffer.write(source.encode(text) if source and text is not None else data)
             out = sys.stderr
     else:
@@ -183,8 +181,8 @@ def _report(  # type: ignore[no-untyped-def]
     report = Report(
         findings=run.findings,
         errors=run.errors,
+        would_fix=run.fix_mode.allows,
         fixes_applied=0 if options.diff else run.fixes_applied,
-        fix_mode=options.fix,
         unsafe_fixes=options.unsafe_fixes,
         checked=run.checked,
         suppressed=[finding for result in run.files for finding in result.suppressed],
@@ -200,7 +198,7 @@ def _report(  # type: ignore[no-untyped-def]
             return EXIT_ERROR
         return EXIT_FINDINGS if run.diffs and not exit_zero else EXIT_OK
 
-    render = formats()[output_format]
+    render = renderer(output_format)
     if statistics:
         from chatlint.report import statistics as rule_statistics
 
@@ -221,8 +219,8 @@ def _report(  # type: ignore[no-untyped-def]
     # files that could not be checked always reach the terminal: in the text report or summary, else on stderr
     shown = (output_file is None and output_format == "text" and not statistics) or (output_file and not quiet)
     if not shown:
-        for error in report.errors:
-            click.echo(f"chatlint: {error.path}: {error.reason}", err=True)
+        for file_error in report.errors:
+            click.echo(f"chatlint: {file_error.path}: {file_error.reason}", err=True)
     if report.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if report.findings and not exit_zero else EXIT_OK

@@ -1,4 +1,5 @@
-"""`[tool.chatlint]` in the nearest `pyproject.toml`: which rules run where, and which files are skipped."""
+"""`[tool.chatlint]` in the project's `pyproject.toml` (see `chatlint.project`): which rules run where, and which
+files are skipped."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
 
+from chatlint.project import find_project
 from chatlint.rules import ALL_RULES, RULES_BY_CODE, Rule
 
 KNOWN_KEYS = frozenset(
@@ -35,8 +37,8 @@ class ConfigError(Exception):
 
 @dataclass
 class Config:
-    root: Path  # the folder paths in the configuration are relative to
-    path: Path | None = None  # the pyproject.toml read, if any
+    root: Path  # the project root (`chatlint.project`): paths in the configuration are relative to it
+    path: Path | None = None  # the configuration file read, if any
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -46,27 +48,12 @@ class Config:
     inference_paths: tuple[str, ...] = ()
 
 
-def find_pyproject(start: Path) -> Path | None:
-    """The nearest `pyproject.toml` with a `[tool.chatlint]` table, from `start` up to the file system root."""
-    folder = start if start.is_dir() else start.parent
-    for candidate in (folder, *folder.parents):
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                with pyproject.open("rb") as handle:
-                    if "chatlint" in tomllib.load(handle).get("tool", {}):
-                        return pyproject
-            except OSError:
-                continue
-            except tomllib.TOMLDecodeError as error:
-                raise ConfigError(f"{pyproject}: invalid TOML: {error}") from None
-    return None
-
-
 def load_config(config_file: Path | None, start: Path) -> Config:
-    path = config_file if config_file is not None else find_pyproject(start.resolve())
+    """The configuration for checking `start` (a file or folder): `config_file`, else the project's (`project`)."""
+    project = find_project(start, config_file)
+    path = project.pyproject
     if path is None:
-        return Config(root=start.resolve() if start.is_dir() else start.resolve().parent)
+        return Config(root=project.root)
     try:
         with path.open("rb") as handle:
             document = tomllib.load(handle)
@@ -77,16 +64,16 @@ def load_config(config_file: Path | None, start: Path) -> Config:
     table = document.get("tool", {}).get("chatlint", {})
     if path.name != "pyproject.toml" and not table:
         table = document  # a dedicated chatlint.toml-style file with the keys at top level
-    return parse_table(table, path)
+    return parse_table(table, path, project.root)
 
 
-def parse_table(table: object, path: Path) -> Config:
+def parse_table(table: object, path: Path, root: Path) -> Config:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.chatlint] must be a table")
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
         raise ConfigError(f"{path}: unknown key `{unknown[0]}` in [tool.chatlint] (known: {', '.join(sorted(KNOWN_KEYS))})")
-    config = Config(root=path.parent.resolve(), path=path)
+    config = Config(root=root, path=path)
     config.select = _codes(table, "select", path)
     config.ignore = _codes(table, "ignore", path)
     config.exclude = _strings(table, "exclude", path)
@@ -118,12 +105,18 @@ def _codes(table: dict, key: str, path: Path, context: str = "") -> tuple[str, .
     return tuple(code.upper() for code in value)
 
 
-def check_code(code: str, where: str) -> None:
-    """A code or prefix must name at least one rule (`CL`, `CL0`, `CL001`, or `ALL`)."""
+def code_problem(code: str) -> str | None:
+    """What is wrong with a rule code or prefix, or None: it must name at least one rule (`CL`, `CL001`, `ALL`)."""
     upper = code.upper()
     if upper == "ALL" or any(rule.code.startswith(upper) for rule in ALL_RULES):
-        return
-    raise ConfigError(f"{where}: unknown rule code or prefix `{code}`")
+        return None
+    return f"unknown rule code or prefix `{code}`"
+
+
+def check_code(code: str, where: str) -> None:
+    problem = code_problem(code)
+    if problem is not None:
+        raise ConfigError(f"{where}: {problem}")
 
 
 def select_rules(select: Iterable[str], ignore: Iterable[str]) -> list[type[Rule]]:

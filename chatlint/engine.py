@@ -8,17 +8,18 @@ dropped and reported. Writing the result is the caller's job (see `runner`).
 from __future__ import annotations
 
 import ast
-import re
 import sys
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from chatlint.facts import build_facts
 from chatlint.facts.syntax import SourceText, Span, reading
-from chatlint.findings import Applicability, Edit, FileError, Finding, Fix
+from chatlint.findings import Applicability, Edit, FileError, Finding, Fix, SkipReason
 from chatlint.newer_python import newer_python_needed
-from chatlint.noqa import file_is_suppressed, is_suppressed
+from chatlint.noqa import is_suppressed
+from chatlint.prefilter import passes_prefilter, worth_parsing  # noqa: F401 - benches import passes_prefilter from here
+from chatlint.prefilter import rule_may_match as _rule_may_match
 from chatlint.rules.base import Diagnostic, Rule, Target
 from chatlint.source import line_starts
 
@@ -54,43 +55,6 @@ class FixMode:
         )
 
 
-def passes_prefilter(data: bytes, rules: Sequence[Rule]) -> bool:
-    """Cheap byte test: could any rule find anything here? Doctest lines and comments do not count."""
-    return any(_rule_may_match(data, rule) for rule in rules)
-
-
-def _rule_may_match(data: bytes, rule: Rule) -> bool:
-    for group in rule.prefilter:
-        if not any(_in_code_line(data, token) for token in group):
-            return False
-    return True
-
-
-def _in_code_line(data: bytes, token: bytes | re.Pattern[bytes]) -> bool:
-    """Is `token` (bytes, or a compiled pattern that never spans lines) on a line that is not a comment or a
-    doctest line? (`bytes.find` in C: this is the speed of the tool.)"""
-    if isinstance(token, re.Pattern):
-        starts = (match.start() for match in token.finditer(data))
-    else:
-        starts = _occurrences(data, token)
-    for start in starts:
-        line_start = data.rfind(b"\n", 0, start) + 1
-        if not data[line_start:start].lstrip(b" \t").startswith((b"#", b">>>", b"...")):
-            return True
-    return False
-
-
-def _occurrences(data: bytes, token: bytes) -> Iterator[int]:
-    """Where `token` is found, at most once per line."""
-    start = data.find(token)
-    while start != -1:
-        yield start
-        line_end = data.find(b"\n", start)
-        if line_end == -1:
-            return
-        start = data.find(token, line_end + 1)
-
-
 def check_text(
     path: str,
     text: str,
@@ -102,7 +66,7 @@ def check_text(
     """Check (and, in fix mode, fix) one file's text. Never raises for bad input: errors go into the result."""
     result = FileResult(path=path)
     raw = data if data is not None else text.encode("utf-8", "surrogatepass")
-    if file_is_suppressed(raw) or not passes_prefilter(raw, rules):
+    if not worth_parsing(raw, rules):
         return result
     current = text
     for _ in range(MAX_FIX_PASSES):
@@ -112,7 +76,7 @@ def check_text(
             module = parse(current)
         except SyntaxError as error:
             if current is text:
-                result.errors.append(FileError(path, syntax_error_reason(error, current)))
+                result.errors.append(_syntax_error(path, error, current))
                 return result
             # cannot happen: every fixed text is parsed before it is accepted
             result.errors.append(FileError(path, "the fixed text does not parse", "internal"))
@@ -263,17 +227,14 @@ def parse(text: str) -> ast.Module:
         raise SyntaxError(f"too deeply nested for the parser ({type(error).__name__})") from None
 
 
-def syntax_error_reason(error: SyntaxError, text: str) -> str:
-    """Why a file could not be parsed, in one line; names the Python version the file needs when it is newer than
-    the one running chatlint."""
+def _syntax_error(path: str, error: SyntaxError, text: str) -> FileError:
+    """Why a file could not be parsed; names the Python version the file needs when it is newer than the one
+    running chatlint."""
     needed = newer_python_needed(text)
     if needed is not None:
         running = f"{sys.version_info.major}.{sys.version_info.minor}"
-        return (
-            f"needs Python {needed} or newer to parse, and chatlint runs on Python {running}: run chatlint with the "
-            f"project's Python"
-        )
-    return f"syntax error: {_syntax_message(error)}"
+        return FileError.because(path, SkipReason.NEEDS_NEWER_PYTHON, needed, running)
+    return FileError.because(path, SkipReason.SYNTAX_ERROR, _syntax_message(error))
 
 
 def _syntax_message(error: SyntaxError) -> str:

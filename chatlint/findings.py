@@ -83,10 +83,85 @@ class Finding:
         }
 
 
+class SkipReason(str, enum.Enum):
+    """Why a file, or a part of one, was not checked, or its fixes not written.
+
+    Decisions test the member, never the words; the words for the user are built from it by `describe`, here only.
+    """
+
+    NOT_FOUND = "not-found"
+    IS_DIRECTORY = "is-directory"
+    UNREADABLE = "unreadable"
+    TOO_LARGE = "too-large"
+    BINARY = "binary"
+    UNKNOWN_ENCODING = "unknown-encoding"  # the encoding declaration names no codec
+    NOT_UTF8 = "not-utf-8"  # no encoding declaration, and not UTF-8
+    UNDECODABLE = "undecodable"  # not in the encoding its declaration names
+    NOTEBOOK_NOT_UTF8 = "notebook-not-utf-8"
+    NOTEBOOK_NOT_JSON = "notebook-not-json"
+    NOT_A_NOTEBOOK = "not-a-notebook"
+    BAD_CELL = "bad-cell"  # a cell whose `source` is neither a string nor a list of strings
+    SYNTAX_ERROR = "syntax-error"
+    NEEDS_NEWER_PYTHON = "needs-newer-python"  # valid Python of a later version than the one running chatlint
+    CELL_SYNTAX_ERROR = "cell-syntax-error"  # one notebook cell left out; the others were checked
+    CANNOT_WRITE = "cannot-write"
+    CANNOT_WRITE_FIX = "cannot-write-fix"
+    CELLS_CHANGED = "cells-changed"  # the fixed text of a notebook no longer splits into its cells
+    NOTEBOOK_LAYOUT = "notebook-layout"  # the notebook's JSON layout cannot be reproduced
+
+    def describe(self, *details: object) -> str:
+        """The words for the user; `details` fill the blanks of `_WORDS[self]`, in order."""
+        return _WORDS[self].format(*details)
+
+
+_WORDS: dict[SkipReason, str] = {
+    SkipReason.NOT_FOUND: "no such file (or a broken symlink)",
+    SkipReason.IS_DIRECTORY: "is a directory",
+    SkipReason.UNREADABLE: "cannot read: {}",
+    SkipReason.TOO_LARGE: "file too large ({} bytes, limit {})",
+    SkipReason.BINARY: "binary file (contains NUL bytes)",
+    SkipReason.UNKNOWN_ENCODING: "bad encoding declaration: unknown encoding: {}",
+    SkipReason.NOT_UTF8: "cannot decode as utf-8 (and no encoding declaration says otherwise)",
+    SkipReason.UNDECODABLE: "cannot decode as {}: {}",
+    SkipReason.NOTEBOOK_NOT_UTF8: "notebook is not UTF-8: {}",
+    SkipReason.NOTEBOOK_NOT_JSON: "notebook is not valid JSON: {}",
+    SkipReason.NOT_A_NOTEBOOK: "not a Jupyter notebook (no `cells` list; nbformat 4 is supported)",
+    SkipReason.BAD_CELL: "cell {}: `source` is neither a string nor a list of strings",
+    SkipReason.SYNTAX_ERROR: "syntax error: {}",
+    SkipReason.NEEDS_NEWER_PYTHON: (
+        "needs Python {} or newer to parse, and chatlint runs on Python {}: run chatlint with the project's Python"
+    ),
+    SkipReason.CELL_SYNTAX_ERROR: "syntax error in cell {}: {}; that cell was not checked",
+    SkipReason.CANNOT_WRITE: "cannot write: {}",
+    SkipReason.CANNOT_WRITE_FIX: "cannot write the fix: {}",
+    SkipReason.CELLS_CHANGED: "the fixed text no longer matches the notebook's cells; nothing written",
+    SkipReason.NOTEBOOK_LAYOUT: (
+        "cannot write the notebook back without changing its JSON layout elsewhere; fix not written"
+    ),
+}
+
+
+class SkipError(Exception):
+    """Raised when a file cannot be read, decoded or written: the reason, and the details its words need."""
+
+    def __init__(self, reason: SkipReason, *details: object) -> None:
+        super().__init__(reason.describe(*details))
+        self.reason = reason
+        self.details = details
+
+    def file_error(self, path: str) -> FileError:
+        return FileError.because(path, self.reason, *self.details)
+
+
 @dataclass(frozen=True)
 class FileError:
     """A file that could not be checked, or a rule that failed on it."""
 
     path: str
-    reason: str
+    reason: str  # the words, for the user
     kind: str = "error"  # "error" (not checked) or "internal" (a rule crashed)
+    cause: SkipReason | None = None  # what the words say, for decisions (None for an internal error)
+
+    @classmethod
+    def because(cls, path: str, cause: SkipReason, *details: object) -> FileError:
+        return cls(path, cause.describe(*details), "error", cause)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from chatlint.engine import FileResult
-from chatlint.findings import FileError, Finding
+from chatlint.findings import FileError, Finding, SkipError, SkipReason
 from chatlint.source import SourceError, read_bytes
 
 NOTEBOOK_SUFFIXES = (".ipynb",)
@@ -41,8 +41,8 @@ _HELP = re.compile(r"\?{0,2}[A-Za-z_][\w.]*\?{0,2}")
 _MAGIC_ASSIGNMENT = re.compile(r"[A-Za-z_][\w.]*(\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*[%!]")
 
 
-class NotebookError(Exception):
-    """A notebook that cannot be read or written; the message is the reason, for the user."""
+class NotebookError(SkipError):
+    """A notebook that cannot be read or written: its `reason`; the message is the words for the user."""
 
 
 def is_notebook(path: str) -> bool:
@@ -154,7 +154,7 @@ class Notebook:
         pieces = _MARKER.split(module_text)
         numbers = [int(number) for number in pieces[1::2]]
         if pieces[0] or numbers != [cell.number for cell in self.cells]:
-            raise NotebookError("the fixed text no longer matches the notebook's cells; nothing written")
+            raise NotebookError(SkipReason.CELLS_CHANGED)
         changed = {}
         for cell, body in zip(self.cells, pieces[2::2]):
             body = body[1:]  # the marker line's line break
@@ -180,9 +180,7 @@ class Notebook:
             return None
         layout = detect_layout(self.text, self.data)
         if layout is None:
-            raise NotebookError(
-                "cannot write the notebook back without changing its JSON layout elsewhere; fix not written"
-            )
+            raise NotebookError(SkipReason.NOTEBOOK_LAYOUT)
         cells = self.data["cells"]
         for cell in self.cells:
             if cell.number in changed:
@@ -210,13 +208,13 @@ def parse_notebook(path: str, data: bytes) -> Notebook:
     try:
         text = data[len(codecs.BOM_UTF8) :].decode("utf-8") if has_bom else data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise NotebookError(f"notebook is not UTF-8: {error}") from None
+        raise NotebookError(SkipReason.NOTEBOOK_NOT_UTF8, error) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise NotebookError(f"notebook is not valid JSON: {error}") from None
+        raise NotebookError(SkipReason.NOTEBOOK_NOT_JSON, error) from None
     if not isinstance(document, dict) or not isinstance(document.get("cells"), list):
-        raise NotebookError("not a Jupyter notebook (no `cells` list; nbformat 4 is supported)")
+        raise NotebookError(SkipReason.NOT_A_NOTEBOOK)
     language = document.get("metadata", {}).get("language_info", {}).get("name", "python")
     notebook = Notebook(path=path, data=document, text=text, has_bom=has_bom)
     if isinstance(language, str) and language.lower() != "python":
@@ -230,7 +228,7 @@ def parse_notebook(path: str, data: bytes) -> Notebook:
         elif isinstance(source, str):
             notebook.cells.append(CodeCell(number, source, source_is_list=False))
         else:
-            raise NotebookError(f"cell {number}: `source` is neither a string nor a list of strings")
+            raise NotebookError(SkipReason.BAD_CELL, number)
     return notebook
 
 
@@ -298,7 +296,7 @@ def read_notebook(path: str) -> Notebook:
     try:
         data = read_bytes(path)
     except SourceError as error:
-        raise NotebookError(str(error)) from None
+        raise NotebookError(error.reason, *error.details) from None
     return parse_notebook(path, data)
 
 

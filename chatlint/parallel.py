@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from chatlint.cache import ResultCache, cache_folder, content_digest
-from chatlint.engine import FileResult, passes_prefilter
-from chatlint.noqa import file_is_suppressed
+from chatlint.cache import ResultCache, content_digest
+from chatlint.engine import FileResult
 from chatlint.notebooks import is_notebook
+from chatlint.prefilter import worth_parsing
 from chatlint.source import Source, SourceError, decode_source, read_bytes
 
 if TYPE_CHECKING:
-    from chatlint.runner import Runner
+    from chatlint.rules.base import Rule
+
+# Checks one source, with the rules and fix mode of the run (`Runner.check_source`); sent to the pool's processes.
+Check = Callable[[Source], FileResult]
+# The rules that apply to a path (per-file ignores taken out), for the prefilter.
+RulesFor = Callable[[str], Sequence["Rule"]]
 
 # Fewer files to parse than this: check them here. A pool costs about 0.1 s to start and feed.
 PARALLEL_THRESHOLD = 16
@@ -36,12 +41,15 @@ def worker_count() -> int:
         return os.cpu_count() or 1
 
 
-def check_ahead(runner: Runner, paths: Sequence[str], use_cache: bool) -> dict[str, tuple[Source, FileResult]]:
-    """Read and check every Python file in `paths`; the runner then writes fixes and reports.
+def check_ahead(
+    paths: Sequence[str], check: Check, rules_for: RulesFor, cache: ResultCache | None = None
+) -> dict[str, tuple[Source, FileResult]]:
+    """Read and `check` every Python file in `paths`; the caller then writes fixes and reports.
 
-    Files that cannot be read are left out: the runner reads them again and reports why.
+    A file the prefilter rules out gets the empty result `check` would give it, without parsing; the others are
+    checked here or in the pool. With a `cache`, unchanged files are not checked again and new results are saved.
+    Files that cannot be read are left out: the caller reads them again and reports why.
     """
-    cache = ResultCache(cache_folder(_config_root(runner)), runner.cache_settings()) if use_cache else None
     ready: dict[str, tuple[Source, FileResult]] = {}
     to_check: list[tuple[Source, str]] = []
     for path in paths:
@@ -57,14 +65,14 @@ def check_ahead(runner: Runner, paths: Sequence[str], use_cache: bool) -> dict[s
             ready[path] = (source, cached)
             continue
         raw = data if source.encoding == "utf-8" and not source.has_bom else source.text.encode("utf-8", "surrogatepass")
-        if file_is_suppressed(raw) or not passes_prefilter(raw, runner.rules_for(path)):
+        if not worth_parsing(raw, rules_for(path)):
             result = FileResult(path=path)  # what `check_text` answers without parsing
             ready[path] = (source, result)
             if cache is not None:
                 cache.put(path, digest, result)
             continue
         to_check.append((source, digest))
-    results = check_sources(runner, [source for source, _ in to_check])
+    results = check_sources(check, [source for source, _ in to_check])
     for (source, digest), result in zip(to_check, results):
         ready[source.path] = (source, result)
         if cache is not None:
@@ -74,11 +82,11 @@ def check_ahead(runner: Runner, paths: Sequence[str], use_cache: bool) -> dict[s
     return ready
 
 
-def check_sources(runner: Runner, sources: list[Source]) -> list[FileResult]:
-    """`runner.check_source` for each source, in order; on several processes when there are enough sources."""
+def check_sources(check: Check, sources: list[Source]) -> list[FileResult]:
+    """`check(source)` for each source, in order; on several processes when there are enough sources."""
     workers = min(worker_count(), len(sources))
     if len(sources) < PARALLEL_THRESHOLD or workers < 2:
-        return [runner.check_source(source) for source in sources]
+        return [check(source) for source in sources]
     # imported here: a small run (a pre-commit call) never pays for loading the pool machinery
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -86,7 +94,7 @@ def check_sources(runner: Runner, sources: list[Source]) -> list[FileResult]:
     # the largest first, so that no process is left with a big file at the end
     order = sorted(range(len(sources)), key=lambda index: -len(sources[index].text))
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(runner,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(check,)) as pool:
         done = list(pool.map(_check_in_worker, [sources[index] for index in order]))
     results: list[FileResult | None] = [None] * len(sources)
     for index, result in zip(order, done):
@@ -94,17 +102,17 @@ def check_sources(runner: Runner, sources: list[Source]) -> list[FileResult]:
     return [result for result in results if result is not None]
 
 
-_WORKER_RUNNER: Runner | None = None
+_WORKER_CHECK: Check | None = None
 
 
-def _start_worker(runner: Runner) -> None:
-    global _WORKER_RUNNER
-    _WORKER_RUNNER = runner
+def _start_worker(check: Check) -> None:
+    global _WORKER_CHECK
+    _WORKER_CHECK = check
 
 
 def _check_in_worker(source: Source) -> FileResult:
-    assert _WORKER_RUNNER is not None
-    return _WORKER_RUNNER.check_source(source)
+    assert _WORKER_CHECK is not None
+    return _WORKER_CHECK(source)
 
 
 def _read(path: str) -> tuple[Source, bytes] | None:
@@ -113,8 +121,3 @@ def _read(path: str) -> tuple[Source, bytes] | None:
         return decode_source(path, data), data
     except SourceError:
         return None  # the runner reads it again and says why it cannot be checked
-
-
-def _config_root(runner: Runner):  # type: ignore[no-untyped-def]
-    config = runner.config
-    return config.path.parent if config.path is not None else None

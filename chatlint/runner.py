@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from chatlint.add_noqa import NoqaEdit, add_noqa
+from chatlint.cache import ResultCache, cache_folder
 from chatlint.config import Config, select_rules
 from chatlint.engine import FileResult, FixMode, check_text
 from chatlint.files import matches_any
-from chatlint.findings import FileError
+from chatlint.findings import FileError, SkipReason
 from chatlint.notebooks import (
     Notebook,
     NotebookError,
@@ -48,6 +49,8 @@ class RunResult:
     files: list[FileResult] = field(default_factory=list)
     diffs: list[str] = field(default_factory=list)
     checked: int = 0
+    # which fixes `--fix` applies (or, without it, would apply): reporters mark findings with it
+    fix_mode: FixMode = field(default_factory=FixMode)
 
     @property
     def findings(self):  # type: ignore[no-untyped-def]
@@ -63,7 +66,11 @@ class RunResult:
 
 
 class Runner:
-    def __init__(self, config: Config, options: RunOptions) -> None:
+    def __init__(
+        self, config: Config, options: RunOptions, confirmed: frozenset[tuple[str, int, str]] = frozenset()
+    ) -> None:
+        """`confirmed`: (path, line, code) of findings whose unsafe fix the runtime label check confirmed; `run`
+        finds them itself when `options.verify_tokenizer` is set."""
         self.config = config
         self.options = options
         # the command line wins: its --select replaces the configuration's selection, ignores included
@@ -71,7 +78,7 @@ class Runner:
         ignore = options.ignore if options.select else (*config.ignore, *options.ignore)
         self.rule_classes = select_rules(select, ignore)
         self._rules: dict[tuple[str, ...], list[Rule]] = {}
-        self.fix_mode = FixMode(apply=options.fix or options.diff, unsafe=options.unsafe_fixes)
+        self.fix_mode = FixMode(apply=options.fix or options.diff, unsafe=options.unsafe_fixes, promoted=confirmed)
         self._checked_ahead: dict[str, tuple[Source, FileResult]] = {}
 
     def rules_for(self, path: str) -> list[Rule]:
@@ -102,15 +109,18 @@ class Runner:
     def run(self, paths: Sequence[str]) -> RunResult:
         if not self.options.verify_tokenizer:
             return self._run(paths)
-        # Check first, settle the findings at run time, then fix with confirmed fixes promoted to safe.
+        # --verify-labels: check without fixing and settle the findings at run time first. The fix mode is built
+        # only then, with the confirmed fixes in it, so that the fixes written and the fixes reported agree.
         from chatlint import verification
 
-        checking = Runner(self.config, replace(self.options, fix=False, diff=False, verify_tokenizer=None))
-        run = checking._run(paths)
+        plain = replace(self.options, fix=False, diff=False, add_noqa=False, verify_tokenizer=None)
+        run = Runner(self.config, plain)._run(paths)
         verdicts = verification.verify_findings(run.findings, self.options.verify_tokenizer)
-        if self.fix_mode.apply:
-            self.fix_mode = replace(self.fix_mode, promoted=verification.promoted(verdicts))
-            run = self._run(paths)
+        settled = Runner(self.config, replace(self.options, verify_tokenizer=None), verification.promoted(verdicts))
+        if settled.fix_mode.apply or settled.options.add_noqa:
+            run = settled._run(paths)  # the files are written now, with the confirmed fixes
+        else:
+            run.fix_mode = settled.fix_mode  # nothing to write: the findings stand, reported as --fix would fix them
         for result in run.files:
             result.findings = verification.annotate(result.findings, verdicts)
         return run
@@ -128,9 +138,10 @@ class Runner:
         )
 
     def _run(self, paths: Sequence[str]) -> RunResult:
-        run = RunResult()
+        run = RunResult(fix_mode=self.fix_mode)
         # reads and checks the Python files first: with the cache, and on every core when there are many
-        self._checked_ahead = check_ahead(self, paths, self.options.use_cache)
+        cache = ResultCache(cache_folder(self.config.root), self.cache_settings()) if self.options.use_cache else None
+        self._checked_ahead = check_ahead(paths, self.check_source, self.rules_for, cache)
         for path in paths:
             run.files.append(self.run_file(path, run))
         return run
@@ -142,7 +153,7 @@ class Runner:
         try:
             source = ahead[0] if ahead else read_source(path)
         except SourceError as error:
-            return FileResult(path=path, errors=[FileError(path, str(error))])
+            return FileResult(path=path, errors=[error.file_error(path)])
         run.checked += 1
         result = ahead[1] if ahead else self.check_source(source)
         if self.options.add_noqa:
@@ -151,7 +162,7 @@ class Runner:
                 try:
                     write_atomic(path, source.encode(edit.text))
                 except OSError as error:
-                    result.errors.append(FileError(path, f"cannot write: {error.strerror or error}"))
+                    result.errors.append(FileError.because(path, SkipReason.CANNOT_WRITE, error.strerror or error))
                     return result
             _mark_silenced(result, edit)
             return result
@@ -162,7 +173,7 @@ class Runner:
                 try:
                     write_atomic(path, source.encode(result.fixed_text))
                 except OSError as error:
-                    result.errors.append(FileError(path, f"cannot write the fix: {error.strerror or error}"))
+                    result.errors.append(FileError.because(path, SkipReason.CANNOT_WRITE_FIX, error.strerror or error))
         return result
 
     def run_notebook(self, path: str, run: RunResult) -> FileResult:
@@ -170,7 +181,7 @@ class Runner:
         try:
             notebook = read_notebook(path)
         except NotebookError as error:
-            return FileResult(path=path, errors=[FileError(path, str(error))])
+            return FileResult(path=path, errors=[error.file_error(path)])
         run.checked += 1
         rules, hint = self.rules_for(path), self.path_hint(path)
         result, module_text, skipped = self._check_notebook(notebook, self.fix_mode)
@@ -188,11 +199,14 @@ class Runner:
                     if data is not None:
                         write_atomic(path, data)
             except (NotebookError, OSError) as error:
-                reason = str(error) if isinstance(error, NotebookError) else f"cannot write: {error.strerror or error}"
+                if isinstance(error, NotebookError):
+                    not_written = error.file_error(path)
+                else:
+                    not_written = FileError.because(path, SkipReason.CANNOT_WRITE, error.strerror or error)
                 # nothing was written: report the notebook as it is on disk
                 result = check_text(path, module_text, rules, FixMode(), hint)
                 located = in_cells(result, module_text)
-                located.errors += [*skipped, FileError(path, reason)]
+                located.errors += [*skipped, not_written]
                 return located
         if edit is not None:
             _mark_silenced(result, edit)
@@ -207,26 +221,26 @@ class Runner:
         module_text = notebook.module_text()
         result = check_text(path, module_text, rules, fix_mode, hint)
         skipped: list[FileError] = []
-        if any(error.reason.startswith("syntax error") for error in result.errors):
+        if any(error.cause is SkipReason.SYNTAX_ERROR for error in result.errors):
             # check the other cells without the broken ones (which are left as they are)
             broken = notebook.unparsable_cells()
             if broken and len(broken) < len(notebook.cells):
                 module_text = notebook.module_text(skip=frozenset(broken))
                 result = check_text(path, module_text, rules, fix_mode, hint)
                 skipped = [
-                    FileError(path, f"syntax error in cell {number}: {reason}; that cell was not checked")
-                    for number, reason in broken.items()
+                    FileError.because(path, SkipReason.CELL_SYNTAX_ERROR, number, message)
+                    for number, message in broken.items()
                 ]
         return result, module_text, skipped
 
     def run_stdin(self, filename: str, data: bytes) -> tuple[RunResult, Source | None]:
-        run = RunResult(checked=1)
+        run = RunResult(checked=1, fix_mode=self.fix_mode)
         if is_notebook(filename):
             # checked, not fixed: the fixed notebook would need its own way back to stdout
             try:
                 notebook = parse_notebook(filename, data)
             except NotebookError as error:
-                run.files.append(FileResult(path=filename, errors=[FileError(filename, str(error))]))
+                run.files.append(FileResult(path=filename, errors=[error.file_error(filename)]))
                 return run, None
             result, module_text, skipped = self._check_notebook(notebook, FixMode())
             located = in_cells(result, module_text)
@@ -236,7 +250,7 @@ class Runner:
         try:
             source = decode_source(filename, data)
         except SourceError as error:
-            run.files.append(FileResult(path=filename, errors=[FileError(filename, str(error))]))
+            run.files.append(FileResult(path=filename, errors=[error.file_error(filename)]))
             return run, None
         result = self.check_source(source, data)
         if result.fixed_text is not None and self.options.diff:

@@ -16,12 +16,16 @@ import tempfile
 import tokenize
 from dataclasses import dataclass
 
+from chatlint.findings import SkipError, SkipReason
+
 MAX_FILE_BYTES = 10 * 1024 * 1024
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# An encoding declaration (PEP 263), as `tokenize` reads it.
+_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 
 
-class SourceError(Exception):
-    """A file that cannot be read as Python source; the message is the reason, for the user."""
+class SourceError(SkipError):
+    """A file that cannot be read as Python source: its `reason`; the message is the words for the user."""
 
 
 @dataclass
@@ -38,22 +42,39 @@ class Source:
 
 def decode_source(path: str, data: bytes) -> Source:
     if b"\x00" in data:
-        raise SourceError("binary file (contains NUL bytes)")
+        raise SourceError(SkipReason.BINARY)
     has_bom = data.startswith(codecs.BOM_UTF8)
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    except SyntaxError as error:
-        if "unknown encoding" in str(error):
-            raise SourceError(f"bad encoding declaration: {error}") from None
-        raise SourceError("cannot decode as utf-8 (and no encoding declaration says otherwise)") from None
+    except SyntaxError:
+        unknown = _unknown_declared_encoding(data)
+        if unknown is not None:
+            raise SourceError(SkipReason.UNKNOWN_ENCODING, unknown) from None
+        raise SourceError(SkipReason.NOT_UTF8) from None
     body = data[len(codecs.BOM_UTF8) :] if has_bom else data
     if encoding == "utf-8-sig":
         encoding = "utf-8"
     try:
         text = body.decode(encoding)
     except (UnicodeDecodeError, LookupError) as error:
-        raise SourceError(f"cannot decode as {encoding}: {error}") from None
+        raise SourceError(SkipReason.UNDECODABLE, encoding, error) from None
     return Source(path=path, text=text, encoding=encoding, has_bom=has_bom)
+
+
+def _unknown_declared_encoding(data: bytes) -> str | None:
+    """The name in the encoding declaration of the first two lines, when no codec has that name."""
+    for line in data.split(b"\n", 2)[:2]:
+        match = _CODING.match(line)
+        if match is not None:
+            name = match.group(1).decode("ascii")
+            try:
+                codecs.lookup(name)
+            except LookupError:
+                return name
+            return None
+        if line.strip() and not line.lstrip().startswith(b"#"):
+            return None  # code on the first line: a declaration on the second does not count
+    return None
 
 
 def read_bytes(path: str) -> bytes:
@@ -64,13 +85,13 @@ def read_bytes(path: str) -> bytes:
             data = handle.read(limit + 1)
             if len(data) > limit:
                 size = os.fstat(handle.fileno()).st_size
-                raise SourceError(f"file too large ({size} bytes, limit {limit})")
+                raise SourceError(SkipReason.TOO_LARGE, size, limit)
     except FileNotFoundError:
-        raise SourceError("no such file (or a broken symlink)") from None
+        raise SourceError(SkipReason.NOT_FOUND) from None
     except IsADirectoryError:
-        raise SourceError("is a directory") from None
+        raise SourceError(SkipReason.IS_DIRECTORY) from None
     except OSError as error:
-        raise SourceError(f"cannot read: {error.strerror or error}") from None
+        raise SourceError(SkipReason.UNREADABLE, error.strerror or error) from None
     return data
 
 

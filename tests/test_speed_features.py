@@ -16,8 +16,9 @@ from chatlint import cache as cache_module
 from chatlint import parallel
 from chatlint.cache import ResultCache
 from chatlint.config import Config
-from chatlint.engine import FileResult, FixMode, check_text, passes_prefilter
+from chatlint.engine import FileResult, FixMode, check_text
 from chatlint.findings import Applicability, Edit, FileError, Finding, Fix
+from chatlint.prefilter import passes_prefilter
 from chatlint.rules import ALL_RULES, Rule
 from chatlint.runner import RunOptions, Runner
 from chatlint.source import decode_source
@@ -178,9 +179,9 @@ def test_pool_and_serial_give_identical_results(tmp_path: Path, monkeypatch) -> 
     assert len(sources) >= 2
     monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 1)
     monkeypatch.setenv("CHATLINT_WORKERS", "2")
-    pooled = parallel.check_sources(runner, sources)
+    pooled = parallel.check_sources(runner.check_source, sources)
     monkeypatch.setenv("CHATLINT_WORKERS", "1")
-    serial = parallel.check_sources(runner, sources)
+    serial = parallel.check_sources(runner.check_source, sources)
     assert [result.path for result in pooled] == [source.path for source in sources]
     assert pooled == serial
     assert any(result.findings for result in serial)
@@ -194,7 +195,7 @@ def test_few_files_never_start_a_pool(tmp_path: Path, monkeypatch) -> None:  # t
     monkeypatch.setenv("CHATLINT_WORKERS", "2")
     runner = Runner(Config(root=tmp_path), RunOptions())
     sources = [decode_source(str(path), path.read_bytes()) for path in _example_files()[:3]]
-    assert len(parallel.check_sources(runner, sources)) == len(sources)
+    assert len(parallel.check_sources(runner.check_source, sources)) == len(sources)
 
 
 # -- the prefilter --------------------------------------------------------------------------------------------------

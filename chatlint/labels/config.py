@@ -1,7 +1,8 @@
-"""The ``[tool.chatlint.labels]`` table of the nearest ``pyproject.toml``.
+"""The ``[tool.chatlint.labels]`` table of the project's ``pyproject.toml``: the file ``chatlint check`` reads too.
 
-Paths in the table (a ``file.py:Name`` target, a tokenizer folder, a sample file) are relative to the folder of
-that ``pyproject.toml``; command-line options win over the table.
+Which file that is, and the project root, are decided by ``chatlint.project``. Paths in the table (a
+``file.py:Name`` target, a tokenizer folder, a sample file) are relative to the project root, the folder of that
+``pyproject.toml``; command-line options win over the table.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from chatlint.labels.model import MODES, LabelsError
+from chatlint.project import find_project
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -24,6 +26,7 @@ KNOWN_KEYS = ("target", "tokenizer", "args", "sample", "mode", "max-examples", "
 @dataclass
 class LabelsConfig:
     path: Path | None = None  # the pyproject.toml the values came from
+    root: Path | None = None  # the project root: relative paths are looked for there when not found from here
     target: str | None = None
     tokenizer: str | None = None
     args: dict[str, Any] = field(default_factory=dict)
@@ -32,26 +35,13 @@ class LabelsConfig:
     max_examples: int | None = None
     trust_remote_code: bool | None = None
 
-    @property
-    def root(self) -> Path | None:
-        return self.path.parent if self.path else None
-
-
-def find_pyproject(start: Path) -> Path | None:
-    """The nearest pyproject.toml in ``start`` or a folder above it."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
-    return None
-
 
 def load_config(start: Path | None = None) -> LabelsConfig:
     """Read ``[tool.chatlint.labels]``; an absent file or table gives an empty config."""
-    path = find_pyproject(start or Path.cwd())
+    project = find_project(start or Path.cwd())
+    path = project.pyproject
     if path is None:
-        return LabelsConfig()
+        return LabelsConfig(root=project.root)
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
@@ -59,11 +49,11 @@ def load_config(start: Path | None = None) -> LabelsConfig:
         raise LabelsError(f"{path}: cannot read it as TOML: {error}") from error
     table = data.get("tool", {}).get("chatlint", {}).get("labels")
     if table is None:
-        return LabelsConfig(path=path)
-    return parse_table(table, path)
+        return LabelsConfig(path=path, root=project.root)
+    return parse_table(table, path, project.root)
 
 
-def parse_table(table: Any, path: Path) -> LabelsConfig:
+def parse_table(table: Any, path: Path, root: Path) -> LabelsConfig:
     where = f"{path}: [tool.chatlint.labels]"
     if not isinstance(table, dict):
         raise LabelsError(f"{where} must be a table")
@@ -73,7 +63,7 @@ def parse_table(table: Any, path: Path) -> LabelsConfig:
             f"{where}: unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
             f"known keys are {', '.join(KNOWN_KEYS)}"
         )
-    config = LabelsConfig(path=path)
+    config = LabelsConfig(path=path, root=root)
     for key in ("target", "tokenizer", "sample", "mode"):
         if key in table:
             if not isinstance(table[key], str):

@@ -1,42 +1,29 @@
-"""Reporters: one function per output format, all fed the same `Report`.
+"""Reporters: one module per output format, each with `render(report, stream)`, all fed the same `Report`.
 
-A new format is a module with `render(report, stream)` and one line in `FORMATS`.
+A new format is a module in this package with `render(report, stream)` and one line in `FORMATS`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TextIO
+import importlib
 
-from chatlint.findings import FileError, Finding
+from chatlint.report.model import Renderer, Report
 
-
-@dataclass
-class Report:
-    findings: list[Finding]
-    errors: list[FileError]
-    fixes_applied: int = 0
-    fix_mode: bool = False
-    unsafe_fixes: bool = False
-    checked: int = 0
-    suppressed: list[Finding] = field(default_factory=list)
-    quiet: bool = False  # findings and errors only, no summary
+# The format's name (`--output-format`) and the module of this package that renders it, imported only when used.
+FORMATS = {
+    "text": "text",
+    "json": "json_format",
+    "github": "github",
+    "sarif": "sarif",
+    "gitlab": "gitlab",
+}
+FORMAT_NAMES = tuple(FORMATS)
 
 
-Renderer = Callable[[Report, TextIO], None]
+def renderer(name: str) -> Renderer:
+    """The `render` function of the format called `name` (one of `FORMAT_NAMES`)."""
+    render: Renderer = importlib.import_module(f"{__name__}.{FORMATS[name]}").render
+    return render
 
 
-def formats() -> dict[str, Renderer]:
-    from chatlint.report import github, gitlab, json_format, sarif, text
-
-    return {
-        "text": text.render,
-        "json": json_format.render,
-        "github": github.render,
-        "sarif": sarif.render,
-        "gitlab": gitlab.render,
-    }
-
-
-FORMAT_NAMES = ("text", "json", "github", "sarif", "gitlab")
+__all__ = ["FORMATS", "FORMAT_NAMES", "Renderer", "Report", "renderer"]

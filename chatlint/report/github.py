@@ -12,7 +12,7 @@ from pathlib import Path, PurePath
 from typing import TextIO
 
 from chatlint.findings import Finding
-from chatlint.report import Report
+from chatlint.report.model import Report
 
 
 def render(report: Report, stream: TextIO) -> None:

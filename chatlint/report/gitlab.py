@@ -12,7 +12,7 @@ import hashlib
 import json
 from typing import Any, TextIO
 
-from chatlint.report import Report
+from chatlint.report.model import Report
 
 SEVERITY = "major"  # chatlint's findings are likely bugs in training data, not style
 

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from chatlint import __version__
 from chatlint.findings import Edit, FileError, Finding
-from chatlint.report import Report
+from chatlint.report.model import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 # Where a user learns about the tool: its package page (the project has no other home page yet).

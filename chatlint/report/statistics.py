@@ -6,8 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from chatlint.findings import Applicability
-from chatlint.report import Report
+from chatlint.report.model import Report
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,7 @@ def rule_counts(report: Report) -> list[RuleCount]:
     fixable: set[str] = set()
     for finding in report.findings:
         counts[finding.code] = counts.get(finding.code, 0) + 1
-        if finding.fix and (finding.fix.applicability is Applicability.SAFE or report.unsafe_fixes):
+        if finding.fix and report.would_fix(finding):
             fixable.add(finding.code)
     names = {code: RULES_BY_CODE[code].name if code in RULES_BY_CODE else "" for code in counts}
     ordered = sorted(counts, key=lambda code: (-counts[code], code))

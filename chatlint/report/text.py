@@ -7,8 +7,7 @@ from typing import TextIO
 
 import click
 
-from chatlint.findings import Applicability
-from chatlint.report import Report
+from chatlint.report.model import Report
 
 
 def render(report: Report, stream: TextIO) -> None:
@@ -23,8 +22,7 @@ def render(report: Report, stream: TextIO) -> None:
         code = style(finding.code, fg="red", bold=True)
         marker = ""
         if finding.fix is not None:
-            applicable = finding.fix.applicability is Applicability.SAFE or report.unsafe_fixes
-            marker = style("[*] ", fg="cyan") if applicable else style("[unsafe fix] ", fg="yellow")
+            marker = style("[*] ", fg="cyan") if report.would_fix(finding) else style("[unsafe fix] ", fg="yellow")
         stream.write(f"{location} {code} {marker}{finding.message}\n")
         for note in finding.notes:
             stream.write(f"    {note}\n")
@@ -41,11 +39,7 @@ def summary(report: Report, style=lambda text, **_: text) -> str:  # type: ignor
         lines.append(f"Fixed {report.fixes_applied} {_plural(report.fixes_applied, 'problem')}.")
     count = len(report.findings)
     if count:
-        safe = sum(
-            1
-            for finding in report.findings
-            if finding.fix and (finding.fix.applicability is Applicability.SAFE or report.unsafe_fixes)
-        )
+        safe = sum(1 for finding in report.findings if finding.fix and report.would_fix(finding))
         unsafe = sum(1 for finding in report.findings if finding.fix) - safe
         details = []
         if safe:

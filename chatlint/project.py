@@ -1,0 +1,72 @@
+"""The project root and its configuration file: one rule, for `chatlint check` and `chatlint labels` alike.
+
+From the start folder (the first path checked, or its folder when it is a file; the current folder when no path
+is given, and always for `labels`), walk up folder by folder:
+
+- a folder whose `pyproject.toml` has a `[tool.chatlint]` table is the project root, and that file is the
+  configuration (`[tool.chatlint]` for `check`, `[tool.chatlint.labels]` for `labels`). A `pyproject.toml` that
+  is not valid TOML stops the walk too, so that its error is reported rather than skipped;
+- the walk ends at the top of the repository: the first folder holding `.git` (a folder or, in a worktree or
+  submodule, a file). A configuration above it belongs to something else.
+
+If no folder on the way configures chatlint, the project root is the nearest folder holding a `pyproject.toml`,
+`setup.cfg`, `setup.py` or `.git`, and there is no configuration; with none of these either, the start folder.
+`--config FILE` overrides all of this: FILE is the configuration and its folder the project root.
+
+So in a monorepo whose top `pyproject.toml` configures chatlint, a sub-package's own `pyproject.toml` without the
+table does not hide it: both commands read the top one. Paths in the configuration are relative to the project
+root, and the result cache (`.chatlint_cache/`) lives there.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised only on Python 3.10
+    import tomli as tomllib
+
+# What makes a folder a project root when nothing on the way up configures chatlint.
+ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path  # absolute
+    pyproject: Path | None  # the configuration file, or None
+
+
+def find_project(start: Path, config_file: Path | None = None) -> Project:
+    """The project `start` (a file or folder) belongs to, by the rule of this module's docstring."""
+    if config_file is not None:
+        return Project(root=config_file.resolve().parent, pyproject=config_file)
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    nearest: Path | None = None
+    for candidate in (folder, *folder.parents):
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _configures_chatlint(pyproject):
+            return Project(root=candidate, pyproject=pyproject)
+        if nearest is None and any((candidate / marker).exists() for marker in ROOT_MARKERS):
+            nearest = candidate
+        if (candidate / ".git").exists():
+            break
+    return Project(root=nearest or folder, pyproject=None)
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The configuration file both commands read for `start` (see the module docstring), or None."""
+    return find_project(start).pyproject
+
+
+def _configures_chatlint(pyproject: Path) -> bool:
+    try:
+        with pyproject.open("rb") as handle:
+            return "chatlint" in tomllib.load(handle).get("tool", {})
+    except OSError:
+        return False  # unreadable: not a configuration (its folder may still be the root)
+    except tomllib.TOMLDecodeError:
+        return True  # the configuration, maybe: reading it reports the error
