@@ -110,7 +110,10 @@ class Runner:
         # ... which is where the test puts the chatlint under test
         venv_bin.mkdir(parents=True)
         launcher = venv_bin / "chatlint"
-        launcher.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m chatlint "$@"\n', encoding="utf-8")
+        # PYTHONPATH: this checkout's chatlint, even where the environment's editable install points elsewhere
+        launcher.write_text(
+            f'#!/bin/sh\nPYTHONPATH="{REPO}" exec "{sys.executable}" -m chatlint "$@"\n', encoding="utf-8"
+        )
         launcher.chmod(0o755)
         return subprocess.CompletedProcess(script, 0, "", "")
 
