@@ -104,7 +104,7 @@ class Runner:
     def install(self, script: str) -> subprocess.CompletedProcess[str]:
         # the step installs this checkout into a virtual environment under RUNNER_TEMP ...
         assert f'-m pip install --quiet --disable-pip-version-check "{REPO}"' in script
-        assert 'name = "chatlint"' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
+        assert 'name = "chat-template-lint"' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
         venv_bin = self.temp / "chatlint-venv" / "bin"
         assert f'python3 -m venv "$RUNNER_TEMP/chatlint-venv"' in script
         # ... which is where the test puts the chatlint under test
