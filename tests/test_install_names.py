@@ -97,7 +97,11 @@ def test_the_check_leaves_the_right_names_alone(line: str) -> None:
 def test_no_document_installs_the_other_project() -> None:
     documents = _documents()
     assert REPO / "README.md" in documents and REPO / "docs" / "ci.md" in documents
-    found = {str(path.relative_to(REPO)): problems for path in documents if (problems := _problems(path.read_text("utf-8")))}
+    found = {
+        str(path.relative_to(REPO)): problems
+        for path in documents
+        if (problems := _problems(path.read_text("utf-8")))
+    }
     assert not found, found
 
 
