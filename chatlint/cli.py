@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from chatlint import __version__
+from chatlint import installed_version
 from chatlint.config import ConfigError, code_problem, load_config
 from chatlint.files import FileSelector
 from chatlint.report import FORMAT_NAMES, Report, renderer
@@ -43,8 +43,22 @@ class DefaultToCheck(click.Group):
         return super().get_command(ctx, name)
 
 
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(f"chatlint, version {installed_version()}")
+    ctx.exit()
+
+
 @click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="chatlint")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the installed version (from the package metadata) and exit.",
+)
 def cli() -> None:
     """Find chat-template bugs that silently corrupt the labels of chat fine-tuning data."""
 

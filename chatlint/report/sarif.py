@@ -22,7 +22,7 @@ from chatlint.report.model import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 # Where a user learns about the tool: its package page (the project has no other home page yet).
-INFORMATION_URI = "https://pypi.org/project/chatlint/"
+INFORMATION_URI = "https://pypi.org/project/chat-template-lint/"
 
 
 def render(report: Report, stream: TextIO) -> None:
