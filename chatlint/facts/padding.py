@@ -139,10 +139,14 @@ def _is_eos(value: ast.expr, function: FunctionInfo, depth: int = 0) -> bool:
 def _value_mask(
     node: ast.AST, ancestors: tuple[ast.AST, ...], function: FunctionInfo, source: SourceText
 ) -> ValueMask | None:
-    # `labels[labels == pad_id] = -100` is not counted, although the module docstring says so: before the port to
-    # `ast`, `_pad_comparison` was handed the list of slice elements, where it found no comparison. The port keeps
-    # the findings as they were; counting it means `_pad_comparison(target.slice, function)` for an `ast.Assign`
-    # whose single target is an `ast.Subscript` and whose value `_is_ignore_value`.
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        # `labels[labels == pad_id] = -100`
+        target = node.targets[0]
+        if isinstance(target, ast.Subscript) and _is_ignore_value(node.value):
+            compared = _pad_comparison(target.slice, function)
+            if compared:
+                return ValueMask(node, function, f"`{_short(code(node))}`", compared)
+        return None
     if isinstance(node, ast.Call):
         name = called_name(node)
         if name in _BY_VALUE_COLLATORS:

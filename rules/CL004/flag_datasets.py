@@ -24,7 +24,7 @@ class SupervisedDataset(Dataset):
 
 
 def build(tokenizer, texts):
-    tokenizer.pad_token_id = tokenizer.eos_token_id  # expect: CL004 "`tokenizer.pad_token_id = tokenizer.eos_token_id` makes padding the EOS token, and line 19"
+    tokenizer.pad_token_id = tokenizer.eos_token_id  # expect: CL004 "`tokenizer.pad_token_id = tokenizer.eos_token_id` makes padding the EOS token, and line 31"
     pad = tokenizer.pad_token_id
     batch = tokenizer(texts, padding=True, return_tensors="pt")
     labels = batch["input_ids"].clone()
