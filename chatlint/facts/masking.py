@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow
-from chatlint.facts.model import FunctionInfo, ModuleFacts, Route, ShapeKind, TemplateCall
+from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
+from chatlint.facts.module import ModuleFacts
 from chatlint.facts.syntax import (
     arguments_in_order,
     called_name,

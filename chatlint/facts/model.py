@@ -5,10 +5,7 @@ from __future__ import annotations
 import ast
 import enum
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from chatlint.facts.syntax import SourceText
 
 
 class ShapeKind(str, enum.Enum):
@@ -177,8 +174,6 @@ class TemplateCall:
     # True for the call inside a wrapper whose conversation is a parameter that callers in this module fill:
     # it is judged at those call sites, not here
     deferred: bool = False
-    # where the result is used as a list of token ids (`len(ids)`, `ids[:n]`, ...), in words, for CL005
-    list_uses: tuple[str, ...] = ()
 
     def flag(self, name: str) -> Flag:
         return self.flags[name]
@@ -234,50 +229,3 @@ class SplitTokenization:
 
 
 CallSite = tuple[ast.Call, FunctionInfo, tuple[ast.AST, ...]]
-
-
-@dataclass
-class ModuleFacts:
-    path: str
-    module: ast.Module
-    source: SourceText
-    functions: list[FunctionInfo]
-    classes: dict[str, ClassInfo]
-    template_calls: list[TemplateCall]
-    # every call in the module with the function it is in and its ancestors (outermost first)
-    calls: list[CallSite]
-    # source order of every node: lets a rule ask whether one thing happens before another
-    order: dict[ast.AST, int]
-    # training / inference hint from the configuration (`training-paths`, `inference-paths`), or None
-    path_hint: str | None = None
-    # calls that tokenize text, with where the text comes from (see `tokenizer_calls`)
-    tokenizer_calls: list[TokenizerCall] = field(default_factory=list)
-    # ids of two separately tokenized texts concatenated, the second with special tokens
-    split_tokenizations: list[SplitTokenization] = field(default_factory=list)
-    # each node's parent, and the nodes of each function (and of the module) by id of its root node
-    parents: dict[ast.AST, ast.AST | None] = field(default_factory=dict, repr=False)
-    scope_members: dict[int, list[ast.AST]] = field(default_factory=dict, repr=False)
-    _ancestors: dict[ast.AST, tuple[ast.AST, ...]] = field(default_factory=dict, repr=False, compare=False)
-
-    def code(self, node: ast.AST) -> str:
-        return self.source.segment(node)
-
-    def ancestors(self, node: ast.AST) -> tuple[ast.AST, ...]:
-        """The nodes that contain `node`, outermost first (computed from the parents, then kept)."""
-        cache = self._ancestors
-        chain = []
-        current = self.parents.get(node)
-        while current is not None and current not in cache:
-            chain.append(current)
-            current = self.parents.get(current)
-        above = cache[current] + (current,) if current is not None else ()
-        for link in reversed(chain):
-            cache[link] = above
-            above = above + (link,)
-        cache[node] = above
-        return above
-
-    def scope_nodes(self, root: ast.AST) -> list[tuple[ast.AST, tuple[ast.AST, ...]]]:
-        """Every node of the function (or module) `root`, with its ancestors, in source order, without the bodies
-        of nested functions and classes; `root` itself comes first, with no ancestors."""
-        return [(node, () if node is root else self.ancestors(node)) for node in self.scope_members.get(id(root), [])]

@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH
-from chatlint.facts.model import FunctionInfo, ModuleFacts
+from chatlint.facts.model import FunctionInfo
+from chatlint.facts.module import ModuleFacts
 from chatlint.facts.syntax import (
     SourceText,
     arguments_in_order,

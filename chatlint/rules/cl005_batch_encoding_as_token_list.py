@@ -72,8 +72,6 @@ class BatchEncodingAsTokenList(Rule):
                 yield diagnostic
 
     def _check_call(self, template_call: TemplateCall, facts: ModuleFacts) -> Diagnostic | None:
-        if not template_call.list_uses:
-            return None
         tokenize = template_call.flag("tokenize")
         if tokenize.present and tokenize.value is not True:
             return None  # `tokenize=False` gives a string; an unknown value is not judged
@@ -82,8 +80,11 @@ class BatchEncodingAsTokenList(Rule):
         call = template_call.call
         if star_kwargs(call) or any(isinstance(arg, ast.Starred) for arg in call.args):
             return None  # an opaque `*args` / `**kwargs` may carry `tokenize` or `return_dict`
-        uses = "; ".join(template_call.list_uses[:2])
-        more = f" (and {len(template_call.list_uses) - 2} more)" if len(template_call.list_uses) > 2 else ""
+        list_uses = facts.list_uses(template_call)
+        if not list_uses:
+            return None
+        uses = "; ".join(list_uses[:2])
+        more = f" (and {len(list_uses) - 2} more)" if len(list_uses) > 2 else ""
         via = f" through {template_call.via}" if template_call.via else ""
         message = (
             f"`{_callee(facts, template_call)}(...)`{via} tokenizes without `return_dict=False`, and its result is "

@@ -1,0 +1,125 @@
+"""`ModuleFacts`: everything the analysis knows about one module, each kind of fact computed when a rule first asks.
+
+The index (functions, classes, assignments, calls, source order) is built by one walk up front; the template calls,
+the tokenizer calls and the list uses of renders are computed on first use, so a rule that is not selected costs
+nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+from dataclasses import dataclass, field
+
+from chatlint.facts.calls import collect_template_calls
+from chatlint.facts.flow import FunctionFlow
+from chatlint.facts.index import Indexer, build_index
+from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
+from chatlint.facts.shapes import ShapeResolver
+from chatlint.facts.syntax import SourceText, called_name
+from chatlint.facts.tokenizer_calls import collect_tokenizer_calls
+from chatlint.facts.uses import list_like_uses, result_name, result_uses
+
+
+@dataclass
+class ModuleFacts:
+    path: str
+    module: ast.Module
+    source: SourceText
+    index: Indexer = field(repr=False)
+    # training / inference hint from the configuration (`training-paths`, `inference-paths`), or None
+    path_hint: str | None = None
+    # the flow facts of each function, by id of its FunctionInfo: computed on first use, shared by every fact
+    flows: dict[int, FunctionFlow] = field(default_factory=dict, repr=False)
+    _ancestors: dict[ast.AST, tuple[ast.AST, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    # -- the index ------------------------------------------------------------------------------------------------
+    @property
+    def functions(self) -> list[FunctionInfo]:
+        return self.index.functions
+
+    @property
+    def classes(self) -> dict[str, ClassInfo]:
+        return self.index.classes
+
+    @property
+    def calls(self) -> list[CallSite]:
+        """Every call in the module with the function it is in and its ancestors (outermost first)."""
+        return self.index.calls
+
+    @property
+    def order(self) -> dict[ast.AST, int]:
+        """Source order of every node: lets a rule ask whether one thing happens before another."""
+        return self.index.order
+
+    # -- facts computed on first use ------------------------------------------------------------------------------
+    @functools.cached_property
+    def template_calls(self) -> list[TemplateCall]:
+        """Every call that renders a chat template, in its disguises, with where its result goes."""
+        found = collect_template_calls(ShapeResolver(self.order), self.functions, self.calls)
+        for template_call in found:
+            template_call.uses = result_uses(template_call.call, template_call.ancestors, template_call.function, self.order)
+            template_call.result_name = result_name(template_call.call, template_call.ancestors)
+        return found
+
+    def list_uses(self, template_call: TemplateCall) -> tuple[str, ...]:
+        """Where the result of `template_call` is used as a list of token ids (`len(ids)`, `ids[:n]`), in words."""
+        if template_call.through_wrapper:
+            return ()
+        return list_like_uses(
+            template_call.call, template_call.ancestors, template_call.function, self.flows, self._call_sites
+        )
+
+    @functools.cached_property
+    def _call_sites(self) -> dict[str, list[CallSite]]:
+        sites: dict[str, list[CallSite]] = {}
+        for site in self.calls:
+            sites.setdefault(called_name(site[0]), []).append(site)
+        return sites
+
+    @functools.cached_property
+    def _tokenization(self) -> tuple[list[TokenizerCall], list[SplitTokenization]]:
+        return collect_tokenizer_calls(self.functions, self.calls, self.template_calls, self.flows)
+
+    @property
+    def tokenizer_calls(self) -> list[TokenizerCall]:
+        """Calls that tokenize text, with where the text comes from."""
+        return self._tokenization[0]
+
+    @property
+    def split_tokenizations(self) -> list[SplitTokenization]:
+        """Ids of two separately tokenized texts concatenated, the second with special tokens."""
+        return self._tokenization[1]
+
+    # -- places ---------------------------------------------------------------------------------------------------
+    def code(self, node: ast.AST) -> str:
+        return self.source.segment(node)
+
+    def ancestors(self, node: ast.AST) -> tuple[ast.AST, ...]:
+        """The nodes that contain `node`, outermost first (computed from the parents, then kept)."""
+        cache = self._ancestors
+        parents = self.index.parents
+        chain = []
+        current = parents.get(node)
+        while current is not None and current not in cache:
+            chain.append(current)
+            current = parents.get(current)
+        above = cache[current] + (current,) if current is not None else ()
+        for link in reversed(chain):
+            cache[link] = above
+            above = above + (link,)
+        cache[node] = above
+        return above
+
+    def scope_nodes(self, root: ast.AST) -> list[tuple[ast.AST, tuple[ast.AST, ...]]]:
+        """Every node of the function (or module) `root`, with its ancestors, in source order, without the bodies
+        of nested functions and classes; `root` itself comes first, with no ancestors."""
+        members = self.index.scope_members.get(id(root), [])
+        return [(node, () if node is root else self.ancestors(node)) for node in members]
+
+
+def build_facts(
+    module: ast.Module, source: SourceText, path: str = "<string>", path_hint: str | None = None
+) -> ModuleFacts:
+    """The facts of one parsed module. Run the rules on its result inside `syntax.reading(source)`."""
+    return ModuleFacts(path=path, module=module, source=source, index=build_index(module), path_hint=path_hint)
