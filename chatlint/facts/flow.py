@@ -65,6 +65,15 @@ class FunctionFlow:
             return []
         return [binding for binding in self.bindings.get(name, ()) if _reaches(binding, found, self.bindings[name])]
 
+    def at_end(self, name: str) -> list[Binding]:
+        """The bindings of `name` that may hold its value once the whole body has run: what a function defined in
+        this one (or in the module) sees when it is called later."""
+        end = Load(ast.Name(id=name, ctx=ast.Load()), (), 1 << 62, ())
+        others = self.bindings.get(name, [])
+        return [binding for binding in others if binding.kind != "param" and _reaches(binding, end, others)] or [
+            binding for binding in others if binding.kind == "param"
+        ]
+
     def loads_reached_by(self, binding: Binding) -> list[Load]:
         others = self.bindings.get(binding.name, [])
         return [load for load in self.loads.get(binding.name, ()) if _reaches(binding, load, others)]

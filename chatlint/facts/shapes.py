@@ -11,7 +11,7 @@ import ast
 
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Shape, ShapeKind
-from chatlint.facts.flow import MAX_RESOLUTION_DEPTH
+from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
 from chatlint.facts.syntax import code, dotted_name, is_self_attribute, string_value
 
 PROMPT_KEYS = frozenset(
@@ -31,8 +31,9 @@ _COPY_CALLS = frozenset({"list", "copy.copy", "copy.deepcopy", "deepcopy", "tupl
 class ShapeResolver:
     """Answers `conversation_shape` for expressions inside one module."""
 
-    def __init__(self, order: dict[ast.AST, int]) -> None:
+    def __init__(self, order: dict[ast.AST, int], flows: dict[int, FunctionFlow]) -> None:
         self.order = order
+        self.flows = flows
 
     def shape(self, expr: ast.expr, function: FunctionInfo, at: ast.AST) -> Shape:
         return self._shape(expr, function, self.order.get(at, 1 << 62), 0)
@@ -54,7 +55,7 @@ class ShapeResolver:
                 return Shape(ShapeKind.PROMPT, f"`{text}`, which ends with {right.evidence}")
             return Shape(ShapeKind.FULL, f"`{text}`, which ends with the reply ({right.evidence})")
         if isinstance(expr, ast.Name):
-            return self._name_shape(expr.id, function, before, depth)
+            return self._name_shape(expr, function, before, depth)
         if isinstance(expr, ast.Call):
             callee = dotted_name(expr.func) or ""
             if callee in _COPY_CALLS and expr.args:
@@ -104,8 +105,14 @@ class ShapeResolver:
                     return string_value(item.value)
             return None
         if isinstance(expr, ast.Name):
-            value = self._last_assignment(expr.id, function, before)
-            return self._message_role(value, function, before, depth + 1) if value is not None else None
+            scope, bindings = self._bindings(expr, function)
+            roles = {
+                self._message_role(binding.value, scope, before, depth + 1)
+                if binding.kind == "assign" and binding.value is not None
+                else None
+                for binding in bindings
+            }
+            return roles.pop() if len(roles) == 1 else None
         key = _key_of(expr, function)
         if key in REPLY_KEYS:
             return "assistant"
@@ -151,59 +158,80 @@ class ShapeResolver:
         if isinstance(source, (ast.ListComp, ast.GeneratorExp)):
             return self._shape(source.elt, function, before, depth + 1)
         if isinstance(source, ast.Name):
-            assigned = self._last_assignment(source.id, function, before)
-            if assigned is not None:
-                return self._element_shape(assigned, function, before, depth + 1)
+            scope, bindings = self._bindings(source, function)
+            if len(bindings) == 1 and bindings[0].kind == "assign" and bindings[0].value is not None:
+                return self._element_shape(bindings[0].value, scope, before, depth + 1)
         return self._shape(source, function, before, depth + 1)
 
     # -- names ----------------------------------------------------------------------------------------------------
-    def _last_assignment(self, name: str, function: FunctionInfo, before: int) -> ast.expr | None:
-        candidates = [value for value in function.assignments.get(name, ()) if self.order.get(value, 0) < before]
-        return candidates[-1] if candidates else None
+    def _bindings(self, name: ast.Name, function: FunctionInfo) -> tuple[FunctionInfo, list[Binding]]:
+        """The scope that binds `name` and its bindings that may hold the value read there (reaching definitions):
+        in `function` at this load, or, for a name of an enclosing function or the module, the bindings that reach
+        the end of that scope's body (which has run when this function is called)."""
+        flow = function_flow(function, self.flows)
+        if name.id in flow.bindings:
+            found = flow.reaching(name.id, name)
+            # a load the flow does not walk (the body of a lambda) sees what the function holds when it has run
+            return function, found or flow.at_end(name.id)
+        outer = defining_scope(function, name.id)
+        if outer is function:
+            return function, []
+        return outer, function_flow(outer, self.flows).at_end(name.id)
 
-    def _name_shape(self, name: str, function: FunctionInfo, before: int, depth: int) -> Shape:
-        if name not in function.assignments and name not in function.params and name not in function.loop_sources:
-            outer = defining_scope(function, name)
-            if outer is not function:
-                # a module-level or enclosing function's name: all of its assignments came before this use
-                return self._name_shape(name, outer, 1 << 62, depth + 1)
+    def _name_shape(self, node: ast.Name, function: FunctionInfo, before: int, depth: int) -> Shape:
+        name = node.id
+        scope, bindings = self._bindings(node, function)
+        if scope is not function:
+            before = 1 << 62  # a module-level or enclosing function's name: all of its assignments came before
+        assigned = [binding for binding in bindings if binding.kind == "assign"]
+        last_assigned = max((self.order.get(binding.statement, 0) for binding in assigned), default=-1)
         mutations = [
-            (kind, value)
-            for kind, value in function.mutations.get(name, ())
-            if self.order.get(value, 0) < before
+            (kind, value) for kind, value in scope.mutations.get(name, ()) if self.order.get(value, 0) < before
         ]
-        assigned = self._last_assignment(name, function, before)
-        if mutations and (assigned is None or self.order.get(mutations[-1][1], 0) > self.order.get(assigned, 0)):
-            kind, value = mutations[-1]
-            at = self.order.get(value, before)
-            if kind == "append":
-                role = self._message_role(value, function, at, depth + 1)
-                if value in function.conditional_mutations and any(
-                    other_kind == "append" and self._message_role(other, function, at, depth + 1) != role
-                    for other_kind, other in mutations[:-1]
-                ):
-                    # `if i % 2 == 0: conv.append(user) else: conv.append(assistant)`: the data decides the end
-                    return UNKNOWN_SHAPE
-                return _role_shape(role, f"`{name}` after `{name}.append({code(value)})`")
-            inner = self._shape(value, function, at, depth + 1)
-            if inner.kind is ShapeKind.UNKNOWN:
-                return inner
-            return Shape(ShapeKind.FULL if inner.ends_with_reply else inner.kind, f"`{name}` extended with {inner.evidence}")
-        if assigned is not None:
-            # `conv = conv[1:]`: the value is read as it was before this assignment
-            inner = self._shape(assigned, function, self.order.get(assigned, before), depth + 1)
-            if inner.kind is ShapeKind.UNKNOWN:
-                return inner
-            return Shape(inner.kind, f"`{name}` = {inner.evidence}")
-        source = function.loop_sources.get(name)
-        if source is not None:
-            inner = self._element_shape(source, function, before, depth + 1)
+        if mutations and self.order.get(mutations[-1][1], 0) > last_assigned:
+            return self._mutated_shape(name, scope, mutations, before, depth)
+        # every value that may reach the use must agree; the evidence is the latest one, the nearest to the reader
+        shapes = [self._binding_shape(binding, scope, before, depth) for binding in bindings]
+        if not shapes or any(shape.kind is not shapes[-1].kind for shape in shapes):
+            return UNKNOWN_SHAPE
+        return shapes[-1]
+
+    def _binding_shape(self, binding: Binding, scope: FunctionInfo, before: int, depth: int) -> Shape:
+        name = binding.name
+        if binding.kind == "param":
+            return _name_only_shape(name, f"the parameter `{name}`")
+        if binding.kind == "loop" and binding.value is not None:
+            inner = self._element_shape(binding.value, scope, before, depth + 1)
             if inner.kind is ShapeKind.CONVERSATION:
                 return Shape(ShapeKind.CONVERSATION, f"`{name}`, each of {inner.evidence}")
             return UNKNOWN_SHAPE
-        if name in function.params:
-            return _name_only_shape(name, f"the parameter `{name}`")
-        return UNKNOWN_SHAPE
+        if binding.kind != "assign" or binding.value is None:
+            return UNKNOWN_SHAPE
+        # `conv = conv[1:]`: the value is read as it was before this assignment
+        inner = self._shape(binding.value, scope, self.order.get(binding.value, before), depth + 1)
+        if inner.kind is ShapeKind.UNKNOWN:
+            return inner
+        return Shape(inner.kind, f"`{name}` = {inner.evidence}")
+
+    def _mutated_shape(
+        self, name: str, function: FunctionInfo, mutations: list[tuple[str, ast.expr]], before: int, depth: int
+    ) -> Shape:
+        """The shape of `name` after its last `.append(...)` / `.extend(...)` / `+=`."""
+        kind, value = mutations[-1]
+        at = self.order.get(value, before)
+        if kind == "append":
+            role = self._message_role(value, function, at, depth + 1)
+            if value in function.conditional_mutations and any(
+                other_kind == "append" and self._message_role(other, function, at, depth + 1) != role
+                for other_kind, other in mutations[:-1]
+            ):
+                # `if i % 2 == 0: conv.append(user) else: conv.append(assistant)`: the data decides the end
+                return UNKNOWN_SHAPE
+            return _role_shape(role, f"`{name}` after `{name}.append({code(value)})`")
+        inner = self._shape(value, function, at, depth + 1)
+        if inner.kind is ShapeKind.UNKNOWN:
+            return inner
+        return Shape(ShapeKind.FULL if inner.ends_with_reply else inner.kind, f"`{name}` extended with {inner.evidence}")
 
 
 def _key_of(expr: ast.expr, function: FunctionInfo) -> str | None:
