@@ -49,3 +49,12 @@ def test_a_loop_target_is_bound_before_its_body_and_a_comprehension_before_its_e
     source = "def f(xs):\n    x = 0\n    for x in xs:\n        print(x)\n    return [y for y in xs]\n"
     assert reaching_values(source, "x") == [["xs"]]
     assert reaching_values(source, "y") == [["xs"]]
+
+
+def test_at_end_is_what_a_function_defined_later_sees() -> None:
+    source = "x = 1\nif flag:\n    x = 2\nx = 3\ny = 0\nif flag:\n    y = 4\n"
+    tree = ast.parse(source)
+    facts = build_facts(tree, SourceText(source))
+    flow = function_flow(facts.functions[0], {})
+    assert [facts.code(binding.value) for binding in flow.at_end("x")] == ["3"]  # type: ignore[arg-type]
+    assert sorted(facts.code(binding.value) for binding in flow.at_end("y")) == ["0", "4"]  # type: ignore[arg-type]
