@@ -121,7 +121,9 @@ def main() -> int:
     env.pop("CHATLINT_NO_CACHE", None)
     rows: list[tuple[str, float, float, str]] = []
 
-    def row(label: str, command: list[str], extra_env: dict[str, str] | None = None, note: str = "") -> tuple[float, float, str]:
+    def row(
+        label: str, command: list[str], extra_env: dict[str, str] | None = None, note: str = ""
+    ) -> tuple[float, float, str]:
         run_env = {**env, **(extra_env or {})}
         result = best([timed(command, tree, run_env) for _ in range(args.repeat)])
         rows.append((label, result[0], result[1], note))
@@ -161,7 +163,10 @@ def main() -> int:
 
         one_file = os.path.join(tree, "trl==0.12.2", "trl", "trainer", "utils.py")
         if os.path.exists(one_file):
-            row("chatlint check one file (trl utils.py, no cache)", [*chatlint_command, "check", "--exit-zero", "--no-cache", one_file])
+            row(
+                "chatlint check one file (trl utils.py, no cache)",
+                [*chatlint_command, "check", "--exit-zero", "--no-cache", one_file],
+            )
         row("python -c 'import libcst'", [python, "-c", "import libcst"])
         row("python -c 'pass'", [python, "-c", "pass"])
 
@@ -170,7 +175,17 @@ def main() -> int:
             rule = os.path.join(scratch, "rule.yaml")
             Path(rule).write_text(SEMGREP_RULE)
             semgrep_env = {"SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
-            command = [args.semgrep, "scan", "--config", rule, "--metrics=off", "--disable-version-check", "--quiet", "--json", *dirs]
+            command = [
+                args.semgrep,
+                "scan",
+                "--config",
+                rule,
+                "--metrics=off",
+                "--disable-version-check",
+                "--quiet",
+                "--json",
+                *dirs,
+            ]
             semgrep_time = row("semgrep, one-pattern rule", command, semgrep_env)[0]
         else:
             rows.append(("semgrep", float("nan"), float("nan"), f"not installed ({args.semgrep})"))
@@ -189,7 +204,9 @@ def main() -> int:
     for label, wall, cpu, note in rows:
         print(f"| {label:<50} | {wall:>7.2f} | {cpu:>7.2f} | {note}")
     print()
-    print(f"ratios: cold / grep = {cold[0] / grep[0]:.0f}x, warm / grep = {warm[0] / grep[0]:.0f}x, cold / warm = {cold[0] / warm[0]:.1f}x")
+    print(
+        f"ratios: cold / grep = {cold[0] / grep[0]:.0f}x, warm / grep = {warm[0] / grep[0]:.0f}x, cold / warm = {cold[0] / warm[0]:.1f}x"
+    )
     if semgrep_time is not None:
         print(f"        semgrep / chatlint cold = {semgrep_time / cold[0]:.2f}x")
     if differences:

@@ -13,7 +13,7 @@ from chatlint.config import ConfigError, code_problem, load_config
 from chatlint.files import FileSelector
 from chatlint.report import FORMAT_NAMES, Report, renderer
 from chatlint.rules import ALL_RULES, RULES_BY_CODE
-from chatlint.runner import RunOptions, Runner, RunResult
+from chatlint.runner import Runner, RunOptions, RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -178,7 +178,7 @@ def check(
     sys.exit(_report(run, options, output_format, out, quiet, exit_zero, output_file, statistics))
 
 
-def _report(  # type: ignore[no-untyped-def]
+def _report(
     run: RunResult,
     options: RunOptions,
     output_format: str,

@@ -72,7 +72,9 @@ def parse_table(table: object, path: Path, root: Path) -> Config:
         raise ConfigError(f"{path}: [tool.chatlint] must be a table")
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
-        raise ConfigError(f"{path}: unknown key `{unknown[0]}` in [tool.chatlint] (known: {', '.join(sorted(KNOWN_KEYS))})")
+        raise ConfigError(
+            f"{path}: unknown key `{unknown[0]}` in [tool.chatlint] (known: {', '.join(sorted(KNOWN_KEYS))})"
+        )
     config = Config(root=root, path=path)
     config.select = _codes(table, "select", path)
     config.ignore = _codes(table, "ignore", path)

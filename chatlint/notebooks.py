@@ -253,8 +253,11 @@ def detect_layout(text: str, data: Any) -> JsonLayout | None:
     """The JSON layout that reproduces `text` exactly from `data`, or None if none of the usual ones does."""
     newline = "\r\n" if "\r\n" in text else "\n"
     trailing = text.endswith(newline)
-    candidates = [JsonLayout(indent, ascii_only, newline, trailing) for indent in (1, 2, 4, 3, 0, "\t", None)
-                  for ascii_only in (False, True)]
+    candidates = [
+        JsonLayout(indent, ascii_only, newline, trailing)
+        for indent in (1, 2, 4, 3, 0, "\t", None)
+        for ascii_only in (False, True)
+    ]
     candidates += [JsonLayout(None, ascii_only, newline, trailing, compact=True) for ascii_only in (False, True)]
     for layout in candidates:
         if layout.dump(data) == text:

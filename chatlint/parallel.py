@@ -64,7 +64,9 @@ def check_ahead(
         if cached is not None:
             ready[path] = (source, cached)
             continue
-        raw = data if source.encoding == "utf-8" and not source.has_bom else source.text.encode("utf-8", "surrogatepass")
+        raw = (
+            data if source.encoding == "utf-8" and not source.has_bom else source.text.encode("utf-8", "surrogatepass")
+        )
         if not worth_parsing(raw, rules_for(path)):
             result = FileResult(path=path)  # what `check_text` answers without parsing
             ready[path] = (source, result)

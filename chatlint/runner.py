@@ -38,7 +38,7 @@ class RunOptions:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
-    add_noqa: bool = False  # silence every finding with a `# noqa: CODE` on its line
+    add_noqa: bool = False  # silence every finding with a noqa comment naming its code on its line
     # --verify-labels: the tokenizer the runtime label check uses to settle findings, or None
     verify_tokenizer: str | None = None
     use_cache: bool = False  # reuse results of unchanged files from `.chatlint_cache/` (the command line's default)
@@ -53,7 +53,7 @@ class RunResult:
     fix_mode: FixMode = field(default_factory=FixMode)
 
     @property
-    def findings(self):  # type: ignore[no-untyped-def]
+    def findings(self):
         return [finding for result in self.files for finding in result.findings]
 
     @property

@@ -82,7 +82,9 @@ def verify_findings(
         if shown:
             problem = shown[0]
             tokens = " ".join(problem.tokens[:12])
-            verdicts[key] = Verdict("confirmed", f"`{name}` on {len(report.examples)} conversations: {problem.check}: {tokens}")
+            verdicts[key] = Verdict(
+                "confirmed", f"`{name}` on {len(report.examples)} conversations: {problem.check}: {tokens}"
+            )
         else:
             verdicts[key] = Verdict(
                 "not-reproduced", f"`{name}` on {len(report.examples)} conversations showed no {', '.join(checks)}"

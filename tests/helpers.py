@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from chatlint.cli import cli
 
 BUGGY_COLLATOR = textwrap.dedent(
-    '''\
+    """\
     class ChatCollator:
         def __init__(self, tokenizer):
             self.tokenizer = tokenizer
@@ -25,14 +25,14 @@ BUGGY_COLLATOR = textwrap.dedent(
             batch = self.tokenizer(texts, padding=True, add_special_tokens=False, return_tensors="pt")
             batch["labels"] = batch["input_ids"].clone()
             return batch
-    '''
+    """
 )
 
 CLEAN_MODULE = textwrap.dedent(
-    '''\
+    """\
     def prompt_only(tokenizer, example):
         return tokenizer.apply_chat_template(example["prompt"], tokenize=False, add_generation_prompt=True)
-    '''
+    """
 )
 
 

@@ -49,7 +49,7 @@ def parse_expect(rest: str, line: int, where: str = "") -> list[Expectation]:
         if match is None:
             raise ValueError(
                 f"{where}:{line}: cannot read the `# expect:` marker at {rest[position:]!r}; write "
-                f"`# expect: CODE \"message fragment\"`, several separated by `;`"
+                f'`# expect: CODE "message fragment"`, several separated by `;`'
             )
         fragment = ast.literal_eval(match.group("fragment")) if match.group("fragment") else None
         if fragment is not None and not fragment.strip():

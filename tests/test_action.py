@@ -20,7 +20,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from helpers import BUGGY_COLLATOR, CLEAN_MODULE, write
 
 REPO = Path(__file__).resolve().parent.parent
@@ -108,7 +107,7 @@ class Runner:
         assert f'-m pip install --quiet --disable-pip-version-check "{REPO}"' in script
         assert 'name = "chat-template-lint"' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
         venv_bin = self.temp / "chatlint-venv" / "bin"
-        assert f'python3 -m venv "$RUNNER_TEMP/chatlint-venv"' in script
+        assert 'python3 -m venv "$RUNNER_TEMP/chatlint-venv"' in script
         # ... which is where the test puts the chatlint under test, and the venv's python beside it. Each logs its
         # arguments to `calls`. PYTHONPATH: this checkout's chatlint, even where the environment's editable install
         # points elsewhere.

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import BUGGY_COLLATOR, run_cli, write
+
 from chatlint.add_noqa import add_noqa
 from chatlint.findings import Finding
-from helpers import BUGGY_COLLATOR, run_cli, write
 
 FLAGGED_LINE = 7  # the render in BUGGY_COLLATOR
 RENDER = 'self.tokenizer.apply_chat_template(example["messages"], tokenize=False, add_generation_prompt=True)'

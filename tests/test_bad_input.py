@@ -6,15 +6,17 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers import BUGGY_COLLATOR, run_cli, write
 
 from chatlint import source as source_module
 from chatlint.engine import check_text
 from chatlint.rules import ALL_RULES
-from helpers import BUGGY_COLLATOR, run_cli, write
 
 
 def test_syntax_error_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
-    broken = write(tmp_path / "broken.py", "def f(:\n    tokenizer.apply_chat_template(x, add_generation_prompt=True)\n")
+    broken = write(
+        tmp_path / "broken.py", "def f(:\n    tokenizer.apply_chat_template(x, add_generation_prompt=True)\n"
+    )
     buggy = write(tmp_path / "collator.py", BUGGY_COLLATOR)
     outcome = run_cli(str(tmp_path))
     assert outcome.exit_code == 2

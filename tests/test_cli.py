@@ -23,7 +23,7 @@ def test_finding_exits_one_with_location_code_and_marker(tmp_path: Path) -> None
     assert outcome.exit_code == 1
     first = outcome.output.splitlines()[0]
     assert first.startswith(f"{path}:7:")
-    assert " CL001 [*] renders `example[\"messages\"]`" in first
+    assert ' CL001 [*] renders `example["messages"]`' in first
     assert "`ChatCollator.__call__`" in first
     assert "Found 1 problem (1 fixable with --fix)." in outcome.output
 
@@ -86,7 +86,9 @@ def test_diff_exits_zero_when_nothing_to_fix(tmp_path: Path) -> None:
 
 def test_unsafe_fix_needs_the_flag(tmp_path: Path) -> None:
     source = BUGGY_COLLATOR.replace("def __init__(self, tokenizer):", "def __init__(self, tokenizer, gen=True):")
-    source = source.replace("        self.tokenizer = tokenizer\n", "        self.tokenizer = tokenizer\n        self.gen = gen\n")
+    source = source.replace(
+        "        self.tokenizer = tokenizer\n", "        self.tokenizer = tokenizer\n        self.gen = gen\n"
+    )
     source = source.replace("add_generation_prompt=True)", "add_generation_prompt=self.gen)")
     path = write(tmp_path / "collator.py", source)
     safe_only = run_cli("--fix", str(path))

@@ -6,10 +6,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import BUGGY_COLLATOR, run_cli, write
 
 from chatlint.config import ConfigError, load_config, select_rules
 from chatlint.files import FileSelector
-from helpers import BUGGY_COLLATOR, run_cli, write
 
 # A conversation whose shape only the context can tell: a parameter named like a conversation, no labels built.
 CONTEXT_ONLY = textwrap.dedent(
@@ -106,8 +106,18 @@ def test_select_rules_longest_prefix_wins() -> None:
 def test_walk_skips_gitignored_and_default_folders(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     write(tmp_path / ".gitignore", "generated/\n*_skip.py\n")
-    for name in ("src/a.py", "src/b.pyi", "src/c_skip.py", "generated/d.py", ".venv/lib/e.py", "build/f.py",
-                 "node_modules/g.py", "src/__pycache__/h.py", "src/notes.txt", "src/sub/i.py"):
+    for name in (
+        "src/a.py",
+        "src/b.pyi",
+        "src/c_skip.py",
+        "generated/d.py",
+        ".venv/lib/e.py",
+        "build/f.py",
+        "node_modules/g.py",
+        "src/__pycache__/h.py",
+        "src/notes.txt",
+        "src/sub/i.py",
+    ):
         write(tmp_path / name, "x = 1\n")
     write(tmp_path / "src" / "sub" / ".gitignore", "i.py\n")
     config = load_config(None, tmp_path)

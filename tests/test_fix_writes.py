@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import codecs
 import os
 import stat
 from pathlib import Path
 
-import ast
 import pytest
+from helpers import BUGGY_COLLATOR, run_cli
 
 from chatlint.engine import FixMode, apply_fixes, check_text
 from chatlint.findings import Applicability, Edit, Fix
 from chatlint.rules import ALL_RULES
-from helpers import BUGGY_COLLATOR, run_cli
 
 FIXED = BUGGY_COLLATOR.replace("add_generation_prompt=True", "add_generation_prompt=False")
 
@@ -78,8 +78,11 @@ def test_a_fix_that_would_not_parse_is_reverted(monkeypatch: pytest.MonkeyPatch)
     def broken_check(facts):  # type: ignore[no-untyped-def]
         for diagnostic in original_check(facts):
             edits = tuple(type(edit)(edit.node, "((") for edit in diagnostic.fix.edits)
-            yield type(diagnostic)(diagnostic.node, diagnostic.message, type(diagnostic.fix)(
-                diagnostic.fix.applicability, edits, diagnostic.fix.description))
+            yield type(diagnostic)(
+                diagnostic.node,
+                diagnostic.message,
+                type(diagnostic.fix)(diagnostic.fix.applicability, edits, diagnostic.fix.description),
+            )
 
     rule.check = broken_check  # type: ignore[method-assign]
     result = check_text("x.py", BUGGY_COLLATOR, [rule], FixMode(apply=True))

@@ -6,8 +6,8 @@ from __future__ import annotations
 import ast
 
 from chatlint.facts import build_facts
-from chatlint.facts.syntax import SourceText
 from chatlint.facts.flow import function_flow
+from chatlint.facts.syntax import SourceText
 
 
 def reaching_values(source: str, name: str) -> list[list[str]]:

@@ -98,9 +98,7 @@ def test_no_document_installs_the_other_project() -> None:
     documents = _documents()
     assert REPO / "README.md" in documents and REPO / "docs" / "ci.md" in documents
     found = {
-        str(path.relative_to(REPO)): problems
-        for path in documents
-        if (problems := _problems(path.read_text("utf-8")))
+        str(path.relative_to(REPO)): problems for path in documents if (problems := _problems(path.read_text("utf-8")))
     }
     assert not found, found
 

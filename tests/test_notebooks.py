@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 
 from chatlint.notebooks import parse_notebook
-from helpers import run_cli
 
 MESSAGES_CELL = [
     "import json\n",
@@ -42,14 +42,23 @@ def notebook(*code_cells: list[str] | str, language: str = "python") -> dict:
         )
     return {
         "cells": cells,
-        "metadata": {"kernelspec": {"display_name": "Python 3", "name": "python3"}, "language_info": {"name": language}},
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "name": "python3"},
+            "language_info": {"name": language},
+        },
         "nbformat": 4,
         "nbformat_minor": 5,
     }
 
 
-def write_notebook(path: Path, document: dict, indent: int | str | None = 1, ensure_ascii: bool = False,
-                   trailing: str = "\n", newline: str = "\n") -> bytes:
+def write_notebook(
+    path: Path,
+    document: dict,
+    indent: int | str | None = 1,
+    ensure_ascii: bool = False,
+    trailing: str = "\n",
+    newline: str = "\n",
+) -> bytes:
     text = json.dumps(document, indent=indent, ensure_ascii=ensure_ascii) + trailing
     data = text.replace("\n", newline).encode("utf-8")
     path.write_bytes(data)
@@ -138,8 +147,12 @@ def test_diff_shows_the_changed_cell_and_writes_nothing(tmp_path: Path) -> None:
     outcome = run_cli("check", "--diff", str(path))
     assert outcome.exit_code == 1
     assert f"--- {path}:cell 3" in outcome.output
-    assert "-text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)" in outcome.output
-    assert "+text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=False)" in outcome.output
+    assert (
+        "-text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)" in outcome.output
+    )
+    assert (
+        "+text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=False)" in outcome.output
+    )
     assert path.read_bytes() == before
 
 
@@ -185,8 +198,13 @@ def test_other_kernels_and_broken_notebooks(tmp_path: Path) -> None:
 
 def test_a_broken_cell_is_skipped_and_the_others_are_still_checked_and_fixed(tmp_path: Path) -> None:
     path = tmp_path / "train.ipynb"
-    broken = ["inputs = processor.apply_chat_template(\n", "    messages,\n", '    return_tensors="pt"\n',
-              "    return_dict=True,\n", ")"]
+    broken = [
+        "inputs = processor.apply_chat_template(\n",
+        "    messages,\n",
+        '    return_tensors="pt"\n',
+        "    return_dict=True,\n",
+        ")",
+    ]
     before = write_notebook(path, notebook(MESSAGES_CELL, broken, RENDER_CELL))
     outcome = run_cli("check", "--output-format", "json", str(path))
     assert outcome.exit_code == 2  # a cell could not be checked

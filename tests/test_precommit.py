@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from helpers import BUGGY_COLLATOR
 
 REPO = Path(__file__).resolve().parent.parent
@@ -135,9 +134,7 @@ def test_labels_system_hook_checks_a_collator_that_imports_torch(tmp_path: Path)
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     launcher = bin_dir / "chatlint"
-    launcher.write_text(
-        f'#!/bin/sh\nPYTHONPATH="{REPO}" exec "{sys.executable}" -m chatlint "$@"\n', encoding="utf-8"
-    )
+    launcher.write_text(f'#!/bin/sh\nPYTHONPATH="{REPO}" exec "{sys.executable}" -m chatlint "$@"\n', encoding="utf-8")
     launcher.chmod(0o755)
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "NO_COLOR": "1"}
     home = tmp_path / "pre-commit-home"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import BUGGY_COLLATOR, run_cli, write
+
 from chatlint.config import load_config
 from chatlint.labels.config import load_config as load_labels_config
 from chatlint.project import find_project
-from helpers import BUGGY_COLLATOR, run_cli, write
 
 TOP = '[tool.chatlint]\nignore = ["CL001"]\n\n[tool.chatlint.labels]\ntarget = "collator.py:ChatCollator"\n'
 

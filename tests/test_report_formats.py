@@ -7,12 +7,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from helpers import BUGGY_COLLATOR, CLEAN_MODULE, run_cli, write
 
 from chatlint.findings import Finding
 from chatlint.report.github import command, escape_data, escape_property
 from chatlint.rules import ALL_RULES
 from chatlint.source import line_starts
-from helpers import BUGGY_COLLATOR, CLEAN_MODULE, run_cli, write
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
@@ -31,7 +31,7 @@ def test_github_one_workflow_command_per_finding(tmp_path: Path) -> None:
     properties = escape_property(str(path))
     assert lines[0].startswith(f"::error file={properties},line=7,col=")
     assert ",endLine=7,endColumn=" in lines[0]
-    assert ",title=CL001::renders `example[\"messages\"]`" in lines[0]
+    assert ',title=CL001::renders `example["messages"]`' in lines[0]
 
 
 def test_github_paths_are_relative_to_the_workspace(tmp_path: Path) -> None:
@@ -153,7 +153,7 @@ def test_gitlab_code_quality_fields(tmp_path: Path) -> None:
     path = write(tmp_path / "collator.py", BUGGY_COLLATOR)
     [issue] = _gitlab(path)
     assert issue["check_name"] == "CL001"
-    assert issue["description"].startswith("renders `example[\"messages\"]`")
+    assert issue["description"].startswith('renders `example["messages"]`')
     assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
     assert issue["location"] == {"path": str(path), "lines": {"begin": 7}}
     assert len(issue["fingerprint"]) == 64

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from rule_examples import Example, examples, rule_folders
 
 from chatlint.engine import FixMode, check_text
 from chatlint.findings import Finding
 from chatlint.rules import ALL_RULES, Rule
-from rule_examples import Example, examples, rule_folders
 
 
 def rules_for(example: Example) -> list[Rule]:

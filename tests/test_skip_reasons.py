@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_notebooks import MESSAGES_CELL, RENDER_CELL, notebook, write_notebook
 
 from chatlint import findings, source
 from chatlint.cache import ResultCache
@@ -12,8 +13,8 @@ from chatlint.config import Config
 from chatlint.engine import FileResult, check_text
 from chatlint.findings import FileError, SkipReason
 from chatlint.rules import ALL_RULES
-from chatlint.runner import RunOptions, Runner
-from test_notebooks import MESSAGES_CELL, RENDER_CELL, notebook, write_notebook
+from chatlint.runner import Runner, RunOptions
+
 
 def _errors(tmp_path: Path, name: str, data: bytes | None) -> list[FileError]:
     path = tmp_path / name
@@ -26,10 +27,18 @@ def _errors(tmp_path: Path, name: str, data: bytes | None) -> list[FileError]:
     ("name", "data", "cause", "words"),
     [
         ("binary.py", b"\x00\x01apply_chat_template", SkipReason.BINARY, "binary file (contains NUL bytes)"),
-        ("cookie.py", b"# -*- coding: no-such-codec -*-\nx = 1\n", SkipReason.UNKNOWN_ENCODING,
-         "bad encoding declaration: unknown encoding: no-such-codec"),
-        ("latin.py", b"x = '\xff\xfe'\n", SkipReason.NOT_UTF8,
-         "cannot decode as utf-8 (and no encoding declaration says otherwise)"),
+        (
+            "cookie.py",
+            b"# -*- coding: no-such-codec -*-\nx = 1\n",
+            SkipReason.UNKNOWN_ENCODING,
+            "bad encoding declaration: unknown encoding: no-such-codec",
+        ),
+        (
+            "latin.py",
+            b"x = '\xff\xfe'\n",
+            SkipReason.NOT_UTF8,
+            "cannot decode as utf-8 (and no encoding declaration says otherwise)",
+        ),
         ("declared.py", b"# coding: ascii\nx = '\xc3\xa9'\n", SkipReason.UNDECODABLE, "cannot decode as ascii: "),
         ("missing.py", None, SkipReason.NOT_FOUND, "no such file (or a broken symlink)"),
         ("broken.py", b"def f(:\n    apply_chat_template\n", SkipReason.SYNTAX_ERROR, "syntax error: "),

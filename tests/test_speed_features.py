@@ -9,21 +9,20 @@ import textwrap
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
+from helpers import run_cli
+from rule_examples import ROOT as EXAMPLES_ROOT
 
 import chatlint
 from chatlint import cache as cache_module
 from chatlint import parallel
 from chatlint.cache import ResultCache
 from chatlint.config import Config
-from chatlint.engine import FileResult, FixMode, check_text
+from chatlint.engine import FileResult, check_text
 from chatlint.findings import Applicability, Edit, FileError, Finding, Fix
 from chatlint.prefilter import passes_prefilter
 from chatlint.rules import ALL_RULES, Rule
-from chatlint.runner import RunOptions, Runner
+from chatlint.runner import Runner, RunOptions
 from chatlint.source import decode_source
-from helpers import run_cli
-from rule_examples import ROOT as EXAMPLES_ROOT
 
 ALL = [rule() for rule in ALL_RULES]  # off-by-default rules too
 BUGGY = textwrap.dedent(
@@ -218,5 +217,7 @@ def test_bytes_tokens_count_only_on_code_lines() -> None:
     rule = _PatternRule()
     plain = type("PlainRule", (Rule,), {"code": "CL998", "prefilter": ((b"apply_chat_template",),)})()
     assert passes_prefilter(b"# apply_chat_template\nx = tok.apply_chat_template(c)\n", [plain])
-    assert not passes_prefilter(b"# apply_chat_template\n  >>> tok.apply_chat_template(c)\n... apply_chat_template\n", [plain])
+    assert not passes_prefilter(
+        b"# apply_chat_template\n  >>> tok.apply_chat_template(c)\n... apply_chat_template\n", [plain]
+    )
     assert not passes_prefilter(b"x = 1\n", [plain, rule])

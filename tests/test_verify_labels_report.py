@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-
-from chatlint import verification
 from helpers import run_cli, write
 
+from chatlint import verification
+
 # The flag set through a default: CL001's fix is unsafe until the runtime check confirms it.
-DEFAULT_COLLATOR = '''\
+DEFAULT_COLLATOR = """\
 class DefaultCollator:
     def __init__(self, tokenizer, add_generation_prompt=True):
         self.tokenizer = tokenizer
@@ -28,7 +28,7 @@ class DefaultCollator:
             input_ids.append(ids)
             labels.append(list(ids))
         return {"input_ids": input_ids, "labels": labels}
-'''
+"""
 
 
 def _verdicts(status: str):  # type: ignore[no-untyped-def]
@@ -42,12 +42,19 @@ def _verdicts(status: str):  # type: ignore[no-untyped-def]
     return verify_findings
 
 
-@pytest.mark.parametrize(("status", "marker", "summary"), [
-    ("confirmed", "[*]", "(1 fixable with --fix)"),
-    ("not-reproduced", "[unsafe fix]", "(1 more with --unsafe-fixes)"),
-])
+@pytest.mark.parametrize(
+    ("status", "marker", "summary"),
+    [
+        ("confirmed", "[*]", "(1 fixable with --fix)"),
+        ("not-reproduced", "[unsafe fix]", "(1 more with --unsafe-fixes)"),
+    ],
+)
 def test_the_text_report_marks_a_fix_as_fix_will_apply_it(
-    tmp_path: Path, monkeypatch, status: str, marker: str, summary: str  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch,
+    status: str,
+    marker: str,
+    summary: str,  # type: ignore[no-untyped-def]
 ) -> None:
     path = write(tmp_path / "collator.py", DEFAULT_COLLATOR)
     monkeypatch.setattr(verification, "verify_findings", _verdicts(status))
@@ -59,8 +66,18 @@ def test_the_text_report_marks_a_fix_as_fix_will_apply_it(
     assert f"runtime check: {status}: stubbed" in outcome.output
     assert path.read_text() == DEFAULT_COLLATOR  # no --fix: nothing written
 
-    statistics = run_cli("check", "--select", "CL001", "--verify-labels", "--tokenizer", "stub", "--statistics",
-                         "--output-format", "json", str(path))
+    statistics = run_cli(
+        "check",
+        "--select",
+        "CL001",
+        "--verify-labels",
+        "--tokenizer",
+        "stub",
+        "--statistics",
+        "--output-format",
+        "json",
+        str(path),
+    )
     assert [row["fixable"] for row in json.loads(statistics.output)] == [status == "confirmed"]
 
 

@@ -8,9 +8,8 @@ the call site passes (or the wrapper's defaults), as they reach the real call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import ast
+from dataclasses import dataclass, field
 
 from chatlint.facts.flags import FLAG_NAMES, absent, call_flag, flag_from_expression, flag_from_kwargs
 from chatlint.facts.model import UNKNOWN_SHAPE, CallSite, Flag, FlagSource, FunctionInfo, Route, TemplateCall

@@ -67,15 +67,20 @@ def _parameter_flag(name: str, function: FunctionInfo, parameter: str) -> Flag:
     default = function.params[parameter].default
     literal = bool_literal(default)
     if default is None or literal is None:
-        return Flag(name, None, True, None, FlagSource.PARAMETER, f"the parameter `{parameter}` of `{function.qualname}`")
+        return Flag(
+            name, None, True, None, FlagSource.PARAMETER, f"the parameter `{parameter}` of `{function.qualname}`"
+        )
     return Flag(
-        name, literal, True, default, FlagSource.DEFAULT, f"the default of parameter `{parameter}` of `{function.qualname}`"
+        name,
+        literal,
+        True,
+        default,
+        FlagSource.DEFAULT,
+        f"the default of parameter `{parameter}` of `{function.qualname}`",
     )
 
 
-def _attribute_flag(
-    name: str, function: FunctionInfo, attribute: str, expr: ast.expr, source: FlagSource
-) -> Flag:
+def _attribute_flag(name: str, function: FunctionInfo, attribute: str, expr: ast.expr, source: FlagSource) -> Flag:
     cls = function.cls
     assert cls is not None
     assigned = cls.init_attributes.get(attribute)
@@ -85,7 +90,9 @@ def _attribute_flag(
             return _parameter_flag(name, init, assigned.id)
         literal = bool_literal(assigned)
         if literal is not None:
-            return Flag(name, literal, True, assigned, FlagSource.ATTRIBUTE, f"`self.{attribute}` in `{cls.name}.__init__`")
+            return Flag(
+                name, literal, True, assigned, FlagSource.ATTRIBUTE, f"`self.{attribute}` in `{cls.name}.__init__`"
+            )
         return Flag(name, None, True, expr, source)
     default = cls.fields.get(attribute)
     if isinstance(default, ast.Call) and dotted_name(default.func) in ("field", "dataclasses.field"):

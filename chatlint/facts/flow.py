@@ -196,9 +196,9 @@ class _Walker:
             base = dotted_name(target.value)
             if base:
                 self.flow.changed_items.add(base)
-            key = subscript_key(target)
-            if base and key is not None:
-                self.flow.items.setdefault((base, key), []).append(value)
+            item_key = subscript_key(target)
+            if base and item_key is not None:
+                self.flow.items.setdefault((base, item_key), []).append(value)
 
     def _bind_loop(self, target: ast.expr, iterable: ast.expr, statement: ast.AST, order: int, blocks: _Blocks) -> None:
         if isinstance(target, ast.Name):

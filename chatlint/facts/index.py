@@ -6,6 +6,8 @@ Everything later questions are answered from this index, so the tree is walked o
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
+from typing import Any
 
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Param
 from chatlint.facts.syntax import (
@@ -46,7 +48,7 @@ class Indexer:
         self.scope_members: dict[int, list[ast.AST]] = {}
         # the function (or module) whose nodes are being visited; None inside a class body
         self._scope_roots: list[ast.AST | None] = []
-        self._visits = {
+        self._visits: dict[type[ast.AST], Callable[[Any], None]] = {
             ast.ClassDef: self._visit_class,
             ast.FunctionDef: self._visit_function,
             ast.AsyncFunctionDef: self._visit_function,

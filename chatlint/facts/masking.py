@@ -146,9 +146,7 @@ class _Flow:
         if isinstance(expr, ast.Call):
             return self._carrier_of_call(expr, function, before, depth)
         if isinstance(expr, ast.Name):
-            return self._resolve_name(
-                expr, function, lambda value: self.carrier_of(value, function, before, depth + 1)
-            )
+            return self._resolve_name(expr, function, lambda value: self.carrier_of(value, function, before, depth + 1))
         if isinstance(expr, ast.Subscript):
             # `row["prompt_ids"]` after `row["prompt_ids"] = render(...)`
             stored = self._item_assignment(expr, function, before)
@@ -162,9 +160,7 @@ class _Flow:
             return self.carrier_of(expr.value, function, before, depth + 1)
         return None
 
-    def _carrier_of_call(
-        self, expr: ast.Call, function: FunctionInfo, before: int, depth: int
-    ) -> TemplateCall | None:
+    def _carrier_of_call(self, expr: ast.Call, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
         name = called_name(expr)
         render = self.renders.get(id(expr))
         if render is not None:
@@ -202,14 +198,10 @@ class _Flow:
                 expr.right, function, before, depth + 1
             )
         if isinstance(expr, ast.Name):
-            return self._resolve_name(
-                expr, function, lambda value: self.length_of(value, function, before, depth + 1)
-            )
+            return self._resolve_name(expr, function, lambda value: self.length_of(value, function, before, depth + 1))
         return None
 
-    def _length_of_call(
-        self, expr: ast.Call, function: FunctionInfo, before: int, depth: int
-    ) -> TemplateCall | None:
+    def _length_of_call(self, expr: ast.Call, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
         name = called_name(expr)
         render = self.renders.get(id(expr))
         if render is not None and name in self.returns_length:
@@ -251,7 +243,7 @@ class _Flow:
             if isinstance(parent, ast.Assign) and any(target is node for target in parent.targets):
                 continue
             before = self.order.get(node, 1 << 62)
-            render = self.length_of(node, function, before, 0)  # type: ignore[arg-type]
+            render = self.length_of(node, function, before, 0)
             if render is None:
                 continue
             how = self._mask_context(node, ancestors, render, function, before)

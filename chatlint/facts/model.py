@@ -7,7 +7,6 @@ import enum
 from dataclasses import dataclass, field
 
 
-
 class ShapeKind(str, enum.Enum):
     FULL = "full"  # certainly ends with the assistant reply
     CONVERSATION = "conversation"  # a whole conversation from the data (`example["messages"]`); full in training

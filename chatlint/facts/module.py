@@ -58,7 +58,9 @@ class ModuleFacts:
         """Every call that renders a chat template, in its disguises, with where its result goes."""
         found = collect_template_calls(ShapeResolver(self.order, self.flows), self.functions, self.calls)
         for template_call in found:
-            template_call.uses = result_uses(template_call.call, template_call.ancestors, template_call.function, self.order)
+            template_call.uses = result_uses(
+                template_call.call, template_call.ancestors, template_call.function, self.order
+            )
             template_call.result_name = result_name(template_call.call, template_call.ancestors)
         return found
 

@@ -53,7 +53,7 @@ class PadAssignment:
 
 @dataclass(frozen=True)
 class ValueMask:
-    node: ast.AST  # the statement or call that masks
+    node: ast.stmt | ast.expr  # the statement or call that masks
     function: FunctionInfo
     text: str  # words for messages
     compared: str  # the pad expression compared against, "" for a collator

@@ -27,7 +27,15 @@ from dataclasses import replace
 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
 from chatlint.facts.model import ClassInfo, FunctionInfo, TemplateCall, TextOrigin
-from chatlint.facts.syntax import bool_literal, code, current_source, dotted_name, first_argument, keyword_value, string_value
+from chatlint.facts.syntax import (
+    bool_literal,
+    code,
+    current_source,
+    dotted_name,
+    first_argument,
+    keyword_value,
+    string_value,
+)
 
 # string methods whose result still starts where the text started
 _KEEPS_START = frozenset({"strip", "rstrip", "lstrip", "replace", "format", "removesuffix"})

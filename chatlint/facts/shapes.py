@@ -10,8 +10,8 @@ from __future__ import annotations
 import ast
 
 from chatlint.facts.flags import defining_scope
-from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Shape, ShapeKind
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
+from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Shape, ShapeKind
 from chatlint.facts.syntax import code, dotted_name, is_self_attribute, string_value
 
 PROMPT_KEYS = frozenset(
@@ -86,7 +86,11 @@ class ShapeResolver:
         last = expr.elts[-1]
         if isinstance(last, ast.Starred):
             inner = self._shape(last.value, function, before, depth + 1)
-            return Shape(inner.kind, f"a list ending with `*{code(last.value)}`: {inner.evidence}") if inner.kind is not ShapeKind.UNKNOWN else UNKNOWN_SHAPE
+            return (
+                Shape(inner.kind, f"a list ending with `*{code(last.value)}`: {inner.evidence}")
+                if inner.kind is not ShapeKind.UNKNOWN
+                else UNKNOWN_SHAPE
+            )
         role = self._message_role(last, function, before, depth + 1)
         return _role_shape(role, "a list literal")
 
@@ -95,8 +99,8 @@ class ShapeResolver:
         if depth > MAX_RESOLUTION_DEPTH:
             return None
         if isinstance(expr, ast.Dict):
-            for key, value in zip(expr.keys, expr.values):
-                if string_value(key) in ("role", "from"):
+            for dict_key, value in zip(expr.keys, expr.values):
+                if string_value(dict_key) in ("role", "from"):
                     return string_value(value)
             return None
         if isinstance(expr, ast.Call) and dotted_name(expr.func) == "dict":
@@ -231,7 +235,9 @@ class ShapeResolver:
         inner = self._shape(value, function, at, depth + 1)
         if inner.kind is ShapeKind.UNKNOWN:
             return inner
-        return Shape(ShapeKind.FULL if inner.ends_with_reply else inner.kind, f"`{name}` extended with {inner.evidence}")
+        return Shape(
+            ShapeKind.FULL if inner.ends_with_reply else inner.kind, f"`{name}` extended with {inner.evidence}"
+        )
 
 
 def _key_of(expr: ast.expr, function: FunctionInfo) -> str | None:

@@ -329,7 +329,7 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> str:
         if isinstance(assign, ast.Assign) and len(assign.targets) == 1:
             attribute = dotted_name(assign.targets[0]) or ""
             if attribute.startswith("self.") and attribute.count(".") == 1:
-                return f"item:{attribute[len('self.'):]}"
+                return f"item:{attribute[len('self.') :]}"
         return ""
     if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
         return f"`for {_short(parent.target)} in {_short(node)}`"
@@ -352,7 +352,7 @@ def _argument_use(call: ast.Call) -> str:
     method = func.attr
     receiver = dotted_name(func.value) or ""
     if method == "append" and receiver.startswith("self.") and receiver.count(".") == 1:
-        return f"item:{receiver[len('self.'):]}"
+        return f"item:{receiver[len('self.') :]}"
     if method == "extend":
         return f"`{_short(call)}`"
     if method == "append" and ("ids" in receiver.lower() or "token" in receiver.lower()):

@@ -58,7 +58,7 @@ def sarif_log(report: Report) -> dict[str, Any]:
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def _rule(rule) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def _rule(rule) -> dict[str, Any]:
     what = textwrap.dedent(rule.what_it_does).strip()
     return {
         "id": rule.code,

@@ -33,7 +33,7 @@ def render(report: Report, stream: TextIO) -> None:
         stream.write(summary(report, style) + "\n")
 
 
-def summary(report: Report, style=lambda text, **_: text) -> str:  # type: ignore[no-untyped-def]
+def summary(report: Report, style=lambda text, **_: text) -> str:
     lines = []
     if report.fixes_applied:
         lines.append(f"Fixed {report.fixes_applied} {_plural(report.fixes_applied, 'problem')}.")

@@ -87,9 +87,7 @@ def _renders_prompt_without_header(render: TemplateCall) -> bool:
     if flag.source not in _UNSURE_SOURCES:
         return True
     # a default is certain only at a wrapper's call site that passes neither the flag nor `**kwargs`
-    return (
-        render.through_wrapper and keyword(render.call, FLAG) is None and not star_kwargs(render.call)
-    )
+    return render.through_wrapper and keyword(render.call, FLAG) is None and not star_kwargs(render.call)
 
 
 def _message(render: TemplateCall, mask: LengthMask) -> str:

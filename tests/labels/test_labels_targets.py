@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from collators import IGNORE, ChatCollator
 
 from chatlint.labels import LabelsError, verify
 from chatlint.labels.config import load_config
 from chatlint.labels.samples import builtin_samples, load_samples
 from chatlint.labels.targets import build_target, load_object, parse_arg
-from collators import ChatCollator, IGNORE
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,10 @@ from __future__ import annotations
 import io
 
 import pytest
+from collators import ChatCollator
 
 from chatlint.labels import verify
 from chatlint.labels.view import render_text, to_json, visible
-from collators import ChatCollator
 
 rich = pytest.importorskip("rich")
 
