@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class ShapeKind(str, enum.Enum):
@@ -182,20 +183,28 @@ class TemplateCall:
         return self.route is Route.WRAPPER
 
 
+class Hop(NamedTuple):
+    """One step of a text's route back to its render: a name or expression, or a place the text was kept in (a
+    helper that returns it, an attribute that stores it), which messages name."""
+
+    words: str
+    is_place: bool = False
+
+
 @dataclass(frozen=True)
 class TextOrigin:
     """Why a text is known to come from a chat template rendered with `tokenize=False`."""
 
     render: str  # the render, in words: "`self.tokenizer.apply_chat_template(..., tokenize=False)`"
-    route: tuple[str, ...] = ()  # the hops from the tokenized expression back to the render
+    route: tuple[Hop, ...] = ()  # the hops from the tokenized expression back to the render
     same_function: bool = True  # rendered in the function that tokenizes it
     certain: bool = True  # every value that can reach the tokenizer is such a text
     batch: bool = False  # the tokenized expression is a list of such texts
 
     def describe(self) -> str:
         """The route in a few words: the helpers and attributes it went through, then the render."""
-        hops = [hop for hop in dict.fromkeys(self.route) if hop.startswith(("returned by", "stored in"))]
-        return ", ".join([f"rendered by {self.render}", *reversed(hops)])
+        places = [hop.words for hop in dict.fromkeys(self.route) if hop.is_place]
+        return ", ".join([f"rendered by {self.render}", *reversed(places)])
 
 
 @dataclass

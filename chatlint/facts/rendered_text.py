@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
-from chatlint.facts.model import ClassInfo, FunctionInfo, TemplateCall, TextOrigin
+from chatlint.facts.model import ClassInfo, FunctionInfo, Hop, TemplateCall, TextOrigin
 from chatlint.facts.syntax import (
     bool_literal,
     code,
@@ -203,7 +203,7 @@ class RenderedTexts:
                 if origin is None and attribute in cls.init_attributes and method.name in ("__init__", "__post_init__"):
                     origin = self.template_texts(cls.init_attributes[attribute], method, depth + 1)
                 if origin is not None:
-                    hopped = _hop(origin, f"stored in `self.{attribute}`")
+                    hopped = _hop(origin, Hop(f"stored in `self.{attribute}`", is_place=True))
                     return replace(hopped, same_function=False) if hopped is not None else None
             return None
         finally:
@@ -223,7 +223,7 @@ class RenderedTexts:
             return None
         first = known[0]
         certain = len(known) == len(origins) and all(origin.certain for origin in known)
-        hop = f"`{name.id}`"
+        hop = Hop(f"`{name.id}`")
         return replace(first, route=(hop, *first.route) if first.route[:1] != (hop,) else first.route, certain=certain)
 
     def _unpacked(self, binding: Binding, function: FunctionInfo, depth: int, many: bool) -> TextOrigin | None:
@@ -272,7 +272,9 @@ class RenderedTexts:
             found = _any(origins)
             if found is None:
                 return None
-            return replace(found, route=(f"returned by `{helper.qualname}`", *found.route), same_function=False)
+            return replace(
+                found, route=(Hop(f"returned by `{helper.qualname}`", is_place=True), *found.route), same_function=False
+            )
         finally:
             self._busy.discard(key)
 
@@ -343,7 +345,9 @@ def _short(node: ast.AST, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _hop(origin: TextOrigin | None, hop: str) -> TextOrigin | None:
+def _hop(origin: TextOrigin | None, hop: Hop | str) -> TextOrigin | None:
+    if isinstance(hop, str):
+        hop = Hop(hop)
     if origin is None:
         return None
     if origin.route[:1] == (hop,):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import enum
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import CallSite, FunctionInfo
@@ -164,6 +166,25 @@ _IDS_KEYS = ("input_ids", "labels", "tokens", "token_ids")
 _MAX_CALLER_DEPTH = 3
 
 
+class UseKind(enum.Enum):
+    """How a value is used, as far as its being a list of ids goes."""
+
+    NONE = "none"
+    LIST = "list"  # read as a list of ids; `detail` says how, in words
+    RETURNED = "returned"  # returned: its callers decide
+    RETURNED_IN_TUPLE = "returned-in-tuple"  # returned inside a tuple
+    DATASET_ITEM = "dataset-item"  # made an item of `self.<detail>`, a dataset's examples
+    NAME = "name"  # assigned to the local name `detail`: its loads decide
+
+
+class SequenceUse(NamedTuple):
+    kind: UseKind
+    detail: str = ""
+
+
+NO_USE = SequenceUse(UseKind.NONE)
+
+
 def list_like_uses(
     call: ast.Call,
     ancestors: tuple[ast.AST, ...],
@@ -176,22 +197,22 @@ def list_like_uses(
     name it is assigned to (every load that assignment reaches) and, when it is returned, the callers of its
     function in the same module."""
 
-    def expand(use: str) -> list[str]:
+    def expand(use: SequenceUse) -> list[str]:
         """One sequence use in words, following a return to the callers and a stored render to the dataset."""
-        if use == "returned":
+        if use.kind is UseKind.RETURNED:
             return _returned_uses(function, flows, call_sites, depth)
-        if use == "returned-in-tuple":
+        if use.kind is UseKind.RETURNED_IN_TUPLE:
             return _returned_in_tuple(function)
-        if use.startswith("item:"):
-            return _dataset_item_use(use[len("item:") :], function, flows)
-        return [use] if use and not use.startswith("name:") else []
+        if use.kind is UseKind.DATASET_ITEM:
+            return _dataset_item_use(use.detail, function, flows)
+        return [use.detail] if use.kind is UseKind.LIST else []
 
     use = _sequence_use(call, ancestors)
-    if not use.startswith("name:"):
+    if use.kind is not UseKind.NAME:
         return tuple(dict.fromkeys(expand(use)))
     found: list[str] = []
     flow = function_flow(function, flows)
-    binding = flow.binding_of(ancestors[-1], use[len("name:") :])
+    binding = flow.binding_of(ancestors[-1], use.detail)
     if binding is not None:
         for load in flow.loads_reached_by(binding):
             found.extend(expand(_sequence_use(load.node, load.ancestors)))
@@ -302,81 +323,81 @@ def _declares_ids(function: FunctionInfo) -> str:
     return ""
 
 
-def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> str:
-    """How the expression `node` is used, when that use treats it as a list of ids; "returned" when it is
-    returned; "name:x" when it is assigned to the local name `x`; "" otherwise."""
+def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
+    """How the expression `node` is used: as a list of ids (in words), returned, assigned to a local name, or
+    made an item of a dataset attribute; NO_USE otherwise."""
     parent = ancestors[-1] if ancestors else None
     if isinstance(parent, ast.Call):
         # a positional argument (not `*x`, whose parent is the `ast.Starred`), not what is called
-        return _argument_use(parent) if any(arg is node for arg in parent.args) else ""
+        return _argument_use(parent) if any(arg is node for arg in parent.args) else NO_USE
     if isinstance(parent, ast.Subscript):
         if parent.value is not node:
-            return ""
+            return NO_USE
         index = parent.slice
         if isinstance(index, ast.Slice) or _is_integer(index):
-            return f"`{_short(parent)}`"
-        return ""
+            return SequenceUse(UseKind.LIST, f"`{_short(parent)}`")
+        return NO_USE
     if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Add):
         other = parent.right if parent.left is node else parent.left
         if isinstance(other, (ast.List, ast.ListComp)) or (
             isinstance(other, ast.BinOp) and isinstance(other.op, ast.Mult) and isinstance(other.left, ast.List)
         ):
-            return f"`{_short(parent)}`"
-        return ""
+            return SequenceUse(UseKind.LIST, f"`{_short(parent)}`")
+        return NO_USE
     if isinstance(parent, ast.ListComp) and parent.elt is node and len(ancestors) > 1:
         # `self.data = [render(d) for d in data]`: the renders become a dataset's items
         assign = ancestors[-2]
         if isinstance(assign, ast.Assign) and len(assign.targets) == 1:
             attribute = dotted_name(assign.targets[0]) or ""
             if attribute.startswith("self.") and attribute.count(".") == 1:
-                return f"item:{attribute[len('self.') :]}"
-        return ""
+                return SequenceUse(UseKind.DATASET_ITEM, attribute[len("self.") :])
+        return NO_USE
     if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
-        return f"`for {_short(parent.target)} in {_short(node)}`"
+        return SequenceUse(UseKind.LIST, f"`for {_short(parent.target)} in {_short(node)}`")
     if isinstance(parent, ast.Return):
-        return "returned"
+        return SequenceUse(UseKind.RETURNED)
     if isinstance(parent, ast.Tuple) and len(ancestors) > 1:
         # `return (tokens, offset)`: returned as part of an example
-        return "returned-in-tuple" if isinstance(ancestors[-2], ast.Return) else ""
+        return SequenceUse(UseKind.RETURNED_IN_TUPLE) if isinstance(ancestors[-2], ast.Return) else NO_USE
     return _stored_use(node, parent)
 
 
-def _argument_use(call: ast.Call) -> str:
+def _argument_use(call: ast.Call) -> SequenceUse:
     """How a call that gets the value as a positional argument uses it, when it reads it as a list of ids."""
     callee = dotted_name(call.func) or ""
     if callee in _SEQUENCE_CALLS:
-        return f"`{_short(call)}`"
+        return SequenceUse(UseKind.LIST, f"`{_short(call)}`")
     func = call.func
     if not isinstance(func, ast.Attribute):
-        return ""
+        return NO_USE
     method = func.attr
     receiver = dotted_name(func.value) or ""
     if method == "append" and receiver.startswith("self.") and receiver.count(".") == 1:
-        return f"item:{receiver[len('self.') :]}"
+        return SequenceUse(UseKind.DATASET_ITEM, receiver[len("self.") :])
     if method == "extend":
-        return f"`{_short(call)}`"
+        return SequenceUse(UseKind.LIST, f"`{_short(call)}`")
     if method == "append" and ("ids" in receiver.lower() or "token" in receiver.lower()):
-        return f"`{_short(call)}`, a list of ids"
-    return ""
+        return SequenceUse(UseKind.LIST, f"`{_short(call)}`, a list of ids")
+    return NO_USE
 
 
-def _stored_use(node: ast.AST, parent: ast.AST | None) -> str:
-    """The value assigned to a local name ("name:x"), or stored under a key that holds ids."""
+def _stored_use(node: ast.AST, parent: ast.AST | None) -> SequenceUse:
+    """The value assigned to a local name, or stored under a key that holds ids."""
     if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and parent.value is node:
         target = parent.targets[0]
         if isinstance(target, ast.Name):
-            return f"name:{target.id}"
+            return SequenceUse(UseKind.NAME, target.id)
         key = string_value(target.slice) if isinstance(target, ast.Subscript) else None
         if key is not None and _is_ids_key(key):
-            return f"`{_short(target)} = ...`"
-        return ""
+            return SequenceUse(UseKind.LIST, f"`{_short(target)} = ...`")
+        return NO_USE
     if isinstance(parent, ast.AnnAssign) and parent.value is node and isinstance(parent.target, ast.Name):
-        return f"name:{parent.target.id}"
+        return SequenceUse(UseKind.NAME, parent.target.id)
     if isinstance(parent, ast.Dict):
         key = string_value(_dict_key(parent, node))
         if key is not None and _is_ids_key(key):
-            return f"`{{{key!r}: ...}}`"
-    return ""
+            return SequenceUse(UseKind.LIST, f"`{{{key!r}: ...}}`")
+    return NO_USE
 
 
 def _is_integer(node: ast.expr) -> bool:
