@@ -1,11 +1,12 @@
 """Time `chatlint check` on a large real tree beside grep (and semgrep, when installed), and check that the speed
-features change nothing: pruning, the process pool and the cache must give the very same findings.
+features change nothing: the process pool and the cache must give the very same findings.
 
     python benches/bench_check.py                      # the tree described in benches/README.md
     python benches/bench_check.py --tree DIR --dirs a b --repeat 3 --semgrep /tmp/semgrep-venv/bin/semgrep
 
-Prints one table (seconds are wall-clock; "cpu" is user+system time of the command and its children) and exits 1
-when a variant's findings differ from the plain cold run's.
+Prints one table (seconds are wall-clock; "cpu" is user+system time of the command and its children; "peak MB" is
+the largest resident set of the command or any of its processes) and the costs per MB of the code that passes the
+prefilter, and exits 1 when a variant's findings differ from the plain cold run's.
 """
 
 from __future__ import annotations
@@ -13,25 +14,26 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 DEFAULT_TREE = "/tmp/real/tree"
 DEFAULT_DIRS = (
-    "transformers",
-    "trl==0.11.3",
-    "trl==0.12.0",
+    "transformers==4.46.3",
+    "trl==0.11.4",
     "trl==0.12.2",
     "trl==0.13.0",
-    "axolotl",
-    "peft",
-    "accelerate",
-    "datasets",
+    "axolotl==0.5.2",
+    "llamafactory==0.9.1",
+    "openrlhf==0.5.4",
+    "peft==0.13.2",
+    "accelerate==1.1.1",
+    "datasets==3.1.0",
 )
 SEMGREP_RULE = """\
 rules:
@@ -43,22 +45,33 @@ rules:
 """
 
 
-def timed(command: list[str], cwd: str, env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Wall seconds, CPU seconds (user + system, children included) and stdout of one run."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return wall, cpu, done.stdout
+class Run(NamedTuple):
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the command and every process it waited for
+    peak_mb: float  # the largest resident set of the command or of one of its processes
+    stdout: str
 
 
-def best(runs: list[tuple[float, float, str]]) -> tuple[float, float, str]:
-    """The fastest of the repeats (the least disturbed by other work on the machine)."""
-    return min(runs, key=lambda run: run[0])
+def timed(command: list[str], cwd: str, env: dict[str, str] | None = None) -> Run:
+    """One run of `command`, measured by the kernel's accounting of that process alone (`os.wait4`)."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=errors)
+        assert process.stdout is not None
+        stdout = process.stdout.read().decode("utf-8", "replace")
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode not in (0, 1):
+            errors.seek(0)
+            message = errors.read().decode("utf-8", "replace")[-2000:]
+            raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{message}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stdout)
+
+
+def median_run(runs: list[Run]) -> Run:
+    """The run with the median wall time (the machine is shared: one fast or slow run says little)."""
+    return sorted(runs, key=lambda run: run.wall)[len(runs) // 2]
 
 
 def findings_of(output: str) -> list[tuple[object, ...]]:
@@ -91,7 +104,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tree", default=DEFAULT_TREE)
     parser.add_argument("--dirs", nargs="+", default=list(DEFAULT_DIRS), help="folders of the tree to check")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each timing; the fastest is shown")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each timing; the median is shown")
     parser.add_argument(
         "--package",
         default=str(Path(__file__).resolve().parent.parent / "chatlint"),
@@ -99,7 +112,7 @@ def main() -> int:
     )
     parser.add_argument("--select", default="", help="rule codes to pass as --select (default: the default rules)")
     parser.add_argument("--semgrep", default=shutil.which("semgrep") or "/tmp/semgrep-venv/bin/semgrep")
-    parser.add_argument("--no-compare", action="store_true", help="skip the unpruned and serial runs")
+    parser.add_argument("--no-compare", action="store_true", help="skip the run in one process")
     args = parser.parse_args()
 
     tree, dirs = args.tree, args.dirs
@@ -116,18 +129,15 @@ def main() -> int:
         chatlint += ["--select", args.select]
     env = dict(os.environ)
     env["PYTHONPATH"] = snapshot
-    env.pop("CHATLINT_PRUNE", None)
     env.pop("CHATLINT_WORKERS", None)
     env.pop("CHATLINT_NO_CACHE", None)
-    rows: list[tuple[str, float, float, str]] = []
+    rows: list[tuple[str, Run, str]] = []
 
-    def row(
-        label: str, command: list[str], extra_env: dict[str, str] | None = None, note: str = ""
-    ) -> tuple[float, float, str]:
+    def row(label: str, command: list[str], extra_env: dict[str, str] | None = None, note: str = "") -> Run:
         run_env = {**env, **(extra_env or {})}
-        result = best([timed(command, tree, run_env) for _ in range(args.repeat)])
-        rows.append((label, result[0], result[1], note))
-        print(f"  {label}: {result[0]:.2f} s", file=sys.stderr)
+        result = median_run([timed(command, tree, run_env) for _ in range(args.repeat)])
+        rows.append((label, result, note))
+        print(f"  {label}: {result.wall:.2f} s", file=sys.stderr)
         return result
 
     selected = tuple(code.strip() for code in args.select.split(",") if code.strip())
@@ -135,39 +145,37 @@ def main() -> int:
     grep_command = ["grep", "-rl", "--include=*.py", "apply_chat_template", *dirs]
     timed(grep_command, tree)  # warm the page cache
     grep = row("grep -rl apply_chat_template (warm)", grep_command)
-    mentions = len(grep[2].split())
+    mentions = len(grep.stdout.split())
 
     with tempfile.TemporaryDirectory(prefix="chatlint-bench-") as scratch:
         cold = row("chatlint cold (--no-cache)", [*chatlint, "--no-cache", *dirs])
-        reference = findings_of(cold[2])
+        reference = findings_of(cold.stdout)
         differences = []
         if not args.no_compare:
-            for label, extra in (
-                ("chatlint cold, no pruning", {"CHATLINT_PRUNE": "0"}),
-                ("chatlint cold, one process", {"CHATLINT_WORKERS": "1"}),
-            ):
-                result = row(label, [*chatlint, "--no-cache", *dirs], extra)
-                same = findings_of(result[2]) == reference
-                rows[-1] = (*rows[-1][:3], "same findings" if same else "FINDINGS DIFFER")
-                if not same:
-                    differences.append(label)
+            label = "chatlint cold, one process"
+            result = row(label, [*chatlint, "--no-cache", *dirs], {"CHATLINT_WORKERS": "1"})
+            same = findings_of(result.stdout) == reference
+            rows[-1] = (*rows[-1][:2], "same findings" if same else "FINDINGS DIFFER")
+            if not same:
+                differences.append(label)
         cache_env = {"CHATLINT_CACHE_DIR": os.path.join(scratch, "cache")}
         timed([*chatlint, *dirs], tree, {**env, **cache_env})  # fills the cache
         timed([*chatlint, *dirs], tree, {**env, **cache_env})  # and reads it once (the page cache too)
         warm = row("chatlint warm (cache filled)", [*chatlint, *dirs], cache_env)
-        if findings_of(warm[2]) != reference:
+        if findings_of(warm.stdout) != reference:
             differences.append("warm")
-            rows[-1] = (*rows[-1][:3], "FINDINGS DIFFER")
+            rows[-1] = (*rows[-1][:2], "FINDINGS DIFFER")
         else:
-            rows[-1] = (*rows[-1][:3], "same findings")
+            rows[-1] = (*rows[-1][:2], "same findings")
 
         one_file = os.path.join(tree, "trl==0.12.2", "trl", "trainer", "utils.py")
+        one = None
         if os.path.exists(one_file):
-            row(
+            one = row(
                 "chatlint check one file (trl utils.py, no cache)",
                 [*chatlint_command, "check", "--exit-zero", "--no-cache", one_file],
             )
-        row("python -c 'import libcst'", [python, "-c", "import libcst"])
+        baseline = row("python -c 'import libcst, click'", [python, "-c", "import libcst, click"])
         row("python -c 'pass'", [python, "-c", "pass"])
 
         semgrep_time = None
@@ -186,9 +194,11 @@ def main() -> int:
                 "--json",
                 *dirs,
             ]
-            semgrep_time = row("semgrep, one-pattern rule", command, semgrep_env)[0]
+            semgrep_time = row("semgrep, one-pattern rule", command, semgrep_env).wall
         else:
-            rows.append(("semgrep", float("nan"), float("nan"), f"not installed ({args.semgrep})"))
+            rows.append(
+                ("semgrep", Run(float("nan"), float("nan"), float("nan"), ""), f"not installed ({args.semgrep})")
+            )
 
     shutil.rmtree(snapshot, ignore_errors=True)
     print()
@@ -199,16 +209,25 @@ def main() -> int:
     print(f"pass the prefilter of {rules}: {passed} ({passed_bytes / 1e6:.1f} MB); findings: {len(reference)}")
     print(f"cores: {os.cpu_count()}; load average at the end: {', '.join(f'{value:.1f}' for value in os.getloadavg())}")
     print()
-    print(f"| {'what':<50} | {'wall s':>7} | {'cpu s':>7} | note")
-    print(f"|{'-' * 52}|{'-' * 9}|{'-' * 9}|------")
-    for label, wall, cpu, note in rows:
-        print(f"| {label:<50} | {wall:>7.2f} | {cpu:>7.2f} | {note}")
+    print(f"| {'what':<50} | {'wall s':>7} | {'cpu s':>7} | {'peak MB':>7} | note")
+    print(f"|{'-' * 52}|{'-' * 9}|{'-' * 9}|{'-' * 9}|------")
+    for label, run, note in rows:
+        print(f"| {label:<50} | {run.wall:>7.2f} | {run.cpu:>7.2f} | {run.peak_mb:>7.0f} | {note}")
     print()
     print(
-        f"ratios: cold / grep = {cold[0] / grep[0]:.0f}x, warm / grep = {warm[0] / grep[0]:.0f}x, cold / warm = {cold[0] / warm[0]:.1f}x"
+        f"ratios: cold / grep = {cold.wall / grep.wall:.0f}x, warm / grep = {warm.wall / grep.wall:.0f}x, "
+        f"cold / warm = {cold.wall / warm.wall:.1f}x"
     )
+    megabytes = passed_bytes / 1e6
+    if megabytes:
+        print(
+            f"per MB that passes the prefilter: {cold.cpu / megabytes:.2f} s of CPU, "
+            f"{cold.peak_mb / megabytes:.0f} MB of peak memory (cold run)"
+        )
+    if one is not None:
+        print(f"one file / `import libcst, click`: {one.wall / baseline.wall:.2f}x")
     if semgrep_time is not None:
-        print(f"        semgrep / chatlint cold = {semgrep_time / cold[0]:.2f}x")
+        print(f"semgrep / chatlint cold = {semgrep_time / cold.wall:.2f}x")
     if differences:
         print(f"FINDINGS DIFFER from the plain cold run: {', '.join(differences)}")
         return 1

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from chatlint.add_noqa import NoqaEdit, add_noqa
@@ -65,6 +67,25 @@ class RunResult:
         return sum(result.fixes_applied for result in self.files)
 
 
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Let the garbage collector run less often while files are parsed and analysed.
+
+    A syntax tree is hundreds of thousands of small objects that live as long as their file is checked; with the
+    default thresholds the collector walks them again and again, which made parsing 3x slower on a large tree
+    (measured: `ast.parse` of 2.9 MB, 2.1 s -> 0.6 s). The trees hold no cycles; what the analysis leaves behind is
+    still collected, only in larger batches. Pool workers are forked inside this block and inherit it.
+    """
+    thresholds = gc.get_threshold()
+    gc.freeze()  # what is alive now (imported modules, configuration) is never garbage
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
 class Runner:
     def __init__(
         self, config: Config, options: RunOptions, confirmed: frozenset[tuple[str, int, str]] = frozenset()
@@ -107,6 +128,10 @@ class Runner:
         )
 
     def run(self, paths: Sequence[str]) -> RunResult:
+        with fewer_collections():
+            return self._run_settled(paths)
+
+    def _run_settled(self, paths: Sequence[str]) -> RunResult:
         if not self.options.verify_tokenizer:
             return self._run(paths)
         # --verify-labels: check without fixing and settle the findings at run time first. The fix mode is built

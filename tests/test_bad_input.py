@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,24 @@ def test_syntax_error_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
     assert f"{broken}: error: syntax error: " in outcome.output
     assert f"{buggy}:7:" in outcome.output
     assert "Traceback" not in outcome.output + outcome.stderr
+
+
+def test_a_syntax_error_names_one_position(tmp_path: Path) -> None:
+    broken = write(tmp_path / "broken.py", "x = 1\ndef f(:\n    tokenizer.apply_chat_template(x)\n")
+    outcome = run_cli(str(broken))
+    assert outcome.exit_code == 2
+    assert "(line 2, column 7)" in outcome.output  # where Python stops: the `:` after `f(`
+    assert "error at" not in outcome.output
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="a `type` statement parses on Python 3.12 and later")
+def test_a_file_that_needs_a_newer_python_says_which(tmp_path: Path) -> None:
+    newer = write(tmp_path / "aliases.py", "type Conversation = list[dict]\nx = tok.apply_chat_template(c)\n")
+    outcome = run_cli(str(newer))
+    assert outcome.exit_code == 2
+    running = f"{sys.version_info.major}.{sys.version_info.minor}"
+    assert f"needs Python 3.12 or newer to parse, and chatlint runs on Python {running}" in outcome.output
+    assert "syntax error" not in outcome.output
 
 
 @pytest.mark.parametrize(
