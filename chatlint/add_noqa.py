@@ -72,7 +72,7 @@ def _with_directive(content: str, codes: list[str], comment: tuple[int, str] | N
             begin, end = column + match.start("codes"), column + match.end("codes")
             return content[:begin] + ", ".join(merged) + content[end:]
         if match is not None:
-            return content  # a bare `# noqa` silences everything already
+            return content  # a bare `noqa` silences everything already
     return content.rstrip(" \t") + "  # noqa: " + ", ".join(codes)
 
 

@@ -33,8 +33,8 @@ class FileResult:
     errors: list[FileError] = field(default_factory=list)
     fixed_text: str | None = None  # set when fixes changed the text
     fixes_applied: int = 0
-    suppressed: list[Finding] = field(default_factory=list)  # silenced by `# noqa`
-    noqa_added: int = 0  # `# noqa` directives written by --add-noqa
+    suppressed: list[Finding] = field(default_factory=list)  # silenced by `noqa`
+    noqa_added: int = 0  # `noqa` directives written by --add-noqa
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ def _judge(
             diagnostics.extend((rule, diagnostic) for diagnostic in rule.check(facts))
         except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
             result.errors.append(FileError(path, f"rule {rule.code} failed: {_describe(error)}", "internal"))
-    # Rules that judge the `# noqa` comments themselves (CL100) run last: they need to know what was silenced.
+    # Rules that judge the `noqa` comments themselves (CL100) run last: they need to know what was silenced.
     noqa_rules = [rule for rule in active if rule.checks_suppressions]
     if not diagnostics and not noqa_rules:
         return [], []

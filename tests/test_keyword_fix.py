@@ -36,7 +36,7 @@ CASES = [
     ),
     # characters beyond ASCII before the call: columns count characters
     ("x = 'é'; tok(text)\n", "tok(text, add_special_tokens=False)"),
-    # a comment at the end of the last argument's line stays on that line: a `# noqa` keeps its target
+    # a comment at the end of the last argument's line stays on that line: a `noqa` keeps its target
     (
         "def f(tok, text):\n    return tok(\n        text,\n        truncation=True,  # noqa: CL001\n    )\n",
         "tok(\n        text,\n        truncation=True,  # noqa: CL001\n        add_special_tokens=False,\n    )",

@@ -64,7 +64,7 @@ def test_quiet(example: Example) -> None:
     assert findings_of(example) == set()
 
 
-# A rule that judges `# noqa` comments (CL100) needs the other rules to know which comments are used: it has no
+# A rule that judges `noqa` comments (CL100) needs the other rules to know which comments are used: it has no
 # verdict of its own to compare.
 ALONE = [
     example

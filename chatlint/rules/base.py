@@ -51,7 +51,7 @@ class Rule:
     prefilter: ClassVar[tuple[tuple[bytes | re.Pattern[bytes], ...], ...]]
     enabled_by_default: ClassVar[bool] = True
     fixable: ClassVar[bool] = False
-    # A rule that judges the `# noqa` comments themselves (CL100): the engine runs it after the others, with what
+    # A rule that judges the `noqa` comments themselves (CL100): the engine runs it after the others, with what
     # they silenced (`check_suppressions`), instead of `check`.
     checks_suppressions: ClassVar[bool] = False
     # Documentation in Ruff's form; Markdown.

@@ -23,7 +23,7 @@ class UnusedNoqa(Rule):
     code = "CL100"
     name = "unused-noqa"
     summary = "A `# noqa: CODE` comment for a chatlint rule that reports nothing on that line"
-    # A directive naming a chatlint code: `noqa` and `CL` followed by a digit (most files with `# noqa` name
+    # A directive naming a chatlint code: `noqa` and `CL` followed by a digit (most files with `noqa` name
     # other tools' codes, and parsing them all would make the rule the slowest part of a run).
     prefilter = (
         (b"noqa", b"NOQA", b"Noqa"),
@@ -98,7 +98,7 @@ def _fix(
     if after.strip():
         return None  # text after the directive, often its reason: a person should decide
     if before.strip():
-        # `# type: ignore  # noqa: CL001`: keep the other comment
+        # a type-ignore comment before the directive: keep it
         return _safe((NodeEdit(comment, before.rstrip()),), "remove the unused directive")
     if whitespace is None:
         return None  # a comment on a line of its own
