@@ -19,6 +19,9 @@ class ShapeKind(str, enum.Enum):
 class Shape:
     kind: ShapeKind
     evidence: str = ""  # why, in words, e.g. "ends with an assistant turn"
+    is_reply: bool = (
+        False  # the expression is a reply itself (`example["chosen"]`): what is put before it is the prompt
+    )
 
     @property
     def ends_with_reply(self) -> bool:

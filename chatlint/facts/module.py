@@ -16,7 +16,7 @@ from chatlint.facts.flow import FunctionFlow
 from chatlint.facts.index import Indexer, build_index
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
 from chatlint.facts.shapes import ShapeResolver
-from chatlint.facts.syntax import SourceText, called_name
+from chatlint.facts.syntax import SourceText, called_name, first_argument, keyword_value, string_value
 from chatlint.facts.tokenizer_calls import collect_tokenizer_calls
 from chatlint.facts.uses import list_like_uses, result_name, result_uses
 
@@ -78,6 +78,23 @@ class ModuleFacts:
         for site in self.calls:
             sites.setdefault(called_name(site[0]), []).append(site)
         return sites
+
+    @functools.cached_property
+    def checkpoints(self) -> tuple[str | None, ...]:
+        """The checkpoints the module loads with `from_pretrained(...)`: the name when it is a string literal (or a
+        module-level constant holding one), None when the code does not say which."""
+        found: list[str | None] = []
+        module_level = self.functions[0]
+        for call, _, _ in self.calls:
+            if called_name(call) != "from_pretrained":
+                continue
+            argument = keyword_value(call, "pretrained_model_name_or_path") or first_argument(call)
+            name = string_value(argument)
+            if name is None and isinstance(argument, ast.Name):
+                assigned = module_level.assignments.get(argument.id, [])
+                name = string_value(assigned[0]) if len(assigned) == 1 else None
+            found.append(name)
+        return tuple(found)
 
     @functools.cached_property
     def _tokenization(self) -> tuple[list[TokenizerCall], list[SplitTokenization]]:

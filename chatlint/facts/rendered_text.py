@@ -215,7 +215,8 @@ class RenderedTexts:
     ) -> TextOrigin | None:
         """Every binding of `name` that may reach this load, followed; certain only when all of them are renders."""
         bindings = self.flow(function).reaching(name.id, name)
-        if not bindings:
+        if not bindings or any(_strips_bos(binding.value) for binding in bindings):
+            # `if text.startswith(bos): text = text[len(bos):]`: the code removes the BOS by hand on its paths
             return None
         origins = [follow_binding(binding, function, depth + 1) for binding in bindings]
         known = [origin for origin in origins if origin is not None]
@@ -329,6 +330,15 @@ def _element(sequence: ast.Tuple | ast.List, position: int) -> ast.expr | None:
 
 def _is_zero(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and type(node.value) is int and node.value == 0
+
+
+def _strips_bos(value: ast.expr | None) -> bool:
+    """`text[len(tokenizer.bos_token):]`, `text.removeprefix(bos)`, `text.replace(tokenizer.bos_token, "")`."""
+    if isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice) and value.slice.lower is not None:
+        return "bos" in code(value.slice.lower).lower()
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+        return value.func.attr in ("removeprefix", "replace", "lstrip") and _mentions_bos(value)
+    return False
 
 
 def _mentions_bos(call: ast.Call) -> bool:

@@ -53,7 +53,10 @@ class ShapeResolver:
                 return UNKNOWN_SHAPE
             if right.kind is ShapeKind.PROMPT:
                 return Shape(ShapeKind.PROMPT, f"`{text}`, which ends with {right.evidence}")
-            return Shape(ShapeKind.FULL, f"`{text}`, which ends with the reply ({right.evidence})")
+            if right.kind is ShapeKind.FULL or right.is_reply:
+                return Shape(ShapeKind.FULL, f"`{text}`, which ends with the reply ({right.evidence})")
+            # `[system] + messages`: a message put in front keeps the conversation's own end, whatever that is
+            return Shape(right.kind, f"`{text}`, which ends with {right.evidence}")
         if isinstance(expr, ast.Name):
             return self._name_shape(expr, function, before, depth)
         if isinstance(expr, ast.Call):
@@ -87,7 +90,9 @@ class ShapeResolver:
         if isinstance(last, ast.Starred):
             inner = self._shape(last.value, function, before, depth + 1)
             return (
-                Shape(inner.kind, f"a list ending with `*{code(last.value)}`: {inner.evidence}")
+                Shape(
+                    inner.kind, f"a list ending with `*{code(last.value)}`: {inner.evidence}", is_reply=inner.is_reply
+                )
                 if inner.kind is not ShapeKind.UNKNOWN
                 else UNKNOWN_SHAPE
             )
@@ -215,7 +220,7 @@ class ShapeResolver:
         inner = self._shape(binding.value, scope, self.order.get(binding.value, before), depth + 1)
         if inner.kind is ShapeKind.UNKNOWN:
             return inner
-        return Shape(inner.kind, f"`{name}` = {inner.evidence}")
+        return Shape(inner.kind, f"`{name}` = {inner.evidence}", is_reply=inner.is_reply)
 
     def _mutated_shape(
         self, name: str, function: FunctionInfo, mutations: list[tuple[str, ast.expr]], before: int, depth: int
@@ -278,7 +283,7 @@ def _key_shape(key: str, text: str) -> Shape:
     if lowered in PROMPT_KEYS:
         return Shape(ShapeKind.PROMPT, f"`{text}`, a prompt")
     if lowered in REPLY_KEYS:
-        return Shape(ShapeKind.CONVERSATION, f"`{text}`, which ends with the assistant reply")
+        return Shape(ShapeKind.CONVERSATION, f"`{text}`, which ends with the assistant reply", is_reply=True)
     if lowered in CONVERSATION_KEYS:
         return Shape(ShapeKind.CONVERSATION, f"`{text}`, which ends with the assistant reply")
     return UNKNOWN_SHAPE

@@ -106,6 +106,9 @@ def _classify(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> str:
         if isinstance(parent, ast.Subscript) and child is parent.value:
             if isinstance(parent.slice, ast.Slice) and _mentions_len(parent.slice):
                 return COMPARE
+            if string_value(parent.slice) is not None:
+                child = parent  # `tok(text)["input_ids"]`: the same ids, read by key
+                continue
             return DATA
         return DATA
     return DATA

@@ -6,8 +6,11 @@ import ast
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts
+from chatlint.facts.flow import function_flow
 from chatlint.facts.model import SplitTokenization, TokenizerCall
+from chatlint.facts.syntax import called_name, string_value
 from chatlint.findings import Applicability
+from chatlint.knowledge.model_families import family_of
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
 
@@ -85,13 +88,24 @@ class DoubleBos(Rule):
         origin = tokenizer_call.origin
         if origin is None or not tokenizer_call.adds_special_tokens:
             return None
+        families = [family_of(name) if name else None for name in facts.checkpoints]
+        if families and all(family is not None and not family.writes_bos for family in families):
+            return None  # every model the module loads has a chat template without a BOS
+        if _only_counted(tokenizer_call, facts):
+            return None  # a length statistic or filter: a second BOS changes a count by one, not what is trained
+        if families and all(family is not None and family.writes_bos for family in families):
+            condition = f" (the {families[0].name} chat template writes one)"  # type: ignore[union-attr]
+        else:
+            condition = (
+                ", for chat templates that begin with one (Llama 3's does; ChatML templates such as Qwen's do not)"
+            )
         text = _short(facts.code(tokenizer_call.text)) if tokenizer_call.text is not None else "the text"
         special = _special_words(tokenizer_call)
         via = f" through {tokenizer_call.via}" if tokenizer_call.via else ""
         maybe = "" if origin.certain else " (on at least one path)"
         message = (
             f"`{text}` {'holds texts' if origin.batch else 'is'} {origin.describe()}, so "
-            f"{'each' if origin.batch else 'it'} already starts with the template's BOS{maybe}; tokenizing "
+            f"{'each' if origin.batch else 'it'} already starts with the template's BOS{maybe}{condition}; tokenizing "
             f"{'them' if origin.batch else 'it'} "
             f"again{via} {special} adds a second BOS"
         )
@@ -143,3 +157,31 @@ def _fix(tokenizer_call: TokenizerCall, facts: ModuleFacts, applicability: Appli
 def _short(text: str, limit: int = 50) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _only_counted(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
+    """The ids are only measured against a bound (`len(tok(text).input_ids) <= max_len`, a length filter), directly
+    or through the one name they are assigned to. A length that is stored or used elsewhere may mask labels (the
+    prompt length of a prompt/full pair), so it is not "only counted"."""
+    call = tokenizer_call.call
+    ancestors = facts.ancestors(call)
+    parent = ancestors[-1] if ancestors else None
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
+        flow = function_flow(tokenizer_call.function, facts.flows)
+        binding = flow.binding_of(parent, parent.targets[0].id)
+        loads = flow.loads_reached_by(binding) if binding is not None else []
+        return bool(loads) and all(_compared_length(load.node, load.ancestors) for load in loads)
+    return _compared_length(call, ancestors)
+
+
+def _compared_length(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> bool:
+    """`len(node)`, `len(node.input_ids)` or `len(node["input_ids"])`, compared with something."""
+    child = node
+    for index in range(len(ancestors) - 1, 0, -1):
+        parent = ancestors[index]
+        if isinstance(parent, ast.Attribute) or (isinstance(parent, ast.Subscript) and string_value(parent.slice)):
+            child = parent
+            continue
+        is_len = isinstance(parent, ast.Call) and called_name(parent) == "len" and child in parent.args
+        return is_len and isinstance(ancestors[index - 1], ast.Compare)
+    return False

@@ -89,6 +89,10 @@ class PadEosMaskedByValue(Rule):
 
 
 def _related(assignment: PadAssignment, mask: ValueMask) -> bool:
+    setter = assignment.function
+    if setter is not mask.function and setter.calls_generate and not setter.labels_evidence:
+        # a tokenizer padded for `generate()` in its own function is not the one another function masks labels with
+        return False
     if assignment.local_name is None:
         return True
     # `pad_token_id = tokenizer.eos_token_id` is a local: it only masks EOS where that very name is compared

@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, TemplateCall
-from chatlint.facts.syntax import star_kwargs
+from chatlint.facts.syntax import called_name, dotted_name, star_kwargs
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
@@ -78,6 +78,10 @@ class BatchEncodingAsTokenList(Rule):
         if template_call.flag("return_dict").present or template_call.flag("return_assistant_tokens_mask").present:
             return None
         call = template_call.call
+        if _renders_with_a_processor(call):
+            return None  # a processor's `apply_chat_template` returns text unless asked to tokenize
+        if template_call.result_name and _type_checked(template_call.result_name, template_call, facts):
+            return None  # `isinstance(ids, list)`, `hasattr(out, "input_ids")`: written for both kinds of result
         if star_kwargs(call) or any(isinstance(arg, ast.Starred) for arg in call.args):
             return None  # an opaque `*args` / `**kwargs` may carry `tokenize` or `return_dict`
         list_uses = facts.list_uses(template_call)
@@ -99,3 +103,17 @@ class BatchEncodingAsTokenList(Rule):
 
 def _callee(facts: ModuleFacts, template_call: TemplateCall) -> str:
     return " ".join(facts.code(template_call.call.func).split())
+
+
+def _renders_with_a_processor(call: ast.Call) -> bool:
+    receiver = dotted_name(call.func.value) if isinstance(call.func, ast.Attribute) else None
+    return receiver is not None and "processor" in receiver.split(".")[-1].lower()
+
+
+def _type_checked(name: str, template_call: TemplateCall, facts: ModuleFacts) -> bool:
+    """The function tests what kind of object `name` holds: `isinstance(name, ...)` or `hasattr(name, ...)`."""
+    for node, _ in facts.scope_nodes(template_call.function.node):
+        if isinstance(node, ast.Call) and called_name(node) in ("isinstance", "hasattr") and node.args:
+            if isinstance(node.args[0], ast.Name) and node.args[0].id == name:
+                return True
+    return False

@@ -42,7 +42,7 @@ class VisionCollator:
 
 def tokenize_row_field(example, tokenizer):
     example["text"] = tokenizer.apply_chat_template(example["messages"], tokenize=False)
-    tokenized = tokenizer(example["text"], add_special_tokens=True)  # expect: CL002 "already starts with the template's BOS; tokenizing it again with `add_special_tokens=True`"
+    tokenized = tokenizer(example["text"], add_special_tokens=True)  # expect: CL002 "already starts with the template's BOS, for chat templates that begin with one"
     example["input_ids"] = tokenized["input_ids"]
     return example
 
