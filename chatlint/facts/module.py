@@ -12,6 +12,7 @@ import functools
 from dataclasses import dataclass, field
 
 from chatlint.facts.calls import collect_template_calls
+from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import FunctionFlow
 from chatlint.facts.index import Indexer, build_index
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
@@ -84,14 +85,14 @@ class ModuleFacts:
         """The checkpoints the module loads with `from_pretrained(...)`: the name when it is a string literal (or a
         module-level constant holding one), None when the code does not say which."""
         found: list[str | None] = []
-        module_level = self.functions[0]
-        for call, _, _ in self.calls:
+        for call, function, _ in self.calls:
             if called_name(call) != "from_pretrained":
                 continue
             argument = keyword_value(call, "pretrained_model_name_or_path") or first_argument(call)
             name = string_value(argument)
             if name is None and isinstance(argument, ast.Name):
-                assigned = module_level.assignments.get(argument.id, [])
+                # a local or module-level name given one string literal, and nothing else
+                assigned = defining_scope(function, argument.id).assignments.get(argument.id, [])
                 name = string_value(assigned[0]) if len(assigned) == 1 else None
             found.append(name)
         return tuple(found)
