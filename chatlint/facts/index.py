@@ -22,7 +22,7 @@ from chatlint.facts.syntax import (
     string_value,
     subscript_key,
 )
-from chatlint.facts.walk import walk
+from chatlint.facts.walk import children
 
 _INIT_METHODS = ("__init__", "__post_init__", "setup", "__attrs_post_init__")
 
@@ -32,23 +32,28 @@ _BRANCHES = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try, ast.Match)
 
 
 class Indexer:
+    """One pass over a module, depth first in source order: every node's order, parent and scope, and the
+    functions, classes, assignments and calls the analysis asks about."""
+
     def __init__(self, module: ast.Module) -> None:
+        self.module = module
         self.module_function = FunctionInfo(node=module, name="<module>", qualname="<module>")
         self.functions: list[FunctionInfo] = [self.module_function]
         self.classes: dict[str, ClassInfo] = {}
         self.calls: list[CallSite] = []
         # functions handed to a dataset builder, by name: how they are handed ("`.map()`", ...)
         self.mapped_names: dict[str, str] = {}
-        self._ancestors: list[ast.AST] = []
-        self._scopes: list[FunctionInfo | ClassInfo] = []
-        # source order of every node visited so far: lets a use find the assignments made before it
+        # source order of every node: lets a use find the assignments made before it
         self.order: dict[ast.AST, int] = {}
         # each node's parent, and the nodes of each function (and of the module), by id of its root node
         self.parents: dict[ast.AST, ast.AST | None] = {}
         self.scope_members: dict[int, list[ast.AST]] = {}
-        # the function (or module) whose nodes are being visited; None inside a class body
-        self._scope_roots: list[ast.AST | None] = []
-        self._visits: dict[type[ast.AST], Callable[[Any], None]] = {
+        # where the node being visited sits: its parent, the class or function whose body holds it, the function
+        # (or module) it belongs to
+        self._parent: ast.AST | None = None
+        self._owner: FunctionInfo | ClassInfo | None = None
+        self.function: FunctionInfo = self.module_function
+        self._visits: dict[type[ast.AST], Callable[[Any], FunctionInfo | ClassInfo | None]] = {
             ast.ClassDef: self._visit_class,
             ast.FunctionDef: self._visit_function,
             ast.AsyncFunctionDef: self._visit_function,
@@ -62,47 +67,46 @@ class Indexer:
             ast.Call: self._visit_call,
         }
 
-    # -- the ancestor stack ---------------------------------------------------------------------------------------
-    def on_visit(self, node: ast.AST) -> bool:
-        self.order[node] = len(self.order)
-        self.parents[node] = self._ancestors[-1] if self._ancestors else None
-        kind = type(node)
-        if kind is ast.Module:
-            self._scope_roots.append(node)
-        scope = self._scope_roots[-1]
-        if scope is not None:
-            self.scope_members.setdefault(id(scope), []).append(node)
-        if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
-            self._scope_roots.append(node)
-            self.scope_members[id(node)] = [node]  # a function's own nodes start with itself
-        elif kind is ast.ClassDef:
-            self._scope_roots.append(None)  # a class body belongs to no function; its methods are their own
-        visit = self._visits.get(kind)
-        if visit is not None:
-            visit(node)
-        self._ancestors.append(node)
-        return True
+    def run(self) -> None:
+        """Visit every node once, with an explicit stack (no recursion, however deep the code nests)."""
+        order, parents, members, visits = self.order, self.parents, self.scope_members, self._visits
+        module = self.module
+        members[id(module)] = []
+        # (node, its parent, the class or function whose body holds it, the function it belongs to, the root whose
+        # scope members it joins: a function node or the module, None in a class body)
+        Entry = tuple[ast.AST, ast.AST | None, FunctionInfo | ClassInfo | None, FunctionInfo, ast.AST | None]
+        stack: list[Entry] = [(module, None, None, self.module_function, module)]
+        while stack:
+            node, parent, owner, function, root = stack.pop()
+            order[node] = len(order)
+            parents[node] = parent
+            if root is not None:
+                members[id(root)].append(node)
+            visit = visits.get(type(node))
+            if visit is not None:
+                self._parent, self._owner, self.function = parent, owner, function
+                scope = visit(node)
+                if isinstance(scope, FunctionInfo):
+                    owner, function, root = scope, scope, node
+                    members[id(node)] = [node]  # a function's own nodes start with itself
+                elif isinstance(scope, ClassInfo):
+                    owner, root = scope, None  # a class body belongs to no function; its methods are their own
+            stack.extend((child, node, owner, function, root) for child in reversed(children(node)))
 
-    def on_leave(self, node: ast.AST) -> None:
-        self._ancestors.pop()
-        kind = type(node)
-        if kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Module):
-            self._scope_roots.pop()
-        if kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
-            self._scopes.pop()
+    def ancestors_of(self, node: ast.AST) -> tuple[ast.AST, ...]:
+        """The nodes that contain `node`, outermost first."""
+        chain = []
+        current = self.parents.get(node)
+        while current is not None:
+            chain.append(current)
+            current = self.parents.get(current)
+        return tuple(reversed(chain))
 
     # -- scopes ---------------------------------------------------------------------------------------------------
-    @property
-    def function(self) -> FunctionInfo:
-        for scope in reversed(self._scopes):
-            if isinstance(scope, FunctionInfo):
-                return scope
-        return self.module_function
-
     def _in_class_body(self) -> bool:
-        return bool(self._scopes) and isinstance(self._scopes[-1], ClassInfo)
+        return isinstance(self._owner, ClassInfo)
 
-    def _visit_class(self, node: ast.ClassDef) -> None:
+    def _visit_class(self, node: ast.ClassDef) -> ClassInfo:
         info = ClassInfo(
             node=node,
             name=node.name,
@@ -117,10 +121,10 @@ class Indexer:
                     if isinstance(target, ast.Name):
                         info.fields[target.id] = statement.value
         self.classes.setdefault(info.name, info)
-        self._scopes.append(info)
+        return info
 
-    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-        owner = self._scopes[-1] if self._scopes else None
+    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionInfo:
+        owner = self._owner
         cls = owner if isinstance(owner, ClassInfo) else None
         name = node.name
         prefix = f"{owner.qualname}." if isinstance(owner, FunctionInfo) else (f"{cls.name}." if cls else "")
@@ -131,7 +135,7 @@ class Indexer:
         if cls is not None:
             cls.methods.setdefault(name, info)
         self.functions.append(info)
-        self._scopes.append(info)
+        return info
 
     # -- assignments ----------------------------------------------------------------------------------------------
     def _assign(self, target: ast.expr, value: ast.expr) -> None:
@@ -197,7 +201,7 @@ class Indexer:
     def _visit_call(self, node: ast.Call) -> None:
         function = self.function
         name = called_name(node)
-        self.calls.append((node, function, tuple(self._ancestors)))
+        self.calls.append((node, function, self.ancestors_of(node)))
         func = node.func
         if name in ("append", "extend") and isinstance(func, ast.Attribute) and node.args:
             target = dotted_name(func.value)
@@ -226,11 +230,13 @@ class Indexer:
 
     def _in_branch_or_loop(self) -> bool:
         """Is the node being visited under an `if`, a loop or a `try` of the current function?"""
-        for ancestor in reversed(self._ancestors):
+        ancestor = self._parent
+        while ancestor is not None:
             if isinstance(ancestor, (*_FUNCTIONS, ast.ClassDef)):
                 return False
             if isinstance(ancestor, _BRANCHES):
                 return True
+            ancestor = self.parents.get(ancestor)
         return False
 
     def _handed_to_dataset(self, call: ast.Call, how: str) -> None:
@@ -270,7 +276,7 @@ def _is_enumerate(node: ast.expr) -> bool:
 
 def build_index(module: ast.Module) -> Indexer:
     indexer = Indexer(module)
-    walk(module, indexer)
+    indexer.run()
     for function in indexer.functions:
         if function.name in indexer.mapped_names:
             function.passed_to = indexer.mapped_names[function.name]
