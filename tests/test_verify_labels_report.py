@@ -7,28 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import run_cli, write
+from helpers import DEFAULT_COLLATOR, run_cli, write
 
 from chatlint import verification
-
-# The flag set through a default: CL001's fix is unsafe until the runtime check confirms it.
-DEFAULT_COLLATOR = """\
-class DefaultCollator:
-    def __init__(self, tokenizer, add_generation_prompt=True):
-        self.tokenizer = tokenizer
-        self.add_generation_prompt = add_generation_prompt
-
-    def __call__(self, examples):
-        input_ids, labels = [], []
-        for example in examples:
-            text = self.tokenizer.apply_chat_template(
-                example["messages"], tokenize=False, add_generation_prompt=self.add_generation_prompt
-            )
-            ids = self.tokenizer(text, add_special_tokens=False)["input_ids"]
-            input_ids.append(ids)
-            labels.append(list(ids))
-        return {"input_ids": input_ids, "labels": labels}
-"""
 
 
 def _verdicts(status: str):  # type: ignore[no-untyped-def]

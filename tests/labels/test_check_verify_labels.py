@@ -11,26 +11,7 @@ from click.testing import CliRunner
 from chatlint.cli import cli
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from helpers import BUGGY_COLLATOR  # noqa: E402
-
-# The same collator with the flag set through a default: an unsafe fix until the runtime check confirms it.
-DEFAULT_COLLATOR = """\
-class DefaultCollator:
-    def __init__(self, tokenizer, add_generation_prompt=True):
-        self.tokenizer = tokenizer
-        self.add_generation_prompt = add_generation_prompt
-
-    def __call__(self, examples):
-        input_ids, labels = [], []
-        for example in examples:
-            text = self.tokenizer.apply_chat_template(
-                example["messages"], tokenize=False, add_generation_prompt=self.add_generation_prompt
-            )
-            ids = self.tokenizer(text, add_special_tokens=False)["input_ids"]
-            input_ids.append(ids)
-            labels.append(list(ids))
-        return {"input_ids": input_ids, "labels": labels}
-"""
+from helpers import BUGGY_COLLATOR, DEFAULT_COLLATOR  # noqa: E402
 
 # Flagged statically (the full conversation rendered with the flag in a collator that builds labels), but the
 # collator cuts the generation header off again, so the runtime check has nothing to reproduce.
