@@ -357,15 +357,33 @@ def template_mismatch(state: ExampleState, context: CheckContext) -> list[Findin
     mismatches = state.alignment.mismatches
     if not mismatches:
         return []
-    i1, i2, j1, j2 = mismatches[0]
-    collator = _show(state.pieces[j1:j2]) if j2 > j1 else "nothing"
-    template = _show(state.reference_pieces[i1:i2]) if i2 > i1 else "nothing"
-    positions = [p for (_, _, a, b) in mismatches for p in range(a, b)] or [min(j1, len(state.ids) - 1)]
+    shown = [_divergence(state, mismatch) for mismatch in mismatches[:MISMATCHES_SHOWN]]
+    more = len(mismatches) - len(shown)
+    places = f"{len(mismatches)} places" if len(mismatches) > 1 else "1 place"
     message = (
-        f"input_ids diverge from the chat template's render at token {j1}: the collator has `{collator}` where "
-        f"the template has `{template}`" + (f" ({len(mismatches)} places differ)" if len(mismatches) > 1 else "")
+        f"input_ids diverge from the chat template's render in {places}: "
+        + "; ".join(shown)
+        + (f"; and {more} more" if more else "")
     )
+    positions = [p for (_, _, a, b) in mismatches for p in range(a, b)]
+    positions = positions or [min(mismatches[0][2], len(state.ids) - 1)]
     return [Finding(message, positions[:64])]
+
+
+# how many divergences template-mismatch names before it counts the rest
+MISMATCHES_SHOWN = 5
+
+
+def _divergence(state: ExampleState, mismatch: tuple[int, int, int, int]) -> str:
+    """One divergence in words: the template's tokens the collator dropped, the tokens it added, or both."""
+    i1, i2, j1, j2 = mismatch
+    template = _show(state.reference_pieces[i1:i2])
+    collator = _show(state.pieces[j1:j2])
+    if j2 == j1:
+        return f"at token {j1} the collator dropped `{template}` ({i2 - i1} token{'s' if i2 - i1 > 1 else ''})"
+    if i2 == i1:
+        return f"at token {j1} the collator added `{collator}` ({j2 - j1} token{'s' if j2 - j1 > 1 else ''})"
+    return f"at token {j1} the collator has `{collator}` where the template has `{template}`"
 
 
 # --- Helpers for the checks' messages --------------------------------------------------------------------------
@@ -411,7 +429,6 @@ def _cut_replies(state: ExampleState, context: CheckContext) -> list[tuple[int, 
             shown = [len(state.ids) - 1]
         cuts.append((index, reply, Cut(kind, lost, present, shown, reply.end_of_turn, at_end)))
     return cuts
-
 
 
 def _replies_to_train(state: ExampleState, mode: str) -> list[tuple[int, Reply]]:

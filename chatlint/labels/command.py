@@ -44,6 +44,12 @@ MODE_CHOICES = ("auto", "assistant-only", "last-reply", "full")
 @click.option("--max-examples", type=click.IntRange(min=1), default=None, help="Use at most N conversations.")
 @click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option("--trust-remote-code", is_flag=True, default=None, help="Allow the tokenizer's custom code.")
+@click.option(
+    "--traceback",
+    "full_traceback",
+    is_flag=True,
+    help="When the target raises, print its whole traceback (by default: its last frames).",
+)
 @click.pass_context
 def labels(
     ctx: click.Context,
@@ -55,6 +61,7 @@ def labels(
     max_examples: int | None,
     output_format: str,
     trust_remote_code: bool | None,
+    full_traceback: bool,
 ) -> None:
     """Check the labels a collator builds against what the chat template says should be trained.
 
@@ -103,6 +110,9 @@ def labels(
         )
     except LabelsError as error:
         click.echo(f"chatlint labels: {error}", err=True)
+        where = error.where(every_frame=full_traceback)
+        if where:
+            click.echo(where, err=True)
         ctx.exit(2)
         return
 

@@ -198,13 +198,13 @@ def _construct(cls: type, tokenizer: Any, args: dict[str, Any], spec: str) -> An
                 f"target {spec!r}: building {cls.__name__} raised {type(error).__name__}: {error}", raised=error
             ) from error
     # the most relevant failure is the attempt that put the tokenizer where the class takes one (the first such)
-    fit, how, error = max(failures, key=lambda failure: failure[0])
+    _fit, how, relevant = max(failures, key=lambda failure: failure[0])
     raise LabelsError(
-        f"target {spec!r}: cannot build {cls.__name__}: with the tokenizer as {how} it raised TypeError: {error} "
+        f"target {spec!r}: cannot build {cls.__name__}: with the tokenizer as {how} it raised TypeError: {relevant} "
         f"(also tried: {', '.join(h for _, h, _ in failures if h != how)}); pass its other arguments with "
         "--arg KEY=VALUE",
-        raised=error,
-    ) from error
+        raised=relevant,
+    ) from relevant
 
 
 def _slot_fit(
@@ -221,7 +221,8 @@ def _slot_fit(
     if any(p.name == name for p in parameters):
         return 3
     for base in cls.__mro__[1:]:
-        base_signature = _accepts(base.__init__) if "__init__" in vars(base) else None
+        init = vars(base).get("__init__")
+        base_signature = _accepts(init) if init is not None else None
         if base_signature is not None and name in base_signature.parameters:
             return 2
     return 1

@@ -58,7 +58,9 @@ def render_text(report: LabelReport, console: Any) -> None:
         for problem in problems:
             warning = problem.severity is Severity.WARNING
             line = Text("  ")
-            line.append(str(numbers[id(problem)]).translate(SUPERSCRIPTS) + " ", style=WARNING if warning else "bold red")
+            line.append(
+                str(numbers[id(problem)]).translate(SUPERSCRIPTS) + " ", style=WARNING if warning else "bold red"
+            )
             line.append(problem.check, style=WARNING if warning else "bold red")
             line.append(f" (warning): {problem.message}" if warning else f": {problem.message}")
             console.print(line, soft_wrap=soft)
