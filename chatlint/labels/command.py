@@ -69,7 +69,8 @@ def labels(
     values), a collator instance, a batch function or a per-example function returning input_ids and labels.
     Settings may also come from [tool.chatlint.labels] in pyproject.toml; options given here win.
 
-    Exit status: 0 all checks pass, 1 a problem was found, 2 the target or tokenizer cannot be loaded.
+    Exit status: 0 no check failed (warnings, such as a truncated reply, do not count), 1 a check failed, 2 the
+    target or tokenizer cannot be loaded or raised (--traceback shows where in full).
     """
     from chatlint.labels.config import load_config
     from chatlint.labels.model import LabelsError
