@@ -18,7 +18,8 @@ class Alignment:
     reply_index: list[int | None]  # per collator position: which reference reply it belongs to
     stray_blocks: list[list[int]] = field(default_factory=list)
     mismatches: list[tuple[int, int, int, int]] = field(default_factory=list)  # ref i1, i2; collator j1, j2
-    missing_by_truncation: set[int] = field(default_factory=set)  # reference positions cut away
+    missing_by_truncation: set[int] = field(default_factory=set)  # reference positions cut away at an end
+    missing_end_of_turn: set[int] = field(default_factory=set)  # reference end-of-turn positions absent inside
     match_ratio: float = 1.0
 
 
@@ -28,6 +29,7 @@ def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Ali
     inserted: dict[int, str] = {}
     header = reference.generation_header
     alignment = Alignment([], [])
+    reference_roles = reference.reply_roles()
     matcher = SequenceMatcher(None, ref_ids, ids, autojunk=False)
     matched = 0
     opcodes = matcher.get_opcodes()
@@ -63,6 +65,9 @@ def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Ali
             # the start is missing: left truncation or a dropped turn; either way not what the template renders
             alignment.missing_by_truncation.update(range(i1, i2))
             alignment.mismatches.append((i1, i2, j1, j2))
+        elif tag == "delete" and _only_end_of_turn(reference_roles[i1:i2]):
+            # a reply's end of turn left out between turns: missing-end-of-turn says it
+            alignment.missing_end_of_turn.update(range(i1, i2))
         else:  # a deletion inside the sequence, or tokens replaced
             if (
                 tag == "replace"
@@ -81,7 +86,6 @@ def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Ali
     compared = len(ref_ids) - len(alignment.missing_by_truncation)
     alignment.match_ratio = matched / compared if compared > 0 else 0.0
 
-    reference_roles = reference.reply_roles()
     owner: dict[int, int] = {}
     for index, reply in enumerate(reference.replies):
         for position in (*reply.positions, *reply.trailing):
@@ -94,6 +98,11 @@ def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Ali
             alignment.roles.append(reference_roles[ref_position])
             alignment.reply_index.append(owner.get(ref_position))
     return alignment
+
+
+def _only_end_of_turn(roles: list[str]) -> bool:
+    """An end-of-turn token, with at most what may follow it (a newline)."""
+    return "end-of-turn" in roles and all(role in ("end-of-turn", "trailing") for role in roles)
 
 
 def _stray_header(

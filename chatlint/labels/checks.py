@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 
 from chatlint.labels.alignment import Alignment
-from chatlint.labels.model import CHECKS, Problem
+from chatlint.labels.model import CHECKS, SEVERITIES, Problem, Severity
 from chatlint.labels.reference import Reference, Reply
 
 # Below this share of reference tokens found in the collator's row the two are too different to compare
@@ -129,6 +130,7 @@ class CheckContext:
     bos_token_id: int | None = None
     bos_token: str | None = None
     pad_token_id: int | None = None
+    max_length: int | None = None  # the collator's max_length, when it has one
 
 
 @dataclass
@@ -137,6 +139,7 @@ class Finding:
 
     message: str
     positions: list[int]
+    severity: Severity | None = None  # None: the check's own severity (model.SEVERITIES)
 
 
 CheckFunction = Callable[[ExampleState, CheckContext], list[Finding]]
@@ -165,7 +168,8 @@ def find_problems(state: ExampleState, context: CheckContext) -> list[Problem]:
     for name in CHECKS:
         for finding in CHECK_FUNCTIONS[name](state, context):
             tokens = [state.pieces[p] for p in finding.positions]
-            problems.append(Problem(name, finding.message, state.index, finding.positions, tokens))
+            severity = finding.severity or SEVERITIES[name]
+            problems.append(Problem(name, finding.message, state.index, finding.positions, tokens, severity))
     return problems
 
 
@@ -276,27 +280,59 @@ def extra_bos(state: ExampleState, context: CheckContext) -> list[Finding]:
     return [Finding(message, bos_positions)]
 
 
+@register_check("missing-end-of-turn")
+def missing_end_of_turn(state: ExampleState, context: CheckContext) -> list[Finding]:
+    if not state.comparable:
+        return []
+    findings = []
+    wanted = _wanted_replies(state, context.mode)
+    for index, reply, cut in _cut_replies(state, context):
+        if cut.kind is not CutKind.END_OF_TURN:
+            continue
+        token = _show([state.reference_pieces[cut.end_of_turn]]) if cut.end_of_turn is not None else "?"
+        after = cut.present[-1] + 1 if cut.present else len(state.ids)
+        where = (
+            f"its text is followed directly by `{_show([state.pieces[after]])}`"
+            if after < len(state.ids)
+            else "the sequence ends right after its text"
+        )
+        effect = (
+            "the model never learns to stop"
+            if index in wanted
+            else "the conversation the model sees differs from what the template renders at inference"
+        )
+        message = (
+            f"the assistant reply in message {reply.turn + 1} is complete but its end-of-turn token `{token}` is "
+            f"absent ({where}), so {effect}. Keep the template's end of turn: render the whole conversation with "
+            "the chat template instead of appending the reply's text."
+        )
+        findings.append(Finding(message, cut.shown))
+    return findings
+
+
 @register_check("reply-truncated")
 def reply_truncated(state: ExampleState, context: CheckContext) -> list[Finding]:
     if not state.comparable:
         return []
     findings = []
-    for index, reply in _replies_to_train(state, context.mode):
-        cut = [p for p in reply.positions if p in state.alignment.missing_by_truncation]
-        if not cut:
+    wanted = _wanted_replies(state, context.mode)
+    for index, reply, cut in _cut_replies(state, context):
+        if cut.kind is not CutKind.TRUNCATED or index not in wanted:
             continue
-        present = state.reply_positions(index)
-        lost = (
-            "all of it"
-            if not present
-            else f"{len(cut)} of its {len(reply.positions)} tokens, with the end-of-turn token"
-        )
-        effect = "never sees this reply" if not present else "learns a reply that stops mid-way without ending its turn"
+        limit = f" (max_length {context.max_length})" if context.max_length is not None else ""
+        if cut.present:
+            ending = ", its end-of-turn token among them" if cut.end_of_turn in cut.positions else ""
+            lost = (
+                f"{len(cut.positions)} of its {len(reply.positions)} tokens are gone{ending}, so the model learns a "
+                "reply that stops mid-way without ending its turn"
+            )
+        else:
+            lost = "all of it is gone, so the model never sees this reply"
         message = (
-            f"truncation cut the assistant reply in message {reply.turn + 1}: {lost} is gone, so the model "
-            f"{effect}. Raise max_length or drop over-long examples."
+            f"truncation{limit} cut the assistant reply in message {reply.turn + 1} of this {len(state.ids)}-token "
+            f"sequence. {lost[0].upper() + lost[1:]}. Raise max_length or drop over-long examples."
         )
-        findings.append(Finding(message, present[-3:] if present else [len(state.ids) - 1]))
+        findings.append(Finding(message, cut.shown))
     return findings
 
 
@@ -321,18 +357,78 @@ def template_mismatch(state: ExampleState, context: CheckContext) -> list[Findin
     mismatches = state.alignment.mismatches
     if not mismatches:
         return []
-    i1, i2, j1, j2 = mismatches[0]
-    collator = _show(state.pieces[j1:j2]) if j2 > j1 else "nothing"
-    template = _show(state.reference_pieces[i1:i2]) if i2 > i1 else "nothing"
-    positions = [p for (_, _, a, b) in mismatches for p in range(a, b)] or [min(j1, len(state.ids) - 1)]
+    shown = [_divergence(state, mismatch) for mismatch in mismatches[:MISMATCHES_SHOWN]]
+    more = len(mismatches) - len(shown)
+    places = f"{len(mismatches)} places" if len(mismatches) > 1 else "1 place"
     message = (
-        f"input_ids diverge from the chat template's render at token {j1}: the collator has `{collator}` where "
-        f"the template has `{template}`" + (f" ({len(mismatches)} places differ)" if len(mismatches) > 1 else "")
+        f"input_ids diverge from the chat template's render in {places}: "
+        + "; ".join(shown)
+        + (f"; and {more} more" if more else "")
     )
+    positions = [p for (_, _, a, b) in mismatches for p in range(a, b)]
+    positions = positions or [min(mismatches[0][2], len(state.ids) - 1)]
     return [Finding(message, positions[:64])]
 
 
+# how many divergences template-mismatch names before it counts the rest
+MISMATCHES_SHOWN = 5
+
+
+def _divergence(state: ExampleState, mismatch: tuple[int, int, int, int]) -> str:
+    """One divergence in words: the template's tokens the collator dropped, the tokens it added, or both."""
+    i1, i2, j1, j2 = mismatch
+    template = _show(state.reference_pieces[i1:i2])
+    collator = _show(state.pieces[j1:j2])
+    if j2 == j1:
+        return f"at token {j1} the collator dropped `{template}` ({i2 - i1} token{'s' if i2 - i1 > 1 else ''})"
+    if i2 == i1:
+        return f"at token {j1} the collator added `{collator}` ({j2 - j1} token{'s' if j2 - j1 > 1 else ''})"
+    return f"at token {j1} the collator has `{collator}` where the template has `{template}`"
+
+
 # --- Helpers for the checks' messages --------------------------------------------------------------------------
+
+
+class CutKind(Enum):
+    TRUNCATED = "truncated"  # the sequence was cut (by max_length): text of the reply is gone
+    END_OF_TURN = "end-of-turn"  # the reply's text is all there, only its end-of-turn token is absent
+
+
+@dataclass
+class Cut:
+    """Reference tokens of one reply that are missing from the collator's row, and why."""
+
+    kind: CutKind
+    positions: list[int]  # reference positions missing
+    present: list[int]  # collator positions of the reply that are there
+    shown: list[int]  # collator positions to point at
+    end_of_turn: int | None  # the reference position of the reply's end-of-turn token
+    at_end: bool  # missing at the end of the sequence (not inside it)
+
+
+def _cut_replies(state: ExampleState, context: CheckContext) -> list[tuple[int, Reply, Cut]]:
+    """The replies that lost tokens, each told apart: cut by truncation, or only its end of turn absent.
+
+    Only the end-of-turn token missing is a label bug (trl 0.11's ChatML collator appended the reply's text
+    without it), unless the row is exactly as long as the collator's max_length: then truncation stopped there.
+    """
+    missing = state.alignment.missing_by_truncation | state.alignment.missing_end_of_turn
+    cuts = []
+    for index, reply in enumerate(state.reference.replies):
+        lost = [p for p in reply.positions if p in missing]
+        if not lost:
+            continue
+        present = state.reply_positions(index)
+        at_end = any(p in state.alignment.missing_by_truncation for p in lost)
+        only_end = reply.end_of_turn is not None and lost == [reply.end_of_turn]
+        full_row = context.max_length is not None and len(state.ids) >= context.max_length
+        kind = CutKind.END_OF_TURN if only_end and not (at_end and full_row) else CutKind.TRUNCATED
+        if present:
+            shown = present[-3:] if at_end else present[-1:]
+        else:
+            shown = [len(state.ids) - 1]
+        cuts.append((index, reply, Cut(kind, lost, present, shown, reply.end_of_turn, at_end)))
+    return cuts
 
 
 def _replies_to_train(state: ExampleState, mode: str) -> list[tuple[int, Reply]]:

@@ -44,6 +44,12 @@ MODE_CHOICES = ("auto", "assistant-only", "last-reply", "full")
 @click.option("--max-examples", type=click.IntRange(min=1), default=None, help="Use at most N conversations.")
 @click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option("--trust-remote-code", is_flag=True, default=None, help="Allow the tokenizer's custom code.")
+@click.option(
+    "--traceback",
+    "full_traceback",
+    is_flag=True,
+    help="When the target raises, print its whole traceback (by default: its last frames).",
+)
 @click.pass_context
 def labels(
     ctx: click.Context,
@@ -55,6 +61,7 @@ def labels(
     max_examples: int | None,
     output_format: str,
     trust_remote_code: bool | None,
+    full_traceback: bool,
 ) -> None:
     """Check the labels a collator builds against what the chat template says should be trained.
 
@@ -62,7 +69,8 @@ def labels(
     values), a collator instance, a batch function or a per-example function returning input_ids and labels.
     Settings may also come from [tool.chatlint.labels] in pyproject.toml; options given here win.
 
-    Exit status: 0 all checks pass, 1 a problem was found, 2 the target or tokenizer cannot be loaded.
+    Exit status: 0 no check failed (warnings, such as a truncated reply, do not count), 1 a check failed, 2 the
+    target or tokenizer cannot be loaded or raised (--traceback shows where in full).
     """
     from chatlint.labels.config import load_config
     from chatlint.labels.model import LabelsError
@@ -103,6 +111,9 @@ def labels(
         )
     except LabelsError as error:
         click.echo(f"chatlint labels: {error}", err=True)
+        where = error.where(every_frame=full_traceback)
+        if where:
+            click.echo(where, err=True)
         ctx.exit(2)
         return
 

@@ -6,6 +6,7 @@ Nothing here imports transformers, numpy, torch or rich: the static side imports
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 # Stable check names (the JSON ``check`` field) and what each one means. Each has one function in checks.py,
@@ -16,18 +17,66 @@ CHECKS: dict[str, str] = {
     "assistant-not-trained": "an assistant reply has no trained token",
     "prompt-trained": "prompt tokens are trained while the collator masks the rest of the prompt",
     "end-of-turn-not-trained": "the token that ends an assistant turn (EOS / end-of-turn) is masked",
+    "missing-end-of-turn": "an assistant reply is complete but the token that ends its turn (EOS / end-of-turn) "
+    "is absent",
     "extra-bos": "more than one BOS, or a BOS inside the sequence",
-    "reply-truncated": "truncation removed all or the end of a reply",
+    "reply-truncated": "truncation (max_length) removed all or the end of a reply",
     "labels-misaligned": "labels and input_ids differ in length or do not line up",
     "template-mismatch": "the collator's input_ids are not what the chat template renders",
 }
+
+# What a passing check has shown, for the verdict table.
+PASSED: dict[str, str] = {
+    "stray-generation-prompt": "no generation header after a finished conversation",
+    "assistant-not-trained": "every reply to train has trained tokens",
+    "prompt-trained": "the prompt is masked",
+    "end-of-turn-not-trained": "the end-of-turn token of every trained reply is trained",
+    "missing-end-of-turn": "every reply ends with its end-of-turn token",
+    "extra-bos": "at most one BOS, at the start",
+    "reply-truncated": "no reply is cut by truncation",
+    "labels-misaligned": "labels line up with input_ids",
+    "template-mismatch": "input_ids are what the chat template renders",
+}
+
+
+class Severity(str, Enum):
+    """A failure is a label bug (exit 1); a warning says something about the run's settings (exit unchanged)."""
+
+    FAILURE = "failure"
+    WARNING = "warning"
+
+
+# Checks whose problems are warnings: truncation says something about max_length, not about the labels.
+SEVERITIES: dict[str, Severity] = {name: Severity.FAILURE for name in CHECKS} | {"reply-truncated": Severity.WARNING}
 
 # What the collator is meant to train, inferred by --mode auto or given by the user.
 MODES = ("assistant-only", "last-reply", "full")
 
 
 class LabelsError(Exception):
-    """The target, tokenizer or sample cannot be loaded or run; the message says what to do (exit 2)."""
+    """The target, tokenizer or sample cannot be loaded or run; the message says what to do (exit 2).
+
+    ``raised`` is the exception the user's code (or a library it calls) raised, when that is the cause: its
+    traceback shows where.
+    """
+
+    def __init__(self, message: str, *, raised: BaseException | None = None) -> None:
+        super().__init__(message)
+        self.raised = raised
+
+    def where(self, every_frame: bool = False, last: int = 3) -> str:
+        """Where ``raised`` came from: its last frames (all of them, with the exception, if ``every_frame``)."""
+        import traceback
+
+        if self.raised is None or self.raised.__traceback__ is None:
+            return ""
+        if every_frame:
+            return "".join(traceback.format_exception(self.raised)).rstrip("\n")
+        frames = traceback.extract_tb(self.raised.__traceback__)
+        shown = frames[-last:]
+        hidden = len(frames) - len(shown)
+        head = f"where (the last {len(shown)} of {len(frames)} frames; --traceback shows all):" if hidden else "where:"
+        return head + "\n" + "".join(traceback.format_list(shown)).rstrip("\n")
 
 
 @dataclass
@@ -39,6 +88,7 @@ class Problem:
     example: int  # index into LabelReport.examples
     positions: list[int] = field(default_factory=list)  # token positions in that example (padding removed)
     tokens: list[str] = field(default_factory=list)  # the decoded tokens at those positions
+    severity: Severity = Severity.FAILURE
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -47,6 +97,7 @@ class Problem:
             "example": self.example,
             "positions": list(self.positions),
             "tokens": list(self.tokens),
+            "severity": self.severity.value,
         }
 
 
@@ -68,10 +119,12 @@ class ExampleResult:
     roles: list[str]  # per token: prompt, reply, end-of-turn, trailing, header (stray), bos (extra), other
     padding: str = "none"  # left, right or none
     labels_shifted: bool = False
+    builtin: bool = False  # one of chatlint's built-in conversations, not the user's sample
 
     def to_json(self) -> dict[str, Any]:
         return {
             "name": self.name,
+            "builtin": self.builtin,
             "tokens": self.tokens,
             "input_ids": self.input_ids,
             "labels": self.labels,
@@ -84,7 +137,11 @@ class ExampleResult:
 
 @dataclass
 class LabelReport:
-    """The result of ``chatlint.labels.verify``: ``ok`` is True when every check passed."""
+    """The result of ``chatlint.labels.verify``: ``ok`` is True when no check failed.
+
+    ``problems`` holds failures and warnings alike (each has a ``severity``); ``failures`` and ``warnings`` split
+    them. The JSON keeps ``problems`` for failures (as before warnings existed) and lists warnings apart.
+    """
 
     target: str
     target_kind: str  # collator-class, collator-instance, batch-function, example-function
@@ -98,10 +155,21 @@ class LabelReport:
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.failures
+
+    @property
+    def failures(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity is Severity.FAILURE]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity is Severity.WARNING]
 
     def checks_failed(self) -> list[str]:
-        return sorted({problem.check for problem in self.problems})
+        return sorted({problem.check for problem in self.failures})
+
+    def checks_warned(self) -> list[str]:
+        return sorted({problem.check for problem in self.warnings})
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -114,5 +182,6 @@ class LabelReport:
             "method": self.method,
             "notes": list(self.notes),
             "examples": [example.to_json() for example in self.examples],
-            "problems": [problem.to_json() for problem in self.problems],
+            "problems": [problem.to_json() for problem in self.failures],
+            "warnings": [problem.to_json() for problem in self.warnings],
         }

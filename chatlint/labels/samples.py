@@ -34,6 +34,7 @@ class Sample:
     name: str
     record: dict[str, Any]  # what the collator receives
     messages: list[dict[str, Any]]  # normalised conversation for the reference render
+    builtin: bool = False  # one of the built-in conversations, not the user's
 
 
 def normalise_messages(record: Any, where: str) -> list[dict[str, Any]]:
@@ -126,5 +127,6 @@ def builtin_samples() -> list[Sample]:
         ],
     }
     return [
-        Sample(name, {"messages": messages}, [dict(m) for m in messages]) for name, messages in conversations.items()
+        Sample(name, {"messages": messages}, [dict(m) for m in messages], builtin=True)
+        for name, messages in conversations.items()
     ]

@@ -61,7 +61,7 @@ def load_object(spec: str, *, base: Path | None = None) -> Any:
             ) from error
         except Exception as error:
             raise LabelsError(
-                f"target {spec!r}: importing {module_part!r} raised {type(error).__name__}: {error}"
+                f"target {spec!r}: importing {module_part!r} raised {type(error).__name__}: {error}", raised=error
             ) from error
     value: Any = module
     for part in name.split("."):
@@ -92,7 +92,9 @@ def _load_file(path_text: str, folders: list[Path]) -> Any:
     try:
         spec.loader.exec_module(module)
     except Exception as error:
-        raise LabelsError(f"target file {path}: importing it raised {type(error).__name__}: {error}") from error
+        raise LabelsError(
+            f"target file {path}: importing it raised {type(error).__name__}: {error}", raised=error
+        ) from error
     return module
 
 
@@ -184,20 +186,46 @@ def _construct(cls: type, tokenizer: Any, args: dict[str, Any], spec: str) -> An
     else:
         attempts += [((), {"tokenizer": tokenizer, **args}), ((), {"processing_class": tokenizer, **args})]
     attempts.append(((tokenizer,), dict(args)))
-    errors = []
+    failures: list[tuple[int, str, TypeError]] = []  # how well the tokenizer's slot fits, how it was passed, error
     for positional, keywords in attempts:
         try:
             return cls(*positional, **keywords)
         except TypeError as error:
-            errors.append(str(error))
+            how = "first argument" if positional else f"{next(iter(keywords))}="
+            failures.append((_slot_fit(cls, signature, positional, keywords), how, error))
         except Exception as error:
             raise LabelsError(
-                f"target {spec!r}: building {cls.__name__} raised {type(error).__name__}: {error}"
+                f"target {spec!r}: building {cls.__name__} raised {type(error).__name__}: {error}", raised=error
             ) from error
+    # the most relevant failure is the attempt that put the tokenizer where the class takes one (the first such)
+    _fit, how, relevant = max(failures, key=lambda failure: failure[0])
     raise LabelsError(
-        f"target {spec!r}: cannot build {cls.__name__} with the tokenizer as tokenizer=, processing_class= or "
-        f"first argument ({errors[-1]}); pass its other arguments with --arg KEY=VALUE"
-    )
+        f"target {spec!r}: cannot build {cls.__name__}: with the tokenizer as {how} it raised TypeError: {relevant} "
+        f"(also tried: {', '.join(h for _, h, _ in failures if h != how)}); pass its other arguments with "
+        "--arg KEY=VALUE",
+        raised=relevant,
+    ) from relevant
+
+
+def _slot_fit(
+    cls: type, signature: inspect.Signature | None, positional: tuple[Any, ...], keywords: dict[str, Any]
+) -> int:
+    """How plainly an attempt puts the tokenizer where ``cls`` takes one: 3 a parameter named for it, 2 a name
+    that ``**kwargs`` passes on to a base class that takes it, 1 a name only ``**kwargs`` may take, 0 the first
+    parameter whatever its name (a tokenizer in the wrong slot fails later with a misleading message)."""
+    parameters = list(signature.parameters.values()) if signature is not None else []
+    if positional:
+        first = next((p for p in parameters if p.kind is not inspect.Parameter.VAR_KEYWORD), None)
+        return 3 if first is not None and first.name in TOKENIZER_PARAMETERS else 0
+    name = next(iter(keywords))
+    if any(p.name == name for p in parameters):
+        return 3
+    for base in cls.__mro__[1:]:
+        init = vars(base).get("__init__")
+        base_signature = _accepts(init) if init is not None else None
+        if base_signature is not None and name in base_signature.parameters:
+            return 2
+    return 1
 
 
 def probe(target: Target, records: list[dict[str, Any]], spec: str) -> Target:
@@ -206,20 +234,29 @@ def probe(target: Target, records: list[dict[str, Any]], spec: str) -> Target:
         return target
     order = [target.kind, "example-function" if target.kind == "batch-function" else "batch-function"]
     failures = []
+    raised: Exception | None = None
     for kind in order:
         candidate = Target(kind, target.function, target.keyword_arguments)
         try:
             output = candidate.run(records[:2])
         except Exception as error:
-            failures.append(f"as a {kind.replace('-', ' ')}: {type(error).__name__}: {error}")
+            failures.append(f"as {_kind_name(kind)}: {type(error).__name__}: {error}")
+            raised = raised or error  # the first guess's error is the one to show
             continue
         if _looks_like(kind, output, len(records[:2])):
             return candidate
-        failures.append(f"as a {kind.replace('-', ' ')}: it returned {_describe(output)}")
+        failures.append(f"as {_kind_name(kind)}: it returned {_describe(output)}")
     raise LabelsError(
         f"target {spec!r}: expected a batch function (list of examples -> dict with input_ids and labels) or a "
-        "per-example function (example -> dict with input_ids and labels); " + "; ".join(failures)
+        "per-example function (example -> dict with input_ids and labels); " + "; ".join(failures),
+        raised=raised,
     )
+
+
+def _kind_name(kind: str) -> str:
+    """``a batch function``, ``an example function``."""
+    words = kind.replace("-", " ")
+    return ("an " if words[0] in "aeiou" else "a ") + words
 
 
 def _looks_like(kind: str, output: Any, count: int) -> bool:

@@ -63,7 +63,7 @@ def verify(
     samples, references, notes = _render_references(tokenizer, samples, builtin=sample is None)
 
     # run the target
-    kind, rows = _run_target(target_object, tokenizer, args, spec, [item.record for item in samples])
+    kind, rows, max_length = _run_target(target_object, tokenizer, args, spec, [item.record for item in samples])
     pad_token_id = getattr(tokenizer, "pad_token_id", None)
     unpadded = [_remove_padding(row, reference, pad_token_id) for row, reference in zip(rows, references)]
     shifted = labels_are_shifted(unpadded)
@@ -80,13 +80,13 @@ def verify(
     if mode_inferred:
         mode, why = infer_mode(states)
         notes.insert(0, f"mode auto: {mode} ({why})")
-    context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id)
+    context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id, max_length)
     problems = [problem for state in states for problem in find_problems(state, context)]
 
     # report
     method = _reference_method(references)
     notes += [_labels_note(unpadded, shifted), f"reference: {METHOD_DESCRIPTIONS[method]}"]
-    examples = [_example_result(item.name, state, row, mode) for item, state, row in zip(samples, states, unpadded)]
+    examples = [_example_result(item, state, row, mode) for item, state, row in zip(samples, states, unpadded)]
     return LabelReport(
         target=spec,
         target_kind=kind,
@@ -148,7 +148,7 @@ def _render_references(
             messages = [m for m in item.messages if m["role"] != "system"]
             try:
                 references.append(build_reference(tokenizer, messages))
-                usable.append(Sample(item.name, {**item.record, "messages": messages}, messages))
+                usable.append(Sample(item.name, {**item.record, "messages": messages}, messages, item.builtin))
                 notes.append(f"{item.name}: the template refuses a system turn, so it was left out")
                 continue
             except ReferenceError as error:
@@ -161,8 +161,8 @@ def _render_references(
 
 def _run_target(
     target_object: Any, tokenizer: Any, args: dict[str, Any] | None, spec: str, records: list[Any]
-) -> tuple[str, list[Row]]:
-    """The kind of target (collator-class, ...) and one row per record of what it returned."""
+) -> tuple[str, list[Row], int | None]:
+    """The kind of target (collator-class, ...), one row per record of what it returned, and its max_length."""
     bound = build_target(target_object, tokenizer, dict(args or {}), spec)
     bound = probe(bound, records, spec)
     try:
@@ -171,9 +171,15 @@ def _run_target(
         raise
     except Exception as error:  # the user's code may raise anything: report it as a load/run failure (exit 2)
         raise LabelsError(
-            f"calling target {spec!r} on {len(records)} examples raised {type(error).__name__}: {error}"
+            f"calling target {spec!r} on {len(records)} examples raised {type(error).__name__}: {error}", raised=error
         ) from error
-    return bound.kind, rows_from_output(output, bound.kind, len(records), spec)
+    return bound.kind, rows_from_output(output, bound.kind, len(records), spec), _max_length(bound)
+
+
+def _max_length(bound: Any) -> int | None:
+    """The collator's max_length (an attribute of a collator, an argument of a function), if it has an int one."""
+    value = bound.keyword_arguments.get("max_length", getattr(bound.function, "max_length", None))
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _remove_padding(row: Row, reference: Reference, pad_token_id: int | None) -> Unpadded:
@@ -210,9 +216,9 @@ def _example_state(
     )
 
 
-def _example_result(name: str, state: ExampleState, row: Unpadded, mode: str) -> ExampleResult:
+def _example_result(sample: Sample, state: ExampleState, row: Unpadded, mode: str) -> ExampleResult:
     return ExampleResult(
-        name=name,
+        name=sample.name,
         input_ids=row.input_ids,
         labels=row.labels,
         tokens=state.pieces,
@@ -221,6 +227,7 @@ def _example_result(name: str, state: ExampleState, row: Unpadded, mode: str) ->
         roles=state.alignment.roles,
         padding=row.padding,
         labels_shifted=state.labels_shifted,
+        builtin=sample.builtin,
     )
 
 

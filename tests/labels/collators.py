@@ -47,7 +47,8 @@ class ChatCollator:
     (tokenizes the rendered text with special tokens on), "content-only" (stops the reply before its end-of-turn
     token), "pad-eos" (pad = eos, then masks labels equal to the pad id), "role-typo" (trains turns whose role is
     "gpt", so none), "drop-system" (leaves the system turn out), "labels-other-side" (pads labels on the other
-    side from input_ids), "train-header" (also trains the assistant header before each reply).
+    side from input_ids), "train-header" (also trains the assistant header before each reply), "no-end-of-turn"
+    (leaves every reply's end-of-turn token out of the text, like appending the reply's content by hand).
     """
 
     def __init__(
@@ -73,6 +74,11 @@ class ChatCollator:
         if self.bug == "drop-system":
             messages = [m for m in messages if m["role"] != "system"]
         text = render(self.tokenizer, messages, generation_prompt=self.bug == "stray")
+        if self.bug == "no-end-of-turn":
+            for message in messages:
+                if message["role"] == "assistant":
+                    content = message["content"].strip()
+                    text = text.replace(content + self.marker, content)
         encoding = self.tokenizer(
             text,
             add_special_tokens=self.bug == "double-bos",
@@ -89,7 +95,7 @@ class ChatCollator:
             content = message["content"].strip()
             start = text.find(content, cursor)
             end = start + len(content)
-            if self.bug != "content-only":
+            if self.bug not in ("content-only", "no-end-of-turn"):
                 end = text.find(self.marker, end) + len(self.marker)
             if self.bug == "train-header":  # also train the assistant header: start at its first token
                 start = max(text.rfind(header, 0, start) for header in HEADER_MARKERS)
@@ -173,6 +179,35 @@ class PromptCompletionCollator:
             "labels": pad_rows(label_rows, IGNORE, self.padding_side),
         }
         return convert(batch, self.return_type)
+
+
+class ReplyTextCollator:
+    """Builds each row as prompt + the last reply's text, the way trl 0.11's ChatML collator did: the prompt is
+    the render up to the reply's text, the completion is the text alone, so no end-of-turn token is ever trained
+    (on a short conversation, far below max_length)."""
+
+    def __init__(self, tokenizer: Any, max_length: int = 1024) -> None:
+        self.tokenizer = tokenizer
+        self.max_length = max_length
+
+    def __call__(self, examples: list[dict[str, Any]]) -> dict[str, Any]:
+        rows, label_rows = [], []
+        for example in examples:
+            messages = example["messages"]
+            reply = messages[-1]["content"].strip()
+            full = render(self.tokenizer, messages, False)
+            prompt = full[: full.rindex(reply)]
+            options = {"add_special_tokens": False, "truncation": True, "max_length": self.max_length}
+            prompt_ids = self.tokenizer(prompt, **options)["input_ids"]
+            reply_ids = self.tokenizer(reply, **options)["input_ids"]
+            rows.append(prompt_ids + reply_ids)
+            label_rows.append([IGNORE] * len(prompt_ids) + reply_ids)
+        pad = self.tokenizer.pad_token_id
+        return {
+            "input_ids": pad_rows(rows, pad, "right"),
+            "attention_mask": pad_rows([[1] * len(r) for r in rows], 0, "right"),
+            "labels": pad_rows(label_rows, IGNORE, "right"),
+        }
 
 
 def tokenize_example(example: dict[str, Any], tokenizer: Any) -> dict[str, list[int]]:

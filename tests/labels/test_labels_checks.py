@@ -7,6 +7,7 @@ import transformers
 from collators import ChatCollator, PromptCompletionCollator, tokenize_example, tokenize_example_stray
 
 from chatlint.labels import verify
+from chatlint.labels.model import SEVERITIES, Severity
 
 TRANSFORMERS_MAJOR = int(transformers.__version__.split(".")[0])
 
@@ -17,6 +18,7 @@ BUGS = {
     "prompt-trained": ({"bug": "train-header"}, {}),
     "end-of-turn-not-trained": ({"bug": "content-only"}, {}),
     "extra-bos": ({"bug": "double-bos"}, {"chatml": "ChatML has no BOS token"}),
+    "missing-end-of-turn": ({"bug": "no-end-of-turn"}, {}),
     "reply-truncated": ({"max_length": 64}, {}),
     "labels-misaligned": ({"bug": "labels-other-side"}, {}),
     "template-mismatch": ({"bug": "drop-system"}, {}),
@@ -39,10 +41,16 @@ def test_each_bug_is_reported_alone(tokenizers, family, check):
         # the same code is right by accident in this format: nothing to report
         assert report.ok, (immune[family], [p.message for p in report.problems])
         return
-    assert report.checks_failed() == [check], [(p.check, p.message) for p in report.problems]
+    assert checks_found(report) == [check], [(p.check, p.message) for p in report.problems]
+    assert report.ok is (SEVERITIES[check] is Severity.WARNING)  # a warning does not fail the run
     for problem in report.problems:
         assert problem.positions and len(problem.tokens) == len(problem.positions)
         assert problem.message
+        assert problem.severity is SEVERITIES[check]
+
+
+def checks_found(report):
+    return sorted({problem.check for problem in report.problems})
 
 
 def test_stray_generation_prompt_shows_the_header(tokenizers):
@@ -158,10 +166,13 @@ def test_explicit_assistant_only_flags_untrained_earlier_reply(tokenizers):
 def test_reply_truncated_names_the_reply(tokenizers):
     tokenizer = tokenizers["phi3"]
     report = verify(PromptCompletionCollator(tokenizer, max_length=64), tokenizer)
-    assert report.checks_failed() == ["reply-truncated"]
+    assert report.ok and report.checks_warned() == ["reply-truncated"] and report.checks_failed() == []
     [problem] = report.problems
     assert report.examples[problem.example].name == "long-reply"
-    assert "stops mid-way" in problem.message
+    assert report.examples[problem.example].builtin
+    assert problem.severity is Severity.WARNING
+    assert "truncation (max_length 64) cut the assistant reply in message 2" in problem.message
+    assert "stops mid-way" in problem.message and " is gone" not in problem.message
 
 
 def test_per_example_functions(tokenizers, family):

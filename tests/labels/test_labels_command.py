@@ -61,7 +61,8 @@ def test_json_output_schema(tokenizer_dirs):
             len(example["tokens"]) == len(example["input_ids"]) == len(example["trained"]) == len(example["expected"])
         )
     problem = data["problems"][0]
-    assert set(problem) == {"check", "message", "example", "positions", "tokens"}
+    assert set(problem) == {"check", "message", "example", "positions", "tokens", "severity"}
+    assert problem["severity"] == "failure" and data["warnings"] == []
     assert problem["check"] == "end-of-turn-not-trained"
     assert problem["tokens"] == ["<|im_end|>"]
     assert data["examples"][problem["example"]]["tokens"][problem["positions"][0]] == "<|im_end|>"
