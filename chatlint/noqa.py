@@ -15,6 +15,7 @@ _LINE_NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:\s*,?\s*[A-Z]+
 _FILE_NOQA = re.compile(r"#\s*chatlint\s*:\s*noqa\b", re.IGNORECASE)
 _FILE_NOQA_BYTES = re.compile(rb"#\s*chatlint\s*:\s*noqa\b", re.IGNORECASE)
 _CODE = re.compile(r"[A-Z]+[0-9]+", re.IGNORECASE)
+_ANY_NOQA = re.compile("noqa", re.IGNORECASE)
 
 ALL = frozenset({"*"})
 
@@ -59,7 +60,7 @@ class Directives:
     def __init__(self, text: str, lines: list[str]) -> None:
         self._text = text
         self._codes: dict[int, frozenset[str]] = {}
-        if "noqa" in text.lower():
+        if _ANY_NOQA.search(text):
             for number, line in enumerate(lines, start=1):
                 codes = line_suppressions(line)
                 if codes is not None:
@@ -73,10 +74,10 @@ class Directives:
     def silencing_line(self, code: str, line: int, end_line: int) -> int | None:
         """The line of the directive that silences `code` reported at `line`..`end_line`, or None: the directive on
         `line` first, then one on any other line of the statements the finding spans, the first from the top."""
-        if not self._codes:
-            return None
         if self._silences(line, code):
             return line
+        if not any(codes is ALL or code in codes for codes in self._codes.values()):
+            return None  # no directive for this code anywhere: no need to find the statement's lines
         first, last = self._statement(line)[0], self._statement(max(line, end_line))[1]
         return next((number for number in range(first, last + 1) if self._silences(number, code)), None)
 
