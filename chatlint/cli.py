@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from chatlint import installed_version
-from chatlint.config import ConfigError, code_problem, load_config
+from chatlint.config import ConfigError, code_problem, load_config, rule_named, unknown_rule
 from chatlint.files import FileSelector
 from chatlint.report import FORMAT_NAMES, Report, renderer
-from chatlint.rules import ALL_RULES, RULES_BY_CODE
+from chatlint.rules import ALL_RULES
 from chatlint.runner import Runner, RunOptions, RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -78,6 +78,12 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply (with --fix) and count fixes marked unsafe.")
 @click.option("--diff", is_flag=True, help="Show fixes as a unified diff; write nothing; exit 1 if any would apply.")
 @click.option("--select", multiple=True, callback=_codes, help="Only these rule codes or prefixes (comma-separated).")
+@click.option(
+    "--extend-select",
+    multiple=True,
+    callback=_codes,
+    help="Also these rule codes or prefixes, added to the default or configured selection (e.g. CL100).",
+)
 @click.option("--ignore", multiple=True, callback=_codes, help="Skip these rule codes or prefixes (comma-separated).")
 @click.option(
     "--output-format", type=click.Choice(FORMAT_NAMES), default="text", show_default=True, help="Report format."
@@ -93,7 +99,11 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
     type=click.Path(dir_okay=False, path_type=str),
     help="Write the report to this file; the terminal still gets the summary.",
 )
-@click.option("--statistics", is_flag=True, help="Show how many findings each rule has, instead of the findings.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Show how many findings each rule has, and their total, instead of the findings (not with --diff).",
+)
 @click.option("--add-noqa", is_flag=True, help="Add `# noqa: CODE` to every line with a finding, to adopt chatlint.")
 @click.option(
     "--verify-labels",
@@ -113,6 +123,7 @@ def check(
     unsafe_fixes: bool,
     diff: bool,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     output_format: str,
     exit_zero: bool,
@@ -133,6 +144,8 @@ def check(
         raise click.UsageError("--verify-labels needs --tokenizer PATH (a local tokenizer folder)")
     if verify_labels and reading_stdin:
         raise click.UsageError("--verify-labels imports the checked files, so it cannot read from stdin")
+    if statistics and diff:
+        raise click.UsageError("--statistics cannot be combined with --diff: --diff shows the fixes, not findings")
     if add_noqa and (fix or diff or reading_stdin):
         raise click.UsageError("--add-noqa cannot be combined with --fix, --diff or reading from stdin")
     if "-" in paths and not reading_stdin:
@@ -145,6 +158,7 @@ def check(
         sys.exit(EXIT_ERROR)
     options = RunOptions(
         select=select,
+        extend_select=extend_select,
         ignore=ignore,
         fix=fix,
         unsafe_fixes=unsafe_fixes,
@@ -250,12 +264,12 @@ def list_rules() -> None:
 
 
 @cli.command("rule")
-@click.argument("code")
+@click.argument("code", metavar="CODE_OR_NAME")
 def show_rule(code: str) -> None:
-    """Explain one rule: what it does, why it matters, examples and fix safety."""
-    rule = RULES_BY_CODE.get(code.upper())
+    """Explain one rule, named by its code (CL001) or its name (generation-prompt-on-full-conversation)."""
+    rule = rule_named(code)
     if rule is None:
-        raise click.BadParameter(f"unknown rule `{code}`; `chatlint rules` lists them", param_hint="CODE")
+        raise click.BadParameter(f"{unknown_rule(code)}; `chatlint rules` lists them", param_hint="CODE_OR_NAME")
     click.echo(rule.documentation())
 
 

@@ -3,9 +3,10 @@ files are skipped."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from chatlint.rules import ALL_RULES, RULES_BY_CODE, Rule
 KNOWN_KEYS = frozenset(
     {
         "select",
+        "extend-select",
         "ignore",
         "exclude",
         "extend-exclude",
@@ -40,6 +42,7 @@ class Config:
     root: Path  # the project root (`chatlint.project`): paths in the configuration are relative to it
     path: Path | None = None  # the configuration file read, if any
     select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     extend_exclude: tuple[str, ...] = ()
@@ -72,11 +75,12 @@ def parse_table(table: object, path: Path, root: Path) -> Config:
         raise ConfigError(f"{path}: [tool.chatlint] must be a table")
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
-        raise ConfigError(
-            f"{path}: unknown key `{unknown[0]}` in [tool.chatlint] (known: {', '.join(sorted(KNOWN_KEYS))})"
-        )
+        guess = _did_you_mean(unknown[0], KNOWN_KEYS)
+        known = f" (known: {', '.join(sorted(KNOWN_KEYS))})" if not guess else ""
+        raise ConfigError(f"{path}: unknown key `{unknown[0]}` in [tool.chatlint]{guess}{known}")
     config = Config(root=root, path=path)
     config.select = _codes(table, "select", path)
+    config.extend_select = _codes(table, "extend-select", path)
     config.ignore = _codes(table, "ignore", path)
     config.exclude = _strings(table, "exclude", path)
     config.extend_exclude = _strings(table, "extend-exclude", path)
@@ -112,7 +116,34 @@ def code_problem(code: str) -> str | None:
     upper = code.upper()
     if upper == "ALL" or any(rule.code.startswith(upper) for rule in ALL_RULES):
         return None
-    return f"unknown rule code or prefix `{code}`"
+    by_name = rule_named(code)
+    if by_name is not None:
+        return f"`{code}` is the name of {by_name.code}: use the code here"
+    return f"unknown rule code or prefix `{code}`{_did_you_mean(upper, RULES_BY_CODE)}"
+
+
+def rule_named(code_or_name: str) -> type[Rule] | None:
+    """The rule with this code (any case) or this name (`generation-prompt-on-full-conversation`), or None."""
+    wanted = code_or_name.strip()
+    rule = RULES_BY_CODE.get(wanted.upper())
+    if rule is None:
+        rule = next((rule for rule in ALL_RULES if rule.name == wanted.lower().replace("_", "-")), None)
+    return rule
+
+
+def unknown_rule(code_or_name: str) -> str:
+    """`unknown rule ...`, with the closest code or name when there is one."""
+    wanted = code_or_name.strip()
+    guess = _did_you_mean(wanted.upper(), RULES_BY_CODE) or _did_you_mean(
+        wanted.lower(), [rule.name for rule in ALL_RULES]
+    )
+    return f"unknown rule `{code_or_name}`{guess}"
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`; did you mean `X`?` for the closest choice (difflib), or an empty string."""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
 
 
 def check_code(code: str, where: str) -> None:
@@ -123,24 +154,51 @@ def check_code(code: str, where: str) -> None:
 
 def select_rules(select: Iterable[str], ignore: Iterable[str]) -> list[type[Rule]]:
     """The rules that `select` turns on and `ignore` does not turn off (longest prefix wins, as in Ruff)."""
-    select, ignore = list(select), list(ignore)
-    chosen = []
+    on = _apply_layer(_DEFAULT_CODES, tuple(select), (), tuple(ignore))
+    return [rule for rule in ALL_RULES if rule.code in on]
+
+
+def rules_for(
+    config: Config, select: Sequence[str] = (), extend_select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> list[type[Rule]]:
+    """The rules a run uses, as Ruff resolves them: the configuration's `select`, `extend-select` and `ignore`, then
+    the command line's on top. A `select` replaces what came before (so `--select` drops the configuration's
+    selection, its `extend-select` and `ignore` included), `extend-select` adds to it, `ignore` removes; within one
+    level the more specific prefix wins, and an `ignore` as specific as the selection."""
+    on = _DEFAULT_CODES
+    for layer in ((config.select, config.extend_select, config.ignore), (select, extend_select, ignore)):
+        on = _apply_layer(on, *(tuple(codes) for codes in layer))
+    return [rule for rule in ALL_RULES if rule.code in on]
+
+
+_DEFAULT_CODES = frozenset(rule.code for rule in ALL_RULES if rule.enabled_by_default)
+
+
+def _apply_layer(
+    on: frozenset[str], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...]
+) -> frozenset[str]:
+    chosen = set()
     for rule in ALL_RULES:
-        selected = _best_match(rule.code, select)
-        ignored = _best_match(rule.code, ignore)
-        on = selected is not None if select else rule.enabled_by_default
-        if ignored is not None and (selected is None or len(ignored) >= len(selected)):
-            on = False
-        if on:
-            chosen.append(rule)
-    return chosen
+        selected = _best_match(rule.code, [*select, *extend_select])
+        ignored = _best_match(rule.code, list(ignore))
+        if selected is not None:
+            keep = ignored is None or _specificity(ignored) < _specificity(selected)
+        else:
+            keep = not select and rule.code in on and ignored is None
+        if keep:
+            chosen.add(rule.code)
+    return frozenset(chosen)
 
 
 def _best_match(code: str, prefixes: list[str]) -> str | None:
     matches = [prefix for prefix in prefixes if prefix == "ALL" or code.startswith(prefix)]
     if not matches:
         return None
-    return max(matches, key=lambda prefix: 0 if prefix == "ALL" else len(prefix))
+    return max(matches, key=_specificity)
+
+
+def _specificity(prefix: str) -> int:
+    return 0 if prefix == "ALL" else len(prefix)
 
 
 def relative_to_root(path: str, config: Config) -> str:
@@ -150,4 +208,4 @@ def relative_to_root(path: str, config: Config) -> str:
         return Path(path).as_posix()
 
 
-__all__ = ["Config", "ConfigError", "RULES_BY_CODE", "load_config", "select_rules"]
+__all__ = ["Config", "ConfigError", "RULES_BY_CODE", "load_config", "rules_for", "select_rules"]

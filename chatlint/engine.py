@@ -13,11 +13,11 @@ import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from chatlint.facts import build_facts
+from chatlint.facts import ModuleFacts, build_facts
 from chatlint.facts.syntax import SourceText, Span, reading
 from chatlint.findings import Applicability, Edit, FileError, Finding, Fix, SkipReason
 from chatlint.newer_python import newer_python_needed
-from chatlint.noqa import is_suppressed
+from chatlint.noqa import Directives
 from chatlint.prefilter import passes_prefilter, worth_parsing  # noqa: F401 - benches import passes_prefilter from here
 from chatlint.prefilter import rule_may_match as _rule_may_match
 from chatlint.rules.base import Diagnostic, Rule, Target
@@ -135,39 +135,66 @@ def _judge(
     except Exception as error:  # noqa: BLE001 - an analysis bug must not stop the run
         result.errors.append(FileError(path, f"the analysis failed: {_describe(error)}", "internal"))
         return [], []
-    diagnostics: list[tuple[Rule, Diagnostic]] = []
-    for rule in active:
-        try:
-            diagnostics.extend((rule, diagnostic) for diagnostic in rule.check(facts))
-        except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
-            result.errors.append(FileError(path, f"rule {rule.code} failed: {_describe(error)}", "internal"))
+    diagnostics = _diagnostics(path, facts, active, result)
     # Rules that judge the `noqa` comments themselves (CL100) run last: they need to know what was silenced.
     noqa_rules = [rule for rule in active if rule.checks_suppressions]
     if not diagnostics and not noqa_rules:
         return [], []
     lines = source.lines
+    directives = Directives(source.text, lines)
     findings: list[Finding] = []
     suppressed: list[Finding] = []
+    used: set[tuple[int, str]] = set()  # (line of a directive, code) that silenced a finding
 
-    def sort_out(rule: Rule, diagnostic: Diagnostic) -> None:
+    def sort_out(rule: Rule, diagnostic: Diagnostic, report: bool = True) -> None:
         finding = _to_finding(path, rule, diagnostic, source)
         line = lines[finding.line - 1] if finding.line - 1 < len(lines) else ""
         finding = replace(finding, source_line=line)
-        (suppressed if is_suppressed(finding.code, line) else findings).append(finding)
+        silenced_by = directives.silencing_line(finding.code, finding.line, finding.end_line)
+        if silenced_by is not None:
+            used.add((silenced_by, finding.code))
+        if report:
+            (findings if silenced_by is None else suppressed).append(finding)
 
     for rule, diagnostic in diagnostics:
         sort_out(rule, diagnostic)
     if noqa_rules:
-        used = frozenset((finding.line, finding.code) for finding in suppressed)
-        codes_run = frozenset(rule.code for rule in rules)
+        # A directive's code is judged by what its rule reports, selected or not: rules that did not run are run
+        # here, quietly (their findings only mark directives as used), so `--select CL100` alone works.
+        quiet = _quiet_rules(directives, rules)
+        for rule, diagnostic in _diagnostics(path, facts, quiet, result):
+            sort_out(rule, diagnostic, report=False)
+        codes_run = frozenset(rule.code for rule in (*rules, *quiet))
         for rule in noqa_rules:
             try:
-                for diagnostic in rule.check_suppressions(source, used, codes_run):  # type: ignore[attr-defined]
+                for diagnostic in rule.check_suppressions(source, frozenset(used), codes_run):  # type: ignore[attr-defined]
                     sort_out(rule, diagnostic)
             except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
                 result.errors.append(FileError(path, f"rule {rule.code} failed: {_describe(error)}", "internal"))
     findings.sort(key=lambda finding: (finding.line, finding.column, finding.code))
     return findings, suppressed
+
+
+def _diagnostics(
+    path: str, facts: ModuleFacts, rules: Sequence[Rule], result: FileResult
+) -> list[tuple[Rule, Diagnostic]]:
+    diagnostics: list[tuple[Rule, Diagnostic]] = []
+    for rule in rules:
+        try:
+            diagnostics.extend((rule, diagnostic) for diagnostic in rule.check(facts))
+        except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
+            result.errors.append(FileError(path, f"rule {rule.code} failed: {_describe(error)}", "internal"))
+    return diagnostics
+
+
+def _quiet_rules(directives: Directives, rules: Sequence[Rule]) -> list[Rule]:
+    """The rules named by the file's directives that are not among `rules` (not selected, or ignored here)."""
+    from chatlint.rules import RULES_BY_CODE
+
+    running = {rule.code for rule in rules}
+    named = sorted(code for code in directives.named_codes() if code in RULES_BY_CODE and code not in running)
+    quiet = [RULES_BY_CODE[code]() for code in named]
+    return [rule for rule in quiet if not rule.checks_suppressions]
 
 
 def _span(target: Target, source: SourceText) -> Span:

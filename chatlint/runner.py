@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from chatlint.add_noqa import NoqaEdit, add_noqa
 from chatlint.cache import ResultCache, cache_folder
-from chatlint.config import Config, select_rules
+from chatlint.config import Config, rules_for
 from chatlint.engine import FileResult, FixMode, check_text
 from chatlint.files import matches_any
 from chatlint.findings import FileError, SkipReason
@@ -36,6 +36,7 @@ from chatlint.source import (
 @dataclass(frozen=True)
 class RunOptions:
     select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fix: bool = False
     unsafe_fixes: bool = False
@@ -95,9 +96,7 @@ class Runner:
         self.config = config
         self.options = options
         # the command line wins: its --select replaces the configuration's selection, ignores included
-        select = options.select or config.select
-        ignore = options.ignore if options.select else (*config.ignore, *options.ignore)
-        self.rule_classes = select_rules(select, ignore)
+        self.rule_classes = rules_for(config, options.select, options.extend_select, options.ignore)
         self._rules: dict[tuple[str, ...], list[Rule]] = {}
         self.fix_mode = FixMode(apply=options.fix or options.diff, unsafe=options.unsafe_fixes, promoted=confirmed)
         self._checked_ahead: dict[str, tuple[Source, FileResult]] = {}

@@ -209,7 +209,9 @@ def test_statistics_counts_findings_per_rule(tmp_path: Path) -> None:
     write(tmp_path / "c.py", SUPPRESSED)
     outcome = run_cli("check", "--statistics", str(tmp_path))
     assert outcome.exit_code == 1
-    assert outcome.output == "2\tCL001\t[*] generation-prompt-on-full-conversation\n"
+    assert outcome.output == (
+        "2\tCL001\t[*] generation-prompt-on-full-conversation\nFound 2 problems (2 fixable with --fix).\n"
+    )
     as_json = run_cli("check", "--statistics", "--output-format", "json", str(tmp_path))
     assert as_json.json() == [
         {"code": "CL001", "name": "generation-prompt-on-full-conversation", "count": 2, "fixable": True}

@@ -1,4 +1,5 @@
-"""`--statistics`: how many findings each rule has, instead of the findings themselves (as Ruff prints them)."""
+"""`--statistics`: how many findings each rule has, instead of the findings themselves (as Ruff prints them), then
+their total in the text form (`Found 3 problems (2 fixable with --fix).`, not with `--quiet`)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,10 @@ def render_text(report: Report, stream: TextIO) -> None:
     for row in rows:
         marker = ("[*] " if row.fixable else "[ ] ") if any_fixable else ""
         stream.write(f"{row.count:>{count_width}}\t{row.code:<{code_width}}\t{marker}{row.name}\n")
+    if not report.quiet:
+        from chatlint.report.text import found
+
+        stream.write(found(report) + "\n")
 
 
 def render_json(report: Report, stream: TextIO) -> None:

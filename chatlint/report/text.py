@@ -37,17 +37,8 @@ def summary(report: Report, style=lambda text, **_: text) -> str:
     lines = []
     if report.fixes_applied:
         lines.append(f"Fixed {report.fixes_applied} {_plural(report.fixes_applied, 'problem')}.")
-    count = len(report.findings)
-    if count:
-        safe = sum(1 for finding in report.findings if finding.fix and report.would_fix(finding))
-        unsafe = sum(1 for finding in report.findings if finding.fix) - safe
-        details = []
-        if safe:
-            details.append(f"{safe} fixable with {'--fix --unsafe-fixes' if report.unsafe_fixes else '--fix'}")
-        if unsafe:
-            details.append(f"{unsafe} more with --unsafe-fixes")
-        extra = f" ({'; '.join(details)})" if details else ""
-        lines.append(style(f"Found {count} {_plural(count, 'problem')}{extra}.", bold=True))
+    if report.findings:
+        lines.append(style(found(report), bold=True))
     elif not report.errors:
         lines.append(style("All checks passed!", fg="green", bold=True))
     for error in report.errors:
@@ -58,6 +49,20 @@ def summary(report: Report, style=lambda text, **_: text) -> str:
         if not_checked:
             lines.append(f"{not_checked} {_plural(not_checked, 'file')} could not be checked.")
     return "\n".join(lines)
+
+
+def found(report: Report) -> str:
+    """`Found 3 problems (2 fixable with --fix; 1 more with --unsafe-fixes).`"""
+    count = len(report.findings)
+    safe = sum(1 for finding in report.findings if finding.fix and report.would_fix(finding))
+    unsafe = sum(1 for finding in report.findings if finding.fix) - safe
+    details = []
+    if safe:
+        details.append(f"{safe} fixable with {'--fix --unsafe-fixes' if report.unsafe_fixes else '--fix'}")
+    if unsafe:
+        details.append(f"{unsafe} more with --unsafe-fixes")
+    extra = f" ({'; '.join(details)})" if details else ""
+    return f"Found {count} {_plural(count, 'problem')}{extra}."
 
 
 def _plural(count: int, word: str) -> str:

@@ -2,7 +2,8 @@
 
 Whether a directive is used is known only after the other rules have run and their findings have been matched
 against the `# noqa` comments, so this rule does not read the facts: the engine calls `check_suppressions` last,
-with the (line, code) pairs that a comment silenced.
+with the (line of the directive, code) pairs that silenced a finding, after running quietly the rules named by a
+directive that were not selected.
 """
 
 from __future__ import annotations
@@ -35,12 +36,16 @@ class UnusedNoqa(Rule):
     checks_suppressions = True
 
     what_it_does = """
-        Finds `# noqa: CODE` comments where `CODE` is a chatlint rule that ran on the file and reported nothing
-        on that line. Off by default: turn it on with `--select CL001,CL100` (or `select = ["CL"]`).
+        Finds `# noqa: CODE` comments where `CODE` is a chatlint rule that reports nothing on that line's statement
+        (a directive silences a finding on any line of the statement it is on, the first line of a multi-line call
+        included). Off by default: turn it on with `--extend-select CL100` (or `extend-select = ["CL100"]`).
 
-        It judges only chatlint's own codes, and only those of rules that ran: codes of other tools
-        (`# noqa: E501`) and codes of rules that were not selected or were ignored for the file are left alone. A
-        bare `# noqa` is left alone too, because it silences every linter on the line, not just chatlint.
+        Every chatlint code in a directive is judged, whether or not its rule is selected: a rule that was not
+        selected (or is ignored for the file) is run quietly on the file, only to see what its directives silence,
+        and its own findings are not reported. So `--select CL100` alone reports exactly the stale directives.
+        (Ruff's RUF100 instead reports a directive for a rule that is not enabled as "non-enabled", and its fix
+        removes it even where it is used.) Codes of other tools (`# noqa: E501`) are left alone, and so is a bare
+        `# noqa`, because it silences every linter on the line, not just chatlint.
     """
     why_is_this_bad = """
         A suppression that no longer silences anything hides the next real finding on that line: after a
@@ -65,7 +70,8 @@ class UnusedNoqa(Rule):
     def check_suppressions(
         self, source: SourceText, used: frozenset[tuple[int, str]], codes_run: frozenset[str]
     ) -> Iterable[Diagnostic]:
-        """Diagnostics for directives naming rules in `codes_run` that silenced nothing; `used` is (line, code)."""
+        """Diagnostics for directives naming rules in `codes_run` that silenced nothing; `used` is (line of the
+        directive, code)."""
         for comment, text, whitespace in _comments(source):
             match = noqa_directive(text)
             if match is None or not match.group("codes"):

@@ -16,13 +16,13 @@ def build_sft_example(tokenizer, question, answer):
         {"role": "user", "content": question},
         {"role": "assistant", "content": answer},
     ]
-    # CL001 reports the flag's line, so a directive on the call's first line misses it
-    text = tokenizer.apply_chat_template(  # noqa: CL001  # expect: CL100 "unused `noqa` directive: CL001 reports nothing on this line"
+    # a directive silences the statement it is on: one on the next statement misses the finding
+    text = tokenizer.apply_chat_template(
         messages,
         tokenize=False,
         add_generation_prompt=True,  # expect: CL001 "`messages` = a list literal ending with an `assistant` turn, in `build_sft_example`"
     )
-    return text
+    return text  # noqa: CL001  # expect: CL100 "unused `noqa` directive: CL001 reports nothing on this line"
 
 
 # noqa: CL001  # expect: CL100 "unused `noqa` directive: CL001 reports nothing on this line"

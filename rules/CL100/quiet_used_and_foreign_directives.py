@@ -22,6 +22,21 @@ def build_pair(tokenizer, example):
     return prompt_text, chosen_text
 
 
+def build_multiline(tokenizer, messages):
+    # CL001 reports the flag's line; a directive on any line of the statement silences it, the first line included
+    first = tokenizer.apply_chat_template(  # noqa: CL001
+        messages + [{"role": "assistant", "content": "a"}],
+        tokenize=False,
+        add_generation_prompt=True,
+    )
+    last = tokenizer.apply_chat_template(
+        messages + [{"role": "assistant", "content": "b"}],
+        tokenize=False,
+        add_generation_prompt=True,
+    )  # noqa: CL001
+    return first, last
+
+
 # text that only looks like a directive is not a comment
 NOTE = "# noqa: CL001"
 DOC = """
