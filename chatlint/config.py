@@ -27,6 +27,8 @@ KNOWN_KEYS = frozenset(
         "training-paths",
         "inference-paths",
         "labels",  # the runtime check's own table, read by `chatlint labels`
+        "target-versions",  # library = version or specifier: the versions to assume (`chatlint.dependencies`)
+        "use-installed-versions",  # let the versions installed beside chatlint count (`chatlint.dependencies`)
     }
 )
 
@@ -46,6 +48,8 @@ class Config:
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     training_paths: tuple[str, ...] = ()
     inference_paths: tuple[str, ...] = ()
+    target_versions: dict[str, str] = field(default_factory=dict)
+    use_installed_versions: bool = False
 
 
 def load_config(config_file: Path | None, start: Path) -> Config:
@@ -82,12 +86,27 @@ def parse_table(table: object, path: Path, root: Path) -> Config:
     config.extend_exclude = _strings(table, "extend-exclude", path)
     config.training_paths = _strings(table, "training-paths", path)
     config.inference_paths = _strings(table, "inference-paths", path)
+    _dependency_settings(table, path, config)
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise ConfigError(f"{path}: `per-file-ignores` must be a table of glob = [codes]")
     for pattern, codes in per_file.items():
         config.per_file_ignores[pattern] = _codes({"per-file-ignores": codes}, "per-file-ignores", path, pattern)
     return config
+
+
+def _dependency_settings(table: dict, path: Path, config: Config) -> None:
+    if "target-versions" in table:
+        from chatlint.dependencies import check_target_versions  # reads `packaging` only when the key is set
+
+        problem = check_target_versions(table["target-versions"])
+        if problem is not None:
+            raise ConfigError(f"{path}: {problem}")
+        config.target_versions = dict(table["target-versions"])
+    installed = table.get("use-installed-versions", False)
+    if not isinstance(installed, bool):
+        raise ConfigError(f"{path}: `use-installed-versions` must be true or false, got {installed!r}")
+    config.use_installed_versions = installed
 
 
 def _strings(table: dict, key: str, path: Path) -> tuple[str, ...]:
