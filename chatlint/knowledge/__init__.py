@@ -1,0 +1,1 @@
+"""Small data tables the analysis reads on demand (never the libraries they describe)."""
