@@ -109,7 +109,7 @@ def target_declaration(library: str, value: object) -> Declaration:
         if not text:
             raise ValueError(f"`{library}` is empty") from None
     return Declaration(
-        canonicalize_name(library), specifier, SourceKind.SETTING, SETTING_PATH, None, f"{library} {text}"
+        canonicalize_name(library), specifier, SourceKind.SETTING, SETTING_PATH, None, f"{library}{specifier}"
     )
 
 

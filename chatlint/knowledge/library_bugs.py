@@ -87,3 +87,20 @@ def load_library_bugs(path: Path = DATA_FILE) -> tuple[LibraryBug, ...]:
 def bugs_for_imports(imported: set[str]) -> list[LibraryBug]:
     """The entries of the libraries among `imported` (top-level module names)."""
     return [bug for bug in load_library_bugs() if bug.import_name in imported]
+
+
+def markdown_table(bugs: tuple[LibraryBug, ...] | None = None) -> str:
+    """The README's list of known entries (section "Library bugs"), as a Markdown table; a test keeps them equal.
+    Print it with `python -m chatlint.knowledge.library_bugs`."""
+    lines = ["| library | affected | symbols | what goes wrong | fixed in | upstream |", "|---|---|---|---|---|---|"]
+    for bug in bugs if bugs is not None else load_library_bugs():
+        symbols = ", ".join(dict.fromkeys(f"`{symbol.rsplit('.', 1)[-1]}`" for symbol in bug.symbols))
+        what = bug.what.replace("|", "\\|")  # a `|` even inside a code span ends a table cell
+        lines.append(
+            f"| {bug.library} | `{bug.affected}` | {symbols} | {what} | {bug.fixed_in} | {bug.short_reference} |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown_table())
