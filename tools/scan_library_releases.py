@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tarfile
@@ -27,6 +28,10 @@ from pathlib import Path
 from packaging.specifiers import SpecifierSet
 from packaging.utils import parse_sdist_filename, parse_wheel_filename
 from packaging.version import InvalidVersion, Version
+
+# The version-specific top of an unpacked archive: `name-1.2.3/` (and `src/`) in an sdist, `name-1.2.3.data/purelib/` in
+# a wheel. Taken off so that one file has one path in every release.
+_RELEASE_PREFIX = re.compile(r"^[A-Za-z0-9_.]+-\d[^/]*?(?:\.data/(?:purelib|platlib))?/(?:src/)?")
 
 STATIC_RULES = ("CL001", "CL002", "CL003", "CL004", "CL005", "CL006")
 
@@ -95,6 +100,7 @@ def scan(folder: Path) -> list[Sighting]:
     sightings = []
     for finding in run.findings:
         relative = Path(finding.path).resolve().relative_to(folder.resolve()).as_posix()
+        relative = _RELEASE_PREFIX.sub("", relative)
         sightings.append(Sighting(finding.code, relative, finding.source_line.strip(), finding.message))
     return sightings
 
@@ -159,7 +165,7 @@ def main(argv: Iterable[str] | None = None) -> int:
 def _archives(args: argparse.Namespace, wanted: SpecifierSet, work: Path) -> dict[Version, Path]:
     if args.archives:
         found = {}
-        for archive in sorted(args.archives.iterdir()):
+        for archive in sorted(path for path in args.archives.rglob("*") if path.is_file()):
             try:
                 version = archive_version(archive)
             except (InvalidVersion, ValueError):
