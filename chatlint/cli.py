@@ -112,6 +112,11 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 )
 @click.option("--tokenizer", metavar="PATH", help="Local tokenizer folder for --verify-labels (never downloaded).")
 @click.option(
+    "--installed-versions",
+    is_flag=True,
+    help="Let the versions of libraries installed beside chatlint count (as `use-installed-versions = true`).",
+)
+@click.option(
     "--no-cache",
     is_flag=True,
     envvar="CHATLINT_NO_CACHE",
@@ -136,6 +141,7 @@ def check(
     add_noqa: bool,
     verify_labels: bool,
     tokenizer: str | None,
+    installed_versions: bool,
     no_cache: bool,
 ) -> None:
     """Check PATHS (default: the current folder) for chat-template bugs."""
@@ -166,6 +172,7 @@ def check(
         add_noqa=add_noqa,
         verify_tokenizer=tokenizer if verify_labels else None,
         use_cache=not no_cache,
+        installed_versions=installed_versions,
     )
     runner = Runner(config, options)
     out = sys.stdout

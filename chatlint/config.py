@@ -29,6 +29,8 @@ KNOWN_KEYS = frozenset(
         "training-paths",
         "inference-paths",
         "labels",  # the runtime check's own table, read by `chatlint labels`
+        "target-versions",  # library = version or specifier: the versions to assume (`chatlint.dependencies`)
+        "use-installed-versions",  # let the versions installed beside chatlint count (`chatlint.dependencies`)
     }
 )
 
@@ -49,6 +51,8 @@ class Config:
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     training_paths: tuple[str, ...] = ()
     inference_paths: tuple[str, ...] = ()
+    target_versions: dict[str, str] = field(default_factory=dict)
+    use_installed_versions: bool = False
 
 
 def load_config(config_file: Path | None, start: Path) -> Config:
@@ -86,12 +90,27 @@ def parse_table(table: object, path: Path, root: Path) -> Config:
     config.extend_exclude = _strings(table, "extend-exclude", path)
     config.training_paths = _strings(table, "training-paths", path)
     config.inference_paths = _strings(table, "inference-paths", path)
+    _dependency_settings(table, path, config)
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise ConfigError(f"{path}: `per-file-ignores` must be a table of glob = [codes]")
     for pattern, codes in per_file.items():
         config.per_file_ignores[pattern] = _codes({"per-file-ignores": codes}, "per-file-ignores", path, pattern)
     return config
+
+
+def _dependency_settings(table: dict, path: Path, config: Config) -> None:
+    if "target-versions" in table:
+        from chatlint.dependencies import check_target_versions  # reads `packaging` only when the key is set
+
+        problem = check_target_versions(table["target-versions"])
+        if problem is not None:
+            raise ConfigError(f"{path}: {problem}")
+        config.target_versions = dict(table["target-versions"])
+    installed = table.get("use-installed-versions", False)
+    if not isinstance(installed, bool):
+        raise ConfigError(f"{path}: `use-installed-versions` must be true or false, got {installed!r}")
+    config.use_installed_versions = installed
 
 
 def _strings(table: dict, key: str, path: Path) -> tuple[str, ...]:
@@ -141,9 +160,15 @@ def unknown_rule(code_or_name: str) -> str:
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """`; did you mean `X`?` for the closest choice (difflib), or an empty string."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
+    """`; did you mean `X`?` for the closest choice (difflib's ratio), or an empty string. Among equally close
+    choices the one that shares the longest start with `word` wins (`CL01` is nearer `CL001` than `CL201`)."""
+    scored = [(difflib.SequenceMatcher(None, word, choice).ratio(), choice) for choice in choices]
+    best = max((score for score, _ in scored), default=0.0)
+    if best < 0.6:
+        return ""
+    tied = [choice for score, choice in scored if score == best]
+    pick = min(tied, key=lambda choice: (-len(os.path.commonprefix([word, choice])), choice))
+    return f"; did you mean `{pick}`?"
 
 
 def check_code(code: str, where: str) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from chatlint.add_noqa import NoqaEdit, add_noqa
 from chatlint.cache import ResultCache, cache_folder
 from chatlint.config import Config, rules_for
+from chatlint.dependencies import DependencyVersions
 from chatlint.engine import FileResult, FixMode, check_text
 from chatlint.files import matches_any
 from chatlint.findings import FileError, SkipReason
@@ -45,6 +46,7 @@ class RunOptions:
     # --verify-labels: the tokenizer the runtime label check uses to settle findings, or None
     verify_tokenizer: str | None = None
     use_cache: bool = False  # reuse results of unchanged files from `.chatlint_cache/` (the command line's default)
+    installed_versions: bool = False  # --installed-versions: the versions installed beside chatlint count
 
 
 @dataclass
@@ -100,6 +102,10 @@ class Runner:
         self._rules: dict[tuple[str, ...], list[Rule]] = {}
         self.fix_mode = FixMode(apply=options.fix or options.diff, unsafe=options.unsafe_fixes, promoted=confirmed)
         self._checked_ahead: dict[str, tuple[Source, FileResult]] = {}
+        # the project's dependency versions, read on the first question a rule asks (`chatlint.dependencies`)
+        self.dependencies = DependencyVersions(
+            config.root, config.target_versions, config.use_installed_versions or options.installed_versions
+        )
 
     def rules_for(self, path: str) -> list[Rule]:
         ignored = tuple(
@@ -110,7 +116,9 @@ class Runner:
         )
         if ignored not in self._rules:
             self._rules[ignored] = [
-                rule() for rule in self.rule_classes if not any(rule.code.startswith(code) for code in ignored)
+                rule(self.dependencies)
+                for rule in self.rule_classes
+                if not any(rule.code.startswith(code) for code in ignored)
             ]
         return self._rules[ignored]
 
@@ -159,7 +167,13 @@ class Runner:
             self.config.inference_paths,
             # every field of the fix mode; sets sorted, as their order changes from run to run
             [sorted(value) if isinstance(value, frozenset) else value for value in vars(self.fix_mode).values()],
+            self._versions_fingerprint(),
         )
+
+    def _versions_fingerprint(self) -> tuple[object, ...]:
+        """What the selected rules' questions about dependency versions depend on; () when they ask none."""
+        libraries = {library for rule in self.rule_classes for library in rule.asks_versions_of}
+        return self.dependencies.fingerprint(libraries) if libraries else ()
 
     def _run(self, paths: Sequence[str]) -> RunResult:
         run = RunResult(fix_mode=self.fix_mode)

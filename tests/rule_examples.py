@@ -11,7 +11,8 @@ Layout of `rules/<CODE>/`:
   `# fix: unsafe` in the input turns on `--unsafe-fixes`.
 
 Every example runs the rules that are on by default, plus its own folder's rule if that one is off by default
-(CL100), plus any named on a `# select: CODE` line.
+(CL100), plus any named on a `# select: CODE` line. A `# versions: trl==0.12.2; transformers<5` line gives the
+dependency versions the example's project declares (as `target-versions` does), for the rules that depend on one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _EXPECT = re.compile(r"#\s*expect:(?P<rest>.*)$")
 _EXPECTATION = re.compile(
     r"""\s*(?P<code>[A-Z]+[0-9]+)(?:\s+(?P<fragment>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'))?\s*(?P<end>[;,]|$)"""
 )
+_VERSIONS = re.compile(r"^#\s*versions:\s*(?P<requirements>.+)$", re.M)
 _SELECT = re.compile(r"#\s*select:\s*(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)")
 
 
@@ -91,6 +93,18 @@ class Example:
         for match in _SELECT.finditer(self.text):
             codes.update(code.strip() for code in match.group("codes").split(","))
         return codes
+
+    def versions(self) -> dict[str, str]:
+        """The `# versions:` line as `target-versions`: library -> a version (from `==`) or a specifier."""
+        from packaging.requirements import Requirement
+
+        targets = {}
+        for match in _VERSIONS.finditer(self.text):
+            for item in match.group("requirements").split(";"):
+                requirement = Requirement(item.strip())
+                specifier = str(requirement.specifier)
+                targets[requirement.name] = specifier[2:] if specifier.startswith("==") else specifier
+        return targets
 
 
 def rule_folders() -> list[Path]:

@@ -3,18 +3,26 @@ itself, its **Use instead** must pass every rule, so the docs cannot drift from 
 
 from __future__ import annotations
 
+import tempfile
 import textwrap
+from pathlib import Path
 
 import pytest
 
+from chatlint.dependencies import DependencyVersions
 from chatlint.engine import check_text
 from chatlint.rules import ALL_RULES, Rule
 
 
-def run(rule: type[Rule], text: str) -> list[tuple[int, str, str]]:
-    """The findings on `text` from the rules on by default, plus `rule` itself if it is off by default."""
-    rules = [other() for other in ALL_RULES if other.enabled_by_default or other is rule]
-    result = check_text(f"{rule.code}_docs.py", text, rules)
+def run(rule: type[Rule], text: str, project: dict[str, str] | None = None) -> list[tuple[int, str, str]]:
+    """The findings on `text` from the rules on by default, plus `rule` itself if it is off by default; `project`:
+    files written in a project root beside the snippet (a pinned version the snippet needs, `Rule.example_project`)."""
+    with tempfile.TemporaryDirectory() as folder:
+        for name, content in (project or {}).items():
+            (Path(folder) / name).write_text(content, encoding="utf-8")
+        dependencies = DependencyVersions(Path(folder))
+        rules = [other(dependencies) for other in ALL_RULES if other.enabled_by_default or other is rule]
+        result = check_text(f"{rule.code}_docs.py", text, rules)
     assert not result.errors, result.errors
     return [(finding.line, finding.code, finding.message) for finding in result.findings]
 
@@ -29,7 +37,7 @@ def describe(findings: list[tuple[int, str, str]]) -> str:
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.code)
 def test_documented_example_is_flagged_by_the_rule_and_only_by_it(rule: type[Rule]) -> None:
-    findings = run(rule, snippet(rule.example))
+    findings = run(rule, snippet(rule.example), rule.example_project)
     assert any(code == rule.code for _, code, _ in findings), (
         f"{rule.code}'s documented Example is not flagged by {rule.code}; findings:\n{describe(findings)}"
     )
@@ -39,7 +47,7 @@ def test_documented_example_is_flagged_by_the_rule_and_only_by_it(rule: type[Rul
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.code)
 def test_documented_use_instead_passes_every_rule(rule: type[Rule]) -> None:
-    findings = run(rule, snippet(rule.use_instead))
+    findings = run(rule, snippet(rule.use_instead), rule.use_instead_project)
     assert not findings, f"{rule.code}'s documented Use instead is flagged:\n{describe(findings)}"
 
 

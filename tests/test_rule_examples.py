@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from rule_examples import Example, examples, rule_folders
 
+from chatlint.dependencies import DependencyVersions
 from chatlint.engine import FixMode, check_text
 from chatlint.findings import Finding
 from chatlint.rules import ALL_RULES, Rule
@@ -12,7 +13,8 @@ from chatlint.rules import ALL_RULES, Rule
 
 def rules_for(example: Example) -> list[Rule]:
     selected = example.selected()
-    return [rule() for rule in ALL_RULES if rule.enabled_by_default or rule.code in selected]
+    dependencies = DependencyVersions(None, example.versions())
+    return [rule(dependencies) for rule in ALL_RULES if rule.enabled_by_default or rule.code in selected]
 
 
 def run(example: Example, rules: list[Rule]) -> list[Finding]:
@@ -73,7 +75,7 @@ ALONE = examples("flag") + examples("quiet")
 def test_same_findings_when_the_rule_runs_alone(example: Example) -> None:
     """`--select CODE` runs one rule alone: its verdicts must not depend on which other rules ran."""
     code = example.path.parent.name
-    alone = [rule() for rule in ALL_RULES if rule.code == code]
+    alone = [rule(DependencyVersions(None, example.versions())) for rule in ALL_RULES if rule.code == code]
     findings = run(example, alone)
     found = {(finding.line, finding.code) for finding in findings}
     assert found == {(line, expected) for line, expected in example.expected() if expected == code}

@@ -10,6 +10,7 @@ from chatlint.rules.cl004_pad_eos_masked_by_value import PadEosMaskedByValue
 from chatlint.rules.cl005_batch_encoding_as_token_list import BatchEncodingAsTokenList
 from chatlint.rules.cl006_incompatible_flags import IncompatibleFlags
 from chatlint.rules.cl100_unused_noqa import UnusedNoqa
+from chatlint.rules.cl201_known_library_label_bug import KnownLibraryLabelBug
 
 ALL_RULES: tuple[type[Rule], ...] = (
     GenerationPromptOnFullConversation,
@@ -19,6 +20,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     BatchEncodingAsTokenList,
     IncompatibleFlags,
     UnusedNoqa,
+    KnownLibraryLabelBug,
 )
 
 RULES_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from chatlint.dependencies import NO_DEPENDENCIES, DependencyVersions
 from chatlint.facts import ModuleFacts
 from chatlint.facts.syntax import Span
 from chatlint.findings import Applicability
@@ -60,6 +61,17 @@ class Rule:
     example: ClassVar[str]
     use_instead: ClassVar[str]
     fix_safety: ClassVar[str]
+    # The libraries (distribution names) whose versions the rule asks `self.dependencies` about; the result cache
+    # keys on what is known of them.
+    asks_versions_of: ClassVar[tuple[str, ...]] = ()
+    # Files the documented Example / Use instead need in the project root to mean what they say (a pinned version):
+    # name -> text. The docs test writes them beside the snippet.
+    example_project: ClassVar[dict[str, str]] = {}
+    use_instead_project: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, dependencies: DependencyVersions | None = None) -> None:
+        # What the project's files and settings say about its dependencies' versions (`chatlint.dependencies`).
+        self.dependencies = dependencies if dependencies is not None else NO_DEPENDENCIES
 
     def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
         raise NotImplementedError

@@ -19,6 +19,7 @@ class BatchEncodingAsTokenList(Rule):
     prefilter = ((b"apply_chat_template",),)
     # a dataset's `__getitem__` tells whether the renders it stores are its examples
     fixable = True
+    asks_versions_of = ("transformers",)
 
     what_it_does = """
         Finds a call to `apply_chat_template` that tokenizes (no `tokenize=False`) and does not pass
@@ -30,6 +31,13 @@ class BatchEncodingAsTokenList(Rule):
         returning it from a function annotated `-> list[int]` / `-> torch.Tensor` / `-> mx.array`, or returning
         it from a function whose caller in the same module does one of these. The result is followed through
         every local name assignment that can reach a use.
+
+        It speaks only when the project may run with transformers 5: it reads the project's declared
+        requirement through chatlint's dependency resolver (`[tool.chatlint] target-versions`, a lock file, an
+        `==` pin, or the ranges in `pyproject.toml` dependencies and extras, `requirements*.txt`, `setup.cfg`,
+        literal lists in `setup.py`) and stays quiet when no allowed version is 5 or later (`transformers<5`,
+        `transformers==4.46.3`, `target-versions = {transformers = "4.46"}`). The message names the requirement
+        that allows 5, or says that none was found.
 
         It stays quiet when the result is read by key (`ids["input_ids"]`) or passed on as `**inputs`, and when
         `tokenize=False`, `return_dict=False` or `return_dict=True` is given (or may be given, through an opaque
@@ -87,18 +95,35 @@ class BatchEncodingAsTokenList(Rule):
         list_uses = facts.list_uses(template_call)
         if not list_uses:
             return None
+        version_note = self._transformers_5_note()
+        if version_note is None:
+            return None  # the project cannot run with transformers 5: the result is a list of ids there
         uses = "; ".join(list_uses[:2])
         more = f" (and {len(list_uses) - 2} more)" if len(list_uses) > 2 else ""
         via = f" through {template_call.via}" if template_call.via else ""
         message = (
             f"`{_callee(facts, template_call)}(...)`{via} tokenizes without `return_dict=False`, and its result is "
             f"used as a list of ids: {uses}{more}; from transformers 5 it is a `BatchEncoding` (a dict), so this "
-            f"silently works on its keys"
+            f"silently works on its keys; {version_note}"
         )
         fix = NodeFix(
             Applicability.SAFE, (add_keyword(call, "return_dict", "False", facts.source),), "Pass `return_dict=False`"
         )
         return Diagnostic(node=call, message=message, fix=fix)
+
+    def _transformers_5_note(self) -> str | None:
+        """Why transformers 5 is possible for this project, in words; None when its versions exclude 5."""
+        from chatlint.dependencies.resolver import VersionKind
+
+        resolution = self.dependencies.resolve("transformers")
+        if resolution.kind is VersionKind.UNKNOWN:
+            return "the project names no transformers version, so 5 is possible"
+        allowing = resolution.allowing(lambda version: version.major >= 5)
+        if allowing is None:
+            return None
+        if allowing.exact is not None:
+            return f"the project uses transformers {allowing.exact} ({allowing.kind.value} in {allowing.where})"
+        return f"`{allowing.text}` in {allowing.where} allows transformers 5"
 
 
 def _callee(facts: ModuleFacts, template_call: TemplateCall) -> str:
