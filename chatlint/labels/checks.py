@@ -206,6 +206,10 @@ def assistant_not_trained(state: ExampleState, context: CheckContext) -> list[Fi
     return findings
 
 
+# `len()` of the dict that a tokenizing `apply_chat_template` returns in transformers 5: input_ids, attention_mask
+_BATCH_ENCODING_KEYS = 2
+
+
 @register_check("prompt-trained")
 def prompt_trained(state: ExampleState, context: CheckContext) -> list[Finding]:
     trained = state.trained
@@ -224,6 +228,12 @@ def prompt_trained(state: ExampleState, context: CheckContext) -> list[Finding]:
         )
     elif len(trained_prompt) == len(prompt):
         hint = " Every prompt token is trained: use --mode full if that is intended."
+    elif first[0] == _BATCH_ENCODING_KEYS and not any(trained[:_BATCH_ENCODING_KEYS]):
+        hint = (
+            f" Only the first {_BATCH_ENCODING_KEYS} prompt tokens are masked: {_BATCH_ENCODING_KEYS} is `len()` of the "
+            "`BatchEncoding` (a dict of input_ids and attention_mask) that apply_chat_template returns in "
+            "transformers 5, used as a prompt length. Pass return_dict=False (the static rule CL005 finds this)."
+        )
     message = (
         f"{len(trained_prompt)} prompt token{'s are' if len(trained_prompt) > 1 else ' is'} trained "
         f"(first: `{_show([state.pieces[p] for p in first])}` at {first[0]}) while the rest of the prompt is "

@@ -7,6 +7,7 @@ imported inside the run, so registering this command keeps ``chatlint check`` fa
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -92,6 +93,7 @@ def labels(
                 "no tokenizer: pass --tokenizer PATH_OR_NAME (a local folder or a name in the local Hugging Face "
                 "cache), or set tokenizer in [tool.chatlint.labels] of pyproject.toml"
             )
+        check_before_import(target, tokenizer_name, config.root)
         args = dict(config.args)
         args.update(dict(parse_arg(value) for value in arg_values))
         for module in ("transformers", "rich") if output_format == "text" else ("transformers",):
@@ -128,3 +130,36 @@ def labels(
 
         render_text(report, Console(file=sys.stdout, highlight=False, soft_wrap=False))
     ctx.exit(0 if report.ok else 1)
+
+
+def check_before_import(target: str, tokenizer_name: str, base: Path | None) -> None:
+    """A target or tokenizer that cannot exist, reported before transformers is imported (which takes seconds).
+    Only what is certainly missing is reported here; everything else is left to the loaders."""
+    from importlib.machinery import PathFinder
+
+    from chatlint.labels.model import LabelsError
+
+    folders = [Path.cwd()] + ([base] if base is not None else [])
+    module_part = target.rpartition(":")[0]
+    if module_part.endswith(".py") or "/" in module_part or "\\" in module_part:
+        if not any((folder / module_part).is_file() for folder in folders) and not Path(module_part).is_file():
+            raise LabelsError(f"target file {module_part!r} does not exist")
+    elif module_part:
+        top = module_part.split(".")[0]
+        if PathFinder.find_spec(top, [str(folder) for folder in folders] + sys.path) is None:
+            raise LabelsError(
+                f"target {target!r}: cannot import module {module_part!r} (no module named {top!r} here or in the "
+                "environment); run from the folder that holds it, install the package, or use path/to/file.py:Name"
+            )
+    if any((folder / tokenizer_name).exists() for folder in folders) or Path(tokenizer_name).expanduser().exists():
+        return
+    parts = tokenizer_name.split("/")
+    if len(parts) == 2 and all(parts) and not tokenizer_name.startswith((".", "~")):
+        cache = Path(os.environ.get("HF_HUB_CACHE") or Path(os.environ.get("HF_HOME", "~/.cache/huggingface")) / "hub")
+        if (cache.expanduser() / f"models--{parts[0]}--{parts[1]}").is_dir():
+            return
+    raise LabelsError(
+        f"cannot load tokenizer {tokenizer_name!r}: it is not a folder here and not in the local Hugging Face cache "
+        f"(chatlint never downloads: run `hf download {tokenizer_name}` (the Hugging Face CLI) first, or pass the "
+        "folder that holds tokenizer.json / tokenizer_config.json)"
+    )

@@ -11,7 +11,7 @@ from typing import Any
 
 from chatlint.labels.model import LabelsError
 
-RUNTIME_EXTRA_MESSAGE = "chatlint labels needs the runtime extra: pip install 'chatlint[runtime]'"
+RUNTIME_EXTRA_MESSAGE = "chatlint labels needs the runtime extra: pip install 'chat-template-lint[runtime]'"
 
 
 def go_offline() -> None:
@@ -26,6 +26,8 @@ def go_offline() -> None:
 
 def import_transformers() -> Any:
     go_offline()
+    # transformers announces on import that PyTorch is missing; a tokenizer needs no PyTorch, so say nothing
+    os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
     try:
         import transformers
     except ImportError as error:
@@ -57,7 +59,7 @@ def load_tokenizer(name_or_path: str, *, trust_remote_code: bool = False, base: 
     except Exception as error:  # transformers raises OSError, ValueError, EnvironmentError ...
         hint = (
             "it is not a folder here and not in the local Hugging Face cache (chatlint never downloads: "
-            f"run `huggingface-cli download {name_or_path}` first, or pass the folder that holds "
+            f"run `hf download {name_or_path}` (the Hugging Face CLI) first, or pass the folder that holds "
             "tokenizer.json / tokenizer_config.json)"
         )
         if Path(location).is_dir():

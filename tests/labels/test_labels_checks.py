@@ -142,8 +142,17 @@ def test_batch_encoding_length_as_prompt_length(tokenizers):
     if TRANSFORMERS_MAJOR >= 5:
         assert report.checks_failed() == ["prompt-trained"]
         assert report.mode == "assistant-only"
+        # the message names the cause and the static rule that finds it
+        assert all("`BatchEncoding`" in p.message and "CL005" in p.message for p in report.problems)
     else:
         assert report.ok
+
+
+def test_a_header_mask_is_not_called_a_batch_encoding(tokenizers):
+    tokenizer = tokenizers["llama3"]
+    report = verify(ChatCollator(tokenizer, bug="train-header"), tokenizer)
+    assert report.checks_failed() == ["prompt-trained"]
+    assert not any("CL005" in p.message for p in report.problems)
 
 
 def test_full_mode_inferred_and_explicit(tokenizers, family):

@@ -228,6 +228,26 @@ def test_target_that_cannot_be_loaded(tokenizer_dirs, target, message):
     assert message in result.output
 
 
+def test_a_target_or_tokenizer_that_cannot_exist_is_reported_before_transformers_is_imported(tmp_path):
+    for arguments, message in (
+        (["missing_file.py:Collator", "--tokenizer", str(tmp_path)], "does not exist"),
+        (["no_such_module_xyz:Collator", "--tokenizer", str(tmp_path)], "cannot import module"),
+        ([f"{COLLATORS}:ChatCollator", "--tokenizer", "./no/such/folder"], "hf download ./no/such/folder"),
+    ):
+        code = (
+            "import sys\n"
+            "from chatlint.cli import main\n"
+            f"sys.argv = ['chatlint', 'labels', *{arguments!r}]\n"
+            "try:\n"
+            "    main()\n"
+            "except SystemExit as exit:\n"
+            "    print('exit', exit.code, 'transformers' in sys.modules)\n"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+        assert done.stdout.strip() == "exit 2 False", done.stdout + done.stderr
+        assert message in done.stderr
+
+
 def test_tokenizer_that_cannot_be_loaded(tmp_path):
     result = run(f"{COLLATORS}:ChatCollator", "--tokenizer", "no-org/no-such-model-xyz")
     assert result.exit_code == 2
@@ -269,7 +289,7 @@ def test_runtime_extra_missing(monkeypatch, tokenizer_dirs):
     )
     result = run(f"{COLLATORS}:ChatCollator", "--tokenizer", str(tokenizer_dirs["llama3"]))
     assert result.exit_code == 2
-    assert "chatlint labels needs the runtime extra: pip install 'chatlint[runtime]'" in result.output
+    assert "chatlint labels needs the runtime extra: pip install 'chat-template-lint[runtime]'" in result.output
 
 
 def test_bad_arg_syntax(tokenizer_dirs):

