@@ -261,7 +261,14 @@ def show_rule(code: str) -> None:
 
 def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    cli(prog_name="chatlint")
+    try:
+        cli(prog_name="chatlint")
+    except Exception:  # noqa: BLE001 - a bug of chatlint's own: exit 2 (an error), never 1 (findings)
+        import traceback
+
+        traceback.print_exc()
+        click.echo("chatlint: internal error (traceback above); please report it", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 if __name__ == "__main__":
