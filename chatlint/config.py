@@ -4,18 +4,13 @@ files are skipped."""
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised only on Python 3.10
-    import tomli as tomllib
-
-from chatlint.project import find_project
+from chatlint.project import find_project, read_toml
 from chatlint.rules import ALL_RULES, RULES_BY_CODE, Rule
+from chatlint.source import HARD_CAP_BYTES, MAX_FILE_BYTES
 
 KNOWN_KEYS = frozenset(
     {
@@ -27,6 +22,7 @@ KNOWN_KEYS = frozenset(
         "training-paths",
         "inference-paths",
         "labels",  # the runtime check's own table, read by `chatlint labels`
+        "max-file-size",
     }
 )
 
@@ -46,6 +42,7 @@ class Config:
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     training_paths: tuple[str, ...] = ()
     inference_paths: tuple[str, ...] = ()
+    max_file_size: int = MAX_FILE_BYTES  # bytes; a larger file that the prefilter does not rule out is not parsed
 
 
 def load_config(config_file: Path | None, start: Path) -> Config:
@@ -54,13 +51,9 @@ def load_config(config_file: Path | None, start: Path) -> Config:
     path = project.pyproject
     if path is None:
         return Config(root=project.root)
-    try:
-        with path.open("rb") as handle:
-            document = tomllib.load(handle)
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    document, problem = read_toml(path)
+    if problem is not None:
+        raise ConfigError(f"{path}: {problem}")
     table = document.get("tool", {}).get("chatlint", {})
     if path.name != "pyproject.toml" and not table:
         table = document  # a dedicated chatlint.toml-style file with the keys at top level
@@ -82,12 +75,22 @@ def parse_table(table: object, path: Path, root: Path) -> Config:
     config.extend_exclude = _strings(table, "extend-exclude", path)
     config.training_paths = _strings(table, "training-paths", path)
     config.inference_paths = _strings(table, "inference-paths", path)
+    config.max_file_size = _max_file_size(table, path)
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise ConfigError(f"{path}: `per-file-ignores` must be a table of glob = [codes]")
     for pattern, codes in per_file.items():
         config.per_file_ignores[pattern] = _codes({"per-file-ignores": codes}, "per-file-ignores", path, pattern)
     return config
+
+
+def _max_file_size(table: dict, path: Path) -> int:
+    value = table.get("max-file-size", MAX_FILE_BYTES)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= HARD_CAP_BYTES:
+        raise ConfigError(
+            f"{path}: `max-file-size` must be a number of bytes from 1 to {HARD_CAP_BYTES}, got {value!r}"
+        )
+    return value
 
 
 def _strings(table: dict, key: str, path: Path) -> tuple[str, ...]:

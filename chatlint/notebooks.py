@@ -295,9 +295,9 @@ def _inside_statement(text: str) -> bool:
     return False
 
 
-def read_notebook(path: str) -> Notebook:
+def read_notebook(path: str, limit: int | None = None) -> Notebook:
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, limit)
     except SourceError as error:
         raise NotebookError(error.reason, *error.details) from None
     return parse_notebook(path, data)
