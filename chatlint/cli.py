@@ -73,7 +73,7 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str, readable=False))  # unreadable: one line each
 @click.option("--fix", is_flag=True, help="Apply safe fixes and write the files.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply (with --fix) and count fixes marked unsafe.")
 @click.option("--diff", is_flag=True, help="Show fixes as a unified diff; write nothing; exit 1 if any would apply.")
@@ -174,6 +174,7 @@ def check(
         selector = FileSelector(config, force_exclude=force_exclude)
         files = list(selector.files(list(paths) or ["."]))
         run = runner.run(files)
+        run.add_errors(selector.errors)  # folders that could not be listed
 
     sys.exit(_report(run, options, output_format, out, quiet, exit_zero, output_file, statistics))
 

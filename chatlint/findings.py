@@ -108,6 +108,7 @@ class SkipReason(str, enum.Enum):
     CANNOT_WRITE_FIX = "cannot-write-fix"
     CELLS_CHANGED = "cells-changed"  # the fixed text of a notebook no longer splits into its cells
     NOTEBOOK_LAYOUT = "notebook-layout"  # the notebook's JSON layout cannot be reproduced
+    NOTEBOOK_METADATA = "notebook-metadata"  # `metadata` or `language_info` is not a table
     NOT_REGULAR = "not-a-regular-file"  # a FIFO, socket or device: never opened for reading
     UNLISTABLE = "unlistable"  # a folder of the walked tree that cannot be listed
     TOO_DEEPLY_NESTED = "too-deeply-nested"  # valid Python, maybe, but past what the parser or analysis can take
@@ -129,6 +130,7 @@ _WORDS: dict[SkipReason, str] = {
     SkipReason.UNDECODABLE: "cannot decode as {}: {}",
     SkipReason.NOTEBOOK_NOT_UTF8: "notebook is not UTF-8: {}",
     SkipReason.NOTEBOOK_NOT_JSON: "notebook is not valid JSON: {}",
+    SkipReason.NOTEBOOK_METADATA: "malformed notebook: `{}` is not a table",
     SkipReason.NOT_REGULAR: "not a regular file (a FIFO, socket or device); not read",
     SkipReason.UNLISTABLE: "cannot list this folder: {}; the files in it were not checked",
     SkipReason.TOO_DEEPLY_NESTED: "too deeply nested to {} ({}); not checked",

@@ -65,6 +65,10 @@ class RunResult:
     def errors(self) -> list[FileError]:
         return [error for result in self.files for error in result.errors]
 
+    def add_errors(self, errors: Sequence[FileError]) -> None:
+        """Report places that were not checked outside any file (a folder that could not be listed)."""
+        self.files.extend(FileResult(path=error.path, errors=[error]) for error in errors)
+
     @property
     def fixes_applied(self) -> int:
         return sum(result.fixes_applied for result in self.files)
@@ -197,7 +201,8 @@ class Runner:
     def _run(self, paths: Sequence[str]) -> RunResult:
         run = RunResult(fix_mode=self.fix_mode)
         # reads and checks the Python files first: with the cache, and on every core when there are many
-        cache = ResultCache(cache_folder(self.config.root), self.cache_settings()) if self.options.use_cache else None
+        folder = cache_folder(self.config.root) if self.options.use_cache else None
+        cache = ResultCache(folder, self.cache_settings()) if folder is not None else None
         self._checked_ahead = check_ahead(paths, self.check_source, self.rules_for, cache, self.config.max_file_size)
         for path in paths:
             run.files.append(self.run_file(path, run))
