@@ -20,6 +20,7 @@ root, and the result cache (`.chatlint_cache/`) lives there.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +44,7 @@ def find_project(start: Path, config_file: Path | None = None) -> Project:
     """The project `start` (a file or folder) belongs to, by the rule of this module's docstring."""
     if config_file is not None:
         return Project(root=config_file.resolve().parent, pyproject=config_file)
-    start = start.resolve()
+    start = Path(os.path.abspath(start))  # a symlinked file belongs where it is, not where it points
     folder = start if start.is_dir() else start.parent
     nearest: Path | None = None
     for candidate in (folder, *folder.parents):

@@ -148,8 +148,8 @@ def large_file_is_clean(path: str, rules: Sequence[Rule]) -> bool:
             with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
                 # `bytes in mmap` only finds single bytes: the noqa test is spelled with `find` here
                 suppressed = mapped.find(b"noqa") != -1 and FILE_NOQA_BYTES.search(mapped) is not None
-                return not suppressed and not passes_prefilter(mapped, rules)  # type: ignore[arg-type]
-    except (OSError, ValueError, SourceError):
+                return suppressed or not passes_prefilter(mapped, rules)  # type: ignore[arg-type]
+    except (OSError, ValueError, BufferError, SourceError):
         return False
 
 
