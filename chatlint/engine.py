@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import sys
 import traceback
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -242,7 +243,9 @@ _BRACKET_LIMIT_MESSAGE = "too many nested parentheses"
 def parse(text: str) -> ast.Module:
     """The module's tree, as the Python running chatlint parses it (a `SyntaxError` when it cannot)."""
     try:
-        return ast.parse(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # `SyntaxWarning`s about the user's code are not chatlint's to print
+            return ast.parse(text)
     except (RecursionError, MemoryError) as error:
         raise TooDeeplyNested(f"Python's parser ran out of {_resource(error)}") from None
     except SyntaxError as error:

@@ -469,3 +469,12 @@ def test_pool_workers_exit_when_their_parent_dies() -> None:
         time.sleep(0.05)
     os.kill(worker, signal.SIGKILL)
     pytest.fail("the pool worker outlived its parent")
+
+
+def test_syntax_warnings_about_the_users_code_are_not_printed() -> None:
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        check_text("odd.py", BUGGY_COLLATOR + "x = [0x1for y in z]\nassert (x, 'never false')\n", RULES)
+    assert [str(warning.message) for warning in caught] == []
