@@ -1,20 +1,29 @@
 """The result cache: a file whose content, chatlint and settings are unchanged is not checked again.
 
 `.chatlint_cache/` (in the project root, as `chatlint.project` finds it) holds one JSON file per chatlint build and
-effective configuration (selected rules, per-file ignores, path hints, fix mode). In it, each checked path maps to
-the hash of the bytes that were checked and the result. A changed file, another configuration or another chatlint
-(its version and its own source files) simply misses. Results are stored as plain JSON, never pickled, so a cache
-folder from elsewhere cannot run code.
+effective configuration (the project root, selected rules, per-file ignores, path hints, fix mode). In it, each
+checked file (its absolute place, which decides the path hints and per-file ignores, and the path as typed, which
+the findings name) maps to the hash of the bytes that were checked and the result. A changed file, another
+configuration or another chatlint (its version and its own source files) simply misses.
+
+A cache is untrusted input (it may come with a cloned repository or be edited by anyone): results are stored as
+plain JSON, never pickled, so a cache cannot run code; every entry is checked against the types of the result
+before use, and one that does not conform is a miss (and is rewritten). The cache never holds the text `--fix`
+writes: a result with a fixed text is not cached, so fixes are always computed from the source. A cache folder
+that is a symlink is not used, and nothing is written through a symlink inside it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import hashlib
 import json
 import os
 import tempfile
+import types
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +47,19 @@ _ENUMS: dict[str, type[enum.Enum]] = {
 }
 
 
-def cache_folder(project_root: Path) -> Path:
-    """Where the cache lives: `CHATLINT_CACHE_DIR`, else in the project root (`Config.root`)."""
+def cache_folder(project_root: Path) -> Path | None:
+    """Where the cache lives: `CHATLINT_CACHE_DIR`, else in the project root (`Config.root`); None when the
+    folder in the project is a symlink (planted in a repository, it would make chatlint write elsewhere)."""
     override = os.environ.get("CHATLINT_CACHE_DIR")
     if override:
         return Path(override)
-    return project_root / CACHE_FOLDER
+    folder = project_root / CACHE_FOLDER
+    return None if folder.is_symlink() else folder
+
+
+def entry_key(path: str) -> str:
+    """The cache's key for a file: where it is (absolute) and how the run names it."""
+    return f"{os.path.abspath(path)}\0{path}"
 
 
 def content_digest(data: bytes) -> str:
@@ -77,26 +93,31 @@ class ResultCache:
         try:
             with open(self.path, encoding="utf-8") as handle:
                 entries = json.load(handle)
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return {}
         return entries if isinstance(entries, dict) else {}
 
     def get(self, path: str, digest: str) -> FileResult | None:
-        entry = self.entries.get(path)
+        """The cached result of `path` with content `digest`, or None: absent, stale, or not a valid result."""
+        entry = self.entries.get(entry_key(path))
         if not isinstance(entry, dict) or entry.get("digest") != digest:
             return None
         try:
             result = _decode(entry.get("result"))
-        except (KeyError, TypeError, ValueError):
-            return None  # written by a build with other fields: a miss, rewritten below
-        return result if isinstance(result, FileResult) else None
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
+            return None  # written by a build with other fields, or crafted: a miss, rewritten below
+        if not isinstance(result, FileResult) or not conforms(result, FileResult):
+            return None
+        return result if result.path == path and result.fixed_text is None else None
 
     def put(self, path: str, digest: str, result: FileResult) -> None:
+        if result.fixed_text is not None:
+            return  # the text --fix writes is always computed from the source, never read from a cache
         try:
             encoded = _encode(result)
-        except TypeError:
+        except (TypeError, RecursionError):
             return  # something that is not plain data: not cached
-        self.entries[path] = {"digest": digest, "result": encoded}
+        self.entries[entry_key(path)] = {"digest": digest, "result": encoded}
         self.changed = True
 
     def save(self) -> None:
@@ -105,12 +126,12 @@ class ResultCache:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Created by chatlint automatically.\n*\n", encoding="utf-8")
-            tag = self.folder / "CACHEDIR.TAG"
-            if not tag.exists():
-                tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# chatlint's result cache\n")
+            if self.folder.is_symlink():
+                return
+            _create_once(self.folder / ".gitignore", "# Created by chatlint automatically.\n*\n")
+            _create_once(
+                self.folder / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# chatlint's result cache\n"
+            )
             descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=self.folder)
             try:
                 with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
@@ -122,6 +143,48 @@ class ResultCache:
         except OSError:
             return
         self.changed = False
+
+
+def _create_once(path: Path, text: str) -> None:
+    """Create `path` with `text` unless something (a file, or a symlink, even a dangling one) is there already:
+    never written through a symlink."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(path, flags, 0o644)
+    except FileExistsError:
+        return
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def conforms(value: object, hint: object) -> bool:
+    """Does `value` have the type `hint` (a field annotation of the cached dataclasses), all the way down?"""
+    origin, arguments = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(conforms(value, argument) for argument in arguments)
+    if origin is tuple:
+        if not isinstance(value, tuple):
+            return False
+        if len(arguments) == 2 and arguments[1] is Ellipsis:
+            return all(conforms(item, arguments[0]) for item in value)
+        return len(value) == len(arguments) and all(map(conforms, value, arguments))
+    if origin in (list, frozenset):
+        return isinstance(value, origin) and all(conforms(item, arguments[0]) for item in value)
+    if hint is type(None) or hint is None:
+        return value is None
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        if type(value) is not hint:
+            return False
+        hints = _field_types(hint)
+        return all(conforms(getattr(value, field.name), hints[field.name]) for field in dataclasses.fields(hint))
+    return isinstance(hint, type) and isinstance(value, hint)
+
+
+@functools.cache
+def _field_types(cls: type) -> dict[str, object]:
+    return typing.get_type_hints(cls)
 
 
 def _encode(value: object) -> object:

@@ -73,7 +73,7 @@ def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str, readable=False))  # unreadable: one line each
 @click.option("--fix", is_flag=True, help="Apply safe fixes and write the files.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply (with --fix) and count fixes marked unsafe.")
 @click.option("--diff", is_flag=True, help="Show fixes as a unified diff; write nothing; exit 1 if any would apply.")
@@ -195,6 +195,7 @@ def check(
         selector = FileSelector(config, force_exclude=force_exclude)
         files = list(selector.files(list(paths) or ["."]))
         run = runner.run(files)
+        run.add_errors(selector.errors)  # folders that could not be listed
 
     sys.exit(_report(run, options, output_format, out, quiet, exit_zero, output_file, statistics))
 
@@ -282,7 +283,14 @@ def show_rule(code: str) -> None:
 
 def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    cli(prog_name="chatlint")
+    try:
+        cli(prog_name="chatlint")
+    except Exception:  # noqa: BLE001 - a bug of chatlint's own: exit 2 (an error), never 1 (findings)
+        import traceback
+
+        traceback.print_exc()
+        click.echo("chatlint: internal error (traceback above); please report it", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 if __name__ == "__main__":

@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import difflib
 import os
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised only on Python 3.10
-    import tomli as tomllib
-
-from chatlint.project import find_project
+from chatlint.project import find_project, read_toml
 from chatlint.rules import ALL_RULES, RULES_BY_CODE, Rule
+from chatlint.source import HARD_CAP_BYTES, MAX_FILE_BYTES
 
 KNOWN_KEYS = frozenset(
     {
@@ -31,6 +26,7 @@ KNOWN_KEYS = frozenset(
         "labels",  # the runtime check's own table, read by `chatlint labels`
         "target-versions",  # library = version or specifier: the versions to assume (`chatlint.dependencies`)
         "use-installed-versions",  # let the versions installed beside chatlint count (`chatlint.dependencies`)
+        "max-file-size",
     }
 )
 
@@ -53,6 +49,7 @@ class Config:
     inference_paths: tuple[str, ...] = ()
     target_versions: dict[str, str] = field(default_factory=dict)
     use_installed_versions: bool = False
+    max_file_size: int = MAX_FILE_BYTES  # bytes; a larger file that the prefilter does not rule out is not parsed
 
 
 def load_config(config_file: Path | None, start: Path) -> Config:
@@ -61,13 +58,9 @@ def load_config(config_file: Path | None, start: Path) -> Config:
     path = project.pyproject
     if path is None:
         return Config(root=project.root)
-    try:
-        with path.open("rb") as handle:
-            document = tomllib.load(handle)
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    document, problem = read_toml(path)
+    if problem is not None:
+        raise ConfigError(f"{path}: {problem}")
     table = document.get("tool", {}).get("chatlint", {})
     if path.name != "pyproject.toml" and not table:
         table = document  # a dedicated chatlint.toml-style file with the keys at top level
@@ -91,6 +84,7 @@ def parse_table(table: object, path: Path, root: Path) -> Config:
     config.training_paths = _strings(table, "training-paths", path)
     config.inference_paths = _strings(table, "inference-paths", path)
     _dependency_settings(table, path, config)
+    config.max_file_size = _max_file_size(table, path)
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise ConfigError(f"{path}: `per-file-ignores` must be a table of glob = [codes]")
@@ -111,6 +105,15 @@ def _dependency_settings(table: dict, path: Path, config: Config) -> None:
     if not isinstance(installed, bool):
         raise ConfigError(f"{path}: `use-installed-versions` must be true or false, got {installed!r}")
     config.use_installed_versions = installed
+
+
+def _max_file_size(table: dict, path: Path) -> int:
+    value = table.get("max-file-size", MAX_FILE_BYTES)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= HARD_CAP_BYTES:
+        raise ConfigError(
+            f"{path}: `max-file-size` must be a number of bytes from 1 to {HARD_CAP_BYTES}, got {value!r}"
+        )
+    return value
 
 
 def _strings(table: dict, key: str, path: Path) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import sys
 import traceback
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -132,6 +133,9 @@ def _judge(
 ) -> tuple[list[Finding], list[Finding]]:
     try:
         facts = build_facts(module, source, path, path_hint)
+    except RecursionError:
+        result.errors.append(_too_deep_to_analyse(path))
+        return [], []
     except Exception as error:  # noqa: BLE001 - an analysis bug must not stop the run
         result.errors.append(FileError(path, f"the analysis failed: {_describe(error)}", "internal"))
         return [], []
@@ -179,11 +183,16 @@ def _diagnostics(
     path: str, facts: ModuleFacts, rules: Sequence[Rule], result: FileResult
 ) -> list[tuple[Rule, Diagnostic]]:
     diagnostics: list[tuple[Rule, Diagnostic]] = []
+    too_deep = False
     for rule in rules:
         try:
             diagnostics.extend((rule, diagnostic) for diagnostic in rule.check(facts))
+        except RecursionError:
+            too_deep = True  # valid code nested past the analysis's depth: one line for the file, not one per rule
         except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
             result.errors.append(FileError(path, f"rule {rule.code} failed: {_describe(error)}", "internal"))
+    if too_deep:
+        result.errors.append(_too_deep_to_analyse(path))
     return diagnostics
 
 
@@ -195,6 +204,10 @@ def _quiet_rules(directives: Directives, rules: Sequence[Rule]) -> list[Rule]:
     named = sorted(code for code in directives.named_codes() if code in RULES_BY_CODE and code not in running)
     quiet = [RULES_BY_CODE[code]() for code in named]
     return [rule for rule in quiet if not rule.checks_suppressions]
+
+
+def _too_deep_to_analyse(path: str) -> FileError:
+    return FileError.because(path, SkipReason.TOO_DEEPLY_NESTED, "analyse", "Python's stack ran out")
 
 
 def _span(target: Target, source: SourceText) -> Span:
@@ -246,17 +259,38 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     return text, applied
 
 
+class TooDeeplyNested(SyntaxError):
+    """Code nested past what Python's parser takes (maybe valid Python, but no Python version would parse it)."""
+
+
+# CPython's tokenizer limit (200 open brackets), the same in every version: not a newer grammar either.
+_BRACKET_LIMIT_MESSAGE = "too many nested parentheses"
+
+
 def parse(text: str) -> ast.Module:
     """The module's tree, as the Python running chatlint parses it (a `SyntaxError` when it cannot)."""
     try:
-        return ast.parse(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # `SyntaxWarning`s about the user's code are not chatlint's to print
+            return ast.parse(text)
     except (RecursionError, MemoryError) as error:
-        raise SyntaxError(f"too deeply nested for the parser ({type(error).__name__})") from None
+        raise TooDeeplyNested(f"Python's parser ran out of {_resource(error)}") from None
+    except SyntaxError as error:
+        if error.msg == _BRACKET_LIMIT_MESSAGE:
+            raise TooDeeplyNested(f"{error.msg} at line {error.lineno}") from None
+        raise
+
+
+def _resource(error: BaseException) -> str:
+    return "stack" if isinstance(error, RecursionError) else "memory"
 
 
 def _syntax_error(path: str, error: SyntaxError, text: str) -> FileError:
     """Why a file could not be parsed; names the Python version the file needs when it is newer than the one
     running chatlint."""
+    if isinstance(error, TooDeeplyNested):
+        # never handed to libcst: deep code is slow for it, and deep enough crashes it
+        return FileError.because(path, SkipReason.TOO_DEEPLY_NESTED, "parse", error.msg)
     needed = newer_python_needed(text)
     if needed is not None:
         running = f"{sys.version_info.major}.{sys.version_info.minor}"

@@ -9,6 +9,8 @@ from pathlib import Path
 import pathspec
 
 from chatlint.config import Config, relative_to_root
+from chatlint.findings import FileError, SkipReason
+from chatlint.source import remove_stale_temporaries
 
 PYTHON_SUFFIXES = (".py", ".pyi")
 NOTEBOOK_SUFFIXES = (".ipynb",)  # Jupyter notebooks: see `chatlint.notebooks`
@@ -48,6 +50,8 @@ class FileSelector:
         self.force_exclude = force_exclude
         excludes = list(config.exclude or DEFAULT_EXCLUDES) + list(config.extend_exclude)
         self.exclude = pathspec.GitIgnoreSpec.from_lines(excludes)
+        # folders of the walked trees that could not be listed: reported, their files not checked
+        self.errors: list[FileError] = []
 
     def is_excluded(self, path: str) -> bool:
         relative = relative_to_root(path, self.config)
@@ -71,7 +75,13 @@ class FileSelector:
 
     def _walk(self, top: str) -> Iterator[str]:
         ignore_stack: list[tuple[str, pathspec.GitIgnoreSpec]] = _parent_gitignores(top)
-        for folder, subfolders, filenames in os.walk(top):
+
+        def unlistable(error: OSError) -> None:
+            where = os.path.normpath(error.filename) if error.filename else top
+            self.errors.append(FileError.because(where, SkipReason.UNLISTABLE, error.strerror or error))
+
+        for folder, subfolders, filenames in os.walk(top, onerror=unlistable):
+            remove_stale_temporaries(folder, filenames)
             ignore_stack = [(base, spec) for base, spec in ignore_stack if _is_within(folder, base)]
             local = _read_gitignore(folder)
             if local is not None:

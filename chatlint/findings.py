@@ -108,6 +108,11 @@ class SkipReason(str, enum.Enum):
     CANNOT_WRITE_FIX = "cannot-write-fix"
     CELLS_CHANGED = "cells-changed"  # the fixed text of a notebook no longer splits into its cells
     NOTEBOOK_LAYOUT = "notebook-layout"  # the notebook's JSON layout cannot be reproduced
+    NOTEBOOK_METADATA = "notebook-metadata"  # `metadata` or `language_info` is not a table
+    NOT_REGULAR = "not-a-regular-file"  # a FIFO, socket or device: never opened for reading
+    UNLISTABLE = "unlistable"  # a folder of the walked tree that cannot be listed
+    TOO_DEEPLY_NESTED = "too-deeply-nested"  # valid Python, maybe, but past what the parser or analysis can take
+    OUTSIDE_ROOT = "outside-root"  # a symlink whose target lies outside the project root: never written through
 
     def describe(self, *details: object) -> str:
         """The words for the user; `details` fill the blanks of `_WORDS[self]`, in order."""
@@ -118,13 +123,18 @@ _WORDS: dict[SkipReason, str] = {
     SkipReason.NOT_FOUND: "no such file (or a broken symlink)",
     SkipReason.IS_DIRECTORY: "is a directory",
     SkipReason.UNREADABLE: "cannot read: {}",
-    SkipReason.TOO_LARGE: "file too large ({} bytes, limit {})",
+    SkipReason.TOO_LARGE: "file too large to parse ({} bytes, limit {}: `max-file-size` in [tool.chatlint])",
     SkipReason.BINARY: "binary file (contains NUL bytes)",
     SkipReason.UNKNOWN_ENCODING: "bad encoding declaration: unknown encoding: {}",
     SkipReason.NOT_UTF8: "cannot decode as utf-8 (and no encoding declaration says otherwise)",
     SkipReason.UNDECODABLE: "cannot decode as {}: {}",
     SkipReason.NOTEBOOK_NOT_UTF8: "notebook is not UTF-8: {}",
     SkipReason.NOTEBOOK_NOT_JSON: "notebook is not valid JSON: {}",
+    SkipReason.NOTEBOOK_METADATA: "malformed notebook: `{}` is not a table",
+    SkipReason.NOT_REGULAR: "not a regular file (a FIFO, socket or device); not read",
+    SkipReason.UNLISTABLE: "cannot list this folder: {}; the files in it were not checked",
+    SkipReason.TOO_DEEPLY_NESTED: "too deeply nested to {} ({}); not checked",
+    SkipReason.OUTSIDE_ROOT: "a symlink to {}, outside the project root; fix not written",
     SkipReason.NOT_A_NOTEBOOK: "not a Jupyter notebook (no `cells` list; nbformat 4 is supported)",
     SkipReason.BAD_CELL: "cell {}: `source` is neither a string nor a list of strings",
     SkipReason.SYNTAX_ERROR: "syntax error: {}",

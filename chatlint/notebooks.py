@@ -22,6 +22,7 @@ import difflib
 import io
 import json
 import re
+import secrets
 import tokenize
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -35,8 +36,11 @@ NOTEBOOK_SUFFIXES = (".ipynb",)
 # Cell magics whose body is Python: only their first line is set aside.
 PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "memit", "snakeviz"})
 
-_MARKER = re.compile(r"^# <chatlint cell (\d+)>$", re.MULTILINE)
-_PLACEHOLDER = re.compile(r"^[ \t]*pass  # <chatlint magic (\d+)>$")
+# The marker and placeholder lines carry a random token drawn once per run: text in a user's cell that looks like
+# one of them (`pass  # <chatlint magic 7>`) is never taken for it, so it is never replaced when writing back.
+_TOKEN = secrets.token_hex(8)
+_MARKER = re.compile(rf"^# <chatlint cell (\d+) {_TOKEN}>$", re.MULTILINE)
+_PLACEHOLDER = re.compile(rf"^[ \t]*pass  # <chatlint magic (\d+) {_TOKEN}>$")
 _HELP = re.compile(r"\?{0,2}[A-Za-z_][\w.]*\?{0,2}")
 _MAGIC_ASSIGNMENT = re.compile(r"[A-Za-z_][\w.]*(\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*[%!]")
 
@@ -93,7 +97,7 @@ class Notebook:
         self.magics = []
         parts = []
         for cell in self.cells:
-            parts.append(f"# <chatlint cell {cell.number}>\n")
+            parts.append(f"# <chatlint cell {cell.number} {_TOKEN}>\n")
             masked = self._mask_all(cell.text) if cell.number in skip else self._mask(cell.text)
             parts.append(masked if masked.endswith("\n") or not masked else masked + "\n")
         return "".join(parts)
@@ -145,7 +149,7 @@ class Notebook:
 
     def _placeholder(self, line: str, indent: str) -> str:
         self.magics.append(line)
-        return f"{indent}pass  # <chatlint magic {len(self.magics) - 1}>"
+        return f"{indent}pass  # <chatlint magic {len(self.magics) - 1} {_TOKEN}>"
 
     # -- writing --------------------------------------------------------------------------------------------
 
@@ -178,7 +182,10 @@ class Notebook:
         changed = self.changed_cells(module_text)
         if not changed:
             return None
-        layout = detect_layout(self.text, self.data)
+        try:
+            layout = detect_layout(self.text, self.data)
+        except (RecursionError, ValueError):  # JSON nested past what `json.dumps` takes
+            layout = None
         if layout is None:
             raise NotebookError(SkipReason.NOTEBOOK_LAYOUT)
         cells = self.data["cells"]
@@ -213,9 +220,11 @@ def parse_notebook(path: str, data: bytes) -> Notebook:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise NotebookError(SkipReason.NOTEBOOK_NOT_JSON, error) from None
+    except RecursionError:
+        raise NotebookError(SkipReason.NOTEBOOK_NOT_JSON, "nested too deeply to read") from None
     if not isinstance(document, dict) or not isinstance(document.get("cells"), list):
         raise NotebookError(SkipReason.NOT_A_NOTEBOOK)
-    language = document.get("metadata", {}).get("language_info", {}).get("name", "python")
+    language = _language(document)
     notebook = Notebook(path=path, data=document, text=text, has_bom=has_bom)
     if isinstance(language, str) and language.lower() != "python":
         return notebook  # an R or Julia notebook: nothing to check
@@ -230,6 +239,18 @@ def parse_notebook(path: str, data: bytes) -> Notebook:
         else:
             raise NotebookError(SkipReason.BAD_CELL, number)
     return notebook
+
+
+def _language(document: dict[str, Any]) -> object:
+    """The notebook's language name (`metadata.language_info.name`, Python when absent); a `NotebookError` when
+    the metadata on the way is not a table."""
+    metadata = document.get("metadata", {})
+    if not isinstance(metadata, dict):
+        raise NotebookError(SkipReason.NOTEBOOK_METADATA, "metadata")
+    language_info = metadata.get("language_info", {})
+    if not isinstance(language_info, dict):
+        raise NotebookError(SkipReason.NOTEBOOK_METADATA, "metadata.language_info")
+    return language_info.get("name", "python")
 
 
 def cell_lines(module_text: str) -> list[tuple[int, int]]:
@@ -295,9 +316,9 @@ def _inside_statement(text: str) -> bool:
     return False
 
 
-def read_notebook(path: str) -> Notebook:
+def read_notebook(path: str, limit: int | None = None) -> Notebook:
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, limit)
     except SourceError as error:
         raise NotebookError(error.reason, *error.details) from None
     return parse_notebook(path, data)

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from chatlint.cache import ResultCache, content_digest
 from chatlint.engine import FileResult
+from chatlint.findings import SkipReason
 from chatlint.notebooks import is_notebook
 from chatlint.prefilter import worth_parsing
-from chatlint.source import Source, SourceError, decode_source, read_bytes
+from chatlint.source import Source, SourceError, decode_source, large_file_is_clean, read_bytes
 
 if TYPE_CHECKING:
     from chatlint.rules.base import Rule
@@ -42,21 +43,30 @@ def worker_count() -> int:
 
 
 def check_ahead(
-    paths: Sequence[str], check: Check, rules_for: RulesFor, cache: ResultCache | None = None
+    paths: Sequence[str],
+    check: Check,
+    rules_for: RulesFor,
+    cache: ResultCache | None = None,
+    max_bytes: int | None = None,
 ) -> dict[str, tuple[Source, FileResult]]:
     """Read and `check` every Python file in `paths`; the caller then writes fixes and reports.
 
     A file the prefilter rules out gets the empty result `check` would give it, without parsing; the others are
     checked here or in the pool. With a `cache`, unchanged files are not checked again and new results are saved.
-    Files that cannot be read are left out: the caller reads them again and reports why.
+    Files that cannot be read are left out: the caller reads them again and reports why. A file larger than
+    `max_bytes` is prefiltered without being read into memory: clean when the prefilter rules it out, else left
+    out (too large to parse).
     """
     ready: dict[str, tuple[Source, FileResult]] = {}
     to_check: list[tuple[Source, str]] = []
     for path in paths:
         if is_notebook(path):
             continue
-        read = _read(path)
+        read = _read(path, max_bytes, rules_for)
         if read is None:
+            continue
+        if isinstance(read, Source):
+            ready[path] = (read, FileResult(path=path))  # too large, but nothing in it for any rule
             continue
         source, data = read
         digest = content_digest(data)
@@ -110,6 +120,24 @@ _WORKER_CHECK: Check | None = None
 def _start_worker(check: Check) -> None:
     global _WORKER_CHECK
     _WORKER_CHECK = check
+    _exit_with_parent()
+
+
+def _exit_with_parent() -> None:
+    """Ask Linux to end this worker when the process that started it dies (killed with SIGKILL, say): a worker
+    left waiting for work that never comes would stay forever. Elsewhere the pool's own shutdown is all there is."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _check_in_worker(source: Source) -> FileResult:
@@ -117,9 +145,13 @@ def _check_in_worker(source: Source) -> FileResult:
     return _WORKER_CHECK(source)
 
 
-def _read(path: str) -> tuple[Source, bytes] | None:
+def _read(path: str, max_bytes: int | None, rules_for: RulesFor) -> tuple[Source, bytes] | Source | None:
+    """The source and bytes of `path`; or, for a file too large to parse that the prefilter rules out, an empty
+    source standing for it (nothing in it is ever written); or None when it cannot be checked."""
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, max_bytes)
         return decode_source(path, data), data
-    except SourceError:
+    except SourceError as error:
+        if error.reason is SkipReason.TOO_LARGE and large_file_is_clean(path, rules_for(path)):
+            return Source(path=path, text="")
         return None  # the runner reads it again and says why it cannot be checked

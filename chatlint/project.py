@@ -20,6 +20,7 @@ root, and the result cache (`.chatlint_cache/`) lives there.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +44,7 @@ def find_project(start: Path, config_file: Path | None = None) -> Project:
     """The project `start` (a file or folder) belongs to, by the rule of this module's docstring."""
     if config_file is not None:
         return Project(root=config_file.resolve().parent, pyproject=config_file)
-    start = start.resolve()
+    start = Path(os.path.abspath(start))  # a symlinked file belongs where it is, not where it points
     folder = start if start.is_dir() else start.parent
     nearest: Path | None = None
     for candidate in (folder, *folder.parents):
@@ -65,8 +66,30 @@ def find_pyproject(start: Path) -> Path | None:
 def _configures_chatlint(pyproject: Path) -> bool:
     try:
         with pyproject.open("rb") as handle:
-            return "chatlint" in tomllib.load(handle).get("tool", {})
+            handle.read(0)
     except OSError:
         return False  # unreadable: not a configuration (its folder may still be the root)
-    except tomllib.TOMLDecodeError:
+    document, problem = read_toml(pyproject)
+    if problem is not None:
         return True  # the configuration, maybe: reading it reports the error
+    tool = document.get("tool", {})
+    return isinstance(tool, dict) and "chatlint" in tool
+
+
+def read_toml(path: Path) -> tuple[dict, str | None]:
+    """The TOML document in `path`, or an empty one and what is wrong with it, in words: any file, however odd
+    (not UTF-8, nested past the reader's stack, unreadable), gives an answer and never an exception."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle), None
+    except OSError as error:
+        return {}, f"cannot read: {error.strerror or error}"
+    except tomllib.TOMLDecodeError as error:
+        return {}, f"invalid TOML: {error}"
+    except UnicodeDecodeError as error:
+        return (
+            {},
+            f"invalid TOML: not UTF-8 (byte {error.object[error.start : error.start + 1]!r} at offset {error.start})",
+        )
+    except (RecursionError, MemoryError):
+        return {}, "invalid TOML: nested too deeply to read"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import difflib
 import gc
+import signal
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -26,6 +28,7 @@ from chatlint.notebooks import (
 from chatlint.parallel import check_ahead
 from chatlint.rules import Rule
 from chatlint.source import (
+    OutsideRoot,
     Source,
     SourceError,
     decode_source,
@@ -65,6 +68,10 @@ class RunResult:
     def errors(self) -> list[FileError]:
         return [error for result in self.files for error in result.errors]
 
+    def add_errors(self, errors: Sequence[FileError]) -> None:
+        """Report places that were not checked outside any file (a folder that could not be listed)."""
+        self.files.extend(FileResult(path=error.path, errors=[error]) for error in errors)
+
     @property
     def fixes_applied(self) -> int:
         return sum(result.fixes_applied for result in self.files)
@@ -87,6 +94,35 @@ def fewer_collections() -> Iterator[None]:
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
+
+
+@contextlib.contextmanager
+def terminated_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a CI job cancelled, a pre-commit hook killed) ends the run as Ctrl-C does: by an exception, so that
+    a file being written is finished or its temporary file removed, never left in the user's tree. The process
+    then exits with 128 + the signal's number, as a shell reports a killed command (never 1, "findings")."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def stop(signum: int, frame: object) -> None:
+        raise Interrupted(signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise Interrupted(signal.SIGINT) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class Interrupted(SystemExit):
+    """The run was stopped by a signal; exits with 128 + its number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(128 + signum)
 
 
 class Runner:
@@ -135,7 +171,7 @@ class Runner:
         )
 
     def run(self, paths: Sequence[str]) -> RunResult:
-        with fewer_collections():
+        with fewer_collections(), terminated_as_interrupt():
             return self._run_settled(paths)
 
     def _run_settled(self, paths: Sequence[str]) -> RunResult:
@@ -178,8 +214,9 @@ class Runner:
     def _run(self, paths: Sequence[str]) -> RunResult:
         run = RunResult(fix_mode=self.fix_mode)
         # reads and checks the Python files first: with the cache, and on every core when there are many
-        cache = ResultCache(cache_folder(self.config.root), self.cache_settings()) if self.options.use_cache else None
-        self._checked_ahead = check_ahead(paths, self.check_source, self.rules_for, cache)
+        folder = cache_folder(self.config.root) if self.options.use_cache else None
+        cache = ResultCache(folder, self.cache_settings()) if folder is not None else None
+        self._checked_ahead = check_ahead(paths, self.check_source, self.rules_for, cache, self.config.max_file_size)
         for path in paths:
             run.files.append(self.run_file(path, run))
         return run
@@ -189,7 +226,7 @@ class Runner:
             return self.run_notebook(path, run)
         ahead = self._checked_ahead.pop(path, None)
         try:
-            source = ahead[0] if ahead else read_source(path)
+            source = ahead[0] if ahead else read_source(path, self.config.max_file_size)
         except SourceError as error:
             return FileResult(path=path, errors=[error.file_error(path)])
         run.checked += 1
@@ -197,10 +234,9 @@ class Runner:
         if self.options.add_noqa:
             edit = add_noqa(source.text, result.findings)
             if edit.added:
-                try:
-                    write_atomic(path, source.encode(edit.text))
-                except OSError as error:
-                    result.errors.append(FileError.because(path, SkipReason.CANNOT_WRITE, error.strerror or error))
+                not_written = self._write(path, source.encode(edit.text), SkipReason.CANNOT_WRITE)
+                if not_written is not None:
+                    result.errors.append(not_written)
                     return result
             _mark_silenced(result, edit)
             return result
@@ -208,16 +244,27 @@ class Runner:
             if self.options.diff:
                 run.diffs.append(unified_diff(path, source.text, result.fixed_text))
             elif self.options.fix:
-                try:
-                    write_atomic(path, source.encode(result.fixed_text))
-                except OSError as error:
-                    result.errors.append(FileError.because(path, SkipReason.CANNOT_WRITE_FIX, error.strerror or error))
+                not_written = self._write(path, source.encode(result.fixed_text), SkipReason.CANNOT_WRITE_FIX)
+                if not_written is not None:
+                    # nothing was written: report the file as it is on disk, with nothing counted as fixed
+                    result = check_text(path, source.text, self.rules_for(path), FixMode(), self.path_hint(path))
+                    result.errors.append(not_written)
         return result
+
+    def _write(self, path: str, data: bytes, cause: SkipReason) -> FileError | None:
+        """Write `data` to `path` (atomically, never through a symlink out of the project); None, or why not."""
+        try:
+            write_atomic(path, data, self.config.root)
+        except OutsideRoot as refused:
+            return FileError.because(path, SkipReason.OUTSIDE_ROOT, refused.target)
+        except OSError as error:
+            return FileError.because(path, cause, error.strerror or error)
+        return None
 
     def run_notebook(self, path: str, run: RunResult) -> FileResult:
         """A notebook: its code cells checked as one module, fixes written back into the cells they came from."""
         try:
-            notebook = read_notebook(path)
+            notebook = read_notebook(path, self.config.max_file_size)
         except NotebookError as error:
             return FileResult(path=path, errors=[error.file_error(path)])
         run.checked += 1
@@ -235,10 +282,12 @@ class Runner:
                 elif self.options.fix or self.options.add_noqa:
                     data = notebook.rewrite(final)
                     if data is not None:
-                        write_atomic(path, data)
-            except (NotebookError, OSError) as error:
+                        write_atomic(path, data, self.config.root)
+            except (NotebookError, OSError, OutsideRoot) as error:
                 if isinstance(error, NotebookError):
                     not_written = error.file_error(path)
+                elif isinstance(error, OutsideRoot):
+                    not_written = FileError.because(path, SkipReason.OUTSIDE_ROOT, error.target)
                 else:
                     not_written = FileError.because(path, SkipReason.CANNOT_WRITE, error.strerror or error)
                 # nothing was written: report the notebook as it is on disk

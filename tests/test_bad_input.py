@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from helpers import BUGGY_COLLATOR, run_cli, write
 
-from chatlint import source as source_module
 from chatlint.engine import check_text
 from chatlint.rules import ALL_RULES
 
@@ -73,12 +72,12 @@ def test_empty_file_is_fine(tmp_path: Path) -> None:
     assert run_cli(str(path)).exit_code == 0
 
 
-def test_very_large_file_is_refused_clearly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(source_module, "MAX_FILE_BYTES", 100)
-    path = write(tmp_path / "big.py", "x = 1\n" * 50)
+def test_very_large_file_is_refused_clearly(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[tool.chatlint]\nmax-file-size = 100\n")
+    path = write(tmp_path / "big.py", "x = tokenizer.apply_chat_template(m)\n" * 5)
     outcome = run_cli(str(path))
     assert outcome.exit_code == 2
-    assert "file too large (300 bytes, limit 100)" in outcome.output
+    assert "file too large to parse (185 bytes, limit 100" in outcome.output
 
 
 def test_unreadable_file(tmp_path: Path) -> None:

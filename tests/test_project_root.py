@@ -78,4 +78,4 @@ def test_a_broken_pyproject_on_the_way_is_reported_by_both_commands(tmp_path: Pa
     check = run_cli("check", cwd=sub)
     assert check.exit_code == 2 and "invalid TOML" in check.stderr
     labels = run_cli("labels", cwd=sub)
-    assert labels.exit_code == 2 and "cannot read it as TOML" in labels.stderr
+    assert labels.exit_code == 2 and "invalid TOML" in labels.stderr

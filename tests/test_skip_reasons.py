@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from test_notebooks import MESSAGES_CELL, RENDER_CELL, notebook, write_notebook
 
-from chatlint import findings, source
+from chatlint import findings
 from chatlint.cache import ResultCache
 from chatlint.config import Config
 from chatlint.engine import FileResult, check_text
@@ -55,9 +55,13 @@ def test_each_reason_a_file_is_not_checked_has_its_cause(
 
 
 def test_too_large_and_folders(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(source, "MAX_FILE_BYTES", 10)
-    [error] = _errors(tmp_path, "big.py", b"x = 1\n" * 10)
-    assert (error.cause, error.reason) == (SkipReason.TOO_LARGE, "file too large (60 bytes, limit 10)")
+    (tmp_path / "big.py").write_bytes(b"x.apply_chat_template(m)\n" * 3)
+    config = Config(root=tmp_path, max_file_size=10)
+    [error] = Runner(config, RunOptions()).run([str(tmp_path / "big.py")]).errors
+    assert (error.cause, error.reason) == (
+        SkipReason.TOO_LARGE,
+        "file too large to parse (75 bytes, limit 10: `max-file-size` in [tool.chatlint])",
+    )
     (tmp_path / "folder.py").mkdir()
     [error] = _errors(tmp_path, "folder.py", None)
     assert (error.cause, error.reason) == (SkipReason.IS_DIRECTORY, "is a directory")

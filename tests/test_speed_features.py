@@ -137,7 +137,7 @@ def test_cached_results_come_back_equal(tmp_path: Path) -> None:
     finding = Finding(
         "CL001", "message", "a.py", 3, 5, 3, 9, Fix(Applicability.UNSAFE, (Edit("False", 3, 5, 3, 9),), "set it")
     )
-    result = FileResult("a.py", findings=[finding], errors=[FileError("a.py", "why")], fixed_text="x", fixes_applied=1)
+    result = FileResult("a.py", findings=[finding], errors=[FileError("a.py", "why")])
     cache = ResultCache(tmp_path, ("settings",))
     cache.put("a.py", "digest", result)
     cache.save()

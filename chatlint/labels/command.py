@@ -81,6 +81,8 @@ def labels(
     # Offline mode is set by verify() (import_transformers) before anything imports huggingface_hub.
     try:
         config = load_config(Path.cwd())
+        for warning in config.warnings:
+            click.echo(f"chatlint labels: warning: {warning}", err=True)
         target = target or config.target
         tokenizer_name = tokenizer_name or config.tokenizer
         if not target:
@@ -108,7 +110,7 @@ def labels(
             mode=mode or config.mode or "auto",
             sample=sample if sample is not None else config.sample,
             max_examples=max_examples if max_examples is not None else config.max_examples,
-            trust_remote_code=bool(trust_remote_code if trust_remote_code is not None else config.trust_remote_code),
+            trust_remote_code=bool(trust_remote_code),  # the command line only, never pyproject.toml
             base=config.root,
         )
     except LabelsError as error:

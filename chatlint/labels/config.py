@@ -7,18 +7,12 @@ Which file that is, and the project root, are decided by ``chatlint.project``. P
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from chatlint.labels.model import MODES, LabelsError
-from chatlint.project import find_project
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from chatlint.project import find_project, read_toml
 
 KNOWN_KEYS = ("target", "tokenizer", "args", "sample", "mode", "max-examples", "trust-remote-code")
 
@@ -33,7 +27,8 @@ class LabelsConfig:
     sample: str | None = None
     mode: str | None = None
     max_examples: int | None = None
-    trust_remote_code: bool | None = None
+    trust_remote_code: bool | None = None  # never set from the file: only `--trust-remote-code` allows custom code
+    warnings: list[str] = field(default_factory=list)  # for stderr, e.g. a setting the file may not make
 
 
 def load_config(start: Path | None = None) -> LabelsConfig:
@@ -42,12 +37,12 @@ def load_config(start: Path | None = None) -> LabelsConfig:
     path = project.pyproject
     if path is None:
         return LabelsConfig(root=project.root)
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise LabelsError(f"{path}: cannot read it as TOML: {error}") from error
-    table = data.get("tool", {}).get("chatlint", {}).get("labels")
+    data, problem = read_toml(path)
+    if problem is not None:
+        raise LabelsError(f"{path}: {problem}")
+    tool = data.get("tool", {})
+    chatlint_table = tool.get("chatlint", {}) if isinstance(tool, dict) else {}
+    table = chatlint_table.get("labels") if isinstance(chatlint_table, dict) else None
     if table is None:
         return LabelsConfig(path=path, root=project.root)
     return parse_table(table, path, project.root)
@@ -80,8 +75,10 @@ def parse_table(table: Any, path: Path, root: Path) -> LabelsConfig:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise LabelsError(f"{where}: max-examples must be a positive integer, got {value!r}")
         config.max_examples = value
-    if "trust-remote-code" in table:
-        if not isinstance(table["trust-remote-code"], bool):
-            raise LabelsError(f"{where}: trust-remote-code must be true or false")
-        config.trust_remote_code = table["trust-remote-code"]
+    if table.get("trust-remote-code") is not None and table.get("trust-remote-code") is not False:
+        # A cloned repository must not be able to run a tokenizer's code: only the command line switches it on.
+        config.warnings.append(
+            f"{where}: trust-remote-code is ignored here (a repository could switch it on for whoever runs "
+            "chatlint); pass --trust-remote-code on the command line if you trust the tokenizer"
+        )
     return config
