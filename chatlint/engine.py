@@ -295,7 +295,9 @@ def _syntax_error(path: str, error: SyntaxError, text: str) -> FileError:
     if needed is not None:
         running = f"{sys.version_info.major}.{sys.version_info.minor}"
         return FileError.because(path, SkipReason.NEEDS_NEWER_PYTHON, needed, running)
-    return FileError.because(path, SkipReason.SYNTAX_ERROR, _syntax_message(error))
+    return replace(
+        FileError.because(path, SkipReason.SYNTAX_ERROR, error.msg), line=error.lineno, column=error.offset or 1
+    )
 
 
 def _syntax_message(error: SyntaxError) -> str:

@@ -171,6 +171,17 @@ class FileError:
     reason: str  # the words, for the user
     kind: str = "error"  # "error" (not checked) or "internal" (a rule crashed)
     cause: SkipReason | None = None  # what the words say, for decisions (None for an internal error)
+    # where in the file, when the reason has a place (a syntax error): 1-based line and column, and the notebook cell
+    line: int | None = None
+    column: int | None = None
+    cell: int | None = None
+
+    @property
+    def location(self) -> str:
+        """`path:line:col`, `path:cell 2:line:col`, or the path alone when the error has no place."""
+        cell = f"cell {self.cell}:" if self.cell is not None else ""
+        place = f"{self.line}:{self.column or 1}:" if self.line is not None else ""
+        return f"{self.path}:{cell}{place}".rstrip(":")
 
     @classmethod
     def because(cls, path: str, cause: SkipReason, *details: object) -> FileError:

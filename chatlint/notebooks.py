@@ -131,8 +131,8 @@ class Notebook:
     def _mask_all(self, text: str) -> str:
         return "\n".join(self._placeholder(line, "") if line.strip() else line for line in text.split("\n"))
 
-    def unparsable_cells(self) -> dict[int, str]:
-        """The cells that are not Python even on their own (magics set aside), with the parser's message.
+    def unparsable_cells(self) -> dict[int, SyntaxError]:
+        """The cells that are not Python even on their own (magics set aside), with the parser's error.
 
         Jupyter runs each cell on its own, so a broken cell need not stop the others from being checked.
         """
@@ -144,7 +144,7 @@ class Notebook:
             try:
                 parse(body[1:])
             except SyntaxError as error:
-                broken[cell.number] = f"{error.msg} (line {error.lineno}, column {error.offset or 1})"
+                broken[cell.number] = error
         return broken
 
     def _placeholder(self, line: str, indent: str) -> str:
@@ -349,6 +349,10 @@ def in_cells(result: FileResult, module_text: str) -> FileResult:
         return replace(finding, line=line, end_line=end_line, cell=cell, fix=fix)
 
     def reword(error: FileError) -> FileError:
+        if error.line is not None:
+            cell, line = place(error.line)
+            return replace(error, line=line, cell=cell)
+
         def where(match: re.Match[str]) -> str:
             cell, line = place(int(match.group(1)))
             return f"(cell {cell}, line {line}, column {match.group(2)})"

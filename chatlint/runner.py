@@ -315,8 +315,13 @@ class Runner:
                 module_text = notebook.module_text(skip=frozenset(broken))
                 result = check_text(path, module_text, rules, fix_mode, hint)
                 skipped = [
-                    FileError.because(path, SkipReason.CELL_SYNTAX_ERROR, number, message)
-                    for number, message in broken.items()
+                    replace(
+                        FileError.because(path, SkipReason.CELL_SYNTAX_ERROR, number, error.msg),
+                        line=error.lineno,
+                        column=error.offset or 1,
+                        cell=number,
+                    )
+                    for number, error in broken.items()
                 ]
         return result, module_text, skipped
 

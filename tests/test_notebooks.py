@@ -161,7 +161,7 @@ def test_syntax_error_is_reported_with_its_cell(tmp_path: Path) -> None:
     write_notebook(path, notebook(["x = 1\n", "def broken(:\n", "    apply_chat_template(add_generation_prompt=True)"]))
     outcome = run_cli("check", str(path))
     assert outcome.exit_code == 2
-    assert "(cell 2, line 2, column 12)" in outcome.output  # the `:` after `broken(`, where Python stops
+    assert f"{path}:cell 2:2:12: error: syntax error" in outcome.output  # the `:` after `broken(`, where Python stops
     assert "4:4" not in outcome.output  # no line numbers of the concatenated module leak out
 
 

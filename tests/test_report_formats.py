@@ -59,7 +59,9 @@ def test_github_file_that_cannot_be_checked_is_an_error_annotation(tmp_path: Pat
     outcome = run_cli("check", "--output-format", "github", str(path))
     assert outcome.exit_code == 2
     [line] = outcome.output.splitlines()
-    assert line.startswith(f"::error file={escape_property(str(path))},title=chatlint (not checked)::syntax error")
+    assert line.startswith(
+        f"::error file={escape_property(str(path))},title=chatlint (not checked),line=1,col=12::syntax error"
+    )
 
 
 # -- SARIF -----------------------------------------------------------------------------------------------------
@@ -138,6 +140,7 @@ def test_sarif_unreadable_file_is_a_failed_invocation(tmp_path: Path) -> None:
     assert invocation["executionSuccessful"] is False
     [notification] = invocation["toolExecutionNotifications"]
     assert notification["level"] == "error" and "syntax error" in notification["message"]["text"]
+    assert notification["locations"][0]["physicalLocation"]["region"] == {"startLine": 1, "startColumn": 12}
 
 
 # -- GitLab ----------------------------------------------------------------------------------------------------

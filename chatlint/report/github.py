@@ -21,6 +21,8 @@ def render(report: Report, stream: TextIO) -> None:
     for error in report.errors:
         label = "internal error" if error.kind == "internal" else "not checked"
         properties = {"file": repository_path(error.path), "title": f"chatlint ({label})"}
+        if error.line is not None and error.cell is None:  # a notebook's cell lines are not lines of the file
+            properties.update(line=str(error.line), col=str(error.column or 1))
         stream.write(_command("error", properties, error.reason) + "\n")
 
 

@@ -113,10 +113,13 @@ def _replacement(edit: Edit) -> dict[str, Any]:
 
 
 def _notification(error: FileError) -> dict[str, Any]:
+    location: dict[str, Any] = {"artifactLocation": artifact_location(error.path)}
+    if error.line is not None and error.cell is None:  # a notebook's cell lines are not lines of the file
+        location["region"] = {"startLine": error.line, "startColumn": error.column or 1}
     return {
         "level": "error",
         "message": {"text": error.reason},
-        "locations": [{"physicalLocation": {"artifactLocation": artifact_location(error.path)}}],
+        "locations": [{"physicalLocation": location}],
         "properties": {"kind": error.kind},
     }
 

@@ -28,7 +28,7 @@ def render(report: Report, stream: TextIO) -> None:
             stream.write(f"    {note}\n")
     if report.quiet:
         for error in report.errors:
-            stream.write(f"{error.path}: {error.reason}\n")
+            stream.write(f"{error.location}: {error.reason}\n")
     else:
         stream.write(summary(report, style) + "\n")
 
@@ -43,7 +43,7 @@ def summary(report: Report, style=lambda text, **_: text) -> str:
         lines.append(style("All checks passed!", fg="green", bold=True))
     for error in report.errors:
         label = "internal error" if error.kind == "internal" else "error"
-        lines.append(style(f"{error.path}: {label}: {error.reason}", fg="red"))
+        lines.append(style(f"{error.location}: {label}: {error.reason}", fg="red"))
     if report.errors:
         not_checked = sum(1 for error in report.errors if error.kind == "error")
         if not_checked:
