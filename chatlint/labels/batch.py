@@ -81,6 +81,8 @@ class Unpadded:
     padding: str  # left, right or none
     length_problem: str | None = None  # labels and input_ids differ in length, or were padded differently
     problem_positions: list[int] = field(default_factory=list)  # where to point at it
+    first: int = 0  # where the real tokens start and end in the padded row
+    last: int = -1
 
 
 def remove_padding(row: Row, pad_token_id: int | None, ends_with_pads: int = 0, starts_with_pads: int = 0) -> Unpadded:
@@ -126,8 +128,22 @@ def remove_padding(row: Row, pad_token_id: int | None, ends_with_pads: int = 0, 
             f"{len(trained_padding)} labels on padding positions are trained (first at padded position "
             f"{trained_padding[0]}): labels were padded differently from input_ids",
             [0] if trained_padding[0] < first else [last - first],
+            first,
+            last,
         )
-    return Unpadded(ids[first : last + 1], kept_labels, padding)
+    return Unpadded(ids[first : last + 1], kept_labels, padding, first=first, last=last)
+
+
+def labels_on_padding(row: Row, unpadded: Unpadded, shifted: bool) -> list[int]:
+    """Indexes of trained labels (in the padded row) whose target is padding or lies past the last token.
+
+    Not shifted, ``labels[i]`` is the target of token ``i``: real for ``first <= i <= last``. Shifted,
+    ``labels[i]`` is token ``i + 1``: real for ``first - 1 <= i <= last - 1`` (``labels[last]`` asks the model to
+    predict what follows the last real token, the padding: an off-by-one length mask trains exactly that one).
+    """
+    offset = 1 if shifted else 0
+    low, high = unpadded.first - offset, unpadded.last - offset
+    return [index for index, label in enumerate(row.labels) if label >= 0 and not low <= index <= high]
 
 
 @dataclass

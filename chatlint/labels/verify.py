@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from chatlint.labels.alignment import align
-from chatlint.labels.batch import Row, Unpadded, labels_are_shifted, remove_padding, rows_from_output, trained_mask
+from chatlint.labels.batch import (
+    Row,
+    Unpadded,
+    labels_are_shifted,
+    labels_on_padding,
+    remove_padding,
+    rows_from_output,
+    trained_mask,
+)
 from chatlint.labels.checks import CheckContext, ExampleState, expected_mask, find_problems, infer_mode
 from chatlint.labels.model import MODES, ExampleResult, LabelReport, LabelsError
 from chatlint.labels.reference import METHOD_DESCRIPTIONS, Reference, ReferenceError, build_reference
@@ -74,6 +82,8 @@ def verify(
         _example_state(index, row, reference, tokenizer, shifted, bos_token_id)
         for index, (row, reference) in enumerate(zip(unpadded, references))
     ]
+    for state, raw, row in zip(states, rows, unpadded):
+        state.padding_labels = _padding_labels(raw, row, shifted, tokenizer)
 
     # check
     mode_inferred = mode == "auto"
@@ -199,7 +209,9 @@ def _example_state(
     trained: list[bool] | None = None
     misaligned: list[int] = []
     if not row.length_problem:
-        result = trained_mask(row.input_ids, row.labels, shifted)
+        # a shifted row's label past the last token is padding-trained's to report, not a misalignment
+        labels = row.labels[: len(row.input_ids) - 1] if shifted else row.labels
+        result = trained_mask(row.input_ids, labels, shifted)
         trained, misaligned = result.trained, result.misaligned
     return ExampleState(
         index=index,
@@ -214,6 +226,21 @@ def _example_state(
         length_problem_positions=row.problem_positions,
         misaligned=misaligned,
     )
+
+
+def _padding_labels(raw: Row, row: Unpadded, shifted: bool, tokenizer: Any) -> list[tuple[int, str]]:
+    """Trained labels whose target is padding: the unpadded position that predicts each, and the target's text
+    ("" past the last token)."""
+    if row.length_problem:
+        return []
+    found = []
+    for index in labels_on_padding(raw, row, shifted):
+        predicting = (index if shifted else index - 1) - row.first
+        position = min(max(predicting, 0), len(row.input_ids) - 1)
+        target = index + 1 if shifted else index
+        text = decode_pieces(tokenizer, [raw.input_ids[target]])[0] if target < len(raw.input_ids) else ""
+        found.append((position, text))
+    return found
 
 
 def _example_result(sample: Sample, state: ExampleState, row: Unpadded, mode: str) -> ExampleResult:
