@@ -260,11 +260,16 @@ def _kind_name(kind: str) -> str:
 
 
 def _looks_like(kind: str, output: Any, count: int) -> bool:
-    from chatlint.labels.batch import rank
+    """Whether ``output`` reads as ``kind``'s: one example's fields each (a mapping or tuple with 1-D token ids),
+    or one batch (2-D token ids); ``fields.read_fields`` reads both."""
+    from chatlint.labels.fields import read_fields
 
-    if kind == "example-function":
-        return all(hasattr(item, "keys") and "input_ids" in item and rank(item["input_ids"]) == 1 for item in output)
-    return hasattr(output, "keys") and "input_ids" in output and rank(output["input_ids"]) == 2 and count > 0
+    try:
+        if kind == "example-function":
+            return isinstance(output, list) and all(read_fields(item, False, "") for item in output)
+        return count > 0 and bool(read_fields(output, True, ""))
+    except (LabelsError, TypeError, IndexError, ValueError):
+        return False
 
 
 def _describe(output: Any) -> str:

@@ -71,7 +71,10 @@ def verify(
     samples, references, notes = _render_references(tokenizer, samples, builtin=sample is None)
 
     # run the target
-    kind, rows, max_length = _run_target(target_object, tokenizer, args, spec, [item.record for item in samples])
+    intents: set[str] = set()
+    kind, rows, max_length = _run_target(
+        target_object, tokenizer, args, spec, [item.record for item in samples], notes, intents
+    )
     pad_token_id = getattr(tokenizer, "pad_token_id", None)
     unpadded = [_remove_padding(row, reference, pad_token_id) for row, reference in zip(rows, references)]
     shifted = labels_are_shifted(unpadded)
@@ -87,7 +90,10 @@ def verify(
 
     # check
     mode_inferred = mode == "auto"
-    if mode_inferred:
+    if mode_inferred and len(intents) == 1:
+        mode = intents.pop()
+        notes.insert(0, f"mode auto: {mode} (the trainer trains what follows the prompt length or offset)")
+    elif mode_inferred:
         mode, why = infer_mode(states)
         notes.insert(0, f"mode auto: {mode} ({why})")
     context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id, max_length)
@@ -170,7 +176,13 @@ def _render_references(
 
 
 def _run_target(
-    target_object: Any, tokenizer: Any, args: dict[str, Any] | None, spec: str, records: list[Any]
+    target_object: Any,
+    tokenizer: Any,
+    args: dict[str, Any] | None,
+    spec: str,
+    records: list[Any],
+    notes: list[str],
+    intents: set[str],
 ) -> tuple[str, list[Row], int | None]:
     """The kind of target (collator-class, ...), one row per record of what it returned, and its max_length."""
     bound = build_target(target_object, tokenizer, dict(args or {}), spec)
@@ -183,7 +195,7 @@ def _run_target(
         raise LabelsError(
             f"calling target {spec!r} on {len(records)} examples raised {type(error).__name__}: {error}", raised=error
         ) from error
-    return bound.kind, rows_from_output(output, bound.kind, len(records), spec), _max_length(bound)
+    return bound.kind, rows_from_output(output, bound.kind, len(records), spec, notes, intents), _max_length(bound)
 
 
 def _max_length(bound: Any) -> int | None:

@@ -51,3 +51,63 @@ def labels_copy_batch(examples: list[dict[str, Any]], tokenizer: Any) -> dict[st
 
 
 __all__ = ["SimpleNamespace", "labels_copy_batch", "length_masked_batch", "offset_and_length"]
+
+
+def _reply_spans(tokenizer: Any, messages: list[dict[str, Any]]) -> tuple[list[int], list[int]]:
+    """The ids of the conversation and a 0/1 mask of every assistant reply (with its end of turn), by prefixes."""
+    ids = _ids(tokenizer, messages)
+    mask = [0] * len(ids)
+    for index, message in enumerate(messages):
+        if message["role"] == "assistant":
+            start = len(_ids(tokenizer, messages[:index], generation_prompt=True))
+            end = len(_ids(tokenizer, messages[: index + 1]))
+            mask[start:end] = [1] * (end - start)
+    return ids, mask
+
+
+def completion_mask_batch(
+    examples: list[dict[str, Any]], tokenizer: Any, field: str = "completion_mask", bug: str | None = None
+) -> dict[str, Any]:
+    """No labels: a 0/1 mask of the replies the trainer turns into labels. bug="no-eos" leaves each reply's end
+    of turn out of the mask."""
+    rows, masks = [], []
+    for example in examples:
+        ids, mask = _reply_spans(tokenizer, example["messages"])
+        if bug == "no-eos":
+            mask = [flag if flag and nxt else 0 for flag, nxt in zip(mask, mask[1:] + [0])]
+        rows.append(ids)
+        masks.append(mask)
+    width = max(map(len, rows))
+    return {
+        "input_ids": [row + [tokenizer.pad_token_id] * (width - len(row)) for row in rows],
+        "attention_mask": [[1] * len(row) + [0] * (width - len(row)) for row in rows],
+        field: [mask + [0] * (width - len(mask)) for mask in masks],
+    }
+
+
+def offset_length_batch(examples: list[dict[str, Any]], tokenizer: Any) -> tuple[Any, Any]:
+    """(batch, lengths) with NumPy: rows padded with 0, one (offset, length) pair per row, no labels."""
+    import numpy
+
+    encoded = [offset_and_length(tokenizer, example["messages"]) for example in examples]
+    width = max(length for _, _, length in encoded) + 2
+    batch = numpy.zeros((len(encoded), width), dtype=numpy.int32)
+    for index, (ids, _, length) in enumerate(encoded):
+        batch[index, :length] = ids
+    return batch, numpy.array([[offset, length] for _, offset, length in encoded])
+
+
+def prompt_length_batch(examples: list[dict[str, Any]], tokenizer: Any, padding_side: str = "right") -> tuple:
+    """(prompt lengths, input_ids, attention_mask, infos) with torch, (B, 1, L) rows, no labels."""
+    import torch
+
+    encoded = [offset_and_length(tokenizer, example["messages"]) for example in examples]
+    width = max(length for _, _, length in encoded)
+    pad = tokenizer.pad_token_id
+    ids, masks = [], []
+    for row, _, length in encoded:
+        fill = width - length
+        ids.append([row + [pad] * fill] if padding_side == "right" else [[pad] * fill + row])
+        masks.append([[1] * length + [0] * fill] if padding_side == "right" else [[0] * fill + [1] * length])
+    infos = {"input": ["..."] * len(encoded)}
+    return [offset for _, offset, _ in encoded], torch.tensor(ids), torch.tensor(masks), infos
