@@ -21,6 +21,8 @@ from typing import Any
 from chatlint.labels.model import LabelsError
 
 TOKENIZER_PARAMETERS = ("tokenizer", "processing_class", "processor", "tok")
+# parameters a collator may take instead of the tokenizer; filled from it when they have no default
+TOKENIZER_ATTRIBUTES = ("pad_token_id", "eos_token_id", "bos_token_id", "pad_token", "eos_token", "bos_token")
 BATCH_PARAMETER_NAMES = {"examples", "batch", "features", "samples", "instances", "rows", "records", "items", "data"}
 
 
@@ -130,8 +132,23 @@ def _tokenizer_keyword(signature: inspect.Signature | None) -> str | None:
     return None
 
 
+def tokenizer_values(args: dict[str, Any], tokenizer: Any) -> dict[str, Any]:
+    """``--arg pad_token_id=tokenizer.pad_token_id``: a value ``tokenizer.NAME`` is that attribute of the
+    tokenizer."""
+    resolved = {}
+    for key, value in args.items():
+        if isinstance(value, str) and value.startswith("tokenizer."):
+            name = value.removeprefix("tokenizer.")
+            if not name.isidentifier() or not hasattr(tokenizer, name):
+                raise LabelsError(f"--arg {key}={value}: the tokenizer has no attribute {name!r}")
+            value = getattr(tokenizer, name)
+        resolved[key] = value
+    return resolved
+
+
 def build_target(obj: Any, tokenizer: Any, args: dict[str, Any], spec: str) -> Target:
     """Classify ``obj`` and bind the tokenizer and ``--arg`` values to it."""
+    args = tokenizer_values(args, tokenizer)
     if inspect.isclass(obj):
         instance = _construct(obj, tokenizer, args, spec)
         if not callable(instance):
@@ -141,7 +158,7 @@ def build_target(obj: Any, tokenizer: Any, args: dict[str, Any], spec: str) -> T
         return Target("collator-class", instance, {})
     if inspect.isfunction(obj) or inspect.ismethod(obj) or inspect.isbuiltin(obj) or _is_partial(obj):
         signature = _accepts(obj)
-        keyword_arguments = dict(args)
+        keyword_arguments = {**_attribute_arguments(signature, tokenizer, args), **args}
         keyword = _tokenizer_keyword(signature)
         if keyword is not None:
             keyword_arguments[keyword] = tokenizer
@@ -180,9 +197,13 @@ def _function_kind(signature: inspect.Signature | None) -> str:
 def _construct(cls: type, tokenizer: Any, args: dict[str, Any], spec: str) -> Any:
     signature = _accepts(cls)
     keyword = _tokenizer_keyword(signature)
+    filled = _attribute_arguments(signature, tokenizer, args)
+    given = signature is not None and any(n in args for n in TOKENIZER_ATTRIBUTES if n in signature.parameters)
+    if keyword is None and (filled or given):  # the class takes the tokenizer's values, not the tokenizer
+        return _build(cls, (), {**filled, **args}, spec)
     attempts: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     if keyword is not None:
-        attempts.append(((), {keyword: tokenizer, **args}))
+        attempts.append(((), {keyword: tokenizer, **filled, **args}))
     else:
         attempts += [((), {"tokenizer": tokenizer, **args}), ((), {"processing_class": tokenizer, **args})]
     attempts.append(((tokenizer,), dict(args)))
@@ -205,6 +226,31 @@ def _construct(cls: type, tokenizer: Any, args: dict[str, Any], spec: str) -> An
         "--arg KEY=VALUE",
         raised=relevant,
     ) from relevant
+
+
+def _attribute_arguments(signature: inspect.Signature | None, tokenizer: Any, args: dict[str, Any]) -> dict[str, Any]:
+    """Required parameters named like a tokenizer attribute (``pad_token_id``), not given by --arg: their values."""
+    if signature is None:
+        return {}
+    return {
+        name: getattr(tokenizer, name)
+        for name, parameter in signature.parameters.items()
+        if name in TOKENIZER_ATTRIBUTES
+        and name not in args
+        and parameter.default is inspect.Parameter.empty
+        and hasattr(tokenizer, name)
+    }
+
+
+def _build(cls: type, positional: tuple[Any, ...], keywords: dict[str, Any], spec: str) -> Any:
+    try:
+        return cls(*positional, **keywords)
+    except Exception as error:
+        raise LabelsError(
+            f"target {spec!r}: building {cls.__name__}({', '.join(f'{key}=...' for key in keywords)}) raised "
+            f"{type(error).__name__}: {error}; pass its other arguments with --arg KEY=VALUE",
+            raised=error,
+        ) from error
 
 
 def _slot_fit(

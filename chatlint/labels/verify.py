@@ -20,10 +20,11 @@ from chatlint.labels.batch import (
     trained_mask,
 )
 from chatlint.labels.checks import CheckContext, ExampleState, expected_mask, find_problems, infer_mode
+from chatlint.labels.ids import asked_field, tokenized_records
 from chatlint.labels.model import MODES, ExampleResult, LabelReport, LabelsError
 from chatlint.labels.reference import METHOD_DESCRIPTIONS, Reference, ReferenceError, build_reference
 from chatlint.labels.samples import Sample, builtin_samples, load_samples
-from chatlint.labels.targets import build_target, load_object, probe
+from chatlint.labels.targets import Target, build_target, load_object, probe
 from chatlint.labels.tokenizer import decode_pieces, import_transformers, load_tokenizer
 
 
@@ -73,7 +74,7 @@ def verify(
     # run the target
     intents: set[str] = set()
     kind, rows, max_length = _run_target(
-        target_object, tokenizer, args, spec, [item.record for item in samples], notes, intents
+        target_object, tokenizer, args, spec, references, [item.record for item in samples], notes, intents
     )
     pad_token_id = getattr(tokenizer, "pad_token_id", None)
     unpadded = [_remove_padding(row, reference, pad_token_id) for row, reference in zip(rows, references)]
@@ -180,12 +181,48 @@ def _run_target(
     tokenizer: Any,
     args: dict[str, Any] | None,
     spec: str,
+    references: list[Reference],
     records: list[Any],
     notes: list[str],
     intents: set[str],
 ) -> tuple[str, list[Row], int | None]:
-    """The kind of target (collator-class, ...), one row per record of what it returned, and its max_length."""
+    """The kind of target (collator-class, ...), one row per record of what it returned, and its max_length.
+
+    A target that fails on the conversations is tried again on them tokenized (``ids.tokenized_records``), with
+    the mask fields it asks for: a collator that wants token ids gets them the way a trainer makes them.
+    """
     bound = build_target(target_object, tokenizer, dict(args or {}), spec)
+    try:
+        return _run_once(bound, spec, records, notes, intents)
+    except LabelsError as error:
+        if any(hasattr(record, "keys") and "input_ids" in record for record in records):
+            raise
+        first = error
+    fields: list[str] = []
+    while True:
+        tokenized = tokenized_records(tokenizer, references, fields)
+        try:
+            result = _run_once(bound, spec, tokenized, notes, intents)
+        except LabelsError as error:
+            asked = asked_field(error.raised)
+            if asked is not None and asked not in fields:
+                fields.append(asked)
+                continue
+            raise LabelsError(
+                f"{first}; with the conversations tokenized first (for a collator that wants token ids): {error}",
+                raised=first.raised,
+            ) from error
+        notes.insert(
+            0,
+            "the target wants token ids: each conversation was rendered with the chat template and tokenized "
+            "without special tokens first, as a trainer does" + (f", with {' and '.join(fields)}" if fields else ""),
+        )
+        return result
+
+
+def _run_once(
+    bound: Target, spec: str, records: list[Any], notes: list[str], intents: set[str]
+) -> tuple[str, list[Row], int | None]:
     bound = probe(bound, records, spec)
     try:
         output = bound.run(records)

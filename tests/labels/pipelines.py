@@ -111,3 +111,61 @@ def prompt_length_batch(examples: list[dict[str, Any]], tokenizer: Any, padding_
         masks.append([[1] * length + [0] * fill] if padding_side == "right" else [[0] * fill + [1] * length])
     infos = {"input": ["..."] * len(encoded)}
     return [offset for _, offset, _ in encoded], torch.tensor(ids), torch.tensor(masks), infos
+
+
+def _pad(rows: list[list[int]], value: int) -> list[list[int]]:
+    width = max(map(len, rows))
+    return [row + [value] * (width - len(row)) for row in rows]
+
+
+class PadIdCollator:
+    """Takes the pad id, not a tokenizer; wants token ids; labels are the ids with the pad id masked by value
+    (so a pad that is also the EOS masks every end of turn)."""
+
+    def __init__(self, pad_token_id: int, label_pad: int = IGNORE) -> None:
+        self.pad_token_id = pad_token_id
+        self.label_pad = label_pad
+
+    def __call__(self, features: list[dict[str, Any]]) -> dict[str, Any]:
+        ids = _pad([list(feature["input_ids"]) for feature in features], self.pad_token_id)
+        labels = [[IGNORE if token == self.pad_token_id else token for token in row] for row in ids]
+        mask = _pad([[1] * len(feature["input_ids"]) for feature in features], 0)
+        return {"input_ids": ids, "attention_mask": mask, "labels": labels}
+
+
+class ResponseTemplateCollator:
+    """Wants token ids; trains everything after the first occurrence of the response template's ids (a
+    completion-only collator without an instruction template, so later user turns are trained too)."""
+
+    def __init__(self, response_template: str, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+        self.key = list(tokenizer(response_template, add_special_tokens=False)["input_ids"])
+
+    def __call__(self, features: list[dict[str, Any]]) -> dict[str, Any]:
+        rows = [list(feature["input_ids"]) for feature in features]
+        labels = []
+        for row in rows:
+            start = next(i for i in range(len(row)) if row[i : i + len(self.key)] == self.key) + len(self.key)
+            labels.append([IGNORE] * start + row[start:])
+        return {
+            "input_ids": _pad(rows, self.tokenizer.pad_token_id),
+            "attention_mask": _pad([[1] * len(row) for row in rows], 0),
+            "labels": _pad(labels, IGNORE),
+        }
+
+
+class AssistantMaskCollator:
+    """Wants token ids and their assistant_masks (KeyError without them); trains where the mask is 1."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, features: list[dict[str, Any]]) -> dict[str, Any]:
+        rows = [list(feature["input_ids"]) for feature in features]
+        masks = [feature["assistant_masks"] for feature in features]
+        labels = [[t if m else IGNORE for t, m in zip(row, mask)] for row, mask in zip(rows, masks)]
+        return {
+            "input_ids": _pad(rows, self.tokenizer.pad_token_id),
+            "attention_mask": _pad([[1] * len(row) for row in rows], 0),
+            "labels": _pad(labels, IGNORE),
+        }
