@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import functools
 import importlib
 import importlib.util
 import inspect
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chatlint.labels.dataset_class import is_dataset_class, run_dataset
 from chatlint.labels.model import LabelsError
 
 TOKENIZER_PARAMETERS = ("tokenizer", "processing_class", "processor", "tok")
@@ -30,8 +32,11 @@ def parse_arg(text: str) -> tuple[str, Any]:
     """``KEY=VALUE`` with VALUE as a Python literal (``512``, ``True``, ``'x'``), else the raw string."""
     key, separator, raw = text.partition("=")
     key = key.strip()
-    if not separator or not key.isidentifier():
-        raise LabelsError(f"--arg {text!r}: expected KEY=VALUE with KEY a Python name, e.g. --arg max_length=512")
+    if not separator or not all(part.isidentifier() for part in key.split(".")):
+        raise LabelsError(
+            f"--arg {text!r}: expected KEY=VALUE with KEY a Python name or a dotted path of names, e.g. --arg "
+            "max_length=512 or --arg strategy.args.max_len=512"
+        )
     try:
         value = ast.literal_eval(raw)
     except (ValueError, SyntaxError):
@@ -104,15 +109,17 @@ def _load_file(path_text: str, folders: list[Path]) -> Any:
 class Target:
     """A loaded target, ready to turn a list of examples into rows of a batch."""
 
-    kind: str  # collator-class, collator-instance, batch-function, example-function
+    kind: str  # collator-class, collator-instance, batch-function, example-function, dataset-class
     function: Callable[..., Any]
     keyword_arguments: dict[str, Any]
 
-    def run(self, records: list[dict[str, Any]]) -> list[dict[str, Any]] | dict[str, Any]:
+    def run(self, records: list[dict[str, Any]]) -> Any:
         """The target's output: one batch (collators, batch functions) or a list of per-example dicts."""
         records = copy.deepcopy(records)  # a collator may pop keys; every call gets fresh examples
         if self.kind == "example-function":
             return [self.function(record, **self.keyword_arguments) for record in records]
+        if self.kind == "dataset-class":
+            return self.function(records=records)
         return self.function(records, **self.keyword_arguments)
 
 
@@ -146,9 +153,34 @@ def tokenizer_values(args: dict[str, Any], tokenizer: Any) -> dict[str, Any]:
     return resolved
 
 
+def nest(args: dict[str, Any]) -> dict[str, Any]:
+    """``{"strategy.args.max_len": 512}`` -> ``{"strategy": namespace(args=namespace(max_len=512))}``: an
+    argument that is an object whose attributes carry settings."""
+    from types import SimpleNamespace
+
+    tree: dict[str, Any] = {}
+    for key, value in args.items():
+        *path, last = key.split(".")
+        node = tree
+        for part in path:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise LabelsError(f"--arg {key}: {part} is given a value and nested values at once")
+        if isinstance(node.get(last), dict):
+            raise LabelsError(f"--arg {key}: {last} is given a value and nested values at once")
+        node[last] = value
+
+    def build(node: Any) -> Any:
+        return SimpleNamespace(**{k: build(v) for k, v in node.items()}) if isinstance(node, dict) else node
+
+    return {key: build(value) for key, value in tree.items()}
+
+
 def build_target(obj: Any, tokenizer: Any, args: dict[str, Any], spec: str) -> Target:
     """Classify ``obj`` and bind the tokenizer and ``--arg`` values to it."""
-    args = tokenizer_values(args, tokenizer)
+    args = nest(tokenizer_values(args, tokenizer))
+    if is_dataset_class(obj):
+        return Target("dataset-class", functools.partial(run_dataset, obj, tokenizer, args, spec=spec), {})
     if inspect.isclass(obj):
         instance = _construct(obj, tokenizer, args, spec)
         if not callable(instance):
@@ -176,8 +208,6 @@ def build_target(obj: Any, tokenizer: Any, args: dict[str, Any], spec: str) -> T
 
 
 def _is_partial(obj: Any) -> bool:
-    import functools
-
     return isinstance(obj, functools.partial)
 
 

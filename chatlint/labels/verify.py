@@ -20,6 +20,7 @@ from chatlint.labels.batch import (
     trained_mask,
 )
 from chatlint.labels.checks import CheckContext, ExampleState, expected_mask, find_problems, infer_mode
+from chatlint.labels.dataset_class import DatasetRun
 from chatlint.labels.ids import asked_field, tokenized_records
 from chatlint.labels.model import MODES, ExampleResult, LabelReport, LabelsError
 from chatlint.labels.reference import METHOD_DESCRIPTIONS, Reference, ReferenceError, build_reference
@@ -223,6 +224,7 @@ def _run_target(
 def _run_once(
     bound: Target, spec: str, records: list[Any], notes: list[str], intents: set[str]
 ) -> tuple[str, list[Row], int | None]:
+    found: list[str] = []  # notes of this run only: a failed first try leaves none
     bound = probe(bound, records, spec)
     try:
         output = bound.run(records)
@@ -232,7 +234,13 @@ def _run_once(
         raise LabelsError(
             f"calling target {spec!r} on {len(records)} examples raised {type(error).__name__}: {error}", raised=error
         ) from error
-    return bound.kind, rows_from_output(output, bound.kind, len(records), spec, notes, intents), _max_length(bound)
+    reading = bound.kind
+    if isinstance(output, DatasetRun):
+        found.append(output.note)
+        output, reading = output.output, "example-function" if output.per_example else "batch"
+    rows = rows_from_output(output, reading, len(records), spec, found, intents)
+    notes.extend(found)
+    return bound.kind, rows, _max_length(bound)
 
 
 def _max_length(bound: Any) -> int | None:

@@ -169,3 +169,63 @@ class AssistantMaskCollator:
             "attention_mask": _pad([[1] * len(row) for row in rows], 0),
             "labels": _pad(labels, IGNORE),
         }
+
+
+try:
+    from torch.utils.data import Dataset as _TorchDataset
+except ImportError:  # pragma: no cover - torch is in the test environment
+    _TorchDataset = object  # type: ignore[assignment,misc]
+
+
+class PromptLengthDataset(_TorchDataset):
+    """Built from records, a tokenizer and a strategy whose args carry settings; items are (prompt length,
+    (1, L) ids, (1, L) mask, info); collate_fn pads them right. bug="no-generation-prompt" measures the prompt
+    without the assistant header, so the header is trained."""
+
+    def __init__(self, dataset: list[dict[str, Any]], tokenizer: Any, max_length: int, strategy: Any) -> None:
+        import torch
+
+        self.tokenizer, self.max_length, self.torch = tokenizer, max_length, torch
+        key = getattr(strategy.args, "input_key", "messages")
+        bug = getattr(strategy.args, "bug", None)
+        self.items = []
+        for record in dataset:
+            messages = record[key]
+            ids = _ids(tokenizer, messages)[:max_length]
+            prompt = _ids(tokenizer, messages[:-1], generation_prompt=bug != "no-generation-prompt")
+            self.items.append((len(prompt), ids))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, index: int) -> tuple[int, Any, Any, dict[str, Any]]:
+        prompt_length, ids = self.items[index]
+        tensor = self.torch.tensor([ids])
+        return prompt_length, tensor, self.torch.ones_like(tensor), {"index": index}
+
+    def collate_fn(self, items: list[tuple[int, Any, Any, dict[str, Any]]]) -> tuple[list[int], Any, Any, dict]:
+        width = max(item[1].shape[1] for item in items)
+        pad = self.tokenizer.pad_token_id
+        ids = self.torch.full((len(items), width), pad)
+        mask = self.torch.zeros((len(items), width), dtype=self.torch.long)
+        for row, (_, tensor, ones, _) in enumerate(items):
+            ids[row, : tensor.shape[1]] = tensor[0]
+            mask[row, : tensor.shape[1]] = ones[0]
+        return [item[0] for item in items], ids, mask, {"index": [item[3]["index"] for item in items]}
+
+
+class ProcessedChatDataset:
+    """No collate_fn: items are the raw records and a process method turns one into (ids, prompt offset)."""
+
+    def __init__(self, data: list[dict[str, Any]], tokenizer: Any, mask_prompt: bool = True) -> None:
+        self.data, self.tokenizer, self.mask_prompt = data, tokenizer, mask_prompt
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __getitem__(self, index: int) -> dict[str, Any]:
+        return self.data[index]
+
+    def process(self, record: dict[str, Any]) -> tuple[list[int], int]:
+        ids, offset, _ = offset_and_length(self.tokenizer, record["messages"])
+        return ids, offset if self.mask_prompt else 0
