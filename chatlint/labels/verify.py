@@ -39,6 +39,7 @@ def verify(
     max_examples: int | None = None,
     trust_remote_code: bool = False,
     base: Path | None = None,
+    sample_fields: dict[str, str] | None = None,
 ) -> LabelReport:
     """Run ``target`` on sample conversations and compare its labels with what the chat template says.
 
@@ -50,11 +51,15 @@ def verify(
             tokenizer.
         args: keyword arguments for the collator class or function (``--arg KEY=VALUE``).
         mode: ``"auto"`` (infer), ``"assistant-only"``, ``"last-reply"`` or ``"full"``: what should be trained.
-        sample: a JSON-lines file of conversations (``messages`` or ``conversations``); None uses built-in ones.
+        sample: the user's conversations: a JSON-lines file, a parquet file or a folder saved by
+            ``datasets``' ``save_to_disk`` (``messages``, ``conversations`` or conversational ``prompt`` +
+            ``completion``); None uses built-in ones.
         max_examples: use at most this many conversations.
         trust_remote_code: allow the tokenizer's custom code.
         base: folder that relative paths (target file, tokenizer, sample) are resolved against, if not found
             from the current folder.
+        sample_fields: which field of the sample's records holds what (``{"messages": "conversations"}``; keys
+            messages, role, content, prompt, completion).
 
     Returns:
         A LabelReport; ``report.ok`` is True when every check passed, ``report.problems`` lists the others.
@@ -69,7 +74,7 @@ def verify(
     # load
     tokenizer_name, tokenizer = _load_tokenizer(tokenizer, trust_remote_code, base)
     spec, target_object = _load_target(target, base)
-    samples = _load_samples(sample, max_examples, base)
+    samples = _load_samples(sample, max_examples, base, sample_fields)
     samples, references, notes = _render_references(tokenizer, samples, builtin=sample is None)
 
     # run the target
@@ -133,7 +138,10 @@ def _load_target(target: Any, base: Path | None) -> tuple[str, Any]:
 
 
 def _load_samples(
-    sample: str | Path | list[Sample] | None, max_examples: int | None, base: Path | None
+    sample: str | Path | list[Sample] | None,
+    max_examples: int | None,
+    base: Path | None,
+    fields: dict[str, str] | None,
 ) -> list[Sample]:
     if sample is None:
         samples = builtin_samples()
@@ -141,7 +149,7 @@ def _load_samples(
         path = Path(sample)
         if not path.exists() and base is not None and (base / path).exists():
             path = base / path
-        samples = load_samples(path)
+        samples = load_samples(path, fields, max_examples)
     else:
         samples = list(sample)
     return samples[:max_examples] if max_examples is not None else samples
