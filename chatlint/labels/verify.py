@@ -28,6 +28,9 @@ from chatlint.labels.samples import Sample, builtin_samples, load_samples
 from chatlint.labels.targets import Target, build_target, load_object, probe
 from chatlint.labels.tokenizer import decode_pieces, import_transformers, load_tokenizer
 
+# why mode auto follows the field the labels were built from, when that field says what is trained
+INTENT_REASON = "the trainer trains what follows the prompt length or offset"
+
 
 def verify(
     target: Any,
@@ -89,20 +92,13 @@ def verify(
     # align
     bos_token_id = getattr(tokenizer, "bos_token_id", None)
     states = [
-        _example_state(index, row, reference, tokenizer, shifted, bos_token_id)
-        for index, (row, reference) in enumerate(zip(unpadded, references))
+        _example_state(index, row, raw, reference, tokenizer, shifted, bos_token_id)
+        for index, (row, raw, reference) in enumerate(zip(unpadded, rows, references))
     ]
-    for state, raw, row in zip(states, rows, unpadded):
-        state.padding_labels = _padding_labels(raw, row, shifted, tokenizer)
 
     # check
     mode_inferred = mode == "auto"
-    if mode_inferred and len(intents) == 1:
-        mode = intents.pop()
-        notes.insert(0, f"mode auto: {mode} (the trainer trains what follows the prompt length or offset)")
-    elif mode_inferred:
-        mode, why = infer_mode(states)
-        notes.insert(0, f"mode auto: {mode} ({why})")
+    mode = _decide_mode(mode, intents, states, notes)
     context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id, max_length)
     problems = [problem for state in states for problem in find_problems(state, context)]
 
@@ -121,6 +117,15 @@ def verify(
         problems=problems,
         notes=notes,
     )
+
+
+def _decide_mode(mode: str, intents: set[str], states: list[ExampleState], notes: list[str]) -> str:
+    """The mode given, or under auto the one the labels' field says (a prompt length), else the inferred one."""
+    if mode != "auto":
+        return mode
+    mode, why = (next(iter(intents)), INTENT_REASON) if len(intents) == 1 else infer_mode(states)
+    notes.insert(0, f"mode auto: {mode} ({why})")
+    return mode
 
 
 def _load_tokenizer(tokenizer: Any, trust_remote_code: bool, base: Path | None) -> tuple[str, Any]:
@@ -268,7 +273,13 @@ def _remove_padding(row: Row, reference: Reference, pad_token_id: int | None) ->
 
 
 def _example_state(
-    index: int, row: Unpadded, reference: Reference, tokenizer: Any, shifted: bool, bos_token_id: int | None
+    index: int,
+    row: Unpadded,
+    raw: Row,
+    reference: Reference,
+    tokenizer: Any,
+    shifted: bool,
+    bos_token_id: int | None,
 ) -> ExampleState:
     """One unpadded row, its labels read as a trained mask (unless they cannot be), aligned with its reference."""
     trained: list[bool] | None = None
@@ -290,6 +301,7 @@ def _example_state(
         length_problem=row.length_problem,
         length_problem_positions=row.problem_positions,
         misaligned=misaligned,
+        padding_labels=_padding_labels(raw, row, shifted, tokenizer),
     )
 
 
