@@ -54,3 +54,28 @@ def test_no_labels_and_nothing_to_build_them_from():
 def test_per_example_dict_of_1l_rows_and_a_mask():
     read = read_fields({"input_ids": [[5, 6, 7]], "completion_mask": [[0, 1, 1]]}, rows=False, spec="t")
     assert read.fields["input_ids"] == [5, 6, 7] and read.fields["labels"] == [-100, 6, 7]
+
+
+def test_batch_dict_of_b1l_arrays(tokenizers):
+    numpy = pytest.importorskip("numpy")
+    from collators import ChatCollator
+
+    inner = ChatCollator(tokenizers["gemma"], bug="content-only")
+
+    def b1l(examples, tokenizer):
+        return {key: numpy.array(value)[:, None, :] for key, value in inner(examples).items()}
+
+    report = verify(b1l, tokenizers["gemma"])
+    assert report.checks_failed() == ["end-of-turn-not-trained"]
+
+
+def test_per_example_tuple_of_ids_and_offset(tokenizers):
+    from pipelines import offset_and_length
+
+    def process(example, tokenizer):
+        ids, offset, _ = offset_and_length(tokenizer, example["messages"])
+        return ids, offset
+
+    report = verify(process, tokenizers["phi3"])
+    assert report.target_kind == "example-function" and report.ok, [p.message for p in report.problems]
+    assert report.mode == "last-reply"
