@@ -37,31 +37,27 @@ class Row:
     attention_mask: list[int] | None
 
 
-def rows_from_output(output: Any, kind: str, count: int, spec: str) -> list[Row]:
-    """Split a batch (or a list of per-example dicts) into rows."""
-    items = output if kind == "example-function" else [output]
+def rows_from_output(
+    output: Any, kind: str, count: int, spec: str, notes: list[str] | None = None, intents: set[str] | None = None
+) -> list[Row]:
+    """Split a batch (or a list of per-example dicts or tuples) into rows. Labels absent from the output are
+    built from the field the trainer builds them from (``fields.read_fields``); what was used goes to ``notes``,
+    what that field says should be trained to ``intents``."""
+    from chatlint.labels.fields import read_fields
+
+    per_example = kind == "example-function"
+    items = output if per_example else [output]
     rows: list[Row] = []
     for item in items:
-        if not hasattr(item, "keys"):
-            raise LabelsError(
-                f"target {spec!r} returned {type(item).__name__}, expected a dict with input_ids and labels"
-            )
-        keys = set(map(str, item.keys()))
-        missing = [key for key in ("input_ids", "labels") if key not in keys]
-        if missing:
-            raise LabelsError(
-                f"target {spec!r} returned keys {sorted(keys)}: no {' and no '.join(missing)}. chatlint labels checks "
-                "collators that build labels"
-            )
-        input_ids = to_list(item["input_ids"])
-        labels = to_list(item["labels"])
-        mask = (
-            to_list(item["attention_mask"]) if "attention_mask" in keys and item["attention_mask"] is not None else None
-        )
-        if kind == "example-function":
+        read = read_fields(item, rows=not per_example, spec=spec)
+        if read.note and notes is not None and read.note not in notes:
+            notes.append(read.note)
+        if read.intent and intents is not None:
+            intents.add(read.intent)
+        input_ids, labels = read.fields["input_ids"], read.fields["labels"]
+        mask = read.fields.get("attention_mask")
+        if per_example:
             input_ids, labels, mask = [input_ids], [labels], [mask] if mask is not None else None
-        if rank(input_ids) != 2 or rank(labels) != 2:
-            raise LabelsError(f"target {spec!r}: input_ids and labels must be one row per example")
         for index, ids in enumerate(input_ids):
             row_mask = mask[index] if mask is not None and index < len(mask) else None
             row_labels = labels[index] if index < len(labels) else []
@@ -81,6 +77,8 @@ class Unpadded:
     padding: str  # left, right or none
     length_problem: str | None = None  # labels and input_ids differ in length, or were padded differently
     problem_positions: list[int] = field(default_factory=list)  # where to point at it
+    first: int = 0  # where the real tokens start and end in the padded row
+    last: int = -1
 
 
 def remove_padding(row: Row, pad_token_id: int | None, ends_with_pads: int = 0, starts_with_pads: int = 0) -> Unpadded:
@@ -126,8 +124,22 @@ def remove_padding(row: Row, pad_token_id: int | None, ends_with_pads: int = 0, 
             f"{len(trained_padding)} labels on padding positions are trained (first at padded position "
             f"{trained_padding[0]}): labels were padded differently from input_ids",
             [0] if trained_padding[0] < first else [last - first],
+            first,
+            last,
         )
-    return Unpadded(ids[first : last + 1], kept_labels, padding)
+    return Unpadded(ids[first : last + 1], kept_labels, padding, first=first, last=last)
+
+
+def labels_on_padding(row: Row, unpadded: Unpadded, shifted: bool) -> list[int]:
+    """Indexes of trained labels (in the padded row) whose target is padding or lies past the last token.
+
+    Not shifted, ``labels[i]`` is the target of token ``i``: real for ``first <= i <= last``. Shifted,
+    ``labels[i]`` is token ``i + 1``: real for ``first - 1 <= i <= last - 1`` (``labels[last]`` asks the model to
+    predict what follows the last real token, the padding: an off-by-one length mask trains exactly that one).
+    """
+    offset = 1 if shifted else 0
+    low, high = unpadded.first - offset, unpadded.last - offset
+    return [index for index, label in enumerate(row.labels) if label >= 0 and not low <= index <= high]
 
 
 @dataclass

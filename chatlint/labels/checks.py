@@ -36,6 +36,8 @@ class ExampleState:
     length_problem: str | None = None  # why labels and input_ids cannot be read together, if they cannot
     length_problem_positions: list[int] = field(default_factory=list)
     misaligned: list[int] = field(default_factory=list)  # trained positions whose label is not the token there
+    # trained labels whose target is padding or past the end: the position that predicts it, and its target's text
+    padding_labels: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def comparable(self) -> bool:
@@ -344,6 +346,22 @@ def reply_truncated(state: ExampleState, context: CheckContext) -> list[Finding]
         )
         findings.append(Finding(message, cut.shown))
     return findings
+
+
+@register_check("padding-trained")
+def padding_trained(state: ExampleState, context: CheckContext) -> list[Finding]:
+    if not state.padding_labels or state.length_problem:
+        return []
+    count = len(state.padding_labels)
+    position, target = state.padding_labels[0]
+    last = position == len(state.ids) - 1
+    where = f"after the last real token `{_show([state.pieces[position]])}`" if last else f"at position {position}"
+    message = (
+        f"{count} trained label{'s fall' if count > 1 else ' falls'} on padding: {where} the model is trained to "
+        f"predict `{_show([target])}`, a padding position{' (past the last token)' if not target else ''}. "
+        "Mask every label whose target is padding (a length mask off by one trains exactly the pad after each row)."
+    )
+    return [Finding(message, sorted({p for p, _ in state.padding_labels}))]
 
 
 @register_check("labels-misaligned")

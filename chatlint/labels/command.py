@@ -26,8 +26,17 @@ MODE_CHOICES = ("auto", "assistant-only", "last-reply", "full")
 )
 @click.option(
     "--sample",
-    metavar="FILE.jsonl",
-    help="Conversations to probe with: JSON lines with a 'messages' (or 'conversations') list. Default: built-in conversations.",
+    metavar="FILE.jsonl|FILE.parquet|FOLDER",
+    help="Conversations to probe with: JSON lines, parquet or a datasets folder saved to disk (first rows), "
+    "with a 'messages' (or 'conversations') list or conversational prompt/completion. Default: built-in conversations.",
+)
+@click.option(
+    "--sample-field",
+    "sample_field_values",
+    multiple=True,
+    metavar="NAME=FIELD",
+    help="Where the sample's records keep NAME (messages, role, content, prompt, completion), e.g. "
+    "messages=conversations. Repeatable.",
 )
 @click.option(
     "--arg",
@@ -57,6 +66,7 @@ def labels(
     target: str | None,
     tokenizer_name: str | None,
     sample: str | None,
+    sample_field_values: tuple[str, ...],
     arg_values: tuple[str, ...],
     mode: str | None,
     max_examples: int | None,
@@ -75,6 +85,7 @@ def labels(
     """
     from chatlint.labels.config import load_config
     from chatlint.labels.model import LabelsError
+    from chatlint.labels.samples import parse_field
     from chatlint.labels.targets import parse_arg
     from chatlint.labels.tokenizer import RUNTIME_EXTRA_MESSAGE
 
@@ -112,6 +123,7 @@ def labels(
             max_examples=max_examples if max_examples is not None else config.max_examples,
             trust_remote_code=bool(trust_remote_code),  # the command line only, never pyproject.toml
             base=config.root,
+            sample_fields=dict(parse_field(value) for value in sample_field_values),
         )
     except LabelsError as error:
         click.echo(f"chatlint labels: {error}", err=True)

@@ -21,6 +21,8 @@ CHECKS: dict[str, str] = {
     "is absent",
     "extra-bos": "more than one BOS, or a BOS inside the sequence",
     "reply-truncated": "truncation (max_length) removed all or the end of a reply",
+    "padding-trained": "a trained label's target is padding (or lies past the last token): the model learns to "
+    "predict padding",
     "labels-misaligned": "labels and input_ids differ in length or do not line up",
     "template-mismatch": "the collator's input_ids are not what the chat template renders",
 }
@@ -34,6 +36,7 @@ PASSED: dict[str, str] = {
     "missing-end-of-turn": "every reply ends with its end-of-turn token",
     "extra-bos": "at most one BOS, at the start",
     "reply-truncated": "no reply is cut by truncation",
+    "padding-trained": "no trained label falls on padding",
     "labels-misaligned": "labels line up with input_ids",
     "template-mismatch": "input_ids are what the chat template renders",
 }

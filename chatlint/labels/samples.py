@@ -37,27 +37,55 @@ class Sample:
     builtin: bool = False  # one of the built-in conversations, not the user's
 
 
-def normalise_messages(record: Any, where: str) -> list[dict[str, Any]]:
-    """The record's conversation as ``role``/``content`` messages (``messages`` or ``conversations``)."""
+FIELD_NAMES = ("messages", "role", "content", "prompt", "completion")
+DEFAULT_ROWS = 8  # rows read from a parquet file or a saved dataset when --max-examples is not given
+
+
+def parse_field(text: str) -> tuple[str, str]:
+    """``--sample-field messages=conversations``: which field of the user's records holds what."""
+    name, separator, field = text.partition("=")
+    name, field = name.strip(), field.strip()
+    if not separator or name not in FIELD_NAMES or not field:
+        raise LabelsError(
+            f"--sample-field {text!r}: expected NAME=FIELD with NAME one of {', '.join(FIELD_NAMES)}, e.g. "
+            "--sample-field messages=conversations --sample-field role=from --sample-field content=value"
+        )
+    return name, field
+
+
+def normalise_messages(record: Any, where: str, fields: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """The record's conversation as ``role``/``content`` messages: ``messages`` or ``conversations`` (or the
+    field ``fields`` names), or a conversational ``prompt`` + ``completion`` pair."""
+    fields = fields or {}
     if not isinstance(record, dict):
         raise LabelsError(f"{where}: expected a JSON object with a 'messages' list, got {type(record).__name__}")
-    if isinstance(record.get("messages"), list):
-        raw, role_key, content_key = record["messages"], "role", "content"
+    prompt, completion = fields.get("prompt", "prompt"), fields.get("completion", "completion")
+    if "messages" in fields:
+        raw = record.get(fields["messages"])
+        if not isinstance(raw, list):
+            raise LabelsError(f"{where}: no {fields['messages']!r} list (--sample-field); found keys {sorted(record)}")
+    elif isinstance(record.get("messages"), list):
+        raw = record["messages"]
     elif isinstance(record.get("conversations"), list):
         raw = record["conversations"]
-        first = raw[0] if raw and isinstance(raw[0], dict) else {}
-        role_key, content_key = ("from", "value") if "from" in first else ("role", "content")
+    elif prompt in record and completion in record:
+        raw = _prompt_completion(record[prompt], record[completion], where)
     else:
         raise LabelsError(
-            f"{where}: expected a 'messages' list of {{role, content}} or a 'conversations' list of "
-            f"{{from, value}}; found keys {sorted(record)}"
+            f"{where}: expected a 'messages' list of {{role, content}}, a 'conversations' list of {{from, value}} "
+            f"or conversational 'prompt' and 'completion' lists; found keys {sorted(record)} (name yours with "
+            "--sample-field messages=FIELD)"
         )
+    first = raw[0] if raw and isinstance(raw[0], dict) else {}
+    sharegpt = "from" in first and "role" not in first
+    role_key = fields.get("role", "from" if sharegpt else "role")
+    content_key = fields.get("content", "value" if sharegpt else "content")
     messages = []
     for index, message in enumerate(raw):
         if not isinstance(message, dict) or role_key not in message:
             raise LabelsError(f"{where}: message {index} has no {role_key!r}")
         role = str(message[role_key])
-        role = _ROLE_NAMES.get(role.lower(), role) if role_key == "from" else role
+        role = _ROLE_NAMES.get(role.lower(), role) if role_key != "role" else role
         normalised = {key: value for key, value in message.items() if key not in (role_key, content_key)}
         normalised["role"] = role
         normalised["content"] = message.get(content_key, "")
@@ -67,26 +95,80 @@ def normalise_messages(record: Any, where: str) -> list[dict[str, Any]]:
     return messages
 
 
-def load_samples(path: str | Path) -> list[Sample]:
-    """Read a JSON-lines file of conversations."""
+def _prompt_completion(prompt: Any, completion: Any, where: str) -> list[Any]:
+    if isinstance(prompt, list) and isinstance(completion, list):
+        return prompt + completion
+    raise LabelsError(
+        f"{where}: prompt and completion are {type(prompt).__name__} and {type(completion).__name__}; only "
+        "conversational ones (lists of messages) go through a chat template, so only those can be checked"
+    )
+
+
+def load_samples(path: str | Path, fields: dict[str, str] | None = None, limit: int | None = None) -> list[Sample]:
+    """Read conversations from a JSON-lines file, a parquet file or a ``datasets`` folder saved to disk (its
+    first ``limit`` rows, 8 unless given)."""
     path = Path(path)
+    if path.is_dir() or path.suffix == ".parquet":
+        rows = _saved_dataset_rows(path, limit or DEFAULT_ROWS) if path.is_dir() else _parquet_rows(path, limit)
+        return [
+            Sample(f"{path.name}:{index}", row, normalise_messages(row, f"{path}: row {index}", fields))
+            for index, row in enumerate(rows)
+        ] or _no_rows(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
         raise LabelsError(f"cannot read the sample file {path}: {error.strerror or error}") from error
-    samples = []
+    samples: list[Sample] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        if limit is not None and len(samples) >= limit:
+            break
         where = f"{path}:{number}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
             raise LabelsError(f"{where}: not valid JSON: {error.msg}") from error
-        samples.append(Sample(f"{path.name}:{number}", record, normalise_messages(record, where)))
-    if not samples:
-        raise LabelsError(f"{path}: no conversations in it (one JSON object per line)")
-    return samples
+        samples.append(Sample(f"{path.name}:{number}", record, normalise_messages(record, where, fields)))
+    return samples or _no_rows(path)
+
+
+def _no_rows(path: Path) -> list[Sample]:
+    raise LabelsError(f"{path}: no conversations in it (one JSON object per line)")
+
+
+def _parquet_rows(path: Path, limit: int | None) -> list[dict[str, Any]]:
+    try:
+        import pyarrow.parquet as parquet
+    except ImportError as error:
+        raise LabelsError(f"{path}: reading parquet needs pyarrow: pip install pyarrow") from error
+    try:
+        batches = parquet.ParquetFile(str(path)).iter_batches(batch_size=limit or DEFAULT_ROWS)
+        return list(next(iter(batches)).to_pylist())
+    except StopIteration:
+        return []
+    except Exception as error:
+        raise LabelsError(f"{path}: cannot read it as parquet: {type(error).__name__}: {error}") from error
+
+
+def _saved_dataset_rows(path: Path, limit: int) -> list[dict[str, Any]]:
+    """The first ``limit`` rows of a folder written by ``Dataset.save_to_disk`` (of a DatasetDict: its train
+    split, else its first)."""
+    try:
+        import datasets
+    except ImportError as error:
+        raise LabelsError(f"{path}: reading a saved dataset folder needs datasets: pip install datasets") from error
+    try:
+        loaded = datasets.load_from_disk(str(path))
+    except Exception as error:
+        raise LabelsError(
+            f"{path}: not a dataset saved with save_to_disk ({type(error).__name__}: {error}); --sample takes a "
+            ".jsonl or .parquet file or such a folder"
+        ) from error
+    if isinstance(loaded, dict):  # a DatasetDict
+        splits = list(loaded.keys())
+        loaded = loaded["train" if "train" in splits else splits[0]]
+    return [dict(loaded[index]) for index in range(min(limit, len(loaded)))]
 
 
 def _long_reply() -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import functools
 import importlib
 import importlib.util
 import inspect
@@ -18,9 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chatlint.labels.dataset_class import is_dataset_class, run_dataset
 from chatlint.labels.model import LabelsError
 
 TOKENIZER_PARAMETERS = ("tokenizer", "processing_class", "processor", "tok")
+# parameters a collator may take instead of the tokenizer; filled from it when they have no default
+TOKENIZER_ATTRIBUTES = ("pad_token_id", "eos_token_id", "bos_token_id", "pad_token", "eos_token", "bos_token")
 BATCH_PARAMETER_NAMES = {"examples", "batch", "features", "samples", "instances", "rows", "records", "items", "data"}
 
 
@@ -28,8 +32,11 @@ def parse_arg(text: str) -> tuple[str, Any]:
     """``KEY=VALUE`` with VALUE as a Python literal (``512``, ``True``, ``'x'``), else the raw string."""
     key, separator, raw = text.partition("=")
     key = key.strip()
-    if not separator or not key.isidentifier():
-        raise LabelsError(f"--arg {text!r}: expected KEY=VALUE with KEY a Python name, e.g. --arg max_length=512")
+    if not separator or not all(part.isidentifier() for part in key.split(".")):
+        raise LabelsError(
+            f"--arg {text!r}: expected KEY=VALUE with KEY a Python name or a dotted path of names, e.g. --arg "
+            "max_length=512 or --arg strategy.args.max_len=512"
+        )
     try:
         value = ast.literal_eval(raw)
     except (ValueError, SyntaxError):
@@ -102,15 +109,17 @@ def _load_file(path_text: str, folders: list[Path]) -> Any:
 class Target:
     """A loaded target, ready to turn a list of examples into rows of a batch."""
 
-    kind: str  # collator-class, collator-instance, batch-function, example-function
+    kind: str  # collator-class, collator-instance, batch-function, example-function, dataset-class
     function: Callable[..., Any]
     keyword_arguments: dict[str, Any]
 
-    def run(self, records: list[dict[str, Any]]) -> list[dict[str, Any]] | dict[str, Any]:
+    def run(self, records: list[dict[str, Any]]) -> Any:
         """The target's output: one batch (collators, batch functions) or a list of per-example dicts."""
         records = copy.deepcopy(records)  # a collator may pop keys; every call gets fresh examples
         if self.kind == "example-function":
             return [self.function(record, **self.keyword_arguments) for record in records]
+        if self.kind == "dataset-class":
+            return self.function(records=records)
         return self.function(records, **self.keyword_arguments)
 
 
@@ -130,8 +139,48 @@ def _tokenizer_keyword(signature: inspect.Signature | None) -> str | None:
     return None
 
 
+def tokenizer_values(args: dict[str, Any], tokenizer: Any) -> dict[str, Any]:
+    """``--arg pad_token_id=tokenizer.pad_token_id``: a value ``tokenizer.NAME`` is that attribute of the
+    tokenizer."""
+    resolved = {}
+    for key, value in args.items():
+        if isinstance(value, str) and value.startswith("tokenizer."):
+            name = value.removeprefix("tokenizer.")
+            if not name.isidentifier() or not hasattr(tokenizer, name):
+                raise LabelsError(f"--arg {key}={value}: the tokenizer has no attribute {name!r}")
+            value = getattr(tokenizer, name)
+        resolved[key] = value
+    return resolved
+
+
+def nest(args: dict[str, Any]) -> dict[str, Any]:
+    """``{"strategy.args.max_len": 512}`` -> ``{"strategy": namespace(args=namespace(max_len=512))}``: an
+    argument that is an object whose attributes carry settings."""
+    from types import SimpleNamespace
+
+    tree: dict[str, Any] = {}
+    for key, value in args.items():
+        *path, last = key.split(".")
+        node = tree
+        for part in path:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise LabelsError(f"--arg {key}: {part} is given a value and nested values at once")
+        if isinstance(node.get(last), dict):
+            raise LabelsError(f"--arg {key}: {last} is given a value and nested values at once")
+        node[last] = value
+
+    def build(node: Any) -> Any:
+        return SimpleNamespace(**{k: build(v) for k, v in node.items()}) if isinstance(node, dict) else node
+
+    return {key: build(value) for key, value in tree.items()}
+
+
 def build_target(obj: Any, tokenizer: Any, args: dict[str, Any], spec: str) -> Target:
     """Classify ``obj`` and bind the tokenizer and ``--arg`` values to it."""
+    args = nest(tokenizer_values(args, tokenizer))
+    if is_dataset_class(obj):
+        return Target("dataset-class", functools.partial(run_dataset, obj, tokenizer, args, spec=spec), {})
     if inspect.isclass(obj):
         instance = _construct(obj, tokenizer, args, spec)
         if not callable(instance):
@@ -141,7 +190,7 @@ def build_target(obj: Any, tokenizer: Any, args: dict[str, Any], spec: str) -> T
         return Target("collator-class", instance, {})
     if inspect.isfunction(obj) or inspect.ismethod(obj) or inspect.isbuiltin(obj) or _is_partial(obj):
         signature = _accepts(obj)
-        keyword_arguments = dict(args)
+        keyword_arguments = {**_attribute_arguments(signature, tokenizer, args), **args}
         keyword = _tokenizer_keyword(signature)
         if keyword is not None:
             keyword_arguments[keyword] = tokenizer
@@ -159,8 +208,6 @@ def build_target(obj: Any, tokenizer: Any, args: dict[str, Any], spec: str) -> T
 
 
 def _is_partial(obj: Any) -> bool:
-    import functools
-
     return isinstance(obj, functools.partial)
 
 
@@ -180,9 +227,13 @@ def _function_kind(signature: inspect.Signature | None) -> str:
 def _construct(cls: type, tokenizer: Any, args: dict[str, Any], spec: str) -> Any:
     signature = _accepts(cls)
     keyword = _tokenizer_keyword(signature)
+    filled = _attribute_arguments(signature, tokenizer, args)
+    given = signature is not None and any(n in args for n in TOKENIZER_ATTRIBUTES if n in signature.parameters)
+    if keyword is None and (filled or given):  # the class takes the tokenizer's values, not the tokenizer
+        return _build(cls, (), {**filled, **args}, spec)
     attempts: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     if keyword is not None:
-        attempts.append(((), {keyword: tokenizer, **args}))
+        attempts.append(((), {keyword: tokenizer, **filled, **args}))
     else:
         attempts += [((), {"tokenizer": tokenizer, **args}), ((), {"processing_class": tokenizer, **args})]
     attempts.append(((tokenizer,), dict(args)))
@@ -205,6 +256,31 @@ def _construct(cls: type, tokenizer: Any, args: dict[str, Any], spec: str) -> An
         "--arg KEY=VALUE",
         raised=relevant,
     ) from relevant
+
+
+def _attribute_arguments(signature: inspect.Signature | None, tokenizer: Any, args: dict[str, Any]) -> dict[str, Any]:
+    """Required parameters named like a tokenizer attribute (``pad_token_id``), not given by --arg: their values."""
+    if signature is None:
+        return {}
+    return {
+        name: getattr(tokenizer, name)
+        for name, parameter in signature.parameters.items()
+        if name in TOKENIZER_ATTRIBUTES
+        and name not in args
+        and parameter.default is inspect.Parameter.empty
+        and hasattr(tokenizer, name)
+    }
+
+
+def _build(cls: type, positional: tuple[Any, ...], keywords: dict[str, Any], spec: str) -> Any:
+    try:
+        return cls(*positional, **keywords)
+    except Exception as error:
+        raise LabelsError(
+            f"target {spec!r}: building {cls.__name__}({', '.join(f'{key}=...' for key in keywords)}) raised "
+            f"{type(error).__name__}: {error}; pass its other arguments with --arg KEY=VALUE",
+            raised=error,
+        ) from error
 
 
 def _slot_fit(
@@ -260,11 +336,16 @@ def _kind_name(kind: str) -> str:
 
 
 def _looks_like(kind: str, output: Any, count: int) -> bool:
-    from chatlint.labels.batch import rank
+    """Whether ``output`` reads as ``kind``'s: one example's fields each (a mapping or tuple with 1-D token ids),
+    or one batch (2-D token ids); ``fields.read_fields`` reads both."""
+    from chatlint.labels.fields import read_fields
 
-    if kind == "example-function":
-        return all(hasattr(item, "keys") and "input_ids" in item and rank(item["input_ids"]) == 1 for item in output)
-    return hasattr(output, "keys") and "input_ids" in output and rank(output["input_ids"]) == 2 and count > 0
+    try:
+        if kind == "example-function":
+            return isinstance(output, list) and all(read_fields(item, False, "") for item in output)
+        return count > 0 and bool(read_fields(output, True, ""))
+    except (LabelsError, TypeError, IndexError, ValueError):
+        return False
 
 
 def _describe(output: Any) -> str:

@@ -10,13 +10,26 @@ from pathlib import Path
 from typing import Any
 
 from chatlint.labels.alignment import align
-from chatlint.labels.batch import Row, Unpadded, labels_are_shifted, remove_padding, rows_from_output, trained_mask
+from chatlint.labels.batch import (
+    Row,
+    Unpadded,
+    labels_are_shifted,
+    labels_on_padding,
+    remove_padding,
+    rows_from_output,
+    trained_mask,
+)
 from chatlint.labels.checks import CheckContext, ExampleState, expected_mask, find_problems, infer_mode
+from chatlint.labels.dataset_class import DatasetRun
+from chatlint.labels.ids import asked_field, tokenized_records
 from chatlint.labels.model import MODES, ExampleResult, LabelReport, LabelsError
 from chatlint.labels.reference import METHOD_DESCRIPTIONS, Reference, ReferenceError, build_reference
 from chatlint.labels.samples import Sample, builtin_samples, load_samples
-from chatlint.labels.targets import build_target, load_object, probe
+from chatlint.labels.targets import Target, build_target, load_object, probe
 from chatlint.labels.tokenizer import decode_pieces, import_transformers, load_tokenizer
+
+# why mode auto follows the field the labels were built from, when that field says what is trained
+INTENT_REASON = "the trainer trains what follows the prompt length or offset"
 
 
 def verify(
@@ -29,6 +42,7 @@ def verify(
     max_examples: int | None = None,
     trust_remote_code: bool = False,
     base: Path | None = None,
+    sample_fields: dict[str, str] | None = None,
 ) -> LabelReport:
     """Run ``target`` on sample conversations and compare its labels with what the chat template says.
 
@@ -40,11 +54,15 @@ def verify(
             tokenizer.
         args: keyword arguments for the collator class or function (``--arg KEY=VALUE``).
         mode: ``"auto"`` (infer), ``"assistant-only"``, ``"last-reply"`` or ``"full"``: what should be trained.
-        sample: a JSON-lines file of conversations (``messages`` or ``conversations``); None uses built-in ones.
+        sample: the user's conversations: a JSON-lines file, a parquet file or a folder saved by
+            ``datasets``' ``save_to_disk`` (``messages``, ``conversations`` or conversational ``prompt`` +
+            ``completion``); None uses built-in ones.
         max_examples: use at most this many conversations.
         trust_remote_code: allow the tokenizer's custom code.
         base: folder that relative paths (target file, tokenizer, sample) are resolved against, if not found
             from the current folder.
+        sample_fields: which field of the sample's records holds what (``{"messages": "conversations"}``; keys
+            messages, role, content, prompt, completion).
 
     Returns:
         A LabelReport; ``report.ok`` is True when every check passed, ``report.problems`` lists the others.
@@ -59,11 +77,14 @@ def verify(
     # load
     tokenizer_name, tokenizer = _load_tokenizer(tokenizer, trust_remote_code, base)
     spec, target_object = _load_target(target, base)
-    samples = _load_samples(sample, max_examples, base)
+    samples = _load_samples(sample, max_examples, base, sample_fields)
     samples, references, notes = _render_references(tokenizer, samples, builtin=sample is None)
 
     # run the target
-    kind, rows, max_length = _run_target(target_object, tokenizer, args, spec, [item.record for item in samples])
+    intents: set[str] = set()
+    kind, rows, max_length = _run_target(
+        target_object, tokenizer, args, spec, references, [item.record for item in samples], notes, intents
+    )
     pad_token_id = getattr(tokenizer, "pad_token_id", None)
     unpadded = [_remove_padding(row, reference, pad_token_id) for row, reference in zip(rows, references)]
     shifted = labels_are_shifted(unpadded)
@@ -71,15 +92,13 @@ def verify(
     # align
     bos_token_id = getattr(tokenizer, "bos_token_id", None)
     states = [
-        _example_state(index, row, reference, tokenizer, shifted, bos_token_id)
-        for index, (row, reference) in enumerate(zip(unpadded, references))
+        _example_state(index, row, raw, reference, tokenizer, shifted, bos_token_id)
+        for index, (row, raw, reference) in enumerate(zip(unpadded, rows, references))
     ]
 
     # check
     mode_inferred = mode == "auto"
-    if mode_inferred:
-        mode, why = infer_mode(states)
-        notes.insert(0, f"mode auto: {mode} ({why})")
+    mode = _decide_mode(mode, intents, states, notes)
     context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id, max_length)
     problems = [problem for state in states for problem in find_problems(state, context)]
 
@@ -100,6 +119,15 @@ def verify(
     )
 
 
+def _decide_mode(mode: str, intents: set[str], states: list[ExampleState], notes: list[str]) -> str:
+    """The mode given, or under auto the one the labels' field says (a prompt length), else the inferred one."""
+    if mode != "auto":
+        return mode
+    mode, why = (next(iter(intents)), INTENT_REASON) if len(intents) == 1 else infer_mode(states)
+    notes.insert(0, f"mode auto: {mode} ({why})")
+    return mode
+
+
 def _load_tokenizer(tokenizer: Any, trust_remote_code: bool, base: Path | None) -> tuple[str, Any]:
     """The tokenizer's name for the report, and the tokenizer (loaded when given by name or folder)."""
     if not isinstance(tokenizer, str):
@@ -115,7 +143,10 @@ def _load_target(target: Any, base: Path | None) -> tuple[str, Any]:
 
 
 def _load_samples(
-    sample: str | Path | list[Sample] | None, max_examples: int | None, base: Path | None
+    sample: str | Path | list[Sample] | None,
+    max_examples: int | None,
+    base: Path | None,
+    fields: dict[str, str] | None,
 ) -> list[Sample]:
     if sample is None:
         samples = builtin_samples()
@@ -123,7 +154,7 @@ def _load_samples(
         path = Path(sample)
         if not path.exists() and base is not None and (base / path).exists():
             path = base / path
-        samples = load_samples(path)
+        samples = load_samples(path, fields, max_examples)
     else:
         samples = list(sample)
     return samples[:max_examples] if max_examples is not None else samples
@@ -160,10 +191,53 @@ def _render_references(
 
 
 def _run_target(
-    target_object: Any, tokenizer: Any, args: dict[str, Any] | None, spec: str, records: list[Any]
+    target_object: Any,
+    tokenizer: Any,
+    args: dict[str, Any] | None,
+    spec: str,
+    references: list[Reference],
+    records: list[Any],
+    notes: list[str],
+    intents: set[str],
 ) -> tuple[str, list[Row], int | None]:
-    """The kind of target (collator-class, ...), one row per record of what it returned, and its max_length."""
+    """The kind of target (collator-class, ...), one row per record of what it returned, and its max_length.
+
+    A target that fails on the conversations is tried again on them tokenized (``ids.tokenized_records``), with
+    the mask fields it asks for: a collator that wants token ids gets them the way a trainer makes them.
+    """
     bound = build_target(target_object, tokenizer, dict(args or {}), spec)
+    try:
+        return _run_once(bound, spec, records, notes, intents)
+    except LabelsError as error:
+        if any(hasattr(record, "keys") and "input_ids" in record for record in records):
+            raise
+        first = error
+    fields: list[str] = []
+    while True:
+        tokenized = tokenized_records(tokenizer, references, fields)
+        try:
+            result = _run_once(bound, spec, tokenized, notes, intents)
+        except LabelsError as error:
+            asked = asked_field(error.raised)
+            if asked is not None and asked not in fields:
+                fields.append(asked)
+                continue
+            raise LabelsError(
+                f"{first}; with the conversations tokenized first (for a collator that wants token ids): {error}",
+                raised=first.raised,
+            ) from error
+        notes.insert(
+            0,
+            "the target wants token ids: each conversation was rendered with the chat template and tokenized "
+            "without special tokens first, as a trainer does" + (f", with {' and '.join(fields)}" if fields else ""),
+        )
+        return result
+
+
+def _run_once(
+    bound: Target, spec: str, records: list[Any], notes: list[str], intents: set[str]
+) -> tuple[str, list[Row], int | None]:
+    found: list[str] = []  # notes of this run only: a failed first try leaves none
     bound = probe(bound, records, spec)
     try:
         output = bound.run(records)
@@ -173,7 +247,13 @@ def _run_target(
         raise LabelsError(
             f"calling target {spec!r} on {len(records)} examples raised {type(error).__name__}: {error}", raised=error
         ) from error
-    return bound.kind, rows_from_output(output, bound.kind, len(records), spec), _max_length(bound)
+    reading = bound.kind
+    if isinstance(output, DatasetRun):
+        found.append(output.note)
+        output, reading = output.output, "example-function" if output.per_example else "batch"
+    rows = rows_from_output(output, reading, len(records), spec, found, intents)
+    notes.extend(found)
+    return bound.kind, rows, _max_length(bound)
 
 
 def _max_length(bound: Any) -> int | None:
@@ -193,13 +273,21 @@ def _remove_padding(row: Row, reference: Reference, pad_token_id: int | None) ->
 
 
 def _example_state(
-    index: int, row: Unpadded, reference: Reference, tokenizer: Any, shifted: bool, bos_token_id: int | None
+    index: int,
+    row: Unpadded,
+    raw: Row,
+    reference: Reference,
+    tokenizer: Any,
+    shifted: bool,
+    bos_token_id: int | None,
 ) -> ExampleState:
     """One unpadded row, its labels read as a trained mask (unless they cannot be), aligned with its reference."""
     trained: list[bool] | None = None
     misaligned: list[int] = []
     if not row.length_problem:
-        result = trained_mask(row.input_ids, row.labels, shifted)
+        # a shifted row's label past the last token is padding-trained's to report, not a misalignment
+        labels = row.labels[: len(row.input_ids) - 1] if shifted else row.labels
+        result = trained_mask(row.input_ids, labels, shifted)
         trained, misaligned = result.trained, result.misaligned
     return ExampleState(
         index=index,
@@ -213,7 +301,23 @@ def _example_state(
         length_problem=row.length_problem,
         length_problem_positions=row.problem_positions,
         misaligned=misaligned,
+        padding_labels=_padding_labels(raw, row, shifted, tokenizer),
     )
+
+
+def _padding_labels(raw: Row, row: Unpadded, shifted: bool, tokenizer: Any) -> list[tuple[int, str]]:
+    """Trained labels whose target is padding: the unpadded position that predicts each, and the target's text
+    ("" past the last token)."""
+    if row.length_problem:
+        return []
+    found = []
+    for index in labels_on_padding(raw, row, shifted):
+        predicting = (index if shifted else index - 1) - row.first
+        position = min(max(predicting, 0), len(row.input_ids) - 1)
+        target = index + 1 if shifted else index
+        text = decode_pieces(tokenizer, [raw.input_ids[target]])[0] if target < len(raw.input_ids) else ""
+        found.append((position, text))
+    return found
 
 
 def _example_result(sample: Sample, state: ExampleState, row: Unpadded, mode: str) -> ExampleResult:
