@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,7 +72,7 @@ class Finding:
         return {
             "code": self.code,
             "message": self.message,
-            "path": self.path,
+            "path": printable_path(self.path),
             "line": self.line,
             "column": self.column,
             "end_line": self.end_line,
@@ -181,8 +182,18 @@ class FileError:
         """`path:line:col`, `path:cell 2:line:col`, or the path alone when the error has no place."""
         cell = f"cell {self.cell}:" if self.cell is not None else ""
         place = f"{self.line}:{self.column or 1}:" if self.line is not None else ""
-        return f"{self.path}:{cell}{place}".rstrip(":")
+        return f"{printable_path(self.path)}:{cell}{place}".rstrip(":")
 
     @classmethod
     def because(cls, path: str, cause: SkipReason, *details: object) -> FileError:
         return cls(path, cause.describe(*details), "error", cause)
+
+
+def printable_path(path: str) -> str:
+    """`path` as valid Unicode for a report: a file name whose bytes are not UTF-8 (which Python keeps as lone
+    surrogates) keeps each such byte as a `\\xNN` escape, so every report stays valid UTF-8 and loses nothing."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path

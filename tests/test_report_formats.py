@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import jsonschema
@@ -225,3 +226,19 @@ def test_statistics_on_a_clean_tree_prints_nothing_and_exits_zero(tmp_path: Path
     write(tmp_path / "ok.py", CLEAN_MODULE)
     outcome = run_cli("check", "--statistics", str(tmp_path))
     assert (outcome.exit_code, outcome.output) == (0, "")
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "gitlab", "sarif"])
+def test_a_file_name_that_is_not_utf8_is_reported_in_valid_utf8(tmp_path: Path, output_format: str) -> None:
+    name = os.fsdecode(b"caf\xe9.py")  # what Python makes of a name whose bytes are not UTF-8
+    path = write(tmp_path / name, BUGGY_COLLATOR)
+    report = tmp_path / f"report.{output_format}"
+    outcome = run_cli("--output-format", output_format, "-o", str(report), str(path))
+    assert outcome.exit_code == 1, outcome.output + outcome.stderr
+    text = report.read_bytes().decode("utf-8")  # valid UTF-8, or this raises
+    if output_format == "sarif":
+        assert "caf%E9.py" in text  # the name's own bytes, percent-encoded in the URI: lossless
+    else:
+        assert "caf\\xe9.py" in text.replace("\\\\", "\\")  # the byte kept as an escape
+    if output_format in ("json", "gitlab", "sarif"):
+        json.loads(text)

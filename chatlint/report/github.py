@@ -11,7 +11,7 @@ import os
 from pathlib import Path, PurePath
 from typing import TextIO
 
-from chatlint.findings import Finding
+from chatlint.findings import Finding, printable_path
 from chatlint.report.model import Report
 
 
@@ -48,6 +48,7 @@ def command(finding: Finding) -> str:
 def repository_path(path: str) -> str:
     """GitHub matches annotations by the path from the repository root: an absolute path under the working
     folder (the workspace, in a workflow) is made relative to it."""
+    path = printable_path(path)
     if not os.path.isabs(path):
         return PurePath(path).as_posix()
     try:

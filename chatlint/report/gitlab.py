@@ -12,6 +12,7 @@ import hashlib
 import json
 from typing import Any, TextIO
 
+from chatlint.findings import printable_path
 from chatlint.report.model import Report
 
 SEVERITY = "major"  # chatlint's findings are likely bugs in training data, not style
@@ -26,7 +27,7 @@ def code_quality(report: Report) -> list[dict[str, Any]]:
     seen: dict[str, int] = {}
     issues = []
     for finding in report.findings:
-        base = _hash(finding.path, finding.code, finding.message, finding.source_line.strip())
+        base = _hash(printable_path(finding.path), finding.code, finding.message, finding.source_line.strip())
         occurrence = seen.get(base, 0)
         seen[base] = occurrence + 1
         fingerprint = base if occurrence == 0 else _hash(base, str(occurrence))
@@ -41,7 +42,7 @@ def code_quality(report: Report) -> list[dict[str, Any]]:
                 "check_name": finding.code,
                 "fingerprint": fingerprint,
                 "severity": SEVERITY,
-                "location": {"path": finding.path, "lines": {"begin": line}},
+                "location": {"path": printable_path(finding.path), "lines": {"begin": line}},
             }
         )
     return issues

@@ -127,9 +127,10 @@ def _notification(error: FileError) -> dict[str, Any]:
 def artifact_location(path: str) -> dict[str, str]:
     """A relative path stays relative to the source root (`%SRCROOT%`); any other becomes a `file:` URI."""
     if not os.path.isabs(path):
-        return {"uri": quote(PurePath(path).as_posix()), "uriBaseId": "%SRCROOT%"}
+        # the file name's own bytes, percent-encoded: lossless even for a name that is not UTF-8
+        return {"uri": quote(os.fsencode(PurePath(path).as_posix())), "uriBaseId": "%SRCROOT%"}
     try:
         relative = Path(path).relative_to(Path.cwd())
-        return {"uri": quote(relative.as_posix()), "uriBaseId": "%SRCROOT%"}
+        return {"uri": quote(os.fsencode(relative.as_posix())), "uriBaseId": "%SRCROOT%"}
     except ValueError:
         return {"uri": Path(path).as_uri()}

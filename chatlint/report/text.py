@@ -7,6 +7,7 @@ from typing import TextIO
 
 import click
 
+from chatlint.findings import printable_path
 from chatlint.report.model import Report
 
 
@@ -17,7 +18,8 @@ def render(report: Report, stream: TextIO) -> None:
         return click.style(text, **kwargs) if colour else text  # type: ignore[arg-type]
 
     for finding in report.findings:
-        where = f"{finding.path}:" if finding.cell is None else f"{finding.path}:cell {finding.cell}:"
+        path = printable_path(finding.path)
+        where = f"{path}:" if finding.cell is None else f"{path}:cell {finding.cell}:"
         location = style(f"{where}{finding.line}:{finding.column}:", bold=True)
         code = style(finding.code, fg="red", bold=True)
         marker = ""
