@@ -19,7 +19,13 @@ from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from chatlint.cli import cli
-from chatlint.knowledge.library_bugs import AUDITED_IMPORTS, DATA_FILE, load_library_bugs, markdown_table
+from chatlint.knowledge.library_bugs import (
+    AUDITED_IMPORTS,
+    AUDITED_SYMBOLS,
+    DATA_FILE,
+    load_library_bugs,
+    markdown_table,
+)
 from chatlint.rules.cl201_known_library_label_bug import KnownLibraryLabelBug
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -217,6 +223,8 @@ def test_every_entry_names_its_evidence_and_its_versions_agree() -> None:
 
 def test_the_prefilter_libraries_are_the_data_files() -> None:
     assert {(bug.import_name, bug.library) for bug in load_library_bugs()} == set(AUDITED_IMPORTS.items())
+    symbols = {symbol.rsplit(".", 1)[-1] for bug in load_library_bugs() for symbol in bug.symbols}
+    assert symbols == set(AUDITED_SYMBOLS)
 
 
 def test_readme_lists_every_entry() -> None:
@@ -248,4 +256,7 @@ def test_the_static_path_never_imports_the_audited_libraries(tmp_path: Path) -> 
 
 def test_the_data_file_is_packaged() -> None:
     assert DATA_FILE.is_file()
-    assert KnownLibraryLabelBug.prefilter == ((b"import trl", b"from trl"),)
+    assert KnownLibraryLabelBug.prefilter == (
+        (b"import trl", b"from trl"),
+        (b"DataCollatorForChatML", b"GKDTrainer"),
+    )

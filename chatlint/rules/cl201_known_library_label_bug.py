@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from chatlint.facts import ModuleFacts
-from chatlint.knowledge.library_bugs import AUDITED_IMPORTS, LibraryBug, bugs_for_imports
+from chatlint.knowledge.library_bugs import AUDITED_IMPORTS, AUDITED_SYMBOLS, LibraryBug, bugs_for_imports
 from chatlint.rules.base import Diagnostic, Rule
 
 if TYPE_CHECKING:
@@ -18,8 +18,12 @@ class KnownLibraryLabelBug(Rule):
     code = "CL201"
     name = "known-library-label-bug"
     summary = "The code uses a symbol of a library release with a known label bug (the release the project pins)"
-    # only a file that imports an audited library is parsed for this rule; the data file is read only then
-    prefilter = (tuple(f"{word} {name}".encode() for name in AUDITED_IMPORTS for word in ("import", "from")),)
+    # only a file that imports an audited library and names one of its affected symbols is parsed for this rule; the
+    # data file is read only then
+    prefilter = (
+        tuple(f"{word} {name}".encode() for name in AUDITED_IMPORTS for word in ("import", "from")),
+        tuple(symbol.encode() for symbol in AUDITED_SYMBOLS),
+    )
     asks_versions_of = tuple(sorted(set(AUDITED_IMPORTS.values())))
 
     what_it_does = """
