@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from chatlint.findings import Finding
+from chatlint.lines import line_starts
 from chatlint.noqa import codes_of, noqa_directive
-from chatlint.source import line_starts
 
 # An unused-noqa finding is not silenced with another noqa: it asks for the directive to go.
 NEVER_SILENCED = frozenset({"CL100"})

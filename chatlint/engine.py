@@ -17,12 +17,12 @@ from dataclasses import dataclass, field, replace
 from chatlint.facts import ModuleFacts, build_facts
 from chatlint.facts.syntax import SourceText, Span, reading
 from chatlint.findings import Applicability, Edit, FileError, Finding, Fix, SkipReason
+from chatlint.lines import line_starts
 from chatlint.newer_python import newer_python_needed
 from chatlint.noqa import Directives
 from chatlint.prefilter import passes_prefilter, worth_parsing  # noqa: F401 - benches import passes_prefilter from here
 from chatlint.prefilter import rule_may_match as _rule_may_match
 from chatlint.rules.base import Diagnostic, Rule, Target
-from chatlint.source import line_starts
 
 MAX_FIX_PASSES = 10
 

@@ -33,7 +33,6 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 HARD_CAP_BYTES = 1024 * 1024 * 1024
 # The temporary files of `write_atomic`: `.chatlint-<pid>-<random>.tmp`, beside the file written.
 _TEMPORARY = re.compile(r"^\.chatlint-(\d+)-[^/]*\.tmp$")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # An encoding declaration (PEP 263), as `tokenize` reads it.
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 
@@ -220,15 +219,3 @@ def _process_alive(pid: int) -> bool:
     except (PermissionError, OverflowError):
         return True  # someone else's process, or not a pid at all: leave the file alone
     return True
-
-
-def line_starts(text: str) -> list[int]:
-    """Character offset of the start of each line (index 0 is line 1), with the line breaks Python knows."""
-    starts = [0]
-    starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
-    return starts
-
-
-def lines_of(text: str) -> list[str]:
-    """The lines of ``text`` without their line breaks, split as Python splits them."""
-    return _LINE_BREAK.split(text)

@@ -11,9 +11,9 @@ import pytest
 from helpers import BUGGY_COLLATOR, CLEAN_MODULE, run_cli, write
 
 from chatlint.findings import Finding
+from chatlint.lines import line_starts
 from chatlint.report.github import command, escape_data, escape_property
 from chatlint.rules import ALL_RULES
-from chatlint.source import line_starts
 
 SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 

@@ -13,7 +13,7 @@ import contextvars
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from chatlint.source import line_starts, lines_of
+from chatlint.lines import line_starts, lines_of
 
 
 class Span(NamedTuple):
