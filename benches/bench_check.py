@@ -84,8 +84,8 @@ def findings_of(output: str) -> list[tuple[object, ...]]:
 def count_files(tree: str, dirs: list[str], select: tuple[str, ...]) -> tuple[int, int, int, int]:
     """Python files chatlint checks, how many pass the selected rules' prefilter, and their bytes."""
     from chatlint.config import Config, select_rules
-    from chatlint.engine import passes_prefilter
     from chatlint.files import FileSelector
+    from chatlint.prefilter import passes_prefilter
 
     config = Config(root=Path(tree).resolve())
     files = list(FileSelector(config).files([os.path.join(tree, name) for name in dirs]))

@@ -20,8 +20,8 @@ from chatlint.findings import Applicability, Edit, FileError, Finding, Fix, Skip
 from chatlint.lines import line_starts
 from chatlint.newer_python import newer_python_needed
 from chatlint.noqa import Directives
-from chatlint.prefilter import passes_prefilter, worth_parsing  # noqa: F401 - benches import passes_prefilter from here
 from chatlint.prefilter import rule_may_match as _rule_may_match
+from chatlint.prefilter import worth_parsing
 from chatlint.rules.base import Diagnostic, Rule, Target
 
 MAX_FIX_PASSES = 10

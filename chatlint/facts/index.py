@@ -48,6 +48,7 @@ class Indexer:
         # each node's parent, and the nodes of each function (and of the module), by id of its root node
         self.parents: dict[ast.AST, ast.AST | None] = {}
         self.scope_members: dict[int, list[ast.AST]] = {}
+        self._ancestors: dict[ast.AST, tuple[ast.AST, ...]] = {}
         # where the node being visited sits: its parent, the class or function whose body holds it, the function
         # (or module) it belongs to
         self._parent: ast.AST | None = None
@@ -94,13 +95,20 @@ class Indexer:
             stack.extend((child, node, owner, function, root) for child in reversed(children(node)))
 
     def ancestors_of(self, node: ast.AST) -> tuple[ast.AST, ...]:
-        """The nodes that contain `node`, outermost first."""
+        """The nodes that contain `node`, outermost first (computed from the parents, and kept for every node on
+        the way: the calls of one function share their chains)."""
+        cache = self._ancestors
         chain = []
         current = self.parents.get(node)
-        while current is not None:
+        while current is not None and current not in cache:
             chain.append(current)
             current = self.parents.get(current)
-        return tuple(reversed(chain))
+        above = cache[current] + (current,) if current is not None else ()
+        for link in reversed(chain):
+            cache[link] = above
+            above = above + (link,)
+        cache[node] = above
+        return above
 
     # -- scopes ---------------------------------------------------------------------------------------------------
     def _in_class_body(self) -> bool:

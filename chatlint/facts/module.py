@@ -32,7 +32,6 @@ class ModuleFacts:
     path_hint: str | None = None
     # the flow facts of each function, by id of its FunctionInfo: computed on first use, shared by every fact
     flows: dict[int, FunctionFlow] = field(default_factory=dict, repr=False)
-    _ancestors: dict[ast.AST, tuple[ast.AST, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     # -- the index ------------------------------------------------------------------------------------------------
     @property
@@ -116,20 +115,8 @@ class ModuleFacts:
         return self.source.segment(node)
 
     def ancestors(self, node: ast.AST) -> tuple[ast.AST, ...]:
-        """The nodes that contain `node`, outermost first (computed from the parents, then kept)."""
-        cache = self._ancestors
-        parents = self.index.parents
-        chain = []
-        current = parents.get(node)
-        while current is not None and current not in cache:
-            chain.append(current)
-            current = parents.get(current)
-        above = cache[current] + (current,) if current is not None else ()
-        for link in reversed(chain):
-            cache[link] = above
-            above = above + (link,)
-        cache[node] = above
-        return above
+        """The nodes that contain `node`, outermost first."""
+        return self.index.ancestors_of(node)
 
     def scope_nodes(self, root: ast.AST) -> list[tuple[ast.AST, tuple[ast.AST, ...]]]:
         """Every node of the function (or module) `root`, with its ancestors, in source order, without the bodies
