@@ -30,6 +30,7 @@ from typing import Any
 import chatlint
 from chatlint import findings as findings_module
 from chatlint.engine import FileResult
+from chatlint.facts import summary as summary_module
 
 CACHE_FOLDER = ".chatlint_cache"
 _FORMAT = 1
@@ -40,6 +41,13 @@ _TYPES: dict[str, type] = {
     "Fix": findings_module.Fix,
     "Edit": findings_module.Edit,
     "FileError": findings_module.FileError,
+    "Related": findings_module.Related,
+    "ModuleSummary": summary_module.ModuleSummary,
+    "ImportRef": summary_module.ImportRef,
+    "WrapperSummary": summary_module.WrapperSummary,
+    "ForwardedFlag": summary_module.ForwardedFlag,
+    "TextSummary": summary_module.TextSummary,
+    "MaskSummary": summary_module.MaskSummary,
 }
 _ENUMS: dict[str, type[enum.Enum]] = {
     "Applicability": findings_module.Applicability,

@@ -15,11 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from chatlint.facts import ModuleFacts, build_facts
+from chatlint.facts.links import Links
+from chatlint.facts.summarize import imports_of, summarize
+from chatlint.facts.summary import ImportRef, ModuleSummary
 from chatlint.facts.syntax import SourceText, Span, reading
 from chatlint.findings import Applicability, Edit, FileError, Finding, Fix, SkipReason
 from chatlint.lines import line_starts
 from chatlint.newer_python import newer_python_needed
-from chatlint.noqa import Directives
+from chatlint.noqa import Directives, file_is_suppressed
 from chatlint.prefilter import rule_may_match as _rule_may_match
 from chatlint.prefilter import worth_parsing
 from chatlint.rules.base import Diagnostic, Rule, Target
@@ -36,6 +39,8 @@ class FileResult:
     fixes_applied: int = 0
     suppressed: list[Finding] = field(default_factory=list)  # silenced by `noqa`
     noqa_added: int = 0  # `noqa` directives written by --add-noqa
+    # what other modules learn from this one (`facts.summary`), when it was parsed; read by the project step
+    summary: ModuleSummary | None = None
 
 
 @dataclass(frozen=True)
@@ -63,16 +68,21 @@ def check_text(
     fix_mode: FixMode = FixMode(),
     path_hint: str | None = None,
     data: bytes | None = None,
+    links: Links | None = None,
 ) -> FileResult:
-    """Check (and, in fix mode, fix) one file's text. Never raises for bad input: errors go into the result."""
+    """Check (and, in fix mode, fix) one file's text. Never raises for bad input: errors go into the result.
+
+    `links`: what the modules it imports tell it (`chatlint.linking`); a linked file is checked by every rule,
+    whatever its bytes (the byte prefilter knows only what a file says itself)."""
     result = FileResult(path=path)
     raw = data if data is not None else text.encode("utf-8", "surrogatepass")
-    if not worth_parsing(raw, rules):
+    linked = bool(links) and not file_is_suppressed(raw)
+    if not linked and not worth_parsing(raw, rules):
         return result
     current = text
     for _ in range(MAX_FIX_PASSES):
         current_raw = raw if current is text else current.encode("utf-8", "surrogatepass")
-        active = [rule for rule in rules if _rule_may_match(current_raw, rule)]
+        active = list(rules) if linked else [rule for rule in rules if _rule_may_match(current_raw, rule)]
         try:
             module = parse(current)
         except SyntaxError as error:
@@ -82,7 +92,7 @@ def check_text(
             # cannot happen: every fixed text is parsed before it is accepted
             result.errors.append(FileError(path, "the fixed text does not parse", "internal"))
             return result
-        findings, suppressed = _run_rules(path, module, current, active, rules, path_hint, result)
+        findings, suppressed = _run_rules(path, module, current, active, rules, path_hint, result, links)
         result.findings, result.suppressed = findings, suppressed
         if not fix_mode.apply:
             break
@@ -115,11 +125,12 @@ def _run_rules(
     rules: Sequence[Rule],
     path_hint: str | None,
     result: FileResult,
+    links: Links | None = None,
 ) -> tuple[list[Finding], list[Finding]]:
     """Run the `active` rules (those whose prefilter matches `text`) of the requested `rules` on one module."""
     source = SourceText(text)
     with reading(source):
-        return _judge(path, module, source, active, rules, path_hint, result)
+        return _judge(path, module, source, active, rules, path_hint, result, links)
 
 
 def _judge(
@@ -130,9 +141,10 @@ def _judge(
     rules: Sequence[Rule],
     path_hint: str | None,
     result: FileResult,
+    links: Links | None = None,
 ) -> tuple[list[Finding], list[Finding]]:
     try:
-        facts = build_facts(module, source, path, path_hint)
+        facts = build_facts(module, source, path, path_hint, links)
     except RecursionError:
         result.errors.append(_too_deep_to_analyse(path))
         return [], []
@@ -140,6 +152,8 @@ def _judge(
         result.errors.append(FileError(path, f"the analysis failed: {_describe(error)}", "internal"))
         return [], []
     diagnostics = _diagnostics(path, facts, active, result)
+    if result.summary is None:
+        result.summary = _summary(facts)
     # Rules that judge the `noqa` comments themselves (CL100) run last: they need to know what was silenced.
     noqa_rules = [rule for rule in active if rule.checks_suppressions]
     if not diagnostics and not noqa_rules:
@@ -196,6 +210,36 @@ def _diagnostics(
     return diagnostics
 
 
+def _summary(facts: ModuleFacts) -> ModuleSummary | None:
+    """The module's summary for the project step; None when the analysis cannot make one (never stops a run)."""
+    try:
+        return summarize(facts)
+    except Exception:  # noqa: BLE001 - a module without a summary is only not followed
+        return None
+
+
+def summarize_text(path: str, text: str) -> ModuleSummary | None:
+    """The summary of a module the run does not check (imported by one it does); None when it does not parse."""
+    try:
+        module = parse(text)
+    except SyntaxError:
+        return None
+    source = SourceText(text)
+    with reading(source):
+        try:
+            return summarize(build_facts(module, source, path))
+        except Exception:  # noqa: BLE001 - a module without a summary is only not followed
+            return None
+
+
+def imports_in_text(text: str) -> tuple[ImportRef, ...]:
+    """The imports of a module the rules did not need to parse; () when it does not parse."""
+    try:
+        return imports_of(parse(text))
+    except SyntaxError:
+        return ()
+
+
 def _quiet_rules(directives: Directives, rules: Sequence[Rule]) -> list[Rule]:
     """The rules named by the file's directives that are not among `rules` (not selected, or ignored here)."""
     from chatlint.rules import RULES_BY_CODE
@@ -232,6 +276,7 @@ def _to_finding(path: str, rule: Rule, diagnostic: Diagnostic, source: SourceTex
         end_line=where.end_line,
         end_column=where.end_column + 1,
         fix=fix,
+        related=diagnostic.related,
     )
 
 

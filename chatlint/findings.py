@@ -36,6 +36,19 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another place that explains a finding (a render in another module, the mask a pad token feeds): where
+    GitHub code scanning shows the path (SARIF `relatedLocations`). Lines are 1-based."""
+
+    path: str
+    line: int
+    note: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": printable_path(self.path), "line": self.line, "note": self.note}
+
+
+@dataclass(frozen=True)
 class Fix:
     applicability: Applicability
     edits: tuple[Edit, ...]
@@ -67,6 +80,8 @@ class Finding:
     cell: int | None = None
     # The text of the reported line, for reporters that fingerprint a finding by its code (GitLab).
     source_line: str = field(default="", compare=False, repr=False)
+    # other places on the finding's trail (in other modules, too), in the order the value went through them
+    related: tuple[Related, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -81,6 +96,7 @@ class Finding:
             "notes": list(self.notes),
             # only for notebooks, so the output for Python files stays as it was
             **({"cell": self.cell} if self.cell is not None else {}),
+            "related": [place.to_json() for place in self.related],
         }
 
 

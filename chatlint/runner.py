@@ -14,9 +14,10 @@ from chatlint.add_noqa import NoqaEdit, add_noqa
 from chatlint.cache import ResultCache, cache_folder
 from chatlint.config import Config, rules_for
 from chatlint.dependencies import DependencyVersions
-from chatlint.engine import FileResult, FixMode, check_text
+from chatlint.engine import FileResult, FixMode, check_text, imports_in_text, summarize_text
 from chatlint.files import matches_any
 from chatlint.findings import FileError, SkipReason
+from chatlint.linking import Project, mentions
 from chatlint.notebooks import (
     Notebook,
     NotebookError,
@@ -35,6 +36,10 @@ from chatlint.source import (
     read_source,
     write_atomic,
 )
+
+# A run of at most this many files (a pre-commit call) follows the imports of every file it checks; a larger one,
+# those of the files the rules parse and of the files that mention a name another module exports.
+SMALL_RUN = 64
 
 
 @dataclass(frozen=True)
@@ -217,9 +222,34 @@ class Runner:
         folder = cache_folder(self.config.root) if self.options.use_cache else None
         cache = ResultCache(folder, self.cache_settings()) if folder is not None else None
         self._checked_ahead = check_ahead(paths, self.check_source, self.rules_for, cache, self.config.max_file_size)
+        self._link()
         for path in paths:
             run.files.append(self.run_file(path, run))
         return run
+
+    def _link(self) -> None:
+        """The project step: check again, with what the modules they import tell them, the files whose imports
+        reach a module with something to tell (a wrapper, a rendered text, a label mask by value).
+
+        Files the rules parsed bring their imports with their summaries; the others are parsed for their imports
+        only when they mention a name some module exports, or always in a small run (a pre-commit call passes
+        the changed files only: what they import is read from disk)."""
+        checked = self._checked_ahead
+        known = [result.summary for _, result in checked.values() if result.summary is not None]
+        project = Project(self.config.root, summarize_text, known)
+        named = mentions(project.exports)
+        small = len(checked) <= SMALL_RUN
+        for path, (source, result) in list(checked.items()):
+            if result.summary is not None:
+                imports = result.summary.imports
+            elif small or (named is not None and named.search(source.text)):
+                imports = imports_in_text(source.text)
+            else:
+                continue
+            links = project.links_for(path, imports)
+            if links:
+                rules, hint = self.rules_for(path), self.path_hint(path)
+                checked[path] = (source, check_text(path, source.text, rules, self.fix_mode, hint, links=links))
 
     def run_file(self, path: str, run: RunResult) -> FileResult:
         if is_notebook(path):

@@ -12,8 +12,10 @@ import ast
 from dataclasses import dataclass, field
 
 from chatlint.facts.flags import FLAG_NAMES, absent, call_flag, flag_from_expression, flag_from_kwargs
+from chatlint.facts.links import Links
 from chatlint.facts.model import UNKNOWN_SHAPE, CallSite, Flag, FlagSource, FunctionInfo, Route, TemplateCall
 from chatlint.facts.shapes import ShapeResolver
+from chatlint.facts.summary import ModuleSummary, WrapperSummary
 from chatlint.facts.syntax import (
     bound_argument,
     called_name,
@@ -26,6 +28,7 @@ from chatlint.facts.syntax import (
     positional,
     star_kwargs,
 )
+from chatlint.findings import Related, printable_path
 
 TEMPLATE_METHOD = "apply_chat_template"
 _WRAPPER_ROUNDS = 3
@@ -52,6 +55,8 @@ class _Collector:
     # aliases and partials, by (id of the function they are assigned in, name); wrappers by function name
     aliases: dict[tuple[int, str], _Route] = field(default_factory=dict)
     wrappers: dict[str, _Route] = field(default_factory=dict)
+    # what the module learns from the modules it imports (their wrappers)
+    links: Links | None = None
 
     def collect(self) -> list[TemplateCall]:
         self._find_aliases()
@@ -136,7 +141,8 @@ class _Collector:
             route = self.aliases.get((id(function.cls), name))
         route = route or self.wrappers.get(name)
         if route is None:
-            return None
+            imported = self.links.wrapper(func) if self.links else None
+            return self._through_imported(call, function, ancestors, *imported) if imported else None
         if route.kind is Route.WRAPPER:
             is_method_call = isinstance(func, ast.Attribute)
             if route.skip_self != is_method_call:
@@ -215,6 +221,36 @@ class _Collector:
                 flags[flag_name] = inner_flag
         return self._render(call, function, ancestors, conversation, flags, route.kind, route.label)
 
+    def _through_imported(
+        self,
+        call: ast.Call,
+        function: FunctionInfo,
+        ancestors: tuple[ast.AST, ...],
+        wrapper: WrapperSummary,
+        summary: ModuleSummary,
+    ) -> TemplateCall:
+        """A call of a wrapper defined in another module: the conversation and flags the call passes, or what the
+        wrapper's summary says it uses when the call passes nothing."""
+        parameters = list(wrapper.params)
+        place = f"{printable_path(summary.path)}:{wrapper.line}"
+        flags: dict[str, Flag] = {}
+        for forwarded in wrapper.flags:
+            given = bound_argument(call, parameters, forwarded.parameter) if forwarded.parameter else None
+            if given is not None:
+                flags[forwarded.name] = flag_from_expression(forwarded.name, given, function, FlagSource.CALL)
+            elif forwarded.from_kwargs:
+                flags[forwarded.name] = _flag_at_call_site(forwarded.name, call, function)
+            elif forwarded.present:
+                where = f"{forwarded.where or f'the call inside `{wrapper.name}`'} ({place})"
+                flags[forwarded.name] = Flag(forwarded.name, forwarded.value, True, None, FlagSource.WRAPPER, where)
+            else:
+                flags[forwarded.name] = absent(forwarded.name)
+        conversation = bound_argument(call, parameters, wrapper.conversation)
+        label = f"the wrapper `{wrapper.name}` ({place})"
+        template_call = self._render(call, function, ancestors, conversation, flags, Route.WRAPPER, label)
+        template_call.related = (Related(summary.path, wrapper.line, f"`{wrapper.name}` renders the conversation"),)
+        return template_call
+
 
 def _flag_at_call_site(flag_name: str, call: ast.Call, function: FunctionInfo) -> Flag:
     """A flag a wrapper forwards through its `**kwargs`: as the call site sets it by keyword or in a visible dict."""
@@ -241,5 +277,6 @@ def collect_template_calls(
     resolver: ShapeResolver,
     functions: list[FunctionInfo],
     calls: list[CallSite],
+    links: Links | None = None,
 ) -> list[TemplateCall]:
-    return _Collector(resolver, functions, calls).collect()
+    return _Collector(resolver, functions, calls, links=links).collect()

@@ -7,6 +7,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from chatlint.findings import Related
+
 
 class ShapeKind(str, enum.Enum):
     FULL = "full"  # certainly ends with the assistant reply
@@ -177,6 +179,8 @@ class TemplateCall:
     # True for the call inside a wrapper whose conversation is a parameter that callers in this module fill:
     # it is judged at those call sites, not here
     deferred: bool = False
+    # places in other modules the render goes through (the wrapper it calls, defined in another module)
+    related: tuple[Related, ...] = ()
 
     def flag(self, name: str) -> Flag:
         return self.flags[name]
@@ -203,6 +207,9 @@ class TextOrigin:
     same_function: bool = True  # rendered in the function that tokenizes it
     certain: bool = True  # every value that can reach the tokenizer is such a text
     batch: bool = False  # the tokenized expression is a list of such texts
+    line: int = 0  # of the render (in the module the render is in)
+    # places in other modules on the way (a render in an imported helper, the `.map` that stored it in a column)
+    related: tuple[Related, ...] = ()
 
     def describe(self) -> str:
         """The route in a few words: the helpers and attributes it went through, then the render."""

@@ -15,6 +15,7 @@ from chatlint.facts.calls import collect_template_calls
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import FunctionFlow
 from chatlint.facts.index import Indexer, build_index
+from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
 from chatlint.facts.shapes import ShapeResolver
 from chatlint.facts.syntax import SourceText, called_name, first_argument, keyword_value, string_value
@@ -32,6 +33,8 @@ class ModuleFacts:
     path_hint: str | None = None
     # the flow facts of each function, by id of its FunctionInfo: computed on first use, shared by every fact
     flows: dict[int, FunctionFlow] = field(default_factory=dict, repr=False)
+    # what the modules this one imports say about the names it imports (`chatlint.linking`); empty for one file
+    links: Links = field(default_factory=Links, repr=False)
 
     # -- the index ------------------------------------------------------------------------------------------------
     @property
@@ -56,7 +59,7 @@ class ModuleFacts:
     @functools.cached_property
     def template_calls(self) -> list[TemplateCall]:
         """Every call that renders a chat template, in its disguises, with where its result goes."""
-        found = collect_template_calls(ShapeResolver(self.order, self.flows), self.functions, self.calls)
+        found = collect_template_calls(ShapeResolver(self.order, self.flows), self.functions, self.calls, self.links)
         for template_call in found:
             template_call.uses = result_uses(
                 template_call.call, template_call.ancestors, template_call.function, self.order
@@ -98,7 +101,7 @@ class ModuleFacts:
 
     @functools.cached_property
     def _tokenization(self) -> tuple[list[TokenizerCall], list[SplitTokenization]]:
-        return collect_tokenizer_calls(self.functions, self.calls, self.template_calls, self.flows)
+        return collect_tokenizer_calls(self.functions, self.calls, self.template_calls, self.flows, self.links)
 
     @property
     def tokenizer_calls(self) -> list[TokenizerCall]:
@@ -126,7 +129,14 @@ class ModuleFacts:
 
 
 def build_facts(
-    module: ast.Module, source: SourceText, path: str = "<string>", path_hint: str | None = None
+    module: ast.Module,
+    source: SourceText,
+    path: str = "<string>",
+    path_hint: str | None = None,
+    links: Links | None = None,
 ) -> ModuleFacts:
     """The facts of one parsed module. Run the rules on its result inside `syntax.reading(source)`."""
-    return ModuleFacts(path=path, module=module, source=source, index=build_index(module), path_hint=path_hint)
+    facts = ModuleFacts(path=path, module=module, source=source, index=build_index(module), path_hint=path_hint)
+    if links is not None:
+        facts.links = links
+    return facts

@@ -21,12 +21,14 @@ This module knows nothing about tokenizer calls; `tokenizer_calls` asks it about
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
-from chatlint.facts.model import ClassInfo, FunctionInfo, Hop, TemplateCall, TextOrigin
+from chatlint.facts.links import Links
+from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Hop, TemplateCall, TextOrigin
 from chatlint.facts.syntax import (
     bool_literal,
     code,
@@ -36,6 +38,7 @@ from chatlint.facts.syntax import (
     keyword_value,
     string_value,
 )
+from chatlint.findings import Related, printable_path
 
 # string methods whose result still starts where the text started
 _KEEPS_START = frozenset({"strip", "rstrip", "lstrip", "replace", "format", "removesuffix"})
@@ -50,11 +53,18 @@ class RenderedTexts:
     """Traces expressions of one module back to a chat-template render with `tokenize=False`."""
 
     def __init__(
-        self, functions: list[FunctionInfo], template_calls: list[TemplateCall], flows: dict[int, FunctionFlow]
+        self,
+        functions: list[FunctionInfo],
+        template_calls: list[TemplateCall],
+        flows: dict[int, FunctionFlow],
+        links: Links | None = None,
+        calls: list[CallSite] | None = None,
     ) -> None:
         self.functions = functions
         self.flows = flows
         self.templates = {id(template_call.call): template_call for template_call in template_calls}
+        self.links = links or Links()
+        self._calls = calls or []
         self._busy: set[tuple[object, ...]] = set()  # guards against recursion between helpers and attributes
 
     def flow(self, function: FunctionInfo) -> FunctionFlow:
@@ -102,6 +112,9 @@ class RenderedTexts:
             if base is None:
                 return None
             values = self.flow(function).items.get((base, key), [])
+            if not values and base in function.params:
+                # a row of a dataset: `example["text"]`, where a `.map()` of the module stored a rendered text
+                return _hop(self.columns.get(key), f"`{_short(expr)}`")
             return _hop(_any(self.template_text(value, function, depth + 1) for value in values), f"`{_short(expr)}`")
         # one text out of a list of them: `texts[i]`, `self.prompts[idx]`
         return _hop(self.template_texts(expr.value, function, depth + 1), f"`{_short(expr)}`")
@@ -110,13 +123,15 @@ class RenderedTexts:
         template_call = self.templates.get(id(call))
         if template_call is not None:
             if template_call.flag("tokenize").value is False:
-                return TextOrigin(_render_words(call, template_call.via))
+                return TextOrigin(
+                    _render_words(call, template_call.via), line=call.lineno, related=template_call.related
+                )
             return None
         func = call.func
         if isinstance(func, ast.Name) and func.id in function.params and "chat_template" in func.id:
             # a callable handed in as a parameter: `def preprocess(data, apply_chat_template=None)`
             if bool_literal(keyword_value(call, "tokenize")) is False:
-                return TextOrigin(_render_words(call, f"the parameter `{func.id}`"))
+                return TextOrigin(_render_words(call, f"the parameter `{func.id}`"), line=call.lineno)
             return None
         if isinstance(func, ast.Attribute):
             method = func.attr
@@ -127,7 +142,82 @@ class RenderedTexts:
         helper = self._helper_function(call, function)
         if helper is not None:
             return self._returned(helper, None, depth, many=False)
-        return None
+        return self._imported_text(call.func)
+
+    def _imported_text(self, func: ast.expr) -> TextOrigin | None:
+        """The text a function of another module returns, as its summary says."""
+        imported = self.links.text(func)
+        if imported is None or imported[0].columns:
+            return None
+        text, summary = imported
+        place = f"{printable_path(summary.path)}:{text.line}"
+        return TextOrigin(
+            f"{text.render} ({place})",
+            (Hop(f"returned by `{text.name}`", is_place=True),),
+            same_function=False,
+            line=text.line,
+            related=(Related(summary.path, text.line, f"`{text.name}` renders the text returned"),),
+        )
+
+    # -- dataset columns ----------------------------------------------------------------------------------------------
+    @functools.cached_property
+    def columns(self) -> dict[str, TextOrigin]:
+        """The dataset columns that hold rendered text: written by a function handed to `.map()` in this module
+        (defined here, imported, or a lambda) that returns rows with rendered text in them."""
+        found: dict[str, TextOrigin] = {}
+        for call, function, _ in self._calls:
+            if not (isinstance(call.func, ast.Attribute) and call.func.attr == "map"):
+                continue
+            mapped = keyword_value(call, "function") or first_argument(call)
+            if mapped is None:
+                continue
+            for key, origin in self._written_columns(mapped, function).items():
+                hop = Hop(f"stored in column `{key}` by `{_short(call)}` (line {call.lineno})", is_place=True)
+                hopped = _hop(origin, hop)
+                if hopped is not None:
+                    found.setdefault(key, replace(hopped, same_function=False))
+        return found
+
+    def _written_columns(self, mapped: ast.expr, function: FunctionInfo) -> dict[str, TextOrigin]:
+        if isinstance(mapped, ast.Lambda):
+            return self._row_columns([mapped.body], function, {})
+        local = self._helper_function(ast.Call(func=mapped, args=[], keywords=[]), function)
+        if local is not None:
+            return self.returned_columns(local)
+        imported = self.links.text(mapped)
+        if imported is None or not imported[0].columns:
+            return {}
+        text, summary = imported
+        place = f"{printable_path(summary.path)}:{text.line}"
+        origin = TextOrigin(
+            f"{text.render} ({place})",
+            (Hop(f"returned by `{text.name}`", is_place=True),),
+            same_function=False,
+            line=text.line,
+            related=(Related(summary.path, text.line, f"`{text.name}` renders the text of the row"),),
+        )
+        return dict.fromkeys(text.columns, origin)
+
+    def returned_columns(self, function: FunctionInfo) -> dict[str, TextOrigin]:
+        """The keys of the rows `function` returns that certainly hold a rendered text."""
+        flow = self.flow(function)
+        return self._row_columns(flow.returns, function, flow.items)
+
+    def _row_columns(
+        self, rows: list[ast.expr], function: FunctionInfo, items: dict[tuple[str, str], list[ast.expr]]
+    ) -> dict[str, TextOrigin]:
+        found: dict[str, TextOrigin] = {}
+        for row in rows:
+            entries: list[tuple[str | None, ast.expr]] = []
+            if isinstance(row, ast.Dict):
+                entries = [(string_value(key), value) for key, value in zip(row.keys, row.values) if key is not None]
+            elif isinstance(row, ast.Name):
+                entries = [(key, value) for (base, key), values in items.items() if base == row.id for value in values]
+            for key, value in entries:
+                origin = self.template_text(value, function, 1) if key is not None else None
+                if key is not None and origin is not None and origin.certain and not origin.batch:
+                    found.setdefault(key, origin)
+        return found
 
     def _binding_text(self, binding: Binding, function: FunctionInfo, depth: int) -> TextOrigin | None:
         if binding.value is None:
@@ -253,6 +343,10 @@ class RenderedTexts:
         if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.cls is not None:
             return function.cls.methods.get(func.attr)
         return None
+
+    def returned(self, helper: FunctionInfo) -> TextOrigin | None:
+        """The rendered text `helper` returns, if it returns one."""
+        return self._returned(helper, None, 0, many=False)
 
     def _returned(self, helper: FunctionInfo, position: int | None, depth: int, many: bool) -> TextOrigin | None:
         """What `helper` returns (the element at `position` of a returned tuple), followed inside the helper."""

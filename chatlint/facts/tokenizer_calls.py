@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from chatlint.facts.flags import call_flag, flag_from_expression
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow
+from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, FlagSource, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
 from chatlint.facts.rendered_text import RenderedTexts, function_text, templates_without_bos
 from chatlint.facts.syntax import bound_argument, dotted_name, keyword_value, positional, string_value
@@ -40,6 +41,7 @@ def collect_tokenizer_calls(
     calls: list[CallSite],
     template_calls: list[TemplateCall],
     flows: dict[int, FunctionFlow],
+    links: Links | None = None,
 ) -> tuple[list[TokenizerCall], list[SplitTokenization]]:
     """Every tokenizer call of the module (direct, then through helpers), each with the origin of its text, and the
     split tokenizations among them."""
@@ -61,7 +63,7 @@ def collect_tokenizer_calls(
             by_call[id(call)] = through
             found.append(through)
     if found and not templates_without_bos(functions):
-        texts = RenderedTexts(functions, template_calls, flows)
+        texts = RenderedTexts(functions, template_calls, flows, links, calls)
         for tokenizer_call in found:
             if tokenizer_call.text is not None:
                 tokenizer_call.origin = texts.origin(tokenizer_call.text, tokenizer_call.function)

@@ -12,7 +12,7 @@ from typing import ClassVar
 from chatlint.dependencies import NO_DEPENDENCIES, DependencyVersions
 from chatlint.facts import ModuleFacts
 from chatlint.facts.syntax import Span
-from chatlint.findings import Applicability
+from chatlint.findings import Applicability, Related
 
 # What a diagnostic or an edit points at: a node, or a span of text that is no node (a comment)
 Target = ast.AST | Span
@@ -40,6 +40,8 @@ class Diagnostic:
     node: Target
     message: str
     fix: NodeFix | None = None
+    # other places on the trail, in other modules too (SARIF `relatedLocations`, JSON `related`)
+    related: tuple[Related, ...] = ()
 
 
 class Rule:

@@ -125,7 +125,7 @@ class GenerationPromptOnFullConversation(Rule):
                 (NodeEdit(flag.node, "False"),),
                 f"Set `add_generation_prompt` to `False`{' in ' + flag.where if flag.where else ''}",
             )
-        return Diagnostic(node=flag.node or template_call.call, message=message, fix=fix)
+        return Diagnostic(node=flag.node or template_call.call, message=message, fix=fix, related=template_call.related)
 
 
 def _is_prompt_name(template_call: TemplateCall) -> bool:

@@ -114,6 +114,7 @@ class DoubleBos(Rule):
             node=tokenizer_call.call,
             message=message,
             fix=_fix(tokenizer_call, facts, Applicability.SAFE if safe else Applicability.UNSAFE),
+            related=origin.related,
         )
 
     def _split(self, split: SplitTokenization, facts: ModuleFacts) -> Diagnostic | None:

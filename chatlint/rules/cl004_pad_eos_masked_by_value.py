@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts
 from chatlint.facts.padding import PadAssignment, ValueMask, pad_eos_assignments, value_masks
+from chatlint.findings import Related, printable_path
 from chatlint.rules.base import Diagnostic, Rule
 
 
@@ -70,22 +71,43 @@ class PadEosMaskedByValue(Rule):
         if not assignments:
             return
         masks = value_masks(facts)
-        if not masks:
+        imported = facts.links.masks() if facts.links else []
+        if not masks and not imported:
             return
         for assignment in assignments:
             related = [mask for mask in masks if _related(assignment, mask)]
-            if not related:
-                continue
-            # the nearest evidence first: a mask in the same function as the assignment
-            first = min(related, key=lambda mask: mask.function is not assignment.function)
-            more = f" (and {len(related) - 1} more)" if len(related) > 1 else ""
-            message = (
-                f"`{assignment.text}` makes padding the EOS token, and line {first.node.lineno} masks labels "
-                f"by value: {first.text}{more}; every EOS / end-of-turn target is masked with the padding, so the "
-                f"model never learns to stop. Use a dedicated pad token, or mask padding by position (the "
-                f"attention mask)"
-            )
-            yield Diagnostic(node=assignment.node, message=message)
+            if related:
+                # the nearest evidence first: a mask in the same function as the assignment
+                first = min(related, key=lambda mask: mask.function is not assignment.function)
+                more = f" (and {len(related) - 1} more)" if len(related) > 1 else ""
+                yield Diagnostic(
+                    node=assignment.node, message=_message(assignment, f"line {first.node.lineno}", first.text, more)
+                )
+            elif imported and _hands_tokenizer_on(assignment):
+                mask, summary = imported[0]
+                more = f" (and {len(imported) - 1} more)" if len(imported) > 1 else ""
+                where = f"`{mask.owner}` ({printable_path(summary.path)}:{mask.line})"
+                places = tuple(
+                    Related(other.path, item.line, f"`{item.owner}` masks labels by value") for item, other in imported
+                )
+                yield Diagnostic(
+                    node=assignment.node, message=_message(assignment, where, mask.text, more), related=places
+                )
+
+
+def _message(assignment: PadAssignment, where: str, mask: str, more: str) -> str:
+    return (
+        f"`{assignment.text}` makes padding the EOS token, and {where} masks labels by value: {mask}{more}; every "
+        f"EOS / end-of-turn target is masked with the padding, so the model never learns to stop. Use a dedicated "
+        f"pad token, or mask padding by position (the attention mask)"
+    )
+
+
+def _hands_tokenizer_on(assignment: PadAssignment) -> bool:
+    """A pad token set on the tokenizer itself (not a local id), outside a function that only generates: the
+    tokenizer an imported collator or dataset masks labels with."""
+    setter = assignment.function
+    return assignment.local_name is None and not (setter.calls_generate and not setter.labels_evidence)
 
 
 def _related(assignment: PadAssignment, mask: ValueMask) -> bool:

@@ -1,0 +1,73 @@
+"""What a module learns from the modules it imports: their summaries, by the names this module binds them to.
+
+`chatlint.linking` resolves the imports of a module to files of the project and builds its `Links`; the facts ask
+it about a callee (`render_chat(...)`, `chat_utils.render_chat(...)`) or an imported name (`ChatCollator`). The
+analysis of one module never reads another module's text: only its summary.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from chatlint.facts.summary import MaskSummary, ModuleSummary, TextSummary, WrapperSummary
+from chatlint.facts.syntax import dotted_name
+from chatlint.findings import Related
+
+
+@dataclass(frozen=True)
+class Imported:
+    summary: ModuleSummary
+    symbol: str | None  # the name imported from the module, or None when the name is the module itself
+
+
+@dataclass
+class Links:
+    # a name this module binds by an import (`render_chat`, `utils`, `pkg.data`) -> what it stands for
+    names: dict[str, Imported] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def resolve(self, node: ast.expr) -> tuple[ModuleSummary, str] | None:
+        """The module and name an expression stands for: `render_chat` imported from it, or `utils.render_chat`
+        with `utils` an imported module."""
+        dotted = dotted_name(node)
+        if dotted is None:
+            return None
+        imported = self.names.get(dotted)
+        if imported is not None and imported.symbol is not None:
+            return imported.summary, imported.symbol
+        head, _, attribute = dotted.rpartition(".")
+        imported = self.names.get(head) if head else None
+        if imported is not None and imported.symbol is None:
+            return imported.summary, attribute
+        return None
+
+    def wrapper(self, node: ast.expr) -> tuple[WrapperSummary, ModuleSummary] | None:
+        found = self.resolve(node)
+        wrapper = found[0].wrapper(found[1]) if found else None
+        return (wrapper, found[0]) if wrapper is not None and found is not None else None
+
+    def text(self, node: ast.expr) -> tuple[TextSummary, ModuleSummary] | None:
+        found = self.resolve(node)
+        text = found[0].text(found[1]) if found else None
+        return (text, found[0]) if text is not None and found is not None else None
+
+    def masks(self) -> list[tuple[MaskSummary, ModuleSummary]]:
+        """The label masks by value held by the functions and classes this module imports by name."""
+        return [
+            (mask, imported.summary)
+            for imported in self.names.values()
+            if imported.symbol is not None
+            for mask in imported.summary.masks_of(imported.symbol)
+        ]
+
+    @property
+    def digest(self) -> str:
+        """What the module's result depends on besides its own text."""
+        return ",".join(sorted(f"{name}={item.summary.digest}" for name, item in self.names.items()))
+
+
+def related(summary: ModuleSummary, line: int, note: str) -> Related:
+    return Related(summary.path, line, note)

@@ -1,0 +1,114 @@
+"""Building a module's summary (`facts.summary`) from its facts."""
+
+from __future__ import annotations
+
+import ast
+
+from chatlint.facts.flags import FLAG_NAMES
+from chatlint.facts.model import FunctionInfo, Route, TemplateCall
+from chatlint.facts.module import ModuleFacts
+from chatlint.facts.padding import value_masks
+from chatlint.facts.rendered_text import RenderedTexts
+from chatlint.facts.summary import (
+    ForwardedFlag,
+    ImportRef,
+    MaskSummary,
+    ModuleSummary,
+    TextSummary,
+    WrapperSummary,
+)
+from chatlint.facts.syntax import dotted_name, keyword_value, star_kwargs
+
+
+def summarize(facts: ModuleFacts) -> ModuleSummary:
+    """The summary of one module (call inside `syntax.reading(facts.source)`: words quote its code)."""
+    wrappers = tuple(
+        _wrapper(template_call) for template_call in facts.template_calls if _is_wrapper_call(template_call)
+    )
+    texts: list[TextSummary] = []
+    if facts.template_calls:
+        rendered = RenderedTexts(facts.functions, facts.template_calls, facts.flows)
+        wrapped = {wrapper.name for wrapper in wrappers}
+        for function in facts.functions:
+            if _is_module_level(function) and function.name not in wrapped:
+                text = _returned_text(rendered, function)
+                if text is not None:
+                    texts.append(text)
+    masks = tuple(
+        MaskSummary(mask.function.qualname.split(".")[0], mask.node.lineno, mask.text)
+        for mask in value_masks(facts)
+        if not mask.function.is_module
+    )
+    return ModuleSummary(facts.path, imports_of(facts.module), wrappers, tuple(texts), masks)
+
+
+def imports_of(module: ast.Module) -> tuple[ImportRef, ...]:
+    """Every import of the module, in functions too (scripts import where they need)."""
+    found: list[ImportRef] = []
+    for node in ast.walk(module):
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if alias.name != "*":
+                    found.append(
+                        ImportRef(alias.asname or alias.name, node.module or "", alias.name, node.level, node.lineno)
+                    )
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    found.append(ImportRef(alias.asname, alias.name, None, 0, node.lineno))
+                else:
+                    found.append(ImportRef(alias.name.split(".")[0], alias.name, None, 0, node.lineno))
+    return tuple(found)
+
+
+def _returned_text(rendered: RenderedTexts, function: FunctionInfo) -> TextSummary | None:
+    """What `function` returns, when it is a rendered text or a row with rendered text in named columns."""
+    origin = rendered.returned(function)
+    if origin is not None and origin.certain and not origin.batch:
+        return TextSummary(function.name, origin.line, origin.render)
+    columns = rendered.returned_columns(function)
+    if not columns:
+        return None
+    first = next(iter(columns.values()))
+    return TextSummary(function.name, first.line, first.render, tuple(columns))
+
+
+def _is_module_level(function: FunctionInfo) -> bool:
+    return not function.is_module and function.cls is None and function.outer is not None and function.outer.is_module
+
+
+def _is_wrapper_call(template_call: TemplateCall) -> bool:
+    function, conversation = template_call.function, template_call.conversation
+    return (
+        template_call.route is Route.DIRECT
+        and _is_module_level(function)
+        and isinstance(conversation, ast.Name)
+        and conversation.id in function.params
+        and conversation.id not in function.assignments
+    )
+
+
+def _wrapper(template_call: TemplateCall) -> WrapperSummary:
+    function = template_call.function
+    assert isinstance(template_call.conversation, ast.Name)
+    flags = []
+    for name in FLAG_NAMES:
+        inner = template_call.flags[name]
+        forwarded = keyword_value(template_call.call, name)
+        if isinstance(forwarded, ast.Name) and forwarded.id in function.params:
+            flags.append(ForwardedFlag(name, forwarded.id, inner.value, inner.present, where=inner.where))
+        elif not inner.present and function.star_kwargs and _forwards(template_call.call, function.star_kwargs):
+            flags.append(ForwardedFlag(name, None, None, False, from_kwargs=True))
+        else:
+            flags.append(ForwardedFlag(name, None, inner.value, inner.present, where=inner.where))
+    return WrapperSummary(
+        function.name,
+        template_call.call.lineno,
+        tuple(function.params),
+        template_call.conversation.id,
+        tuple(flags),
+    )
+
+
+def _forwards(call: ast.Call, kwargs_name: str) -> bool:
+    return any(dotted_name(value) == kwargs_name for value in star_kwargs(call))

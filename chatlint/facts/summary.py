@@ -1,0 +1,101 @@
+"""A module's summary: what other modules may learn about it, in chat terms, from its own text alone (built by
+`facts.summarize`).
+
+The project step (`chatlint.linking`) reads the summaries of the modules a file imports and hands them to that
+file's analysis (`facts.links`). A summary is plain data (names, lines, words for messages), never syntax: it is
+cached with the file's result and compared by its digest, and messages that quote it never need the other file.
+
+What a summary says:
+- `imports`: every import statement of the module, as written (resolved to files by `chatlint.linking`);
+- `wrappers`: module-level functions that hand one of their parameters to `apply_chat_template` as the
+  conversation, with where each flag comes from (a parameter, the caller's `**kwargs`, or a value of their own);
+- `texts`: module-level functions that return text rendered with `tokenize=False`, or rows (dicts) with such text
+  in named columns (`{"text": tok.apply_chat_template(..., tokenize=False)}`): what `ds.map(fn)` writes;
+- `masks`: label masks by value (`labels[labels == pad_id] = -100`, `DataCollatorForLanguageModeling`) by the
+  module-level function or class that holds them, for a pad = EOS assignment made in a module that imports it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ImportRef:
+    """One imported name: `from .chat_utils import render_chat as render` is ("render", "chat_utils",
+    "render_chat", 1); `import pkg.data as data` is ("data", "pkg.data", None, 0); `import pkg.data` binds "pkg"."""
+
+    local: str
+    module: str
+    symbol: str | None
+    level: int
+    line: int
+
+
+@dataclass(frozen=True)
+class ForwardedFlag:
+    """Where a wrapper's call to `apply_chat_template` takes one flag from."""
+
+    name: str
+    parameter: str | None  # the wrapper's parameter that is passed as the flag, or None
+    value: bool | None  # the value when the caller passes nothing (the parameter default, or the wrapper's own)
+    present: bool  # the wrapper passes the flag at all (or its parameter has a default)
+    from_kwargs: bool = False  # the wrapper forwards its `**kwargs`, and the flag is not set otherwise
+    where: str = ""  # words for messages: "the default of parameter `agp` of `render_chat`"
+
+
+@dataclass(frozen=True)
+class WrapperSummary:
+    name: str
+    line: int  # of the `apply_chat_template` call inside
+    params: tuple[str, ...]
+    conversation: str  # the parameter passed as the conversation
+    flags: tuple[ForwardedFlag, ...]
+
+
+@dataclass(frozen=True)
+class TextSummary:
+    """A function that returns a rendered text, or a row whose `columns` hold one."""
+
+    name: str
+    line: int  # of the render
+    render: str  # the render in words
+    columns: tuple[str, ...] = ()  # () when the function returns the text itself
+
+
+@dataclass(frozen=True)
+class MaskSummary:
+    owner: str  # the module-level function or class that masks
+    line: int
+    text: str  # the mask in words
+
+
+@dataclass(frozen=True)
+class ModuleSummary:
+    path: str
+    imports: tuple[ImportRef, ...] = ()
+    wrappers: tuple[WrapperSummary, ...] = ()
+    texts: tuple[TextSummary, ...] = ()
+    masks: tuple[MaskSummary, ...] = ()
+
+    @property
+    def exports(self) -> frozenset[str]:
+        """The names other modules can learn something about."""
+        owners = [mask.owner for mask in self.masks]
+        return frozenset([*(wrapper.name for wrapper in self.wrappers), *(text.name for text in self.texts), *owners])
+
+    @property
+    def digest(self) -> str:
+        """Changes exactly when what other modules learn from this one changes (the imports are not part of it)."""
+        parts = repr((self.wrappers, self.texts, self.masks)).encode()
+        return hashlib.blake2b(parts, digest_size=8).hexdigest()
+
+    def wrapper(self, name: str) -> WrapperSummary | None:
+        return next((wrapper for wrapper in self.wrappers if wrapper.name == name), None)
+
+    def text(self, name: str) -> TextSummary | None:
+        return next((text for text in self.texts if text.name == name), None)
+
+    def masks_of(self, name: str) -> tuple[MaskSummary, ...]:
+        return tuple(mask for mask in self.masks if mask.owner == name)
