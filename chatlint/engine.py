@@ -8,6 +8,7 @@ dropped and reported. Writing the result is the caller's job (see `runner`).
 from __future__ import annotations
 
 import ast
+import re
 import sys
 import traceback
 import warnings
@@ -232,12 +233,30 @@ def summarize_text(path: str, text: str) -> ModuleSummary | None:
             return None
 
 
+# import statements, as the lines that start them (parenthesised names may run over several lines)
+_IMPORT_STATEMENT = re.compile(
+    r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\([^)]*\)|[^\n]*)|import[ \t]+[^\n]*)", re.MULTILINE
+)
+
+
 def imports_in_text(text: str) -> tuple[ImportRef, ...]:
-    """The imports of a module the rules did not need to parse; () when it does not parse."""
+    """The imports of a module the rules did not need to parse: its import statements, found by their lines and
+    parsed together (a whole module costs a hundred times more to parse); what does not parse is left out."""
+    statements = [(match.group(0).strip().split(";")[0], match.start()) for match in _IMPORT_STATEMENT.finditer(text)]
     try:
-        return imports_of(parse(text))
+        # one parse for all of them; their lines are not kept (the summary's import lines are not shown)
+        return imports_of(ast.parse("\n".join(statement for statement, _ in statements)))
     except SyntaxError:
-        return ()
+        pass
+    found: list[ImportRef] = []
+    for statement, start in statements:
+        try:
+            module = ast.parse(statement)
+        except SyntaxError:
+            continue  # a string's line that looks like an import, or a backslash continuation
+        line = text.count("\n", 0, start) + 1
+        found.extend(replace(ref, line=ref.line + line - 1) for ref in imports_of(module))
+    return tuple(found)
 
 
 def _quiet_rules(directives: Directives, rules: Sequence[Rule]) -> list[Rule]:

@@ -8,84 +8,110 @@ Imports are resolved on the file system, from the importing file:
 - a name a package's `__init__.py` imports from elsewhere (a re-export) is followed there, a few steps at most.
 
 Only modules inside the project root are read (third-party code is not the project's), and only those whose bytes
-may say something (`may_summarize`); a package `__init__.py` is read for its re-exports. Summaries of the files
+may say something (`facts.summary.may_render`, and `may_mask` for a module that sets pad = EOS); a package
+`__init__.py` is read for the re-export of a name it mentions. Summaries of the files
 the run checks come with their results; the others are built here once, on first use.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from chatlint.facts.links import Imported, Links
-from chatlint.facts.summary import ImportRef, ModuleSummary
+from chatlint.facts.summary import ImportRef, ModuleSummary, may_mask, may_render
 
 # how many re-exports (`__init__.py` importing a name from a submodule) a name is followed through
 MAX_REEXPORTS = 3
 # a module larger than this is not read for its summary (generated code, vendored libraries)
 MAX_SUMMARY_BYTES = 1 << 20
-# a module can only tell others something when its bytes hold a render or a label mask by value
-_WORTH_SUMMARIZING = re.compile(rb"apply_chat_template|pad_token_id|pad_id|DataCollatorFor")
+# the imported names whose label masks a module that pads with EOS cares about
+_TRAINS_WITH = re.compile(r"(?i)collat|dataset|trainer|preprocess|tokeniz|process|batch")
 
 Summarizer = Callable[[str, str], "ModuleSummary | None"]
-
-
-def may_summarize(data: bytes) -> bool:
-    return _WORTH_SUMMARIZING.search(data) is not None
+ImportReader = Callable[[str], "tuple[ImportRef, ...]"]
 
 
 class Project:
     """The summaries of a project's modules, by resolved path: those of the checked files, and the others read
     from disk when an import needs them."""
 
-    def __init__(self, root: Path, summarizer: Summarizer, known: Iterable[ModuleSummary] = ()) -> None:
+    def __init__(
+        self,
+        root: Path,
+        summarizer: Summarizer,
+        known: Iterable[ModuleSummary] = (),
+        import_reader: ImportReader | None = None,
+        eager: bool = False,
+    ) -> None:
+        """`summarizer` builds a module's summary from its text, `import_reader` only its imports (for a package's
+        re-exports). `eager`: follow every re-export (a small run), not only those of names a known module
+        renders with."""
         self.root = root.resolve()
+        self._root_prefix = os.path.join(str(self.root), "")
         self.summarizer = summarizer
+        self.import_reader = import_reader
+        self.eager = eager
         self.summaries: dict[Path, ModuleSummary | None] = {}
         for summary in known:
             self.summaries[_resolved(summary.path)] = summary
+        self._bytes: dict[Path, bytes | None] = {}  # modules read but not (yet) worth summarising
+        self._verdicts: dict[tuple[Path, Callable[[bytes], bool]], bool] = {}
         self.read_from_disk = 0  # modules summarised here (not checked by the run): for the report and tests
 
-    @property
-    def exports(self) -> frozenset[str]:
-        """Every name some known module can tell an importer something about."""
-        return frozenset(name for summary in self.summaries.values() if summary for name in summary.exports)
+    @functools.cached_property
+    def renderers(self) -> frozenset[str]:
+        """Every function name whose callers a module the run checks can tell something about."""
+        return frozenset(name for summary in self.summaries.values() if summary for name in summary.renderers)
 
-    def links_for(self, path: str, imports: tuple[ImportRef, ...]) -> Links:
-        """What the modules `path` imports tell it, by the names it binds them to."""
+    def links_for(self, path: str, imports: tuple[ImportRef, ...], wants_masks: bool = False) -> Links:
+        """What the modules `path` imports tell it, by the names it binds them to. `wants_masks`: the module
+        makes padding the EOS token, so the label masks of what it imports matter."""
         importer = _resolved(path)
         links = Links()
         for ref in imports:
-            found = self._imported(ref, importer, MAX_REEXPORTS)
-            if found is None or found.summary.path == path or _resolved(found.summary.path) == importer:
+            # masks matter in what trains with the tokenizer: a collator, a dataset, a trainer (not a model class)
+            masks = wants_masks and ref.symbol is not None and _TRAINS_WITH.search(ref.symbol) is not None
+            found = self._imported(ref, importer, MAX_REEXPORTS, masks)
+            if found is None or _resolved(found.summary.path) == importer:
                 continue
-            useful = found.summary.exports if found.symbol is None else found.symbol in found.summary.exports
-            if useful:
+            told = found.summary.exports if masks else found.summary.renderers
+            if (found.symbol is None and told) or found.symbol in told:
                 links.names[_bound_name(ref)] = found
         return links
 
     # -- resolution -----------------------------------------------------------------------------------------------
-    def _imported(self, ref: ImportRef, importer: Path, hops: int) -> Imported | None:
+    def _imported(self, ref: ImportRef, importer: Path, hops: int, wants_masks: bool) -> Imported | None:
+        parts = [part for part in ref.module.split(".") if part]
         for base in self._bases(ref, importer):
-            parts = [part for part in ref.module.split(".") if part]
-            module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
             if ref.symbol is not None:
                 submodule = _module_file(base, [*parts, ref.symbol])
                 if submodule is not None:
-                    summary = self.summary_at(submodule)
+                    summary = self.summary_at(submodule, wants_masks)
                     return Imported(summary, None) if summary is not None else None
+            module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
             if module_file is None:
                 continue
-            summary = self.summary_at(module_file)
+            summary = self.summary_at(
+                module_file, wants_masks, ref.symbol if self._reexported(ref, wants_masks) else None
+            )
             if summary is None:
                 return None
-            if ref.symbol is None or ref.symbol in summary.exports or hops == 0:
-                return Imported(summary, ref.symbol) if ref.symbol is None or ref.symbol in summary.exports else None
+            if ref.symbol is None or ref.symbol in summary.exports:
+                return Imported(summary, ref.symbol)
             # a re-export: the module imports the name from elsewhere
             again = next((other for other in summary.imports if other.local == ref.symbol), None)
-            return self._imported(again, module_file, hops - 1) if again is not None else None
+            if again is None or hops == 0:
+                return None
+            return self._imported(again, module_file, hops - 1, wants_masks)
+        return None
+
+    def _reexported(self, ref: ImportRef, wants_masks: bool) -> bool:
+        """Is a package's `__init__.py` worth reading for where `ref`'s name comes from?"""
+        return ref.symbol is not None and (self.eager or wants_masks or ref.symbol in self.renderers)
         return None
 
     def _bases(self, ref: ImportRef, importer: Path) -> list[Path]:
@@ -94,48 +120,72 @@ class Project:
             for _ in range(ref.level - 1):
                 base = base.parent
             return [base] if self._inside(base) else []
+        return self._absolute_bases(importer.parent)
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one project per run; the cache lives as long as it does
+    def _absolute_bases(self, folder: Path) -> list[Path]:
+        """Where an absolute import of a module in `folder` may be found: its folder and each one above it up to
+        the project root, then `<root>/src`."""
         bases = []
-        folder = importer.parent
+        start = folder
         while self._inside(folder):
             bases.append(folder)
             if folder == self.root:
                 break
             folder = folder.parent
         if not bases:
-            bases.append(importer.parent)  # a file outside the project root: its own folder only
+            bases.append(start)  # a file outside the project root: its own folder only
         source_layout = self.root / "src"
         if source_layout.is_dir():
             bases.append(source_layout)
         return bases
 
     def _inside(self, folder: Path) -> bool:
-        return folder == self.root or self.root in folder.parents
+        return folder == self.root or str(folder).startswith(self._root_prefix)
 
-    def summary_at(self, path: Path) -> ModuleSummary | None:
-        """The summary of the module at `path` (resolved): known, or read and built now."""
+    def summary_at(self, path: Path, wants_masks: bool = False, symbol: str | None = None) -> ModuleSummary | None:
+        """The summary of the module at `path` (resolved), when its bytes may tell what is asked: a render, a label
+        mask (`wants_masks`), or the re-export of `symbol` by a package's `__init__.py`."""
         if path in self.summaries:
             return self.summaries[path]
-        summary = None
-        if self._inside(path.parent):
-            summary = self._read(path)
-        self.summaries[path] = summary
-        return summary
-
-    def _read(self, path: Path) -> ModuleSummary | None:
-        try:
-            if path.stat().st_size > MAX_SUMMARY_BYTES:
-                return None
-            data = path.read_bytes()
-        except OSError:
+        data = self._peek(path)
+        if data is None:
             return None
-        if not may_summarize(data) and path.name != "__init__.py":
-            return None
+        renders = self._verdict(path, data, may_render) or (wants_masks and self._verdict(path, data, may_mask))
+        reexports = path.name == "__init__.py" and symbol is not None and symbol.encode() in data
+        if not (renders or reexports):
+            return None  # not remembered as None: a later question (for masks) may find it worth reading
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
+            self.summaries[path] = None
             return None
-        self.read_from_disk += 1
-        return self.summarizer(os.path.relpath(path), text)
+        name = os.path.relpath(path)
+        if renders or self.import_reader is None:
+            self.read_from_disk += 1
+            summary = self.summarizer(name, text)
+        else:
+            summary = ModuleSummary(name, self.import_reader(text))  # only where its names come from
+        self.summaries[path] = summary
+        return summary
+
+    def _verdict(self, path: Path, data: bytes, test: Callable[[bytes], bool]) -> bool:
+        key = (path, test)
+        if key not in self._verdicts:
+            self._verdicts[key] = test(data)
+        return self._verdicts[key]
+
+    def _peek(self, path: Path) -> bytes | None:
+        if path not in self._bytes:
+            data = None
+            if self._inside(path.parent):
+                try:
+                    if path.stat().st_size <= MAX_SUMMARY_BYTES:
+                        data = path.read_bytes()
+                except OSError:
+                    data = None
+            self._bytes[path] = data
+        return self._bytes[path]
 
 
 def _bound_name(ref: ImportRef) -> str:
@@ -145,24 +195,54 @@ def _bound_name(ref: ImportRef) -> str:
     return ref.local
 
 
-def mentions(names: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern that finds any of `names` as a whole word in a text; None for no names."""
-    ordered = sorted(set(names), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b") if ordered else None
+def mentions(names: Iterable[str]) -> Callable[[str], bool]:
+    """Does a text mention any of `names` as a whole word? (`str.find`, not a pattern: it runs over every file of
+    a large tree.)"""
+    ordered = sorted(set(names))
+
+    def found(text: str) -> bool:
+        return any(_whole_word(text, name) for name in ordered)
+
+    return found
+
+
+def _whole_word(text: str, name: str) -> bool:
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
+            return True
+        start = text.find(name, end)
+    return False
+
+
+def _is_word(character: str) -> bool:
+    return character.isalnum() or character == "_"
 
 
 def _module_file(base: Path, parts: list[str], package: bool = True) -> Path | None:
     """`base/a/b.py` or `base/a/b/__init__.py` for the parts ["a", "b"], if one is a file."""
-    if not parts:
-        return None
-    candidate = base.joinpath(*parts[:-1], parts[-1] + ".py")
-    if candidate.is_file():
-        return candidate.resolve()
+    return _find_module(base, tuple(parts), package) if parts else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _find_module(base: Path, parts: tuple[str, ...], package: bool) -> Path | None:
+    folder = os.path.join(base, *parts[:-1])
+    if not _is_folder(folder):
+        return None  # most absolute imports name third-party packages: one cached look per folder
+    candidate = os.path.join(folder, parts[-1] + ".py")
+    if os.path.isfile(candidate):
+        return Path(candidate).resolve()
     if package:
-        init = base.joinpath(*parts, "__init__.py")
-        if init.is_file():
-            return init.resolve()
+        init = os.path.join(folder, parts[-1], "__init__.py")
+        if os.path.isfile(init):
+            return Path(init).resolve()
     return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_folder(folder: str) -> bool:
+    return os.path.isdir(folder)
 
 
 def _resolved(path: str) -> Path:

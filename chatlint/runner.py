@@ -15,6 +15,7 @@ from chatlint.cache import ResultCache, cache_folder
 from chatlint.config import Config, rules_for
 from chatlint.dependencies import DependencyVersions
 from chatlint.engine import FileResult, FixMode, check_text, imports_in_text, summarize_text
+from chatlint.facts.summary import may_set_pad_eos
 from chatlint.files import matches_any
 from chatlint.findings import FileError, SkipReason
 from chatlint.linking import Project, mentions
@@ -231,22 +232,25 @@ class Runner:
         """The project step: check again, with what the modules they import tell them, the files whose imports
         reach a module with something to tell (a wrapper, a rendered text, a label mask by value).
 
-        Files the rules parsed bring their imports with their summaries; the others are parsed for their imports
-        only when they mention a name some module exports, or always in a small run (a pre-commit call passes
-        the changed files only: what they import is read from disk)."""
+        A file is linked when it mentions the name of a function another checked module renders with, or makes
+        padding the EOS token (the label masks of what it imports matter), or always in a small run (a pre-commit
+        call passes the changed files only: what they import is read from disk). Files the rules parsed bring
+        their imports with their summaries; the others are parsed for their imports here."""
         checked = self._checked_ahead
         known = [result.summary for _, result in checked.values() if result.summary is not None]
-        project = Project(self.config.root, summarize_text, known)
-        named = mentions(project.exports)
         small = len(checked) <= SMALL_RUN
+        project = Project(self.config.root, summarize_text, known, imports_in_text, eager=small)
+        named = mentions(project.renderers)
         for path, (source, result) in list(checked.items()):
-            if result.summary is not None:
-                imports = result.summary.imports
-            elif small or (named is not None and named.search(source.text)):
-                imports = imports_in_text(source.text)
+            summary = result.summary
+            if summary is not None:
+                wants_masks = summary.sets_pad_eos
             else:
+                wants_masks = may_set_pad_eos(source.text.encode("utf-8", "surrogatepass"))
+            if not (small or wants_masks or named(source.text)):
                 continue
-            links = project.links_for(path, imports)
+            imports = summary.imports if summary is not None else imports_in_text(source.text)
+            links = project.links_for(path, imports, wants_masks)
             if links:
                 rules, hint = self.rules_for(path), self.path_hint(path)
                 checked[path] = (source, check_text(path, source.text, rules, self.fix_mode, hint, links=links))

@@ -7,7 +7,7 @@ import ast
 from chatlint.facts.flags import FLAG_NAMES
 from chatlint.facts.model import FunctionInfo, Route, TemplateCall
 from chatlint.facts.module import ModuleFacts
-from chatlint.facts.padding import value_masks
+from chatlint.facts.padding import pad_eos_assignments, value_masks
 from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.summary import (
     ForwardedFlag,
@@ -16,6 +16,8 @@ from chatlint.facts.summary import (
     ModuleSummary,
     TextSummary,
     WrapperSummary,
+    may_mask,
+    may_set_pad_eos,
 )
 from chatlint.facts.syntax import dotted_name, keyword_value, star_kwargs
 
@@ -34,18 +36,25 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
                 text = _returned_text(rendered, function)
                 if text is not None:
                     texts.append(text)
-    masks = tuple(
-        MaskSummary(mask.function.qualname.split(".")[0], mask.node.lineno, mask.text)
-        for mask in value_masks(facts)
-        if not mask.function.is_module
-    )
-    return ModuleSummary(facts.path, imports_of(facts.module), wrappers, tuple(texts), masks)
+    data = facts.source.text.encode("utf-8", "surrogatepass")
+    masks: tuple[MaskSummary, ...] = ()
+    if may_mask(data):
+        masks = tuple(
+            MaskSummary(mask.function.qualname.split(".")[0], mask.node.lineno, mask.text)
+            for mask in value_masks(facts)
+            if not mask.function.is_module
+        )
+    sets_pad_eos = may_set_pad_eos(data) and bool(pad_eos_assignments(facts))
+    return ModuleSummary(facts.path, imports_of(facts.module), wrappers, tuple(texts), masks, sets_pad_eos)
 
 
 def imports_of(module: ast.Module) -> tuple[ImportRef, ...]:
-    """Every import of the module, in functions too (scripts import where they need)."""
+    """Every import of the module, in functions and branches too (scripts import where they need); only
+    statements are visited, never expressions."""
     found: list[ImportRef] = []
-    for node in ast.walk(module):
+    stack: list[ast.stmt] = list(reversed(module.body))
+    while stack:
+        node = stack.pop()
         if isinstance(node, ast.ImportFrom):
             for alias in node.names:
                 if alias.name != "*":
@@ -54,11 +63,21 @@ def imports_of(module: ast.Module) -> tuple[ImportRef, ...]:
                     )
         elif isinstance(node, ast.Import):
             for alias in node.names:
-                if alias.asname:
-                    found.append(ImportRef(alias.asname, alias.name, None, 0, node.lineno))
-                else:
-                    found.append(ImportRef(alias.name.split(".")[0], alias.name, None, 0, node.lineno))
+                local = alias.asname or alias.name.split(".")[0]
+                found.append(ImportRef(local, alias.name, None, 0, node.lineno))
+        else:
+            for name in _BLOCKS:
+                block = getattr(node, name, None)
+                if block:
+                    stack.extend(reversed(block))
+            for handler in getattr(node, "handlers", ()):
+                stack.extend(reversed(handler.body))
+            for case in getattr(node, "cases", ()):
+                stack.extend(reversed(case.body))
     return tuple(found)
+
+
+_BLOCKS = ("body", "orelse", "finalbody")
 
 
 def _returned_text(rendered: RenderedTexts, function: FunctionInfo) -> TextSummary | None:

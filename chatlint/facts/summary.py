@@ -18,7 +18,38 @@ What a summary says:
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
+
+# What a module's bytes must hold for its summary to say anything: a render; a label mask by value (a pad id and an
+# ignore index, or a collator that masks by value); a pad = EOS assignment on one line. Plain `in` tests first: they
+# run over every file the project step looks at.
+_PAD_EOS = re.compile(rb"pad_(?:token|id)[^\n]*eos_(?:token|id)")
+
+
+def may_render(data: bytes) -> bool:
+    return b"apply_chat_template" in data
+
+
+def may_mask(data: bytes) -> bool:
+    if b"DataCollatorForLanguageModeling" in data or b"DataCollatorForCompletionOnlyLM" in data:
+        return True
+    return (b"pad_token_id" in data or b"pad_id" in data) and (b"-100" in data or b"IGNORE" in data)
+
+
+def may_set_pad_eos(data: bytes) -> bool:
+    """A line with `pad_token` / `pad_id` and, after it, `eos_token` / `eos_id`."""
+    for marker in (b"pad_token", b"pad_id"):
+        start = data.find(marker)
+        while start != -1:
+            end = data.find(b"\n", start)
+            line = data[start : end if end != -1 else len(data)]
+            if _PAD_EOS.match(line) is not None:
+                return True
+            if end == -1:
+                break
+            start = data.find(marker, end)
+    return False
 
 
 @dataclass(frozen=True)
@@ -78,12 +109,19 @@ class ModuleSummary:
     wrappers: tuple[WrapperSummary, ...] = ()
     texts: tuple[TextSummary, ...] = ()
     masks: tuple[MaskSummary, ...] = ()
+    # the module makes a tokenizer pad with its EOS token: the masks of what it imports matter to it
+    sets_pad_eos: bool = False
 
     @property
     def exports(self) -> frozenset[str]:
         """The names other modules can learn something about."""
         owners = [mask.owner for mask in self.masks]
-        return frozenset([*(wrapper.name for wrapper in self.wrappers), *(text.name for text in self.texts), *owners])
+        return self.renderers | frozenset(owners)
+
+    @property
+    def renderers(self) -> frozenset[str]:
+        """The functions whose callers learn something: wrappers of the template, functions returning renders."""
+        return frozenset([*(wrapper.name for wrapper in self.wrappers), *(text.name for text in self.texts)])
 
     @property
     def digest(self) -> str:

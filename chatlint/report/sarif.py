@@ -83,6 +83,19 @@ def _result(finding: Finding, rule_index: dict[str, int], suppressed: bool) -> d
         result["message"] = {"text": f"cell {finding.cell}, line {finding.line}: {finding.message}"}
         result["properties"] = {"cell": finding.cell, "line": finding.line, "column": finding.column}
     result["locations"] = [{"physicalLocation": physical}]
+    if finding.related:
+        # the trail in other places (a render in another module): GitHub code scanning links each one
+        result["relatedLocations"] = [
+            {
+                "id": number,
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(place.path),
+                    "region": {"startLine": place.line},
+                },
+                "message": {"text": place.note},
+            }
+            for number, place in enumerate(finding.related, start=1)
+        ]
     if finding.fix is not None and finding.cell is None:
         result["fixes"] = [
             {

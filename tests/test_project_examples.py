@@ -1,0 +1,119 @@
+"""The multi-module examples under `rules/<CODE>/project_*/`: what crosses a module boundary is found, its
+legitimate twins stay quiet, in a whole run and in a run of one file (a pre-commit call), with the trail as related
+places in JSON and SARIF.
+
+Each folder is a project of its own (its `pyproject.toml` has a `[tool.chatlint]` table); its files mark expected
+findings with `# expect: CODE "fragment"` as the single-file examples do (`rule_examples.py`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import run_cli
+from rule_examples import ROOT, Example
+
+PROJECTS = sorted(path for path in ROOT.glob("*/project_*") if path.is_dir())
+
+
+def expected_in(project: Path) -> dict[tuple[str, int, str], str | None]:
+    """(path in the project, line, code) -> the message fragment, for every marker of every file."""
+    found = {}
+    for path in sorted(project.rglob("*.py")):
+        for expectation in Example(path).expectations():
+            found[(path.relative_to(project).as_posix(), expectation.line, expectation.code)] = expectation.fragment
+    return found
+
+
+def findings(project: Path, *paths: str, output: str = "json") -> list[dict]:
+    outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", output, *(paths or (".",)), cwd=project)
+    assert outcome.exit_code == 0, outcome.stderr
+    return json.loads(outcome.output)
+
+
+def test_there_are_project_examples_for_each_crossing() -> None:
+    assert {path.parent.name for path in PROJECTS} >= {"CL001", "CL002", "CL004"}
+
+
+@pytest.mark.parametrize("project", PROJECTS, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_whole_project(project: Path) -> None:
+    expected = expected_in(project)
+    assert expected, "a project example must mark at least one finding"
+    found = findings(project)
+    assert {(item["path"], item["line"], item["code"]) for item in found} == set(expected)
+    for item in found:
+        fragment = expected[(item["path"], item["line"], item["code"])]
+        assert fragment is not None and fragment in item["message"], item["message"]
+        # the trail names a place in another module of the project
+        assert item["related"], item
+        for place in item["related"]:
+            assert place["path"] != item["path"] and (project / place["path"]).is_file()
+            assert place["line"] >= 1 and place["note"]
+
+
+@pytest.mark.parametrize("project", PROJECTS, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_one_file_at_a_time_as_pre_commit_passes_them(project: Path) -> None:
+    """Only the file passed is reported on; what it imports is read from disk."""
+    expected = expected_in(project)
+    for path in sorted(project.rglob("*.py")):
+        name = path.relative_to(project).as_posix()
+        found = findings(project, name)
+        assert {(item["path"], item["line"], item["code"]) for item in found} == {
+            key for key in expected if key[0] == name
+        }, name
+
+
+@pytest.mark.parametrize("project", PROJECTS, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_sarif_shows_the_trail(project: Path) -> None:
+    outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "sarif", ".", cwd=project)
+    results = json.loads(outcome.output)["runs"][0]["results"]
+    assert results
+    for result in results:
+        related = result["relatedLocations"]
+        assert related and all(place["message"]["text"] for place in related)
+        uri = related[0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri.endswith(".py") and uri != result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+
+
+def _copy(project: Path, destination: Path) -> Path:
+    for path in project.rglob("*"):
+        if path.is_file():
+            target = destination / path.relative_to(project)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    return destination
+
+
+def test_a_change_in_the_imported_module_reaches_its_importer_through_the_cache(tmp_path: Path) -> None:
+    """Results are cached by content; what a file learns from its imports is not: changing only the wrapper's
+    module changes the finding in the module that calls it, on the next cached run."""
+    project = _copy(ROOT / "CL001" / "project_imported_wrapper", tmp_path / "project")
+
+    def cached() -> set[tuple[str, int, str]]:
+        outcome = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=project)
+        return {(item["path"], item["line"], item["code"]) for item in json.loads(outcome.output)}
+
+    assert cached() == {("app/collate.py", 7, "CL001")}
+    assert cached() == {("app/collate.py", 7, "CL001")}  # warm
+    wrapper = project / "app" / "chat_utils.py"
+    # the wrapper now ignores its caller's flag: the collator's full conversations are right, and the prompt that
+    # measures the masked part lost its generation prompt (CL003, in the prompt module)
+    wrapper.write_text(
+        wrapper.read_text().replace("add_generation_prompt=add_generation_prompt", "add_generation_prompt=False")
+    )
+    assert cached() == {("app/prompts.py", 6, "CL003")}
+
+
+def test_an_unrelated_module_of_the_same_name_elsewhere_is_not_linked(tmp_path: Path) -> None:
+    """Imports resolve from the importing file: a `chat_utils` in another folder that is not on its path says
+    nothing about this one's."""
+    project = _copy(ROOT / "CL001" / "project_imported_wrapper", tmp_path / "project")
+    (project / "app" / "chat_utils.py").rename(project / "chat_utils_elsewhere.py")
+    (project / "app" / "__init__.py").write_text("")
+    (project / "app" / "chat_utils.py").write_text(
+        "def render_chat(tokenizer, messages, add_generation_prompt=False):\n    return messages\n"
+    )
+    outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", ".", cwd=project)
+    assert json.loads(outcome.output) == []
