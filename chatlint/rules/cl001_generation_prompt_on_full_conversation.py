@@ -33,6 +33,8 @@ class GenerationPromptOnFullConversation(Rule):
         tokenizer.apply_chat_template`), `functools.partial`, thin wrappers in the same module, the method handed in
         as a parameter named `apply_chat_template`, and flags set in a parameter default, a dataclass field, a
         module constant, an attribute set in `__init__` or a `**kwargs` dict.
+
+        A wrapper imported from another module of the project is followed too: the call site passes the flag.
     """
     why_is_this_bad = """
         The generation prompt is the header that opens the *next* assistant turn

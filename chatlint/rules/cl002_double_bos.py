@@ -43,6 +43,9 @@ class DoubleBos(Rule):
         It stays quiet where `add_special_tokens=False` is passed (literally, through a name, a default, or a
         `**kwargs` dict it can see), where an opaque `**kwargs` may pass it, on plain documents that never went
         through a chat template, and on text whose start was cut off (`text[len(prompt):]`).
+
+        Across modules it follows text an imported function returns, and text stored in a dataset column by a `.map()`
+        of the module whose function (imported or not) returns rows with rendered text.
     """
     why_is_this_bad = """
         Most chat templates write the BOS token into the text (`<|begin_of_text|>`, `<s>`, `<bos>`). Tokenizing

@@ -36,6 +36,9 @@ class PadEosMaskedByValue(Rule):
         token is a different token, when the masking sits under a test that compares the pad and EOS ids, and in
         code that builds no labels. `model.config.pad_token_id` and `generate(pad_token_id=...)` are not the
         tokenizer's padding and are not looked at.
+
+        Across modules: a pad = EOS assignment in a module that imports a collator, dataset or trainer (by name) whose
+        code masks labels by value is reported at the assignment, naming the mask in the other module.
     """
     why_is_this_bad = """
         Once padding *is* EOS, "every label equal to the pad id" also means every real EOS / end-of-turn token
