@@ -26,6 +26,7 @@ from chatlint.facts.module import ModuleFacts
 from chatlint.facts.syntax import (
     arguments_in_order,
     called_name,
+    cast_value,
     code,
     dotted_name,
     first_argument,
@@ -171,6 +172,9 @@ class _Flow:
             return self.returns_render[name]
         if name == "len" or name in _LENGTH_ATTRIBUTES or name in _LENGTH_PRESERVING_CALLS:
             return None
+        cast = cast_value(expr)
+        if cast is not None:
+            return self.carrier_of(cast, function, before, depth + 1)  # `typing.cast(list[int], ids)`
         if isinstance(expr.func, ast.Attribute):
             # `ids.tolist()`, `ids.to(device)`, `ids.squeeze(0)`
             inner = self.carrier_of(expr.func.value, function, before, depth + 1)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from chatlint.facts import ModuleFacts
 from chatlint.facts.flow import function_flow
 from chatlint.facts.model import SplitTokenization, TokenizerCall
-from chatlint.facts.syntax import called_name, string_value
+from chatlint.facts.syntax import called_name, cast_value, string_value
 from chatlint.findings import Applicability
 from chatlint.knowledge.model_families import family_of
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
@@ -34,7 +34,7 @@ class DoubleBos(Rule):
         `processor(text=...)`, and the batch forms over a list of such texts. The text is followed through local
         names (every assignment that can reach the call), list comprehensions and lists built with `.append`,
         dict and row fields set in the same function, string methods that keep its start (`.strip()`), `prompt
-        + completion`, tuple unpacking, helper functions of the module that return it or that tokenize it, and
+        + completion`, `typing.cast(str, text)`, tuple unpacking, helper functions of the module that return it or that tokenize it, and
         list attributes one method of a class fills and another reads.
 
         It also finds the sibling: a prompt and a completion tokenized separately, the completion with special
@@ -42,7 +42,10 @@ class DoubleBos(Rule):
 
         It stays quiet where `add_special_tokens=False` is passed (literally, through a name, a default, or a
         `**kwargs` dict it can see), where an opaque `**kwargs` may pass it, on plain documents that never went
-        through a chat template, and on text whose start was cut off (`text[len(prompt):]`).
+        through a chat template, and on text whose start was cut off (`text[len(prompt):]`). Ids that are only
+        measured against a bound (`len(tokenizer(text).input_ids) > max_length`, also when they are first kept
+        under a name through `.input_ids`, `["input_ids"]` or `.to(device)`) are a count, not training data, and
+        stay quiet too.
     """
     why_is_this_bad = """
         Most chat templates write the BOS token into the text (`<|begin_of_text|>`, `<s>`, `<bos>`). Tokenizing
@@ -165,13 +168,37 @@ def _only_counted(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
     prompt length of a prompt/full pair), so it is not "only counted"."""
     call = tokenizer_call.call
     ancestors = facts.ancestors(call)
+    value, ancestors = _same_ids(call, ancestors)
     parent = ancestors[-1] if ancestors else None
     if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
         flow = function_flow(tokenizer_call.function, facts.flows)
         binding = flow.binding_of(parent, parent.targets[0].id)
         loads = flow.loads_reached_by(binding) if binding is not None else []
         return bool(loads) and all(_compared_length(load.node, load.ancestors) for load in loads)
-    return _compared_length(call, ancestors)
+    return _compared_length(value, ancestors)
+
+
+def _same_ids(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> tuple[ast.AST, tuple[ast.AST, ...]]:
+    """The outermost expression around `node` that still holds its ids, and the ancestors above it: through
+    `.input_ids`, `["input_ids"]`, `.to(device)` and `typing.cast(...)` (`n = tok(text).input_ids` is named `n`)."""
+    while ancestors:
+        parent = ancestors[-1]
+        holder = ancestors[-2] if len(ancestors) > 1 else None
+        if isinstance(parent, ast.Attribute) and parent.value is node:
+            if parent.attr == "input_ids":
+                node, ancestors = parent, ancestors[:-1]
+                continue
+            if parent.attr == "to" and isinstance(holder, ast.Call) and holder.func is parent:
+                node, ancestors = holder, ancestors[:-2]
+                continue
+        if isinstance(parent, ast.Subscript) and parent.value is node and string_value(parent.slice) == "input_ids":
+            node, ancestors = parent, ancestors[:-1]
+            continue
+        if isinstance(parent, ast.Call) and cast_value(parent) is node:
+            node, ancestors = parent, ancestors[:-1]
+            continue
+        break
+    return node, ancestors
 
 
 def _compared_length(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> bool:

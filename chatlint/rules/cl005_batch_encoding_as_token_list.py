@@ -26,11 +26,14 @@ class BatchEncodingAsTokenList(Rule):
         `return_dict=False`, whose result is then used as a list of token ids: `len()` of it, a slice, an integer
         index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()`
         of it, `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it, `.append()` of it into
-        a list of ids, storing it under an ids key (`{"input_ids": ...}`), making it a dataset's example (items
-        of a list `__getitem__` returns, or returned, alone or in a tuple, by a method of a dataset class),
-        returning it from a function annotated `-> list[int]` / `-> torch.Tensor` / `-> mx.array`, or returning
-        it from a function whose caller in the same module does one of these. The result is followed through
-        every local name assignment that can reach a use.
+        a list of ids, storing it under an ids key (`{"input_ids": ...}`) or passing it as one
+        (`prompt_token_ids=ids`, `prompt_token_ids=[ids]`, `input_ids=ids`), passing it to a model as its first
+        argument (`model(ids)`, `reward_model(ids)`), making it a dataset's example (items of a list
+        `__getitem__` returns, or returned, alone or in a tuple, by a method of a dataset class), returning it
+        from a function annotated `-> list[int]` / `-> torch.Tensor` / `-> mx.array` (written plainly or as a
+        string), or returning it from a function whose caller in the same module does one of these. The result
+        is followed through every local name assignment that can reach a use, and through what leaves it the same
+        object: `.to(device)`, `typing.cast(...)`, and names it is moved on to (`ids = ids.to(device)`).
 
         It speaks only when the project may run with transformers 5: it reads the project's declared
         requirement through chatlint's dependency resolver (`[tool.chatlint] target-versions`, a lock file, an
