@@ -52,6 +52,9 @@ class _Collector:
     # aliases and partials, by (id of the function they are assigned in, name); wrappers by function name
     aliases: dict[tuple[int, str], _Route] = field(default_factory=dict)
     wrappers: dict[str, _Route] = field(default_factory=dict)
+    # id of a wrapper's call site -> flag -> the expression that call passes for the flag, by keyword or by
+    # position: what a wrapper around that wrapper forwards (`render(tok, messages, generation)`)
+    passed: dict[int, dict[str, ast.expr]] = field(default_factory=dict)
 
     def collect(self) -> list[TemplateCall]:
         self._find_aliases()
@@ -197,11 +200,14 @@ class _Collector:
 
         conversation = argument(route.conversation_parameter)
         flags: dict[str, Flag] = {}
+        passed = self.passed.setdefault(id(call), {})
         for flag_name in FLAG_NAMES:
             inner_flag = inner.flags[flag_name]
-            forwarded = keyword_value(inner.call, flag_name)
+            forwarded = self._passed_for(inner, flag_name)
             if isinstance(forwarded, ast.Name) and forwarded.id in wrapper.params:
                 value = argument(forwarded.id)
+                if value is not None:
+                    passed[flag_name] = value
                 flags[flag_name] = (
                     flag_from_expression(flag_name, value, function, FlagSource.CALL)
                     if value is not None
@@ -214,6 +220,13 @@ class _Collector:
             else:
                 flags[flag_name] = inner_flag
         return self._render(call, function, ancestors, conversation, flags, route.kind, route.label)
+
+    def _passed_for(self, template_call: TemplateCall, flag_name: str) -> ast.expr | None:
+        """The expression `template_call` passes for the flag: its keyword, or for a call of a wrapper, the argument
+        (keyword or positional) bound to the wrapper's parameter that becomes the flag."""
+        if template_call.through_wrapper:
+            return self.passed.get(id(template_call.call), {}).get(flag_name)
+        return keyword_value(template_call.call, flag_name)
 
 
 def _flag_at_call_site(flag_name: str, call: ast.Call, function: FunctionInfo) -> Flag:

@@ -30,9 +30,10 @@ class GenerationPromptOnFullConversation(Rule):
         mask labels, on values that depend on the role or task (`add_generation_prompt=conv[-1]["role"] !=
         "assistant"`), on template introspection (the same conversation rendered with and without the header), and
         on inference code whose result goes to `generate()`. It follows aliases (`render =
-        tokenizer.apply_chat_template`), `functools.partial`, thin wrappers in the same module, the method handed in
-        as a parameter named `apply_chat_template`, and flags set in a parameter default, a dataclass field, a
-        module constant, an attribute set in `__init__` or a `**kwargs` dict.
+        tokenizer.apply_chat_template`), `functools.partial`, thin wrappers in the same module (and wrappers of
+        them, the flag handed on by keyword or by position), the method handed in as a parameter named
+        `apply_chat_template`, and flags set in a parameter default, a dataclass field, a module constant, an
+        attribute set in `__init__` or a `**kwargs` dict.
     """
     why_is_this_bad = """
         The generation prompt is the header that opens the *next* assistant turn
