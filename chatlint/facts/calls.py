@@ -9,10 +9,20 @@ the call site passes (or the wrapper's defaults), as they reach the real call.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from chatlint.facts.flags import FLAG_NAMES, absent, call_flag, flag_from_expression, flag_from_kwargs
-from chatlint.facts.model import UNKNOWN_SHAPE, CallSite, Flag, FlagSource, FunctionInfo, Route, TemplateCall
+from chatlint.facts.flags import FLAG_NAMES, absent, call_flag, flag_from_expression, flag_from_kwargs, spread_source
+from chatlint.facts.model import (
+    UNKNOWN_SHAPE,
+    CallSite,
+    Flag,
+    FlagSource,
+    FunctionInfo,
+    Route,
+    SpreadSource,
+    TemplateCall,
+)
 from chatlint.facts.shapes import ShapeResolver
 from chatlint.facts.syntax import (
     bound_argument,
@@ -161,7 +171,12 @@ class _Collector:
     def _direct(self, call: ast.Call, function: FunctionInfo, ancestors: tuple[ast.AST, ...]) -> TemplateCall:
         conversation = keyword_value(call, "conversation") or positional(call, 0)
         flags = {name: call_flag(name, call, function) for name in FLAG_NAMES}
-        return self._render(call, function, ancestors, conversation, flags)
+        template_call = self._render(call, function, ancestors, conversation, flags)
+        template_call.spreads = self._spreads(call, function)
+        return template_call
+
+    def _spreads(self, call: ast.Call, function: FunctionInfo) -> tuple[SpreadSource, ...]:
+        return tuple(spread_source(mapping, function, self.resolver.flows) for mapping in star_kwargs(call))
 
     def _render(
         self,
@@ -219,7 +234,41 @@ class _Collector:
                 flags[flag_name] = _relabel(inner_flag, FlagSource.WRAPPER, f"the call inside `{wrapper.qualname}`")
             else:
                 flags[flag_name] = inner_flag
-        return self._render(call, function, ancestors, conversation, flags, route.kind, route.label)
+        template_call = self._render(call, function, ancestors, conversation, flags, route.kind, route.label)
+        template_call.spreads = self._wrapper_spreads(call, function, wrapper, inner, argument)
+        return template_call
+
+    def _wrapper_spreads(
+        self,
+        call: ast.Call,
+        function: FunctionInfo,
+        wrapper: FunctionInfo,
+        inner: TemplateCall,
+        argument: Callable[[str], ast.expr | None],
+    ) -> tuple[SpreadSource, ...]:
+        """The wrapper's own spreads, with each `**mapping` its caller fills judged at this call site: the wrapper's
+        `**kwargs` by what the call spreads, a parameter by the argument bound to it (none bound: no mapping)."""
+        at_call = self._spreads(call, function)
+        if inner.through_wrapper:
+            # a wrapper of a wrapper: what the inner call's caller fills is this wrapper's `**kwargs` at best
+            others = [source for source in inner.spreads if source is not SpreadSource.CALLER]
+            if len(others) == len(inner.spreads):
+                return inner.spreads
+            return (*others, *at_call) if wrapper.star_kwargs else inner.spreads
+        spreads: list[SpreadSource] = []
+        for mapping, source in zip(star_kwargs(inner.call), inner.spreads, strict=True):
+            name = dotted_name(_unwrapped(mapping)) or ""
+            if source is not SpreadSource.CALLER:
+                spreads.append(source)
+            elif name == wrapper.star_kwargs:
+                spreads.extend(at_call)
+            elif name in wrapper.params:
+                given = argument(name)
+                if given is not None:
+                    spreads.append(spread_source(given, function, self.resolver.flows))
+            else:
+                spreads.append(source)
+        return tuple(spreads)
 
     def _passed_for(self, template_call: TemplateCall, flag_name: str) -> ast.expr | None:
         """The expression `template_call` passes for the flag: its keyword, or for a call of a wrapper, the argument
@@ -227,6 +276,13 @@ class _Collector:
         if template_call.through_wrapper:
             return self.passed.get(id(template_call.call), {}).get(flag_name)
         return keyword_value(template_call.call, flag_name)
+
+
+def _unwrapped(mapping: ast.expr) -> ast.expr:
+    """`x or {}` -> `x`."""
+    if isinstance(mapping, ast.BoolOp) and isinstance(mapping.op, ast.Or) and mapping.values:
+        return mapping.values[0]
+    return mapping
 
 
 def _flag_at_call_site(flag_name: str, call: ast.Call, function: FunctionInfo) -> Flag:

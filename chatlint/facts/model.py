@@ -46,6 +46,19 @@ class FlagSource(enum.Enum):
     ABSENT = "absent"  # not given at all: the library default applies
 
 
+class SpreadSource(enum.Enum):
+    """Where the keywords of a `**mapping` handed to a template call come from: whether it may hide a flag."""
+
+    VISIBLE = "visible"  # a dict the code shows whole (`**{...}`, a local `dict(...)`): its keys are read as keywords
+    DATA = "data"  # a field of a data record (`**example.get("chat_template_kwargs", {})`): template variables
+    CALLER = "caller"  # the function's own `**kwargs` or a parameter: the callers decide what it holds
+    UNKNOWN = "unknown"  # anything else: it may hold any keyword
+
+    @property
+    def may_hide_flags(self) -> bool:
+        return self in (SpreadSource.CALLER, SpreadSource.UNKNOWN)
+
+
 class Route(enum.Enum):
     """How a call reaches `apply_chat_template` (or a tokenizer)."""
 
@@ -177,6 +190,9 @@ class TemplateCall:
     # True for the call inside a wrapper whose conversation is a parameter that callers in this module fill:
     # it is judged at those call sites, not here
     deferred: bool = False
+    # where each `**mapping` that reaches `apply_chat_template` comes from (for a wrapper's call site: the
+    # wrapper's own, with the `**kwargs` it forwards replaced by what the call site spreads)
+    spreads: tuple[SpreadSource, ...] = ()
 
     def flag(self, name: str) -> Flag:
         return self.flags[name]
@@ -184,6 +200,12 @@ class TemplateCall:
     @property
     def through_wrapper(self) -> bool:
         return self.route is Route.WRAPPER
+
+    @property
+    def may_hide_flags(self) -> bool:
+        """A `**mapping` reaches the call that may set a flag the analysis cannot see (a caller's `**kwargs`, an
+        opaque value); a mapping read from the data carries template variables, not flags."""
+        return any(source.may_hide_flags for source in self.spreads)
 
 
 class Hop(NamedTuple):

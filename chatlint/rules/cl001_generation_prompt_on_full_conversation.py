@@ -34,6 +34,14 @@ class GenerationPromptOnFullConversation(Rule):
         them, the flag handed on by keyword or by position), the method handed in as a parameter named
         `apply_chat_template`, and flags set in a parameter default, a dataclass field, a module constant, an
         attribute set in `__init__` or a `**kwargs` dict.
+
+        Mappings spread into the call (`**mapping`): a dict the code shows whole is read key by key. A mapping
+        read from the data (`**example.get("chat_template_kwargs", {})`, `**row["chat_template_kwargs"]`, a
+        local name or loop variable holding such a field) carries template variables (`tools`,
+        `enable_thinking`), not `add_generation_prompt` or `tokenize`: the flags the call shows are the flags it
+        renders with. A wrapper's own `**kwargs` is followed to its callers in the module (the flags each call
+        site passes, by keyword or in a mapping of its own); in a function that is not such a wrapper, a flag the
+        call does not show is not assumed to be on.
     """
     why_is_this_bad = """
         The generation prompt is the header that opens the *next* assistant turn

@@ -47,7 +47,7 @@ def preference_text(data, tokenizer):
 
 
 def kwargs_flag(example, tokenizer):
-    options = {"add_generation_prompt": True, "tokenize": True}
+    options = {"add_generation_prompt": True, "tokenize": True, "return_dict": False}
     full_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
     prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], **options)
     labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids) :]
