@@ -33,6 +33,7 @@ from chatlint.facts.syntax import (
     is_label_name,
     string_value,
 )
+from chatlint.facts.tokenizer_calls import is_tokenizer
 from chatlint.facts.walk import children
 
 # attributes and methods that turn a token sequence into its length
@@ -180,10 +181,13 @@ class _Flow:
             inner = self.carrier_of(expr.func.value, function, before, depth + 1)
             if inner is not None:
                 return inner
-        # `tokenizer(prompt_text, add_special_tokens=False)`, `torch.tensor(prompt_ids)`
-        first = next((arg for arg in expr.args if not isinstance(arg, ast.Starred)), None)
-        if first is not None:
-            return self.carrier_of(first, function, before, depth + 1)
+        # `tokenizer(prompt_text, add_special_tokens=False)`, `torch.tensor(prompt_ids)`; a helper that takes the
+        # tokenizer first, `ids_of(tokenizer, prompt_text)`, is read at its next argument
+        arguments = [arg for arg in expr.args if not isinstance(arg, ast.Starred)]
+        if len(arguments) > 1 and is_tokenizer(arguments[0]):
+            arguments = arguments[1:]
+        if arguments:
+            return self.carrier_of(arguments[0], function, before, depth + 1)
         return None
 
     def length_of(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:

@@ -225,6 +225,8 @@ class TextOrigin:
     same_function: bool = True  # rendered in the function that tokenizes it
     certain: bool = True  # every value that can reach the tokenizer is such a text
     batch: bool = False  # the tokenized expression is a list of such texts
+    # the template call that rendered it (the first one found), for rules that pair two texts of one function
+    render_call: ast.Call | None = field(default=None, compare=False)
 
     def describe(self) -> str:
         """The route in a few words: the helpers and attributes it went through, then the render."""

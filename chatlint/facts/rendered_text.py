@@ -112,7 +112,7 @@ class RenderedTexts:
         template_call = self.templates.get(id(call))
         if template_call is not None:
             if template_call.flag("tokenize").value is False:
-                return TextOrigin(_render_words(call, template_call.via))
+                return TextOrigin(_render_words(call, template_call.via), render_call=call)
             return None
         cast = cast_value(call)
         if cast is not None:
