@@ -61,7 +61,8 @@ class _Collector:
     calls: list[CallSite]
     # aliases and partials, by (id of the function they are assigned in, name); wrappers by function name
     aliases: dict[tuple[int, str], _Route] = field(default_factory=dict)
-    wrappers: dict[str, _Route] = field(default_factory=dict)
+    # wrappers by (name, whether it is a method): a module function and a method may share a name
+    wrappers: dict[tuple[str, bool], _Route] = field(default_factory=dict)
     # id of a wrapper's call site -> flag -> the expression that call passes for the flag, by keyword or by
     # position: what a wrapper around that wrapper forwards (`render(tok, messages, generation)`)
     passed: dict[int, dict[str, ast.expr]] = field(default_factory=dict)
@@ -113,13 +114,14 @@ class _Collector:
     def _maybe_wrapper(self, template_call: TemplateCall) -> None:
         function = template_call.function
         conversation = template_call.conversation
-        if function.is_module or function.name == TEMPLATE_METHOD or function.name in self.wrappers:
+        key = (function.name, function.cls is not None)
+        if function.is_module or function.name == TEMPLATE_METHOD or key in self.wrappers:
             return
         if not isinstance(conversation, ast.Name) or conversation.id not in function.params:
             return
         if conversation.id in function.assignments:
             return
-        self.wrappers[function.name] = _Route(
+        self.wrappers[key] = _Route(
             Route.WRAPPER,
             f"the wrapper `{function.qualname}`",
             wrapper=function,
@@ -147,7 +149,7 @@ class _Collector:
             route = self.aliases.get((id(function), name)) or self.aliases.get((id(self.functions[0]), name))
         elif is_self_attribute(func) and function.cls is not None:
             route = self.aliases.get((id(function.cls), name))
-        route = route or self.wrappers.get(name)
+        route = route or self.wrappers.get((name, isinstance(func, ast.Attribute)))
         if route is None:
             return None
         if route.kind is Route.WRAPPER:

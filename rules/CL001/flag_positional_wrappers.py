@@ -26,3 +26,20 @@ def collate_by_keyword(examples, tokenizer):
     batch = tokenizer(texts, padding=True, add_special_tokens=False, return_tensors="pt")
     batch["labels"] = batch["input_ids"].clone()
     return batch
+
+
+class Renderer:
+    # a method named like the module's wrapper above: each is a wrapper of its own
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def render_chat(self, messages, add_generation_prompt=False):
+        return self.tokenizer.apply_chat_template(
+            messages, tokenize=False, add_generation_prompt=add_generation_prompt
+        )
+
+    def collate(self, examples):
+        texts = [self.render_chat(example["messages"], True) for example in examples]  # expect: CL001 "through the wrapper `Renderer.render_chat`"
+        batch = self.tokenizer(texts, padding=True, add_special_tokens=False, return_tensors="pt")
+        batch["labels"] = batch["input_ids"].clone()
+        return batch

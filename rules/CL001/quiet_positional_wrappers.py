@@ -30,3 +30,22 @@ def collate_by_keyword(examples, tokenizer):
     batch = tokenizer(texts, padding=True, add_special_tokens=False, return_tensors="pt")
     batch["labels"] = batch["input_ids"].clone()
     return batch
+
+
+class Renderer:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def render_chat(self, messages, add_generation_prompt=False):
+        return self.tokenizer.apply_chat_template(
+            messages, tokenize=False, add_generation_prompt=add_generation_prompt
+        )
+
+    def collate(self, examples):
+        texts = [self.render_chat(example["messages"], False) for example in examples]
+        batch = self.tokenizer(texts, padding=True, add_special_tokens=False, return_tensors="pt")
+        batch["labels"] = batch["input_ids"].clone()
+        return batch
+
+    def prompts(self, examples):
+        return [self.render_chat(example["messages"][:-1], True) for example in examples]
