@@ -209,10 +209,14 @@ def _pair_diagnostic(
     prompt_text = _short(facts.code(prompt.text)) if prompt.text is not None else "the prompt"
     maybe = "" if prompt.origin.certain and full.origin.certain else " (on at least one path)"
     full_words, prompt_words = full.origin.describe(), prompt.origin.describe()
+    prompts = "prompts" if prompt.origin.batch else "prompt"
     if full_words == prompt_words:
-        rendered = f"`{full_text}` and the prompt `{prompt_text}` are both {full_words}"
+        rendered = f"`{full_text}` and the {prompts} `{prompt_text}` are both {full_words}"
     else:
-        rendered = f"`{full_text}` is {full_words} and the prompt `{prompt_text}` is {prompt_words}"
+        rendered = (
+            f"`{full_text}` {'holds texts' if full.origin.batch else 'is'} {full_words} and the {prompts} "
+            f"`{prompt_text}` {'hold texts' if prompt.origin.batch else 'is'} {prompt_words}"
+        )
     message = (
         f"{rendered}, so each already starts with the template's BOS{maybe}{_condition(facts)}; tokenizing both "
         f"again with special tokens adds a second BOS to each. The prompt's length masks the labels at "

@@ -29,7 +29,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         conversation: `[-100] * len(prompt_ids)`, `labels[:prompt_len] = -100`, `full_ids[len(prompt_ids):]`,
         `full_text[len(prompt_text):]`, or `return tokens, offset` for a trainer that masks the first `offset`
         tokens. The length is followed through local names, `tokenizer(...)`, `["input_ids"]`, `.shape`, simple
-        arithmetic, and one helper function that returns the render or its length.
+        arithmetic, `typing.cast`, one helper function that returns the render or its length, a helper that
+        tokenizes it (`ids_of(tokenizer, prompt)`), and a loop over the prompt renders or the rows of their batch
+        tokenization (a collator that masks `labels[i, :n]` row by row).
 
         It stays quiet when the prompt render has the generation prompt (a literal `True` or a value that depends
         on the role or task), when the render is concatenated with something before it is measured (a header

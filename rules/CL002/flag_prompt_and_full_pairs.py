@@ -50,3 +50,37 @@ def only_the_prompt_side(example, tokenizer):
     full_ids = tokenizer(full, add_special_tokens=False)["input_ids"]
     labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids):]
     return {"input_ids": full_ids, "labels": labels}
+
+
+class PairCollator:
+    # per row: the prompt of each example, tokenized again, masks its row of the batch
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, examples):
+        prompts = [
+            self.tokenizer.apply_chat_template(e["messages"][:-1], tokenize=False, add_generation_prompt=True)
+            for e in examples
+        ]
+        texts = [self.tokenizer.apply_chat_template(e["messages"], tokenize=False) for e in examples]
+        batch = self.tokenizer(texts, padding=True, return_tensors="pt")  # expect: CL002 "`texts` and the prompt `prompt` are both rendered by"
+        labels = batch["input_ids"].clone()
+        for i, prompt in enumerate(prompts):
+            n = len(self.tokenizer(prompt)["input_ids"])
+            labels[i, :n] = -100
+        batch["labels"] = labels
+        return batch
+
+    def batched(self, examples):
+        prompts = [
+            self.tokenizer.apply_chat_template(e["messages"][:-1], tokenize=False, add_generation_prompt=True)
+            for e in examples
+        ]
+        texts = [self.tokenizer.apply_chat_template(e["messages"], tokenize=False) for e in examples]
+        batch = self.tokenizer(texts, padding=True, return_tensors="pt")  # expect: CL002 "`texts` and the prompts `prompts` are both rendered by"
+        prompt_batch = self.tokenizer(prompts)
+        labels = batch["input_ids"].clone()
+        for i, ids in enumerate(prompt_batch["input_ids"]):
+            labels[i, : len(ids)] = -100
+        batch["labels"] = labels
+        return batch

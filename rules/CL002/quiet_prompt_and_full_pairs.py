@@ -28,3 +28,22 @@ def stripped_bos(example, tokenizer):
     full_ids = tokenizer(full)["input_ids"]
     labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids):]
     return {"input_ids": full_ids, "labels": labels}
+
+
+class PairCollator:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, examples):
+        prompts = [
+            self.tokenizer.apply_chat_template(e["messages"][:-1], tokenize=False, add_generation_prompt=True)
+            for e in examples
+        ]
+        texts = [self.tokenizer.apply_chat_template(e["messages"], tokenize=False) for e in examples]
+        batch = self.tokenizer(texts, padding=True, return_tensors="pt", add_special_tokens=False)
+        labels = batch["input_ids"].clone()
+        for i, prompt in enumerate(prompts):
+            n = len(self.tokenizer(prompt, add_special_tokens=False)["input_ids"])
+            labels[i, :n] = -100
+        batch["labels"] = labels
+        return batch

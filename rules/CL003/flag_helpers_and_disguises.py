@@ -83,3 +83,15 @@ def tokenize_cast(example, tokenizer):
     prompt_ids = typing.cast(list, tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False))  # expect: CL003 "without `add_generation_prompt=True`, and its length masks the labels"
     labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids):]
     return {"input_ids": full_ids, "labels": labels}
+
+
+def ids_of(tokenizer, text):
+    return tokenizer(text, add_special_tokens=False)["input_ids"]
+
+
+def tokenize_through_ids_helper(example, tokenizer):
+    full = tokenizer.apply_chat_template(example["messages"], tokenize=False)
+    prompt = tokenizer.apply_chat_template(example["messages"][:-1], tokenize=False)  # expect: CL003 "its length masks the labels at `[-100] * len(prompt_ids)`"
+    full_ids = ids_of(tokenizer, full)
+    prompt_ids = ids_of(tokenizer, prompt)
+    return {"input_ids": full_ids, "labels": [-100] * len(prompt_ids) + full_ids[len(prompt_ids):]}
