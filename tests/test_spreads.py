@@ -47,6 +47,13 @@ CALL = 'ids = tokenizer.apply_chat_template(example["messages"], {})'
             SpreadSource.UNKNOWN,
         ),
         (CALL.format("**load_options()"), "example, tokenizer", SpreadSource.UNKNOWN),
+        (CALL.format('**kwargs.get("chat_template_kwargs", {})'), "example, tokenizer, **kwargs", SpreadSource.UNKNOWN),
+        (CALL.format('**CONFIG["template"]'), "example, tokenizer", SpreadSource.UNKNOWN),
+        (
+            'for options in example["chat_template_kwargs"]:\n    ' + CALL.format("**options"),
+            "example, tokenizer",
+            SpreadSource.DATA,
+        ),
         (CALL.format('**self.config["template"]'), "self, example, tokenizer", SpreadSource.UNKNOWN),
     ],
 )

@@ -161,7 +161,7 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     mapping = _either_or_empty(mapping)
     if _is_visible_dict(mapping):
         return SpreadSource.VISIBLE
-    if _is_record_field(mapping):
+    if _is_record_field(mapping, function):
         return SpreadSource.DATA
     if not isinstance(mapping, ast.Name):
         return SpreadSource.UNKNOWN
@@ -170,12 +170,12 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
         return SpreadSource.CALLER
     assigned = function.assignments.get(name, [])
     looped = function.loop_sources.get(name)
-    if not assigned and looped is not None and _is_record_field(looped):
+    if not assigned and looped is not None and _is_record_field(looped, function):
         return SpreadSource.DATA  # `for options in batch["chat_template_kwargs"]`: one row's field at a time
     if len(assigned) != 1 or name in function.params:
         return SpreadSource.UNKNOWN
     value = _either_or_empty(assigned[0])
-    if _is_record_field(value):
+    if _is_record_field(value, function):
         return SpreadSource.DATA
     flow = function_flow(function, flows)
     if _is_visible_dict(value) and name not in flow.changed_items and name not in function.key_assignments:
@@ -205,16 +205,25 @@ def _is_visible_dict(node: ast.expr) -> bool:
     )
 
 
-def _is_record_field(node: ast.expr) -> bool:
-    """`example["chat_template_kwargs"]` or `example.get("chat_template_kwargs", ...)`, on a plain name (a row of
-    the data), not on `self` or a module."""
-    if isinstance(node, ast.Subscript):
-        return isinstance(node.value, ast.Name) and node.value.id != "self" and subscript_key(node) is not None
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get":
+def _is_record_field(node: ast.expr, function: FunctionInfo) -> bool:
+    """`example["chat_template_kwargs"]` or `example.get("chat_template_kwargs", ...)`: a field of a row the
+    function is given or walks (a parameter, a local or loop name), not of `self`, a module-level name, or the
+    function's own `**kwargs` (what its callers pass)."""
+    if isinstance(node, ast.Subscript) and subscript_key(node) is not None:
+        receiver: ast.expr = node.value
+    elif (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and string_value(node.args[0] if node.args else None) is not None
+    ):
         receiver = node.func.value
-        key = node.args[0] if node.args else None
-        return isinstance(receiver, ast.Name) and receiver.id != "self" and string_value(key) is not None
-    return False
+    else:
+        return False
+    if not isinstance(receiver, ast.Name) or receiver.id in ("self", "cls", function.star_kwargs):
+        return False
+    name = receiver.id
+    return name in function.params or name in function.assignments or name in function.loop_sources
 
 
 def _updated(name: str, function: FunctionInfo) -> bool:
