@@ -48,7 +48,8 @@ class BatchEncodingAsTokenList(Rule):
 
         Mappings spread into the call (`**mapping`): a dict the code shows whole is read key by key. A mapping
         read from the data (`**example.get("chat_template_kwargs", {})`, `**row["chat_template_kwargs"]`, a
-        local name or loop variable holding such a field) carries template variables (`tools`,
+        local name or loop variable holding such a field of a row the function is given or walks; not a field of
+        `self`, of a module-level name or of the function's own `**kwargs`) carries template variables (`tools`,
         `enable_thinking`), not `tokenize` or `return_dict`, so the call's own keywords decide. The function's
         own `**kwargs`, a parameter, or any other value (`**self.template_kwargs`, a dict changed with
         `.update(...)`) may carry either flag: the rule stays quiet there.
