@@ -14,6 +14,7 @@ from chatlint.facts.model import (
     Route,
     Shape,
     ShapeKind,
+    SpreadSource,
     TemplateCall,
 )
 from chatlint.facts.module import ModuleFacts, build_facts
@@ -29,6 +30,7 @@ __all__ = [
     "Shape",
     "ShapeKind",
     "SourceText",
+    "SpreadSource",
     "TemplateCall",
     "build_facts",
 ]

@@ -9,11 +9,21 @@ the call site passes (or the wrapper's defaults), as they reach the real call.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from chatlint.facts.flags import FLAG_NAMES, absent, call_flag, flag_from_expression, flag_from_kwargs
+from chatlint.facts.flags import FLAG_NAMES, absent, call_flag, flag_from_expression, flag_from_kwargs, spread_source
 from chatlint.facts.links import Links
-from chatlint.facts.model import UNKNOWN_SHAPE, CallSite, Flag, FlagSource, FunctionInfo, Route, TemplateCall
+from chatlint.facts.model import (
+    UNKNOWN_SHAPE,
+    CallSite,
+    Flag,
+    FlagSource,
+    FunctionInfo,
+    Route,
+    SpreadSource,
+    TemplateCall,
+)
 from chatlint.facts.shapes import ShapeResolver
 from chatlint.facts.summary import ModuleSummary, WrapperSummary
 from chatlint.facts.syntax import (
@@ -54,7 +64,11 @@ class _Collector:
     calls: list[CallSite]
     # aliases and partials, by (id of the function they are assigned in, name); wrappers by function name
     aliases: dict[tuple[int, str], _Route] = field(default_factory=dict)
-    wrappers: dict[str, _Route] = field(default_factory=dict)
+    # wrappers by (name, whether it is a method): a module function and a method may share a name
+    wrappers: dict[tuple[str, bool], _Route] = field(default_factory=dict)
+    # id of a wrapper's call site -> flag -> the expression that call passes for the flag, by keyword or by
+    # position: what a wrapper around that wrapper forwards (`render(tok, messages, generation)`)
+    passed: dict[int, dict[str, ast.expr]] = field(default_factory=dict)
     # what the module learns from the modules it imports (their wrappers)
     links: Links | None = None
 
@@ -105,13 +119,14 @@ class _Collector:
     def _maybe_wrapper(self, template_call: TemplateCall) -> None:
         function = template_call.function
         conversation = template_call.conversation
-        if function.is_module or function.name == TEMPLATE_METHOD or function.name in self.wrappers:
+        key = (function.name, function.cls is not None)
+        if function.is_module or function.name == TEMPLATE_METHOD or key in self.wrappers:
             return
         if not isinstance(conversation, ast.Name) or conversation.id not in function.params:
             return
         if conversation.id in function.assignments:
             return
-        self.wrappers[function.name] = _Route(
+        self.wrappers[key] = _Route(
             Route.WRAPPER,
             f"the wrapper `{function.qualname}`",
             wrapper=function,
@@ -139,7 +154,7 @@ class _Collector:
             route = self.aliases.get((id(function), name)) or self.aliases.get((id(self.functions[0]), name))
         elif is_self_attribute(func) and function.cls is not None:
             route = self.aliases.get((id(function.cls), name))
-        route = route or self.wrappers.get(name)
+        route = route or self.wrappers.get((name, isinstance(func, ast.Attribute)))
         if route is None:
             imported = self.links.wrapper(func) if self.links else None
             return self._through_imported(call, function, ancestors, *imported) if imported else None
@@ -164,7 +179,12 @@ class _Collector:
     def _direct(self, call: ast.Call, function: FunctionInfo, ancestors: tuple[ast.AST, ...]) -> TemplateCall:
         conversation = keyword_value(call, "conversation") or positional(call, 0)
         flags = {name: call_flag(name, call, function) for name in FLAG_NAMES}
-        return self._render(call, function, ancestors, conversation, flags)
+        template_call = self._render(call, function, ancestors, conversation, flags)
+        template_call.spreads = self._spreads(call, function)
+        return template_call
+
+    def _spreads(self, call: ast.Call, function: FunctionInfo) -> tuple[SpreadSource, ...]:
+        return tuple(spread_source(mapping, function, self.resolver.flows) for mapping in star_kwargs(call))
 
     def _render(
         self,
@@ -203,11 +223,14 @@ class _Collector:
 
         conversation = argument(route.conversation_parameter)
         flags: dict[str, Flag] = {}
+        passed = self.passed.setdefault(id(call), {})
         for flag_name in FLAG_NAMES:
             inner_flag = inner.flags[flag_name]
-            forwarded = keyword_value(inner.call, flag_name)
+            forwarded = self._passed_for(inner, flag_name)
             if isinstance(forwarded, ast.Name) and forwarded.id in wrapper.params:
                 value = argument(forwarded.id)
+                if value is not None:
+                    passed[flag_name] = value
                 flags[flag_name] = (
                     flag_from_expression(flag_name, value, function, FlagSource.CALL)
                     if value is not None
@@ -219,7 +242,48 @@ class _Collector:
                 flags[flag_name] = _relabel(inner_flag, FlagSource.WRAPPER, f"the call inside `{wrapper.qualname}`")
             else:
                 flags[flag_name] = inner_flag
-        return self._render(call, function, ancestors, conversation, flags, route.kind, route.label)
+        template_call = self._render(call, function, ancestors, conversation, flags, route.kind, route.label)
+        template_call.spreads = self._wrapper_spreads(call, function, wrapper, inner, argument)
+        return template_call
+
+    def _wrapper_spreads(
+        self,
+        call: ast.Call,
+        function: FunctionInfo,
+        wrapper: FunctionInfo,
+        inner: TemplateCall,
+        argument: Callable[[str], ast.expr | None],
+    ) -> tuple[SpreadSource, ...]:
+        """The wrapper's own spreads, with each `**mapping` its caller fills judged at this call site: the wrapper's
+        `**kwargs` by what the call spreads, a parameter by the argument bound to it (none bound: no mapping)."""
+        at_call = self._spreads(call, function)
+        if inner.through_wrapper:
+            # a wrapper of a wrapper: what the inner call's caller fills is this wrapper's `**kwargs` at best
+            others = [source for source in inner.spreads if source is not SpreadSource.CALLER]
+            if len(others) == len(inner.spreads):
+                return inner.spreads
+            return (*others, *at_call) if wrapper.star_kwargs else inner.spreads
+        spreads: list[SpreadSource] = []
+        for mapping, source in zip(star_kwargs(inner.call), inner.spreads, strict=True):
+            name = dotted_name(_unwrapped(mapping)) or ""
+            if source is not SpreadSource.CALLER:
+                spreads.append(source)
+            elif name == wrapper.star_kwargs:
+                spreads.extend(at_call)
+            elif name in wrapper.params:
+                given = argument(name)
+                if given is not None:
+                    spreads.append(spread_source(given, function, self.resolver.flows))
+            else:
+                spreads.append(source)
+        return tuple(spreads)
+
+    def _passed_for(self, template_call: TemplateCall, flag_name: str) -> ast.expr | None:
+        """The expression `template_call` passes for the flag: its keyword, or for a call of a wrapper, the argument
+        (keyword or positional) bound to the wrapper's parameter that becomes the flag."""
+        if template_call.through_wrapper:
+            return self.passed.get(id(template_call.call), {}).get(flag_name)
+        return keyword_value(template_call.call, flag_name)
 
     def _through_imported(
         self,
@@ -249,7 +313,15 @@ class _Collector:
         label = f"the wrapper `{wrapper.name}` ({place})"
         template_call = self._render(call, function, ancestors, conversation, flags, Route.WRAPPER, label)
         template_call.related = (Related(summary.path, wrapper.line, f"`{wrapper.name}` renders the conversation"),)
+        template_call.spreads = self._spreads(call, function)  # the call's own mappings, judged where they are
         return template_call
+
+
+def _unwrapped(mapping: ast.expr) -> ast.expr:
+    """`x or {}` -> `x`."""
+    if isinstance(mapping, ast.BoolOp) and isinstance(mapping.op, ast.Or) and mapping.values:
+        return mapping.values[0]
+    return mapping
 
 
 def _flag_at_call_site(flag_name: str, call: ast.Call, function: FunctionInfo) -> Flag:

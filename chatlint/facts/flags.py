@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import ast
 
-from chatlint.facts.model import Flag, FlagSource, FunctionInfo
+from chatlint.facts.flow import FunctionFlow, function_flow
+from chatlint.facts.model import Flag, FlagSource, FunctionInfo, SpreadSource
 from chatlint.facts.syntax import (
     bool_literal,
     code,
@@ -18,6 +19,7 @@ from chatlint.facts.syntax import (
     keyword_value,
     star_kwargs,
     string_value,
+    subscript_key,
 )
 
 FLAG_NAMES = (
@@ -145,3 +147,94 @@ def call_flag(name: str, call: ast.Call, function: FunctionInfo) -> Flag:
         if found is not None:
             return found
     return absent(name)
+
+
+# -- where a `**mapping` comes from -------------------------------------------------------------------------------
+def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> SpreadSource:
+    """Where the `**mapping` handed to a template call comes from (see `SpreadSource`).
+
+    A field read out of a data record (`example["chat_template_kwargs"]`, `row.get("chat_template_kwargs", {})`,
+    or a local name given one such value) is DATA: datasets carry template variables there (tools, a thinking
+    switch), not how the call renders; so is a loop variable over such a field (`for options in
+    batch["chat_template_kwargs"]`). The function's own `**kwargs` or a parameter is CALLER. A dict literal,
+    `dict(...)` without spreads, or a local name given one of those once and never changed after is VISIBLE."""
+    mapping = _either_or_empty(mapping)
+    if _is_visible_dict(mapping):
+        return SpreadSource.VISIBLE
+    if _is_record_field(mapping, function):
+        return SpreadSource.DATA
+    if not isinstance(mapping, ast.Name):
+        return SpreadSource.UNKNOWN
+    name = mapping.id
+    if name == function.star_kwargs or (name in function.params and name not in function.assignments):
+        return SpreadSource.CALLER
+    assigned = function.assignments.get(name, [])
+    looped = function.loop_sources.get(name)
+    if not assigned and looped is not None and _is_record_field(looped, function):
+        return SpreadSource.DATA  # `for options in batch["chat_template_kwargs"]`: one row's field at a time
+    if len(assigned) != 1 or name in function.params:
+        return SpreadSource.UNKNOWN
+    value = _either_or_empty(assigned[0])
+    if _is_record_field(value, function):
+        return SpreadSource.DATA
+    flow = function_flow(function, flows)
+    if _is_visible_dict(value) and name not in flow.changed_items and name not in function.key_assignments:
+        return SpreadSource.VISIBLE if not _updated(name, function) else SpreadSource.UNKNOWN
+    return SpreadSource.UNKNOWN
+
+
+def _either_or_empty(node: ast.expr) -> ast.expr:
+    """`x or {}` -> `x`: the fallback adds no keyword."""
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or) and len(node.values) == 2:
+        fallback = node.values[1]
+        if (isinstance(fallback, ast.Dict) and not fallback.keys) or (
+            isinstance(fallback, ast.Call) and dotted_name(fallback.func) == "dict" and not fallback.args
+        ):
+            return node.values[0]
+    return node
+
+
+def _is_visible_dict(node: ast.expr) -> bool:
+    if isinstance(node, ast.Dict):
+        return all(key is not None for key in node.keys)
+    return (
+        isinstance(node, ast.Call)
+        and dotted_name(node.func) == "dict"
+        and not node.args
+        and not any(item.arg is None for item in node.keywords)
+    )
+
+
+def _is_record_field(node: ast.expr, function: FunctionInfo) -> bool:
+    """`example["chat_template_kwargs"]` or `example.get("chat_template_kwargs", ...)`: a field of a row the
+    function is given or walks (a parameter, a local or loop name), not of `self`, a module-level name, or the
+    function's own `**kwargs` (what its callers pass)."""
+    if isinstance(node, ast.Subscript) and subscript_key(node) is not None:
+        receiver: ast.expr = node.value
+    elif (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and string_value(node.args[0] if node.args else None) is not None
+    ):
+        receiver = node.func.value
+    else:
+        return False
+    if not isinstance(receiver, ast.Name) or receiver.id in ("self", "cls", function.star_kwargs):
+        return False
+    name = receiver.id
+    return name in function.params or name in function.assignments or name in function.loop_sources
+
+
+def _updated(name: str, function: FunctionInfo) -> bool:
+    """`name.update(...)` anywhere in the function: keys the index may not have seen."""
+    for node in ast.walk(function.node):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "update"
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == name
+        ):
+            return True
+    return False

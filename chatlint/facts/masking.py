@@ -9,7 +9,8 @@ a render or its length makes each call of it a render or a length in its caller.
 
 A local name is resolved with the reaching definitions of `chatlint.facts.flow`: every assignment that may hold
 its value at that load must lead to the same render, else the name is unknown (a branch that assigns something
-else, a loop variable, a parameter or a tuple unpacking among them makes it unknown).
+else, a parameter or a tuple unpacking among them makes it unknown). A loop variable carries the render of the
+items it walks: a list of renders, or the rows of their batch tokenization (a collator masking row by row).
 
 The answer is a list of `LengthMask`s: which render, where its length masks, and the words for a message.
 """
@@ -26,12 +27,14 @@ from chatlint.facts.module import ModuleFacts
 from chatlint.facts.syntax import (
     arguments_in_order,
     called_name,
+    cast_value,
     code,
     dotted_name,
     first_argument,
     is_label_name,
     string_value,
 )
+from chatlint.facts.tokenizer_calls import is_tokenizer
 from chatlint.facts.walk import children
 
 # attributes and methods that turn a token sequence into its length
@@ -102,13 +105,24 @@ class _Flow:
 
     # -- what a value is --------------------------------------------------------------------------------------------
     def _resolve_name(
-        self, name: ast.Name, function: FunctionInfo, resolve: Callable[[ast.expr], TemplateCall | None]
+        self,
+        name: ast.Name,
+        function: FunctionInfo,
+        resolve: Callable[[ast.expr], TemplateCall | None],
+        resolve_items: Callable[[ast.expr], TemplateCall | None] | None = None,
     ) -> TemplateCall | None:
         """What `resolve` finds for the value of the local `name` at this load: every assignment that may reach it
-        must give the same render, else None (a parameter, loop variable or unpacking among them gives None)."""
+        must give the same render, else None (a parameter or unpacking among them gives None). A loop variable is
+        an item of what the loop walks: `resolve_items` answers for that, when given."""
         bindings = function_flow(function, self._flows).reaching(name.id, name)
         found: TemplateCall | None = None
         for binding in bindings:
+            if binding.kind == "loop" and resolve_items is not None and binding.value is not None:
+                render = resolve_items(binding.value)
+                if render is None or (found is not None and render is not found):
+                    return None
+                found = render
+                continue
             if binding.kind != "assign" or binding.value is None:
                 return None
             render = resolve(binding.value)
@@ -146,7 +160,12 @@ class _Flow:
         if isinstance(expr, ast.Call):
             return self._carrier_of_call(expr, function, before, depth)
         if isinstance(expr, ast.Name):
-            return self._resolve_name(expr, function, lambda value: self.carrier_of(value, function, before, depth + 1))
+            return self._resolve_name(
+                expr,
+                function,
+                lambda value: self.carrier_of(value, function, before, depth + 1),
+                lambda items: self.items_carrier(items, function, before, depth + 1),
+            )
         if isinstance(expr, ast.Subscript):
             # `row["prompt_ids"]` after `row["prompt_ids"] = render(...)`
             stored = self._item_assignment(expr, function, before)
@@ -160,6 +179,35 @@ class _Flow:
             return self.carrier_of(expr.value, function, before, depth + 1)
         return None
 
+    def items_carrier(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
+        """The render each item of `expr` carries, for a loop over it: a list of renders (`[render(c) for c in
+        conversations]`, a name for one), or the rows of their batch tokenization (`tokenizer(prompts)["input_ids"]`).
+        """
+        if depth > MAX_RESOLUTION_DEPTH:
+            return None
+        if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
+            return self.carrier_of(expr.elt, function, before, depth + 1)
+        if isinstance(expr, ast.Name):
+            return self._resolve_name(
+                expr, function, lambda value: self.items_carrier(value, function, before, depth + 1)
+            )
+        if isinstance(expr, ast.Subscript) and _string_key(expr) is not None and isinstance(expr.value, ast.Call):
+            return self._batch_of(expr.value, function, before, depth)
+        if isinstance(expr, ast.Subscript) and _string_key(expr) is not None and isinstance(expr.value, ast.Name):
+            return self._resolve_name(
+                expr.value, function, lambda value: self._batch_of(value, function, before, depth + 1)
+            )
+        return None
+
+    def _batch_of(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
+        """`tokenizer(prompts)`: a batch tokenization whose rows carry the renders listed in `prompts`."""
+        if not isinstance(expr, ast.Call) or self.renders.get(id(expr)) is not None:
+            return None
+        arguments = [arg for arg in expr.args if not isinstance(arg, ast.Starred)]
+        if len(arguments) > 1 and is_tokenizer(arguments[0]):
+            arguments = arguments[1:]
+        return self.items_carrier(arguments[0], function, before, depth + 1) if arguments else None
+
     def _carrier_of_call(self, expr: ast.Call, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
         name = called_name(expr)
         render = self.renders.get(id(expr))
@@ -171,15 +219,21 @@ class _Flow:
             return self.returns_render[name]
         if name == "len" or name in _LENGTH_ATTRIBUTES or name in _LENGTH_PRESERVING_CALLS:
             return None
+        cast = cast_value(expr)
+        if cast is not None:
+            return self.carrier_of(cast, function, before, depth + 1)  # `typing.cast(list[int], ids)`
         if isinstance(expr.func, ast.Attribute):
             # `ids.tolist()`, `ids.to(device)`, `ids.squeeze(0)`
             inner = self.carrier_of(expr.func.value, function, before, depth + 1)
             if inner is not None:
                 return inner
-        # `tokenizer(prompt_text, add_special_tokens=False)`, `torch.tensor(prompt_ids)`
-        first = next((arg for arg in expr.args if not isinstance(arg, ast.Starred)), None)
-        if first is not None:
-            return self.carrier_of(first, function, before, depth + 1)
+        # `tokenizer(prompt_text, add_special_tokens=False)`, `torch.tensor(prompt_ids)`; a helper that takes the
+        # tokenizer first, `ids_of(tokenizer, prompt_text)`, is read at its next argument
+        arguments = [arg for arg in expr.args if not isinstance(arg, ast.Starred)]
+        if len(arguments) > 1 and is_tokenizer(arguments[0]):
+            arguments = arguments[1:]
+        if arguments:
+            return self.carrier_of(arguments[0], function, before, depth + 1)
         return None
 
     def length_of(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:

@@ -48,6 +48,19 @@ class FlagSource(enum.Enum):
     ABSENT = "absent"  # not given at all: the library default applies
 
 
+class SpreadSource(enum.Enum):
+    """Where the keywords of a `**mapping` handed to a template call come from: whether it may hide a flag."""
+
+    VISIBLE = "visible"  # a dict the code shows whole (`**{...}`, a local `dict(...)`): its keys are read as keywords
+    DATA = "data"  # a field of a data record (`**example.get("chat_template_kwargs", {})`): template variables
+    CALLER = "caller"  # the function's own `**kwargs` or a parameter: the callers decide what it holds
+    UNKNOWN = "unknown"  # anything else: it may hold any keyword
+
+    @property
+    def may_hide_flags(self) -> bool:
+        return self in (SpreadSource.CALLER, SpreadSource.UNKNOWN)
+
+
 class Route(enum.Enum):
     """How a call reaches `apply_chat_template` (or a tokenizer)."""
 
@@ -181,6 +194,9 @@ class TemplateCall:
     deferred: bool = False
     # places in other modules the render goes through (the wrapper it calls, defined in another module)
     related: tuple[Related, ...] = ()
+    # where each `**mapping` that reaches `apply_chat_template` comes from (for a wrapper's call site: the
+    # wrapper's own, with the `**kwargs` it forwards replaced by what the call site spreads)
+    spreads: tuple[SpreadSource, ...] = ()
 
     def flag(self, name: str) -> Flag:
         return self.flags[name]
@@ -188,6 +204,12 @@ class TemplateCall:
     @property
     def through_wrapper(self) -> bool:
         return self.route is Route.WRAPPER
+
+    @property
+    def may_hide_flags(self) -> bool:
+        """A `**mapping` reaches the call that may set a flag the analysis cannot see (a caller's `**kwargs`, an
+        opaque value); a mapping read from the data carries template variables, not flags."""
+        return any(source.may_hide_flags for source in self.spreads)
 
 
 class Hop(NamedTuple):
@@ -210,6 +232,8 @@ class TextOrigin:
     line: int = 0  # of the render (in the module the render is in)
     # places in other modules on the way (a render in an imported helper, the `.map` that stored it in a column)
     related: tuple[Related, ...] = ()
+    # the template call that rendered it (the first one found), for rules that pair two texts of one function
+    render_call: ast.Call | None = field(default=None, compare=False)
 
     def describe(self) -> str:
         """The route in a few words: the helpers and attributes it went through, then the render."""

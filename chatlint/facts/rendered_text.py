@@ -5,6 +5,7 @@ module answers, for an expression, whether it is such a rendered text (`template
 (`template_texts`), and if so returns a `TextOrigin`: the render in words and the route from the expression back to
 it. The route is followed through
 - local names (every binding that may reach the load, see `flow`), tuple unpacking and `if`/`else` expressions;
+- `typing.cast(str, text)` (the same object under another static type);
 - concatenations that start with the text (`prompt + completion`), slices that keep its start (`text[:n]`) and
   string methods that keep it (`.strip()`, `.replace(...)`, ... unless they mention the BOS);
 - list comprehensions, list literals, `list(...)`, lists built with `.append` / `.extend` / `+=`;
@@ -31,6 +32,7 @@ from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Hop, TemplateCall, TextOrigin
 from chatlint.facts.syntax import (
     bool_literal,
+    cast_value,
     code,
     current_source,
     dotted_name,
@@ -124,9 +126,15 @@ class RenderedTexts:
         if template_call is not None:
             if template_call.flag("tokenize").value is False:
                 return TextOrigin(
-                    _render_words(call, template_call.via), line=call.lineno, related=template_call.related
+                    _render_words(call, template_call.via),
+                    line=call.lineno,
+                    related=template_call.related,
+                    render_call=call,
                 )
             return None
+        cast = cast_value(call)
+        if cast is not None:
+            return self.template_text(cast, function, depth + 1)  # `typing.cast(str, prompt)`: the same text
         func = call.func
         if isinstance(func, ast.Name) and func.id in function.params and "chat_template" in func.id:
             # a callable handed in as a parameter: `def preprocess(data, apply_chat_template=None)`
@@ -249,6 +257,9 @@ class RenderedTexts:
         if isinstance(expr, ast.Attribute) and dotted_name(expr.value) == "self" and function.cls is not None:
             return self._attribute_texts(expr.attr, function.cls, depth)
         if isinstance(expr, ast.Call):
+            cast = cast_value(expr)
+            if cast is not None:
+                return self.template_texts(cast, function, depth + 1)
             callee = dotted_name(expr.func)
             first = first_argument(expr)
             if callee in ("list", "tuple") and first is not None:

@@ -12,7 +12,7 @@ import ast
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
 from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Shape, ShapeKind
-from chatlint.facts.syntax import code, dotted_name, is_self_attribute, string_value
+from chatlint.facts.syntax import cast_value, code, dotted_name, is_self_attribute, string_value
 
 PROMPT_KEYS = frozenset(
     {"prompt", "prompts", "prompt_messages", "prompt_conversation", "query", "question", "instruction", "history"}
@@ -60,6 +60,9 @@ class ShapeResolver:
         if isinstance(expr, ast.Name):
             return self._name_shape(expr, function, before, depth)
         if isinstance(expr, ast.Call):
+            cast = cast_value(expr)
+            if cast is not None:
+                return self._shape(cast, function, before, depth + 1)  # `typing.cast(list, messages)`
             callee = dotted_name(expr.func) or ""
             if callee in _COPY_CALLS and expr.args:
                 return self._shape(_unstarred(expr.args[0]), function, before, depth + 1)

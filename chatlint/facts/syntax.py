@@ -195,5 +195,17 @@ def is_label_name(name: str) -> bool:
     return lowered in ("labels", "label", "label_ids", "targets") or lowered.endswith("_labels")
 
 
+_CASTS = frozenset({"cast", "typing.cast", "t.cast", "typing_extensions.cast"})
+
+
+def cast_value(call: ast.Call) -> ast.expr | None:
+    """The value of `typing.cast(T, value)` (`cast("str", value)` too): the same object, only the type checker's
+    view of it changes; None for any other call."""
+    if dotted_name(call.func) in _CASTS and len(call.args) == 2 and not call.keywords:
+        value = call.args[1]
+        return None if isinstance(value, ast.Starred) else value
+    return None
+
+
 def is_partial(call: ast.Call) -> bool:
     return dotted_name(call.func) in ("partial", "functools.partial")

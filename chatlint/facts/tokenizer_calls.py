@@ -78,9 +78,9 @@ def _direct(
     method = None
     if isinstance(func, ast.Attribute) and func.attr in _ENCODE_METHODS:
         method = func.attr
-        if not _is_tokenizer(func.value):
+        if not is_tokenizer(func.value):
             return None
-    elif not _is_tokenizer(func):
+    elif not is_tokenizer(func):
         return None
     if isinstance(func, ast.Name) and func.id in defined_names:
         return None  # a helper of the module that happens to be called `tokenizer`
@@ -133,7 +133,8 @@ def _unpacked_pair(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
     )
 
 
-def _is_tokenizer(node: ast.expr) -> bool:
+def is_tokenizer(node: ast.expr) -> bool:
+    """`tokenizer`, `self.tok`, `processing_class`: an expression that names a tokenizer (or processor)."""
     name = dotted_name(node)
     if name is None:
         return False

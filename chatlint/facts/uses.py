@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import CallSite, FunctionInfo
-from chatlint.facts.syntax import called_name, code, dotted_name, string_value
+from chatlint.facts.syntax import called_name, cast_value, code, dotted_name, string_value
 from chatlint.facts.walk import children
 
 LENGTH = "length"
@@ -167,6 +167,7 @@ _SEQUENCE_CALLS = frozenset(
 )
 _IDS_KEYS = ("input_ids", "labels", "tokens", "token_ids")
 _MAX_CALLER_DEPTH = 3
+_MAX_RENAMES = 8  # names one value is moved on to (`ids = ids.to(device)`) that are followed
 
 
 class UseKind(enum.Enum):
@@ -210,16 +211,51 @@ def list_like_uses(
             return _dataset_item_use(use.detail, function, flows)
         return [use.detail] if use.kind is UseKind.LIST else []
 
-    use = _sequence_use(call, ancestors)
+    value, above = _same_value(call, ancestors)
+    use = _sequence_use(value, above)
     if use.kind is not UseKind.NAME:
         return tuple(dict.fromkeys(expand(use)))
     found: list[str] = []
     flow = function_flow(function, flows)
-    binding = flow.binding_of(ancestors[-1], use.detail)
-    if binding is not None:
+    # the name the value is assigned to, and the names it is moved on to unchanged (`ids = ids.to(device)`)
+    pending = [flow.binding_of(above[-1], use.detail)]
+    seen: set[int] = set()
+    while pending:
+        binding = pending.pop()
+        if binding is None or id(binding) in seen or len(seen) > _MAX_RENAMES:
+            continue
+        seen.add(id(binding))
         for load in flow.loads_reached_by(binding):
-            found.extend(expand(_sequence_use(load.node, load.ancestors)))
+            value, above = _same_value(load.node, load.ancestors)
+            load_use = _sequence_use(value, above)
+            if load_use.kind is UseKind.NAME:
+                pending.append(flow.binding_of(above[-1], load_use.detail))
+            else:
+                found.extend(expand(load_use))
     return tuple(dict.fromkeys(found))
+
+
+def _same_value(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> tuple[ast.AST, tuple[ast.AST, ...]]:
+    """The outermost expression around `node` that is still the same object to the code that uses it, and the
+    ancestors above it: through `.to(device)` (a `BatchEncoding` moved to a device stays one, a tensor stays a
+    tensor) and `typing.cast(T, value)`."""
+    while ancestors:
+        parent = ancestors[-1]
+        holder = ancestors[-2] if len(ancestors) > 1 else None
+        if (
+            isinstance(parent, ast.Attribute)
+            and parent.value is node
+            and parent.attr == "to"
+            and isinstance(holder, ast.Call)
+            and holder.func is parent
+        ):
+            node, ancestors = holder, ancestors[:-2]
+            continue
+        if isinstance(parent, ast.Call) and cast_value(parent) is node:
+            node, ancestors = parent, ancestors[:-1]
+            continue
+        break
+    return node, ancestors
 
 
 def _dataset_item_use(attribute: str, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> list[str]:
@@ -319,7 +355,8 @@ def _declares_ids(function: FunctionInfo) -> str:
     node = function.node
     if not isinstance(node, _FUNCTIONS) or node.returns is None:
         return ""
-    annotation = " ".join(code(node.returns).split())
+    # `-> "torch.Tensor"` (a forward reference) says the same as `-> torch.Tensor`
+    annotation = " ".join((string_value(node.returns) or code(node.returns)).split())
     compact = annotation.replace(" ", "").lower()
     if compact in ("list[int]", "typing.list[int]", "sequence[int]", "mx.array", "torch.tensor", "np.ndarray"):
         return f"returned by `{function.qualname}`, which is annotated `-> {annotation}`"
@@ -332,7 +369,16 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
     parent = ancestors[-1] if ancestors else None
     if isinstance(parent, ast.Call):
         # a positional argument (not `*x`, whose parent is the `ast.Starred`), not what is called
-        return _argument_use(parent) if any(arg is node for arg in parent.args) else NO_USE
+        return _argument_use(parent, node) if any(arg is node for arg in parent.args) else NO_USE
+    if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
+        # `llm.generate(prompt_token_ids=ids)`, `model(input_ids=ids)`
+        return SequenceUse(UseKind.LIST, f"`{parent.arg}={_short(node)}`")
+    if isinstance(parent, ast.List) and len(ancestors) > 1:
+        keyword = ancestors[-2]
+        if isinstance(keyword, ast.keyword) and keyword.arg is not None and _is_ids_key(keyword.arg):
+            # `llm.generate(prompt_token_ids=[ids])`: a batch of id lists
+            return SequenceUse(UseKind.LIST, f"`{keyword.arg}={_short(parent)}`")
+        return NO_USE
     if isinstance(parent, ast.Subscript):
         if parent.value is not node:
             return NO_USE
@@ -365,11 +411,14 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
     return _stored_use(node, parent)
 
 
-def _argument_use(call: ast.Call) -> SequenceUse:
+def _argument_use(call: ast.Call, argument: ast.AST) -> SequenceUse:
     """How a call that gets the value as a positional argument uses it, when it reads it as a list of ids."""
     callee = dotted_name(call.func) or ""
     if callee in _SEQUENCE_CALLS:
         return SequenceUse(UseKind.LIST, f"`{_short(call)}`")
+    if _is_model(callee) and call.args[0] is argument:
+        # `model(ids)`: a model's first parameter is `input_ids`
+        return SequenceUse(UseKind.LIST, f"`{_short(call)}`, which takes it as `input_ids`")
     func = call.func
     if not isinstance(func, ast.Attribute):
         return NO_USE
@@ -382,6 +431,12 @@ def _argument_use(call: ast.Call) -> SequenceUse:
     if method == "append" and ("ids" in receiver.lower() or "token" in receiver.lower()):
         return SequenceUse(UseKind.LIST, f"`{_short(call)}`, a list of ids")
     return NO_USE
+
+
+def _is_model(callee: str) -> bool:
+    """`model(...)`, `self.model(...)`, `policy_model(...)`: a model called on its inputs."""
+    last = callee.split(".")[-1].lower()
+    return last == "model" or last.endswith("_model")
 
 
 def _stored_use(node: ast.AST, parent: ast.AST | None) -> SequenceUse:

@@ -30,9 +30,19 @@ class GenerationPromptOnFullConversation(Rule):
         mask labels, on values that depend on the role or task (`add_generation_prompt=conv[-1]["role"] !=
         "assistant"`), on template introspection (the same conversation rendered with and without the header), and
         on inference code whose result goes to `generate()`. It follows aliases (`render =
-        tokenizer.apply_chat_template`), `functools.partial`, thin wrappers in the same module, the method handed in
-        as a parameter named `apply_chat_template`, and flags set in a parameter default, a dataclass field, a
-        module constant, an attribute set in `__init__` or a `**kwargs` dict.
+        tokenizer.apply_chat_template`), `functools.partial`, thin wrappers in the same module (and wrappers of
+        them, the flag handed on by keyword or by position), the method handed in as a parameter named
+        `apply_chat_template`, and flags set in a parameter default, a dataclass field, a module constant, an
+        attribute set in `__init__` or a `**kwargs` dict.
+
+        Mappings spread into the call (`**mapping`): a dict the code shows whole is read key by key. A mapping
+        read from the data (`**example.get("chat_template_kwargs", {})`, `**row["chat_template_kwargs"]`, a
+        local name or loop variable holding such a field of a row the function is given or walks; not a field of
+        `self`, of a module-level name or of the function's own `**kwargs`) carries template variables (`tools`,
+        `enable_thinking`), not `add_generation_prompt` or `tokenize`: the flags the call shows are the flags it
+        renders with. A wrapper's own `**kwargs` is followed to its callers in the module (the flags each call
+        site passes, by keyword or in a mapping of its own); in a function that is not such a wrapper, a flag the
+        call does not show is not assumed to be on.
 
         A wrapper imported from another module of the project is followed too: the call site passes the flag.
     """

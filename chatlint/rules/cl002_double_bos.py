@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from chatlint.facts import ModuleFacts
+from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.flow import function_flow
+from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import SplitTokenization, TokenizerCall
-from chatlint.facts.syntax import called_name, string_value
+from chatlint.facts.syntax import called_name, cast_value, string_value
 from chatlint.findings import Applicability
 from chatlint.knowledge.model_families import family_of
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
@@ -34,15 +36,23 @@ class DoubleBos(Rule):
         `processor(text=...)`, and the batch forms over a list of such texts. The text is followed through local
         names (every assignment that can reach the call), list comprehensions and lists built with `.append`,
         dict and row fields set in the same function, string methods that keep its start (`.strip()`), `prompt
-        + completion`, tuple unpacking, helper functions of the module that return it or that tokenize it, and
+        + completion`, `typing.cast(str, text)`, tuple unpacking, helper functions of the module that return it or that tokenize it, and
         list attributes one method of a class fills and another reads.
 
         It also finds the sibling: a prompt and a completion tokenized separately, the completion with special
         tokens, and their ids concatenated (`prompt_ids + completion_ids`), which puts a BOS in the middle.
 
+        A prompt and its full conversation that are both rendered and both tokenized again with special tokens in
+        one function, where the prompt's length masks the labels (`[-100] * len(prompt_ids)`, `labels[:n] =
+        ...`), are one finding, at the full conversation's call, naming both: each carries the same extra BOS, so
+        the mask still lines up, and turning special tokens off on one side only would shift it by one token.
+
         It stays quiet where `add_special_tokens=False` is passed (literally, through a name, a default, or a
         `**kwargs` dict it can see), where an opaque `**kwargs` may pass it, on plain documents that never went
-        through a chat template, and on text whose start was cut off (`text[len(prompt):]`).
+        through a chat template, and on text whose start was cut off (`text[len(prompt):]`). Ids that are only
+        measured against a bound (`len(tokenizer(text).input_ids) > max_length`, also when they are first kept
+        under a name through `.input_ids`, `["input_ids"]` or `.to(device)`) are a count, not training data, and
+        stay quiet too.
 
         Across modules it follows text an imported function returns, and text stored in a dataset column by a `.map()`
         of the module whose function (imported or not) returns rows with rendered text.
@@ -71,14 +81,25 @@ class DoubleBos(Rule):
         function, and **unsafe** otherwise: when only some of the values that reach the call are rendered texts
         (the other branch may be a plain document that needs its BOS), when the text comes from a helper or
         another method, when the tokenizer call sits inside a helper that other callers share, and for the
-        prompt/completion sibling (a tokenizer that appends EOS would lose it).
+        prompt/completion sibling (a tokenizer that appends EOS would lose it). For a prompt and full pair the fix
+        changes both tokenizer calls or neither: it is safe only when each side's own fix would be, and there is
+        none when one side cannot be fixed.
     """
 
     def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
         reported: set[int] = set()
+        doubled = {}
         for tokenizer_call in facts.tokenizer_calls:
             diagnostic = self._double_bos(tokenizer_call, facts)
-            if diagnostic is not None and id(diagnostic.node) not in reported:
+            if diagnostic is not None:
+                doubled[id(tokenizer_call.call)] = (tokenizer_call, diagnostic)
+        for pair in _prompt_full_pairs([call for call, _ in doubled.values()], facts):
+            # one finding for both sides, at the full conversation's call: fixing one alone shifts the mask
+            prompt, full = pair.prompt, pair.full
+            doubled[id(full.call)] = (full, _pair_diagnostic(pair, doubled, facts))
+            del doubled[id(prompt.call)]
+        for _, diagnostic in doubled.values():
+            if id(diagnostic.node) not in reported:
                 reported.add(id(diagnostic.node))
                 yield diagnostic
         for split in facts.split_tokenizations:
@@ -96,12 +117,7 @@ class DoubleBos(Rule):
             return None  # every model the module loads has a chat template without a BOS
         if _only_counted(tokenizer_call, facts):
             return None  # a length statistic or filter: a second BOS changes a count by one, not what is trained
-        if families and all(family is not None and family.writes_bos for family in families):
-            condition = f" (the {families[0].name} chat template writes one)"  # type: ignore[union-attr]
-        else:
-            condition = (
-                ", for chat templates that begin with one (Llama 3's does; ChatML templates such as Qwen's do not)"
-            )
+        condition = _condition(facts)
         text = _short(facts.code(tokenizer_call.text)) if tokenizer_call.text is not None else "the text"
         special = _special_words(tokenizer_call)
         via = f" through {tokenizer_call.via}" if tokenizer_call.via else ""
@@ -131,6 +147,96 @@ class DoubleBos(Rule):
             f"the sequence"
         )
         return Diagnostic(node=second.call, message=message, fix=_fix(second, facts, Applicability.UNSAFE))
+
+
+def _condition(facts: ModuleFacts) -> str:
+    """When the rendered text starts with a BOS: what the models the module loads say, else the condition."""
+    families = [family_of(name) if name else None for name in facts.checkpoints]
+    if families and all(family is not None and family.writes_bos for family in families):
+        return f" (the {families[0].name} chat template writes one)"  # type: ignore[union-attr]
+    return ", for chat templates that begin with one (Llama 3's does; ChatML templates such as Qwen's do not)"
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """A prompt and its full conversation, both rendered and tokenized again with special tokens in one function,
+    where the prompt's length masks the labels (`mask`)."""
+
+    prompt: TokenizerCall
+    full: TokenizerCall
+    mask: LengthMask
+
+
+def _prompt_full_pairs(doubled: list[TokenizerCall], facts: ModuleFacts) -> list[_Pair]:
+    """The doubled tokenizer calls that pair up: in one function, one tokenizes the prompt render whose length masks
+    the labels there, the other tokenizes another render of the whole conversation. Both sides carry the same
+    extra BOS, so the mask lines up; only fixing both keeps it so."""
+    # per function: (the render each doubled call's text comes from, the call)
+    by_function: dict[int, list[tuple[ast.Call, TokenizerCall]]] = {}
+    for tokenizer_call in doubled:
+        render_call = tokenizer_call.origin.render_call if tokenizer_call.origin is not None else None
+        if render_call is not None:
+            by_function.setdefault(id(tokenizer_call.function), []).append((render_call, tokenizer_call))
+    if not any(len(calls) > 1 for calls in by_function.values()):
+        return []
+    renders = {id(template_call.call): template_call for template_call in facts.template_calls}
+    pairs: list[_Pair] = []
+    paired: set[int] = set()
+    for mask in length_masks(facts):
+        calls = by_function.get(id(mask.function), [])
+        prompt_render = mask.render.call
+        prompts = [call for render, call in calls if render is prompt_render]
+        fulls = [
+            call for render, call in calls if render is not prompt_render and _renders_full(renders.get(id(render)))
+        ]
+        if len(prompts) != 1 or len(fulls) != 1 or {id(prompts[0].call), id(fulls[0].call)} & paired:
+            continue
+        paired.update((id(prompts[0].call), id(fulls[0].call)))
+        pairs.append(_Pair(prompts[0], fulls[0], mask))
+    return pairs
+
+
+def _renders_full(render: TemplateCall | None) -> bool:
+    """A render of the whole conversation: not a prompt, not opened for a reply."""
+    if render is None or render.shape.kind is ShapeKind.PROMPT:
+        return False
+    return not render.flag("add_generation_prompt").is_true
+
+
+def _pair_diagnostic(
+    pair: _Pair, doubled: dict[int, tuple[TokenizerCall, Diagnostic]], facts: ModuleFacts
+) -> Diagnostic:
+    """One finding naming both sides; its fix changes both calls, or there is none."""
+    prompt, full = pair.prompt, pair.full
+    assert prompt.origin is not None and full.origin is not None
+    full_text = _short(facts.code(full.text)) if full.text is not None else "the full text"
+    prompt_text = _short(facts.code(prompt.text)) if prompt.text is not None else "the prompt"
+    maybe = "" if prompt.origin.certain and full.origin.certain else " (on at least one path)"
+    full_words, prompt_words = full.origin.describe(), prompt.origin.describe()
+    prompts = "prompts" if prompt.origin.batch else "prompt"
+    if full_words == prompt_words:
+        rendered = f"`{full_text}` and the {prompts} `{prompt_text}` are both {full_words}"
+    else:
+        rendered = (
+            f"`{full_text}` {'holds texts' if full.origin.batch else 'is'} {full_words} and the {prompts} "
+            f"`{prompt_text}` {'hold texts' if prompt.origin.batch else 'is'} {prompt_words}"
+        )
+    message = (
+        f"{rendered}, so each already starts with the template's BOS{maybe}{_condition(facts)}; tokenizing both "
+        f"again with special tokens adds a second BOS to each. The prompt's length masks the labels at "
+        f"{pair.mask.how}: fix both calls together, since turning special tokens off on one side only shifts "
+        f"the prompt mask by one token"
+    )
+    full_fix, prompt_fix = (doubled[id(side.call)][1].fix for side in (full, prompt))
+    fix = None
+    if full_fix is not None and prompt_fix is not None:
+        safe = full_fix.applicability is Applicability.SAFE and prompt_fix.applicability is Applicability.SAFE
+        fix = NodeFix(
+            Applicability.SAFE if safe else Applicability.UNSAFE,
+            tuple(dict.fromkeys(full_fix.edits + prompt_fix.edits)),  # a helper both sides share: one edit
+            "Pass `add_special_tokens=False` to both the full conversation's and the prompt's tokenizer calls",
+        )
+    return Diagnostic(node=full.call, message=message, fix=fix)
 
 
 def _special_words(tokenizer_call: TokenizerCall) -> str:
@@ -169,13 +275,37 @@ def _only_counted(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
     prompt length of a prompt/full pair), so it is not "only counted"."""
     call = tokenizer_call.call
     ancestors = facts.ancestors(call)
+    value, ancestors = _same_ids(call, ancestors)
     parent = ancestors[-1] if ancestors else None
     if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
         flow = function_flow(tokenizer_call.function, facts.flows)
         binding = flow.binding_of(parent, parent.targets[0].id)
         loads = flow.loads_reached_by(binding) if binding is not None else []
         return bool(loads) and all(_compared_length(load.node, load.ancestors) for load in loads)
-    return _compared_length(call, ancestors)
+    return _compared_length(value, ancestors)
+
+
+def _same_ids(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> tuple[ast.AST, tuple[ast.AST, ...]]:
+    """The outermost expression around `node` that still holds its ids, and the ancestors above it: through
+    `.input_ids`, `["input_ids"]`, `.to(device)` and `typing.cast(...)` (`n = tok(text).input_ids` is named `n`)."""
+    while ancestors:
+        parent = ancestors[-1]
+        holder = ancestors[-2] if len(ancestors) > 1 else None
+        if isinstance(parent, ast.Attribute) and parent.value is node:
+            if parent.attr == "input_ids":
+                node, ancestors = parent, ancestors[:-1]
+                continue
+            if parent.attr == "to" and isinstance(holder, ast.Call) and holder.func is parent:
+                node, ancestors = holder, ancestors[:-2]
+                continue
+        if isinstance(parent, ast.Subscript) and parent.value is node and string_value(parent.slice) == "input_ids":
+            node, ancestors = parent, ancestors[:-1]
+            continue
+        if isinstance(parent, ast.Call) and cast_value(parent) is node:
+            node, ancestors = parent, ancestors[:-1]
+            continue
+        break
+    return node, ancestors
 
 
 def _compared_length(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from chatlint.facts import FlagSource, ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.masking import LengthMask, length_masks
-from chatlint.facts.syntax import keyword, star_kwargs
+from chatlint.facts.syntax import keyword
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
@@ -29,11 +29,18 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         conversation: `[-100] * len(prompt_ids)`, `labels[:prompt_len] = -100`, `full_ids[len(prompt_ids):]`,
         `full_text[len(prompt_text):]`, or `return tokens, offset` for a trainer that masks the first `offset`
         tokens. The length is followed through local names, `tokenizer(...)`, `["input_ids"]`, `.shape`, simple
-        arithmetic, and one helper function that returns the render or its length.
+        arithmetic, `typing.cast`, one helper function that returns the render or its length, a helper that
+        tokenizes it (`ids_of(tokenizer, prompt)`), and a loop over the prompt renders or the rows of their batch
+        tokenization (a collator that masks `labels[i, :n]` row by row).
 
         It stays quiet when the prompt render has the generation prompt (a literal `True` or a value that depends
         on the role or task), when the render is concatenated with something before it is measured (a header
         added by hand), and when the prompt render is not used to mask labels.
+
+        A mapping spread into the render from the data (`**example.get("chat_template_kwargs", {})`) carries
+        template variables, not `add_generation_prompt`: the flag is what the call (or the wrapper's default)
+        says. A wrapper's default `False` counts only at a call site that passes neither the flag nor a mapping
+        its caller fills (`**options`, a parameter), which may hold `add_generation_prompt=True`.
     """
     why_is_this_bad = """
         The full conversation renders the assistant turn as *header + reply* (`<|im_start|>assistant\\n` +
@@ -87,7 +94,7 @@ def _renders_prompt_without_header(render: TemplateCall) -> bool:
     if flag.source not in _UNSURE_SOURCES:
         return True
     # a default is certain only at a wrapper's call site that passes neither the flag nor `**kwargs`
-    return render.through_wrapper and keyword(render.call, FLAG) is None and not star_kwargs(render.call)
+    return render.through_wrapper and keyword(render.call, FLAG) is None and not render.may_hide_flags
 
 
 def _message(render: TemplateCall, mask: LengthMask) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable
 
-from chatlint.facts import ModuleFacts, TemplateCall
-from chatlint.facts.syntax import called_name, dotted_name, star_kwargs
+from chatlint.facts import ModuleFacts, SpreadSource, TemplateCall
+from chatlint.facts.syntax import called_name, dotted_name
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
@@ -26,11 +26,14 @@ class BatchEncodingAsTokenList(Rule):
         `return_dict=False`, whose result is then used as a list of token ids: `len()` of it, a slice, an integer
         index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()`
         of it, `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it, `.append()` of it into
-        a list of ids, storing it under an ids key (`{"input_ids": ...}`), making it a dataset's example (items
-        of a list `__getitem__` returns, or returned, alone or in a tuple, by a method of a dataset class),
-        returning it from a function annotated `-> list[int]` / `-> torch.Tensor` / `-> mx.array`, or returning
-        it from a function whose caller in the same module does one of these. The result is followed through
-        every local name assignment that can reach a use.
+        a list of ids, storing it under an ids key (`{"input_ids": ...}`) or passing it as one
+        (`prompt_token_ids=ids`, `prompt_token_ids=[ids]`, `input_ids=ids`), passing it to a model as its first
+        argument (`model(ids)`, `reward_model(ids)`), making it a dataset's example (items of a list
+        `__getitem__` returns, or returned, alone or in a tuple, by a method of a dataset class), returning it
+        from a function annotated `-> list[int]` / `-> torch.Tensor` / `-> mx.array` (written plainly or as a
+        string), or returning it from a function whose caller in the same module does one of these. The result
+        is followed through every local name assignment that can reach a use, and through what leaves it the same
+        object: `.to(device)`, `typing.cast(...)`, and names it is moved on to (`ids = ids.to(device)`).
 
         It speaks only when the project may run with transformers 5: it reads the project's declared
         requirement through chatlint's dependency resolver (`[tool.chatlint] target-versions`, a lock file, an
@@ -42,6 +45,14 @@ class BatchEncodingAsTokenList(Rule):
         It stays quiet when the result is read by key (`ids["input_ids"]`) or passed on as `**inputs`, and when
         `tokenize=False`, `return_dict=False` or `return_dict=True` is given (or may be given, through an opaque
         `**kwargs`).
+
+        Mappings spread into the call (`**mapping`): a dict the code shows whole is read key by key. A mapping
+        read from the data (`**example.get("chat_template_kwargs", {})`, `**row["chat_template_kwargs"]`, a
+        local name or loop variable holding such a field of a row the function is given or walks; not a field of
+        `self`, of a module-level name or of the function's own `**kwargs`) carries template variables (`tools`,
+        `enable_thinking`), not `tokenize` or `return_dict`, so the call's own keywords decide. The function's
+        own `**kwargs`, a parameter, or any other value (`**self.template_kwargs`, a dict changed with
+        `.update(...)`) may carry either flag: the rule stays quiet there.
     """
     why_is_this_bad = """
         From transformers 5 on, `apply_chat_template` returns a `BatchEncoding` (a dict with `input_ids` and
@@ -70,7 +81,8 @@ class BatchEncodingAsTokenList(Rule):
     fix_safety = """
         The fix adds `return_dict=False` to the call. It is **safe**: with `return_dict=False` the call returns
         the list of ids (or the tensor, with `return_tensors`) under transformers 4 and 5 alike, which is what the
-        code already expects.
+        code already expects. It is **unsafe** when the call also spreads a mapping read from the data: should a
+        row ever carry `return_dict` itself, the call would get the keyword twice.
     """
 
     def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
@@ -90,7 +102,7 @@ class BatchEncodingAsTokenList(Rule):
             return None  # a processor's `apply_chat_template` returns text unless asked to tokenize
         if template_call.result_name and _type_checked(template_call.result_name, template_call, facts):
             return None  # `isinstance(ids, list)`, `hasattr(out, "input_ids")`: written for both kinds of result
-        if star_kwargs(call) or any(isinstance(arg, ast.Starred) for arg in call.args):
+        if template_call.may_hide_flags or any(isinstance(arg, ast.Starred) for arg in call.args):
             return None  # an opaque `*args` / `**kwargs` may carry `tokenize` or `return_dict`
         list_uses = facts.list_uses(template_call)
         if not list_uses:
@@ -106,8 +118,11 @@ class BatchEncodingAsTokenList(Rule):
             f"used as a list of ids: {uses}{more}; from transformers 5 it is a `BatchEncoding` (a dict), so this "
             f"silently works on its keys; {version_note}"
         )
+        from_data = SpreadSource.DATA in template_call.spreads
         fix = NodeFix(
-            Applicability.SAFE, (add_keyword(call, "return_dict", "False", facts.source),), "Pass `return_dict=False`"
+            Applicability.UNSAFE if from_data else Applicability.SAFE,
+            (add_keyword(call, "return_dict", "False", facts.source),),
+            "Pass `return_dict=False`",
         )
         return Diagnostic(node=call, message=message, fix=fix)
 

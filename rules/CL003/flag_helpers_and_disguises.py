@@ -1,5 +1,6 @@
 # The prompt length comes from a helper, an alias or a partial.
 import functools
+import typing
 
 
 class Preprocessor:
@@ -74,3 +75,23 @@ class ChatTemplateStrategy:
         input_ids = self.prompter.build_prompt(turns)
         labels = [-100] * len(prompt_ids) + input_ids[len(prompt_ids) :]
         return {"input_ids": input_ids, "labels": labels}
+
+
+def tokenize_cast(example, tokenizer):
+    # `typing.cast` leaves the ids as they are: their length still masks the labels
+    full_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+    prompt_ids = typing.cast(list, tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False))  # expect: CL003 "without `add_generation_prompt=True`, and its length masks the labels"
+    labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids):]
+    return {"input_ids": full_ids, "labels": labels}
+
+
+def ids_of(tokenizer, text):
+    return tokenizer(text, add_special_tokens=False)["input_ids"]
+
+
+def tokenize_through_ids_helper(example, tokenizer):
+    full = tokenizer.apply_chat_template(example["messages"], tokenize=False)
+    prompt = tokenizer.apply_chat_template(example["messages"][:-1], tokenize=False)  # expect: CL003 "its length masks the labels at `[-100] * len(prompt_ids)`"
+    full_ids = ids_of(tokenizer, full)
+    prompt_ids = ids_of(tokenizer, prompt)
+    return {"input_ids": full_ids, "labels": [-100] * len(prompt_ids) + full_ids[len(prompt_ids):]}

@@ -1,4 +1,6 @@
 # Prompt renders with the generation prompt: the mask ends right where the reply starts.
+import typing
+
 IGNORE_INDEX = -100
 
 
@@ -45,7 +47,7 @@ def preference_text(data, tokenizer):
 
 
 def kwargs_flag(example, tokenizer):
-    options = {"add_generation_prompt": True, "tokenize": True}
+    options = {"add_generation_prompt": True, "tokenize": True, "return_dict": False}
     full_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
     prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], **options)
     labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids) :]
@@ -95,3 +97,24 @@ def train_every_reply(example, tokenizer):
         end = len(tokenizer.apply_chat_template(conversation[: index + 1], return_dict=False))
         labels[start:end] = input_ids[start:end]
     return {"input_ids": input_ids, "labels": labels}
+
+
+def tokenize_cast(example, tokenizer):
+    full_ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
+    prompt_ids = typing.cast(
+        list, tokenizer.apply_chat_template(example["messages"][:-1], add_generation_prompt=True, return_dict=False)
+    )
+    labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids):]
+    return {"input_ids": full_ids, "labels": labels}
+
+
+def ids_of(tokenizer, text):
+    return tokenizer(text, add_special_tokens=False)["input_ids"]
+
+
+def tokenize_through_ids_helper(example, tokenizer):
+    full = tokenizer.apply_chat_template(example["messages"], tokenize=False)
+    prompt = tokenizer.apply_chat_template(example["messages"][:-1], tokenize=False, add_generation_prompt=True)
+    full_ids = ids_of(tokenizer, full)
+    prompt_ids = ids_of(tokenizer, prompt)
+    return {"input_ids": full_ids, "labels": [-100] * len(prompt_ids) + full_ids[len(prompt_ids) :]}

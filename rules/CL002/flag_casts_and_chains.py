@@ -1,0 +1,32 @@
+# The rendered text keeps its trail through `typing.cast`, and ids kept under a name through `.input_ids`,
+# `["input_ids"]` or `.to(device)` are still training data, not a count.
+import typing
+from typing import cast
+
+
+def cast_prompt(example, tokenizer):
+    prompt = tokenizer.apply_chat_template(example["messages"], tokenize=False)
+    prompt = typing.cast(str, prompt)
+    return tokenizer(prompt, truncation=True)  # expect: CL002 "`prompt` is rendered by `tokenizer.apply_chat_template(..., tokenize=False)`"
+
+
+def cast_forward_reference(example, tokenizer):
+    text = cast("str", tokenizer.apply_chat_template(example["messages"], tokenize=False))
+    return tokenizer(text)  # expect: CL002 "`text` is rendered by `tokenizer.apply_chat_template(..., tokenize=False)`"
+
+
+def ids_by_attribute(examples, tokenizer):
+    rows = []
+    for example in examples:
+        text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
+        ids = tokenizer(text).input_ids  # expect: CL002 "tokenizing it again with special tokens"
+        if len(ids) > 4096:
+            continue
+        rows.append({"input_ids": ids, "labels": list(ids)})
+    return rows
+
+
+def ids_moved_to_device(example, tokenizer, device):
+    text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
+    ids = tokenizer(text, return_tensors="pt")["input_ids"].to(device)  # expect: CL002 "adds a second BOS"
+    return {"input_ids": ids, "labels": ids.clone()}
