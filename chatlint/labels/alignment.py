@@ -23,7 +23,11 @@ class Alignment:
     match_ratio: float = 1.0
 
 
-def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Alignment:
+def align(
+    ids: list[int], reference: Reference, bos_token_id: int | None, end_ids: frozenset[int] = frozenset()
+) -> Alignment:
+    """``end_ids``: the tokens that end a turn (EOS, the template's end-of-turn tokens); one inserted right after
+    a turn's end (or right before it) is an ``end-repeat`` (doubled-end-of-turn says it), not a mismatch."""
     ref_ids = reference.ids
     mapping: list[int | None] = [None] * len(ids)  # per collator position: its reference position, if any
     inserted: dict[int, str] = {}
@@ -56,6 +60,8 @@ def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Ali
                 and all(ids[p] == bos_token_id for p in rest)
             ):
                 inserted.update({p: "bos" for p in rest})  # a second BOS: extra-bos says it
+            elif rest and _repeats_end_of_turn(rest, ids, end_ids, mapping, reference_roles):
+                inserted.update({p: "end-repeat" for p in rest})  # doubled-end-of-turn says it
             elif rest:
                 inserted.update({p: "other" for p in rest})
                 alignment.mismatches.append((i1, i2, j1, j2))
@@ -98,6 +104,24 @@ def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Ali
             alignment.roles.append(reference_roles[ref_position])
             alignment.reply_index.append(owner.get(ref_position))
     return alignment
+
+
+def _repeats_end_of_turn(
+    rest: list[int], ids: list[int], end_ids: frozenset[int], mapping: list[int | None], roles: list[str]
+) -> bool:
+    """Whether the inserted positions ``rest`` are end tokens right after a turn's end-of-turn token (what may
+    follow it, a newline, in between) or right before one."""
+    if not end_ids or not all(ids[p] in end_ids for p in rest) or rest != list(range(rest[0], rest[-1] + 1)):
+        return False
+
+    def role(position: int) -> str | None:
+        reference_position = mapping[position] if 0 <= position < len(mapping) else None
+        return roles[reference_position] if reference_position is not None else None
+
+    before = rest[0] - 1
+    while role(before) == "trailing":
+        before -= 1
+    return role(before) == "end-of-turn" or role(rest[-1] + 1) == "end-of-turn"
 
 
 def _only_end_of_turn(roles: list[str]) -> bool:

@@ -35,6 +35,7 @@ class Row:
     input_ids: list[int]
     labels: list[int]
     attention_mask: list[int] | None
+    masks: dict[str, list[int]] = field(default_factory=dict)  # per-token mask fields (assistant_masks, ...)
 
 
 def rows_from_output(
@@ -58,10 +59,12 @@ def rows_from_output(
         mask = read.fields.get("attention_mask")
         if per_example:
             input_ids, labels, mask = [input_ids], [labels], [mask] if mask is not None else None
+        masks = {name: [value] if per_example else value for name, value in read.masks.items()}
         for index, ids in enumerate(input_ids):
             row_mask = mask[index] if mask is not None and index < len(mask) else None
             row_labels = labels[index] if index < len(labels) else []
-            rows.append(Row([int(t) for t in ids], [int(t) for t in row_labels], row_mask))
+            row_masks = {name: [int(v) for v in value[index]] for name, value in masks.items() if index < len(value)}
+            rows.append(Row([int(t) for t in ids], [int(t) for t in row_labels], row_mask, row_masks))
     if len(rows) != count:
         raise LabelsError(
             f"target {spec!r} returned {len(rows)} rows for {count} examples; chatlint labels expects one row per "

@@ -21,9 +21,18 @@ from chatlint.labels.batch import (
 )
 from chatlint.labels.checks import CheckContext, ExampleState, expected_mask, find_problems, infer_mode
 from chatlint.labels.dataset_class import DatasetRun
+from chatlint.labels.generation import generation_eos
 from chatlint.labels.ids import asked_field, tokenized_records
-from chatlint.labels.model import MODES, ExampleResult, LabelReport, LabelsError
-from chatlint.labels.reference import METHOD_DESCRIPTIONS, Reference, ReferenceError, build_reference
+from chatlint.labels.markers import collect_markers, match_marker
+from chatlint.labels.model import LOSS_SHIFTS, MODES, ExampleResult, LabelReport, LabelsError
+from chatlint.labels.pipeline_checks import trains_nothing
+from chatlint.labels.reference import (
+    GENERATION_TAG,
+    METHOD_DESCRIPTIONS,
+    Reference,
+    ReferenceError,
+    build_reference,
+)
 from chatlint.labels.samples import Sample, builtin_samples, load_samples
 from chatlint.labels.targets import Target, build_target, load_object, probe
 from chatlint.labels.tokenizer import decode_pieces, import_transformers, load_tokenizer
@@ -43,6 +52,7 @@ def verify(
     trust_remote_code: bool = False,
     base: Path | None = None,
     sample_fields: dict[str, str] | None = None,
+    loss_shift: str = "model",
 ) -> LabelReport:
     """Run ``target`` on sample conversations and compare its labels with what the chat template says.
 
@@ -63,6 +73,9 @@ def verify(
             from the current folder.
         sample_fields: which field of the sample's records holds what (``{"messages": "conversations"}``; keys
             messages, role, content, prompt, completion).
+        loss_shift: ``"model"`` (default): the labels go to a Hugging Face model's own loss, which shifts them, so
+            labels already shifted are trained two tokens ahead; ``"pipeline"``: the pipeline's own loss takes
+            them as they are (mlx-lm style), so labels already shifted are right.
 
     Returns:
         A LabelReport; ``report.ok`` is True when every check passed, ``report.problems`` lists the others.
@@ -72,6 +85,8 @@ def verify(
     """
     if mode != "auto" and mode not in MODES:
         raise LabelsError(f"mode must be auto or one of {', '.join(MODES)}, got {mode!r}")
+    if loss_shift not in LOSS_SHIFTS:
+        raise LabelsError(f"loss shift must be one of {', '.join(LOSS_SHIFTS)}, got {loss_shift!r}")
     import_transformers()  # goes offline before anything below can reach the Hub
 
     # load
@@ -82,7 +97,7 @@ def verify(
 
     # run the target
     intents: set[str] = set()
-    kind, rows, max_length = _run_target(
+    kind, rows, bound = _run_target(
         target_object, tokenizer, args, spec, references, [item.record for item in samples], notes, intents
     )
     pad_token_id = getattr(tokenizer, "pad_token_id", None)
@@ -91,15 +106,17 @@ def verify(
 
     # align
     bos_token_id = getattr(tokenizer, "bos_token_id", None)
+    end_ids = _end_token_ids(tokenizer, references)
     states = [
-        _example_state(index, row, raw, reference, tokenizer, shifted, bos_token_id)
+        _example_state(index, row, raw, reference, tokenizer, shifted, bos_token_id, end_ids)
         for index, (row, raw, reference) in enumerate(zip(unpadded, rows, references))
     ]
 
     # check
     mode_inferred = mode == "auto"
     mode = _decide_mode(mode, intents, states, notes)
-    context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id, max_length)
+    context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id, _max_length(bound))
+    not_checked = _pipeline_context(context, states, bound, dict(args or {}), tokenizer, loss_shift, base, notes)
     problems = [problem for state in states for problem in find_problems(state, context)]
 
     # report
@@ -116,7 +133,57 @@ def verify(
         examples=examples,
         problems=problems,
         notes=notes,
+        not_checked=not_checked,
     )
+
+
+def _pipeline_context(
+    context: CheckContext,
+    states: list[ExampleState],
+    bound: Target,
+    args: dict[str, Any],
+    tokenizer: Any,
+    loss_shift: str,
+    base: Path | None,
+    notes: list[str],
+) -> dict[str, str]:
+    """Fill what the checks of pipeline_checks read; return the checks that cannot run here, with why."""
+    not_checked: dict[str, str] = {}
+    context.rows = len(states)
+    context.untrained_rows = sum(trains_nothing(state) for state in states)
+    context.markers = collect_markers(bound, args, tokenizer)
+    for marker in context.markers:
+        marker.missing_rows = sum(match_marker(marker, state.ids, state.pieces).missing for state in states)
+    context.loss_shift = loss_shift
+    context.template_has_generation_block = bool(GENERATION_TAG.search(getattr(tokenizer, "chat_template", "") or ""))
+    name = getattr(tokenizer, "name_or_path", None)
+    found = generation_eos(tokenizer, str(name) if name else None, base)
+    context.generation_eos_ids = found.ids
+    if found.ids is None:
+        not_checked["end-of-turn-not-generation-eos"] = found.why
+        notes.append(f"end-of-turn-not-generation-eos not checked: {found.why}")
+    else:
+        context.generation_eos_tokens = dict(zip(sorted(found.ids), decode_pieces(tokenizer, sorted(found.ids))))
+        notes.append(f"generation EOS ids: {found.why}")
+    if loss_shift == "pipeline":
+        not_checked["labels-shifted-twice"] = "the pipeline's own loss takes labels as they are (--loss-shift pipeline)"
+    if not any(_mask in state.masks for state in states for _mask in ("assistant_masks", "assistant_mask")):
+        not_checked["empty-assistant-mask"] = "the target returned no assistant_masks"
+    return not_checked
+
+
+def _end_token_ids(tokenizer: Any, references: list[Reference]) -> frozenset[int]:
+    """EOS and the tokens that end the template's assistant turns."""
+    ids = {
+        reference.ids[reply.end_of_turn]
+        for reference in references
+        for reply in reference.replies
+        if reply.end_of_turn is not None
+    }
+    eos = getattr(tokenizer, "eos_token_id", None)
+    if isinstance(eos, int):
+        ids.add(eos)
+    return frozenset(ids)
 
 
 def _decide_mode(mode: str, intents: set[str], states: list[ExampleState], notes: list[str]) -> str:
@@ -199,8 +266,8 @@ def _run_target(
     records: list[Any],
     notes: list[str],
     intents: set[str],
-) -> tuple[str, list[Row], int | None]:
-    """The kind of target (collator-class, ...), one row per record of what it returned, and its max_length.
+) -> tuple[str, list[Row], Target]:
+    """The kind of target (collator-class, ...), one row per record of what it returned, and the bound target.
 
     A target that fails on the conversations is tried again on them tokenized (``ids.tokenized_records``), with
     the mask fields it asks for: a collator that wants token ids gets them the way a trainer makes them.
@@ -236,7 +303,7 @@ def _run_target(
 
 def _run_once(
     bound: Target, spec: str, records: list[Any], notes: list[str], intents: set[str]
-) -> tuple[str, list[Row], int | None]:
+) -> tuple[str, list[Row], Target]:
     found: list[str] = []  # notes of this run only: a failed first try leaves none
     bound = probe(bound, records, spec)
     try:
@@ -253,7 +320,7 @@ def _run_once(
         output, reading = output.output, "example-function" if output.per_example else "batch"
     rows = rows_from_output(output, reading, len(records), spec, found, intents)
     notes.extend(found)
-    return bound.kind, rows, _max_length(bound)
+    return bound.kind, rows, bound
 
 
 def _max_length(bound: Any) -> int | None:
@@ -280,6 +347,7 @@ def _example_state(
     tokenizer: Any,
     shifted: bool,
     bos_token_id: int | None,
+    end_ids: frozenset[int] = frozenset(),
 ) -> ExampleState:
     """One unpadded row, its labels read as a trained mask (unless they cannot be), aligned with its reference."""
     trained: list[bool] | None = None
@@ -294,7 +362,7 @@ def _example_state(
         ids=row.input_ids,
         trained=trained,
         reference=reference,
-        alignment=align(row.input_ids, reference, bos_token_id),
+        alignment=align(row.input_ids, reference, bos_token_id, end_ids),
         pieces=decode_pieces(tokenizer, row.input_ids),
         reference_pieces=decode_pieces(tokenizer, reference.ids),
         labels_shifted=shifted,
@@ -302,6 +370,12 @@ def _example_state(
         length_problem_positions=row.problem_positions,
         misaligned=misaligned,
         padding_labels=_padding_labels(raw, row, shifted, tokenizer),
+        labels_full_length=len(row.labels) == len(row.input_ids),
+        masks={
+            name: mask[row.first : row.last + 1]
+            for name, mask in raw.masks.items()
+            if len(mask) == len(raw.input_ids) and not row.length_problem
+        },
     )
 
 
