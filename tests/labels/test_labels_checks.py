@@ -44,7 +44,9 @@ def test_each_bug_is_reported_alone(tokenizers, family, check):
         # the same code is right by accident in this format: nothing to report
         assert report.ok, (immune[family], [p.message for p in report.problems])
         return
-    assert checks_found(report) == sorted([check, *ALSO.get(check, [])]), [(p.check, p.message) for p in report.problems]
+    assert checks_found(report) == sorted([check, *ALSO.get(check, [])]), [
+        (p.check, p.message) for p in report.problems
+    ]
     assert report.ok is (SEVERITIES[check] is Severity.WARNING)  # a warning does not fail the run
     for problem in report.problems:
         assert problem.positions and len(problem.tokens) == len(problem.positions)
