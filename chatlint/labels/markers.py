@@ -35,6 +35,12 @@ class Marker:
     ids: list[int]  # tokenized alone (add_special_tokens=False), or the ids the collator was given / computed
     pieces: list[str] = field(default_factory=list)  # the decoded text of each of those ids
     missing_rows: int = 0  # rows in which it is not found as often as its text occurs
+    # the vocabulary's name of its ids and of the ids it has in context (``▁###``, ``Ġassistant``): decoded text
+    # hides the difference between a word-start token and a plain one
+    token_names: dict[int, str] = field(default_factory=dict)
+
+    def names(self, ids: list[int]) -> str:
+        return " ".join(self.token_names.get(token, "?") for token in ids)
 
 
 @dataclass

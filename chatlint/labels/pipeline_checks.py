@@ -69,17 +69,17 @@ def marker_not_found(state: ExampleState, context: CheckContext) -> list[Finding
 
 
 def _marker_message(marker: Marker, match: MarkerMatch, state: ExampleState, context: CheckContext) -> str:
-    alone = f"{marker.ids} `{_show(marker.pieces)}`"
+    alone = f"{marker.ids} ({marker.names(marker.ids)})"
     if match.text_count == 0:
         found = (
-            "its text does not occur in this row at all: this chat template does not write it (a marker of "
+            "Its text does not occur in this row at all: this chat template does not write it (a marker of "
             "another template?)"
         )
     else:
         context_ids = [state.ids[p] for p in match.context_positions]
-        in_context = f"{context_ids} `{_show([state.pieces[p] for p in match.context_positions])}`"
+        in_context = f"{context_ids} ({marker.names(context_ids)})"
         found = (
-            f"its ids {'never occur' if match.ids_count == 0 else f'occur {match.ids_count} times'} in input_ids "
+            f"Its ids {'never occur' if match.ids_count == 0 else f'occur {match.ids_count} times'} in input_ids "
             f"although its text occurs {match.text_count} time{'s' if match.text_count > 1 else ''}: tokenized "
             f"alone it is {alone}, in the conversation {in_context}"
         )
@@ -89,8 +89,8 @@ def _marker_message(marker: Marker, match: MarkerMatch, state: ExampleState, con
     elif state.trained is not None and any(state.trained[p] for p in state.prompt_positions()):
         effect = " Prompt tokens of this row are trained."
     return (
-        f"the {marker.kind} marker {marker.name}=`{_show([marker.text])}` given to the collator is not found "
-        f"({marker.missing_rows} of {context.rows} rows): {found}.{effect} Give the collator the ids the marker has "
+        f"the {marker.kind} marker `{_show([marker.text])}` ({marker.name}) given to the collator is not found in "
+        f"{marker.missing_rows} of {context.rows} rows. {found}.{effect} Give the collator the ids the marker has "
         "in context (the tokens that cover it in the rendered conversation), or a marker that starts with a "
         "special token, so it tokenizes the same alone and in context."
     )
@@ -109,7 +109,7 @@ def empty_assistant_mask(state: ExampleState, context: CheckContext) -> list[Fin
         )
         message = (
             f"`{name}` is all zeros in this row, which has {len(state.reference.replies)} assistant "
-            f"repl{'ies' if len(state.reference.replies) > 1 else 'y'}: a trainer that trains by it "
+            f"repl{'ies' if len(state.reference.replies) > 1 else 'y'}. A trainer that trains by it "
             f"(assistant_only_loss, return_assistant_tokens_mask) trains nothing here while the loss looks healthy."
             f"{hint}"
         )
@@ -178,8 +178,8 @@ def end_of_turn_not_generation_eos(state: ExampleState, context: CheckContext) -
     stops = ", ".join(f"{i} `{_show([context.generation_eos_tokens.get(i, '?')])}`" for i in sorted(eos_ids))
     message = (
         f"the trained end-of-turn token `{_show([state.pieces[ends[0]]])}` (id {token}) is not among the model's "
-        f"generation EOS ids ({stops}: eos_token_id of generation_config.json), so generation does not stop where "
-        f"the model learned to end its turn and runs on past its reply. Add {token} to eos_token_id in "
+        f"generation EOS ids ({stops}: eos_token_id of generation_config.json). Generation does not stop where "
+        f"the model learned to end its turn, so it runs on past its reply. Add {token} to eos_token_id in "
         "generation_config.json, or train the turn to end with a token generation stops on."
     )
     return [Finding(message, ends)]

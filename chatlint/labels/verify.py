@@ -24,7 +24,7 @@ from chatlint.labels.dataset_class import DatasetRun
 from chatlint.labels.generation import generation_eos
 from chatlint.labels.ids import asked_field, tokenized_records
 from chatlint.labels.markers import collect_markers, match_marker
-from chatlint.labels.model import LOSS_SHIFTS, MODES, ExampleResult, LabelReport, LabelsError
+from chatlint.labels.model import LOSS_SHIFTS, MODES, ExampleResult, LabelReport, LabelsError, Problem, Severity
 from chatlint.labels.pipeline_checks import trains_nothing
 from chatlint.labels.reference import (
     GENERATION_TAG,
@@ -97,8 +97,8 @@ def verify(
 
     # run the target
     intents: set[str] = set()
-    kind, rows, bound = _run_target(
-        target_object, tokenizer, args, spec, references, [item.record for item in samples], notes, intents
+    samples, references, (kind, rows, bound) = _run_on_samples(
+        target_object, tokenizer, args, spec, samples, references, notes, intents
     )
     pad_token_id = getattr(tokenizer, "pad_token_id", None)
     unpadded = [_remove_padding(row, reference, pad_token_id) for row, reference in zip(rows, references)]
@@ -118,6 +118,7 @@ def verify(
     context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id, _max_length(bound))
     not_checked = _pipeline_context(context, states, bound, dict(args or {}), tokenizer, loss_shift, base, notes)
     problems = [problem for state in states for problem in find_problems(state, context)]
+    _tool_call_problems_warn(problems, samples, notes)
 
     # report
     method = _reference_method(references)
@@ -153,7 +154,10 @@ def _pipeline_context(
     context.untrained_rows = sum(trains_nothing(state) for state in states)
     context.markers = collect_markers(bound, args, tokenizer)
     for marker in context.markers:
-        marker.missing_rows = sum(match_marker(marker, state.ids, state.pieces).missing for state in states)
+        matches = [match_marker(marker, state.ids, state.pieces) for state in states]
+        marker.missing_rows = sum(match.missing for match in matches)
+        shown = {*marker.ids, *(s.ids[p] for s, match in zip(states, matches) for p in match.context_positions)}
+        marker.token_names = {token: str(tokenizer.convert_ids_to_tokens(token)) for token in shown}
     context.loss_shift = loss_shift
     context.template_has_generation_block = bool(GENERATION_TAG.search(getattr(tokenizer, "chat_template", "") or ""))
     name = getattr(tokenizer, "name_or_path", None)
@@ -236,11 +240,22 @@ def _render_references(
     notes: list[str] = []
     for item in samples:
         try:
-            references.append(build_reference(tokenizer, item.messages))
+            reference = build_reference(tokenizer, item.messages)
+            if item.tool_calls and builtin and not _renders_tool_calls(reference, item.messages):
+                notes.append(f"{item.name}: left out, the chat template does not render tool calls")
+                continue
+            if item.tool_calls and builtin and reference.method == "offsets":
+                # a tool call has no text of its own to find: character offsets would guess its reply
+                notes.append(f"{item.name}: left out, the template is not prefix-preserving for it")
+                continue
+            references.append(reference)
             usable.append(item)
             continue
         except ReferenceError as error:
             failure = str(error)
+        if item.tool_calls and builtin:
+            notes.append(f"{item.name}: left out, the chat template cannot render it ({failure})")
+            continue
         if builtin and any(m["role"] == "system" for m in item.messages):
             # templates such as Gemma's refuse a system turn: probe the same conversation without it
             messages = [m for m in item.messages if m["role"] != "system"]
@@ -255,6 +270,61 @@ def _render_references(
     if not usable:
         raise LabelsError("no conversation could be rendered with this tokenizer's chat template: " + "; ".join(notes))
     return usable, references, notes
+
+
+def _run_on_samples(
+    target_object: Any,
+    tokenizer: Any,
+    args: dict[str, Any] | None,
+    spec: str,
+    samples: list[Sample],
+    references: list[Reference],
+    notes: list[str],
+    intents: set[str],
+) -> tuple[list[Sample], list[Reference], tuple[str, list[Row], Target]]:
+    """Run the target on the samples; a target that raises on the built-in tool-call conversation (a collator
+    written for conversations without tools) is run again without it, and the notes say so."""
+    try:
+        result = _run_target(
+            target_object, tokenizer, args, spec, references, [s.record for s in samples], notes, intents
+        )
+        return samples, references, result
+    except LabelsError as error:
+        keep = [index for index, item in enumerate(samples) if not (item.builtin and item.tool_calls)]
+        if len(keep) == len(samples) or not keep:
+            raise
+        failure = str(error)
+    samples, references = [samples[i] for i in keep], [references[i] for i in keep]
+    result = _run_target(target_object, tokenizer, args, spec, references, [s.record for s in samples], notes, intents)
+    short = failure if len(failure) <= 200 else failure[:197] + "..."
+    notes.append(f"tool-call: left out, the target raised on it (it may not take tool calls): {short}")
+    return samples, references, result
+
+
+def _tool_call_problems_warn(problems: list[Problem], samples: list[Sample], notes: list[str]) -> None:
+    """Problems on the built-in tool-call conversation are warnings: they matter to a run that trains on tool
+    calls, and the user's own samples say whether it does."""
+    examples = {index for index, item in enumerate(samples) if item.builtin and item.tool_calls}
+    demoted = [p for p in problems if p.example in examples and p.severity is Severity.FAILURE]
+    for problem in demoted:
+        problem.severity = Severity.WARNING
+    if demoted:
+        notes.append(
+            "tool-call: problems on the built-in tool-call conversation are warnings; they are label bugs if you "
+            "train on tool calls (check with --sample and your own data)"
+        )
+
+
+def _renders_tool_calls(reference: Reference, messages: list[dict[str, Any]]) -> bool:
+    """Whether the render names every function the conversation's tool calls call (a template without tool
+    support drops them silently)."""
+    names = [
+        str(call.get("function", {}).get("name", ""))
+        for message in messages
+        for call in message.get("tool_calls") or []
+        if isinstance(call, dict)
+    ]
+    return bool(names) and all(name and name in reference.text for name in names)
 
 
 def _run_target(
