@@ -426,3 +426,45 @@ def test_a_collator_that_refuses_tool_calls_runs_without_them(pipeline, tools_di
     assert report.ok, messages(report)
     assert "tool-call" not in [example.name for example in report.examples]
     assert any(note.startswith("tool-call: left out, the target raised on it") for note in report.notes)
+
+
+# --- --verify-labels: the new static rules are confirmed by their runtime checks -------------------------------
+
+
+def test_confirming_checks_maps_the_new_rules():
+    from chatlint.labels.model import CHECKS
+    from chatlint.verification import CONFIRMING_CHECKS, confirming_checks
+
+    assert confirming_checks("CL007") == ("marker-not-found",)
+    assert confirming_checks("CL008") == ("doubled-end-of-turn",)
+    assert confirming_checks("CL010") == ("labels-shifted-twice",)
+    assert confirming_checks("CL011") == ("empty-assistant-mask",)
+    assert confirming_checks("CL009") == () and confirming_checks("CL999") == ()
+    assert all(check in CHECKS for checks in CONFIRMING_CHECKS.values() for check in checks)
+
+
+@pytest.mark.parametrize(
+    "code, name, args, status",
+    [
+        ("CL010", "shifted_example", {}, "confirmed"),
+        ("CL010", "shifted_example", {"shift": False}, "not-reproduced"),
+        ("CL008", "last_reply_batch", {"append_eos": True}, "confirmed"),
+        ("CL008", "last_reply_batch", {}, "not-reproduced"),
+    ],
+)
+def test_a_finding_of_a_new_rule_is_verified_by_code(pipeline, tokenizer_dirs, code, name, args, status):
+    from chatlint.findings import Finding
+    from chatlint.verification import verify_findings
+
+    line = next(n for n, text in enumerate(PIPELINE.splitlines(), 1) if text.startswith(f"def {name}("))
+    finding = Finding(code, "static finding", str(pipeline), line + 1, 1, line + 1, 2)
+    [verdict] = verify_findings([finding], str(tokenizer_dirs["chatml"]), args=args).values()
+    assert verdict.status == status, verdict.detail
+    if status == "confirmed":
+        assert confirming_checks_of(code) in verdict.detail
+
+
+def confirming_checks_of(code: str) -> str:
+    from chatlint.verification import confirming_checks
+
+    return confirming_checks(code)[0]
