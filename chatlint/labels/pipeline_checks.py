@@ -50,9 +50,10 @@ def _reply_positions(state: ExampleState, wanted: set[int] | None = None) -> lis
 @register_check("marker-not-found")
 def marker_not_found(state: ExampleState, context: CheckContext) -> list[Finding]:
     findings = []
+    harmed = _labels_show_harm(state, context)
     for marker in context.markers:
         match = match_marker(marker, state.ids, state.pieces)
-        if match.missing:
+        if match.missing and harmed:  # a marker the labels do not suffer from is not the one the collator uses
             positions = match.context_positions or [len(state.ids) - 1]
             findings.append(Finding(_marker_message(marker, match, state, context), positions))
     if findings or not trains_nothing(state) or empty_assistant_masks(state):
@@ -66,6 +67,20 @@ def marker_not_found(state: ExampleState, context: CheckContext) -> list[Finding
         "compare the marker's ids alone with its ids in the rendered conversation."
     )
     return [Finding(message, _reply_positions(state, _wanted_replies(state, context.mode)))]
+
+
+def _labels_show_harm(state: ExampleState, context: CheckContext) -> bool:
+    """Whether the row's labels show what an unmatched marker does: nothing trained, a reply to train with no
+    trained token, or prompt tokens trained (outside mode full)."""
+    trained = state.trained
+    if trained is None:
+        return False
+    if trains_nothing(state):
+        return True
+    wanted = _wanted_replies(state, context.mode)
+    if any(state.reply_positions(r) and not any(trained[p] for p in state.reply_positions(r)) for r in wanted):
+        return True
+    return context.mode != "full" and any(trained[p] for p in state.prompt_positions())
 
 
 def _marker_message(marker: Marker, match: MarkerMatch, state: ExampleState, context: CheckContext) -> str:

@@ -157,7 +157,7 @@ def _pipeline_context(
         matches = [match_marker(marker, state.ids, state.pieces) for state in states]
         marker.missing_rows = sum(match.missing for match in matches)
         shown = {*marker.ids, *(s.ids[p] for s, match in zip(states, matches) for p in match.context_positions)}
-        marker.token_names = {token: str(tokenizer.convert_ids_to_tokens(token)) for token in shown}
+        marker.token_names = {token: _token_name(tokenizer, token) for token in shown}
     context.loss_shift = loss_shift
     context.template_has_generation_block = bool(GENERATION_TAG.search(getattr(tokenizer, "chat_template", "") or ""))
     name = getattr(tokenizer, "name_or_path", None)
@@ -174,6 +174,13 @@ def _pipeline_context(
     if not any(_mask in state.masks for state in states for _mask in ("assistant_masks", "assistant_mask")):
         not_checked["empty-assistant-mask"] = "the target returned no assistant_masks"
     return not_checked
+
+
+def _token_name(tokenizer: Any, token: int) -> str:
+    """The vocabulary's name of a token (``▁###``), or its decoded text when the tokenizer has no such lookup."""
+    convert = getattr(tokenizer, "convert_ids_to_tokens", None)
+    name = convert(token) if callable(convert) else None
+    return str(name) if name is not None else decode_pieces(tokenizer, [token])[0]
 
 
 def _end_token_ids(tokenizer: Any, references: list[Reference]) -> frozenset[int]:

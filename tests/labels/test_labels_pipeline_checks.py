@@ -104,6 +104,18 @@ def assistant_mask_example(example, tokenizer):
     )
 
 
+class UnusedMarkerCollator:
+    """Keeps a response_template it never searches for (a format string); trains the last reply by prefix renders."""
+
+    response_template = "### Response: {reply}"
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, examples):
+        return last_reply_batch(examples, self.tokenizer)
+
+
 class NoToolsCollator:
     """Trains every assistant reply found by its text; refuses a tool call (written for data without tools)."""
 
@@ -247,6 +259,11 @@ def test_chatml_markers_with_a_special_token_pass(pipeline, tokenizer_dirs):
     )
     assert report.ok, messages(report)
     assert "marker-not-found" not in report.not_checked
+
+
+def test_a_marker_the_labels_do_not_suffer_from_is_not_reported(pipeline, tokenizer_dirs):
+    report = verify(target(pipeline, "UnusedMarkerCollator"), str(tokenizer_dirs["llama3"]))
+    assert report.ok, messages(report)
 
 
 def test_rows_that_train_nothing_are_counted(tokenizers):
