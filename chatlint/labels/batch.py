@@ -36,6 +36,7 @@ class Row:
     labels: list[int]
     attention_mask: list[int] | None
     masks: dict[str, list[int]] = field(default_factory=dict)  # per-token mask fields (assistant_masks, ...)
+    labels_field: str = "labels"  # or shift_labels: labels a model's loss takes without shifting them
 
 
 def rows_from_output(
@@ -64,7 +65,8 @@ def rows_from_output(
             row_mask = mask[index] if mask is not None and index < len(mask) else None
             row_labels = labels[index] if index < len(labels) else []
             row_masks = {name: [int(v) for v in value[index]] for name, value in masks.items() if index < len(value)}
-            rows.append(Row([int(t) for t in ids], [int(t) for t in row_labels], row_mask, row_masks))
+            row = Row([int(t) for t in ids], [int(t) for t in row_labels], row_mask, row_masks, read.labels_field)
+            rows.append(row)
     if len(rows) != count:
         raise LabelsError(
             f"target {spec!r} returned {len(rows)} rows for {count} examples; chatlint labels expects one row per "

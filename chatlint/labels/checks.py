@@ -39,6 +39,7 @@ class ExampleState:
     misaligned: list[int] = field(default_factory=list)  # trained positions whose label is not the token there
     # trained labels whose target is padding or past the end: the position that predicts it, and its target's text
     padding_labels: list[tuple[int, str]] = field(default_factory=list)
+    labels_from_shift_labels: bool = False  # read from a shift_labels field (a model's loss does not shift those)
     labels_full_length: bool = True  # labels as long as input_ids (not one shorter, as a pipeline's own loss takes)
     masks: dict[str, list[int]] = field(default_factory=dict)  # per-token mask fields the target returned, unpadded
 

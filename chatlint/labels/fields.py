@@ -29,6 +29,7 @@ class Read:
     intent: str | None = None
     # the per-token mask fields the output carries (assistant_masks, ...), as read: their values are checked too
     masks: dict[str, Any] = field(default_factory=dict)
+    labels_field: str = "labels"  # the field the labels were read from: labels, or shift_labels (pre-shifted)
 
 
 def shape(value: Any) -> tuple[int, ...]:
@@ -82,6 +83,12 @@ def read_fields(item: Any, rows: bool, spec: str) -> Read:
     if "labels" in item and item["labels"] is not None:
         fields["labels"] = squeeze(item["labels"], "labels", rows, spec)
         return Read(fields, note, masks=masks)
+    if item.get("shift_labels") is not None:
+        # transformers' causal-LM loss takes `shift_labels` as they are (labels[i] is the target of token i): a
+        # pipeline that shifts its labels itself hands them over under this name
+        fields["labels"] = squeeze(item["shift_labels"], "shift_labels", rows, spec)
+        shifted_note = "labels read from shift_labels, which a model's loss takes without shifting them again"
+        return Read(fields, f"{note + '; ' if note else ''}{shifted_note}", masks=masks, labels_field="shift_labels")
     batch = fields if rows else {key: [value] for key, value in fields.items()}
     labels, built_from = _build_labels(item, batch, rows, spec)
     intent = "last-reply" if any(item.get(name) is not None for name in PROMPT_LENGTH_FIELDS + PAIR_FIELDS) else None

@@ -116,6 +116,8 @@ def verify(
     mode_inferred = mode == "auto"
     mode = _decide_mode(mode, intents, states, notes)
     context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id, _max_length(bound))
+    if any(row.labels_field == "shift_labels" for row in rows):
+        loss_shift = "pipeline"  # the model's loss takes shift_labels as they are
     not_checked = _pipeline_context(context, states, bound, dict(args or {}), tokenizer, loss_shift, base, notes)
     problems = [problem for state in states for problem in find_problems(state, context)]
     _tool_call_problems_warn(problems, samples, notes)
@@ -170,7 +172,11 @@ def _pipeline_context(
         context.generation_eos_tokens = dict(zip(sorted(found.ids), decode_pieces(tokenizer, sorted(found.ids))))
         notes.append(f"generation EOS ids: {found.why}")
     if loss_shift == "pipeline":
-        not_checked["labels-shifted-twice"] = "the pipeline's own loss takes labels as they are (--loss-shift pipeline)"
+        not_checked["labels-shifted-twice"] = (
+            "the labels are shift_labels, which a model's loss takes as they are"
+            if any(state.labels_from_shift_labels for state in states)
+            else "the pipeline's own loss takes labels as they are (--loss-shift pipeline)"
+        )
     if not any(_mask in state.masks for state in states for _mask in ("assistant_masks", "assistant_mask")):
         not_checked["empty-assistant-mask"] = "the target returned no assistant_masks"
     return not_checked
@@ -448,6 +454,7 @@ def _example_state(
         misaligned=misaligned,
         padding_labels=_padding_labels(raw, row, shifted, tokenizer),
         labels_full_length=len(row.labels) == len(row.input_ids),
+        labels_from_shift_labels=raw.labels_field == "shift_labels",
         masks={
             name: mask[row.first : row.last + 1]
             for name, mask in raw.masks.items()

@@ -97,6 +97,12 @@ def shifted_example(example, tokenizer, shift=True):
     return {"input_ids": ids, "labels": labels}
 
 
+def shift_labels_example(example, tokenizer):
+    """Pre-shifted labels under the name transformers' loss takes without shifting them again."""
+    shifted = shifted_example(example, tokenizer)
+    return {"input_ids": shifted["input_ids"], "shift_labels": shifted["labels"]}
+
+
 def assistant_mask_example(example, tokenizer):
     """transformers' own assistant mask: input_ids, attention_mask, assistant_masks (no labels)."""
     return tokenizer.apply_chat_template(
@@ -382,6 +388,13 @@ def test_shifted_labels_for_the_pipelines_own_loss_pass(pipeline, tokenizer_dirs
     report = verify(target(pipeline, "shifted_example"), str(tokenizer_dirs["llama3"]), loss_shift="pipeline")
     assert report.ok, messages(report)
     assert "labels-shifted-twice" in report.not_checked
+
+
+def test_shift_labels_are_taken_as_they_are_by_the_models_loss(pipeline, tokenizer_dirs):
+    report = verify(target(pipeline, "shift_labels_example"), str(tokenizer_dirs["gemma"]))
+    assert report.ok, messages(report)
+    assert all(example.labels_shifted for example in report.examples)
+    assert "shift_labels" in report.not_checked["labels-shifted-twice"]
 
 
 def test_labels_one_shorter_are_a_pipelines_own_loss(tokenizers):
