@@ -26,8 +26,7 @@ class Alignment:
 def align(
     ids: list[int], reference: Reference, bos_token_id: int | None, end_ids: frozenset[int] = frozenset()
 ) -> Alignment:
-    """``end_ids``: the tokens that end a turn (EOS, the template's end-of-turn tokens); one inserted right after
-    a turn's end (or right before it) is an ``end-repeat`` (doubled-end-of-turn says it), not a mismatch."""
+    """``end_ids`` (EOS, end-of-turn tokens) inserted next to a turn's end are ``end-repeat``, not a mismatch."""
     ref_ids = reference.ids
     mapping: list[int | None] = [None] * len(ids)  # per collator position: its reference position, if any
     inserted: dict[int, str] = {}

@@ -73,9 +73,8 @@ def verify(
             from the current folder.
         sample_fields: which field of the sample's records holds what (``{"messages": "conversations"}``; keys
             messages, role, content, prompt, completion).
-        loss_shift: ``"model"`` (default): the labels go to a Hugging Face model's own loss, which shifts them, so
-            labels already shifted are trained two tokens ahead; ``"pipeline"``: the pipeline's own loss takes
-            them as they are (mlx-lm style), so labels already shifted are right.
+        loss_shift: ``"model"``: the labels go to a Hugging Face model's loss, which shifts them (the default);
+            ``"pipeline"``: the pipeline's own loss takes them as they are (mlx-lm style).
 
     Returns:
         A LabelReport; ``report.ok`` is True when every check passed, ``report.problems`` lists the others.
@@ -106,21 +105,15 @@ def verify(
 
     # align
     bos_token_id = getattr(tokenizer, "bos_token_id", None)
-    end_ids = _end_token_ids(tokenizer, references)
-    states = [
-        _example_state(index, row, raw, reference, tokenizer, shifted, bos_token_id, end_ids)
-        for index, (row, raw, reference) in enumerate(zip(unpadded, rows, references))
-    ]
+    states = _example_states(unpadded, rows, references, tokenizer, shifted, bos_token_id)
 
     # check
     mode_inferred = mode == "auto"
     mode = _decide_mode(mode, intents, states, notes)
     context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id, _max_length(bound))
-    if any(row.labels_field == "shift_labels" for row in rows):
-        loss_shift = "pipeline"  # the model's loss takes shift_labels as they are
-    not_checked = _pipeline_context(context, states, bound, dict(args or {}), tokenizer, loss_shift, base, notes)
-    problems = [problem for state in states for problem in find_problems(state, context)]
-    _tool_call_problems_warn(problems, samples, notes)
+    problems, not_checked = _check(
+        context, states, samples, bound, dict(args or {}), tokenizer, loss_shift, base, notes
+    )
 
     # report
     method = _reference_method(references)
@@ -138,6 +131,24 @@ def verify(
         notes=notes,
         not_checked=not_checked,
     )
+
+
+def _check(
+    context: CheckContext,
+    states: list[ExampleState],
+    samples: list[Sample],
+    bound: Target,
+    args: dict[str, Any],
+    tokenizer: Any,
+    loss_shift: str,
+    base: Path | None,
+    notes: list[str],
+) -> tuple[list[Problem], dict[str, str]]:
+    """Every check on every example, and the checks that could not run here."""
+    not_checked = _pipeline_context(context, states, bound, args, tokenizer, loss_shift, base, notes)
+    problems = [problem for state in states for problem in find_problems(state, context)]
+    _tool_call_problems_warn(problems, samples, notes)
+    return problems, not_checked
 
 
 def _pipeline_context(
@@ -160,6 +171,8 @@ def _pipeline_context(
         marker.missing_rows = sum(match.missing for match in matches)
         shown = {*marker.ids, *(s.ids[p] for s, match in zip(states, matches) for p in match.context_positions)}
         marker.token_names = {token: _token_name(tokenizer, token) for token in shown}
+    if any(state.labels_from_shift_labels for state in states):
+        loss_shift = "pipeline"  # a model's loss takes shift_labels as they are
     context.loss_shift = loss_shift
     context.template_has_generation_block = bool(GENERATION_TAG.search(getattr(tokenizer, "chat_template", "") or ""))
     name = getattr(tokenizer, "name_or_path", None)
@@ -420,6 +433,21 @@ def _remove_padding(row: Row, reference: Reference, pad_token_id: int | None) ->
         ends_with_pads=_run_length(reversed(reference.ids), pad_token_id),
         starts_with_pads=_run_length(reference.ids, pad_token_id),
     )
+
+
+def _example_states(
+    unpadded: list[Unpadded],
+    rows: list[Row],
+    references: list[Reference],
+    tokenizer: Any,
+    shifted: bool,
+    bos: int | None,
+) -> list[ExampleState]:
+    end_ids = _end_token_ids(tokenizer, references)
+    return [
+        _example_state(index, row, raw, reference, tokenizer, shifted, bos, end_ids)
+        for index, (row, raw, reference) in enumerate(zip(unpadded, rows, references))
+    ]
 
 
 def _example_state(
