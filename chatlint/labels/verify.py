@@ -21,21 +21,14 @@ from chatlint.labels.batch import (
 )
 from chatlint.labels.checks import CheckContext, ExampleState, expected_mask, find_problems, infer_mode
 from chatlint.labels.dataset_class import DatasetRun
-from chatlint.labels.generation import generation_eos
 from chatlint.labels.ids import asked_field, tokenized_records
-from chatlint.labels.markers import collect_markers, match_marker
-from chatlint.labels.model import LOSS_SHIFTS, MODES, ExampleResult, LabelReport, LabelsError, Problem, Severity
-from chatlint.labels.pipeline_checks import trains_nothing
-from chatlint.labels.reference import (
-    GENERATION_TAG,
-    METHOD_DESCRIPTIONS,
-    Reference,
-    ReferenceError,
-    build_reference,
-)
+from chatlint.labels.model import LOSS_SHIFTS, MODES, ExampleResult, LabelReport, LabelsError, Problem
+from chatlint.labels.pipeline_context import end_token_ids, fill_pipeline_context
+from chatlint.labels.reference import METHOD_DESCRIPTIONS, Reference, ReferenceError, build_reference
 from chatlint.labels.samples import Sample, builtin_samples, load_samples
 from chatlint.labels.targets import Target, build_target, load_object, probe
 from chatlint.labels.tokenizer import decode_pieces, import_transformers, load_tokenizer
+from chatlint.labels.tool_calls import renders_tool_calls, tool_call_problems_warn
 
 # why mode auto follows the field the labels were built from, when that field says what is trained
 INTENT_REASON = "the trainer trains what follows the prompt length or offset"
@@ -145,75 +138,10 @@ def _check(
     notes: list[str],
 ) -> tuple[list[Problem], dict[str, str]]:
     """Every check on every example, and the checks that could not run here."""
-    not_checked = _pipeline_context(context, states, bound, args, tokenizer, loss_shift, base, notes)
+    not_checked = fill_pipeline_context(context, states, bound, args, tokenizer, loss_shift, base, notes)
     problems = [problem for state in states for problem in find_problems(state, context)]
-    _tool_call_problems_warn(problems, samples, notes)
+    tool_call_problems_warn(problems, samples, notes)
     return problems, not_checked
-
-
-def _pipeline_context(
-    context: CheckContext,
-    states: list[ExampleState],
-    bound: Target,
-    args: dict[str, Any],
-    tokenizer: Any,
-    loss_shift: str,
-    base: Path | None,
-    notes: list[str],
-) -> dict[str, str]:
-    """Fill what the checks of pipeline_checks read; return the checks that cannot run here, with why."""
-    not_checked: dict[str, str] = {}
-    context.rows = len(states)
-    context.untrained_rows = sum(trains_nothing(state) for state in states)
-    context.markers = collect_markers(bound, args, tokenizer)
-    for marker in context.markers:
-        matches = [match_marker(marker, state.ids, state.pieces) for state in states]
-        marker.missing_rows = sum(match.missing for match in matches)
-        shown = {*marker.ids, *(s.ids[p] for s, match in zip(states, matches) for p in match.context_positions)}
-        marker.token_names = {token: _token_name(tokenizer, token) for token in shown}
-    if any(state.labels_from_shift_labels for state in states):
-        loss_shift = "pipeline"  # a model's loss takes shift_labels as they are
-    context.loss_shift = loss_shift
-    context.template_has_generation_block = bool(GENERATION_TAG.search(getattr(tokenizer, "chat_template", "") or ""))
-    name = getattr(tokenizer, "name_or_path", None)
-    found = generation_eos(tokenizer, str(name) if name else None, base)
-    context.generation_eos_ids = found.ids
-    if found.ids is None:
-        not_checked["end-of-turn-not-generation-eos"] = found.why
-        notes.append(f"end-of-turn-not-generation-eos not checked: {found.why}")
-    else:
-        context.generation_eos_tokens = dict(zip(sorted(found.ids), decode_pieces(tokenizer, sorted(found.ids))))
-        notes.append(f"generation EOS ids: {found.why}")
-    if loss_shift == "pipeline":
-        not_checked["labels-shifted-twice"] = (
-            "the labels are shift_labels, which a model's loss takes as they are"
-            if any(state.labels_from_shift_labels for state in states)
-            else "the pipeline's own loss takes labels as they are (--loss-shift pipeline)"
-        )
-    if not any(_mask in state.masks for state in states for _mask in ("assistant_masks", "assistant_mask")):
-        not_checked["empty-assistant-mask"] = "the target returned no assistant_masks"
-    return not_checked
-
-
-def _token_name(tokenizer: Any, token: int) -> str:
-    """The vocabulary's name of a token (``▁###``), or its decoded text when the tokenizer has no such lookup."""
-    convert = getattr(tokenizer, "convert_ids_to_tokens", None)
-    name = convert(token) if callable(convert) else None
-    return str(name) if name is not None else decode_pieces(tokenizer, [token])[0]
-
-
-def _end_token_ids(tokenizer: Any, references: list[Reference]) -> frozenset[int]:
-    """EOS and the tokens that end the template's assistant turns."""
-    ids = {
-        reference.ids[reply.end_of_turn]
-        for reference in references
-        for reply in reference.replies
-        if reply.end_of_turn is not None
-    }
-    eos = getattr(tokenizer, "eos_token_id", None)
-    if isinstance(eos, int):
-        ids.add(eos)
-    return frozenset(ids)
 
 
 def _decide_mode(mode: str, intents: set[str], states: list[ExampleState], notes: list[str]) -> str:
@@ -267,7 +195,7 @@ def _render_references(
     for item in samples:
         try:
             reference = build_reference(tokenizer, item.messages)
-            if item.tool_calls and builtin and not _renders_tool_calls(reference, item.messages):
+            if item.tool_calls and builtin and not renders_tool_calls(reference, item.messages):
                 notes.append(f"{item.name}: left out, the chat template does not render tool calls")
                 continue
             if item.tool_calls and builtin and reference.method == "offsets":
@@ -325,32 +253,6 @@ def _run_on_samples(
     short = failure if len(failure) <= 200 else failure[:197] + "..."
     notes.append(f"tool-call: left out, the target raised on it (it may not take tool calls): {short}")
     return samples, references, result
-
-
-def _tool_call_problems_warn(problems: list[Problem], samples: list[Sample], notes: list[str]) -> None:
-    """Problems on the built-in tool-call conversation are warnings: they matter to a run that trains on tool
-    calls, and the user's own samples say whether it does."""
-    examples = {index for index, item in enumerate(samples) if item.builtin and item.tool_calls}
-    demoted = [p for p in problems if p.example in examples and p.severity is Severity.FAILURE]
-    for problem in demoted:
-        problem.severity = Severity.WARNING
-    if demoted:
-        notes.append(
-            "tool-call: problems on the built-in tool-call conversation are warnings; they are label bugs if you "
-            "train on tool calls (check with --sample and your own data)"
-        )
-
-
-def _renders_tool_calls(reference: Reference, messages: list[dict[str, Any]]) -> bool:
-    """Whether the render names every function the conversation's tool calls call (a template without tool
-    support drops them silently)."""
-    names = [
-        str(call.get("function", {}).get("name", ""))
-        for message in messages
-        for call in message.get("tool_calls") or []
-        if isinstance(call, dict)
-    ]
-    return bool(names) and all(name and name in reference.text for name in names)
 
 
 def _run_target(
@@ -443,7 +345,7 @@ def _example_states(
     shifted: bool,
     bos: int | None,
 ) -> list[ExampleState]:
-    end_ids = _end_token_ids(tokenizer, references)
+    end_ids = end_token_ids(tokenizer, references)
     return [
         _example_state(index, row, raw, reference, tokenizer, shifted, bos, end_ids)
         for index, (row, raw, reference) in enumerate(zip(unpadded, rows, references))
