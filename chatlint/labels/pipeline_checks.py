@@ -60,11 +60,17 @@ def marker_not_found(state: ExampleState, context: CheckContext) -> list[Finding
         return findings  # an all-zero assistant mask is empty-assistant-mask's to explain
     if not any(state.reply_positions(index) for index in range(len(state.reference.replies))):
         return []  # every reply was cut away: reply-truncated says it
+    hint = (
+        " If the labels come from return_assistant_tokens_mask or assistant_only_loss: this chat template has no "
+        "{% generation %} block, so that mask is all zeros."
+        if not context.template_has_generation_block
+        else ""
+    )
     message = (
         f"nothing is trained in this row: every label is -100 ({context.untrained_rows} of {context.rows} rows "
         "train nothing), so it adds no signal while it looks like training data. A collator that finds replies by "
         "a marker masks the whole row when the marker is not found (trl's completion-only collator only warns): "
-        "compare the marker's ids alone with its ids in the rendered conversation."
+        f"compare the marker's ids alone with its ids in the rendered conversation.{hint}"
     )
     return [Finding(message, _reply_positions(state, _wanted_replies(state, context.mode)))]
 

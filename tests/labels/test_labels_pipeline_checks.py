@@ -279,6 +279,36 @@ def test_rows_that_train_nothing_are_counted(tokenizers):
     found = [p for p in report.problems if p.check == "marker-not-found"]
     rows = len(report.examples)
     assert len(found) == rows and all(f"({rows} of {rows} rows train nothing)" in p.message for p in found)
+    assert "no {% generation %} block" in found[0].message  # the family's template has none
+
+
+def test_labels_built_from_an_assistant_mask_of_zeros_say_why(pipeline, tools_dirs):
+    # the mask is used and dropped: only the labels are returned, so the rows train nothing
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(str(tools_dirs["tools"]))
+
+    def collate(examples):
+        rows = [
+            tokenizer.apply_chat_template(
+                example["messages"], tokenize=True, return_dict=True, return_assistant_tokens_mask=True
+            )
+            for example in examples
+        ]
+        width = max(len(row["input_ids"]) for row in rows)
+        return {
+            "input_ids": [row["input_ids"] + [0] * (width - len(row["input_ids"])) for row in rows],
+            "attention_mask": [[1] * len(row["input_ids"]) + [0] * (width - len(row["input_ids"])) for row in rows],
+            "labels": [
+                [t if m else -100 for t, m in zip(row["input_ids"], row["assistant_masks"])]
+                + [-100] * (width - len(row["input_ids"]))
+                for row in rows
+            ],
+        }
+
+    report = verify(collate, tokenizer)
+    found = [p for p in report.problems if p.check == "marker-not-found"]
+    assert found and "{% generation %}" in found[0].message, messages(report)
 
 
 def test_match_marker_counts_text_and_ids():
