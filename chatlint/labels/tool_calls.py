@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from chatlint.labels.model import Problem, Severity
-from chatlint.labels.reference import Reference
 from chatlint.labels.samples import Sample
 
 
@@ -24,13 +23,19 @@ def tool_call_problems_warn(problems: list[Problem], samples: list[Sample], note
         )
 
 
-def renders_tool_calls(reference: Reference, messages: list[dict[str, Any]]) -> bool:
-    """Whether the render names every function the conversation's tool calls call (a template without tool
-    support drops them silently)."""
+def renders_tool_calls(tokenizer: Any, messages: list[dict[str, Any]]) -> bool:
+    """Whether the chat template's render names every function the conversation's tool calls call (a template
+    without tool support drops them silently, or raises)."""
+    from chatlint.labels.tokenizer import render
+
     names = [
         str(call.get("function", {}).get("name", ""))
         for message in messages
         for call in message.get("tool_calls") or []
         if isinstance(call, dict)
     ]
-    return bool(names) and all(name and name in reference.text for name in names)
+    try:
+        text = render(tokenizer, messages, add_generation_prompt=False)
+    except Exception:  # a template may raise on a role or field it does not know
+        return False
+    return bool(names) and all(name and name in text for name in names)

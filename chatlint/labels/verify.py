@@ -193,11 +193,11 @@ def _render_references(
     references: list[Reference] = []
     notes: list[str] = []
     for item in samples:
+        if item.tool_calls and builtin and not renders_tool_calls(tokenizer, item.messages):
+            notes.append(f"{item.name}: left out, the chat template does not render tool calls")
+            continue
         try:
             reference = build_reference(tokenizer, item.messages)
-            if item.tool_calls and builtin and not renders_tool_calls(reference, item.messages):
-                notes.append(f"{item.name}: left out, the chat template does not render tool calls")
-                continue
             if item.tool_calls and builtin and reference.method == "offsets":
                 # a tool call has no text of its own to find: character offsets would guess its reply
                 notes.append(f"{item.name}: left out, the template is not prefix-preserving for it")
@@ -208,7 +208,7 @@ def _render_references(
         except ReferenceError as error:
             failure = str(error)
         if item.tool_calls and builtin:
-            notes.append(f"{item.name}: left out, the chat template cannot render it ({failure})")
+            notes.append(f"{item.name}: left out, {failure}")
             continue
         if builtin and any(m["role"] == "system" for m in item.messages):
             # templates such as Gemma's refuse a system turn: probe the same conversation without it
