@@ -73,6 +73,13 @@ def align(
         elif tag == "delete" and _only_end_of_turn(reference_roles[i1:i2]):
             # a reply's end of turn left out between turns: missing-end-of-turn says it
             alignment.missing_end_of_turn.update(range(i1, i2))
+        elif (
+            tag == "replace"
+            and all(role == "trailing" for role in reference_roles[i1:i2])
+            and _repeats_end_of_turn(list(range(j1, j2)), ids, end_ids, mapping, reference_roles)
+        ):
+            # `text.rstrip() + eos`: the newline after the end of turn (either way fine) gave way to an end token
+            inserted.update({p: "end-repeat" for p in range(j1, j2)})
         else:  # a deletion inside the sequence, or tokens replaced
             if (
                 tag == "replace"

@@ -70,13 +70,14 @@ class CompletionOnlyCollator:
         return _batch(self.tokenizer, rows)
 
 
-def last_reply_batch(examples, tokenizer, append_eos=False, train_appended=True):
+def last_reply_batch(examples, tokenizer, append_eos=False, train_appended=True, strip=False):
     """Trains the last reply after the prompt render's length; append_eos adds tokenizer.eos_token to the render
-    (masked unless train_appended)."""
+    (masked unless train_appended; after stripping the render's trailing newline if strip)."""
     rows = []
     for example in examples:
         messages = example["messages"]
-        text = _render(tokenizer, messages) + (tokenizer.eos_token if append_eos else "")
+        text = _render(tokenizer, messages)
+        text = (text.rstrip() if strip else text) + (tokenizer.eos_token if append_eos else "")
         ids = _ids(tokenizer, text)
         prompt = len(_ids(tokenizer, _render(tokenizer, messages[:-1], generation_prompt=True)))
         labels = [IGNORE] * prompt + ids[prompt:]
@@ -351,6 +352,14 @@ def test_eos_appended_to_a_finished_render_is_doubled(pipeline, tokenizer_dirs, 
     end = FAMILIES[family]
     assert problem.tokens[0] == end.end_of_turn and problem.tokens[-1] == end.eos
     assert len(report.problems) == len(report.examples)  # one per row, and no template-mismatch beside it
+
+
+@pytest.mark.parametrize("family_name", ["chatml", "gemma", "phi3"])  # templates that end a turn with a newline
+def test_eos_appended_to_a_stripped_render_is_doubled(pipeline, tokenizer_dirs, family_name):
+    args = {"append_eos": True, "strip": True}
+    report = verify(target(pipeline, "last_reply_batch"), str(tokenizer_dirs[family_name]), args=args)
+    assert failed(report) == ["doubled-end-of-turn"], messages(report)
+    assert report.problems[0].tokens == [FAMILIES[family_name].end_of_turn, FAMILIES[family_name].eos]
 
 
 def test_render_without_appended_eos_passes(pipeline, tokenizer_dirs, family):
