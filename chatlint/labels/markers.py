@@ -59,7 +59,6 @@ class MarkerMatch:
 def collect_markers(bound: Any, args: dict[str, Any], tokenizer: Any) -> list[Marker]:
     """The markers the bound target was given: ``--arg`` values, then attributes of a collator instance, then
     the keyword arguments (and defaults) of a function. A marker given as ids is used as such."""
-    from chatlint.labels.tokenizer import decode_pieces
 
     values = _marker_values(bound, args)
     markers = []
@@ -67,19 +66,28 @@ def collect_markers(bound: Any, args: dict[str, Any], tokenizer: Any) -> list[Ma
         name = next((n for n in names if isinstance(values.get(n), (str, list, tuple)) and values.get(n)), None)
         if name is None:
             continue
-        value = values[name]
         given_ids = next((values[n] for n in MARKER_ID_NAMES[kind] if _is_id_list(values.get(n))), None)
-        if _is_id_list(value):
-            ids = [int(token) for token in value]
-            text = tokenizer.decode(ids, skip_special_tokens=False, clean_up_tokenization_spaces=False)
-        elif isinstance(value, str):
-            text = value
-            ids = [int(t) for t in given_ids] if given_ids else _encode_alone(tokenizer, value)
-        else:
+        try:
+            marker = _marker(kind, name, values[name], given_ids, tokenizer)
+        except Exception:  # ids outside the vocabulary, a tokenizer that cannot encode it: nothing to compare
             continue
-        if ids and text:
-            markers.append(Marker(kind, name, text, ids, decode_pieces(tokenizer, ids)))
+        if marker is not None:
+            markers.append(marker)
     return markers
+
+
+def _marker(kind: str, name: str, value: Any, given_ids: Any, tokenizer: Any) -> Marker | None:
+    from chatlint.labels.tokenizer import decode_pieces
+
+    if _is_id_list(value):
+        ids = [int(token) for token in value]
+        text = tokenizer.decode(ids, skip_special_tokens=False, clean_up_tokenization_spaces=False)
+    elif isinstance(value, str):
+        text = value
+        ids = [int(t) for t in given_ids] if given_ids else _encode_alone(tokenizer, value)
+    else:
+        return None
+    return Marker(kind, name, text, ids, decode_pieces(tokenizer, ids)) if ids and text else None
 
 
 def _marker_values(bound: Any, args: dict[str, Any]) -> dict[str, Any]:
@@ -89,7 +97,10 @@ def _marker_values(bound: Any, args: dict[str, Any]) -> dict[str, Any]:
     keyword_arguments = getattr(bound, "keyword_arguments", {}) or {}
     if bound is not None and bound.kind in ("collator-class", "collator-instance"):
         for name in wanted:
-            value = getattr(function, name, None)
+            try:
+                value = getattr(function, name, None)
+            except Exception:  # a property of the user's class may raise anything
+                value = None
             if value is not None:
                 values[name] = value
     else:

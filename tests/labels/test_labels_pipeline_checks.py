@@ -268,6 +268,14 @@ def test_chatml_markers_with_a_special_token_pass(pipeline, tokenizer_dirs):
     assert "marker-not-found" not in report.not_checked
 
 
+def test_a_marker_of_ids_outside_the_vocabulary_leaves_the_row_count(pipeline, tokenizer_dirs):
+    report = verify(
+        target(pipeline, "CompletionOnlyCollator"), str(tokenizer_dirs["chatml"]), args={"response_template": [999999]}
+    )
+    found = [p for p in report.problems if p.check == "marker-not-found"]
+    assert found and all("rows train nothing" in p.message for p in found), messages(report)
+
+
 def test_a_marker_the_labels_do_not_suffer_from_is_not_reported(pipeline, tokenizer_dirs):
     report = verify(target(pipeline, "UnusedMarkerCollator"), str(tokenizer_dirs["llama3"]))
     assert report.ok, messages(report)
