@@ -1,8 +1,10 @@
 """Checks of what a training pipeline does around the chat template: the markers a collator searches for, the
 tokens that end a turn, who shifts the labels, and the assistant masks a template makes.
 
-Each is registered under its public name like the checks of checks.py (described in ``model.CHECKS``); verify
-fills the ``CheckContext`` fields they read (markers, end tokens, generation EOS ids, loss shift).
+Each is registered under its public name like the checks of checks.py (described in ``model.CHECKS``);
+``pipeline_context.fill_pipeline_context`` fills the ``CheckContext`` fields they read (row counts, markers,
+generation EOS ids, loss shift, whether the template has ``{% generation %}``). An end token added after a turn's
+end is found by ``alignment.align`` (role ``end-repeat``).
 """
 
 from __future__ import annotations
