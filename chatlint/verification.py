@@ -1,6 +1,6 @@
 """`chatlint check --verify-labels`: settle static findings with the runtime label check.
 
-For each CL001 / CL002 / CL004 finding inside a top-level collator class or function, the runtime check runs that
+For each finding of a rule a runtime check covers (``CONFIRMING_CHECKS``) inside a top-level collator class or function, the runtime check runs that
 very class or function (imported from the file) on sample conversations with the given tokenizer. The finding is
 then *confirmed* (the check saw the bug, with the tokens that show it), *not reproduced*, or *not run* (with the
 reason). A confirmed CL001 fix may be applied by `--fix` even where it is marked unsafe.
@@ -17,11 +17,16 @@ from typing import Any
 
 from chatlint.findings import Finding
 
-# The runtime checks that show each rule's bug.
+# The runtime checks that show each rule's bug. A code here whose rule is not (yet) in chatlint/rules simply never
+# has a finding to verify: the mapping is by code, so a rule that lands later is verified from its first finding.
 CONFIRMING_CHECKS: dict[str, tuple[str, ...]] = {
     "CL001": ("stray-generation-prompt",),
     "CL002": ("extra-bos",),
     "CL004": ("end-of-turn-not-trained",),
+    "CL007": ("marker-not-found",),  # a completion marker tokenized out of context
+    "CL008": ("doubled-end-of-turn",),  # a terminator appended to a render that already ends the turn
+    "CL010": ("labels-shifted-twice",),  # labels shifted before a model's loss shifts them again
+    "CL011": ("empty-assistant-mask",),  # assistant masks from a template without {% generation %}
 }
 # Rules whose unsafe fix a confirmation makes safe to apply.
 PROMOTABLE = frozenset({"CL001"})
@@ -35,6 +40,11 @@ class Verdict:
     @property
     def note(self) -> str:
         return f"runtime check: {self.status}: {self.detail}"
+
+
+def confirming_checks(code: str) -> tuple[str, ...]:
+    """The runtime checks that confirm a finding of rule ``code``; empty when no runtime check covers it."""
+    return CONFIRMING_CHECKS.get(code, ())
 
 
 def enclosing_target(path: str, line: int) -> str | None:
@@ -58,8 +68,8 @@ def verify_findings(
     reports: dict[str, Any] = {}
     verdicts: dict[tuple[str, int, str], Verdict] = {}
     for finding in findings:
-        checks = CONFIRMING_CHECKS.get(finding.code)
-        if checks is None:
+        checks = confirming_checks(finding.code)
+        if not checks:
             continue
         key = (finding.path, finding.line, finding.code)
         target = enclosing_target(finding.path, finding.line)

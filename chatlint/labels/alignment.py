@@ -23,7 +23,10 @@ class Alignment:
     match_ratio: float = 1.0
 
 
-def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Alignment:
+def align(
+    ids: list[int], reference: Reference, bos_token_id: int | None, end_ids: frozenset[int] = frozenset()
+) -> Alignment:
+    """``end_ids`` (EOS, end-of-turn tokens) inserted next to a turn's end are ``end-repeat``, not a mismatch."""
     ref_ids = reference.ids
     mapping: list[int | None] = [None] * len(ids)  # per collator position: its reference position, if any
     inserted: dict[int, str] = {}
@@ -56,6 +59,8 @@ def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Ali
                 and all(ids[p] == bos_token_id for p in rest)
             ):
                 inserted.update({p: "bos" for p in rest})  # a second BOS: extra-bos says it
+            elif rest and _repeats_end_of_turn(rest, ids, end_ids, mapping, reference_roles):
+                inserted.update({p: "end-repeat" for p in rest})  # doubled-end-of-turn says it
             elif rest:
                 inserted.update({p: "other" for p in rest})
                 alignment.mismatches.append((i1, i2, j1, j2))
@@ -68,6 +73,13 @@ def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Ali
         elif tag == "delete" and _only_end_of_turn(reference_roles[i1:i2]):
             # a reply's end of turn left out between turns: missing-end-of-turn says it
             alignment.missing_end_of_turn.update(range(i1, i2))
+        elif (
+            tag == "replace"
+            and all(role == "trailing" for role in reference_roles[i1:i2])
+            and _repeats_end_of_turn(list(range(j1, j2)), ids, end_ids, mapping, reference_roles)
+        ):
+            # `text.rstrip() + eos`: the newline after the end of turn (either way fine) gave way to an end token
+            inserted.update({p: "end-repeat" for p in range(j1, j2)})
         else:  # a deletion inside the sequence, or tokens replaced
             if (
                 tag == "replace"
@@ -98,6 +110,24 @@ def align(ids: list[int], reference: Reference, bos_token_id: int | None) -> Ali
             alignment.roles.append(reference_roles[ref_position])
             alignment.reply_index.append(owner.get(ref_position))
     return alignment
+
+
+def _repeats_end_of_turn(
+    rest: list[int], ids: list[int], end_ids: frozenset[int], mapping: list[int | None], roles: list[str]
+) -> bool:
+    """Whether the inserted positions ``rest`` are end tokens right after a turn's end-of-turn token (what may
+    follow it, a newline, in between) or right before one."""
+    if not end_ids or not all(ids[p] in end_ids for p in rest) or rest != list(range(rest[0], rest[-1] + 1)):
+        return False
+
+    def role(position: int) -> str | None:
+        reference_position = mapping[position] if 0 <= position < len(mapping) else None
+        return roles[reference_position] if reference_position is not None else None
+
+    before = rest[0] - 1
+    while role(before) == "trailing":
+        before -= 1
+    return role(before) == "end-of-turn" or role(rest[-1] + 1) == "end-of-turn"
 
 
 def _only_end_of_turn(roles: list[str]) -> bool:

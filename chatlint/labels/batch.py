@@ -35,6 +35,8 @@ class Row:
     input_ids: list[int]
     labels: list[int]
     attention_mask: list[int] | None
+    masks: dict[str, list[int]] = field(default_factory=dict)  # per-token mask fields (assistant_masks, ...)
+    labels_field: str = "labels"  # or shift_labels: labels a model's loss takes without shifting them
 
 
 def rows_from_output(
@@ -58,10 +60,13 @@ def rows_from_output(
         mask = read.fields.get("attention_mask")
         if per_example:
             input_ids, labels, mask = [input_ids], [labels], [mask] if mask is not None else None
+        masks = {name: [value] if per_example else value for name, value in read.masks.items()}
         for index, ids in enumerate(input_ids):
             row_mask = mask[index] if mask is not None and index < len(mask) else None
             row_labels = labels[index] if index < len(labels) else []
-            rows.append(Row([int(t) for t in ids], [int(t) for t in row_labels], row_mask))
+            row_masks = {name: [int(v) for v in value[index]] for name, value in masks.items() if index < len(value)}
+            row = Row([int(t) for t in ids], [int(t) for t in row_labels], row_mask, row_masks, read.labels_field)
+            rows.append(row)
     if len(rows) != count:
         raise LabelsError(
             f"target {spec!r} returned {len(rows)} rows for {count} examples; chatlint labels expects one row per "

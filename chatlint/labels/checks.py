@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from chatlint.labels.alignment import Alignment
+from chatlint.labels.markers import Marker
 from chatlint.labels.model import CHECKS, SEVERITIES, Problem, Severity
 from chatlint.labels.reference import Reference, Reply
 
@@ -38,6 +39,9 @@ class ExampleState:
     misaligned: list[int] = field(default_factory=list)  # trained positions whose label is not the token there
     # trained labels whose target is padding or past the end: the position that predicts it, and its target's text
     padding_labels: list[tuple[int, str]] = field(default_factory=list)
+    labels_from_shift_labels: bool = False  # read from a shift_labels field (a model's loss does not shift those)
+    labels_full_length: bool = True  # labels as long as input_ids (not one shorter, as a pipeline's own loss takes)
+    masks: dict[str, list[int]] = field(default_factory=dict)  # per-token mask fields the target returned, unpadded
 
     @property
     def comparable(self) -> bool:
@@ -97,7 +101,7 @@ def expected_mask(state: ExampleState, mode: str) -> list[bool | None]:
     for position, (role, owner) in enumerate(zip(state.alignment.roles, state.alignment.reply_index)):
         if position == 0 and role not in ("header", "bos", "other"):
             expected.append(None)  # the first token is never predicted
-        elif role in ("header", "bos", "other"):
+        elif role in ("header", "bos", "end-repeat", "other"):
             expected.append(False)
         elif role == "trailing":
             expected.append(None)
@@ -133,6 +137,13 @@ class CheckContext:
     bos_token: str | None = None
     pad_token_id: int | None = None
     max_length: int | None = None  # the collator's max_length, when it has one
+    rows: int = 0  # how many rows the target returned
+    untrained_rows: int = 0  # how many of them train nothing (pipeline_checks.trains_nothing)
+    markers: list[Marker] = field(default_factory=list)  # markers given to the collator
+    generation_eos_ids: frozenset[int] | None = None  # None: no generation config beside the tokenizer
+    generation_eos_tokens: dict[int, str] = field(default_factory=dict)  # their decoded text
+    loss_shift: str = "model"  # model.LOSS_SHIFTS: who shifts labels against the logits
+    template_has_generation_block: bool = False  # the chat template has {% generation %}
 
 
 @dataclass
@@ -478,3 +489,7 @@ def _runs(positions: list[int]) -> list[list[int]]:
         else:
             runs.append([position])
     return runs
+
+
+# The checks of pipeline_checks register themselves on import; find_problems needs every check registered.
+from chatlint.labels import pipeline_checks  # noqa: E402,F401

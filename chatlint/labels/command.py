@@ -51,6 +51,13 @@ MODE_CHOICES = ("auto", "assistant-only", "last-reply", "full")
     default=None,
     help="What should be trained: assistant replies only, only the last reply, everything (full), or infer it (auto, the default).",
 )
+@click.option(
+    "--loss-shift",
+    type=click.Choice(("model", "pipeline")),
+    default=None,
+    help="Who shifts labels against the logits: a Hugging Face model's own loss (model, the default: labels "
+    "already shifted are then trained two tokens ahead) or the pipeline's own loss (pipeline, mlx-lm style).",
+)
 @click.option("--max-examples", type=click.IntRange(min=1), default=None, help="Use at most N conversations.")
 @click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option("--trust-remote-code", is_flag=True, default=None, help="Allow the tokenizer's custom code.")
@@ -69,6 +76,7 @@ def labels(
     sample_field_values: tuple[str, ...],
     arg_values: tuple[str, ...],
     mode: str | None,
+    loss_shift: str | None,
     max_examples: int | None,
     output_format: str,
     trust_remote_code: bool | None,
@@ -124,6 +132,7 @@ def labels(
             trust_remote_code=bool(trust_remote_code),  # the command line only, never pyproject.toml
             base=config.root,
             sample_fields=dict(parse_field(value) for value in sample_field_values),
+            loss_shift=loss_shift or config.loss_shift or "model",
         )
     except LabelsError as error:
         click.echo(f"chatlint labels: {error}", err=True)

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chatlint.labels.model import MODES, LabelsError
+from chatlint.labels.model import LOSS_SHIFTS, MODES, LabelsError
 from chatlint.project import find_project, read_toml
 
-KNOWN_KEYS = ("target", "tokenizer", "args", "sample", "mode", "max-examples", "trust-remote-code")
+KNOWN_KEYS = ("target", "tokenizer", "args", "sample", "mode", "max-examples", "trust-remote-code", "loss-shift")
 
 
 @dataclass
@@ -26,6 +26,7 @@ class LabelsConfig:
     args: dict[str, Any] = field(default_factory=dict)
     sample: str | None = None
     mode: str | None = None
+    loss_shift: str | None = None  # model or pipeline: who shifts labels against the logits
     max_examples: int | None = None
     trust_remote_code: bool | None = None  # never set from the file: only `--trust-remote-code` allows custom code
     warnings: list[str] = field(default_factory=list)  # for stderr, e.g. a setting the file may not make
@@ -66,6 +67,12 @@ def parse_table(table: Any, path: Path, root: Path) -> LabelsConfig:
             setattr(config, key, table[key])
     if config.mode is not None and config.mode not in (*MODES, "auto"):
         raise LabelsError(f"{where}: mode must be one of auto, {', '.join(MODES)}; got {config.mode!r}")
+    if "loss-shift" in table:
+        if table["loss-shift"] not in LOSS_SHIFTS:
+            raise LabelsError(
+                f"{where}: loss-shift must be one of {', '.join(LOSS_SHIFTS)}; got {table['loss-shift']!r}"
+            )
+        config.loss_shift = table["loss-shift"]
     if "args" in table:
         if not isinstance(table["args"], dict):
             raise LabelsError(f"{where}: args must be a table, e.g. args = {{ max_length = 512 }}")

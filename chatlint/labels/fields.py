@@ -10,7 +10,7 @@ tokens trained), or ``(offset, length)`` pairs (targets counted from 1, trained 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from chatlint.labels.model import LabelsError
@@ -27,6 +27,9 @@ class Read:
     note: str | None  # which field the labels were built from, when it was not ``labels``
     # what the field says should be trained: a prompt length or an offset trains what follows the prompt
     intent: str | None = None
+    # the per-token mask fields the output carries (assistant_masks, ...), as read: their values are checked too
+    masks: dict[str, Any] = field(default_factory=dict)
+    labels_field: str = "labels"  # the field the labels were read from: labels, or shift_labels (pre-shifted)
 
 
 def shape(value: Any) -> tuple[int, ...]:
@@ -76,16 +79,23 @@ def read_fields(item: Any, rows: bool, spec: str) -> Read:
     fields = {"input_ids": squeeze(item["input_ids"], "input_ids", rows, spec)}
     if item.get("attention_mask") is not None:
         fields["attention_mask"] = squeeze(item["attention_mask"], "attention_mask", rows, spec)
+    masks = {name: squeeze(item[name], name, rows, spec) for name in MASK_FIELDS if item.get(name) is not None}
     if "labels" in item and item["labels"] is not None:
         fields["labels"] = squeeze(item["labels"], "labels", rows, spec)
-        return Read(fields, note)
+        return Read(fields, note, masks=masks)
+    if item.get("shift_labels") is not None:
+        # transformers' causal-LM loss takes `shift_labels` as they are (labels[i] is the target of token i): a
+        # pipeline that shifts its labels itself hands them over under this name
+        fields["labels"] = squeeze(item["shift_labels"], "shift_labels", rows, spec)
+        shifted_note = "labels read from shift_labels, which a model's loss takes without shifting them again"
+        return Read(fields, f"{note + '; ' if note else ''}{shifted_note}", masks=masks, labels_field="shift_labels")
     batch = fields if rows else {key: [value] for key, value in fields.items()}
     labels, built_from = _build_labels(item, batch, rows, spec)
     intent = "last-reply" if any(item.get(name) is not None for name in PROMPT_LENGTH_FIELDS + PAIR_FIELDS) else None
     fields["labels"] = labels if rows else labels[0]
     if "attention_mask" in batch and "attention_mask" not in fields:
         fields["attention_mask"] = batch["attention_mask"] if rows else batch["attention_mask"][0]
-    return Read(fields, f"{note + '; ' if note else ''}{built_from}", intent)
+    return Read(fields, f"{note + '; ' if note else ''}{built_from}", intent, masks)
 
 
 def _build_labels(item: dict[str, Any], batch: dict[str, Any], rows: bool, spec: str) -> tuple[list[Any], str]:

@@ -15,15 +15,25 @@ CHECKS: dict[str, str] = {
     "stray-generation-prompt": "the sequence ends in (or contains, after an assistant turn) the template's "
     "generation header although the conversation ends with the reply",
     "assistant-not-trained": "an assistant reply has no trained token",
+    "marker-not-found": "a row trains nothing (every label is -100), or a marker given to the collator "
+    "(response_template, instruction_part, ...) does not occur in its input_ids as the collator tokenized it",
+    "empty-assistant-mask": "an assistant_masks field the target returned is all zeros (a chat template without "
+    "{% generation %} under return_assistant_tokens_mask / assistant_only_loss)",
     "prompt-trained": "prompt tokens are trained while the collator masks the rest of the prompt",
     "end-of-turn-not-trained": "the token that ends an assistant turn (EOS / end-of-turn) is masked",
     "missing-end-of-turn": "an assistant reply is complete but the token that ends its turn (EOS / end-of-turn) "
     "is absent",
+    "doubled-end-of-turn": "an assistant turn ends with its end-of-turn token twice (or an EOS appended after "
+    "the template already ended the turn)",
+    "end-of-turn-not-generation-eos": "the trained end-of-turn token is not among the generation EOS ids of the "
+    "tokenizer folder's generation_config.json",
     "extra-bos": "more than one BOS, or a BOS inside the sequence",
     "reply-truncated": "truncation (max_length) removed all or the end of a reply",
     "padding-trained": "a trained label's target is padding (or lies past the last token): the model learns to "
     "predict padding",
     "labels-misaligned": "labels and input_ids differ in length or do not line up",
+    "labels-shifted-twice": "labels are already shifted (labels[i] is input_ids[i+1]) but go to a Hugging Face "
+    "model's own loss, which shifts them again",
     "template-mismatch": "the collator's input_ids are not what the chat template renders",
 }
 
@@ -31,13 +41,18 @@ CHECKS: dict[str, str] = {
 PASSED: dict[str, str] = {
     "stray-generation-prompt": "no generation header after a finished conversation",
     "assistant-not-trained": "every reply to train has trained tokens",
+    "marker-not-found": "every row trains something and every marker given to the collator is found",
+    "empty-assistant-mask": "no assistant mask is all zeros",
     "prompt-trained": "the prompt is masked",
     "end-of-turn-not-trained": "the end-of-turn token of every trained reply is trained",
     "missing-end-of-turn": "every reply ends with its end-of-turn token",
+    "doubled-end-of-turn": "every turn ends with one end-of-turn token",
+    "end-of-turn-not-generation-eos": "the trained end-of-turn token stops generation",
     "extra-bos": "at most one BOS, at the start",
     "reply-truncated": "no reply is cut by truncation",
     "padding-trained": "no trained label falls on padding",
     "labels-misaligned": "labels line up with input_ids",
+    "labels-shifted-twice": "labels are not shifted before the model's loss shifts them",
     "template-mismatch": "input_ids are what the chat template renders",
 }
 
@@ -51,6 +66,10 @@ class Severity(str, Enum):
 
 # Checks whose problems are warnings: truncation says something about max_length, not about the labels.
 SEVERITIES: dict[str, Severity] = {name: Severity.FAILURE for name in CHECKS} | {"reply-truncated": Severity.WARNING}
+
+# Who shifts labels against the logits: a Hugging Face model's own loss (the default for collators and datasets,
+# so labels must not be shifted already), or the pipeline's own loss, which takes labels already shifted (mlx-lm).
+LOSS_SHIFTS = ("model", "pipeline")
 
 # What the collator is meant to train, inferred by --mode auto or given by the user.
 MODES = ("assistant-only", "last-reply", "full")
@@ -119,7 +138,9 @@ class ExampleResult:
     tokens: list[str]
     trained: list[bool]
     expected: list[bool | None]
-    roles: list[str]  # per token: prompt, reply, end-of-turn, trailing, header (stray), bos (extra), other
+    # per token: prompt, reply, end-of-turn, trailing, header (stray), bos (extra), end-repeat (an end token added
+    # after the turn's end), other
+    roles: list[str]
     padding: str = "none"  # left, right or none
     labels_shifted: bool = False
     builtin: bool = False  # one of chatlint's built-in conversations, not the user's sample
@@ -155,6 +176,7 @@ class LabelReport:
     examples: list[ExampleResult] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    not_checked: dict[str, str] = field(default_factory=dict)  # check -> why it could not run here
 
     @property
     def ok(self) -> bool:
@@ -184,6 +206,7 @@ class LabelReport:
             "mode_inferred": self.mode_inferred,
             "method": self.method,
             "notes": list(self.notes),
+            "not_checked": dict(self.not_checked),
             "examples": [example.to_json() for example in self.examples],
             "problems": [problem.to_json() for problem in self.failures],
             "warnings": [problem.to_json() for problem in self.warnings],

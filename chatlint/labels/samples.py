@@ -35,6 +35,7 @@ class Sample:
     record: dict[str, Any]  # what the collator receives
     messages: list[dict[str, Any]]  # normalised conversation for the reference render
     builtin: bool = False  # one of the built-in conversations, not the user's
+    tool_calls: bool = False  # has assistant tool calls: used only with a template that renders them
 
 
 FIELD_NAMES = ("messages", "role", "content", "prompt", "completion")
@@ -185,8 +186,24 @@ def _long_reply() -> str:
     return "\n\n".join(paragraphs) + "\n\nIn short: check the labels before a long run."
 
 
+# the tool the built-in tool-call conversation calls; a template that renders tool calls writes its name
+TOOL_NAME = "get_weather"
+
+
+def _tool_call_conversation() -> list[dict[str, Any]]:
+    call = {"type": "function", "function": {"name": TOOL_NAME, "arguments": {"city": "Paris"}}}
+    return [
+        {"role": "user", "content": "What is the weather in Paris?"},
+        {"role": "assistant", "content": "", "tool_calls": [call]},
+        {"role": "tool", "name": TOOL_NAME, "content": "18 degrees and sunny"},
+        {"role": "assistant", "content": "It is 18 degrees and sunny in Paris."},
+    ]
+
+
 def builtin_samples() -> list[Sample]:
-    """System + user + assistant; two assistant replies; non-ASCII text; a reply long enough to be cut."""
+    """System + user + assistant; two assistant replies (the one that exercises a collator's response and
+    instruction markers); non-ASCII text; a reply long enough to be cut; a tool call and its result (used only
+    where the template renders tool calls)."""
     conversations = {
         "system-user-assistant": [
             {"role": "system", "content": "You are a concise assistant."},
@@ -207,8 +224,15 @@ def builtin_samples() -> list[Sample]:
             {"role": "user", "content": "Explain gradient accumulation and mixed precision in detail."},
             {"role": "assistant", "content": _long_reply()},
         ],
+        "tool-call": _tool_call_conversation(),
     }
     return [
-        Sample(name, {"messages": messages}, [dict(m) for m in messages], builtin=True)
+        Sample(
+            name,
+            {"messages": messages},
+            [dict(m) for m in messages],
+            builtin=True,
+            tool_calls=any(m.get("tool_calls") for m in messages),
+        )
         for name, messages in conversations.items()
     ]

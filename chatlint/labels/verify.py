@@ -22,11 +22,13 @@ from chatlint.labels.batch import (
 from chatlint.labels.checks import CheckContext, ExampleState, expected_mask, find_problems, infer_mode
 from chatlint.labels.dataset_class import DatasetRun
 from chatlint.labels.ids import asked_field, tokenized_records
-from chatlint.labels.model import MODES, ExampleResult, LabelReport, LabelsError
+from chatlint.labels.model import LOSS_SHIFTS, MODES, ExampleResult, LabelReport, LabelsError, Problem
+from chatlint.labels.pipeline_context import end_token_ids, fill_pipeline_context
 from chatlint.labels.reference import METHOD_DESCRIPTIONS, Reference, ReferenceError, build_reference
 from chatlint.labels.samples import Sample, builtin_samples, load_samples
 from chatlint.labels.targets import Target, build_target, load_object, probe
 from chatlint.labels.tokenizer import decode_pieces, import_transformers, load_tokenizer
+from chatlint.labels.tool_calls import renders_tool_calls, tool_call_problems_warn
 
 # why mode auto follows the field the labels were built from, when that field says what is trained
 INTENT_REASON = "the trainer trains what follows the prompt length or offset"
@@ -43,6 +45,7 @@ def verify(
     trust_remote_code: bool = False,
     base: Path | None = None,
     sample_fields: dict[str, str] | None = None,
+    loss_shift: str = "model",
 ) -> LabelReport:
     """Run ``target`` on sample conversations and compare its labels with what the chat template says.
 
@@ -63,6 +66,8 @@ def verify(
             from the current folder.
         sample_fields: which field of the sample's records holds what (``{"messages": "conversations"}``; keys
             messages, role, content, prompt, completion).
+        loss_shift: ``"model"``: the labels go to a Hugging Face model's loss, which shifts them (the default);
+            ``"pipeline"``: the pipeline's own loss takes them as they are (mlx-lm style).
 
     Returns:
         A LabelReport; ``report.ok`` is True when every check passed, ``report.problems`` lists the others.
@@ -72,6 +77,8 @@ def verify(
     """
     if mode != "auto" and mode not in MODES:
         raise LabelsError(f"mode must be auto or one of {', '.join(MODES)}, got {mode!r}")
+    if loss_shift not in LOSS_SHIFTS:
+        raise LabelsError(f"loss shift must be one of {', '.join(LOSS_SHIFTS)}, got {loss_shift!r}")
     import_transformers()  # goes offline before anything below can reach the Hub
 
     # load
@@ -82,8 +89,8 @@ def verify(
 
     # run the target
     intents: set[str] = set()
-    kind, rows, max_length = _run_target(
-        target_object, tokenizer, args, spec, references, [item.record for item in samples], notes, intents
+    samples, references, (kind, rows, bound) = _run_on_samples(
+        target_object, tokenizer, args, spec, samples, references, notes, intents
     )
     pad_token_id = getattr(tokenizer, "pad_token_id", None)
     unpadded = [_remove_padding(row, reference, pad_token_id) for row, reference in zip(rows, references)]
@@ -91,16 +98,15 @@ def verify(
 
     # align
     bos_token_id = getattr(tokenizer, "bos_token_id", None)
-    states = [
-        _example_state(index, row, raw, reference, tokenizer, shifted, bos_token_id)
-        for index, (row, raw, reference) in enumerate(zip(unpadded, rows, references))
-    ]
+    states = _example_states(unpadded, rows, references, tokenizer, shifted, bos_token_id)
 
     # check
     mode_inferred = mode == "auto"
     mode = _decide_mode(mode, intents, states, notes)
-    context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id, max_length)
-    problems = [problem for state in states for problem in find_problems(state, context)]
+    context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id, _max_length(bound))
+    problems, not_checked = _check(
+        context, states, samples, bound, dict(args or {}), tokenizer, loss_shift, base, notes
+    )
 
     # report
     method = _reference_method(references)
@@ -116,7 +122,26 @@ def verify(
         examples=examples,
         problems=problems,
         notes=notes,
+        not_checked=not_checked,
     )
+
+
+def _check(
+    context: CheckContext,
+    states: list[ExampleState],
+    samples: list[Sample],
+    bound: Target,
+    args: dict[str, Any],
+    tokenizer: Any,
+    loss_shift: str,
+    base: Path | None,
+    notes: list[str],
+) -> tuple[list[Problem], dict[str, str]]:
+    """Every check on every example, and the checks that could not run here."""
+    not_checked = fill_pipeline_context(context, states, bound, args, tokenizer, loss_shift, base, notes)
+    problems = [problem for state in states for problem in find_problems(state, context)]
+    tool_call_problems_warn(problems, samples, notes)
+    return problems, not_checked
 
 
 def _decide_mode(mode: str, intents: set[str], states: list[ExampleState], notes: list[str]) -> str:
@@ -168,12 +193,23 @@ def _render_references(
     references: list[Reference] = []
     notes: list[str] = []
     for item in samples:
+        if item.tool_calls and builtin and not renders_tool_calls(tokenizer, item.messages):
+            notes.append(f"{item.name}: left out, the chat template does not render tool calls")
+            continue
         try:
-            references.append(build_reference(tokenizer, item.messages))
+            reference = build_reference(tokenizer, item.messages)
+            if item.tool_calls and builtin and reference.method == "offsets":
+                # a tool call has no text of its own to find: character offsets would guess its reply
+                notes.append(f"{item.name}: left out, the template is not prefix-preserving for it")
+                continue
+            references.append(reference)
             usable.append(item)
             continue
         except ReferenceError as error:
             failure = str(error)
+        if item.tool_calls and builtin:
+            notes.append(f"{item.name}: left out, {failure}")
+            continue
         if builtin and any(m["role"] == "system" for m in item.messages):
             # templates such as Gemma's refuse a system turn: probe the same conversation without it
             messages = [m for m in item.messages if m["role"] != "system"]
@@ -190,6 +226,35 @@ def _render_references(
     return usable, references, notes
 
 
+def _run_on_samples(
+    target_object: Any,
+    tokenizer: Any,
+    args: dict[str, Any] | None,
+    spec: str,
+    samples: list[Sample],
+    references: list[Reference],
+    notes: list[str],
+    intents: set[str],
+) -> tuple[list[Sample], list[Reference], tuple[str, list[Row], Target]]:
+    """Run the target on the samples; a target that raises on the built-in tool-call conversation (a collator
+    written for conversations without tools) is run again without it, and the notes say so."""
+    try:
+        result = _run_target(
+            target_object, tokenizer, args, spec, references, [s.record for s in samples], notes, intents
+        )
+        return samples, references, result
+    except LabelsError as error:
+        keep = [index for index, item in enumerate(samples) if not (item.builtin and item.tool_calls)]
+        if len(keep) == len(samples) or not keep:
+            raise
+        failure = str(error)
+    samples, references = [samples[i] for i in keep], [references[i] for i in keep]
+    result = _run_target(target_object, tokenizer, args, spec, references, [s.record for s in samples], notes, intents)
+    short = failure if len(failure) <= 200 else failure[:197] + "..."
+    notes.append(f"tool-call: left out, the target raised on it (it may not take tool calls): {short}")
+    return samples, references, result
+
+
 def _run_target(
     target_object: Any,
     tokenizer: Any,
@@ -199,8 +264,8 @@ def _run_target(
     records: list[Any],
     notes: list[str],
     intents: set[str],
-) -> tuple[str, list[Row], int | None]:
-    """The kind of target (collator-class, ...), one row per record of what it returned, and its max_length.
+) -> tuple[str, list[Row], Target]:
+    """The kind of target (collator-class, ...), one row per record of what it returned, and the bound target.
 
     A target that fails on the conversations is tried again on them tokenized (``ids.tokenized_records``), with
     the mask fields it asks for: a collator that wants token ids gets them the way a trainer makes them.
@@ -236,7 +301,7 @@ def _run_target(
 
 def _run_once(
     bound: Target, spec: str, records: list[Any], notes: list[str], intents: set[str]
-) -> tuple[str, list[Row], int | None]:
+) -> tuple[str, list[Row], Target]:
     found: list[str] = []  # notes of this run only: a failed first try leaves none
     bound = probe(bound, records, spec)
     try:
@@ -253,7 +318,7 @@ def _run_once(
         output, reading = output.output, "example-function" if output.per_example else "batch"
     rows = rows_from_output(output, reading, len(records), spec, found, intents)
     notes.extend(found)
-    return bound.kind, rows, _max_length(bound)
+    return bound.kind, rows, bound
 
 
 def _max_length(bound: Any) -> int | None:
@@ -272,6 +337,21 @@ def _remove_padding(row: Row, reference: Reference, pad_token_id: int | None) ->
     )
 
 
+def _example_states(
+    unpadded: list[Unpadded],
+    rows: list[Row],
+    references: list[Reference],
+    tokenizer: Any,
+    shifted: bool,
+    bos: int | None,
+) -> list[ExampleState]:
+    end_ids = end_token_ids(tokenizer, references)
+    return [
+        _example_state(index, row, raw, reference, tokenizer, shifted, bos, end_ids)
+        for index, (row, raw, reference) in enumerate(zip(unpadded, rows, references))
+    ]
+
+
 def _example_state(
     index: int,
     row: Unpadded,
@@ -280,6 +360,7 @@ def _example_state(
     tokenizer: Any,
     shifted: bool,
     bos_token_id: int | None,
+    end_ids: frozenset[int] = frozenset(),
 ) -> ExampleState:
     """One unpadded row, its labels read as a trained mask (unless they cannot be), aligned with its reference."""
     trained: list[bool] | None = None
@@ -294,7 +375,7 @@ def _example_state(
         ids=row.input_ids,
         trained=trained,
         reference=reference,
-        alignment=align(row.input_ids, reference, bos_token_id),
+        alignment=align(row.input_ids, reference, bos_token_id, end_ids),
         pieces=decode_pieces(tokenizer, row.input_ids),
         reference_pieces=decode_pieces(tokenizer, reference.ids),
         labels_shifted=shifted,
@@ -302,6 +383,13 @@ def _example_state(
         length_problem_positions=row.problem_positions,
         misaligned=misaligned,
         padding_labels=_padding_labels(raw, row, shifted, tokenizer),
+        labels_full_length=len(row.labels) == len(row.input_ids),
+        labels_from_shift_labels=raw.labels_field == "shift_labels",
+        masks={
+            name: mask[row.first : row.last + 1]
+            for name, mask in raw.masks.items()
+            if len(mask) == len(raw.input_ids) and not row.length_problem
+        },
     )
 
 

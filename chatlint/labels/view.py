@@ -95,6 +95,8 @@ def verdict_table(report: LabelReport, numbers: dict[int, int]) -> Any:
             )
         elif check == "prompt-trained" and report.mode == "full":
             table.add_row(check, Text("– n/a", style="dim"), "", "mode full: the prompt may be trained")
+        elif check in report.not_checked:
+            table.add_row(check, Text("– n/a", style="dim"), "", Text(report.not_checked[check], style="dim"))
         else:
             table.add_row(check, Text("✓ pass", style="green"), "", Text(f"{PASSED[check]} ({checked})", style="dim"))
     return table

@@ -24,6 +24,9 @@ BUGS = {
     "template-mismatch": ({"bug": "drop-system"}, {}),
 }
 
+# checks a bug also trips: a row that trains nothing is marker-not-found's too (it counts such rows)
+ALSO = {"assistant-not-trained": ["marker-not-found"]}
+
 
 def test_right_collator_passes(tokenizers, family):
     report = verify(ChatCollator(tokenizers[family]), tokenizers[family])
@@ -41,12 +44,14 @@ def test_each_bug_is_reported_alone(tokenizers, family, check):
         # the same code is right by accident in this format: nothing to report
         assert report.ok, (immune[family], [p.message for p in report.problems])
         return
-    assert checks_found(report) == [check], [(p.check, p.message) for p in report.problems]
+    assert checks_found(report) == sorted([check, *ALSO.get(check, [])]), [
+        (p.check, p.message) for p in report.problems
+    ]
     assert report.ok is (SEVERITIES[check] is Severity.WARNING)  # a warning does not fail the run
     for problem in report.problems:
         assert problem.positions and len(problem.tokens) == len(problem.positions)
         assert problem.message
-        assert problem.severity is SEVERITIES[check]
+        assert problem.severity is SEVERITIES[problem.check]
 
 
 def checks_found(report):

@@ -106,7 +106,7 @@ def test_dotted_attribute_and_file_target(tmp_path):
 
 def test_samples_builtin_and_file(tmp_path):
     names = [s.name for s in builtin_samples()]
-    assert names == ["system-user-assistant", "multi-turn", "non-ascii", "long-reply"]
+    assert names == ["system-user-assistant", "multi-turn", "non-ascii", "long-reply", "tool-call"]
     assert sum(m["role"] == "assistant" for m in builtin_samples()[1].messages) == 2
     sample = tmp_path / "s.jsonl"
     sample.write_text('{"conversations": [{"from": "human", "value": "a"}, {"from": "gpt", "value": "b"}]}\n\n')
