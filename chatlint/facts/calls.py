@@ -21,11 +21,13 @@ from chatlint.facts.model import (
     FlagSource,
     FunctionInfo,
     Route,
+    Shape,
+    ShapeKind,
     SpreadSource,
     TemplateCall,
 )
 from chatlint.facts.shapes import ShapeResolver
-from chatlint.facts.summary import ModuleSummary, WrapperSummary
+from chatlint.facts.summary import ForwardedFlag, ModuleSummary, TextSummary, WrapperSummary
 from chatlint.facts.syntax import (
     bound_argument,
     called_name,
@@ -156,8 +158,13 @@ class _Collector:
             route = self.aliases.get((id(function.cls), name))
         route = route or self.wrappers.get((name, isinstance(func, ast.Attribute)))
         if route is None:
-            imported = self.links.wrapper(func) if self.links else None
-            return self._through_imported(call, function, ancestors, *imported) if imported else None
+            if not self.links:
+                return None
+            imported = self.links.wrapper(func)
+            if imported is not None:
+                return self._through_imported(call, function, ancestors, *imported)
+            helper = self.links.text(func)
+            return self._imported_helper(call, function, ancestors, *helper) if helper is not None else None
         if route.kind is Route.WRAPPER:
             is_method_call = isinstance(func, ast.Attribute)
             if route.skip_self != is_method_call:
@@ -285,6 +292,63 @@ class _Collector:
             return self.passed.get(id(template_call.call), {}).get(flag_name)
         return keyword_value(template_call.call, flag_name)
 
+    def _imported_flags(
+        self,
+        call: ast.Call,
+        function: FunctionInfo,
+        params: tuple[str, ...],
+        forwarded_flags: tuple[ForwardedFlag, ...],
+        name: str,
+        summary: ModuleSummary,
+        line: int,
+    ) -> dict[str, Flag]:
+        """The flags that reach the render inside a function of another module: what the call passes for a
+        parameter that becomes a flag, else what the function's summary says."""
+        parameters = list(params)
+        place = f"{printable_path(summary.path)}:{line}"
+        flags: dict[str, Flag] = {}
+        for forwarded in forwarded_flags:
+            given = bound_argument(call, parameters, forwarded.parameter) if forwarded.parameter else None
+            if given is not None:
+                flags[forwarded.name] = flag_from_expression(forwarded.name, given, function, FlagSource.CALL)
+            elif forwarded.from_kwargs:
+                flags[forwarded.name] = _flag_at_call_site(forwarded.name, call, function)
+            elif forwarded.present:
+                where = f"{forwarded.where or f'the call inside `{name}`'} ({place})"
+                flags[forwarded.name] = Flag(forwarded.name, forwarded.value, True, None, FlagSource.WRAPPER, where)
+            else:
+                flags[forwarded.name] = absent(forwarded.name)
+        return flags
+
+    def _imported_helper(
+        self,
+        call: ast.Call,
+        function: FunctionInfo,
+        ancestors: tuple[ast.AST, ...],
+        text: TextSummary,
+        summary: ModuleSummary,
+    ) -> TemplateCall | None:
+        """A call of a function of another module that returns a text it renders (not a row): a render here, with
+        the shape and flags its summary gives, for what the caller does with the text."""
+        if text.columns or not text.flags:
+            return None
+        flags = self._imported_flags(call, function, text.params, text.flags, text.name, summary, text.line)
+        place = f"{printable_path(summary.path)}:{text.line}"
+        template_call = TemplateCall(
+            call=call,
+            function=function,
+            ancestors=ancestors,
+            conversation=None,
+            conversation_text="",
+            shape=Shape(ShapeKind(text.shape), text.evidence),
+            flags=flags,
+            route=Route.HELPER,
+            via=f"the helper `{text.name}` ({place})",
+        )
+        template_call.related = (Related(summary.path, text.line, f"`{text.name}` renders the text it returns"),)
+        template_call.spreads = self._spreads(call, function)
+        return template_call
+
     def _through_imported(
         self,
         call: ast.Call,
@@ -295,20 +359,9 @@ class _Collector:
     ) -> TemplateCall:
         """A call of a wrapper defined in another module: the conversation and flags the call passes, or what the
         wrapper's summary says it uses when the call passes nothing."""
+        flags = self._imported_flags(call, function, wrapper.params, wrapper.flags, wrapper.name, summary, wrapper.line)
         parameters = list(wrapper.params)
         place = f"{printable_path(summary.path)}:{wrapper.line}"
-        flags: dict[str, Flag] = {}
-        for forwarded in wrapper.flags:
-            given = bound_argument(call, parameters, forwarded.parameter) if forwarded.parameter else None
-            if given is not None:
-                flags[forwarded.name] = flag_from_expression(forwarded.name, given, function, FlagSource.CALL)
-            elif forwarded.from_kwargs:
-                flags[forwarded.name] = _flag_at_call_site(forwarded.name, call, function)
-            elif forwarded.present:
-                where = f"{forwarded.where or f'the call inside `{wrapper.name}`'} ({place})"
-                flags[forwarded.name] = Flag(forwarded.name, forwarded.value, True, None, FlagSource.WRAPPER, where)
-            else:
-                flags[forwarded.name] = absent(forwarded.name)
         conversation = bound_argument(call, parameters, wrapper.conversation)
         label = f"the wrapper `{wrapper.name}` ({place})"
         template_call = self._render(call, function, ancestors, conversation, flags, Route.WRAPPER, label)

@@ -69,6 +69,9 @@ class Route(enum.Enum):
     PARTIAL = "partial"  # `functools.partial(tokenizer.apply_chat_template, ...)`
     PARAMETER = "parameter"  # the bound method handed in as a parameter
     WRAPPER = "wrapper"  # a function of the project that forwards to the real call
+    # a function of another module that renders a conversation of its own making and returns the text: judged
+    # there as a render, and here only as what its caller does with the text (a prompt that measures a mask)
+    HELPER = "helper"
 
 
 @dataclass(frozen=True)
@@ -203,7 +206,7 @@ class TemplateCall:
 
     @property
     def through_wrapper(self) -> bool:
-        return self.route is Route.WRAPPER
+        return self.route in (Route.WRAPPER, Route.HELPER)
 
     @property
     def may_hide_flags(self) -> bool:

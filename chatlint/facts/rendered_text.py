@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
 from chatlint.facts.links import Links
-from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Hop, TemplateCall, TextOrigin
+from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Hop, Route, TemplateCall, TextOrigin
 from chatlint.facts.syntax import (
     bool_literal,
     cast_value,
@@ -123,7 +123,7 @@ class RenderedTexts:
 
     def _call_text(self, call: ast.Call, function: FunctionInfo, depth: int) -> TextOrigin | None:
         template_call = self.templates.get(id(call))
-        if template_call is not None:
+        if template_call is not None and template_call.route is not Route.HELPER:
             if template_call.flag("tokenize").value is False:
                 return TextOrigin(
                     _render_words(call, template_call.via),

@@ -31,9 +31,10 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
     if facts.template_calls:
         rendered = RenderedTexts(facts.functions, facts.template_calls, facts.flows)
         wrapped = {wrapper.name for wrapper in wrappers}
+        renders = {id(template_call.call): template_call for template_call in facts.template_calls}
         for function in facts.functions:
             if _is_module_level(function) and function.name not in wrapped:
-                text = _returned_text(rendered, function)
+                text = _returned_text(rendered, function, renders)
                 if text is not None:
                     texts.append(text)
     data = facts.source.text.encode("utf-8", "surrogatepass")
@@ -80,11 +81,20 @@ def imports_of(module: ast.Module) -> tuple[ImportRef, ...]:
 _BLOCKS = ("body", "orelse", "finalbody")
 
 
-def _returned_text(rendered: RenderedTexts, function: FunctionInfo) -> TextSummary | None:
+def _returned_text(
+    rendered: RenderedTexts, function: FunctionInfo, renders: dict[int, TemplateCall]
+) -> TextSummary | None:
     """What `function` returns, when it is a rendered text or a row with rendered text in named columns."""
     origin = rendered.returned(function)
     if origin is not None and origin.certain and not origin.batch:
-        return TextSummary(function.name, origin.line, origin.render)
+        render = renders.get(id(origin.render_call)) if origin.render_call is not None else None
+        if render is None or render.function is not function:
+            return TextSummary(function.name, origin.line, origin.render)
+        shape = render.shape
+        evidence = shape.evidence or f"`{render.conversation_text}`"
+        flags = _flags(render)
+        params = tuple(function.params)
+        return TextSummary(function.name, origin.line, origin.render, (), params, shape.kind.value, evidence, flags)
     columns = rendered.returned_columns(function)
     if not columns:
         return None
@@ -108,8 +118,19 @@ def _is_wrapper_call(template_call: TemplateCall) -> bool:
 
 
 def _wrapper(template_call: TemplateCall) -> WrapperSummary:
-    function = template_call.function
     assert isinstance(template_call.conversation, ast.Name)
+    return WrapperSummary(
+        template_call.function.name,
+        template_call.call.lineno,
+        tuple(template_call.function.params),
+        template_call.conversation.id,
+        _flags(template_call),
+    )
+
+
+def _flags(template_call: TemplateCall) -> tuple[ForwardedFlag, ...]:
+    """Where the render's flags come from: a parameter of its function, the caller's `**kwargs`, or its own."""
+    function = template_call.function
     flags = []
     for name in FLAG_NAMES:
         inner = template_call.flags[name]
@@ -120,13 +141,7 @@ def _wrapper(template_call: TemplateCall) -> WrapperSummary:
             flags.append(ForwardedFlag(name, None, None, False, from_kwargs=True))
         else:
             flags.append(ForwardedFlag(name, None, inner.value, inner.present, where=inner.where))
-    return WrapperSummary(
-        function.name,
-        template_call.call.lineno,
-        tuple(function.params),
-        template_call.conversation.id,
-        tuple(flags),
-    )
+    return tuple(flags)
 
 
 def _forwards(call: ast.Call, kwargs_name: str) -> bool:

@@ -93,6 +93,12 @@ class TextSummary:
     line: int  # of the render
     render: str  # the render in words
     columns: tuple[str, ...] = ()  # () when the function returns the text itself
+    # for a returned text: what the render's conversation is and how its flags are set, so that a caller in another
+    # module can judge it as a render (a prompt whose length masks labels there)
+    params: tuple[str, ...] = ()
+    shape: str = "unknown"  # a `ShapeKind` value
+    evidence: str = ""  # the shape in words: "`example["messages"][:-1]`, which stops before the reply"
+    flags: tuple[ForwardedFlag, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
+from chatlint.facts.model import Route
 from chatlint.facts.uses import COMPARE, GENERATE, LENGTH
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
@@ -103,6 +104,8 @@ class GenerationPromptOnFullConversation(Rule):
         flag = template_call.flag(FLAG)
         if not flag.is_true or template_call.flag("continue_final_message").is_true or template_call.deferred:
             return None
+        if template_call.route is Route.HELPER:
+            return None  # a helper of another module renders a conversation of its own: judged there
         shape = template_call.shape
         if shape.kind not in (ShapeKind.FULL, ShapeKind.CONVERSATION):
             return None

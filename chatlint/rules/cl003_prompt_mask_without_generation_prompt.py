@@ -78,7 +78,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
             if id(render.call) in reported or not _renders_prompt_without_header(render):
                 continue
             reported.add(id(render.call))
-            yield Diagnostic(node=render.call, message=_message(render, mask), fix=_fix(render, facts))
+            yield Diagnostic(
+                node=render.call, message=_message(render, mask), fix=_fix(render, facts), related=render.related
+            )
 
 
 def _renders_prompt_without_header(render: TemplateCall) -> bool:
