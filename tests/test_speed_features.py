@@ -19,7 +19,7 @@ from chatlint.cache import ResultCache
 from chatlint.config import Config
 from chatlint.engine import FileResult, check_text
 from chatlint.findings import Applicability, Edit, FileError, Finding, Fix
-from chatlint.prefilter import passes_prefilter
+from chatlint.prefilter import passes_prefilter, rules_to_run
 from chatlint.rules import ALL_RULES, Rule
 from chatlint.runner import Runner, RunOptions
 from chatlint.source import decode_source
@@ -221,3 +221,36 @@ def test_bytes_tokens_count_only_on_code_lines() -> None:
         b"# apply_chat_template\n  >>> tok.apply_chat_template(c)\n... apply_chat_template\n", [plain]
     )
     assert not passes_prefilter(b"x = 1\n", [plain, rule])
+
+
+def test_rules_to_run_is_each_rules_own_prefilter_and_the_file_noqa() -> None:
+    """The rules a file is checked with: those whose every group matches, each byte string looked for once; none
+    for a file silenced whole."""
+    shared = type("SharedRule", (Rule,), {"code": "CL997", "prefilter": ((b"apply_chat_template",), (b"len(",))})()
+    plain = type("PlainRule", (Rule,), {"code": "CL998", "prefilter": ((b"apply_chat_template",),)})()
+    rules = [_PatternRule(), shared, plain]
+    data = b"ids = tok.apply_chat_template(c)\n"
+    assert rules_to_run(data, rules) == [plain]
+    assert rules_to_run(data + b"n = len(ids)\n", rules) == [shared, plain]
+    assert rules_to_run(b"tok.pad_token = tok.eos_token\nlabels[m] = -100\n" + data, rules) == [rules[0], plain]
+    assert rules_to_run(b"# chatlint: noqa\n" + data, rules) == []
+    for example in _example_files():
+        raw = example.read_bytes()
+        assert rules_to_run(raw, ALL) == [rule for rule in ALL if passes_prefilter(raw, [rule])], example
+
+
+def test_the_pool_starts_while_files_are_read(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """check_ahead hands files to the pool as they pass the prefilter: each path gets its own file's result."""
+    config, files = _project(tmp_path)
+    runner = Runner(config, RunOptions())
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 4)
+    monkeypatch.setenv("CHATLINT_WORKERS", "2")
+    pooled = parallel.check_ahead(files, runner.check_source, runner.rules_for)
+    monkeypatch.setenv("CHATLINT_WORKERS", "1")
+    serial = parallel.check_ahead(files, runner.check_source, runner.rules_for)
+    assert sorted(pooled) == sorted(serial) == sorted(files)
+    assert all(result.path == path for path, (_, result) in pooled.items())
+    assert {path: result for path, (_, result) in pooled.items()} == {
+        path: result for path, (_, result) in serial.items()
+    }
+    assert sum(bool(result.findings) for _, result in serial.values()) >= 2
