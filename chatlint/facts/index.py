@@ -73,7 +73,8 @@ class Indexer:
         order, parents, visits = self.order, self.parents, self._visits
         module = self.module
         fields_of, dict_type, syntax = CHILD_FIELDS, ast.Dict, ast.AST
-        self.scope_members[id(module)] = module_members = []
+        module_members: list[ast.AST] = []
+        self.scope_members[id(module)] = module_members
         # (node, its parent, the class or function whose body holds it, the function it belongs to, the members of
         # the scope it joins: of a function or the module; None in a class body)
         Entry = tuple[ast.AST, ast.AST | None, FunctionInfo | ClassInfo | None, FunctionInfo, list[ast.AST] | None]
