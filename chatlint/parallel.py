@@ -31,6 +31,9 @@ RulesFor = Callable[[str], Sequence["Rule"]]
 
 # Fewer files to parse than this: check them here. A pool costs about 0.1 s to start and feed.
 PARALLEL_THRESHOLD = 16
+# ... but once this many have passed the prefilter, and the share of the paths read so far says that the whole run
+# will reach the threshold, the pool starts at once (in a large tree the 16th may be found late).
+EARLY_START = 4
 
 
 def worker_count() -> int:
@@ -63,7 +66,7 @@ def check_ahead(
     ready: dict[str, tuple[Source, FileResult]] = {}
     to_check: list[tuple[Source, str]] = []
     with _Feed(check) as feed:
-        for path in paths:
+        for position, path in enumerate(paths, 1):
             if is_notebook(path):
                 continue
             read = _read(path, max_bytes, rules_for)
@@ -90,7 +93,7 @@ def check_ahead(
                     cache.put(path, digest, result)
                 continue
             to_check.append((source, digest))
-            feed.add(source)
+            feed.add(source, position / len(paths))
         results = feed.results()
     for (source, digest), result in zip(to_check, results):
         ready[source.path] = (source, result)
@@ -119,16 +122,23 @@ class _Feed:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
-    def add(self, source: Source) -> None:
+    def add(self, source: Source, done: float = 1.0) -> None:
+        """Check `source`; `done`: the share of all the sources to come that has been looked at so far."""
         self.sources.append(source)
         if self.pool is not None:
             self.futures.append(self.pool.submit(_check_in_worker, source))
-        elif len(self.sources) >= PARALLEL_THRESHOLD and self.workers >= 2:
+        elif self.workers >= 2 and self._enough(done):
             self.pool = _start_pool(self.check, self.workers)
             # the largest first, so that no process is left with a big file at the end
             order = sorted(range(len(self.sources)), key=lambda index: -len(self.sources[index].text))
             submitted = {index: self.pool.submit(_check_in_worker, self.sources[index]) for index in order}
             self.futures = [submitted[index] for index in range(len(self.sources))]
+
+    def _enough(self, done: float) -> bool:
+        """Will there be `PARALLEL_THRESHOLD` sources? Surely when there are; likely, when `EARLY_START` have come
+        and the rate so far says so."""
+        count = len(self.sources)
+        return count >= PARALLEL_THRESHOLD or (count >= EARLY_START and count >= PARALLEL_THRESHOLD * done)
 
     def results(self) -> list[FileResult]:
         """The result of each source added, in the order they were added."""

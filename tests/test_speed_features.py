@@ -254,3 +254,39 @@ def test_the_pool_starts_while_files_are_read(tmp_path: Path, monkeypatch) -> No
         path: result for path, (_, result) in serial.items()
     }
     assert sum(bool(result.findings) for _, result in serial.values()) >= 2
+
+
+def test_the_pool_starts_early_only_when_the_rate_says_the_threshold_will_be_reached(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Four files passed in the first tenth of a large tree: the pool starts; four in the first half, or a short list
+    of paths whatever passes, do not start it before the threshold."""
+    started: list[int] = []
+
+    class _Inline:
+        def submit(self, function, source):  # type: ignore[no-untyped-def]
+            future: concurrent.futures.Future[FileResult] = concurrent.futures.Future()
+            future.set_result(FileResult(path=source.path))
+            return future
+
+        def shutdown(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            pass
+
+    def start(check, workers):  # type: ignore[no-untyped-def]
+        started.append(workers)
+        return _Inline()
+
+    monkeypatch.setattr(parallel, "_start_pool", start)
+    sources = [decode_source(f"f{number}.py", b"x = 1\n") for number in range(15)]
+
+    def feed_started(done: list[float]) -> int | None:
+        started.clear()
+        with parallel._Feed(lambda source: FileResult(path=source.path), workers=2) as feed:
+            for source, share in zip(sources, done):
+                feed.add(source, share)
+                if started:
+                    return len(feed.sources)
+            assert [result.path for result in feed.results()] == [source.path for source in sources[: len(done)]]
+        return None
+
+    assert feed_started([0.01, 0.02, 0.05, 0.1, 0.2]) == 4
+    assert feed_started([0.1, 0.2, 0.4, 0.5, 0.6, 0.7]) is None
+    assert feed_started([(index + 1) / 15 for index in range(15)]) is None  # 15 paths: never
