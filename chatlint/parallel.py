@@ -57,8 +57,8 @@ def check_ahead(
     """Read and `check` every Python file in `paths`; the caller then writes fixes and reports.
 
     A file the prefilter rules out gets the empty result `check` would give it, without parsing; the others are
-    checked here or in the pool, which starts as soon as `PARALLEL_THRESHOLD` of them are found: its processes
-    parse while this one reads and prefilters the rest. With a `cache`, unchanged files are not checked again and
+    checked here or in the pool, which starts as soon as `PARALLEL_THRESHOLD` of them are found or likely (see
+    `_Feed`): its processes parse while this one reads and prefilters the rest. With a `cache`, unchanged files are not checked again and
     new results are saved. Files that cannot be read are left out: the caller reads them again and reports why. A
     file larger than `max_bytes` is prefiltered without being read into memory: clean when the prefilter rules it
     out, else left out (too large to parse).
@@ -105,8 +105,9 @@ def check_ahead(
 
 
 class _Feed:
-    """Sources to check, in the order they are added: held until there are `PARALLEL_THRESHOLD` of them, then
-    handed to a process pool as they come; checked here, at the end, when there are fewer."""
+    """Sources to check, in the order they are added: held until there are (or will likely be, see `_enough`)
+    `PARALLEL_THRESHOLD` of them, then handed to a process pool as they come; checked here, at the end, when
+    there are fewer."""
 
     def __init__(self, check: Check, workers: int | None = None) -> None:
         self.check = check
