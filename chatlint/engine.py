@@ -24,8 +24,7 @@ from chatlint.findings import Applicability, Edit, FileError, Finding, Fix, Skip
 from chatlint.lines import line_starts
 from chatlint.newer_python import newer_python_needed
 from chatlint.noqa import Directives, file_is_suppressed
-from chatlint.prefilter import rule_may_match as _rule_may_match
-from chatlint.prefilter import worth_parsing
+from chatlint.prefilter import matching_rules, rules_to_run
 from chatlint.rules.base import Diagnostic, Rule, Target
 
 MAX_FIX_PASSES = 10
@@ -78,12 +77,13 @@ def check_text(
     result = FileResult(path=path)
     raw = data if data is not None else text.encode("utf-8", "surrogatepass")
     linked = bool(links) and not file_is_suppressed(raw)
-    if not linked and not worth_parsing(raw, rules):
+    active = list(rules) if linked else rules_to_run(raw, rules)
+    if not active:
         return result
     current = text
     for _ in range(MAX_FIX_PASSES):
-        current_raw = raw if current is text else current.encode("utf-8", "surrogatepass")
-        active = list(rules) if linked else [rule for rule in rules if _rule_may_match(current_raw, rule)]
+        if current is not text and not linked:
+            active = matching_rules(current.encode("utf-8", "surrogatepass"), rules)
         try:
             module = parse(current)
         except SyntaxError as error:

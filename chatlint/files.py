@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 import os
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pathspec
@@ -50,12 +53,18 @@ class FileSelector:
         self.force_exclude = force_exclude
         excludes = list(config.exclude or DEFAULT_EXCLUDES) + list(config.extend_exclude)
         self.exclude = pathspec.GitIgnoreSpec.from_lines(excludes)
+        self._excluded = _matcher(self.exclude)
         # folders of the walked trees that could not be listed: reported, their files not checked
         self.errors: list[FileError] = []
 
     def is_excluded(self, path: str) -> bool:
-        relative = relative_to_root(path, self.config)
-        return self.exclude.match_file(relative) or self.exclude.match_file(relative + "/")
+        return self._excluded_relative(relative_to_root(path, self.config))
+
+    def _excluded_relative(self, relative: str) -> bool:
+        """Is the path `relative` (to the project root, as `relative_to_root` gives it) excluded? It is matched as
+        written and as a folder (`relative/`), so a pattern written for folders also excludes a file of that name."""
+        excluded = self._excluded
+        return excluded(relative) or excluded(relative + "/")
 
     def files(self, paths: list[str]) -> Iterator[str]:
         """Every file to check, each once, in a stable order; missing paths are yielded for the caller to report."""
@@ -80,26 +89,82 @@ class FileSelector:
             where = os.path.normpath(error.filename) if error.filename else top
             self.errors.append(FileError.because(where, SkipReason.UNLISTABLE, error.strerror or error))
 
+        suffixes = PYTHON_SUFFIXES + NOTEBOOK_SUFFIXES
         for folder, subfolders, filenames in os.walk(top, onerror=unlistable):
             remove_stale_temporaries(folder, filenames)
             ignore_stack = [(base, spec) for base, spec in ignore_stack if _is_within(folder, base)]
             local = _read_gitignore(folder)
             if local is not None:
                 ignore_stack.append((folder, local))
+            # the folder's path relative to the root, once: its children's are that and their name
+            within = _child_prefix(relative_to_root(folder, self.config))
             kept = []
             for name in sorted(subfolders):
-                child = os.path.join(folder, name)
-                if self.is_excluded(child) or _ignored(child, ignore_stack, is_dir=True):
+                if self._excluded_relative(within + name):
+                    continue
+                if ignore_stack and _ignored(os.path.join(folder, name), ignore_stack, is_dir=True):
                     continue
                 kept.append(name)
             subfolders[:] = kept
             for name in sorted(filenames):
-                if not name.endswith(PYTHON_SUFFIXES + NOTEBOOK_SUFFIXES):
+                if not name.endswith(suffixes) or self._excluded_relative(within + name):
                     continue
                 child = os.path.join(folder, name)
-                if self.is_excluded(child) or _ignored(child, ignore_stack, is_dir=False):
+                if ignore_stack and _ignored(child, ignore_stack, is_dir=False):
                     continue
                 yield os.path.normpath(child)
+
+
+def _child_prefix(relative: str) -> str:
+    """What goes before a name to make the relative path of a child of the folder whose relative path is
+    `relative` (exactly what `relative_to_root` gives for the child: `Path` drops a leading `./`)."""
+    if relative == ".":
+        return ""
+    return relative if relative.endswith("/") else relative + "/"
+
+
+def _matcher(spec: pathspec.GitIgnoreSpec) -> Callable[[str], bool]:
+    """`spec.match_file`, as one regular expression when every pattern excludes (none starts with `!`): then a path
+    is excluded exactly when one pattern matches it, and one search of the joined patterns answers that."""
+    patterns = [pattern for pattern in spec.patterns if pattern.include is not None]
+    if not all(pattern.include and isinstance(pattern.regex, re.Pattern) for pattern in patterns):
+        return spec.match_file
+    if not patterns:
+        return lambda path: False
+    # the patterns' named group (which marks a folder match) may appear only once in one expression
+    expressions = [_GROUP.sub("(?:", pattern.regex.pattern) for pattern in patterns]  # type: ignore[union-attr]
+    # `name` patterns (`build`, `*.egg-info`) read "a path component is `name`": one such alternative for them all
+    # spares trying each at every `/`
+    names = [found.group(1) for found in map(_ANY_COMPONENT.fullmatch, expressions) if found is not None]
+    others = [expression for expression in expressions if _ANY_COMPONENT.fullmatch(expression) is None]
+    if names:
+        either = "|".join(f"(?:{name})" for name in names)
+        others.append(f"^(?:.+/)?(?:{either})(?:(?:/)|$)")
+    joined = "|".join(f"(?:{expression})" for expression in others)
+    flags = functools.reduce(operator.or_, (pattern.regex.flags for pattern in patterns))  # type: ignore[union-attr]
+    search = re.compile(joined, flags).search
+
+    def excluded(path: str) -> bool:
+        return search(_normalized(path)) is not None
+
+    return excluded
+
+
+_GROUP = re.compile(r"\(\?P<\w+>")
+# the expression `pathspec` makes of a pattern without a `/` (after `_GROUP`), its name part in group 1
+_ANY_COMPONENT = re.compile(r"\^\(\?:\.\+/\)\?(.*)\(\?:\(\?:/\)\|\$\)")
+
+
+def _normalized(path: str) -> str:
+    """The path as `pathspec` matches it (`pathspec.util.normalize_file`)."""
+    path = path.replace(os.sep, "/")
+    if os.altsep:
+        path = path.replace(os.altsep, "/")
+    if path.startswith("/"):
+        return path[1:]
+    if path.startswith("./"):
+        return path[2:]
+    return path
 
 
 def _read_gitignore(folder: str) -> pathspec.GitIgnoreSpec | None:

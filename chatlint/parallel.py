@@ -20,6 +20,8 @@ from chatlint.prefilter import worth_parsing
 from chatlint.source import Source, SourceError, decode_source, large_file_is_clean, read_bytes
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from chatlint.rules.base import Rule
 
 # Checks one source, with the rules and fix mode of the run (`Runner.check_source`); sent to the pool's processes.
@@ -29,6 +31,9 @@ RulesFor = Callable[[str], Sequence["Rule"]]
 
 # Fewer files to parse than this: check them here. A pool costs about 0.1 s to start and feed.
 PARALLEL_THRESHOLD = 16
+# ... but once this many have passed the prefilter, and the share of the paths read so far says that the whole run
+# will reach the threshold, the pool starts at once (in a large tree the 16th may be found late).
+EARLY_START = 4
 
 
 def worker_count() -> int:
@@ -52,39 +57,44 @@ def check_ahead(
     """Read and `check` every Python file in `paths`; the caller then writes fixes and reports.
 
     A file the prefilter rules out gets the empty result `check` would give it, without parsing; the others are
-    checked here or in the pool. With a `cache`, unchanged files are not checked again and new results are saved.
-    Files that cannot be read are left out: the caller reads them again and reports why. A file larger than
-    `max_bytes` is prefiltered without being read into memory: clean when the prefilter rules it out, else left
-    out (too large to parse).
+    checked here or in the pool, which starts as soon as `PARALLEL_THRESHOLD` of them are found or likely (see
+    `_Feed`): its processes parse while this one reads and prefilters the rest. With a `cache`, unchanged files are not checked again and
+    new results are saved. Files that cannot be read are left out: the caller reads them again and reports why. A
+    file larger than `max_bytes` is prefiltered without being read into memory: clean when the prefilter rules it
+    out, else left out (too large to parse).
     """
     ready: dict[str, tuple[Source, FileResult]] = {}
     to_check: list[tuple[Source, str]] = []
-    for path in paths:
-        if is_notebook(path):
-            continue
-        read = _read(path, max_bytes, rules_for)
-        if read is None:
-            continue
-        if isinstance(read, Source):
-            ready[path] = (read, FileResult(path=path))  # too large, but nothing in it for any rule
-            continue
-        source, data = read
-        digest = content_digest(data)
-        cached = cache.get(path, digest) if cache is not None else None
-        if cached is not None:
-            ready[path] = (source, cached)
-            continue
-        raw = (
-            data if source.encoding == "utf-8" and not source.has_bom else source.text.encode("utf-8", "surrogatepass")
-        )
-        if not worth_parsing(raw, rules_for(path)):
-            result = FileResult(path=path)  # what `check_text` answers without parsing
-            ready[path] = (source, result)
-            if cache is not None:
-                cache.put(path, digest, result)
-            continue
-        to_check.append((source, digest))
-    results = check_sources(check, [source for source, _ in to_check])
+    with _Feed(check) as feed:
+        for position, path in enumerate(paths, 1):
+            if is_notebook(path):
+                continue
+            read = _read(path, max_bytes, rules_for)
+            if read is None:
+                continue
+            if isinstance(read, Source):
+                ready[path] = (read, FileResult(path=path))  # too large, but nothing in it for any rule
+                continue
+            source, data = read
+            digest = content_digest(data) if cache is not None else ""
+            cached = cache.get(path, digest) if cache is not None else None
+            if cached is not None:
+                ready[path] = (source, cached)
+                continue
+            raw = (
+                data
+                if source.encoding == "utf-8" and not source.has_bom
+                else source.text.encode("utf-8", "surrogatepass")
+            )
+            if not worth_parsing(raw, rules_for(path)):
+                result = FileResult(path=path)  # what `check_text` answers without parsing
+                ready[path] = (source, result)
+                if cache is not None:
+                    cache.put(path, digest, result)
+                continue
+            to_check.append((source, digest))
+            feed.add(source, position / len(paths))
+        results = feed.results()
     for (source, digest), result in zip(to_check, results):
         ready[source.path] = (source, result)
         if cache is not None:
@@ -94,24 +104,65 @@ def check_ahead(
     return ready
 
 
+class _Feed:
+    """Sources to check, in the order they are added: held until there are (or will likely be, see `_enough`)
+    `PARALLEL_THRESHOLD` of them, then handed to a process pool as they come; checked here, at the end, when
+    there are fewer."""
+
+    def __init__(self, check: Check, workers: int | None = None) -> None:
+        self.check = check
+        self.workers = worker_count() if workers is None else workers
+        self.sources: list[Source] = []
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[Future[FileResult]] = []  # one per source, once the pool runs
+
+    def __enter__(self) -> _Feed:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def add(self, source: Source, done: float = 1.0) -> None:
+        """Check `source`; `done`: the share of all the sources to come that has been looked at so far."""
+        self.sources.append(source)
+        if self.pool is not None:
+            self.futures.append(self.pool.submit(_check_in_worker, source))
+        elif self.workers >= 2 and self._enough(done):
+            self.pool = _start_pool(self.check, self.workers)
+            # the largest first, so that no process is left with a big file at the end
+            order = sorted(range(len(self.sources)), key=lambda index: -len(self.sources[index].text))
+            submitted = {index: self.pool.submit(_check_in_worker, self.sources[index]) for index in order}
+            self.futures = [submitted[index] for index in range(len(self.sources))]
+
+    def _enough(self, done: float) -> bool:
+        """Will there be `PARALLEL_THRESHOLD` sources? Surely when there are; likely, when `EARLY_START` have come
+        and the rate so far says so."""
+        count = len(self.sources)
+        return count >= PARALLEL_THRESHOLD or (count >= EARLY_START and count >= PARALLEL_THRESHOLD * done)
+
+    def results(self) -> list[FileResult]:
+        """The result of each source added, in the order they were added."""
+        if self.pool is None:
+            return [self.check(source) for source in self.sources]
+        return [future.result() for future in self.futures]
+
+
 def check_sources(check: Check, sources: list[Source]) -> list[FileResult]:
     """`check(source)` for each source, in order; on several processes when there are enough sources."""
-    workers = min(worker_count(), len(sources))
-    if len(sources) < PARALLEL_THRESHOLD or workers < 2:
-        return [check(source) for source in sources]
+    with _Feed(check, min(worker_count(), len(sources))) as feed:
+        for source in sources:
+            feed.add(source)
+        return feed.results()
+
+
+def _start_pool(check: Check, workers: int) -> ProcessPoolExecutor:
     # imported here: a small run (a pre-commit call) never pays for loading the pool machinery
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # the largest first, so that no process is left with a big file at the end
-    order = sorted(range(len(sources)), key=lambda index: -len(sources[index].text))
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(check,)) as pool:
-        done = list(pool.map(_check_in_worker, [sources[index] for index in order]))
-    results: list[FileResult | None] = [None] * len(sources)
-    for index, result in zip(order, done):
-        results[index] = result
-    return [result for result in results if result is not None]
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(check,))
 
 
 _WORKER_CHECK: Check | None = None

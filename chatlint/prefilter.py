@@ -2,7 +2,7 @@
 
 Each rule names groups of byte strings or patterns (`Rule.prefilter`); it may match a file only when every group
 has a member on a code line (not a comment, not a doctest line). A file no rule may match, or one silenced whole
-by `# chatlint: noqa`, is clean without being parsed. `worth_parsing` is that decision, for the engine (one file)
+by `# chatlint: noqa`, is clean without being parsed. `rules_to_run` is that decision, for the engine (one file)
 and for `parallel` (which keeps such files out of the process pool) alike.
 """
 
@@ -20,19 +20,38 @@ if TYPE_CHECKING:
 
 def worth_parsing(data: bytes, rules: Sequence[Rule]) -> bool:
     """Could checking `data` (a file's bytes) with `rules` find anything? If not, its result is empty."""
-    return not file_is_suppressed(data) and passes_prefilter(data, rules)
+    return bool(rules_to_run(data, rules))
+
+
+def rules_to_run(data: bytes, rules: Sequence[Rule]) -> list[Rule]:
+    """The rules that could find something in `data`: those whose prefilter matches, none when the file is
+    silenced whole. Each byte string is looked for once, however many rules name it."""
+    active = matching_rules(data, rules)
+    if active and file_is_suppressed(data):
+        return []
+    return active
 
 
 def passes_prefilter(data: bytes, rules: Sequence[Rule]) -> bool:
     """Cheap byte test: could any rule find anything here? Doctest lines and comments do not count."""
-    return any(rule_may_match(data, rule) for rule in rules)
+    return bool(matching_rules(data, rules))
+
+
+def matching_rules(data: bytes, rules: Sequence[Rule]) -> list[Rule]:
+    """The rules whose prefilter matches `data` (the suppression comments not looked at)."""
+    found: dict[bytes | re.Pattern[bytes], bool] = {}
+
+    def present(token: bytes | re.Pattern[bytes]) -> bool:
+        known = found.get(token)
+        if known is None:
+            known = found[token] = _in_code_line(data, token)
+        return known
+
+    return [rule for rule in rules if all(any(present(token) for token in group) for group in rule.prefilter)]
 
 
 def rule_may_match(data: bytes, rule: Rule) -> bool:
-    for group in rule.prefilter:
-        if not any(_in_code_line(data, token) for token in group):
-            return False
-    return True
+    return bool(matching_rules(data, [rule]))
 
 
 def _in_code_line(data: bytes, token: bytes | re.Pattern[bytes]) -> bool:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pathspec
 import pytest
 from helpers import BUGGY_COLLATOR, run_cli, write
 
 from chatlint.config import ConfigError, load_config, select_rules
-from chatlint.files import FileSelector
+from chatlint.files import DEFAULT_EXCLUDES, FileSelector
 
 # A conversation whose shape only the context can tell: a parameter named like a conversation, no labels built.
 CONTEXT_ONLY = textwrap.dedent(
@@ -131,6 +132,48 @@ def test_explicit_files_are_checked_unless_force_exclude(tmp_path: Path) -> None
     assert list(FileSelector(config).files([str(path)])) == [str(path)]
     assert list(FileSelector(config, force_exclude=True).files([str(path)])) == []
     assert list(FileSelector(config).files([str(tmp_path)])) == []
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        DEFAULT_EXCLUDES,
+        ("third_party/", "*_pb2.py", "/top.py", "docs/**/conf.py", "a/*", "gen[0-9]"),
+        ("build", "!build/keep.py", "*.py[ci]"),  # a negation: pathspec itself decides
+        (),
+    ],
+)
+def test_exclusion_matches_pathspec(tmp_path: Path, patterns: tuple[str, ...]) -> None:
+    """The joined expression of the excludes decides as `pathspec` does, for files and folders alike."""
+    config = load_config(None, tmp_path)
+    config.exclude = patterns or ("",)
+    selector = FileSelector(config)
+    spec = pathspec.GitIgnoreSpec.from_lines(config.exclude)
+    paths = [
+        "top.py",
+        "src/top.py",
+        "build",
+        "build/x.py",
+        "src/build/x.py",
+        "building.py",
+        "build/keep.py",
+        "pkg.egg-info/x.py",
+        "third_party",
+        "third_party/x.py",
+        "a/b",
+        "a/b/c.py",
+        "x_pb2.py",
+        "docs/conf.py",
+        "docs/api/v1/conf.py",
+        "gen1/x.py",
+        "gen10/x.py",
+        "m.pyc",
+        "node_modules/site-packages/y.py",
+        "./top.py",
+    ]
+    for relative in paths:
+        expected = spec.match_file(relative) or spec.match_file(relative + "/")
+        assert selector.is_excluded(str(tmp_path / relative)) == expected, relative
 
 
 def test_extend_exclude(tmp_path: Path) -> None:

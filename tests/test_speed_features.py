@@ -19,7 +19,7 @@ from chatlint.cache import ResultCache
 from chatlint.config import Config
 from chatlint.engine import FileResult, check_text
 from chatlint.findings import Applicability, Edit, FileError, Finding, Fix
-from chatlint.prefilter import passes_prefilter
+from chatlint.prefilter import passes_prefilter, rules_to_run
 from chatlint.rules import ALL_RULES, Rule
 from chatlint.runner import Runner, RunOptions
 from chatlint.source import decode_source
@@ -221,3 +221,72 @@ def test_bytes_tokens_count_only_on_code_lines() -> None:
         b"# apply_chat_template\n  >>> tok.apply_chat_template(c)\n... apply_chat_template\n", [plain]
     )
     assert not passes_prefilter(b"x = 1\n", [plain, rule])
+
+
+def test_rules_to_run_is_each_rules_own_prefilter_and_the_file_noqa() -> None:
+    """The rules a file is checked with: those whose every group matches, each byte string looked for once; none
+    for a file silenced whole."""
+    shared = type("SharedRule", (Rule,), {"code": "CL997", "prefilter": ((b"apply_chat_template",), (b"len(",))})()
+    plain = type("PlainRule", (Rule,), {"code": "CL998", "prefilter": ((b"apply_chat_template",),)})()
+    rules = [_PatternRule(), shared, plain]
+    data = b"ids = tok.apply_chat_template(c)\n"
+    assert rules_to_run(data, rules) == [plain]
+    assert rules_to_run(data + b"n = len(ids)\n", rules) == [shared, plain]
+    assert rules_to_run(b"tok.pad_token = tok.eos_token\nlabels[m] = -100\n" + data, rules) == [rules[0], plain]
+    assert rules_to_run(b"# chatlint: noqa\n" + data, rules) == []
+    for example in _example_files():
+        raw = example.read_bytes()
+        assert rules_to_run(raw, ALL) == [rule for rule in ALL if passes_prefilter(raw, [rule])], example
+
+
+def test_the_pool_starts_while_files_are_read(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """check_ahead hands files to the pool as they pass the prefilter: each path gets its own file's result."""
+    config, files = _project(tmp_path)
+    runner = Runner(config, RunOptions())
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 4)
+    monkeypatch.setenv("CHATLINT_WORKERS", "2")
+    pooled = parallel.check_ahead(files, runner.check_source, runner.rules_for)
+    monkeypatch.setenv("CHATLINT_WORKERS", "1")
+    serial = parallel.check_ahead(files, runner.check_source, runner.rules_for)
+    assert sorted(pooled) == sorted(serial) == sorted(files)
+    assert all(result.path == path for path, (_, result) in pooled.items())
+    assert {path: result for path, (_, result) in pooled.items()} == {
+        path: result for path, (_, result) in serial.items()
+    }
+    assert sum(bool(result.findings) for _, result in serial.values()) >= 2
+
+
+def test_the_pool_starts_early_only_when_the_rate_says_the_threshold_will_be_reached(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Four files passed in the first tenth of a large tree: the pool starts; four in the first half, or a short list
+    of paths whatever passes, do not start it before the threshold."""
+    started: list[int] = []
+
+    class _Inline:
+        def submit(self, function, source):  # type: ignore[no-untyped-def]
+            future: concurrent.futures.Future[FileResult] = concurrent.futures.Future()
+            future.set_result(FileResult(path=source.path))
+            return future
+
+        def shutdown(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            pass
+
+    def start(check, workers):  # type: ignore[no-untyped-def]
+        started.append(workers)
+        return _Inline()
+
+    monkeypatch.setattr(parallel, "_start_pool", start)
+    sources = [decode_source(f"f{number}.py", b"x = 1\n") for number in range(15)]
+
+    def feed_started(done: list[float]) -> int | None:
+        started.clear()
+        with parallel._Feed(lambda source: FileResult(path=source.path), workers=2) as feed:
+            for source, share in zip(sources, done):
+                feed.add(source, share)
+                if started:
+                    return len(feed.sources)
+            assert [result.path for result in feed.results()] == [source.path for source in sources[: len(done)]]
+        return None
+
+    assert feed_started([0.01, 0.02, 0.05, 0.1, 0.2]) == 4
+    assert feed_started([0.1, 0.2, 0.4, 0.5, 0.6, 0.7]) is None
+    assert feed_started([(index + 1) / 15 for index in range(15)]) is None  # 15 paths: never

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,6 +66,8 @@ class DependencyVersions:
                 pass
         installed = []
         if self.use_installed:
+            from importlib import metadata  # here: importing it costs a tenth of a second at every start
+
             for library in sorted(set(libraries)):
                 try:
                     installed.append(f"{library}={metadata.version(library)}")

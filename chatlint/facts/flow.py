@@ -115,6 +115,18 @@ def _encloses(binding: Binding, load: Load) -> bool:
     return load.blocks[: len(binding.blocks)] == binding.blocks
 
 
+# the fields that hold statements, handlers or cases (the only ones that hold lists of statements), by node type
+_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
+_BLOCK_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _block_fields(kind: type) -> tuple[str, ...]:
+    names = _BLOCK_FIELDS.get(kind)
+    if names is None:
+        names = _BLOCK_FIELDS[kind] = tuple(name for name in kind._fields if name in _BLOCKS)  # type: ignore[attr-defined]
+    return names
+
+
 class _Walker:
     def __init__(self, root: ast.AST, params: list[str]) -> None:
         self.flow = FunctionFlow()
@@ -153,10 +165,11 @@ class _Walker:
             for element in elements:
                 self.walk(element, path, blocks)
             return
-        for name, value in ast.iter_fields(node):
+        for name in _block_fields(type(node)):
+            value = getattr(node, name, None)
             if type(value) is list and value and isinstance(value[0], ast.stmt):
                 self.walk_block(value, path, blocks + ((id(value), 0),))
-            elif name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            else:
                 for child in value if type(value) is list else ():
                     self.walk(child, path, blocks)
         for child in syntax_children(node):

@@ -22,7 +22,7 @@ from chatlint.facts.syntax import (
     string_value,
     subscript_key,
 )
-from chatlint.facts.walk import children
+from chatlint.facts.walk import CHILD_FIELDS, child_fields, children
 
 _INIT_METHODS = ("__init__", "__post_init__", "setup", "__attrs_post_init__")
 
@@ -70,29 +70,48 @@ class Indexer:
 
     def run(self) -> None:
         """Visit every node once, with an explicit stack (no recursion, however deep the code nests)."""
-        order, parents, members, visits = self.order, self.parents, self.scope_members, self._visits
+        order, parents, visits = self.order, self.parents, self._visits
         module = self.module
-        members[id(module)] = []
-        # (node, its parent, the class or function whose body holds it, the function it belongs to, the root whose
-        # scope members it joins: a function node or the module, None in a class body)
-        Entry = tuple[ast.AST, ast.AST | None, FunctionInfo | ClassInfo | None, FunctionInfo, ast.AST | None]
-        stack: list[Entry] = [(module, None, None, self.module_function, module)]
+        fields_of, dict_type, syntax = CHILD_FIELDS, ast.Dict, ast.AST
+        module_members: list[ast.AST] = []
+        self.scope_members[id(module)] = module_members
+        # (node, its parent, the class or function whose body holds it, the function it belongs to, the members of
+        # the scope it joins: of a function or the module; None in a class body)
+        Entry = tuple[ast.AST, ast.AST | None, FunctionInfo | ClassInfo | None, FunctionInfo, list[ast.AST] | None]
+        stack: list[Entry] = [(module, None, None, self.module_function, module_members)]
+        pop, push = stack.pop, stack.append
         while stack:
-            node, parent, owner, function, root = stack.pop()
+            node, parent, owner, function, members = pop()
             order[node] = len(order)
             parents[node] = parent
-            if root is not None:
-                members[id(root)].append(node)
-            visit = visits.get(type(node))
+            if members is not None:
+                members.append(node)
+            kind = type(node)
+            visit = visits.get(kind)
             if visit is not None:
                 self._parent, self._owner, self.function = parent, owner, function
                 scope = visit(node)
                 if isinstance(scope, FunctionInfo):
-                    owner, function, root = scope, scope, node
-                    members[id(node)] = [node]  # a function's own nodes start with itself
+                    owner, function = scope, scope
+                    members = self.scope_members[id(node)] = [node]  # a function's own nodes start with itself
                 elif isinstance(scope, ClassInfo):
-                    owner, root = scope, None  # a class body belongs to no function; its methods are their own
-            stack.extend((child, node, owner, function, root) for child in reversed(children(node)))
+                    owner, members = scope, None  # a class body belongs to no function; its methods are their own
+            if kind is dict_type:
+                for child in reversed(children(node)):
+                    push((child, node, owner, function, members))
+                continue
+            names = fields_of.get(kind)
+            if names is None:
+                names = child_fields(kind)
+            # pushed last to first, so that they are visited first to last (the order of `children`)
+            for name in reversed(names):
+                value = getattr(node, name, None)
+                if value.__class__ is list:
+                    for item in reversed(value):
+                        if isinstance(item, syntax):
+                            push((item, node, owner, function, members))
+                elif isinstance(value, syntax):
+                    push((value, node, owner, function, members))
 
     def ancestors_of(self, node: ast.AST) -> tuple[ast.AST, ...]:
         """The nodes that contain `node`, outermost first (computed from the parents, and kept for every node on

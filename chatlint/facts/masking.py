@@ -18,6 +18,7 @@ The answer is a list of `LengthMask`s: which render, where its length masks, and
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -91,7 +92,7 @@ class _Flow:
         for function in self.facts.functions:
             if function.is_module or id(function) not in functions_with_renders:
                 continue
-            for node, _ in self.facts.scope_nodes(function.node):
+            for node in self.facts.scope_members(function.node):
                 if not isinstance(node, ast.Return) or node.value is None:
                     continue
                 before = self.order.get(node, 1 << 62)
@@ -139,7 +140,7 @@ class _Flow:
         stores = self._item_stores.get(id(function))
         if stores is None:
             stores = {}
-            for node, _ in self.facts.scope_nodes(function.node):
+            for node in self.facts.scope_members(function.node):
                 if isinstance(node, ast.Assign) and len(node.targets) == 1:
                     target = node.targets[0]
                     if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
@@ -282,9 +283,25 @@ class _Flow:
         return None
 
     # -- where a length masks ----------------------------------------------------------------------------------------
+    @functools.cached_property
+    def _reaching_renders(self) -> set[int]:
+        """Ids of the functions with a call in them that is a render or a helper returning one (or its length).
+
+        Every length or carrier is found by following a function's own expressions and local names down to such a
+        call: a function without one masks nothing, and its reaching definitions need not be computed."""
+        helpers = self.returns_render.keys() | self.returns_length.keys()
+        return {
+            id(function)
+            for call, function, _ in self.facts.calls
+            if id(call) in self.renders or called_name(call) in helpers
+        }
+
     def masks_in(self, function: FunctionInfo) -> Iterator[LengthMask]:
+        if id(function) not in self._reaching_renders:
+            return
         bindings = function_flow(function, self._flows).bindings
-        for node, ancestors in self.facts.scope_nodes(function.node):
+        root = function.node
+        for node in self.facts.scope_members(root):
             if isinstance(node, ast.Name):
                 if not any(binding.kind == "assign" for binding in bindings.get(node.id, ())):
                     continue
@@ -293,6 +310,7 @@ class _Flow:
                     continue
             elif not isinstance(node, ast.Call):
                 continue
+            ancestors = () if node is root else self.facts.ancestors(node)
             parent = ancestors[-1] if ancestors else None
             if isinstance(parent, ast.Assign) and any(target is node for target in parent.targets):
                 continue

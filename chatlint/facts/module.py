@@ -121,11 +121,14 @@ class ModuleFacts:
         """The nodes that contain `node`, outermost first."""
         return self.index.ancestors_of(node)
 
+    def scope_members(self, root: ast.AST) -> list[ast.AST]:
+        """Every node of the function (or module) `root`, in source order, without the bodies of nested functions
+        and classes; `root` itself comes first. (Ask `ancestors` for the few nodes that need them.)"""
+        return self.index.scope_members.get(id(root), [])
+
     def scope_nodes(self, root: ast.AST) -> list[tuple[ast.AST, tuple[ast.AST, ...]]]:
-        """Every node of the function (or module) `root`, with its ancestors, in source order, without the bodies
-        of nested functions and classes; `root` itself comes first, with no ancestors."""
-        members = self.index.scope_members.get(id(root), [])
-        return [(node, () if node is root else self.ancestors(node)) for node in members]
+        """`scope_members` with the ancestors of each node; `root` itself comes first, with no ancestors."""
+        return [(node, () if node is root else self.ancestors(node)) for node in self.scope_members(root)]
 
 
 def build_facts(

@@ -62,7 +62,7 @@ class ValueMask:
 def pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:
     found: list[PadAssignment] = []
     for function in facts.functions:
-        for node, _ in facts.scope_nodes(function.node):
+        for node in facts.scope_members(function.node):
             if isinstance(node, ast.Assign):
                 for target in node.targets:
                     assignment = _pad_target(target, node, function, facts.source)
@@ -76,9 +76,10 @@ def pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:
 def value_masks(facts: ModuleFacts) -> list[ValueMask]:
     found: list[ValueMask] = []
     for function in facts.functions:
-        for node, ancestors in facts.scope_nodes(function.node):
-            mask = _value_mask(node, ancestors, function, facts.source)
-            if mask is not None and not _guarded_by_pad_eos_test(ancestors):
+        # (the function's own node is never a mask: the ancestors asked for are those of a node inside it)
+        for node in facts.scope_members(function.node):
+            mask = _value_mask(node, function, facts)
+            if mask is not None and not _guarded_by_pad_eos_test(facts.ancestors(node)):
                 found.append(mask)
     return found
 
@@ -137,9 +138,7 @@ def _is_eos(value: ast.expr, function: FunctionInfo, depth: int = 0) -> bool:
 
 
 # -- masking by value ---------------------------------------------------------------------------------------------
-def _value_mask(
-    node: ast.AST, ancestors: tuple[ast.AST, ...], function: FunctionInfo, source: SourceText
-) -> ValueMask | None:
+def _value_mask(node: ast.AST, function: FunctionInfo, facts: ModuleFacts) -> ValueMask | None:
     if isinstance(node, ast.Assign) and len(node.targets) == 1:
         # `labels[labels == pad_id] = -100`
         target = node.targets[0]
@@ -168,7 +167,8 @@ def _value_mask(
         if _is_ignore_value(branch.body) or _is_ignore_value(branch.orelse):
             compared = _pad_comparison(branch.test, function)
             if compared:
-                text = _comprehension_text(node, ancestors[-1] if ancestors else None, source)
+                above = facts.ancestors(node)
+                text = _comprehension_text(node, above[-1] if above else None, facts.source)
                 return ValueMask(node, function, f"`{_short(text)}`", compared)
     return None
 

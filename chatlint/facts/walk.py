@@ -9,16 +9,45 @@ from __future__ import annotations
 
 import ast
 
-_TOKENS = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
-# the fields of each node type that can hold syntax (not names, numbers, contexts or operators), by type
-_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+# fields that never hold syntax: contexts, operators and comments, then per node type its names, numbers and flags
+_NEVER_SYNTAX = frozenset({"ctx", "op", "ops", "type_comment"})
+_PLAIN: dict[type, frozenset[str]] = {
+    kind: frozenset(names)
+    for kind, names in (
+        (ast.Name, ("id",)),
+        (ast.Constant, ("value", "kind")),
+        (ast.Attribute, ("attr",)),
+        (ast.keyword, ("arg",)),
+        (ast.arg, ("arg",)),
+        (ast.alias, ("name", "asname")),
+        (ast.ImportFrom, ("module", "level")),
+        (ast.Global, ("names",)),
+        (ast.Nonlocal, ("names",)),
+        (ast.FunctionDef, ("name",)),
+        (ast.AsyncFunctionDef, ("name",)),
+        (ast.ClassDef, ("name",)),
+        (ast.ExceptHandler, ("name",)),
+        (ast.comprehension, ("is_async",)),
+        (ast.FormattedValue, ("conversion",)),
+        (ast.AnnAssign, ("simple",)),
+        (ast.MatchAs, ("name",)),
+        (ast.MatchStar, ("name",)),
+        (ast.MatchMapping, ("rest",)),
+        (ast.MatchClass, ("kwd_attrs",)),
+    )
+}
+# the fields of each node type that can hold syntax, by type (filled on first sight of a type)
+CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _child_fields(kind: type) -> tuple[str, ...]:
-    names = _CHILD_FIELDS.get(kind)
+def child_fields(kind: type) -> tuple[str, ...]:
+    """The fields of nodes of type `kind` that can hold syntax (children), in source order (a `Dict`'s keys and
+    values are interleaved by `children`)."""
+    names = CHILD_FIELDS.get(kind)
     if names is None:
-        names = tuple(name for name in kind._fields if name not in ("ctx", "op", "ops", "type_comment"))  # type: ignore[attr-defined]
-        _CHILD_FIELDS[kind] = names
+        plain = _PLAIN.get(kind, frozenset())
+        names = tuple(name for name in kind._fields if name not in _NEVER_SYNTAX and name not in plain)  # type: ignore[attr-defined]
+        CHILD_FIELDS[kind] = names
     return names
 
 
@@ -32,11 +61,14 @@ def children(node: ast.AST) -> list[ast.AST]:
                 found.append(key)
             found.append(value)
         return found
+    names = CHILD_FIELDS.get(kind)
+    if names is None:
+        names = child_fields(kind)
     found = []
-    for name in _child_fields(kind):
+    for name in names:
         value = getattr(node, name, None)
-        if type(value) is list:
-            found.extend(item for item in value if isinstance(item, ast.AST) and not isinstance(item, _TOKENS))
-        elif isinstance(value, ast.AST) and not isinstance(value, _TOKENS):
+        if value.__class__ is list:
+            found.extend([item for item in value if isinstance(item, ast.AST)])
+        elif isinstance(value, ast.AST):
             found.append(value)
     return found

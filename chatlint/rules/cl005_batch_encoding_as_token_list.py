@@ -152,7 +152,7 @@ def _renders_with_a_processor(call: ast.Call) -> bool:
 
 def _type_checked(name: str, template_call: TemplateCall, facts: ModuleFacts) -> bool:
     """The function tests what kind of object `name` holds: `isinstance(name, ...)` or `hasattr(name, ...)`."""
-    for node, _ in facts.scope_nodes(template_call.function.node):
+    for node in facts.scope_members(template_call.function.node):
         if isinstance(node, ast.Call) and called_name(node) in ("isinstance", "hasattr") and node.args:
             if isinstance(node.args[0], ast.Name) and node.args[0].id == name:
                 return True
