@@ -1,0 +1,15 @@
+# Nothing appended after the render, or appended to plain text that no template rendered.
+
+
+def plain_document(example, tokenizer):
+    return {"text": example["text"] + tokenizer.eos_token}
+
+
+def rendered_only(example, tokenizer):
+    return {"text": tokenizer.apply_chat_template(example["messages"], tokenize=False)}
+
+
+def reassigned(example, tokenizer):
+    text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
+    text = example["raw"]
+    return text + tokenizer.eos_token
