@@ -64,7 +64,7 @@ class EndOfTurnAddedTwice(Rule):
         (`tokenizer.chat_template = "..."`) that writes no EOS or end-of-turn token. When the module loads a model
         family whose template is known (the knowledge table: Llama 3 and Qwen end every turn with their EOS token)
         the message says so; otherwise it states the condition. A known family whose template does not end turns
-        with the EOS token keeps it quiet.
+        with the EOS token keeps it quiet, and so does an append guarded by `if not text.endswith(tok.eos_token)`.
 
         Off by default: in released code it is too rare to show the project's precision standard (0.9 over at least
         20 judged findings on blind-labelled code); turn it on with `--extend-select CL008`.
@@ -158,10 +158,24 @@ def _appends(facts: ModuleFacts) -> Iterator[Append]:
     if not renders:
         return
     for function in facts.functions:
-        for node, _ in facts.scope_nodes(function.node):
+        for node, ancestors in facts.scope_nodes(function.node):
             found = _append_at(node, function, renders, facts)
-            if found is not None and _terminates_reply(found.render, found.how):
+            if found is not None and _terminates_reply(found.render, found.how) and not _guarded(ancestors):
                 yield found
+
+
+def _guarded(ancestors: tuple[ast.AST, ...]) -> bool:
+    """Under `if not text.endswith(tokenizer.eos_token):`: appended only where the render does not end with it."""
+    for ancestor in ancestors:
+        if isinstance(ancestor, ast.If):
+            for node in ast.walk(ancestor.test):
+                if (
+                    isinstance(node, ast.Call)
+                    and called_name(node) == "endswith"
+                    and any(_is_eos(argument, "eos_token") for argument in node.args)
+                ):
+                    return True
+    return False
 
 
 def _append_at(

@@ -12,6 +12,11 @@ from chatlint.facts.flow import function_flow
 from chatlint.facts.syntax import called_name, dotted_name, string_value
 from chatlint.rules.base import Diagnostic, Rule
 
+# trainers that feed the rows' `labels` to a Hugging Face model's own loss
+_HF_TRAINERS = frozenset({"Trainer", "Seq2SeqTrainer", "SFTTrainer"})
+_HF_PACKAGES = ("transformers", "trl")
+# Megatron-style models take labels already shifted (their loss does not shift): modules that import them are right
+_SHIFTED_LABEL_PACKAGES = ("megatron", "mcore_adapter", "nemo")
 # calls that compute a loss from logits and targets: code that calls them shifts by design
 _LOSS_CALLS = frozenset({"cross_entropy", "CrossEntropyLoss", "nll_loss", "NLLLoss", "loss_fn", "_loss_fn"})
 
@@ -66,11 +71,13 @@ class LabelsShiftedTwice(Rule):
         Finds labels made by shifting a sequence one position (`input_ids[1:]`, `input_ids[..., 1:]`,
         `labels[:, 1:]`, a shifted mask) that are passed as `labels=` to a model call (`model(...)`,
         `self.model(...)`, `model.forward(...)`), directly or through a local name, or stored as the `"labels"`
-        field of rows in a module that trains with a `...Trainer`.
+        field of rows in a module that trains with a Hugging Face trainer (`Trainer`, `Seq2SeqTrainer`,
+        `SFTTrainer`, or a `...Trainer` imported from transformers or trl).
 
         It stays quiet where the code computes its own loss from the logits (`cross_entropy(logits, targets)`, a
         `loss_fn`, as mlx-lm and torchtune do: they shift by design), where the module defines a model whose
-        `forward` takes `labels` (its own loss), and where the shifted value is not handed on as a Hugging Face
+        `forward` takes `labels` (its own loss), in modules that import Megatron-style models (`megatron`,
+        `mcore_adapter`, `nemo`: their loss takes labels already shifted), and where the shifted value is not handed on as a Hugging Face
         model's labels (`targets=` of a nanoGPT-style model).
 
         Off by default: in released code it is too rare to show the project's precision standard (0.9 over at least
@@ -100,21 +107,42 @@ class LabelsShiftedTwice(Rule):
     """
 
     def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
-        if _own_loss(facts):
+        imported = _imported_names(facts.module)
+        if _own_loss(facts) or any(module.startswith(_SHIFTED_LABEL_PACKAGES) for module in imported.values()):
             return
-        trains = any(function.trainer_call for function in facts.functions)
+        trainer = next(
+            (
+                function.trainer_call
+                for function in facts.functions
+                if function.trainer_call in _HF_TRAINERS
+                or imported.get(function.trainer_call, "").startswith(_HF_PACKAGES)
+            ),
+            "",
+        )
         for found in _shifted_labels(facts):
-            if found.destination is Destination.LABELS_FIELD and not trains:
+            if found.destination is Destination.LABELS_FIELD and not trainer:
                 continue
-            yield Diagnostic(node=found.node, message=_message(found, facts))
+            yield Diagnostic(node=found.node, message=_message(found, trainer, facts))
 
 
-def _message(found: ShiftedLabels, facts: ModuleFacts) -> str:
+def _imported_names(module: ast.Module) -> dict[str, str]:
+    """Each name the module imports, with the module it comes from (`import megatron.core` -> `megatron.core`)."""
+    found: dict[str, str] = {}
+    for node in ast.walk(module):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                found[alias.asname or alias.name] = node.module
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                found[alias.asname or alias.name] = alias.name
+    return found
+
+
+def _message(found: ShiftedLabels, trainer: str, facts: ModuleFacts) -> str:
     shift = facts.code(found.shift)
     if found.destination is Destination.MODEL_CALL:
         where = f"is passed as `labels=` to `{_short(facts.code(found.node))}`"
     else:
-        trainer = next(function.trainer_call for function in facts.functions if function.trainer_call)
         where = f"is stored as the `labels` of the rows (`{_short(facts.code(found.node))}`), which `{trainer}` feeds "
         where += "to the model"
     return (

@@ -13,3 +13,10 @@ def reassigned(example, tokenizer):
     text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
     text = example["raw"]
     return text + tokenizer.eos_token
+
+
+def guarded(example, tokenizer):
+    text = tokenizer.apply_chat_template(example["messages"], tokenize=False).rstrip("\n")
+    if not text.endswith(tokenizer.eos_token):
+        text += tokenizer.eos_token
+    return {"text": text}
