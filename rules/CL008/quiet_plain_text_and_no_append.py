@@ -16,7 +16,7 @@ def reassigned(example, tokenizer):
 
 
 def guarded(example, tokenizer):
-    text = tokenizer.apply_chat_template(example["messages"], tokenize=False).rstrip("\n")
+    text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
     if not text.endswith(tokenizer.eos_token):
         text += tokenizer.eos_token
     return {"text": text}
