@@ -26,6 +26,8 @@ class ModelFamily:
     # the template marks assistant turns with `{% generation %}` (what `return_assistant_tokens_mask` needs)
     has_generation_block: bool | None = None
     turn_evidence: str = ""
+    # the tokenizer is a byte-level BPE without a word-start piece (no SentencePiece `▁` put before a text alone)
+    byte_level_bpe: bool | None = None
 
 
 FAMILIES: tuple[ModelFamily, ...] = (
@@ -40,6 +42,7 @@ FAMILIES: tuple[ModelFamily, ...] = (
         has_generation_block=False,
         turn_evidence="that template ends every message with `<|eot_id|>` (the Instruct tokenizer's `eos_token`) and "
         "has no `{% generation %}` block",
+        byte_level_bpe=True,  # Llama 3's tokenizer is tiktoken-style byte-level BPE (Meta's model card)
     ),
     ModelFamily(
         "Qwen",
@@ -52,6 +55,7 @@ FAMILIES: tuple[ModelFamily, ...] = (
         has_generation_block=False,
         turn_evidence="that tokenizer_config.json sets `eos_token` to `<|im_end|>`, which its template writes at the "
         "end of every message, and its template has no `{% generation %}` block",
+        byte_level_bpe=True,  # that tokenizer.json: a BPE model with a `ByteLevel` pre-tokenizer, no prefix space
     ),
 )
 
