@@ -84,6 +84,12 @@ class CompletionMarkerOutOfContext(Rule):
 
         Off by default: in released code it is too rare to show the project's precision standard (0.9 over at least
         20 judged findings on blind-labelled code); turn it on with `--extend-select CL007`.
+        Measured on 21 released training packages (trl 0.9.6, 0.12.2 and 0.21.0, axolotl, FastChat,
+        LLaMA-Factory, unsloth, unsloth_zoo, torchtune, verl, ms-swift, xtuner, OpenRLHF, oumi,
+        alignment-handbook, autotrain, mlx-lm, litgpt, llm-foundry, llama-recipes, LMFlow): 11 findings; 2 real
+        (FastChat's turn arithmetic, confirmed by a blind label), 2 more of the same pattern tuned to one
+        tokenizer (unsure), 7 false alarms on plain-text markers used with byte-level BPE tokenizers the module
+        does not name (trl's own tests on GPT-2, an example on Llama 3.2).
     """
     why_is_this_bad = """
         Inside the conversation the marker follows other text. SentencePiece tokenizers (Llama 2, Mistral, Gemma)

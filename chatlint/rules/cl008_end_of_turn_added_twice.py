@@ -68,6 +68,8 @@ class EndOfTurnAddedTwice(Rule):
 
         Off by default: in released code it is too rare to show the project's precision standard (0.9 over at least
         20 judged findings on blind-labelled code); turn it on with `--extend-select CL008`.
+        Measured on the same 21 released training packages: no finding (the released cases append the EOS in
+        another function or package than the render, which this rule does not follow).
     """
     why_is_this_bad = """
         ChatML and Llama 3 instruct templates end every assistant turn with the token that is also the tokenizer's

@@ -85,6 +85,7 @@ class LabelsOverwrittenByCollator(Rule):
 
         Off by default: in released code it is too rare to show the project's precision standard (0.9 over at least
         20 judged findings on blind-labelled code); turn it on with `--extend-select CL009`.
+        Measured on the same 21 released training packages: no finding.
     """
     why_is_this_bad = """
         With `mlm=False`, `DataCollatorForLanguageModeling` ignores the `labels` the rows carry: it sets

@@ -54,6 +54,8 @@ class AssistantMaskWithoutGenerationBlock(Rule):
 
         Off by default: in released code it is too rare to show the project's precision standard (0.9 over at least
         20 judged findings on blind-labelled code); turn it on with `--extend-select CL011`.
+        Measured on the same 21 released training packages: no finding (trl and unsloth_zoo check the masks at
+        run time).
     """
     why_is_this_bad = """
         transformers builds the assistant mask from the spans the template marks with `{% generation %}` ...
