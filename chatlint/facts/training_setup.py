@@ -58,15 +58,15 @@ def installed_templates(facts: ModuleFacts) -> list[InstalledTemplate]:
             if isinstance(node, ast.Assign) and any(
                 isinstance(target, ast.Attribute) and target.attr == "chat_template" for target in node.targets
             ):
-                found.append(InstalledTemplate(node, _template_text(node.value, function)))
+                found.append(InstalledTemplate(node, template_text(node.value, function)))
     for call, function, _ in facts.calls:
         value = next((item.value for item in call.keywords if item.arg == "chat_template"), None)
         if value is not None and called_name(call) != "apply_chat_template":
-            found.append(InstalledTemplate(call, _template_text(value, function)))
+            found.append(InstalledTemplate(call, template_text(value, function)))
     return found
 
 
-def _template_text(value: ast.expr, function: FunctionInfo) -> str | None:
+def template_text(value: ast.expr, function: FunctionInfo) -> str | None:
     """The Jinja text of a template the code shows; None for anything else (a name such as `"chatml"` that a
     library looks up, a variable)."""
     text = resolved_string(value, function)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from chatlint.facts import FunctionInfo, ModuleFacts
-from chatlint.facts.syntax import dotted_name
+from chatlint.facts.syntax import called_name, dotted_name, keyword_value
 from chatlint.facts.training_setup import CollatorKind, collator_uses
 from chatlint.rules.base import Diagnostic, Rule
 
@@ -33,7 +33,10 @@ def _is_ignore_value(node: ast.AST) -> bool:
 
 
 def _position_mask(node: ast.AST) -> bool:
-    """A mask by position: `[-100] * n`, or `labels[a:b] = -100`."""
+    """A mask by position: `[-100] * n`, `labels[a:b] = -100`, `torch.full_like(ids, -100)`."""
+    if isinstance(node, ast.Call) and called_name(node) in ("full", "full_like"):
+        fill = keyword_value(node, "fill_value") or (node.args[1] if len(node.args) > 1 else None)
+        return fill is not None and _is_ignore_value(fill)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
         return any(
             isinstance(side, ast.List) and len(side.elts) == 1 and _is_ignore_value(side.elts[0])
@@ -74,7 +77,7 @@ class LabelsOverwrittenByCollator(Rule):
 
     what_it_does = """
         Finds a module whose dataset rows get `labels` masked by position (`[-100] * len(prompt_ids) + ...`,
-        `labels[:n] = IGNORE_INDEX`, in a function passed to `.map()` or a dataset's method) and whose trainer gets
+        `labels[:n] = IGNORE_INDEX`, `torch.full_like(ids, -100)` filled in later, in a function passed to `.map()` or a dataset's method) and whose trainer gets
         transformers' `DataCollatorForLanguageModeling(tokenizer, mlm=False)` as its `data_collator=`. The finding
         is reported at the collator and names the masking.
 
@@ -144,18 +147,23 @@ class LabelsOverwrittenByCollator(Rule):
 
 
 def _nearest(builders: list[MaskedLabels], trainer: ast.Call, where: FunctionInfo, facts: ModuleFacts) -> MaskedLabels:
-    """The builder the trainer most likely gets its rows from: a dataset class named in the trainer call, then a
-    function named in the code around it (the `.map()` call), then the first."""
-    trainer_code = facts.code(trainer)
-    around = facts.source.text if where.is_module else facts.code(where.node)
+    """The builder the trainer most likely gets its rows from: one named in the trainer call (a dataset class, a
+    function mapped there), then one named in the function around it (the `.map()` call), then the first."""
+    in_call = _names(trainer)
+    around = _names(where.node)
 
     def distance(builder: MaskedLabels) -> int:
         cls = builder.function.cls
-        if cls is not None and cls.name in trainer_code:
+        name = cls.name if cls is not None else builder.function.name
+        if name in in_call:
             return 0
-        return 1 if builder.function.name in around else 2
+        return 1 if name in around else 2
 
     return min(builders, key=distance)
+
+
+def _names(node: ast.AST) -> set[str]:
+    return {child.id for child in ast.walk(node) if isinstance(child, ast.Name)}
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -70,7 +70,8 @@ class LabelsShiftedTwice(Rule):
     what_it_does = """
         Finds labels made by shifting a sequence one position (`input_ids[1:]`, `input_ids[..., 1:]`,
         `labels[:, 1:]`, a shifted mask) that are passed as `labels=` to a model call (`model(...)`,
-        `self.model(...)`, `model.forward(...)`), directly or through a local name, or stored as the `"labels"`
+        `self.model(...)`, `model.forward(...)`), directly or through a local name, or as `batch["labels"]` of a
+        `model(**batch)` in the same function, or stored as the `"labels"`
         field of rows in a module that trains with a Hugging Face trainer (`Trainer`, `Seq2SeqTrainer`,
         `SFTTrainer`, or a `...Trainer` imported from transformers or trl).
 
@@ -143,7 +144,7 @@ def _imported_names(module: ast.Module) -> dict[str, str]:
 def _message(found: ShiftedLabels, trainer: str, facts: ModuleFacts) -> str:
     shift = facts.code(found.shift)
     if found.destination is Destination.MODEL_CALL:
-        where = f"is passed as `labels=` to `{_short(facts.code(found.node))}`"
+        where = f"is passed as the labels of `{_short(facts.code(found.node))}`"
     else:
         where = f"is stored as the `labels` of the rows (`{_short(facts.code(found.node))}`), which `{trainer}` feeds "
         where += "to the model"
@@ -203,7 +204,22 @@ def _shifted_labels(facts: ModuleFacts) -> Iterator[ShiftedLabels]:
                 if isinstance(target, ast.Subscript) and string_value(target.slice) == "labels":
                     shift = _shifted_value(node.value, function, facts)
                     if shift is not None:
-                        yield ShiftedLabels(shift, node, Destination.LABELS_FIELD, function)
+                        spread = _spread_into_model(dotted_name(target.value), function, facts)
+                        if spread is not None:
+                            yield ShiftedLabels(shift, spread, Destination.MODEL_CALL, function)
+                        else:
+                            yield ShiftedLabels(shift, node, Destination.LABELS_FIELD, function)
+
+
+def _spread_into_model(name: str | None, function: FunctionInfo, facts: ModuleFacts) -> ast.Call | None:
+    """`model(**batch)` in the same function, for `batch["labels"] = ...`: the labels go to the model's loss."""
+    if name is None:
+        return None
+    for node, _ in facts.scope_nodes(function.node):
+        if isinstance(node, ast.Call) and _is_model_call(node):
+            if any(item.arg is None and dotted_name(item.value) == name for item in node.keywords):
+                return node
+    return None
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from chatlint.facts import ModuleFacts
-from chatlint.facts.syntax import code
-from chatlint.facts.training_setup import installed_templates, known_family
+from chatlint.facts.syntax import code, keyword_value
+from chatlint.facts.training_setup import InstalledTemplate, installed_templates, known_family, template_text
 from chatlint.rules.base import Diagnostic, Rule
 
 
@@ -22,12 +22,18 @@ class MaskRequest(enum.Enum):
 class Request:
     node: ast.AST
     kind: MaskRequest
+    # `apply_chat_template(..., chat_template=...)`: the template this call renders with, when it passes one
+    template: InstalledTemplate | None = None
 
 
 def _requests(facts: ModuleFacts) -> Iterator[Request]:
     for template_call in facts.template_calls:
         if template_call.flag("return_assistant_tokens_mask").is_true and not template_call.deferred:
-            yield Request(template_call.call, MaskRequest.TEMPLATE_CALL)
+            given = keyword_value(template_call.call, "chat_template")
+            template = None
+            if given is not None:
+                template = InstalledTemplate(given, template_text(given, template_call.function))
+            yield Request(template_call.call, MaskRequest.TEMPLATE_CALL, template)
     for call, _, _ in facts.calls:
         for item in call.keywords:
             if item.arg == MaskRequest.TRAINER_CONFIG.value and isinstance(item.value, ast.Constant):
@@ -49,7 +55,8 @@ class AssistantMaskWithoutGenerationBlock(Rule):
         template of a model family it loads that the knowledge table knows (Llama 3's and Qwen's official templates
         have no such block).
 
-        It stays quiet when the template is not visible (a variable, a file, a checkpoint the table does not know),
+        A template passed to the call itself (`apply_chat_template(..., chat_template=TEMPLATE)`) is the one judged
+        for that call. It stays quiet when the template is not visible (a variable, a file, a checkpoint the table does not know),
         and when an installed template has the block.
 
         Off by default: in released code it is too rare to show the project's precision standard (0.9 over at least
@@ -94,10 +101,11 @@ class AssistantMaskWithoutGenerationBlock(Rule):
         requests = list(_requests(facts))
         if not requests:
             return
-        evidence = _template_evidence(facts)
-        if not evidence:
-            return
+        module_evidence = _template_evidence(facts)
         for request in requests:
+            evidence = _call_evidence(request.template) if request.template is not None else module_evidence
+            if not evidence:
+                continue
             asks = (
                 "`return_assistant_tokens_mask=True` asks the chat template for the assistant tokens"
                 if request.kind is MaskRequest.TEMPLATE_CALL
@@ -109,6 +117,14 @@ class AssistantMaskWithoutGenerationBlock(Rule):
                 f"`{{% endgeneration %}}` in the template"
             )
             yield Diagnostic(node=request.node, message=message)
+
+
+def _call_evidence(template: InstalledTemplate) -> str:
+    """Words saying that the template passed to the call has no generation block, or "" (it has one, or its text is
+    not visible)."""
+    if template.has_generation_block is not False:
+        return ""
+    return f"the template it passes (`chat_template={_short(code(template.node))}`) has no `{{% generation %}}` block"
 
 
 def _template_evidence(facts: ModuleFacts) -> str:

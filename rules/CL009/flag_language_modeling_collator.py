@@ -1,4 +1,5 @@
 # Labels masked while the dataset is built, then rebuilt from `input_ids` by the collator.
+import torch
 from torch.utils.data import Dataset
 from transformers import DataCollatorForLanguageModeling, Trainer
 
@@ -33,5 +34,20 @@ class ChatDataset(Dataset):
 
 
 def train_dataset(model, tokenizer, rows):
-    collator = DataCollatorForLanguageModeling(tokenizer=tokenizer, mlm=False)  # expect: CL009 "is the `data_collator` of the trainer on line 37; with `mlm=False` it rebuilds `labels` from `input_ids` for every batch, discarding the labels that `ChatDataset.__getitem__`"
+    collator = DataCollatorForLanguageModeling(tokenizer=tokenizer, mlm=False)  # expect: CL009 "is the `data_collator` of the trainer on line 38; with `mlm=False` it rebuilds `labels` from `input_ids` for every batch, discarding the labels that `ChatDataset.__getitem__`"
     return Trainer(model=model, train_dataset=ChatDataset(rows, tokenizer), data_collator=collator)
+
+
+def filled(example, tokenizer):
+    encoded = tokenizer(example["prompt"] + example["answer"])
+    labels = torch.full((len(encoded["input_ids"]),), -100)
+    labels[example["prompt_length"] :] = torch.tensor(encoded["input_ids"][example["prompt_length"] :])
+    return {"input_ids": encoded["input_ids"], "labels": labels}
+
+
+def train_filled(model, tokenizer, dataset):
+    return Trainer(
+        model=model,
+        train_dataset=dataset.map(filled, fn_kwargs={"tokenizer": tokenizer}),
+        data_collator=DataCollatorForLanguageModeling(tokenizer=tokenizer, mlm=False),  # expect: CL009 "discarding the labels that `filled` (passed to `.map()`) builds with a mask"
+    )

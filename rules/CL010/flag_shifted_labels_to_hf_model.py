@@ -5,7 +5,7 @@ from transformers import Trainer
 def training_step(model, batch):
     input_ids = batch["input_ids"]
     labels = input_ids[:, 1:]
-    outputs = model(input_ids=input_ids[:, :-1], labels=labels)  # expect: CL010 "`input_ids[:, 1:]` shifts the labels by one and is passed as `labels=` to"
+    outputs = model(input_ids=input_ids[:, :-1], labels=labels)  # expect: CL010 "`input_ids[:, 1:]` shifts the labels by one and is passed as the labels of `model(input_ids="
     return outputs.loss
 
 
@@ -27,3 +27,8 @@ def shifted_mask(example, tokenizer):
 
 def train(model, dataset):
     return Trainer(model=model, train_dataset=dataset.map(tokenize))
+
+
+def spread_batch(model, batch):
+    batch["labels"] = batch["input_ids"][:, 1:]
+    return model(**batch).loss  # expect: CL010 "is passed as the labels of `model(**batch)`"

@@ -11,3 +11,9 @@ def setup(tokenizer):
 
 def encode(tokenizer, conversation):
     return tokenizer.apply_chat_template(conversation, return_dict=True, return_assistant_tokens_mask=True)  # expect: CL011 "every assistant mask comes back all zeros"
+
+
+def passed_to_the_call(tokenizer, conversation):
+    return tokenizer.apply_chat_template(  # expect: CL011 "the template it passes (`chat_template=CHAT_TEMPLATE`) has no `{% generation %}` block"
+        conversation, chat_template=CHAT_TEMPLATE, return_dict=True, return_assistant_tokens_mask=True
+    )

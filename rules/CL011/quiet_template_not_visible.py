@@ -14,3 +14,4 @@ def encode(conversation, flag=False):
 def other(checkpoint):
     tok = AutoTokenizer.from_pretrained(checkpoint)
     return tok.apply_chat_template([], return_dict=True, return_assistant_tokens_mask=True)
+
