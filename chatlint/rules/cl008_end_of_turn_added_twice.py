@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from chatlint.facts import FunctionInfo, ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.flow import function_flow
-from chatlint.facts.syntax import called_name
+from chatlint.facts.syntax import called_name, dotted_name, string_value
 from chatlint.facts.training_setup import installed_templates, known_family
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
@@ -23,6 +23,7 @@ class Appended(enum.Enum):
     FSTRING = "f-string"  # `f"{text}{tokenizer.eos_token}"`
     IDS_PLUS = "ids-plus"  # `ids + [tokenizer.eos_token_id]`
     IDS_APPEND = "ids-append"  # `ids.append(tokenizer.eos_token_id)`
+    TEXT_IDS_PLUS = "text-ids-plus"  # `tokenizer(text)["input_ids"] + [tokenizer.eos_token_id]`, `text` a render
 
 
 class Knowledge(enum.Enum):
@@ -57,7 +58,8 @@ class EndOfTurnAddedTwice(Rule):
     what_it_does = """
         Finds the EOS token appended to a full conversation rendered by a chat template: `tok.apply_chat_template(
         conv, tokenize=False) + tok.eos_token`, `text += tok.eos_token`, `f"{text}{tok.eos_token}"`, and for ids
-        `ids + [tok.eos_token_id]` or `ids.append(tok.eos_token_id)`, the render followed through local names.
+        `ids + [tok.eos_token_id]` or `ids.append(tok.eos_token_id)` (also for the ids of a rendered text tokenized
+        again: `tok(text)["input_ids"] + [tok.eos_token_id]`), the render followed through local names.
 
         It stays quiet when the render is a prompt (`add_generation_prompt=True`, `continue_final_message=True`, or
         a conversation that ends before the reply), and when the module installs its own template
@@ -130,7 +132,7 @@ def _knowledge(facts: ModuleFacts) -> tuple[Knowledge | None, str]:
 
 
 def _finding(append: Append, knowledge: Knowledge, words: str, facts: ModuleFacts) -> Diagnostic:
-    ids = append.how in (Appended.IDS_PLUS, Appended.IDS_APPEND)
+    ids = append.how in (Appended.IDS_PLUS, Appended.IDS_APPEND, Appended.TEXT_IDS_PLUS)
     token = "`eos_token_id`" if ids else "`eos_token`"
     consequence = (
         "; the model learns a second terminator after every reply, which inference never produces"
@@ -193,7 +195,11 @@ def _append_at(
         right = node.right
         if isinstance(right, ast.List) and len(right.elts) == 1 and _is_eos(right.elts[0], "eos_token_id"):
             render = render_of(node.left)
-            return Append(node, render, Appended.IDS_PLUS, node.left) if render else None
+            if render is not None:
+                return Append(node, render, Appended.IDS_PLUS, node.left)
+            text = _tokenized_text(node.left)
+            render = render_of(text) if text is not None else None
+            return Append(node, render, Appended.TEXT_IDS_PLUS, node.left) if render else None
     elif isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add) and _is_eos(node.value, "eos_token"):
         render = render_of(node.target)
         return Append(node, render, Appended.TEXT_AUGMENTED) if render else None
@@ -232,6 +238,20 @@ def _render_of(
     return found
 
 
+def _tokenized_text(expr: ast.expr) -> ast.expr | None:
+    """The text of `tok(text)["input_ids"]`, `tok(text).input_ids` or `tok.encode(text)`, else None."""
+    if isinstance(expr, ast.Subscript) and string_value(expr.slice) == "input_ids":
+        expr = expr.value
+    elif isinstance(expr, ast.Attribute) and expr.attr == "input_ids":
+        expr = expr.value
+    elif not (isinstance(expr, ast.Call) and called_name(expr) == "encode"):
+        return None
+    if not isinstance(expr, ast.Call) or not expr.args:
+        return None
+    tokenizer = (dotted_name(expr.func) or "").lower()
+    return expr.args[0] if "tok" in tokenizer or "processing_class" in tokenizer else None
+
+
 def _terminates_reply(render: TemplateCall, how: Appended) -> bool:
     """The render is the whole conversation through its reply, as text or ids matching how the EOS is added."""
     if render.flag("add_generation_prompt").value is not False and render.flag("add_generation_prompt").present:
@@ -241,7 +261,7 @@ def _terminates_reply(render: TemplateCall, how: Appended) -> bool:
     if render.shape.kind is ShapeKind.PROMPT:
         return False
     tokenize = render.flag("tokenize")
-    text = how in (Appended.TEXT_PLUS, Appended.TEXT_AUGMENTED, Appended.FSTRING)
+    text = how in (Appended.TEXT_PLUS, Appended.TEXT_AUGMENTED, Appended.FSTRING, Appended.TEXT_IDS_PLUS)
     if text:
         return tokenize.value is False
     return (

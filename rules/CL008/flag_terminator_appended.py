@@ -25,3 +25,9 @@ def token_ids(example, tokenizer):
 def ids_plus(example, tokenizer):
     ids = tokenizer.apply_chat_template(example["messages"], return_dict=False)
     return {"input_ids": ids + [tokenizer.eos_token_id]}  # expect: CL008 "`ids + [tokenizer.eos_token_id]` appends `eos_token_id`"
+
+
+def text_tokenized_again(example, tokenizer):
+    text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
+    ids = tokenizer(text, add_special_tokens=False)["input_ids"] + [tokenizer.eos_token_id]  # expect: CL008 "appends `eos_token_id` to a full conversation rendered by"
+    return {"input_ids": ids}

@@ -20,3 +20,10 @@ def guarded(example, tokenizer):
     if not text.endswith(tokenizer.eos_token):
         text += tokenizer.eos_token
     return {"text": text}
+
+
+def prompt_text_tokenized(example, tokenizer):
+    prompt = tokenizer.apply_chat_template(example["messages"][:-1], tokenize=False, add_generation_prompt=True)
+    reply_ids = tokenizer(example["reply"], add_special_tokens=False)["input_ids"] + [tokenizer.eos_token_id]
+    prompt_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+    return {"input_ids": prompt_ids + reply_ids}
