@@ -56,7 +56,7 @@ class CompletionMarkerOutOfContext(Rule):
     summary = (
         "A completion marker or a turn's length tokenized on its own, which the conversation tokenizes differently"
     )
-    prefilter = ((b"DataCollatorForCompletionOnlyLM", b"train_on_responses_only", b"input_ids"),)
+    prefilter = ((b"DataCollatorForCompletionOnlyLM", b"train_on_responses_only", b"input_ids", b"encode("),)
     enabled_by_default = False
     fixable = True
 
