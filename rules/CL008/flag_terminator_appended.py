@@ -31,3 +31,13 @@ def text_tokenized_again(example, tokenizer):
     text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
     ids = tokenizer(text, add_special_tokens=False)["input_ids"] + [tokenizer.eos_token_id]  # expect: CL008 "appends `eos_token_id` to a full conversation rendered by"
     return {"input_ids": ids}
+
+
+def render_text(tokenizer, conversation):
+    return tokenizer.apply_chat_template(conversation, tokenize=False)
+
+
+def through_a_wrapper(example, tokenizer):
+    text = render_text(tokenizer, example["messages"])
+    text += tokenizer.eos_token  # expect: CL008 "rendered by `render_text(tokenizer, example[\"messages\"])`"
+    return {"text": text}
