@@ -245,8 +245,36 @@ def _fragment_lengths(facts: ModuleFacts) -> Iterator[FragmentLength]:
                 lengths[parent.targets[0].id] = (node, kind)  # type: ignore[assignment]
             else:
                 inline[id(node)] = kind
+        if _concatenates_ids(nodes, function):
+            # the sequence is built from the turns' own ids: a turn's length is exact, only a correction is judged
+            lengths = {name: found for name, found in lengths.items() if found[1] is Arithmetic.CORRECTED}
+            inline = {key: kind for key, kind in inline.items() if kind is Arithmetic.CORRECTED}
         if lengths or inline:
             yield from _masks_with(nodes, lengths, inline, advanced, function)
+
+
+def _tokenizes(expr: ast.expr) -> bool:
+    """`expr` is the ids of a tokenizer call (`tok(x).input_ids`, `tok(x)["input_ids"]`, `tok.encode(x)`, a slice of
+    them), not a length or anything else made from them."""
+    while isinstance(expr, ast.Subscript) and string_value(expr.slice) is None:
+        expr = expr.value
+    return _fragment_ids_length(ast.Call(ast.Name("len", ast.Load()), [expr], []))
+
+
+def _concatenates_ids(nodes: list[tuple[ast.AST, tuple[ast.AST, ...]]], function: FunctionInfo) -> bool:
+    """`ids += tok(turn).input_ids` or `ids.extend(...)` of such ids (directly or through a name assigned them)."""
+
+    def tokenized(value: ast.expr) -> bool:
+        if isinstance(value, ast.Name):
+            return any(_tokenizes(assigned) for assigned in function.assignments.get(value.id, ()))
+        return _tokenizes(value)
+
+    for node, _ in nodes:
+        if isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add) and tokenized(node.value):
+            return True
+        if isinstance(node, ast.Call) and called_name(node) == "extend" and node.args and tokenized(node.args[0]):
+            return True
+    return False
 
 
 def _masks_with(

@@ -49,3 +49,18 @@ def lengths_of_concatenated_ids(turns, tokenizer):
 def length_not_used_for_labels(text, tokenizer):
     budget = len(tokenizer(text).input_ids) - 2
     return budget > 0
+
+
+def cursor_over_concatenated_ids(turns, tokenizer):
+    # the sequence is the turns' own ids, so each turn's length is exact
+    input_ids = []
+    for turn in turns:
+        input_ids += tokenizer(turn["content"], add_special_tokens=False).input_ids
+    labels = list(input_ids)
+    cur_len = 0
+    for turn in turns:
+        turn_len = len(tokenizer(turn["content"], add_special_tokens=False).input_ids)
+        if turn["role"] != "assistant":
+            labels[cur_len : cur_len + turn_len] = [-100] * turn_len
+        cur_len += turn_len
+    return input_ids, labels
