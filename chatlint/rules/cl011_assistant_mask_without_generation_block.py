@@ -7,10 +7,15 @@ import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from packaging.version import Version
+
 from chatlint.facts import ModuleFacts
 from chatlint.facts.syntax import code, keyword_value
 from chatlint.facts.training_setup import InstalledTemplate, installed_templates, known_family, template_text
 from chatlint.rules.base import Diagnostic, Rule
+
+# trl 0.21.0's SFTTrainer raises on all-zero assistant masks; later releases also swap in training templates
+_TRL_CHECKS_MASKS = Version("0.21.0")
 
 
 class MaskRequest(enum.Enum):
@@ -47,6 +52,7 @@ class AssistantMaskWithoutGenerationBlock(Rule):
     summary = "Assistant-token masks asked of a chat template without `{% generation %}`: every mask is all zeros"
     prefilter = ((b"return_assistant_tokens_mask", b"assistant_only_loss"),)
     enabled_by_default = False
+    asks_versions_of = ("trl",)
 
     what_it_does = """
         Finds `apply_chat_template(..., return_assistant_tokens_mask=True)` and trl's `assistant_only_loss=True`
@@ -55,7 +61,9 @@ class AssistantMaskWithoutGenerationBlock(Rule):
         template of a model family it loads that the knowledge table knows (Llama 3's and Qwen's official templates
         have no such block).
 
-        A template passed to the call itself (`apply_chat_template(..., chat_template=TEMPLATE)`) is the one judged
+        For `assistant_only_loss=True` the message states the condition (trl before 0.21: from 0.21.0 on trl stops
+        with an error on all-zero masks, and later releases swap in a training template for the models they know),
+        and it stays quiet where the project pins trl 0.21 or later. A template passed to the call itself (`apply_chat_template(..., chat_template=TEMPLATE)`) is the one judged
         for that call. It stays quiet when the template is not visible (a variable, a file, a checkpoint the table does not know),
         and when an installed template has the block.
 
@@ -102,21 +110,35 @@ class AssistantMaskWithoutGenerationBlock(Rule):
         if not requests:
             return
         module_evidence = _template_evidence(facts)
+        trl_handles_it = self._trl_handles_empty_masks()
         for request in requests:
             evidence = _call_evidence(request.template) if request.template is not None else module_evidence
-            if not evidence:
+            if not evidence or (request.kind is MaskRequest.TRAINER_CONFIG and trl_handles_it):
                 continue
             asks = (
                 "`return_assistant_tokens_mask=True` asks the chat template for the assistant tokens"
                 if request.kind is MaskRequest.TEMPLATE_CALL
                 else "`assistant_only_loss=True` trains only on the tokens the chat template marks as the assistant's"
             )
+            outcome = (
+                "so nothing is trained while the loss looks healthy"
+                if request.kind is MaskRequest.TEMPLATE_CALL
+                else "so with trl before 0.21 nothing is trained (later releases stop with an error on all-zero "
+                "masks or swap in a training template for the models they know)"
+            )
             message = (
-                f"{asks}, but {evidence}: every assistant mask comes back all zeros (transformers only warns), so "
-                f"nothing is trained while the loss looks healthy; mark the replies with `{{% generation %}}` ... "
-                f"`{{% endgeneration %}}` in the template"
+                f"{asks}, but {evidence}: every assistant mask comes back all zeros (transformers only warns), "
+                f"{outcome}; mark the replies with `{{% generation %}}` ... `{{% endgeneration %}}` in the template"
             )
             yield Diagnostic(node=request.node, message=message)
+
+    def _trl_handles_empty_masks(self) -> bool:
+        """The project pins trl releases that stop on all-zero assistant masks (0.21 and later)."""
+        return _trl_versions_handle(self.dependencies.resolve("trl").versions)
+
+
+def _trl_versions_handle(versions: tuple[Version, ...]) -> bool:
+    return bool(versions) and all(version >= _TRL_CHECKS_MASKS for version in versions)
 
 
 def _call_evidence(template: InstalledTemplate) -> str:
