@@ -19,11 +19,20 @@ from chatlint.labels.batch import (
     rows_from_output,
     trained_mask,
 )
+from chatlint.labels.builtins import ALIASES, BUILTINS
 from chatlint.labels.checks import CheckContext, ExampleState, expected_mask, find_problems, infer_mode
 from chatlint.labels.dataset_class import DatasetRun
+from chatlint.labels.factory import TrainingConfig, build_factory_target, config_object, read_config, reference_template
 from chatlint.labels.ids import asked_field, tokenized_records
 from chatlint.labels.model import MODES, ExampleResult, LabelReport, LabelsError
-from chatlint.labels.reference import METHOD_DESCRIPTIONS, Reference, ReferenceError, build_reference
+from chatlint.labels.reference import (
+    METHOD_DESCRIPTIONS,
+    METHOD_ORDER,
+    Reference,
+    ReferenceError,
+    build_reference,
+    build_text_reference,
+)
 from chatlint.labels.samples import Sample, builtin_samples, load_samples
 from chatlint.labels.targets import Target, build_target, load_object, probe
 from chatlint.labels.tokenizer import decode_pieces, import_transformers, load_tokenizer
@@ -43,6 +52,7 @@ def verify(
     trust_remote_code: bool = False,
     base: Path | None = None,
     sample_fields: dict[str, str] | None = None,
+    config: str | Path | None = None,
 ) -> LabelReport:
     """Run ``target`` on sample conversations and compare its labels with what the chat template says.
 
@@ -63,6 +73,9 @@ def verify(
             from the current folder.
         sample_fields: which field of the sample's records holds what (``{"messages": "conversations"}``; keys
             messages, role, content, prompt, completion).
+        config: a training config file (axolotl's YAML): ``target`` is then a factory called with the tokenizer,
+            the config and its ``chat_template`` dataset entry, whose result tokenizes one row; the entry's field
+            names map the sample's fields and the chat template it names becomes the tokenizer's (the reference).
 
     Returns:
         A LabelReport; ``report.ok`` is True when every check passed, ``report.problems`` lists the others.
@@ -77,13 +90,25 @@ def verify(
     # load
     tokenizer_name, tokenizer = _load_tokenizer(tokenizer, trust_remote_code, base)
     spec, target_object = _load_target(target, base)
+    training = _read_training_config(config, target, base)
+    if training is not None:
+        sample_fields = {**training.sample_fields, **(sample_fields or {})}
     samples = _load_samples(sample, max_examples, base, sample_fields)
+    if sample is None and training is not None:
+        samples = [_with_fields(item, training.sample_fields) for item in samples]
+    config_notes = _use_config_template(training, tokenizer)
     samples, references, notes = _render_references(tokenizer, samples, builtin=sample is None)
+    notes[:0] = config_notes
 
     # run the target
     intents: set[str] = set()
+    bound = (
+        build_factory_target(target_object, tokenizer, training, dict(args or {}), spec)
+        if training is not None
+        else build_target(target_object, tokenizer, dict(args or {}), spec)
+    )
     kind, rows, max_length = _run_target(
-        target_object, tokenizer, args, spec, references, [item.record for item in samples], notes, intents
+        bound, tokenizer, spec, references, [item.record for item in samples], notes, intents
     )
     pad_token_id = getattr(tokenizer, "pad_token_id", None)
     unpadded = [_remove_padding(row, reference, pad_token_id) for row, reference in zip(rows, references)]
@@ -169,7 +194,11 @@ def _render_references(
     notes: list[str] = []
     for item in samples:
         try:
-            references.append(build_reference(tokenizer, item.messages))
+            references.append(
+                build_text_reference(tokenizer, *item.text_pair)
+                if item.text_pair is not None
+                else build_reference(tokenizer, item.messages)
+            )
             usable.append(item)
             continue
         except ReferenceError as error:
@@ -190,10 +219,38 @@ def _render_references(
     return usable, references, notes
 
 
+def _read_training_config(config: str | Path | None, target: Any, base: Path | None) -> TrainingConfig | None:
+    if config is None:
+        if isinstance(target, str) and target in ALIASES:
+            raise LabelsError(f"target {target} is a factory configured by a training config: pass --config FILE.yml")
+        return None
+    if isinstance(target, str) and target in BUILTINS:
+        raise LabelsError(f"target {target} takes its settings as --arg KEY=VALUE, not from --config")
+    return read_config(config, base)
+
+
+def _with_fields(item: Sample, fields: dict[str, str]) -> Sample:
+    """A built-in conversation's record written with the config's field names (the pipeline reads those)."""
+    role, content = fields.get("role", "role"), fields.get("content", "content")
+    messages = [{role: m["role"], content: m["content"]} for m in item.messages]
+    return Sample(item.name, {fields.get("messages", "messages"): messages}, item.messages, item.builtin)
+
+
+def _use_config_template(training: TrainingConfig | None, tokenizer: Any) -> list[str]:
+    """Make the config's chat template the tokenizer's, so the reference renders what the pipeline renders."""
+    if training is None:
+        return []
+    template, note = reference_template(training, tokenizer, config_object(training))
+    if template is not None:
+        tokenizer.chat_template = template
+    entry = f"{training.path.name}: datasets[{training.dataset_index}] (type {training.dataset.get('type')})"
+    fields = ", ".join(f"{name}={field}" for name, field in training.sample_fields.items())
+    return [entry + (f", sample fields {fields}" if fields else ""), note]
+
+
 def _run_target(
-    target_object: Any,
+    bound: Target,
     tokenizer: Any,
-    args: dict[str, Any] | None,
     spec: str,
     references: list[Reference],
     records: list[Any],
@@ -205,7 +262,8 @@ def _run_target(
     A target that fails on the conversations is tried again on them tokenized (``ids.tokenized_records``), with
     the mask fields it asks for: a collator that wants token ids gets them the way a trainer makes them.
     """
-    bound = build_target(target_object, tokenizer, dict(args or {}), spec)
+    if bound.kind in ("built-in", "factory"):  # they tokenize the records themselves, as their trainer does
+        return _run_once(bound, spec, records, notes, intents)
     try:
         return _run_once(bound, spec, records, notes, intents)
     except LabelsError as error:
@@ -247,7 +305,7 @@ def _run_once(
         raise LabelsError(
             f"calling target {spec!r} on {len(records)} examples raised {type(error).__name__}: {error}", raised=error
         ) from error
-    reading = bound.kind
+    reading = "example-function" if bound.per_example else bound.kind
     if isinstance(output, DatasetRun):
         found.append(output.note)
         output, reading = output.output, "example-function" if output.per_example else "batch"
@@ -337,7 +395,7 @@ def _example_result(sample: Sample, state: ExampleState, row: Unpadded, mode: st
 
 def _reference_method(references: list[Reference]) -> str:
     """The least direct method any reference needed (the report names one)."""
-    return max((r.method for r in references), key=lambda m: ["prefix", "generation-mask", "offsets"].index(m))
+    return max((r.method for r in references), key=METHOD_ORDER.index)
 
 
 def _labels_note(rows: list[Unpadded], shifted: bool) -> str:
