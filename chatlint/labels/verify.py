@@ -89,8 +89,8 @@ def verify(
 
     # load
     tokenizer_name, tokenizer = _load_tokenizer(tokenizer, trust_remote_code, base)
-    spec, target_object = _load_target(target, base)
     training = _read_training_config(config, target, base)
+    spec, target_object = _load_target(target, base)
     if training is not None:
         sample_fields = {**training.sample_fields, **(sample_fields or {})}
     samples = _load_samples(sample, max_examples, base, sample_fields)
