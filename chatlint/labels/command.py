@@ -28,7 +28,7 @@ MODE_CHOICES = ("auto", "assistant-only", "last-reply", "full")
     "--sample",
     metavar="FILE.jsonl|FILE.parquet|FOLDER",
     help="Conversations to probe with: JSON lines, parquet or a datasets folder saved to disk (first rows), "
-    "with a 'messages' (or 'conversations') list or conversational prompt/completion. Default: built-in conversations.",
+    "with a 'messages' (or 'conversations') list or prompt/completion (messages or plain text). Default: built-in conversations.",
 )
 @click.option(
     "--sample-field",
