@@ -95,7 +95,7 @@ def verify(
         sample_fields = {**training.sample_fields, **(sample_fields or {})}
     samples = _load_samples(sample, max_examples, base, sample_fields)
     if sample is None and training is not None:
-        samples = [_with_fields(item, training.sample_fields) for item in samples]
+        samples = [_with_fields(item, sample_fields or {}) for item in samples]
     config_notes = _use_config_template(training, tokenizer)
     samples, references, notes = _render_references(tokenizer, samples, builtin=sample is None)
     notes[:0] = config_notes
@@ -230,10 +230,13 @@ def _read_training_config(config: str | Path | None, target: Any, base: Path | N
 
 
 def _with_fields(item: Sample, fields: dict[str, str]) -> Sample:
-    """A built-in conversation's record written with the config's field names (the pipeline reads those)."""
+    """A built-in conversation's record written with the config's field names (the pipeline reads those). A
+    config that names no messages field gets both defaults: axolotl's was ``conversations`` up to 0.6 and is
+    ``messages`` since."""
     role, content = fields.get("role", "role"), fields.get("content", "content")
     messages = [{role: m["role"], content: m["content"]} for m in item.messages]
-    return Sample(item.name, {fields.get("messages", "messages"): messages}, item.messages, item.builtin)
+    names = [fields["messages"]] if "messages" in fields else ["messages", "conversations"]
+    return Sample(item.name, {name: messages for name in names}, item.messages, item.builtin)
 
 
 def _use_config_template(training: TrainingConfig | None, tokenizer: Any) -> list[str]:

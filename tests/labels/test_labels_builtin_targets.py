@@ -187,6 +187,20 @@ def test_factory_target_on_builtin_conversations(tmp_path, tokenizers, factory_f
     assert [w.check for w in report.warnings] == ["reply-truncated"]  # sequence_len is the truncation length
 
 
+def test_builtin_conversations_under_both_default_names(tmp_path, tokenizers):
+    """A config that names no messages field: the built-in conversations are under `messages` and under
+    `conversations` (axolotl's default up to 0.6)."""
+    factory = tmp_path / "old_factory.py"
+    factory.write_text(FACTORY.replace('"field_messages", "messages"', '"field_messages", "conversations"'))
+    config = tmp_path / "minimal.yml"
+    config.write_text("sequence_len: 2048\ndatasets:\n  - path: data.jsonl\n    type: chat_template\n")
+    assert verify(f"{factory}:load", tokenizers["llama3"], config=config).ok
+    # --sample-field names the field for the built-in conversations too
+    renamed = tmp_path / "renamed.py"
+    renamed.write_text(FACTORY.replace('"field_messages", "messages"', '"field_messages", "dialog"'))
+    assert verify(f"{renamed}:load", tokenizers["llama3"], config=config, sample_fields={"messages": "dialog"}).ok
+
+
 def test_factory_cli(tmp_path, tokenizer_dirs, factory_file):
     result = CliRunner().invoke(
         labels,
