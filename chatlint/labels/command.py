@@ -90,9 +90,10 @@ def labels(
 
     \b
     Built-in targets (a trainer's own preprocessing):
-      trl:sft                trl's SFTTrainer preprocessing and collator (mirrors trl 0.24.0); SFTConfig values
-                             as --arg: assistant_only_loss, completion_only_loss, max_length, dataset_text_field,
-                             pad_token, eos_token, padding_free, pad_to_multiple_of (packing off)
+      trl:sft                trl's SFTTrainer preprocessing and collator (trl 0.24.0 or 1.16.0: release=...);
+                             SFTConfig values as --arg: assistant_only_loss, completion_only_loss, max_length,
+                             dataset_text_field, pad_token, eos_token, padding_free, pad_to_multiple_of,
+                             truncation_mode (packing off)
       axolotl:chat_template  axolotl's chat_template strategy factory (needs axolotl installed) with
                              --config axolotl.yml; any factory module:Name works with --config
 

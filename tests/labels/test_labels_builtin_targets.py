@@ -45,6 +45,25 @@ def test_trl_sft_conversational_prompt_completion(tmp_path, tokenizers):
     assert report.examples[0].trained[-1]  # the end-of-turn token of the completion is trained either way
 
 
+def test_trl_sft_release_1_16(tmp_path, tokenizers):
+    """trl 1.16 asks for a dict, so the prompt is counted right, and starts the completion where the prompt and
+    prompt + completion renders diverge; it cuts labels with the ids (keep_end too) and drops a row left with none."""
+    chat2 = CHAT + [{"role": "user", "content": "And an even one?"}, {"role": "assistant", "content": "Two."}]
+    records = [{"prompt": CHAT[:1], "completion": CHAT[1:]}, {"prompt": chat2[:3], "completion": chat2[3:]}]
+    sample = write_jsonl(tmp_path / "pc.jsonl", records)
+    args = {"release": "1.16.0"}
+    report = verify("trl:sft", tokenizers["llama3"], sample=sample, args=args, mode="last-reply")
+    assert report.ok and any("trl 1.16.0's SFTTrainer" in note for note in report.notes)
+    kept_end = verify("trl:sft", tokenizers["llama3"], sample=sample, args={**args, "truncation_mode": "keep_end"})
+    assert kept_end.ok
+    with pytest.raises(LabelsError, match="no trained label left after truncation"):
+        verify("trl:sft", tokenizers["llama3"], sample=sample, args={**args, "max_length": 30})
+    with pytest.raises(LabelsError, match="truncation_mode is a setting of trl 1.x"):
+        verify("trl:sft", tokenizers["llama3"], args={"release": "0.24.0", "truncation_mode": "keep_end"})
+    with pytest.raises(LabelsError, match="release '0.99' is not mirrored"):
+        verify("trl:sft", tokenizers["llama3"], args={"release": "0.99"})
+
+
 def test_trl_sft_plain_text_prompt_completion(tmp_path, tokenizers):
     sample = write_jsonl(tmp_path / "text.jsonl", [{"prompt": "Question: a prime?\nAnswer:", "completion": " Seven."}])
     report = verify("trl:sft", tokenizers["mistral"], sample=sample)

@@ -50,7 +50,7 @@ def _trl_settings() -> dict[str, Any]:
 BUILTINS: dict[str, BuiltinTarget] = {
     "trl:sft": BuiltinTarget(
         "trl:sft",
-        "trl's SFTTrainer preprocessing and collator (mirrors trl 0.24.0; SFTConfig values as --arg)",
+        "trl's SFTTrainer preprocessing and collator (trl 0.24.0 or 1.16.0; SFTConfig values as --arg)",
         _trl_sft,
         _trl_settings(),
     ),
