@@ -141,7 +141,7 @@ def labels(
             trust_remote_code=bool(trust_remote_code),  # the command line only, never pyproject.toml
             base=config.root,
             sample_fields=dict(parse_field(value) for value in sample_field_values),
-            config=config_file,
+            config=config_file if config_file is not None else config.config,
         )
     except LabelsError as error:
         click.echo(f"chatlint labels: {error}", err=True)

@@ -14,7 +14,7 @@ from typing import Any
 from chatlint.labels.model import MODES, LabelsError
 from chatlint.project import find_project, read_toml
 
-KNOWN_KEYS = ("target", "tokenizer", "args", "sample", "mode", "max-examples", "trust-remote-code")
+KNOWN_KEYS = ("target", "tokenizer", "args", "sample", "config", "mode", "max-examples", "trust-remote-code")
 
 
 @dataclass
@@ -25,6 +25,7 @@ class LabelsConfig:
     tokenizer: str | None = None
     args: dict[str, Any] = field(default_factory=dict)
     sample: str | None = None
+    config: str | None = None  # a training config (axolotl YAML) for a factory target
     mode: str | None = None
     max_examples: int | None = None
     trust_remote_code: bool | None = None  # never set from the file: only `--trust-remote-code` allows custom code
@@ -59,7 +60,7 @@ def parse_table(table: Any, path: Path, root: Path) -> LabelsConfig:
             f"known keys are {', '.join(KNOWN_KEYS)}"
         )
     config = LabelsConfig(path=path, root=root)
-    for key in ("target", "tokenizer", "sample", "mode"):
+    for key in ("target", "tokenizer", "sample", "config", "mode"):
         if key in table:
             if not isinstance(table[key], str):
                 raise LabelsError(f"{where}: {key} must be a string, got {table[key]!r}")

@@ -91,22 +91,14 @@ def verify(
     tokenizer_name, tokenizer = _load_tokenizer(tokenizer, trust_remote_code, base)
     training = _read_training_config(config, target, base)
     spec, target_object = _load_target(target, base)
-    if training is not None:
-        sample_fields = {**training.sample_fields, **(sample_fields or {})}
-    samples = _load_samples(sample, max_examples, base, sample_fields)
-    if sample is None and training is not None:
-        samples = [_with_fields(item, sample_fields or {}) for item in samples]
+    samples = _conversations(training, sample, max_examples, base, sample_fields)
     config_notes = _use_config_template(training, tokenizer)
     samples, references, notes = _render_references(tokenizer, samples, builtin=sample is None)
     notes[:0] = config_notes
 
     # run the target
     intents: set[str] = set()
-    bound = (
-        build_factory_target(target_object, tokenizer, training, dict(args or {}), spec)
-        if training is not None
-        else build_target(target_object, tokenizer, dict(args or {}), spec)
-    )
+    bound = _bind(target_object, tokenizer, training, args, spec)
     kind, rows, max_length = _run_target(
         bound, tokenizer, spec, references, [item.record for item in samples], notes, intents
     )
@@ -227,6 +219,33 @@ def _read_training_config(config: str | Path | None, target: Any, base: Path | N
     if isinstance(target, str) and target in BUILTINS:
         raise LabelsError(f"target {target} takes its settings as --arg KEY=VALUE, not from --config")
     return read_config(config, base)
+
+
+def _conversations(
+    training: TrainingConfig | None,
+    sample: str | Path | list[Sample] | None,
+    max_examples: int | None,
+    base: Path | None,
+    sample_fields: dict[str, str] | None,
+) -> list[Sample]:
+    """The samples, read with the config's field names (``sample_fields`` win); the built-in conversations are
+    written with them."""
+    if training is not None:
+        sample_fields = {**training.sample_fields, **(sample_fields or {})}
+    samples = _load_samples(sample, max_examples, base, sample_fields)
+    if sample is None and training is not None:
+        samples = [_with_fields(item, sample_fields or {}) for item in samples]
+    return samples
+
+
+def _bind(
+    target_object: Any, tokenizer: Any, training: TrainingConfig | None, args: dict[str, Any] | None, spec: str
+) -> Target:
+    """The target ready to run: a factory's tokenizing callable (with a config), else the target bound to the
+    tokenizer and ``args``."""
+    if training is not None:
+        return build_factory_target(target_object, tokenizer, training, dict(args or {}), spec)
+    return build_target(target_object, tokenizer, dict(args or {}), spec)
 
 
 def _with_fields(item: Sample, fields: dict[str, str]) -> Sample:

@@ -233,6 +233,18 @@ def test_factory_cli(tmp_path, tokenizer_dirs, factory_file):
     assert result.exit_code == 2 and "cannot read the config file" in result.output
 
 
+def test_factory_config_from_pyproject(tmp_path, tokenizer_dirs, factory_file, monkeypatch):
+    write_config(tmp_path, "none")
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.chatlint.labels]\ntarget = "{factory_file.name}:load"\ntokenizer = "{tokenizer_dirs["llama3"]}"\n'
+        'config = "axolotl.yml"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(labels, ["--output-format", "json"])
+    assert result.exit_code == 1
+    assert "end-of-turn-not-trained" in result.output  # train_on_eos: none was read
+
+
 def test_factory_result_must_tokenize(tmp_path, tokenizers):
     factory = tmp_path / "bad_factory.py"
     factory.write_text(
