@@ -180,6 +180,12 @@ def _tokenize(record: dict[str, Any], tokenizer: Any, config: dict[str, Any], tr
     else:
         output = {"input_ids": tokenizer(text=record[config["dataset_text_field"]])["input_ids"]}
     if "assistant_masks" in output and 1 not in output["assistant_masks"]:
+        if newer:
+            raise LabelsError(
+                "trl:sft: assistant_only_loss=True with a chat template that has no {% generation %} block: trl "
+                f"{trl_pieces.release} swaps in a training template of its own for templates it knows, which chatlint "
+                "does not mirror; check with a template that has {% generation %} markers"
+            )
         raise LabelsError(
             "trl:sft: with assistant_only_loss=True, SFTTrainer raises RuntimeError on this data: a conversation "
             "has no assistant tokens in the template's assistant mask (the chat template has no {% generation %} "
