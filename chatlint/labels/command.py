@@ -28,7 +28,7 @@ MODE_CHOICES = ("auto", "assistant-only", "last-reply", "full")
     "--sample",
     metavar="FILE.jsonl|FILE.parquet|FOLDER",
     help="Conversations to probe with: JSON lines, parquet or a datasets folder saved to disk (first rows), "
-    "with a 'messages' (or 'conversations') list or conversational prompt/completion. Default: built-in conversations.",
+    "with a 'messages' (or 'conversations') list or prompt/completion (messages or plain text). Default: built-in conversations.",
 )
 @click.option(
     "--sample-field",
@@ -44,6 +44,13 @@ MODE_CHOICES = ("auto", "assistant-only", "last-reply", "full")
     multiple=True,
     metavar="KEY=VALUE",
     help="Argument for the collator class or function; VALUE is a Python literal or a string. Repeatable.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    metavar="FILE.yml",
+    help="A training config (axolotl's YAML): TARGET is then a factory called with the tokenizer, the config and "
+    "its chat_template dataset entry (axolotl:chat_template); its field names and chat template are used.",
 )
 @click.option(
     "--mode",
@@ -75,6 +82,7 @@ def labels(
     sample: str | None,
     sample_field_values: tuple[str, ...],
     arg_values: tuple[str, ...],
+    config_file: str | None,
     mode: str | None,
     loss_shift: str | None,
     max_examples: int | None,
@@ -87,6 +95,15 @@ def labels(
     TARGET is package.module:Name or path/to/file.py:Name: a collator class (built with the tokenizer and --arg
     values), a collator instance, a batch function or a per-example function returning input_ids and labels.
     Settings may also come from [tool.chatlint.labels] in pyproject.toml; options given here win.
+
+    \b
+    Built-in targets (a trainer's own preprocessing):
+      trl:sft                trl's SFTTrainer preprocessing and collator (trl 0.24.0 or 1.16.0: release=...);
+                             SFTConfig values as --arg: assistant_only_loss, completion_only_loss, max_length,
+                             dataset_text_field, pad_token, eos_token, padding_free, pad_to_multiple_of,
+                             truncation_mode (packing off)
+      axolotl:chat_template  axolotl's chat_template strategy factory (needs axolotl installed) with
+                             --config axolotl.yml; any factory module:Name works with --config
 
     Exit status: 0 no check failed (warnings, such as a truncated reply, do not count), 1 a check failed, 2 the
     target or tokenizer cannot be loaded or raised (--traceback shows where in full).
@@ -133,6 +150,7 @@ def labels(
             base=config.root,
             sample_fields=dict(parse_field(value) for value in sample_field_values),
             loss_shift=loss_shift or config.loss_shift or "model",
+            config=config_file if config_file is not None else config.config,
         )
     except LabelsError as error:
         click.echo(f"chatlint labels: {error}", err=True)
@@ -160,10 +178,11 @@ def check_before_import(target: str, tokenizer_name: str, base: Path | None) -> 
     Only what is certainly missing is reported here; everything else is left to the loaders."""
     from importlib.machinery import PathFinder
 
+    from chatlint.labels.builtins import BUILTINS, resolve_alias
     from chatlint.labels.model import LabelsError
 
     folders = [Path.cwd()] + ([base] if base is not None else [])
-    module_part = target.rpartition(":")[0]
+    module_part = "" if target in BUILTINS else resolve_alias(target).rpartition(":")[0]
     if module_part.endswith(".py") or "/" in module_part or "\\" in module_part:
         if not any((folder / module_part).is_file() for folder in folders) and not Path(module_part).is_file():
             raise LabelsError(f"target file {module_part!r} does not exist")

@@ -14,7 +14,17 @@ from typing import Any
 from chatlint.labels.model import LOSS_SHIFTS, MODES, LabelsError
 from chatlint.project import find_project, read_toml
 
-KNOWN_KEYS = ("target", "tokenizer", "args", "sample", "mode", "max-examples", "trust-remote-code", "loss-shift")
+KNOWN_KEYS = (
+    "target",
+    "tokenizer",
+    "args",
+    "sample",
+    "config",
+    "mode",
+    "max-examples",
+    "trust-remote-code",
+    "loss-shift",
+)
 
 
 @dataclass
@@ -25,6 +35,7 @@ class LabelsConfig:
     tokenizer: str | None = None
     args: dict[str, Any] = field(default_factory=dict)
     sample: str | None = None
+    config: str | None = None  # a training config (axolotl YAML) for a factory target
     mode: str | None = None
     loss_shift: str | None = None  # model or pipeline: who shifts labels against the logits
     max_examples: int | None = None
@@ -60,7 +71,7 @@ def parse_table(table: Any, path: Path, root: Path) -> LabelsConfig:
             f"known keys are {', '.join(KNOWN_KEYS)}"
         )
     config = LabelsConfig(path=path, root=root)
-    for key in ("target", "tokenizer", "sample", "mode"):
+    for key in ("target", "tokenizer", "sample", "config", "mode"):
         if key in table:
             if not isinstance(table[key], str):
                 raise LabelsError(f"{where}: {key} must be a string, got {table[key]!r}")

@@ -20,7 +20,11 @@ METHOD_DESCRIPTIONS = {
     "prefix": "token prefixes of the template's renders",
     "generation-mask": "the template's {% generation %} masks (the template is not prefix-preserving)",
     "offsets": "character offsets in the full render (the template is not prefix-preserving)",
+    "text": "the tokenizer's encoding of prompt + completion + EOS (plain text: no chat template); the completion "
+    "and the EOS are trained",
 }
+# from the most to the least direct; a report names the least direct one any example needed
+METHOD_ORDER = ("prefix", "text", "generation-mask", "offsets")
 
 
 class ReferenceError(Exception):
@@ -46,10 +50,7 @@ class Reference:
     @property
     def method(self) -> str:
         methods = {reply.method for reply in self.replies}
-        for method in ("offsets", "generation-mask"):
-            if method in methods:
-                return method
-        return "prefix"
+        return max(methods, key=METHOD_ORDER.index, default="prefix")
 
     def reply_roles(self) -> list[str]:
         """Per reference position: prompt, reply, end-of-turn or trailing."""
@@ -219,3 +220,27 @@ def _generation_header(tokenizer: Any, messages: list[dict[str, Any]], full_text
     if header_ids[: len(ids)] == ids:
         return header_ids[len(ids) :]
     return encode(tokenizer, with_header[len(full_text) :])[0]
+
+
+def build_text_reference(tokenizer: Any, prompt: str, completion: str) -> Reference:
+    """A plain-text prompt/completion pair: ``prompt + completion + EOS`` tokenized as plain text is (with the
+    tokenizer's special tokens); the completion and the EOS are to be trained. A token that spans the boundary
+    between prompt and completion may be trained or not."""
+    from chatlint.labels.tokenizer import as_id_list
+
+    eos = getattr(tokenizer, "eos_token", None)
+    text = prompt + completion + (eos if eos and not completion.endswith(eos) else "")
+    if not getattr(tokenizer, "is_fast", False):
+        raise ReferenceError("a plain-text prompt/completion needs a fast tokenizer (its character offsets)")
+    encoding = tokenizer(text, return_offsets_mapping=True)
+    ids = as_id_list(encoding["input_ids"])
+    offsets = [tuple(pair) for pair in encoding["offset_mapping"]]
+    start = len(prompt)
+    positions = [index for index, (first, last) in enumerate(offsets) if first >= start and last > first]
+    straddling = [index for index, (first, last) in enumerate(offsets) if first < start < last]
+    if not positions:
+        raise ReferenceError("the completion is empty")
+    eos_id = getattr(tokenizer, "eos_token_id", None)
+    end_of_turn = positions[-1] if eos_id is not None and ids[positions[-1]] == eos_id else None
+    reply = Reply(1, positions, straddling, end_of_turn, "text")
+    return Reference(text, ids, [reply], [])

@@ -36,6 +36,8 @@ class Sample:
     messages: list[dict[str, Any]]  # normalised conversation for the reference render
     builtin: bool = False  # one of the built-in conversations, not the user's
     tool_calls: bool = False  # has assistant tool calls: used only with a template that renders them
+    # a plain-text prompt/completion record (no chat template): its prompt and completion text
+    text_pair: tuple[str, str] | None = None
 
 
 FIELD_NAMES = ("messages", "role", "content", "prompt", "completion")
@@ -56,7 +58,8 @@ def parse_field(text: str) -> tuple[str, str]:
 
 def normalise_messages(record: Any, where: str, fields: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """The record's conversation as ``role``/``content`` messages: ``messages`` or ``conversations`` (or the
-    field ``fields`` names), or a conversational ``prompt`` + ``completion`` pair."""
+    field ``fields`` names), or a ``prompt`` + ``completion`` pair: lists of messages, or two strings (read as a
+    user turn and the assistant's reply; such a pair's reference is the plain text, not the chat template)."""
     fields = fields or {}
     if not isinstance(record, dict):
         raise LabelsError(f"{where}: expected a JSON object with a 'messages' list, got {type(record).__name__}")
@@ -99,10 +102,32 @@ def normalise_messages(record: Any, where: str, fields: dict[str, str] | None = 
 def _prompt_completion(prompt: Any, completion: Any, where: str) -> list[Any]:
     if isinstance(prompt, list) and isinstance(completion, list):
         return prompt + completion
+    if isinstance(prompt, str) and isinstance(completion, str):
+        return [{"role": "user", "content": prompt}, {"role": "assistant", "content": completion}]
     raise LabelsError(
-        f"{where}: prompt and completion are {type(prompt).__name__} and {type(completion).__name__}; only "
-        "conversational ones (lists of messages) go through a chat template, so only those can be checked"
+        f"{where}: prompt and completion are {type(prompt).__name__} and {type(completion).__name__}; expected "
+        "two lists of messages (conversational) or two strings (plain text)"
     )
+
+
+def text_pair(record: Any, fields: dict[str, str] | None = None) -> tuple[str, str] | None:
+    """A plain-text prompt/completion record's two strings (None for any other record)."""
+    fields = fields or {}
+    if not isinstance(record, dict) or "messages" in fields:
+        return None
+    prompt, completion = record.get(fields.get("prompt", "prompt")), record.get(fields.get("completion", "completion"))
+    if (
+        isinstance(prompt, str)
+        and isinstance(completion, str)
+        and not any(isinstance(record.get(key), list) for key in ("messages", "conversations"))
+    ):
+        return prompt, completion
+    return None
+
+
+def make_sample(name: str, record: Any, where: str, fields: dict[str, str] | None = None) -> Sample:
+    """One record as a Sample: its conversation normalised, and its text pair when it is plain text."""
+    return Sample(name, record, normalise_messages(record, where, fields), text_pair=text_pair(record, fields))
 
 
 def load_samples(path: str | Path, fields: dict[str, str] | None = None, limit: int | None = None) -> list[Sample]:
@@ -112,8 +137,7 @@ def load_samples(path: str | Path, fields: dict[str, str] | None = None, limit: 
     if path.is_dir() or path.suffix == ".parquet":
         rows = _saved_dataset_rows(path, limit or DEFAULT_ROWS) if path.is_dir() else _parquet_rows(path, limit)
         return [
-            Sample(f"{path.name}:{index}", row, normalise_messages(row, f"{path}: row {index}", fields))
-            for index, row in enumerate(rows)
+            make_sample(f"{path.name}:{index}", row, f"{path}: row {index}", fields) for index, row in enumerate(rows)
         ] or _no_rows(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -130,7 +154,7 @@ def load_samples(path: str | Path, fields: dict[str, str] | None = None, limit: 
             record = json.loads(line)
         except json.JSONDecodeError as error:
             raise LabelsError(f"{where}: not valid JSON: {error.msg}") from error
-        samples.append(Sample(f"{path.name}:{number}", record, normalise_messages(record, where, fields)))
+        samples.append(make_sample(f"{path.name}:{number}", record, where, fields))
     return samples or _no_rows(path)
 
 

@@ -45,7 +45,13 @@ def parse_arg(text: str) -> tuple[str, Any]:
 
 
 def load_object(spec: str, *, base: Path | None = None) -> Any:
-    """Import the object that ``module:Name`` or ``file.py:Name`` names."""
+    """Import the object that ``module:Name`` or ``file.py:Name`` names, or a built-in target (``trl:sft``;
+    a short name such as ``axolotl:chat_template`` stands for its library's real target)."""
+    from chatlint.labels.builtins import BUILTINS, resolve_alias
+
+    if spec in BUILTINS:
+        return BUILTINS[spec]
+    spec = resolve_alias(spec)
     module_part, separator, name = spec.rpartition(":")
     if not separator or not module_part or not name:
         raise LabelsError(
@@ -109,14 +115,19 @@ def _load_file(path_text: str, folders: list[Path]) -> Any:
 class Target:
     """A loaded target, ready to turn a list of examples into rows of a batch."""
 
-    kind: str  # collator-class, collator-instance, batch-function, example-function, dataset-class
+    kind: str  # collator-class, collator-instance, batch-function, example-function, dataset-class, built-in, factory
     function: Callable[..., Any]
     keyword_arguments: dict[str, Any]
+
+    @property
+    def per_example(self) -> bool:
+        """Called once per record (a ``datasets.map`` function, the callable a factory made)."""
+        return self.kind in ("example-function", "factory")
 
     def run(self, records: list[dict[str, Any]]) -> Any:
         """The target's output: one batch (collators, batch functions) or a list of per-example dicts."""
         records = copy.deepcopy(records)  # a collator may pop keys; every call gets fresh examples
-        if self.kind == "example-function":
+        if self.per_example:
             return [self.function(record, **self.keyword_arguments) for record in records]
         if self.kind == "dataset-class":
             return self.function(records=records)
@@ -178,7 +189,12 @@ def nest(args: dict[str, Any]) -> dict[str, Any]:
 
 def build_target(obj: Any, tokenizer: Any, args: dict[str, Any], spec: str) -> Target:
     """Classify ``obj`` and bind the tokenizer and ``--arg`` values to it."""
+    from chatlint.labels.builtins import is_builtin
+
     args = nest(tokenizer_values(args, tokenizer))
+    if is_builtin(obj):
+        function, settings = obj.bound(tokenizer, args)
+        return Target("built-in", function, settings)
     if is_dataset_class(obj):
         return Target("dataset-class", functools.partial(run_dataset, obj, tokenizer, args, spec=spec), {})
     if inspect.isclass(obj):

@@ -19,12 +19,21 @@ from chatlint.labels.batch import (
     rows_from_output,
     trained_mask,
 )
+from chatlint.labels.builtins import ALIASES, BUILTINS
 from chatlint.labels.checks import CheckContext, ExampleState, expected_mask, find_problems, infer_mode
 from chatlint.labels.dataset_class import DatasetRun
+from chatlint.labels.factory import TrainingConfig, build_factory_target, config_object, read_config, reference_template
 from chatlint.labels.ids import asked_field, tokenized_records
 from chatlint.labels.model import LOSS_SHIFTS, MODES, ExampleResult, LabelReport, LabelsError, Problem
 from chatlint.labels.pipeline_context import end_token_ids, fill_pipeline_context
-from chatlint.labels.reference import METHOD_DESCRIPTIONS, Reference, ReferenceError, build_reference
+from chatlint.labels.reference import (
+    METHOD_DESCRIPTIONS,
+    METHOD_ORDER,
+    Reference,
+    ReferenceError,
+    build_reference,
+    build_text_reference,
+)
 from chatlint.labels.samples import Sample, builtin_samples, load_samples
 from chatlint.labels.targets import Target, build_target, load_object, probe
 from chatlint.labels.tokenizer import decode_pieces, import_transformers, load_tokenizer
@@ -46,6 +55,7 @@ def verify(
     base: Path | None = None,
     sample_fields: dict[str, str] | None = None,
     loss_shift: str = "model",
+    config: str | Path | None = None,
 ) -> LabelReport:
     """Run ``target`` on sample conversations and compare its labels with what the chat template says.
 
@@ -68,6 +78,9 @@ def verify(
             messages, role, content, prompt, completion).
         loss_shift: ``"model"``: the labels go to a Hugging Face model's loss, which shifts them (the default);
             ``"pipeline"``: the pipeline's own loss takes them as they are (mlx-lm style).
+        config: a training config file (axolotl's YAML): ``target`` is then a factory called with the tokenizer,
+            the config and its ``chat_template`` dataset entry, whose result tokenizes one row; the entry's field
+            names map the sample's fields and the chat template it names becomes the tokenizer's (the reference).
 
     Returns:
         A LabelReport; ``report.ok`` is True when every check passed, ``report.problems`` lists the others.
@@ -83,14 +96,18 @@ def verify(
 
     # load
     tokenizer_name, tokenizer = _load_tokenizer(tokenizer, trust_remote_code, base)
+    training = _read_training_config(config, target, base)
     spec, target_object = _load_target(target, base)
-    samples = _load_samples(sample, max_examples, base, sample_fields)
+    samples = _conversations(training, sample, max_examples, base, sample_fields)
+    config_notes = _use_config_template(training, tokenizer)
     samples, references, notes = _render_references(tokenizer, samples, builtin=sample is None)
+    notes[:0] = config_notes
 
     # run the target
     intents: set[str] = set()
+    bound = _bind(target_object, tokenizer, training, args, spec)
     samples, references, (kind, rows, bound) = _run_on_samples(
-        target_object, tokenizer, args, spec, samples, references, notes, intents
+        bound, tokenizer, spec, samples, references, notes, intents
     )
     pad_token_id = getattr(tokenizer, "pad_token_id", None)
     unpadded = [_remove_padding(row, reference, pad_token_id) for row, reference in zip(rows, references)]
@@ -197,6 +214,10 @@ def _render_references(
             notes.append(f"{item.name}: left out, the chat template does not render tool calls")
             continue
         try:
+            if item.text_pair is not None:
+                references.append(build_text_reference(tokenizer, *item.text_pair))
+                usable.append(item)
+                continue
             reference = build_reference(tokenizer, item.messages)
             if item.tool_calls and builtin and reference.method == "offsets":
                 # a tool call has no text of its own to find: character offsets would guess its reply
@@ -227,9 +248,8 @@ def _render_references(
 
 
 def _run_on_samples(
-    target_object: Any,
+    bound: Target,
     tokenizer: Any,
-    args: dict[str, Any] | None,
     spec: str,
     samples: list[Sample],
     references: list[Reference],
@@ -239,9 +259,7 @@ def _run_on_samples(
     """Run the target on the samples; a target that raises on the built-in tool-call conversation (a collator
     written for conversations without tools) is run again without it, and the notes say so."""
     try:
-        result = _run_target(
-            target_object, tokenizer, args, spec, references, [s.record for s in samples], notes, intents
-        )
+        result = _run_target(bound, tokenizer, spec, references, [s.record for s in samples], notes, intents)
         return samples, references, result
     except LabelsError as error:
         keep = [index for index, item in enumerate(samples) if not (item.builtin and item.tool_calls)]
@@ -249,16 +267,77 @@ def _run_on_samples(
             raise
         failure = str(error)
     samples, references = [samples[i] for i in keep], [references[i] for i in keep]
-    result = _run_target(target_object, tokenizer, args, spec, references, [s.record for s in samples], notes, intents)
+    result = _run_target(bound, tokenizer, spec, references, [s.record for s in samples], notes, intents)
     short = failure if len(failure) <= 200 else failure[:197] + "..."
     notes.append(f"tool-call: left out, the target raised on it (it may not take tool calls): {short}")
     return samples, references, result
 
 
+def _read_training_config(config: str | Path | None, target: Any, base: Path | None) -> TrainingConfig | None:
+    if config is None:
+        if isinstance(target, str) and target in ALIASES:
+            raise LabelsError(f"target {target} is a factory configured by a training config: pass --config FILE.yml")
+        return None
+    if isinstance(target, str) and target in BUILTINS:
+        raise LabelsError(f"target {target} takes its settings as --arg KEY=VALUE, not from --config")
+    return read_config(config, base)
+
+
+def _conversations(
+    training: TrainingConfig | None,
+    sample: str | Path | list[Sample] | None,
+    max_examples: int | None,
+    base: Path | None,
+    sample_fields: dict[str, str] | None,
+) -> list[Sample]:
+    """The samples, read with the config's field names (``sample_fields`` win); the built-in conversations are
+    written with them."""
+    if training is not None:
+        sample_fields = {**training.sample_fields, **(sample_fields or {})}
+    samples = _load_samples(sample, max_examples, base, sample_fields)
+    if sample is None and training is not None:
+        samples = [_with_fields(item, sample_fields or {}) for item in samples]
+    return samples
+
+
+def _bind(
+    target_object: Any, tokenizer: Any, training: TrainingConfig | None, args: dict[str, Any] | None, spec: str
+) -> Target:
+    """The target ready to run: a factory's tokenizing callable (with a config), else the target bound to the
+    tokenizer and ``args``."""
+    if training is not None:
+        return build_factory_target(target_object, tokenizer, training, dict(args or {}), spec)
+    return build_target(target_object, tokenizer, dict(args or {}), spec)
+
+
+def _with_fields(item: Sample, fields: dict[str, str]) -> Sample:
+    """A built-in conversation's record written with the config's field names (the pipeline reads those). A
+    config that names no messages field gets both defaults: axolotl's was ``conversations`` up to 0.6 and is
+    ``messages`` since."""
+    role, content = fields.get("role", "role"), fields.get("content", "content")
+    messages = [
+        {role: m["role"], content: m["content"], **{k: v for k, v in m.items() if k not in ("role", "content")}}
+        for m in item.messages
+    ]
+    names = [fields["messages"]] if "messages" in fields else ["messages", "conversations"]
+    return Sample(item.name, {name: messages for name in names}, item.messages, item.builtin, item.tool_calls)
+
+
+def _use_config_template(training: TrainingConfig | None, tokenizer: Any) -> list[str]:
+    """Make the config's chat template the tokenizer's, so the reference renders what the pipeline renders."""
+    if training is None:
+        return []
+    template, note = reference_template(training, tokenizer, config_object(training))
+    if template is not None:
+        tokenizer.chat_template = template
+    entry = f"{training.path.name}: datasets[{training.dataset_index}] (type {training.dataset.get('type')})"
+    fields = ", ".join(f"{name}={field}" for name, field in training.sample_fields.items())
+    return [entry + (f", sample fields {fields}" if fields else ""), note]
+
+
 def _run_target(
-    target_object: Any,
+    bound: Target,
     tokenizer: Any,
-    args: dict[str, Any] | None,
     spec: str,
     references: list[Reference],
     records: list[Any],
@@ -270,7 +349,8 @@ def _run_target(
     A target that fails on the conversations is tried again on them tokenized (``ids.tokenized_records``), with
     the mask fields it asks for: a collator that wants token ids gets them the way a trainer makes them.
     """
-    bound = build_target(target_object, tokenizer, dict(args or {}), spec)
+    if bound.kind in ("built-in", "factory"):  # they tokenize the records themselves, as their trainer does
+        return _run_once(bound, spec, records, notes, intents)
     try:
         return _run_once(bound, spec, records, notes, intents)
     except LabelsError as error:
@@ -312,7 +392,7 @@ def _run_once(
         raise LabelsError(
             f"calling target {spec!r} on {len(records)} examples raised {type(error).__name__}: {error}", raised=error
         ) from error
-    reading = bound.kind
+    reading = "example-function" if bound.per_example else bound.kind
     if isinstance(output, DatasetRun):
         found.append(output.note)
         output, reading = output.output, "example-function" if output.per_example else "batch"
@@ -425,7 +505,7 @@ def _example_result(sample: Sample, state: ExampleState, row: Unpadded, mode: st
 
 def _reference_method(references: list[Reference]) -> str:
     """The least direct method any reference needed (the report names one)."""
-    return max((r.method for r in references), key=lambda m: ["prefix", "generation-mask", "offsets"].index(m))
+    return max((r.method for r in references), key=METHOD_ORDER.index)
 
 
 def _labels_note(rows: list[Unpadded], shifted: bool) -> str:

@@ -47,8 +47,11 @@ def test_conversational_prompt_completion_records(tmp_path, tokenizers):
 
     report = verify(PadIdCollator, tokenizers["chatml"], sample=sample, mode="full")
     assert report.ok and [e.name for e in report.examples] == ["pc.jsonl:1", "pc.jsonl:2"]
-    with pytest.raises(LabelsError, match="only conversational ones"):
-        load_samples(write_jsonl(tmp_path / "text.jsonl", [{"prompt": "a", "completion": "b"}]))
+    # plain-text prompt/completion is read as text (its reference is the text, not the chat template)
+    [text] = load_samples(write_jsonl(tmp_path / "text.jsonl", [{"prompt": "a", "completion": "b"}]))
+    assert text.text_pair == ("a", "b") and first.text_pair is None
+    with pytest.raises(LabelsError, match="expected two lists of messages"):
+        load_samples(write_jsonl(tmp_path / "mixed.jsonl", [{"prompt": "a", "completion": CHAT[1:]}]))
 
 
 def test_max_examples_stops_reading(tmp_path):
