@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from chatlint.facts.flags import FLAG_NAMES, absent, call_flag, flag_from_expression, flag_from_kwargs, spread_source
+from chatlint.facts.flow import function_flow
 from chatlint.facts.links import Links
 from chatlint.facts.model import (
     UNKNOWN_SHAPE,
@@ -20,11 +21,13 @@ from chatlint.facts.model import (
     Flag,
     FlagSource,
     FunctionInfo,
+    Hop,
     Route,
     Shape,
     ShapeKind,
     SpreadSource,
     TemplateCall,
+    TextOrigin,
 )
 from chatlint.facts.shapes import ShapeResolver
 from chatlint.facts.summary import ForwardedFlag, ModuleSummary, TextSummary, WrapperSummary
@@ -164,6 +167,9 @@ class _Collector:
             if imported is not None:
                 return self._through_imported(call, function, ancestors, *imported)
             helper = self.links.text(func)
+            if helper is None and isinstance(func, ast.Attribute):
+                cls = self._instance_class(func.value, function)
+                helper = self.links.method_text(cls, func.attr) if cls is not None else None
             return self._imported_helper(call, function, ancestors, *helper) if helper is not None else None
         if route.kind is Route.WRAPPER:
             is_method_call = isinstance(func, ast.Attribute)
@@ -320,6 +326,21 @@ class _Collector:
                 flags[forwarded.name] = absent(forwarded.name)
         return flags
 
+    def _instance_class(self, value: ast.expr, function: FunctionInfo) -> ast.expr | None:
+        """What class `value` is an instance of, when the code shows it built: `self.prompter` set to
+        `Prompter(...)` in `__init__`, a local name assigned `Prompter(...)` once, or `Prompter(...)` itself."""
+        if isinstance(value, ast.Call):
+            return value.func
+        attribute = is_self_attribute(value)
+        if attribute and function.cls is not None:
+            built = function.cls.init_attributes.get(attribute)
+            return built.func if isinstance(built, ast.Call) else None
+        if isinstance(value, ast.Name):
+            bindings = function_flow(function, self.resolver.flows).reaching(value.id, value)
+            if len(bindings) == 1 and bindings[0].kind == "assign" and isinstance(bindings[0].value, ast.Call):
+                return bindings[0].value.func
+        return None
+
     def _imported_helper(
         self,
         call: ast.Call,
@@ -347,6 +368,13 @@ class _Collector:
         )
         template_call.related = (Related(summary.path, text.line, f"`{text.name}` renders the text it returns"),)
         template_call.spreads = self._spreads(call, function)
+        template_call.helper_origin = TextOrigin(
+            f"{text.render} ({place})",
+            (Hop(f"returned by `{text.name}`", is_place=True),),
+            same_function=False,
+            line=text.line,
+            related=template_call.related,
+        )
         return template_call
 
     def _through_imported(

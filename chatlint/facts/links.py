@@ -54,6 +54,12 @@ class Links:
         text = found[0].text(found[1]) if found else None
         return (text, found[0]) if text is not None and found is not None else None
 
+    def method_text(self, cls: ast.expr, method: str) -> tuple[TextSummary, ModuleSummary] | None:
+        """A method of a class imported from another module (`cls` names the class) that returns a render."""
+        found = self.resolve(cls)
+        text = found[0].text(f"{found[1]}.{method}") if found else None
+        return (text, found[0]) if text is not None and found is not None else None
+
     def masks(self) -> list[tuple[MaskSummary, ModuleSummary]]:
         """The label masks by value held by the functions and classes this module imports by name."""
         return [

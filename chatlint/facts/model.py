@@ -197,6 +197,8 @@ class TemplateCall:
     deferred: bool = False
     # places in other modules the render goes through (the wrapper it calls, defined in another module)
     related: tuple[Related, ...] = ()
+    # for a helper of another module (`Route.HELPER`): the rendered text its caller receives, in words
+    helper_origin: TextOrigin | None = None
     # where each `**mapping` that reaches `apply_chat_template` comes from (for a wrapper's call site: the
     # wrapper's own, with the `**kwargs` it forwards replaced by what the call site spreads)
     spreads: tuple[SpreadSource, ...] = ()

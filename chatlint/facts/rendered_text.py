@@ -123,7 +123,9 @@ class RenderedTexts:
 
     def _call_text(self, call: ast.Call, function: FunctionInfo, depth: int) -> TextOrigin | None:
         template_call = self.templates.get(id(call))
-        if template_call is not None and template_call.route is not Route.HELPER:
+        if template_call is not None and template_call.route is Route.HELPER:
+            return template_call.helper_origin if template_call.flag("tokenize").value is False else None
+        if template_call is not None:
             if template_call.flag("tokenize").value is False:
                 return TextOrigin(
                     _render_words(call, template_call.via),

@@ -33,7 +33,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         wrapped = {wrapper.name for wrapper in wrappers}
         renders = {id(template_call.call): template_call for template_call in facts.template_calls}
         for function in facts.functions:
-            if _is_module_level(function) and function.name not in wrapped:
+            if _is_top_level(function) and function.qualname not in wrapped:
                 text = _returned_text(rendered, function, renders)
                 if text is not None:
                     texts.append(text)
@@ -89,21 +89,26 @@ def _returned_text(
     if origin is not None and origin.certain and not origin.batch:
         render = renders.get(id(origin.render_call)) if origin.render_call is not None else None
         if render is None or render.function is not function:
-            return TextSummary(function.name, origin.line, origin.render)
+            return TextSummary(function.qualname, origin.line, origin.render)
         shape = render.shape
         evidence = shape.evidence or f"`{render.conversation_text}`"
         flags = _flags(render)
-        params = tuple(function.params)
-        return TextSummary(function.name, origin.line, origin.render, (), params, shape.kind.value, evidence, flags)
+        params = tuple(function.params)[1 if function.cls is not None else 0 :]  # a method is called without self
+        return TextSummary(function.qualname, origin.line, origin.render, (), params, shape.kind.value, evidence, flags)
     columns = rendered.returned_columns(function)
     if not columns:
         return None
     first = next(iter(columns.values()))
-    return TextSummary(function.name, first.line, first.render, tuple(columns))
+    return TextSummary(function.qualname, first.line, first.render, tuple(columns))
 
 
 def _is_module_level(function: FunctionInfo) -> bool:
-    return not function.is_module and function.cls is None and function.outer is not None and function.outer.is_module
+    return _is_top_level(function) and function.cls is None
+
+
+def _is_top_level(function: FunctionInfo) -> bool:
+    """A function of the module, or a method of one of its classes: what another module can call by name."""
+    return not function.is_module and function.outer is not None and function.outer.is_module
 
 
 def _is_wrapper_call(template_call: TemplateCall) -> bool:

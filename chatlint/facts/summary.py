@@ -126,8 +126,10 @@ class ModuleSummary:
 
     @property
     def renderers(self) -> frozenset[str]:
-        """The functions whose callers learn something: wrappers of the template, functions returning renders."""
-        return frozenset([*(wrapper.name for wrapper in self.wrappers), *(text.name for text in self.texts)])
+        """The names whose users learn something: wrappers of the template, functions returning renders, and the
+        classes whose methods return renders (`Prompter` for `Prompter.build`)."""
+        names = [*(wrapper.name for wrapper in self.wrappers), *(text.name for text in self.texts)]
+        return frozenset([*names, *(name.split(".")[0] for name in names if "." in name)])
 
     @property
     def digest(self) -> str:
