@@ -19,6 +19,7 @@ import functools
 import os
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from chatlint.facts.links import Imported, Links
@@ -46,12 +47,16 @@ class Project:
         known: Iterable[ModuleSummary] = (),
         import_reader: ImportReader | None = None,
         eager: bool = False,
+        folders: Iterable[str] = (),
     ) -> None:
         """`summarizer` builds a module's summary from its text, `import_reader` only its imports (for a package's
         re-exports). `eager`: follow every re-export (a small run), not only those of names a known module
-        renders with."""
+        renders with. `folders`: the folders of the files the run checks; a file outside the project root (another
+        project named on the same command line) may import from its own folder."""
         self.root = root.resolve()
-        self._root_prefix = os.path.join(str(self.root), "")
+        inside = [self.root, *(Path(folder).resolve() for folder in folders)]
+        self._prefixes = tuple(sorted({os.path.join(str(folder), "") for folder in inside}))
+        self._absolute = any(os.path.isabs(folder) for folder in folders)
         self.summarizer = summarizer
         self.import_reader = import_reader
         self.eager = eager
@@ -73,6 +78,13 @@ class Project:
         importer = _resolved(path)
         links = Links()
         for ref in imports:
+            if ref.symbol == "*":
+                # `from chat_utils import *`: every name the module can tell about, under its own name
+                found = self._imported(replace(ref, symbol=None), importer, 0, False)
+                if found is not None and _resolved(found.summary.path) != importer:
+                    for name in found.summary.renderers:
+                        links.names.setdefault(name, Imported(found.summary, name))
+                continue
             # masks matter in what trains with the tokenizer: a collator, a dataset, a trainer (not a model class)
             masks = wants_masks and ref.symbol is not None and _TRAINS_WITH.search(ref.symbol) is not None
             found = self._imported(ref, importer, MAX_REEXPORTS, masks)
@@ -84,7 +96,9 @@ class Project:
         return links
 
     # -- resolution -----------------------------------------------------------------------------------------------
-    def _imported(self, ref: ImportRef, importer: Path, hops: int, wants_masks: bool) -> Imported | None:
+    def _imported(
+        self, ref: ImportRef, importer: Path, hops: int, wants_masks: bool, reexport: bool = False
+    ) -> Imported | None:
         parts = [part for part in ref.module.split(".") if part]
         for base in self._bases(ref, importer):
             if ref.symbol is not None:
@@ -95,18 +109,24 @@ class Project:
             module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
             if module_file is None:
                 continue
-            summary = self.summary_at(
-                module_file, wants_masks, ref.symbol if self._reexported(ref, wants_masks) else None
-            )
+            follow = ref.symbol if self._reexported(ref, wants_masks) else None
+            summary = self.summary_at(module_file, wants_masks, follow, reexport)
             if summary is None:
                 return None
             if ref.symbol is None or ref.symbol in summary.exports:
                 return Imported(summary, ref.symbol)
-            # a re-export: the module imports the name from elsewhere
-            again = next((other for other in summary.imports if other.local == ref.symbol), None)
-            if again is None or hops == 0:
+            if hops == 0 or follow is None:
                 return None
-            return self._imported(again, module_file, hops - 1, wants_masks)
+            # a re-export: the module imports the name from elsewhere, by name or with `*`
+            named = [other for other in summary.imports if other.local == ref.symbol]
+            starred = [
+                replace(other, local=ref.symbol, symbol=ref.symbol) for other in summary.imports if other.symbol == "*"
+            ]
+            for again in (*named, *starred):
+                found = self._imported(again, module_file, hops - 1, wants_masks, reexport=True)
+                if found is not None:
+                    return found
+            return None
         return None
 
     def _reexported(self, ref: ImportRef, wants_masks: bool) -> bool:
@@ -141,18 +161,25 @@ class Project:
         return bases
 
     def _inside(self, folder: Path) -> bool:
-        return folder == self.root or str(folder).startswith(self._root_prefix)
+        return os.path.join(str(folder), "").startswith(self._prefixes)
 
-    def summary_at(self, path: Path, wants_masks: bool = False, symbol: str | None = None) -> ModuleSummary | None:
+    def summary_at(
+        self, path: Path, wants_masks: bool = False, symbol: str | None = None, reexport: bool = False
+    ) -> ModuleSummary | None:
         """The summary of the module at `path` (resolved), when its bytes may tell what is asked: a render, a label
-        mask (`wants_masks`), or the re-export of `symbol` by a package's `__init__.py`."""
+        mask (`wants_masks`), or the re-export of `symbol` (by a package's `__init__.py`, or by any module on the
+        way of a re-export, `reexport`)."""
         if path in self.summaries:
             return self.summaries[path]
         data = self._peek(path)
         if data is None:
             return None
         renders = self._verdict(path, data, may_render) or (wants_masks and self._verdict(path, data, may_mask))
-        reexports = path.name == "__init__.py" and symbol is not None and symbol.encode() in data
+        reexports = (
+            (path.name == "__init__.py" or reexport)
+            and symbol is not None
+            and (symbol.encode() in data or b"import *" in data)
+        )
         if not (renders or reexports):
             return None  # not remembered as None: a later question (for masks) may find it worth reading
         try:
@@ -160,7 +187,7 @@ class Project:
         except UnicodeDecodeError:
             self.summaries[path] = None
             return None
-        name = os.path.relpath(path)
+        name = str(path) if self._absolute else os.path.relpath(path)  # as the run names its files
         if renders or self.import_reader is None:
             self.read_from_disk += 1
             summary = self.summarizer(name, text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import gc
+import os
 import signal
 import threading
 from collections.abc import Iterator, Sequence
@@ -239,7 +240,8 @@ class Runner:
         checked = self._checked_ahead
         known = [result.summary for _, result in checked.values() if result.summary is not None]
         small = len(checked) <= SMALL_RUN
-        project = Project(self.config.root, summarize_text, known, imports_in_text, eager=small)
+        folders = {os.path.dirname(path) or "." for path in checked}
+        project = Project(self.config.root, summarize_text, known, imports_in_text, eager=small, folders=folders)
         named = mentions(project.renderers)
         for path, (source, result) in list(checked.items()):
             summary = result.summary

@@ -117,3 +117,73 @@ def test_an_unrelated_module_of_the_same_name_elsewhere_is_not_linked(tmp_path: 
     )
     outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", ".", cwd=project)
     assert json.loads(outcome.output) == []
+
+
+def _project(root: Path, files: dict[str, str]) -> Path:
+    (root / "pyproject.toml").parent.mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text("[tool.chatlint]\n")
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return root
+
+
+_TO_TEXT = 'def to_text(ex, tok):\n    return {"text": tok.apply_chat_template(ex["messages"], tokenize=False)}\n'
+_WRAPPER = (
+    "def render_chat(tok, messages, add_generation_prompt=False):\n"
+    "    return tok.apply_chat_template(messages, tokenize=False, add_generation_prompt=add_generation_prompt)\n"
+)
+_COLLATOR = (
+    "def collate(batch, tok):\n"
+    '    texts = [render_chat(tok, ex["messages"], add_generation_prompt=True) for ex in batch]\n'
+    '    enc = tok(texts, add_special_tokens=False, padding=True, return_tensors="pt")\n'
+    '    enc["labels"] = enc["input_ids"].clone()\n'
+    "    return enc\n"
+)
+
+
+@pytest.mark.parametrize(
+    "mapped",
+    ["to_text", "partial(to_text, tok=tok)", "lambda ex: to_text(ex, tok)", 'to_text, fn_kwargs={"tok": tok}'],
+)
+def test_a_column_written_by_a_mapped_function_in_any_disguise(tmp_path: Path, mapped: str) -> None:
+    train = (
+        "from functools import partial\nfrom data import to_text\n\n"
+        f"ds = ds.map({mapped})\n\n\ndef tokenize(example):\n"
+        '    return tok(example["text"], truncation=True)\n'
+    )
+    project = _project(tmp_path, {"data.py": _TO_TEXT, "train.py": train})
+    assert [(item["path"], item["code"]) for item in findings(project)] == [("train.py", "CL002")]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        {"pkg/__init__.py": "from .api import *\n", "pkg/api.py": _WRAPPER},
+        {
+            "pkg/__init__.py": "from .api import render_chat\n",
+            "pkg/api.py": "from ._impl import render_chat\n",
+            "pkg/_impl.py": _WRAPPER,
+        },
+    ],
+    ids=["star", "two-steps"],
+)
+def test_a_wrapper_re_exported(tmp_path: Path, layout: dict[str, str]) -> None:
+    project = _project(tmp_path, {**layout, "collator.py": "from pkg import render_chat\n\n\n" + _COLLATOR})
+    assert [(item["path"], item["code"]) for item in findings(project)] == [("collator.py", "CL001")]
+
+
+def test_two_projects_on_one_command_line(tmp_path: Path) -> None:
+    """Each file imports from its own project, whichever comes first on the command line."""
+    for name in ("a", "b"):
+        _project(
+            tmp_path / name,
+            {"chat_utils.py": _WRAPPER, "collator.py": "from chat_utils import render_chat\n\n\n" + _COLLATOR},
+        )
+    (tmp_path / "a" / "chat_utils.py").write_text(
+        "def render_chat(tok, messages, add_generation_prompt=False):\n    return messages\n"
+    )
+    for order in (("a/collator.py", "b/collator.py"), ("b/collator.py", "a/collator.py")):
+        outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", *order, cwd=tmp_path)
+        assert [item["path"] for item in json.loads(outcome.output)] == ["b/collator.py"], order

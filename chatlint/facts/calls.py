@@ -320,7 +320,8 @@ class _Collector:
             elif forwarded.from_kwargs:
                 flags[forwarded.name] = _flag_at_call_site(forwarded.name, call, function)
             elif forwarded.present:
-                where = f"{forwarded.where or f'the call inside `{name}`'} ({place})"
+                # a parameter default is worth naming; the call inside is named by the route ("through ...")
+                where = f"{forwarded.where} ({place})" if forwarded.where else ""
                 flags[forwarded.name] = Flag(forwarded.name, forwarded.value, True, None, FlagSource.WRAPPER, where)
             else:
                 flags[forwarded.name] = absent(forwarded.name)

@@ -37,6 +37,7 @@ from chatlint.facts.syntax import (
     current_source,
     dotted_name,
     first_argument,
+    is_partial,
     keyword_value,
     string_value,
 )
@@ -189,7 +190,14 @@ class RenderedTexts:
         return found
 
     def _written_columns(self, mapped: ast.expr, function: FunctionInfo) -> dict[str, TextOrigin]:
+        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
+            mapped = mapped.args[0]  # `partial(to_text, tokenizer=tok)`
         if isinstance(mapped, ast.Lambda):
+            if isinstance(mapped.body, ast.Call) and not isinstance(mapped.body.func, ast.Lambda):
+                # `lambda example: to_text(example, tok)`: the rows of the function it calls
+                found = self._written_columns(mapped.body.func, function)
+                if found:
+                    return found
             return self._row_columns([mapped.body], function, {})
         local = self._helper_function(ast.Call(func=mapped, args=[], keywords=[]), function)
         if local is not None:

@@ -58,10 +58,10 @@ def imports_of(module: ast.Module) -> tuple[ImportRef, ...]:
         node = stack.pop()
         if isinstance(node, ast.ImportFrom):
             for alias in node.names:
-                if alias.name != "*":
-                    found.append(
-                        ImportRef(alias.asname or alias.name, node.module or "", alias.name, node.level, node.lineno)
-                    )
+                # `from .api import *` is kept as the name "*": a re-export of everything `api` defines
+                found.append(
+                    ImportRef(alias.asname or alias.name, node.module or "", alias.name, node.level, node.lineno)
+                )
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 local = alias.asname or alias.name.split(".")[0]
