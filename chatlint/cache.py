@@ -33,6 +33,7 @@ from chatlint.engine import FileResult
 from chatlint.facts import summary as summary_module
 
 CACHE_FOLDER = ".chatlint_cache"
+_LINKED = "\0linked"  # the key suffix of a result checked with its imports' summaries
 _FORMAT = 1
 # The types a cached result is made of; nothing else is ever built from a cache file.
 _TYPES: dict[str, type] = {
@@ -105,9 +106,10 @@ class ResultCache:
             return {}
         return entries if isinstance(entries, dict) else {}
 
-    def get(self, path: str, digest: str) -> FileResult | None:
-        """The cached result of `path` with content `digest`, or None: absent, stale, or not a valid result."""
-        entry = self.entries.get(entry_key(path))
+    def get(self, path: str, digest: str, linked: bool = False) -> FileResult | None:
+        """The cached result of `path` with content `digest`, or None: absent, stale, or not a valid result.
+        `linked`: the result checked with what its imports tell it (`digest` then names their summaries too)."""
+        entry = self.entries.get(entry_key(path) + (_LINKED if linked else ""))
         if not isinstance(entry, dict) or entry.get("digest") != digest:
             return None
         try:
@@ -118,14 +120,14 @@ class ResultCache:
             return None
         return result if result.path == path and result.fixed_text is None else None
 
-    def put(self, path: str, digest: str, result: FileResult) -> None:
+    def put(self, path: str, digest: str, result: FileResult, linked: bool = False) -> None:
         if result.fixed_text is not None:
             return  # the text --fix writes is always computed from the source, never read from a cache
         try:
             encoded = _encode(result)
         except (TypeError, RecursionError):
             return  # something that is not plain data: not cached
-        self.entries[entry_key(path)] = {"digest": digest, "result": encoded}
+        self.entries[entry_key(path) + (_LINKED if linked else "")] = {"digest": digest, "result": encoded}
         self.changed = True
 
     def save(self) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from chatlint.add_noqa import NoqaEdit, add_noqa
-from chatlint.cache import ResultCache, cache_folder
+from chatlint.cache import ResultCache, cache_folder, content_digest
 from chatlint.config import Config, rules_for
 from chatlint.dependencies import DependencyVersions
 from chatlint.engine import FileResult, FixMode, check_text, imports_in_text, summarize_text
@@ -224,19 +224,21 @@ class Runner:
         folder = cache_folder(self.config.root) if self.options.use_cache else None
         cache = ResultCache(folder, self.cache_settings()) if folder is not None else None
         self._checked_ahead = check_ahead(paths, self.check_source, self.rules_for, cache, self.config.max_file_size)
-        self._link()
+        self._link(cache)
         for path in paths:
             run.files.append(self.run_file(path, run))
         return run
 
-    def _link(self) -> None:
+    def _link(self, cache: ResultCache | None = None) -> None:
         """The project step: check again, with what the modules they import tell them, the files whose imports
         reach a module with something to tell (a wrapper, a rendered text, a label mask by value).
 
         A file is linked when it mentions the name of a function another checked module renders with, or makes
         padding the EOS token (the label masks of what it imports matter), or always in a small run (a pre-commit
         call passes the changed files only: what they import is read from disk). Files the rules parsed bring
-        their imports with their summaries; the others are parsed for their imports here."""
+        their imports with their summaries; the others are parsed for their imports here. A linked result is
+        cached under the file's content and the digests of the summaries it read: a change in an imported module
+        checks its importers again, nothing else does."""
         checked = self._checked_ahead
         known = [result.summary for _, result in checked.values() if result.summary is not None]
         small = len(checked) <= SMALL_RUN
@@ -253,9 +255,18 @@ class Runner:
                 continue
             imports = summary.imports if summary is not None else imports_in_text(source.text)
             links = project.links_for(path, imports, wants_masks)
-            if links:
+            if not links:
+                continue
+            key = f"{content_digest(source.text.encode('utf-8', 'surrogatepass'))}+{links.digest}"
+            linked = cache.get(path, key, linked=True) if cache is not None else None
+            if linked is None:
                 rules, hint = self.rules_for(path), self.path_hint(path)
-                checked[path] = (source, check_text(path, source.text, rules, self.fix_mode, hint, links=links))
+                linked = check_text(path, source.text, rules, self.fix_mode, hint, links=links)
+                if cache is not None:
+                    cache.put(path, key, linked, linked=True)
+            checked[path] = (source, linked)
+        if cache is not None:
+            cache.save()
 
     def run_file(self, path: str, run: RunResult) -> FileResult:
         if is_notebook(path):

@@ -77,6 +77,11 @@ def test_sarif_shows_the_trail(project: Path) -> None:
         assert uri.endswith(".py") and uri != result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
 
 
+def _use_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("CHATLINT_NO_CACHE", raising=False)  # the test session turns the cache off (conftest)
+    monkeypatch.setenv("CHATLINT_CACHE_DIR", str(tmp_path / "cache"))
+
+
 def _copy(project: Path, destination: Path) -> Path:
     for path in project.rglob("*"):
         if path.is_file():
@@ -86,9 +91,12 @@ def _copy(project: Path, destination: Path) -> Path:
     return destination
 
 
-def test_a_change_in_the_imported_module_reaches_its_importer_through_the_cache(tmp_path: Path) -> None:
-    """Results are cached by content; what a file learns from its imports is not: changing only the wrapper's
-    module changes the finding in the module that calls it, on the next cached run."""
+def test_a_change_in_the_imported_module_reaches_its_importer_through_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Results are cached by content, linked ones by content and the digests of the summaries they read: changing
+    only the wrapper's module changes the finding in the module that calls it, on the next cached run."""
+    _use_cache(monkeypatch, tmp_path)
     project = _copy(ROOT / "CL001" / "project_imported_wrapper", tmp_path / "project")
 
     def cached() -> set[tuple[str, int, str]]:
@@ -187,3 +195,24 @@ def test_two_projects_on_one_command_line(tmp_path: Path) -> None:
     for order in (("a/collator.py", "b/collator.py"), ("b/collator.py", "a/collator.py")):
         outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", *order, cwd=tmp_path)
         assert [item["path"] for item in json.loads(outcome.output)] == ["b/collator.py"], order
+
+
+def test_a_warm_run_does_not_check_a_linked_file_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import chatlint.runner as runner
+
+    _use_cache(monkeypatch, tmp_path)
+    project = _copy(ROOT / "CL001" / "project_imported_wrapper", tmp_path / "project")
+    linked: list[str] = []
+    real = runner.check_text
+
+    def counting(path, *args, **kwargs):
+        if kwargs.get("links"):
+            linked.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "check_text", counting)
+    first = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=project)
+    assert linked and "app/collate.py" in linked
+    linked.clear()
+    second = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=project)
+    assert linked == [] and second.output == first.output
