@@ -72,12 +72,17 @@ class Project:
         """Every function name whose callers a module the run checks can tell something about."""
         return frozenset(name for summary in self.summaries.values() if summary for name in summary.renderers)
 
-    def links_for(self, path: str, imports: tuple[ImportRef, ...], wants_masks: bool = False) -> Links:
+    def links_for(
+        self, path: str, imports: tuple[ImportRef, ...], wants_masks: bool = False, text: str | None = None
+    ) -> Links:
         """What the modules `path` imports tell it, by the names it binds them to. `wants_masks`: the module
-        makes padding the EOS token, so the label masks of what it imports matter."""
+        makes padding the EOS token, so the label masks of what it imports matter. `text`: the module's text, to
+        leave out (unless the project is `eager`) the imports it cannot use for anything a known module tells."""
         importer = _resolved(path)
         links = Links()
         for ref in imports:
+            if text is not None and not self.eager and not self._may_use(ref, text, wants_masks):
+                continue
             if ref.symbol == "*":
                 # `from chat_utils import *`: every name the module can tell about, under its own name
                 found = self._imported(replace(ref, symbol=None), importer, 0, False)
@@ -94,6 +99,34 @@ class Project:
             if (found.symbol is None and told) or found.symbol in told:
                 links.names[_bound_name(ref)] = found
         return links
+
+    def _may_use(self, ref: ImportRef, text: str, wants_masks: bool) -> bool:
+        """Could the module use what `ref` imports for something a known module tells: call a renderer by its
+        name (`render_chat(`), build an instance of a class with a rendering method (`Prompter(`), call one
+        through a module (`chat_utils.render_chat`), or (with `wants_masks`) hand a collator the tokenizer?"""
+        if ref.symbol == "*":
+            return True
+        if ref.symbol is not None and wants_masks and _TRAINS_WITH.search(ref.symbol) is not None:
+            return True
+        functions, classes = self._renderer_names
+        if ref.symbol in functions:
+            return True
+        if ref.symbol in classes:
+            return f"{ref.local}(" in text
+        if ref.symbol is not None and not ref.symbol.islower():
+            return False  # a class or constant that tells nothing (modules are lower case)
+        prefix = _bound_name(ref) + "."
+        return prefix in text and any(prefix + name in text for name in functions)
+
+    @functools.cached_property
+    def _renderer_names(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The known renderers: function names, and the classes of rendering methods."""
+        summaries = [summary for summary in self.summaries.values() if summary]
+        names = [wrapper.name for summary in summaries for wrapper in summary.wrappers]
+        names += [text.name for summary in summaries for text in summary.texts]
+        return frozenset(name for name in names if "." not in name), frozenset(
+            name.split(".")[0] for name in names if "." in name
+        )
 
     # -- resolution -----------------------------------------------------------------------------------------------
     def _imported(

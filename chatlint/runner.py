@@ -16,7 +16,8 @@ from chatlint.cache import ResultCache, cache_folder, content_digest
 from chatlint.config import Config, rules_for
 from chatlint.dependencies import DependencyVersions
 from chatlint.engine import FileResult, FixMode, check_text, imports_in_text, summarize_text
-from chatlint.facts.summary import may_set_pad_eos
+from chatlint.facts.links import Links
+from chatlint.facts.summary import ModuleSummary, may_set_pad_eos
 from chatlint.files import matches_any
 from chatlint.findings import FileError, SkipReason
 from chatlint.linking import Project, mentions
@@ -247,26 +248,35 @@ class Runner:
         named = mentions(project.renderers)
         for path, (source, result) in list(checked.items()):
             summary = result.summary
-            if summary is not None:
-                wants_masks = summary.sets_pad_eos
-            else:
-                wants_masks = may_set_pad_eos(source.text.encode("utf-8", "surrogatepass"))
-            if not (small or wants_masks or named(source.text)):
-                continue
-            imports = summary.imports if summary is not None else imports_in_text(source.text)
-            links = project.links_for(path, imports, wants_masks)
-            if not links:
-                continue
-            key = f"{content_digest(source.text.encode('utf-8', 'surrogatepass'))}+{links.digest}"
-            linked = cache.get(path, key, linked=True) if cache is not None else None
-            if linked is None:
-                rules, hint = self.rules_for(path), self.path_hint(path)
-                linked = check_text(path, source.text, rules, self.fix_mode, hint, links=links)
+            if summary is None:
+                # not parsed by the rules: its imports, read here once and kept with its cached result
+                data = source.encode()
+                wants_masks = may_set_pad_eos(data)
+                if not (small or wants_masks or named(source.text)):
+                    continue
+                summary = ModuleSummary(path, imports_in_text(source.text), sets_pad_eos=wants_masks)
+                result.summary = summary
                 if cache is not None:
-                    cache.put(path, key, linked, linked=True)
-            checked[path] = (source, linked)
+                    cache.put(path, content_digest(data), result)
+            links = project.links_for(path, summary.imports, summary.sets_pad_eos, source.text)
+            if links:
+                checked[path] = (source, self._linked_result(source, links, cache))
         if cache is not None:
             cache.save()
+
+    def _linked_result(self, source: Source, links: Links, cache: ResultCache | None) -> FileResult:
+        """The file checked with what its imports tell it; cached under its content and the digests of the
+        summaries it read."""
+        path = source.path
+        key = f"{content_digest(source.encode())}+{links.digest}"
+        linked = cache.get(path, key, linked=True) if cache is not None else None
+        if linked is None:
+            rules, hint = self.rules_for(path), self.path_hint(path)
+            linked = check_text(path, source.text, rules, self.fix_mode, hint, links=links)
+            if cache is not None:
+                # the summary is the unlinked result's (the same text); not stored twice
+                cache.put(path, key, replace(linked, summary=None), linked=True)
+        return linked
 
     def run_file(self, path: str, run: RunResult) -> FileResult:
         if is_notebook(path):
