@@ -249,15 +249,12 @@ class Runner:
         for path, (source, result) in list(checked.items()):
             summary = result.summary
             if summary is None:
-                # not parsed by the rules: its imports, read here once and kept with its cached result
-                data = source.encode()
-                wants_masks = may_set_pad_eos(data)
+                # not parsed by the rules: its imports, read here (not cached: checking a cached summary's
+                # imports costs more than reading them again)
+                wants_masks = may_set_pad_eos(source.encode())
                 if not (small or wants_masks or named(source.text)):
                     continue
                 summary = ModuleSummary(path, imports_in_text(source.text), sets_pad_eos=wants_masks)
-                result.summary = summary
-                if cache is not None:
-                    cache.put(path, content_digest(data), result)
             links = project.links_for(path, summary.imports, summary.sets_pad_eos, source.text)
             if links:
                 checked[path] = (source, self._linked_result(source, links, cache))
