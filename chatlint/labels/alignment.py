@@ -97,7 +97,18 @@ def align(
             alignment.mismatches.append((i1, i2, j1, j2))
     compared = len(ref_ids) - len(alignment.missing_by_truncation)
     alignment.match_ratio = matched / compared if compared > 0 else 0.0
+    _assign_roles(alignment, mapping, inserted, reference, reference_roles)
+    return alignment
 
+
+def _assign_roles(
+    alignment: Alignment,
+    mapping: list[int | None],
+    inserted: dict[int, str],
+    reference: Reference,
+    reference_roles: list[str],
+) -> None:
+    """Each collator position's role: its reference position's, or what was inserted there; and its reply."""
     owner: dict[int, int] = {}
     for index, reply in enumerate(reference.replies):
         for position in (*reply.positions, *reply.trailing):
@@ -109,7 +120,6 @@ def align(
         else:
             alignment.roles.append(reference_roles[ref_position])
             alignment.reply_index.append(owner.get(ref_position))
-    return alignment
 
 
 def _repeats_end_of_turn(

@@ -10,8 +10,12 @@ import importlib.util
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from chatlint.labels.model import LabelReport
 
 MODE_CHOICES = ("auto", "assistant-only", "last-reply", "full")
 
@@ -121,16 +125,7 @@ def labels(
             click.echo(f"chatlint labels: warning: {warning}", err=True)
         target = target or config.target
         tokenizer_name = tokenizer_name or config.tokenizer
-        if not target:
-            raise LabelsError(
-                "no TARGET: pass package.module:Name or path/to/file.py:Name (a collator class or instance, a batch "
-                "function or a per-example function), or set target in [tool.chatlint.labels] of pyproject.toml"
-            )
-        if not tokenizer_name:
-            raise LabelsError(
-                "no tokenizer: pass --tokenizer PATH_OR_NAME (a local folder or a name in the local Hugging Face "
-                "cache), or set tokenizer in [tool.chatlint.labels] of pyproject.toml"
-            )
+        target, tokenizer_name = _required(target, tokenizer_name)
         check_before_import(target, tokenizer_name, config.root)
         args = dict(config.args)
         args.update(dict(parse_arg(value) for value in arg_values))
@@ -160,6 +155,28 @@ def labels(
         ctx.exit(2)
         return
 
+    _show(report, output_format)
+    ctx.exit(0 if report.ok else 1)
+
+
+def _required(target: str | None, tokenizer_name: str | None) -> tuple[str, str]:
+    """The target and tokenizer, or the error that says how to give them."""
+    from chatlint.labels.model import LabelsError
+
+    if not target:
+        raise LabelsError(
+            "no TARGET: pass package.module:Name or path/to/file.py:Name (a collator class or instance, a batch "
+            "function or a per-example function), or set target in [tool.chatlint.labels] of pyproject.toml"
+        )
+    if not tokenizer_name:
+        raise LabelsError(
+            "no tokenizer: pass --tokenizer PATH_OR_NAME (a local folder or a name in the local Hugging Face "
+            "cache), or set tokenizer in [tool.chatlint.labels] of pyproject.toml"
+        )
+    return target, tokenizer_name
+
+
+def _show(report: LabelReport, output_format: str) -> None:
     if output_format == "json":
         from chatlint.labels.view import to_json
 
@@ -170,7 +187,6 @@ def labels(
         from chatlint.labels.view import render_text
 
         render_text(report, Console(file=sys.stdout, highlight=False, soft_wrap=False))
-    ctx.exit(0 if report.ok else 1)
 
 
 def check_before_import(target: str, tokenizer_name: str, base: Path | None) -> None:

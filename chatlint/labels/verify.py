@@ -88,59 +88,64 @@ def verify(
     Raises:
         LabelsError: the target, tokenizer or sample cannot be loaded or run (the message says what to do).
     """
-    if mode != "auto" and mode not in MODES:
-        raise LabelsError(f"mode must be auto or one of {', '.join(MODES)}, got {mode!r}")
-    if loss_shift not in LOSS_SHIFTS:
-        raise LabelsError(f"loss shift must be one of {', '.join(LOSS_SHIFTS)}, got {loss_shift!r}")
+    _check_choices(mode, loss_shift)
     import_transformers()  # goes offline before anything below can reach the Hub
 
     # load
     tokenizer_name, tokenizer = _load_tokenizer(tokenizer, trust_remote_code, base)
     training = _read_training_config(config, target, base)
     spec, target_object = _load_target(target, base)
-    samples = _conversations(training, sample, max_examples, base, sample_fields)
-    config_notes = _use_config_template(training, tokenizer)
-    samples, references, notes = _render_references(tokenizer, samples, builtin=sample is None)
-    notes[:0] = config_notes
+    samples, references, notes = _prepared_samples(training, tokenizer, sample, max_examples, base, sample_fields)
 
     # run the target
     intents: set[str] = set()
     bound = _bind(target_object, tokenizer, training, args, spec)
-    samples, references, (kind, rows, bound) = _run_on_samples(
-        bound, tokenizer, spec, samples, references, notes, intents
-    )
+    run = _run_on_samples(bound, tokenizer, spec, samples, references, notes, intents)
+    samples, references, (kind, rows, bound) = run
     pad_token_id = getattr(tokenizer, "pad_token_id", None)
     unpadded = [_remove_padding(row, reference, pad_token_id) for row, reference in zip(rows, references)]
     shifted = labels_are_shifted(unpadded)
 
-    # align
-    bos_token_id = getattr(tokenizer, "bos_token_id", None)
+    bos_token_id = getattr(tokenizer, "bos_token_id", None)  # align
     states = _example_states(unpadded, rows, references, tokenizer, shifted, bos_token_id)
 
     # check
     mode_inferred = mode == "auto"
     mode = _decide_mode(mode, intents, states, notes)
     context = CheckContext(mode, bos_token_id, getattr(tokenizer, "bos_token", None), pad_token_id, _max_length(bound))
-    problems, not_checked = _check(
-        context, states, samples, bound, dict(args or {}), tokenizer, loss_shift, base, notes
-    )
+    settings = dict(args or {})
+    problems, not_checked = _check(context, states, samples, bound, settings, tokenizer, loss_shift, base, notes)
 
     # report
     method = _reference_method(references)
     notes += [_labels_note(unpadded, shifted), f"reference: {METHOD_DESCRIPTIONS[method]}"]
     examples = [_example_result(item, state, row, mode) for item, state, row in zip(samples, states, unpadded)]
     return LabelReport(
-        target=spec,
-        target_kind=kind,
-        tokenizer=tokenizer_name,
-        mode=mode,
-        mode_inferred=mode_inferred,
-        method=method,
-        examples=examples,
-        problems=problems,
-        notes=notes,
-        not_checked=not_checked,
+        spec, kind, tokenizer_name, mode, mode_inferred, method, examples, problems, notes, not_checked=not_checked
     )
+
+
+def _check_choices(mode: str, loss_shift: str) -> None:
+    if mode != "auto" and mode not in MODES:
+        raise LabelsError(f"mode must be auto or one of {', '.join(MODES)}, got {mode!r}")
+    if loss_shift not in LOSS_SHIFTS:
+        raise LabelsError(f"loss shift must be one of {', '.join(LOSS_SHIFTS)}, got {loss_shift!r}")
+
+
+def _prepared_samples(
+    training: TrainingConfig | None,
+    tokenizer: Any,
+    sample: str | Path | list[Sample] | None,
+    max_examples: int | None,
+    base: Path | None,
+    sample_fields: dict[str, str] | None,
+) -> tuple[list[Sample], list[Reference], list[str]]:
+    """The samples (read with a training config's field names, its chat template made the tokenizer's), their
+    reference renders, and notes."""
+    samples = _conversations(training, sample, max_examples, base, sample_fields)
+    config_notes = _use_config_template(training, tokenizer)
+    samples, references, notes = _render_references(tokenizer, samples, builtin=sample is None)
+    return samples, references, config_notes + notes
 
 
 def _check(
