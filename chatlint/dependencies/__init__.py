@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from chatlint.dependencies.files import dependency_files
+
 if TYPE_CHECKING:
     from chatlint.dependencies.resolver import Resolution, Resolver
 
@@ -74,20 +76,6 @@ class DependencyVersions:
                 except metadata.PackageNotFoundError:
                     installed.append(f"{library}=")
         return (sorted(self.targets.items()), self.use_installed, digest.hexdigest(), installed)
-
-
-LOCK_FILES = ("uv.lock", "poetry.lock", "pdm.lock")
-
-
-def dependency_files(root: Path) -> list[Path]:
-    """The files of `root` that say something about dependency versions, in a fixed order."""
-    names = ["pyproject.toml", "setup.cfg", "setup.py", *LOCK_FILES]
-    found = [root / name for name in names if (root / name).is_file()]
-    found.extend(sorted(path for path in root.glob("requirements*.txt") if path.is_file()))
-    requirements_folder = root / "requirements"
-    if requirements_folder.is_dir():
-        found.extend(sorted(path for path in requirements_folder.glob("*.txt") if path.is_file()))
-    return found
 
 
 def check_target_versions(value: object) -> str | None:

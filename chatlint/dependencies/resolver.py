@@ -12,7 +12,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from chatlint.dependencies import dependency_files
+from chatlint.dependencies.files import dependency_files
 from chatlint.dependencies.sources import Declaration, SourceKind, read_declarations
 
 SETTING_PATH = "[tool.chatlint] target-versions"

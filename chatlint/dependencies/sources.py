@@ -22,7 +22,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from chatlint.dependencies import LOCK_FILES
+from chatlint.dependencies.files import LOCK_FILES
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -489,7 +489,3 @@ def _runs(positions: list[int]) -> list[list[int]]:
         else:
             runs.append([position])
     return runs
-
-
-# The checks of pipeline_checks register themselves on import; find_problems needs every check registered.
-from chatlint.labels import pipeline_checks  # noqa: E402,F401

@@ -25,6 +25,7 @@ from chatlint.labels.dataset_class import DatasetRun
 from chatlint.labels.factory import TrainingConfig, build_factory_target, config_object, read_config, reference_template
 from chatlint.labels.ids import asked_field, tokenized_records
 from chatlint.labels.model import LOSS_SHIFTS, MODES, ExampleResult, LabelReport, LabelsError, Problem
+from chatlint.labels.pipeline_checks import ASSISTANT_MASK_FIELDS  # noqa: F401 - importing it registers its checks
 from chatlint.labels.pipeline_context import end_token_ids, fill_pipeline_context
 from chatlint.labels.reference import (
     METHOD_DESCRIPTIONS,
