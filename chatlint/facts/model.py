@@ -269,7 +269,7 @@ class TokenizerCall:
 class SplitTokenization:
     """`ids_of(first_text) + ids_of(second_text)` where the second was tokenized with special tokens."""
 
-    node: ast.BinOp | ast.AugAssign
+    node: ast.BinOp | ast.AugAssign | ast.Call  # `+`, `+=`, or `torch.cat((a, b))`
     first: TokenizerCall
     second: TokenizerCall
     function: FunctionInfo

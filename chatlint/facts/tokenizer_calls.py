@@ -228,6 +228,11 @@ class _SplitFinder:
         if depth > MAX_RESOLUTION_DEPTH:
             return None
         if isinstance(expr, ast.Call):
+            if _is_concatenation(expr):
+                # `torch.cat((ids, eos))`: the ids still start with those of the first sequence
+                first = expr.args[0]
+                assert isinstance(first, (ast.Tuple, ast.List))
+                return self.ids_of(first.elts[0], function, depth + 1)
             found = self.by_call.get(id(expr))
             if found is not None and isinstance(expr.func, ast.Attribute) and expr.func.attr == "encode":
                 return found
@@ -237,13 +242,20 @@ class _SplitFinder:
         if isinstance(expr, ast.Subscript):
             if string_value(expr.slice) == "input_ids":
                 return self._encoding_of(expr.value, function)
+            if isinstance(expr.slice, ast.Constant) and expr.slice.value == 0 and isinstance(expr.value, ast.Subscript):
+                # `tok(x, return_tensors="pt")["input_ids"][0]`: the one row of a batch of one
+                return self.ids_of(expr.value, function, depth + 1)
             return None
         if isinstance(expr, ast.Attribute) and expr.attr == "input_ids":
             return self._encoding_of(expr.value, function)
         if isinstance(expr, ast.Name):
             bindings = function_flow(function, self.flows).reaching(expr.id, expr)
-            if len(bindings) == 1 and bindings[0].kind == "assign" and bindings[0].value is not None:
-                return self.ids_of(bindings[0].value, function, depth + 1)
+            if not bindings or any(binding.kind != "assign" or binding.value is None for binding in bindings):
+                return None
+            resolved = [self.ids_of(binding.value, function, depth + 1) for binding in bindings if binding.value]
+            # every value that may reach here is those ids (`x = torch.cat((x, eos))` under an `if` keeps them)
+            one = resolved[0] if resolved else None
+            return one if one is not None and all(item is one for item in resolved) else None
         return None
 
     def _encoding_of(self, expr: ast.expr, function: FunctionInfo) -> TokenizerCall | None:
@@ -256,8 +268,9 @@ class _SplitFinder:
         return None
 
 
-def _additions(function: FunctionInfo) -> Iterator[tuple[ast.BinOp | ast.AugAssign, ast.expr, ast.expr]]:
-    """Every `a + b` and `a += b` in the function body (not in nested functions), as (node, left, right)."""
+def _additions(function: FunctionInfo) -> Iterator[tuple[ast.BinOp | ast.AugAssign | ast.Call, ast.expr, ast.expr]]:
+    """Every `a + b`, `a += b` and `torch.cat((a, b))` (also `np.concatenate`, `hstack`) in the function body (not
+    in nested functions), as (node, left, right)."""
     stack: list[ast.AST] = [function.node]
     while stack:
         node = stack.pop()
@@ -267,4 +280,20 @@ def _additions(function: FunctionInfo) -> Iterator[tuple[ast.BinOp | ast.AugAssi
             yield node, node.left, node.right
         elif isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add):
             yield node, node.target, node.value
+        elif isinstance(node, ast.Call) and _is_concatenation(node):
+            sequence = node.args[0]
+            assert isinstance(sequence, (ast.Tuple, ast.List))
+            yield node, sequence.elts[0], sequence.elts[1]
         stack.extend(reversed(children(node)))
+
+
+_CONCATENATIONS = frozenset({"cat", "concat", "concatenate", "hstack"})
+
+
+def _is_concatenation(call: ast.Call) -> bool:
+    """`torch.cat((a, b), dim=-1)`, `np.concatenate([a, b])`: two sequences joined, in order."""
+    func = call.func
+    if not (isinstance(func, ast.Attribute) and func.attr in _CONCATENATIONS and call.args):
+        return False
+    sequence = call.args[0]
+    return isinstance(sequence, (ast.Tuple, ast.List)) and len(sequence.elts) >= 2
