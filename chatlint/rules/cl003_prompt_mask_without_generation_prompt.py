@@ -41,6 +41,10 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         template variables, not `add_generation_prompt`: the flag is what the call (or the wrapper's default)
         says. A wrapper's default `False` counts only at a call site that passes neither the flag nor a mapping
         its caller fills (`**options`, a parameter), which may hold `add_generation_prompt=True`.
+
+        Across modules: a prompt rendered by a wrapper, a function or a method of another module of the project
+        (an instance built in `__init__` or assigned once) is judged where its length masks the labels; no fix is
+        offered there (the render is in the other file).
     """
     why_is_this_bad = """
         The full conversation renders the assistant turn as *header + reply* (`<|im_start|>assistant\\n` +
