@@ -211,7 +211,7 @@ def list_like_uses(
             return _dataset_item_use(use.detail, function, flows)
         return [use.detail] if use.kind is UseKind.LIST else []
 
-    value, above = _same_value(call, ancestors)
+    value, above = same_value(call, ancestors)
     use = _sequence_use(value, above)
     if use.kind is not UseKind.NAME:
         return tuple(dict.fromkeys(expand(use)))
@@ -226,7 +226,7 @@ def list_like_uses(
             continue
         seen.add(id(binding))
         for load in flow.loads_reached_by(binding):
-            value, above = _same_value(load.node, load.ancestors)
+            value, above = same_value(load.node, load.ancestors)
             load_use = _sequence_use(value, above)
             if load_use.kind is UseKind.NAME:
                 pending.append(flow.binding_of(above[-1], load_use.detail))
@@ -235,21 +235,30 @@ def list_like_uses(
     return tuple(dict.fromkeys(found))
 
 
-def _same_value(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> tuple[ast.AST, tuple[ast.AST, ...]]:
+def same_value(
+    node: ast.AST, ancestors: tuple[ast.AST, ...], through_ids: bool = False
+) -> tuple[ast.AST, tuple[ast.AST, ...]]:
     """The outermost expression around `node` that is still the same object to the code that uses it, and the
     ancestors above it: through `.to(device)` (a `BatchEncoding` moved to a device stays one, a tensor stays a
-    tensor) and `typing.cast(T, value)`."""
+    tensor) and `typing.cast(T, value)`; with `through_ids`, also through `.input_ids` and `["input_ids"]` (the ids
+    of an encoding: `n = tok(text).input_ids` is named `n`)."""
     while ancestors:
         parent = ancestors[-1]
         holder = ancestors[-2] if len(ancestors) > 1 else None
+        if isinstance(parent, ast.Attribute) and parent.value is node:
+            if through_ids and parent.attr == "input_ids":
+                node, ancestors = parent, ancestors[:-1]
+                continue
+            if parent.attr == "to" and isinstance(holder, ast.Call) and holder.func is parent:
+                node, ancestors = holder, ancestors[:-2]
+                continue
         if (
-            isinstance(parent, ast.Attribute)
+            through_ids
+            and isinstance(parent, ast.Subscript)
             and parent.value is node
-            and parent.attr == "to"
-            and isinstance(holder, ast.Call)
-            and holder.func is parent
+            and string_value(parent.slice) == "input_ids"
         ):
-            node, ancestors = holder, ancestors[:-2]
+            node, ancestors = parent, ancestors[:-1]
             continue
         if isinstance(parent, ast.Call) and cast_value(parent) is node:
             node, ancestors = parent, ancestors[:-1]

@@ -10,7 +10,8 @@ from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import SplitTokenization, TokenizerCall
-from chatlint.facts.syntax import called_name, cast_value, string_value
+from chatlint.facts.syntax import called_name, string_value
+from chatlint.facts.uses import same_value
 from chatlint.findings import Applicability
 from chatlint.knowledge.model_families import family_of
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
@@ -275,7 +276,7 @@ def _only_counted(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
     prompt length of a prompt/full pair), so it is not "only counted"."""
     call = tokenizer_call.call
     ancestors = facts.ancestors(call)
-    value, ancestors = _same_ids(call, ancestors)
+    value, ancestors = same_value(call, ancestors, through_ids=True)
     parent = ancestors[-1] if ancestors else None
     if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
         flow = function_flow(tokenizer_call.function, facts.flows)
@@ -283,29 +284,6 @@ def _only_counted(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
         loads = flow.loads_reached_by(binding) if binding is not None else []
         return bool(loads) and all(_compared_length(load.node, load.ancestors) for load in loads)
     return _compared_length(value, ancestors)
-
-
-def _same_ids(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> tuple[ast.AST, tuple[ast.AST, ...]]:
-    """The outermost expression around `node` that still holds its ids, and the ancestors above it: through
-    `.input_ids`, `["input_ids"]`, `.to(device)` and `typing.cast(...)` (`n = tok(text).input_ids` is named `n`)."""
-    while ancestors:
-        parent = ancestors[-1]
-        holder = ancestors[-2] if len(ancestors) > 1 else None
-        if isinstance(parent, ast.Attribute) and parent.value is node:
-            if parent.attr == "input_ids":
-                node, ancestors = parent, ancestors[:-1]
-                continue
-            if parent.attr == "to" and isinstance(holder, ast.Call) and holder.func is parent:
-                node, ancestors = holder, ancestors[:-2]
-                continue
-        if isinstance(parent, ast.Subscript) and parent.value is node and string_value(parent.slice) == "input_ids":
-            node, ancestors = parent, ancestors[:-1]
-            continue
-        if isinstance(parent, ast.Call) and cast_value(parent) is node:
-            node, ancestors = parent, ancestors[:-1]
-            continue
-        break
-    return node, ancestors
 
 
 def _compared_length(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> bool:
