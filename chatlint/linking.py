@@ -5,12 +5,13 @@ Imports are resolved on the file system, from the importing file:
 - absolute imports (`from pkg.data import to_text`, `import data`) from its own folder (a script importing its
   siblings), then each folder above it up to the project root, then `<root>/src` (a `src/` layout);
 - a module is `name.py` or `name/__init__.py`; `from pkg import data` may name a submodule;
-- a name a package's `__init__.py` imports from elsewhere (a re-export) is followed there, a few steps at most.
+- a name a package's `__init__.py` imports from elsewhere (a re-export, by name or with `*`) is followed there, a
+  few steps at most; `from m import *` in the importing module binds every name `m` can tell about.
 
-Only modules inside the project root are read (third-party code is not the project's), and only those whose bytes
-may say something (`facts.summary.may_render`, and `may_mask` for a module that sets pad = EOS); a package
-`__init__.py` is read for the re-export of a name it mentions. Summaries of the files
-the run checks come with their results; the others are built here once, on first use.
+Only modules inside the project root, or in the folders of the files the run checks, are read (third-party code is
+not the project's), and only those whose bytes may say something (`facts.summary.may_render`, and `may_mask` for a
+module that sets pad = EOS); a package `__init__.py` is read for the re-export of a name it mentions. Summaries of
+the files the run checks come with their results; the others are built here once, on first use.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ class Project:
             self.summaries[_resolved(summary.path)] = summary
         self._bytes: dict[Path, bytes | None] = {}  # modules read but not (yet) worth summarising
         self._verdicts: dict[tuple[Path, Callable[[bytes], bool]], bool] = {}
-        self.read_from_disk = 0  # modules summarised here (not checked by the run): for the report and tests
+        self.read_from_disk = 0  # modules summarised here (not checked by the run)
 
     @functools.cached_property
     def renderers(self) -> frozenset[str]:
