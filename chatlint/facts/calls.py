@@ -14,20 +14,18 @@ from dataclasses import dataclass, field
 
 from chatlint.facts.flags import FLAG_NAMES, absent, call_flag, flag_from_expression, flag_from_kwargs, spread_source
 from chatlint.facts.flow import function_flow
-from chatlint.facts.links import Links
+from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import (
     UNKNOWN_SHAPE,
     CallSite,
     Flag,
     FlagSource,
     FunctionInfo,
-    Hop,
     Route,
     Shape,
     ShapeKind,
     SpreadSource,
     TemplateCall,
-    TextOrigin,
 )
 from chatlint.facts.shapes import ShapeResolver
 from chatlint.facts.summary import ForwardedFlag, ModuleSummary, TextSummary, WrapperSummary
@@ -43,7 +41,7 @@ from chatlint.facts.syntax import (
     positional,
     star_kwargs,
 )
-from chatlint.findings import Related, printable_path
+from chatlint.findings import Related
 
 TEMPLATE_METHOD = "apply_chat_template"
 _WRAPPER_ROUNDS = 3
@@ -311,7 +309,7 @@ class _Collector:
         """The flags that reach the render inside a function of another module: what the call passes for a
         parameter that becomes a flag, else what the function's summary says."""
         parameters = list(params)
-        place = f"{printable_path(summary.path)}:{line}"
+        place = summary.place(line)
         flags: dict[str, Flag] = {}
         for forwarded in forwarded_flags:
             given = bound_argument(call, parameters, forwarded.parameter) if forwarded.parameter else None
@@ -355,7 +353,7 @@ class _Collector:
         if text.columns or not text.flags:
             return None
         flags = self._imported_flags(call, function, text.params, text.flags, text.name, summary, text.line)
-        place = f"{printable_path(summary.path)}:{text.line}"
+        place = summary.place(text.line)
         template_call = TemplateCall(
             call=call,
             function=function,
@@ -367,15 +365,9 @@ class _Collector:
             route=Route.HELPER,
             via=f"the helper `{text.name}` ({place})",
         )
-        template_call.related = (Related(summary.path, text.line, f"`{text.name}` renders the text it returns"),)
+        template_call.helper_origin = imported_origin(text, summary, "renders the text it returns")
+        template_call.related = template_call.helper_origin.related
         template_call.spreads = self._spreads(call, function)
-        template_call.helper_origin = TextOrigin(
-            f"{text.render} ({place})",
-            (Hop(f"returned by `{text.name}`", is_place=True),),
-            same_function=False,
-            line=text.line,
-            related=template_call.related,
-        )
         return template_call
 
     def _through_imported(
@@ -390,7 +382,7 @@ class _Collector:
         wrapper's summary says it uses when the call passes nothing."""
         flags = self._imported_flags(call, function, wrapper.params, wrapper.flags, wrapper.name, summary, wrapper.line)
         parameters = list(wrapper.params)
-        place = f"{printable_path(summary.path)}:{wrapper.line}"
+        place = summary.place(wrapper.line)
         conversation = bound_argument(call, parameters, wrapper.conversation)
         label = f"the wrapper `{wrapper.name}` ({place})"
         template_call = self._render(call, function, ancestors, conversation, flags, Route.WRAPPER, label)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from chatlint.facts.model import Hop, TextOrigin
 from chatlint.facts.summary import MaskSummary, ModuleSummary, TextSummary, WrapperSummary
 from chatlint.facts.syntax import dotted_name
 from chatlint.findings import Related
@@ -75,5 +76,13 @@ class Links:
         return ",".join(sorted(f"{name}={item.summary.digest}" for name, item in self.names.items()))
 
 
-def related(summary: ModuleSummary, line: int, note: str) -> Related:
-    return Related(summary.path, line, note)
+def imported_origin(text: TextSummary, summary: ModuleSummary, note: str) -> TextOrigin:
+    """The rendered text a function of another module returns, as its caller sees it: the render in words with its
+    place, the function as the hop, and the render as a related place (`note` says what it renders)."""
+    return TextOrigin(
+        f"{text.render} ({summary.place(text.line)})",
+        (Hop(f"returned by `{text.name}`", is_place=True),),
+        same_function=False,
+        line=text.line,
+        related=(Related(summary.path, text.line, f"`{text.name}` {note}"),),
+    )

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
-from chatlint.facts.links import Links
+from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Hop, Route, TemplateCall, TextOrigin
 from chatlint.facts.syntax import (
     bool_literal,
@@ -41,7 +41,6 @@ from chatlint.facts.syntax import (
     keyword_value,
     string_value,
 )
-from chatlint.findings import Related, printable_path
 
 # string methods whose result still starts where the text started
 _KEEPS_START = frozenset({"strip", "rstrip", "lstrip", "replace", "format", "removesuffix"})
@@ -160,15 +159,7 @@ class RenderedTexts:
         imported = self.links.text(func)
         if imported is None or imported[0].columns:
             return None
-        text, summary = imported
-        place = f"{printable_path(summary.path)}:{text.line}"
-        return TextOrigin(
-            f"{text.render} ({place})",
-            (Hop(f"returned by `{text.name}`", is_place=True),),
-            same_function=False,
-            line=text.line,
-            related=(Related(summary.path, text.line, f"`{text.name}` renders the text returned"),),
-        )
+        return imported_origin(*imported, "renders the text returned")
 
     # -- dataset columns ----------------------------------------------------------------------------------------------
     @functools.cached_property
@@ -205,16 +196,7 @@ class RenderedTexts:
         imported = self.links.text(mapped)
         if imported is None or not imported[0].columns:
             return {}
-        text, summary = imported
-        place = f"{printable_path(summary.path)}:{text.line}"
-        origin = TextOrigin(
-            f"{text.render} ({place})",
-            (Hop(f"returned by `{text.name}`", is_place=True),),
-            same_function=False,
-            line=text.line,
-            related=(Related(summary.path, text.line, f"`{text.name}` renders the text of the row"),),
-        )
-        return dict.fromkeys(text.columns, origin)
+        return dict.fromkeys(imported[0].columns, imported_origin(*imported, "renders the text of the row"))
 
     def returned_columns(self, function: FunctionInfo) -> dict[str, TextOrigin]:
         """The keys of the rows `function` returns that certainly hold a rendered text."""

@@ -21,6 +21,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from chatlint.findings import printable_path
+
 # What a module's bytes must hold for its summary to say anything: a render; a label mask by value (a pad id and an
 # ignore index, or a collator that masks by value); a pad = EOS assignment on one line. Plain `in` tests first: they
 # run over every file the project step looks at.
@@ -136,6 +138,10 @@ class ModuleSummary:
         """Changes exactly when what other modules learn from this one changes (the imports are not part of it)."""
         parts = repr((self.wrappers, self.texts, self.masks)).encode()
         return hashlib.blake2b(parts, digest_size=8).hexdigest()
+
+    def place(self, line: int) -> str:
+        """`path:line` of a line of this module, for messages."""
+        return f"{printable_path(self.path)}:{line}"
 
     def wrapper(self, name: str) -> WrapperSummary | None:
         return next((wrapper for wrapper in self.wrappers if wrapper.name == name), None)

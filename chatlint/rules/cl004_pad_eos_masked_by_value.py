@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts
 from chatlint.facts.padding import PadAssignment, ValueMask, pad_eos_assignments, value_masks
-from chatlint.findings import Related, printable_path
+from chatlint.findings import Related
 from chatlint.rules.base import Diagnostic, Rule
 
 
@@ -89,7 +89,7 @@ class PadEosMaskedByValue(Rule):
             elif imported and _hands_tokenizer_on(assignment):
                 mask, summary = imported[0]
                 more = f" (and {len(imported) - 1} more)" if len(imported) > 1 else ""
-                where = f"`{mask.owner}` ({printable_path(summary.path)}:{mask.line})"
+                where = f"`{mask.owner}` ({summary.place(mask.line)})"
                 places = tuple(
                     Related(other.path, item.line, f"`{item.owner}` masks labels by value") for item, other in imported
                 )
