@@ -66,7 +66,6 @@ class Project:
             self.summaries[_resolved(summary.path)] = summary
         self._bytes: dict[Path, bytes | None] = {}  # modules read but not (yet) worth summarising
         self._verdicts: dict[tuple[Path, Callable[[bytes], bool]], bool] = {}
-        self.read_from_disk = 0  # modules summarised here (not checked by the run)
 
     @functools.cached_property
     def renderers(self) -> frozenset[str]:
@@ -223,7 +222,6 @@ class Project:
             return None
         name = str(path) if self._absolute else os.path.relpath(path)  # as the run names its files
         if renders or self.import_reader is None:
-            self.read_from_disk += 1
             summary = self.summarizer(name, text)
         else:
             summary = ModuleSummary(name, self.import_reader(text))  # only where its names come from

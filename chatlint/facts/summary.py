@@ -26,7 +26,9 @@ from chatlint.findings import printable_path
 # What a module's bytes must hold for its summary to say anything: a render; a label mask by value (a pad id and an
 # ignore index, or a collator that masks by value); a pad = EOS assignment on one line. Plain `in` tests first: they
 # run over every file the project step looks at.
-_PAD_EOS = re.compile(rb"pad_(?:token|id)[^\n]*eos_(?:token|id)")
+# a pad = EOS assignment sits on one line (`tokenizer.pad_token = tokenizer.eos_token`, `pad_token=...`); CL004's
+# prefilter looks for the same
+PAD_EOS_ON_ONE_LINE = re.compile(rb"pad_(?:token|id)[^\n]*eos_(?:token|id)")
 
 
 def may_render(data: bytes) -> bool:
@@ -46,7 +48,7 @@ def may_set_pad_eos(data: bytes) -> bool:
         while start != -1:
             end = data.find(b"\n", start)
             line = data[start : end if end != -1 else len(data)]
-            if _PAD_EOS.match(line) is not None:
+            if PAD_EOS_ON_ONE_LINE.match(line) is not None:
                 return True
             if end == -1:
                 break

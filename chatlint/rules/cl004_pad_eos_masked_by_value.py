@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts
 from chatlint.facts.padding import PadAssignment, ValueMask, pad_eos_assignments, value_masks
+from chatlint.facts.summary import PAD_EOS_ON_ONE_LINE
 from chatlint.findings import Related
 from chatlint.rules.base import Diagnostic, Rule
 
@@ -18,8 +18,7 @@ class PadEosMaskedByValue(Rule):
     prefilter = (
         (b"pad_token", b"pad_id"),
         (b"eos_token", b"eos_id"),
-        # the pad = EOS assignment sits on one line (`tokenizer.pad_token = tokenizer.eos_token`, `pad_token=...`)
-        (re.compile(rb"pad_(?:token|id)[^\n]*eos_(?:token|id)"),),
+        (PAD_EOS_ON_ONE_LINE,),
         (b"-100", b"ignore", b"IGNORE", b"DataCollatorFor"),
     )
 
