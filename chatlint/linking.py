@@ -69,8 +69,10 @@ class Project:
 
     @functools.cached_property
     def renderers(self) -> frozenset[str]:
-        """Every function name whose callers a module the run checks can tell something about."""
-        return frozenset(name for summary in self.summaries.values() if summary for name in summary.renderers)
+        """Every name whose users a module the run checks can tell something about: functions that render, and
+        classes with a method that does."""
+        functions, classes = self._renderer_names
+        return functions | classes
 
     def links_for(
         self, path: str, imports: tuple[ImportRef, ...], wants_masks: bool = False, text: str | None = None
