@@ -234,10 +234,11 @@ class Runner:
         """The project step: check again, with what the modules they import tell them, the files whose imports
         reach a module with something to tell (a wrapper, a rendered text, a label mask by value).
 
-        A file is linked when it mentions the name of a function another checked module renders with, or makes
-        padding the EOS token (the label masks of what it imports matter), or always in a small run (a pre-commit
-        call passes the changed files only: what they import is read from disk). Files the rules parsed bring
-        their imports with their summaries; the others are parsed for their imports here. A linked result is
+        Files the rules parsed bring their imports with their summaries. A file the rules did not parse is looked
+        at when it mentions a name another checked module renders with, or makes padding the EOS token (the label
+        masks of what it imports matter), or always in a small run (a pre-commit call passes the changed files
+        only: what they import is read from disk); its imports are read here. `Project.links_for` then keeps the
+        imports the file can use. A linked result is
         cached under the file's content and the digests of the summaries it read: a change in an imported module
         checks its importers again, nothing else does."""
         checked = self._checked_ahead
