@@ -8,7 +8,9 @@ analysis of one module never reads another module's text: only its summary.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from chatlint.facts.model import Hop, TextOrigin
 from chatlint.facts.summary import MaskSummary, ModuleSummary, TextSummary, WrapperSummary
@@ -46,20 +48,16 @@ class Links:
         return None
 
     def wrapper(self, node: ast.expr) -> tuple[WrapperSummary, ModuleSummary] | None:
-        found = self.resolve(node)
-        wrapper = found[0].wrapper(found[1]) if found else None
-        return (wrapper, found[0]) if wrapper is not None and found is not None else None
+        """The wrapper of the template that `node` names in another module."""
+        return _member(self.resolve(node), ModuleSummary.wrapper)
 
     def text(self, node: ast.expr) -> tuple[TextSummary, ModuleSummary] | None:
-        found = self.resolve(node)
-        text = found[0].text(found[1]) if found else None
-        return (text, found[0]) if text is not None and found is not None else None
+        """The function of another module that `node` names, when it returns a render (or rows holding one)."""
+        return _member(self.resolve(node), ModuleSummary.text)
 
     def method_text(self, cls: ast.expr, method: str) -> tuple[TextSummary, ModuleSummary] | None:
         """A method of a class imported from another module (`cls` names the class) that returns a render."""
-        found = self.resolve(cls)
-        text = found[0].text(f"{found[1]}.{method}") if found else None
-        return (text, found[0]) if text is not None and found is not None else None
+        return _member(self.resolve(cls), ModuleSummary.text, f".{method}")
 
     def masks(self) -> list[tuple[MaskSummary, ModuleSummary]]:
         """The label masks by value held by the functions and classes this module imports by name."""
@@ -74,6 +72,20 @@ class Links:
     def digest(self) -> str:
         """What the module's result depends on besides its own text."""
         return ",".join(sorted(f"{name}={item.summary.digest}" for name, item in self.names.items()))
+
+
+_Member = TypeVar("_Member")
+
+
+def _member(
+    found: tuple[ModuleSummary, str] | None, lookup: Callable[[ModuleSummary, str], _Member | None], suffix: str = ""
+) -> tuple[_Member, ModuleSummary] | None:
+    """What `lookup` finds in the module for the name `found` resolved to (plus `suffix`), with the module."""
+    if found is None:
+        return None
+    summary, name = found
+    item = lookup(summary, name + suffix)
+    return (item, summary) if item is not None else None
 
 
 def imported_origin(text: TextSummary, summary: ModuleSummary, note: str) -> TextOrigin:
