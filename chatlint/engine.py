@@ -241,21 +241,19 @@ _IMPORT_STATEMENT = re.compile(
 
 def imports_in_text(text: str) -> tuple[ImportRef, ...]:
     """The imports of a module the rules did not need to parse: its import statements, found by their lines and
-    parsed together (a whole module costs a hundred times more to parse); what does not parse is left out."""
-    statements = [(match.group(0).strip().split(";")[0], match.start()) for match in _IMPORT_STATEMENT.finditer(text)]
+    parsed together (a whole module costs a hundred times more to parse); a statement that does not parse alone (a
+    string's line that looks like an import, a backslash continuation) is left out."""
+    statements = [match.group(0).strip().split(";")[0] for match in _IMPORT_STATEMENT.finditer(text)]
     try:
-        # one parse for all of them; their lines are not kept (the summary's import lines are not shown)
-        return imports_of(ast.parse("\n".join(statement for statement, _ in statements)))
+        return imports_of(ast.parse("\n".join(statements)))  # one parse for all of them
     except SyntaxError:
         pass
     found: list[ImportRef] = []
-    for statement, start in statements:
+    for statement in statements:
         try:
-            module = ast.parse(statement)
+            found.extend(imports_of(ast.parse(statement)))
         except SyntaxError:
-            continue  # a string's line that looks like an import, or a backslash continuation
-        line = text.count("\n", 0, start) + 1
-        found.extend(replace(ref, line=ref.line + line - 1) for ref in imports_of(module))
+            continue
     return tuple(found)
 
 

@@ -59,13 +59,11 @@ def imports_of(module: ast.Module) -> tuple[ImportRef, ...]:
         if isinstance(node, ast.ImportFrom):
             for alias in node.names:
                 # `from .api import *` is kept as the name "*": a re-export of everything `api` defines
-                found.append(
-                    ImportRef(alias.asname or alias.name, node.module or "", alias.name, node.level, node.lineno)
-                )
+                found.append(ImportRef(alias.asname or alias.name, node.module or "", alias.name, node.level))
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 local = alias.asname or alias.name.split(".")[0]
-                found.append(ImportRef(local, alias.name, None, 0, node.lineno))
+                found.append(ImportRef(local, alias.name, None, 0))
         else:
             for name in _BLOCKS:
                 block = getattr(node, name, None)

@@ -65,7 +65,6 @@ class ImportRef:
     module: str
     symbol: str | None
     level: int
-    line: int
 
 
 @dataclass(frozen=True)
