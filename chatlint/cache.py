@@ -24,6 +24,7 @@ import os
 import tempfile
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ import chatlint
 from chatlint import findings as findings_module
 from chatlint.engine import FileResult
 from chatlint.facts import summary as summary_module
+from chatlint.facts.summary import ModuleSummary
 
 CACHE_FOLDER = ".chatlint_cache"
 _LINKED = "\0linked"  # the key suffix of a result checked with its imports' summaries
@@ -130,6 +132,29 @@ class ResultCache:
         self.entries[entry_key(path) + (_LINKED if linked else "")] = {"digest": digest, "result": encoded}
         self.changed = True
 
+    def summary(
+        self, path: str, text: str, kind: str, build: Callable[[], ModuleSummary | None]
+    ) -> ModuleSummary | None:
+        """The summary of a module the rules did not check (`kind`: what of it, e.g. only its imports), from the
+        cache when `text` is unchanged, else built by `build` and remembered."""
+        key = entry_key(path) + "\0summary:" + kind
+        digest = content_digest(text.encode("utf-8", "surrogatepass"))
+        entry = self.entries.get(key)
+        if isinstance(entry, dict) and entry.get("digest") == digest:
+            try:
+                remembered = _decode(entry.get("result"))
+            except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
+                remembered = False  # not a summary: built again below
+            if remembered is None or (isinstance(remembered, ModuleSummary) and conforms(remembered, ModuleSummary)):
+                return remembered if remembered is None or remembered.path == path else build()
+        summary = build()
+        try:
+            self.entries[key] = {"digest": digest, "result": _encode(summary)}
+            self.changed = True
+        except (TypeError, RecursionError):
+            pass
+        return summary
+
     def save(self) -> None:
         """Write the cache atomically; a cache that cannot be written is skipped silently (it is only a cache)."""
         if not self.changed:
@@ -169,32 +194,41 @@ def _create_once(path: Path, text: str) -> None:
 
 def conforms(value: object, hint: object) -> bool:
     """Does `value` have the type `hint` (a field annotation of the cached dataclasses), all the way down?"""
-    origin, arguments = typing.get_origin(hint), typing.get_args(hint)
-    if origin in (typing.Union, types.UnionType):
-        return any(conforms(value, argument) for argument in arguments)
-    if origin is tuple:
-        if not isinstance(value, tuple):
-            return False
-        if len(arguments) == 2 and arguments[1] is Ellipsis:
-            return all(conforms(item, arguments[0]) for item in value)
-        return len(value) == len(arguments) and all(map(conforms, value, arguments))
-    if origin in (list, frozenset):
-        return isinstance(value, origin) and all(conforms(item, arguments[0]) for item in value)
-    if hint is type(None) or hint is None:
-        return value is None
-    if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        if type(value) is not hint:
-            return False
-        hints = _field_types(hint)
-        return all(conforms(getattr(value, field.name), hints[field.name]) for field in dataclasses.fields(hint))
-    return isinstance(hint, type) and isinstance(value, hint)
+    return _checker(hint)(value)
 
 
 @functools.cache
-def _field_types(cls: type) -> dict[str, object]:
-    return typing.get_type_hints(cls)
+def _checker(hint: object) -> Callable[[object], bool]:
+    """The test `conforms` applies for `hint`, built once per annotation (a warm run tests every cached result)."""
+    origin, arguments = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        alternatives = tuple(_checker(argument) for argument in arguments)
+        return lambda value: any(test(value) for test in alternatives)
+    if origin is tuple:
+        if len(arguments) == 2 and arguments[1] is Ellipsis:
+            item = _checker(arguments[0])
+            return lambda value: isinstance(value, tuple) and all(map(item, value))
+        items = tuple(_checker(argument) for argument in arguments)
+        return lambda value: (
+            isinstance(value, tuple) and len(value) == len(items) and all(test(v) for test, v in zip(items, value))
+        )
+    if origin in (list, frozenset):
+        container, item = origin, _checker(arguments[0])
+        return lambda value: isinstance(value, container) and all(map(item, value))
+    if hint is type(None) or hint is None:
+        return lambda value: value is None
+    if hint is int:
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        cls = hint
+        hints = typing.get_type_hints(cls)
+        fields = tuple((field.name, hints[field.name]) for field in dataclasses.fields(cls))
+        # the fields' tests are looked up when used: a dataclass may name itself in its fields
+        return lambda value: type(value) is cls and all(_checker(h)(getattr(value, n)) for n, h in fields)
+    if isinstance(hint, type):
+        cls = hint
+        return lambda value: isinstance(value, cls)
+    return lambda value: False
 
 
 def _encode(value: object) -> object:

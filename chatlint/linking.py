@@ -80,11 +80,15 @@ class Project:
         """What the modules `path` imports tell it, by the names it binds them to. `wants_masks`: the module
         makes padding the EOS token, so the label masks of what it imports matter. `text`: the module's text, to
         leave out (unless the project is `eager`) the imports it cannot use for anything a known module tells."""
-        importer = _resolved(path)
         links = Links()
+        if text is not None and not self.eager:
+            # the renderers the text calls through a module (`utils.process(`): tested once, not once per import
+            dotted = frozenset(name for name in self._renderer_names[0] if _after_a_dot(text, name))
+            imports = tuple(ref for ref in imports if self._may_use(ref, text, wants_masks, dotted))
+        if not imports:
+            return links
+        importer = _resolved(path)
         for ref in imports:
-            if text is not None and not self.eager and not self._may_use(ref, text, wants_masks):
-                continue
             if ref.symbol == "*":
                 # `from chat_utils import *`: every name the module can tell about, under its own name
                 found = self._imported(replace(ref, symbol=None), importer, 0, False)
@@ -102,7 +106,16 @@ class Project:
                 links.names[_bound_name(ref)] = found
         return links
 
-    def _may_use(self, ref: ImportRef, text: str, wants_masks: bool) -> bool:
+    def statements_worth_reading(self, text: str, wants_masks: bool) -> Callable[[str], bool] | None:
+        """For a module the rules did not parse: which of its import statements `links_for` may keep (None: all of
+        them), tested on the statement's text before any is parsed. One that names no renderer and imports no `*`
+        can only help through a module the text calls a renderer from (`utils.process(`)."""
+        if self.eager or wants_masks or any(_after_a_dot(text, name) for name in self._renderer_names[0]):
+            return None
+        names = sorted(self.renderers)
+        return lambda statement: "*" in statement or any(name in statement for name in names)
+
+    def _may_use(self, ref: ImportRef, text: str, wants_masks: bool, dotted: frozenset[str]) -> bool:
         """Could the module use what `ref` imports for something a known module tells: call a renderer by its
         name (`render_chat(`), build an instance of a class with a rendering method (`Prompter(`), call one
         through a module (`chat_utils.render_chat`), or (with `wants_masks`) hand a collator the tokenizer?"""
@@ -117,8 +130,10 @@ class Project:
             return f"{ref.local}(" in text
         if ref.symbol is not None and not ref.symbol.islower():
             return False  # a class or constant that tells nothing (modules are lower case)
+        if not dotted:
+            return False
         prefix = _bound_name(ref) + "."
-        return prefix in text and any(prefix + name in text for name in functions)
+        return prefix in text and any(prefix + name in text for name in dotted)
 
     @functools.cached_property
     def _renderer_names(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -167,7 +182,6 @@ class Project:
     def _reexported(self, ref: ImportRef, wants_masks: bool) -> bool:
         """Is a package's `__init__.py` worth reading for where `ref`'s name comes from?"""
         return ref.symbol is not None and (self.eager or wants_masks or ref.symbol in self.renderers)
-        return None
 
     def _bases(self, ref: ImportRef, importer: Path) -> list[Path]:
         if ref.level:
@@ -274,6 +288,18 @@ def _whole_word(text: str, name: str) -> bool:
         if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
             return True
         start = text.find(name, end)
+    return False
+
+
+def _after_a_dot(text: str, name: str) -> bool:
+    """Does `text` name `name` as an attribute (`utils.process`, not `utils.processor`)?"""
+    dotted = "." + name
+    start = text.find(dotted)
+    while start != -1:
+        end = start + len(dotted)
+        if end == len(text) or not _is_word(text[end]):
+            return True
+        start = text.find(dotted, end)
     return False
 
 

@@ -20,7 +20,7 @@ from chatlint.facts.links import Links
 from chatlint.facts.summary import ModuleSummary, may_set_pad_eos
 from chatlint.files import matches_any
 from chatlint.findings import FileError, SkipReason
-from chatlint.linking import Project, mentions
+from chatlint.linking import Project, Summarizer, mentions
 from chatlint.notebooks import (
     Notebook,
     NotebookError,
@@ -131,6 +131,13 @@ class Interrupted(SystemExit):
 
     def __init__(self, signum: int) -> None:
         super().__init__(128 + signum)
+
+
+def _summarizer(cache: ResultCache | None) -> Summarizer:
+    """How the project step summarises a module it reads from disk: remembered by content when there is a cache."""
+    if cache is None:
+        return summarize_text
+    return lambda name, text: cache.summary(name, text, "module", lambda: summarize_text(name, text))
 
 
 class Runner:
@@ -245,17 +252,18 @@ class Runner:
         known = [result.summary for _, result in checked.values() if result.summary is not None]
         small = len(checked) <= SMALL_RUN
         folders = {os.path.dirname(path) or "." for path in checked}
-        project = Project(self.config.root, summarize_text, known, imports_in_text, eager=small, folders=folders)
+        project = Project(self.config.root, _summarizer(cache), known, imports_in_text, eager=small, folders=folders)
         named = mentions(project.renderers)
         for path, (source, result) in list(checked.items()):
             summary = result.summary
             if summary is None:
-                # not parsed by the rules: its imports, read here (not cached: checking a cached summary's
-                # imports costs more than reading them again)
+                # not parsed by the rules: its imports, read here (not cached: decoding and checking the cached
+                # imports of hundreds of files costs more than reading them again)
                 wants_masks = may_set_pad_eos(source.encode())
                 if not (small or wants_masks or named(source.text)):
                     continue
-                summary = ModuleSummary(path, imports_in_text(source.text), sets_pad_eos=wants_masks)
+                keep = project.statements_worth_reading(source.text, wants_masks)
+                summary = ModuleSummary(path, imports_in_text(source.text, keep), sets_pad_eos=wants_masks)
             links = project.links_for(path, summary.imports, summary.sets_pad_eos, source.text)
             if links:
                 checked[path] = (source, self._linked_result(source, links, cache))

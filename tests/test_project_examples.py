@@ -15,6 +15,8 @@ import pytest
 from helpers import run_cli
 from rule_examples import ROOT, Example
 
+from chatlint import runner
+
 PROJECTS = sorted(path for path in ROOT.glob("*/project_*") if path.is_dir())
 
 
@@ -51,6 +53,15 @@ def test_whole_project(project: Path) -> None:
         for place in item["related"]:
             assert place["path"] != item["path"] and (project / place["path"]).is_file()
             assert place["line"] >= 1 and place["note"]
+
+
+@pytest.mark.parametrize("project", PROJECTS, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_a_large_run_finds_the_same(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a run of many files the project step reads only the imports a file may use (`Project.eager` off, and
+    the import statements of unparsed files filtered by their text): the findings are those of a small run."""
+    monkeypatch.setattr(runner, "SMALL_RUN", 0)
+    found = findings(project)
+    assert {(item["path"], item["line"], item["code"]) for item in found} == set(expected_in(project))
 
 
 @pytest.mark.parametrize("project", PROJECTS, ids=lambda path: f"{path.parent.name}/{path.name}")

@@ -1,0 +1,105 @@
+"""The project step's pieces on their own: reading the imports of a module the rules did not parse, choosing the
+import statements worth parsing, and remembering the summaries of modules read from disk."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from chatlint import cache as cache_module
+from chatlint.engine import imports_in_text, summarize_text
+from chatlint.facts.summary import ImportRef, ModuleSummary
+from chatlint.linking import Project
+
+MODULE = textwrap.dedent(
+    '''\
+    """Docs that say: import this module
+    from here import nothing
+    """
+    import os, sys
+    import pkg.utils as u
+    from .chat import (
+        render_chat,
+        to_text as text_of,  # a comment inside the parentheses
+    )
+    x = 1; import json  # not at the start of a line: not read
+
+
+    def late():
+        from ..data import process
+        return process
+    '''
+)
+
+
+def _names(refs: tuple[ImportRef, ...]) -> list[tuple[str, str, str | None, int]]:
+    return [(ref.local, ref.module, ref.symbol, ref.level) for ref in refs]
+
+
+def test_imports_in_text_reads_the_statements_by_their_lines() -> None:
+    assert _names(imports_in_text(MODULE)) == [
+        ("nothing", "here", "nothing", 0),  # a docstring's line that parses as an import (it resolves to nothing)
+        ("os", "os", None, 0),
+        ("sys", "sys", None, 0),
+        ("u", "pkg.utils", None, 0),
+        ("render_chat", "chat", "render_chat", 1),
+        ("text_of", "chat", "to_text", 1),
+        ("process", "data", "process", 2),
+    ]
+
+
+def test_imports_in_text_parses_only_the_statements_kept() -> None:
+    kept = imports_in_text(MODULE, keep=lambda statement: "render_chat" in statement)
+    assert _names(kept) == [("render_chat", "chat", "render_chat", 1), ("text_of", "chat", "to_text", 1)]
+    assert imports_in_text(MODULE, keep=lambda statement: False) == ()
+
+
+def _project(tmp_path: Path) -> Project:
+    text = "def process(tok, ex):\n    return tok.apply_chat_template(ex['messages'], tokenize=False)\n"
+    renderer = summarize_text(str(tmp_path / "data.py"), text)
+    assert renderer is not None
+    return Project(tmp_path, summarize_text, [renderer])
+
+
+def test_statements_worth_reading_are_those_that_may_bind_a_renderer(tmp_path: Path) -> None:
+    keep = _project(tmp_path).statements_worth_reading("from data import process\nutils.processor()\n", False)
+    assert keep is not None
+    assert keep("from data import process") and keep("from helpers import *")
+    assert not keep("import utils") and not keep("from torch import nn")
+
+
+def test_every_statement_is_worth_reading_when_a_renderer_is_called_through_a_module(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    assert project.statements_worth_reading("import data\ndata.process(row)\n", False) is None
+    assert project.statements_worth_reading("import os\n", True) is None  # sets pad = EOS: every mask matters
+
+
+def test_a_summary_read_from_disk_is_remembered_by_content(tmp_path: Path) -> None:
+    cache = cache_module.ResultCache(tmp_path / "cache", ("settings",))
+    built: list[str] = []
+
+    def build(text: str) -> ModuleSummary | None:
+        built.append(text)
+        return summarize_text("data.py", text)
+
+    text = "def to_text(tok, ex):\n    return tok.apply_chat_template(ex['messages'], tokenize=False)\n"
+    first = cache.summary("data.py", text, "module", lambda: build(text))
+    assert first is not None and [item.name for item in first.texts] == ["to_text"]
+    cache.save()
+    again = cache_module.ResultCache(tmp_path / "cache", ("settings",))
+    assert again.summary("data.py", text, "module", lambda: build(text)) == first
+    assert len(built) == 1  # the second came from the cache file
+    changed = text.replace("to_text", "as_text")
+    summary = again.summary("data.py", changed, "module", lambda: build(changed))
+    assert summary is not None and [item.name for item in summary.texts] == ["as_text"] and len(built) == 2
+
+
+def test_a_crafted_summary_in_the_cache_is_built_again(tmp_path: Path) -> None:
+    cache = cache_module.ResultCache(tmp_path / "cache", ("settings",))
+    text = "import os\n"
+    key = cache_module.entry_key("data.py") + "\0summary:module"
+    digest = cache_module.content_digest(text.encode())
+    cache.entries[key] = {"digest": digest, "result": {"__type__": "ModuleSummary", "path": "data.py", "texts": 3}}
+    fresh = ModuleSummary("data.py")
+    assert cache.summary("data.py", text, "module", lambda: fresh) is fresh
+    assert cache.summary("data.py", text, "module", lambda: None) == fresh  # rewritten, then read back
