@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from chatlint.facts.column_names import text_fields_read
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import ImportRef, ModuleSummary, may_mask, may_render
 
@@ -81,10 +82,12 @@ class Project:
         makes padding the EOS token, so the label masks of what it imports matter. `text`: the module's text, to
         leave out (unless the project is `eager`) the imports it cannot use for anything a known module tells."""
         links = Links()
+        # the text column fields it reads rows with (`example[args.text_column]`): their defaults may be imported
+        fields = text_fields_read(text) if text is not None else frozenset()
         if text is not None and not self.eager:
             # the renderers the text calls through a module (`utils.process(`): tested once, not once per import
             dotted = frozenset(name for name in self._renderer_names[0] if _after_a_dot(text, name))
-            imports = tuple(ref for ref in imports if self._may_use(ref, text, wants_masks, dotted))
+            imports = tuple(ref for ref in imports if fields or self._may_use(ref, text, wants_masks, dotted))
         if not imports:
             return links
         importer = _resolved(path)
@@ -98,10 +101,10 @@ class Project:
                 continue
             # masks matter in what trains with the tokenizer: a collator, a dataset, a trainer (not a model class)
             masks = wants_masks and ref.symbol is not None and _TRAINS_WITH.search(ref.symbol) is not None
-            found = self._imported(ref, importer, MAX_REEXPORTS, masks)
+            found = self._imported(ref, importer, MAX_REEXPORTS, masks, fields=fields)
             if found is None or _resolved(found.summary.path) == importer:
                 continue
-            told = found.summary.exports if masks else found.summary.renderers
+            told = found.summary.exports if masks else found.summary.told
             if (found.symbol is None and told) or found.symbol in told:
                 links.names[_bound_name(ref)] = found
         return links
@@ -112,7 +115,9 @@ class Project:
         can only help through a module the text calls a renderer from (`utils.process(`)."""
         if self.eager or wants_masks or any(_after_a_dot(text, name) for name in self._renderer_names[0]):
             return None
-        names = sorted(self.renderers)
+        if text_fields_read(text):
+            return None  # the class or function that declares the field's default may be imported by any name
+        names = sorted(self.renderers | self._constant_names)
         return lambda statement: "*" in statement or any(name in statement for name in names)
 
     def _may_use(self, ref: ImportRef, text: str, wants_masks: bool, dotted: frozenset[str]) -> bool:
@@ -124,7 +129,7 @@ class Project:
         if ref.symbol is not None and wants_masks and _TRAINS_WITH.search(ref.symbol) is not None:
             return True
         functions, classes = self._renderer_names
-        if ref.symbol in functions:
+        if ref.symbol in functions or ref.symbol in self._constant_names:
             return True
         if ref.symbol in classes:
             return f"{ref.local}(" in text
@@ -145,22 +150,33 @@ class Project:
             name.split(".")[0] for name in names if "." in name
         )
 
+    @functools.cached_property
+    def _constant_names(self) -> frozenset[str]:
+        """The column-name constants the known modules define."""
+        return frozenset(name for summary in self.summaries.values() if summary for name, _ in summary.constants)
+
     # -- resolution -----------------------------------------------------------------------------------------------
     def _imported(
-        self, ref: ImportRef, importer: Path, hops: int, wants_masks: bool, reexport: bool = False
+        self,
+        ref: ImportRef,
+        importer: Path,
+        hops: int,
+        wants_masks: bool,
+        reexport: bool = False,
+        fields: frozenset[str] = frozenset(),
     ) -> Imported | None:
         parts = [part for part in ref.module.split(".") if part]
         for base in self._bases(ref, importer):
             if ref.symbol is not None:
                 submodule = _module_file(base, [*parts, ref.symbol])
                 if submodule is not None:
-                    summary = self.summary_at(submodule, wants_masks)
+                    summary = self.summary_at(submodule, wants_masks, fields=fields)
                     return Imported(summary, None) if summary is not None else None
             module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
             if module_file is None:
                 continue
             follow = ref.symbol if self._reexported(ref, wants_masks) else None
-            summary = self.summary_at(module_file, wants_masks, follow, reexport)
+            summary = self.summary_at(module_file, wants_masks, follow, reexport, fields)
             if summary is None:
                 return None
             if ref.symbol is None or ref.symbol in summary.exports:
@@ -173,7 +189,7 @@ class Project:
                 replace(other, local=ref.symbol, symbol=ref.symbol) for other in summary.imports if other.symbol == "*"
             ]
             for again in (*named, *starred):
-                found = self._imported(again, module_file, hops - 1, wants_masks, reexport=True)
+                found = self._imported(again, module_file, hops - 1, wants_masks, True, fields)
                 if found is not None:
                     return found
             return None
@@ -213,17 +229,23 @@ class Project:
         return os.path.join(str(folder), "").startswith(self._prefixes)
 
     def summary_at(
-        self, path: Path, wants_masks: bool = False, symbol: str | None = None, reexport: bool = False
+        self,
+        path: Path,
+        wants_masks: bool = False,
+        symbol: str | None = None,
+        reexport: bool = False,
+        fields: frozenset[str] = frozenset(),
     ) -> ModuleSummary | None:
         """The summary of the module at `path` (resolved), when its bytes may tell what is asked: a render, a label
-        mask (`wants_masks`), or the re-export of `symbol` (by a package's `__init__.py`, or by any module on the
-        way of a re-export, `reexport`)."""
+        mask (`wants_masks`), the default of a text column field (`fields`), or the re-export of `symbol` (by a
+        package's `__init__.py`, or by any module on the way of a re-export, `reexport`)."""
         if path in self.summaries:
             return self.summaries[path]
         data = self._peek(path)
         if data is None:
             return None
         renders = self._verdict(path, data, may_render) or (wants_masks and self._verdict(path, data, may_mask))
+        renders = renders or any(name.encode() in data for name in fields)
         reexports = (
             (path.name == "__init__.py" or reexport)
             and symbol is not None

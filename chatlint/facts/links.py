@@ -8,6 +8,7 @@ analysis of one module never reads another module's text: only its summary.
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -58,6 +59,28 @@ class Links:
     def method_text(self, cls: ast.expr, method: str) -> tuple[TextSummary, ModuleSummary] | None:
         """A method of a class imported from another module (`cls` names the class) that returns a render."""
         return _member(self.resolve(cls), ModuleSummary.text, f".{method}")
+
+    @functools.cached_property
+    def constants(self) -> dict[str, str]:
+        """The string constants this module imports by name (`from .formatting import TEXT_COLUMN`), by local
+        name."""
+        found = {}
+        for local, imported in self.names.items():
+            value = dict(imported.summary.constants).get(imported.symbol or "")
+            if value is not None:
+                found[local] = value
+        return found
+
+    @functools.cached_property
+    def field_defaults(self) -> dict[str, str]:
+        """The defaults of the text column fields of the classes and functions this module imports by name, by
+        field; a field two of them give different defaults is left out."""
+        found: dict[str, set[str]] = {}
+        for imported in self.names.values():
+            for owner, name, value in imported.summary.defaults:
+                if owner and owner == imported.symbol:
+                    found.setdefault(name, set()).add(value)
+        return {name: values.pop() for name, values in found.items() if len(values) == 1}
 
     def masks(self) -> list[tuple[MaskSummary, ModuleSummary]]:
         """The label masks by value held by the functions and classes this module imports by name."""

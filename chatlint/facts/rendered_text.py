@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from chatlint.facts.column_names import ColumnName, column_name, option_defaults
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Hop, Route, TemplateCall, TextOrigin
@@ -68,6 +69,7 @@ class RenderedTexts:
         self.links = links or Links()
         self._calls = calls or []
         self._busy: set[tuple[object, ...]] = set()  # guards against recursion between helpers and attributes
+        self._defaults: dict[str, str] | None = None  # the module's configuration defaults, on first use
 
     def flow(self, function: FunctionInfo) -> FunctionFlow:
         return function_flow(function, self.flows)
@@ -108,18 +110,34 @@ class RenderedTexts:
             if element.lower is None or _is_zero(element.lower):
                 return self.template_text(expr.value, function, depth + 1)
             return None
-        key = string_value(element)
-        if key is not None:
+        column = self._column_name(element, function)
+        if column is not None:
             base = dotted_name(expr.value)
             if base is None:
                 return None
-            values = self.flow(function).items.get((base, key), [])
+            values = self.flow(function).items.get((base, column.name), [])
             if not values and base in function.params:
                 # a row of a dataset: `example["text"]`, where a `.map()` of the module stored a rendered text
-                return _hop(self.columns.get(key), f"`{_short(expr)}`")
+                return self._column_text(expr, column)
             return _hop(_any(self.template_text(value, function, depth + 1) for value in values), f"`{_short(expr)}`")
         # one text out of a list of them: `texts[i]`, `self.prompts[idx]`
         return _hop(self.template_texts(expr.value, function, depth + 1), f"`{_short(expr)}`")
+
+    def _column_text(self, expr: ast.Subscript, column: ColumnName) -> TextOrigin | None:
+        """The rendered text in the dataset column `expr` reads."""
+        origin = self.columns.get(column.name)
+        if column.words:
+            return _hop(origin, Hop(f"`{_short(expr)}` ({column.words})", is_place=True))
+        return _hop(origin, f"`{_short(expr)}`")
+
+    def _column_name(self, key: ast.expr, function: FunctionInfo) -> ColumnName | None:
+        return column_name(key, function, self.links.constants, self._option_defaults, self.links.field_defaults)
+
+    def _option_defaults(self) -> dict[str, str]:
+        if self._defaults is None:
+            module = next((function.node for function in self.functions if function.is_module), None)
+            self._defaults = option_defaults(module) if isinstance(module, ast.Module) else {}
+        return self._defaults
 
     def _call_text(self, call: ast.Call, function: FunctionInfo, depth: int) -> TextOrigin | None:
         template_call = self.templates.get(id(call))
@@ -210,7 +228,11 @@ class RenderedTexts:
         for row in rows:
             entries: list[tuple[str | None, ast.expr]] = []
             if isinstance(row, ast.Dict):
-                entries = [(string_value(key), value) for key, value in zip(row.keys, row.values) if key is not None]
+                entries = [
+                    (column.name if (column := self._column_name(key, function)) else None, value)
+                    for key, value in zip(row.keys, row.values)
+                    if key is not None
+                ]
             elif isinstance(row, ast.Name):
                 entries = [(key, value) for (base, key), values in items.items() if base == row.id for value in values]
             for key, value in entries:

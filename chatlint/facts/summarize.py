@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from chatlint.facts.column_names import module_constants, text_field_defaults
 from chatlint.facts.flags import FLAG_NAMES
 from chatlint.facts.model import FunctionInfo, Route, TemplateCall
 from chatlint.facts.module import ModuleFacts
@@ -46,7 +47,11 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
             if not mask.function.is_module
         )
     sets_pad_eos = may_set_pad_eos(data) and bool(pad_eos_assignments(facts))
-    return ModuleSummary(facts.path, imports_of(facts.module), wrappers, tuple(texts), masks, sets_pad_eos)
+    constants = tuple(module_constants(facts.module, facts.source.text).items()) if texts else ()
+    defaults = text_field_defaults(facts.module, facts.source.text)
+    return ModuleSummary(
+        facts.path, imports_of(facts.module), wrappers, tuple(texts), masks, sets_pad_eos, constants, defaults
+    )
 
 
 def imports_of(module: ast.Module) -> tuple[ImportRef, ...]:

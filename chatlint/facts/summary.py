@@ -11,6 +11,10 @@ What a summary says:
   conversation, with where each flag comes from (a parameter, the caller's `**kwargs`, or a value of their own);
 - `texts`: module-level functions that return text rendered with `tokenize=False`, or rows (dicts) with such text
   in named columns (`{"text": tok.apply_chat_template(..., tokenize=False)}`): what `ds.map(fn)` writes;
+- `constants`: module-level string constants it uses as keys (`TEXT_COLUMN = "text"`), for the module that imports
+  the name to know which column it reads;
+- `defaults`: the defaults of configuration fields named for a text column (`text_column: str = "text"`), by the
+  class or function that declares them;
 - `masks`: label masks by value (`labels[labels == pad_id] = -100`, `DataCollatorForLanguageModeling`) by the
   module-level function or class that holds them, for a pad = EOS assignment made in a module that imports it.
 """
@@ -120,12 +124,16 @@ class ModuleSummary:
     masks: tuple[MaskSummary, ...] = ()
     # the module makes a tokenizer pad with its EOS token: the masks of what it imports matter to it
     sets_pad_eos: bool = False
+    # module-level string constants the module uses as keys (`TEXT_COLUMN = "text"`): column names others import
+    constants: tuple[tuple[str, str], ...] = ()
+    # `(owner, field, default)`: configuration fields named for a text column (`DataArguments.text_column = "text"`)
+    defaults: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
         """The names other modules can learn something about."""
         owners = [mask.owner for mask in self.masks]
-        return self.renderers | frozenset(owners)
+        return self.told | frozenset(owners)
 
     @property
     def renderers(self) -> frozenset[str]:
@@ -137,12 +145,19 @@ class ModuleSummary:
     @property
     def digest(self) -> str:
         """Changes exactly when what other modules learn from this one changes (the imports are not part of it)."""
-        parts = repr((self.wrappers, self.texts, self.masks)).encode()
+        parts = repr((self.wrappers, self.texts, self.masks, self.constants, self.defaults)).encode()
         return hashlib.blake2b(parts, digest_size=8).hexdigest()
 
     def place(self, line: int) -> str:
         """`path:line` of a line of this module, for messages."""
         return f"{printable_path(self.path)}:{line}"
+
+    @property
+    def told(self) -> frozenset[str]:
+        """The names whose users learn something about a render: the renderers, and the column names (constants,
+        and the classes and functions that declare a text column field)."""
+        owners = [owner for owner, _, _ in self.defaults if owner]
+        return self.renderers | frozenset(name for name, _ in self.constants) | frozenset(owners)
 
     def wrapper(self, name: str) -> WrapperSummary | None:
         return next((wrapper for wrapper in self.wrappers if wrapper.name == name), None)

@@ -10,6 +10,7 @@ from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import SplitTokenization, TokenizerCall
+from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
 from chatlint.facts.syntax import called_name, string_value
 from chatlint.facts.uses import same_value
 from chatlint.findings import Applicability
@@ -56,7 +57,17 @@ class DoubleBos(Rule):
         stay quiet too.
 
         Across modules it follows text an imported function returns, and text stored in a dataset column by a `.map()`
-        of the module whose function (imported or not) returns rows with rendered text.
+        of the module whose function (imported or not) returns rows with rendered text. A column may be named by a
+        literal, by a constant (`TEXT_COLUMN = "text"`, in the module or imported from the module that renders),
+        or by a configuration field with a default: a dataclass field (`text_column: str = "text"`, in the module
+        or in an imported arguments class) or an argparse option (`add_argument("--text-field", default="text")`).
+        A column whose name is known only at run time (a YAML file, a field without a default) is not guessed.
+
+        trl's `SFTTrainer` tokenizes a column of plain text itself, with special tokens on (`dataset_text_field`,
+        on the trainer or the module's `SFTConfig`, else trl's default "text"): when that column holds rendered
+        text, the finding is at the trainer. It stays quiet when the call passes `dataset_kwargs`,
+        `formatting_func` or a `**mapping` of options. There is no automatic fix: give the trainer the
+        conversations (a `messages` column) and let it render them once.
     """
     why_is_this_bad = """
         Most chat templates write the BOS token into the text (`<|begin_of_text|>`, `<s>`, `<bos>`). Tokenizing
@@ -108,13 +119,14 @@ class DoubleBos(Rule):
             if diagnostic is not None and id(diagnostic.node) not in reported:
                 reported.add(id(diagnostic.node))
                 yield diagnostic
+        if not _no_template_writes_bos(facts):
+            yield from (_trainer_diagnostic(tokenization, facts) for tokenization in sft_text_columns(facts))
 
     def _double_bos(self, tokenizer_call: TokenizerCall, facts: ModuleFacts) -> Diagnostic | None:
         origin = tokenizer_call.origin
         if origin is None or not tokenizer_call.adds_special_tokens:
             return None
-        families = [family_of(name) if name else None for name in facts.checkpoints]
-        if families and all(family is not None and not family.writes_bos for family in families):
+        if _no_template_writes_bos(facts):
             return None  # every model the module loads has a chat template without a BOS
         if _only_counted(tokenizer_call, facts):
             return None  # a length statistic or filter: a second BOS changes a count by one, not what is trained
@@ -148,6 +160,25 @@ class DoubleBos(Rule):
             f"the sequence"
         )
         return Diagnostic(node=second.call, message=message, fix=_fix(second, facts, Applicability.UNSAFE))
+
+
+def _no_template_writes_bos(facts: ModuleFacts) -> bool:
+    """Every model the module loads has a chat template without a BOS."""
+    families = [family_of(name) if name else None for name in facts.checkpoints]
+    return bool(families) and all(family is not None and not family.writes_bos for family in families)
+
+
+def _trainer_diagnostic(tokenization: TrainerTokenization, facts: ModuleFacts) -> Diagnostic:
+    """`SFTTrainer` tokenizes a column that holds rendered text: no fix (the trainer decides how it tokenizes;
+    giving it the conversations lets it render them once)."""
+    origin = tokenization.origin
+    message = (
+        f"`SFTTrainer` tokenizes column `{tokenization.column}` ({tokenization.field_words}) with special tokens "
+        f"on (trl does so for a column of plain text), and that column holds text {origin.describe()}, so each "
+        f"example already starts with the template's BOS{_condition(facts)}: trl adds a second BOS. Give the trainer "
+        f"the conversations (a `messages` column) and let it render them"
+    )
+    return Diagnostic(node=tokenization.call, message=message, related=origin.related)
 
 
 def _condition(facts: ModuleFacts) -> str:

@@ -1,0 +1,178 @@
+"""What a dataset column is called when the code does not write its name as a literal: a constant
+(`TEXT_COLUMN = "text"`, here or imported), or a configuration field with a default (a dataclass field
+`text_column: str = "text"`, an argparse option `--text-field` with `default="text"`).
+
+A name resolves when every value it can have is one string. A configuration field resolves to its default, written
+in the module or in a class or function it imports (an arguments dataclass in `config.py`); one whose default is
+nowhere in the project (a YAML file, the command line) is unknown, and a rule that needs it stays quiet.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from chatlint.facts.model import FunctionInfo
+from chatlint.facts.syntax import called_name, keyword_value, string_value
+
+# a configuration field that names the column holding the training text: `text_column`, `dataset_text_field`
+_TEXT_FIELD = re.compile(r"(?i)(?:^|_)text_?(?:col|column|field|key|name)$")
+
+
+@dataclass(frozen=True)
+class ColumnName:
+    name: str
+    words: str = ""  # how the name was found, for messages: "`TEXT_COLUMN` is "text""; "" for a literal
+
+
+def column_name(
+    node: ast.expr,
+    function: FunctionInfo,
+    imported: dict[str, str],
+    defaults: Callable[[], dict[str, str]],
+    imported_defaults: dict[str, str],
+) -> ColumnName | None:
+    """The string `node` (a subscript's key, a dict's key) certainly holds: a literal, a name bound only to one
+    string in the function or a scope around it, a constant imported from another module (`imported`: the constants
+    the links know, by local name), or a configuration field with one default in this module (`defaults`: the
+    module's `option_defaults`, computed when first needed) or in the classes and functions it imports
+    (`imported_defaults`)."""
+    literal = string_value(node)
+    if literal is not None:
+        return ColumnName(literal)
+    if isinstance(node, ast.Name):
+        value = _bound_string(node.id, function)
+        if value is None and node.id not in _assigned_anywhere(function):
+            value = imported.get(node.id)
+        return ColumnName(value, f'`{node.id}` is "{value}"') if value is not None else None
+    if isinstance(node, ast.Attribute):
+        value = defaults().get(node.attr) or imported_defaults.get(node.attr)
+        if value is not None:
+            return ColumnName(value, f'`{ast.unparse(node)}` defaults to "{value}"')
+    return None
+
+
+def _bound_string(name: str, function: FunctionInfo | None) -> str | None:
+    """The one string `name` is bound to in the nearest scope that binds it (never a parameter)."""
+    while function is not None:
+        if name in function.params:
+            return None
+        values = function.assignments.get(name)
+        if values is not None:
+            strings = {string_value(value) for value in values}
+            return strings.pop() if len(strings) == 1 and None not in strings else None
+        function = function.outer
+    return None
+
+
+def _assigned_anywhere(function: FunctionInfo | None) -> set[str]:
+    names: set[str] = set()
+    while function is not None:
+        names.update(function.assignments, function.params)
+        function = function.outer
+    return names
+
+
+def module_constants(module: ast.Module, text: str) -> dict[str, str]:
+    """Module-level names bound to one string (every assignment the same) that the module's `text` uses as a key
+    (`[NAME]`, `{NAME: ...}`): the column names another module may import."""
+    values: dict[str, set[str | None]] = {}
+    for statement in module.body:
+        if isinstance(statement, ast.Assign):
+            targets, value = statement.targets, statement.value
+        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+            targets, value = [statement.target], statement.value
+        else:
+            continue
+        for target in targets:
+            if isinstance(target, ast.Name):
+                values.setdefault(target.id, set()).add(string_value(value))
+    constants: dict[str, str] = {}
+    for name, found in values.items():
+        string = found.pop() if len(found) == 1 else None
+        if string is not None and _used_as_key(name, text):
+            constants[name] = string
+    return constants
+
+
+def _used_as_key(name: str, text: str) -> bool:
+    return f"[{name}]" in text or f"{{{name}:" in text or f" {name}:" in text
+
+
+def option_defaults(module: ast.Module) -> dict[str, str]:
+    """The string defaults of the configuration fields a module declares, by field name (see `declared_defaults`).
+    A field declared with two different defaults is left out."""
+    found: dict[str, set[str]] = {}
+    for _, name, value in declared_defaults(module):
+        found.setdefault(name, set()).add(value)
+    return {name: values.pop() for name, values in found.items() if len(values) == 1}
+
+
+def text_field_defaults(module: ast.Module, text: str) -> tuple[tuple[str, str, str], ...]:
+    """The defaults of the module's fields named for a text column, with the top-level class or function that
+    declares them (what another module imports): `(owner, field, default)`."""
+    if _TEXT_FIELD_WORD.search(text) is None:
+        return ()
+    return tuple(item for item in declared_defaults(module) if _TEXT_FIELD.search(item[1]) is not None)
+
+
+def text_fields_read(text: str) -> frozenset[str]:
+    """The configuration fields named for a text column that a module reads a row with: `example[args.text_column]`."""
+    return frozenset(match.group(1) for match in _TEXT_FIELD_SUBSCRIPT.finditer(text))
+
+
+_TEXT_FIELD_WORD = re.compile(r"(?i)text_?(?:col|column|field|key|name)\b")
+_TEXT_FIELD_SUBSCRIPT = re.compile(r"(?i)\[\s*[\w.]+\.(\w*text_?(?:col|column|field|key|name))\s*\]")
+
+
+def declared_defaults(module: ast.Module) -> list[tuple[str, str, str]]:
+    """`(owner, field, default)` for each configuration field with a string default: class-level fields
+    (`text_column: str = "text"`, `= field(default="text")`) of top-level classes, and argparse options
+    (`add_argument("--text-field", default="text")`, by their `dest`) in top-level functions (owner "" at module
+    level)."""
+    found: list[tuple[str, str, str]] = []
+    for statement in module.body:
+        if isinstance(statement, ast.ClassDef):
+            for inner in statement.body:
+                field = _class_field(inner)
+                if field is not None:
+                    found.append((statement.name, *field))
+            continue
+        owner = statement.name if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) else ""
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Call) and called_name(node).endswith("add_argument"):
+                option = _argparse_option(node)
+                if option is not None:
+                    found.append((owner, *option))
+    return found
+
+
+def _class_field(statement: ast.stmt) -> tuple[str, str] | None:
+    if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+        target, value = statement.target, statement.value
+    elif isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+        target, value = statement.targets[0], statement.value  # type: ignore[assignment]
+    else:
+        return None
+    if not isinstance(target, ast.Name) or value is None:
+        return None
+    if isinstance(value, ast.Call) and called_name(value).split(".")[-1] == "field":
+        value = keyword_value(value, "default")
+    default = string_value(value) if value is not None else None
+    return (target.id, default) if default is not None else None
+
+
+def _argparse_option(call: ast.Call) -> tuple[str, str] | None:
+    default = string_value(keyword_value(call, "default")) if keyword_value(call, "default") is not None else None
+    if default is None:
+        return None
+    dest = keyword_value(call, "dest")
+    if dest is not None:
+        name = string_value(dest)
+        return (name, default) if name is not None else None
+    flags = [text for text in (string_value(argument) for argument in call.args) if text is not None]
+    long = [flag for flag in flags if flag.startswith("--")]
+    chosen = long[0] if long else (flags[0] if flags and not flags[0].startswith("-") else None)
+    return (chosen.lstrip("-").replace("-", "_"), default) if chosen is not None else None

@@ -1,0 +1,15 @@
+# trl's SFTTrainer tokenizes a column of plain text with special tokens on: a column a `.map()` filled with rendered
+# chats gets a second BOS. The column is trl's default one here ("text").
+from datasets import load_dataset
+from transformers import AutoTokenizer
+from trl import SFTTrainer
+
+tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.2-3B-Instruct")
+
+
+def to_text(example):
+    return {"text": tokenizer.apply_chat_template(example["messages"], tokenize=False)}
+
+
+dataset = load_dataset("json", data_files="chat.jsonl", split="train").map(to_text)
+trainer = SFTTrainer(model="meta-llama/Llama-3.2-3B-Instruct", train_dataset=dataset, processing_class=tokenizer)  # expect: CL002 "`SFTTrainer` tokenizes column `text` (trl's default `dataset_text_field`)"

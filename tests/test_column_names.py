@@ -1,0 +1,86 @@
+"""How a dataset column's name is read when the code does not write it literally (`facts.column_names`)."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+
+from chatlint.facts.column_names import (
+    declared_defaults,
+    module_constants,
+    option_defaults,
+    text_field_defaults,
+    text_fields_read,
+)
+
+CONFIG = textwrap.dedent(
+    """\
+    import argparse
+    from dataclasses import dataclass, field
+
+    LOG_NAME = "train"
+    TEXT = "text"
+    SWITCHED = "a"
+    SWITCHED = "b"
+
+
+    @dataclass
+    class DataArgs:
+        text_column: str = field(default="text", metadata={"help": "..."})
+        prompt_key = "prompt"
+        epochs: int = 3
+
+
+    @dataclass
+    class OtherArgs:
+        prompt_key: str = "question"
+
+
+    def options():
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--text-field", default="body")
+        parser.add_argument("--column", dest="chosen_column", default="chosen")
+        parser.add_argument("model_name", default="m")
+        parser.add_argument("-v", default="quiet")
+        return parser.parse_args()
+
+
+    def use(row):
+        return row[TEXT], {SWITCHED: 1}, LOG_NAME
+    """
+)
+
+
+def test_module_constants_are_single_strings_used_as_keys() -> None:
+    # LOG_NAME is never a key; SWITCHED has two values
+    assert module_constants(ast.parse(CONFIG), CONFIG) == {"TEXT": "text"}
+
+
+def test_declared_defaults_name_their_owner() -> None:
+    assert declared_defaults(ast.parse(CONFIG)) == [
+        ("DataArgs", "text_column", "text"),
+        ("DataArgs", "prompt_key", "prompt"),
+        ("OtherArgs", "prompt_key", "question"),
+        ("options", "text_field", "body"),
+        ("options", "chosen_column", "chosen"),
+        ("options", "model_name", "m"),
+    ]
+
+
+def test_a_field_with_two_defaults_is_left_out() -> None:
+    defaults = option_defaults(ast.parse(CONFIG))
+    assert "prompt_key" not in defaults
+    assert defaults["text_column"] == "text" and defaults["text_field"] == "body"
+
+
+def test_text_field_defaults_keep_only_fields_named_for_a_text_column() -> None:
+    assert text_field_defaults(ast.parse(CONFIG), CONFIG) == (
+        ("DataArgs", "text_column", "text"),
+        ("options", "text_field", "body"),
+    )
+    assert text_field_defaults(ast.parse("x: str = 'a'\n"), "x: str = 'a'\n") == ()
+
+
+def test_text_fields_read_are_the_row_subscripts_by_a_config_field() -> None:
+    text = "enc = tok(example[data_args.text_column])\nother = row[cfg.data.text_key]\nx = row[args.model]\n"
+    assert text_fields_read(text) == {"text_column", "text_key"}
