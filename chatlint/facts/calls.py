@@ -121,20 +121,18 @@ class _Collector:
     # -- wrappers -------------------------------------------------------------------------------------------------
     def _maybe_wrapper(self, template_call: TemplateCall) -> None:
         function = template_call.function
-        conversation = template_call.conversation
         key = (function.name, function.cls is not None)
         if function.is_module or function.name == TEMPLATE_METHOD or key in self.wrappers:
             return
-        if not isinstance(conversation, ast.Name) or conversation.id not in function.params:
-            return
-        if conversation.id in function.assignments:
+        parameter = conversation_parameter(template_call)
+        if parameter is None:
             return
         self.wrappers[key] = _Route(
             Route.WRAPPER,
             f"the wrapper `{function.qualname}`",
             wrapper=function,
             inner=template_call,
-            conversation_parameter=conversation.id,
+            conversation_parameter=parameter,
             skip_self=function.cls is not None,
         )
 
@@ -255,6 +253,8 @@ class _Collector:
                 flags[flag_name] = inner_flag
         template_call = self._render(call, function, ancestors, conversation, flags, route.kind, route.label)
         template_call.spreads = self._wrapper_spreads(call, function, wrapper, inner, argument)
+        template_call.forwarded = passed
+        template_call.related = inner.related  # a local wrapper of an imported one: its render is there
         return template_call
 
     def _wrapper_spreads(
@@ -311,9 +311,11 @@ class _Collector:
         parameters = list(params)
         place = summary.place(line)
         flags: dict[str, Flag] = {}
+        passed = self.passed.setdefault(id(call), {})
         for forwarded in forwarded_flags:
             given = bound_argument(call, parameters, forwarded.parameter) if forwarded.parameter else None
             if given is not None:
+                passed[forwarded.name] = given  # what a wrapper of this call forwards
                 flags[forwarded.name] = flag_from_expression(forwarded.name, given, function, FlagSource.CALL)
             elif forwarded.from_kwargs:
                 flags[forwarded.name] = _flag_at_call_site(forwarded.name, call, function)
@@ -388,7 +390,48 @@ class _Collector:
         template_call = self._render(call, function, ancestors, conversation, flags, Route.WRAPPER, label)
         template_call.related = (Related(summary.path, wrapper.line, f"`{wrapper.name}` renders the conversation"),)
         template_call.spreads = self._spreads(call, function)  # the call's own mappings, judged where they are
+        template_call.forwarded = self.passed.get(id(call), {})
         return template_call
+
+
+def conversation_parameter(template_call: TemplateCall) -> str | None:
+    """The parameter of the render's function that becomes its conversation, when the function is a wrapper: the
+    parameter itself, never reassigned, or a list made from it turn by turn (`[{"role": ROLES[t["from"]], ...} for
+    t in dialogue]`, `list(dialogue)`, `dialogue.copy()`) or with turns put before it (`[system, *dialogue]`,
+    `[system] + dialogue`): the last turn stays the caller's."""
+    function, conversation = template_call.function, template_call.conversation
+    if not isinstance(conversation, ast.Name):
+        return None
+    values = function.assignments.get(conversation.id)
+    if values is None:
+        return conversation.id if conversation.id in function.params else None
+    if len(values) != 1 or conversation.id in function.params:
+        return None
+    source = _turn_by_turn(values[0])
+    if source is None or source not in function.params or source in function.assignments:
+        return None
+    return source
+
+
+def _turn_by_turn(value: ast.expr) -> str | None:
+    """The name a list is made from, keeping its last element last (see `conversation_parameter`)."""
+    if isinstance(value, ast.ListComp) and len(value.generators) == 1:
+        generator = value.generators[0]
+        if not generator.ifs and not generator.is_async and isinstance(generator.iter, ast.Name):
+            return generator.iter.id
+        return None
+    if isinstance(value, ast.Call) and not value.keywords:
+        if isinstance(value.func, ast.Name) and value.func.id == "list" and len(value.args) == 1:
+            return value.args[0].id if isinstance(value.args[0], ast.Name) else None
+        if isinstance(value.func, ast.Attribute) and value.func.attr == "copy" and not value.args:
+            return value.func.value.id if isinstance(value.func.value, ast.Name) else None
+        return None
+    if isinstance(value, ast.List) and value.elts and isinstance(value.elts[-1], ast.Starred):
+        last = value.elts[-1].value
+        return last.id if isinstance(last, ast.Name) else None
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add) and isinstance(value.right, ast.Name):
+        return value.right.id if isinstance(value.left, ast.List) else None
+    return None
 
 
 def _unwrapped(mapping: ast.expr) -> ast.expr:

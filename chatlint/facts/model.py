@@ -202,6 +202,9 @@ class TemplateCall:
     # where each `**mapping` that reaches `apply_chat_template` comes from (for a wrapper's call site: the
     # wrapper's own, with the `**kwargs` it forwards replaced by what the call site spreads)
     spreads: tuple[SpreadSource, ...] = ()
+    # for a wrapper's call site: the expression the call passes for each flag the wrapper forwards (by keyword or
+    # position), what a wrapper around this call forwards in turn
+    forwarded: dict[str, ast.expr] = field(default_factory=dict, compare=False)
 
     def flag(self, name: str) -> Flag:
         return self.flags[name]

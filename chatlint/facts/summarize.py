@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from chatlint.facts.calls import conversation_parameter
 from chatlint.facts.column_names import module_constants, text_field_defaults
 from chatlint.facts.flags import FLAG_NAMES
 from chatlint.facts.model import FunctionInfo, Route, TemplateCall
@@ -115,23 +116,23 @@ def _is_top_level(function: FunctionInfo) -> bool:
 
 
 def _is_wrapper_call(template_call: TemplateCall) -> bool:
-    function, conversation = template_call.function, template_call.conversation
+    """A module-level function that hands its parameter to the template as the conversation, directly or through
+    a wrapper of its own module."""
     return (
-        template_call.route is Route.DIRECT
-        and _is_module_level(function)
-        and isinstance(conversation, ast.Name)
-        and conversation.id in function.params
-        and conversation.id not in function.assignments
+        template_call.route in (Route.DIRECT, Route.WRAPPER)
+        and _is_module_level(template_call.function)
+        and conversation_parameter(template_call) is not None
     )
 
 
 def _wrapper(template_call: TemplateCall) -> WrapperSummary:
-    assert isinstance(template_call.conversation, ast.Name)
+    parameter = conversation_parameter(template_call)
+    assert parameter is not None
     return WrapperSummary(
         template_call.function.name,
         template_call.call.lineno,
         tuple(template_call.function.params),
-        template_call.conversation.id,
+        parameter,
         _flags(template_call),
     )
 
@@ -142,7 +143,11 @@ def _flags(template_call: TemplateCall) -> tuple[ForwardedFlag, ...]:
     flags = []
     for name in FLAG_NAMES:
         inner = template_call.flags[name]
-        forwarded = keyword_value(template_call.call, name)
+        forwarded = (
+            template_call.forwarded.get(name)
+            if template_call.route is Route.WRAPPER
+            else keyword_value(template_call.call, name)
+        )
         if isinstance(forwarded, ast.Name) and forwarded.id in function.params:
             flags.append(ForwardedFlag(name, forwarded.id, inner.value, inner.present, where=inner.where))
         elif not inner.present and function.star_kwargs and _forwards(template_call.call, function.star_kwargs):

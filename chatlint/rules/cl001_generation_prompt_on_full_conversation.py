@@ -32,7 +32,9 @@ class GenerationPromptOnFullConversation(Rule):
         "assistant"`), on template introspection (the same conversation rendered with and without the header), and
         on inference code whose result goes to `generate()`. It follows aliases (`render =
         tokenizer.apply_chat_template`), `functools.partial`, thin wrappers in the same module (and wrappers of
-        them, the flag handed on by keyword or by position), the method handed in as a parameter named
+        them, the flag handed on by keyword or by position; a wrapper may rebuild its conversation turn by turn,
+        `[{"role": ROLES[t["from"]], ...} for t in turns]`, or put turns before it, `[system, *turns]`, but not
+        drop any: the caller's last turn stays last), the method handed in as a parameter named
         `apply_chat_template`, and flags set in a parameter default, a dataclass field, a module constant, an
         attribute set in `__init__` or a `**kwargs` dict.
 
@@ -46,6 +48,8 @@ class GenerationPromptOnFullConversation(Rule):
         call does not show is not assumed to be on.
 
         A wrapper imported from another module of the project is followed too: the call site passes the flag.
+        That module may wrap a wrapper of its own, and a local wrapper may wrap the imported one; a wrapper whose
+        module imports the wrapper it wraps (a chain through three modules) is not followed.
     """
     why_is_this_bad = """
         The generation prompt is the header that opens the *next* assistant turn
