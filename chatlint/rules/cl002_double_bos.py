@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
@@ -11,7 +11,7 @@ from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import SplitTokenization, TokenizerCall
 from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
-from chatlint.facts.syntax import called_name, string_value
+from chatlint.facts.syntax import called_name
 from chatlint.facts.uses import same_value
 from chatlint.findings import Applicability
 from chatlint.knowledge.model_families import family_of
@@ -303,28 +303,57 @@ def _short(text: str, limit: int = 50) -> str:
 
 def _only_counted(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
     """The ids are only measured against a bound (`len(tok(text).input_ids) <= max_len`, a length filter), directly
-    or through the one name they are assigned to. A length that is stored or used elsewhere may mask labels (the
-    prompt length of a prompt/full pair), so it is not "only counted"."""
+    or through the one name they are assigned to (the ids, or their length). A length that is stored or used
+    elsewhere may mask labels (the prompt length of a prompt/full pair), so it is not "only counted"."""
     call = tokenizer_call.call
-    ancestors = facts.ancestors(call)
-    value, ancestors = same_value(call, ancestors, through_ids=True)
-    parent = ancestors[-1] if ancestors else None
-    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
-        flow = function_flow(tokenizer_call.function, facts.flows)
-        binding = flow.binding_of(parent, parent.targets[0].id)
+    flow = function_flow(tokenizer_call.function, facts.flows)
+
+    def only_compared(assignment: ast.Assign, ids: bool) -> bool:
+        """Every later use of the name `assignment` binds is compared: the length of the ids it holds (`ids`), or
+        itself (a length)."""
+        target = assignment.targets[0]
+        assert isinstance(target, ast.Name)
+        binding = flow.binding_of(assignment, target.id)
         loads = flow.loads_reached_by(binding) if binding is not None else []
-        return bool(loads) and all(_compared_length(load.node, load.ancestors) for load in loads)
-    return _compared_length(value, ancestors)
+        if not ids:
+            return bool(loads) and all(load.ancestors and isinstance(load.ancestors[-1], ast.Compare) for load in loads)
+        return bool(loads) and all(_compared_length(load.node, load.ancestors, only_compared) for load in loads)
+
+    value, ancestors = same_value(call, facts.ancestors(call), through_ids=True)
+    return _compared_length(value, ancestors, only_compared, ids=True)
 
 
-def _compared_length(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> bool:
-    """`len(node)`, `len(node.input_ids)` or `len(node["input_ids"])`, compared with something."""
+# methods that keep the ids they are called on, for the count: `.squeeze(0)`, `.flatten()`, `.cpu()`
+_KEEPS_IDS = frozenset({"squeeze", "flatten", "cpu", "tolist", "numpy", "to", "view", "reshape", "ravel"})
+
+
+def _compared_length(
+    node: ast.AST,
+    ancestors: tuple[ast.AST, ...],
+    through_name: Callable[[ast.Assign, bool], bool] | None,
+    ids: bool = False,
+) -> bool:
+    """`len(node)`, `len(node.input_ids)`, `len(node["input_ids"].squeeze(0))`, compared with something, directly
+    or through the one name the ids or the length are assigned to (`through_name`)."""
     child = node
     for index in range(len(ancestors) - 1, 0, -1):
         parent = ancestors[index]
-        if isinstance(parent, ast.Attribute) or (isinstance(parent, ast.Subscript) and string_value(parent.slice)):
+        if isinstance(parent, ast.Attribute) or (isinstance(parent, ast.Subscript) and parent.value is child):
             child = parent
             continue
-        is_len = isinstance(parent, ast.Call) and called_name(parent) == "len" and child in parent.args
-        return is_len and isinstance(ancestors[index - 1], ast.Compare)
+        if isinstance(parent, ast.Call) and parent.func is child and called_name(parent) in _KEEPS_IDS:
+            child = parent
+            continue
+        if _assigns_one_name(parent) and through_name is not None and ids:
+            return through_name(parent, True)  # type: ignore[arg-type]
+        if not (isinstance(parent, ast.Call) and called_name(parent) == "len" and child in parent.args):
+            return False
+        above = ancestors[index - 1]
+        if isinstance(above, ast.Compare):
+            return True
+        return _assigns_one_name(above) and through_name is not None and through_name(above, False)  # type: ignore[arg-type]
     return False
+
+
+def _assigns_one_name(node: ast.AST) -> bool:
+    return isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)

@@ -30,3 +30,12 @@ def ids_moved_to_device(example, tokenizer, device):
     text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
     ids = tokenizer(text, return_tensors="pt")["input_ids"].to(device)  # expect: CL002 "adds a second BOS"
     return {"input_ids": ids, "labels": ids.clone()}
+
+
+def prompt_length_kept(example, tokenizer):
+    # the length is kept beyond a comparison: it may mask labels elsewhere, so the second BOS matters
+    text = tokenizer.apply_chat_template(example["messages"][:-1], tokenize=False, add_generation_prompt=True)
+    ids = tokenizer(text)["input_ids"]  # expect: CL002 "tokenizing it again with special tokens"
+    prompt_len = len(ids)
+    example["prompt_len"] = prompt_len
+    return prompt_len < 4096
