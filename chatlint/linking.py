@@ -66,6 +66,7 @@ class Project:
         for summary in known:
             self.summaries[_resolved(summary.path)] = summary
         self._bytes: dict[Path, bytes | None] = {}  # modules read but not (yet) worth summarising
+        self._reexporters: dict[Path, ModuleSummary | None] = {}  # the imports of packages that re-export a name
         self._verdicts: dict[tuple[Path, Callable[[bytes], bool]], bool] = {}
 
     @functools.cached_property
@@ -251,20 +252,35 @@ class Project:
             and symbol is not None
             and (symbol.encode() in data or b"import *" in data)
         )
+        if reexports and symbol is not None and not _defines(data, symbol):
+            # a package that only re-exports the name (its bytes may still mention a render or a mask): where
+            # the name comes from is all that is asked, whatever else the module says
+            return self._imports_only(path, data)
         if not (renders or reexports):
             return None  # not remembered as None: a later question (for masks) may find it worth reading
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
+        text = _decoded(data)
+        if text is None:
             self.summaries[path] = None
             return None
-        name = str(path) if self._absolute else os.path.relpath(path)  # as the run names its files
         if renders or self.import_reader is None:
-            summary = self.summarizer(name, text)
+            summary = self.summarizer(self._name(path), text)
         else:
-            summary = ModuleSummary(name, self.import_reader(text))  # only where its names come from
+            summary = ModuleSummary(self._name(path), self.import_reader(text))  # only where its names come from
         self.summaries[path] = summary
         return summary
+
+    def _imports_only(self, path: Path, data: bytes) -> ModuleSummary | None:
+        """A module's imports alone (kept apart from its summary, which another question may need)."""
+        if path not in self._reexporters:
+            text = _decoded(data)
+            reader = self.import_reader
+            self._reexporters[path] = (
+                ModuleSummary(self._name(path), reader(text)) if text is not None and reader is not None else None
+            )
+        return self._reexporters[path]
+
+    def _name(self, path: Path) -> str:
+        return str(path) if self._absolute else os.path.relpath(path)  # as the run names its files
 
     def _verdict(self, path: Path, data: bytes, test: Callable[[bytes], bool]) -> bool:
         key = (path, test)
@@ -283,6 +299,23 @@ class Project:
                     data = None
             self._bytes[path] = data
         return self._bytes[path]
+
+
+def _defines(data: bytes, name: str) -> bool:
+    """Do a module's bytes define `name` (a function, a class, an assignment at the start of a line)?"""
+    encoded = name.encode()
+    return (
+        b"def " + encoded in data
+        or b"class " + encoded in data
+        or re.search(rb"(?m)^" + re.escape(encoded) + rb"\s*[:=]", data) is not None
+    )
+
+
+def _decoded(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _bound_name(ref: ImportRef) -> str:

@@ -103,3 +103,25 @@ def test_a_crafted_summary_in_the_cache_is_built_again(tmp_path: Path) -> None:
     fresh = ModuleSummary("data.py")
     assert cache.summary("data.py", text, "module", lambda: fresh) is fresh
     assert cache.summary("data.py", text, "module", lambda: None) == fresh  # rewritten, then read back
+
+
+def test_a_package_that_only_reexports_a_renderer_is_read_for_its_imports_alone(tmp_path: Path) -> None:
+    """An `__init__.py` that mentions the template (a docstring) but only re-exports the wrapper: its imports are
+    read to find the wrapper, and nothing else of it is summarised."""
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text('"""apply_chat_template helpers."""\nfrom .chat import render_chat\n')
+    wrapper = "def render_chat(tok, messages, add_generation_prompt=False):\n"
+    wrapper += "    return tok.apply_chat_template(messages, add_generation_prompt=add_generation_prompt)\n"
+    (package / "chat.py").write_text(wrapper)
+    summarized: list[str] = []
+
+    def summarizer(name: str, text: str) -> ModuleSummary | None:
+        summarized.append(Path(name).name)
+        return summarize_text(name, text)
+
+    project = Project(tmp_path, summarizer, (), imports_in_text, eager=True)
+    importer = tmp_path / "train.py"
+    links = project.links_for(str(importer), imports_in_text("from pkg import render_chat\n"))
+    assert links.names["render_chat"].summary.wrapper("render_chat") is not None
+    assert summarized == ["chat.py"]
