@@ -4,7 +4,8 @@ Preference and prompt-completion trainers (trl's DPO, ORPO, CPO, KTO, and SFT on
 row whose `prompt` is the context the model conditions on and whose `chosen` / `rejected` / `completion` is what is
 trained or scored. When the prompt is a chat render, where it stops decides where the completion starts. This
 module finds, inside one function, each template call whose text becomes the `prompt` of such a row:
-- a dict display with a `"prompt"` key and a completion key (`{"prompt": render(...), "chosen": ...}`);
+- a dict display or `dict(...)` call with a `"prompt"` key and a completion key (`{"prompt": render(...),
+  "chosen": ...}`), or with columns of many rows (`{"prompt": prompts, ...}`, `prompts` a list of renders);
 - item assignments on one row (`row["prompt"] = render(...)` on a row that also gets or has `row["chosen"]`);
 the value followed through local names (every binding that may reach the load), `row["key"]` stores,
 `typing.cast`, conditional expressions, and helpers of the module that return a render. A concatenation
@@ -33,17 +34,22 @@ class PromptRow:
 
     render: TemplateCall
     function: FunctionInfo  # where the row is built
-    node: ast.AST  # the dict display, or the `row["prompt"] = ...` statement
+    node: ast.AST  # the dict display (or `dict(...)` call), or the `row["prompt"] = ...` statement
     keys: tuple[str, ...]  # the row's completion keys, in `COMPLETION_KEYS` order
     name: str = ""  # the row's name when the display is assigned to it and its other keys are set later
+    columns: bool = False  # the display holds columns of many rows: the render is an item of the `prompt` list
+
+    @property
+    def role(self) -> str:
+        return "a `prompt` in" if self.columns else "the `prompt` of"
 
     @property
     def how(self) -> str:
         """The row in words: "the row `{"prompt": ..., "chosen": ..., "rejected": ...}`", or "`row["prompt"] = ...`
         on a row with `chosen`, `rejected`"."""
-        if isinstance(self.node, ast.Dict) and not self.name:
+        if not isinstance(self.node, ast.Assign) and not self.name:
             entries = ", ".join(f'"{key}": ...' for key in (PROMPT_KEY, *self.keys))
-            return f"the row `{{{entries}}}`"
+            return f"the columns `{{{entries}}}`" if self.columns else f"the row `{{{entries}}}`"
         keys = ", ".join(f"`{key}`" for key in self.keys)
         if self.name:
             return f'`{self.name} = {{"prompt": ...}}` on a row with {keys}'
@@ -79,20 +85,23 @@ class _RowFinder:
     def rows_in(self, function: FunctionInfo) -> Iterator[PromptRow]:
         members = self.facts.scope_members(function.node)
         for node in members:
-            if isinstance(node, ast.Dict):
-                keys = {string_value(key): value for key, value in zip(node.keys, node.values) if key is not None}
-                prompt = keys.get(PROMPT_KEY)
+            entries = _row_entries(node)
+            if entries is not None:
+                prompt = entries.get(PROMPT_KEY)
                 if prompt is None:
                     continue
-                completion, named = _completion_keys(keys), ""
+                completion, named = _completion_keys(entries), ""
                 parent = self.facts.ancestors(node)[-1:]
                 if not completion and parent and isinstance(parent[0], ast.Assign) and len(parent[0].targets) == 1:
                     # `row = {"prompt": ...}` and then `row["chosen"] = ...`
                     named = dotted_name(parent[0].targets[0]) or ""
                     completion = _completion_keys(self._row_keys(named, function, members)) if named else ()
                 if completion:
+                    # a row, or the columns of many (`Dataset.from_dict({"prompt": prompts, ...})`)
                     for render in self.renders_of(prompt, function, 0):
                         yield PromptRow(render, function, node, completion, named)
+                    for render in self.renders_in(prompt, function, 0):
+                        yield PromptRow(render, function, node, completion, named, columns=True)
             elif isinstance(node, ast.Assign) and len(node.targets) == 1:
                 target = node.targets[0]
                 if not (isinstance(target, ast.Subscript) and string_value(target.slice) == PROMPT_KEY):
@@ -146,6 +155,24 @@ class _RowFinder:
             ]
         return []
 
+    def renders_in(self, expr: ast.expr, function: FunctionInfo, depth: int) -> list[TemplateCall]:
+        """The template calls whose results the items of the list `expr` may be: `[render(c[:-1]) for c in convs]`,
+        a name assigned one, or a list filled with `.append(render(...))` / `.extend([...])` in the function."""
+        if depth > MAX_RESOLUTION_DEPTH:
+            return []
+        if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
+            return self.renders_of(expr.elt, function, depth + 1)
+        if not isinstance(expr, ast.Name):
+            return []
+        found: list[TemplateCall] = []
+        for binding in self.flow(function).reaching(expr.id, expr):
+            if binding.kind == "assign" and binding.value is not None:
+                found.extend(self.renders_in(binding.value, function, depth + 1))
+        for kind, value in function.mutations.get(expr.id, ()):
+            follow = self.renders_of if kind == "append" else self.renders_in
+            found.extend(follow(value, function, depth + 1))
+        return found
+
     def _renders_of_call(self, call: ast.Call, function: FunctionInfo, depth: int) -> list[TemplateCall]:
         render = self.renders.get(id(call))
         if render is not None:
@@ -177,6 +204,15 @@ class _RowFinder:
         if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.cls is not None:
             return function.cls.methods.get(func.attr)
         return None
+
+
+def _row_entries(node: ast.AST) -> dict[str | None, ast.expr] | None:
+    """The string keys and values of a dict display or a `dict(key=value, ...)` call; None for anything else."""
+    if isinstance(node, ast.Dict):
+        return {string_value(key): value for key, value in zip(node.keys, node.values) if key is not None}
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict" and not node.args:
+        return {item.arg: item.value for item in node.keywords if item.arg is not None}
+    return None
 
 
 def _completion_keys(keys: dict[str | None, ast.expr] | set[str]) -> tuple[str, ...]:

@@ -133,7 +133,7 @@ def _message(render: TemplateCall, use: LengthMask | PromptRow) -> str:
     where = "" if use.function is render.function else f" in {use.function.display_name}"
     if isinstance(use, PromptRow):
         return (
-            f"renders {render.shape.evidence}, {how_set}{via}, and it is the `prompt` of {use.how}{where}: a "
+            f"renders {render.shape.evidence}, {how_set}{via}, and it is {use.role} {use.how}{where}: a "
             f"trainer that conditions on the prompt (trl's DPO, ORPO, CPO, KTO, prompt-completion SFT) takes the "
             f"assistant header after it as part of the completion"
         )

@@ -71,3 +71,22 @@ def sample_pairs(model, tokenizer, example):
     inputs = tokenizer(prompt, return_tensors="pt", add_special_tokens=False)
     first, second = model.generate(**inputs, num_return_sequences=2, do_sample=True)
     return {"prompt": prompt, "chosen": tokenizer.decode(first), "rejected": tokenizer.decode(second)}
+
+
+def to_kto_dict(example, tokenizer):
+    prompt = tokenizer.apply_chat_template(example["messages"][:-1], tokenize=False)  # expect: CL003 "the row `{\"prompt\": ..., \"completion\": ...}`"
+    return dict(prompt=prompt, completion=example["messages"][-1]["content"], label=True)
+
+
+def build_preference_columns(conversations, tokenizer):
+    prompts, chosen, rejected = [], [], []
+    for conversation in conversations:
+        prompts.append(tokenizer.apply_chat_template(conversation["chosen"][:-1], tokenize=False))  # expect: CL003 "it is a `prompt` in the columns `{\"prompt\": ..., \"chosen\": ..., \"rejected\": ...}`"
+        chosen.append(conversation["chosen"][-1]["content"])
+        rejected.append(conversation["rejected"][-1]["content"])
+    return {"prompt": prompts, "chosen": chosen, "rejected": rejected}
+
+
+def build_completion_columns(conversations, tokenizer):
+    prompts = [tokenizer.apply_chat_template(c[:-1], tokenize=False) for c in conversations]  # expect: CL003 "the columns `{\"prompt\": ..., \"completion\": ...}`"
+    return {"prompt": prompts, "completion": [c[-1]["content"] for c in conversations]}

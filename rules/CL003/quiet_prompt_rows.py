@@ -49,3 +49,26 @@ def to_row_with_other_prompt(example, tokenizer):
     # the render is the chosen text; the prompt is the raw text of the data
     chosen = tokenizer.apply_chat_template(example["chosen"][:-1], tokenize=False)
     return {"prompt": example["question"], "chosen": chosen, "rejected": example["rejected"]}
+
+
+def to_kto_dict(example, tokenizer):
+    prompt = tokenizer.apply_chat_template(example["messages"][:-1], tokenize=False, add_generation_prompt=True)
+    return dict(prompt=prompt, completion=example["messages"][-1]["content"], label=True)
+
+
+def build_preference_columns(conversations, tokenizer):
+    prompts, chosen, rejected = [], [], []
+    for conversation in conversations:
+        prompts.append(
+            tokenizer.apply_chat_template(conversation["chosen"][:-1], tokenize=False, add_generation_prompt=True)
+        )
+        chosen.append(conversation["chosen"][-1]["content"])
+        rejected.append(conversation["rejected"][-1]["content"])
+    return {"prompt": prompts, "chosen": chosen, "rejected": rejected}
+
+
+def build_prompt_columns(conversations, tokenizer):
+    # prompt-only columns (for generation), and full renders as the texts to score
+    prompts = [c[:-1] for c in conversations]
+    texts = [tokenizer.apply_chat_template(c, tokenize=False) for c in conversations]
+    return {"prompt": prompts, "text": texts}
