@@ -41,14 +41,15 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         It also finds such a render stored as the `prompt` of a row that has `chosen` / `rejected` or `completion`
         keys, the data of trl's `DPOTrainer`, `ORPOTrainer`, `CPOTrainer`, `KTOTrainer` and of `SFTTrainer` on
         prompt-completion data: `{"prompt": tok.apply_chat_template(conv[:-1], tokenize=False), "chosen": ...}`,
-        `row["prompt"] = ...` on a row that gets or has `row["chosen"]`, through local names and helpers of the
-        module or of another module that return the render. A `prompt` that is the raw messages list
-        (conversational data, which trl renders itself with the generation prompt), a render with
-        `continue_final_message=True`, and a row without those keys stay quiet.
+        `row["prompt"] = ...` on a row that gets or has `row["chosen"]`, `dict(prompt=..., completion=...)`, and
+        columns of many rows (`{"prompt": prompts, "chosen": ...}` with `prompts` a list of such renders), through
+        local names and helpers of the module or of another module that return the render. A `prompt` that is
+        the raw messages list (conversational data, which trl renders itself with the generation prompt), a
+        render with `continue_final_message=True` (a prefilled reply), and a row without those keys stay quiet.
 
         It stays quiet when the prompt render has the generation prompt (a literal `True` or a value that depends
         on the role or task), when the render is concatenated with something before it is measured (a header
-        added by hand), and when the prompt render is not used to mask labels.
+        added by hand), and when the prompt render neither masks labels nor becomes such a row's `prompt`.
 
         A mapping spread into the render from the data (`**example.get("chat_template_kwargs", {})`) carries
         template variables, not `add_generation_prompt`: the flag is what the call (or the wrapper's default)
