@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from chatlint.facts import FlagSource, ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.masking import LengthMask, length_masks
+from chatlint.facts.prompt_rows import PromptRow, prompt_rows
 from chatlint.facts.syntax import keyword
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
@@ -19,8 +20,12 @@ _UNSURE_SOURCES = frozenset({FlagSource.DEFAULT, FlagSource.PARAMETER})
 class PromptMaskWithoutGenerationPrompt(Rule):
     code = "CL003"
     name = "prompt-mask-without-generation-prompt"
-    summary = "The prompt is rendered without `add_generation_prompt=True` and its length masks the labels"
-    prefilter = ((b"apply_chat_template",), (b"len(", b".shape", b".size(", b".sum("))
+    summary = (
+        "The prompt is rendered without `add_generation_prompt=True` and its length masks the labels, or it is the "
+        "`prompt` of a preference or prompt-completion row"
+    )
+    # a length that masks, or a row with a `prompt` key
+    prefilter = ((b"apply_chat_template",), (b"len(", b".shape", b".size(", b".sum(", b'"prompt"', b"'prompt'"))
     fixable = True
 
     what_it_does = """
@@ -33,9 +38,18 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         tokenizes it (`ids_of(tokenizer, prompt)`), and a loop over the prompt renders or the rows of their batch
         tokenization (a collator that masks `labels[i, :n]` row by row).
 
+        It also finds such a render stored as the `prompt` of a row that has `chosen` / `rejected` or `completion`
+        keys, the data of trl's `DPOTrainer`, `ORPOTrainer`, `CPOTrainer`, `KTOTrainer` and of `SFTTrainer` on
+        prompt-completion data: `{"prompt": tok.apply_chat_template(conv[:-1], tokenize=False), "chosen": ...}`,
+        `row["prompt"] = ...` on a row that gets or has `row["chosen"]`, `dict(prompt=..., completion=...)`, and
+        columns of many rows (`{"prompt": prompts, "chosen": ...}` with `prompts` a list of such renders), through
+        local names and helpers of the module or of another module that return the render. A `prompt` that is
+        the raw messages list (conversational data, which trl renders itself with the generation prompt), a
+        render with `continue_final_message=True` (a prefilled reply), and a row without those keys stay quiet.
+
         It stays quiet when the prompt render has the generation prompt (a literal `True` or a value that depends
         on the role or task), when the render is concatenated with something before it is measured (a header
-        added by hand), and when the prompt render is not used to mask labels.
+        added by hand), and when the prompt render neither masks labels nor becomes such a row's `prompt`.
 
         A mapping spread into the render from the data (`**example.get("chat_template_kwargs", {})`) carries
         template variables, not `add_generation_prompt`: the flag is what the call (or the wrapper's default)
@@ -43,14 +57,18 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         its caller fills (`**options`, a parameter), which may hold `add_generation_prompt=True`.
 
         Across modules: a prompt rendered by a wrapper, a function or a method of another module of the project
-        (an instance built in `__init__` or assigned once) is judged where its length masks the labels; no fix is
-        offered there (the render is in the other file).
+        (an instance built in `__init__` or assigned once) is judged where its length masks the labels or where it
+        becomes a row's `prompt`; no fix is offered there (the render is in the other file, named as a related
+        place).
     """
     why_is_this_bad = """
         The full conversation renders the assistant turn as *header + reply* (`<|im_start|>assistant\\n` +
         reply). A prompt rendered without the generation prompt stops before that header, so masking its length
         leaves the header on the trained side: every example teaches the model to produce the assistant header
-        as if it were part of its reply. The loss still falls, so nothing looks wrong.
+        as if it were part of its reply. The loss still falls, so nothing looks wrong. A preference trainer does
+        the same with a row's `prompt`: it conditions on the prompt and scores (and, for ORPO, KTO and SFT,
+        trains) what comes after it, so the header becomes part of the completion, or is missing when the
+        completion is the bare reply.
     """
     example = """
         def tokenize(example, tokenizer):
@@ -71,19 +89,21 @@ class PromptMaskWithoutGenerationPrompt(Rule):
     fix_safety = """
         The fix adds `add_generation_prompt=True` to the prompt render (or turns a literal `False` into `True`).
         It is always **unsafe** (applied only with `--unsafe-fixes`): it changes which tokens are trained, which
-        is the point, but a person should confirm the render is only used to measure the prompt. There is no fix
-        when the render goes through a wrapper that does not forward the flag.
+        is the point, but a person should confirm the render is only used to measure the prompt (or as the
+        prompt). When the render is in a helper of the module, the fix edits the helper, which other callers may
+        share. There is no fix when the render goes through a wrapper or a helper of another module.
     """
 
     def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
         reported: set[int] = set()
-        for mask in length_masks(facts):
-            render = mask.render
+        uses: list[tuple[TemplateCall, LengthMask | PromptRow]] = [(mask.render, mask) for mask in length_masks(facts)]
+        uses += [(row.render, row) for row in prompt_rows(facts)]
+        for render, use in uses:
             if id(render.call) in reported or not _renders_prompt_without_header(render):
                 continue
             reported.add(id(render.call))
             yield Diagnostic(
-                node=render.call, message=_message(render, mask), fix=_fix(render, facts), related=render.related
+                node=render.call, message=_message(render, use), fix=_fix(render, use, facts), related=render.related
             )
 
 
@@ -103,7 +123,7 @@ def _renders_prompt_without_header(render: TemplateCall) -> bool:
     return render.through_wrapper and keyword(render.call, FLAG) is None and not render.may_hide_flags
 
 
-def _message(render: TemplateCall, mask: LengthMask) -> str:
+def _message(render: TemplateCall, use: LengthMask | PromptRow) -> str:
     flag = render.flag(FLAG)
     how_set = (
         f"with `add_generation_prompt=False`{' (set by ' + flag.where + ')' if flag.where else ''}"
@@ -111,16 +131,24 @@ def _message(render: TemplateCall, mask: LengthMask) -> str:
         else "without `add_generation_prompt=True`"
     )
     via = f" through {render.via}" if render.via else ""
-    where = "" if mask.function is render.function else f" in {mask.function.display_name}"
+    where = "" if use.function is render.function else f" in {use.function.display_name}"
+    if isinstance(use, PromptRow):
+        return (
+            f"renders {render.shape.evidence}, {how_set}{via}, and it is {use.role} {use.how}{where}: a "
+            f"trainer that conditions on the prompt (trl's DPO, ORPO, CPO, KTO, prompt-completion SFT) takes the "
+            f"assistant header after it as part of the completion"
+        )
     return (
-        f"renders {render.shape.evidence}, {how_set}{via}, and its length masks the labels at {mask.how}{where}: "
+        f"renders {render.shape.evidence}, {how_set}{via}, and its length masks the labels at {use.how}{where}: "
         f"the assistant header after the prompt is trained as part of the reply"
     )
 
 
-def _fix(render: TemplateCall, facts: ModuleFacts) -> NodeFix | None:
+def _fix(render: TemplateCall, use: LengthMask | PromptRow, facts: ModuleFacts) -> NodeFix | None:
     flag = render.flag(FLAG)
     description = "Render the prompt with `add_generation_prompt=True`"
+    if use.function is not render.function:
+        description += f" in {render.function.display_name}, which other callers may share"
     if render.through_wrapper:
         return None  # the wrapper decides which keywords reach the real call, and its default is shared
     if flag.present:
