@@ -112,9 +112,11 @@ class _Flow:
         resolve: Callable[[ast.expr], TemplateCall | None],
         resolve_items: Callable[[ast.expr], TemplateCall | None] | None = None,
     ) -> TemplateCall | None:
-        """What `resolve` finds for the value of the local `name` at this load: every assignment that may reach it
-        must give the same render, else None (a parameter or unpacking among them gives None). A loop variable is
-        an item of what the loop walks: `resolve_items` answers for that, when given."""
+        """What `resolve` finds for the value of the local `name` at this load: the one render the assignments that
+        may reach it give (an assignment of something else, on another branch, leaves the render's path as it
+        is: `prompt_ids` tokenized from plain text in the `else`); two renders, a parameter or an unpacking among
+        them give None. A loop variable is an item of what the loop walks: `resolve_items` answers for that, when
+        given."""
         bindings = function_flow(function, self._flows).reaching(name.id, name)
         found: TemplateCall | None = None
         for binding in bindings:
@@ -127,6 +129,8 @@ class _Flow:
             if binding.kind != "assign" or binding.value is None:
                 return None
             render = resolve(binding.value)
+            if render is None and len(bindings) > 1:
+                continue
             if render is None or (found is not None and render is not found):
                 return None
             found = render

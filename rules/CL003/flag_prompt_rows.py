@@ -90,3 +90,15 @@ def build_preference_columns(conversations, tokenizer):
 def build_completion_columns(conversations, tokenizer):
     prompts = [tokenizer.apply_chat_template(c[:-1], tokenize=False) for c in conversations]  # expect: CL003 "the columns `{\"prompt\": ..., \"completion\": ...}`"
     return {"prompt": prompts, "completion": [c[-1]["content"] for c in conversations]}
+
+
+def prompt_completion_ids(example, processing_class, conversational):
+    # the prompt's ids come from a render on one path and from plain text on the other: the render's path is wrong
+    if conversational:
+        prompt_ids = processing_class.apply_chat_template(example["prompt"], return_dict=False)  # expect: CL003 "renders `example[\"prompt\"]`, a prompt, without `add_generation_prompt=True`"
+        full_ids = processing_class.apply_chat_template(example["prompt"] + example["completion"], return_dict=False)
+    else:
+        prompt_ids = processing_class(text=example["prompt"])["input_ids"]
+        full_ids = processing_class(text=example["prompt"] + example["completion"])["input_ids"]
+    completion_mask = [0] * len(prompt_ids) + [1] * (len(full_ids) - len(prompt_ids))
+    return {"input_ids": full_ids, "completion_mask": completion_mask}
