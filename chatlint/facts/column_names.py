@@ -18,7 +18,7 @@ from chatlint.facts.model import FunctionInfo
 from chatlint.facts.syntax import called_name, keyword_value, string_value
 
 # a configuration field that names the column holding the training text: `text_column`, `dataset_text_field`
-_TEXT_FIELD = re.compile(r"(?i)(?:^|_)text_?(?:col|column|field|key|name)$")
+_TEXT_FIELD = re.compile(r"(?:^|_)text_?(?:col|column|field|key|name)$")
 
 
 @dataclass(frozen=True)
@@ -113,9 +113,10 @@ def option_defaults(module: ast.Module) -> dict[str, str]:
 def text_field_defaults(module: ast.Module, text: str) -> tuple[tuple[str, str, str], ...]:
     """The defaults of the module's fields named for a text column, with the top-level class or function that
     declares them (what another module imports): `(owner, field, default)`."""
-    if _TEXT_FIELD_WORD.search(text) is None:
+    if "text" not in text or _TEXT_FIELD_WORD.search(text) is None:
         return ()
-    return tuple(item for item in declared_defaults(module) if _TEXT_FIELD.search(item[1]) is not None)
+    declared = declared_defaults(module, argparse="add_argument" in text)
+    return tuple(item for item in declared if _TEXT_FIELD.search(item[1]) is not None)
 
 
 def text_fields_read(text: str) -> frozenset[str]:
@@ -123,15 +124,15 @@ def text_fields_read(text: str) -> frozenset[str]:
     return frozenset(match.group(1) for match in _TEXT_FIELD_SUBSCRIPT.finditer(text))
 
 
-_TEXT_FIELD_WORD = re.compile(r"(?i)text_?(?:col|column|field|key|name)\b")
-_TEXT_FIELD_SUBSCRIPT = re.compile(r"(?i)\[\s*[\w.]+\.(\w*text_?(?:col|column|field|key|name))\s*\]")
+_TEXT_FIELD_WORD = re.compile(r"text_?(?:col|column|field|key|name)\b")
+_TEXT_FIELD_SUBSCRIPT = re.compile(r"\[\s*[\w.]+\.(\w*text_?(?:col|column|field|key|name))\s*\]")
 
 
-def declared_defaults(module: ast.Module) -> list[tuple[str, str, str]]:
+def declared_defaults(module: ast.Module, argparse: bool = True) -> list[tuple[str, str, str]]:
     """`(owner, field, default)` for each configuration field with a string default: class-level fields
     (`text_column: str = "text"`, `= field(default="text")`) of top-level classes, and argparse options
     (`add_argument("--text-field", default="text")`, by their `dest`) in top-level functions (owner "" at module
-    level)."""
+    level; `argparse`: look for them at all)."""
     found: list[tuple[str, str, str]] = []
     for statement in module.body:
         if isinstance(statement, ast.ClassDef):
@@ -140,6 +141,8 @@ def declared_defaults(module: ast.Module) -> list[tuple[str, str, str]]:
                 if field is not None:
                     found.append((statement.name, *field))
             continue
+        if not argparse:
+            continue  # (the module never says `add_argument`)
         owner = statement.name if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) else ""
         for node in ast.walk(statement):
             if isinstance(node, ast.Call) and called_name(node).endswith("add_argument"):

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import ast
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from chatlint.facts.calls import collect_template_calls
 from chatlint.facts.flags import defining_scope
@@ -21,6 +23,8 @@ from chatlint.facts.shapes import ShapeResolver
 from chatlint.facts.syntax import SourceText, called_name, first_argument, keyword_value, string_value
 from chatlint.facts.tokenizer_calls import collect_tokenizer_calls
 from chatlint.facts.uses import list_like_uses, result_name, result_uses
+
+_Fact = TypeVar("_Fact")
 
 
 @dataclass
@@ -35,6 +39,15 @@ class ModuleFacts:
     flows: dict[int, FunctionFlow] = field(default_factory=dict, repr=False)
     # what the modules this one imports say about the names it imports (`chatlint.linking`); empty for one file
     links: Links = field(default_factory=Links, repr=False)
+    # facts computed by other modules of `chatlint.facts` from these (see `remembered`)
+    _derived: dict[object, object] = field(default_factory=dict, repr=False)
+
+    def remembered(self, compute: Callable[[ModuleFacts], _Fact]) -> _Fact:
+        """`compute(self)`, computed once per module: for facts a module of its own derives from these (the label
+        masks of `facts.padding`, asked by a rule and by the module's summary)."""
+        if compute not in self._derived:
+            self._derived[compute] = compute(self)
+        return self._derived[compute]  # type: ignore[return-value]
 
     # -- the index ------------------------------------------------------------------------------------------------
     @property

@@ -60,6 +60,14 @@ class ValueMask:
 
 
 def pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:
+    return facts.remembered(_pad_eos_assignments)
+
+
+def value_masks(facts: ModuleFacts) -> list[ValueMask]:
+    return facts.remembered(_value_masks)
+
+
+def _pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:
     found: list[PadAssignment] = []
     for function in facts.functions:
         for node in facts.scope_members(function.node):
@@ -73,7 +81,7 @@ def pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:
     return found
 
 
-def value_masks(facts: ModuleFacts) -> list[ValueMask]:
+def _value_masks(facts: ModuleFacts) -> list[ValueMask]:
     found: list[ValueMask] = []
     for function in facts.functions:
         # (the function's own node is never a mask: the ancestors asked for are those of a node inside it)
