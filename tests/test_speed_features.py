@@ -9,6 +9,7 @@ import textwrap
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from helpers import run_cli
 from rule_examples import ROOT as EXAMPLES_ROOT
 
@@ -290,3 +291,25 @@ def test_the_pool_starts_early_only_when_the_rate_says_the_threshold_will_be_rea
     assert feed_started([0.01, 0.02, 0.05, 0.1, 0.2]) == 4
     assert feed_started([0.1, 0.2, 0.4, 0.5, 0.6, 0.7]) is None
     assert feed_started([(index + 1) / 15 for index in range(15)]) is None  # 15 paths: never
+
+
+@pytest.mark.parametrize(
+    ("mask_line", "passes"),
+    [
+        ("labels[labels == tok.pad_token_id] = -100", True),
+        ("labels[labels == tok.pad_token_id] = IGNORE_INDEX", True),
+        ("labels = labels.masked_fill(labels == pad_id, self.ignore_index)", True),
+        ("loss_fn = CrossEntropyLoss(ignore_index=tok.pad_token_id)", True),
+        ("labels[labels == pad] = self.label_ignore_id", True),
+        ("collator = DataCollatorForLanguageModeling(tok, mlm=False)", True),
+        ("x = model(**batch)  # type: ignore", False),
+        ("x = model(**batch)  # type: ignore[arg-type]", False),
+    ],
+)
+def test_cl004_reads_a_module_only_when_it_may_mask_with_an_ignore_value(mask_line: str, passes: bool) -> None:
+    """CL004's prefilter: a pad = EOS line and an ignore value (`-100`, a name with "ignore" used as a value, a
+    collator that masks by value); the word in `# type: ignore` does not count."""
+    from chatlint.rules.cl004_pad_eos_masked_by_value import PadEosMaskedByValue
+
+    data = f"tok.pad_token = tok.eos_token\n{mask_line}\n".encode()
+    assert passes_prefilter(data, [PadEosMaskedByValue()]) is passes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts
@@ -9,6 +10,8 @@ from chatlint.facts.padding import PadAssignment, ValueMask, pad_eos_assignments
 from chatlint.facts.summary import PAD_EOS_ON_ONE_LINE
 from chatlint.findings import Related
 from chatlint.rules.base import Diagnostic, Rule
+
+_IGNORE_AS_VALUE = re.compile(rb"(?<!type: )(?i:ignore)\w*[ \t]*(?:[\]),=:\r\n]|$)")
 
 
 class PadEosMaskedByValue(Rule):
@@ -19,7 +22,9 @@ class PadEosMaskedByValue(Rule):
         (b"pad_token", b"pad_id"),
         (b"eos_token", b"eos_id"),
         (PAD_EOS_ON_ONE_LINE,),
-        (b"-100", b"ignore", b"IGNORE", b"DataCollatorFor"),
+        # the ignore value of a mask: `-100`, or a name with "ignore" in it used as a value (`IGNORE_INDEX`,
+        # `self.ignore_index)`, `ignore_index=`), not the word in `# type: ignore`
+        (b"-100", b"DataCollatorFor", _IGNORE_AS_VALUE),
     )
 
     what_it_does = """
