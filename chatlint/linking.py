@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from chatlint.facts.links import Imported, Links
-from chatlint.facts.summary import ImportRef, ModuleSummary, may_mask, may_render
+from chatlint.facts.summary import ImportRef, ModuleSummary, may_mask, may_render, may_tokenize
 
 # how many re-exports (`__init__.py` importing a name from a submodule) a name is followed through
 MAX_REEXPORTS = 3
@@ -66,6 +66,7 @@ class Project:
             self.summaries[_resolved(summary.path)] = summary
         self._bytes: dict[Path, bytes | None] = {}  # modules read but not (yet) worth summarising
         self._verdicts: dict[tuple[Path, Callable[[bytes], bool]], bool] = {}
+        self._imports_only: set[Path] = set()  # modules whose summary says only what they import
 
     @functools.cached_property
     def renderers(self) -> frozenset[str]:
@@ -75,16 +76,28 @@ class Project:
         return functions | classes
 
     def links_for(
-        self, path: str, imports: tuple[ImportRef, ...], wants_masks: bool = False, text: str | None = None
+        self,
+        path: str,
+        imports: tuple[ImportRef, ...],
+        wants_masks: bool = False,
+        text: str | None = None,
+        hands_text: tuple[str, ...] = (),
     ) -> Links:
         """What the modules `path` imports tell it, by the names it binds them to. `wants_masks`: the module
         makes padding the EOS token, so the label masks of what it imports matter. `text`: the module's text, to
-        leave out (unless the project is `eager`) the imports it cannot use for anything a known module tells."""
+        leave out (unless the project is `eager`) the imports it cannot use for anything a known module tells.
+        `hands_text`: the imported callees the module hands its own rendered text to (`ModuleSummary.hands_text`),
+        whose modules are read for a function that tokenizes its parameter."""
         links = Links()
-        if text is not None and not self.eager:
+        dotted: frozenset[str] = frozenset()
+        if text is not None:
             # the renderers the text calls through a module (`utils.process(`): tested once, not once per import
             dotted = frozenset(name for name in self._renderer_names[0] if _after_a_dot(text, name))
-            imports = tuple(ref for ref in imports if self._may_use(ref, text, wants_masks, dotted))
+        tokenizing = self._tokenizer_imports(imports, text, hands_text, dotted)
+        if text is not None and not self.eager:
+            imports = tuple(
+                ref for ref in imports if ref in tokenizing or self._may_use(ref, text, wants_masks, dotted)
+            )
         if not imports:
             return links
         importer = _resolved(path)
@@ -98,13 +111,29 @@ class Project:
                 continue
             # masks matter in what trains with the tokenizer: a collator, a dataset, a trainer (not a model class)
             masks = wants_masks and ref.symbol is not None and _TRAINS_WITH.search(ref.symbol) is not None
-            found = self._imported(ref, importer, MAX_REEXPORTS, masks)
+            helpers = ref in tokenizing
+            found = self._imported(ref, importer, MAX_REEXPORTS, masks, tokenizing=helpers)
             if found is None or _resolved(found.summary.path) == importer:
                 continue
             told = found.summary.exports if masks else found.summary.renderers
+            if helpers and found.summary.tokenizers:
+                told = told | {helper.name for helper in found.summary.tokenizers}
             if (found.symbol is None and told) or found.symbol in told:
                 links.names[_bound_name(ref)] = found
         return links
+
+    def _tokenizer_imports(
+        self, imports: tuple[ImportRef, ...], text: str | None, hands_text: tuple[str, ...], dotted: frozenset[str]
+    ) -> frozenset[ImportRef]:
+        """The imports worth reading for a function that tokenizes its parameter: those of the callees the module
+        hands its rendered text to, and, in a module that imports a renderer (whose text its own summary could not
+        follow), those it calls (`encode(`, `tokenization.`)."""
+        if text is None:
+            return frozenset(imports)
+        found = {ref for ref in imports if _hands_to(ref, hands_text)}
+        if any(self._may_use(ref, text, False, dotted) for ref in imports):
+            found.update(ref for ref in imports if _may_tokenize_with(ref, text))
+        return frozenset(found)
 
     def statements_worth_reading(self, text: str, wants_masks: bool) -> Callable[[str], bool] | None:
         """For a module the rules did not parse: which of its import statements `links_for` may keep (None: all of
@@ -112,7 +141,7 @@ class Project:
         can only help through a module the text calls a renderer from (`utils.process(`)."""
         if self.eager or wants_masks or any(_after_a_dot(text, name) for name in self._renderer_names[0]):
             return None
-        names = sorted(self.renderers)
+        names = sorted(self.renderers | self._tokenizer_names)
         return lambda statement: "*" in statement or any(name in statement for name in names)
 
     def _may_use(self, ref: ImportRef, text: str, wants_masks: bool, dotted: frozenset[str]) -> bool:
@@ -145,25 +174,38 @@ class Project:
             name.split(".")[0] for name in names if "." in name
         )
 
+    @functools.cached_property
+    def _tokenizer_names(self) -> frozenset[str]:
+        """The known functions that tokenize their parameter (a module with rendered text may hand it to one)."""
+        return frozenset(helper.name for summary in self.summaries.values() if summary for helper in summary.tokenizers)
+
     # -- resolution -----------------------------------------------------------------------------------------------
     def _imported(
-        self, ref: ImportRef, importer: Path, hops: int, wants_masks: bool, reexport: bool = False
+        self,
+        ref: ImportRef,
+        importer: Path,
+        hops: int,
+        wants_masks: bool,
+        reexport: bool = False,
+        tokenizing: bool = False,
     ) -> Imported | None:
+        """What `ref` imports, from its module's summary. `tokenizing`: the importer has rendered text, so a
+        function that tokenizes its parameter is worth reading a module for."""
         parts = [part for part in ref.module.split(".") if part]
         for base in self._bases(ref, importer):
             if ref.symbol is not None:
                 submodule = _module_file(base, [*parts, ref.symbol])
                 if submodule is not None:
-                    summary = self.summary_at(submodule, wants_masks)
+                    summary = self.summary_at(submodule, wants_masks, tokenizing=tokenizing)
                     return Imported(summary, None) if summary is not None else None
             module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
             if module_file is None:
                 continue
-            follow = ref.symbol if self._reexported(ref, wants_masks) else None
-            summary = self.summary_at(module_file, wants_masks, follow, reexport)
+            follow = ref.symbol if self._reexported(ref, wants_masks) or tokenizing else None
+            summary = self.summary_at(module_file, wants_masks, follow, reexport, tokenizing)
             if summary is None:
                 return None
-            if ref.symbol is None or ref.symbol in summary.exports:
+            if ref.symbol is None or ref.symbol in summary.exports or (tokenizing and summary.tokenizer(ref.symbol)):
                 return Imported(summary, ref.symbol)
             if hops == 0 or follow is None:
                 return None
@@ -173,7 +215,7 @@ class Project:
                 replace(other, local=ref.symbol, symbol=ref.symbol) for other in summary.imports if other.symbol == "*"
             ]
             for again in (*named, *starred):
-                found = self._imported(again, module_file, hops - 1, wants_masks, reexport=True)
+                found = self._imported(again, module_file, hops - 1, wants_masks, True, tokenizing)
                 if found is not None:
                     return found
             return None
@@ -213,17 +255,26 @@ class Project:
         return os.path.join(str(folder), "").startswith(self._prefixes)
 
     def summary_at(
-        self, path: Path, wants_masks: bool = False, symbol: str | None = None, reexport: bool = False
+        self,
+        path: Path,
+        wants_masks: bool = False,
+        symbol: str | None = None,
+        reexport: bool = False,
+        tokenizing: bool = False,
     ) -> ModuleSummary | None:
         """The summary of the module at `path` (resolved), when its bytes may tell what is asked: a render, a label
-        mask (`wants_masks`), or the re-export of `symbol` (by a package's `__init__.py`, or by any module on the
-        way of a re-export, `reexport`)."""
-        if path in self.summaries:
+        mask (`wants_masks`), a function that tokenizes its parameter (`tokenizing`), or the re-export of `symbol`
+        (by a package's `__init__.py`, or by any module on the way of a re-export, `reexport`)."""
+        if path in self.summaries and not (tokenizing and path in self._imports_only and self._tokenizes(path)):
             return self.summaries[path]
         data = self._peek(path)
         if data is None:
             return None
-        renders = self._verdict(path, data, may_render) or (wants_masks and self._verdict(path, data, may_mask))
+        renders = (
+            self._verdict(path, data, may_render)
+            or (wants_masks and self._verdict(path, data, may_mask))
+            or (tokenizing and self._verdict(path, data, may_tokenize))
+        )
         reexports = (
             (path.name == "__init__.py" or reexport)
             and symbol is not None
@@ -237,12 +288,18 @@ class Project:
             self.summaries[path] = None
             return None
         name = str(path) if self._absolute else os.path.relpath(path)  # as the run names its files
+        self._imports_only.discard(path)
         if renders or self.import_reader is None:
             summary = self.summarizer(name, text)
         else:
             summary = ModuleSummary(name, self.import_reader(text))  # only where its names come from
+            self._imports_only.add(path)  # read whole if a later question is about a tokenizing function
         self.summaries[path] = summary
         return summary
+
+    def _tokenizes(self, path: Path) -> bool:
+        data = self._peek(path)
+        return data is not None and self._verdict(path, data, may_tokenize)
 
     def _verdict(self, path: Path, data: bytes, test: Callable[[bytes], bool]) -> bool:
         key = (path, test)
@@ -268,6 +325,23 @@ def _bound_name(ref: ImportRef) -> str:
     if ref.symbol is None and ref.local == ref.module.split(".")[0]:
         return ref.module
     return ref.local
+
+
+def _hands_to(ref: ImportRef, callees: tuple[str, ...]) -> bool:
+    """Does one of `callees` (`encode`, `T.encode`) go through the name `ref` binds?"""
+    if ref.symbol == "*" or not callees:
+        return False
+    bound = _bound_name(ref)
+    return any(callee == bound or callee.startswith(bound + ".") for callee in callees)
+
+
+def _may_tokenize_with(ref: ImportRef, text: str) -> bool:
+    """Could a module with rendered text hand it to a function `ref` imports: `encode(`, or `tokenization.` for a
+    module? (The imported module's summary says whether the function tokenizes its parameter.)"""
+    if ref.symbol == "*" or (ref.symbol is not None and not ref.symbol.islower()):
+        return False
+    bound = _bound_name(ref)
+    return f"{bound}(" in text or f"{bound}." in text
 
 
 def mentions(names: Iterable[str]) -> Callable[[str], bool]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from chatlint.facts.model import Hop, TextOrigin
-from chatlint.facts.summary import MaskSummary, ModuleSummary, TextSummary, WrapperSummary
+from chatlint.facts.summary import MaskSummary, ModuleSummary, TextSummary, TokenizerSummary, WrapperSummary
 from chatlint.facts.syntax import dotted_name
 from chatlint.findings import Related
 
@@ -54,6 +54,10 @@ class Links:
     def text(self, node: ast.expr) -> tuple[TextSummary, ModuleSummary] | None:
         """The function of another module that `node` names, when it returns a render (or rows holding one)."""
         return _member(self.resolve(node), ModuleSummary.text)
+
+    def tokenizer(self, node: ast.expr) -> tuple[TokenizerSummary, ModuleSummary] | None:
+        """The function of another module that `node` names, when it tokenizes one of its parameters."""
+        return _member(self.resolve(node), ModuleSummary.tokenizer)
 
     def method_text(self, cls: ast.expr, method: str) -> tuple[TextSummary, ModuleSummary] | None:
         """A method of a class imported from another module (`cls` names the class) that returns a render."""

@@ -18,8 +18,10 @@ from chatlint.facts.summary import (
     WrapperSummary,
     may_mask,
     may_set_pad_eos,
+    may_tokenize,
 )
 from chatlint.facts.syntax import dotted_name, keyword_value, star_kwargs
+from chatlint.facts.tokenizer_calls import tokenizing_helpers
 
 
 def summarize(facts: ModuleFacts) -> ModuleSummary:
@@ -28,6 +30,8 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         _wrapper(template_call) for template_call in facts.template_calls if _is_wrapper_call(template_call)
     )
     texts: list[TextSummary] = []
+    imports = imports_of(facts.module)
+    handed: tuple[str, ...] = ()
     if facts.template_calls:
         rendered = RenderedTexts(facts.functions, facts.template_calls, facts.flows)
         wrapped = {wrapper.name for wrapper in wrappers}
@@ -37,6 +41,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
                 text = _returned_text(rendered, function, renders)
                 if text is not None:
                     texts.append(text)
+        handed = _handed_text(facts, rendered, imports)
     data = facts.source.text.encode("utf-8", "surrogatepass")
     masks: tuple[MaskSummary, ...] = ()
     if may_mask(data):
@@ -46,7 +51,31 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
             if not mask.function.is_module
         )
     sets_pad_eos = may_set_pad_eos(data) and bool(pad_eos_assignments(facts))
-    return ModuleSummary(facts.path, imports_of(facts.module), wrappers, tuple(texts), masks, sets_pad_eos)
+    tokenizers = tuple(tokenizing_helpers(facts.functions, facts.calls, facts.flows)) if may_tokenize(data) else ()
+    return ModuleSummary(
+        facts.path, imports, wrappers, tuple(texts), masks, sets_pad_eos, tokenizers=tokenizers, hands_text=handed
+    )
+
+
+# the arguments that may be a rendered text or a list of them (not a literal, a lambda, a comparison)
+_MAY_HOLD_TEXT = (ast.Name, ast.Attribute, ast.Subscript, ast.Call, ast.BinOp, ast.IfExp, ast.ListComp, ast.List)
+
+
+def _handed_text(facts: ModuleFacts, rendered: RenderedTexts, imports: tuple[ImportRef, ...]) -> tuple[str, ...]:
+    """The imported callees (`encode`, `T.encode`) the module hands a rendered text to as an argument: the only
+    imports worth following for a function that tokenizes its parameter."""
+    bound = {ref.local for ref in imports if ref.symbol != "*"}
+    defined = {function.name for function in facts.functions if not function.is_module}
+    found: dict[str, None] = {}
+    for call, function, _ in facts.calls:
+        callee = dotted_name(call.func)
+        head = callee.split(".")[0] if callee is not None else None
+        if callee is None or callee in found or head not in bound or head in defined:
+            continue
+        arguments = [*call.args, *(item.value for item in call.keywords if item.arg is not None)]
+        if any(isinstance(argument, _MAY_HOLD_TEXT) and rendered.origin(argument, function) for argument in arguments):
+            found[callee] = None
+    return tuple(found)
 
 
 def imports_of(module: ast.Module) -> tuple[ImportRef, ...]:
