@@ -91,8 +91,11 @@ class Project:
         links = Links()
         dotted: frozenset[str] = frozenset()
         if text is not None:
-            # the renderers the text calls through a module (`utils.process(`): tested once, not once per import
+            # the renderers the text names through a module (`utils.process(`, `base.Collator`): tested once
             dotted = frozenset(name for name in self._renderer_names[0] if _after_a_dot(text, name))
+            dotted |= {
+                name for name in self._renderer_names[1] if _after_a_dot(text, name) and self._inherits(name, text)
+            }
         tokenizing = self._tokenizer_imports(imports, text, hands_text, dotted)
         if text is not None and not self.eager:
             imports = tuple(
@@ -138,8 +141,12 @@ class Project:
     def statements_worth_reading(self, text: str, wants_masks: bool) -> Callable[[str], bool] | None:
         """For a module the rules did not parse: which of its import statements `links_for` may keep (None: all of
         them), tested on the statement's text before any is parsed. One that names no renderer and imports no `*`
-        can only help through a module the text calls a renderer from (`utils.process(`)."""
-        if self.eager or wants_masks or any(_after_a_dot(text, name) for name in self._renderer_names[0]):
+        can only help through a module the text calls a renderer from (`utils.process(`), or names a class from
+        whose rendering method it calls (`base.Collator` with `self.render(`)."""
+        functions, classes = self._renderer_names
+        if self.eager or wants_masks or any(_after_a_dot(text, name) for name in functions):
+            return None
+        if any(_after_a_dot(text, name) and self._inherits(name, text) for name in classes):
             return None
         names = sorted(self.renderers | self._tokenizer_names)
         return lambda statement: "*" in statement or any(name in statement for name in names)
@@ -156,13 +163,29 @@ class Project:
         if ref.symbol in functions:
             return True
         if ref.symbol in classes:
-            return f"{ref.local}(" in text
+            # built (`Prompter(`), or a base class whose rendering method the text calls (`self.render(`)
+            return f"{ref.local}(" in text or self._inherits(ref.symbol, text)
         if ref.symbol is not None and not ref.symbol.islower():
             return False  # a class or constant that tells nothing (modules are lower case)
         if not dotted:
             return False
         prefix = _bound_name(ref) + "."
         return prefix in text and any(prefix + name in text for name in dotted)
+
+    def _inherits(self, cls: str, text: str) -> bool:
+        """Does the text call a rendering method of `cls` on `self` (a subclass's `self.render(`)?"""
+        return any(f"self.{method}(" in text for method in self._rendering_methods.get(cls, ()))
+
+    @functools.cached_property
+    def _rendering_methods(self) -> dict[str, frozenset[str]]:
+        """The known classes with rendering methods, and the names of those methods."""
+        found: dict[str, set[str]] = {}
+        for summary in self.summaries.values():
+            for name in [*(text.name for text in summary.texts)] if summary else ():
+                cls, _, method = name.partition(".")
+                if method:
+                    found.setdefault(cls, set()).add(method)
+        return {cls: frozenset(methods) for cls, methods in found.items()}
 
     @functools.cached_property
     def _renderer_names(self) -> tuple[frozenset[str], frozenset[str]]:

@@ -32,10 +32,10 @@ class Links:
     def __bool__(self) -> bool:
         return bool(self.names)
 
-    def resolve(self, node: ast.expr) -> tuple[ModuleSummary, str] | None:
-        """The module and name an expression stands for: `render_chat` imported from it, or `utils.render_chat`
-        with `utils` an imported module."""
-        dotted = dotted_name(node)
+    def resolve(self, node: ast.expr | str) -> tuple[ModuleSummary, str] | None:
+        """The module and name an expression (or a dotted name) stands for: `render_chat` imported from it, or
+        `utils.render_chat` with `utils` an imported module."""
+        dotted = node if isinstance(node, str) else dotted_name(node)
         if dotted is None:
             return None
         imported = self.names.get(dotted)
@@ -59,8 +59,9 @@ class Links:
         """The function of another module that `node` names, when it tokenizes one of its parameters."""
         return _member(self.resolve(node), ModuleSummary.tokenizer)
 
-    def method_text(self, cls: ast.expr, method: str) -> tuple[TextSummary, ModuleSummary] | None:
-        """A method of a class imported from another module (`cls` names the class) that returns a render."""
+    def method_text(self, cls: ast.expr | str, method: str) -> tuple[TextSummary, ModuleSummary] | None:
+        """A method of a class imported from another module (`cls` names the class, as an expression or a dotted
+        name: a base class) that returns a render."""
         return _member(self.resolve(cls), ModuleSummary.text, f".{method}")
 
     def masks(self) -> list[tuple[MaskSummary, ModuleSummary]]:

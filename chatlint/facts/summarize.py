@@ -121,7 +121,11 @@ def _returned_text(
         evidence = shape.evidence or f"`{render.conversation_text}`"
         flags = _flags(render)
         params = tuple(function.params)[1 if function.cls is not None else 0 :]  # a method is called without self
-        return TextSummary(function.qualname, origin.line, origin.render, (), params, shape.kind.value, evidence, flags)
+        conversation = render.conversation
+        taken = conversation.id if _is_wrapper_call(render, methods=True) and isinstance(conversation, ast.Name) else ""
+        return TextSummary(
+            function.qualname, origin.line, origin.render, (), params, shape.kind.value, evidence, flags, taken
+        )
     columns = rendered.returned_columns(function)
     if not columns:
         return None
@@ -138,11 +142,13 @@ def _is_top_level(function: FunctionInfo) -> bool:
     return not function.is_module and function.outer is not None and function.outer.is_module
 
 
-def _is_wrapper_call(template_call: TemplateCall) -> bool:
+def _is_wrapper_call(template_call: TemplateCall, methods: bool = False) -> bool:
+    """A render whose conversation is a parameter of its function, untouched: a module-level function (or, with
+    `methods`, a method of a class of the module too)."""
     function, conversation = template_call.function, template_call.conversation
     return (
         template_call.route is Route.DIRECT
-        and _is_module_level(function)
+        and (_is_top_level(function) if methods else _is_module_level(function))
         and isinstance(conversation, ast.Name)
         and conversation.id in function.params
         and conversation.id not in function.assignments

@@ -115,6 +115,9 @@ class TextSummary:
     shape: str = "unknown"  # a `ShapeKind` value
     evidence: str = ""  # the shape in words: "`example["messages"][:-1]`, which stops before the reply"
     flags: tuple[ForwardedFlag, ...] = ()
+    # the parameter the render takes as its conversation, when it is one: a caller (a subclass calling
+    # `self.render(...)`) is then judged by the conversation it passes, as a wrapper's caller is
+    conversation: str = ""
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,9 @@ class GenerationPromptOnFullConversation(Rule):
         site passes, by keyword or in a mapping of its own); in a function that is not such a wrapper, a flag the
         call does not show is not assumed to be on.
 
-        A wrapper imported from another module of the project is followed too: the call site passes the flag.
+        A wrapper imported from another module of the project is followed too: the call site passes the flag. So is
+        a rendering method of a base class imported from another module (`class SFTCollator(BaseCollator)` calling
+        `self.render(example["messages"], True)`), unless the subclass defines its own method of that name.
     """
     why_is_this_bad = """
         The generation prompt is the header that opens the *next* assistant turn

@@ -61,7 +61,9 @@ class DoubleBos(Rule):
         `from .tokenization import encode`, `T.encode(...)` with the module imported, through `src/` layouts and
         re-exports): the finding is at the call, through the helper, with the helper's place as a related location.
         A helper whose `add_special_tokens` is a parameter of its own is judged by what the call passes for it (its
-        default when it passes nothing); one that passes `add_special_tokens=False` itself stays quiet.
+        default when it passes nothing); one that passes `add_special_tokens=False` itself stays quiet. Text
+        rendered by a method a class inherits from a base class of another module (`self.render(...)`) is followed
+        as a render of the conversation the call passes.
     """
     why_is_this_bad = """
         Most chat templates write the BOS token into the text (`<|begin_of_text|>`, `<s>`, `<bos>`). Tokenizing
