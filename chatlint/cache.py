@@ -51,6 +51,7 @@ _TYPES: dict[str, type] = {
     "ForwardedFlag": summary_module.ForwardedFlag,
     "TextSummary": summary_module.TextSummary,
     "MaskSummary": summary_module.MaskSummary,
+    "TokenizerSummary": summary_module.TokenizerSummary,
 }
 _ENUMS: dict[str, type[enum.Enum]] = {
     "Applicability": findings_module.Applicability,

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from chatlint.facts.column_names import text_fields_read
 from chatlint.facts.links import Imported, Links
-from chatlint.facts.summary import ImportRef, ModuleSummary, may_mask, may_render
+from chatlint.facts.summary import ImportRef, ModuleSummary, may_mask, may_render, may_tokenize
 
 # how many re-exports (`__init__.py` importing a name from a submodule) a name is followed through
 MAX_REEXPORTS = 3
@@ -68,6 +68,7 @@ class Project:
         self._bytes: dict[Path, bytes | None] = {}  # modules read but not (yet) worth summarising
         self._reexporters: dict[Path, ModuleSummary | None] = {}  # the imports of packages that re-export a name
         self._verdicts: dict[tuple[Path, Callable[[bytes], bool]], bool] = {}
+        self._imports_only: set[Path] = set()  # modules whose summary says only what they import
 
     @functools.cached_property
     def renderers(self) -> frozenset[str]:
@@ -77,18 +78,33 @@ class Project:
         return functions | classes
 
     def links_for(
-        self, path: str, imports: tuple[ImportRef, ...], wants_masks: bool = False, text: str | None = None
+        self,
+        path: str,
+        imports: tuple[ImportRef, ...],
+        wants_masks: bool = False,
+        text: str | None = None,
+        hands_text: tuple[str, ...] = (),
     ) -> Links:
         """What the modules `path` imports tell it, by the names it binds them to. `wants_masks`: the module
         makes padding the EOS token, so the label masks of what it imports matter. `text`: the module's text, to
-        leave out (unless the project is `eager`) the imports it cannot use for anything a known module tells."""
+        leave out (unless the project is `eager`) the imports it cannot use for anything a known module tells.
+        `hands_text`: the imported callees the module hands its own rendered text to (`ModuleSummary.hands_text`),
+        whose modules are read for a function that tokenizes its parameter."""
         links = Links()
         # the text column fields it reads rows with (`example[args.text_column]`): their defaults may be imported
         fields = text_fields_read(text) if text is not None else frozenset()
-        if text is not None and not self.eager:
-            # the renderers the text calls through a module (`utils.process(`): tested once, not once per import
+        dotted: frozenset[str] = frozenset()
+        if text is not None:
+            # the renderers the text names through a module (`utils.process(`, `base.Collator`): tested once
             dotted = frozenset(name for name in self._renderer_names[0] if _after_a_dot(text, name))
-            imports = tuple(ref for ref in imports if fields or self._may_use(ref, text, wants_masks, dotted))
+            dotted |= {
+                name for name in self._renderer_names[1] if _after_a_dot(text, name) and self._inherits(name, text)
+            }
+        tokenizing = self._tokenizer_imports(imports, text, hands_text, dotted)
+        if text is not None and not self.eager:
+            imports = tuple(
+                ref for ref in imports if fields or ref in tokenizing or self._may_use(ref, text, wants_masks, dotted)
+            )
         if not imports:
             return links
         importer = _resolved(path)
@@ -102,23 +118,43 @@ class Project:
                 continue
             # masks matter in what trains with the tokenizer: a collator, a dataset, a trainer (not a model class)
             masks = wants_masks and ref.symbol is not None and _TRAINS_WITH.search(ref.symbol) is not None
-            found = self._imported(ref, importer, MAX_REEXPORTS, masks, fields=fields)
+            helpers = ref in tokenizing
+            found = self._imported(ref, importer, MAX_REEXPORTS, masks, tokenizing=helpers, fields=fields)
             if found is None or _resolved(found.summary.path) == importer:
                 continue
             told = found.summary.exports if masks else found.summary.told
+            if helpers and found.summary.tokenizers:
+                told = told | {helper.name for helper in found.summary.tokenizers}
             if (found.symbol is None and told) or found.symbol in told:
                 links.names[_bound_name(ref)] = found
         return links
 
+    def _tokenizer_imports(
+        self, imports: tuple[ImportRef, ...], text: str | None, hands_text: tuple[str, ...], dotted: frozenset[str]
+    ) -> frozenset[ImportRef]:
+        """The imports worth reading for a function that tokenizes its parameter: those of the callees the module
+        hands its rendered text to, and, in a module that imports a renderer (whose text its own summary could not
+        follow), those it calls (`encode(`, `tokenization.`)."""
+        if text is None:
+            return frozenset(imports)
+        found = {ref for ref in imports if _hands_to(ref, hands_text)}
+        if any(self._may_use(ref, text, False, dotted) for ref in imports):
+            found.update(ref for ref in imports if _may_tokenize_with(ref, text))
+        return frozenset(found)
+
     def statements_worth_reading(self, text: str, wants_masks: bool) -> Callable[[str], bool] | None:
         """For a module the rules did not parse: which of its import statements `links_for` may keep (None: all of
         them), tested on the statement's text before any is parsed. One that names no renderer and imports no `*`
-        can only help through a module the text calls a renderer from (`utils.process(`)."""
-        if self.eager or wants_masks or any(_after_a_dot(text, name) for name in self._renderer_names[0]):
+        can only help through a module the text calls a renderer from (`utils.process(`), or names a class from
+        whose rendering method it calls (`base.Collator` with `self.render(`)."""
+        functions, classes = self._renderer_names
+        if self.eager or wants_masks or any(_after_a_dot(text, name) for name in functions):
             return None
         if text_fields_read(text):
             return None  # the class or function that declares the field's default may be imported by any name
-        names = sorted(self.renderers | self._constant_names)
+        if any(_after_a_dot(text, name) and self._inherits(name, text) for name in classes):
+            return None
+        names = sorted(self.renderers | self._constant_names | self._tokenizer_names)
         return lambda statement: "*" in statement or any(name in statement for name in names)
 
     def _may_use(self, ref: ImportRef, text: str, wants_masks: bool, dotted: frozenset[str]) -> bool:
@@ -133,13 +169,29 @@ class Project:
         if ref.symbol in functions or ref.symbol in self._constant_names:
             return True
         if ref.symbol in classes:
-            return f"{ref.local}(" in text
+            # built (`Prompter(`), or a base class whose rendering method the text calls (`self.render(`)
+            return f"{ref.local}(" in text or self._inherits(ref.symbol, text)
         if ref.symbol is not None and not ref.symbol.islower():
             return False  # a class or constant that tells nothing (modules are lower case)
         if not dotted:
             return False
         prefix = _bound_name(ref) + "."
         return prefix in text and any(prefix + name in text for name in dotted)
+
+    def _inherits(self, cls: str, text: str) -> bool:
+        """Does the text call a rendering method of `cls` on `self` (a subclass's `self.render(`)?"""
+        return any(f"self.{method}(" in text for method in self._rendering_methods.get(cls, ()))
+
+    @functools.cached_property
+    def _rendering_methods(self) -> dict[str, frozenset[str]]:
+        """The known classes with rendering methods, and the names of those methods."""
+        found: dict[str, set[str]] = {}
+        for summary in self.summaries.values():
+            for name in [*(text.name for text in summary.texts)] if summary else ():
+                cls, _, method = name.partition(".")
+                if method:
+                    found.setdefault(cls, set()).add(method)
+        return {cls: frozenset(methods) for cls, methods in found.items()}
 
     @functools.cached_property
     def _renderer_names(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -156,6 +208,11 @@ class Project:
         """The column-name constants the known modules define."""
         return frozenset(name for summary in self.summaries.values() if summary for name, _ in summary.constants)
 
+    @functools.cached_property
+    def _tokenizer_names(self) -> frozenset[str]:
+        """The known functions that tokenize their parameter (a module with rendered text may hand it to one)."""
+        return frozenset(helper.name for summary in self.summaries.values() if summary for helper in summary.tokenizers)
+
     # -- resolution -----------------------------------------------------------------------------------------------
     def _imported(
         self,
@@ -164,23 +221,26 @@ class Project:
         hops: int,
         wants_masks: bool,
         reexport: bool = False,
+        tokenizing: bool = False,
         fields: frozenset[str] = frozenset(),
     ) -> Imported | None:
+        """What `ref` imports, from its module's summary. `tokenizing`: the importer has rendered text, so a
+        function that tokenizes its parameter is worth reading a module for."""
         parts = [part for part in ref.module.split(".") if part]
         for base in self._bases(ref, importer):
             if ref.symbol is not None:
                 submodule = _module_file(base, [*parts, ref.symbol])
                 if submodule is not None:
-                    summary = self.summary_at(submodule, wants_masks, fields=fields)
+                    summary = self.summary_at(submodule, wants_masks, tokenizing=tokenizing, fields=fields)
                     return Imported(summary, None) if summary is not None else None
             module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
             if module_file is None:
                 continue
-            follow = ref.symbol if self._reexported(ref, wants_masks) else None
-            summary = self.summary_at(module_file, wants_masks, follow, reexport, fields)
+            follow = ref.symbol if self._reexported(ref, wants_masks) or tokenizing else None
+            summary = self.summary_at(module_file, wants_masks, follow, reexport, tokenizing, fields)
             if summary is None:
                 return None
-            if ref.symbol is None or ref.symbol in summary.exports:
+            if ref.symbol is None or ref.symbol in summary.exports or (tokenizing and summary.tokenizer(ref.symbol)):
                 return Imported(summary, ref.symbol)
             if hops == 0 or follow is None:
                 return None
@@ -190,7 +250,7 @@ class Project:
                 replace(other, local=ref.symbol, symbol=ref.symbol) for other in summary.imports if other.symbol == "*"
             ]
             for again in (*named, *starred):
-                found = self._imported(again, module_file, hops - 1, wants_masks, True, fields)
+                found = self._imported(again, module_file, hops - 1, wants_masks, True, tokenizing, fields)
                 if found is not None:
                     return found
             return None
@@ -235,18 +295,24 @@ class Project:
         wants_masks: bool = False,
         symbol: str | None = None,
         reexport: bool = False,
+        tokenizing: bool = False,
         fields: frozenset[str] = frozenset(),
     ) -> ModuleSummary | None:
         """The summary of the module at `path` (resolved), when its bytes may tell what is asked: a render, a label
-        mask (`wants_masks`), the default of a text column field (`fields`), or the re-export of `symbol` (by a
-        package's `__init__.py`, or by any module on the way of a re-export, `reexport`)."""
-        if path in self.summaries:
+        mask (`wants_masks`), a function that tokenizes its parameter (`tokenizing`), the default of a text column
+        field (`fields`), or the re-export of `symbol` (by a package's `__init__.py`, or by any module on the way of
+        a re-export, `reexport`)."""
+        if path in self.summaries and not (tokenizing and path in self._imports_only and self._tokenizes(path)):
             return self.summaries[path]
         data = self._peek(path)
         if data is None:
             return None
-        renders = self._verdict(path, data, may_render) or (wants_masks and self._verdict(path, data, may_mask))
-        renders = renders or any(name.encode() in data for name in fields)
+        renders = (
+            self._verdict(path, data, may_render)
+            or (wants_masks and self._verdict(path, data, may_mask))
+            or (tokenizing and self._verdict(path, data, may_tokenize))
+            or any(name.encode() in data for name in fields)
+        )
         reexports = (
             (path.name == "__init__.py" or reexport)
             and symbol is not None
@@ -255,21 +321,27 @@ class Project:
         if reexports and symbol is not None and not _defines(data, symbol):
             # a package that only re-exports the name (its bytes may still mention a render or a mask): where
             # the name comes from is all that is asked, whatever else the module says
-            return self._imports_only(path, data)
+            return self._reexport_imports(path, data)
         if not (renders or reexports):
             return None  # not remembered as None: a later question (for masks) may find it worth reading
         text = _decoded(data)
         if text is None:
             self.summaries[path] = None
             return None
+        self._imports_only.discard(path)
         if renders or self.import_reader is None:
             summary = self.summarizer(self._name(path), text)
         else:
             summary = ModuleSummary(self._name(path), self.import_reader(text))  # only where its names come from
+            self._imports_only.add(path)  # read whole if a later question is about a tokenizing function
         self.summaries[path] = summary
         return summary
 
-    def _imports_only(self, path: Path, data: bytes) -> ModuleSummary | None:
+    def _tokenizes(self, path: Path) -> bool:
+        data = self._peek(path)
+        return data is not None and self._verdict(path, data, may_tokenize)
+
+    def _reexport_imports(self, path: Path, data: bytes) -> ModuleSummary | None:
         """A module's imports alone (kept apart from its summary, which another question may need)."""
         if path not in self._reexporters:
             text = _decoded(data)
@@ -323,6 +395,23 @@ def _bound_name(ref: ImportRef) -> str:
     if ref.symbol is None and ref.local == ref.module.split(".")[0]:
         return ref.module
     return ref.local
+
+
+def _hands_to(ref: ImportRef, callees: tuple[str, ...]) -> bool:
+    """Does one of `callees` (`encode`, `T.encode`) go through the name `ref` binds?"""
+    if ref.symbol == "*" or not callees:
+        return False
+    bound = _bound_name(ref)
+    return any(callee == bound or callee.startswith(bound + ".") for callee in callees)
+
+
+def _may_tokenize_with(ref: ImportRef, text: str) -> bool:
+    """Could a module with rendered text hand it to a function `ref` imports: `encode(`, or `tokenization.` for a
+    module? (The imported module's summary says whether the function tokenizes its parameter.)"""
+    if ref.symbol == "*" or (ref.symbol is not None and not ref.symbol.islower()):
+        return False
+    bound = _bound_name(ref)
+    return f"{bound}(" in text or f"{bound}." in text
 
 
 def mentions(names: Iterable[str]) -> Callable[[str], bool]:

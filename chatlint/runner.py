@@ -264,7 +264,7 @@ class Runner:
                     continue
                 keep = project.statements_worth_reading(source.text, wants_masks)
                 summary = ModuleSummary(path, imports_in_text(source.text, keep), sets_pad_eos=wants_masks)
-            links = project.links_for(path, summary.imports, summary.sets_pad_eos, source.text)
+            links = project.links_for(path, summary.imports, summary.sets_pad_eos, source.text, summary.hands_text)
             if links:
                 checked[path] = (source, self._linked_result(source, links, cache))
         if cache is not None:

@@ -125,3 +125,44 @@ def test_a_package_that_only_reexports_a_renderer_is_read_for_its_imports_alone(
     links = project.links_for(str(importer), imports_in_text("from pkg import render_chat\n"))
     assert links.names["render_chat"].summary.wrapper("render_chat") is not None
     assert summarized == ["chat.py"]
+
+
+TOKENIZATION = textwrap.dedent(
+    """\
+    def encode(tok, text, max_length=512):
+        return tok(text, truncation=True, max_length=max_length)["input_ids"]
+
+
+    def encode_with(tok, text, add_special_tokens=True):
+        return tok.encode(text, add_special_tokens=add_special_tokens)
+
+
+    def encode_plain(tok, text):
+        return tok(text, add_special_tokens=False)["input_ids"]
+
+
+    def encode_changed(tok, text):
+        text = text.strip()
+        return tok(text)
+
+
+    class Encoder:
+        def encode(self, text):
+            return self.tokenizer(text)
+    """
+)
+
+
+def test_a_summary_names_the_functions_that_tokenize_a_parameter_with_special_tokens() -> None:
+    summary = summarize_text("tokenization.py", TOKENIZATION)
+    assert summary is not None
+    found = {item.name: item for item in summary.tokenizers}
+    # off inside, a parameter changed before, a method: nothing a caller's rendered text is judged by
+    assert set(found) == {"encode", "encode_with"}
+    encode, encode_with = found["encode"], found["encode_with"]
+    assert (encode.line, encode.params, encode.text) == (2, ("tok", "text", "max_length"), "text")
+    assert (encode.flag.parameter, encode.flag.value, encode.flag.present) == (None, True, False)
+    assert (encode_with.flag.parameter, encode_with.flag.value) == ("add_special_tokens", True)
+    assert summary.renderers == frozenset()  # a tokenizer helper alone does not make its users worth linking
+    assert summary.digest != ModuleSummary("tokenization.py").digest
+    assert summarize_text("plain.py", "def f(x):\n    return x\n") == ModuleSummary("plain.py")

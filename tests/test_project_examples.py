@@ -227,3 +227,38 @@ def test_a_warm_run_does_not_check_a_linked_file_again(tmp_path: Path, monkeypat
     linked.clear()
     second = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=project)
     assert linked == [] and second.output == first.output
+
+
+def test_a_fix_through_an_imported_tokenizing_helper_edits_only_the_call_site(tmp_path: Path) -> None:
+    """The call passes `False` for the helper's own `add_special_tokens` parameter (unsafe); a helper without such
+    a parameter gets no fix here (only it can change), and the helper's module is never written."""
+    project = _copy(ROOT / "CL002" / "project_imported_tokenizer_helper", tmp_path / "project")
+    helpers = (project / "src" / "chatkit" / "tokenization.py").read_text()
+    outcome = run_cli("check", "--no-cache", "--exit-zero", "--fix", "--unsafe-fixes", ".", cwd=project)
+    assert outcome.exit_code == 0, outcome.stderr
+    script = (project / "scripts" / "train_module_alias.py").read_text()
+    assert "encode_with(tokenizer, text, add_special_tokens=False)" in script
+    assert "T.encode(tokenizer, text, max_length=4096)}" in script
+    assert (project / "src" / "chatkit" / "tokenization.py").read_text() == helpers
+    remaining = findings(project)
+    assert sorted((item["path"], item["line"]) for item in remaining) == [
+        ("scripts/train_module_alias.py", 9),
+        ("src/chatkit/sft.py", 7),
+    ]
+
+
+def test_a_helper_that_stops_adding_special_tokens_quiets_its_callers_through_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _use_cache(monkeypatch, tmp_path)
+    project = _copy(ROOT / "CL002" / "project_imported_tokenizer_helper", tmp_path / "project")
+
+    def cached() -> set[tuple[str, int]]:
+        outcome = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=project)
+        return {(item["path"], item["line"]) for item in json.loads(outcome.output)}
+
+    assert len(cached()) == 3
+    assert len(cached()) == 3  # warm
+    helpers = project / "src" / "chatkit" / "tokenization.py"
+    helpers.write_text(helpers.read_text().replace("truncation=True,", "truncation=True, add_special_tokens=False,"))
+    assert cached() == {("scripts/train_module_alias.py", 14)}

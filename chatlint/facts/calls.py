@@ -166,6 +166,10 @@ class _Collector:
             if helper is None and isinstance(func, ast.Attribute):
                 cls = self._instance_class(func.value, function)
                 helper = self.links.method_text(cls, func.attr) if cls is not None else None
+                if helper is None:
+                    helper = self._inherited_text(func, function)
+                    if helper is not None and helper[0].conversation:
+                        return self._through_inherited(call, function, ancestors, *helper)
             return self._imported_helper(call, function, ancestors, *helper) if helper is not None else None
         if route.kind is Route.WRAPPER:
             is_method_call = isinstance(func, ast.Attribute)
@@ -341,6 +345,38 @@ class _Collector:
             if len(bindings) == 1 and bindings[0].kind == "assign" and isinstance(bindings[0].value, ast.Call):
                 return bindings[0].value.func
         return None
+
+    def _inherited_text(self, func: ast.Attribute, function: FunctionInfo) -> tuple[TextSummary, ModuleSummary] | None:
+        """`self.render(...)` in a class whose base class, imported from another module, has the rendering method
+        `render` (and the class does not define its own)."""
+        cls = function.cls
+        if cls is None or self.links is None or dotted_name(func.value) not in ("self", "cls"):
+            return None
+        if func.attr in cls.methods:
+            return None
+        for base in cls.bases:
+            found = self.links.method_text(base, func.attr)
+            if found is not None:
+                return found
+        return None
+
+    def _through_inherited(
+        self,
+        call: ast.Call,
+        function: FunctionInfo,
+        ancestors: tuple[ast.AST, ...],
+        text: TextSummary,
+        summary: ModuleSummary,
+    ) -> TemplateCall:
+        """A method of an imported base class that renders its parameter `text.conversation`: judged as a call of a
+        wrapper, with the conversation and flags this call passes."""
+        flags = self._imported_flags(call, function, text.params, text.flags, text.name, summary, text.line)
+        conversation = bound_argument(call, list(text.params), text.conversation)
+        label = f"the wrapper `{text.name}` ({summary.place(text.line)})"
+        template_call = self._render(call, function, ancestors, conversation, flags, Route.WRAPPER, label)
+        template_call.related = (Related(summary.path, text.line, f"`{text.name}` renders the conversation"),)
+        template_call.spreads = self._spreads(call, function)
+        return template_call
 
     def _imported_helper(
         self,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from chatlint.facts.model import Hop, TextOrigin
-from chatlint.facts.summary import MaskSummary, ModuleSummary, TextSummary, WrapperSummary
+from chatlint.facts.summary import MaskSummary, ModuleSummary, TextSummary, TokenizerSummary, WrapperSummary
 from chatlint.facts.syntax import dotted_name
 from chatlint.findings import Related
 
@@ -33,10 +33,10 @@ class Links:
     def __bool__(self) -> bool:
         return bool(self.names)
 
-    def resolve(self, node: ast.expr) -> tuple[ModuleSummary, str] | None:
-        """The module and name an expression stands for: `render_chat` imported from it, or `utils.render_chat`
-        with `utils` an imported module."""
-        dotted = dotted_name(node)
+    def resolve(self, node: ast.expr | str) -> tuple[ModuleSummary, str] | None:
+        """The module and name an expression (or a dotted name) stands for: `render_chat` imported from it, or
+        `utils.render_chat` with `utils` an imported module."""
+        dotted = node if isinstance(node, str) else dotted_name(node)
         if dotted is None:
             return None
         imported = self.names.get(dotted)
@@ -56,8 +56,13 @@ class Links:
         """The function of another module that `node` names, when it returns a render (or rows holding one)."""
         return _member(self.resolve(node), ModuleSummary.text)
 
-    def method_text(self, cls: ast.expr, method: str) -> tuple[TextSummary, ModuleSummary] | None:
-        """A method of a class imported from another module (`cls` names the class) that returns a render."""
+    def tokenizer(self, node: ast.expr) -> tuple[TokenizerSummary, ModuleSummary] | None:
+        """The function of another module that `node` names, when it tokenizes one of its parameters."""
+        return _member(self.resolve(node), ModuleSummary.tokenizer)
+
+    def method_text(self, cls: ast.expr | str, method: str) -> tuple[TextSummary, ModuleSummary] | None:
+        """A method of a class imported from another module (`cls` names the class, as an expression or a dotted
+        name: a base class) that returns a render."""
         return _member(self.resolve(cls), ModuleSummary.text, f".{method}")
 
     @functools.cached_property

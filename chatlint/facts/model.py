@@ -259,6 +259,10 @@ class TokenizerCall:
     origin: TextOrigin | None = None  # set when the text comes from a chat template
     via: str = ""  # "" for a direct call, else "the helper `tokenize`"
     inner: TokenizerCall | None = None  # for a helper: the tokenizer call inside it (where a fix goes)
+    # a helper of another module: where it tokenizes, and the keyword its call site takes to turn special tokens
+    # off (a parameter it forwards as `add_special_tokens`), or None when only the helper itself can change
+    related: tuple[Related, ...] = ()
+    off_keyword: str | None = "add_special_tokens"
 
     @property
     def adds_special_tokens(self) -> bool:

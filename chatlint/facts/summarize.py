@@ -20,8 +20,10 @@ from chatlint.facts.summary import (
     WrapperSummary,
     may_mask,
     may_set_pad_eos,
+    may_tokenize,
 )
 from chatlint.facts.syntax import dotted_name, keyword_value, star_kwargs
+from chatlint.facts.tokenizer_calls import tokenizing_helpers
 
 
 def summarize(facts: ModuleFacts) -> ModuleSummary:
@@ -30,6 +32,8 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         _wrapper(template_call) for template_call in facts.template_calls if _is_wrapper_call(template_call)
     )
     texts: list[TextSummary] = []
+    imports = imports_of(facts.module)
+    handed: tuple[str, ...] = ()
     if facts.template_calls:
         rendered = RenderedTexts(facts.functions, facts.template_calls, facts.flows)
         wrapped = {wrapper.name for wrapper in wrappers}
@@ -39,6 +43,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
                 text = _returned_text(rendered, function, renders)
                 if text is not None:
                     texts.append(text)
+        handed = _handed_text(facts, rendered, imports)
     data = facts.source.text.encode("utf-8", "surrogatepass")
     masks: tuple[MaskSummary, ...] = ()
     if may_mask(data):
@@ -50,9 +55,40 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
     sets_pad_eos = may_set_pad_eos(data) and bool(pad_eos_assignments(facts))
     constants = tuple(module_constants(facts.module, facts.source.text).items()) if texts else ()
     defaults = text_field_defaults(facts.module, facts.source.text)
+    tokenizers = tuple(tokenizing_helpers(facts.functions, facts.calls, facts.flows)) if may_tokenize(data) else ()
     return ModuleSummary(
-        facts.path, imports_of(facts.module), wrappers, tuple(texts), masks, sets_pad_eos, constants, defaults
+        facts.path,
+        imports,
+        wrappers,
+        tuple(texts),
+        masks,
+        sets_pad_eos,
+        constants,
+        defaults,
+        tokenizers=tokenizers,
+        hands_text=handed,
     )
+
+
+# the arguments that may be a rendered text or a list of them (not a literal, a lambda, a comparison)
+_MAY_HOLD_TEXT = (ast.Name, ast.Attribute, ast.Subscript, ast.Call, ast.BinOp, ast.IfExp, ast.ListComp, ast.List)
+
+
+def _handed_text(facts: ModuleFacts, rendered: RenderedTexts, imports: tuple[ImportRef, ...]) -> tuple[str, ...]:
+    """The imported callees (`encode`, `T.encode`) the module hands a rendered text to as an argument: the only
+    imports worth following for a function that tokenizes its parameter."""
+    bound = {ref.local for ref in imports if ref.symbol != "*"}
+    defined = {function.name for function in facts.functions if not function.is_module}
+    found: dict[str, None] = {}
+    for call, function, _ in facts.calls:
+        callee = dotted_name(call.func)
+        head = callee.split(".")[0] if callee is not None else None
+        if callee is None or callee in found or head not in bound or head in defined:
+            continue
+        arguments = [*call.args, *(item.value for item in call.keywords if item.arg is not None)]
+        if any(isinstance(argument, _MAY_HOLD_TEXT) and rendered.origin(argument, function) for argument in arguments):
+            found[callee] = None
+    return tuple(found)
 
 
 def imports_of(module: ast.Module) -> tuple[ImportRef, ...]:
@@ -98,7 +134,10 @@ def _returned_text(
         evidence = shape.evidence or f"`{render.conversation_text}`"
         flags = _flags(render)
         params = tuple(function.params)[1 if function.cls is not None else 0 :]  # a method is called without self
-        return TextSummary(function.qualname, origin.line, origin.render, (), params, shape.kind.value, evidence, flags)
+        taken = (conversation_parameter(render) or "") if _is_wrapper_call(render, methods=True) else ""
+        return TextSummary(
+            function.qualname, origin.line, origin.render, (), params, shape.kind.value, evidence, flags, taken
+        )
     columns = rendered.returned_columns(function)
     if not columns:
         return None
@@ -115,12 +154,14 @@ def _is_top_level(function: FunctionInfo) -> bool:
     return not function.is_module and function.outer is not None and function.outer.is_module
 
 
-def _is_wrapper_call(template_call: TemplateCall) -> bool:
-    """A module-level function that hands its parameter to the template as the conversation, directly or through
-    a wrapper of its own module."""
+def _is_wrapper_call(template_call: TemplateCall, methods: bool = False) -> bool:
+    """A render whose conversation is a parameter of its function (or a list made from it turn by turn, see
+    `calls.conversation_parameter`), directly or through a wrapper of its own module: a module-level function (or,
+    with `methods`, a method of a class of the module too)."""
+    function = template_call.function
     return (
         template_call.route in (Route.DIRECT, Route.WRAPPER)
-        and _is_module_level(template_call.function)
+        and (_is_top_level(function) if methods else _is_module_level(function))
         and conversation_parameter(template_call) is not None
     )
 

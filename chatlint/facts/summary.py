@@ -15,6 +15,9 @@ What a summary says:
   the name to know which column it reads;
 - `defaults`: the defaults of configuration fields named for a text column (`text_column: str = "text"`), by the
   class or function that declares them;
+- `tokenizers`: module-level functions that tokenize one of their parameters with special tokens on (the flag
+  absent or True), or as a parameter of theirs says: what a caller that hands them rendered text doubles;
+- `hands_text`: the imported callees the module passes rendered text to (which imports may name a tokenizer);
 - `masks`: label masks by value (`labels[labels == pad_id] = -100`, `DataCollatorForLanguageModeling`) by the
   module-level function or class that holds them, for a pad = EOS assignment made in a module that imports it.
 """
@@ -37,6 +40,16 @@ PAD_EOS_ON_ONE_LINE = re.compile(rb"pad_(?:token|id)[^\n]*eos_(?:token|id)")
 
 def may_render(data: bytes) -> bool:
     return b"apply_chat_template" in data
+
+
+# a call of a tokenizer: `tok(`, `tokenizer(`, `self.tokenizer.encode(`, `processor(text=` (plain `in` tests: a
+# pattern with alternatives costs ten times as much over a large module)
+_TOKENIZER_CALLS = (b"tok(", b"tokenizer(", b".encode(", b"encode_plus(", b"processor(", b"processing_class(")
+
+
+def may_tokenize(data: bytes) -> bool:
+    """Could the module call a tokenizer (what a function that tokenizes its parameter does)?"""
+    return any(call in data for call in _TOKENIZER_CALLS)
 
 
 def may_mask(data: bytes) -> bool:
@@ -106,6 +119,21 @@ class TextSummary:
     shape: str = "unknown"  # a `ShapeKind` value
     evidence: str = ""  # the shape in words: "`example["messages"][:-1]`, which stops before the reply"
     flags: tuple[ForwardedFlag, ...] = ()
+    # the parameter the render takes as its conversation, when it is one: a caller (a subclass calling
+    # `self.render(...)`) is then judged by the conversation it passes, as a wrapper's caller is
+    conversation: str = ""
+
+
+@dataclass(frozen=True)
+class TokenizerSummary:
+    """A function that tokenizes its parameter `text` (by position in `params`, or by name) with special tokens on,
+    unless `flag` says a parameter of its own decides (`flag.parameter`, with its default in `flag.value`)."""
+
+    name: str
+    line: int  # of the tokenizer call inside
+    params: tuple[str, ...]
+    text: str  # the parameter it tokenizes
+    flag: ForwardedFlag  # `add_special_tokens`: absent, a literal True, or a parameter
 
 
 @dataclass(frozen=True)
@@ -128,6 +156,11 @@ class ModuleSummary:
     constants: tuple[tuple[str, str], ...] = ()
     # `(owner, field, default)`: configuration fields named for a text column (`DataArguments.text_column = "text"`)
     defaults: tuple[tuple[str, str, str], ...] = ()
+    # functions that tokenize a parameter (not among the `renderers`: they tell only a module with rendered text)
+    tokenizers: tuple[TokenizerSummary, ...] = ()
+    # the imported callees the module hands a rendered text to (`encode`, `T.encode`): like `imports`, what the
+    # module needs to learn, not what it tells (not part of the digest)
+    hands_text: tuple[str, ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -145,7 +178,8 @@ class ModuleSummary:
     @property
     def digest(self) -> str:
         """Changes exactly when what other modules learn from this one changes (the imports are not part of it)."""
-        parts = repr((self.wrappers, self.texts, self.masks, self.constants, self.defaults)).encode()
+        told: tuple[object, ...] = (self.wrappers, self.texts, self.masks, self.constants, self.defaults)
+        parts = repr((*told, self.tokenizers) if self.tokenizers else told).encode()
         return hashlib.blake2b(parts, digest_size=8).hexdigest()
 
     def place(self, line: int) -> str:
@@ -164,6 +198,9 @@ class ModuleSummary:
 
     def text(self, name: str) -> TextSummary | None:
         return next((text for text in self.texts if text.name == name), None)
+
+    def tokenizer(self, name: str) -> TokenizerSummary | None:
+        return next((tokenizer for tokenizer in self.tokenizers if tokenizer.name == name), None)
 
     def masks_of(self, name: str) -> tuple[MaskSummary, ...]:
         return tuple(mask for mask in self.masks if mask.owner == name)

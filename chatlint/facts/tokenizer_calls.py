@@ -8,7 +8,8 @@ For each such call the analysis answers:
   the text through names, lists, fields, helpers and attributes);
 - the split pattern: the ids of two separately tokenized texts (a prompt and a completion), concatenated with `+`.
 
-Helpers of the module that tokenize their parameter are tokenizer calls too, with the call site's text.
+Helpers of the module that tokenize their parameter are tokenizer calls too, with the call site's text; so are
+those of another module, told by its summary (`TokenizerSummary`, built by `tokenizing_helpers`).
 """
 
 from __future__ import annotations
@@ -16,13 +17,23 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from chatlint.facts.flags import call_flag, flag_from_expression
+from chatlint.facts.flags import absent, call_flag, flag_from_expression
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow
 from chatlint.facts.links import Links
-from chatlint.facts.model import CallSite, FlagSource, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
+from chatlint.facts.model import (
+    CallSite,
+    Flag,
+    FlagSource,
+    FunctionInfo,
+    SplitTokenization,
+    TemplateCall,
+    TokenizerCall,
+)
 from chatlint.facts.rendered_text import RenderedTexts, function_text, templates_without_bos
+from chatlint.facts.summary import ForwardedFlag, ModuleSummary, TokenizerSummary
 from chatlint.facts.syntax import bound_argument, dotted_name, keyword_value, positional, string_value
 from chatlint.facts.walk import children
+from chatlint.findings import Related
 
 ADD_SPECIAL_TOKENS = "add_special_tokens"
 _TOKENIZER_NAMES = frozenset({"tok", "processing_class", "processor", "tokenizer"})
@@ -58,8 +69,11 @@ def collect_tokenizer_calls(
         if id(call) in by_call:
             continue
         helper = _helper_of(call, function, helpers)
-        if helper is not None:
-            through = _through_helper(call, function, helper)
+        through = _through_helper(call, function, helper) if helper is not None else None
+        if through is None and links:
+            imported = links.tokenizer(call.func)
+            through = _through_imported(call, function, *imported) if imported is not None else None
+        if through is not None:
             by_call[id(call)] = through
             found.append(through)
     if found and not templates_without_bos(functions):
@@ -194,6 +208,64 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> 
         special_tokens_known=known,
         via=f"the helper `{wrapper.qualname}`",
         inner=inner,
+    )
+
+
+def tokenizing_helpers(
+    functions: list[FunctionInfo], calls: list[CallSite], flows: dict[int, FunctionFlow]
+) -> list[TokenizerSummary]:
+    """The module-level functions that tokenize one of their parameters with special tokens on, or as a parameter
+    of theirs says, for the module's summary (what an importer that hands them rendered text learns)."""
+    defined_names = {function.name for function in functions if not function.is_module}
+    direct = []
+    for call, function, _ in calls:
+        if function.cls is None and function.outer is not None and function.outer.is_module:
+            tokenizer_call = _direct(call, function, defined_names, flows)
+            if tokenizer_call is not None and tokenizer_call.special_tokens_known:
+                direct.append(tokenizer_call)
+    found = []
+    for helper, inner, text in _helpers(direct, flows).values():
+        flag = _forwarded_flag(helper, inner)
+        if flag.parameter is not None or flag.value is not False:
+            found.append(TokenizerSummary(helper.name, inner.call.lineno, tuple(helper.params), text, flag))
+    return found
+
+
+def _forwarded_flag(helper: FunctionInfo, inner: TokenizerCall) -> ForwardedFlag:
+    """Where the helper's `add_special_tokens` comes from: a parameter of its own, or its call (absent: True)."""
+    flag = inner.add_special_tokens
+    forwarded = keyword_value(inner.call, ADD_SPECIAL_TOKENS)
+    if isinstance(forwarded, ast.Name) and forwarded.id in helper.params:
+        return ForwardedFlag(ADD_SPECIAL_TOKENS, forwarded.id, flag.value, flag.present, where=flag.where)
+    value = flag.value if flag.present else True
+    return ForwardedFlag(ADD_SPECIAL_TOKENS, None, value, flag.present, where=flag.where)
+
+
+def _through_imported(
+    call: ast.Call, function: FunctionInfo, helper: TokenizerSummary, summary: ModuleSummary
+) -> TokenizerCall | None:
+    """The call of a function of another module that tokenizes its parameter, as a tokenizer call: the text the
+    call passes for that parameter, and the flag it passes for the helper's flag parameter, else the helper's."""
+    forwarded = helper.flag
+    given = bound_argument(call, list(helper.params), forwarded.parameter) if forwarded.parameter else None
+    place = summary.place(helper.line)
+    if given is not None:
+        flag = flag_from_expression(ADD_SPECIAL_TOKENS, given, function, FlagSource.CALL)
+    elif forwarded.present:
+        # the helper and its place are named by the route ("through the helper `encode` (path:line)")
+        flag = Flag(ADD_SPECIAL_TOKENS, forwarded.value, True, None, FlagSource.WRAPPER, forwarded.where)
+    else:
+        flag = absent(ADD_SPECIAL_TOKENS)
+    return TokenizerCall(
+        call=call,
+        function=function,
+        text=bound_argument(call, list(helper.params), helper.text),
+        add_special_tokens=flag,
+        special_tokens_known=flag.value is not None or not flag.present,
+        via=f"the helper `{helper.name}` ({place})",
+        related=(Related(summary.path, helper.line, f"`{helper.name}` tokenizes its parameter `{helper.text}`"),),
+        # the call site can turn special tokens off only through a parameter of the helper named for the flag
+        off_keyword=ADD_SPECIAL_TOKENS if forwarded.parameter == ADD_SPECIAL_TOKENS else None,
     )
 
 

@@ -56,8 +56,15 @@ class DoubleBos(Rule):
         under a name through `.input_ids`, `["input_ids"]` or `.to(device)`) are a count, not training data, and
         stay quiet too.
 
-        Across modules it follows text an imported function returns, and text stored in a dataset column by a `.map()`
-        of the module whose function (imported or not) returns rows with rendered text. A column may be named by a
+        Across modules it follows text an imported function returns, text stored in a dataset column by a `.map()`
+        of the module whose function (imported or not) returns rows with rendered text, and rendered text handed to
+        an imported function that tokenizes that parameter with special tokens on (`encode(tok, text)` with
+        `from .tokenization import encode`, `T.encode(...)` with the module imported, through `src/` layouts and
+        re-exports): the finding is at the call, through the helper, with the helper's place as a related location.
+        A helper whose `add_special_tokens` is a parameter of its own is judged by what the call passes for it (its
+        default when it passes nothing); one that passes `add_special_tokens=False` itself stays quiet. Text
+        rendered by a method a class inherits from a base class of another module (`self.render(...)`) is followed
+        as a render of the conversation the call passes. A column may be named by a
         literal, by a constant (`TEXT_COLUMN = "text"`, in the module or imported from the module that renders),
         or by a configuration field with a default: a dataclass field (`text_column: str = "text"`, in the module
         or in an imported arguments class) or an argparse option (`add_argument("--text-field", default="text")`).
@@ -146,7 +153,7 @@ class DoubleBos(Rule):
             node=tokenizer_call.call,
             message=message,
             fix=_fix(tokenizer_call, facts, Applicability.SAFE if safe else Applicability.UNSAFE),
-            related=origin.related,
+            related=origin.related + tokenizer_call.related,
         )
 
     def _split(self, split: SplitTokenization, facts: ModuleFacts) -> Diagnostic | None:
@@ -280,6 +287,8 @@ def _special_words(tokenizer_call: TokenizerCall) -> str:
 
 
 def _fix(tokenizer_call: TokenizerCall, facts: ModuleFacts, applicability: Applicability) -> NodeFix | None:
+    if tokenizer_call.related:
+        return _imported_helper_fix(tokenizer_call, facts)
     target = tokenizer_call.inner or tokenizer_call
     flag = target.add_special_tokens
     if target is not tokenizer_call:
@@ -294,6 +303,18 @@ def _fix(tokenizer_call: TokenizerCall, facts: ModuleFacts, applicability: Appli
         where = f" in {flag.where}" if flag.where else ""
         return NodeFix(applicability, (NodeEdit(flag.node, "False"),), f"Set `add_special_tokens` to `False`{where}")
     return None
+
+
+def _imported_helper_fix(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> NodeFix | None:
+    """A helper of another module: the call site passes `False` for the helper's flag parameter (unsafe: the text
+    may not always be rendered), or there is no fix here (only the helper itself can change)."""
+    flag = tokenizer_call.add_special_tokens
+    if flag.set_in_call and isinstance(flag.node, ast.Constant) and flag.node.value is True:
+        return NodeFix(Applicability.UNSAFE, (NodeEdit(flag.node, "False"),), "Set `add_special_tokens` to `False`")
+    if flag.set_in_call and flag.present or tokenizer_call.off_keyword is None:
+        return None
+    edit = add_keyword(tokenizer_call.call, tokenizer_call.off_keyword, "False", facts.source)
+    return NodeFix(Applicability.UNSAFE, (edit,), f"Pass `{tokenizer_call.off_keyword}=False` to the helper")
 
 
 def _short(text: str, limit: int = 50) -> str:

@@ -1,0 +1,19 @@
+# The same helpers where no second BOS is added. Quiet: the helper turns special tokens off itself; the caller
+# passes `add_special_tokens=False` for the helper's flag; the text given to the helper was never rendered.
+from chatkit import encode, encode_with
+from chatkit.tokenization import encode_plain
+
+
+def preprocess_plain(example, tokenizer):
+    text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
+    return {"input_ids": encode_plain(tokenizer, text)}
+
+
+def preprocess_off(example, tokenizer):
+    text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
+    return {"input_ids": encode_with(tokenizer, text, add_special_tokens=False)}
+
+
+def pretraining_document(example, tokenizer):
+    return {"input_ids": encode(tokenizer, example["text"])}
+

@@ -1,0 +1,3 @@
+from .tokenization import encode, encode_with
+
+__all__ = ["encode", "encode_with"]

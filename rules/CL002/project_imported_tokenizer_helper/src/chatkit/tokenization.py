@@ -1,0 +1,14 @@
+# Helpers that tokenize the text they are given: the first two with special tokens on (the default, or a parameter
+# whose default is True), the last with them off. They never see a chat template themselves.
+
+
+def encode(tok, text, max_length=2048):
+    return tok(text, truncation=True, max_length=max_length)["input_ids"]
+
+
+def encode_with(tok, text, add_special_tokens=True):
+    return tok(text, add_special_tokens=add_special_tokens)["input_ids"]
+
+
+def encode_plain(tok, text):
+    return tok(text, add_special_tokens=False)["input_ids"]
