@@ -134,12 +134,13 @@ class ResultCache:
         self.changed = True
 
     def summary(
-        self, path: str, text: str, kind: str, build: Callable[[], ModuleSummary | None]
+        self, path: str, text: str, kind: str, build: Callable[[], ModuleSummary | None], depends: str = ""
     ) -> ModuleSummary | None:
         """The summary of a module the rules did not check (`kind`: what of it, e.g. only its imports), from the
-        cache when `text` is unchanged, else built by `build` and remembered."""
+        cache when `text` is unchanged (and `depends`, the digests of what its imports told it), else built by
+        `build` and remembered."""
         key = entry_key(path) + "\0summary:" + kind
-        digest = content_digest(text.encode("utf-8", "surrogatepass"))
+        digest = content_digest(text.encode("utf-8", "surrogatepass")) + depends
         entry = self.entries.get(key)
         if isinstance(entry, dict) and entry.get("digest") == digest:
             try:

@@ -219,8 +219,9 @@ def _summary(facts: ModuleFacts) -> ModuleSummary | None:
         return None
 
 
-def summarize_text(path: str, text: str) -> ModuleSummary | None:
-    """The summary of a module the run does not check (imported by one it does); None when it does not parse."""
+def summarize_text(path: str, text: str, links: Links | None = None) -> ModuleSummary | None:
+    """The summary of a module the run does not check (imported by one it does); None when it does not parse.
+    `links`: what its own imports tell it (a wrapper of an imported wrapper is a wrapper too)."""
     try:
         module = parse(text)
     except SyntaxError:
@@ -228,7 +229,7 @@ def summarize_text(path: str, text: str) -> ModuleSummary | None:
     source = SourceText(text)
     with reading(source):
         try:
-            return summarize(build_facts(module, source, path))
+            return summarize(build_facts(module, source, path, links=links))
         except Exception:  # noqa: BLE001 - a module without a summary is only not followed
             return None
 

@@ -34,8 +34,10 @@ MAX_SUMMARY_BYTES = 1 << 20
 # the imported names whose label masks a module that pads with EOS cares about
 _TRAINS_WITH = re.compile(r"(?i)collat|dataset|trainer|preprocess|tokeniz|process|batch")
 
-Summarizer = Callable[[str, str], "ModuleSummary | None"]
-ImportReader = Callable[[str], "tuple[ImportRef, ...]"]
+# builds a module's summary from its path and text, with what its own imports tell it (or None)
+Summarizer = Callable[[str, str, "Links | None"], "ModuleSummary | None"]
+# reads a module's imports from its text; the statements parsed may be chosen by their text (`keep`)
+ImportReader = Callable[[str, "Callable[[str], bool] | None"], "tuple[ImportRef, ...]"]
 
 
 class Project:
@@ -67,6 +69,7 @@ class Project:
             self.summaries[_resolved(summary.path)] = summary
         self._bytes: dict[Path, bytes | None] = {}  # modules read but not (yet) worth summarising
         self._reexporters: dict[Path, ModuleSummary | None] = {}  # the imports of packages that re-export a name
+        self._linking: set[Path] = set()  # modules read from disk whose own imports are being followed
         self._verdicts: dict[tuple[Path, Callable[[bytes], bool]], bool] = {}
         self._imports_only: set[Path] = set()  # modules whose summary says only what they import
 
@@ -76,6 +79,25 @@ class Project:
         classes with a method that does."""
         functions, classes = self._renderer_names
         return functions | classes
+
+    def learn_chained(self, path: str, data: bytes) -> None:
+        """Before the files of the run are linked: a checked file the rules did not parse that wraps (or returns
+        the text of) a function a known module renders with is summarised with what its imports tell it, so that
+        its own users are linked to it. Call `links_for` only after every such file is learned."""
+        if not self._may_chain(data):
+            return
+        resolved = _resolved(path)
+        text = _decoded(data)
+        if resolved in self.summaries or text is None:
+            return
+        links = self._own_links(resolved, text)
+        if links is None:
+            return
+        summary = self.summarizer(self._name(resolved), text, links)
+        self.summaries[resolved] = summary
+        if summary is not None and (summary.wrappers or summary.texts):
+            for name in ("renderers", "_renderer_names", "_constant_names", "_tokenizer_names"):
+                self.__dict__.pop(name, None)  # the names a run's files may use grew
 
     def links_for(
         self,
@@ -322,20 +344,54 @@ class Project:
             # a package that only re-exports the name (its bytes may still mention a render or a mask): where
             # the name comes from is all that is asked, whatever else the module says
             return self._reexport_imports(path, data)
-        if not (renders or reexports):
+        # a wrapper of an imported wrapper, a helper returning an imported helper's text: summarised with what its
+        # own imports tell it
+        chained = not renders and self._calls_a_known_renderer(path, data)
+        if not (renders or reexports or chained):
             return None  # not remembered as None: a later question (for masks) may find it worth reading
         text = _decoded(data)
         if text is None:
             self.summaries[path] = None
             return None
         self._imports_only.discard(path)
+        links = self._own_links(path, text) if chained else None
+        renders = renders or links is not None
         if renders or self.import_reader is None:
-            summary = self.summarizer(self._name(path), text)
+            summary = self.summarizer(self._name(path), text, links)
         else:
-            summary = ModuleSummary(self._name(path), self.import_reader(text))  # only where its names come from
+            summary = ModuleSummary(self._name(path), self.import_reader(text, None))  # where its names come from
             self._imports_only.add(path)  # read whole if a later question is about a tokenizing function
         self.summaries[path] = summary
         return summary
+
+    def _calls_a_known_renderer(self, path: Path, data: bytes) -> bool:
+        """Does a module that renders nothing itself import a function a known module renders with (in a small
+        run, anything: what it imports is read to find out)? Its summary then needs what its imports tell it; a
+        few modules deep at most."""
+        return len(self._linking) < MAX_REEXPORTS and path not in self._linking and self._may_chain(data)
+
+    def _may_chain(self, data: bytes) -> bool:
+        if self.import_reader is None:
+            return False
+        if self.eager:
+            return b"import" in data  # a small run knows few renderers yet: its imports will say
+        functions = self._renderer_names[0]
+        if not any(name.encode() in data for name in functions):
+            return False
+        text = _decoded(data)
+        if text is None:
+            return False
+        imported = self.import_reader(text, lambda statement: any(name in statement for name in functions))
+        return any(ref.symbol in functions for ref in imported)
+
+    def _own_links(self, path: Path, text: str) -> Links | None:
+        assert self.import_reader is not None
+        self._linking.add(path)
+        try:
+            links = self.links_for(str(path), self.import_reader(text, None), text=text)
+        finally:
+            self._linking.discard(path)
+        return links or None
 
     def _tokenizes(self, path: Path) -> bool:
         data = self._peek(path)
@@ -347,7 +403,7 @@ class Project:
             text = _decoded(data)
             reader = self.import_reader
             self._reexporters[path] = (
-                ModuleSummary(self._name(path), reader(text)) if text is not None and reader is not None else None
+                ModuleSummary(self._name(path), reader(text, None)) if text is not None and reader is not None else None
             )
         return self._reexporters[path]
 

@@ -137,7 +137,12 @@ def _summarizer(cache: ResultCache | None) -> Summarizer:
     """How the project step summarises a module it reads from disk: remembered by content when there is a cache."""
     if cache is None:
         return summarize_text
-    return lambda name, text: cache.summary(name, text, "module", lambda: summarize_text(name, text))
+
+    def remembered(name: str, text: str, links: Links | None = None) -> ModuleSummary | None:
+        depends = links.digest if links else ""
+        return cache.summary(name, text, "module", lambda: summarize_text(name, text, links), depends)
+
+    return remembered
 
 
 class Runner:
@@ -253,14 +258,22 @@ class Runner:
         small = len(checked) <= SMALL_RUN
         folders = {os.path.dirname(path) or "." for path in checked}
         project = Project(self.config.root, _summarizer(cache), known, imports_in_text, eager=small, folders=folders)
-        named = mentions(project.renderers)
+        known_names = project.renderers
+        named = mentions(known_names)
+        # the files the rules did not parse that mention a renderer: first, those that wrap one are learned
+        named_files = {
+            path for path, (source, result) in checked.items() if result.summary is None and named(source.text)
+        }
+        for path in named_files:
+            project.learn_chained(path, checked[path][0].encode())
+        learned = mentions(project.renderers - known_names)  # names of wrappers of imported wrappers
         for path, (source, result) in list(checked.items()):
             summary = result.summary
             if summary is None:
                 # not parsed by the rules: its imports, read here (not cached: decoding and checking the cached
                 # imports of hundreds of files costs more than reading them again)
                 wants_masks = may_set_pad_eos(source.encode())
-                if not (small or wants_masks or named(source.text)):
+                if not (small or wants_masks or path in named_files or learned(source.text)):
                     continue
                 keep = project.statements_worth_reading(source.text, wants_masks)
                 summary = ModuleSummary(path, imports_in_text(source.text, keep), sets_pad_eos=wants_masks)

@@ -116,7 +116,7 @@ def test_a_package_that_only_reexports_a_renderer_is_read_for_its_imports_alone(
     (package / "chat.py").write_text(wrapper)
     summarized: list[str] = []
 
-    def summarizer(name: str, text: str) -> ModuleSummary | None:
+    def summarizer(name: str, text: str, links: object = None) -> ModuleSummary | None:
         summarized.append(Path(name).name)
         return summarize_text(name, text)
 

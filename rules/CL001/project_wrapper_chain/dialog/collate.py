@@ -1,5 +1,6 @@
 # Training examples rendered through the wrapper of a wrapper with a generation prompt, and through a local wrapper
 # of the imported one.
+from dialog.sharegpt import render_sharegpt
 from dialog.templating import apply_chat, format_turns
 
 
@@ -16,6 +17,13 @@ def collate(tok, rows):
 
 def collate_local(tok, rows):
     texts = [render_local(tok, row["messages"], True) for row in rows]  # expect: CL001 "through the wrapper `render_local`"
+    batch = tok(texts, padding=True, add_special_tokens=False, return_tensors="pt")
+    batch["labels"] = batch["input_ids"].clone()
+    return batch
+
+
+def collate_sharegpt(tok, rows):
+    texts = [render_sharegpt(tok, row["conversations"], add_generation_prompt=True) for row in rows]  # expect: CL001 "through the wrapper `render_sharegpt`"
     batch = tok(texts, padding=True, add_special_tokens=False, return_tensors="pt")
     batch["labels"] = batch["input_ids"].clone()
     return batch
