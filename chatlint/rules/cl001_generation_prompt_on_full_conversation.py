@@ -48,8 +48,8 @@ class GenerationPromptOnFullConversation(Rule):
         call does not show is not assumed to be on.
 
         A wrapper imported from another module of the project is followed too: the call site passes the flag.
-        That module may wrap a wrapper of its own, and a local wrapper may wrap the imported one; a wrapper whose
-        module imports the wrapper it wraps (a chain through three modules) is not followed. A rendering method of
+        That module may wrap a wrapper of its own or one it imports in turn (a chain through a few modules), and a
+        local wrapper may wrap the imported one. A rendering method of
         a base class imported from another module (`class SFTCollator(BaseCollator)` calling
         `self.render(example["messages"], True)`) is followed, unless the subclass defines its own method of that
         name.
