@@ -58,15 +58,16 @@ class Project:
         renders with. `folders`: the folders of the files the run checks; a file outside the project root (another
         project named on the same command line) may import from its own folder."""
         self.root = root.resolve()
-        inside = [self.root, *(Path(folder).resolve() for folder in folders)]
+        inside = [self.root, *(Path(folder).resolve() for folder in _outermost(folders))]
         self._prefixes = tuple(sorted({os.path.join(str(folder), "") for folder in inside}))
         self._absolute = any(os.path.isabs(folder) for folder in folders)
         self.summarizer = summarizer
         self.import_reader = import_reader
         self.eager = eager
         self.summaries: dict[Path, ModuleSummary | None] = {}
+        self._resolved_paths: dict[str, Path] = {}
         for summary in known:
-            self.summaries[_resolved(summary.path)] = summary
+            self.summaries[self._resolve(summary.path)] = summary
         self._bytes: dict[Path, bytes | None] = {}  # modules read but not (yet) worth summarising
         self._reexporters: dict[Path, ModuleSummary | None] = {}  # the imports of packages that re-export a name
         self._linking: set[Path] = set()  # modules read from disk whose own imports are being followed
@@ -86,7 +87,7 @@ class Project:
         its own users are linked to it. Call `links_for` only after every such file is learned."""
         if not self._may_chain(data):
             return
-        resolved = _resolved(path)
+        resolved = self._resolve(path)
         text = _decoded(data)
         if resolved in self.summaries or text is None:
             return
@@ -129,12 +130,12 @@ class Project:
             )
         if not imports:
             return links
-        importer = _resolved(path)
+        importer = self._resolve(path)
         for ref in imports:
             if ref.symbol == "*":
                 # `from chat_utils import *`: every name the module can tell about, under its own name
                 found = self._imported(replace(ref, symbol=None), importer, 0, False)
-                if found is not None and _resolved(found.summary.path) != importer:
+                if found is not None and self._resolve(found.summary.path) != importer:
                     for name in found.summary.renderers:
                         links.names.setdefault(name, Imported(found.summary, name))
                 continue
@@ -142,7 +143,7 @@ class Project:
             masks = wants_masks and ref.symbol is not None and _TRAINS_WITH.search(ref.symbol) is not None
             helpers = ref in tokenizing
             found = self._imported(ref, importer, MAX_REEXPORTS, masks, tokenizing=helpers, fields=fields)
-            if found is None or _resolved(found.summary.path) == importer:
+            if found is None or self._resolve(found.summary.path) == importer:
                 continue
             told = found.summary.exports if masks else found.summary.told
             if helpers and found.summary.tokenizers:
@@ -178,6 +179,13 @@ class Project:
             return None
         names = sorted(self.renderers | self._constant_names | self._tokenizer_names)
         return lambda statement: "*" in statement or any(name in statement for name in names)
+
+    def _resolve(self, path: str) -> Path:
+        """`path` resolved (a file's place, symlinks followed), once per path in a run."""
+        found = self._resolved_paths.get(path)
+        if found is None:
+            found = self._resolved_paths[path] = _resolved(path)
+        return found
 
     def _may_use(self, ref: ImportRef, text: str, wants_masks: bool, dotted: frozenset[str]) -> bool:
         """Could the module use what `ref` imports for something a known module tells: call a renderer by its
@@ -530,6 +538,17 @@ def _find_module(base: Path, parts: tuple[str, ...], package: bool) -> Path | No
 @functools.lru_cache(maxsize=65536)
 def _is_folder(folder: str) -> bool:
     return os.path.isdir(folder)
+
+
+def _outermost(folders: Iterable[str]) -> list[str]:
+    """The folders not inside another one of them (the folders of a tree's files come down to the tree's roots:
+    resolving each costs a system call per part)."""
+    ordered = sorted({os.path.join(os.path.abspath(folder), "") for folder in folders})
+    kept: list[str] = []
+    for folder in ordered:
+        if not kept or not folder.startswith(kept[-1]):
+            kept.append(folder)
+    return kept
 
 
 def _resolved(path: str) -> Path:
