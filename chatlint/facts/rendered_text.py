@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from chatlint.facts.calls import TEMPLATE_METHOD
 from chatlint.facts.column_names import ColumnName, column_name, option_defaults
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
 from chatlint.facts.links import Links, imported_origin
@@ -402,8 +403,11 @@ class RenderedTexts:
 # -- modules that install a template without BOS ------------------------------------------------------------------
 def templates_without_bos(functions: list[FunctionInfo]) -> bool:
     """The module installs its own chat template (`tokenizer.chat_template = LLAVA_CHAT_TEMPLATE`, a literal
-    the module defines) and none it installs writes a BOS: what it renders does not start with one, so
-    tokenizing it with special tokens is right. A template only passed as a fallback does not count."""
+    the module defines) and none it installs writes a BOS, or it defines its own `apply_chat_template` (a test's
+    fake tokenizer) that builds the text itself and never mentions a BOS: what it renders does not start with one,
+    so tokenizing it with special tokens is right. A template only passed as a fallback does not count."""
+    if _fakes_the_template(functions):
+        return True
     defined = {
         name
         for function in functions
@@ -424,6 +428,16 @@ def templates_without_bos(functions: list[FunctionInfo]) -> bool:
         if (template := string_value(value)) is not None
     }
     return set(literals) == installed and not any(_writes_bos(literal) for literal in literals.values())
+
+
+def _fakes_the_template(functions: list[FunctionInfo]) -> bool:
+    """A method `apply_chat_template` of a class of the module that renders by itself (it calls no other
+    `apply_chat_template`) without a BOS."""
+    fakes = [function for function in functions if function.name == TEMPLATE_METHOD and function.cls is not None]
+    if not fakes:
+        return False
+    texts = [function_text(function) for function in fakes]
+    return all(f".{TEMPLATE_METHOD}(" not in text and not _writes_bos(text) for text in texts)
 
 
 def function_text(function: FunctionInfo) -> str:
