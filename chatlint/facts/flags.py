@@ -156,13 +156,17 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     A field read out of a data record (`example["chat_template_kwargs"]`, `row.get("chat_template_kwargs", {})`,
     or a local name given one such value) is DATA: datasets carry template variables there (tools, a thinking
     switch), not how the call renders; so is a loop variable over such a field (`for options in
-    batch["chat_template_kwargs"]`). The function's own `**kwargs` or a parameter is CALLER. A dict literal,
+    batch["chat_template_kwargs"]`). A configuration's field named `chat_template_kwargs` (`**self.cfg.
+    chat_template_kwargs`, `**args.chat_template_kwargs`) is CONFIG: the name training stacks give the template's
+    variables. The function's own `**kwargs` or a parameter is CALLER. A dict literal,
     `dict(...)` without spreads, or a local name given one of those once and never changed after is VISIBLE."""
     mapping = _either_or_empty(mapping)
     if _is_visible_dict(mapping):
         return SpreadSource.VISIBLE
     if _is_record_field(mapping, function):
         return SpreadSource.DATA
+    if isinstance(mapping, ast.Attribute) and mapping.attr == "chat_template_kwargs":
+        return SpreadSource.CONFIG
     if not isinstance(mapping, ast.Name):
         return SpreadSource.UNKNOWN
     name = mapping.id

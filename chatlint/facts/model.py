@@ -53,6 +53,9 @@ class SpreadSource(enum.Enum):
 
     VISIBLE = "visible"  # a dict the code shows whole (`**{...}`, a local `dict(...)`): its keys are read as keywords
     DATA = "data"  # a field of a data record (`**example.get("chat_template_kwargs", {})`): template variables
+    # a configuration's template variables, by the name the field has taken in training stacks
+    # (`**self.cfg.chat_template_kwargs`: `enable_thinking`, tools), not how the call renders
+    CONFIG = "config"
     CALLER = "caller"  # the function's own `**kwargs` or a parameter: the callers decide what it holds
     UNKNOWN = "unknown"  # anything else: it may hold any keyword
 

@@ -41,7 +41,8 @@ class GenerationPromptOnFullConversation(Rule):
         Mappings spread into the call (`**mapping`): a dict the code shows whole is read key by key. A mapping
         read from the data (`**example.get("chat_template_kwargs", {})`, `**row["chat_template_kwargs"]`, a
         local name or loop variable holding such a field of a row the function is given or walks; not a field of
-        `self`, of a module-level name or of the function's own `**kwargs`) carries template variables (`tools`,
+        `self`, of a module-level name or of the function's own `**kwargs`), and a configuration's field of that
+        name (`**self.cfg.chat_template_kwargs`, `**args.chat_template_kwargs`), carry template variables (`tools`,
         `enable_thinking`), not `add_generation_prompt` or `tokenize`: the flags the call shows are the flags it
         renders with. A wrapper's own `**kwargs` is followed to its callers in the module (the flags each call
         site passes, by keyword or in a mapping of its own); in a function that is not such a wrapper, a flag the

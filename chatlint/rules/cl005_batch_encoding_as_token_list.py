@@ -49,7 +49,8 @@ class BatchEncodingAsTokenList(Rule):
         Mappings spread into the call (`**mapping`): a dict the code shows whole is read key by key. A mapping
         read from the data (`**example.get("chat_template_kwargs", {})`, `**row["chat_template_kwargs"]`, a
         local name or loop variable holding such a field of a row the function is given or walks; not a field of
-        `self`, of a module-level name or of the function's own `**kwargs`) carries template variables (`tools`,
+        `self`, of a module-level name or of the function's own `**kwargs`), and a configuration's field of that
+        name (`**self.cfg.chat_template_kwargs`, `**args.chat_template_kwargs`), carry template variables (`tools`,
         `enable_thinking`), not `tokenize` or `return_dict`, so the call's own keywords decide. The function's
         own `**kwargs`, a parameter, or any other value (`**self.template_kwargs`, a dict changed with
         `.update(...)`) may carry either flag: the rule stays quiet there.
@@ -118,7 +119,7 @@ class BatchEncodingAsTokenList(Rule):
             f"used as a list of ids: {uses}{more}; from transformers 5 it is a `BatchEncoding` (a dict), so this "
             f"silently works on its keys; {version_note}"
         )
-        from_data = SpreadSource.DATA in template_call.spreads
+        from_data = SpreadSource.DATA in template_call.spreads or SpreadSource.CONFIG in template_call.spreads
         fix = NodeFix(
             Applicability.UNSAFE if from_data else Applicability.SAFE,
             (add_keyword(call, "return_dict", "False", facts.source),),

@@ -25,3 +25,13 @@ def to_rows(batch, tokenizer):
 
 def row_ids(row, tokenizer):
     return {"input_ids": tokenizer.apply_chat_template(row["messages"], **row["chat_template_kwargs"])}  # expect: CL005 "`{'input_ids': ...}`"
+
+
+class Generator:
+    # a configuration's `chat_template_kwargs` holds the template's variables too (`enable_thinking`)
+    def __init__(self, tokenizer, cfg):
+        self.tokenizer, self.cfg = tokenizer, cfg
+
+    def prompt_ids(self, chat):
+        ids = self.tokenizer.apply_chat_template(chat, add_generation_prompt=True, tokenize=True, **self.cfg.chat_template_kwargs)  # expect: CL005 "`len(ids)`"
+        return ids, len(ids)
