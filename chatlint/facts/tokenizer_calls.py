@@ -31,7 +31,7 @@ from chatlint.facts.model import (
 )
 from chatlint.facts.rendered_text import RenderedTexts, function_text, templates_without_bos
 from chatlint.facts.summary import ForwardedFlag, ModuleSummary, TokenizerSummary
-from chatlint.facts.syntax import bound_argument, dotted_name, keyword_value, positional, string_value
+from chatlint.facts.syntax import bool_literal, bound_argument, dotted_name, keyword_value, positional, string_value
 from chatlint.facts.walk import children
 from chatlint.findings import Related
 
@@ -237,6 +237,12 @@ def _forwarded_flag(helper: FunctionInfo, inner: TokenizerCall) -> ForwardedFlag
     forwarded = keyword_value(inner.call, ADD_SPECIAL_TOKENS)
     if isinstance(forwarded, ast.Name) and forwarded.id in helper.params:
         return ForwardedFlag(ADD_SPECIAL_TOKENS, forwarded.id, flag.value, flag.present, where=flag.where)
+    own = helper.params.get(ADD_SPECIAL_TOKENS)
+    if own is not None:
+        # the helper takes the flag from its caller, whatever its other tokenizer calls (a fallback without it)
+        # say: its default, when a literal, is what a call that passes nothing gets
+        default = bool_literal(own.default) if own.default is not None else None
+        return ForwardedFlag(ADD_SPECIAL_TOKENS, ADD_SPECIAL_TOKENS, default, True)
     value = flag.value if flag.present else True
     return ForwardedFlag(ADD_SPECIAL_TOKENS, None, value, flag.present, where=flag.where)
 

@@ -1,7 +1,8 @@
 # The same helpers where no second BOS is added. Quiet: the helper turns special tokens off itself; the caller
-# passes `add_special_tokens=False` for the helper's flag; the text given to the helper was never rendered.
+# passes `add_special_tokens=False` for the helper's flag (also to one with a fallback call that does not pass it), or
+# leaves it to a helper that decides by the text; the text given to the helper was never rendered.
 from chatkit import encode, encode_with
-from chatkit.tokenization import encode_plain
+from chatkit.tokenization import encode_guarded, encode_plain
 
 
 def preprocess_plain(example, tokenizer):
@@ -17,3 +18,8 @@ def preprocess_off(example, tokenizer):
 def pretraining_document(example, tokenizer):
     return {"input_ids": encode(tokenizer, example["text"])}
 
+
+
+def preprocess_guarded(example, tokenizer):
+    text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
+    return {"input_ids": encode_guarded(tokenizer, text, add_special_tokens=False), "auto": encode_guarded(tokenizer, text)}

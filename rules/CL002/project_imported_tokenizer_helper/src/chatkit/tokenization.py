@@ -12,3 +12,13 @@ def encode_with(tok, text, add_special_tokens=True):
 
 def encode_plain(tok, text):
     return tok(text, add_special_tokens=False)["input_ids"]
+
+
+def encode_guarded(tok, text, *, add_special_tokens=None):
+    # the caller decides; left to None, special tokens are kept unless the text already starts with the BOS
+    if add_special_tokens is None:
+        add_special_tokens = not text.startswith(tok.bos_token or "\0")
+    try:
+        return tok.encode(text, add_special_tokens=add_special_tokens)
+    except TypeError:
+        return tok.encode(text)
