@@ -360,24 +360,6 @@ class _Collector:
                 return found
         return None
 
-    def _through_inherited(
-        self,
-        call: ast.Call,
-        function: FunctionInfo,
-        ancestors: tuple[ast.AST, ...],
-        text: TextSummary,
-        summary: ModuleSummary,
-    ) -> TemplateCall:
-        """A method of an imported base class that renders its parameter `text.conversation`: judged as a call of a
-        wrapper, with the conversation and flags this call passes."""
-        flags = self._imported_flags(call, function, text.params, text.flags, text.name, summary, text.line)
-        conversation = bound_argument(call, list(text.params), text.conversation)
-        label = f"the wrapper `{text.name}` ({summary.place(text.line)})"
-        template_call = self._render(call, function, ancestors, conversation, flags, Route.WRAPPER, label)
-        template_call.related = (Related(summary.path, text.line, f"`{text.name}` renders the conversation"),)
-        template_call.spreads = self._spreads(call, function)
-        return template_call
-
     def _imported_helper(
         self,
         call: ast.Call,
@@ -418,13 +400,46 @@ class _Collector:
     ) -> TemplateCall:
         """A call of a wrapper defined in another module: the conversation and flags the call passes, or what the
         wrapper's summary says it uses when the call passes nothing."""
-        flags = self._imported_flags(call, function, wrapper.params, wrapper.flags, wrapper.name, summary, wrapper.line)
-        parameters = list(wrapper.params)
-        place = summary.place(wrapper.line)
-        conversation = bound_argument(call, parameters, wrapper.conversation)
-        label = f"the wrapper `{wrapper.name}` ({place})"
+        return self._imported_render(
+            call,
+            function,
+            ancestors,
+            summary,
+            (wrapper.name, wrapper.line, wrapper.params, wrapper.conversation),
+            wrapper.flags,
+        )
+
+    def _through_inherited(
+        self,
+        call: ast.Call,
+        function: FunctionInfo,
+        ancestors: tuple[ast.AST, ...],
+        text: TextSummary,
+        summary: ModuleSummary,
+    ) -> TemplateCall:
+        """A method of an imported base class that renders its parameter `text.conversation`: judged as a call of a
+        wrapper, with the conversation and flags this call passes."""
+        return self._imported_render(
+            call, function, ancestors, summary, (text.name, text.line, text.params, text.conversation), text.flags
+        )
+
+    def _imported_render(
+        self,
+        call: ast.Call,
+        function: FunctionInfo,
+        ancestors: tuple[ast.AST, ...],
+        summary: ModuleSummary,
+        renderer: tuple[str, int, tuple[str, ...], str],
+        forwarded_flags: tuple[ForwardedFlag, ...],
+    ) -> TemplateCall:
+        """A call of a function of another module that renders its parameter: `renderer` is its name, the line of
+        its render, its parameters and the one that becomes the conversation."""
+        name, line, params, conversation_param = renderer
+        flags = self._imported_flags(call, function, params, forwarded_flags, name, summary, line)
+        conversation = bound_argument(call, list(params), conversation_param)
+        label = f"the wrapper `{name}` ({summary.place(line)})"
         template_call = self._render(call, function, ancestors, conversation, flags, Route.WRAPPER, label)
-        template_call.related = (Related(summary.path, wrapper.line, f"`{wrapper.name}` renders the conversation"),)
+        template_call.related = (Related(summary.path, line, f"`{name}` renders the conversation"),)
         template_call.spreads = self._spreads(call, function)  # the call's own mappings, judged where they are
         template_call.forwarded = self.passed.get(id(call), {})
         return template_call
