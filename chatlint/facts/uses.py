@@ -449,12 +449,14 @@ def _is_model(callee: str) -> bool:
 
 
 def _stored_use(node: ast.AST, parent: ast.AST | None) -> SequenceUse:
-    """The value assigned to a local name, or stored under a key that holds ids."""
+    """The value assigned to a local name, or stored under a key or attribute that holds ids."""
     if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and parent.value is node:
         target = parent.targets[0]
         if isinstance(target, ast.Name):
             return SequenceUse(UseKind.NAME, target.id)
         key = string_value(target.slice) if isinstance(target, ast.Subscript) else None
+        if isinstance(target, ast.Attribute):
+            key = target.attr  # `state.input_ids = ...`, `self.prompt_token_ids = ...`
         if key is not None and _is_ids_key(key):
             return SequenceUse(UseKind.LIST, f"`{_short(target)} = ...`")
         return NO_USE

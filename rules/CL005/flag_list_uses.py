@@ -69,3 +69,13 @@ def cache_prompt(tokenizer, messages, args, mx):
     else:
         prompt = tokenizer.encode(args.prompt)
     return mx.array(prompt)
+
+
+class RolloutState:
+    input_ids: list
+
+
+def rollout_step(state, tokenizer, chat_history):
+    # stored in an attribute that holds ids: a `BatchEncoding` there from transformers 5
+    state.input_ids = tokenizer.apply_chat_template(chat_history, add_generation_prompt=True, tokenize=True)  # expect: CL005 "`state.input_ids = ...`"
+    return state
