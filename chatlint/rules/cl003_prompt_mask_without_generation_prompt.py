@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterable
 
 from chatlint.facts import FlagSource, ModuleFacts, ShapeKind, TemplateCall
@@ -108,7 +109,7 @@ class PromptMaskWithoutGenerationPrompt(Rule):
 
 
 def _renders_prompt_without_header(render: TemplateCall) -> bool:
-    if render.shape.kind is not ShapeKind.PROMPT:
+    if render.shape.kind is not ShapeKind.PROMPT or _fixed_base(render):
         return False
     if render.flag("continue_final_message").present and render.flag("continue_final_message").value is not False:
         return False
@@ -121,6 +122,22 @@ def _renders_prompt_without_header(render: TemplateCall) -> bool:
         return True
     # a default is certain only at a wrapper's call site that passes neither the flag nor `**kwargs`
     return render.through_wrapper and keyword(render.call, FLAG) is None and not render.may_hide_flags
+
+
+def _fixed_base(render: TemplateCall) -> bool:
+    """A conversation written out whole in the code, every message's content a literal (`base = [{"role":
+    "system", "content": "You are a helpful assistant."}, ...]`): not a prompt of the data but a fixed base that
+    `base + messages` is rendered after, to tokenize `messages` in context by cutting the base's length off."""
+    conversation = render.conversation
+    if isinstance(conversation, ast.Name):
+        values = render.function.assignments.get(conversation.id, [])
+        conversation = values[0] if len(values) == 1 else None
+    if not isinstance(conversation, ast.List) or not conversation.elts:
+        return False
+    return all(
+        isinstance(message, ast.Dict) and all(isinstance(value, ast.Constant) for value in message.values)
+        for message in conversation.elts
+    )
 
 
 def _message(render: TemplateCall, use: LengthMask | PromptRow) -> str:

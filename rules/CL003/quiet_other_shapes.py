@@ -45,3 +45,12 @@ def suppressed(example, tokenizer):
     prompt_ids = tokenizer.apply_chat_template(example["messages"][:-1], return_dict=False)  # noqa: CL003
     labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids) :]
     return {"input_ids": full_ids, "labels": labels}
+
+
+def in_context_ids(messages, tokenizer):
+    # a fixed base written out in the code, rendered before the messages to tokenize them in context: its length
+    # cuts the base off, it measures no prompt of the data
+    base = [{"role": "system", "content": "You are a helpful assistant."}, {"role": "user", "content": "Hi."}]
+    base_ids = tokenizer.apply_chat_template(base, add_generation_prompt=False, tokenize=True, return_dict=False)
+    full_ids = tokenizer.apply_chat_template(base + messages, tokenize=True, return_dict=False)
+    return full_ids[len(base_ids) :]
