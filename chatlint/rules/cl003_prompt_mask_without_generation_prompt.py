@@ -50,7 +50,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
 
         It stays quiet when the prompt render has the generation prompt (a literal `True` or a value that depends
         on the role or task), when the render is concatenated with something before it is measured (a header
-        added by hand), and when the prompt render neither masks labels nor becomes such a row's `prompt`.
+        added by hand), when the prompt render neither masks labels nor becomes such a row's `prompt`, and on a
+        fixed base written out in the code (every message a literal) whose length cuts it off `base + messages` to
+        tokenize the messages in context.
 
         A mapping spread into the render from the data (`**example.get("chat_template_kwargs", {})`) carries
         template variables, not `add_generation_prompt`: the flag is what the call (or the wrapper's default)
