@@ -31,7 +31,16 @@ from chatlint.facts.model import (
 )
 from chatlint.facts.rendered_text import RenderedTexts, function_text, templates_without_bos
 from chatlint.facts.summary import ForwardedFlag, ModuleSummary, TokenizerSummary
-from chatlint.facts.syntax import bool_literal, bound_argument, dotted_name, keyword_value, positional, string_value
+from chatlint.facts.syntax import (
+    bool_literal,
+    bound_argument,
+    called_name,
+    dotted_name,
+    keyword_value,
+    positional,
+    string_value,
+)
+from chatlint.facts.uses import same_value
 from chatlint.facts.walk import children
 from chatlint.findings import Related
 
@@ -59,12 +68,15 @@ def collect_tokenizer_calls(
     by_call: dict[int, TokenizerCall] = {}
     found: list[TokenizerCall] = []
     defined_names = {function.name for function in functions if not function.is_module}
+    counted: set[int] = set()
     for call, function, ancestors in calls:
         tokenizer_call = _direct(call, function, defined_names, flows)
         if tokenizer_call is not None and not _unpacked_pair(call, ancestors):
             by_call[id(call)] = tokenizer_call
             found.append(tokenizer_call)
-    helpers = _helpers(found, flows)
+            if _counted_in_place(call, ancestors):
+                counted.add(id(call))
+    helpers = _helpers(found, flows, counted)
     for call, function, _ in calls:
         if id(call) in by_call:
             continue
@@ -159,10 +171,16 @@ def is_tokenizer(node: ast.expr) -> bool:
 
 
 # -- helpers that tokenize their parameter ------------------------------------------------------------------------
-def _helpers(found: list[TokenizerCall], flows: dict[int, FunctionFlow]) -> dict[str, _Helper]:
-    """The functions that tokenize one of their parameters, untouched, by name (the first such call wins)."""
+def _helpers(
+    found: list[TokenizerCall], flows: dict[int, FunctionFlow], counted: set[int] | frozenset[int] = frozenset()
+) -> dict[str, _Helper]:
+    """The functions that tokenize one of their parameters, untouched, by name (the first such call wins); a call
+    whose ids are only counted where they are made (`counted`: `len(tok(text)["input_ids"])`) makes no helper: its
+    callers get a length, not ids."""
     helpers: dict[str, _Helper] = {}
     for tokenizer_call in found:
+        if id(tokenizer_call.call) in counted:
+            continue
         function, text = tokenizer_call.function, tokenizer_call.text
         if function.is_module or not isinstance(text, ast.Name) or text.id not in function.params:
             continue
@@ -171,6 +189,13 @@ def _helpers(found: list[TokenizerCall], flows: dict[int, FunctionFlow]) -> dict
             continue
         helpers.setdefault(function.name, (function, tokenizer_call, text.id))
     return helpers
+
+
+def _counted_in_place(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
+    """`len(tok(text))`, `len(tok(text)["input_ids"])`: the ids are counted where they are made."""
+    _, above = same_value(call, ancestors, through_ids=True)
+    parent = above[-1] if above else None
+    return isinstance(parent, ast.Call) and called_name(parent) == "len"
 
 
 def _helper_of(call: ast.Call, function: FunctionInfo, helpers: dict[str, _Helper]) -> _Helper | None:
@@ -218,13 +243,16 @@ def tokenizing_helpers(
     of theirs says, for the module's summary (what an importer that hands them rendered text learns)."""
     defined_names = {function.name for function in functions if not function.is_module}
     direct = []
-    for call, function, _ in calls:
+    counted: set[int] = set()
+    for call, function, ancestors in calls:
         if function.cls is None and function.outer is not None and function.outer.is_module:
             tokenizer_call = _direct(call, function, defined_names, flows)
             if tokenizer_call is not None and tokenizer_call.special_tokens_known:
                 direct.append(tokenizer_call)
+                if _counted_in_place(call, ancestors):
+                    counted.add(id(call))
     found = []
-    for helper, inner, text in _helpers(direct, flows).values():
+    for helper, inner, text in _helpers(direct, flows, counted).values():
         flag = _forwarded_flag(helper, inner)
         if flag.parameter is not None or flag.value is not False:
             found.append(TokenizerSummary(helper.name, inner.call.lineno, tuple(helper.params), text, flag))

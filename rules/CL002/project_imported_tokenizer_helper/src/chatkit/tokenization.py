@@ -22,3 +22,8 @@ def encode_guarded(tok, text, *, add_special_tokens=None):
         return tok.encode(text, add_special_tokens=add_special_tokens)
     except TypeError:
         return tok.encode(text)
+
+
+def num_tokens(tok, text):
+    # a length for a budget: an upper bound that counts the BOS too
+    return len(tok(text)["input_ids"])
