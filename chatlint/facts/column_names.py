@@ -120,11 +120,15 @@ def text_field_defaults(module: ast.Module, text: str) -> tuple[tuple[str, str, 
 
 
 def text_fields_read(text: str) -> frozenset[str]:
-    """The configuration fields named for a text column that a module reads a row with: `example[args.text_column]`."""
-    return frozenset(match.group(1) for match in _TEXT_FIELD_SUBSCRIPT.finditer(text))
+    """The configuration fields named for a text column that a module reads a row with (`example[args.text_column]`)
+    or names trl's text column with (`dataset_text_field=args.text_column`)."""
+    found = {match.group(1) for match in _TEXT_FIELD_SUBSCRIPT.finditer(text)}
+    found.update(match.group(1) for match in _TEXT_FIELD_KEYWORD.finditer(text))
+    return frozenset(found)
 
 
 _TEXT_FIELD_WORD = re.compile(r"text_?(?:col|column|field|key|name)\b")
+_TEXT_FIELD_KEYWORD = re.compile(r"dataset_text_field\s*=\s*[\w.]+\.(\w+)")
 _TEXT_FIELD_SUBSCRIPT = re.compile(r"\[\s*[\w.]+\.(\w*text_?(?:col|column|field|key|name))\s*\]")
 
 

@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from chatlint.facts.calls import TEMPLATE_METHOD
 from chatlint.facts.column_names import ColumnName, column_name, option_defaults
+from chatlint.facts.datasets import derives_from, mapped_function
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Hop, Route, TemplateCall, TextOrigin
@@ -119,14 +120,14 @@ class RenderedTexts:
             values = self.flow(function).items.get((base, column.name), [])
             if not values and base in function.params:
                 # a row of a dataset: `example["text"]`, where a `.map()` of the module stored a rendered text
-                return self._column_text(expr, column)
+                return self._column_text(expr, column, function)
             return _hop(_any(self.template_text(value, function, depth + 1) for value in values), f"`{_short(expr)}`")
         # one text out of a list of them: `texts[i]`, `self.prompts[idx]`
         return _hop(self.template_texts(expr.value, function, depth + 1), f"`{_short(expr)}`")
 
-    def _column_text(self, expr: ast.Subscript, column: ColumnName) -> TextOrigin | None:
+    def _column_text(self, expr: ast.Subscript, column: ColumnName, function: FunctionInfo) -> TextOrigin | None:
         """The rendered text in the dataset column `expr` reads."""
-        origin = self.columns.get(column.name)
+        origin = self.column_origin(column.name, function)
         if column.words:
             return _hop(origin, Hop(f"`{_short(expr)}` ({column.words})", is_place=True))
         return _hop(origin, f"`{_short(expr)}`")
@@ -185,19 +186,48 @@ class RenderedTexts:
     def columns(self) -> dict[str, TextOrigin]:
         """The dataset columns that hold rendered text: written by a function handed to `.map()` in this module
         (defined here, imported, or a lambda) that returns rows with rendered text in them."""
-        found: dict[str, TextOrigin] = {}
+        return {key: writers[0][1] for key, writers in self.column_writers.items()}
+
+    @functools.cached_property
+    def column_writers(self) -> dict[str, list[tuple[ast.Call, TextOrigin]]]:
+        """Each column that holds rendered text, with the `.map()` calls that wrote it."""
+        found: dict[str, list[tuple[ast.Call, TextOrigin]]] = {}
         for call, function, _ in self._calls:
-            if not (isinstance(call.func, ast.Attribute) and call.func.attr == "map"):
-                continue
-            mapped = keyword_value(call, "function") or first_argument(call)
+            mapped = mapped_function(call)
             if mapped is None:
                 continue
             for key, origin in self._written_columns(mapped, function).items():
                 hop = Hop(f"stored in column `{key}` by `{_short(call)}` (line {call.lineno})", is_place=True)
                 hopped = _hop(origin, hop)
                 if hopped is not None:
-                    found.setdefault(key, replace(hopped, same_function=False))
+                    found.setdefault(key, []).append((call, replace(hopped, same_function=False)))
         return found
+
+    def column_origin(self, key: str, reader: FunctionInfo) -> TextOrigin | None:
+        """The rendered text in column `key` of the rows `reader` is given: when the module hands `reader` to
+        `.map()`, only if one of those datasets was made by a `.map()` that wrote the column (a plain corpus with a
+        `text` column of its own is not); else whenever the module writes the column."""
+        writers = self.column_writers.get(key)
+        if not writers:
+            return None
+        targets = {id(call) for call, _ in writers}
+        verdicts = [
+            derives_from(call.func.value, function, targets, self.flows)  # type: ignore[attr-defined]
+            for call, function, _ in self._calls
+            if self._applies(call, reader)
+        ]
+        if verdicts and all(verdict is False for verdict in verdicts):
+            return None
+        return writers[0][1]
+
+    def _applies(self, call: ast.Call, reader: FunctionInfo) -> bool:
+        """Does the `.map()` call apply `reader` (by name, in a partial, or called by a lambda)?"""
+        mapped = mapped_function(call)
+        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
+            mapped = mapped.args[0]
+        if isinstance(mapped, ast.Lambda) and isinstance(mapped.body, ast.Call):
+            mapped = mapped.body.func
+        return isinstance(mapped, ast.Name) and mapped.id == reader.name and not reader.is_module
 
     def _written_columns(self, mapped: ast.expr, function: FunctionInfo) -> dict[str, TextOrigin]:
         if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
@@ -432,12 +462,16 @@ def templates_without_bos(functions: list[FunctionInfo]) -> bool:
 
 def _fakes_the_template(functions: list[FunctionInfo]) -> bool:
     """A method `apply_chat_template` of a class of the module that renders by itself (it calls no other
-    `apply_chat_template`) without a BOS."""
+    `apply_chat_template`), without a BOS or in a module of tests (`test_...` functions: what the fake writes is
+    what the tests check, nothing is trained)."""
     fakes = [function for function in functions if function.name == TEMPLATE_METHOD and function.cls is not None]
     if not fakes:
         return False
     texts = [function_text(function) for function in fakes]
-    return all(f".{TEMPLATE_METHOD}(" not in text and not _writes_bos(text) for text in texts)
+    if any(f".{TEMPLATE_METHOD}(" in text for text in texts):
+        return False
+    tests = any(function.name.startswith("test_") for function in functions)
+    return tests or not any(_writes_bos(text) for text in texts)
 
 
 def function_text(function: FunctionInfo) -> str:

@@ -9,13 +9,15 @@ the module stored text rendered by a chat template in that column, each example 
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from chatlint.facts.column_names import column_name, option_defaults
+from chatlint.facts.datasets import derives_from, mapped_function
 from chatlint.facts.model import FunctionInfo, TextOrigin
 from chatlint.facts.module import ModuleFacts
-from chatlint.facts.rendered_text import RenderedTexts
-from chatlint.facts.syntax import called_name, keyword, keyword_value, star_kwargs
+from chatlint.facts.rendered_text import RenderedTexts, function_text
+from chatlint.facts.syntax import called_name, keyword, keyword_value, star_kwargs, string_value
 
 TRL_DEFAULT_TEXT_FIELD = "text"
 
@@ -37,20 +39,51 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
     configs = [call for call, _, _ in facts.calls if called_name(call) == "SFTConfig"]
     if any(_opts_out(config) for config in configs):
         return []
-    columns = RenderedTexts(facts.functions, facts.template_calls, facts.flows, facts.links, facts.calls).columns
-    if not columns:
+    writers = RenderedTexts(facts.functions, facts.template_calls, facts.flows, facts.links, facts.calls).column_writers
+    if not writers:
         return []
     found = []
     for call, function in trainers:
-        if _opts_out(call) or keyword(call, "formatting_func") is not None or keyword(call, "train_dataset") is None:
+        dataset = keyword_value(call, "train_dataset")
+        if _opts_out(call) or keyword(call, "formatting_func") is not None or dataset is None:
             continue
         field = _text_field(call, configs, function, facts)
-        if field is None:
+        if field is None or field[0] not in writers:
             continue
-        origin = columns.get(field[0])
-        if origin is not None:
-            found.append(TrainerTokenization(call, function, field[0], field[1], origin))
+        targets = {id(writer) for writer, _ in writers[field[0]]}
+        stop = _tokenized_or_dropped(field[0], facts)
+        if derives_from(dataset, function, targets, facts.flows, stop) is not False:
+            found.append(TrainerTokenization(call, function, field[0], field[1], writers[field[0]][0][1]))
     return found
+
+
+def _tokenized_or_dropped(column: str, facts: ModuleFacts) -> Callable[[ast.Call], bool]:
+    """A `.map()` after the render that leaves trl nothing to tokenize: it drops the column (`remove_columns`
+    naming it, or all of them) or its function writes `input_ids` (trl does not tokenize a dataset that has them)."""
+    defined = {function.name: function for function in facts.functions if not function.is_module}
+
+    def stops(call: ast.Call) -> bool:
+        mapped = mapped_function(call)
+        if mapped is None:
+            return False
+        removed = keyword_value(call, "remove_columns")
+        if removed is not None and (
+            column in (string_value(item) for item in _items(removed)) or _all_columns(removed)
+        ):
+            return True
+        local = defined.get(mapped.id) if isinstance(mapped, ast.Name) else None
+        return local is not None and "input_ids" in function_text(local)
+
+    return stops
+
+
+def _items(node: ast.expr) -> list[ast.expr]:
+    return list(node.elts) if isinstance(node, (ast.List, ast.Tuple)) else [node]
+
+
+def _all_columns(node: ast.expr) -> bool:
+    """`remove_columns=ds.column_names`: every column, the rendered one too."""
+    return isinstance(node, ast.Attribute) and node.attr == "column_names"
 
 
 def _opts_out(call: ast.Call) -> bool:
@@ -68,7 +101,9 @@ def _text_field(
         value = keyword_value(call, "dataset_text_field")
         if value is None:
             continue
-        name = column_name(value, function, facts.links.constants, lambda: option_defaults(facts.module), {})
+        name = column_name(
+            value, function, facts.links.constants, lambda: option_defaults(facts.module), facts.links.field_defaults
+        )
         where = "`SFTTrainer`" if call is trainer else "`SFTConfig`"
         if name is None or (call is not trainer and _fields_differ(configs, name.name, function, facts)):
             return None
@@ -83,7 +118,13 @@ def _fields_differ(configs: list[ast.Call], name: str, function: FunctionInfo, f
         if value is None:
             other: str | None = TRL_DEFAULT_TEXT_FIELD
         else:
-            resolved = column_name(value, function, facts.links.constants, lambda: option_defaults(facts.module), {})
+            resolved = column_name(
+                value,
+                function,
+                facts.links.constants,
+                lambda: option_defaults(facts.module),
+                facts.links.field_defaults,
+            )
             other = resolved.name if resolved is not None else None
         if other != name:
             return True

@@ -68,12 +68,16 @@ class DoubleBos(Rule):
         literal, by a constant (`TEXT_COLUMN = "text"`, in the module or imported from the module that renders),
         or by a configuration field with a default: a dataclass field (`text_column: str = "text"`, in the module
         or in an imported arguments class) or an argparse option (`add_argument("--text-field", default="text")`).
-        A column whose name is known only at run time (a YAML file, a field without a default) is not guessed.
+        A column whose name is known only at run time (a YAML file, a field without a default) is not guessed. A
+        column belongs to the datasets made from the `.map()` that wrote it (through `.filter`, splits, `["train"]`,
+        `concatenate_datasets` and local names): a plain corpus whose documents are also called `text` is not read
+        as rendered.
 
         trl's `SFTTrainer` tokenizes a column of plain text itself, with special tokens on (`dataset_text_field`,
         on the trainer or the module's `SFTConfig`, else trl's default "text"): when that column holds rendered
         text, the finding is at the trainer. It stays quiet when the call passes `dataset_kwargs`,
-        `formatting_func` or a `**mapping` of options. There is no automatic fix: give the trainer the
+        `formatting_func` or a `**mapping` of options, and when the dataset it is given was tokenized after the
+        render (a `.map()` whose function writes `input_ids`: trl tokenizes nothing again) or lost the column. There is no automatic fix: give the trainer the
         conversations (a `messages` column) and let it render them once.
     """
     why_is_this_bad = """

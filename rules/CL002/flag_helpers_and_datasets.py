@@ -50,3 +50,18 @@ class PreferenceDataset:
     def build(self, example):
         chosen = self.tokenizer.apply_chat_template(example["prompt"] + example["chosen"], tokenize=False)
         return self._tokenize(chosen)  # expect: CL002 "tokenizing it again through the helper `PreferenceDataset._tokenize`"
+
+
+def mixture(tokenizer):
+    # the rendered set joined to a plain one: the tokenizer reads rendered rows too
+    from datasets import concatenate_datasets, load_dataset
+
+    def to_text(example):
+        return {"text": tokenizer.apply_chat_template(example["messages"], tokenize=False)}
+
+    def tokenize(example):
+        return tokenizer(example["text"], truncation=True)  # expect: CL002 "stored in column `text`"
+
+    chats = load_dataset("json", data_files="chats.jsonl", split="train").map(to_text)
+    web = load_dataset("json", data_files="web.jsonl", split="train")
+    return concatenate_datasets([web, chats]).map(tokenize)

@@ -13,3 +13,10 @@ def to_text(example):
 
 dataset = load_dataset("json", data_files="chat.jsonl", split="train").map(to_text)
 trainer = SFTTrainer(model="meta-llama/Llama-3.2-3B-Instruct", train_dataset=dataset, processing_class=tokenizer)  # expect: CL002 "`SFTTrainer` tokenizes column `text` (trl's default `dataset_text_field`)"
+
+
+def filtered_then_trained():
+    # a split and a filter of the rendered set keep its column: trl still tokenizes it
+    rendered = load_dataset("json", data_files="chat.jsonl").map(to_text)
+    train = rendered["train"].filter(lambda row: len(row["text"]) < 20_000)
+    return SFTTrainer(model="m", train_dataset=train, processing_class=tokenizer)  # expect: CL002 "`SFTTrainer` tokenizes column `text`"

@@ -1,0 +1,102 @@
+"""Which dataset a value is: the chain of `datasets` calls that made it (`.map(...)`, `.filter(...)`, `["train"]`),
+followed back through local names.
+
+A column a `.map()` wrote belongs to the datasets made from that call, not to every dataset of the module: a chat
+set rendered into `text` and a plain corpus whose documents are also called `text` live side by side in training
+scripts. `derives_from` answers whether a dataset value was made by given calls: True, False (it was made
+otherwise: loaded, built from a list), or None when the code does not show it (a parameter, an attribute, a loop).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow
+from chatlint.facts.model import FunctionInfo
+from chatlint.facts.syntax import called_name, dotted_name
+
+# methods of a dataset that return a dataset made from it (a split, a subset, the same rows changed)
+_KEEPS_ROWS = frozenset(
+    {
+        "map",
+        "filter",
+        "shuffle",
+        "select",
+        "sort",
+        "train_test_split",
+        "with_format",
+        "with_transform",
+        "set_format",
+        "flatten",
+        "flatten_indices",
+        "cast",
+        "cast_column",
+        "rename_column",
+        "rename_columns",
+        "remove_columns",
+        "select_columns",
+        "add_column",
+        "take",
+        "skip",
+        "shard",
+        "batch",
+    }
+)
+# functions that make one dataset of several
+_COMBINES = frozenset({"concatenate_datasets", "interleave_datasets"})
+
+Stop = Callable[[ast.Call], bool]
+
+
+def derives_from(
+    expr: ast.expr,
+    function: FunctionInfo,
+    targets: set[int],
+    flows: dict[int, FunctionFlow],
+    stop: Stop | None = None,
+    depth: int = 0,
+) -> bool | None:
+    """Was the dataset `expr` (in `function`) made by one of the calls `targets` (by id)? `stop`: a call on the way
+    back that ends the question with False (a `.map()` that tokenized the column away)."""
+    if depth > MAX_RESOLUTION_DEPTH:
+        return None
+    if isinstance(expr, ast.Call):
+        if id(expr) in targets:
+            return True
+        if stop is not None and stop(expr):
+            return False
+        func = expr.func
+        if isinstance(func, ast.Attribute) and func.attr in _KEEPS_ROWS:
+            return derives_from(func.value, function, targets, flows, stop, depth + 1)
+        if called_name(expr) in _COMBINES and expr.args and isinstance(expr.args[0], (ast.List, ast.Tuple)):
+            parts = [derives_from(part, function, targets, flows, stop, depth + 1) for part in expr.args[0].elts]
+            return _any(parts)
+        return False if dotted_name(func) is not None else None  # loaded or built: not made by the targets
+    if isinstance(expr, ast.Subscript):
+        return derives_from(expr.value, function, targets, flows, stop, depth + 1)  # `ds["train"]`
+    if isinstance(expr, ast.Name):
+        bindings = function_flow(function, flows).reaching(expr.id, expr)
+        if not bindings or any(binding.kind != "assign" or binding.value is None for binding in bindings):
+            return None
+        return _any(
+            [derives_from(binding.value, function, targets, flows, stop, depth + 1) for binding in bindings]  # type: ignore[arg-type]
+        )
+    return None
+
+
+def _any(verdicts: list[bool | None]) -> bool | None:
+    """True when one of them is, else None when one is unknown, else False."""
+    if any(verdict is True for verdict in verdicts):
+        return True
+    return None if any(verdict is None for verdict in verdicts) else False
+
+
+def mapped_function(call: ast.Call) -> ast.expr | None:
+    """What a `.map(...)` call applies: its `function=` or first argument."""
+    if not (isinstance(call.func, ast.Attribute) and call.func.attr == "map"):
+        return None
+    for keyword in call.keywords:
+        if keyword.arg == "function":
+            return keyword.value
+    return call.args[0] if call.args and not isinstance(call.args[0], ast.Starred) else None
