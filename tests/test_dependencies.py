@@ -232,3 +232,21 @@ def test_the_fingerprint_follows_the_files_and_settings(tmp_path: Path) -> None:
     write(tmp_path, {"requirements.txt": "trl==0.13.0\n"})
     assert DependencyVersions(tmp_path).fingerprint(["trl"]) != before
     assert DependencyVersions(tmp_path, {"trl": "0.12.2"}).fingerprint(["trl"]) != before
+
+
+def test_an_unpacked_release_declares_by_its_core_metadata(tmp_path: Path) -> None:
+    """A wheel's `*.dist-info/METADATA` and an sdist's `PKG-INFO`: `Requires-Dist` lines, an extra's left out,
+    nothing read after the headers."""
+    metadata = (
+        "Metadata-Version: 2.4\nName: cosmos-rl\nVersion: 0.4.7\n"
+        "Requires-Dist: trl<0.20,>=0.15\n"
+        'Requires-Dist: trl==0.24.0; extra == "new"\n'
+        "\nRequires-Dist: trl==0.1 (in the description)\n"
+    )
+    write(tmp_path, {"cosmos_rl-0.4.7.dist-info/METADATA": metadata})
+    kind, versions, where, kinds = resolve(tmp_path)
+    assert (kind, where, kinds) == (VersionKind.RANGE, ["cosmos_rl-0.4.7.dist-info/METADATA line 4"], ["DECLARED"])
+    sdist = tmp_path / "sdist"
+    sdist.mkdir()
+    write(sdist, {"PKG-INFO": "Metadata-Version: 2.1\nName: x\nRequires-Dist: trl==0.13.0\n"})
+    assert resolve(sdist)[:3] == (VersionKind.EXACT, ["0.13.0"], ["PKG-INFO line 3"])

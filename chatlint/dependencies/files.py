@@ -15,4 +15,8 @@ def dependency_files(root: Path) -> list[Path]:
     requirements_folder = root / "requirements"
     if requirements_folder.is_dir():
         found.extend(sorted(path for path in requirements_folder.glob("*.txt") if path.is_file()))
+    # an unpacked release: its core metadata (a wheel's `*.dist-info/METADATA`, an sdist's `PKG-INFO`)
+    found.extend(sorted(path for path in root.glob("*.dist-info/METADATA") if path.is_file()))
+    if (root / "PKG-INFO").is_file():
+        found.append(root / "PKG-INFO")
     return found

@@ -91,6 +91,8 @@ def read_declarations(path: Path, relative: str) -> list[Declaration]:
             return list(_setup_cfg(text, relative))
         if name == "setup.py":
             return list(_setup_py(text, relative))
+        if name in ("METADATA", "PKG-INFO"):
+            return list(_core_metadata(text, relative))
         return list(_requirements_txt(text, relative))
     except (tomllib.TOMLDecodeError, configparser.Error, SyntaxError, ValueError, RecursionError):
         return []  # a broken file says nothing; the others still count
@@ -125,6 +127,22 @@ def _requirements_txt(text: str, path: str) -> Iterator[Declaration]:
             continue  # options (`-r other.txt`, `--hash`, `-e .`) name no version here
         line = line.split(" --", 1)[0]  # `pkg==1.0 --hash=sha256:...`
         found = declaration(line, kind, path, first_line)
+        if found is not None:
+            yield found
+
+
+def _core_metadata(text: str, path: str) -> Iterator[Declaration]:
+    """`Requires-Dist:` lines of a release's core metadata; those of an extra (`; extra == "vlm"`) are optional
+    and left out."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.startswith("Requires-Dist:"):
+            if not line.strip():
+                break  # the headers end at the first empty line; the description follows
+            continue
+        requirement = line.split(":", 1)[1].strip()
+        if "extra ==" in requirement.replace('"', "").replace("'", "") or "extra==" in requirement:
+            continue
+        found = declaration(requirement, SourceKind.DECLARED, path, number)
         if found is not None:
             yield found
 
