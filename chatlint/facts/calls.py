@@ -142,6 +142,8 @@ class _Collector:
     ) -> TemplateCall | None:
         func = call.func
         if isinstance(func, ast.Attribute) and func.attr == TEMPLATE_METHOD:
+            if _names_a_class(func.value):
+                return None  # `DataUtilities.apply_chat_template(...)`: a project's own function, not a tokenizer's
             return self._direct(call, function, ancestors)
         name = called_name(call)
         if isinstance(func, ast.Name) and name.endswith(TEMPLATE_METHOD) and name in function.params:
@@ -443,6 +445,14 @@ class _Collector:
         template_call.spreads = self._spreads(call, function)  # the call's own mappings, judged where they are
         template_call.forwarded = self.passed.get(id(call), {})
         return template_call
+
+
+def _names_a_class(receiver: ast.expr) -> bool:
+    """`DataUtilities`, `utils.ChatFormatter`: a class (CapWords), whose `apply_chat_template` is a static or class
+    method of its own; a tokenizer or processor is an instance (`tokenizer`, `self.processor`)."""
+    name = dotted_name(receiver)
+    last = name.rsplit(".", 1)[-1] if name else ""
+    return last[:1].isupper() and not last.isupper() and "_" not in last
 
 
 def conversation_parameter(template_call: TemplateCall) -> str | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
-from chatlint.facts.model import SplitTokenization, TokenizerCall
+from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
 from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
 from chatlint.facts.syntax import called_name
 from chatlint.facts.uses import same_value
@@ -137,8 +137,8 @@ class DoubleBos(Rule):
         origin = tokenizer_call.origin
         if origin is None or not tokenizer_call.adds_special_tokens:
             return None
-        if _no_template_writes_bos(facts):
-            return None  # every model the module loads has a chat template without a BOS
+        if _no_template_writes_bos(facts) or _named_for_a_family_without_bos(tokenizer_call.function):
+            return None  # every model the module loads (or the function is written for) has a template without a BOS
         if _only_counted(tokenizer_call, facts):
             return None  # a length statistic or filter: a second BOS changes a count by one, not what is trained
         condition = _condition(facts)
@@ -171,6 +171,15 @@ class DoubleBos(Rule):
             f"the sequence"
         )
         return Diagnostic(node=second.call, message=message, fix=_fix(second, facts, Applicability.UNSAFE))
+
+
+def _named_for_a_family_without_bos(function: FunctionInfo) -> bool:
+    """A function (or the class of a method) named for one model family whose chat template writes no BOS:
+    `qwen2_5_collate_fn`, `Qwen2VLDataCollator.__call__`."""
+    names = [function.name, function.cls.name if function.cls is not None else ""]
+    families = [family_of(name) for name in names if name]
+    known = [family for family in families if family is not None]
+    return bool(known) and all(not family.writes_bos for family in known)
 
 
 def _no_template_writes_bos(facts: ModuleFacts) -> bool:

@@ -10,3 +10,9 @@ def to_features(example):
     features = tokenizer(text, truncation=True, max_length=2048)  # expect: CL002 "already starts with the template's BOS (the Llama 3 chat template writes one)"
     features["labels"] = list(features["input_ids"])
     return features
+
+
+def llama3_collate_fn(examples, tokenizer):
+    # written for Llama 3, whose template writes the BOS
+    texts = [tokenizer.apply_chat_template(example["messages"], tokenize=False) for example in examples]
+    return tokenizer(texts, padding=True, return_tensors="pt")  # expect: CL002 "holds texts rendered by"

@@ -17,3 +17,15 @@ def prompt_ids_either_way(tokenizer, messages):
     if hasattr(out, "input_ids"):
         out = out["input_ids"]
     return len(out)
+
+
+class ChatUtilities:
+    @staticmethod
+    def apply_chat_template(messages, tokenizer):
+        # a project's own function of that name: it returns a list of ids
+        return [tokenizer.convert_tokens_to_ids(m["content"]) for m in messages]
+
+
+def encode(messages, tokenizer):
+    ids = ChatUtilities.apply_chat_template(messages, tokenizer)
+    return {"input_ids": ids, "length": len(ids)}
