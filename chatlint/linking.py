@@ -178,7 +178,7 @@ class Project:
         if any(_after_a_dot(text, name) and self._inherits(name, text) for name in classes):
             return None
         names = sorted(self.renderers | self._constant_names | self._tokenizer_names)
-        return lambda statement: "*" in statement or any(name in statement for name in names)
+        return lambda statement: "*" in statement or any(_whole_word(statement, name) for name in names)
 
     def _resolve(self, path: str) -> Path:
         """`path` resolved (a file's place, symlinks followed), once per path in a run."""
@@ -389,7 +389,7 @@ class Project:
         text = _decoded(data)
         if text is None:
             return False
-        imported = self.import_reader(text, lambda statement: any(name in statement for name in functions))
+        imported = self.import_reader(text, lambda statement: any(_whole_word(statement, name) for name in functions))
         return any(ref.symbol in functions for ref in imported)
 
     def _own_links(self, path: Path, text: str) -> Links | None:
