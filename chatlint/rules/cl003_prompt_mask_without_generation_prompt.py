@@ -50,7 +50,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
 
         It stays quiet when the prompt render has the generation prompt (a literal `True` or a value that depends
         on the role or task), when the render is concatenated with something before it is measured (a header
-        added by hand), when the prompt render neither masks labels nor becomes such a row's `prompt`, and on a
+        added by hand), when the same conversation is also rendered with the generation prompt in the function
+        (template introspection: the header found by the difference), when the prompt render neither masks labels
+        nor becomes such a row's `prompt`, and on a
         fixed base written out in the code (every message a literal) whose length cuts it off `base + messages` to
         tokenize the messages in context.
 
@@ -104,6 +106,8 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         for render, use in uses:
             if id(render.call) in reported or not _renders_prompt_without_header(render):
                 continue
+            if _compared_with_header(render, facts):
+                continue
             reported.add(id(render.call))
             yield Diagnostic(
                 node=render.call, message=_message(render, use), fix=_fix(render, use, facts), related=render.related
@@ -124,6 +128,18 @@ def _renders_prompt_without_header(render: TemplateCall) -> bool:
         return True
     # a default is certain only at a wrapper's call site that passes neither the flag nor `**kwargs`
     return render.through_wrapper and keyword(render.call, FLAG) is None and not render.may_hide_flags
+
+
+def _compared_with_header(render: TemplateCall, facts: ModuleFacts) -> bool:
+    """Template introspection: the same conversation is rendered in the same function with the generation prompt
+    too (to find the header's tokens by the difference), so the render without it is meant to stop before it."""
+    return any(
+        other.function is render.function
+        and other.call is not render.call
+        and other.conversation_text == render.conversation_text
+        and other.flag(FLAG).value is True
+        for other in facts.template_calls
+    )
 
 
 def _fixed_base(render: TemplateCall) -> bool:

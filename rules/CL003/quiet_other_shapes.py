@@ -54,3 +54,19 @@ def in_context_ids(messages, tokenizer):
     base_ids = tokenizer.apply_chat_template(base, add_generation_prompt=False, tokenize=True, return_dict=False)
     full_ids = tokenizer.apply_chat_template(base + messages, tokenize=True, return_dict=False)
     return full_ids[len(base_ids) :]
+
+
+def header_tokens(conversation, tokenizer):
+    # template introspection: the same prefix with and without the generation prompt, to find the header by the
+    # difference; the render without it is meant to stop before it
+    full_ids = tokenizer.apply_chat_template(conversation, return_dict=False)
+    turns = []
+    for index, message in enumerate(conversation):
+        if message["role"] != "assistant":
+            continue
+        prefix = conversation[:index]
+        base_ids = tokenizer.apply_chat_template(prefix, return_dict=False)
+        with_header = tokenizer.apply_chat_template(prefix, add_generation_prompt=True, return_dict=False)
+        header = len(with_header) - len(base_ids)
+        turns.append((full_ids[len(base_ids) :], header))
+    return turns
