@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.flow import function_flow
@@ -53,8 +54,11 @@ class DoubleBos(Rule):
         `**kwargs` dict it can see), where an opaque `**kwargs` may pass it, on plain documents that never went
         through a chat template, and on text whose start was cut off (`text[len(prompt):]`). Ids that are only
         measured against a bound (`len(tokenizer(text).input_ids) > max_length`, also when they are first kept
-        under a name through `.input_ids`, `["input_ids"]` or `.to(device)`) are a count, not training data, and
-        stay quiet too.
+        under a name through `.input_ids`, `["input_ids"]` or `.to(device)`, or their length through a name) are a
+        count, not training data, and stay quiet too. So is code for a model family whose template writes no BOS
+        (Qwen's ChatML): a module that loads only such checkpoints, or a function, class, file or folder named for
+        one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`); and a module that defines its own fake
+        `apply_chat_template` (a test double).
 
         Across modules it follows text an imported function returns, text stored in a dataset column by a `.map()`
         of the module whose function (imported or not) returns rows with rendered text, and rendered text handed to
@@ -137,7 +141,7 @@ class DoubleBos(Rule):
         origin = tokenizer_call.origin
         if origin is None or not tokenizer_call.adds_special_tokens:
             return None
-        if _no_template_writes_bos(facts) or _named_for_a_family_without_bos(tokenizer_call.function):
+        if _no_template_writes_bos(facts) or _named_for_a_family_without_bos(tokenizer_call.function, facts.path):
             return None  # every model the module loads (or the function is written for) has a template without a BOS
         if _only_counted(tokenizer_call, facts):
             return None  # a length statistic or filter: a second BOS changes a count by one, not what is trained
@@ -173,10 +177,11 @@ class DoubleBos(Rule):
         return Diagnostic(node=second.call, message=message, fix=_fix(second, facts, Applicability.UNSAFE))
 
 
-def _named_for_a_family_without_bos(function: FunctionInfo) -> bool:
-    """A function (or the class of a method) named for one model family whose chat template writes no BOS:
-    `qwen2_5_collate_fn`, `Qwen2VLDataCollator.__call__`."""
-    names = [function.name, function.cls.name if function.cls is not None else ""]
+def _named_for_a_family_without_bos(function: FunctionInfo, path: str) -> bool:
+    """A function (or the class of a method, or the module's file or folder) named for one model family whose chat
+    template writes no BOS: `qwen2_5_collate_fn`, `Qwen2VLDataCollator.__call__`, `models/vlm_qwen/processor.py`."""
+    parts = PurePath(path).with_suffix("").parts[-2:]
+    names = [function.name, function.cls.name if function.cls is not None else "", *parts]
     families = [family_of(name) for name in names if name]
     known = [family for family in families if family is not None]
     return bool(known) and all(not family.writes_bos for family in known)
