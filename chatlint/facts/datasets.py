@@ -56,11 +56,17 @@ def derives_from(
     flows: dict[int, FunctionFlow],
     stop: Stop | None = None,
     depth: int = 0,
+    seen: set[int] | None = None,
 ) -> bool | None:
     """Was the dataset `expr` (in `function`) made by one of the calls `targets` (by id)? `stop`: a call on the way
-    back that ends the question with False (a `.map()` that tokenized the column away)."""
+    back that ends the question with False (a `.map()` that tokenized the column away). Each expression is looked at
+    once (`seen`): a loop that reassigns the dataset comes back to where it started, and adds nothing."""
+    seen = set() if seen is None else seen
+    if id(expr) in seen:
+        return False  # already answered on another way back (its verdict is among the others), or a loop
     if depth > MAX_RESOLUTION_DEPTH:
         return None
+    seen.add(id(expr))
     if isinstance(expr, ast.Call):
         if id(expr) in targets:
             return True
@@ -68,19 +74,19 @@ def derives_from(
             return False
         func = expr.func
         if isinstance(func, ast.Attribute) and func.attr in _KEEPS_ROWS:
-            return derives_from(func.value, function, targets, flows, stop, depth + 1)
+            return derives_from(func.value, function, targets, flows, stop, depth + 1, seen)
         if called_name(expr) in _COMBINES and expr.args and isinstance(expr.args[0], (ast.List, ast.Tuple)):
-            parts = [derives_from(part, function, targets, flows, stop, depth + 1) for part in expr.args[0].elts]
+            parts = [derives_from(part, function, targets, flows, stop, depth + 1, seen) for part in expr.args[0].elts]
             return _any(parts)
         return False if dotted_name(func) is not None else None  # loaded or built: not made by the targets
     if isinstance(expr, ast.Subscript):
-        return derives_from(expr.value, function, targets, flows, stop, depth + 1)  # `ds["train"]`
+        return derives_from(expr.value, function, targets, flows, stop, depth + 1, seen)  # `ds["train"]`
     if isinstance(expr, ast.Name):
         bindings = function_flow(function, flows).reaching(expr.id, expr)
         if not bindings or any(binding.kind != "assign" or binding.value is None for binding in bindings):
             return None
         return _any(
-            [derives_from(binding.value, function, targets, flows, stop, depth + 1) for binding in bindings]  # type: ignore[arg-type]
+            [derives_from(binding.value, function, targets, flows, stop, depth + 1, seen) for binding in bindings]  # type: ignore[arg-type]
         )
     return None
 

@@ -65,3 +65,23 @@ def mixture(tokenizer):
     chats = load_dataset("json", data_files="chats.jsonl", split="train").map(to_text)
     web = load_dataset("json", data_files="web.jsonl", split="train")
     return concatenate_datasets([web, chats]).map(tokenize)
+
+
+def staged(tokenizer, stages):
+    # rendered on one stage of a loop: the tokenizer mapped after it may read rendered rows
+    from datasets import load_dataset
+
+    def to_text(example):
+        return {"text": tokenizer.apply_chat_template(example["messages"], tokenize=False)}
+
+    def tokenize(example):
+        return tokenizer(example["text"])  # expect: CL002 "stored in column `text`"
+
+    ds = load_dataset("json", data_files="chats.jsonl", split="train")
+    for stage in stages:
+        if stage == "render":
+            ds = ds.map(to_text)
+        else:
+            ds = ds.shuffle(seed=stage)
+        ds = ds.map(tokenize)
+    return ds

@@ -26,3 +26,15 @@ corpus = corpus.map(tokenize_document, remove_columns=["text"])
 
 pretokenized = chats.map(tokenize_chat, remove_columns=chats.column_names)
 SFTTrainer(model="m", train_dataset=pretokenized, processing_class=tokenizer)
+
+
+def curriculum(stages):
+    # the plain corpus is reshaped stage by stage in a loop, and never rendered
+    corpus = load_dataset("json", data_files="web.jsonl", split="train")
+    for stage in stages:
+        if stage == "shuffle":
+            corpus = corpus.shuffle(seed=0)
+        else:
+            corpus = corpus.filter(lambda row: len(row["text"]) < stage)
+        corpus = corpus.map(tokenize_document)
+    return corpus
