@@ -214,20 +214,22 @@ class RenderedTexts:
         verdicts = [
             derives_from(call.func.value, function, targets, self.flows)  # type: ignore[attr-defined]
             for call, function, _ in self._calls
-            if self._applies(call, reader)
+            if self._applies(call, function, reader)
         ]
         if verdicts and all(verdict is False for verdict in verdicts):
             return None
         return writers[0][1]
 
-    def _applies(self, call: ast.Call, reader: FunctionInfo) -> bool:
-        """Does the `.map()` call apply `reader` (by name, in a partial, or called by a lambda)?"""
+    def _applies(self, call: ast.Call, function: FunctionInfo, reader: FunctionInfo) -> bool:
+        """Does the `.map()` call (in `function`) apply `reader` (by name, in a partial, or called by a lambda)?"""
         mapped = mapped_function(call)
         if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
             mapped = mapped.args[0]
         if isinstance(mapped, ast.Lambda) and isinstance(mapped.body, ast.Call):
             mapped = mapped.body.func
-        return isinstance(mapped, ast.Name) and mapped.id == reader.name and not reader.is_module
+        if not isinstance(mapped, ast.Name) or mapped.id != reader.name or reader.is_module:
+            return False
+        return self._helper_function(ast.Call(func=mapped, args=[], keywords=[]), function) is reader
 
     def _written_columns(self, mapped: ast.expr, function: FunctionInfo) -> dict[str, TextOrigin]:
         if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
@@ -395,6 +397,9 @@ class RenderedTexts:
                 for candidate in self.functions
                 if candidate.name == func.id and candidate.cls is None and not candidate.is_module
             ]
+            if len(matches) > 1:
+                # functions of the same name nested in different functions: the one the caller's scopes define
+                matches = [candidate for candidate in matches if _encloses(candidate.outer, function)]
             return matches[0] if len(matches) == 1 else None
         if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.cls is not None:
             return function.cls.methods.get(func.attr)
@@ -458,6 +463,16 @@ def templates_without_bos(functions: list[FunctionInfo]) -> bool:
         if (template := string_value(value)) is not None
     }
     return set(literals) == installed and not any(_writes_bos(literal) for literal in literals.values())
+
+
+def _encloses(scope: FunctionInfo | None, function: FunctionInfo) -> bool:
+    """Is `scope` the function itself or one it is defined in?"""
+    current: FunctionInfo | None = function
+    while current is not None:
+        if current is scope:
+            return True
+        current = current.outer
+    return False
 
 
 def _fakes_the_template(functions: list[FunctionInfo]) -> bool:
