@@ -249,8 +249,9 @@ class Runner:
         Files the rules parsed bring their imports with their summaries. A file the rules did not parse is looked
         at when it mentions a name another checked module renders with, or makes padding the EOS token (the label
         masks of what it imports matter), or always in a small run (a pre-commit call passes the changed files
-        only: what they import is read from disk); its imports are read here. `Project.links_for` then keeps the
-        imports the file can use. A linked result is
+        only: what they import is read from disk); its imports are read here. Before any file is linked, those that
+        wrap an imported renderer are summarised with what their own imports tell them (`Project.learn_chained`), so
+        that their users find them. `Project.links_for` then keeps the imports a file can use. A linked result is
         cached under the file's content and the digests of the summaries it read: a change in an imported module
         checks its importers again, nothing else does."""
         checked = self._checked_ahead
