@@ -69,10 +69,9 @@ class Project:
         for summary in known:
             self.summaries[self._resolve(summary.path)] = summary
         self._bytes: dict[Path, bytes | None] = {}  # modules read but not (yet) worth summarising
-        self._reexporters: dict[Path, ModuleSummary | None] = {}  # the imports of packages that re-export a name
+        self._reexporters: dict[Path, ModuleSummary | None] = {}  # modules read for their imports alone
         self._linking: set[Path] = set()  # modules read from disk whose own imports are being followed
         self._verdicts: dict[tuple[Path, Callable[[bytes], bool]], bool] = {}
-        self._imports_only: set[Path] = set()  # modules whose summary says only what they import
 
     @functools.cached_property
     def renderers(self) -> frozenset[str]:
@@ -332,7 +331,7 @@ class Project:
         mask (`wants_masks`), a function that tokenizes its parameter (`tokenizing`), the default of a text column
         field (`fields`), or the re-export of `symbol` (by a package's `__init__.py`, or by any module on the way of
         a re-export, `reexport`)."""
-        if path in self.summaries and not (tokenizing and path in self._imports_only and self._tokenizes(path)):
+        if path in self.summaries:
             return self.summaries[path]
         data = self._peek(path)
         if data is None:
@@ -361,14 +360,10 @@ class Project:
         if text is None:
             self.summaries[path] = None
             return None
-        self._imports_only.discard(path)
         links = self._own_links(path, text) if chained else None
-        renders = renders or links is not None
-        if renders or self.import_reader is None:
-            summary = self.summarizer(self._name(path), text, links)
-        else:
-            summary = ModuleSummary(self._name(path), self.import_reader(text, None))  # where its names come from
-            self._imports_only.add(path)  # read whole if a later question is about a tokenizing function
+        if not (renders or links is not None) and self.import_reader is not None:
+            return self._reexport_imports(path, data)  # only where its names come from
+        summary = self.summarizer(self._name(path), text, links)
         self.summaries[path] = summary
         return summary
 
@@ -401,12 +396,9 @@ class Project:
             self._linking.discard(path)
         return links or None
 
-    def _tokenizes(self, path: Path) -> bool:
-        data = self._peek(path)
-        return data is not None and self._verdict(path, data, may_tokenize)
-
     def _reexport_imports(self, path: Path, data: bytes) -> ModuleSummary | None:
-        """A module's imports alone (kept apart from its summary, which another question may need)."""
+        """A module's imports alone, where its names come from: kept apart from its summary, so that a later
+        question (a render, a mask, a tokenizing function) still reads the module whole when its bytes say so."""
         if path not in self._reexporters:
             text = _decoded(data)
             reader = self.import_reader
