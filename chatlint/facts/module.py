@@ -19,6 +19,7 @@ from chatlint.facts.flow import FunctionFlow
 from chatlint.facts.index import Indexer, build_index
 from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
+from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.shapes import ShapeResolver
 from chatlint.facts.syntax import SourceText, called_name, first_argument, keyword_value, string_value
 from chatlint.facts.tokenizer_calls import collect_tokenizer_calls
@@ -113,8 +114,14 @@ class ModuleFacts:
         return tuple(found)
 
     @functools.cached_property
+    def rendered_texts(self) -> RenderedTexts:
+        """Where texts come from: renders, through names, helpers, attributes and dataset columns (one per module,
+        shared by the facts that ask)."""
+        return RenderedTexts(self.functions, self.template_calls, self.flows, self.links, self.calls)
+
+    @functools.cached_property
     def _tokenization(self) -> tuple[list[TokenizerCall], list[SplitTokenization]]:
-        return collect_tokenizer_calls(self.functions, self.calls, self.template_calls, self.flows, self.links)
+        return collect_tokenizer_calls(self.functions, self.calls, self.flows, self.rendered_texts, self.links)
 
     @property
     def tokenizer_calls(self) -> list[TokenizerCall]:

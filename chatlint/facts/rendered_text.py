@@ -112,7 +112,7 @@ class RenderedTexts:
             if element.lower is None or _is_zero(element.lower):
                 return self.template_text(expr.value, function, depth + 1)
             return None
-        column = self._column_name(element, function)
+        column = self.column_of(element, function)
         if column is not None:
             base = dotted_name(expr.value)
             if base is None:
@@ -132,7 +132,8 @@ class RenderedTexts:
             return _hop(origin, Hop(f"`{_short(expr)}` ({column.words})", is_place=True))
         return _hop(origin, f"`{_short(expr)}`")
 
-    def _column_name(self, key: ast.expr, function: FunctionInfo) -> ColumnName | None:
+    def column_of(self, key: ast.expr, function: FunctionInfo) -> ColumnName | None:
+        """The column name `key` (in `function`) holds: see `column_names.column_name`."""
         return column_name(key, function, self.links.constants, self._option_defaults, self.links.field_defaults)
 
     def _option_defaults(self) -> dict[str, str]:
@@ -262,7 +263,7 @@ class RenderedTexts:
             entries: list[tuple[str | None, ast.expr]] = []
             if isinstance(row, ast.Dict):
                 entries = [
-                    (column.name if (column := self._column_name(key, function)) else None, value)
+                    (column.name if (column := self.column_of(key, function)) else None, value)
                     for key, value in zip(row.keys, row.values)
                     if key is not None
                 ]

@@ -12,7 +12,6 @@ import ast
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from chatlint.facts.column_names import column_name, option_defaults
 from chatlint.facts.datasets import derives_from, mapped_function
 from chatlint.facts.model import FunctionInfo, TextOrigin
 from chatlint.facts.module import ModuleFacts
@@ -39,7 +38,8 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
     configs = [call for call, _, _ in facts.calls if called_name(call) == "SFTConfig"]
     if any(_opts_out(config) for config in configs):
         return []
-    writers = RenderedTexts(facts.functions, facts.template_calls, facts.flows, facts.links, facts.calls).column_writers
+    texts = facts.rendered_texts
+    writers = texts.column_writers
     if not writers:
         return []
     found = []
@@ -47,7 +47,7 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
         dataset = keyword_value(call, "train_dataset")
         if _opts_out(call) or keyword(call, "formatting_func") is not None or dataset is None:
             continue
-        field = _text_field(call, configs, function, facts)
+        field = _text_field(call, configs, function, texts)
         if field is None or field[0] not in writers:
             continue
         targets = {id(writer) for writer, _ in writers[field[0]]}
@@ -93,7 +93,7 @@ def _opts_out(call: ast.Call) -> bool:
 
 
 def _text_field(
-    trainer: ast.Call, configs: list[ast.Call], function: FunctionInfo, facts: ModuleFacts
+    trainer: ast.Call, configs: list[ast.Call], function: FunctionInfo, texts: RenderedTexts
 ) -> tuple[str, str] | None:
     """The column the trainer tokenizes and where its name comes from: `dataset_text_field=` on the trainer (trl
     0.x), else on the module's `SFTConfig(...)` (one name for all of them), else trl's default; None when unknown."""
@@ -101,31 +101,20 @@ def _text_field(
         value = keyword_value(call, "dataset_text_field")
         if value is None:
             continue
-        name = column_name(
-            value, function, facts.links.constants, lambda: option_defaults(facts.module), facts.links.field_defaults
-        )
+        name = texts.column_of(value, function)
         where = "`SFTTrainer`" if call is trainer else "`SFTConfig`"
-        if name is None or (call is not trainer and _fields_differ(configs, name.name, function, facts)):
+        if name is None or (call is not trainer and _fields_differ(configs, name.name, function, texts)):
             return None
         return name.name, f"its `dataset_text_field`, set by {where} at line {call.lineno}"
     return TRL_DEFAULT_TEXT_FIELD, "trl's default `dataset_text_field`"
 
 
-def _fields_differ(configs: list[ast.Call], name: str, function: FunctionInfo, facts: ModuleFacts) -> bool:
+def _fields_differ(configs: list[ast.Call], name: str, function: FunctionInfo, texts: RenderedTexts) -> bool:
     """Do the module's configurations name different text columns (or one that cannot be resolved)?"""
     for config in configs:
         value = keyword_value(config, "dataset_text_field")
-        if value is None:
-            other: str | None = TRL_DEFAULT_TEXT_FIELD
-        else:
-            resolved = column_name(
-                value,
-                function,
-                facts.links.constants,
-                lambda: option_defaults(facts.module),
-                facts.links.field_defaults,
-            )
-            other = resolved.name if resolved is not None else None
+        resolved = texts.column_of(value, function) if value is not None else None
+        other = TRL_DEFAULT_TEXT_FIELD if value is None else (resolved.name if resolved is not None else None)
         if other != name:
             return True
     return False

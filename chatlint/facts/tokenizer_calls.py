@@ -26,7 +26,6 @@ from chatlint.facts.model import (
     FlagSource,
     FunctionInfo,
     SplitTokenization,
-    TemplateCall,
     TokenizerCall,
 )
 from chatlint.facts.rendered_text import RenderedTexts, function_text, templates_without_bos
@@ -59,12 +58,12 @@ _Helper = tuple[FunctionInfo, TokenizerCall, str]
 def collect_tokenizer_calls(
     functions: list[FunctionInfo],
     calls: list[CallSite],
-    template_calls: list[TemplateCall],
     flows: dict[int, FunctionFlow],
+    texts: RenderedTexts,
     links: Links | None = None,
 ) -> tuple[list[TokenizerCall], list[SplitTokenization]]:
-    """Every tokenizer call of the module (direct, then through helpers), each with the origin of its text, and the
-    split tokenizations among them."""
+    """Every tokenizer call of the module (direct, then through helpers), each with the origin of its text (asked of
+    `texts`, the module's rendered texts), and the split tokenizations among them."""
     by_call: dict[int, TokenizerCall] = {}
     found: list[TokenizerCall] = []
     defined_names = {function.name for function in functions if not function.is_module}
@@ -89,7 +88,6 @@ def collect_tokenizer_calls(
             by_call[id(call)] = through
             found.append(through)
     if found and not templates_without_bos(functions):
-        texts = RenderedTexts(functions, template_calls, flows, links, calls)
         for tokenizer_call in found:
             if tokenizer_call.text is not None:
                 tokenizer_call.origin = texts.origin(tokenizer_call.text, tokenizer_call.function)
