@@ -36,6 +36,7 @@ from chatlint.facts.summary import ModuleSummary
 
 CACHE_FOLDER = ".chatlint_cache"
 _LINKED = "\0linked"  # the key suffix of a result checked with its imports' summaries
+_SUMMARY = "\0summary"  # the key suffix of the summary of a module read from disk
 _FORMAT = 1
 # The types a cached result is made of; nothing else is ever built from a cache file.
 _TYPES: dict[str, type] = {
@@ -134,12 +135,12 @@ class ResultCache:
         self.changed = True
 
     def summary(
-        self, path: str, text: str, kind: str, build: Callable[[], ModuleSummary | None], depends: str = ""
+        self, path: str, text: str, build: Callable[[], ModuleSummary | None], depends: str = ""
     ) -> ModuleSummary | None:
-        """The summary of a module the rules did not check (`kind`: what of it, e.g. only its imports), from the
-        cache when `text` is unchanged (and `depends`, the digests of what its imports told it), else built by
-        `build` and remembered."""
-        key = entry_key(path) + "\0summary:" + kind
+        """The summary of a module the rules did not check (read from disk by the project step), from the cache when
+        `text` is unchanged (and `depends`, the digests of what its imports told it), else built by `build` and
+        remembered."""
+        key = entry_key(path) + _SUMMARY
         digest = content_digest(text.encode("utf-8", "surrogatepass")) + depends
         entry = self.entries.get(key)
         if isinstance(entry, dict) and entry.get("digest") == digest:

@@ -140,7 +140,7 @@ def _summarizer(cache: ResultCache | None) -> Summarizer:
 
     def remembered(name: str, text: str, links: Links | None = None) -> ModuleSummary | None:
         depends = links.digest if links else ""
-        return cache.summary(name, text, "module", lambda: summarize_text(name, text, links), depends)
+        return cache.summary(name, text, lambda: summarize_text(name, text, links), depends)
 
     return remembered
 

@@ -83,26 +83,26 @@ def test_a_summary_read_from_disk_is_remembered_by_content(tmp_path: Path) -> No
         return summarize_text("data.py", text)
 
     text = "def to_text(tok, ex):\n    return tok.apply_chat_template(ex['messages'], tokenize=False)\n"
-    first = cache.summary("data.py", text, "module", lambda: build(text))
+    first = cache.summary("data.py", text, lambda: build(text))
     assert first is not None and [item.name for item in first.texts] == ["to_text"]
     cache.save()
     again = cache_module.ResultCache(tmp_path / "cache", ("settings",))
-    assert again.summary("data.py", text, "module", lambda: build(text)) == first
+    assert again.summary("data.py", text, lambda: build(text)) == first
     assert len(built) == 1  # the second came from the cache file
     changed = text.replace("to_text", "as_text")
-    summary = again.summary("data.py", changed, "module", lambda: build(changed))
+    summary = again.summary("data.py", changed, lambda: build(changed))
     assert summary is not None and [item.name for item in summary.texts] == ["as_text"] and len(built) == 2
 
 
 def test_a_crafted_summary_in_the_cache_is_built_again(tmp_path: Path) -> None:
     cache = cache_module.ResultCache(tmp_path / "cache", ("settings",))
     text = "import os\n"
-    key = cache_module.entry_key("data.py") + "\0summary:module"
+    key = cache_module.entry_key("data.py") + "\0summary"
     digest = cache_module.content_digest(text.encode())
     cache.entries[key] = {"digest": digest, "result": {"__type__": "ModuleSummary", "path": "data.py", "texts": 3}}
     fresh = ModuleSummary("data.py")
-    assert cache.summary("data.py", text, "module", lambda: fresh) is fresh
-    assert cache.summary("data.py", text, "module", lambda: None) == fresh  # rewritten, then read back
+    assert cache.summary("data.py", text, lambda: fresh) is fresh
+    assert cache.summary("data.py", text, lambda: None) == fresh  # rewritten, then read back
 
 
 def test_a_package_that_only_reexports_a_renderer_is_read_for_its_imports_alone(tmp_path: Path) -> None:
