@@ -15,7 +15,7 @@ from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
 from chatlint.facts.syntax import called_name
 from chatlint.facts.uses import same_value
 from chatlint.findings import Applicability
-from chatlint.knowledge.model_families import family_of
+from chatlint.knowledge.model_families import ModelFamily, family_of
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
 
@@ -187,9 +187,14 @@ def _named_for_a_family_without_bos(function: FunctionInfo, path: str) -> bool:
     return bool(known) and all(not family.writes_bos for family in known)
 
 
+def _checkpoint_families(facts: ModuleFacts) -> list[ModelFamily | None]:
+    """The family of each model the module loads (None where its name says nothing known)."""
+    return [family_of(name) if name else None for name in facts.checkpoints]
+
+
 def _no_template_writes_bos(facts: ModuleFacts) -> bool:
     """Every model the module loads has a chat template without a BOS."""
-    families = [family_of(name) if name else None for name in facts.checkpoints]
+    families = _checkpoint_families(facts)
     return bool(families) and all(family is not None and not family.writes_bos for family in families)
 
 
@@ -208,7 +213,7 @@ def _trainer_diagnostic(tokenization: TrainerTokenization, facts: ModuleFacts) -
 
 def _condition(facts: ModuleFacts) -> str:
     """When the rendered text starts with a BOS: what the models the module loads say, else the condition."""
-    families = [family_of(name) if name else None for name in facts.checkpoints]
+    families = _checkpoint_families(facts)
     if families and all(family is not None and family.writes_bos for family in families):
         return f" (the {families[0].name} chat template writes one)"  # type: ignore[union-attr]
     return ", for chat templates that begin with one (Llama 3's does; ChatML templates such as Qwen's do not)"
