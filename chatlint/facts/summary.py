@@ -33,9 +33,14 @@ from chatlint.findings import printable_path
 # What a module's bytes must hold for its summary to say anything: a render; a label mask by value (a pad id and an
 # ignore index, or a collator that masks by value); a pad = EOS assignment on one line. Plain `in` tests first: they
 # run over every file the project step looks at.
-# a pad = EOS assignment sits on one line (`tokenizer.pad_token = tokenizer.eos_token`, `pad_token=...`); CL004's
-# prefilter looks for the same
-PAD_EOS_ON_ONE_LINE = re.compile(rb"pad_(?:token|id)[^\n]*eos_(?:token|id)")
+# a pad = EOS assignment sits on one line: a pad name set (`=`, `:` in a dict or a keyword, never `==`) to a value that
+# names the EOS token (`tokenizer.pad_token = tokenizer.eos_token`, `pad_token=tok.eos_token`, `{"pad_token":
+# tok.eos_token}`). A model's or generation config's pad id is not the tokenizer's padding (`facts/padding.py` leaves
+# it out too). CL004's prefilter looks for the same. (The literal `pad_` first keeps the search fast.)
+PAD_SET_TO_EOS = re.compile(
+    rb"pad_(?<!\wpad_)(?<!\Wconfig\.pad_)(?<!\Wgeneration_config\.pad_)(?<!\Wmodel\.pad_)"
+    rb"(?:token_idx|token_id|token|idx|index|id)[\"']?[ \t]*[=:](?!=)[^\n]*eos_(?:token|id)"
+)
 
 
 def may_render(data: bytes) -> bool:
@@ -59,18 +64,8 @@ def may_mask(data: bytes) -> bool:
 
 
 def may_set_pad_eos(data: bytes) -> bool:
-    """A line with `pad_token` / `pad_id` and, after it, `eos_token` / `eos_id`."""
-    for marker in (b"pad_token", b"pad_id"):
-        start = data.find(marker)
-        while start != -1:
-            end = data.find(b"\n", start)
-            line = data[start : end if end != -1 else len(data)]
-            if PAD_EOS_ON_ONE_LINE.match(line) is not None:
-                return True
-            if end == -1:
-                break
-            start = data.find(marker, end)
-    return False
+    """A line that sets a pad token or id to the EOS token (`PAD_SET_TO_EOS`)."""
+    return PAD_SET_TO_EOS.search(data) is not None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts
 from chatlint.facts.padding import PadAssignment, ValueMask, pad_eos_assignments, value_masks
-from chatlint.facts.summary import PAD_EOS_ON_ONE_LINE
+from chatlint.facts.summary import PAD_SET_TO_EOS
 from chatlint.findings import Related
 from chatlint.rules.base import Diagnostic, Rule
 
@@ -21,7 +21,7 @@ class PadEosMaskedByValue(Rule):
     prefilter = (
         (b"pad_token", b"pad_id"),
         (b"eos_token", b"eos_id"),
-        (PAD_EOS_ON_ONE_LINE,),
+        (PAD_SET_TO_EOS,),
         # the ignore value of a mask: `-100`, or a name with "ignore" in it used as a value (`IGNORE_INDEX`,
         # `self.ignore_index)`, `ignore_index=`), not the word in `# type: ignore`
         (b"-100", b"DataCollatorFor", _IGNORE_AS_VALUE),
