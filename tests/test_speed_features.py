@@ -313,3 +313,33 @@ def test_cl004_reads_a_module_only_when_it_may_mask_with_an_ignore_value(mask_li
 
     data = f"tok.pad_token = tok.eos_token\n{mask_line}\n".encode()
     assert passes_prefilter(data, [PadEosMaskedByValue()]) is passes
+
+
+@pytest.mark.parametrize(
+    ("pad_line", "passes"),
+    [
+        ("tok.pad_token = tok.eos_token", True),
+        ("tokenizer.pad_token_id = tokenizer.eos_token_id", True),
+        ("pad_id = tokenizer.eos_id", True),
+        ('tok.add_special_tokens({"pad_token": tok.eos_token})', True),
+        ("tok = AutoTokenizer.from_pretrained(name, pad_token=eos_token)", True),
+        ("model_config.pad_token_id = tok.eos_token_id", True),  # not a config the facts leave out
+        # a model's or generation config's pad id, comparisons, names that only contain the words: not set to EOS
+        ("model.config.pad_token_id = tok.eos_token_id", False),
+        ("generation_config.pad_token_id = eos_token_id", False),
+        ("if pad_token_id == eos_token_id: pass", False),
+        ("same = pad_token_id != eos_token_id", False),
+        ("is_pad_token_not_equal_to_eos_token_id = eos_token_id is None", False),
+        ("pad_token_tensor = eos_token_tensor[0]", False),
+        ("super().__init__(pad_token_id=pad_token_id, eos_token_id=eos_token_id)", True),  # a keyword: kept
+    ],
+)
+def test_cl004_reads_a_module_only_when_a_pad_name_is_set_to_eos(pad_line: str, passes: bool) -> None:
+    """CL004's prefilter and the project step's summaries agree: a line that sets a pad name to a value naming
+    the EOS token, not any line that names both (transformers' generation code compares them)."""
+    from chatlint.facts.summary import may_set_pad_eos
+    from chatlint.rules.cl004_pad_eos_masked_by_value import PadEosMaskedByValue
+
+    data = f"{pad_line}\nlabels[labels == tok.pad_token_id] = -100\n".encode()
+    assert passes_prefilter(data, [PadEosMaskedByValue()]) is passes
+    assert may_set_pad_eos(data) is passes

@@ -38,7 +38,7 @@ from chatlint.findings import printable_path
 # tok.eos_token}`). A model's or generation config's pad id is not the tokenizer's padding (`facts/padding.py` leaves
 # it out too). CL004's prefilter looks for the same. (The literal `pad_` first keeps the search fast.)
 PAD_SET_TO_EOS = re.compile(
-    rb"pad_(?<!\wpad_)(?<!\Wconfig\.pad_)(?<!\Wgeneration_config\.pad_)(?<!\Wmodel\.pad_)"
+    rb"pad_(?<!\wpad_)(?<!(?<!\w)config\.pad_)(?<!(?<!\w)generation_config\.pad_)(?<!(?<!\w)model\.pad_)"
     rb"(?:token_idx|token_id|token|idx|index|id)[\"']?[ \t]*[=:](?!=)[^\n]*eos_(?:token|id)"
 )
 
