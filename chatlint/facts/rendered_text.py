@@ -44,6 +44,7 @@ from chatlint.facts.syntax import (
     keyword_value,
     string_value,
 )
+from chatlint.facts.trl_rows import trl_row_columns, trl_row_functions
 
 # string methods whose result still starts where the text started
 _KEEPS_START = frozenset({"strip", "rstrip", "lstrip", "replace", "format", "removesuffix"})
@@ -114,6 +115,8 @@ class RenderedTexts:
             return None
         column = self.column_of(element, function)
         if column is not None:
+            if isinstance(expr.value, ast.Call):  # `maybe_apply_chat_template(example, tok)["text"]`
+                return _hop(self._row_column(expr.value, column.name, function, depth), f"`{_short(expr)}`")
             base = dotted_name(expr.value)
             if base is None:
                 return None
@@ -121,6 +124,9 @@ class RenderedTexts:
             if not values and base in function.params:
                 # a row of a dataset: `example["text"]`, where a `.map()` of the module stored a rendered text
                 return self._column_text(expr, column, function)
+            if not values and isinstance(expr.value, ast.Name):
+                # `row = render_row(example, tok)`, then `row["prompt"]`: the column of the row a function returns
+                return _hop(self._returned_row_column(expr.value, column.name, function, depth), f"`{_short(expr)}`")
             return _hop(_any(self.template_text(value, function, depth + 1) for value in values), f"`{_short(expr)}`")
         # one text out of a list of them: `texts[i]`, `self.prompts[idx]`
         return _hop(self.template_texts(expr.value, function, depth + 1), f"`{_short(expr)}`")
@@ -182,6 +188,45 @@ class RenderedTexts:
             return None
         return imported_origin(*imported, "renders the text returned")
 
+    def _returned_row_column(self, row: ast.Name, column: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        """`column` of the rows that reach `row` from calls (`row = render_row(...)`); certain when every binding
+        that reaches it gives a render there."""
+        bindings = self.flow(function).reaching(row.id, row)
+        origins = [
+            self._row_column(binding.value, column, function, depth)
+            if binding.kind == "assign" and isinstance(binding.value, ast.Call)
+            else None
+            for binding in bindings
+        ]
+        known = [origin for origin in origins if origin is not None]
+        if not known:
+            return None
+        return replace(known[0], certain=len(known) == len(origins) and all(origin.certain for origin in known))
+
+    def _row_column(self, call: ast.Call, column: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        return self._rows_of(call.func, function, depth).get(column)
+
+    def _rows_of(self, func: ast.expr, function: FunctionInfo, depth: int = 0) -> dict[str, TextOrigin]:
+        """The columns that hold a render in the rows returned by the function `func` names: a function of this
+        module, of another one (as its summary says), or one of trl's row renderers."""
+        local = self._helper_function(ast.Call(func=func, args=[], keywords=[]), function)
+        if local is not None:
+            return self.returned_columns(local, depth + 1)
+        imported = self.links.text(func)
+        if imported is not None and imported[0].columns:
+            return dict.fromkeys(imported[0].columns, imported_origin(*imported, "renders the text of the row"))
+        return self._trl_row(func)
+
+    def _trl_row(self, func: ast.expr) -> dict[str, TextOrigin]:
+        """The rendered columns of trl's row renderers, when `func` names one (see `facts/trl_rows.py`)."""
+        trl_name = self._trl_rows.get(dotted_name(func) or "")
+        return trl_row_columns(trl_name, func.lineno) if trl_name else {}
+
+    @functools.cached_property
+    def _trl_rows(self) -> dict[str, str]:
+        module = next((function.node for function in self.functions if function.is_module), None)
+        return trl_row_functions(module) if isinstance(module, ast.Module) else {}
+
     # -- dataset columns ----------------------------------------------------------------------------------------------
     @functools.cached_property
     def columns(self) -> dict[str, TextOrigin]:
@@ -242,21 +287,26 @@ class RenderedTexts:
                 if found:
                     return found
             return self._row_columns([mapped.body], function, {})
-        local = self._helper_function(ast.Call(func=mapped, args=[], keywords=[]), function)
-        if local is not None:
-            return self.returned_columns(local)
-        imported = self.links.text(mapped)
-        if imported is None or not imported[0].columns:
-            return {}
-        return dict.fromkeys(imported[0].columns, imported_origin(*imported, "renders the text of the row"))
+        return self._rows_of(mapped, function)
 
-    def returned_columns(self, function: FunctionInfo) -> dict[str, TextOrigin]:
+    def returned_columns(self, function: FunctionInfo, depth: int = 0) -> dict[str, TextOrigin]:
         """The keys of the rows `function` returns that certainly hold a rendered text."""
-        flow = self.flow(function)
-        return self._row_columns(flow.returns, function, flow.items)
+        key = (id(function), "row")
+        if key in self._busy or depth > MAX_RESOLUTION_DEPTH:
+            return {}
+        self._busy.add(key)
+        try:
+            flow = self.flow(function)
+            return self._row_columns(flow.returns, function, flow.items, depth)
+        finally:
+            self._busy.discard(key)
 
     def _row_columns(
-        self, rows: list[ast.expr], function: FunctionInfo, items: dict[tuple[str, str], list[ast.expr]]
+        self,
+        rows: list[ast.expr],
+        function: FunctionInfo,
+        items: dict[tuple[str, str], list[ast.expr]],
+        depth: int = 0,
     ) -> dict[str, TextOrigin]:
         found: dict[str, TextOrigin] = {}
         for row in rows:
@@ -269,8 +319,11 @@ class RenderedTexts:
                 ]
             elif isinstance(row, ast.Name):
                 entries = [(key, value) for (base, key), values in items.items() if base == row.id for value in values]
+            elif isinstance(row, ast.Call):  # `return apply_chat_template(example, tokenizer)`: the rows it returns
+                for name, returned in self._rows_of(row.func, function, depth).items():
+                    found.setdefault(name, returned)
             for key, value in entries:
-                origin = self.template_text(value, function, 1) if key is not None else None
+                origin = self.template_text(value, function, depth + 1) if key is not None else None
                 if key is not None and origin is not None and origin.certain and not origin.batch:
                     found.setdefault(key, origin)
         return found

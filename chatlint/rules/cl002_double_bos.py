@@ -12,7 +12,7 @@ from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
 from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
-from chatlint.facts.syntax import called_name
+from chatlint.facts.syntax import called_name, dotted_name
 from chatlint.facts.uses import same_value
 from chatlint.findings import Applicability
 from chatlint.knowledge.model_families import ModelFamily, family_of
@@ -39,8 +39,13 @@ class DoubleBos(Rule):
         `processor(text=...)`, and the batch forms over a list of such texts. The text is followed through local
         names (every assignment that can reach the call), list comprehensions and lists built with `.append`,
         dict and row fields set in the same function, string methods that keep its start (`.strip()`), `prompt
-        + completion`, `typing.cast(str, text)`, tuple unpacking, helper functions of the module that return it or that tokenize it, and
-        list attributes one method of a class fills and another reads.
+        + completion`, `typing.cast(str, text)`, tuple unpacking, helper functions of the module that return it or that tokenize it,
+        list attributes one method of a class fills and another reads, and the fields of a row a function returns
+        (`row = render_row(example, tok)`, then `row["prompt"]`, where `render_row` puts a render in `prompt`).
+        trl's row renderers are known: `maybe_apply_chat_template(example, tokenizer)` and `apply_chat_template(
+        example, tokenizer)` imported from `trl` put the rendered conversation in `text` and the rendered prompt in
+        `prompt` (called directly or handed to `.map()`); their `chosen`, `rejected` and `completion` are what
+        follows the prompt and are not counted.
 
         It also finds the sibling: a prompt and a completion tokenized separately, the completion with special
         tokens, and their ids concatenated (`prompt_ids + completion_ids`), which puts a BOS in the middle.
@@ -57,7 +62,9 @@ class DoubleBos(Rule):
         under a name through `.input_ids`, `["input_ids"]` or `.to(device)`, or their length through a name) are a
         count, not training data, and stay quiet too. So is code for a model family whose template writes no BOS
         (Qwen's ChatML): a module that loads only such checkpoints, or a function, class, file or folder named for
-        one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`); and a module that defines its own fake
+        one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`); code that runs only for an encoder-decoder
+        model (under `if self.is_encoder_decoder:`, or in the `else` of `if not is_encoder_decoder:`), whose
+        tokenizers no BOS-writing chat template is made for; and a module that defines its own fake
         `apply_chat_template` (a test double).
 
         Across modules it follows text an imported function returns, text stored in a dataset column by a `.map()`
@@ -145,6 +152,8 @@ class DoubleBos(Rule):
             return None  # every model the module loads (or the function is written for) has a template without a BOS
         if _only_counted(tokenizer_call, facts):
             return None  # a length statistic or filter: a second BOS changes a count by one, not what is trained
+        if _for_encoder_decoder(tokenizer_call.call, facts):
+            return None  # an encoder-decoder model's input (T5, BART): chat templates that write a BOS are not theirs
         condition = _condition(facts)
         text = _short(facts.code(tokenizer_call.text)) if tokenizer_call.text is not None else "the text"
         special = _special_words(tokenizer_call)
@@ -175,6 +184,22 @@ class DoubleBos(Rule):
             f"the sequence"
         )
         return Diagnostic(node=second.call, message=message, fix=_fix(second, facts, Applicability.UNSAFE))
+
+
+def _for_encoder_decoder(call: ast.Call, facts: ModuleFacts) -> bool:
+    """The call runs only for an encoder-decoder model: in the body of `if self.is_encoder_decoder:` or in the
+    `else` of `if not is_encoder_decoder:` (trl's preference trainers tokenize both ways)."""
+    child: ast.AST = call
+    for above in reversed(facts.ancestors(call)):
+        if isinstance(above, (ast.If, ast.IfExp)) and child is not above.test:
+            test, negated = above.test, False
+            if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+                test, negated = test.operand, True
+            if "encoder_decoder" in (dotted_name(test) or ""):
+                in_body = child is above.body or (isinstance(above.body, list) and child in above.body)
+                return in_body != negated
+        child = above
+    return False
 
 
 def _named_for_a_family_without_bos(function: FunctionInfo, path: str) -> bool:
