@@ -179,6 +179,7 @@ class UseKind(enum.Enum):
     RETURNED_IN_TUPLE = "returned-in-tuple"  # returned inside a tuple
     DATASET_ITEM = "dataset-item"  # made an item of `self.<detail>`, a dataset's examples
     NAME = "name"  # assigned to the local name `detail`: its loads decide
+    BATCH_NAME = "batch-name"  # an item of the list comprehension assigned to the local name `detail`
 
 
 class SequenceUse(NamedTuple):
@@ -213,6 +214,8 @@ def list_like_uses(
 
     value, above = same_value(call, ancestors)
     use = _sequence_use(value, above)
+    if use.kind is UseKind.BATCH_NAME:
+        return _batch_uses(function_flow(function, flows), above[-2], use.detail)
     if use.kind is not UseKind.NAME:
         return tuple(dict.fromkeys(expand(use)))
     found: list[str] = []
@@ -232,6 +235,20 @@ def list_like_uses(
                 pending.append(flow.binding_of(above[-1], load_use.detail))
             else:
                 found.extend(expand(load_use))
+    return tuple(dict.fromkeys(found))
+
+
+def _batch_uses(flow: FunctionFlow, assign: ast.AST, name: str) -> tuple[str, ...]:
+    """`batch = [tok.apply_chat_template(c) for c in chats]`, then `llm.generate(prompt_token_ids=batch)`: the
+    list is handed on as a batch of id lists, each item one of them."""
+    binding = flow.binding_of(assign, name)
+    if binding is None:
+        return ()
+    found = []
+    for load in flow.loads_reached_by(binding):
+        parent = load.ancestors[-1] if load.ancestors else None
+        if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
+            found.append(f"`{parent.arg}={name}`, a batch of id lists")
     return tuple(dict.fromkeys(found))
 
 
@@ -406,6 +423,8 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
         # `self.data = [render(d) for d in data]`: the renders become a dataset's items
         assign = ancestors[-2]
         if isinstance(assign, ast.Assign) and len(assign.targets) == 1:
+            if isinstance(assign.targets[0], ast.Name):  # `batch = [render(c) for c in chats]`
+                return SequenceUse(UseKind.BATCH_NAME, assign.targets[0].id)
             attribute = dotted_name(assign.targets[0]) or ""
             if attribute.startswith("self.") and attribute.count(".") == 1:
                 return SequenceUse(UseKind.DATASET_ITEM, attribute[len("self.") :])

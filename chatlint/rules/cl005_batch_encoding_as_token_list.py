@@ -27,7 +27,8 @@ class BatchEncodingAsTokenList(Rule):
         index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()`
         of it, `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it, `.append()` of it into
         a list of ids, storing it under an ids key (`{"input_ids": ...}`) or passing it as one
-        (`prompt_token_ids=ids`, `prompt_token_ids=[ids]`, `input_ids=ids`), passing it to a model as its first
+        (`prompt_token_ids=ids`, `prompt_token_ids=[ids]`, `input_ids=ids`; a list comprehension of such results
+        handed on as `prompt_token_ids=batch`), passing it to a model as its first
         argument (`model(ids)`, `reward_model(ids)`), making it a dataset's example (items of a list
         `__getitem__` returns, or returned, alone or in a tuple, by a method of a dataset class), returning it
         from a function annotated `-> list[int]` / `-> torch.Tensor` / `-> mx.array` (written plainly or as a

@@ -34,3 +34,8 @@ def serve(llm, tokenizer, messages):
 def serve_one(engine, tokenizer, messages):
     prompt_ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005 "`prompt_token_ids=prompt_ids`"
     return engine.generate(prompt_token_ids=prompt_ids)
+
+
+def serve_batch(llm, tokenizer, chats):
+    batch = [tokenizer.apply_chat_template(chat, add_generation_prompt=True) for chat in chats]  # expect: CL005 "`prompt_token_ids=batch`, a batch of id lists"
+    return llm.generate(prompt_token_ids=batch)

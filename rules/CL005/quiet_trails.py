@@ -43,3 +43,16 @@ def run_model(model, tokenizer, messages):
     # the rendered ids go to a helper this module cannot see into, not to the model itself
     ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
     return model.score_conversation(ids)
+
+
+def serve_batch(llm, tokenizer, chats):
+    # a list of renders handed on whole as texts, or as ids asked for with `return_dict=False`
+    texts = [tokenizer.apply_chat_template(chat, add_generation_prompt=True, tokenize=False) for chat in chats]
+    batch = [tokenizer.apply_chat_template(chat, add_generation_prompt=True, return_dict=False) for chat in chats]
+    return llm.generate(texts), llm.generate(prompt_token_ids=batch)
+
+
+def count_batch(tokenizer, chats):
+    # each item is only kept in a list that is never read as ids
+    batch = [tokenizer.apply_chat_template(chat, add_generation_prompt=True) for chat in chats]
+    return {"rendered": batch}
