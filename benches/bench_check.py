@@ -230,6 +230,9 @@ def main() -> int:
         )
     if one is not None:
         print(f"one file / `import libcst, click`: {one.wall / baseline.wall:.2f}x")
+    # the cold-run target (1.0 s) was set on a machine where `import libcst, click` takes 0.15 s: in units of that
+    # yardstick it is 6.7x, which lets a slower or busier machine tell whether it is met
+    print(f"cold / `import libcst, click`: {cold.wall / baseline.wall:.1f}x (target: 1.0 s / 0.15 s = 6.7x)")
     if semgrep_time is not None:
         print(f"semgrep / chatlint cold = {semgrep_time / cold.wall:.2f}x")
     if differences:
