@@ -153,7 +153,8 @@ def _judge(
         result.errors.append(FileError(path, f"the analysis failed: {_describe(error)}", "internal"))
         return [], []
     diagnostics = _diagnostics(path, facts, active, result)
-    if result.summary is None:
+    if result.summary is None and links is None:
+        # (a linked check comes after the project step: its summary would be read by no one)
         result.summary = _summary(facts)
     # Rules that judge the `noqa` comments themselves (CL100) run last: they need to know what was silenced.
     noqa_rules = [rule for rule in active if rule.checks_suppressions]

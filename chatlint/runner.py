@@ -29,7 +29,7 @@ from chatlint.notebooks import (
     parse_notebook,
     read_notebook,
 )
-from chatlint.parallel import check_ahead
+from chatlint.parallel import check_ahead, check_sources
 from chatlint.rules import Rule
 from chatlint.source import (
     OutsideRoot,
@@ -268,7 +268,8 @@ class Runner:
         for path in named_files:
             project.learn_chained(path, checked[path][0].encode())
         learned = mentions(project.renderers - known_names)  # names of wrappers of imported wrappers
-        for path, (source, result) in list(checked.items()):
+        to_link: list[tuple[Source, Links]] = []
+        for path, (source, result) in checked.items():
             summary = result.summary
             if summary is None:
                 # not parsed by the rules: its imports, read here (not cached: decoding and checking the cached
@@ -280,23 +281,34 @@ class Runner:
                 summary = ModuleSummary(path, imports_in_text(source.text, keep), sets_pad_eos=wants_masks)
             links = project.links_for(path, summary.imports, summary.sets_pad_eos, source.text, summary.hands_text)
             if links:
-                checked[path] = (source, self._linked_result(source, links, cache))
+                to_link.append((source, links))
+        for (source, _), linked in zip(to_link, self._linked_results(to_link, cache)):
+            checked[source.path] = (source, linked)
         if cache is not None:
             cache.save()
 
-    def _linked_result(self, source: Source, links: Links, cache: ResultCache | None) -> FileResult:
-        """The file checked with what its imports tell it; cached under its content and the digests of the
-        summaries it read."""
-        path = source.path
-        key = f"{content_digest(source.encode())}+{links.digest}"
-        linked = cache.get(path, key, linked=True) if cache is not None else None
-        if linked is None:
-            rules, hint = self.rules_for(path), self.path_hint(path)
-            linked = check_text(path, source.text, rules, self.fix_mode, hint, links=links)
-            if cache is not None:
-                # the summary is the unlinked result's (the same text); not stored twice
-                cache.put(path, key, replace(linked, summary=None), linked=True)
-        return linked
+    def _linked_results(self, to_link: list[tuple[Source, Links]], cache: ResultCache | None) -> list[FileResult]:
+        """Each file checked with what its imports tell it, on every core when there are many; cached under its
+        content and the digests of the summaries it read."""
+        keys = [f"{content_digest(source.encode())}+{links.digest}" for source, links in to_link]
+        cached = [
+            cache.get(source.path, key, linked=True) if cache is not None else None
+            for (source, _), key in zip(to_link, keys)
+        ]
+        missing = [
+            (source, links, key) for (source, links), key, result in zip(to_link, keys, cached) if result is None
+        ]
+        check = _LinkedCheck(self, {source.path: links for source, links, _ in missing})
+        checked = iter(check_sources(check, [source for source, _, _ in missing]))
+        results = []
+        for (source, _), key, result in zip(to_link, keys, cached):
+            if result is None:
+                result = next(checked)
+                if cache is not None:
+                    # the summary is the unlinked result's (the same text); not stored twice
+                    cache.put(source.path, key, replace(result, summary=None), linked=True)
+            results.append(result)
+        return results
 
     def run_file(self, path: str, run: RunResult) -> FileResult:
         if is_notebook(path):
@@ -426,6 +438,19 @@ class Runner:
             run.diffs.append(unified_diff(filename, source.text, result.fixed_text))
         run.files.append(result)
         return run, source
+
+
+@dataclass(frozen=True)
+class _LinkedCheck:
+    """Checks a source with the links the project step found for it (a callable the process pool can take)."""
+
+    runner: Runner
+    links: dict[str, Links]
+
+    def __call__(self, source: Source) -> FileResult:
+        path, runner = source.path, self.runner
+        rules, hint = runner.rules_for(path), runner.path_hint(path)
+        return check_text(path, source.text, rules, runner.fix_mode, hint, links=self.links[path])
 
 
 def _mark_silenced(result: FileResult, edit: NoqaEdit) -> None:

@@ -16,6 +16,7 @@ from rule_examples import ROOT as EXAMPLES_ROOT
 import chatlint
 from chatlint import cache as cache_module
 from chatlint import parallel
+from chatlint import runner as runner_module
 from chatlint.cache import ResultCache
 from chatlint.config import Config
 from chatlint.engine import FileResult, check_text
@@ -196,6 +197,36 @@ def test_few_files_never_start_a_pool(tmp_path: Path, monkeypatch) -> None:  # t
     runner = Runner(Config(root=tmp_path), RunOptions())
     sources = [decode_source(str(path), path.read_bytes()) for path in _example_files()[:3]]
     assert len(parallel.check_sources(runner.check_source, sources)) == len(sources)
+
+
+def test_linked_checks_on_the_pool_find_what_serial_ones_find(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The project step checks the files that import a renderer again, with what it tells them: on the process
+    pool when there are many, with the same findings as one process."""
+    (tmp_path / "render.py").write_text(
+        "def render_chat(tok, messages):\n    return tok.apply_chat_template(messages, tokenize=False)\n"
+    )
+    for number in range(parallel.PARALLEL_THRESHOLD + 2):
+        (tmp_path / f"train_{number}.py").write_text(
+            "from render import render_chat\n\n\ndef tokenize(tok, example):\n"
+            "    return tok(render_chat(tok, example['messages']), truncation=True)\n"
+        )
+    linked: list[int] = []
+    check_sources = parallel.check_sources
+
+    def counting(check, sources):  # type: ignore[no-untyped-def]
+        linked.append(len(sources))
+        return check_sources(check, sources)
+
+    monkeypatch.setattr(runner_module, "check_sources", counting)
+    paths = sorted(str(path) for path in tmp_path.glob("*.py"))
+    runs = {}
+    for workers in ("2", "1"):
+        monkeypatch.setenv("CHATLINT_WORKERS", workers)
+        run = Runner(Config(root=tmp_path), RunOptions(use_cache=False)).run(paths)
+        runs[workers] = [(result.path, [(f.line, f.code) for f in result.findings]) for result in run.files]
+    assert linked == [parallel.PARALLEL_THRESHOLD + 2] * 2
+    assert runs["2"] == runs["1"]
+    assert sum(len(found) for _, found in runs["1"]) == parallel.PARALLEL_THRESHOLD + 2
 
 
 # -- the prefilter --------------------------------------------------------------------------------------------------

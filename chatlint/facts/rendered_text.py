@@ -319,9 +319,6 @@ class RenderedTexts:
                 ]
             elif isinstance(row, ast.Name):
                 entries = [(key, value) for (base, key), values in items.items() if base == row.id for value in values]
-            elif isinstance(row, ast.Call):  # `return apply_chat_template(example, tokenizer)`: the rows it returns
-                for name, returned in self._rows_of(row.func, function, depth).items():
-                    found.setdefault(name, returned)
             for key, value in entries:
                 origin = self.template_text(value, function, depth + 1) if key is not None else None
                 if key is not None and origin is not None and origin.certain and not origin.batch:
