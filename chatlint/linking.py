@@ -146,7 +146,8 @@ class Project:
                 continue
             told = found.summary.exports if masks else found.summary.told
             if helpers and found.summary.tokenizers:
-                told = told | {helper.name for helper in found.summary.tokenizers}
+                # a tokenizing function, or a class with a tokenizing method (`Encoder.encode`)
+                told = told | {helper.name.split(".")[0] for helper in found.summary.tokenizers}
             if (found.symbol is None and told) or found.symbol in told:
                 links.names[_bound_name(ref)] = found
         return links
@@ -269,7 +270,11 @@ class Project:
             summary = self.summary_at(module_file, wants_masks, follow, reexport, tokenizing, fields)
             if summary is None:
                 return None
-            if ref.symbol is None or ref.symbol in summary.exports or (tokenizing and summary.tokenizer(ref.symbol)):
+            if (
+                ref.symbol is None
+                or ref.symbol in summary.exports
+                or (tokenizing and summary.tokenizes_with(ref.symbol))
+            ):
                 return Imported(summary, ref.symbol)
             if hops == 0 or follow is None:
                 return None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from chatlint.facts.flags import FLAG_NAMES, absent, call_flag, flag_from_expression, flag_from_kwargs, spread_source
-from chatlint.facts.flow import function_flow
+from chatlint.facts.flow import instance_class
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import (
     UNKNOWN_SHAPE,
@@ -166,7 +166,7 @@ class _Collector:
                 return self._through_imported(call, function, ancestors, *imported)
             helper = self.links.text(func)
             if helper is None and isinstance(func, ast.Attribute):
-                cls = self._instance_class(func.value, function)
+                cls = instance_class(func.value, function, self.resolver.flows)
                 helper = self.links.method_text(cls, func.attr) if cls is not None else None
                 if helper is None:
                     helper = self._inherited_text(func, function)
@@ -332,21 +332,6 @@ class _Collector:
             else:
                 flags[forwarded.name] = absent(forwarded.name)
         return flags
-
-    def _instance_class(self, value: ast.expr, function: FunctionInfo) -> ast.expr | None:
-        """What class `value` is an instance of, when the code shows it built: `self.prompter` set to
-        `Prompter(...)` in `__init__`, a local name assigned `Prompter(...)` once, or `Prompter(...)` itself."""
-        if isinstance(value, ast.Call):
-            return value.func
-        attribute = is_self_attribute(value)
-        if attribute and function.cls is not None:
-            built = function.cls.init_attributes.get(attribute)
-            return built.func if isinstance(built, ast.Call) else None
-        if isinstance(value, ast.Name):
-            bindings = function_flow(function, self.resolver.flows).reaching(value.id, value)
-            if len(bindings) == 1 and bindings[0].kind == "assign" and isinstance(bindings[0].value, ast.Call):
-                return bindings[0].value.func
-        return None
 
     def _inherited_text(self, func: ast.Attribute, function: FunctionInfo) -> tuple[TextSummary, ModuleSummary] | None:
         """`self.render(...)` in a class whose base class, imported from another module, has the rendering method

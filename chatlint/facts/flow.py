@@ -14,7 +14,7 @@ import ast
 from dataclasses import dataclass, field
 
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import dotted_name, string_value, subscript_key
+from chatlint.facts.syntax import dotted_name, is_self_attribute, string_value, subscript_key
 from chatlint.facts.walk import children as syntax_children
 
 # How many hops (names, helpers, attributes) any resolution of a value follows before it answers "unknown": one
@@ -253,3 +253,19 @@ def function_flow(function: FunctionInfo, cache: dict[int, FunctionFlow]) -> Fun
         flow = walker.flow
         cache[id(function)] = flow
     return flow
+
+
+def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.expr | None:
+    """What class `value` is an instance of, when the code shows it built: `self.prompter` set to `Prompter(...)` in
+    `__init__`, a local name assigned `Prompter(...)` once, or `Prompter(...)` itself (the class expression)."""
+    if isinstance(value, ast.Call):
+        return value.func
+    attribute = is_self_attribute(value)
+    if attribute and function.cls is not None:
+        built = function.cls.init_attributes.get(attribute)
+        return built.func if isinstance(built, ast.Call) else None
+    if isinstance(value, ast.Name):
+        bindings = function_flow(function, flows).reaching(value.id, value)
+        if len(bindings) == 1 and bindings[0].kind == "assign" and isinstance(bindings[0].value, ast.Call):
+            return bindings[0].value.func
+    return None

@@ -65,6 +65,11 @@ class Links:
         name: a base class) that returns a render."""
         return _member(self.resolve(cls), ModuleSummary.text, f".{method}")
 
+    def method_tokenizer(self, cls: ast.expr, method: str) -> tuple[TokenizerSummary, ModuleSummary] | None:
+        """A method of a class imported from another module (`cls` names the class) that tokenizes its parameter:
+        `self.encoder.encode(text)` with `self.encoder = Encoder(tok)`."""
+        return _member(self.resolve(cls), ModuleSummary.tokenizer, f".{method}")
+
     @functools.cached_property
     def constants(self) -> dict[str, str]:
         """The string constants this module imports by name (`from .formatting import TEXT_COLUMN`), by local

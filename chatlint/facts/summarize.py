@@ -7,6 +7,7 @@ import ast
 from chatlint.facts.calls import conversation_parameter
 from chatlint.facts.column_names import module_constants, text_field_defaults
 from chatlint.facts.flags import FLAG_NAMES
+from chatlint.facts.flow import instance_class
 from chatlint.facts.model import FunctionInfo, Route, TemplateCall
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.padding import pad_eos_assignments, value_masks
@@ -81,7 +82,7 @@ def _handed_text(facts: ModuleFacts, rendered: RenderedTexts, imports: tuple[Imp
     defined = {function.name for function in facts.functions if not function.is_module}
     found: dict[str, None] = {}
     for call, function, _ in facts.calls:
-        callee = dotted_name(call.func)
+        callee = _imported_callee(call.func, function, facts, bound)
         head = callee.split(".")[0] if callee is not None else None
         if callee is None or callee in found or head not in bound or head in defined:
             continue
@@ -89,6 +90,20 @@ def _handed_text(facts: ModuleFacts, rendered: RenderedTexts, imports: tuple[Imp
         if any(isinstance(argument, _MAY_HOLD_TEXT) and rendered.origin(argument, function) for argument in arguments):
             found[callee] = None
     return tuple(found)
+
+
+def _imported_callee(func: ast.expr, function: FunctionInfo, facts: ModuleFacts, bound: set[str]) -> str | None:
+    """The callee as an importer names it: `encode`, `T.encode`, or `Encoder.encode` for a method of an instance
+    of an imported class (`self.encoder.encode(...)` with `self.encoder = Encoder(tok)`)."""
+    callee = dotted_name(func)
+    if callee is not None and callee.split(".")[0] in bound:
+        return callee
+    if isinstance(func, ast.Attribute):
+        cls = instance_class(func.value, function, facts.flows)
+        name = dotted_name(cls) if cls is not None else None
+        if name is not None and name.split(".")[0] in bound:
+            return f"{name}.{func.attr}"
+    return callee
 
 
 def imports_of(module: ast.Module) -> tuple[ImportRef, ...]:

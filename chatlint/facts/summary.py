@@ -197,5 +197,9 @@ class ModuleSummary:
     def tokenizer(self, name: str) -> TokenizerSummary | None:
         return next((tokenizer for tokenizer in self.tokenizers if tokenizer.name == name), None)
 
+    def tokenizes_with(self, name: str) -> bool:
+        """Is `name` a function that tokenizes its parameter, or a class with such a method?"""
+        return any(tokenizer.name.split(".")[0] == name for tokenizer in self.tokenizers)
+
     def masks_of(self, name: str) -> tuple[MaskSummary, ...]:
         return tuple(mask for mask in self.masks if mask.owner == name)

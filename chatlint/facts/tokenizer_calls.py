@@ -18,7 +18,7 @@ import ast
 from collections.abc import Iterator
 
 from chatlint.facts.flags import absent, call_flag, flag_from_expression
-from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow
+from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow, instance_class
 from chatlint.facts.links import Links
 from chatlint.facts.model import (
     CallSite,
@@ -83,6 +83,10 @@ def collect_tokenizer_calls(
         through = _through_helper(call, function, helper) if helper is not None else None
         if through is None and links:
             imported = links.tokenizer(call.func)
+            if imported is None and isinstance(call.func, ast.Attribute):
+                # a method of an instance of an imported class: `self.encoder.encode(text)`
+                cls = instance_class(call.func.value, function, flows)
+                imported = links.method_tokenizer(cls, call.func.attr) if cls is not None else None
             through = _through_imported(call, function, *imported) if imported is not None else None
         if through is not None:
             by_call[id(call)] = through
@@ -237,13 +241,14 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> 
 def tokenizing_helpers(
     functions: list[FunctionInfo], calls: list[CallSite], flows: dict[int, FunctionFlow]
 ) -> list[TokenizerSummary]:
-    """The module-level functions that tokenize one of their parameters with special tokens on, or as a parameter
-    of theirs says, for the module's summary (what an importer that hands them rendered text learns)."""
+    """The module-level functions, and methods of module-level classes (`Encoder.encode`), that tokenize one of
+    their parameters with special tokens on, or as a parameter of theirs says, for the module's summary (what an
+    importer that hands them rendered text learns). A method's parameters leave out its `self`."""
     defined_names = {function.name for function in functions if not function.is_module}
     direct = []
     counted: set[int] = set()
     for call, function, ancestors in calls:
-        if function.cls is None and function.outer is not None and function.outer.is_module:
+        if function.outer is not None and function.outer.is_module:
             tokenizer_call = _direct(call, function, defined_names, flows)
             if tokenizer_call is not None and tokenizer_call.special_tokens_known:
                 direct.append(tokenizer_call)
@@ -253,8 +258,17 @@ def tokenizing_helpers(
     for helper, inner, text in _helpers(direct, flows, counted).values():
         flag = _forwarded_flag(helper, inner)
         if flag.parameter is not None or flag.value is not False:
-            found.append(TokenizerSummary(helper.name, inner.call.lineno, tuple(helper.params), text, flag))
+            params = tuple(helper.params)
+            if helper.cls is not None and not _is_static(helper):
+                params = params[1:]  # `self` (or a class method's `cls`): bound by the call
+            found.append(TokenizerSummary(helper.qualname, inner.call.lineno, params, text, flag))
     return found
+
+
+def _is_static(method: FunctionInfo) -> bool:
+    node = method.node
+    decorators = node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+    return any(dotted_name(decorator) == "staticmethod" for decorator in decorators)
 
 
 def _forwarded_flag(helper: FunctionInfo, inner: TokenizerCall) -> ForwardedFlag:

@@ -70,7 +70,8 @@ class DoubleBos(Rule):
         Across modules it follows text an imported function returns, text stored in a dataset column by a `.map()`
         of the module whose function (imported or not) returns rows with rendered text, and rendered text handed to
         an imported function that tokenizes that parameter with special tokens on (`encode(tok, text)` with
-        `from .tokenization import encode`, `T.encode(...)` with the module imported, through `src/` layouts and
+        `from .tokenization import encode`, `T.encode(...)` with the module imported, a method of an instance of an
+        imported class: `self.encoder.encode(text)` with `self.encoder = Encoder(tok)`; through `src/` layouts and
         re-exports): the finding is at the call, through the helper, with the helper's place as a related location.
         A helper whose `add_special_tokens` is a parameter of its own is judged by what the call passes for it (its
         default when it passes nothing); one that passes `add_special_tokens=False` itself stays quiet. Text
