@@ -35,6 +35,7 @@ from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Hop, Route, TemplateCall, TextOrigin
 from chatlint.facts.syntax import (
     bool_literal,
+    called_name,
     cast_value,
     code,
     current_source,
@@ -46,6 +47,8 @@ from chatlint.facts.syntax import (
 )
 from chatlint.facts.trl_rows import trl_row_columns, trl_row_functions
 
+# `Dataset` class methods that build a dataset from columns or rows of values
+_BUILDERS = frozenset({"from_dict", "from_list"})
 # string methods whose result still starts where the text started
 _KEEPS_START = frozenset({"strip", "rstrip", "lstrip", "replace", "format", "removesuffix"})
 _INSTALLED_TEMPLATE = re.compile(r"\.chat_template\s*=\s*([A-Za-z_]\w*)\s*$", re.MULTILINE)
@@ -236,17 +239,37 @@ class RenderedTexts:
 
     @functools.cached_property
     def column_writers(self) -> dict[str, list[tuple[ast.Call, TextOrigin]]]:
-        """Each column that holds rendered text, with the `.map()` calls that wrote it."""
+        """Each column that holds rendered text, with the calls that wrote it: a `.map()`, or a dataset built from
+        rendered texts (`Dataset.from_dict({"text": texts})`, `Dataset.from_list([{"text": ...} for ...])`)."""
         found: dict[str, list[tuple[ast.Call, TextOrigin]]] = {}
         for call, function, _ in self._calls:
             mapped = mapped_function(call)
-            if mapped is None:
+            if mapped is not None:
+                written = self._written_columns(mapped, function)
+            elif isinstance(call.func, ast.Attribute) and call.func.attr in _BUILDERS:
+                written = self._built_columns(call, function)
+            else:
                 continue
-            for key, origin in self._written_columns(mapped, function).items():
+            for key, origin in written.items():
                 hop = Hop(f"stored in column `{key}` by `{_short(call)}` (line {call.lineno})", is_place=True)
                 hopped = _hop(origin, hop)
                 if hopped is not None:
                     found.setdefault(key, []).append((call, replace(hopped, same_function=False)))
+        return found
+
+    def _built_columns(self, call: ast.Call, function: FunctionInfo) -> dict[str, TextOrigin]:
+        """The columns of rendered text a dataset is built with: every item of the list a `from_dict` mapping
+        gives the column, or the rows of a `from_list` comprehension."""
+        given = first_argument(call)
+        found: dict[str, TextOrigin] = {}
+        if called_name(call) == "from_dict" and isinstance(given, ast.Dict):
+            for key, value in zip(given.keys, given.values):
+                column = self.column_of(key, function) if key is not None else None
+                origin = self.template_texts(value, function, 1) if column is not None else None
+                if column is not None and origin is not None and origin.certain:
+                    found.setdefault(column.name, origin)
+        elif isinstance(given, ast.ListComp):
+            found = self._row_columns([given.elt], function, {})
         return found
 
     def column_origin(self, key: str, reader: FunctionInfo) -> TextOrigin | None:

@@ -53,7 +53,16 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
         targets = {id(writer) for writer, _ in writers[field[0]]}
         stop = _tokenized_or_dropped(field[0], facts)
         if derives_from(dataset, function, targets, facts.flows, stop) is not False:
-            found.append(TrainerTokenization(call, function, field[0], field[1], writers[field[0]][0][1]))
+            # the words name the writer the dataset was made from, when the code shows which
+            origin = next(
+                (
+                    made
+                    for writer, made in writers[field[0]]
+                    if derives_from(dataset, function, {id(writer)}, facts.flows)
+                ),
+                writers[field[0]][0][1],
+            )
+            found.append(TrainerTokenization(call, function, field[0], field[1], origin))
     return found
 
 

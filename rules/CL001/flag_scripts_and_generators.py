@@ -41,7 +41,7 @@ with open("train.jsonl") as rows:
 train_texts = []
 for record in records:
     train_texts.append(tokenizer.apply_chat_template(record["messages"], tokenize=False, add_generation_prompt=True))  # expect: CL001 'renders `record["messages"]`, which ends with the assistant reply, in module level'
-trainer = SFTTrainer(
+trainer = SFTTrainer(  # expect: CL002 "stored in column `text` by `Dataset.from_dict("
     model="base-model",
     train_dataset=Dataset.from_dict({"text": train_texts}),
     args=SFTConfig(output_dir="out", dataset_text_field="text"),

@@ -1,0 +1,24 @@
+# A dataset built from rendered texts (`Dataset.from_dict`, `Dataset.from_list`) has a column of text that starts
+# with the template's BOS: trl's `SFTTrainer` and a `.map()` that tokenize it with special tokens add a second one.
+import json
+
+from datasets import Dataset
+from transformers import AutoTokenizer
+from trl import SFTConfig, SFTTrainer
+
+tok = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
+conversations = [json.loads(line)["messages"] for line in open("chats.jsonl")]
+texts = [tok.apply_chat_template(messages, tokenize=False) for messages in conversations]
+by_column = Dataset.from_dict({"text": texts})
+by_row = Dataset.from_list([{"text": tok.apply_chat_template(messages, tokenize=False)} for messages in conversations])
+
+config = SFTConfig(output_dir="out", max_seq_length=2048)
+first = SFTTrainer(model="meta-llama/Llama-3.1-8B-Instruct", train_dataset=by_column, args=config, processing_class=tok)  # expect: CL002 "by `Dataset.from_dict({\"text\": texts})`"
+second = SFTTrainer(model="meta-llama/Llama-3.1-8B-Instruct", train_dataset=by_row, args=config, processing_class=tok)  # expect: CL002 "by `Dataset.from_list("
+
+
+def tokenize(example):
+    return tok(example["text"], truncation=True, max_length=2048)  # expect: CL002 "stored in column `text` by `Dataset.from_dict"
+
+
+tokenized = by_column.map(tokenize, remove_columns=["text"])

@@ -1,0 +1,26 @@
+# The twins of flag_built_datasets.py: a dataset built from plain documents, renders tokenized without special
+# tokens, and a prompt-completion dataset (its columns are not rendered text).
+import json
+
+from datasets import Dataset
+from transformers import AutoTokenizer
+
+tok = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
+conversations = [json.loads(line)["messages"] for line in open("chats.jsonl")]
+documents = [json.loads(line)["body"] for line in open("corpus.jsonl")]
+corpus = Dataset.from_dict({"text": documents})
+texts = [tok.apply_chat_template(messages, tokenize=False) for messages in conversations]
+chats = Dataset.from_dict({"text": texts})
+pairs = Dataset.from_list([{"prompt": messages[:-1], "completion": messages[-1:]} for messages in conversations])
+
+
+def tokenize_document(example):
+    return tok(example["text"], truncation=True, max_length=2048)
+
+
+def tokenize_chat(example):
+    return tok(example["text"], add_special_tokens=False, truncation=True, max_length=2048)
+
+
+documents_tokenized = corpus.map(tokenize_document, remove_columns=["text"])
+chats_tokenized = chats.map(tokenize_chat, remove_columns=["text"])
