@@ -355,6 +355,8 @@ def test_cl004_reads_a_module_only_when_it_may_mask_with_an_ignore_value(mask_li
         ('tok.add_special_tokens({"pad_token": tok.eos_token})', True),
         ("tok = AutoTokenizer.from_pretrained(name, pad_token=eos_token)", True),
         ("model_config.pad_token_id = tok.eos_token_id", True),  # not a config the facts leave out
+        ('tok.pad_token = "<|eot_id|>"', True),  # Llama 3's end of turn, its Instruct tokenizer's EOS
+        ('tok.pad_token = "<|endoftext|>"', False),  # Qwen's own pad token
         # a model's or generation config's pad id, comparisons, names that only contain the words: not set to EOS
         ("model.config.pad_token_id = tok.eos_token_id", False),
         ("generation_config.pad_token_id = eos_token_id", False),

@@ -32,6 +32,7 @@ from chatlint.facts.syntax import (
     keyword,
     string_value,
 )
+from chatlint.knowledge.model_families import EOS_END_OF_TURN
 
 _PAD_ATTRIBUTES = frozenset({"pad_token", "pad_token_id"})
 _EOS_ATTRIBUTES = frozenset({"eos_token", "eos_token_id"})
@@ -132,6 +133,8 @@ def _is_eos(value: ast.expr, function: FunctionInfo, depth: int = 0) -> bool:
         return False
     if isinstance(value, ast.Attribute):
         return value.attr in _EOS_ATTRIBUTES
+    if string_value(value) in EOS_END_OF_TURN:
+        return True  # `"<|eot_id|>"`: Llama 3's end of turn, its Instruct tokenizer's EOS
     if isinstance(value, ast.Name):
         if value.id in ("eos_token", "eos_token_id", "eos_id"):
             return True

@@ -60,6 +60,11 @@ FAMILIES: tuple[ModelFamily, ...] = (
 )
 
 
+# the end-of-turn tokens that are their family's EOS token: padding set to one of them, by its text, is padding
+# set to EOS (`tokenizer.pad_token = "<|eot_id|>"`)
+EOS_END_OF_TURN = frozenset(family.end_of_turn for family in FAMILIES if family.end_of_turn_is_eos)
+
+
 def family_of(checkpoint: str) -> ModelFamily | None:
     """The family whose pattern the checkpoint name matches, or None when the name says nothing known."""
     lowered = checkpoint.lower()

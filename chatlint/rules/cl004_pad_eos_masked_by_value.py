@@ -9,6 +9,7 @@ from chatlint.facts import ModuleFacts
 from chatlint.facts.padding import PadAssignment, ValueMask, pad_eos_assignments, value_masks
 from chatlint.facts.summary import PAD_SET_TO_EOS
 from chatlint.findings import Related
+from chatlint.knowledge.model_families import EOS_END_OF_TURN
 from chatlint.rules.base import Diagnostic, Rule
 
 _IGNORE_AS_VALUE = re.compile(rb"(?<!type: )(?i:ignore)\w*[ \t]*(?:[\]),=:\r\n]|$)")
@@ -20,7 +21,7 @@ class PadEosMaskedByValue(Rule):
     summary = "`pad_token = eos_token` while labels are masked by value: every EOS target is dropped"
     prefilter = (
         (b"pad_token", b"pad_id"),
-        (b"eos_token", b"eos_id"),
+        (b"eos_token", b"eos_id", *sorted(token.encode() for token in EOS_END_OF_TURN)),
         (PAD_SET_TO_EOS,),
         # the ignore value of a mask: `-100`, or a name with "ignore" in it used as a value (`IGNORE_INDEX`,
         # `self.ignore_index)`, `ignore_index=`), not the word in `# type: ignore`
@@ -30,7 +31,9 @@ class PadEosMaskedByValue(Rule):
     what_it_does = """
         Finds code that makes the pad token the end-of-sequence token (`tokenizer.pad_token =
         tokenizer.eos_token`, `tokenizer.pad_token_id = tokenizer.eos_token_id`, `pad_token=tokenizer.eos_token`
-        in a tokenizer call, `add_special_tokens({"pad_token": tokenizer.eos_token})`) in a module that also
+        in a tokenizer call, `add_special_tokens({"pad_token": tokenizer.eos_token})`, or the text of a known
+        family's end-of-turn token that is its EOS: `tokenizer.pad_token = "<|eot_id|>"` for Llama 3,
+        `"<|im_end|>"` for Qwen) in a module that also
         masks labels *by value*: `labels[labels == pad_token_id] = -100`, `torch.where(ids ==
         tokenizer.pad_token_id, -100, ids)`, `labels.masked_fill(labels == pad_id, -100)`, a comprehension doing
         the same, or a collator that does it inside (`DataCollatorForLanguageModeling(..., mlm=False)`, trl's

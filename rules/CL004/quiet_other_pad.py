@@ -18,3 +18,13 @@ def model_config_only(model, tokenizer):
     # the model's and generation config's pad id are not the tokenizer's padding
     model.config.pad_token_id = tokenizer.eos_token_id
     model.generation_config.pad_token_id = tokenizer.eos_token_id
+
+
+def qwen_padding(batch, qwen_tokenizer):
+    # Qwen's own pad token, `<|endoftext|>`, is not the end of a chat turn
+    qwen_tokenizer.pad_token = "<|endoftext|>"
+    encoded = qwen_tokenizer([row["text"] for row in batch], padding=True, return_tensors="pt")
+    labels = encoded["input_ids"].clone()
+    labels[labels == qwen_tokenizer.pad_token_id] = -100
+    encoded["labels"] = labels
+    return encoded

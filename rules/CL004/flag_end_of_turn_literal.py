@@ -1,0 +1,16 @@
+# Padding set to a known family's end-of-turn token by its text: Llama 3's `<|eot_id|>` and Qwen's `<|im_end|>` are
+# what their Instruct tokenizers call EOS, so masking the pad id drops every end of turn.
+from transformers import AutoTokenizer, DataCollatorForLanguageModeling
+
+tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
+tokenizer.pad_token = "<|eot_id|>"  # expect: CL004 "masks labels by value: `DataCollatorForLanguageModeling`"
+collator = DataCollatorForLanguageModeling(tokenizer=tokenizer, mlm=False)
+
+
+def qwen_collate(batch, qwen_tokenizer):
+    qwen_tokenizer.pad_token = "<|im_end|>"  # expect: CL004 "masks labels by value"
+    encoded = qwen_tokenizer([row["text"] for row in batch], padding=True, return_tensors="pt")
+    labels = encoded["input_ids"].clone()
+    labels[labels == qwen_tokenizer.pad_token_id] = -100
+    encoded["labels"] = labels
+    return encoded
