@@ -13,6 +13,7 @@ from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
 from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
 from chatlint.facts.syntax import called_name, dotted_name
+from chatlint.facts.turn_renders import TurnRender, turn_renders
 from chatlint.facts.uses import same_value
 from chatlint.findings import Applicability
 from chatlint.knowledge.model_families import ModelFamily, family_of
@@ -48,7 +49,14 @@ class DoubleBos(Rule):
         follows the prompt and are not counted.
 
         It also finds the sibling: a prompt and a completion tokenized separately, the completion with special
-        tokens, and their ids concatenated (`prompt_ids + completion_ids`), which puts a BOS in the middle.
+        tokens, and their ids concatenated (`prompt_ids + completion_ids`), which puts a BOS in the middle. And a
+        conversation rendered one turn at a time whose renders are joined into one sequence: `[message]` (or
+        `messages[i:i + 1]`, or a one-message list built in the loop) rendered in a loop over the turns, its text
+        or ids added with `+=`, `.extend()`, or `.append()` to a list that is then joined, `"".join(...)` or
+        `sum(..., [])` over such renders. Each one-message render is a whole conversation to the template, so
+        every turn starts with the template's BOS. Renders of the growing prefixes (`messages[:i]`), a batch of
+        whole conversations and one-turn prompts kept apart are not this. There is no autofix: the turns must come
+        from one render.
 
         A prompt and its full conversation that are both rendered and both tokenized again with special tokens in
         one function, where the prompt's length masks the labels (`[-100] * len(prompt_ids)`, `labels[:n] =
@@ -146,6 +154,9 @@ class DoubleBos(Rule):
                 yield diagnostic
         if not _no_template_writes_bos(facts):
             yield from (_trainer_diagnostic(tokenization, facts) for tokenization in sft_text_columns(facts))
+            for turn in turn_renders(facts):
+                if not _named_for_a_family_without_bos(turn.template_call.function, facts.path):
+                    yield _turn_diagnostic(turn, facts)
 
     def _double_bos(self, tokenizer_call: TokenizerCall, facts: ModuleFacts) -> Diagnostic | None:
         origin = tokenizer_call.origin
@@ -237,6 +248,18 @@ def _trainer_diagnostic(tokenization: TrainerTokenization, facts: ModuleFacts) -
         f"the conversations (a `messages` column) and let it render them"
     )
     return Diagnostic(node=tokenization.call, message=message, related=origin.related)
+
+
+def _turn_diagnostic(turn: TurnRender, facts: ModuleFacts) -> Diagnostic:
+    """One turn rendered at a time and the renders joined: no fix (the turns must come from one render)."""
+    message = (
+        f"renders one turn at a time ({turn.turn} in a loop over the turns) and joins the results ({turn.joined}): "
+        f"to the template each turn is a whole conversation, so every turn starts with the template's BOS"
+        f"{_condition(facts)}, in the middle of the sequence (Llama 3.1's template also puts its default system "
+        f"header before each one); render the conversation once and find the turns in that render "
+        f"(`return_assistant_tokens_mask`, or the renders of its growing prefixes)"
+    )
+    return Diagnostic(node=turn.template_call.call, message=message)
 
 
 def _condition(facts: ModuleFacts) -> str:
