@@ -21,7 +21,7 @@ from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
 from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.shapes import ShapeResolver
-from chatlint.facts.syntax import SourceText, called_name, first_argument, keyword_value, string_value
+from chatlint.facts.syntax import SourceText, called_name, dotted_name, first_argument, keyword_value, string_value
 from chatlint.facts.tokenizer_calls import collect_tokenizer_calls
 from chatlint.facts.uses import list_like_uses, result_name, result_uses
 
@@ -105,11 +105,14 @@ class ModuleFacts:
             if called_name(call) != "from_pretrained":
                 continue
             argument = keyword_value(call, "pretrained_model_name_or_path") or first_argument(call)
-            name = string_value(argument)
+            name = _checkpoint_name(argument)
             if name is None and isinstance(argument, ast.Name):
-                # a local or module-level name given one string literal, and nothing else
+                # a local or module-level name given one string literal (or environment default), and nothing else
                 assigned = defining_scope(function, argument.id).assignments.get(argument.id, [])
-                name = string_value(assigned[0]) if len(assigned) == 1 else None
+                name = _checkpoint_name(assigned[0]) if len(assigned) == 1 else None
+                parameter = function.params.get(argument.id)
+                if not assigned and parameter is not None:
+                    name = string_value(parameter.default)  # `def __init__(self, pretrained="Qwen/...")`: its default
             found.append(name)
         return tuple(found)
 
@@ -149,6 +152,18 @@ class ModuleFacts:
     def scope_nodes(self, root: ast.AST) -> list[tuple[ast.AST, tuple[ast.AST, ...]]]:
         """`scope_members` with the ancestors of each node; `root` itself comes first, with no ancestors."""
         return [(node, () if node is root else self.ancestors(node)) for node in self.scope_members(root)]
+
+
+def _checkpoint_name(node: ast.expr | None) -> str | None:
+    """A checkpoint's name: a string literal, or the default of an environment variable that names one
+    (`os.getenv("EVAL_MODEL", "Qwen/Qwen2.5-7B-Instruct")`, `os.environ.get(...)`)."""
+    name = string_value(node)
+    if name is None and isinstance(node, ast.Call) and dotted_name(node.func) in _ENVIRONMENT_GETTERS:
+        return string_value(node.args[1]) if len(node.args) == 2 else None
+    return name
+
+
+_ENVIRONMENT_GETTERS = frozenset({"os.getenv", "getenv", "os.environ.get", "environ.get"})
 
 
 def build_facts(

@@ -30,6 +30,7 @@ from chatlint.facts.syntax import (
     code,
     dotted_name,
     keyword,
+    keyword_value,
     string_value,
 )
 from chatlint.knowledge.model_families import EOS_END_OF_TURN
@@ -223,6 +224,10 @@ def _is_pad_id(node: ast.expr, function: FunctionInfo, depth: int = 0) -> bool:
 
 
 def _is_ignore_value(node: ast.expr) -> bool:
+    if isinstance(node, ast.Call) and called_name(node) in ("full_like", "full"):
+        # `torch.full_like(ids, -100)`: a tensor of the ignore index
+        fill = keyword_value(node, "fill_value") or (node.args[1] if len(node.args) > 1 else None)
+        return fill is not None and _is_ignore_value(fill)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         operand = node.operand
         return isinstance(operand, ast.Constant) and type(operand.value) is int and code(operand) == "100"

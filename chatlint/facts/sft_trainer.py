@@ -72,6 +72,8 @@ def _tokenized_or_dropped(column: str, facts: ModuleFacts) -> Callable[[ast.Call
     defined = {function.name: function for function in facts.functions if not function.is_module}
 
     def stops(call: ast.Call) -> bool:
+        if _drops_column(call, column):
+            return True
         mapped = mapped_function(call)
         if mapped is None:
             return False
@@ -84,6 +86,23 @@ def _tokenized_or_dropped(column: str, facts: ModuleFacts) -> Callable[[ast.Call
         return local is not None and "input_ids" in function_text(local)
 
     return stops
+
+
+def _drops_column(call: ast.Call, column: str) -> bool:
+    """`ds.remove_columns("text")`, `ds.select_columns(["messages"])`, `ds.rename_column("text", "raw")`: the
+    dataset made by the call has no column `column` any more."""
+    method = call.func.attr if isinstance(call.func, ast.Attribute) else ""
+    given = call.args[0] if call.args else None
+    if given is None:
+        return False
+    names = [string_value(item) for item in _items(given)]
+    if method in ("remove_columns", "rename_column"):
+        return column in names
+    if method == "select_columns":
+        return None not in names and column not in names
+    if method == "rename_columns" and isinstance(given, ast.Dict):
+        return column in (string_value(key) for key in given.keys if key is not None)
+    return False
 
 
 def _items(node: ast.expr) -> list[ast.expr]:

@@ -166,7 +166,7 @@ def is_tokenizer(node: ast.expr) -> bool:
     name = dotted_name(node)
     if name is None:
         return False
-    last = name.split(".")[-1].lower()
+    last = name.split(".")[-1].lower().lstrip("_")  # `self._tok`, a private attribute, names one too
     if last.split("_")[0] in _FACTORY_VERBS:
         return False  # `get_tokenizer(...)`, `load_tokenizer(...)`: builds a tokenizer, does not tokenize
     return last in _TOKENIZER_NAMES or last.endswith("tokenizer")

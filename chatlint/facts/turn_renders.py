@@ -20,7 +20,7 @@ from chatlint.facts.syntax import code, dotted_name, string_value
 from chatlint.facts.uses import same_value
 
 # words in what a loop runs over that say it holds the turns of one conversation
-_TURN_WORDS = ("message", "turn", "conversation", "conv", "dialog", "chat", "history")
+_TURN_WORDS = ("message", "msg", "turn", "conversation", "conv", "dialog", "chat", "history")
 _ACCUMULATE = frozenset({"append", "extend"})
 # what joins a list of texts or id sequences into one (`"".join(parts)`, `torch.cat(chunks)`)
 _JOINS = frozenset({"join", "cat", "concatenate"})
@@ -48,7 +48,7 @@ def _turn_renders(facts: ModuleFacts) -> list[TurnRender]:
         if isinstance(loop, ast.For):
             joined = _joined(template_call, loop, facts)
         else:
-            joined = _joined_comprehension(loop, template_call.ancestors)
+            joined = _joined_comprehension(loop, template_call.ancestors, template_call, facts)
         if joined:
             found.append(TurnRender(template_call, f"`{code(template_call.conversation)}`", joined))
     return found
@@ -128,11 +128,21 @@ def _joined(template_call: TemplateCall, loop: ast.For, facts: ModuleFacts) -> s
     return ""
 
 
-def _joined_comprehension(loop: ast.ListComp | ast.GeneratorExp, ancestors: tuple[ast.AST, ...]) -> str:
-    """`"".join(render([m]) for m in messages)`, `sum([render([m]) for m in messages], [])`: the renders of the turns
-    joined into one sequence, in words ("" when they are not)."""
+def _joined_comprehension(
+    loop: ast.ListComp | ast.GeneratorExp,
+    ancestors: tuple[ast.AST, ...],
+    template_call: TemplateCall,
+    facts: ModuleFacts,
+) -> str:
+    """`"".join(render([m]) for m in messages)`, `sum([render([m]) for m in messages], [])`, or the list of renders
+    kept under a name that is joined later: the renders of the turns joined into one sequence, in words ("" when
+    they are not)."""
     index = next((position for position, node in enumerate(ancestors) if node is loop), None)
     parent = ancestors[index - 1] if index else None
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
+        name = parent.targets[0].id
+        flow = function_flow(template_call.function, facts.flows)
+        return f"`{name}`, joined later" if _joined_later(name, flow) else ""
     if not isinstance(parent, ast.Call) or not parent.args or parent.args[0] is not loop:
         return ""
     if isinstance(parent.func, ast.Attribute) and parent.func.attr == "join":

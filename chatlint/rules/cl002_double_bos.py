@@ -69,9 +69,11 @@ class DoubleBos(Rule):
         measured against a bound (`len(tokenizer(text).input_ids) > max_length`, also when they are first kept
         under a name through `.input_ids`, `["input_ids"]` or `.to(device)`, or their length through a name) are a
         count, not training data, and stay quiet too. So is code for a model family whose template writes no BOS
-        (Qwen's ChatML): a module that loads only such checkpoints, or a function, class, file or folder named for
+        (Qwen's ChatML): a module that loads only such checkpoints (named by a literal, a constant, a
+        parameter's default or an environment variable's default), or a function, class, file or folder named for
         one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`); code that runs only for an encoder-decoder
-        model (under `if self.is_encoder_decoder:`, or in the `else` of `if not is_encoder_decoder:`), whose
+        model (under `if self.is_encoder_decoder:`, in the `else` of `if not is_encoder_decoder:`, or after such an `if`
+        whose body returns), whose
         tokenizers no BOS-writing chat template is made for; and a module that defines its own fake
         `apply_chat_template` (a test double).
 
@@ -201,19 +203,43 @@ class DoubleBos(Rule):
 
 
 def _for_encoder_decoder(call: ast.Call, facts: ModuleFacts) -> bool:
-    """The call runs only for an encoder-decoder model: in the body of `if self.is_encoder_decoder:` or in the
-    `else` of `if not is_encoder_decoder:` (trl's preference trainers tokenize both ways)."""
+    """The call runs only for an encoder-decoder model: in the body of `if self.is_encoder_decoder:`, in the `else`
+    of `if not is_encoder_decoder:`, or after an `if not is_encoder_decoder:` whose body always returns (trl's
+    preference trainers tokenize both ways)."""
     child: ast.AST = call
     for above in reversed(facts.ancestors(call)):
         if isinstance(above, (ast.If, ast.IfExp)) and child is not above.test:
-            test, negated = above.test, False
-            if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-                test, negated = test.operand, True
-            if "encoder_decoder" in (dotted_name(test) or ""):
+            negated, test = _encoder_decoder_test(above.test)
+            if test:
                 in_body = child is above.body or (isinstance(above.body, list) and child in above.body)
                 return in_body != negated
+        for block in _blocks(above):
+            if child in block:
+                earlier = block[: block.index(child)]
+                if any(_leaves_unless_encoder_decoder(statement) for statement in earlier):
+                    return True
         child = above
     return False
+
+
+def _encoder_decoder_test(test: ast.expr) -> tuple[bool, bool]:
+    """(negated, is a test of `is_encoder_decoder`): `self.is_encoder_decoder`, `not is_encoder_decoder`."""
+    negated = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)
+    tested = test.operand if isinstance(test, ast.UnaryOp) and negated else test
+    return negated, "encoder_decoder" in (dotted_name(tested) or "")
+
+
+def _leaves_unless_encoder_decoder(statement: ast.stmt) -> bool:
+    """`if not self.is_encoder_decoder: ...; return ...`: what follows it runs for an encoder-decoder model only."""
+    if not isinstance(statement, ast.If) or statement.orelse:
+        return False
+    negated, test = _encoder_decoder_test(statement.test)
+    return test and negated and isinstance(statement.body[-1], (ast.Return, ast.Raise))
+
+
+def _blocks(node: ast.AST) -> list[list[ast.stmt]]:
+    """The statement lists directly under `node` (a body, an `else`, a `finally`)."""
+    return [block for name in ("body", "orelse", "finalbody") if isinstance(block := getattr(node, name, None), list)]
 
 
 def _named_for_a_family_without_bos(function: FunctionInfo, path: str) -> bool:

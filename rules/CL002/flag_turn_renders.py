@@ -30,3 +30,15 @@ def sharegpt_text(conversation, tokenizer):
 
 def joined_text(messages, tokenizer):
     return "".join(tokenizer.apply_chat_template([m], tokenize=False) for m in messages)  # expect: CL002 "(`\"\".join("
+
+
+def per_turn_msgs(msgs, tok):
+    ids = []
+    for idx in range(len(msgs)):
+        ids += tok.apply_chat_template(msgs[idx:idx + 1], return_dict=False)  # expect: CL002 "`msgs[idx:idx + 1]`"
+    return ids
+
+
+def kept_then_summed(messages, tokenizer):
+    parts = [tokenizer.apply_chat_template([m], return_dict=False) for m in messages]  # expect: CL002 "(`parts`, joined later)"
+    return sum(parts, [])

@@ -4,6 +4,7 @@ import json
 
 from datasets import Dataset
 from transformers import AutoTokenizer
+from trl import SFTTrainer
 
 tok = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
 conversations = [json.loads(line)["messages"] for line in open("chats.jsonl")]
@@ -24,3 +25,6 @@ def tokenize_chat(example):
 
 documents_tokenized = corpus.map(tokenize_document, remove_columns=["text"])
 chats_tokenized = chats.map(tokenize_chat, remove_columns=["text"])
+
+renders_only = Dataset.from_dict({"text": texts, "messages": conversations}).remove_columns("text")
+trainer = SFTTrainer(model="meta-llama/Llama-3.1-8B-Instruct", train_dataset=renders_only, processing_class=tok)

@@ -37,3 +37,10 @@ class PreferenceTokenizer:
         else:
             # an encoder-decoder model (T5, BART) reads the prompt in its encoder: no chat template gives it a BOS
             return self.tokenizer(row["prompt"], add_special_tokens=True)
+
+    def tokenize_completion(self, example):
+        row = maybe_apply_chat_template(example, self.tokenizer)
+        if not self.is_encoder_decoder:
+            return self.tokenizer(row["prompt"] + row["completion"], add_special_tokens=False)
+        # from here on an encoder-decoder model: the decoder-only path returned above
+        return self.tokenizer(row["prompt"], text_target=row["completion"])
