@@ -127,6 +127,14 @@ class RenderedTexts:
             if not values and base in function.params:
                 # a row of a dataset: `example["text"]`, where a `.map()` of the module stored a rendered text
                 return self._column_text(expr, column, function)
+            maps = [
+                call
+                for call, lambda_ in self._lambda_rows.get((id(function), base), [])
+                if not values and _inside(expr, lambda_)
+            ]
+            if maps:
+                # `ds.map(lambda row: tok(row["text"]))`: a row of the dataset that `.map()` is applied to
+                return _hop(self._column_of_maps(column.name, [(call, function) for call in maps]), f"`{_short(expr)}`")
             if not values and isinstance(expr.value, ast.Name):
                 # `row = render_row(example, tok)`, then `row["prompt"]`: the column of the row a function returns
                 return _hop(self._returned_row_column(expr.value, column.name, function, depth), f"`{_short(expr)}`")
@@ -272,22 +280,44 @@ class RenderedTexts:
             found = self._row_columns([given.elt], function, {})
         return found
 
+    @functools.cached_property
+    def _lambda_rows(self) -> dict[tuple[int, str], list[tuple[ast.Call, ast.Lambda]]]:
+        """The `.map()` calls that hand their rows to a lambda, with the lambda, by the function they are in and the
+        lambda's parameter: `ds.map(lambda row: tok(row["text"]))`."""
+        found: dict[tuple[int, str], list[tuple[ast.Call, ast.Lambda]]] = {}
+        for call, function, _ in self._calls:
+            mapped = mapped_function(call)
+            if isinstance(mapped, ast.Lambda) and mapped.args.args:
+                found.setdefault((id(function), mapped.args.args[0].arg), []).append((call, mapped))
+        return found
+
     def column_origin(self, key: str, reader: FunctionInfo) -> TextOrigin | None:
         """The rendered text in column `key` of the rows `reader` is given: when the module hands `reader` to
         `.map()`, only if one of those datasets was made by a `.map()` that wrote the column (a plain corpus with a
         `text` column of its own is not); else whenever the module writes the column."""
+        maps = [(call, function) for call, function, _ in self._calls if self._applies(call, function, reader)]
+        return self._column_of_maps(key, maps)
+
+    def _column_of_maps(self, key: str, maps: list[tuple[ast.Call, FunctionInfo]]) -> TextOrigin | None:
+        """Column `key`'s render, unless every dataset the `.map()` calls `maps` go over was made otherwise than by a
+        call that wrote the column (with no such call: whenever the module writes it)."""
         writers = self.column_writers.get(key)
         if not writers:
             return None
         targets = {id(call) for call, _ in writers}
         verdicts = [
             derives_from(call.func.value, function, targets, self.flows)  # type: ignore[attr-defined]
-            for call, function, _ in self._calls
-            if self._applies(call, function, reader)
+            for call, function in maps
         ]
         if verdicts and all(verdict is False for verdict in verdicts):
             return None
-        return writers[0][1]
+        # the words name a writer the datasets were made from, when the code shows which
+        made = [
+            origin
+            for writer, origin in writers
+            if any(derives_from(call.func.value, function, {id(writer)}, self.flows) for call, function in maps)  # type: ignore[attr-defined]
+        ]
+        return made[0] if made else writers[0][1]
 
     def _applies(self, call: ast.Call, function: FunctionInfo, reader: FunctionInfo) -> bool:
         """Does the `.map()` call (in `function`) apply `reader` (by name, in a partial, or called by a lambda)?"""
@@ -576,6 +606,13 @@ def _writes_bos(template: str) -> bool:
 
 
 # -- small pieces -------------------------------------------------------------------------------------------------
+def _inside(node: ast.expr, outer: ast.expr) -> bool:
+    """Is `node` within the source span of `outer`?"""
+    start = (outer.lineno, outer.col_offset)
+    end = (outer.end_lineno or outer.lineno, outer.end_col_offset or outer.col_offset)
+    return start <= (node.lineno, node.col_offset) < end
+
+
 def _element(sequence: ast.Tuple | ast.List, position: int) -> ast.expr | None:
     """The element at `position` of a tuple or list display (the starred value for `*x`), or None."""
     if position >= len(sequence.elts):

@@ -22,3 +22,7 @@ def tokenize(example):
 
 
 tokenized = by_column.map(tokenize, remove_columns=["text"])
+
+lambda_tokenized = by_row.train_test_split(test_size=0.1)["train"].map(
+    lambda batch: tok(batch["text"], truncation=True), batched=True  # expect: CL002 "stored in column `text` by `Dataset.from_list("
+)

@@ -28,3 +28,6 @@ chats_tokenized = chats.map(tokenize_chat, remove_columns=["text"])
 
 renders_only = Dataset.from_dict({"text": texts, "messages": conversations}).remove_columns("text")
 trainer = SFTTrainer(model="meta-llama/Llama-3.1-8B-Instruct", train_dataset=renders_only, processing_class=tok)
+
+documents_by_lambda = corpus.map(lambda batch: tok(batch["text"], truncation=True), batched=True)
+chats_by_lambda = chats.map(lambda batch: tok(batch["text"], add_special_tokens=False), batched=True)
