@@ -47,6 +47,8 @@ _KEEPS_ROWS = frozenset(
 _COMBINES = frozenset({"concatenate_datasets", "interleave_datasets"})
 
 Stop = Callable[[ast.Call], bool]
+# the values a call of a function of the module returns, each with that function (none for other calls)
+Returns = Callable[[ast.Call, FunctionInfo], list[tuple[ast.expr, FunctionInfo]]]
 
 
 def derives_from(
@@ -55,40 +57,52 @@ def derives_from(
     targets: set[int],
     flows: dict[int, FunctionFlow],
     stop: Stop | None = None,
-    depth: int = 0,
-    seen: set[int] | None = None,
+    returns: Returns | None = None,
 ) -> bool | None:
     """Was the dataset `expr` (in `function`) made by one of the calls `targets` (by id)? `stop`: a call on the way
-    back that ends the question with False (a `.map()` that tokenized the column away). Each expression is looked at
-    once (`seen`): a loop that reassigns the dataset comes back to where it started, and adds nothing."""
-    seen = set() if seen is None else seen
-    if id(expr) in seen:
-        return False  # already answered on another way back (its verdict is among the others), or a loop
-    if depth > MAX_RESOLUTION_DEPTH:
-        return None
-    seen.add(id(expr))
-    if isinstance(expr, ast.Call):
-        if id(expr) in targets:
-            return True
-        if stop is not None and stop(expr):
-            return False
-        func = expr.func
-        if isinstance(func, ast.Attribute) and func.attr in _KEEPS_ROWS:
-            return derives_from(func.value, function, targets, flows, stop, depth + 1, seen)
-        if called_name(expr) in _COMBINES and expr.args and isinstance(expr.args[0], (ast.List, ast.Tuple)):
-            parts = [derives_from(part, function, targets, flows, stop, depth + 1, seen) for part in expr.args[0].elts]
-            return _any(parts)
-        return False if dotted_name(func) is not None else None  # loaded or built: not made by the targets
-    if isinstance(expr, ast.Subscript):
-        return derives_from(expr.value, function, targets, flows, stop, depth + 1, seen)  # `ds["train"]`
-    if isinstance(expr, ast.Name):
-        bindings = function_flow(function, flows).reaching(expr.id, expr)
-        if not bindings or any(binding.kind != "assign" or binding.value is None for binding in bindings):
+    back that ends the question with False (a `.map()` that tokenized the column away). `returns`: follows a
+    dataset a function of the module builds and returns (`ds = build_dataset(tok)`)."""
+    return _Derivation(targets, flows, stop, returns).made(expr, function, 0)
+
+
+class _Derivation:
+    def __init__(self, targets: set[int], flows: dict[int, FunctionFlow], stop: Stop | None, returns: Returns | None):
+        self.targets, self.flows, self.stop, self.returns = targets, flows, stop, returns
+        # each expression is looked at once: a loop that reassigns the dataset comes back to where it started
+        self.seen: set[int] = set()
+
+    def made(self, expr: ast.expr, function: FunctionInfo, depth: int) -> bool | None:
+        if id(expr) in self.seen:
+            return False  # already answered on another way back (its verdict is among the others), or a loop
+        if depth > MAX_RESOLUTION_DEPTH:
             return None
-        return _any(
-            [derives_from(binding.value, function, targets, flows, stop, depth + 1, seen) for binding in bindings]  # type: ignore[arg-type]
-        )
-    return None
+        self.seen.add(id(expr))
+        if isinstance(expr, ast.Call):
+            return self._call(expr, function, depth)
+        if isinstance(expr, ast.Subscript):
+            return self.made(expr.value, function, depth + 1)  # `ds["train"]`
+        if isinstance(expr, ast.Name):
+            bindings = function_flow(function, self.flows).reaching(expr.id, expr)
+            if not bindings or any(binding.kind != "assign" or binding.value is None for binding in bindings):
+                return None
+            return _any([self.made(binding.value, function, depth + 1) for binding in bindings])  # type: ignore[arg-type]
+        return None
+
+    def _call(self, call: ast.Call, function: FunctionInfo, depth: int) -> bool | None:
+        if id(call) in self.targets:
+            return True
+        if self.stop is not None and self.stop(call):
+            return False
+        func = call.func
+        if isinstance(func, ast.Attribute) and func.attr in _KEEPS_ROWS:
+            return self.made(func.value, function, depth + 1)
+        if called_name(call) in _COMBINES and call.args and isinstance(call.args[0], (ast.List, ast.Tuple)):
+            return _any([self.made(part, function, depth + 1) for part in call.args[0].elts])
+        returned = self.returns(call, function) if self.returns is not None else []
+        if any(self.made(value, helper, depth + 1) is True for value, helper in returned):
+            return True  # built by a function of the module from a target (what it does with its parameters is not
+            # followed: a helper handed the dataset stays a named call, as below)
+        return False if dotted_name(func) is not None else None  # loaded or built: not made by the targets
 
 
 def _any(verdicts: list[bool | None]) -> bool | None:

@@ -267,7 +267,8 @@ class RenderedTexts:
 
     def _built_columns(self, call: ast.Call, function: FunctionInfo) -> dict[str, TextOrigin]:
         """The columns of rendered text a dataset is built with: every item of the list a `from_dict` mapping
-        gives the column, or the rows of a `from_list` comprehension."""
+        gives the column, or the rows of a `from_list` comprehension or of a list the function fills with
+        `.append({...})`."""
         given = first_argument(call)
         found: dict[str, TextOrigin] = {}
         if called_name(call) == "from_dict" and isinstance(given, ast.Dict):
@@ -278,6 +279,18 @@ class RenderedTexts:
                     found.setdefault(column.name, origin)
         elif isinstance(given, ast.ListComp):
             found = self._row_columns([given.elt], function, {})
+        elif isinstance(given, ast.Name):
+            rows: list[ast.expr] = [
+                appended.args[0]
+                for appended, caller, _ in self._calls
+                if caller is function
+                and isinstance(appended.func, ast.Attribute)
+                and appended.func.attr == "append"
+                and dotted_name(appended.func.value) == given.id
+                and len(appended.args) == 1
+                and isinstance(appended.args[0], ast.Dict)
+            ]
+            found = self._row_columns(rows, function, {})
         return found
 
     @functools.cached_property
@@ -306,7 +319,7 @@ class RenderedTexts:
             return None
         targets = {id(call) for call, _ in writers}
         verdicts = [
-            derives_from(call.func.value, function, targets, self.flows)  # type: ignore[attr-defined]
+            derives_from(call.func.value, function, targets, self.flows, returns=self.returned_values)  # type: ignore[attr-defined]
             for call, function in maps
         ]
         if verdicts and all(verdict is False for verdict in verdicts):
@@ -315,7 +328,10 @@ class RenderedTexts:
         made = [
             origin
             for writer, origin in writers
-            if any(derives_from(call.func.value, function, {id(writer)}, self.flows) for call, function in maps)  # type: ignore[attr-defined]
+            if any(
+                derives_from(call.func.value, function, {id(writer)}, self.flows, returns=self.returned_values)  # type: ignore[attr-defined]
+                for call, function in maps
+            )
         ]
         return made[0] if made else writers[0][1]
 
@@ -493,6 +509,11 @@ class RenderedTexts:
         return None
 
     # -- helpers that return a rendered text ------------------------------------------------------------------------
+    def returned_values(self, call: ast.Call, function: FunctionInfo) -> list[tuple[ast.expr, FunctionInfo]]:
+        """What the function of this module that `call` calls returns, each value with that function."""
+        helper = self._helper_function(call, function)
+        return [(value, helper) for value in self.flow(helper).returns] if helper is not None else []
+
     def _helper_function(self, call: ast.Call, function: FunctionInfo) -> FunctionInfo | None:
         func = call.func
         if isinstance(func, ast.Name):

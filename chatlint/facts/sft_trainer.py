@@ -52,13 +52,14 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
             continue
         targets = {id(writer) for writer, _ in writers[field[0]]}
         stop = _tokenized_or_dropped(field[0], facts)
-        if derives_from(dataset, function, targets, facts.flows, stop) is not False:
+        returns = texts.returned_values
+        if derives_from(dataset, function, targets, facts.flows, stop, returns) is not False:
             # the words name the writer the dataset was made from, when the code shows which
             origin = next(
                 (
                     made
                     for writer, made in writers[field[0]]
-                    if derives_from(dataset, function, {id(writer)}, facts.flows)
+                    if derives_from(dataset, function, {id(writer)}, facts.flows, returns=returns)
                 ),
                 writers[field[0]][0][1],
             )

@@ -83,7 +83,8 @@ class DoubleBos(Rule):
 
         Across modules it follows text an imported function returns, text stored in a dataset column by a `.map()`
         of the module whose function (imported or not) returns rows with rendered text (or by a dataset built from
-        rendered texts: `Dataset.from_dict({"text": texts})`, `Dataset.from_list([{"text": ...} for ...])`; read by a function or a lambda handed to `.map()`), and
+        rendered texts: `Dataset.from_dict({"text": texts})`, `Dataset.from_list([{"text": ...} for ...])` or of rows appended to a list; read by a function or a lambda
+        handed to `.map()`; a dataset a function of the module builds from them and returns counts too), and
         rendered text handed to
         an imported function that tokenizes that parameter with special tokens on (`encode(tok, text)` with
         `from .tokenization import encode`, `T.encode(...)` with the module imported, a method of an instance of an
