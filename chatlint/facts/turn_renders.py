@@ -48,7 +48,7 @@ def _turn_renders(facts: ModuleFacts) -> list[TurnRender]:
         if isinstance(loop, ast.For):
             joined = _joined(template_call, loop, facts)
         else:
-            joined = _joined_comprehension(loop, template_call.ancestors, template_call, facts)
+            joined = _joined_comprehension(loop, template_call, facts)
         if joined:
             found.append(TurnRender(template_call, f"`{code(template_call.conversation)}`", joined))
     return found
@@ -107,17 +107,12 @@ def _joined(template_call: TemplateCall, loop: ast.For, facts: ModuleFacts) -> s
     while values and seen < 8:
         node, ancestors = values.pop()
         seen += 1
-        for holder in _holders(node, ancestors):
+        value, above = same_value(node, ancestors, through_ids=True)  # `tok(text)["input_ids"]` is the ids
+        for holder in _holders(value, above):
             joined = _accumulation(holder, loop, flow)
             if joined:
                 return joined
-        value, above = same_value(node, ancestors, through_ids=True)  # `tok(text)["input_ids"]` is the ids
         parent = above[-1] if above else None
-        if parent is not None and parent is not ancestors[-1]:
-            for holder in _holders(value, above):
-                joined = _accumulation(holder, loop, flow)
-                if joined:
-                    return joined
         if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
             binding = flow.binding_of(parent, parent.targets[0].id)
             if binding is not None:
@@ -129,14 +124,12 @@ def _joined(template_call: TemplateCall, loop: ast.For, facts: ModuleFacts) -> s
 
 
 def _joined_comprehension(
-    loop: ast.ListComp | ast.GeneratorExp,
-    ancestors: tuple[ast.AST, ...],
-    template_call: TemplateCall,
-    facts: ModuleFacts,
+    loop: ast.ListComp | ast.GeneratorExp, template_call: TemplateCall, facts: ModuleFacts
 ) -> str:
     """`"".join(render([m]) for m in messages)`, `sum([render([m]) for m in messages], [])`, or the list of renders
     kept under a name that is joined later: the renders of the turns joined into one sequence, in words ("" when
     they are not)."""
+    ancestors = template_call.ancestors
     index = next((position for position, node in enumerate(ancestors) if node is loop), None)
     parent = ancestors[index - 1] if index else None
     if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
