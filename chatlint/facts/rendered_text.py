@@ -13,9 +13,6 @@ it. The route is followed through
 - helper functions and methods of the module that return the text (by position when they return a tuple);
 - list attributes one method of a class fills (`self.prompts.append(...)`, `__init__`) and another reads.
 
-`templates_without_bos` recognises modules that install their own chat template without a BOS: what those render is
-meant to be tokenized with special tokens, so no text of theirs counts as rendered.
-
 This module knows nothing about tokenizer calls; `tokenizer_calls` asks it about the text each call takes.
 """
 
@@ -23,11 +20,9 @@ from __future__ import annotations
 
 import ast
 import functools
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from chatlint.facts.calls import TEMPLATE_METHOD
 from chatlint.facts.column_names import ColumnName, column_name, option_defaults
 from chatlint.facts.datasets import derives_from, mapped_function
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
@@ -38,12 +33,10 @@ from chatlint.facts.syntax import (
     called_name,
     cast_value,
     code,
-    current_source,
     dotted_name,
     first_argument,
     is_partial,
     keyword_value,
-    string_value,
 )
 from chatlint.facts.trl_rows import trl_row_columns, trl_row_functions
 
@@ -51,8 +44,6 @@ from chatlint.facts.trl_rows import trl_row_columns, trl_row_functions
 _BUILDERS = frozenset({"from_dict", "from_list"})
 # string methods whose result still starts where the text started
 _KEEPS_START = frozenset({"strip", "rstrip", "lstrip", "replace", "format", "removesuffix"})
-_INSTALLED_TEMPLATE = re.compile(r"\.chat_template\s*=\s*([A-Za-z_]\w*)\s*$", re.MULTILINE)
-_BOS_MARKERS = ("bos", "<s>", "<|begin_of_text|>", "<|startoftext|>", "[cls]")
 
 _Follow = Callable[[ast.expr, FunctionInfo, int], "TextOrigin | None"]
 _FollowBinding = Callable[[Binding, FunctionInfo, int], "TextOrigin | None"]
@@ -560,36 +551,6 @@ class RenderedTexts:
             self._busy.discard(key)
 
 
-# -- modules that install a template without BOS ------------------------------------------------------------------
-def templates_without_bos(functions: list[FunctionInfo]) -> bool:
-    """The module installs its own chat template (`tokenizer.chat_template = LLAVA_CHAT_TEMPLATE`, a literal
-    the module defines) and none it installs writes a BOS, or it defines its own `apply_chat_template` (a test's
-    fake tokenizer) that builds the text itself and never mentions a BOS: what it renders does not start with one,
-    so tokenizing it with special tokens is right. A template only passed as a fallback does not count."""
-    if _fakes_the_template(functions):
-        return True
-    defined = {
-        name
-        for function in functions
-        for name, values in function.assignments.items()
-        if any("{%" in (literal := string_value(value) or "") or "{{" in literal for value in values)
-    }
-    if not defined:
-        return False  # no template literal to install: skip printing the module
-    installed = set(_INSTALLED_TEMPLATE.findall(function_text(functions[0])))
-    if not installed:
-        return False
-    literals = {
-        name: template
-        for function in functions
-        for name, values in function.assignments.items()
-        if name in installed
-        for value in values
-        if (template := string_value(value)) is not None
-    }
-    return set(literals) == installed and not any(_writes_bos(literal) for literal in literals.values())
-
-
 def _encloses(scope: FunctionInfo | None, function: FunctionInfo) -> bool:
     """Is `scope` the function itself or one it is defined in?"""
     current: FunctionInfo | None = function
@@ -598,32 +559,6 @@ def _encloses(scope: FunctionInfo | None, function: FunctionInfo) -> bool:
             return True
         current = current.outer
     return False
-
-
-def _fakes_the_template(functions: list[FunctionInfo]) -> bool:
-    """A method `apply_chat_template` of a class of the module that renders by itself (it calls no other
-    `apply_chat_template`), without a BOS or in a module of tests (`test_...` functions: what the fake writes is
-    what the tests check, nothing is trained)."""
-    fakes = [function for function in functions if function.name == TEMPLATE_METHOD and function.cls is not None]
-    if not fakes:
-        return False
-    texts = [function_text(function) for function in fakes]
-    if any(f".{TEMPLATE_METHOD}(" in text for text in texts):
-        return False
-    tests = any(function.name.startswith("test_") for function in functions)
-    return tests or not any(_writes_bos(text) for text in texts)
-
-
-def function_text(function: FunctionInfo) -> str:
-    """The source of a function as written, or of the whole module for the module level."""
-    if isinstance(function.node, ast.Module):
-        return current_source().text
-    return code(function.node)
-
-
-def _writes_bos(template: str) -> bool:
-    lowered = template.lower()
-    return any(marker in lowered for marker in _BOS_MARKERS)
 
 
 # -- small pieces -------------------------------------------------------------------------------------------------

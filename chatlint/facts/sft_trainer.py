@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from chatlint.facts.datasets import derives_from, mapped_function
 from chatlint.facts.model import FunctionInfo, TextOrigin
 from chatlint.facts.module import ModuleFacts
-from chatlint.facts.rendered_text import RenderedTexts, function_text
+from chatlint.facts.own_templates import function_text
+from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.syntax import called_name, keyword, keyword_value, star_kwargs, string_value
 
 TRL_DEFAULT_TEXT_FIELD = "text"

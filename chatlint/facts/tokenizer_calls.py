@@ -28,7 +28,8 @@ from chatlint.facts.model import (
     SplitTokenization,
     TokenizerCall,
 )
-from chatlint.facts.rendered_text import RenderedTexts, function_text, templates_without_bos
+from chatlint.facts.own_templates import function_text, templates_without_bos
+from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.summary import ForwardedFlag, ModuleSummary, TokenizerSummary
 from chatlint.facts.syntax import (
     bool_literal,

@@ -1,0 +1,72 @@
+"""Modules whose chat template writes no BOS because they supply it themselves: one they install
+(`tokenizer.chat_template = LLAVA_CHAT_TEMPLATE`, a literal of the module without a BOS) or a fake
+`apply_chat_template` of their own (a test double). What such a module renders is meant to be tokenized with special
+tokens, so no text of theirs counts as rendered.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from chatlint.facts.calls import TEMPLATE_METHOD
+from chatlint.facts.model import FunctionInfo
+from chatlint.facts.syntax import code, current_source, string_value
+
+_INSTALLED_TEMPLATE = re.compile(r"\.chat_template\s*=\s*([A-Za-z_]\w*)\s*$", re.MULTILINE)
+_BOS_MARKERS = ("bos", "<s>", "<|begin_of_text|>", "<|startoftext|>", "[cls]")
+
+
+def templates_without_bos(functions: list[FunctionInfo]) -> bool:
+    """The module installs its own chat template (`tokenizer.chat_template = LLAVA_CHAT_TEMPLATE`, a literal
+    the module defines) and none it installs writes a BOS, or it defines its own `apply_chat_template` (a test's
+    fake tokenizer) that builds the text itself and never mentions a BOS: what it renders does not start with one,
+    so tokenizing it with special tokens is right. A template only passed as a fallback does not count."""
+    if _fakes_the_template(functions):
+        return True
+    defined = {
+        name
+        for function in functions
+        for name, values in function.assignments.items()
+        if any("{%" in (literal := string_value(value) or "") or "{{" in literal for value in values)
+    }
+    if not defined:
+        return False  # no template literal to install: skip printing the module
+    installed = set(_INSTALLED_TEMPLATE.findall(function_text(functions[0])))
+    if not installed:
+        return False
+    literals = {
+        name: template
+        for function in functions
+        for name, values in function.assignments.items()
+        if name in installed
+        for value in values
+        if (template := string_value(value)) is not None
+    }
+    return set(literals) == installed and not any(_writes_bos(literal) for literal in literals.values())
+
+
+def _fakes_the_template(functions: list[FunctionInfo]) -> bool:
+    """A method `apply_chat_template` of a class of the module that renders by itself (it calls no other
+    `apply_chat_template`), without a BOS or in a module of tests (`test_...` functions: what the fake writes is
+    what the tests check, nothing is trained)."""
+    fakes = [function for function in functions if function.name == TEMPLATE_METHOD and function.cls is not None]
+    if not fakes:
+        return False
+    texts = [function_text(function) for function in fakes]
+    if any(f".{TEMPLATE_METHOD}(" in text for text in texts):
+        return False
+    tests = any(function.name.startswith("test_") for function in functions)
+    return tests or not any(_writes_bos(text) for text in texts)
+
+
+def function_text(function: FunctionInfo) -> str:
+    """The source of a function as written, or of the whole module for the module level."""
+    if isinstance(function.node, ast.Module):
+        return current_source().text
+    return code(function.node)
+
+
+def _writes_bos(template: str) -> bool:
+    lowered = template.lower()
+    return any(marker in lowered for marker in _BOS_MARKERS)
