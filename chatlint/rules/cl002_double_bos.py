@@ -72,8 +72,9 @@ class DoubleBos(Rule):
         under a name through `.input_ids`, `["input_ids"]` or `.to(device)`, or their length through a name) are a
         count, not training data, and stay quiet too. So is code for a model family whose template writes no BOS
         (Qwen's ChatML): a module that loads only such checkpoints (named by a literal, a constant, a
-        parameter's default or an environment variable's default), or that names none and imports only one such
-        family's model classes and helpers (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`), or a function,
+        parameter's default or an environment variable's default), or whose checkpoints are such or unknown and that
+        imports (or binds at its top) only one such family's model classes and helpers
+        (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`), or a function,
         class, file or folder named for
         one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`); code that runs only for an encoder-decoder
         model (under `if self.is_encoder_decoder:`, in the `else` of `if not is_encoder_decoder:`, or after such an `if`
@@ -264,21 +265,34 @@ def _checkpoint_families(facts: ModuleFacts) -> list[ModelFamily | None]:
 
 def _no_template_writes_bos(facts: ModuleFacts) -> bool:
     """Every model the module loads has a chat template without a BOS; or it loads none it names, and the model
-    classes and helpers it imports are one such family's only (`Qwen2_5_VLForConditionalGeneration`,
+    classes and helpers it imports or binds are one such family's only (`Qwen2_5_VLForConditionalGeneration`,
     `qwen_vl_utils`)."""
     families = _checkpoint_families(facts)
-    if any(family is not None for family in families):
-        return all(family is not None and not family.writes_bos for family in families)
+    if any(family is not None and family.writes_bos for family in families):
+        return False
+    if families and all(family is not None for family in families):
+        return True
+    # a checkpoint named by nothing known: what the module imports and binds decides
     return facts.remembered(_imports_one_family_without_bos)
 
 
 # model families whose chat templates write a BOS, by the words of their classes and packages (most have no entry in
 # `knowledge.model_families`): an import naming one of them means the module is not for a BOS-free family alone
-_BOS_FAMILY_WORDS = re.compile(r"llama|gemma|mistral|mixtral|phi|idefics|paligemma|granite|olmo")
+_BOS_FAMILY_WORDS = re.compile(r"llama|gemma|mistral|mixtral|(?<![a-z])phi|idefics|granite|olmo")
 
 
 def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
+    """The module's imports, and the names its top level binds (`Qwen2VLModel, ok = optional_import(...)`), name
+    model families; one without a BOS, and none that writes one."""
     names = [part for ref in imports_of(facts.module) for part in (ref.module, ref.symbol or "") if part]
+    names += [
+        target.id
+        for statement in facts.module.body
+        if isinstance(statement, ast.Assign)
+        for node in statement.targets
+        for target in ast.walk(node)
+        if isinstance(target, ast.Name)
+    ]
     known = [family for family in map(family_of, names) if family is not None]
     if not known or any(_BOS_FAMILY_WORDS.search(name.lower()) for name in names):
         return False
