@@ -166,12 +166,15 @@ class _Collector:
                 return self._through_imported(call, function, ancestors, *imported)
             helper = self.links.text(func)
             if helper is None and isinstance(func, ast.Attribute):
+                # a method of an instance of an imported class (`self.prompter.build_prompt(...)`), or one the
+                # class inherits from an imported base class (`self.render(...)`)
                 cls = instance_class(func.value, function, self.resolver.flows)
                 helper = self.links.method_text(cls, func.attr) if cls is not None else None
                 if helper is None:
                     helper = self._inherited_text(func, function)
-                    if helper is not None and helper[0].conversation:
-                        return self._through_inherited(call, function, ancestors, *helper)
+                if helper is not None and helper[0].conversation:
+                    # it renders the conversation it is given: judged as a call of a wrapper
+                    return self._through_method(call, function, ancestors, *helper)
             return self._imported_helper(call, function, ancestors, *helper) if helper is not None else None
         if route.kind is Route.WRAPPER:
             is_method_call = isinstance(func, ast.Attribute)
@@ -396,7 +399,7 @@ class _Collector:
             wrapper.flags,
         )
 
-    def _through_inherited(
+    def _through_method(
         self,
         call: ast.Call,
         function: FunctionInfo,
@@ -404,8 +407,9 @@ class _Collector:
         text: TextSummary,
         summary: ModuleSummary,
     ) -> TemplateCall:
-        """A method of an imported base class that renders its parameter `text.conversation`: judged as a call of a
-        wrapper, with the conversation and flags this call passes."""
+        """A method of an imported class (called on an instance of it, or inherited from it as a base class) that
+        renders its parameter `text.conversation`: judged as a call of a wrapper, with the conversation and flags
+        this call passes."""
         return self._imported_render(
             call, function, ancestors, summary, (text.name, text.line, text.params, text.conversation), text.flags
         )

@@ -53,7 +53,8 @@ class GenerationPromptOnFullConversation(Rule):
         local wrapper may wrap the imported one. A rendering method of
         a base class imported from another module (`class SFTCollator(BaseCollator)` calling
         `self.render(example["messages"], True)`) is followed, unless the subclass defines its own method of that
-        name.
+        name; so is one of an instance of an imported class (`self.prompter.build_prompt(messages)` with
+        `self.prompter = Prompter(tokenizer)` set in `__init__`, or a local name assigned `Prompter(...)` once).
     """
     why_is_this_bad = """
         The generation prompt is the header that opens the *next* assistant turn

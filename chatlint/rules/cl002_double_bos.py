@@ -68,7 +68,8 @@ class DoubleBos(Rule):
         It stays quiet where `add_special_tokens=False` is passed (literally, through a name, a default, or a
         `**kwargs` dict it can see), where an opaque `**kwargs` may pass it, on plain documents that never went
         through a chat template, and on text whose start was cut off (`text[len(prompt):]`). Ids that are only
-        measured against a bound (`len(tokenizer(text).input_ids) > max_length`, also when they are first kept
+        measured against a bound (`len(tokenizer(text).input_ids) > max_length`, a tensor's `.shape[-1]`, `.size(1)`
+        or `.numel()`, also when they are first kept
         under a name through `.input_ids`, `["input_ids"]` or `.to(device)`, or their length through a name) are a
         count, not training data, and stay quiet too. So is code for a model family whose template writes no BOS
         (Qwen's ChatML): a module that loads only such checkpoints (named by a literal, a constant, a
@@ -482,6 +483,8 @@ def _only_counted(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
 
 # methods that keep the ids they are called on, for the count: `.squeeze(0)`, `.flatten()`, `.cpu()`
 _KEEPS_IDS = frozenset({"squeeze", "flatten", "cpu", "tolist", "numpy", "to", "view", "reshape", "ravel"})
+# a tensor's own measure of its ids: `.size(1)`, `.numel()` (and the attribute `.shape`)
+_MEASURES = frozenset({"size", "numel"})
 
 
 def _compared_length(
@@ -490,17 +493,25 @@ def _compared_length(
     through_name: Callable[[ast.Assign, bool], bool] | None,
     ids: bool = False,
 ) -> bool:
-    """`len(node)`, `len(node.input_ids)`, `len(node["input_ids"].squeeze(0))`, compared with something, directly
-    or through the one name the ids or the length are assigned to (`through_name`)."""
+    """`len(node)`, `len(node.input_ids)`, `len(node["input_ids"].squeeze(0))`, or a tensor's own measure
+    (`node.shape[-1]`, `node.size(1)`, `node.numel()`), compared with something, directly or through the one name
+    the ids or the length are assigned to (`through_name`)."""
     child = node
+    measured = False  # the chain so far is a tensor's measure, not the ids
     for index in range(len(ancestors) - 1, 0, -1):
         parent = ancestors[index]
         if isinstance(parent, ast.Attribute) or (isinstance(parent, ast.Subscript) and parent.value is child):
+            measured = measured or (isinstance(parent, ast.Attribute) and parent.attr == "shape")
             child = parent
             continue
-        if isinstance(parent, ast.Call) and parent.func is child and called_name(parent) in _KEEPS_IDS:
+        if isinstance(parent, ast.Call) and parent.func is child and called_name(parent) in _KEEPS_IDS | _MEASURES:
+            measured = measured or called_name(parent) in _MEASURES
             child = parent
             continue
+        if measured:
+            if isinstance(parent, ast.Compare):
+                return True
+            return _assigns_one_name(parent) and through_name is not None and through_name(parent, False)  # type: ignore[arg-type]
         if _assigns_one_name(parent) and through_name is not None and ids:
             return through_name(parent, True)  # type: ignore[arg-type]
         if not (isinstance(parent, ast.Call) and called_name(parent) == "len" and child in parent.args):

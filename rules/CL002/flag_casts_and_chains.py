@@ -39,3 +39,12 @@ def prompt_length_kept(example, tokenizer):
     prompt_len = len(ids)
     example["prompt_len"] = prompt_len
     return prompt_len < 4096
+
+
+def truncated_on_device(example, tokenizer, max_len, device):
+    # measured, and then trained on: not only counted
+    text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
+    ids = tokenizer(text, return_tensors="pt")["input_ids"].to(device)  # expect: CL002 "`text` is rendered by"
+    if ids.shape[-1] > max_len:
+        ids = ids[:, :max_len]
+    return {"input_ids": ids, "labels": ids.clone()}

@@ -15,3 +15,10 @@ def fits(sample, max_length=8192):
 def fits_inline(sample, max_length=8192):
     text = processor.apply_chat_template(sample["messages"], tokenize=False)
     return len(processor(text=[text], return_tensors="pt").input_ids[0].tolist()) < max_length
+
+
+def short_enough_on_device(example, tokenizer, max_len, device):
+    # a tensor's own measure of the ids, compared with the bound: `.shape[-1]`, `.size(1)`, `.numel()`
+    text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
+    ids = tokenizer(text, return_tensors="pt")["input_ids"].to(device)
+    return ids.shape[-1] <= max_len and ids.size(1) > 0 and ids.numel() < 4 * max_len
