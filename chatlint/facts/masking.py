@@ -33,6 +33,7 @@ from chatlint.facts.syntax import (
     dotted_name,
     first_argument,
     is_label_name,
+    shortened,
     string_value,
 )
 from chatlint.facts.tokenizer_calls import is_tokenizer
@@ -579,5 +580,4 @@ def _statement_text(ancestors: tuple[ast.AST, ...], index: int) -> str:
 
 
 def _short(node: ast.AST) -> str:
-    text = " ".join(code(node).split())
-    return text if len(text) <= 60 else text[:57] + "..."
+    return shortened(code(node), 60)

@@ -31,6 +31,7 @@ from chatlint.facts.syntax import (
     dotted_name,
     keyword,
     keyword_value,
+    shortened,
     string_value,
 )
 from chatlint.knowledge.model_families import EOS_END_OF_TURN
@@ -280,5 +281,4 @@ def _comprehension_text(node: ast.ListComp | ast.GeneratorExp, parent: ast.AST |
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= 70 else text[:67] + "..."
+    return shortened(text, 70)

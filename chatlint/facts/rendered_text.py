@@ -37,6 +37,7 @@ from chatlint.facts.syntax import (
     first_argument,
     is_partial,
     keyword_value,
+    shortened,
 )
 from chatlint.facts.trl_rows import trl_row_columns, trl_row_functions
 
@@ -599,9 +600,8 @@ def _render_words(call: ast.Call, via: str) -> str:
     return f"{words} ({via})" if via else words
 
 
-def _short(node: ast.AST, limit: int = 60) -> str:
-    text = " ".join(code(node).split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+def _short(node: ast.AST) -> str:
+    return shortened(code(node), 60)
 
 
 def _hop(origin: TextOrigin | None, hop: Hop | str) -> TextOrigin | None:

@@ -83,6 +83,13 @@ def current_source() -> SourceText:
     return _ACTIVE.get()
 
 
+def shortened(text: str, limit: int) -> str:
+    """`text` on one line (runs of whitespace made one space), cut to `limit` characters with "..." when longer:
+    code quoted in a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def code(node: ast.AST) -> str:
     """The source text of `node`, as written."""
     try:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import Route, TemplateCall
 from chatlint.facts.module import ModuleFacts
-from chatlint.facts.syntax import code, dotted_name, string_value
+from chatlint.facts.syntax import code, dotted_name, shortened, string_value
 from chatlint.facts.uses import same_value
 
 # words in what a loop runs over that say it holds the turns of one conversation
@@ -197,6 +197,5 @@ def _names(node: ast.AST) -> set[str]:
     return {item.id for item in ast.walk(node) if isinstance(item, ast.Name)}
 
 
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+def _short(text: str) -> str:
+    return shortened(text, 60)

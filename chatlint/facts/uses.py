@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import CallSite, FunctionInfo
-from chatlint.facts.syntax import called_name, cast_value, code, dotted_name, string_value
+from chatlint.facts.syntax import called_name, cast_value, code, dotted_name, shortened, string_value
 from chatlint.facts.walk import children
 
 LENGTH = "length"
@@ -500,6 +500,5 @@ def _is_ids_key(key: str) -> bool:
     return lowered in _IDS_KEYS or lowered.endswith(("input_ids", "_ids"))
 
 
-def _short(node: ast.AST, limit: int = 50) -> str:
-    text = " ".join(code(node).split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+def _short(node: ast.AST) -> str:
+    return shortened(code(node), 50)

@@ -14,7 +14,7 @@ from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
 from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
 from chatlint.facts.summarize import imports_of
-from chatlint.facts.syntax import called_name, dotted_name
+from chatlint.facts.syntax import called_name, dotted_name, shortened
 from chatlint.facts.turn_renders import TurnRender, turn_renders
 from chatlint.facts.uses import same_value
 from chatlint.findings import Applicability
@@ -454,9 +454,8 @@ def _imported_helper_fix(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> N
     return NodeFix(Applicability.UNSAFE, (edit,), f"Pass `{tokenizer_call.off_keyword}=False` to the helper")
 
 
-def _short(text: str, limit: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+def _short(text: str) -> str:
+    return shortened(text, 50)
 
 
 def _only_counted(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:

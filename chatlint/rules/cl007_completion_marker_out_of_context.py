@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from chatlint.facts import FunctionInfo, ModuleFacts
-from chatlint.facts.syntax import called_name, dotted_name, keyword_value, positional, string_value
+from chatlint.facts.syntax import called_name, dotted_name, keyword_value, positional, shortened, string_value
 from chatlint.facts.training_setup import loaded_families, resolved_string
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
@@ -331,6 +331,5 @@ def _length_message(found: FragmentLength, facts: ModuleFacts) -> str:
     )
 
 
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+def _short(text: str) -> str:
+    return shortened(text, 60)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from chatlint.facts import FunctionInfo, ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.flow import function_flow
-from chatlint.facts.syntax import called_name, dotted_name, string_value
+from chatlint.facts.syntax import called_name, dotted_name, shortened, string_value
 from chatlint.facts.training_setup import installed_templates, known_family
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
@@ -271,6 +271,5 @@ def _terminates_reply(render: TemplateCall, how: Appended) -> bool:
     )
 
 
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+def _short(text: str) -> str:
+    return shortened(text, 60)

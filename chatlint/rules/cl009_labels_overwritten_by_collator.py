@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from chatlint.facts import FunctionInfo, ModuleFacts
-from chatlint.facts.syntax import called_name, dotted_name, keyword_value
+from chatlint.facts.syntax import called_name, dotted_name, keyword_value, shortened
 from chatlint.facts.training_setup import CollatorKind, collator_uses
 from chatlint.rules.base import Diagnostic, Rule
 
@@ -166,6 +166,5 @@ def _names(node: ast.AST) -> set[str]:
     return {child.id for child in ast.walk(node) if isinstance(child, ast.Name)}
 
 
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+def _short(text: str) -> str:
+    return shortened(text, 60)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.flow import function_flow
-from chatlint.facts.syntax import called_name, dotted_name, string_value
+from chatlint.facts.syntax import called_name, dotted_name, shortened, string_value
 from chatlint.rules.base import Diagnostic, Rule
 
 # trainers that feed the rows' `labels` to a Hugging Face model's own loss
@@ -222,6 +222,5 @@ def _spread_into_model(name: str | None, function: FunctionInfo, facts: ModuleFa
     return None
 
 
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+def _short(text: str) -> str:
+    return shortened(text, 60)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from packaging.version import Version
 
 from chatlint.facts import ModuleFacts
-from chatlint.facts.syntax import code, keyword_value
+from chatlint.facts.syntax import code, keyword_value, shortened
 from chatlint.facts.training_setup import InstalledTemplate, installed_templates, known_family, template_text
 from chatlint.rules.base import Diagnostic, Rule
 
@@ -171,6 +171,5 @@ def _template_evidence(facts: ModuleFacts) -> str:
     )
 
 
-def _short(text: str, limit: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+def _short(text: str) -> str:
+    return shortened(text, 50)
