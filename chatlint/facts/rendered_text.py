@@ -316,16 +316,21 @@ class RenderedTexts:
         ]
         if verdicts and all(verdict is False for verdict in verdicts):
             return None
-        # the words name a writer the datasets were made from, when the code shows which
-        made = [
+        return self.writer_of(key, [(call.func.value, function) for call, function in maps])  # type: ignore[attr-defined]
+
+    def writer_of(self, key: str, datasets: list[tuple[ast.expr, FunctionInfo]]) -> TextOrigin:
+        """The render in column `key` as the call that wrote it says, choosing the writer one of `datasets` (each in
+        its function) was made from when the code shows which, else the first: the words name the right one."""
+        writers = self.column_writers[key]
+        made = (
             origin
             for writer, origin in writers
             if any(
-                derives_from(call.func.value, function, {id(writer)}, self.flows, returns=self.returned_values)  # type: ignore[attr-defined]
-                for call, function in maps
+                derives_from(dataset, function, {id(writer)}, self.flows, returns=self.returned_values)
+                for dataset, function in datasets
             )
-        ]
-        return made[0] if made else writers[0][1]
+        )
+        return next(made, writers[0][1])
 
     def _applies(self, call: ast.Call, function: FunctionInfo, reader: FunctionInfo) -> bool:
         """Does the `.map()` call (in `function`) apply `reader` (by name, in a partial, or called by a lambda)?"""

@@ -53,17 +53,8 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
             continue
         targets = {id(writer) for writer, _ in writers[field[0]]}
         stop = _tokenized_or_dropped(field[0], facts)
-        returns = texts.returned_values
-        if derives_from(dataset, function, targets, facts.flows, stop, returns) is not False:
-            # the words name the writer the dataset was made from, when the code shows which
-            origin = next(
-                (
-                    made
-                    for writer, made in writers[field[0]]
-                    if derives_from(dataset, function, {id(writer)}, facts.flows, returns=returns)
-                ),
-                writers[field[0]][0][1],
-            )
+        if derives_from(dataset, function, targets, facts.flows, stop, texts.returned_values) is not False:
+            origin = texts.writer_of(field[0], [(dataset, function)])
             found.append(TrainerTokenization(call, function, field[0], field[1], origin))
     return found
 
