@@ -16,6 +16,7 @@ from typing import TypeVar
 from chatlint.facts.calls import collect_template_calls
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import FunctionFlow
+from chatlint.facts.id_uses import list_like_uses
 from chatlint.facts.index import Indexer, build_index
 from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
@@ -23,7 +24,7 @@ from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.shapes import ShapeResolver
 from chatlint.facts.syntax import SourceText, called_name, dotted_name, first_argument, keyword_value, string_value
 from chatlint.facts.tokenizer_calls import collect_tokenizer_calls
-from chatlint.facts.uses import list_like_uses, result_name, result_uses
+from chatlint.facts.uses import result_name, result_uses
 
 _Fact = TypeVar("_Fact")
 

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import ast
-import enum
 from collections.abc import Iterator
-from typing import NamedTuple
 
-from chatlint.facts.flow import FunctionFlow, function_flow
-from chatlint.facts.model import CallSite, FunctionInfo
-from chatlint.facts.syntax import called_name, cast_value, code, dotted_name, shortened, string_value
+from chatlint.facts.model import FunctionInfo
+from chatlint.facts.syntax import called_name, cast_value, string_value
 from chatlint.facts.walk import children
 
 LENGTH = "length"
@@ -20,7 +17,6 @@ DATA = "data"
 # methods whose result is a test or a position, not the text: `full.startswith(prompt)`, `text.find(header)`
 _COMPARE_METHODS = frozenset({"startswith", "endswith", "find", "index", "rfind", "count"})
 _GENERATE_CALLS = frozenset({"generate", "chat", "stream_generate", "batch_generate"})
-_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 def result_uses(
@@ -59,7 +55,7 @@ def result_name(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> str:
                 return string_value(target.slice) or ""
             return ""
         if isinstance(parent, ast.Dict):
-            return string_value(_dict_key(parent, child)) or ""
+            return string_value(dict_key(parent, child)) or ""
         if isinstance(parent, ast.keyword) and parent.arg is not None:
             return parent.arg
         if isinstance(parent, (ast.keyword, ast.Starred)):
@@ -72,7 +68,7 @@ def result_name(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> str:
     return ""
 
 
-def _dict_key(mapping: ast.Dict, value: ast.AST) -> ast.expr | None:
+def dict_key(mapping: ast.Dict, value: ast.AST) -> ast.expr | None:
     """The key of the entry whose value is `value`; None for a key, a `**x` entry or another node."""
     for key, item in zip(mapping.keys, mapping.values, strict=True):
         if item is value:
@@ -145,113 +141,6 @@ def _name_uses(root: ast.AST, name: str) -> Iterator[tuple[ast.AST, tuple[ast.AS
         stack.extend((child, path) for child in children(node))
 
 
-# -- uses of a result as a list of token ids (CL005) ------------------------------------------------------------------
-# Calls that read their argument as a sequence of ids; under transformers 5 a `BatchEncoding` (a dict) goes in
-# silently: `len()` counts its keys, `list()` lists them, the tensor constructors fail or build nonsense.
-_SEQUENCE_CALLS = frozenset(
-    {
-        "len",
-        "list",
-        "torch.tensor",
-        "torch.LongTensor",
-        "torch.as_tensor",
-        "np.array",
-        "np.asarray",
-        "numpy.array",
-        "numpy.asarray",
-        "mx.array",
-        "mlx.core.array",
-        "zip",
-        "enumerate",
-    }
-)
-_IDS_KEYS = ("input_ids", "labels", "tokens", "token_ids")
-_MAX_CALLER_DEPTH = 3
-_MAX_RENAMES = 8  # names one value is moved on to (`ids = ids.to(device)`) that are followed
-
-
-class UseKind(enum.Enum):
-    """How a value is used, as far as its being a list of ids goes."""
-
-    NONE = "none"
-    LIST = "list"  # read as a list of ids; `detail` says how, in words
-    RETURNED = "returned"  # returned: its callers decide
-    RETURNED_IN_TUPLE = "returned-in-tuple"  # returned inside a tuple
-    DATASET_ITEM = "dataset-item"  # made an item of `self.<detail>`, a dataset's examples
-    NAME = "name"  # assigned to the local name `detail`: its loads decide
-    BATCH_NAME = "batch-name"  # an item of the list comprehension assigned to the local name `detail`
-
-
-class SequenceUse(NamedTuple):
-    kind: UseKind
-    detail: str = ""
-
-
-NO_USE = SequenceUse(UseKind.NONE)
-
-
-def list_like_uses(
-    call: ast.Call,
-    ancestors: tuple[ast.AST, ...],
-    function: FunctionInfo,
-    flows: dict[int, FunctionFlow],
-    call_sites: dict[str, list[CallSite]],
-    depth: int = 0,
-) -> tuple[str, ...]:
-    """Where the value of `call` is used as a list of token ids, in words ("`len(ids)`"), following the local
-    name it is assigned to (every load that assignment reaches) and, when it is returned, the callers of its
-    function in the same module."""
-
-    def expand(use: SequenceUse) -> list[str]:
-        """One sequence use in words, following a return to the callers and a stored render to the dataset."""
-        if use.kind is UseKind.RETURNED:
-            return _returned_uses(function, flows, call_sites, depth)
-        if use.kind is UseKind.RETURNED_IN_TUPLE:
-            return _returned_in_tuple(function)
-        if use.kind is UseKind.DATASET_ITEM:
-            return _dataset_item_use(use.detail, function, flows)
-        return [use.detail] if use.kind is UseKind.LIST else []
-
-    value, above = same_value(call, ancestors)
-    use = _sequence_use(value, above)
-    if use.kind is UseKind.BATCH_NAME:
-        return _batch_uses(function_flow(function, flows), above[-2], use.detail)
-    if use.kind is not UseKind.NAME:
-        return tuple(dict.fromkeys(expand(use)))
-    found: list[str] = []
-    flow = function_flow(function, flows)
-    # the name the value is assigned to, and the names it is moved on to unchanged (`ids = ids.to(device)`)
-    pending = [flow.binding_of(above[-1], use.detail)]
-    seen: set[int] = set()
-    while pending:
-        binding = pending.pop()
-        if binding is None or id(binding) in seen or len(seen) > _MAX_RENAMES:
-            continue
-        seen.add(id(binding))
-        for load in flow.loads_reached_by(binding):
-            value, above = same_value(load.node, load.ancestors)
-            load_use = _sequence_use(value, above)
-            if load_use.kind is UseKind.NAME:
-                pending.append(flow.binding_of(above[-1], load_use.detail))
-            else:
-                found.extend(expand(load_use))
-    return tuple(dict.fromkeys(found))
-
-
-def _batch_uses(flow: FunctionFlow, assign: ast.AST, name: str) -> tuple[str, ...]:
-    """`batch = [tok.apply_chat_template(c) for c in chats]`, then `llm.generate(prompt_token_ids=batch)`: the
-    list is handed on as a batch of id lists, each item one of them."""
-    binding = flow.binding_of(assign, name)
-    if binding is None:
-        return ()
-    found = []
-    for load in flow.loads_reached_by(binding):
-        parent = load.ancestors[-1] if load.ancestors else None
-        if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
-            found.append(f"`{parent.arg}={name}`, a batch of id lists")
-    return tuple(dict.fromkeys(found))
-
-
 def same_value(
     node: ast.AST, ancestors: tuple[ast.AST, ...], through_ids: bool = False
 ) -> tuple[ast.AST, tuple[ast.AST, ...]]:
@@ -282,223 +171,3 @@ def same_value(
             continue
         break
     return node, ancestors
-
-
-def _dataset_item_use(attribute: str, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> list[str]:
-    """The value is an item of `self.<attribute>`, and the class's `__getitem__` returns those items: a dataset
-    whose examples are the renders, which the training loop reads as lists of ids."""
-    cls = function.cls
-    getitem = cls.methods.get("__getitem__") if cls is not None else None
-    if getitem is None:
-        return []
-    for value in function_flow(getitem, flows).returns:
-        if (
-            isinstance(value, ast.Subscript)
-            and dotted_name(value.value) == f"self.{attribute}"
-            and not isinstance(value.slice, (ast.Slice, ast.Tuple))
-            and string_value(value.slice) is None
-        ):
-            return [f"an item of `self.{attribute}`, which `{getitem.qualname}` returns as a training example"]
-    return []
-
-
-def _returned_uses(
-    function: FunctionInfo,
-    flows: dict[int, FunctionFlow],
-    call_sites: dict[str, list[CallSite]],
-    depth: int,
-) -> list[str]:
-    if function.is_module or depth >= _MAX_CALLER_DEPTH:
-        return []
-    found = []
-    sites = [
-        (site, caller, site_ancestors)
-        for site, caller, site_ancestors in call_sites.get(function.name, ())
-        if _calls_function(site, caller, function)
-    ]
-    if any(_read_by_key(site, caller, site_ancestors, flows) for site, caller, site_ancestors in sites):
-        return []  # a caller reads the result by key: code written for the dict
-    declared = _declares_ids(function)
-    if declared:
-        found.append(declared)
-    cls = function.cls
-    if cls is not None and "__getitem__" in cls.methods and not found:
-        # a dataset's method hands the render on as a training example, which a training loop reads as ids
-        found.append(f"returned by `{function.qualname}` as an example of the dataset `{cls.name}`")
-    for site, caller, site_ancestors in sites:
-        for use in list_like_uses(site, site_ancestors, caller, flows, call_sites, depth + 1):
-            found.append(f"returned by `{function.qualname}`, whose caller in {caller.display_name} uses it: {use}")
-    return found
-
-
-def _calls_function(site: ast.Call, caller: FunctionInfo, function: FunctionInfo) -> bool:
-    """`site` calls `function`: a plain call of a module function, or `self.method(...)` in the same class."""
-    func = site.func
-    is_method = isinstance(func, ast.Attribute)
-    if (function.cls is not None) != is_method:
-        return False
-    if isinstance(func, ast.Attribute):
-        return caller.cls is function.cls and dotted_name(func.value) == "self"
-    return True
-
-
-def _read_by_key(
-    node: ast.AST, function: FunctionInfo, ancestors: tuple[ast.AST, ...], flows: dict[int, FunctionFlow]
-) -> bool:
-    """The value of `node` is read by key (`x["input_ids"]`, `x.input_ids`) or spread (`**x`), directly or
-    through the local name it is assigned to."""
-    if _keyed(node, ancestors):
-        return True
-    parent = ancestors[-1] if ancestors else None
-    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
-        name = parent.targets[0].id
-        flow = function_flow(function, flows)
-        binding = flow.binding_of(parent, name)
-        if binding is not None:
-            return any(_keyed(load.node, load.ancestors) for load in flow.loads_reached_by(binding))
-    return False
-
-
-def _keyed(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> bool:
-    parent = ancestors[-1] if ancestors else None
-    if isinstance(parent, ast.Subscript) and parent.value is node:
-        return string_value(parent.slice) is not None
-    if isinstance(parent, ast.Attribute) and parent.value is node:
-        return parent.attr in ("input_ids", "attention_mask", "keys", "items", "get")
-    return isinstance(parent, ast.keyword) and parent.arg is None and parent.value is node
-
-
-def _returned_in_tuple(function: FunctionInfo) -> list[str]:
-    """Returned inside a tuple: counted only where the tuple is a dataset example (a dataset class's method)."""
-    cls = function.cls
-    if cls is not None and "__getitem__" in cls.methods:
-        return [f"returned by `{function.qualname}` inside an example of the dataset `{cls.name}`"]
-    return []
-
-
-def _declares_ids(function: FunctionInfo) -> str:
-    """The function is annotated to return ids (`-> List[int]`, `-> torch.Tensor`, `-> mx.array`)."""
-    node = function.node
-    if not isinstance(node, _FUNCTIONS) or node.returns is None:
-        return ""
-    # `-> "torch.Tensor"` (a forward reference) says the same as `-> torch.Tensor`
-    annotation = " ".join((string_value(node.returns) or code(node.returns)).split())
-    compact = annotation.replace(" ", "").lower()
-    if compact in ("list[int]", "typing.list[int]", "sequence[int]", "mx.array", "torch.tensor", "np.ndarray"):
-        return f"returned by `{function.qualname}`, which is annotated `-> {annotation}`"
-    return ""
-
-
-def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
-    """How the expression `node` is used: as a list of ids (in words), returned, assigned to a local name, or
-    made an item of a dataset attribute; NO_USE otherwise."""
-    parent = ancestors[-1] if ancestors else None
-    if isinstance(parent, ast.Call):
-        # a positional argument (not `*x`, whose parent is the `ast.Starred`), not what is called
-        return _argument_use(parent, node) if any(arg is node for arg in parent.args) else NO_USE
-    if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
-        # `llm.generate(prompt_token_ids=ids)`, `model(input_ids=ids)`
-        return SequenceUse(UseKind.LIST, f"`{parent.arg}={_short(node)}`")
-    if isinstance(parent, ast.List) and len(ancestors) > 1:
-        keyword = ancestors[-2]
-        if isinstance(keyword, ast.keyword) and keyword.arg is not None and _is_ids_key(keyword.arg):
-            # `llm.generate(prompt_token_ids=[ids])`: a batch of id lists
-            return SequenceUse(UseKind.LIST, f"`{keyword.arg}={_short(parent)}`")
-        return NO_USE
-    if isinstance(parent, ast.Subscript):
-        if parent.value is not node:
-            return NO_USE
-        index = parent.slice
-        if isinstance(index, ast.Slice) or _is_integer(index):
-            return SequenceUse(UseKind.LIST, f"`{_short(parent)}`")
-        return NO_USE
-    if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Add):
-        other = parent.right if parent.left is node else parent.left
-        if isinstance(other, (ast.List, ast.ListComp)) or (
-            isinstance(other, ast.BinOp) and isinstance(other.op, ast.Mult) and isinstance(other.left, ast.List)
-        ):
-            return SequenceUse(UseKind.LIST, f"`{_short(parent)}`")
-        return NO_USE
-    if isinstance(parent, ast.ListComp) and parent.elt is node and len(ancestors) > 1:
-        # `self.data = [render(d) for d in data]`: the renders become a dataset's items
-        assign = ancestors[-2]
-        if isinstance(assign, ast.Assign) and len(assign.targets) == 1:
-            if isinstance(assign.targets[0], ast.Name):  # `batch = [render(c) for c in chats]`
-                return SequenceUse(UseKind.BATCH_NAME, assign.targets[0].id)
-            attribute = dotted_name(assign.targets[0]) or ""
-            if attribute.startswith("self.") and attribute.count(".") == 1:
-                return SequenceUse(UseKind.DATASET_ITEM, attribute[len("self.") :])
-        return NO_USE
-    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
-        return SequenceUse(UseKind.LIST, f"`for {_short(parent.target)} in {_short(node)}`")
-    if isinstance(parent, ast.Return):
-        return SequenceUse(UseKind.RETURNED)
-    if isinstance(parent, ast.Tuple) and len(ancestors) > 1:
-        # `return (tokens, offset)`: returned as part of an example
-        return SequenceUse(UseKind.RETURNED_IN_TUPLE) if isinstance(ancestors[-2], ast.Return) else NO_USE
-    return _stored_use(node, parent)
-
-
-def _argument_use(call: ast.Call, argument: ast.AST) -> SequenceUse:
-    """How a call that gets the value as a positional argument uses it, when it reads it as a list of ids."""
-    callee = dotted_name(call.func) or ""
-    if callee in _SEQUENCE_CALLS:
-        return SequenceUse(UseKind.LIST, f"`{_short(call)}`")
-    if _is_model(callee) and call.args[0] is argument:
-        # `model(ids)`: a model's first parameter is `input_ids`
-        return SequenceUse(UseKind.LIST, f"`{_short(call)}`, which takes it as `input_ids`")
-    func = call.func
-    if not isinstance(func, ast.Attribute):
-        return NO_USE
-    method = func.attr
-    receiver = dotted_name(func.value) or ""
-    if method == "append" and receiver.startswith("self.") and receiver.count(".") == 1:
-        return SequenceUse(UseKind.DATASET_ITEM, receiver[len("self.") :])
-    if method == "extend":
-        return SequenceUse(UseKind.LIST, f"`{_short(call)}`")
-    if method == "append" and ("ids" in receiver.lower() or "token" in receiver.lower()):
-        return SequenceUse(UseKind.LIST, f"`{_short(call)}`, a list of ids")
-    return NO_USE
-
-
-def _is_model(callee: str) -> bool:
-    """`model(...)`, `self.model(...)`, `policy_model(...)`: a model called on its inputs."""
-    last = callee.split(".")[-1].lower()
-    return last == "model" or last.endswith("_model")
-
-
-def _stored_use(node: ast.AST, parent: ast.AST | None) -> SequenceUse:
-    """The value assigned to a local name, or stored under a key or attribute that holds ids."""
-    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and parent.value is node:
-        target = parent.targets[0]
-        if isinstance(target, ast.Name):
-            return SequenceUse(UseKind.NAME, target.id)
-        key = string_value(target.slice) if isinstance(target, ast.Subscript) else None
-        if isinstance(target, ast.Attribute):
-            key = target.attr  # `state.input_ids = ...`, `self.prompt_token_ids = ...`
-        if key is not None and _is_ids_key(key):
-            return SequenceUse(UseKind.LIST, f"`{_short(target)} = ...`")
-        return NO_USE
-    if isinstance(parent, ast.AnnAssign) and parent.value is node and isinstance(parent.target, ast.Name):
-        return SequenceUse(UseKind.NAME, parent.target.id)
-    if isinstance(parent, ast.Dict):
-        key = string_value(_dict_key(parent, node))
-        if key is not None and _is_ids_key(key):
-            return SequenceUse(UseKind.LIST, f"`{{{key!r}: ...}}`")
-    return NO_USE
-
-
-def _is_integer(node: ast.expr) -> bool:
-    """`3` or `-1`: an index into a list."""
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        node = node.operand
-    return isinstance(node, ast.Constant) and type(node.value) is int
-
-
-def _is_ids_key(key: str) -> bool:
-    lowered = key.lower()
-    return lowered in _IDS_KEYS or lowered.endswith(("input_ids", "_ids"))
-
-
-def _short(node: ast.AST) -> str:
-    return shortened(code(node), 50)
