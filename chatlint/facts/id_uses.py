@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import ast
 import enum
+from dataclasses import dataclass
 from typing import NamedTuple
 
-from chatlint.facts.flow import FunctionFlow, function_flow
+from chatlint.facts.flow import Binding, FunctionFlow, Load, function_flow
 from chatlint.facts.model import CallSite, FunctionInfo
-from chatlint.facts.syntax import code, dotted_name, shortened, string_value
+from chatlint.facts.syntax import called_name, code, dotted_name, shortened, string_value
 from chatlint.facts.uses import dict_key, same_value
 
 # -- uses of a result as a list of token ids (CL005) ------------------------------------------------------------------
@@ -33,6 +34,31 @@ _SEQUENCE_CALLS = frozenset(
         "enumerate",
     }
 )
+# calls that take rows of ids as their first argument: `torch.tensor([ids])`, `torch.cat([prefix, ids], dim=1)`
+_ROWS_OF_IDS_CALLS = frozenset(
+    {
+        "torch.tensor",
+        "torch.LongTensor",
+        "torch.as_tensor",
+        "torch.cat",
+        "torch.concat",
+        "torch.stack",
+        "torch.hstack",
+        "torch.vstack",
+        "np.array",
+        "np.asarray",
+        "np.concatenate",
+        "numpy.array",
+        "numpy.asarray",
+        "numpy.concatenate",
+        "mx.array",
+        "mx.concatenate",
+    }
+)
+# a tensor's attributes and methods, which a `BatchEncoding` does not have (`.to()` it has: see `same_value`)
+_TENSOR_ATTRIBUTES = frozenset(
+    {"shape", "size", "numel", "ndim", "dim", "tolist", "squeeze", "unsqueeze", "long", "flatten", "view", "cuda"}
+)
 _IDS_KEYS = ("input_ids", "labels", "tokens", "token_ids")
 _MAX_CALLER_DEPTH = 3
 _MAX_RENAMES = 8  # names one value is moved on to (`ids = ids.to(device)`) that are followed
@@ -48,62 +74,134 @@ class UseKind(enum.Enum):
     DATASET_ITEM = "dataset-item"  # made an item of `self.<detail>`, a dataset's examples
     NAME = "name"  # assigned to the local name `detail`: its loads decide
     BATCH_NAME = "batch-name"  # an item of the list comprehension assigned to the local name `detail`
+    PASSED = "passed"  # a positional argument of the call `node`: the function called decides, when it is ours
 
 
 class SequenceUse(NamedTuple):
     kind: UseKind
     detail: str = ""
+    node: ast.Call | None = None
 
 
 NO_USE = SequenceUse(UseKind.NONE)
 
 
-def list_like_uses(
-    call: ast.Call,
-    ancestors: tuple[ast.AST, ...],
-    function: FunctionInfo,
-    flows: dict[int, FunctionFlow],
-    call_sites: dict[str, list[CallSite]],
-    depth: int = 0,
-) -> tuple[str, ...]:
-    """Where the value of `call` is used as a list of token ids, in words ("`len(ids)`"), following the local
-    name it is assigned to (every load that assignment reaches) and, when it is returned, the callers of its
-    function in the same module."""
+@dataclass(frozen=True)
+class IdsSearch:
+    """What the search reads of one module: the flow of each function, every call by name, and the module's
+    own functions by name."""
 
-    def expand(use: SequenceUse) -> list[str]:
-        """One sequence use in words, following a return to the callers and a stored render to the dataset."""
+    flows: dict[int, FunctionFlow]
+    call_sites: dict[str, list[CallSite]]
+    functions: dict[str, FunctionInfo]
+
+    def uses(self, call: ast.Call, ancestors: tuple[ast.AST, ...], function: FunctionInfo) -> tuple[str, ...]:
+        """Where the value of `call` is used as a list of token ids, in words ("`len(ids)`"), following the
+        local name it is assigned to (every load that assignment reaches), the callers of its function when it
+        is returned, and the module's own function it is handed to as a positional argument."""
+        return self._uses(call, ancestors, function, 0)
+
+    def _uses(
+        self, node: ast.AST, ancestors: tuple[ast.AST, ...], function: FunctionInfo, depth: int
+    ) -> tuple[str, ...]:
+        value, above = same_value(node, ancestors)
+        use = _sequence_use(value, above)
+        if use.kind is UseKind.BATCH_NAME:
+            return _batch_uses(function_flow(function, self.flows), above[-2], use.detail)
+        if use.kind is not UseKind.NAME:
+            return tuple(dict.fromkeys(self._expand(use, value, function, depth)))
+        flow = function_flow(function, self.flows)
+        return self._binding_uses(flow.binding_of(above[-1], use.detail), function, depth)
+
+    def _binding_uses(self, first: Binding | None, function: FunctionInfo, depth: int) -> tuple[str, ...]:
+        """The uses of the value a binding gives a name, through the names it is moved on to unchanged
+        (`ids = ids.to(device)`)."""
+        found: list[str] = []
+        flow = function_flow(function, self.flows)
+        pending = [first]
+        seen: set[int] = set()
+        while pending:
+            binding = pending.pop()
+            if binding is None or id(binding) in seen or len(seen) > _MAX_RENAMES:
+                continue
+            seen.add(id(binding))
+            for load in flow.loads_reached_by(binding):
+                value, above = same_value(load.node, load.ancestors)
+                load_use = _sequence_use(value, above)
+                if load_use.kind is UseKind.NAME:
+                    pending.append(flow.binding_of(above[-1], load_use.detail))
+                else:
+                    found.extend(self._expand(load_use, value, function, depth))
+        return tuple(dict.fromkeys(found))
+
+    def _expand(self, use: SequenceUse, value: ast.AST, function: FunctionInfo, depth: int) -> list[str]:
+        """One sequence use in words, following a return to the callers, an argument to the function called and
+        a stored value to the dataset."""
         if use.kind is UseKind.RETURNED:
-            return _returned_uses(function, flows, call_sites, depth)
+            return self._returned_uses(function, depth)
+        if use.kind is UseKind.PASSED and use.node is not None:
+            return self._passed_uses(use.node, value, function, depth)
         if use.kind is UseKind.RETURNED_IN_TUPLE:
             return _returned_in_tuple(function)
         if use.kind is UseKind.DATASET_ITEM:
-            return _dataset_item_use(use.detail, function, flows)
+            return _dataset_item_use(use.detail, function, self.flows)
         return [use.detail] if use.kind is UseKind.LIST else []
 
-    value, above = same_value(call, ancestors)
-    use = _sequence_use(value, above)
-    if use.kind is UseKind.BATCH_NAME:
-        return _batch_uses(function_flow(function, flows), above[-2], use.detail)
-    if use.kind is not UseKind.NAME:
-        return tuple(dict.fromkeys(expand(use)))
-    found: list[str] = []
-    flow = function_flow(function, flows)
-    # the name the value is assigned to, and the names it is moved on to unchanged (`ids = ids.to(device)`)
-    pending = [flow.binding_of(above[-1], use.detail)]
-    seen: set[int] = set()
-    while pending:
-        binding = pending.pop()
-        if binding is None or id(binding) in seen or len(seen) > _MAX_RENAMES:
-            continue
-        seen.add(id(binding))
-        for load in flow.loads_reached_by(binding):
-            value, above = same_value(load.node, load.ancestors)
-            load_use = _sequence_use(value, above)
-            if load_use.kind is UseKind.NAME:
-                pending.append(flow.binding_of(above[-1], load_use.detail))
-            else:
-                found.extend(expand(load_use))
-    return tuple(dict.fromkeys(found))
+    def _passed_uses(self, call: ast.Call, value: ast.AST, caller: FunctionInfo, depth: int) -> list[str]:
+        """`self._expand(ids, ...)`, `pad(ids)`: the value handed to a function of the module, whose parameter is
+        annotated as ids (`input_ids: List[int]`) or used as ids in its body."""
+        callee = self._callee(call, caller)
+        if callee is None or depth >= _MAX_CALLER_DEPTH:
+            return []
+        names = list(callee.params)
+        if callee.cls is not None and names and names[0] in ("self", "cls"):
+            names = names[1:]
+        position = next(index for index, argument in enumerate(call.args) if argument is value)
+        if position >= len(names):
+            return []
+        parameter = callee.params[names[position]]
+        where = f"passed to `{callee.qualname}` as `{parameter.name}`"
+        annotation = _ids_annotation(parameter.annotation)
+        if annotation:
+            return [f"{where}, annotated `{annotation}`"]
+        flow = function_flow(callee, self.flows)
+        binding = next((item for item in flow.bindings.get(parameter.name, ()) if item.kind == "param"), None)
+        if binding is None or any(_written_for_both(load) for load in flow.loads_reached_by(binding)):
+            return []
+        return [f"{where}, which uses it: {use}" for use in self._binding_uses(binding, callee, depth + 1)]
+
+    def _callee(self, call: ast.Call, caller: FunctionInfo) -> FunctionInfo | None:
+        """The function of this module `call` calls: a plain call of a module function, or `self.method(...)` in
+        the caller's class."""
+        func = call.func
+        if isinstance(func, ast.Name):
+            return self.functions.get(func.id)
+        if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and caller.cls is not None:
+            return caller.cls.methods.get(func.attr)
+        return None
+
+    def _returned_uses(self, function: FunctionInfo, depth: int) -> list[str]:
+        if function.is_module or depth >= _MAX_CALLER_DEPTH:
+            return []
+        found = []
+        sites = [
+            (site, caller, site_ancestors)
+            for site, caller, site_ancestors in self.call_sites.get(function.name, ())
+            if _calls_function(site, caller, function)
+        ]
+        if any(_read_by_key(site, caller, site_ancestors, self.flows) for site, caller, site_ancestors in sites):
+            return []  # a caller reads the result by key: code written for the dict
+        declared = _declares_ids(function)
+        if declared:
+            found.append(declared)
+        cls = function.cls
+        if cls is not None and "__getitem__" in cls.methods and not found:
+            # a dataset's method hands the render on as a training example, which a training loop reads as ids
+            found.append(f"returned by `{function.qualname}` as an example of the dataset `{cls.name}`")
+        for site, caller, site_ancestors in sites:
+            for use in self._uses(site, site_ancestors, caller, depth + 1):
+                found.append(f"returned by `{function.qualname}`, whose caller in {caller.display_name} uses it: {use}")
+        return found
 
 
 def _batch_uses(flow: FunctionFlow, assign: ast.AST, name: str) -> tuple[str, ...]:
@@ -138,35 +236,6 @@ def _dataset_item_use(attribute: str, function: FunctionInfo, flows: dict[int, F
     return []
 
 
-def _returned_uses(
-    function: FunctionInfo,
-    flows: dict[int, FunctionFlow],
-    call_sites: dict[str, list[CallSite]],
-    depth: int,
-) -> list[str]:
-    if function.is_module or depth >= _MAX_CALLER_DEPTH:
-        return []
-    found = []
-    sites = [
-        (site, caller, site_ancestors)
-        for site, caller, site_ancestors in call_sites.get(function.name, ())
-        if _calls_function(site, caller, function)
-    ]
-    if any(_read_by_key(site, caller, site_ancestors, flows) for site, caller, site_ancestors in sites):
-        return []  # a caller reads the result by key: code written for the dict
-    declared = _declares_ids(function)
-    if declared:
-        found.append(declared)
-    cls = function.cls
-    if cls is not None and "__getitem__" in cls.methods and not found:
-        # a dataset's method hands the render on as a training example, which a training loop reads as ids
-        found.append(f"returned by `{function.qualname}` as an example of the dataset `{cls.name}`")
-    for site, caller, site_ancestors in sites:
-        for use in list_like_uses(site, site_ancestors, caller, flows, call_sites, depth + 1):
-            found.append(f"returned by `{function.qualname}`, whose caller in {caller.display_name} uses it: {use}")
-    return found
-
-
 def _calls_function(site: ast.Call, caller: FunctionInfo, function: FunctionInfo) -> bool:
     """`site` calls `function`: a plain call of a module function, or `self.method(...)` in the same class."""
     func = site.func
@@ -195,6 +264,15 @@ def _read_by_key(
     return False
 
 
+def _written_for_both(load: Load) -> bool:
+    """The load reads the value by key or tests its kind (`isinstance(ids, list)`): code written for a
+    `BatchEncoding` as well as for a list."""
+    parent = load.ancestors[-1] if load.ancestors else None
+    if isinstance(parent, ast.Call) and parent.args and parent.args[0] is load.node:
+        return called_name(parent) in ("isinstance", "hasattr")
+    return _keyed(load.node, load.ancestors)
+
+
 def _keyed(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> bool:
     parent = ancestors[-1] if ancestors else None
     if isinstance(parent, ast.Subscript) and parent.value is node:
@@ -215,13 +293,21 @@ def _returned_in_tuple(function: FunctionInfo) -> list[str]:
 def _declares_ids(function: FunctionInfo) -> str:
     """The function is annotated to return ids (`-> List[int]`, `-> torch.Tensor`, `-> mx.array`)."""
     node = function.node
-    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or node.returns is None:
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return ""
-    # `-> "torch.Tensor"` (a forward reference) says the same as `-> torch.Tensor`
-    annotation = " ".join((string_value(node.returns) or code(node.returns)).split())
-    compact = annotation.replace(" ", "").lower()
+    annotation = _ids_annotation(node.returns)
+    return f"returned by `{function.qualname}`, which is annotated `-> {annotation}`" if annotation else ""
+
+
+def _ids_annotation(annotation: ast.expr | None) -> str:
+    """The annotation in words when it says ids (`List[int]`, `torch.Tensor`, `mx.array`, written plainly or as a
+    string, a forward reference); "" otherwise."""
+    if annotation is None:
+        return ""
+    written = " ".join((string_value(annotation) or code(annotation)).split())
+    compact = written.replace(" ", "").lower()
     if compact in ("list[int]", "typing.list[int]", "sequence[int]", "mx.array", "torch.tensor", "np.ndarray"):
-        return f"returned by `{function.qualname}`, which is annotated `-> {annotation}`"
+        return written
     return ""
 
 
@@ -235,12 +321,22 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
     if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
         # `llm.generate(prompt_token_ids=ids)`, `model(input_ids=ids)`
         return SequenceUse(UseKind.LIST, f"`{parent.arg}={_short(node)}`")
-    if isinstance(parent, ast.List) and len(ancestors) > 1:
-        keyword = ancestors[-2]
-        if isinstance(keyword, ast.keyword) and keyword.arg is not None and _is_ids_key(keyword.arg):
+    if isinstance(parent, (ast.List, ast.Tuple)) and len(ancestors) > 1:
+        holder = ancestors[-2]
+        if isinstance(holder, ast.keyword) and holder.arg is not None and _is_ids_key(holder.arg):
             # `llm.generate(prompt_token_ids=[ids])`: a batch of id lists
-            return SequenceUse(UseKind.LIST, f"`{keyword.arg}={_short(parent)}`")
+            return SequenceUse(UseKind.LIST, f"`{holder.arg}={_short(parent)}`")
+        if isinstance(holder, ast.Call) and holder.args and holder.args[0] is parent:
+            if (dotted_name(holder.func) or "") in _ROWS_OF_IDS_CALLS:
+                # `torch.tensor([ids])`, `torch.cat([prefix, ids], dim=1)`: rows of ids, joined or stacked
+                return SequenceUse(UseKind.LIST, f"`{_short(holder)}`")
+        if isinstance(parent, ast.Tuple) and isinstance(holder, ast.Return):
+            return SequenceUse(UseKind.RETURNED_IN_TUPLE)  # `return (tokens, offset)`: part of an example
         return NO_USE
+    if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in _TENSOR_ATTRIBUTES:
+        # `ids.shape[0]`, `ids.tolist()`: a tensor's attributes, which a `BatchEncoding` does not have
+        shown = parent if not isinstance(ancestors[-2], ast.Call) else ancestors[-2]
+        return SequenceUse(UseKind.LIST, f"`{_short(shown)}`")
     if isinstance(parent, ast.Subscript):
         if parent.value is not node:
             return NO_USE
@@ -269,9 +365,6 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
         return SequenceUse(UseKind.LIST, f"`for {_short(parent.target)} in {_short(node)}`")
     if isinstance(parent, ast.Return):
         return SequenceUse(UseKind.RETURNED)
-    if isinstance(parent, ast.Tuple) and len(ancestors) > 1:
-        # `return (tokens, offset)`: returned as part of an example
-        return SequenceUse(UseKind.RETURNED_IN_TUPLE) if isinstance(ancestors[-2], ast.Return) else NO_USE
     return _stored_use(node, parent)
 
 
@@ -284,6 +377,8 @@ def _argument_use(call: ast.Call, argument: ast.AST) -> SequenceUse:
         # `model(ids)`: a model's first parameter is `input_ids`
         return SequenceUse(UseKind.LIST, f"`{_short(call)}`, which takes it as `input_ids`")
     func = call.func
+    if isinstance(func, ast.Name):
+        return SequenceUse(UseKind.PASSED, node=call)
     if not isinstance(func, ast.Attribute):
         return NO_USE
     method = func.attr
@@ -294,7 +389,7 @@ def _argument_use(call: ast.Call, argument: ast.AST) -> SequenceUse:
         return SequenceUse(UseKind.LIST, f"`{_short(call)}`")
     if method == "append" and ("ids" in receiver.lower() or "token" in receiver.lower()):
         return SequenceUse(UseKind.LIST, f"`{_short(call)}`, a list of ids")
-    return NO_USE
+    return SequenceUse(UseKind.PASSED, node=call) if receiver == "self" else NO_USE
 
 
 def _is_model(callee: str) -> bool:

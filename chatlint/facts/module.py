@@ -16,7 +16,7 @@ from typing import TypeVar
 from chatlint.facts.calls import collect_template_calls
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import FunctionFlow
-from chatlint.facts.id_uses import list_like_uses
+from chatlint.facts.id_uses import IdsSearch
 from chatlint.facts.index import Indexer, build_index
 from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
@@ -86,9 +86,12 @@ class ModuleFacts:
         """Where the result of `template_call` is used as a list of token ids (`len(ids)`, `ids[:n]`), in words."""
         if template_call.through_wrapper:
             return ()
-        return list_like_uses(
-            template_call.call, template_call.ancestors, template_call.function, self.flows, self._call_sites
-        )
+        return self._ids_search.uses(template_call.call, template_call.ancestors, template_call.function)
+
+    @functools.cached_property
+    def _ids_search(self) -> IdsSearch:
+        own = {f.name: f for f in self.functions if f.cls is None and f.outer is not None and f.outer.is_module}
+        return IdsSearch(self.flows, self._call_sites, own)
 
     @functools.cached_property
     def _call_sites(self) -> dict[str, list[CallSite]]:

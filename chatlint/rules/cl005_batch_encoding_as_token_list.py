@@ -25,14 +25,19 @@ class BatchEncodingAsTokenList(Rule):
         Finds a call to `apply_chat_template` that tokenizes (no `tokenize=False`) and does not pass
         `return_dict=False`, whose result is then used as a list of token ids: `len()` of it, a slice, an integer
         index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()`
-        of it, `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it, `.append()` of it into
+        of it, a row of ids in `torch.tensor([ids])` / `torch.cat([prefix, ids], dim=1)` / `torch.stack(...)` /
+        `np.concatenate(...)`, a tensor's attribute read on it (`.shape`, `.size()`, `.tolist()`, `.squeeze()`,
+        ...), `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it, `.append()` of it into
         a list of ids, storing it under an ids key (`{"input_ids": ...}`) or passing it as one
         (`prompt_token_ids=ids`, `prompt_token_ids=[ids]`, `input_ids=ids`; a list comprehension of such results
         handed on as `prompt_token_ids=batch`), passing it to a model as its first
         argument (`model(ids)`, `reward_model(ids)`), making it a dataset's example (items of a list
         `__getitem__` returns, or returned, alone or in a tuple, by a method of a dataset class), returning it
         from a function annotated `-> list[int]` / `-> torch.Tensor` / `-> mx.array` (written plainly or as a
-        string), or returning it from a function whose caller in the same module does one of these. The result
+        string), returning it from a function whose caller in the same module does one of these, or passing it to a
+        function of the same module (`pad(ids)`, `self._expand(ids)`) whose parameter is annotated so
+        (`input_ids: List[int]`) or does one of these in its body (unless that function reads it by key or tests
+        its kind). The result
         is followed through every local name assignment that can reach a use, and through what leaves it the same
         object: `.to(device)`, `typing.cast(...)`, and names it is moved on to (`ids = ids.to(device)`).
 
@@ -118,7 +123,7 @@ class BatchEncodingAsTokenList(Rule):
         message = (
             f"`{_callee(facts, template_call)}(...)`{via} tokenizes without `return_dict=False`, and its result is "
             f"used as a list of ids: {uses}{more}; from transformers 5 it is a `BatchEncoding` (a dict), so this "
-            f"silently works on its keys; {version_note}"
+            f"works on its keys or fails; {version_note}"
         )
         from_data = SpreadSource.DATA in template_call.spreads or SpreadSource.CONFIG in template_call.spreads
         fix = NodeFix(

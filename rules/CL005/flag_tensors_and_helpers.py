@@ -1,0 +1,35 @@
+# The result read as a tensor or rows of ids, and handed to a helper of the module that reads it as ids.
+from typing import List
+
+import torch
+
+
+def prefix_image(tokenizer, messages, image_tokens, device):
+    text_ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt").to(device)  # expect: CL005 "`text_ids.shape`"
+    batch = text_ids.shape[0]
+    return torch.cat([image_tokens[:batch], text_ids], dim=1)
+
+
+def as_row(tokenizer, messages):
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005 "`torch.tensor([ids], dtype=torch.long)`"
+    return torch.tensor([ids], dtype=torch.long)
+
+
+def expand_image_tokens(input_ids, image_token_id, count):
+    expanded = []
+    for token_id in input_ids:
+        expanded.extend([token_id] * (count if token_id == image_token_id else 1))
+    return expanded
+
+
+class Worker:
+    def _pad(self, input_ids: List[int], length: int) -> List[int]:
+        return input_ids + [0] * (length - len(input_ids))
+
+    def encode(self, tokenizer, messages):
+        ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005 "passed to `Worker._pad` as `input_ids`, annotated `List[int]`"
+        return self._pad(ids, 512)
+
+    def encode_with_images(self, tokenizer, messages, image_token_id):
+        ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005 "passed to `expand_image_tokens` as `input_ids`, which uses it: `for token_id in input_ids`"
+        return expand_image_tokens(ids, image_token_id, 64)

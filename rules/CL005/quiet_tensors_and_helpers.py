@@ -1,0 +1,52 @@
+# The twins of flag_tensors_and_helpers.py: encodings read by key, helpers written for an encoding, and helpers
+# this module cannot see into.
+from typing import List
+
+import torch
+
+from .vision import expand_image_tokens
+
+
+def prefix_image(tokenizer, messages, image_tokens, device):
+    inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt").to(device)
+    text_ids = inputs["input_ids"]
+    return torch.cat([image_tokens[: text_ids.shape[0]], text_ids], dim=1)
+
+
+def as_row(tokenizer, messages):
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)
+    return torch.tensor([ids], dtype=torch.long)
+
+
+def as_rows(tokenizer, chats):
+    # strings in a list are not rows of ids
+    texts = [tokenizer.apply_chat_template(chat, tokenize=False) for chat in chats]
+    return torch.tensor([len(text) for text in texts])
+
+
+def unpack(encoding):
+    if isinstance(encoding, dict):
+        return encoding["input_ids"]
+    return list(encoding)
+
+
+def attention(encoding):
+    return encoding["attention_mask"]
+
+
+class Worker:
+    def _pad(self, inputs, length: int):
+        return {key: value + [0] * (length - len(value)) for key, value in inputs.items()}
+
+    def encode(self, tokenizer, messages):
+        inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
+        return self._pad(inputs, 512)
+
+    def encode_both(self, tokenizer, messages):
+        ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
+        return unpack(ids), attention(tokenizer.apply_chat_template(messages))
+
+    def encode_with_images(self, tokenizer, messages, image_token_id):
+        # the helper lives in another module, which this rule does not read
+        ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
+        return expand_image_tokens(ids, image_token_id, 64)
