@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 
 from chatlint.facts import ModuleFacts, build_facts
 from chatlint.facts.links import Links
-from chatlint.facts.summarize import imports_of, summarize
-from chatlint.facts.summary import ImportRef, ModuleSummary
+from chatlint.facts.summarize import summarize
+from chatlint.facts.summary import ImportRef, ModuleSummary, imports_of
 from chatlint.facts.syntax import SourceText, Span, reading
 from chatlint.findings import Applicability, Edit, FileError, Finding, Fix, SkipReason
 from chatlint.lines import line_starts

@@ -175,8 +175,10 @@ class Indexer:
                 self._labels(f"assigns `{target.id}`")
         elif isinstance(target, ast.Attribute):
             attribute = is_self_attribute(target)
-            if attribute and function.cls is not None and function.name in _INIT_METHODS:
-                function.cls.init_attributes.setdefault(attribute, value)
+            if attribute and function.cls is not None:
+                function.cls.attributes.setdefault(attribute, []).append(value)
+                if function.name in _INIT_METHODS:
+                    function.cls.init_attributes.setdefault(attribute, value)
         elif isinstance(target, ast.Subscript):
             key = subscript_key(target)
             if key is not None and is_label_name(key):

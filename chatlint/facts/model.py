@@ -121,6 +121,8 @@ class ClassInfo:
     fields: dict[str, ast.expr] = field(default_factory=dict)
     # `self.name = value` in __init__ / __post_init__
     init_attributes: dict[str, ast.expr] = field(default_factory=dict)
+    # `self.name = value` in any method, every value in source order
+    attributes: dict[str, list[ast.expr]] = field(default_factory=dict)
     methods: dict[str, FunctionInfo] = field(default_factory=dict)
 
     @property
@@ -266,6 +268,8 @@ class TokenizerCall:
     # off (a parameter it forwards as `add_special_tokens`), or None when only the helper itself can change
     related: tuple[Related, ...] = ()
     off_keyword: str | None = "add_special_tokens"
+    # a serving engine that tokenizes the text itself ("vLLM's `LLM.generate`"): no `add_special_tokens` to turn off
+    engine: str = ""
 
     @property
     def adds_special_tokens(self) -> bool:

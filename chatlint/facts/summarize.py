@@ -19,6 +19,7 @@ from chatlint.facts.summary import (
     ModuleSummary,
     TextSummary,
     WrapperSummary,
+    imports_of,
     may_mask,
     may_set_pad_eos,
     may_tokenize,
@@ -104,36 +105,6 @@ def _imported_callee(func: ast.expr, function: FunctionInfo, facts: ModuleFacts,
         if name is not None and name.split(".")[0] in bound:
             return f"{name}.{func.attr}"
     return callee
-
-
-def imports_of(module: ast.Module) -> tuple[ImportRef, ...]:
-    """Every import of the module, in functions and branches too (scripts import where they need); only
-    statements are visited, never expressions."""
-    found: list[ImportRef] = []
-    stack: list[ast.stmt] = list(reversed(module.body))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.ImportFrom):
-            for alias in node.names:
-                # `from .api import *` is kept as the name "*": a re-export of everything `api` defines
-                found.append(ImportRef(alias.asname or alias.name, node.module or "", alias.name, node.level))
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                local = alias.asname or alias.name.split(".")[0]
-                found.append(ImportRef(local, alias.name, None, 0))
-        else:
-            for name in _BLOCKS:
-                block = getattr(node, name, None)
-                if block:
-                    stack.extend(reversed(block))
-            for handler in getattr(node, "handlers", ()):
-                stack.extend(reversed(handler.body))
-            for case in getattr(node, "cases", ()):
-                stack.extend(reversed(case.body))
-    return tuple(found)
-
-
-_BLOCKS = ("body", "orelse", "finalbody")
 
 
 def _returned_text(

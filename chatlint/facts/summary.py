@@ -24,6 +24,7 @@ What a summary says:
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import re
 from dataclasses import dataclass
@@ -207,3 +208,33 @@ class ModuleSummary:
 
     def masks_of(self, name: str) -> tuple[MaskSummary, ...]:
         return tuple(mask for mask in self.masks if mask.owner == name)
+
+
+def imports_of(module: ast.Module) -> tuple[ImportRef, ...]:
+    """Every import of the module, in functions and branches too (scripts import where they need); only
+    statements are visited, never expressions."""
+    found: list[ImportRef] = []
+    stack: list[ast.stmt] = list(reversed(module.body))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                # `from .api import *` is kept as the name "*": a re-export of everything `api` defines
+                found.append(ImportRef(alias.asname or alias.name, node.module or "", alias.name, node.level))
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                local = alias.asname or alias.name.split(".")[0]
+                found.append(ImportRef(local, alias.name, None, 0))
+        else:
+            for name in _BLOCKS:
+                block = getattr(node, name, None)
+                if block:
+                    stack.extend(reversed(block))
+            for handler in getattr(node, "handlers", ()):
+                stack.extend(reversed(handler.body))
+            for case in getattr(node, "cases", ()):
+                stack.extend(reversed(case.body))
+    return tuple(found)
+
+
+_BLOCKS = ("body", "orelse", "finalbody")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from chatlint.facts.engines import Engines
 from chatlint.facts.flags import absent, call_flag, flag_from_expression
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow, instance_class
 from chatlint.facts.links import Links
@@ -69,8 +70,12 @@ def collect_tokenizer_calls(
     found: list[TokenizerCall] = []
     defined_names = {function.name for function in functions if not function.is_module}
     counted: set[int] = set()
+    module = next((function.node for function in functions if isinstance(function.node, ast.Module)), None)
+    engines = Engines.of(module) if module is not None else None
     for call, function, ancestors in calls:
         tokenizer_call = _direct(call, function, defined_names, flows)
+        if tokenizer_call is None and engines is not None:
+            tokenizer_call = _engine_call(call, function, flows, engines)
         if tokenizer_call is not None and not _unpacked_pair(call, ancestors):
             by_call[id(call)] = tokenizer_call
             found.append(tokenizer_call)
@@ -127,6 +132,26 @@ def _direct(
         text=text,
         add_special_tokens=flag,
         special_tokens_known=not opaque and (not flag.present or flag.value is not None),
+    )
+
+
+def _engine_call(
+    call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow], engines: Engines
+) -> TokenizerCall | None:
+    """`llm.generate(prompts, sampling_params)` on a vLLM or SGLang engine: it tokenizes text prompts with special
+    tokens on, and takes no `add_special_tokens` (an opaque `*args` / `**kwargs` leaves it unknown)."""
+    found = engines.generate(call, function, flows)
+    if found is None:
+        return None
+    words, text = found
+    opaque = any(isinstance(arg, ast.Starred) for arg in call.args) or any(item.arg is None for item in call.keywords)
+    return TokenizerCall(
+        call=call,
+        function=function,
+        text=text,
+        add_special_tokens=absent(ADD_SPECIAL_TOKENS),
+        special_tokens_known=not opaque,
+        engine=words,
     )
 
 
@@ -236,6 +261,7 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> 
         special_tokens_known=known,
         via=f"the helper `{wrapper.qualname}`",
         inner=inner,
+        engine=inner.engine,
     )
 
 

@@ -1,0 +1,91 @@
+"""Serving engines that tokenize the text prompts they are given: vLLM's `LLM.generate` and SGLang's
+`Engine.generate`.
+
+Both tokenize a text prompt with the tokenizer's special tokens on (vLLM's `add_special_tokens` defaults to True
+for raw prompts; SGLang encodes the text the same way), so a prompt rendered with `tokenize=False` gets a second
+BOS for templates that write one. The engine is known by its class, when the code shows it built (`self.llm =
+LLM(...)`, `vllm.LLM(...)`, `sgl.Engine(...)` with the class imported from vllm or sglang), or, in a module that
+imports vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from chatlint.facts.flow import FunctionFlow, instance_class
+from chatlint.facts.model import FunctionInfo
+from chatlint.facts.summary import imports_of
+from chatlint.facts.syntax import dotted_name, is_self_attribute, keyword_value, positional
+
+# (library, class) -> the words a message uses for its `generate`
+_ENGINES = {
+    ("vllm", "LLM"): "vLLM's `LLM.generate`",
+    ("vllm", "AsyncLLMEngine"): "vLLM's `AsyncLLMEngine.generate`",
+    ("vllm", "LLMEngine"): "vLLM's `LLMEngine.generate`",
+    ("sglang", "Engine"): "SGLang's `Engine.generate`",
+}
+_LIBRARIES = frozenset(library for library, _ in _ENGINES)
+# the engine a name like `llm` holds in a module that imports only that library
+_MAIN_ENGINE = {"vllm": _ENGINES["vllm", "LLM"], "sglang": _ENGINES["sglang", "Engine"]}
+
+
+@dataclass(frozen=True)
+class Engines:
+    """The serving engines a module can name: its local names for the engine classes (`LLM`, `vllm.LLM`,
+    `sgl.Engine`), and whether it imports an engine library at all."""
+
+    classes: dict[str, str]  # a dotted name the code may call -> the words for that engine's `generate`
+    imported: str  # the words for the engine an imported library offers ("" when it imports none)
+
+    @classmethod
+    def of(cls, module: ast.Module) -> Engines:
+        classes: dict[str, str] = {}
+        libraries: set[str] = set()
+        for ref in imports_of(module):
+            root = ref.module.split(".")[0]
+            if root not in _LIBRARIES:
+                continue
+            libraries.add(root)
+            if ref.symbol is None:  # `import vllm`, `import sglang as sgl`: `vllm.LLM`, `sgl.Engine`
+                for (library, name), words in _ENGINES.items():
+                    if library == root:
+                        classes[f"{ref.local}.{name}"] = words
+            elif (root, ref.symbol) in _ENGINES:  # `from vllm import LLM`, `from sglang import Engine as Sgl`
+                classes[ref.local] = _ENGINES[root, ref.symbol]
+        if len(libraries) > 1:
+            return cls(classes, "the serving engine's `generate` (vLLM's or SGLang's)")
+        return cls(classes, _MAIN_ENGINE[libraries.pop()] if libraries else "")
+
+    def generate(
+        self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]
+    ) -> tuple[str, ast.expr] | None:
+        """`llm.generate(prompts, ...)` on an engine: the words for the engine and the prompts it is given (the
+        first positional argument, `prompts=` or `prompt=`); None for another call."""
+        func = call.func
+        if not self.imported or not isinstance(func, ast.Attribute) or func.attr != "generate":
+            return None
+        text = keyword_value(call, "prompts") or keyword_value(call, "prompt") or positional(call, 0)
+        if text is None:
+            return None
+        built = [instance_class(func.value, function, flows)]
+        attribute = is_self_attribute(func.value)
+        if built[0] is None and attribute and function.cls is not None:
+            # `self.llm = LLM(...)` in a method other than `__init__` (a lazy `load_model()`)
+            values = function.cls.attributes.get(attribute, [])
+            built = [value.func for value in values if isinstance(value, ast.Call)] if values else [None]
+        if any(item is not None for item in built):
+            engines = {self.classes.get(dotted_name(item) or "", "") if item is not None else "" for item in built}
+            words = engines.pop() if len(engines) == 1 else ""
+            return (words, text) if words else None
+        return (self.imported, text) if _named_for_an_engine(func.value) else None
+
+
+def _named_for_an_engine(receiver: ast.expr) -> bool:
+    """`llm`, `self.vllm`, `policy_llm`, `self.llm_engine`: a name that says it holds a language-model engine."""
+    name = dotted_name(receiver)
+    if name is None:
+        return False
+    last = name.split(".")[-1].lower().lstrip("_")
+    words = last.split("_")
+    return "llm" in words or "vllm" in words or last.endswith("llm")

@@ -1,0 +1,37 @@
+# Rendered prompts handed to a serving engine as text: vLLM and SGLang tokenize a text prompt with special tokens
+# on, so a template that writes a BOS gets a second one.
+import sglang as sgl
+import vllm
+from vllm import LLM, SamplingParams
+
+
+def sample(llm, tokenizer, conversations):
+    texts = [tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
+    return llm.generate(texts, SamplingParams(max_tokens=256))  # expect: CL002 "with the serving engine's `generate` (vLLM's or SGLang's), which adds special tokens to a text prompt"
+
+
+class Generator:
+    def __init__(self, path):
+        self.engine = LLM(model=path)
+
+    def run(self, tokenizer, conversation):
+        prompt = tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
+        return self.engine.generate(prompts=[prompt])  # expect: CL002 "`[prompt]` holds texts rendered by"
+
+
+class LazyGenerator:
+    def load(self, path):
+        self.model_class = vllm.LLM(path)
+
+    def format(self, tokenizer, conversations):
+        return [tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
+
+    def run(self, tokenizer, conversations):
+        prompts = self.format(tokenizer, conversations)
+        return self.model_class.generate(prompts, sampling_params=SamplingParams())  # expect: CL002 "vLLM's `LLM.generate`"
+
+
+def rollout(path, tokenizer, conversation):
+    engine = sgl.Engine(model_path=path)
+    text = tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
+    return engine.generate(prompt=text, sampling_params={"max_new_tokens": 64})  # expect: CL002 "SGLang's `Engine.generate`"
