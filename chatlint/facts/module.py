@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from chatlint.facts.calls import collect_template_calls
+from chatlint.facts.column_names import declared_defaults
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import FunctionFlow
 from chatlint.facts.id_uses import IdsSearch
@@ -117,8 +118,16 @@ class ModuleFacts:
                 parameter = function.params.get(argument.id)
                 if not assigned and parameter is not None:
                     name = string_value(parameter.default)  # `def __init__(self, pretrained="Qwen/...")`: its default
+            if name is None and isinstance(argument, ast.Attribute):
+                name = self._option_defaults.get(argument.attr)  # `args.model_path`, an option with a default
             found.append(name)
         return tuple(found)
+
+    @functools.cached_property
+    def _option_defaults(self) -> dict[str, str]:
+        """The string defaults of the module's configuration fields and argparse options, by field name (the
+        checkpoint `from_pretrained(args.model_path)` loads when `--model_path` defaults to one)."""
+        return {name: default for _, name, default in declared_defaults(self.module)}
 
     @functools.cached_property
     def rendered_texts(self) -> RenderedTexts:

@@ -13,7 +13,7 @@ from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
 from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
-from chatlint.facts.summarize import imports_of
+from chatlint.facts.summary import imports_of
 from chatlint.facts.syntax import called_name, dotted_name, shortened
 from chatlint.facts.turn_renders import TurnRender, turn_renders
 from chatlint.facts.uses import same_value
@@ -50,6 +50,13 @@ class DoubleBos(Rule):
         `prompt` (called directly or handed to `.map()`); their `chosen`, `rejected` and `completion` are what
         follows the prompt and are not counted.
 
+        Serving engines tokenize text prompts too, with special tokens on: rendered text handed to vLLM's
+        `LLM.generate` (first argument or `prompts=`) or SGLang's `Engine.generate` (`prompt=`) is the same double
+        BOS. The engine is known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
+        `vllm.LLM(...)`, `sgl.Engine(...)`, the class imported from vllm or sglang), or, in a module that imports
+        vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`). There is no autofix there: hand
+        the engine token ids (`TokensPrompt(prompt_token_ids=...)`) or the conversation (`llm.chat(...)`).
+
         It also finds the sibling: a prompt and a completion tokenized separately, the completion with special
         tokens, and their ids concatenated (`prompt_ids + completion_ids`), which puts a BOS in the middle. And a
         conversation rendered one turn at a time whose renders are joined into one sequence: `[message]` (or
@@ -73,7 +80,8 @@ class DoubleBos(Rule):
         under a name through `.input_ids`, `["input_ids"]` or `.to(device)`, or their length through a name) are a
         count, not training data, and stay quiet too. So is code for a model family whose template writes no BOS
         (Qwen's ChatML): a module that loads only such checkpoints (named by a literal, a constant, a
-        parameter's default or an environment variable's default), or whose checkpoints are such or unknown and that
+        parameter's default, an environment variable's default, or the default of a configuration field or an
+        argparse option of the module: `from_pretrained(args.model_path)` with `--model_path` defaulting to one), or whose checkpoints are such or unknown and that
         imports (or binds at its top) only one such family's model classes and helpers
         (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`), or a function,
         class, file or folder named for
@@ -416,6 +424,8 @@ def _pair_diagnostic(
 
 
 def _special_words(tokenizer_call: TokenizerCall) -> str:
+    if tokenizer_call.engine:
+        return f"with {tokenizer_call.engine}, which adds special tokens to a text prompt,"
     flag = tokenizer_call.add_special_tokens
     if not flag.present:
         return "with special tokens (the default `add_special_tokens=True`)"
@@ -424,6 +434,8 @@ def _special_words(tokenizer_call: TokenizerCall) -> str:
 
 
 def _fix(tokenizer_call: TokenizerCall, facts: ModuleFacts, applicability: Applicability) -> NodeFix | None:
+    if tokenizer_call.engine:
+        return None  # the engine takes no `add_special_tokens`: hand it token ids, or the conversation to `chat()`
     if tokenizer_call.related:
         return _imported_helper_fix(tokenizer_call, facts)
     target = tokenizer_call.inner or tokenizer_call
