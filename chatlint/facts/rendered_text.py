@@ -431,9 +431,26 @@ class RenderedTexts:
             helper = self._helper_function(expr, function)
             if helper is not None:
                 return self._returned(helper, None, depth, many=True)
+            return self._dataset_items(expr, depth)
         if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Slice):
             return self.template_texts(expr.value, function, depth + 1)
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Mult):
+            # `prompts * n`: the same texts, repeated (`best of n`)
+            return self.template_texts(expr.left, function, depth + 1)
         return None
+
+    def _dataset_items(self, built: ast.Call, depth: int) -> TextOrigin | None:
+        """`PromptDataset(data, tokenizer)`: a dataset whose `__getitem__` returns a rendered text (a class of this
+        module, or of another as its summary says), read item by item (`list(ds)`, `ds[i]`, `for p in ds`)."""
+        name = dotted_name(built.func)
+        cls = next((info.cls for info in self.functions if info.cls is not None and info.cls.name == name), None)
+        getitem = cls.methods.get("__getitem__") if cls is not None else None
+        if getitem is not None:
+            return self._returned(getitem, None, depth, many=False)
+        imported = self.links.method_text(built.func, "__getitem__")
+        if imported is None or imported[0].columns:
+            return None
+        return imported_origin(*imported, "returns a rendered text as an item of the dataset")
 
     def _binding_texts(self, binding: Binding, function: FunctionInfo, depth: int) -> TextOrigin | None:
         if binding.value is None:
