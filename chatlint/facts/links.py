@@ -128,6 +128,7 @@ def imported_origin(text: TextSummary, summary: ModuleSummary, note: str) -> Tex
         f"{text.render} ({summary.place(text.line)})",
         (Hop(f"returned by `{text.name}`", is_place=True),),
         same_function=False,
+        certain=text.certain,
         line=text.line,
         related=(Related(summary.path, text.line, f"`{text.name}` {note}"),),
     )

@@ -567,8 +567,13 @@ class RenderedTexts:
             found = _any(origins)
             if found is None:
                 return None
+            # certain only when every value it returns is such a render (`return render(x)` or `return x` is not)
+            certain = all(origin is not None and origin.certain for origin in origins)
             return replace(
-                found, route=(Hop(f"returned by `{helper.qualname}`", is_place=True), *found.route), same_function=False
+                found,
+                route=(Hop(f"returned by `{helper.qualname}`", is_place=True), *found.route),
+                same_function=False,
+                certain=certain,
             )
         finally:
             self._busy.discard(key)

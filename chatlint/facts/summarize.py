@@ -112,7 +112,11 @@ def _returned_text(
 ) -> TextSummary | None:
     """What `function` returns, when it is a rendered text or a row with rendered text in named columns."""
     origin = rendered.returned(function)
-    if origin is not None and origin.certain and not origin.batch:
+    if origin is not None and not origin.certain and not origin.batch:
+        # a render on some paths only (`render(x) if chat else x`): its callers' tokenizers are judged "on at
+        # least one path", as a helper of their own module is; never judged as a render's shape
+        return TextSummary(function.qualname, origin.line, origin.render, certain=False)
+    if origin is not None and not origin.batch:
         render = renders.get(id(origin.render_call)) if origin.render_call is not None else None
         if render is None or render.function is not function:
             return TextSummary(function.qualname, origin.line, origin.render)

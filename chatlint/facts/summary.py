@@ -122,6 +122,8 @@ class TextSummary:
     # the parameter the render takes as its conversation, when it is one: a caller (a subclass calling
     # `self.render(...)`) is then judged by the conversation it passes, as a wrapper's caller is
     conversation: str = ""
+    # False when only some of the values it may return are renders (`render(x) if chat else x`)
+    certain: bool = True
 
 
 @dataclass(frozen=True)

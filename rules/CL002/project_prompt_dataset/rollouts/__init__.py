@@ -1,1 +1,1 @@
-from .datasets import PromptDataset, RawPromptDataset
+from .datasets import ConfiguredPromptDataset, PromptDataset, RawPromptDataset

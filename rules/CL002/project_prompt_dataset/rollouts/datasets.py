@@ -27,3 +27,22 @@ class RawPromptDataset(Dataset):
 
     def __getitem__(self, index):
         return self.prompts[index]
+
+
+def prompt_of(row, tokenizer, use_chat_template):
+    if use_chat_template:
+        return tokenizer.apply_chat_template(row["messages"][:-1], tokenize=False, add_generation_prompt=True)
+    return row["prompt"]
+
+
+class ConfiguredPromptDataset(Dataset):
+    """Renders the prompts with the chat template when the run's configuration says so."""
+
+    def __init__(self, rows, tokenizer, use_chat_template=False):
+        self.prompts = [prompt_of(row, tokenizer, use_chat_template) for row in rows]
+
+    def __len__(self):
+        return len(self.prompts)
+
+    def __getitem__(self, index):
+        return self.prompts[index]
