@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from chatlint.facts.calls import collect_template_calls
 from chatlint.facts.column_names import declared_defaults
+from chatlint.facts.engines import Engines
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import FunctionFlow
 from chatlint.facts.id_uses import IdsSearch
@@ -127,7 +128,8 @@ class ModuleFacts:
     def _option_defaults(self) -> dict[str, str]:
         """The string defaults of the module's configuration fields and argparse options, by field name (the
         checkpoint `from_pretrained(args.model_path)` loads when `--model_path` defaults to one)."""
-        return {name: default for _, name, default in declared_defaults(self.module)}
+        declared = declared_defaults(self.module, argparse="add_argument" in self.source.text)
+        return {name: default for _, name, default in declared}
 
     @functools.cached_property
     def rendered_texts(self) -> RenderedTexts:
@@ -137,7 +139,9 @@ class ModuleFacts:
 
     @functools.cached_property
     def _tokenization(self) -> tuple[list[TokenizerCall], list[SplitTokenization]]:
-        return collect_tokenizer_calls(self.functions, self.calls, self.flows, self.rendered_texts, self.links)
+        text = self.source.text
+        engines = Engines.of(self.module) if "vllm" in text or "sglang" in text else None
+        return collect_tokenizer_calls(self.functions, self.calls, self.flows, self.rendered_texts, self.links, engines)
 
     @property
     def tokenizer_calls(self) -> list[TokenizerCall]:

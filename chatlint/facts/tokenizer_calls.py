@@ -63,15 +63,15 @@ def collect_tokenizer_calls(
     flows: dict[int, FunctionFlow],
     texts: RenderedTexts,
     links: Links | None = None,
+    engines: Engines | None = None,
 ) -> tuple[list[TokenizerCall], list[SplitTokenization]]:
-    """Every tokenizer call of the module (direct, then through helpers), each with the origin of its text (asked of
-    `texts`, the module's rendered texts), and the split tokenizations among them."""
+    """Every tokenizer call of the module (direct, through helpers, and a serving engine's `generate` when the
+    module names `engines`), each with the origin of its text (asked of `texts`, the module's rendered texts), and
+    the split tokenizations among them."""
     by_call: dict[int, TokenizerCall] = {}
     found: list[TokenizerCall] = []
     defined_names = {function.name for function in functions if not function.is_module}
     counted: set[int] = set()
-    module = next((function.node for function in functions if isinstance(function.node, ast.Module)), None)
-    engines = Engines.of(module) if module is not None else None
     for call, function, ancestors in calls:
         tokenizer_call = _direct(call, function, defined_names, flows)
         if tokenizer_call is None and engines is not None:
