@@ -85,7 +85,8 @@ class DoubleBos(Rule):
         parameter's default, an environment variable's default, or the default of a configuration field or an
         argparse option of the module: `from_pretrained(args.model_path)` with `--model_path` defaulting to one), or whose checkpoints are such or unknown and that
         imports (or binds at its top) only one such family's model classes and helpers
-        (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`), or a function,
+        (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`; an import inside a function counts by the name it
+        binds, so `from .qwen2_vl import get_rope_index` in a model-specific branch does not), or a function,
         class, file or folder named for
         one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`); code that runs only for an encoder-decoder
         model (under `if self.is_encoder_decoder:`, in the `else` of `if not is_encoder_decoder:`, or after such an `if`
@@ -289,13 +290,24 @@ def _no_template_writes_bos(facts: ModuleFacts) -> bool:
 
 # model families whose chat templates write a BOS, by the words of their classes and packages (most have no entry in
 # `knowledge.model_families`): an import naming one of them means the module is not for a BOS-free family alone
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _BOS_FAMILY_WORDS = re.compile(r"llama|gemma|mistral|mixtral|(?<![a-z])phi|idefics|granite|olmo")
 
 
 def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
     """The module's imports, and the names its top level binds (`Qwen2VLModel, ok = optional_import(...)`), name
     model families; one without a BOS, and none that writes one."""
-    names = [part for ref in imports_of(facts.module) for part in (ref.module, ref.symbol or "") if part]
+    # the module's own imports by where they come from and what they bind; a function's imports only by the name
+    # it binds: `from .qwen2_vl import get_rope_index` in an `if is_qwen2vl:` branch names no model the function
+    # loads, `from .processing_qwen2_vl import Qwen2VLProcessor` in `__init__` does
+    top_level = ast.Module(body=[s for s in facts.module.body if not isinstance(s, _DEFINITIONS)], type_ignores=[])
+    own = set(imports_of(top_level))
+    names = [
+        part
+        for ref in imports_of(facts.module)
+        for part in ((ref.module, ref.symbol or "") if ref in own else (ref.symbol or ref.local,))
+        if part
+    ]
     names += [
         target.id
         for statement in facts.module.body
