@@ -19,7 +19,7 @@ class BatchEncodingAsTokenList(Rule):
     prefilter = ((b"apply_chat_template",),)
     # a dataset's `__getitem__` tells whether the renders it stores are its examples
     fixable = True
-    asks_versions_of = ("transformers",)
+    asks_versions_of = ("transformers", "mlx-lm")
 
     what_it_does = """
         Finds a call to `apply_chat_template` that tokenizes (no `tokenize=False`) and does not pass
@@ -45,7 +45,10 @@ class BatchEncodingAsTokenList(Rule):
         requirement through chatlint's dependency resolver (`[tool.chatlint] target-versions`, a lock file, an
         `==` pin, or the ranges in `pyproject.toml` dependencies and extras, `requirements*.txt`, `setup.cfg`,
         literal lists in `setup.py`) and stays quiet when no allowed version is 5 or later (`transformers<5`,
-        `transformers==4.46.3`, `target-versions = {transformers = "4.46"}`). The message names the requirement
+        `transformers==4.46.3`, `target-versions = {transformers = "4.46"}`). It stays quiet too in a project
+        that requires mlx-lm 0.32 or later (no allowed version below it): its tokenizers come from `mlx_lm.load`,
+        whose `TokenizerWrapper` passes `return_dict=False` itself; unless the module loads a Hugging Face
+        tokenizer of its own (`AutoTokenizer.from_pretrained(...)`). The message names the requirement
         that allows 5, or says that none was found.
 
         It stays quiet when the result is read by key (`ids["input_ids"]`) or passed on as `**inputs`, and when
@@ -117,6 +120,8 @@ class BatchEncodingAsTokenList(Rule):
         version_note = self._transformers_5_note()
         if version_note is None:
             return None  # the project cannot run with transformers 5: the result is a list of ids there
+        if self._mlx_lm_wrapper_only() and not _loads_own_tokenizer(facts):
+            return None  # mlx-lm's `TokenizerWrapper` passes `return_dict=False` itself
         uses = "; ".join(list_uses[:2])
         more = f" (and {len(list_uses) - 2} more)" if len(list_uses) > 2 else ""
         via = f" through {template_call.via}" if template_call.via else ""
@@ -133,6 +138,18 @@ class BatchEncodingAsTokenList(Rule):
         )
         return Diagnostic(node=call, message=message, fix=fix)
 
+    def _mlx_lm_wrapper_only(self) -> bool:
+        """The project requires mlx-lm, at versions whose tokenizer wrapper always passes `return_dict=False`."""
+        from packaging.version import Version
+
+        from chatlint.dependencies.resolver import VersionKind
+
+        resolution = self.dependencies.resolve("mlx-lm")
+        if resolution.kind is VersionKind.UNKNOWN:
+            return False
+        first = Version(_MLX_LM_RETURNS_LISTS)
+        return resolution.allowing(lambda version: version < first) is None
+
     def _transformers_5_note(self) -> str | None:
         """Why transformers 5 is possible for this project, in words; None when its versions exclude 5."""
         from chatlint.dependencies.resolver import VersionKind
@@ -146,6 +163,23 @@ class BatchEncodingAsTokenList(Rule):
         if allowing.exact is not None:
             return f"the project uses transformers {allowing.exact} ({allowing.kind.value} in {allowing.where})"
         return f"`{allowing.text}` in {allowing.where} allows transformers 5"
+
+
+# mlx-lm's `TokenizerWrapper.apply_chat_template` passes `return_dict=False` to the Hugging Face tokenizer it wraps
+# (read in mlx-lm 0.32.0's `tokenizer_utils.py`; 0.21.0 does not): in an MLX project the tokenizers come from
+# `mlx_lm.load` and return lists of ids under transformers 5 too
+_MLX_LM_RETURNS_LISTS = "0.32"
+
+
+def _loads_own_tokenizer(facts: ModuleFacts) -> bool:
+    """The module loads a Hugging Face tokenizer or processor itself (`AutoTokenizer.from_pretrained(...)`)."""
+    for call, _, _ in facts.calls:
+        func = call.func
+        if isinstance(func, ast.Attribute) and func.attr == "from_pretrained":
+            owner = (dotted_name(func.value) or "").split(".")[-1]
+            if "Tokenizer" in owner or "Processor" in owner:
+                return True
+    return False
 
 
 def _callee(facts: ModuleFacts, template_call: TemplateCall) -> str:
