@@ -68,17 +68,23 @@ class Engines:
         text = keyword_value(call, "prompts") or keyword_value(call, "prompt") or positional(call, 0)
         if text is None:
             return None
-        built = [instance_class(func.value, function, flows)]
-        attribute = is_self_attribute(func.value)
-        if built[0] is None and attribute and function.cls is not None:
-            # `self.llm = LLM(...)` in a method other than `__init__` (a lazy `load_model()`)
-            values = function.cls.attributes.get(attribute, [])
-            built = [value.func for value in values if isinstance(value, ast.Call)] if values else [None]
-        if any(item is not None for item in built):
-            engines = {self.classes.get(dotted_name(item) or "", "") if item is not None else "" for item in built}
-            words = engines.pop() if len(engines) == 1 else ""
-            return (words, text) if words else None
+        built = _built_as(func.value, function, flows)
+        if built:
+            words = {self.classes.get(dotted_name(cls) or "", "") for cls in built}
+            return (words.pop(), text) if len(words) == 1 and "" not in words else None
         return (self.imported, text) if _named_for_an_engine(func.value) else None
+
+
+def _built_as(receiver: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> list[ast.expr]:
+    """The classes the code shows `receiver` built from: `instance_class`'s answer, or for `self.llm` every class
+    called to set it in any method of the class (a lazy `load_model()`, not only `__init__`)."""
+    built = instance_class(receiver, function, flows)
+    if built is not None:
+        return [built]
+    attribute = is_self_attribute(receiver)
+    if not attribute or function.cls is None:
+        return []
+    return [value.func for value in function.cls.attributes.get(attribute, []) if isinstance(value, ast.Call)]
 
 
 def _named_for_an_engine(receiver: ast.expr) -> bool:
