@@ -11,11 +11,12 @@ imports vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from chatlint.facts.flow import FunctionFlow, instance_class
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.summary import imports_of
+from chatlint.facts.summary import ImportRef
 from chatlint.facts.syntax import dotted_name, is_self_attribute, keyword_value, positional
 
 # (library, class) -> the words a message uses for its `generate`
@@ -39,10 +40,11 @@ class Engines:
     imported: str  # the words for the engine an imported library offers ("" when it imports none)
 
     @classmethod
-    def of(cls, module: ast.Module) -> Engines:
+    def of(cls, imports: Iterable[ImportRef]) -> Engines:
+        """The engines a module with these imports can name."""
         classes: dict[str, str] = {}
         libraries: set[str] = set()
-        for ref in imports_of(module):
+        for ref in imports:
             root = ref.module.split(".")[0]
             if root not in _LIBRARIES:
                 continue

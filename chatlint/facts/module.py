@@ -24,6 +24,7 @@ from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
 from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.shapes import ShapeResolver
+from chatlint.facts.summary import ImportRef, imports_of
 from chatlint.facts.syntax import SourceText, called_name, dotted_name, first_argument, keyword_value, string_value
 from chatlint.facts.tokenizer_calls import collect_tokenizer_calls
 from chatlint.facts.uses import result_name, result_uses
@@ -125,6 +126,11 @@ class ModuleFacts:
         return tuple(found)
 
     @functools.cached_property
+    def imports(self) -> tuple[ImportRef, ...]:
+        """Every import of the module, in its functions too (`summary.imports_of`)."""
+        return imports_of(self.module)
+
+    @functools.cached_property
     def _option_defaults(self) -> dict[str, str]:
         """The string defaults of the module's configuration fields and argparse options, by field name (the
         checkpoint `from_pretrained(args.model_path)` loads when `--model_path` defaults to one)."""
@@ -140,7 +146,7 @@ class ModuleFacts:
     @functools.cached_property
     def _tokenization(self) -> tuple[list[TokenizerCall], list[SplitTokenization]]:
         text = self.source.text
-        engines = Engines.of(self.module) if "vllm" in text or "sglang" in text else None
+        engines = Engines.of(self.imports) if "vllm" in text or "sglang" in text else None
         return collect_tokenizer_calls(self.functions, self.calls, self.flows, self.rendered_texts, self.links, engines)
 
     @property

@@ -19,7 +19,6 @@ from chatlint.facts.summary import (
     ModuleSummary,
     TextSummary,
     WrapperSummary,
-    imports_of,
     may_mask,
     may_set_pad_eos,
     may_tokenize,
@@ -34,7 +33,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         _wrapper(template_call) for template_call in facts.template_calls if _is_wrapper_call(template_call)
     )
     texts: list[TextSummary] = []
-    imports = imports_of(facts.module)
+    imports = facts.imports
     handed: tuple[str, ...] = ()
     if facts.template_calls:
         rendered = RenderedTexts(facts.functions, facts.template_calls, facts.flows)

@@ -212,13 +212,16 @@ class ModuleSummary:
         return tuple(mask for mask in self.masks if mask.owner == name)
 
 
-def imports_of(module: ast.Module) -> tuple[ImportRef, ...]:
+def imports_of(module: ast.Module, in_definitions: bool = True) -> tuple[ImportRef, ...]:
     """Every import of the module, in functions and branches too (scripts import where they need); only
-    statements are visited, never expressions."""
+    statements are visited, never expressions. `in_definitions=False`: the module's own, not those inside its
+    functions and classes."""
     found: list[ImportRef] = []
     stack: list[ast.stmt] = list(reversed(module.body))
     while stack:
         node = stack.pop()
+        if not in_definitions and isinstance(node, _DEFINITIONS):
+            continue
         if isinstance(node, ast.ImportFrom):
             for alias in node.names:
                 # `from .api import *` is kept as the name "*": a re-export of everything `api` defines
@@ -240,3 +243,4 @@ def imports_of(module: ast.Module) -> tuple[ImportRef, ...]:
 
 
 _BLOCKS = ("body", "orelse", "finalbody")
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)

@@ -290,7 +290,6 @@ def _no_template_writes_bos(facts: ModuleFacts) -> bool:
 
 # model families whose chat templates write a BOS, by the words of their classes and packages (most have no entry in
 # `knowledge.model_families`): an import naming one of them means the module is not for a BOS-free family alone
-_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _BOS_FAMILY_WORDS = re.compile(r"llama|gemma|mistral|mixtral|(?<![a-z])phi|idefics|granite|olmo")
 
 
@@ -300,11 +299,10 @@ def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
     # the module's own imports by where they come from and what they bind; a function's imports only by the name
     # it binds: `from .qwen2_vl import get_rope_index` in an `if is_qwen2vl:` branch names no model the function
     # loads, `from .processing_qwen2_vl import Qwen2VLProcessor` in `__init__` does
-    top_level = ast.Module(body=[s for s in facts.module.body if not isinstance(s, _DEFINITIONS)], type_ignores=[])
-    own = set(imports_of(top_level))
+    own = set(imports_of(facts.module, in_definitions=False))
     names = [
         part
-        for ref in imports_of(facts.module)
+        for ref in facts.imports
         for part in ((ref.module, ref.symbol or "") if ref in own else (ref.symbol or ref.local,))
         if part
     ]
