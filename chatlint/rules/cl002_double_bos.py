@@ -60,7 +60,9 @@ class DoubleBos(Rule):
         the engine token ids (`TokensPrompt(prompt_token_ids=...)`) or the conversation (`llm.chat(...)`).
 
         It also finds the sibling: a prompt and a completion tokenized separately, the completion with special
-        tokens, and their ids concatenated (`prompt_ids + completion_ids`), which puts a BOS in the middle. And a
+        tokens, and their ids concatenated (`prompt_ids + completion_ids`), which puts a BOS in the middle (not in
+        a module that imports an encoder-only model or tokenizer, BERT, RoBERTa, DeBERTa, ELECTRA or XLM, whose
+        pair input is segments that each carry their own `[CLS]`/`[SEP]`). And a
         conversation rendered one turn at a time whose renders are joined into one sequence: `[message]` (or
         `messages[i:i + 1]`, or a one-message list built in the loop) rendered in a loop over the turns, its text
         or ids added with `+=`, `.extend()`, or `.append()` to a list that is then joined, `"".join(...)` or
@@ -211,6 +213,8 @@ class DoubleBos(Rule):
         second = split.second
         if not second.adds_special_tokens or second.origin is not None or second.text is None:
             return None
+        if facts.remembered(_imports_an_encoder):
+            return None  # BERT-style pair input: `[CLS] a [SEP]` + `[CLS] b [SEP]` is the model's own format
         first_text = _short(facts.code(split.first.text)) if split.first.text is not None else "the prompt"
         message = (
             f"`{_short(facts.code(second.text))}` is tokenized {_special_words(second)} and its ids are appended "
@@ -218,6 +222,15 @@ class DoubleBos(Rule):
             f"the sequence"
         )
         return Diagnostic(node=second.call, message=message, fix=_fix(second, facts, Applicability.UNSAFE))
+
+
+_ENCODER_WORDS = re.compile(r"deberta|roberta|electra|(?<![a-z])bert|(?<![a-z])xlm")
+
+
+def _imports_an_encoder(facts: ModuleFacts) -> bool:
+    """The module imports an encoder-only model class or tokenizer (`DebertaV2Model`, `BertTokenizer`): its texts
+    may be pair segments, each with its own `[CLS]`/`[SEP]`, as the model expects."""
+    return any(_ENCODER_WORDS.search((ref.symbol or ref.module).lower()) for ref in facts.imports)
 
 
 def _for_encoder_decoder(call: ast.Call, facts: ModuleFacts) -> bool:
