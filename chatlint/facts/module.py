@@ -25,7 +25,15 @@ from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokeniz
 from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.shapes import ShapeResolver
 from chatlint.facts.summary import ImportRef, imports_of
-from chatlint.facts.syntax import SourceText, called_name, dotted_name, first_argument, keyword_value, string_value
+from chatlint.facts.syntax import (
+    SourceText,
+    called_name,
+    dotted_name,
+    first_argument,
+    is_self_attribute,
+    keyword_value,
+    string_value,
+)
 from chatlint.facts.tokenizer_calls import collect_tokenizer_calls
 from chatlint.facts.uses import result_name, result_uses
 
@@ -112,18 +120,27 @@ class ModuleFacts:
             if called_name(call) != "from_pretrained":
                 continue
             argument = keyword_value(call, "pretrained_model_name_or_path") or first_argument(call)
-            name = _checkpoint_name(argument)
-            if name is None and isinstance(argument, ast.Name):
-                # a local or module-level name given one string literal (or environment default), and nothing else
-                assigned = defining_scope(function, argument.id).assignments.get(argument.id, [])
-                name = _checkpoint_name(assigned[0]) if len(assigned) == 1 else None
-                parameter = function.params.get(argument.id)
-                if not assigned and parameter is not None:
-                    name = string_value(parameter.default)  # `def __init__(self, pretrained="Qwen/...")`: its default
-            if name is None and isinstance(argument, ast.Attribute):
-                name = self._option_defaults.get(argument.attr)  # `args.model_path`, an option with a default
-            found.append(name)
+            attribute = is_self_attribute(argument)
+            if attribute and function.cls is not None:
+                # `from_pretrained(self.pretrained)` with `self.pretrained = pretrained` in `__init__`
+                init = function.cls.methods.get("__init__")
+                argument = function.cls.init_attributes.get(attribute, argument)
+                function = init if init is not None and isinstance(argument, ast.Name) else function
+            found.append(self._checkpoint_of(argument, function))
         return tuple(found)
+
+    def _checkpoint_of(self, argument: ast.expr | None, function: FunctionInfo) -> str | None:
+        name = _checkpoint_name(argument)
+        if name is None and isinstance(argument, ast.Name):
+            # a local or module-level name given one string literal (or environment default), and nothing else
+            assigned = defining_scope(function, argument.id).assignments.get(argument.id, [])
+            name = _checkpoint_name(assigned[0]) if len(assigned) == 1 else None
+            parameter = function.params.get(argument.id)
+            if not assigned and parameter is not None:
+                name = string_value(parameter.default)  # `def __init__(self, pretrained="Qwen/...")`: its default
+        if name is None and isinstance(argument, ast.Attribute):
+            name = self._option_defaults.get(argument.attr)  # `args.model_path`, an option with a default
+        return name
 
     @functools.cached_property
     def imports(self) -> tuple[ImportRef, ...]:

@@ -85,7 +85,8 @@ class DoubleBos(Rule):
         count, not training data, and stay quiet too. So is code for a model family whose template writes no BOS
         (Qwen's ChatML): a module that loads only such checkpoints (named by a literal, a constant, a
         parameter's default, an environment variable's default, or the default of a configuration field or an
-        argparse option of the module: `from_pretrained(args.model_path)` with `--model_path` defaulting to one), or whose checkpoints are such or unknown and that
+        argparse option of the module: `from_pretrained(args.model_path)` with `--model_path` defaulting to one; also
+        through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`), or whose checkpoints are such or unknown and that
         imports (or binds at its top) only one such family's model classes and helpers
         (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`; an import inside a function counts by the name it
         binds, so `from .qwen2_vl import get_rope_index` in a model-specific branch does not), or a function,

@@ -1,0 +1,17 @@
+# An evaluation wrapper that keeps its checkpoint in `self.pretrained` (a Qwen model by default) and loads it later:
+# Qwen's ChatML template writes no BOS.
+from transformers import AutoModelForImageTextToText, AutoProcessor
+
+
+class VisionEval:
+    def __init__(self, pretrained: str = "Qwen/Qwen2.5-VL-3B-Instruct", batch_size: int = 1):
+        self.pretrained = pretrained
+        self.batch_size = batch_size
+
+    def load(self):
+        self.model = AutoModelForImageTextToText.from_pretrained(self.pretrained)
+        self.processor = AutoProcessor.from_pretrained(self.pretrained)
+
+    def inputs(self, messages, images):
+        text = self.processor.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        return self.processor(text=[text], images=images, return_tensors="pt")
