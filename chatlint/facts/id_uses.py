@@ -153,9 +153,7 @@ class IdsSearch:
         callee = self._callee(call, caller)
         if callee is None or depth >= _MAX_CALLER_DEPTH:
             return []
-        names = list(callee.params)
-        if callee.cls is not None and names and names[0] in ("self", "cls"):
-            names = names[1:]
+        names = callee.call_params
         position = next(index for index, argument in enumerate(call.args) if argument is value)
         if position >= len(names):
             return []

@@ -173,6 +173,16 @@ class FunctionInfo:
     def display_name(self) -> str:
         return "module level" if self.is_module else f"`{self.qualname}`"
 
+    @property
+    def call_params(self) -> list[str]:
+        """The parameters a call's arguments bind, in order: a method's first (`self`, `cls`) is bound by the call
+        itself and left out; a `@staticmethod`'s is kept."""
+        names = list(self.params)
+        node = self.node
+        decorators = node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+        static = any(isinstance(item, ast.Name) and item.id == "staticmethod" for item in decorators)
+        return names[1:] if self.cls is not None and not static and names else names
+
     def __hash__(self) -> int:
         return id(self)
 

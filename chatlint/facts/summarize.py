@@ -122,7 +122,7 @@ def _returned_text(
         shape = render.shape
         evidence = shape.evidence or f"`{render.conversation_text}`"
         flags = _flags(render)
-        params = tuple(function.params)[1 if function.cls is not None else 0 :]  # a method is called without self
+        params = tuple(function.call_params)
         taken = (conversation_parameter(render) or "") if _is_wrapper_call(render, methods=True) else ""
         return TextSummary(
             function.qualname, origin.line, origin.render, (), params, shape.kind.value, evidence, flags, taken

@@ -242,9 +242,7 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> 
     """The helper's call site as a tokenizer call: its text, and the flag the caller passes when the helper forwards
     a parameter as `add_special_tokens=`."""
     wrapper, inner, text_parameter = helper
-    parameters = list(wrapper.params)
-    if wrapper.cls is not None and parameters and parameters[0] in ("self", "cls"):
-        parameters = parameters[1:]
+    parameters = wrapper.call_params
     flag = inner.add_special_tokens
     known = inner.special_tokens_known
     forwarded = keyword_value(inner.call, ADD_SPECIAL_TOKENS)
@@ -285,17 +283,9 @@ def tokenizing_helpers(
     for helper, inner, text in _helpers(direct, flows, counted).values():
         flag = _forwarded_flag(helper, inner)
         if flag.parameter is not None or flag.value is not False:
-            params = tuple(helper.params)
-            if helper.cls is not None and not _is_static(helper):
-                params = params[1:]  # `self` (or a class method's `cls`): bound by the call
+            params = tuple(helper.call_params)
             found.append(TokenizerSummary(helper.qualname, inner.call.lineno, params, text, flag))
     return found
-
-
-def _is_static(method: FunctionInfo) -> bool:
-    node = method.node
-    decorators = node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
-    return any(dotted_name(decorator) == "staticmethod" for decorator in decorators)
 
 
 def _forwarded_flag(helper: FunctionInfo, inner: TokenizerCall) -> ForwardedFlag:
