@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from chatlint.findings import Related
@@ -262,6 +262,17 @@ class TextOrigin:
         """The route in a few words: the helpers and attributes it went through, then the render."""
         places = [hop.words for hop in dict.fromkeys(self.route) if hop.is_place]
         return ", ".join([f"rendered by {self.render}", *reversed(places)])
+
+
+def with_hop(origin: TextOrigin | None, hop: Hop | str) -> TextOrigin | None:
+    """`origin` reached through one more hop (the first of its route), unless that hop is already its first."""
+    if isinstance(hop, str):
+        hop = Hop(hop)
+    if origin is None:
+        return None
+    if origin.route[:1] == (hop,):
+        return origin
+    return replace(origin, route=(hop, *origin.route))
 
 
 @dataclass

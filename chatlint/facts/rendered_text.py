@@ -13,36 +13,32 @@ it. The route is followed through
 - helper functions and methods of the module that return the text (by position when they return a tuple);
 - list attributes one method of a class fills (`self.prompts.append(...)`, `__init__`) and another reads.
 
-This module knows nothing about tokenizer calls; `tokenizer_calls` asks it about the text each call takes.
+Rows and dataset columns (the fields of a row a function returns, what a `.map()` or `Dataset.from_dict` writes)
+are `rendered_columns`' part, reached through `RenderedTexts.rows`. This module knows nothing about tokenizer
+calls; `tokenizer_calls` asks it about the text each call takes.
 """
 
 from __future__ import annotations
 
 import ast
-import functools
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from chatlint.facts.column_names import ColumnName, column_name, option_defaults
-from chatlint.facts.datasets import derives_from, mapped_function
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
 from chatlint.facts.links import Links, imported_origin
-from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Hop, Route, TemplateCall, TextOrigin
+from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Hop, Route, TemplateCall, TextOrigin, with_hop
+from chatlint.facts.rendered_columns import RenderedColumns
 from chatlint.facts.syntax import (
     bool_literal,
-    called_name,
     cast_value,
     code,
     dotted_name,
     first_argument,
-    is_partial,
     keyword_value,
     shortened,
 )
-from chatlint.facts.trl_rows import trl_row_columns, trl_row_functions
 
-# `Dataset` class methods that build a dataset from columns or rows of values
-_BUILDERS = frozenset({"from_dict", "from_list"})
 # string methods whose result still starts where the text started
 _KEEPS_START = frozenset({"strip", "rstrip", "lstrip", "replace", "format", "removesuffix"})
 
@@ -65,8 +61,8 @@ class RenderedTexts:
         self.flows = flows
         self.templates = {id(template_call.call): template_call for template_call in template_calls}
         self.links = links or Links()
-        self._calls = calls or []
-        self._busy: set[tuple[object, ...]] = set()  # guards against recursion between helpers and attributes
+        self.rows = RenderedColumns(self, calls or [])
+        self.busy: set[tuple[object, ...]] = set()  # guards against recursion between helpers and attributes
         self._defaults: dict[str, str] | None = None  # the module's configuration defaults, on first use
 
     def flow(self, function: FunctionInfo) -> FunctionFlow:
@@ -91,7 +87,7 @@ class RenderedTexts:
             return self._name_text(expr, function, depth, self._binding_text)
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
             # the text starts with the left operand: `prompt + completion`
-            return _hop(self.template_text(expr.left, function, depth + 1), f"`{_short(expr)}`")
+            return with_hop(self.template_text(expr.left, function, depth + 1), f"`{_short(expr)}`")
         if isinstance(expr, ast.IfExp):
             return _either(
                 self.template_text(expr.body, function, depth + 1),
@@ -111,35 +107,34 @@ class RenderedTexts:
         column = self.column_of(element, function)
         if column is not None:
             if isinstance(expr.value, ast.Call):  # `maybe_apply_chat_template(example, tok)["text"]`
-                return _hop(self._row_column(expr.value, column.name, function, depth), f"`{_short(expr)}`")
+                return with_hop(self.rows.row_column(expr.value, column.name, function, depth), f"`{_short(expr)}`")
             base = dotted_name(expr.value)
             if base is None:
                 return None
             values = self.flow(function).items.get((base, column.name), [])
             if not values and base in function.params:
                 # a row of a dataset: `example["text"]`, where a `.map()` of the module stored a rendered text
-                return self._column_text(expr, column, function)
+                return self.rows.column_text(expr, column, function)
             maps = [
                 call
-                for call, lambda_ in self._lambda_rows.get((id(function), base), [])
+                for call, lambda_ in self.rows.lambda_rows.get((id(function), base), [])
                 if not values and _inside(expr, lambda_)
             ]
             if maps:
                 # `ds.map(lambda row: tok(row["text"]))`: a row of the dataset that `.map()` is applied to
-                return _hop(self._column_of_maps(column.name, [(call, function) for call in maps]), f"`{_short(expr)}`")
+                return with_hop(
+                    self.rows.column_of_maps(column.name, [(call, function) for call in maps]), f"`{_short(expr)}`"
+                )
             if not values and isinstance(expr.value, ast.Name):
                 # `row = render_row(example, tok)`, then `row["prompt"]`: the column of the row a function returns
-                return _hop(self._returned_row_column(expr.value, column.name, function, depth), f"`{_short(expr)}`")
-            return _hop(_any(self.template_text(value, function, depth + 1) for value in values), f"`{_short(expr)}`")
+                return with_hop(
+                    self.rows.returned_row_column(expr.value, column.name, function, depth), f"`{_short(expr)}`"
+                )
+            return with_hop(
+                _any(self.template_text(value, function, depth + 1) for value in values), f"`{_short(expr)}`"
+            )
         # one text out of a list of them: `texts[i]`, `self.prompts[idx]`
-        return _hop(self.template_texts(expr.value, function, depth + 1), f"`{_short(expr)}`")
-
-    def _column_text(self, expr: ast.Subscript, column: ColumnName, function: FunctionInfo) -> TextOrigin | None:
-        """The rendered text in the dataset column `expr` reads."""
-        origin = self.column_origin(column.name, function)
-        if column.words:
-            return _hop(origin, Hop(f"`{_short(expr)}` ({column.words})", is_place=True))
-        return _hop(origin, f"`{_short(expr)}`")
+        return with_hop(self.template_texts(expr.value, function, depth + 1), f"`{_short(expr)}`")
 
     def column_of(self, key: ast.expr, function: FunctionInfo) -> ColumnName | None:
         """The column name `key` (in `function`) holds: see `column_names.column_name`."""
@@ -176,10 +171,10 @@ class RenderedTexts:
         if isinstance(func, ast.Attribute):
             method = func.attr
             if method in _KEEPS_START and not _mentions_bos(call):
-                return _hop(self.template_text(func.value, function, depth + 1), f"`{_short(call)}`")
+                return with_hop(self.template_text(func.value, function, depth + 1), f"`{_short(call)}`")
             if method in ("removeprefix", "lstrip") and (call.args or call.keywords):
                 return None
-        helper = self._helper_function(call, function)
+        helper = self.helper_function(call, function)
         if helper is not None:
             return self._returned(helper, None, depth, many=False)
         return self._imported_text(call.func)
@@ -190,206 +185,6 @@ class RenderedTexts:
         if imported is None or imported[0].columns:
             return None
         return imported_origin(*imported, "renders the text returned")
-
-    def _returned_row_column(self, row: ast.Name, column: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
-        """`column` of the rows that reach `row` from calls (`row = render_row(...)`); certain when every binding
-        that reaches it gives a render there."""
-        bindings = self.flow(function).reaching(row.id, row)
-        origins = [
-            self._row_column(binding.value, column, function, depth)
-            if binding.kind == "assign" and isinstance(binding.value, ast.Call)
-            else None
-            for binding in bindings
-        ]
-        known = [origin for origin in origins if origin is not None]
-        if not known:
-            return None
-        return replace(known[0], certain=len(known) == len(origins) and all(origin.certain for origin in known))
-
-    def _row_column(self, call: ast.Call, column: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
-        return self._rows_of(call.func, function, depth).get(column)
-
-    def _rows_of(self, func: ast.expr, function: FunctionInfo, depth: int = 0) -> dict[str, TextOrigin]:
-        """The columns that hold a render in the rows returned by the function `func` names: a function of this
-        module, of another one (as its summary says), or one of trl's row renderers."""
-        local = self._helper_function(ast.Call(func=func, args=[], keywords=[]), function)
-        if local is not None:
-            return self.returned_columns(local, depth + 1)
-        imported = self.links.text(func)
-        if imported is not None and imported[0].columns:
-            return dict.fromkeys(imported[0].columns, imported_origin(*imported, "renders the text of the row"))
-        return self._trl_row(func)
-
-    def _trl_row(self, func: ast.expr) -> dict[str, TextOrigin]:
-        """The rendered columns of trl's row renderers, when `func` names one (see `facts/trl_rows.py`)."""
-        trl_name = self._trl_rows.get(dotted_name(func) or "")
-        return trl_row_columns(trl_name, func.lineno) if trl_name else {}
-
-    @functools.cached_property
-    def _trl_rows(self) -> dict[str, str]:
-        module = next((function.node for function in self.functions if function.is_module), None)
-        return trl_row_functions(module) if isinstance(module, ast.Module) else {}
-
-    # -- dataset columns ----------------------------------------------------------------------------------------------
-    @functools.cached_property
-    def columns(self) -> dict[str, TextOrigin]:
-        """The dataset columns that hold rendered text: written by a function handed to `.map()` in this module
-        (defined here, imported, or a lambda) that returns rows with rendered text in them."""
-        return {key: writers[0][1] for key, writers in self.column_writers.items()}
-
-    @functools.cached_property
-    def column_writers(self) -> dict[str, list[tuple[ast.Call, TextOrigin]]]:
-        """Each column that holds rendered text, with the calls that wrote it: a `.map()`, or a dataset built from
-        rendered texts (`Dataset.from_dict({"text": texts})`, `Dataset.from_list([{"text": ...} for ...])`)."""
-        found: dict[str, list[tuple[ast.Call, TextOrigin]]] = {}
-        for call, function, _ in self._calls:
-            mapped = mapped_function(call)
-            if mapped is not None:
-                written = self._written_columns(mapped, function)
-            elif isinstance(call.func, ast.Attribute) and call.func.attr in _BUILDERS:
-                written = self._built_columns(call, function)
-            else:
-                continue
-            for key, origin in written.items():
-                hop = Hop(f"stored in column `{key}` by `{_short(call)}` (line {call.lineno})", is_place=True)
-                hopped = _hop(origin, hop)
-                if hopped is not None:
-                    found.setdefault(key, []).append((call, replace(hopped, same_function=False)))
-        return found
-
-    def _built_columns(self, call: ast.Call, function: FunctionInfo) -> dict[str, TextOrigin]:
-        """The columns of rendered text a dataset is built with: every item of the list a `from_dict` mapping
-        gives the column, or the rows of a `from_list` comprehension or of a list the function fills with
-        `.append({...})`."""
-        given = first_argument(call)
-        found: dict[str, TextOrigin] = {}
-        if called_name(call) == "from_dict" and isinstance(given, ast.Dict):
-            for key, value in zip(given.keys, given.values):
-                column = self.column_of(key, function) if key is not None else None
-                origin = self.template_texts(value, function, 1) if column is not None else None
-                if column is not None and origin is not None and origin.certain:
-                    found.setdefault(column.name, origin)
-        elif isinstance(given, ast.ListComp):
-            found = self._row_columns([given.elt], function, {})
-        elif isinstance(given, ast.Name):
-            rows: list[ast.expr] = [
-                appended.args[0]
-                for appended, caller, _ in self._calls
-                if caller is function
-                and isinstance(appended.func, ast.Attribute)
-                and appended.func.attr == "append"
-                and dotted_name(appended.func.value) == given.id
-                and len(appended.args) == 1
-                and isinstance(appended.args[0], ast.Dict)
-            ]
-            found = self._row_columns(rows, function, {})
-        return found
-
-    @functools.cached_property
-    def _lambda_rows(self) -> dict[tuple[int, str], list[tuple[ast.Call, ast.Lambda]]]:
-        """The `.map()` calls that hand their rows to a lambda, with the lambda, by the function they are in and the
-        lambda's parameter: `ds.map(lambda row: tok(row["text"]))`."""
-        found: dict[tuple[int, str], list[tuple[ast.Call, ast.Lambda]]] = {}
-        for call, function, _ in self._calls:
-            mapped = mapped_function(call)
-            if isinstance(mapped, ast.Lambda) and mapped.args.args:
-                found.setdefault((id(function), mapped.args.args[0].arg), []).append((call, mapped))
-        return found
-
-    def column_origin(self, key: str, reader: FunctionInfo) -> TextOrigin | None:
-        """The rendered text in column `key` of the rows `reader` is given: when the module hands `reader` to
-        `.map()`, only if one of those datasets was made by a `.map()` that wrote the column (a plain corpus with a
-        `text` column of its own is not); else whenever the module writes the column."""
-        maps = [(call, function) for call, function, _ in self._calls if self._applies(call, function, reader)]
-        return self._column_of_maps(key, maps)
-
-    def _column_of_maps(self, key: str, maps: list[tuple[ast.Call, FunctionInfo]]) -> TextOrigin | None:
-        """Column `key`'s render, unless every dataset the `.map()` calls `maps` go over was made otherwise than by a
-        call that wrote the column (with no such call: whenever the module writes it)."""
-        writers = self.column_writers.get(key)
-        if not writers:
-            return None
-        targets = {id(call) for call, _ in writers}
-        verdicts = [
-            derives_from(call.func.value, function, targets, self.flows, returns=self.returned_values)  # type: ignore[attr-defined]
-            for call, function in maps
-        ]
-        if verdicts and all(verdict is False for verdict in verdicts):
-            return None
-        return self.writer_of(key, [(call.func.value, function) for call, function in maps])  # type: ignore[attr-defined]
-
-    def writer_of(self, key: str, datasets: list[tuple[ast.expr, FunctionInfo]]) -> TextOrigin:
-        """The render in column `key` as the call that wrote it says, choosing the writer one of `datasets` (each in
-        its function) was made from when the code shows which, else the first: the words name the right one."""
-        writers = self.column_writers[key]
-        made = (
-            origin
-            for writer, origin in writers
-            if any(
-                derives_from(dataset, function, {id(writer)}, self.flows, returns=self.returned_values)
-                for dataset, function in datasets
-            )
-        )
-        return next(made, writers[0][1])
-
-    def _applies(self, call: ast.Call, function: FunctionInfo, reader: FunctionInfo) -> bool:
-        """Does the `.map()` call (in `function`) apply `reader` (by name, in a partial, or called by a lambda)?"""
-        mapped = mapped_function(call)
-        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
-            mapped = mapped.args[0]
-        if isinstance(mapped, ast.Lambda) and isinstance(mapped.body, ast.Call):
-            mapped = mapped.body.func
-        if not isinstance(mapped, ast.Name) or mapped.id != reader.name or reader.is_module:
-            return False
-        return self._helper_function(ast.Call(func=mapped, args=[], keywords=[]), function) is reader
-
-    def _written_columns(self, mapped: ast.expr, function: FunctionInfo) -> dict[str, TextOrigin]:
-        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
-            mapped = mapped.args[0]  # `partial(to_text, tokenizer=tok)`
-        if isinstance(mapped, ast.Lambda):
-            if isinstance(mapped.body, ast.Call) and not isinstance(mapped.body.func, ast.Lambda):
-                # `lambda example: to_text(example, tok)`: the rows of the function it calls
-                found = self._written_columns(mapped.body.func, function)
-                if found:
-                    return found
-            return self._row_columns([mapped.body], function, {})
-        return self._rows_of(mapped, function)
-
-    def returned_columns(self, function: FunctionInfo, depth: int = 0) -> dict[str, TextOrigin]:
-        """The keys of the rows `function` returns that certainly hold a rendered text."""
-        key = (id(function), "row")
-        if key in self._busy or depth > MAX_RESOLUTION_DEPTH:
-            return {}
-        self._busy.add(key)
-        try:
-            flow = self.flow(function)
-            return self._row_columns(flow.returns, function, flow.items, depth)
-        finally:
-            self._busy.discard(key)
-
-    def _row_columns(
-        self,
-        rows: list[ast.expr],
-        function: FunctionInfo,
-        items: dict[tuple[str, str], list[ast.expr]],
-        depth: int = 0,
-    ) -> dict[str, TextOrigin]:
-        found: dict[str, TextOrigin] = {}
-        for row in rows:
-            entries: list[tuple[str | None, ast.expr]] = []
-            if isinstance(row, ast.Dict):
-                entries = [
-                    (column.name if (column := self.column_of(key, function)) else None, value)
-                    for key, value in zip(row.keys, row.values)
-                    if key is not None
-                ]
-            elif isinstance(row, ast.Name):
-                entries = [(key, value) for (base, key), values in items.items() if base == row.id for value in values]
-            for key, value in entries:
-                origin = self.template_text(value, function, depth + 1) if key is not None else None
-                if key is not None and origin is not None and origin.certain and not origin.batch:
-                    found.setdefault(key, origin)
-        return found
 
     def _binding_text(self, binding: Binding, function: FunctionInfo, depth: int) -> TextOrigin | None:
         if binding.value is None:
@@ -408,7 +203,7 @@ class RenderedTexts:
         if depth > MAX_RESOLUTION_DEPTH:
             return None
         if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
-            return _hop(self.template_text(expr.elt, function, depth + 1), f"the items of `{_short(expr)}`")
+            return with_hop(self.template_text(expr.elt, function, depth + 1), f"the items of `{_short(expr)}`")
         if isinstance(expr, ast.List):
             return _any(
                 self.template_text(element, function, depth + 1)
@@ -428,7 +223,7 @@ class RenderedTexts:
             first = first_argument(expr)
             if callee in ("list", "tuple") and first is not None:
                 return self.template_texts(first, function, depth + 1)
-            helper = self._helper_function(expr, function)
+            helper = self.helper_function(expr, function)
             if helper is not None:
                 return self._returned(helper, None, depth, many=True)
             return self._dataset_items(expr, depth)
@@ -470,26 +265,26 @@ class RenderedTexts:
                 else self.template_texts(value, function, depth + 1)
             )
             if found is not None:
-                return _hop(found, f"`{name}`")
+                return with_hop(found, f"`{name}`")
         return None
 
     def _attribute_texts(self, attribute: str, cls: ClassInfo, depth: int) -> TextOrigin | None:
         """A list attribute one method of the class fills (`self.prompts.append(prompt)`) and another reads."""
         key = ("attribute", id(cls), attribute)
-        if key in self._busy:
+        if key in self.busy:
             return None
-        self._busy.add(key)
+        self.busy.add(key)
         try:
             for method in cls.methods.values():
                 origin = self._appended_text(f"self.{attribute}", method, depth + 1)
                 if origin is None and attribute in cls.init_attributes and method.name in ("__init__", "__post_init__"):
                     origin = self.template_texts(cls.init_attributes[attribute], method, depth + 1)
                 if origin is not None:
-                    hopped = _hop(origin, Hop(f"stored in `self.{attribute}`", is_place=True))
+                    hopped = with_hop(origin, Hop(f"stored in `self.{attribute}`", is_place=True))
                     return replace(hopped, same_function=False) if hopped is not None else None
             return None
         finally:
-            self._busy.discard(key)
+            self.busy.discard(key)
 
     # -- names and unpacking ----------------------------------------------------------------------------------------
     def _name_text(
@@ -517,7 +312,7 @@ class RenderedTexts:
             element = _element(value, binding.position)
             return follow(element, function, depth) if element is not None else None
         if isinstance(value, ast.Call):
-            helper = self._helper_function(value, function)
+            helper = self.helper_function(value, function)
             if helper is not None:
                 return self._returned(helper, binding.position, depth, many)
         return None
@@ -525,10 +320,10 @@ class RenderedTexts:
     # -- helpers that return a rendered text ------------------------------------------------------------------------
     def returned_values(self, call: ast.Call, function: FunctionInfo) -> list[tuple[ast.expr, FunctionInfo]]:
         """What the function of this module that `call` calls returns, each value with that function."""
-        helper = self._helper_function(call, function)
+        helper = self.helper_function(call, function)
         return [(value, helper) for value in self.flow(helper).returns] if helper is not None else []
 
-    def _helper_function(self, call: ast.Call, function: FunctionInfo) -> FunctionInfo | None:
+    def helper_function(self, call: ast.Call, function: FunctionInfo) -> FunctionInfo | None:
         func = call.func
         if isinstance(func, ast.Name):
             matches = [
@@ -551,9 +346,9 @@ class RenderedTexts:
     def _returned(self, helper: FunctionInfo, position: int | None, depth: int, many: bool) -> TextOrigin | None:
         """What `helper` returns (the element at `position` of a returned tuple), followed inside the helper."""
         key = (id(helper), position, "many" if many else "one")
-        if key in self._busy or depth > MAX_RESOLUTION_DEPTH:
+        if key in self.busy or depth > MAX_RESOLUTION_DEPTH:
             return None
-        self._busy.add(key)
+        self.busy.add(key)
         try:
             origins = []
             follow: _Follow = self.template_texts if many else self.template_text
@@ -576,7 +371,7 @@ class RenderedTexts:
                 certain=certain,
             )
         finally:
-            self._busy.discard(key)
+            self.busy.discard(key)
 
 
 def _encloses(scope: FunctionInfo | None, function: FunctionInfo) -> bool:
@@ -629,16 +424,6 @@ def _render_words(call: ast.Call, via: str) -> str:
 
 def _short(node: ast.AST) -> str:
     return shortened(code(node), 60)
-
-
-def _hop(origin: TextOrigin | None, hop: Hop | str) -> TextOrigin | None:
-    if isinstance(hop, str):
-        hop = Hop(hop)
-    if origin is None:
-        return None
-    if origin.route[:1] == (hop,):
-        return origin
-    return replace(origin, route=(hop, *origin.route))
 
 
 def _either(first: TextOrigin | None, second: TextOrigin | None) -> TextOrigin | None:

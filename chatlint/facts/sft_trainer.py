@@ -40,7 +40,7 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
     if any(_opts_out(config) for config in configs):
         return []
     texts = facts.rendered_texts
-    writers = texts.column_writers
+    writers = texts.rows.column_writers
     if not writers:
         return []
     found = []
@@ -54,7 +54,7 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
         targets = {id(writer) for writer, _ in writers[field[0]]}
         stop = _tokenized_or_dropped(field[0], facts)
         if derives_from(dataset, function, targets, facts.flows, stop, texts.returned_values) is not False:
-            origin = texts.writer_of(field[0], [(dataset, function)])
+            origin = texts.rows.writer_of(field[0], [(dataset, function)])
             found.append(TrainerTokenization(call, function, field[0], field[1], origin))
     return found
 

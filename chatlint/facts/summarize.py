@@ -127,7 +127,7 @@ def _returned_text(
         return TextSummary(
             function.qualname, origin.line, origin.render, (), params, shape.kind.value, evidence, flags, taken
         )
-    columns = rendered.returned_columns(function)
+    columns = rendered.rows.returned_columns(function)
     if not columns:
         return None
     first = next(iter(columns.values()))

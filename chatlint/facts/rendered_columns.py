@@ -1,0 +1,260 @@
+"""Rows and dataset columns that hold rendered text: the fields of the rows a function returns, trl's row
+renderers, and the columns a `.map()` or a `Dataset.from_dict` / `from_list` writes, read by the functions and
+lambdas handed to `.map()` or by a trainer.
+
+`rendered_text.RenderedTexts` (one text, a list of texts) asks this module about a row's field and a dataset's
+column; this module asks it back (as a `TextTracer`) about the values stored in them.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+from dataclasses import replace
+from typing import Protocol
+
+from chatlint.facts.column_names import ColumnName
+from chatlint.facts.datasets import derives_from, mapped_function
+from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow
+from chatlint.facts.links import Links, imported_origin
+from chatlint.facts.model import CallSite, FunctionInfo, Hop, TextOrigin, with_hop
+from chatlint.facts.syntax import called_name, code, dotted_name, first_argument, is_partial, shortened
+from chatlint.facts.trl_rows import trl_row_columns, trl_row_functions
+
+
+class TextTracer(Protocol):
+    """What this module asks of the module's text tracer (`rendered_text.RenderedTexts`)."""
+
+    functions: list[FunctionInfo]
+    flows: dict[int, FunctionFlow]
+    links: Links
+    busy: set[tuple[object, ...]]  # guards against recursion between helpers, attributes and rows
+
+    def flow(self, function: FunctionInfo) -> FunctionFlow: ...
+
+    def template_text(self, expr: ast.expr, function: FunctionInfo, depth: int) -> TextOrigin | None: ...
+
+    def template_texts(self, expr: ast.expr, function: FunctionInfo, depth: int) -> TextOrigin | None: ...
+
+    def column_of(self, key: ast.expr, function: FunctionInfo) -> ColumnName | None: ...
+
+    def helper_function(self, call: ast.Call, function: FunctionInfo) -> FunctionInfo | None: ...
+
+    def returned_values(self, call: ast.Call, function: FunctionInfo) -> list[tuple[ast.expr, FunctionInfo]]: ...
+
+
+# `Dataset` class methods that build a dataset from columns or rows of values
+_BUILDERS = frozenset({"from_dict", "from_list"})
+
+
+class RenderedColumns:
+    """The rows and dataset columns of one module that hold a render, traced with `texts` (the module's text
+    tracer) through the values stored in them."""
+
+    def __init__(self, texts: TextTracer, calls: list[CallSite]) -> None:
+        self.texts = texts
+        self.calls = calls
+
+    def column_text(self, expr: ast.Subscript, column: ColumnName, function: FunctionInfo) -> TextOrigin | None:
+        """The rendered text in the dataset column `expr` reads."""
+        origin = self.column_origin(column.name, function)
+        if column.words:
+            return with_hop(origin, Hop(f"`{_short(expr)}` ({column.words})", is_place=True))
+        return with_hop(origin, f"`{_short(expr)}`")
+
+    def returned_row_column(self, row: ast.Name, column: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        """`column` of the rows that reach `row` from calls (`row = render_row(...)`); certain when every binding
+        that reaches it gives a render there."""
+        bindings = self.texts.flow(function).reaching(row.id, row)
+        origins = [
+            self.row_column(binding.value, column, function, depth)
+            if binding.kind == "assign" and isinstance(binding.value, ast.Call)
+            else None
+            for binding in bindings
+        ]
+        known = [origin for origin in origins if origin is not None]
+        if not known:
+            return None
+        return replace(known[0], certain=len(known) == len(origins) and all(origin.certain for origin in known))
+
+    def row_column(self, call: ast.Call, column: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        return self.rows_of(call.func, function, depth).get(column)
+
+    def rows_of(self, func: ast.expr, function: FunctionInfo, depth: int = 0) -> dict[str, TextOrigin]:
+        """The columns that hold a render in the rows returned by the function `func` names: a function of this
+        module, of another one (as its summary says), or one of trl's row renderers."""
+        local = self.texts.helper_function(ast.Call(func=func, args=[], keywords=[]), function)
+        if local is not None:
+            return self.returned_columns(local, depth + 1)
+        imported = self.texts.links.text(func)
+        if imported is not None and imported[0].columns:
+            return dict.fromkeys(imported[0].columns, imported_origin(*imported, "renders the text of the row"))
+        return self._trl_row(func)
+
+    def _trl_row(self, func: ast.expr) -> dict[str, TextOrigin]:
+        """The rendered columns of trl's row renderers, when `func` names one (see `facts/trl_rows.py`)."""
+        trl_name = self._trl_rows.get(dotted_name(func) or "")
+        return trl_row_columns(trl_name, func.lineno) if trl_name else {}
+
+    @functools.cached_property
+    def _trl_rows(self) -> dict[str, str]:
+        module = next((function.node for function in self.texts.functions if function.is_module), None)
+        return trl_row_functions(module) if isinstance(module, ast.Module) else {}
+
+    @functools.cached_property
+    def column_writers(self) -> dict[str, list[tuple[ast.Call, TextOrigin]]]:
+        """Each column that holds rendered text, with the calls that wrote it: a `.map()`, or a dataset built from
+        rendered texts (`Dataset.from_dict({"text": texts})`, `Dataset.from_list([{"text": ...} for ...])`)."""
+        found: dict[str, list[tuple[ast.Call, TextOrigin]]] = {}
+        for call, function, _ in self.calls:
+            mapped = mapped_function(call)
+            if mapped is not None:
+                written = self._written_columns(mapped, function)
+            elif isinstance(call.func, ast.Attribute) and call.func.attr in _BUILDERS:
+                written = self._built_columns(call, function)
+            else:
+                continue
+            for key, origin in written.items():
+                hop = Hop(f"stored in column `{key}` by `{_short(call)}` (line {call.lineno})", is_place=True)
+                hopped = with_hop(origin, hop)
+                if hopped is not None:
+                    found.setdefault(key, []).append((call, replace(hopped, same_function=False)))
+        return found
+
+    def _built_columns(self, call: ast.Call, function: FunctionInfo) -> dict[str, TextOrigin]:
+        """The columns of rendered text a dataset is built with: every item of the list a `from_dict` mapping
+        gives the column, or the rows of a `from_list` comprehension or of a list the function fills with
+        `.append({...})`."""
+        given = first_argument(call)
+        found: dict[str, TextOrigin] = {}
+        if called_name(call) == "from_dict" and isinstance(given, ast.Dict):
+            for key, value in zip(given.keys, given.values):
+                column = self.texts.column_of(key, function) if key is not None else None
+                origin = self.texts.template_texts(value, function, 1) if column is not None else None
+                if column is not None and origin is not None and origin.certain:
+                    found.setdefault(column.name, origin)
+        elif isinstance(given, ast.ListComp):
+            found = self._row_columns([given.elt], function, {})
+        elif isinstance(given, ast.Name):
+            rows: list[ast.expr] = [
+                appended.args[0]
+                for appended, caller, _ in self.calls
+                if caller is function
+                and isinstance(appended.func, ast.Attribute)
+                and appended.func.attr == "append"
+                and dotted_name(appended.func.value) == given.id
+                and len(appended.args) == 1
+                and isinstance(appended.args[0], ast.Dict)
+            ]
+            found = self._row_columns(rows, function, {})
+        return found
+
+    @functools.cached_property
+    def lambda_rows(self) -> dict[tuple[int, str], list[tuple[ast.Call, ast.Lambda]]]:
+        """The `.map()` calls that hand their rows to a lambda, with the lambda, by the function they are in and the
+        lambda's parameter: `ds.map(lambda row: tok(row["text"]))`."""
+        found: dict[tuple[int, str], list[tuple[ast.Call, ast.Lambda]]] = {}
+        for call, function, _ in self.calls:
+            mapped = mapped_function(call)
+            if isinstance(mapped, ast.Lambda) and mapped.args.args:
+                found.setdefault((id(function), mapped.args.args[0].arg), []).append((call, mapped))
+        return found
+
+    def column_origin(self, key: str, reader: FunctionInfo) -> TextOrigin | None:
+        """The rendered text in column `key` of the rows `reader` is given: when the module hands `reader` to
+        `.map()`, only if one of those datasets was made by a `.map()` that wrote the column (a plain corpus with a
+        `text` column of its own is not); else whenever the module writes the column."""
+        maps = [(call, function) for call, function, _ in self.calls if self._applies(call, function, reader)]
+        return self.column_of_maps(key, maps)
+
+    def column_of_maps(self, key: str, maps: list[tuple[ast.Call, FunctionInfo]]) -> TextOrigin | None:
+        """Column `key`'s render, unless every dataset the `.map()` calls `maps` go over was made otherwise than by a
+        call that wrote the column (with no such call: whenever the module writes it)."""
+        writers = self.column_writers.get(key)
+        if not writers:
+            return None
+        targets = {id(call) for call, _ in writers}
+        verdicts = [
+            derives_from(call.func.value, function, targets, self.texts.flows, returns=self.texts.returned_values)  # type: ignore[attr-defined]
+            for call, function in maps
+        ]
+        if verdicts and all(verdict is False for verdict in verdicts):
+            return None
+        return self.writer_of(key, [(call.func.value, function) for call, function in maps])  # type: ignore[attr-defined]
+
+    def writer_of(self, key: str, datasets: list[tuple[ast.expr, FunctionInfo]]) -> TextOrigin:
+        """The render in column `key` as the call that wrote it says, choosing the writer one of `datasets` (each in
+        its function) was made from when the code shows which, else the first: the words name the right one."""
+        writers = self.column_writers[key]
+        made = (
+            origin
+            for writer, origin in writers
+            if any(
+                derives_from(dataset, function, {id(writer)}, self.texts.flows, returns=self.texts.returned_values)
+                for dataset, function in datasets
+            )
+        )
+        return next(made, writers[0][1])
+
+    def _applies(self, call: ast.Call, function: FunctionInfo, reader: FunctionInfo) -> bool:
+        """Does the `.map()` call (in `function`) apply `reader` (by name, in a partial, or called by a lambda)?"""
+        mapped = mapped_function(call)
+        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
+            mapped = mapped.args[0]
+        if isinstance(mapped, ast.Lambda) and isinstance(mapped.body, ast.Call):
+            mapped = mapped.body.func
+        if not isinstance(mapped, ast.Name) or mapped.id != reader.name or reader.is_module:
+            return False
+        return self.texts.helper_function(ast.Call(func=mapped, args=[], keywords=[]), function) is reader
+
+    def _written_columns(self, mapped: ast.expr, function: FunctionInfo) -> dict[str, TextOrigin]:
+        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
+            mapped = mapped.args[0]  # `partial(to_text, tokenizer=tok)`
+        if isinstance(mapped, ast.Lambda):
+            if isinstance(mapped.body, ast.Call) and not isinstance(mapped.body.func, ast.Lambda):
+                # `lambda example: to_text(example, tok)`: the rows of the function it calls
+                found = self._written_columns(mapped.body.func, function)
+                if found:
+                    return found
+            return self._row_columns([mapped.body], function, {})
+        return self.rows_of(mapped, function)
+
+    def returned_columns(self, function: FunctionInfo, depth: int = 0) -> dict[str, TextOrigin]:
+        """The keys of the rows `function` returns that certainly hold a rendered text."""
+        key = (id(function), "row")
+        if key in self.texts.busy or depth > MAX_RESOLUTION_DEPTH:
+            return {}
+        self.texts.busy.add(key)
+        try:
+            flow = self.texts.flow(function)
+            return self._row_columns(flow.returns, function, flow.items, depth)
+        finally:
+            self.texts.busy.discard(key)
+
+    def _row_columns(
+        self,
+        rows: list[ast.expr],
+        function: FunctionInfo,
+        items: dict[tuple[str, str], list[ast.expr]],
+        depth: int = 0,
+    ) -> dict[str, TextOrigin]:
+        found: dict[str, TextOrigin] = {}
+        for row in rows:
+            entries: list[tuple[str | None, ast.expr]] = []
+            if isinstance(row, ast.Dict):
+                entries = [
+                    (column.name if (column := self.texts.column_of(key, function)) else None, value)
+                    for key, value in zip(row.keys, row.values)
+                    if key is not None
+                ]
+            elif isinstance(row, ast.Name):
+                entries = [(key, value) for (base, key), values in items.items() if base == row.id for value in values]
+            for key, value in entries:
+                origin = self.texts.template_text(value, function, depth + 1) if key is not None else None
+                if key is not None and origin is not None and origin.certain and not origin.batch:
+                    found.setdefault(key, origin)
+        return found
+
+
+def _short(node: ast.AST) -> str:
+    return shortened(code(node), 60)
