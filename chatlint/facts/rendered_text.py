@@ -21,16 +21,19 @@ calls; `tokenizer_calls` asks it about the text each call takes.
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from chatlint.facts.column_names import ColumnName, column_name, option_defaults
-from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
+from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow, instance_class
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Hop, Route, TemplateCall, TextOrigin, with_hop
 from chatlint.facts.rendered_columns import RenderedColumns
 from chatlint.facts.syntax import (
     bool_literal,
+    bound_argument,
+    called_name,
     cast_value,
     code,
     dotted_name,
@@ -247,7 +250,37 @@ class RenderedTexts:
             return None
         return imported_origin(*imported, "returns a rendered text as an item of the dataset")
 
+    def _given_dataset(self, name: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        """The parameter `name` holds a dataset whose items are renders: the callers of `function` in the module
+        pass one (`ds = ChatPrompts(...)`, then `evaluate(model, tok, ds)`); certain when every caller does."""
+        if depth > MAX_RESOLUTION_DEPTH or function.is_module:
+            return None
+        origins = []
+        for call, caller in self._callers.get(function.name, ()):
+            if self.helper_function(call, caller) is not function:
+                continue
+            given = bound_argument(call, function.call_params, name)
+            built = instance_class(given, caller, self.flows) if given is not None else None
+            origin = self._dataset_items(ast.Call(func=built, args=[], keywords=[]), depth + 1) if built else None
+            origins.append(origin)
+        found = _any(origins)
+        if found is None:
+            return None
+        hop = Hop(f"passed as `{name}` to `{function.qualname}`", is_place=True)
+        certain = all(origin is not None and origin.certain for origin in origins)
+        return replace(found, route=(hop, *found.route), certain=certain, same_function=False)
+
+    @functools.cached_property
+    def _callers(self) -> dict[str, list[tuple[ast.Call, FunctionInfo]]]:
+        """Every call of the module by the name it calls (`evaluate(...)`, `self.evaluate(...)`), with its caller."""
+        found: dict[str, list[tuple[ast.Call, FunctionInfo]]] = {}
+        for call, caller, _ in self.rows.calls:
+            found.setdefault(called_name(call), []).append((call, caller))
+        return found
+
     def _binding_texts(self, binding: Binding, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        if binding.kind == "param":
+            return self._given_dataset(binding.name, function, depth)
         if binding.value is None:
             return None
         if binding.kind == "assign":

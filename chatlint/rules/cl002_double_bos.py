@@ -45,7 +45,8 @@ class DoubleBos(Rule):
         + completion`, `typing.cast(str, text)`, tuple unpacking, helper functions of the module that return it or that tokenize it,
         list attributes one method of a class fills and another reads, the items of a dataset whose
         `__getitem__` returns a render (`list(PromptDataset(...))`, `ds[i]`, `for prompt in ds`; a class of the
-        module or an imported one; `prompts * n` repeats them), and the fields of a row a function returns
+        module or an imported one, also a dataset the function's callers in the module pass it as a parameter;
+        `prompts * n` repeats them), and the fields of a row a function returns
         (`row = render_row(example, tok)`, then `row["prompt"]`, where `render_row` puts a render in `prompt`).
         trl's row renderers are known: `maybe_apply_chat_template(example, tokenizer)` and `apply_chat_template(
         example, tokenizer)` imported from `trl` put the rendered conversation in `text` and the rendered prompt in

@@ -25,3 +25,15 @@ def encode_prompts(conversations, tokenizer):
 def first_prompt(conversations, tokenizer):
     prompts = ChatPrompts(conversations, tokenizer)
     return tokenizer.encode(prompts[0])  # expect: CL002 "returned by `ChatPrompts.__getitem__`"
+
+
+def score_prompts(model, tokenizer, dataset):
+    scores = []
+    for prompt in dataset:
+        scores.append(model(**tokenizer(prompt, return_tensors="pt")).logits)  # expect: CL002 "passed as `dataset` to `score_prompts`"
+    return scores
+
+
+def main(conversations, model, tokenizer):
+    prompts = ChatPrompts(conversations, tokenizer)
+    return score_prompts(model, tokenizer, prompts)

@@ -31,3 +31,12 @@ def encode_plain(rows, tokenizer):
 
 def encode_prompts(conversations, tokenizer):
     return [tokenizer(prompt, add_special_tokens=False)["input_ids"] for prompt in ChatPrompts(conversations, tokenizer)]
+
+
+def score_prompts(model, tokenizer, dataset):
+    # every caller hands it a dataset of the data's own prompt texts
+    return [model(**tokenizer(prompt, return_tensors="pt")).logits for prompt in dataset]
+
+
+def main(rows, model, tokenizer):
+    return score_prompts(model, tokenizer, PlainPrompts(rows))
