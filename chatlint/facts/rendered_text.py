@@ -179,7 +179,7 @@ class RenderedTexts:
                 return None
         helper = self.helper_function(call, function)
         if helper is not None:
-            return self._returned(helper, None, depth, many=False)
+            return self._returned(helper, None, depth, many=False, site=(call, function))
         return self._imported_text(call.func)
 
     def _imported_text(self, func: ast.expr) -> TextOrigin | None:
@@ -228,7 +228,7 @@ class RenderedTexts:
                 return self.template_texts(first, function, depth + 1)
             helper = self.helper_function(expr, function)
             if helper is not None:
-                return self._returned(helper, None, depth, many=True)
+                return self._returned(helper, None, depth, many=True, site=(expr, function))
             return self._dataset_items(expr, depth)
         if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Slice):
             return self.template_texts(expr.value, function, depth + 1)
@@ -347,7 +347,7 @@ class RenderedTexts:
         if isinstance(value, ast.Call):
             helper = self.helper_function(value, function)
             if helper is not None:
-                return self._returned(helper, binding.position, depth, many)
+                return self._returned(helper, binding.position, depth, many, site=(value, function))
         return None
 
     # -- helpers that return a rendered text ------------------------------------------------------------------------
@@ -372,12 +372,46 @@ class RenderedTexts:
             return function.cls.methods.get(func.attr)
         return None
 
+    def _passed_through(
+        self, value: ast.expr, helper: FunctionInfo, site: tuple[ast.Call, FunctionInfo], depth: int, follow: _Follow
+    ) -> TextOrigin | None:
+        """`value` (returned by `helper`) is one of its parameters, its start kept (`prompt`, `prompt + suffix`,
+        `prompt.strip()`): the render the call `site` passes for that parameter."""
+        while True:
+            if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+                value = value.left
+            elif (
+                isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Attribute)
+                and value.func.attr in _KEEPS_START
+                and not _mentions_bos(value)
+            ):
+                value = value.func.value
+            else:
+                break
+        if not isinstance(value, ast.Name) or value.id not in helper.params:
+            return None
+        if any(binding.kind != "param" for binding in self.flow(helper).reaching(value.id, value)):
+            return None  # the parameter was given another value on the way
+        call, caller = site
+        given = bound_argument(call, helper.call_params, value.id)
+        return follow(given, caller, depth + 1) if given is not None else None
+
     def returned(self, helper: FunctionInfo) -> TextOrigin | None:
         """The rendered text `helper` returns, if it returns one."""
         return self._returned(helper, None, 0, many=False)
 
-    def _returned(self, helper: FunctionInfo, position: int | None, depth: int, many: bool) -> TextOrigin | None:
-        """What `helper` returns (the element at `position` of a returned tuple), followed inside the helper."""
+    def _returned(
+        self,
+        helper: FunctionInfo,
+        position: int | None,
+        depth: int,
+        many: bool,
+        site: tuple[ast.Call, FunctionInfo] | None = None,
+    ) -> TextOrigin | None:
+        """What `helper` returns (the element at `position` of a returned tuple), followed inside the helper; with
+        the call `site` (and the function it is in), a returned parameter (`return prompt + suffix`) is followed
+        to the argument the call passes for it."""
         key = (id(helper), position, "many" if many else "one")
         if key in self.busy or depth > MAX_RESOLUTION_DEPTH:
             return None
@@ -391,7 +425,10 @@ class RenderedTexts:
                     if element is None:
                         continue
                     value = element
-                origins.append(follow(value, helper, depth + 1))
+                origin = follow(value, helper, depth + 1)
+                if origin is None and site is not None:
+                    origin = self._passed_through(value, helper, site, depth + 1, follow)
+                origins.append(origin)
             found = _any(origins)
             if found is None:
                 return None

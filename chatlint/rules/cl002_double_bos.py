@@ -43,6 +43,8 @@ class DoubleBos(Rule):
         names (every assignment that can reach the call), list comprehensions and lists built with `.append`,
         dict and row fields set in the same function, string methods that keep its start (`.strip()`), `prompt
         + completion`, `typing.cast(str, text)`, tuple unpacking, helper functions of the module that return it or that tokenize it,
+        helpers of the module that hand back the text they are given with its start kept (`add_eos(text, eos)`
+        returning `text + eos`, a `.strip()`),
         list attributes one method of a class fills and another reads, the items of a dataset whose
         `__getitem__` returns a render (`list(PromptDataset(...))`, `ds[i]`, `for prompt in ds`; a class of the
         module or an imported one, also a dataset the function's callers in the module pass it as a parameter;
