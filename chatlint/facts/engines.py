@@ -1,5 +1,6 @@
-"""Serving engines that tokenize the text prompts they are given: vLLM's `LLM.generate` and SGLang's
-`Engine.generate`.
+"""Serving engines that tokenize the text prompts they are given: vLLM's `LLM.generate`, SGLang's
+`Engine.generate`, and a completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`,
+which vLLM and SGLang serve with special tokens on for a completion prompt).
 
 Both tokenize a text prompt with the tokenizer's special tokens on (vLLM's `add_special_tokens` defaults to True
 for raw prompts; SGLang encodes the text the same way), so a prompt rendered with `tokenize=False` gets a second
@@ -59,6 +60,16 @@ class Engines:
             return cls(classes, "the serving engine's `generate` (vLLM's or SGLang's)")
         return cls(classes, _MAIN_ENGINE[libraries.pop()] if libraries else "")
 
+    def tokenizing_call(
+        self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]
+    ) -> tuple[str, ast.expr] | None:
+        """The words for the engine and the text prompts `call` hands it: an engine's `generate`, or a completions
+        request to an OpenAI-compatible server; None for another call."""
+        found = self.generate(call, function, flows)
+        if found is not None:
+            return f"{found[0]}, which adds special tokens to a text prompt", found[1]
+        return completions_request(call)
+
     def generate(
         self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]
     ) -> tuple[str, ast.expr] | None:
@@ -75,6 +86,27 @@ class Engines:
             words = {self.classes.get(dotted_name(cls) or "", "") for cls in built}
             return (words.pop(), text) if len(words) == 1 and "" not in words else None
         return (self.imported, text) if _named_for_an_engine(func.value) else None
+
+
+_COMPLETIONS = (
+    "a completions request to an OpenAI-compatible server (`completions.create`), which vLLM and SGLang serve "
+    "with special tokens on"
+)
+
+
+def completions_request(call: ast.Call) -> tuple[str, ast.expr] | None:
+    """`client.completions.create(model=..., prompt=text)`: a completions request to an OpenAI-compatible server,
+    which (served by vLLM or SGLang) tokenizes a text prompt with special tokens on; None for another call, and
+    when the request passes `extra_body` (which may turn them off)."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr != "create":
+        return None
+    if not isinstance(func.value, ast.Attribute) or func.value.attr != "completions":
+        return None
+    text = keyword_value(call, "prompt")
+    if text is None or keyword_value(call, "extra_body") is not None:
+        return None
+    return _COMPLETIONS, text
 
 
 def _built_as(receiver: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> list[ast.expr]:

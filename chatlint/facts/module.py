@@ -163,7 +163,8 @@ class ModuleFacts:
     @functools.cached_property
     def _tokenization(self) -> tuple[list[TokenizerCall], list[SplitTokenization]]:
         text = self.source.text
-        engines = Engines.of(self.imports) if "vllm" in text or "sglang" in text else None
+        named = "vllm" in text or "sglang" in text or "completions.create" in text
+        engines = Engines.of(self.imports) if named else None
         return collect_tokenizer_calls(self.functions, self.calls, self.flows, self.rendered_texts, self.links, engines)
 
     @property

@@ -140,7 +140,7 @@ def _engine_call(
 ) -> TokenizerCall | None:
     """`llm.generate(prompts, sampling_params)` on a vLLM or SGLang engine: it tokenizes text prompts with special
     tokens on, and takes no `add_special_tokens` (an opaque `*args` / `**kwargs` leaves it unknown)."""
-    found = engines.generate(call, function, flows)
+    found = engines.tokenizing_call(call, function, flows)
     if found is None:
         return None
     words, text = found

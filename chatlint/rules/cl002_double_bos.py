@@ -59,8 +59,11 @@ class DoubleBos(Rule):
         `LLM.generate` (first argument or `prompts=`) or SGLang's `Engine.generate` (`prompt=`) is the same double
         BOS. The engine is known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
         `vllm.LLM(...)`, `sgl.Engine(...)`, the class imported from vllm or sglang), or, in a module that imports
-        vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`). There is no autofix there: hand
-        the engine token ids (`TokensPrompt(prompt_token_ids=...)`) or the conversation (`llm.chat(...)`).
+        vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`). So is a completions request to an
+        OpenAI-compatible server (`client.completions.create(prompt=text)`), which vLLM and SGLang serve with
+        special tokens on; quiet when the request passes `extra_body` (where `add_special_tokens` goes). There is
+        no autofix there: hand the engine token ids (`TokensPrompt(prompt_token_ids=...)`), the conversation
+        (`llm.chat(...)`, a chat completions request), or `extra_body={"add_special_tokens": False}`.
 
         It also finds the sibling: a prompt and a completion tokenized separately, the completion with special
         tokens, and their ids concatenated (`prompt_ids + completion_ids`), which puts a BOS in the middle (not in
@@ -454,7 +457,7 @@ def _pair_diagnostic(
 
 def _special_words(tokenizer_call: TokenizerCall) -> str:
     if tokenizer_call.engine:
-        return f"with {tokenizer_call.engine}, which adds special tokens to a text prompt,"
+        return f"with {tokenizer_call.engine},"
     flag = tokenizer_call.add_special_tokens
     if not flag.present:
         return "with special tokens (the default `add_special_tokens=True`)"

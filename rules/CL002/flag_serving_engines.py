@@ -35,3 +35,9 @@ def rollout(path, tokenizer, conversation):
     engine = sgl.Engine(model_path=path)
     text = tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
     return engine.generate(prompt=text, sampling_params={"max_new_tokens": 64})  # expect: CL002 "SGLang's `Engine.generate`"
+
+
+def complete(client, tokenizer, conversation):
+    # an OpenAI-compatible server (vLLM, SGLang) tokenizes a completion prompt with special tokens on
+    prompt = tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
+    return client.completions.create(model="served", prompt=prompt, max_tokens=64)  # expect: CL002 "a completions request to an OpenAI-compatible server"

@@ -1,9 +1,6 @@
-# The twins of flag_serving_engines.py: engines given token ids or the conversation itself, an engine for a model
-# whose template writes no BOS, and `generate` methods that are not a serving engine's.
-import argparse
-
-from transformers import AutoTokenizer
-from vllm import LLM, SamplingParams
+# The twins of flag_serving_engines.py: engines given token ids or the conversation itself, `generate` methods
+# that are not a serving engine's, and a completions request that turns special tokens off.
+from vllm import SamplingParams
 from vllm.inputs import TokensPrompt
 
 
@@ -39,12 +36,13 @@ class RemoteCompletions:
         return {"endpoint": self.endpoint, "prompt": prompt}
 
 
-def judge():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--model_path", default="Qwen/Qwen3-4B")
-    args = parser.parse_args()
-    tokenizer = AutoTokenizer.from_pretrained(args.model_path)
-    llm = LLM(model=args.model_path)
-    text = tokenizer.apply_chat_template([{"role": "user", "content": "Hi"}], tokenize=False, add_generation_prompt=True)
-    # Qwen's ChatML template writes no BOS: the engine's own adds none either
-    return llm.generate([text], SamplingParams(max_tokens=8))
+
+def complete_without_specials(client, tokenizer, conversation):
+    # vLLM's server takes `add_special_tokens` in the request's extra body
+    prompt = tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
+    return client.completions.create(model="served", prompt=prompt, extra_body={"add_special_tokens": False})
+
+
+def chat(client, conversation):
+    # the server renders the conversation itself
+    return client.chat.completions.create(model="served", messages=conversation)
