@@ -28,7 +28,7 @@ _Blocks = tuple[tuple[int, int], ...]
 
 @dataclass(frozen=True)
 class Binding:
-    """`name` is given a value: `kind` is assign | unpack | loop | param."""
+    """`name` is given a value: `kind` is assign | unpack | loop | loop-unpack (an element of each item) | param."""
 
     name: str
     kind: str
@@ -228,8 +228,11 @@ class _Walker:
             if is_enumerate and position == 1:
                 source = iterable.args[0]  # type: ignore[attr-defined]
                 binding = Binding(element.id, "loop", source, None, statement, order, blocks, iterable)
-            else:
+            elif is_enumerate:
                 binding = Binding(element.id, "loop", None, None, statement, order, blocks, iterable)
+            else:
+                # `for prompt, answer in pairs`: element `position` of each item of the iterable
+                binding = Binding(element.id, "loop-unpack", iterable, position, statement, order, blocks, iterable)
             self._add(binding)
 
     def _add(self, binding: Binding) -> None:

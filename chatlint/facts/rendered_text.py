@@ -136,6 +136,11 @@ class RenderedTexts:
             return with_hop(
                 _any(self.template_text(value, function, depth + 1) for value in values), f"`{_short(expr)}`"
             )
+        index = _index(element)
+        if index is not None and isinstance(expr.value, ast.Subscript) and not isinstance(expr.value.slice, ast.Slice):
+            # one element of one item of a list of tuples: `pairs[i][0]`, `self.items[idx][0]`
+            found = self.tuple_items(expr.value.value, function, depth + 1, index)
+            return with_hop(found, f"`{_short(expr)}`")
         # one text out of a list of them: `texts[i]`, `self.prompts[idx]`
         return with_hop(self.template_texts(expr.value, function, depth + 1), f"`{_short(expr)}`")
 
@@ -196,6 +201,8 @@ class RenderedTexts:
             return self.template_text(binding.value, function, depth)
         if binding.kind == "loop":
             return self.template_texts(binding.value, function, depth)
+        if binding.kind == "loop-unpack" and binding.position is not None:
+            return self.tuple_items(binding.value, function, depth, binding.position)
         if binding.kind == "unpack":
             return self._unpacked(binding, function, depth, many=False)
         return None
@@ -236,6 +243,50 @@ class RenderedTexts:
             # `prompts * n`: the same texts, repeated (`best of n`)
             return self.template_texts(expr.left, function, depth + 1)
         return None
+
+    def tuple_items(self, expr: ast.expr, function: FunctionInfo, depth: int, position: int) -> TextOrigin | None:
+        """The render that element `position` of the items of `expr` starts with, a list of tuples: `[(render(c),
+        c[-1]) for c in chats]`, `pairs.append((prompt, answer))` (also on `self.pairs`), read as `pairs[i][0]` or
+        `for prompt, answer in pairs`."""
+        if depth > MAX_RESOLUTION_DEPTH:
+            return None
+        items: list[tuple[ast.expr, FunctionInfo]] = []
+        if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
+            items = [(expr.elt, function)]
+        elif isinstance(expr, ast.List):
+            items = [(item, function) for item in expr.elts]
+        elif isinstance(expr, ast.Name):
+            bindings = self.flow(function).reaching(expr.id, expr)
+            found = _any(
+                self.tuple_items(binding.value, function, depth + 1, position)
+                for binding in bindings
+                if binding.kind == "assign" and binding.value is not None
+            )
+            appended = [(value, function) for kind, value in function.mutations.get(expr.id, ()) if kind == "append"]
+            return found or self._tuple_elements(appended, position, depth, f"`{expr.id}`")
+        elif isinstance(expr, ast.Attribute) and dotted_name(expr.value) == "self" and function.cls is not None:
+            name = f"self.{expr.attr}"
+            items = [
+                (value, method)
+                for method in function.cls.methods.values()
+                for kind, value in method.mutations.get(name, ())
+                if kind == "append"
+            ]
+            hop = Hop(f"stored in `{name}`", is_place=True)
+            found = self._tuple_elements(items, position, depth, hop)
+            return replace(found, same_function=False) if found is not None else None
+        return self._tuple_elements(items, position, depth, f"the items of `{_short(expr)}`")
+
+    def _tuple_elements(
+        self, items: list[tuple[ast.expr, FunctionInfo]], position: int, depth: int, hop: Hop | str
+    ) -> TextOrigin | None:
+        """The render element `position` of the tuple `items` (each in its function) starts with."""
+        found = _any(
+            self.template_text(element, function, depth + 1)
+            for item, function in items
+            if isinstance(item, (ast.Tuple, ast.List)) and (element := _element(item, position)) is not None
+        )
+        return with_hop(found, hop)
 
     def _dataset_items(self, built: ast.Call, depth: int) -> TextOrigin | None:
         """`PromptDataset(data, tokenizer)`: a dataset whose `__getitem__` returns a rendered text (a class of this
@@ -468,6 +519,12 @@ def _element(sequence: ast.Tuple | ast.List, position: int) -> ast.expr | None:
         return None
     element = sequence.elts[position]
     return element.value if isinstance(element, ast.Starred) else element
+
+
+def _index(node: ast.expr) -> int | None:
+    """The value of a non-negative integer literal (an index into a tuple), or None."""
+    value = node.value if isinstance(node, ast.Constant) else None
+    return value if type(value) is int and value >= 0 else None
 
 
 def _is_zero(node: ast.expr) -> bool:

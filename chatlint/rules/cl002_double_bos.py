@@ -45,7 +45,9 @@ class DoubleBos(Rule):
         + completion`, `typing.cast(str, text)`, tuple unpacking, helper functions of the module that return it or that tokenize it,
         helpers of the module that hand back the text they are given with its start kept (`add_eos(text, eos)`
         returning `text + eos`, a `.strip()`),
-        list attributes one method of a class fills and another reads, the items of a dataset whose
+        list attributes one method of a class fills and another reads, one element of the tuples in a list
+        (`pairs.append((prompt, answer))`, read as `pairs[i][0]` or `for prompt, answer in pairs`), the items of a
+        dataset whose
         `__getitem__` returns a render (`list(PromptDataset(...))`, `ds[i]`, `for prompt in ds`; a class of the
         module or an imported one, also a dataset the function's callers in the module pass it as a parameter;
         `prompts * n` repeats them), and the fields of a row a function returns

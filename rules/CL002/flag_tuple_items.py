@@ -1,0 +1,24 @@
+# Renders kept as one element of a tuple in a list (a prompt beside its answer), read back by index or by
+# unpacking in a loop, then tokenized again with special tokens.
+
+
+class QADataset:
+    def __init__(self, tokenizer, pairs):
+        self.items = []
+        for question, answer in pairs:
+            prompt = tokenizer.apply_chat_template([{"role": "user", "content": question}], tokenize=False, add_generation_prompt=True)
+            self.items.append((prompt, answer))
+
+    def __getitem__(self, index):
+        return self.items[index][0]
+
+    def encoded(self, tokenizer, index):
+        return tokenizer.encode(self.items[index][0])  # expect: CL002 "stored in `self.items`"
+
+
+def encode_pairs(tokenizer, chats):
+    pairs = [(tokenizer.apply_chat_template(chat[:-1], tokenize=False, add_generation_prompt=True), chat[-1]["content"]) for chat in chats]
+    encoded = []
+    for prompt, answer in pairs:
+        encoded.append(tokenizer(prompt + answer)["input_ids"])  # expect: CL002 "`prompt + answer` is rendered by"
+    return encoded
