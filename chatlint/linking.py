@@ -32,6 +32,7 @@ MAX_REEXPORTS = 3
 # a module larger than this is not read for its summary (generated code, vendored libraries)
 MAX_SUMMARY_BYTES = 1 << 20
 # the imported names whose label masks a module that pads with EOS cares about
+_WORD = re.compile(r"\w+")  # the words of a statement, as `_whole_word` delimits them (for ASCII names)
 _TRAINS_WITH = re.compile(r"(?i)collat|dataset|trainer|preprocess|tokeniz|process|batch")
 
 # builds a module's summary from its path and text, with what its own imports tell it (or None)
@@ -177,8 +178,14 @@ class Project:
             return None  # the class or function that declares the field's default may be imported by any name
         if any(_after_a_dot(text, name) and self._inherits(name, text) for name in classes):
             return None
-        names = sorted(self.renderers | self._constant_names | self._tokenizer_names)
-        return lambda statement: "*" in statement or any(_whole_word(statement, name) for name in names)
+        names = self.renderers | self._constant_names | self._tokenizer_names
+        plain = frozenset(name for name in names if "." not in name)
+        dotted = sorted(names - plain)  # `Encoder.encode`: a method, named whole
+        return lambda statement: (
+            "*" in statement
+            or not plain.isdisjoint(_WORD.findall(statement))
+            or any(_whole_word(statement, name) for name in dotted)
+        )
 
     def _resolve(self, path: str) -> Path:
         """`path` resolved (a file's place, symlinks followed), once per path in a run."""

@@ -304,8 +304,8 @@ class RenderedTexts:
     def _given_dataset(self, name: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
         """The parameter `name` holds a dataset whose items are renders: the callers of `function` in the module
         pass one (`ds = ChatPrompts(...)`, then `evaluate(model, tok, ds)`); certain when every caller does."""
-        if depth > MAX_RESOLUTION_DEPTH or function.is_module:
-            return None
+        if depth > MAX_RESOLUTION_DEPTH or function.is_module or not (self._has_datasets or self.links):
+            return None  # no class of the module is a dataset, and nothing is imported that could be one
         origins = []
         for call, caller in self._callers.get(function.name, ()):
             if self.helper_function(call, caller) is not function:
@@ -320,6 +320,11 @@ class RenderedTexts:
         hop = Hop(f"passed as `{name}` to `{function.qualname}`", is_place=True)
         certain = all(origin is not None and origin.certain for origin in origins)
         return replace(found, route=(hop, *found.route), certain=certain, same_function=False)
+
+    @functools.cached_property
+    def _has_datasets(self) -> bool:
+        """A class of the module has a `__getitem__`."""
+        return any(info.cls is not None and info.name == "__getitem__" for info in self.functions)
 
     @functools.cached_property
     def _callers(self) -> dict[str, list[tuple[ast.Call, FunctionInfo]]]:
