@@ -58,3 +58,29 @@ def test_at_end_is_what_a_function_defined_later_sees() -> None:
     flow = function_flow(facts.functions[0], {})
     assert [facts.code(binding.value) for binding in flow.at_end("x")] == ["3"]  # type: ignore[arg-type]
     assert sorted(facts.code(binding.value) for binding in flow.at_end("y")) == ["0", "4"]  # type: ignore[arg-type]
+
+
+def test_a_later_assignment_in_the_same_branch_stops_the_earlier_one_after_the_if() -> None:
+    # control that leaves the `else:` block has passed its second assignment
+    source = (
+        "def f(a, b):\n    x = 0\n    if a:\n        x = 1\n    else:\n        x = 2\n        x = [x]\n    return x\n"
+    )
+    in_list, returned = reaching_values(source, "x")
+    assert in_list == ["2"]
+    assert "2" not in returned and "[x]" in returned and "1" in returned
+
+
+def test_a_break_between_two_assignments_keeps_the_earlier_one() -> None:
+    source = (
+        "def f(items):\n    x = 0\n    for item in items:\n        x = item\n        if item:\n            break\n"
+        "        x = None\n    return x\n"
+    )
+    assert reaching_values(source, "x") == [["0", "item", "None"]]
+
+
+def test_unpacking_a_loop_item_binds_each_name_to_its_element() -> None:
+    source = "def f(pairs):\n    for prompt, answer in pairs:\n        print(prompt)\n"
+    facts = build_facts(ast.parse(source), SourceText(source))
+    function = next(function for function in facts.functions if function.name == "f")
+    binding = function_flow(function, {}).bindings["prompt"][0]
+    assert (binding.kind, facts.code(binding.value), binding.position) == ("loop-unpack", "pairs", 0)  # type: ignore[arg-type]

@@ -57,32 +57,38 @@ class FunctionFlow:
     items: dict[tuple[str, str], list[ast.expr]] = field(default_factory=dict)
     # names whose items are assigned (`kwargs["x"] = ...`): their contents change after they are built
     changed_items: set[str] = field(default_factory=set)
+    # the statement lists (by id) that a `break` or `continue` may leave before their end
+    jumpy: set[int] = field(default_factory=set)
 
     def reaching(self, name: str, load: ast.Name) -> list[Binding]:
         """The bindings of `name` that may hold its value at `load`."""
         found = next((item for item in self.loads.get(name, ()) if item.node is load), None)
         if found is None:
             return []
-        return [binding for binding in self.bindings.get(name, ()) if _reaches(binding, found, self.bindings[name])]
+        return [
+            binding
+            for binding in self.bindings.get(name, ())
+            if _reaches(binding, found, self.bindings[name], self.jumpy)
+        ]
 
     def at_end(self, name: str) -> list[Binding]:
         """The bindings of `name` that may hold its value once the whole body has run: what a function defined in
         this one (or in the module) sees when it is called later."""
         end = Load(ast.Name(id=name, ctx=ast.Load()), (), 1 << 62, ())
         others = self.bindings.get(name, [])
-        return [binding for binding in others if binding.kind != "param" and _reaches(binding, end, others)] or [
-            binding for binding in others if binding.kind == "param"
-        ]
+        return [
+            binding for binding in others if binding.kind != "param" and _reaches(binding, end, others, self.jumpy)
+        ] or [binding for binding in others if binding.kind == "param"]
 
     def loads_reached_by(self, binding: Binding) -> list[Load]:
         others = self.bindings.get(binding.name, [])
-        return [load for load in self.loads.get(binding.name, ()) if _reaches(binding, load, others)]
+        return [load for load in self.loads.get(binding.name, ()) if _reaches(binding, load, others, self.jumpy)]
 
     def binding_of(self, statement: ast.AST, name: str) -> Binding | None:
         return next((item for item in self.bindings.get(name, ()) if item.statement is statement), None)
 
 
-def _reaches(binding: Binding, load: Load, others: list[Binding]) -> bool:
+def _reaches(binding: Binding, load: Load, others: list[Binding], jumpy: set[int]) -> bool:
     if binding.kind == "param":
         before = [other for other in others if other.kind != "param" and _before(other, load)]
         return not any(_encloses(other, load) for other in before)
@@ -91,9 +97,18 @@ def _reaches(binding: Binding, load: Load, others: list[Binding]) -> bool:
     for other in others:
         if other is binding or other.kind == "param" or not _before(other, load):
             continue
-        if other.order > binding.order and _encloses(other, load):
+        if other.order > binding.order and (_encloses(other, load) or _overwrites(other, binding, jumpy)):
             return False
     return True
+
+
+def _overwrites(later: Binding, earlier: Binding, jumpy: set[int]) -> bool:
+    """`later` rebinds the name in the same statement list as `earlier`, which no `break` or `continue` leaves
+    early: control that leaves the list after `earlier` passes `later` (`x = render(...)` then `x = [...]` in one
+    `else:` block)."""
+    if later.blocks != earlier.blocks or later.kind not in ("assign", "unpack"):
+        return False
+    return not earlier.blocks or earlier.blocks[-1][0] not in jumpy
 
 
 def _before(binding: Binding, load: Load) -> bool:
@@ -135,6 +150,8 @@ class _Walker:
             self.flow.bindings.setdefault(name, []).append(Binding(name, "param", None, None, root, -1, ()))
 
     def walk_block(self, statements: list[ast.stmt], ancestors: tuple[ast.AST, ...], blocks: _Blocks) -> None:
+        if _may_jump(statements):
+            self.flow.jumpy.add(id(statements))
         for statement in statements:
             self.walk(statement, ancestors, blocks)
 
@@ -237,6 +254,23 @@ class _Walker:
 
     def _add(self, binding: Binding) -> None:
         self.flow.bindings.setdefault(binding.name, []).append(binding)
+
+
+def _may_jump(statements: list[ast.stmt]) -> bool:
+    """A `break` or `continue` among the statements (in their `if`s, `with`s and `try`s, not in nested loops or
+    definitions, which it would leave instead)."""
+    stack: list[ast.AST] = list(statements)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Break, ast.Continue)):
+            return True
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+            stack.extend(node.orelse)  # a loop's `else` belongs to the enclosing block
+            continue
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.expr)):
+            continue
+        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(child, ast.expr))
+    return False
 
 
 def _is_load(node: ast.Name, ancestors: tuple[ast.AST, ...]) -> bool:

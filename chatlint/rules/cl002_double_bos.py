@@ -14,7 +14,7 @@ from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
 from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
 from chatlint.facts.summary import imports_of
-from chatlint.facts.syntax import called_name, dotted_name, shortened
+from chatlint.facts.syntax import bool_literal, called_name, dotted_name, shortened
 from chatlint.facts.turn_renders import TurnRender, turn_renders
 from chatlint.facts.uses import same_value
 from chatlint.findings import Applicability
@@ -99,7 +99,9 @@ class DoubleBos(Rule):
         (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`; an import inside a function counts by the name it
         binds, so `from .qwen2_vl import get_rope_index` in a model-specific branch does not), or a function,
         class, file or folder named for
-        one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`); code that runs only for an encoder-decoder
+        one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`), or a render that passes
+        `enable_thinking=True`/`False` itself (a variable of Qwen 3's and SmolLM 3's ChatML templates; handed
+        through from a setting, it says nothing); code that runs only for an encoder-decoder
         model (under `if self.is_encoder_decoder:`, in the `else` of `if not is_encoder_decoder:`, or after such an `if`
         whose body returns), whose
         tokenizers no BOS-writing chat template is made for; and a module that defines its own fake
@@ -195,6 +197,8 @@ class DoubleBos(Rule):
             return None
         if _no_template_writes_bos(facts) or _named_for_a_family_without_bos(tokenizer_call.function, facts.path):
             return None  # every model the module loads (or the function is written for) has a template without a BOS
+        if _written_for_a_thinking_template(origin.render_call):
+            return None  # `enable_thinking=False`: Qwen 3's (or SmolLM 3's) ChatML template, which writes no BOS
         if _only_counted(tokenizer_call, facts):
             return None  # a length statistic or filter: a second BOS changes a count by one, not what is trained
         if _for_encoder_decoder(tokenizer_call.call, facts):
@@ -234,6 +238,15 @@ class DoubleBos(Rule):
 
 
 _ENCODER_WORDS = re.compile(r"deberta|roberta|electra|(?<![a-z])bert|(?<![a-z])xlm")
+
+
+def _written_for_a_thinking_template(render: ast.Call | None) -> bool:
+    """The render passes `enable_thinking=True` or `=False` itself: a variable of Qwen 3's and SmolLM 3's chat
+    templates (ChatML, no BOS), which other templates ignore. A value handed through (`enable_thinking=flag`,
+    `**template_kwargs`) says only that the code serves thinking models among others."""
+    return render is not None and any(
+        item.arg == "enable_thinking" and bool_literal(item.value) is not None for item in render.keywords
+    )
 
 
 def _imports_an_encoder(facts: ModuleFacts) -> bool:

@@ -1,0 +1,16 @@
+# A text encoder for a Qwen 3 backbone: the render passes `enable_thinking=False` itself, a variable of Qwen 3's
+# ChatML template, which writes no BOS; the tokenizer's special tokens add none either.
+from transformers import AutoTokenizer
+
+
+class PromptEncoder:
+    def __init__(self, path):
+        self.tokenizer = AutoTokenizer.from_pretrained(path)
+
+    def format(self, prompt):
+        return self.tokenizer.apply_chat_template(
+            [{"role": "user", "content": prompt}], tokenize=False, add_generation_prompt=True, enable_thinking=False
+        )
+
+    def encode(self, prompt, max_length=512):
+        return self.tokenizer(self.format(prompt), padding="max_length", max_length=max_length, truncation=True)
