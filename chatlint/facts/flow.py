@@ -57,8 +57,17 @@ class FunctionFlow:
     items: dict[tuple[str, str], list[ast.expr]] = field(default_factory=dict)
     # names whose items are assigned (`kwargs["x"] = ...`): their contents change after they are built
     changed_items: set[str] = field(default_factory=set)
-    # the statement lists (by id) that a `break` or `continue` may leave before their end
-    jumpy: set[int] = field(default_factory=set)
+    # the statement lists by id, and which of them a `break` or `continue` may leave before their end (on first ask)
+    statement_lists: dict[int, list[ast.stmt]] = field(default_factory=dict, repr=False)
+    _jumps: dict[int, bool] = field(default_factory=dict, repr=False)
+
+    def may_leave_early(self, block: int) -> bool:
+        """Can a `break` or `continue` leave the statement list `block` (an id) before its end?"""
+        found = self._jumps.get(block)
+        if found is None:
+            statements = self.statement_lists.get(block)
+            found = self._jumps[block] = statements is None or _may_jump(statements)
+        return found
 
     def reaching(self, name: str, load: ast.Name) -> list[Binding]:
         """The bindings of `name` that may hold its value at `load`."""
@@ -66,9 +75,7 @@ class FunctionFlow:
         if found is None:
             return []
         return [
-            binding
-            for binding in self.bindings.get(name, ())
-            if _reaches(binding, found, self.bindings[name], self.jumpy)
+            binding for binding in self.bindings.get(name, ()) if _reaches(binding, found, self.bindings[name], self)
         ]
 
     def at_end(self, name: str) -> list[Binding]:
@@ -76,19 +83,19 @@ class FunctionFlow:
         this one (or in the module) sees when it is called later."""
         end = Load(ast.Name(id=name, ctx=ast.Load()), (), 1 << 62, ())
         others = self.bindings.get(name, [])
-        return [
-            binding for binding in others if binding.kind != "param" and _reaches(binding, end, others, self.jumpy)
-        ] or [binding for binding in others if binding.kind == "param"]
+        return [binding for binding in others if binding.kind != "param" and _reaches(binding, end, others, self)] or [
+            binding for binding in others if binding.kind == "param"
+        ]
 
     def loads_reached_by(self, binding: Binding) -> list[Load]:
         others = self.bindings.get(binding.name, [])
-        return [load for load in self.loads.get(binding.name, ()) if _reaches(binding, load, others, self.jumpy)]
+        return [load for load in self.loads.get(binding.name, ()) if _reaches(binding, load, others, self)]
 
     def binding_of(self, statement: ast.AST, name: str) -> Binding | None:
         return next((item for item in self.bindings.get(name, ()) if item.statement is statement), None)
 
 
-def _reaches(binding: Binding, load: Load, others: list[Binding], jumpy: set[int]) -> bool:
+def _reaches(binding: Binding, load: Load, others: list[Binding], flow: FunctionFlow) -> bool:
     if binding.kind == "param":
         before = [other for other in others if other.kind != "param" and _before(other, load)]
         return not any(_encloses(other, load) for other in before)
@@ -97,18 +104,18 @@ def _reaches(binding: Binding, load: Load, others: list[Binding], jumpy: set[int
     for other in others:
         if other is binding or other.kind == "param" or not _before(other, load):
             continue
-        if other.order > binding.order and (_encloses(other, load) or _overwrites(other, binding, jumpy)):
+        if other.order > binding.order and (_encloses(other, load) or _overwrites(other, binding, flow)):
             return False
     return True
 
 
-def _overwrites(later: Binding, earlier: Binding, jumpy: set[int]) -> bool:
+def _overwrites(later: Binding, earlier: Binding, flow: FunctionFlow) -> bool:
     """`later` rebinds the name in the same statement list as `earlier`, which no `break` or `continue` leaves
     early: control that leaves the list after `earlier` passes `later` (`x = render(...)` then `x = [...]` in one
     `else:` block)."""
     if later.blocks != earlier.blocks or later.kind not in ("assign", "unpack"):
         return False
-    return not earlier.blocks or earlier.blocks[-1][0] not in jumpy
+    return not earlier.blocks or not flow.may_leave_early(earlier.blocks[-1][0])
 
 
 def _before(binding: Binding, load: Load) -> bool:
@@ -150,8 +157,7 @@ class _Walker:
             self.flow.bindings.setdefault(name, []).append(Binding(name, "param", None, None, root, -1, ()))
 
     def walk_block(self, statements: list[ast.stmt], ancestors: tuple[ast.AST, ...], blocks: _Blocks) -> None:
-        if _may_jump(statements):
-            self.flow.jumpy.add(id(statements))
+        self.flow.statement_lists[id(statements)] = statements
         for statement in statements:
             self.walk(statement, ancestors, blocks)
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from chatlint.facts import ModuleFacts
+from chatlint.facts.summary import ImportRef
 from chatlint.knowledge.library_bugs import AUDITED_IMPORTS, AUDITED_SYMBOLS, LibraryBug, bugs_for_imports
 from chatlint.rules.base import Diagnostic, Rule
 
@@ -69,7 +70,7 @@ class KnownLibraryLabelBug(Rule):
     """
 
     def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
-        names = _imported_names(facts.module)
+        names = _imported_names(facts.imports)
         imported = {qualified.split(".", 1)[0] for qualified in names.values()} & set(AUDITED_IMPORTS)
         if not imported:
             return
@@ -93,21 +94,16 @@ def _message(bug: LibraryBug, symbol: str, pin: Declaration) -> str:
     )
 
 
-def _imported_names(module: ast.Module) -> dict[str, str]:
-    """Local name -> the full dotted name it was imported as, for every import in the module (any scope)."""
+def _imported_names(imports: Iterable[ImportRef]) -> dict[str, str]:
+    """Local name -> the full dotted name it was imported as, for every import in the module (any scope):
+    `import a.b as x` binds `x` to `a.b`, `import a.b` binds `a`, `from a.b import C` binds `C` to `a.b.C`."""
     names: dict[str, str] = {}
-    for node in ast.walk(module):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    names[alias.asname] = alias.name
-                else:
-                    top = alias.name.split(".", 1)[0]
-                    names[top] = top
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            for alias in node.names:
-                if alias.name != "*":
-                    names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    for ref in imports:
+        if ref.symbol is None:
+            top = ref.module.split(".", 1)[0]
+            names[ref.local] = top if ref.local == top else ref.module
+        elif ref.module and not ref.level and ref.symbol != "*":
+            names[ref.local] = f"{ref.module}.{ref.symbol}"
     return names
 
 
