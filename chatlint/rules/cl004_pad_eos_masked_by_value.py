@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from chatlint.facts import ModuleFacts
 from chatlint.facts.padding import PadAssignment, ValueMask, pad_eos_assignments, value_masks
 from chatlint.facts.summary import PAD_SET_TO_EOS
+from chatlint.facts.syntax import called_name
 from chatlint.findings import Related
 from chatlint.knowledge.model_families import EOS_END_OF_TURN
 from chatlint.rules.base import Diagnostic, Rule
@@ -25,8 +26,9 @@ class PadEosMaskedByValue(Rule):
         (PAD_SET_TO_EOS,),
         # the ignore value of a mask: `-100`, or a name with "ignore" in it used as a value (`IGNORE_INDEX`,
         # `self.ignore_index)`, `ignore_index=`), not the word in `# type: ignore`
-        (b"-100", b"DataCollatorFor", _IGNORE_AS_VALUE),
+        (b"-100", b"DataCollatorFor", b"SFTTrainer(", _IGNORE_AS_VALUE),
     )
+    asks_versions_of = ("trl",)
 
     what_it_does = """
         Finds code that makes the pad token the end-of-sequence token (`tokenizer.pad_token =
@@ -43,6 +45,11 @@ class PadEosMaskedByValue(Rule):
         token is a different token, when the masking sits under a test that compares the pad and EOS ids, and in
         code that builds no labels. `model.config.pad_token_id` and `generate(pad_token_id=...)` are not the
         tokenizer's padding and are not looked at.
+
+        trl's `SFTTrainer` built without a `data_collator` counts as such a collator when the project's declared
+        trl versions include one before 0.17: up to 0.16 it pads with transformers' `DataCollatorForLanguageModeling`
+        (masking every label equal to the pad id); 0.17 replaced it with a collator that masks padding by position
+        (trl PR 3200). With no trl version declared, the trainer is not counted (a new install gets 0.17 or later).
 
         Across modules: a pad = EOS assignment in a module that imports a collator, dataset or trainer (by name) whose
         code masks labels by value is reported at the assignment, naming the mask in the other module.
@@ -80,7 +87,7 @@ class PadEosMaskedByValue(Rule):
         assignments = pad_eos_assignments(facts)
         if not assignments:
             return
-        masks = value_masks(facts)
+        masks = value_masks(facts) + self._default_sft_collators(facts)
         imported = facts.links.masks() if facts.links else []
         if not masks and not imported:
             return
@@ -103,6 +110,48 @@ class PadEosMaskedByValue(Rule):
                 yield Diagnostic(
                     node=assignment.node, message=_message(assignment, where, mask.text, more), related=places
                 )
+
+    def _default_sft_collators(self, facts: ModuleFacts) -> list[ValueMask]:
+        """`SFTTrainer(...)` calls without a `data_collator`, when the project's trl may be a release before 0.17,
+        whose default collator masks labels by value."""
+        calls = [
+            (call, function)
+            for call, function, _ in facts.calls
+            if called_name(call) == "SFTTrainer" and all(item.arg != "data_collator" for item in call.keywords)
+        ]
+        if not calls:
+            return []
+        allowing = self._trl_before_0_17()
+        if allowing is None:
+            return []
+        text = (
+            f"`SFTTrainer(...)` has no `data_collator`, and trl before 0.17 ({allowing}) pads with transformers' "
+            f"`DataCollatorForLanguageModeling`, which sets every label equal to the pad id to -100"
+        )
+        return [ValueMask(call, function, text, "") for call, function in calls]
+
+    def _trl_before_0_17(self) -> str | None:
+        """The declared trl requirement that allows a release before 0.17, in words; None when none does (or trl's
+        version is not declared: a new install gets 0.17 or later)."""
+        from packaging.version import Version
+
+        from chatlint.dependencies.resolver import VersionKind
+
+        resolution = self.dependencies.resolve("trl")
+        if resolution.kind is VersionKind.UNKNOWN:
+            return None
+        first_fixed = Version(_TRL_SFT_COLLATOR_FIXED)
+        allowing = resolution.allowing(lambda version: version < first_fixed)
+        if allowing is None:
+            return None
+        if allowing.exact is not None:
+            return f"trl {allowing.exact} in {allowing.where}"
+        return f"`{allowing.text}` in {allowing.where}"
+
+
+# trl's SFTTrainer stopped padding with transformers' `DataCollatorForLanguageModeling` (which masks every label
+# equal to the pad id) in 0.17.0: "Fix SFT masking EOS when equal to PAD", trl PR 3200, read in trl's history
+_TRL_SFT_COLLATOR_FIXED = "0.17.0"
 
 
 def _message(assignment: PadAssignment, where: str, mask: str, more: str) -> str:
