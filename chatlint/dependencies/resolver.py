@@ -64,6 +64,12 @@ class Resolution:
                 return item
         return None
 
+    def allowing_below(self, release: str) -> Declaration | None:
+        """The first declaration that allows a version before `release` (`"0.17.0"`): a project that may run a
+        release without a fix; None when none does or nothing is known."""
+        first = Version(release)
+        return self.allowing(lambda version: version < first)
+
     def describe(self) -> str:
         """`trl 0.12.2 (from uv.lock line 40)`, `transformers>=4.40 (pyproject.toml line 9)`, or `unknown`."""
         if self.kind is VersionKind.UNKNOWN:

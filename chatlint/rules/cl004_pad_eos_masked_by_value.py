@@ -133,15 +133,7 @@ class PadEosMaskedByValue(Rule):
     def _trl_before_0_17(self) -> str | None:
         """The declared trl requirement that allows a release before 0.17, in words; None when none does (or trl's
         version is not declared: a new install gets 0.17 or later)."""
-        from packaging.version import Version
-
-        from chatlint.dependencies.resolver import VersionKind
-
-        resolution = self.dependencies.resolve("trl")
-        if resolution.kind is VersionKind.UNKNOWN:
-            return None
-        first_fixed = Version(_TRL_SFT_COLLATOR_FIXED)
-        allowing = resolution.allowing(lambda version: version < first_fixed)
+        allowing = self.dependencies.resolve("trl").allowing_below(_TRL_SFT_COLLATOR_FIXED)
         if allowing is None:
             return None
         if allowing.exact is not None:

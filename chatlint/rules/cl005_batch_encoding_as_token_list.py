@@ -140,15 +140,10 @@ class BatchEncodingAsTokenList(Rule):
 
     def _mlx_lm_wrapper_only(self) -> bool:
         """The project requires mlx-lm, at versions whose tokenizer wrapper always passes `return_dict=False`."""
-        from packaging.version import Version
-
         from chatlint.dependencies.resolver import VersionKind
 
         resolution = self.dependencies.resolve("mlx-lm")
-        if resolution.kind is VersionKind.UNKNOWN:
-            return False
-        first = Version(_MLX_LM_RETURNS_LISTS)
-        return resolution.allowing(lambda version: version < first) is None
+        return resolution.kind is not VersionKind.UNKNOWN and resolution.allowing_below(_MLX_LM_RETURNS_LISTS) is None
 
     def _transformers_5_note(self) -> str | None:
         """Why transformers 5 is possible for this project, in words; None when its versions exclude 5."""
