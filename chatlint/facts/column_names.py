@@ -101,11 +101,11 @@ def _used_as_key(name: str, text: str) -> bool:
     return f"[{name}]" in text or f"{{{name}:" in text or f" {name}:" in text
 
 
-def option_defaults(module: ast.Module) -> dict[str, str]:
-    """The string defaults of the configuration fields a module declares, by field name (see `declared_defaults`).
-    A field declared with two different defaults is left out."""
+def option_defaults(module: ast.Module, argparse: bool = True) -> dict[str, str]:
+    """The string defaults of the configuration fields a module declares, by field name (see `declared_defaults`;
+    `argparse`: look for argparse options at all). A field declared with two different defaults is left out."""
     found: dict[str, set[str]] = {}
-    for _, name, value in declared_defaults(module):
+    for _, name, value in declared_defaults(module, argparse):
         found.setdefault(name, set()).add(value)
     return {name: values.pop() for name, values in found.items() if len(values) == 1}
 

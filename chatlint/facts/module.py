@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from chatlint.facts.calls import collect_template_calls
-from chatlint.facts.column_names import declared_defaults
+from chatlint.facts.column_names import option_defaults
 from chatlint.facts.engines import Engines
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import FunctionFlow
@@ -151,8 +151,7 @@ class ModuleFacts:
     def _option_defaults(self) -> dict[str, str]:
         """The string defaults of the module's configuration fields and argparse options, by field name (the
         checkpoint `from_pretrained(args.model_path)` loads when `--model_path` defaults to one)."""
-        declared = declared_defaults(self.module, argparse="add_argument" in self.source.text)
-        return {name: default for _, name, default in declared}
+        return option_defaults(self.module, argparse="add_argument" in self.source.text)
 
     @functools.cached_property
     def rendered_texts(self) -> RenderedTexts:
