@@ -2,7 +2,7 @@
 `Engine.generate`, and a completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`,
 which vLLM and SGLang serve with special tokens on for a completion prompt).
 
-Both tokenize a text prompt with the tokenizer's special tokens on (vLLM's `add_special_tokens` defaults to True
+Each tokenizes a text prompt with the tokenizer's special tokens on (vLLM's `add_special_tokens` defaults to True
 for raw prompts; SGLang encodes the text the same way), so a prompt rendered with `tokenize=False` gets a second
 BOS for templates that write one. The engine is known by its class, when the code shows it built (`self.llm =
 LLM(...)`, `vllm.LLM(...)`, `sgl.Engine(...)` with the class imported from vllm or sglang), or, in a module that
@@ -30,6 +30,13 @@ _ENGINES = {
 _LIBRARIES = frozenset(library for library, _ in _ENGINES)
 # the engine a name like `llm` holds in a module that imports only that library
 _MAIN_ENGINE = {"vllm": _ENGINES["vllm", "LLM"], "sglang": _ENGINES["sglang", "Engine"]}
+# words a module that hands an engine text must contain: its library, or a completions request
+_ENGINE_WORDS = (*sorted(_LIBRARIES), "completions.create")
+
+
+def may_name_engines(text: str) -> bool:
+    """Can the module's text hand prompts to an engine at all? (Tested before its imports are read.)"""
+    return any(word in text for word in _ENGINE_WORDS)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from chatlint.facts.calls import collect_template_calls
 from chatlint.facts.column_names import option_defaults
-from chatlint.facts.engines import Engines
+from chatlint.facts.engines import Engines, may_name_engines
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import FunctionFlow
 from chatlint.facts.id_uses import IdsSearch
@@ -161,9 +161,7 @@ class ModuleFacts:
 
     @functools.cached_property
     def _tokenization(self) -> tuple[list[TokenizerCall], list[SplitTokenization]]:
-        text = self.source.text
-        named = "vllm" in text or "sglang" in text or "completions.create" in text
-        engines = Engines.of(self.imports) if named else None
+        engines = Engines.of(self.imports) if may_name_engines(self.source.text) else None
         return collect_tokenizer_calls(self.functions, self.calls, self.flows, self.rendered_texts, self.links, engines)
 
     @property
