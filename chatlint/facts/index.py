@@ -303,6 +303,14 @@ def _is_enumerate(node: ast.expr) -> bool:
     return isinstance(node, ast.Call) and dotted_name(node.func) == "enumerate" and bool(node.args)
 
 
+def calls_by_name(calls: list[CallSite]) -> dict[str, list[CallSite]]:
+    """The calls by the name they call (`evaluate(...)` and `self.evaluate(...)` under "evaluate")."""
+    found: dict[str, list[CallSite]] = {}
+    for site in calls:
+        found.setdefault(called_name(site[0]), []).append(site)
+    return found
+
+
 def build_index(module: ast.Module) -> Indexer:
     indexer = Indexer(module)
     indexer.run()

@@ -19,7 +19,7 @@ from chatlint.facts.engines import Engines, may_name_engines
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import FunctionFlow
 from chatlint.facts.id_uses import IdsSearch
-from chatlint.facts.index import Indexer, build_index
+from chatlint.facts.index import Indexer, build_index, calls_by_name
 from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
 from chatlint.facts.rendered_text import RenderedTexts
@@ -106,10 +106,7 @@ class ModuleFacts:
 
     @functools.cached_property
     def _call_sites(self) -> dict[str, list[CallSite]]:
-        sites: dict[str, list[CallSite]] = {}
-        for site in self.calls:
-            sites.setdefault(called_name(site[0]), []).append(site)
-        return sites
+        return calls_by_name(self.calls)
 
     @functools.cached_property
     def checkpoints(self) -> tuple[str | None, ...]:

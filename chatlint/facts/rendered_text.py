@@ -27,13 +27,13 @@ from dataclasses import replace
 
 from chatlint.facts.column_names import ColumnName, column_name, option_defaults
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow, instance_class
+from chatlint.facts.index import calls_by_name
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Hop, Route, TemplateCall, TextOrigin, with_hop
 from chatlint.facts.rendered_columns import RenderedColumns
 from chatlint.facts.syntax import (
     bool_literal,
     bound_argument,
-    called_name,
     cast_value,
     code,
     dotted_name,
@@ -307,7 +307,7 @@ class RenderedTexts:
         if depth > MAX_RESOLUTION_DEPTH or function.is_module or not (self._has_datasets or self.links):
             return None  # no class of the module is a dataset, and nothing is imported that could be one
         origins = []
-        for call, caller in self._callers.get(function.name, ()):
+        for call, caller, _ in self._callers.get(function.name, ()):
             if self.helper_function(call, caller) is not function:
                 continue
             given = bound_argument(call, function.call_params, name)
@@ -327,12 +327,8 @@ class RenderedTexts:
         return any(info.cls is not None and info.name == "__getitem__" for info in self.functions)
 
     @functools.cached_property
-    def _callers(self) -> dict[str, list[tuple[ast.Call, FunctionInfo]]]:
-        """Every call of the module by the name it calls (`evaluate(...)`, `self.evaluate(...)`), with its caller."""
-        found: dict[str, list[tuple[ast.Call, FunctionInfo]]] = {}
-        for call, caller, _ in self.rows.calls:
-            found.setdefault(called_name(call), []).append((call, caller))
-        return found
+    def _callers(self) -> dict[str, list[CallSite]]:
+        return calls_by_name(self.rows.calls)
 
     def _binding_texts(self, binding: Binding, function: FunctionInfo, depth: int) -> TextOrigin | None:
         if binding.kind == "param":
