@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -88,12 +89,12 @@ NO_USE = SequenceUse(UseKind.NONE)
 
 @dataclass(frozen=True)
 class IdsSearch:
-    """What the search reads of one module: the flow of each function, every call by name, and the module's
-    own functions by name."""
+    """What the search reads of one module: the flow of each function, every call by name, and which function of
+    the module a call calls (`RenderedTexts.helper_function`)."""
 
     flows: dict[int, FunctionFlow]
     call_sites: dict[str, list[CallSite]]
-    functions: dict[str, FunctionInfo]
+    callee_of: Callable[[ast.Call, FunctionInfo], FunctionInfo | None]
 
     def uses(self, call: ast.Call, ancestors: tuple[ast.AST, ...], function: FunctionInfo) -> tuple[str, ...]:
         """Where the value of `call` is used as a list of token ids, in words ("`len(ids)`"), following the
@@ -150,7 +151,7 @@ class IdsSearch:
     def _passed_uses(self, call: ast.Call, value: ast.AST, caller: FunctionInfo, depth: int) -> list[str]:
         """`self._expand(ids, ...)`, `pad(ids)`: the value handed to a function of the module, whose parameter is
         annotated as ids (`input_ids: List[int]`) or used as ids in its body."""
-        callee = self._callee(call, caller)
+        callee = self.callee_of(call, caller)
         if callee is None or depth >= _MAX_CALLER_DEPTH:
             return []
         names = callee.call_params
@@ -167,16 +168,6 @@ class IdsSearch:
         if binding is None or any(_written_for_both(load) for load in flow.loads_reached_by(binding)):
             return []
         return [f"{where}, which uses it: {use}" for use in self._binding_uses(binding, callee, depth + 1)]
-
-    def _callee(self, call: ast.Call, caller: FunctionInfo) -> FunctionInfo | None:
-        """The function of this module `call` calls: a plain call of a module function, or `self.method(...)` in
-        the caller's class."""
-        func = call.func
-        if isinstance(func, ast.Name):
-            return self.functions.get(func.id)
-        if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and caller.cls is not None:
-            return caller.cls.methods.get(func.attr)
-        return None
 
     def _returned_uses(self, function: FunctionInfo, depth: int) -> list[str]:
         if function.is_module or depth >= _MAX_CALLER_DEPTH:

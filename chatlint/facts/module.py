@@ -101,8 +101,7 @@ class ModuleFacts:
 
     @functools.cached_property
     def _ids_search(self) -> IdsSearch:
-        own = {f.name: f for f in self.functions if f.cls is None and f.outer is not None and f.outer.is_module}
-        return IdsSearch(self.flows, self._call_sites, own)
+        return IdsSearch(self.flows, self._call_sites, self.rendered_texts.helper_function)
 
     @functools.cached_property
     def _call_sites(self) -> dict[str, list[CallSite]]:
