@@ -53,6 +53,7 @@ class FunctionFlow:
     bindings: dict[str, list[Binding]] = field(default_factory=dict)
     loads: dict[str, list[Load]] = field(default_factory=dict)
     returns: list[ast.expr] = field(default_factory=list)
+    yields: list[ast.expr] = field(default_factory=list)  # the values of `yield x` (not `yield from`)
     # (`row`, "text") -> the values of `row["text"] = ...`, and the entries of `row = {"text": ...}`
     items: dict[tuple[str, str], list[ast.expr]] = field(default_factory=dict)
     # names whose items are assigned (`kwargs["x"] = ...`): their contents change after they are built
@@ -213,6 +214,8 @@ class _Walker:
             self._bind_loop(node.target, node.iter, node, order, blocks)  # type: ignore[attr-defined]
         elif kind is ast.Return and node.value is not None:  # type: ignore[attr-defined]
             self.flow.returns.append(node.value)  # type: ignore[attr-defined]
+        elif kind is ast.Yield and node.value is not None:  # type: ignore[attr-defined]
+            self.flow.yields.append(node.value)  # type: ignore[attr-defined]
 
     def _bind(self, target: ast.expr, value: ast.expr, statement: ast.AST, order: int, blocks: _Blocks) -> None:
         if isinstance(target, ast.Name):

@@ -234,6 +234,9 @@ class RenderedTexts:
             if callee in ("list", "tuple") and first is not None:
                 return self.template_texts(first, function, depth + 1)
             helper = self.helper_function(expr, function)
+            if helper is not None and self.flow(helper).yields:
+                # a generator: its items are the texts it yields, each one text
+                return self._returned(helper, None, depth, many=False, site=(expr, function), yielded=True)
             if helper is not None:
                 return self._returned(helper, None, depth, many=True, site=(expr, function))
             return self._dataset_items(expr, depth)
@@ -460,18 +463,20 @@ class RenderedTexts:
         depth: int,
         many: bool,
         site: tuple[ast.Call, FunctionInfo] | None = None,
+        yielded: bool = False,
     ) -> TextOrigin | None:
-        """What `helper` returns (the element at `position` of a returned tuple), followed inside the helper; with
-        the call `site` (and the function it is in), a returned parameter (`return prompt + suffix`) is followed
-        to the argument the call passes for it."""
-        key = (id(helper), position, "many" if many else "one")
+        """What `helper` returns (the element at `position` of a returned tuple), or with `yielded` what it yields,
+        followed inside the helper; with the call `site` (and the function it is in), a returned parameter
+        (`return prompt + suffix`) is followed to the argument the call passes for it."""
+        key = (id(helper), position, "many" if many else "one", yielded)
         if key in self.busy or depth > MAX_RESOLUTION_DEPTH:
             return None
         self.busy.add(key)
         try:
             origins = []
             follow: _Follow = self.template_texts if many else self.template_text
-            for value in self.flow(helper).returns:
+            flow = self.flow(helper)
+            for value in flow.yields if yielded else flow.returns:
                 if position is not None:
                     element = _element(value, position) if isinstance(value, (ast.Tuple, ast.List)) else None
                     if element is None:
@@ -488,7 +493,7 @@ class RenderedTexts:
             certain = all(origin is not None and origin.certain for origin in origins)
             return replace(
                 found,
-                route=(Hop(f"returned by `{helper.qualname}`", is_place=True), *found.route),
+                route=(Hop(f"{'yielded' if yielded else 'returned'} by `{helper.qualname}`", is_place=True), *found.route),
                 same_function=False,
                 certain=certain,
             )

@@ -43,6 +43,7 @@ class DoubleBos(Rule):
         names (every assignment that can reach the call), list comprehensions and lists built with `.append`,
         dict and row fields set in the same function, string methods that keep its start (`.strip()`), `prompt
         + completion`, `typing.cast(str, text)`, tuple unpacking, helper functions of the module that return it or that tokenize it,
+        generators of the module that yield it (`for text in iterate_texts(ds)`),
         helpers of the module that hand back the text they are given with its start kept (`add_eos(text, eos)`
         returning `text + eos`, a `.strip()`),
         list attributes one method of a class fills and another reads, one element of the tuples in a list
