@@ -493,7 +493,10 @@ class RenderedTexts:
             certain = all(origin is not None and origin.certain for origin in origins)
             return replace(
                 found,
-                route=(Hop(f"{'yielded' if yielded else 'returned'} by `{helper.qualname}`", is_place=True), *found.route),
+                route=(
+                    Hop(f"{'yielded' if yielded else 'returned'} by `{helper.qualname}`", is_place=True),
+                    *found.route,
+                ),
                 same_function=False,
                 certain=certain,
             )
