@@ -225,6 +225,26 @@ class TemplateCall:
         return self.flags[name]
 
     @property
+    def by_processor(self) -> bool:
+        """A processor renders (`processor.apply_chat_template`, `self.processor...`): its `tokenize` defaults to
+        False, so it returns text unless asked to tokenize."""
+        func = self.call.func
+        if self.route is not Route.DIRECT or not isinstance(func, ast.Attribute):
+            return False
+        receiver = func.value
+        last = receiver.attr if isinstance(receiver, ast.Attribute) else getattr(receiver, "id", "")
+        return "processor" in last.lower()
+
+    @property
+    def returns_text(self) -> bool:
+        """The render gives text: `tokenize=False`, or a processor's render that leaves `tokenize` to its default
+        (and no `**mapping` that may set it)."""
+        tokenize = self.flag("tokenize")
+        if tokenize.present:
+            return tokenize.value is False
+        return self.by_processor and not self.may_hide_flags
+
+    @property
     def through_wrapper(self) -> bool:
         return self.route in (Route.WRAPPER, Route.HELPER)
 

@@ -159,9 +159,9 @@ class RenderedTexts:
         if template_call is not None and template_call.route is Route.HELPER:
             return template_call.helper_origin if template_call.flag("tokenize").value is False else None
         if template_call is not None:
-            if template_call.flag("tokenize").value is False:
+            if template_call.returns_text:
                 return TextOrigin(
-                    _render_words(call, template_call.via),
+                    _render_words(call, template_call),
                     line=call.lineno,
                     related=template_call.related,
                     render_call=call,
@@ -174,7 +174,7 @@ class RenderedTexts:
         if isinstance(func, ast.Name) and func.id in function.params and "chat_template" in func.id:
             # a callable handed in as a parameter: `def preprocess(data, apply_chat_template=None)`
             if bool_literal(keyword_value(call, "tokenize")) is False:
-                return TextOrigin(_render_words(call, f"the parameter `{func.id}`"), line=call.lineno)
+                return TextOrigin(_render_words(call, via=f"the parameter `{func.id}`"), line=call.lineno)
             return None
         if isinstance(func, ast.Attribute):
             method = func.attr
@@ -553,8 +553,12 @@ def _mentions_bos(call: ast.Call) -> bool:
     return "bos" in code(call).lower()
 
 
-def _render_words(call: ast.Call, via: str) -> str:
-    words = f"`{code(call.func)}(..., tokenize=False)`"
+def _render_words(call: ast.Call, template_call: TemplateCall | None = None, via: str = "") -> str:
+    if template_call is not None and not template_call.flag("tokenize").present:
+        words = f"`{code(call.func)}(...)` (a processor's render, which returns text by default)"
+    else:
+        words = f"`{code(call.func)}(..., tokenize=False)`"
+    via = template_call.via if template_call is not None else via
     return f"{words} ({via})" if via else words
 
 

@@ -37,8 +37,9 @@ class DoubleBos(Rule):
     fixable = True
 
     what_it_does = """
-        Finds text produced by `apply_chat_template(..., tokenize=False)` that is tokenized again with special
-        tokens on: `tokenizer(text)`, `tokenizer(text=...)`, `tokenizer.encode(text)`, `processing_class(text)`,
+        Finds text produced by `apply_chat_template(..., tokenize=False)` (or by a processor's
+        `apply_chat_template` that leaves `tokenize` to its default, which for a processor is False) that is
+        tokenized again with special tokens on: `tokenizer(text)`, `tokenizer(text=...)`, `tokenizer.encode(text)`, `processing_class(text)`,
         `processor(text=...)`, and the batch forms over a list of such texts. The text is followed through local
         names (every assignment that can reach the call), list comprehensions and lists built with `.append`,
         dict and row fields set in the same function, string methods that keep its start (`.strip()`), `prompt

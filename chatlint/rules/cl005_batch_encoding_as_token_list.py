@@ -108,7 +108,7 @@ class BatchEncodingAsTokenList(Rule):
         if template_call.flag("return_dict").present or template_call.flag("return_assistant_tokens_mask").present:
             return None
         call = template_call.call
-        if _renders_with_a_processor(call):
+        if template_call.by_processor:
             return None  # a processor's `apply_chat_template` returns text unless asked to tokenize
         if template_call.result_name and _type_checked(template_call.result_name, template_call, facts):
             return None  # `isinstance(ids, list)`, `hasattr(out, "input_ids")`: written for both kinds of result
@@ -179,11 +179,6 @@ def _loads_own_tokenizer(facts: ModuleFacts) -> bool:
 
 def _callee(facts: ModuleFacts, template_call: TemplateCall) -> str:
     return " ".join(facts.code(template_call.call.func).split())
-
-
-def _renders_with_a_processor(call: ast.Call) -> bool:
-    receiver = dotted_name(call.func.value) if isinstance(call.func, ast.Attribute) else None
-    return receiver is not None and "processor" in receiver.split(".")[-1].lower()
 
 
 def _type_checked(name: str, template_call: TemplateCall, facts: ModuleFacts) -> bool:
