@@ -1,6 +1,7 @@
 """Serving engines that tokenize the text prompts they are given: vLLM's `LLM.generate`, SGLang's
-`Engine.generate`, and a completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`,
-which vLLM and SGLang serve with special tokens on for a completion prompt).
+`Engine.generate`, a completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`,
+which vLLM and SGLang serve with special tokens on for a completion prompt), and a transformers `text-generation`
+pipeline called with a string (`pipe(text)`: its `add_special_tokens` is left to the tokenizer's default, True).
 
 Each tokenizes a text prompt with the tokenizer's special tokens on (vLLM's `add_special_tokens` defaults to True
 for raw prompts; SGLang encodes the text the same way), so a prompt rendered with `tokenize=False` gets a second
@@ -14,8 +15,9 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from chatlint.facts.flow import FunctionFlow, instance_class
+from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import FunctionInfo
 from chatlint.facts.summary import ImportRef
 from chatlint.facts.syntax import dotted_name, is_self_attribute, keyword_value, positional
@@ -30,13 +32,25 @@ _ENGINES = {
 _LIBRARIES = frozenset(library for library, _ in _ENGINES)
 # the engine a name like `llm` holds in a module that imports only that library
 _MAIN_ENGINE = {"vllm": _ENGINES["vllm", "LLM"], "sglang": _ENGINES["sglang", "Engine"]}
-# words a module that hands an engine text must contain: its library, or a completions request
-_ENGINE_WORDS = (*sorted(_LIBRARIES), "completions.create")
+# words a module that hands an engine text must contain: its library, a completions request, or a pipeline
+_ENGINE_WORDS = (*sorted(_LIBRARIES), "completions.create", "pipeline")
+# the pipeline tasks that tokenize a string prompt with the tokenizer's special tokens on
+_TEXT_GENERATION = frozenset({"text-generation"})
+_PIPELINE = "a transformers `text-generation` pipeline, which tokenizes a text prompt with special tokens on"
 
 
 def may_name_engines(text: str) -> bool:
     """Can the module's text hand prompts to an engine at all? (Tested before its imports are read.)"""
     return any(word in text for word in _ENGINE_WORDS)
+
+
+class EngineCall(NamedTuple):
+    """A call that hands an engine text prompts: the words for the engine, the prompts, and whether the call takes
+    `add_special_tokens` itself (a pipeline does; vLLM's `generate` does not)."""
+
+    words: str
+    text: ast.expr
+    takes_flag: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,14 +60,24 @@ class Engines:
 
     classes: dict[str, str]  # a dotted name the code may call -> the words for that engine's `generate`
     imported: str  # the words for the engine an imported library offers ("" when it imports none)
+    pipelines: frozenset[str] = (
+        frozenset()
+    )  # the names of transformers' `pipeline` factory (`pipeline`, `transformers.pipeline`)
 
     @classmethod
     def of(cls, imports: Iterable[ImportRef]) -> Engines:
         """The engines a module with these imports can name."""
         classes: dict[str, str] = {}
         libraries: set[str] = set()
+        pipelines: set[str] = set()
         for ref in imports:
             root = ref.module.split(".")[0]
+            if ref.module in ("transformers", "transformers.pipelines"):
+                if ref.symbol is None:  # `import transformers`: `transformers.pipeline(...)`
+                    pipelines.add(f"{ref.local}.pipeline")
+                elif ref.symbol == "pipeline":  # `from transformers import pipeline`
+                    pipelines.add(ref.local)
+                continue
             if root not in _LIBRARIES:
                 continue
             libraries.add(root)
@@ -64,18 +88,42 @@ class Engines:
             elif (root, ref.symbol) in _ENGINES:  # `from vllm import LLM`, `from sglang import Engine as Sgl`
                 classes[ref.local] = _ENGINES[root, ref.symbol]
         if len(libraries) > 1:
-            return cls(classes, "the serving engine's `generate` (vLLM's or SGLang's)")
-        return cls(classes, _MAIN_ENGINE[libraries.pop()] if libraries else "")
+            return cls(classes, "the serving engine's `generate` (vLLM's or SGLang's)", frozenset(pipelines))
+        return cls(classes, _MAIN_ENGINE[libraries.pop()] if libraries else "", frozenset(pipelines))
 
     def tokenizing_call(
         self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]
-    ) -> tuple[str, ast.expr] | None:
+    ) -> EngineCall | None:
         """The words for the engine and the text prompts `call` hands it: an engine's `generate`, or a completions
         request to an OpenAI-compatible server; None for another call."""
         found = self.generate(call, function, flows)
         if found is not None:
-            return f"{found[0]}, which adds special tokens to a text prompt", found[1]
+            return EngineCall(f"{found[0]}, which adds special tokens to a text prompt", found[1])
+        text = self.pipeline_prompt(call, function, flows)
+        if text is not None:
+            return EngineCall(_PIPELINE, text, takes_flag=True)
         return completions_request(call)
+
+    def pipeline_prompt(
+        self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]
+    ) -> ast.expr | None:
+        """`pipe(prompt, ...)` where the code shows `pipe` built as `pipeline("text-generation", ...)`: the prompt
+        (first positional argument or `text_inputs=`); None for another call."""
+        if not self.pipelines:
+            return None
+        text = positional(call, 0) or keyword_value(call, "text_inputs")
+        if text is None:
+            return None
+        built = _built_calls(call.func, function, flows)
+        if not built or not all(self._text_generation_pipeline(value) for value in built):
+            return None
+        return text
+
+    def _text_generation_pipeline(self, value: ast.Call) -> bool:
+        if dotted_name(value.func) not in self.pipelines:
+            return False
+        task = keyword_value(value, "task") or positional(value, 0)
+        return isinstance(task, ast.Constant) and task.value in _TEXT_GENERATION
 
     def generate(
         self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]
@@ -101,7 +149,7 @@ _COMPLETIONS = (
 )
 
 
-def completions_request(call: ast.Call) -> tuple[str, ast.expr] | None:
+def completions_request(call: ast.Call) -> EngineCall | None:
     """`client.completions.create(model=..., prompt=text)`: a completions request to an OpenAI-compatible server,
     which (served by vLLM or SGLang) tokenizes a text prompt with special tokens on; None for another call, and
     when the request passes `extra_body` (which may turn them off)."""
@@ -113,19 +161,35 @@ def completions_request(call: ast.Call) -> tuple[str, ast.expr] | None:
     text = keyword_value(call, "prompt")
     if text is None or keyword_value(call, "extra_body") is not None:
         return None
-    return _COMPLETIONS, text
+    return EngineCall(_COMPLETIONS, text)
 
 
 def _built_as(receiver: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> list[ast.expr]:
-    """The classes the code shows `receiver` built from: `instance_class`'s answer, or for `self.llm` every class
-    called to set it in any method of the class (a lazy `load_model()`, not only `__init__`)."""
-    built = instance_class(receiver, function, flows)
-    if built is not None:
-        return [built]
+    """The classes the code shows `receiver` built from (see `_built_calls`)."""
+    return [value.func for value in _built_calls(receiver, function, flows)]
+
+
+def _built_calls(receiver: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> list[ast.Call]:
+    """The calls the code shows `receiver` built by: a local name assigned one call, `self.x` set in `__init__`,
+    or for `self.llm` every call that sets it in any method of the class (a lazy `load_model()`); a call itself
+    (`LLM(...).generate(...)`) is its own."""
+    if isinstance(receiver, ast.Call):
+        return [receiver]
+    if isinstance(receiver, ast.Name):
+        bindings = function_flow(function, flows).reaching(receiver.id, receiver)
+        if len(bindings) == 1 and bindings[0].kind == "assign" and isinstance(bindings[0].value, ast.Call):
+            return [bindings[0].value]
+        scope = function.outer
+        while not bindings and scope is not None:  # a name of an enclosing function or of the module
+            values = scope.assignments.get(receiver.id)
+            if values is not None:
+                return [value for value in values if isinstance(value, ast.Call)] if len(values) == 1 else []
+            scope = scope.outer
+        return []
     attribute = is_self_attribute(receiver)
     if not attribute or function.cls is None:
         return []
-    return [value.func for value in function.cls.attributes.get(attribute, []) if isinstance(value, ast.Call)]
+    return [value for value in function.cls.attributes.get(attribute, []) if isinstance(value, ast.Call)]
 
 
 def _named_for_an_engine(receiver: ast.expr) -> bool:

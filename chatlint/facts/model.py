@@ -309,8 +309,10 @@ class TokenizerCall:
     # off (a parameter it forwards as `add_special_tokens`), or None when only the helper itself can change
     related: tuple[Related, ...] = ()
     off_keyword: str | None = "add_special_tokens"
-    # a serving engine that tokenizes the text itself ("vLLM's `LLM.generate`"): no `add_special_tokens` to turn off
+    # a serving engine that tokenizes the text itself ("vLLM's `LLM.generate`"), and whether its call takes
+    # `add_special_tokens` (a transformers pipeline does; vLLM's `generate` does not: nothing to turn off there)
     engine: str = ""
+    engine_takes_flag: bool = False
 
     @property
     def adds_special_tokens(self) -> bool:

@@ -138,20 +138,22 @@ def _direct(
 def _engine_call(
     call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow], engines: Engines
 ) -> TokenizerCall | None:
-    """`llm.generate(prompts, sampling_params)` on a vLLM or SGLang engine: it tokenizes text prompts with special
-    tokens on, and takes no `add_special_tokens` (an opaque `*args` / `**kwargs` leaves it unknown)."""
+    """`llm.generate(prompts, sampling_params)` on a vLLM or SGLang engine, or `pipe(prompt)` on a text-generation
+    pipeline: it tokenizes text prompts with special tokens on; only the pipeline takes `add_special_tokens` (an
+    opaque `*args` / `**kwargs` leaves it unknown)."""
     found = engines.tokenizing_call(call, function, flows)
     if found is None:
         return None
-    words, text = found
+    flag = call_flag(ADD_SPECIAL_TOKENS, call, function) if found.takes_flag else absent(ADD_SPECIAL_TOKENS)
     opaque = any(isinstance(arg, ast.Starred) for arg in call.args) or any(item.arg is None for item in call.keywords)
     return TokenizerCall(
         call=call,
         function=function,
-        text=text,
-        add_special_tokens=absent(ADD_SPECIAL_TOKENS),
-        special_tokens_known=not opaque,
-        engine=words,
+        text=found.text,
+        add_special_tokens=flag,
+        special_tokens_known=not opaque and (not flag.present or flag.value is not None),
+        engine=found.words,
+        engine_takes_flag=found.takes_flag,
     )
 
 

@@ -67,7 +67,11 @@ class DoubleBos(Rule):
         OpenAI-compatible server (`client.completions.create(prompt=text)`), which vLLM and SGLang serve with
         special tokens on; quiet when the request passes `extra_body` (where `add_special_tokens` goes). There is
         no autofix there: hand the engine token ids (`TokensPrompt(prompt_token_ids=...)`), the conversation
-        (`llm.chat(...)`, a chat completions request), or `extra_body={"add_special_tokens": False}`.
+        (`llm.chat(...)`, a chat completions request), or `extra_body={"add_special_tokens": False}`. A
+        transformers `text-generation` pipeline called with a string (`pipe(prompt)`, `pipe` built by
+        `pipeline("text-generation", ...)` in the function, the module or `__init__`) tokenizes it with the
+        tokenizer's default, special tokens on; there the fix passes `add_special_tokens=False` to the call
+        (handing the pipeline the messages renders them once).
 
         It also finds the sibling: a prompt and a completion tokenized separately, the completion with special
         tokens, and their ids concatenated (`prompt_ids + completion_ids`), which puts a BOS in the middle (not in
@@ -473,7 +477,7 @@ def _pair_diagnostic(
 
 
 def _special_words(tokenizer_call: TokenizerCall) -> str:
-    if tokenizer_call.engine:
+    if tokenizer_call.engine and not tokenizer_call.add_special_tokens.present:
         return f"with {tokenizer_call.engine},"
     flag = tokenizer_call.add_special_tokens
     if not flag.present:
@@ -483,7 +487,7 @@ def _special_words(tokenizer_call: TokenizerCall) -> str:
 
 
 def _fix(tokenizer_call: TokenizerCall, facts: ModuleFacts, applicability: Applicability) -> NodeFix | None:
-    if tokenizer_call.engine:
+    if tokenizer_call.engine and not tokenizer_call.engine_takes_flag:
         return None  # the engine takes no `add_special_tokens`: hand it token ids, or the conversation to `chat()`
     if tokenizer_call.related:
         return _imported_helper_fix(tokenizer_call, facts)

@@ -1,0 +1,24 @@
+# The twins of flag_pipeline_prompts.py: the pipeline given the messages (it renders them once), a rendered prompt
+# handed over without special tokens, a pipeline of another task, and a plain document.
+from transformers import AutoTokenizer, pipeline
+
+tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
+generator = pipeline("text-generation", model="meta-llama/Llama-3.1-8B-Instruct", tokenizer=tokenizer)
+classifier = pipeline("text-classification", model="meta-llama/Llama-Guard-3-8B")
+
+
+def answer(messages):
+    return generator(messages, max_new_tokens=64)[0]["generated_text"]
+
+
+def answer_rendered(messages):
+    prompt = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+    return generator(prompt, max_new_tokens=64, add_special_tokens=False)
+
+
+def moderate(messages):
+    return classifier(tokenizer.apply_chat_template(messages, tokenize=False))
+
+
+def complete(document):
+    return generator(document, max_new_tokens=64)
