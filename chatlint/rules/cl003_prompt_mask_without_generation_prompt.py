@@ -46,7 +46,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         columns of many rows (`{"prompt": prompts, "chosen": ...}` with `prompts` a list of such renders), through
         local names and helpers of the module or of another module that return the render. A `prompt` that is
         the raw messages list (conversational data, which trl renders itself with the generation prompt), a
-        render with `continue_final_message=True` (a prefilled reply), and a row without those keys stay quiet.
+        render with `continue_final_message=True` (a prefilled reply), a row whose completion is itself rendered
+        through the chat template where the row is built (`row["chosen"] = tok.apply_chat_template(chosen[-1:],
+        tokenize=False)`: it carries its own assistant header), and a row without those keys stay quiet.
 
         It stays quiet when the prompt render has the generation prompt (a literal `True` or a value that depends
         on the role or task), when the render is concatenated with something before it is measured (a header
@@ -108,6 +110,8 @@ class PromptMaskWithoutGenerationPrompt(Rule):
                 continue
             if _compared_with_header(render, facts):
                 continue
+            if isinstance(use, PromptRow) and _completion_rendered(use, facts):
+                continue
             reported.add(id(render.call))
             yield Diagnostic(
                 node=render.call, message=_message(render, use), fix=_fix(render, use, facts), related=render.related
@@ -138,6 +142,16 @@ def _compared_with_header(render: TemplateCall, facts: ModuleFacts) -> bool:
         and other.call is not render.call
         and other.conversation_text == render.conversation_text
         and other.flag(FLAG).value is True
+        for other in facts.template_calls
+    )
+
+
+def _completion_rendered(row: PromptRow, facts: ModuleFacts) -> bool:
+    """The row's completion is itself a chat-template render made where the row is built (`row["chosen"] =
+    tok.apply_chat_template(chosen[-1:], tokenize=False)`): it carries its own assistant header, so the prompt is
+    meant to stop before one."""
+    return any(
+        other.function is row.function and other.call is not row.render.call and other.result_name in row.keys
         for other in facts.template_calls
     )
 

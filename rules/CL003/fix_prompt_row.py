@@ -8,6 +8,6 @@ def to_preference(example, tokenizer):
 
 def to_orpo_row(row, tokenizer):
     row["prompt"] = tokenizer.apply_chat_template(row["chosen"][:-1], tokenize=False, add_generation_prompt=False)
-    row["chosen"] = tokenizer.apply_chat_template([row["chosen"][-1]], tokenize=False)
-    row["rejected"] = tokenizer.apply_chat_template([row["rejected"][-1]], tokenize=False)
+    row["chosen"] = row["chosen"][-1]["content"]
+    row["rejected"] = row["rejected"][-1]["content"]
     return row

@@ -19,10 +19,9 @@ def to_preference_by_name(example, tokenizer):
 
 
 def to_orpo_row(row, tokenizer):
-    # trl 0.11's ORPO script
     row["prompt"] = tokenizer.apply_chat_template(row["chosen"][:-1], tokenize=False)  # expect: CL003 "`row[\"prompt\"] = ...` on a row with `chosen`, `rejected`"
-    row["chosen"] = tokenizer.apply_chat_template([row["chosen"][-1]], tokenize=False)
-    row["rejected"] = tokenizer.apply_chat_template([row["rejected"][-1]], tokenize=False)
+    row["chosen"] = row["chosen"][-1]["content"]
+    row["rejected"] = row["rejected"][-1]["content"]
     return row
 
 

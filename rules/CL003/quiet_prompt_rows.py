@@ -72,3 +72,13 @@ def build_prompt_columns(conversations, tokenizer):
     prompts = [c[:-1] for c in conversations]
     texts = [tokenizer.apply_chat_template(c, tokenize=False) for c in conversations]
     return {"prompt": prompts, "text": texts}
+
+
+def to_orpo_row(row, tokenizer):
+    # the completions are rendered through the template themselves (trl 0.11's ORPO script, the alignment handbook):
+    # each carries its own assistant header, so the prompt stops before one; adding the generation prompt would
+    # write the header twice
+    row["prompt"] = tokenizer.apply_chat_template(row["chosen"][:-1], tokenize=False)
+    row["chosen"] = tokenizer.apply_chat_template([row["chosen"][-1]], tokenize=False)
+    row["rejected"] = tokenizer.apply_chat_template([row["rejected"][-1]], tokenize=False)
+    return row
