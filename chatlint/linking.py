@@ -25,7 +25,7 @@ from pathlib import Path
 
 from chatlint.facts.column_names import text_fields_read
 from chatlint.facts.links import Imported, Links
-from chatlint.facts.summary import ImportRef, ModuleSummary, may_mask, may_render, may_tokenize
+from chatlint.facts.summary import ImportRef, ModuleSummary, may_mask, may_render, may_set_pad_eos, may_tokenize
 
 # how many re-exports (`__init__.py` importing a name from a submodule) a name is followed through
 MAX_REEXPORTS = 3
@@ -107,12 +107,15 @@ class Project:
         wants_masks: bool = False,
         text: str | None = None,
         hands_text: tuple[str, ...] = (),
+        wants_pads: bool = False,
     ) -> Links:
         """What the modules `path` imports tell it, by the names it binds them to. `wants_masks`: the module
         makes padding the EOS token, so the label masks of what it imports matter. `text`: the module's text, to
         leave out (unless the project is `eager`) the imports it cannot use for anything a known module tells.
         `hands_text`: the imported callees the module hands its own rendered text to (`ModuleSummary.hands_text`),
-        whose modules are read for a function that tokenizes its parameter."""
+        whose modules are read for a function that tokenizes its parameter. `wants_pads`: the module masks labels
+        by value (a collator or trainer that does), so an imported function that makes a tokenizer pad with its
+        EOS token and returns it matters."""
         links = Links()
         # the text column fields it reads rows with (`example[args.text_column]`): their defaults may be imported
         fields = text_fields_read(text) if text is not None else frozenset()
@@ -126,7 +129,12 @@ class Project:
         tokenizing = self._tokenizer_imports(imports, text, hands_text, dotted)
         if text is not None and not self.eager:
             imports = tuple(
-                ref for ref in imports if fields or ref in tokenizing or self._may_use(ref, text, wants_masks, dotted)
+                ref
+                for ref in imports
+                if fields
+                or ref in tokenizing
+                or self._may_use(ref, text, wants_masks, dotted)
+                or (wants_pads and _calls_through(ref, text))
             )
         if not imports:
             return links
@@ -142,10 +150,13 @@ class Project:
             # masks matter in what trains with the tokenizer: a collator, a dataset, a trainer (not a model class)
             masks = wants_masks and ref.symbol is not None and _TRAINS_WITH.search(ref.symbol) is not None
             helpers = ref in tokenizing
-            found = self._imported(ref, importer, MAX_REEXPORTS, masks, tokenizing=helpers, fields=fields)
+            pads = wants_pads and (text is None or _calls_through(ref, text))
+            found = self._imported(ref, importer, MAX_REEXPORTS, masks, tokenizing=helpers, fields=fields, pads=pads)
             if found is None or self._resolve(found.summary.path) == importer:
                 continue
             told = found.summary.exports if masks else found.summary.told
+            if pads:
+                told = told | {loader.name for loader in found.summary.pad_loaders}
             if helpers and found.summary.tokenizers:
                 # a tokenizing function, or a class with a tokenizing method (`Encoder.encode`)
                 told = told | {helper.name.split(".")[0] for helper in found.summary.tokenizers}
@@ -260,27 +271,30 @@ class Project:
         reexport: bool = False,
         tokenizing: bool = False,
         fields: frozenset[str] = frozenset(),
+        pads: bool = False,
     ) -> Imported | None:
         """What `ref` imports, from its module's summary. `tokenizing`: the importer has rendered text, so a
-        function that tokenizes its parameter is worth reading a module for."""
+        function that tokenizes its parameter is worth reading a module for; `pads`: the importer masks labels by
+        value, so a function that pads with EOS is."""
         parts = [part for part in ref.module.split(".") if part]
         for base in self._bases(ref, importer):
             if ref.symbol is not None:
                 submodule = _module_file(base, [*parts, ref.symbol])
                 if submodule is not None:
-                    summary = self.summary_at(submodule, wants_masks, tokenizing=tokenizing, fields=fields)
+                    summary = self.summary_at(submodule, wants_masks, tokenizing=tokenizing, fields=fields, pads=pads)
                     return Imported(summary, None) if summary is not None else None
             module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
             if module_file is None:
                 continue
             follow = ref.symbol if self._reexported(ref, wants_masks) or tokenizing else None
-            summary = self.summary_at(module_file, wants_masks, follow, reexport, tokenizing, fields)
+            summary = self.summary_at(module_file, wants_masks, follow, reexport, tokenizing, fields, pads)
             if summary is None:
                 return None
             if (
                 ref.symbol is None
                 or ref.symbol in summary.exports
                 or (tokenizing and summary.tokenizes_with(ref.symbol))
+                or (pads and summary.pad_loader(ref.symbol) is not None)
             ):
                 return Imported(summary, ref.symbol)
             if hops == 0 or follow is None:
@@ -291,7 +305,7 @@ class Project:
                 replace(other, local=ref.symbol, symbol=ref.symbol) for other in summary.imports if other.symbol == "*"
             ]
             for again in (*named, *starred):
-                found = self._imported(again, module_file, hops - 1, wants_masks, True, tokenizing, fields)
+                found = self._imported(again, module_file, hops - 1, wants_masks, True, tokenizing, fields, pads)
                 if found is not None:
                     return found
             return None
@@ -338,10 +352,11 @@ class Project:
         reexport: bool = False,
         tokenizing: bool = False,
         fields: frozenset[str] = frozenset(),
+        pads: bool = False,
     ) -> ModuleSummary | None:
         """The summary of the module at `path` (resolved), when its bytes may tell what is asked: a render, a label
-        mask (`wants_masks`), a function that tokenizes its parameter (`tokenizing`), the default of a text column
-        field (`fields`), or the re-export of `symbol` (by a package's `__init__.py`, or by any module on the way of
+        mask (`wants_masks`), a function that tokenizes its parameter (`tokenizing`), a pad = EOS assignment
+        (`pads`), the default of a text column field (`fields`), or the re-export of `symbol` (by a package's `__init__.py`, or by any module on the way of
         a re-export, `reexport`)."""
         if path in self.summaries:
             return self.summaries[path]
@@ -352,6 +367,7 @@ class Project:
             self._verdict(path, data, may_render)
             or (wants_masks and self._verdict(path, data, may_mask))
             or (tokenizing and self._verdict(path, data, may_tokenize))
+            or (pads and self._verdict(path, data, may_set_pad_eos))
             or any(name.encode() in data for name in fields)
         )
         reexports = (
@@ -463,6 +479,14 @@ def _bound_name(ref: ImportRef) -> str:
     if ref.symbol is None and ref.local == ref.module.split(".")[0]:
         return ref.module
     return ref.local
+
+
+def _calls_through(ref: ImportRef, text: str) -> bool:
+    """Does the text call what `ref` binds, or something through it (`get_tokenizer(`, `utils.get_tokenizer(`)?"""
+    if ref.symbol == "*":
+        return False
+    local = _bound_name(ref)
+    return f"{local}(" in text or f"{local}." in text
 
 
 def _hands_to(ref: ImportRef, callees: tuple[str, ...]) -> bool:

@@ -1,7 +1,8 @@
 """The byte prefilter: could checking this file find anything at all? Decided on its bytes, before any parsing.
 
-Each rule names groups of byte strings or patterns (`Rule.prefilter`); it may match a file only when every group
-has a member on a code line (not a comment, not a doctest line). A file no rule may match, or one silenced whole
+Each rule names groups of byte strings or patterns (`Rule.prefilter`, and optionally a second set,
+`Rule.also_prefilter`); it may match a file only when every group of one set has a member on a code line (not a
+comment, not a doctest line). A file no rule may match, or one silenced whole
 by `# chatlint: noqa`, is clean without being parsed. `rules_to_run` is that decision, for the engine (one file)
 and for `parallel` (which keeps such files out of the process pool) alike.
 """
@@ -47,7 +48,10 @@ def matching_rules(data: bytes, rules: Sequence[Rule]) -> list[Rule]:
             known = found[token] = _in_code_line(data, token)
         return known
 
-    return [rule for rule in rules if all(any(present(token) for token in group) for group in rule.prefilter)]
+    def matches(groups: tuple[tuple[bytes | re.Pattern[bytes], ...], ...]) -> bool:
+        return all(any(present(token) for token in group) for group in groups)
+
+    return [rule for rule in rules if matches(rule.prefilter) or (rule.also_prefilter and matches(rule.also_prefilter))]
 
 
 def rule_may_match(data: bytes, rule: Rule) -> bool:

@@ -17,7 +17,7 @@ from chatlint.config import Config, rules_for
 from chatlint.dependencies import DependencyVersions
 from chatlint.engine import FileResult, FixMode, check_text, imports_in_text, summarize_text
 from chatlint.facts.links import Links
-from chatlint.facts.summary import ModuleSummary, may_set_pad_eos
+from chatlint.facts.summary import ModuleSummary, may_mask_in_training, may_set_pad_eos
 from chatlint.files import matches_any
 from chatlint.findings import FileError, SkipReason
 from chatlint.linking import Project, Summarizer, mentions
@@ -279,7 +279,14 @@ class Runner:
                     continue
                 keep = project.statements_worth_reading(source.text, wants_masks)
                 summary = ModuleSummary(path, imports_in_text(source.text, keep), sets_pad_eos=wants_masks)
-            links = project.links_for(path, summary.imports, summary.sets_pad_eos, source.text, summary.hands_text)
+            links = project.links_for(
+                path,
+                summary.imports,
+                summary.sets_pad_eos,
+                source.text,
+                summary.hands_text,
+                wants_pads=result.summary is not None and may_mask_in_training(source.text),
+            )
             if links:
                 to_link.append((source, links))
         for (source, _), linked in zip(to_link, self._linked_results(to_link, cache)):

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from chatlint.facts.model import Hop, TextOrigin
-from chatlint.facts.summary import MaskSummary, ModuleSummary, TextSummary, TokenizerSummary, WrapperSummary
+from chatlint.facts.summary import (
+    MaskSummary,
+    ModuleSummary,
+    PadLoader,
+    TextSummary,
+    TokenizerSummary,
+    WrapperSummary,
+)
 from chatlint.facts.syntax import dotted_name
 from chatlint.findings import Related
 
@@ -59,6 +66,11 @@ class Links:
     def tokenizer(self, node: ast.expr) -> tuple[TokenizerSummary, ModuleSummary] | None:
         """The function of another module that `node` names, when it tokenizes one of its parameters."""
         return _member(self.resolve(node), ModuleSummary.tokenizer)
+
+    def pad_loader(self, node: ast.expr) -> tuple[PadLoader, ModuleSummary] | None:
+        """The function of another module that `node` names, when it makes a tokenizer pad with its EOS token and
+        returns it (`tokenizer = utils.get_tokenizer(config)`)."""
+        return _member(self.resolve(node), ModuleSummary.pad_loader)
 
     def method_text(self, cls: ast.expr | str, method: str) -> tuple[TextSummary, ModuleSummary] | None:
         """A method of a class imported from another module (`cls` names the class, as an expression or a dotted

@@ -48,7 +48,7 @@ _SEPARATORS = {",": re.compile(r"\s*,"), ";": re.compile(r"[ \t]*;")}
 
 @dataclass(frozen=True)
 class PadAssignment:
-    node: ast.AST  # the statement or keyword that sets the pad token
+    node: ast.stmt | ast.expr | ast.keyword  # the statement, keyword or dict entry that sets the pad token
     function: FunctionInfo
     text: str  # `tokenizer.pad_token = tokenizer.eos_token`
     local_name: str | None = None  # `pad_token_id = tokenizer.eos_token_id`: a local, it only matters nearby

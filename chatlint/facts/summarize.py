@@ -7,16 +7,17 @@ import ast
 from chatlint.facts.calls import conversation_parameter
 from chatlint.facts.column_names import module_constants, text_field_defaults
 from chatlint.facts.flags import FLAG_NAMES
-from chatlint.facts.flow import instance_class
+from chatlint.facts.flow import function_flow, instance_class
 from chatlint.facts.model import FunctionInfo, Route, TemplateCall
 from chatlint.facts.module import ModuleFacts
-from chatlint.facts.padding import pad_eos_assignments, value_masks
+from chatlint.facts.padding import PadAssignment, pad_eos_assignments, value_masks
 from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.summary import (
     ForwardedFlag,
     ImportRef,
     MaskSummary,
     ModuleSummary,
+    PadLoader,
     TextSummary,
     WrapperSummary,
     may_mask,
@@ -53,7 +54,8 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
             for mask in value_masks(facts)
             if not mask.function.is_module
         )
-    sets_pad_eos = may_set_pad_eos(data) and bool(pad_eos_assignments(facts))
+    pad_assignments = pad_eos_assignments(facts) if may_set_pad_eos(data) else []
+    sets_pad_eos = bool(pad_assignments)
     constants = tuple(module_constants(facts.module, facts.source.text).items()) if texts else ()
     defaults = text_field_defaults(facts.module, facts.source.text)
     tokenizers = tuple(tokenizing_helpers(facts.functions, facts.calls, facts.flows)) if may_tokenize(data) else ()
@@ -68,7 +70,23 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         defaults,
         tokenizers=tokenizers,
         hands_text=handed,
+        pad_loaders=_pad_loaders(facts, pad_assignments),
     )
+
+
+def _pad_loaders(facts: ModuleFacts, assignments: list[PadAssignment]) -> tuple[PadLoader, ...]:
+    """The module-level functions that set a tokenizer's pad token to EOS (not a local id, not to generate only)
+    and return something: what their callers get is that tokenizer, or what holds it."""
+    found: dict[str, PadLoader] = {}
+    for assignment in assignments:
+        function = assignment.function
+        if assignment.local_name is not None or not _is_module_level(function) or function.name in found:
+            continue
+        if function.calls_generate and not function.labels_evidence:
+            continue
+        if function_flow(function, facts.flows).returns:
+            found[function.name] = PadLoader(function.name, assignment.node.lineno, assignment.text)
+    return tuple(found.values())
 
 
 # the arguments that may be a rendered text or a list of them (not a literal, a lambda, a comparison)

@@ -19,7 +19,9 @@ What a summary says:
   absent or True), or as a parameter of theirs says: what a caller that hands them rendered text doubles;
 - `hands_text`: the imported callees the module passes rendered text to (which imports may name a tokenizer);
 - `masks`: label masks by value (`labels[labels == pad_id] = -100`, `DataCollatorForLanguageModeling`) by the
-  module-level function or class that holds them, for a pad = EOS assignment made in a module that imports it.
+  module-level function or class that holds them, for a pad = EOS assignment made in a module that imports it;
+- `pad_loaders`: module-level functions that make a tokenizer pad with its EOS token and return something (a
+  `get_tokenizer(config)` helper), for a module that imports one and masks labels by value.
 """
 
 from __future__ import annotations
@@ -66,6 +68,19 @@ def may_mask(data: bytes) -> bool:
     if b"DataCollatorForLanguageModeling" in data or b"DataCollatorForCompletionOnlyLM" in data:
         return True
     return (b"pad_token_id" in data or b"pad_id" in data) and (b"-100" in data or b"IGNORE" in data)
+
+
+# what masks labels by value in training: a collator that does it inside, or trl's `SFTTrainer` (which pads with one
+# before 0.17)
+TRAINING_MASKS = (b"DataCollatorForLanguageModeling", b"DataCollatorForCompletionOnlyLM", b"SFTTrainer(")
+
+
+def may_mask_in_training(text: str) -> bool:
+    """Could the module mask labels by value (`may_mask`, or trl's `SFTTrainer`)? On its text: asked of a module
+    the rules parsed, whose pad token may come from an imported function."""
+    if any(word.decode() in text for word in TRAINING_MASKS):
+        return True
+    return ("pad_token_id" in text or "pad_id" in text) and ("-100" in text or "IGNORE" in text)
 
 
 def may_set_pad_eos(data: bytes) -> bool:
@@ -146,6 +161,15 @@ class MaskSummary:
 
 
 @dataclass(frozen=True)
+class PadLoader:
+    """A module-level function that sets a tokenizer's pad token to its EOS token and returns (the tokenizer)."""
+
+    name: str
+    line: int  # of the pad = EOS assignment
+    text: str  # the assignment in words
+
+
+@dataclass(frozen=True)
 class ModuleSummary:
     path: str
     imports: tuple[ImportRef, ...] = ()
@@ -163,6 +187,7 @@ class ModuleSummary:
     # the imported callees the module hands a rendered text to (`encode`, `T.encode`): like `imports`, what the
     # module needs to learn, not what it tells (not part of the digest)
     hands_text: tuple[str, ...] = ()
+    pad_loaders: tuple[PadLoader, ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -181,7 +206,9 @@ class ModuleSummary:
     def digest(self) -> str:
         """Changes exactly when what other modules learn from this one changes (the imports are not part of it)."""
         told: tuple[object, ...] = (self.wrappers, self.texts, self.masks, self.constants, self.defaults)
-        parts = repr((*told, self.tokenizers) if self.tokenizers else told).encode()
+        if self.tokenizers or self.pad_loaders:
+            told = (*told, self.tokenizers, self.pad_loaders)
+        parts = repr(told).encode()
         return hashlib.blake2b(parts, digest_size=8).hexdigest()
 
     def place(self, line: int) -> str:
@@ -207,6 +234,9 @@ class ModuleSummary:
     def tokenizes_with(self, name: str) -> bool:
         """Is `name` a function that tokenizes its parameter, or a class with such a method?"""
         return any(tokenizer.name.split(".")[0] == name for tokenizer in self.tokenizers)
+
+    def pad_loader(self, name: str) -> PadLoader | None:
+        return next((loader for loader in self.pad_loaders if loader.name == name), None)
 
     def masks_of(self, name: str) -> tuple[MaskSummary, ...]:
         return tuple(mask for mask in self.masks if mask.owner == name)

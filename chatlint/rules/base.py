@@ -52,6 +52,9 @@ class Rule:
     # A group may also hold a compiled `re.Pattern[bytes]` that matches within one line, for tokens that must meet on
     # a line (`re.compile(rb"pad_token[^\n]*eos_token")`); plain bytes are faster.
     prefilter: ClassVar[tuple[tuple[bytes | re.Pattern[bytes], ...], ...]]
+    # Another set of groups that also lets a file through (when what the rule looks for may start in another
+    # module: a file that masks labels with a tokenizer an imported function padded with EOS); () for none.
+    also_prefilter: ClassVar[tuple[tuple[bytes | re.Pattern[bytes], ...], ...]] = ()
     enabled_by_default: ClassVar[bool] = True
     fixable: ClassVar[bool] = False
     # A rule that judges the `noqa` comments themselves (CL100): the engine runs it after the others, with what

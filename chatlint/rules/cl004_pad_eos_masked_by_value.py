@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from chatlint.facts import ModuleFacts
+from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.padding import PadAssignment, ValueMask, pad_eos_assignments, value_masks
-from chatlint.facts.summary import PAD_SET_TO_EOS
+from chatlint.facts.summary import PAD_SET_TO_EOS, TRAINING_MASKS
 from chatlint.facts.syntax import called_name
 from chatlint.findings import Related
 from chatlint.knowledge.model_families import EOS_END_OF_TURN
@@ -28,6 +28,9 @@ class PadEosMaskedByValue(Rule):
         # `self.ignore_index)`, `ignore_index=`), not the word in `# type: ignore`
         (b"-100", b"DataCollatorFor", b"SFTTrainer(", _IGNORE_AS_VALUE),
     )
+    # a module that trains with a collator or trainer that masks by value, whose tokenizer an imported function may
+    # have padded with EOS (`tokenizer = utils.get_tokenizer(config)`)
+    also_prefilter = (TRAINING_MASKS,)
     asks_versions_of = ("trl",)
 
     what_it_does = """
@@ -52,7 +55,10 @@ class PadEosMaskedByValue(Rule):
         (trl PR 3200). With no trl version declared, the trainer is not counted (a new install gets 0.17 or later).
 
         Across modules: a pad = EOS assignment in a module that imports a collator, dataset or trainer (by name) whose
-        code masks labels by value is reported at the assignment, naming the mask in the other module.
+        code masks labels by value is reported at the assignment, naming the mask in the other module. The other
+        way round, a module that masks labels by value (itself, with such a collator, or with an old trl's
+        `SFTTrainer`) and calls an imported function that sets the pad token to EOS and returns (a
+        `get_tokenizer(config)` helper in `utils.py`) is reported at the mask, naming the assignment.
     """
     why_is_this_bad = """
         Once padding *is* EOS, "every label equal to the pad id" also means every real EOS / end-of-turn token
@@ -86,6 +92,7 @@ class PadEosMaskedByValue(Rule):
     def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
         assignments = pad_eos_assignments(facts)
         if not assignments:
+            yield from self._loaded_tokenizers(facts)
             return
         masks = value_masks(facts) + self._default_sft_collators(facts)
         imported = facts.links.masks() if facts.links else []
@@ -110,6 +117,38 @@ class PadEosMaskedByValue(Rule):
                 yield Diagnostic(
                     node=assignment.node, message=_message(assignment, where, mask.text, more), related=places
                 )
+
+    def _loaded_tokenizers(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
+        """A module that sets no pad token itself, but gets its tokenizer from a function of another module that
+        pads with EOS (`tokenizer = utils.get_tokenizer(config)`) and masks labels by value: reported at each
+        mask, naming the assignment in the other module."""
+        if not facts.links:
+            return
+        # a tokenizer loaded to generate only (its caller generates and builds no labels) is not the one masked
+        loaded = [
+            (call, function, found)
+            for call, function, _ in facts.calls
+            if not _generates_only(function) and (found := facts.links.pad_loader(call.func)) is not None
+        ]
+        if not loaded:
+            return
+        for mask in value_masks(facts) + self._default_sft_collators(facts):
+            if _generates_only(mask.function):
+                continue
+            # the nearest evidence first: a loader called in the function that masks
+            call, _, (loader, summary) = min(loaded, key=lambda item: item[1] is not mask.function)
+            where = f"`{facts.code(call.func)}` ({summary.place(loader.line)})"
+            related = (Related(summary.path, loader.line, f"`{loader.name}` makes padding the EOS token"),)
+            yield Diagnostic(
+                node=mask.node,
+                message=(
+                    f"the tokenizer comes from {where}, which sets `{loader.text}`, making padding the EOS token, "
+                    f"and here labels are masked by value: {mask.text}; every EOS / end-of-turn target is masked "
+                    f"with the padding, so the model never learns to stop. Use a dedicated pad token, or mask "
+                    f"padding by position (the attention mask)"
+                ),
+                related=related,
+            )
 
     def _default_sft_collators(self, facts: ModuleFacts) -> list[ValueMask]:
         """`SFTTrainer(...)` calls without a `data_collator`, when the project's trl may be a release before 0.17,
@@ -154,16 +193,20 @@ def _message(assignment: PadAssignment, where: str, mask: str, more: str) -> str
     )
 
 
+def _generates_only(function: FunctionInfo) -> bool:
+    """The function calls `generate()` and builds no labels: its tokenizer is padded for generation."""
+    return function.calls_generate and not function.labels_evidence
+
+
 def _hands_tokenizer_on(assignment: PadAssignment) -> bool:
     """A pad token set on the tokenizer itself (not a local id), outside a function that only generates: the
     tokenizer an imported collator or dataset masks labels with."""
-    setter = assignment.function
-    return assignment.local_name is None and not (setter.calls_generate and not setter.labels_evidence)
+    return assignment.local_name is None and not _generates_only(assignment.function)
 
 
 def _related(assignment: PadAssignment, mask: ValueMask) -> bool:
     setter = assignment.function
-    if setter is not mask.function and setter.calls_generate and not setter.labels_evidence:
+    if setter is not mask.function and _generates_only(setter):
         # a tokenizer padded for `generate()` in its own function is not the one another function masks labels with
         return False
     if assignment.local_name is None:
