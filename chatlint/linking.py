@@ -25,7 +25,15 @@ from pathlib import Path
 
 from chatlint.facts.column_names import text_fields_read
 from chatlint.facts.links import Imported, Links
-from chatlint.facts.summary import ImportRef, ModuleSummary, may_mask, may_render, may_set_pad_eos, may_tokenize
+from chatlint.facts.summary import (
+    TOKENIZER_LOADER,
+    ImportRef,
+    ModuleSummary,
+    may_mask,
+    may_render,
+    may_set_pad_eos,
+    may_tokenize,
+)
 
 # how many re-exports (`__init__.py` importing a name from a submodule) a name is followed through
 MAX_REEXPORTS = 3
@@ -127,6 +135,8 @@ class Project:
                 name for name in self._renderer_names[1] if _after_a_dot(text, name) and self._inherits(name, text)
             }
         tokenizing = self._tokenizer_imports(imports, text, hands_text, dotted)
+        # the tokenizer loaders it calls, when it masks labels by value (`wants_pads`)
+        loaders = _tokenizer_loader_calls(text) if wants_pads and text is not None else frozenset()
         if text is not None and not self.eager:
             imports = tuple(
                 ref
@@ -134,7 +144,7 @@ class Project:
                 if fields
                 or ref in tokenizing
                 or self._may_use(ref, text, wants_masks, dotted)
-                or (wants_pads and _calls_through(ref, text))
+                or _calls_through(ref, loaders)
             )
         if not imports:
             return links
@@ -150,7 +160,7 @@ class Project:
             # masks matter in what trains with the tokenizer: a collator, a dataset, a trainer (not a model class)
             masks = wants_masks and ref.symbol is not None and _TRAINS_WITH.search(ref.symbol) is not None
             helpers = ref in tokenizing
-            pads = wants_pads and (text is None or _calls_through(ref, text))
+            pads = wants_pads and (text is None or _calls_through(ref, loaders))
             found = self._imported(ref, importer, MAX_REEXPORTS, masks, tokenizing=helpers, fields=fields, pads=pads)
             if found is None or self._resolve(found.summary.path) == importer:
                 continue
@@ -481,12 +491,34 @@ def _bound_name(ref: ImportRef) -> str:
     return ref.local
 
 
-def _calls_through(ref: ImportRef, text: str) -> bool:
-    """Does the text call what `ref` binds, or something through it (`get_tokenizer(`, `utils.get_tokenizer(`)?"""
+_TOKENIZER_LOADER = re.compile(TOKENIZER_LOADER)
+
+
+def _tokenizer_loader_calls(text: str) -> frozenset[str]:
+    """The callees of the text named for loading a tokenizer (`get_tokenizer`, `utils.load_tokenizer`), whole."""
+    found = set()
+    position = text.find("okeni")
+    while position >= 0:
+        end = position
+        while end < len(text) and _is_word(text[end]):
+            end += 1
+        if text.startswith("(", end):  # a call: find the callee's start, its dotted head included
+            start = position
+            while start > 0 and (text[start - 1] == "." or _is_word(text[start - 1])):
+                start -= 1
+            callee = text[start:end]
+            if _TOKENIZER_LOADER.fullmatch(callee.rsplit(".", 1)[-1]):
+                found.add(callee)
+        position = text.find("okeni", end)
+    return frozenset(found)
+
+
+def _calls_through(ref: ImportRef, callees: frozenset[str]) -> bool:
+    """Is one of `callees` what `ref` binds, or reached through it (`get_tokenizer`, `utils.get_tokenizer`)?"""
     if ref.symbol == "*":
         return False
     local = _bound_name(ref)
-    return f"{local}(" in text or f"{local}." in text
+    return any(callee == local or callee.startswith(local + ".") for callee in callees)
 
 
 def _hands_to(ref: ImportRef, callees: tuple[str, ...]) -> bool:

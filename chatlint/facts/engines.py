@@ -33,7 +33,7 @@ _LIBRARIES = frozenset(library for library, _ in _ENGINES)
 # the engine a name like `llm` holds in a module that imports only that library
 _MAIN_ENGINE = {"vllm": _ENGINES["vllm", "LLM"], "sglang": _ENGINES["sglang", "Engine"]}
 # words a module that hands an engine text must contain: its library, a completions request, or a pipeline
-_ENGINE_WORDS = (*sorted(_LIBRARIES), "completions.create", "pipeline")
+_ENGINE_WORDS = (*sorted(_LIBRARIES), "completions.create", "pipeline(")
 # the pipeline tasks that tokenize a string prompt with the tokenizer's special tokens on
 _TEXT_GENERATION = frozenset({"text-generation"})
 _PIPELINE = "a transformers `text-generation` pipeline, which tokenizes a text prompt with special tokens on"
@@ -109,8 +109,10 @@ class Engines:
     ) -> ast.expr | None:
         """`pipe(prompt, ...)` where the code shows `pipe` built as `pipeline("text-generation", ...)`: the prompt
         (first positional argument or `text_inputs=`); None for another call."""
-        if not self.pipelines:
+        if not self.pipelines or not isinstance(call.func, (ast.Name, ast.Attribute)):
             return None
+        if isinstance(call.func, ast.Attribute) and not is_self_attribute(call.func):
+            return None  # `pipe(...)` or `self.pipe(...)`: a pipeline is called, not a method of one
         text = positional(call, 0) or keyword_value(call, "text_inputs")
         if text is None:
             return None

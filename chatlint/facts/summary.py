@@ -70,9 +70,14 @@ def may_mask(data: bytes) -> bool:
     return (b"pad_token_id" in data or b"pad_id" in data) and (b"-100" in data or b"IGNORE" in data)
 
 
-# what masks labels by value in training: a collator that does it inside, or trl's `SFTTrainer` (which pads with one
-# before 0.17)
-TRAINING_MASKS = (b"DataCollatorForLanguageModeling", b"DataCollatorForCompletionOnlyLM", b"SFTTrainer(")
+# what masks labels by value in training, called: a collator that does it inside, or trl's `SFTTrainer` (which pads
+# with one before 0.17)
+TRAINING_MASKS = (b"DataCollatorForLanguageModeling(", b"DataCollatorForCompletionOnlyLM(", b"SFTTrainer(")
+
+
+# a call of a function named for loading a tokenizer: `get_tokenizer(`, `load_model_and_tokenizer(` (the last name of
+# the callee); not `tokenizer(` nor `AutoTokenizer.from_pretrained(`
+TOKENIZER_LOADER = r"(?:get|load|build|setup|prepare|init|create|make)_\w*?tokeni[sz]er\w*"
 
 
 def may_mask_in_training(text: str) -> bool:

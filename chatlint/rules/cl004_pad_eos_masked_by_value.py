@@ -7,12 +7,13 @@ from collections.abc import Iterable
 
 from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.padding import PadAssignment, ValueMask, pad_eos_assignments, value_masks
-from chatlint.facts.summary import PAD_SET_TO_EOS, TRAINING_MASKS
+from chatlint.facts.summary import PAD_SET_TO_EOS, TOKENIZER_LOADER
 from chatlint.facts.syntax import called_name
 from chatlint.findings import Related
 from chatlint.knowledge.model_families import EOS_END_OF_TURN
 from chatlint.rules.base import Diagnostic, Rule
 
+_TOKENIZER_LOADER_CALL = re.compile(rb"\b" + TOKENIZER_LOADER.encode() + rb"\(")
 _IGNORE_AS_VALUE = re.compile(rb"(?<!type: )(?i:ignore)\w*[ \t]*(?:[\]),=:\r\n]|$)")
 
 
@@ -30,7 +31,7 @@ class PadEosMaskedByValue(Rule):
     )
     # a module that trains with a collator or trainer that masks by value, whose tokenizer an imported function may
     # have padded with EOS (`tokenizer = utils.get_tokenizer(config)`)
-    also_prefilter = (TRAINING_MASKS,)
+    also_prefilter = ((b"DataCollatorFor", b"SFTTrainer("), (_TOKENIZER_LOADER_CALL,))
     asks_versions_of = ("trl",)
 
     what_it_does = """
