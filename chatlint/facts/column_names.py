@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import called_name, keyword_value, string_value
+from chatlint.facts.syntax import called_name, field_column, keyword_value, string_value
 
 # a configuration field that names the column holding the training text: `text_column`, `dataset_text_field`
 _TEXT_FIELD = re.compile(r"(?:^|_)text_?(?:col|column|field|key|name)$")
@@ -51,6 +51,9 @@ def column_name(
         value = defaults().get(node.attr) or imported_defaults.get(node.attr)
         if value is not None:
             return ColumnName(value, f'`{ast.unparse(node)}` defaults to "{value}"')
+        field = field_column(node)
+        if field is not None:
+            return ColumnName(field, f"the column `{ast.unparse(node)}` names")
     return None
 
 

@@ -242,6 +242,10 @@ class RenderedTexts:
             return self._dataset_items(expr, depth)
         if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Slice):
             return self.template_texts(expr.value, function, depth + 1)
+        if isinstance(expr, ast.Subscript) and isinstance(expr.value, ast.Name) and expr.value.id in function.params:
+            # a column of a batch of rows: `examples["text"]` in a function that `.map(batched=True)` is given
+            column = self.column_of(expr.slice, function)
+            return self.rows.column_text(expr, column, function) if column is not None else None
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Mult):
             # `prompts * n`: the same texts, repeated (`best of n`)
             return self.template_texts(expr.left, function, depth + 1)
@@ -258,6 +262,13 @@ class RenderedTexts:
             items = [(expr.elt, function)]
         elif isinstance(expr, ast.List):
             items = [(item, function) for item in expr.elts]
+        elif isinstance(expr, ast.Call) and dotted_name(expr.func) in ("zip", "enumerate") and expr.args:
+            # `zip(prompts, answers)`: element `position` is an item of the iterable at that place
+            offset = 1 if dotted_name(expr.func) == "enumerate" else 0
+            iterable = _element(ast.List(elts=list(expr.args)), position - offset) if position >= offset else None
+            if iterable is None or isinstance(iterable, ast.Starred):
+                return None
+            return with_hop(self.template_texts(iterable, function, depth + 1), f"`{_short(expr)}`")
         elif isinstance(expr, ast.Name):
             bindings = self.flow(function).reaching(expr.id, expr)
             found = _any(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import contextvars
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -191,9 +192,21 @@ def is_self_attribute(node: ast.AST | None) -> str | None:
 
 
 def subscript_key(node: ast.AST) -> str | None:
-    """The string key of `name["key"]`, else None."""
+    """The key of `name["key"]`, or of `name[config.text_column]` (see `field_column`), else None."""
     if isinstance(node, ast.Subscript):
-        return string_value(node.slice)
+        return string_value(node.slice) or field_column(node.slice)
+    return None
+
+
+# the configuration fields that name a dataset column (`text_column`, `dataset_text_field`, `prompt_key`)
+_NAMES_A_COLUMN = re.compile(r"(?i)column|field|_key$")
+
+
+def field_column(node: ast.AST) -> str | None:
+    """`{text_column}` for `config.text_column`: a configuration field that names a column whose name only the run
+    knows. The same field names the same column wherever the module reads it; its name stands in braces."""
+    if isinstance(node, ast.Attribute) and _NAMES_A_COLUMN.search(node.attr):
+        return f"{{{node.attr}}}"
     return None
 
 

@@ -42,7 +42,8 @@ class DoubleBos(Rule):
         tokenized again with special tokens on: `tokenizer(text)`, `tokenizer(text=...)`, `tokenizer.encode(text)`, `processing_class(text)`,
         `processor(text=...)`, and the batch forms over a list of such texts. The text is followed through local
         names (every assignment that can reach the call), list comprehensions and lists built with `.append`,
-        dict and row fields set in the same function, string methods that keep its start (`.strip()`), `prompt
+        dict and row fields set in the same function, the columns of a batch of rows (`examples["text"]`,
+        `zip(examples["chosen"], examples["rejected"])`, `enumerate(...)`), string methods that keep its start (`.strip()`), `prompt
         + completion`, `typing.cast(str, text)`, tuple unpacking, helper functions of the module that return it or that tokenize it,
         generators of the module that yield it (`for text in iterate_texts(ds)`),
         helpers of the module that hand back the text they are given with its start kept (`add_eos(text, eos)`
@@ -129,7 +130,9 @@ class DoubleBos(Rule):
         literal, by a constant (`TEXT_COLUMN = "text"`, in the module or imported from the module that renders),
         or by a configuration field with a default: a dataclass field (`text_column: str = "text"`, in the module
         or in an imported arguments class) or an argparse option (`add_argument("--text-field", default="text")`).
-        A column whose name is known only at run time (a YAML file, a field without a default) is not guessed. A
+        A field without a default whose name says it names a column (`config.text_column`, `args.prompt_key`) is
+        the same column wherever the module reads it (shown as `{text_column}`); any other name known only at run
+        time is not guessed. A
         column belongs to the datasets made from the `.map()` that wrote it (through `.filter`, splits, `["train"]`,
         `concatenate_datasets` and local names): a plain corpus whose documents are also called `text` is not read
         as rendered.
