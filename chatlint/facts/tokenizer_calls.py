@@ -145,13 +145,12 @@ def _engine_call(
     if found is None:
         return None
     flag = call_flag(ADD_SPECIAL_TOKENS, call, function) if found.takes_flag else absent(ADD_SPECIAL_TOKENS)
-    opaque = any(isinstance(arg, ast.Starred) for arg in call.args) or any(item.arg is None for item in call.keywords)
     return TokenizerCall(
         call=call,
         function=function,
         text=found.text,
         add_special_tokens=flag,
-        special_tokens_known=not opaque and (not flag.present or flag.value is not None),
+        special_tokens_known=not _spreads(call) and (not flag.present or flag.value is not None),
         engine=found.words,
         engine_takes_flag=found.takes_flag,
     )
@@ -247,12 +246,20 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> 
     parameters = wrapper.call_params
     flag = inner.add_special_tokens
     known = inner.special_tokens_known
+    fixed_inside: TokenizerCall | None = inner  # where a fix goes: the call inside, or (None) the call site
     forwarded = keyword_value(inner.call, ADD_SPECIAL_TOKENS)
     if isinstance(forwarded, ast.Name) and forwarded.id in wrapper.params:
         given = bound_argument(call, parameters, forwarded.id)
         if given is not None:
             flag = flag_from_expression(ADD_SPECIAL_TOKENS, given, function, FlagSource.CALL)
             known = flag.value is not None
+    elif not known and _only_own_kwargs(inner.call, wrapper):
+        # `def encode(self, text, **kwargs): return self.tokenizer.encode(text, **kwargs)`: the caller's keywords
+        # are the ones that reach the tokenizer; with none that may hold the flag, it is the default (on), and the
+        # fix passes `add_special_tokens=False` there
+        flag = call_flag(ADD_SPECIAL_TOKENS, call, function)
+        known = not _spreads(call) and (not flag.present or flag.value is not None)
+        fixed_inside = None
     return TokenizerCall(
         call=call,
         function=function,
@@ -260,9 +267,22 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> 
         add_special_tokens=flag,
         special_tokens_known=known,
         via=f"the helper `{wrapper.qualname}`",
-        inner=inner,
+        inner=fixed_inside,
         engine=inner.engine,
     )
+
+
+def _spreads(call: ast.Call) -> bool:
+    """The call passes `*args` or `**mapping`: what they hold is not known here."""
+    return any(isinstance(arg, ast.Starred) for arg in call.args) or any(item.arg is None for item in call.keywords)
+
+
+def _only_own_kwargs(call: ast.Call, wrapper: FunctionInfo) -> bool:
+    """The only opaque part of `call` (the tokenizer call inside `wrapper`) is the wrapper's own `**kwargs`."""
+    if wrapper.star_kwargs is None or any(isinstance(arg, ast.Starred) for arg in call.args):
+        return False
+    spreads = [item.value for item in call.keywords if item.arg is None]
+    return bool(spreads) and all(isinstance(value, ast.Name) and value.id == wrapper.star_kwargs for value in spreads)
 
 
 def tokenizing_helpers(

@@ -46,6 +46,8 @@ class DoubleBos(Rule):
         `zip(examples["chosen"], examples["rejected"])`, `enumerate(...)`), string methods that keep its start (`.strip()`), `prompt
         + completion`, `typing.cast(str, text)`, tuple unpacking, helper functions of the module that return it or that tokenize it,
         generators of the module that yield it (`for text in iterate_texts(ds)`),
+        helpers of the module that hand the tokenizer their caller's `**kwargs` (judged by the keywords each call
+        passes: none means special tokens on, and the fix passes `add_special_tokens=False` at the call),
         helpers of the module that hand back the text they are given with its start kept (`add_eos(text, eos)`
         returning `text + eos`, a `.strip()`),
         list attributes one method of a class fills and another reads, one element of the tuples in a list
