@@ -20,7 +20,7 @@ from typing import NamedTuple
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import FunctionInfo
 from chatlint.facts.summary import ImportRef
-from chatlint.facts.syntax import dotted_name, is_self_attribute, keyword_value, positional
+from chatlint.facts.syntax import called_name, dotted_name, is_self_attribute, keyword_value, positional, string_value
 
 # (library, class) -> the words a message uses for its `generate`
 _ENGINES = {
@@ -98,10 +98,11 @@ class Engines:
         request to an OpenAI-compatible server; None for another call."""
         found = self.generate(call, function, flows)
         if found is not None:
-            return EngineCall(f"{found[0]}, which adds special tokens to a text prompt", found[1])
-        text = self.pipeline_prompt(call, function, flows)
-        if text is not None:
-            return EngineCall(_PIPELINE, text, takes_flag=True)
+            texts = _text_prompts(found[1], function, flows)
+            return EngineCall(f"{found[0]}, which adds special tokens to a text prompt", texts)
+        prompt = self.pipeline_prompt(call, function, flows)
+        if prompt is not None:
+            return EngineCall(_PIPELINE, prompt, takes_flag=True)
         return completions_request(call)
 
     def pipeline_prompt(
@@ -164,6 +165,48 @@ def completions_request(call: ast.Call) -> EngineCall | None:
     if text is None or keyword_value(call, "extra_body") is not None:
         return None
     return EngineCall(_COMPLETIONS, text)
+
+
+def _text_prompts(
+    prompts: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow], depth: int = 0
+) -> ast.expr:
+    """The texts in what an engine's `generate` is given: the `"prompt"` of vLLM's text prompts (`{"prompt": text,
+    "multi_modal_data": ...}`, `TextPrompt(prompt=text)`), one or a list of them (a display, a comprehension, or a
+    local name assigned one); anything else as it is."""
+    if isinstance(prompts, ast.Name) and depth < 3:
+        appended = [value for kind, value in function.mutations.get(prompts.id, ()) if kind == "append"]
+        if appended:  # `inputs.append({"prompt": prompt, ...})`
+            return _texts_of(appended, prompts)
+        bindings = function_flow(function, flows).reaching(prompts.id, prompts)
+        if len(bindings) == 1 and bindings[0].kind == "assign" and bindings[0].value is not None:
+            found = _text_prompts(bindings[0].value, function, flows, depth + 1)
+            return found if found is not bindings[0].value else prompts
+        return prompts
+    if isinstance(prompts, (ast.ListComp, ast.GeneratorExp)):
+        text = _prompt_of(prompts.elt)
+        if text is None:
+            return prompts
+        return ast.copy_location(ast.ListComp(elt=text, generators=prompts.generators), prompts)
+    if isinstance(prompts, ast.List) and prompts.elts:
+        return _texts_of(prompts.elts, prompts)
+    return _prompt_of(prompts) or prompts
+
+
+def _texts_of(elements: list[ast.expr], where: ast.expr) -> ast.expr:
+    """A list of the prompts' texts, placed at `where`, when every element is a text prompt; else `where`."""
+    texts = [text for element in elements if (text := _prompt_of(element)) is not None]
+    if not texts or len(texts) != len(elements):
+        return where
+    return ast.copy_location(ast.List(elts=texts, ctx=ast.Load()), where)
+
+
+def _prompt_of(node: ast.expr) -> ast.expr | None:
+    """`text` for `{"prompt": text, ...}` or `TextPrompt(prompt=text)`, else None."""
+    if isinstance(node, ast.Dict):
+        return next((value for key, value in zip(node.keys, node.values) if string_value(key) == "prompt"), None)
+    if isinstance(node, ast.Call) and called_name(node) == "TextPrompt":
+        return keyword_value(node, "prompt") or positional(node, 0)
+    return None
 
 
 def _built_as(receiver: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> list[ast.expr]:

@@ -1,0 +1,24 @@
+# The twins of flag_engine_text_prompts.py: token ids handed to the engine (`prompt_token_ids`), a text prompt that is
+# a plain document, and the conversation handed to `llm.chat`.
+from transformers import AutoProcessor
+from vllm import LLM, SamplingParams
+
+processor = AutoProcessor.from_pretrained("meta-llama/Llama-3.2-11B-Vision-Instruct")
+llm = LLM(model="meta-llama/Llama-3.2-11B-Vision-Instruct")
+params = SamplingParams(max_tokens=64)
+
+
+def describe(conversations, images):
+    inputs = []
+    for conversation, image in zip(conversations, images):
+        ids = processor.apply_chat_template(conversation, add_generation_prompt=True, tokenize=True, return_dict=False)
+        inputs.append({"prompt_token_ids": ids, "multi_modal_data": {"image": image}})
+    return llm.generate(inputs, params)
+
+
+def caption(documents, images):
+    return llm.generate([{"prompt": d, "multi_modal_data": {"image": i}} for d, i in zip(documents, images)], params)
+
+
+def chat(conversations):
+    return llm.chat(conversations, params)
