@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.summary import ImportRef
+from chatlint.facts.summary import ENGINE_WORDS, ImportRef
 from chatlint.facts.syntax import called_name, dotted_name, is_self_attribute, keyword_value, positional, string_value
 
 # (library, class) -> the words a message uses for its `generate`
@@ -33,7 +33,7 @@ _LIBRARIES = frozenset(library for library, _ in _ENGINES)
 # the engine a name like `llm` holds in a module that imports only that library
 _MAIN_ENGINE = {"vllm": _ENGINES["vllm", "LLM"], "sglang": _ENGINES["sglang", "Engine"]}
 # words a module that hands an engine text must contain: its library, a completions request, or a pipeline
-_ENGINE_WORDS = (*sorted(_LIBRARIES), "completions.create", "pipeline(")
+_ENGINE_WORDS = tuple(word.decode() for word in ENGINE_WORDS)
 # the pipeline tasks that tokenize a string prompt with the tokenizer's special tokens on
 _TEXT_GENERATION = frozenset({"text-generation"})
 _PIPELINE = "a transformers `text-generation` pipeline, which tokenizes a text prompt with special tokens on"

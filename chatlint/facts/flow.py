@@ -309,9 +309,32 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
     attribute = is_self_attribute(value)
     if attribute and function.cls is not None:
         built = function.cls.init_attributes.get(attribute)
+        if isinstance(built, ast.Name):  # `self.actor = actor` with `actor: Actor` a parameter of `__init__`
+            init = function.cls.methods.get("__init__")
+            param = init.params.get(built.id) if init is not None else None
+            return _annotated_class(param.annotation) if param is not None else None
         return built.func if isinstance(built, ast.Call) else None
     if isinstance(value, ast.Name):
         bindings = function_flow(function, flows).reaching(value.id, value)
         if len(bindings) == 1 and bindings[0].kind == "assign" and isinstance(bindings[0].value, ast.Call):
             return bindings[0].value.func
+        param = function.params.get(value.id)
+        if param is not None and all(binding.kind == "param" for binding in bindings):
+            return _annotated_class(param.annotation)  # `def run(actor: Actor)`
     return None
+
+
+def _annotated_class(annotation: ast.expr | None) -> ast.expr | None:
+    """The class an annotation names: `Actor`, `actors.Actor`, `Optional[Actor]`, `Actor | None`."""
+    if isinstance(annotation, ast.Subscript) and dotted_name(annotation.value) in ("Optional", "typing.Optional"):
+        annotation = annotation.slice
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        sides = [side for side in (annotation.left, annotation.right) if not _is_none(side)]
+        annotation = sides[0] if len(sides) == 1 else None
+    if isinstance(annotation, (ast.Name, ast.Attribute)) and dotted_name(annotation) is not None:
+        return annotation
+    return None
+
+
+def _is_none(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None

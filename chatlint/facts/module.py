@@ -156,9 +156,15 @@ class ModuleFacts:
         return RenderedTexts(self.functions, self.template_calls, self.flows, self.links, self.calls)
 
     @functools.cached_property
+    def engines(self) -> Engines | None:
+        """The serving engines the module can name, when its text may hand one prompts."""
+        return Engines.of(self.imports) if may_name_engines(self.source.text) else None
+
+    @functools.cached_property
     def _tokenization(self) -> tuple[list[TokenizerCall], list[SplitTokenization]]:
-        engines = Engines.of(self.imports) if may_name_engines(self.source.text) else None
-        return collect_tokenizer_calls(self.functions, self.calls, self.flows, self.rendered_texts, self.links, engines)
+        return collect_tokenizer_calls(
+            self.functions, self.calls, self.flows, self.rendered_texts, self.links, self.engines
+        )
 
     @property
     def tokenizer_calls(self) -> list[TokenizerCall]:

@@ -58,7 +58,11 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
     sets_pad_eos = bool(pad_assignments)
     constants = tuple(module_constants(facts.module, facts.source.text).items()) if texts else ()
     defaults = text_field_defaults(facts.module, facts.source.text)
-    tokenizers = tuple(tokenizing_helpers(facts.functions, facts.calls, facts.flows)) if may_tokenize(data) else ()
+    tokenizers = (
+        tuple(tokenizing_helpers(facts.functions, facts.calls, facts.flows, facts.engines))
+        if may_tokenize(data)
+        else ()
+    )
     return ModuleSummary(
         facts.path,
         imports,

@@ -54,14 +54,17 @@ def may_render(data: bytes) -> bool:
     return b"apply_chat_template" in data
 
 
+# the words a module that hands a serving engine text must contain (`facts.engines`)
+ENGINE_WORDS = (b"vllm", b"sglang", b"completions.create", b"pipeline(")
 # a call of a tokenizer: `tok(`, `tokenizer(`, `self.tokenizer.encode(`, `processor(text=` (plain `in` tests: a
 # pattern with alternatives costs ten times as much over a large module)
 _TOKENIZER_CALLS = (b"tok(", b"tokenizer(", b".encode(", b"encode_plus(", b"processor(", b"processing_class(")
 
 
 def may_tokenize(data: bytes) -> bool:
-    """Could the module call a tokenizer (what a function that tokenizes its parameter does)?"""
-    return any(call in data for call in _TOKENIZER_CALLS)
+    """Could the module call a tokenizer, or hand an engine text (what a function that tokenizes its parameter
+    does)?"""
+    return any(call in data for call in _TOKENIZER_CALLS) or any(word in data for word in ENGINE_WORDS)
 
 
 def may_mask(data: bytes) -> bool:

@@ -286,17 +286,23 @@ def _only_own_kwargs(call: ast.Call, wrapper: FunctionInfo) -> bool:
 
 
 def tokenizing_helpers(
-    functions: list[FunctionInfo], calls: list[CallSite], flows: dict[int, FunctionFlow]
+    functions: list[FunctionInfo],
+    calls: list[CallSite],
+    flows: dict[int, FunctionFlow],
+    engines: Engines | None = None,
 ) -> list[TokenizerSummary]:
     """The module-level functions, and methods of module-level classes (`Encoder.encode`), that tokenize one of
-    their parameters with special tokens on, or as a parameter of theirs says, for the module's summary (what an
-    importer that hands them rendered text learns). A method's parameters leave out its `self`."""
+    their parameters with special tokens on (or hand it to a serving engine the module names), or as a parameter
+    of theirs says, for the module's summary (what an importer that hands them rendered text learns). A method's
+    parameters leave out its `self`."""
     defined_names = {function.name for function in functions if not function.is_module}
     direct = []
     counted: set[int] = set()
     for call, function, ancestors in calls:
         if function.outer is not None and function.outer.is_module:
             tokenizer_call = _direct(call, function, defined_names, flows)
+            if tokenizer_call is None and engines is not None:
+                tokenizer_call = _engine_call(call, function, flows, engines)
             if tokenizer_call is not None and tokenizer_call.special_tokens_known:
                 direct.append(tokenizer_call)
                 if _counted_in_place(call, ancestors):
