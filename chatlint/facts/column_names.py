@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from chatlint.facts.model import FunctionInfo
 from chatlint.facts.syntax import called_name, field_column, keyword_value, string_value
+from chatlint.knowledge.model_families import family_of
 
 # a configuration field that names the column holding the training text: `text_column`, `dataset_text_field`
 _TEXT_FIELD = re.compile(r"(?:^|_)text_?(?:col|column|field|key|name)$")
@@ -80,7 +81,8 @@ def _assigned_anywhere(function: FunctionInfo | None) -> set[str]:
 
 def module_constants(module: ast.Module, text: str) -> dict[str, str]:
     """Module-level names bound to one string (every assignment the same) that the module's `text` uses as a key
-    (`[NAME]`, `{NAME: ...}`): the column names another module may import."""
+    (`[NAME]`, `{NAME: ...}`), or that name a checkpoint of a known model family (`MODEL_ID =
+    "meta-llama/Llama-3.1-8B-Instruct"`): the column names and checkpoints another module may import."""
     values: dict[str, set[str | None]] = {}
     for statement in module.body:
         if isinstance(statement, ast.Assign):
@@ -95,7 +97,7 @@ def module_constants(module: ast.Module, text: str) -> dict[str, str]:
     constants: dict[str, str] = {}
     for name, found in values.items():
         string = found.pop() if len(found) == 1 else None
-        if string is not None and _used_as_key(name, text):
+        if string is not None and (_used_as_key(name, text) or family_of(string) is not None):
             constants[name] = string
     return constants
 

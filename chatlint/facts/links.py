@@ -138,7 +138,7 @@ def imported_origin(text: TextSummary, summary: ModuleSummary, note: str) -> Tex
     place, the function as the hop, and the render as a related place (`note` says what it renders)."""
     return TextOrigin(
         f"{text.render} ({summary.place(text.line)})",
-        (Hop(f"returned by `{text.name}`", is_place=True),),
+        (Hop(f"{'yielded' if text.yields else 'returned'} by `{text.name}`", is_place=True),),
         same_function=False,
         certain=text.certain,
         line=text.line,

@@ -134,6 +134,8 @@ class ModuleFacts:
             parameter = function.params.get(argument.id)
             if not assigned and parameter is not None:
                 name = string_value(parameter.default)  # `def __init__(self, pretrained="Qwen/...")`: its default
+            elif not assigned and self.links:
+                name = self.links.constants.get(argument.id)  # `from config import MODEL_ID`
         if name is None and isinstance(argument, ast.Attribute):
             name = self._option_defaults.get(argument.attr)  # `args.model_path`, an option with a default
         return name

@@ -187,12 +187,12 @@ class RenderedTexts:
             return self._returned(helper, None, depth, many=False, site=(call, function))
         return self._imported_text(call.func)
 
-    def _imported_text(self, func: ast.expr) -> TextOrigin | None:
-        """The text a function of another module returns, as its summary says."""
+    def _imported_text(self, func: ast.expr, items: bool = False) -> TextOrigin | None:
+        """The text a function of another module returns (with `items`: yields), as its summary says."""
         imported = self.links.text(func)
-        if imported is None or imported[0].columns:
+        if imported is None or imported[0].columns or imported[0].yields is not items:
             return None
-        return imported_origin(*imported, "renders the text returned")
+        return imported_origin(*imported, "renders the texts it yields" if items else "renders the text returned")
 
     def _binding_text(self, binding: Binding, function: FunctionInfo, depth: int) -> TextOrigin | None:
         if binding.value is None:
@@ -239,7 +239,7 @@ class RenderedTexts:
                 return self._returned(helper, None, depth, many=False, site=(expr, function), yielded=True)
             if helper is not None:
                 return self._returned(helper, None, depth, many=True, site=(expr, function))
-            return self._dataset_items(expr, depth)
+            return self._dataset_items(expr, depth) or self._imported_text(expr.func, items=True)
         if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Slice):
             return self.template_texts(expr.value, function, depth + 1)
         if isinstance(expr, ast.Subscript) and isinstance(expr.value, ast.Name) and expr.value.id in function.params:
@@ -466,6 +466,10 @@ class RenderedTexts:
     def returned(self, helper: FunctionInfo) -> TextOrigin | None:
         """The rendered text `helper` returns, if it returns one."""
         return self._returned(helper, None, 0, many=False)
+
+    def yielded(self, helper: FunctionInfo) -> TextOrigin | None:
+        """The rendered text `helper` (a generator) yields, if it yields one."""
+        return self._returned(helper, None, 0, many=False, yielded=True) if self.flow(helper).yields else None
 
     def _returned(
         self,

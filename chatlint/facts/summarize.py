@@ -133,6 +133,10 @@ def _returned_text(
 ) -> TextSummary | None:
     """What `function` returns, when it is a rendered text or a row with rendered text in named columns."""
     origin = rendered.returned(function)
+    if origin is None:
+        items = rendered.yielded(function)
+        if items is not None and not items.batch:  # a generator of rendered texts
+            return TextSummary(function.qualname, items.line, items.render, certain=items.certain, yields=True)
     if origin is not None and not origin.certain and not origin.batch:
         # a render on some paths only (`render(x) if chat else x`): its callers' tokenizers are judged "on at
         # least one path", as a helper of their own module is; never judged as a render's shape

@@ -147,6 +147,8 @@ class TextSummary:
     conversation: str = ""
     # False when only some of the values it may return are renders (`render(x) if chat else x`)
     certain: bool = True
+    # a generator: the texts are the items it yields (`for text in render_all(rows)`), not what a call returns
+    yields: bool = False
 
 
 @dataclass(frozen=True)

@@ -303,7 +303,7 @@ def tokenizing_helpers(
             tokenizer_call = _direct(call, function, defined_names, flows)
             if tokenizer_call is None and engines is not None:
                 tokenizer_call = _engine_call(call, function, flows, engines)
-            if tokenizer_call is not None and tokenizer_call.special_tokens_known:
+            if tokenizer_call is not None and (tokenizer_call.special_tokens_known or _only_own_kwargs(call, function)):
                 direct.append(tokenizer_call)
                 if _counted_in_place(call, ancestors):
                     counted.add(id(call))
@@ -322,6 +322,8 @@ def _forwarded_flag(helper: FunctionInfo, inner: TokenizerCall) -> ForwardedFlag
     forwarded = keyword_value(inner.call, ADD_SPECIAL_TOKENS)
     if isinstance(forwarded, ast.Name) and forwarded.id in helper.params:
         return ForwardedFlag(ADD_SPECIAL_TOKENS, forwarded.id, flag.value, flag.present, where=flag.where)
+    if not inner.special_tokens_known:  # only the helper's own `**kwargs` may hold it: the caller's keywords decide
+        return ForwardedFlag(ADD_SPECIAL_TOKENS, None, True, False, from_kwargs=True)
     own = helper.params.get(ADD_SPECIAL_TOKENS)
     if own is not None:
         # the helper takes the flag from its caller, whatever its other tokenizer calls (a fallback without it)
@@ -340,7 +342,12 @@ def _through_imported(
     forwarded = helper.flag
     given = bound_argument(call, list(helper.params), forwarded.parameter) if forwarded.parameter else None
     place = summary.place(helper.line)
-    if given is not None:
+    if forwarded.from_kwargs:
+        # the helper hands the tokenizer its `**kwargs`: what this call passes by keyword (none: the default, on)
+        if _spreads(call):
+            return None
+        flag = call_flag(ADD_SPECIAL_TOKENS, call, function)
+    elif given is not None:
         flag = flag_from_expression(ADD_SPECIAL_TOKENS, given, function, FlagSource.CALL)
     elif forwarded.present:
         # the helper and its place are named by the route ("through the helper `encode` (path:line)")
@@ -355,8 +362,9 @@ def _through_imported(
         special_tokens_known=flag.value is not None or not flag.present,
         via=f"the helper `{helper.name}` ({place})",
         related=(Related(summary.path, helper.line, f"`{helper.name}` tokenizes its parameter `{helper.text}`"),),
-        # the call site can turn special tokens off only through a parameter of the helper named for the flag
-        off_keyword=ADD_SPECIAL_TOKENS if forwarded.parameter == ADD_SPECIAL_TOKENS else None,
+        # the call site can turn special tokens off only through a parameter of the helper named for the flag, or
+        # through the `**kwargs` it forwards
+        off_keyword=ADD_SPECIAL_TOKENS if forwarded.parameter == ADD_SPECIAL_TOKENS or forwarded.from_kwargs else None,
     )
 
 

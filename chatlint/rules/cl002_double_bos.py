@@ -117,7 +117,7 @@ class DoubleBos(Rule):
         tokenizers no BOS-writing chat template is made for; and a module that defines its own fake
         `apply_chat_template` (a test double).
 
-        Across modules it follows text an imported function returns, text stored in a dataset column by a `.map()`
+        Across modules it follows text an imported function returns (or an imported generator yields), text stored in a dataset column by a `.map()`
         of the module whose function (imported or not) returns rows with rendered text (or by a dataset built from
         rendered texts: `Dataset.from_dict({"text": texts})`, `Dataset.from_list([{"text": ...} for ...])` or of rows appended to a list; read by a function or a lambda
         handed to `.map()`; a dataset a function of the module builds from them and returns counts too), and
@@ -128,7 +128,9 @@ class DoubleBos(Rule):
         parameter annotated with the class, `actor: Actor`, kept as `self.actor = actor`; a method that hands its
         parameter to a serving engine counts too; through `src/` layouts and re-exports): the finding is at the call, through the helper, with the helper's place as a related location.
         A helper whose `add_special_tokens` is a parameter of its own is judged by what the call passes for it (its
-        default when it passes nothing); one that passes `add_special_tokens=False` itself stays quiet. Text
+        default when it passes nothing), one that hands the tokenizer its `**kwargs` by the keywords the call
+        passes; one that passes `add_special_tokens=False` itself stays quiet. A checkpoint named by a constant
+        imported from another module of the project (`from config import MODEL_ID`) tells the model family. Text
         rendered by a method a class inherits from a base class of another module (`self.render(...)`) is followed
         as a render of the conversation the call passes. A column may be named by a
         literal, by a constant (`TEXT_COLUMN = "text"`, in the module or imported from the module that renders),

@@ -1,0 +1,9 @@
+# A generator of rendered prompts and the checkpoints the scripts load, named once for the project.
+LLAMA_MODEL = "meta-llama/Llama-3.1-8B-Instruct"
+QWEN_MODEL = "Qwen/Qwen2.5-7B-Instruct"
+
+
+def render_prompts(tokenizer, rows):
+    for row in rows:
+        messages = [{"role": "user", "content": row["question"]}]
+        yield tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
