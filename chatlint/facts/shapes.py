@@ -31,9 +31,20 @@ _COPY_CALLS = frozenset({"list", "copy.copy", "copy.deepcopy", "deepcopy", "tupl
 class ShapeResolver:
     """Answers `conversation_shape` for expressions inside one module."""
 
-    def __init__(self, order: dict[ast.AST, int], flows: dict[int, FunctionFlow]) -> None:
+    def __init__(
+        self, order: dict[ast.AST, int], flows: dict[int, FunctionFlow], functions: list[FunctionInfo] | None = None
+    ) -> None:
         self.order = order
         self.flows = flows
+        # the module's functions by name (module level) and the methods of classes: a helper that builds the
+        # conversation a render is given (`messages = build_messages(example)`)
+        self.top_level = {
+            function.name: function
+            for function in functions or ()
+            if function.cls is None and function.outer is not None and function.outer.is_module
+        }
+        self.busy: set[int] = set()
+        self._asserted: dict[int, dict[str, str]] = {}
 
     def shape(self, expr: ast.expr, function: FunctionInfo, at: ast.AST) -> Shape:
         return self._shape(expr, function, self.order.get(at, 1 << 62), 0)
@@ -68,7 +79,7 @@ class ShapeResolver:
                 return self._shape(_unstarred(expr.args[0]), function, before, depth + 1)
             if isinstance(expr.func, ast.Attribute) and expr.func.attr == "copy" and not expr.args:
                 return self._shape(expr.func.value, function, before, depth + 1)
-            return UNKNOWN_SHAPE
+            return self._returned_shape(expr, function, depth)
         if isinstance(expr, ast.IfExp):
             body = self._shape(expr.body, function, before, depth + 1)
             orelse = self._shape(expr.orelse, function, before, depth + 1)
@@ -201,12 +212,48 @@ class ShapeResolver:
             (kind, value) for kind, value in scope.mutations.get(name, ()) if self.order.get(value, 0) < before
         ]
         if mutations and self.order.get(mutations[-1][1], 0) > last_assigned:
-            return self._mutated_shape(name, scope, mutations, before, depth)
-        # every value that may reach the use must agree; the evidence is the latest one, the nearest to the reader
-        shapes = [self._binding_shape(binding, scope, before, depth) for binding in bindings]
-        if not shapes or any(shape.kind is not shapes[-1].kind for shape in shapes):
+            found = self._mutated_shape(name, scope, mutations, before, depth)
+        else:
+            # every value that may reach the use must agree; the evidence is the latest one, the nearest to the
+            # reader
+            shapes = [self._binding_shape(binding, scope, before, depth) for binding in bindings]
+            agree = shapes and all(shape.kind is shapes[-1].kind for shape in shapes)
+            found = shapes[-1] if agree else UNKNOWN_SHAPE
+        if found.kind in (ShapeKind.UNKNOWN, ShapeKind.CONVERSATION):
+            asserted = self._asserted_shape(name, scope)
+            return asserted if asserted.kind is not ShapeKind.UNKNOWN else found
+        return found
+
+    def _returned_shape(self, call: ast.Call, function: FunctionInfo, depth: int) -> Shape:
+        """`build_messages(example)`, `self.build_messages(...)`: what the function of the module it calls returns,
+        when every value it returns agrees."""
+        helper = None
+        method = is_self_attribute(call.func)
+        if isinstance(call.func, ast.Name):
+            helper = self.top_level.get(call.func.id)
+        elif method and function.cls is not None:
+            helper = function.cls.methods.get(method)
+        if helper is None or id(helper) in self.busy:
             return UNKNOWN_SHAPE
-        return shapes[-1]
+        self.busy.add(id(helper))
+        try:
+            returns = function_flow(helper, self.flows).returns
+            shapes = [self._shape(value, helper, self.order.get(value, 1 << 62), depth + 1) for value in returns]
+        finally:
+            self.busy.discard(id(helper))
+        if not shapes or any(shape.kind is not shapes[0].kind for shape in shapes):
+            return UNKNOWN_SHAPE
+        if shapes[0].kind not in (ShapeKind.FULL, ShapeKind.PROMPT):
+            return UNKNOWN_SHAPE
+        return Shape(shapes[0].kind, f"`{code(call)}`, which returns {shapes[0].evidence}")
+
+    def _asserted_shape(self, name: str, scope: FunctionInfo) -> Shape:
+        """`assert msgs[-1]["role"] == "assistant"` in the function: the code says how the conversation ends."""
+        found = self._asserted.get(id(scope))
+        if found is None:
+            found = self._asserted[id(scope)] = _asserted_last_roles(scope)
+        role = found.get(name)
+        return _role_shape(role, f"`{name}` (asserted)") if role else UNKNOWN_SHAPE
 
     def _binding_shape(self, binding: Binding, scope: FunctionInfo, before: int, depth: int) -> Shape:
         name = binding.name
@@ -246,6 +293,42 @@ class ShapeResolver:
         return Shape(
             ShapeKind.FULL if inner.ends_with_reply else inner.kind, f"`{name}` extended with {inner.evidence}"
         )
+
+
+def _asserted_last_roles(function: FunctionInfo) -> dict[str, str]:
+    """The names whose last message's role the function asserts: `assert msgs[-1]["role"] == "assistant"`."""
+    found: dict[str, str] = {}
+    if function.is_module or "assert" not in code(function.node):
+        return found
+    for statement in ast.walk(function.node):
+        if not isinstance(statement, ast.Assert) or not isinstance(statement.test, ast.Compare):
+            continue
+        test = statement.test
+        if len(test.ops) != 1 or not isinstance(test.ops[0], ast.Eq):
+            continue
+        role = string_value(test.comparators[0])
+        name = _last_role_of(test.left)
+        if role is not None and name is not None:
+            found[name] = role
+    return found
+
+
+def _last_role_of(node: ast.expr) -> str | None:
+    """`msgs` for `msgs[-1]["role"]` or `msgs[-1].get("role")`."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
+        key, last = string_value(node.args[0]), node.func.value
+    elif isinstance(node, ast.Subscript):
+        key, last = string_value(node.slice), node.value
+    else:
+        return None
+    if key != "role" or not isinstance(last, ast.Subscript):
+        return None
+    index = last.slice
+    if not (isinstance(index, ast.UnaryOp) and isinstance(index.op, ast.USub) and string_value(index) is None):
+        return None
+    if not (isinstance(index.operand, ast.Constant) and index.operand.value == 1):
+        return None
+    return last.value.id if isinstance(last.value, ast.Name) else None
 
 
 def _key_of(expr: ast.expr, function: FunctionInfo) -> str | None:

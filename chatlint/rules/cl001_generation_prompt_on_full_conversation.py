@@ -30,7 +30,10 @@ class GenerationPromptOnFullConversation(Rule):
         `conv[:i]`, `example["prompt"]`, a list ending with a user, system or tool turn), on prompt renders used to
         mask labels, on values that depend on the role or task (`add_generation_prompt=conv[-1]["role"] !=
         "assistant"`), on template introspection (the same conversation rendered with and without the header), and
-        on inference code whose result goes to `generate()`. It follows aliases (`render =
+        on inference code whose result goes to `generate()`. The conversation is followed through local names, the
+        `.append(...)` calls that build it, a helper of the module that returns it (`messages =
+        build_messages(example)`: every value it returns must agree), and an `assert conv[-1]["role"] ==
+        "assistant"` that says how it ends. It follows aliases (`render =
         tokenizer.apply_chat_template`), `functools.partial`, thin wrappers in the same module (and wrappers of
         them, the flag handed on by keyword or by position; a wrapper may rebuild its conversation turn by turn,
         `[{"role": ROLES[t["from"]], ...} for t in turns]`, or put turns before it, `[system, *turns]`, but not
