@@ -53,6 +53,8 @@ _TYPES: dict[str, type] = {
     "TextSummary": summary_module.TextSummary,
     "MaskSummary": summary_module.MaskSummary,
     "TokenizerSummary": summary_module.TokenizerSummary,
+    "PadLoader": summary_module.PadLoader,
+    "ConversationSummary": summary_module.ConversationSummary,
 }
 _ENUMS: dict[str, type[enum.Enum]] = {
     "Applicability": findings_module.Applicability,

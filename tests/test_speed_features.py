@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import dataclasses
 import json
 import re
 import textwrap
@@ -20,6 +21,8 @@ from chatlint import runner as runner_module
 from chatlint.cache import ResultCache
 from chatlint.config import Config
 from chatlint.engine import FileResult, check_text
+from chatlint.facts import summary as summary_module
+from chatlint.facts.summary import ModuleSummary
 from chatlint.findings import Applicability, Edit, FileError, Finding, Fix
 from chatlint.prefilter import passes_prefilter, rules_to_run
 from chatlint.rules import ALL_RULES, Rule
@@ -147,6 +150,22 @@ def test_cached_results_come_back_equal(tmp_path: Path) -> None:
     assert again.get("a.py", "digest") == result
     assert again.get("a.py", "other digest") is None
     assert ResultCache(tmp_path, ("other settings",)).get("a.py", "digest") is None
+
+
+def test_a_summary_with_every_kind_of_entry_comes_back_equal(tmp_path: Path) -> None:
+    # every dataclass a summary is made of must be one the cache may build, or the file is checked again each run
+    summary = ModuleSummary(
+        "m.py",
+        pad_loaders=(summary_module.PadLoader("get_tokenizer", 7, "`tokenizer.pad_token = tokenizer.eos_token`"),),
+        conversations=(summary_module.ConversationSummary("build_messages", 3, "full", "`msgs` ending with ..."),),
+    )
+    kinds = {cls for cls in vars(summary_module).values() if dataclasses.is_dataclass(cls) and isinstance(cls, type)}
+    assert kinds <= set(cache_module._TYPES.values())
+    result = FileResult("m.py", findings=[], summary=summary)
+    cache = ResultCache(tmp_path, ("settings",))
+    cache.put("m.py", "digest", result)
+    cache.save()
+    assert ResultCache(tmp_path, ("settings",)).get("m.py", "digest") == result
 
 
 def test_no_cache_option_writes_no_cache(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
