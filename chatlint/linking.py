@@ -29,6 +29,7 @@ from chatlint.facts.summary import (
     TOKENIZER_LOADER,
     ImportRef,
     ModuleSummary,
+    may_build_conversations,
     may_mask,
     may_render,
     may_set_pad_eos,
@@ -137,6 +138,8 @@ class Project:
         tokenizing = self._tokenizer_imports(imports, text, hands_text, dotted)
         # the tokenizer loaders it calls, when it masks labels by value (`wants_pads`)
         loaders = _tokenizer_loader_calls(text) if wants_pads and text is not None else frozenset()
+        # a module that renders may render a conversation an imported function builds
+        renders = text is not None and "apply_chat_template" in text
         if text is not None and not self.eager:
             imports = tuple(
                 ref
@@ -145,6 +148,7 @@ class Project:
                 or ref in tokenizing
                 or self._may_use(ref, text, wants_masks, dotted)
                 or _calls_through(ref, loaders)
+                or (renders and _called(ref, text))
             )
         if not imports:
             return links
@@ -161,12 +165,17 @@ class Project:
             masks = wants_masks and ref.symbol is not None and _TRAINS_WITH.search(ref.symbol) is not None
             helpers = ref in tokenizing
             pads = wants_pads and (text is None or _calls_through(ref, loaders))
-            found = self._imported(ref, importer, MAX_REEXPORTS, masks, tokenizing=helpers, fields=fields, pads=pads)
+            conversations = text is None or (renders and _called(ref, text))
+            found = self._imported(
+                ref, importer, MAX_REEXPORTS, masks, False, helpers, fields, pads=pads, conversations=conversations
+            )
             if found is None or self._resolve(found.summary.path) == importer:
                 continue
             told = found.summary.exports if masks else found.summary.told
             if pads:
                 told = told | {loader.name for loader in found.summary.pad_loaders}
+            if conversations:
+                told = told | {item.name for item in found.summary.conversations}
             if helpers and found.summary.tokenizers:
                 # a tokenizing function, or a class with a tokenizing method (`Encoder.encode`)
                 told = told | {helper.name.split(".")[0] for helper in found.summary.tokenizers}
@@ -282,6 +291,7 @@ class Project:
         tokenizing: bool = False,
         fields: frozenset[str] = frozenset(),
         pads: bool = False,
+        conversations: bool = False,
     ) -> Imported | None:
         """What `ref` imports, from its module's summary. `tokenizing`: the importer has rendered text, so a
         function that tokenizes its parameter is worth reading a module for; `pads`: the importer masks labels by
@@ -291,13 +301,17 @@ class Project:
             if ref.symbol is not None:
                 submodule = _module_file(base, [*parts, ref.symbol])
                 if submodule is not None:
-                    summary = self.summary_at(submodule, wants_masks, tokenizing=tokenizing, fields=fields, pads=pads)
+                    summary = self.summary_at(
+                        submodule, wants_masks, None, False, tokenizing, fields, pads, conversations
+                    )
                     return Imported(summary, None) if summary is not None else None
             module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
             if module_file is None:
                 continue
             follow = ref.symbol if self._reexported(ref, wants_masks) or tokenizing else None
-            summary = self.summary_at(module_file, wants_masks, follow, reexport, tokenizing, fields, pads)
+            summary = self.summary_at(
+                module_file, wants_masks, follow, reexport, tokenizing, fields, pads, conversations
+            )
             if summary is None:
                 return None
             if (
@@ -305,6 +319,7 @@ class Project:
                 or ref.symbol in summary.exports
                 or (tokenizing and summary.tokenizes_with(ref.symbol))
                 or (pads and summary.pad_loader(ref.symbol) is not None)
+                or (conversations and summary.conversation(ref.symbol) is not None)
             ):
                 return Imported(summary, ref.symbol)
             if hops == 0 or follow is None:
@@ -315,7 +330,9 @@ class Project:
                 replace(other, local=ref.symbol, symbol=ref.symbol) for other in summary.imports if other.symbol == "*"
             ]
             for again in (*named, *starred):
-                found = self._imported(again, module_file, hops - 1, wants_masks, True, tokenizing, fields, pads)
+                found = self._imported(
+                    again, module_file, hops - 1, wants_masks, True, tokenizing, fields, pads, conversations
+                )
                 if found is not None:
                     return found
             return None
@@ -363,6 +380,7 @@ class Project:
         tokenizing: bool = False,
         fields: frozenset[str] = frozenset(),
         pads: bool = False,
+        conversations: bool = False,
     ) -> ModuleSummary | None:
         """The summary of the module at `path` (resolved), when its bytes may tell what is asked: a render, a label
         mask (`wants_masks`), a function that tokenizes its parameter (`tokenizing`), a pad = EOS assignment
@@ -378,6 +396,7 @@ class Project:
             or (wants_masks and self._verdict(path, data, may_mask))
             or (tokenizing and self._verdict(path, data, may_tokenize))
             or (pads and self._verdict(path, data, may_set_pad_eos))
+            or (conversations and self._verdict(path, data, may_build_conversations))
             or any(name.encode() in data for name in fields)
         )
         reexports = (
@@ -511,6 +530,11 @@ def _tokenizer_loader_calls(text: str) -> frozenset[str]:
                 found.add(callee)
         position = text.find("okeni", end)
     return frozenset(found)
+
+
+def _called(ref: ImportRef, text: str) -> bool:
+    """Does the text call what `ref` binds by its name (`build_messages(`)?"""
+    return ref.symbol not in (None, "*") and f"{ref.local}(" in text
 
 
 def _calls_through(ref: ImportRef, callees: frozenset[str]) -> bool:

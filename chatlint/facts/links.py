@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from chatlint.facts.model import Hop, TextOrigin
 from chatlint.facts.summary import (
+    ConversationSummary,
     MaskSummary,
     ModuleSummary,
     PadLoader,
@@ -66,6 +67,10 @@ class Links:
     def tokenizer(self, node: ast.expr) -> tuple[TokenizerSummary, ModuleSummary] | None:
         """The function of another module that `node` names, when it tokenizes one of its parameters."""
         return _member(self.resolve(node), ModuleSummary.tokenizer)
+
+    def conversation(self, node: ast.expr) -> tuple[ConversationSummary, ModuleSummary] | None:
+        """The function of another module that `node` names, when it returns a conversation whose end it shows."""
+        return _member(self.resolve(node), ModuleSummary.conversation)
 
     def pad_loader(self, node: ast.expr) -> tuple[PadLoader, ModuleSummary] | None:
         """The function of another module that `node` names, when it makes a tokenizer pad with its EOS token and

@@ -24,6 +24,8 @@ class Shape:
     is_reply: bool = (
         False  # the expression is a reply itself (`example["chosen"]`): what is put before it is the prompt
     )
+    # places in other modules the answer comes from (the function of another module that built the conversation)
+    related: tuple[Related, ...] = ()
 
     @property
     def ends_with_reply(self) -> bool:

@@ -83,11 +83,14 @@ class ModuleFacts:
 
     # -- facts computed on first use ------------------------------------------------------------------------------
     @functools.cached_property
+    def shapes(self) -> ShapeResolver:
+        """How the conversations of the module end (`facts.shapes`)."""
+        return ShapeResolver(self.order, self.flows, self.functions, self.links)
+
+    @functools.cached_property
     def template_calls(self) -> list[TemplateCall]:
         """Every call that renders a chat template, in its disguises, with where its result goes."""
-        found = collect_template_calls(
-            ShapeResolver(self.order, self.flows, self.functions), self.functions, self.calls, self.links
-        )
+        found = collect_template_calls(self.shapes, self.functions, self.calls, self.links)
         for template_call in found:
             template_call.uses = result_uses(
                 template_call.call, template_call.ancestors, template_call.function, self.order

@@ -11,8 +11,10 @@ import ast
 
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
+from chatlint.facts.links import Links
 from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Shape, ShapeKind
 from chatlint.facts.syntax import cast_value, code, dotted_name, is_self_attribute, string_value
+from chatlint.findings import Related
 
 PROMPT_KEYS = frozenset(
     {"prompt", "prompts", "prompt_messages", "prompt_conversation", "query", "question", "instruction", "history"}
@@ -32,10 +34,15 @@ class ShapeResolver:
     """Answers `conversation_shape` for expressions inside one module."""
 
     def __init__(
-        self, order: dict[ast.AST, int], flows: dict[int, FunctionFlow], functions: list[FunctionInfo] | None = None
+        self,
+        order: dict[ast.AST, int],
+        flows: dict[int, FunctionFlow],
+        functions: list[FunctionInfo] | None = None,
+        links: Links | None = None,
     ) -> None:
         self.order = order
         self.flows = flows
+        self.links = links or Links()
         # the module's functions by name (module level) and the methods of classes: a helper that builds the
         # conversation a render is given (`messages = build_messages(example)`)
         self.top_level = {
@@ -63,11 +70,13 @@ class ShapeResolver:
             if right.kind is ShapeKind.UNKNOWN:
                 return UNKNOWN_SHAPE
             if right.kind is ShapeKind.PROMPT:
-                return Shape(ShapeKind.PROMPT, f"`{text}`, which ends with {right.evidence}")
+                return Shape(ShapeKind.PROMPT, f"`{text}`, which ends with {right.evidence}", related=right.related)
             if right.kind is ShapeKind.FULL or right.is_reply:
-                return Shape(ShapeKind.FULL, f"`{text}`, which ends with the reply ({right.evidence})")
+                return Shape(
+                    ShapeKind.FULL, f"`{text}`, which ends with the reply ({right.evidence})", related=right.related
+                )
             # `[system] + messages`: a message put in front keeps the conversation's own end, whatever that is
-            return Shape(right.kind, f"`{text}`, which ends with {right.evidence}")
+            return Shape(right.kind, f"`{text}`, which ends with {right.evidence}", related=right.related)
         if isinstance(expr, ast.Name):
             return self._name_shape(expr, function, before, depth)
         if isinstance(expr, ast.Call):
@@ -88,7 +97,7 @@ class ShapeResolver:
             # a batch of conversations: `[feature["messages"] for feature in features]`
             item = self._shape(expr.elt, function, before, depth + 1)
             if item.ends_with_reply:
-                return Shape(item.kind, f"a batch of {item.evidence}")
+                return Shape(item.kind, f"a batch of {item.evidence}", related=item.related)
             # a comprehension that maps each message keeps the conversation's end; one that filters does not
             generator = expr.generators[0]
             if generator.ifs or len(expr.generators) > 1:
@@ -233,7 +242,9 @@ class ShapeResolver:
             helper = self.top_level.get(call.func.id)
         elif method and function.cls is not None:
             helper = function.cls.methods.get(method)
-        if helper is None or id(helper) in self.busy:
+        if helper is None:
+            return self._imported_shape(call)
+        if id(helper) in self.busy:
             return UNKNOWN_SHAPE
         self.busy.add(id(helper))
         try:
@@ -245,7 +256,22 @@ class ShapeResolver:
             return UNKNOWN_SHAPE
         if shapes[0].kind not in (ShapeKind.FULL, ShapeKind.PROMPT):
             return UNKNOWN_SHAPE
-        return Shape(shapes[0].kind, f"`{code(call)}`, which returns {shapes[0].evidence}")
+        return Shape(shapes[0].kind, f"`{code(call)}`, which returns {shapes[0].evidence}", related=shapes[0].related)
+
+    def returned_shape(self, function: FunctionInfo) -> Shape:
+        """How the conversation `function` returns ends, when every value it returns agrees (for its summary)."""
+        return self._returned_shape(ast.Call(func=ast.Name(id=function.name), args=[], keywords=[]), function, 0)
+
+    def _imported_shape(self, call: ast.Call) -> Shape:
+        """A function of another module that returns a conversation, as its summary says."""
+        found = self.links.conversation(call.func)
+        if found is None:
+            return UNKNOWN_SHAPE
+        conversation, summary = found
+        place = summary.place(conversation.line)
+        evidence = f"`{code(call)}` ({place}), which returns {conversation.evidence}"
+        related = Related(summary.path, conversation.line, f"`{conversation.name}` builds the conversation")
+        return Shape(ShapeKind(conversation.kind), evidence, related=(related,))
 
     def _asserted_shape(self, name: str, scope: FunctionInfo) -> Shape:
         """`assert msgs[-1]["role"] == "assistant"` in the function: the code says how the conversation ends."""
@@ -270,7 +296,7 @@ class ShapeResolver:
         inner = self._shape(binding.value, scope, self.order.get(binding.value, before), depth + 1)
         if inner.kind is ShapeKind.UNKNOWN:
             return inner
-        return Shape(inner.kind, f"`{name}` = {inner.evidence}", is_reply=inner.is_reply)
+        return Shape(inner.kind, f"`{name}` = {inner.evidence}", is_reply=inner.is_reply, related=inner.related)
 
     def _mutated_shape(
         self, name: str, function: FunctionInfo, mutations: list[tuple[str, ast.expr]], before: int, depth: int

@@ -8,11 +8,12 @@ from chatlint.facts.calls import conversation_parameter
 from chatlint.facts.column_names import module_constants, text_field_defaults
 from chatlint.facts.flags import FLAG_NAMES
 from chatlint.facts.flow import function_flow, instance_class
-from chatlint.facts.model import FunctionInfo, Route, TemplateCall
+from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.padding import PadAssignment, pad_eos_assignments, value_masks
 from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.summary import (
+    ConversationSummary,
     ForwardedFlag,
     ImportRef,
     MaskSummary,
@@ -20,6 +21,7 @@ from chatlint.facts.summary import (
     PadLoader,
     TextSummary,
     WrapperSummary,
+    may_build_conversations,
     may_mask,
     may_set_pad_eos,
     may_tokenize,
@@ -75,7 +77,21 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         tokenizers=tokenizers,
         hands_text=handed,
         pad_loaders=_pad_loaders(facts, pad_assignments),
+        conversations=_conversations(facts) if may_build_conversations(data) else (),
     )
+
+
+def _conversations(facts: ModuleFacts) -> tuple[ConversationSummary, ...]:
+    """The module-level functions that return a conversation whose end the code shows."""
+    found = []
+    for function in facts.functions:
+        if _is_module_level(function) and function_flow(function, facts.flows).returns:
+            shape = facts.shapes.returned_shape(function)
+            if shape.kind in (ShapeKind.FULL, ShapeKind.PROMPT):
+                evidence = shape.evidence.split(", which returns ", 1)[-1]
+                line = getattr(function.node, "lineno", 1)
+                found.append(ConversationSummary(function.name, line, shape.kind.value, evidence))
+    return tuple(found)
 
 
 def _pad_loaders(facts: ModuleFacts, assignments: list[PadAssignment]) -> tuple[PadLoader, ...]:

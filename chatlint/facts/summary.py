@@ -21,7 +21,9 @@ What a summary says:
 - `masks`: label masks by value (`labels[labels == pad_id] = -100`, `DataCollatorForLanguageModeling`) by the
   module-level function or class that holds them, for a pad = EOS assignment made in a module that imports it;
 - `pad_loaders`: module-level functions that make a tokenizer pad with its EOS token and return something (a
-  `get_tokenizer(config)` helper), for a module that imports one and masks labels by value.
+  `get_tokenizer(config)` helper), for a module that imports one and masks labels by value;
+- `conversations`: module-level functions that return a conversation whose end the code shows (a list ending with
+  the reply appended, or asserted to), for a module that renders what they return.
 """
 
 from __future__ import annotations
@@ -89,6 +91,11 @@ def may_mask_in_training(text: str) -> bool:
     if any(word.decode() in text for word in TRAINING_MASKS):
         return True
     return ("pad_token_id" in text or "pad_id" in text) and ("-100" in text or "IGNORE" in text)
+
+
+def may_build_conversations(data: bytes) -> bool:
+    """Could the module build messages with roles (what a function returning a conversation does)?"""
+    return b'"role"' in data or b"'role'" in data
 
 
 def may_set_pad_eos(data: bytes) -> bool:
@@ -171,6 +178,17 @@ class MaskSummary:
 
 
 @dataclass(frozen=True)
+class ConversationSummary:
+    """A module-level function that returns a conversation whose end the code shows: `kind` is "full" (it ends with
+    the assistant's reply) or "prompt" (it stops before it)."""
+
+    name: str
+    line: int  # of the function's definition
+    kind: str  # a `ShapeKind` value
+    evidence: str  # the shape in words, inside the function
+
+
+@dataclass(frozen=True)
 class PadLoader:
     """A module-level function that sets a tokenizer's pad token to its EOS token and returns (the tokenizer)."""
 
@@ -198,6 +216,8 @@ class ModuleSummary:
     # module needs to learn, not what it tells (not part of the digest)
     hands_text: tuple[str, ...] = ()
     pad_loaders: tuple[PadLoader, ...] = ()
+    # functions that build and return a conversation, with how it ends (`build_messages(record)`)
+    conversations: tuple[ConversationSummary, ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -216,8 +236,8 @@ class ModuleSummary:
     def digest(self) -> str:
         """Changes exactly when what other modules learn from this one changes (the imports are not part of it)."""
         told: tuple[object, ...] = (self.wrappers, self.texts, self.masks, self.constants, self.defaults)
-        if self.tokenizers or self.pad_loaders:
-            told = (*told, self.tokenizers, self.pad_loaders)
+        if self.tokenizers or self.pad_loaders or self.conversations:
+            told = (*told, self.tokenizers, self.pad_loaders, self.conversations)
         parts = repr(told).encode()
         return hashlib.blake2b(parts, digest_size=8).hexdigest()
 
@@ -244,6 +264,9 @@ class ModuleSummary:
     def tokenizes_with(self, name: str) -> bool:
         """Is `name` a function that tokenizes its parameter, or a class with such a method?"""
         return any(tokenizer.name.split(".")[0] == name for tokenizer in self.tokenizers)
+
+    def conversation(self, name: str) -> ConversationSummary | None:
+        return next((item for item in self.conversations if item.name == name), None)
 
     def pad_loader(self, name: str) -> PadLoader | None:
         return next((loader for loader in self.pad_loaders if loader.name == name), None)

@@ -31,9 +31,10 @@ class GenerationPromptOnFullConversation(Rule):
         mask labels, on values that depend on the role or task (`add_generation_prompt=conv[-1]["role"] !=
         "assistant"`), on template introspection (the same conversation rendered with and without the header), and
         on inference code whose result goes to `generate()`. The conversation is followed through local names, the
-        `.append(...)` calls that build it, a helper of the module that returns it (`messages =
-        build_messages(example)`: every value it returns must agree), and an `assert conv[-1]["role"] ==
-        "assistant"` that says how it ends. It follows aliases (`render =
+        `.append(...)` calls that build it, a helper of the module or of another module of the project that
+        returns it (`messages = build_messages(example)`: every value it returns must agree; the other module's
+        function is named as a related place), and an `assert conv[-1]["role"] == "assistant"` that says how it
+        ends. It follows aliases (`render =
         tokenizer.apply_chat_template`), `functools.partial`, thin wrappers in the same module (and wrappers of
         them, the flag handed on by keyword or by position; a wrapper may rebuild its conversation turn by turn,
         `[{"role": ROLES[t["from"]], ...} for t in turns]`, or put turns before it, `[system, *turns]`, but not
@@ -152,7 +153,8 @@ class GenerationPromptOnFullConversation(Rule):
                 (NodeEdit(flag.node, "False"),),
                 f"Set `add_generation_prompt` to `False`{' in ' + flag.where if flag.where else ''}",
             )
-        return Diagnostic(node=flag.node or template_call.call, message=message, fix=fix, related=template_call.related)
+        related = template_call.related + template_call.shape.related
+        return Diagnostic(node=flag.node or template_call.call, message=message, fix=fix, related=related)
 
 
 def _is_prompt_name(template_call: TemplateCall) -> bool:

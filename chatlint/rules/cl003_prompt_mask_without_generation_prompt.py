@@ -114,7 +114,10 @@ class PromptMaskWithoutGenerationPrompt(Rule):
                 continue
             reported.add(id(render.call))
             yield Diagnostic(
-                node=render.call, message=_message(render, use), fix=_fix(render, use, facts), related=render.related
+                node=render.call,
+                message=_message(render, use),
+                fix=_fix(render, use, facts),
+                related=render.related + render.shape.related,
             )
 
 
