@@ -532,9 +532,15 @@ def _tokenizer_loader_calls(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# the words of a function named for building a conversation (`build_messages`, `make_conversation`, `to_chat`)
+_BUILDS_CONVERSATIONS = re.compile(r"(?i)conv|messages|chat|dialog|prompt|turns|history")
+
+
 def _called(ref: ImportRef, text: str) -> bool:
-    """Does the text call what `ref` binds by its name (`build_messages(`)?"""
-    return ref.symbol not in (None, "*") and f"{ref.local}(" in text
+    """Does the text call what `ref` binds by its name, a name for building a conversation (`build_messages(`)?"""
+    if ref.symbol is None or ref.symbol == "*" or not _BUILDS_CONVERSATIONS.search(ref.symbol):
+        return False
+    return f"{ref.local}(" in text
 
 
 def _calls_through(ref: ImportRef, callees: frozenset[str]) -> bool:

@@ -48,10 +48,12 @@ def matching_rules(data: bytes, rules: Sequence[Rule]) -> list[Rule]:
             known = found[token] = _in_code_line(data, token)
         return known
 
-    def matches(groups: tuple[tuple[bytes | re.Pattern[bytes], ...], ...]) -> bool:
-        return all(any(present(token) for token in group) for group in groups)
-
-    return [rule for rule in rules if matches(rule.prefilter) or (rule.also_prefilter and matches(rule.also_prefilter))]
+    return [
+        rule
+        for rule in rules
+        if all(any(present(token) for token in group) for group in rule.prefilter)
+        or (rule.also_prefilter and all(any(present(token) for token in group) for group in rule.also_prefilter))
+    ]
 
 
 def rule_may_match(data: bytes, rule: Rule) -> bool:

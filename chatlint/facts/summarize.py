@@ -85,7 +85,10 @@ def _conversations(facts: ModuleFacts) -> tuple[ConversationSummary, ...]:
     """The module-level functions that return a conversation whose end the code shows."""
     found = []
     for function in facts.functions:
-        if _is_module_level(function) and function_flow(function, facts.flows).returns:
+        # a function that builds messages names their roles (what is left out costs no flow)
+        if not _is_module_level(function) or "role" not in facts.code(function.node):
+            continue
+        if function_flow(function, facts.flows).returns:
             shape = facts.shapes.returned_shape(function)
             if shape.kind in (ShapeKind.FULL, ShapeKind.PROMPT):
                 evidence = shape.evidence.split(", which returns ", 1)[-1]
