@@ -81,6 +81,9 @@ class Project:
         self._bytes: dict[Path, bytes | None] = {}  # modules read but not (yet) worth summarising
         self._reexporters: dict[Path, ModuleSummary | None] = {}  # modules read for their imports alone
         self._linking: set[Path] = set()  # modules read from disk whose own imports are being followed
+        # what a module's own imports told it, once per module: a module reached by many paths (a package whose
+        # modules all import each other) is followed once, not once per path
+        self._links_of: dict[Path, Links | None] = {}
         self._verdicts: dict[tuple[Path, Callable[[bytes], bool]], bool] = {}
 
     @functools.cached_property
@@ -446,11 +449,14 @@ class Project:
 
     def _own_links(self, path: Path, text: str) -> Links | None:
         assert self.import_reader is not None
+        if path in self._links_of:
+            return self._links_of[path]
         self._linking.add(path)
         try:
             links = self.links_for(str(path), self.import_reader(text, None), text=text)
         finally:
             self._linking.discard(path)
+        self._links_of[path] = links or None
         return links or None
 
     def _reexport_imports(self, path: Path, data: bytes) -> ModuleSummary | None:

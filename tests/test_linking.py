@@ -166,3 +166,39 @@ def test_a_summary_names_the_functions_that_tokenize_a_parameter_with_special_to
     assert summary.renderers == frozenset()  # a tokenizer helper alone does not make its users worth linking
     assert summary.digest != ModuleSummary("tokenization.py").digest
     assert summarize_text("plain.py", "def f(x):\n    return x\n") == ModuleSummary("plain.py")
+
+
+def test_a_package_whose_modules_all_import_each_other_is_followed_once_per_module(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # a small run follows every import of a module read from disk; with every module importing every other one, a
+    # walk that followed each module once per path reached it (as smolagents' package once made it) reads the
+    # same imports thousands of times
+    from chatlint import runner as runner_module
+    from chatlint.config import Config
+    from chatlint.runner import Runner, RunOptions
+
+    names = [f"m{number}" for number in range(8)]
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    for name in names:
+        others = ", ".join(other for other in names if other != name)
+        calls = "\n".join(f"    {other}.helper(x)" for other in names if other != name)
+        (package / f"{name}.py").write_text(
+            f"from pkg import {others}\n\n\ndef helper(x):\n{calls}\n", encoding="utf-8"
+        )
+    (tmp_path / "train.py").write_text(
+        "from pkg.m0 import helper\n\n\ndef collate(tokenizer, example):\n"
+        '    ids = tokenizer.apply_chat_template(example["messages"], add_generation_prompt=True)\n'
+        "    return helper(ids)\n",
+        encoding="utf-8",
+    )
+    reads: list[int] = []
+    original = runner_module.imports_in_text
+
+    def counted(text, keep=None):  # type: ignore[no-untyped-def]
+        reads.append(1)
+        return original(text, keep)
+
+    monkeypatch.setattr(runner_module, "imports_in_text", counted)
+    Runner(Config(root=tmp_path), RunOptions(use_cache=False)).run([str(tmp_path / "train.py")])
+    assert len(reads) <= 3 * (len(names) + 2)
