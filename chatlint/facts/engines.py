@@ -1,13 +1,13 @@
-"""Serving engines that tokenize the text prompts they are given: vLLM's `LLM.generate`, SGLang's
-`Engine.generate`, a completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`,
+"""Serving engines that tokenize the text prompts they are given: vLLM's `LLM.generate` (and `AsyncLLM`,
+`LLMEngine`), SGLang's `Engine.generate`, TensorRT-LLM's `LLM.generate`, a completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`,
 which vLLM and SGLang serve with special tokens on for a completion prompt), and a transformers `text-generation`
 pipeline called with a string (`pipe(text)`: its `add_special_tokens` is left to the tokenizer's default, True).
 
 Each tokenizes a text prompt with the tokenizer's special tokens on (vLLM's `add_special_tokens` defaults to True
 for raw prompts; SGLang encodes the text the same way), so a prompt rendered with `tokenize=False` gets a second
 BOS for templates that write one. The engine is known by its class, when the code shows it built (`self.llm =
-LLM(...)`, `vllm.LLM(...)`, `sgl.Engine(...)` with the class imported from vllm or sglang), or, in a module that
-imports vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`).
+LLM(...)`, `vllm.LLM(...)`, `sgl.Engine(...)` with the class imported from vllm, sglang or tensorrt_llm), or, in a
+module that imports one of them, by a name that says so (`llm`, `self.vllm`, `policy_llm`).
 """
 
 from __future__ import annotations
@@ -27,11 +27,18 @@ _ENGINES = {
     ("vllm", "LLM"): "vLLM's `LLM.generate`",
     ("vllm", "AsyncLLMEngine"): "vLLM's `AsyncLLMEngine.generate`",
     ("vllm", "LLMEngine"): "vLLM's `LLMEngine.generate`",
+    ("vllm", "AsyncLLM"): "vLLM's `AsyncLLM.generate`",
     ("sglang", "Engine"): "SGLang's `Engine.generate`",
+    # TensorRT-LLM's LLM API takes text prompts the same way (its tokenizer adds special tokens)
+    ("tensorrt_llm", "LLM"): "TensorRT-LLM's `LLM.generate`",
 }
 _LIBRARIES = frozenset(library for library, _ in _ENGINES)
 # the engine a name like `llm` holds in a module that imports only that library
-_MAIN_ENGINE = {"vllm": _ENGINES["vllm", "LLM"], "sglang": _ENGINES["sglang", "Engine"]}
+_MAIN_ENGINE = {
+    "vllm": _ENGINES["vllm", "LLM"],
+    "sglang": _ENGINES["sglang", "Engine"],
+    "tensorrt_llm": _ENGINES["tensorrt_llm", "LLM"],
+}
 # words a module that hands an engine text must contain: its library, a completions request, or a pipeline
 _ENGINE_WORDS = tuple(word.decode() for word in ENGINE_WORDS)
 # the pipeline tasks that tokenize a string prompt with the tokenizer's special tokens on
@@ -88,7 +95,9 @@ class Engines:
             elif (root, ref.symbol) in _ENGINES:  # `from vllm import LLM`, `from sglang import Engine as Sgl`
                 classes[ref.local] = _ENGINES[root, ref.symbol]
         if len(libraries) > 1:
-            return cls(classes, "the serving engine's `generate` (vLLM's or SGLang's)", frozenset(pipelines))
+            return cls(
+                classes, "the serving engine's `generate` (vLLM's, SGLang's or TensorRT-LLM's)", frozenset(pipelines)
+            )
         return cls(classes, _MAIN_ENGINE[libraries.pop()] if libraries else "", frozenset(pipelines))
 
     def tokenizing_call(

@@ -18,7 +18,7 @@ import ast
 from collections.abc import Iterator
 
 from chatlint.facts.engines import Engines
-from chatlint.facts.flags import absent, call_flag, flag_from_expression
+from chatlint.facts.flags import absent, call_flag, defining_scope, flag_from_expression
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow, instance_class
 from chatlint.facts.links import Links
 from chatlint.facts.model import (
@@ -37,6 +37,7 @@ from chatlint.facts.syntax import (
     bound_argument,
     called_name,
     dotted_name,
+    is_partial,
     keyword_value,
     positional,
     string_value,
@@ -110,18 +111,28 @@ def _direct(
 ) -> TokenizerCall | None:
     func = call.func
     method = None
+    partial = None
     if isinstance(func, ast.Attribute) and func.attr in _ENCODE_METHODS:
         method = func.attr
         if not is_tokenizer(func.value):
             return None
     elif not is_tokenizer(func):
-        return None
+        partial = _tokenizer_partial(func, function)
+        if partial is None:
+            return None
     if isinstance(func, ast.Name) and func.id in defined_names:
         return None  # a helper of the module that happens to be called `tokenizer`
     text = keyword_value(call, "text") or keyword_value(call, "batch_text_or_text_pairs") or positional(call, 0)
     if method is None and text is None and not call.args and not call.keywords:
         return None
     flag = call_flag(ADD_SPECIAL_TOKENS, call, function)
+    if partial is not None and not flag.present:
+        # `encode = partial(self.tokenizer, return_tensors="pt", add_special_tokens=False)`: the partial's keywords
+        bound = keyword_value(partial, ADD_SPECIAL_TOKENS)
+        if bound is not None:
+            flag = flag_from_expression(ADD_SPECIAL_TOKENS, bound, function, FlagSource.PARTIAL)
+        elif any(item.arg is None for item in partial.keywords):
+            return None  # a `**mapping` bound into the partial may hold it
     opaque = not flag.present and (
         any(isinstance(arg, ast.Starred) for arg in call.args)
         or any(item.arg is None and not _visible_dict(item.value, function, flows) for item in call.keywords)
@@ -186,6 +197,18 @@ def _unpacked_pair(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
         and parent.value is call
         and any(isinstance(target, (ast.Tuple, ast.List)) for target in parent.targets)
     )
+
+
+def _tokenizer_partial(func: ast.expr, function: FunctionInfo) -> ast.Call | None:
+    """`tok = functools.partial(self.tokenizer, return_tensors="pt")`, assigned once where `func` (a name) is bound:
+    the partial call, when it binds a tokenizer."""
+    if not isinstance(func, ast.Name):
+        return None
+    assigned = defining_scope(function, func.id).assignments.get(func.id, [])
+    if len(assigned) != 1 or not isinstance(assigned[0], ast.Call) or not is_partial(assigned[0]):
+        return None
+    bound = assigned[0].args[0] if assigned[0].args else None
+    return assigned[0] if bound is not None and is_tokenizer(bound) else None
 
 
 def is_tokenizer(node: ast.expr) -> bool:

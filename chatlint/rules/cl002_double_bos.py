@@ -40,7 +40,8 @@ class DoubleBos(Rule):
         Finds text produced by `apply_chat_template(..., tokenize=False)` (or by a processor's
         `apply_chat_template` that leaves `tokenize` to its default, which for a processor is False) that is
         tokenized again with special tokens on: `tokenizer(text)`, `tokenizer(text=...)`, `tokenizer.encode(text)`, `processing_class(text)`,
-        `processor(text=...)`, and the batch forms over a list of such texts. The text is followed through local
+        `processor(text=...)`, a tokenizer bound in `functools.partial(tokenizer, ...)` (with the partial's keywords), and
+        the batch forms over a list of such texts. The text is followed through local
         names (every assignment that can reach the call), list comprehensions and lists built with `.append`,
         dict and row fields set in the same function, the columns of a batch of rows (`examples["text"]`,
         `zip(examples["chosen"], examples["rejected"])`, `enumerate(...)`), string methods that keep its start (`.strip()`), `prompt
@@ -63,7 +64,7 @@ class DoubleBos(Rule):
         follows the prompt and are not counted.
 
         Serving engines tokenize text prompts too, with special tokens on: rendered text handed to vLLM's
-        `LLM.generate` (first argument or `prompts=`, also as the `"prompt"` of its text prompts: `{"prompt": text,
+        `LLM.generate` (or `AsyncLLM`, `LLMEngine`; TensorRT-LLM's `LLM.generate` alike) (first argument or `prompts=`, also as the `"prompt"` of its text prompts: `{"prompt": text,
         "multi_modal_data": ...}`, `TextPrompt(prompt=text)`, one or a list of them) or SGLang's `Engine.generate` (`prompt=`) is the same double
         BOS. The engine is known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
         `vllm.LLM(...)`, `sgl.Engine(...)`, the class imported from vllm or sglang), or, in a module that imports

@@ -7,7 +7,7 @@ from vllm import LLM, SamplingParams
 
 def sample(llm, tokenizer, conversations):
     texts = [tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
-    return llm.generate(texts, SamplingParams(max_tokens=256))  # expect: CL002 "with the serving engine's `generate` (vLLM's or SGLang's), which adds special tokens to a text prompt"
+    return llm.generate(texts, SamplingParams(max_tokens=256))  # expect: CL002 "with the serving engine's `generate` (vLLM's, SGLang's or TensorRT-LLM's), which adds special tokens to a text prompt"
 
 
 class Generator:
