@@ -1,0 +1,139 @@
+"""Score chatlint's findings against blind labels.
+
+LABELS=a.jsonl,b.jsonl ROOT=/tmp/blindN/tree python score.py CHECKOUT [--json findings.json] [--show]
+A finding of CLxxx matches a label of the family CLxxx stands for when the paths are equal and the finding's line is
+the label's line or a line in its trail (within 1). Bug labels found -> recall; a finding matched only to ok labels
+is false; a finding matched to nothing or only to unsure labels is unsure.
+"""
+
+import collections
+import json
+import os
+import subprocess
+import sys
+
+FAMILY = {"CL001": "F1", "CL002": "F2", "CL003": "F3", "CL004": "F4", "CL005": "F5"}
+
+
+def load_labels():
+    labels = []
+    for f in os.environ["LABELS"].split(","):
+        for ln in open(f):
+            ln = ln.strip()
+            if ln:
+                try:
+                    labels.append(json.loads(ln))
+                except json.JSONDecodeError:
+                    print("bad label line:", ln[:100], file=sys.stderr)
+    return labels
+
+
+def lines_of(label):
+    out = {(label["path"], int(label["line"]))}
+    for t in label.get("trail", []) or []:
+        if ":" in t:
+            p, _, n = t.rpartition(":")
+            try:
+                out.add((p, int(n)))
+            except ValueError:
+                pass
+    return out
+
+
+def run(checkout, root):
+    """chatlint run in each project's folder, as its user would (its declared dependencies found there)."""
+    env = dict(os.environ, PYTHONPATH=checkout, CHATLINT_NO_CACHE="1", HF_HUB_OFFLINE="1")
+    data = []
+    for project in sorted(os.listdir(root)):
+        folder = os.path.join(root, project)
+        if not os.path.isdir(folder):
+            continue
+        try:
+            r = subprocess.run(
+                [sys.executable, "-m", "chatlint", "check", "--output-format", "json", "--exit-zero", "-q", "."],
+                cwd=folder,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+        except subprocess.TimeoutExpired:
+            print("chatlint TIMED OUT in", project, file=sys.stderr)
+            continue
+        if r.returncode != 0 or not r.stdout.strip():
+            print("chatlint failed in", project, r.stderr[-500:], file=sys.stderr)
+            continue
+        for f in json.loads(r.stdout):
+            f["path"] = os.path.join(project, f["path"])
+            data.append(f)
+    if "--save" in sys.argv:
+        json.dump(data, open(sys.argv[sys.argv.index("--save") + 1], "w"))
+    return data
+
+
+def main():
+    args = sys.argv[1:]
+    root = os.environ["ROOT"]
+    if "--json" in args:
+        data = json.load(open(args[args.index("--json") + 1]))
+    else:
+        data = run(os.path.abspath(args[0]), root)
+    findings = data if isinstance(data, list) else data.get("findings", data.get("results", []))
+    labels = load_labels()
+
+    def norm(p):
+        return os.path.normpath(p).lstrip("./")
+
+    for lb in labels:
+        lb["path"] = norm(lb["path"])
+    found_bug = set()
+    verdicts = collections.Counter()
+    rows = []
+    for f in findings:
+        code = f.get("code") or f.get("rule")
+        fam = FAMILY.get(code)
+        path = norm(f.get("path") or f.get("filename"))
+        line = int(f.get("line") or f.get("location", {}).get("row"))
+        if fam is None:
+            rows.append(("other", code, path, line, f.get("message", "")[:140]))
+            continue
+        matched = [
+            i
+            for i, lb in enumerate(labels)
+            if lb["family"] == fam and any(p == path and abs(n - line) <= 1 for p, n in lines_of(lb))
+        ]
+        vs = {labels[i]["verdict"] for i in matched}
+        if "bug" in vs:
+            v = "true"
+            found_bug.update(i for i in matched if labels[i]["verdict"] == "bug")
+        elif "ok" in vs:
+            v = "false"
+        else:
+            v = "unsure"
+        verdicts[v] += 1
+        rows.append((v, code, path, line, f.get("message", "")[:140]))
+    bugs = [i for i, lb in enumerate(labels) if lb["verdict"] == "bug" and lb["family"] in FAMILY.values()]
+    by_fam = collections.defaultdict(lambda: [0, 0])
+    by_proj = collections.defaultdict(lambda: [0, 0])
+    for i in bugs:
+        lb = labels[i]
+        by_fam[lb["family"]][1] += 1
+        by_proj[lb["project"]][1] += 1
+        if i in found_bug:
+            by_fam[lb["family"]][0] += 1
+            by_proj[lb["project"]][0] += 1
+    print(f"findings: true {verdicts['true']} / false {verdicts['false']} / unsure {verdicts['unsure']}")
+    print(f"recall: {len(found_bug & set(bugs))}/{len(bugs)}")
+    print("by family:", {k: f"{a}/{b}" for k, (a, b) in sorted(by_fam.items())})
+    print("by project:", {k: f"{a}/{b}" for k, (a, b) in sorted(by_proj.items())})
+    if "--show" in args:
+        for r in sorted(rows, key=lambda r: (r[0], r[2], r[3])):
+            print(*r, sep=" | ")
+        print("-- missed bugs:")
+        for i in bugs:
+            if i not in found_bug:
+                lb = labels[i]
+                print(lb["family"], lb["path"], lb["line"], lb.get("kind"), "|", lb.get("why", "")[:160])
+
+
+main()
