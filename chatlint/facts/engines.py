@@ -1,5 +1,6 @@
 """Serving engines that tokenize the text prompts they are given: vLLM's `LLM.generate` (and `AsyncLLM`,
-`LLMEngine`), SGLang's `Engine.generate`, TensorRT-LLM's `LLM.generate`, a completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`,
+`LLMEngine`), SGLang's `Engine.generate`, TensorRT-LLM's `LLM.generate`, TRL's `VLLMClient.generate` (a `trl
+vllm-serve` server), a completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`,
 which vLLM and SGLang serve with special tokens on for a completion prompt), and a transformers `text-generation`
 pipeline called with a string (`pipe(text)`: its `add_special_tokens` is left to the tokenizer's default, True).
 
@@ -33,6 +34,11 @@ _ENGINES = {
     ("tensorrt_llm", "LLM"): "TensorRT-LLM's `LLM.generate`",
 }
 _LIBRARIES = frozenset(library for library, _ in _ENGINES)
+# clients of a server that runs one of those engines on the text they send: known by their class only
+_CLIENTS = {
+    ("trl", "VLLMClient"): "TRL's `VLLMClient.generate` (a `trl vllm-serve` server, whose vLLM tokenizes text prompts "
+    "with special tokens on)",
+}
 # the engine a name like `llm` holds in a module that imports only that library
 _MAIN_ENGINE = {
     "vllm": _ENGINES["vllm", "LLM"],
@@ -84,6 +90,10 @@ class Engines:
                     pipelines.add(f"{ref.local}.pipeline")
                 elif ref.symbol == "pipeline":  # `from transformers import pipeline`
                     pipelines.add(ref.local)
+                continue
+            client = _CLIENTS.get((root, ref.symbol or ""))
+            if client is not None:  # `from trl.extras.vllm_client import VLLMClient`
+                classes[ref.local] = client
                 continue
             if root not in _LIBRARIES:
                 continue
@@ -143,7 +153,7 @@ class Engines:
         """`llm.generate(prompts, ...)` on an engine: the words for the engine and the prompts it is given (the
         first positional argument, `prompts=` or `prompt=`); None for another call."""
         func = call.func
-        if not self.imported or not isinstance(func, ast.Attribute) or func.attr != "generate":
+        if not (self.imported or self.classes) or not isinstance(func, ast.Attribute) or func.attr != "generate":
             return None
         text = keyword_value(call, "prompts") or keyword_value(call, "prompt") or positional(call, 0)
         if text is None:
@@ -152,7 +162,7 @@ class Engines:
         if built:
             words = {self.classes.get(dotted_name(cls) or "", "") for cls in built}
             return (words.pop(), text) if len(words) == 1 and "" not in words else None
-        return (self.imported, text) if _named_for_an_engine(func.value) else None
+        return (self.imported, text) if self.imported and _named_for_an_engine(func.value) else None
 
 
 _COMPLETIONS = (

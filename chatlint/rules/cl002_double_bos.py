@@ -64,7 +64,8 @@ class DoubleBos(Rule):
         follows the prompt and are not counted.
 
         Serving engines tokenize text prompts too, with special tokens on: rendered text handed to vLLM's
-        `LLM.generate` (or `AsyncLLM`, `LLMEngine`; TensorRT-LLM's `LLM.generate` alike) (first argument or `prompts=`, also as the `"prompt"` of its text prompts: `{"prompt": text,
+        `LLM.generate` (or `AsyncLLM`, `LLMEngine`; TensorRT-LLM's `LLM.generate` and TRL's `VLLMClient.generate`,
+        known by their class, alike) (first argument or `prompts=`, also as the `"prompt"` of its text prompts: `{"prompt": text,
         "multi_modal_data": ...}`, `TextPrompt(prompt=text)`, one or a list of them) or SGLang's `Engine.generate` (`prompt=`) is the same double
         BOS. The engine is known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
         `vllm.LLM(...)`, `sgl.Engine(...)`, the class imported from vllm or sglang), or, in a module that imports

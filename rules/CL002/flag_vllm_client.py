@@ -1,0 +1,13 @@
+# TRL's `VLLMClient` sends text prompts to a `trl vllm-serve` server, whose vLLM tokenizes them with special tokens on:
+# a rendered prompt gets a second BOS there (hand the server the conversations, or token ids).
+from trl.extras.vllm_client import VLLMClient
+
+
+class Rollouts:
+    def __init__(self, tokenizer, host):
+        self.tokenizer = tokenizer
+        self.vllm_client = VLLMClient(host)
+
+    def sample(self, batch):
+        prompts = [self.tokenizer.apply_chat_template(x["prompt"], tokenize=False, add_generation_prompt=True) for x in batch]
+        return self.vllm_client.generate(prompts=prompts, n=4)  # expect: CL002 "TRL's `VLLMClient.generate`"
