@@ -143,15 +143,18 @@ class Project:
         loaders = _tokenizer_loader_calls(text) if wants_pads and text is not None else frozenset()
         # a module that renders may render a conversation an imported function builds
         renders = text is not None and "apply_chat_template" in text
+        # what each import is asked for beyond what a known module tells: a tokenizer loader, a conversation builder
+        pads = {ref for ref in imports if wants_pads and (text is None or _calls_through(ref, loaders))}
+        builders = {ref for ref in imports if text is None or (renders and _called(ref, text))}
         if text is not None and not self.eager:
             imports = tuple(
                 ref
                 for ref in imports
                 if fields
                 or ref in tokenizing
+                or ref in pads
+                or ref in builders
                 or self._may_use(ref, text, wants_masks, dotted)
-                or _calls_through(ref, loaders)
-                or (renders and _called(ref, text))
             )
         if not imports:
             return links
@@ -167,17 +170,22 @@ class Project:
             # masks matter in what trains with the tokenizer: a collator, a dataset, a trainer (not a model class)
             masks = wants_masks and ref.symbol is not None and _TRAINS_WITH.search(ref.symbol) is not None
             helpers = ref in tokenizing
-            pads = wants_pads and (text is None or _calls_through(ref, loaders))
-            conversations = text is None or (renders and _called(ref, text))
             found = self._imported(
-                ref, importer, MAX_REEXPORTS, masks, False, helpers, fields, pads=pads, conversations=conversations
+                ref,
+                importer,
+                MAX_REEXPORTS,
+                masks,
+                tokenizing=helpers,
+                fields=fields,
+                pads=ref in pads,
+                conversations=ref in builders,
             )
             if found is None or self._resolve(found.summary.path) == importer:
                 continue
             told = found.summary.exports if masks else found.summary.told
-            if pads:
+            if ref in pads:
                 told = told | {loader.name for loader in found.summary.pad_loaders}
-            if conversations:
+            if ref in builders:
                 told = told | {item.name for item in found.summary.conversations}
             if helpers and found.summary.tokenizers:
                 # a tokenizing function, or a class with a tokenizing method (`Encoder.encode`)
@@ -298,14 +306,20 @@ class Project:
     ) -> Imported | None:
         """What `ref` imports, from its module's summary. `tokenizing`: the importer has rendered text, so a
         function that tokenizes its parameter is worth reading a module for; `pads`: the importer masks labels by
-        value, so a function that pads with EOS is."""
+        value, so a function that pads with EOS is; `conversations`: the importer renders what it calls, so a
+        function that builds a conversation is."""
         parts = [part for part in ref.module.split(".") if part]
         for base in self._bases(ref, importer):
             if ref.symbol is not None:
                 submodule = _module_file(base, [*parts, ref.symbol])
                 if submodule is not None:
                     summary = self.summary_at(
-                        submodule, wants_masks, None, False, tokenizing, fields, pads, conversations
+                        submodule,
+                        wants_masks,
+                        tokenizing=tokenizing,
+                        fields=fields,
+                        pads=pads,
+                        conversations=conversations,
                     )
                     return Imported(summary, None) if summary is not None else None
             module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
@@ -387,8 +401,9 @@ class Project:
     ) -> ModuleSummary | None:
         """The summary of the module at `path` (resolved), when its bytes may tell what is asked: a render, a label
         mask (`wants_masks`), a function that tokenizes its parameter (`tokenizing`), a pad = EOS assignment
-        (`pads`), the default of a text column field (`fields`), or the re-export of `symbol` (by a package's `__init__.py`, or by any module on the way of
-        a re-export, `reexport`)."""
+        (`pads`), messages with roles (`conversations`), the default of a text column field (`fields`), or the
+        re-export of `symbol` (by a package's `__init__.py`, or by any module on the way of a re-export,
+        `reexport`)."""
         if path in self.summaries:
             return self.summaries[path]
         data = self._peek(path)

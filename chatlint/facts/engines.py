@@ -73,9 +73,8 @@ class Engines:
 
     classes: dict[str, str]  # a dotted name the code may call -> the words for that engine's `generate`
     imported: str  # the words for the engine an imported library offers ("" when it imports none)
-    pipelines: frozenset[str] = (
-        frozenset()
-    )  # the names of transformers' `pipeline` factory (`pipeline`, `transformers.pipeline`)
+    # the names of transformers' `pipeline` factory (`pipeline`, `transformers.pipeline`)
+    pipelines: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, imports: Iterable[ImportRef]) -> Engines:

@@ -43,8 +43,8 @@ class ShapeResolver:
         self.order = order
         self.flows = flows
         self.links = links or Links()
-        # the module's functions by name (module level) and the methods of classes: a helper that builds the
-        # conversation a render is given (`messages = build_messages(example)`)
+        # the module-level functions by name: a helper that builds the conversation a render is given (`messages =
+        # build_messages(example)`; a method is found through the caller's class)
         self.top_level = {
             function.name: function
             for function in functions or ()
@@ -244,23 +244,24 @@ class ShapeResolver:
             helper = function.cls.methods.get(method)
         if helper is None:
             return self._imported_shape(call)
-        if id(helper) in self.busy:
+        returned = self.returned_shape(helper, depth)
+        if returned.kind is ShapeKind.UNKNOWN:
+            return returned
+        return Shape(returned.kind, f"`{code(call)}`, which returns {returned.evidence}", related=returned.related)
+
+    def returned_shape(self, function: FunctionInfo, depth: int = 0) -> Shape:
+        """How the conversation `function` returns ends (full or prompt), when every value it returns agrees."""
+        if id(function) in self.busy:
             return UNKNOWN_SHAPE
-        self.busy.add(id(helper))
+        self.busy.add(id(function))
         try:
-            returns = function_flow(helper, self.flows).returns
-            shapes = [self._shape(value, helper, self.order.get(value, 1 << 62), depth + 1) for value in returns]
+            returns = function_flow(function, self.flows).returns
+            shapes = [self._shape(value, function, self.order.get(value, 1 << 62), depth + 1) for value in returns]
         finally:
-            self.busy.discard(id(helper))
+            self.busy.discard(id(function))
         if not shapes or any(shape.kind is not shapes[0].kind for shape in shapes):
             return UNKNOWN_SHAPE
-        if shapes[0].kind not in (ShapeKind.FULL, ShapeKind.PROMPT):
-            return UNKNOWN_SHAPE
-        return Shape(shapes[0].kind, f"`{code(call)}`, which returns {shapes[0].evidence}", related=shapes[0].related)
-
-    def returned_shape(self, function: FunctionInfo) -> Shape:
-        """How the conversation `function` returns ends, when every value it returns agrees (for its summary)."""
-        return self._returned_shape(ast.Call(func=ast.Name(id=function.name), args=[], keywords=[]), function, 0)
+        return shapes[0] if shapes[0].kind in (ShapeKind.FULL, ShapeKind.PROMPT) else UNKNOWN_SHAPE
 
     def _imported_shape(self, call: ast.Call) -> Shape:
         """A function of another module that returns a conversation, as its summary says."""

@@ -88,12 +88,10 @@ def _conversations(facts: ModuleFacts) -> tuple[ConversationSummary, ...]:
         # a function that builds messages names their roles (what is left out costs no flow)
         if not _is_module_level(function) or "role" not in facts.code(function.node):
             continue
-        if function_flow(function, facts.flows).returns:
-            shape = facts.shapes.returned_shape(function)
-            if shape.kind in (ShapeKind.FULL, ShapeKind.PROMPT):
-                evidence = shape.evidence.split(", which returns ", 1)[-1]
-                line = getattr(function.node, "lineno", 1)
-                found.append(ConversationSummary(function.name, line, shape.kind.value, evidence))
+        shape = facts.shapes.returned_shape(function)
+        if shape.kind is not ShapeKind.UNKNOWN:
+            line = getattr(function.node, "lineno", 1)
+            found.append(ConversationSummary(function.name, line, shape.kind.value, shape.evidence))
     return tuple(found)
 
 
