@@ -2,25 +2,18 @@
 
 import json
 import os
-import subprocess
 import sys
+
+from score import check_folder
 
 FAM = {"F1": "CL001", "F2": "CL002", "F3": "CL003", "F4": "CL004", "F5": "CL005"}
 root = os.environ.get("ROOT", "/tmp/adv8")
 checkout = os.path.abspath(sys.argv[1])
-env = dict(os.environ, PYTHONPATH=checkout, CHATLINT_NO_CACHE="1", HF_HUB_OFFLINE="1")
 legit_flagged = buggy_found = nb = nl = 0
 for case in sorted(os.listdir(root)):
     folder = os.path.join(root, case)
     exp = json.load(open(os.path.join(folder, "EXPECTED.json")))
-    r = subprocess.run(
-        [sys.executable, "-m", "chatlint", "check", "--output-format", "json", "--exit-zero", "-q", "."],
-        cwd=folder,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    found = json.loads(r.stdout) if r.stdout.strip() else []
+    found = check_folder(checkout, folder) or []
     main = [f for f in found if f["code"] in FAM.values()]
     if exp["verdict"] == "legit":
         nl += 1

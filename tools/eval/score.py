@@ -40,30 +40,35 @@ def lines_of(label):
     return out
 
 
-def run(checkout, root):
-    """chatlint run in each project's folder, as its user would (its declared dependencies found there)."""
+def check_folder(checkout, folder):
+    """The JSON findings of the chatlint at `checkout`, run in `folder` as its user would (the project's declared
+    dependencies found there, no cache, no network); None when it fails or runs past two minutes."""
     env = dict(os.environ, PYTHONPATH=checkout, CHATLINT_NO_CACHE="1", HF_HUB_OFFLINE="1")
+    try:
+        r = subprocess.run(
+            [sys.executable, "-m", "chatlint", "check", "--output-format", "json", "--exit-zero", "-q", "."],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    except subprocess.TimeoutExpired:
+        print("chatlint TIMED OUT in", folder, file=sys.stderr)
+        return None
+    if r.returncode != 0 or not r.stdout.strip():
+        print("chatlint failed in", folder, r.stderr[-500:], file=sys.stderr)
+        return None
+    return json.loads(r.stdout)
+
+
+def run(checkout, root):
+    """chatlint run in each project's folder, its paths made relative to `root`."""
     data = []
     for project in sorted(os.listdir(root)):
         folder = os.path.join(root, project)
-        if not os.path.isdir(folder):
-            continue
-        try:
-            r = subprocess.run(
-                [sys.executable, "-m", "chatlint", "check", "--output-format", "json", "--exit-zero", "-q", "."],
-                cwd=folder,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=120,
-            )
-        except subprocess.TimeoutExpired:
-            print("chatlint TIMED OUT in", project, file=sys.stderr)
-            continue
-        if r.returncode != 0 or not r.stdout.strip():
-            print("chatlint failed in", project, r.stderr[-500:], file=sys.stderr)
-            continue
-        for f in json.loads(r.stdout):
+        found = check_folder(checkout, folder) if os.path.isdir(folder) else None
+        for f in found or []:
             f["path"] = os.path.join(project, f["path"])
             data.append(f)
     if "--save" in sys.argv:
@@ -136,4 +141,5 @@ def main():
                 print(lb["family"], lb["path"], lb["line"], lb.get("kind"), "|", lb.get("why", "")[:160])
 
 
-main()
+if __name__ == "__main__":
+    main()
