@@ -116,6 +116,8 @@ class Engines:
         request to an OpenAI-compatible server; None for another call."""
         found = self.generate(call, function, flows)
         if found is not None:
+            if _sampling_sets_flag(function):
+                return None  # TensorRT-LLM's `SamplingParams(add_special_tokens=False)` decides it
             texts = _text_prompts(found[1], function, flows)
             return EngineCall(f"{found[0]}, which adds special tokens to a text prompt", texts)
         prompt = self.pipeline_prompt(call, function, flows)
@@ -162,6 +164,17 @@ class Engines:
             words = {self.classes.get(dotted_name(cls) or "", "") for cls in built}
             return (words.pop(), text) if len(words) == 1 and "" not in words else None
         return (self.imported, text) if self.imported and _named_for_an_engine(func.value) else None
+
+
+def _sampling_sets_flag(function: FunctionInfo) -> bool:
+    """Does the function build sampling parameters that say whether to add special tokens (TensorRT-LLM's
+    `SamplingParams(add_special_tokens=...)`)?"""
+    return any(
+        isinstance(node, ast.Call)
+        and (called_name(node) or "").endswith("SamplingParams")
+        and keyword_value(node, "add_special_tokens") is not None
+        for node in ast.walk(function.node)
+    )
 
 
 _COMPLETIONS = (

@@ -156,12 +156,15 @@ def _engine_call(
     if found is None:
         return None
     flag = call_flag(ADD_SPECIAL_TOKENS, call, function) if found.takes_flag else absent(ADD_SPECIAL_TOKENS)
+    # a `**mapping` can hold the flag only for an engine that takes it (a pipeline); vLLM's or SGLang's `generate`
+    # takes a fixed set of keywords (sampling parameters, LoRA, priority), none of them the flag
+    opaque = _spreads(call) if found.takes_flag else any(isinstance(arg, ast.Starred) for arg in call.args)
     return TokenizerCall(
         call=call,
         function=function,
         text=found.text,
         add_special_tokens=flag,
-        special_tokens_known=not _spreads(call) and (not flag.present or flag.value is not None),
+        special_tokens_known=not opaque and (not flag.present or flag.value is not None),
         engine=found.words,
         engine_takes_flag=found.takes_flag,
     )
