@@ -13,7 +13,7 @@ from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
 from chatlint.facts.links import Links
 from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Shape, ShapeKind
-from chatlint.facts.syntax import cast_value, code, dotted_name, is_self_attribute, string_value
+from chatlint.facts.syntax import bound_argument, cast_value, code, dotted_name, is_self_attribute, string_value
 from chatlint.findings import Related
 
 PROMPT_KEYS = frozenset(
@@ -88,7 +88,7 @@ class ShapeResolver:
                 return self._shape(_unstarred(expr.args[0]), function, before, depth + 1)
             if isinstance(expr.func, ast.Attribute) and expr.func.attr == "copy" and not expr.args:
                 return self._shape(expr.func.value, function, before, depth + 1)
-            return self._returned_shape(expr, function, depth)
+            return self._returned_shape(expr, function, before, depth)
         if isinstance(expr, ast.IfExp):
             body = self._shape(expr.body, function, before, depth + 1)
             orelse = self._shape(expr.orelse, function, before, depth + 1)
@@ -233,9 +233,10 @@ class ShapeResolver:
             return asserted if asserted.kind is not ShapeKind.UNKNOWN else found
         return found
 
-    def _returned_shape(self, call: ast.Call, function: FunctionInfo, depth: int) -> Shape:
+    def _returned_shape(self, call: ast.Call, function: FunctionInfo, before: int, depth: int) -> Shape:
         """`build_messages(example)`, `self.build_messages(...)`: what the function of the module it calls returns,
-        when every value it returns agrees."""
+        when every value it returns agrees; or, for a function that returns the conversation it is given with
+        messages put in front (`with_system(messages)`), the conversation the call passes."""
         helper = None
         method = is_self_attribute(call.func)
         if isinstance(call.func, ast.Name):
@@ -246,8 +247,27 @@ class ShapeResolver:
             return self._imported_shape(call)
         returned = self.returned_shape(helper, depth)
         if returned.kind is ShapeKind.UNKNOWN:
-            return returned
+            parameter = self._kept_end(helper)
+            argument = bound_argument(call, list(helper.call_params), parameter) if parameter else None
+            if argument is None:
+                return returned
+            returned = self._shape(argument, function, before, depth + 1)
+            if returned.kind is ShapeKind.UNKNOWN:
+                return returned
+            return Shape(
+                returned.kind, f"`{code(call)}`, which keeps the end of {returned.evidence}", related=returned.related
+            )
         return Shape(returned.kind, f"`{code(call)}`, which returns {returned.evidence}", related=returned.related)
+
+    def _kept_end(self, helper: FunctionInfo) -> str | None:
+        """The parameter whose end every value `helper` returns ends with (`return [system, *messages]`, `return
+        list(messages)`), when the helper never rebinds it."""
+        flow = function_flow(helper, self.flows)
+        ends = {_end_of(value) for value in flow.returns}
+        name = ends.pop() if len(ends) == 1 else None
+        if name is None or name not in helper.params:
+            return None
+        return name if all(binding.kind == "param" for binding in flow.bindings.get(name, ())) else None
 
     def returned_shape(self, function: FunctionInfo, depth: int = 0) -> Shape:
         """How the conversation `function` returns ends (full or prompt), when every value it returns agrees."""
@@ -365,6 +385,22 @@ def _key_of(expr: ast.expr, function: FunctionInfo) -> str | None:
     if not isinstance(expr, ast.Subscript) or isinstance(expr.slice, (ast.Slice, ast.Tuple)):
         return None
     return _resolve_key(expr.slice, function)
+
+
+def _end_of(value: ast.expr) -> str | None:
+    """The name whose end `value` ends with: `messages`, `list(messages)`, `messages.copy()`, `[system,
+    *messages]`, `[system] + messages`."""
+    if isinstance(value, ast.Name):
+        return value.id
+    if isinstance(value, ast.Call) and dotted_name(value.func) in _COPY_CALLS and len(value.args) == 1:
+        return _end_of(value.args[0])
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "copy":
+        return _end_of(value.func.value) if not value.args else None
+    if isinstance(value, ast.List) and value.elts and isinstance(value.elts[-1], ast.Starred):
+        return _end_of(value.elts[-1].value)
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+        return _end_of(value.right)
+    return None
 
 
 def _unstarred(node: ast.expr) -> ast.expr:

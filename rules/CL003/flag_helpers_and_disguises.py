@@ -95,3 +95,22 @@ def tokenize_through_ids_helper(example, tokenizer):
     full_ids = ids_of(tokenizer, full)
     prompt_ids = ids_of(tokenizer, prompt)
     return {"input_ids": full_ids, "labels": [-100] * len(prompt_ids) + full_ids[len(prompt_ids):]}
+
+
+SYSTEM = {"role": "system", "content": "You are a helpful assistant."}
+
+
+def with_system(messages):
+    # messages put in front: what it returns ends as the conversation it is given does
+    if messages and messages[0]["role"] == "system":
+        return list(messages)
+    return [SYSTEM, *messages]
+
+
+def tokenize_with_system(example, tokenizer):
+    messages = example["messages"]
+    prompt = tokenizer.apply_chat_template(with_system(messages[:-1]), tokenize=False)  # expect: CL003 "which keeps the end of `messages[:-1]`"
+    full = tokenizer.apply_chat_template(with_system(messages), tokenize=False)
+    n = len(tokenizer(prompt, add_special_tokens=False)["input_ids"])
+    full_ids = tokenizer(full, add_special_tokens=False)["input_ids"]
+    return {"input_ids": full_ids, "labels": [-100] * n + full_ids[n:]}

@@ -70,3 +70,28 @@ def header_tokens(conversation, tokenizer):
         header = len(with_header) - len(base_ids)
         turns.append((full_ids[len(base_ids) :], header))
     return turns
+
+
+def last_turns(messages):
+    # a helper that keeps the last turns: it may cut the conversation anywhere, its end is not followed
+    return messages[-4:] if len(messages) > 4 else messages
+
+
+def with_system(messages):
+    return [{"role": "system", "content": "Be brief."}, *messages]
+
+
+def tokenize_with_system_and_header(example, tokenizer):
+    messages = example["messages"]
+    prompt = tokenizer.apply_chat_template(with_system(messages[:-1]), tokenize=False, add_generation_prompt=True)
+    full = tokenizer.apply_chat_template(with_system(messages), tokenize=False)
+    n = len(tokenizer(prompt, add_special_tokens=False)["input_ids"])
+    full_ids = tokenizer(full, add_special_tokens=False)["input_ids"]
+    return {"input_ids": full_ids, "labels": [-100] * n + full_ids[n:]}
+
+
+def tokenize_the_full_conversation_through_a_helper(example, tokenizer):
+    # the helper is given the whole conversation: its render is no prompt
+    full = tokenizer.apply_chat_template(with_system(example["messages"]), tokenize=False)
+    n = len(tokenizer(full, add_special_tokens=False)["input_ids"])
+    return {"n": n}
