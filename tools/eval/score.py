@@ -34,10 +34,19 @@ def lines_of(label):
         if ":" in t:
             p, _, n = t.rpartition(":")
             try:
-                out.add((p, int(n)))
+                out.add((in_project(label, os.path.normpath(p)), int(n)))
             except ValueError:
                 pass
     return out
+
+
+def in_project(label, path):
+    """A label's path from the tree's root: labels may give it from the project's folder instead."""
+    project = label.get("project", "")
+    root = os.environ.get("ROOT", "")
+    if project and os.path.exists(os.path.join(root, project, path)):
+        return os.path.join(project, path)
+    return path
 
 
 def check_folder(checkout, folder):
@@ -90,7 +99,7 @@ def main():
         return os.path.normpath(p).lstrip("./")
 
     for lb in labels:
-        lb["path"] = norm(lb["path"])
+        lb["path"] = in_project(lb, norm(lb["path"]))
     found_bug = set()
     verdicts = collections.Counter()
     rows = []
