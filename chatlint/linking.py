@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from chatlint.facts.column_names import text_fields_read
+from chatlint.facts.column_names import checkpoint_fields_read, text_fields_read
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
     TOKENIZER_LOADER,
@@ -131,6 +131,11 @@ class Project:
         links = Links()
         # the text column fields it reads rows with (`example[args.text_column]`): their defaults may be imported
         fields = text_fields_read(text) if text is not None else frozenset()
+        renders = text is not None and "apply_chat_template" in text
+        if text is not None and (self.eager or renders or any(ref.symbol in self.renderers for ref in imports)):
+            # a module that renders or imports a render loads a checkpoint from a field (`from_pretrained(cfg.model)`):
+            # its default may be imported (the model family decides whether a second BOS is written)
+            fields |= checkpoint_fields_read(text)
         dotted: frozenset[str] = frozenset()
         if text is not None:
             # the renderers the text names through a module (`utils.process(`, `base.Collator`): tested once
@@ -142,7 +147,6 @@ class Project:
         # the tokenizer loaders it calls, when it masks labels by value (`wants_pads`)
         loaders = _tokenizer_loader_calls(text) if wants_pads and text is not None else frozenset()
         # a module that renders may render a conversation an imported function builds
-        renders = text is not None and "apply_chat_template" in text
         # what each import is asked for beyond what a known module tells: a tokenizer loader, a conversation builder
         pads = {ref for ref in imports if wants_pads and (text is None or _calls_through(ref, loaders))}
         builders = {ref for ref in imports if text is None or (renders and _called(ref, text))}
@@ -215,7 +219,7 @@ class Project:
         functions, classes = self._renderer_names
         if self.eager or wants_masks or any(_after_a_dot(text, name) for name in functions):
             return None
-        if text_fields_read(text):
+        if text_fields_read(text) or checkpoint_fields_read(text):
             return None  # the class or function that declares the field's default may be imported by any name
         if any(_after_a_dot(text, name) and self._inherits(name, text) for name in classes):
             return None
@@ -257,19 +261,21 @@ class Project:
         return prefix in text and any(prefix + name in text for name in dotted)
 
     def _inherits(self, cls: str, text: str) -> bool:
-        """Does the text call a rendering method of `cls` on `self` (a subclass's `self.render(`)?"""
-        return any(f"self.{method}(" in text for method in self._rendering_methods.get(cls, ()))
+        """Does the text use a rendering member of `cls` on `self`: call a rendering method (a subclass's
+        `self.render(`), or read an attribute it stores rendered text in (`self.prompts`)?"""
+        return any(use in text for use in self._rendering_members.get(cls, ()))
 
     @functools.cached_property
-    def _rendering_methods(self) -> dict[str, frozenset[str]]:
-        """The known classes with rendering methods, and the names of those methods."""
+    def _rendering_members(self) -> dict[str, frozenset[str]]:
+        """The known classes with rendering methods or attributes holding rendered text, and how a subclass uses
+        each (`self.render(`, `self.prompts`)."""
         found: dict[str, set[str]] = {}
         for summary in self.summaries.values():
-            for name in [*(text.name for text in summary.texts)] if summary else ():
-                cls, _, method = name.partition(".")
-                if method:
-                    found.setdefault(cls, set()).add(method)
-        return {cls: frozenset(methods) for cls, methods in found.items()}
+            for text in summary.texts if summary else ():
+                cls, _, member = text.name.partition(".")
+                if member:
+                    found.setdefault(cls, set()).add(f"self.{member}" if text.stored else f"self.{member}(")
+        return {cls: frozenset(members) for cls, members in found.items()}
 
     @functools.cached_property
     def _renderer_names(self) -> tuple[frozenset[str], frozenset[str]]:

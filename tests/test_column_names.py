@@ -6,10 +6,11 @@ import ast
 import textwrap
 
 from chatlint.facts.column_names import (
+    checkpoint_fields_read,
     declared_defaults,
+    exported_defaults,
     module_constants,
     option_defaults,
-    text_field_defaults,
     text_fields_read,
 )
 
@@ -73,12 +74,20 @@ def test_a_field_with_two_defaults_is_left_out() -> None:
     assert defaults["text_column"] == "text" and defaults["text_field"] == "body"
 
 
-def test_text_field_defaults_keep_only_fields_named_for_a_text_column() -> None:
-    assert text_field_defaults(ast.parse(CONFIG), CONFIG) == (
+def test_exported_defaults_keep_only_fields_named_for_a_text_column_or_naming_a_checkpoint() -> None:
+    assert exported_defaults(ast.parse(CONFIG), CONFIG) == (
         ("DataArgs", "text_column", "text"),
         ("options", "text_field", "body"),
     )
-    assert text_field_defaults(ast.parse("x: str = 'a'\n"), "x: str = 'a'\n") == ()
+    assert exported_defaults(ast.parse("x: str = 'a'\n"), "x: str = 'a'\n") == ()
+    config = "class EvalConfig:\n    model: str = 'Qwen/Qwen2.5-7B-Instruct'\n    data_path: str = 'data/eval.jsonl'\n"
+    assert exported_defaults(ast.parse(config), config) == (("EvalConfig", "model", "Qwen/Qwen2.5-7B-Instruct"),)
+
+
+def test_checkpoint_fields_read_are_the_fields_a_checkpoint_is_loaded_from() -> None:
+    text = "tok = AutoTokenizer.from_pretrained(cfg.model)\nm = X.from_pretrained(args.model_name_or_path, dtype=d)\n"
+    assert checkpoint_fields_read(text) == {"model", "model_name_or_path"}
+    assert checkpoint_fields_read("AutoTokenizer.from_pretrained(MODEL_ID)\n") == frozenset()
 
 
 def test_text_fields_read_are_the_row_subscripts_by_a_config_field() -> None:

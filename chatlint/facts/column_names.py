@@ -115,13 +115,19 @@ def option_defaults(module: ast.Module, argparse: bool = True) -> dict[str, str]
     return {name: values.pop() for name, values in found.items() if len(values) == 1}
 
 
-def text_field_defaults(module: ast.Module, text: str) -> tuple[tuple[str, str, str], ...]:
-    """The defaults of the module's fields named for a text column, with the top-level class or function that
-    declares them (what another module imports): `(owner, field, default)`."""
-    if "text" not in text or _TEXT_FIELD_WORD.search(text) is None:
+def exported_defaults(module: ast.Module, text: str) -> tuple[tuple[str, str, str], ...]:
+    """The defaults of the module's fields named for a text column, or naming a checkpoint of a known model family
+    (`model: str = "Qwen/Qwen2.5-7B-Instruct"`), with the top-level class or function that declares them (what
+    another module imports): `(owner, field, default)`."""
+    columns = "text" in text and _TEXT_FIELD_WORD.search(text) is not None
+    if not columns and "/" not in text:
         return ()
     declared = declared_defaults(module, argparse="add_argument" in text)
-    return tuple(item for item in declared if _TEXT_FIELD.search(item[1]) is not None)
+    return tuple(
+        item
+        for item in declared
+        if (columns and _TEXT_FIELD.search(item[1]) is not None) or family_of(item[2]) is not None
+    )
 
 
 def text_fields_read(text: str) -> frozenset[str]:
@@ -132,8 +138,16 @@ def text_fields_read(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def checkpoint_fields_read(text: str) -> frozenset[str]:
+    """The configuration fields a module loads a checkpoint from (`from_pretrained(cfg.model)`)."""
+    if "from_pretrained(" not in text:
+        return frozenset()
+    return frozenset(match.group(1) for match in _CHECKPOINT_FIELD.finditer(text))
+
+
 _TEXT_FIELD_WORD = re.compile(r"text_?(?:col|column|field|key|name)\b")
 _TEXT_FIELD_KEYWORD = re.compile(r"dataset_text_field\s*=\s*[\w.]+\.(\w+)")
+_CHECKPOINT_FIELD = re.compile(r"from_pretrained\(\s*[\w.]+\.(\w+)\s*[,)]")
 _TEXT_FIELD_SUBSCRIPT = re.compile(r"\[\s*[\w.]+\.(\w*text_?(?:col|column|field|key|name))\s*\]")
 
 

@@ -82,6 +82,11 @@ class Links:
         name: a base class) that returns a render."""
         return _member(self.resolve(cls), ModuleSummary.text, f".{method}")
 
+    def stored_text(self, cls: ast.expr | str, attribute: str) -> tuple[TextSummary, ModuleSummary] | None:
+        """An attribute a class imported from another module stores rendered text in (`cls` names the class: a
+        base class)."""
+        return _member(self.resolve(cls), ModuleSummary.stored_text, f".{attribute}")
+
     def method_tokenizer(self, cls: ast.expr, method: str) -> tuple[TokenizerSummary, ModuleSummary] | None:
         """A method of a class imported from another module (`cls` names the class) that tokenizes its parameter:
         `self.encoder.encode(text)` with `self.encoder = Encoder(tok)`."""
@@ -141,9 +146,14 @@ def _member(
 def imported_origin(text: TextSummary, summary: ModuleSummary, note: str) -> TextOrigin:
     """The rendered text a function of another module returns, as its caller sees it: the render in words with its
     place, the function as the hop, and the render as a related place (`note` says what it renders)."""
+    if text.stored:
+        owner, _, attribute = text.name.rpartition(".")
+        hop = f"stored in `self.{attribute}` by `{owner}`"
+    else:
+        hop = f"{'yielded' if text.yields else 'returned'} by `{text.name}`"
     return TextOrigin(
         f"{text.render} ({summary.place(text.line)})",
-        (Hop(f"{'yielded' if text.yields else 'returned'} by `{text.name}`", is_place=True),),
+        (Hop(hop, is_place=True),),
         same_function=False,
         certain=text.certain,
         line=text.line,

@@ -143,6 +143,8 @@ class ModuleFacts:
                 name = self.links.constants.get(argument.id)  # `from config import MODEL_ID`
         if name is None and isinstance(argument, ast.Attribute):
             name = self._option_defaults.get(argument.attr)  # `args.model_path`, an option with a default
+            if name is None and self.links:
+                name = self.links.field_defaults.get(argument.attr)  # a field of an imported configuration class
         return name
 
     @functools.cached_property

@@ -44,6 +44,9 @@ from chatlint.facts.syntax import (
 
 # string methods whose result still starts where the text started
 _KEEPS_START = frozenset({"strip", "rstrip", "lstrip", "replace", "format", "removesuffix"})
+# functions whose result is their first argument's text, still starting where it started: `str(prompt)`, ftfy's
+# `fix_text(prompt)` (repairs mojibake, keeps special tokens)
+_SAME_TEXT = frozenset({"str", "fix_text", "ftfy.fix_text"})
 
 _Follow = Callable[[ast.expr, FunctionInfo, int], "TextOrigin | None"]
 _FollowBinding = Callable[[Binding, FunctionInfo, int], "TextOrigin | None"]
@@ -98,6 +101,8 @@ class RenderedTexts:
             )
         if isinstance(expr, ast.Subscript) and not isinstance(expr.slice, ast.Tuple):
             return self._subscript_text(expr, function, depth)
+        if isinstance(expr, ast.Attribute) and dotted_name(expr.value) == "self" and function.cls is not None:
+            return self.attribute_text(expr.attr, function.cls, depth)
         return None
 
     def _subscript_text(self, expr: ast.Subscript, function: FunctionInfo, depth: int) -> TextOrigin | None:
@@ -185,6 +190,9 @@ class RenderedTexts:
         helper = self.helper_function(call, function)
         if helper is not None:
             return self._returned(helper, None, depth, many=False, site=(call, function))
+        first = first_argument(call)
+        if dotted_name(func) in _SAME_TEXT and first is not None and len(call.args) == 1:
+            return self.template_text(first, function, depth + 1)
         return self._imported_text(call.func)
 
     def _imported_text(self, func: ast.expr, items: bool = False) -> TextOrigin | None:
@@ -224,7 +232,7 @@ class RenderedTexts:
             found = self._name_text(expr, function, depth, self._binding_texts)
             return found or self._appended_text(expr.id, function, depth)
         if isinstance(expr, ast.Attribute) and dotted_name(expr.value) == "self" and function.cls is not None:
-            return self._attribute_texts(expr.attr, function.cls, depth)
+            return self.attribute_texts(expr.attr, function.cls, depth)
         if isinstance(expr, ast.Call):
             cast = cast_value(expr)
             if cast is not None:
@@ -367,10 +375,11 @@ class RenderedTexts:
                 return with_hop(found, f"`{name}`")
         return None
 
-    def _attribute_texts(self, attribute: str, cls: ClassInfo, depth: int) -> TextOrigin | None:
-        """A list attribute one method of the class fills (`self.prompts.append(prompt)`) and another reads."""
+    def attribute_texts(self, attribute: str, cls: ClassInfo, depth: int) -> TextOrigin | None:
+        """A list attribute one method of the class (or of a base class) fills (`self.prompts.append(prompt)`) and
+        another reads."""
         key = ("attribute", id(cls), attribute)
-        if key in self.busy:
+        if key in self.busy or depth > MAX_RESOLUTION_DEPTH:
             return None
         self.busy.add(key)
         try:
@@ -379,11 +388,61 @@ class RenderedTexts:
                 if origin is None and attribute in cls.init_attributes and method.name in ("__init__", "__post_init__"):
                     origin = self.template_texts(cls.init_attributes[attribute], method, depth + 1)
                 if origin is not None:
-                    hopped = with_hop(origin, Hop(f"stored in `self.{attribute}`", is_place=True))
-                    return replace(hopped, same_function=False) if hopped is not None else None
-            return None
+                    return _stored(origin, attribute)
+            return self._inherited(attribute, cls, depth, many=True)
         finally:
             self.busy.discard(key)
+
+    def attribute_text(self, attribute: str, cls: ClassInfo, depth: int) -> TextOrigin | None:
+        """An attribute a method of the class (or of a base class) sets to a rendered text (`self.prompt =
+        render(...)`) and another reads; certain when every value it is set to (but `None`) is one."""
+        key = ("attribute-one", id(cls), attribute)
+        if key in self.busy or depth > MAX_RESOLUTION_DEPTH:
+            return None
+        self.busy.add(key)
+        try:
+            values = [
+                (value, method)
+                for method in cls.methods.values()
+                for value in _attribute_values(method, attribute)
+                if not (isinstance(value, ast.Constant) and value.value is None)
+            ]
+            if not values:
+                return self._inherited(attribute, cls, depth, many=False)
+            if any(_strips_bos(value) for value, _ in values):
+                return None
+            origins = [self.template_text(value, method, depth + 1) for value, method in values]
+            found = _any(origins)
+            if found is None:
+                return None
+            return replace(
+                _stored(found, attribute), certain=all(item is not None and item.certain for item in origins)
+            )
+        finally:
+            self.busy.discard(key)
+
+    def _inherited(self, attribute: str, cls: ClassInfo, depth: int, many: bool) -> TextOrigin | None:
+        """What a base class says of the attribute: one of this module, or one imported (as its summary says)."""
+        for base in cls.bases:
+            local = self._classes.get(base)
+            if local is not None and local is not cls:
+                found = (self.attribute_texts if many else self.attribute_text)(attribute, local, depth + 1)
+            else:
+                found = self._imported_attribute(base, attribute, many)
+            if found is not None:
+                return found
+        return None
+
+    def _imported_attribute(self, base: str, attribute: str, many: bool) -> TextOrigin | None:
+        imported = self.links.stored_text(base, attribute)
+        if imported is None or imported[0].stored != ("texts" if many else "text"):
+            return None
+        return imported_origin(*imported, f"stores rendered text{'s' if many else ''} in `self.{attribute}`")
+
+    @functools.cached_property
+    def _classes(self) -> dict[str, ClassInfo]:
+        """The classes of the module, by name."""
+        return {function.cls.name: function.cls for function in self.functions if function.cls is not None}
 
     # -- names and unpacking ----------------------------------------------------------------------------------------
     def _name_text(
@@ -579,6 +638,26 @@ def _render_words(call: ast.Call, template_call: TemplateCall | None = None, via
 
 def _short(node: ast.AST) -> str:
     return shortened(code(node), 60)
+
+
+def _stored(origin: TextOrigin, attribute: str) -> TextOrigin:
+    hopped = with_hop(origin, Hop(f"stored in `self.{attribute}`", is_place=True))
+    assert hopped is not None
+    return replace(hopped, same_function=False)
+
+
+def _attribute_values(method: FunctionInfo, attribute: str) -> list[ast.expr]:
+    """The values the method assigns to `self.<attribute>`."""
+    return [
+        node.value
+        for node in ast.walk(method.node)
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        and node.value is not None
+        and any(
+            isinstance(target, ast.Attribute) and target.attr == attribute and dotted_name(target.value) == "self"
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        )
+    ]
 
 
 def _either(first: TextOrigin | None, second: TextOrigin | None) -> TextOrigin | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from chatlint.facts.calls import conversation_parameter
-from chatlint.facts.column_names import module_constants, text_field_defaults
+from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.flags import FLAG_NAMES
 from chatlint.facts.flow import function_flow, instance_class
 from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
@@ -47,6 +47,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
                 text = _returned_text(rendered, function, renders)
                 if text is not None:
                     texts.append(text)
+        texts.extend(_stored_texts(facts, rendered))
         handed = _handed_text(facts, rendered, imports)
     data = facts.source.text.encode("utf-8", "surrogatepass")
     masks: tuple[MaskSummary, ...] = ()
@@ -59,7 +60,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
     pad_assignments = pad_eos_assignments(facts) if may_set_pad_eos(data) else []
     sets_pad_eos = bool(pad_assignments)
     constants = tuple(module_constants(facts.module, facts.source.text).items()) if texts else ()
-    defaults = text_field_defaults(facts.module, facts.source.text)
+    defaults = exported_defaults(facts.module, facts.source.text)
     tokenizers = (
         tuple(tokenizing_helpers(facts.functions, facts.calls, facts.flows, facts.engines))
         if may_tokenize(data)
@@ -175,6 +176,31 @@ def _returned_text(
         return None
     first = next(iter(columns.values()))
     return TextSummary(function.qualname, first.line, first.render, tuple(columns))
+
+
+def _stored_texts(facts: ModuleFacts, rendered: RenderedTexts) -> list[TextSummary]:
+    """The attributes the module's classes store rendered text in: set to one (`self.prompt = render(...)`), or a
+    list filled with them (`self.prompts.append(...)`)."""
+    found = []
+    classes = {id(function.cls): function.cls for function in facts.functions if function.cls is not None}
+    for cls in classes.values():
+        if cls is None or not any(_is_top_level(method) for method in cls.methods.values()):
+            continue
+        appended = {
+            name.removeprefix("self.")
+            for method in cls.methods.values()
+            for name in method.mutations
+            if name.startswith("self.")
+        }
+        for attribute in sorted(set(cls.attributes) | appended):
+            origin = rendered.attribute_text(attribute, cls, 0)
+            stored = "text"
+            if origin is None or origin.batch:
+                origin, stored = rendered.attribute_texts(attribute, cls, 0), "texts"
+            if origin is not None and origin.line:
+                name = f"{cls.name}.{attribute}"
+                found.append(TextSummary(name, origin.line, origin.render, certain=origin.certain, stored=stored))
+    return found
 
 
 def _is_module_level(function: FunctionInfo) -> bool:

@@ -10,11 +10,13 @@ What a summary says:
 - `wrappers`: module-level functions that hand one of their parameters to `apply_chat_template` as the
   conversation, with where each flag comes from (a parameter, the caller's `**kwargs`, or a value of their own);
 - `texts`: module-level functions that return text rendered with `tokenize=False`, or rows (dicts) with such text
-  in named columns (`{"text": tok.apply_chat_template(..., tokenize=False)}`): what `ds.map(fn)` writes;
+  in named columns (`{"text": tok.apply_chat_template(..., tokenize=False)}`): what `ds.map(fn)` writes; and the
+  attributes a class stores such text in (`self.prompts.append(...)`), for its subclasses;
 - `constants`: module-level string constants it uses as keys (`TEXT_COLUMN = "text"`), for the module that imports
   the name to know which column it reads;
-- `defaults`: the defaults of configuration fields named for a text column (`text_column: str = "text"`), by the
-  class or function that declares them;
+- `defaults`: the defaults of configuration fields named for a text column (`text_column: str = "text"`) or
+  naming a checkpoint of a known model family (`model: str = "Qwen/Qwen2.5-7B-Instruct"`), by the class or function
+  that declares them;
 - `tokenizers`: module-level functions that tokenize one of their parameters with special tokens on (the flag
   absent or True), or as a parameter of theirs says: what a caller that hands them rendered text doubles;
 - `hands_text`: the imported callees the module passes rendered text to (which imports may name a tokenizer);
@@ -156,6 +158,10 @@ class TextSummary:
     certain: bool = True
     # a generator: the texts are the items it yields (`for text in render_all(rows)`), not what a call returns
     yields: bool = False
+    # not a function but an attribute its class's methods store rendered text in (`name` is "Class.attribute"):
+    # "text" (`self.prompt = render(...)`) or "texts" (`self.prompts.append(render(...))`), for a subclass in
+    # another module that reads it
+    stored: str = ""
 
 
 @dataclass(frozen=True)
@@ -209,6 +215,7 @@ class ModuleSummary:
     # module-level string constants the module uses as keys (`TEXT_COLUMN = "text"`): column names others import
     constants: tuple[tuple[str, str], ...] = ()
     # `(owner, field, default)`: configuration fields named for a text column (`DataArguments.text_column = "text"`)
+    # or naming a checkpoint (`EvalConfig.model = "Qwen/..."`)
     defaults: tuple[tuple[str, str, str], ...] = ()
     # functions that tokenize a parameter (not among the `renderers`: they tell only a module with rendered text)
     tokenizers: tuple[TokenizerSummary, ...] = ()
@@ -256,7 +263,11 @@ class ModuleSummary:
         return next((wrapper for wrapper in self.wrappers if wrapper.name == name), None)
 
     def text(self, name: str) -> TextSummary | None:
-        return next((text for text in self.texts if text.name == name), None)
+        return next((text for text in self.texts if text.name == name and not text.stored), None)
+
+    def stored_text(self, name: str) -> TextSummary | None:
+        """The attribute `name` ("Class.attribute") its class stores rendered text in."""
+        return next((text for text in self.texts if text.name == name and text.stored), None)
 
     def tokenizer(self, name: str) -> TokenizerSummary | None:
         return next((tokenizer for tokenizer in self.tokenizers if tokenizer.name == name), None)

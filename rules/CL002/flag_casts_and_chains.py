@@ -48,3 +48,17 @@ def truncated_on_device(example, tokenizer, max_len, device):
     if ids.shape[-1] > max_len:
         ids = ids[:, :max_len]
     return {"input_ids": ids, "labels": ids.clone()}
+
+
+def str_of_a_render(messages, tokenizer):
+    # `str(...)` and ftfy's `fix_text(...)` return the same text, BOS and all
+    prompt = str(tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True))
+    return tokenizer(prompt)  # expect: CL002 "`prompt` is rendered by `tokenizer.apply_chat_template(..., tokenize=False)`"
+
+
+def fixed_text(messages, tokenizer):
+    from ftfy import fix_text
+
+    prompt = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+    prompt = fix_text(prompt)
+    return tokenizer.encode(prompt)  # expect: CL002 "`prompt` is rendered by `tokenizer.apply_chat_template(..., tokenize=False)`"

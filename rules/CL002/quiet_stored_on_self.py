@@ -1,0 +1,36 @@
+# An attribute that holds a render tokenized without special tokens, a render whose BOS the code strips, or a text
+# that is not a render at all.
+
+
+class ChatSession:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def start(self, messages):
+        self.prompt = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+
+    def encode(self):
+        return self.tokenizer(self.prompt, add_special_tokens=False, return_tensors="pt")
+
+
+class StripsBos:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def start(self, messages):
+        text = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        self.prompt = text.removeprefix(self.tokenizer.bos_token)
+
+    def encode(self):
+        return self.tokenizer(self.prompt)
+
+
+class PlainDocument:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def load(self, record):
+        self.prompt = record["title"] + "\n\n" + record["body"]
+
+    def encode(self):
+        return self.tokenizer(self.prompt)
