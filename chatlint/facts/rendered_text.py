@@ -193,11 +193,16 @@ class RenderedTexts:
         first = first_argument(call)
         if dotted_name(func) in _SAME_TEXT and first is not None and len(call.args) == 1:
             return self.template_text(first, function, depth + 1)
-        return self._imported_text(call.func)
+        return self._imported_text(call.func, function)
 
-    def _imported_text(self, func: ast.expr, items: bool = False) -> TextOrigin | None:
-        """The text a function of another module returns (with `items`: yields), as its summary says."""
+    def _imported_text(self, func: ast.expr, function: FunctionInfo, items: bool = False) -> TextOrigin | None:
+        """The text a function of another module returns (with `items`: yields), as its summary says; or a method
+        of an instance of a class of another module (`builder.iter_prompts(rows)` with `builder =
+        PromptBuilder(tok)`)."""
         imported = self.links.text(func)
+        if imported is None and isinstance(func, ast.Attribute) and self.links:
+            cls = instance_class(func.value, function, self.flows)
+            imported = self.links.method_text(cls, func.attr) if cls is not None else None
         if imported is None or imported[0].columns or imported[0].yields is not items:
             return None
         return imported_origin(*imported, "renders the texts it yields" if items else "renders the text returned")
@@ -247,7 +252,7 @@ class RenderedTexts:
                 return self._returned(helper, None, depth, many=False, site=(expr, function), yielded=True)
             if helper is not None:
                 return self._returned(helper, None, depth, many=True, site=(expr, function))
-            return self._dataset_items(expr, depth) or self._imported_text(expr.func, items=True)
+            return self._dataset_items(expr, depth) or self._imported_text(expr.func, function, items=True)
         if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Slice):
             return self.template_texts(expr.value, function, depth + 1)
         if isinstance(expr, ast.Subscript) and isinstance(expr.value, ast.Name) and expr.value.id in function.params:

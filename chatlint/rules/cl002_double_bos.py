@@ -45,13 +45,15 @@ class DoubleBos(Rule):
         names (every assignment that can reach the call), list comprehensions and lists built with `.append`,
         dict and row fields set in the same function, the columns of a batch of rows (`examples["text"]`,
         `zip(examples["chosen"], examples["rejected"])`, `enumerate(...)`), string methods that keep its start (`.strip()`), `prompt
-        + completion`, `typing.cast(str, text)`, tuple unpacking, helper functions of the module that return it or that tokenize it,
+        + completion`, `typing.cast(str, text)`, `str(text)`, ftfy's `fix_text(text)`, tuple unpacking, helper functions of the module that return it or that tokenize it,
         generators of the module that yield it (`for text in iterate_texts(ds)`),
         helpers of the module that hand the tokenizer their caller's `**kwargs` (judged by the keywords each call
         passes: none means special tokens on, and the fix passes `add_special_tokens=False` at the call),
         helpers of the module that hand back the text they are given with its start kept (`add_eos(text, eos)`
         returning `text + eos`, a `.strip()`),
-        list attributes one method of a class fills and another reads, one element of the tuples in a list
+        attributes one method of a class sets to a render (`self.prompt = ...`; on some paths only: "on at least
+        one path") or fills with renders (`self.prompts.append(...)`) and another reads, also when the method is
+        in a base class of the module or of another module, one element of the tuples in a list
         (`pairs.append((prompt, answer))`, read as `pairs[i][0]` or `for prompt, answer in pairs`), the items of a
         dataset whose
         `__getitem__` returns a render (`list(PromptDataset(...))`, `ds[i]`, `for prompt in ds`; a class of the
@@ -97,7 +99,9 @@ class DoubleBos(Rule):
         the mask still lines up, and turning special tokens off on one side only would shift it by one token.
 
         It stays quiet where `add_special_tokens=False` is passed (literally, through a name, a default, or a
-        `**kwargs` dict it can see), where an opaque `**kwargs` may pass it, on plain documents that never went
+        `**kwargs` dict it can see), where an opaque `**kwargs` may pass it (not to vLLM's or SGLang's `generate`,
+        whose keywords cannot turn special tokens off), where TensorRT-LLM's `SamplingParams(add_special_tokens=...)`
+        is built in the function, on plain documents that never went
         through a chat template, and on text whose start was cut off (`text[len(prompt):]`). Ids that are only
         measured against a bound (`len(tokenizer(text).input_ids) > max_length`, a tensor's `.shape[-1]`, `.size(1)`
         or `.numel()`, also when they are first kept
@@ -132,7 +136,10 @@ class DoubleBos(Rule):
         A helper whose `add_special_tokens` is a parameter of its own is judged by what the call passes for it (its
         default when it passes nothing), one that hands the tokenizer its `**kwargs` by the keywords the call
         passes; one that passes `add_special_tokens=False` itself stays quiet. A checkpoint named by a constant
-        imported from another module of the project (`from config import MODEL_ID`) tells the model family. Text
+        imported from another module of the project (`from config import MODEL_ID`), or by the default of a field of
+        an imported configuration class the checkpoint is loaded from (`from_pretrained(cfg.model)` with `model: str
+        = "Qwen/..."`), tells the model family. A generator or rendering method of an instance of an imported class
+        built in the function (`builder = PromptBuilder(tok)`, `builder.iter_prompts(rows)`) is followed too. Text
         rendered by a method a class inherits from a base class of another module (`self.render(...)`) is followed
         as a render of the conversation the call passes. A column may be named by a
         literal, by a constant (`TEXT_COLUMN = "text"`, in the module or imported from the module that renders),

@@ -7,3 +7,16 @@ def render_prompts(tokenizer, rows):
     for row in rows:
         messages = [{"role": "user", "content": row["question"]}]
         yield tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+
+
+class PromptBuilder:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def build(self, question):
+        messages = [{"role": "user", "content": question}]
+        return self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+
+    def iter_prompts(self, rows):
+        for row in rows:
+            yield self.build(row["question"])
