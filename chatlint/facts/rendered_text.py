@@ -408,9 +408,9 @@ class RenderedTexts:
         try:
             values = [
                 (value, method)
-                for method in cls.methods.values()
-                for value in _attribute_values(method, attribute)
+                for value in cls.attributes.get(attribute, ())
                 if not (isinstance(value, ast.Constant) and value.value is None)
+                and (method := _method_at(cls, value)) is not None
             ]
             if not values:
                 return self._inherited(attribute, cls, depth, many=False)
@@ -651,18 +651,16 @@ def _stored(origin: TextOrigin, attribute: str) -> TextOrigin:
     return replace(hopped, same_function=False)
 
 
-def _attribute_values(method: FunctionInfo, attribute: str) -> list[ast.expr]:
-    """The values the method assigns to `self.<attribute>`."""
-    return [
-        node.value
-        for node in ast.walk(method.node)
-        if isinstance(node, (ast.Assign, ast.AnnAssign))
-        and node.value is not None
-        and any(
-            isinstance(target, ast.Attribute) and target.attr == attribute and dotted_name(target.value) == "self"
-            for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
-        )
-    ]
+def _method_at(cls: ClassInfo, value: ast.expr) -> FunctionInfo | None:
+    """The method of the class whose body holds `value` (one of the values it assigns to an attribute)."""
+    line = value.lineno
+    for method in cls.methods.values():
+        node = method.node
+        if isinstance(node, ast.Module):
+            continue
+        if node.lineno <= line <= (node.end_lineno or line):
+            return method
+    return None
 
 
 def _either(first: TextOrigin | None, second: TextOrigin | None) -> TextOrigin | None:
