@@ -146,8 +146,8 @@ class Project:
         tokenizing = self._tokenizer_imports(imports, text, hands_text, dotted)
         # the tokenizer loaders it calls, when it masks labels by value (`wants_pads`)
         loaders = _tokenizer_loader_calls(text) if wants_pads and text is not None else frozenset()
-        # a module that renders may render a conversation an imported function builds
         # what each import is asked for beyond what a known module tells: a tokenizer loader, a conversation builder
+        # (a module that renders may render a conversation an imported function builds)
         pads = {ref for ref in imports if wants_pads and (text is None or _calls_through(ref, loaders))}
         builders = {ref for ref in imports if text is None or (renders and _called(ref, text))}
         if text is not None and not self.eager:

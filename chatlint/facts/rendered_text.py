@@ -319,7 +319,7 @@ class RenderedTexts:
         """`PromptDataset(data, tokenizer)`: a dataset whose `__getitem__` returns a rendered text (a class of this
         module, or of another as its summary says), read item by item (`list(ds)`, `ds[i]`, `for p in ds`)."""
         name = dotted_name(built.func)
-        cls = next((info.cls for info in self.functions if info.cls is not None and info.cls.name == name), None)
+        cls = self._classes.get(name or "")
         getitem = cls.methods.get("__getitem__") if cls is not None else None
         if getitem is not None:
             return self._returned(getitem, None, depth, many=False)
@@ -446,8 +446,12 @@ class RenderedTexts:
 
     @functools.cached_property
     def _classes(self) -> dict[str, ClassInfo]:
-        """The classes of the module, by name."""
-        return {function.cls.name: function.cls for function in self.functions if function.cls is not None}
+        """The classes of the module, by name (the first of two with one name)."""
+        found: dict[str, ClassInfo] = {}
+        for function in self.functions:
+            if function.cls is not None:
+                found.setdefault(function.cls.name, function.cls)
+        return found
 
     # -- names and unpacking ----------------------------------------------------------------------------------------
     def _name_text(

@@ -184,7 +184,7 @@ def _stored_texts(facts: ModuleFacts, rendered: RenderedTexts) -> list[TextSumma
     found = []
     classes = {id(function.cls): function.cls for function in facts.functions if function.cls is not None}
     for cls in classes.values():
-        if cls is None or not any(_is_top_level(method) for method in cls.methods.values()):
+        if not any(_is_top_level(method) for method in cls.methods.values()):
             continue
         appended = {
             name.removeprefix("self.")

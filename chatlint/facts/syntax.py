@@ -180,6 +180,11 @@ def bound_argument(call: ast.Call, parameters: list[str], parameter: str) -> ast
     return value
 
 
+def passes_star_args(call: ast.Call) -> bool:
+    """The call passes `*args`: which positions they fill is not known here."""
+    return any(isinstance(arg, ast.Starred) for arg in call.args)
+
+
 def star_kwargs(call: ast.Call) -> list[ast.expr]:
     return [item.value for item in call.keywords if item.arg is None]
 

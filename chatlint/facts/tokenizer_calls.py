@@ -39,6 +39,7 @@ from chatlint.facts.syntax import (
     dotted_name,
     is_partial,
     keyword_value,
+    passes_star_args,
     positional,
     string_value,
 )
@@ -134,7 +135,7 @@ def _direct(
         elif any(item.arg is None for item in partial.keywords):
             return None  # a `**mapping` bound into the partial may hold it
     opaque = not flag.present and (
-        any(isinstance(arg, ast.Starred) for arg in call.args)
+        passes_star_args(call)
         or any(item.arg is None and not _visible_dict(item.value, function, flows) for item in call.keywords)
     )
     return TokenizerCall(
@@ -158,7 +159,7 @@ def _engine_call(
     flag = call_flag(ADD_SPECIAL_TOKENS, call, function) if found.takes_flag else absent(ADD_SPECIAL_TOKENS)
     # a `**mapping` can hold the flag only for an engine that takes it (a pipeline); vLLM's or SGLang's `generate`
     # takes a fixed set of keywords (sampling parameters, LoRA, priority), none of them the flag
-    opaque = _spreads(call) if found.takes_flag else any(isinstance(arg, ast.Starred) for arg in call.args)
+    opaque = _spreads(call) if found.takes_flag else passes_star_args(call)
     return TokenizerCall(
         call=call,
         function=function,
@@ -300,12 +301,12 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> 
 
 def _spreads(call: ast.Call) -> bool:
     """The call passes `*args` or `**mapping`: what they hold is not known here."""
-    return any(isinstance(arg, ast.Starred) for arg in call.args) or any(item.arg is None for item in call.keywords)
+    return passes_star_args(call) or any(item.arg is None for item in call.keywords)
 
 
 def _only_own_kwargs(call: ast.Call, wrapper: FunctionInfo) -> bool:
     """The only opaque part of `call` (the tokenizer call inside `wrapper`) is the wrapper's own `**kwargs`."""
-    if wrapper.star_kwargs is None or any(isinstance(arg, ast.Starred) for arg in call.args):
+    if wrapper.star_kwargs is None or passes_star_args(call):
         return False
     spreads = [item.value for item in call.keywords if item.arg is None]
     return bool(spreads) and all(isinstance(value, ast.Name) and value.id == wrapper.star_kwargs for value in spreads)

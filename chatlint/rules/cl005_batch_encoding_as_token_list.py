@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, SpreadSource, TemplateCall
-from chatlint.facts.syntax import called_name, dotted_name
+from chatlint.facts.syntax import called_name, dotted_name, passes_star_args
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
@@ -112,7 +112,7 @@ class BatchEncodingAsTokenList(Rule):
             return None  # a processor's `apply_chat_template` returns text unless asked to tokenize
         if template_call.result_name and _type_checked(template_call.result_name, template_call, facts):
             return None  # `isinstance(ids, list)`, `hasattr(out, "input_ids")`: written for both kinds of result
-        if template_call.may_hide_flags or any(isinstance(arg, ast.Starred) for arg in call.args):
+        if template_call.may_hide_flags or passes_star_args(call):
             return None  # an opaque `*args` / `**kwargs` may carry `tokenize` or `return_dict`
         list_uses = facts.list_uses(template_call)
         if not list_uses:
