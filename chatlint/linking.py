@@ -150,6 +150,7 @@ class Project:
         # (a module that renders may render a conversation an imported function builds)
         pads = {ref for ref in imports if wants_pads and (text is None or _calls_through(ref, loaders))}
         builders = {ref for ref in imports if text is None or (renders and _called(ref, text))}
+        every_import = imports
         if text is not None and not self.eager:
             imports = tuple(
                 ref
@@ -196,7 +197,32 @@ class Project:
                 told = told | {helper.name.split(".")[0] for helper in found.summary.tokenizers}
             if (found.symbol is None and told) or found.symbol in told:
                 links.names[_bound_name(ref)] = found
+        self._link_field_owners(links, every_import, importer, fields)
         return links
+
+    def _link_field_owners(
+        self, links: Links, imports: tuple[ImportRef, ...], importer: Path, fields: frozenset[str]
+    ) -> None:
+        """The columns what the module learned names by a configuration field (`{text_column}`: a row written or
+        tokenized as `row[opts.text_column]`) are the same column as a literal of that field's default: link the
+        imported classes and functions that declare the default, so that the module knows it."""
+        wanted = {
+            column[1:-1]
+            for imported in links.names.values()
+            for column in imported.summary.columns_named
+            if column.startswith("{")
+        } - fields
+        if not wanted:
+            return
+        for ref in imports:
+            bound = _bound_name(ref)
+            if ref.symbol in (None, "*") or bound in links.names:
+                continue
+            found = self._imported(ref, importer, MAX_REEXPORTS, False, fields=frozenset(wanted))
+            if found is not None and any(
+                owner == found.symbol and name in wanted for owner, name, _ in found.summary.defaults
+            ):
+                links.names[bound] = found
 
     def _tokenizer_imports(
         self, imports: tuple[ImportRef, ...], text: str | None, hands_text: tuple[str, ...], dotted: frozenset[str]
@@ -207,7 +233,8 @@ class Project:
         if text is None:
             return frozenset(imports)
         found = {ref for ref in imports if _hands_to(ref, hands_text)}
-        if any(self._may_use(ref, text, False, dotted) for ref in imports):
+        # (a small run knows few renderers before it reads the imports: any of them may be one)
+        if self.eager or any(self._may_use(ref, text, False, dotted) for ref in imports):
             found.update(ref for ref in imports if _may_tokenize_with(ref, text))
         return frozenset(found)
 
@@ -318,7 +345,7 @@ class Project:
         for base in self._bases(ref, importer):
             if ref.symbol is not None:
                 submodule = _module_file(base, [*parts, ref.symbol])
-                if submodule is not None:
+                if submodule is not None and not self._package_rebinds(base, parts, ref.symbol):
                     summary = self.summary_at(
                         submodule,
                         wants_masks,
@@ -331,7 +358,7 @@ class Project:
             module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
             if module_file is None:
                 continue
-            follow = ref.symbol if self._reexported(ref, wants_masks) or tokenizing else None
+            follow = ref.symbol if self._reexported(ref, wants_masks) or tokenizing or fields else None
             summary = self.summary_at(
                 module_file, wants_masks, follow, reexport, tokenizing, fields, pads, conversations
             )
@@ -360,6 +387,22 @@ class Project:
                     return found
             return None
         return None
+
+    def _package_rebinds(self, base: Path, parts: list[str], name: str) -> bool:
+        """Does the package's `__init__.py` bind `name` to something its submodule of that name holds (`from
+        .encode import encode`)? Then `from package import encode` gets that, not the submodule (importing the
+        submodule set the name first; the `__init__`'s import set it again)."""
+        init = _module_file(base, [*parts, "__init__"], package=False)
+        data = self._peek(init) if init is not None else None
+        if init is None or data is None or self.import_reader is None:
+            return False
+        if b"from ." not in data or name.encode() not in data:
+            return False
+        init_imports = self._reexport_imports(init, data)
+        return init_imports is not None and any(
+            other.local == name and other.level > 0 and other.module and other.symbol not in (None, "*")
+            for other in init_imports.imports
+        )
 
     def _reexported(self, ref: ImportRef, wants_masks: bool) -> bool:
         """Is a package's `__init__.py` worth reading for where `ref`'s name comes from?"""
@@ -588,11 +631,14 @@ def _hands_to(ref: ImportRef, callees: tuple[str, ...]) -> bool:
 
 def _may_tokenize_with(ref: ImportRef, text: str) -> bool:
     """Could a module with rendered text hand it to a function `ref` imports: `encode(`, or `tokenization.` for a
-    module? (The imported module's summary says whether the function tokenizes its parameter.)"""
+    module, or a dataset of it (`.map(encode`, `partial(encode`)? (The imported module's summary says whether the
+    function tokenizes its parameter, or a column of it.)"""
     if ref.symbol == "*" or (ref.symbol is not None and not ref.symbol.islower()):
         return False
     bound = _bound_name(ref)
-    return f"{bound}(" in text or f"{bound}." in text
+    if f"{bound}(" in text or f"{bound}." in text:
+        return True
+    return ".map(" in text and re.search(rf"(?:map|partial)\(\s*{re.escape(bound)}\b", text) is not None
 
 
 def mentions(names: Iterable[str]) -> Callable[[str], bool]:

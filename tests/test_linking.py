@@ -3,6 +3,7 @@ import statements worth parsing, and remembering the summaries of modules read f
 
 from __future__ import annotations
 
+import ast
 import textwrap
 from pathlib import Path
 
@@ -166,6 +167,51 @@ def test_a_summary_names_the_functions_that_tokenize_a_parameter_with_special_to
     assert summary.renderers == frozenset()  # a tokenizer helper alone does not make its users worth linking
     assert summary.digest != ModuleSummary("tokenization.py").digest
     assert summarize_text("plain.py", "def f(x):\n    return x\n") == ModuleSummary("plain.py")
+
+
+def test_a_summary_names_the_functions_that_tokenize_a_column_of_their_row() -> None:
+    text = textwrap.dedent(
+        """\
+        def encode(example, tok, cfg):
+            return tok(example[cfg.text_field], truncation=True)
+
+
+        def encode_literal(row, tok):
+            return tok(row["text"])
+
+
+        def encode_off(row, tok):
+            return tok(row["text"], add_special_tokens=False)
+
+
+        def encode_second(tok, row):
+            return tok(row["text"])
+        """
+    )
+    summary = summarize_text("encode.py", text)
+    assert summary is not None
+    found = {item.name: (item.text, item.column) for item in summary.tokenizers}
+    # special tokens off, or the row not the first parameter (not what `.map()` hands a function): left out
+    assert found == {"encode": ("example", "{text_field}"), "encode_literal": ("row", "text")}
+    assert summary.columns_named == frozenset({"{text_field}", "text"})
+
+
+def test_a_package_that_binds_a_submodules_name_to_its_function_gives_the_function(tmp_path: Path) -> None:
+    """`from pkg import encode` when `pkg/encode.py` defines `encode` and `pkg/__init__.py` imports it: Python binds
+    the function (the `__init__`'s import comes after the submodule's), so the function's summary is what is told."""
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("from .encode import encode\n")
+    (package / "encode.py").write_text("def encode(row, tok):\n    return tok(row['text'])\n")
+    (package / "render.py").write_text("def render(tok, m):\n    return tok.apply_chat_template(m, tokenize=False)\n")
+    project = Project(tmp_path, summarize_text, (), imports_in_text, eager=True)
+    importer = str(tmp_path / "train.py")
+    text = "from pkg import encode, render\nds.map(encode)\n"
+    links = project.links_for(importer, imports_in_text(text), text=text)
+    assert links.names["encode"].symbol == "encode"
+    assert links.tokenizer(ast.Name("encode")) is not None
+    # a submodule the package does not rebind is the module
+    assert links.names["render"].symbol is None
 
 
 def test_a_package_whose_modules_all_import_each_other_is_followed_once_per_module(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -58,6 +58,15 @@ def column_name(
     return None
 
 
+def field_default(column: str, defaults: Callable[[], dict[str, str]], imported_defaults: dict[str, str]) -> str:
+    """A column as another module's summary names it, as this module knows it: `{field}` (a configuration field's
+    column) is the field's default here (`defaults`) or in what the module imports, when one is known."""
+    if column.startswith("{") and column.endswith("}"):
+        field = column[1:-1]
+        return defaults().get(field) or imported_defaults.get(field) or column
+    return column
+
+
 def _bound_string(name: str, function: FunctionInfo | None) -> str | None:
     """The one string `name` is bound to in the nearest scope that binds it (never a parameter)."""
     while function is not None:

@@ -315,6 +315,11 @@ class TokenizerCall:
     # `add_special_tokens` (a transformers pipeline does; vLLM's `generate` does not: nothing to turn off there)
     engine: str = ""
     engine_takes_flag: bool = False
+    # `ds.map(partial(encode, tok=tok))` with `encode` a function of another module that tokenizes this column of
+    # its row: the `.map()` call (`text` is None: the column of the rows it goes over is the text; `call` is the
+    # partial, the lambda's call, or the `.map()` call itself, which takes no flag)
+    column: str = ""
+    mapped_by: ast.Call | None = None
 
     @property
     def adds_special_tokens(self) -> bool:

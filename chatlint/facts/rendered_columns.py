@@ -38,6 +38,8 @@ class TextTracer(Protocol):
 
     def column_of(self, key: ast.expr, function: FunctionInfo) -> ColumnName | None: ...
 
+    def column_named(self, column: str) -> str: ...
+
     def helper_function(self, call: ast.Call, function: FunctionInfo) -> FunctionInfo | None: ...
 
     def returned_values(self, call: ast.Call, function: FunctionInfo) -> list[tuple[ast.expr, FunctionInfo]]: ...
@@ -88,7 +90,8 @@ class RenderedColumns:
             return self.returned_columns(local, depth + 1)
         imported = self.texts.links.text(func)
         if imported is not None and imported[0].columns:
-            return dict.fromkeys(imported[0].columns, imported_origin(*imported, "renders the text of the row"))
+            columns = (self.texts.column_named(column) for column in imported[0].columns)
+            return dict.fromkeys(columns, imported_origin(*imported, "renders the text of the row"))
         return self._trl_row(func)
 
     def _trl_row(self, func: ast.expr) -> dict[str, TextOrigin]:

@@ -25,7 +25,7 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from chatlint.facts.column_names import ColumnName, column_name, option_defaults
+from chatlint.facts.column_names import ColumnName, column_name, field_default, option_defaults
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow, instance_class
 from chatlint.facts.index import calls_by_name
 from chatlint.facts.links import Links, imported_origin
@@ -152,6 +152,15 @@ class RenderedTexts:
     def column_of(self, key: ast.expr, function: FunctionInfo) -> ColumnName | None:
         """The column name `key` (in `function`) holds: see `column_names.column_name`."""
         return column_name(key, function, self.links.constants, self._option_defaults, self.links.field_defaults)
+
+    def column_named(self, column: str) -> str:
+        """A column as another module's summary names it, as this module knows it (see `field_default`)."""
+        return field_default(column, self._option_defaults, self.links.field_defaults)
+
+    def mapped_column(self, column: str, call: ast.Call, function: FunctionInfo) -> TextOrigin | None:
+        """The render in `column` of the rows the `.map()` call hands its function, when the dataset it goes over
+        was made by a call that wrote one there."""
+        return self.rows.column_of_maps(column, [(call, function)])
 
     def _option_defaults(self) -> dict[str, str]:
         if self._defaults is None:

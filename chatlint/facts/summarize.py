@@ -62,7 +62,9 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
     constants = tuple(module_constants(facts.module, facts.source.text).items()) if texts else ()
     defaults = exported_defaults(facts.module, facts.source.text)
     tokenizers = (
-        tuple(tokenizing_helpers(facts.functions, facts.calls, facts.flows, facts.engines))
+        tuple(
+            tokenizing_helpers(facts.functions, facts.calls, facts.flows, facts.engines, facts.rendered_texts.column_of)
+        )
         if may_tokenize(data)
         else ()
     )

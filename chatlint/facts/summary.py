@@ -18,7 +18,8 @@ What a summary says:
   naming a checkpoint of a known model family (`model: str = "Qwen/Qwen2.5-7B-Instruct"`), by the class or function
   that declares them;
 - `tokenizers`: module-level functions that tokenize one of their parameters with special tokens on (the flag
-  absent or True), or as a parameter of theirs says: what a caller that hands them rendered text doubles;
+  absent or True), or as a parameter of theirs says: what a caller that hands them rendered text doubles; or one
+  column of a row parameter (`tok(example["text"])`): what a module that maps them over a rendered column doubles;
 - `hands_text`: the imported callees the module passes rendered text to (which imports may name a tokenizer);
 - `masks`: label masks by value (`labels[labels == pad_id] = -100`, `DataCollatorForLanguageModeling`) by the
   module-level function or class that holds them, for a pad = EOS assignment made in a module that imports it;
@@ -167,13 +168,15 @@ class TextSummary:
 @dataclass(frozen=True)
 class TokenizerSummary:
     """A function that tokenizes its parameter `text` (by position in `params`, or by name) with special tokens on,
-    unless `flag` says a parameter of its own decides (`flag.parameter`, with its default in `flag.value`)."""
+    unless `flag` says a parameter of its own decides (`flag.parameter`, with its default in `flag.value`); or, with
+    `column`, one column of that parameter, a row (`tok(example["text"])`): what `ds.map(fn)` tokenizes."""
 
     name: str
     line: int  # of the tokenizer call inside
     params: tuple[str, ...]
     text: str  # the parameter it tokenizes
     flag: ForwardedFlag  # `add_special_tokens`: absent, a literal True, or a parameter
+    column: str = ""  # the column of the row `text` it tokenizes ("{field}" for a configuration field's column)
 
 
 @dataclass(frozen=True)
@@ -251,6 +254,14 @@ class ModuleSummary:
     def place(self, line: int) -> str:
         """`path:line` of a line of this module, for messages."""
         return f"{printable_path(self.path)}:{line}"
+
+    @property
+    def columns_named(self) -> frozenset[str]:
+        """The columns its functions write rendered text in or tokenize (`{field}`: the column a configuration
+        field names)."""
+        return frozenset(
+            [*(column for text in self.texts for column in text.columns), *(item.column for item in self.tokenizers)]
+        )
 
     @property
     def told(self) -> frozenset[str]:

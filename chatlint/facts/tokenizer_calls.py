@@ -15,8 +15,11 @@ those of another module, told by its summary (`TokenizerSummary`, built by `toke
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 
+from chatlint.facts.column_names import ColumnName
+from chatlint.facts.datasets import mapped_function
 from chatlint.facts.engines import Engines
 from chatlint.facts.flags import absent, call_flag, defining_scope, flag_from_expression
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow, instance_class
@@ -95,7 +98,10 @@ def collect_tokenizer_calls(
                 # a method of an instance of an imported class: `self.encoder.encode(text)`
                 cls = instance_class(call.func.value, function, flows)
                 imported = links.method_tokenizer(cls, call.func.attr) if cls is not None else None
-            through = _through_imported(call, function, *imported) if imported is not None else None
+            if imported is not None and not imported[0].column:
+                through = _through_imported(call, function, *imported)
+        if through is None and links:
+            through = _mapped_row_tokenizer(call, function, links)
         if through is not None:
             by_call[id(call)] = through
             found.append(through)
@@ -103,6 +109,11 @@ def collect_tokenizer_calls(
         for tokenizer_call in found:
             if tokenizer_call.text is not None:
                 tokenizer_call.origin = texts.origin(tokenizer_call.text, tokenizer_call.function)
+            elif tokenizer_call.mapped_by is not None:
+                tokenizer_call.column = texts.column_named(tokenizer_call.column)
+                tokenizer_call.origin = texts.mapped_column(
+                    tokenizer_call.column, tokenizer_call.mapped_by, tokenizer_call.function
+                )
     return found, _SplitFinder(by_call, flows).find(functions)
 
 
@@ -317,11 +328,13 @@ def tokenizing_helpers(
     calls: list[CallSite],
     flows: dict[int, FunctionFlow],
     engines: Engines | None = None,
+    column_of: Callable[[ast.expr, FunctionInfo], ColumnName | None] | None = None,
 ) -> list[TokenizerSummary]:
     """The module-level functions, and methods of module-level classes (`Encoder.encode`), that tokenize one of
     their parameters with special tokens on (or hand it to a serving engine the module names), or as a parameter
     of theirs says, for the module's summary (what an importer that hands them rendered text learns). A method's
-    parameters leave out its `self`."""
+    parameters leave out its `self`. With `column_of` (what column a key names), also the module-level functions
+    that tokenize one column of a row they are given (what an importer that maps them over a dataset learns)."""
     defined_names = {function.name for function in functions if not function.is_module}
     direct = []
     counted: set[int] = set()
@@ -335,12 +348,46 @@ def tokenizing_helpers(
                 if _counted_in_place(call, ancestors):
                     counted.add(id(call))
     found = []
-    for helper, inner, text in _helpers(direct, flows, counted).values():
+    helpers = _helpers(direct, flows, counted)
+    for helper, inner, text in helpers.values():
         flag = _forwarded_flag(helper, inner)
         if flag.parameter is not None or flag.value is not False:
             params = tuple(helper.call_params)
             found.append(TokenizerSummary(helper.qualname, inner.call.lineno, params, text, flag))
+    if column_of is not None:
+        for name, (helper, inner, row, column) in _row_helpers(direct, flows, counted, column_of).items():
+            flag = _forwarded_flag(helper, inner)
+            if name not in helpers and (flag.parameter is not None or flag.value is not False):
+                params = tuple(helper.call_params)
+                found.append(TokenizerSummary(helper.qualname, inner.call.lineno, params, row, flag, column))
     return found
+
+
+def _row_helpers(
+    found: list[TokenizerCall],
+    flows: dict[int, FunctionFlow],
+    counted: set[int],
+    column_of: Callable[[ast.expr, FunctionInfo], ColumnName | None],
+) -> dict[str, tuple[FunctionInfo, TokenizerCall, str, str]]:
+    """The module-level functions that tokenize one column of their first parameter, a row of a dataset they are
+    mapped over (`def encode(example, tok): return tok(example["text"])`): by name, with the parameter and the
+    column (the first such call wins)."""
+    helpers: dict[str, tuple[FunctionInfo, TokenizerCall, str, str]] = {}
+    for tokenizer_call in found:
+        function, text = tokenizer_call.function, tokenizer_call.text
+        if id(tokenizer_call.call) in counted or function.cls is not None or not function.call_params:
+            continue
+        if not isinstance(text, ast.Subscript) or isinstance(text.slice, (ast.Slice, ast.Tuple)):
+            continue
+        row = text.value
+        if not isinstance(row, ast.Name) or row.id != function.call_params[0]:
+            continue
+        if any(binding.kind != "param" for binding in function_flow(function, flows).bindings.get(row.id, ())):
+            continue
+        column = column_of(text.slice, function)
+        if column is not None:
+            helpers.setdefault(function.name, (function, tokenizer_call, row.id, column.name))
+    return helpers
 
 
 def _forwarded_flag(helper: FunctionInfo, inner: TokenizerCall) -> ForwardedFlag:
@@ -393,6 +440,38 @@ def _through_imported(
         # through the `**kwargs` it forwards
         off_keyword=ADD_SPECIAL_TOKENS if forwarded.parameter == ADD_SPECIAL_TOKENS or forwarded.from_kwargs else None,
     )
+
+
+def _mapped_row_tokenizer(call: ast.Call, function: FunctionInfo, links: Links) -> TokenizerCall | None:
+    """`ds.map(encode)`, `ds.map(partial(encode, tokenizer=tok))` or `ds.map(lambda row: encode(row, tok))`, where
+    `encode` is a function of another module that tokenizes one column of the row it is given: the `.map()` call as
+    a tokenizer call of that column of the dataset's rows, with the flag the call binds for the helper."""
+    mapped = mapped_function(call)
+    site = call  # the call that may take the helper's flag: the partial, the lambda's call, or none (the `.map()`)
+    if isinstance(mapped, ast.Call) and is_partial(mapped) and len(mapped.args) == 1:
+        # the keywords the partial binds, as a call of the helper (the row comes first, from `.map()`)
+        helper_call = ast.Call(func=mapped.args[0], args=[ast.Name("_")], keywords=mapped.keywords)
+        site = mapped
+    elif isinstance(mapped, ast.Lambda) and isinstance(mapped.body, ast.Call) and mapped.args.args:
+        helper_call = site = mapped.body
+    elif isinstance(mapped, (ast.Name, ast.Attribute)):
+        helper_call = ast.Call(func=mapped, args=[ast.Name("_")], keywords=[])
+    else:
+        return None
+    imported = links.tokenizer(helper_call.func)
+    if imported is None or not imported[0].column:
+        return None
+    helper, summary = imported
+    row = bound_argument(helper_call, list(helper.params), helper.text)
+    if isinstance(mapped, ast.Lambda) and not (isinstance(row, ast.Name) and row.id == mapped.args.args[0].arg):
+        return None  # the lambda hands the helper something else than its row
+    through = _through_imported(helper_call, function, helper, summary)
+    if through is None:
+        return None
+    column = helper.column
+    related = (Related(summary.path, helper.line, f"`{helper.name}` tokenizes column `{column}` of its row"),)
+    off = through.off_keyword if site is not call else None
+    return replace(through, call=site, text=None, column=column, mapped_by=call, related=related, off_keyword=off)
 
 
 # -- the split pattern: two tokenized texts concatenated ----------------------------------------------------------

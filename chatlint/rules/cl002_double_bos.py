@@ -228,12 +228,11 @@ class DoubleBos(Rule):
         if _for_encoder_decoder(tokenizer_call.call, facts):
             return None  # an encoder-decoder model's input (T5, BART): chat templates that write a BOS are not theirs
         condition = _condition(facts)
-        text = _short(facts.code(tokenizer_call.text)) if tokenizer_call.text is not None else "the text"
         special = _special_words(tokenizer_call)
         via = f" through {tokenizer_call.via}" if tokenizer_call.via else ""
         maybe = "" if origin.certain else " (on at least one path)"
         message = (
-            f"`{text}` {'holds texts' if origin.batch else 'is'} {origin.describe()}, so "
+            f"{_subject(tokenizer_call, facts)} {'holds texts' if origin.batch else 'is'} {origin.describe()}, so "
             f"{'each' if origin.batch else 'it'} already starts with the template's BOS{maybe}{condition}; tokenizing "
             f"{'them' if origin.batch else 'it'} "
             f"again{via} {special} adds a second BOS"
@@ -502,6 +501,16 @@ def _special_words(tokenizer_call: TokenizerCall) -> str:
         return "with special tokens (the default `add_special_tokens=True`)"
     where = f" (set by {flag.where})" if flag.where else ""
     return f"with `add_special_tokens=True`{where}"
+
+
+def _subject(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> str:
+    """The tokenized text in words: the expression, or the column of the dataset a `.map()` goes over."""
+    if tokenizer_call.text is not None:
+        return f"`{_short(facts.code(tokenizer_call.text))}`"
+    mapped_by = tokenizer_call.mapped_by
+    if mapped_by is not None and isinstance(mapped_by.func, ast.Attribute):
+        return f"column `{tokenizer_call.column}` of `{_short(facts.code(mapped_by.func.value))}`"
+    return "the text"
 
 
 def _fix(tokenizer_call: TokenizerCall, facts: ModuleFacts, applicability: Applicability) -> NodeFix | None:
