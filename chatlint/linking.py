@@ -278,8 +278,12 @@ class Project:
         if ref.symbol in functions or ref.symbol in self._constant_names:
             return True
         if ref.symbol in classes:
-            # built (`Prompter(`), or a base class whose rendering method the text calls (`self.render(`)
-            return f"{ref.local}(" in text or self._inherits(ref.symbol, text)
+            # built (`Prompter(`), an annotation (`prompter: Prompter`, `Optional[Prompter]`), or a base class
+            # whose rendering method the text calls (`self.render(`)
+            local = ref.local
+            return any(use in text for use in (f"{local}(", f": {local}", f"[{local}]")) or self._inherits(
+                ref.symbol, text
+            )
         if ref.symbol is not None and not ref.symbol.islower():
             return False  # a class or constant that tells nothing (modules are lower case)
         if not dotted:

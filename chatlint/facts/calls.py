@@ -164,12 +164,12 @@ class _Collector:
             imported = self.links.wrapper(func)
             if imported is not None:
                 return self._through_imported(call, function, ancestors, *imported)
-            helper = self.links.text(func)
+            helper = self.links.render(func)
             if helper is None and isinstance(func, ast.Attribute):
                 # a method of an instance of an imported class (`self.prompter.build_prompt(...)`), or one the
                 # class inherits from an imported base class (`self.render(...)`)
                 cls = instance_class(func.value, function, self.resolver.flows)
-                helper = self.links.method_text(cls, func.attr) if cls is not None else None
+                helper = self.links.method_render(cls, func.attr) if cls is not None else None
                 if helper is None:
                     helper = self._inherited_text(func, function)
                 if helper is not None and helper[0].conversation:
@@ -345,7 +345,7 @@ class _Collector:
         if func.attr in cls.methods:
             return None
         for base in cls.bases:
-            found = self.links.method_text(base, func.attr)
+            found = self.links.method_render(base, func.attr)
             if found is not None:
                 return found
         return None
@@ -375,8 +375,14 @@ class _Collector:
             route=Route.HELPER,
             via=f"the helper `{text.name}` ({place})",
         )
-        template_call.helper_origin = imported_origin(text, summary, "renders the text it returns")
-        template_call.related = template_call.helper_origin.related
+        origin = imported_origin(
+            text, summary, "returns the ids it renders" if text.ids else "renders the text it returns"
+        )
+        template_call.related = origin.related
+        if text.ids:
+            template_call.gives_result = True
+        else:
+            template_call.helper_origin = origin
         template_call.spreads = self._spreads(call, function)
         return template_call
 
@@ -390,7 +396,7 @@ class _Collector:
     ) -> TemplateCall:
         """A call of a wrapper defined in another module: the conversation and flags the call passes, or what the
         wrapper's summary says it uses when the call passes nothing."""
-        return self._imported_render(
+        template_call = self._imported_render(
             call,
             function,
             ancestors,
@@ -398,6 +404,8 @@ class _Collector:
             (wrapper.name, wrapper.line, wrapper.params, wrapper.conversation),
             wrapper.flags,
         )
+        template_call.gives_result = wrapper.returns_result
+        return template_call
 
     def _through_method(
         self,
@@ -410,9 +418,11 @@ class _Collector:
         """A method of an imported class (called on an instance of it, or inherited from it as a base class) that
         renders its parameter `text.conversation`: judged as a call of a wrapper, with the conversation and flags
         this call passes."""
-        return self._imported_render(
+        template_call = self._imported_render(
             call, function, ancestors, summary, (text.name, text.line, text.params, text.conversation), text.flags
         )
+        template_call.gives_result = text.ids
+        return template_call
 
     def _imported_render(
         self,

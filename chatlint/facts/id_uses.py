@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -114,10 +114,32 @@ class IdsSearch:
         flow = function_flow(function, self.flows)
         return self._binding_uses(flow.binding_of(above[-1], use.detail), function, depth)
 
+    def returned(self, call: ast.Call, ancestors: tuple[ast.AST, ...], function: FunctionInfo) -> bool:
+        """Is the value of `call` returned by its function as it is: itself, or through the local names it is moved
+        on to, none of which reads it by key or tests its kind?"""
+        value, above = same_value(call, ancestors)
+        use = _sequence_use(value, above)
+        if use.kind is not UseKind.NAME:
+            return use.kind is UseKind.RETURNED
+        first = function_flow(function, self.flows).binding_of(above[-1], use.detail)
+        loads = list(self._binding_loads(first, function))
+        if any(_written_for_both(load) for load, _, _ in loads):
+            return False  # read by key or tested for its kind: what is returned may be normalised
+        return any(load_use.kind is UseKind.RETURNED for _, load_use, _ in loads)
+
     def _binding_uses(self, first: Binding | None, function: FunctionInfo, depth: int) -> tuple[str, ...]:
         """The uses of the value a binding gives a name, through the names it is moved on to unchanged
         (`ids = ids.to(device)`)."""
         found: list[str] = []
+        for _, load_use, value in self._binding_loads(first, function):
+            found.extend(self._expand(load_use, value, function, depth))
+        return tuple(dict.fromkeys(found))
+
+    def _binding_loads(
+        self, first: Binding | None, function: FunctionInfo
+    ) -> Iterator[tuple[Load, SequenceUse, ast.AST]]:
+        """Each load of the value a binding gives a name, with how it uses it (and the value there), through the
+        names it is moved on to unchanged."""
         flow = function_flow(function, self.flows)
         pending = [first]
         seen: set[int] = set()
@@ -132,8 +154,7 @@ class IdsSearch:
                 if load_use.kind is UseKind.NAME:
                     pending.append(flow.binding_of(above[-1], load_use.detail))
                 else:
-                    found.extend(self._expand(load_use, value, function, depth))
-        return tuple(dict.fromkeys(found))
+                    yield load, load_use, value
 
     def _expand(self, use: SequenceUse, value: ast.AST, function: FunctionInfo, depth: int) -> list[str]:
         """One sequence use in words, following a return to the callers, an argument to the function called and

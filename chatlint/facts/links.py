@@ -64,6 +64,11 @@ class Links:
         """The function of another module that `node` names, when it returns a render (or rows holding one)."""
         return _member(self.resolve(node), ModuleSummary.text)
 
+    def render(self, node: ast.expr) -> tuple[TextSummary, ModuleSummary] | None:
+        """The function of another module that `node` names, when it returns what a render of it gives (a text,
+        rows, or ids)."""
+        return _member(self.resolve(node), ModuleSummary.render)
+
     def tokenizer(self, node: ast.expr) -> tuple[TokenizerSummary, ModuleSummary] | None:
         """The function of another module that `node` names, when it tokenizes one of its parameters."""
         return _member(self.resolve(node), ModuleSummary.tokenizer)
@@ -81,6 +86,11 @@ class Links:
         """A method of a class imported from another module (`cls` names the class, as an expression or a dotted
         name: a base class) that returns a render."""
         return _member(self.resolve(cls), ModuleSummary.text, f".{method}")
+
+    def method_render(self, cls: ast.expr | str, method: str) -> tuple[TextSummary, ModuleSummary] | None:
+        """A method of a class imported from another module that returns what a render of it gives (see
+        `render`)."""
+        return _member(self.resolve(cls), ModuleSummary.render, f".{method}")
 
     def stored_text(self, cls: ast.expr | str, attribute: str) -> tuple[TextSummary, ModuleSummary] | None:
         """An attribute a class imported from another module stores rendered text in (`cls` names the class: a

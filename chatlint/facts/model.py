@@ -216,6 +216,9 @@ class TemplateCall:
     related: tuple[Related, ...] = ()
     # for a helper of another module (`Route.HELPER`): the rendered text its caller receives, in words
     helper_origin: TextOrigin | None = None
+    # for a call of a function of another module: it returns what its render gives as it is (ids or a
+    # `BatchEncoding`), so this call's uses of the result are the render's (CL005)
+    gives_result: bool = False
     # where each `**mapping` that reaches `apply_chat_template` comes from (for a wrapper's call site: the
     # wrapper's own, with the `**kwargs` it forwards replaced by what the call site spreads)
     spreads: tuple[SpreadSource, ...] = ()

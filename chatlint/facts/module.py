@@ -100,9 +100,15 @@ class ModuleFacts:
 
     def list_uses(self, template_call: TemplateCall) -> tuple[str, ...]:
         """Where the result of `template_call` is used as a list of token ids (`len(ids)`, `ids[:n]`), in words."""
-        if template_call.through_wrapper:
+        if template_call.through_wrapper and not template_call.gives_result:
+            # a wrapper of this module (the render inside it is judged, with its callers' uses), or one of another
+            # module that may change what the render gives before it returns it
             return ()
         return self._ids_search.uses(template_call.call, template_call.ancestors, template_call.function)
+
+    def returned(self, template_call: TemplateCall) -> bool:
+        """Is the result of `template_call` returned by its function (itself, or through local names)?"""
+        return self._ids_search.returned(template_call.call, template_call.ancestors, template_call.function)
 
     @functools.cached_property
     def _ids_search(self) -> IdsSearch:

@@ -26,14 +26,14 @@ from chatlint.facts.summary import (
     may_set_pad_eos,
     may_tokenize,
 )
-from chatlint.facts.syntax import dotted_name, keyword_value, star_kwargs
+from chatlint.facts.syntax import code, dotted_name, keyword_value, passes_star_args, shortened, star_kwargs
 from chatlint.facts.tokenizer_calls import tokenizing_helpers
 
 
 def summarize(facts: ModuleFacts) -> ModuleSummary:
     """The summary of one module (call inside `syntax.reading(facts.source)`: words quote its code)."""
     wrappers = tuple(
-        _wrapper(template_call) for template_call in facts.template_calls if _is_wrapper_call(template_call)
+        _wrapper(template_call, facts) for template_call in facts.template_calls if _is_wrapper_call(template_call)
     )
     texts: list[TextSummary] = []
     imports = facts.imports
@@ -44,7 +44,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         renders = {id(template_call.call): template_call for template_call in facts.template_calls}
         for function in facts.functions:
             if _is_top_level(function) and function.qualname not in wrapped:
-                text = _returned_text(rendered, function, renders)
+                text = _returned_text(rendered, function, renders) or _returned_ids(facts, function)
                 if text is not None:
                     texts.append(text)
         texts.extend(_stored_texts(facts, rendered))
@@ -180,6 +180,32 @@ def _returned_text(
     return TextSummary(function.qualname, first.line, first.render, tuple(columns))
 
 
+def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | None:
+    """What `function` returns, when it is the ids of a render of its own that tokenizes without `return_dict`
+    (the default, `tokenize=True`) and that the module itself never uses as a list (CL005 would say so here): a
+    caller in another module may."""
+    for render in facts.template_calls:
+        if render.function is not function or render.route is not Route.DIRECT or render.by_processor:
+            continue
+        tokenize, return_dict = render.flag("tokenize"), render.flag("return_dict")
+        if (tokenize.present and tokenize.value is False) or render.may_hide_flags or passes_star_args(render.call):
+            continue
+        if return_dict.present and not isinstance(keyword_value(render.call, "return_dict"), ast.Name):
+            continue  # given as a value (not forwarded from a parameter): its kind of result is chosen here
+        if facts.list_uses(render) or not facts.returned(render):
+            continue
+        shape = render.shape
+        words = f"`{shortened(code(render.call.func), 50)}(...)`"
+        taken = (conversation_parameter(render) or "") if _is_wrapper_call(render, methods=True) else ""
+        params = tuple(function.call_params)
+        evidence = shape.evidence or f"`{render.conversation_text}`"
+        flags = _flags(render)
+        return TextSummary(
+            function.qualname, render.call.lineno, words, (), params, shape.kind.value, evidence, flags, taken, ids=True
+        )
+    return None
+
+
 def _stored_texts(facts: ModuleFacts, rendered: RenderedTexts) -> list[TextSummary]:
     """The attributes the module's classes store rendered text in: set to one (`self.prompt = render(...)`), or a
     list filled with them (`self.prompts.append(...)`)."""
@@ -226,7 +252,7 @@ def _is_wrapper_call(template_call: TemplateCall, methods: bool = False) -> bool
     )
 
 
-def _wrapper(template_call: TemplateCall) -> WrapperSummary:
+def _wrapper(template_call: TemplateCall, facts: ModuleFacts) -> WrapperSummary:
     parameter = conversation_parameter(template_call)
     assert parameter is not None
     return WrapperSummary(
@@ -235,6 +261,7 @@ def _wrapper(template_call: TemplateCall) -> WrapperSummary:
         tuple(template_call.function.params),
         parameter,
         _flags(template_call),
+        returns_result=not template_call.returns_text and facts.returned(template_call),
     )
 
 

@@ -11,7 +11,9 @@ What a summary says:
   conversation, with where each flag comes from (a parameter, the caller's `**kwargs`, or a value of their own);
 - `texts`: module-level functions that return text rendered with `tokenize=False`, or rows (dicts) with such text
   in named columns (`{"text": tok.apply_chat_template(..., tokenize=False)}`): what `ds.map(fn)` writes; and the
-  attributes a class stores such text in (`self.prompts.append(...)`), for its subclasses;
+  attributes a class stores such text in (`self.prompts.append(...)`), for its subclasses; and the functions and
+  methods that return the ids of a render that tokenizes without `return_dict` (`ids`), for a caller that uses
+  them as a list;
 - `constants`: module-level string constants it uses as keys (`TEXT_COLUMN = "text"`), for the module that imports
   the name to know which column it reads;
 - `defaults`: the defaults of configuration fields named for a text column (`text_column: str = "text"`) or
@@ -136,6 +138,7 @@ class WrapperSummary:
     params: tuple[str, ...]
     conversation: str  # the parameter passed as the conversation
     flags: tuple[ForwardedFlag, ...]
+    returns_result: bool = False  # returns what the render gives as it is (CL005 judges its callers' uses)
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,9 @@ class TextSummary:
     # "text" (`self.prompt = render(...)`) or "texts" (`self.prompts.append(render(...))`), for a subclass in
     # another module that reads it
     stored: str = ""
+    # not text but the ids of a render that tokenizes (no `return_dict` given), returned as they are: for a caller
+    # in another module that uses them as a list (CL005), or passes the flags its render is judged by
+    ids: bool = False
 
 
 @dataclass(frozen=True)
@@ -274,6 +280,10 @@ class ModuleSummary:
         return next((wrapper for wrapper in self.wrappers if wrapper.name == name), None)
 
     def text(self, name: str) -> TextSummary | None:
+        return next((text for text in self.texts if text.name == name and not text.stored and not text.ids), None)
+
+    def render(self, name: str) -> TextSummary | None:
+        """The function `name` returns what a render of it gives: a text, a row holding one, or ids."""
         return next((text for text in self.texts if text.name == name and not text.stored), None)
 
     def stored_text(self, name: str) -> TextSummary | None:

@@ -37,7 +37,11 @@ class BatchEncodingAsTokenList(Rule):
         string), returning it from a function whose caller in the same module does one of these, or passing it to a
         function of the same module (`pad(ids)`, `self._expand(ids)`) whose parameter is annotated so
         (`input_ids: List[int]`) or does one of these in its body (unless that function reads it by key or tests
-        its kind). The result
+        its kind). Across modules: a function or method of another module that returns such a result (a wrapper
+        `render_chat(tok, messages)`, a `ChatPrompter.build(turns)` called on an instance built or annotated as
+        one, an inherited `self.build(...)`) is found at the call whose result this module uses so, naming the
+        render as a related place; the module that renders says nothing unless it uses the result itself, and the
+        fix (in the render, which its other callers share) is not offered there. The result
         is followed through every local name assignment that can reach a use, and through what leaves it the same
         object: `.to(device)`, `typing.cast(...)`, and names it is moved on to (`ids = ids.to(device)`).
 
@@ -130,6 +134,10 @@ class BatchEncodingAsTokenList(Rule):
             f"used as a list of ids: {uses}{more}; from transformers 5 it is a `BatchEncoding` (a dict), so this "
             f"works on its keys or fails; {version_note}"
         )
+        if template_call.related:
+            # a function of another module renders: `return_dict=False` goes into its render, which other callers
+            # share (the call here may not take the keyword)
+            return Diagnostic(node=call, message=message, related=template_call.related)
         from_data = SpreadSource.DATA in template_call.spreads or SpreadSource.CONFIG in template_call.spreads
         fix = NodeFix(
             Applicability.UNSAFE if from_data else Applicability.SAFE,
