@@ -55,6 +55,7 @@ _TYPES: dict[str, type] = {
     "TokenizerSummary": summary_module.TokenizerSummary,
     "PadLoader": summary_module.PadLoader,
     "ConversationSummary": summary_module.ConversationSummary,
+    "CheckpointLoader": summary_module.CheckpointLoader,
 }
 _ENUMS: dict[str, type[enum.Enum]] = {
     "Applicability": findings_module.Applicability,

@@ -195,6 +195,9 @@ class Project:
             if helpers and found.summary.tokenizers:
                 # a tokenizing function, or a class with a tokenizing method (`Encoder.encode`)
                 told = told | {helper.name.split(".")[0] for helper in found.summary.tokenizers}
+            if helpers or renders:
+                # what loads the checkpoint a call names decides the model family (`VLLMEngine(cfg.model)`)
+                told = told | {loader.name for loader in found.summary.checkpoint_loaders}
             if (found.symbol is None and told) or found.symbol in told:
                 links.names[_bound_name(ref)] = found
         self._link_field_owners(links, every_import, importer, fields)
@@ -637,9 +640,11 @@ def _may_tokenize_with(ref: ImportRef, text: str) -> bool:
     """Could a module with rendered text hand it to a function `ref` imports: `encode(`, or `tokenization.` for a
     module, or a dataset of it (`.map(encode`, `partial(encode`)? (The imported module's summary says whether the
     function tokenizes its parameter, or a column of it.)"""
-    if ref.symbol == "*" or (ref.symbol is not None and not ref.symbol.islower()):
+    if ref.symbol == "*":
         return False
     bound = _bound_name(ref)
+    if ref.symbol is not None and not ref.symbol.islower():
+        return f"{bound}(" in text  # a class built here, whose method may tokenize (`engine.generate(prompts)`)
     if f"{bound}(" in text or f"{bound}." in text:
         return True
     return ".map(" in text and re.search(rf"(?:map|partial)\(\s*{re.escape(bound)}\b", text) is not None

@@ -148,15 +148,20 @@ def text_fields_read(text: str) -> frozenset[str]:
 
 
 def checkpoint_fields_read(text: str) -> frozenset[str]:
-    """The configuration fields a module loads a checkpoint from (`from_pretrained(cfg.model)`)."""
-    if "from_pretrained(" not in text:
-        return frozenset()
-    return frozenset(match.group(1) for match in _CHECKPOINT_FIELD.finditer(text))
+    """The configuration fields a module loads a checkpoint from (`from_pretrained(cfg.model)`), or hands a class
+    or an engine that may load it (`VLLMEngine(cfg.model, ...)`, `LLM(model=args.model_path)`: a field named for a
+    model or checkpoint)."""
+    found = {match.group(1) for match in _CHECKPOINT_FIELD.finditer(text)} if "from_pretrained(" in text else set()
+    found.update(match.group(1) for match in _MODEL_FIELD_HANDED.finditer(text))
+    return frozenset(found)
 
 
 _TEXT_FIELD_WORD = re.compile(r"text_?(?:col|column|field|key|name)\b")
 _TEXT_FIELD_KEYWORD = re.compile(r"dataset_text_field\s*=\s*[\w.]+\.(\w+)")
 _CHECKPOINT_FIELD = re.compile(r"from_pretrained\(\s*[\w.]+\.(\w+)\s*[,)]")
+_MODEL_FIELD_HANDED = re.compile(
+    r"\b[A-Z]\w*\(\s*(?:model\w*\s*=\s*)?\w+\.(\w*(?:model|checkpoint|pretrained)\w*)\s*[,)]"
+)
 _TEXT_FIELD_SUBSCRIPT = re.compile(r"\[\s*[\w.]+\.(\w*text_?(?:col|column|field|key|name))\s*\]")
 
 

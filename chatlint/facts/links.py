@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from chatlint.facts.model import Hop, TextOrigin
 from chatlint.facts.summary import (
+    CheckpointLoader,
     ConversationSummary,
     MaskSummary,
     ModuleSummary,
@@ -81,6 +82,11 @@ class Links:
         """The function of another module that `node` names, when it makes a tokenizer pad with its EOS token and
         returns it (`tokenizer = utils.get_tokenizer(config)`)."""
         return _member(self.resolve(node), ModuleSummary.pad_loader)
+
+    def checkpoint_loader(self, node: ast.expr) -> tuple[CheckpointLoader, ModuleSummary] | None:
+        """The function or class of another module that `node` names, when it loads the checkpoint one of its
+        parameters names (`VLLMEngine(cfg.model)`)."""
+        return _member(self.resolve(node), ModuleSummary.checkpoint_loader)
 
     def method_text(self, cls: ast.expr | str, method: str) -> tuple[TextSummary, ModuleSummary] | None:
         """A method of a class imported from another module (`cls` names the class, as an expression or a dotted

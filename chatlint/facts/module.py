@@ -27,6 +27,7 @@ from chatlint.facts.shapes import ShapeResolver
 from chatlint.facts.summary import ImportRef, imports_of
 from chatlint.facts.syntax import (
     SourceText,
+    bound_argument,
     called_name,
     dotted_name,
     first_argument,
@@ -121,20 +122,41 @@ class ModuleFacts:
     @functools.cached_property
     def checkpoints(self) -> tuple[str | None, ...]:
         """The checkpoints the module loads with `from_pretrained(...)`: the name when it is a string literal (or a
-        module-level constant holding one), None when the code does not say which."""
+        module-level constant holding one), None when the code does not say which. Those it loads with vLLM's
+        `LLM(model=...)`, or through a function or class of another module that loads the checkpoint it is given
+        (`VLLMEngine(cfg.model)`), count when their name is known."""
         found: list[str | None] = []
+        for argument, function, named_only in self.checkpoint_arguments:
+            name = self._checkpoint_of(argument, function)
+            if name is not None or not named_only:
+                found.append(name)
+        return tuple(found)
+
+    @functools.cached_property
+    def checkpoint_arguments(self) -> list[tuple[ast.expr | None, FunctionInfo, bool]]:
+        """The expression each checkpoint load of the module names its checkpoint with, in the function whose
+        names it reads (`self.pretrained`, set from a parameter in `__init__`, is that parameter there), and
+        whether the load counts only when the name is known (not a `from_pretrained`)."""
+        found: list[tuple[ast.expr | None, FunctionInfo, bool]] = []
         for call, function, _ in self.calls:
-            if called_name(call) != "from_pretrained":
-                continue
-            argument = keyword_value(call, "pretrained_model_name_or_path") or first_argument(call)
+            named_only = called_name(call) != "from_pretrained"
+            if not named_only:
+                argument = keyword_value(call, "pretrained_model_name_or_path") or first_argument(call)
+            elif called_name(call) == "LLM" and self.engines is not None:
+                argument = keyword_value(call, "model") or first_argument(call)  # vLLM's engine
+            else:
+                loader = self.links.checkpoint_loader(call.func) if self.links else None
+                if loader is None:
+                    continue
+                argument = bound_argument(call, list(loader[0].params), loader[0].param)
             attribute = is_self_attribute(argument)
             if attribute and function.cls is not None:
                 # `from_pretrained(self.pretrained)` with `self.pretrained = pretrained` in `__init__`
                 init = function.cls.methods.get("__init__")
                 argument = function.cls.init_attributes.get(attribute, argument)
                 function = init if init is not None and isinstance(argument, ast.Name) else function
-            found.append(self._checkpoint_of(argument, function))
-        return tuple(found)
+            found.append((argument, function, named_only))
+        return found
 
     def _checkpoint_of(self, argument: ast.expr | None, function: FunctionInfo) -> str | None:
         name = _checkpoint_name(argument)

@@ -212,7 +212,7 @@ class RenderedTexts:
         if imported is None and isinstance(func, ast.Attribute) and self.links:
             cls = instance_class(func.value, function, self.flows)
             imported = self.links.method_text(cls, func.attr) if cls is not None else None
-        if imported is None or imported[0].columns or imported[0].yields is not items:
+        if imported is None or imported[0].columns or (imported[0].yields or imported[0].batch) is not items:
             return None
         return imported_origin(*imported, "renders the texts it yields" if items else "renders the text returned")
 
@@ -543,6 +543,10 @@ class RenderedTexts:
     def returned(self, helper: FunctionInfo) -> TextOrigin | None:
         """The rendered text `helper` returns, if it returns one."""
         return self._returned(helper, None, 0, many=False)
+
+    def returned_texts(self, helper: FunctionInfo) -> TextOrigin | None:
+        """The render the texts of the list `helper` returns start with, if it returns such a list."""
+        return self._returned(helper, None, 0, many=True)
 
     def yielded(self, helper: FunctionInfo) -> TextOrigin | None:
         """The rendered text `helper` (a generator) yields, if it yields one."""

@@ -13,6 +13,7 @@ from chatlint.facts.module import ModuleFacts
 from chatlint.facts.padding import PadAssignment, pad_eos_assignments, value_masks
 from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.summary import (
+    CheckpointLoader,
     ConversationSummary,
     ForwardedFlag,
     ImportRef,
@@ -22,6 +23,7 @@ from chatlint.facts.summary import (
     TextSummary,
     WrapperSummary,
     may_build_conversations,
+    may_load_checkpoints,
     may_mask,
     may_set_pad_eos,
     may_tokenize,
@@ -81,7 +83,27 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         hands_text=handed,
         pad_loaders=_pad_loaders(facts, pad_assignments),
         conversations=_conversations(facts) if may_build_conversations(data) else (),
+        checkpoint_loaders=_checkpoint_loaders(facts) if may_load_checkpoints(data) else (),
     )
+
+
+def _checkpoint_loaders(facts: ModuleFacts) -> tuple[CheckpointLoader, ...]:
+    """The module-level functions, and classes by their `__init__`, that load the checkpoint a parameter of theirs
+    names, unchanged."""
+    found: dict[str, CheckpointLoader] = {}
+    for argument, function, _ in facts.checkpoint_arguments:
+        if not isinstance(argument, ast.Name) or not _is_top_level(function):
+            continue
+        if function.cls is not None and function.name != "__init__":
+            continue
+        flow = function_flow(function, facts.flows)
+        if argument.id not in function.call_params or any(
+            binding.kind != "param" for binding in flow.bindings.get(argument.id, ())
+        ):
+            continue
+        owner = function.cls.name if function.cls is not None else function.name
+        found.setdefault(owner, CheckpointLoader(owner, tuple(function.call_params), argument.id))
+    return tuple(found.values())
 
 
 def _conversations(facts: ModuleFacts) -> tuple[ConversationSummary, ...]:
@@ -157,6 +179,10 @@ def _returned_text(
         items = rendered.yielded(function)
         if items is not None and not items.batch:  # a generator of rendered texts
             return TextSummary(function.qualname, items.line, items.render, certain=items.certain, yields=True)
+        if items is None:
+            texts = rendered.returned_texts(function)
+            if texts is not None:  # a list of rendered texts (`[render(c) for c in chats]`)
+                return TextSummary(function.qualname, texts.line, texts.render, certain=texts.certain, batch=True)
     if origin is not None and not origin.certain and not origin.batch:
         # a render on some paths only (`render(x) if chat else x`): its callers' tokenizers are judged "on at
         # least one path", as a helper of their own module is; never judged as a render's shape

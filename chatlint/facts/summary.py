@@ -28,7 +28,9 @@ What a summary says:
 - `pad_loaders`: module-level functions that make a tokenizer pad with its EOS token and return something (a
   `get_tokenizer(config)` helper), for a module that imports one and masks labels by value;
 - `conversations`: module-level functions that return a conversation whose end the code shows (a list ending with
-  the reply appended, or asserted to), for a module that renders what they return.
+  the reply appended, or asserted to), for a module that renders what they return;
+- `checkpoint_loaders`: module-level functions and classes (by their constructor) that load the checkpoint a
+  parameter names, for a module that calls them with a checkpoint of a known family.
 """
 
 from __future__ import annotations
@@ -72,6 +74,11 @@ def may_tokenize(data: bytes) -> bool:
     """Could the module call a tokenizer, or hand an engine text (what a function that tokenizes its parameter
     does)?"""
     return any(call in data for call in _TOKENIZER_CALLS) or any(word in data for word in ENGINE_WORDS)
+
+
+def may_load_checkpoints(data: bytes) -> bool:
+    """Could the module load a checkpoint (`from_pretrained(`, vLLM's `LLM(`)?"""
+    return b"from_pretrained(" in data or b"LLM(" in data
 
 
 def may_mask(data: bytes) -> bool:
@@ -162,6 +169,9 @@ class TextSummary:
     certain: bool = True
     # a generator: the texts are the items it yields (`for text in render_all(rows)`), not what a call returns
     yields: bool = False
+    # it returns a list of rendered texts (`[render(c) for c in chats]`): the texts are the items of what a call
+    # returns
+    batch: bool = False
     # not a function but an attribute its class's methods store rendered text in (`name` is "Class.attribute"):
     # "text" (`self.prompt = render(...)`) or "texts" (`self.prompts.append(render(...))`), for a subclass in
     # another module that reads it
@@ -213,6 +223,16 @@ class PadLoader:
 
 
 @dataclass(frozen=True)
+class CheckpointLoader:
+    """A module-level function, or a class by its constructor, that loads the checkpoint one of its parameters names
+    (`from_pretrained(model)`, vLLM's `LLM(model=model)`): which model a caller loads is the argument it passes."""
+
+    name: str
+    params: tuple[str, ...]
+    param: str
+
+
+@dataclass(frozen=True)
 class ModuleSummary:
     path: str
     imports: tuple[ImportRef, ...] = ()
@@ -234,6 +254,7 @@ class ModuleSummary:
     pad_loaders: tuple[PadLoader, ...] = ()
     # functions that build and return a conversation, with how it ends (`build_messages(record)`)
     conversations: tuple[ConversationSummary, ...] = ()
+    checkpoint_loaders: tuple[CheckpointLoader, ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -252,8 +273,8 @@ class ModuleSummary:
     def digest(self) -> str:
         """Changes exactly when what other modules learn from this one changes (the imports are not part of it)."""
         told: tuple[object, ...] = (self.wrappers, self.texts, self.masks, self.constants, self.defaults)
-        if self.tokenizers or self.pad_loaders or self.conversations:
-            told = (*told, self.tokenizers, self.pad_loaders, self.conversations)
+        if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders:
+            told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
         parts = repr(told).encode()
         return hashlib.blake2b(parts, digest_size=8).hexdigest()
 
@@ -296,6 +317,9 @@ class ModuleSummary:
     def tokenizes_with(self, name: str) -> bool:
         """Is `name` a function that tokenizes its parameter, or a class with such a method?"""
         return any(tokenizer.name.split(".")[0] == name for tokenizer in self.tokenizers)
+
+    def checkpoint_loader(self, name: str) -> CheckpointLoader | None:
+        return next((loader for loader in self.checkpoint_loaders if loader.name == name), None)
 
     def conversation(self, name: str) -> ConversationSummary | None:
         return next((item for item in self.conversations if item.name == name), None)
