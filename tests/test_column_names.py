@@ -88,6 +88,9 @@ def test_checkpoint_fields_read_are_the_fields_a_checkpoint_is_loaded_from() -> 
     text = "tok = AutoTokenizer.from_pretrained(cfg.model)\nm = X.from_pretrained(args.model_name_or_path, dtype=d)\n"
     assert checkpoint_fields_read(text) == {"model", "model_name_or_path"}
     assert checkpoint_fields_read("AutoTokenizer.from_pretrained(MODEL_ID)\n") == frozenset()
+    # handed to a class that may load it (an engine wrapper, vLLM's `LLM`): only fields named for a model
+    handed = "engine = VLLMEngine(cfg.model, cfg.tp)\nllm = LLM(model=args.model_path)\nw = Writer(cfg.output_dir)\n"
+    assert checkpoint_fields_read(handed) == {"model", "model_path"}
 
 
 def test_text_fields_read_are_the_row_subscripts_by_a_config_field() -> None:

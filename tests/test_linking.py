@@ -196,6 +196,41 @@ def test_a_summary_names_the_functions_that_tokenize_a_column_of_their_row() -> 
     assert summary.columns_named == frozenset({"{text_field}", "text"})
 
 
+def test_a_summary_names_what_loads_the_checkpoint_a_parameter_names() -> None:
+    text = textwrap.dedent(
+        """\
+        from transformers import AutoTokenizer
+        from vllm import LLM
+
+
+        class Engine:
+            def __init__(self, tp, model_path):
+                self.llm = LLM(model=model_path, tensor_parallel_size=tp)
+
+
+        def load(name):
+            return AutoTokenizer.from_pretrained(name)
+
+
+        def load_changed(name):
+            name = name.strip()
+            return AutoTokenizer.from_pretrained(name)
+
+
+        class Later:
+            def start(self, model):
+                self.llm = LLM(model=model)
+        """
+    )
+    summary = summarize_text("serving.py", text)
+    assert summary is not None
+    # a parameter changed before it is loaded, or one of a method other than `__init__`: left out
+    assert [(item.name, item.params, item.param) for item in summary.checkpoint_loaders] == [
+        ("Engine", ("tp", "model_path"), "model_path"),
+        ("load", ("name",), "name"),
+    ]
+
+
 def test_a_package_that_binds_a_submodules_name_to_its_function_gives_the_function(tmp_path: Path) -> None:
     """`from pkg import encode` when `pkg/encode.py` defines `encode` and `pkg/__init__.py` imports it: Python binds
     the function (the `__init__`'s import comes after the submodule's), so the function's summary is what is told."""
