@@ -56,6 +56,7 @@ _TYPES: dict[str, type] = {
     "PadLoader": summary_module.PadLoader,
     "ConversationSummary": summary_module.ConversationSummary,
     "CheckpointLoader": summary_module.CheckpointLoader,
+    "RoleGuard": summary_module.RoleGuard,
 }
 _ENUMS: dict[str, type[enum.Enum]] = {
     "Applicability": findings_module.Applicability,

@@ -149,7 +149,9 @@ class Project:
         # what each import is asked for beyond what a known module tells: a tokenizer loader, a conversation builder
         # (a module that renders may render a conversation an imported function builds)
         pads = {ref for ref in imports if wants_pads and (text is None or _calls_through(ref, loaders))}
-        builders = {ref for ref in imports if text is None or (renders and _called(ref, text))}
+        # (a module renders through an imported wrapper too: in a small run any import may be one)
+        through = renders or self.eager or any(ref.symbol in self.renderers for ref in imports)
+        builders = {ref for ref in imports if text is None or (through and _called(ref, text))}
         every_import = imports
         if text is not None and not self.eager:
             imports = tuple(
@@ -192,6 +194,7 @@ class Project:
                 told = told | {loader.name for loader in found.summary.pad_loaders}
             if ref in builders:
                 told = told | {item.name for item in found.summary.conversations}
+                told = told | {guard.name for guard in found.summary.role_guards}
             if helpers and found.summary.tokenizers:
                 # a tokenizing function, or a class with a tokenizing method (`Encoder.encode`)
                 told = told | {helper.name.split(".")[0] for helper in found.summary.tokenizers}
@@ -377,6 +380,7 @@ class Project:
                 or (tokenizing and summary.tokenizes_with(ref.symbol))
                 or (pads and summary.pad_loader(ref.symbol) is not None)
                 or (conversations and summary.conversation(ref.symbol) is not None)
+                or (conversations and summary.role_guard(ref.symbol) is not None)
             ):
                 return Imported(summary, ref.symbol)
             if hops == 0 or follow is None:
@@ -609,12 +613,16 @@ def _tokenizer_loader_calls(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-# the words of a function named for building a conversation (`build_messages`, `make_conversation`, `to_chat`)
-_BUILDS_CONVERSATIONS = re.compile(r"(?i)conv|messages|chat|dialog|prompt|turns|history")
+# the words of a function named for building a conversation (`build_messages`, `make_conversation`, `to_chat`) or
+# checking how one ends (`split_reply`, `ensure_reply_last`, `validate_turns`)
+_BUILDS_CONVERSATIONS = re.compile(
+    r"(?i)conv|messages|chat|dialog|prompt|turns|history|split|check|ensure|valid|require"
+)
 
 
 def _called(ref: ImportRef, text: str) -> bool:
-    """Does the text call what `ref` binds by its name, a name for building a conversation (`build_messages(`)?"""
+    """Does the text call what `ref` binds by its name, a name for building a conversation (`build_messages(`) or
+    checking one (`split_reply(`)?"""
     if ref.symbol is None or ref.symbol == "*" or not _BUILDS_CONVERSATIONS.search(ref.symbol):
         return False
     return f"{ref.local}(" in text

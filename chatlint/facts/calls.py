@@ -94,7 +94,9 @@ class _Collector:
         ordered = [found[id(call)] for call, _, _ in self.calls if id(call) in found]
         called_wrappers = {template_call.via for template_call in ordered if template_call.through_wrapper}
         for route in self.wrappers.values():
-            if route.inner is not None and route.label in called_wrappers:
+            # judged where the wrapper is called, unless the wrapper itself shows how the conversation ends (it
+            # checks: `assert conv[-1]["role"] == "assistant"`)
+            if route.inner is not None and route.label in called_wrappers and not route.inner.shape.known_end:
                 route.inner.deferred = True
         return ordered
 

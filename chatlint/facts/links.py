@@ -20,6 +20,7 @@ from chatlint.facts.summary import (
     MaskSummary,
     ModuleSummary,
     PadLoader,
+    RoleGuard,
     TextSummary,
     TokenizerSummary,
     WrapperSummary,
@@ -82,6 +83,11 @@ class Links:
         """The function of another module that `node` names, when it makes a tokenizer pad with its EOS token and
         returns it (`tokenizer = utils.get_tokenizer(config)`)."""
         return _member(self.resolve(node), ModuleSummary.pad_loader)
+
+    def role_guard(self, node: ast.expr) -> tuple[RoleGuard, ModuleSummary] | None:
+        """The function of another module that `node` names, when it checks how the conversation it is given
+        ends (`split_conversation(conv)`)."""
+        return _member(self.resolve(node), ModuleSummary.role_guard)
 
     def checkpoint_loader(self, node: ast.expr) -> tuple[CheckpointLoader, ModuleSummary] | None:
         """The function or class of another module that `node` names, when it loads the checkpoint one of its

@@ -31,6 +31,11 @@ class Shape:
     def ends_with_reply(self) -> bool:
         return self.kind in (ShapeKind.FULL, ShapeKind.CONVERSATION)
 
+    @property
+    def known_end(self) -> bool:
+        """The code shows how the conversation ends: with the reply, or before it."""
+        return self.kind in (ShapeKind.FULL, ShapeKind.PROMPT)
+
 
 UNKNOWN_SHAPE = Shape(ShapeKind.UNKNOWN)
 

@@ -51,7 +51,7 @@ class ShapeResolver:
             if function.cls is None and function.outer is not None and function.outer.is_module
         }
         self.busy: set[int] = set()
-        self._asserted: dict[int, dict[str, str]] = {}
+        self._asserted: dict[int, dict[str, tuple[str, str]]] = {}
 
     def shape(self, expr: ast.expr, function: FunctionInfo, at: ast.AST) -> Shape:
         return self._shape(expr, function, self.order.get(at, 1 << 62), 0)
@@ -295,12 +295,40 @@ class ShapeResolver:
         return Shape(ShapeKind(conversation.kind), evidence, related=(related,))
 
     def _asserted_shape(self, name: str, scope: FunctionInfo) -> Shape:
-        """`assert msgs[-1]["role"] == "assistant"` in the function: the code says how the conversation ends."""
+        """`assert msgs[-1]["role"] == "assistant"` in the function, `if msgs[-1]["role"] != "assistant": raise
+        ...`, or a call of a function (of the module, or of another one) that checks so of the parameter it is
+        handed (`split_conversation(msgs)`): the code says how the conversation ends."""
         found = self._asserted.get(id(scope))
         if found is None:
-            found = self._asserted[id(scope)] = _asserted_last_roles(scope)
-        role = found.get(name)
-        return _role_shape(role, f"`{name}` (asserted)") if role else UNKNOWN_SHAPE
+            found = self._asserted[id(scope)] = {**self._guarded_by_calls(scope), **asserted_last_roles(scope)}
+        checked = found.get(name)
+        if checked is None:
+            return UNKNOWN_SHAPE
+        role, how = checked
+        return _role_shape(role, f"`{name}` ({how})")
+
+    def _guarded_by_calls(self, scope: FunctionInfo) -> dict[str, tuple[str, str]]:
+        """The names the function hands a function that checks how the conversation it is given ends."""
+        found: dict[str, tuple[str, str]] = {}
+        if scope.is_module:
+            return found
+        for node in ast.walk(scope.node):
+            if not isinstance(node, ast.Call) or not node.args or not isinstance(node.func, ast.Name):
+                continue
+            local = self.top_level.get(node.func.id)
+            if local is not None and local is not scope:
+                for param, (role, _) in asserted_last_roles(local).items():
+                    given = bound_argument(node, local.call_params, param) if param in local.call_params else None
+                    if isinstance(given, ast.Name):
+                        found.setdefault(given.id, (role, f"checked by `{local.name}`"))
+                continue
+            imported = self.links.role_guard(node.func)
+            if imported is not None:
+                guard, summary = imported
+                given = bound_argument(node, list(guard.params), guard.param)
+                if isinstance(given, ast.Name):
+                    found.setdefault(given.id, (guard.role, f"checked by `{guard.name}` ({summary.place(guard.line)})"))
+        return found
 
     def _binding_shape(self, binding: Binding, scope: FunctionInfo, before: int, depth: int) -> Shape:
         name = binding.name
@@ -342,22 +370,36 @@ class ShapeResolver:
         )
 
 
-def _asserted_last_roles(function: FunctionInfo) -> dict[str, str]:
-    """The names whose last message's role the function asserts: `assert msgs[-1]["role"] == "assistant"`."""
-    found: dict[str, str] = {}
-    if function.is_module or "assert" not in code(function.node):
+def asserted_last_roles(function: FunctionInfo) -> dict[str, tuple[str, str]]:
+    """The names whose last message's role the function checks, with the role and how: `assert msgs[-1]["role"] ==
+    "assistant"` ("asserted"), or `if msgs[-1]["role"] != "assistant": raise ...` (also `if not msgs or ...`:
+    "checked")."""
+    found: dict[str, tuple[str, str]] = {}
+    text = code(function.node)
+    if function.is_module or ("assert" not in text and "raise" not in text):
         return found
     for statement in ast.walk(function.node):
-        if not isinstance(statement, ast.Assert) or not isinstance(statement.test, ast.Compare):
-            continue
-        test = statement.test
-        if len(test.ops) != 1 or not isinstance(test.ops[0], ast.Eq):
-            continue
-        role = string_value(test.comparators[0])
-        name = _last_role_of(test.left)
-        if role is not None and name is not None:
-            found[name] = role
+        if isinstance(statement, ast.Assert):
+            checked = _role_test(statement.test, ast.Eq)
+            if checked is not None:
+                found[checked[0]] = (checked[1], "asserted")
+        elif isinstance(statement, ast.If) and statement.body and isinstance(statement.body[0], ast.Raise):
+            test = statement.test
+            tests = test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or) else [test]
+            for test in tests:
+                checked = _role_test(test, ast.NotEq)
+                if checked is not None:
+                    found[checked[0]] = (checked[1], "checked")
     return found
+
+
+def _role_test(test: ast.expr, operator: type[ast.cmpop]) -> tuple[str, str] | None:
+    """(name, role) for `name[-1]["role"] <operator> "role"`."""
+    if not isinstance(test, ast.Compare) or len(test.ops) != 1 or not isinstance(test.ops[0], operator):
+        return None
+    role = string_value(test.comparators[0])
+    name = _last_role_of(test.left)
+    return (name, role) if role is not None and name is not None else None
 
 
 def _last_role_of(node: ast.expr) -> str | None:

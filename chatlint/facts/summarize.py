@@ -12,6 +12,7 @@ from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.padding import PadAssignment, pad_eos_assignments, value_masks
 from chatlint.facts.rendered_text import RenderedTexts
+from chatlint.facts.shapes import asserted_last_roles
 from chatlint.facts.summary import (
     CheckpointLoader,
     ConversationSummary,
@@ -20,6 +21,7 @@ from chatlint.facts.summary import (
     MaskSummary,
     ModuleSummary,
     PadLoader,
+    RoleGuard,
     TextSummary,
     WrapperSummary,
     may_build_conversations,
@@ -83,6 +85,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         hands_text=handed,
         pad_loaders=_pad_loaders(facts, pad_assignments),
         conversations=_conversations(facts) if may_build_conversations(data) else (),
+        role_guards=_role_guards(facts) if may_build_conversations(data) else (),
         checkpoint_loaders=_checkpoint_loaders(facts) if may_load_checkpoints(data) else (),
     )
 
@@ -117,6 +120,19 @@ def _conversations(facts: ModuleFacts) -> tuple[ConversationSummary, ...]:
         if shape.kind is not ShapeKind.UNKNOWN:
             line = getattr(function.node, "lineno", 1)
             found.append(ConversationSummary(function.name, line, shape.kind.value, shape.evidence))
+    return tuple(found)
+
+
+def _role_guards(facts: ModuleFacts) -> tuple[RoleGuard, ...]:
+    """The module-level functions that check how a conversation parameter of theirs ends."""
+    found = []
+    for function in facts.functions:
+        if not _is_module_level(function):
+            continue
+        for param, (role, _) in asserted_last_roles(function).items():
+            if param in function.call_params:
+                line = getattr(function.node, "lineno", 1)
+                found.append(RoleGuard(function.name, line, tuple(function.call_params), param, role))
     return tuple(found)
 
 

@@ -30,7 +30,9 @@ What a summary says:
 - `conversations`: module-level functions that return a conversation whose end the code shows (a list ending with
   the reply appended, or asserted to), for a module that renders what they return;
 - `checkpoint_loaders`: module-level functions and classes (by their constructor) that load the checkpoint a
-  parameter names, for a module that calls them with a checkpoint of a known family.
+  parameter names, for a module that calls them with a checkpoint of a known family;
+- `role_guards`: module-level functions that check how a conversation parameter ends (`assert`, or `if ...:
+  raise`), for a module that renders the conversation it hands them.
 """
 
 from __future__ import annotations
@@ -223,6 +225,18 @@ class PadLoader:
 
 
 @dataclass(frozen=True)
+class RoleGuard:
+    """A module-level function that checks how the conversation it is given as `param` ends (`if conv[-1]["role"]
+    != "assistant": raise ...`): what its caller passes there ends with `role` after the call."""
+
+    name: str
+    line: int  # of the function's definition
+    params: tuple[str, ...]
+    param: str
+    role: str
+
+
+@dataclass(frozen=True)
 class CheckpointLoader:
     """A module-level function, or a class by its constructor, that loads the checkpoint one of its parameters names
     (`from_pretrained(model)`, vLLM's `LLM(model=model)`): which model a caller loads is the argument it passes."""
@@ -255,6 +269,7 @@ class ModuleSummary:
     # functions that build and return a conversation, with how it ends (`build_messages(record)`)
     conversations: tuple[ConversationSummary, ...] = ()
     checkpoint_loaders: tuple[CheckpointLoader, ...] = ()
+    role_guards: tuple[RoleGuard, ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -273,8 +288,9 @@ class ModuleSummary:
     def digest(self) -> str:
         """Changes exactly when what other modules learn from this one changes (the imports are not part of it)."""
         told: tuple[object, ...] = (self.wrappers, self.texts, self.masks, self.constants, self.defaults)
-        if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders:
+        if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
+            told = (*told, self.role_guards)
         parts = repr(told).encode()
         return hashlib.blake2b(parts, digest_size=8).hexdigest()
 
@@ -317,6 +333,9 @@ class ModuleSummary:
     def tokenizes_with(self, name: str) -> bool:
         """Is `name` a function that tokenizes its parameter, or a class with such a method?"""
         return any(tokenizer.name.split(".")[0] == name for tokenizer in self.tokenizers)
+
+    def role_guard(self, name: str) -> RoleGuard | None:
+        return next((guard for guard in self.role_guards if guard.name == name), None)
 
     def checkpoint_loader(self, name: str) -> CheckpointLoader | None:
         return next((loader for loader in self.checkpoint_loaders if loader.name == name), None)

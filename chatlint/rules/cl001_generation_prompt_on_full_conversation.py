@@ -141,10 +141,9 @@ class GenerationPromptOnFullConversation(Rule):
         where = context.training or f"in {template_call.function.display_name}"
         via = f" through {template_call.via}" if template_call.via else ""
         flag_text = "`add_generation_prompt=True`" + (f" (set by {flag.where})" if flag.where else "")
-        message = (
-            f"renders {shape.evidence}, {where}, with {flag_text}{via}: every example ends with an empty "
-            f"assistant header that is trained on"
-        )
+        # (outside training code, a sequence that ends with the reply is one whose reply is scored: log-probs)
+        after = "that is trained on" if context.training else "that is scored (or trained on) with the reply"
+        message = f"renders {shape.evidence}, {where}, with {flag_text}{via}: every example ends with an empty assistant header {after}"
         fix = None
         if flag.node is not None:
             safe = flag.set_in_call and known_full
