@@ -33,8 +33,11 @@ class GenerationPromptOnFullConversation(Rule):
         on inference code whose result goes to `generate()`. The conversation is followed through local names, the
         `.append(...)` calls that build it, a helper of the module or of another module of the project that
         returns it (`messages = build_messages(example)`: every value it returns must agree; the other module's
-        function is named as a related place), and an `assert conv[-1]["role"] == "assistant"` that says how it
-        ends. It follows aliases (`render =
+        function is named as a related place), and an `assert conv[-1]["role"] == "assistant"` or `if
+        conv[-1]["role"] != "assistant": raise ...` that says how it ends, in the function or in a function of the
+        module or of another module it hands the conversation to (`prompt, reply = split_reply(conv)`); a wrapper
+        that checks its own parameter so is judged inside, not at its calls. Outside training code (a scorer's
+        log-probs), the message says the header is scored with the reply. It follows aliases (`render =
         tokenizer.apply_chat_template`), `functools.partial`, thin wrappers in the same module (and wrappers of
         them, the flag handed on by keyword or by position; a wrapper may rebuild its conversation turn by turn,
         `[{"role": ROLES[t["from"]], ...} for t in turns]`, or put turns before it, `[system, *turns]`, but not

@@ -65,6 +65,16 @@ class DoubleBos(Rule):
         `prompt` (called directly or handed to `.map()`); their `chosen`, `rejected` and `completion` are what
         follows the prompt and are not counted.
 
+        Across modules: text a function of another module returns (one text, a list of them, or rows with it in a
+        column), yields or stores on `self`, tokenized here; text handed to a function or method of another module
+        that tokenizes its parameter; and a function of another module that tokenizes one column of the row it is
+        given (`encode(example, tok)` returning `tok(example[cfg.text_field])`), handed to `.map()` here (by name,
+        in a `functools.partial`, or called by a lambda) over a dataset whose column holds a render: reported at
+        the function handed to `.map()`, with the helper as a related place; the fix goes into the helper (or
+        passes its flag, when it takes one). The model family comes from the checkpoints the module loads, also
+        through a class or function of another module that loads the checkpoint it is given
+        (`VLLMEngine(cfg.model)`, with the configuration field's default read from its class).
+
         Serving engines tokenize text prompts too, with special tokens on: rendered text handed to vLLM's
         `LLM.generate` (or `AsyncLLM`, `LLMEngine`; TensorRT-LLM's `LLM.generate` and TRL's `VLLMClient.generate`,
         known by their class, alike) (first argument or `prompts=`, also as the `"prompt"` of its text prompts: `{"prompt": text,
