@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from chatlint.facts.column_names import checkpoint_fields_read, text_fields_read
+from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fields_read, text_fields_read
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
     TOKENIZER_LOADER,
@@ -109,7 +109,7 @@ class Project:
         summary = self.summarizer(self._name(resolved), text, links)
         self.summaries[resolved] = summary
         if summary is not None and (summary.wrappers or summary.texts):
-            for name in ("renderers", "_renderer_names", "_constant_names", "_tokenizer_names"):
+            for name in ("renderers", "_renderer_names", "_constant_names", "_tokenizer_names", "_loader_names"):
                 self.__dict__.pop(name, None)  # the names a run's files may use grew
 
     def links_for(
@@ -152,6 +152,8 @@ class Project:
         # (a module renders through an imported wrapper too: in a small run any import may be one)
         through = renders or self.eager or any(ref.symbol in self.renderers for ref in imports)
         builders = {ref for ref in imports if text is None or (through and _called(ref, text))}
+        # a checkpoint constant (`from .constants import MODEL_ID`): the module that defines it is read for it
+        constants = {ref for ref in imports if text is not None and through and _names_a_checkpoint(ref)}
         every_import = imports
         if text is not None and not self.eager:
             imports = tuple(
@@ -161,6 +163,7 @@ class Project:
                 or ref in tokenizing
                 or ref in pads
                 or ref in builders
+                or ref in constants
                 or self._may_use(ref, text, wants_masks, dotted)
             )
         if not imports:
@@ -183,7 +186,7 @@ class Project:
                 MAX_REEXPORTS,
                 masks,
                 tokenizing=helpers,
-                fields=fields,
+                fields=fields | {ref.symbol} if ref in constants and ref.symbol else fields,
                 pads=ref in pads,
                 conversations=ref in builders,
             )
@@ -203,28 +206,31 @@ class Project:
                 told = told | {loader.name for loader in found.summary.checkpoint_loaders}
             if (found.symbol is None and told) or found.symbol in told:
                 links.names[_bound_name(ref)] = found
-        self._link_field_owners(links, every_import, importer, fields)
-        return links
-
-    def _link_field_owners(
-        self, links: Links, imports: tuple[ImportRef, ...], importer: Path, fields: frozenset[str]
-    ) -> None:
-        """The columns what the module learned names by a configuration field (`{text_column}`: a row written or
-        tokenized as `row[opts.text_column]`) are the same column as a literal of that field's default: link the
-        imported classes and functions that declare the default, so that the module knows it."""
+        # the columns what the module learned names by a configuration field (`{text_column}`: a row written or
+        # tokenized as `row[opts.text_column]`) are the same column as a literal of that field's default; and the
+        # checkpoint a field names, handed to a class that loads it (`VLLMEngine(cfg.model)`), has the family of
+        # that default: the imported classes and functions that declare those defaults are linked
         wanted = {
             column[1:-1]
             for imported in links.names.values()
             for column in imported.summary.columns_named
             if column.startswith("{")
-        } - fields
-        if not wanted:
-            return
+        }
+        if text is not None and any(imported.summary.checkpoint_loaders for imported in links.names.values()):
+            wanted |= checkpoint_fields_handed(text)
+        if wanted - fields:
+            self._link_field_owners(links, every_import, importer, frozenset(wanted - fields))
+        return links
+
+    def _link_field_owners(
+        self, links: Links, imports: tuple[ImportRef, ...], importer: Path, wanted: frozenset[str]
+    ) -> None:
+        """Link the imported classes and functions that declare a default for one of the `wanted` fields."""
         for ref in imports:
             bound = _bound_name(ref)
             if ref.symbol in (None, "*") or bound in links.names:
                 continue
-            found = self._imported(ref, importer, MAX_REEXPORTS, False, fields=frozenset(wanted))
+            found = self._imported(ref, importer, MAX_REEXPORTS, False, fields=wanted)
             if found is not None and any(
                 owner == found.symbol and name in wanted for owner, name, _ in found.summary.defaults
             ):
@@ -254,6 +260,8 @@ class Project:
             return None
         if text_fields_read(text) or checkpoint_fields_read(text):
             return None  # the class or function that declares the field's default may be imported by any name
+        if self._loader_names and mentions(self._loader_names)(text) and checkpoint_fields_handed(text):
+            return None  # a checkpoint field handed to a known class that loads it (`VLLMEngine(cfg.model)`)
         if any(_after_a_dot(text, name) and self._inherits(name, text) for name in classes):
             return None
         names = self.renderers | self._constant_names | self._tokenizer_names
@@ -328,6 +336,13 @@ class Project:
     def _constant_names(self) -> frozenset[str]:
         """The column-name constants the known modules define."""
         return frozenset(name for summary in self.summaries.values() if summary for name, _ in summary.constants)
+
+    @functools.cached_property
+    def _loader_names(self) -> frozenset[str]:
+        """The known functions and classes that load the checkpoint a parameter names."""
+        return frozenset(
+            loader.name for summary in self.summaries.values() if summary for loader in summary.checkpoint_loaders
+        )
 
     @functools.cached_property
     def _tokenizer_names(self) -> frozenset[str]:
@@ -626,6 +641,14 @@ def _called(ref: ImportRef, text: str) -> bool:
     if ref.symbol is None or ref.symbol == "*" or not _BUILDS_CONVERSATIONS.search(ref.symbol):
         return False
     return f"{ref.local}(" in text
+
+
+# the name of a module-level constant that may hold a checkpoint (`MODEL_ID`, `BASE_MODEL`, `CHECKPOINT`)
+_CHECKPOINT_CONSTANT = re.compile(r"^[A-Z0-9_]*(?:MODEL|CHECKPOINT|CKPT)[A-Z0-9_]*$")
+
+
+def _names_a_checkpoint(ref: ImportRef) -> bool:
+    return ref.symbol is not None and _CHECKPOINT_CONSTANT.match(ref.symbol) is not None
 
 
 def _calls_through(ref: ImportRef, callees: frozenset[str]) -> bool:

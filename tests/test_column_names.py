@@ -6,6 +6,7 @@ import ast
 import textwrap
 
 from chatlint.facts.column_names import (
+    checkpoint_fields_handed,
     checkpoint_fields_read,
     declared_defaults,
     exported_defaults,
@@ -88,9 +89,13 @@ def test_checkpoint_fields_read_are_the_fields_a_checkpoint_is_loaded_from() -> 
     text = "tok = AutoTokenizer.from_pretrained(cfg.model)\nm = X.from_pretrained(args.model_name_or_path, dtype=d)\n"
     assert checkpoint_fields_read(text) == {"model", "model_name_or_path"}
     assert checkpoint_fields_read("AutoTokenizer.from_pretrained(MODEL_ID)\n") == frozenset()
+
+
+def test_checkpoint_fields_handed_are_the_model_fields_a_class_is_given() -> None:
     # handed to a class that may load it (an engine wrapper, vLLM's `LLM`): only fields named for a model
     handed = "engine = VLLMEngine(cfg.model, cfg.tp)\nllm = LLM(model=args.model_path)\nw = Writer(cfg.output_dir)\n"
-    assert checkpoint_fields_read(handed) == {"model", "model_path"}
+    assert checkpoint_fields_handed(handed) == {"model", "model_path"}
+    assert checkpoint_fields_read(handed) == frozenset()
 
 
 def test_text_fields_read_are_the_row_subscripts_by_a_config_field() -> None:

@@ -227,6 +227,9 @@ class _Collector:
             flags=flags,
             route=route,
             via=via,
+            kept_from=self.resolver.kept_argument(conversation, function)
+            if isinstance(conversation, ast.Call)
+            else None,
         )
 
     def _through_wrapper(
@@ -460,8 +463,11 @@ def conversation_parameter(template_call: TemplateCall) -> str | None:
     """The parameter of the render's function that becomes its conversation, when the function is a wrapper: the
     parameter itself, never reassigned, or a list made from it turn by turn (`[{"role": ROLES[t["from"]], ...} for
     t in dialogue]`, `list(dialogue)`, `dialogue.copy()`) or with turns put before it (`[system, *dialogue]`,
-    `[system] + dialogue`): the last turn stays the caller's."""
+    `[system] + dialogue`), also by a helper of the module that keeps its end (`self._with_system(dialogue)`): the
+    last turn stays the caller's."""
     function, conversation = template_call.function, template_call.conversation
+    if isinstance(conversation, ast.Call) and template_call.kept_from is not None:
+        conversation = template_call.kept_from  # `self._with_system(messages)`: a helper that keeps its end
     if not isinstance(conversation, ast.Name):
         return None
     values = function.assignments.get(conversation.id)

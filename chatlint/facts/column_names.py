@@ -148,12 +148,16 @@ def text_fields_read(text: str) -> frozenset[str]:
 
 
 def checkpoint_fields_read(text: str) -> frozenset[str]:
-    """The configuration fields a module loads a checkpoint from (`from_pretrained(cfg.model)`), or hands a class
-    or an engine that may load it (`VLLMEngine(cfg.model, ...)`, `LLM(model=args.model_path)`: a field named for a
-    model or checkpoint)."""
-    found = {match.group(1) for match in _CHECKPOINT_FIELD.finditer(text)} if "from_pretrained(" in text else set()
-    found.update(match.group(1) for match in _MODEL_FIELD_HANDED.finditer(text))
-    return frozenset(found)
+    """The configuration fields a module loads a checkpoint from (`from_pretrained(cfg.model)`)."""
+    if "from_pretrained(" not in text:
+        return frozenset()
+    return frozenset(match.group(1) for match in _CHECKPOINT_FIELD.finditer(text))
+
+
+def checkpoint_fields_handed(text: str) -> frozenset[str]:
+    """The configuration fields named for a model or checkpoint that a module hands a class (`VLLMEngine(cfg.model,
+    ...)`, `LLM(model=args.model_path)`): one that loads it tells the model family by the field's default."""
+    return frozenset(match.group(1) for match in _MODEL_FIELD_HANDED.finditer(text))
 
 
 _TEXT_FIELD_WORD = re.compile(r"text_?(?:col|column|field|key|name)\b")

@@ -221,6 +221,9 @@ class TemplateCall:
     related: tuple[Related, ...] = ()
     # for a helper of another module (`Route.HELPER`): the rendered text its caller receives, in words
     helper_origin: TextOrigin | None = None
+    # the conversation is a call of a helper of the module that returns this argument with its end kept
+    # (`self._with_system(messages)`, which puts a system message in front)
+    kept_from: ast.expr | None = None
     # for a call of a function of another module: it returns what its render gives as it is (ids or a
     # `BatchEncoding`), so this call's uses of the result are the render's (CL005)
     gives_result: bool = False

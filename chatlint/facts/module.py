@@ -165,8 +165,11 @@ class ModuleFacts:
             assigned = defining_scope(function, argument.id).assignments.get(argument.id, [])
             name = _checkpoint_name(assigned[0]) if len(assigned) == 1 else None
             parameter = function.params.get(argument.id)
-            if not assigned and parameter is not None:
-                name = string_value(parameter.default)  # `def __init__(self, pretrained="Qwen/...")`: its default
+            if not assigned and parameter is not None and parameter.default is not None:
+                # `def __init__(self, pretrained="Qwen/...")`, or `model_id: str = MODEL_ID`: its default
+                default = parameter.default
+                outer = function.outer or function
+                return self._checkpoint_of(default, outer) if isinstance(default, ast.Name) else string_value(default)
             elif not assigned and self.links:
                 name = self.links.constants.get(argument.id)  # `from config import MODEL_ID`
         if name is None and isinstance(argument, ast.Attribute):

@@ -237,12 +237,7 @@ class ShapeResolver:
         """`build_messages(example)`, `self.build_messages(...)`: what the function of the module it calls returns,
         when every value it returns agrees; or, for a function that returns the conversation it is given with
         messages put in front (`with_system(messages)`), the conversation the call passes."""
-        helper = None
-        method = is_self_attribute(call.func)
-        if isinstance(call.func, ast.Name):
-            helper = self.top_level.get(call.func.id)
-        elif method and function.cls is not None:
-            helper = function.cls.methods.get(method)
+        helper = self._helper(call, function)
         if helper is None:
             return self._imported_shape(call)
         returned = self.returned_shape(helper, depth)
@@ -259,15 +254,38 @@ class ShapeResolver:
             )
         return Shape(returned.kind, f"`{code(call)}`, which returns {returned.evidence}", related=returned.related)
 
+    def kept_argument(self, call: ast.Call, function: FunctionInfo) -> ast.expr | None:
+        """The argument a call of a helper of the module (`with_system(messages)`, `self._with_system(messages)`)
+        returns with its end kept, if it is such a call."""
+        helper = self._helper(call, function)
+        parameter = self._kept_end(helper) if helper is not None else None
+        return bound_argument(call, list(helper.call_params), parameter) if helper and parameter else None
+
+    def _helper(self, call: ast.Call, function: FunctionInfo) -> FunctionInfo | None:
+        """The function of the module a call calls: a module-level function, or a method of the caller's class."""
+        method = is_self_attribute(call.func)
+        if isinstance(call.func, ast.Name):
+            return self.top_level.get(call.func.id)
+        if method and function.cls is not None:
+            return function.cls.methods.get(method)
+        return None
+
     def _kept_end(self, helper: FunctionInfo) -> str | None:
         """The parameter whose end every value `helper` returns ends with (`return [system, *messages]`, `return
-        list(messages)`), when the helper never rebinds it."""
+        list(messages)`), when the helper rebinds it only to values that keep its end (`messages =
+        list(messages)`, `messages = [system] + messages`)."""
         flow = function_flow(helper, self.flows)
         ends = {_end_of(value) for value in flow.returns}
         name = ends.pop() if len(ends) == 1 else None
         if name is None or name not in helper.params:
             return None
-        return name if all(binding.kind == "param" for binding in flow.bindings.get(name, ())) else None
+        bindings = flow.bindings.get(name, ())
+        kept = all(
+            binding.kind == "param"
+            or (binding.kind == "assign" and binding.value is not None and _end_of(binding.value) == name)
+            for binding in bindings
+        )
+        return name if kept else None
 
     def returned_shape(self, function: FunctionInfo, depth: int = 0) -> Shape:
         """How the conversation `function` returns ends (full or prompt), when every value it returns agrees."""

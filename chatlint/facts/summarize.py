@@ -63,7 +63,9 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         )
     pad_assignments = pad_eos_assignments(facts) if may_set_pad_eos(data) else []
     sets_pad_eos = bool(pad_assignments)
-    constants = tuple(module_constants(facts.module, facts.source.text).items()) if texts else ()
+    # the column names its renders are stored under, and the checkpoints of known families it names (read by a
+    # module that imports `MODEL_ID`, whatever this module renders)
+    constants = tuple(module_constants(facts.module, facts.source.text).items())
     defaults = exported_defaults(facts.module, facts.source.text)
     tokenizers = (
         tuple(
