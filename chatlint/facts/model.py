@@ -327,10 +327,11 @@ class TokenizerCall:
     engine: str = ""
     engine_takes_flag: bool = False
     # `ds.map(partial(encode, tok=tok))` with `encode` a function of another module that tokenizes this column of
-    # its row: the `.map()` call (`text` is None: the column of the rows it goes over is the text; `call` is the
-    # partial, the lambda's call, or the `.map()` call itself, which takes no flag)
+    # its row, or `tokenize_dataset(ds, tok)` with a function of another module that maps one such over the dataset
+    # it is given: the dataset (`text` is None: this column of its rows is the text; `call` is the partial, the
+    # lambda's call, or a call that takes no flag)
     column: str = ""
-    mapped_by: ast.Call | None = None
+    dataset: ast.expr | None = None
 
     @property
     def adds_special_tokens(self) -> bool:

@@ -89,7 +89,7 @@ class RenderedColumns:
         if local is not None:
             return self.returned_columns(local, depth + 1)
         imported = self.texts.links.text(func)
-        if imported is not None and imported[0].columns:
+        if imported is not None and imported[0].columns and not imported[0].dataset:
             columns = (self.texts.column_named(column) for column in imported[0].columns)
             return dict.fromkeys(columns, imported_origin(*imported, "renders the text of the row"))
         return self._trl_row(func)
@@ -109,12 +109,21 @@ class RenderedColumns:
         """Each column that holds rendered text, with the calls that wrote it: a `.map()`, or a dataset built from
         rendered texts (`Dataset.from_dict({"text": texts})`, `Dataset.from_list([{"text": ...} for ...])`)."""
         found: dict[str, list[tuple[ast.Call, TextOrigin]]] = {}
+        links = self.texts.links
         for call, function, _ in self.calls:
             mapped = mapped_function(call)
             if mapped is not None:
                 written = self._written_columns(mapped, function)
             elif isinstance(call.func, ast.Attribute) and call.func.attr in _BUILDERS:
                 written = self._built_columns(call, function)
+            elif links and (imported := links.text(call.func)) is not None and imported[0].dataset:
+                # a function of another module that returns a dataset with a render in a column (`load_split(...)`)
+                origin = imported_origin(*imported, "returns a dataset with the render in a column")
+                for column in imported[0].columns:
+                    key = self.texts.column_named(column)
+                    hop = Hop(f"in column `{key}` of the dataset `{imported[0].name}` returns", is_place=True)
+                    found.setdefault(key, []).append((call, replace(origin, route=(hop,))))
+                continue
             else:
                 continue
             for key, origin in written.items():
@@ -152,6 +161,22 @@ class RenderedColumns:
             found = self._row_columns(rows, function, {})
         return found
 
+    def returned_dataset_columns(self, function: FunctionInfo) -> dict[str, TextOrigin]:
+        """The columns holding a render of the datasets `function` returns: every value it returns was made by a
+        call that wrote the column (`return ds.map(to_text)`)."""
+        returns = self.texts.flow(function).returns
+        if not returns or not self.column_writers:
+            return {}
+        found: dict[str, TextOrigin] = {}
+        for key, writers in self.column_writers.items():
+            targets = {id(call) for call, _ in writers}
+            if all(
+                derives_from(value, function, targets, self.texts.flows, returns=self.texts.returned_values) is True
+                for value in returns
+            ):
+                found[key] = self.writer_of(key, [(value, function) for value in returns])
+        return found
+
     @functools.cached_property
     def lambda_rows(self) -> dict[tuple[int, str], list[tuple[ast.Call, ast.Lambda]]]:
         """The `.map()` calls that hand their rows to a lambda, with the lambda, by the function they are in and the
@@ -173,17 +198,22 @@ class RenderedColumns:
     def column_of_maps(self, key: str, maps: list[tuple[ast.Call, FunctionInfo]]) -> TextOrigin | None:
         """Column `key`'s render, unless every dataset the `.map()` calls `maps` go over was made otherwise than by a
         call that wrote the column (with no such call: whenever the module writes it)."""
+        return self.column_of_datasets(key, [(call.func.value, function) for call, function in maps])  # type: ignore[attr-defined]
+
+    def column_of_datasets(self, key: str, datasets: list[tuple[ast.expr, FunctionInfo]]) -> TextOrigin | None:
+        """Column `key`'s render, unless every one of `datasets` (each in its function) was made otherwise than by
+        a call that wrote the column (with none: whenever the module writes it)."""
         writers = self.column_writers.get(key)
         if not writers:
             return None
         targets = {id(call) for call, _ in writers}
         verdicts = [
-            derives_from(call.func.value, function, targets, self.texts.flows, returns=self.texts.returned_values)  # type: ignore[attr-defined]
-            for call, function in maps
+            derives_from(dataset, function, targets, self.texts.flows, returns=self.texts.returned_values)
+            for dataset, function in datasets
         ]
         if verdicts and all(verdict is False for verdict in verdicts):
             return None
-        return self.writer_of(key, [(call.func.value, function) for call, function in maps])  # type: ignore[attr-defined]
+        return self.writer_of(key, datasets)
 
     def writer_of(self, key: str, datasets: list[tuple[ast.expr, FunctionInfo]]) -> TextOrigin:
         """The render in column `key` as the call that wrote it says, choosing the writer one of `datasets` (each in

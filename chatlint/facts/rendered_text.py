@@ -157,10 +157,9 @@ class RenderedTexts:
         """A column as another module's summary names it, as this module knows it (see `field_default`)."""
         return field_default(column, self._option_defaults, self.links.field_defaults)
 
-    def mapped_column(self, column: str, call: ast.Call, function: FunctionInfo) -> TextOrigin | None:
-        """The render in `column` of the rows the `.map()` call hands its function, when the dataset it goes over
-        was made by a call that wrote one there."""
-        return self.rows.column_of_maps(column, [(call, function)])
+    def dataset_column(self, column: str, dataset: ast.expr, function: FunctionInfo) -> TextOrigin | None:
+        """The render in `column` of the rows of `dataset`, when it was made by a call that wrote one there."""
+        return self.rows.column_of_datasets(column, [(dataset, function)])
 
     def _option_defaults(self) -> dict[str, str]:
         if self._defaults is None:

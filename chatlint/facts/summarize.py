@@ -43,7 +43,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
     imports = facts.imports
     handed: tuple[str, ...] = ()
     if facts.template_calls:
-        rendered = RenderedTexts(facts.functions, facts.template_calls, facts.flows)
+        rendered = facts.rendered_texts
         wrapped = {wrapper.name for wrapper in wrappers}
         renders = {id(template_call.call): template_call for template_call in facts.template_calls}
         for function in facts.functions:
@@ -218,10 +218,13 @@ def _returned_text(
             function.qualname, origin.line, origin.render, (), params, shape.kind.value, evidence, flags, taken
         )
     columns = rendered.rows.returned_columns(function)
+    dataset = not columns
+    if dataset:  # a dataset whose rows hold a render (`return ds.map(to_text)`)
+        columns = rendered.rows.returned_dataset_columns(function)
     if not columns:
         return None
     first = next(iter(columns.values()))
-    return TextSummary(function.qualname, first.line, first.render, tuple(columns))
+    return TextSummary(function.qualname, first.line, first.render, tuple(columns), dataset=dataset)
 
 
 def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | None:

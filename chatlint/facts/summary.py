@@ -174,6 +174,8 @@ class TextSummary:
     # it returns a list of rendered texts (`[render(c) for c in chats]`): the texts are the items of what a call
     # returns
     batch: bool = False
+    # it returns a dataset whose rows hold rendered text in `columns` (`return ds.map(to_text)`), not rows
+    dataset: bool = False
     # not a function but an attribute its class's methods store rendered text in (`name` is "Class.attribute"):
     # "text" (`self.prompt = render(...)`) or "texts" (`self.prompts.append(render(...))`), for a subclass in
     # another module that reads it
@@ -195,6 +197,8 @@ class TokenizerSummary:
     text: str  # the parameter it tokenizes
     flag: ForwardedFlag  # `add_special_tokens`: absent, a literal True, or a parameter
     column: str = ""  # the column of the row `text` it tokenizes ("{field}" for a configuration field's column)
+    # `text` is a dataset it maps a row tokenizer over (`ds.map(tokenize_batch)`): `column` of its rows is tokenized
+    dataset: bool = False
 
 
 @dataclass(frozen=True)

@@ -109,10 +109,10 @@ def collect_tokenizer_calls(
         for tokenizer_call in found:
             if tokenizer_call.text is not None:
                 tokenizer_call.origin = texts.origin(tokenizer_call.text, tokenizer_call.function)
-            elif tokenizer_call.mapped_by is not None:
+            elif tokenizer_call.dataset is not None:
                 tokenizer_call.column = texts.column_named(tokenizer_call.column)
-                tokenizer_call.origin = texts.mapped_column(
-                    tokenizer_call.column, tokenizer_call.mapped_by, tokenizer_call.function
+                tokenizer_call.origin = texts.dataset_column(
+                    tokenizer_call.column, tokenizer_call.dataset, tokenizer_call.function
                 )
     return found, _SplitFinder(by_call, flows).find(functions)
 
@@ -355,12 +355,45 @@ def tokenizing_helpers(
             params = tuple(helper.call_params)
             found.append(TokenizerSummary(helper.qualname, inner.call.lineno, params, text, flag))
     if column_of is not None:
-        for name, (helper, inner, row, column) in _row_helpers(direct, flows, counted, column_of).items():
+        rows = _row_helpers(direct, flows, counted, column_of)
+        for name, (helper, inner, row, column) in rows.items():
             flag = _forwarded_flag(helper, inner)
             if name not in helpers and (flag.parameter is not None or flag.value is not False):
                 params = tuple(helper.call_params)
                 found.append(TokenizerSummary(helper.qualname, inner.call.lineno, params, row, flag, column))
+        found.extend(_dataset_tokenizers(calls, flows, rows))
     return found
+
+
+def _dataset_tokenizers(
+    calls: list[CallSite], flows: dict[int, FunctionFlow], rows: dict[str, tuple[FunctionInfo, TokenizerCall, str, str]]
+) -> list[TokenizerSummary]:
+    """The module-level functions that map a row tokenizer of the module over a dataset they are given
+    (`def tokenize_dataset(ds, tok): return ds.map(tokenize_batch, fn_kwargs=...)`), with special tokens on: a
+    caller that hands them a dataset with a render in that column doubles its BOS."""
+    found: dict[str, TokenizerSummary] = {}
+    for call, function, _ in calls:
+        mapped = mapped_function(call)
+        if mapped is None or function.cls is not None or not (function.outer and function.outer.is_module):
+            continue
+        dataset = call.func.value  # type: ignore[attr-defined]  # (a `.map()` call)
+        if not isinstance(dataset, ast.Name) or dataset.id not in function.call_params:
+            continue
+        if any(binding.kind != "param" for binding in function_flow(function, flows).bindings.get(dataset.id, ())):
+            continue
+        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
+            mapped = mapped.args[0]
+        entry = rows.get(mapped.id) if isinstance(mapped, ast.Name) else None
+        if entry is None or function.name in found:
+            continue
+        helper, inner, _, column = entry
+        flag = _forwarded_flag(helper, inner)
+        if flag.parameter is None and flag.value is not False:  # (the row helper's own flag: `.map()` passes none)
+            params = tuple(function.call_params)
+            found[function.name] = TokenizerSummary(
+                function.qualname, inner.call.lineno, params, dataset.id, flag, column, dataset=True
+            )
+    return list(found.values())
 
 
 def _row_helpers(
@@ -446,6 +479,8 @@ def _mapped_row_tokenizer(call: ast.Call, function: FunctionInfo, links: Links) 
     """`ds.map(encode)`, `ds.map(partial(encode, tokenizer=tok))` or `ds.map(lambda row: encode(row, tok))`, where
     `encode` is a function of another module that tokenizes one column of the row it is given: the `.map()` call as
     a tokenizer call of that column of the dataset's rows, with the flag the call binds for the helper."""
+    if links.tokenizer(call.func) is not None:
+        return _dataset_tokenizer(call, function, links)
     mapped = mapped_function(call)
     site = call  # the call that may take the helper's flag: the partial, the lambda's call, or none (the `.map()`)
     if isinstance(mapped, ast.Call) and is_partial(mapped) and len(mapped.args) == 1:
@@ -471,7 +506,33 @@ def _mapped_row_tokenizer(call: ast.Call, function: FunctionInfo, links: Links) 
     column = helper.column
     related = (Related(summary.path, helper.line, f"`{helper.name}` tokenizes column `{column}` of its row"),)
     off = through.off_keyword if site is not call else None
-    return replace(through, call=site, text=None, column=column, mapped_by=call, related=related, off_keyword=off)
+    dataset = call.func.value  # type: ignore[attr-defined]  # (a `.map()` call)
+    return replace(through, call=site, text=None, column=column, dataset=dataset, related=related, off_keyword=off)
+
+
+def _dataset_tokenizer(call: ast.Call, function: FunctionInfo, links: Links) -> TokenizerCall | None:
+    """`tokenize_dataset(ds, tok)`, where `tokenize_dataset` (of another module) maps a function that tokenizes one
+    column of its rows over the dataset it is given: a tokenizer call of that column of `ds`'s rows."""
+    imported = links.tokenizer(call.func)
+    if imported is None or not imported[0].dataset:
+        return None
+    helper, summary = imported
+    dataset = bound_argument(call, list(helper.params), helper.text)
+    if dataset is None or _spreads(call):
+        return None
+    words = f"`{helper.name}` tokenizes column `{helper.column}` of the dataset it is given"
+    return TokenizerCall(
+        call=call,
+        function=function,
+        text=None,
+        add_special_tokens=Flag(ADD_SPECIAL_TOKENS, helper.flag.value, helper.flag.present, None, FlagSource.WRAPPER),
+        special_tokens_known=True,
+        via=f"the helper `{helper.name}` ({summary.place(helper.line)})",
+        related=(Related(summary.path, helper.line, words),),
+        off_keyword=None,
+        column=helper.column,
+        dataset=dataset,
+    )
 
 
 # -- the split pattern: two tokenized texts concatenated ----------------------------------------------------------

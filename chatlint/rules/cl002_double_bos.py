@@ -517,9 +517,8 @@ def _subject(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> str:
     """The tokenized text in words: the expression, or the column of the dataset a `.map()` goes over."""
     if tokenizer_call.text is not None:
         return f"`{_short(facts.code(tokenizer_call.text))}`"
-    mapped_by = tokenizer_call.mapped_by
-    if mapped_by is not None and isinstance(mapped_by.func, ast.Attribute):
-        return f"column `{tokenizer_call.column}` of `{_short(facts.code(mapped_by.func.value))}`"
+    if tokenizer_call.dataset is not None:
+        return f"column `{tokenizer_call.column}` of `{_short(facts.code(tokenizer_call.dataset))}`"
     return "the text"
 
 

@@ -1,0 +1,38 @@
+# Quiet: the same wrapper called without the generation prompt on the full conversation, and with it on the prompt;
+# a helper that drops the last turn is not one that keeps the end (the render of its result is a prompt).
+
+
+class Prompter:
+    def __init__(self, tokenizer, system=None):
+        self.tokenizer = tokenizer
+        self.system = system
+
+    def _with_system(self, messages):
+        messages = list(messages)
+        if self.system:
+            messages = [{"role": "system", "content": self.system}] + messages
+        return messages
+
+    def _history(self, messages):
+        return messages[:-1]
+
+    def render(self, messages, add_generation_prompt=True):
+        return self.tokenizer.apply_chat_template(
+            self._with_system(messages), tokenize=False, add_generation_prompt=add_generation_prompt
+        )
+
+    def render_history(self, messages):
+        return self.tokenizer.apply_chat_template(self._history(messages), tokenize=False, add_generation_prompt=True)
+
+
+class SFTDataset:
+    def __init__(self, rows, tokenizer):
+        self.rows = rows
+        self.prompter = Prompter(tokenizer)
+
+    def __getitem__(self, index):
+        messages = self.rows[index]["messages"]
+        text = self.prompter.render(messages, add_generation_prompt=False)
+        prompt = self.prompter.render(messages[:-1])
+        history = self.prompter.render_history(messages)
+        return {"text": text, "prompt": prompt, "history": history, "labels": text}

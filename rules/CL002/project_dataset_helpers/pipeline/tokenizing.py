@@ -1,0 +1,19 @@
+# Maps a row tokenizer over the dataset it is given: special tokens on (the first), or off (the second).
+
+
+def _encode(batch, tok, max_len):
+    out = tok(batch["formatted"], truncation=True, max_length=max_len)
+    out["labels"] = [list(ids) for ids in out["input_ids"]]
+    return out
+
+
+def _encode_plain(batch, tok, max_len):
+    return tok(batch["formatted"], truncation=True, max_length=max_len, add_special_tokens=False)
+
+
+def encode_dataset(ds, tok, max_len=2048):
+    return ds.map(_encode, batched=True, fn_kwargs={"tok": tok, "max_len": max_len})
+
+
+def encode_dataset_plain(ds, tok, max_len=2048):
+    return ds.map(_encode_plain, batched=True, fn_kwargs={"tok": tok, "max_len": max_len})
