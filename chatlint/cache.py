@@ -57,6 +57,7 @@ _TYPES: dict[str, type] = {
     "ConversationSummary": summary_module.ConversationSummary,
     "CheckpointLoader": summary_module.CheckpointLoader,
     "RoleGuard": summary_module.RoleGuard,
+    "RendererFactory": summary_module.RendererFactory,
 }
 _ENUMS: dict[str, type[enum.Enum]] = {
     "Applicability": findings_module.Applicability,

@@ -328,6 +328,7 @@ class Project:
         summaries = [summary for summary in self.summaries.values() if summary]
         names = [wrapper.name for summary in summaries for wrapper in summary.wrappers]
         names += [text.name for summary in summaries for text in summary.texts]
+        names += [factory.name for summary in summaries for factory in summary.renderer_factories]
         return frozenset(name for name in names if "." not in name), frozenset(
             name.split(".")[0] for name in names if "." in name
         )
@@ -394,7 +395,7 @@ class Project:
                 or ref.symbol in summary.exports
                 or (tokenizing and summary.tokenizes_with(ref.symbol))
                 or (pads and summary.pad_loader(ref.symbol) is not None)
-                or (conversations and summary.conversation(ref.symbol) is not None)
+                or (conversations and any(item.name == ref.symbol for item in summary.conversations))
                 or (conversations and summary.role_guard(ref.symbol) is not None)
             ):
                 return Imported(summary, ref.symbol)
@@ -629,9 +630,9 @@ def _tokenizer_loader_calls(text: str) -> frozenset[str]:
 
 
 # the words of a function named for building a conversation (`build_messages`, `make_conversation`, `to_chat`) or
-# checking how one ends (`split_reply`, `ensure_reply_last`, `validate_turns`)
+# checking how one ends (`split_reply`, `ensure_reply_last`, `validate_turns`), or adding the reply (`with_reply`)
 _BUILDS_CONVERSATIONS = re.compile(
-    r"(?i)conv|messages|chat|dialog|prompt|turns|history|split|check|ensure|valid|require"
+    r"(?i)conv|messages|chat|dialog|prompt|turns|history|reply|response|answer|split|check|ensure|valid|require"
 )
 
 

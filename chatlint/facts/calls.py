@@ -58,6 +58,10 @@ class _Route:
     inner: TemplateCall | None = None  # the wrapper's own template call
     conversation_parameter: str | None = None
     skip_self: bool = False
+    # a partial made by a function of another module (`self.render = make_renderer(tok)`): the flags it binds, and
+    # where
+    flags: tuple[tuple[str, bool], ...] = ()
+    related: tuple[Related, ...] = ()
 
 
 @dataclass
@@ -119,6 +123,14 @@ class _Collector:
             target = first_argument(value)
             if isinstance(target, ast.Attribute) and target.attr == TEMPLATE_METHOD:
                 self.aliases[key] = _Route(Route.PARTIAL, f"the `functools.partial` `{name}`", partial=value)
+        elif isinstance(value, ast.Call) and self.links:
+            imported = self.links.renderer_factory(value.func)
+            if imported is not None:
+                factory, summary = imported
+                place = summary.place(factory.line)
+                label = f"the `functools.partial` `{name}` made by `{factory.name}` ({place})"
+                related = (Related(summary.path, factory.line, f"`{factory.name}` binds the template's flags"),)
+                self.aliases[key] = _Route(Route.PARTIAL, label, flags=factory.flags, related=related)
 
     # -- wrappers -------------------------------------------------------------------------------------------------
     def _maybe_wrapper(self, template_call: TemplateCall) -> None:
@@ -186,6 +198,10 @@ class _Collector:
         template_call = self._direct(call, function, ancestors)
         template_call.route = route.kind
         template_call.via = route.label
+        for flag_name, bound in route.flags:
+            if not template_call.flags[flag_name].present:
+                template_call.flags[flag_name] = Flag(flag_name, bound, True, None, FlagSource.PARTIAL, route.label)
+        template_call.related = route.related
         if route.partial is not None:
             for flag_name in FLAG_NAMES:
                 if template_call.flags[flag_name].present:

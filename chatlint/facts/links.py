@@ -20,6 +20,7 @@ from chatlint.facts.summary import (
     MaskSummary,
     ModuleSummary,
     PadLoader,
+    RendererFactory,
     RoleGuard,
     TextSummary,
     TokenizerSummary,
@@ -75,14 +76,27 @@ class Links:
         """The function of another module that `node` names, when it tokenizes one of its parameters."""
         return _member(self.resolve(node), ModuleSummary.tokenizer)
 
-    def conversation(self, node: ast.expr) -> tuple[ConversationSummary, ModuleSummary] | None:
-        """The function of another module that `node` names, when it returns a conversation whose end it shows."""
-        return _member(self.resolve(node), ModuleSummary.conversation)
+    def conversation(
+        self, node: ast.expr, position: int | None = None
+    ) -> tuple[ConversationSummary, ModuleSummary] | None:
+        """The function of another module that `node` names, when it returns a conversation whose end it shows (at
+        `position` of the tuples it returns, when given)."""
+        found = self.resolve(node)
+        if found is None:
+            return None
+        summary, name = found
+        conversation = summary.conversation(name, position)
+        return (conversation, summary) if conversation is not None else None
 
     def pad_loader(self, node: ast.expr) -> tuple[PadLoader, ModuleSummary] | None:
         """The function of another module that `node` names, when it makes a tokenizer pad with its EOS token and
         returns it (`tokenizer = utils.get_tokenizer(config)`)."""
         return _member(self.resolve(node), ModuleSummary.pad_loader)
+
+    def renderer_factory(self, node: ast.expr) -> tuple[RendererFactory, ModuleSummary] | None:
+        """The function of another module that `node` names, when it returns the template method bound with
+        flags (`self.render = make_renderer(tok)`)."""
+        return _member(self.resolve(node), ModuleSummary.renderer_factory)
 
     def role_guard(self, node: ast.expr) -> tuple[RoleGuard, ModuleSummary] | None:
         """The function of another module that `node` names, when it checks how the conversation it is given

@@ -8,6 +8,7 @@ are used only where nothing else is left: a data key (`example["prompt"]`) or a 
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
@@ -287,13 +288,19 @@ class ShapeResolver:
         )
         return name if kept else None
 
-    def returned_shape(self, function: FunctionInfo, depth: int = 0) -> Shape:
-        """How the conversation `function` returns ends (full or prompt), when every value it returns agrees."""
+    def returned_shape(self, function: FunctionInfo, depth: int = 0, position: int | None = None) -> Shape:
+        """How the conversation `function` returns ends (full or prompt), when every value it returns agrees; with
+        `position`, the conversation at that place of the tuples it returns (`return messages[:-1], messages[-1]`)."""
         if id(function) in self.busy:
             return UNKNOWN_SHAPE
         self.busy.add(id(function))
         try:
             returns = function_flow(function, self.flows).returns
+            if position is not None:
+                items = [_item(value, position) for value in returns]
+                if any(item is None for item in items):
+                    return UNKNOWN_SHAPE
+                returns = [item for item in items if item is not None]
             shapes = [self._shape(value, function, self.order.get(value, 1 << 62), depth + 1) for value in returns]
         finally:
             self.busy.discard(id(function))
@@ -301,14 +308,33 @@ class ShapeResolver:
             return UNKNOWN_SHAPE
         return shapes[0] if shapes[0].kind in (ShapeKind.FULL, ShapeKind.PROMPT) else UNKNOWN_SHAPE
 
-    def _imported_shape(self, call: ast.Call) -> Shape:
-        """A function of another module that returns a conversation, as its summary says."""
-        found = self.links.conversation(call.func)
+    def _unpacked_shape(self, binding: Binding, scope: FunctionInfo, depth: int) -> Shape:
+        call, position = binding.value, binding.position
+        assert isinstance(call, ast.Call) and position is not None
+        helper = self._helper(call, scope)
+        if helper is None:
+            imported = self._imported_shape(call, position)
+            return (
+                replace(imported, evidence=f"`{binding.name}` = {imported.evidence}") if imported.evidence else imported
+            )
+        returned = self.returned_shape(helper, depth, position)
+        if returned.kind is ShapeKind.UNKNOWN:
+            return returned
+        return Shape(
+            returned.kind, f"`{binding.name}`, item {position} of what `{code(call)}` returns: {returned.evidence}"
+        )
+
+    def _imported_shape(self, call: ast.Call, position: int | None = None) -> Shape:
+        """A function of another module that returns a conversation (or, at `position`, a tuple with one), as its
+        summary says."""
+        found = self.links.conversation(call.func, position)
         if found is None:
             return UNKNOWN_SHAPE
         conversation, summary = found
         place = summary.place(conversation.line)
         evidence = f"`{code(call)}` ({place}), which returns {conversation.evidence}"
+        if position is not None:
+            evidence = f"item {position} of what `{code(call)}` ({place}) returns: {conversation.evidence}"
         related = Related(summary.path, conversation.line, f"`{conversation.name}` builds the conversation")
         return Shape(ShapeKind(conversation.kind), evidence, related=(related,))
 
@@ -352,6 +378,9 @@ class ShapeResolver:
         name = binding.name
         if binding.kind == "param":
             return _name_only_shape(name, f"the parameter `{name}`")
+        if binding.kind == "unpack" and isinstance(binding.value, ast.Call) and binding.position is not None:
+            # `history, reply = split_last_turn(messages)`: one element of the tuples a function returns
+            return self._unpacked_shape(binding, scope, depth)
         if binding.kind == "loop" and binding.value is not None:
             inner = self._element_shape(binding.value, scope, before, depth + 1)
             if inner.kind is ShapeKind.CONVERSATION:
@@ -386,6 +415,13 @@ class ShapeResolver:
         return Shape(
             ShapeKind.FULL if inner.ends_with_reply else inner.kind, f"`{name}` extended with {inner.evidence}"
         )
+
+
+def _item(value: ast.expr, position: int) -> ast.expr | None:
+    """The element at `position` of a tuple written out (`messages[:-1], messages[-1]`), without `*` items."""
+    if not isinstance(value, ast.Tuple) or position >= len(value.elts):
+        return None
+    return None if any(isinstance(item, ast.Starred) for item in value.elts) else value.elts[position]
 
 
 def asserted_last_roles(function: FunctionInfo) -> dict[str, tuple[str, str]]:

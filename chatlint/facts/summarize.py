@@ -21,16 +21,28 @@ from chatlint.facts.summary import (
     MaskSummary,
     ModuleSummary,
     PadLoader,
+    RendererFactory,
     RoleGuard,
     TextSummary,
     WrapperSummary,
     may_build_conversations,
     may_load_checkpoints,
     may_mask,
+    may_render,
     may_set_pad_eos,
     may_tokenize,
 )
-from chatlint.facts.syntax import code, dotted_name, keyword_value, passes_star_args, shortened, star_kwargs
+from chatlint.facts.syntax import (
+    bool_literal,
+    code,
+    dotted_name,
+    first_argument,
+    is_partial,
+    keyword_value,
+    passes_star_args,
+    shortened,
+    star_kwargs,
+)
 from chatlint.facts.tokenizer_calls import tokenizing_helpers
 
 
@@ -88,6 +100,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         pad_loaders=_pad_loaders(facts, pad_assignments),
         conversations=_conversations(facts) if may_build_conversations(data) else (),
         role_guards=_role_guards(facts) if may_build_conversations(data) else (),
+        renderer_factories=_renderer_factories(facts) if b"partial" in data and may_render(data) else (),
         checkpoint_loaders=_checkpoint_loaders(facts) if may_load_checkpoints(data) else (),
     )
 
@@ -115,13 +128,44 @@ def _conversations(facts: ModuleFacts) -> tuple[ConversationSummary, ...]:
     """The module-level functions that return a conversation whose end the code shows."""
     found = []
     for function in facts.functions:
-        # a function that builds messages names their roles (what is left out costs no flow)
-        if not _is_module_level(function) or "role" not in facts.code(function.node):
+        # a function that builds messages names their roles, one that splits off the reply cuts the last turn off
+        # (what is left out costs no flow)
+        text = facts.code(function.node) if _is_module_level(function) else ""
+        if "role" not in text and "[:-1]" not in text:
             continue
+        line = getattr(function.node, "lineno", 1)
         shape = facts.shapes.returned_shape(function)
         if shape.kind is not ShapeKind.UNKNOWN:
-            line = getattr(function.node, "lineno", 1)
             found.append(ConversationSummary(function.name, line, shape.kind.value, shape.evidence))
+            continue
+        returns = function_flow(function, facts.flows).returns
+        widths = {len(value.elts) if isinstance(value, ast.Tuple) else -1 for value in returns}
+        for position in range(widths.pop() if len(widths) == 1 else 0):
+            # a tuple of a conversation and more (`return messages[:-1], messages[-1]`)
+            shape = facts.shapes.returned_shape(function, position=position)
+            if shape.kind is not ShapeKind.UNKNOWN:
+                found.append(ConversationSummary(function.name, line, shape.kind.value, shape.evidence, position))
+    return tuple(found)
+
+
+def _renderer_factories(facts: ModuleFacts) -> tuple[RendererFactory, ...]:
+    """The module-level functions that return `functools.partial(tok.apply_chat_template, <literal flags>)`."""
+    found = []
+    for function in facts.functions:
+        if not _is_module_level(function):
+            continue
+        for value in function_flow(function, facts.flows).returns:
+            target = first_argument(value) if isinstance(value, ast.Call) and is_partial(value) else None
+            if not (isinstance(target, ast.Attribute) and target.attr == "apply_chat_template"):
+                continue
+            assert isinstance(value, ast.Call)
+            flags = tuple(
+                (item.arg, literal)
+                for item in value.keywords
+                if item.arg in FLAG_NAMES and (literal := bool_literal(item.value)) is not None
+            )
+            found.append(RendererFactory(function.name, value.lineno, flags))
+            break
     return tuple(found)
 
 

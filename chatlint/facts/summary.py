@@ -32,7 +32,9 @@ What a summary says:
 - `checkpoint_loaders`: module-level functions and classes (by their constructor) that load the checkpoint a
   parameter names, for a module that calls them with a checkpoint of a known family;
 - `role_guards`: module-level functions that check how a conversation parameter ends (`assert`, or `if ...:
-  raise`), for a module that renders the conversation it hands them.
+  raise`), for a module that renders the conversation it hands them;
+- `renderer_factories`: module-level functions that return the template method bound in a `functools.partial`
+  with literal flags, for a module that renders with what they return.
 """
 
 from __future__ import annotations
@@ -108,8 +110,9 @@ def may_mask_in_training(text: str) -> bool:
 
 
 def may_build_conversations(data: bytes) -> bool:
-    """Could the module build messages with roles (what a function returning a conversation does)?"""
-    return b'"role"' in data or b"'role'" in data
+    """Could the module build messages with roles, or split the reply off a conversation (what a function returning
+    a conversation does)?"""
+    return b'"role"' in data or b"'role'" in data or b"[:-1]" in data
 
 
 def may_set_pad_eos(data: bytes) -> bool:
@@ -217,6 +220,7 @@ class ConversationSummary:
     line: int  # of the function's definition
     kind: str  # a `ShapeKind` value
     evidence: str  # the shape in words, inside the function
+    position: int | None = None  # the item of the tuples it returns (`return messages[:-1], messages[-1]`)
 
 
 @dataclass(frozen=True)
@@ -226,6 +230,17 @@ class PadLoader:
     name: str
     line: int  # of the pad = EOS assignment
     text: str  # the assignment in words
+
+
+@dataclass(frozen=True)
+class RendererFactory:
+    """A module-level function that returns a tokenizer's `apply_chat_template`, bound in a `functools.partial` with
+    literal flags (`make_renderer(tok)` returning `partial(tok.apply_chat_template, tokenize=False,
+    add_generation_prompt=True)`): what its caller calls renders with those flags."""
+
+    name: str
+    line: int  # of the partial
+    flags: tuple[tuple[str, bool], ...]
 
 
 @dataclass(frozen=True)
@@ -274,6 +289,7 @@ class ModuleSummary:
     conversations: tuple[ConversationSummary, ...] = ()
     checkpoint_loaders: tuple[CheckpointLoader, ...] = ()
     role_guards: tuple[RoleGuard, ...] = ()
+    renderer_factories: tuple[RendererFactory, ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -286,12 +302,15 @@ class ModuleSummary:
         """The names whose users learn something: wrappers of the template, functions returning renders, and the
         classes whose methods return renders (`Prompter` for `Prompter.build`)."""
         names = [*(wrapper.name for wrapper in self.wrappers), *(text.name for text in self.texts)]
+        names += [factory.name for factory in self.renderer_factories]
         return frozenset([*names, *(name.split(".")[0] for name in names if "." in name)])
 
     @property
     def digest(self) -> str:
         """Changes exactly when what other modules learn from this one changes (the imports are not part of it)."""
         told: tuple[object, ...] = (self.wrappers, self.texts, self.masks, self.constants, self.defaults)
+        if self.renderer_factories:
+            told = (*told, self.renderer_factories)
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
             told = (*told, self.role_guards)
@@ -338,14 +357,17 @@ class ModuleSummary:
         """Is `name` a function that tokenizes its parameter, or a class with such a method?"""
         return any(tokenizer.name.split(".")[0] == name for tokenizer in self.tokenizers)
 
+    def renderer_factory(self, name: str) -> RendererFactory | None:
+        return next((factory for factory in self.renderer_factories if factory.name == name), None)
+
     def role_guard(self, name: str) -> RoleGuard | None:
         return next((guard for guard in self.role_guards if guard.name == name), None)
 
     def checkpoint_loader(self, name: str) -> CheckpointLoader | None:
         return next((loader for loader in self.checkpoint_loaders if loader.name == name), None)
 
-    def conversation(self, name: str) -> ConversationSummary | None:
-        return next((item for item in self.conversations if item.name == name), None)
+    def conversation(self, name: str, position: int | None = None) -> ConversationSummary | None:
+        return next((item for item in self.conversations if item.name == name and item.position == position), None)
 
     def pad_loader(self, name: str) -> PadLoader | None:
         return next((loader for loader in self.pad_loaders if loader.name == name), None)
