@@ -72,6 +72,27 @@ def test_code_nested_past_the_parser_is_one_line_and_fast(expression: str) -> No
     assert error.cause is SkipReason.TOO_DEEPLY_NESTED and error.kind == "error"
 
 
+def test_a_dataset_built_from_a_row_of_ids_is_analysed_not_a_recursion() -> None:
+    # a column read from a parameter asks which calls write that column; one of them builds a dataset from another
+    # parameter's column, which asked the same again, until the stack ran out (a real Studio module did this)
+    text = textwrap.dedent(
+        """\
+        from datasets import Dataset
+
+
+        def from_ids(encoded):
+            return Dataset.from_dict({"input_ids": encoded["input_ids"]})
+
+
+        def encode(example, tok):
+            prompt = tok.apply_chat_template(example["messages"], tokenize=False)
+            return tok(example["text"]), prompt
+        """
+    )
+    result = check_text("studio.py", text, RULES)
+    assert result.errors == [] and result.findings == []
+
+
 def test_a_recursion_error_in_the_analysis_is_one_line_not_one_per_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     from chatlint import engine
 

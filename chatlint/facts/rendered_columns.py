@@ -56,6 +56,7 @@ class RenderedColumns:
     def __init__(self, texts: TextTracer, calls: list[CallSite]) -> None:
         self.texts = texts
         self.calls = calls
+        self._writing = False  # `column_writers` is being computed (a value it reads may ask for it again)
 
     def column_text(self, expr: ast.Subscript, column: ColumnName, function: FunctionInfo) -> TextOrigin | None:
         """The rendered text in the dataset column `expr` reads."""
@@ -109,6 +110,16 @@ class RenderedColumns:
         """Each column that holds rendered text, with the calls that wrote it: a `.map()`, or a dataset built from
         rendered texts (`Dataset.from_dict({"text": texts})`, `Dataset.from_list([{"text": ...} for ...])`)."""
         found: dict[str, list[tuple[ast.Call, TextOrigin]]] = {}
+        if self._writing:
+            return found  # asked again by a value it reads (`from_dict({"text": example["text"]})`): none yet
+        self._writing = True
+        try:
+            self._find_writers(found)
+        finally:
+            self._writing = False
+        return found
+
+    def _find_writers(self, found: dict[str, list[tuple[ast.Call, TextOrigin]]]) -> None:
         links = self.texts.links
         for call, function, _ in self.calls:
             mapped = mapped_function(call)
@@ -131,7 +142,6 @@ class RenderedColumns:
                 hopped = with_hop(origin, hop)
                 if hopped is not None:
                     found.setdefault(key, []).append((call, replace(hopped, same_function=False)))
-        return found
 
     def _built_columns(self, call: ast.Call, function: FunctionInfo) -> dict[str, TextOrigin]:
         """The columns of rendered text a dataset is built with: every item of the list a `from_dict` mapping
