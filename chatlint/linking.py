@@ -210,12 +210,15 @@ class Project:
         # tokenized as `row[opts.text_column]`) are the same column as a literal of that field's default; and the
         # checkpoint a field names, handed to a class that loads it (`VLLMEngine(cfg.model)`), has the family of
         # that default: the imported classes and functions that declare those defaults are linked
-        wanted = {
-            column[1:-1]
-            for imported in links.names.values()
-            for column in imported.summary.columns_named
-            if column.startswith("{")
-        }
+        wanted: set[str] = set()
+        if any(item.column for imported in links.names.values() for item in imported.summary.tokenizers):
+            # (only a function that tokenizes a column, mapped here, compares columns named both ways)
+            wanted = {
+                column[1:-1]
+                for imported in links.names.values()
+                for column in imported.summary.columns_named
+                if column.startswith("{")
+            }
         if text is not None and any(imported.summary.checkpoint_loaders for imported in links.names.values()):
             wanted |= checkpoint_fields_handed(text)
         if wanted - fields:
@@ -230,7 +233,7 @@ class Project:
             bound = _bound_name(ref)
             if ref.symbol in (None, "*") or bound in links.names:
                 continue
-            found = self._imported(ref, importer, MAX_REEXPORTS, False, fields=wanted)
+            found = self._imported(ref, importer, MAX_REEXPORTS, False, fields=wanted, owners=True)
             if found is not None and any(
                 owner == found.symbol and name in wanted for owner, name, _ in found.summary.defaults
             ):
@@ -292,11 +295,15 @@ class Project:
         if ref.symbol in functions or ref.symbol in self._constant_names:
             return True
         if ref.symbol in classes:
-            # built (`Prompter(`), an annotation (`prompter: Prompter`, `Optional[Prompter]`), or a base class
-            # whose rendering method the text calls (`self.render(`)
+            # built (`Prompter(`), a base class whose rendering method the text calls (`self.render(`), or an
+            # annotation (`prompter: Prompter`, `Optional[Prompter]`) of a value whose rendering method it calls
+            # (`.render(`)
             local = ref.local
-            return any(use in text for use in (f"{local}(", f": {local}", f"[{local}]")) or self._inherits(
-                ref.symbol, text
+            if f"{local}(" in text or self._inherits(ref.symbol, text):
+                return True
+            annotated = f": {local}" in text or f"[{local}]" in text
+            return annotated and any(
+                use.removeprefix("self") in text for use in self._rendering_members.get(ref.symbol, ())
             )
         if ref.symbol is not None and not ref.symbol.islower():
             return False  # a class or constant that tells nothing (modules are lower case)
@@ -362,11 +369,13 @@ class Project:
         fields: frozenset[str] = frozenset(),
         pads: bool = False,
         conversations: bool = False,
+        owners: bool = False,
     ) -> Imported | None:
         """What `ref` imports, from its module's summary. `tokenizing`: the importer has rendered text, so a
         function that tokenizes its parameter is worth reading a module for; `pads`: the importer masks labels by
         value, so a function that pads with EOS is; `conversations`: the importer renders what it calls, so a
-        function that builds a conversation is."""
+        function that builds a conversation is; `owners`: what declares the default of one of the `fields` is
+        asked for, through the re-exports of a package too."""
         parts = [part for part in ref.module.split(".") if part]
         for base in self._bases(ref, importer):
             if ref.symbol is not None:
@@ -384,7 +393,7 @@ class Project:
             module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
             if module_file is None:
                 continue
-            follow = ref.symbol if self._reexported(ref, wants_masks) or tokenizing or fields else None
+            follow = ref.symbol if self._reexported(ref, wants_masks) or tokenizing or owners else None
             summary = self.summary_at(
                 module_file, wants_masks, follow, reexport, tokenizing, fields, pads, conversations
             )
@@ -408,7 +417,7 @@ class Project:
             ]
             for again in (*named, *starred):
                 found = self._imported(
-                    again, module_file, hops - 1, wants_masks, True, tokenizing, fields, pads, conversations
+                    again, module_file, hops - 1, wants_masks, True, tokenizing, fields, pads, conversations, owners
                 )
                 if found is not None:
                     return found
@@ -644,8 +653,9 @@ def _called(ref: ImportRef, text: str) -> bool:
     return f"{ref.local}(" in text
 
 
-# the name of a module-level constant that may hold a checkpoint (`MODEL_ID`, `BASE_MODEL`, `CHECKPOINT`)
-_CHECKPOINT_CONSTANT = re.compile(r"^[A-Z0-9_]*(?:MODEL|CHECKPOINT|CKPT)[A-Z0-9_]*$")
+# the name of a module-level constant that may hold a checkpoint (`MODEL_ID`, `BASE_MODEL`, `DEFAULT_MODEL_NAME`,
+# `CHECKPOINT`; not `MODEL_FOR_CAUSAL_LM_MAPPING_NAMES`)
+_CHECKPOINT_CONSTANT = re.compile(r"^(?:[A-Z0-9]+_)*(?:MODEL|CHECKPOINT|CKPT)(?:_(?:ID|NAME|PATH|DIR|REPO))?$")
 
 
 def _names_a_checkpoint(ref: ImportRef) -> bool:

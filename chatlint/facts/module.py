@@ -86,7 +86,7 @@ class ModuleFacts:
     @functools.cached_property
     def shapes(self) -> ShapeResolver:
         """How the conversations of the module end (`facts.shapes`)."""
-        return ShapeResolver(self.order, self.flows, self.functions, self.links)
+        return ShapeResolver(self.order, self.flows, self.functions, self.links, self.calls)
 
     @functools.cached_property
     def template_calls(self) -> list[TemplateCall]:

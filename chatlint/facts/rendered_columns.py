@@ -171,6 +171,15 @@ class RenderedColumns:
             found = self._row_columns(rows, function, {})
         return found
 
+    @functools.cached_property
+    def writes_columns(self) -> bool:
+        """Could the module write a column (a `.map()`, `from_dict`, `from_list`, or an imported dataset builder)?
+        Tested on the calls' names before any writer is followed."""
+        return any(
+            isinstance(call.func, ast.Attribute) and (call.func.attr == "map" or call.func.attr in _BUILDERS)
+            for call, _, _ in self.calls
+        ) or bool(self.texts.links)
+
     def returned_dataset_columns(self, function: FunctionInfo) -> dict[str, TextOrigin]:
         """The columns holding a render of the datasets `function` returns: every value it returns was made by a
         call that wrote the column (`return ds.map(to_text)`)."""

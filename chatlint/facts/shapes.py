@@ -8,12 +8,13 @@ are used only where nothing else is left: a data key (`example["prompt"]`) or a 
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
 from chatlint.facts.links import Links
-from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Shape, ShapeKind
+from chatlint.facts.model import UNKNOWN_SHAPE, CallSite, FunctionInfo, Shape, ShapeKind
 from chatlint.facts.syntax import bound_argument, cast_value, code, dotted_name, is_self_attribute, string_value
 from chatlint.findings import Related
 
@@ -40,6 +41,7 @@ class ShapeResolver:
         flows: dict[int, FunctionFlow],
         functions: list[FunctionInfo] | None = None,
         links: Links | None = None,
+        calls: Iterable[CallSite] = (),
     ) -> None:
         self.order = order
         self.flows = flows
@@ -53,6 +55,11 @@ class ShapeResolver:
         }
         self.busy: set[int] = set()
         self._asserted: dict[int, dict[str, tuple[str, str]]] = {}
+        self._own_checks: dict[int, dict[str, tuple[str, str]]] = {}
+        # the calls of each function, by its id (for the functions it hands a conversation to)
+        self._calls_by_function: dict[int, list[ast.Call]] = {}
+        for call, function, _ in calls:
+            self._calls_by_function.setdefault(id(function), []).append(call)
 
     def shape(self, expr: ast.expr, function: FunctionInfo, at: ast.AST) -> Shape:
         return self._shape(expr, function, self.order.get(at, 1 << 62), 0)
@@ -262,6 +269,13 @@ class ShapeResolver:
         parameter = self._kept_end(helper) if helper is not None else None
         return bound_argument(call, list(helper.call_params), parameter) if helper and parameter else None
 
+    def _checks(self, function: FunctionInfo) -> dict[str, tuple[str, str]]:
+        """`asserted_last_roles` of a function, once."""
+        found = self._own_checks.get(id(function))
+        if found is None:
+            found = self._own_checks[id(function)] = asserted_last_roles(function)
+        return found
+
     def _helper(self, call: ast.Call, function: FunctionInfo) -> FunctionInfo | None:
         """The function of the module a call calls: a module-level function, or a method of the caller's class."""
         method = is_self_attribute(call.func)
@@ -344,7 +358,7 @@ class ShapeResolver:
         handed (`split_conversation(msgs)`): the code says how the conversation ends."""
         found = self._asserted.get(id(scope))
         if found is None:
-            found = self._asserted[id(scope)] = {**self._guarded_by_calls(scope), **asserted_last_roles(scope)}
+            found = self._asserted[id(scope)] = {**self._guarded_by_calls(scope), **self._checks(scope)}
         checked = found.get(name)
         if checked is None:
             return UNKNOWN_SHAPE
@@ -356,20 +370,20 @@ class ShapeResolver:
         found: dict[str, tuple[str, str]] = {}
         if scope.is_module:
             return found
-        for node in ast.walk(scope.node):
-            if not isinstance(node, ast.Call) or not node.args or not isinstance(node.func, ast.Name):
+        for call in self._calls_by_function.get(id(scope), ()):
+            if not call.args or not isinstance(call.func, ast.Name):
                 continue
-            local = self.top_level.get(node.func.id)
+            local = self.top_level.get(call.func.id)
             if local is not None and local is not scope:
-                for param, (role, _) in asserted_last_roles(local).items():
-                    given = bound_argument(node, local.call_params, param) if param in local.call_params else None
+                for param, (role, _) in self._checks(local).items():
+                    given = bound_argument(call, local.call_params, param) if param in local.call_params else None
                     if isinstance(given, ast.Name):
                         found.setdefault(given.id, (role, f"checked by `{local.name}`"))
                 continue
-            imported = self.links.role_guard(node.func)
+            imported = self.links.role_guard(call.func)
             if imported is not None:
                 guard, summary = imported
-                given = bound_argument(node, list(guard.params), guard.param)
+                given = bound_argument(call, list(guard.params), guard.param)
                 if isinstance(given, ast.Name):
                     found.setdefault(given.id, (guard.role, f"checked by `{guard.name}` ({summary.place(guard.line)})"))
         return found
@@ -430,9 +444,9 @@ def asserted_last_roles(function: FunctionInfo) -> dict[str, tuple[str, str]]:
     "checked")."""
     found: dict[str, tuple[str, str]] = {}
     text = code(function.node)
-    if function.is_module or ("assert" not in text and "raise" not in text):
+    if function.is_module or "role" not in text or ("assert" not in text and "raise" not in text):
         return found
-    for statement in ast.walk(function.node):
+    for statement in _statements(function.node):
         if isinstance(statement, ast.Assert):
             checked = _role_test(statement.test, ast.Eq)
             if checked is not None:
@@ -445,6 +459,16 @@ def asserted_last_roles(function: FunctionInfo) -> dict[str, tuple[str, str]]:
                 if checked is not None:
                     found[checked[0]] = (checked[1], "checked")
     return found
+
+
+def _statements(node: ast.AST) -> Iterator[ast.stmt]:
+    """The statements of a function, in its blocks too (not the expressions: a check is a statement)."""
+    pending = list(getattr(node, "body", []))
+    while pending:
+        statement = pending.pop()
+        yield statement
+        for field in ("body", "orelse", "finalbody", "handlers"):
+            pending.extend(getattr(statement, field, []))
 
 
 def _role_test(test: ast.expr, operator: type[ast.cmpop]) -> tuple[str, str] | None:

@@ -44,6 +44,7 @@ from chatlint.facts.syntax import (
     star_kwargs,
 )
 from chatlint.facts.tokenizer_calls import tokenizing_helpers
+from chatlint.knowledge.model_families import family_of
 
 
 def summarize(facts: ModuleFacts) -> ModuleSummary:
@@ -77,7 +78,11 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
     sets_pad_eos = bool(pad_assignments)
     # the column names its renders are stored under, and the checkpoints of known families it names (read by a
     # module that imports `MODEL_ID`, whatever this module renders)
-    constants = tuple(module_constants(facts.module, facts.source.text).items())
+    constants = tuple(
+        (name, value)
+        for name, value in module_constants(facts.module, facts.source.text).items()
+        if texts or family_of(value) is not None
+    )
     defaults = exported_defaults(facts.module, facts.source.text)
     tokenizers = (
         tuple(
@@ -110,14 +115,12 @@ def _checkpoint_loaders(facts: ModuleFacts) -> tuple[CheckpointLoader, ...]:
     names, unchanged."""
     found: dict[str, CheckpointLoader] = {}
     for argument, function, _ in facts.checkpoint_arguments:
-        if not isinstance(argument, ast.Name) or not _is_top_level(function):
+        if not isinstance(argument, ast.Name) or argument.id not in function.call_params:
             continue
-        if function.cls is not None and function.name != "__init__":
+        if not _is_top_level(function) or (function.cls is not None and function.name != "__init__"):
             continue
         flow = function_flow(function, facts.flows)
-        if argument.id not in function.call_params or any(
-            binding.kind != "param" for binding in flow.bindings.get(argument.id, ())
-        ):
+        if any(binding.kind != "param" for binding in flow.bindings.get(argument.id, ())):
             continue
         owner = function.cls.name if function.cls is not None else function.name
         found.setdefault(owner, CheckpointLoader(owner, tuple(function.call_params), argument.id))
@@ -263,7 +266,7 @@ def _returned_text(
         )
     columns = rendered.rows.returned_columns(function)
     dataset = not columns
-    if dataset:  # a dataset whose rows hold a render (`return ds.map(to_text)`)
+    if dataset and rendered.rows.writes_columns:  # a dataset whose rows hold a render (`return ds.map(to_text)`)
         columns = rendered.rows.returned_dataset_columns(function)
     if not columns:
         return None
