@@ -1,8 +1,10 @@
 """Serving engines that tokenize the text prompts they are given: vLLM's `LLM.generate` (and `AsyncLLM`,
 `LLMEngine`), SGLang's `Engine.generate`, TensorRT-LLM's `LLM.generate`, TRL's `VLLMClient.generate` (a `trl
 vllm-serve` server), a completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`,
-which vLLM and SGLang serve with special tokens on for a completion prompt), and a transformers `text-generation`
-pipeline called with a string (`pipe(text)`: its `add_special_tokens` is left to the tokenizer's default, True).
+which vLLM and SGLang serve with special tokens on for a completion prompt), llama-cpp-python's `Llama` called with a
+text prompt (`llm(prompt)`, `llm.create_completion(prompt)`: it puts the model's BOS in front and reads special
+tokens in the text), and a transformers `text-generation` pipeline called with a string (`pipe(text)`: its
+`add_special_tokens` is left to the tokenizer's default, True).
 
 Each tokenizes a text prompt with the tokenizer's special tokens on (vLLM's `add_special_tokens` defaults to True
 for raw prompts; SGLang encodes the text the same way), so a prompt rendered with `tokenize=False` gets a second
@@ -32,7 +34,14 @@ _ENGINES = {
     ("sglang", "Engine"): "SGLang's `Engine.generate`",
     # TensorRT-LLM's LLM API takes text prompts the same way (its tokenizer adds special tokens)
     ("tensorrt_llm", "LLM"): "TensorRT-LLM's `LLM.generate`",
+    # llama-cpp-python (read in 0.3.16's `llama.py`, `_create_completion`): a text prompt gets the model's BOS put
+    # in front (when its GGUF says to add one), and is tokenized with `special=True`, so a BOS written in the text
+    # is a second BOS token
+    ("llama_cpp", "Llama"): "llama-cpp-python's `Llama.create_completion`",
 }
+# the methods that hand each library's engine a prompt (`llm(prompt)` is `__call__`)
+_METHODS = {"llama_cpp": frozenset({"create_completion", "__call__"})}
+_GENERATE = frozenset({"generate"})
 _LIBRARIES = frozenset(library for library, _ in _ENGINES)
 # clients of a server that runs one of those engines on the text they send: known by their class only
 _CLIENTS = {
@@ -103,6 +112,7 @@ class Engines:
                         classes[f"{ref.local}.{name}"] = words
             elif (root, ref.symbol) in _ENGINES:  # `from vllm import LLM`, `from sglang import Engine as Sgl`
                 classes[ref.local] = _ENGINES[root, ref.symbol]
+        libraries.discard("llama_cpp")  # known by its class only: `llm(...)` is too common a call to judge by name
         if len(libraries) > 1:
             return cls(
                 classes, "the serving engine's `generate` (vLLM's, SGLang's or TensorRT-LLM's)", frozenset(pipelines)
@@ -154,16 +164,36 @@ class Engines:
         """`llm.generate(prompts, ...)` on an engine: the words for the engine and the prompts it is given (the
         first positional argument, `prompts=` or `prompt=`); None for another call."""
         func = call.func
-        if not (self.imported or self.classes) or not isinstance(func, ast.Attribute) or func.attr != "generate":
+        if not (self.imported or self.classes):
+            return None
+        if isinstance(func, ast.Attribute) and func.attr in ("generate", "create_completion"):
+            receiver, method = func.value, func.attr
+        elif isinstance(func, ast.Name) or is_self_attribute(func):
+            receiver, method = func, "__call__"  # `llm(prompt)`: an engine called
+        else:
             return None
         text = keyword_value(call, "prompts") or keyword_value(call, "prompt") or positional(call, 0)
         if text is None:
             return None
-        built = _built_as(func.value, function, flows)
+        built = _built_as(receiver, function, flows)
         if built:
-            words = {self.classes.get(dotted_name(cls) or "", "") for cls in built}
-            return (words.pop(), text) if len(words) == 1 and "" not in words else None
-        return (self.imported, text) if self.imported and _named_for_an_engine(func.value) else None
+            engines = {_engine_of(self.classes, cls) for cls in built}
+            if len(engines) != 1 or None in engines:
+                return None
+            library, words = engines.pop()  # type: ignore[misc]  # (None is ruled out above)
+            return (words, text) if method in _METHODS.get(library, _GENERATE) else None
+        if method != "generate":
+            return None
+        return (self.imported, text) if self.imported and _named_for_an_engine(func.value) else None  # type: ignore[attr-defined]
+
+
+def _engine_of(classes: dict[str, str], cls: ast.expr) -> tuple[str, str] | None:
+    """The library and the words of the engine class `cls` names, when it names one."""
+    words = classes.get(dotted_name(cls) or "")
+    if words is None:
+        return None
+    library = next((library for (library, _), known in _ENGINES.items() if known == words), "")
+    return library, words
 
 
 def _sampling_sets_flag(function: FunctionInfo) -> bool:
