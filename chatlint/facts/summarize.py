@@ -43,7 +43,7 @@ from chatlint.facts.syntax import (
     shortened,
     star_kwargs,
 )
-from chatlint.facts.tokenizer_calls import tokenizing_helpers
+from chatlint.facts.tokenizer_summaries import tokenizing_helpers
 from chatlint.knowledge.model_families import family_of
 
 

@@ -9,16 +9,15 @@ For each such call the analysis answers:
 - the split pattern: the ids of two separately tokenized texts (a prompt and a completion), concatenated with `+`.
 
 Helpers of the module that tokenize their parameter are tokenizer calls too, with the call site's text; so are
-those of another module, told by its summary (`TokenizerSummary`, built by `tokenizing_helpers`).
+those of another module, told by its summary (`TokenizerSummary`, built by `tokenizer_summaries`).
 """
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 
-from chatlint.facts.column_names import ColumnName
 from chatlint.facts.datasets import mapped_function
 from chatlint.facts.engines import Engines
 from chatlint.facts.flags import absent, call_flag, defining_scope, flag_from_expression
@@ -34,9 +33,8 @@ from chatlint.facts.model import (
 )
 from chatlint.facts.own_templates import function_text, templates_without_bos
 from chatlint.facts.rendered_text import RenderedTexts
-from chatlint.facts.summary import ForwardedFlag, ModuleSummary, TokenizerSummary
+from chatlint.facts.summary import ModuleSummary, TokenizerSummary
 from chatlint.facts.syntax import (
-    bool_literal,
     bound_argument,
     called_name,
     dotted_name,
@@ -78,15 +76,15 @@ def collect_tokenizer_calls(
     defined_names = {function.name for function in functions if not function.is_module}
     counted: set[int] = set()
     for call, function, ancestors in calls:
-        tokenizer_call = _direct(call, function, defined_names, flows)
+        tokenizer_call = direct_call(call, function, defined_names, flows)
         if tokenizer_call is None and engines is not None:
-            tokenizer_call = _engine_call(call, function, flows, engines)
+            tokenizer_call = engine_call(call, function, flows, engines)
         if tokenizer_call is not None and not _unpacked_pair(call, ancestors):
             by_call[id(call)] = tokenizer_call
             found.append(tokenizer_call)
-            if _counted_in_place(call, ancestors):
+            if counted_in_place(call, ancestors):
                 counted.add(id(call))
-    helpers = _helpers(found, flows, counted)
+    helpers = parameter_helpers(found, flows, counted)
     for call, function, _ in calls:
         if id(call) in by_call:
             continue
@@ -118,7 +116,7 @@ def collect_tokenizer_calls(
 
 
 # -- direct calls -------------------------------------------------------------------------------------------------
-def _direct(
+def direct_call(
     call: ast.Call, function: FunctionInfo, defined_names: set[str], flows: dict[int, FunctionFlow]
 ) -> TokenizerCall | None:
     func = call.func
@@ -158,7 +156,7 @@ def _direct(
     )
 
 
-def _engine_call(
+def engine_call(
     call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow], engines: Engines
 ) -> TokenizerCall | None:
     """`llm.generate(prompts, sampling_params)` on a vLLM or SGLang engine, or `pipe(prompt)` on a text-generation
@@ -238,7 +236,7 @@ def is_tokenizer(node: ast.expr) -> bool:
 
 
 # -- helpers that tokenize their parameter ------------------------------------------------------------------------
-def _helpers(
+def parameter_helpers(
     found: list[TokenizerCall], flows: dict[int, FunctionFlow], counted: set[int] | frozenset[int] = frozenset()
 ) -> dict[str, _Helper]:
     """The functions that tokenize one of their parameters, untouched, by name (the first such call wins); a call
@@ -258,7 +256,7 @@ def _helpers(
     return helpers
 
 
-def _counted_in_place(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
+def counted_in_place(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
     """`len(tok(text))`, `len(tok(text)["input_ids"])`: the ids are counted where they are made."""
     _, above = same_value(call, ancestors, through_ids=True)
     parent = above[-1] if above else None
@@ -291,7 +289,7 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> 
         if given is not None:
             flag = flag_from_expression(ADD_SPECIAL_TOKENS, given, function, FlagSource.CALL)
             known = flag.value is not None
-    elif not known and _only_own_kwargs(inner.call, wrapper):
+    elif not known and only_own_kwargs(inner.call, wrapper):
         # `def encode(self, text, **kwargs): return self.tokenizer.encode(text, **kwargs)`: the caller's keywords
         # are the ones that reach the tokenizer; with none that may hold the flag, it is the default (on), and the
         # fix passes `add_special_tokens=False` there
@@ -315,130 +313,12 @@ def _spreads(call: ast.Call) -> bool:
     return passes_star_args(call) or any(item.arg is None for item in call.keywords)
 
 
-def _only_own_kwargs(call: ast.Call, wrapper: FunctionInfo) -> bool:
+def only_own_kwargs(call: ast.Call, wrapper: FunctionInfo) -> bool:
     """The only opaque part of `call` (the tokenizer call inside `wrapper`) is the wrapper's own `**kwargs`."""
     if wrapper.star_kwargs is None or passes_star_args(call):
         return False
     spreads = [item.value for item in call.keywords if item.arg is None]
     return bool(spreads) and all(isinstance(value, ast.Name) and value.id == wrapper.star_kwargs for value in spreads)
-
-
-def tokenizing_helpers(
-    functions: list[FunctionInfo],
-    calls: list[CallSite],
-    flows: dict[int, FunctionFlow],
-    engines: Engines | None = None,
-    column_of: Callable[[ast.expr, FunctionInfo], ColumnName | None] | None = None,
-) -> list[TokenizerSummary]:
-    """The module-level functions, and methods of module-level classes (`Encoder.encode`), that tokenize one of
-    their parameters with special tokens on (or hand it to a serving engine the module names), or as a parameter
-    of theirs says, for the module's summary (what an importer that hands them rendered text learns). A method's
-    parameters leave out its `self`. With `column_of` (what column a key names), also the module-level functions
-    that tokenize one column of a row they are given (what an importer that maps them over a dataset learns)."""
-    defined_names = {function.name for function in functions if not function.is_module}
-    direct = []
-    counted: set[int] = set()
-    for call, function, ancestors in calls:
-        if function.outer is not None and function.outer.is_module:
-            tokenizer_call = _direct(call, function, defined_names, flows)
-            if tokenizer_call is None and engines is not None:
-                tokenizer_call = _engine_call(call, function, flows, engines)
-            if tokenizer_call is not None and (tokenizer_call.special_tokens_known or _only_own_kwargs(call, function)):
-                direct.append(tokenizer_call)
-                if _counted_in_place(call, ancestors):
-                    counted.add(id(call))
-    found = []
-    helpers = _helpers(direct, flows, counted)
-    for helper, inner, text in helpers.values():
-        flag = _forwarded_flag(helper, inner)
-        if flag.parameter is not None or flag.value is not False:
-            params = tuple(helper.call_params)
-            found.append(TokenizerSummary(helper.qualname, inner.call.lineno, params, text, flag))
-    if column_of is not None:
-        rows = _row_helpers(direct, flows, counted, column_of)
-        for name, (helper, inner, row, column) in rows.items():
-            flag = _forwarded_flag(helper, inner)
-            if name not in helpers and (flag.parameter is not None or flag.value is not False):
-                params = tuple(helper.call_params)
-                found.append(TokenizerSummary(helper.qualname, inner.call.lineno, params, row, flag, column))
-        found.extend(_dataset_tokenizers(calls, flows, rows))
-    return found
-
-
-def _dataset_tokenizers(
-    calls: list[CallSite], flows: dict[int, FunctionFlow], rows: dict[str, tuple[FunctionInfo, TokenizerCall, str, str]]
-) -> list[TokenizerSummary]:
-    """The module-level functions that map a row tokenizer of the module over a dataset they are given
-    (`def tokenize_dataset(ds, tok): return ds.map(tokenize_batch, fn_kwargs=...)`), with special tokens on: a
-    caller that hands them a dataset with a render in that column doubles its BOS."""
-    found: dict[str, TokenizerSummary] = {}
-    for call, function, _ in calls:
-        mapped = mapped_function(call)
-        if mapped is None or function.cls is not None or not (function.outer and function.outer.is_module):
-            continue
-        dataset = call.func.value  # type: ignore[attr-defined]  # (a `.map()` call)
-        if not isinstance(dataset, ast.Name) or dataset.id not in function.call_params:
-            continue
-        if any(binding.kind != "param" for binding in function_flow(function, flows).bindings.get(dataset.id, ())):
-            continue
-        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
-            mapped = mapped.args[0]
-        entry = rows.get(mapped.id) if isinstance(mapped, ast.Name) else None
-        if entry is None or function.name in found:
-            continue
-        helper, inner, _, column = entry
-        flag = _forwarded_flag(helper, inner)
-        if flag.parameter is None and flag.value is not False:  # (the row helper's own flag: `.map()` passes none)
-            params = tuple(function.call_params)
-            found[function.name] = TokenizerSummary(
-                function.qualname, inner.call.lineno, params, dataset.id, flag, column, dataset=True
-            )
-    return list(found.values())
-
-
-def _row_helpers(
-    found: list[TokenizerCall],
-    flows: dict[int, FunctionFlow],
-    counted: set[int],
-    column_of: Callable[[ast.expr, FunctionInfo], ColumnName | None],
-) -> dict[str, tuple[FunctionInfo, TokenizerCall, str, str]]:
-    """The module-level functions that tokenize one column of their first parameter, a row of a dataset they are
-    mapped over (`def encode(example, tok): return tok(example["text"])`): by name, with the parameter and the
-    column (the first such call wins)."""
-    helpers: dict[str, tuple[FunctionInfo, TokenizerCall, str, str]] = {}
-    for tokenizer_call in found:
-        function, text = tokenizer_call.function, tokenizer_call.text
-        if id(tokenizer_call.call) in counted or function.cls is not None or not function.call_params:
-            continue
-        if not isinstance(text, ast.Subscript) or isinstance(text.slice, (ast.Slice, ast.Tuple)):
-            continue
-        row = text.value
-        if not isinstance(row, ast.Name) or row.id != function.call_params[0]:
-            continue
-        if any(binding.kind != "param" for binding in function_flow(function, flows).bindings.get(row.id, ())):
-            continue
-        column = column_of(text.slice, function)
-        if column is not None:
-            helpers.setdefault(function.name, (function, tokenizer_call, row.id, column.name))
-    return helpers
-
-
-def _forwarded_flag(helper: FunctionInfo, inner: TokenizerCall) -> ForwardedFlag:
-    """Where the helper's `add_special_tokens` comes from: a parameter of its own, or its call (absent: True)."""
-    flag = inner.add_special_tokens
-    forwarded = keyword_value(inner.call, ADD_SPECIAL_TOKENS)
-    if isinstance(forwarded, ast.Name) and forwarded.id in helper.params:
-        return ForwardedFlag(ADD_SPECIAL_TOKENS, forwarded.id, flag.value, flag.present, where=flag.where)
-    if not inner.special_tokens_known:  # only the helper's own `**kwargs` may hold it: the caller's keywords decide
-        return ForwardedFlag(ADD_SPECIAL_TOKENS, None, True, False, from_kwargs=True)
-    own = helper.params.get(ADD_SPECIAL_TOKENS)
-    if own is not None:
-        # the helper takes the flag from its caller, whatever its other tokenizer calls (a fallback without it)
-        # say: its default, when a literal, is what a call that passes nothing gets
-        default = bool_literal(own.default) if own.default is not None else None
-        return ForwardedFlag(ADD_SPECIAL_TOKENS, ADD_SPECIAL_TOKENS, default, True)
-    value = flag.value if flag.present else True
-    return ForwardedFlag(ADD_SPECIAL_TOKENS, None, value, flag.present, where=flag.where)
 
 
 def _through_imported(

@@ -1,0 +1,143 @@
+"""What a module tells the modules that import it about its functions that tokenize (`TokenizerSummary`, in its
+summary): a parameter they tokenize with special tokens on (or as a parameter of theirs says), one column of a row
+they are given (what `.map()` hands them), or a dataset they map such a function over. The calls of those functions
+in an importing module are judged by `tokenizer_calls`."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from chatlint.facts.column_names import ColumnName
+from chatlint.facts.datasets import mapped_function
+from chatlint.facts.engines import Engines
+from chatlint.facts.flow import FunctionFlow, function_flow
+from chatlint.facts.model import CallSite, FunctionInfo, TokenizerCall
+from chatlint.facts.summary import ForwardedFlag, TokenizerSummary
+from chatlint.facts.syntax import bool_literal, is_partial, keyword_value
+from chatlint.facts.tokenizer_calls import (
+    ADD_SPECIAL_TOKENS,
+    counted_in_place,
+    direct_call,
+    engine_call,
+    only_own_kwargs,
+    parameter_helpers,
+)
+
+
+def tokenizing_helpers(
+    functions: list[FunctionInfo],
+    calls: list[CallSite],
+    flows: dict[int, FunctionFlow],
+    engines: Engines | None = None,
+    column_of: Callable[[ast.expr, FunctionInfo], ColumnName | None] | None = None,
+) -> list[TokenizerSummary]:
+    """The module-level functions, and methods of module-level classes (`Encoder.encode`), that tokenize one of
+    their parameters with special tokens on (or hand it to a serving engine the module names), or as a parameter
+    of theirs says, for the module's summary (what an importer that hands them rendered text learns). A method's
+    parameters leave out its `self`. With `column_of` (what column a key names), also the module-level functions
+    that tokenize one column of a row they are given (what an importer that maps them over a dataset learns)."""
+    defined_names = {function.name for function in functions if not function.is_module}
+    direct = []
+    counted: set[int] = set()
+    for call, function, ancestors in calls:
+        if function.outer is not None and function.outer.is_module:
+            tokenizer_call = direct_call(call, function, defined_names, flows)
+            if tokenizer_call is None and engines is not None:
+                tokenizer_call = engine_call(call, function, flows, engines)
+            if tokenizer_call is not None and (tokenizer_call.special_tokens_known or only_own_kwargs(call, function)):
+                direct.append(tokenizer_call)
+                if counted_in_place(call, ancestors):
+                    counted.add(id(call))
+    found = []
+    helpers = parameter_helpers(direct, flows, counted)
+    for helper, inner, text in helpers.values():
+        flag = _forwarded_flag(helper, inner)
+        if flag.parameter is not None or flag.value is not False:
+            params = tuple(helper.call_params)
+            found.append(TokenizerSummary(helper.qualname, inner.call.lineno, params, text, flag))
+    if column_of is not None:
+        rows = _row_helpers(direct, flows, counted, column_of)
+        for name, (helper, inner, row, column) in rows.items():
+            flag = _forwarded_flag(helper, inner)
+            if name not in helpers and (flag.parameter is not None or flag.value is not False):
+                params = tuple(helper.call_params)
+                found.append(TokenizerSummary(helper.qualname, inner.call.lineno, params, row, flag, column))
+        found.extend(_dataset_tokenizers(calls, flows, rows))
+    return found
+
+
+def _dataset_tokenizers(
+    calls: list[CallSite], flows: dict[int, FunctionFlow], rows: dict[str, tuple[FunctionInfo, TokenizerCall, str, str]]
+) -> list[TokenizerSummary]:
+    """The module-level functions that map a row tokenizer of the module over a dataset they are given
+    (`def tokenize_dataset(ds, tok): return ds.map(tokenize_batch, fn_kwargs=...)`), with special tokens on: a
+    caller that hands them a dataset with a render in that column doubles its BOS."""
+    found: dict[str, TokenizerSummary] = {}
+    for call, function, _ in calls:
+        mapped = mapped_function(call)
+        if mapped is None or function.cls is not None or not (function.outer and function.outer.is_module):
+            continue
+        dataset = call.func.value  # type: ignore[attr-defined]  # (a `.map()` call)
+        if not isinstance(dataset, ast.Name) or dataset.id not in function.call_params:
+            continue
+        if any(binding.kind != "param" for binding in function_flow(function, flows).bindings.get(dataset.id, ())):
+            continue
+        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
+            mapped = mapped.args[0]
+        entry = rows.get(mapped.id) if isinstance(mapped, ast.Name) else None
+        if entry is None or function.name in found:
+            continue
+        helper, inner, _, column = entry
+        flag = _forwarded_flag(helper, inner)
+        if flag.parameter is None and flag.value is not False:  # (the row helper's own flag: `.map()` passes none)
+            params = tuple(function.call_params)
+            found[function.name] = TokenizerSummary(
+                function.qualname, inner.call.lineno, params, dataset.id, flag, column, dataset=True
+            )
+    return list(found.values())
+
+
+def _row_helpers(
+    found: list[TokenizerCall],
+    flows: dict[int, FunctionFlow],
+    counted: set[int],
+    column_of: Callable[[ast.expr, FunctionInfo], ColumnName | None],
+) -> dict[str, tuple[FunctionInfo, TokenizerCall, str, str]]:
+    """The module-level functions that tokenize one column of their first parameter, a row of a dataset they are
+    mapped over (`def encode(example, tok): return tok(example["text"])`): by name, with the parameter and the
+    column (the first such call wins)."""
+    helpers: dict[str, tuple[FunctionInfo, TokenizerCall, str, str]] = {}
+    for tokenizer_call in found:
+        function, text = tokenizer_call.function, tokenizer_call.text
+        if id(tokenizer_call.call) in counted or function.cls is not None or not function.call_params:
+            continue
+        if not isinstance(text, ast.Subscript) or isinstance(text.slice, (ast.Slice, ast.Tuple)):
+            continue
+        row = text.value
+        if not isinstance(row, ast.Name) or row.id != function.call_params[0]:
+            continue
+        if any(binding.kind != "param" for binding in function_flow(function, flows).bindings.get(row.id, ())):
+            continue
+        column = column_of(text.slice, function)
+        if column is not None:
+            helpers.setdefault(function.name, (function, tokenizer_call, row.id, column.name))
+    return helpers
+
+
+def _forwarded_flag(helper: FunctionInfo, inner: TokenizerCall) -> ForwardedFlag:
+    """Where the helper's `add_special_tokens` comes from: a parameter of its own, or its call (absent: True)."""
+    flag = inner.add_special_tokens
+    forwarded = keyword_value(inner.call, ADD_SPECIAL_TOKENS)
+    if isinstance(forwarded, ast.Name) and forwarded.id in helper.params:
+        return ForwardedFlag(ADD_SPECIAL_TOKENS, forwarded.id, flag.value, flag.present, where=flag.where)
+    if not inner.special_tokens_known:  # only the helper's own `**kwargs` may hold it: the caller's keywords decide
+        return ForwardedFlag(ADD_SPECIAL_TOKENS, None, True, False, from_kwargs=True)
+    own = helper.params.get(ADD_SPECIAL_TOKENS)
+    if own is not None:
+        # the helper takes the flag from its caller, whatever its other tokenizer calls (a fallback without it)
+        # say: its default, when a literal, is what a call that passes nothing gets
+        default = bool_literal(own.default) if own.default is not None else None
+        return ForwardedFlag(ADD_SPECIAL_TOKENS, ADD_SPECIAL_TOKENS, default, True)
+    value = flag.value if flag.present else True
+    return ForwardedFlag(ADD_SPECIAL_TOKENS, None, value, flag.present, where=flag.where)
