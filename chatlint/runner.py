@@ -265,7 +265,7 @@ class Runner:
         named_files = {
             path for path, (source, result) in checked.items() if result.summary is None and named(source.text)
         }
-        for path in named_files:
+        for path in sorted(named_files):  # (in a fixed order: what a module learns may depend on it)
             project.learn_chained(path, checked[path][0].encode())
         learned = mentions(project.renderers - known_names)  # names of wrappers of imported wrappers
         to_link: list[tuple[Source, Links]] = []
