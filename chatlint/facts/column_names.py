@@ -175,10 +175,11 @@ def declared_defaults(module: ast.Module, argparse: bool = True) -> list[tuple[s
     (`add_argument("--text-field", default="text")`, by their `dest`) in top-level functions (owner "" at module
     level; `argparse`: look for them at all)."""
     found: list[tuple[str, str, str]] = []
+    strings = _module_strings(module)  # a default may name a module constant (`default=DEFAULT_MODEL`)
     for statement in module.body:
         if isinstance(statement, ast.ClassDef):
             for inner in statement.body:
-                field = _class_field(inner)
+                field = _class_field(inner, strings)
                 if field is not None:
                     found.append((statement.name, *field))
             continue
@@ -187,13 +188,39 @@ def declared_defaults(module: ast.Module, argparse: bool = True) -> list[tuple[s
         owner = statement.name if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) else ""
         for node in ast.walk(statement):
             if isinstance(node, ast.Call) and called_name(node).endswith("add_argument"):
-                option = _argparse_option(node)
+                option = _argparse_option(node, strings)
                 if option is not None:
                     found.append((owner, *option))
     return found
 
 
-def _class_field(statement: ast.stmt) -> tuple[str, str] | None:
+def _module_strings(module: ast.Module) -> dict[str, str]:
+    """The module-level names assigned one string literal, once."""
+    values: dict[str, list[ast.expr]] = {}
+    for statement in module.body:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target, value = statement.targets[0], statement.value
+        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+            target, value = statement.target, statement.value
+        else:
+            continue
+        if isinstance(target, ast.Name):
+            values.setdefault(target.id, []).append(value)
+    return {
+        name: text
+        for name, assigned in values.items()
+        if len(assigned) == 1 and (text := string_value(assigned[0])) is not None
+    }
+
+
+def _string_default(value: ast.expr | None, strings: dict[str, str]) -> str | None:
+    """A default's string: a literal, or a module constant that holds one."""
+    if isinstance(value, ast.Name):
+        return strings.get(value.id)
+    return string_value(value) if value is not None else None
+
+
+def _class_field(statement: ast.stmt, strings: dict[str, str]) -> tuple[str, str] | None:
     if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
         target, value = statement.target, statement.value
     elif isinstance(statement, ast.Assign) and len(statement.targets) == 1:
@@ -204,12 +231,12 @@ def _class_field(statement: ast.stmt) -> tuple[str, str] | None:
         return None
     if isinstance(value, ast.Call) and called_name(value).split(".")[-1] == "field":
         value = keyword_value(value, "default")
-    default = string_value(value) if value is not None else None
+    default = _string_default(value, strings)
     return (target.id, default) if default is not None else None
 
 
-def _argparse_option(call: ast.Call) -> tuple[str, str] | None:
-    default = string_value(keyword_value(call, "default")) if keyword_value(call, "default") is not None else None
+def _argparse_option(call: ast.Call, strings: dict[str, str]) -> tuple[str, str] | None:
+    default = _string_default(keyword_value(call, "default"), strings)
     if default is None:
         return None
     dest = keyword_value(call, "dest")

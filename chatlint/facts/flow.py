@@ -303,12 +303,15 @@ def function_flow(function: FunctionInfo, cache: dict[int, FunctionFlow]) -> Fun
 
 def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.expr | None:
     """What class `value` is an instance of, when the code shows it built: `self.prompter` set to `Prompter(...)` in
-    `__init__`, a local name assigned `Prompter(...)` once, or `Prompter(...)` itself (the class expression)."""
+    `__init__` (or annotated: a parameter of `__init__`, a dataclass field), a local name assigned `Prompter(...)`
+    once, or `Prompter(...)` itself (the class expression)."""
     if isinstance(value, ast.Call):
         return value.func
     attribute = is_self_attribute(value)
     if attribute and function.cls is not None:
         built = function.cls.init_attributes.get(attribute)
+        if built is None and function.cls.is_dataclass:  # a dataclass field: `formatter: ChatFormatter`
+            return _annotated_class(function.cls.annotations.get(attribute))
         if isinstance(built, ast.Name):  # `self.actor = actor` with `actor: Actor` a parameter of `__init__`
             init = function.cls.methods.get("__init__")
             param = init.params.get(built.id) if init is not None else None

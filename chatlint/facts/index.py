@@ -141,8 +141,10 @@ class Indexer:
             is_dataclass=any("dataclass" in code(decorator) for decorator in node.decorator_list),
         )
         for statement in node.body:
-            if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value:
-                info.fields[statement.target.id] = statement.value
+            if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+                info.annotations[statement.target.id] = statement.annotation
+                if statement.value:
+                    info.fields[statement.target.id] = statement.value
             elif isinstance(statement, ast.Assign):
                 for target in statement.targets:
                     if isinstance(target, ast.Name):

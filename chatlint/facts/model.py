@@ -126,6 +126,8 @@ class ClassInfo:
     is_dataclass: bool
     # `name: T = value` and `name = value` in the class body
     fields: dict[str, ast.expr] = field(default_factory=dict)
+    # `name: T` (with a value or not) in the class body: a dataclass's fields by their annotation
+    annotations: dict[str, ast.expr] = field(default_factory=dict)
     # `self.name = value` in __init__ / __post_init__
     init_attributes: dict[str, ast.expr] = field(default_factory=dict)
     # `self.name = value` in any method, every value in source order

@@ -290,14 +290,18 @@ class ShapeResolver:
         list(messages)`), when the helper rebinds it only to values that keep its end (`messages =
         list(messages)`, `messages = [system] + messages`)."""
         flow = function_flow(helper, self.flows)
-        ends = {_end_of(value) for value in flow.returns}
+        ends = {_end_of(value, helper.assignments) for value in flow.returns}
         name = ends.pop() if len(ends) == 1 else None
         if name is None or name not in helper.params:
             return None
         bindings = flow.bindings.get(name, ())
         kept = all(
             binding.kind == "param"
-            or (binding.kind == "assign" and binding.value is not None and _end_of(binding.value) == name)
+            or (
+                binding.kind == "assign"
+                and binding.value is not None
+                and _end_of(binding.value, helper.assignments) == name
+            )
             for binding in bindings
         )
         return name if kept else None
@@ -507,19 +511,31 @@ def _key_of(expr: ast.expr, function: FunctionInfo) -> str | None:
     return _resolve_key(expr.slice, function)
 
 
-def _end_of(value: ast.expr) -> str | None:
+def _end_of(value: ast.expr, assignments: dict[str, list[ast.expr]] | None = None, depth: int = 0) -> str | None:
     """The name whose end `value` ends with: `messages`, `list(messages)`, `messages.copy()`, `[system,
-    *messages]`, `[system] + messages`."""
+    *messages]`, `[system] + messages`, `messages[-k:]` (a slice that keeps the end), through a local name
+    assigned one such value (`rest = messages[1:]`, then `system + rest`; `assignments`: the function's)."""
+    if depth > 8:
+        return None
     if isinstance(value, ast.Name):
+        assigned = (assignments or {}).get(value.id, [])
+        if len(assigned) == 1:
+            through = _end_of(assigned[0], assignments, depth + 1)
+            if through is not None and through != value.id:
+                return through
         return value.id
     if isinstance(value, ast.Call) and dotted_name(value.func) in _COPY_CALLS and len(value.args) == 1:
-        return _end_of(value.args[0])
+        return _end_of(value.args[0], assignments, depth + 1)
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "copy":
-        return _end_of(value.func.value) if not value.args else None
+        return _end_of(value.func.value, assignments, depth + 1) if not value.args else None
     if isinstance(value, ast.List) and value.elts and isinstance(value.elts[-1], ast.Starred):
-        return _end_of(value.elts[-1].value)
+        return _end_of(value.elts[-1].value, assignments, depth + 1)
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
-        return _end_of(value.right)
+        return _end_of(value.right, assignments, depth + 1)
+    if isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice):
+        cut = value.slice
+        if cut.upper is None and cut.step is None:  # `messages[1:]`, `messages[-k:]`: the end is kept
+            return _end_of(value.value, assignments, depth + 1)
     return None
 
 

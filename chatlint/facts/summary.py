@@ -202,6 +202,8 @@ class TokenizerSummary:
     column: str = ""  # the column of the row `text` it tokenizes ("{field}" for a configuration field's column)
     # `text` is a dataset it maps a row tokenizer over (`ds.map(tokenize_batch)`): `column` of its rows is tokenized
     dataset: bool = False
+    # the parameter that names the column instead, for a dataset tokenizer (`tokenize(ds, tok, text_column)`)
+    column_param: str = ""
 
 
 @dataclass(frozen=True)

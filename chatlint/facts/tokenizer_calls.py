@@ -15,9 +15,10 @@ those of another module, told by its summary (`TokenizerSummary`, built by `toke
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
+from chatlint.facts.column_names import ColumnName
 from chatlint.facts.datasets import mapped_function
 from chatlint.facts.engines import Engines
 from chatlint.facts.flags import absent, call_flag, defining_scope, flag_from_expression
@@ -96,10 +97,10 @@ def collect_tokenizer_calls(
                 # a method of an instance of an imported class: `self.encoder.encode(text)`
                 cls = instance_class(call.func.value, function, flows)
                 imported = links.method_tokenizer(cls, call.func.attr) if cls is not None else None
-            if imported is not None and not imported[0].column:
+            if imported is not None and not imported[0].column and not imported[0].dataset:
                 through = _through_imported(call, function, *imported)
         if through is None and links:
-            through = _mapped_row_tokenizer(call, function, links)
+            through = _mapped_row_tokenizer(call, function, links, texts.column_of)
         if through is not None:
             by_call[id(call)] = through
             found.append(through)
@@ -355,12 +356,17 @@ def _through_imported(
     )
 
 
-def _mapped_row_tokenizer(call: ast.Call, function: FunctionInfo, links: Links) -> TokenizerCall | None:
+def _mapped_row_tokenizer(
+    call: ast.Call,
+    function: FunctionInfo,
+    links: Links,
+    column_of: Callable[[ast.expr, FunctionInfo], ColumnName | None],
+) -> TokenizerCall | None:
     """`ds.map(encode)`, `ds.map(partial(encode, tokenizer=tok))` or `ds.map(lambda row: encode(row, tok))`, where
     `encode` is a function of another module that tokenizes one column of the row it is given: the `.map()` call as
     a tokenizer call of that column of the dataset's rows, with the flag the call binds for the helper."""
     if links.tokenizer(call.func) is not None:
-        return _dataset_tokenizer(call, function, links)
+        return _dataset_tokenizer(call, function, links, column_of)
     mapped = mapped_function(call)
     site = call  # the call that may take the helper's flag: the partial, the lambda's call, or none (the `.map()`)
     if isinstance(mapped, ast.Call) and is_partial(mapped) and len(mapped.args) == 1:
@@ -390,9 +396,15 @@ def _mapped_row_tokenizer(call: ast.Call, function: FunctionInfo, links: Links) 
     return replace(through, call=site, text=None, column=column, dataset=dataset, related=related, off_keyword=off)
 
 
-def _dataset_tokenizer(call: ast.Call, function: FunctionInfo, links: Links) -> TokenizerCall | None:
+def _dataset_tokenizer(
+    call: ast.Call,
+    function: FunctionInfo,
+    links: Links,
+    column_of: Callable[[ast.expr, FunctionInfo], ColumnName | None],
+) -> TokenizerCall | None:
     """`tokenize_dataset(ds, tok)`, where `tokenize_dataset` (of another module) maps a function that tokenizes one
-    column of its rows over the dataset it is given: a tokenizer call of that column of `ds`'s rows."""
+    column of its rows over the dataset it is given (the column its own, or the one the call names for its
+    parameter: `tokenize_dataset(ds, tok, cfg.text_column)`): a tokenizer call of that column of `ds`'s rows."""
     imported = links.tokenizer(call.func)
     if imported is None or not imported[0].dataset:
         return None
@@ -400,7 +412,14 @@ def _dataset_tokenizer(call: ast.Call, function: FunctionInfo, links: Links) -> 
     dataset = bound_argument(call, list(helper.params), helper.text)
     if dataset is None or _spreads(call):
         return None
-    words = f"`{helper.name}` tokenizes column `{helper.column}` of the dataset it is given"
+    column = helper.column
+    if helper.column_param:
+        named = bound_argument(call, list(helper.params), helper.column_param)
+        found = column_of(named, function) if named is not None else None
+        if found is None:
+            return None
+        column = found.name
+    words = f"`{helper.name}` tokenizes a column of the dataset it is given"
     return TokenizerCall(
         call=call,
         function=function,
@@ -410,7 +429,7 @@ def _dataset_tokenizer(call: ast.Call, function: FunctionInfo, links: Links) -> 
         via=f"the helper `{helper.name}` ({summary.place(helper.line)})",
         related=(Related(summary.path, helper.line, words),),
         off_keyword=None,
-        column=helper.column,
+        column=column,
         dataset=dataset,
     )
 

@@ -63,16 +63,21 @@ def tokenizing_helpers(
             if name not in helpers and (flag.parameter is not None or flag.value is not False):
                 params = tuple(helper.call_params)
                 found.append(TokenizerSummary(helper.qualname, inner.call.lineno, params, row, flag, column))
-        found.extend(_dataset_tokenizers(calls, flows, rows))
+        found.extend(_dataset_tokenizers(calls, flows, rows, column_of, defined_names))
     return found
 
 
 def _dataset_tokenizers(
-    calls: list[CallSite], flows: dict[int, FunctionFlow], rows: dict[str, tuple[FunctionInfo, TokenizerCall, str, str]]
+    calls: list[CallSite],
+    flows: dict[int, FunctionFlow],
+    rows: dict[str, tuple[FunctionInfo, TokenizerCall, str, str]],
+    column_of: Callable[[ast.expr, FunctionInfo], ColumnName | None],
+    defined_names: set[str],
 ) -> list[TokenizerSummary]:
-    """The module-level functions that map a row tokenizer of the module over a dataset they are given
-    (`def tokenize_dataset(ds, tok): return ds.map(tokenize_batch, fn_kwargs=...)`), with special tokens on: a
-    caller that hands them a dataset with a render in that column doubles its BOS."""
+    """The module-level functions that map a row tokenizer over a dataset they are given (`def
+    tokenize_dataset(ds, tok): return ds.map(tokenize_batch, fn_kwargs=...)`, or a function nested in them that
+    reads the column their caller names: `batch[text_column]`), with special tokens on: a caller that hands them a
+    dataset with a render in that column doubles its BOS."""
     found: dict[str, TokenizerSummary] = {}
     for call, function, _ in calls:
         mapped = mapped_function(call)
@@ -85,17 +90,51 @@ def _dataset_tokenizers(
             continue
         if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
             mapped = mapped.args[0]
-        entry = rows.get(mapped.id) if isinstance(mapped, ast.Name) else None
-        if entry is None or function.name in found:
+        if not isinstance(mapped, ast.Name) or function.name in found:
             continue
+        entry = rows.get(mapped.id)
+        column_param = ""
+        if entry is None:
+            nested = _nested_row_helper(mapped.id, function, calls, flows, column_of, defined_names)
+            if nested is None:
+                continue
+            entry, column_param = nested
         helper, inner, _, column = entry
         flag = _forwarded_flag(helper, inner)
         if flag.parameter is None and flag.value is not False:  # (the row helper's own flag: `.map()` passes none)
             params = tuple(function.call_params)
             found[function.name] = TokenizerSummary(
-                function.qualname, inner.call.lineno, params, dataset.id, flag, column, dataset=True
+                function.qualname, inner.call.lineno, params, dataset.id, flag, column, True, column_param
             )
     return list(found.values())
+
+
+def _nested_row_helper(
+    name: str,
+    outer: FunctionInfo,
+    calls: list[CallSite],
+    flows: dict[int, FunctionFlow],
+    column_of: Callable[[ast.expr, FunctionInfo], ColumnName | None],
+    defined_names: set[str],
+) -> tuple[tuple[FunctionInfo, TokenizerCall, str, str], str] | None:
+    """The function `name` nested in `outer` that tokenizes one column of its row (its first parameter), with the
+    column, or the parameter of `outer` that names it (`batch[text_column]`)."""
+    for call, function, _ in calls:
+        if function.name != name or function.outer is not outer or not function.call_params:
+            continue
+        tokenizer_call = direct_call(call, function, defined_names, flows)
+        text = tokenizer_call.text if tokenizer_call is not None and tokenizer_call.special_tokens_known else None
+        row = function.call_params[0]
+        if not isinstance(text, ast.Subscript) or not isinstance(text.value, ast.Name) or text.value.id != row:
+            continue
+        assert tokenizer_call is not None
+        column = column_of(text.slice, function)
+        if column is not None:
+            return (function, tokenizer_call, row, column.name), ""
+        key = text.slice
+        if isinstance(key, ast.Name) and key.id in outer.call_params and key.id not in function.assignments:
+            return (function, tokenizer_call, row, ""), key.id
+    return None
 
 
 def _row_helpers(

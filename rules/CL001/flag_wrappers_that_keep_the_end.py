@@ -1,5 +1,6 @@
 # A method renders the conversation it is given after a helper of the class puts a system message in front (the
 # helper may copy the list first): the caller's last turn stays last, so the method is a wrapper, judged at its calls (and reported at the default the fix changes).
+from dataclasses import dataclass
 
 
 class Prompter:
@@ -28,3 +29,34 @@ class SFTDataset:
         messages = self.rows[index]["messages"]
         text = self.prompter.render(messages)
         return {"text": text, "labels": text}
+
+
+class Trimmer:
+    # keeps the system message and the last turns: `rest[-k:]` keeps the end, so the caller's last turn stays last
+    def __init__(self, tokenizer, max_turns=None):
+        self.tokenizer = tokenizer
+        self.max_turns = max_turns
+
+    def _trim(self, messages):
+        if self.max_turns is None:
+            return messages
+        system = [m for m in messages[:1] if m["role"] == "system"]
+        rest = messages[len(system):]
+        return system + rest[-self.max_turns:]
+
+    def format(self, messages, add_generation_prompt=True):  # expect: CL001 "through the wrapper `Trimmer.format`"
+        return self.tokenizer.apply_chat_template(
+            self._trim(messages), tokenize=False, add_generation_prompt=add_generation_prompt
+        )
+
+
+@dataclass
+class TrimmingCollator:
+    tokenizer: object
+    formatter: Trimmer
+
+    def __call__(self, features):
+        texts = [self.formatter.format(f["messages"]) for f in features]
+        batch = self.tokenizer(texts, add_special_tokens=False, padding=True, return_tensors="pt")
+        batch["labels"] = batch["input_ids"].clone()
+        return batch

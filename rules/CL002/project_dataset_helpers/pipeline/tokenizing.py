@@ -17,3 +17,11 @@ def encode_dataset(ds, tok, max_len=2048):
 
 def encode_dataset_plain(ds, tok, max_len=2048):
     return ds.map(_encode_plain, batched=True, fn_kwargs={"tok": tok, "max_len": max_len})
+
+
+def encode_column(ds, tok, column, max_len=2048):
+    # the caller names the column; the function that tokenizes it is nested here
+    def _encode_rows(batch):
+        return tok(batch[column], truncation=True, max_length=max_len)
+
+    return ds.map(_encode_rows, batched=True)
