@@ -9,6 +9,7 @@ the call site passes (or the wrapper's defaults), as they reach the real call.
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import (
     UNKNOWN_SHAPE,
     CallSite,
+    ClassInfo,
     Flag,
     FlagSource,
     FunctionInfo,
@@ -73,6 +75,8 @@ class _Collector:
     aliases: dict[tuple[int, str], _Route] = field(default_factory=dict)
     # wrappers by (name, whether it is a method): a module function and a method may share a name
     wrappers: dict[tuple[str, bool], _Route] = field(default_factory=dict)
+    # method wrappers by (class name, method name): two classes of the module may each have a `render`
+    method_wrappers: dict[tuple[str, str], _Route] = field(default_factory=dict)
     # id of a wrapper's call site -> flag -> the expression that call passes for the flag, by keyword or by
     # position: what a wrapper around that wrapper forwards (`render(tok, messages, generation)`)
     passed: dict[int, dict[str, ast.expr]] = field(default_factory=dict)
@@ -136,12 +140,15 @@ class _Collector:
     def _maybe_wrapper(self, template_call: TemplateCall) -> None:
         function = template_call.function
         key = (function.name, function.cls is not None)
-        if function.is_module or function.name == TEMPLATE_METHOD or key in self.wrappers:
+        method_key = (function.cls.name, function.name) if function.cls is not None else None
+        if function.is_module or function.name == TEMPLATE_METHOD or key in self.wrappers and method_key is None:
+            return
+        if method_key is not None and method_key in self.method_wrappers:
             return
         parameter = conversation_parameter(template_call)
         if parameter is None:
             return
-        self.wrappers[key] = _Route(
+        route = _Route(
             Route.WRAPPER,
             f"the wrapper `{function.qualname}`",
             wrapper=function,
@@ -149,6 +156,43 @@ class _Collector:
             conversation_parameter=parameter,
             skip_self=function.cls is not None,
         )
+        self.wrappers.setdefault(key, route)
+        if method_key is not None:
+            self.method_wrappers[method_key] = route
+
+    def _method_wrapper(self, func: ast.Attribute, function: FunctionInfo) -> _Route | None | bool:
+        """The wrapper method a call of a method names, when the code shows the receiver's class (`self`, an
+        instance built or annotated): that class's wrapper (or a local base class's), None when the class is one
+        of the module's and has no such wrapper; False when the class is not known."""
+        if dotted_name(func.value) in ("self", "cls") and function.cls is not None:
+            cls_name: str | None = function.cls.name
+        else:
+            built = instance_class(func.value, function, self.resolver.flows)
+            cls_name = (dotted_name(built) or "").split(".")[-1] if built is not None else None
+        classes = self._classes
+        if not cls_name or cls_name not in classes:
+            return False
+        pending, seen = [cls_name], set()
+        while pending:
+            name = pending.pop(0)
+            if name in seen or name not in classes:
+                continue
+            seen.add(name)
+            route = self.method_wrappers.get((name, func.attr))
+            if route is not None:
+                return route
+            if func.attr in classes[name].methods:
+                return None  # the class defines the method, and it is no wrapper
+            pending.extend(base.split(".")[-1] for base in classes[name].bases)
+        return None
+
+    @functools.cached_property
+    def _classes(self) -> dict[str, ClassInfo]:
+        found: dict[str, ClassInfo] = {}
+        for function in self.functions:
+            if function.cls is not None:
+                found.setdefault(function.cls.name, function.cls)
+        return found
 
     # -- one call -------------------------------------------------------------------------------------------------
     def _template_call(
@@ -171,7 +215,10 @@ class _Collector:
             route = self.aliases.get((id(function), name)) or self.aliases.get((id(self.functions[0]), name))
         elif is_self_attribute(func) and function.cls is not None:
             route = self.aliases.get((id(function.cls), name))
-        route = route or self.wrappers.get((name, isinstance(func, ast.Attribute)))
+        if route is None and isinstance(func, ast.Attribute):
+            known = self._method_wrapper(func, function)
+            route = self.wrappers.get((name, True)) if known is False else known  # type: ignore[assignment]
+        route = route or (self.wrappers.get((name, False)) if isinstance(func, ast.Name) else None)
         if route is None:
             if not self.links:
                 return None

@@ -33,6 +33,7 @@ class SFTDataset:
 
 class Trimmer:
     # keeps the system message and the last turns: `rest[-k:]` keeps the end, so the caller's last turn stays last
+    # (its `render` is its own wrapper, not `Prompter.render`: a call is judged by its receiver's class)
     def __init__(self, tokenizer, max_turns=None):
         self.tokenizer = tokenizer
         self.max_turns = max_turns
@@ -44,7 +45,7 @@ class Trimmer:
         rest = messages[len(system):]
         return system + rest[-self.max_turns:]
 
-    def format(self, messages, add_generation_prompt=True):  # expect: CL001 "through the wrapper `Trimmer.format`"
+    def render(self, messages, add_generation_prompt=True):  # expect: CL001 "through the wrapper `Trimmer.render`"
         return self.tokenizer.apply_chat_template(
             self._trim(messages), tokenize=False, add_generation_prompt=add_generation_prompt
         )
@@ -56,7 +57,7 @@ class TrimmingCollator:
     formatter: Trimmer
 
     def __call__(self, features):
-        texts = [self.formatter.format(f["messages"]) for f in features]
+        texts = [self.formatter.render(f["messages"]) for f in features]
         batch = self.tokenizer(texts, add_special_tokens=False, padding=True, return_tensors="pt")
         batch["labels"] = batch["input_ids"].clone()
         return batch
