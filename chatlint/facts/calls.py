@@ -215,7 +215,7 @@ class _Collector:
             route = self.aliases.get((id(function), name)) or self.aliases.get((id(self.functions[0]), name))
         elif is_self_attribute(func) and function.cls is not None:
             route = self.aliases.get((id(function.cls), name))
-        if route is None and isinstance(func, ast.Attribute):
+        if route is None and isinstance(func, ast.Attribute) and (name, True) in self.wrappers:
             known = self._method_wrapper(func, function)
             route = self.wrappers.get((name, True)) if known is False else known  # type: ignore[assignment]
         route = route or (self.wrappers.get((name, False)) if isinstance(func, ast.Name) else None)
