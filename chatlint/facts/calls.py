@@ -28,6 +28,7 @@ from chatlint.facts.model import (
     ShapeKind,
     SpreadSource,
     TemplateCall,
+    classes_of,
 )
 from chatlint.facts.shapes import ShapeResolver
 from chatlint.facts.summary import ForwardedFlag, ModuleSummary, TextSummary, WrapperSummary
@@ -188,11 +189,7 @@ class _Collector:
 
     @functools.cached_property
     def _classes(self) -> dict[str, ClassInfo]:
-        found: dict[str, ClassInfo] = {}
-        for function in self.functions:
-            if function.cls is not None:
-                found.setdefault(function.cls.name, function.cls)
-        return found
+        return classes_of(self.functions)
 
     # -- one call -------------------------------------------------------------------------------------------------
     def _template_call(

@@ -143,6 +143,15 @@ class ClassInfo:
         return "dataset" in self.name.lower() or any(base.split(".")[-1].endswith("Dataset") for base in self.bases)
 
 
+def classes_of(functions: list[FunctionInfo]) -> dict[str, ClassInfo]:
+    """The classes the functions are methods of, by name (the first of two with one name)."""
+    found: dict[str, ClassInfo] = {}
+    for function in functions:
+        if function.cls is not None:
+            found.setdefault(function.cls.name, function.cls)
+    return found
+
+
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
 

@@ -29,7 +29,17 @@ from chatlint.facts.column_names import ColumnName, column_name, field_default, 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow, instance_class
 from chatlint.facts.index import calls_by_name
 from chatlint.facts.links import Links, imported_origin
-from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Hop, Route, TemplateCall, TextOrigin, with_hop
+from chatlint.facts.model import (
+    CallSite,
+    ClassInfo,
+    FunctionInfo,
+    Hop,
+    Route,
+    TemplateCall,
+    TextOrigin,
+    classes_of,
+    with_hop,
+)
 from chatlint.facts.rendered_columns import RenderedColumns
 from chatlint.facts.syntax import (
     bool_literal,
@@ -454,12 +464,7 @@ class RenderedTexts:
 
     @functools.cached_property
     def _classes(self) -> dict[str, ClassInfo]:
-        """The classes of the module, by name (the first of two with one name)."""
-        found: dict[str, ClassInfo] = {}
-        for function in self.functions:
-            if function.cls is not None:
-                found.setdefault(function.cls.name, function.cls)
-        return found
+        return classes_of(self.functions)
 
     # -- names and unpacking ----------------------------------------------------------------------------------------
     def _name_text(

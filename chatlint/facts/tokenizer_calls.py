@@ -92,15 +92,17 @@ def collect_tokenizer_calls(
         helper = _helper_of(call, function, helpers)
         through = _through_helper(call, function, helper) if helper is not None else None
         if through is None and links:
-            imported = links.tokenizer(call.func)
+            named = imported = links.tokenizer(call.func)
             if imported is None and isinstance(call.func, ast.Attribute):
                 # a method of an instance of an imported class: `self.encoder.encode(text)`
                 cls = instance_class(call.func.value, function, flows)
                 imported = links.method_tokenizer(cls, call.func.attr) if cls is not None else None
-            if imported is not None and not imported[0].column and not imported[0].dataset:
+            if named is not None and named[0].dataset:
+                through = _dataset_tokenizer(call, function, *named, texts.column_of)
+            elif imported is not None and not imported[0].column and not imported[0].dataset:
                 through = _through_imported(call, function, *imported)
-        if through is None and links:
-            through = _mapped_row_tokenizer(call, function, links, texts.column_of)
+            if through is None and named is None:
+                through = _mapped_row_tokenizer(call, function, links)
         if through is not None:
             by_call[id(call)] = through
             found.append(through)
@@ -356,17 +358,10 @@ def _through_imported(
     )
 
 
-def _mapped_row_tokenizer(
-    call: ast.Call,
-    function: FunctionInfo,
-    links: Links,
-    column_of: Callable[[ast.expr, FunctionInfo], ColumnName | None],
-) -> TokenizerCall | None:
+def _mapped_row_tokenizer(call: ast.Call, function: FunctionInfo, links: Links) -> TokenizerCall | None:
     """`ds.map(encode)`, `ds.map(partial(encode, tokenizer=tok))` or `ds.map(lambda row: encode(row, tok))`, where
     `encode` is a function of another module that tokenizes one column of the row it is given: the `.map()` call as
     a tokenizer call of that column of the dataset's rows, with the flag the call binds for the helper."""
-    if links.tokenizer(call.func) is not None:
-        return _dataset_tokenizer(call, function, links, column_of)
     mapped = mapped_function(call)
     site = call  # the call that may take the helper's flag: the partial, the lambda's call, or none (the `.map()`)
     if isinstance(mapped, ast.Call) and is_partial(mapped) and len(mapped.args) == 1:
@@ -399,16 +394,13 @@ def _mapped_row_tokenizer(
 def _dataset_tokenizer(
     call: ast.Call,
     function: FunctionInfo,
-    links: Links,
+    helper: TokenizerSummary,
+    summary: ModuleSummary,
     column_of: Callable[[ast.expr, FunctionInfo], ColumnName | None],
 ) -> TokenizerCall | None:
     """`tokenize_dataset(ds, tok)`, where `tokenize_dataset` (of another module) maps a function that tokenizes one
     column of its rows over the dataset it is given (the column its own, or the one the call names for its
     parameter: `tokenize_dataset(ds, tok, cfg.text_column)`): a tokenizer call of that column of `ds`'s rows."""
-    imported = links.tokenizer(call.func)
-    if imported is None or not imported[0].dataset:
-        return None
-    helper, summary = imported
     dataset = bound_argument(call, list(helper.params), helper.text)
     if dataset is None or _spreads(call):
         return None
