@@ -269,8 +269,8 @@ class ShapeResolver:
         parameter = self._kept_end(helper) if helper is not None else None
         return bound_argument(call, list(helper.call_params), parameter) if helper and parameter else None
 
-    def _checks(self, function: FunctionInfo) -> dict[str, tuple[str, str]]:
-        """`asserted_last_roles` of a function, once."""
+    def checks(self, function: FunctionInfo) -> dict[str, tuple[str, str]]:
+        """How the function checks its conversations end (`asserted_last_roles`), once per function."""
         found = self._own_checks.get(id(function))
         if found is None:
             found = self._own_checks[id(function)] = asserted_last_roles(function)
@@ -362,7 +362,7 @@ class ShapeResolver:
         handed (`split_conversation(msgs)`): the code says how the conversation ends."""
         found = self._asserted.get(id(scope))
         if found is None:
-            found = self._asserted[id(scope)] = {**self._guarded_by_calls(scope), **self._checks(scope)}
+            found = self._asserted[id(scope)] = {**self._guarded_by_calls(scope), **self.checks(scope)}
         checked = found.get(name)
         if checked is None:
             return UNKNOWN_SHAPE
@@ -379,7 +379,7 @@ class ShapeResolver:
                 continue
             local = self.top_level.get(call.func.id)
             if local is not None and local is not scope:
-                for param, (role, _) in self._checks(local).items():
+                for param, (role, _) in self.checks(local).items():
                     given = bound_argument(call, local.call_params, param) if param in local.call_params else None
                     if isinstance(given, ast.Name):
                         found.setdefault(given.id, (role, f"checked by `{local.name}`"))

@@ -12,7 +12,6 @@ from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.padding import PadAssignment, pad_eos_assignments, value_masks
 from chatlint.facts.rendered_text import RenderedTexts
-from chatlint.facts.shapes import asserted_last_roles
 from chatlint.facts.summary import (
     CheckpointLoader,
     ConversationSummary,
@@ -178,7 +177,7 @@ def _role_guards(facts: ModuleFacts) -> tuple[RoleGuard, ...]:
     for function in facts.functions:
         if not _is_module_level(function):
             continue
-        for param, (role, _) in asserted_last_roles(function).items():
+        for param, (role, _) in facts.shapes.checks(function).items():
             if param in function.call_params:
                 line = getattr(function.node, "lineno", 1)
                 found.append(RoleGuard(function.name, line, tuple(function.call_params), param, role))
