@@ -70,6 +70,10 @@ class FunctionFlow:
             found = self._jumps[block] = statements is None or _may_jump(statements)
         return found
 
+    def never_rebound(self, name: str) -> bool:
+        """Is `name` only ever bound as a parameter of the function (never assigned, looped over or unpacked)?"""
+        return all(binding.kind == "param" for binding in self.bindings.get(name, ()))
+
     def reaching(self, name: str, load: ast.Name) -> list[Binding]:
         """The bindings of `name` that may hold its value at `load`."""
         found = next((item for item in self.loads.get(name, ()) if item.node is load), None)

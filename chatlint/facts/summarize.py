@@ -118,8 +118,7 @@ def _checkpoint_loaders(facts: ModuleFacts) -> tuple[CheckpointLoader, ...]:
             continue
         if not _is_top_level(function) or (function.cls is not None and function.name != "__init__"):
             continue
-        flow = function_flow(function, facts.flows)
-        if any(binding.kind != "param" for binding in flow.bindings.get(argument.id, ())):
+        if not function_flow(function, facts.flows).never_rebound(argument.id):
             continue
         owner = function.cls.name if function.cls is not None else function.name
         found.setdefault(owner, CheckpointLoader(owner, tuple(function.call_params), argument.id))

@@ -253,7 +253,7 @@ def parameter_helpers(
         if function.is_module or not isinstance(text, ast.Name) or text.id not in function.params:
             continue
         flow = function_flow(function, flows)
-        if any(binding.kind != "param" for binding in flow.bindings.get(text.id, ())):
+        if not flow.never_rebound(text.id):
             continue
         helpers.setdefault(function.name, (function, tokenizer_call, text.id))
     return helpers

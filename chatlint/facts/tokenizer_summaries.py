@@ -86,7 +86,7 @@ def _dataset_tokenizers(
         dataset = call.func.value  # type: ignore[attr-defined]  # (a `.map()` call)
         if not isinstance(dataset, ast.Name) or dataset.id not in function.call_params:
             continue
-        if any(binding.kind != "param" for binding in function_flow(function, flows).bindings.get(dataset.id, ())):
+        if not function_flow(function, flows).never_rebound(dataset.id):
             continue
         if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
             mapped = mapped.args[0]
@@ -156,7 +156,7 @@ def _row_helpers(
         row = text.value
         if not isinstance(row, ast.Name) or row.id != function.call_params[0]:
             continue
-        if any(binding.kind != "param" for binding in function_flow(function, flows).bindings.get(row.id, ())):
+        if not function_flow(function, flows).never_rebound(row.id):
             continue
         column = column_of(text.slice, function)
         if column is not None:
