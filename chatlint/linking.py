@@ -31,6 +31,7 @@ from chatlint.facts.summary import (
     ModuleSummary,
     may_build_conversations,
     may_mask,
+    may_pass_pad_id,
     may_render,
     may_set_pad_eos,
     may_tokenize,
@@ -192,6 +193,8 @@ class Project:
             )
             if found is None or self._resolve(found.summary.path) == importer:
                 continue
+            if masks:
+                self._link_mask_helpers(links, found)
             told = found.summary.exports if masks else found.summary.told
             if ref in pads:
                 told = told | {loader.name for loader in found.summary.pad_loaders}
@@ -224,6 +227,28 @@ class Project:
         if wanted - fields:
             self._link_field_owners(links, every_import, importer, frozenset(wanted - fields))
         return links
+
+    def _link_mask_helpers(self, links: Links, found: Imported) -> None:
+        """An imported collator that hands a pad id to a function of its own imports (`mask_padding(ids,
+        self.tokenizer.pad_token_id)`): that function's module is read for a label mask by value."""
+        summary = found.summary
+        for mask in summary.masks_of(found.symbol) if found.symbol is not None else ():
+            if not mask.via or Links.helper_key(summary, mask.via) in links.through:
+                continue
+            head, _, attribute = mask.via.partition(".")
+            for ref in summary.imports:
+                if ref.local != head:
+                    continue
+                if attribute and ref.symbol is None:
+                    ref = replace(ref, symbol=attribute)  # `import label_utils`, then `label_utils.drop_padding(...)`
+                helper = self._imported(ref, self._resolve(summary.path), MAX_REEXPORTS, True)
+                if helper is not None and helper.symbol is None and attribute:
+                    helper = Imported(helper.summary, attribute)  # `from . import label_utils`: the submodule
+                elif helper is not None and attribute and ref.symbol != attribute:
+                    continue  # a method of an imported object: not followed
+                if helper is not None and helper.symbol is not None and helper.summary.masks_of(helper.symbol):
+                    links.through[Links.helper_key(summary, mask.via)] = helper
+                    break
 
     def _link_field_owners(
         self, links: Links, imports: tuple[ImportRef, ...], importer: Path, wanted: frozenset[str]
@@ -496,7 +521,7 @@ class Project:
             return None
         renders = (
             self._verdict(path, data, may_render)
-            or (wants_masks and self._verdict(path, data, may_mask))
+            or (wants_masks and (self._verdict(path, data, may_mask) or self._verdict(path, data, may_pass_pad_id)))
             or (tokenizing and self._verdict(path, data, may_tokenize))
             or (pads and self._verdict(path, data, may_set_pad_eos))
             or (conversations and self._verdict(path, data, may_build_conversations))

@@ -17,7 +17,7 @@ from chatlint.config import Config, rules_for
 from chatlint.dependencies import DependencyVersions
 from chatlint.engine import FileResult, FixMode, check_text, imports_in_text, summarize_text
 from chatlint.facts.links import Links
-from chatlint.facts.summary import ModuleSummary, may_mask_in_training, may_set_pad_eos
+from chatlint.facts.summary import ModuleSummary, calls_tokenizer_loader, may_mask_in_training, may_set_pad_eos
 from chatlint.files import matches_any
 from chatlint.findings import FileError, SkipReason
 from chatlint.linking import Project, Summarizer, mentions
@@ -271,21 +271,24 @@ class Runner:
         to_link: list[tuple[Source, Links]] = []
         for path, (source, result) in checked.items():
             summary = result.summary
+            # a module that gets its tokenizer from a loader of another module (`setup_tokenizer(name)`): what
+            # the loader does to the pad token and how the collators it imports mask labels both matter
+            loads = calls_tokenizer_loader(source.encode())
             if summary is None:
                 # not parsed by the rules: its imports, read here (not cached: decoding and checking the cached
                 # imports of hundreds of files costs more than reading them again)
                 wants_masks = may_set_pad_eos(source.encode())
-                if not (small or wants_masks or path in named_files or learned(source.text)):
+                if not (small or wants_masks or loads or path in named_files or learned(source.text)):
                     continue
-                keep = project.statements_worth_reading(source.text, wants_masks)
+                keep = project.statements_worth_reading(source.text, wants_masks or loads)
                 summary = ModuleSummary(path, imports_in_text(source.text, keep), sets_pad_eos=wants_masks)
             links = project.links_for(
                 path,
                 summary.imports,
-                summary.sets_pad_eos,
+                summary.sets_pad_eos or loads,
                 source.text,
                 summary.hands_text,
-                wants_pads=result.summary is not None and may_mask_in_training(source.text),
+                wants_pads=loads or (result.summary is not None and may_mask_in_training(source.text)),
             )
             if links:
                 to_link.append((source, links))

@@ -40,6 +40,9 @@ class Imported:
 class Links:
     # a name this module binds by an import (`render_chat`, `utils`, `pkg.data`) -> what it stands for
     names: dict[str, Imported] = field(default_factory=dict)
+    # the functions an imported collator hands a pad id to and that mask labels by it (`mask_padding`), by
+    # `helper_key`
+    through: dict[str, Imported] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.names)
@@ -151,18 +154,33 @@ class Links:
         return {name: values.pop() for name, values in found.items() if len(values) == 1}
 
     def masks(self) -> list[tuple[MaskSummary, ModuleSummary]]:
-        """The label masks by value held by the functions and classes this module imports by name."""
-        return [
-            (mask, imported.summary)
-            for imported in self.names.values()
-            if imported.symbol is not None
-            for mask in imported.summary.masks_of(imported.symbol)
-        ]
+        """The label masks by value held by the functions and classes this module imports by name, also through a
+        function of their own imports they hand a pad id to (the mask is that function's, named for the owner)."""
+        found = []
+        for imported in self.names.values():
+            for mask in imported.summary.masks_of(imported.symbol) if imported.symbol is not None else ():
+                if not mask.via:
+                    found.append((mask, imported.summary))
+                    continue
+                helper = self.through.get(self.helper_key(imported.summary, mask.via))
+                if helper is None or helper.symbol is None:
+                    continue
+                for inner in helper.summary.masks_of(helper.symbol):
+                    if not inner.via:
+                        text = f"{inner.text} (in `{helper.symbol}`)"
+                        found.append((MaskSummary(mask.owner, inner.line, text), helper.summary))
+        return found
+
+    @staticmethod
+    def helper_key(summary: ModuleSummary, callee: str) -> str:
+        """The key of `through`: a callee of the module (`mask_padding`, `masking.mask_padding`)."""
+        return f"{summary.path}>{callee}"
 
     @property
     def digest(self) -> str:
         """What the module's result depends on besides its own text."""
-        return ",".join(sorted(f"{name}={item.summary.digest}" for name, item in self.names.items()))
+        items = [*self.names.items(), *self.through.items()]
+        return ",".join(sorted(f"{name}={item.summary.digest}" for name, item in items))
 
 
 _Member = TypeVar("_Member")

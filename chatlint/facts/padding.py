@@ -42,6 +42,8 @@ _PAD_ID_NAMES = frozenset({"pad_token_id", "pad_id", "pad_idx", "pad_index", "pa
 _NOT_TOKENIZER = ("config", "generation_config", "model")
 _BY_VALUE_COLLATORS = frozenset({"DataCollatorForLanguageModeling", "DataCollatorForCompletionOnlyLM"})
 _MASK_CALLS = frozenset({"where", "masked_fill", "masked_fill_"})
+# calls handed a pad id that mask nothing by it, or that `value_masks` knows already
+_NOT_DELEGATING = _MASK_CALLS | _BY_VALUE_COLLATORS | {"eq", "ne", "pad_sequence", "pad", "full", "full_like", "fill_"}
 # the separator after an argument or a small statement, which messages quote with it (see `_quoted`)
 _SEPARATORS = {",": re.compile(r"\s*,"), ";": re.compile(r"[ \t]*;")}
 
@@ -68,6 +70,19 @@ def pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:
 
 def value_masks(facts: ModuleFacts) -> list[ValueMask]:
     return facts.remembered(_value_masks)
+
+
+def pad_id_calls(facts: ModuleFacts) -> list[tuple[ast.Call, FunctionInfo]]:
+    """Calls that hand a pad id to a function by name (`mask_padding(ids, self.tokenizer.pad_token_id)`): where
+    the function masks labels by that value, the caller masks by value through it. Masks themselves
+    (`masked_fill`, `where`) and the collators that mask are left out: `value_masks` has them."""
+    found = []
+    for call, function, _ in facts.calls:
+        if not isinstance(call.func, (ast.Name, ast.Attribute)) or called_name(call) in _NOT_DELEGATING:
+            continue
+        if any(_is_pad_id(value, function) for value in _argument_values(call)):
+            found.append((call, function))
+    return found
 
 
 def _pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:

@@ -10,7 +10,7 @@ from chatlint.facts.flags import FLAG_NAMES
 from chatlint.facts.flow import function_flow, instance_class
 from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
 from chatlint.facts.module import ModuleFacts
-from chatlint.facts.padding import PadAssignment, pad_eos_assignments, value_masks
+from chatlint.facts.padding import PadAssignment, pad_eos_assignments, pad_id_calls, value_masks
 from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.summary import (
     CheckpointLoader,
@@ -27,6 +27,7 @@ from chatlint.facts.summary import (
     may_build_conversations,
     may_load_checkpoints,
     may_mask,
+    may_pass_pad_id,
     may_render,
     may_set_pad_eos,
     may_tokenize,
@@ -73,6 +74,8 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
             for mask in value_masks(facts)
             if not mask.function.is_module
         )
+    if may_pass_pad_id(data):
+        masks += _delegated_masks(facts, masks)
     pad_assignments = pad_eos_assignments(facts) if may_set_pad_eos(data) else []
     sets_pad_eos = bool(pad_assignments)
     # the column names its renders are stored under, and the checkpoints of known families it names (read by a
@@ -107,6 +110,28 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         renderer_factories=_renderer_factories(facts) if b"partial" in data and may_render(data) else (),
         checkpoint_loaders=_checkpoint_loaders(facts) if may_load_checkpoints(data) else (),
     )
+
+
+def _delegated_masks(facts: ModuleFacts, masks: tuple[MaskSummary, ...]) -> tuple[MaskSummary, ...]:
+    """The owners (module-level functions and classes) that hand a pad id to a function that masks labels by it:
+    a function of the module (the owner masks where it does) or an imported one (`via`: the project step asks
+    its module)."""
+    bound = {ref.local for ref in facts.imports if ref.symbol != "*"}
+    found: dict[tuple[str, str], MaskSummary] = {}
+    for call, function in pad_id_calls(facts):
+        if function.is_module:
+            continue
+        owner = function.qualname.split(".")[0]
+        callee = dotted_name(call.func) or ""
+        if callee == owner:
+            continue
+        for mask in masks:
+            if mask.owner == callee and not mask.via:
+                found.setdefault((owner, callee), MaskSummary(owner, mask.line, f"{mask.text} (in `{callee}`)"))
+        if callee.split(".")[0] in bound:
+            text = f"`{shortened(facts.code(call), 80)}`"
+            found.setdefault((owner, callee), MaskSummary(owner, call.lineno, text, via=callee))
+    return tuple(found.values())
 
 
 def _checkpoint_loaders(facts: ModuleFacts) -> tuple[CheckpointLoader, ...]:

@@ -88,7 +88,12 @@ def may_load_checkpoints(data: bytes) -> bool:
 def may_mask(data: bytes) -> bool:
     if b"DataCollatorForLanguageModeling" in data or b"DataCollatorForCompletionOnlyLM" in data:
         return True
-    return (b"pad_token_id" in data or b"pad_id" in data) and (b"-100" in data or b"IGNORE" in data)
+    return may_pass_pad_id(data) and (b"-100" in data or b"IGNORE" in data)
+
+
+def may_pass_pad_id(data: bytes) -> bool:
+    """Could the module name a pad id (and hand it to a function that masks labels by it)?"""
+    return b"pad_token_id" in data or b"pad_id" in data
 
 
 # what masks labels by value in training, called: a collator that does it inside, or trl's `SFTTrainer` (which pads
@@ -99,6 +104,13 @@ TRAINING_MASKS = (b"DataCollatorForLanguageModeling(", b"DataCollatorForCompleti
 # a call of a function named for loading a tokenizer: `get_tokenizer(`, `load_model_and_tokenizer(` (the last name of
 # the callee); not `tokenizer(` nor `AutoTokenizer.from_pretrained(`
 TOKENIZER_LOADER = r"(?:get|load|build|setup|prepare|init|create|make)_\w*?tokeni[sz]er\w*"
+TOKENIZER_LOADER_CALL = re.compile(rb"\b" + TOKENIZER_LOADER.encode() + rb"\(")
+
+
+def calls_tokenizer_loader(data: bytes) -> bool:
+    """Could the module get its tokenizer from a function of another module that pads it with EOS? Then the label
+    masks of the collators it imports matter, and so do the loaders it calls."""
+    return b"tokeni" in data and TOKENIZER_LOADER_CALL.search(data) is not None
 
 
 def may_mask_in_training(text: str) -> bool:
@@ -211,6 +223,9 @@ class MaskSummary:
     owner: str  # the module-level function or class that masks
     line: int
     text: str  # the mask in words
+    # the owner hands a pad id to this imported callee (a name the module binds): it masks by value when the
+    # callee does (`mask_padding(ids, self.tokenizer.pad_token_id)`), which the project step finds out
+    via: str = ""
 
 
 @dataclass(frozen=True)

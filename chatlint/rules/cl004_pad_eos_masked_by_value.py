@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterable
 
 from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.padding import PadAssignment, ValueMask, pad_eos_assignments, value_masks
-from chatlint.facts.summary import PAD_SET_TO_EOS, TOKENIZER_LOADER
-from chatlint.facts.syntax import called_name
+from chatlint.facts.summary import PAD_SET_TO_EOS, TOKENIZER_LOADER_CALL, ModuleSummary, PadLoader
+from chatlint.facts.syntax import called_name, dotted_name
 from chatlint.findings import Related
 from chatlint.knowledge.model_families import EOS_END_OF_TURN
 from chatlint.rules.base import Diagnostic, Rule
 
-_TOKENIZER_LOADER_CALL = re.compile(rb"\b" + TOKENIZER_LOADER.encode() + rb"\(")
 _IGNORE_AS_VALUE = re.compile(rb"(?<!type: )(?i:ignore)\w*[ \t]*(?:[\]),=:\r\n]|$)")
 
 
@@ -31,7 +31,7 @@ class PadEosMaskedByValue(Rule):
     )
     # a module that trains with a collator or trainer that masks by value, whose tokenizer an imported function may
     # have padded with EOS (`tokenizer = utils.get_tokenizer(config)`)
-    also_prefilter = ((b"DataCollatorFor", b"SFTTrainer("), (_TOKENIZER_LOADER_CALL,))
+    also_prefilter = ((b"DataCollatorFor", b"SFTTrainer("), (TOKENIZER_LOADER_CALL,))
     asks_versions_of = ("trl",)
 
     what_it_does = """
@@ -59,7 +59,11 @@ class PadEosMaskedByValue(Rule):
         code masks labels by value is reported at the assignment, naming the mask in the other module. The other
         way round, a module that masks labels by value (itself, with such a collator, or with an old trl's
         `SFTTrainer`) and calls an imported function that sets the pad token to EOS and returns (a
-        `get_tokenizer(config)` helper in `utils.py`) is reported at the mask, naming the assignment.
+        `get_tokenizer(config)` helper in `utils.py`) is reported at the mask, naming the assignment. A module that
+        does neither, but gets its tokenizer from such a function and hands it to an imported collator (or
+        dataset, trainer) that masks by value (`PaddedCollator(tokenizer)`) is reported at that call, naming both.
+        A collator masks by value also through a function it hands the pad id to, of its own module or of another
+        (`label_utils.drop_padding(batch["input_ids"], self.tokenizer.pad_token_id)`).
     """
     why_is_this_bad = """
         Once padding *is* EOS, "every label equal to the pad id" also means every real EOS / end-of-turn token
@@ -133,7 +137,10 @@ class PadEosMaskedByValue(Rule):
         ]
         if not loaded:
             return
-        for mask in value_masks(facts) + self._default_sft_collators(facts):
+        masks = value_masks(facts) + self._default_sft_collators(facts)
+        if not masks:
+            yield from self._handed_to_imported_masks(facts, loaded)
+        for mask in masks:
             if _generates_only(mask.function):
                 continue
             # the nearest evidence first: a loader called in the function that masks
@@ -149,6 +156,41 @@ class PadEosMaskedByValue(Rule):
                     f"padding by position (the attention mask)"
                 ),
                 related=related,
+            )
+
+    def _handed_to_imported_masks(
+        self, facts: ModuleFacts, loaded: list[tuple[ast.Call, FunctionInfo, tuple[PadLoader, ModuleSummary]]]
+    ) -> Iterable[Diagnostic]:
+        """A module that masks nothing itself, but gets its tokenizer from a function of another module that pads
+        with EOS (`tokenizer = setup_tokenizer(name)`) and hands it to a collator (or dataset, trainer) of another
+        module that masks labels by value (`ChatCollator(tokenizer)`): reported at that call, naming both."""
+        assert facts.links is not None
+        masks = facts.links.masks()
+        if not masks:
+            return
+        for call, function, _ in facts.calls:
+            resolved = facts.links.resolve(call.func)
+            if resolved is None or _generates_only(function):
+                continue
+            found = [(mask, summary) for mask, summary in masks if mask.owner == resolved[1]]
+            if not found or not _hands_a_tokenizer(call, function):
+                continue
+            loader_call, _, (loader, loader_summary) = min(loaded, key=lambda item: item[1] is not function)
+            mask, mask_summary = found[0]
+            yield Diagnostic(
+                node=call,
+                message=(
+                    f"the tokenizer comes from `{facts.code(loader_call.func)}` "
+                    f"({loader_summary.place(loader.line)}), which sets `{loader.text}`, making padding the EOS "
+                    f"token, and `{facts.code(call.func)}` masks labels by value "
+                    f"({mask_summary.place(mask.line)}): {mask.text}; every EOS / end-of-turn target is masked "
+                    f"with the padding, so the model never learns to stop. Use a dedicated pad token, or mask "
+                    f"padding by position (the attention mask)"
+                ),
+                related=(
+                    Related(loader_summary.path, loader.line, f"`{loader.name}` makes padding the EOS token"),
+                    Related(mask_summary.path, mask.line, f"`{mask.owner}` masks labels by value"),
+                ),
             )
 
     def _default_sft_collators(self, facts: ModuleFacts) -> list[ValueMask]:
@@ -197,6 +239,15 @@ def _message(assignment: PadAssignment, where: str, mask: str, more: str) -> str
 def _generates_only(function: FunctionInfo) -> bool:
     """The function calls `generate()` and builds no labels: its tokenizer is padded for generation."""
     return function.calls_generate and not function.labels_evidence
+
+
+def _hands_a_tokenizer(call: ast.Call, function: FunctionInfo) -> bool:
+    """Does the call hand on a tokenizer (`ChatCollator(tokenizer, ...)`, `processing_class=tok`)?"""
+    for value in (*call.args, *(item.value for item in call.keywords)):
+        name = (dotted_name(value) or "").rsplit(".", 1)[-1].lower()
+        if "tok" in name or "processing_class" in name or "processor" in name:
+            return True
+    return False
 
 
 def _hands_tokenizer_on(assignment: PadAssignment) -> bool:

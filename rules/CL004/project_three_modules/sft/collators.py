@@ -1,0 +1,23 @@
+from . import label_utils
+
+
+class PaddedCollator:
+    def __init__(self, tokenizer, max_length=1024):
+        self.tokenizer = tokenizer
+        self.max_length = max_length
+
+    def __call__(self, rows):
+        texts = [row["text"] for row in rows]
+        batch = self.tokenizer(texts, padding=True, truncation=True, max_length=self.max_length, return_tensors="pt")
+        batch["labels"] = label_utils.drop_padding(batch["input_ids"], self.tokenizer.pad_token_id)
+        return batch
+
+
+class AttentionCollator:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, rows):
+        batch = self.tokenizer([row["text"] for row in rows], padding=True, return_tensors="pt")
+        batch["labels"] = label_utils.drop_by_attention(batch["input_ids"], batch["attention_mask"])
+        return batch
