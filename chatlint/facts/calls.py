@@ -529,7 +529,9 @@ def conversation_parameter(template_call: TemplateCall) -> str | None:
     if isinstance(conversation, ast.Call) and template_call.kept_from is not None:
         conversation = template_call.kept_from  # `self._with_system(messages)`: a helper that keeps its end
     if not isinstance(conversation, ast.Name):
-        return None
+        # made in the call itself: `apply_chat_template(list(messages), ...)`, `[system, *messages]`
+        source = _turn_by_turn(conversation)
+        return source if source in function.params and source not in function.assignments else None
     values = function.assignments.get(conversation.id)
     if values is None:
         return conversation.id if conversation.id in function.params else None

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -44,6 +45,10 @@ _LENGTH_ATTRIBUTES = frozenset({"shape", "size", "numel", "sum", "count_nonzero"
 # calls that keep a length a length: `min(len(p), max_len)`, `int(...)`
 _LENGTH_PRESERVING_CALLS = frozenset({"min", "max", "int", "abs"})
 _LOOPS = (ast.For, ast.AsyncFor)
+# the name of a helper that measures its argument in tokens
+_MEASURES = re.compile(
+    r"(?i)(?:^|_)(?:token_?len(?:gth)?|num_tokens|count_tokens|n_tokens|token_count|length_in_tokens)$"
+)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
@@ -81,6 +86,8 @@ class _Flow:
         # helpers (by name) that return a render, or the length of one
         self.returns_render: dict[str, TemplateCall] = {}
         self.returns_length: dict[str, TemplateCall] = {}
+        # generators (by name) that yield tuples with the length of a render at a position: `yield start, end`
+        self.yields_length: dict[tuple[str, int], TemplateCall] = {}
         # per function: (name, key) -> values stored with `name["key"] = value`, in source order
         self._item_stores: dict[int, dict[tuple[str, str], list[ast.expr]]] = {}
         # per function: its reaching definitions (see `chatlint.facts.flow`)
@@ -94,6 +101,9 @@ class _Flow:
             if function.is_module or id(function) not in functions_with_renders:
                 continue
             for node in self.facts.scope_members(function.node):
+                if isinstance(node, ast.Yield) and isinstance(node.value, ast.Tuple):
+                    self._find_yielded_lengths(node.value, function)
+                    continue
                 if not isinstance(node, ast.Return) or node.value is None:
                     continue
                 before = self.order.get(node, 1 << 62)
@@ -105,6 +115,19 @@ class _Flow:
                 if render is not None:
                     self.returns_render.setdefault(function.name, render)
 
+    def _find_yielded_lengths(self, value: ast.Tuple, function: FunctionInfo) -> None:
+        before = self.order.get(value, 1 << 62)
+        for position, element in enumerate(value.elts):
+            length = self.length_of(element, function, before, 0)
+            if length is not None:
+                self.yields_length.setdefault((function.name, position), length)
+
+    def _unpacked_length(self, items: ast.expr, position: int) -> TemplateCall | None:
+        """`for start, end in self._spans(messages)`: the render whose length the generator yields at `position`."""
+        if not isinstance(items, ast.Call):
+            return None
+        return self.yields_length.get((called_name(items) or "", position))
+
     # -- what a value is --------------------------------------------------------------------------------------------
     def _resolve_name(
         self,
@@ -112,6 +135,7 @@ class _Flow:
         function: FunctionInfo,
         resolve: Callable[[ast.expr], TemplateCall | None],
         resolve_items: Callable[[ast.expr], TemplateCall | None] | None = None,
+        resolve_unpacked: Callable[[ast.expr, int], TemplateCall | None] | None = None,
     ) -> TemplateCall | None:
         """What `resolve` finds for the value of the local `name` at this load: the one render the assignments that
         may reach it give (an assignment of something else, on another branch, leaves the render's path as it
@@ -121,6 +145,12 @@ class _Flow:
         bindings = function_flow(function, self._flows).reaching(name.id, name)
         found: TemplateCall | None = None
         for binding in bindings:
+            if binding.kind == "loop-unpack" and resolve_unpacked is not None and binding.value is not None:
+                render = resolve_unpacked(binding.value, binding.position) if binding.position is not None else None
+                if render is None or (found is not None and render is not found):
+                    return None
+                found = render
+                continue
             if binding.kind == "loop" and resolve_items is not None and binding.value is not None:
                 render = resolve_items(binding.value)
                 if render is None or (found is not None and render is not found):
@@ -225,6 +255,8 @@ class _Flow:
             return self.returns_render[name]
         if name == "len" or name in _LENGTH_ATTRIBUTES or name in _LENGTH_PRESERVING_CALLS:
             return None
+        if name is not None and _MEASURES.search(name):
+            return None  # `token_length(tokenizer, text)`: a length, not the tokens
         cast = cast_value(expr)
         if cast is not None:
             return self.carrier_of(cast, function, before, depth + 1)  # `typing.cast(list[int], ids)`
@@ -258,7 +290,12 @@ class _Flow:
                 expr.right, function, before, depth + 1
             )
         if isinstance(expr, ast.Name):
-            return self._resolve_name(expr, function, lambda value: self.length_of(value, function, before, depth + 1))
+            return self._resolve_name(
+                expr,
+                function,
+                lambda value: self.length_of(value, function, before, depth + 1),
+                resolve_unpacked=self._unpacked_length,
+            )
         return None
 
     def _length_of_call(self, expr: ast.Call, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
@@ -285,6 +322,14 @@ class _Flow:
                 return self.carrier_of(expr.func.value, function, before, depth + 1)
             if expr.func.attr in ("item", "int", "long", "tolist"):
                 return self.length_of(expr.func.value, function, before, depth + 1)
+        if name is not None and _MEASURES.search(name) and name not in self.returns_render:
+            # a helper named for measuring what it is given (`token_length(tokenizer, prompt)`, `num_tokens(text)`,
+            # of this module or imported): the length of its text argument
+            arguments = [arg for arg in expr.args if not isinstance(arg, ast.Starred)]
+            if len(arguments) > 1 and is_tokenizer(arguments[0]):
+                arguments = arguments[1:]
+            if len(arguments) == 1:
+                return self.carrier_of(arguments[0], function, before, depth + 1)
         return None
 
     # -- where a length masks ----------------------------------------------------------------------------------------
@@ -308,7 +353,7 @@ class _Flow:
         root = function.node
         for node in self.facts.scope_members(root):
             if isinstance(node, ast.Name):
-                if not any(binding.kind == "assign" for binding in bindings.get(node.id, ())):
+                if not any(binding.kind in ("assign", "loop-unpack") for binding in bindings.get(node.id, ())):
                     continue
             elif isinstance(node, ast.Subscript):
                 if not (isinstance(node.value, ast.Attribute) and node.value.attr == "shape"):

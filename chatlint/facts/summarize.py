@@ -7,7 +7,7 @@ import ast
 from chatlint.facts.calls import conversation_parameter
 from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.flags import FLAG_NAMES
-from chatlint.facts.flow import function_flow, instance_class
+from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
 from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.padding import PadAssignment, pad_eos_assignments, pad_id_calls, value_masks
@@ -220,6 +220,20 @@ def _pad_loaders(facts: ModuleFacts, assignments: list[PadAssignment]) -> tuple[
             continue
         if function_flow(function, facts.flows).returns:
             found[function.name] = PadLoader(function.name, assignment.node.lineno, assignment.text)
+    # a function of the module that returns what such a function gave it (`load_tokenizer` calling
+    # `ensure_pad_token(tokenizer)`) is one too, a few calls deep at most
+    for _ in range(MAX_RESOLUTION_DEPTH):
+        more = {
+            function.name: found[callee]
+            for call, function, _ in facts.calls
+            if (callee := dotted_name(call.func)) in found
+            and _is_module_level(function)
+            and function.name not in found
+            and function_flow(function, facts.flows).returns
+        }
+        if not more:
+            break
+        found.update((name, PadLoader(name, loader.line, loader.text)) for name, loader in sorted(more.items()))
     return tuple(found.values())
 
 

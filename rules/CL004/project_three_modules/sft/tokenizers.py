@@ -1,10 +1,16 @@
 from transformers import AutoTokenizer
 
 
-def load_tokenizer(checkpoint: str):
-    tok = AutoTokenizer.from_pretrained(checkpoint)
+def _ensure_pad(tok):
     if tok.pad_token is None:
         tok.pad_token = tok.eos_token
+    return tok
+
+
+def load_tokenizer(checkpoint: str):
+    tok = AutoTokenizer.from_pretrained(checkpoint)
+    tok = _ensure_pad(tok)
+    tok.padding_side = "right"
     return tok
 
 

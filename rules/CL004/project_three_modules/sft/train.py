@@ -9,7 +9,7 @@ CHECKPOINT = "meta-llama/Llama-3.1-8B-Instruct"
 def train(dataset):
     tokenizer = load_tokenizer(CHECKPOINT)
     model = AutoModelForCausalLM.from_pretrained(CHECKPOINT)
-    collator = PaddedCollator(tokenizer, max_length=2048)  # expect: CL004 "`PaddedCollator` masks labels by value (sft/label_utils.py:8)"
+    collator = PaddedCollator(tokenizer, max_length=2048)  # expect: CL004 "`load_tokenizer` (sft/tokenizers.py:6), which sets `tok.pad_token = tok.eos_token`"
     Trainer(model=model, args=TrainingArguments("out"), train_dataset=dataset, data_collator=collator).train()
 
 
