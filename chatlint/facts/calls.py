@@ -530,7 +530,7 @@ def conversation_parameter(template_call: TemplateCall) -> str | None:
         conversation = template_call.kept_from  # `self._with_system(messages)`: a helper that keeps its end
     if not isinstance(conversation, ast.Name):
         # made in the call itself: `apply_chat_template(list(messages), ...)`, `[system, *messages]`
-        source = _turn_by_turn(conversation)
+        source = _turn_by_turn(conversation) if conversation is not None else None
         return source if source in function.params and source not in function.assignments else None
     values = function.assignments.get(conversation.id)
     if values is None:
