@@ -67,6 +67,14 @@ def field_default(column: str, defaults: Callable[[], dict[str, str]], imported_
     return column
 
 
+def column_words(column: str) -> str:
+    """A column in words: "column `text`", or, for a configuration field's column (`{text_column}`), "the column
+    named by `text_column`"."""
+    if column.startswith("{") and column.endswith("}"):
+        return f"the column named by `{column[1:-1]}`"
+    return f"column `{column}`"
+
+
 def _bound_string(name: str, function: FunctionInfo | None) -> str | None:
     """The one string `name` is bound to in the nearest scope that binds it (never a parameter)."""
     while function is not None:

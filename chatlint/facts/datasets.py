@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import called_name, dotted_name
+from chatlint.facts.syntax import called_name, dotted_name, is_partial, keyword_value
 
 # methods of a dataset that return a dataset made from it (a split, a subset, the same rows changed)
 _KEEPS_ROWS = frozenset(
@@ -83,9 +83,22 @@ class _Derivation:
             return self.made(expr.value, function, depth + 1)  # `ds["train"]`
         if isinstance(expr, ast.Name):
             bindings = function_flow(function, self.flows).reaching(expr.id, expr)
-            if not bindings or any(binding.kind != "assign" or binding.value is None for binding in bindings):
+            # `train, test = load_splits(...)`: an item of the datasets a call makes
+            if not bindings or any(
+                binding.kind not in ("assign", "unpack") or binding.value is None for binding in bindings
+            ):
                 return None
             return _any([self.made(binding.value, function, depth + 1) for binding in bindings])  # type: ignore[arg-type]
+        if isinstance(expr, ast.Tuple) and expr.elts:
+            # `return train, test`: each of them made by the targets (one that is not makes the answer unknown)
+            # (each asked afresh: the items of `load(train), load(test)` go back through the same expressions)
+            verdicts = [
+                _Derivation(self.targets, self.flows, self.stop, self.returns).made(item, function, depth + 1)
+                for item in expr.elts
+            ]
+            if all(verdict is True for verdict in verdicts):
+                return True
+            return False if all(verdict is False for verdict in verdicts) else None
         return None
 
     def _call(self, call: ast.Call, function: FunctionInfo, depth: int) -> bool | None:
@@ -120,3 +133,19 @@ def mapped_function(call: ast.Call) -> ast.expr | None:
         if keyword.arg == "function":
             return keyword.value
     return call.args[0] if call.args and not isinstance(call.args[0], ast.Starred) else None
+
+
+def bound_keywords(call: ast.Call, mapped: ast.expr, function: FunctionInfo) -> dict[str, ast.expr]:
+    """The keywords a `.map()` call (in `function`) binds the function it applies with: a partial's keywords, and
+    `fn_kwargs` (a dict, or a name the function binds once to one)."""
+    found: dict[str, ast.expr] = {}
+    if isinstance(mapped, ast.Call) and is_partial(mapped):
+        found.update((item.arg, item.value) for item in mapped.keywords if item.arg is not None)
+    given = keyword_value(call, "fn_kwargs")
+    if isinstance(given, ast.Name) and len(function.assignments.get(given.id, ())) == 1:
+        given = function.assignments[given.id][0]
+    if isinstance(given, ast.Dict):
+        for key, value in zip(given.keys, given.values):
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                found[key.value] = value
+    return found

@@ -13,8 +13,8 @@ import functools
 from dataclasses import replace
 from typing import Protocol
 
-from chatlint.facts.column_names import ColumnName
-from chatlint.facts.datasets import derives_from, mapped_function
+from chatlint.facts.column_names import ColumnName, column_words
+from chatlint.facts.datasets import bound_keywords, derives_from, mapped_function
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import CallSite, FunctionInfo, Hop, TextOrigin, with_hop
@@ -83,12 +83,15 @@ class RenderedColumns:
     def row_column(self, call: ast.Call, column: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
         return self.rows_of(call.func, function, depth).get(column)
 
-    def rows_of(self, func: ast.expr, function: FunctionInfo, depth: int = 0) -> dict[str, TextOrigin]:
+    def rows_of(
+        self, func: ast.expr, function: FunctionInfo, depth: int = 0, keys: dict[str, ColumnName] | None = None
+    ) -> dict[str, TextOrigin]:
         """The columns that hold a render in the rows returned by the function `func` names: a function of this
-        module, of another one (as its summary says), or one of trl's row renderers."""
+        module, of another one (as its summary says), or one of trl's row renderers. `keys`: the columns the
+        caller binds parameters of the function to (`fn_kwargs={"text_column": cfg.text_column}`)."""
         local = self.texts.helper_function(ast.Call(func=func, args=[], keywords=[]), function)
         if local is not None:
-            return self.returned_columns(local, depth + 1)
+            return self.returned_columns(local, depth + 1, keys)
         imported = self.texts.links.text(func)
         if imported is not None and imported[0].columns and not imported[0].dataset:
             columns = (self.texts.column_named(column) for column in imported[0].columns)
@@ -124,7 +127,7 @@ class RenderedColumns:
         for call, function, _ in self.calls:
             mapped = mapped_function(call)
             if mapped is not None:
-                written = self._written_columns(mapped, function)
+                written = self._written_columns(mapped, function, call)
             elif isinstance(call.func, ast.Attribute) and call.func.attr in _BUILDERS:
                 written = self._built_columns(call, function)
             elif links and (imported := links.text(call.func)) is not None and imported[0].dataset:
@@ -132,13 +135,13 @@ class RenderedColumns:
                 origin = imported_origin(*imported, "returns a dataset with the render in a column")
                 for column in imported[0].columns:
                     key = self.texts.column_named(column)
-                    hop = Hop(f"in column `{key}` of the dataset `{imported[0].name}` returns", is_place=True)
+                    hop = Hop(f"in {column_words(key)} of the dataset `{imported[0].name}` returns", is_place=True)
                     found.setdefault(key, []).append((call, replace(origin, route=(hop,))))
                 continue
             else:
                 continue
             for key, origin in written.items():
-                hop = Hop(f"stored in column `{key}` by `{_short(call)}` (line {call.lineno})", is_place=True)
+                hop = Hop(f"stored in {column_words(key)} by `{_short(call)}` (line {call.lineno})", is_place=True)
                 hopped = with_hop(origin, hop)
                 if hopped is not None:
                     found.setdefault(key, []).append((call, replace(hopped, same_function=False)))
@@ -259,27 +262,34 @@ class RenderedColumns:
             return False
         return self.texts.helper_function(ast.Call(func=mapped, args=[], keywords=[]), function) is reader
 
-    def _written_columns(self, mapped: ast.expr, function: FunctionInfo) -> dict[str, TextOrigin]:
+    def _written_columns(self, mapped: ast.expr, function: FunctionInfo, call: ast.Call) -> dict[str, TextOrigin]:
+        keys = {
+            name: column
+            for name, value in bound_keywords(call, mapped, function).items()
+            if (column := self.texts.column_of(value, function)) is not None
+        }
         if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
             mapped = mapped.args[0]  # `partial(to_text, tokenizer=tok)`
         if isinstance(mapped, ast.Lambda):
             if isinstance(mapped.body, ast.Call) and not isinstance(mapped.body.func, ast.Lambda):
                 # `lambda example: to_text(example, tok)`: the rows of the function it calls
-                found = self._written_columns(mapped.body.func, function)
+                found = self._written_columns(mapped.body.func, function, call)
                 if found:
                     return found
             return self._row_columns([mapped.body], function, {})
-        return self.rows_of(mapped, function)
+        return self.rows_of(mapped, function, keys=keys)
 
-    def returned_columns(self, function: FunctionInfo, depth: int = 0) -> dict[str, TextOrigin]:
-        """The keys of the rows `function` returns that certainly hold a rendered text."""
+    def returned_columns(
+        self, function: FunctionInfo, depth: int = 0, keys: dict[str, ColumnName] | None = None
+    ) -> dict[str, TextOrigin]:
+        """The keys of the rows `function` returns that certainly hold a rendered text (`keys`: see `rows_of`)."""
         key = (id(function), "row")
         if key in self.texts.busy or depth > MAX_RESOLUTION_DEPTH:
             return {}
         self.texts.busy.add(key)
         try:
             flow = self.texts.flow(function)
-            return self._row_columns(flow.returns, function, flow.items, depth)
+            return self._row_columns(flow.returns, function, flow.items, depth, keys)
         finally:
             self.texts.busy.discard(key)
 
@@ -289,13 +299,14 @@ class RenderedColumns:
         function: FunctionInfo,
         items: dict[tuple[str, str], list[ast.expr]],
         depth: int = 0,
+        keys: dict[str, ColumnName] | None = None,
     ) -> dict[str, TextOrigin]:
         found: dict[str, TextOrigin] = {}
         for row in rows:
             entries: list[tuple[str | None, ast.expr]] = []
             if isinstance(row, ast.Dict):
                 entries = [
-                    (column.name if (column := self.texts.column_of(key, function)) else None, value)
+                    (column.name if (column := self._key_column(key, function, keys)) else None, value)
                     for key, value in zip(row.keys, row.values)
                     if key is not None
                 ]
@@ -306,6 +317,14 @@ class RenderedColumns:
                 if key is not None and origin is not None and origin.certain and not origin.batch:
                     found.setdefault(key, origin)
         return found
+
+    def _key_column(
+        self, key: ast.expr, function: FunctionInfo, keys: dict[str, ColumnName] | None
+    ) -> ColumnName | None:
+        """The column a row's key names: see `column_of`; a parameter of the function, as its caller binds it."""
+        if keys and isinstance(key, ast.Name) and key.id in keys and key.id in function.call_params:
+            return keys[key.id] if self.texts.flow(function).never_rebound(key.id) else None
+        return self.texts.column_of(key, function)
 
 
 def _short(node: ast.AST) -> str:

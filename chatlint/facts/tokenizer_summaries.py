@@ -9,7 +9,7 @@ import ast
 from collections.abc import Callable
 
 from chatlint.facts.column_names import ColumnName
-from chatlint.facts.datasets import mapped_function
+from chatlint.facts.datasets import bound_keywords, mapped_function
 from chatlint.facts.engines import Engines
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import CallSite, FunctionInfo, TokenizerCall
@@ -60,7 +60,11 @@ def tokenizing_helpers(
         rows = _row_helpers(direct, flows, counted, column_of)
         for name, (helper, inner, row, column) in rows.items():
             flag = _forwarded_flag(helper, inner)
-            if name not in helpers and (flag.parameter is not None or flag.value is not False):
+            if (
+                not column.startswith(_KEY_PARAMETER)
+                and name not in helpers
+                and (flag.parameter is not None or flag.value is not False)
+            ):
                 params = tuple(helper.call_params)
                 found.append(TokenizerSummary(helper.qualname, inner.call.lineno, params, row, flag, column))
         found.extend(_dataset_tokenizers(calls, flows, rows, column_of, defined_names))
@@ -88,12 +92,26 @@ def _dataset_tokenizers(
             continue
         if not function_flow(function, flows).never_rebound(dataset.id):
             continue
+        if isinstance(mapped, ast.Name) and len(function.assignments.get(mapped.id, ())) == 1:
+            assigned = function.assignments[mapped.id][0]  # `fn = partial(tokenize_batch, ...)`, then `.map(fn)`
+            mapped = assigned if isinstance(assigned, ast.Call) and is_partial(assigned) else mapped
+        bound = bound_keywords(call, mapped, function)
         if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
             mapped = mapped.args[0]
         if not isinstance(mapped, ast.Name) or function.name in found:
             continue
         entry = rows.get(mapped.id)
         column_param = ""
+        if entry is not None and entry[3].startswith(_KEY_PARAMETER):
+            # `batch[text_column]`, the row helper's own parameter: what the `.map()` binds it to names the column
+            given = bound.get(entry[3].removeprefix(_KEY_PARAMETER))
+            named = column_of(given, function) if given is not None else None
+            if named is not None:
+                entry = (*entry[:3], named.name)
+            elif isinstance(given, ast.Name) and given.id in function.call_params:
+                entry, column_param = (*entry[:3], ""), given.id
+            else:
+                continue
         if entry is None:
             nested = _nested_row_helper(mapped.id, function, calls, flows, column_of, defined_names)
             if nested is None:
@@ -161,7 +179,15 @@ def _row_helpers(
         column = column_of(text.slice, function)
         if column is not None:
             helpers.setdefault(function.name, (function, tokenizer_call, row.id, column.name))
+        elif isinstance(text.slice, ast.Name) and text.slice.id in function.call_params:
+            # the column is a parameter of its own, bound where it is mapped (`fn_kwargs`, a partial's keyword)
+            if function_flow(function, flows).never_rebound(text.slice.id):
+                helpers.setdefault(function.name, (function, tokenizer_call, row.id, _KEY_PARAMETER + text.slice.id))
     return helpers
+
+
+# (the column of a row helper that reads the row by a parameter of its own: `_KEY_PARAMETER` and the parameter)
+_KEY_PARAMETER = "="
 
 
 def _forwarded_flag(helper: FunctionInfo, inner: TokenizerCall) -> ForwardedFlag:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
+from chatlint.facts.column_names import column_words
 from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
@@ -71,7 +72,11 @@ class DoubleBos(Rule):
         given (`encode(example, tok)` returning `tok(example[cfg.text_field])`), handed to `.map()` here (by name,
         in a `functools.partial`, or called by a lambda) over a dataset whose column holds a render: reported at
         the function handed to `.map()`, with the helper as a related place; the fix goes into the helper (or
-        passes its flag, when it takes one). The model family comes from the checkpoints the module loads, also
+        passes its flag, when it takes one). A dataset a function of another module returns with a render in a
+        column (also one of a pair of them: `train, valid = build_splits(conf, tok)`), handed to a function of
+        another module that maps a row tokenizer over the dataset it is given, is the same; the column may be
+        named by a parameter the `.map()` binds (`fn_kwargs={"text_field": text_field}`, a partial's keyword), on
+        the writing side and on the tokenizing side. The model family comes from the checkpoints the module loads, also
         through a class or function of another module that loads the checkpoint it is given
         (`VLLMEngine(cfg.model)`, with the configuration field's default read from its class).
 
@@ -520,7 +525,7 @@ def _subject(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> str:
     if tokenizer_call.text is not None:
         return f"`{_short(facts.code(tokenizer_call.text))}`"
     if tokenizer_call.dataset is not None:
-        return f"column `{tokenizer_call.column}` of `{_short(facts.code(tokenizer_call.dataset))}`"
+        return f"{column_words(tokenizer_call.column)} of `{_short(facts.code(tokenizer_call.dataset))}`"
     return "the text"
 
 

@@ -14,7 +14,7 @@ def prepare(dataset, tokenizer, config):
 
 
 def tokenize(examples, tokenizer, config):
-    return tokenizer(examples[config.text_column], truncation=True)  # expect: CL002 "stored in column `{text_column}`"
+    return tokenizer(examples[config.text_column], truncation=True)  # expect: CL002 "stored in the column named by `text_column`"
 
 
 def preprocess_reward(examples, tokenizer):
