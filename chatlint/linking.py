@@ -16,6 +16,7 @@ the files the run checks come with their results; the others are built here once
 
 from __future__ import annotations
 
+import ast
 import functools
 import os
 import re
@@ -24,6 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fields_read, text_fields_read
+from chatlint.facts.handed import handed_instances
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
     TOKENIZER_LOADER,
@@ -447,6 +449,51 @@ class Project:
                 if found is not None:
                     return found
             return None
+        return None
+
+    def handed(self, path: str, text: str, links: Links) -> list[tuple[Path, str, str, Imported]]:
+        """The instances of imported rendering classes the module at `path` hands to a function or class of
+        another module of the project (see `facts.handed`): (that module's file, the callee's name there, the
+        parameter, the class)."""
+        classes = links.rendering_classes()
+        if not classes or self.import_reader is None:
+            return []
+        try:
+            module = ast.parse(text)
+        except (SyntaxError, ValueError):
+            return []
+        found = []
+        imports: tuple[ImportRef, ...] | None = None
+        for item in handed_instances(module, classes):
+            imports = imports if imports is not None else self.import_reader(text, None)
+            target = self.target_of(item.callee, imports, path)
+            if target is not None and target[0] != self._resolve(path):
+                found.append((target[0], target[1], item.param, links.names[item.cls]))
+        return found
+
+    def resolved(self, path: str) -> Path:
+        return self._resolve(path)
+
+    def target_of(self, callee: str, imports: tuple[ImportRef, ...], importer: str) -> tuple[Path, str] | None:
+        """The module file and name a callee of a module names by its imports (`SFTDataset` imported from
+        `.dataset`, `data.SFTDataset` with `data` an imported module); re-exports are not followed."""
+        head, _, attribute = callee.partition(".")
+        for ref in imports:
+            if ref.local != head or ref.symbol == "*":
+                continue
+            parts = [part for part in ref.module.split(".") if part]
+            for base in self._bases(ref, self._resolve(importer)):
+                if ref.symbol is None:  # `import data`, then `data.SFTDataset`
+                    found = _module_file(base, parts) if attribute and "." not in attribute else None
+                    if found is not None:
+                        return found, attribute
+                    continue
+                submodule = _module_file(base, [*parts, ref.symbol])
+                if submodule is not None:  # `from . import data`, then `data.SFTDataset`
+                    return (submodule, attribute) if attribute and "." not in attribute else None
+                module_file = _module_file(base, parts) if parts else None
+                if module_file is not None:
+                    return (module_file, ref.symbol) if not attribute else None
         return None
 
     def _package_rebinds(self, base: Path, parts: list[str], name: str) -> bool:

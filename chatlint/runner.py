@@ -10,13 +10,14 @@ import signal
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from chatlint.add_noqa import NoqaEdit, add_noqa
 from chatlint.cache import ResultCache, cache_folder, content_digest
 from chatlint.config import Config, rules_for
 from chatlint.dependencies import DependencyVersions
 from chatlint.engine import FileResult, FixMode, check_text, imports_in_text, summarize_text
-from chatlint.facts.links import Links
+from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import ModuleSummary, calls_tokenizer_loader, may_mask_in_training, may_set_pad_eos
 from chatlint.files import matches_any
 from chatlint.findings import FileError, SkipReason
@@ -269,6 +270,7 @@ class Runner:
             project.learn_chained(path, checked[path][0].encode())
         learned = mentions(project.renderers - known_names)  # names of wrappers of imported wrappers
         to_link: list[tuple[Source, Links]] = []
+        handed: list[tuple[Path, str, str, Imported]] = []
         for path, (source, result) in checked.items():
             summary = result.summary
             # a module that gets its tokenizer from a loader of another module (`setup_tokenizer(name)`): what
@@ -292,10 +294,33 @@ class Runner:
             )
             if links:
                 to_link.append((source, links))
+                handed += project.handed(path, source.text, links)
+        if handed:
+            self._link_handed(project, handed, to_link)
         for (source, _), linked in zip(to_link, self._linked_results(to_link, cache)):
             checked[source.path] = (source, linked)
         if cache is not None:
             cache.save()
+
+    def _link_handed(
+        self, project: Project, handed: list[tuple[Path, str, str, Imported]], to_link: list[tuple[Source, Links]]
+    ) -> None:
+        """The files of the run whose functions or classes other files hand an instance of a rendering class: linked
+        with it (`Links.hand`), as if their parameter were annotated with the class."""
+        checked = self._checked_ahead
+        by_file = {project.resolved(path): path for path in checked}
+        linked = {source.path: links for source, links in to_link}
+        for target, owner, param, cls in handed:
+            path = by_file.get(target)
+            if path is None:
+                continue  # not checked in this run (a pre-commit call that did not pass it)
+            links = linked.get(path)
+            if links is None:
+                source, result = checked[path]
+                imports = result.summary.imports if result.summary is not None else imports_in_text(source.text)
+                links = linked[path] = project.links_for(path, imports, text=source.text)
+                to_link.append((source, links))
+            links.hand(owner, param, cls)
 
     def _linked_results(self, to_link: list[tuple[Source, Links]], cache: ResultCache | None) -> list[FileResult]:
         """Each file checked with what its imports tell it, on every core when there are many; cached under its

@@ -43,6 +43,9 @@ class Links:
     # the functions an imported collator hands a pad id to and that mask labels by it (`mask_padding`), by
     # `helper_key`
     through: dict[str, Imported] = field(default_factory=dict)
+    # parameters that modules of the project hand an instance of an imported rendering class (`SFTDataset(rows,
+    # builder)` in `train.py`): `(owner, param)` -> the name in `names` the class is bound to (see `facts.handed`)
+    param_classes: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.names)
@@ -176,11 +179,38 @@ class Links:
         """The key of `through`: a callee of the module (`mask_padding`, `masking.mask_padding`)."""
         return f"{summary.path}>{callee}"
 
+    def rendering_classes(self) -> frozenset[str]:
+        """The names bound to imported classes with a method that renders (`PromptBuilder` for `PromptBuilder.prompt`)."""
+        return frozenset(
+            local
+            for local, imported in self.names.items()
+            if imported.symbol is not None
+            and any(
+                name.startswith(imported.symbol + ".")
+                for name in (
+                    *(wrapper.name for wrapper in imported.summary.wrappers),
+                    *(text.name for text in imported.summary.texts),
+                )
+            )
+        )
+
+    def hand(self, owner: str, param: str, imported: Imported) -> None:
+        """Another module hands `param` of `owner` (a function, or a class by its `__init__`) an instance of the
+        class `imported` (see `facts.handed`); kept unless its name here is bound to something else. Two modules
+        that hand it instances of different classes leave it unknown ("")."""
+        assert imported.symbol is not None
+        bound = imported.symbol
+        if self.names.setdefault(bound, imported) != imported:
+            bound = ""
+        if self.param_classes.setdefault((owner, param), bound) != bound:
+            self.param_classes[(owner, param)] = ""
+
     @property
     def digest(self) -> str:
         """What the module's result depends on besides its own text."""
         items = [*self.names.items(), *self.through.items()]
-        return ",".join(sorted(f"{name}={item.summary.digest}" for name, item in items))
+        handed = [f"{owner}:{param}>{bound}" for (owner, param), bound in self.param_classes.items()]
+        return ",".join(sorted([*(f"{name}={item.summary.digest}" for name, item in items), *handed]))
 
 
 _Member = TypeVar("_Member")

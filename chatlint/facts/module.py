@@ -18,6 +18,7 @@ from chatlint.facts.column_names import option_defaults
 from chatlint.facts.engines import Engines, may_name_engines
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import FunctionFlow
+from chatlint.facts.handed import annotate_handed_parameters
 from chatlint.facts.id_uses import IdsSearch
 from chatlint.facts.index import Indexer, build_index, calls_by_name
 from chatlint.facts.links import Links
@@ -257,4 +258,6 @@ def build_facts(
     facts = ModuleFacts(path=path, module=module, source=source, index=build_index(module), path_hint=path_hint)
     if links is not None:
         facts.links = links
+        if links.param_classes:
+            annotate_handed_parameters(facts.functions, links.param_classes)
     return facts

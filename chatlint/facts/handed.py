@@ -1,0 +1,103 @@
+"""Instances of imported rendering classes that a module hands to a function or class of another module.
+
+`train.py` builds `builder = PromptBuilder(tok)` (a class of `prompting.py` whose methods render) and hands it to
+`SFTDataset(records, builder)` (a class of `dataset.py`, whose `__init__` keeps it as `self.builder` without an
+annotation). `dataset.py` alone cannot know what `self.builder.prompt(...)` renders; the project step tells it:
+the parameter `builder` of `SFTDataset.__init__` gets an instance of `PromptBuilder`, as if it were annotated so
+(`Links.param_classes`, applied by `annotate_handed_parameters`). Only the calls of the module's own text are read,
+by the names it binds; nothing of the other modules but their summaries.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, replace
+
+from chatlint.facts.model import FunctionInfo
+from chatlint.facts.syntax import dotted_name
+
+
+@dataclass(frozen=True)
+class HandedInstance:
+    callee: str  # the function or class called, as the module names it (`SFTDataset`, `data.SFTDataset`)
+    param: str  # the keyword it is passed by, or `#i` for the i-th positional argument
+    cls: str  # the rendering class it is an instance of, as the module names it
+
+
+def handed_instances(module: ast.Module, classes: frozenset[str]) -> list[HandedInstance]:
+    """The instances of `classes` (names the module binds to imported classes with rendering methods) the module
+    hands to a call of another name: built in the call (`SFTDataset(rows, PromptBuilder(tok))`) or assigned once
+    in the same function (`builder = PromptBuilder(tok)`, then `SFTDataset(rows, builder)`)."""
+    found: dict[HandedInstance, None] = {}
+    scopes: list[ast.AST] = [module]
+    scopes += [node for node in ast.walk(module) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for scope in scopes:
+        built: dict[str, str] = {}
+        assigned: dict[str, int] = {}
+        calls: list[ast.Call] = []
+        for node in _own_nodes(scope):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        assigned[target.id] = assigned.get(target.id, 0) + 1
+                        cls = _built_class(node.value, classes)
+                        if cls is not None:
+                            built[target.id] = cls
+            elif isinstance(node, ast.Call):
+                calls.append(node)
+        instances = {name: cls for name, cls in built.items() if assigned.get(name) == 1}
+        for call in calls:
+            callee = dotted_name(call.func)
+            if callee is None or callee in classes:
+                continue
+            arguments = [(f"#{index}", value) for index, value in enumerate(call.args)]
+            if any(isinstance(value, ast.Starred) for value in call.args):
+                arguments = []  # which positions they fill is not known
+            arguments += [(item.arg, item.value) for item in call.keywords if item.arg is not None]
+            for param, value in arguments:
+                cls = _built_class(value, classes)
+                if cls is None and isinstance(value, ast.Name):
+                    cls = instances.get(value.id)
+                if cls is not None:
+                    found.setdefault(HandedInstance(callee, param, cls))
+    return list(found)
+
+
+def annotate_handed_parameters(functions: list[FunctionInfo], param_classes: dict[tuple[str, str], str]) -> None:
+    """Give the parameters the project step found handed an instance of a rendering class (`(owner, param)` ->
+    the name `Links` binds the class to) that class as their annotation, where they have none: the function
+    itself (`owner`), or the `__init__` of the class `owner`."""
+    for function in functions:
+        for (owner, key), bound in param_classes.items():
+            if not bound or function.qualname not in (owner, f"{owner}.__init__"):
+                continue
+            params = function.call_params
+            if key.startswith("#"):
+                index = int(key[1:])
+                name = params[index] if index < len(params) else ""
+            else:
+                name = key
+            param = function.params.get(name)
+            if param is not None and param.annotation is None:
+                function.params[name] = replace(param, annotation=ast.Name(id=bound, ctx=ast.Load()))
+
+
+def _built_class(value: ast.expr, classes: frozenset[str]) -> str | None:
+    if isinstance(value, ast.Call):
+        name = dotted_name(value.func)
+        if name in classes:
+            return name
+    return None
+
+
+def _own_nodes(scope: ast.AST) -> list[ast.AST]:
+    """The nodes of a function (or the module) outside the functions and classes defined in it."""
+    found: list[ast.AST] = []
+    stack = list(ast.iter_child_nodes(scope))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        found.append(node)
+        stack.extend(ast.iter_child_nodes(node))
+    return found
