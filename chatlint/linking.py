@@ -154,7 +154,9 @@ class Project:
         pads = {ref for ref in imports if wants_pads and (text is None or _calls_through(ref, loaders))}
         # (a module renders through an imported wrapper too: in a small run any import may be one)
         through = renders or self.eager or any(ref.symbol in self.renderers for ref in imports)
-        builders = {ref for ref in imports if text is None or (through and _called(ref, text))}
+        builders = {
+            ref for ref in imports if text is None or (through and (_called(ref, text) or _annotates(ref, text)))
+        }
         # a checkpoint constant (`from .constants import MODEL_ID`): the module that defines it is read for it
         constants = {ref for ref in imports if text is not None and through and _names_a_checkpoint(ref)}
         every_import = imports
@@ -201,7 +203,7 @@ class Project:
             if ref in pads:
                 told = told | {loader.name for loader in found.summary.pad_loaders}
             if ref in builders:
-                told = told | {item.name for item in found.summary.conversations}
+                told = told | {item.name.split(".")[0] for item in found.summary.conversations}
                 told = told | {guard.name for guard in found.summary.role_guards}
             if helpers and found.summary.tokenizers:
                 # a tokenizing function, or a class with a tokenizing method (`Encoder.encode`)
@@ -431,7 +433,7 @@ class Project:
                 or ref.symbol in summary.exports
                 or (tokenizing and summary.tokenizes_with(ref.symbol))
                 or (pads and summary.pad_loader(ref.symbol) is not None)
-                or (conversations and any(item.name == ref.symbol for item in summary.conversations))
+                or (conversations and any(item.name.split(".")[0] == ref.symbol for item in summary.conversations))
                 or (conversations and summary.role_guard(ref.symbol) is not None)
             ):
                 return Imported(summary, ref.symbol)
@@ -723,6 +725,14 @@ def _called(ref: ImportRef, text: str) -> bool:
     if ref.symbol is None or ref.symbol == "*" or not _BUILDS_CONVERSATIONS.search(ref.symbol):
         return False
     return f"{ref.local}(" in text
+
+
+def _annotates(ref: ImportRef, text: str) -> bool:
+    """Does the text annotate something with the class `ref` binds (`row: ChatRow`, `rows: List[ChatRow]`)? Its
+    properties may give a conversation (`row.prompt`)."""
+    if ref.symbol is None or not ref.symbol[:1].isupper():
+        return False
+    return re.search(r"[:\[]\s*" + re.escape(ref.local) + r"\b", text) is not None
 
 
 # the name of a module-level constant that may hold a checkpoint (`MODEL_ID`, `BASE_MODEL`, `DEFAULT_MODEL_NAME`,

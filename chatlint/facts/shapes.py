@@ -12,10 +12,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from chatlint.facts.flags import defining_scope
-from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
+from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow, instance_class
 from chatlint.facts.links import Links
-from chatlint.facts.model import UNKNOWN_SHAPE, CallSite, FunctionInfo, Shape, ShapeKind
-from chatlint.facts.syntax import bound_argument, cast_value, code, dotted_name, is_self_attribute, string_value
+from chatlint.facts.model import UNKNOWN_SHAPE, CallSite, FunctionInfo, Shape, ShapeKind, classes_of
+from chatlint.facts.syntax import (
+    bound_argument,
+    cast_value,
+    code,
+    dotted_name,
+    is_property,
+    is_self_attribute,
+    string_value,
+)
 from chatlint.findings import Related
 
 PROMPT_KEYS = frozenset(
@@ -53,6 +61,8 @@ class ShapeResolver:
             for function in functions or ()
             if function.cls is None and function.outer is not None and function.outer.is_module
         }
+        # the module's classes by name: the properties of an instance (`row.prompt`)
+        self._classes = classes_of(functions or [])
         self.busy: set[int] = set()
         self._asserted: dict[int, dict[str, tuple[str, str]]] = {}
         self._own_checks: dict[int, dict[str, tuple[str, str]]] = {}
@@ -97,6 +107,8 @@ class ShapeResolver:
             if isinstance(expr.func, ast.Attribute) and expr.func.attr == "copy" and not expr.args:
                 return self._shape(expr.func.value, function, before, depth + 1)
             return self._returned_shape(expr, function, before, depth)
+        if isinstance(expr, ast.Attribute):
+            return self._property_shape(expr, function, depth)
         if isinstance(expr, ast.IfExp):
             body = self._shape(expr.body, function, before, depth + 1)
             orelse = self._shape(expr.orelse, function, before, depth + 1)
@@ -341,6 +353,32 @@ class ShapeResolver:
         return Shape(
             returned.kind, f"`{binding.name}`, item {position} of what `{code(call)}` returns: {returned.evidence}"
         )
+
+    def _property_shape(self, expr: ast.Attribute, function: FunctionInfo, depth: int) -> Shape:
+        """`row.prompt`, where `row` is an instance of a class (of the module, or imported) whose property `prompt`
+        returns a conversation whose end it shows (`return self.messages[:-1]`)."""
+        cls = instance_class(expr.value, function, self.flows)
+        name = dotted_name(cls) if cls is not None else None
+        if name is None:
+            return UNKNOWN_SHAPE
+        local = self._classes.get(name)
+        if local is not None:
+            method = local.methods.get(expr.attr)
+            if method is None or not is_property(method):
+                return UNKNOWN_SHAPE
+            returned = self.returned_shape(method, depth + 1)
+            if returned.kind is ShapeKind.UNKNOWN:
+                return returned
+            return Shape(returned.kind, f"`{code(expr)}`, the property `{name}.{expr.attr}`: {returned.evidence}")
+        found = self.links.resolve(cls) if cls is not None else None
+        conversation = found[0].conversation(f"{found[1]}.{expr.attr}") if found is not None else None
+        if found is None or conversation is None:
+            return UNKNOWN_SHAPE
+        summary = found[0]
+        place = summary.place(conversation.line)
+        related = Related(summary.path, conversation.line, f"`{conversation.name}` gives the conversation")
+        evidence = f"`{code(expr)}`, the property `{conversation.name}` ({place}): {conversation.evidence}"
+        return Shape(ShapeKind(conversation.kind), evidence, related=(related,))
 
     def _imported_shape(self, call: ast.Call, position: int | None = None) -> Shape:
         """A function of another module that returns a conversation (or, at `position`, a tuple with one), as its

@@ -38,6 +38,7 @@ from chatlint.facts.syntax import (
     dotted_name,
     first_argument,
     is_partial,
+    is_property,
     keyword_value,
     passes_star_args,
     shortened,
@@ -156,13 +157,17 @@ def _conversations(facts: ModuleFacts) -> tuple[ConversationSummary, ...]:
     for function in facts.functions:
         # a function that builds messages names their roles, one that splits off the reply cuts the last turn off
         # (what is left out costs no flow)
-        text = facts.code(function.node) if _is_module_level(function) else ""
+        # (and the properties of its classes: `row.prompt` returning `self.messages[:-1]`)
+        prop = _is_top_level(function) and function.cls is not None and is_property(function)
+        text = facts.code(function.node) if _is_module_level(function) or prop else ""
         if "role" not in text and "[:-1]" not in text:
             continue
         line = getattr(function.node, "lineno", 1)
         shape = facts.shapes.returned_shape(function)
         if shape.kind is not ShapeKind.UNKNOWN:
-            found.append(ConversationSummary(function.name, line, shape.kind.value, shape.evidence))
+            found.append(ConversationSummary(function.qualname, line, shape.kind.value, shape.evidence))
+            continue
+        if prop:
             continue
         returns = function_flow(function, facts.flows).returns
         widths = {len(value.elts) if isinstance(value, ast.Tuple) else -1 for value in returns}

@@ -234,3 +234,10 @@ def cast_value(call: ast.Call) -> ast.expr | None:
 
 def is_partial(call: ast.Call) -> bool:
     return dotted_name(call.func) in ("partial", "functools.partial")
+
+
+def is_property(function: object) -> bool:
+    """Is the function (a `FunctionInfo`) a method decorated with `@property` (or `functools.cached_property`)?"""
+    node = getattr(function, "node", None)
+    decorators = node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+    return any((dotted_name(item) or "").rsplit(".", 1)[-1] in ("property", "cached_property") for item in decorators)
