@@ -39,8 +39,12 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         `full_text[len(prompt_text):]`, or `return tokens, offset` for a trainer that masks the first `offset`
         tokens. The length is followed through local names, `tokenizer(...)`, `["input_ids"]`, `.shape`, simple
         arithmetic, `typing.cast`, one helper function that returns the render or its length, a helper that
-        tokenizes it (`ids_of(tokenizer, prompt)`), and a loop over the prompt renders or the rows of their batch
-        tokenization (a collator that masks `labels[i, :n]` row by row).
+        tokenizes it (`ids_of(tokenizer, prompt)`), a helper named for counting tokens (`token_length(tokenizer,
+        prompt)`, `count_tokens(...)`), a loop over the prompt renders or the rows of their batch
+        tokenization (a collator that masks `labels[i, :n]` row by row), and a generator that yields the length
+        in a tuple to the loop that masks (`yield start, end`, then `for start, end in self._spans(turns):
+        labels[start:end] = input_ids[start:end]`). The prompt may be a property of a row class that cuts the
+        reply off (`row.prompt` returning `self.messages[:-1]`, the class of the module or imported).
 
         It also finds such a render stored as the `prompt` of a row that has `chosen` / `rejected` or `completion`
         keys, the data of trl's `DPOTrainer`, `ORPOTrainer`, `CPOTrainer`, `KTOTrainer` and of `SFTTrainer` on
