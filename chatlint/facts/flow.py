@@ -253,6 +253,10 @@ class _Walker:
             isinstance(iterable, ast.Call) and dotted_name(iterable.func) == "enumerate" and bool(iterable.args)
         )
         for position, element in enumerate(target.elts):
+            if is_enumerate and position == 1 and isinstance(element, ast.Tuple):
+                # `for i, (prompt, answer) in enumerate(pairs)`: the elements of each item of `pairs`
+                self._bind_loop(element, iterable.args[0], statement, order, blocks)  # type: ignore[attr-defined]
+                continue
             if not isinstance(element, ast.Name):
                 continue
             if is_enumerate and position == 1:
@@ -325,6 +329,10 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         bindings = function_flow(function, flows).reaching(value.id, value)
         if len(bindings) == 1 and bindings[0].kind == "assign" and isinstance(bindings[0].value, ast.Call):
             return bindings[0].value.func
+        if len(bindings) == 1 and bindings[0].kind == "loop" and isinstance(bindings[0].value, ast.Name):
+            # `for rollout in rollouts` with `rollouts: Sequence[Rollout]` a parameter
+            param = function.params.get(bindings[0].value.id)
+            return _element_class(param.annotation) if param is not None else None
         param = function.params.get(value.id)
         if param is not None and all(binding.kind == "param" for binding in bindings):
             return _annotated_class(param.annotation)  # `def run(actor: Actor)`
@@ -341,6 +349,20 @@ def _annotated_class(annotation: ast.expr | None) -> ast.expr | None:
     if isinstance(annotation, (ast.Name, ast.Attribute)) and dotted_name(annotation) is not None:
         return annotation
     return None
+
+
+_CONTAINERS = frozenset({"List", "list", "Sequence", "Iterable", "Iterator", "Collection", "Tuple", "tuple"})
+
+
+def _element_class(annotation: ast.expr | None) -> ast.expr | None:
+    """The class of the items an annotation names: `Sequence[Rollout]`, `list[Rollout]`, `tuple[Rollout, ...]`."""
+    if not isinstance(annotation, ast.Subscript):
+        return None
+    container = (dotted_name(annotation.value) or "").rsplit(".", 1)[-1]
+    item = annotation.slice
+    if isinstance(item, ast.Tuple) and len(item.elts) == 2 and isinstance(item.elts[1], ast.Constant):
+        item = item.elts[0]  # `tuple[Rollout, ...]`
+    return _annotated_class(item) if container in _CONTAINERS else None
 
 
 def _is_none(node: ast.expr) -> bool:

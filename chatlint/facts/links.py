@@ -230,7 +230,9 @@ def _member(
 def imported_origin(text: TextSummary, summary: ModuleSummary, note: str) -> TextOrigin:
     """The rendered text a function of another module returns, as its caller sees it: the render in words with its
     place, the function as the hop, and the render as a related place (`note` says what it renders)."""
-    if text.stored:
+    if text.stored == "field":
+        hop = f"stored in `{text.name}` by the calls that build it"
+    elif text.stored:
         owner, _, attribute = text.name.rpartition(".")
         hop = f"stored in `self.{attribute}` by `{owner}`"
     else:

@@ -194,7 +194,7 @@ class ModuleFacts:
     def rendered_texts(self) -> RenderedTexts:
         """Where texts come from: renders, through names, helpers, attributes and dataset columns (one per module,
         shared by the facts that ask)."""
-        return RenderedTexts(self.functions, self.template_calls, self.flows, self.links, self.calls)
+        return RenderedTexts(self.functions, self.template_calls, self.flows, self.links, self.calls, self.classes)
 
     @functools.cached_property
     def engines(self) -> Engines | None:

@@ -72,9 +72,13 @@ class RenderedTexts:
         flows: dict[int, FunctionFlow],
         links: Links | None = None,
         calls: list[CallSite] | None = None,
+        classes: dict[str, ClassInfo] | None = None,
     ) -> None:
         self.functions = functions
         self.flows = flows
+        self.calls = calls or []
+        # every class of the module by name, with or without methods (`@dataclass class Rollout: prompt: str`)
+        self.module_classes = classes or {}
         self.templates = {id(template_call.call): template_call for template_call in template_calls}
         self.links = links or Links()
         self.rows = RenderedColumns(self, calls or [])
@@ -113,7 +117,56 @@ class RenderedTexts:
             return self._subscript_text(expr, function, depth)
         if isinstance(expr, ast.Attribute) and dotted_name(expr.value) == "self" and function.cls is not None:
             return self.attribute_text(expr.attr, function.cls, depth)
+        if isinstance(expr, ast.Attribute):
+            return self._field_text(expr, function, depth)
         return None
+
+    def _field_text(self, expr: ast.Attribute, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        """`rollout.prompt_text`, where `rollout` is an instance of a class (built, annotated, or an item of an
+        annotated sequence) whose field its callers fill with a render (`Rollout(prompt_text=text)`): a class of
+        the module, or an imported one as its summary says."""
+        cls = instance_class(expr.value, function, self.flows)
+        name = dotted_name(cls) if cls is not None else None
+        if name is None:
+            return None
+        local = self.module_classes.get(name)
+        if local is not None:
+            return self.field_text(local, expr.attr, depth)
+        imported = self.links.stored_text(name, expr.attr)
+        if imported is None or imported[0].stored != "field":
+            return None
+        return imported_origin(*imported, f"is built with rendered text in `{expr.attr}`")
+
+    def field_text(self, cls: ClassInfo, field: str, depth: int) -> TextOrigin | None:
+        """The render the calls of the module that build the class put in its field (`Rollout(prompt_text=text)`,
+        or by position); certain when every call that sets it sets a render."""
+        fields = list(cls.annotations)
+        key = ("field", id(cls), field)
+        if field not in fields or key in self.busy or depth > MAX_RESOLUTION_DEPTH:
+            return None
+        self.busy.add(key)
+        try:
+            position = fields.index(field)
+            origins = []
+            for call, caller, _ in self.calls:
+                if dotted_name(call.func) != cls.name:
+                    continue
+                value = keyword_value(call, field)
+                if value is None and position < len(call.args):
+                    before = call.args[: position + 1]
+                    value = None if any(isinstance(arg, ast.Starred) for arg in before) else call.args[position]
+                if value is not None:
+                    origins.append((call, self.template_text(value, caller, depth + 1)))
+            made = next(((call, origin) for call, origin in origins if origin is not None), None)
+            if made is None:
+                return None
+            call, origin = made
+            hop = Hop(f"stored in `{cls.name}.{field}` by `{_short(call)}` (line {call.lineno})", is_place=True)
+            certain = all(item is not None and item.certain for _, item in origins)
+            hopped = with_hop(origin, hop)
+            return replace(hopped, certain=certain, same_function=False) if hopped is not None else None
+        finally:
+            self.busy.discard(key)
 
     def _subscript_text(self, expr: ast.Subscript, function: FunctionInfo, depth: int) -> TextOrigin | None:
         element = expr.slice

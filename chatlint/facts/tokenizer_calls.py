@@ -106,6 +106,22 @@ def collect_tokenizer_calls(
         if through is not None:
             by_call[id(call)] = through
             found.append(through)
+    # helpers of helpers: `encode_pair(prompt, completion)` calling `self._encode(prompt + completion)`, a few deep
+    for _ in range(MAX_RESOLUTION_DEPTH):
+        # (one whose inner call fixes at its own call site, a `**kwargs` helper, is not chained: no fix reaches it)
+        more = {
+            name: item
+            for name, item in parameter_helpers(found, flows, counted).items()
+            if name not in helpers and not (item[1].via and item[1].inner is None)
+        }
+        if not more:
+            break
+        helpers.update(more)
+        for call, function, _ in calls:
+            helper = _helper_of(call, function, more) if id(call) not in by_call else None
+            if helper is not None:
+                by_call[id(call)] = through = _through_helper(call, function, helper)
+                found.append(through)
     if found and not templates_without_bos(functions):
         for tokenizer_call in found:
             if tokenizer_call.text is not None:
@@ -250,6 +266,8 @@ def parameter_helpers(
         if id(tokenizer_call.call) in counted:
             continue
         function, text = tokenizer_call.function, tokenizer_call.text
+        while isinstance(text, ast.BinOp) and isinstance(text.op, ast.Add):
+            text = text.left  # `prompt + completion`: the text starts with the parameter
         if function.is_module or not isinstance(text, ast.Name) or text.id not in function.params:
             continue
         flow = function_flow(function, flows)
@@ -285,7 +303,8 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> 
     parameters = wrapper.call_params
     flag = inner.add_special_tokens
     known = inner.special_tokens_known
-    fixed_inside: TokenizerCall | None = inner  # where a fix goes: the call inside, or (None) the call site
+    # where a fix goes: the call inside (the innermost, for a helper of a helper), or (None) the call site
+    fixed_inside: TokenizerCall | None = inner.inner if inner.via else inner
     forwarded = keyword_value(inner.call, ADD_SPECIAL_TOKENS)
     if isinstance(forwarded, ast.Name) and forwarded.id in wrapper.params:
         given = bound_argument(call, parameters, forwarded.id)

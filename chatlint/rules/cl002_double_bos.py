@@ -72,7 +72,12 @@ class DoubleBos(Rule):
         given (`encode(example, tok)` returning `tok(example[cfg.text_field])`), handed to `.map()` here (by name,
         in a `functools.partial`, or called by a lambda) over a dataset whose column holds a render: reported at
         the function handed to `.map()`, with the helper as a related place; the fix goes into the helper (or
-        passes its flag, when it takes one). A dataset a function of another module returns with a render in a
+        passes its flag, when it takes one). A field of a record class (a dataclass, a `NamedTuple`) that the
+        calls building it fill with a render (`Rollout(prompt_text=prompt, ...)`), read on an instance the code
+        shows (built here, an annotated parameter, an item of an annotated list: `for r in rollouts` with
+        `rollouts: List[Rollout]`), of the module or imported, is that render; so is text handed to a helper of a
+        helper of the module (`self._joined(prompt, completion)` calling `self._ids(prompt + completion)`), whose
+        fix goes into the innermost tokenizer call. A dataset a function of another module returns with a render in a
         column (also one of a pair of them: `train, valid = build_splits(conf, tok)`), handed to a function of
         another module that maps a row tokenizer over the dataset it is given, is the same; the column may be
         named by a parameter the `.map()` binds (`fn_kwargs={"text_field": text_field}`, a partial's keyword), on
