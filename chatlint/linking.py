@@ -154,9 +154,10 @@ class Project:
         pads = {ref for ref in imports if wants_pads and (text is None or _calls_through(ref, loaders))}
         # (a module renders through an imported wrapper too: in a small run any import may be one)
         through = renders or self.eager or any(ref.symbol in self.renderers for ref in imports)
-        builders = {
-            ref for ref in imports if text is None or (through and (_called(ref, text) or _annotates(ref, text)))
-        }
+        builders = {ref for ref in imports if text is None or (through and _called(ref, text))}
+        # a class it annotates with (`row: ChatRow`): its properties may give a conversation (`row.prompt`)
+        annotated = {ref for ref in imports if text is not None and through and _annotates(ref, text)} - builders
+        builders |= annotated
         # a checkpoint constant (`from .constants import MODEL_ID`): the module that defines it is read for it
         constants = {ref for ref in imports if text is not None and through and _names_a_checkpoint(ref)}
         every_import = imports
@@ -194,6 +195,7 @@ class Project:
                 fields=fields | {ref.symbol} if ref in constants and ref.symbol else fields,
                 pads=ref in pads,
                 conversations=ref in builders,
+                properties=ref in annotated,
             )
             if found is None or self._resolve(found.summary.path) == importer:
                 continue
@@ -399,6 +401,7 @@ class Project:
         pads: bool = False,
         conversations: bool = False,
         owners: bool = False,
+        properties: bool = False,
     ) -> Imported | None:
         """What `ref` imports, from its module's summary. `tokenizing`: the importer has rendered text, so a
         function that tokenizes its parameter is worth reading a module for; `pads`: the importer masks labels by
@@ -417,14 +420,15 @@ class Project:
                         fields=fields,
                         pads=pads,
                         conversations=conversations,
+                        properties=properties,
                     )
                     return Imported(summary, None) if summary is not None else None
             module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
             if module_file is None:
                 continue
-            follow = ref.symbol if self._reexported(ref, wants_masks) or tokenizing or owners else None
+            follow = ref.symbol if self._reexported(ref, wants_masks) or tokenizing or owners or pads else None
             summary = self.summary_at(
-                module_file, wants_masks, follow, reexport, tokenizing, fields, pads, conversations
+                module_file, wants_masks, follow, reexport, tokenizing, fields, pads, conversations, properties
             )
             if summary is None:
                 return None
@@ -446,7 +450,17 @@ class Project:
             ]
             for again in (*named, *starred):
                 found = self._imported(
-                    again, module_file, hops - 1, wants_masks, True, tokenizing, fields, pads, conversations, owners
+                    again,
+                    module_file,
+                    hops - 1,
+                    wants_masks,
+                    True,
+                    tokenizing,
+                    fields,
+                    pads,
+                    conversations,
+                    owners,
+                    properties,
                 )
                 if found is not None:
                     return found
@@ -457,7 +471,8 @@ class Project:
         """The instances of imported rendering classes the module at `path` hands to a function or class of
         another module of the project (see `facts.handed`): (that module's file, the callee's name there, the
         parameter, the class)."""
-        classes = links.rendering_classes()
+        # (only a module that builds one of them by name: `ChatFormatter(tok)`)
+        classes = frozenset(name for name in links.rendering_classes() if f"{name}(" in text)
         if not classes or self.import_reader is None:
             return []
         try:
@@ -557,6 +572,7 @@ class Project:
         fields: frozenset[str] = frozenset(),
         pads: bool = False,
         conversations: bool = False,
+        properties: bool = False,
     ) -> ModuleSummary | None:
         """The summary of the module at `path` (resolved), when its bytes may tell what is asked: a render, a label
         mask (`wants_masks`), a function that tokenizes its parameter (`tokenizing`), a pad = EOS assignment
@@ -573,7 +589,11 @@ class Project:
             or (wants_masks and (self._verdict(path, data, may_mask) or self._verdict(path, data, may_pass_pad_id)))
             or (tokenizing and self._verdict(path, data, may_tokenize))
             or (pads and self._verdict(path, data, may_set_pad_eos))
-            or (conversations and self._verdict(path, data, may_build_conversations))
+            or (
+                conversations
+                and self._verdict(path, data, may_build_conversations)
+                and (not properties or b"@property" in data)  # (a class annotated with: for its properties)
+            )
             or any(name.encode() in data for name in fields)
         )
         reexports = (
@@ -732,7 +752,15 @@ def _annotates(ref: ImportRef, text: str) -> bool:
     properties may give a conversation (`row.prompt`)."""
     if ref.symbol is None or not ref.symbol[:1].isupper():
         return False
-    return re.search(r"[:\[]\s*" + re.escape(ref.local) + r"\b", text) is not None
+    name = ref.local
+    for before in (": ", "["):
+        start = text.find(before + name)
+        while start >= 0:
+            end = start + len(before) + len(name)
+            if end >= len(text) or not _is_word(text[end]):
+                return True
+            start = text.find(before + name, end)
+    return False
 
 
 # the name of a module-level constant that may hold a checkpoint (`MODEL_ID`, `BASE_MODEL`, `DEFAULT_MODEL_NAME`,

@@ -273,16 +273,21 @@ class Runner:
         handed: list[tuple[Path, str, str, Imported]] = []
         for path, (source, result) in checked.items():
             summary = result.summary
-            # a module that gets its tokenizer from a loader of another module (`setup_tokenizer(name)`): what
-            # the loader does to the pad token and how the collators it imports mask labels both matter
-            loads = calls_tokenizer_loader(source.encode())
+            # a module that gets its tokenizer from a loader of another module (`setup_tokenizer(name)`) and hands
+            # it to an imported collator, masking nothing itself: what the loader does to the pad token and how the
+            # collator masks labels both matter
+            data = source.encode()
+            masks = may_mask_in_training(source.text)
+            loads = b"Collat" in data and not masks and calls_tokenizer_loader(data)
             if summary is None:
                 # not parsed by the rules: its imports, read here (not cached: decoding and checking the cached
                 # imports of hundreds of files costs more than reading them again)
-                wants_masks = may_set_pad_eos(source.encode())
-                if not (small or wants_masks or loads or path in named_files or learned(source.text)):
+                wants_masks = may_set_pad_eos(data)
+                # (one that masks labels by value and calls a tokenizer loader: the loader may pad with EOS)
+                pads = masks and calls_tokenizer_loader(data)
+                if not (small or wants_masks or loads or pads or path in named_files or learned(source.text)):
                     continue
-                keep = project.statements_worth_reading(source.text, wants_masks or loads)
+                keep = project.statements_worth_reading(source.text, wants_masks or loads or pads)
                 summary = ModuleSummary(path, imports_in_text(source.text, keep), sets_pad_eos=wants_masks)
             links = project.links_for(
                 path,
@@ -290,7 +295,7 @@ class Runner:
                 summary.sets_pad_eos or loads,
                 source.text,
                 summary.hands_text,
-                wants_pads=loads or (result.summary is not None and may_mask_in_training(source.text)),
+                wants_pads=loads or (masks and (result.summary is not None or calls_tokenizer_loader(data))),
             )
             if links:
                 to_link.append((source, links))

@@ -77,8 +77,14 @@ def pad_id_calls(facts: ModuleFacts) -> list[tuple[ast.Call, FunctionInfo]]:
     the function masks labels by that value, the caller masks by value through it. Masks themselves
     (`masked_fill`, `where`) and the collators that mask are left out: `value_masks` has them."""
     found = []
-    for call, function, _ in facts.calls:
+    for call, function, ancestors in facts.calls:
         if not isinstance(call.func, (ast.Name, ast.Attribute)) or called_name(call) in _NOT_DELEGATING:
+            continue
+        # what it gives must become labels: `batch["labels"] = mask_padding(...)`, `labels = ...`
+        parent = ancestors[-1] if ancestors else None
+        if not isinstance(parent, ast.Assign) or not any(
+            "label" in (dotted_name(target) or code(target)).lower() for target in parent.targets
+        ):
             continue
         if any(_is_pad_id(value, function) for value in _argument_values(call)):
             found.append((call, function))

@@ -137,6 +137,15 @@ class RenderedTexts:
             return None
         return imported_origin(*imported, f"is built with rendered text in `{expr.attr}`")
 
+    @functools.cached_property
+    def constructions(self) -> dict[str, list[tuple[ast.Call, FunctionInfo]]]:
+        """The calls that build each class of the module (`Rollout(...)`), by its name."""
+        found: dict[str, list[tuple[ast.Call, FunctionInfo]]] = {}
+        for call, caller, _ in self.calls:
+            if isinstance(call.func, ast.Name) and call.func.id in self.module_classes:
+                found.setdefault(call.func.id, []).append((call, caller))
+        return found
+
     def field_text(self, cls: ClassInfo, field: str, depth: int) -> TextOrigin | None:
         """The render the calls of the module that build the class put in its field (`Rollout(prompt_text=text)`,
         or by position); certain when every call that sets it sets a render."""
@@ -148,9 +157,7 @@ class RenderedTexts:
         try:
             position = fields.index(field)
             origins = []
-            for call, caller, _ in self.calls:
-                if dotted_name(call.func) != cls.name:
-                    continue
+            for call, caller in self.constructions.get(cls.name, ()):
                 value = keyword_value(call, field)
                 if value is None and position < len(call.args):
                     before = call.args[: position + 1]

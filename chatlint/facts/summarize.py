@@ -368,7 +368,7 @@ def _stored_texts(facts: ModuleFacts, rendered: RenderedTexts) -> list[TextSumma
                 found.append(TextSummary(name, origin.line, origin.render, certain=origin.certain, stored=stored))
     # the fields of its classes that the module builds them with a render in (`Rollout(prompt_text=text)`)
     for cls in facts.classes.values():
-        for field in cls.annotations:
+        for field in cls.annotations if cls.name in rendered.constructions else ():
             origin = rendered.field_text(cls, field, 0)
             if origin is not None and origin.line and origin.certain and not origin.batch:
                 name = f"{cls.name}.{field}"

@@ -93,7 +93,7 @@ def may_mask(data: bytes) -> bool:
 
 def may_pass_pad_id(data: bytes) -> bool:
     """Could the module name a pad id (and hand it to a function that masks labels by it)?"""
-    return b"pad_token_id" in data or b"pad_id" in data
+    return (b"pad_token_id" in data or b"pad_id" in data) and b"label" in data
 
 
 # what masks labels by value in training, called: a collator that does it inside, or trl's `SFTTrainer` (which pads
