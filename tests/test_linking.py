@@ -9,6 +9,8 @@ from pathlib import Path
 
 from chatlint import cache as cache_module
 from chatlint.engine import imports_in_text, summarize_text
+from chatlint.facts.handed import HandedInstance, handed_instances
+from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import ImportRef, ModuleSummary
 from chatlint.linking import Project
 
@@ -283,3 +285,31 @@ def test_a_package_whose_modules_all_import_each_other_is_followed_once_per_modu
     monkeypatch.setattr(runner_module, "imports_in_text", counted)
     Runner(Config(root=tmp_path), RunOptions(use_cache=False)).run([str(tmp_path / "train.py")])
     assert len(reads) <= 3 * (len(names) + 2)
+
+
+def test_handed_instances_are_built_in_the_call_or_assigned_once() -> None:
+    module = ast.parse(
+        "def train(rows, tok):\n"
+        "    builder = Builder(tok)\n"
+        "    first = Dataset(rows, builder)\n"
+        "    second = Dataset(rows, builder=Builder(tok))\n"
+        "    other = Builder(tok)\n"
+        "    other = make()\n"
+        "    third = Dataset(rows, other)\n"
+        "    fourth = Dataset(*rows, builder)\n"
+        "    return first, second, third, fourth\n"
+    )
+    found = handed_instances(module, frozenset({"Builder"}))
+    assert set(found) == {HandedInstance("Dataset", "#1", "Builder"), HandedInstance("Dataset", "builder", "Builder")}
+
+
+def test_two_callers_handing_different_classes_leave_the_parameter_unknown() -> None:
+    """`Links.hand` keeps a parameter's class only while every caller hands the same one."""
+    first = Imported(ModuleSummary("a.py"), "ChatFormatter")
+    second = Imported(ModuleSummary("b.py"), "GenerationFormatter")
+    links = Links()
+    links.hand("SupervisedSet", "#1", first)
+    links.hand("SupervisedSet", "#1", first)
+    assert links.param_classes == {("SupervisedSet", "#1"): "ChatFormatter"}
+    links.hand("SupervisedSet", "#1", second)
+    assert links.param_classes == {("SupervisedSet", "#1"): ""}

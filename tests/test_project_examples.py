@@ -135,6 +135,31 @@ def test_a_change_in_the_imported_module_reaches_its_importer_through_the_cache(
     assert cached() == {("app/prompts.py", 6, "CL003")}
 
 
+def test_what_a_caller_hands_reaches_the_callee_through_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A class judged with the formatter another module hands it: when the caller hands a formatter whose prompt has
+    the generation prompt instead, the next cached run judges the class again (the link digest names what is
+    handed)."""
+    _use_cache(monkeypatch, tmp_path)
+    project = _copy(ROOT / "CL003" / "project_handed_formatter", tmp_path / "project")
+
+    def cached() -> set[tuple[str, int, str]]:
+        outcome = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=project)
+        return {(item["path"], item["line"], item["code"]) for item in json.loads(outcome.output)}
+
+    assert cached() == {("tune/data.py", 15, "CL003")}
+    assert cached() == {("tune/data.py", 15, "CL003")}  # warm
+    train = project / "tune" / "train.py"
+    train.write_text(
+        train.read_text().replace(
+            'formatter = ChatFormatter(tokenizer, system="Answer briefly.")',
+            "formatter = GenerationFormatter(tokenizer)",
+        )
+    )
+    assert cached() == set()
+
+
 def test_an_unrelated_module_of_the_same_name_elsewhere_is_not_linked(tmp_path: Path) -> None:
     """Imports resolve from the importing file: a `chat_utils` in another folder that is not on its path says
     nothing about this one's."""
