@@ -159,7 +159,11 @@ class Project:
         annotated = {ref for ref in imports if text is not None and through and _annotates(ref, text)} - builders
         builders |= annotated
         # a checkpoint constant (`from .constants import MODEL_ID`): the module that defines it is read for it
-        constants = {ref for ref in imports if text is not None and through and _names_a_checkpoint(ref)}
+        constants = {
+            ref: names
+            for ref in imports
+            if text is not None and through and (names := _checkpoint_constants(ref, text))
+        }
         every_import = imports
         if text is not None and not self.eager:
             imports = tuple(
@@ -192,7 +196,7 @@ class Project:
                 MAX_REEXPORTS,
                 masks,
                 tokenizing=helpers,
-                fields=fields | {ref.symbol} if ref in constants and ref.symbol else fields,
+                fields=fields | constants.get(ref, frozenset()),
                 pads=ref in pads,
                 conversations=ref in builders,
                 properties=ref in annotated,
@@ -768,8 +772,15 @@ def _annotates(ref: ImportRef, text: str) -> bool:
 _CHECKPOINT_CONSTANT = re.compile(r"^(?:[A-Z0-9]+_)*(?:MODEL|CHECKPOINT|CKPT)(?:_(?:ID|NAME|PATH|DIR|REPO))?$")
 
 
-def _names_a_checkpoint(ref: ImportRef) -> bool:
-    return ref.symbol is not None and _CHECKPOINT_CONSTANT.match(ref.symbol) is not None
+def _checkpoint_constants(ref: ImportRef, text: str) -> frozenset[str]:
+    """The checkpoint constants an import gives the text: `from .constants import MODEL_ID`, or `import config` read
+    as `config.REWARD_MODEL`."""
+    if ref.symbol is None and f"{ref.local}." in text:
+        pattern = re.compile(rf"(?<![\w.]){re.escape(ref.local)}\.([A-Z][A-Z0-9_]*)\b")
+        return frozenset(name for name in pattern.findall(text) if _CHECKPOINT_CONSTANT.match(name))
+    if ref.symbol is not None and _CHECKPOINT_CONSTANT.match(ref.symbol) is not None:
+        return frozenset({ref.symbol})
+    return frozenset()
 
 
 def _calls_through(ref: ImportRef, callees: frozenset[str]) -> bool:

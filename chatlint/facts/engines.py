@@ -188,8 +188,11 @@ class Engines:
 
 
 def _engine_of(classes: dict[str, str], cls: ast.expr) -> tuple[str, str] | None:
-    """The library and the words of the engine class `cls` names, when it names one."""
-    words = classes.get(dotted_name(cls) or "")
+    """The library and the words of the engine class `cls` names, when it names one (also through a constructor
+    of the class: `AsyncLLMEngine.from_engine_args(args)`)."""
+    name = dotted_name(cls) or ""
+    head, _, last = name.rpartition(".")
+    words = classes.get(name) or (classes.get(head) if last.startswith("from_") else None)
     if words is None:
         return None
     library = next((library for (library, _), known in _ENGINES.items() if known == words), "")

@@ -170,9 +170,15 @@ class ModuleFacts:
                 # `def __init__(self, pretrained="Qwen/...")`, or `model_id: str = MODEL_ID`: its default
                 default = parameter.default
                 outer = function.outer or function
-                return self._checkpoint_of(default, outer) if isinstance(default, ast.Name) else string_value(default)
+                if isinstance(default, (ast.Name, ast.Attribute)):
+                    return self._checkpoint_of(default, outer)
+                return string_value(default)
             elif not assigned and self.links:
                 name = self.links.constants.get(argument.id)  # `from config import MODEL_ID`
+        if name is None and isinstance(argument, ast.Attribute) and self.links:
+            # `config.MODEL_ID`, a constant of an imported module of the project
+            found = self.links.resolve(argument)
+            name = dict(found[0].constants).get(found[1]) if found is not None else None
         if name is None and isinstance(argument, ast.Attribute):
             name = self._option_defaults.get(argument.attr)  # `args.model_path`, an option with a default
             if name is None and self.links:

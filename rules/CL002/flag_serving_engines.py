@@ -2,7 +2,7 @@
 # on, so a template that writes a BOS gets a second one.
 import sglang as sgl
 import vllm
-from vllm import LLM, SamplingParams
+from vllm import LLM, AsyncEngineArgs, AsyncLLMEngine, SamplingParams
 
 
 def sample(llm, tokenizer, conversations):
@@ -41,3 +41,15 @@ def complete(client, tokenizer, conversation):
     # an OpenAI-compatible server (vLLM, SGLang) tokenizes a completion prompt with special tokens on
     prompt = tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
     return client.completions.create(model="served", prompt=prompt, max_tokens=64)  # expect: CL002 "a completions request to an OpenAI-compatible server"
+
+
+class AsyncServer:
+    def __init__(self, path, tokenizer):
+        # built by a constructor of the class, not called as the class itself
+        self.engine = AsyncLLMEngine.from_engine_args(AsyncEngineArgs(model=path))
+        self.tokenizer = tokenizer
+
+    async def complete(self, conversation, request_id):
+        prompt = self.tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
+        async for output in self.engine.generate(prompt, SamplingParams(max_tokens=64), request_id):  # expect: CL002 "vLLM's `AsyncLLMEngine.generate`"
+            yield output
