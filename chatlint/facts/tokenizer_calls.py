@@ -15,6 +15,7 @@ those of another module, told by its summary (`TokenizerSummary`, built by `toke
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -40,6 +41,7 @@ from chatlint.facts.syntax import (
     called_name,
     dotted_name,
     is_partial,
+    is_self_attribute,
     keyword_value,
     passes_star_args,
     positional,
@@ -143,9 +145,9 @@ def direct_call(
     partial = None
     if isinstance(func, ast.Attribute) and func.attr in _ENCODE_METHODS:
         method = func.attr
-        if not is_tokenizer(func.value):
+        if not (is_tokenizer(func.value) or _loaded_tokenizer(func.value, function)):
             return None
-    elif not is_tokenizer(func):
+    elif not (is_tokenizer(func) or _loaded_tokenizer(func, function)):
         partial = _tokenizer_partial(func, function)
         if partial is None:
             return None
@@ -252,6 +254,25 @@ def is_tokenizer(node: ast.expr) -> bool:
     if last.split("_")[0] in _FACTORY_VERBS:
         return False  # `get_tokenizer(...)`, `load_tokenizer(...)`: builds a tokenizer, does not tokenize
     return last in _TOKENIZER_NAMES or last.endswith("tokenizer")
+
+
+# a class whose `from_pretrained` loads a tokenizer or a processor (`AutoProcessor`, `LlavaProcessor`,
+# `AutoTokenizer`, `LlamaTokenizerFast`); not an image processor or a feature extractor, which take no text
+_TOKENIZER_CLASS = re.compile(r"(?<!Image)(?<!Video)(?:Processor|Tokenizer|TokenizerFast)$")
+
+
+def _loaded_tokenizer(node: ast.expr, function: FunctionInfo) -> bool:
+    """`self._image_processor` set to `AutoProcessor.from_pretrained(...)` in `__init__`: a tokenizer (or processor)
+    by what loads it, whatever its name."""
+    attribute = is_self_attribute(node)
+    if attribute is None or function.cls is None:
+        return False
+    built = function.cls.init_attributes.get(attribute)
+    if not (isinstance(built, ast.Call) and isinstance(built.func, ast.Attribute)):
+        return False
+    if built.func.attr != "from_pretrained":
+        return False
+    return _TOKENIZER_CLASS.search((dotted_name(built.func.value) or "").rsplit(".", 1)[-1]) is not None
 
 
 # -- helpers that tokenize their parameter ------------------------------------------------------------------------
