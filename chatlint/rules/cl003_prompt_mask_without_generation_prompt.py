@@ -51,7 +51,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         prompt-completion data: `{"prompt": tok.apply_chat_template(conv[:-1], tokenize=False), "chosen": ...}`,
         `row["prompt"] = ...` on a row that gets or has `row["chosen"]`, `dict(prompt=..., completion=...)`, and
         columns of many rows (`{"prompt": prompts, "chosen": ...}` with `prompts` a list of such renders), through
-        local names and helpers of the module or of another module that return the render. A `prompt` that is
+        local names and helpers of the module or of another module that return the render. There the row's key
+        says it is a prompt: a render of a conversation whose end the code does not show (`comparison["context"]`)
+        counts too. A `prompt` that is
         the raw messages list (conversational data, which trl renders itself with the generation prompt), a
         render with `continue_final_message=True` (a prefilled reply), a row whose completion is itself rendered
         through the chat template where the row is built (`row["chosen"] = tok.apply_chat_template(chosen[-1:],
@@ -113,7 +115,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         uses: list[tuple[TemplateCall, LengthMask | PromptRow]] = [(mask.render, mask) for mask in length_masks(facts)]
         uses += [(row.render, row) for row in prompt_rows(facts)]
         for render, use in uses:
-            if id(render.call) in reported or not _renders_prompt_without_header(render):
+            # the `prompt` of a preference or prompt-completion row is a prompt, whatever the code shows of its end
+            as_prompt = isinstance(use, PromptRow) and render.shape.kind is ShapeKind.UNKNOWN
+            if id(render.call) in reported or not _renders_prompt_without_header(render, as_prompt):
                 continue
             if _compared_with_header(render, facts):
                 continue
@@ -128,8 +132,8 @@ class PromptMaskWithoutGenerationPrompt(Rule):
             )
 
 
-def _renders_prompt_without_header(render: TemplateCall) -> bool:
-    if render.shape.kind is not ShapeKind.PROMPT or _fixed_base(render):
+def _renders_prompt_without_header(render: TemplateCall, as_prompt: bool = False) -> bool:
+    if (render.shape.kind is not ShapeKind.PROMPT and not as_prompt) or _fixed_base(render):
         return False
     if render.flag("continue_final_message").present and render.flag("continue_final_message").value is not False:
         return False
@@ -192,8 +196,9 @@ def _message(render: TemplateCall, use: LengthMask | PromptRow) -> str:
     via = f" through {render.via}" if render.via else ""
     where = "" if use.function is render.function else f" in {use.function.display_name}"
     if isinstance(use, PromptRow):
+        rendered = render.shape.evidence or f"`{render.conversation_text or 'the prompt'}`"
         return (
-            f"renders {render.shape.evidence}, {how_set}{via}, and it is {use.role} {use.how}{where}: a "
+            f"renders {rendered}, {how_set}{via}, and it is {use.role} {use.how}{where}: a "
             f"trainer that conditions on the prompt (trl's DPO, ORPO, CPO, KTO, prompt-completion SFT) takes the "
             f"assistant header after it as part of the completion"
         )
