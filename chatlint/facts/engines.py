@@ -40,13 +40,23 @@ _ENGINES = {
     ("llama_cpp", "Llama"): "llama-cpp-python's `Llama.create_completion`",
 }
 # the methods that hand each library's engine a prompt (`llm(prompt)` is `__call__`)
-_METHODS = {"llama_cpp": frozenset({"create_completion", "__call__"})}
+_METHODS = {
+    "llama_cpp": frozenset({"create_completion", "__call__"}),
+    "huggingface_hub": frozenset({"text_generation"}),
+}
 _GENERATE = frozenset({"generate"})
 _LIBRARIES = frozenset(library for library, _ in _ENGINES)
 # clients of a server that runs one of those engines on the text they send: known by their class only
 _CLIENTS = {
     ("trl", "VLLMClient"): "TRL's `VLLMClient.generate` (a `trl vllm-serve` server, whose vLLM tokenizes text prompts "
     "with special tokens on)",
+    # huggingface_hub's clients send `text_generation(prompt)` to a TGI server's `/generate`, which tokenizes the
+    # inputs with special tokens on and takes no switch for it (TGI's router/src/lib.rs: `GenerateRequest.
+    # add_special_tokens` is `#[serde(default = "default_true", skip)]`, set to false only for its own chat renders)
+    ("huggingface_hub", "InferenceClient"): "huggingface_hub's `InferenceClient.text_generation` (a TGI server, which "
+    "tokenizes text inputs with special tokens on)",
+    ("huggingface_hub", "AsyncInferenceClient"): "huggingface_hub's `AsyncInferenceClient.text_generation` (a TGI "
+    "server, which tokenizes text inputs with special tokens on)",
 }
 # the engine a name like `llm` holds in a module that imports only that library
 _MAIN_ENGINE = {
@@ -166,7 +176,7 @@ class Engines:
         func = call.func
         if not (self.imported or self.classes):
             return None
-        if isinstance(func, ast.Attribute) and func.attr in ("generate", "create_completion"):
+        if isinstance(func, ast.Attribute) and func.attr in ("generate", "create_completion", "text_generation"):
             receiver, method = func.value, func.attr
         elif isinstance(func, ast.Name) or is_self_attribute(func):
             receiver, method = func, "__call__"  # `llm(prompt)`: an engine called
@@ -195,7 +205,8 @@ def _engine_of(classes: dict[str, str], cls: ast.expr) -> tuple[str, str] | None
     words = classes.get(name) or (classes.get(head) if last.startswith("from_") else None)
     if words is None:
         return None
-    library = next((library for (library, _), known in _ENGINES.items() if known == words), "")
+    known = {**_ENGINES, **_CLIENTS}.items()
+    library = next((library for (library, _), described in known if described == words), "")
     return library, words
 
 

@@ -68,7 +68,15 @@ def may_render(data: bytes) -> bool:
 
 
 # the words a module that hands a serving engine text must contain (`facts.engines`)
-ENGINE_WORDS = (b"vllm", b"sglang", b"tensorrt_llm", b"llama_cpp", b"completions.create", b"pipeline(")
+ENGINE_WORDS = (
+    b"vllm",
+    b"sglang",
+    b"tensorrt_llm",
+    b"llama_cpp",
+    b"completions.create",
+    b"pipeline(",
+    b"InferenceClient",
+)
 # a call of a tokenizer: `tok(`, `tokenizer(`, `self.tokenizer.encode(`, `processor(text=` (plain `in` tests: a
 # pattern with alternatives costs ten times as much over a large module)
 _TOKENIZER_CALLS = (b"tok(", b"tokenizer(", b".encode(", b"encode_plus(", b"processor(", b"processing_class(")

@@ -91,7 +91,9 @@ class DoubleBos(Rule):
         "multi_modal_data": ...}`, `TextPrompt(prompt=text)`, one or a list of them) or SGLang's `Engine.generate` (`prompt=`) is the same double
         BOS, and so is a text prompt handed to llama-cpp-python's `Llama` (`llm(prompt)`, `llm.create_completion(
         prompt=...)`: it puts the model's BOS in front and reads special tokens in the text; known by its class
-        only). The engine is known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
+        only), and so is one sent to a TGI server through huggingface_hub's `InferenceClient.text_generation(prompt)`
+        (or `AsyncInferenceClient`; TGI's `/generate` tokenizes text inputs with special tokens on and takes no
+        switch for it). The engine is known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
         `vllm.LLM(...)`, `sgl.Engine(...)`, the class imported from vllm or sglang), or, in a module that imports
         vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`). So is a completions request to an
         OpenAI-compatible server (`client.completions.create(prompt=text)`), which vLLM and SGLang serve with

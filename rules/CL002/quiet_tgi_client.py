@@ -1,0 +1,13 @@
+# The conversation sent to the server's chat API (it renders it once), or plain text that never went through a
+# chat template.
+from huggingface_hub import InferenceClient
+
+
+def ask(conversation, url):
+    client = InferenceClient(base_url=url)
+    return client.chat_completion(conversation, max_tokens=256)
+
+
+def complete(document, url):
+    client = InferenceClient(base_url=url)
+    return client.text_generation(document, max_new_tokens=32)
