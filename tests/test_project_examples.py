@@ -112,6 +112,12 @@ def _copy(project: Path, destination: Path) -> Path:
     return destination
 
 
+def _cached(project: Path) -> set[tuple[str, int, str]]:
+    """The findings of a run with the cache (see `_use_cache`), as (path, line, code)."""
+    outcome = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=project)
+    return {(item["path"], item["line"], item["code"]) for item in json.loads(outcome.output)}
+
+
 def test_a_change_in_the_imported_module_reaches_its_importer_through_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -120,19 +126,15 @@ def test_a_change_in_the_imported_module_reaches_its_importer_through_the_cache(
     _use_cache(monkeypatch, tmp_path)
     project = _copy(ROOT / "CL001" / "project_imported_wrapper", tmp_path / "project")
 
-    def cached() -> set[tuple[str, int, str]]:
-        outcome = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=project)
-        return {(item["path"], item["line"], item["code"]) for item in json.loads(outcome.output)}
-
-    assert cached() == {("app/collate.py", 7, "CL001")}
-    assert cached() == {("app/collate.py", 7, "CL001")}  # warm
+    assert _cached(project) == {("app/collate.py", 7, "CL001")}
+    assert _cached(project) == {("app/collate.py", 7, "CL001")}  # warm
     wrapper = project / "app" / "chat_utils.py"
     # the wrapper now ignores its caller's flag: the collator's full conversations are right, and the prompt that
     # measures the masked part lost its generation prompt (CL003, in the prompt module)
     wrapper.write_text(
         wrapper.read_text().replace("add_generation_prompt=add_generation_prompt", "add_generation_prompt=False")
     )
-    assert cached() == {("app/prompts.py", 6, "CL003")}
+    assert _cached(project) == {("app/prompts.py", 6, "CL003")}
 
 
 def test_what_a_caller_hands_reaches_the_callee_through_the_cache(
@@ -144,12 +146,8 @@ def test_what_a_caller_hands_reaches_the_callee_through_the_cache(
     _use_cache(monkeypatch, tmp_path)
     project = _copy(ROOT / "CL003" / "project_handed_formatter", tmp_path / "project")
 
-    def cached() -> set[tuple[str, int, str]]:
-        outcome = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=project)
-        return {(item["path"], item["line"], item["code"]) for item in json.loads(outcome.output)}
-
-    assert cached() == {("tune/data.py", 15, "CL003")}
-    assert cached() == {("tune/data.py", 15, "CL003")}  # warm
+    assert _cached(project) == {("tune/data.py", 15, "CL003")}
+    assert _cached(project) == {("tune/data.py", 15, "CL003")}  # warm
     train = project / "tune" / "train.py"
     train.write_text(
         train.read_text().replace(
@@ -157,7 +155,7 @@ def test_what_a_caller_hands_reaches_the_callee_through_the_cache(
             "formatter = GenerationFormatter(tokenizer)",
         )
     )
-    assert cached() == set()
+    assert _cached(project) == set()
 
 
 def test_an_unrelated_module_of_the_same_name_elsewhere_is_not_linked(tmp_path: Path) -> None:
