@@ -159,11 +159,9 @@ class Project:
         annotated = {ref for ref in imports if text is not None and through and _annotates(ref, text)} - builders
         builders |= annotated
         # a checkpoint constant (`from .constants import MODEL_ID`): the module that defines it is read for it
-        constants = {
-            ref: names
-            for ref in imports
-            if text is not None and through and (names := _checkpoint_constants(ref, text))
-        }
+        modules = text is not None and through and any(ref.symbol is None for ref in imports)
+        read = _constants_read(text) if modules and text is not None else {}
+        constants = {ref: names for ref in imports if (names := _checkpoint_constants(ref, read)) if through}
         every_import = imports
         if text is not None and not self.eager:
             imports = tuple(
@@ -772,15 +770,28 @@ def _annotates(ref: ImportRef, text: str) -> bool:
 _CHECKPOINT_CONSTANT = re.compile(r"^(?:[A-Z0-9]+_)*(?:MODEL|CHECKPOINT|CKPT)(?:_(?:ID|NAME|PATH|DIR|REPO))?$")
 
 
-def _checkpoint_constants(ref: ImportRef, text: str) -> frozenset[str]:
+def _checkpoint_constants(ref: ImportRef, read: dict[str, set[str]]) -> frozenset[str]:
     """The checkpoint constants an import gives the text: `from .constants import MODEL_ID`, or `import config` read
-    as `config.REWARD_MODEL`."""
-    if ref.symbol is None and f"{ref.local}." in text:
-        pattern = re.compile(rf"(?<![\w.]){re.escape(ref.local)}\.([A-Z][A-Z0-9_]*)\b")
-        return frozenset(name for name in pattern.findall(text) if _CHECKPOINT_CONSTANT.match(name))
-    if ref.symbol is not None and _CHECKPOINT_CONSTANT.match(ref.symbol) is not None:
+    as `config.REWARD_MODEL` (`read`: what `_constants_read` found in the text)."""
+    if ref.symbol is None:
+        return frozenset(name for name in read.get(ref.local, ()) if _CHECKPOINT_CONSTANT.match(name))
+    if _CHECKPOINT_CONSTANT.match(ref.symbol) is not None:
         return frozenset({ref.symbol})
     return frozenset()
+
+
+# `config.REWARD_MODEL`: a name, a dot and an upper-case constant
+_CONSTANT_READ = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.([A-Z][A-Z0-9_]*)\b")
+
+
+def _constants_read(text: str) -> dict[str, set[str]]:
+    """The upper-case names the text reads through a name (`config.REWARD_MODEL`), by that name: one pass."""
+    found: dict[str, set[str]] = {}
+    if "MODEL" not in text and "CHECKPOINT" not in text and "CKPT" not in text:
+        return found
+    for owner, name in _CONSTANT_READ.findall(text):
+        found.setdefault(owner, set()).add(name)
+    return found
 
 
 def _calls_through(ref: ImportRef, callees: frozenset[str]) -> bool:

@@ -277,17 +277,16 @@ class Runner:
             # it to an imported collator, masking nothing itself: what the loader does to the pad token and how the
             # collator masks labels both matter
             data = source.encode()
-            masks = may_mask_in_training(source.text)
-            loads = b"Collat" in data and not masks and calls_tokenizer_loader(data)
+            loader = calls_tokenizer_loader(data)
+            masks = loader and may_mask_in_training(source.text)  # (with a loader: the loader may pad with EOS)
+            loads = loader and not masks and b"Collat" in data
             if summary is None:
                 # not parsed by the rules: its imports, read here (not cached: decoding and checking the cached
                 # imports of hundreds of files costs more than reading them again)
                 wants_masks = may_set_pad_eos(data)
-                # (one that masks labels by value and calls a tokenizer loader: the loader may pad with EOS)
-                pads = masks and calls_tokenizer_loader(data)
-                if not (small or wants_masks or loads or pads or path in named_files or learned(source.text)):
+                if not (small or wants_masks or loads or masks or path in named_files or learned(source.text)):
                     continue
-                keep = project.statements_worth_reading(source.text, wants_masks or loads or pads)
+                keep = project.statements_worth_reading(source.text, wants_masks or loads or masks)
                 summary = ModuleSummary(path, imports_in_text(source.text, keep), sets_pad_eos=wants_masks)
             links = project.links_for(
                 path,
@@ -295,7 +294,7 @@ class Runner:
                 summary.sets_pad_eos or loads,
                 source.text,
                 summary.hands_text,
-                wants_pads=loads or (masks and (result.summary is not None or calls_tokenizer_loader(data))),
+                wants_pads=loads or masks,
             )
             if links:
                 to_link.append((source, links))
