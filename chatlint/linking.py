@@ -159,9 +159,12 @@ class Project:
         annotated = {ref for ref in imports if text is not None and through and _annotates(ref, text)} - builders
         builders |= annotated
         # a checkpoint constant (`from .constants import MODEL_ID`): the module that defines it is read for it
-        modules = text is not None and through and any(ref.symbol is None for ref in imports)
-        read = _constants_read(text) if modules and text is not None else {}
-        constants = {ref: names for ref in imports if (names := _checkpoint_constants(ref, read)) if through}
+        # (or, through an imported module, `config.REWARD_MODEL`)
+        reads = text is not None and through
+        read = (
+            _constants_read(text) if text is not None and reads and any(ref.symbol is None for ref in imports) else {}
+        )
+        constants = {ref: names for ref in imports if reads and (names := _checkpoint_constants(ref, read))}
         every_import = imports
         if text is not None and not self.eager:
             imports = tuple(
