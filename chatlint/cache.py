@@ -58,6 +58,7 @@ _TYPES: dict[str, type] = {
     "CheckpointLoader": summary_module.CheckpointLoader,
     "RoleGuard": summary_module.RoleGuard,
     "RendererFactory": summary_module.RendererFactory,
+    "RenderHook": summary_module.RenderHook,
 }
 _ENUMS: dict[str, type[enum.Enum]] = {
     "Applicability": findings_module.Applicability,

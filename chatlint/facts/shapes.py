@@ -22,6 +22,7 @@ from chatlint.facts.syntax import (
     dotted_name,
     is_property,
     is_self_attribute,
+    shortened,
     string_value,
 )
 from chatlint.findings import Related
@@ -250,8 +251,39 @@ class ShapeResolver:
             found = shapes[-1] if agree else UNKNOWN_SHAPE
         if found.kind in (ShapeKind.UNKNOWN, ShapeKind.CONVERSATION):
             asserted = self._asserted_shape(name, scope)
-            return asserted if asserted.kind is not ShapeKind.UNKNOWN else found
+            if asserted.kind is ShapeKind.UNKNOWN:
+                hooked = self._hooked_shape(name, function, depth)
+                return hooked if hooked.kind is not ShapeKind.UNKNOWN else found
+            return asserted
         return found
+
+    def _hooked_shape(self, name: str, function: FunctionInfo, depth: int) -> Shape:
+        """The parameter of a method that overrides a renderer of an imported base class, whose method renders with
+        it what another method gives (`self.render(self.to_messages(sample))`, and trains on it): what this class's
+        own override of that other method returns (`to_messages` ending with the assistant's reply)."""
+        cls = function.cls
+        if cls is None or not function.call_params or function.call_params[0] != name:
+            return UNKNOWN_SHAPE
+        for base in cls.bases:
+            found = self.links.resolve(base)
+            if found is None:
+                continue
+            summary, symbol = found
+            for hook in summary.hooks_of(symbol):
+                source = cls.methods.get(hook.source)
+                if hook.renderer != function.name or source is None:
+                    continue
+                returned = self.returned_shape(source, depth + 1)
+                if returned.kind is not ShapeKind.FULL:
+                    continue
+                place = summary.place(hook.line)
+                evidence = (
+                    f"`{name}`, which `{symbol}.{hook.method}` ({place}) gives it from `self.{hook.source}(...)`, "
+                    f"returning {returned.evidence}"
+                )
+                note = f"`{symbol}.{hook.method}` renders `self.{hook.source}(...)` with `self.{hook.renderer}`"
+                return Shape(ShapeKind.FULL, evidence, related=(Related(summary.path, hook.line, note),))
+        return UNKNOWN_SHAPE
 
     def _returned_shape(self, call: ast.Call, function: FunctionInfo, before: int, depth: int) -> Shape:
         """`build_messages(example)`, `self.build_messages(...)`: what the function of the module it calls returns,
@@ -464,7 +496,7 @@ class ShapeResolver:
             ):
                 # `if i % 2 == 0: conv.append(user) else: conv.append(assistant)`: the data decides the end
                 return UNKNOWN_SHAPE
-            return _role_shape(role, f"`{name}` after `{name}.append({code(value)})`")
+            return _role_shape(role, f"`{name}` after `{name}.append({shortened(code(value), 60)})`")
         inner = self._shape(value, function, at, depth + 1)
         if inner.kind is ShapeKind.UNKNOWN:
             return inner

@@ -21,6 +21,7 @@ from chatlint.facts.summary import (
     ModuleSummary,
     PadLoader,
     RendererFactory,
+    RenderHook,
     RoleGuard,
     TextSummary,
     WrapperSummary,
@@ -39,6 +40,7 @@ from chatlint.facts.syntax import (
     first_argument,
     is_partial,
     is_property,
+    is_self_attribute,
     keyword_value,
     passes_star_args,
     shortened,
@@ -110,7 +112,28 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         role_guards=_role_guards(facts) if may_build_conversations(data) else (),
         renderer_factories=_renderer_factories(facts) if b"partial" in data and may_render(data) else (),
         checkpoint_loaders=_checkpoint_loaders(facts) if may_load_checkpoints(data) else (),
+        hooks=_render_hooks(facts) if facts.template_calls else (),
     )
+
+
+def _render_hooks(facts: ModuleFacts) -> tuple[RenderHook, ...]:
+    """The methods of the module's classes that build labels from a render of one method of the class applied to
+    what another gives: `self.render(self.to_messages(sample))`, also through a local name."""
+    found: dict[tuple[str, str], RenderHook] = {}
+    for call, function, _ in facts.calls:
+        if function.cls is None or not _is_top_level(function) or not function.labels_evidence:
+            continue
+        renderer = is_self_attribute(call.func)
+        argument = first_argument(call)
+        if renderer is None or renderer not in function.cls.methods or argument is None:
+            continue
+        if isinstance(argument, ast.Name) and len(function.assignments.get(argument.id, ())) == 1:
+            argument = function.assignments[argument.id][0]
+        source = is_self_attribute(argument.func) if isinstance(argument, ast.Call) else None
+        if source is not None and source in function.cls.methods:
+            hook = RenderHook(function.cls.name, function.name, renderer, source, call.lineno)
+            found.setdefault((function.cls.name, renderer), hook)
+    return tuple(found.values())
 
 
 def _delegated_masks(facts: ModuleFacts, masks: tuple[MaskSummary, ...]) -> tuple[MaskSummary, ...]:

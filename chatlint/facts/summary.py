@@ -268,6 +268,19 @@ class PadLoader:
 
 
 @dataclass(frozen=True)
+class RenderHook:
+    """A method of a class that renders what another method of the class gives and trains on it (`text =
+    self.render(self.to_messages(sample))` where it builds labels): a subclass that overrides both methods decides
+    what is rendered, with which flags."""
+
+    cls: str
+    method: str  # the method that does it (`build_example`)
+    renderer: str  # the method it renders with (`self.render(...)`)
+    source: str  # the method whose result it renders (`self.to_messages(...)`)
+    line: int  # of the renderer's call
+
+
+@dataclass(frozen=True)
 class RendererFactory:
     """A module-level function that returns a tokenizer's `apply_chat_template`, bound in a `functools.partial` with
     literal flags (`make_renderer(tok)` returning `partial(tok.apply_chat_template, tokenize=False,
@@ -325,6 +338,8 @@ class ModuleSummary:
     checkpoint_loaders: tuple[CheckpointLoader, ...] = ()
     role_guards: tuple[RoleGuard, ...] = ()
     renderer_factories: tuple[RendererFactory, ...] = ()
+    # methods that render what another method of their class gives and train on it (what a subclass overrides)
+    hooks: tuple[RenderHook, ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -338,6 +353,7 @@ class ModuleSummary:
         classes whose methods return renders (`Prompter` for `Prompter.build`)."""
         names = [*(wrapper.name for wrapper in self.wrappers), *(text.name for text in self.texts)]
         names += [factory.name for factory in self.renderer_factories]
+        names += [f"{hook.cls}.{hook.method}" for hook in self.hooks]
         return frozenset([*names, *(name.split(".")[0] for name in names if "." in name)])
 
     @property
@@ -346,6 +362,8 @@ class ModuleSummary:
         told: tuple[object, ...] = (self.wrappers, self.texts, self.masks, self.constants, self.defaults)
         if self.renderer_factories:
             told = (*told, self.renderer_factories)
+        if self.hooks:
+            told = (*told, self.hooks)
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
             told = (*told, self.role_guards)
@@ -391,6 +409,9 @@ class ModuleSummary:
     def tokenizes_with(self, name: str) -> bool:
         """Is `name` a function that tokenizes its parameter, or a class with such a method?"""
         return any(tokenizer.name.split(".")[0] == name for tokenizer in self.tokenizers)
+
+    def hooks_of(self, cls: str) -> tuple[RenderHook, ...]:
+        return tuple(hook for hook in self.hooks if hook.cls == cls)
 
     def renderer_factory(self, name: str) -> RendererFactory | None:
         return next((factory for factory in self.renderer_factories if factory.name == name), None)

@@ -62,6 +62,9 @@ class GenerationPromptOnFullConversation(Rule):
         `self.render(example["messages"], True)`) is followed, unless the subclass defines its own method of that
         name; so is one of an instance of an imported class (`self.prompter.build_prompt(messages)` with
         `self.prompter = Prompter(tokenizer)` set in `__init__`, or a local name assigned `Prompter(...)` once).
+        The other way round, a subclass overriding the hooks of an imported base class whose method trains on
+        `self.render(self.conversation(record))`: the subclass's `render` is given what its own `conversation`
+        returns (a conversation ending with the assistant's reply, here), and is judged with that.
     """
     why_is_this_bad = """
         The generation prompt is the header that opens the *next* assistant turn
