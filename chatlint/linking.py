@@ -33,6 +33,7 @@ from chatlint.facts.summary import (
     ModuleSummary,
     may_build_conversations,
     may_mask,
+    may_mask_by_parameter,
     may_pass_pad_id,
     may_render,
     may_set_pad_eos,
@@ -257,7 +258,11 @@ class Project:
                     helper = Imported(helper.summary, attribute)  # `from . import label_utils`: the submodule
                 elif helper is not None and attribute and ref.symbol != attribute:
                     continue  # a method of an imported object: not followed
-                if helper is not None and helper.symbol is not None and helper.summary.masks_of(helper.symbol):
+                if (
+                    helper is not None
+                    and helper.symbol is not None
+                    and helper.summary.masks_given(helper.symbol, mask.via_arg)
+                ):
                     links.through[Links.helper_key(summary, mask.via)] = helper
                     break
 
@@ -591,7 +596,14 @@ class Project:
             return None
         renders = (
             self._verdict(path, data, may_render)
-            or (wants_masks and (self._verdict(path, data, may_mask) or self._verdict(path, data, may_pass_pad_id)))
+            or (
+                wants_masks
+                and (
+                    self._verdict(path, data, may_mask)
+                    or self._verdict(path, data, may_pass_pad_id)
+                    or self._verdict(path, data, may_mask_by_parameter)
+                )
+            )
             or (tokenizing and self._verdict(path, data, may_tokenize))
             or (pads and self._verdict(path, data, may_set_pad_eos))
             or (

@@ -168,7 +168,7 @@ class Links:
                 helper = self.through.get(self.helper_key(imported.summary, mask.via))
                 if helper is None or helper.symbol is None:
                     continue
-                for inner in helper.summary.masks_of(helper.symbol):
+                for inner in helper.summary.masks_given(helper.symbol, mask.via_arg):
                     if not inner.via:
                         text = f"{inner.text} (in `{helper.symbol}`)"
                         found.append((MaskSummary(mask.owner, inner.line, text), helper.summary))

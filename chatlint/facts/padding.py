@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH
@@ -70,6 +70,14 @@ def pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:
 
 def value_masks(facts: ModuleFacts) -> list[ValueMask]:
     return facts.remembered(_value_masks)
+
+
+def pad_id_argument(call: ast.Call, function: FunctionInfo) -> str:
+    """Where a call hands a pad id: `#i` by position, or the keyword; "" when it hands none."""
+    for index, value in enumerate(call.args):
+        if not isinstance(value, ast.Starred) and _is_pad_id(value, function):
+            return f"#{index}"
+    return next((item.arg for item in call.keywords if item.arg and _is_pad_id(item.value, function)), "")
 
 
 def pad_id_calls(facts: ModuleFacts) -> list[tuple[ast.Call, FunctionInfo]]:
@@ -172,12 +180,33 @@ def _is_eos(value: ast.expr, function: FunctionInfo, depth: int = 0) -> bool:
 
 
 # -- masking by value ---------------------------------------------------------------------------------------------
-def _value_mask(node: ast.AST, function: FunctionInfo, facts: ModuleFacts) -> ValueMask | None:
+def parameter_masks(facts: ModuleFacts) -> list[tuple[ValueMask, str]]:
+    """Masks by value in module-level functions that compare labels with a parameter of theirs, of any name
+    (`labels[labels == token_id] = -100`), with the parameter: a mask by the pad id only where a caller hands one."""
+    found = []
+    for function in facts.functions:
+        if function.is_module or function.cls is not None or not (function.outer and function.outer.is_module):
+            continue
+        for node in facts.scope_members(function.node):
+            mask = _value_mask(node, function, facts, _is_parameter)
+            if mask is not None and mask.compared in function.params:
+                found.append((mask, mask.compared))
+    return found
+
+
+def _is_parameter(node: ast.expr, function: FunctionInfo, depth: int = 0) -> bool:
+    return isinstance(node, ast.Name) and node.id in function.params and "label" not in node.id.lower()
+
+
+def _value_mask(
+    node: ast.AST, function: FunctionInfo, facts: ModuleFacts, is_compared: Callable[..., bool] | None = None
+) -> ValueMask | None:
+    is_compared = is_compared or _is_pad_id
     if isinstance(node, ast.Assign) and len(node.targets) == 1:
         # `labels[labels == pad_id] = -100`
         target = node.targets[0]
         if isinstance(target, ast.Subscript) and _is_ignore_value(node.value):
-            compared = _pad_comparison(target.slice, function)
+            compared = _pad_comparison(target.slice, function, is_compared)
             if compared:
                 return ValueMask(node, function, f"`{_short(code(node))}`", compared)
         return None
@@ -192,14 +221,14 @@ def _value_mask(node: ast.AST, function: FunctionInfo, facts: ModuleFacts) -> Va
                 return None
             return ValueMask(node, function, f"`{name}`, which sets labels equal to the pad id to -100", "")
         if name in _MASK_CALLS and any(_is_ignore_value(value) for value in _argument_values(node)):
-            compared = _pad_comparison(_first_value(node), function)
+            compared = _pad_comparison(_first_value(node), function, is_compared)
             if compared:
                 return ValueMask(node, function, f"`{_short(code(node))}`", compared)
         return None
     if isinstance(node, (ast.ListComp, ast.GeneratorExp)) and isinstance(node.elt, ast.IfExp):
         branch = node.elt
         if _is_ignore_value(branch.body) or _is_ignore_value(branch.orelse):
-            compared = _pad_comparison(branch.test, function)
+            compared = _pad_comparison(branch.test, function, is_compared)
             if compared:
                 above = facts.ancestors(node)
                 text = _comprehension_text(node, above[-1] if above else None, facts.source)
@@ -207,26 +236,31 @@ def _value_mask(node: ast.AST, function: FunctionInfo, facts: ModuleFacts) -> Va
     return None
 
 
-def _pad_comparison(node: ast.AST | None, function: FunctionInfo) -> str:
-    """The pad expression that `node` compares tokens with (`labels == pad_id`, `ids.eq(pad)`), else ""."""
+def _pad_comparison(
+    node: ast.AST | None, function: FunctionInfo, is_compared: Callable[..., bool] | None = None
+) -> str:
+    """The pad expression that `node` compares tokens with (`labels == pad_id`, `ids.eq(pad)`), else ""
+    (`is_compared`: what counts as the pad expression, a pad id by default)."""
+    is_compared = is_compared or _is_pad_id
     if node is None:
         return ""
     if isinstance(node, ast.Compare):
         if not all(isinstance(operator, (ast.Eq, ast.NotEq)) for operator in node.ops):
             return ""
         for operand in (node.left, *node.comparators):
-            if _is_pad_id(operand, function):
+            if is_compared(operand, function):
                 return code(operand)
         return ""
     if isinstance(node, ast.Call) and called_name(node) in ("eq", "ne") and (node.args or node.keywords):
         first = _first_value(node)
-        if first is not None and _is_pad_id(first, function):
+        if first is not None and is_compared(first, function):
             return code(first)
         return ""
     if isinstance(node, ast.Tuple):  # `(labels == pad_id,)`; a starred element is not looked into
-        return next((found for found in (_pad_comparison(item, function) for item in node.elts) if found), "")
+        found = (_pad_comparison(item, function, is_compared) for item in node.elts)
+        return next((item for item in found if item), "")
     if isinstance(node, ast.UnaryOp):  # `~(labels != pad_id)`
-        return _pad_comparison(node.operand, function)
+        return _pad_comparison(node.operand, function, is_compared)
     return ""
 
 

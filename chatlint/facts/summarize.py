@@ -10,7 +10,14 @@ from chatlint.facts.flags import FLAG_NAMES
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
 from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
 from chatlint.facts.module import ModuleFacts
-from chatlint.facts.padding import PadAssignment, pad_eos_assignments, pad_id_calls, value_masks
+from chatlint.facts.padding import (
+    PadAssignment,
+    pad_eos_assignments,
+    pad_id_argument,
+    pad_id_calls,
+    parameter_masks,
+    value_masks,
+)
 from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.summary import (
     CheckpointLoader,
@@ -28,6 +35,7 @@ from chatlint.facts.summary import (
     may_build_conversations,
     may_load_checkpoints,
     may_mask,
+    may_mask_by_parameter,
     may_pass_pad_id,
     may_render,
     may_set_pad_eos,
@@ -76,6 +84,12 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
             MaskSummary(mask.function.qualname.split(".")[0], mask.node.lineno, mask.text)
             for mask in value_masks(facts)
             if not mask.function.is_module
+        )
+    if may_mask_by_parameter(data):
+        masks += tuple(
+            MaskSummary(mask.function.name, mask.node.lineno, mask.text, by_param=(name, f"#{params.index(name)}"))
+            for mask, name in parameter_masks(facts)
+            if name in (params := mask.function.call_params)
         )
     if may_pass_pad_id(data):
         masks += _delegated_masks(facts, masks)
@@ -147,14 +161,15 @@ def _delegated_masks(facts: ModuleFacts, masks: tuple[MaskSummary, ...]) -> tupl
             continue
         owner = function.qualname.split(".")[0]
         callee = dotted_name(call.func) or ""
+        argument = pad_id_argument(call, function)
         if callee == owner:
             continue
         for mask in masks:
-            if mask.owner == callee and not mask.via:
+            if mask.owner == callee and not mask.via and (not mask.by_param or argument in mask.by_param):
                 found.setdefault((owner, callee), MaskSummary(owner, mask.line, f"{mask.text} (in `{callee}`)"))
         if callee.split(".")[0] in bound:
             text = f"`{shortened(facts.code(call), 80)}`"
-            found.setdefault((owner, callee), MaskSummary(owner, call.lineno, text, via=callee))
+            found.setdefault((owner, callee), MaskSummary(owner, call.lineno, text, via=callee, via_arg=argument))
     return tuple(found.values())
 
 

@@ -99,6 +99,12 @@ def may_mask(data: bytes) -> bool:
     return may_pass_pad_id(data) and (b"-100" in data or b"IGNORE" in data)
 
 
+def may_mask_by_parameter(data: bytes) -> bool:
+    """Could a function of the module mask labels equal to one of its parameters (`labels[labels == token_id] =
+    -100`)?"""
+    return b"==" in data and (b"-100" in data or b"IGNORE" in data or b"ignore_index" in data)
+
+
 def may_pass_pad_id(data: bytes) -> bool:
     """Could the module name a pad id (and hand it to a function that masks labels by it)?"""
     return (b"pad_token_id" in data or b"pad_id" in data) and b"label" in data
@@ -242,8 +248,13 @@ class MaskSummary:
     line: int
     text: str  # the mask in words
     # the owner hands a pad id to this imported callee (a name the module binds): it masks by value when the
-    # callee does (`mask_padding(ids, self.tokenizer.pad_token_id)`), which the project step finds out
+    # callee does (`mask_padding(ids, self.tokenizer.pad_token_id)`), which the project step finds out; `via_arg`
+    # is the argument the pad id goes to (`#1` by position, or a keyword)
     via: str = ""
+    via_arg: str = ""
+    # a function that masks labels equal to one of its parameters (`labels[labels == token_id] = -100`): a mask by
+    # value only where a caller hands it a pad id there (`param` by name, `#i` by position)
+    by_param: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -429,7 +440,15 @@ class ModuleSummary:
         return next((loader for loader in self.pad_loaders if loader.name == name), None)
 
     def masks_of(self, name: str) -> tuple[MaskSummary, ...]:
-        return tuple(mask for mask in self.masks if mask.owner == name)
+        """The masks by value `name` holds (not those by a parameter of its, see `masks_given`)."""
+        return tuple(mask for mask in self.masks if mask.owner == name and not mask.by_param)
+
+    def masks_given(self, name: str, argument: str) -> tuple[MaskSummary, ...]:
+        """The masks `name` holds when a caller hands a pad id to `argument` (`#1`, or a keyword): its own, and
+        those by the parameter the argument binds."""
+        return tuple(
+            mask for mask in self.masks if mask.owner == name and (not mask.by_param or argument in mask.by_param)
+        )
 
 
 def imports_of(module: ast.Module, in_definitions: bool = True) -> tuple[ImportRef, ...]:

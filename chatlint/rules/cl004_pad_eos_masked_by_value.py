@@ -63,7 +63,9 @@ class PadEosMaskedByValue(Rule):
         does neither, but gets its tokenizer from such a function and hands it to an imported collator (or
         dataset, trainer) that masks by value (`PaddedCollator(tokenizer)`) is reported at that call, naming both.
         A collator masks by value also through a function it hands the pad id to, of its own module or of another
-        (`label_utils.drop_padding(batch["input_ids"], self.tokenizer.pad_token_id)`).
+        (`label_utils.drop_padding(batch["input_ids"], self.tokenizer.pad_token_id)`), also one that masks the labels
+        equal to a parameter of any name (`drop_token(labels, token_id)`) where the pad id is handed to that
+        parameter (not where another id is: `drop_token(labels, self.image_token_id)`).
     """
     why_is_this_bad = """
         Once padding *is* EOS, "every label equal to the pad id" also means every real EOS / end-of-turn token

@@ -21,3 +21,28 @@ class AttentionCollator:
         batch = self.tokenizer([row["text"] for row in rows], padding=True, return_tensors="pt")
         batch["labels"] = label_utils.drop_by_attention(batch["input_ids"], batch["attention_mask"])
         return batch
+
+
+class TokenCollator:
+    def __init__(self, tokenizer, image_token_id=None):
+        self.tokenizer = tokenizer
+        self.image_token_id = image_token_id
+
+    def __call__(self, rows):
+        batch = self.tokenizer([row["text"] for row in rows], padding=True, return_tensors="pt")
+        labels = label_utils.drop_token(batch["input_ids"], self.image_token_id)
+        batch["labels"] = label_utils.drop_token(labels, token_id=self.tokenizer.pad_token_id)
+        return batch
+
+
+class ImageCollator:
+    def __init__(self, tokenizer, image_token_id):
+        self.tokenizer = tokenizer
+        self.image_token_id = image_token_id
+
+    def __call__(self, rows):
+        batch = self.tokenizer([row["text"] for row in rows], padding=True, return_tensors="pt")
+        # only the image placeholder is masked by value; padding goes by the attention mask
+        labels = label_utils.drop_token(batch["input_ids"], self.image_token_id)
+        batch["labels"] = labels.masked_fill(batch["attention_mask"] == 0, label_utils.IGNORE_INDEX)
+        return batch

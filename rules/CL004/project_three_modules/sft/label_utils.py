@@ -11,3 +11,9 @@ def drop_padding(input_ids: torch.Tensor, pad_id: int) -> torch.Tensor:
 
 def drop_by_attention(input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
     return input_ids.masked_fill(attention_mask == 0, IGNORE_INDEX)
+
+
+def drop_token(labels: torch.Tensor, token_id: int) -> torch.Tensor:
+    labels = labels.clone()
+    labels[labels == token_id] = IGNORE_INDEX
+    return labels
