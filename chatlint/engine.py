@@ -235,6 +235,21 @@ def summarize_text(path: str, text: str, links: Links | None = None) -> ModuleSu
             return None
 
 
+def loaded_checkpoints(path: str, text: str) -> tuple[str | None, ...] | None:
+    """The checkpoints a module loads, as its facts name them (None for one the code does not say), read without
+    its imports; None when it does not parse."""
+    try:
+        module = parse(text)
+    except SyntaxError:
+        return None
+    source = SourceText(text)
+    with reading(source):
+        try:
+            return build_facts(module, source, path).checkpoints
+        except Exception:  # noqa: BLE001 - a module that cannot be read tells nothing
+            return None
+
+
 # an import statement, matched at the start of a line (parenthesised names may run over several lines)
 _IMPORT_STATEMENT = re.compile(r"[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\([^)]*\)|[^\n]*)|import[ \t]+[^\n]*)")
 

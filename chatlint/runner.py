@@ -16,11 +16,12 @@ from chatlint.add_noqa import NoqaEdit, add_noqa
 from chatlint.cache import ResultCache, cache_folder, content_digest
 from chatlint.config import Config, rules_for
 from chatlint.dependencies import DependencyVersions
-from chatlint.engine import FileResult, FixMode, check_text, imports_in_text, summarize_text
+from chatlint.engine import FileResult, FixMode, check_text, imports_in_text, loaded_checkpoints, summarize_text
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import ModuleSummary, calls_tokenizer_loader, may_mask_in_training, may_set_pad_eos
 from chatlint.files import matches_any
 from chatlint.findings import FileError, SkipReason
+from chatlint.knowledge.model_families import ModelFamily, family_of
 from chatlint.linking import Project, Summarizer, mentions
 from chatlint.notebooks import (
     Notebook,
@@ -271,6 +272,7 @@ class Runner:
         learned = mentions(project.renderers - known_names)  # names of wrappers of imported wrappers
         to_link: list[tuple[Source, Links]] = []
         handed: list[tuple[Path, str, str, Imported]] = []
+        summaries = {path: result.summary for path, (_, result) in checked.items()}  # (unlinked: linking drops them)
         for path, (source, result) in checked.items():
             summary = result.summary
             # a module that gets its tokenizer from a loader of another module (`setup_tokenizer(name)`) and hands
@@ -303,8 +305,55 @@ class Runner:
             self._link_handed(project, handed, to_link)
         for (source, _), linked in zip(to_link, self._linked_results(to_link, cache)):
             checked[source.path] = (source, linked)
+        again = self._link_importer_families(project, to_link, summaries)
+        if again:
+            for (source, _), linked in zip(again, self._linked_results(again, cache)):
+                checked[source.path] = (source, linked)
         if cache is not None:
             cache.save()
+
+    def _link_importer_families(
+        self, project: Project, to_link: list[tuple[Source, Links]], summaries: dict[str, ModuleSummary | None]
+    ) -> list[tuple[Source, Links]]:
+        """The files of the run with a double-BOS finding (CL002) that load no model themselves, whose importers in
+        the run all load models of families whose templates write no BOS: checked again with those families
+        (`Links.importer_families`). A file is judged for any model when one importer loads none, or one the table
+        does not know."""
+        checked = self._checked_ahead
+        targets = {
+            project.resolved(path): path
+            for path, (_, result) in checked.items()
+            if any(item.code == "CL002" for item in result.findings)
+            and (summary := summaries.get(path)) is not None
+            and not summary.loads_checkpoints
+        }
+        if not targets:
+            return []
+        stems = {os.path.splitext(os.path.basename(path))[0] for path in targets.values()}
+        importers: dict[str, set[str]] = {}
+        for path, (source, _) in checked.items():
+            if not any(stem in source.text for stem in stems):
+                continue  # (a module that imports another names it)
+            summary = summaries.get(path)
+            imports = summary.imports if summary is not None else imports_in_text(source.text)
+            for ref in imports:
+                found = project.target_of(ref.local, imports, path) if ref.symbol not in (None, "*") else None
+                target = targets.get(found[0]) if found is not None else None
+                if target is not None and target != path:
+                    importers.setdefault(target, set()).add(path)
+        linked = {source.path: links for source, links in to_link}
+        again = []
+        for target, paths in sorted(importers.items()):
+            source, _ = checked[target]
+            summary = summaries[target]
+            assert summary is not None
+            families = _families_loaded([checked[path][0] for path in sorted(paths)])
+            if not families or any(family.writes_bos for family in families):
+                continue
+            links = linked.get(target) or project.links_for(target, summary.imports, text=source.text)
+            links.importer_families = tuple(sorted(family.name for family in families))
+            again.append((source, links))
+        return again
 
     def _link_handed(
         self, project: Project, handed: list[tuple[Path, str, str, Imported]], to_link: list[tuple[Source, Links]]
@@ -490,6 +539,21 @@ class _LinkedCheck:
         path, runner = source.path, self.runner
         rules, hint = runner.rules_for(path), runner.path_hint(path)
         return check_text(path, source.text, rules, runner.fix_mode, hint, links=self.links[path])
+
+
+def _families_loaded(sources: list[Source]) -> list[ModelFamily] | None:
+    """The model families the modules load, when each loads at least one model and every one is of a known family;
+    else None."""
+    found: list[ModelFamily] = []
+    for source in sources:
+        names = loaded_checkpoints(source.path, source.text)
+        if not names or any(name is None for name in names):
+            return None
+        families = [family_of(name) for name in names if name is not None]
+        if any(family is None for family in families):
+            return None
+        found += [family for family in families if family is not None]
+    return found or None
 
 
 def _mark_silenced(result: FileResult, edit: NoqaEdit) -> None:

@@ -295,3 +295,44 @@ def test_a_helper_that_stops_adding_special_tokens_quiets_its_callers_through_th
     helpers = project / "src" / "chatkit" / "tokenization.py"
     helpers.write_text(helpers.read_text().replace("truncation=True,", "truncation=True, add_special_tokens=False,"))
     assert cached() == {("scripts/train_module_alias.py", 14)}
+
+
+def test_a_module_that_loads_no_model_is_judged_with_what_its_importers_load(tmp_path: Path) -> None:
+    """A data module that renders and tokenizes again, loading no model itself: imported in the run only by a
+    script that loads a Qwen checkpoint (a template without BOS), it is quiet; imported by a Llama 3 script too,
+    it is reported. A run of the data module alone cannot see its importers: it is reported."""
+    package = tmp_path / "qft"
+    package.mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.chatlint]\n")
+    (package / "__init__.py").write_text("")
+    body = (
+        "def {name}(tokenizer, example):\n"
+        '    text = tokenizer.apply_chat_template(example["messages"], tokenize=False)\n'
+        "    return tokenizer(text, truncation=True, max_length=2048)\n"
+    )
+    (package / "chat_data.py").write_text(body.format(name="encode_chat"))
+    (package / "shared_data.py").write_text(body.format(name="encode_shared"))
+    script = (
+        "from transformers import AutoTokenizer\n\n{imports}\n\n\ndef prepare(rows):\n"
+        '    tokenizer = AutoTokenizer.from_pretrained("{checkpoint}")\n'
+        "    return [{call}(tokenizer, row) for row in rows]\n"
+    )
+    (package / "train_qwen.py").write_text(
+        script.format(
+            imports="from .chat_data import encode_chat\nfrom .shared_data import encode_shared",
+            checkpoint="Qwen/Qwen2.5-7B-Instruct",
+            call="encode_chat",
+        )
+    )
+    (package / "train_llama.py").write_text(
+        script.format(
+            imports="from .shared_data import encode_shared",
+            checkpoint="meta-llama/Llama-3.1-8B-Instruct",
+            call="encode_shared",
+        )
+    )
+    whole = {(item["path"], item["code"]) for item in findings(tmp_path)}
+    assert whole == {("qft/shared_data.py", "CL002")}
+    assert {(item["path"], item["code"]) for item in findings(tmp_path, "qft/chat_data.py")} == {
+        ("qft/chat_data.py", "CL002")
+    }

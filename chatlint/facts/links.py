@@ -46,9 +46,12 @@ class Links:
     # parameters that modules of the project hand an instance of an imported rendering class (`SFTDataset(rows,
     # builder)` in `train.py`): `(owner, param)` -> the name in `names` the class is bound to (see `facts.handed`)
     param_classes: dict[tuple[str, str], str] = field(default_factory=dict)
+    # the model families the run's modules that import this one name, when each names only known ones (what a module
+    # that loads no model of its own is run with); empty when any importer names none or an unknown one
+    importer_families: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.names)
+        return bool(self.names) or bool(self.importer_families)
 
     def resolve(self, node: ast.expr | str) -> tuple[ModuleSummary, str] | None:
         """The module and name an expression (or a dotted name) stands for: `render_chat` imported from it, or
@@ -210,7 +213,8 @@ class Links:
         """What the module's result depends on besides its own text."""
         items = [*self.names.items(), *self.through.items()]
         handed = [f"{owner}:{param}>{bound}" for (owner, param), bound in self.param_classes.items()]
-        return ",".join(sorted([*(f"{name}={item.summary.digest}" for name, item in items), *handed]))
+        families = [f"imported by {family}" for family in self.importer_families]
+        return ",".join(sorted([*(f"{name}={item.summary.digest}" for name, item in items), *handed, *families]))
 
 
 _Member = TypeVar("_Member")

@@ -127,6 +127,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         renderer_factories=_renderer_factories(facts) if b"partial" in data and may_render(data) else (),
         checkpoint_loaders=_checkpoint_loaders(facts) if may_load_checkpoints(data) else (),
         hooks=_render_hooks(facts) if facts.template_calls else (),
+        loads_checkpoints=may_load_checkpoints(data) and bool(facts.checkpoint_arguments),
     )
 
 

@@ -351,6 +351,9 @@ class ModuleSummary:
     renderer_factories: tuple[RendererFactory, ...] = ()
     # methods that render what another method of their class gives and train on it (what a subclass overrides)
     hooks: tuple[RenderHook, ...] = ()
+    # the module loads a model (`from_pretrained`, vLLM's `LLM`): what it runs with is its own, not its importers'
+    # (about the module itself, for the project step: not part of the digest)
+    loads_checkpoints: bool = False
 
     @property
     def exports(self) -> frozenset[str]:

@@ -69,3 +69,8 @@ def family_of(checkpoint: str) -> ModelFamily | None:
     """The family whose pattern the checkpoint name matches, or None when the name says nothing known."""
     lowered = checkpoint.lower()
     return next((family for family in FAMILIES if family.pattern.search(lowered)), None)
+
+
+def family_named(name: str) -> ModelFamily | None:
+    """The family of that name (`ModelFamily.name`)."""
+    return next((family for family in FAMILIES if family.name == name), None)

@@ -19,7 +19,7 @@ from chatlint.facts.syntax import bool_literal, called_name, dotted_name, shorte
 from chatlint.facts.turn_renders import TurnRender, turn_renders
 from chatlint.facts.uses import same_value
 from chatlint.findings import Applicability
-from chatlint.knowledge.model_families import ModelFamily, family_of
+from chatlint.knowledge.model_families import ModelFamily, family_named, family_of
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
 
@@ -139,7 +139,10 @@ class DoubleBos(Rule):
         (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`; an import inside a function counts by the name it
         binds, so `from .qwen2_vl import get_rope_index` in a model-specific branch does not), or a function,
         class, file or folder named for
-        one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`), or a render that passes
+        one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`), or a module that loads no model and that
+        the run's modules importing it (from its own module, not through a package's re-export) all load such
+        checkpoints only (a data module imported only by a Qwen training script; a one-file run cannot see its
+        importers), or a render that passes
         `enable_thinking=True`/`False` itself (a variable of Qwen 3's and SmolLM 3's ChatML templates; handed
         through from a setting, it says nothing); code that runs only for an encoder-decoder
         model (under `if self.is_encoder_decoder:`, in the `else` of `if not is_encoder_decoder:`, or after such an `if`
@@ -366,6 +369,10 @@ def _no_template_writes_bos(facts: ModuleFacts) -> bool:
         return False
     if families and all(family is not None for family in families):
         return True
+    if not families and facts.links and facts.links.importer_families:
+        # a module that loads no model, imported in the run only by modules that load such families
+        named = [family_named(name) for name in facts.links.importer_families]
+        return all(family is not None and not family.writes_bos for family in named)
     # a checkpoint named by nothing known: what the module imports and binds decides
     return facts.remembered(_imports_one_family_without_bos)
 
