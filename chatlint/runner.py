@@ -18,10 +18,16 @@ from chatlint.config import Config, rules_for
 from chatlint.dependencies import DependencyVersions
 from chatlint.engine import FileResult, FixMode, check_text, imports_in_text, loaded_checkpoints, summarize_text
 from chatlint.facts.links import Imported, Links
-from chatlint.facts.summary import ModuleSummary, calls_tokenizer_loader, may_mask_in_training, may_set_pad_eos
+from chatlint.facts.summary import (
+    ImportRef,
+    ModuleSummary,
+    calls_tokenizer_loader,
+    may_mask_in_training,
+    may_set_pad_eos,
+)
 from chatlint.files import matches_any
 from chatlint.findings import FileError, SkipReason
-from chatlint.knowledge.model_families import ModelFamily, family_of
+from chatlint.knowledge.model_families import ModelFamily, family_of, names_known_checkpoint
 from chatlint.linking import Project, Summarizer, mentions
 from chatlint.notebooks import (
     Notebook,
@@ -273,6 +279,7 @@ class Runner:
         to_link: list[tuple[Source, Links]] = []
         handed: list[tuple[Path, str, str, Imported]] = []
         summaries = {path: result.summary for path, (_, result) in checked.items()}  # (unlinked: linking drops them)
+        imports_of: dict[str, tuple[ImportRef, ...]] = {}  # of the files the project step reads
         for path, (source, result) in checked.items():
             summary = result.summary
             # a module that gets its tokenizer from a loader of another module (`setup_tokenizer(name)`) and hands
@@ -290,6 +297,7 @@ class Runner:
                     continue
                 keep = project.statements_worth_reading(source.text, wants_masks or loads or masks)
                 summary = ModuleSummary(path, imports_in_text(source.text, keep), sets_pad_eos=wants_masks)
+            imports_of[path] = summary.imports
             links = project.links_for(
                 path,
                 summary.imports,
@@ -305,7 +313,7 @@ class Runner:
             self._link_handed(project, handed, to_link)
         for (source, _), linked in zip(to_link, self._linked_results(to_link, cache)):
             checked[source.path] = (source, linked)
-        again = self._link_importer_families(project, to_link, summaries)
+        again = self._link_importer_families(project, to_link, summaries, imports_of)
         if again:
             for (source, _), linked in zip(again, self._linked_results(again, cache)):
                 checked[source.path] = (source, linked)
@@ -313,7 +321,11 @@ class Runner:
             cache.save()
 
     def _link_importer_families(
-        self, project: Project, to_link: list[tuple[Source, Links]], summaries: dict[str, ModuleSummary | None]
+        self,
+        project: Project,
+        to_link: list[tuple[Source, Links]],
+        summaries: dict[str, ModuleSummary | None],
+        imports_of: dict[str, tuple[ImportRef, ...]],
     ) -> list[tuple[Source, Links]]:
         """The files of the run with a double-BOS finding (CL002) that load no model themselves, whose importers in
         the run all load models of families whose templates write no BOS: checked again with those families
@@ -331,13 +343,13 @@ class Runner:
             return []
         stems = {os.path.splitext(os.path.basename(path))[0] for path in targets.values()}
         importers: dict[str, set[str]] = {}
-        for path, (source, _) in checked.items():
-            if not any(stem in source.text for stem in stems):
-                continue  # (a module that imports another names it)
-            summary = summaries.get(path)
-            imports = summary.imports if summary is not None else imports_in_text(source.text)
+        for path, imports in imports_of.items():  # (an importer of a rendering module is read by the project step)
             for ref in imports:
-                found = project.target_of(ref.local, imports, path) if ref.symbol not in (None, "*") else None
+                if ref.symbol in (None, "*") or (
+                    ref.module.rsplit(".", 1)[-1] not in stems and ref.symbol not in stems
+                ):
+                    continue
+                found = project.target_of(ref.local, imports, path)
                 target = targets.get(found[0]) if found is not None else None
                 if target is not None and target != path:
                     importers.setdefault(target, set()).add(path)
@@ -546,6 +558,8 @@ def _families_loaded(sources: list[Source]) -> list[ModelFamily] | None:
     else None."""
     found: list[ModelFamily] = []
     for source in sources:
+        if not names_known_checkpoint(source.text):
+            return None  # (parsed only when its text names a model of a known family)
         names = loaded_checkpoints(source.path, source.text)
         if not names or any(name is None for name in names):
             return None

@@ -84,7 +84,7 @@ class RenderedColumns:
         return self.rows_of(call.func, function, depth).get(column)
 
     def rows_of(
-        self, func: ast.expr, function: FunctionInfo, depth: int = 0, keys: dict[str, ColumnName] | None = None
+        self, func: ast.expr, function: FunctionInfo, depth: int = 0, keys: Bound | None = None
     ) -> dict[str, TextOrigin]:
         """The columns that hold a render in the rows returned by the function `func` names: a function of this
         module, of another one (as its summary says), or one of trl's row renderers. `keys`: the columns the
@@ -263,11 +263,7 @@ class RenderedColumns:
         return self.texts.helper_function(ast.Call(func=mapped, args=[], keywords=[]), function) is reader
 
     def _written_columns(self, mapped: ast.expr, function: FunctionInfo, call: ast.Call) -> dict[str, TextOrigin]:
-        keys = {
-            name: column
-            for name, value in bound_keywords(call, mapped, function).items()
-            if (column := self.texts.column_of(value, function)) is not None
-        }
+        keys = (bound_keywords(call, mapped, function), function)
         if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
             mapped = mapped.args[0]  # `partial(to_text, tokenizer=tok)`
         if isinstance(mapped, ast.Lambda):
@@ -280,7 +276,7 @@ class RenderedColumns:
         return self.rows_of(mapped, function, keys=keys)
 
     def returned_columns(
-        self, function: FunctionInfo, depth: int = 0, keys: dict[str, ColumnName] | None = None
+        self, function: FunctionInfo, depth: int = 0, keys: Bound | None = None
     ) -> dict[str, TextOrigin]:
         """The keys of the rows `function` returns that certainly hold a rendered text (`keys`: see `rows_of`)."""
         key = (id(function), "row")
@@ -299,7 +295,7 @@ class RenderedColumns:
         function: FunctionInfo,
         items: dict[tuple[str, str], list[ast.expr]],
         depth: int = 0,
-        keys: dict[str, ColumnName] | None = None,
+        keys: Bound | None = None,
     ) -> dict[str, TextOrigin]:
         found: dict[str, TextOrigin] = {}
         for row in rows:
@@ -318,13 +314,19 @@ class RenderedColumns:
                     found.setdefault(key, origin)
         return found
 
-    def _key_column(
-        self, key: ast.expr, function: FunctionInfo, keys: dict[str, ColumnName] | None
-    ) -> ColumnName | None:
+    def _key_column(self, key: ast.expr, function: FunctionInfo, keys: Bound | None) -> ColumnName | None:
         """The column a row's key names: see `column_of`; a parameter of the function, as its caller binds it."""
-        if keys and isinstance(key, ast.Name) and key.id in keys and key.id in function.call_params:
-            return keys[key.id] if self.texts.flow(function).never_rebound(key.id) else None
+        bound, caller = keys if keys is not None else ({}, function)
+        if isinstance(key, ast.Name) and key.id in bound and key.id in function.call_params:
+            if not self.texts.flow(function).never_rebound(key.id):
+                return None
+            return self.texts.column_of(bound[key.id], caller)
         return self.texts.column_of(key, function)
+
+
+# the keywords a `.map()` binds the function it applies with, and the function the `.map()` is in (whose names the
+# keywords' values are read with): `fn_kwargs={"text_column": cfg.text_column}`
+Bound = tuple[dict[str, ast.expr], FunctionInfo]
 
 
 def _short(node: ast.AST) -> str:

@@ -135,12 +135,14 @@ def _render_hooks(facts: ModuleFacts) -> tuple[RenderHook, ...]:
     """The methods of the module's classes that build labels from a render of one method of the class applied to
     what another gives: `self.render(self.to_messages(sample))`, also through a local name."""
     found: dict[tuple[str, str], RenderHook] = {}
+    # the methods that render (`render` calling `self.tokenizer.apply_chat_template(...)`), by class and name
+    rendering = {(id(call.function.cls), call.function.name) for call in facts.template_calls if call.function.cls}
     for call, function, _ in facts.calls:
         if function.cls is None or not _is_top_level(function) or not function.labels_evidence:
             continue
         renderer = is_self_attribute(call.func)
         argument = first_argument(call)
-        if renderer is None or renderer not in function.cls.methods or argument is None:
+        if renderer is None or (id(function.cls), renderer) not in rendering or argument is None:
             continue
         if isinstance(argument, ast.Name) and len(function.assignments.get(argument.id, ())) == 1:
             argument = function.assignments[argument.id][0]

@@ -74,3 +74,13 @@ def family_of(checkpoint: str) -> ModelFamily | None:
 def family_named(name: str) -> ModelFamily | None:
     """The family of that name (`ModelFamily.name`)."""
     return next((family for family in FAMILIES if family.name == name), None)
+
+
+# a checkpoint named in code: `"org/name"` (a Hub id), as a string literal
+_CHECKPOINT_LITERAL = re.compile(r"""["']([A-Za-z0-9][\w.-]*/[\w.-]+)["']""")
+
+
+def names_known_checkpoint(text: str) -> bool:
+    """Does the text name a checkpoint of a known family as a Hub id (`"Qwen/Qwen2.5-7B-Instruct"`)? (A module that
+    names none loads none the table knows: it is not read further for its models.)"""
+    return "/" in text and any(family_of(name) for name in _CHECKPOINT_LITERAL.findall(text))
