@@ -14,6 +14,7 @@ import traceback
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from chatlint.facts import ModuleFacts, build_facts
 from chatlint.facts.links import Links
@@ -223,21 +224,21 @@ def _summary(facts: ModuleFacts) -> ModuleSummary | None:
 def summarize_text(path: str, text: str, links: Links | None = None) -> ModuleSummary | None:
     """The summary of a module the run does not check (imported by one it does); None when it does not parse.
     `links`: what its own imports tell it (a wrapper of an imported wrapper is a wrapper too)."""
-    try:
-        module = parse(text)
-    except SyntaxError:
-        return None
-    source = SourceText(text)
-    with reading(source):
-        try:
-            return summarize(build_facts(module, source, path, links=links))
-        except Exception:  # noqa: BLE001 - a module without a summary is only not followed
-            return None
+    return _read_facts(path, text, summarize, links)
 
 
 def loaded_checkpoints(path: str, text: str) -> tuple[str | None, ...] | None:
     """The checkpoints a module loads, as its facts name them (None for one the code does not say), read without
     its imports; None when it does not parse."""
+    return _read_facts(path, text, lambda facts: facts.checkpoints)
+
+
+_Read = TypeVar("_Read")
+
+
+def _read_facts(path: str, text: str, read: Callable[[ModuleFacts], _Read], links: Links | None = None) -> _Read | None:
+    """What `read` says of the facts of a module outside the checked files; None when it does not parse or the
+    analysis fails (a module that cannot be read tells nothing, and never stops a run)."""
     try:
         module = parse(text)
     except SyntaxError:
@@ -245,7 +246,7 @@ def loaded_checkpoints(path: str, text: str) -> tuple[str | None, ...] | None:
     source = SourceText(text)
     with reading(source):
         try:
-            return build_facts(module, source, path).checkpoints
+            return read(build_facts(module, source, path, links=links))
         except Exception:  # noqa: BLE001 - a module that cannot be read tells nothing
             return None
 
