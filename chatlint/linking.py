@@ -28,7 +28,6 @@ from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fie
 from chatlint.facts.handed import handed_instances
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
-    TOKENIZER_LOADER,
     ImportRef,
     ModuleSummary,
     may_build_conversations,
@@ -123,15 +122,16 @@ class Project:
         wants_masks: bool = False,
         text: str | None = None,
         hands_text: tuple[str, ...] = (),
-        wants_pads: bool = False,
+        loaders: frozenset[str] = frozenset(),
     ) -> Links:
         """What the modules `path` imports tell it, by the names it binds them to. `wants_masks`: the module
         makes padding the EOS token, so the label masks of what it imports matter. `text`: the module's text, to
         leave out (unless the project is `eager`) the imports it cannot use for anything a known module tells.
         `hands_text`: the imported callees the module hands its own rendered text to (`ModuleSummary.hands_text`),
-        whose modules are read for a function that tokenizes its parameter. `wants_pads`: the module masks labels
-        by value (a collator or trainer that does), so an imported function that makes a tokenizer pad with its
-        EOS token and returns it matters."""
+        whose modules are read for a function that tokenizes its parameter. `loaders`: the tokenizer loaders the
+        module calls (`get_tokenizer`, `utils.load_tokenizer`) when their padding matters to it (it masks labels by
+        value, or hands the tokenizer to an imported collator): the imports they come from are read for a function
+        that makes a tokenizer pad with its EOS token and returns it."""
         links = Links()
         # the text column fields it reads rows with (`example[args.text_column]`): their defaults may be imported
         fields = text_fields_read(text) if text is not None else frozenset()
@@ -148,11 +148,9 @@ class Project:
                 name for name in self._renderer_names[1] if _after_a_dot(text, name) and self._inherits(name, text)
             }
         tokenizing = self._tokenizer_imports(imports, text, hands_text, dotted)
-        # the tokenizer loaders it calls, when it masks labels by value (`wants_pads`)
-        loaders = _tokenizer_loader_calls(text) if wants_pads and text is not None else frozenset()
         # what each import is asked for beyond what a known module tells: a tokenizer loader, a conversation builder
         # (a module that renders may render a conversation an imported function builds)
-        pads = {ref for ref in imports if wants_pads and (text is None or _calls_through(ref, loaders))}
+        pads = {ref for ref in imports if loaders and _calls_through(ref, loaders)}
         # (a module renders through an imported wrapper too: in a small run any import may be one)
         through = renders or self.eager or any(ref.symbol in self.renderers for ref in imports)
         builders = {ref for ref in imports if text is None or (through and _called(ref, text))}
@@ -725,28 +723,6 @@ def _bound_name(ref: ImportRef) -> str:
     if ref.symbol is None and ref.local == ref.module.split(".")[0]:
         return ref.module
     return ref.local
-
-
-_TOKENIZER_LOADER = re.compile(TOKENIZER_LOADER)
-
-
-def _tokenizer_loader_calls(text: str) -> frozenset[str]:
-    """The callees of the text named for loading a tokenizer (`get_tokenizer`, `utils.load_tokenizer`), whole."""
-    found = set()
-    position = text.find("okeni")
-    while position >= 0:
-        end = position
-        while end < len(text) and _is_word(text[end]):
-            end += 1
-        if text.startswith("(", end):  # a call: find the callee's start, its dotted head included
-            start = position
-            while start > 0 and (text[start - 1] == "." or _is_word(text[start - 1])):
-                start -= 1
-            callee = text[start:end]
-            if _TOKENIZER_LOADER.fullmatch(callee.rsplit(".", 1)[-1]):
-                found.add(callee)
-        position = text.find("okeni", end)
-    return frozenset(found)
 
 
 # the words of a function named for building a conversation (`build_messages`, `make_conversation`, `to_chat`) or

@@ -21,9 +21,9 @@ from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
     ImportRef,
     ModuleSummary,
-    calls_tokenizer_loader,
     may_mask_in_training,
     may_set_pad_eos,
+    tokenizer_loader_calls,
 )
 from chatlint.files import matches_any
 from chatlint.findings import FileError, SkipReason
@@ -285,14 +285,13 @@ class Runner:
             # a module that gets its tokenizer from a loader of another module (`setup_tokenizer(name)`) and hands
             # it to an imported collator, masking nothing itself: what the loader does to the pad token and how the
             # collator masks labels both matter
-            data = source.encode()
-            loader = calls_tokenizer_loader(data)
-            masks = loader and may_mask_in_training(source.text)  # (with a loader: the loader may pad with EOS)
-            loads = loader and not masks and b"Collat" in data
+            loaders = tokenizer_loader_calls(source.text)
+            masks = bool(loaders) and may_mask_in_training(source.text)  # (the loader may pad with EOS)
+            loads = bool(loaders) and not masks and "Collat" in source.text
             if summary is None:
                 # not parsed by the rules: its imports, read here (not cached: decoding and checking the cached
                 # imports of hundreds of files costs more than reading them again)
-                wants_masks = may_set_pad_eos(data)
+                wants_masks = may_set_pad_eos(source.encode())
                 if not (small or wants_masks or loads or masks or path in named_files or learned(source.text)):
                     continue
                 keep = project.statements_worth_reading(source.text, wants_masks or loads or masks)
@@ -304,7 +303,7 @@ class Runner:
                 summary.sets_pad_eos or loads,
                 source.text,
                 summary.hands_text,
-                wants_pads=loads or masks,
+                loaders=loaders if loads or masks else frozenset(),
             )
             if links:
                 to_link.append((source, links))

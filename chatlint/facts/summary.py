@@ -119,22 +119,24 @@ TRAINING_MASKS = (b"DataCollatorForLanguageModeling(", b"DataCollatorForCompleti
 # the callee); not `tokenizer(` nor `AutoTokenizer.from_pretrained(`
 TOKENIZER_LOADER = r"(?:get|load|build|setup|prepare|init|create|make)_\w*?tokeni[sz]er\w*"
 TOKENIZER_LOADER_CALL = re.compile(rb"\b" + TOKENIZER_LOADER.encode() + rb"\(")
-_LOADER_NAME = re.compile(TOKENIZER_LOADER.encode())
+_LOADER_NAME = re.compile(TOKENIZER_LOADER)
 # the end of a loader's name and its call: what is searched for first (a literal start is fast to find)
-_LOADER_END = re.compile(rb"tokeni[sz]er\w*\(")
+_LOADER_END = re.compile(r"tokeni[sz]er\w*\(")
 
 
-def calls_tokenizer_loader(data: bytes) -> bool:
-    """Could the module get its tokenizer from a function of another module that pads it with EOS? Then the label
-    masks of the collators it imports matter, and so do the loaders it calls. (Each `tokenizer...(` found is read
-    back to its name's start: a pattern that starts with the verbs costs ten times as much over a large module.)"""
-    for match in _LOADER_END.finditer(data):
+def tokenizer_loader_calls(text: str) -> frozenset[str]:
+    """The callees of the text named for loading a tokenizer (`get_tokenizer`, `utils.load_tokenizer`), whole: a
+    module that calls one may get a tokenizer another module padded with EOS. (Each `tokenizer...(` found is read back
+    to its callee's start: a pattern that starts with the verbs costs ten times as much over a large module.)"""
+    found = set()
+    for match in _LOADER_END.finditer(text):
         start = match.start()
-        while start > 0 and (data[start - 1 : start].isalnum() or data[start - 1 : start] == b"_"):
+        while start > 0 and (text[start - 1] == "." or text[start - 1].isalnum() or text[start - 1] == "_"):
             start -= 1
-        if _LOADER_NAME.fullmatch(data, start, match.end() - 1):
-            return True
-    return False
+        callee = text[start : match.end() - 1]
+        if _LOADER_NAME.fullmatch(callee.rsplit(".", 1)[-1]):
+            found.add(callee)
+    return frozenset(found)
 
 
 def may_mask_in_training(text: str) -> bool:
