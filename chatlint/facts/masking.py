@@ -239,9 +239,7 @@ class _Flow:
         """`tokenizer(prompts)`: a batch tokenization whose rows carry the renders listed in `prompts`."""
         if not isinstance(expr, ast.Call) or self.renders.get(id(expr)) is not None:
             return None
-        arguments = [arg for arg in expr.args if not isinstance(arg, ast.Starred)]
-        if len(arguments) > 1 and is_tokenizer(arguments[0]):
-            arguments = arguments[1:]
+        arguments = _text_arguments(expr)
         return self.items_carrier(arguments[0], function, before, depth + 1) if arguments else None
 
     def _carrier_of_call(self, expr: ast.Call, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
@@ -267,9 +265,7 @@ class _Flow:
                 return inner
         # `tokenizer(prompt_text, add_special_tokens=False)`, `torch.tensor(prompt_ids)`; a helper that takes the
         # tokenizer first, `ids_of(tokenizer, prompt_text)`, is read at its next argument
-        arguments = [arg for arg in expr.args if not isinstance(arg, ast.Starred)]
-        if len(arguments) > 1 and is_tokenizer(arguments[0]):
-            arguments = arguments[1:]
+        arguments = _text_arguments(expr)
         if arguments:
             return self.carrier_of(arguments[0], function, before, depth + 1)
         return None
@@ -325,9 +321,7 @@ class _Flow:
         if name is not None and _MEASURES.search(name) and name not in self.returns_render:
             # a helper named for measuring what it is given (`token_length(tokenizer, prompt)`, `num_tokens(text)`,
             # of this module or imported): the length of its text argument
-            arguments = [arg for arg in expr.args if not isinstance(arg, ast.Starred)]
-            if len(arguments) > 1 and is_tokenizer(arguments[0]):
-                arguments = arguments[1:]
+            arguments = _text_arguments(expr)
             if len(arguments) == 1:
                 return self.carrier_of(arguments[0], function, before, depth + 1)
         return None
@@ -455,6 +449,13 @@ class _Flow:
             if other is not None and _is_full_render(other, render):
                 return parent, f"`{_short(parent)}`, the full render paired with the prompt length to mask"
         return None
+
+
+def _text_arguments(call: ast.Call) -> list[ast.expr]:
+    """The positional arguments of a call that may be its text: a helper that takes the tokenizer first
+    (`ids_of(tokenizer, prompt_text)`) is read from its next argument."""
+    arguments = [arg for arg in call.args if not isinstance(arg, ast.Starred)]
+    return arguments[1:] if len(arguments) > 1 and is_tokenizer(arguments[0]) else arguments
 
 
 def _is_full_render(other: TemplateCall, render: TemplateCall) -> bool:

@@ -391,7 +391,7 @@ class ShapeResolver:
         returns a conversation whose end it shows (`return self.messages[:-1]`)."""
         cls = instance_class(expr.value, function, self.flows)
         name = dotted_name(cls) if cls is not None else None
-        if name is None:
+        if cls is None or name is None:
             return UNKNOWN_SHAPE
         local = self._classes.get(name)
         if local is not None:
@@ -402,7 +402,7 @@ class ShapeResolver:
             if returned.kind is ShapeKind.UNKNOWN:
                 return returned
             return Shape(returned.kind, f"`{code(expr)}`, the property `{name}.{expr.attr}`: {returned.evidence}")
-        found = self.links.resolve(cls) if cls is not None else None
+        found = self.links.resolve(cls)
         conversation = found[0].conversation(f"{found[1]}.{expr.attr}") if found is not None else None
         if found is None or conversation is None:
             return UNKNOWN_SHAPE
