@@ -375,6 +375,7 @@ class Project:
         names = [wrapper.name for summary in summaries for wrapper in summary.wrappers]
         names += [text.name for summary in summaries for text in summary.texts]
         names += [factory.name for summary in summaries for factory in summary.renderer_factories]
+        names += [registry for summary in summaries for registry, _ in summary.registries]
         return frozenset(name for name in names if "." not in name), frozenset(
             name.split(".")[0] for name in names if "." in name
         )
@@ -480,7 +481,7 @@ class Project:
         another module of the project (see `facts.handed`): (that module's file, the callee's name there, the
         parameter, the class)."""
         # (only a module that builds one of them by name: `ChatFormatter(tok)`)
-        classes = frozenset(name for name in links.rendering_classes() if f"{name}(" in text)
+        classes = frozenset(name for name in links.rendering_classes() if f"{name}(" in text or f"{name}[" in text)
         if not classes or self.import_reader is None:
             return []
         try:
@@ -493,7 +494,10 @@ class Project:
             imports = imports if imports is not None else self.import_reader(text, None)
             target = self.target_of(item.callee, imports, path)
             if target is not None and target[0] != self._resolve(path):
-                found.append((target[0], target[1], item.param, links.names[item.cls]))
+                imported = links.names[item.cls]
+                assert imported.symbol is not None
+                cls = imported.summary.registry(imported.symbol)  # (built through a registry of the class)
+                found.append((target[0], target[1], item.param, replace(imported, symbol=cls or imported.symbol)))
         return found
 
     def resolved(self, path: str) -> Path:
@@ -501,7 +505,21 @@ class Project:
 
     def target_of(self, callee: str, imports: tuple[ImportRef, ...], importer: str) -> tuple[Path, str] | None:
         """The module file and name a callee of a module names by its imports (`SFTDataset` imported from
-        `.dataset`, `data.SFTDataset` with `data` an imported module); re-exports are not followed."""
+        `.dataset`, `data.SFTDataset` with `data` an imported module, `SFTDataset` imported from a package whose
+        `__init__.py` imports it from its module by name)."""
+        found = self._target_of(callee, imports, importer)
+        if found is None or found[0].name != "__init__.py" or self.import_reader is None:
+            return found
+        init, name = found
+        data = self._peek(init)
+        reexports = self._reexport_imports(init, data) if data is not None and name.encode() in data else None
+        for ref in reexports.imports if reexports is not None else ():
+            if ref.local == name and ref.symbol not in (None, "*"):
+                again = self._target_of(name, (ref,), str(init))
+                return again if again is not None and again[0] != init else found
+        return found
+
+    def _target_of(self, callee: str, imports: tuple[ImportRef, ...], importer: str) -> tuple[Path, str] | None:
         head, _, attribute = callee.partition(".")
         for ref in imports:
             if ref.local != head or ref.symbol == "*":

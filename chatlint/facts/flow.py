@@ -14,6 +14,7 @@ import ast
 from dataclasses import dataclass, field
 
 from chatlint.facts.model import FunctionInfo
+from chatlint.facts.registries import registry_class
 from chatlint.facts.syntax import dotted_name, is_self_attribute, string_value, subscript_key
 from chatlint.facts.walk import children as syntax_children
 
@@ -314,7 +315,7 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
     `__init__` (or annotated: a parameter of `__init__`, a dataclass field), a local name assigned `Prompter(...)`
     once, or `Prompter(...)` itself (the class expression)."""
     if isinstance(value, ast.Call):
-        return value.func
+        return _built_class(value, function)
     attribute = is_self_attribute(value)
     if attribute and function.cls is not None:
         built = function.cls.init_attributes.get(attribute)
@@ -324,11 +325,11 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
             init = function.cls.methods.get("__init__")
             param = init.params.get(built.id) if init is not None else None
             return _annotated_class(param.annotation) if param is not None else None
-        return built.func if isinstance(built, ast.Call) else None
+        return _built_class(built, function) if isinstance(built, ast.Call) else None
     if isinstance(value, ast.Name):
         bindings = function_flow(function, flows).reaching(value.id, value)
         if len(bindings) == 1 and bindings[0].kind == "assign" and isinstance(bindings[0].value, ast.Call):
-            return bindings[0].value.func
+            return _built_class(bindings[0].value, function)
         if len(bindings) == 1 and bindings[0].kind == "loop" and isinstance(bindings[0].value, ast.Name):
             # `for rollout in rollouts` with `rollouts: Sequence[Rollout]` a parameter
             param = function.params.get(bindings[0].value.id)
@@ -337,6 +338,12 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         if param is not None and all(binding.kind == "param" for binding in bindings):
             return _annotated_class(param.annotation)  # `def run(actor: Actor)`
     return None
+
+
+def _built_class(call: ast.Call, function: FunctionInfo) -> ast.expr:
+    """The class a call builds an instance of: what it calls, or the class of a registry it calls through
+    (`TEMPLATES[name](tok)`, see `facts.registries`)."""
+    return registry_class(call.func, function) or call.func
 
 
 def _annotated_class(annotation: ast.expr | None) -> ast.expr | None:

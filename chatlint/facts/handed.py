@@ -25,8 +25,8 @@ class HandedInstance:
 
 
 def handed_instances(module: ast.Module, classes: frozenset[str]) -> list[HandedInstance]:
-    """The instances of `classes` (names the module binds to imported classes with rendering methods) the module
-    hands to a call of another name: built in the call (`SFTDataset(rows, PromptBuilder(tok))`) or assigned once
+    """The instances of `classes` (names the module binds to imported classes with rendering methods, or to
+    registries of them) the module hands to a call of another name: built in the call (`SFTDataset(rows, PromptBuilder(tok))`) or assigned once
     in the same function (`builder = PromptBuilder(tok)`, then `SFTDataset(rows, builder)`)."""
     found: dict[HandedInstance, None] = {}
     scopes: list[ast.AST] = [module]
@@ -83,8 +83,11 @@ def annotate_handed_parameters(functions: list[FunctionInfo], param_classes: dic
 
 
 def _built_class(value: ast.expr, classes: frozenset[str]) -> str | None:
+    """The name in `classes` a call builds an instance of: `ChatFormatter(tok)`, or through a registry of
+    rendering classes, `TEMPLATES[name](tok)` (the registry's name)."""
     if isinstance(value, ast.Call):
-        name = dotted_name(value.func)
+        func = value.func.value if isinstance(value.func, ast.Subscript) else value.func
+        name = dotted_name(func)
         if name in classes:
             return name
     return None

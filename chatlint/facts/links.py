@@ -112,6 +112,10 @@ class Links:
         ends (`split_conversation(conv)`)."""
         return _member(self.resolve(node), ModuleSummary.role_guard)
 
+    def method_role_guard(self, cls: ast.expr | str, method: str) -> tuple[RoleGuard, ModuleSummary] | None:
+        """A method of a class imported from another module that tests how a conversation ends (a predicate)."""
+        return _member(self.resolve(cls), ModuleSummary.role_guard, f".{method}")
+
     def checkpoint_loader(self, node: ast.expr) -> tuple[CheckpointLoader, ModuleSummary] | None:
         """The function or class of another module that `node` names, when it loads the checkpoint one of its
         parameters names (`VLLMEngine(cfg.model)`)."""
@@ -183,17 +187,21 @@ class Links:
         return f"{summary.path}>{callee}"
 
     def rendering_classes(self) -> frozenset[str]:
-        """The names bound to imported classes with a method that renders (`PromptBuilder` for `PromptBuilder.prompt`)."""
+        """The names bound to imported classes with a method that renders (`PromptBuilder` for `PromptBuilder.prompt`),
+        or to registries of such classes (`TEMPLATES`)."""
         return frozenset(
             local
             for local, imported in self.names.items()
             if imported.symbol is not None
-            and any(
-                name.startswith(imported.symbol + ".")
-                for name in (
-                    *(wrapper.name for wrapper in imported.summary.wrappers),
-                    *(text.name for text in imported.summary.texts),
+            and (
+                any(
+                    name.startswith(imported.symbol + ".")
+                    for name in (
+                        *(wrapper.name for wrapper in imported.summary.wrappers),
+                        *(text.name for text in imported.summary.texts),
+                    )
                 )
+                or imported.summary.registry(imported.symbol) is not None
             )
         )
 

@@ -292,7 +292,9 @@ class ShapeResolver:
         helper = self._helper(call, function)
         if helper is None:
             return self._imported_shape(call)
-        returned = self.returned_shape(helper, depth)
+        returned = self._switched_shape(call, helper, depth)
+        if returned.kind is ShapeKind.UNKNOWN:
+            returned = self.returned_shape(helper, depth)
         if returned.kind is ShapeKind.UNKNOWN:
             parameter = self._kept_end(helper)
             argument = bound_argument(call, list(helper.call_params), parameter) if parameter else None
@@ -305,6 +307,38 @@ class ShapeResolver:
                 returned.kind, f"`{code(call)}`, which keeps the end of {returned.evidence}", related=returned.related
             )
         return Shape(returned.kind, f"`{code(call)}`, which returns {returned.evidence}", related=returned.related)
+
+    def _switched_shape(self, call: ast.Call, helper: FunctionInfo, depth: int) -> Shape:
+        """`self.messages(record, with_answer=False)`: a helper that returns one list, whose last message it
+        appends under `if with_answer:` (or `if not prompt_only:`), a parameter the call sets to a literal (or leaves
+        at its literal default): the end is that message's role when the switch is on at this call, and the message
+        before it when it is off."""
+        returns = function_flow(helper, self.flows).returns
+        if len(returns) != 1 or not isinstance(returns[0], ast.Name):
+            return UNKNOWN_SHAPE
+        name = returns[0].id
+        mutations = helper.mutations.get(name, [])
+        if not mutations or mutations[-1][0] != "append":
+            return UNKNOWN_SHAPE
+        value = mutations[-1][1]
+        switch = _switch_around(helper.node, value)
+        param = helper.params.get(switch[0]) if switch is not None else None
+        if switch is None or param is None:
+            return UNKNOWN_SHAPE
+        given = bound_argument(call, list(helper.call_params), param.name)
+        setting = given if given is not None else param.default
+        if not isinstance(setting, ast.Constant) or not isinstance(setting.value, bool):
+            return UNKNOWN_SHAPE
+        at = self.order.get(value, 1 << 62)
+        if setting.value != switch[1]:
+            kept = self._name_shape(returns[0], helper, at, depth + 1)  # (as it is before that message)
+            if kept.kind is ShapeKind.UNKNOWN:
+                return kept
+            return Shape(kept.kind, f"{kept.evidence} (`{param.name}={setting.value}` skips the message after it)")
+        role = self._message_role(value, helper, at, depth + 1)
+        return _role_shape(
+            role, f"`{name}` after `{name}.append({shortened(code(value), 60)})` (`{param.name}={setting.value}`)"
+        )
 
     def kept_argument(self, call: ast.Call, function: FunctionInfo) -> ast.expr | None:
         """The argument a call of a helper of the module (`with_system(messages)`, `self._with_system(messages)`)
@@ -321,12 +355,17 @@ class ShapeResolver:
         return found
 
     def _helper(self, call: ast.Call, function: FunctionInfo) -> FunctionInfo | None:
-        """The function of the module a call calls: a module-level function, or a method of the caller's class."""
+        """The function of the module a call calls: a module-level function, a method of the caller's class, or
+        one of an instance of a class of the module (`builder.messages(...)` with `builder = ChatBuilder(tok)`)."""
         method = is_self_attribute(call.func)
         if isinstance(call.func, ast.Name):
             return self.top_level.get(call.func.id)
         if method and function.cls is not None:
             return function.cls.methods.get(method)
+        if isinstance(call.func, ast.Attribute) and self._classes:
+            cls = instance_class(call.func.value, function, self.flows)
+            local = self._classes.get(dotted_name(cls) or "") if cls is not None else None
+            return local.methods.get(call.func.attr) if local is not None else None
         return None
 
     def _kept_end(self, helper: FunctionInfo) -> str | None:
@@ -444,6 +483,16 @@ class ShapeResolver:
         found: dict[str, tuple[str, str]] = {}
         if scope.is_module:
             return found
+        for test in exit_tests(scope):
+            # `if not self.is_valid(messages): continue`: a predicate of the module, or of an imported base class
+            call = test.operand if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) else None
+            if isinstance(call, ast.Call):
+                asked = self._predicate(call, scope)
+                if asked is not None:
+                    param, role, params, how = asked
+                    given = bound_argument(call, params, param)
+                    if isinstance(given, ast.Name):
+                        found.setdefault(given.id, (role, how))
         for call in self._calls_by_function.get(id(scope), ()):
             if not call.args or not isinstance(call.func, ast.Name):
                 continue
@@ -455,12 +504,29 @@ class ShapeResolver:
                         found.setdefault(given.id, (role, f"checked by `{local.name}`"))
                 continue
             imported = self.links.role_guard(call.func)
-            if imported is not None:
+            if imported is not None and not imported[0].predicate:
                 guard, summary = imported
                 given = bound_argument(call, list(guard.params), guard.param)
                 if isinstance(given, ast.Name):
                     found.setdefault(given.id, (guard.role, f"checked by `{guard.name}` ({summary.place(guard.line)})"))
         return found
+
+    def _predicate(self, call: ast.Call, scope: FunctionInfo) -> tuple[str, str, list[str], str] | None:
+        """The predicate a call asks (`predicate_role`): (its parameter, the role, its parameters, in words)."""
+        helper = self._helper(call, scope)
+        if helper is not None:
+            found = predicate_role(helper)
+            return (*found, list(helper.call_params), f"checked by `{helper.qualname}`") if found else None
+        imported = self.links.role_guard(call.func) if self.links else None
+        method = is_self_attribute(call.func)
+        if imported is None and method and scope.cls is not None and method not in scope.cls.methods:
+            imported = next(
+                (item for base in scope.cls.bases if (item := self.links.method_role_guard(base, method))), None
+            )
+        if imported is None or not imported[0].predicate:
+            return None
+        guard, summary = imported
+        return guard.param, guard.role, list(guard.params), f"checked by `{guard.name}` ({summary.place(guard.line)})"
 
     def _binding_shape(self, binding: Binding, scope: FunctionInfo, before: int, depth: int) -> Shape:
         name = binding.name
@@ -505,6 +571,23 @@ class ShapeResolver:
         )
 
 
+def _switch_around(node: ast.AST, value: ast.expr) -> tuple[str, bool] | None:
+    """When `value` is appended by the only statement of an `if name:` / `if not name:` without `else` in the
+    function `node`: (name, the value of `name` that appends it)."""
+    for statement in _statements(node):
+        if not isinstance(statement, ast.If) or statement.orelse or len(statement.body) != 1:
+            continue
+        only = statement.body[0]
+        if not (isinstance(only, ast.Expr) and isinstance(only.value, ast.Call) and value in only.value.args):
+            continue
+        test = statement.test
+        if isinstance(test, ast.Name):
+            return test.id, True
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and isinstance(test.operand, ast.Name):
+            return test.operand.id, False
+    return None
+
+
 def _item(value: ast.expr, position: int) -> ast.expr | None:
     """The element at `position` of a tuple written out (`messages[:-1], messages[-1]`), without `*` items."""
     if not isinstance(value, ast.Tuple) or position >= len(value.elts):
@@ -518,14 +601,16 @@ def asserted_last_roles(function: FunctionInfo) -> dict[str, tuple[str, str]]:
     "checked")."""
     found: dict[str, tuple[str, str]] = {}
     text = code(function.node)
-    if function.is_module or "role" not in text or ("assert" not in text and "raise" not in text):
+    if function.is_module or "role" not in text:
+        return found
+    if "assert" not in text and "raise" not in text and "continue" not in text and "return" not in text:
         return found
     for statement in _statements(function.node):
         if isinstance(statement, ast.Assert):
             checked = _role_test(statement.test, ast.Eq)
             if checked is not None:
                 found[checked[0]] = (checked[1], "asserted")
-        elif isinstance(statement, ast.If) and statement.body and isinstance(statement.body[0], ast.Raise):
+        elif isinstance(statement, ast.If) and _exits(statement):
             test = statement.test
             tests = test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or) else [test]
             for test in tests:
@@ -533,6 +618,38 @@ def asserted_last_roles(function: FunctionInfo) -> dict[str, tuple[str, str]]:
                 if checked is not None:
                     found[checked[0]] = (checked[1], "checked")
     return found
+
+
+def _exits(statement: ast.If) -> bool:
+    """Does the `if` leave what follows when its test holds (`raise`, `continue` in a loop, a bare `return`)?"""
+    first = statement.body[0] if statement.body else None
+    if isinstance(first, ast.Return):
+        return first.value is None or (isinstance(first.value, ast.Constant) and first.value.value is None)
+    return isinstance(first, (ast.Raise, ast.Continue))
+
+
+def exit_tests(function: FunctionInfo) -> Iterator[ast.expr]:
+    """The tests of the `if`s that leave the rest of the function (or loop body) when they hold, split on `or`."""
+    for statement in _statements(function.node):
+        if isinstance(statement, ast.If) and _exits(statement):
+            test = statement.test
+            yield from test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or) else [test]
+
+
+def predicate_role(function: FunctionInfo) -> tuple[str, str] | None:
+    """(parameter, role) for a function whose one statement returns a test that holds only when its parameter's
+    last message has that role: `return bool(msgs) and msgs[-1]["role"] == "assistant"`."""
+    body = getattr(function.node, "body", [])
+    if body and isinstance(body[0], ast.Expr) and string_value(body[0].value) is not None:
+        body = body[1:]  # (a docstring)
+    if len(body) != 1 or not isinstance(body[0], ast.Return) or body[0].value is None:
+        return None
+    test = body[0].value
+    for operand in test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And) else [test]:
+        checked = _role_test(operand, ast.Eq)
+        if checked is not None and checked[0] in function.call_params:
+            return checked
+    return None
 
 
 def _statements(node: ast.AST) -> Iterator[ast.stmt]:

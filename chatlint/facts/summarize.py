@@ -18,7 +18,9 @@ from chatlint.facts.padding import (
     parameter_masks,
     value_masks,
 )
+from chatlint.facts.registries import module_registries
 from chatlint.facts.rendered_text import RenderedTexts
+from chatlint.facts.shapes import predicate_role
 from chatlint.facts.summary import (
     CheckpointLoader,
     ConversationSummary,
@@ -128,7 +130,16 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         checkpoint_loaders=_checkpoint_loaders(facts) if may_load_checkpoints(data) else (),
         hooks=_render_hooks(facts) if facts.template_calls else (),
         loads_checkpoints=may_load_checkpoints(data) and bool(facts.checkpoint_arguments),
+        registries=_registries(facts, wrappers, texts) if facts.template_calls else (),
     )
+
+
+def _registries(
+    facts: ModuleFacts, wrappers: tuple[WrapperSummary, ...], texts: list[TextSummary]
+) -> tuple[tuple[str, str], ...]:
+    """The module's registries of classes (`facts.registries`) whose common class has a method that renders."""
+    rendering = {name.split(".")[0] for name in (*(item.name for item in wrappers), *(item.name for item in texts))}
+    return tuple(sorted((name, cls) for name, cls in module_registries(facts.module).items() if cls in rendering))
 
 
 def _render_hooks(facts: ModuleFacts) -> tuple[RenderHook, ...]:
@@ -245,11 +256,14 @@ def _role_guards(facts: ModuleFacts) -> tuple[RoleGuard, ...]:
     """The module-level functions that check how a conversation parameter of theirs ends."""
     found = []
     for function in facts.functions:
+        line = getattr(function.node, "lineno", 1)
+        predicate = predicate_role(function) if _is_top_level(function) else None
+        if predicate is not None:  # (a method too: `ChatMixin.is_valid`, asked through a subclass)
+            found.append(RoleGuard(function.qualname, line, tuple(function.call_params), *predicate, predicate=True))
         if not _is_module_level(function):
             continue
         for param, (role, _) in facts.shapes.checks(function).items():
             if param in function.call_params:
-                line = getattr(function.node, "lineno", 1)
                 found.append(RoleGuard(function.name, line, tuple(function.call_params), param, role))
     return tuple(found)
 

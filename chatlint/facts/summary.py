@@ -314,6 +314,9 @@ class RoleGuard:
     params: tuple[str, ...]
     param: str
     role: str
+    # a test that holds only when it ends so (`return msgs[-1]["role"] == "assistant"`), asked by its caller before it
+    # leaves (`if not is_valid(msgs): continue`); the name may be a method's ("ChatMixin.is_valid")
+    predicate: bool = False
 
 
 @dataclass(frozen=True)
@@ -356,6 +359,9 @@ class ModuleSummary:
     # the module loads a model (`from_pretrained`, vLLM's `LLM`): what it runs with is its own, not its importers'
     # (about the module itself, for the project step: not part of the digest)
     loads_checkpoints: bool = False
+    # registries of classes whose methods render: `(TEMPLATES, ChatTemplate)` for `TEMPLATES = {"chat": ChatTemplate,
+    # "plain": PlainTemplate}` with `PlainTemplate` a subclass (see `facts.registries`)
+    registries: tuple[tuple[str, str], ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -370,6 +376,7 @@ class ModuleSummary:
         names = [*(wrapper.name for wrapper in self.wrappers), *(text.name for text in self.texts)]
         names += [factory.name for factory in self.renderer_factories]
         names += [f"{hook.cls}.{hook.method}" for hook in self.hooks]
+        names += [name for name, _ in self.registries]
         return frozenset([*names, *(name.split(".")[0] for name in names if "." in name)])
 
     @property
@@ -380,6 +387,8 @@ class ModuleSummary:
             told = (*told, self.renderer_factories)
         if self.hooks:
             told = (*told, self.hooks)
+        if self.registries:
+            told = (*told, self.registries)
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
             told = (*told, self.role_guards)
@@ -404,6 +413,10 @@ class ModuleSummary:
         and the classes and functions that declare a text column field)."""
         owners = [owner for owner, _, _ in self.defaults if owner]
         return self.renderers | frozenset(name for name, _ in self.constants) | frozenset(owners)
+
+    def registry(self, name: str) -> str | None:
+        """The rendering class every instance built through the registry `name` is one of."""
+        return next((cls for registry, cls in self.registries if registry == name), None)
 
     def wrapper(self, name: str) -> WrapperSummary | None:
         return next((wrapper for wrapper in self.wrappers if wrapper.name == name), None)
