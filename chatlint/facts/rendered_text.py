@@ -48,6 +48,7 @@ from chatlint.facts.syntax import (
     code,
     dotted_name,
     first_argument,
+    is_property,
     keyword_value,
     shortened,
 )
@@ -131,11 +132,18 @@ class RenderedTexts:
             return None
         local = self.module_classes.get(name)
         if local is not None:
+            prop = local.methods.get(expr.attr)
+            if prop is not None and is_property(prop):  # `req.prompt`, a property that returns a render
+                return self._returned(prop, None, depth, many=False)
             return self.field_text(local, expr.attr, depth)
         imported = self.links.stored_text(name, expr.attr)
-        if imported is None or imported[0].stored != "field":
-            return None
-        return imported_origin(*imported, f"is built with rendered text in `{expr.attr}`")
+        if imported is not None and imported[0].stored == "field":
+            return imported_origin(*imported, f"is built with rendered text in `{expr.attr}`")
+        imported = self.links.method_text(name, expr.attr)
+        if imported is not None and not imported[0].params and not imported[0].columns:
+            # (a method without parameters read as an attribute: a property)
+            return imported_origin(*imported, "renders the text returned")
+        return None
 
     @functools.cached_property
     def constructions(self) -> dict[str, list[tuple[ast.Call, FunctionInfo]]]:
