@@ -10,7 +10,7 @@ import ast
 from dataclasses import dataclass
 
 from chatlint.facts import FunctionInfo, ModuleFacts
-from chatlint.facts.syntax import called_name
+from chatlint.facts.syntax import called_name, is_self_attribute
 
 _DATASET_METHODS = frozenset({"__getitem__", "__init__", "__iter__", "_tokenize", "tokenize", "preprocess"})
 
@@ -44,6 +44,8 @@ def context_of(function: FunctionInfo, facts: ModuleFacts, ancestors: tuple[ast.
         in_data_class = True
     elif function.trainer_call:
         training = f"in {where}, which trains with `{function.trainer_call}`"
+    elif (caller := facts.remembered(_label_builders_calling).get(id(function))) is not None:
+        training = f"in {where}, whose result {caller.display_name} takes, which {caller.labels_evidence}"
     elif facts.path_hint == "training":
         training = f"in {where}, in a file under `training-paths`"
 
@@ -55,6 +57,30 @@ def context_of(function: FunctionInfo, facts: ModuleFacts, ancestors: tuple[ast.
     elif cls is not None and not builds_labels and in_data_class:
         inference = _used_only_for_generation(cls.name, facts)
     return Context(training=training, inference=inference, builds_labels=builds_labels, in_data_class=in_data_class)
+
+
+def _label_builders_calling(facts: ModuleFacts) -> dict[int, FunctionInfo]:
+    """The functions of the module that a function building labels calls (`self._token_streams()` in a dataset's
+    `__iter__` that yields `labels`; a module-level `encode(...)` called where a batch gets its labels), by id: the
+    first such caller of each. A caller that also generates is not counted."""
+    top_level = {
+        function.name: function
+        for function in facts.functions
+        if function.outer is not None and function.outer.is_module
+    }
+    found: dict[int, FunctionInfo] = {}
+    for call, caller, _ in facts.calls:
+        if not caller.labels_evidence or caller.calls_generate:
+            continue
+        method = is_self_attribute(call.func)
+        callee = None
+        if method and caller.cls is not None:
+            callee = caller.cls.methods.get(method)
+        elif isinstance(call.func, ast.Name):
+            callee = top_level.get(call.func.id)
+        if callee is not None and callee is not caller and not callee.calls_generate:
+            found.setdefault(id(callee), caller)
+    return found
 
 
 def _used_only_for_generation(class_name: str, facts: ModuleFacts) -> str:
