@@ -21,6 +21,7 @@ from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
     ImportRef,
     ModuleSummary,
+    may_load_checkpoints,
     may_mask_in_training,
     may_set_pad_eos,
     tokenizer_loader_calls,
@@ -287,7 +288,7 @@ class Runner:
             # collator masks labels both matter
             loaders = tokenizer_loader_calls(source.text)
             masks = bool(loaders) and may_mask_in_training(source.text)  # (the loader may pad with EOS)
-            loads = bool(loaders) and not masks and "Collat" in source.text
+            loads = bool(loaders) and ("Collat" in source.text or "Trainer(" in source.text)
             if summary is None:
                 # not parsed by the rules: its imports, read here (not cached: decoding and checking the cached
                 # imports of hundreds of files costs more than reading them again)
@@ -333,16 +334,20 @@ class Runner:
         checked = self._checked_ahead
         targets = {
             project.resolved(path): path
-            for path, (_, result) in checked.items()
+            for path, (source, result) in checked.items()
             if any(item.code == "CL002" for item in result.findings)
-            and (summary := summaries.get(path)) is not None
-            and not summary.loads_checkpoints
+            and path in imports_of
+            and not _loads_checkpoints(summaries.get(path), source)
         }
         if not targets:
             return []
         stems = {os.path.splitext(os.path.basename(path))[0] for path in targets.values()}
+        # (a package re-exports what its modules define: `from chatsft import ConversationDataset`)
+        stems |= {os.path.basename(os.path.dirname(path)) for path in targets}
         importers: dict[str, set[str]] = {}
         for path, imports in imports_of.items():  # (an importer of a rendering module is read by the project step)
+            if os.path.basename(path) == "__init__.py":
+                continue  # a package that re-exports the module: its own importers are found through it
             for ref in imports:
                 if ref.symbol in (None, "*") or (
                     ref.module.rsplit(".", 1)[-1] not in stems and ref.symbol not in stems
@@ -356,12 +361,10 @@ class Runner:
         again = []
         for target, paths in sorted(importers.items()):
             source, _ = checked[target]
-            summary = summaries[target]
-            assert summary is not None
             families = _families_loaded([checked[path][0] for path in sorted(paths)])
             if not families or any(family.writes_bos for family in families):
                 continue
-            links = linked.get(target) or project.links_for(target, summary.imports, text=source.text)
+            links = linked.get(target) or project.links_for(target, imports_of[target], text=source.text)
             links.importer_families = tuple(sorted(family.name for family in families))
             again.append((source, links))
         return again
@@ -550,6 +553,12 @@ class _LinkedCheck:
         path, runner = source.path, self.runner
         rules, hint = runner.rules_for(path), runner.path_hint(path)
         return check_text(path, source.text, rules, runner.fix_mode, hint, links=self.links[path])
+
+
+def _loads_checkpoints(summary: ModuleSummary | None, source: Source) -> bool:
+    """Does the module load a model of its own? (One the rules did not read alone, found only when linked: when
+    its bytes say it may.)"""
+    return summary.loads_checkpoints if summary is not None else may_load_checkpoints(source.encode())
 
 
 def _families_loaded(sources: list[Source]) -> list[ModelFamily] | None:

@@ -336,3 +336,26 @@ def test_a_module_that_loads_no_model_is_judged_with_what_its_importers_load(tmp
     assert {(item["path"], item["code"]) for item in findings(tmp_path, "qft/chat_data.py")} == {
         ("qft/chat_data.py", "CL002")
     }
+
+
+def test_importers_through_a_package_re_export_decide_the_model(tmp_path: Path) -> None:
+    """The same, with the script importing the data module's function from the package, whose `__init__.py`
+    re-exports it: the package is not an importer that loads no model; the script behind it is."""
+    package = tmp_path / "qft"
+    package.mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.chatlint]\n")
+    (package / "__init__.py").write_text("from .chat_data import encode_chat\n")
+    (package / "chat_data.py").write_text(
+        "def encode_chat(tokenizer, example):\n"
+        '    text = tokenizer.apply_chat_template(example["messages"], tokenize=False)\n'
+        "    return tokenizer(text, truncation=True, max_length=2048)\n"
+    )
+    script = (
+        "from transformers import AutoTokenizer\n\nfrom qft import encode_chat\n\n\ndef prepare(rows):\n"
+        '    tokenizer = AutoTokenizer.from_pretrained("{checkpoint}")\n'
+        "    return [encode_chat(tokenizer, row) for row in rows]\n"
+    )
+    (tmp_path / "train.py").write_text(script.format(checkpoint="Qwen/Qwen2.5-7B-Instruct"))
+    assert findings(tmp_path) == []
+    (tmp_path / "train.py").write_text(script.format(checkpoint="meta-llama/Llama-3.1-8B-Instruct"))
+    assert {(item["path"], item["code"]) for item in findings(tmp_path)} == {("qft/chat_data.py", "CL002")}
