@@ -470,6 +470,7 @@ class _Collector:
             wrapper.flags,
         )
         template_call.gives_result = wrapper.returns_result
+        template_call.measures = wrapper.measures
         return template_call
 
     def _through_method(

@@ -66,7 +66,7 @@ def length_masks(facts: ModuleFacts) -> list[LengthMask]:
     """Every place where the length of a template call's result masks or slices labels."""
     if not facts.template_calls:
         return []
-    flow = _Flow(facts)
+    flow = facts.remembered(_Flow)
     found: list[LengthMask] = []
     seen: set[tuple[int, int]] = set()
     for function in facts.functions:
@@ -76,6 +76,12 @@ def length_masks(facts: ModuleFacts) -> list[LengthMask]:
                 seen.add(key)
                 found.append(mask)
     return found
+
+
+def measuring_wrappers(facts: ModuleFacts) -> frozenset[str]:
+    """The functions of the module that return the length of a render (`return len(tokenizer(render(...)))`), by
+    name: a call of one measures what it renders."""
+    return frozenset(facts.remembered(_Flow).returns_length) if facts.template_calls else frozenset()
 
 
 class _Flow:
@@ -247,7 +253,7 @@ class _Flow:
         render = self.renders.get(id(expr))
         if render is not None:
             # a wrapper that returns `len(render(...))` gives a length, not tokens
-            is_measuring_wrapper = render.route is Route.WRAPPER and name in self.returns_length
+            is_measuring_wrapper = render.route is Route.WRAPPER and (name in self.returns_length or render.measures)
             return None if is_measuring_wrapper else render
         if name in self.returns_render and name not in _LENGTH_ATTRIBUTES:
             return self.returns_render[name]
@@ -297,8 +303,9 @@ class _Flow:
     def _length_of_call(self, expr: ast.Call, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
         name = called_name(expr)
         render = self.renders.get(id(expr))
-        if render is not None and name in self.returns_length:
-            # a wrapper that itself returns `len(render(conversation))`: this call renders and measures
+        if render is not None and (name in self.returns_length or render.measures):
+            # a wrapper that itself returns `len(render(conversation))` (of this module, or of another one as its
+            # summary says): this call renders and measures
             return render
         if name in self.returns_length and render is None:
             return self.returns_length[name]

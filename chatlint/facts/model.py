@@ -238,6 +238,8 @@ class TemplateCall:
     # for a call of a function of another module: it returns what its render gives as it is (ids or a
     # `BatchEncoding`), so this call's uses of the result are the render's (CL005)
     gives_result: bool = False
+    # for a call of a wrapper of another module: it returns the length of what it renders, in tokens
+    measures: bool = False
     # where each `**mapping` that reaches `apply_chat_template` comes from (for a wrapper's call site: the
     # wrapper's own, with the `**kwargs` it forwards replaced by what the call site spreads)
     spreads: tuple[SpreadSource, ...] = ()

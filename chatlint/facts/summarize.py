@@ -8,6 +8,7 @@ from chatlint.facts.calls import conversation_parameter
 from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.flags import FLAG_NAMES
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
+from chatlint.facts.masking import measuring_wrappers
 from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.padding import (
@@ -462,6 +463,7 @@ def _wrapper(template_call: TemplateCall, facts: ModuleFacts) -> WrapperSummary:
         parameter,
         _flags(template_call),
         returns_result=not template_call.returns_text and facts.returned(template_call),
+        measures=template_call.function.name in measuring_wrappers(facts),
     )
 
 

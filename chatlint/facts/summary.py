@@ -189,6 +189,7 @@ class WrapperSummary:
     conversation: str  # the parameter passed as the conversation
     flags: tuple[ForwardedFlag, ...]
     returns_result: bool = False  # returns what the render gives as it is (CL005 judges its callers' uses)
+    measures: bool = False  # returns the length of what it renders, in tokens (`prompt_length(tok, messages)`)
 
 
 @dataclass(frozen=True)
