@@ -29,6 +29,7 @@ class TrainerTokenization:
     column: str
     field_words: str  # where the column's name comes from, in words
     origin: TextOrigin  # the render the column holds
+    config_line: int | None = None  # the `SFTConfig(...)` that names the column (where `dataset_kwargs` would go)
 
 
 def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
@@ -55,7 +56,7 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
         stop = _tokenized_or_dropped(field[0], facts)
         if derives_from(dataset, function, targets, facts.flows, stop, texts.returned_values) is not False:
             origin = texts.rows.writer_of(field[0], [(dataset, function)])
-            found.append(TrainerTokenization(call, function, field[0], field[1], origin))
+            found.append(TrainerTokenization(call, function, field[0], field[1], origin, field[2]))
     return found
 
 
@@ -115,9 +116,10 @@ def _opts_out(call: ast.Call) -> bool:
 
 def _text_field(
     trainer: ast.Call, configs: list[ast.Call], function: FunctionInfo, texts: RenderedTexts
-) -> tuple[str, str] | None:
-    """The column the trainer tokenizes and where its name comes from: `dataset_text_field=` on the trainer (trl
-    0.x), else on the module's `SFTConfig(...)` (one name for all of them), else trl's default; None when unknown."""
+) -> tuple[str, str, int | None] | None:
+    """The column the trainer tokenizes, where its name comes from, and the line of the `SFTConfig` that names it:
+    `dataset_text_field=` on the trainer (trl 0.x), else on the module's `SFTConfig(...)` (one name for all of
+    them), else trl's default; None when unknown."""
     for call in (trainer, *configs):
         value = keyword_value(call, "dataset_text_field")
         if value is None:
@@ -126,8 +128,9 @@ def _text_field(
         where = "`SFTTrainer`" if call is trainer else "`SFTConfig`"
         if name is None or (call is not trainer and _fields_differ(configs, name.name, function, texts)):
             return None
-        return name.name, f"its `dataset_text_field`, set by {where} at line {call.lineno}"
-    return TRL_DEFAULT_TEXT_FIELD, "trl's default `dataset_text_field`"
+        line = None if call is trainer else call.lineno
+        return name.name, f"its `dataset_text_field`, set by {where} at line {call.lineno}", line
+    return TRL_DEFAULT_TEXT_FIELD, "trl's default `dataset_text_field`", None
 
 
 def _fields_differ(configs: list[ast.Call], name: str, function: FunctionInfo, texts: RenderedTexts) -> bool:

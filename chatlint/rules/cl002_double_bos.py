@@ -18,7 +18,7 @@ from chatlint.facts.summary import imports_of
 from chatlint.facts.syntax import bool_literal, called_name, dotted_name, shortened
 from chatlint.facts.turn_renders import TurnRender, turn_renders
 from chatlint.facts.uses import same_value
-from chatlint.findings import Applicability
+from chatlint.findings import Applicability, Related
 from chatlint.knowledge.model_families import ModelFamily, family_named, family_of
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
@@ -265,11 +265,14 @@ class DoubleBos(Rule):
             f"again{via} {special} adds a second BOS"
         )
         safe = origin.certain and origin.same_function and not tokenizer_call.via
+        inner = tokenizer_call.inner
+        # the trail ends where the helper tokenizes (where the fix goes)
+        inside = (Related(facts.path, inner.call.lineno, "tokenized here"),) if inner is not None else ()
         return Diagnostic(
             node=tokenizer_call.call,
             message=message,
             fix=_fix(tokenizer_call, facts, Applicability.SAFE if safe else Applicability.UNSAFE),
-            related=origin.related + tokenizer_call.related,
+            related=origin.related + tokenizer_call.related + inside,
         )
 
     def _split(self, split: SplitTokenization, facts: ModuleFacts) -> Diagnostic | None:
@@ -419,7 +422,9 @@ def _trainer_diagnostic(tokenization: TrainerTokenization, facts: ModuleFacts) -
         f"example already starts with the template's BOS{_condition(facts)}: trl adds a second BOS. Give the trainer "
         f"the conversations (a `messages` column) and let it render them"
     )
-    return Diagnostic(node=tokenization.call, message=message, related=origin.related)
+    line = tokenization.config_line
+    config = (Related(facts.path, line, "names the text column"),) if line is not None else ()
+    return Diagnostic(node=tokenization.call, message=message, related=origin.related + config)
 
 
 def _turn_diagnostic(turn: TurnRender, facts: ModuleFacts) -> Diagnostic:
