@@ -101,6 +101,33 @@ def count_files(tree: str, dirs: list[str], select: tuple[str, ...]) -> tuple[in
     return len(files), total_bytes, passed, passed_bytes
 
 
+_PROJECT_FILES = """
+import json, os, sys
+from pathlib import Path
+from chatlint.config import Config
+from chatlint.files import FileSelector
+from chatlint.runner import Runner, RunOptions
+dirs, select = json.loads(sys.argv[1]), tuple(json.loads(sys.argv[2]))
+config = Config(root=Path(".").resolve())
+files = list(FileSelector(config).files(dirs))
+run = Runner(config, RunOptions(select=select, use_cache=False)).run(files)
+print(json.dumps([len(run.project_files), sum(os.path.getsize(path) for path in run.project_files)]))
+"""
+
+
+def project_step_bytes(tree: str, dirs: list[str], select: tuple[str, ...], env: dict[str, str]) -> tuple[int, int]:
+    """The files the project step reads whole beyond those the prefilter lets through (`RunResult.project_files`:
+    modules summarised for their importers, files checked again with links), and their bytes: an untimed run
+    without the cache, in a process of its own (this one stays small: a child's peak memory counts its parent's
+    pages until it starts its program)."""
+    command = [sys.executable, "-c", _PROJECT_FILES, json.dumps(dirs), json.dumps(list(select))]
+    output = subprocess.run(
+        command, cwd=tree, env={**env, "CHATLINT_WORKERS": "1"}, capture_output=True, text=True, check=True
+    )
+    count, size = json.loads(output.stdout)
+    return count, size
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tree", default=DEFAULT_TREE)
@@ -146,6 +173,7 @@ def main() -> int:
 
     selected = tuple(code.strip() for code in args.select.split(",") if code.strip())
     files, total_bytes, passed, passed_bytes = count_files(tree, dirs, selected)
+    linked, linked_bytes = project_step_bytes(tree, dirs, selected, env)
     grep_command = ["grep", "-rl", "--include=*.py", "apply_chat_template", *dirs]
     timed(grep_command, tree)  # warm the page cache
     grep = row("grep -rl apply_chat_template (warm)", grep_command)
@@ -211,6 +239,7 @@ def main() -> int:
     print(f"python files checked: {files} ({total_bytes / 1e6:.1f} MB); mention apply_chat_template: {mentions}")
     rules = f"--select {args.select}" if args.select else "the default rules"
     print(f"pass the prefilter of {rules}: {passed} ({passed_bytes / 1e6:.1f} MB); findings: {len(reference)}")
+    print(f"read whole by the project step besides: {linked} ({linked_bytes / 1e6:.1f} MB)")
     print(f"cores: {os.cpu_count()}; load average at the end: {', '.join(f'{value:.1f}' for value in os.getloadavg())}")
     print()
     print(f"| {'what':<50} | {'wall s':>7} | {'cpu s':>7} | {'peak MB':>7} | note")
@@ -227,6 +256,11 @@ def main() -> int:
         print(
             f"per MB that passes the prefilter: {cold.cpu / megabytes:.2f} s of CPU, "
             f"{cold.peak_mb / megabytes:.0f} MB of peak memory (cold run)"
+        )
+        candidate = (passed_bytes + linked_bytes) / 1e6
+        print(
+            f"per MB of candidate code (those and the project step's): {cold.cpu / candidate:.2f} s of CPU, "
+            f"{cold.peak_mb / candidate:.0f} MB of peak memory (cold run)"
         )
     if one is not None:
         print(f"one file / `import libcst, click`: {one.wall / baseline.wall:.2f}x")

@@ -78,6 +78,8 @@ class Project:
         self.import_reader = import_reader
         self.eager = eager
         self.summaries: dict[Path, ModuleSummary | None] = {}
+        # the modules the project step summarised from their text (parsed, unless the cache knew them), by path
+        self.summarised: set[Path] = set()
         self._resolved_paths: dict[str, Path] = {}
         for summary in known:
             self.summaries[self._resolve(summary.path)] = summary
@@ -111,6 +113,7 @@ class Project:
             return
         summary = self.summarizer(self._name(resolved), text, links)
         self.summaries[resolved] = summary
+        self.summarised.add(resolved)
         if summary is not None and (summary.wrappers or summary.texts):
             for name in ("renderers", "_renderer_names", "_constant_names", "_tokenizer_names", "_loader_names"):
                 self.__dict__.pop(name, None)  # the names a run's files may use grew
@@ -652,6 +655,7 @@ class Project:
             return self._reexport_imports(path, data)  # only where its names come from
         summary = self.summarizer(self._name(path), text, links)
         self.summaries[path] = summary
+        self.summarised.add(path)
         return summary
 
     def _calls_a_known_renderer(self, path: Path, data: bytes) -> bool:

@@ -74,6 +74,9 @@ class RunResult:
     files: list[FileResult] = field(default_factory=list)
     diffs: list[str] = field(default_factory=list)
     checked: int = 0
+    # the files the project step read whole beyond those the rules parsed alone: modules summarised for what they tell
+    # their importers, and files of the run checked again with what their imports tell them (`Runner._link`)
+    project_files: tuple[str, ...] = ()
     # which fixes `--fix` applies (or, without it, would apply): reporters mark findings with it
     fix_mode: FixMode = field(default_factory=FixMode)
 
@@ -246,12 +249,12 @@ class Runner:
         folder = cache_folder(self.config.root) if self.options.use_cache else None
         cache = ResultCache(folder, self.cache_settings()) if folder is not None else None
         self._checked_ahead = check_ahead(paths, self.check_source, self.rules_for, cache, self.config.max_file_size)
-        self._link(cache)
+        run.project_files = self._link(cache)
         for path in paths:
             run.files.append(self.run_file(path, run))
         return run
 
-    def _link(self, cache: ResultCache | None = None) -> None:
+    def _link(self, cache: ResultCache | None = None) -> tuple[str, ...]:
         """The project step: check again, with what the modules they import tell them, the files whose imports
         reach a module with something to tell (a wrapper, a rendered text, a label mask by value).
 
@@ -319,6 +322,9 @@ class Runner:
                 checked[source.path] = (source, linked)
         if cache is not None:
             cache.save()
+        parsed = {project.resolved(path) for path, summary in summaries.items() if summary is not None}
+        read = project.summarised | {project.resolved(source.path) for source, _ in (*to_link, *again)}
+        return tuple(sorted(str(path) for path in read - parsed))
 
     def _link_importer_families(
         self,
