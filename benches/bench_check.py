@@ -111,11 +111,14 @@ dirs, select = json.loads(sys.argv[1]), tuple(json.loads(sys.argv[2]))
 config = Config(root=Path(".").resolve())
 files = list(FileSelector(config).files(dirs))
 run = Runner(config, RunOptions(select=select, use_cache=False)).run(files)
-print(json.dumps([len(run.project_files), sum(os.path.getsize(path) for path in run.project_files)]))
+read = getattr(run, "project_files", None)  # (None: a version that does not say)
+print(json.dumps(None if read is None else [len(read), sum(os.path.getsize(path) for path in read)]))
 """
 
 
-def project_step_bytes(tree: str, dirs: list[str], select: tuple[str, ...], env: dict[str, str]) -> tuple[int, int]:
+def project_step_bytes(
+    tree: str, dirs: list[str], select: tuple[str, ...], env: dict[str, str]
+) -> tuple[int, int] | None:
     """The files the project step reads whole beyond those the prefilter lets through (`RunResult.project_files`:
     modules summarised for their importers, files checked again with links), and their bytes: an untimed run
     without the cache, in a process of its own (this one stays small: a child's peak memory counts its parent's
@@ -124,8 +127,8 @@ def project_step_bytes(tree: str, dirs: list[str], select: tuple[str, ...], env:
     output = subprocess.run(
         command, cwd=tree, env={**env, "CHATLINT_WORKERS": "1"}, capture_output=True, text=True, check=True
     )
-    count, size = json.loads(output.stdout)
-    return count, size
+    found = json.loads(output.stdout)
+    return (found[0], found[1]) if found is not None else None
 
 
 def main() -> int:
@@ -173,7 +176,7 @@ def main() -> int:
 
     selected = tuple(code.strip() for code in args.select.split(",") if code.strip())
     files, total_bytes, passed, passed_bytes = count_files(tree, dirs, selected)
-    linked, linked_bytes = project_step_bytes(tree, dirs, selected, env)
+    project_step = project_step_bytes(tree, dirs, selected, env)
     grep_command = ["grep", "-rl", "--include=*.py", "apply_chat_template", *dirs]
     timed(grep_command, tree)  # warm the page cache
     grep = row("grep -rl apply_chat_template (warm)", grep_command)
@@ -239,7 +242,8 @@ def main() -> int:
     print(f"python files checked: {files} ({total_bytes / 1e6:.1f} MB); mention apply_chat_template: {mentions}")
     rules = f"--select {args.select}" if args.select else "the default rules"
     print(f"pass the prefilter of {rules}: {passed} ({passed_bytes / 1e6:.1f} MB); findings: {len(reference)}")
-    print(f"read whole by the project step besides: {linked} ({linked_bytes / 1e6:.1f} MB)")
+    if project_step is not None:
+        print(f"read whole by the project step besides: {project_step[0]} ({project_step[1] / 1e6:.1f} MB)")
     print(f"cores: {os.cpu_count()}; load average at the end: {', '.join(f'{value:.1f}' for value in os.getloadavg())}")
     print()
     print(f"| {'what':<50} | {'wall s':>7} | {'cpu s':>7} | {'peak MB':>7} | note")
@@ -257,7 +261,8 @@ def main() -> int:
             f"per MB that passes the prefilter: {cold.cpu / megabytes:.2f} s of CPU, "
             f"{cold.peak_mb / megabytes:.0f} MB of peak memory (cold run)"
         )
-        candidate = (passed_bytes + linked_bytes) / 1e6
+    if megabytes and project_step is not None:
+        candidate = (passed_bytes + project_step[1]) / 1e6
         print(
             f"per MB of candidate code (those and the project step's): {cold.cpu / candidate:.2f} s of CPU, "
             f"{cold.peak_mb / candidate:.0f} MB of peak memory (cold run)"
