@@ -446,6 +446,7 @@ class _Collector:
         template_call.related = origin.related
         if text.ids:
             template_call.gives_result = True
+            template_call.positions = text.positions
         else:
             template_call.helper_origin = origin
         template_call.spreads = self._spreads(call, function)
@@ -471,6 +472,9 @@ class _Collector:
         )
         template_call.gives_result = wrapper.returns_result
         template_call.measures = wrapper.measures
+        returned = summary.render(wrapper.name)
+        if returned is not None and returned.positions:
+            template_call.positions = returned.positions  # (ids in the tuples it returns)
         return template_call
 
     def _through_method(

@@ -114,6 +114,20 @@ class IdsSearch:
         flow = function_flow(function, self.flows)
         return self._binding_uses(flow.binding_of(above[-1], use.detail), function, depth)
 
+    def unpacked(
+        self, call: ast.Call, ancestors: tuple[ast.AST, ...], function: FunctionInfo, positions: tuple[int, ...]
+    ) -> tuple[str, ...]:
+        """Where the ids at `positions` of the tuple `call` returns are used as a list, where the call's result is
+        unpacked (`prompt_ids, ids = encode_pair(...)`)."""
+        found: list[str] = []
+        for position in positions:
+            name = _unpacked_name(ancestors, position)
+            if name is None:
+                continue
+            binding = function_flow(function, self.flows).binding_of(ancestors[-1], name)
+            found.extend(f"unpacked as `{name}`: {use}" for use in self._binding_uses(binding, function, 0))
+        return tuple(dict.fromkeys(found))
+
     def returned(self, call: ast.Call, ancestors: tuple[ast.AST, ...], function: FunctionInfo) -> bool:
         """Is the value of `call` returned by its function as it is: itself, or through the local names it is moved
         on to, none of which reads it by key or tests its kind?"""
@@ -164,7 +178,7 @@ class IdsSearch:
         if use.kind is UseKind.PASSED and use.node is not None:
             return self._passed_uses(use.node, value, function, depth)
         if use.kind is UseKind.RETURNED_IN_TUPLE:
-            return _returned_in_tuple(function)
+            return _returned_in_tuple(function) + self._unpacked_uses(function, int(use.detail), depth)
         if use.kind is UseKind.DATASET_ITEM:
             return _dataset_item_use(use.detail, function, self.flows)
         return [use.detail] if use.kind is UseKind.LIST else []
@@ -189,6 +203,21 @@ class IdsSearch:
         if binding is None or any(_written_for_both(load) for load in flow.loads_reached_by(binding)):
             return []
         return [f"{where}, which uses it: {use}" for use in self._binding_uses(binding, callee, depth + 1)]
+
+    def _unpacked_uses(self, function: FunctionInfo, position: int, depth: int) -> list[str]:
+        """The uses of the element at `position` of the tuples `function` returns, where its callers in the module
+        unpack them (`prompt_ids, ids = encode_pair(...)`)."""
+        if function.is_module or depth >= _MAX_CALLER_DEPTH or position < 0:
+            return []
+        found: list[str] = []
+        for site, caller, site_ancestors in self.call_sites.get(function.name, ()):
+            name = _unpacked_name(site_ancestors, position) if _calls_function(site, caller, function) else None
+            if name is None:
+                continue
+            binding = function_flow(caller, self.flows).binding_of(site_ancestors[-1], name)
+            where = f"returned by `{function.qualname}` and unpacked as `{name}` in {caller.display_name}"
+            found.extend(f"{where}: {use}" for use in self._binding_uses(binding, caller, depth + 1))
+        return found
 
     def _returned_uses(self, function: FunctionInfo, depth: int) -> list[str]:
         if function.is_module or depth >= _MAX_CALLER_DEPTH:
@@ -292,6 +321,21 @@ def _keyed(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> bool:
     return isinstance(parent, ast.keyword) and parent.arg is None and parent.value is node
 
 
+def _unpacked_name(ancestors: tuple[ast.AST, ...], position: int) -> str | None:
+    """The name a call's result is unpacked into at `position` (`a, b = f(...)`), when the call is the whole value
+    of an assignment to a tuple of names without `*`."""
+    assign = ancestors[-1] if ancestors else None
+    if not isinstance(assign, ast.Assign) or len(assign.targets) != 1:
+        return None
+    target = assign.targets[0]
+    if not isinstance(target, ast.Tuple) or len(target.elts) <= position:
+        return None
+    if any(isinstance(item, ast.Starred) for item in target.elts):
+        return None
+    name = target.elts[position]
+    return name.id if isinstance(name, ast.Name) else None
+
+
 def _returned_in_tuple(function: FunctionInfo) -> list[str]:
     """Returned inside a tuple: counted only where the tuple is a dataset example (a dataset class's method)."""
     cls = function.cls
@@ -341,7 +385,9 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
                 # `torch.tensor([ids])`, `torch.cat([prefix, ids], dim=1)`: rows of ids, joined or stacked
                 return SequenceUse(UseKind.LIST, f"`{_short(holder)}`")
         if isinstance(parent, ast.Tuple) and isinstance(holder, ast.Return):
-            return SequenceUse(UseKind.RETURNED_IN_TUPLE)  # `return (tokens, offset)`: part of an example
+            # `return (tokens, offset)`: part of an example, or unpacked by the caller (the detail: its position)
+            position = next((index for index, item in enumerate(parent.elts) if item is node), -1)
+            return SequenceUse(UseKind.RETURNED_IN_TUPLE, str(position))
         return NO_USE
     if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in _TENSOR_ATTRIBUTES:
         # `ids.shape[0]`, `ids.tolist()`: a tensor's attributes, which a `BatchEncoding` does not have

@@ -78,6 +78,13 @@ def length_masks(facts: ModuleFacts) -> list[LengthMask]:
     return found
 
 
+def carried_render(facts: ModuleFacts, expr: ast.expr, function: FunctionInfo) -> TemplateCall | None:
+    """The render whose tokens (or text) `expr` holds unchanged, where `function` holds it (see `_Flow.carrier_of`)."""
+    if not facts.template_calls:
+        return None
+    return facts.remembered(_Flow).carrier_of(expr, function, facts.order.get(expr, 1 << 62), 0)
+
+
 def measuring_wrappers(facts: ModuleFacts) -> frozenset[str]:
     """The functions of the module that return the length of a render (`return len(tokenizer(render(...)))`), by
     name: a call of one measures what it renders."""

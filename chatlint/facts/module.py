@@ -102,6 +102,11 @@ class ModuleFacts:
 
     def list_uses(self, template_call: TemplateCall) -> tuple[str, ...]:
         """Where the result of `template_call` is used as a list of token ids (`len(ids)`, `ids[:n]`), in words."""
+        if template_call.positions:
+            # a function of another module that returns the ids of its renders in tuples
+            return self._ids_search.unpacked(
+                template_call.call, template_call.ancestors, template_call.function, template_call.positions
+            )
         if template_call.through_wrapper and not template_call.gives_result:
             # a wrapper of this module (the render inside it is judged, with its callers' uses), or one of another
             # module that may change what the render gives before it returns it

@@ -8,7 +8,7 @@ from chatlint.facts.calls import conversation_parameter
 from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.flags import FLAG_NAMES
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
-from chatlint.facts.masking import measuring_wrappers
+from chatlint.facts.masking import carried_render, measuring_wrappers
 from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.padding import (
@@ -74,10 +74,19 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         wrapped = {wrapper.name for wrapper in wrappers}
         renders = {id(template_call.call): template_call for template_call in facts.template_calls}
         for function in facts.functions:
-            if _is_top_level(function) and function.qualname not in wrapped:
-                text = _returned_text(rendered, function, renders) or _returned_ids(facts, function)
-                if text is not None:
-                    texts.append(text)
+            if not _is_top_level(function):
+                continue
+            if function.qualname in wrapped:
+                # (a wrapper that returns the ids of its renders in tuples: its callers unpack them)
+                text = _returned_tuple_ids(facts, function)
+            else:
+                text = (
+                    _returned_text(rendered, function, renders)
+                    or _returned_ids(facts, function)
+                    or _returned_tuple_ids(facts, function)
+                )
+            if text is not None:
+                texts.append(text)
         texts.extend(_stored_texts(facts, rendered))
         handed = _handed_text(facts, rendered, imports)
     data = facts.source.text.encode("utf-8", "surrogatepass")
@@ -398,6 +407,43 @@ def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | N
             function.qualname, render.call.lineno, words, (), params, shape.kind.value, evidence, flags, taken, ids=True
         )
     return None
+
+
+def _returned_tuple_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | None:
+    """What `function` returns, when it returns tuples that hold, at places that agree, the ids of renders that
+    tokenize without `return_dict` (`return prompt_ids, full_ids`, each made by a wrapper of the module) and that
+    the module itself never uses as a list: a caller in another module that unpacks them may."""
+    returns = function_flow(function, facts.flows).returns
+    if not returns or not all(isinstance(value, ast.Tuple) for value in returns):
+        return None
+    found: dict[int, TemplateCall] = {}
+    for value in returns:
+        assert isinstance(value, ast.Tuple)
+        for position, element in enumerate(value.elts):
+            render = carried_render(facts, element, function)
+            if render is None or render.by_processor or facts.list_uses(render) or render.route is Route.HELPER:
+                continue
+            tokenize, return_dict = render.flag("tokenize"), render.flag("return_dict")
+            if (tokenize.present and tokenize.value is not True) or return_dict.present or render.may_hide_flags:
+                continue
+            found.setdefault(position, render)
+    if not found:
+        return None
+    render = found[min(found)]
+    words = f"`{shortened(code(render.call.func), 50)}(...)`"
+    evidence = render.shape.evidence or f"`{render.conversation_text}`"
+    return TextSummary(
+        function.qualname,
+        render.call.lineno,
+        words,
+        (),
+        tuple(function.call_params),
+        render.shape.kind.value,
+        evidence,
+        _flags(render),
+        ids=True,
+        positions=tuple(sorted(found)),
+    )
 
 
 def _stored_texts(facts: ModuleFacts, rendered: RenderedTexts) -> list[TextSummary]:

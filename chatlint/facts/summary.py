@@ -225,6 +225,9 @@ class TextSummary:
     # not text but the ids of a render that tokenizes (no `return_dict` given), returned as they are: for a caller
     # in another module that uses them as a list (CL005), or passes the flags its render is judged by
     ids: bool = False
+    # with `ids`: the places of the tuples it returns that hold them (`return prompt_ids, full_ids`), for a caller
+    # that unpacks them; empty when it returns them alone
+    positions: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
