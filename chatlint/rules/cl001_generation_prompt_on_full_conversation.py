@@ -65,6 +65,13 @@ class GenerationPromptOnFullConversation(Rule):
         The other way round, a subclass overriding the hooks of an imported base class whose method trains on
         `self.render(self.conversation(record))`: the subclass's `render` is given what its own `conversation`
         returns (a conversation ending with the assistant's reply, here), and is judged with that.
+
+        How a conversation ends is also read from a test that leaves the loop or the function unless it ends with a
+        role (`if conv[-1]["role"] != "assistant": continue`, or `if not self.is_valid(conv): continue` with a
+        predicate of the module or of an imported base class returning `conv[-1]["role"] == "assistant"`), and
+        from a builder that appends the reply only when a switch is on (`self.messages(row, with_answer=True)`).
+        A function counts as training code when its caller in the module builds the labels: a dataset's
+        generator method whose items its `__iter__` turns into `labels`.
     """
     why_is_this_bad = """
         The generation prompt is the header that opens the *next* assistant turn

@@ -77,7 +77,9 @@ class DoubleBos(Rule):
         shows (built here, an annotated parameter, an item of an annotated list: `for r in rollouts` with
         `rollouts: List[Rollout]`), of the module or imported, is that render; so is text handed to a helper of a
         helper of the module (`self._joined(prompt, completion)` calling `self._ids(prompt + completion)`), whose
-        fix goes into the innermost tokenizer call. A dataset a function of another module returns with a render in a
+        fix goes into the innermost tokenizer call (named on the trail). A property that returns a render, read
+        on an instance (`[request.prompt for request in requests]` with `requests: list[EvalRequest]`), of the
+        module or imported, is that render. A dataset a function of another module returns with a render in a
         column (also one of a pair of them: `train, valid = build_splits(conf, tok)`), handed to a function of
         another module that maps a row tokenizer over the dataset it is given, is the same; the column may be
         named by a parameter the `.map()` binds (`fn_kwargs={"text_field": text_field}`, a partial's keyword), on
