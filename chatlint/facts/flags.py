@@ -124,6 +124,7 @@ def flag_from_kwargs(name: str, kwargs: ast.expr, function: FunctionInfo) -> Fla
     attribute = is_self_attribute(kwargs)
     if attribute and function.cls is not None:
         mapping = function.cls.init_attributes.get(attribute) or function.cls.fields.get(attribute)
+    mapping = _shown_dict(mapping, function) if mapping is not None else None
     value = None
     if isinstance(mapping, ast.Dict):
         for key, item in zip(mapping.keys, mapping.values):
@@ -135,6 +136,33 @@ def flag_from_kwargs(name: str, kwargs: ast.expr, function: FunctionInfo) -> Fla
         return None
     found = flag_from_expression(name, value, function, FlagSource.KWARGS)
     return Flag(found.name, found.value, True, found.node, found.source, found.where or where)
+
+
+def _shown_dict(mapping: ast.expr, function: FunctionInfo, depth: int = 0) -> ast.expr:
+    """The dict a mapping's value is, when the code shows it through a dataclass field's default
+    (`field(default_factory=lambda: {...})`), a copy (`dict(TRAIN_KWARGS)`, `TRAIN_KWARGS.copy()`) or a module-level
+    name assigned one dict once; else the value as it is."""
+    if depth > 4:
+        return mapping
+    if isinstance(mapping, ast.Call) and dotted_name(mapping.func) in ("field", "dataclasses.field"):
+        given = keyword_value(mapping, "default") or keyword_value(mapping, "default_factory")
+        return _shown_dict(given, function, depth + 1) if given is not None else mapping
+    if isinstance(mapping, ast.Lambda):
+        return _shown_dict(mapping.body, function, depth + 1)
+    copied = None
+    if isinstance(mapping, ast.Call) and not mapping.keywords and len(mapping.args) == 1:
+        if dotted_name(mapping.func) in ("dict", "copy.copy", "copy.deepcopy", "deepcopy"):
+            copied = mapping.args[0]  # `dict(TRAIN_KWARGS)`
+    elif isinstance(mapping, ast.Call) and isinstance(mapping.func, ast.Attribute) and mapping.func.attr == "copy":
+        copied = mapping.func.value if not mapping.args else None  # `TRAIN_KWARGS.copy()`
+    if isinstance(mapping, ast.Name):
+        copied = mapping
+    if isinstance(copied, ast.Name):
+        scope = defining_scope(function, copied.id)
+        assigned = scope.assignments.get(copied.id, [])
+        if scope.is_module and len(assigned) == 1 and copied.id not in scope.key_assignments:
+            return _shown_dict(assigned[0], function, depth + 1)
+    return mapping
 
 
 def call_flag(name: str, call: ast.Call, function: FunctionInfo) -> Flag:

@@ -373,6 +373,9 @@ class ShapeResolver:
         list(messages)`), when the helper rebinds it only to values that keep its end (`messages =
         list(messages)`, `messages = [system] + messages`)."""
         flow = function_flow(helper, self.flows)
+        remapped = _remapped_parameter(helper, flow.returns)
+        if remapped is not None:
+            return remapped
         ends = {_end_of(value, helper.assignments) for value in flow.returns}
         name = ends.pop() if len(ends) == 1 else None
         if name is None or name not in helper.params:
@@ -618,6 +621,36 @@ def asserted_last_roles(function: FunctionInfo) -> dict[str, tuple[str, str]]:
                 if checked is not None:
                     found[checked[0]] = (checked[1], "checked")
     return found
+
+
+def _remapped_parameter(helper: FunctionInfo, returns: list[ast.expr]) -> str | None:
+    """The parameter a helper maps turn by turn into the list it returns: `out = []`, then `for turn in messages:`
+    whose body appends to `out` once, not under a condition and with no `continue` or `break` (a `raise` may stop
+    it), and `return out`: the last turn stays last."""
+    if len(returns) != 1 or not isinstance(returns[0], ast.Name):
+        return None
+    out = returns[0].id
+    assigned = helper.assignments.get(out, [])
+    mutations = helper.mutations.get(out, [])
+    if len(assigned) != 1 or not (isinstance(assigned[0], ast.List) and not assigned[0].elts) or len(mutations) != 1:
+        return None
+    kind, value = mutations[0]
+    for loop in _statements(helper.node):
+        if not isinstance(loop, ast.For) or not isinstance(loop.iter, ast.Name) or loop.orelse:
+            continue
+        if loop.iter.id not in helper.params or loop.iter.id in helper.assignments:
+            continue
+        appends = [
+            statement
+            for statement in loop.body
+            if isinstance(statement, ast.Expr)
+            and isinstance(statement.value, ast.Call)
+            and any(argument is value for argument in statement.value.args)
+        ]
+        leaves = any(isinstance(node, (ast.Continue, ast.Break)) for node in ast.walk(loop))
+        if kind == "append" and len(appends) == 1 and not leaves:
+            return loop.iter.id
+    return None
 
 
 def _exits(statement: ast.If) -> bool:

@@ -1,0 +1,3 @@
+from .chat import render
+
+__all__ = ["render"]
