@@ -38,6 +38,7 @@ from chatlint.facts.syntax import (
 )
 from chatlint.facts.tokenizer_calls import collect_tokenizer_calls
 from chatlint.facts.uses import result_name, result_uses
+from chatlint.knowledge.model_families import family_of
 
 _Fact = TypeVar("_Fact")
 
@@ -172,12 +173,12 @@ class ModuleFacts:
             name = _checkpoint_name(assigned[0]) if len(assigned) == 1 else None
             parameter = function.params.get(argument.id)
             if not assigned and parameter is not None and parameter.default is not None:
-                # `def __init__(self, pretrained="Qwen/...")`, or `model_id: str = MODEL_ID`: its default
+                # `model_id: str = MODEL_ID`, or `def __init__(self, pretrained="meta-llama/...")`: its default
                 default = parameter.default
                 outer = function.outer or function
                 if isinstance(default, (ast.Name, ast.Attribute)):
                     return self._checkpoint_of(default, outer)
-                return string_value(default)
+                return _suggested_default(string_value(default))
             elif not assigned and self.links:
                 name = self.links.constants.get(argument.id)  # `from config import MODEL_ID`
         if name is None and isinstance(argument, ast.Attribute) and self.links:
@@ -244,6 +245,16 @@ class ModuleFacts:
     def scope_nodes(self, root: ast.AST) -> list[tuple[ast.AST, tuple[ast.AST, ...]]]:
         """`scope_members` with the ancestors of each node; `root` itself comes first, with no ancestors."""
         return [(node, () if node is root else self.ancestors(node)) for node in self.scope_members(root)]
+
+
+def _suggested_default(name: str | None) -> str | None:
+    """A checkpoint written as a parameter's default (`def __init__(self, pretrained="Qwen/Qwen2-VL-7B-Instruct")`)
+    is what a reusable function or class suggests, not what it is limited to: its callers pass any checkpoint. One
+    whose template writes a BOS shows the default run doubles it (the model counts); one whose template writes none
+    says nothing about the others (unknown). A module constant, an argparse option or a configuration field is
+    what the run is configured with, and counts either way."""
+    family = family_of(name) if name is not None else None
+    return None if family is not None and not family.writes_bos else name
 
 
 def _checkpoint_name(node: ast.expr | None) -> str | None:

@@ -133,16 +133,17 @@ class DoubleBos(Rule):
         or `.numel()`, also when they are first kept
         under a name through `.input_ids`, `["input_ids"]` or `.to(device)`, or their length through a name) are a
         count, not training data, and stay quiet too. So is code for a model family whose template writes no BOS
-        (Qwen's ChatML): a module that loads only such checkpoints (named by a literal, a constant, a
-        parameter's default, an environment variable's default, or the default of a configuration field or an
-        argparse option of the module: `from_pretrained(args.model_path)` with `--model_path` defaulting to one; also
+        (Qwen's ChatML): a module that loads only such checkpoints (named by a literal, a constant (also as a
+        parameter's default), an environment variable's default, or the default of a configuration field or an
+        argparse option of the module; a checkpoint written as a literal default of a function's or class's
+        parameter is what a reusable API suggests, not all it takes, so one without a BOS leaves the model unknown: `from_pretrained(args.model_path)` with `--model_path` defaulting to one; also
         through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`), or whose checkpoints are such or unknown and that
         imports (or binds at its top) only one such family's model classes and helpers
         (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`; an import inside a function counts by the name it
         binds, so `from .qwen2_vl import get_rope_index` in a model-specific branch does not), or a function,
         class, file or folder named for
         one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`), or a module that loads no model and that
-        the run's modules importing it (from its own module, not through a package's re-export) all load such
+        the run's modules importing it (from its own module or through a package's re-export) all load such
         checkpoints only (a data module imported only by a Qwen training script; a one-file run cannot see its
         importers), or a render that passes
         `enable_thinking=True`/`False` itself (a variable of Qwen 3's and SmolLM 3's ChatML templates; handed

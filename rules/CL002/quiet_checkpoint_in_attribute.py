@@ -1,10 +1,12 @@
-# An evaluation wrapper that keeps its checkpoint in `self.pretrained` (a Qwen model by default) and loads it later:
-# Qwen's ChatML template writes no BOS.
+# An evaluation wrapper that keeps its checkpoint in `self.pretrained` (by default the module's Qwen model, a
+# constant) and loads it later: Qwen's ChatML template writes no BOS.
 from transformers import AutoModelForImageTextToText, AutoProcessor
+
+CHECKPOINT = "Qwen/Qwen2.5-VL-3B-Instruct"
 
 
 class VisionEval:
-    def __init__(self, pretrained: str = "Qwen/Qwen2.5-VL-3B-Instruct", batch_size: int = 1):
+    def __init__(self, pretrained: str = CHECKPOINT, batch_size: int = 1):
         self.pretrained = pretrained
         self.batch_size = batch_size
 

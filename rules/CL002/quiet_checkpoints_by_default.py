@@ -1,14 +1,15 @@
-# Code whose checkpoints are Qwen's by default (a parameter's default, an environment variable's default): Qwen's
-# ChatML template writes no BOS, so tokenizing its render with special tokens adds none.
+# Code whose checkpoints are Qwen's by default (a module constant as a parameter's default, an environment variable's
+# default): Qwen's ChatML template writes no BOS, so tokenizing its render with special tokens adds none.
 import os
 
 from transformers import AutoModelForCausalLM, AutoProcessor, AutoTokenizer
 
 JUDGE = os.getenv("JUDGE_MODEL", "Qwen/Qwen2.5-7B-Instruct")
+VISION_MODEL = "Qwen/Qwen2.5-VL-3B-Instruct"
 
 
 class VisionChat:
-    def __init__(self, pretrained: str = "Qwen/Qwen2.5-VL-3B-Instruct"):
+    def __init__(self, pretrained: str = VISION_MODEL):
         self.processor = AutoProcessor.from_pretrained(pretrained)
 
     def prepare(self, messages, images):
