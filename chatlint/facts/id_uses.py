@@ -118,7 +118,11 @@ class IdsSearch:
         self, call: ast.Call, ancestors: tuple[ast.AST, ...], function: FunctionInfo, positions: tuple[int, ...]
     ) -> tuple[str, ...]:
         """Where the ids at `positions` of the tuple `call` returns are used as a list, where the call's result is
-        unpacked (`prompt_ids, ids = encode_pair(...)`)."""
+        unpacked (`prompt_ids, ids = encode_pair(...)`), or the tuple returned whole as a dataset's example (`return
+        encode_pair(...)` in `__getitem__`: the collator unpacks it)."""
+        value, above = same_value(call, ancestors)
+        if _sequence_use(value, above).kind is UseKind.RETURNED and function.name == "__getitem__":
+            return tuple(_returned_in_tuple(function))
         found: list[str] = []
         for position in positions:
             name = _unpacked_name(ancestors, position)
