@@ -227,10 +227,10 @@ def summarize_text(path: str, text: str, links: Links | None = None) -> ModuleSu
     return _read_facts(path, text, summarize, links)
 
 
-def loaded_checkpoints(path: str, text: str) -> tuple[str | None, ...] | None:
-    """The checkpoints a module loads, as its facts name them (None for one the code does not say), read without
-    its imports; None when it does not parse."""
-    return _read_facts(path, text, lambda facts: facts.checkpoints)
+def loaded_checkpoints(path: str, text: str, links: Links | None = None) -> tuple[str | None, ...] | None:
+    """The checkpoints a module loads, as its facts name them (None for one the code does not say), read with what
+    `links` tells of its imports (none: without them); None when it does not parse."""
+    return _read_facts(path, text, lambda facts: facts.checkpoints, links)
 
 
 _Read = TypeVar("_Read")

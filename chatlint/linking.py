@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from chatlint.facts.built_classes import factories_in_text
 from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fields_read, text_fields_read
 from chatlint.facts.handed import handed_instances
 from chatlint.facts.links import Imported, Links
@@ -98,6 +99,11 @@ class Project:
         functions, classes = self._renderer_names
         return functions | classes
 
+    @property
+    def rendering_classes(self) -> frozenset[str]:
+        """The classes of the known modules with a method that renders."""
+        return self._renderer_names[1]
+
     def learn_chained(self, path: str, data: bytes) -> None:
         """Before the files of the run are linked: a checked file the rules did not parse that wraps (or returns
         the text of) a function a known module renders with is summarised with what its imports tell it, so that
@@ -116,6 +122,21 @@ class Project:
         self.summarised.add(resolved)
         if summary is not None and (summary.wrappers or summary.texts):
             for name in ("renderers", "_renderer_names", "_constant_names", "_tokenizer_names", "_loader_names"):
+                self.__dict__.pop(name, None)  # the names a run's files may use grew
+
+    def learn_factories(self, path: str, text: str) -> None:
+        """Before the files of the run are linked: a checked file the rules did not parse whose functions are
+        annotated to return a class a known module renders with (`def make_prompt_builder(cfg) -> PromptBuilder`)
+        is remembered with its imports and those functions, so that their callers are linked to the class."""
+        resolved = self._resolve(path)
+        if resolved in self.summaries or self.import_reader is None:
+            return
+        factories = factories_in_text(text)
+        if any(cls in self._renderer_names[1] for _, cls in factories):
+            self.summaries[resolved] = ModuleSummary(
+                self._name(resolved), self.import_reader(text, None), factories=factories
+            )
+            for name in ("renderers", "_renderer_names"):
                 self.__dict__.pop(name, None)  # the names a run's files may use grew
 
     def links_for(
@@ -379,6 +400,7 @@ class Project:
         names += [text.name for summary in summaries for text in summary.texts]
         names += [factory.name for summary in summaries for factory in summary.renderer_factories]
         names += [registry for summary in summaries for registry, _ in summary.registries]
+        names += [factory for summary in summaries for factory, _ in summary.factories]
         return frozenset(name for name in names if "." not in name), frozenset(
             name.split(".")[0] for name in names if "." in name
         )
@@ -453,8 +475,29 @@ class Project:
                 or (conversations and summary.role_guard(ref.symbol) is not None)
             ):
                 return Imported(summary, ref.symbol)
+            made = summary.factory(ref.symbol)
+            if made is not None and made in summary.renderers:
+                return Imported(summary, made)  # a factory of a class of its own module
             if hops == 0 or follow is None:
                 return None
+            if made is not None:
+                # a factory of a class the module imports (`def make_builder(cfg) -> PromptBuilder`): that class
+                for again in (other for other in summary.imports if other.local == made and other.symbol != "*"):
+                    found = self._imported(
+                        again,
+                        module_file,
+                        hops - 1,
+                        wants_masks,
+                        True,
+                        tokenizing,
+                        fields,
+                        pads,
+                        conversations,
+                        owners,
+                        properties,
+                    )
+                    if found is not None:
+                        return found
             # a re-export: the module imports the name from elsewhere, by name or with `*`
             named = [other for other in summary.imports if other.local == ref.symbol]
             starred = [
@@ -697,7 +740,9 @@ class Project:
             text = _decoded(data)
             reader = self.import_reader
             self._reexporters[path] = (
-                ModuleSummary(self._name(path), reader(text, None)) if text is not None and reader is not None else None
+                ModuleSummary(self._name(path), reader(text, None), factories=factories_in_text(text))
+                if text is not None and reader is not None
+                else None
             )
         return self._reexporters[path]
 

@@ -271,6 +271,11 @@ class Runner:
         small = len(checked) <= SMALL_RUN
         folders = {os.path.dirname(path) or "." for path in checked}
         project = Project(self.config.root, _summarizer(cache), known, imports_in_text, eager=small, folders=folders)
+        classes = mentions(project.rendering_classes)
+        for path, (source, result) in sorted(checked.items()):
+            # (functions annotated to return a rendering class: their callers are linked to it)
+            if result.summary is None and "->" in source.text and classes(source.text):
+                project.learn_factories(path, source.text)
         known_names = project.renderers
         named = mentions(known_names)
         # the files the rules did not parse that mention a renderer: first, those that wrap one are learned
@@ -367,7 +372,7 @@ class Runner:
         again = []
         for target, paths in sorted(importers.items()):
             source, _ = checked[target]
-            families = _families_loaded([checked[path][0] for path in sorted(paths)])
+            families = _families_loaded([(checked[path][0], linked.get(path)) for path in sorted(paths)])
             if not families or any(family.writes_bos for family in families):
                 continue
             links = linked.get(target) or project.links_for(target, imports_of[target], text=source.text)
@@ -567,14 +572,16 @@ def _loads_checkpoints(summary: ModuleSummary | None, source: Source) -> bool:
     return summary.loads_checkpoints if summary is not None else may_load_checkpoints(source.encode())
 
 
-def _families_loaded(sources: list[Source]) -> list[ModelFamily] | None:
-    """The model families the modules load, when each loads at least one model and every one is of a known family;
-    else None."""
+def _families_loaded(sources: list[tuple[Source, Links | None]]) -> list[ModelFamily] | None:
+    """The model families the modules load (read with what their imports tell them, when they were linked: the
+    default of an imported configuration field), when each loads at least one model and every one is of a known
+    family; else None."""
     found: list[ModelFamily] = []
-    for source in sources:
-        if not names_known_checkpoint(source.text):
-            return None  # (parsed only when its text names a model of a known family)
-        names = loaded_checkpoints(source.path, source.text)
+    for source, links in sources:
+        imported = links is not None and bool(links.field_defaults or links.constants)
+        if not imported and not names_known_checkpoint(source.text):
+            return None  # (parsed only when its text, or what it imports, names a model of a known family)
+        names = loaded_checkpoints(source.path, source.text, links)
         if not names or any(name is None for name in names):
             return None
         families = [family_of(name) for name in names if name is not None]

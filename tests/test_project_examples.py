@@ -379,3 +379,33 @@ def test_the_run_says_which_files_the_project_step_read(monkeypatch: pytest.Monk
     assert with_findings == {"sft/train.py", "sft/train_lists.py", "sft/train_tokens.py"}
     assert with_findings | {"sft/label_utils.py"} <= read
     assert "sft/__init__.py" not in read
+
+
+def test_importers_read_with_what_they_import_decide_the_model(tmp_path: Path) -> None:
+    """A collator module that loads no model, imported by a training script that loads `args.model_id`, whose
+    default is in a settings module the script imports: the default decides (Qwen: quiet; Llama 3: reported)."""
+    package = tmp_path / "vlm"
+    package.mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.chatlint]\n")
+    (package / "__init__.py").write_text("")
+    (package / "collator.py").write_text(
+        "class Collator:\n"
+        "    def __init__(self, processor):\n"
+        "        self.processor = processor\n\n"
+        "    def __call__(self, examples):\n"
+        '        texts = [self.processor.apply_chat_template(e["messages"], tokenize=False) for e in examples]\n'
+        '        batch = self.processor(text=texts, images=[e["images"] for e in examples], return_tensors="pt")\n'
+        '        batch["labels"] = batch["input_ids"].clone()\n'
+        "        return batch\n"
+    )
+    settings = 'from dataclasses import dataclass\n\n\n@dataclass\nclass Args:\n    model_id: str = "{checkpoint}"\n'
+    (package / "train.py").write_text(
+        "from transformers import AutoProcessor\n\nfrom .collator import Collator\nfrom .settings import Args\n\n\n"
+        "def main(args: Args):\n"
+        "    processor = AutoProcessor.from_pretrained(args.model_id)\n"
+        "    return Collator(processor)\n"
+    )
+    (package / "settings.py").write_text(settings.format(checkpoint="Qwen/Qwen2-VL-7B-Instruct"))
+    assert findings(tmp_path) == []
+    (package / "settings.py").write_text(settings.format(checkpoint="meta-llama/Llama-3.2-11B-Vision-Instruct"))
+    assert {(item["path"], item["code"]) for item in findings(tmp_path)} == {("vlm/collator.py", "CL002")}

@@ -585,6 +585,11 @@ class RenderedTexts:
             return matches[0] if len(matches) == 1 else None
         if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.cls is not None:
             return function.cls.methods.get(func.attr)
+        if isinstance(func, ast.Attribute) and self.module_classes:
+            # a method of an instance of a class of the module (`builder.build(row)` with `builder = Builder(tok)`)
+            built = instance_class(func.value, function, self.flows)
+            local = self.module_classes.get(dotted_name(built) or "") if built is not None else None
+            return local.methods.get(func.attr) if local is not None else None
         return None
 
     def _passed_through(

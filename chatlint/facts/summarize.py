@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+from chatlint.facts.built_classes import module_factories, module_registries
 from chatlint.facts.calls import conversation_parameter
 from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.flags import FLAG_NAMES
@@ -19,7 +20,6 @@ from chatlint.facts.padding import (
     parameter_masks,
     value_masks,
 )
-from chatlint.facts.registries import module_registries
 from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.shapes import predicate_role
 from chatlint.facts.summary import (
@@ -141,13 +141,14 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         hooks=_render_hooks(facts) if facts.template_calls else (),
         loads_checkpoints=may_load_checkpoints(data) and bool(facts.checkpoint_arguments),
         registries=_registries(facts, wrappers, texts) if facts.template_calls else (),
+        factories=tuple(sorted(module_factories(facts.module).items())),
     )
 
 
 def _registries(
     facts: ModuleFacts, wrappers: tuple[WrapperSummary, ...], texts: list[TextSummary]
 ) -> tuple[tuple[str, str], ...]:
-    """The module's registries of classes (`facts.registries`) whose common class has a method that renders."""
+    """The module's registries of classes (`facts.built_classes`) whose common class has a method that renders."""
     rendering = {name.split(".")[0] for name in (*(item.name for item in wrappers), *(item.name for item in texts))}
     return tuple(sorted((name, cls) for name, cls in module_registries(facts.module).items() if cls in rendering))
 

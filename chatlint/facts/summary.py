@@ -364,8 +364,11 @@ class ModuleSummary:
     # (about the module itself, for the project step: not part of the digest)
     loads_checkpoints: bool = False
     # registries of classes whose methods render: `(TEMPLATES, ChatTemplate)` for `TEMPLATES = {"chat": ChatTemplate,
-    # "plain": PlainTemplate}` with `PlainTemplate` a subclass (see `facts.registries`)
+    # "plain": PlainTemplate}` with `PlainTemplate` a subclass (see `facts.built_classes`)
     registries: tuple[tuple[str, str], ...] = ()
+    # module-level functions annotated to return a class: `(make_prompt_builder, PromptBuilder)`, the class as the
+    # module names it (its own, or one it imports: an importer follows that import)
+    factories: tuple[tuple[str, str], ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -393,6 +396,8 @@ class ModuleSummary:
             told = (*told, self.hooks)
         if self.registries:
             told = (*told, self.registries)
+        if self.factories:
+            told = (*told, self.factories)
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
             told = (*told, self.role_guards)
@@ -417,6 +422,10 @@ class ModuleSummary:
         and the classes and functions that declare a text column field)."""
         owners = [owner for owner, _, _ in self.defaults if owner]
         return self.renderers | frozenset(name for name, _ in self.constants) | frozenset(owners)
+
+    def factory(self, name: str) -> str | None:
+        """The class the module-level function `name` is annotated to return, as the module names it."""
+        return next((cls for factory, cls in self.factories if factory == name), None)
 
     def registry(self, name: str) -> str | None:
         """The rendering class every instance built through the registry `name` is one of."""

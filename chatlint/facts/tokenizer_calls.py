@@ -91,7 +91,7 @@ def collect_tokenizer_calls(
     for call, function, _ in calls:
         if id(call) in by_call:
             continue
-        helper = _helper_of(call, function, helpers)
+        helper = _helper_of(call, function, helpers, flows)
         through = _through_helper(call, function, helper) if helper is not None else None
         if through is None and links:
             named = imported = links.tokenizer(call.func)
@@ -120,7 +120,7 @@ def collect_tokenizer_calls(
             break
         helpers.update(more)
         for call, function, _ in calls:
-            helper = _helper_of(call, function, more) if id(call) not in by_call else None
+            helper = _helper_of(call, function, more, flows) if id(call) not in by_call else None
             if helper is not None:
                 by_call[id(call)] = through = _through_helper(call, function, helper)
                 found.append(through)
@@ -289,6 +289,8 @@ def parameter_helpers(
         function, text = tokenizer_call.function, tokenizer_call.text
         while isinstance(text, ast.BinOp) and isinstance(text.op, ast.Add):
             text = text.left  # `prompt + completion`: the text starts with the parameter
+        if _copied(text) is not None:
+            text = _copied(text)  # `llm.generate(list(prompts))`: the same texts
         if function.is_module or not isinstance(text, ast.Name) or text.id not in function.params:
             continue
         flow = function_flow(function, flows)
@@ -298,6 +300,13 @@ def parameter_helpers(
     return helpers
 
 
+def _copied(node: ast.expr | None) -> ast.expr | None:
+    """`x` for `list(x)`, `tuple(x)` or `str(x)`: the same text, or texts, copied."""
+    if isinstance(node, ast.Call) and dotted_name(node.func) in ("list", "tuple", "str") and not node.keywords:
+        return node.args[0] if len(node.args) == 1 and not isinstance(node.args[0], ast.Starred) else None
+    return None
+
+
 def counted_in_place(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
     """`len(tok(text))`, `len(tok(text)["input_ids"])`: the ids are counted where they are made."""
     _, above = same_value(call, ancestors, through_ids=True)
@@ -305,16 +314,24 @@ def counted_in_place(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
     return isinstance(parent, ast.Call) and called_name(parent) == "len"
 
 
-def _helper_of(call: ast.Call, function: FunctionInfo, helpers: dict[str, _Helper]) -> _Helper | None:
+def _helper_of(
+    call: ast.Call, function: FunctionInfo, helpers: dict[str, _Helper], flows: dict[int, FunctionFlow]
+) -> _Helper | None:
+    """The helper of the module a call calls: a module-level function, a method of the caller's class, or one of an
+    instance of a class of the module (`engine.sample(prompts)` with `engine = Engine()`)."""
     func = call.func
     if isinstance(func, ast.Name):
         entry = helpers.get(func.id)
         return entry if entry is not None and entry[0].cls is None else None
-    if isinstance(func, ast.Attribute) and dotted_name(func.value) in ("self", "cls"):
-        entry = helpers.get(func.attr)
-        if entry is not None and entry[0].cls is not None and entry[0].cls is function.cls:
-            return entry
-    return None
+    if not isinstance(func, ast.Attribute):
+        return None
+    entry = helpers.get(func.attr)
+    if entry is None or entry[0].cls is None:
+        return None
+    if dotted_name(func.value) in ("self", "cls"):
+        return entry if entry[0].cls is function.cls else None
+    built = instance_class(func.value, function, flows)
+    return entry if built is not None and dotted_name(built) == entry[0].cls.name else None
 
 
 def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> TokenizerCall:

@@ -1,0 +1,129 @@
+"""Instances built without naming their class at the call: through a registry, or by a factory function.
+
+A registry is a module-level dict whose values are classes, called through a key: `TEMPLATES = {"chat":
+ChatTemplate, "plain": PlainTemplate}`, then `template = TEMPLATES[name](tokenizer)`. Which class the key picks is
+known only at run time, but when one of the classes is a base of all the others (they are its subclasses in the
+module), every instance is one of that class, and what a method it does not see overridden renders is what the
+base's method renders. A registry whose classes share no base among them stays unknown.
+
+A factory is a module-level function annotated to return a class (`def make_prompt_builder(cfg) -> PromptBuilder`):
+what a call of it builds is an instance of that class.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from chatlint.facts.model import FunctionInfo
+from chatlint.facts.syntax import dotted_name, string_value
+
+
+def factory_class(func: ast.expr, function: FunctionInfo) -> ast.expr | None:
+    """The class a call of a factory of the module returns an instance of (`make_prompt_builder(cfg)` with `def
+    make_prompt_builder(cfg) -> PromptBuilder`), as the module names it."""
+    if not isinstance(func, ast.Name):
+        return None
+    scope: FunctionInfo | None = function
+    while scope is not None and not scope.is_module:
+        if func.id in scope.assignments or func.id in scope.params:
+            return None
+        scope = scope.outer
+    if scope is None or not isinstance(scope.node, ast.Module):
+        return None
+    cls = module_factories(scope.node).get(func.id)
+    return ast.Name(id=cls, ctx=ast.Load()) if cls is not None else None
+
+
+def module_factories(module: ast.Module) -> dict[str, str]:
+    """The module-level functions annotated to return one class (`-> PromptBuilder`, `-> "PromptBuilder"`): name
+    -> the class's name in the module (CapWords, not a builtin type or a container)."""
+    found = {}
+    for statement in module.body:
+        if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) or statement.returns is None:
+            continue
+        returns = statement.returns
+        name = string_value(returns) if isinstance(returns, ast.Constant) else dotted_name(returns)
+        if name and name.isidentifier() and name[:1].isupper() and not name.isupper() and name not in _NOT_CLASSES:
+            found[statement.name] = name
+    return found
+
+
+# `def make_builder(cfg: Config) -> PromptBuilder:` at the start of a line, its parameters over lines, one level of
+# parentheses inside them
+_FACTORY = re.compile(
+    r"(?m)^(?:async[ \t]+)?def[ \t]+(\w+)[ \t]*\((?:[^()]|\([^()]*\))*\)\s*->\s*[\"']?([A-Z]\w*)[\"']?\s*:"
+)
+
+
+def factories_in_text(text: str) -> tuple[tuple[str, str], ...]:
+    """`module_factories` read from a module's text without parsing it (for a module read only for its imports)."""
+    if "->" not in text:
+        return ()
+    found = {match[1]: match[2] for match in _FACTORY.finditer(text) if not match[2].isupper()}
+    return tuple(sorted((name, cls) for name, cls in found.items() if cls not in _NOT_CLASSES))
+
+
+_NOT_CLASSES = frozenset({"Any", "List", "Dict", "Tuple", "Optional", "Union", "Iterator", "Iterable", "Sequence"})
+
+
+def registry_class(func: ast.expr, function: FunctionInfo) -> ast.Name | None:
+    """The class a call through a registry builds an instance of (`TEMPLATES[name](tok)` -> `ChatTemplate`),
+    when `TEMPLATES` is a dict the module assigns once at its top level (see the module docstring)."""
+    if not isinstance(func, ast.Subscript) or not isinstance(func.value, ast.Name):
+        return None
+    scope: FunctionInfo | None = function
+    while scope is not None and not scope.is_module:
+        if func.value.id in scope.assignments or func.value.id in scope.params:
+            return None  # a local name, not the module's registry
+        scope = scope.outer
+    if scope is None or not isinstance(scope.node, ast.Module):
+        return None
+    base = module_registries(scope.node).get(func.value.id)
+    return ast.Name(id=base, ctx=ast.Load()) if base is not None else None
+
+
+def module_registries(module: ast.Module) -> dict[str, str]:
+    """The registries of classes a module assigns once at its top level: name -> the class all its values are (a
+    subclass of, in the module)."""
+    bases: dict[str, list[str]] = {}
+    values: dict[str, ast.expr | None] = {}
+    for statement in module.body:
+        if isinstance(statement, ast.ClassDef):
+            bases[statement.name] = [name for base in statement.bases if (name := dotted_name(base)) is not None]
+        targets: list[ast.expr] = []
+        value: ast.expr | None = None
+        if isinstance(statement, ast.Assign):
+            targets, value = statement.targets, statement.value
+        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+            targets, value = [statement.target], statement.value
+        for target in targets:
+            if isinstance(target, ast.Name):
+                values[target.id] = value if target.id not in values else None  # (assigned twice: unknown)
+    found = {}
+    for name, value in values.items():
+        if not isinstance(value, ast.Dict) or not value.values or None in value.keys:
+            continue
+        classes = [dotted_name(item) for item in value.values]
+        if None in classes:
+            continue
+        base = _common_base([item for item in classes if item is not None], bases)
+        if base is not None:
+            found[name] = base
+    return found
+
+
+def _common_base(classes: list[str], bases: dict[str, list[str]]) -> str | None:
+    """The one of `classes` every other is (a subclass of, through the module's class definitions)."""
+    for candidate in dict.fromkeys(classes):
+        if all(_inherits(item, candidate, bases, 0) for item in classes):
+            return candidate
+    return None
+
+
+def _inherits(cls: str, base: str, bases: dict[str, list[str]], depth: int) -> bool:
+    if cls == base:
+        return True
+    if depth > 8:
+        return False
+    return any(_inherits(parent, base, bases, depth + 1) for parent in bases.get(cls, ()))
