@@ -7,7 +7,8 @@ module), every instance is one of that class, and what a method it does not see 
 base's method renders. A registry whose classes share no base among them stays unknown.
 
 A factory is a module-level function annotated to return a class (`def make_prompt_builder(cfg) -> PromptBuilder`):
-what a call of it builds is an instance of that class.
+what a call of it builds is an instance of that class. So is an alternative constructor, a classmethod of a class of
+the module that returns `cls(...)` or is annotated to return the class (`Prompt.build(tok, messages)`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,44 @@ def factory_class(func: ast.expr, function: FunctionInfo) -> ast.expr | None:
         return None
     cls = module_factories(scope.node).get(func.id)
     return ast.Name(id=cls, ctx=ast.Load()) if cls is not None else None
+
+
+def constructor_class(func: ast.expr, function: FunctionInfo) -> ast.Name | None:
+    """The class whose alternative constructor a call calls (`Prompt.build(...)`, see the module docstring)."""
+    if not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
+        return None
+    scope: FunctionInfo | None = function
+    while scope is not None and not scope.is_module:
+        scope = scope.outer
+    if scope is None or not isinstance(scope.node, ast.Module):
+        return None
+    cls = func.value.id
+    for statement in scope.node.body:
+        if isinstance(statement, ast.ClassDef) and statement.name == cls:
+            method = next(
+                (item for item in statement.body if isinstance(item, ast.FunctionDef) and item.name == func.attr), None
+            )
+            if method is not None and _constructs(method, cls):
+                return ast.Name(id=cls, ctx=ast.Load())
+    return None
+
+
+def _constructs(method: ast.FunctionDef, cls: str) -> bool:
+    if not any(dotted_name(item) == "classmethod" for item in method.decorator_list):
+        return False
+    returns = method.returns
+    if (
+        returns is not None
+        and (string_value(returns) if isinstance(returns, ast.Constant) else dotted_name(returns)) == cls
+    ):
+        return True
+    return any(
+        isinstance(node, ast.Return)
+        and isinstance(node.value, ast.Call)
+        and isinstance(node.value.func, ast.Name)
+        and node.value.func.id == "cls"
+        for node in ast.walk(method)
+    )
 
 
 def module_factories(module: ast.Module) -> dict[str, str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from chatlint.facts.built_classes import factory_class, registry_class
+from chatlint.facts.built_classes import constructor_class, factory_class, registry_class
 from chatlint.facts.model import FunctionInfo
 from chatlint.facts.syntax import dotted_name, is_self_attribute, string_value, subscript_key
 from chatlint.facts.walk import children as syntax_children
@@ -342,9 +342,14 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
 
 def _built_class(call: ast.Call, function: FunctionInfo) -> ast.expr:
     """The class a call builds an instance of: what it calls, the class of a registry it calls through
-    (`TEMPLATES[name](tok)`), or the class a factory of the module is annotated to return (see
-    `facts.built_classes`)."""
-    return registry_class(call.func, function) or factory_class(call.func, function) or call.func
+    (`TEMPLATES[name](tok)`), the class a factory of the module is annotated to return, or the class of an alternative
+    constructor (`Prompt.build(...)`; see `facts.built_classes`)."""
+    return (
+        registry_class(call.func, function)
+        or factory_class(call.func, function)
+        or constructor_class(call.func, function)
+        or call.func
+    )
 
 
 def _annotated_class(annotation: ast.expr | None) -> ast.expr | None:

@@ -59,6 +59,10 @@ _KEEPS_START = frozenset({"strip", "rstrip", "lstrip", "replace", "format", "rem
 # `fix_text(prompt)` (repairs mojibake, keeps special tokens)
 _SAME_TEXT = frozenset({"str", "fix_text", "ftfy.fix_text"})
 
+# functions that cut a sequence into lists of consecutive items (by name: the standard library's, more-itertools',
+# and the helpers projects write under these names)
+_CHUNKING = frozenset({"batched", "chunked", "chunks", "batchify", "iter_batches", "minibatches"})
+
 _Follow = Callable[[ast.expr, FunctionInfo, int], "TextOrigin | None"]
 _FollowBinding = Callable[[Binding, FunctionInfo, int], "TextOrigin | None"]
 
@@ -152,6 +156,9 @@ class RenderedTexts:
         for call, caller, _ in self.calls:
             if isinstance(call.func, ast.Name) and call.func.id in self.module_classes:
                 found.setdefault(call.func.id, []).append((call, caller))
+            elif isinstance(call.func, ast.Name) and call.func.id == "cls" and _in_classmethod(caller):
+                assert caller.cls is not None  # `cls(text=text)` in a classmethod of the class
+                found.setdefault(caller.cls.name, []).append((call, caller))
         return found
 
     def field_text(self, cls: ClassInfo, field: str, depth: int) -> TextOrigin | None:
@@ -332,6 +339,10 @@ class RenderedTexts:
             first = first_argument(expr)
             if callee in ("list", "tuple") and first is not None:
                 return self.template_texts(first, function, depth + 1)
+            if first is not None and self._chunks(expr, function):
+                # `for chunk in batched(prompts, 8)`: each item is a list of the texts
+                chunked = with_hop(self.template_texts(first, function, depth + 1), f"`{_short(expr)}`")
+                return replace(chunked, batch=True) if chunked is not None else None
             helper = self.helper_function(expr, function)
             if helper is not None and self.flow(helper).yields:
                 # a generator: its items are the texts it yields, each one text
@@ -349,6 +360,15 @@ class RenderedTexts:
             # `prompts * n`: the same texts, repeated (`best of n`)
             return self.template_texts(expr.left, function, depth + 1)
         return None
+
+    def _chunks(self, call: ast.Call, function: FunctionInfo) -> bool:
+        """Does the call cut its first argument into lists of consecutive items: a generator of the module named
+        for it that does so, or one of another module or library named so (`itertools.batched(xs, n)`,
+        `more_itertools.chunked`)?"""
+        helper = self.helper_function(call, function)
+        if helper is not None:
+            return helper.name in _CHUNKING and _yields_chunks(helper, self.flow(helper))
+        return (dotted_name(call.func) or "").rsplit(".", 1)[-1] in _CHUNKING
 
     def tuple_items(self, expr: ast.expr, function: FunctionInfo, depth: int, position: int) -> TextOrigin | None:
         """The render that element `position` of the items of `expr` starts with, a list of tuples: `[(render(c),
@@ -452,6 +472,9 @@ class RenderedTexts:
             return self.template_texts(binding.value, function, depth)
         if binding.kind == "unpack":
             return self._unpacked(binding, function, depth, many=True)
+        if binding.kind == "loop" and isinstance(binding.value, ast.Call) and self._chunks(binding.value, function):
+            # `for chunk in batched(prompts, 8)`: each chunk is a list of the texts
+            return self.template_texts(binding.value, function, depth)
         return None
 
     def _appended_text(self, name: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
@@ -688,6 +711,34 @@ def _encloses(scope: FunctionInfo | None, function: FunctionInfo) -> bool:
 
 
 # -- small pieces -------------------------------------------------------------------------------------------------
+def _yields_chunks(helper: FunctionInfo, flow: FunctionFlow) -> bool:
+    """Does a generator yield lists of its first parameter's items: a slice of it (`yield items[i : i + n]`), or a
+    list it appends each item of a loop over it to (`chunk.append(item)` ... `yield chunk`)?"""
+    params = helper.call_params
+    if not params or not flow.yields:
+        return False
+    source = params[0]
+    looped = {name for name, iterable in helper.loop_sources.items() if dotted_name(iterable) == source}
+    for value in flow.yields:
+        if (
+            isinstance(value, ast.Subscript)
+            and isinstance(value.slice, ast.Slice)
+            and dotted_name(value.value) == source
+        ):
+            continue
+        appended = helper.mutations.get(value.id, []) if isinstance(value, ast.Name) else []
+        if not any(kind == "append" and dotted_name(item) in looped for kind, item in appended):
+            return False
+    return True
+
+
+def _in_classmethod(function: FunctionInfo) -> bool:
+    """Is the function a `@classmethod` of a class of the module?"""
+    node = function.node
+    decorators = node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+    return function.cls is not None and any(dotted_name(item) == "classmethod" for item in decorators)
+
+
 def _inside(node: ast.expr, outer: ast.expr) -> bool:
     """Is `node` within the source span of `outer`?"""
     start = (outer.lineno, outer.col_offset)
