@@ -71,7 +71,10 @@ class GenerationPromptOnFullConversation(Rule):
         predicate of the module or of an imported base class returning `conv[-1]["role"] == "assistant"`), and
         from a builder that appends the reply only when a switch is on (`self.messages(row, with_answer=True)`).
         A function counts as training code when its caller in the module builds the labels: a dataset's
-        generator method whose items its `__iter__` turns into `labels`.
+        generator method whose items its `__iter__` turns into `labels`. Keywords spread from `self.` attributes
+        are read when the code shows the dict: a dataclass field whose default is one, or copies a module-level one
+        (`field(default_factory=lambda: dict(TRAIN_KWARGS))`), and a helper that maps each turn of a conversation
+        into a new list (`normalize(messages)`, one `append` per turn, no `continue`) keeps its last turn last.
     """
     why_is_this_bad = """
         The generation prompt is the header that opens the *next* assistant turn

@@ -79,7 +79,11 @@ class DoubleBos(Rule):
         helper of the module (`self._joined(prompt, completion)` calling `self._ids(prompt + completion)`), whose
         fix goes into the innermost tokenizer call (named on the trail). A property that returns a render, read
         on an instance (`[request.prompt for request in requests]` with `requests: list[EvalRequest]`), of the
-        module or imported, is that render. A dataset a function of another module returns with a render in a
+        module or imported, is that render. Instances count when a factory annotated to return their class built
+        them (`self.prompter = make_prompt_builder(cfg)` with `-> PromptBuilder`, of the module or of another) or an
+        alternative constructor (`Prompt.build(tok, messages)` returning `cls(text=...)`, whose field then holds
+        the render); lists of consecutive rendered texts are rendered texts (`for chunk in batched(prompts, 8)`,
+        `itertools.batched`, a generator of the module named so that yields lists of its items). A dataset a function of another module returns with a render in a
         column (also one of a pair of them: `train, valid = build_splits(conf, tok)`), handed to a function of
         another module that maps a row tokenizer over the dataset it is given, is the same; the column may be
         named by a parameter the `.map()` binds (`fn_kwargs={"text_field": text_field}`, a partial's keyword), on
