@@ -480,30 +480,14 @@ class Project:
                 return Imported(summary, made)  # a factory of a class of its own module
             if hops == 0 or follow is None:
                 return None
-            if made is not None:
-                # a factory of a class the module imports (`def make_builder(cfg) -> PromptBuilder`): that class
-                for again in (other for other in summary.imports if other.local == made and other.symbol != "*"):
-                    found = self._imported(
-                        again,
-                        module_file,
-                        hops - 1,
-                        wants_masks,
-                        True,
-                        tokenizing,
-                        fields,
-                        pads,
-                        conversations,
-                        owners,
-                        properties,
-                    )
-                    if found is not None:
-                        return found
-            # a re-export: the module imports the name from elsewhere, by name or with `*`
-            named = [other for other in summary.imports if other.local == ref.symbol]
+            # a factory of a class the module imports (`def make_builder(cfg) -> PromptBuilder`): that class; or a
+            # re-export: the module imports the name from elsewhere, by name or with `*`
+            wanted = made if made is not None else ref.symbol
+            named = [other for other in summary.imports if other.local == wanted and other.symbol != "*"]
             starred = [
                 replace(other, local=ref.symbol, symbol=ref.symbol) for other in summary.imports if other.symbol == "*"
             ]
-            for again in (*named, *starred):
+            for again in (*named, *(starred if made is None else ())):
                 found = self._imported(
                     again,
                     module_file,
