@@ -400,10 +400,10 @@ class Project:
         names += [text.name for summary in summaries for text in summary.texts]
         names += [factory.name for summary in summaries for factory in summary.renderer_factories]
         names += [registry for summary in summaries for registry, _ in summary.registries]
-        names += [factory for summary in summaries for factory, _ in summary.factories]
-        return frozenset(name for name in names if "." not in name), frozenset(
-            name.split(".")[0] for name in names if "." in name
-        )
+        classes = frozenset(name.split(".")[0] for name in names if "." in name)
+        # the functions annotated to return one of those classes (`make_prompt_builder(cfg) -> PromptBuilder`)
+        names += [factory for summary in summaries for factory, cls in summary.factories if cls in classes]
+        return frozenset(name for name in names if "." not in name), classes
 
     @functools.cached_property
     def _constant_names(self) -> frozenset[str]:
