@@ -14,6 +14,7 @@ the module that returns `cls(...)` or is annotated to return the class (`Prompt.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 
 from chatlint.facts.model import FunctionInfo
@@ -23,16 +24,8 @@ from chatlint.facts.syntax import dotted_name, string_value
 def factory_class(func: ast.expr, function: FunctionInfo) -> ast.expr | None:
     """The class a call of a factory of the module returns an instance of (`make_prompt_builder(cfg)` with `def
     make_prompt_builder(cfg) -> PromptBuilder`), as the module names it."""
-    if not isinstance(func, ast.Name):
-        return None
-    scope: FunctionInfo | None = function
-    while scope is not None and not scope.is_module:
-        if func.id in scope.assignments or func.id in scope.params:
-            return None
-        scope = scope.outer
-    if scope is None or not isinstance(scope.node, ast.Module):
-        return None
-    cls = module_factories(scope.node).get(func.id)
+    module = _module_of(function, func.id) if isinstance(func, ast.Name) else None
+    cls = module_factories(module).get(func.id) if module is not None and isinstance(func, ast.Name) else None
     return ast.Name(id=cls, ctx=ast.Load()) if cls is not None else None
 
 
@@ -40,13 +33,9 @@ def constructor_class(func: ast.expr, function: FunctionInfo) -> ast.Name | None
     """The class whose alternative constructor a call calls (`Prompt.build(...)`, see the module docstring)."""
     if not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
         return None
-    scope: FunctionInfo | None = function
-    while scope is not None and not scope.is_module:
-        scope = scope.outer
-    if scope is None or not isinstance(scope.node, ast.Module):
-        return None
+    module = _module_of(function)
     cls = func.value.id
-    for statement in scope.node.body:
+    for statement in module.body if module is not None else ():
         if isinstance(statement, ast.ClassDef) and statement.name == cls:
             method = next(
                 (item for item in statement.body if isinstance(item, ast.FunctionDef) and item.name == func.attr), None
@@ -74,6 +63,7 @@ def _constructs(method: ast.FunctionDef, cls: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4)  # (the module being read, asked for each call through it)
 def module_factories(module: ast.Module) -> dict[str, str]:
     """The module-level functions annotated to return one class (`-> PromptBuilder`, `-> "PromptBuilder"`): name
     -> the class's name in the module (CapWords, not a builtin type or a container)."""
@@ -83,7 +73,7 @@ def module_factories(module: ast.Module) -> dict[str, str]:
             continue
         returns = statement.returns
         name = string_value(returns) if isinstance(returns, ast.Constant) else dotted_name(returns)
-        if name and name.isidentifier() and name[:1].isupper() and not name.isupper() and name not in _NOT_CLASSES:
+        if name is not None and name.isidentifier() and _names_a_class(name):
             found[statement.name] = name
     return found
 
@@ -99,11 +89,16 @@ def factories_in_text(text: str) -> tuple[tuple[str, str], ...]:
     """`module_factories` read from a module's text without parsing it (for a module read only for its imports)."""
     if "->" not in text:
         return ()
-    found = {match[1]: match[2] for match in _FACTORY.finditer(text) if not match[2].isupper()}
-    return tuple(sorted((name, cls) for name, cls in found.items() if cls not in _NOT_CLASSES))
+    found = {match[1]: match[2] for match in _FACTORY.finditer(text) if _names_a_class(match[2])}
+    return tuple(sorted(found.items()))
 
 
 _NOT_CLASSES = frozenset({"Any", "List", "Dict", "Tuple", "Optional", "Union", "Iterator", "Iterable", "Sequence"})
+
+
+def _names_a_class(name: str) -> bool:
+    """CapWords, not a constant's name, not a typing container."""
+    return name[:1].isupper() and not name.isupper() and name not in _NOT_CLASSES
 
 
 def registry_class(func: ast.expr, function: FunctionInfo) -> ast.Name | None:
@@ -111,17 +106,23 @@ def registry_class(func: ast.expr, function: FunctionInfo) -> ast.Name | None:
     when `TEMPLATES` is a dict the module assigns once at its top level (see the module docstring)."""
     if not isinstance(func, ast.Subscript) or not isinstance(func.value, ast.Name):
         return None
-    scope: FunctionInfo | None = function
-    while scope is not None and not scope.is_module:
-        if func.value.id in scope.assignments or func.value.id in scope.params:
-            return None  # a local name, not the module's registry
-        scope = scope.outer
-    if scope is None or not isinstance(scope.node, ast.Module):
-        return None
-    base = module_registries(scope.node).get(func.value.id)
+    module = _module_of(function, func.value.id)
+    base = module_registries(module).get(func.value.id) if module is not None else None
     return ast.Name(id=base, ctx=ast.Load()) if base is not None else None
 
 
+def _module_of(function: FunctionInfo, name: str | None = None) -> ast.Module | None:
+    """The module `function` is in; None when `name` is a local name or parameter of it or of a function around it
+    (not the module's)."""
+    scope: FunctionInfo | None = function
+    while scope is not None and not scope.is_module:
+        if name is not None and (name in scope.assignments or name in scope.params):
+            return None
+        scope = scope.outer
+    return scope.node if scope is not None and isinstance(scope.node, ast.Module) else None
+
+
+@functools.lru_cache(maxsize=4)
 def module_registries(module: ast.Module) -> dict[str, str]:
     """The registries of classes a module assigns once at its top level: name -> the class all its values are (a
     subclass of, in the module)."""
