@@ -262,10 +262,12 @@ class Runner:
         at when it mentions a name another checked module renders with, or makes padding the EOS token (the label
         masks of what it imports matter), or always in a small run (a pre-commit call passes the changed files
         only: what they import is read from disk); its imports are read here. Before any file is linked, those that
-        wrap an imported renderer are summarised with what their own imports tell them (`Project.learn_chained`), so
-        that their users find them. `Project.links_for` then keeps the imports a file can use. A linked result is
+        wrap an imported renderer are summarised with what their own imports tell them (`Project.learn_chained`), and
+        those with functions annotated to return a known rendering class are remembered (`Project.learn_factories`),
+        so that their users find them. `Project.links_for` then keeps the imports a file can use. A linked result is
         cached under the file's content and the digests of the summaries it read: a change in an imported module
-        checks its importers again, nothing else does."""
+        checks its importers again, nothing else does. Returns the files the step read whole beyond those the rules
+        parsed alone."""
         checked = self._checked_ahead
         known = [result.summary for _, result in checked.values() if result.summary is not None]
         small = len(checked) <= SMALL_RUN
