@@ -4,7 +4,8 @@ A registry is a module-level dict whose values are classes, called through a key
 ChatTemplate, "plain": PlainTemplate}`, then `template = TEMPLATES[name](tokenizer)`. Which class the key picks is
 known only at run time, but when one of the classes is a base of all the others (they are its subclasses in the
 module), every instance is one of that class, and what a method it does not see overridden renders is what the
-base's method renders. A registry whose classes share no base among them stays unknown.
+base's method renders, when the subclasses override no method but `__init__`. A registry whose classes share no
+base among them, or whose subclasses override a method (which one renders depends on the key), stays unknown.
 
 A factory is a module-level function annotated to return a class (`def make_prompt_builder(cfg) -> PromptBuilder`):
 what a call of it builds is an instance of that class. So is an alternative constructor, a classmethod of a class of
@@ -127,10 +128,16 @@ def module_registries(module: ast.Module) -> dict[str, str]:
     """The registries of classes a module assigns once at its top level: name -> the class all its values are (a
     subclass of, in the module)."""
     bases: dict[str, list[str]] = {}
+    overrides: set[str] = set()  # the classes that define a method other than `__init__`
     values: dict[str, ast.expr | None] = {}
     for statement in module.body:
         if isinstance(statement, ast.ClassDef):
             bases[statement.name] = [name for base in statement.bases if (name := dotted_name(base)) is not None]
+            if any(
+                isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and item.name != "__init__"
+                for item in statement.body
+            ):
+                overrides.add(statement.name)
         targets: list[ast.expr] = []
         value: ast.expr | None = None
         if isinstance(statement, ast.Assign):
@@ -148,7 +155,7 @@ def module_registries(module: ast.Module) -> dict[str, str]:
         if None in classes:
             continue
         base = _common_base([item for item in classes if item is not None], bases)
-        if base is not None:
+        if base is not None and not any(item != base and item in overrides for item in classes):
             found[name] = base
     return found
 

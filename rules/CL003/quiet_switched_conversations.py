@@ -54,3 +54,27 @@ class PickedSet:
         labels = list(input_ids)
         labels[: len(self.tokenizer(prompt, add_special_tokens=False)["input_ids"])] = [IGNORE_INDEX] * 4
         return {"input_ids": input_ids, "labels": labels}
+
+
+class GenerationBuilder(ChatBuilder):
+    def messages(self, example, with_reply=True):
+        return [{"role": "user", "content": example["question"]}]
+
+
+POLYMORPHIC = {"chat": ChatBuilder, "generation": GenerationBuilder}
+
+
+class PolymorphicSet:
+    def __init__(self, rows, tokenizer, name):
+        self.rows = rows
+        self.tokenizer = tokenizer
+        self.builder = POLYMORPHIC[name](tokenizer)
+
+    def __getitem__(self, index):
+        row = self.rows[index]
+        prompt = self.tokenizer.apply_chat_template(self.builder.messages(row, with_reply=False), tokenize=False)
+        full = self.tokenizer.apply_chat_template(self.builder.messages(row), tokenize=False)
+        input_ids = self.tokenizer(full, add_special_tokens=False)["input_ids"]
+        labels = list(input_ids)
+        labels[: len(self.tokenizer(prompt, add_special_tokens=False)["input_ids"])] = [IGNORE_INDEX] * 4
+        return {"input_ids": input_ids, "labels": labels}
