@@ -712,13 +712,15 @@ def _encloses(scope: FunctionInfo | None, function: FunctionInfo) -> bool:
 
 # -- small pieces -------------------------------------------------------------------------------------------------
 def _yields_chunks(helper: FunctionInfo, flow: FunctionFlow) -> bool:
-    """Does a generator yield lists of its first parameter's items: a slice of it (`yield items[i : i + n]`), or a
-    list it appends each item of a loop over it to (`chunk.append(item)` ... `yield chunk`)?"""
+    """Does a generator yield lists of its first parameter's items: a slice of it (`yield items[i : i + n]`), a
+    list it appends each item of a loop over it to (`chunk.append(item)` ... `yield chunk`), or a list of an
+    `itertools.islice` of it (`it = iter(items)`, `while chunk := list(islice(it, n)): yield chunk`)?"""
     params = helper.call_params
     if not params or not flow.yields:
         return False
     source = params[0]
     looped = {name for name, iterable in helper.loop_sources.items() if dotted_name(iterable) == source}
+    sliced = _islice_lists(helper.node, source)
     for value in flow.yields:
         if (
             isinstance(value, ast.Subscript)
@@ -726,10 +728,44 @@ def _yields_chunks(helper: FunctionInfo, flow: FunctionFlow) -> bool:
             and dotted_name(value.value) == source
         ):
             continue
+        if isinstance(value, ast.Name) and value.id in sliced:
+            continue
         appended = helper.mutations.get(value.id, []) if isinstance(value, ast.Name) else []
         if not any(kind == "append" and dotted_name(item) in looped for kind, item in appended):
             return False
     return True
+
+
+def _islice_lists(node: ast.AST, source: str) -> set[str]:
+    """The names a function binds to `list(islice(x, n))` (or `tuple(...)`, `itertools.islice`), where `x` is
+    `source` or a name bound to `iter(source)`."""
+    bound: dict[str, ast.expr] = {}
+    for item in ast.walk(node):
+        if isinstance(item, ast.NamedExpr) and isinstance(item.target, ast.Name):
+            bound[item.target.id] = item.value
+        elif isinstance(item, ast.Assign) and len(item.targets) == 1 and isinstance(item.targets[0], ast.Name):
+            bound[item.targets[0].id] = item.value
+    iterators = {source} | {
+        name
+        for name, value in bound.items()
+        if isinstance(value, ast.Call) and dotted_name(value.func) == "iter" and _first_name(value) == source
+    }
+    found = set()
+    for name, value in bound.items():
+        copied = isinstance(value, ast.Call) and dotted_name(value.func) in ("list", "tuple")
+        inner = first_argument(value) if copied and isinstance(value, ast.Call) else None
+        if (
+            isinstance(inner, ast.Call)
+            and (dotted_name(inner.func) or "").rsplit(".", 1)[-1] == "islice"
+            and _first_name(inner) in iterators
+        ):
+            found.add(name)
+    return found
+
+
+def _first_name(call: ast.Call) -> str | None:
+    first = first_argument(call)
+    return dotted_name(first) if first is not None else None
 
 
 def _in_classmethod(function: FunctionInfo) -> bool:

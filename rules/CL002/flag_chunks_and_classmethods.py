@@ -19,6 +19,12 @@ def batched(items, size):
         yield chunk
 
 
+def chunked(items, size):
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
 @dataclass
 class Prompt:
     text: str
@@ -37,6 +43,11 @@ def encode_all(tokenizer, conversations):
 def encode_all_standard(tokenizer, conversations):
     prompts = [tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
     return [tokenizer(list(chunk), padding=True) for chunk in itertools.batched(prompts, 8)]  # expect: CL002 "`list(chunk)` holds texts rendered by"
+
+
+def encode_all_sliced(tokenizer, conversations):
+    prompts = [tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
+    return [tokenizer(chunk, padding=True) for chunk in chunked(prompts, 8)]  # expect: CL002 "`chunk` holds texts rendered by"
 
 
 def complete(tokenizer, messages):

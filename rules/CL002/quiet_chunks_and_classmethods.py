@@ -1,5 +1,7 @@
-# The twins: chunks tokenized without special tokens, a helper named for chunking that yields something else than
-# lists of its items' texts (a count), and a classmethod whose record holds the user's message, not a render.
+# The twins: chunks tokenized without special tokens, helpers named for chunking that yield something else than
+# lists of their items' texts (a count, slices of another iterator), and a classmethod whose record holds the user's
+# message, not a render.
+import itertools
 from dataclasses import dataclass
 
 from vllm import LLM
@@ -22,6 +24,12 @@ def chunks(items, size):
     yield len(list(items)) // size
 
 
+def chunked(items, size):
+    iterator = iter(range(size))
+    while chunk := list(itertools.islice(iterator, 2)):
+        yield chunk
+
+
 @dataclass
 class Prompt:
     text: str
@@ -37,6 +45,8 @@ def encode_all(tokenizer, conversations):
         yield tokenizer(chunk, padding=True, add_special_tokens=False)
     for count in chunks(prompts, 8):
         yield tokenizer(str(count))
+    for numbers in chunked(prompts, 8):
+        yield tokenizer(str(numbers))
 
 
 def complete(message):
