@@ -613,10 +613,8 @@ def asserted_last_roles(function: FunctionInfo) -> dict[str, tuple[str, str]]:
             checked = _role_test(statement.test, ast.Eq)
             if checked is not None:
                 found[checked[0]] = (checked[1], "asserted")
-        elif isinstance(statement, ast.If) and _exits(statement):
-            test = statement.test
-            tests = test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or) else [test]
-            for test in tests:
+        elif isinstance(statement, ast.If):
+            for test in _exit_tests_of(statement):
                 checked = _role_test(test, ast.NotEq)
                 if checked is not None:
                     found[checked[0]] = (checked[1], "checked")
@@ -664,9 +662,16 @@ def _exits(statement: ast.If) -> bool:
 def exit_tests(function: FunctionInfo) -> Iterator[ast.expr]:
     """The tests of the `if`s that leave the rest of the function (or loop body) when they hold, split on `or`."""
     for statement in _statements(function.node):
-        if isinstance(statement, ast.If) and _exits(statement):
-            test = statement.test
-            yield from test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or) else [test]
+        if isinstance(statement, ast.If):
+            yield from _exit_tests_of(statement)
+
+
+def _exit_tests_of(statement: ast.If) -> list[ast.expr]:
+    """The test of an `if` that leaves what follows when it holds (see `_exits`), split on `or`; none otherwise."""
+    if not _exits(statement):
+        return []
+    test = statement.test
+    return list(test.values) if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or) else [test]
 
 
 def predicate_role(function: FunctionInfo) -> tuple[str, str] | None:
