@@ -57,6 +57,7 @@ from chatlint.facts.syntax import (
     shortened,
     star_kwargs,
 )
+from chatlint.facts.tokenizer_calls import only_own_kwargs
 from chatlint.facts.tokenizer_summaries import tokenizing_helpers
 from chatlint.knowledge.model_families import family_of
 
@@ -392,7 +393,7 @@ def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | N
         tokenize, return_dict = render.flag("tokenize"), render.flag("return_dict")
         if (tokenize.present and tokenize.value is False) or passes_star_args(render.call):
             continue
-        if render.may_hide_flags and not _forwards_only_own_kwargs(render.call, function):
+        if render.may_hide_flags and not only_own_kwargs(render.call, function):
             continue  # (its own `**kwargs` are its caller's keywords: the flags say so, judged at each call)
         if return_dict.present and not isinstance(keyword_value(render.call, "return_dict"), ast.Name):
             continue  # given as a value (not forwarded from a parameter): its kind of result is chosen here
@@ -532,15 +533,6 @@ def _flags(template_call: TemplateCall) -> tuple[ForwardedFlag, ...]:
         else:
             flags.append(ForwardedFlag(name, None, inner.value, inner.present, where=inner.where))
     return tuple(flags)
-
-
-def _forwards_only_own_kwargs(call: ast.Call, function: FunctionInfo) -> bool:
-    spread = star_kwargs(call)
-    return (
-        bool(spread)
-        and function.star_kwargs is not None
-        and all(dotted_name(value) == function.star_kwargs for value in spread)
-    )
 
 
 def _forwards(call: ast.Call, kwargs_name: str) -> bool:
