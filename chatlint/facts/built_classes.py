@@ -19,7 +19,7 @@ import functools
 import re
 
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import dotted_name, string_value
+from chatlint.facts.syntax import dotted_name, is_classmethod, string_value
 
 
 def factory_class(func: ast.expr, function: FunctionInfo) -> ast.expr | None:
@@ -47,7 +47,7 @@ def constructor_class(func: ast.expr, function: FunctionInfo) -> ast.Name | None
 
 
 def _constructs(method: ast.FunctionDef, cls: str) -> bool:
-    if not any(dotted_name(item) == "classmethod" for item in method.decorator_list):
+    if not is_classmethod(method):
         return False
     returns = method.returns
     if (

@@ -14,7 +14,7 @@ import ast
 from dataclasses import dataclass, field
 
 from chatlint.facts.built_classes import constructor_class, factory_class, registry_class
-from chatlint.facts.model import FunctionInfo
+from chatlint.facts.model import ClassInfo, FunctionInfo
 from chatlint.facts.syntax import dotted_name, is_self_attribute, string_value, subscript_key
 from chatlint.facts.walk import children as syntax_children
 
@@ -338,6 +338,18 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         if param is not None and all(binding.kind == "param" for binding in bindings):
             return _annotated_class(param.annotation)  # `def run(actor: Actor)`
     return None
+
+
+def instance_method(
+    func: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow], classes: dict[str, ClassInfo]
+) -> FunctionInfo | None:
+    """The method `func` names on an instance of one of `classes` (the module's) that the code shows built or
+    annotated (`builder.build` with `builder = Builder(tok)`), else None."""
+    if not isinstance(func, ast.Attribute) or not classes:
+        return None
+    cls = instance_class(func.value, function, flows)
+    local = classes.get(dotted_name(cls) or "") if cls is not None else None
+    return local.methods.get(func.attr) if local is not None else None
 
 
 def _built_class(call: ast.Call, function: FunctionInfo) -> ast.expr:

@@ -26,7 +26,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from chatlint.facts.column_names import ColumnName, column_name, field_default, option_defaults
-from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow, instance_class
+from chatlint.facts.flow import (
+    MAX_RESOLUTION_DEPTH,
+    Binding,
+    FunctionFlow,
+    function_flow,
+    instance_class,
+    instance_method,
+)
 from chatlint.facts.index import calls_by_name
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import (
@@ -48,6 +55,7 @@ from chatlint.facts.syntax import (
     code,
     dotted_name,
     first_argument,
+    is_classmethod,
     is_property,
     keyword_value,
     shortened,
@@ -156,9 +164,10 @@ class RenderedTexts:
         for call, caller, _ in self.calls:
             if isinstance(call.func, ast.Name) and call.func.id in self.module_classes:
                 found.setdefault(call.func.id, []).append((call, caller))
-            elif isinstance(call.func, ast.Name) and call.func.id == "cls" and _in_classmethod(caller):
-                assert caller.cls is not None  # `cls(text=text)` in a classmethod of the class
-                found.setdefault(caller.cls.name, []).append((call, caller))
+            elif (
+                isinstance(call.func, ast.Name) and call.func.id == "cls" and caller.cls and is_classmethod(caller.node)
+            ):
+                found.setdefault(caller.cls.name, []).append((call, caller))  # `cls(text=text)` in a classmethod
         return found
 
     def field_text(self, cls: ClassInfo, field: str, depth: int) -> TextOrigin | None:
@@ -608,12 +617,8 @@ class RenderedTexts:
             return matches[0] if len(matches) == 1 else None
         if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.cls is not None:
             return function.cls.methods.get(func.attr)
-        if isinstance(func, ast.Attribute) and self.module_classes:
-            # a method of an instance of a class of the module (`builder.build(row)` with `builder = Builder(tok)`)
-            built = instance_class(func.value, function, self.flows)
-            local = self.module_classes.get(dotted_name(built) or "") if built is not None else None
-            return local.methods.get(func.attr) if local is not None else None
-        return None
+        # a method of an instance of a class of the module (`builder.build(row)` with `builder = Builder(tok)`)
+        return instance_method(func, function, self.flows, self.module_classes)
 
     def _passed_through(
         self, value: ast.expr, helper: FunctionInfo, site: tuple[ast.Call, FunctionInfo], depth: int, follow: _Follow
@@ -766,13 +771,6 @@ def _islice_lists(node: ast.AST, source: str) -> set[str]:
 def _first_name(call: ast.Call) -> str | None:
     first = first_argument(call)
     return dotted_name(first) if first is not None else None
-
-
-def _in_classmethod(function: FunctionInfo) -> bool:
-    """Is the function a `@classmethod` of a class of the module?"""
-    node = function.node
-    decorators = node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
-    return function.cls is not None and any(dotted_name(item) == "classmethod" for item in decorators)
 
 
 def _inside(node: ast.expr, outer: ast.expr) -> bool:

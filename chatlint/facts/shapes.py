@@ -12,7 +12,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from chatlint.facts.flags import defining_scope
-from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow, instance_class
+from chatlint.facts.flow import (
+    MAX_RESOLUTION_DEPTH,
+    Binding,
+    FunctionFlow,
+    function_flow,
+    instance_class,
+    instance_method,
+)
 from chatlint.facts.links import Links
 from chatlint.facts.model import UNKNOWN_SHAPE, CallSite, FunctionInfo, Shape, ShapeKind, classes_of
 from chatlint.facts.syntax import (
@@ -362,11 +369,7 @@ class ShapeResolver:
             return self.top_level.get(call.func.id)
         if method and function.cls is not None:
             return function.cls.methods.get(method)
-        if isinstance(call.func, ast.Attribute) and self._classes:
-            cls = instance_class(call.func.value, function, self.flows)
-            local = self._classes.get(dotted_name(cls) or "") if cls is not None else None
-            return local.methods.get(call.func.attr) if local is not None else None
-        return None
+        return instance_method(call.func, function, self.flows, self._classes)
 
     def _kept_end(self, helper: FunctionInfo) -> str | None:
         """The parameter whose end every value `helper` returns ends with (`return [system, *messages]`, `return

@@ -236,6 +236,12 @@ def is_partial(call: ast.Call) -> bool:
     return dotted_name(call.func) in ("partial", "functools.partial")
 
 
+def is_classmethod(node: ast.AST | None) -> bool:
+    """Is `node` a function definition decorated with `@classmethod`?"""
+    decorators = node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+    return any(dotted_name(item) == "classmethod" for item in decorators)
+
+
 def is_property(function: object) -> bool:
     """Is the function (a `FunctionInfo`) a method decorated with `@property` (or `functools.cached_property`)?"""
     node = getattr(function, "node", None)
