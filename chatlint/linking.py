@@ -129,13 +129,11 @@ class Project:
         annotated to return a class a known module renders with (`def make_prompt_builder(cfg) -> PromptBuilder`)
         is remembered with its imports and those functions, so that their callers are linked to the class."""
         resolved = self._resolve(path)
-        if resolved in self.summaries or self.import_reader is None:
+        if resolved in self.summaries:
             return
-        factories = factories_in_text(text)
-        if any(cls in self._renderer_names[1] for _, cls in factories):
-            self.summaries[resolved] = ModuleSummary(
-                self._name(resolved), self.import_reader(text, None), factories=factories
-            )
+        summary = self._reexport_imports(resolved, text.encode("utf-8", "surrogatepass"))
+        if summary is not None and any(cls in self.rendering_classes for _, cls in summary.factories):
+            self.summaries[resolved] = summary
             for name in ("renderers", "_renderer_names"):
                 self.__dict__.pop(name, None)  # the names a run's files may use grew
 
