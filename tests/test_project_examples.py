@@ -113,6 +113,15 @@ def _copy(project: Path, destination: Path) -> Path:
     return destination
 
 
+def _package(root: Path, name: str, init: str = "") -> Path:
+    """A project at `root` (a `pyproject.toml` with an empty `[tool.chatlint]`) holding the package `name`."""
+    (root / "pyproject.toml").write_text("[tool.chatlint]\n")
+    package = root / name
+    package.mkdir()
+    (package / "__init__.py").write_text(init)
+    return package
+
+
 def _cached(project: Path) -> set[tuple[str, int, str]]:
     """The findings of a run with the cache (see `_use_cache`), as (path, line, code)."""
     outcome = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=project)
@@ -302,10 +311,7 @@ def test_a_module_that_loads_no_model_is_judged_with_what_its_importers_load(tmp
     """A data module that renders and tokenizes again, loading no model itself: imported in the run only by a
     script that loads a Qwen checkpoint (a template without BOS), it is quiet; imported by a Llama 3 script too,
     it is reported. A run of the data module alone cannot see its importers: it is reported."""
-    package = tmp_path / "qft"
-    package.mkdir()
-    (tmp_path / "pyproject.toml").write_text("[tool.chatlint]\n")
-    (package / "__init__.py").write_text("")
+    package = _package(tmp_path, "qft")
     body = (
         "def {name}(tokenizer, example):\n"
         '    text = tokenizer.apply_chat_template(example["messages"], tokenize=False)\n'
@@ -342,10 +348,7 @@ def test_a_module_that_loads_no_model_is_judged_with_what_its_importers_load(tmp
 def test_importers_through_a_package_re_export_decide_the_model(tmp_path: Path) -> None:
     """The same, with the script importing the data module's function from the package, whose `__init__.py`
     re-exports it: the package is not an importer that loads no model; the script behind it is."""
-    package = tmp_path / "qft"
-    package.mkdir()
-    (tmp_path / "pyproject.toml").write_text("[tool.chatlint]\n")
-    (package / "__init__.py").write_text("from .chat_data import encode_chat\n")
+    package = _package(tmp_path, "qft", "from .chat_data import encode_chat\n")
     (package / "chat_data.py").write_text(
         "def encode_chat(tokenizer, example):\n"
         '    text = tokenizer.apply_chat_template(example["messages"], tokenize=False)\n'
@@ -384,10 +387,7 @@ def test_the_run_says_which_files_the_project_step_read(monkeypatch: pytest.Monk
 def test_importers_read_with_what_they_import_decide_the_model(tmp_path: Path) -> None:
     """A collator module that loads no model, imported by a training script that loads `args.model_id`, whose
     default is in a settings module the script imports: the default decides (Qwen: quiet; Llama 3: reported)."""
-    package = tmp_path / "vlm"
-    package.mkdir()
-    (tmp_path / "pyproject.toml").write_text("[tool.chatlint]\n")
-    (package / "__init__.py").write_text("")
+    package = _package(tmp_path, "vlm")
     (package / "collator.py").write_text(
         "class Collator:\n"
         "    def __init__(self, processor):\n"
