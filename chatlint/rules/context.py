@@ -63,10 +63,10 @@ def _label_builders_calling(facts: ModuleFacts) -> dict[int, FunctionInfo]:
     """The functions of the module that a function building labels calls (`self._token_streams()` in a dataset's
     `__iter__` that yields `labels`; a module-level `encode(...)` called where a batch gets its labels), by id: the
     first such caller of each. A caller that also generates is not counted."""
-    top_level = {
+    top_level = {  # (module-level functions: a method is called through `self.`)
         function.name: function
         for function in facts.functions
-        if function.outer is not None and function.outer.is_module
+        if function.cls is None and function.outer is not None and function.outer.is_module
     }
     found: dict[int, FunctionInfo] = {}
     for call, caller, _ in facts.calls:
