@@ -220,6 +220,9 @@ class _Flow:
             stored = self._item_assignment(expr, function, before)
             if stored is not None:
                 return self.carrier_of(stored, function, before, depth + 1)
+            column = self._column_render(expr, function)
+            if column is not None:
+                return column
             # `encoded["input_ids"]`, `ids[0]`; a slice by another length is still the render's tokens
             return self.carrier_of(expr.value, function, before, depth + 1)
         if isinstance(expr, ast.Attribute):
@@ -283,6 +286,28 @@ class _Flow:
             return self.carrier_of(arguments[0], function, before, depth + 1)
         return None
 
+    def _column_render(self, expr: ast.Subscript, function: FunctionInfo) -> TemplateCall | None:
+        """`example["prompt_text"]`, a row handed to `function`, whose column a `.map()` of the module filled with a
+        render of this module, unchanged (`{"prompt_text": tok.apply_chat_template(conv[:-1], tokenize=False)}`)."""
+        if not self._column_readers or not (isinstance(expr.value, ast.Name) and expr.value.id in function.params):
+            return None
+        texts = self.facts.rendered_texts
+        column = texts.column_of(expr.slice, function)
+        origin = texts.rows.column_text(expr, column, function) if column is not None else None
+        if origin is None or origin.altered or not origin.certain or origin.render_call is None:
+            return None
+        return self.renders.get(id(origin.render_call))
+
+    @functools.cached_property
+    def _column_readers(self) -> bool:
+        """Does a `.map()` of the module store a render of the module in a column (read back by a function it maps)?"""
+        rows = self.facts.rendered_texts.rows
+        return rows.writes_columns and any(
+            origin.render_call is not None and id(origin.render_call) in self.renders
+            for writers in rows.column_writers.values()
+            for _, origin in writers
+        )
+
     def length_of(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
         """The render whose length `expr` is (`len(ids)`, `ids.shape[-1]`, `prompt_len - 1`), else None."""
         if depth > MAX_RESOLUTION_DEPTH:
@@ -343,16 +368,20 @@ class _Flow:
     # -- where a length masks ----------------------------------------------------------------------------------------
     @functools.cached_property
     def _reaching_renders(self) -> set[int]:
-        """Ids of the functions with a call in them that is a render or a helper returning one (or its length).
+        """Ids of the functions with a call in them that is a render or a helper returning one (or its length), and
+        the functions given rows when a column of the module's datasets holds a render.
 
         Every length or carrier is found by following a function's own expressions and local names down to such a
         call: a function without one masks nothing, and its reaching definitions need not be computed."""
         helpers = self.returns_render.keys() | self.returns_length.keys()
-        return {
+        found = {
             id(function)
             for call, function, _ in self.facts.calls
             if id(call) in self.renders or called_name(call) in helpers
         }
+        if self._column_readers:  # a row's column may hold a render (`_column_render`)
+            found |= {id(function) for function in self.facts.functions if function.params}
+        return found
 
     def masks_in(self, function: FunctionInfo) -> Iterator[LengthMask]:
         if id(function) not in self._reaching_renders:

@@ -305,6 +305,9 @@ class TextOrigin:
     related: tuple[Related, ...] = ()
     # the template call that rendered it (the first one found), for rules that pair two texts of one function
     render_call: ast.Call | None = field(default=None, compare=False)
+    # the text was changed on the way (`render + reply`, `text[:n]`, `text.strip()`): it starts with the render but
+    # is not all of it, so its length is not the render's
+    altered: bool = False
 
     def describe(self) -> str:
         """The route in a few words: the helpers and attributes it went through, then the render."""
@@ -312,12 +315,15 @@ class TextOrigin:
         return ", ".join([f"rendered by {self.render}", *reversed(places)])
 
 
-def with_hop(origin: TextOrigin | None, hop: Hop | str) -> TextOrigin | None:
-    """`origin` reached through one more hop (the first of its route), unless that hop is already its first."""
+def with_hop(origin: TextOrigin | None, hop: Hop | str, altered: bool = False) -> TextOrigin | None:
+    """`origin` reached through one more hop (the first of its route), unless that hop is already its first;
+    `altered`: the hop changes the text (see `TextOrigin.altered`)."""
     if isinstance(hop, str):
         hop = Hop(hop)
     if origin is None:
         return None
+    if altered and not origin.altered:
+        origin = replace(origin, altered=True)
     if origin.route[:1] == (hop,):
         return origin
     return replace(origin, route=(hop, *origin.route))

@@ -120,7 +120,7 @@ class RenderedTexts:
             return self._name_text(expr, function, depth, self._binding_text)
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
             # the text starts with the left operand: `prompt + completion`
-            return with_hop(self.template_text(expr.left, function, depth + 1), f"`{_short(expr)}`")
+            return with_hop(self.template_text(expr.left, function, depth + 1), f"`{_short(expr)}`", altered=True)
         if isinstance(expr, ast.IfExp):
             return _either(
                 self.template_text(expr.body, function, depth + 1),
@@ -204,7 +204,8 @@ class RenderedTexts:
         if isinstance(element, ast.Slice):
             # `text[:n]` keeps the start; `text[len(prompt):]` does not
             if element.lower is None or _is_zero(element.lower):
-                return self.template_text(expr.value, function, depth + 1)
+                found = self.template_text(expr.value, function, depth + 1)
+                return replace(found, altered=True) if found is not None and element.upper is not None else found
             return None
         column = self.column_of(element, function)
         if column is not None:
@@ -286,7 +287,7 @@ class RenderedTexts:
         if isinstance(func, ast.Attribute):
             method = func.attr
             if method in _KEEPS_START and not _mentions_bos(call):
-                return with_hop(self.template_text(func.value, function, depth + 1), f"`{_short(call)}`")
+                return with_hop(self.template_text(func.value, function, depth + 1), f"`{_short(call)}`", altered=True)
             if method in ("removeprefix", "lstrip") and (call.args or call.keywords):
                 return None
         helper = self.helper_function(call, function)
@@ -625,6 +626,7 @@ class RenderedTexts:
     ) -> TextOrigin | None:
         """`value` (returned by `helper`) is one of its parameters, its start kept (`prompt`, `prompt + suffix`,
         `prompt.strip()`): the render the call `site` passes for that parameter."""
+        returned = value
         while True:
             if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
                 value = value.left
@@ -643,7 +645,8 @@ class RenderedTexts:
             return None  # the parameter was given another value on the way
         call, caller = site
         given = bound_argument(call, helper.call_params, value.id)
-        return follow(given, caller, depth + 1) if given is not None else None
+        found = follow(given, caller, depth + 1) if given is not None else None
+        return replace(found, altered=True) if found is not None and value is not returned else found
 
     def returned(self, helper: FunctionInfo) -> TextOrigin | None:
         """The rendered text `helper` returns, if it returns one."""

@@ -44,7 +44,11 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         tokenization (a collator that masks `labels[i, :n]` row by row), and a generator that yields the length
         in a tuple to the loop that masks (`yield start, end`, then `for start, end in self._spans(turns):
         labels[start:end] = input_ids[start:end]`). The prompt may be a property of a row class that cuts the
-        reply off (`row.prompt` returning `self.messages[:-1]`, the class of the module or imported).
+        reply off (`row.prompt` returning `self.messages[:-1]`, the class of the module or imported). It may be
+        read from a dataset column that a `.map()` of the module filled with the render as it is
+        (`{"prompt_text": tok.apply_chat_template(conv[:-1], tokenize=False)}`), in the function a later `.map()`
+        applies (a render stage, then a tokenize stage); a column whose text was changed first (a header added by
+        hand) does not count.
 
         It also finds such a render stored as the `prompt` of a row that has `chosen` / `rejected` or `completion`
         keys, the data of trl's `DPOTrainer`, `ORPOTrainer`, `CPOTrainer`, `KTOTrainer` and of `SFTTrainer` on
