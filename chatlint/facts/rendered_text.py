@@ -67,6 +67,10 @@ _KEEPS_START = frozenset({"strip", "rstrip", "lstrip", "replace", "format", "rem
 # `fix_text(prompt)` (repairs mojibake, keeps special tokens)
 _SAME_TEXT = frozenset({"str", "fix_text", "ftfy.fix_text"})
 
+# functions whose result holds the items of their first argument: copies, and accelerate's `gather_object` (the
+# lists of every process, one after another)
+_SAME_ITEMS = frozenset({"list", "tuple", "sorted", "gather_object"})
+
 # functions that cut a sequence into lists of consecutive items (by name: the standard library's, more-itertools',
 # and the helpers projects write under these names)
 _CHUNKING = frozenset({"batched", "chunked", "chunks", "batchify", "iter_batches", "minibatches"})
@@ -278,6 +282,14 @@ class RenderedTexts:
         cast = cast_value(call)
         if cast is not None:
             return self.template_text(cast, function, depth + 1)  # `typing.cast(str, prompt)`: the same text
+        compared = _common_prefix_of(call)
+        if compared is not None:
+            # the common start of two renders (`"".join(x for x, _ in takewhile(eq, zip(prompt, prompt_chosen)))`,
+            # trl's way to cut a prompt that a template changes when a reply follows): it starts as both do
+            first, second = (self.template_text(text, function, depth + 1) for text in compared)
+            if first is None or second is None:
+                return None
+            return with_hop(replace(first, certain=first.certain and second.certain), f"`{_short(call)}`", True)
         func = call.func
         if isinstance(func, ast.Name) and func.id in function.params and "chat_template" in func.id:
             # a callable handed in as a parameter: `def preprocess(data, apply_chat_template=None)`
@@ -347,7 +359,7 @@ class RenderedTexts:
                 return self.template_texts(cast, function, depth + 1)
             callee = dotted_name(expr.func)
             first = first_argument(expr)
-            if callee in ("list", "tuple") and first is not None:
+            if first is not None and (callee in _SAME_ITEMS or (callee or "").endswith(".gather_object")):
                 return self.template_texts(first, function, depth + 1)
             if first is not None and self._chunks(expr, function):
                 # `for chunk in batched(prompts, 8)`: each item is a list of the texts
@@ -795,6 +807,22 @@ def _index(node: ast.expr) -> int | None:
     """The value of a non-negative integer literal (an index into a tuple), or None."""
     value = node.value if isinstance(node, ast.Constant) else None
     return value if type(value) is int and value >= 0 else None
+
+
+def _common_prefix_of(call: ast.Call) -> tuple[ast.expr, ast.expr] | None:
+    """The two texts whose common start `call` joins: `"".join(x for x, _ in takewhile(<test>, zip(a, b)))`."""
+    if not (isinstance(call.func, ast.Attribute) and call.func.attr == "join" and len(call.args) == 1):
+        return None
+    items = call.args[0]
+    if not isinstance(items, (ast.GeneratorExp, ast.ListComp)) or len(items.generators) != 1:
+        return None
+    walked = items.generators[0].iter
+    if not (isinstance(walked, ast.Call) and dotted_name(walked.func) in ("takewhile", "itertools.takewhile")):
+        return None
+    zipped = walked.args[1] if len(walked.args) == 2 else None
+    if not (isinstance(zipped, ast.Call) and dotted_name(zipped.func) == "zip" and len(zipped.args) == 2):
+        return None
+    return zipped.args[0], zipped.args[1]
 
 
 def _is_zero(node: ast.expr) -> bool:
