@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.model import Route
+from chatlint.facts.syntax import dotted_name
 from chatlint.facts.uses import COMPARE, GENERATE, LENGTH
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
@@ -29,8 +31,9 @@ class GenerationPromptOnFullConversation(Rule):
         The rule judges *what is rendered*, not where. It stays quiet on prompt-only renders (`conv[:-1]`,
         `conv[:i]`, `example["prompt"]`, a list ending with a user, system or tool turn), on prompt renders used to
         mask labels, on values that depend on the role or task (`add_generation_prompt=conv[-1]["role"] !=
-        "assistant"`), on template introspection (the same conversation rendered with and without the header), and
-        on inference code whose result goes to `generate()`. The conversation is followed through local names, the
+        "assistant"`), on template introspection (the same conversation rendered with and without the header, or
+        one render of the function taken out of another: `answered.replace(asked, "")`), and on inference code
+        whose result goes to `generate()`. The conversation is followed through local names, the
         `.append(...)` calls that build it, a helper of the module or of another module of the project that
         returns it (`messages = build_messages(example)`: every value it returns must agree; the other module's
         function is named as a related place), and an `assert conv[-1]["role"] == "assistant"` or `if
@@ -172,17 +175,39 @@ class GenerationPromptOnFullConversation(Rule):
         return Diagnostic(node=flag.node or template_call.call, message=message, fix=fix, related=related)
 
 
+# string methods that take one text out of another
+_TAKE_OUT = frozenset({"replace", "removeprefix", "removesuffix"})
+
+
 def _is_prompt_name(template_call: TemplateCall) -> bool:
     name = template_call.result_name.lower()
     return name.startswith(("prompt", "query")) or name.endswith(("prompt", "prompts", "_query", "prompt_ids"))
 
 
 def _is_introspection(template_call: TemplateCall, facts: ModuleFacts) -> bool:
-    """The same conversation rendered in the same function without the header: a probe of the template."""
-    return any(
-        other is not template_call
-        and other.function is template_call.function
-        and other.conversation_text == template_call.conversation_text
-        and not other.flag(FLAG).is_true
+    """A probe of the template: the same conversation rendered in the same function without the header, or one
+    render of the function taken out of the other (`answered.replace(asked, "")`, the reply's part)."""
+    others = [
+        other
         for other in facts.template_calls
-    )
+        if other is not template_call and other.function is template_call.function
+    ]
+    if any(
+        other.conversation_text == template_call.conversation_text and not other.flag(FLAG).is_true for other in others
+    ):
+        return True
+    names = {other.result_name for other in others if other.result_name}
+    own = template_call.result_name
+    if not own or not names:
+        return False
+    for node in facts.scope_members(template_call.function.node):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in _TAKE_OUT
+            and node.args
+        ):
+            pair = {dotted_name(node.func.value), dotted_name(node.args[0])}
+            if own in pair and pair & names:
+                return True
+    return False

@@ -15,6 +15,16 @@ def assistant_header_ids(tokenizer):
     return with_prompt[len(plain) :]
 
 
+def prompt_template(tokenizer):
+    # the reply's part found by taking one render out of the other: a probe of the template, not data
+    user = {"role": "user", "content": "{{prompt}}"}
+    reply = {"role": "assistant", "content": "{{response}}"}
+    asked = tokenizer.apply_chat_template([user], tokenize=False, add_generation_prompt=True)
+    answered = tokenizer.apply_chat_template([user, reply], tokenize=False, add_generation_prompt=True)
+    reply_part = answered.replace(asked, "").lstrip()
+    return answered.replace(reply_part, "")
+
+
 def generate_reply(model, tokenizer, messages):
     inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")
     return model.generate(inputs, max_new_tokens=128)
