@@ -286,10 +286,10 @@ class RenderedTexts:
         if compared is not None:
             # the common start of two renders (`"".join(x for x, _ in takewhile(eq, zip(prompt, prompt_chosen)))`,
             # trl's way to cut a prompt that a template changes when a reply follows): it starts as both do
-            first, second = (self.template_text(text, function, depth + 1) for text in compared)
-            if first is None or second is None:
+            left, right = (self.template_text(text, function, depth + 1) for text in compared)
+            if left is None or right is None:
                 return None
-            return with_hop(replace(first, certain=first.certain and second.certain), f"`{_short(call)}`", True)
+            return with_hop(replace(left, certain=left.certain and right.certain), f"`{_short(call)}`", True)
         func = call.func
         if isinstance(func, ast.Name) and func.id in function.params and "chat_template" in func.id:
             # a callable handed in as a parameter: `def preprocess(data, apply_chat_template=None)`
