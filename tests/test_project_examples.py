@@ -409,3 +409,23 @@ def test_importers_read_with_what_they_import_decide_the_model(tmp_path: Path) -
     assert findings(tmp_path) == []
     (package / "settings.py").write_text(settings.format(checkpoint="meta-llama/Llama-3.2-11B-Vision-Instruct"))
     assert {(item["path"], item["code"]) for item in findings(tmp_path)} == {("vlm/collator.py", "CL002")}
+
+
+def test_an_imported_row_names_the_render_of_the_column_read(tmp_path: Path) -> None:
+    """A row function of another module renders two columns on different lines: the finding on the `prompt` column
+    names the prompt's render as its place, not the first column's."""
+    package = _package(tmp_path, "rows")
+    (package / "render.py").write_text(
+        "def render_row(example, tokenizer):\n"
+        '    text = tokenizer.apply_chat_template(example["messages"], tokenize=False)\n'
+        '    prompt = tokenizer.apply_chat_template(example["messages"][:-1], tokenize=False, add_generation_prompt=True)\n'
+        '    return {"text": text, "prompt": prompt}\n'
+    )
+    (package / "encode.py").write_text(
+        "from .render import render_row\n\n\n"
+        "def encode(example, tokenizer):\n"
+        '    return tokenizer(render_row(example, tokenizer)["prompt"])\n'
+    )
+    (found,) = findings(tmp_path)
+    assert (found["path"], found["line"]) == ("rows/encode.py", 5)
+    assert [(place["path"], place["line"]) for place in found["related"]] == [("rows/render.py", 3)]

@@ -239,9 +239,11 @@ def _member(
     return (item, summary) if item is not None else None
 
 
-def imported_origin(text: TextSummary, summary: ModuleSummary, note: str) -> TextOrigin:
+def imported_origin(text: TextSummary, summary: ModuleSummary, note: str, column: str = "") -> TextOrigin:
     """The rendered text a function of another module returns, as its caller sees it: the render in words with its
-    place, the function as the hop, and the render as a related place (`note` says what it renders)."""
+    place, the function as the hop, and the render as a related place (`note` says what it renders); for one of
+    the `column`s of the rows it returns, that column's render."""
+    line = text.lines[text.columns.index(column)] if column in text.columns and text.lines else text.line
     if text.stored == "field":
         hop = f"stored in `{text.name}` by the calls that build it"
     elif text.stored:
@@ -250,10 +252,10 @@ def imported_origin(text: TextSummary, summary: ModuleSummary, note: str) -> Tex
     else:
         hop = f"{'yielded' if text.yields else 'returned'} by `{text.name}`"
     return TextOrigin(
-        f"{text.render} ({summary.place(text.line)})",
+        f"{text.render} ({summary.place(line)})",
         (Hop(hop, is_place=True),),
         same_function=False,
         certain=text.certain,
-        line=text.line,
-        related=(Related(summary.path, text.line, f"`{text.name}` {note}"),),
+        line=line,
+        related=(Related(summary.path, line, f"`{text.name}` {note}"),),
     )

@@ -94,8 +94,10 @@ class RenderedColumns:
             return self.returned_columns(local, depth + 1, keys)
         imported = self.texts.links.text(func)
         if imported is not None and imported[0].columns and not imported[0].dataset:
-            columns = (self.texts.column_named(column) for column in imported[0].columns)
-            return dict.fromkeys(columns, imported_origin(*imported, "renders the text of the row"))
+            return {
+                self.texts.column_named(column): imported_origin(*imported, "renders the text of the row", column)
+                for column in imported[0].columns
+            }
         return self._trl_row(func)
 
     def _trl_row(self, func: ast.expr) -> dict[str, TextOrigin]:
@@ -132,8 +134,8 @@ class RenderedColumns:
                 written = self._built_columns(call, function)
             elif links and (imported := links.text(call.func)) is not None and imported[0].dataset:
                 # a function of another module that returns a dataset with a render in a column (`load_split(...)`)
-                origin = imported_origin(*imported, "returns a dataset with the render in a column")
                 for column in imported[0].columns:
+                    origin = imported_origin(*imported, "returns a dataset with the render in a column", column)
                     key = self.texts.column_named(column)
                     hop = Hop(f"in {column_words(key)} of the dataset `{imported[0].name}` returns", is_place=True)
                     found.setdefault(key, []).append((call, replace(origin, route=(hop,))))
@@ -308,6 +310,12 @@ class RenderedColumns:
                 ]
             elif isinstance(row, ast.Name):
                 entries = [(key, value) for (base, key), values in items.items() if base == row.id for value in values]
+            elif isinstance(row, ast.Call) and depth < MAX_RESOLUTION_DEPTH:
+                # `return apply_chat_template(example, tokenizer)`: the row another row function returns
+                hop = Hop(f"in the row `{_short(row)}` returns", is_place=True)
+                for name, returned in self.rows_of(row.func, function, depth + 1).items():
+                    found.setdefault(name, with_hop(returned, hop) or returned)
+                continue
             for key, value in entries:
                 origin = self.texts.template_text(value, function, depth + 1) if key is not None else None
                 if key is not None and origin is not None and origin.certain and not origin.batch:

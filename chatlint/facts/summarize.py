@@ -380,7 +380,8 @@ def _returned_text(
     if not columns:
         return None
     first = next(iter(columns.values()))
-    return TextSummary(function.qualname, first.line, first.render, tuple(columns), dataset=dataset)
+    lines = tuple(origin.line for origin in columns.values())
+    return TextSummary(function.qualname, first.line, first.render, tuple(columns), dataset=dataset, lines=lines)
 
 
 def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | None:

@@ -228,6 +228,8 @@ class TextSummary:
     # with `ids`: the places of the tuples it returns that hold them (`return prompt_ids, full_ids`), for a caller
     # that unpacks them; empty when it returns them alone
     positions: tuple[int, ...] = ()
+    # with `columns`: the line of each column's render, in the same order (`line` is the first one's)
+    lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -291,6 +291,7 @@ def parameter_helpers(
             text = text.left  # `prompt + completion`: the text starts with the parameter
         if _copied(text) is not None:
             text = _copied(text)  # `llm.generate(list(prompts))`: the same texts
+        text = _sliced(text, function)
         if function.is_module or not isinstance(text, ast.Name) or text.id not in function.params:
             continue
         flow = function_flow(function, flows)
@@ -298,6 +299,28 @@ def parameter_helpers(
             continue
         helpers.setdefault(function.name, (function, tokenizer_call, text.id))
     return helpers
+
+
+def _sliced(text: ast.expr | None, function: FunctionInfo) -> ast.expr | None:
+    """`prompts` for `prompts[i : i + n]` or a name assigned only that (`batch = prompts[i : i + n]`): a chunk of the
+    texts, each starting where it started (see `_chunk_start`)."""
+    if isinstance(text, ast.Name) and text.id not in function.params:
+        assigned = function.assignments.get(text.id, [])
+        if len(assigned) == 1 and isinstance(assigned[0], ast.Subscript):
+            text = assigned[0]
+    if isinstance(text, ast.Subscript) and isinstance(text.slice, ast.Slice) and _chunk_start(text.slice, function):
+        return text.value
+    return text
+
+
+def _chunk_start(bounds: ast.Slice, function: FunctionInfo) -> bool:
+    """The slice starts at the start (`[:n]`) or at a step of a `range()` loop (`[i : i + n]` under `for i in
+    range(0, len(prompts), n)`): a chunk of a list, not a text cut after its first characters."""
+    lower = bounds.lower
+    if lower is None or (isinstance(lower, ast.Constant) and lower.value == 0):
+        return True
+    walked = function.loop_sources.get(lower.id) if isinstance(lower, ast.Name) else None
+    return isinstance(walked, ast.Call) and dotted_name(walked.func) == "range" and len(walked.args) == 3
 
 
 def _copied(node: ast.expr | None) -> ast.expr | None:
