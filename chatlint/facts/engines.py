@@ -1,6 +1,6 @@
 """Serving engines that tokenize the text prompts they are given: vLLM's `LLM.generate` (and `AsyncLLM`,
 `LLMEngine`), SGLang's `Engine.generate`, TensorRT-LLM's `LLM.generate`, TRL's `VLLMClient.generate` (a `trl
-vllm-serve` server), a completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`,
+vllm-serve` server; also the class imported from a project module named `vllm_client`: trl's own, or a copy), a completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`,
 which vLLM and SGLang serve with special tokens on for a completion prompt), llama-cpp-python's `Llama` called with a
 text prompt (`llm(prompt)`, `llm.create_completion(prompt)`: it puts the model's BOS in front and reads special
 tokens in the text), and a transformers `text-generation` pipeline called with a string (`pipe(text)`: its
@@ -110,6 +110,8 @@ class Engines:
                     pipelines.add(ref.local)
                 continue
             client = _CLIENTS.get((root, ref.symbol or ""))
+            if client is None and ref.symbol == "VLLMClient" and ref.module.rsplit(".", 1)[-1] == "vllm_client":
+                client = _CLIENTS["trl", "VLLMClient"]  # trl's own modules, or a copy of its client in a project
             if client is not None:  # `from trl.extras.vllm_client import VLLMClient`
                 classes[ref.local] = client
                 continue
