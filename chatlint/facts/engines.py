@@ -1,8 +1,8 @@
 """Serving engines that tokenize the text prompts they are given: vLLM's `LLM.generate` (and `AsyncLLM`,
 `LLMEngine`), SGLang's `Engine.generate`, TensorRT-LLM's `LLM.generate`, TRL's `VLLMClient.generate` (a `trl
-vllm-serve` server; also the class imported from a project module named `vllm_client`: trl's own, or a copy), a completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`,
-which vLLM and SGLang serve with special tokens on for a completion prompt), llama-cpp-python's `Llama` called with a
-text prompt (`llm(prompt)`, `llm.create_completion(prompt)`: it puts the model's BOS in front and reads special
+vllm-serve` server; also the class imported from a project module named `vllm_client`: trl's own, or a copy), a
+completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`, which vLLM and SGLang
+serve with special tokens on for a completion prompt), llama-cpp-python's `Llama` called with a text prompt (`llm(prompt)`, `llm.create_completion(prompt)`: it puts the model's BOS in front and reads special
 tokens in the text), and a transformers `text-generation` pipeline called with a string (`pipe(text)`: its
 `add_special_tokens` is left to the tokenizer's default, True).
 
