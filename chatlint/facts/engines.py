@@ -2,9 +2,10 @@
 `LLMEngine`), SGLang's `Engine.generate`, TensorRT-LLM's `LLM.generate`, TRL's `VLLMClient.generate` (a `trl
 vllm-serve` server; also the class imported from a project module named `vllm_client`: trl's own, or a copy), a
 completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`, which vLLM and SGLang
-serve with special tokens on for a completion prompt), llama-cpp-python's `Llama` called with a text prompt (`llm(prompt)`, `llm.create_completion(prompt)`: it puts the model's BOS in front and reads special
-tokens in the text), and a transformers `text-generation` pipeline called with a string (`pipe(text)`: its
-`add_special_tokens` is left to the tokenizer's default, True).
+serve with special tokens on for a completion prompt), llama-cpp-python's `Llama` called with a text prompt
+(`llm(prompt)`, `llm.create_completion(prompt)`: it puts the model's BOS in front and reads special tokens in the
+text), and a transformers `text-generation` pipeline called with a string (`pipe(text)`: its `add_special_tokens`
+is left to the tokenizer's default, True).
 
 Each tokenizes a text prompt with the tokenizer's special tokens on (vLLM's `add_special_tokens` defaults to True
 for raw prompts; SGLang encodes the text the same way), so a prompt rendered with `tokenize=False` gets a second
