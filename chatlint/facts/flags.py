@@ -15,6 +15,7 @@ from chatlint.facts.syntax import (
     bool_literal,
     code,
     dotted_name,
+    is_property,
     is_self_attribute,
     keyword_value,
     star_kwargs,
@@ -65,6 +66,47 @@ def flag_from_expression(name: str, expr: ast.expr, function: FunctionInfo, sour
     return Flag(name, None, True, expr, source)
 
 
+def _property_attribute(method: FunctionInfo | None) -> str | None:
+    """The attribute a property returns as it is (`return self._add_special_tokens`), if `method` is one."""
+    node = method.node if method is not None else None
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not is_property(method):
+        return None
+    body = [statement for statement in node.body if not _is_docstring(statement)]
+    if len(body) == 1 and isinstance(body[0], ast.Return) and body[0].value is not None:
+        return is_self_attribute(body[0].value)
+    return None
+
+
+def _is_docstring(statement: ast.stmt) -> bool:
+    return isinstance(statement, ast.Expr) and string_value(statement.value) is not None
+
+
+def _config_field_flag(name: str, assigned: ast.expr, init: FunctionInfo) -> Flag | None:
+    """`self.flag = config.add_special_tokens` in `__init__`, where `config` is annotated with a class of the module
+    whose field has a literal default: that default, which a configuration may change (no fix edits it)."""
+    if not (isinstance(assigned, ast.Attribute) and isinstance(assigned.value, ast.Name)):
+        return None
+    param = init.params.get(assigned.value.id)
+    cls_name = dotted_name(param.annotation) if param is not None and param.annotation is not None else None
+    module = init
+    while module.outer is not None:
+        module = module.outer
+    body = module.node.body if isinstance(module.node, ast.Module) else []
+    config = next((node for node in body if isinstance(node, ast.ClassDef) and node.name == cls_name), None)
+    fields = [
+        statement
+        for statement in (config.body if config is not None else [])
+        if isinstance(statement, ast.AnnAssign)
+        and isinstance(statement.target, ast.Name)
+        and statement.target.id == assigned.attr
+    ]
+    literal = bool_literal(fields[0].value) if len(fields) == 1 and fields[0].value is not None else None
+    if literal is None:
+        return None
+    where = f"the default of the configuration field `{cls_name}.{assigned.attr}`"
+    return Flag(name, literal, True, None, FlagSource.DEFAULT, where)
+
+
 def _parameter_flag(name: str, function: FunctionInfo, parameter: str) -> Flag:
     default = function.params[parameter].default
     literal = bool_literal(default)
@@ -85,11 +127,18 @@ def _parameter_flag(name: str, function: FunctionInfo, parameter: str) -> Flag:
 def _attribute_flag(name: str, function: FunctionInfo, attribute: str, expr: ast.expr, source: FlagSource) -> Flag:
     cls = function.cls
     assert cls is not None
+    read = _property_attribute(cls.methods.get(attribute))
+    if read is not None and read != attribute:
+        # `self.add_special_tokens`, a property returning `self._add_special_tokens`
+        return _attribute_flag(name, function, read, expr, source)
     assigned = cls.init_attributes.get(attribute)
     if assigned is not None:
         init = cls.methods.get("__init__")
         if isinstance(assigned, ast.Name) and init is not None and assigned.id in init.params:
             return _parameter_flag(name, init, assigned.id)
+        field_flag = _config_field_flag(name, assigned, init) if init is not None else None
+        if field_flag is not None:
+            return field_flag
         literal = bool_literal(assigned)
         if literal is not None:
             return Flag(

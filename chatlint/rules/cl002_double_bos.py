@@ -128,6 +128,12 @@ class DoubleBos(Rule):
         ...`), are one finding, at the full conversation's call, naming both: each carries the same extra BOS, so
         the mask still lines up, and turning special tokens off on one side only would shift it by one token.
 
+        `add_special_tokens=self.add_special_tokens`, where `__init__` copies a field of the module's configuration
+        class (`self.add_special_tokens = config.add_special_tokens`, also read through a property that returns
+        it), takes that field's literal default: a field that defaults to `True` is reported, with the field named
+        in the message and no fix (the configuration is shared; pass `False` at the call or change the default).
+        A value computed from the field, or a class of another module, is not followed.
+
         It stays quiet where `add_special_tokens=False` is passed (literally, through a name, a default, or a
         `**kwargs` dict it can see), where an opaque `**kwargs` may pass it (not to vLLM's or SGLang's `generate`,
         whose keywords cannot turn special tokens off), where TensorRT-LLM's `SamplingParams(add_special_tokens=...)`

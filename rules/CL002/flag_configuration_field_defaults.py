@@ -1,0 +1,24 @@
+# An evaluation model whose `add_special_tokens` comes from its configuration: `__init__` copies the field (behind a
+# property), and the field defaults to True, so by default every rendered context gets a second BOS.
+from pydantic import BaseModel
+from transformers import AutoTokenizer
+
+
+class ModelConfig(BaseModel):
+    model_name: str
+    add_special_tokens: bool = True
+
+
+class EvalModel:
+    def __init__(self, config: ModelConfig):
+        self.tokenizer = AutoTokenizer.from_pretrained(config.model_name)
+        self._add_special_tokens = config.add_special_tokens
+
+    @property
+    def add_special_tokens(self):
+        """Whether the tokenizer adds its special tokens."""
+        return self._add_special_tokens
+
+    def greedy_until(self, conversations):
+        contexts = [self.tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
+        return self.tokenizer(contexts, add_special_tokens=self.add_special_tokens)  # expect: CL002 "set by the default of the configuration field `ModelConfig.add_special_tokens`"
