@@ -95,6 +95,8 @@ class Engines:
     imported: str  # the words for the engine an imported library offers ("" when it imports none)
     # the names of transformers' `pipeline` factory (`pipeline`, `transformers.pipeline`)
     pipelines: frozenset[str] = frozenset()
+    # the module imports from trl: `self.vllm_client` of a trl trainer subclass is the `VLLMClient` trl builds
+    trl: bool = False
 
     @classmethod
     def of(cls, imports: Iterable[ImportRef]) -> Engines:
@@ -126,11 +128,11 @@ class Engines:
             elif (root, ref.symbol) in _ENGINES:  # `from vllm import LLM`, `from sglang import Engine as Sgl`
                 classes[ref.local] = _ENGINES[root, ref.symbol]
         libraries.discard("llama_cpp")  # known by its class only: `llm(...)` is too common a call to judge by name
+        trl = any(ref.module.split(".")[0] == "trl" and ref.level == 0 for ref in imports)
         if len(libraries) > 1:
-            return cls(
-                classes, "the serving engine's `generate` (vLLM's, SGLang's or TensorRT-LLM's)", frozenset(pipelines)
-            )
-        return cls(classes, _MAIN_ENGINE[libraries.pop()] if libraries else "", frozenset(pipelines))
+            words = "the serving engine's `generate` (vLLM's, SGLang's or TensorRT-LLM's)"
+            return cls(classes, words, frozenset(pipelines), trl)
+        return cls(classes, _MAIN_ENGINE[libraries.pop()] if libraries else "", frozenset(pipelines), trl)
 
     def tokenizing_call(
         self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]
@@ -177,7 +179,7 @@ class Engines:
         """`llm.generate(prompts, ...)` on an engine: the words for the engine and the prompts it is given (the
         first positional argument, `prompts=` or `prompt=`); None for another call."""
         func = call.func
-        if not (self.imported or self.classes):
+        if not (self.imported or self.classes or self.trl):
             return None
         if isinstance(func, ast.Attribute) and func.attr in ("generate", "create_completion", "text_generation"):
             receiver, method = func.value, func.attr
@@ -197,6 +199,8 @@ class Engines:
             return (words, text) if method in _METHODS.get(library, _GENERATE) else None
         if method != "generate":
             return None
+        if self.trl and dotted_name(receiver) == "self.vllm_client":
+            return _CLIENTS["trl", "VLLMClient"], text  # set by the trl trainer this class extends
         return (self.imported, text) if self.imported and _named_for_an_engine(func.value) else None  # type: ignore[attr-defined]
 
 

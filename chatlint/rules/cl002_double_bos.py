@@ -93,7 +93,8 @@ class DoubleBos(Rule):
 
         Serving engines tokenize text prompts too, with special tokens on: rendered text handed to vLLM's
         `LLM.generate` (or `AsyncLLM`, `LLMEngine`; TensorRT-LLM's `LLM.generate` and TRL's `VLLMClient.generate`,
-        known by their class, alike) (first argument or `prompts=`, also as the `"prompt"` of its text prompts: `{"prompt": text,
+        known by their class, alike; trl's client also imported from a project module named `vllm_client`, and as
+        `self.vllm_client` in a module that imports trl, which a trl trainer sets) (first argument or `prompts=`, also as the `"prompt"` of its text prompts: `{"prompt": text,
         "multi_modal_data": ...}`, `TextPrompt(prompt=text)`, one or a list of them) or SGLang's `Engine.generate` (`prompt=`) is the same double
         BOS, and so is a text prompt handed to llama-cpp-python's `Llama` (`llm(prompt)`, `llm.create_completion(
         prompt=...)`: it puts the model's BOS in front and reads special tokens in the text; known by its class
