@@ -59,6 +59,7 @@ _TYPES: dict[str, type] = {
     "RoleGuard": summary_module.RoleGuard,
     "RendererFactory": summary_module.RendererFactory,
     "RenderHook": summary_module.RenderHook,
+    "MeasureSummary": summary_module.MeasureSummary,
 }
 _ENUMS: dict[str, type[enum.Enum]] = {
     "Applicability": findings_module.Applicability,

@@ -121,7 +121,14 @@ class Project:
         self.summaries[resolved] = summary
         self.summarised.add(resolved)
         if summary is not None and (summary.wrappers or summary.texts):
-            for name in ("renderers", "_renderer_names", "_constant_names", "_tokenizer_names", "_loader_names"):
+            for name in (
+                "renderers",
+                "_renderer_names",
+                "_names_renderer",
+                "_constant_names",
+                "_tokenizer_names",
+                "_loader_names",
+            ):
                 self.__dict__.pop(name, None)  # the names a run's files may use grew
 
     def learn_factories(self, path: str, text: str) -> None:
@@ -134,7 +141,7 @@ class Project:
         summary = self._reexport_imports(resolved, text.encode("utf-8", "surrogatepass"))
         if summary is not None and any(cls in self.rendering_classes for _, cls in summary.factories):
             self.summaries[resolved] = summary
-            for name in ("renderers", "_renderer_names"):
+            for name in ("renderers", "_renderer_names", "_names_renderer"):
                 self.__dict__.pop(name, None)  # the names a run's files may use grew
 
     def links_for(
@@ -170,6 +177,10 @@ class Project:
                 name for name in self._renderer_names[1] if _after_a_dot(text, name) and self._inherits(name, text)
             }
         tokenizing = self._tokenizer_imports(imports, text, hands_text, dotted)
+        if text is not None and renders_through(imports, text, self.renderers):
+            # a module with a dataset a render went into, that names an imported function: it may apply one that
+            # masks labels by a column's length (a tokenize stage), whose module is read as a tokenizing one's is
+            tokenizing |= {ref for ref in imports if ref.symbol and ref.symbol != "*" and _whole_word(text, ref.local)}
         # what each import is asked for beyond what a known module tells: a tokenizer loader, a conversation builder
         # (a module that renders may render a conversation an imported function builds)
         pads = {ref for ref in imports if loaders and _calls_through(ref, loaders)}
@@ -324,6 +335,8 @@ class Project:
             return None
         if text_fields_read(text) or checkpoint_fields_read(text):
             return None  # the class or function that declares the field's default may be imported by any name
+        if (".map(" in text or "dataset" in text) and self._names_renderer(text):
+            return None  # a dataset a render went into may be handed to any imported function (a tokenize stage)
         if self._loader_names and mentions(self._loader_names)(text) and checkpoint_fields_handed(text):
             return None  # a checkpoint field handed to a known class that loads it (`VLLMEngine(cfg.model)`)
         if any(_after_a_dot(text, name) and self._inherits(name, text) for name in classes):
@@ -404,9 +417,20 @@ class Project:
         return frozenset(name for name in names if "." not in name), classes
 
     @functools.cached_property
+    def _names_renderer(self) -> Callable[[str], bool]:
+        """Does a text name one of the known functions that render?"""
+        return mentions(self._renderer_names[0])
+
+    @functools.cached_property
     def _constant_names(self) -> frozenset[str]:
-        """The column-name constants the known modules define."""
-        return frozenset(name for summary in self.summaries.values() if summary for name, _ in summary.constants)
+        """The column-name constants the known modules define, and their functions that mask labels by the length
+        of a column of their rows (a module that applies one to its dataset joins it to the column's render)."""
+        return frozenset(
+            name
+            for summary in self.summaries.values()
+            if summary
+            for name in [*(name for name, _ in summary.constants), *(measure.name for measure in summary.measures)]
+        )
 
     @functools.cached_property
     def _loader_names(self) -> frozenset[str]:
@@ -779,6 +803,13 @@ def _bound_name(ref: ImportRef) -> str:
 _BUILDS_CONVERSATIONS = re.compile(
     r"(?i)conv|messages|chat|dialog|prompt|turns|history|reply|response|answer|split|check|ensure|valid|require"
 )
+
+
+def renders_through(imports: tuple[ImportRef, ...], text: str, renderers: frozenset[str]) -> bool:
+    """Does a module that handles datasets (`.map(`, `dataset`) render, or import a known renderer?"""
+    if ".map(" not in text and "dataset" not in text:
+        return False
+    return "apply_chat_template" in text or any(ref.symbol in renderers for ref in imports)
 
 
 def _called(ref: ImportRef, text: str) -> bool:

@@ -18,6 +18,7 @@ from chatlint.facts.summary import (
     CheckpointLoader,
     ConversationSummary,
     MaskSummary,
+    MeasureSummary,
     ModuleSummary,
     PadLoader,
     RendererFactory,
@@ -80,6 +81,11 @@ class Links:
         """The function of another module that `node` names, when it returns what a render of it gives (a text,
         rows, or ids)."""
         return _member(self.resolve(node), ModuleSummary.render)
+
+    def measure(self, node: ast.expr) -> tuple[MeasureSummary, ModuleSummary] | None:
+        """The function of another module that `node` names, when it masks labels by the token length of a column
+        of its rows (or maps such a function over a dataset it is given)."""
+        return _member(self.resolve(node), ModuleSummary.measure)
 
     def tokenizer(self, node: ast.expr) -> tuple[TokenizerSummary, ModuleSummary] | None:
         """The function of another module that `node` names, when it tokenizes one of its parameters."""
@@ -244,6 +250,7 @@ def imported_origin(text: TextSummary, summary: ModuleSummary, note: str, column
     place, the function as the hop, and the render as a related place (`note` says what it renders); for one of
     the `column`s of the rows it returns, that column's render."""
     line = text.lines[text.columns.index(column)] if column in text.columns and text.lines else text.line
+    prompt = text.prompt_evidence[text.prompt_columns.index(column)] if column in text.prompt_columns else ""
     if text.stored == "field":
         hop = f"stored in `{text.name}` by the calls that build it"
     elif text.stored:
@@ -258,4 +265,5 @@ def imported_origin(text: TextSummary, summary: ModuleSummary, note: str, column
         certain=text.certain,
         line=line,
         related=(Related(summary.path, line, f"`{text.name}` {note}"),),
+        prompt=prompt,
     )

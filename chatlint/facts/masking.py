@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow
-from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
+from chatlint.facts.model import FlagSource, FunctionInfo, Route, ShapeKind, TemplateCall
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.syntax import (
     arguments_in_order,
@@ -34,6 +34,7 @@ from chatlint.facts.syntax import (
     dotted_name,
     first_argument,
     is_label_name,
+    keyword,
     shortened,
     string_value,
 )
@@ -50,6 +51,9 @@ _MEASURES = re.compile(
     r"(?i)(?:^|_)(?:token_?len(?:gth)?|num_tokens|count_tokens|n_tokens|token_count|length_in_tokens)$"
 )
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+_GENERATION_PROMPT = "add_generation_prompt"
+# where a literal False is set only as a default, callers may pass True: the code does not say
+_UNSURE_SOURCES = frozenset({FlagSource.DEFAULT, FlagSource.PARAMETER})
 
 
 @dataclass(frozen=True)
@@ -62,27 +66,96 @@ class LengthMask:
     how: str  # words: "`labels[:prompt_len] = ...`"
 
 
+@dataclass(eq=False, frozen=True)
+class ColumnRead:
+    """A column of the rows a function is given (`example["prompt_text"]`), whose writer is not in the module: what
+    it holds is known where a project joins the function to the `.map()` that wrote it."""
+
+    function: FunctionInfo
+    column: str
+    node: ast.Subscript
+
+
+@dataclass(frozen=True)
+class ColumnMask:
+    """The token length of `column.column`, read from the rows `function` is given, bounds the masked prefix of the
+    labels at `node`."""
+
+    column: ColumnRead
+    function: FunctionInfo
+    node: ast.AST
+    how: str
+
+
+# what a length is the length of: a render of the module, or a column of the rows a function is given
+Carrier = TemplateCall | ColumnRead
+
+
 def length_masks(facts: ModuleFacts) -> list[LengthMask]:
     """Every place where the length of a template call's result masks or slices labels."""
     if not facts.template_calls:
         return []
-    flow = facts.remembered(_Flow)
     found: list[LengthMask] = []
+    for render, function, node, how in _masks(facts.remembered(_Flow), facts):
+        if isinstance(render, TemplateCall):
+            found.append(LengthMask(render, function, node, how))
+    return found
+
+
+def column_masks(facts: ModuleFacts) -> list[ColumnMask]:
+    """Every place where the token length of a column of the rows a function is given masks or slices labels
+    (`labels[: len(tok(example["prompt_text"]).input_ids)] = ...`), the column's writer not being in the module."""
+    if "label" not in facts.source.text or not facts.functions:
+        return []
+    found: list[ColumnMask] = []
+    for column, function, node, how in _masks(facts.remembered(_ColumnFlow), facts):
+        if isinstance(column, ColumnRead):
+            found.append(ColumnMask(column, function, node, how))
+    return found
+
+
+def _masks(flow: _Flow, facts: ModuleFacts) -> list[tuple[Carrier, FunctionInfo, ast.AST, str]]:
+    found: list[tuple[Carrier, FunctionInfo, ast.AST, str]] = []
     seen: set[tuple[int, int]] = set()
     for function in facts.functions:
-        for mask in flow.masks_in(function):
-            key = (id(mask.render), id(mask.node))
+        for carrier, node, how in flow.masks_in(function):
+            key = (id(carrier), id(node))
             if key not in seen:
                 seen.add(key)
-                found.append(mask)
+                found.append((carrier, function, node, how))
     return found
+
+
+def stops_before_header(render: TemplateCall) -> bool:
+    """Does the render stop before the assistant header: no `add_generation_prompt=True` (absent, or a literal
+    `False` the code sets; a `False` only as a default counts at a wrapper's call site that passes neither the flag
+    nor `**kwargs`), and no `continue_final_message`? (Its shape is the caller's question.)"""
+    prefilled = render.flag("continue_final_message")
+    if prefilled.present and prefilled.value is not False:
+        return False
+    flag = render.flag(_GENERATION_PROMPT)
+    if not flag.present:
+        return True
+    if flag.value is not False:
+        return False
+    if flag.source not in _UNSURE_SOURCES:
+        return True
+    return render.through_wrapper and keyword(render.call, _GENERATION_PROMPT) is None and not render.may_hide_flags
+
+
+def prompt_words(render: TemplateCall) -> str:
+    """The shape in words of a render that is a prompt rendered without the generation prompt, else ""."""
+    if render.shape.kind is not ShapeKind.PROMPT or not stops_before_header(render):
+        return ""
+    return render.shape.evidence or f"`{render.conversation_text}`"
 
 
 def carried_render(facts: ModuleFacts, expr: ast.expr, function: FunctionInfo) -> TemplateCall | None:
     """The render whose tokens (or text) `expr` holds unchanged, where `function` holds it (see `_Flow.carrier_of`)."""
     if not facts.template_calls:
         return None
-    return facts.remembered(_Flow).carrier_of(expr, function, facts.order.get(expr, 1 << 62), 0)
+    found = facts.remembered(_Flow).carrier_of(expr, function, facts.order.get(expr, 1 << 62), 0)
+    return found if isinstance(found, TemplateCall) else None
 
 
 def measuring_wrappers(facts: ModuleFacts) -> frozenset[str]:
@@ -92,15 +165,19 @@ def measuring_wrappers(facts: ModuleFacts) -> frozenset[str]:
 
 
 class _Flow:
+    # follow lengths down to columns of the rows a function is given, when no render of the module fills them
+    column_reads = False
+
     def __init__(self, facts: ModuleFacts) -> None:
         self.facts = facts
+        self._columns: dict[tuple[int, str], ColumnRead] = {}
         self.order = facts.order
         self.renders: dict[int, TemplateCall] = {id(call.call): call for call in facts.template_calls}
         # helpers (by name) that return a render, or the length of one
-        self.returns_render: dict[str, TemplateCall] = {}
-        self.returns_length: dict[str, TemplateCall] = {}
+        self.returns_render: dict[str, Carrier] = {}
+        self.returns_length: dict[str, Carrier] = {}
         # generators (by name) that yield tuples with the length of a render at a position: `yield start, end`
-        self.yields_length: dict[tuple[str, int], TemplateCall] = {}
+        self.yields_length: dict[tuple[str, int], Carrier] = {}
         # per function: (name, key) -> values stored with `name["key"] = value`, in source order
         self._item_stores: dict[int, dict[tuple[str, str], list[ast.expr]]] = {}
         # per function: its reaching definitions (see `chatlint.facts.flow`)
@@ -135,7 +212,7 @@ class _Flow:
             if length is not None:
                 self.yields_length.setdefault((function.name, position), length)
 
-    def _unpacked_length(self, items: ast.expr, position: int) -> TemplateCall | None:
+    def _unpacked_length(self, items: ast.expr, position: int) -> Carrier | None:
         """`for start, end in self._spans(messages)`: the render whose length the generator yields at `position`."""
         if not isinstance(items, ast.Call):
             return None
@@ -146,17 +223,17 @@ class _Flow:
         self,
         name: ast.Name,
         function: FunctionInfo,
-        resolve: Callable[[ast.expr], TemplateCall | None],
-        resolve_items: Callable[[ast.expr], TemplateCall | None] | None = None,
-        resolve_unpacked: Callable[[ast.expr, int], TemplateCall | None] | None = None,
-    ) -> TemplateCall | None:
+        resolve: Callable[[ast.expr], Carrier | None],
+        resolve_items: Callable[[ast.expr], Carrier | None] | None = None,
+        resolve_unpacked: Callable[[ast.expr, int], Carrier | None] | None = None,
+    ) -> Carrier | None:
         """What `resolve` finds for the value of the local `name` at this load: the one render the assignments that
         may reach it give (an assignment of something else, on another branch, leaves the render's path as it
         is: `prompt_ids` tokenized from plain text in the `else`); two renders, a parameter or an unpacking among
         them give None. A loop variable is an item of what the loop walks: `resolve_items` answers for that, when
         given."""
         bindings = function_flow(function, self._flows).reaching(name.id, name)
-        found: TemplateCall | None = None
+        found: Carrier | None = None
         for binding in bindings:
             if binding.kind == "loop-unpack" and resolve_unpacked is not None and binding.value is not None:
                 render = resolve_unpacked(binding.value, binding.position) if binding.position is not None else None
@@ -199,7 +276,7 @@ class _Flow:
         values = [value for value in stores.get((expr.value.id, key), ()) if self.order.get(value, 0) < before]
         return values[-1] if values else None
 
-    def carrier_of(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
+    def carrier_of(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> Carrier | None:
         """The render whose tokens or text `expr` holds unchanged (ids, a tensor of them, a field), else None.
 
         Concatenation stops the flow on purpose: `render(prompt) + header` is not the render any more.
@@ -221,6 +298,8 @@ class _Flow:
             if stored is not None:
                 return self.carrier_of(stored, function, before, depth + 1)
             column = self._column_render(expr, function)
+            if column is None and self.column_reads:
+                column = self._column_read(expr, function)
             if column is not None:
                 return column
             # `encoded["input_ids"]`, `ids[0]`; a slice by another length is still the render's tokens
@@ -231,7 +310,7 @@ class _Flow:
             return self.carrier_of(expr.value, function, before, depth + 1)
         return None
 
-    def items_carrier(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
+    def items_carrier(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> Carrier | None:
         """The render each item of `expr` carries, for a loop over it: a list of renders (`[render(c) for c in
         conversations]`, a name for one), or the rows of their batch tokenization (`tokenizer(prompts)["input_ids"]`).
         """
@@ -251,14 +330,14 @@ class _Flow:
             )
         return None
 
-    def _batch_of(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
+    def _batch_of(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> Carrier | None:
         """`tokenizer(prompts)`: a batch tokenization whose rows carry the renders listed in `prompts`."""
         if not isinstance(expr, ast.Call) or self.renders.get(id(expr)) is not None:
             return None
         arguments = _text_arguments(expr)
         return self.items_carrier(arguments[0], function, before, depth + 1) if arguments else None
 
-    def _carrier_of_call(self, expr: ast.Call, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
+    def _carrier_of_call(self, expr: ast.Call, function: FunctionInfo, before: int, depth: int) -> Carrier | None:
         name = called_name(expr)
         render = self.renders.get(id(expr))
         if render is not None:
@@ -286,7 +365,7 @@ class _Flow:
             return self.carrier_of(arguments[0], function, before, depth + 1)
         return None
 
-    def _column_render(self, expr: ast.Subscript, function: FunctionInfo) -> TemplateCall | None:
+    def _column_render(self, expr: ast.Subscript, function: FunctionInfo) -> Carrier | None:
         """`example["prompt_text"]`, a row handed to `function`, whose column a `.map()` of the module filled with a
         render of this module, unchanged (`{"prompt_text": tok.apply_chat_template(conv[:-1], tokenize=False)}`)."""
         if not self._column_readers or not (isinstance(expr.value, ast.Name) and expr.value.id in function.params):
@@ -298,6 +377,18 @@ class _Flow:
             return None
         return self.renders.get(id(origin.render_call))
 
+    def _column_read(self, expr: ast.Subscript, function: FunctionInfo) -> ColumnRead | None:
+        """`example["prompt_text"]`, a column of the row handed to `function` (one object per function and column)."""
+        if not (isinstance(expr.value, ast.Name) and expr.value.id in function.params):
+            return None
+        column = self.facts.rendered_texts.column_of(expr.slice, function)
+        if column is None:
+            return None
+        key = (id(function), column.name)
+        if key not in self._columns:
+            self._columns[key] = ColumnRead(function, column.name, expr)
+        return self._columns[key]
+
     @functools.cached_property
     def _column_readers(self) -> bool:
         """Does a `.map()` of the module store a render of the module in a column (read back by a function it maps)?"""
@@ -308,7 +399,7 @@ class _Flow:
             for _, origin in writers
         )
 
-    def length_of(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
+    def length_of(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> Carrier | None:
         """The render whose length `expr` is (`len(ids)`, `ids.shape[-1]`, `prompt_len - 1`), else None."""
         if depth > MAX_RESOLUTION_DEPTH:
             return None
@@ -332,7 +423,7 @@ class _Flow:
             )
         return None
 
-    def _length_of_call(self, expr: ast.Call, function: FunctionInfo, before: int, depth: int) -> TemplateCall | None:
+    def _length_of_call(self, expr: ast.Call, function: FunctionInfo, before: int, depth: int) -> Carrier | None:
         name = called_name(expr)
         render = self.renders.get(id(expr))
         if render is not None and (name in self.returns_length or render.measures):
@@ -379,11 +470,11 @@ class _Flow:
             for call, function, _ in self.facts.calls
             if id(call) in self.renders or called_name(call) in helpers
         }
-        if self._column_readers:  # a row's column may hold a render (`_column_render`)
+        if self._column_readers or self.column_reads:  # a row's column may hold a render (`_column_render`)
             found |= {id(function) for function in self.facts.functions if function.params}
         return found
 
-    def masks_in(self, function: FunctionInfo) -> Iterator[LengthMask]:
+    def masks_in(self, function: FunctionInfo) -> Iterator[tuple[Carrier, ast.AST, str]]:
         if id(function) not in self._reaching_renders:
             return
         bindings = function_flow(function, self._flows).bindings
@@ -407,13 +498,13 @@ class _Flow:
                 continue
             how = self._mask_context(node, ancestors, render, function, before)
             if how:
-                yield LengthMask(render=render, function=function, node=how[0], how=how[1])
+                yield render, how[0], how[1]
 
     def _mask_context(
         self,
         node: ast.AST,
         ancestors: tuple[ast.AST, ...],
-        render: TemplateCall,
+        render: Carrier,
         function: FunctionInfo,
         before: int,
     ) -> tuple[ast.AST, str] | None:
@@ -449,7 +540,7 @@ class _Flow:
         child: ast.AST,
         ancestors: tuple[ast.AST, ...],
         index: int,
-        render: TemplateCall,
+        render: Carrier,
         function: FunctionInfo,
         before: int,
     ) -> tuple[ast.AST, str] | None:
@@ -480,7 +571,7 @@ class _Flow:
         return None
 
     def _tuple_mask(
-        self, parent: ast.Tuple, child: ast.AST, render: TemplateCall, function: FunctionInfo, before: int
+        self, parent: ast.Tuple, child: ast.AST, render: Carrier, function: FunctionInfo, before: int
     ) -> tuple[ast.AST, str] | None:
         # `return tokens, offset` / `data.append((tokens, offset))`: the full render handed on with the
         # prompt length, for a trainer that masks its first `offset` tokens
@@ -501,10 +592,19 @@ def _text_arguments(call: ast.Call) -> list[ast.expr]:
     return arguments[1:] if len(arguments) > 1 and is_tokenizer(arguments[0]) else arguments
 
 
-def _is_full_render(other: TemplateCall, render: TemplateCall) -> bool:
+class _ColumnFlow(_Flow):
+    column_reads = True
+
+
+def _is_full_render(other: Carrier, render: Carrier) -> bool:
     """`other` renders the whole conversation, so slicing it (or pairing it) by `render`'s length splits off the
     prompt. Not so for a second prompt render, nor for the same conversation rendered with and without the
-    header to find the header's tokens (template introspection)."""
+    header to find the header's tokens (template introspection). A column of the rows (`render`'s length read
+    from one) is sliced by another column, or by a full render."""
+    if isinstance(other, ColumnRead):
+        return isinstance(render, ColumnRead) and other.column != render.column
+    if isinstance(render, ColumnRead):
+        return other.shape.kind is not ShapeKind.PROMPT and not other.flag("add_generation_prompt").is_true
     if other is render or other.shape.kind is ShapeKind.PROMPT or other.flag("add_generation_prompt").is_true:
         return False
     return not (other.conversation_text == render.conversation_text and other.shape.kind is render.shape.kind)

@@ -308,6 +308,8 @@ class TextOrigin:
     # the text was changed on the way (`render + reply`, `text[:n]`, `text.strip()`): it starts with the render but
     # is not all of it, so its length is not the render's
     altered: bool = False
+    # a render of another module that is a prompt rendered without the generation prompt: its shape in words
+    prompt: str = ""
 
     def describe(self) -> str:
         """The route in a few words: the helpers and attributes it went through, then the render."""

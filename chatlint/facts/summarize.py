@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from chatlint.facts.built_classes import module_factories, module_registries
 from chatlint.facts.calls import conversation_parameter
 from chatlint.facts.column_names import exported_defaults, module_constants
+from chatlint.facts.datasets import mapped_function
 from chatlint.facts.flags import FLAG_NAMES
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
-from chatlint.facts.masking import carried_render, measuring_wrappers
-from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
+from chatlint.facts.masking import carried_render, column_masks, measuring_wrappers, prompt_words
+from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall, TextOrigin
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.padding import (
     PadAssignment,
@@ -28,6 +30,7 @@ from chatlint.facts.summary import (
     ForwardedFlag,
     ImportRef,
     MaskSummary,
+    MeasureSummary,
     ModuleSummary,
     PadLoader,
     RendererFactory,
@@ -39,6 +42,7 @@ from chatlint.facts.summary import (
     may_load_checkpoints,
     may_mask,
     may_mask_by_parameter,
+    may_measure_columns,
     may_pass_pad_id,
     may_render,
     may_set_pad_eos,
@@ -143,7 +147,56 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         loads_checkpoints=may_load_checkpoints(data) and bool(facts.checkpoint_arguments),
         registries=_registries(facts, wrappers, texts) if facts.template_calls else (),
         factories=tuple(sorted(module_factories(facts.module).items())),
+        measures=_measures(facts) if may_measure_columns(data) else (),
     )
+
+
+def _measures(facts: ModuleFacts) -> tuple[MeasureSummary, ...]:
+    """The module-level functions that mask labels by the token length of a column of their rows, and those that
+    `.map()` one over the dataset they are given (`def add_token_columns(ds, tok): return ds.map(tokenize_pair,
+    ...)`)."""
+    found: dict[str, MeasureSummary] = {}
+    for mask in column_masks(facts):
+        function = mask.function
+        if _is_top_level(function) and function.qualname not in found:
+            found[function.qualname] = MeasureSummary(
+                function.qualname,
+                mask.column.column,
+                getattr(mask.node, "lineno", mask.column.node.lineno),
+                mask.how,
+                params=tuple(function.call_params),
+            )
+    for call, function, _ in facts.calls:
+        mapped = mapped_function(call)
+        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
+            mapped = mapped.args[0]
+        measure = found.get(mapped.id) if isinstance(mapped, ast.Name) else None
+        dataset = _dataset_parameter(call.func.value, function, facts) if measure is not None else None  # type: ignore[attr-defined]
+        if measure is not None and dataset is not None and _is_top_level(function) and function.qualname not in found:
+            found[function.qualname] = replace(
+                measure, name=function.qualname, dataset=dataset, params=tuple(function.call_params)
+            )
+    return tuple(found.values())
+
+
+def _dataset_parameter(dataset: ast.expr, function: FunctionInfo, facts: ModuleFacts) -> str | None:
+    """The parameter the dataset `dataset` (in `function`) is made from, through the dataset methods called on it
+    (`ds.filter(...).shuffle()`) and the local names that reach it (`ds = ds.filter(...)` before `ds.map(...)`)."""
+    flow = function_flow(function, facts.flows)
+    for _ in range(MAX_RESOLUTION_DEPTH):
+        while isinstance(dataset, ast.Call) and isinstance(dataset.func, ast.Attribute):
+            dataset = dataset.func.value
+        if not isinstance(dataset, ast.Name):
+            return None
+        bindings = flow.reaching(dataset.id, dataset)
+        if len(bindings) != 1:
+            return None
+        if bindings[0].kind == "param":
+            return dataset.id
+        if bindings[0].kind != "assign" or bindings[0].value is None:
+            return None
+        dataset = bindings[0].value
+    return None
 
 
 def _registries(
@@ -381,7 +434,26 @@ def _returned_text(
         return None
     first = next(iter(columns.values()))
     lines = tuple(origin.line for origin in columns.values())
-    return TextSummary(function.qualname, first.line, first.render, tuple(columns), dataset=dataset, lines=lines)
+    prompts = {column: words for column, origin in columns.items() if (words := _prompt_words(origin, renders))}
+    return TextSummary(
+        function.qualname,
+        first.line,
+        first.render,
+        tuple(columns),
+        dataset=dataset,
+        lines=lines,
+        prompt_columns=tuple(prompts),
+        prompt_evidence=tuple(prompts.values()),
+    )
+
+
+def _prompt_words(origin: TextOrigin, renders: dict[int, TemplateCall]) -> str:
+    """The shape of the render in words, when it is a prompt rendered without the generation prompt (a render of
+    this module, or of another module as its summary says), else ""."""
+    if origin.prompt:
+        return origin.prompt
+    render = renders.get(id(origin.render_call)) if origin.render_call is not None and not origin.altered else None
+    return prompt_words(render) if render is not None else ""
 
 
 def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | None:

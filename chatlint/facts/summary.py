@@ -99,6 +99,11 @@ def may_mask(data: bytes) -> bool:
     return may_pass_pad_id(data) and (b"-100" in data or b"IGNORE" in data)
 
 
+def may_measure_columns(data: bytes) -> bool:
+    """Could a function of the module mask labels by the token length of a column of its rows?"""
+    return b"label" in data and b"len(" in data and (b"-100" in data or b"IGNORE" in data or b"[:" in data)
+
+
 def may_mask_by_parameter(data: bytes) -> bool:
     """Could a function of the module mask labels equal to one of its parameters (`labels[labels == token_id] =
     -100`)?"""
@@ -230,6 +235,10 @@ class TextSummary:
     positions: tuple[int, ...] = ()
     # with `columns`: the line of each column's render, in the same order (`line` is the first one's)
     lines: tuple[int, ...] = ()
+    # with `columns`: the columns whose render is a prompt rendered without the generation prompt, with the shape
+    # in words (a caller in another module judges the prompt where its length masks labels: CL003)
+    prompt_columns: tuple[str, ...] = ()
+    prompt_evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -263,6 +272,19 @@ class MaskSummary:
     # a function that masks labels equal to one of its parameters (`labels[labels == token_id] = -100`): a mask by
     # value only where a caller hands it a pad id there (`param` by name, `#i` by position)
     by_param: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeasureSummary:
+    """A function that tokenizes `column` of the rows it is given and masks the labels by its length (`mask`, at
+    `line`), or (`dataset`: its parameter) one that `.map()`s such a function over the dataset it is given."""
+
+    name: str
+    column: str
+    line: int
+    mask: str
+    dataset: str = ""
+    params: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -371,6 +393,8 @@ class ModuleSummary:
     # module-level functions annotated to return a class: `(make_prompt_builder, PromptBuilder)`, the class as the
     # module names it (its own, or one it imports: an importer follows that import)
     factories: tuple[tuple[str, str], ...] = ()
+    # functions that mask labels by the token length of a column of their rows (see `MeasureSummary`)
+    measures: tuple[MeasureSummary, ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -400,6 +424,8 @@ class ModuleSummary:
             told = (*told, self.registries)
         if self.factories:
             told = (*told, self.factories)
+        if self.measures:
+            told = (*told, self.measures)
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
             told = (*told, self.role_guards)
@@ -423,6 +449,7 @@ class ModuleSummary:
         """The names whose users learn something about a render: the renderers, and the column names (constants,
         and the classes and functions that declare a text column field)."""
         owners = [owner for owner, _, _ in self.defaults if owner]
+        owners += [measure.name.split(".")[0] for measure in self.measures]
         return self.renderers | frozenset(name for name, _ in self.constants) | frozenset(owners)
 
     def factory(self, name: str) -> str | None:
@@ -449,6 +476,9 @@ class ModuleSummary:
 
     def tokenizer(self, name: str) -> TokenizerSummary | None:
         return next((tokenizer for tokenizer in self.tokenizers if tokenizer.name == name), None)
+
+    def measure(self, name: str) -> MeasureSummary | None:
+        return next((measure for measure in self.measures if measure.name == name), None)
 
     def tokenizes_with(self, name: str) -> bool:
         """Is `name` a function that tokenizes its parameter, or a class with such a method?"""

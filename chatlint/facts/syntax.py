@@ -207,11 +207,20 @@ def subscript_key(node: ast.AST) -> str | None:
 _NAMES_A_COLUMN = re.compile(r"(?i)column|field|_key$")
 
 
+# an object whose fields are column names: `columns.prompt_text`, `self.cols.text`
+_HOLDS_COLUMN_NAMES = re.compile(r"(?i)^(?:cols|columns|column_names|keys)$")
+
+
 def field_column(node: ast.AST) -> str | None:
     """`{text_column}` for `config.text_column`: a configuration field that names a column whose name only the run
     knows. The same field names the same column wherever the module reads it; its name stands in braces."""
-    if isinstance(node, ast.Attribute) and _NAMES_A_COLUMN.search(node.attr):
+    if not isinstance(node, ast.Attribute):
+        return None
+    if _NAMES_A_COLUMN.search(node.attr):
         return f"{{{node.attr}}}"
+    receiver = dotted_name(node.value)
+    if receiver is not None and _HOLDS_COLUMN_NAMES.match(receiver.rsplit(".", 1)[-1]):
+        return f"{{{node.attr}}}"  # `columns.prompt_text`, `cfg.cols.full`: a field of the column names
     return None
 
 

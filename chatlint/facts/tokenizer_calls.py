@@ -167,6 +167,9 @@ def direct_call(
     opaque = not flag.present and (
         passes_star_args(call)
         or any(item.arg is None and not _visible_dict(item.value, function, flows) for item in call.keywords)
+        # a tokenizer of its own that says whether to add a BOS (litgpt's `encode(text, bos=False)`, torchtune's
+        # `add_bos=`): not a Hugging Face tokenizer, and its BOS is decided by that keyword
+        or any(item.arg in _OWN_BOS_KEYWORDS for item in call.keywords)
     )
     return TokenizerCall(
         call=call,
@@ -175,6 +178,9 @@ def direct_call(
         add_special_tokens=flag,
         special_tokens_known=not opaque and (not flag.present or flag.value is not None),
     )
+
+
+_OWN_BOS_KEYWORDS = frozenset({"bos", "add_bos", "prepend_bos"})
 
 
 def engine_call(

@@ -135,6 +135,9 @@ class DoubleBos(Rule):
         in the message and no fix (the configuration is shared; pass `False` at the call or change the default).
         A value computed from the field, or a class of another module, is not followed.
 
+        A tokenizer of the project's own that takes a `bos=` / `add_bos=` keyword (litgpt's `encode(text,
+        bos=False)`, torchtune's) decides its BOS by that keyword: such a call is left alone.
+
         It stays quiet where `add_special_tokens=False` is passed (literally, through a name, a default, or a
         `**kwargs` dict it can see), where an opaque `**kwargs` may pass it (not to vLLM's or SGLang's `generate`,
         whose keywords cannot turn special tokens off), where TensorRT-LLM's `SamplingParams(add_special_tokens=...)`

@@ -5,17 +5,17 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable
 
-from chatlint.facts import FlagSource, ModuleFacts, ShapeKind, TemplateCall
-from chatlint.facts.masking import LengthMask, length_masks
+from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
+from chatlint.facts.column_names import column_words
+from chatlint.facts.masking import LengthMask, length_masks, stops_before_header
+from chatlint.facts.measured_columns import MeasuredPrompt, measured_prompts
 from chatlint.facts.prompt_rows import PromptRow, prompt_rows
-from chatlint.facts.syntax import keyword
+from chatlint.facts.syntax import code, shortened
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
 
 FLAG = "add_generation_prompt"
-# where a literal False is set only as a default, callers may pass True: the code does not say
-_UNSURE_SOURCES = frozenset({FlagSource.DEFAULT, FlagSource.PARAMETER})
 
 
 class PromptMaskWithoutGenerationPrompt(Rule):
@@ -85,6 +85,15 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         (`TEMPLATES[name](tok)`, every value the class or a subclass of it). A builder that appends the reply only
         when a switch is on gives a prompt where the call turns the switch off (`self.conversation(row,
         include_answer=False)`).
+        Render and tokenize stages in different modules: a row function of one module writes the prompt render to
+        a column (`{columns.prompt_text: render(conv[:-1])}`, mapped directly or by a function that returns the
+        mapped dataset), and a function of another module masks the labels by that column's token length. The
+        finding is where the two meet: at the mask, when its module maps the row function itself; else at the
+        call that applies the measuring function (`ds.map(encode_row)`, or `add_token_columns(ds, ...)` mapping
+        it over the dataset it is given) to a dataset the render stage made, with the render and the mask as
+        related places. Columns are matched by name, also through a configuration object's fields
+        (`columns.prompt_text`, the same field on both sides). A dataset loaded from files (rendered elsewhere) is
+        not followed.
     """
     why_is_this_bad = """
         The full conversation renders the assistant turn as *header + reply* (`<|im_start|>assistant\\n` +
@@ -123,6 +132,17 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         reported: set[int] = set()
         uses: list[tuple[TemplateCall, LengthMask | PromptRow]] = [(mask.render, mask) for mask in length_masks(facts)]
         uses += [(row.render, row) for row in prompt_rows(facts)]
+        across = measured_prompts(facts)
+        # a render of this module in a column another module's function measures: judged at the render (with a fix)
+        uses += [
+            (
+                item.render,
+                LengthMask(item.render, item.function, item.node, f"{item.masks}, applied by `{_call(item)}`"),
+            )
+            for item in across
+            if item.render is not None
+        ]
+        yield from (_column_diagnostic(item) for item in across if item.render is None)
         for render, use in uses:
             # the `prompt` of a preference or prompt-completion row is a prompt, whatever the code shows of its end
             as_prompt = isinstance(use, PromptRow) and render.shape.kind is ShapeKind.UNKNOWN
@@ -141,20 +161,28 @@ class PromptMaskWithoutGenerationPrompt(Rule):
             )
 
 
+def _column_diagnostic(item: MeasuredPrompt) -> Diagnostic:
+    """A prompt of another module's render, in a dataset column, whose length masks labels: reported where the
+    column meets the mask (no fix here: the render is in the other module, named as a related place)."""
+    return Diagnostic(
+        node=item.node,
+        message=(
+            f"{column_words(item.column)} holds {item.evidence}, {item.origin.describe()}, without "
+            f"`add_generation_prompt=True`, and {item.masks}: the assistant header after the prompt is trained as "
+            f"part of the reply"
+        ),
+        related=item.related,
+    )
+
+
+def _call(item: MeasuredPrompt) -> str:
+    return shortened(code(item.node), 60)
+
+
 def _renders_prompt_without_header(render: TemplateCall, as_prompt: bool = False) -> bool:
     if (render.shape.kind is not ShapeKind.PROMPT and not as_prompt) or _fixed_base(render):
         return False
-    if render.flag("continue_final_message").present and render.flag("continue_final_message").value is not False:
-        return False
-    flag = render.flag(FLAG)
-    if not flag.present:
-        return True
-    if flag.value is not False:
-        return False
-    if flag.source not in _UNSURE_SOURCES:
-        return True
-    # a default is certain only at a wrapper's call site that passes neither the flag nor `**kwargs`
-    return render.through_wrapper and keyword(render.call, FLAG) is None and not render.may_hide_flags
+    return stops_before_header(render)
 
 
 def _compared_with_header(render: TemplateCall, facts: ModuleFacts) -> bool:
