@@ -141,7 +141,7 @@ class Project:
         summary = self._reexport_imports(resolved, text.encode("utf-8", "surrogatepass"))
         if summary is not None and any(cls in self.rendering_classes for _, cls in summary.factories):
             self.summaries[resolved] = summary
-            for name in ("renderers", "_renderer_names", "_names_renderer"):
+            for name in ("renderers", "_renderer_names", "_names_renderer", "_column_writers"):
                 self.__dict__.pop(name, None)  # the names a run's files may use grew
 
     def links_for(
@@ -177,10 +177,10 @@ class Project:
                 name for name in self._renderer_names[1] if _after_a_dot(text, name) and self._inherits(name, text)
             }
         tokenizing = self._tokenizer_imports(imports, text, hands_text, dotted)
-        if text is not None and renders_through(imports, text, self.renderers):
-            # a module with a dataset a render went into, that names an imported function: it may apply one that
-            # masks labels by a column's length (a tokenize stage), whose module is read as a tokenizing one's is
-            tokenizing |= {ref for ref in imports if ref.symbol and ref.symbol != "*" and _whole_word(text, ref.local)}
+        if text is not None and _writes_columns(imports, text, self._column_writers):
+            # a module with a dataset a render went into: an imported function it applies to the dataset may mask
+            # labels by a column's length (a tokenize stage), and its module is read as a tokenizing one's is
+            tokenizing |= {ref for ref in imports if _applied_to_rows(ref, text)}
         # what each import is asked for beyond what a known module tells: a tokenizer loader, a conversation builder
         # (a module that renders may render a conversation an imported function builds)
         pads = {ref for ref in imports if loaders and _calls_through(ref, loaders)}
@@ -247,6 +247,9 @@ class Project:
             if helpers and found.summary.tokenizers:
                 # a tokenizing function, or a class with a tokenizing method (`Encoder.encode`)
                 told = told | {helper.name.split(".")[0] for helper in found.summary.tokenizers}
+            if helpers and found.summary.measures:
+                # a function that masks labels by the length of a column of its rows (a tokenize stage)
+                told = told | {measure.name for measure in found.summary.measures}
             if helpers or renders:
                 # what loads the checkpoint a call names decides the model family (`VLLMEngine(cfg.model)`)
                 told = told | {loader.name for loader in found.summary.checkpoint_loaders}
@@ -335,7 +338,7 @@ class Project:
             return None
         if text_fields_read(text) or checkpoint_fields_read(text):
             return None  # the class or function that declares the field's default may be imported by any name
-        if (".map(" in text or "dataset" in text) and self._names_renderer(text):
+        if self._names_renderer(text):
             return None  # a dataset a render went into may be handed to any imported function (a tokenize stage)
         if self._loader_names and mentions(self._loader_names)(text) and checkpoint_fields_handed(text):
             return None  # a checkpoint field handed to a known class that loads it (`VLLMEngine(cfg.model)`)
@@ -418,19 +421,24 @@ class Project:
 
     @functools.cached_property
     def _names_renderer(self) -> Callable[[str], bool]:
-        """Does a text name one of the known functions that render?"""
-        return mentions(self._renderer_names[0])
+        """Does a text name one of the known functions that write a render into a dataset's column (rows a `.map()`
+        writes, or a dataset returned with the render in a column)?"""
+        return mentions(self._column_writers)
+
+    @functools.cached_property
+    def _column_writers(self) -> frozenset[str]:
+        return frozenset(
+            text.name
+            for summary in self.summaries.values()
+            if summary
+            for text in summary.texts
+            if text.columns and "." not in text.name
+        )
 
     @functools.cached_property
     def _constant_names(self) -> frozenset[str]:
-        """The column-name constants the known modules define, and their functions that mask labels by the length
-        of a column of their rows (a module that applies one to its dataset joins it to the column's render)."""
-        return frozenset(
-            name
-            for summary in self.summaries.values()
-            if summary
-            for name in [*(name for name, _ in summary.constants), *(measure.name for measure in summary.measures)]
-        )
+        """The column-name constants the known modules define."""
+        return frozenset(name for summary in self.summaries.values() if summary for name, _ in summary.constants)
 
     @functools.cached_property
     def _loader_names(self) -> frozenset[str]:
@@ -491,7 +499,7 @@ class Project:
             if (
                 ref.symbol is None
                 or ref.symbol in summary.exports
-                or (tokenizing and summary.tokenizes_with(ref.symbol))
+                or (tokenizing and (summary.tokenizes_with(ref.symbol) or summary.measure(ref.symbol) is not None))
                 or (pads and summary.pad_loader(ref.symbol) is not None)
                 or (conversations and any(item.name.split(".")[0] == ref.symbol for item in summary.conversations))
                 or (conversations and summary.role_guard(ref.symbol) is not None)
@@ -805,11 +813,21 @@ _BUILDS_CONVERSATIONS = re.compile(
 )
 
 
-def renders_through(imports: tuple[ImportRef, ...], text: str, renderers: frozenset[str]) -> bool:
-    """Does a module that handles datasets (`.map(`, `dataset`) render, or import a known renderer?"""
-    if ".map(" not in text and "dataset" not in text:
+def _writes_columns(imports: tuple[ImportRef, ...], text: str, writers: frozenset[str]) -> bool:
+    """Could the module hold a dataset with a render in a column: it maps over datasets and renders, or imports a
+    known function that writes such a column?"""
+    if any(ref.symbol in writers for ref in imports):
+        return True
+    return ".map(" in text and "apply_chat_template" in text
+
+
+def _applied_to_rows(ref: ImportRef, text: str) -> bool:
+    """Is what `ref` binds applied to a dataset's rows (`.map(encode_row`, `.map(partial(encode_row`) or called
+    (`add_token_columns(`)?"""
+    if ref.symbol is None or ref.symbol == "*":
         return False
-    return "apply_chat_template" in text or any(ref.symbol in renderers for ref in imports)
+    local = ref.local
+    return f".map({local}" in text or f"partial({local}" in text or f"{local}(" in text
 
 
 def _called(ref: ImportRef, text: str) -> bool:

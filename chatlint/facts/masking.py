@@ -470,9 +470,39 @@ class _Flow:
             for call, function, _ in self.facts.calls
             if id(call) in self.renders or called_name(call) in helpers
         }
-        if self._column_readers or self.column_reads:  # a row's column may hold a render (`_column_render`)
+        if self._column_readers:  # a row's column may hold a render (`_column_render`)
             found |= {id(function) for function in self.facts.functions if function.params}
+        elif self.column_reads:
+            found |= {id(function) for function in self.facts.functions if self._masks_by_a_column(function)}
         return found
+
+    def _masks_by_a_column(self, function: FunctionInfo) -> bool:
+        """Could `function` mask labels by a column of its rows: it builds labels (`FunctionInfo.labels_evidence`)
+        and reads a column of a parameter (`row["prompt_text"]`, `row[cfg.x]`)?"""
+        if not function.params or function.is_module or not function.labels_evidence:
+            return False
+        return any(
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in function.params
+            and isinstance(node.slice, (ast.Constant, ast.Attribute, ast.Name))
+            for node in self.facts.scope_members(function.node)
+        )
+        reads = labels = False
+        for node in self.facts.scope_members(function.node):
+            if (
+                isinstance(node, ast.Subscript)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in function.params
+            ):
+                reads = reads or isinstance(node.slice, (ast.Constant, ast.Attribute, ast.Name))
+            elif isinstance(node, ast.Name):
+                labels = labels or is_label_name(node.id) or node.id.upper().startswith("IGNORE")
+            elif isinstance(node, ast.UnaryOp):
+                labels = labels or _is_ignore_value(node)
+            if reads and labels:
+                return True
+        return False
 
     def masks_in(self, function: FunctionInfo) -> Iterator[tuple[Carrier, ast.AST, str]]:
         if id(function) not in self._reaching_renders:

@@ -42,6 +42,8 @@ class MeasuredPrompt:
 def measured_prompts(facts: ModuleFacts) -> list[MeasuredPrompt]:
     """Every prompt column of this module's view whose length masks labels across a module boundary."""
     found: list[MeasuredPrompt] = []
+    if not facts.links:
+        return found  # the column's writer, or the measuring function, is another module's
     rows = facts.rendered_texts.rows
     seen: set[tuple[int, str]] = set()
     for mask in column_masks(facts):
@@ -59,9 +61,7 @@ def measured_prompts(facts: ModuleFacts) -> list[MeasuredPrompt]:
                     mask.node, mask.function, mask.column.column, origin, origin.prompt, masks, origin.related
                 )
             )
-    if facts.links:
-        found += _joined(facts)
-    return found
+    return found + _joined(facts)
 
 
 def _joined(facts: ModuleFacts) -> list[MeasuredPrompt]:

@@ -449,7 +449,6 @@ class ModuleSummary:
         """The names whose users learn something about a render: the renderers, and the column names (constants,
         and the classes and functions that declare a text column field)."""
         owners = [owner for owner, _, _ in self.defaults if owner]
-        owners += [measure.name.split(".")[0] for measure in self.measures]
         return self.renderers | frozenset(name for name, _ in self.constants) | frozenset(owners)
 
     def factory(self, name: str) -> str | None:
