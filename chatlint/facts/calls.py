@@ -287,10 +287,16 @@ class _Collector:
             flags=flags,
             route=route,
             via=via,
-            kept_from=self.resolver.kept_argument(conversation, function)
-            if isinstance(conversation, ast.Call)
-            else None,
+            kept_from=self._kept_from(conversation, function),
         )
+
+    def _kept_from(self, conversation: ast.expr | None, function: FunctionInfo) -> ast.expr | None:
+        """The argument whose end the conversation keeps, when it is a call of a helper of the module that keeps it
+        (`with_system(turns, system)`), in the call or through the one local name it is assigned to."""
+        if isinstance(conversation, ast.Name) and conversation.id not in function.params:
+            values = function.assignments.get(conversation.id, [])
+            conversation = values[0] if len(values) == 1 else None
+        return self.resolver.kept_argument(conversation, function) if isinstance(conversation, ast.Call) else None
 
     def _through_wrapper(
         self, call: ast.Call, function: FunctionInfo, ancestors: tuple[ast.AST, ...], route: _Route
@@ -531,8 +537,9 @@ def conversation_parameter(template_call: TemplateCall) -> str | None:
     `[system] + dialogue`), also by a helper of the module that keeps its end (`self._with_system(dialogue)`): the
     last turn stays the caller's."""
     function, conversation = template_call.function, template_call.conversation
-    if isinstance(conversation, ast.Call) and template_call.kept_from is not None:
-        conversation = template_call.kept_from  # `self._with_system(messages)`: a helper that keeps its end
+    if template_call.kept_from is not None:
+        # `self._with_system(messages)`, or `messages = with_system(turns, system)`: a helper that keeps its end
+        conversation = template_call.kept_from
     if not isinstance(conversation, ast.Name):
         # made in the call itself: `apply_chat_template(list(messages), ...)`, `[system, *messages]`
         source = _turn_by_turn(conversation) if conversation is not None else None
