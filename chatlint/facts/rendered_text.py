@@ -513,10 +513,13 @@ class RenderedTexts:
 
     def attribute_texts(self, attribute: str, cls: ClassInfo, depth: int) -> TextOrigin | None:
         """A list attribute one method of the class (or of a base class) fills (`self.prompts.append(prompt)`) and
-        another reads."""
+        another reads, or a property of the class that returns such a list."""
         key = ("attribute", id(cls), attribute)
         if key in self.busy or depth > MAX_RESOLUTION_DEPTH:
             return None
+        prop = cls.methods.get(attribute)
+        if prop is not None and is_property(prop):
+            return self._returned(prop, None, depth, many=True)  # `self.prompts`, a property returning the renders
         self.busy.add(key)
         try:
             for method in cls.methods.values():
@@ -535,6 +538,9 @@ class RenderedTexts:
         key = ("attribute-one", id(cls), attribute)
         if key in self.busy or depth > MAX_RESOLUTION_DEPTH:
             return None
+        prop = cls.methods.get(attribute)
+        if prop is not None and is_property(prop):
+            return self._returned(prop, None, depth, many=False)  # `self.prompt`, a property returning a render
         self.busy.add(key)
         try:
             values = [

@@ -28,3 +28,24 @@ class Runner:
 
     def run_one(self, request: ChatRequest):
         return self.llm.generate(request.prompt)  # expect: CL002 "returned by `ChatRequest.prompt`"
+
+
+class SampleLogger:
+    # a property of the class itself that returns the renders, read as `self.prompts` and tokenized in chunks
+    def __init__(self, tokenizer, examples):
+        self.tokenizer = tokenizer
+        self.examples = examples
+
+    @property
+    def prompts(self):
+        return [
+            self.tokenizer.apply_chat_template(ex["messages"][:-1], tokenize=False, add_generation_prompt=True)
+            for ex in self.examples
+        ]
+
+    def sample(self, model):
+        prompts = self.prompts
+        for start in range(0, len(prompts), 4):
+            batch = prompts[start : start + 4]
+            encoded = self.tokenizer(batch, return_tensors="pt", padding=True)  # expect: CL002 "`batch` holds texts"
+            model.generate(**encoded)

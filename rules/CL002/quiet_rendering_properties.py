@@ -35,3 +35,27 @@ class Runner:
 
     def names(self, request: ChatRequest):
         return [request.render.__name__, request.prompt_ids]
+
+
+class SampleLogger:
+    # the class's own property returns plain documents, and its renders are tokenized without special tokens
+    def __init__(self, tokenizer, examples):
+        self.tokenizer = tokenizer
+        self.examples = examples
+
+    @property
+    def documents(self):
+        return [ex["text"] for ex in self.examples]
+
+    @property
+    def prompts(self):
+        return [
+            self.tokenizer.apply_chat_template(ex["messages"][:-1], tokenize=False, add_generation_prompt=True)
+            for ex in self.examples
+        ]
+
+    def sample(self, model):
+        documents = self.documents
+        model.generate(**self.tokenizer(documents, return_tensors="pt", padding=True))
+        prompts = self.prompts
+        model.generate(**self.tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False))
