@@ -12,7 +12,10 @@ its value at that load must lead to the same render, else the name is unknown (a
 else, a parameter or a tuple unpacking among them makes it unknown). A loop variable carries the render of the
 items it walks: a list of renders, or the rows of their batch tokenization (a collator masking row by row).
 
-The answer is a list of `LengthMask`s: which render, where its length masks, and the words for a message.
+The answer is a list of `LengthMask`s: which render, where its length masks, and the words for a message. The same
+flow, followed down to the columns of the rows a function is given (`example["prompt_text"]`) when no render of
+the module fills them, gives `column_masks`: what a tokenize stage masks by, for the project step to join with the
+render stage that wrote the column (`measured_columns`).
 """
 
 from __future__ import annotations
