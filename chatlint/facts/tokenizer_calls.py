@@ -53,6 +53,9 @@ from chatlint.findings import Related
 
 ADD_SPECIAL_TOKENS = "add_special_tokens"
 _TOKENIZER_NAMES = frozenset({"tok", "processing_class", "processor", "tokenizer"})
+_NOT_TEXT_PROCESSORS = frozenset(
+    {"image", "video", "audio", "feature", "logits", "data", "pre", "post", "output", "input", "batch", "text", "sample"}
+)
 _FACTORY_VERBS = frozenset(
     {"get", "load", "build", "make", "create", "init", "setup", "convert", "fix", "try", "patch", "train", "save"}
 )
@@ -259,7 +262,12 @@ def is_tokenizer(node: ast.expr) -> bool:
     last = name.split(".")[-1].lower().lstrip("_")  # `self._tok`, a private attribute, names one too
     if last.split("_")[0] in _FACTORY_VERBS:
         return False  # `get_tokenizer(...)`, `load_tokenizer(...)`: builds a tokenizer, does not tokenize
-    return last in _TOKENIZER_NAMES or last.endswith("tokenizer")
+    if last in _TOKENIZER_NAMES or last.endswith(("tokenizer", "_tok", "processing_class")):
+        return True
+    # `teacher_processor`, `vlm_processor`: a model's processor under a role's name (not an image processor, a
+    # feature extractor or a logits processor, which take no text)
+    head, _, tail = last.rpartition("_")
+    return tail == "processor" and bool(head) and head.split("_")[-1] not in _NOT_TEXT_PROCESSORS
 
 
 # a class whose `from_pretrained` loads a tokenizer or a processor (`AutoProcessor`, `LlavaProcessor`,

@@ -17,3 +17,16 @@ class VisionChat:
         text = self._vision.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
         features = self._audio(waveform, sampling_rate=16000)
         return text, features
+
+
+class Sampler:
+    # processors that take no text under a role's name: an image processor and a logits processor
+    def __init__(self, teacher_image_processor, repetition_logits_processor):
+        self.teacher_image_processor = teacher_image_processor
+        self.repetition_logits_processor = repetition_logits_processor
+
+    def inputs(self, tokenizer, messages, images, scores, ids):
+        text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        pixels = self.teacher_image_processor(images, return_tensors="pt")
+        scores = self.repetition_logits_processor(ids, scores)
+        return text, pixels, scores
