@@ -205,6 +205,15 @@ class RenderedTexts:
 
     def _subscript_text(self, expr: ast.Subscript, function: FunctionInfo, depth: int) -> TextOrigin | None:
         element = expr.slice
+        cut = expr.value
+        if (
+            _is_zero(element)
+            and isinstance(cut, ast.Call)
+            and isinstance(cut.func, ast.Attribute)
+            and cut.func.attr in ("split", "rsplit", "partition", "rpartition")
+        ):
+            # `render(...).split(marker)[0]`: the first part keeps the render's start
+            return with_hop(self.template_text(cut.func.value, function, depth + 1), f"`{_short(expr)}`", True)
         if isinstance(element, ast.Slice):
             # `text[:n]` keeps the start; `text[len(prompt):]` does not
             if element.lower is None or _is_zero(element.lower):
