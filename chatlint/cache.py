@@ -60,6 +60,7 @@ _TYPES: dict[str, type] = {
     "RendererFactory": summary_module.RendererFactory,
     "RenderHook": summary_module.RenderHook,
     "MeasureSummary": summary_module.MeasureSummary,
+    "Handoff": summary_module.Handoff,
 }
 _ENUMS: dict[str, type[enum.Enum]] = {
     "Applicability": findings_module.Applicability,

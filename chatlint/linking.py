@@ -187,6 +187,8 @@ class Project:
         # (a module renders through an imported wrapper too: in a small run any import may be one)
         through = renders or self.eager or any(ref.symbol in self.renderers for ref in imports)
         builders = {ref for ref in imports if text is None or (through and _called(ref, text))}
+        # a base class a rendering module subclasses may hand its methods a conversation (`self.encode(self.build(row))`)
+        builders |= {ref for ref in imports if text is not None and renders and _subclassed(ref, text)}
         # a class it annotates with (`row: ChatRow`): its properties may give a conversation (`row.prompt`)
         annotated = {ref for ref in imports if text is not None and through and _annotates(ref, text)} - builders
         builders |= annotated
@@ -244,6 +246,7 @@ class Project:
             if ref in builders:
                 told = told | {item.name.split(".")[0] for item in found.summary.conversations}
                 told = told | {guard.name for guard in found.summary.role_guards}
+                told = told | {handoff.cls for handoff in found.summary.handoffs}
             if helpers and found.summary.tokenizers:
                 # a tokenizing function, or a class with a tokenizing method (`Encoder.encode`)
                 told = told | {helper.name.split(".")[0] for helper in found.summary.tokenizers}
@@ -503,6 +506,7 @@ class Project:
                 or (pads and summary.pad_loader(ref.symbol) is not None)
                 or (conversations and any(item.name.split(".")[0] == ref.symbol for item in summary.conversations))
                 or (conversations and summary.role_guard(ref.symbol) is not None)
+                or (conversations and bool(summary.handoffs_of(ref.symbol)))
             ):
                 return Imported(summary, ref.symbol)
             made = summary.factory(ref.symbol)
@@ -836,6 +840,13 @@ def _called(ref: ImportRef, text: str) -> bool:
     if ref.symbol is None or ref.symbol == "*" or not _BUILDS_CONVERSATIONS.search(ref.symbol):
         return False
     return f"{ref.local}(" in text
+
+
+def _subclassed(ref: ImportRef, text: str) -> bool:
+    """Does the text define a class with what `ref` binds among its bases (`class ChatSFT(ConversationDataset):`)?"""
+    if ref.symbol is None or ref.symbol == "*":
+        return False
+    return f"({ref.local})" in text or f"({ref.local}," in text or f", {ref.local})" in text
 
 
 def _annotates(ref: ImportRef, text: str) -> bool:

@@ -21,7 +21,8 @@ from chatlint.facts.flow import (
     instance_method,
 )
 from chatlint.facts.links import Links
-from chatlint.facts.model import UNKNOWN_SHAPE, CallSite, FunctionInfo, Shape, ShapeKind, classes_of
+from chatlint.facts.model import UNKNOWN_SHAPE, CallSite, ClassInfo, FunctionInfo, Shape, ShapeKind, classes_of
+from chatlint.facts.summary import Handoff
 from chatlint.facts.syntax import (
     bound_argument,
     cast_value,
@@ -260,9 +261,81 @@ class ShapeResolver:
             asserted = self._asserted_shape(name, scope)
             if asserted.kind is ShapeKind.UNKNOWN:
                 hooked = self._hooked_shape(name, function, depth)
+                if hooked.kind is ShapeKind.UNKNOWN:
+                    hooked = self._handed_shape(name, function, depth)
                 return hooked if hooked.kind is not ShapeKind.UNKNOWN else found
             return asserted
         return found
+
+    def _handoff_sources(self, cls: ClassInfo) -> Iterator[tuple[str, str, str, int]]:
+        """`(method, receiver, source, line)` of the class's methods that hand `self.receiver` what `self.source`
+        returns: `self.encode(self.build_conversation(row))`, also through a local name assigned once."""
+        for method in cls.methods.values():
+            for call in self._calls_by_function.get(id(method), ()):
+                receiver = is_self_attribute(call.func)
+                argument = call.args[0] if receiver is not None and call.args else None
+                if isinstance(argument, ast.Name) and len(method.assignments.get(argument.id, ())) == 1:
+                    argument = method.assignments[argument.id][0]
+                source = is_self_attribute(argument.func) if isinstance(argument, ast.Call) else None
+                if receiver is not None and source is not None and source != receiver:
+                    yield method.name, receiver, source, call.lineno
+
+    def handoffs(self) -> Iterator[Handoff]:
+        """The module's handoffs whose source method, as the class defines it, ends its conversation knowably."""
+        for cls in self._classes.values():
+            for method, receiver, source, line in self._handoff_sources(cls):
+                builder = cls.methods.get(source)
+                shape = self.returned_shape(builder) if builder is not None else UNKNOWN_SHAPE
+                if shape.kind in (ShapeKind.FULL, ShapeKind.PROMPT):
+                    yield Handoff(cls.name, method, receiver, source, line, shape.kind.value, shape.evidence)
+
+    def _handed_shape(self, name: str, function: FunctionInfo, depth: int) -> Shape:
+        """The first parameter of a method that a method of its class, or of a base class (of the module or
+        imported), hands what another method returns (`return self.encode(self.build_conversation(row))` in the
+        base): what this class's override of that method returns, else what the base's returns."""
+        cls = function.cls
+        if cls is None or not function.call_params or function.call_params[0] != name or depth > MAX_RESOLUTION_DEPTH:
+            return UNKNOWN_SHAPE
+        for base in [cls.name, *cls.bases]:
+            local = self._classes.get(base)
+            if local is not None:
+                for method, receiver, source, _ in self._handoff_sources(local):
+                    builder = cls.methods.get(source) or local.methods.get(source)
+                    if receiver != function.name or builder is None or builder is function:
+                        continue
+                    returned = self.returned_shape(builder, depth + 1)
+                    if returned.kind is not ShapeKind.UNKNOWN:
+                        evidence = (
+                            f"`{name}`, which `{local.name}.{method}` gives it from `self.{source}(...)`, returning "
+                            f"{returned.evidence}"
+                        )
+                        return Shape(returned.kind, evidence, related=returned.related)
+                continue
+            found = self.links.resolve(base)
+            if found is None:
+                continue
+            summary, symbol = found
+            for handoff in summary.handoffs_of(symbol):
+                if handoff.receiver != function.name:
+                    continue
+                override = cls.methods.get(handoff.source)
+                if override is not None:  # this class builds the conversation its own way
+                    returned = self.returned_shape(override, depth + 1)
+                    kind, words = returned.kind, returned.evidence
+                else:
+                    kind, words = ShapeKind(handoff.kind), handoff.evidence
+                if kind is ShapeKind.UNKNOWN:
+                    continue
+                place = summary.place(handoff.line)
+                evidence = (
+                    f"`{name}`, which `{symbol}.{handoff.method}` ({place}) gives it from `self.{handoff.source}(...)`, "
+                    f"returning {words}"
+                )
+                note = (
+                    f"`{symbol}.{handoff.method}` hands `self.{handoff.receiver}` what `self.{handoff.source}` returns"
+                )
+                return Shape(kind, evidence, related=(Related(summary.path, handoff.line, note),))
+        return UNKNOWN_SHAPE
 
     def _hooked_shape(self, name: str, function: FunctionInfo, depth: int) -> Shape:
         """The parameter of a method that overrides a renderer of an imported base class, whose method renders with

@@ -148,6 +148,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         registries=_registries(facts, wrappers, texts) if facts.template_calls else (),
         factories=tuple(sorted(module_factories(facts.module).items())),
         measures=_measures(facts) if may_measure_columns(data) else (),
+        handoffs=tuple(facts.shapes.handoffs()) if b"self." in data and may_build_conversations(data) else (),
     )
 
 

@@ -322,6 +322,21 @@ class RenderHook:
 
 
 @dataclass(frozen=True)
+class Handoff:
+    """A method of a class that hands another method of the class what a third one returns (`return
+    self.encode(self.build_conversation(row))`): a subclass's `receiver` takes that conversation as its first
+    parameter. `kind` and `evidence`: how the class's own `source` ends its conversation (a subclass may override it)."""
+
+    cls: str
+    method: str
+    receiver: str
+    source: str
+    line: int
+    kind: str
+    evidence: str
+
+
+@dataclass(frozen=True)
 class RendererFactory:
     """A module-level function that returns a tokenizer's `apply_chat_template`, bound in a `functools.partial` with
     literal flags (`make_renderer(tok)` returning `partial(tok.apply_chat_template, tokenize=False,
@@ -395,6 +410,8 @@ class ModuleSummary:
     factories: tuple[tuple[str, str], ...] = ()
     # functions that mask labels by the token length of a column of their rows (see `MeasureSummary`)
     measures: tuple[MeasureSummary, ...] = ()
+    # methods that hand another method of their class the conversation a third one builds (see `Handoff`)
+    handoffs: tuple[Handoff, ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -409,6 +426,7 @@ class ModuleSummary:
         names = [*(wrapper.name for wrapper in self.wrappers), *(text.name for text in self.texts)]
         names += [factory.name for factory in self.renderer_factories]
         names += [f"{hook.cls}.{hook.method}" for hook in self.hooks]
+        names += [f"{handoff.cls}.{handoff.method}" for handoff in self.handoffs]
         names += [name for name, _ in self.registries]
         return frozenset([*names, *(name.split(".")[0] for name in names if "." in name)])
 
@@ -426,6 +444,8 @@ class ModuleSummary:
             told = (*told, self.factories)
         if self.measures:
             told = (*told, self.measures)
+        if self.handoffs:
+            told = (*told, self.handoffs)
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
             told = (*told, self.role_guards)
@@ -482,6 +502,9 @@ class ModuleSummary:
     def tokenizes_with(self, name: str) -> bool:
         """Is `name` a function that tokenizes its parameter, or a class with such a method?"""
         return any(tokenizer.name.split(".")[0] == name for tokenizer in self.tokenizers)
+
+    def handoffs_of(self, cls: str) -> tuple[Handoff, ...]:
+        return tuple(handoff for handoff in self.handoffs if handoff.cls == cls)
 
     def hooks_of(self, cls: str) -> tuple[RenderHook, ...]:
         return tuple(hook for hook in self.hooks if hook.cls == cls)

@@ -54,7 +54,21 @@ from chatlint.findings import Related
 ADD_SPECIAL_TOKENS = "add_special_tokens"
 _TOKENIZER_NAMES = frozenset({"tok", "processing_class", "processor", "tokenizer"})
 _NOT_TEXT_PROCESSORS = frozenset(
-    {"image", "video", "audio", "feature", "logits", "data", "pre", "post", "output", "input", "batch", "text", "sample"}
+    {
+        "image",
+        "video",
+        "audio",
+        "feature",
+        "logits",
+        "data",
+        "pre",
+        "post",
+        "output",
+        "input",
+        "batch",
+        "text",
+        "sample",
+    }
 )
 _FACTORY_VERBS = frozenset(
     {"get", "load", "build", "make", "create", "init", "setup", "convert", "fix", "try", "patch", "train", "save"}

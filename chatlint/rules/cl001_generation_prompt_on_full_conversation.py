@@ -67,7 +67,11 @@ class GenerationPromptOnFullConversation(Rule):
         `self.prompter = Prompter(tokenizer)` set in `__init__`, or a local name assigned `Prompter(...)` once).
         The other way round, a subclass overriding the hooks of an imported base class whose method trains on
         `self.render(self.conversation(record))`: the subclass's `render` is given what its own `conversation`
-        returns (a conversation ending with the assistant's reply, here), and is judged with that.
+        returns (a conversation ending with the assistant's reply, here), and is judged with that. And a base
+        class (of the module or imported) whose method hands another method what a third one builds
+        (`return self.encode(self.build_conversation(row))`, `build_conversation` checking that the conversation
+        ends with the assistant's reply): a subclass's `encode` is given that conversation (or what its own
+        override of `build_conversation` returns).
 
         How a conversation ends is also read from a test that leaves the loop or the function unless it ends with a
         role (`if conv[-1]["role"] != "assistant": continue`, or `if not self.is_valid(conv): continue` with a
