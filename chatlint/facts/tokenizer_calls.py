@@ -122,6 +122,8 @@ def collect_tokenizer_calls(
                 through = _through_imported(call, function, *imported)
             if through is None and named is None:
                 through = _mapped_row_tokenizer(call, function, links)
+        if through is None:
+            through = _collated(call, function, helpers, links, flows)
         if through is not None:
             by_call[id(call)] = through
             found.append(through)
@@ -464,6 +466,41 @@ def _through_imported(
         # through the `**kwargs` it forwards
         off_keyword=ADD_SPECIAL_TOKENS if forwarded.parameter == ADD_SPECIAL_TOKENS or forwarded.from_kwargs else None,
     )
+
+
+def _collated(
+    call: ast.Call,
+    function: FunctionInfo,
+    helpers: dict[str, _Helper],
+    links: Links | None,
+    flows: dict[int, FunctionFlow],
+) -> TokenizerCall | None:
+    """`Trainer(train_dataset=ds, data_collator=collator)` or `DataLoader(ds, collate_fn=collator)`, where the
+    collator's class (of the module or imported) tokenizes in `__call__` the items it is given: a tokenizer call of
+    the dataset's items (`ds`, whose `__getitem__` may return a render), made by the collator."""
+    name = dotted_name(call.func) or ""
+    last = name.rsplit(".", 1)[-1]
+    if not (last.endswith("Trainer") or last == "DataLoader"):
+        return None
+    collator = keyword_value(call, "data_collator") or keyword_value(call, "collate_fn")
+    dataset = keyword_value(call, "train_dataset") or keyword_value(call, "dataset")
+    if dataset is None and last == "DataLoader":
+        dataset = positional(call, 0)
+    if collator is None or dataset is None:
+        return None
+    cls = instance_class(collator, function, flows)
+    if cls is None:
+        return None
+    collate = ast.Call(func=ast.Attribute(value=collator, attr="__call__"), args=[dataset], keywords=[])
+    local = helpers.get("__call__")
+    if local is not None and local[0].cls is not None and local[0].cls.name == dotted_name(cls):
+        through: TokenizerCall | None = _through_helper(collate, function, local)
+    else:
+        imported = links.method_tokenizer(cls, "__call__") if links else None
+        through = _through_imported(collate, function, *imported) if imported is not None else None
+    if through is None:
+        return None
+    return replace(through, call=call, text=dataset, via=f"{through.via}, the collator")
 
 
 def _mapped_row_tokenizer(call: ast.Call, function: FunctionInfo, links: Links) -> TokenizerCall | None:

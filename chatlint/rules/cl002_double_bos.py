@@ -135,6 +135,11 @@ class DoubleBos(Rule):
         in the message and no fix (the configuration is shared; pass `False` at the call or change the default).
         A value computed from the field, or a class of another module, is not followed.
 
+        A `Trainer` (or a `DataLoader`) handed a dataset whose `__getitem__` returns renders and a collator whose
+        `__call__` tokenizes the items it is given with special tokens on (`Trainer(train_dataset=RenderedChats(...),
+        data_collator=TextCollator(tok))`, each class of the module or imported) is reported at that call; the fix,
+        for a collator of the module, turns special tokens off inside its `__call__`.
+
         A tokenizer of the project's own that takes a `bos=` / `add_bos=` keyword (litgpt's `encode(text,
         bos=False)`, torchtune's) decides its BOS by that keyword: such a call is left alone.
 
