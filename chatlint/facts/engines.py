@@ -148,7 +148,7 @@ class Engines:
         prompt = self.pipeline_prompt(call, function, flows)
         if prompt is not None:
             return EngineCall(_PIPELINE, prompt, takes_flag=True)
-        return completions_request(call)
+        return completions_request(call) or generate_request(call, function, flows)
 
     def pipeline_prompt(
         self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]
@@ -247,6 +247,46 @@ def completions_request(call: ast.Call) -> EngineCall | None:
     if text is None or keyword_value(call, "extra_body") is not None:
         return None
     return EngineCall(_COMPLETIONS, text)
+
+
+_GENERATE_REQUEST = (
+    "a raw `/generate` request to a serving engine (SGLang's native API, vLLM's API server, TGI, `trl vllm-serve`), "
+    "which tokenizes a text prompt with special tokens on"
+)
+# the keys of a `/generate` request's JSON body that hold its text prompt(s), in the order they are looked for
+_PROMPT_KEYS = ("text", "prompt", "prompts", "inputs")
+
+
+def generate_request(call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> EngineCall | None:
+    """`requests.post(f"{url}/generate", json={"text": prompt, ...})` (also `session.post`, `httpx`, `aiohttp`): a
+    request to an engine's own `/generate` endpoint with a text prompt, which the engine tokenizes with special
+    tokens on; None for another call, and when the body passes `add_special_tokens` or token ids."""
+    if not (isinstance(call.func, ast.Attribute) and call.func.attr == "post"):
+        return None
+    url = keyword_value(call, "url") or positional(call, 0)
+    if url is None or not _names_generate(url, function):
+        return None
+    body = keyword_value(call, "json")
+    if isinstance(body, ast.Name):
+        bindings = function_flow(function, flows).reaching(body.id, body)
+        body = bindings[0].value if len(bindings) == 1 and bindings[0].kind == "assign" else None
+    if not isinstance(body, ast.Dict):
+        return None
+    entries = {string_value(key): value for key, value in zip(body.keys, body.values) if key is not None}
+    if "add_special_tokens" in entries or "input_ids" in entries or None in entries:
+        return None
+    text = next((entries[key] for key in _PROMPT_KEYS if key in entries), None)
+    return EngineCall(_GENERATE_REQUEST, text) if text is not None else None
+
+
+def _names_generate(url: ast.expr, function: FunctionInfo) -> bool:
+    """Is `url` (a literal, an f-string, `base + "/generate"`, or a local name bound once to one) an engine's
+    `/generate` endpoint?"""
+    if isinstance(url, ast.Name):
+        values = function.assignments.get(url.id, [])
+        url = values[0] if len(values) == 1 else url
+    pieces = [node.value for node in ast.walk(url) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    return any("/generate" in piece for piece in pieces)
 
 
 def _text_prompts(

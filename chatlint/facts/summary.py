@@ -76,6 +76,7 @@ ENGINE_WORDS = (
     b"completions.create",
     b"pipeline(",
     b"InferenceClient",
+    b"/generate",
 )
 # a call of a tokenizer: `tok(`, `tokenizer(`, `self.tokenizer.encode(`, `processor(text=` (plain `in` tests: a
 # pattern with alternatives costs ten times as much over a large module)

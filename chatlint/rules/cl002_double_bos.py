@@ -135,6 +135,10 @@ class DoubleBos(Rule):
         in the message and no fix (the configuration is shared; pass `False` at the call or change the default).
         A value computed from the field, or a class of another module, is not followed.
 
+        A raw request to an engine's own `/generate` endpoint (`requests.post(f"{url}/generate", json={"text":
+        prompt})`, also `session.post`, with `text`, `prompt`, `prompts` or `inputs`: SGLang's native API, vLLM's API
+        server, TGI, `trl vllm-serve`) is the same; quiet when the body passes `add_special_tokens` or token ids.
+
         A `Trainer` (or a `DataLoader`) handed a dataset whose `__getitem__` returns renders and a collator whose
         `__call__` tokenizes the items it is given with special tokens on (`Trainer(train_dataset=RenderedChats(...),
         data_collator=TextCollator(tok))`, each class of the module or imported) is reported at that call; the fix,
