@@ -124,7 +124,8 @@ class Project:
             for name in (
                 "renderers",
                 "_renderer_names",
-                "_names_renderer",
+                "_names_column_writer",
+                "_column_writers",
                 "_constant_names",
                 "_tokenizer_names",
                 "_loader_names",
@@ -141,7 +142,7 @@ class Project:
         summary = self._reexport_imports(resolved, text.encode("utf-8", "surrogatepass"))
         if summary is not None and any(cls in self.rendering_classes for _, cls in summary.factories):
             self.summaries[resolved] = summary
-            for name in ("renderers", "_renderer_names", "_names_renderer", "_column_writers"):
+            for name in ("renderers", "_renderer_names", "_names_column_writer", "_column_writers"):
                 self.__dict__.pop(name, None)  # the names a run's files may use grew
 
     def links_for(
@@ -341,7 +342,7 @@ class Project:
             return None
         if text_fields_read(text) or checkpoint_fields_read(text):
             return None  # the class or function that declares the field's default may be imported by any name
-        if self._names_renderer(text):
+        if self._names_column_writer(text):
             return None  # a dataset a render went into may be handed to any imported function (a tokenize stage)
         if self._loader_names and mentions(self._loader_names)(text) and checkpoint_fields_handed(text):
             return None  # a checkpoint field handed to a known class that loads it (`VLLMEngine(cfg.model)`)
@@ -423,13 +424,14 @@ class Project:
         return frozenset(name for name in names if "." not in name), classes
 
     @functools.cached_property
-    def _names_renderer(self) -> Callable[[str], bool]:
+    def _names_column_writer(self) -> Callable[[str], bool]:
         """Does a text name one of the known functions that write a render into a dataset's column (rows a `.map()`
         writes, or a dataset returned with the render in a column)?"""
         return mentions(self._column_writers)
 
     @functools.cached_property
     def _column_writers(self) -> frozenset[str]:
+        """The known module-level functions that return rows or a dataset with a render in a column."""
         return frozenset(
             text.name
             for summary in self.summaries.values()
