@@ -34,7 +34,7 @@ class MeasuredPrompt:
     column: str
     origin: TextOrigin
     evidence: str  # the prompt's shape in words
-    masks: str  # "masks the labels here at `...`", "`f` (path:line) masks the labels by its length at `...`"
+    masks: str  # "masks the labels at `...`", "`f` (path:line) masks the labels by its length at `...`"
     related: tuple[Related, ...] = ()
     render: TemplateCall | None = None  # the module's own render in the column (where a fix goes)
 
@@ -65,6 +65,8 @@ def measured_prompts(facts: ModuleFacts) -> list[MeasuredPrompt]:
 
 
 def _joined(facts: ModuleFacts) -> list[MeasuredPrompt]:
+    """The calls of the module that apply another module's measuring function to a dataset whose column holds a
+    prompt without the generation prompt (another module's render, or one of this module)."""
     found: list[MeasuredPrompt] = []
     renders = {id(render.call): render for render in facts.template_calls}
     for call, function, _ in facts.calls:
