@@ -83,7 +83,10 @@ def _is_docstring(statement: ast.stmt) -> bool:
 
 def _config_field_flag(name: str, assigned: ast.expr, init: FunctionInfo) -> Flag | None:
     """`self.flag = config.add_special_tokens` in `__init__`, where `config` is annotated with a class of the module
-    whose field has a literal default: that default, which a configuration may change (no fix edits it)."""
+    whose field has a literal default: that default, which a configuration may change (no fix edits it). A field
+    guarded for `None` keeps its value (`config.flag if config.flag is not None else False`, `config.flag or
+    False`)."""
+    assigned = _unguarded(assigned)
     if not (isinstance(assigned, ast.Attribute) and isinstance(assigned.value, ast.Name)):
         return None
     param = init.params.get(assigned.value.id)
@@ -105,6 +108,26 @@ def _config_field_flag(name: str, assigned: ast.expr, init: FunctionInfo) -> Fla
         return None
     where = f"the default of the configuration field `{cls_name}.{assigned.attr}`"
     return Flag(name, literal, True, None, FlagSource.DEFAULT, where)
+
+
+def _unguarded(value: ast.expr) -> ast.expr:
+    """`field` for `field if field is not None else False` and `field or False`: a default applied only when the
+    field is unset (None), which leaves a literal default as it is."""
+    if isinstance(value, ast.IfExp) and bool_literal(value.orelse) is False:
+        test = value.test
+        if (
+            isinstance(test, ast.Compare)
+            and len(test.ops) == 1
+            and isinstance(test.ops[0], ast.IsNot)
+            and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value is None
+            and code(test.left) == code(value.body)
+        ):
+            return value.body
+    if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or) and len(value.values) == 2:
+        if bool_literal(value.values[1]) is False:
+            return value.values[0]
+    return value
 
 
 def _parameter_flag(name: str, function: FunctionInfo, parameter: str) -> Flag:

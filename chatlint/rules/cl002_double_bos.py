@@ -133,7 +133,8 @@ class DoubleBos(Rule):
         class (`self.add_special_tokens = config.add_special_tokens`, also read through a property that returns
         it), takes that field's literal default: a field that defaults to `True` is reported, with the field named
         in the message and no fix (the configuration is shared; pass `False` at the call or change the default).
-        A value computed from the field, or a class of another module, is not followed.
+        A guard for an unset field keeps it (`config.flag if config.flag is not None else False`, `config.flag or
+        False`); another value computed from the field, or a class of another module, is not followed.
 
         A raw request to an engine's own `/generate` endpoint (`requests.post(f"{url}/generate", json={"text":
         prompt})`, also `session.post`, with `text`, `prompt`, `prompts` or `inputs`: SGLang's native API, vLLM's API

@@ -22,3 +22,19 @@ class EvalModel:
     def greedy_until(self, conversations):
         contexts = [self.tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
         return self.tokenizer(contexts, add_special_tokens=self.add_special_tokens)  # expect: CL002 "set by the default of the configuration field `ModelConfig.add_special_tokens`"
+
+
+class GuardedModel:
+    # a default applied only when the field is unset leaves the field's `True` as it is
+    def __init__(self, config: ModelConfig):
+        self.tokenizer = AutoTokenizer.from_pretrained(config.model_name)
+        self.add_special_tokens = config.add_special_tokens if config.add_special_tokens is not None else False
+        self.add_bos = config.add_special_tokens or False
+
+    def greedy_until(self, conversations):
+        contexts = [self.tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
+        return self.tokenizer(contexts, add_special_tokens=self.add_special_tokens)  # expect: CL002 "set by the default of the configuration field"
+
+    def loglikelihood(self, conversations):
+        contexts = [self.tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
+        return self.tokenizer(contexts, add_special_tokens=self.add_bos)  # expect: CL002 "set by the default of the configuration field"

@@ -35,3 +35,14 @@ class ChosenModel:
         contexts = [self.tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
         return self.tokenizer(contexts, add_special_tokens=self.add_special_tokens)
 
+
+
+class GuardedModel:
+    # a value computed from the field (not a guard for None) is not the field's default
+    def __init__(self, config: ModelConfig, chat: bool):
+        self.tokenizer = AutoTokenizer.from_pretrained(config.model_name)
+        self.add_special_tokens = config.add_special_tokens if chat else True
+
+    def greedy_until(self, conversations):
+        contexts = [self.tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
+        return self.tokenizer(contexts, add_special_tokens=self.add_special_tokens)
