@@ -135,6 +135,33 @@ def mapped_function(call: ast.Call) -> ast.expr | None:
     return call.args[0] if call.args and not isinstance(call.args[0], ast.Starred) else None
 
 
+def partial_target(mapped: ast.expr) -> ast.expr:
+    """The function a `functools.partial(f, ...)` binds (`f`), else `mapped` itself."""
+    if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
+        return mapped.args[0]
+    return mapped
+
+
+def dataset_parameter(dataset: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> str | None:
+    """The parameter the dataset `dataset` (in `function`) is made from, through the dataset methods called on it
+    (`ds.filter(...).shuffle()`) and the local names that reach it (`ds = ds.filter(...)` before `ds.map(...)`)."""
+    flow = function_flow(function, flows)
+    for _ in range(MAX_RESOLUTION_DEPTH):
+        while isinstance(dataset, ast.Call) and isinstance(dataset.func, ast.Attribute):
+            dataset = dataset.func.value
+        if not isinstance(dataset, ast.Name):
+            return None
+        bindings = flow.reaching(dataset.id, dataset)
+        if len(bindings) != 1:
+            return None
+        if bindings[0].kind == "param":
+            return dataset.id
+        if bindings[0].kind != "assign" or bindings[0].value is None:
+            return None
+        dataset = bindings[0].value
+    return None
+
+
 def bound_keywords(call: ast.Call, mapped: ast.expr, function: FunctionInfo) -> dict[str, ast.expr]:
     """The keywords a `.map()` call (in `function`) binds the function it applies with: a partial's keywords, and
     `fn_kwargs` (a dict, or a name the function binds once to one)."""

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow
-from chatlint.facts.model import FlagSource, FunctionInfo, Route, ShapeKind, TemplateCall
+from chatlint.facts.model import FlagSource, FunctionInfo, Route, ShapeKind, TemplateCall, TextOrigin
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.syntax import (
     arguments_in_order,
@@ -151,6 +151,16 @@ def prompt_words(render: TemplateCall) -> str:
     if render.shape.kind is not ShapeKind.PROMPT or not stops_before_header(render):
         return ""
     return render.shape.evidence or f"`{render.conversation_text}`"
+
+
+def origin_prompt_words(origin: TextOrigin, renders: dict[int, TemplateCall]) -> str:
+    """The shape in words of the render a text comes from, when it is a prompt rendered without the generation
+    prompt: a render of another module as its summary says (`TextOrigin.prompt`), or one of `renders` (by the id
+    of its call) the text holds unchanged; else ""."""
+    if origin.prompt:
+        return origin.prompt
+    render = renders.get(id(origin.render_call)) if origin.render_call is not None and not origin.altered else None
+    return prompt_words(render) if render is not None else ""
 
 
 def carried_render(facts: ModuleFacts, expr: ast.expr, function: FunctionInfo) -> TemplateCall | None:

@@ -16,12 +16,12 @@ import ast
 from dataclasses import dataclass
 
 from chatlint.facts.column_names import column_words
-from chatlint.facts.datasets import mapped_function
-from chatlint.facts.masking import column_masks, prompt_words
+from chatlint.facts.datasets import mapped_function, partial_target
+from chatlint.facts.masking import column_masks, origin_prompt_words
 from chatlint.facts.model import FunctionInfo, Related, TemplateCall, TextOrigin
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.summary import MeasureSummary, ModuleSummary
-from chatlint.facts.syntax import bound_argument, is_partial
+from chatlint.facts.syntax import bound_argument
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def _joined(facts: ModuleFacts) -> list[MeasuredPrompt]:
         if origin is None:
             continue
         render = renders.get(id(origin.render_call)) if origin.render_call is not None else None
-        evidence = origin.prompt or (prompt_words(render) if render is not None and not origin.altered else "")
+        evidence = origin_prompt_words(origin, renders)
         if not evidence:
             continue
         masks = f"`{measure.name}` ({summary.place(measure.line)}) masks the labels by its length at {measure.mask}"
@@ -98,9 +98,7 @@ def _applied_measure(
     links = facts.links
     mapped = mapped_function(call)
     if mapped is not None:
-        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
-            mapped = mapped.args[0]
-        measured = links.measure(mapped)
+        measured = links.measure(partial_target(mapped))
         if measured is not None and not measured[0].dataset:
             return measured, call.func.value  # type: ignore[attr-defined]
         return None

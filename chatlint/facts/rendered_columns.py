@@ -14,11 +14,11 @@ from dataclasses import replace
 from typing import Protocol
 
 from chatlint.facts.column_names import ColumnName, column_words
-from chatlint.facts.datasets import bound_keywords, derives_from, mapped_function
+from chatlint.facts.datasets import bound_keywords, derives_from, mapped_function, partial_target
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import CallSite, FunctionInfo, Hop, TextOrigin, with_hop
-from chatlint.facts.syntax import called_name, code, dotted_name, first_argument, is_partial, shortened
+from chatlint.facts.syntax import called_name, code, dotted_name, first_argument, shortened
 from chatlint.facts.trl_rows import trl_row_columns, trl_row_functions
 
 
@@ -256,8 +256,7 @@ class RenderedColumns:
     def _applies(self, call: ast.Call, function: FunctionInfo, reader: FunctionInfo) -> bool:
         """Does the `.map()` call (in `function`) apply `reader` (by name, in a partial, or called by a lambda)?"""
         mapped = mapped_function(call)
-        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
-            mapped = mapped.args[0]
+        mapped = partial_target(mapped) if mapped is not None else None
         if isinstance(mapped, ast.Lambda) and isinstance(mapped.body, ast.Call):
             mapped = mapped.body.func
         if not isinstance(mapped, ast.Name) or mapped.id != reader.name or reader.is_module:
@@ -266,8 +265,7 @@ class RenderedColumns:
 
     def _written_columns(self, mapped: ast.expr, function: FunctionInfo, call: ast.Call) -> dict[str, TextOrigin]:
         keys = (bound_keywords(call, mapped, function), function)
-        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
-            mapped = mapped.args[0]  # `partial(to_text, tokenizer=tok)`
+        mapped = partial_target(mapped)  # `partial(to_text, tokenizer=tok)`: `to_text`
         if isinstance(mapped, ast.Lambda):
             if isinstance(mapped.body, ast.Call) and not isinstance(mapped.body.func, ast.Lambda):
                 # `lambda example: to_text(example, tok)`: the rows of the function it calls

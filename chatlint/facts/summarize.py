@@ -8,11 +8,11 @@ from dataclasses import replace
 from chatlint.facts.built_classes import module_factories, module_registries
 from chatlint.facts.calls import conversation_parameter
 from chatlint.facts.column_names import exported_defaults, module_constants
-from chatlint.facts.datasets import mapped_function
+from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_target
 from chatlint.facts.flags import FLAG_NAMES
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
-from chatlint.facts.masking import carried_render, column_masks, measuring_wrappers, prompt_words
-from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall, TextOrigin
+from chatlint.facts.masking import carried_render, column_masks, measuring_wrappers, origin_prompt_words
+from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.padding import (
     PadAssignment,
@@ -169,35 +169,14 @@ def _measures(facts: ModuleFacts) -> tuple[MeasureSummary, ...]:
             )
     for call, function, _ in facts.calls:
         mapped = mapped_function(call)
-        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
-            mapped = mapped.args[0]
+        mapped = partial_target(mapped) if mapped is not None else None
         measure = found.get(mapped.id) if isinstance(mapped, ast.Name) else None
-        dataset = _dataset_parameter(call.func.value, function, facts) if measure is not None else None  # type: ignore[attr-defined]
+        dataset = dataset_parameter(call.func.value, function, facts.flows) if measure is not None else None  # type: ignore[attr-defined]
         if measure is not None and dataset is not None and _is_top_level(function) and function.qualname not in found:
             found[function.qualname] = replace(
                 measure, name=function.qualname, dataset=dataset, params=tuple(function.call_params)
             )
     return tuple(found.values())
-
-
-def _dataset_parameter(dataset: ast.expr, function: FunctionInfo, facts: ModuleFacts) -> str | None:
-    """The parameter the dataset `dataset` (in `function`) is made from, through the dataset methods called on it
-    (`ds.filter(...).shuffle()`) and the local names that reach it (`ds = ds.filter(...)` before `ds.map(...)`)."""
-    flow = function_flow(function, facts.flows)
-    for _ in range(MAX_RESOLUTION_DEPTH):
-        while isinstance(dataset, ast.Call) and isinstance(dataset.func, ast.Attribute):
-            dataset = dataset.func.value
-        if not isinstance(dataset, ast.Name):
-            return None
-        bindings = flow.reaching(dataset.id, dataset)
-        if len(bindings) != 1:
-            return None
-        if bindings[0].kind == "param":
-            return dataset.id
-        if bindings[0].kind != "assign" or bindings[0].value is None:
-            return None
-        dataset = bindings[0].value
-    return None
 
 
 def _registries(
@@ -435,7 +414,7 @@ def _returned_text(
         return None
     first = next(iter(columns.values()))
     lines = tuple(origin.line for origin in columns.values())
-    prompts = {column: words for column, origin in columns.items() if (words := _prompt_words(origin, renders))}
+    prompts = {column: words for column, origin in columns.items() if (words := origin_prompt_words(origin, renders))}
     return TextSummary(
         function.qualname,
         first.line,
@@ -446,15 +425,6 @@ def _returned_text(
         prompt_columns=tuple(prompts),
         prompt_evidence=tuple(prompts.values()),
     )
-
-
-def _prompt_words(origin: TextOrigin, renders: dict[int, TemplateCall]) -> str:
-    """The shape of the render in words, when it is a prompt rendered without the generation prompt (a render of
-    this module, or of another module as its summary says), else ""."""
-    if origin.prompt:
-        return origin.prompt
-    render = renders.get(id(origin.render_call)) if origin.render_call is not None and not origin.altered else None
-    return prompt_words(render) if render is not None else ""
 
 
 def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | None:

@@ -9,7 +9,7 @@ import ast
 from collections.abc import Callable
 
 from chatlint.facts.column_names import ColumnName
-from chatlint.facts.datasets import bound_keywords, mapped_function
+from chatlint.facts.datasets import bound_keywords, mapped_function, partial_target
 from chatlint.facts.engines import Engines
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import CallSite, FunctionInfo, TokenizerCall
@@ -96,8 +96,7 @@ def _dataset_tokenizers(
             assigned = function.assignments[mapped.id][0]  # `fn = partial(tokenize_batch, ...)`, then `.map(fn)`
             mapped = assigned if isinstance(assigned, ast.Call) and is_partial(assigned) else mapped
         bound = bound_keywords(call, mapped, function)
-        if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:
-            mapped = mapped.args[0]
+        mapped = partial_target(mapped)
         if not isinstance(mapped, ast.Name) or function.name in found:
             continue
         entry = rows.get(mapped.id)
