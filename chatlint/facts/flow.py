@@ -318,7 +318,7 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         return _built_class(value, function)
     attribute = is_self_attribute(value)
     if attribute and function.cls is not None:
-        built = function.cls.init_attributes.get(attribute)
+        built = _unless_none(function.cls.init_attributes.get(attribute))
         if built is None and function.cls.is_dataclass:  # a dataclass field: `formatter: ChatFormatter`
             return _annotated_class(function.cls.annotations.get(attribute))
         if isinstance(built, ast.Name):  # `self.actor = actor` with `actor: Actor` a parameter of `__init__`
@@ -328,8 +328,9 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         return _built_class(built, function) if isinstance(built, ast.Call) else None
     if isinstance(value, ast.Name):
         bindings = function_flow(function, flows).reaching(value.id, value)
-        if len(bindings) == 1 and bindings[0].kind == "assign" and isinstance(bindings[0].value, ast.Call):
-            return _built_class(bindings[0].value, function)
+        built = _unless_none(bindings[0].value) if len(bindings) == 1 and bindings[0].kind == "assign" else None
+        if isinstance(built, ast.Call):
+            return _built_class(built, function)
         if len(bindings) == 1 and bindings[0].kind == "loop" and isinstance(bindings[0].value, ast.Name):
             # `for rollout in rollouts` with `rollouts: Sequence[Rollout]` a parameter
             param = function.params.get(bindings[0].value.id)
@@ -344,12 +345,36 @@ def instance_method(
     func: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow], classes: dict[str, ClassInfo]
 ) -> FunctionInfo | None:
     """The method `func` names on an instance of one of `classes` (the module's) that the code shows built or
-    annotated (`builder.build` with `builder = Builder(tok)`), else None."""
-    if not isinstance(func, ast.Attribute) or not classes:
+    annotated (`builder.build` with `builder = Builder(tok)`), or the `__call__` of an instance called
+    (`self.formatter(context)` with `self.formatter = ChatFormatter(tok)`); else None."""
+    if not classes:
         return None
-    cls = instance_class(func.value, function, flows)
-    local = classes.get(dotted_name(cls) or "") if cls is not None else None
-    return local.methods.get(func.attr) if local is not None else None
+    receiver, method = called_method(func, function, flows)
+    local = classes.get(dotted_name(receiver) or "") if receiver is not None else None
+    return local.methods.get(method) if local is not None else None
+
+
+def called_method(
+    func: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]
+) -> tuple[ast.expr | None, str]:
+    """The class (an expression) and the method a call of `func` runs: `builder.build` with `builder = Builder(tok)`
+    runs `Builder.build`; an instance called (`self.formatter(context)`, `formatter(context)`) its `__call__`."""
+    if isinstance(func, ast.Attribute):
+        cls = instance_class(func.value, function, flows)
+        if cls is not None:
+            return cls, func.attr
+    if isinstance(func, (ast.Name, ast.Attribute)):
+        return instance_class(func, function, flows), "__call__"
+    return None, ""
+
+
+def _unless_none(value: ast.expr | None) -> ast.expr | None:
+    """The value an expression gives when it is not None: `ChatFormatter(tok) if use_chat else None` gives the
+    instance or nothing."""
+    if isinstance(value, ast.IfExp):
+        sides = [side for side in (value.body, value.orelse) if not _is_none(side)]
+        return sides[0] if len(sides) == 1 else value
+    return value
 
 
 def _built_class(call: ast.Call, function: FunctionInfo) -> ast.expr:

@@ -30,6 +30,7 @@ from chatlint.facts.flow import (
     MAX_RESOLUTION_DEPTH,
     Binding,
     FunctionFlow,
+    called_method,
     function_flow,
     instance_class,
     instance_method,
@@ -324,9 +325,9 @@ class RenderedTexts:
         of an instance of a class of another module (`builder.iter_prompts(rows)` with `builder =
         PromptBuilder(tok)`)."""
         imported = self.links.text(func)
-        if imported is None and isinstance(func, ast.Attribute) and self.links:
-            cls = instance_class(func.value, function, self.flows)
-            imported = self.links.method_text(cls, func.attr) if cls is not None else None
+        if imported is None and self.links:
+            cls, method = called_method(func, function, self.flows)
+            imported = self.links.method_text(cls, method) if cls is not None else None
         if imported is None or imported[0].columns or (imported[0].yields or imported[0].batch) is not items:
             return None
         return imported_origin(*imported, "renders the texts it yields" if items else "renders the text returned")
@@ -642,10 +643,14 @@ class RenderedTexts:
             if len(matches) > 1:
                 # functions of the same name nested in different functions: the one the caller's scopes define
                 matches = [candidate for candidate in matches if _encloses(candidate.outer, function)]
-            return matches[0] if len(matches) == 1 else None
+            if matches:
+                return matches[0] if len(matches) == 1 else None
         if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.cls is not None:
-            return function.cls.methods.get(func.attr)
-        # a method of an instance of a class of the module (`builder.build(row)` with `builder = Builder(tok)`)
+            method = function.cls.methods.get(func.attr)
+            if method is not None or func.attr not in function.cls.attributes:
+                return method
+        # a method of an instance of a class of the module (`builder.build(row)` with `builder = Builder(tok)`), or
+        # an instance called (`self.formatter(context)`: its `__call__`)
         return instance_method(func, function, self.flows, self.module_classes)
 
     def _passed_through(
