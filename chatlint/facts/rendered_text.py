@@ -402,10 +402,13 @@ class RenderedTexts:
             return helper.name in _CHUNKING and _yields_chunks(helper, self.flow(helper))
         return (dotted_name(call.func) or "").rsplit(".", 1)[-1] in _CHUNKING
 
-    def tuple_items(self, expr: ast.expr, function: FunctionInfo, depth: int, position: int) -> TextOrigin | None:
+    def tuple_items(
+        self, expr: ast.expr, function: FunctionInfo, depth: int, position: int, many: bool = False
+    ) -> TextOrigin | None:
         """The render that element `position` of the items of `expr` starts with, a list of tuples: `[(render(c),
         c[-1]) for c in chats]`, `pairs.append((prompt, answer))` (also on `self.pairs`), read as `pairs[i][0]` or
-        `for prompt, answer in pairs`."""
+        `for prompt, answer in pairs`. `many`: the element is a list of texts (`batches = [(prompts, None)]`, then
+        `for texts, schema in batches`), the render its items start with."""
         if depth > MAX_RESOLUTION_DEPTH:
             return None
         items: list[tuple[ast.expr, FunctionInfo]] = []
@@ -413,7 +416,7 @@ class RenderedTexts:
             items = [(expr.elt, function)]
         elif isinstance(expr, ast.List):
             items = [(item, function) for item in expr.elts]
-        elif isinstance(expr, ast.Call) and dotted_name(expr.func) in ("zip", "enumerate") and expr.args:
+        elif isinstance(expr, ast.Call) and dotted_name(expr.func) in ("zip", "enumerate") and expr.args and not many:
             # `zip(prompts, answers)`: element `position` is an item of the iterable at that place
             offset = 1 if dotted_name(expr.func) == "enumerate" else 0
             iterable = _element(ast.List(elts=list(expr.args)), position - offset) if position >= offset else None
@@ -423,12 +426,12 @@ class RenderedTexts:
         elif isinstance(expr, ast.Name):
             bindings = self.flow(function).reaching(expr.id, expr)
             found = _any(
-                self.tuple_items(binding.value, function, depth + 1, position)
+                self.tuple_items(binding.value, function, depth + 1, position, many)
                 for binding in bindings
                 if binding.kind == "assign" and binding.value is not None
             )
             appended = [(value, function) for kind, value in function.mutations.get(expr.id, ()) if kind == "append"]
-            return found or self._tuple_elements(appended, position, depth, f"`{expr.id}`")
+            return found or self._tuple_elements(appended, position, depth, f"`{expr.id}`", many)
         elif isinstance(expr, ast.Attribute) and dotted_name(expr.value) == "self" and function.cls is not None:
             name = f"self.{expr.attr}"
             items = [
@@ -438,16 +441,18 @@ class RenderedTexts:
                 if kind == "append"
             ]
             hop = Hop(f"stored in `{name}`", is_place=True)
-            found = self._tuple_elements(items, position, depth, hop)
+            found = self._tuple_elements(items, position, depth, hop, many)
             return replace(found, same_function=False) if found is not None else None
-        return self._tuple_elements(items, position, depth, f"the items of `{_short(expr)}`")
+        return self._tuple_elements(items, position, depth, f"the items of `{_short(expr)}`", many)
 
     def _tuple_elements(
-        self, items: list[tuple[ast.expr, FunctionInfo]], position: int, depth: int, hop: Hop | str
+        self, items: list[tuple[ast.expr, FunctionInfo]], position: int, depth: int, hop: Hop | str, many: bool = False
     ) -> TextOrigin | None:
-        """The render element `position` of the tuple `items` (each in its function) starts with."""
+        """The render element `position` of the tuple `items` (each in its function) starts with (`many`: the
+        render the items of that element, a list of texts, start with)."""
+        follow = self.template_texts if many else self.template_text
         found = _any(
-            self.template_text(element, function, depth + 1)
+            follow(element, function, depth + 1)
             for item, function in items
             if isinstance(item, (ast.Tuple, ast.List)) and (element := _element(item, position)) is not None
         )
@@ -504,6 +509,9 @@ class RenderedTexts:
             return self.template_texts(binding.value, function, depth)
         if binding.kind == "unpack":
             return self._unpacked(binding, function, depth, many=True)
+        if binding.kind == "loop-unpack" and binding.position is not None:
+            # `for texts, schema in batches` with `batches = [(prompts, None)]`: a list of texts in each tuple
+            return self.tuple_items(binding.value, function, depth, binding.position, many=True)
         if binding.kind == "loop" and isinstance(binding.value, ast.Call) and self._chunks(binding.value, function):
             # `for chunk in batched(prompts, 8)`: each chunk is a list of the texts
             return self.template_texts(binding.value, function, depth)

@@ -1,5 +1,6 @@
 # The twins of flag_tuple_items.py: the other element of the pair (the answer, plain text), and renders tokenized
-# without special tokens.
+# without special tokens; the batch beside its renders (plain questions) handed to vLLM.
+from vllm import LLM
 
 
 def encode_answers(tokenizer, chats):
@@ -15,3 +16,14 @@ def second_elements(tokenizer, chats):
     for chat in chats:
         pairs.append((chat[-1]["content"], tokenizer.apply_chat_template(chat, tokenize=False)))
     return [tokenizer.encode(pairs[i][0]) for i in range(len(pairs))]
+
+
+def generate_questions(checkpoint, conversations):
+    llm = LLM(checkpoint)
+    tokenizer = llm.get_tokenizer()
+    prompts = [tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
+    questions = [c[-1]["content"] for c in conversations]
+    outputs = []
+    for renders, plain in [(prompts, questions)]:
+        outputs += llm.generate(prompts=plain)
+    return outputs
