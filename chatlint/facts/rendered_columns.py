@@ -239,6 +239,14 @@ class RenderedColumns:
             return None
         return self.writer_of(key, datasets)
 
+    def made_column(self, key: str, dataset: ast.expr, function: FunctionInfo) -> TextOrigin | None:
+        """Column `key`'s render, when the code shows `dataset` made by a call that wrote it there (a name whose
+        making the code does not show, a lambda's parameter say, is not guessed)."""
+        for writer, origin in self.column_writers.get(key, ()):
+            if derives_from(dataset, function, {id(writer)}, self.texts.flows, returns=self.texts.returned_values):
+                return origin
+        return None
+
     def writer_of(self, key: str, datasets: list[tuple[ast.expr, FunctionInfo]]) -> TextOrigin:
         """The render in column `key` as the call that wrote it says, choosing the writer one of `datasets` (each in
         its function) was made from when the code shows which, else the first: the words name the right one."""

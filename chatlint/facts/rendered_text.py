@@ -388,6 +388,11 @@ class RenderedTexts:
             # a column of a batch of rows: `examples["text"]` in a function that `.map(batched=True)` is given
             column = self.column_of(expr.slice, function)
             return self.rows.column_text(expr, column, function) if column is not None else None
+        if isinstance(expr, ast.Subscript) and isinstance(expr.value, ast.Name):
+            # a whole column of a dataset a `.map()` wrote renders into: `prompts = rendered["text"]`
+            column = self.column_of(expr.slice, function)
+            found = self.rows.made_column(column.name, expr.value, function) if column is not None else None
+            return with_hop(found, f"`{_short(expr)}`")
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Mult):
             # `prompts * n`: the same texts, repeated (`best of n`)
             return self.template_texts(expr.left, function, depth + 1)
