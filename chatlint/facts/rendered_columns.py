@@ -306,6 +306,7 @@ class RenderedColumns:
         keys: Bound | None = None,
     ) -> dict[str, TextOrigin]:
         found: dict[str, TextOrigin] = {}
+        partial: set[str] = set()  # columns some row holds no render in (a plain text on another path)
         for row in rows:
             entries: list[tuple[str | None, ast.expr]] = []
             if isinstance(row, ast.Dict):
@@ -322,11 +323,15 @@ class RenderedColumns:
                 for name, returned in self.rows_of(row.func, function, depth + 1).items():
                     found.setdefault(name, with_hop(returned, hop) or returned)
                 continue
+            rendered = set()
             for key, value in entries:
                 origin = self.texts.template_text(value, function, depth + 1) if key is not None else None
-                if key is not None and origin is not None and origin.certain and not origin.batch:
+                if key is not None and origin is not None and not origin.batch:
                     found.setdefault(key, origin)
-        return found
+                    rendered.add(key)
+            partial.update(key for key, _ in entries if key is not None and key not in rendered)
+        # a render on some paths only: said so in the message
+        return {key: replace(origin, certain=False) if key in partial else origin for key, origin in found.items()}
 
     def _key_column(self, key: ast.expr, function: FunctionInfo, keys: Bound | None) -> ColumnName | None:
         """The column a row's key names: see `column_of`; a parameter of the function, as its caller binds it."""
