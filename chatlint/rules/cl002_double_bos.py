@@ -178,9 +178,12 @@ class DoubleBos(Rule):
         `apply_chat_template` (a test double).
 
         Across modules it follows text an imported function returns (or an imported generator yields), text stored in a dataset column by a `.map()`
-        of the module whose function (imported or not) returns rows with rendered text (or by a dataset built from
+        of the module whose function (imported or not) returns rows with rendered text (on one of its paths is
+        enough, as trl's `maybe_apply_chat_template` renders only conversational rows: the message says "on at least
+        one path" and the fix is unsafe; or by a dataset built from
         rendered texts: `Dataset.from_dict({"text": texts})`, `Dataset.from_list([{"text": ...} for ...])` or of rows appended to a list; read by a function or a lambda
-        handed to `.map()`; a dataset a function of the module builds from them and returns counts too), and
+        handed to `.map()`, or as a whole column (`prompts = rendered["text"]`, when the code shows `rendered` made by
+        that `.map()`); a dataset a function of the module builds from them and returns counts too), and
         rendered text handed to
         an imported function that tokenizes that parameter with special tokens on (`encode(tok, text)` with
         `from .tokenization import encode`, `T.encode(...)` with the module imported, a method of an instance of an
@@ -193,7 +196,11 @@ class DoubleBos(Rule):
         imported from another module of the project (`from config import MODEL_ID`), or by the default of a field of
         an imported configuration class the checkpoint is loaded from (`from_pretrained(cfg.model)` with `model: str
         = "Qwen/..."`), tells the model family. A generator or rendering method of an instance of an imported class
-        built in the function (`builder = PromptBuilder(tok)`, `builder.iter_prompts(rows)`) is followed too. Text
+        built in the function (`builder = PromptBuilder(tok)`, `builder.iter_prompts(rows)`) is followed too, and so
+        is an instance called like a function, whose class's `__call__` renders (`self.formatter(context)` with
+        `self.formatter = ChatFormatter(tok) if use_chat else None`, of the module or imported). A list of renders
+        kept as one element of each tuple of a list (`batches = [(prompts, None)]`, then `for batch, schema in
+        batches`) is a batch of renders. Text
         rendered by a method a class inherits from a base class of another module (`self.render(...)`) is followed
         as a render of the conversation the call passes. A column may be named by a
         literal, by a constant (`TEXT_COLUMN = "text"`, in the module or imported from the module that renders),
