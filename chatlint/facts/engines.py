@@ -134,6 +134,12 @@ class Engines:
             return cls(classes, words, frozenset(pipelines), trl)
         return cls(classes, _MAIN_ENGINE[libraries.pop()] if libraries else "", frozenset(pipelines), trl)
 
+    @property
+    def _inference_client(self) -> str:
+        """The words for huggingface_hub's client, when the module imports one ("" when it imports none)."""
+        clients = [_CLIENTS["huggingface_hub", name] for name in ("InferenceClient", "AsyncInferenceClient")]
+        return next((words for words in clients if words in self.classes.values()), "")
+
     def tokenizing_call(
         self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]
     ) -> EngineCall | None:
@@ -197,6 +203,12 @@ class Engines:
                 return None
             library, words = engines.pop()  # type: ignore[misc]  # (None is ruled out above)
             return (words, text) if method in _METHODS.get(library, _GENERATE) else None
+        if method == "text_generation":
+            # in a module that imports huggingface_hub's clients, `text_generation` is theirs however the client was
+            # made (`self.client, self.async_client = self._create_clients(cfg)`): no other library names it so
+            # (a method of the class's own so named is not)
+            own = dotted_name(receiver) in ("self", "cls")
+            return (self._inference_client, text) if self._inference_client and not own else None
         if method != "generate":
             return None
         if self.trl and dotted_name(receiver) == "self.vllm_client":

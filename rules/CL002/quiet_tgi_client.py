@@ -11,3 +11,13 @@ def ask(conversation, url):
 def complete(document, url):
     client = InferenceClient(base_url=url)
     return client.text_generation(document, max_new_tokens=32)
+
+
+class Scorer:
+    """A method of the class's own named `text_generation` is not the client's, in a module that imports one."""
+
+    def text_generation(self, prompt):
+        return len(prompt)
+
+    def score(self, tokenizer, conversation):
+        return self.text_generation(tokenizer.apply_chat_template(conversation, tokenize=False))
