@@ -310,11 +310,14 @@ class TextOrigin:
     altered: bool = False
     # a render of another module that is a prompt rendered without the generation prompt: its shape in words
     prompt: str = ""
+    # a text written by hand that starts with a model's BOS token (`f"<s>[INST] {text} [/INST]"`): that token
+    written_bos: str = ""
 
     def describe(self) -> str:
         """The route in a few words: the helpers and attributes it went through, then the render."""
         places = [hop.words for hop in dict.fromkeys(self.route) if hop.is_place]
-        return ", ".join([f"rendered by {self.render}", *reversed(places)])
+        start = f"written with the BOS token `{self.written_bos}` at its start ({self.render})"
+        return ", ".join([start if self.written_bos else f"rendered by {self.render}", *reversed(places)])
 
 
 def with_hop(origin: TextOrigin | None, hop: Hop | str, altered: bool = False) -> TextOrigin | None:

@@ -137,6 +137,9 @@ class RenderedTexts:
             return self.attribute_text(expr.attr, function.cls, depth)
         if isinstance(expr, ast.Attribute):
             return self._field_text(expr, function, depth)
+        if isinstance(expr, (ast.Constant, ast.JoinedStr)):
+            token = written_bos(expr)
+            return TextOrigin(f"`{_short(expr)}`", line=expr.lineno, written_bos=token) if token else None
         return None
 
     def _field_text(self, expr: ast.Attribute, function: FunctionInfo, depth: int) -> TextOrigin | None:
@@ -919,3 +922,15 @@ def _either(first: TextOrigin | None, second: TextOrigin | None) -> TextOrigin |
 def _any(origins: Iterable[TextOrigin | None]) -> TextOrigin | None:
     known = [origin for origin in origins if origin is not None]
     return known[0] if known else None
+
+
+# the BOS tokens a prompt written by hand may start with, of models whose tokenizers add their BOS themselves: Llama 2
+# and Mistral (`<s>`), Llama 3, Gemma, DeepSeek
+_BOS_TOKENS = ("<s>", "<|begin_of_text|>", "<bos>", "<｜begin▁of▁sentence｜>")
+
+
+def written_bos(text: ast.Constant | ast.JoinedStr) -> str:
+    """The BOS token a string literal or f-string starts with (`f"<s>[INST] {q} [/INST]"`), or ""."""
+    first = text.values[0] if isinstance(text, ast.JoinedStr) and text.values else text
+    start = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else ""
+    return next((token for token in _BOS_TOKENS if start.startswith(token)), "")

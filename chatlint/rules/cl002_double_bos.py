@@ -24,6 +24,11 @@ from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
 
 FLAG = "add_special_tokens"
+# a string that starts with a BOS token and goes on, or is continued (`"<s>" + text`), on one line (a bare `"<s>"`
+# names the token: not a prompt)
+WRITTEN_BOS = re.compile(
+    r"""["'](?:<s>|<\|begin_of_text\|>|<bos>|<｜begin▁of▁sentence｜>)(?:[^"'\n]|["']\s*\+)""".encode()
+)
 
 
 class DoubleBos(Rule):
@@ -33,6 +38,9 @@ class DoubleBos(Rule):
     # only chat-template code is read, the sibling included: a file that never renders a chat template is not
     # parsed for this rule (the speed of the tool)
     prefilter = ((b"apply_chat_template",),)
+    # or a prompt written by hand that starts with a BOS token and goes on (`f"<s>[INST] {q} [/INST]"`), beside a
+    # tokenizer call
+    also_prefilter = ((WRITTEN_BOS,), (b"tokenizer", b"encode(", b"processor"))
     # bodies that call a tokenizer matter even when they never mention the template (a dataset's `__getitem__`
     # that tokenizes what `__init__` rendered)
     fixable = True
@@ -42,7 +50,11 @@ class DoubleBos(Rule):
         `apply_chat_template` that leaves `tokenize` to its default, which for a processor is False) that is
         tokenized again with special tokens on: `tokenizer(text)`, `tokenizer(text=...)`, `tokenizer.encode(text)`, `processing_class(text)`,
         `processor(text=...)`, a tokenizer bound in `functools.partial(tokenizer, ...)` (with the partial's keywords), and
-        the batch forms over a list of such texts. The text is followed through local
+        the batch forms over a list of such texts. A prompt written by hand in a model's own format that starts
+        with its BOS token (`f"<s>[INST] {q} [/INST]"`, `"<|begin_of_text|>" + text`, Gemma's `<bos>`, DeepSeek's)
+        and is tokenized by a tokenizer with special tokens on doubles it the same way (handed to a processor or a
+        serving engine it is left alone: whether those add a BOS to a model's documented prompt format depends on
+        the model; its fix is unsafe, as the tokenizer may not be that model's). The text is followed through local
         names (every assignment that can reach the call), list comprehensions and lists built with `.append`,
         dict and row fields set in the same function, the columns of a batch of rows (`examples["text"]`,
         `zip(examples["chosen"], examples["rejected"])`, `enumerate(...)`), string methods that keep its start (`.strip()`), `prompt
@@ -288,17 +300,22 @@ class DoubleBos(Rule):
             return None  # a length statistic or filter: a second BOS changes a count by one, not what is trained
         if _for_encoder_decoder(tokenizer_call.call, facts):
             return None  # an encoder-decoder model's input (T5, BART): chat templates that write a BOS are not theirs
-        condition = _condition(facts)
+        if origin.written_bos and (tokenizer_call.engine or _processor_call(tokenizer_call)):
+            return None  # a prompt in a model's documented format handed to a processor or an engine, whose BOS varies
         special = _special_words(tokenizer_call)
         via = f" through {tokenizer_call.via}" if tokenizer_call.via else ""
         maybe = "" if origin.certain else " (on at least one path)"
+        if origin.written_bos:  # a prompt written by hand: its model's tokenizer adds that BOS again
+            start = f"a BOS{maybe} (for a tokenizer whose BOS is `{origin.written_bos}`)"
+        else:
+            start = f"the template's BOS{maybe}{_condition(facts)}"
         message = (
             f"{_subject(tokenizer_call, facts)} {'holds texts' if origin.batch else 'is'} {origin.describe()}, so "
-            f"{'each' if origin.batch else 'it'} already starts with the template's BOS{maybe}{condition}; tokenizing "
+            f"{'each' if origin.batch else 'it'} already starts with {start}; tokenizing "
             f"{'them' if origin.batch else 'it'} "
             f"again{via} {special} adds a second BOS"
         )
-        safe = origin.certain and origin.same_function and not tokenizer_call.via
+        safe = origin.certain and origin.same_function and not tokenizer_call.via and not origin.written_bos
         inner = tokenizer_call.inner
         # the trail ends where the helper tokenizes (where the fix goes)
         inside = (Related(facts.path, inner.call.lineno, "tokenized here"),) if inner is not None else ()
@@ -325,6 +342,13 @@ class DoubleBos(Rule):
 
 
 _ENCODER_WORDS = re.compile(r"deberta|roberta|electra|(?<![a-z])bert|(?<![a-z])xlm")
+
+
+def _processor_call(tokenizer_call: TokenizerCall) -> bool:
+    """Is the text handed to a multimodal processor (`processor(text=prompt, images=...)`), not a tokenizer?"""
+    inner = tokenizer_call.inner or tokenizer_call
+    name = called_name(inner.call) or ""
+    return "processor" in name.rsplit(".", 1)[-1].lower()
 
 
 def _written_for_a_thinking_template(render: ast.Call | None) -> bool:

@@ -1,0 +1,32 @@
+# The twins of flag_written_bos.py: the written prompt tokenized without special tokens, a bare BOS token looked up
+# (not a prompt), a tag that is not at the start of the text, and a model's documented format handed to its processor
+# or to a serving engine (whether those add a BOS again depends on the model).
+from transformers import AutoProcessor, AutoTokenizer
+from vllm import LLM
+
+
+def llama2_prompt_ids(tokenizer, question):
+    prompt = f"<s>[INST] {question} [/INST]"
+    return tokenizer(prompt, add_special_tokens=False).input_ids
+
+
+def bos_id(tokenizer):
+    return tokenizer.convert_tokens_to_ids("<s>"), tokenizer("<s>", add_special_tokens=False)
+
+
+def strike(tokenizer, text):
+    return tokenizer(f"Answer: <s>{text}</s>")
+
+
+def describe(checkpoint, image, question):
+    processor = AutoProcessor.from_pretrained(checkpoint)
+    return processor(images=[image], text=f"<s>[INST][IMG]\n{question}[/INST]", return_tensors="pt")
+
+
+def generate(checkpoint, question):
+    llm = LLM(checkpoint)
+    return llm.generate(f"<s>[INST] {question} [/INST]")
+
+
+def load(checkpoint):
+    return AutoTokenizer.from_pretrained(checkpoint, bos_token="<s>")
