@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -124,8 +125,12 @@ class RenderedTexts:
         if isinstance(expr, ast.Name):
             return self._name_text(expr, function, depth, self._binding_text)
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
+            left = expr.left
+            if isinstance(left, ast.Constant) and left.value in BOS_TOKENS:
+                # a BOS token written in front of a text: `"<|begin_of_text|>" + body`
+                return TextOrigin(f"`{_short(expr)}`", line=expr.lineno, written_bos=str(left.value))
             # the text starts with the left operand: `prompt + completion`
-            return with_hop(self.template_text(expr.left, function, depth + 1), f"`{_short(expr)}`", altered=True)
+            return with_hop(self.template_text(left, function, depth + 1), f"`{_short(expr)}`", altered=True)
         if isinstance(expr, ast.IfExp):
             return _either(
                 self.template_text(expr.body, function, depth + 1),
@@ -924,13 +929,25 @@ def _any(origins: Iterable[TextOrigin | None]) -> TextOrigin | None:
     return known[0] if known else None
 
 
-# the BOS tokens a prompt written by hand may start with, of models whose tokenizers add their BOS themselves: Llama 2
-# and Mistral (`<s>`), Llama 3, Gemma, DeepSeek
-_BOS_TOKENS = ("<s>", "<|begin_of_text|>", "<bos>", "<｜begin▁of▁sentence｜>")
+# The start of a prompt written by hand in a model's own format, with the BOS token its tokenizer adds itself:
+# Llama 2 and Mistral (`<s>[INST]`, `<s><<SYS>>`), Llama 3 (`<|begin_of_text|><|start_header_id|>`), Gemma
+# (`<bos><start_of_turn>`), DeepSeek; or the token followed by a placeholder (`f"<s>{prompt}"`). (A bare token names
+# it; `"<s> $A </s>"` is a tokenizer's own post-processing template.) CL002's prefilter searches the same starts.
+WRITTEN_PROMPT = (
+    r"<s>(?:\s?\[INST\]|<<SYS>>|\{)|<\|begin_of_text\|>(?:<\|start_header_id\|>|\{)|<bos>(?:<start_of_turn>|\{)"
+    r"|<｜begin▁of▁sentence｜>"
+)
+# the BOS tokens themselves, as the left side of a concatenation (`"<|begin_of_text|>" + text`)
+BOS_TOKENS = ("<s>", "<|begin_of_text|>", "<bos>", "<｜begin▁of▁sentence｜>")
+_WRITTEN_START = re.compile(WRITTEN_PROMPT)
 
 
 def written_bos(text: ast.Constant | ast.JoinedStr) -> str:
-    """The BOS token a string literal or f-string starts with (`f"<s>[INST] {q} [/INST]"`), or ""."""
-    first = text.values[0] if isinstance(text, ast.JoinedStr) and text.values else text
+    """The BOS token a prompt written by hand starts with (`f"<s>[INST] {q} [/INST]"`), or ""."""
+    parts = text.values if isinstance(text, ast.JoinedStr) else [text]
+    first = parts[0] if parts else None
     start = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else ""
-    return next((token for token in _BOS_TOKENS if start.startswith(token)), "")
+    if len(parts) > 1 and isinstance(parts[1], ast.FormattedValue):
+        start += "{"  # `f"<s>{prompt}"`: the token, then a placeholder
+    found = _WRITTEN_START.match(start)
+    return next(token for token in BOS_TOKENS if start.startswith(token)) if found else ""

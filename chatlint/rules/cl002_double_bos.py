@@ -13,6 +13,7 @@ from chatlint.facts.column_names import column_words
 from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
+from chatlint.facts.rendered_text import BOS_TOKENS, WRITTEN_PROMPT
 from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
 from chatlint.facts.summary import imports_of
 from chatlint.facts.syntax import bool_literal, called_name, dotted_name, shortened
@@ -24,10 +25,12 @@ from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
 
 FLAG = "add_special_tokens"
-# a string that starts with a BOS token and goes on, or is continued (`"<s>" + text`), on one line (a bare `"<s>"`
-# names the token: not a prompt)
+# a prompt written by hand that starts with a BOS token (see `rendered_text.WRITTEN_PROMPT`), or the token put in
+# front of a text (`"<s>" + text`)
 WRITTEN_BOS = re.compile(
-    r"""["'](?:<s>|<\|begin_of_text\|>|<bos>|<｜begin▁of▁sentence｜>)(?:[^"'\n]|["']\s*\+)""".encode()
+    (
+        r"""["'](?:""" + WRITTEN_PROMPT + r"""|(?:<s>|<\|begin_of_text\|>|<bos>|<｜begin▁of▁sentence｜>)["']\s*\+)"""
+    ).encode()
 )
 
 
@@ -39,8 +42,12 @@ class DoubleBos(Rule):
     # parsed for this rule (the speed of the tool)
     prefilter = ((b"apply_chat_template",),)
     # or a prompt written by hand that starts with a BOS token and goes on (`f"<s>[INST] {q} [/INST]"`), beside a
-    # tokenizer call
-    also_prefilter = ((WRITTEN_BOS,), (b"tokenizer", b"encode(", b"processor"))
+    # tokenizer call (a BOS token's bytes first: the pattern is looked for only in the few files with one)
+    also_prefilter = (
+        tuple(token.encode() for token in BOS_TOKENS),
+        (WRITTEN_BOS,),
+        (b"tokenizer", b"encode(", b"processor"),
+    )
     # bodies that call a tokenizer matter even when they never mention the template (a dataset's `__getitem__`
     # that tokenizes what `__init__` rendered)
     fixable = True
