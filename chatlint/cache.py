@@ -4,7 +4,10 @@
 effective configuration (the project root, selected rules, per-file ignores, path hints, fix mode). In it, each
 checked file (its absolute place, which decides the path hints and per-file ignores, and the path as typed, which
 the findings name) maps to the hash of the bytes that were checked and the result. A changed file, another
-configuration or another chatlint (its version and its own source files) simply misses.
+configuration or another chatlint (its version and its own source files) simply misses. The project step keeps there
+too the summaries of modules it read from disk, the results of files it checked with what their imports tell them,
+and its plan (`LinkPlan`): what it did in the last run, followed when a run has the same files and nothing it read
+changed.
 
 A cache is untrusted input (it may come with a cloned repository or be edited by anyone): results are stored as
 plain JSON, never pickled, so a cache cannot run code; every entry is checked against the types of the result
@@ -37,6 +40,7 @@ from chatlint.facts.summary import ModuleSummary
 CACHE_FOLDER = ".chatlint_cache"
 _LINKED = "\0linked"  # the key suffix of a result checked with its imports' summaries
 _SUMMARY = "\0summary"  # the key suffix of the summary of a module read from disk
+_LINK_PLAN = "\0link-plan"  # the key of what the last run's project step did (see `ResultCache.link_plan`)
 _FORMAT = 1
 # The types a cached result is made of; nothing else is ever built from a cache file.
 _TYPES: dict[str, type] = {
@@ -166,6 +170,29 @@ class ResultCache:
             pass
         return summary
 
+    def link_plan(self, run: str) -> LinkPlan | None:
+        """What the project step did in the last run whose checked files had the digest `run` (see `LinkPlan`),
+        or None (another run, or an entry that is not a plan)."""
+        entry = self.entries.get(_LINK_PLAN)
+        if not isinstance(entry, dict) or entry.get("digest") != run:
+            return None
+        plan = entry.get("result")
+        if not isinstance(plan, dict):
+            return None
+        linked, read, files = _pairs(plan.get("linked")), _pairs(plan.get("read")), plan.get("files")
+        if linked is None or read is None or not isinstance(files, list):
+            return None
+        if not all(isinstance(path, str) for path in files):
+            return None
+        return LinkPlan(linked, read, tuple(files))
+
+    def remember_link_plan(self, run: str, plan: LinkPlan) -> None:
+        self.entries[_LINK_PLAN] = {
+            "digest": run,
+            "result": {"linked": plan.linked, "read": plan.read, "files": list(plan.files)},
+        }
+        self.changed = True
+
     def save(self) -> None:
         """Write the cache atomically; a cache that cannot be written is skipped silently (it is only a cache)."""
         if not self.changed:
@@ -189,6 +216,32 @@ class ResultCache:
         except OSError:
             return
         self.changed = False
+
+
+@dataclasses.dataclass
+class LinkPlan:
+    """What a run's project step did, for the next run over the same files (`Runner._link`): the files it checked
+    again with what their imports told them, each with the key of its linked result (in the order they were
+    checked: a file checked twice keeps the second result); every file it read from disk beyond the run's, with
+    the digest of what it read ("" for a file it could not read) and, as `"folder/"`, the state of each folder such
+    a file is in (a module added beside it may change what an import resolves to); and the files it reports as
+    read whole."""
+
+    linked: list[tuple[str, str]]
+    read: list[tuple[str, str]]
+    files: tuple[str, ...]
+
+
+def _pairs(value: object) -> list[tuple[str, str]] | None:
+    """A list of pairs of strings, as JSON holds them (lists); None when `value` is anything else."""
+    if not isinstance(value, list):
+        return None
+    pairs = []
+    for item in value:
+        if not (isinstance(item, list) and len(item) == 2 and all(isinstance(part, str) for part in item)):
+            return None
+        pairs.append((item[0], item[1]))
+    return pairs
 
 
 def _create_once(path: Path, text: str) -> None:

@@ -71,6 +71,9 @@ class Project:
         re-exports). `eager`: follow every re-export (a small run), not only those of names a known module
         renders with. `folders`: the folders of the files the run checks; a file outside the project root (another
         project named on the same command line) may import from its own folder."""
+        # what exists on disk is looked up once per run: a process that runs again (an editor, the tests) looks anew
+        _find_module.cache_clear()
+        _is_folder.cache_clear()
         self.root = root.resolve()
         inside = [self.root, *(Path(folder).resolve() for folder in _outermost(folders))]
         self._prefixes = tuple(sorted({os.path.join(str(folder), "") for folder in inside}))
@@ -774,6 +777,10 @@ class Project:
         if key not in self._verdicts:
             self._verdicts[key] = test(data)
         return self._verdicts[key]
+
+    def disk_reads(self) -> list[Path]:
+        """Every file the step read from disk (or tried to), in a fixed order."""
+        return sorted(self._bytes)
 
     def _peek(self, path: Path) -> bytes | None:
         if path not in self._bytes:

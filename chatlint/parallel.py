@@ -53,6 +53,7 @@ def check_ahead(
     rules_for: RulesFor,
     cache: ResultCache | None = None,
     max_bytes: int | None = None,
+    digests: dict[str, str] | None = None,
 ) -> dict[str, tuple[Source, FileResult]]:
     """Read and `check` every Python file in `paths`; the caller then writes fixes and reports.
 
@@ -61,7 +62,8 @@ def check_ahead(
     `_Feed`): its processes parse while this one reads and prefilters the rest. With a `cache`, unchanged files are not checked again and
     new results are saved. Files that cannot be read are left out: the caller reads them again and reports why. A
     file larger than `max_bytes` is prefiltered without being read into memory: clean when the prefilter rules it
-    out, else left out (too large to parse).
+    out, else left out (too large to parse). With a cache and `digests`, each file's content digest is put there by
+    path (files too large to read are not: they are never linked).
     """
     ready: dict[str, tuple[Source, FileResult]] = {}
     to_check: list[tuple[Source, str]] = []
@@ -77,6 +79,8 @@ def check_ahead(
                 continue
             source, data = read
             digest = content_digest(data) if cache is not None else ""
+            if digests is not None and cache is not None:
+                digests[path] = digest
             cached = cache.get(path, digest) if cache is not None else None
             if cached is not None:
                 ready[path] = (source, cached)

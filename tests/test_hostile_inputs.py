@@ -303,8 +303,13 @@ def test_the_cache_is_keyed_by_the_files_place_in_the_project(tmp_path: Path, wi
 
 
 def _cache_entries(project: Path) -> tuple[Path, dict]:
+    """The cache file of a project and its entries (the project step's plan left out, when `entries` is read)."""
     [cache_file] = (project / ".chatlint_cache").glob("*.json")
     return cache_file, json.loads(cache_file.read_text())
+
+
+def _file_entries(entries: dict) -> list[dict]:
+    return [entry for key, entry in entries.items() if key != "\0link-plan"]
 
 
 def test_a_crafted_cache_entry_never_decides_what_fix_writes(tmp_path: Path, with_cache: None) -> None:
@@ -314,14 +319,14 @@ def test_a_crafted_cache_entry_never_decides_what_fix_writes(tmp_path: Path, wit
     (tmp_path / "pyproject.toml").write_text("[tool.chatlint]\n")
     assert run_cli("--fix", "--unsafe-fixes", str(path)).exit_code == 0  # caches the result for this fix mode
     cache_file, entries = _cache_entries(tmp_path)
-    [entry] = entries.values()
+    [entry] = _file_entries(entries)
     entry["result"]["fixed_text"] = "import os; os.system('echo owned')\n"
     entry["result"]["fixes_applied"] = 1
     cache_file.write_text(json.dumps(entries))
     run_cli("--fix", "--unsafe-fixes", str(path))
     assert path.read_text() == fixed
     _, entries = _cache_entries(tmp_path)
-    assert [entry["result"]["fixed_text"] for entry in entries.values()] == [None]  # the bad entry was rewritten
+    assert [entry["result"]["fixed_text"] for entry in _file_entries(entries)] == [None]  # the bad entry was rewritten
 
 
 def _nested(depth: int) -> object:
@@ -353,6 +358,44 @@ def test_a_bad_cache_entry_is_a_miss_and_is_rewritten(tmp_path: Path, result: ob
     good = FileResult(path=str(path))
     cache.put(str(path), digest, good)
     assert cache.get(str(path), digest) == good
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "nope",
+        {"linked": [["train.py"]], "read": [], "files": []},
+        {"linked": [], "read": [[1, 2]], "files": []},
+        {"linked": [], "read": [], "files": [3]},
+        {"linked": [["elsewhere.py", "key"]], "read": [], "files": []},
+    ],
+    ids=["not-a-plan", "short-pair", "not-strings", "bad-files", "unknown-result"],
+)
+def test_a_bad_link_plan_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: object) -> None:
+    """A plan of the project step that is not one (or names results the cache does not hold) is not followed:
+    the step runs, and the findings are those of the first run."""
+    monkeypatch.delenv("CHATLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("CHATLINT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "chat_utils.py").write_text(
+        "def render_chat(tokenizer, messages, add_generation_prompt=False):\n"
+        "    return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=add_generation_prompt)\n"
+    )
+    (tmp_path / "train.py").write_text(
+        "from chat_utils import render_chat\n\n\n"
+        "def collate(batch, tokenizer):\n"
+        '    texts = [render_chat(tokenizer, row["messages"], add_generation_prompt=True) for row in batch]\n'
+        "    encoded = tokenizer(texts, add_special_tokens=False, padding=True)\n"
+        '    encoded["labels"] = encoded["input_ids"]\n'
+        "    return encoded\n"
+    )
+    first = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=tmp_path)
+    assert '"CL001"' in first.output
+    (cache_file,) = (tmp_path / "cache").glob("*.json")
+    entries = json.loads(cache_file.read_text())
+    entries["\0link-plan"]["result"] = plan
+    cache_file.write_text(json.dumps(entries))
+    again = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=tmp_path)
+    assert again.output == first.output
 
 
 def test_a_deep_cache_file_is_ignored(tmp_path: Path) -> None:

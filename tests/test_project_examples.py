@@ -272,6 +272,78 @@ def test_a_warm_run_does_not_check_a_linked_file_again(tmp_path: Path, monkeypat
     assert linked == [] and second.output == first.output
 
 
+def test_a_warm_run_over_unchanged_files_skips_the_project_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The project step of a run over the files of the last run, none of them changed nor any it read from disk, is
+    what it was: its linked results come from the cache and the step does not run."""
+    _use_cache(monkeypatch, tmp_path)
+    project = _copy(ROOT / "CL001" / "project_imported_wrapper", tmp_path / "project")
+    steps: list[int] = []
+    real = runner.Runner._link
+
+    def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        steps.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(runner.Runner, "_link", counting)
+    first = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=project)
+    second = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=project)
+    assert len(steps) == 1 and second.output == first.output and "app/collate.py" in first.output
+    (project / "app" / "serve.py").write_text((project / "app" / "serve.py").read_text() + "\n# changed\n")
+    third = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=project)
+    assert len(steps) == 2 and third.output == first.output  # a file of the run changed: the step runs again
+
+
+def test_a_change_in_a_module_read_from_disk_reaches_a_partial_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pre-commit call passes the collator alone; the wrapper's module is read from disk. When only that module
+    changes, the next call over the same file sees it (the plan of the last call names what it read)."""
+    _use_cache(monkeypatch, tmp_path)
+    project = _copy(ROOT / "CL001" / "project_imported_wrapper", tmp_path / "project")
+
+    def partial() -> set[tuple[str, int]]:
+        outcome = run_cli("check", "--exit-zero", "--output-format", "json", "app/collate.py", cwd=project)
+        return {(item["path"], item["line"]) for item in json.loads(outcome.output)}
+
+    assert partial() == {("app/collate.py", 7)}
+    assert partial() == {("app/collate.py", 7)}  # warm
+    wrapper = project / "app" / "chat_utils.py"
+    wrapper.write_text(
+        wrapper.read_text().replace("add_generation_prompt=add_generation_prompt", "add_generation_prompt=False")
+    )
+    assert partial() == set()
+
+
+def test_a_module_added_beside_the_run_reaches_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import that resolved to nothing resolves to a module added later beside the importer: the next call over
+    the same unchanged file links it (the plan keeps the state of the folders it looked in)."""
+    _use_cache(monkeypatch, tmp_path)
+    (tmp_path / "train.py").write_text(
+        "from chat_utils import render_chat\n\n\n"
+        "def collate(batch, tokenizer):\n"
+        '    texts = [render_chat(tokenizer, row["messages"], add_generation_prompt=True) for row in batch]\n'
+        "    encoded = tokenizer(texts, add_special_tokens=False, padding=True)\n"
+        '    encoded["labels"] = encoded["input_ids"]\n'
+        "    return encoded\n"
+    )
+
+    def partial() -> set[tuple[str, int]]:
+        outcome = run_cli("check", "--exit-zero", "--output-format", "json", "train.py", cwd=tmp_path)
+        return {(item["path"], item["line"]) for item in json.loads(outcome.output)}
+
+    assert partial() == set()
+    assert partial() == set()  # warm
+    (tmp_path / "chat_utils.py").write_text(
+        "def render_chat(tokenizer, messages, add_generation_prompt=False):\n"
+        "    return tokenizer.apply_chat_template(\n"
+        "        messages, tokenize=False, add_generation_prompt=add_generation_prompt\n"
+        "    )\n"
+    )
+    assert partial() == {("train.py", 5)}
+
+
 def test_a_fix_through_an_imported_tokenizing_helper_edits_only_the_call_site(tmp_path: Path) -> None:
     """The call passes `False` for the helper's own `add_special_tokens` parameter (unsafe); a helper without such
     a parameter gets no fix here (only it can change), and the helper's module is never written."""
