@@ -944,6 +944,37 @@ def mentions(names: Iterable[str]) -> Callable[[str], bool]:
     return found
 
 
+def imports_any(names: Iterable[str]) -> Callable[[str], bool]:
+    """Does a text import one of `names` (a function or class of another module), or name it through a module
+    (`utils.process(`)? A name only mentioned (`process` in a comment, a local function of that name) is not
+    enough; under `from x import *` a mention is."""
+    ordered = sorted(set(names))
+
+    def found(text: str) -> bool:
+        star = "import *" in text
+        return any(_imported_here(text, name, star) for name in ordered)
+
+    return found
+
+
+def _imported_here(text: str, name: str, star: bool) -> bool:
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
+            if star or text[start - 1 : start] == ".":
+                return True
+            line = text[text.rfind("\n", 0, start) + 1 : start].lstrip()
+            if line.startswith(("from ", "import ")):
+                return True
+            # a line of a parenthesized import: `from x import (\n    a,\n    process,\n)`
+            opened = text.rfind("import (", 0, start)
+            if opened != -1 and ")" not in text[opened:start]:
+                return True
+        start = text.find(name, end)
+    return False
+
+
 def _whole_word(text: str, name: str) -> bool:
     start = text.find(name)
     while start != -1:

@@ -30,7 +30,7 @@ from chatlint.facts.summary import (
 from chatlint.files import matches_any
 from chatlint.findings import FileError, SkipReason
 from chatlint.knowledge.model_families import ModelFamily, family_of, names_known_checkpoint
-from chatlint.linking import Project, Summarizer, mentions
+from chatlint.linking import Project, Summarizer, imports_any, mentions
 from chatlint.notebooks import (
     Notebook,
     NotebookError,
@@ -323,7 +323,7 @@ class Runner:
         reach a module with something to tell (a wrapper, a rendered text, a label mask by value).
 
         Files the rules parsed bring their imports with their summaries. A file the rules did not parse is looked
-        at when it mentions a name another checked module renders with, or makes padding the EOS token (the label
+        at when it imports a name another checked module renders with (or reaches it through a module), or makes padding the EOS token (the label
         masks of what it imports matter), or always in a small run (a pre-commit call passes the changed files
         only: what they import is read from disk); its imports are read here. Before any file is linked, those that
         wrap an imported renderer are summarised with what their own imports tell them (`Project.learn_chained`), and
@@ -343,14 +343,14 @@ class Runner:
             if result.summary is None and "->" in source.text and classes(source.text):
                 project.learn_factories(path, source.text)
         known_names = project.renderers
-        named = mentions(known_names)
+        named = imports_any(known_names)
         # the files the rules did not parse that mention a renderer: first, those that wrap one are learned
         named_files = {
             path for path, (source, result) in checked.items() if result.summary is None and named(source.text)
         }
         for path in sorted(named_files):  # (in a fixed order: what a module learns may depend on it)
             project.learn_chained(path, checked[path][0].encode())
-        learned = mentions(project.renderers - known_names)  # names of wrappers of imported wrappers
+        learned = imports_any(project.renderers - known_names)  # names of wrappers of imported wrappers
         to_link: list[tuple[Source, Links]] = []
         handed: list[tuple[Path, str, str, Imported]] = []
         summaries = {path: result.summary for path, (_, result) in checked.items()}  # (unlinked: linking drops them)

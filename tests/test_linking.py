@@ -7,12 +7,14 @@ import ast
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from chatlint import cache as cache_module
 from chatlint.engine import imports_in_text, summarize_text
 from chatlint.facts.handed import HandedInstance, handed_instances
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import ImportRef, ModuleSummary
-from chatlint.linking import Project
+from chatlint.linking import Project, imports_any
 
 MODULE = textwrap.dedent(
     '''\
@@ -313,3 +315,24 @@ def test_two_callers_handing_different_classes_leave_the_parameter_unknown() -> 
     assert links.param_classes == {("SupervisedSet", "#1"): "ChatFormatter"}
     links.hand("SupervisedSet", "#1", second)
     assert links.param_classes == {("SupervisedSet", "#1"): ""}
+
+
+@pytest.mark.parametrize(
+    ("text", "imported"),
+    [
+        ("from data.chat import process\n", True),
+        ("from data.chat import (\n    load,\n    process,\n)\n", True),
+        ("import data.chat as chat\n\nrows = chat.process(rows)\n", True),
+        ("from data.chat import *\n\nrows = process(rows)\n", True),
+        ("# process the rows first\nrows = load(rows)\n", False),
+        ("def process(rows):\n    return rows\n\n\nrows = process(rows)\n", False),
+        ("from data.chat import (load)\n\n\ndef process(rows):\n    return load(rows)\n", False),
+        ("from data.chat import processor\n", False),
+    ],
+    ids=["from", "parenthesized", "through-module", "star", "comment", "own-function", "after-import", "longer"],
+)
+def test_a_module_is_read_for_a_known_renderer_only_when_it_imports_it(text: str, imported: bool) -> None:
+    """The project step reads a module that did not pass the prefilter for a renderer another module defines
+    (`process`) only when it imports the name or reaches it through a module: a mention in a comment, or a function
+    of its own of the same name, is not a use of the renderer."""
+    assert imports_any(["process"])(text) is imported
