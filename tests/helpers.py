@@ -86,3 +86,21 @@ class DefaultCollator:
             labels.append(list(ids))
         return {"input_ids": input_ids, "labels": labels}
 """
+
+
+# A collator that renders through an imported wrapper (`chat_utils.render_chat`) with the generation prompt on full
+# conversations that become labels (CL001 at line 5, through the wrapper), and that wrapper.
+WRAPPED_COLLATOR = """\
+from chat_utils import render_chat
+
+
+def collate(batch, tokenizer):
+    texts = [render_chat(tokenizer, row["messages"], add_generation_prompt=True) for row in batch]
+    encoded = tokenizer(texts, add_special_tokens=False, padding=True)
+    encoded["labels"] = encoded["input_ids"]
+    return encoded
+"""
+CHAT_UTILS_WRAPPER = """\
+def render_chat(tokenizer, messages, add_generation_prompt=False):
+    return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=add_generation_prompt)
+"""

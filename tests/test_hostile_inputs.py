@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import BUGGY_COLLATOR, run_cli
+from helpers import BUGGY_COLLATOR, CHAT_UTILS_WRAPPER, WRAPPED_COLLATOR, run_cli
 
 from chatlint import cache as cache_module
 from chatlint import source as source_module
@@ -376,18 +376,8 @@ def test_a_bad_link_plan_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     the step runs, and the findings are those of the first run."""
     monkeypatch.delenv("CHATLINT_NO_CACHE", raising=False)
     monkeypatch.setenv("CHATLINT_CACHE_DIR", str(tmp_path / "cache"))
-    (tmp_path / "chat_utils.py").write_text(
-        "def render_chat(tokenizer, messages, add_generation_prompt=False):\n"
-        "    return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=add_generation_prompt)\n"
-    )
-    (tmp_path / "train.py").write_text(
-        "from chat_utils import render_chat\n\n\n"
-        "def collate(batch, tokenizer):\n"
-        '    texts = [render_chat(tokenizer, row["messages"], add_generation_prompt=True) for row in batch]\n'
-        "    encoded = tokenizer(texts, add_special_tokens=False, padding=True)\n"
-        '    encoded["labels"] = encoded["input_ids"]\n'
-        "    return encoded\n"
-    )
+    (tmp_path / "chat_utils.py").write_text(CHAT_UTILS_WRAPPER)
+    (tmp_path / "train.py").write_text(WRAPPED_COLLATOR)
     first = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=tmp_path)
     assert '"CL001"' in first.output
     (cache_file,) = (tmp_path / "cache").glob("*.json")

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import run_cli
+from helpers import CHAT_UTILS_WRAPPER, WRAPPED_COLLATOR, run_cli
 from rule_examples import ROOT, Example
 
 from chatlint import runner
@@ -320,14 +320,7 @@ def test_a_module_added_beside_the_run_reaches_it(tmp_path: Path, monkeypatch: p
     """An import that resolved to nothing resolves to a module added later beside the importer: the next call over
     the same unchanged file links it (the plan keeps the state of the folders it looked in)."""
     _use_cache(monkeypatch, tmp_path)
-    (tmp_path / "train.py").write_text(
-        "from chat_utils import render_chat\n\n\n"
-        "def collate(batch, tokenizer):\n"
-        '    texts = [render_chat(tokenizer, row["messages"], add_generation_prompt=True) for row in batch]\n'
-        "    encoded = tokenizer(texts, add_special_tokens=False, padding=True)\n"
-        '    encoded["labels"] = encoded["input_ids"]\n'
-        "    return encoded\n"
-    )
+    (tmp_path / "train.py").write_text(WRAPPED_COLLATOR)
 
     def partial() -> set[tuple[str, int]]:
         outcome = run_cli("check", "--exit-zero", "--output-format", "json", "train.py", cwd=tmp_path)
@@ -335,12 +328,7 @@ def test_a_module_added_beside_the_run_reaches_it(tmp_path: Path, monkeypatch: p
 
     assert partial() == set()
     assert partial() == set()  # warm
-    (tmp_path / "chat_utils.py").write_text(
-        "def render_chat(tokenizer, messages, add_generation_prompt=False):\n"
-        "    return tokenizer.apply_chat_template(\n"
-        "        messages, tokenize=False, add_generation_prompt=add_generation_prompt\n"
-        "    )\n"
-    )
+    (tmp_path / "chat_utils.py").write_text(CHAT_UTILS_WRAPPER)
     assert partial() == {("train.py", 5)}
 
 
