@@ -204,7 +204,7 @@ class IdsSearch:
             return [f"{where}, annotated `{annotation}`"]
         flow = function_flow(callee, self.flows)
         binding = next((item for item in flow.bindings.get(parameter.name, ()) if item.kind == "param"), None)
-        if binding is None or any(_written_for_both(load) for load in flow.loads_reached_by(binding)):
+        if binding is None or any(_written_for_both(load) for load in _loads_through_copies(flow, binding)):
             return []
         return [f"{where}, which uses it: {use}" for use in self._binding_uses(binding, callee, depth + 1)]
 
@@ -305,6 +305,21 @@ def _read_by_key(
         if binding is not None:
             return any(_keyed(load.node, load.ancestors) for load in flow.loads_reached_by(binding))
     return False
+
+
+def _loads_through_copies(flow: FunctionFlow, binding: Binding) -> list[Load]:
+    """The loads `binding` reaches, and those of every name it is copied to (`token_ids = tokenized_output`, then
+    `isinstance(token_ids, dict)`), wherever that name is bound again."""
+    loads = flow.loads_reached_by(binding)
+    copies = {
+        target.id
+        for load in loads
+        if isinstance(statement := load.ancestors[-1] if load.ancestors else None, ast.Assign)
+        and statement.value is load.node
+        for target in statement.targets
+        if isinstance(target, ast.Name)
+    }
+    return loads + [load for name in sorted(copies) for load in flow.loads.get(name, ())]
 
 
 def _written_for_both(load: Load) -> bool:

@@ -50,3 +50,19 @@ class Worker:
         # the helper lives in another module, which this rule does not read
         ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
         return expand_image_tokens(ids, image_token_id, 64)
+
+
+def normalized_ids(encoding):
+    """A helper that copies its parameter, then unwraps an encoding if it is one (written for both)."""
+    ids = encoding
+    while True:
+        if isinstance(ids, dict) and "input_ids" in ids:
+            ids = ids["input_ids"]
+        elif hasattr(ids, "tolist"):
+            ids = ids.tolist()
+        else:
+            return list(ids)
+
+
+def prompt_ids(tokenizer, messages):
+    return normalized_ids(tokenizer.apply_chat_template(messages, add_generation_prompt=True))
