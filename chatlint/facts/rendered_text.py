@@ -71,7 +71,7 @@ _SAME_TEXT = frozenset({"str", "fix_text", "ftfy.fix_text"})
 
 # functions whose result holds the items of their first argument: copies, and accelerate's `gather_object` (the
 # lists of every process, one after another)
-_SAME_ITEMS = frozenset({"list", "tuple", "sorted", "gather_object"})
+_SAME_ITEMS = frozenset({"list", "tuple", "sorted", "iter", "gather_object", "tqdm", "tqdm.tqdm", "auto.tqdm"})
 
 # functions that cut a sequence into lists of consecutive items (by name: the standard library's, more-itertools',
 # and the helpers projects write under these names)
@@ -338,6 +338,8 @@ class RenderedTexts:
             imported = self.links.method_text(cls, method) if cls is not None else None
         if imported is None or imported[0].columns or (imported[0].yields or imported[0].batch) is not items:
             return None
+        if imported[0].positions:
+            return None  # texts in the tuples it yields (`yield record, text`): see `tuple_items`
         return imported_origin(*imported, "renders the texts it yields" if items else "renders the text returned")
 
     def _binding_text(self, binding: Binding, function: FunctionInfo, depth: int) -> TextOrigin | None:
@@ -436,12 +438,33 @@ class RenderedTexts:
             if iterable is None or isinstance(iterable, ast.Starred):
                 return None
             return with_hop(self.template_texts(iterable, function, depth + 1), f"`{_short(expr)}`")
+        elif isinstance(expr, ast.Call) and (helper := self.helper_function(expr, function)) is not None:
+            if not self.flow(helper).yields:
+                return None
+            # a generator of tuples: `for record, text in iter_prompts(tok, rows)` with `yield record, render(...)`
+            return self._returned(helper, position, depth, many, site=(expr, function), yielded=True)
+        elif isinstance(expr, ast.Call):
+            # one of another module, as its summary says
+            imported = self.links.text(expr.func)
+            if imported is None or not imported[0].yields or position not in imported[0].positions or many:
+                return None
+            return imported_origin(*imported, "yields rendered texts in its tuples")
         elif isinstance(expr, ast.Name):
             bindings = self.flow(function).reaching(expr.id, expr)
             found = _any(
                 self.tuple_items(binding.value, function, depth + 1, position, many)
                 for binding in bindings
                 if binding.kind == "assign" and binding.value is not None
+            )
+            # a chunk of them: `for chunk in batched(pairs, 8)` (or `tqdm(batched(...))`), then `[text for _, text
+            # in chunk]`
+            found = found or _any(
+                self.tuple_items(chunked, function, depth + 1, position, many)
+                for binding in bindings
+                if binding.kind == "loop"
+                and isinstance(chunks := _same_items(binding.value), ast.Call)
+                and (chunked := first_argument(chunks)) is not None
+                and self._chunks(chunks, function)
             )
             appended = [(value, function) for kind, value in function.mutations.get(expr.id, ()) if kind == "append"]
             return found or self._tuple_elements(appended, position, depth, f"`{expr.id}`", many)
@@ -709,6 +732,15 @@ class RenderedTexts:
         """The render the texts of the list `helper` returns start with, if it returns such a list."""
         return self._returned(helper, None, 0, many=True)
 
+    def yielded_in_tuples(self, helper: FunctionInfo) -> tuple[int, TextOrigin] | None:
+        """The place and render of the rendered text in the tuples a generator yields (`yield record, text`)."""
+        sizes = [len(value.elts) for value in self.flow(helper).yields if isinstance(value, ast.Tuple)]
+        for position in range(max(sizes, default=0)):
+            origin = self._returned(helper, position, 0, many=False, yielded=True)
+            if origin is not None:
+                return position, origin
+        return None
+
     def yielded(self, helper: FunctionInfo) -> TextOrigin | None:
         """The rendered text `helper` (a generator) yields, if it yields one."""
         return self._returned(helper, None, 0, many=False, yielded=True) if self.flow(helper).yields else None
@@ -759,6 +791,13 @@ class RenderedTexts:
             )
         finally:
             self.busy.discard(key)
+
+
+def _same_items(expr: ast.expr | None) -> ast.expr | None:
+    """What a wrapper that keeps the items of its first argument wraps (`tqdm(batches, desc=...)`, `list(...)`)."""
+    while isinstance(expr, ast.Call) and dotted_name(expr.func) in _SAME_ITEMS and expr.args:
+        expr = expr.args[0]
+    return expr
 
 
 def _encloses(scope: FunctionInfo | None, function: FunctionInfo) -> bool:

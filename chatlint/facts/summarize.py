@@ -386,6 +386,12 @@ def _returned_text(
         items = rendered.yielded(function)
         if items is not None and not items.batch:  # a generator of rendered texts
             return TextSummary(function.qualname, items.line, items.render, certain=items.certain, yields=True)
+        in_tuples = rendered.yielded_in_tuples(function) if items is None else None
+        if in_tuples is not None:  # a generator of tuples holding a rendered text (`yield record, text`)
+            position, found = in_tuples
+            return TextSummary(
+                function.qualname, found.line, found.render, certain=found.certain, yields=True, positions=(position,)
+            )
         if items is None:
             texts = rendered.returned_texts(function)
             if texts is not None:  # a list of rendered texts (`[render(c) for c in chats]`)

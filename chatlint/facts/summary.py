@@ -232,7 +232,8 @@ class TextSummary:
     # in another module that uses them as a list (CL005), or passes the flags its render is judged by
     ids: bool = False
     # with `ids`: the places of the tuples it returns that hold them (`return prompt_ids, full_ids`), for a caller
-    # that unpacks them; empty when it returns them alone
+    # that unpacks them; empty when it returns them alone. With `yields`: the place of the rendered text in the
+    # tuples it yields (`yield record, text`)
     positions: tuple[int, ...] = ()
     # with `columns`: the line of each column's render, in the same order (`line` is the first one's)
     lines: tuple[int, ...] = ()

@@ -1,4 +1,5 @@
-# A generator of rendered prompts and the checkpoints the scripts load, named once for the project.
+# Generators of rendered prompts (alone, or beside their rows) and the checkpoints the scripts load, named once
+# for the project.
 LLAMA_MODEL = "meta-llama/Llama-3.1-8B-Instruct"
 QWEN_MODEL = "Qwen/Qwen2.5-7B-Instruct"
 
@@ -20,3 +21,21 @@ class PromptBuilder:
     def iter_prompts(self, rows):
         for row in rows:
             yield self.build(row["question"])
+
+
+def iter_records(tokenizer, rows):
+    """Each row with its rendered prompt: the render is the second element of the tuples it yields."""
+    for row in rows:
+        messages = [{"role": "user", "content": row["question"]}]
+        yield row, tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+
+
+def batched(items, size):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
