@@ -335,6 +335,15 @@ class _Collector:
         template_call.spreads = self._wrapper_spreads(call, function, wrapper, inner, argument)
         template_call.forwarded = passed
         template_call.related = inner.related  # a local wrapper of an imported one: its render is there
+        # a wrapper that returns what its render gives, tokenizing or not as its caller says (`tokenize=tokenize`):
+        # what the call gives is that (CL005 judges the caller's uses; the render inside gives text by default)
+        tokenize = self._passed_for(inner, "tokenize")
+        template_call.gives_result = (
+            isinstance(tokenize, ast.Name)
+            and tokenize.id in wrapper.params
+            and bool(inner.ancestors)
+            and isinstance(inner.ancestors[-1], ast.Return)
+        )
         return template_call
 
     def _wrapper_spreads(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable
 
-from chatlint.facts import ModuleFacts, SpreadSource, TemplateCall
+from chatlint.facts import ModuleFacts, Route, SpreadSource, TemplateCall
 from chatlint.facts.syntax import called_name, dotted_name, passes_star_args
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeFix, Rule
@@ -37,7 +37,11 @@ class BatchEncodingAsTokenList(Rule):
         string), returning it from a function whose caller in the same module does one of these, or passing it to a
         function of the same module (`pad(ids)`, `self._expand(ids)`) whose parameter is annotated so
         (`input_ids: List[int]`) or does one of these in its body (unless that function reads it by key or tests
-        its kind). Across modules: a function or method of another module that returns such a result (a wrapper
+        its kind). A wrapper of the module that renders text by default and tokenizes when its caller says so
+        (`def _to_chat_prompt(self, messages, tokenize=False): return tok.apply_chat_template(messages,
+        tokenize=tokenize)`) is judged at the calls that pass `tokenize=True` and use the result so (no fix there:
+        `return_dict=False` goes into the wrapper's render). Across modules: a function or method of another module
+        that returns such a result (a wrapper
         `render_chat(tok, messages)`, a `ChatPrompter.build(turns)` called on an instance built or annotated as
         one, an inherited `self.build(...)`) is found at the call whose result this module uses so, naming the
         render as a related place; the module that renders says nothing unless it uses the result itself, and the
@@ -136,9 +140,9 @@ class BatchEncodingAsTokenList(Rule):
             f"used as a list of ids: {uses}{more}; from transformers 5 it is a `BatchEncoding` (a dict), so this "
             f"works on its keys or fails; {version_note}"
         )
-        if template_call.related:
-            # a function of another module renders: `return_dict=False` goes into its render, which other callers
-            # share (the call here may not take the keyword)
+        if template_call.related or template_call.route is Route.WRAPPER:
+            # a function of another module (or a wrapper of this one) renders: `return_dict=False` goes into its
+            # render, which other callers share (the call here may not take the keyword)
             return Diagnostic(node=call, message=message, related=template_call.related)
         from_data = SpreadSource.DATA in template_call.spreads or SpreadSource.CONFIG in template_call.spreads
         fix = NodeFix(
