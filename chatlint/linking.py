@@ -26,6 +26,7 @@ from pathlib import Path
 
 from chatlint.facts.built_classes import factories_in_text
 from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fields_read, text_fields_read
+from chatlint.facts.flags import switch_fields_read
 from chatlint.facts.handed import handed_instances
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
@@ -277,6 +278,10 @@ class Project:
             }
         if text is not None and any(imported.summary.checkpoint_loaders for imported in links.names.values()):
             wanted |= checkpoint_fields_handed(text)
+        if text is not None and "add_special_tokens=" in text:
+            # a switch field read into a tokenizer call (`add_special_tokens=self.args.add_bos_token`): its default
+            # may be declared by an imported configuration class
+            wanted |= switch_fields_read(text)
         if wanted - fields:
             self._link_field_owners(links, every_import, importer, frozenset(wanted - fields))
         return links
@@ -316,9 +321,12 @@ class Project:
             if ref.symbol in (None, "*") or bound in links.names:
                 continue
             found = self._imported(ref, importer, MAX_REEXPORTS, False, fields=wanted, owners=True)
-            if found is not None and any(
-                owner == found.symbol and name in wanted for owner, name, _ in found.summary.defaults
-            ):
+            declared = (
+                [(owner, name) for owner, name, _ in (*found.summary.defaults, *found.summary.switches)]
+                if found
+                else []
+            )
+            if found is not None and any(owner == found.symbol and name in wanted for owner, name in declared):
                 links.names[bound] = found
 
     def _tokenizer_imports(

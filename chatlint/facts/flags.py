@@ -8,6 +8,7 @@ or a wrapper's parameter. Each route records the expression that sets it, so a f
 from __future__ import annotations
 
 import ast
+import re
 
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import Flag, FlagSource, FunctionInfo, SpreadSource
@@ -96,18 +97,16 @@ def _config_field_flag(name: str, assigned: ast.expr, init: FunctionInfo) -> Fla
         module = module.outer
     body = module.node.body if isinstance(module.node, ast.Module) else []
     config = next((node for node in body if isinstance(node, ast.ClassDef) and node.name == cls_name), None)
-    fields = [
-        statement
+    values = [
+        value
         for statement in (config.body if config is not None else [])
-        if isinstance(statement, ast.AnnAssign)
-        and isinstance(statement.target, ast.Name)
-        and statement.target.id == assigned.attr
+        for target, value in [_field_of(statement)]
+        if target == assigned.attr and value is not None
     ]
-    literal = bool_literal(fields[0].value) if len(fields) == 1 and fields[0].value is not None else None
-    if literal is None:
+    literal = bool_literal(declared_default(values[0])) if len(values) == 1 else None
+    if literal is None or cls_name is None:
         return None
-    where = f"the default of the configuration field `{cls_name}.{assigned.attr}`"
-    return Flag(name, literal, True, None, FlagSource.DEFAULT, where)
+    return switch_flag(name, literal, cls_name, assigned.attr)
 
 
 def _unguarded(value: ast.expr) -> ast.expr:
@@ -342,3 +341,55 @@ def _updated(name: str, function: FunctionInfo) -> bool:
         ):
             return True
     return False
+
+
+# -- configuration switches ---------------------------------------------------------------------------------------
+# a configuration field that says whether special tokens (or the BOS) are added: `add_bos_token`,
+# `add_special_tokens`, `prepend_bos` (not a tokenizer's own `bos_token`)
+_SWITCH = r"(?:add|prepend|use)_\w*(?:bos|special_tokens)\w*"
+_SWITCH_FIELD = re.compile(_SWITCH)
+_SWITCH_READ = re.compile(r"\.(" + _SWITCH + r")\b")
+
+
+def switch_defaults(module: ast.Module) -> tuple[tuple[str, str, bool, int], ...]:
+    """The literal defaults of the switch fields of the module's top-level classes (`add_bos_token: bool = True` in
+    `ModelArgs`): `(class, field, default, line)`, for a module that imports the class and reads the field."""
+    found = []
+    for node in module.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for statement in node.body:
+            target, value = _field_of(statement)
+            if target is None or value is None or _SWITCH_FIELD.fullmatch(target) is None:
+                continue
+            literal = bool_literal(declared_default(value))
+            if literal is not None:
+                found.append((node.name, target, literal, statement.lineno))
+    return tuple(found)
+
+
+def switch_fields_read(text: str) -> frozenset[str]:
+    """The switch fields a module reads off an object (`self.args.add_bos_token`, `cfg.add_special_tokens`)."""
+    return frozenset(_SWITCH_READ.findall(text)) if "_bos" in text or "special_tokens" in text else frozenset()
+
+
+def _field_of(statement: ast.stmt) -> tuple[str | None, ast.expr | None]:
+    if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+        return statement.target.id, statement.value
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
+        return statement.targets[0].id, statement.value
+    return None, None
+
+
+def declared_default(value: ast.expr) -> ast.expr | None:
+    """A field's default: the value, or `field(default=...)`'s."""
+    if isinstance(value, ast.Call) and dotted_name(value.func) in ("field", "dataclasses.field"):
+        return keyword_value(value, "default")
+    return value
+
+
+def switch_flag(name: str, default: bool, cls: str, field: str) -> Flag:
+    """The flag a call sets from a configuration switch field, as its class declares it (which a configuration may
+    change: no fix edits it)."""
+    where = f"the default of the configuration field `{cls}.{field}`"
+    return Flag(name, default, True, None, FlagSource.DEFAULT, where)

@@ -142,6 +142,17 @@ class Links:
         base class)."""
         return _member(self.resolve(cls), ModuleSummary.stored_text, f".{attribute}")
 
+    def switch(self, cls: ast.expr, field: str) -> tuple[bool, str, Related] | None:
+        """The default a configuration class of another module (`cls` names it) declares for its switch field
+        `field` (`ModelArgs.add_bos_token = True`), with the class's name there and the field's place."""
+        found = self.resolve(cls)
+        declared = found[0].switch(found[1], field) if found is not None else None
+        if found is None or declared is None:
+            return None
+        summary, name = found
+        default, line = declared
+        return default, name, Related(summary.path, line, f"`{name}.{field}` defaults to `{default}`")
+
     def method_tokenizer(self, cls: ast.expr, method: str) -> tuple[TokenizerSummary, ModuleSummary] | None:
         """A method of a class imported from another module (`cls` names the class) that tokenizes its parameter:
         `self.encoder.encode(text)` with `self.encoder = Encoder(tok)`."""

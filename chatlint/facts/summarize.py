@@ -9,7 +9,7 @@ from chatlint.facts.built_classes import module_factories, module_registries
 from chatlint.facts.calls import conversation_parameter
 from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_target
-from chatlint.facts.flags import FLAG_NAMES
+from chatlint.facts.flags import FLAG_NAMES, switch_defaults
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
 from chatlint.facts.masking import carried_render, column_masks, measuring_wrappers, origin_prompt_words
 from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
@@ -149,6 +149,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         factories=tuple(sorted(module_factories(facts.module).items())),
         measures=_measures(facts) if may_measure_columns(data) else (),
         handoffs=tuple(facts.shapes.handoffs()) if b"self." in data and may_build_conversations(data) else (),
+        switches=switch_defaults(facts.module) if b"_bos" in data or b"special_tokens" in data else (),
     )
 
 

@@ -414,6 +414,9 @@ class ModuleSummary:
     measures: tuple[MeasureSummary, ...] = ()
     # methods that hand another method of their class the conversation a third one builds (see `Handoff`)
     handoffs: tuple[Handoff, ...] = ()
+    # `(class, field, default, line)`: configuration fields that switch special tokens on or off (`ModelArgs.
+    # add_bos_token = True`), for a module that reads one into `add_special_tokens=`
+    switches: tuple[tuple[str, str, bool, int], ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -448,6 +451,8 @@ class ModuleSummary:
             told = (*told, self.measures)
         if self.handoffs:
             told = (*told, self.handoffs)
+        if self.switches:
+            told = (*told, self.switches)
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
             told = (*told, self.role_guards)
@@ -472,6 +477,11 @@ class ModuleSummary:
         and the classes and functions that declare a text column field)."""
         owners = [owner for owner, _, _ in self.defaults if owner]
         return self.renderers | frozenset(name for name, _ in self.constants) | frozenset(owners)
+
+    def switch(self, cls: str, field: str) -> tuple[bool, int] | None:
+        """The default the class `cls` declares for its switch field `field`, with its line, if it declares one."""
+        found = (item for item in self.switches if item[0] == cls and item[1] == field)
+        return next(((default, line) for _, _, default, line in found), None)
 
     def factory(self, name: str) -> str | None:
         """The class the module-level function `name` is annotated to return, as the module names it."""

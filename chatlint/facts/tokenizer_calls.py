@@ -22,11 +22,19 @@ from dataclasses import replace
 from chatlint.facts.column_names import ColumnName
 from chatlint.facts.datasets import mapped_function
 from chatlint.facts.engines import Engines
-from chatlint.facts.flags import absent, call_flag, defining_scope, flag_from_expression
+from chatlint.facts.flags import (
+    absent,
+    call_flag,
+    declared_default,
+    defining_scope,
+    flag_from_expression,
+    switch_flag,
+)
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow, instance_class
 from chatlint.facts.links import Links
 from chatlint.facts.model import (
     CallSite,
+    ClassInfo,
     Flag,
     FlagSource,
     FunctionInfo,
@@ -37,6 +45,7 @@ from chatlint.facts.own_templates import function_text, templates_without_bos
 from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.summary import ModuleSummary, TokenizerSummary
 from chatlint.facts.syntax import (
+    bool_literal,
     bound_argument,
     called_name,
     dotted_name,
@@ -95,8 +104,15 @@ def collect_tokenizer_calls(
     found: list[TokenizerCall] = []
     defined_names = {function.name for function in functions if not function.is_module}
     counted: set[int] = set()
+    classes = texts.module_classes
     for call, function, ancestors in calls:
         tokenizer_call = direct_call(call, function, defined_names, flows)
+        if tokenizer_call is not None and tokenizer_call.add_special_tokens.value is None:
+            switched = _switch(call, function, flows, classes, links)
+            if switched is not None:  # `add_special_tokens=self.args.add_bos_token`: the field's declared default
+                tokenizer_call.add_special_tokens, declared = switched
+                tokenizer_call.special_tokens_known = True
+                tokenizer_call.related = (*tokenizer_call.related, *declared)
         if tokenizer_call is None and engines is not None:
             tokenizer_call = engine_call(call, function, flows, engines)
         if tokenizer_call is not None and not _unpacked_pair(call, ancestors):
@@ -200,6 +216,38 @@ def direct_call(
 
 
 _OWN_BOS_KEYWORDS = frozenset({"bos", "add_bos", "prepend_bos"})
+
+
+def _switch(
+    call: ast.Call,
+    function: FunctionInfo,
+    flows: dict[int, FunctionFlow],
+    classes: dict[str, ClassInfo],
+    links: Links | None,
+) -> tuple[Flag, tuple[Related, ...]] | None:
+    """`add_special_tokens=` given a field of a configuration object (`self.args.add_bos_token`, through a local name
+    assigned it once), the object an instance of a class of the module or of another one (built, or annotated: an
+    `__init__` parameter kept as `self.args`): the default that class declares for the field."""
+    value = keyword_value(call, ADD_SPECIAL_TOKENS)
+    if isinstance(value, ast.Name):
+        assigned = defining_scope(function, value.id).assignments.get(value.id, [])
+        value = assigned[0] if len(assigned) == 1 else None
+    if not isinstance(value, ast.Attribute):
+        return None
+    cls = instance_class(value.value, function, flows)
+    name = dotted_name(cls) if cls is not None else None
+    if cls is None or name is None:
+        return None
+    local = classes.get(name)
+    if local is not None:
+        declared = local.fields.get(value.attr)
+        default = bool_literal(declared_default(declared)) if declared is not None else None
+        return (switch_flag(ADD_SPECIAL_TOKENS, default, name, value.attr), ()) if default is not None else None
+    imported = links.switch(cls, value.attr) if links else None
+    if imported is None:
+        return None
+    default, owner, place = imported
+    return switch_flag(ADD_SPECIAL_TOKENS, default, owner, value.attr), (place,)
 
 
 def engine_call(

@@ -154,7 +154,11 @@ class DoubleBos(Rule):
         it), takes that field's literal default: a field that defaults to `True` is reported, with the field named
         in the message and no fix (the configuration is shared; pass `False` at the call or change the default).
         A guard for an unset field keeps it (`config.flag if config.flag is not None else False`, `config.flag or
-        False`); another value computed from the field, or a class of another module, is not followed.
+        False`). A field read off the configuration object itself (`add_special_tokens=self.args.add_bos_token`,
+        also through a local name assigned it once; the object built, or annotated: `args: ModelArgs` kept as
+        `self.args`) takes the default its class declares, in the module or in another one (a switch field, named
+        like `add_bos_token`, `add_special_tokens`, `prepend_bos`: the field's place is a related location).
+        Another value computed from the field is not followed.
 
         A raw request to an engine's own `/generate` endpoint (`requests.post(f"{url}/generate", json={"text":
         prompt})`, also `session.post`, with `text`, `prompt`, `prompts` or `inputs`: SGLang's native API, vLLM's API

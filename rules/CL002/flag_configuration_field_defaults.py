@@ -38,3 +38,15 @@ class GuardedModel:
     def loglikelihood(self, conversations):
         contexts = [self.tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
         return self.tokenizer(contexts, add_special_tokens=self.add_bos)  # expect: CL002 "set by the default of the configuration field"
+
+
+class KeptConfigModel:
+    # the configuration kept whole, its field read where the tokenizer is called (directly, or through a local name)
+    def __init__(self, config: ModelConfig):
+        self.config = config
+        self.tokenizer = AutoTokenizer.from_pretrained(config.model_name)
+
+    def encode(self, conversation):
+        context = self.tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
+        special = self.config.add_special_tokens
+        return self.tokenizer(context, add_special_tokens=special)  # expect: CL002 "`ModelConfig.add_special_tokens`"

@@ -46,3 +46,14 @@ class GuardedModel:
     def greedy_until(self, conversations):
         contexts = [self.tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
         return self.tokenizer(contexts, add_special_tokens=self.add_special_tokens)
+
+
+class KeptChosenModel:
+    # the configuration kept whole: its field defaults to False
+    def __init__(self, config: ChosenConfig):
+        self.config = config
+        self.tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
+
+    def encode(self, conversation):
+        context = self.tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
+        return self.tokenizer(context, add_special_tokens=self.config.add_special_tokens)
