@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -41,6 +42,7 @@ from chatlint.facts.syntax import (
     is_partial,
     is_self_attribute,
     keyword_value,
+    passes_star_args,
     positional,
     star_kwargs,
 )
@@ -619,4 +621,50 @@ def collect_template_calls(
     calls: list[CallSite],
     links: Links | None = None,
 ) -> list[TemplateCall]:
-    return _Collector(resolver, functions, calls, links=links).collect()
+    found = _Collector(resolver, functions, calls, links=links).collect()
+    _prompts_of_pairs(found)
+    return found
+
+
+def _prompts_of_pairs(template_calls: list[TemplateCall]) -> None:
+    """A render of a conversation whose shape is not known, which another render of the same function continues
+    (`prompt_messages + completion_messages`, `[*prompt_messages, reply]`), is that render's prompt."""
+    by_function: dict[int, list[TemplateCall]] = {}
+    for template_call in template_calls:
+        by_function.setdefault(id(template_call.function), []).append(template_call)
+    for group in by_function.values():
+        for prompt in group:
+            if prompt.shape.kind is not ShapeKind.UNKNOWN or not isinstance(prompt.conversation, ast.Name):
+                continue
+            if prompt.spreads or passes_star_args(prompt.call):
+                continue  # (a `**mapping` may hold its flags: a pair judged on flags it cannot see is not judged)
+            full = next(
+                (
+                    other
+                    for other in group
+                    if other.conversation is not None and _continues(other.conversation, prompt.conversation.id)
+                ),
+                None,
+            )
+            if full is not None:
+                evidence = f"`{prompt.conversation_text}`, which `{full.conversation_text}` continues (line {full.call.lineno})"
+                prompt.shape = Shape(ShapeKind.PROMPT, evidence)
+
+
+def _continues(conversation: ast.expr, name: str) -> bool:
+    """Is `conversation` the one named `name` with a reply after it (`prompt + completion`, `[*prompt_messages,
+    answer]`)? The names say so: the first is named for a prompt or the rest for a reply (a render of a history
+    and of the history with more turns, `prefix + appended`, is an incremental render, not a prompt and its reply)."""
+    if isinstance(conversation, ast.BinOp) and isinstance(conversation.op, ast.Add):
+        first, rest = conversation.left, [conversation.right]
+    elif isinstance(conversation, ast.List) and len(conversation.elts) > 1:
+        starred = conversation.elts[0]
+        first, rest = (starred.value if isinstance(starred, ast.Starred) else starred), conversation.elts[1:]
+    else:
+        return False
+    if not (isinstance(first, ast.Name) and first.id == name):
+        return False
+    return "prompt" in name.lower() or any(_REPLY_WORDS.search(code(item)) is not None for item in rest)
+
+
+_REPLY_WORDS = re.compile(r"(?i)completion|response|answer|reply|chosen|rejected")
