@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import difflib
 import gc
-import hashlib
 import os
 import signal
 import threading
@@ -13,8 +12,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from chatlint import link_plan
 from chatlint.add_noqa import NoqaEdit, add_noqa
-from chatlint.cache import LinkPlan, ResultCache, cache_folder, content_digest
+from chatlint.cache import ResultCache, cache_folder
 from chatlint.config import Config, rules_for
 from chatlint.dependencies import DependencyVersions
 from chatlint.engine import FileResult, FixMode, check_text, imports_in_text, loaded_checkpoints, summarize_text
@@ -146,23 +146,6 @@ class Interrupted(SystemExit):
         super().__init__(128 + signum)
 
 
-def _linked_key(source: Source, links: Links) -> str:
-    """The cache key of a file's result checked with `links`: its content and the digests of what they tell."""
-    return f"{content_digest(source.encode())}+{links.digest}"
-
-
-def _disk_state(path: str) -> str:
-    """What a file the project step read holds now (the digest of its bytes), or a folder (`"folder/"`, its
-    modification time: a module added or removed changes it); "" when it cannot be read."""
-    try:
-        if path.endswith(os.sep):
-            return str(os.stat(path).st_mtime_ns)
-        with open(path, "rb") as handle:
-            return content_digest(handle.read())
-    except OSError:
-        return ""
-
-
 def _summarizer(cache: ResultCache | None) -> Summarizer:
     """How the project step summarises a module it reads from disk: remembered by content when there is a cache."""
     if cache is None:
@@ -270,61 +253,31 @@ class Runner:
         self._checked_ahead = check_ahead(
             paths, self.check_source, self.rules_for, cache, self.config.max_file_size, digests
         )
-        plan = self._run_digest(digests) if cache is not None else ""
+        plan = link_plan.run_digest(self._checked_ahead, digests) if cache is not None else ""
         followed = self._follow_plan(cache, plan) if cache is not None else None
         run.project_files = followed if followed is not None else self._link(cache, plan)
         for path in paths:
             run.files.append(self.run_file(path, run))
         return run
 
-    def _run_digest(self, digests: dict[str, str]) -> str:
-        """The digest of the run's files: their paths and contents (what the project step starts from)."""
-        digest = hashlib.blake2b(digest_size=16)
-        for path in sorted(self._checked_ahead):
-            digest.update(f"{path}\0{digests.get(path, '')}\n".encode("utf-8", "surrogatepass"))
-        return digest.hexdigest()
-
     def _follow_plan(self, cache: ResultCache, run: str) -> tuple[str, ...] | None:
-        """The project step of a run over the same files as the last one, when nothing it read from disk changed
-        since: its linked results, from the cache (a warm run over an unchanged tree pays nothing for the step).
-        None when there is no such plan, or something changed: the step then runs."""
-        plan = cache.link_plan(run)
-        if plan is None or any(_disk_state(path) != state for path, state in plan.read):
+        """The project step of a run over the same files as the last one, when nothing it read changed since: its
+        linked results, from the cache (see `link_plan`); None when the step must run."""
+        followed = link_plan.follow(cache, run, self._checked_ahead)
+        if followed is None:
             return None
-        results = []
-        for path, key in plan.linked:
-            linked = cache.get(path, key, linked=True) if path in self._checked_ahead else None
-            if linked is None:
-                return None
-            results.append((path, linked))
+        results, files = followed
         for path, linked in results:
             self._checked_ahead[path] = (self._checked_ahead[path][0], linked)
-        return plan.files
-
-    def _remember_plan(
-        self, cache: ResultCache, run: str, project: Project, linked: list[tuple[Source, Links]], files: tuple[str, ...]
-    ) -> None:
-        """Keep what the project step did for the next run over the same files (see `_follow_plan`)."""
-        read = [str(path) for path in project.disk_reads()]
-        # (a module added beside a file read, or beside a file of the run, may be what an import now resolves to)
-        beside = [*read, *(os.path.abspath(path) for path in self._checked_ahead)]
-        folders = sorted({os.path.join(os.path.dirname(path), "") for path in beside})
-        cache.remember_link_plan(
-            run,
-            LinkPlan(
-                [(source.path, _linked_key(source, links)) for source, links in linked],
-                [(path, _disk_state(path)) for path in (*read, *folders)],
-                files,
-            ),
-        )
+        return files
 
     def _link(self, cache: ResultCache | None = None, run: str = "") -> tuple[str, ...]:
         """The project step: check again, with what the modules they import tell them, the files whose imports
         reach a module with something to tell (a wrapper, a rendered text, a label mask by value).
 
         Files the rules parsed bring their imports with their summaries. A file the rules did not parse is looked
-        at when it imports a name another checked module renders with (or reaches it through a module), or makes padding the EOS token (the label
-        masks of what it imports matter), or always in a small run (a pre-commit call passes the changed files
+        at when it imports a name another checked module renders with (or reaches it through a module), or makes
+        padding the EOS token (the label masks of what it imports matter), or always in a small run (a pre-commit call passes the changed files
         only: what they import is read from disk); its imports are read here. Before any file is linked, those that
         wrap an imported renderer are summarised with what their own imports tell them (`Project.learn_chained`), and
         those with functions annotated to return a known rendering class are remembered (`Project.learn_factories`),
@@ -395,7 +348,8 @@ class Runner:
         read = project.summarised | {project.resolved(source.path) for source, _ in (*to_link, *again)}
         files = tuple(sorted(str(path) for path in read - parsed))
         if cache is not None:
-            self._remember_plan(cache, run, project, [*to_link, *again], files)
+            from_disk = [str(path) for path in project.disk_reads()]
+            link_plan.remember(cache, run, from_disk, checked, [*to_link, *again], files)
             cache.save()
         return files
 
@@ -471,7 +425,7 @@ class Runner:
     def _linked_results(self, to_link: list[tuple[Source, Links]], cache: ResultCache | None) -> list[FileResult]:
         """Each file checked with what its imports tell it, on every core when there are many; cached under its
         content and the digests of the summaries it read."""
-        keys = [_linked_key(source, links) for source, links in to_link]
+        keys = [link_plan.linked_key(source, links) for source, links in to_link]
         cached = [
             cache.get(source.path, key, linked=True) if cache is not None else None
             for (source, _), key in zip(to_link, keys)
