@@ -314,6 +314,11 @@ class RenderedTexts:
             if bool_literal(keyword_value(call, "tokenize")) is False:
                 return TextOrigin(_render_words(call, via=f"the parameter `{func.id}`"), line=call.lineno)
             return None
+        if isinstance(func, ast.Attribute) and func.attr == "decode" and call.args:
+            # the ids of a render decoded back to text keep its BOS (`skip_special_tokens` left off)
+            decoded = self._decoded_render(call, function, depth)
+            if decoded is not None:
+                return decoded
         if isinstance(func, ast.Attribute):
             method = func.attr
             if method in _KEEPS_START and not _mentions_bos(call):
@@ -327,6 +332,30 @@ class RenderedTexts:
         if dotted_name(func) in _SAME_TEXT and first is not None and len(call.args) == 1:
             return self.template_text(first, function, depth + 1)
         return self._imported_text(call.func, function)
+
+    def _decoded_render(self, call: ast.Call, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        """`tokenizer.decode(ids)` where `ids` are the tokens of a render of the function (`ids =
+        tokenizer.apply_chat_template(messages)`, also its `["input_ids"]`), decoded with the special tokens kept:
+        the render's text, its BOS included."""
+        skip = keyword_value(call, "skip_special_tokens")
+        if skip is not None and bool_literal(skip) is not False:
+            return None  # the BOS dropped (or maybe: a value the code does not show)
+        ids: ast.expr | None = call.args[0]
+        for _ in range(MAX_RESOLUTION_DEPTH):
+            if isinstance(ids, ast.Subscript):
+                ids = ids.value  # `encoded["input_ids"]`, `ids[0]`
+            elif isinstance(ids, ast.Name):
+                assigned = [b for b in self.flow(function).reaching(ids.id, ids) if b.kind == "assign"]
+                ids = assigned[0].value if len(assigned) == 1 else None
+            else:
+                break
+        if not isinstance(ids, ast.Call):
+            return None
+        render = self.templates.get(id(ids))
+        if render is None or render.flag("tokenize").value is False or render.function is not function:
+            return None
+        origin = TextOrigin(f"`{code(ids.func)}(...)`", line=ids.lineno, render_call=ids)
+        return with_hop(origin, Hop(f"decoded by `{_short(call)}`", is_place=True), altered=True)
 
     def _imported_text(self, func: ast.expr, function: FunctionInfo, items: bool = False) -> TextOrigin | None:
         """The text a function of another module returns (with `items`: yields), as its summary says; or a method

@@ -66,6 +66,7 @@ class DoubleBos(Rule):
         dict and row fields set in the same function, the columns of a batch of rows (`examples["text"]`,
         `zip(examples["chosen"], examples["rejected"])`, `enumerate(...)`), string methods that keep its start (`.strip()`), `prompt
         + completion`, `typing.cast(str, text)`, `str(text)`, ftfy's `fix_text(text)`, tuple unpacking, helper functions of the module that return it or that tokenize it,
+        the ids of a render of the function decoded back to text with the special tokens kept (`tokenizer.decode(ids)`),
         generators of the module that yield it (`for text in iterate_texts(ds)`; or yield it in tuples, `for record,
         text in iter_prompts(ds)`, also out of chunks of them: `[text for _, text in chunk]`),
         helpers of the module that hand the tokenizer their caller's `**kwargs` (judged by the keywords each call
