@@ -20,7 +20,7 @@ import ast
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -966,31 +966,31 @@ def imports_any(names: Iterable[str]) -> Callable[[str], bool]:
 
 
 def _imported_here(text: str, name: str, star: bool) -> bool:
-    start = text.find(name)
-    while start != -1:
-        end = start + len(name)
-        if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
-            if star or text[start - 1 : start] == ".":
-                return True
-            line = text[text.rfind("\n", 0, start) + 1 : start].lstrip()
-            if line.startswith(("from ", "import ")):
-                return True
-            # a line of a parenthesized import: `from x import (\n    a,\n    process,\n)`
-            opened = text.rfind("import (", 0, start)
-            if opened != -1 and ")" not in text[opened:start]:
-                return True
-        start = text.find(name, end)
+    for start in _word_starts(text, name):
+        if star or text[start - 1 : start] == ".":
+            return True
+        line = text[text.rfind("\n", 0, start) + 1 : start].lstrip()
+        if line.startswith(("from ", "import ")):
+            return True
+        # a line of a parenthesized import: `from x import (\n    a,\n    process,\n)`
+        opened = text.rfind("import (", 0, start)
+        if opened != -1 and ")" not in text[opened:start]:
+            return True
     return False
 
 
 def _whole_word(text: str, name: str) -> bool:
+    return next(_word_starts(text, name), -1) != -1
+
+
+def _word_starts(text: str, name: str) -> Iterator[int]:
+    """Where `text` names `name` as a whole word."""
     start = text.find(name)
     while start != -1:
         end = start + len(name)
         if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
-            return True
+            yield start
         start = text.find(name, end)
-    return False
 
 
 def _after_a_dot(text: str, name: str) -> bool:

@@ -167,9 +167,7 @@ def _attribute_flag(name: str, function: FunctionInfo, attribute: str, expr: ast
                 name, literal, True, assigned, FlagSource.ATTRIBUTE, f"`self.{attribute}` in `{cls.name}.__init__`"
             )
         return Flag(name, None, True, expr, source)
-    default = cls.fields.get(attribute)
-    if isinstance(default, ast.Call) and dotted_name(default.func) in ("field", "dataclasses.field"):
-        default = keyword_value(default, "default")
+    default = declared_default(cls.fields.get(attribute))
     literal = bool_literal(default)
     if default is not None and literal is not None:
         kind = "field" if cls.is_dataclass else "class attribute"
@@ -381,8 +379,8 @@ def _field_of(statement: ast.stmt) -> tuple[str | None, ast.expr | None]:
     return None, None
 
 
-def declared_default(value: ast.expr) -> ast.expr | None:
-    """A field's default: the value, or `field(default=...)`'s."""
+def declared_default(value: ast.expr | None) -> ast.expr | None:
+    """A field's default: the value, or `field(default=...)`'s (None for a field not declared)."""
     if isinstance(value, ast.Call) and dotted_name(value.func) in ("field", "dataclasses.field"):
         return keyword_value(value, "default")
     return value

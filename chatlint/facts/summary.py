@@ -439,20 +439,9 @@ class ModuleSummary:
     def digest(self) -> str:
         """Changes exactly when what other modules learn from this one changes (the imports are not part of it)."""
         told: tuple[object, ...] = (self.wrappers, self.texts, self.masks, self.constants, self.defaults)
-        if self.renderer_factories:
-            told = (*told, self.renderer_factories)
-        if self.hooks:
-            told = (*told, self.hooks)
-        if self.registries:
-            told = (*told, self.registries)
-        if self.factories:
-            told = (*told, self.factories)
-        if self.measures:
-            told = (*told, self.measures)
-        if self.handoffs:
-            told = (*told, self.handoffs)
-        if self.switches:
-            told = (*told, self.switches)
+        # (the parts added since are counted only when present, so that the digests of modules without them stay)
+        optional = (self.renderer_factories, self.hooks, self.registries, self.factories, self.measures)
+        told = (*told, *(part for part in (*optional, self.handoffs, self.switches) if part))
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
             told = (*told, self.role_guards)

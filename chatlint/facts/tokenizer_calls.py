@@ -240,8 +240,7 @@ def _switch(
         return None
     local = classes.get(name)
     if local is not None:
-        declared = local.fields.get(value.attr)
-        default = bool_literal(declared_default(declared)) if declared is not None else None
+        default = bool_literal(declared_default(local.fields.get(value.attr)))
         return (switch_flag(ADD_SPECIAL_TOKENS, default, name, value.attr), ()) if default is not None else None
     imported = links.switch(cls, value.attr) if links else None
     if imported is None:
