@@ -280,8 +280,7 @@ def generate_request(call: ast.Call, function: FunctionInfo, flows: dict[int, Fu
         return None
     body = keyword_value(call, "json")
     if isinstance(body, ast.Name):
-        bindings = function_flow(function, flows).reaching(body.id, body)
-        body = bindings[0].value if len(bindings) == 1 and bindings[0].kind == "assign" else None
+        body = function_flow(function, flows).assigned(body)
     if not isinstance(body, ast.Dict):
         return None
     entries = {string_value(key): value for key, value in zip(body.keys, body.values) if key is not None}
@@ -311,10 +310,10 @@ def _text_prompts(
         appended = [value for kind, value in function.mutations.get(prompts.id, ()) if kind == "append"]
         if appended:  # `inputs.append({"prompt": prompt, ...})`
             return _texts_of(appended, prompts)
-        bindings = function_flow(function, flows).reaching(prompts.id, prompts)
-        if len(bindings) == 1 and bindings[0].kind == "assign" and bindings[0].value is not None:
-            found = _text_prompts(bindings[0].value, function, flows, depth + 1)
-            return found if found is not bindings[0].value else prompts
+        value = function_flow(function, flows).assigned(prompts)
+        if value is not None:
+            found = _text_prompts(value, function, flows, depth + 1)
+            return found if found is not value else prompts
         return prompts
     if isinstance(prompts, (ast.ListComp, ast.GeneratorExp)):
         text = _prompt_of(prompts.elt)
@@ -355,9 +354,11 @@ def _built_calls(receiver: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     if isinstance(receiver, ast.Call):
         return [receiver]
     if isinstance(receiver, ast.Name):
-        bindings = function_flow(function, flows).reaching(receiver.id, receiver)
-        if len(bindings) == 1 and bindings[0].kind == "assign" and isinstance(bindings[0].value, ast.Call):
-            return [bindings[0].value]
+        flow = function_flow(function, flows)
+        bindings = flow.reaching(receiver.id, receiver)
+        value = flow.assigned(receiver)
+        if isinstance(value, ast.Call):
+            return [value]
         scope = function.outer
         while not bindings and scope is not None:  # a name of an enclosing function or of the module
             values = scope.assignments.get(receiver.id)

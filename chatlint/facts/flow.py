@@ -93,6 +93,12 @@ class FunctionFlow:
             binding for binding in others if binding.kind == "param"
         ]
 
+    def assigned(self, name: ast.Name) -> ast.expr | None:
+        """The value of the assignment that gives `name` its value, when it is the only binding that reaches it
+        (`ids = tokenizer.apply_chat_template(...)`, then `ids`)."""
+        bindings = self.reaching(name.id, name)
+        return bindings[0].value if len(bindings) == 1 and bindings[0].kind == "assign" else None
+
     def loads_reached_by(self, binding: Binding) -> list[Load]:
         others = self.bindings.get(binding.name, [])
         return [load for load in self.loads.get(binding.name, ()) if _reaches(binding, load, others, self)]
@@ -327,8 +333,9 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
             return _annotated_class(param.annotation) if param is not None else None
         return _built_class(built, function) if isinstance(built, ast.Call) else None
     if isinstance(value, ast.Name):
-        bindings = function_flow(function, flows).reaching(value.id, value)
-        built = _unless_none(bindings[0].value) if len(bindings) == 1 and bindings[0].kind == "assign" else None
+        flow = function_flow(function, flows)
+        bindings = flow.reaching(value.id, value)
+        built = _unless_none(flow.assigned(value))
         if isinstance(built, ast.Call):
             return _built_class(built, function)
         if len(bindings) == 1 and bindings[0].kind == "loop" and isinstance(bindings[0].value, ast.Name):

@@ -345,8 +345,7 @@ class RenderedTexts:
             if isinstance(ids, ast.Subscript):
                 ids = ids.value  # `encoded["input_ids"]`, `ids[0]`
             elif isinstance(ids, ast.Name):
-                assigned = [b for b in self.flow(function).reaching(ids.id, ids) if b.kind == "assign"]
-                ids = assigned[0].value if len(assigned) == 1 else None
+                ids = self.flow(function).assigned(ids)
             else:
                 break
         if not isinstance(ids, ast.Call):

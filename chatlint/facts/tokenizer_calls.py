@@ -683,9 +683,9 @@ class _SplitFinder:
         if isinstance(expr, ast.Call):
             return self.by_call.get(id(expr))
         if isinstance(expr, ast.Name):
-            bindings = function_flow(function, self.flows).reaching(expr.id, expr)
-            if len(bindings) == 1 and bindings[0].kind == "assign" and isinstance(bindings[0].value, ast.Call):
-                return self.by_call.get(id(bindings[0].value))
+            value = function_flow(function, self.flows).assigned(expr)
+            if isinstance(value, ast.Call):
+                return self.by_call.get(id(value))
         return None
 
 

@@ -62,9 +62,9 @@ def _loop_over_turns(
     `messages[i:i + 1]`."""
     conversation = template_call.conversation
     if isinstance(conversation, ast.Name):
-        bindings = function_flow(template_call.function, facts.flows).reaching(conversation.id, conversation)
-        if len(bindings) == 1 and bindings[0].kind == "assign" and isinstance(bindings[0].value, ast.List):
-            conversation = bindings[0].value
+        value = function_flow(template_call.function, facts.flows).assigned(conversation)
+        if isinstance(value, ast.List):
+            conversation = value
     loops = [node for node in template_call.ancestors if isinstance(node, (ast.For, ast.ListComp, ast.GeneratorExp))]
     if not loops:
         return None
