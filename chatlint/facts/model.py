@@ -7,6 +7,7 @@ import enum
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from chatlint.facts.syntax import names_a_processor
 from chatlint.findings import Related
 
 
@@ -259,9 +260,7 @@ class TemplateCall:
         func = self.call.func
         if self.route is not Route.DIRECT or not isinstance(func, ast.Attribute):
             return False
-        receiver = func.value
-        last = receiver.attr if isinstance(receiver, ast.Attribute) else getattr(receiver, "id", "")
-        return "processor" in last.lower()
+        return names_a_processor(func.value)
 
     @property
     def returns_text(self) -> bool:

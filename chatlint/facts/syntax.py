@@ -135,6 +135,12 @@ def called_name(call: ast.Call) -> str:
     return ""
 
 
+def names_a_processor(node: ast.expr) -> bool:
+    """Does the last name of `node` say it is a processor (`processor`, `self._processor`), not a tokenizer?"""
+    last = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+    return "processor" in last.lower()
+
+
 def keyword(call: ast.Call, name: str) -> ast.keyword | None:
     for item in call.keywords:
         if item.arg == name:

@@ -16,7 +16,7 @@ from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
 from chatlint.facts.rendered_text import BOS_TOKENS, WRITTEN_PROMPT
 from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
 from chatlint.facts.summary import imports_of
-from chatlint.facts.syntax import bool_literal, called_name, dotted_name, shortened
+from chatlint.facts.syntax import bool_literal, called_name, dotted_name, names_a_processor, shortened
 from chatlint.facts.turn_renders import TurnRender, turn_renders
 from chatlint.facts.uses import same_value
 from chatlint.findings import Applicability, Related
@@ -359,9 +359,7 @@ _ENCODER_WORDS = re.compile(r"deberta|roberta|electra|(?<![a-z])bert|(?<![a-z])x
 
 def _processor_call(tokenizer_call: TokenizerCall) -> bool:
     """Is the text handed to a multimodal processor (`processor(text=prompt, images=...)`), not a tokenizer?"""
-    inner = tokenizer_call.inner or tokenizer_call
-    name = called_name(inner.call) or ""
-    return "processor" in name.rsplit(".", 1)[-1].lower()
+    return names_a_processor((tokenizer_call.inner or tokenizer_call).call.func)
 
 
 def _written_for_a_thinking_template(render: ast.Call | None) -> bool:
