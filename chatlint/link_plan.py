@@ -54,21 +54,22 @@ def follow(
 def remember(
     cache: ResultCache,
     run: str,
-    read: Iterable[str],
+    read: Mapping[str, bytes | None],
     run_files: Iterable[str],
     linked: Iterable[tuple[Source, Links]],
     files: tuple[str, ...],
 ) -> None:
-    """Keep what the project step did: the files it `read` from disk, the files it checked again (`linked`) and the
-    files it reports as read whole, for the next run over the same `run_files` (see `follow`)."""
-    read = list(read)
+    """Keep what the project step did: the files it `read` from disk (with the bytes it read: digested here, not read
+    again), the files it checked again (`linked`) and the files it reports as read whole, for the next run over the
+    same `run_files` (see `follow`)."""
     beside = [*read, *(os.path.abspath(path) for path in run_files)]
     folders = sorted({os.path.join(os.path.dirname(path), "") for path in beside})
+    states = [(path, content_digest(data) if data is not None else _disk_state(path)) for path, data in read.items()]
     cache.remember_link_plan(
         run,
         LinkPlan(
             [(source.path, linked_key(source, links)) for source, links in linked],
-            [(path, _disk_state(path)) for path in (*read, *folders)],
+            [*states, *((folder, _disk_state(folder)) for folder in folders)],
             files,
         ),
     )

@@ -786,9 +786,10 @@ class Project:
             self._verdicts[key] = test(data)
         return self._verdicts[key]
 
-    def disk_reads(self) -> list[Path]:
-        """Every file the step read from disk (or tried to), in a fixed order."""
-        return sorted(self._bytes)
+    def disk_reads(self) -> dict[str, bytes | None]:
+        """Every file the step read from disk (or tried to), in a fixed order, with the bytes it read (None for
+        one it could not read, or did not: too large to summarise)."""
+        return {str(path): self._bytes[path] for path in sorted(self._bytes)}
 
     def _peek(self, path: Path) -> bytes | None:
         if path not in self._bytes:

@@ -348,8 +348,7 @@ class Runner:
         read = project.summarised | {project.resolved(source.path) for source, _ in (*to_link, *again)}
         files = tuple(sorted(str(path) for path in read - parsed))
         if cache is not None:
-            from_disk = [str(path) for path in project.disk_reads()]
-            link_plan.remember(cache, run, from_disk, checked, [*to_link, *again], files)
+            link_plan.remember(cache, run, project.disk_reads(), checked, [*to_link, *again], files)
             cache.save()
         return files
 
