@@ -326,21 +326,64 @@ def _pad_loaders(facts: ModuleFacts, assignments: list[PadAssignment]) -> tuple[
             continue
         if function_flow(function, facts.flows).returns:
             found[function.name] = PadLoader(function.name, assignment.node.lineno, assignment.text)
+    # a method of a class of the module that sets the pad token of a tokenizer it is handed
+    # (`template.fix_special_tokens(tokenizer)` with `tokenizer.pad_token = tokenizer.eos_token` inside)
+    setters = {
+        f"{function.cls.name}.{function.name}": PadLoader(
+            function.name, assignment.node.lineno, assignment.text, handed=True
+        )
+        for assignment in assignments
+        if (function := assignment.function).cls is not None
+        and assignment.local_name is None
+        and _sets_a_parameter(assignment)
+    }
     # a function of the module that returns what such a function gave it (`load_tokenizer` calling
-    # `ensure_pad_token(tokenizer)`) is one too, a few calls deep at most
+    # `ensure_pad_token(tokenizer)`), or that hands its tokenizer to such a method, is one too, a few calls deep
     for _ in range(MAX_RESOLUTION_DEPTH):
         more = {
-            function.name: found[callee]
+            function.name: loader
             for call, function, _ in facts.calls
-            if (callee := dotted_name(call.func)) in found
+            if (loader := found.get(dotted_name(call.func) or "") or _method_setter(call, function, facts, setters))
             and _is_module_level(function)
             and function.name not in found
             and function_flow(function, facts.flows).returns
         }
         if not more:
             break
-        found.update((name, PadLoader(name, loader.line, loader.text)) for name, loader in sorted(more.items()))
+        found.update(
+            (name, PadLoader(name, loader.line, loader.text, loader.handed)) for name, loader in sorted(more.items())
+        )
     return tuple(found.values())
+
+
+def _sets_a_parameter(assignment: PadAssignment) -> bool:
+    """Does the assignment set the pad token of a parameter of its function (`tokenizer.pad_token = ...` with
+    `tokenizer` a parameter, not `self.tokenizer`)?"""
+    node = assignment.node
+    targets = node.targets if isinstance(node, ast.Assign) else []
+    return any(
+        isinstance(target, ast.Attribute)
+        and isinstance(target.value, ast.Name)
+        and target.value.id in assignment.function.params
+        and target.value.id != "self"
+        for target in targets
+    )
+
+
+def _method_setter(
+    call: ast.Call, function: FunctionInfo, facts: ModuleFacts, setters: dict[str, PadLoader]
+) -> PadLoader | None:
+    """The pad-setting method of a class of the module that `call` calls on an instance of it, handed an argument
+    (`template.fix_special_tokens(tokenizer)` with `template = Template(...)`; or, where the code does not show
+    the instance built (`template = TEMPLATES[name]`), the one class of the module with a method of that name)."""
+    if not setters or not isinstance(call.func, ast.Attribute) or not (call.args or call.keywords):
+        return None
+    cls = instance_class(call.func.value, function, facts.flows)
+    name = dotted_name(cls) if cls is not None else None
+    if name is not None:
+        return setters.get(f"{name}.{call.func.attr}")
+    owners = {other.cls.name for other in facts.functions if other.cls is not None and other.name == call.func.attr}
+    return setters.get(f"{owners.pop()}.{call.func.attr}") if len(owners) == 1 else None
 
 
 # the arguments that may be a rendered text or a list of them (not a literal, a lambda, a comparison)

@@ -303,11 +303,13 @@ class ConversationSummary:
 
 @dataclass(frozen=True)
 class PadLoader:
-    """A module-level function that sets a tokenizer's pad token to its EOS token and returns (the tokenizer)."""
+    """A module-level function that sets a tokenizer's pad token to its EOS token and returns (the tokenizer), or
+    that hands the tokenizer it is given to a method that does (`template.fix_special_tokens(tokenizer)`)."""
 
     name: str
     line: int  # of the pad = EOS assignment
     text: str  # the assignment in words
+    handed: bool = False  # the function changes the tokenizer it is handed (its callers keep their own)
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,10 @@ class PadEosMaskedByValue(Rule):
         equal to a parameter of any name (`drop_token(labels, token_id)`) where the pad id is handed to that
         parameter (not where another id is: `drop_token(labels, self.image_token_id)`). A `Trainer` subclass that
         masks labels equal to its `processing_class`'s pad id counts as such a trainer, and a loader may return
-        the tokenizer in a tuple (`model, tokenizer = load_model_and_tokenizer(cfg)`).
+        the tokenizer in a tuple (`model, tokenizer = load_model_and_tokenizer(cfg)`). A function that hands the
+        tokenizer it is given to a method of its module's class that pads it with EOS counts too
+        (`get_template_and_fix_tokenizer(tokenizer, name)` calling `template.fix_special_tokens(tokenizer)`, the
+        template built there or fetched from a registry when only one class of the module has that method).
     """
     why_is_this_bad = """
         Once padding *is* EOS, "every label equal to the pad id" also means every real EOS / end-of-turn token
@@ -154,7 +157,8 @@ class PadEosMaskedByValue(Rule):
             yield Diagnostic(
                 node=mask.node,
                 message=(
-                    f"the tokenizer comes from {where}, which sets `{loader.text}`, making padding the EOS token, "
+                    f"the tokenizer {_path_of(loader)} {where}, which sets `{loader.text}`, making padding the "
+                    f"EOS token, "
                     f"and here labels are masked by value: {mask.text}; every EOS / end-of-turn target is masked "
                     f"with the padding, so the model never learns to stop. Use a dedicated pad token, or mask "
                     f"padding by position (the attention mask)"
@@ -184,7 +188,7 @@ class PadEosMaskedByValue(Rule):
             yield Diagnostic(
                 node=call,
                 message=(
-                    f"the tokenizer comes from `{facts.code(loader_call.func)}` "
+                    f"the tokenizer {_path_of(loader)} `{facts.code(loader_call.func)}` "
                     f"({loader_summary.place(loader.line)}), which sets `{loader.text}`, making padding the EOS "
                     f"token, and `{facts.code(call.func)}` masks labels by value "
                     f"({mask_summary.place(mask.line)}): {mask.text}; every EOS / end-of-turn target is masked "
@@ -269,3 +273,8 @@ def _related(assignment: PadAssignment, mask: ValueMask) -> bool:
         return True
     # `pad_token_id = tokenizer.eos_token_id` is a local: it only masks EOS where that very name is compared
     return mask.function is assignment.function and mask.compared == assignment.local_name
+
+
+def _path_of(loader: PadLoader) -> str:
+    """How the tokenizer meets a function of another module that makes it pad with EOS."""
+    return "is handed to" if loader.handed else "comes from"
