@@ -374,8 +374,14 @@ def parameter_helpers(
         flow = function_flow(function, flows)
         if not flow.never_rebound(text.id):
             continue
-        helpers.setdefault(function.name, (function, tokenizer_call, text.id))
+        helpers.setdefault(helper_key(function), (function, tokenizer_call, text.id))
     return helpers
+
+
+def helper_key(function: FunctionInfo) -> str:
+    """A helper's key: its name, or `Class.name` for a method (a function and a method of the same name, or methods
+    of two classes, are different helpers)."""
+    return f"{function.cls.name}.{function.name}" if function.cls is not None else function.name
 
 
 def _sliced(text: ast.expr | None, function: FunctionInfo) -> ast.expr | None:
@@ -421,17 +427,14 @@ def _helper_of(
     instance of a class of the module (`engine.sample(prompts)` with `engine = Engine()`)."""
     func = call.func
     if isinstance(func, ast.Name):
-        entry = helpers.get(func.id)
-        return entry if entry is not None and entry[0].cls is None else None
+        return helpers.get(func.id)
     if not isinstance(func, ast.Attribute):
         return None
-    entry = helpers.get(func.attr)
-    if entry is None or entry[0].cls is None:
-        return None
     if dotted_name(func.value) in ("self", "cls"):
-        return entry if entry[0].cls is function.cls else None
+        entry = helpers.get(f"{function.cls.name}.{func.attr}") if function.cls is not None else None
+        return entry if entry is not None and entry[0].cls is function.cls else None
     built = instance_class(func.value, function, flows)
-    return entry if built is not None and dotted_name(built) == entry[0].cls.name else None
+    return helpers.get(f"{dotted_name(built)}.{func.attr}") if built is not None else None
 
 
 def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> TokenizerCall:
@@ -539,8 +542,8 @@ def _collated(
     if cls is None:
         return None
     collate = ast.Call(func=ast.Attribute(value=collator, attr="__call__"), args=[dataset], keywords=[])
-    local = helpers.get("__call__")
-    if local is not None and local[0].cls is not None and local[0].cls.name == dotted_name(cls):
+    local = helpers.get(f"{dotted_name(cls)}.__call__")
+    if local is not None:
         through: TokenizerCall | None = _through_helper(collate, function, local)
     else:
         imported = links.method_tokenizer(cls, "__call__") if links else None

@@ -20,6 +20,7 @@ from chatlint.facts.tokenizer_calls import (
     counted_in_place,
     direct_call,
     engine_call,
+    helper_key,
     only_own_kwargs,
     parameter_helpers,
 )
@@ -58,11 +59,11 @@ def tokenizing_helpers(
             found.append(TokenizerSummary(helper.qualname, inner.call.lineno, params, text, flag))
     if column_of is not None:
         rows = _row_helpers(direct, flows, counted, column_of)
-        for name, (helper, inner, row, column) in rows.items():
+        for helper, inner, row, column in rows.values():
             flag = _forwarded_flag(helper, inner)
             if (
                 not column.startswith(_KEY_PARAMETER)
-                and name not in helpers
+                and helper_key(helper) not in helpers
                 and (flag.parameter is not None or flag.value is not False)
             ):
                 params = tuple(helper.call_params)
