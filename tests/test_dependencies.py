@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 
 from chatlint.config import ConfigError, load_config
 from chatlint.dependencies import DependencyVersions
@@ -250,3 +252,40 @@ def test_an_unpacked_release_declares_by_its_core_metadata(tmp_path: Path) -> No
     sdist.mkdir()
     write(sdist, {"PKG-INFO": "Metadata-Version: 2.1\nName: x\nRequires-Dist: trl==0.13.0\n"})
     assert resolve(sdist)[:3] == (VersionKind.EXACT, ["0.13.0"], ["PKG-INFO line 3"])
+
+
+def test_the_project_s_own_release_is_read_from_its_metadata(tmp_path: Path) -> None:
+    """A release's core metadata or a static `[project]` table names the project itself (what a rule needs when
+    the checked code is a library whose own behaviour it knows); a dynamic version says nothing."""
+    write(
+        tmp_path / "wheel",
+        {"mlx_lm-0.30.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: mlx-lm\nVersion: 0.30.0\n"},
+    )
+    own = DependencyVersions(tmp_path / "wheel").own_release()
+    assert own is not None and (own[0], str(own[1])) == ("mlx-lm", "0.30.0")
+    write(tmp_path / "source", {"pyproject.toml": '[project]\nname = "My_Trainer"\nversion = "1.2"\n'})
+    own = DependencyVersions(tmp_path / "source").own_release()
+    assert own is not None and (own[0], str(own[1])) == ("my-trainer", "1.2")
+    write(tmp_path / "dynamic", {"pyproject.toml": '[project]\nname = "x"\ndynamic = ["version"]\n'})
+    assert DependencyVersions(tmp_path / "dynamic").own_release() is None
+
+
+@pytest.mark.parametrize(("version", "flagged"), [("0.30.0", False), ("0.29.1", True)])
+def test_mlx_lm_s_own_tokenizer_wrapper_returns_lists_from_0_30(tmp_path: Path, version: str, flagged: bool) -> None:
+    """Checked as a release of mlx-lm itself, its tokenizers are its own `TokenizerWrapper`s: from 0.30.0 on they
+    pass `return_dict=False`, so a rendered result used as ids is right; 0.29.1 hands the call on as it is."""
+    info = tmp_path / f"mlx_lm-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: mlx-lm\nVersion: {version}\nRequires-Dist: transformers>=4.39.3\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "cache_prompt.py").write_text(
+        "def prompt_ids(tokenizer, messages):\n"
+        "    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)\n"
+        "    return ids[: len(ids) - 1]\n",
+        encoding="utf-8",
+    )
+    outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", ".", cwd=tmp_path)
+    codes = [item["code"] for item in json.loads(outcome.output)]
+    assert codes == (["CL005"] if flagged else [])

@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING
 from chatlint.dependencies.files import dependency_files
 
 if TYPE_CHECKING:
+    from packaging.version import Version
+
     from chatlint.dependencies.resolver import Resolution, Resolver
 
 
@@ -55,6 +57,10 @@ class DependencyVersions:
     def resolve(self, library: str) -> Resolution:
         """What is known of `library`'s version (an exact version, a range, or unknown) and where from."""
         return self.resolver.resolve(library)
+
+    def own_release(self) -> tuple[str, Version] | None:
+        """The checked project's own name and version, when its files say them (an unpacked release)."""
+        return self.resolver.own_release()
 
     def fingerprint(self, libraries: Iterable[str]) -> tuple[object, ...]:
         """What the answers about `libraries` depend on, cheaply, for the result cache: the settings, the bytes of

@@ -13,7 +13,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from chatlint.dependencies.files import dependency_files
-from chatlint.dependencies.sources import Declaration, SourceKind, read_declarations
+from chatlint.dependencies.sources import Declaration, SourceKind, own_release, read_declarations
 
 SETTING_PATH = "[tool.chatlint] target-versions"
 
@@ -164,6 +164,12 @@ class Resolver:
         return Declaration(
             name, SpecifierSet(f"=={version}"), SourceKind.INSTALLED, f"the installed {name}", None, f"{name} {version}"
         )
+
+    def own_release(self) -> tuple[str, Version] | None:
+        """The checked project's own name and version (an unpacked release's metadata, a static `[project]`
+        table): the code of that release of that library is what runs."""
+        found = (own_release(path) for path in dependency_files(self.root)) if self.root is not None else iter(())
+        return next((item for item in found if item is not None), None)
 
     def _project_declarations(self) -> dict[str, list[Declaration]]:
         if self._declarations is None:

@@ -131,6 +131,26 @@ def _requirements_txt(text: str, path: str) -> Iterator[Declaration]:
             yield found
 
 
+def own_release(path: Path) -> tuple[str, Version] | None:
+    """The project's own name and version, from a release's core metadata (`Name:` and `Version:`) or a
+    `pyproject.toml`'s static `[project]` table; None when the file does not say both."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.name == "pyproject.toml":
+            project = tomllib.loads(text).get("project", {})
+            name, version = project.get("name"), project.get("version")
+        elif path.name in ("METADATA", "PKG-INFO"):
+            headers = dict(line.split(":", 1) for line in text.split("\n\n", 1)[0].splitlines() if ":" in line)
+            name, version = headers.get("Name"), headers.get("Version")
+        else:
+            return None
+        if isinstance(name, str) and isinstance(version, str):
+            return canonicalize_name(name.strip()), Version(version.strip())
+    except (OSError, tomllib.TOMLDecodeError, InvalidVersion, AttributeError):
+        pass
+    return None
+
+
 def _core_metadata(text: str, path: str) -> Iterator[Declaration]:
     """`Requires-Dist:` lines of a release's core metadata; those of an extra (`; extra == "vlm"`) are optional
     and left out."""

@@ -56,9 +56,10 @@ class BatchEncodingAsTokenList(Rule):
         `==` pin, or the ranges in `pyproject.toml` dependencies and extras, `requirements*.txt`, `setup.cfg`,
         literal lists in `setup.py`) and stays quiet when no allowed version is 5 or later (`transformers<5`,
         `transformers==4.46.3`, `target-versions = {transformers = "4.46"}`). It stays quiet too in a project
-        that requires mlx-lm 0.32 or later (no allowed version below it): its tokenizers come from `mlx_lm.load`,
-        whose `TokenizerWrapper` passes `return_dict=False` itself; unless the module loads a Hugging Face
-        tokenizer of its own (`AutoTokenizer.from_pretrained(...)`). The message names the requirement
+        that requires mlx-lm 0.30 or later (no allowed version below it), and in a release of mlx-lm 0.30 or later
+        itself (its metadata names it): its tokenizers come from `mlx_lm.load`, whose `TokenizerWrapper` passes
+        `return_dict=False` itself; unless the module loads a Hugging Face tokenizer of its own
+        (`AutoTokenizer.from_pretrained(...)`). The message names the requirement
         that allows 5, or says that none was found.
 
         It stays quiet when the result is read by key (`ids["input_ids"]`) or passed on as `**inputs`, and when
@@ -153,9 +154,15 @@ class BatchEncodingAsTokenList(Rule):
         return Diagnostic(node=call, message=message, fix=fix)
 
     def _mlx_lm_wrapper_only(self) -> bool:
-        """The project requires mlx-lm, at versions whose tokenizer wrapper always passes `return_dict=False`."""
+        """The project requires mlx-lm, at versions whose tokenizer wrapper always passes `return_dict=False`, or is
+        such a release of mlx-lm itself."""
+        from packaging.version import Version
+
         from chatlint.dependencies.resolver import VersionKind
 
+        own = self.dependencies.own_release()
+        if own is not None and own[0] == "mlx-lm":
+            return own[1] >= Version(_MLX_LM_RETURNS_LISTS)
         resolution = self.dependencies.resolve("mlx-lm")
         return resolution.kind is not VersionKind.UNKNOWN and resolution.allowing_below(_MLX_LM_RETURNS_LISTS) is None
 
@@ -175,9 +182,10 @@ class BatchEncodingAsTokenList(Rule):
 
 
 # mlx-lm's `TokenizerWrapper.apply_chat_template` passes `return_dict=False` to the Hugging Face tokenizer it wraps
-# (read in mlx-lm 0.32.0's `tokenizer_utils.py`; 0.21.0 does not): in an MLX project the tokenizers come from
-# `mlx_lm.load` and return lists of ids under transformers 5 too
-_MLX_LM_RETURNS_LISTS = "0.32"
+# from 0.30.0 on (read in the `tokenizer_utils.py` of mlx-lm 0.30.0, 0.31.0 and 0.32.0; 0.21.0, 0.28.x and 0.29.1
+# hand the call through as it is, and require `transformers>=4.39.3` with no upper bound): in an MLX project the
+# tokenizers come from `mlx_lm.load` and return lists of ids under transformers 5 too
+_MLX_LM_RETURNS_LISTS = "0.30"
 
 
 def _loads_own_tokenizer(facts: ModuleFacts) -> bool:
