@@ -332,10 +332,16 @@ class DoubleBos(Rule):
         inner = tokenizer_call.inner
         # the trail ends where the helper tokenizes (where the fix goes)
         inside = (Related(facts.path, inner.call.lineno, "tokenized here"),) if inner is not None else ()
+        fix = _fix(tokenizer_call, facts, Applicability.SAFE if safe else Applicability.UNSAFE)
+        text = tokenizer_call.text
+        # an engine or server that takes no flag (nothing to fix at the call): point at the text it is handed, when
+        # that is on a line of its own (`session.post(url, json={..., "prompts": [prompt], ...})`)
+        call = tokenizer_call.call
+        inside_call = text is not None and call.lineno < text.lineno <= (call.end_lineno or 0)
         return Diagnostic(
-            node=tokenizer_call.call,
+            node=text if fix is None and tokenizer_call.engine and inside_call and text is not None else call,
             message=message,
-            fix=_fix(tokenizer_call, facts, Applicability.SAFE if safe else Applicability.UNSAFE),
+            fix=fix,
             related=origin.related + tokenizer_call.related + inside,
         )
 

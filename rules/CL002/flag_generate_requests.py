@@ -16,3 +16,17 @@ async def rollout(tokenizer, conversations, base_url):
     async with aiohttp.ClientSession() as session:
         async with session.post(url, json={"prompts": prompts, "n": 4}) as response:  # expect: CL002 "`prompts` holds texts"
             return await response.json()
+
+
+async def complete(tokenizer, messages, base_url, temperature):
+    # a request written over several lines: the finding points at the text it sends
+    prompt = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+    async with aiohttp.ClientSession() as session:
+        async with session.post(
+            f"{base_url}/generate/",
+            json={
+                "prompts": [prompt],  # expect: CL002 "`[prompt]` holds texts"
+                "temperature": temperature,
+            },
+        ) as response:
+            return await response.json()
