@@ -357,6 +357,9 @@ class TokenizerCall:
     # lambda's call, or a call that takes no flag)
     column: str = ""
     dataset: ast.expr | None = None
+    # False when no edit turns special tokens off for this call alone: a helper that tokenizes the text untouched
+    # only for the flag the call passes (`complete(prompt, formatted=True)`), its other callers need them
+    fixable: bool = True
 
     @property
     def adds_special_tokens(self) -> bool:

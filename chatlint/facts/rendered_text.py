@@ -327,7 +327,11 @@ class RenderedTexts:
                 return None
         helper = self.helper_function(call, function)
         if helper is not None:
-            return self._returned(helper, None, depth, many=False, site=(call, function))
+            found = self._returned(helper, None, depth, many=False, site=(call, function))
+            if found is not None and _a_default_method(func, function):
+                # `self.to_prompt = to_prompt or self._render`: the caller's own callable may be used instead
+                return replace(found, certain=False)
+            return found
         first = first_argument(call)
         if dotted_name(func) in _SAME_TEXT and first is not None and len(call.args) == 1:
             return self.template_text(first, function, depth + 1)
@@ -719,6 +723,9 @@ class RenderedTexts:
                 return matches[0] if len(matches) == 1 else None
         if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.cls is not None:
             method = function.cls.methods.get(func.attr)
+            stored = stored_method(function.cls, func.attr) if method is None else None
+            if stored is not None:
+                return stored[0]
             if method is not None or func.attr not in function.cls.attributes:
                 return method
         # a method of an instance of a class of the module (`builder.build(row)` with `builder = Builder(tok)`), or
@@ -1018,3 +1025,60 @@ def written_bos(text: ast.Constant | ast.JoinedStr) -> str:
         start += "{"  # `f"<s>{prompt}"`: the token, then a placeholder
     found = _WRITTEN_START.match(start)
     return next(token for token in BOS_TOKENS if start.startswith(token)) if found else ""
+
+
+def stored_method(cls: ClassInfo, attribute: str) -> tuple[FunctionInfo, bool] | None:
+    """The method of `cls` that `__init__` stores in `self.<attribute>`, a callable the class calls later
+    (`self.to_prompt = self._render`), and whether it is the only value (not a default for the caller's own:
+    `to_prompt or self._render`, `self._render if to_prompt is None else to_prompt`). Also a value `__init__` hands
+    its base class by that keyword (`super().__init__(to_prompt=to_prompt)`, a pydantic model's field)."""
+    init = cls.methods.get("__init__")
+    value = cls.init_attributes.get(attribute)
+    if value is None and init is not None:
+        value = next(
+            (
+                item.value
+                for node in ast.walk(init.node)
+                if isinstance(node, ast.Call) and _calls_base_init(node)
+                for item in node.keywords
+                if item.arg == attribute
+            ),
+            None,
+        )
+        if isinstance(value, ast.Name) and value.id in init.assignments:
+            assigned = init.assignments[value.id]
+            value = assigned[0] if len(assigned) == 1 else None
+    options: list[ast.expr] = []
+    if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or):
+        options = list(value.values)
+    elif isinstance(value, ast.IfExp):
+        options = [value.body, value.orelse]
+    elif value is not None:
+        options = [value]
+    methods = [
+        cls.methods[option.attr]
+        for option in options
+        if isinstance(option, ast.Attribute) and dotted_name(option.value) == "self" and option.attr in cls.methods
+    ]
+    return (methods[0], len(options) == 1) if len(methods) == 1 else None
+
+
+def _calls_base_init(call: ast.Call) -> bool:
+    """`super().__init__(...)`."""
+    func = call.func
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "__init__"
+        and isinstance(func.value, ast.Call)
+        and dotted_name(func.value.func) == "super"
+    )
+
+
+def _a_default_method(func: ast.expr, function: FunctionInfo) -> bool:
+    """`self.<attribute>(...)` calls a method stored as the default of a callable the caller may give instead."""
+    if not (isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.cls is not None):
+        return False
+    if func.attr in function.cls.methods:
+        return False
+    stored = stored_method(function.cls, func.attr)
+    return stored is not None and not stored[1]

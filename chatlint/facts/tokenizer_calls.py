@@ -18,6 +18,7 @@ import ast
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import NamedTuple
 
 from chatlint.facts.column_names import ColumnName
 from chatlint.facts.datasets import mapped_function
@@ -85,8 +86,16 @@ _FACTORY_VERBS = frozenset(
 _ENCODE_METHODS = frozenset({"encode", "encode_plus", "batch_encode_plus", "__call__"})
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
-# a helper of the module that tokenizes one of its parameters: (the helper, the call inside it, the parameter)
-_Helper = tuple[FunctionInfo, TokenizerCall, str]
+
+class _Helper(NamedTuple):
+    """A helper of the module that tokenizes one of its parameters."""
+
+    function: FunctionInfo
+    inner: TokenizerCall  # the call inside it
+    parameter: str  # the parameter whose text it tokenizes
+    # (a boolean parameter, its value) when only a call passing that value keeps the text untouched: the helper
+    # changes it under `if not formatted:` (llama-index's `complete(prompt, formatted=True)`)
+    guard: tuple[str, bool] | None = None
 
 
 def collect_tokenizer_calls(
@@ -369,13 +378,45 @@ def parameter_helpers(
         if _copied(text) is not None:
             text = _copied(text)  # `llm.generate(list(prompts))`: the same texts
         text = _sliced(text, function)
-        if function.is_module or not isinstance(text, ast.Name) or text.id not in function.params:
+        if function.is_module or not isinstance(text, ast.Name):
             continue
         flow = function_flow(function, flows)
-        if not flow.never_rebound(text.id):
+        guarded = _guarded_copy(text, function, flow) if text.id not in function.params else None
+        if guarded is not None:
+            helpers.setdefault(helper_key(function), _Helper(function, tokenizer_call, *guarded))
+        if text.id not in function.params or not flow.never_rebound(text.id):
             continue
-        helpers.setdefault(helper_key(function), (function, tokenizer_call, text.id))
+        helpers.setdefault(helper_key(function), _Helper(function, tokenizer_call, text.id))
     return helpers
+
+
+def _guarded_copy(text: ast.Name, function: FunctionInfo, flow: FunctionFlow) -> tuple[str, tuple[str, bool]] | None:
+    """`full_prompt = prompt`, changed only under `if not formatted:` (or `if formatted:`) for a boolean parameter
+    `formatted`: the parameter whose text reaches the tokenizer untouched, and (that flag, the value that skips the
+    changes)."""
+    bindings = flow.reaching(text.id, text)
+    copies = [item for item in bindings if item.kind == "assign" and isinstance(item.value, ast.Name)]
+    if len(copies) != 1 or len(bindings) < 2:
+        return None
+    source = copies[0].value
+    assert isinstance(source, ast.Name)
+    if source.id not in function.params or not flow.never_rebound(source.id):
+        return None
+    changed = {id(item.statement) for item in bindings if item is not copies[0]}
+    for node in ast.walk(function.node):
+        if not isinstance(node, ast.If) or node.orelse:
+            continue
+        test, skipping = node.test, False
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            test, skipping = test.operand, True
+        if not isinstance(test, ast.Name) or test.id not in function.params:
+            continue
+        default = function.params[test.id].default
+        if not (isinstance(default, ast.Constant) and isinstance(default.value, bool)):
+            continue
+        if changed <= {id(statement) for statement in ast.walk(node)}:
+            return source.id, (test.id, skipping)
+    return None
 
 
 def helper_key(function: FunctionInfo) -> str:
@@ -426,21 +467,28 @@ def _helper_of(
     """The helper of the module a call calls: a module-level function, a method of the caller's class, or one of an
     instance of a class of the module (`engine.sample(prompts)` with `engine = Engine()`)."""
     func = call.func
+    entry: _Helper | None = None
     if isinstance(func, ast.Name):
-        return helpers.get(func.id)
-    if not isinstance(func, ast.Attribute):
-        return None
-    if dotted_name(func.value) in ("self", "cls"):
+        entry = helpers.get(func.id)
+    elif isinstance(func, ast.Attribute) and dotted_name(func.value) in ("self", "cls"):
         entry = helpers.get(f"{function.cls.name}.{func.attr}") if function.cls is not None else None
-        return entry if entry is not None and entry[0].cls is function.cls else None
-    built = instance_class(func.value, function, flows)
-    return helpers.get(f"{dotted_name(built)}.{func.attr}") if built is not None else None
+        entry = entry if entry is not None and entry.function.cls is function.cls else None
+    elif isinstance(func, ast.Attribute):
+        built = instance_class(func.value, function, flows)
+        entry = helpers.get(f"{dotted_name(built)}.{func.attr}") if built is not None else None
+    if entry is not None and entry.guard is not None:
+        # the text reaches the tokenizer untouched only when the call passes the value that skips the changes
+        flag, skipping = entry.guard
+        given = bound_argument(call, entry.function.call_params, flag)
+        if not (isinstance(given, ast.Constant) and given.value is skipping):
+            return None
+    return entry
 
 
 def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> TokenizerCall:
     """The helper's call site as a tokenizer call: its text, and the flag the caller passes when the helper forwards
     a parameter as `add_special_tokens=`."""
-    wrapper, inner, text_parameter = helper
+    wrapper, inner, text_parameter, _ = helper
     parameters = wrapper.call_params
     flag = inner.add_special_tokens
     known = inner.special_tokens_known
@@ -459,15 +507,17 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> 
         flag = call_flag(ADD_SPECIAL_TOKENS, call, function)
         known = not _spreads(call) and (not flag.present or flag.value is not None)
         fixed_inside = None
+    guard = f" (called with `{helper.guard[0]}={helper.guard[1]}`)" if helper.guard is not None else ""
     return TokenizerCall(
         call=call,
         function=function,
         text=bound_argument(call, parameters, text_parameter),
         add_special_tokens=flag,
         special_tokens_known=known,
-        via=f"the helper `{wrapper.qualname}`",
+        via=f"the helper `{wrapper.qualname}`{guard}",
         inner=fixed_inside,
         engine=inner.engine,
+        fixable=helper.guard is None,
     )
 
 

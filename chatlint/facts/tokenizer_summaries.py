@@ -52,7 +52,9 @@ def tokenizing_helpers(
                     counted.add(id(call))
     found = []
     helpers = parameter_helpers(direct, flows, counted)
-    for helper, inner, text in helpers.values():
+    for helper, inner, text, guard in helpers.values():
+        if guard is not None:
+            continue  # (a helper of another module is judged by its parameter alone)
         flag = _forwarded_flag(helper, inner)
         if flag.parameter is not None or flag.value is not False:
             params = tuple(helper.call_params)

@@ -225,7 +225,12 @@ class DoubleBos(Rule):
         is an instance called like a function, whose class's `__call__` renders (`self.formatter(context)` with
         `self.formatter = ChatFormatter(tok) if use_chat else None`, of the module or imported). A list of renders
         kept as one element of each tuple of a list (`batches = [(prompts, None)]`, then `for batch, schema in
-        batches`) is a batch of renders. Text
+        batches`) is a batch of renders. A method `__init__` keeps in an attribute (`self.to_prompt = self.render`,
+        also as the default of the caller's own callable, `to_prompt or self._render`, or handed to the base class
+        as a field, `super().__init__(messages_to_prompt=...)`) renders when called through it (the default: "on at
+        least one path"). A method that changes its prompt only under `if not formatted:` tokenizes the prompt
+        untouched for the calls that pass `formatted=True` (llama-index's `complete(prompt, formatted=True)`):
+        reported at such a call, without a fix (its other callers need the special tokens). Text
         rendered by a method a class inherits from a base class of another module (`self.render(...)`) is followed
         as a render of the conversation the call passes. A column may be named by a
         literal, by a constant (`TEXT_COLUMN = "text"`, in the module or imported from the module that renders),
@@ -624,6 +629,8 @@ def _subject(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> str:
 
 
 def _fix(tokenizer_call: TokenizerCall, facts: ModuleFacts, applicability: Applicability) -> NodeFix | None:
+    if not tokenizer_call.fixable:
+        return None
     if tokenizer_call.engine and not tokenizer_call.engine_takes_flag:
         return None  # the engine takes no `add_special_tokens`: hand it token ids, or the conversation to `chat()`
     if tokenizer_call.related:
