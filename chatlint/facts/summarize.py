@@ -418,6 +418,12 @@ def _imported_callee(func: ast.expr, function: FunctionInfo, facts: ModuleFacts,
         name = dotted_name(cls) if cls is not None else None
         if name is not None and name.split(".")[0] in bound:
             return f"{name}.{func.attr}"
+        owner = function.cls
+        if callee == f"self.{func.attr}" and owner is not None and func.attr not in owner.methods:
+            # a method inherited from an imported base class (`class ChatLLM(LocalLLM)`: `self.complete(prompt)`)
+            base = next((base for base in owner.bases if base.split(".")[0] in bound), None)
+            if base is not None:
+                return f"{base}.{func.attr}"
     return callee
 
 

@@ -87,7 +87,7 @@ _ENCODE_METHODS = frozenset({"encode", "encode_plus", "batch_encode_plus", "__ca
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
-class _Helper(NamedTuple):
+class Helper(NamedTuple):
     """A helper of the module that tokenizes one of its parameters."""
 
     function: FunctionInfo
@@ -141,6 +141,8 @@ def collect_tokenizer_calls(
                 # a method of an instance of an imported class: `self.encoder.encode(text)`
                 cls = instance_class(call.func.value, function, flows)
                 imported = links.method_tokenizer(cls, call.func.attr) if cls is not None else None
+            if imported is None:
+                imported = _inherited_tokenizer(call.func, function, links)
             if named is not None and named[0].dataset:
                 through = _dataset_tokenizer(call, function, *named, texts.column_of)
             elif imported is not None and not imported[0].column and not imported[0].dataset:
@@ -152,22 +154,7 @@ def collect_tokenizer_calls(
         if through is not None:
             by_call[id(call)] = through
             found.append(through)
-    # helpers of helpers: `encode_pair(prompt, completion)` calling `self._encode(prompt + completion)`, a few deep
-    for _ in range(MAX_RESOLUTION_DEPTH):
-        # (one whose inner call fixes at its own call site, a `**kwargs` helper, is not chained: no fix reaches it)
-        more = {
-            name: item
-            for name, item in parameter_helpers(found, flows, counted).items()
-            if name not in helpers and not (item[1].via and item[1].inner is None)
-        }
-        if not more:
-            break
-        helpers.update(more)
-        for call, function, _ in calls:
-            helper = _helper_of(call, function, more, flows) if id(call) not in by_call else None
-            if helper is not None:
-                by_call[id(call)] = through = _through_helper(call, function, helper)
-                found.append(through)
+    chain_helpers(calls, flows, found, helpers, counted, by_call)
     if found and not templates_without_bos(functions):
         for tokenizer_call in found:
             if tokenizer_call.text is not None:
@@ -364,11 +351,11 @@ def _loaded_tokenizer(node: ast.expr, function: FunctionInfo) -> bool:
 # -- helpers that tokenize their parameter ------------------------------------------------------------------------
 def parameter_helpers(
     found: list[TokenizerCall], flows: dict[int, FunctionFlow], counted: set[int] | frozenset[int] = frozenset()
-) -> dict[str, _Helper]:
+) -> dict[str, Helper]:
     """The functions that tokenize one of their parameters, untouched, by name (the first such call wins); a call
     whose ids are only counted where they are made (`counted`: `len(tok(text)["input_ids"])`) makes no helper: its
     callers get a length, not ids."""
-    helpers: dict[str, _Helper] = {}
+    helpers: dict[str, Helper] = {}
     for tokenizer_call in found:
         if id(tokenizer_call.call) in counted:
             continue
@@ -383,10 +370,10 @@ def parameter_helpers(
         flow = function_flow(function, flows)
         guarded = _guarded_copy(text, function, flow) if text.id not in function.params else None
         if guarded is not None:
-            helpers.setdefault(helper_key(function), _Helper(function, tokenizer_call, *guarded))
+            helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, *guarded))
         if text.id not in function.params or not flow.never_rebound(text.id):
             continue
-        helpers.setdefault(helper_key(function), _Helper(function, tokenizer_call, text.id))
+        helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, text.id))
     return helpers
 
 
@@ -417,6 +404,34 @@ def _guarded_copy(text: ast.Name, function: FunctionInfo, flow: FunctionFlow) ->
         if changed <= {id(statement) for statement in ast.walk(node)}:
             return source.id, (test.id, skipping)
     return None
+
+
+def chain_helpers(
+    calls: list[CallSite],
+    flows: dict[int, FunctionFlow],
+    found: list[TokenizerCall],
+    helpers: dict[str, Helper],
+    counted: set[int] | frozenset[int],
+    taken: dict[int, TokenizerCall],
+) -> None:
+    """Helpers of helpers, a few deep: `encode_pair(prompt, completion)` calling `self._encode(prompt + completion)`.
+    Each call of a new helper becomes a tokenizer call (in `found` and `taken`, by the call's id), and each function
+    that tokenizes its parameter through one becomes a helper (in `helpers`)."""
+    for _ in range(MAX_RESOLUTION_DEPTH):
+        # (one whose inner call fixes at its own call site, a `**kwargs` helper, is not chained: no fix reaches it)
+        more = {
+            name: item
+            for name, item in parameter_helpers(found, flows, counted).items()
+            if name not in helpers and not (item.inner.via and item.inner.inner is None)
+        }
+        if not more:
+            break
+        helpers.update(more)
+        for call, function, _ in calls:
+            helper = _helper_of(call, function, more, flows) if id(call) not in taken else None
+            if helper is not None:
+                taken[id(call)] = through = _through_helper(call, function, helper)
+                found.append(through)
 
 
 def helper_key(function: FunctionInfo) -> str:
@@ -462,12 +477,12 @@ def counted_in_place(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
 
 
 def _helper_of(
-    call: ast.Call, function: FunctionInfo, helpers: dict[str, _Helper], flows: dict[int, FunctionFlow]
-) -> _Helper | None:
+    call: ast.Call, function: FunctionInfo, helpers: dict[str, Helper], flows: dict[int, FunctionFlow]
+) -> Helper | None:
     """The helper of the module a call calls: a module-level function, a method of the caller's class, or one of an
     instance of a class of the module (`engine.sample(prompts)` with `engine = Engine()`)."""
     func = call.func
-    entry: _Helper | None = None
+    entry: Helper | None = None
     if isinstance(func, ast.Name):
         entry = helpers.get(func.id)
     elif isinstance(func, ast.Attribute) and dotted_name(func.value) in ("self", "cls"):
@@ -485,7 +500,7 @@ def _helper_of(
     return entry
 
 
-def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> TokenizerCall:
+def _through_helper(call: ast.Call, function: FunctionInfo, helper: Helper) -> TokenizerCall:
     """The helper's call site as a tokenizer call: its text, and the flag the caller passes when the helper forwards
     a parameter as `add_special_tokens=`."""
     wrapper, inner, text_parameter, _ = helper
@@ -519,6 +534,32 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: _Helper) -> 
         engine=inner.engine,
         fixable=helper.guard is None,
     )
+
+
+def _inherited_tokenizer(
+    func: ast.expr, function: FunctionInfo, links: Links
+) -> tuple[TokenizerSummary, ModuleSummary] | None:
+    """`self.complete(prompt)` in a method of a class that inherits `complete` from a base class of another module
+    (`class ChatLLM(LocalLLM)` with `from .base import LocalLLM`), where that method tokenizes its parameter."""
+    cls = function.cls
+    if cls is None or not isinstance(func, ast.Attribute) or dotted_name(func.value) != "self":
+        return None
+    if func.attr in cls.methods or func.attr in cls.attributes:
+        return None
+    for base in cls.bases:
+        found = links.method_tokenizer(_dotted_expression(base), func.attr)
+        if found is not None:
+            return found
+    return None
+
+
+def _dotted_expression(name: str) -> ast.expr:
+    """`a.b.C` as the expression that names it."""
+    parts = name.split(".")
+    node: ast.expr = ast.Name(id=parts[0], ctx=ast.Load())
+    for part in parts[1:]:
+        node = ast.Attribute(value=node, attr=part, ctx=ast.Load())
+    return node
 
 
 def _spreads(call: ast.Call) -> bool:
@@ -571,7 +612,7 @@ def _through_imported(
 def _collated(
     call: ast.Call,
     function: FunctionInfo,
-    helpers: dict[str, _Helper],
+    helpers: dict[str, Helper],
     links: Links | None,
     flows: dict[int, FunctionFlow],
 ) -> TokenizerCall | None:

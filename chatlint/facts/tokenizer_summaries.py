@@ -17,12 +17,13 @@ from chatlint.facts.summary import ForwardedFlag, TokenizerSummary
 from chatlint.facts.syntax import bool_literal, is_partial, keyword_value
 from chatlint.facts.tokenizer_calls import (
     ADD_SPECIAL_TOKENS,
+    Helper,
+    chain_helpers,
     counted_in_place,
     direct_call,
     engine_call,
     helper_key,
     only_own_kwargs,
-    parameter_helpers,
 )
 
 
@@ -46,19 +47,29 @@ def tokenizing_helpers(
             tokenizer_call = direct_call(call, function, defined_names, flows)
             if tokenizer_call is None and engines is not None:
                 tokenizer_call = engine_call(call, function, flows, engines)
-            if tokenizer_call is not None and (tokenizer_call.special_tokens_known or only_own_kwargs(call, function)):
+            if tokenizer_call is not None and (
+                tokenizer_call.special_tokens_known
+                or only_own_kwargs(call, function)
+                or _flag_parameter(call, function)
+            ):
                 direct.append(tokenizer_call)
                 if counted_in_place(call, ancestors):
                     counted.add(id(call))
     found = []
-    helpers = parameter_helpers(direct, flows, counted)
+    # the functions that tokenize a parameter, and those that do it through one of them (`complete(prompt)`
+    # calling `self._encode(prompt, flag)`)
+    helpers: dict[str, Helper] = {}
+    module_calls = [site for site in calls if site[1].outer is not None and site[1].outer.is_module]
+    chain_helpers(module_calls, flows, list(direct), helpers, counted, {id(item.call): item for item in direct})
     for helper, inner, text, guard in helpers.values():
         if guard is not None:
             continue  # (a helper of another module is judged by its parameter alone)
         flag = _forwarded_flag(helper, inner)
         if flag.parameter is not None or flag.value is not False:
             params = tuple(helper.call_params)
-            found.append(TokenizerSummary(helper.qualname, inner.call.lineno, params, text, flag))
+            # where it tokenizes: the tokenizer call itself, also through a helper of the module
+            line = (inner.inner or inner).call.lineno
+            found.append(TokenizerSummary(helper.qualname, line, params, text, flag))
     if column_of is not None:
         rows = _row_helpers(direct, flows, counted, column_of)
         for helper, inner, row, column in rows.values():
@@ -196,6 +207,8 @@ def _forwarded_flag(helper: FunctionInfo, inner: TokenizerCall) -> ForwardedFlag
     """Where the helper's `add_special_tokens` comes from: a parameter of its own, or its call (absent: True)."""
     flag = inner.add_special_tokens
     forwarded = keyword_value(inner.call, ADD_SPECIAL_TOKENS)
+    if forwarded is None and inner.via and isinstance(flag.node, ast.Name):
+        forwarded = flag.node  # a helper's call that passes the flag to it by position (`self._encode(text, flag)`)
     if isinstance(forwarded, ast.Name) and forwarded.id in helper.params:
         return ForwardedFlag(ADD_SPECIAL_TOKENS, forwarded.id, flag.value, flag.present, where=flag.where)
     if not inner.special_tokens_known:  # only the helper's own `**kwargs` may hold it: the caller's keywords decide
@@ -208,3 +221,10 @@ def _forwarded_flag(helper: FunctionInfo, inner: TokenizerCall) -> ForwardedFlag
         return ForwardedFlag(ADD_SPECIAL_TOKENS, ADD_SPECIAL_TOKENS, default, True)
     value = flag.value if flag.present else True
     return ForwardedFlag(ADD_SPECIAL_TOKENS, None, value, flag.present, where=flag.where)
+
+
+def _flag_parameter(call: ast.Call, function: FunctionInfo) -> bool:
+    """The call passes a parameter of its function as `add_special_tokens` (`def _encode(self, text, special):
+    ... add_special_tokens=special`): its callers decide."""
+    forwarded = keyword_value(call, ADD_SPECIAL_TOKENS)
+    return isinstance(forwarded, ast.Name) and forwarded.id in function.params

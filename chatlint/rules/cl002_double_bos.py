@@ -232,7 +232,9 @@ class DoubleBos(Rule):
         untouched for the calls that pass `formatted=True` (llama-index's `complete(prompt, formatted=True)`):
         reported at such a call, without a fix (its other callers need the special tokens). Text
         rendered by a method a class inherits from a base class of another module (`self.render(...)`) is followed
-        as a render of the conversation the call passes. A column may be named by a
+        as a render of the conversation the call passes, and a text handed to an inherited method that tokenizes
+        its parameter (`self.complete(prompt)`, also through a helper of its module, `self._encode(prompt, flag)`)
+        is judged by what that method does with it. A column may be named by a
         literal, by a constant (`TEXT_COLUMN = "text"`, in the module or imported from the module that renders),
         or by a configuration field with a default: a dataclass field (`text_column: str = "text"`, in the module
         or in an imported arguments class) or an argparse option (`add_argument("--text-field", default="text")`).
