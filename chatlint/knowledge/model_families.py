@@ -45,6 +45,17 @@ FAMILIES: tuple[ModelFamily, ...] = (
         byte_level_bpe=True,  # Llama 3's tokenizer is tiktoken-style byte-level BPE (Meta's model card)
     ),
     ModelFamily(
+        "Idefics2",
+        re.compile(r"idefics-?2"),
+        False,
+        "the chat template of transformers 4.40.2's `Idefics2Processor.default_chat_template` starts each message "
+        "with its role (`User:`, `Assistant:`) and writes no `bos_token`",
+        end_of_turn="<end_of_utterance>",
+        end_of_turn_is_eos=None,
+        has_generation_block=False,
+        turn_evidence="that template ends every message with `<end_of_utterance>` and has no `{% generation %}` block",
+    ),
+    ModelFamily(
         "Qwen",
         re.compile(r"qwen"),
         False,

@@ -182,7 +182,7 @@ class DoubleBos(Rule):
         or `.numel()`, also when they are first kept
         under a name through `.input_ids`, `["input_ids"]` or `.to(device)`, or their length through a name) are a
         count, not training data, and stay quiet too. So is code for a model family whose template writes no BOS
-        (Qwen's ChatML): a module that loads only such checkpoints (named by a literal, a constant (also as a
+        (Qwen's ChatML; Idefics2's, whose messages start with their role, unlike Idefics3's): a module that loads only such checkpoints (named by a literal, a constant (also as a
         parameter's default), an environment variable's default, or the default of a configuration field or an
         argparse option of the module; a checkpoint written as a literal default of a function's or class's
         parameter is what a reusable API suggests, not all it takes, so one without a BOS leaves the model unknown: `from_pretrained(args.model_path)` with `--model_path` defaulting to one; also
@@ -437,6 +437,8 @@ def _named_for_a_family_without_bos(function: FunctionInfo, path: str) -> bool:
     names = [function.name, function.cls.name if function.cls is not None else "", *parts]
     families = [family_of(name) for name in names if name]
     known = [family for family in families if family is not None]
+    if any(_BOS_FAMILY_WORDS.search(name.lower()) for name in names):
+        return False  # also named for a family that writes one (`idefics3_beside_idefics2.py`)
     return bool(known) and all(not family.writes_bos for family in known)
 
 
@@ -464,7 +466,7 @@ def _no_template_writes_bos(facts: ModuleFacts) -> bool:
 
 # model families whose chat templates write a BOS, by the words of their classes and packages (most have no entry in
 # `knowledge.model_families`): an import naming one of them means the module is not for a BOS-free family alone
-_BOS_FAMILY_WORDS = re.compile(r"llama|gemma|mistral|mixtral|(?<![a-z])phi|idefics|granite|olmo")
+_BOS_FAMILY_WORDS = re.compile(r"llama|gemma|mistral|mixtral|(?<![a-z])phi|idefics(?!-?2)|granite|olmo")
 
 
 def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
