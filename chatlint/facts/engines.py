@@ -44,8 +44,17 @@ _ENGINES = {
 _METHODS = {
     "llama_cpp": frozenset({"create_completion", "__call__"}),
     "huggingface_hub": frozenset({"text_generation"}),
+    # vLLM's engines also take a prompt as a request of a loop the caller steps (`engine.add_request(request_id,
+    # prompt, params)`, `LLM._validate_and_add_requests(prompts, params)`), tokenized as `generate` does
+    "vllm": frozenset({"generate", "add_request", "_validate_and_add_requests"}),
+}
+# where those methods take the prompt: (keywords, position)
+_PROMPT_ARGUMENT = {
+    "add_request": (("prompt", "inputs"), 1),
+    "_validate_and_add_requests": (("prompts", "inputs"), 0),
 }
 _GENERATE = frozenset({"generate"})
+_ENGINE_METHODS = frozenset({"create_completion", "text_generation"}).union(*_METHODS.values())
 _LIBRARIES = frozenset(library for library, _ in _ENGINES)
 # clients of a server that runs one of those engines on the text they send: known by their class only
 _CLIENTS = {
@@ -187,13 +196,15 @@ class Engines:
         func = call.func
         if not (self.imported or self.classes or self.trl):
             return None
-        if isinstance(func, ast.Attribute) and func.attr in ("generate", "create_completion", "text_generation"):
+        if isinstance(func, ast.Attribute) and func.attr in _ENGINE_METHODS:
             receiver, method = func.value, func.attr
         elif isinstance(func, ast.Name) or is_self_attribute(func):
             receiver, method = func, "__call__"  # `llm(prompt)`: an engine called
         else:
             return None
-        text = keyword_value(call, "prompts") or keyword_value(call, "prompt") or positional(call, 0)
+        keywords, position = _PROMPT_ARGUMENT.get(method, (("prompts", "prompt"), 0))
+        text = next((value for key in keywords if (value := keyword_value(call, key)) is not None), None)
+        text = text or positional(call, position)
         if text is None:
             return None
         built = _built_as(receiver, function, flows)
@@ -209,6 +220,8 @@ class Engines:
             # (a method of the class's own so named is not)
             own = dotted_name(receiver) in ("self", "cls")
             return (self._inference_client, text) if self._inference_client and not own else None
+        if method in _PROMPT_ARGUMENT and self.imported == _MAIN_ENGINE["vllm"] and _named_for_an_engine(receiver):
+            return self.imported, text  # `self.llm_engine.add_request(...)` in a module that imports only vLLM
         if method != "generate":
             return None
         if self.trl and dotted_name(receiver) == "self.vllm_client":

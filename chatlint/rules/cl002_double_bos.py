@@ -113,7 +113,8 @@ class DoubleBos(Rule):
         (`VLLMEngine(cfg.model)`, with the configuration field's default read from its class).
 
         Serving engines tokenize text prompts too, with special tokens on: rendered text handed to vLLM's
-        `LLM.generate` (or `AsyncLLM`, `LLMEngine`; TensorRT-LLM's `LLM.generate` and TRL's `VLLMClient.generate`,
+        `LLM.generate` (or `AsyncLLM`, `LLMEngine`, also a request added to a loop the code steps itself:
+        `engine.add_request(request_id, prompt, params)`, `llm._validate_and_add_requests(prompts=...)`; TensorRT-LLM's `LLM.generate` and TRL's `VLLMClient.generate`,
         known by their class, alike; trl's client also imported from a project module named `vllm_client`, and as
         `self.vllm_client` in a module that imports trl, which a trl trainer sets) (first argument or `prompts=`, also as the `"prompt"` of its text prompts: `{"prompt": text,
         "multi_modal_data": ...}`, `TextPrompt(prompt=text)`, one or a list of them) or SGLang's `Engine.generate` (`prompt=`) is the same double
