@@ -42,8 +42,12 @@ _PAD_ID_NAMES = frozenset({"pad_token_id", "pad_id", "pad_idx", "pad_index", "pa
 _NOT_TOKENIZER = ("config", "generation_config", "model")
 _BY_VALUE_COLLATORS = frozenset({"DataCollatorForLanguageModeling", "DataCollatorForCompletionOnlyLM"})
 _MASK_CALLS = frozenset({"where", "masked_fill", "masked_fill_"})
+# losses that leave out the targets equal to their `ignore_index`
+_LOSSES = frozenset({"CrossEntropyLoss", "cross_entropy", "NLLLoss", "nll_loss"})
 # calls handed a pad id that mask nothing by it, or that `value_masks` knows already
-_NOT_DELEGATING = _MASK_CALLS | _BY_VALUE_COLLATORS | {"eq", "ne", "pad_sequence", "pad", "full", "full_like", "fill_"}
+_NOT_DELEGATING = (
+    _MASK_CALLS | _BY_VALUE_COLLATORS | _LOSSES | {"eq", "ne", "pad_sequence", "pad", "full", "full_like", "fill_"}
+)
 # the separator after an argument or a small statement, which messages quote with it (see `_quoted`)
 _SEPARATORS = {",": re.compile(r"\s*,"), ";": re.compile(r"[ \t]*;")}
 
@@ -220,6 +224,13 @@ def _value_mask(
             if name == "DataCollatorForCompletionOnlyLM" and mlm_value is True:
                 return None
             return ValueMask(node, function, f"`{name}`, which sets labels equal to the pad id to -100", "")
+        ignored = keyword_value(node, "ignore_index") if name in _LOSSES else None
+        per_token = string_value(keyword_value(node, "reduction")) == "none"  # a score per token: an evaluation's
+        if ignored is not None and not per_token and is_compared(ignored, function):
+            # `nn.CrossEntropyLoss(ignore_index=tokenizer.pad_token_id)`: every target equal to the pad id is ignored
+            return ValueMask(
+                node, function, f"`{_short(code(node))}`, which ignores every target equal to the pad id", code(ignored)
+            )
         if name in _MASK_CALLS and any(_is_ignore_value(value) for value in _argument_values(node)):
             compared = _pad_comparison(_first_value(node), function, is_compared)
             if compared:

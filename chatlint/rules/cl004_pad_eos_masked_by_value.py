@@ -42,8 +42,10 @@ class PadEosMaskedByValue(Rule):
         `"<|im_end|>"` for Qwen) in a module that also
         masks labels *by value*: `labels[labels == pad_token_id] = -100`, `torch.where(ids ==
         tokenizer.pad_token_id, -100, ids)`, `labels.masked_fill(labels == pad_id, -100)`, a comprehension doing
-        the same, or a collator that does it inside (`DataCollatorForLanguageModeling(..., mlm=False)`, trl's
-        `DataCollatorForCompletionOnlyLM`). The finding is reported at the pad assignment and names the masking.
+        the same, a loss that ignores the targets equal to the pad id (`nn.CrossEntropyLoss(ignore_index=
+        tokenizer.pad_token_id)`, `F.cross_entropy(..., ignore_index=pad_id)`; not one with `reduction="none"`,
+        a score per token as perplexity evaluations compute), or a collator that does it inside
+        (`DataCollatorForLanguageModeling(..., mlm=False)`, trl's `DataCollatorForCompletionOnlyLM`). The finding is reported at the pad assignment and names the masking.
 
         It stays quiet when padding is masked by position (the attention mask, padding lengths), when the pad
         token is a different token, when the masking sits under a test that compares the pad and EOS ids, and in
