@@ -488,7 +488,7 @@ def _helper_of(
     elif isinstance(func, ast.Attribute) and dotted_name(func.value) in ("self", "cls"):
         entry = helpers.get(f"{function.cls.name}.{func.attr}") if function.cls is not None else None
         entry = entry if entry is not None and entry.function.cls is function.cls else None
-    elif isinstance(func, ast.Attribute):
+    elif isinstance(func, ast.Attribute) and any(helper.function.name == func.attr for helper in helpers.values()):
         built = instance_class(func.value, function, flows)
         entry = helpers.get(f"{dotted_name(built)}.{func.attr}") if built is not None else None
     if entry is not None and entry.guard is not None:
