@@ -47,6 +47,8 @@ _METHODS = {
     # vLLM's engines also take a prompt as a request of a loop the caller steps (`engine.add_request(request_id,
     # prompt, params)`, `LLM._validate_and_add_requests(prompts, params)`), tokenized as `generate` does
     "vllm": frozenset({"generate", "add_request", "_validate_and_add_requests"}),
+    # SGLang's `Engine.async_generate(prompt, sampling_params)`: `generate` for an event loop
+    "sglang": frozenset({"generate", "async_generate"}),
 }
 # where those methods take the prompt: (keywords, position)
 _PROMPT_ARGUMENT = {
@@ -222,6 +224,8 @@ class Engines:
             return (self._inference_client, text) if self._inference_client and not own else None
         if method in _PROMPT_ARGUMENT and self.imported == _MAIN_ENGINE["vllm"] and _named_for_an_engine(receiver):
             return self.imported, text  # `self.llm_engine.add_request(...)` in a module that imports only vLLM
+        if method == "async_generate" and self.imported == _MAIN_ENGINE["sglang"] and _named_for_sglang(receiver):
+            return self.imported, text  # `self.engine.async_generate(prompt=...)` in a module that imports SGLang
         if method != "generate":
             return None
         if self.trl and dotted_name(receiver) == "self.vllm_client":
@@ -383,6 +387,12 @@ def _built_calls(receiver: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     if not attribute or function.cls is None:
         return []
     return [value for value in function.cls.attributes.get(attribute, []) if isinstance(value, ast.Call)]
+
+
+def _named_for_sglang(receiver: ast.expr) -> bool:
+    """`engine`, `self.sgl_engine`, `llm`: a name for SGLang's `Engine` (as its documentation names it)."""
+    last = (dotted_name(receiver) or "").split(".")[-1].lower().lstrip("_")
+    return _named_for_an_engine(receiver) or bool({"engine", "sgl", "sglang"} & set(last.split("_")))
 
 
 def _named_for_an_engine(receiver: ast.expr) -> bool:
