@@ -24,7 +24,15 @@ from typing import NamedTuple
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import FunctionInfo
 from chatlint.facts.summary import ENGINE_WORDS, ImportRef
-from chatlint.facts.syntax import called_name, dotted_name, is_self_attribute, keyword_value, positional, string_value
+from chatlint.facts.syntax import (
+    bound_argument,
+    called_name,
+    dotted_name,
+    is_self_attribute,
+    keyword_value,
+    positional,
+    string_value,
+)
 
 # (library, class) -> the words a message uses for its `generate`
 _ENGINES = {
@@ -138,6 +146,9 @@ class Engines:
                         classes[f"{ref.local}.{name}"] = words
             elif (root, ref.symbol) in _ENGINES:  # `from vllm import LLM`, `from sglang import Engine as Sgl`
                 classes[ref.local] = _ENGINES[root, ref.symbol]
+            elif root == "sglang" and ref.symbol.endswith("Engine"):
+                # SGLang's engines for other runtimes (`from sglang.srt.ray.engine import RayEngine as Engine`)
+                classes[ref.local] = _ENGINES["sglang", "Engine"]
         libraries.discard("llama_cpp")  # known by its class only: `llm(...)` is too common a call to judge by name
         trl = any(ref.module.split(".")[0] == "trl" and ref.level == 0 for ref in imports)
         if len(libraries) > 1:
@@ -206,7 +217,7 @@ class Engines:
             return None
         keywords, position = _PROMPT_ARGUMENT.get(method, (("prompts", "prompt"), 0))
         text = next((value for key in keywords if (value := keyword_value(call, key)) is not None), None)
-        text = text or positional(call, position)
+        text = text or positional(call, position) or _spread_prompt(call, function, keywords)
         if text is None:
             return None
         built = _built_as(receiver, function, flows)
@@ -231,6 +242,56 @@ class Engines:
         if self.trl and dotted_name(receiver) == "self.vllm_client":
             return _CLIENTS["trl", "VLLMClient"], text  # set by the trl trainer this class extends
         return (self.imported, text) if self.imported and _named_for_an_engine(func.value) else None  # type: ignore[attr-defined]
+
+
+def _spread_prompt(call: ast.Call, function: FunctionInfo, keys: tuple[str, ...]) -> ast.expr | None:
+    """The prompt an engine call passes inside a mapping it spreads: `**kwargs` assigned once from a dict with a
+    `"prompt"` key, or from a method of the class that builds and returns such a dict from its parameters
+    (`kwargs = self._build_generate_kwargs(request, prompt)`: the argument given for the parameter it puts there)."""
+    for item in call.keywords:
+        if item.arg is not None or not isinstance(item.value, ast.Name):
+            continue
+        assigned = function.assignments.get(item.value.id, [])
+        if len(assigned) != 1:
+            continue
+        value = assigned[0]
+        found = _dict_item(value, keys)
+        if found is None and isinstance(value, ast.Call):
+            built = _built_by_method(value, function, keys)
+            if built is not None:
+                method, parameter = built
+                found = bound_argument(value, method.call_params, parameter)
+        if found is not None:
+            return found
+    return None
+
+
+def _dict_item(node: ast.expr, keys: tuple[str, ...]) -> ast.expr | None:
+    """The value of the first of `keys` in a dict display."""
+    if not isinstance(node, ast.Dict):
+        return None
+    return next((value for key, value in zip(node.keys, node.values) if string_value(key) in keys), None)
+
+
+def _built_by_method(call: ast.Call, function: FunctionInfo, keys: tuple[str, ...]) -> tuple[FunctionInfo, str] | None:
+    """`self.<method>(...)`, a method of the caller's class that returns a dict it builds with one of its parameters
+    under one of `keys`: the method and that parameter."""
+    func = call.func
+    cls = function.cls
+    if cls is None or not isinstance(func, ast.Attribute) or dotted_name(func.value) != "self":
+        return None
+    method = cls.methods.get(func.attr)
+    if method is None:
+        return None
+    returns = [node.value for node in ast.walk(method.node) if isinstance(node, ast.Return) and node.value is not None]
+    if len(returns) != 1:
+        return None
+    returned = returns[0]
+    if isinstance(returned, ast.Name):
+        assigned = method.assignments.get(returned.id, [])
+        returned = assigned[0] if len(assigned) == 1 else returned
+    item = _dict_item(returned, keys)
+    return (method, item.id) if isinstance(item, ast.Name) and item.id in method.params else None
 
 
 def _engine_of(classes: dict[str, str], cls: ast.expr) -> tuple[str, str] | None:

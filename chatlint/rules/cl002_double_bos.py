@@ -117,7 +117,7 @@ class DoubleBos(Rule):
         `engine.add_request(request_id, prompt, params)`, `llm._validate_and_add_requests(prompts=...)`; TensorRT-LLM's `LLM.generate` and TRL's `VLLMClient.generate`,
         known by their class, alike; trl's client also imported from a project module named `vllm_client`, and as
         `self.vllm_client` in a module that imports trl, which a trl trainer sets) (first argument or `prompts=`, also as the `"prompt"` of its text prompts: `{"prompt": text,
-        "multi_modal_data": ...}`, `TextPrompt(prompt=text)`, one or a list of them) or SGLang's `Engine.generate` (`prompt=`; also `async_generate`) is the same double
+        "multi_modal_data": ...}`, `TextPrompt(prompt=text)`, one or a list of them) or SGLang's `Engine.generate` (`prompt=`; also `async_generate`, and an engine class of SGLang's for another runtime, `RayEngine`; the prompt also inside a `**mapping` built in the function or returned by a method of the class, `{"prompt": prompt, ...}`) is the same double
         BOS, and so is a text prompt handed to llama-cpp-python's `Llama` (`llm(prompt)`, `llm.create_completion(
         prompt=...)`: it puts the model's BOS in front and reads special tokens in the text; known by its class
         only), and so is one sent to a TGI server through huggingface_hub's `InferenceClient.text_generation(prompt)`
