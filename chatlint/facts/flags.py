@@ -250,8 +250,8 @@ def call_flag(name: str, call: ast.Call, function: FunctionInfo) -> Flag:
 def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> SpreadSource:
     """Where the `**mapping` handed to a template call comes from (see `SpreadSource`).
 
-    A field read out of a data record (`example["chat_template_kwargs"]`, `row.get("chat_template_kwargs", {})`,
-    or a local name given one such value) is DATA: datasets carry template variables there (tools, a thinking
+    A field read out of a data record whose key names template variables (`example["chat_template_kwargs"]`,
+    `row.get("chat_template_kwargs", {})`, or a local name given one such value; not `options["text_kwargs"]`) is DATA: datasets carry template variables there (tools, a thinking
     switch), not how the call renders; so is a loop variable over such a field (`for options in
     batch["chat_template_kwargs"]`). A configuration's field named `chat_template_kwargs` (`**self.cfg.
     chat_template_kwargs`, `**args.chat_template_kwargs`) is CONFIG: the name training stacks give the template's
@@ -312,6 +312,7 @@ def _is_record_field(node: ast.expr, function: FunctionInfo) -> bool:
     function's own `**kwargs` (what its callers pass)."""
     if isinstance(node, ast.Subscript) and subscript_key(node) is not None:
         receiver: ast.expr = node.value
+        key = subscript_key(node) or ""
     elif (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
@@ -319,8 +320,13 @@ def _is_record_field(node: ast.expr, function: FunctionInfo) -> bool:
         and string_value(node.args[0] if node.args else None) is not None
     ):
         receiver = node.func.value
+        key = string_value(node.args[0]) or ""
     else:
         return False
+    if "template" not in key:
+        return (
+            False  # `output_kwargs["text_kwargs"]`: a processor's keywords (`tokenize`, `return_dict`), not variables
+        )
     if not isinstance(receiver, ast.Name) or receiver.id in ("self", "cls", function.star_kwargs):
         return False
     name = receiver.id

@@ -50,8 +50,9 @@ class GenerationPromptOnFullConversation(Rule):
 
         Mappings spread into the call (`**mapping`): a dict the code shows whole is read key by key. A mapping
         read from the data (`**example.get("chat_template_kwargs", {})`, `**row["chat_template_kwargs"]`, a
-        local name or loop variable holding such a field of a row the function is given or walks; not a field of
-        `self`, of a module-level name or of the function's own `**kwargs`), and a configuration's field of that
+        local name or loop variable holding such a field of a row the function is given or walks, its key naming
+        template variables; not a field of `self`, of a module-level name or of the function's own `**kwargs`, nor
+        one such as `options["text_kwargs"]`, a processor's own keywords), and a configuration's field of that
         name (`**self.cfg.chat_template_kwargs`, `**args.chat_template_kwargs`), carry template variables (`tools`,
         `enable_thinking`), not `add_generation_prompt` or `tokenize`: the flags the call shows are the flags it
         renders with. A wrapper's own `**kwargs` is followed to its callers in the module (the flags each call
