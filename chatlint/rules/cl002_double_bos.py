@@ -625,9 +625,13 @@ def _special_words(tokenizer_call: TokenizerCall) -> str:
 
 
 def _subject(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> str:
-    """The tokenized text in words: the expression, or the column of the dataset a `.map()` goes over."""
-    if tokenizer_call.text is not None:
-        return f"`{_short(facts.code(tokenizer_call.text))}`"
+    """The tokenized text in words: the expression (not the render itself, which the message names next), or the
+    column of the dataset a `.map()` goes over."""
+    text = tokenizer_call.text
+    if isinstance(text, ast.Call) and called_name(text) == "apply_chat_template":
+        return "the text"  # `tok(tok.apply_chat_template(messages, tokenize=False))`
+    if text is not None:
+        return f"`{_short(facts.code(text))}`"
     if tokenizer_call.dataset is not None:
         return f"{column_words(tokenizer_call.column)} of `{_short(facts.code(tokenizer_call.dataset))}`"
     return "the text"

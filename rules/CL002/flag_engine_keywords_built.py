@@ -26,4 +26,4 @@ class ChatServer:
 
     async def complete(self, request):
         kwargs = {"prompt": self.tokenizer.apply_chat_template(request["messages"], tokenize=False), "stream": False}
-        return await self.engine.async_generate(**kwargs)  # expect: CL002 "rendered by"
+        return await self.engine.async_generate(**kwargs)  # expect: CL002 "the text is rendered by `self.tokenizer.apply_chat_template("
