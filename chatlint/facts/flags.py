@@ -251,8 +251,8 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     """Where the `**mapping` handed to a template call comes from (see `SpreadSource`).
 
     A field read out of a data record whose key names template variables (`example["chat_template_kwargs"]`,
-    `row.get("chat_template_kwargs", {})`, or a local name given one such value; not `options["text_kwargs"]`) is DATA: datasets carry template variables there (tools, a thinking
-    switch), not how the call renders; so is a loop variable over such a field (`for options in
+    `row.get("chat_template_kwargs", {})`, or a local name given one such value; not `options["text_kwargs"]`) is
+    DATA: datasets carry template variables there (tools, a thinking switch), not how the call renders; so is a loop variable over such a field (`for options in
     batch["chat_template_kwargs"]`). A configuration's field named `chat_template_kwargs` (`**self.cfg.
     chat_template_kwargs`, `**args.chat_template_kwargs`) is CONFIG: the name training stacks give the template's
     variables. The function's own `**kwargs` or a parameter is CALLER. A dict literal,
@@ -324,9 +324,8 @@ def _is_record_field(node: ast.expr, function: FunctionInfo) -> bool:
     else:
         return False
     if "template" not in key:
-        return (
-            False  # `output_kwargs["text_kwargs"]`: a processor's keywords (`tokenize`, `return_dict`), not variables
-        )
+        # `output_kwargs["text_kwargs"]`: a processor's keywords (`tokenize`, `return_dict`), not template variables
+        return False
     if not isinstance(receiver, ast.Name) or receiver.id in ("self", "cls", function.star_kwargs):
         return False
     name = receiver.id
