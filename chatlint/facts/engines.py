@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from chatlint.facts.flags import mapping_value
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import FunctionInfo
 from chatlint.facts.summary import ENGINE_WORDS, ImportRef
@@ -217,7 +218,7 @@ class Engines:
             return None
         keywords, position = _PROMPT_ARGUMENT.get(method, (("prompts", "prompt"), 0))
         text = next((value for key in keywords if (value := keyword_value(call, key)) is not None), None)
-        text = text or positional(call, position) or _spread_prompt(call, function, keywords)
+        text = text or positional(call, position) or _spread_prompt(call, function, keywords, flows)
         if text is None:
             return None
         built = _built_as(receiver, function, flows)
@@ -244,36 +245,36 @@ class Engines:
         return (self.imported, text) if self.imported and _named_for_an_engine(func.value) else None  # type: ignore[attr-defined]
 
 
-def _spread_prompt(call: ast.Call, function: FunctionInfo, keys: tuple[str, ...]) -> ast.expr | None:
-    """The prompt an engine call passes inside a mapping it spreads: `**kwargs` assigned once from a dict with a
-    `"prompt"` key, or from a method of the class that builds and returns such a dict from its parameters
-    (`kwargs = self._build_generate_kwargs(request, prompt)`: the argument given for the parameter it puts there)."""
+def _spread_prompt(
+    call: ast.Call, function: FunctionInfo, keys: tuple[str, ...], flows: dict[int, FunctionFlow]
+) -> ast.expr | None:
+    """The prompt an engine call passes inside a mapping it spreads: a dict the code shows (`flags.mapping_value`)
+    with a `"prompt"` key, or the dict a method of the class builds and returns from its parameters (`kwargs =
+    self._build_generate_kwargs(request, prompt)`: the argument given for the parameter it puts there)."""
     for item in call.keywords:
         if item.arg is not None or not isinstance(item.value, ast.Name):
             continue
+        found = _mapping_item(item.value, keys, function)
         assigned = function.assignments.get(item.value.id, [])
-        if len(assigned) != 1:
-            continue
-        value = assigned[0]
-        found = _dict_item(value, keys)
-        if found is None and isinstance(value, ast.Call):
-            built = _built_by_method(value, function, keys)
+        if found is None and len(assigned) == 1 and isinstance(assigned[0], ast.Call):
+            built = _built_by_method(assigned[0], function, keys, flows)
             if built is not None:
                 method, parameter = built
-                found = bound_argument(value, method.call_params, parameter)
+                found = bound_argument(assigned[0], method.call_params, parameter)
         if found is not None:
             return found
     return None
 
 
-def _dict_item(node: ast.expr, keys: tuple[str, ...]) -> ast.expr | None:
-    """The value of the first of `keys` in a dict display."""
-    if not isinstance(node, ast.Dict):
-        return None
-    return next((value for key, value in zip(node.keys, node.values) if string_value(key) in keys), None)
+def _mapping_item(mapping: ast.expr, keys: tuple[str, ...], function: FunctionInfo) -> ast.expr | None:
+    """The value of the first of `keys` the mapping holds."""
+    found = (mapping_value(key, mapping, function) for key in keys)
+    return next((value for value, _ in filter(None, found)), None)
 
 
-def _built_by_method(call: ast.Call, function: FunctionInfo, keys: tuple[str, ...]) -> tuple[FunctionInfo, str] | None:
+def _built_by_method(
+    call: ast.Call, function: FunctionInfo, keys: tuple[str, ...], flows: dict[int, FunctionFlow]
+) -> tuple[FunctionInfo, str] | None:
     """`self.<method>(...)`, a method of the caller's class that returns a dict it builds with one of its parameters
     under one of `keys`: the method and that parameter."""
     func = call.func
@@ -281,16 +282,10 @@ def _built_by_method(call: ast.Call, function: FunctionInfo, keys: tuple[str, ..
     if cls is None or not isinstance(func, ast.Attribute) or dotted_name(func.value) != "self":
         return None
     method = cls.methods.get(func.attr)
-    if method is None:
+    returns = function_flow(method, flows).returns if method is not None else []
+    if method is None or len(returns) != 1:
         return None
-    returns = [node.value for node in ast.walk(method.node) if isinstance(node, ast.Return) and node.value is not None]
-    if len(returns) != 1:
-        return None
-    returned = returns[0]
-    if isinstance(returned, ast.Name):
-        assigned = method.assignments.get(returned.id, [])
-        returned = assigned[0] if len(assigned) == 1 else returned
-    item = _dict_item(returned, keys)
+    item = _mapping_item(returns[0], keys, method)
     return (method, item.id) if isinstance(item, ast.Name) and item.id in method.params else None
 
 

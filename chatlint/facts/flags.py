@@ -176,16 +176,25 @@ def _attribute_flag(name: str, function: FunctionInfo, attribute: str, expr: ast
 
 
 def flag_from_kwargs(name: str, kwargs: ast.expr, function: FunctionInfo) -> Flag | None:
-    """The flag inside `**kwargs`, when `kwargs` is a dict the code can see: a literal or `dict(...)` in a local,
-    module-level or `self.` attribute, with keys set later by `kwargs["key"] = ...` or `kwargs.update(key=...)`."""
+    """The flag inside `**kwargs`, when `kwargs` is a dict the code can see (see `mapping_value`)."""
+    found_in = mapping_value(name, kwargs, function)
+    if found_in is None:
+        return None
+    value, scope = found_in
+    found = flag_from_expression(name, value, scope, FlagSource.KWARGS)
+    return Flag(found.name, found.value, True, found.node, found.source, found.where or f"the `**{code(kwargs)}` dict")
+
+
+def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[ast.expr, FunctionInfo] | None:
+    """The value of `key` in the mapping `kwargs`, when it is a dict the code can see: a literal or `dict(...)` in a
+    local, module-level or `self.` attribute, with keys set later by `kwargs["key"] = ...` or
+    `kwargs.update(key=...)`; with the function whose names it reads."""
     mapping: ast.expr | None = kwargs
-    where = f"the `**{code(kwargs)}` dict"
     if isinstance(kwargs, ast.Name):
         scope = defining_scope(function, kwargs.id)
         later = scope.key_assignments.get(kwargs.id, {})
-        if name in later:
-            found = flag_from_expression(name, later[name], scope, FlagSource.KWARGS)
-            return Flag(found.name, found.value, True, found.node, found.source, found.where or where)
+        if key in later:
+            return later[key], scope
         assigned = scope.assignments.get(kwargs.id, [])
         if len(assigned) != 1:
             return None
@@ -196,15 +205,12 @@ def flag_from_kwargs(name: str, kwargs: ast.expr, function: FunctionInfo) -> Fla
     mapping = _shown_dict(mapping, function) if mapping is not None else None
     value = None
     if isinstance(mapping, ast.Dict):
-        for key, item in zip(mapping.keys, mapping.values):
-            if string_value(key) == name:
+        for name, item in zip(mapping.keys, mapping.values):
+            if string_value(name) == key:
                 value = item
     elif isinstance(mapping, ast.Call) and dotted_name(mapping.func) == "dict":
-        value = keyword_value(mapping, name)
-    if value is None:
-        return None
-    found = flag_from_expression(name, value, function, FlagSource.KWARGS)
-    return Flag(found.name, found.value, True, found.node, found.source, found.where or where)
+        value = keyword_value(mapping, key)
+    return (value, function) if value is not None else None
 
 
 def _shown_dict(mapping: ast.expr, function: FunctionInfo, depth: int = 0) -> ast.expr:
