@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
@@ -165,11 +166,15 @@ class Resolver:
             name, SpecifierSet(f"=={version}"), SourceKind.INSTALLED, f"the installed {name}", None, f"{name} {version}"
         )
 
-    def own_release(self) -> tuple[str, Version] | None:
-        """The checked project's own name and version (an unpacked release's metadata, a static `[project]`
-        table): the code of that release of that library is what runs."""
+    @functools.cached_property
+    def _own_release(self) -> tuple[str, Version] | None:
         found = (own_release(path) for path in dependency_files(self.root)) if self.root is not None else iter(())
         return next((item for item in found if item is not None), None)
+
+    def own_release(self) -> tuple[str, Version] | None:
+        """The checked project's own name and version (an unpacked release's metadata, a static `[project]`
+        table): the code of that release of that library is what runs. Read once per resolver."""
+        return self._own_release
 
     def _project_declarations(self) -> dict[str, list[Declaration]]:
         if self._declarations is None:
