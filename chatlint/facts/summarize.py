@@ -376,8 +376,10 @@ def _method_setter(
     """The pad-setting method of a class of the module that `call` calls on an instance of it, handed an argument
     (`template.fix_special_tokens(tokenizer)` with `template = Template(...)`; or, where the code does not show
     the instance built (`template = TEMPLATES[name]`), the one class of the module with a method of that name)."""
-    if not setters or not isinstance(call.func, ast.Attribute) or not (call.args or call.keywords):
+    if not isinstance(call.func, ast.Attribute) or not (call.args or call.keywords):
         return None
+    if not any(key.endswith(f".{call.func.attr}") for key in setters):
+        return None  # (before the instance's class is looked for: most calls name no such method)
     cls = instance_class(call.func.value, function, facts.flows)
     name = dotted_name(cls) if cls is not None else None
     if name is not None:
