@@ -436,11 +436,7 @@ def _named_for_a_family_without_bos(function: FunctionInfo, path: str) -> bool:
     template writes no BOS: `qwen2_5_collate_fn`, `Qwen2VLDataCollator.__call__`, `models/vlm_qwen/processor.py`."""
     parts = PurePath(path).with_suffix("").parts[-2:]
     names = [function.name, function.cls.name if function.cls is not None else "", *parts]
-    families = [family_of(name) for name in names if name]
-    known = [family for family in families if family is not None]
-    if any(_BOS_FAMILY_WORDS.search(name.lower()) for name in names):
-        return False  # also named for a family that writes one (`idefics3_beside_idefics2.py`)
-    return bool(known) and all(not family.writes_bos for family in known)
+    return _one_family_without_bos([name for name in names if name])
 
 
 def _checkpoint_families(facts: ModuleFacts) -> list[ModelFamily | None]:
@@ -491,6 +487,12 @@ def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
         for target in ast.walk(node)
         if isinstance(target, ast.Name)
     ]
+    return _one_family_without_bos(names)
+
+
+def _one_family_without_bos(names: list[str]) -> bool:
+    """The names say model families whose templates write no BOS, and none that writes one (neither a known family
+    nor one of `_BOS_FAMILY_WORDS`: `idefics3_beside_idefics2.py` is not BOS-free)."""
     known = [family for family in map(family_of, names) if family is not None]
     if not known or any(_BOS_FAMILY_WORDS.search(name.lower()) for name in names):
         return False
