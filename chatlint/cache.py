@@ -59,6 +59,7 @@ _TYPES: dict[str, type] = {
     "TokenizerSummary": summary_module.TokenizerSummary,
     "PadLoader": summary_module.PadLoader,
     "ConversationSummary": summary_module.ConversationSummary,
+    "Switch": summary_module.Switch,
     "CheckpointLoader": summary_module.CheckpointLoader,
     "RoleGuard": summary_module.RoleGuard,
     "RendererFactory": summary_module.RendererFactory,

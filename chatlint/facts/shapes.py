@@ -22,7 +22,7 @@ from chatlint.facts.flow import (
 )
 from chatlint.facts.links import Links
 from chatlint.facts.model import UNKNOWN_SHAPE, CallSite, ClassInfo, FunctionInfo, Shape, ShapeKind, classes_of
-from chatlint.facts.summary import Handoff
+from chatlint.facts.summary import Handoff, Switch
 from chatlint.facts.syntax import (
     bound_argument,
     cast_value,
@@ -30,7 +30,11 @@ from chatlint.facts.syntax import (
     dotted_name,
     is_property,
     is_self_attribute,
+    keyword_value,
+    passes_star_args,
+    positional,
     shortened,
+    star_kwargs,
     string_value,
 )
 from chatlint.findings import Related
@@ -372,9 +376,16 @@ class ShapeResolver:
         helper = self._helper(call, function)
         if helper is None:
             return self._imported_shape(call)
-        returned = self._switched_shape(call, helper, depth)
-        if returned.kind is ShapeKind.UNKNOWN:
-            returned = self.returned_shape(helper, depth)
+        switched = self.switched_end(helper, depth)
+        if switched is not None and switch_on(switched[0], call) is False:
+            # `self.messages(record, with_answer=False)`, `build_messages(problem)` (`solution` left at `None`):
+            # the call turns off the message the helper appends last
+            off = switched[1]
+            if off.kind is ShapeKind.UNKNOWN:
+                return off
+            evidence = f"`{code(call)}`, which returns {off.evidence} {_skipped(switched[0], call)}"
+            return Shape(off.kind, evidence, related=off.related)
+        returned = self.returned_shape(helper, depth)
         if returned.kind is ShapeKind.UNKNOWN:
             parameter = self._kept_end(helper)
             argument = bound_argument(call, list(helper.call_params), parameter) if parameter else None
@@ -388,37 +399,29 @@ class ShapeResolver:
             )
         return Shape(returned.kind, f"`{code(call)}`, which returns {returned.evidence}", related=returned.related)
 
-    def _switched_shape(self, call: ast.Call, helper: FunctionInfo, depth: int) -> Shape:
-        """`self.messages(record, with_answer=False)`: a helper that returns one list, whose last message it
-        appends under `if with_answer:` (or `if not prompt_only:`), a parameter the call sets to a literal (or leaves
-        at its literal default): the end is that message's role when the switch is on at this call, and the message
-        before it when it is off."""
+    def switched_end(self, helper: FunctionInfo, depth: int = 0) -> tuple[Switch, Shape] | None:
+        """The switch of a helper whose last message is appended under a test of one of its parameters, and the end
+        of what it returns when the switch is off (as the list is before that message)."""
         returns = function_flow(helper, self.flows).returns
         if len(returns) != 1 or not isinstance(returns[0], ast.Name):
-            return UNKNOWN_SHAPE
+            return None
         name = returns[0].id
         mutations = helper.mutations.get(name, [])
         if not mutations or mutations[-1][0] != "append":
-            return UNKNOWN_SHAPE
+            return None
         value = mutations[-1][1]
-        switch = _switch_around(helper.node, value)
-        param = helper.params.get(switch[0]) if switch is not None else None
-        if switch is None or param is None:
-            return UNKNOWN_SHAPE
-        given = bound_argument(call, list(helper.call_params), param.name)
-        setting = given if given is not None else param.default
-        if not isinstance(setting, ast.Constant) or not isinstance(setting.value, bool):
-            return UNKNOWN_SHAPE
-        at = self.order.get(value, 1 << 62)
-        if setting.value != switch[1]:
-            kept = self._name_shape(returns[0], helper, at, depth + 1)  # (as it is before that message)
-            if kept.kind is ShapeKind.UNKNOWN:
-                return kept
-            return Shape(kept.kind, f"{kept.evidence} (`{param.name}={setting.value}` skips the message after it)")
-        role = self._message_role(value, helper, at, depth + 1)
-        return _role_shape(
-            role, f"`{name}` after `{name}.append({shortened(code(value), 60)})` (`{param.name}={setting.value}`)"
+        test = _switch_around(helper.node, value)
+        param = helper.params.get(test[0]) if test is not None else None
+        if test is None or param is None or param.name not in helper.call_params:
+            return None
+        default = param.default
+        literal = (
+            repr(default.value)
+            if isinstance(default, ast.Constant) and (default.value is None or isinstance(default.value, bool))
+            else ""
         )
+        switch = Switch(param.name, list(helper.call_params).index(param.name), test[1], literal)
+        return switch, self._name_shape(returns[0], helper, self.order.get(value, 1 << 62), depth + 1)
 
     def kept_argument(self, call: ast.Call, function: FunctionInfo) -> ast.expr | None:
         """The argument a call of a helper of the module (`with_system(messages)`, `self._with_system(messages)`)
@@ -538,11 +541,17 @@ class ShapeResolver:
             return UNKNOWN_SHAPE
         conversation, summary = found
         place = summary.place(conversation.line)
-        evidence = f"`{code(call)}` ({place}), which returns {conversation.evidence}"
+        kind, returned = conversation.kind, conversation.evidence
+        switch = conversation.switch
+        if switch is not None and switch_on(switch, call) is False:  # the call turns off its last message
+            kind, returned = conversation.off_kind, f"{conversation.off_evidence} {_skipped(switch, call)}"
+            if kind == ShapeKind.UNKNOWN.value:
+                return UNKNOWN_SHAPE
+        evidence = f"`{code(call)}` ({place}), which returns {returned}"
         if position is not None:
             evidence = f"item {position} of what `{code(call)}` ({place}) returns: {conversation.evidence}"
         related = Related(summary.path, conversation.line, f"`{conversation.name}` builds the conversation")
-        return Shape(ShapeKind(conversation.kind), evidence, related=(related,))
+        return Shape(ShapeKind(kind), evidence, related=(related,))
 
     def _asserted_shape(self, name: str, scope: FunctionInfo) -> Shape:
         """`assert msgs[-1]["role"] == "assistant"` in the function, `if msgs[-1]["role"] != "assistant": raise
@@ -650,9 +659,10 @@ class ShapeResolver:
         )
 
 
-def _switch_around(node: ast.AST, value: ast.expr) -> tuple[str, bool] | None:
-    """When `value` is appended by the only statement of an `if name:` / `if not name:` without `else` in the
-    function `node`: (name, the value of `name` that appends it)."""
+def _switch_around(node: ast.AST, value: ast.expr) -> tuple[str, str] | None:
+    """When `value` is appended by the only statement of an `if` without `else` in the function `node` that tests
+    a name: (the name, the test: "truthy" for `if name:`, "falsy" for `if not name:`, "not None" for `if name is
+    not None:`, "None" for `if name is None:`)."""
     for statement in _statements(node):
         if not isinstance(statement, ast.If) or statement.orelse or len(statement.body) != 1:
             continue
@@ -661,10 +671,47 @@ def _switch_around(node: ast.AST, value: ast.expr) -> tuple[str, bool] | None:
             continue
         test = statement.test
         if isinstance(test, ast.Name):
-            return test.id, True
+            return test.id, "truthy"
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and isinstance(test.operand, ast.Name):
-            return test.operand.id, False
+            return test.operand.id, "falsy"
+        if (
+            isinstance(test, ast.Compare)
+            and isinstance(test.left, ast.Name)
+            and len(test.ops) == 1
+            and isinstance(test.ops[0], (ast.Is, ast.IsNot))
+            and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value is None
+        ):
+            return test.left.id, "not None" if isinstance(test.ops[0], ast.IsNot) else "None"
     return None
+
+
+_LITERALS = {"True": True, "False": False, "None": None}
+
+
+def _skipped(switch: Switch, call: ast.Call) -> str:
+    """`(`with_reply=False` skips the message after it)`, with what the call passes (or the default it keeps)."""
+    given = keyword_value(call, switch.param) or positional(call, switch.index)
+    return f"(`{switch.param}={code(given) if given is not None else switch.default}` skips the message after it)"
+
+
+def switch_on(switch: Switch, call: ast.Call) -> bool | None:
+    """Does `call` turn the helper's switch on (append the message): True, False, or None when it does not say (a
+    value the data decides; `*args` or `**kwargs`)."""
+    given = keyword_value(call, switch.param)
+    if given is None:
+        given = positional(call, switch.index)
+    if given is None:
+        if passes_star_args(call) or star_kwargs(call) or switch.default not in _LITERALS:
+            return None
+        value = _LITERALS[switch.default]
+    elif isinstance(given, ast.Constant) and (given.value is None or isinstance(given.value, bool)):
+        value = given.value
+    else:  # an expression: a value is passed for an `is not None` test; its truth is the data's
+        return {"not None": True, "None": False}.get(switch.test)
+    return {"truthy": bool(value), "falsy": not value, "not None": value is not None, "None": value is None}[
+        switch.test
+    ]
 
 
 def _item(value: ast.expr, position: int) -> ast.expr | None:

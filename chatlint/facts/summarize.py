@@ -12,7 +12,7 @@ from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_
 from chatlint.facts.flags import FLAG_NAMES, switch_defaults
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
 from chatlint.facts.masking import carried_render, column_masks, measuring_wrappers, origin_prompt_words
-from chatlint.facts.model import FunctionInfo, Route, ShapeKind, TemplateCall
+from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Route, ShapeKind, TemplateCall
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.padding import (
     PadAssignment,
@@ -263,7 +263,19 @@ def _conversations(facts: ModuleFacts) -> tuple[ConversationSummary, ...]:
         line = getattr(function.node, "lineno", 1)
         shape = facts.shapes.returned_shape(function)
         if shape.kind is not ShapeKind.UNKNOWN:
-            found.append(ConversationSummary(function.qualname, line, shape.kind.value, shape.evidence))
+            switched = facts.shapes.switched_end(function)
+            switch, off = switched if switched is not None else (None, UNKNOWN_SHAPE)
+            found.append(
+                ConversationSummary(
+                    function.qualname,
+                    line,
+                    shape.kind.value,
+                    shape.evidence,
+                    switch=switch,
+                    off_kind=off.kind.value,
+                    off_evidence=off.evidence,
+                )
+            )
             continue
         if prop:
             continue

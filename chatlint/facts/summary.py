@@ -290,15 +290,31 @@ class MeasureSummary:
 
 
 @dataclass(frozen=True)
+class Switch:
+    """A helper appends the last message of the conversation it returns only under a test of one of its
+    parameters: `if with_answer:` ("truthy"), `if not prompt_only:` ("falsy"), `if solution is not None:` ("not
+    None"), `if solution is None:` ("None"). Each call says whether it is on (`facts.shapes.switch_on`)."""
+
+    param: str
+    index: int  # its place among the parameters a call fills (without `self`)
+    test: str
+    default: str = ""  # its default, when that is a literal: "True", "False" or "None"
+
+
+@dataclass(frozen=True)
 class ConversationSummary:
     """A module-level function that returns a conversation whose end the code shows: `kind` is "full" (it ends with
-    the assistant's reply) or "prompt" (it stops before it)."""
+    the assistant's reply) or "prompt" (it stops before it). With a `switch`, that is the end when the switch is on;
+    `off_kind` and `off_evidence` say the end for calls that turn it off."""
 
     name: str
     line: int  # of the function's definition
     kind: str  # a `ShapeKind` value
     evidence: str  # the shape in words, inside the function
     position: int | None = None  # the item of the tuples it returns (`return messages[:-1], messages[-1]`)
+    switch: Switch | None = None
+    off_kind: str = "unknown"
+    off_evidence: str = ""
 
 
 @dataclass(frozen=True)
