@@ -2,11 +2,14 @@
 
 LABELS=a.jsonl,b.jsonl ROOT=/tmp/blindN/tree python score.py CHECKOUT [--json findings.json] [--show]
 A finding of CLxxx matches a label of the family CLxxx stands for when the paths are equal and the finding's line is
-the label's line or a line in its trail (within 1). Bug labels found -> recall; a finding matched only to ok labels
+the label's line or a line in its trail (within 1), or a line of the call that starts on the label's line (a multi-line
+call: the label names its first line, the finding the line of its flag). Bug labels found -> recall; a finding matched only to ok labels
 is false; a finding matched to nothing or only to unsure labels is unsure.
 """
 
+import ast
 import collections
+import functools
 import json
 import os
 import subprocess
@@ -28,8 +31,23 @@ def load_labels():
     return labels
 
 
+@functools.cache
+def _call_spans(path):
+    """The lines each call of the file at `path` (from the tree's root) spans, by its first line."""
+    spans = collections.defaultdict(set)
+    try:
+        tree = ast.parse(open(os.path.join(os.environ.get("ROOT", ""), path), encoding="utf-8").read())
+    except (OSError, SyntaxError, ValueError):
+        return spans
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            spans[node.lineno].update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+    return spans
+
+
 def lines_of(label):
     out = {(label["path"], int(label["line"]))}
+    out.update((label["path"], n) for n in _call_spans(label["path"]).get(int(label["line"]), ()))
     for t in label.get("trail", []) or []:
         if ":" in t:
             p, _, n = t.rpartition(":")
