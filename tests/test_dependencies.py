@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers import run_cli
+from packaging.version import Version
 
 from chatlint.config import ConfigError, load_config
 from chatlint.dependencies import DependencyVersions
@@ -252,6 +253,22 @@ def test_an_unpacked_release_declares_by_its_core_metadata(tmp_path: Path) -> No
     sdist.mkdir()
     write(sdist, {"PKG-INFO": "Metadata-Version: 2.1\nName: x\nRequires-Dist: trl==0.13.0\n"})
     assert resolve(sdist)[:3] == (VersionKind.EXACT, ["0.13.0"], ["PKG-INFO line 3"])
+
+
+def test_a_release_s_extras_declare_a_library_it_does_not_require_itself(tmp_path: Path) -> None:
+    """transformers only in extras, each capped below 5: the release runs with those, and CL005 stays quiet; a
+    library the release requires itself is still decided by that requirement alone (see above)."""
+    metadata = (
+        "Metadata-Version: 2.4\nName: rl-kit\nVersion: 0.3.0\n"
+        "License: Apache License\n        \n        Version 2.0\n"  # a folded header, with a line of blanks
+        "Requires-Dist: torch\n"
+        'Requires-Dist: transformers==4.51.1; extra == "agentic"\n'
+        'Requires-Dist: transformers<=4.57.6; extra == "embodied"\n'
+    )
+    write(tmp_path, {"rl_kit-0.3.0.dist-info/METADATA": metadata})
+    resolution = DependencyVersions(tmp_path).resolve("transformers")
+    assert resolution.allowing(lambda version: version >= Version("5")) is None
+    assert resolution.describe() == "transformers 4.51.1 (from rl_kit-0.3.0.dist-info/METADATA line 8)"
 
 
 def test_the_project_s_own_release_is_read_from_its_metadata(tmp_path: Path) -> None:

@@ -152,19 +152,24 @@ def own_release(path: Path) -> tuple[str, Version] | None:
 
 
 def _core_metadata(text: str, path: str) -> Iterator[Declaration]:
-    """`Requires-Dist:` lines of a release's core metadata; those of an extra (`; extra == "vlm"`) are optional
-    and left out."""
+    """`Requires-Dist:` lines of a release's core metadata. Those of an extra (`; extra == "vlm"`) count only for a
+    library the release does not require itself: then the extras say which versions it is run with (rlinf requires
+    transformers only in extras, each pinned below 5), as a pyproject's optional dependencies do."""
+    core: list[Declaration] = []
+    extras: list[Declaration] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.startswith("Requires-Dist:"):
-            if not line.strip():
-                break  # the headers end at the first empty line; the description follows
+            if not line:
+                break  # the headers end at the first empty line (a folded header's lines start with blanks)
             continue
         requirement = line.split(":", 1)[1].strip()
-        if "extra ==" in requirement.replace('"', "").replace("'", "") or "extra==" in requirement:
-            continue
-        found = declaration(requirement, SourceKind.DECLARED, path, number)
+        extra = "extra ==" in requirement.replace('"', "").replace("'", "") or "extra==" in requirement
+        found = declaration(requirement.split(";", 1)[0] if extra else requirement, SourceKind.DECLARED, path, number)
         if found is not None:
-            yield found
+            (extras if extra else core).append(found)
+    required = {found.library for found in core}
+    yield from core
+    yield from (found for found in extras if found.library not in required)
 
 
 def _line_of(text: str, *needles: str) -> int | None:
