@@ -92,7 +92,7 @@ class ShapeResolver:
         if depth > MAX_RESOLUTION_DEPTH:
             return UNKNOWN_SHAPE
         text = code(expr)
-        if isinstance(expr, ast.List):
+        if isinstance(expr, ast.List) or (isinstance(expr, ast.Tuple) and _written_messages(expr)):
             return self._list_shape(expr, function, before, depth)
         if isinstance(expr, ast.Subscript):
             return self._subscript_shape(expr, function, before, depth)
@@ -139,10 +139,16 @@ class ShapeResolver:
         return UNKNOWN_SHAPE
 
     # -- list literals --------------------------------------------------------------------------------------------
-    def _list_shape(self, expr: ast.List, function: FunctionInfo, before: int, depth: int) -> Shape:
+    def _list_shape(self, expr: ast.List | ast.Tuple, function: FunctionInfo, before: int, depth: int) -> Shape:
         if not expr.elts:
             return UNKNOWN_SHAPE
         last = expr.elts[-1]
+        if isinstance(last, ast.List) or (isinstance(last, ast.Tuple) and _written_messages(last)):
+            # a batch written out (`[(user, assistant)]`, `[[user, assistant]]`): the end its conversations share
+            items = [self._shape(item, function, before, depth + 1) for item in expr.elts]
+            if any(item.kind is not items[-1].kind for item in items) or items[-1].kind is ShapeKind.UNKNOWN:
+                return UNKNOWN_SHAPE
+            return Shape(items[-1].kind, f"a batch written out, each {items[-1].evidence}")
         if isinstance(last, ast.Starred):
             inner = self._shape(last.value, function, before, depth + 1)
             return (
@@ -153,7 +159,7 @@ class ShapeResolver:
                 else UNKNOWN_SHAPE
             )
         role = self._message_role(last, function, before, depth + 1)
-        return _role_shape(role, "a list literal")
+        return _role_shape(role, "a list literal" if isinstance(expr, ast.List) else "a tuple literal")
 
     def _message_role(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> str | None:
         """`assistant` / `user` / ... for a message expression, or None when unknown."""
@@ -712,6 +718,16 @@ def switch_on(switch: Switch, call: ast.Call) -> bool | None:
     return {"truthy": bool(value), "falsy": not value, "not None": value is not None, "None": value is None}[
         switch.test
     ]
+
+
+def _written_messages(expr: ast.Tuple) -> bool:
+    """A tuple of messages written out (`({"role": "user", ...}, {"role": "assistant", ...})`), not a tuple of
+    values (`return prompt, response`)."""
+    return bool(expr.elts) and all(
+        (isinstance(item, ast.Dict) and any(string_value(key) in ("role", "from") for key in item.keys))
+        or (isinstance(item, ast.Call) and dotted_name(item.func) == "dict" and keyword_value(item, "role"))
+        for item in expr.elts
+    )
 
 
 def _item(value: ast.expr, position: int) -> ast.expr | None:
