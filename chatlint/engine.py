@@ -106,6 +106,9 @@ def check_text(
             break
         try:
             parse(fixed)
+            refused = _refused(fixed) if _refused(text) is None else None
+            if refused is not None:
+                raise refused  # what `ast.parse` takes and Python refuses: a keyword argument repeated
         except SyntaxError as error:
             codes = ", ".join(sorted({finding.code for finding in chosen}))
             result.errors.append(
@@ -379,6 +382,20 @@ def parse(text: str) -> ast.Module:
         if error.msg == _BRACKET_LIMIT_MESSAGE:
             raise TooDeeplyNested(f"{error.msg} at line {error.lineno}") from None
         raise
+
+
+def _refused(text: str) -> SyntaxError | None:
+    """Why Python would not compile a text that parses (a keyword argument repeated), or None. (A fixed text whose
+    original is refused too is held to parsing only.)"""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(text, "<fixed>", "exec", dont_inherit=True)
+    except SyntaxError as error:
+        return error
+    except (ValueError, RecursionError, MemoryError):
+        return SyntaxError("Python cannot compile it")
+    return None
 
 
 def _resource(error: BaseException) -> str:

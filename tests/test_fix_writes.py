@@ -92,6 +92,29 @@ def test_a_fix_that_would_not_parse_is_reverted(monkeypatch: pytest.MonkeyPatch)
     assert "would not parse" in error.reason and "reverted" in error.reason
 
 
+def test_a_fix_that_python_would_refuse_is_reverted() -> None:
+    """A text `ast.parse` takes but Python refuses to compile (a keyword argument repeated) is not written."""
+    rule = ALL_RULES[0]()
+    original_check = rule.check
+
+    def repeating_check(facts):  # type: ignore[no-untyped-def]
+        for diagnostic in original_check(facts):
+            edits = tuple(
+                type(edit)(edit.node, "False, add_generation_prompt=False") for edit in diagnostic.fix.edits
+            )
+            yield type(diagnostic)(
+                diagnostic.node,
+                diagnostic.message,
+                type(diagnostic.fix)(diagnostic.fix.applicability, edits, diagnostic.fix.description),
+            )
+
+    rule.check = repeating_check  # type: ignore[method-assign]
+    result = check_text("x.py", BUGGY_COLLATOR, [rule], FixMode(apply=True))
+    assert result.fixed_text is None
+    [error] = result.errors
+    assert "keyword argument repeated" in error.reason and "reverted" in error.reason
+
+
 def test_overlapping_fixes_are_applied_one_at_a_time() -> None:
     text = "abcdef\n"
     first = Fix(Applicability.SAFE, (Edit("X", 1, 2, 1, 4),))
