@@ -201,6 +201,11 @@ class _Collector:
         if isinstance(func, ast.Attribute) and func.attr == TEMPLATE_METHOD:
             if _names_a_class(func.value):
                 return None  # `DataUtilities.apply_chat_template(...)`: a project's own function, not a tokenizer's
+            inherited = self.links.inherited(func, function, ModuleSummary.render) if self.links else None
+            if inherited is not None and inherited[0].conversation:
+                # `self.apply_chat_template(tok, messages)`: a method of an imported base class of that name that
+                # renders the conversation it is given
+                return self._through_method(call, function, ancestors, *inherited)
             return self._direct(call, function, ancestors)
         name = called_name(call)
         if isinstance(func, ast.Name) and name.endswith(TEMPLATE_METHOD) and name in function.params:
@@ -231,7 +236,7 @@ class _Collector:
                 cls = instance_class(func.value, function, self.resolver.flows)
                 helper = self.links.method_render(cls, func.attr) if cls is not None else None
                 if helper is None:
-                    helper = self._inherited_text(func, function)
+                    helper = self.links.inherited(func, function, ModuleSummary.render)
                 if helper is not None and helper[0].conversation:
                     # it renders the conversation it is given: judged as a call of a wrapper
                     return self._through_method(call, function, ancestors, *helper)
@@ -417,20 +422,6 @@ class _Collector:
             else:
                 flags[forwarded.name] = absent(forwarded.name)
         return flags
-
-    def _inherited_text(self, func: ast.Attribute, function: FunctionInfo) -> tuple[TextSummary, ModuleSummary] | None:
-        """`self.render(...)` in a class whose base class, imported from another module, has the rendering method
-        `render` (and the class does not define its own)."""
-        cls = function.cls
-        if cls is None or self.links is None or dotted_name(func.value) not in ("self", "cls"):
-            return None
-        if func.attr in cls.methods:
-            return None
-        for base in cls.bases:
-            found = self.links.method_render(base, func.attr)
-            if found is not None:
-                return found
-        return None
 
     def _imported_helper(
         self,

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from chatlint.facts.model import Hop, TextOrigin
+from chatlint.facts.model import FunctionInfo, Hop, TextOrigin
 from chatlint.facts.summary import (
     CheckpointLoader,
     ConversationSummary,
@@ -152,6 +152,23 @@ class Links:
         summary, name = found
         default, line = declared
         return default, name, Related(summary.path, line, f"`{name}.{field}` defaults to `{default}`")
+
+    def inherited(
+        self, func: ast.expr, function: FunctionInfo, lookup: Callable[[ModuleSummary, str], _Member | None]
+    ) -> tuple[_Member, ModuleSummary] | None:
+        """What `lookup` finds for `self.method` called in a method of a class that inherits `method` from a base
+        class of another module (`class ChatLLM(LocalLLM)` with `from .base import LocalLLM`: `self.complete(...)`,
+        `self.apply_chat_template(...)`): the first base whose summary has it."""
+        cls = function.cls
+        if cls is None or not isinstance(func, ast.Attribute) or dotted_name(func.value) not in ("self", "cls"):
+            return None
+        if func.attr in cls.methods or func.attr in cls.attributes:
+            return None
+        for base in cls.bases:
+            found = _member(self.resolve(base), lookup, f".{func.attr}")
+            if found is not None:
+                return found
+        return None
 
     def method_tokenizer(self, cls: ast.expr, method: str) -> tuple[TokenizerSummary, ModuleSummary] | None:
         """A method of a class imported from another module (`cls` names the class) that tokenizes its parameter:

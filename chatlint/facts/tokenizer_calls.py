@@ -142,7 +142,7 @@ def collect_tokenizer_calls(
                 cls = instance_class(call.func.value, function, flows)
                 imported = links.method_tokenizer(cls, call.func.attr) if cls is not None else None
             if imported is None:
-                imported = _inherited_tokenizer(call.func, function, links)
+                imported = links.inherited(call.func, function, ModuleSummary.tokenizer)
             if named is not None and named[0].dataset:
                 through = _dataset_tokenizer(call, function, *named, texts.column_of)
             elif imported is not None and not imported[0].column and not imported[0].dataset:
@@ -418,11 +418,12 @@ def chain_helpers(
     Each call of a new helper becomes a tokenizer call (in `found` and `taken`, by the call's id), and each function
     that tokenizes its parameter through one becomes a helper (in `helpers`)."""
     for _ in range(MAX_RESOLUTION_DEPTH):
-        # (one whose inner call fixes at its own call site, a `**kwargs` helper, is not chained: no fix reaches it)
+        # (one whose inner call fixes at its own call site, a `**kwargs` helper, is not chained: no fix reaches it;
+        # one whose inner call is a helper of another module is: no fix reaches that either way)
         more = {
             name: item
             for name, item in parameter_helpers(found, flows, counted).items()
-            if name not in helpers and not (item.inner.via and item.inner.inner is None)
+            if name not in helpers and not (item.inner.via and item.inner.inner is None and not item.inner.related)
         }
         if not more:
             break
@@ -532,34 +533,10 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: Helper) -> T
         via=f"the helper `{wrapper.qualname}`{guard}",
         inner=fixed_inside,
         engine=inner.engine,
-        fixable=helper.guard is None,
+        # (a helper that tokenizes through one of another module: no edit here or in it turns special tokens off)
+        fixable=helper.guard is None and not (inner.via and inner.inner is None and inner.related),
+        related=inner.related if inner.via and inner.inner is None else (),
     )
-
-
-def _inherited_tokenizer(
-    func: ast.expr, function: FunctionInfo, links: Links
-) -> tuple[TokenizerSummary, ModuleSummary] | None:
-    """`self.complete(prompt)` in a method of a class that inherits `complete` from a base class of another module
-    (`class ChatLLM(LocalLLM)` with `from .base import LocalLLM`), where that method tokenizes its parameter."""
-    cls = function.cls
-    if cls is None or not isinstance(func, ast.Attribute) or dotted_name(func.value) != "self":
-        return None
-    if func.attr in cls.methods or func.attr in cls.attributes:
-        return None
-    for base in cls.bases:
-        found = links.method_tokenizer(_dotted_expression(base), func.attr)
-        if found is not None:
-            return found
-    return None
-
-
-def _dotted_expression(name: str) -> ast.expr:
-    """`a.b.C` as the expression that names it."""
-    parts = name.split(".")
-    node: ast.expr = ast.Name(id=parts[0], ctx=ast.Load())
-    for part in parts[1:]:
-        node = ast.Attribute(value=node, attr=part, ctx=ast.Load())
-    return node
 
 
 def _spreads(call: ast.Call) -> bool:
