@@ -313,8 +313,13 @@ class DoubleBos(Rule):
         origin = tokenizer_call.origin
         if origin is None or not tokenizer_call.adds_special_tokens:
             return None
-        if _no_template_writes_bos(facts) or _named_for_a_family_without_bos(tokenizer_call.function, facts.path):
-            return None  # every model the module loads (or the function is written for) has a template without a BOS
+        function = tokenizer_call.function
+        if _no_template_writes_bos(facts) and not _class_named_for_a_bos_family(function):
+            return None  # every model the module loads has a template without a BOS (and the class is for none else)
+        if _named_for_a_family_without_bos(function, facts.path):
+            return None  # the function (its class, its file) is written for a family whose template has no BOS
+        if _turns_the_bos_off(function, tokenizer_call.call):
+            return None  # `processor.tokenizer.add_bos_token = False` before the call: the code drops the second BOS
         if _written_for_a_thinking_template(origin.render_call):
             return None  # `enable_thinking=False`: Qwen 3's (or SmolLM 3's) ChatML template, which writes no BOS
         if _only_counted(tokenizer_call, facts):
@@ -437,6 +442,26 @@ def _named_for_a_family_without_bos(function: FunctionInfo, path: str) -> bool:
     parts = PurePath(path).with_suffix("").parts[-2:]
     names = [function.name, function.cls.name if function.cls is not None else "", *parts]
     return _one_family_without_bos([name for name in names if name])
+
+
+def _class_named_for_a_bos_family(function: FunctionInfo) -> bool:
+    """A method of a class named for a model family whose template writes a BOS (`_OVMistral3ForCausalLM`,
+    `Idefics3Adapter`): one class of a module of many per-model classes, whose imports name another family."""
+    name = function.cls.name if function.cls is not None else ""
+    family = family_of(name) if name else None
+    return bool(name) and (_BOS_FAMILY_WORDS.search(name.lower()) is not None or bool(family and family.writes_bos))
+
+
+def _turns_the_bos_off(function: FunctionInfo, call: ast.Call) -> bool:
+    """The function sets a tokenizer's `add_bos_token = False` before the call (also under a test of the template:
+    `if "bos_token" in tok.chat_template:`): the code itself keeps the BOS from being added twice."""
+    return any(
+        isinstance(node, ast.Assign)
+        and node.lineno < call.lineno
+        and bool_literal(node.value) is False
+        and any(isinstance(target, ast.Attribute) and target.attr == "add_bos_token" for target in node.targets)
+        for node in ast.walk(function.node)
+    )
 
 
 def _checkpoint_families(facts: ModuleFacts) -> list[ModelFamily | None]:
