@@ -66,6 +66,7 @@ _TYPES: dict[str, type] = {
     "RenderHook": summary_module.RenderHook,
     "MeasureSummary": summary_module.MeasureSummary,
     "Handoff": summary_module.Handoff,
+    "MeasuredHook": summary_module.MeasuredHook,
 }
 _ENUMS: dict[str, type[enum.Enum]] = {
     "Applicability": findings_module.Applicability,

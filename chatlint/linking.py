@@ -35,6 +35,7 @@ from chatlint.facts.summary import (
     may_build_conversations,
     may_mask,
     may_mask_by_parameter,
+    may_measure_hooks,
     may_pass_pad_id,
     may_render,
     may_set_pad_eos,
@@ -704,6 +705,8 @@ class Project:
                 and self._verdict(path, data, may_build_conversations)
                 and (not properties or b"@property" in data)  # (a class annotated with: for its properties)
             )
+            # (a base class a rendering module subclasses: it may measure what a method it leaves to them renders)
+            or (conversations and not properties and self._verdict(path, data, may_measure_hooks))
             or any(name.encode() in data for name in fields)
         )
         reexports = (

@@ -43,6 +43,7 @@ from chatlint.facts.syntax import (
 )
 from chatlint.facts.tokenizer_calls import is_tokenizer
 from chatlint.facts.walk import children
+from chatlint.findings import Related
 
 # attributes and methods that turn a token sequence into its length
 _LENGTH_ATTRIBUTES = frozenset({"shape", "size", "numel", "sum", "count_nonzero"})
@@ -67,6 +68,7 @@ class LengthMask:
     function: FunctionInfo  # where the masking happens (the render's function, or the caller of a helper)
     node: ast.AST  # the masking expression or statement
     how: str  # words: "`labels[:prompt_len] = ...`"
+    related: tuple[Related, ...] = ()  # the mask, when it is in another module (a base class's method)
 
 
 @dataclass(eq=False, frozen=True)
@@ -91,7 +93,17 @@ class ColumnMask:
 
 
 # what a length is the length of: a render of the module, or a column of the rows a function is given
-Carrier = TemplateCall | ColumnRead
+@dataclass(eq=False, frozen=True)
+class HookRead:
+    """`self.render_prompt(example)` in a method of a class that leaves `render_prompt` to its subclasses (abstract,
+    or not defined): what it gives is known where a subclass in another module defines it (`hook_masks`)."""
+
+    function: FunctionInfo
+    method: str
+    node: ast.Call
+
+
+Carrier = TemplateCall | ColumnRead | HookRead
 
 
 def length_masks(facts: ModuleFacts) -> list[LengthMask]:
@@ -115,6 +127,22 @@ def column_masks(facts: ModuleFacts) -> list[ColumnMask]:
         if isinstance(column, ColumnRead):
             found.append(ColumnMask(column, function, node, how))
     return found
+
+
+def hook_masks(facts: ModuleFacts) -> list[tuple[HookRead, FunctionInfo, ast.AST, str]]:
+    """Every place where the token length of what a method left to subclasses gives (`self.render_prompt(row)`)
+    masks or slices labels: for the module's summary, so that a subclass in another module is judged by its own
+    method's render."""
+    if "label" not in facts.source.text or "self." not in facts.source.text:
+        return []
+    flow = facts.remembered(_HookFlow)
+    if not flow.hookable:
+        return []
+    return [
+        (carrier, function, node, how)
+        for carrier, function, node, how in _masks(flow, facts)
+        if isinstance(carrier, HookRead)
+    ]
 
 
 def _masks(flow: _Flow, facts: ModuleFacts) -> list[tuple[Carrier, FunctionInfo, ast.AST, str]]:
@@ -375,7 +403,13 @@ class _Flow:
         # tokenizer first, `ids_of(tokenizer, prompt_text)`, is read at its next argument
         arguments = _text_arguments(expr)
         if arguments:
-            return self.carrier_of(arguments[0], function, before, depth + 1)
+            found = self.carrier_of(arguments[0], function, before, depth + 1)
+            if found is not None:
+                return found
+        return self._hook(expr, function)
+
+    def _hook(self, call: ast.Call, function: FunctionInfo) -> Carrier | None:
+        """A method left to subclasses, called on `self` (only when following such methods: `_HookFlow`)."""
         return None
 
     def _column_render(self, expr: ast.Subscript, function: FunctionInfo) -> Carrier | None:
@@ -639,11 +673,68 @@ class _ColumnFlow(_Flow):
     column_reads = True
 
 
+class _HookFlow(_Flow):
+    """The flow followed down to calls of methods a class leaves to its subclasses (`HookRead`)."""
+
+    @functools.cached_property
+    def hookable(self) -> dict[int, frozenset[str]]:
+        """By class (its id): the methods it leaves to subclasses: abstract (`raise NotImplementedError`, `...`,
+        `@abstractmethod`)."""
+        found: dict[int, frozenset[str]] = {}
+        for function in self.facts.functions:
+            cls = function.cls
+            if cls is not None and function.name in cls.methods and _is_abstract(function.node):
+                found[id(cls)] = found.get(id(cls), frozenset()) | {function.name}
+        return found
+
+    def _hook(self, call: ast.Call, function: FunctionInfo) -> Carrier | None:
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"):
+            return None
+        if function.cls is None or func.attr not in self.hookable.get(id(function.cls), frozenset()):
+            return None
+        return HookRead(function, func.attr, call)
+
+    @functools.cached_property
+    def _reaching_renders(self) -> set[int]:
+        """The methods that build labels and call a method their class leaves to subclasses."""
+        return {
+            id(function)
+            for call, function, _ in self.facts.calls
+            if function.labels_evidence and self._hook(call, function) is not None
+        }
+
+
+def _is_abstract(node: ast.AST) -> bool:
+    """A method whose body only says it is left to subclasses: `raise NotImplementedError`, `...`, `pass` (after a
+    docstring), or one decorated `@abstractmethod`."""
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    if any((dotted_name(item) or "").endswith("abstractmethod") for item in node.decorator_list):
+        return True
+    body = node.body[1:] if node.body and string_value(getattr(node.body[0], "value", None)) is not None else node.body
+    return bool(body) and all(
+        isinstance(statement, ast.Pass)
+        or (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant))
+        or (isinstance(statement, ast.Raise) and "NotImplementedError" in (dotted_name(_raised(statement)) or ""))
+        for statement in body
+    )
+
+
+def _raised(statement: ast.Raise) -> ast.expr | None:
+    exc = statement.exc
+    return exc.func if isinstance(exc, ast.Call) else exc
+
+
 def _is_full_render(other: Carrier, render: Carrier) -> bool:
     """`other` renders the whole conversation, so slicing it (or pairing it) by `render`'s length splits off the
     prompt. Not so for a second prompt render, nor for the same conversation rendered with and without the
     header to find the header's tokens (template introspection). A column of the rows (`render`'s length read
     from one) is sliced by another column, or by a full render."""
+    if isinstance(other, HookRead) or isinstance(render, HookRead):
+        # methods left to subclasses: which one is the prompt only a subclass shows, so a slice of one by another's
+        # length says nothing (`[-100] * len(self.render_prompt(row))` does)
+        return False
     if isinstance(other, ColumnRead):
         return isinstance(render, ColumnRead) and other.column != render.column
     if isinstance(render, ColumnRead):

@@ -11,7 +11,7 @@ from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_target
 from chatlint.facts.flags import FLAG_NAMES, switch_defaults
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
-from chatlint.facts.masking import carried_render, column_masks, measuring_wrappers, origin_prompt_words
+from chatlint.facts.masking import carried_render, column_masks, hook_masks, measuring_wrappers, origin_prompt_words
 from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Route, ShapeKind, TemplateCall
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.padding import (
@@ -30,6 +30,7 @@ from chatlint.facts.summary import (
     ForwardedFlag,
     ImportRef,
     MaskSummary,
+    MeasuredHook,
     MeasureSummary,
     ModuleSummary,
     PadLoader,
@@ -43,6 +44,7 @@ from chatlint.facts.summary import (
     may_mask,
     may_mask_by_parameter,
     may_measure_columns,
+    may_measure_hooks,
     may_pass_pad_id,
     may_render,
     may_set_pad_eos,
@@ -150,7 +152,21 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         measures=_measures(facts) if may_measure_columns(data) else (),
         handoffs=tuple(facts.shapes.handoffs()) if b"self." in data and may_build_conversations(data) else (),
         switches=switch_defaults(facts.module) if b"_bos" in data or b"special_tokens" in data else (),
+        measured_hooks=_measured_hooks(facts) if may_measure_hooks(data) else (),
     )
+
+
+def _measured_hooks(facts: ModuleFacts) -> tuple[MeasuredHook, ...]:
+    """The methods that mask labels by the token length of what a method left to subclasses gives."""
+    found: dict[tuple[str, str, str], MeasuredHook] = {}
+    for hook, function, node, how in hook_masks(facts):
+        cls = function.cls
+        if cls is not None:
+            line = getattr(node, "lineno", hook.node.lineno)
+            found.setdefault(
+                (cls.name, function.name, hook.method), MeasuredHook(cls.name, function.name, hook.method, line, how)
+            )
+    return tuple(found.values())
 
 
 def _measures(facts: ModuleFacts) -> tuple[MeasureSummary, ...]:

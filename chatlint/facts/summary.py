@@ -159,6 +159,12 @@ def may_build_conversations(data: bytes) -> bool:
     return b'"role"' in data or b"'role'" in data or b"[:-1]" in data
 
 
+def may_measure_hooks(data: bytes) -> bool:
+    """Could a class of the module mask labels by the length of what a method it leaves to its subclasses gives
+    (`MeasuredHook`)?"""
+    return b"label" in data and (b"NotImplementedError" in data or b"abstractmethod" in data)
+
+
 def may_set_pad_eos(data: bytes) -> bool:
     """A line that sets a pad token or id to the EOS token (`PAD_SET_TO_EOS`)."""
     return PAD_SET_TO_EOS.search(data) is not None
@@ -342,6 +348,19 @@ class RenderHook:
 
 
 @dataclass(frozen=True)
+class MeasuredHook:
+    """A method of a class that masks labels by the token length of what another method of the class gives, one
+    the class leaves to its subclasses (`prompt_ids = self.encode(self.render_prompt(row))`, then `[-100] *
+    len(prompt_ids)`): a subclass's own `hook` is a prompt whose length masks labels."""
+
+    cls: str
+    method: str  # the method that masks (`tokenize_row`)
+    hook: str  # the method left to subclasses (`render_prompt`)
+    line: int  # of the mask
+    mask: str  # the mask in words
+
+
+@dataclass(frozen=True)
 class Handoff:
     """A method of a class that hands another method of the class what a third one returns (`return
     self.encode(self.build_conversation(row))`): a subclass's `receiver` takes that conversation as its first
@@ -432,6 +451,8 @@ class ModuleSummary:
     measures: tuple[MeasureSummary, ...] = ()
     # methods that hand another method of their class the conversation a third one builds (see `Handoff`)
     handoffs: tuple[Handoff, ...] = ()
+    # methods that mask labels by the length of what a method left to subclasses gives (see `MeasuredHook`)
+    measured_hooks: tuple[MeasuredHook, ...] = ()
     # `(class, field, default, line)`: configuration fields that switch special tokens on or off (`ModelArgs.
     # add_bos_token = True`), for a module that reads one into `add_special_tokens=`
     switches: tuple[tuple[str, str, bool, int], ...] = ()
@@ -450,6 +471,7 @@ class ModuleSummary:
         names += [factory.name for factory in self.renderer_factories]
         names += [f"{hook.cls}.{hook.method}" for hook in self.hooks]
         names += [f"{handoff.cls}.{handoff.method}" for handoff in self.handoffs]
+        names += [f"{hook.cls}.{hook.method}" for hook in self.measured_hooks]
         names += [name for name, _ in self.registries]
         return frozenset([*names, *(name.split(".")[0] for name in names if "." in name)])
 
@@ -459,7 +481,7 @@ class ModuleSummary:
         told: tuple[object, ...] = (self.wrappers, self.texts, self.masks, self.constants, self.defaults)
         # (the parts added since are counted only when present, so that the digests of modules without them stay)
         optional = (self.renderer_factories, self.hooks, self.registries, self.factories, self.measures)
-        told = (*told, *(part for part in (*optional, self.handoffs, self.switches) if part))
+        told = (*told, *(part for part in (*optional, self.handoffs, self.switches, self.measured_hooks) if part))
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
             told = (*told, self.role_guards)
@@ -524,6 +546,9 @@ class ModuleSummary:
 
     def handoffs_of(self, cls: str) -> tuple[Handoff, ...]:
         return tuple(handoff for handoff in self.handoffs if handoff.cls == cls)
+
+    def measured_hooks_of(self, cls: str) -> tuple[MeasuredHook, ...]:
+        return tuple(hook for hook in self.measured_hooks if hook.cls == cls)
 
     def hooks_of(self, cls: str) -> tuple[RenderHook, ...]:
         return tuple(hook for hook in self.hooks if hook.cls == cls)

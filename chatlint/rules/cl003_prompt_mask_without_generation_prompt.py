@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.column_names import column_words
+from chatlint.facts.hooked_masks import hooked_masks
 from chatlint.facts.masking import LengthMask, length_masks, stops_before_header
 from chatlint.facts.measured_columns import MeasuredPrompt, measured_prompts
 from chatlint.facts.prompt_rows import PromptRow, prompt_rows
@@ -86,7 +87,10 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         to the class (`InstructionSet(rows, tok, template)`), also through a registry of classes
         (`TEMPLATES[name](tok)`, every value the class or a subclass of it). A builder that appends the reply only
         when a switch is on gives a prompt where the call turns the switch off (`self.conversation(row,
-        include_answer=False)`).
+        include_answer=False)`). A base class of another module that drives the tokenization and leaves the
+        prompt to its subclasses (`prompt_ids = self.encode(self.render_prompt(row))`, then `[-100] *
+        len(prompt_ids)`, with `render_prompt` abstract there): a subclass's own `render_prompt` is judged as a
+        prompt whose length masks labels, at its render (with the fix), the base's mask named as a related place.
         Render and tokenize stages in different modules: a row function of one module writes the prompt render to
         a column (`{columns.prompt_text: render(conv[:-1])}`, mapped directly or by a function that returns the
         mapped dataset), and a function of another module masks the labels by that column's token length. The
@@ -132,7 +136,8 @@ class PromptMaskWithoutGenerationPrompt(Rule):
 
     def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
         reported: set[int] = set()
-        uses: list[tuple[TemplateCall, LengthMask | PromptRow]] = [(mask.render, mask) for mask in length_masks(facts)]
+        masks = length_masks(facts) + hooked_masks(facts)
+        uses: list[tuple[TemplateCall, LengthMask | PromptRow]] = [(mask.render, mask) for mask in masks]
         uses += [(row.render, row) for row in prompt_rows(facts)]
         across = measured_prompts(facts)
         # a render of this module in a column another module's function measures: judged at the render (with a fix)
@@ -159,7 +164,7 @@ class PromptMaskWithoutGenerationPrompt(Rule):
                 node=render.call,
                 message=_message(render, use),
                 fix=_fix(render, use, facts),
-                related=render.related + render.shape.related,
+                related=render.related + render.shape.related + (use.related if isinstance(use, LengthMask) else ()),
             )
 
 
