@@ -285,7 +285,8 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     if _is_record_field(value, function):
         return SpreadSource.DATA
     flow = function_flow(function, flows)
-    if _is_visible_dict(value) and name not in flow.changed_items and name not in function.key_assignments:
+    # (items set later by a key the code shows are read by `mapping_value`: `kwargs["tools"] = tools`)
+    if _is_visible_dict(value) and name not in flow.opaque_items:
         return SpreadSource.VISIBLE if not _updated(name, function) else SpreadSource.UNKNOWN
     return SpreadSource.UNKNOWN
 

@@ -59,6 +59,8 @@ class FunctionFlow:
     items: dict[tuple[str, str], list[ast.expr]] = field(default_factory=dict)
     # names whose items are assigned (`kwargs["x"] = ...`): their contents change after they are built
     changed_items: set[str] = field(default_factory=set)
+    # ... of those, the ones with an item set by a key the code does not show (`options[key] = value`)
+    opaque_items: set[str] = field(default_factory=set)
     # the statement lists by id, and which of them a `break` or `continue` may leave before their end (on first ask)
     statement_lists: dict[int, list[ast.stmt]] = field(default_factory=dict, repr=False)
     _jumps: dict[int, bool] = field(default_factory=dict, repr=False)
@@ -249,6 +251,8 @@ class _Walker:
             item_key = subscript_key(target)
             if base and item_key is not None:
                 self.flow.items.setdefault((base, item_key), []).append(value)
+            elif base:
+                self.flow.opaque_items.add(base)
 
     def _bind_loop(self, target: ast.expr, iterable: ast.expr, statement: ast.AST, order: int, blocks: _Blocks) -> None:
         if isinstance(target, ast.Name):
