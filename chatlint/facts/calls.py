@@ -346,10 +346,7 @@ class _Collector:
         # what the call gives is that (CL005 judges the caller's uses; the render inside gives text by default)
         tokenize = self._passed_for(inner, "tokenize")
         template_call.gives_result = (
-            isinstance(tokenize, ast.Name)
-            and tokenize.id in wrapper.params
-            and bool(inner.ancestors)
-            and isinstance(inner.ancestors[-1], ast.Return)
+            isinstance(tokenize, ast.Name) and tokenize.id in wrapper.params and _returns_its_render(inner, wrapper)
         )
         return template_call
 
@@ -522,6 +519,30 @@ class _Collector:
         template_call.spreads = self._spreads(call, function)  # the call's own mappings, judged where they are
         template_call.forwarded = self.passed.get(id(call), {})
         return template_call
+
+
+def _returns_its_render(inner: TemplateCall, wrapper: FunctionInfo) -> bool:
+    """The wrapper returns what its render gives: `return tok.apply_chat_template(...)`, or `result = ...` and
+    `return result` (a return under `if isinstance(result, list):`, unwrapping a batch of one, is not taken for a
+    `BatchEncoding`)."""
+    if not inner.ancestors:
+        return False
+    holder = inner.ancestors[-1]
+    if isinstance(holder, ast.Return):
+        return True
+    if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)):
+        return False
+    name = holder.targets[0].id
+    if len(wrapper.assignments.get(name, ())) != 1:
+        return False
+    guarded = {
+        id(node)
+        for statement in ast.walk(wrapper.node)
+        if isinstance(statement, ast.If) and f"isinstance({name}, list)" in ast.unparse(statement.test)
+        for node in ast.walk(statement)
+    }
+    returns = [node for node in ast.walk(wrapper.node) if isinstance(node, ast.Return) and id(node) not in guarded]
+    return bool(returns) and all(isinstance(node.value, ast.Name) and node.value.id == name for node in returns)
 
 
 def _names_a_class(receiver: ast.expr) -> bool:

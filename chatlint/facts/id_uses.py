@@ -426,6 +426,14 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
         ):
             return SequenceUse(UseKind.LIST, f"`{_short(parent)}`")
         return NO_USE
+    if isinstance(parent, ast.AugAssign) and isinstance(parent.op, ast.Add) and parent.value is node:
+        # `input_ids += ids`: a list extended with a `BatchEncoding` gets its keys
+        return SequenceUse(UseKind.LIST, f"`{_short(parent)}`")
+    if isinstance(parent, ast.Compare) and any(item is node for item in parent.comparators):
+        # `image_token_id in ids` (its keys, under transformers 5); `"input_ids" in out` asks for a key
+        if all(isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops) and string_value(parent.left) is None:
+            return SequenceUse(UseKind.LIST, f"`{_short(parent)}`")
+        return NO_USE
     if isinstance(parent, ast.ListComp) and parent.elt is node and len(ancestors) > 1:
         # `self.data = [render(d) for d in data]`: the renders become a dataset's items
         assign = ancestors[-2]
