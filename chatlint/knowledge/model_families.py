@@ -56,6 +56,17 @@ FAMILIES: tuple[ModelFamily, ...] = (
         turn_evidence="that template ends every message with `<end_of_utterance>` and has no `{% generation %}` block",
     ),
     ModelFamily(
+        "LLaVA-OneVision",
+        re.compile(r"llava[-_]?onevision"),
+        False,
+        "the chat template transformers 4.46.3 gives LLaVA-OneVision checkpoints (`convert_llava_onevision_weights_to_hf"
+        ".py`) starts each message with `<|im_start|>` and writes no `bos_token`; their language model is Qwen 2's",
+        end_of_turn="<|im_end|>",
+        has_generation_block=True,
+        turn_evidence="that template ends every message with `<|im_end|>` and wraps the assistant's text in "
+        "`{% generation %}`",
+    ),
+    ModelFamily(
         "Qwen",
         re.compile(r"qwen"),
         False,

@@ -183,7 +183,8 @@ class DoubleBos(Rule):
         or `.numel()`, also when they are first kept
         under a name through `.input_ids`, `["input_ids"]` or `.to(device)`, or their length through a name) are a
         count, not training data, and stay quiet too. So is code for a model family whose template writes no BOS
-        (Qwen's ChatML; Idefics2's, whose messages start with their role, unlike Idefics3's): a module that loads only such checkpoints (named by a literal, a constant (also as a
+        (Qwen's ChatML; LLaVA-OneVision's, ChatML over Qwen 2; Idefics2's, whose messages start with their role, unlike
+        Idefics3's): a module that loads only such checkpoints (named by a literal, a constant (also as a
         parameter's default), an environment variable's default, or the default of a configuration field or an
         argparse option of the module; a checkpoint written as a literal default of a function's or class's
         parameter is what a reusable API suggests, not all it takes, so one without a BOS leaves the model unknown: `from_pretrained(args.model_path)` with `--model_path` defaulting to one; also
@@ -195,7 +196,10 @@ class DoubleBos(Rule):
         one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`), or a module that loads no model and that
         the run's modules importing it (from its own module or through a package's re-export) all load such
         checkpoints only (a data module imported only by a Qwen training script; a one-file run cannot see its
-        importers), or a render that passes
+        importers); but a method of a class named for a family whose template writes a BOS (`_OVMistral3ForCausalLM`,
+        `Idefics3Runner`, in a module of per-model classes that imports only Qwen's) is judged for that family. It
+        stays quiet where the code turns the tokenizer's BOS off before the call (`processor.tokenizer.add_bos_token
+        = False`), or a render that passes
         `enable_thinking=True`/`False` itself (a variable of Qwen 3's and SmolLM 3's ChatML templates; handed
         through from a setting, it says nothing); code that runs only for an encoder-decoder
         model (under `if self.is_encoder_decoder:`, in the `else` of `if not is_encoder_decoder:`, or after such an `if`
