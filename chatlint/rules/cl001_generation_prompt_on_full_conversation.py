@@ -77,7 +77,10 @@ class GenerationPromptOnFullConversation(Rule):
         How a conversation ends is also read from a test that leaves the loop or the function unless it ends with a
         role (`if conv[-1]["role"] != "assistant": continue`, or `if not self.is_valid(conv): continue` with a
         predicate of the module or of an imported base class returning `conv[-1]["role"] == "assistant"`), and
-        from a builder that appends the reply only when a switch is on (`self.messages(row, with_answer=True)`).
+        from a builder that appends the reply only when a switch is on (`self.messages(row, with_answer=True)`;
+        `if solution is not None:` with the call passing no `solution`, or `None`, is off: a prompt), in the module
+        or in another (its summary carries the switch). A batch written out (`[(user, assistant)]`, `[[user,
+        assistant]]`) and a tuple of messages have the end their conversations share.
         A function counts as training code when its caller in the module builds the labels: a dataset's
         generator method whose items its `__iter__` turns into `labels`. Keywords spread from `self.` attributes
         are read when the code shows the dict: a dataclass field whose default is one, or copies a module-level one

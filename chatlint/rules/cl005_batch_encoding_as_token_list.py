@@ -27,7 +27,9 @@ class BatchEncodingAsTokenList(Rule):
         index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()`
         of it, a row of ids in `torch.tensor([ids])` / `torch.cat([prefix, ids], dim=1)` / `torch.stack(...)` /
         `np.concatenate(...)`, a tensor's attribute read on it (`.shape`, `.size()`, `.tolist()`, `.squeeze()`,
-        ...), `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it, `.append()` of it into
+        ...), `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it or `+=` onto a list
+        (`input_ids += ids`), a search for a token in it (`image_token_id in ids`; a string key, `"input_ids" in
+        out`, is a dict's use), `.append()` of it into
         a list of ids, storing it under an ids key (`{"input_ids": ...}`) or passing it as one
         (`prompt_token_ids=ids`, `prompt_token_ids=[ids]`, `input_ids=ids`; a list comprehension of such results
         handed on as `prompt_token_ids=batch`), passing it to a model as its first
@@ -39,7 +41,8 @@ class BatchEncodingAsTokenList(Rule):
         (`input_ids: List[int]`) or does one of these in its body (unless that function reads it by key or tests
         its kind). A wrapper of the module that renders text by default and tokenizes when its caller says so
         (`def _to_chat_prompt(self, messages, tokenize=False): return tok.apply_chat_template(messages,
-        tokenize=tokenize)`) is judged at the calls that pass `tokenize=True` and use the result so (no fix there:
+        tokenize=tokenize)`, or one that keeps the render in a name and returns it, a return under `if
+        isinstance(result, list):` aside) is judged at the calls that pass `tokenize=True` and use the result so (no fix there:
         `return_dict=False` goes into the wrapper's render). Across modules: a function or method of another module
         that returns such a result (a wrapper
         `render_chat(tok, messages)`, a `ChatPrompter.build(turns)` called on an instance built or annotated as
