@@ -516,7 +516,13 @@ def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
         for target in ast.walk(node)
         if isinstance(target, ast.Name)
     ]
+    if any(_MODEL_CLASS.search(name) and family_of(name) is None for name in names):
+        return False  # a model class of a family not known (`LlavaForConditionalGeneration` beside a OneVision one)
     return _one_family_without_bos(names)
+
+
+# a model class of one architecture (not an `Auto*` class, which takes any)
+_MODEL_CLASS = re.compile(r"^(?!Auto|TF|Flax)[A-Z]\w*For(?:CausalLM|ConditionalGeneration|Vision2Seq|ImageTextToText)$")
 
 
 def _one_family_without_bos(names: list[str]) -> bool:
