@@ -516,13 +516,18 @@ def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
         for target in ast.walk(node)
         if isinstance(target, ast.Name)
     ]
-    if any(_MODEL_CLASS.search(name) and family_of(name) is None for name in names):
-        return False  # a model class of a family not known (`LlavaForConditionalGeneration` beside a OneVision one)
+    top = [ref.symbol or "" for ref in own]
+    if any(_MODEL_CLASS.search(name) and family_of(name) is None for name in top):
+        # the module imports a model class of a family not known (`LlavaForConditionalGeneration` beside a OneVision
+        # one); one imported in a function is for that function's branch only
+        return False
     return _one_family_without_bos(names)
 
 
-# a model class of one architecture (not an `Auto*` class, which takes any)
-_MODEL_CLASS = re.compile(r"^(?!Auto|TF|Flax)[A-Z]\w*For(?:CausalLM|ConditionalGeneration|Vision2Seq|ImageTextToText)$")
+# a model class of one architecture (not an `Auto*` class or a backend's `*ModelFor*` class, which take any)
+_MODEL_CLASS = re.compile(
+    r"^(?!Auto|TF|Flax)[A-Z]\w*(?<!Model)For(?:CausalLM|ConditionalGeneration|Vision2Seq|ImageTextToText)$"
+)
 
 
 def _one_family_without_bos(names: list[str]) -> bool:
