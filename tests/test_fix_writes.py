@@ -8,7 +8,6 @@ import os
 import stat
 from pathlib import Path
 
-import pytest
 from helpers import BUGGY_COLLATOR, run_cli
 
 from chatlint.engine import FixMode, apply_fixes, check_text
@@ -66,26 +65,26 @@ def test_symlinked_file_is_fixed_through_the_link(tmp_path: Path) -> None:
     assert link.is_symlink() and target.read_text() == FIXED
 
 
-def test_a_fix_that_would_not_parse_is_reverted(monkeypatch: pytest.MonkeyPatch) -> None:
-    from chatlint.rules import cl001_generation_prompt_on_full_conversation as cl001
-
-    monkeypatch.setattr(cl001, "NodeEdit", lambda node, _replacement: cl001.NodeEdit.__wrapped__(node, "(("))
-    # the patched NodeEdit is created inside the rule; build the broken edit directly instead
-    monkeypatch.undo()
+def _cl001_writing(replacement: str):
+    """CL001 with every edit of its fixes writing `replacement` instead (a fix gone wrong)."""
     rule = ALL_RULES[0]()
     original_check = rule.check
 
-    def broken_check(facts):  # type: ignore[no-untyped-def]
+    def check(facts):
         for diagnostic in original_check(facts):
-            edits = tuple(type(edit)(edit.node, "((") for edit in diagnostic.fix.edits)
+            edits = tuple(type(edit)(edit.node, replacement) for edit in diagnostic.fix.edits)
             yield type(diagnostic)(
                 diagnostic.node,
                 diagnostic.message,
                 type(diagnostic.fix)(diagnostic.fix.applicability, edits, diagnostic.fix.description),
             )
 
-    rule.check = broken_check  # type: ignore[method-assign]
-    result = check_text("x.py", BUGGY_COLLATOR, [rule], FixMode(apply=True))
+    rule.check = check  # type: ignore[method-assign]
+    return rule
+
+
+def test_a_fix_that_would_not_parse_is_reverted() -> None:
+    result = check_text("x.py", BUGGY_COLLATOR, [_cl001_writing("((")], FixMode(apply=True))
     assert result.fixed_text is None
     assert [finding.code for finding in result.findings] == ["CL001"]
     [error] = result.errors
@@ -94,21 +93,7 @@ def test_a_fix_that_would_not_parse_is_reverted(monkeypatch: pytest.MonkeyPatch)
 
 def test_a_fix_that_python_would_refuse_is_reverted() -> None:
     """A text `ast.parse` takes but Python refuses to compile (a keyword argument repeated) is not written."""
-    rule = ALL_RULES[0]()
-    original_check = rule.check
-
-    def repeating_check(facts):  # type: ignore[no-untyped-def]
-        for diagnostic in original_check(facts):
-            edits = tuple(
-                type(edit)(edit.node, "False, add_generation_prompt=False") for edit in diagnostic.fix.edits
-            )
-            yield type(diagnostic)(
-                diagnostic.node,
-                diagnostic.message,
-                type(diagnostic.fix)(diagnostic.fix.applicability, edits, diagnostic.fix.description),
-            )
-
-    rule.check = repeating_check  # type: ignore[method-assign]
+    rule = _cl001_writing("False, add_generation_prompt=False")
     result = check_text("x.py", BUGGY_COLLATOR, [rule], FixMode(apply=True))
     assert result.fixed_text is None
     [error] = result.errors
