@@ -389,6 +389,8 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
     made an item of a dataset attribute; NO_USE otherwise."""
     parent = ancestors[-1] if ancestors else None
     if isinstance(parent, ast.Call):
+        if _emptiness_test(parent, ancestors[:-1]):
+            return NO_USE  # `len(out) > 0`: a `BatchEncoding` is as empty as its ids
         # a positional argument (not `*x`, whose parent is the `ast.Starred`), not what is called
         return _argument_use(parent, node) if any(arg is node for arg in parent.args) else NO_USE
     if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
@@ -449,6 +451,26 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
     if isinstance(parent, ast.Return):
         return SequenceUse(UseKind.RETURNED)
     return _stored_use(node, parent)
+
+
+def _emptiness_test(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
+    """`len(x) > 0`, `len(x) == 0`, `len(x) >= 1`, or `len(x)` tested for truth (`if len(x):`, `x and len(x)`): is
+    there anything, which a `BatchEncoding` of those ids answers alike."""
+    if dotted_name(call.func) != "len" or not ancestors:
+        return False
+    holder = ancestors[-1]
+    if isinstance(holder, (ast.If, ast.While, ast.IfExp, ast.Assert)) and holder.test is call:
+        return True
+    if isinstance(holder, ast.BoolOp) or (isinstance(holder, ast.UnaryOp) and isinstance(holder.op, ast.Not)):
+        return True
+    if not (isinstance(holder, ast.Compare) and len(holder.ops) == 1 and holder.left is call):
+        return False
+    bound = holder.comparators[0]
+    value = bound.value if isinstance(bound, ast.Constant) else None
+    op = holder.ops[0]
+    return (value == 0 and isinstance(op, (ast.Gt, ast.Eq, ast.NotEq, ast.LtE))) or (
+        value == 1 and isinstance(op, (ast.GtE, ast.Lt))
+    )
 
 
 def _argument_use(call: ast.Call, argument: ast.AST) -> SequenceUse:

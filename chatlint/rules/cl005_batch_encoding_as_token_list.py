@@ -23,7 +23,8 @@ class BatchEncodingAsTokenList(Rule):
 
     what_it_does = """
         Finds a call to `apply_chat_template` that tokenizes (no `tokenize=False`) and does not pass
-        `return_dict=False`, whose result is then used as a list of token ids: `len()` of it, a slice, an integer
+        `return_dict=False`, whose result is then used as a list of token ids: `len()` of it (not a test for
+        emptiness, `len(out) > 0`, which a `BatchEncoding` answers alike), a slice, an integer
         index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()`
         of it, a row of ids in `torch.tensor([ids])` / `torch.cat([prefix, ids], dim=1)` / `torch.stack(...)` /
         `np.concatenate(...)`, a tensor's attribute read on it (`.shape`, `.size()`, `.tolist()`, `.squeeze()`,

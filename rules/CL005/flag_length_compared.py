@@ -1,0 +1,6 @@
+# A length compared with a bound counts the ids (a `BatchEncoding` has two keys): unlike a test for emptiness.
+
+
+def fits(tokenizer, messages, max_length):
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005 "`len(ids) <= max_length`"
+    return len(ids) <= max_length
