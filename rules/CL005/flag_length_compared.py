@@ -2,5 +2,5 @@
 
 
 def fits(tokenizer, messages, max_length):
-    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005 "`len(ids) <= max_length`"
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005 "used as a list of ids: `len(ids)`"
     return len(ids) <= max_length
