@@ -50,6 +50,7 @@ from chatlint.facts.model import (
     with_hop,
 )
 from chatlint.facts.rendered_columns import RenderedColumns
+from chatlint.facts.summary import ModuleSummary
 from chatlint.facts.syntax import (
     bool_literal,
     bound_argument,
@@ -368,6 +369,9 @@ class RenderedTexts:
         if imported is None and self.links:
             cls, method = called_method(func, function, self.flows)
             imported = self.links.method_text(cls, method) if cls is not None else None
+        if imported is None and self.links:
+            # a method the class inherits from a base class of another module (`prompts = self.prepare(convs)`)
+            imported = self.links.inherited(func, function, ModuleSummary.text)
         if imported is None or imported[0].columns or (imported[0].yields or imported[0].batch) is not items:
             return None
         if imported[0].positions:
