@@ -362,6 +362,12 @@ class TokenizerCall:
     fixable: bool = True
 
     @property
+    def opaque_helper(self) -> bool:
+        """A call of a helper whose own tokenizer call is not known here (no `inner` to edit): one of another module
+        (`related` names where it tokenizes), or one that hands the tokenizer its `**kwargs`."""
+        return bool(self.via) and self.inner is None
+
+    @property
     def adds_special_tokens(self) -> bool:
         """Special tokens are certainly added: the flag is absent (default True) or a literal True."""
         if not self.special_tokens_known:

@@ -423,7 +423,7 @@ def chain_helpers(
         more = {
             name: item
             for name, item in parameter_helpers(found, flows, counted).items()
-            if name not in helpers and not (item.inner.via and item.inner.inner is None and not item.inner.related)
+            if name not in helpers and not (item.inner.opaque_helper and not item.inner.related)
         }
         if not more:
             break
@@ -534,8 +534,8 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: Helper) -> T
         inner=fixed_inside,
         engine=inner.engine,
         # (a helper that tokenizes through one of another module: no edit here or in it turns special tokens off)
-        fixable=helper.guard is None and not (inner.via and inner.inner is None and inner.related),
-        related=inner.related if inner.via and inner.inner is None else (),
+        fixable=helper.guard is None and not (inner.opaque_helper and inner.related),
+        related=inner.related if inner.opaque_helper else (),
     )
 
 
