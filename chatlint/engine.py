@@ -82,6 +82,7 @@ def check_text(
     if not active:
         return result
     current = text
+    original_compiles: bool | None = None
     for _ in range(MAX_FIX_PASSES):
         if current is not text and not linked:
             active = matching_rules(current.encode("utf-8", "surrogatepass"), rules)
@@ -106,7 +107,9 @@ def check_text(
             break
         try:
             parse(fixed)
-            refused = _refused(fixed) if _refused(text) is None else None
+            if original_compiles is None:  # (compiled once, at the first fix)
+                original_compiles = _refused(text) is None
+            refused = _refused(fixed) if original_compiles else None
             if refused is not None:
                 raise refused  # what `ast.parse` takes and Python refuses: a keyword argument repeated
         except SyntaxError as error:
