@@ -697,16 +697,20 @@ _LITERALS = {"True": True, "False": False, "None": None}
 
 def _skipped(switch: Switch, call: ast.Call) -> str:
     """`(`with_reply=False` skips the message after it)`, with what the call passes (or the default it keeps)."""
-    given = keyword_value(call, switch.param) or positional(call, switch.index)
+    given = _given(switch, call)
     return f"(`{switch.param}={code(given) if given is not None else switch.default}` skips the message after it)"
+
+
+def _given(switch: Switch, call: ast.Call) -> ast.expr | None:
+    """What `call` passes for the switch's parameter, by keyword or by position."""
+    given = keyword_value(call, switch.param)
+    return given if given is not None else positional(call, switch.index)
 
 
 def switch_on(switch: Switch, call: ast.Call) -> bool | None:
     """Does `call` turn the helper's switch on (append the message): True, False, or None when it does not say (a
     value the data decides; `*args` or `**kwargs`)."""
-    given = keyword_value(call, switch.param)
-    if given is None:
-        given = positional(call, switch.index)
+    given = _given(switch, call)
     if given is None:
         if passes_star_args(call) or star_kwargs(call) or switch.default not in _LITERALS:
             return None
