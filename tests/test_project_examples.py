@@ -489,3 +489,12 @@ def test_an_imported_row_names_the_render_of_the_column_read(tmp_path: Path) -> 
     (found,) = findings(tmp_path)
     assert (found["path"], found["line"]) == ("rows/encode.py", 5)
     assert [(place["path"], place["line"]) for place in found["related"]] == [("rows/render.py", 3)]
+
+
+def test_a_reply_switched_on_by_a_computed_value_is_an_unsafe_fix() -> None:
+    # `answer = row["answer"] if self.with_answer else None`: the other setting renders a prompt, which needs the
+    # header; setting the flag to False is for a person to decide (`not self.with_answer`)
+    outcome = run_cli("--output-format", "json", ".", cwd=ROOT / "CL001" / "project_switch_from_caller")
+    [finding] = outcome.json()
+    assert "(when `answer` is not None)" in finding["message"]
+    assert finding["fix"]["applicability"] == "unsafe"

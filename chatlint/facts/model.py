@@ -27,6 +27,9 @@ class Shape:
     )
     # places in other modules the answer comes from (the function of another module that built the conversation)
     related: tuple[Related, ...] = ()
+    # it ends with the reply because the call turns a helper's switch on with a value the data decides (`answer`
+    # for `if answer is not None:`): another setting of that value may need the generation prompt
+    switched: bool = False
 
     @property
     def ends_with_reply(self) -> bool:

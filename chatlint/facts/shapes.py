@@ -392,6 +392,9 @@ class ShapeResolver:
             evidence = f"`{code(call)}`, which returns {off.evidence} {_skipped(switched[0], call)}"
             return Shape(off.kind, evidence, related=off.related)
         returned = self.returned_shape(helper, depth)
+        if switched is not None and returned.kind is not ShapeKind.UNKNOWN:
+            evidence = f"`{code(call)}`, which returns {returned.evidence}{_switched_on(switched[0], call)}"
+            return replace(returned, evidence=evidence, switched=not _literal_switch(switched[0], call))
         if returned.kind is ShapeKind.UNKNOWN:
             parameter = self._kept_end(helper)
             argument = bound_argument(call, list(helper.call_params), parameter) if parameter else None
@@ -553,11 +556,14 @@ class ShapeResolver:
             kind, returned = conversation.off_kind, f"{conversation.off_evidence} {_skipped(switch, call)}"
             if kind == ShapeKind.UNKNOWN.value:
                 return UNKNOWN_SHAPE
+        elif switch is not None:
+            returned += _switched_on(switch, call)
         evidence = f"`{code(call)}` ({place}), which returns {returned}"
         if position is not None:
             evidence = f"item {position} of what `{code(call)}` ({place}) returns: {conversation.evidence}"
         related = Related(summary.path, conversation.line, f"`{conversation.name}` builds the conversation")
-        return Shape(ShapeKind(kind), evidence, related=(related,))
+        switched = switch is not None and not _literal_switch(switch, call)
+        return Shape(ShapeKind(kind), evidence, related=(related,), switched=switched)
 
     def _asserted_shape(self, name: str, scope: FunctionInfo) -> Shape:
         """`assert msgs[-1]["role"] == "assistant"` in the function, `if msgs[-1]["role"] != "assistant": raise
@@ -640,7 +646,7 @@ class ShapeResolver:
         inner = self._shape(binding.value, scope, self.order.get(binding.value, before), depth + 1)
         if inner.kind is ShapeKind.UNKNOWN:
             return inner
-        return Shape(inner.kind, f"`{name}` = {inner.evidence}", is_reply=inner.is_reply, related=inner.related)
+        return replace(inner, evidence=f"`{name}` = {inner.evidence}")
 
     def _mutated_shape(
         self, name: str, function: FunctionInfo, mutations: list[tuple[str, ast.expr]], before: int, depth: int
@@ -650,11 +656,16 @@ class ShapeResolver:
         at = self.order.get(value, before)
         if kind == "append":
             role = self._message_role(value, function, at, depth + 1)
-            if value in function.conditional_mutations and any(
-                other_kind == "append" and self._message_role(other, function, at, depth + 1) != role
-                for other_kind, other in mutations[:-1]
+            if (
+                value in function.conditional_mutations
+                and any(
+                    other_kind == "append" and self._message_role(other, function, at, depth + 1) != role
+                    for other_kind, other in mutations[:-1]
+                )
+                and not _is_switch(function, value)
             ):
-                # `if i % 2 == 0: conv.append(user) else: conv.append(assistant)`: the data decides the end
+                # `if i % 2 == 0: conv.append(user) else: conv.append(assistant)`: the data decides the end (but
+                # under `if answer is not None:`, a test of a parameter, each call decides: `switch_on`)
                 return UNKNOWN_SHAPE
             return _role_shape(role, f"`{name}` after `{name}.append({shortened(code(value), 60)})`")
         inner = self._shape(value, function, at, depth + 1)
@@ -663,6 +674,12 @@ class ShapeResolver:
         return Shape(
             ShapeKind.FULL if inner.ends_with_reply else inner.kind, f"`{name}` extended with {inner.evidence}"
         )
+
+
+def _is_switch(function: FunctionInfo, value: ast.expr) -> bool:
+    """Is `value` appended under a test of one of the function's parameters (`if answer is not None:`)?"""
+    test = _switch_around(function.node, value)
+    return test is not None and test[0] in function.call_params
 
 
 def _switch_around(node: ast.AST, value: ast.expr) -> tuple[str, str] | None:
@@ -699,6 +716,25 @@ def _skipped(switch: Switch, call: ast.Call) -> str:
     """`(`with_reply=False` skips the message after it)`, with what the call passes (or the default it keeps)."""
     given = _given(switch, call)
     return f"(`{switch.param}={code(given) if given is not None else switch.default}` skips the message after it)"
+
+
+def _switched_on(switch: Switch, call: ast.Call) -> str:
+    """` (when `answer` is not None)`: what the message appended last is appended under, when the call does not
+    pass a literal for it."""
+    if _literal_switch(switch, call):
+        return ""
+    test = {"truthy": "is true", "falsy": "is false", "not None": "is not None", "None": "is None"}[switch.test]
+    return f" (when `{switch.param}` {test})"
+
+
+def _literal_switch(switch: Switch, call: ast.Call) -> bool:
+    """Does the call set the switch with a literal (or keep a literal default)? A value read from the data
+    (`ex["answer"]`) passed for an `is not None` test counts too: it is never None; a name may have been set to
+    None (`answer = ex["answer"] if with_answer else None`)."""
+    given = _given(switch, call)
+    if given is None:
+        return switch.default in _LITERALS and not (passes_star_args(call) or star_kwargs(call))
+    return isinstance(given, ast.Constant) or (switch.test in ("not None", "None") and not isinstance(given, ast.Name))
 
 
 def _given(switch: Switch, call: ast.Call) -> ast.expr | None:

@@ -79,7 +79,8 @@ class GenerationPromptOnFullConversation(Rule):
         predicate of the module or of an imported base class returning `conv[-1]["role"] == "assistant"`), and
         from a builder that appends the reply only when a switch is on (`self.messages(row, with_answer=True)`;
         `if solution is not None:` with the call passing no `solution`, or `None`, is off: a prompt), in the module
-        or in another (its summary carries the switch). A batch written out (`[(user, assistant)]`, `[[user,
+        or in another (its summary carries the switch); a value the caller computes (`answer = row["answer"] if
+        with_answer else None`) turns it on, and the fix is then unsafe. A batch written out (`[(user, assistant)]`, `[[user,
         assistant]]`) and a tuple of messages have the end their conversations share.
         A function counts as training code when its caller in the module builds the labels: a dataset's
         generator method whose items its `__iter__` turns into `labels`. Keywords spread from `self.` attributes
@@ -128,8 +129,10 @@ class GenerationPromptOnFullConversation(Rule):
         It is **unsafe** (applied only with `--unsafe-fixes`) when the value is set elsewhere (a parameter
         default, a dataclass field, an `__init__` attribute, a `**kwargs` dict, a `functools.partial`, or inside a
         wrapper that other callers share), or when the conversation's shape is inferred only from the context
-        (a collator, dataset or `.map()` function that does not itself build `labels`): changing a shared value
-        can change other call sites, so a person should look.
+        (a collator, dataset or `.map()` function that does not itself build `labels`), or when a helper appends
+        the reply only under a test of what the call passes (`answer = row["answer"] if with_answer else None`,
+        then `build_messages(question, answer)`): changing a shared value can change other call sites, and the
+        other setting may need the header (`add_generation_prompt=not with_answer`), so a person should look.
     """
 
     def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
@@ -173,7 +176,8 @@ class GenerationPromptOnFullConversation(Rule):
         message = f"renders {shape.evidence}, {where}, with {flag_text}{via}: every example ends with an empty assistant header {after}"
         fix = None
         if flag.node is not None:
-            safe = flag.set_in_call and known_full
+            # (not when a helper appends the reply only as the call's value says: another value may need the header)
+            safe = flag.set_in_call and known_full and not shape.switched
             fix = NodeFix(
                 Applicability.SAFE if safe else Applicability.UNSAFE,
                 (NodeEdit(flag.node, "False"),),

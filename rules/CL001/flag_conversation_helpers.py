@@ -35,3 +35,18 @@ class ChatDataset:
 
 def prepare(dataset, tokenizer):
     return dataset.map(to_text, fn_kwargs={"tokenizer": tokenizer})
+
+
+def grade_turns(question, feedback=None):
+    # filled message by message; the feedback (the reply) only when the caller passes one
+    turns = []
+    turns.append({"role": "user", "content": question})
+    if feedback is not None:
+        turns.append({"role": "assistant", "content": feedback})
+    return turns
+
+
+def graded_example(row, tokenizer):
+    turns = grade_turns(row["question"], row["feedback"])
+    ids = tokenizer.apply_chat_template(turns, add_generation_prompt=True, return_dict=False)  # expect: CL001 "which returns `turns` after"
+    return {"input_ids": ids, "labels": list(ids)}

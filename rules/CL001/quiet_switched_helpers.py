@@ -32,3 +32,26 @@ def sample_prompt(tokenizer, record):
 
 def training_text(tokenizer, problem, solution):
     return tokenizer.apply_chat_template(build_messages(problem, solution), tokenize=False)
+
+
+def grade_turns(question, feedback=None):
+    turns = []
+    turns.append({"role": "user", "content": question})
+    if feedback is not None:
+        turns.append({"role": "assistant", "content": feedback})
+    return turns
+
+
+def grading_prompt(tokenizer, row):
+    return tokenizer.apply_chat_template(grade_turns(row["question"]), add_generation_prompt=True, tokenize=False)
+
+
+def alternating(tokenizer, row):
+    # the data decides who speaks last: not a switch of a parameter
+    turns = []
+    for index, text in enumerate(row["texts"]):
+        if index % 2:
+            turns.append({"role": "assistant", "content": text})
+        else:
+            turns.append({"role": "user", "content": text})
+    return tokenizer.apply_chat_template(turns, add_generation_prompt=True, tokenize=False)
