@@ -112,6 +112,8 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         )
     if may_pass_pad_id(data):
         masks += _delegated_masks(facts, masks)
+    if masks:
+        masks += _factory_masks(facts, masks)
     pad_assignments = pad_eos_assignments(facts) if may_set_pad_eos(data) else []
     sets_pad_eos = bool(pad_assignments)
     # the column names its renders are stored under, and the checkpoints of known families it names (read by a
@@ -247,6 +249,24 @@ def _delegated_masks(facts: ModuleFacts, masks: tuple[MaskSummary, ...]) -> tupl
             text = f"`{shortened(facts.code(call), 80)}`"
             found.setdefault((owner, callee), MaskSummary(owner, call.lineno, text, via=callee, via_arg=argument))
     return tuple(found.values())
+
+
+def _factory_masks(facts: ModuleFacts, masks: tuple[MaskSummary, ...]) -> tuple[MaskSummary, ...]:
+    """The module-level functions that return an instance of a class of the module that masks labels by value
+    (`def build_collator(tokenizer): return PaddedCollator(tokenizer=tokenizer)`): they mask where it does."""
+    by_owner = {mask.owner: mask for mask in masks if not mask.via and not mask.by_param}
+    found = []
+    for function in facts.functions:
+        if function.cls is not None or not _is_module_level(function) or function.name in by_owner:
+            continue
+        for value in function_flow(function, facts.flows).returns:
+            built = instance_class(value, function, facts.flows)
+            mask = by_owner.get(dotted_name(built) or "") if built is not None else None
+            if mask is not None:
+                text = f"{mask.text} (in `{mask.owner}`, which `{function.name}` returns)"
+                found.append(MaskSummary(function.name, mask.line, text))
+                break
+    return tuple(found)
 
 
 def _checkpoint_loaders(facts: ModuleFacts) -> tuple[CheckpointLoader, ...]:

@@ -67,7 +67,9 @@ class PadEosMaskedByValue(Rule):
         A collator masks by value also through a function it hands the pad id to, of its own module or of another
         (`label_utils.drop_padding(batch["input_ids"], self.tokenizer.pad_token_id)`), also one that masks the labels
         equal to a parameter of any name (`drop_token(labels, token_id)`) where the pad id is handed to that
-        parameter (not where another id is: `drop_token(labels, self.image_token_id)`). A `Trainer` subclass that
+        parameter (not where another id is: `drop_token(labels, self.image_token_id)`). A module-level function
+        that returns an instance of such a collator class of its module (`make_collator(tokenizer)`) counts as one.
+        A `Trainer` subclass that
         masks labels equal to its `processing_class`'s pad id counts as such a trainer, and a loader may return
         the tokenizer in a tuple (`model, tokenizer = load_model_and_tokenizer(cfg)`). A function that hands the
         tokenizer it is given to a method of its module's class that pads it with EOS counts too
