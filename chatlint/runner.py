@@ -338,6 +338,7 @@ class Runner:
                 handed += project.handed(path, source.text, links)
         if handed:
             self._link_handed(project, handed, to_link)
+        self._link_stages(project, to_link, imports_of)
         for (source, _), linked in zip(to_link, self._linked_results(to_link, cache)):
             checked[source.path] = (source, linked)
         again = self._link_importer_families(project, to_link, summaries, imports_of)
@@ -406,20 +407,52 @@ class Runner:
     ) -> None:
         """The files of the run whose functions or classes other files hand an instance of a rendering class: linked
         with it (`Links.hand`), as if their parameter were annotated with the class."""
-        checked = self._checked_ahead
-        by_file = {project.resolved(path): path for path in checked}
-        linked = {source.path: links for source, links in to_link}
+        by_file = {project.resolved(path): path for path in self._checked_ahead}
         for target, owner, param, cls in handed:
-            path = by_file.get(target)
-            if path is None:
-                continue  # not checked in this run (a pre-commit call that did not pass it)
-            links = linked.get(path)
-            if links is None:
-                source, result = checked[path]
-                imports = result.summary.imports if result.summary is not None else imports_in_text(source.text)
-                links = linked[path] = project.links_for(path, imports, text=source.text)
-                to_link.append((source, links))
-            links.hand(owner, param, cls)
+            links = self._links_of(project, by_file.get(target), to_link)
+            if links is not None:
+                links.hand(owner, param, cls)
+
+    def _link_stages(
+        self, project: Project, to_link: list[tuple[Source, Links]], imports_of: dict[str, tuple[ImportRef, ...]]
+    ) -> None:
+        """A module that imports a stage of a pipeline (a function or method of another module that stores a render
+        in the row it is given and returns it) and other names of the project (`from batchgen import RenderPrompt,
+        GenerateStage`): the modules of those names, and the module itself, learn that the stage's column holds a
+        render (`Links.adopt_rows`), so that a function reading it from the rows it is given and tokenizing it is
+        judged (CL002)."""
+        by_file = {project.resolved(path): path for path in self._checked_ahead}
+        for source, links in list(to_link):
+            stages = links.stage_texts()
+            imports = imports_of.get(source.path, ())
+            if not stages or not imports:
+                continue
+            own = {project.resolved(summary.path) for _, _, summary in stages}
+            user = f"`{source.path}`"
+            targets = {source.path}
+            for ref in imports:
+                found = project.target_of(ref.local, imports, source.path) if ref.symbol not in (None, "*") else None
+                if found is not None and found[0] not in own and found[0] in by_file:
+                    targets.add(by_file[found[0]])
+            for path in sorted(targets):
+                target = self._links_of(project, path, to_link)
+                for column, text, summary in stages:
+                    if target is not None:
+                        target.adopt_rows(column, text, summary, "that " + user if path != source.path else "it")
+
+    def _links_of(self, project: Project, path: str | None, to_link: list[tuple[Source, Links]]) -> Links | None:
+        """The links of a file of the run, made (and put in `to_link`) when it has none yet; None for a file this
+        run does not check (a pre-commit call that did not pass it)."""
+        if path is None or path not in self._checked_ahead:
+            return None
+        for source, links in to_link:
+            if source.path == path:
+                return links
+        source, result = self._checked_ahead[path]
+        imports = result.summary.imports if result.summary is not None else imports_in_text(source.text)
+        links = project.links_for(path, imports, text=source.text)
+        to_link.append((source, links))
+        return links
 
     def _linked_results(self, to_link: list[tuple[Source, Links]], cache: ResultCache | None) -> list[FileResult]:
         """Each file checked with what its imports tell it, on every core when there are many; cached under its

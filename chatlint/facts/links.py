@@ -50,9 +50,13 @@ class Links:
     # the model families the run's modules that import this one name, when each names only known ones (what a module
     # that loads no model of its own is run with); empty when any importer names none or an unknown one
     importer_families: tuple[str, ...] = ()
+    # columns of the rows a stage of another module writes a render in, when a third module uses that stage and
+    # something of this module (a pipeline script importing both): column -> the stage's text, its module, and the
+    # script's path in words
+    row_columns: dict[str, tuple[TextSummary, ModuleSummary, str]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.names) or bool(self.importer_families)
+        return bool(self.names) or bool(self.importer_families) or bool(self.row_columns)
 
     def resolve(self, node: ast.expr | str) -> tuple[ModuleSummary, str] | None:
         """The module and name an expression (or a dotted name) stands for: `render_chat` imported from it, or
@@ -256,7 +260,29 @@ class Links:
         items = [*self.names.items(), *self.through.items()]
         handed = [f"{owner}:{param}>{bound}" for (owner, param), bound in self.param_classes.items()]
         families = [f"imported by {family}" for family in self.importer_families]
-        return ",".join(sorted([*(f"{name}={item.summary.digest}" for name, item in items), *handed, *families]))
+        rows = [f"row {column}={summary.digest}" for column, (_, summary, _) in self.row_columns.items()]
+        return ",".join(sorted([*(f"{name}={item.summary.digest}" for name, item in items), *handed, *families, *rows]))
+
+    def adopt_rows(self, column: str, text: TextSummary, summary: ModuleSummary, user: str) -> None:
+        """A module of the project uses this module beside a stage of another one that stores a render in `column`
+        of the rows it is given (see `row_columns`); the first such stage is kept."""
+        self.row_columns.setdefault(column, (text, summary, user))
+
+    def stage_texts(self) -> list[tuple[str, TextSummary, ModuleSummary]]:
+        """The columns the imported stages store a render in (methods of classes of another module that return rows
+        with a render in a column, not datasets), with each stage's text and module."""
+        found = []
+        for imported in self.names.values():
+            symbol = imported.symbol
+            if symbol is None:
+                continue
+            for text in imported.summary.texts:
+                if not text.name.startswith(symbol + "."):
+                    continue  # (a method of the class imported: a function that does so is a `.map()` function)
+                if text.dataset or text.stored or text.yields or text.ids:
+                    continue
+                found += [(column, text, imported.summary) for column in text.columns]
+        return found
 
 
 _Member = TypeVar("_Member")

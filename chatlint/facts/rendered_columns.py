@@ -217,7 +217,44 @@ class RenderedColumns:
         `.map()`, only if one of those datasets was made by a `.map()` that wrote the column (a plain corpus with a
         `text` column of its own is not); else whenever the module writes the column."""
         maps = [(call, function) for call, function, _ in self.calls if self._applies(call, function, reader)]
-        return self.column_of_maps(key, maps)
+        found = self.column_of_maps(key, maps)
+        if found is not None or maps or key in self.column_writers:
+            return found
+        return self.stage_column(key, reader)
+
+    def stage_column(self, key: str, reader: FunctionInfo) -> TextOrigin | None:
+        """Column `key` of rows a stage of a pipeline wrote, for a reader that no `.map()` of the module is handed:
+        a method of a class of the module that stores a render in the row it is given and returns it
+        (`row["prompt"] = render(...)`, `return row`), or one of another module used beside the reader's own
+        module (`Links.row_columns`)."""
+        for function, origin in self.stage_writers.get(key, ()):
+            if function is not reader:
+                return origin
+        adopted = self.texts.links.row_columns.get(key) if self.texts.links else None
+        if adopted is None:
+            return None
+        text, summary, user = adopted
+        origin = imported_origin(text, summary, "stores the render in the rows it is given", key)
+        hop = Hop(f"in {column_words(key)} of the rows `{text.name}` returns, a stage {user} also uses", is_place=True)
+        return replace(origin, route=(hop,))
+
+    @functools.cached_property
+    def stage_writers(self) -> dict[str, list[tuple[FunctionInfo, TextOrigin]]]:
+        """The methods of the module's classes that store a render in a column of the row they are given and return
+        that row (a pipeline's stage), by column."""
+        found: dict[str, list[tuple[FunctionInfo, TextOrigin]]] = {}
+        for function in self.texts.functions:
+            # (a method: a module-level function that does so is a `.map()` function, followed as such)
+            returns = self.texts.flow(function).returns if function.cls is not None else []
+            if not returns or not all(isinstance(value, ast.Name) and value.id in function.params for value in returns):
+                continue
+            for key, origin in self.returned_columns(function).items():
+                line = getattr(function.node, "lineno", 0)
+                hop = Hop(f"stored in {column_words(key)} by {function.display_name} (line {line})", is_place=True)
+                hopped = with_hop(origin, hop)
+                if hopped is not None:
+                    found.setdefault(key, []).append((function, replace(hopped, same_function=False)))
+        return found
 
     def column_of_maps(self, key: str, maps: list[tuple[ast.Call, FunctionInfo]]) -> TextOrigin | None:
         """Column `key`'s render, unless every dataset the `.map()` calls `maps` go over was made otherwise than by a

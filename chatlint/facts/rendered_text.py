@@ -238,8 +238,9 @@ class RenderedTexts:
             if base is None:
                 return None
             values = self.flow(function).items.get((base, column.name), [])
-            if not values and base in function.params:
-                # a row of a dataset: `example["text"]`, where a `.map()` of the module stored a rendered text
+            if not values and (base in function.params or self._row_of_a_parameter(expr.value, function)):
+                # a row of a dataset: `example["text"]`, where a `.map()` of the module stored a rendered text; or a
+                # row of the batch a function is given (`[row["prompt"] for row in batch]`)
                 return self.rows.column_text(expr, column, function)
             maps = [
                 call
@@ -266,6 +267,16 @@ class RenderedTexts:
             return with_hop(found, f"`{_short(expr)}`")
         # one text out of a list of them: `texts[i]`, `self.prompts[idx]`
         return with_hop(self.template_texts(expr.value, function, depth + 1), f"`{_short(expr)}`")
+
+    def _row_of_a_parameter(self, row: ast.expr, function: FunctionInfo) -> bool:
+        """Is `row` the loop name of a loop or comprehension over a parameter of the function (`for row in batch`)?"""
+        if not isinstance(row, ast.Name):
+            return False
+        bindings = self.flow(function).reaching(row.id, row)
+        return bool(bindings) and all(
+            binding.kind == "loop" and isinstance(binding.value, ast.Name) and binding.value.id in function.params
+            for binding in bindings
+        )
 
     def column_of(self, key: ast.expr, function: FunctionInfo) -> ColumnName | None:
         """The column name `key` (in `function`) holds: see `column_names.column_name`."""

@@ -87,6 +87,12 @@ class DoubleBos(Rule):
         `prompt` (called directly or handed to `.map()`); their `chosen`, `rejected` and `completion` are what
         follows the prompt and are not counted.
 
+        Stages of a pipeline: a method of a class that stores a render in the row it is given and returns it
+        (`row["prompt"] = render(...)`) writes that column for the rows another class's method is given
+        (`tok([row["prompt"] for row in batch])`), in the module, or across modules when a module of the run
+        imports both stages (the pipeline script); a column a `.map()` writes is also read off a loop over the rows
+        a function is given.
+
         Across modules: text a function of another module returns (one text, a list of them, or rows with it in a
         column), yields or stores on `self`, tokenized here; text handed to a function or method of another module
         that tokenizes its parameter; and a function of another module that tokenizes one column of the row it is
