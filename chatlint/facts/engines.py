@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from chatlint.facts.flags import mapping_value
 from chatlint.facts.flow import FunctionFlow, function_flow
-from chatlint.facts.model import FunctionInfo
+from chatlint.facts.model import ClassInfo, FunctionInfo
 from chatlint.facts.summary import ENGINE_WORDS, ImportRef
 from chatlint.facts.syntax import (
     bound_argument,
@@ -154,8 +154,9 @@ class Engines:
         trl = any(ref.module.split(".")[0] == "trl" and ref.level == 0 for ref in imports)
         if len(libraries) > 1:
             words = "the serving engine's `generate` (vLLM's, SGLang's or TensorRT-LLM's)"
-            return cls(classes, words, frozenset(pipelines), trl)
-        return cls(classes, _MAIN_ENGINE[libraries.pop()] if libraries else "", frozenset(pipelines), trl)
+        else:
+            words = _MAIN_ENGINE[libraries.pop()] if libraries else ""
+        return cls(classes, words, frozenset(pipelines), trl)
 
     @property
     def _inference_client(self) -> str:
@@ -221,7 +222,7 @@ class Engines:
         text = text or positional(call, position) or _spread_prompt(call, function, keywords, flows)
         if text is None:
             return None
-        built = _built_as(receiver, function, flows)
+        built = [value.func for value in _built_calls(receiver, function, flows)]
         if built:
             engines = {_engine_of(self.classes, cls) for cls in built}
             if len(engines) != 1 or None in engines:
@@ -415,15 +416,12 @@ def _prompt_of(node: ast.expr) -> ast.expr | None:
     return None
 
 
-def _built_as(receiver: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> list[ast.expr]:
-    """The classes the code shows `receiver` built from (see `_built_calls`)."""
-    return [value.func for value in _built_calls(receiver, function, flows)]
-
-
 def _built_calls(receiver: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> list[ast.Call]:
     """The calls the code shows `receiver` built by: a local name assigned one call, `self.x` set in `__init__`,
-    or for `self.llm` every call that sets it in any method of the class (a lazy `load_model()`); a call itself
-    (`LLM(...).generate(...)`) is its own."""
+    or for `self.llm` every call that sets it in any method of the class (a lazy `load_model()`), or of a base
+    class of the module when the class sets none; a call itself (`LLM(...).generate(...)`) is its own. A call of a
+    method of the class (`self.model = self._create_model(cfg)`) stands for the calls that method returns (the
+    class's own override first)."""
     if isinstance(receiver, ast.Call):
         return [receiver]
     if isinstance(receiver, ast.Name):
@@ -442,7 +440,30 @@ def _built_calls(receiver: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     attribute = is_self_attribute(receiver)
     if not attribute or function.cls is None:
         return []
-    return [value for value in function.cls.attributes.get(attribute, []) if isinstance(value, ast.Call)]
+    lineage = function.cls.lineage()
+    values = next((found for owner in lineage if (found := owner.attributes.get(attribute))), [])
+    built = []
+    for value in values:
+        if isinstance(value, ast.Call):
+            built += _returned_calls(value, lineage, flows) or [value]
+    return built
+
+
+def _returned_calls(call: ast.Call, lineage: list[ClassInfo], flows: dict[int, FunctionFlow]) -> list[ast.Call]:
+    """The calls a method of the class returns, for a call of it (`self._create_model(cfg)`): a call returned as
+    it is, or a local name assigned one (`model = LLM(...)`, `return model`); [] when it returns anything else."""
+    name = is_self_attribute(call.func)
+    method = next((owner.methods[name] for owner in lineage if name in owner.methods), None) if name else None
+    if method is None:
+        return []
+    flow = function_flow(method, flows)
+    found = []
+    for value in flow.returns:
+        built = flow.assigned(value) if isinstance(value, ast.Name) else value
+        if not isinstance(built, ast.Call):
+            return []
+        found.append(built)
+    return found
 
 
 def _named_for_sglang(receiver: ast.expr) -> bool:

@@ -328,11 +328,13 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         return _built_class(value, function)
     attribute = is_self_attribute(value)
     if attribute and function.cls is not None:
-        built = _unless_none(function.cls.init_attributes.get(attribute))
+        # (set by the class, or by the base class of the module that sets it: `super().__init__(...)`)
+        owner = next((cls for cls in function.cls.lineage() if attribute in cls.init_attributes), function.cls)
+        built = _unless_none(owner.init_attributes.get(attribute))
         if built is None and function.cls.is_dataclass:  # a dataclass field: `formatter: ChatFormatter`
             return _annotated_class(function.cls.annotations.get(attribute))
         if isinstance(built, ast.Name):  # `self.actor = actor` with `actor: Actor` a parameter of `__init__`
-            init = function.cls.methods.get("__init__")
+            init = owner.methods.get("__init__")
             param = init.params.get(built.id) if init is not None else None
             return _annotated_class(param.annotation) if param is not None else None
         return _built_class(built, function) if isinstance(built, ast.Call) else None

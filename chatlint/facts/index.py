@@ -319,4 +319,6 @@ def build_index(module: ast.Module) -> Indexer:
     for function in indexer.functions:
         if function.name in indexer.mapped_names:
             function.passed_to = indexer.mapped_names[function.name]
+    for cls in indexer.classes.values():
+        cls.module_bases = [indexer.classes[base] for base in cls.bases if indexer.classes.get(base, cls) is not cls]
     return indexer

@@ -137,6 +137,19 @@ class ClassInfo:
     # `self.name = value` in any method, every value in source order
     attributes: dict[str, list[ast.expr]] = field(default_factory=dict)
     methods: dict[str, FunctionInfo] = field(default_factory=dict)
+    # its base classes defined in the same module (set once the module is indexed)
+    module_bases: list[ClassInfo] = field(default_factory=list)
+
+    def lineage(self) -> list[ClassInfo]:
+        """The class and the base classes of its module it inherits from, nearest first (at most four, the first base
+        of the module at each step)."""
+        found = [self]
+        while len(found) < 4 and found[-1].module_bases:
+            base = found[-1].module_bases[0]
+            if any(base is seen for seen in found):
+                break
+            found.append(base)
+        return found
 
     @property
     def looks_like_collator(self) -> bool:
