@@ -67,6 +67,17 @@ FAMILIES: tuple[ModelFamily, ...] = (
         "`{% generation %}`",
     ),
     ModelFamily(
+        "MiniCPM 3",
+        re.compile(r"minicpm-?3"),
+        False,
+        "the chat template of openbmb/MiniCPM3-4B (bfcl-eval 2026.3.23 quotes it in its handler for that checkpoint, "
+        "bfcl_eval/model_handler/local_inference/minicpm.py) starts each message with `<|im_start|>` and writes no "
+        "`bos_token`",
+        end_of_turn="<|im_end|>",
+        has_generation_block=False,
+        turn_evidence="that template ends every message with `<|im_end|>` and has no `{% generation %}` block",
+    ),
+    ModelFamily(
         "Qwen",
         re.compile(r"qwen"),
         False,

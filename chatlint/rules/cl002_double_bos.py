@@ -191,8 +191,8 @@ class DoubleBos(Rule):
         or `.numel()`, also when they are first kept
         under a name through `.input_ids`, `["input_ids"]` or `.to(device)`, or their length through a name) are a
         count, not training data, and stay quiet too. So is code for a model family whose template writes no BOS
-        (Qwen's ChatML; LLaVA-OneVision's, ChatML over Qwen 2; Idefics2's, whose messages start with their role, unlike
-        Idefics3's): a module that loads only such checkpoints (named by a literal, a constant (also as a
+        (Qwen's ChatML; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose messages start
+        with their role, unlike Idefics3's): a module that loads only such checkpoints (named by a literal, a constant (also as a
         parameter's default), an environment variable's default, or the default of a configuration field or an
         argparse option of the module; a checkpoint written as a literal default of a function's or class's
         parameter is what a reusable API suggests, not all it takes, so one without a BOS leaves the model unknown: `from_pretrained(args.model_path)` with `--model_path` defaulting to one; also
