@@ -183,6 +183,10 @@ class Project:
                 name for name in self._renderer_names[1] if _after_a_dot(text, name) and self._inherits(name, text)
             }
         tokenizing = self._tokenizer_imports(imports, text, hands_text, dotted)
+        if renders and text is not None and "generate(" in text:
+            # a module that renders and calls `generate`: an engine may be built by a function it imports (`self.llm =
+            # build_engine(cfg)`), whose module is read as a tokenizing one's is
+            tokenizing |= {ref for ref in imports if ref.symbol not in (None, "*") and f"{ref.local}(" in text}
         if text is not None and _writes_columns(imports, text, self._column_writers):
             # a module with a dataset a render went into: an imported function it applies to the dataset may mask
             # labels by a column's length (a tokenize stage), and its module is read as a tokenizing one's is
@@ -256,6 +260,9 @@ class Project:
             if helpers and found.summary.tokenizers:
                 # a tokenizing function, or a class with a tokenizing method (`Encoder.encode`)
                 told = told | {helper.name.split(".")[0] for helper in found.summary.tokenizers}
+            if helpers and found.summary.engines:
+                # a function that builds a serving engine (`build_engine(cfg)`): what its caller keeps is one
+                told = told | {name for name, _, _ in found.summary.engines}
             if helpers and found.summary.measures:
                 # a function that masks labels by the length of a column of its rows (a tokenize stage)
                 told = told | {measure.name for measure in found.summary.measures}
@@ -517,6 +524,7 @@ class Project:
                 ref.symbol is None
                 or ref.symbol in summary.exports
                 or (tokenizing and (summary.tokenizes_with(ref.symbol) or summary.measure(ref.symbol) is not None))
+                or (tokenizing and summary.engine_factory(ref.symbol) is not None)
                 or (pads and summary.pad_loader(ref.symbol) is not None)
                 or (conversations and any(item.name.split(".")[0] == ref.symbol for item in summary.conversations))
                 or (conversations and summary.role_guard(ref.symbol) is not None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from chatlint.facts.flags import mapping_value
@@ -34,6 +34,7 @@ from chatlint.facts.syntax import (
     positional,
     string_value,
 )
+from chatlint.findings import Related
 
 # (library, class) -> the words a message uses for its `generate`
 _ENGINES = {
@@ -104,6 +105,8 @@ class EngineCall(NamedTuple):
     words: str
     text: ast.expr
     takes_flag: bool = False
+    # where a function of another module builds the engine (`self.llm = build_engine(cfg)`)
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,8 @@ class Engines:
     pipelines: frozenset[str] = frozenset()
     # the module imports from trl: `self.vllm_client` of a trl trainer subclass is the `VLLMClient` trl builds
     trl: bool = False
+    # the functions of other modules that build an engine, by the name the module binds them to, with their place
+    factories: tuple[tuple[str, Related], ...] = ()
 
     @classmethod
     def of(cls, imports: Iterable[ImportRef]) -> Engines:
@@ -158,6 +163,42 @@ class Engines:
             words = _MAIN_ENGINE[libraries.pop()] if libraries else ""
         return cls(classes, words, frozenset(pipelines), trl)
 
+    def with_factories(self, factories: dict[str, tuple[str, Related]]) -> Engines:
+        """These engines, and the functions of other modules that build one (`build_engine`, by the name this module
+        binds it to -> the words for its engine, and where it builds it): what they return is known as if built
+        here."""
+        if not factories:
+            return self
+        classes = {**self.classes, **{name: words for name, (words, _) in factories.items()}}
+        places = tuple(sorted((name, place) for name, (_, place) in factories.items()))
+        return replace(self, classes=classes, factories=places)
+
+    def built_engine(self, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> str | None:
+        """The words for the engine a function builds and returns: every value it returns is a call of an engine
+        class (or a local name assigned one), or it is annotated to return one (`-> LLM`)."""
+        annotation = function.node.returns if not isinstance(function.node, ast.Module) else None
+        annotated = _engine_of(self.classes, annotation) if annotation is not None else None
+        if annotated is not None:
+            return annotated[1]
+        flow = function_flow(function, flows)
+        found = set()
+        for value in flow.returns:
+            built = flow.assigned(value) if isinstance(value, ast.Name) else value
+            engine = _engine_of(self.classes, built.func) if isinstance(built, ast.Call) else None
+            if engine is None:
+                return None
+            found.add(engine[1])
+        return found.pop() if len(found) == 1 else None
+
+    def _factory_places(
+        self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]
+    ) -> tuple[Related, ...]:
+        """Where functions of other modules built the engine `call` is made on, if they did."""
+        if not self.factories or not isinstance(call.func, ast.Attribute):
+            return ()
+        built = {dotted_name(value.func) for value in _built_calls(call.func.value, function, flows)}
+        return tuple(place for name, place in self.factories if name in built)
+
     @property
     def _inference_client(self) -> str:
         """The words for huggingface_hub's client, when the module imports one ("" when it imports none)."""
@@ -174,7 +215,8 @@ class Engines:
             if _sampling_sets_flag(function):
                 return None  # TensorRT-LLM's `SamplingParams(add_special_tokens=False)` decides it
             texts = _text_prompts(found[1], function, flows)
-            return EngineCall(f"{found[0]}, which adds special tokens to a text prompt", texts)
+            words = f"{found[0]}, which adds special tokens to a text prompt"
+            return EngineCall(words, texts, related=self._factory_places(call, function, flows))
         prompt = self.pipeline_prompt(call, function, flows)
         if prompt is not None:
             return EngineCall(_PIPELINE, prompt, takes_flag=True)

@@ -263,6 +263,17 @@ class Links:
         rows = [f"row {column}={summary.digest}" for column, (_, summary, _) in self.row_columns.items()]
         return ",".join(sorted([*(f"{name}={item.summary.digest}" for name, item in items), *handed, *families, *rows]))
 
+    def engine_factories(self) -> dict[str, tuple[str, Related]]:
+        """The functions of other modules this module imports by name that build and return a serving engine: the
+        name it binds -> the words for the engine's `generate`, and where the function is."""
+        found = {}
+        for local, imported in self.names.items():
+            factory = imported.summary.engine_factory(imported.symbol) if imported.symbol is not None else None
+            if factory is not None:
+                words, line = factory
+                found[local] = (words, Related(imported.summary.path, line, f"`{imported.symbol}` builds the engine"))
+        return found
+
     def adopt_rows(self, column: str, text: TextSummary, summary: ModuleSummary, user: str) -> None:
         """A module of the project uses this module beside a stage of another one that stores a render in `column`
         of the rows it is given (see `row_columns`); the first such stage is kept."""

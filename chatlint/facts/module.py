@@ -211,7 +211,10 @@ class ModuleFacts:
     @functools.cached_property
     def engines(self) -> Engines | None:
         """The serving engines the module can name, when its text may hand one prompts."""
-        return Engines.of(self.imports) if may_name_engines(self.source.text) else None
+        factories = self.links.engine_factories() if self.links else {}
+        if not factories and not may_name_engines(self.source.text):
+            return None
+        return Engines.of(self.imports).with_factories(factories)
 
     @functools.cached_property
     def _tokenization(self) -> tuple[list[TokenizerCall], list[SplitTokenization]]:

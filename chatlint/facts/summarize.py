@@ -155,7 +155,23 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         handoffs=tuple(facts.shapes.handoffs()) if b"self." in data and may_build_conversations(data) else (),
         switches=switch_defaults(facts.module) if b"_bos" in data or b"special_tokens" in data else (),
         measured_hooks=_measured_hooks(facts) if may_measure_hooks(data) else (),
+        engines=_engine_factories(facts),
     )
+
+
+def _engine_factories(facts: ModuleFacts) -> tuple[tuple[str, str, int], ...]:
+    """The module-level functions that build and return a serving engine, with the words for its `generate`."""
+    engines = facts.engines
+    if engines is None or not engines.classes:
+        return ()
+    found = []
+    for function in facts.functions:
+        if function.is_module or not _is_module_level(function) or function.cls is not None:
+            continue
+        words = engines.built_engine(function, facts.flows)
+        if words is not None:
+            found.append((function.name, words, getattr(function.node, "lineno", 1)))
+    return tuple(found)
 
 
 def _measured_hooks(facts: ModuleFacts) -> tuple[MeasuredHook, ...]:

@@ -456,6 +456,9 @@ class ModuleSummary:
     # `(class, field, default, line)`: configuration fields that switch special tokens on or off (`ModelArgs.
     # add_bos_token = True`), for a module that reads one into `add_special_tokens=`
     switches: tuple[tuple[str, str, bool, int], ...] = ()
+    # `(function, words, line)`: module-level functions that build and return a serving engine (`def
+    # build_engine(cfg): return LLM(...)`), with the words for its `generate`, for a module that keeps what one returns
+    engines: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -481,7 +484,8 @@ class ModuleSummary:
         told: tuple[object, ...] = (self.wrappers, self.texts, self.masks, self.constants, self.defaults)
         # (the parts added since are counted only when present, so that the digests of modules without them stay)
         optional = (self.renderer_factories, self.hooks, self.registries, self.factories, self.measures)
-        told = (*told, *(part for part in (*optional, self.handoffs, self.switches, self.measured_hooks) if part))
+        later = (self.handoffs, self.switches, self.measured_hooks, self.engines)
+        told = (*told, *(part for part in (*optional, *later) if part))
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
             told = (*told, self.role_guards)
@@ -511,6 +515,11 @@ class ModuleSummary:
         """The default the class `cls` declares for its switch field `field`, with its line, if it declares one."""
         found = (item for item in self.switches if item[0] == cls and item[1] == field)
         return next(((default, line) for _, _, default, line in found), None)
+
+    def engine_factory(self, name: str) -> tuple[str, int] | None:
+        """The words for the engine the module-level function `name` builds and returns, with the function's line,
+        if it builds one."""
+        return next(((words, line) for factory, words, line in self.engines if factory == name), None)
 
     def factory(self, name: str) -> str | None:
         """The class the module-level function `name` is annotated to return, as the module names it."""

@@ -266,6 +266,7 @@ def engine_call(
         special_tokens_known=not opaque and (not flag.present or flag.value is not None),
         engine=found.words,
         engine_takes_flag=found.takes_flag,
+        related=found.related,
     )
 
 
