@@ -33,8 +33,10 @@ from chatlint.facts.summary import (
     ImportRef,
     ModuleSummary,
     may_build_conversations,
+    may_build_engines,
     may_mask,
     may_mask_by_parameter,
+    may_mask_prompts,
     may_measure_hooks,
     may_pass_pad_id,
     may_render,
@@ -48,6 +50,13 @@ MAX_REEXPORTS = 3
 MAX_SUMMARY_BYTES = 1 << 20
 # the imported names whose label masks a module that pads with EOS cares about
 _WORD = re.compile(r"\w+")  # the words of a statement, as `_whole_word` delimits them (for ASCII names)
+# the names of imported functions that may build a serving engine (`build_engine`, `create_llm`, `init_vllm`)
+_BUILDS_ENGINES = re.compile(r"(?i)engine|llm|sglang|server|backend")
+# the names of imported helpers that may mask the first labels (`mask_prompt`, `ignore_prefix`, `mask_labels`): a
+# function named for masking (not an attention mask's helper, `_prepare_4d_attention_mask`)
+_MASKS_LABELS = re.compile(
+    r"(?<![\w])(?:mask|ignore)_\w*|\w*_(?:mask|ignore)_(?:prompt|prefix|labels?|instruction|input|question|query|context)\w*"
+)
 _TRAINS_WITH = re.compile(r"(?i)collat|dataset|trainer|preprocess|tokeniz|process|batch")
 
 # builds a module's summary from its path and text, with what its own imports tell it (or None)
@@ -183,10 +192,7 @@ class Project:
                 name for name in self._renderer_names[1] if _after_a_dot(text, name) and self._inherits(name, text)
             }
         tokenizing = self._tokenizer_imports(imports, text, hands_text, dotted)
-        if renders and text is not None and "generate(" in text:
-            # a module that renders and calls `generate`: an engine may be built by a function it imports (`self.llm =
-            # build_engine(cfg)`), whose module is read as a tokenizing one's is
-            tokenizing |= {ref for ref in imports if ref.symbol not in (None, "*") and f"{ref.local}(" in text}
+        callees = self._callees(imports, text, renders)
         if text is not None and _writes_columns(imports, text, self._column_writers):
             # a module with a dataset a render went into: an imported function it applies to the dataset may mask
             # labels by a column's length (a tokenize stage), and its module is read as a tokenizing one's is
@@ -216,6 +222,7 @@ class Project:
                 for ref in imports
                 if fields
                 or ref in tokenizing
+                or ref in callees
                 or ref in pads
                 or ref in builders
                 or ref in constants
@@ -245,6 +252,7 @@ class Project:
                 pads=ref in pads,
                 conversations=ref in builders,
                 properties=ref in annotated,
+                callees=ref in callees,
             )
             if found is None or self._resolve(found.summary.path) == importer:
                 continue
@@ -260,9 +268,12 @@ class Project:
             if helpers and found.summary.tokenizers:
                 # a tokenizing function, or a class with a tokenizing method (`Encoder.encode`)
                 told = told | {helper.name.split(".")[0] for helper in found.summary.tokenizers}
-            if helpers and found.summary.engines:
+            if ref in callees and found.summary.engines:
                 # a function that builds a serving engine (`build_engine(cfg)`): what its caller keeps is one
                 told = told | {name for name, _, _ in found.summary.engines}
+            if ref in callees and found.summary.prefix_masks:
+                # a function that masks the first labels it is given (`mask_prompt(labels, prompt_len)`)
+                told = told | {item[0] for item in found.summary.prefix_masks}
             if helpers and found.summary.measures:
                 # a function that masks labels by the length of a column of its rows (a tokenize stage)
                 told = told | {measure.name for measure in found.summary.measures}
@@ -351,6 +362,26 @@ class Project:
             found.update(ref for ref in imports if _may_tokenize_with(ref, text))
         return frozenset(found)
 
+    def _callees(self, imports: tuple[ImportRef, ...], text: str | None, renders: bool) -> set[ImportRef]:
+        """The imported functions a module calls that may build the engine it hands its renders to (`self.llm =
+        build_engine(cfg)`, named for an engine, in a module that renders and calls `generate`), or mask the labels
+        it builds by a render's length (`mask_prompt(ids, prompt_len)`, named for masking, in a module that renders
+        or uses a renderer): their modules are read for it."""
+        if text is None:
+            return set()
+        engines = renders and "generate(" in text
+        masks = "labels" in text and (renders or self.eager or any(ref.symbol in self.renderers for ref in imports))
+        if not (engines or masks):
+            return set()
+        return {
+            ref
+            for ref in imports
+            if ref.symbol not in (None, "*")
+            and ref.symbol[:1].islower()  # (functions: a class built here is not a factory or a mask helper)
+            and ((engines and _BUILDS_ENGINES.search(ref.symbol)) or _MASKS_LABELS.search(ref.symbol))
+            and f"{ref.local}(" in text
+        }
+
     def statements_worth_reading(self, text: str, wants_masks: bool) -> Callable[[str], bool] | None:
         """For a module the rules did not parse: which of its import statements `links_for` may keep (None: all of
         them), tested on the statement's text before any is parsed. One that names no renderer and imports no `*`
@@ -370,8 +401,11 @@ class Project:
         names = self.renderers | self._constant_names | self._tokenizer_names
         plain = frozenset(name for name in names if "." not in name)
         dotted = sorted(names - plain)  # `Encoder.encode`: a method, named whole
+        # (a module that builds labels may mask them with an imported helper named for it: `mask_prompt`)
+        labels = "labels" in text
         return lambda statement: (
             "*" in statement
+            or (labels and _MASKS_LABELS.search(statement) is not None)
             or not plain.isdisjoint(_WORD.findall(statement))
             or any(_whole_word(statement, name) for name in dotted)
         )
@@ -490,12 +524,14 @@ class Project:
         conversations: bool = False,
         owners: bool = False,
         properties: bool = False,
+        callees: bool = False,
     ) -> Imported | None:
         """What `ref` imports, from its module's summary. `tokenizing`: the importer has rendered text, so a
         function that tokenizes its parameter is worth reading a module for; `pads`: the importer masks labels by
         value, so a function that pads with EOS is; `conversations`: the importer renders what it calls, so a
-        function that builds a conversation is; `owners`: what declares the default of one of the `fields` is
-        asked for, through the re-exports of a package too."""
+        function that builds a conversation is; `callees`: the importer renders and calls it, so a function that
+        builds a serving engine or masks the first labels it is given is; `owners`: what declares the default of
+        one of the `fields` is asked for, through the re-exports of a package too."""
         parts = [part for part in ref.module.split(".") if part]
         for base in self._bases(ref, importer):
             if ref.symbol is not None:
@@ -509,14 +545,16 @@ class Project:
                         pads=pads,
                         conversations=conversations,
                         properties=properties,
+                        callees=callees,
                     )
                     return Imported(summary, None) if summary is not None else None
             module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
             if module_file is None:
                 continue
-            follow = ref.symbol if self._reexported(ref, wants_masks) or tokenizing or owners or pads else None
+            asks = tokenizing or owners or pads or callees
+            follow = ref.symbol if self._reexported(ref, wants_masks) or asks else None
             summary = self.summary_at(
-                module_file, wants_masks, follow, reexport, tokenizing, fields, pads, conversations, properties
+                module_file, wants_masks, follow, reexport, tokenizing, fields, pads, conversations, properties, callees
             )
             if summary is None:
                 return None
@@ -524,7 +562,8 @@ class Project:
                 ref.symbol is None
                 or ref.symbol in summary.exports
                 or (tokenizing and (summary.tokenizes_with(ref.symbol) or summary.measure(ref.symbol) is not None))
-                or (tokenizing and summary.engine_factory(ref.symbol) is not None)
+                or (callees and summary.engine_factory(ref.symbol) is not None)
+                or (callees and summary.prefix_mask(ref.symbol) is not None)
                 or (pads and summary.pad_loader(ref.symbol) is not None)
                 or (conversations and any(item.name.split(".")[0] == ref.symbol for item in summary.conversations))
                 or (conversations and summary.role_guard(ref.symbol) is not None)
@@ -556,6 +595,7 @@ class Project:
                     conversations,
                     owners,
                     properties,
+                    callees,
                 )
                 if found is not None:
                     return found
@@ -685,6 +725,7 @@ class Project:
         pads: bool = False,
         conversations: bool = False,
         properties: bool = False,
+        callees: bool = False,
     ) -> ModuleSummary | None:
         """The summary of the module at `path` (resolved), when its bytes may tell what is asked: a render, a label
         mask (`wants_masks`), a function that tokenizes its parameter (`tokenizing`), a pad = EOS assignment
@@ -707,6 +748,10 @@ class Project:
                 )
             )
             or (tokenizing and self._verdict(path, data, may_tokenize))
+            or (
+                callees
+                and (self._verdict(path, data, may_mask_prompts) or self._verdict(path, data, may_build_engines))
+            )
             or (pads and self._verdict(path, data, may_set_pad_eos))
             or (
                 conversations

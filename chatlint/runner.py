@@ -421,12 +421,14 @@ class Runner:
         GenerateStage`): the modules of those names, and the module itself, learn that the stage's column holds a
         render (`Links.adopt_rows`), so that a function reading it from the rows it is given and tokenizing it is
         judged (CL002)."""
-        by_file = {project.resolved(path): path for path in self._checked_ahead}
+        by_file: dict[Path, str] | None = None
         for source, links in list(to_link):
             stages = links.stage_texts()
             imports = imports_of.get(source.path, ())
             if not stages or not imports:
                 continue
+            if by_file is None:  # (resolving every path of a large run costs a system call each: only when needed)
+                by_file = {project.resolved(path): path for path in self._checked_ahead}
             own = {project.resolved(summary.path) for _, _, summary in stages}
             user = f"`{source.path}`"
             targets = {source.path}

@@ -263,6 +263,11 @@ class Links:
         rows = [f"row {column}={summary.digest}" for column, (_, summary, _) in self.row_columns.items()]
         return ",".join(sorted([*(f"{name}={item.summary.digest}" for name, item in items), *handed, *families, *rows]))
 
+    def prefix_mask(self, node: ast.expr) -> tuple[tuple[int, str, int], ModuleSummary] | None:
+        """The function of another module that `node` names, when it masks the first labels it is given (see
+        `ModuleSummary.prefix_masks`)."""
+        return _member(self.resolve(node), ModuleSummary.prefix_mask)
+
     def engine_factories(self) -> dict[str, tuple[str, Related]]:
         """The functions of other modules this module imports by name that build and return a serving engine: the
         name it binds -> the words for the engine's `generate`, and where the function is."""

@@ -38,6 +38,7 @@ from chatlint.facts.syntax import (
     first_argument,
     is_label_name,
     keyword,
+    positional,
     shortened,
     string_value,
 )
@@ -113,8 +114,20 @@ def length_masks(facts: ModuleFacts) -> list[LengthMask]:
     found: list[LengthMask] = []
     for render, function, node, how in _masks(facts.remembered(_Flow), facts):
         if isinstance(render, TemplateCall):
-            found.append(LengthMask(render, function, node, how))
+            found.append(LengthMask(render, function, node, how, _helper_place(node, facts)))
     return found
+
+
+def _helper_place(node: ast.AST, facts: ModuleFacts) -> tuple[Related, ...]:
+    """Where a function of another module masks the labels, when the mask is a call of one (`mask_prompt(...)`)."""
+    if not isinstance(node, ast.Call) or not facts.links:
+        return ()
+    imported = facts.links.prefix_mask(node.func)
+    if imported is None:
+        return ()
+    (_, param, line), summary = imported
+    name = dotted_name(node.func)
+    return (Related(summary.path, line, f"`{name}` masks the first `{param}` labels it is given"),)
 
 
 def column_masks(facts: ModuleFacts) -> list[ColumnMask]:
@@ -597,7 +610,7 @@ class _Flow:
                 continue
             argument = _argument(child, parent, ancestors, index)
             if argument is not None:
-                return _range_loop_mask(*argument)
+                return self._helper_mask(*argument) or _range_loop_mask(*argument)
             if isinstance(parent, ast.BinOp) and _is_list_times(parent):
                 # `[-100] * prompt_len`, `[IGNORE_INDEX] * len(prompt_ids)`, `[0] * n` into a loss mask
                 fill = _list_fill(parent)
@@ -610,6 +623,30 @@ class _Flow:
                 return self._tuple_mask(parent, child, render, function, before)
             return None
         return None
+
+    def _helper_mask(self, arg: ast.AST, call: ast.Call, holder: ast.AST | None) -> tuple[ast.AST, str] | None:
+        """`mask_prompt(labels, prompt_len)`: a function (of the module, or imported) that masks the first labels
+        it is given, as many as the argument the length is handed to."""
+        name = dotted_name(call.func)
+        local = self.prefix_maskers.get(name) if name else None
+        if local is not None:
+            position, param, line = local
+            where = f"line {line}"
+        else:
+            links = self.facts.links
+            imported = links.prefix_mask(call.func) if links else None
+            if imported is None:
+                return None
+            (position, param, line), summary = imported
+            where = summary.place(line)
+        handed = arg.arg == param if isinstance(arg, ast.keyword) else positional(call, position) is arg
+        if not handed:
+            return None
+        return call, f"`{_short(call)}`, which masks the first `{param}` labels ({where})"
+
+    @functools.cached_property
+    def prefix_maskers(self) -> dict[str, tuple[int, str, int]]:
+        return prefix_maskers(self.facts.functions)
 
     def _slice_mask(
         self,
@@ -660,6 +697,60 @@ class _Flow:
             if other is not None and _is_full_render(other, render):
                 return parent, f"`{_short(parent)}`, the full render paired with the prompt length to mask"
         return None
+
+
+def prefix_maskers(functions: list[FunctionInfo]) -> dict[str, tuple[int, str, int]]:
+    """The module-level functions that mask the first `n` labels they are given, `n` a parameter of theirs:
+    `labels[:n] = [IGNORE_INDEX] * n` (`n` the parameter, or a local computed from it once: `n = min(prompt_len,
+    len(labels))`). By name: (the parameter's place among those a call fills, its name, the line of the mask)."""
+    found: dict[str, tuple[int, str, int]] = {}
+    for function in functions:
+        if function.is_module or function.cls is not None or function.outer is None or not function.outer.is_module:
+            continue
+        params = list(function.call_params)
+        for node in _nodes_under(function.node.body):
+            if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+                continue
+            target = node.targets[0]
+            if not (isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Slice)):
+                continue
+            bound = target.slice
+            if bound.lower is not None or bound.upper is None or not _masks_with(node.value):
+                continue
+            param = _parameter_behind(bound.upper, function, params)
+            if param is not None:
+                found[function.name] = (params.index(param), param, node.lineno)
+                break
+    return found
+
+
+def _masks_with(value: ast.expr) -> bool:
+    """`-100`, `IGNORE_INDEX`, `[IGNORE_INDEX] * n`."""
+    if isinstance(value, ast.BinOp) and _is_list_times(value):
+        fill = _list_fill(value)
+        return fill is not None and _is_ignore_value(fill)
+    return _is_ignore_value(value)
+
+
+def _parameter_behind(expr: ast.expr, function: FunctionInfo, params: list[str]) -> str | None:
+    """The parameter a bound is, or that the one value of the local name it is was computed from mentions."""
+    if not isinstance(expr, ast.Name):
+        return None
+    if expr.id in params:
+        return expr.id
+    values = function.assignments.get(expr.id, [])
+    if len(values) != 1:
+        return None
+    # (`min(prompt_len, len(labels))`: the labels' own length only caps it)
+    measured = {
+        id(node.args[0]) for node in ast.walk(values[0]) if isinstance(node, ast.Call) and called_name(node) == "len"
+    }
+    mentioned = {
+        node.id
+        for node in ast.walk(values[0])
+        if isinstance(node, ast.Name) and node.id in params and id(node) not in measured
+    }
+    return mentioned.pop() if len(mentioned) == 1 else None
 
 
 def _text_arguments(call: ast.Call) -> list[ast.expr]:

@@ -244,8 +244,10 @@ class RenderedColumns:
         that row (a pipeline's stage), by column."""
         found: dict[str, list[tuple[FunctionInfo, TextOrigin]]] = {}
         for function in self.texts.functions:
-            # (a method: a module-level function that does so is a `.map()` function, followed as such)
-            returns = self.texts.flow(function).returns if function.cls is not None else []
+            # (a method: a module-level function that does so is a `.map()` function, followed as such; one that
+            # stores a string key in a parameter, `row["prompt"] = ...`)
+            stores = function.cls is not None and any(name in function.params for name in function.key_assignments)
+            returns = self.texts.flow(function).returns if stores else []
             if not returns or not all(isinstance(value, ast.Name) and value.id in function.params for value in returns):
                 continue
             for key, origin in self.returned_columns(function).items():

@@ -11,7 +11,14 @@ from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_target
 from chatlint.facts.flags import FLAG_NAMES, switch_defaults
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
-from chatlint.facts.masking import carried_render, column_masks, hook_masks, measuring_wrappers, origin_prompt_words
+from chatlint.facts.masking import (
+    carried_render,
+    column_masks,
+    hook_masks,
+    measuring_wrappers,
+    origin_prompt_words,
+    prefix_maskers,
+)
 from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Route, ShapeKind, TemplateCall
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.padding import (
@@ -43,6 +50,7 @@ from chatlint.facts.summary import (
     may_load_checkpoints,
     may_mask,
     may_mask_by_parameter,
+    may_mask_prompts,
     may_measure_columns,
     may_measure_hooks,
     may_pass_pad_id,
@@ -156,6 +164,11 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         switches=switch_defaults(facts.module) if b"_bos" in data or b"special_tokens" in data else (),
         measured_hooks=_measured_hooks(facts) if may_measure_hooks(data) else (),
         engines=_engine_factories(facts),
+        prefix_masks=tuple(
+            (name, position, param, line) for name, (position, param, line) in prefix_maskers(facts.functions).items()
+        )
+        if may_mask_prompts(data)
+        else (),
     )
 
 

@@ -89,6 +89,11 @@ def may_tokenize(data: bytes) -> bool:
     return any(call in data for call in _TOKENIZER_CALLS) or any(word in data for word in ENGINE_WORDS)
 
 
+def may_build_engines(data: bytes) -> bool:
+    """Could a function of the module build a serving engine (vLLM's `LLM(`, SGLang's `Engine(`)?"""
+    return (b"LLM" in data or b"Engine" in data) and (b"vllm" in data or b"sglang" in data or b"tensorrt_llm" in data)
+
+
 def may_load_checkpoints(data: bytes) -> bool:
     """Could the module load a checkpoint (`from_pretrained(`, vLLM's `LLM(`)?"""
     return b"from_pretrained(" in data or b"LLM(" in data
@@ -103,6 +108,11 @@ def may_mask(data: bytes) -> bool:
 def may_measure_columns(data: bytes) -> bool:
     """Could a function of the module mask labels by the token length of a column of its rows?"""
     return b"label" in data and b"len(" in data and (b"-100" in data or b"IGNORE" in data or b"[:" in data)
+
+
+def may_mask_prompts(data: bytes) -> bool:
+    """Could a function of the module mask the first labels it is given (`labels[:n] = -100`)?"""
+    return b"[:" in data and (b"-100" in data or b"IGNORE" in data or b"ignore_index" in data)
 
 
 def may_mask_by_parameter(data: bytes) -> bool:
@@ -459,6 +469,10 @@ class ModuleSummary:
     # `(function, words, line)`: module-level functions that build and return a serving engine (`def
     # build_engine(cfg): return LLM(...)`), with the words for its `generate`, for a module that keeps what one returns
     engines: tuple[tuple[str, str, int], ...] = ()
+    # `(function, position, parameter, line)`: module-level functions that mask the first labels they are given, as
+    # many as a parameter says (`def mask_prompt(labels, prompt_len): labels[:prompt_len] = [-100] * prompt_len`),
+    # for a module that hands one a prompt's length
+    prefix_masks: tuple[tuple[str, int, str, int], ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -484,7 +498,7 @@ class ModuleSummary:
         told: tuple[object, ...] = (self.wrappers, self.texts, self.masks, self.constants, self.defaults)
         # (the parts added since are counted only when present, so that the digests of modules without them stay)
         optional = (self.renderer_factories, self.hooks, self.registries, self.factories, self.measures)
-        later = (self.handoffs, self.switches, self.measured_hooks, self.engines)
+        later = (self.handoffs, self.switches, self.measured_hooks, self.engines, self.prefix_masks)
         told = (*told, *(part for part in (*optional, *later) if part))
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
@@ -515,6 +529,13 @@ class ModuleSummary:
         """The default the class `cls` declares for its switch field `field`, with its line, if it declares one."""
         found = (item for item in self.switches if item[0] == cls and item[1] == field)
         return next(((default, line) for _, _, default, line in found), None)
+
+    def prefix_mask(self, name: str) -> tuple[int, str, int] | None:
+        """The parameter (place and name) by which the module-level function `name` masks the first labels it is
+        given, with the mask's line, if it masks so."""
+        return next(
+            ((position, param, line) for item, position, param, line in self.prefix_masks if item == name), None
+        )
 
     def engine_factory(self, name: str) -> tuple[str, int] | None:
         """The words for the engine the module-level function `name` builds and returns, with the function's line,

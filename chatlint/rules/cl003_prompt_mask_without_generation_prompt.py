@@ -79,6 +79,12 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         says. A wrapper's default `False` counts only at a call site that passes neither the flag nor a mapping
         its caller fills (`**options`, a parameter), which may hold `add_generation_prompt=True`.
 
+        The labels may be masked by a helper handed the prompt's length: a module-level function of the module,
+        or of another one, that masks the first labels it is given, as many as a parameter says (`def
+        mask_prompt(labels, prompt_len): labels[:prompt_len] = [-100] * prompt_len`; also through a local computed
+        from it, `n = min(prompt_len, len(labels))`). Imported ones are looked for when named for masking
+        (`mask_prompt`, `ignore_prefix`, `mask_labels`).
+
         Across modules: a prompt rendered by a wrapper, a function or a method of another module of the project
         (an instance built in `__init__` or assigned once) is judged where its length masks the labels or where it
         becomes a row's `prompt`; no fix is offered there (the render is in the other file, named as a related

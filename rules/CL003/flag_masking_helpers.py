@@ -1,0 +1,29 @@
+# The prompt's length handed to a helper of the module that masks the first labels it is given: rendered without
+# the generation prompt, the assistant header after it is trained as part of the reply.
+IGNORE_INDEX = -100
+
+
+def mask_prefix(labels, prompt_len):
+    labels = list(labels)
+    n = min(prompt_len, len(labels))
+    labels[:n] = [IGNORE_INDEX] * n
+    return labels
+
+
+def hide_prompt(labels, count):
+    labels[:count] = IGNORE_INDEX
+    return labels
+
+
+def encode(example, tokenizer):
+    messages = example["messages"]
+    input_ids = tokenizer.apply_chat_template(messages, return_dict=False)
+    prompt_ids = tokenizer.apply_chat_template(messages[:-1], return_dict=False)  # expect: CL003 "`mask_prefix(input_ids, len(prompt_ids))`, which masks the first `prompt_len` labels (line 9)"
+    return {"input_ids": input_ids, "labels": mask_prefix(input_ids, len(prompt_ids))}
+
+
+def encode_by_keyword(example, tokenizer):
+    messages = example["messages"]
+    input_ids = tokenizer.apply_chat_template(messages, return_dict=False)
+    prompt_len = len(tokenizer.apply_chat_template(messages[:-1], return_dict=False))  # expect: CL003 "which masks the first `count` labels"
+    return {"input_ids": input_ids, "labels": hide_prompt(list(input_ids), count=prompt_len)}

@@ -1,0 +1,38 @@
+# Helpers that mask the first labels they are given, handed a prompt rendered with the generation prompt, or handed
+# something else than the prompt's length; and helpers that do not mask a prefix.
+IGNORE_INDEX = -100
+
+
+def mask_prefix(labels, prompt_len):
+    labels = list(labels)
+    labels[:prompt_len] = [IGNORE_INDEX] * prompt_len
+    return labels
+
+
+def keep_prefix(labels, prompt_len):
+    # copies the prompt's ids: no mask
+    labels = list(labels)
+    labels[:prompt_len] = labels[:prompt_len]
+    return labels
+
+
+def mask_after(labels, start):
+    labels = list(labels)
+    labels[start:] = [IGNORE_INDEX] * (len(labels) - start)
+    return labels
+
+
+def encode(example, tokenizer):
+    messages = example["messages"]
+    input_ids = tokenizer.apply_chat_template(messages, return_dict=False)
+    prompt_ids = tokenizer.apply_chat_template(messages[:-1], add_generation_prompt=True, return_dict=False)
+    return {"input_ids": input_ids, "labels": mask_prefix(input_ids, len(prompt_ids))}
+
+
+def encode_other(example, tokenizer, system_len):
+    messages = example["messages"]
+    input_ids = tokenizer.apply_chat_template(messages, return_dict=False)
+    prompt_ids = tokenizer.apply_chat_template(messages[:-1], return_dict=False)
+    labels = mask_prefix(input_ids, system_len)
+    labels = keep_prefix(labels, len(prompt_ids))
+    return {"input_ids": input_ids, "labels": mask_after(labels, len(prompt_ids))}
