@@ -326,6 +326,8 @@ def imported_origin(text: TextSummary, summary: ModuleSummary, note: str, column
     elif text.stored:
         owner, _, attribute = text.name.rpartition(".")
         hop = f"stored in `self.{attribute}` by `{owner}`"
+    elif text.makes_rows:
+        hop = f"in the rows of the function `{text.name}` makes"
     else:
         hop = f"{'yielded' if text.yields else 'returned'} by `{text.name}`"
     return TextOrigin(

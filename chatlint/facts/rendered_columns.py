@@ -92,13 +92,31 @@ class RenderedColumns:
         local = self.texts.helper_function(ast.Call(func=func, args=[], keywords=[]), function)
         if local is not None:
             return self.returned_columns(local, depth + 1, keys)
+        made = self._made_by_factory(func, function)
+        if made is not None:
+            imported = self.texts.links.text(made.func)
+            if imported is not None and imported[0].makes_rows:
+                return {
+                    self.texts.column_named(column): imported_origin(*imported, "makes a row function", column)
+                    for column in imported[0].columns
+                }
         imported = self.texts.links.text(func)
-        if imported is not None and imported[0].columns and not imported[0].dataset:
+        if imported is not None and imported[0].columns and not imported[0].dataset and not imported[0].makes_rows:
             return {
                 self.texts.column_named(column): imported_origin(*imported, "renders the text of the row", column)
                 for column in imported[0].columns
             }
         return self._trl_row(func)
+
+    def _made_by_factory(self, func: ast.expr, function: FunctionInfo) -> ast.Call | None:
+        """The call that made the function `func` names, when a call made it: `make_formatter(tok)` itself, or a
+        local name assigned it once (`to_text = make_formatter(tok)`)."""
+        if isinstance(func, ast.Call):
+            return func
+        if isinstance(func, ast.Name) and self.texts.links:
+            value = self.texts.flow(function).assigned(func)
+            return value if isinstance(value, ast.Call) else None
+        return None
 
     def _trl_row(self, func: ast.expr) -> dict[str, TextOrigin]:
         """The rendered columns of trl's row renderers, when `func` names one (see `facts/trl_rows.py`)."""

@@ -103,6 +103,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
             if text is not None:
                 texts.append(text)
         texts.extend(_stored_texts(facts, rendered))
+        texts.extend(_row_function_factories(facts, rendered, renders))
         handed = _handed_text(facts, rendered, imports)
     data = facts.source.text.encode("utf-8", "surrogatepass")
     masks: tuple[MaskSummary, ...] = ()
@@ -562,6 +563,31 @@ def _returned_text(
     )
 
 
+def _row_function_factories(
+    facts: ModuleFacts, rendered: RenderedTexts, renders: dict[int, TemplateCall]
+) -> list[TextSummary]:
+    """The module-level functions that return a function of their own whose rows hold a render in named columns
+    (`def make_formatter(tok): def to_text(ex): return {"text": render(...)}; return to_text`): what a call of
+    one gives is a `.map()` function."""
+    nested = {
+        (function.outer.qualname, function.name): function
+        for function in facts.functions
+        if function.outer is not None and not function.outer.is_module and function.cls is None
+    }
+    found = []
+    for function in facts.functions:
+        if not _is_module_level(function) or function.cls is not None:
+            continue
+        returns = function_flow(function, facts.flows).returns
+        if len(returns) != 1 or not isinstance(returns[0], ast.Name):
+            continue
+        made = nested.get((function.qualname, returns[0].id))
+        rows = _returned_text(rendered, made, renders) if made is not None else None
+        if rows is not None and rows.columns and not rows.dataset:
+            found.append(replace(rows, name=function.qualname, makes_rows=True))
+    return found
+
+
 def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | None:
     """What `function` returns, when it is the ids of a render of its own that tokenizes without `return_dict`
     (the default, `tokenize=True`) and that the module itself never uses as a list (CL005 would say so here): a
@@ -575,7 +601,10 @@ def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | N
         if render.may_hide_flags and not only_own_kwargs(render.call, function):
             continue  # (its own `**kwargs` are its caller's keywords: the flags say so, judged at each call)
         if return_dict.present and not isinstance(keyword_value(render.call, "return_dict"), ast.Name):
-            continue  # given as a value (not forwarded from a parameter): its kind of result is chosen here
+            if return_dict.value is not False:
+                continue  # a mapping chosen here: not ids
+            # (a list of ids chosen here, `return_dict=False`: its length may still measure a prompt elsewhere, CL003;
+            # the flag goes with it, so a caller's list use is no BatchEncoding's)
         if facts.list_uses(render) or not facts.returned(render):
             continue
         shape = render.shape
@@ -653,9 +682,10 @@ def _stored_texts(facts: ModuleFacts, rendered: RenderedTexts) -> list[TextSumma
     for cls in facts.classes.values():
         for field in cls.annotations if cls.name in rendered.constructions else ():
             origin = rendered.field_text(cls, field, 0)
-            if origin is not None and origin.line and origin.certain and not origin.batch:
+            if origin is not None and origin.line and not origin.batch:
+                # (some calls may put other text there: `certain` says whether every one puts a render)
                 name = f"{cls.name}.{field}"
-                found.append(TextSummary(name, origin.line, origin.render, certain=True, stored="field"))
+                found.append(TextSummary(name, origin.line, origin.render, certain=origin.certain, stored="field"))
     return found
 
 

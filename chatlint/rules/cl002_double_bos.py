@@ -94,7 +94,8 @@ class DoubleBos(Rule):
         a function is given.
 
         Across modules: text a function of another module returns (one text, a list of them, or rows with it in a
-        column), yields or stores on `self`, tokenized here; text handed to a function or method of another module
+        column, also through a function it makes: `to_text = make_formatter(tok)`, then `ds.map(to_text)`), yields
+        or stores on `self`, tokenized here; text handed to a function or method of another module
         that tokenizes its parameter; and a function of another module that tokenizes one column of the row it is
         given (`encode(example, tok)` returning `tok(example[cfg.text_field])`), handed to `.map()` here (by name,
         in a `functools.partial`, or called by a lambda) over a dataset whose column holds a render: reported at

@@ -89,7 +89,8 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         (an instance built in `__init__` or assigned once) is judged where its length masks the labels or where it
         becomes a row's `prompt`; no fix is offered there (the render is in the other file, named as a related
         place). So is an imported helper that returns the length of its render in tokens (`start =
-        history_tokens(tok, messages[:i])`), and a method of an instance a script of the project builds and hands
+        history_tokens(tok, messages[:i])`) or its ids (`len(prompt_ids(tok, messages))`, also a list chosen with
+        `return_dict=False`), and a method of an instance a script of the project builds and hands
         to the class (`InstructionSet(rows, tok, template)`), also through a registry of classes
         (`TEMPLATES[name](tok)`, every value the class or a subclass of it). A builder that appends the reply only
         when a switch is on gives a prompt where the call turns the switch off (`self.conversation(row,
