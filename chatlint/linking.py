@@ -113,6 +113,14 @@ class Project:
         functions, classes = self._renderer_names
         return functions | classes
 
+    @functools.cached_property
+    def row_function_factories(self) -> frozenset[str]:
+        """The known functions that make a `.map()` function writing a render into a column (`make_formatter`):
+        not among the `renderers` (a name such as `default` is everywhere), looked for in modules that call
+        `.map()`."""
+        summaries = [summary for summary in self.summaries.values() if summary]
+        return frozenset(text.name for summary in summaries for text in summary.texts if text.makes_rows)
+
     @property
     def rendering_classes(self) -> frozenset[str]:
         """The classes of the known modules with a method that renders."""
@@ -398,7 +406,7 @@ class Project:
             return None  # a checkpoint field handed to a known class that loads it (`VLLMEngine(cfg.model)`)
         if any(_after_a_dot(text, name) and self._inherits(name, text) for name in classes):
             return None
-        names = self.renderers | self._constant_names | self._tokenizer_names
+        names = self.renderers | self._constant_names | self._tokenizer_names | self.row_function_factories
         plain = frozenset(name for name in names if "." not in name)
         dotted = sorted(names - plain)  # `Encoder.encode`: a method, named whole
         # (a module that builds labels may mask them with an imported helper named for it: `mask_prompt`)
@@ -428,6 +436,8 @@ class Project:
         functions, classes = self._renderer_names
         if ref.symbol in functions or ref.symbol in self._constant_names:
             return True
+        if ref.symbol in self.row_function_factories and ".map(" in text:
+            return True  # (it makes a `.map()` function that writes a render: `to_text = make_formatter(tok)`)
         if ref.symbol in classes:
             # built (`Prompter(`), a base class whose rendering method the text calls (`self.render(`), or an
             # annotation (`prompter: Prompter`, `Optional[Prompter]`) of a value whose rendering method it calls
@@ -468,7 +478,9 @@ class Project:
         """The known renderers: function names, and the classes of rendering methods."""
         summaries = [summary for summary in self.summaries.values() if summary]
         names = [wrapper.name for summary in summaries for wrapper in summary.wrappers]
-        names += [text.name for summary in summaries for text in summary.texts]
+        # (a factory of `.map()` functions, `make_formatter`, is found by the imports of its users: a name such as
+        # `default` would make every `.default` of a large tree look like a use)
+        names += [text.name for summary in summaries for text in summary.texts if not text.makes_rows]
         names += [factory.name for summary in summaries for factory in summary.renderer_factories]
         names += [registry for summary in summaries for registry, _ in summary.registries]
         classes = frozenset(name.split(".")[0] for name in names if "." in name)
@@ -484,13 +496,14 @@ class Project:
 
     @functools.cached_property
     def _column_writers(self) -> frozenset[str]:
-        """The known module-level functions that return rows or a dataset with a render in a column."""
+        """The known module-level functions that return rows or a dataset with a render in a column (not the
+        factories of `.map()` functions: see `row_function_factories`)."""
         return frozenset(
             text.name
             for summary in self.summaries.values()
             if summary
             for text in summary.texts
-            if text.columns and "." not in text.name
+            if text.columns and "." not in text.name and not text.makes_rows
         )
 
     @functools.cached_property

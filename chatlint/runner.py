@@ -297,9 +297,12 @@ class Runner:
                 project.learn_factories(path, source.text)
         known_names = project.renderers
         named = imports_any(known_names)
+        makers = imports_any(project.row_function_factories)  # (in modules that call `.map()`)
         # the files the rules did not parse that mention a renderer: first, those that wrap one are learned
         named_files = {
-            path for path, (source, result) in checked.items() if result.summary is None and named(source.text)
+            path
+            for path, (source, result) in checked.items()
+            if result.summary is None and (named(source.text) or (".map(" in source.text and makers(source.text)))
         }
         for path in sorted(named_files):  # (in a fixed order: what a module learns may depend on it)
             project.learn_chained(path, checked[path][0].encode())

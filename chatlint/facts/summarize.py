@@ -574,14 +574,16 @@ def _row_function_factories(
         for function in facts.functions
         if function.outer is not None and not function.outer.is_module and function.cls is None
     }
+    outers = {outer for outer, _ in nested}
     found = []
     for function in facts.functions:
-        if not _is_module_level(function) or function.cls is not None:
+        if function.qualname not in outers or not _is_module_level(function) or function.cls is not None:
             continue
-        returns = function_flow(function, facts.flows).returns
-        if len(returns) != 1 or not isinstance(returns[0], ast.Name):
+        # (its last statement returns the nested function by name: read off the syntax, no flow needed)
+        last = function.node.body[-1] if isinstance(function.node, ast.FunctionDef) and function.node.body else None
+        if not isinstance(last, ast.Return) or not isinstance(last.value, ast.Name):
             continue
-        made = nested.get((function.qualname, returns[0].id))
+        made = nested.get((function.qualname, last.value.id))
         rows = _returned_text(rendered, made, renders) if made is not None else None
         if rows is not None and rows.columns and not rows.dataset:
             found.append(replace(rows, name=function.qualname, makes_rows=True))
@@ -601,10 +603,10 @@ def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | N
         if render.may_hide_flags and not only_own_kwargs(render.call, function):
             continue  # (its own `**kwargs` are its caller's keywords: the flags say so, judged at each call)
         if return_dict.present and not isinstance(keyword_value(render.call, "return_dict"), ast.Name):
-            if return_dict.value is not False:
-                continue  # a mapping chosen here: not ids
-            # (a list of ids chosen here, `return_dict=False`: its length may still measure a prompt elsewhere, CL003;
-            # the flag goes with it, so a caller's list use is no BatchEncoding's)
+            if return_dict.value is not False or render.shape.kind is not ShapeKind.PROMPT:
+                continue  # a mapping chosen here, or a list of ids that is not a prompt's: nothing to tell
+            # (a prompt's ids chosen as a list, `return_dict=False`: their count may measure the prompt elsewhere,
+            # CL003; the flag goes with them, so a caller's list use is no BatchEncoding's)
         if facts.list_uses(render) or not facts.returned(render):
             continue
         shape = render.shape

@@ -487,7 +487,12 @@ class ModuleSummary:
     def renderers(self) -> frozenset[str]:
         """The names whose users learn something: wrappers of the template, functions returning renders, and the
         classes whose methods return renders (`Prompter` for `Prompter.build`)."""
-        names = [*(wrapper.name for wrapper in self.wrappers), *(text.name for text in self.texts)]
+        # (not the factories of `.map()` functions, `make_formatter`: their users are found by what they import,
+        # `told`; names such as `default` would make every `.default` in a large tree look like a use)
+        names = [
+            *(wrapper.name for wrapper in self.wrappers),
+            *(text.name for text in self.texts if not text.makes_rows),
+        ]
         names += [factory.name for factory in self.renderer_factories]
         names += [f"{hook.cls}.{hook.method}" for hook in self.hooks]
         names += [f"{handoff.cls}.{handoff.method}" for handoff in self.handoffs]
@@ -526,7 +531,8 @@ class ModuleSummary:
         """The names whose users learn something about a render: the renderers, and the column names (constants,
         and the classes and functions that declare a text column field)."""
         owners = [owner for owner, _, _ in self.defaults if owner]
-        return self.renderers | frozenset(name for name, _ in self.constants) | frozenset(owners)
+        factories = [text.name for text in self.texts if text.makes_rows]
+        return self.renderers | frozenset(name for name, _ in self.constants) | frozenset([*owners, *factories])
 
     def switch(self, cls: str, field: str) -> tuple[bool, int] | None:
         """The default the class `cls` declares for its switch field `field`, with its line, if it declares one."""
