@@ -29,7 +29,7 @@ class TrainerTokenization:
     column: str
     field_words: str  # where the column's name comes from, in words
     origin: TextOrigin  # the render the column holds
-    config_line: int | None = None  # the `SFTConfig(...)` that names the column (where `dataset_kwargs` would go)
+    config_line: int | None = None  # the line of the `SFTConfig(dataset_text_field=...)` keyword that names the column
 
 
 def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
@@ -128,8 +128,9 @@ def _text_field(
         where = "`SFTTrainer`" if call is trainer else "`SFTConfig`"
         if name is None or (call is not trainer and _fields_differ(configs, name.name, function, texts)):
             return None
-        line = None if call is trainer else call.lineno
-        return name.name, f"its `dataset_text_field`, set by {where} at line {call.lineno}", line
+        # (the line of the keyword itself: where the column is named, for a related place)
+        line = None if call is trainer else value.lineno
+        return name.name, f"its `dataset_text_field`, set by {where} at line {value.lineno}", line
     return TRL_DEFAULT_TEXT_FIELD, "trl's default `dataset_text_field`", None
 
 
