@@ -386,7 +386,7 @@ class Project:
             for ref in imports
             if ref.symbol not in (None, "*")
             and ref.symbol[:1].islower()  # (functions: a class built here is not a factory or a mask helper)
-            and ((engines and _BUILDS_ENGINES.search(ref.symbol)) or _MASKS_LABELS.search(ref.symbol))
+            and ((engines and _BUILDS_ENGINES.search(ref.symbol)) or (masks and _MASKS_LABELS.search(ref.symbol)))
             and f"{ref.local}(" in text
         }
 

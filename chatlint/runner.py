@@ -419,7 +419,7 @@ class Runner:
     def _link_stages(
         self, project: Project, to_link: list[tuple[Source, Links]], imports_of: dict[str, tuple[ImportRef, ...]]
     ) -> None:
-        """A module that imports a stage of a pipeline (a function or method of another module that stores a render
+        """A module that imports a stage of a pipeline (a method of a class of another module that stores a render
         in the row it is given and returns it) and other names of the project (`from batchgen import RenderPrompt,
         GenerateStage`): the modules of those names, and the module itself, learn that the stage's column holds a
         render (`Links.adopt_rows`), so that a function reading it from the rows it is given and tokenizing it is
@@ -443,7 +443,8 @@ class Runner:
                 target = self._links_of(project, path, to_link)
                 for column, text, summary in stages:
                     if target is not None:
-                        target.adopt_rows(column, text, summary, "that " + user if path != source.path else "it")
+                        words = f"that {user} also uses" if path != source.path else "this module imports"
+                        target.adopt_rows(column, text, summary, words)
 
     def _links_of(self, project: Project, path: str | None, to_link: list[tuple[Source, Links]]) -> Links | None:
         """The links of a file of the run, made (and put in `to_link`) when it has none yet; None for a file this

@@ -50,9 +50,9 @@ class Links:
     # the model families the run's modules that import this one name, when each names only known ones (what a module
     # that loads no model of its own is run with); empty when any importer names none or an unknown one
     importer_families: tuple[str, ...] = ()
-    # columns of the rows a stage of another module writes a render in, when a third module uses that stage and
-    # something of this module (a pipeline script importing both): column -> the stage's text, its module, and the
-    # script's path in words
+    # columns of the rows a stage of another module writes a render in, when a module uses that stage and something
+    # of this module (a pipeline script importing both), or this module imports it: column -> the stage's text, its
+    # module, and who uses it, in words
     row_columns: dict[str, tuple[TextSummary, ModuleSummary, str]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:

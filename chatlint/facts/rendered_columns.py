@@ -253,7 +253,7 @@ class RenderedColumns:
             return None
         text, summary, user = adopted
         origin = imported_origin(text, summary, "stores the render in the rows it is given", key)
-        hop = Hop(f"in {column_words(key)} of the rows `{text.name}` returns, a stage {user} also uses", is_place=True)
+        hop = Hop(f"in {column_words(key)} of the rows `{text.name}` returns, a stage {user}", is_place=True)
         return replace(origin, route=(hop,))
 
     @functools.cached_property
@@ -268,8 +268,8 @@ class RenderedColumns:
             returns = self.texts.flow(function).returns if stores else []
             if not returns or not all(isinstance(value, ast.Name) and value.id in function.params for value in returns):
                 continue
+            line = getattr(function.node, "lineno", 0)
             for key, origin in self.returned_columns(function).items():
-                line = getattr(function.node, "lineno", 0)
                 hop = Hop(f"stored in {column_words(key)} by {function.display_name} (line {line})", is_place=True)
                 hopped = with_hop(origin, hop)
                 if hopped is not None:
