@@ -18,7 +18,7 @@ from chatlint.facts.datasets import bound_keywords, derives_from, mapped_functio
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import CallSite, FunctionInfo, Hop, TextOrigin, with_hop
-from chatlint.facts.syntax import called_name, code, dotted_name, first_argument, shortened
+from chatlint.facts.syntax import called_name, code, dotted_name, first_argument, shortened, string_value
 from chatlint.facts.trl_rows import trl_row_columns, trl_row_functions
 
 
@@ -240,6 +240,40 @@ class RenderedColumns:
             return found
         return self.stage_column(key, reader)
 
+    def typed_column(self, param: str, key: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        """Key `key` of the parameter `param`, annotated with a class (a `TypedDict`) the module builds as a dict
+        literal annotated the same way (`raw_request: HuggingFaceRequest = {"prompt": render(...), ...}`): the
+        render put there."""
+        annotation = function.params[param].annotation
+        name = dotted_name(annotation) if annotation is not None else None
+        if name is None or name[:1].islower():
+            return None
+        for value, builder, line in self.typed_dicts.get((name, key), ()):
+            origin = self.texts.template_text(value, builder, depth + 1)
+            hop = Hop(f"stored in key `{key}` of the `{name}` built at line {line}", is_place=True)
+            hopped = with_hop(origin, hop)
+            if hopped is not None:
+                return replace(hopped, same_function=False)
+        return None
+
+    @functools.cached_property
+    def typed_dicts(self) -> dict[tuple[str, str], list[tuple[ast.expr, FunctionInfo, int]]]:
+        """The values of the dict literals the module's functions assign to an annotated name (`raw_request:
+        HuggingFaceRequest = {...}`), by the annotation's class and the key."""
+        found: dict[tuple[str, str], list[tuple[ast.expr, FunctionInfo, int]]] = {}
+        for function in self.texts.functions:
+            if function.is_module:
+                continue
+            for node in _own_statements(function.node):
+                if not (isinstance(node, ast.AnnAssign) and isinstance(node.value, ast.Dict)):
+                    continue
+                cls = dotted_name(node.annotation)
+                for key, value in zip(node.value.keys, node.value.values):
+                    text = string_value(key) if key is not None else None
+                    if cls and text:
+                        found.setdefault((cls, text), []).append((value, function, node.lineno))
+        return found
+
     def stage_column(self, key: str, reader: FunctionInfo) -> TextOrigin | None:
         """Column `key` of rows a stage of a pipeline wrote, for a reader that no `.map()` of the module is handed:
         a method of a class of the module that stores a render in the row it is given and returns it
@@ -403,6 +437,20 @@ class RenderedColumns:
 # the keywords a `.map()` binds the function it applies with, and the function the `.map()` is in (whose names the
 # keywords' values are read with): `fn_kwargs={"text_column": cfg.text_column}`
 Bound = tuple[dict[str, ast.expr], FunctionInfo]
+
+
+def _own_statements(node: ast.AST) -> list[ast.stmt]:
+    """The statements of a function's body, its blocks included, not those of functions or classes inside it."""
+    found: list[ast.stmt] = []
+    stack = list(getattr(node, "body", []))
+    while stack:
+        statement = stack.pop()
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        found.append(statement)
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            stack.extend(item for item in getattr(statement, field, []) if isinstance(item, ast.AST))
+    return found
 
 
 def _short(node: ast.AST) -> str:

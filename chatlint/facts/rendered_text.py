@@ -238,6 +238,12 @@ class RenderedTexts:
             if base is None:
                 return None
             values = self.flow(function).items.get((base, column.name), [])
+            if not values and base in function.params:
+                typed = self.rows.typed_column(base, column.name, function, depth)
+                if typed is not None:
+                    # `raw_request["prompt"]` with `raw_request: HuggingFaceRequest`, a `TypedDict` the module
+                    # builds with a render in that key
+                    return with_hop(typed, f"`{_short(expr)}`")
             if not values and (base in function.params or self._row_of_a_parameter(expr.value, function)):
                 # a row of a dataset: `example["text"]`, where a `.map()` of the module stored a rendered text; or a
                 # row of the batch a function is given (`[row["prompt"] for row in batch]`)

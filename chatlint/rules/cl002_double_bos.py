@@ -87,6 +87,11 @@ class DoubleBos(Rule):
         `prompt` (called directly or handed to `.map()`); their `chosen`, `rejected` and `completion` are what
         follows the prompt and are not counted.
 
+        A request typed as a `TypedDict` (or any class) that the module builds as an annotated dict literal with a
+        render under a key (`raw_request: HuggingFaceRequest = {"prompt": self.get_prompt(request), ...}`) holds that
+        render for a function whose parameter is annotated with the same class (`def serve_request(self,
+        raw_request: HuggingFaceRequest)`, then `tok(raw_request["prompt"])`).
+
         Stages of a pipeline: a method of a class that stores a render in the row it is given and returns it
         (`row["prompt"] = render(...)`) writes that column for the rows another class's method is given
         (`tok([row["prompt"] for row in batch])`), in the module, or across modules when a module of the run
