@@ -424,8 +424,8 @@ def _text_prompts(
     local name assigned one); anything else as it is."""
     if isinstance(prompts, ast.Name) and depth < 3:
         appended = [value for kind, value in function.mutations.get(prompts.id, ()) if kind == "append"]
-        if appended:  # `inputs.append({"prompt": prompt, ...})`
-            return _texts_of(appended, prompts)
+        if appended:  # `inputs.append({"prompt": prompt, ...})`, or a name assigned one (`prompt = TextPrompt(...)`)
+            return _texts_of([_prompt_assigned(value, function) for value in appended], prompts)
         value = function_flow(function, flows).assigned(prompts)
         if value is not None:
             found = _text_prompts(value, function, flows, depth + 1)
@@ -447,6 +447,26 @@ def _texts_of(elements: list[ast.expr], where: ast.expr) -> ast.expr:
     if not texts or len(texts) != len(elements):
         return where
     return ast.copy_location(ast.List(elts=texts, ctx=ast.Load()), where)
+
+
+def _prompt_assigned(value: ast.expr, function: FunctionInfo) -> ast.expr:
+    """For a local name appended to a list of prompts: the text prompt it is assigned (`prompt =
+    TextPrompt(prompt=text)`), when the function assigns it text prompts and token prompts only (`TokensPrompt(...)`
+    on another branch carries no text); else the name itself."""
+    if not isinstance(value, ast.Name):
+        return value
+    values = function.assignments.get(value.id, [])
+    texts = [item for item in values if _prompt_of(item) is not None]
+    if len(texts) == 1 and all(item is texts[0] or _token_prompt(item) for item in values):
+        return texts[0]
+    return value
+
+
+def _token_prompt(node: ast.expr) -> bool:
+    """`TokensPrompt(...)` or `{"prompt_token_ids": ...}`: a prompt of ids, with no text to tokenize."""
+    if isinstance(node, ast.Dict):
+        return any(string_value(key) == "prompt_token_ids" for key in node.keys)
+    return isinstance(node, ast.Call) and called_name(node) == "TokensPrompt"
 
 
 def _prompt_of(node: ast.expr) -> ast.expr | None:

@@ -351,6 +351,16 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         param = function.params.get(value.id)
         if param is not None and all(binding.kind == "param" for binding in bindings):
             return _annotated_class(param.annotation)  # `def run(actor: Actor)`
+    if (
+        isinstance(value, ast.Subscript)
+        and isinstance(value.value, ast.Name)
+        and not isinstance(value.slice, ast.Slice)
+    ):
+        # `requests[i]` with `requests: list[SampleRequest]` a parameter never assigned again
+        param = function.params.get(value.value.id)
+        bindings = function_flow(function, flows).reaching(value.value.id, value.value)
+        if param is not None and all(binding.kind == "param" for binding in bindings):
+            return _element_class(param.annotation)
     return None
 
 

@@ -106,9 +106,10 @@ class DoubleBos(Rule):
         in a `functools.partial`, or called by a lambda) over a dataset whose column holds a render: reported at
         the function handed to `.map()`, with the helper as a related place; the fix goes into the helper (or
         passes its flag, when it takes one). A field of a record class (a dataclass, a `NamedTuple`) that the
-        calls building it fill with a render (`Rollout(prompt_text=prompt, ...)`), read on an instance the code
-        shows (built here, an annotated parameter, an item of an annotated list: `for r in rollouts` with
-        `rollouts: List[Rollout]`), of the module or imported, is that render; so is text handed to a helper of a
+        calls building it fill with a render (`Rollout(prompt_text=prompt, ...)`; "on at least one path" when only
+        some do), read on an instance the code shows (built here, an annotated parameter, an item of an annotated
+        list: `for r in rollouts` or `rollouts[i]` with `rollouts: List[Rollout]`), of the module or imported, is
+        that render; so is text handed to a helper of a
         helper of the module (`self._joined(prompt, completion)` calling `self._ids(prompt + completion)`), whose
         fix goes into the innermost tokenizer call (named on the trail). A property that returns a render, read
         on an instance (`[request.prompt for request in requests]` with `requests: list[EvalRequest]`), of the
@@ -129,7 +130,8 @@ class DoubleBos(Rule):
         `engine.add_request(request_id, prompt, params)`, `llm._validate_and_add_requests(prompts=...)`; TensorRT-LLM's `LLM.generate` and TRL's `VLLMClient.generate`,
         known by their class, alike; trl's client also imported from a project module named `vllm_client`, and as
         `self.vllm_client` in a module that imports trl, which a trl trainer sets) (first argument or `prompts=`, also as the `"prompt"` of its text prompts: `{"prompt": text,
-        "multi_modal_data": ...}`, `TextPrompt(prompt=text)`, one or a list of them) or SGLang's `Engine.generate` (`prompt=`; also `async_generate`, and an engine class of SGLang's for another runtime, `RayEngine`; the prompt also inside a `**mapping` built in the function or returned by a method of the class, `{"prompt": prompt, ...}`) is the same double
+        "multi_modal_data": ...}`, `TextPrompt(prompt=text)`, one or a list of them, also a name appended to the list
+        and assigned a text prompt on one branch and a token prompt on the other) or SGLang's `Engine.generate` (`prompt=`; also `async_generate`, and an engine class of SGLang's for another runtime, `RayEngine`; the prompt also inside a `**mapping` built in the function or returned by a method of the class, `{"prompt": prompt, ...}`) is the same double
         BOS, and so is a text prompt handed to llama-cpp-python's `Llama` (`llm(prompt)`, `llm.create_completion(
         prompt=...)`: it puts the model's BOS in front and reads special tokens in the text; known by its class
         only), and so is one sent to a TGI server through huggingface_hub's `InferenceClient.text_generation(prompt)`
