@@ -248,7 +248,9 @@ class Project:
                         links.names.setdefault(name, Imported(found.summary, name))
                 continue
             # masks matter in what trains with the tokenizer: a collator, a dataset, a trainer (not a model class)
-            masks = wants_masks and ref.symbol is not None and _TRAINS_WITH.search(ref.symbol) is not None
+            # (or a module named so, imported whole: `import collate`, then `collate.PadCollator(tok)`)
+            named = ref.symbol if ref.symbol is not None else ref.module.rsplit(".", 1)[-1]
+            masks = wants_masks and _TRAINS_WITH.search(named) is not None
             helpers = ref in tokenizing
             found = self._imported(
                 ref,
@@ -431,8 +433,9 @@ class Project:
         through a module (`chat_utils.render_chat`), or (with `wants_masks`) hand a collator the tokenizer?"""
         if ref.symbol == "*":
             return True
-        if ref.symbol is not None and wants_masks and _TRAINS_WITH.search(ref.symbol) is not None:
-            return True
+        named = ref.symbol if ref.symbol is not None else ref.module.rsplit(".", 1)[-1]
+        if wants_masks and _TRAINS_WITH.search(named) is not None:
+            return True  # (also a module imported whole: `import collate`, then `collate.PadCollator(tok)`)
         functions, classes = self._renderer_names
         if ref.symbol in functions or ref.symbol in self._constant_names:
             return True

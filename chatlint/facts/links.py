@@ -201,12 +201,21 @@ class Links:
                     found.setdefault(name, set()).add(value)
         return {name: values.pop() for name, values in found.items() if len(values) == 1}
 
-    def masks(self) -> list[tuple[MaskSummary, ModuleSummary]]:
+    def masks(self, text: str = "") -> list[tuple[MaskSummary, ModuleSummary]]:
         """The label masks by value held by the functions and classes this module imports by name, also through a
-        function of their own imports they hand a pad id to (the mask is that function's, named for the owner)."""
+        function of their own imports they hand a pad id to (the mask is that function's, named for the owner);
+        and, given the module's `text`, those of a module it imports whole whose owner it names through it
+        (`collate.PadCollator`)."""
         found = []
-        for imported in self.names.values():
-            for mask in imported.summary.masks_of(imported.symbol) if imported.symbol is not None else ():
+        for local, imported in self.names.items():
+            if imported.symbol is None:
+                found += [
+                    (mask, imported.summary)
+                    for mask in imported.summary.masks
+                    if not mask.via and not mask.by_param and text and f"{local}.{mask.owner}" in text
+                ]
+                continue
+            for mask in imported.summary.masks_of(imported.symbol):
                 if not mask.via:
                     found.append((mask, imported.summary))
                     continue

@@ -57,8 +57,9 @@ class PadEosMaskedByValue(Rule):
         (masking every label equal to the pad id); 0.17 replaced it with a collator that masks padding by position
         (trl PR 3200). With no trl version declared, the trainer is not counted (a new install gets 0.17 or later).
 
-        Across modules: a pad = EOS assignment in a module that imports a collator, dataset or trainer (by name) whose
-        code masks labels by value is reported at the assignment, naming the mask in the other module. The other
+        Across modules: a pad = EOS assignment in a module that imports a collator, dataset or trainer (by name, or
+        through its module imported whole: `import collate`, then `collate.PadCollator(tok)`) whose code masks labels
+        by value is reported at the assignment, naming the mask in the other module. The other
         way round, a module that masks labels by value (itself, with such a collator, or with an old trl's
         `SFTTrainer`) and calls an imported function that sets the pad token to EOS and returns (a
         `get_tokenizer(config)` helper in `utils.py`) is reported at the mask, naming the assignment. A module that
@@ -111,7 +112,7 @@ class PadEosMaskedByValue(Rule):
             yield from self._loaded_tokenizers(facts)
             return
         masks = value_masks(facts) + self._default_sft_collators(facts)
-        imported = facts.links.masks() if facts.links else []
+        imported = facts.links.masks(facts.source.text) if facts.links else []
         if not masks and not imported:
             return
         for assignment in assignments:
@@ -177,7 +178,7 @@ class PadEosMaskedByValue(Rule):
         with EOS (`tokenizer = setup_tokenizer(name)`) and hands it to a collator (or dataset, trainer) of another
         module that masks labels by value (`ChatCollator(tokenizer)`): reported at that call, naming both."""
         assert facts.links is not None
-        masks = facts.links.masks()
+        masks = facts.links.masks(facts.source.text)
         if not masks:
             return
         for call, function, _ in facts.calls:
