@@ -248,9 +248,7 @@ class Project:
                         links.names.setdefault(name, Imported(found.summary, name))
                 continue
             # masks matter in what trains with the tokenizer: a collator, a dataset, a trainer (not a model class)
-            # (or a module named so, imported whole: `import collate`, then `collate.PadCollator(tok)`)
-            named = ref.symbol if ref.symbol is not None else ref.module.rsplit(".", 1)[-1]
-            masks = wants_masks and _TRAINS_WITH.search(named) is not None
+            masks = wants_masks and _trains_with(ref, text)
             helpers = ref in tokenizing
             found = self._imported(
                 ref,
@@ -433,9 +431,8 @@ class Project:
         through a module (`chat_utils.render_chat`), or (with `wants_masks`) hand a collator the tokenizer?"""
         if ref.symbol == "*":
             return True
-        named = ref.symbol if ref.symbol is not None else ref.module.rsplit(".", 1)[-1]
-        if wants_masks and _TRAINS_WITH.search(named) is not None:
-            return True  # (also a module imported whole: `import collate`, then `collate.PadCollator(tok)`)
+        if wants_masks and _trains_with(ref, text):
+            return True
         functions, classes = self._renderer_names
         if ref.symbol in functions or ref.symbol in self._constant_names:
             return True
@@ -922,6 +919,21 @@ def _applied_to_rows(ref: ImportRef, text: str) -> bool:
         return False
     local = ref.local
     return f".map({local}" in text or f"partial({local}" in text or f"{local}(" in text
+
+
+def _trains_with(ref: ImportRef, text: str | None) -> bool:
+    """Does `ref` import what a module that pads with EOS may train with (a collator, dataset, trainer: their label
+    masks matter), by its name, or a module imported whole through which the text builds one (`import collate`,
+    then `collate.PadCollator(tok)`)?"""
+    if ref.symbol is not None:
+        return _TRAINS_WITH.search(ref.symbol) is not None
+    if text is None:
+        return False
+    if f"{ref.local}." not in text:
+        return False
+    # (a pattern that starts with the name: one starting with a look-behind is tried at every position)
+    built = (match[1] for match in re.finditer(rf"{re.escape(ref.local)}\.([A-Z]\w*)\(", text))
+    return any(_TRAINS_WITH.search(name) is not None for name in built)
 
 
 def _called(ref: ImportRef, text: str) -> bool:
