@@ -43,7 +43,7 @@ from chatlint.facts.syntax import (
     string_value,
 )
 from chatlint.facts.tokenizer_calls import is_tokenizer
-from chatlint.facts.walk import children
+from chatlint.facts.walk import nodes_under
 from chatlint.findings import Related
 
 # attributes and methods that turn a token sequence into its length
@@ -55,7 +55,6 @@ _LOOPS = (ast.For, ast.AsyncFor)
 _MEASURES = re.compile(
     r"(?i)(?:^|_)(?:token_?len(?:gth)?|num_tokens|count_tokens|n_tokens|token_count|length_in_tokens)$"
 )
-_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _GENERATION_PROMPT = "add_generation_prompt"
 # where a literal False is set only as a default, callers may pass True: the code does not say
 _UNSURE_SOURCES = frozenset({FlagSource.DEFAULT, FlagSource.PARAMETER})
@@ -708,7 +707,7 @@ def prefix_maskers(functions: list[FunctionInfo]) -> dict[str, tuple[int, str, i
         if function.is_module or function.cls is not None or function.outer is None or not function.outer.is_module:
             continue
         params = list(function.call_params)
-        for node in _nodes_under(function.node.body):
+        for node in nodes_under(function.node.body):
             if not isinstance(node, ast.Assign) or len(node.targets) != 1:
                 continue
             target = node.targets[0]
@@ -865,7 +864,7 @@ def _range_loop_mask(arg: ast.AST, call: ast.Call, loop: ast.AST | None) -> tupl
     else:
         return None
     variable = loop.target.id
-    for node in _nodes_under(loop.body):
+    for node in nodes_under(loop.body):
         if not isinstance(node, ast.Assign) or len(node.targets) != 1:
             continue
         target = node.targets[0]
@@ -877,16 +876,6 @@ def _range_loop_mask(arg: ast.AST, call: ast.Call, loop: ast.AST | None) -> tupl
         if (bound == "prefix" and masks) or (bound == "after" and not masks):
             return node, f"`{_short(node)}` in `for {variable} in {_short(call)}`"
     return None
-
-
-def _nodes_under(statements: list[ast.stmt]) -> Iterator[ast.AST]:
-    """The nodes of a block, not inside nested functions and classes (last statement first)."""
-    stack: list[ast.AST] = list(statements)
-    while stack:
-        node = stack.pop()
-        yield node
-        if not isinstance(node, _FUNCTIONS):
-            stack.extend(children(node))
 
 
 def _string_key(node: ast.Subscript) -> str | None:

@@ -20,6 +20,7 @@ from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import CallSite, FunctionInfo, Hop, TextOrigin, with_hop
 from chatlint.facts.syntax import called_name, code, dotted_name, first_argument, shortened, string_value
 from chatlint.facts.trl_rows import trl_row_columns, trl_row_functions
+from chatlint.facts.walk import nodes_under
 
 
 class TextTracer(Protocol):
@@ -264,7 +265,7 @@ class RenderedColumns:
         for function in self.texts.functions:
             if function.is_module:
                 continue
-            for node in _own_statements(function.node):
+            for node in nodes_under(getattr(function.node, "body", [])):
                 if not (isinstance(node, ast.AnnAssign) and isinstance(node.value, ast.Dict)):
                     continue
                 cls = dotted_name(node.annotation)
@@ -437,20 +438,6 @@ class RenderedColumns:
 # the keywords a `.map()` binds the function it applies with, and the function the `.map()` is in (whose names the
 # keywords' values are read with): `fn_kwargs={"text_column": cfg.text_column}`
 Bound = tuple[dict[str, ast.expr], FunctionInfo]
-
-
-def _own_statements(node: ast.AST) -> list[ast.stmt]:
-    """The statements of a function's body, its blocks included, not those of functions or classes inside it."""
-    found: list[ast.stmt] = []
-    stack = list(getattr(node, "body", []))
-    while stack:
-        statement = stack.pop()
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
-        found.append(statement)
-        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
-            stack.extend(item for item in getattr(statement, field, []) if isinstance(item, ast.AST))
-    return found
 
 
 def _short(node: ast.AST) -> str:

@@ -180,7 +180,7 @@ def _engine_factories(facts: ModuleFacts) -> tuple[tuple[str, str, int], ...]:
         return ()
     found = []
     for function in facts.functions:
-        if function.is_module or not _is_module_level(function) or function.cls is not None:
+        if not _is_module_level(function):
             continue
         words = engines.built_engine(function, facts.flows)
         if words is not None:
@@ -287,7 +287,7 @@ def _factory_masks(facts: ModuleFacts, masks: tuple[MaskSummary, ...]) -> tuple[
     by_owner = {mask.owner: mask for mask in masks if not mask.via and not mask.by_param}
     found = []
     for function in facts.functions:
-        if function.cls is not None or not _is_module_level(function) or function.name in by_owner:
+        if not _is_module_level(function) or function.name in by_owner:
             continue
         for value in function_flow(function, facts.flows).returns:
             built = instance_class(value, function, facts.flows)
@@ -577,7 +577,7 @@ def _row_function_factories(
     outers = {outer for outer, _ in nested}
     found = []
     for function in facts.functions:
-        if function.qualname not in outers or not _is_module_level(function) or function.cls is not None:
+        if function.qualname not in outers or not _is_module_level(function):
             continue
         # (its last statement returns the nested function by name: read off the syntax, no flow needed)
         last = function.node.body[-1] if isinstance(function.node, ast.FunctionDef) and function.node.body else None

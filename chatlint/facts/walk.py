@@ -8,6 +8,7 @@ puts each key beside its value, so the order of the walk is the order of the sou
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 
 # fields that never hold syntax: contexts, operators and comments, then per node type its names, numbers and flags
 _NEVER_SYNTAX = frozenset({"ctx", "op", "ops", "type_comment"})
@@ -72,3 +73,16 @@ def children(node: ast.AST) -> list[ast.AST]:
         elif isinstance(value, ast.AST):
             found.append(value)
     return found
+
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def nodes_under(statements: list[ast.stmt]) -> Iterator[ast.AST]:
+    """The nodes of a block, not inside nested functions and classes (last statement first)."""
+    stack: list[ast.AST] = list(statements)
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, _SCOPES):
+            stack.extend(children(node))
