@@ -85,6 +85,7 @@ class Project:
         # what exists on disk is looked up once per run: a process that runs again (an editor, the tests) looks anew
         _find_module.cache_clear()
         _is_folder.cache_clear()
+        _is_file.cache_clear()
         self.root = root.resolve()
         inside = [self.root, *(Path(folder).resolve() for folder in _outermost(folders))]
         self._prefixes = tuple(sorted({os.path.join(str(folder), "") for folder in inside}))
@@ -704,7 +705,24 @@ class Project:
             for _ in range(ref.level - 1):
                 base = base.parent
             return [base] if self._inside(base) else []
-        return self._absolute_bases(importer.parent)
+        bases = self._absolute_bases(importer.parent)
+        top = self._package_top(importer.parent)
+        if top is not None and ref.module.split(".", 1)[0] == top.name:
+            return [*bases, top.parent]  # (`pkg.trainer`, imported inside `pkg` from outside the project root)
+        return bases
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one project per run; the cache lives as long as it does
+    def _package_top(self, folder: Path) -> Path | None:
+        """For a module outside the project root (another project named on the same command line: `chatlint check
+        proj_a proj_b`), the outermost checked folder above it when that is a package, whose modules an absolute
+        import may name (`proj_b/pkg/cli/run.py` imports `pkg.trainer`, found in `proj_b`, a folder not checked);
+        None inside the root."""
+        if os.path.join(str(folder), "").startswith(os.path.join(str(self.root), "")):
+            return None
+        outer = None
+        while self._inside(folder) and folder.parent != folder:
+            outer, folder = folder, folder.parent
+        return outer if outer is not None and _is_file(os.path.join(outer, "__init__.py")) else None
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one project per run; the cache lives as long as it does
     def _absolute_bases(self, folder: Path) -> list[Path]:
@@ -1117,6 +1135,11 @@ def _find_module(base: Path, parts: tuple[str, ...], package: bool) -> Path | No
 @functools.lru_cache(maxsize=65536)
 def _is_folder(folder: str) -> bool:
     return os.path.isdir(folder)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_file(path: str) -> bool:
+    return os.path.isfile(path)
 
 
 def _outermost(folders: Iterable[str]) -> list[str]:

@@ -251,6 +251,25 @@ def test_two_projects_on_one_command_line(tmp_path: Path) -> None:
         assert [item["path"] for item in json.loads(outcome.output)] == ["b/collator.py"], order
 
 
+@pytest.mark.parametrize("script_folder", ["pkg/cli/", "pkg/scripts/"], ids=["package", "plain-folder"])
+def test_released_packages_named_side_by_side(tmp_path: Path, script_folder: str) -> None:
+    """Unpacked releases with no project file, checked by folder (`chatlint check proj_a proj_b`): the root is the
+    first one's, and a module of the second imports its own package by its absolute name (`from pkg.chat_utils
+    import ...`), found in the folder holding the package, whichever comes first."""
+    for name in ("proj_a", "proj_b"):
+        files = {"pkg/__init__.py": "", "pkg/chat_utils.py": _WRAPPER}
+        files[script_folder + "collator.py"] = "from pkg.chat_utils import render_chat\n\n\n" + _COLLATOR
+        if script_folder == "pkg/cli/":
+            files["pkg/cli/__init__.py"] = ""
+        for path, text in files.items():
+            (tmp_path / name / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name / path).write_text(text)
+    for order in (("proj_a", "proj_b"), ("proj_b", "proj_a")):
+        outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", *order, cwd=tmp_path)
+        found = sorted(item["path"] for item in json.loads(outcome.output))
+        assert found == [f"{name}/{script_folder}collator.py" for name in ("proj_a", "proj_b")], order
+
+
 def test_a_warm_run_does_not_check_a_linked_file_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import chatlint.runner as runner
 
