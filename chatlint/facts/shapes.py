@@ -37,6 +37,7 @@ from chatlint.facts.syntax import (
     star_kwargs,
     string_value,
 )
+from chatlint.facts.walk import nodes_under
 from chatlint.findings import Related
 
 PROMPT_KEYS = frozenset(
@@ -121,7 +122,8 @@ class ShapeResolver:
                 return self._shape(expr.func.value, function, before, depth + 1)
             return self._returned_shape(expr, function, before, depth)
         if isinstance(expr, ast.Attribute):
-            return self._property_shape(expr, function, depth)
+            mutated = self._attribute_mutated_shape(expr, function, before, depth)
+            return mutated if mutated is not None else self._property_shape(expr, function, depth)
         if isinstance(expr, ast.IfExp):
             body = self._shape(expr.body, function, before, depth + 1)
             orelse = self._shape(expr.orelse, function, before, depth + 1)
@@ -647,6 +649,29 @@ class ShapeResolver:
         if inner.kind is ShapeKind.UNKNOWN:
             return inner
         return replace(inner, evidence=f"`{name}` = {inner.evidence}")
+
+    def _attribute_mutated_shape(
+        self, expr: ast.Attribute, function: FunctionInfo, before: int, depth: int
+    ) -> Shape | None:
+        """`self.messages` read after `self.messages.append(...)` in the same method (its list built on the
+        instance: `self._reset(); self.messages.append(user); self.messages.append(reply)`): the shape after the last
+        mutation, as for a local list; None when the method does not mutate it first, or assigns it again after."""
+        name = dotted_name(expr)
+        if not name.startswith("self.") or name not in function.mutations:
+            return None
+        mutations = [(kind, value) for kind, value in function.mutations[name] if self.order.get(value, 0) < before]
+        if not mutations:
+            return None
+        last = self.order.get(mutations[-1][1], 0)
+        for node in nodes_under(function.node.body):
+            if (
+                isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Delete))
+                and last < self.order.get(node, 0) < before
+            ):
+                targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+                if any(dotted_name(target) == name for target in targets):
+                    return None  # (assigned again between the append and the read)
+        return self._mutated_shape(name, function, mutations, before, depth)
 
     def _mutated_shape(
         self, name: str, function: FunctionInfo, mutations: list[tuple[str, ast.expr]], before: int, depth: int

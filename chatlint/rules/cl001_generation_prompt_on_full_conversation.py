@@ -34,7 +34,8 @@ class GenerationPromptOnFullConversation(Rule):
         "assistant"`), on template introspection (the same conversation rendered with and without the header, or
         one render of the function taken out of another: `answered.replace(asked, "")`), and on inference code
         whose result goes to `generate()`. The conversation is followed through local names, the
-        `.append(...)` calls that build it, a helper of the module or of another module of the project that
+        `.append(...)` calls that build it (also on a list kept on the instance: `self.messages.append(...)` in the
+        method that renders it), a helper of the module or of another module of the project that
         returns it (`messages = build_messages(example)`: every value it returns must agree; the other module's
         function is named as a related place), and an `assert conv[-1]["role"] == "assistant"` or `if
         conv[-1]["role"] != "assistant": raise ...` that says how it ends, in the function or in a function of the
