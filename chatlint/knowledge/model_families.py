@@ -78,6 +78,18 @@ FAMILIES: tuple[ModelFamily, ...] = (
         turn_evidence="that template ends every message with `<|im_end|>` and has no `{% generation %}` block",
     ),
     ModelFamily(
+        # MiniCPM 1 and 2 (`openbmb/MiniCPM-2B-sft-bf16`, `MiniCPMForCausalLM`, BAAI's MiniCPM rerankers); not
+        # MiniCPM-V 2.5 (a Llama 3 template), MiniCPM-o or MiniCPM 4, whose templates differ
+        "MiniCPM",
+        re.compile(r"minicpm(?![-_]?(?:v|o|4|llama))"),
+        False,
+        "the MiniCPM 2B chat template (llama-cpp-python 0.3.36 vendors it in vendor/llama.cpp/tests/"
+        "test-chat-template.cpp, from MiniCPM-3B-OpenHermes-2.5-v2, a MiniCPM 2B fine-tune, with `bos_token` empty "
+        "and the rendered text starting with the first message) writes `<用户>` before each user message and `<AI>` "
+        "after it, and no `bos_token`; ms-swift 4.6.0's `MinicpmTemplateMeta` writes the `<s>` itself, as it "
+        "tokenizes with special tokens off",
+    ),
+    ModelFamily(
         "Qwen",
         re.compile(r"qwen"),
         False,
