@@ -657,7 +657,7 @@ class ShapeResolver:
         instance: `self._reset(); self.messages.append(user); self.messages.append(reply)`): the shape after the last
         mutation, as for a local list; None when the method does not mutate it first, or assigns it again after."""
         name = dotted_name(expr)
-        if not name.startswith("self.") or name not in function.mutations:
+        if name is None or not name.startswith("self.") or name not in function.mutations:
             return None
         mutations = [(kind, value) for kind, value in function.mutations[name] if self.order.get(value, 0) < before]
         if not mutations:
