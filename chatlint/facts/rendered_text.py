@@ -350,6 +350,16 @@ class RenderedTexts:
                 # `self.to_prompt = to_prompt or self._render`: the caller's own callable may be used instead
                 return replace(found, certain=False)
             return found
+        if isinstance(func, ast.Name):
+            # a function defined in each branch of an `if` (`def preprocess(sample)` twice): the text on at least
+            # one path when one of them returns a render
+            defined = self._named_functions(func.id, function)
+            texts = [self._returned(each, None, depth, many=False, site=(call, function)) for each in defined]
+            found = next((text for text in texts if text is not None), None)
+            if found is not None:
+                return (
+                    found if all(text is not None and text.certain for text in texts) else replace(found, certain=False)
+                )
         first = first_argument(call)
         if dotted_name(func) in _SAME_TEXT and first is not None and len(call.args) == 1:
             return self.template_text(first, function, depth + 1)
@@ -732,14 +742,7 @@ class RenderedTexts:
     def helper_function(self, call: ast.Call, function: FunctionInfo) -> FunctionInfo | None:
         func = call.func
         if isinstance(func, ast.Name):
-            matches = [
-                candidate
-                for candidate in self.functions
-                if candidate.name == func.id and candidate.cls is None and not candidate.is_module
-            ]
-            if len(matches) > 1:
-                # functions of the same name nested in different functions: the one the caller's scopes define
-                matches = [candidate for candidate in matches if _encloses(candidate.outer, function)]
+            matches = self._named_functions(func.id, function)
             if matches:
                 return matches[0] if len(matches) == 1 else None
         if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.cls is not None:
@@ -752,6 +755,25 @@ class RenderedTexts:
         # a method of an instance of a class of the module (`builder.build(row)` with `builder = Builder(tok)`), or
         # an instance called (`self.formatter(context)`: its `__call__`)
         return instance_method(func, function, self.flows, self.module_classes)
+
+    def _named_functions(self, name: str, function: FunctionInfo) -> list[FunctionInfo]:
+        """The functions of the module (not methods) a call of `name` in `function` may run: the one the caller's
+        scopes define, or each definition of one scope that defines it more than once (in the branches of an
+        `if`)."""
+        matches = [
+            candidate
+            for candidate in self.functions
+            if candidate.name == name and candidate.cls is None and not candidate.is_module
+        ]
+        if len(matches) > 1:
+            # functions of the same name nested in different functions: those of the caller's innermost scope
+            matches = [candidate for candidate in matches if _encloses(candidate.outer, function)]
+            matches = [
+                candidate
+                for candidate in matches
+                if candidate.outer is not None and all(_encloses(other.outer, candidate.outer) for other in matches)
+            ]
+        return matches
 
     def _passed_through(
         self, value: ast.expr, helper: FunctionInfo, site: tuple[ast.Call, FunctionInfo], depth: int, follow: _Follow
