@@ -184,7 +184,12 @@ def direct_call(
             return None
     if isinstance(func, ast.Name) and func.id in defined_names:
         return None  # a helper of the module that happens to be called `tokenizer`
-    text = keyword_value(call, "text") or keyword_value(call, "batch_text_or_text_pairs") or positional(call, 0)
+    text = (
+        keyword_value(call, "text")
+        or keyword_value(call, "batch_text_or_text_pairs")
+        or positional(call, 0)
+        or _spread_text(call, function, flows)
+    )
     if method is None and text is None and not call.args and not call.keywords:
         return None
     flag = call_flag(ADD_SPECIAL_TOKENS, call, function)
@@ -289,6 +294,23 @@ def _visible_dict(node: ast.expr, function: FunctionInfo, flows: dict[int, Funct
         and not any(isinstance(arg, ast.Starred) for arg in node.args)
         and not any(item.arg is None for item in node.keywords)
     )
+
+
+def _spread_text(call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.expr | None:
+    """The text a visible `**mapping` passes (`kwargs = {"text": list(prompts), "images": images}`, then
+    `processor(**kwargs)`)."""
+    for item in call.keywords:
+        if item.arg is not None or not _visible_dict(item.value, function, flows):
+            continue
+        mapping = function.assignments[item.value.id][0] if isinstance(item.value, ast.Name) else item.value
+        if isinstance(mapping, ast.Dict):
+            found = dict(zip(map(string_value, mapping.keys), mapping.values))
+            text = found.get("text") or found.get("batch_text_or_text_pairs")
+        else:  # `dict(text=..., ...)`
+            text = keyword_value(mapping, "text") if isinstance(mapping, ast.Call) else None
+        if text is not None:
+            return text
+    return None
 
 
 def _unpacked_pair(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:

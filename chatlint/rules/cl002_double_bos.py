@@ -64,8 +64,11 @@ class DoubleBos(Rule):
         the model; its fix is unsafe, as the tokenizer may not be that model's). The text is followed through local
         names (every assignment that can reach the call), list comprehensions and lists built with `.append`,
         dict and row fields set in the same function, the columns of a batch of rows (`examples["text"]`,
-        `zip(examples["chosen"], examples["rejected"])`, `enumerate(...)`), string methods that keep its start (`.strip()`), `prompt
-        + completion`, `typing.cast(str, text)`, `str(text)`, ftfy's `fix_text(text)`, tuple unpacking, helper functions of the module that return it or that tokenize it (a helper defined in each branch of an `if`: the text on at least one path),
+        `zip(examples["chosen"], examples["rejected"])`, `enumerate(...)`), string methods that keep its start
+        (`.strip()`), `prompt + completion`, `typing.cast(str, text)`, `str(text)`, ftfy's `fix_text(text)`, tuple
+        unpacking (also of pairs taken apart by `zip(*pairs)`), a mapping spread into the tokenizer call that holds
+        the text (`processor(**{"text": prompts, ...})`), helper functions of the module that return it or that
+        tokenize it (a helper defined in each branch of an `if`: the text on at least one path),
         the ids of a render of the function decoded back to text with the special tokens kept (`tokenizer.decode(ids)`),
         generators of the module that yield it (`for text in iterate_texts(ds)`; or yield it in tuples, `for record,
         text in iter_prompts(ds)`, also out of chunks of them: `[text for _, text in chunk]`),

@@ -1,0 +1,17 @@
+# Rendered prompts reach the processor in a mapping spread into the call (`processor(**inputs)`), or in pairs with
+# their images, taken apart again with `zip(*pairs)`.
+
+
+def vision_batch(rows, tokenizer, processor):
+    pairs = []
+    for row in rows:
+        prompt = tokenizer.apply_chat_template(row["messages"], tokenize=False, add_generation_prompt=True)
+        pairs.append((prompt, row["image"]))
+    prompts, images = zip(*pairs)
+    inputs = {"text": list(prompts), "images": list(images), "return_tensors": "pt", "padding": True}
+    return processor(**inputs)  # expect: CL002 "`list(prompts)` holds texts"
+
+
+def text_batch(rows, tokenizer):
+    prompts = [tokenizer.apply_chat_template(row["messages"], tokenize=False) for row in rows]
+    return tokenizer(**dict(text=prompts, padding=True))  # expect: CL002 "`prompts` holds texts"
