@@ -440,8 +440,11 @@ class Runner:
                 if found is not None and found[0] not in own and found[0] in by_file:
                     targets.add(by_file[found[0]])
             for path in sorted(targets):
-                target = self._links_of(project, path, to_link)
-                for column, text, summary in stages:
+                ahead = self._checked_ahead.get(path)
+                # (only a module that names one of the columns reads it from the rows: the others are not linked)
+                read = [stage for stage in stages if ahead is not None and _quotes(ahead[0].text, stage[0])]
+                target = self._links_of(project, path, to_link) if read else None
+                for column, text, summary in read:
                     if target is not None:
                         words = f"that {user} also uses" if path != source.path else "this module imports"
                         target.adopt_rows(column, text, summary, words)
@@ -624,6 +627,11 @@ class _LinkedCheck:
         path, runner = source.path, self.runner
         rules, hint = runner.rules_for(path), runner.path_hint(path)
         return check_text(path, source.text, rules, runner.fix_mode, hint, links=self.links[path])
+
+
+def _quotes(text: str, name: str) -> bool:
+    """Does the text hold `name` as a string literal (`row["prompt"]`, `'prompt'`)?"""
+    return f'"{name}"' in text or f"'{name}'" in text
 
 
 def _loads_checkpoints(summary: ModuleSummary | None, source: Source) -> bool:

@@ -270,6 +270,32 @@ def test_released_packages_named_side_by_side(tmp_path: Path, script_folder: str
         assert found == [f"{name}/{script_folder}collator.py" for name in ("proj_a", "proj_b")], order
 
 
+def test_a_module_beside_a_stage_is_linked_only_when_it_names_its_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pipeline script imports the stages and a logging helper that never reads a row's column by name: the
+    sampler is checked again with the stage's column (and found), the helper is not checked again."""
+    project = _copy(ROOT / "CL002" / "project_pipeline_stages", tmp_path / "project")
+    (project / "offline" / "report.py").write_text("def report(rows):\n    print(len(rows))\n")
+    script = project / "pipeline.py"
+    script.write_text(
+        script.read_text().replace("from offline import", "from offline.report import report\nfrom offline import")
+    )
+    linked: list[str] = []
+    real = runner.check_text
+
+    def counting(path, *args, **kwargs):
+        if kwargs.get("links"):
+            linked.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "check_text", counting)
+    monkeypatch.setenv("CHATLINT_WORKERS", "1")
+    outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", ".", cwd=project)
+    assert [item["path"] for item in json.loads(outcome.output)] == ["offline/sample.py"]
+    assert "offline/sample.py" in linked and "offline/report.py" not in linked
+
+
 def test_a_warm_run_does_not_check_a_linked_file_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import chatlint.runner as runner
 
