@@ -76,6 +76,7 @@ class UseKind(enum.Enum):
     NAME = "name"  # assigned to the local name `detail`: its loads decide
     BATCH_NAME = "batch-name"  # an item of the list comprehension assigned to the local name `detail`
     PASSED = "passed"  # a positional argument of the call `node`: the function called decides, when it is ours
+    PROMPT = "prompt"  # the `prompt=` keyword of the call `node`: ids when it is mlx-lm's `generate`
 
 
 class SequenceUse(NamedTuple):
@@ -95,6 +96,9 @@ class IdsSearch:
     flows: dict[int, FunctionFlow]
     call_sites: dict[str, list[CallSite]]
     callee_of: Callable[[ast.Call, FunctionInfo], FunctionInfo | None]
+    # the names the module calls mlx-lm's `generate` / `stream_generate` by (`mlx_generate`, `mlx_lm.generate`):
+    # their `prompt` (the third parameter) is a text or a list of ids, not a `BatchEncoding`
+    prompt_takers: frozenset[str] = frozenset()
 
     def uses(self, call: ast.Call, ancestors: tuple[ast.AST, ...], function: FunctionInfo) -> tuple[str, ...]:
         """Where the value of `call` is used as a list of token ids, in words ("`len(ids)`"), following the
@@ -181,6 +185,8 @@ class IdsSearch:
             return self._returned_uses(function, depth)
         if use.kind is UseKind.PASSED and use.node is not None:
             return self._passed_uses(use.node, value, function, depth)
+        if use.kind is UseKind.PROMPT and use.node is not None:
+            return [_prompt_use(use.node)] if dotted_name(use.node.func) in self.prompt_takers else []
         if use.kind is UseKind.RETURNED_IN_TUPLE:
             return _returned_in_tuple(function) + self._unpacked_uses(function, int(use.detail), depth)
         if use.kind is UseKind.DATASET_ITEM:
@@ -191,10 +197,12 @@ class IdsSearch:
         """`self._expand(ids, ...)`, `pad(ids)`: the value handed to a function of the module, whose parameter is
         annotated as ids (`input_ids: List[int]`) or used as ids in its body."""
         callee = self.callee_of(call, caller)
+        position = next(index for index, argument in enumerate(call.args) if argument is value)
+        if callee is None and position == 2 and dotted_name(call.func) in self.prompt_takers:
+            return [_prompt_use(call)]  # `generate(model, tokenizer, ids)`
         if callee is None or depth >= _MAX_CALLER_DEPTH:
             return []
         names = callee.call_params
-        position = next(index for index, argument in enumerate(call.args) if argument is value)
         if position >= len(names):
             return []
         parameter = callee.params[names[position]]
@@ -396,6 +404,8 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
     if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
         # `llm.generate(prompt_token_ids=ids)`, `model(input_ids=ids)`
         return SequenceUse(UseKind.LIST, f"`{parent.arg}={_short(node)}`")
+    if isinstance(parent, ast.keyword) and parent.arg == "prompt" and isinstance(ancestors[-2], ast.Call):
+        return SequenceUse(UseKind.PROMPT, node=ancestors[-2])  # `generate(model, tokenizer, prompt=ids)`
     if isinstance(parent, (ast.List, ast.Tuple)) and len(ancestors) > 1:
         holder = ancestors[-2]
         if isinstance(holder, ast.keyword) and holder.arg is not None and _is_ids_key(holder.arg):
@@ -488,6 +498,8 @@ def _argument_use(call: ast.Call, argument: ast.AST) -> SequenceUse:
         return NO_USE
     method = func.attr
     receiver = dotted_name(func.value) or ""
+    if receiver != "self" and len(call.args) > 2 and call.args[2] is argument:
+        return SequenceUse(UseKind.PROMPT, node=call)  # `mlx_lm.generate(model, tokenizer, ids)`
     if method == "append" and receiver.startswith("self.") and receiver.count(".") == 1:
         return SequenceUse(UseKind.DATASET_ITEM, receiver[len("self.") :])
     if method == "extend":
@@ -495,6 +507,10 @@ def _argument_use(call: ast.Call, argument: ast.AST) -> SequenceUse:
     if method == "append" and ("ids" in receiver.lower() or "token" in receiver.lower()):
         return SequenceUse(UseKind.LIST, f"`{_short(call)}`, a list of ids")
     return SequenceUse(UseKind.PASSED, node=call) if receiver == "self" else NO_USE
+
+
+def _prompt_use(call: ast.Call) -> str:
+    return f"the prompt of mlx-lm's `{_short(call)}`, which takes a text or a list of ids"
 
 
 def _is_model(callee: str) -> bool:

@@ -120,7 +120,14 @@ class ModuleFacts:
 
     @functools.cached_property
     def _ids_search(self) -> IdsSearch:
-        return IdsSearch(self.flows, self._call_sites, self.rendered_texts.helper_function)
+        takers = frozenset(
+            ref.local if ref.symbol is not None else f"{ref.local}.{name}"
+            for ref in self.imports
+            if ref.module.split(".")[0] == "mlx_lm"
+            for name in _MLX_LM_GENERATE
+            if ref.symbol in (name, None)
+        )
+        return IdsSearch(self.flows, self._call_sites, self.rendered_texts.helper_function, takers)
 
     @functools.cached_property
     def _call_sites(self) -> dict[str, list[CallSite]]:
@@ -286,3 +293,7 @@ def build_facts(
         if links.param_classes:
             annotate_handed_parameters(facts.functions, links.param_classes)
     return facts
+
+
+# mlx-lm's functions that take a prompt as a text or a list of ids: `generate(model, tokenizer, prompt)`
+_MLX_LM_GENERATE = ("generate", "stream_generate")

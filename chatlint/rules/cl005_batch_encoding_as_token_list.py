@@ -34,7 +34,8 @@ class BatchEncodingAsTokenList(Rule):
         a list of ids, storing it under an ids key (`{"input_ids": ...}`) or passing it as one
         (`prompt_token_ids=ids`, `prompt_token_ids=[ids]`, `input_ids=ids`; a list comprehension of such results
         handed on as `prompt_token_ids=batch`), passing it to a model as its first
-        argument (`model(ids)`, `reward_model(ids)`), making it a dataset's example (items of a list
+        argument (`model(ids)`, `reward_model(ids)`) or to mlx-lm's `generate` / `stream_generate` as its prompt
+        (`generate(model, tokenizer, prompt=ids)`, imported from `mlx_lm`), making it a dataset's example (items of a list
         `__getitem__` returns, or returned, alone or in a tuple, by a method of a dataset class), returning it
         from a function annotated `-> list[int]` / `-> torch.Tensor` / `-> mx.array` (written plainly or as a
         string), returning it from a function whose caller in the same module does one of these, or passing it to a

@@ -1,0 +1,18 @@
+# A project that runs its model with mlx-lm but loads the Hugging Face tokenizer itself: the render's ids go to
+# mlx-lm's `generate` as its prompt (by keyword, by position, or to `stream_generate`), where a `BatchEncoding` is
+# neither a text nor a list of ids.
+import mlx_lm
+from mlx_lm import stream_generate
+from mlx_lm.generate import generate as mlx_generate
+from transformers import AutoTokenizer
+
+
+def answer(model, path, question):
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    messages = [{"role": "user", "content": question}]
+    first = mlx_generate(model=model, tokenizer=tokenizer, prompt=tokenizer.apply_chat_template(messages, add_generation_prompt=True))  # expect: CL005 "the prompt of mlx-lm's"
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005 "mlx_lm.generate"
+    second = mlx_lm.generate(model, tokenizer, ids)
+    for chunk in stream_generate(model, tokenizer, prompt=tokenizer.apply_chat_template(messages, add_generation_prompt=True)):  # expect: CL005 "stream_generate"
+        print(chunk)
+    return first, second

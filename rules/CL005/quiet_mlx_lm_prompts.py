@@ -1,0 +1,19 @@
+# mlx-lm's `generate` given a rendered text, or ids asked for as a list; a `prompt=` keyword of a function that is
+# not mlx-lm's; the third argument of another library's call.
+from mlx_lm import generate
+from transformers import AutoTokenizer
+
+import vendor
+
+
+def answer(model, path, question):
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    messages = [{"role": "user", "content": question}]
+    text = tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
+    first = generate(model, tokenizer, prompt=text)
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)
+    second = generate(model, tokenizer, ids)
+    encoded = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
+    third = vendor.complete(model, tokenizer, encoded)
+    fourth = vendor.run(prompt=tokenizer.apply_chat_template(messages, add_generation_prompt=True))
+    return first, second, third, fourth
