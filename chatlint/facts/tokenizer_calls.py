@@ -83,7 +83,7 @@ _NOT_TEXT_PROCESSORS = frozenset(
 _FACTORY_VERBS = frozenset(
     {"get", "load", "build", "make", "create", "init", "setup", "convert", "fix", "try", "patch", "train", "save"}
 )
-_ENCODE_METHODS = frozenset({"encode", "encode_plus", "batch_encode_plus", "__call__"})
+ENCODE_METHODS = frozenset({"encode", "encode_plus", "batch_encode_plus", "__call__"})
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
@@ -174,7 +174,7 @@ def direct_call(
     func = call.func
     method = None
     partial = None
-    if isinstance(func, ast.Attribute) and func.attr in _ENCODE_METHODS:
+    if isinstance(func, ast.Attribute) and func.attr in ENCODE_METHODS:
         method = func.attr
         if not (is_tokenizer(func.value) or _loaded_tokenizer(func.value, function)):
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -17,6 +17,7 @@ from chatlint.facts.rendered_text import BOS_TOKENS, WRITTEN_PROMPT
 from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
 from chatlint.facts.summary import imports_of
 from chatlint.facts.syntax import bool_literal, called_name, dotted_name, names_a_processor, shortened
+from chatlint.facts.tokenizer_calls import ENCODE_METHODS
 from chatlint.facts.turn_renders import TurnRender, turn_renders
 from chatlint.facts.uses import same_value
 from chatlint.findings import Applicability, Related
@@ -219,7 +220,8 @@ class DoubleBos(Rule):
         importers); but a method of a class named for a family whose template writes a BOS (`_OVMistral3ForCausalLM`,
         `Idefics3Runner`, in a module of per-model classes that imports only Qwen's) is judged for that family. It
         stays quiet where the code turns the tokenizer's BOS off before the call (`processor.tokenizer.add_bos_token
-        = False`), or a render that passes
+        = False`; for the tokenizer an instance keeps, also in another method of its class: `self.tokenizer.add_bos_token
+        = False` in its set-up), or a render that passes
         `enable_thinking=True`/`False` itself (a variable of Qwen 3's and SmolLM 3's ChatML templates; handed
         through from a setting, it says nothing); code that runs only for an encoder-decoder
         model (under `if self.is_encoder_decoder:`, in the `else` of `if not is_encoder_decoder:`, or after such an `if`
@@ -478,14 +480,32 @@ def _class_named_for_a_bos_family(function: FunctionInfo) -> bool:
 
 def _turns_the_bos_off(function: FunctionInfo, call: ast.Call) -> bool:
     """The function sets a tokenizer's `add_bos_token = False` before the call (also under a test of the template:
-    `if "bos_token" in tok.chat_template:`): the code itself keeps the BOS from being added twice."""
+    `if "bos_token" in tok.chat_template:`), or, for the tokenizer the instance keeps (`self.tokenizer(...)`), a
+    method of its class does (`def init(self): self.tokenizer.add_bos_token = False`): the code itself keeps the BOS
+    from being added twice."""
+    if any(
+        node.lineno < call.lineno and target.attr == "add_bos_token"
+        for node, target in _bos_switched_off(function.node)
+    ):
+        return True
+    func = call.func
+    receiver = dotted_name(func.value if isinstance(func, ast.Attribute) and func.attr in ENCODE_METHODS else func)
+    if function.cls is None or receiver is None or not receiver.startswith("self."):
+        return False
     return any(
-        isinstance(node, ast.Assign)
-        and node.lineno < call.lineno
-        and bool_literal(node.value) is False
-        and any(isinstance(target, ast.Attribute) and target.attr == "add_bos_token" for target in node.targets)
-        for node in ast.walk(function.node)
+        dotted_name(target.value) == receiver
+        for method in function.cls.methods.values()
+        for _, target in _bos_switched_off(method.node)
     )
+
+
+def _bos_switched_off(node: ast.AST) -> Iterator[tuple[ast.Assign, ast.Attribute]]:
+    """The assignments `x.add_bos_token = False` under `node`, with their target."""
+    for statement in ast.walk(node):
+        if isinstance(statement, ast.Assign) and bool_literal(statement.value) is False:
+            for target in statement.targets:
+                if isinstance(target, ast.Attribute) and target.attr == "add_bos_token":
+                    yield statement, target
 
 
 def _checkpoint_families(facts: ModuleFacts) -> list[ModelFamily | None]:
