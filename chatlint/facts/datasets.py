@@ -10,9 +10,9 @@ otherwise: loaded, built from a list), or None when the code does not show it (a
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow
+from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
 from chatlint.facts.model import FunctionInfo
 from chatlint.facts.syntax import called_name, dotted_name, is_partial, keyword_value
 
@@ -58,16 +58,26 @@ def derives_from(
     flows: dict[int, FunctionFlow],
     stop: Stop | None = None,
     returns: Returns | None = None,
+    positions: Mapping[int, tuple[int, ...]] | None = None,
 ) -> bool | None:
     """Was the dataset `expr` (in `function`) made by one of the calls `targets` (by id)? `stop`: a call on the way
     back that ends the question with False (a `.map()` that tokenized the column away). `returns`: follows a
-    dataset a function of the module builds and returns (`ds = build_dataset(tok)`)."""
-    return _Derivation(targets, flows, stop, returns).made(expr, function, 0)
+    dataset a function of the module builds and returns (`ds = build_dataset(tok)`). `positions`: for a target that
+    returns a tuple (`train, valid = prepare(...)`), the places that hold the dataset it made, by the call's id."""
+    return _Derivation(targets, flows, stop, returns, positions or {}).made(expr, function, 0)
 
 
 class _Derivation:
-    def __init__(self, targets: set[int], flows: dict[int, FunctionFlow], stop: Stop | None, returns: Returns | None):
+    def __init__(
+        self,
+        targets: set[int],
+        flows: dict[int, FunctionFlow],
+        stop: Stop | None,
+        returns: Returns | None,
+        positions: Mapping[int, tuple[int, ...]],
+    ):
         self.targets, self.flows, self.stop, self.returns = targets, flows, stop, returns
+        self.positions = positions
         # each expression is looked at once: a loop that reassigns the dataset comes back to where it started
         self.seen: set[int] = set()
 
@@ -88,18 +98,28 @@ class _Derivation:
                 binding.kind not in ("assign", "unpack") or binding.value is None for binding in bindings
             ):
                 return None
-            return _any([self.made(binding.value, function, depth + 1) for binding in bindings])  # type: ignore[arg-type]
+            return _any([self._bound(binding, function, depth) for binding in bindings])
         if isinstance(expr, ast.Tuple) and expr.elts:
             # `return train, test`: each of them made by the targets (one that is not makes the answer unknown)
             # (each asked afresh: the items of `load(train), load(test)` go back through the same expressions)
             verdicts = [
-                _Derivation(self.targets, self.flows, self.stop, self.returns).made(item, function, depth + 1)
+                _Derivation(self.targets, self.flows, self.stop, self.returns, self.positions).made(
+                    item, function, depth + 1
+                )
                 for item in expr.elts
             ]
             if all(verdict is True for verdict in verdicts):
                 return True
             return False if all(verdict is False for verdict in verdicts) else None
         return None
+
+    def _bound(self, binding: Binding, function: FunctionInfo, depth: int) -> bool | None:
+        value = binding.value
+        assert value is not None
+        held = self.positions.get(id(value))
+        if binding.kind == "unpack" and held is not None and binding.position not in held:
+            return False  # `train, valid = prepare(...)` whose first item only is the dataset the target made
+        return self.made(value, function, depth + 1)
 
     def _call(self, call: ast.Call, function: FunctionInfo, depth: int) -> bool | None:
         if id(call) in self.targets:

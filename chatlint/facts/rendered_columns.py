@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from chatlint.facts.column_names import ColumnName, column_words
-from chatlint.facts.datasets import bound_keywords, derives_from, mapped_function, partial_target
+from chatlint.facts.datasets import Stop, bound_keywords, derives_from, mapped_function, partial_target
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import CallSite, FunctionInfo, Hop, TextOrigin, with_hop
@@ -58,6 +58,9 @@ class RenderedColumns:
         self.texts = texts
         self.calls = calls
         self._writing = False  # `column_writers` is being computed (a value it reads may ask for it again)
+        # the calls of functions of other modules that return a tuple with a dataset holding a render, by id: the
+        # places of the tuple that hold it (`train, valid = prepare(...)`)
+        self.dataset_positions: dict[int, tuple[int, ...]] = {}
 
     def column_text(self, expr: ast.Subscript, column: ColumnName, function: FunctionInfo) -> TextOrigin | None:
         """The rendered text in the dataset column `expr` reads."""
@@ -153,6 +156,8 @@ class RenderedColumns:
                 written = self._built_columns(call, function)
             elif links and (imported := links.text(call.func)) is not None and imported[0].dataset:
                 # a function of another module that returns a dataset with a render in a column (`load_split(...)`)
+                if imported[0].positions:
+                    self.dataset_positions[id(call)] = imported[0].positions
                 for column in imported[0].columns:
                     origin = imported_origin(*imported, "returns a dataset with the render in a column", column)
                     key = self.texts.column_named(column)
@@ -213,12 +218,28 @@ class RenderedColumns:
         found: dict[str, TextOrigin] = {}
         for key, writers in self.column_writers.items():
             targets = {id(call) for call, _ in writers}
-            if all(
-                derives_from(value, function, targets, self.texts.flows, returns=self.texts.returned_values) is True
-                for value in returns
-            ):
+            if all(self.derives(value, function, targets) is True for value in returns):
                 found[key] = self.writer_of(key, [(value, function) for value in returns])
         return found
+
+    def returned_tuple_dataset(self, function: FunctionInfo) -> tuple[int, dict[str, TextOrigin]] | None:
+        """The first place of the tuples `function` returns that holds a dataset with a render in columns, with
+        those columns: every value it returns is a tuple whose item there was made by a call that wrote the column
+        (`return train.map(to_text), valid`)."""
+        returns = self.texts.flow(function).returns
+        if not returns or not all(isinstance(value, ast.Tuple) for value in returns) or not self.column_writers:
+            return None
+        size = min(len(value.elts) for value in returns if isinstance(value, ast.Tuple))
+        for position in range(size):
+            items = [(value.elts[position], function) for value in returns if isinstance(value, ast.Tuple)]
+            found = {
+                key: self.writer_of(key, items)
+                for key, writers in self.column_writers.items()
+                if all(self.derives(item, function, {id(call) for call, _ in writers}) is True for item, _ in items)
+            }
+            if found:
+                return position, found
+        return None
 
     @functools.cached_property
     def lambda_rows(self) -> dict[tuple[int, str], list[tuple[ast.Call, ast.Lambda]]]:
@@ -323,10 +344,7 @@ class RenderedColumns:
         if not writers:
             return None
         targets = {id(call) for call, _ in writers}
-        verdicts = [
-            derives_from(dataset, function, targets, self.texts.flows, returns=self.texts.returned_values)
-            for dataset, function in datasets
-        ]
+        verdicts = [self.derives(dataset, function, targets) for dataset, function in datasets]
         if verdicts and all(verdict is False for verdict in verdicts):
             return None
         return self.writer_of(key, datasets)
@@ -335,9 +353,17 @@ class RenderedColumns:
         """Column `key`'s render, when the code shows `dataset` made by a call that wrote it there (a name whose
         making the code does not show, a lambda's parameter say, is not guessed)."""
         for writer, origin in self.column_writers.get(key, ()):
-            if derives_from(dataset, function, {id(writer)}, self.texts.flows, returns=self.texts.returned_values):
+            if self.derives(dataset, function, {id(writer)}):
                 return origin
         return None
+
+    def derives(
+        self, dataset: ast.expr, function: FunctionInfo, targets: set[int], stop: Stop | None = None
+    ) -> bool | None:
+        """Was `dataset` made by one of the calls `targets` (see `derives_from`)?"""
+        return derives_from(
+            dataset, function, targets, self.texts.flows, stop, self.texts.returned_values, self.dataset_positions
+        )
 
     def writer_of(self, key: str, datasets: list[tuple[ast.expr, FunctionInfo]]) -> TextOrigin:
         """The render in column `key` as the call that wrote it says, choosing the writer one of `datasets` (each in
@@ -346,10 +372,7 @@ class RenderedColumns:
         made = (
             origin
             for writer, origin in writers
-            if any(
-                derives_from(dataset, function, {id(writer)}, self.texts.flows, returns=self.texts.returned_values)
-                for dataset, function in datasets
-            )
+            if any(self.derives(dataset, function, {id(writer)}) for dataset, function in datasets)
         )
         return next(made, writers[0][1])
 

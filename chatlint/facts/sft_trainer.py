@@ -12,7 +12,7 @@ import ast
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from chatlint.facts.datasets import derives_from, mapped_function
+from chatlint.facts.datasets import mapped_function
 from chatlint.facts.model import FunctionInfo, TextOrigin
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.own_templates import function_text
@@ -54,7 +54,7 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
             continue
         targets = {id(writer) for writer, _ in writers[field[0]]}
         stop = _tokenized_or_dropped(field[0], facts)
-        if derives_from(dataset, function, targets, facts.flows, stop, texts.returned_values) is not False:
+        if texts.rows.derives(dataset, function, targets, stop) is not False:
             origin = texts.rows.writer_of(field[0], [(dataset, function)])
             found.append(TrainerTokenization(call, function, field[0], field[1], origin, field[2]))
     return found

@@ -544,8 +544,12 @@ def _returned_text(
         )
     columns = rendered.rows.returned_columns(function)
     dataset = not columns
+    positions: tuple[int, ...] = ()
     if dataset and rendered.rows.writes_columns:  # a dataset whose rows hold a render (`return ds.map(to_text)`)
         columns = rendered.rows.returned_dataset_columns(function)
+        in_tuple = rendered.rows.returned_tuple_dataset(function) if not columns else None
+        if in_tuple is not None:  # (`return train.map(to_text), valid`: one place of a tuple)
+            positions, columns = (in_tuple[0],), in_tuple[1]
     if not columns:
         return None
     first = next(iter(columns.values()))
@@ -557,6 +561,7 @@ def _returned_text(
         first.render,
         tuple(columns),
         dataset=dataset,
+        positions=positions,
         lines=lines,
         prompt_columns=tuple(prompts),
         prompt_evidence=tuple(prompts.values()),

@@ -249,7 +249,8 @@ class TextSummary:
     ids: bool = False
     # with `ids`: the places of the tuples it returns that hold them (`return prompt_ids, full_ids`), for a caller
     # that unpacks them; empty when it returns them alone. With `yields`: the place of the rendered text in the
-    # tuples it yields (`yield record, text`)
+    # tuples it yields (`yield record, text`). With `dataset`: the place of the tuples it returns that holds the
+    # dataset (`return train.map(to_text), valid`)
     positions: tuple[int, ...] = ()
     # with `columns`: the line of each column's render, in the same order (`line` is the first one's)
     lines: tuple[int, ...] = ()
