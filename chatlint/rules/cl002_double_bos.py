@@ -235,7 +235,9 @@ class DoubleBos(Rule):
         one path" and the fix is unsafe; or by a dataset built from
         rendered texts: `Dataset.from_dict({"text": texts})`, `Dataset.from_list([{"text": ...} for ...])` or of rows appended to a list; read by a function or a lambda
         handed to `.map()`, or as a whole column (`prompts = rendered["text"]`, when the code shows `rendered` made by
-        that `.map()`); a dataset a function of the module builds from them and returns counts too), and
+        that `.map()`); a dataset a function of the module builds from them and returns counts too, and so does one
+        a function of another module returns, alone or at one place of a pair: `train, valid =
+        prepare_splits(...)` then `SFTTrainer(train_dataset=train, ...)`), and
         rendered text handed to
         an imported function that tokenizes that parameter with special tokens on (`encode(tok, text)` with
         `from .tokenization import encode`, `T.encode(...)` with the module imported, a method of an instance of an
