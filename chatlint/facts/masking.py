@@ -231,6 +231,8 @@ class _Flow:
         self.returns_length: dict[str, Carrier] = {}
         # generators (by name) that yield tuples with the length of a render at a position: `yield start, end`
         self.yields_length: dict[tuple[str, int], Carrier] = {}
+        # helpers (by name) that return tuples with a render at a position: `return prompt, full`
+        self.returns_render_at: dict[tuple[str, int], Carrier] = {}
         # per function: (name, key) -> values stored with `name["key"] = value`, in source order
         self._item_stores: dict[int, dict[tuple[str, str], list[ast.expr]]] = {}
         # per function: its reaching definitions (see `chatlint.facts.flow`)
@@ -257,6 +259,11 @@ class _Flow:
                 render = self.carrier_of(node.value, function, before, 0)
                 if render is not None:
                     self.returns_render.setdefault(function.name, render)
+                elif isinstance(node.value, ast.Tuple):
+                    for position, element in enumerate(node.value.elts):
+                        render = self.carrier_of(element, function, before, 0)
+                        if render is not None:
+                            self.returns_render_at.setdefault((function.name, position), render)
 
     def _find_yielded_lengths(self, value: ast.Tuple, function: FunctionInfo) -> None:
         before = self.order.get(value, 1 << 62)
@@ -279,15 +286,24 @@ class _Flow:
         resolve: Callable[[ast.expr], Carrier | None],
         resolve_items: Callable[[ast.expr], Carrier | None] | None = None,
         resolve_unpacked: Callable[[ast.expr, int], Carrier | None] | None = None,
+        resolve_assigned_tuple: Callable[[ast.expr, int], Carrier | None] | None = None,
     ) -> Carrier | None:
         """What `resolve` finds for the value of the local `name` at this load: the one render the assignments that
         may reach it give (an assignment of something else, on another branch, leaves the render's path as it
         is: `prompt_ids` tokenized from plain text in the `else`); two renders, a parameter or an unpacking among
         them give None. A loop variable is an item of what the loop walks: `resolve_items` answers for that, when
-        given."""
+        given; `resolve_assigned_tuple` for a name unpacked from a tuple (`prompt, full = split_render(...)`)."""
         bindings = function_flow(function, self._flows).reaching(name.id, name)
         found: Carrier | None = None
         for binding in bindings:
+            if binding.kind == "unpack" and resolve_assigned_tuple is not None and binding.value is not None:
+                render = (
+                    resolve_assigned_tuple(binding.value, binding.position) if binding.position is not None else None
+                )
+                if render is None or (found is not None and render is not found):
+                    return None
+                found = render
+                continue
             if binding.kind == "loop-unpack" and resolve_unpacked is not None and binding.value is not None:
                 render = resolve_unpacked(binding.value, binding.position) if binding.position is not None else None
                 if render is None or (found is not None and render is not found):
@@ -344,6 +360,8 @@ class _Flow:
                 function,
                 lambda value: self.carrier_of(value, function, before, depth + 1),
                 lambda items: self.items_carrier(items, function, before, depth + 1),
+                lambda items, position: self._zipped_carrier(items, position, function, before, depth + 1),
+                lambda value, position: self._returned_at(value, position),
             )
         if isinstance(expr, ast.Subscript):
             # `row["prompt_ids"]` after `row["prompt_ids"] = render(...)`
@@ -371,9 +389,16 @@ class _Flow:
             return None
         if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
             return self.carrier_of(expr.elt, function, before, depth + 1)
+        if isinstance(expr, ast.Call) and called_name(expr) in ("list", "tuple") and len(expr.args) == 1:
+            return self.items_carrier(expr.args[0], function, before, depth + 1)  # `list(prompts)`
         if isinstance(expr, ast.Name):
             return self._resolve_name(
-                expr, function, lambda value: self.items_carrier(value, function, before, depth + 1)
+                expr,
+                function,
+                lambda value: self.items_carrier(value, function, before, depth + 1),
+                resolve_assigned_tuple=lambda value, position: self._transposed_carrier(
+                    value, position, function, before, depth + 1
+                ),
             )
         if isinstance(expr, ast.Subscript) and _string_key(expr) is not None and isinstance(expr.value, ast.Call):
             return self._batch_of(expr.value, function, before, depth)
@@ -382,6 +407,49 @@ class _Flow:
                 expr.value, function, lambda value: self._batch_of(value, function, before, depth + 1)
             )
         return None
+
+    def _returned_at(self, value: ast.expr, position: int) -> Carrier | None:
+        """`prompt, full = split_render(tok, conv)`: the render the helper returns at that place of its tuple."""
+        return self.returns_render_at.get((called_name(value) or "", position)) if isinstance(value, ast.Call) else None
+
+    def _zipped_carrier(
+        self, items: ast.expr, position: int, function: FunctionInfo, before: int, depth: int
+    ) -> Carrier | None:
+        """`for prompt_ids, ids in zip(prompt_rows, rows)`: the render each item of the zipped list at `position`
+        carries."""
+        if not (isinstance(items, ast.Call) and called_name(items) == "zip" and position < len(items.args)):
+            return None
+        zipped = items.args[position]
+        return None if isinstance(zipped, ast.Starred) else self.items_carrier(zipped, function, before, depth + 1)
+
+    def _transposed_carrier(
+        self, value: ast.expr, position: int, function: FunctionInfo, before: int, depth: int
+    ) -> Carrier | None:
+        """`prompts, fulls = zip(*pairs)`: the render the items of `pairs` carry at `position` (`pairs = [split_render(
+        tok, c) for c in conversations]`, or tuples written out)."""
+        if not (
+            isinstance(value, ast.Call)
+            and called_name(value) == "zip"
+            and len(value.args) == 1
+            and isinstance(value.args[0], ast.Starred)
+        ):
+            return None
+        pairs = value.args[0].value
+        if isinstance(pairs, ast.Name):
+            return self._resolve_name(
+                pairs, function, lambda given: self._transposed_items(given, position, function, before, depth + 1)
+            )
+        return self._transposed_items(pairs, position, function, before, depth + 1)
+
+    def _transposed_items(
+        self, pairs: ast.expr, position: int, function: FunctionInfo, before: int, depth: int
+    ) -> Carrier | None:
+        if depth > MAX_RESOLUTION_DEPTH or not isinstance(pairs, (ast.ListComp, ast.GeneratorExp)):
+            return None
+        element = pairs.elt
+        if isinstance(element, ast.Tuple) and position < len(element.elts):
+            return self.carrier_of(element.elts[position], function, before, depth + 1)
+        return self._returned_at(element, position)
 
     def _batch_of(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> Carrier | None:
         """`tokenizer(prompts)`: a batch tokenization whose rows carry the renders listed in `prompts`."""

@@ -41,10 +41,12 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         conversation: `[-100] * len(prompt_ids)`, `labels[:prompt_len] = -100`, `full_ids[len(prompt_ids):]`,
         `full_text[len(prompt_text):]`, or `return tokens, offset` for a trainer that masks the first `offset`
         tokens. The length is followed through local names, `tokenizer(...)`, `["input_ids"]`, `.shape`, simple
-        arithmetic, `typing.cast`, one helper function that returns the render or its length, a helper that
+        arithmetic, `typing.cast`, one helper function that returns the render or its length (or the render at one
+        place of a pair: `prompt, full = split_render(tok, conv)`), a helper that
         tokenizes it (`ids_of(tokenizer, prompt)`), a helper named for counting tokens (`token_length(tokenizer,
         prompt)`, `count_tokens(...)`), a loop over the prompt renders or the rows of their batch
-        tokenization (a collator that masks `labels[i, :n]` row by row), and a generator that yields the length
+        tokenization (a collator that masks `labels[i, :n]` row by row; pairs of renders taken apart with
+        `zip(*pairs)` and rows zipped again: `for prompt_ids, ids in zip(prompt_rows, rows)`), and a generator that yields the length
         in a tuple to the loop that masks (`yield start, end`, then `for start, end in self._spans(turns):
         labels[start:end] = input_ids[start:end]`). The prompt may be a property of a row class that cuts the
         reply off (`row.prompt` returning `self.messages[:-1]`, the class of the module or imported). It may be
