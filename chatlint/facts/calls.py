@@ -227,9 +227,9 @@ class _Collector:
             if not self.links:
                 return None
             imported = self.links.wrapper(func)
-            if imported is not None:
-                return self._through_imported(call, function, ancestors, *imported)
             helper = self.links.render(func)
+            if imported is not None and not _returns_texts_in_tuples(helper):
+                return self._through_imported(call, function, ancestors, *imported)
             if helper is None and isinstance(func, ast.Attribute):
                 # a method of an instance of an imported class (`self.prompter.build_prompt(...)`), or one the
                 # class inherits from an imported base class (`self.render(...)`)
@@ -454,6 +454,7 @@ class _Collector:
             template_call.positions = text.positions
         else:
             template_call.helper_origin = origin
+            template_call.text_positions = text.positions  # (a text in the tuples it returns: `return prompt, full`)
         template_call.spreads = self._spreads(call, function)
         return template_call
 
@@ -680,3 +681,12 @@ def _continues(conversation: ast.expr, name: str) -> bool:
 
 
 _REPLY_WORDS = re.compile(r"(?i)completion|response|answer|reply|chosen|rejected")
+
+
+def _returns_texts_in_tuples(helper: tuple[TextSummary, ModuleSummary] | None) -> bool:
+    """Does the function of another module return rendered texts in tuples (`return prompt, full`)? Then a call of
+    it is judged by the render its summary names at its place (the prompt's), even when it wraps the other one."""
+    if helper is None:
+        return False
+    text = helper[0]
+    return bool(text.positions) and not (text.ids or text.yields or text.dataset)

@@ -409,8 +409,14 @@ class _Flow:
         return None
 
     def _returned_at(self, value: ast.expr, position: int) -> Carrier | None:
-        """`prompt, full = split_render(tok, conv)`: the render the helper returns at that place of its tuple."""
-        return self.returns_render_at.get((called_name(value) or "", position)) if isinstance(value, ast.Call) else None
+        """`prompt, full = split_render(tok, conv)`: the render the helper (of the module, or of another one as its
+        summary says) returns at that place of its tuple."""
+        if not isinstance(value, ast.Call):
+            return None
+        imported = self.renders.get(id(value))
+        if imported is not None and imported.text_positions:
+            return imported if position in imported.text_positions else None
+        return self.returns_render_at.get((called_name(value) or "", position))
 
     def _zipped_carrier(
         self, items: ast.expr, position: int, function: FunctionInfo, before: int, depth: int

@@ -259,6 +259,8 @@ class TemplateCall:
     measures: bool = False
     # for a call of a function of another module that returns the ids of renders in tuples: their places there
     positions: tuple[int, ...] = ()
+    # for a call of a function of another module that returns rendered text in tuples: its place there
+    text_positions: tuple[int, ...] = ()
     # where each `**mapping` that reaches `apply_chat_template` comes from (for a wrapper's call site: the
     # wrapper's own, with the `**kwargs` it forwards replaced by what the call site spreads)
     spreads: tuple[SpreadSource, ...] = ()

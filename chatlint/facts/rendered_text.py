@@ -50,7 +50,7 @@ from chatlint.facts.model import (
     with_hop,
 )
 from chatlint.facts.rendered_columns import RenderedColumns
-from chatlint.facts.summary import ModuleSummary
+from chatlint.facts.summary import ModuleSummary, TextSummary
 from chatlint.facts.syntax import (
     bool_literal,
     bound_argument,
@@ -736,6 +736,10 @@ class RenderedTexts:
             helper = self.helper_function(value, function)
             if helper is not None:
                 return self._returned(helper, binding.position, depth, many, site=(value, function))
+            imported = self.links.text(value.func) if self.links and not many else None
+            if imported is not None and _returned_at(imported[0], binding.position):
+                # `prompt, full = split_render(tok, conv)` with the helper in another module
+                return imported_origin(*imported, "renders the text it returns in a tuple")
         return None
 
     # -- helpers that return a rendered text ------------------------------------------------------------------------
@@ -824,6 +828,16 @@ class RenderedTexts:
                 return position, origin
         return None
 
+    def returned_in_tuples(self, helper: FunctionInfo) -> list[tuple[int, TextOrigin]]:
+        """The places of the tuples `helper` returns that hold a rendered text, with each render (`return prompt,
+        full`): every value it returns is a tuple."""
+        returns = self.flow(helper).returns
+        if not returns or not all(isinstance(value, ast.Tuple) for value in returns):
+            return []
+        size = min(len(value.elts) for value in returns if isinstance(value, ast.Tuple))
+        found = [(position, self._returned(helper, position, 0, many=False)) for position in range(size)]
+        return [(position, origin) for position, origin in found if origin is not None]
+
     def yielded(self, helper: FunctionInfo) -> TextOrigin | None:
         """The rendered text `helper` (a generator) yields, if it yields one."""
         return self._returned(helper, None, 0, many=False, yielded=True) if self.flow(helper).yields else None
@@ -881,6 +895,11 @@ def _same_items(expr: ast.expr | None) -> ast.expr | None:
     while isinstance(expr, ast.Call) and dotted_name(expr.func) in _SAME_ITEMS and expr.args:
         expr = expr.args[0]
     return expr
+
+
+def _returned_at(text: TextSummary, position: int | None) -> bool:
+    """Does the function the summary describes return a rendered text at `position` of the tuples it returns?"""
+    return position is not None and not (text.yields or text.ids or text.dataset) and position in text.positions
 
 
 def _transposed(call: ast.Call) -> ast.expr | None:

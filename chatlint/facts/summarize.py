@@ -19,7 +19,7 @@ from chatlint.facts.masking import (
     origin_prompt_words,
     prefix_maskers,
 )
-from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Route, ShapeKind, TemplateCall
+from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Route, ShapeKind, TemplateCall, TextOrigin
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.padding import (
     PadAssignment,
@@ -92,8 +92,8 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
             if not _is_top_level(function):
                 continue
             if function.qualname in wrapped:
-                # (a wrapper that returns the ids of its renders in tuples: its callers unpack them)
-                text = _returned_tuple_ids(facts, function)
+                # (a wrapper that returns the ids of its renders in tuples, or the texts: its callers unpack them)
+                text = _returned_tuple_ids(facts, function) or _returned_tuple_text(rendered, function, renders)
             else:
                 text = (
                     _returned_text(rendered, function, renders)
@@ -526,22 +526,15 @@ def _returned_text(
             texts = rendered.returned_texts(function)
             if texts is not None:  # a list of rendered texts (`[render(c) for c in chats]`)
                 return TextSummary(function.qualname, texts.line, texts.render, certain=texts.certain, batch=True)
+        in_pairs = _returned_tuple_text(rendered, function, renders) if items is None else None
+        if in_pairs is not None:
+            return in_pairs
     if origin is not None and not origin.certain and not origin.batch:
         # a render on some paths only (`render(x) if chat else x`): its callers' tokenizers are judged "on at
         # least one path", as a helper of their own module is; never judged as a render's shape
         return TextSummary(function.qualname, origin.line, origin.render, certain=False)
     if origin is not None and not origin.batch:
-        render = renders.get(id(origin.render_call)) if origin.render_call is not None else None
-        if render is None or render.function is not function:
-            return TextSummary(function.qualname, origin.line, origin.render)
-        shape = render.shape
-        evidence = shape.evidence or f"`{render.conversation_text}`"
-        flags = _flags(render)
-        params = tuple(function.call_params)
-        taken = (conversation_parameter(render) or "") if _is_wrapper_call(render, methods=True) else ""
-        return TextSummary(
-            function.qualname, origin.line, origin.render, (), params, shape.kind.value, evidence, flags, taken
-        )
+        return _render_summary(function, origin, renders)
     columns = rendered.rows.returned_columns(function)
     dataset = not columns
     positions: tuple[int, ...] = ()
@@ -565,6 +558,45 @@ def _returned_text(
         lines=lines,
         prompt_columns=tuple(prompts),
         prompt_evidence=tuple(prompts.values()),
+    )
+
+
+def _returned_tuple_text(
+    rendered: RenderedTexts, function: FunctionInfo, renders: dict[int, TemplateCall]
+) -> TextSummary | None:
+    """Tuples holding rendered texts (`return prompt, full`): the prompt's place when one is a prompt rendered
+    without the generation prompt (what a caller in another module masks labels by), else the first."""
+    in_pairs = rendered.returned_in_tuples(function)
+    if not in_pairs:
+        return None
+    position, found = next(
+        ((place, text) for place, text in in_pairs if origin_prompt_words(text, renders)), in_pairs[0]
+    )
+    return _render_summary(function, found, renders, (position,))
+
+
+def _render_summary(
+    function: FunctionInfo, origin: TextOrigin, renders: dict[int, TemplateCall], positions: tuple[int, ...] = ()
+) -> TextSummary:
+    """A rendered text `function` returns (at `positions` of the tuples it returns, when given), with the shape
+    and flags of its render when the render is the function's own."""
+    render = renders.get(id(origin.render_call)) if origin.render_call is not None else None
+    if render is None or render.function is not function:
+        return TextSummary(function.qualname, origin.line, origin.render, certain=origin.certain, positions=positions)
+    shape = render.shape
+    evidence = shape.evidence or f"`{render.conversation_text}`"
+    taken = (conversation_parameter(render) or "") if _is_wrapper_call(render, methods=True) else ""
+    return TextSummary(
+        function.qualname,
+        origin.line,
+        origin.render,
+        (),
+        tuple(function.call_params),
+        shape.kind.value,
+        evidence,
+        _flags(render),
+        taken,
+        positions=positions,
     )
 
 
