@@ -684,9 +684,11 @@ _REPLY_WORDS = re.compile(r"(?i)completion|response|answer|reply|chosen|rejected
 
 
 def _returns_texts_in_tuples(helper: tuple[TextSummary, ModuleSummary] | None) -> bool:
-    """Does the function of another module return rendered texts in tuples (`return prompt, full`)? Then a call of
-    it is judged by the render its summary names at its place (the prompt's), even when it wraps the other one."""
+    """Does the function of another module return rendered texts in tuples (`return prompt, full`), the one its
+    summary names of a shape it knows itself (`conversation[:-1]`)? Then a call of it is judged by that render at
+    its place, even when it wraps the other one; a wrapper whose render's shape is the caller's stays one."""
     if helper is None:
         return False
     text = helper[0]
-    return bool(text.positions) and not (text.ids or text.yields or text.dataset)
+    known = text.shape in (ShapeKind.PROMPT.value, ShapeKind.FULL.value)
+    return known and bool(text.positions) and not (text.ids or text.yields or text.dataset)
