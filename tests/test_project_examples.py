@@ -99,6 +99,20 @@ def test_sarif_shows_the_trail(project: Path) -> None:
         assert uri.endswith(".py") and uri != result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
 
 
+def _record_linked_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths the project step checks again with links, in the order it does, as the run goes."""
+    linked: list[str] = []
+    real = runner.check_text
+
+    def counting(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if kwargs.get("links"):
+            linked.append(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "check_text", counting)
+    return linked
+
+
 def _use_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("CHATLINT_NO_CACHE", raising=False)  # the test session turns the cache off (conftest)
     monkeypatch.setenv("CHATLINT_CACHE_DIR", str(tmp_path / "cache"))
@@ -281,15 +295,7 @@ def test_a_module_beside_a_stage_is_linked_only_when_it_names_its_column(
     script.write_text(
         script.read_text().replace("from offline import", "from offline.report import report\nfrom offline import")
     )
-    linked: list[str] = []
-    real = runner.check_text
-
-    def counting(path, *args, **kwargs):
-        if kwargs.get("links"):
-            linked.append(path)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(runner, "check_text", counting)
+    linked = _record_linked_checks(monkeypatch)
     monkeypatch.setenv("CHATLINT_WORKERS", "1")
     outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", ".", cwd=project)
     assert [item["path"] for item in json.loads(outcome.output)] == ["offline/sample.py"]
@@ -297,19 +303,9 @@ def test_a_module_beside_a_stage_is_linked_only_when_it_names_its_column(
 
 
 def test_a_warm_run_does_not_check_a_linked_file_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import chatlint.runner as runner
-
     _use_cache(monkeypatch, tmp_path)
     project = _copy(ROOT / "CL001" / "project_imported_wrapper", tmp_path / "project")
-    linked: list[str] = []
-    real = runner.check_text
-
-    def counting(path, *args, **kwargs):
-        if kwargs.get("links"):
-            linked.append(path)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(runner, "check_text", counting)
+    linked = _record_linked_checks(monkeypatch)
     first = run_cli("check", "--exit-zero", "--output-format", "json", ".", cwd=project)
     assert linked and "app/collate.py" in linked
     linked.clear()
