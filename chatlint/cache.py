@@ -109,8 +109,10 @@ def build_fingerprint() -> str:
 class ResultCache:
     """The cached results for one chatlint build and one effective configuration."""
 
-    def __init__(self, folder: Path, settings: object) -> None:
+    def __init__(self, folder: Path, settings: object, salt: Callable[[str], str] | None = None) -> None:
+        """`salt`: what a path's result depends on besides its content and the settings (added to its digests)."""
         self.folder = folder
+        self.salt = salt
         key = json.dumps([_FORMAT, build_fingerprint(), repr(settings)])
         self.path = folder / f"{hashlib.blake2b(key.encode(), digest_size=12).hexdigest()}.json"
         self.entries: dict[str, dict[str, Any]] = self._load()
@@ -128,7 +130,7 @@ class ResultCache:
         """The cached result of `path` with content `digest`, or None: absent, stale, or not a valid result.
         `linked`: the result checked with what its imports tell it (`digest` then names their summaries too)."""
         entry = self.entries.get(entry_key(path) + (_LINKED if linked else ""))
-        if not isinstance(entry, dict) or entry.get("digest") != digest:
+        if not isinstance(entry, dict) or entry.get("digest") != self._salted(path, digest):
             return None
         try:
             result = _decode(entry.get("result"))
@@ -145,8 +147,15 @@ class ResultCache:
             encoded = _encode(result)
         except (TypeError, RecursionError):
             return  # something that is not plain data: not cached
-        self.entries[entry_key(path) + (_LINKED if linked else "")] = {"digest": digest, "result": encoded}
+        self.entries[entry_key(path) + (_LINKED if linked else "")] = {
+            "digest": self._salted(path, digest),
+            "result": encoded,
+        }
         self.changed = True
+
+    def _salted(self, path: str, digest: str) -> str:
+        salt = self.salt(path) if self.salt is not None else ""
+        return f"{digest}:{hashlib.blake2b(salt.encode(), digest_size=8).hexdigest()}" if salt else digest
 
     def summary(
         self, path: str, text: str, build: Callable[[], ModuleSummary | None], depends: str = ""

@@ -17,6 +17,7 @@ from chatlint.add_noqa import NoqaEdit, add_noqa
 from chatlint.cache import ResultCache, cache_folder
 from chatlint.config import Config, rules_for
 from chatlint.dependencies import DependencyVersions
+from chatlint.dependencies.files import nearest_project
 from chatlint.engine import FileResult, FixMode, check_text, imports_in_text, loaded_checkpoints, summarize_text
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
@@ -168,13 +169,16 @@ class Runner:
         self.options = options
         # the command line wins: its --select replaces the configuration's selection, ignores included
         self.rule_classes = rules_for(config, options.select, options.extend_select, options.ignore)
-        self._rules: dict[tuple[str, ...], list[Rule]] = {}
+        self._rules: dict[tuple[tuple[str, ...], Path | None], list[Rule]] = {}
         self.fix_mode = FixMode(apply=options.fix or options.diff, unsafe=options.unsafe_fixes, promoted=confirmed)
         self._checked_ahead: dict[str, tuple[Source, FileResult]] = {}
         # the project's dependency versions, read on the first question a rule asks (`chatlint.dependencies`)
         self.dependencies = DependencyVersions(
             config.root, config.target_versions, config.use_installed_versions or options.installed_versions
         )
+        # those of other projects named on the command line, outside the root (`chatlint check proj_a proj_b`)
+        self._other_dependencies: dict[Path, DependencyVersions] = {}
+        self._root_prefix = os.path.join(str(config.root), "")
 
     def rules_for(self, path: str) -> list[Rule]:
         ignored = tuple(
@@ -183,13 +187,39 @@ class Runner:
             if matches_any(path, (pattern,), self.config)
             for code in codes
         )
-        if ignored not in self._rules:
-            self._rules[ignored] = [
-                rule(self.dependencies)
+        dependencies = self.dependencies_for(path)
+        key = (ignored, dependencies.root)
+        if key not in self._rules:
+            self._rules[key] = [
+                rule(dependencies)
                 for rule in self.rule_classes
                 if not any(rule.code.startswith(code) for code in ignored)
             ]
-        return self._rules[ignored]
+        return self._rules[key]
+
+    def dependencies_for(self, path: str) -> DependencyVersions:
+        """The dependency versions the rules judge `path` by: the project root's; for a file outside the root, those
+        of the nearest project above it (another project named on the same command line, an unpacked release)."""
+        absolute = os.path.abspath(path)
+        if absolute.startswith(self._root_prefix):
+            return self.dependencies
+        folder = nearest_project(Path(absolute).parent)
+        if folder is None:
+            return self.dependencies
+        if folder not in self._other_dependencies:
+            self._other_dependencies[folder] = DependencyVersions(
+                folder, self.dependencies.targets, self.dependencies.use_installed
+            )
+        return self._other_dependencies[folder]
+
+    def _cache_salt(self, path: str) -> str:
+        """What a cached result of `path` depends on besides its bytes and the run's settings: the dependency files
+        of its own project, for a file outside the root ("" inside it, where the settings hold them)."""
+        dependencies = self.dependencies_for(path)
+        if dependencies is self.dependencies:
+            return ""
+        libraries = {library for rule in self.rule_classes for library in rule.asks_versions_of}
+        return repr(dependencies.fingerprint(libraries)) if libraries else ""
 
     def path_hint(self, path: str) -> str | None:
         if matches_any(path, self.config.training_paths, self.config):
@@ -248,7 +278,7 @@ class Runner:
         run = RunResult(fix_mode=self.fix_mode)
         # reads and checks the Python files first: with the cache, and on every core when there are many
         folder = cache_folder(self.config.root) if self.options.use_cache else None
-        cache = ResultCache(folder, self.cache_settings()) if folder is not None else None
+        cache = ResultCache(folder, self.cache_settings(), self._cache_salt) if folder is not None else None
         digests: dict[str, str] = {}
         self._checked_ahead = check_ahead(
             paths, self.check_source, self.rules_for, cache, self.config.max_file_size, digests

@@ -306,3 +306,53 @@ def test_mlx_lm_s_own_tokenizer_wrapper_returns_lists_from_0_30(tmp_path: Path, 
     outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", ".", cwd=tmp_path)
     codes = [item["code"] for item in json.loads(outcome.output)]
     assert codes == (["CL005"] if flagged else [])
+
+
+_IDS_USED = (
+    "def build(tokenizer, messages):\n"
+    "    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)\n"
+    "    return ids[-8:]\n"
+)
+
+
+@pytest.mark.parametrize("order", [("new_rel", "old_rel"), ("old_rel", "new_rel")])
+def test_releases_named_side_by_side_are_judged_by_their_own_metadata(tmp_path: Path, order: tuple[str, ...]) -> None:
+    """`chatlint check new_rel old_rel`: the root is the first one's, and a file of the other is judged by the
+    dependency versions of its own release (transformers 5 allowed or not), whichever comes first. A module of a
+    package named `setup.py` is not a project's file."""
+    pins = {"new_rel": "transformers>=5.0", "old_rel": "transformers<5.0"}
+    for name, pin in pins.items():
+        write(
+            tmp_path / name,
+            {
+                f"{name}-1.0.dist-info/METADATA": f"Metadata-Version: 2.1\nName: {name}\nRequires-Dist: {pin}\n",
+                "pkg/__init__.py": "",
+                "pkg/train/__init__.py": "",
+                "pkg/train/setup.py": "def setup():\n    return None\n",
+                "pkg/train/encode.py": _IDS_USED,
+            },
+        )
+    outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", *order, cwd=tmp_path)
+    assert [(item["path"], item["code"]) for item in json.loads(outcome.output)] == [
+        ("new_rel/pkg/train/encode.py", "CL005")
+    ]
+
+
+def test_a_cached_result_outside_the_root_follows_its_own_release(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the cache on, a change to the dependency files of the other release checks its files again."""
+    monkeypatch.delenv("CHATLINT_NO_CACHE", raising=False)  # the test session turns the cache off (conftest)
+    monkeypatch.setenv("CHATLINT_CACHE_DIR", str(tmp_path / "cache"))
+    for name in ("root_rel", "other_rel"):
+        write(
+            tmp_path / name,
+            {f"{name}-1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: x\nRequires-Dist: transformers<5\n"},
+        )
+    write(tmp_path / "other_rel", {"encode.py": _IDS_USED})
+    (tmp_path / "root_rel" / "pyproject.toml").write_text("[tool.chatlint]\n", encoding="utf-8")
+    command = ("check", "--exit-zero", "--output-format", "json", "root_rel", "other_rel")
+    assert json.loads(run_cli(*command, cwd=tmp_path).output) == []
+    metadata = tmp_path / "other_rel" / "other_rel-1.0.dist-info" / "METADATA"
+    metadata.write_text("Metadata-Version: 2.1\nName: x\nRequires-Dist: transformers>=5\n", encoding="utf-8")
+    assert [item["code"] for item in json.loads(run_cli(*command, cwd=tmp_path).output)] == ["CL005"]

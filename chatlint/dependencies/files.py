@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 LOCK_FILES = ("uv.lock", "poetry.lock", "pdm.lock")
@@ -20,3 +21,14 @@ def dependency_files(root: Path) -> list[Path]:
     if (root / "PKG-INFO").is_file():
         found.append(root / "PKG-INFO")
     return found
+
+
+@functools.lru_cache(maxsize=1024)
+def nearest_project(folder: Path) -> Path | None:
+    """The nearest folder at or above `folder` whose files say something about dependency versions (a project's
+    `pyproject.toml`, an unpacked release's `*.dist-info/METADATA`), or None. A package's own folder (with an
+    `__init__.py`) is not one: its `setup.py` is a module (`training/setup.py`), not the project's."""
+    for candidate in (folder, *folder.parents):
+        if not (candidate / "__init__.py").is_file() and dependency_files(candidate):
+            return candidate
+    return None
