@@ -64,7 +64,11 @@ class BatchEncodingAsTokenList(Rule):
         that requires mlx-lm 0.30 or later (no allowed version below it), and in a release of mlx-lm 0.30 or later
         itself (its metadata names it): its tokenizers come from `mlx_lm.load`, whose `TokenizerWrapper` passes
         `return_dict=False` itself; unless the module loads a Hugging Face tokenizer of its own
-        (`AutoTokenizer.from_pretrained(...)`). The message names the requirement
+        (`AutoTokenizer.from_pretrained(...)`). It stays quiet in a module that imports Unsloth (`import unsloth`,
+        `from unsloth import FastLanguageModel`): under transformers 5, importing it patches
+        `PreTrainedTokenizerBase.apply_chat_template` to pass `return_dict=False` when it tokenizes (read in
+        unsloth-zoo 2026.7.2 and 2026.10.9, `temporary_patches/misc.py`, `patch_apply_chat_template_return_dict`,
+        which `unsloth/models/_utils.py` runs at import). The message names the requirement
         that allows 5, or says that none was found.
 
         It stays quiet when the result is read by key (`ids["input_ids"]`) or passed on as `**inputs`, and when
@@ -139,6 +143,8 @@ class BatchEncodingAsTokenList(Rule):
             return None  # the project cannot run with transformers 5: the result is a list of ids there
         if self._mlx_lm_wrapper_only() and not _loads_own_tokenizer(facts):
             return None  # mlx-lm's `TokenizerWrapper` passes `return_dict=False` itself
+        if _imports_unsloth(facts):
+            return None  # importing Unsloth patches every tokenizer's `apply_chat_template` back to lists
         uses = "; ".join(list_uses[:2])
         more = f" (and {len(list_uses) - 2} more)" if len(list_uses) > 2 else ""
         via = f" through {template_call.via}" if template_call.via else ""
@@ -192,6 +198,12 @@ class BatchEncodingAsTokenList(Rule):
 # hand the call through as it is, and require `transformers>=4.39.3` with no upper bound): in an MLX project the
 # tokenizers come from `mlx_lm.load` and return lists of ids under transformers 5 too
 _MLX_LM_RETURNS_LISTS = "0.30"
+
+
+def _imports_unsloth(facts: ModuleFacts) -> bool:
+    """Does the module import Unsloth (anywhere in it), whose import patches `apply_chat_template` to return lists
+    under transformers 5?"""
+    return any(ref.module.split(".")[0] in ("unsloth", "unsloth_zoo") for ref in facts.imports)
 
 
 def _loads_own_tokenizer(facts: ModuleFacts) -> bool:
