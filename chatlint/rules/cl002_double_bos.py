@@ -16,7 +16,7 @@ from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
 from chatlint.facts.rendered_text import BOS_TOKENS, WRITTEN_PROMPT
 from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
 from chatlint.facts.summary import imports_of
-from chatlint.facts.syntax import bool_literal, called_name, dotted_name, names_a_processor, shortened
+from chatlint.facts.syntax import bool_literal, called_name, dotted_name, names_a_processor, shortened, string_value
 from chatlint.facts.tokenizer_calls import ENCODE_METHODS
 from chatlint.facts.turn_renders import TurnRender, turn_renders
 from chatlint.facts.uses import same_value
@@ -226,7 +226,8 @@ class DoubleBos(Rule):
         through from a setting, it says nothing); code that runs only for an encoder-decoder
         model (under `if self.is_encoder_decoder:`, in the `else` of `if not is_encoder_decoder:`, or after such an `if`
         whose body returns), whose
-        tokenizers no BOS-writing chat template is made for; and a module that defines its own fake
+        tokenizers no BOS-writing chat template is made for; code in the branch of a dispatch on the model's name
+        for checkpoints of families without a BOS (`elif self.model_name == "Qwen/Qwen2.5-Math-PRM-7B":`); and a module that defines its own fake
         `apply_chat_template` (a test double).
 
         Across modules it follows text an imported function returns (or an imported generator yields), text stored in a dataset column by a `.map()`
@@ -354,6 +355,8 @@ class DoubleBos(Rule):
             return None  # a length statistic or filter: a second BOS changes a count by one, not what is trained
         if _for_encoder_decoder(tokenizer_call.call, facts):
             return None  # an encoder-decoder model's input (T5, BART): chat templates that write a BOS are not theirs
+        if _under_a_checkpoint_without_bos(tokenizer_call.call, facts):
+            return None  # `elif self.model_name == "Qwen/Qwen2.5-Math-PRM-7B":`: the branch of one BOS-free model
         if origin.written_bos and (tokenizer_call.engine or _processor_call(tokenizer_call)):
             return None  # a prompt in a model's documented format handed to a processor or an engine, whose BOS varies
         special = _special_words(tokenizer_call)
@@ -442,6 +445,35 @@ def _for_encoder_decoder(call: ast.Call, facts: ModuleFacts) -> bool:
                     return True
         child = above
     return False
+
+
+def _under_a_checkpoint_without_bos(call: ast.Call, facts: ModuleFacts) -> bool:
+    """The call is in the body of an `if` (or `elif`) that compares a model's name to checkpoints of families whose
+    templates write no BOS (`if self.model_name == "Qwen/Qwen2.5-Math-PRM-7B":`, `if model_id in ("Qwen/...",
+    ...)`): a dispatch on the model that runs that branch for those models only."""
+    child: ast.AST = call
+    for above in reversed(facts.ancestors(call)):
+        if isinstance(above, ast.If) and child in above.body:
+            names = _compared_checkpoints(above.test)
+            if names and all((family := family_of(name)) is not None and not family.writes_bos for name in names):
+                return True
+        child = above
+    return False
+
+
+def _compared_checkpoints(test: ast.expr) -> list[str]:
+    """The checkpoint names a test compares a value to with `==` or `in` (a tuple, list or set of literals)."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and len(test.comparators) == 1):
+        return []
+    other = test.comparators[0]
+    if isinstance(test.ops[0], ast.Eq):
+        candidates = [test.left, other]
+    elif isinstance(test.ops[0], ast.In) and isinstance(other, (ast.Tuple, ast.List, ast.Set)):
+        candidates = list(other.elts)
+    else:
+        return []
+    names = [value for value in map(string_value, candidates) if value is not None and "/" in value]
+    return names if len(names) == len(candidates) - (1 if isinstance(test.ops[0], ast.Eq) else 0) else []
 
 
 def _encoder_decoder_test(test: ast.expr) -> tuple[bool, bool]:
