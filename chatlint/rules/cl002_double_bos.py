@@ -223,7 +223,8 @@ class DoubleBos(Rule):
         = False`; for the tokenizer an instance keeps, also in another method of its class: `self.tokenizer.add_bos_token
         = False` in its set-up), or a render that passes
         `enable_thinking=True`/`False` itself (a variable of Qwen 3's and SmolLM 3's ChatML templates; handed
-        through from a setting, it says nothing); code that runs only for an encoder-decoder
+        through from a setting it says nothing, nor in a `try` that falls back when a tokenizer refuses the keyword:
+        `except TypeError:`); code that runs only for an encoder-decoder
         model (under `if self.is_encoder_decoder:`, in the `else` of `if not is_encoder_decoder:`, or after such an `if`
         whose body returns), whose
         tokenizers no BOS-writing chat template is made for; code in the branch of a dispatch on the model's name
@@ -349,7 +350,7 @@ class DoubleBos(Rule):
             return None  # the function (its class, its file) is written for a family whose template has no BOS
         if _turns_the_bos_off(function, tokenizer_call.call):
             return None  # `processor.tokenizer.add_bos_token = False` before the call: the code drops the second BOS
-        if _written_for_a_thinking_template(origin.render_call):
+        if _written_for_a_thinking_template(origin.render_call, facts):
             return None  # `enable_thinking=False`: Qwen 3's (or SmolLM 3's) ChatML template, which writes no BOS
         if _only_counted(tokenizer_call, facts):
             return None  # a length statistic or filter: a second BOS changes a count by one, not what is trained
@@ -412,13 +413,31 @@ def _processor_call(tokenizer_call: TokenizerCall) -> bool:
     return names_a_processor((tokenizer_call.inner or tokenizer_call).call.func)
 
 
-def _written_for_a_thinking_template(render: ast.Call | None) -> bool:
+def _written_for_a_thinking_template(render: ast.Call | None, facts: ModuleFacts) -> bool:
     """The render passes `enable_thinking=True` or `=False` itself: a variable of Qwen 3's and SmolLM 3's chat
     templates (ChatML, no BOS), which other templates ignore. A value handed through (`enable_thinking=flag`,
-    `**template_kwargs`) says only that the code serves thinking models among others."""
-    return render is not None and any(
+    `**template_kwargs`) says only that the code serves thinking models among others, and so does a render in a
+    `try` that renders again without it when a tokenizer refuses the keyword (`except TypeError:`)."""
+    if render is None or not any(
         item.arg == "enable_thinking" and bool_literal(item.value) is not None for item in render.keywords
-    )
+    ):
+        return False
+    child: ast.AST = render
+    for above in reversed(facts.ancestors(render)):
+        if isinstance(above, ast.Try) and child in above.body and _catches_type_errors(above):
+            return False
+        child = above
+    return True
+
+
+def _catches_type_errors(statement: ast.Try) -> bool:
+    """Does a handler of the `try` catch a `TypeError` (by name, in a tuple, or every exception)?"""
+    for handler in statement.handlers:
+        caught = handler.type
+        names = [caught] if not isinstance(caught, ast.Tuple) else list(caught.elts)
+        if caught is None or any(dotted_name(name) in ("TypeError", "Exception", "BaseException") for name in names):
+            return True
+    return False
 
 
 def _imports_an_encoder(facts: ModuleFacts) -> bool:

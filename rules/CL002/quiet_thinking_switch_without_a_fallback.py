@@ -1,0 +1,22 @@
+# A generator written for Qwen 3: it passes the thinking switch, a variable of Qwen 3's ChatML template (no BOS),
+# and does not render again for tokenizers without it; a `try` that only guards against a missing template.
+from vllm import LLM, SamplingParams
+
+
+class QwenGenerator:
+    def __init__(self, model_name, tokenizer):
+        self.tokenizer = tokenizer
+        self.llm = LLM(model=model_name)
+
+    def _format_prompt(self, question):
+        messages = [{"role": "user", "content": question}]
+        try:
+            return self.tokenizer.apply_chat_template(
+                messages, add_generation_prompt=True, tokenize=False, enable_thinking=False
+            )
+        except ValueError:
+            return question
+
+    def generate(self, questions):
+        prompts = [self._format_prompt(question) for question in questions]
+        return self.llm.generate(prompts, SamplingParams(max_tokens=256))
