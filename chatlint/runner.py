@@ -178,6 +178,8 @@ class Runner:
         )
         # those of other projects named on the command line, outside the root (`chatlint check proj_a proj_b`)
         self._other_dependencies: dict[Path, DependencyVersions] = {}
+        self._salts: dict[Path, str] = {}  # their cache salts, by project folder
+        self._dependencies_by_folder: dict[str, DependencyVersions] = {}  # (by the folder of a checked file)
         self._root_prefix = os.path.join(str(config.root), "")
 
     def rules_for(self, path: str) -> list[Rule]:
@@ -200,26 +202,33 @@ class Runner:
     def dependencies_for(self, path: str) -> DependencyVersions:
         """The dependency versions the rules judge `path` by: the project root's; for a file outside the root, those
         of the nearest project above it (another project named on the same command line, an unpacked release)."""
-        absolute = os.path.abspath(path)
-        if absolute.startswith(self._root_prefix):
-            return self.dependencies
-        folder = nearest_project(Path(absolute).parent)
+        parent = os.path.dirname(path)
+        known = self._dependencies_by_folder.get(parent)
+        if known is not None:
+            return known
+        absolute = os.path.abspath(parent)
+        folder = None if os.path.join(absolute, "").startswith(self._root_prefix) else nearest_project(Path(absolute))
         if folder is None:
-            return self.dependencies
-        if folder not in self._other_dependencies:
-            self._other_dependencies[folder] = DependencyVersions(
-                folder, self.dependencies.targets, self.dependencies.use_installed
-            )
-        return self._other_dependencies[folder]
+            found = self.dependencies
+        else:
+            if folder not in self._other_dependencies:
+                self._other_dependencies[folder] = DependencyVersions(
+                    folder, self.dependencies.targets, self.dependencies.use_installed
+                )
+            found = self._other_dependencies[folder]
+        self._dependencies_by_folder[parent] = found
+        return found
 
     def _cache_salt(self, path: str) -> str:
         """What a cached result of `path` depends on besides its bytes and the run's settings: the dependency files
         of its own project, for a file outside the root ("" inside it, where the settings hold them)."""
         dependencies = self.dependencies_for(path)
-        if dependencies is self.dependencies:
+        if dependencies is self.dependencies or dependencies.root is None:
             return ""
-        libraries = {library for rule in self.rule_classes for library in rule.asks_versions_of}
-        return repr(dependencies.fingerprint(libraries)) if libraries else ""
+        if dependencies.root not in self._salts:  # (read once per project: a warm run asks for every file)
+            libraries = {library for rule in self.rule_classes for library in rule.asks_versions_of}
+            self._salts[dependencies.root] = repr(dependencies.fingerprint(libraries)) if libraries else ""
+        return self._salts[dependencies.root]
 
     def path_hint(self, path: str) -> str | None:
         if matches_any(path, self.config.training_paths, self.config):

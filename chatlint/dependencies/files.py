@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 LOCK_FILES = ("uv.lock", "poetry.lock", "pdm.lock")
@@ -23,12 +24,26 @@ def dependency_files(root: Path) -> list[Path]:
     return found
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=4096)
 def nearest_project(folder: Path) -> Path | None:
     """The nearest folder at or above `folder` whose files say something about dependency versions (a project's
     `pyproject.toml`, an unpacked release's `*.dist-info/METADATA`), or None. A package's own folder (with an
-    `__init__.py`) is not one: its `setup.py` is a module (`training/setup.py`), not the project's."""
-    for candidate in (folder, *folder.parents):
-        if not (candidate / "__init__.py").is_file() and dependency_files(candidate):
-            return candidate
-    return None
+    `__init__.py`) is not one: its `setup.py` is a module (`training/setup.py`), not the project's. (Each folder is
+    listed once, its answer shared by the folders below it.)"""
+    try:
+        names = set(os.listdir(folder))
+    except OSError:
+        names = set()
+    if "__init__.py" not in names and _declares(names) and dependency_files(folder):
+        return folder
+    return None if folder.parent == folder else nearest_project(folder.parent)
+
+
+_DECLARING = frozenset({"pyproject.toml", "setup.cfg", "setup.py", "PKG-INFO", "requirements", *LOCK_FILES})
+
+
+def _declares(names: set[str]) -> bool:
+    """Could a folder with these entries hold dependency files (before `dependency_files` looks closer)?"""
+    return bool(names & _DECLARING) or any(
+        name.endswith(".dist-info") or (name.startswith("requirements") and name.endswith(".txt")) for name in names
+    )
