@@ -394,10 +394,56 @@ def parameter_helpers(
         guarded = _guarded_copy(text, function, flow) if text.id not in function.params else None
         if guarded is not None:
             helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, *guarded))
-        if text.id not in function.params or not flow.never_rebound(text.id):
+        if text.id not in function.params:
+            listed = _item_of_a_parameter(text, function, flow, 0)
+            if listed is not None:  # (`for prompt, completion in zip(prompts, completions): encode(prompt + ...)`)
+                helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, listed))
+            continue
+        if not flow.never_rebound(text.id):
             continue
         helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, text.id))
     return helpers
+
+
+def _item_of_a_parameter(text: ast.Name, function: FunctionInfo, flow: FunctionFlow, depth: int) -> str | None:
+    """The list parameter `text` is an item of, or starts with one: a loop over it (`for prompt in prompts`, `for
+    prompt, completion in zip(prompts, completions)`, also in a comprehension), or an item of a local list filled
+    with such items (`chosen.append(prompt + completion)`, then `for text in chosen`); None otherwise."""
+    bindings = flow.bindings.get(text.id, [])
+    if depth > 2 or len(bindings) != 1:
+        return None
+    binding = bindings[0]
+    iterable = binding.value
+    if binding.kind == "loop-unpack" and isinstance(iterable, ast.Call) and binding.position is not None:
+        name = dotted_name(iterable.func)
+        offset = 1 if name == "enumerate" else 0
+        if name not in ("zip", "enumerate") or binding.position - offset >= len(iterable.args):
+            return None
+        iterable = iterable.args[binding.position - offset] if binding.position >= offset else None
+    elif binding.kind != "loop":
+        return None
+    if not isinstance(iterable, ast.Name):
+        return None
+    if iterable.id in function.params:
+        return iterable.id if flow.never_rebound(iterable.id) else None
+    appended = [value for kind, value in function.mutations.get(iterable.id, ()) if kind == "append"]
+    assigned = function.assignments.get(iterable.id, [])
+    if (
+        not appended
+        or len(appended) != len(function.mutations.get(iterable.id, ()))
+        or assigned != []
+        and not all(isinstance(value, ast.List) and not value.elts for value in assigned)
+    ):
+        return None
+    found = set()
+    for value in appended:
+        while isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+            value = value.left
+        item = _item_of_a_parameter(value, function, flow, depth + 1) if isinstance(value, ast.Name) else None
+        if item is None:
+            return None
+        found.add(item)
+    return found.pop() if len(found) == 1 else None
 
 
 def _guarded_copy(text: ast.Name, function: FunctionInfo, flow: FunctionFlow) -> tuple[str, tuple[str, bool]] | None:
