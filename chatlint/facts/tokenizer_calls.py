@@ -395,7 +395,12 @@ def parameter_helpers(
         if guarded is not None:
             helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, *guarded))
         if text.id not in function.params:
-            listed = _item_of_a_parameter(text, function, flow, 0)
+            # (an item of a loop straight over the parameter is judged inside, as a dataset the callers pass)
+            direct = any(
+                binding.kind == "loop" and isinstance(binding.value, ast.Name) and binding.value.id in function.params
+                for binding in flow.bindings.get(text.id, [])
+            )
+            listed = _item_of_a_parameter(text, function, flow, 0) if not direct else None
             if listed is not None:  # (`for prompt, completion in zip(prompts, completions): encode(prompt + ...)`)
                 helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, listed))
             continue
