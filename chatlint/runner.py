@@ -17,7 +17,7 @@ from chatlint.add_noqa import NoqaEdit, add_noqa
 from chatlint.cache import ResultCache, cache_folder
 from chatlint.config import Config, rules_for
 from chatlint.dependencies import DependencyVersions
-from chatlint.dependencies.files import nearest_project
+from chatlint.dependencies.projects import ProjectDependencies
 from chatlint.engine import FileResult, FixMode, check_text, imports_in_text, loaded_checkpoints, summarize_text
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
@@ -176,11 +176,8 @@ class Runner:
         self.dependencies = DependencyVersions(
             config.root, config.target_versions, config.use_installed_versions or options.installed_versions
         )
-        # those of other projects named on the command line, outside the root (`chatlint check proj_a proj_b`)
-        self._other_dependencies: dict[Path, DependencyVersions] = {}
-        self._salts: dict[Path, str] = {}  # their cache salts, by project folder
-        self._dependencies_by_folder: dict[str, DependencyVersions] = {}  # (by the folder of a checked file)
-        self._root_prefix = os.path.join(str(config.root), "")
+        # and those of other projects named on the command line, for their files outside the root
+        self.projects = ProjectDependencies(self.dependencies)
 
     def rules_for(self, path: str) -> list[Rule]:
         ignored = tuple(
@@ -189,7 +186,7 @@ class Runner:
             if matches_any(path, (pattern,), self.config)
             for code in codes
         )
-        dependencies = self.dependencies_for(path)
+        dependencies = self.projects.for_path(path)
         key = (ignored, dependencies.root)
         if key not in self._rules:
             self._rules[key] = [
@@ -199,36 +196,10 @@ class Runner:
             ]
         return self._rules[key]
 
-    def dependencies_for(self, path: str) -> DependencyVersions:
-        """The dependency versions the rules judge `path` by: the project root's; for a file outside the root, those
-        of the nearest project above it (another project named on the same command line, an unpacked release)."""
-        parent = os.path.dirname(path)
-        known = self._dependencies_by_folder.get(parent)
-        if known is not None:
-            return known
-        absolute = os.path.abspath(parent)
-        folder = None if os.path.join(absolute, "").startswith(self._root_prefix) else nearest_project(Path(absolute))
-        if folder is None:
-            found = self.dependencies
-        else:
-            if folder not in self._other_dependencies:
-                self._other_dependencies[folder] = DependencyVersions(
-                    folder, self.dependencies.targets, self.dependencies.use_installed
-                )
-            found = self._other_dependencies[folder]
-        self._dependencies_by_folder[parent] = found
-        return found
-
     def _cache_salt(self, path: str) -> str:
-        """What a cached result of `path` depends on besides its bytes and the run's settings: the dependency files
-        of its own project, for a file outside the root ("" inside it, where the settings hold them)."""
-        dependencies = self.dependencies_for(path)
-        if dependencies is self.dependencies or dependencies.root is None:
-            return ""
-        if dependencies.root not in self._salts:  # (read once per project: a warm run asks for every file)
-            libraries = {library for rule in self.rule_classes for library in rule.asks_versions_of}
-            self._salts[dependencies.root] = repr(dependencies.fingerprint(libraries)) if libraries else ""
-        return self._salts[dependencies.root]
+        return self.projects.cache_salt(
+            path, (library for rule in self.rule_classes for library in rule.asks_versions_of)
+        )
 
     def path_hint(self, path: str) -> str | None:
         if matches_any(path, self.config.training_paths, self.config):
