@@ -42,6 +42,9 @@ _PAD_ID_NAMES = frozenset({"pad_token_id", "pad_id", "pad_idx", "pad_index", "pa
 _NOT_TOKENIZER = ("config", "generation_config", "model")
 _BY_VALUE_COLLATORS = frozenset({"DataCollatorForLanguageModeling", "DataCollatorForCompletionOnlyLM"})
 _MASK_CALLS = frozenset({"where", "masked_fill", "masked_fill_"})
+# the names of the masks of the tokens a loss counts (an RL trainer's completion mask), not of attention masks
+LOSS_MASK_NAME = re.compile(r"(?:completion|response|loss|action|answer|generation|gen)s?_mask")
+_CASTS = frozenset({"float", "long", "int", "bool", "to", "type", "astype"})
 # losses that leave out the targets equal to their `ignore_index`
 _LOSSES = frozenset({"CrossEntropyLoss", "cross_entropy", "NLLLoss", "nll_loss"})
 # calls handed a pad id that mask nothing by it, or that `value_masks` knows already
@@ -213,7 +216,7 @@ def _value_mask(
             compared = _pad_comparison(target.slice, function, is_compared)
             if compared:
                 return ValueMask(node, function, f"`{_short(code(node))}`", compared)
-        return None
+        return _loss_mask(node, target, function, is_compared)
     if isinstance(node, ast.Call):
         name = called_name(node)
         if name in _BY_VALUE_COLLATORS:
@@ -245,6 +248,34 @@ def _value_mask(
                 text = _comprehension_text(node, above[-1] if above else None, facts.source)
                 return ValueMask(node, function, f"`{_short(text)}`", compared)
     return None
+
+
+def _loss_mask(
+    node: ast.Assign, target: ast.expr, function: FunctionInfo, is_compared: Callable[..., bool]
+) -> ValueMask | None:
+    """`response_mask = (response_ids != pad_id).float()`: the mask of the tokens a loss counts (an RL trainer's
+    completion mask, a loss mask; not an attention mask), made by comparing the tokens with the pad id, which leaves
+    every token equal to it out of the loss."""
+    name = (dotted_name(target) or "").rsplit(".", 1)[-1].lower()
+    if not LOSS_MASK_NAME.fullmatch(name):
+        return None
+    value = node.value
+    while isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in _CASTS:
+        value = value.func.value  # `(...).float()`, `.long()`, `.to(dtype)`
+    if isinstance(value, ast.Call) and called_name(value) == "not_equal" and len(value.args) == 2:
+        compared = code(value.args[1]) if is_compared(value.args[1], function) else ""  # `np.not_equal(ids, pad)`
+    elif (
+        isinstance(value, ast.Compare)
+        and isinstance(value.ops[0], ast.NotEq)
+        or (isinstance(value, ast.Call) and called_name(value) == "ne")
+    ):
+        compared = _pad_comparison(value, function, is_compared)
+    else:
+        return None
+    if not compared:
+        return None
+    words = f"`{_short(code(node))}`, which leaves every token equal to the pad id out of the loss"
+    return ValueMask(node, function, words, compared)
 
 
 def _pad_comparison(

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from chatlint.facts import FunctionInfo, ModuleFacts
-from chatlint.facts.padding import PadAssignment, ValueMask, pad_eos_assignments, value_masks
+from chatlint.facts.padding import LOSS_MASK_NAME, PadAssignment, ValueMask, pad_eos_assignments, value_masks
 from chatlint.facts.summary import PAD_SET_TO_EOS, TOKENIZER_LOADER_CALL, ModuleSummary, PadLoader
 from chatlint.facts.syntax import called_name, dotted_name
 from chatlint.findings import Related
@@ -15,6 +15,8 @@ from chatlint.knowledge.model_families import EOS_END_OF_TURN
 from chatlint.rules.base import Diagnostic, Rule
 
 _IGNORE_AS_VALUE = re.compile(rb"(?<!type: )(?i:ignore)\w*[ \t]*(?:[\]),=:\r\n]|$)")
+# `response_mask = (response_ids != pad_id)...`: a loss mask assigned (`LOSS_MASK_NAME`)
+_LOSS_MASK_SET = re.compile(rb"(?i:" + LOSS_MASK_NAME.pattern.encode() + rb")[ \t]*=[^=]")
 
 
 class PadEosMaskedByValue(Rule):
@@ -26,8 +28,8 @@ class PadEosMaskedByValue(Rule):
         (b"eos_token", b"eos_id", *sorted(token.encode() for token in EOS_END_OF_TURN)),
         (PAD_SET_TO_EOS,),
         # the ignore value of a mask: `-100`, or a name with "ignore" in it used as a value (`IGNORE_INDEX`,
-        # `self.ignore_index)`, `ignore_index=`), not the word in `# type: ignore`
-        (b"-100", b"DataCollatorFor", b"SFTTrainer(", _IGNORE_AS_VALUE),
+        # `self.ignore_index)`, `ignore_index=`), not the word in `# type: ignore`; or a loss mask made by value
+        (b"-100", b"DataCollatorFor", b"SFTTrainer(", _IGNORE_AS_VALUE, _LOSS_MASK_SET),
     )
     # a module that trains with a collator or trainer that masks by value, whose tokenizer an imported function may
     # have padded with EOS (`tokenizer = utils.get_tokenizer(config)`)
@@ -44,8 +46,13 @@ class PadEosMaskedByValue(Rule):
         tokenizer.pad_token_id, -100, ids)`, `labels.masked_fill(labels == pad_id, -100)`, a comprehension doing
         the same, a loss that ignores the targets equal to the pad id (`nn.CrossEntropyLoss(ignore_index=
         tokenizer.pad_token_id)`, `F.cross_entropy(..., ignore_index=pad_id)`; not one with `reduction="none"`,
-        a score per token as perplexity evaluations compute), or a collator that does it inside
-        (`DataCollatorForLanguageModeling(..., mlm=False)`, trl's `DataCollatorForCompletionOnlyLM`). The finding is reported at the pad assignment and names the masking.
+        a score per token as perplexity evaluations compute), a mask of the tokens a loss counts made the same way
+        (an RL trainer's `response_mask = (response_ids != pad_id).float()`, `completion_mask =
+        completion_ids.ne(tokenizer.pad_token_id)`; named for completions, responses or the loss, not an attention
+        mask), or a collator that does it inside (`DataCollatorForLanguageModeling(..., mlm=False)`, trl's
+        `DataCollatorForCompletionOnlyLM`). A pad id that falls back to the EOS id when the tokenizer has no pad
+        token (`pad_id = tokenizer.pad_token_id or tokenizer.eos_token_id`) counts as padding with EOS. The finding
+        is reported at the pad assignment and names the masking.
 
         It stays quiet when padding is masked by position (the attention mask, padding lengths), when the pad
         token is a different token, when the masking sits under a test that compares the pad and EOS ids, and in
