@@ -690,5 +690,4 @@ def _returns_texts_in_tuples(helper: tuple[TextSummary, ModuleSummary] | None) -
     if helper is None:
         return False
     text = helper[0]
-    known = text.shape in (ShapeKind.PROMPT.value, ShapeKind.FULL.value)
-    return known and bool(text.positions) and not (text.ids or text.yields or text.dataset)
+    return text.in_tuples and text.shape in (ShapeKind.PROMPT.value, ShapeKind.FULL.value)

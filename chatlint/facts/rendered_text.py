@@ -50,7 +50,7 @@ from chatlint.facts.model import (
     with_hop,
 )
 from chatlint.facts.rendered_columns import RenderedColumns
-from chatlint.facts.summary import ModuleSummary, TextSummary
+from chatlint.facts.summary import ModuleSummary
 from chatlint.facts.syntax import (
     bool_literal,
     bound_argument,
@@ -737,7 +737,7 @@ class RenderedTexts:
             if helper is not None:
                 return self._returned(helper, binding.position, depth, many, site=(value, function))
             imported = self.links.text(value.func) if self.links and not many else None
-            if imported is not None and _returned_at(imported[0], binding.position):
+            if imported is not None and imported[0].in_tuples and binding.position in imported[0].positions:
                 # `prompt, full = split_render(tok, conv)` with the helper in another module
                 return imported_origin(*imported, "renders the text it returns in a tuple")
         return None
@@ -895,11 +895,6 @@ def _same_items(expr: ast.expr | None) -> ast.expr | None:
     while isinstance(expr, ast.Call) and dotted_name(expr.func) in _SAME_ITEMS and expr.args:
         expr = expr.args[0]
     return expr
-
-
-def _returned_at(text: TextSummary, position: int | None) -> bool:
-    """Does the function the summary describes return a rendered text at `position` of the tuples it returns?"""
-    return position is not None and not (text.yields or text.ids or text.dataset) and position in text.positions
 
 
 def _transposed(call: ast.Call) -> ast.expr | None:

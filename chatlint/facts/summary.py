@@ -262,6 +262,11 @@ class TextSummary:
     # make_formatter(tok)`, then `ds.map(to_text)`): a factory of a `.map()` function
     makes_rows: bool = False
 
+    @property
+    def in_tuples(self) -> bool:
+        """Does it return the rendered text at `positions` of the tuples it returns (`return prompt, full`)?"""
+        return bool(self.positions) and not (self.yields or self.ids or self.dataset)
+
 
 @dataclass(frozen=True)
 class TokenizerSummary:
