@@ -41,6 +41,7 @@ from chatlint.facts.syntax import (
     positional,
     shortened,
     string_value,
+    transposed,
 )
 from chatlint.facts.tokenizer_calls import is_tokenizer
 from chatlint.facts.walk import nodes_under
@@ -433,14 +434,9 @@ class _Flow:
     ) -> Carrier | None:
         """`prompts, fulls = zip(*pairs)`: the render the items of `pairs` carry at `position` (`pairs = [split_render(
         tok, c) for c in conversations]`, or tuples written out)."""
-        if not (
-            isinstance(value, ast.Call)
-            and called_name(value) == "zip"
-            and len(value.args) == 1
-            and isinstance(value.args[0], ast.Starred)
-        ):
+        pairs = transposed(value) if isinstance(value, ast.Call) else None
+        if pairs is None:
             return None
-        pairs = value.args[0].value
         if isinstance(pairs, ast.Name):
             return self._resolve_name(
                 pairs, function, lambda given: self._transposed_items(given, position, function, before, depth + 1)

@@ -62,6 +62,7 @@ from chatlint.facts.syntax import (
     is_property,
     keyword_value,
     shortened,
+    transposed,
 )
 
 # string methods whose result still starts where the text started
@@ -728,10 +729,10 @@ class RenderedTexts:
             element = _element(value, binding.position)
             return follow(element, function, depth) if element is not None else None
         if isinstance(value, ast.Call):
-            transposed = _transposed(value)
-            if transposed is not None and binding.position is not None and many:
+            pairs = transposed(value)
+            if pairs is not None and binding.position is not None and many:
                 # `prompts, images = zip(*pairs)` with `pairs.append((prompt, image))`: the first items, in a tuple
-                found = self.tuple_items(transposed, function, depth + 1, binding.position)
+                found = self.tuple_items(pairs, function, depth + 1, binding.position)
                 return with_hop(found, f"`{_short(value)}`")
             helper = self.helper_function(value, function)
             if helper is not None:
@@ -895,13 +896,6 @@ def _same_items(expr: ast.expr | None) -> ast.expr | None:
     while isinstance(expr, ast.Call) and dotted_name(expr.func) in _SAME_ITEMS and expr.args:
         expr = expr.args[0]
     return expr
-
-
-def _transposed(call: ast.Call) -> ast.expr | None:
-    """`zip(*pairs)`: the list of tuples it transposes."""
-    if dotted_name(call.func) == "zip" and len(call.args) == 1 and isinstance(call.args[0], ast.Starred):
-        return call.args[0].value
-    return None
 
 
 def _encloses(scope: FunctionInfo | None, function: FunctionInfo) -> bool:

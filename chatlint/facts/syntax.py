@@ -238,6 +238,13 @@ def is_label_name(name: str) -> bool:
 _CASTS = frozenset({"cast", "typing.cast", "t.cast", "typing_extensions.cast"})
 
 
+def transposed(call: ast.Call) -> ast.expr | None:
+    """`zip(*pairs)`: the list of tuples it takes apart (`prompts, images = zip(*pairs)`); None for another call."""
+    if dotted_name(call.func) == "zip" and len(call.args) == 1 and isinstance(call.args[0], ast.Starred):
+        return call.args[0].value
+    return None
+
+
 def cast_value(call: ast.Call) -> ast.expr | None:
     """The value of `typing.cast(T, value)` (`cast("str", value)` too): the same object, only the type checker's
     view of it changes; None for any other call."""
