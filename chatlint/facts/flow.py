@@ -40,6 +40,11 @@ class Binding:
     blocks: tuple[tuple[int, int], ...]  # the branches around the binding, outermost first (see `_Walker`)
     source: ast.AST | None = None  # what is evaluated before the binding (right-hand side, iterable)
 
+    def walks_a_parameter(self, function: FunctionInfo) -> bool:
+        """Is it the name of a loop (or comprehension) straight over a parameter of `function` (`for row in
+        batch`)?"""
+        return self.kind == "loop" and isinstance(self.value, ast.Name) and self.value.id in function.params
+
 
 @dataclass(frozen=True)
 class Load:

@@ -280,10 +280,7 @@ class RenderedTexts:
         if not isinstance(row, ast.Name):
             return False
         bindings = self.flow(function).reaching(row.id, row)
-        return bool(bindings) and all(
-            binding.kind == "loop" and isinstance(binding.value, ast.Name) and binding.value.id in function.params
-            for binding in bindings
-        )
+        return bool(bindings) and all(binding.walks_a_parameter(function) for binding in bindings)
 
     def column_of(self, key: ast.expr, function: FunctionInfo) -> ColumnName | None:
         """The column name `key` (in `function`) holds: see `column_names.column_name`."""

@@ -396,10 +396,7 @@ def parameter_helpers(
             helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, *guarded))
         if text.id not in function.params:
             # (an item of a loop straight over the parameter is judged inside, as a dataset the callers pass)
-            direct = any(
-                binding.kind == "loop" and isinstance(binding.value, ast.Name) and binding.value.id in function.params
-                for binding in flow.bindings.get(text.id, [])
-            )
+            direct = any(binding.walks_a_parameter(function) for binding in flow.bindings.get(text.id, []))
             listed = _item_of_a_parameter(text, function, flow, 0) if not direct else None
             if listed is not None:  # (`for prompt, completion in zip(prompts, completions): encode(prompt + ...)`)
                 helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, listed))
@@ -431,14 +428,11 @@ def _item_of_a_parameter(text: ast.Name, function: FunctionInfo, flow: FunctionF
         return None
     if iterable.id in function.params:
         return iterable.id if flow.never_rebound(iterable.id) else None
-    appended = [value for kind, value in function.mutations.get(iterable.id, ()) if kind == "append"]
-    assigned = function.assignments.get(iterable.id, [])
-    if (
-        not appended
-        or len(appended) != len(function.mutations.get(iterable.id, ()))
-        or assigned != []
-        and not all(isinstance(value, ast.List) and not value.elts for value in assigned)
-    ):
+    # a list of its own, assigned empty (`chosen = []`) and only appended to
+    mutations = function.mutations.get(iterable.id, [])
+    appended = [value for kind, value in mutations if kind == "append"]
+    emptied = all(isinstance(value, ast.List) and not value.elts for value in function.assignments.get(iterable.id, []))
+    if not appended or len(appended) != len(mutations) or not emptied:
         return None
     found = set()
     for value in appended:
