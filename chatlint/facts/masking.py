@@ -112,22 +112,11 @@ def length_masks(facts: ModuleFacts) -> list[LengthMask]:
     if not facts.template_calls:
         return []
     found: list[LengthMask] = []
-    for render, function, node, how in _masks(facts.remembered(_Flow), facts):
+    flow = facts.remembered(_Flow)
+    for render, function, node, how in _masks(flow, facts):
         if isinstance(render, TemplateCall):
-            found.append(LengthMask(render, function, node, how, _helper_place(node, facts)))
+            found.append(LengthMask(render, function, node, how, flow.helper_places.get(id(node), ())))
     return found
-
-
-def _helper_place(node: ast.AST, facts: ModuleFacts) -> tuple[Related, ...]:
-    """Where a function of another module masks the labels, when the mask is a call of one (`mask_prompt(...)`)."""
-    if not isinstance(node, ast.Call) or not facts.links:
-        return ()
-    imported = facts.links.prefix_mask(node.func)
-    if imported is None:
-        return ()
-    (_, param, line), summary = imported
-    name = dotted_name(node.func)
-    return (Related(summary.path, line, f"`{name}` masks the first `{param}` labels it is given"),)
 
 
 def column_masks(facts: ModuleFacts) -> list[ColumnMask]:
@@ -234,6 +223,8 @@ class _Flow:
         self.yields_length: dict[tuple[str, int], Carrier] = {}
         # helpers (by name) that return tuples with a render at a position: `return prompt, full`
         self.returns_render_at: dict[tuple[str, int], Carrier] = {}
+        # the calls of functions of other modules that mask the first labels (`mask_prompt(...)`), by id: where
+        self.helper_places: dict[int, tuple[Related, ...]] = {}
         # per function: (name, key) -> values stored with `name["key"] = value`, in source order
         self._item_stores: dict[int, dict[tuple[str, str], list[ast.expr]]] = {}
         # per function: its reaching definitions (see `chatlint.facts.flow`)
@@ -708,6 +699,8 @@ class _Flow:
                 return None
             (position, param, line), summary = imported
             where = summary.place(line)
+            note = f"`{name}` masks the first `{param}` labels it is given"
+            self.helper_places[id(call)] = (Related(summary.path, line, note),)
         handed = arg.arg == param if isinstance(arg, ast.keyword) else positional(call, position) is arg
         if not handed:
             return None
