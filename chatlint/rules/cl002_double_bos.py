@@ -424,12 +424,10 @@ def _written_for_a_thinking_template(render: ast.Call | None, facts: ModuleFacts
         item.arg == "enable_thinking" and bool_literal(item.value) is not None for item in render.keywords
     ):
         return False
-    child: ast.AST = render
-    for above in reversed(facts.ancestors(render)):
-        if isinstance(above, ast.Try) and child in above.body and _catches_type_errors(above):
-            return False
-        child = above
-    return True
+    return not any(
+        isinstance(above, ast.Try) and child in above.body and _catches_type_errors(above)
+        for above, child in _enclosing(render, facts)
+    )
 
 
 def _catches_type_errors(statement: ast.Try) -> bool:
@@ -452,8 +450,7 @@ def _for_encoder_decoder(call: ast.Call, facts: ModuleFacts) -> bool:
     """The call runs only for an encoder-decoder model: in the body of `if self.is_encoder_decoder:`, in the `else`
     of `if not is_encoder_decoder:`, or after an `if not is_encoder_decoder:` whose body always returns (trl's
     preference trainers tokenize both ways)."""
-    child: ast.AST = call
-    for above in reversed(facts.ancestors(call)):
+    for above, child in _enclosing(call, facts):
         if isinstance(above, (ast.If, ast.IfExp)) and child is not above.test:
             negated, test = _encoder_decoder_test(above.test)
             if test:
@@ -464,21 +461,26 @@ def _for_encoder_decoder(call: ast.Call, facts: ModuleFacts) -> bool:
                 earlier = block[: block.index(child)]
                 if any(_leaves_unless_encoder_decoder(statement) for statement in earlier):
                     return True
-        child = above
     return False
+
+
+def _enclosing(node: ast.AST, facts: ModuleFacts) -> Iterator[tuple[ast.AST, ast.AST]]:
+    """Each node around `node`, innermost first, with its child on the way down to `node`."""
+    child = node
+    for above in reversed(facts.ancestors(node)):
+        yield above, child
+        child = above
 
 
 def _under_a_checkpoint_without_bos(call: ast.Call, facts: ModuleFacts) -> bool:
     """The call is in the body of an `if` (or `elif`) that compares a model's name to checkpoints of families whose
     templates write no BOS (`if self.model_name == "Qwen/Qwen2.5-Math-PRM-7B":`, `if model_id in ("Qwen/...",
     ...)`): a dispatch on the model that runs that branch for those models only."""
-    child: ast.AST = call
-    for above in reversed(facts.ancestors(call)):
+    for above, child in _enclosing(call, facts):
         if isinstance(above, ast.If) and child in above.body:
             names = _compared_checkpoints(above.test)
             if names and all((family := family_of(name)) is not None and not family.writes_bos for name in names):
                 return True
-        child = above
     return False
 
 
@@ -488,13 +490,19 @@ def _compared_checkpoints(test: ast.expr) -> list[str]:
         return []
     other = test.comparators[0]
     if isinstance(test.ops[0], ast.Eq):
-        candidates = [test.left, other]
-    elif isinstance(test.ops[0], ast.In) and isinstance(other, (ast.Tuple, ast.List, ast.Set)):
-        candidates = list(other.elts)
-    else:
-        return []
-    names = [value for value in map(string_value, candidates) if value is not None and "/" in value]
-    return names if len(names) == len(candidates) - (1 if isinstance(test.ops[0], ast.Eq) else 0) else []
+        # one side a checkpoint, the other the value compared (`self.model_name == "Qwen/..."`)
+        names = [name for name in map(_checkpoint_literal, (test.left, other)) if name is not None]
+        return names if len(names) == 1 else []
+    if isinstance(test.ops[0], ast.In) and isinstance(other, (ast.Tuple, ast.List, ast.Set)):
+        names = [name for name in map(_checkpoint_literal, other.elts) if name is not None]
+        return names if len(names) == len(other.elts) else []
+    return []
+
+
+def _checkpoint_literal(node: ast.expr) -> str | None:
+    """A string literal that names a checkpoint (`"Qwen/Qwen2.5-Math-PRM-7B"`: an owner and a name)."""
+    value = string_value(node)
+    return value if value is not None and "/" in value else None
 
 
 def _encoder_decoder_test(test: ast.expr) -> tuple[bool, bool]:
@@ -538,10 +546,7 @@ def _turns_the_bos_off(function: FunctionInfo, call: ast.Call) -> bool:
     `if "bos_token" in tok.chat_template:`), or, for the tokenizer the instance keeps (`self.tokenizer(...)`), a
     method of its class does (`def init(self): self.tokenizer.add_bos_token = False`): the code itself keeps the BOS
     from being added twice."""
-    if any(
-        node.lineno < call.lineno and target.attr == "add_bos_token"
-        for node, target in _bos_switched_off(function.node)
-    ):
+    if any(node.lineno < call.lineno for node, _ in _bos_switched_off(function.node)):
         return True
     func = call.func
     receiver = dotted_name(func.value if isinstance(func, ast.Attribute) and func.attr in ENCODE_METHODS else func)
