@@ -78,6 +78,14 @@ class FunctionFlow:
             found = self._jumps[block] = statements is None or _may_jump(statements)
         return found
 
+    def returned_places(self) -> list[list[ast.expr]]:
+        """The items at each place of the tuples the function returns (`return prompt, full`: the prompts, then the
+        full texts), as far as every one has a place; [] when it returns something other than a tuple."""
+        tuples = [value for value in self.returns if isinstance(value, ast.Tuple)]
+        if not tuples or len(tuples) != len(self.returns):
+            return []
+        return [list(items) for items in zip(*(value.elts for value in tuples))]
+
     def never_rebound(self, name: str) -> bool:
         """Is `name` only ever bound as a parameter of the function (never assigned, looped over or unpacked)?"""
         return all(binding.kind == "param" for binding in self.bindings.get(name, ()))

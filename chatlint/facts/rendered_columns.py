@@ -226,12 +226,9 @@ class RenderedColumns:
         """The first place of the tuples `function` returns that holds a dataset with a render in columns, with
         those columns: every value it returns is a tuple whose item there was made by a call that wrote the column
         (`return train.map(to_text), valid`)."""
-        returns = self.texts.flow(function).returns
-        if not returns or not all(isinstance(value, ast.Tuple) for value in returns) or not self.column_writers:
-            return None
-        size = min(len(value.elts) for value in returns if isinstance(value, ast.Tuple))
-        for position in range(size):
-            items = [(value.elts[position], function) for value in returns if isinstance(value, ast.Tuple)]
+        places = self.texts.flow(function).returned_places() if self.column_writers else []
+        for position, values in enumerate(places):
+            items = [(value, function) for value in values]
             found = {
                 key: self.writer_of(key, items)
                 for key, writers in self.column_writers.items()

@@ -829,11 +829,8 @@ class RenderedTexts:
     def returned_in_tuples(self, helper: FunctionInfo) -> list[tuple[int, TextOrigin]]:
         """The places of the tuples `helper` returns that hold a rendered text, with each render (`return prompt,
         full`): every value it returns is a tuple."""
-        returns = self.flow(helper).returns
-        if not returns or not all(isinstance(value, ast.Tuple) for value in returns):
-            return []
-        size = min(len(value.elts) for value in returns if isinstance(value, ast.Tuple))
-        found = [(position, self._returned(helper, position, 0, many=False)) for position in range(size)]
+        places = range(len(self.flow(helper).returned_places()))
+        found = [(position, self._returned(helper, position, 0, many=False)) for position in places]
         return [(position, origin) for position, origin in found if origin is not None]
 
     def yielded(self, helper: FunctionInfo) -> TextOrigin | None:
