@@ -395,8 +395,9 @@ class ShapeResolver:
             return Shape(off.kind, evidence, related=off.related)
         returned = self.returned_shape(helper, depth)
         if switched is not None and returned.kind is not ShapeKind.UNKNOWN:
-            evidence = f"`{code(call)}`, which returns {returned.evidence}{_switched_on(switched[0], call)}"
-            return replace(returned, evidence=evidence, switched=not _literal_switch(switched[0], call))
+            on = _switched_on(switched[0], call)  # ("" when the call sets the switch with a literal)
+            evidence = f"`{code(call)}`, which returns {returned.evidence}{on}"
+            return replace(returned, evidence=evidence, switched=bool(on))
         if returned.kind is ShapeKind.UNKNOWN:
             parameter = self._kept_end(helper)
             argument = bound_argument(call, list(helper.call_params), parameter) if parameter else None
