@@ -127,8 +127,13 @@ def may_pass_pad_id(data: bytes) -> bool:
 
 
 # what masks labels by value in training, called: a collator that does it inside, or trl's `SFTTrainer` (which pads
-# with one before 0.17)
-TRAINING_MASKS = (b"DataCollatorForLanguageModeling(", b"DataCollatorForCompletionOnlyLM(", b"SFTTrainer(")
+# with one before 0.17) or `GKDTrainer` (its completions generated on policy, before 1.9)
+TRAINING_MASKS = (
+    b"DataCollatorForLanguageModeling(",
+    b"DataCollatorForCompletionOnlyLM(",
+    b"SFTTrainer(",
+    b"GKDTrainer(",
+)
 
 
 # a call of a function named for loading a tokenizer: `get_tokenizer(`, `load_model_and_tokenizer(` (the last name of

@@ -5,11 +5,12 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.padding import LOSS_MASK_NAME, PadAssignment, ValueMask, pad_eos_assignments, value_masks
 from chatlint.facts.summary import PAD_SET_TO_EOS, TOKENIZER_LOADER_CALL, ModuleSummary, PadLoader
-from chatlint.facts.syntax import called_name, dotted_name
+from chatlint.facts.syntax import called_name, dotted_name, keyword_value
 from chatlint.findings import Related
 from chatlint.knowledge.model_families import EOS_END_OF_TURN
 from chatlint.rules.base import Diagnostic, Rule
@@ -29,11 +30,11 @@ class PadEosMaskedByValue(Rule):
         (PAD_SET_TO_EOS,),
         # the ignore value of a mask: `-100`, or a name with "ignore" in it used as a value (`IGNORE_INDEX`,
         # `self.ignore_index)`, `ignore_index=`), not the word in `# type: ignore`; or a loss mask made by value
-        (b"-100", b"DataCollatorFor", b"SFTTrainer(", _IGNORE_AS_VALUE, _LOSS_MASK_SET),
+        (b"-100", b"DataCollatorFor", b"SFTTrainer(", b"GKDTrainer(", _IGNORE_AS_VALUE, _LOSS_MASK_SET),
     )
     # a module that trains with a collator or trainer that masks by value, whose tokenizer an imported function may
     # have padded with EOS (`tokenizer = utils.get_tokenizer(config)`)
-    also_prefilter = ((b"DataCollatorFor", b"SFTTrainer("), (TOKENIZER_LOADER_CALL,))
+    also_prefilter = ((b"DataCollatorFor", b"SFTTrainer(", b"GKDTrainer("), (TOKENIZER_LOADER_CALL,))
     asks_versions_of = ("trl",)
 
     what_it_does = """
@@ -62,7 +63,11 @@ class PadEosMaskedByValue(Rule):
         trl's `SFTTrainer` built without a `data_collator` counts as such a collator when the project's declared
         trl versions include one before 0.17: up to 0.16 it pads with transformers' `DataCollatorForLanguageModeling`
         (masking every label equal to the pad id); 0.17 replaced it with a collator that masks padding by position
-        (trl PR 3200). With no trl version declared, the trainer is not counted (a new install gets 0.17 or later).
+        (trl PR 3200). trl's `GKDTrainer` counts the same way when the declared versions include one before 1.9:
+        from 0.11 to 1.8 the completions it generates on policy (a share `lmbda` of the batches, 0.5 by default) get
+        every label equal to the pad id set to -100; 1.9 masks them by position. A module whose `GKDConfig` sets
+        `lmbda=0` generates nothing and is left alone. With no trl version declared, neither trainer is counted (a
+        new install gets a fixed release).
 
         Across modules: a pad = EOS assignment in a module that imports a collator, dataset or trainer (by name, or
         through its module imported whole: `import collate`, then `collate.PadCollator(tok)`) whose code masks labels
@@ -118,7 +123,7 @@ class PadEosMaskedByValue(Rule):
         if not assignments:
             yield from self._loaded_tokenizers(facts)
             return
-        masks = value_masks(facts) + self._default_sft_collators(facts)
+        masks = value_masks(facts) + self._library_masks(facts)
         imported = facts.links.masks(facts.source.text) if facts.links else []
         if not masks and not imported:
             return
@@ -156,7 +161,7 @@ class PadEosMaskedByValue(Rule):
         ]
         if not loaded:
             return
-        masks = value_masks(facts) + self._default_sft_collators(facts)
+        masks = value_masks(facts) + self._library_masks(facts)
         if not masks:
             yield from self._handed_to_imported_masks(facts, loaded)
         for mask in masks:
@@ -213,29 +218,26 @@ class PadEosMaskedByValue(Rule):
                 ),
             )
 
-    def _default_sft_collators(self, facts: ModuleFacts) -> list[ValueMask]:
-        """`SFTTrainer(...)` calls without a `data_collator`, when the project's trl may be a release before 0.17,
-        whose default collator masks labels by value."""
-        calls = [
-            (call, function)
-            for call, function, _ in facts.calls
-            if called_name(call) == "SFTTrainer" and all(item.arg != "data_collator" for item in call.keywords)
-        ]
-        if not calls:
-            return []
-        allowing = self._trl_before_0_17()
-        if allowing is None:
-            return []
-        text = (
-            f"`SFTTrainer(...)` has no `data_collator`, and trl before 0.17 ({allowing}) pads with transformers' "
-            f"`DataCollatorForLanguageModeling`, which sets every label equal to the pad id to -100"
-        )
-        return [ValueMask(call, function, text, "") for call, function in calls]
+    def _library_masks(self, facts: ModuleFacts) -> list[ValueMask]:
+        """trl trainers whose releases the project may run mask labels equal to the pad id inside: `SFTTrainer(...)`
+        without a `data_collator` before 0.17 (its default collator), and `GKDTrainer(...)` before 1.9 (the
+        completions it generates on policy), unless its config turns generation off (`lmbda=0`)."""
+        found = []
+        for call, function, _ in facts.calls:
+            default = _TRL_DEFAULT_MASKS.get(called_name(call) or "")
+            if default is None or any(item.arg == default.own_collator for item in call.keywords):
+                continue
+            if default.trainer == "GKDTrainer" and _gkd_off_policy_only(facts):
+                continue
+            allowing = self._trl_allowing_below(default.fixed)
+            if allowing is not None:
+                found.append(ValueMask(call, function, default.words.format(allowing=allowing), ""))
+        return found
 
-    def _trl_before_0_17(self) -> str | None:
-        """The declared trl requirement that allows a release before 0.17, in words; None when none does (or trl's
-        version is not declared: a new install gets 0.17 or later)."""
-        allowing = self.dependencies.resolve("trl").allowing_below(_TRL_SFT_COLLATOR_FIXED)
+    def _trl_allowing_below(self, release: str) -> str | None:
+        """The declared trl requirement that allows a release before `release`, in words; None when none does (or
+        trl's version is not declared: a new install gets the newest release)."""
+        allowing = self.dependencies.resolve("trl").allowing_below(release)
         if allowing is None:
             return None
         if allowing.exact is not None:
@@ -243,9 +245,49 @@ class PadEosMaskedByValue(Rule):
         return f"`{allowing.text}` in {allowing.where}"
 
 
-# trl's SFTTrainer stopped padding with transformers' `DataCollatorForLanguageModeling` (which masks every label
-# equal to the pad id) in 0.17.0: "Fix SFT masking EOS when equal to PAD", trl PR 3200, read in trl's history
-_TRL_SFT_COLLATOR_FIXED = "0.17.0"
+class _DefaultMask(NamedTuple):
+    trainer: str
+    fixed: str  # the first trl release that masks padding by position
+    own_collator: str  # the keyword that gives the trainer the caller's collator instead ("" when none does)
+    words: str
+
+
+_TRL_DEFAULT_MASKS = {
+    default.trainer: default
+    for default in (
+        # trl's SFTTrainer stopped padding with transformers' `DataCollatorForLanguageModeling` (which masks every
+        # label equal to the pad id) in 0.17.0: "Fix SFT masking EOS when equal to PAD", trl PR 3200, read in trl's
+        # history
+        _DefaultMask(
+            "SFTTrainer",
+            "0.17.0",
+            "data_collator",
+            "`SFTTrainer(...)` has no `data_collator`, and trl before 0.17 ({allowing}) pads with transformers' "
+            "`DataCollatorForLanguageModeling`, which sets every label equal to the pad id to -100",
+        ),
+        # GKDTrainer (trl 0.11.0 to 1.8.0, read in the released wheels; `trl/experimental/gkd/` from 0.2x) trains on
+        # completions the student generates (`lmbda`, 0.5 by default, of the batches) and builds their labels in
+        # `generate_on_policy_outputs` with `new_labels[new_labels == pad_token_id] = -100`, the pad id of its
+        # `processing_class`; 1.9.0 masks by position (up to the first EOS) instead
+        _DefaultMask(
+            "GKDTrainer",
+            "1.9.0",
+            "",
+            "`GKDTrainer(...)` trains on completions it generates, and trl before 1.9 ({allowing}) sets every "
+            "label of those equal to the pad id to -100 (`generate_on_policy_outputs`)",
+        ),
+    )
+}
+
+
+def _gkd_off_policy_only(facts: ModuleFacts) -> bool:
+    """Does the module build its GKD config with `lmbda=0` (no batch is generated on policy)?"""
+    for call, _, _ in facts.calls:
+        if called_name(call) == "GKDConfig":
+            value = keyword_value(call, "lmbda")
+            if isinstance(value, ast.Constant) and value.value == 0:
+                return True
+    return False
 
 
 def _message(assignment: PadAssignment, where: str, mask: str, more: str) -> str:
