@@ -196,6 +196,8 @@ def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[a
         if key in later:
             return later[key], scope
         assigned = scope.assignments.get(kwargs.id, [])
+        if len(assigned) > 1:
+            return _agreed_value(key, assigned, scope)
         if len(assigned) != 1:
             return None
         mapping = assigned[0]
@@ -211,6 +213,27 @@ def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[a
     elif isinstance(mapping, ast.Call) and dotted_name(mapping.func) == "dict":
         value = keyword_value(mapping, key)
     return (value, function) if value is not None else None
+
+
+def _agreed_value(key: str, assigned: list[ast.expr], scope: FunctionInfo) -> tuple[ast.expr, FunctionInfo] | None:
+    """The value of `key` in a name given a dict literal more than once (one per branch: `kwargs = {"tokenize":
+    False, ...}` before each of two renders), when every one of them sets it to the same value; else None."""
+    values = []
+    for mapping in assigned:
+        value = None
+        if isinstance(mapping, ast.Dict):
+            value = next((item for name, item in zip(mapping.keys, mapping.values) if string_value(name) == key), None)
+        elif isinstance(mapping, ast.Call) and dotted_name(mapping.func) == "dict" and not mapping.args:
+            value = keyword_value(mapping, key)
+        if value is None or not isinstance(value, ast.Constant):
+            return None
+        values.append(value)
+    first = values[0].value
+    return (
+        (values[0], scope)
+        if all(type(value.value) is type(first) and value.value == first for value in values)
+        else None
+    )
 
 
 def _shown_dict(mapping: ast.expr, function: FunctionInfo, depth: int = 0) -> ast.expr:
@@ -279,6 +302,10 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     looped = function.loop_sources.get(name)
     if not assigned and looped is not None and _is_record_field(looped, function):
         return SpreadSource.DATA  # `for options in batch["chat_template_kwargs"]`: one row's field at a time
+    if len(assigned) > 1 and name not in function.params and all(_is_visible_dict(value) for value in assigned):
+        # a dict literal given before each of several renders (one per branch)
+        visible = name not in function_flow(function, flows).opaque_items and not _updated(name, function)
+        return SpreadSource.VISIBLE if visible else SpreadSource.UNKNOWN
     if len(assigned) != 1 or name in function.params:
         return SpreadSource.UNKNOWN
     value = _either_or_empty(assigned[0])

@@ -387,6 +387,8 @@ def parameter_helpers(
             text = text.left  # `prompt + completion`: the text starts with the parameter
         if _copied(text) is not None:
             text = _copied(text)  # `llm.generate(list(prompts))`: the same texts
+        if isinstance(text, ast.List) and len(text.elts) == 1:
+            text = text.elts[0]  # `processor(text=[text], images=images)`: a batch of the one text
         text = _sliced(text, function)
         if function.is_module or not isinstance(text, ast.Name):
             continue

@@ -49,7 +49,8 @@ class GenerationPromptOnFullConversation(Rule):
         `apply_chat_template`, and flags set in a parameter default, a dataclass field, a module constant, an
         attribute set in `__init__` or a `**kwargs` dict.
 
-        Mappings spread into the call (`**mapping`): a dict the code shows whole is read key by key. A mapping
+        Mappings spread into the call (`**mapping`): a dict the code shows whole is read key by key (a name given a
+        dict literal in each of several branches: a flag all of them set to one value). A mapping
         read from the data (`**example.get("chat_template_kwargs", {})`, `**row["chat_template_kwargs"]`, a
         local name or loop variable holding such a field of a row the function is given or walks, its key naming
         template variables; not a field of `self`, of a module-level name or of the function's own `**kwargs`, nor
