@@ -3,7 +3,8 @@
 LABELS=a.jsonl,b.jsonl ROOT=/tmp/blindN/tree python score.py CHECKOUT [--json findings.json] [--show]
 A finding of CLxxx matches a label of the family CLxxx stands for when the paths are equal and the finding's line is
 the label's line or a line in its trail (within 1), or a line of the call that starts on the label's line (a multi-line
-call: the label names its first line, the finding the line of its flag). Bug labels found -> recall; a finding matched only to ok labels
+call: the label names its first line, the finding the line of its flag), or a line its fix edits in its file (a
+helper's tokenization, which the protocol names as the site: where the fix goes). Bug labels found -> recall; a finding matched only to ok labels
 is false; a finding matched to nothing or only to unsure labels is unsure.
 """
 
@@ -132,10 +133,13 @@ def main():
         if fam is None:
             rows.append(("other", code, path, line, f.get("message", "")[:140]))
             continue
+        # the finding's line, and the lines its fix edits in its file (a helper's tokenization, where the fix goes)
+        places = [line] + [int(edit["line"]) for edit in ((f.get("fix") or {}).get("edits") or [])]
         matched = [
             i
             for i, lb in enumerate(labels)
-            if lb["family"] == fam and any(p == path and abs(n - line) <= 1 for p, n in lines_of(lb))
+            if lb["family"] == fam
+            and any(p == path and abs(n - place) <= 1 for p, n in lines_of(lb) for place in places)
         ]
         vs = {labels[i]["verdict"] for i in matched}
         if "bug" in vs:
