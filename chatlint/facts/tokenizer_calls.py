@@ -176,9 +176,11 @@ def direct_call(
     partial = None
     if isinstance(func, ast.Attribute) and func.attr in ENCODE_METHODS:
         method = func.attr
-        if not (is_tokenizer(func.value) or _loaded_tokenizer(func.value, function)):
+        if not (
+            is_tokenizer(func.value) or _loaded_tokenizer(func.value, function) or _is_a_processor(func.value, function)
+        ):
             return None
-    elif not (is_tokenizer(func) or _loaded_tokenizer(func, function)):
+    elif not (is_tokenizer(func) or _loaded_tokenizer(func, function) or _is_a_processor(func, function)):
         partial = _tokenizer_partial(func, function)
         if partial is None:
             return None
@@ -369,6 +371,18 @@ def _loaded_tokenizer(node: ast.expr, function: FunctionInfo) -> bool:
     if built.func.attr != "from_pretrained":
         return False
     return _TOKENIZER_CLASS.search((dotted_name(built.func.value) or "").rsplit(".", 1)[-1]) is not None
+
+
+def _is_a_processor(node: ast.expr, function: FunctionInfo) -> bool:
+    """`self` in a method of a subclass of a transformers processor or tokenizer (`class ColProcessor(
+    Gemma3Processor)`, `ProcessorMixin`), which does not define `__call__` itself: `self(text=...)` tokenizes."""
+    if not (isinstance(node, ast.Name) and node.id == "self") or function.cls is None:
+        return False
+    lineage = function.cls.lineage()
+    if any("__call__" in cls.methods for cls in lineage):
+        return False
+    bases = (base.rsplit(".", 1)[-1] for cls in lineage for base in cls.bases)
+    return any(base == "ProcessorMixin" or _TOKENIZER_CLASS.search(base) for base in bases)
 
 
 # -- helpers that tokenize their parameter ------------------------------------------------------------------------

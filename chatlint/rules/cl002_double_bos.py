@@ -57,8 +57,9 @@ class DoubleBos(Rule):
         Finds text produced by `apply_chat_template(..., tokenize=False)` (or by a processor's
         `apply_chat_template` that leaves `tokenize` to its default, which for a processor is False) that is
         tokenized again with special tokens on: `tokenizer(text)`, `tokenizer(text=...)`, `tokenizer.encode(text)`, `processing_class(text)`,
-        `processor(text=...)`, a tokenizer bound in `functools.partial(tokenizer, ...)` (with the partial's keywords), and
-        the batch forms over a list of such texts. A prompt written by hand in a model's own format that starts
+        `processor(text=...)`, a tokenizer bound in `functools.partial(tokenizer, ...)` (with the partial's keywords),
+        `self(text=...)` in a subclass of a transformers processor or tokenizer class that does not define `__call__`
+        (`class RetrievalProcessor(Gemma3Processor)`), and the batch forms over a list of such texts. A prompt written by hand in a model's own format that starts
         with its BOS token (`f"<s>[INST] {q} [/INST]"`, `"<|begin_of_text|>" + text`, Gemma's `<bos>`, DeepSeek's)
         and is tokenized by a tokenizer with special tokens on doubles it the same way (handed to a processor or a
         serving engine it is left alone: whether those add a BOS to a model's documented prompt format depends on
