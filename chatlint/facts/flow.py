@@ -335,7 +335,8 @@ def function_flow(function: FunctionInfo, cache: dict[int, FunctionFlow]) -> Fun
 
 def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.expr | None:
     """What class `value` is an instance of, when the code shows it built: `self.prompter` set to `Prompter(...)` in
-    `__init__` (or annotated: a parameter of `__init__`, a dataclass field), a local name assigned `Prompter(...)`
+    `__init__` (or annotated: a parameter of `__init__`, a dataclass field; or in any method, when the methods build
+    that one class for it), a local name assigned `Prompter(...)`
     once, or `Prompter(...)` itself (the class expression)."""
     if isinstance(value, ast.Call):
         return _built_class(value, function)
@@ -346,11 +347,14 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         built = _unless_none(owner.init_attributes.get(attribute))
         if built is None and function.cls.is_dataclass:  # a dataclass field: `formatter: ChatFormatter`
             return _annotated_class(function.cls.annotations.get(attribute))
+        found = None
         if isinstance(built, ast.Name):  # `self.actor = actor` with `actor: Actor` a parameter of `__init__`
             init = owner.methods.get("__init__")
             param = init.params.get(built.id) if init is not None else None
-            return _annotated_class(param.annotation) if param is not None else None
-        return _built_class(built, function) if isinstance(built, ast.Call) else None
+            found = _annotated_class(param.annotation) if param is not None else None
+        elif isinstance(built, ast.Call):
+            found = _built_class(built, function)
+        return found if found is not None else _built_in_a_method(attribute, function.cls)
     if isinstance(value, ast.Name):
         flow = function_flow(function, flows)
         bindings = flow.reaching(value.id, value)
@@ -375,6 +379,20 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         if param is not None and all(binding.kind == "param" for binding in bindings):
             return _element_class(param.annotation)
     return None
+
+
+def _built_in_a_method(attribute: str, cls: ClassInfo) -> ast.expr | None:
+    """The class of the instances the class's methods build for `self.<attribute>`, when they build one class only
+    (`self._model = VLLMModel(**kwargs)` in a set-up method, `None` or a parameter in `__init__`)."""
+    built: dict[str, ast.expr] = {}
+    for owner in cls.lineage():
+        for assigned in owner.attributes.get(attribute, []):
+            value = _unless_none(assigned)
+            if isinstance(value, ast.Call) and isinstance(value.func, (ast.Name, ast.Attribute)):
+                name = dotted_name(value.func) or ""
+                if name.rsplit(".", 1)[-1][:1].isupper():
+                    built.setdefault(name, value.func)
+    return next(iter(built.values())) if len(built) == 1 else None
 
 
 def instance_method(

@@ -248,7 +248,8 @@ class DoubleBos(Rule):
         an imported function that tokenizes that parameter with special tokens on (`encode(tok, text)` with
         `from .tokenization import encode`, `T.encode(...)` with the module imported, a method of an instance of an
         imported class: `self.encoder.encode(text)` with `self.encoder = Encoder(tok)`, or with the instance a
-        parameter annotated with the class, `actor: Actor`, kept as `self.actor = actor`; a method that hands its
+        parameter annotated with the class, `actor: Actor`, kept as `self.actor = actor`, or built by a set-up method
+        when that is the one class the methods build for it: `self._model = VLLMModel(**kwargs)`; a method that hands its
         parameter to a serving engine counts too; through `src/` layouts and re-exports): the finding is at the call, through the helper, with the helper's place as a related location.
         A helper whose `add_special_tokens` is a parameter of its own is judged by what the call passes for it (its
         default when it passes nothing), one that hands the tokenizer its `**kwargs` by the keywords the call
