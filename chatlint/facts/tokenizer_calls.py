@@ -133,8 +133,11 @@ def collect_tokenizer_calls(
     for call, function, _ in calls:
         if id(call) in by_call:
             continue
-        helper = _helper_of(call, function, helpers, flows)
-        through = _through_helper(call, function, helper) if helper is not None else None
+        submitted = _submitted(call)
+        helper = _helper_of(submitted or call, function, helpers, flows)
+        through = _through_helper(submitted or call, function, helper) if helper is not None else None
+        if through is not None and submitted is not None:
+            through.fixable = False  # (the helper's call is not written out: no edit at the call site)
         if through is None and links:
             named = imported = links.tokenizer(call.func)
             if imported is None and isinstance(call.func, ast.Attribute):
@@ -583,6 +586,25 @@ def _helper_of(
         if not (isinstance(given, ast.Constant) and given.value is skipping):
             return None
     return entry
+
+
+# calls that run the function they are given with the arguments that follow it: `executor.submit(fn, *args)`,
+# `asyncio.to_thread(fn, *args)`, `loop.run_in_executor(executor, fn, *args)` (the name -> where the function is)
+_RUNS_A_FUNCTION = {"submit": 0, "to_thread": 0, "run_in_executor": 1}
+
+
+def _submitted(call: ast.Call) -> ast.Call | None:
+    """The call of a helper that `call` hands to an executor with its arguments (`pool.submit(send, args, prompt)`
+    runs `send(args, prompt)`), written out at the same place; None for any other call."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    position = _RUNS_A_FUNCTION.get(name)
+    if position is None or len(call.args) <= position or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    target = call.args[position]
+    if not isinstance(target, (ast.Name, ast.Attribute)):
+        return None
+    return ast.copy_location(ast.Call(func=target, args=call.args[position + 1 :], keywords=[]), call)
 
 
 def _through_helper(call: ast.Call, function: FunctionInfo, helper: Helper) -> TokenizerCall:

@@ -73,7 +73,8 @@ class DoubleBos(Rule):
         tokenize it (a helper defined in each branch of an `if`: the text on at least one path; one that tokenizes
         the items of a list it is given, `for prompt, completion in zip(prompt_texts, completions)`, directly or
         through a list of its own it fills with them; one that tokenizes a batch of the one text it is given,
-        `processor(text=[text], images=images)`),
+        `processor(text=[text], images=images)`; also run by an executor with its arguments, `pool.submit(send,
+        args, prompt)`, `asyncio.to_thread(encode, tok, prompt)`),
         the ids of a render of the function decoded back to text with the special tokens kept (`tokenizer.decode(ids)`),
         generators of the module that yield it (`for text in iterate_texts(ds)`; or yield it in tuples, `for record,
         text in iter_prompts(ds)`, also out of chunks of them: `[text for _, text in chunk]`),
