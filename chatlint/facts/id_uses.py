@@ -77,6 +77,7 @@ class UseKind(enum.Enum):
     BATCH_NAME = "batch-name"  # an item of the list comprehension assigned to the local name `detail`
     PASSED = "passed"  # a positional argument of the call `node`: the function called decides, when it is ours
     PROMPT = "prompt"  # the `prompt=` keyword of the call `node`: ids when it is mlx-lm's `generate`
+    APPENDED = "appended"  # appended to a local list by the call `node` (`batch.append(ids)`): the list's uses decide
 
 
 class SequenceUse(NamedTuple):
@@ -187,6 +188,8 @@ class IdsSearch:
             return self._passed_uses(use.node, value, function, depth)
         if use.kind is UseKind.PROMPT and use.node is not None:
             return [_prompt_use(use.node)] if dotted_name(use.node.func) in self.prompt_takers else []
+        if use.kind is UseKind.APPENDED and use.node is not None:
+            return list(_appended_uses(function_flow(function, self.flows), use.node, self.prompt_takers))
         if use.kind is UseKind.RETURNED_IN_TUPLE:
             return _returned_in_tuple(function) + self._unpacked_uses(function, int(use.detail), depth)
         if use.kind is UseKind.DATASET_ITEM:
@@ -266,6 +269,28 @@ def _batch_uses(flow: FunctionFlow, assign: ast.AST, name: str) -> tuple[str, ..
         parent = load.ancestors[-1] if load.ancestors else None
         if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
             found.append(f"`{parent.arg}={name}`, a batch of id lists")
+    return tuple(dict.fromkeys(found))
+
+
+def _appended_uses(flow: FunctionFlow, append: ast.Call, prompt_takers: frozenset[str]) -> tuple[str, ...]:
+    """`batch.append(ids)`, then `llm.generate(prompt_token_ids=batch)` or mlx-lm's `batch_generate(model,
+    tokenizer, batch)`: the local list is handed on as a batch of id lists, each item one of them."""
+    receiver = append.func.value if isinstance(append.func, ast.Attribute) else None
+    if not isinstance(receiver, ast.Name):
+        return ()
+    found = []
+    for binding in flow.reaching(receiver.id, receiver):
+        for load in flow.loads_reached_by(binding):
+            parent = load.ancestors[-1] if load.ancestors else None
+            if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
+                found.append(f"`{parent.arg}={receiver.id}`, a batch of id lists")
+            elif (
+                isinstance(parent, ast.Call)
+                and dotted_name(parent.func) in prompt_takers
+                and len(parent.args) > 2
+                and parent.args[2] is load.node
+            ):
+                found.append(f"the prompts of mlx-lm's `{_short(parent)}`, a batch of id lists")
     return tuple(dict.fromkeys(found))
 
 
@@ -506,6 +531,8 @@ def _argument_use(call: ast.Call, argument: ast.AST) -> SequenceUse:
         return SequenceUse(UseKind.LIST, f"`{_short(call)}`")
     if method == "append" and ("ids" in receiver.lower() or "token" in receiver.lower()):
         return SequenceUse(UseKind.LIST, f"`{_short(call)}`, a list of ids")
+    if method == "append" and isinstance(func.value, ast.Name) and len(call.args) == 1:
+        return SequenceUse(UseKind.APPENDED, node=call)
     return SequenceUse(UseKind.PASSED, node=call) if receiver == "self" else NO_USE
 
 

@@ -295,5 +295,6 @@ def build_facts(
     return facts
 
 
-# mlx-lm's functions that take a prompt as a text or a list of ids: `generate(model, tokenizer, prompt)`
-_MLX_LM_GENERATE = ("generate", "stream_generate")
+# mlx-lm's functions that take a prompt as a text or a list of ids: `generate(model, tokenizer, prompt)` (and
+# `batch_generate(model, tokenizer, prompts)`, a list of id lists)
+_MLX_LM_GENERATE = ("generate", "stream_generate", "batch_generate")

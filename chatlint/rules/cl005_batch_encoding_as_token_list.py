@@ -32,8 +32,9 @@ class BatchEncodingAsTokenList(Rule):
         (`input_ids += ids`), a search for a token in it (`image_token_id in ids`; a string key, `"input_ids" in
         out`, is a dict's use), `.append()` of it into
         a list of ids, storing it under an ids key (`{"input_ids": ...}`) or passing it as one
-        (`prompt_token_ids=ids`, `prompt_token_ids=[ids]`, `input_ids=ids`; a list comprehension of such results
-        handed on as `prompt_token_ids=batch`), passing it to a model as its first
+        (`prompt_token_ids=ids`, `prompt_token_ids=[ids]`, `input_ids=ids`; a list comprehension of such results, or
+        a local list they are appended to, handed on as `prompt_token_ids=batch` or as the prompts of mlx-lm's
+        `batch_generate(model, tokenizer, batch)`), passing it to a model as its first
         argument (`model(ids)`, `reward_model(ids)`) or to mlx-lm's `generate` / `stream_generate` as its prompt
         (`generate(model, tokenizer, prompt=ids)`, imported from `mlx_lm`), making it a dataset's example (items of a list
         `__getitem__` returns, or returned, alone or in a tuple, by a method of a dataset class), returning it
