@@ -59,6 +59,7 @@ class _Route:
     kind: Route  # ALIAS, PARTIAL or WRAPPER
     label: str  # for messages
     partial: ast.Call | None = None  # the partial(...) call, for its keywords
+    partial_scope: FunctionInfo | None = None  # the function the partial is made in (whose names its `**` reads)
     wrapper: FunctionInfo | None = None
     inner: TemplateCall | None = None  # the wrapper's own template call
     conversation_parameter: str | None = None
@@ -116,20 +117,22 @@ class _Collector:
         for function in self.functions:
             for name, values in function.assignments.items():
                 for value in values:
-                    self._maybe_alias((id(function), name), name, value)
+                    self._maybe_alias((id(function), name), name, value, function)
         # `self.render = tokenizer.apply_chat_template` (or a partial of it) in `__init__`
         classes = {id(function.cls): function.cls for function in self.functions if function.cls is not None}
         for cls in classes.values():
             for attribute, value in cls.init_attributes.items():
-                self._maybe_alias((id(cls), attribute), f"self.{attribute}", value)
+                init = cls.methods.get("__init__") or cls.methods.get("__post_init__")
+                self._maybe_alias((id(cls), attribute), f"self.{attribute}", value, init)
 
-    def _maybe_alias(self, key: tuple[int, str], name: str, value: ast.expr) -> None:
+    def _maybe_alias(self, key: tuple[int, str], name: str, value: ast.expr, scope: FunctionInfo | None) -> None:
         if isinstance(value, ast.Attribute) and value.attr == TEMPLATE_METHOD:
             self.aliases[key] = _Route(Route.ALIAS, f"the alias `{name}`")
         elif isinstance(value, ast.Call) and is_partial(value) and value.args:
             target = first_argument(value)
             if isinstance(target, ast.Attribute) and target.attr == TEMPLATE_METHOD:
-                self.aliases[key] = _Route(Route.PARTIAL, f"the `functools.partial` `{name}`", partial=value)
+                label = f"the `functools.partial` `{name}`"
+                self.aliases[key] = _Route(Route.PARTIAL, label, partial=value, partial_scope=scope)
         elif isinstance(value, ast.Call) and self.links:
             imported = self.links.renderer_factory(value.func)
             if imported is not None:
@@ -261,6 +264,11 @@ class _Collector:
                 if value is not None:
                     partial_flag = flag_from_expression(flag_name, value, function, FlagSource.PARTIAL)
                     template_call.flags[flag_name] = _relabel(partial_flag, FlagSource.PARTIAL, route.label)
+                elif route.partial_scope is not None:
+                    # a `**mapping` bound into the partial (`partial(tok.apply_chat_template, **common)`)
+                    spread = call_flag(flag_name, route.partial, route.partial_scope)
+                    if spread.present:
+                        template_call.flags[flag_name] = _relabel(spread, FlagSource.PARTIAL, route.label)
         return template_call
 
     def _direct(self, call: ast.Call, function: FunctionInfo, ancestors: tuple[ast.AST, ...]) -> TemplateCall:
