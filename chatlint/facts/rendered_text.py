@@ -488,6 +488,9 @@ class RenderedTexts:
         if depth > MAX_RESOLUTION_DEPTH:
             return None
         items: list[tuple[ast.expr, FunctionInfo]] = []
+        if isinstance(expr, ast.Call) and dotted_name(expr.func) in _SAME_ITEMS and expr.args:
+            # `pairs = list(iter_prompts(tok, rows))`: the same tuples
+            return self.tuple_items(expr.args[0], function, depth + 1, position, many)
         if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
             items = [(expr.elt, function)]
         elif isinstance(expr, ast.List):

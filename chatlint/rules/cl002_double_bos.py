@@ -77,7 +77,8 @@ class DoubleBos(Rule):
         args, prompt)`, `asyncio.to_thread(encode, tok, prompt)`),
         the ids of a render of the function decoded back to text with the special tokens kept (`tokenizer.decode(ids)`),
         generators of the module that yield it (`for text in iterate_texts(ds)`; or yield it in tuples, `for record,
-        text in iter_prompts(ds)`, also out of chunks of them: `[text for _, text in chunk]`),
+        text in iter_prompts(ds)`, also out of chunks of them, `[text for _, text in chunk]`, or of a list kept of
+        them, `pairs = list(iter_prompts(ds))`),
         helpers of the module that hand the tokenizer their caller's `**kwargs` (judged by the keywords each call
         passes: none means special tokens on, and the fix passes `add_special_tokens=False` at the call),
         helpers of the module that hand back the text they are given with its start kept (`add_eos(text, eos)`
