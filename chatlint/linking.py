@@ -956,10 +956,10 @@ def _trains_with(ref: ImportRef, text: str | None) -> bool:
 
 def _called(ref: ImportRef, text: str) -> bool:
     """Does the text call what `ref` binds by its name, a name for building a conversation (`build_messages(`) or
-    checking one (`split_reply(`)?"""
+    checking one (`split_reply(`), or one of its class methods (`TrainingDialogue.from_row(`)?"""
     if ref.symbol is None or ref.symbol == "*" or not _BUILDS_CONVERSATIONS.search(ref.symbol):
         return False
-    return f"{ref.local}(" in text
+    return f"{ref.local}(" in text or (ref.local[:1].isupper() and f"{ref.local}." in text)
 
 
 def _subclassed(ref: ImportRef, text: str) -> bool:

@@ -383,7 +383,8 @@ class ShapeResolver:
         messages put in front (`with_system(messages)`), the conversation the call passes."""
         helper = self._helper(call, function)
         if helper is None:
-            return self._imported_shape(call)
+            imported = self._imported_shape(call)
+            return imported if imported.kind is not ShapeKind.UNKNOWN else self._imported_method_shape(call, function)
         switched = self.switched_end(helper, depth)
         if switched is not None and switch_on(switched[0], call) is False:
             # `self.messages(record, with_answer=False)`, `build_messages(problem)` (`solution` left at `None`):
@@ -543,6 +544,25 @@ class ShapeResolver:
         place = summary.place(conversation.line)
         related = Related(summary.path, conversation.line, f"`{conversation.name}` gives the conversation")
         evidence = f"`{code(expr)}`, the property `{conversation.name}` ({place}): {conversation.evidence}"
+        return Shape(ShapeKind(conversation.kind), evidence, related=(related,))
+
+    def _imported_method_shape(self, call: ast.Call, function: FunctionInfo) -> Shape:
+        """`dialogue.as_messages()`, where `dialogue` is an instance of a class of another module (built, annotated,
+        or made by one of its class methods: `TrainingDialogue.from_row(row)`) whose method returns a conversation
+        whose end it shows, as that module's summary says."""
+        if not isinstance(call.func, ast.Attribute):
+            return UNKNOWN_SHAPE
+        cls = instance_class(call.func.value, function, self.flows)
+        if isinstance(cls, ast.Attribute) and isinstance(cls.value, ast.Name) and cls.value.id[:1].isupper():
+            cls = cls.value  # `TrainingDialogue.from_row(row)`: a class method of the class (its summary decides)
+        found = self.links.resolve(cls) if cls is not None and self.links else None
+        conversation = found[0].conversation(f"{found[1]}.{call.func.attr}") if found is not None else None
+        if found is None or conversation is None:
+            return UNKNOWN_SHAPE
+        summary = found[0]
+        place = summary.place(conversation.line)
+        related = Related(summary.path, conversation.line, f"`{conversation.name}` builds the conversation")
+        evidence = f"`{code(call)}` ({place}), which returns {conversation.evidence}"
         return Shape(ShapeKind(conversation.kind), evidence, related=(related,))
 
     def _imported_shape(self, call: ast.Call, position: int | None = None) -> Shape:

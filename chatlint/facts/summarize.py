@@ -316,14 +316,16 @@ def _checkpoint_loaders(facts: ModuleFacts) -> tuple[CheckpointLoader, ...]:
 
 
 def _conversations(facts: ModuleFacts) -> tuple[ConversationSummary, ...]:
-    """The module-level functions that return a conversation whose end the code shows."""
+    """The module-level functions (and methods of its classes) that return a conversation whose end the code
+    shows."""
     found = []
     for function in facts.functions:
         # a function that builds messages names their roles, one that splits off the reply cuts the last turn off
         # (what is left out costs no flow)
-        # (and the properties of its classes: `row.prompt` returning `self.messages[:-1]`)
+        # (and the methods and properties of its classes: `row.prompt` returning `self.messages[:-1]`,
+        # `dialogue.as_messages()`)
         prop = _is_top_level(function) and function.cls is not None and is_property(function)
-        text = facts.code(function.node) if _is_module_level(function) or prop else ""
+        text = facts.code(function.node) if _is_top_level(function) else ""
         if "role" not in text and "[:-1]" not in text:
             continue
         line = getattr(function.node, "lineno", 1)

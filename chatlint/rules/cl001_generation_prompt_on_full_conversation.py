@@ -37,7 +37,8 @@ class GenerationPromptOnFullConversation(Rule):
         `.append(...)` calls that build it (also on a list kept on the instance: `self.messages.append(...)` in the
         method that renders it), a helper of the module or of another module of the project that
         returns it (`messages = build_messages(example)`: every value it returns must agree; the other module's
-        function is named as a related place), and an `assert conv[-1]["role"] == "assistant"` or `if
+        function is named as a related place; also a method of an instance of a class of another module, made by
+        one of its class methods too: `TrainingDialogue.from_row(row).as_messages()`), and an `assert conv[-1]["role"] == "assistant"` or `if
         conv[-1]["role"] != "assistant": raise ...` that says how it ends, in the function or in a function of the
         module or of another module it hands the conversation to (`prompt, reply = split_reply(conv)`); a wrapper
         that checks its own parameter so is judged inside, not at its calls. Outside training code (a scorer's
