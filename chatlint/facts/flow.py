@@ -362,8 +362,10 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         if isinstance(built, ast.Call):
             return _built_class(built, function)
         if len(bindings) == 1 and bindings[0].kind == "loop" and isinstance(bindings[0].value, ast.Name):
-            # `for rollout in rollouts` with `rollouts: Sequence[Rollout]` a parameter
-            param = function.params.get(bindings[0].value.id)
+            # `for rollout in rollouts` with `rollouts: Sequence[Rollout]` a parameter (or a list made of one:
+            # `reqs = list(requests)`)
+            iterable = _listed_parameter(bindings[0].value, flow)
+            param = function.params.get(iterable.id)
             return _element_class(param.annotation) if param is not None else None
         param = function.params.get(value.id)
         if param is not None and all(binding.kind == "param" for binding in bindings):
@@ -379,6 +381,23 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         if param is not None and all(binding.kind == "param" for binding in bindings):
             return _element_class(param.annotation)
     return None
+
+
+def _listed_parameter(name: ast.Name, flow: FunctionFlow) -> ast.Name:
+    """The name a local list is made of when it is assigned once a copy of it (`reqs = list(requests)`,
+    `sorted(...)`, `tuple(...)`); else the name itself."""
+    bindings = flow.bindings.get(name.id, [])
+    if len(bindings) != 1 or bindings[0].kind != "assign":
+        return name
+    value = bindings[0].value
+    if (
+        isinstance(value, ast.Call)
+        and dotted_name(value.func) in ("list", "tuple", "sorted")
+        and len(value.args) == 1
+        and isinstance(value.args[0], ast.Name)
+    ):
+        return value.args[0]
+    return name
 
 
 def _built_in_a_method(attribute: str, cls: ClassInfo) -> ast.expr | None:

@@ -118,7 +118,8 @@ class DoubleBos(Rule):
         passes its flag, when it takes one). A field of a record class (a dataclass, a `NamedTuple`) that the
         calls building it fill with a render (`Rollout(prompt_text=prompt, ...)`; "on at least one path" when only
         some do), read on an instance the code shows (built here, an annotated parameter, an item of an annotated
-        list: `for r in rollouts` or `rollouts[i]` with `rollouts: List[Rollout]`), of the module or imported, is
+        list: `for r in rollouts` or `rollouts[i]` with `rollouts: List[Rollout]`, also through a copy of it, `kept =
+        list(rollouts)`), of the module or imported, is
         that render; so is text handed to a helper of a
         helper of the module (`self._joined(prompt, completion)` calling `self._ids(prompt + completion)`), whose
         fix goes into the innermost tokenizer call (named on the trail). A property that returns a render, read
