@@ -460,6 +460,7 @@ class _Collector:
         if text.ids:
             template_call.gives_result = True
             template_call.positions = text.positions
+            template_call.measures = text.measures  # (`n_prompt = prompt_token_count(tok, conv)`: a length)
         else:
             template_call.helper_origin = origin
             template_call.text_positions = text.positions  # (a text in the tuples it returns: `return prompt, full`)

@@ -207,6 +207,14 @@ def measuring_wrappers(facts: ModuleFacts) -> frozenset[str]:
     return frozenset(facts.remembered(_Flow).returns_length) if facts.template_calls else frozenset()
 
 
+def measured_renders(facts: ModuleFacts) -> dict[str, TemplateCall]:
+    """The render each function of `measuring_wrappers` returns the length of, by name (when it is a render)."""
+    if not facts.template_calls:
+        return {}
+    lengths = facts.remembered(_Flow).returns_length
+    return {name: carrier for name, carrier in lengths.items() if isinstance(carrier, TemplateCall)}
+
+
 class _Flow:
     # follow lengths down to columns of the rows a function is given, when no render of the module fills them
     column_reads = False
@@ -456,8 +464,8 @@ class _Flow:
         render = self.renders.get(id(expr))
         if render is not None:
             # a wrapper that returns `len(render(...))` gives a length, not tokens
-            is_measuring_wrapper = render.route is Route.WRAPPER and (name in self.returns_length or render.measures)
-            return None if is_measuring_wrapper else render
+            measuring = render.measures or (render.route is Route.WRAPPER and name in self.returns_length)
+            return None if measuring else render
         if name in self.returns_render and name not in _LENGTH_ATTRIBUTES:
             return self.returns_render[name]
         if name == "len" or name in _LENGTH_ATTRIBUTES or name in _LENGTH_PRESERVING_CALLS:

@@ -15,6 +15,7 @@ from chatlint.facts.masking import (
     carried_render,
     column_masks,
     hook_masks,
+    measured_renders,
     measuring_wrappers,
     origin_prompt_words,
     prefix_maskers,
@@ -99,6 +100,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
                     _returned_text(rendered, function, renders)
                     or _returned_ids(facts, function)
                     or _returned_tuple_ids(facts, function)
+                    or _returned_length(facts, function)
                 )
             if text is not None:
                 texts.append(text)
@@ -658,6 +660,31 @@ def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | N
             function.qualname, render.call.lineno, words, (), params, shape.kind.value, evidence, flags, taken, ids=True
         )
     return None
+
+
+def _returned_length(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | None:
+    """What `function` returns, when it is the token count of a render of its own (`prompt_ids =
+    tok.apply_chat_template(conversation[:-1]); return len(prompt_ids)`): a caller in another module may mask labels
+    by it (CL003)."""
+    if function.cls is not None or function.name not in measuring_wrappers(facts):
+        return None
+    render = facts.remembered(measured_renders).get(function.name)
+    if render is None or render.function is not function or render.route is not Route.DIRECT:
+        return None
+    words = f"`{shortened(code(render.call.func), 50)}(...)`"
+    evidence = render.shape.evidence or f"`{render.conversation_text}`"
+    return TextSummary(
+        function.qualname,
+        render.call.lineno,
+        words,
+        (),
+        tuple(function.call_params),
+        render.shape.kind.value,
+        evidence,
+        _flags(render),
+        ids=True,
+        measures=True,
+    )
 
 
 def _returned_tuple_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | None:

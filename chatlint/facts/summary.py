@@ -266,6 +266,9 @@ class TextSummary:
     # with `columns`: not the rows but a function that returns them is what a call gives (`to_text =
     # make_formatter(tok)`, then `ds.map(to_text)`): a factory of a `.map()` function
     makes_rows: bool = False
+    # with `ids`: not the ids but their count is returned (`return len(prompt_ids)`): a call is a length that may
+    # measure a prompt where it masks labels (CL003)
+    measures: bool = False
 
     @property
     def in_tuples(self) -> bool:

@@ -91,7 +91,8 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         (an instance built in `__init__` or assigned once) is judged where its length masks the labels or where it
         becomes a row's `prompt`; no fix is offered there (the render is in the other file, named as a related
         place). So is an imported helper that returns the length of its render in tokens (`start =
-        history_tokens(tok, messages[:i])`) or its ids (`len(prompt_ids(tok, messages))`, also a list chosen with
+        history_tokens(tok, messages[:i])`; or of the prompt it cuts from the conversation it is given, `n_prompt =
+        prompt_token_count(tok, conversation)`) or its ids (`len(prompt_ids(tok, messages))`, also a list chosen with
         `return_dict=False`), and a method of an instance a script of the project builds and hands
         to the class (`InstructionSet(rows, tok, template)`), also through a registry of classes
         (`TEMPLATES[name](tok)`, every value the class or a subclass of it). A builder that appends the reply only
