@@ -72,6 +72,7 @@ class UseKind(enum.Enum):
     LIST = "list"  # read as a list of ids; `detail` says how, in words
     RETURNED = "returned"  # returned: its callers decide
     RETURNED_IN_TUPLE = "returned-in-tuple"  # returned inside a tuple
+    YIELDED_IN_TUPLE = "yielded-in-tuple"  # yielded inside a tuple (the detail: its position)
     DATASET_ITEM = "dataset-item"  # made an item of `self.<detail>`, a dataset's examples
     NAME = "name"  # assigned to the local name `detail`: its loads decide
     BATCH_NAME = "batch-name"  # an item of the list comprehension assigned to the local name `detail`
@@ -190,6 +191,8 @@ class IdsSearch:
             return [_prompt_use(use.node)] if dotted_name(use.node.func) in self.prompt_takers else []
         if use.kind is UseKind.APPENDED and use.node is not None:
             return list(_appended_uses(function_flow(function, self.flows), use.node, self.prompt_takers))
+        if use.kind is UseKind.YIELDED_IN_TUPLE:
+            return self._looped_uses(function, int(use.detail), depth)
         if use.kind is UseKind.RETURNED_IN_TUPLE:
             return _returned_in_tuple(function) + self._unpacked_uses(function, int(use.detail), depth)
         if use.kind is UseKind.DATASET_ITEM:
@@ -231,6 +234,29 @@ class IdsSearch:
                 continue
             binding = function_flow(caller, self.flows).binding_of(site_ancestors[-1], name)
             where = f"returned by `{function.qualname}` and unpacked as `{name}` in {caller.display_name}"
+            found.extend(f"{where}: {use}" for use in self._binding_uses(binding, caller, depth + 1))
+        return found
+
+    def _looped_uses(self, function: FunctionInfo, position: int, depth: int) -> list[str]:
+        """The uses of the element at `position` of the tuples a generator yields, where a loop of the module over
+        it unpacks them (`for rid, ids, gold in self._prompts(rows)`)."""
+        if function.is_module or depth >= _MAX_CALLER_DEPTH or position < 0:
+            return []
+        found: list[str] = []
+        for site, caller, site_ancestors in self.call_sites.get(function.name, ()):
+            loop = site_ancestors[-1] if site_ancestors else None
+            if not (isinstance(loop, (ast.For, ast.AsyncFor)) and loop.iter is site) or not _calls_function(
+                site, caller, function
+            ):
+                continue
+            target = loop.target
+            if not isinstance(target, ast.Tuple) or len(target.elts) <= position:
+                continue
+            name = target.elts[position]
+            if not isinstance(name, ast.Name) or any(isinstance(item, ast.Starred) for item in target.elts):
+                continue
+            binding = function_flow(caller, self.flows).binding_of(loop, name.id)
+            where = f"yielded by `{function.qualname}` and unpacked as `{name.id}` in {caller.display_name}"
             found.extend(f"{where}: {use}" for use in self._binding_uses(binding, caller, depth + 1))
         return found
 
@@ -444,6 +470,10 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
             # `return (tokens, offset)`: part of an example, or unpacked by the caller (the detail: its position)
             position = next((index for index, item in enumerate(parent.elts) if item is node), -1)
             return SequenceUse(UseKind.RETURNED_IN_TUPLE, str(position))
+        if isinstance(parent, ast.Tuple) and isinstance(holder, ast.Yield):
+            # `yield rid, ids, gold`: unpacked by the loops over the generator
+            position = next((index for index, item in enumerate(parent.elts) if item is node), -1)
+            return SequenceUse(UseKind.YIELDED_IN_TUPLE, str(position))
         return NO_USE
     if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in _TENSOR_ATTRIBUTES:
         # `ids.shape[0]`, `ids.tolist()`: a tensor's attributes, which a `BatchEncoding` does not have
