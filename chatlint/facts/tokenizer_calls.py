@@ -281,14 +281,16 @@ def engine_call(
 
 
 def _visible_dict(node: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> bool:
-    """`**{...}`, `**dict(...)`, or `**kwargs` assigned once from one of those and never changed after: every
-    key it passes is visible."""
+    """`**{...}`, `**dict(...)`, or `**kwargs` assigned once from one of those and changed after only by keys the
+    code shows (`kwargs["max_length"] = n`): every key it passes is visible."""
     if isinstance(node, ast.Name):
         name = node.id
         assigned = function.assignments.get(name, [])
         if len(assigned) != 1 or name in function.params:
             return False
-        if name in function_flow(function, flows).changed_items or f"{name}.update(" in function_text(function):
+        if name in function_flow(function, flows).changed_items and not _set_by_literal_keys(name, function):
+            return False
+        if f"{name}.update(" in function_text(function):
             return False
         node = assigned[0]
     if isinstance(node, ast.Dict):
@@ -299,6 +301,22 @@ def _visible_dict(node: ast.expr, function: FunctionInfo, flows: dict[int, Funct
         and not any(isinstance(arg, ast.Starred) for arg in node.args)
         and not any(item.arg is None for item in node.keywords)
     )
+
+
+def _set_by_literal_keys(name: str, function: FunctionInfo) -> bool:
+    """Is every item the function sets on `name` set under a string literal (`kwargs["max_length"] = n`)?"""
+    for node in ast.walk(function.node):
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AugAssign) else []
+        )
+        for target in targets:
+            if (
+                isinstance(target, ast.Subscript)
+                and dotted_name(target.value) == name
+                and string_value(target.slice) is None
+            ):
+                return False
+    return True
 
 
 def _spread_text(call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.expr | None:
