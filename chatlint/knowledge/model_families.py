@@ -90,6 +90,16 @@ FAMILIES: tuple[ModelFamily, ...] = (
         "tokenizes with special tokens off",
     ),
     ModelFamily(
+        # InternVL 3.5 (`OpenGVLab/InternVL3_5-8B-HF`): its language models are Qwen 3's (and GPT-OSS for the
+        # `-GPT` checkpoints); not InternVL 2 or 2.5, whose InternLM 2 templates differ
+        "InternVL 3.5",
+        re.compile(r"internvl-?3[._-]?5"),
+        False,
+        "ms-swift 4.6.0 registers the `internvl3_5` template as a `ChatmlTemplateMeta` (swift/template/templates/"
+        "internvl.py), whose prefix is empty and whose turns start with `<|im_start|>`, and `internvl3_5_gpt` as a "
+        "GPT-OSS template; neither writes a `bos_token` (InternVL 3.5's Qwen 3 tokenizer has none)",
+    ),
+    ModelFamily(
         "Qwen",
         re.compile(r"qwen"),
         False,
