@@ -452,6 +452,11 @@ class RenderedTexts:
                 return self._returned(helper, None, depth, many=False, site=(expr, function), yielded=True)
             if helper is not None:
                 return self._returned(helper, None, depth, many=True, site=(expr, function))
+            mapped = self._mapped_helper(expr, function)
+            if mapped is not None:
+                # `pool.map(render_one, rows)`: its items are what the helper returns, one text each
+                found = self._returned(mapped, None, depth, many=False)
+                return with_hop(found, f"the results of `{_short(expr)}`")
             return self._dataset_items(expr, depth) or self._imported_text(expr.func, function, items=True)
         if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Slice):
             return self.template_texts(expr.value, function, depth + 1)
@@ -477,6 +482,34 @@ class RenderedTexts:
         if helper is not None:
             return helper.name in _CHUNKING and _yields_chunks(helper, self.flow(helper))
         return (dotted_name(call.func) or "").rsplit(".", 1)[-1] in _CHUNKING
+
+    def _mapped_tuple_items(
+        self, mapped: ast.Call, function: FunctionInfo, depth: int, position: int, many: bool
+    ) -> TextOrigin | None:
+        """Element `position` of the tuples in each result of a helper an executor maps (`pool.map(self._render,
+        chunks)` with `_render` returning `[(row["id"], render(row)) for row in rows]`)."""
+        helper = self._mapped_helper(mapped, function)
+        if helper is None:
+            return None
+        found = _any(self.tuple_items(value, helper, depth + 1, position, many) for value in self.flow(helper).returns)
+        return with_hop(found, f"the results of `{_short(mapped)}`")
+
+    def _mapped_helper(self, call: ast.Call, function: FunctionInfo) -> FunctionInfo | None:
+        """The function of the module a pool maps over its items: `pool.map(fn, items)`, `executor.map(...)`,
+        `pool.imap(...)`, or the built-in `map(fn, items)` (not a dataset's `.map()`, whose items are rows)."""
+        func = call.func
+        if isinstance(func, ast.Name) and func.id == "map":
+            pass
+        elif isinstance(func, ast.Attribute) and func.attr in ("map", "imap", "imap_unordered"):
+            receiver = (dotted_name(func.value) or "").rsplit(".", 1)[-1].lower()
+            if "pool" not in receiver and "executor" not in receiver:
+                return None
+        else:
+            return None
+        target = first_argument(call)
+        if not isinstance(target, (ast.Name, ast.Attribute)) or len(call.args) < 2:
+            return None
+        return self.helper_function(ast.Call(func=target, args=[], keywords=[]), function)
 
     def tuple_items(
         self, expr: ast.expr, function: FunctionInfo, depth: int, position: int, many: bool = False
@@ -529,6 +562,12 @@ class RenderedTexts:
                 and isinstance(chunks := _same_items(binding.value), ast.Call)
                 and (chunked := first_argument(chunks)) is not None
                 and self._chunks(chunks, function)
+            )
+            # the results of a helper an executor maps over chunks: `for rendered in pool.map(self._render, chunks)`
+            found = found or _any(
+                self._mapped_tuple_items(binding.value, function, depth + 1, position, many)
+                for binding in bindings
+                if binding.kind == "loop" and isinstance(binding.value, ast.Call)
             )
             appended = [(value, function) for kind, value in function.mutations.get(expr.id, ()) if kind == "append"]
             return found or self._tuple_elements(appended, position, depth, f"`{expr.id}`", many)

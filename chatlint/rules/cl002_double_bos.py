@@ -78,7 +78,9 @@ class DoubleBos(Rule):
         the ids of a render of the function decoded back to text with the special tokens kept (`tokenizer.decode(ids)`),
         generators of the module that yield it (`for text in iterate_texts(ds)`; or yield it in tuples, `for record,
         text in iter_prompts(ds)`, also out of chunks of them, `[text for _, text in chunk]`, or of a list kept of
-        them, `pairs = list(iter_prompts(ds))`),
+        them, `pairs = list(iter_prompts(ds))`), helpers of the module a pool maps over items (`pool.map(render_one,
+        rows)`, `executor.map`, the built-in `map`; each result one text, or a list of pairs taken apart with
+        `zip(*rendered)`),
         helpers of the module that hand the tokenizer their caller's `**kwargs` (judged by the keywords each call
         passes: none means special tokens on, and the fix passes `add_special_tokens=False` at the call),
         helpers of the module that hand back the text they are given with its start kept (`add_eos(text, eos)`
@@ -203,7 +205,8 @@ class DoubleBos(Rule):
         bos=False)`, torchtune's) decides its BOS by that keyword: such a call is left alone.
 
         It stays quiet where `add_special_tokens=False` is passed (literally, through a name, a default, or a
-        `**kwargs` dict it can see), where an opaque `**kwargs` may pass it (not to vLLM's or SGLang's `generate`,
+        `**kwargs` dict it can see: a dict literal, with keys set later by string literals, `kwargs["max_length"] =
+        n`), where an opaque `**kwargs` may pass it (not to vLLM's or SGLang's `generate`,
         whose keywords cannot turn special tokens off), where TensorRT-LLM's `SamplingParams(add_special_tokens=...)`
         is built in the function, on plain documents that never went
         through a chat template, and on text whose start was cut off (`text[len(prompt):]`). Ids that are only
