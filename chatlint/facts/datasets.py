@@ -93,12 +93,18 @@ class _Derivation:
             return self.made(expr.value, function, depth + 1)  # `ds["train"]`
         if isinstance(expr, ast.Name):
             bindings = function_flow(function, self.flows).reaching(expr.id, expr)
-            # `train, test = load_splits(...)`: an item of the datasets a call makes
-            if not bindings or any(
-                binding.kind not in ("assign", "unpack") or binding.value is None for binding in bindings
-            ):
+            # `train, test = load_splits(...)`: an item of the datasets a call makes; a parameter (or a loop's
+            # name) is unknown, but a path that maps it (`if cfg.chat_template: train = train.map(render)`) counts
+            if not bindings:
                 return None
-            return _any([self._bound(binding, function, depth) for binding in bindings])
+            return _any(
+                [
+                    self._bound(binding, function, depth)
+                    if binding.kind in ("assign", "unpack") and binding.value is not None
+                    else None
+                    for binding in bindings
+                ]
+            )
         if isinstance(expr, ast.Tuple) and expr.elts:
             # `return train, test`: each of them made by the targets (one that is not makes the answer unknown)
             # (each asked afresh: the items of `load(train), load(test)` go back through the same expressions)
