@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from chatlint.facts.datasets import mapped_function
-from chatlint.facts.model import FunctionInfo, TextOrigin
+from chatlint.facts.flags import mapping_value, spread_source
+from chatlint.facts.model import FunctionInfo, SpreadSource, TextOrigin
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.own_templates import function_text
 from chatlint.facts.rendered_text import RenderedTexts
@@ -37,8 +38,8 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
     trainers = [(call, function) for call, function, _ in facts.calls if called_name(call) == "SFTTrainer"]
     if not trainers:
         return []
-    configs = [call for call, _, _ in facts.calls if called_name(call) == "SFTConfig"]
-    if any(_opts_out(config) for config in configs):
+    configs = [(call, function) for call, function, _ in facts.calls if called_name(call) == "SFTConfig"]
+    if any(_opts_out(config, function, facts) for config, function in configs):
         return []
     texts = facts.rendered_texts
     writers = texts.rows.column_writers
@@ -47,7 +48,7 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
     found = []
     for call, function in trainers:
         dataset = keyword_value(call, "train_dataset")
-        if _opts_out(call) or keyword(call, "formatting_func") is not None or dataset is None:
+        if _opts_out(call, function, facts) or _passed(call, "formatting_func", function) or dataset is None:
             continue
         field = _text_field(call, configs, function, texts)
         if field is None or field[0] not in writers:
@@ -108,23 +109,44 @@ def _all_columns(node: ast.expr) -> bool:
     return isinstance(node, ast.Attribute) and node.attr == "column_names"
 
 
-def _opts_out(call: ast.Call) -> bool:
+def _opts_out(call: ast.Call, function: FunctionInfo, facts: ModuleFacts) -> bool:
     """The call may change how the dataset is tokenized, or says so: `dataset_kwargs=...` (special tokens off, or
-    no preparation at all) or a `**mapping` that may hold it."""
-    return keyword(call, "dataset_kwargs") is not None or bool(star_kwargs(call))
+    no preparation at all), also in a `**mapping` the code shows, or a `**mapping` it cannot see that may hold it."""
+    if any(spread_source(mapping, function, facts.flows) is not SpreadSource.VISIBLE for mapping in star_kwargs(call)):
+        return True
+    return _passed(call, "dataset_kwargs", function)
+
+
+def _passed(call: ast.Call, name: str, function: FunctionInfo) -> bool:
+    """Does the call pass `name`, by keyword or in a `**mapping` it spreads (`trainer_args = dict(args=args, ...)`)?"""
+    if keyword(call, name) is not None:
+        return True
+    return any(mapping_value(name, mapping, function) is not None for mapping in star_kwargs(call))
+
+
+def _field_value(call: ast.Call, function: FunctionInfo) -> ast.expr | None:
+    """The `dataset_text_field` a call passes, by keyword or in a `**mapping` (`args["dataset_text_field"] = ...`)."""
+    value = keyword_value(call, "dataset_text_field")
+    if value is not None:
+        return value
+    found = next(
+        (found for mapping in star_kwargs(call) if (found := mapping_value("dataset_text_field", mapping, function))),
+        None,
+    )
+    return found[0] if found is not None else None
 
 
 def _text_field(
-    trainer: ast.Call, configs: list[ast.Call], function: FunctionInfo, texts: RenderedTexts
+    trainer: ast.Call, configs: list[tuple[ast.Call, FunctionInfo]], function: FunctionInfo, texts: RenderedTexts
 ) -> tuple[str, str, int | None] | None:
     """The column the trainer tokenizes, where its name comes from, and the line of the `SFTConfig` that names it:
     `dataset_text_field=` on the trainer (trl 0.x), else on the module's `SFTConfig(...)` (one name for all of
     them), else trl's default; None when unknown."""
-    for call in (trainer, *configs):
-        value = keyword_value(call, "dataset_text_field")
+    for call, scope in ((trainer, function), *configs):
+        value = _field_value(call, scope)
         if value is None:
             continue
-        name = texts.column_of(value, function)
+        name = texts.column_of(value, scope)
         where = "`SFTTrainer`" if call is trainer else "`SFTConfig`"
         if name is None or (call is not trainer and _fields_differ(configs, name.name, function, texts)):
             return None
@@ -134,11 +156,13 @@ def _text_field(
     return TRL_DEFAULT_TEXT_FIELD, "trl's default `dataset_text_field`", None
 
 
-def _fields_differ(configs: list[ast.Call], name: str, function: FunctionInfo, texts: RenderedTexts) -> bool:
+def _fields_differ(
+    configs: list[tuple[ast.Call, FunctionInfo]], name: str, function: FunctionInfo, texts: RenderedTexts
+) -> bool:
     """Do the module's configurations name different text columns (or one that cannot be resolved)?"""
-    for config in configs:
-        value = keyword_value(config, "dataset_text_field")
-        resolved = texts.column_of(value, function) if value is not None else None
+    for config, scope in configs:
+        value = _field_value(config, scope)
+        resolved = texts.column_of(value, scope) if value is not None else None
         other = TRL_DEFAULT_TEXT_FIELD if value is None else (resolved.name if resolved is not None else None)
         if other != name:
             return True
