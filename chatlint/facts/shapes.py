@@ -8,7 +8,7 @@ are used only where nothing else is left: a data key (`example["prompt"]`) or a 
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from chatlint.facts.flags import defining_scope
@@ -536,15 +536,9 @@ class ShapeResolver:
             if returned.kind is ShapeKind.UNKNOWN:
                 return returned
             return Shape(returned.kind, f"`{code(expr)}`, the property `{name}.{expr.attr}`: {returned.evidence}")
-        found = self.links.resolve(cls)
-        conversation = found[0].conversation(f"{found[1]}.{expr.attr}") if found is not None else None
-        if found is None or conversation is None:
-            return UNKNOWN_SHAPE
-        summary = found[0]
-        place = summary.place(conversation.line)
-        related = Related(summary.path, conversation.line, f"`{conversation.name}` gives the conversation")
-        evidence = f"`{code(expr)}`, the property `{conversation.name}` ({place}): {conversation.evidence}"
-        return Shape(ShapeKind(conversation.kind), evidence, related=(related,))
+        return self._member_shape(
+            cls, expr.attr, lambda name, place: f"`{code(expr)}`, the property `{name}` ({place}):"
+        )
 
     def _imported_method_shape(self, call: ast.Call, function: FunctionInfo) -> Shape:
         """`dialogue.as_messages()`, where `dialogue` is an instance of a class of another module (built, annotated,
@@ -555,14 +549,21 @@ class ShapeResolver:
         cls = instance_class(call.func.value, function, self.flows)
         if isinstance(cls, ast.Attribute) and isinstance(cls.value, ast.Name) and cls.value.id[:1].isupper():
             cls = cls.value  # `TrainingDialogue.from_row(row)`: a class method of the class (its summary decides)
-        found = self.links.resolve(cls) if cls is not None and self.links else None
-        conversation = found[0].conversation(f"{found[1]}.{call.func.attr}") if found is not None else None
+        if cls is None or not self.links:
+            return UNKNOWN_SHAPE
+        return self._member_shape(cls, call.func.attr, lambda _, place: f"`{code(call)}` ({place}), which returns")
+
+    def _member_shape(self, cls: ast.expr, member: str, words: Callable[[str, str], str]) -> Shape:
+        """The conversation a property or method `member` of a class of another module gives, as that module's
+        summary says; `words` puts the member's name and place into the evidence's start."""
+        found = self.links.resolve(cls)
+        conversation = found[0].conversation(f"{found[1]}.{member}") if found is not None else None
         if found is None or conversation is None:
             return UNKNOWN_SHAPE
         summary = found[0]
         place = summary.place(conversation.line)
-        related = Related(summary.path, conversation.line, f"`{conversation.name}` builds the conversation")
-        evidence = f"`{code(call)}` ({place}), which returns {conversation.evidence}"
+        related = Related(summary.path, conversation.line, f"`{conversation.name}` gives the conversation")
+        evidence = f"{words(conversation.name, place)} {conversation.evidence}"
         return Shape(ShapeKind(conversation.kind), evidence, related=(related,))
 
     def _imported_shape(self, call: ast.Call, position: int | None = None) -> Shape:

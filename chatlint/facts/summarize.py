@@ -671,20 +671,7 @@ def _returned_length(facts: ModuleFacts, function: FunctionInfo) -> TextSummary 
     render = facts.remembered(measured_renders).get(function.name)
     if render is None or render.function is not function or render.route is not Route.DIRECT:
         return None
-    words = f"`{shortened(code(render.call.func), 50)}(...)`"
-    evidence = render.shape.evidence or f"`{render.conversation_text}`"
-    return TextSummary(
-        function.qualname,
-        render.call.lineno,
-        words,
-        (),
-        tuple(function.call_params),
-        render.shape.kind.value,
-        evidence,
-        _flags(render),
-        ids=True,
-        measures=True,
-    )
+    return _ids_summary(function, render, measures=True)
 
 
 def _returned_tuple_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | None:
@@ -707,7 +694,13 @@ def _returned_tuple_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSumma
             found.setdefault(position, render)
     if not found:
         return None
-    render = found[min(found)]
+    return _ids_summary(function, found[min(found)], positions=tuple(sorted(found)))
+
+
+def _ids_summary(
+    function: FunctionInfo, render: TemplateCall, positions: tuple[int, ...] = (), measures: bool = False
+) -> TextSummary:
+    """The summary of a function that returns the ids of `render` (at `positions` of its tuples), or their count."""
     words = f"`{shortened(code(render.call.func), 50)}(...)`"
     evidence = render.shape.evidence or f"`{render.conversation_text}`"
     return TextSummary(
@@ -720,7 +713,8 @@ def _returned_tuple_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSumma
         evidence,
         _flags(render),
         ids=True,
-        positions=tuple(sorted(found)),
+        positions=positions,
+        measures=measures,
     )
 
 
