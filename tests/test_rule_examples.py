@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 from rule_examples import Example, examples, rule_folders
 
 from chatlint.dependencies import DependencyVersions
 from chatlint.engine import FixMode, check_text
+from chatlint.facts.module import build_facts
+from chatlint.facts.summarize import summarize
+from chatlint.facts.syntax import SourceText, reading
 from chatlint.findings import Finding
 from chatlint.rules import ALL_RULES, Rule
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
 
 
 def rules_for(example: Example) -> list[Rule]:
@@ -105,3 +113,14 @@ def test_every_rule_has_a_folder_with_examples() -> None:
         folder = folders[rule.code]
         assert list(folder.glob("flag_*.py")), f"{rule.code}: no flag_ examples"
         assert list(folder.glob("quiet_*.py")), f"{rule.code}: no quiet_ examples"
+
+
+@pytest.mark.parametrize("path", sorted(RULES.rglob("*.py")), ids=lambda path: str(path.relative_to(RULES)))
+def test_every_example_module_can_be_summarised(path: Path) -> None:
+    """The project step skips a module whose summary fails without a word (its calls are then not followed across
+    modules): every example module, multi-module projects' included, must summarise."""
+    text = path.read_text(encoding="utf-8")
+    source = SourceText(text)
+    with reading(source):
+        summary = summarize(build_facts(ast.parse(text), source, str(path)))
+    assert summary.path == str(path)

@@ -378,6 +378,8 @@ class TokenizerCall:
     # False when no edit turns special tokens off for this call alone: a helper that tokenizes the text untouched
     # only for the flag the call passes (`complete(prompt, formatted=True)`), its other callers need them
     fixable: bool = True
+    # for a helper: its other tokenizer calls of the same text (a fallback), which the fix turns off too
+    also_inner: tuple[TokenizerCall, ...] = ()
 
     @property
     def opaque_helper(self) -> bool:

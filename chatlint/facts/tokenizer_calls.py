@@ -96,6 +96,9 @@ class Helper(NamedTuple):
     # (a boolean parameter, its value) when only a call passing that value keeps the text untouched: the helper
     # changes it under `if not formatted:` (llama-index's `complete(prompt, formatted=True)`)
     guard: tuple[str, bool] | None = None
+    # the helper's other calls that tokenize the same parameter directly (a fallback: `except TypeError:
+    # tokenizer([text])`), which a fix must turn off too
+    also: tuple[TokenizerCall, ...] = ()
 
 
 def collect_tokenizer_calls(
@@ -440,7 +443,12 @@ def parameter_helpers(
             continue
         if not flow.never_rebound(text.id):
             continue
-        helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, text.id))
+        key = helper_key(function)
+        known = helpers.get(key)
+        if known is None:
+            helpers[key] = Helper(function, tokenizer_call, text.id)
+        elif known.parameter == text.id and known.guard is None and not tokenizer_call.via and not known.inner.via:
+            helpers[key] = known._replace(also=(*known.also, tokenizer_call))
     return helpers
 
 
@@ -628,7 +636,7 @@ def _submitted(call: ast.Call) -> ast.Call | None:
 def _through_helper(call: ast.Call, function: FunctionInfo, helper: Helper) -> TokenizerCall:
     """The helper's call site as a tokenizer call: its text, and the flag the caller passes when the helper forwards
     a parameter as `add_special_tokens=`."""
-    wrapper, inner, text_parameter, _ = helper
+    wrapper, inner, text_parameter = helper.function, helper.inner, helper.parameter
     parameters = wrapper.call_params
     flag = inner.add_special_tokens
     known = inner.special_tokens_known
@@ -659,6 +667,7 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: Helper) -> T
         engine=inner.engine,
         # (a helper that tokenizes through one of another module: no edit here or in it turns special tokens off)
         fixable=helper.guard is None and not (inner.opaque_helper and inner.related),
+        also_inner=helper.also if fixed_inside is inner else (),
         related=inner.related if inner.opaque_helper else (),
     )
 

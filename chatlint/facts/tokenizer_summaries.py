@@ -61,7 +61,8 @@ def tokenizing_helpers(
     helpers: dict[str, Helper] = {}
     module_calls = [site for site in calls if site[1].outer is not None and site[1].outer.is_module]
     chain_helpers(module_calls, flows, list(direct), helpers, counted, {id(item.call): item for item in direct})
-    for helper, inner, text, guard in helpers.values():
+    for entry in helpers.values():
+        helper, inner, text, guard = entry.function, entry.inner, entry.parameter, entry.guard
         if guard is not None:
             continue  # (a helper of another module is judged by its parameter alone)
         flag = _forwarded_flag(helper, inner)

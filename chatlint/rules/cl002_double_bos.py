@@ -801,9 +801,11 @@ def _fix(tokenizer_call: TokenizerCall, facts: ModuleFacts, applicability: Appli
     if target is not tokenizer_call:
         applicability = Applicability.UNSAFE  # a helper's call is shared by its other callers
     if not flag.present:
-        edit = add_keyword(target.call, FLAG, "False", facts.source)
+        # (and in the helper's other tokenizer calls of the same text: `except TypeError: tokenizer([text])`)
+        others = [other for other in tokenizer_call.also_inner if not other.add_special_tokens.present]
+        edits = tuple(add_keyword(call.call, FLAG, "False", facts.source) for call in (target, *others))
         where = f" inside {tokenizer_call.via}" if tokenizer_call.via else ""
-        return NodeFix(applicability, (edit,), f"Pass `add_special_tokens=False`{where}")
+        return NodeFix(applicability, edits, f"Pass `add_special_tokens=False`{where}")
     if isinstance(flag.node, ast.Constant) and flag.node.value is True:
         if not flag.set_in_call:
             applicability = Applicability.UNSAFE
