@@ -162,7 +162,7 @@ def _judge(
     diagnostics = _diagnostics(path, facts, active, result)
     if result.summary is None and links is None:
         # (a linked check comes after the project step: its summary would be read by no one)
-        result.summary = _summary(facts)
+        result.summary = _summary(facts, path, result)
     # Rules that judge the `noqa` comments themselves (CL100) run last: they need to know what was silenced.
     noqa_rules = [rule for rule in active if rule.checks_suppressions]
     if not diagnostics and not noqa_rules:
@@ -219,11 +219,15 @@ def _diagnostics(
     return diagnostics
 
 
-def _summary(facts: ModuleFacts) -> ModuleSummary | None:
-    """The module's summary for the project step; None when the analysis cannot make one (never stops a run)."""
+def _summary(facts: ModuleFacts, path: str, result: FileResult) -> ModuleSummary | None:
+    """The module's summary for the project step; None when the analysis cannot make one (never stops a run: the
+    module's own findings stand, other modules only do not follow its functions, and the run says so)."""
     try:
         return summarize(facts)
-    except Exception:  # noqa: BLE001 - a module without a summary is only not followed
+    except RecursionError:
+        return None  # (valid code nested past the analysis's depth: its rules said so already, or had nothing to say)
+    except Exception as error:  # noqa: BLE001 - a module without a summary is only not followed
+        result.errors.append(FileError(path, f"the project step cannot summarise it: {_describe(error)}", "internal"))
         return None
 
 

@@ -109,6 +109,20 @@ def test_a_crashing_rule_is_an_internal_error_naming_file_and_rule() -> None:
     assert error.reason.startswith("rule CL999 failed: RuntimeError: boom")
 
 
+def test_a_summary_that_fails_is_an_internal_error_and_the_findings_stand(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other modules would silently stop following this one's functions: the run says so (exit 2)."""
+
+    def broken(facts):  # type: ignore[no-untyped-def]
+        raise ValueError("too many values to unpack")
+
+    monkeypatch.setattr("chatlint.engine.summarize", broken)
+    result = check_text("x.py", BUGGY_COLLATOR, [ALL_RULES[0]()])
+    assert [finding.code for finding in result.findings] == ["CL001"]
+    [error] = result.errors
+    assert error.kind == "internal" and error.path == "x.py"
+    assert error.reason.startswith("the project step cannot summarise it: ValueError: too many values to unpack")
+
+
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
     outcome = run_cli(str(tmp_path / "nope.py"))
     assert outcome.exit_code == 2
