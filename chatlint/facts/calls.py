@@ -201,7 +201,8 @@ class _Collector:
         self, call: ast.Call, function: FunctionInfo, ancestors: tuple[ast.AST, ...]
     ) -> TemplateCall | None:
         func = call.func
-        if isinstance(func, ast.Attribute) and func.attr == TEMPLATE_METHOD:
+        own = isinstance(func, ast.Attribute) and func.attr == TEMPLATE_METHOD and _own_method(func, function)
+        if isinstance(func, ast.Attribute) and func.attr == TEMPLATE_METHOD and not own:
             if _names_a_class(func.value):
                 return None  # `DataUtilities.apply_chat_template(...)`: a project's own function, not a tokenizer's
             inherited = self.links.inherited(func, function, ModuleSummary.render) if self.links else None
@@ -553,6 +554,14 @@ def _returns_its_render(inner: TemplateCall, wrapper: FunctionInfo) -> bool:
     }
     returns = [node for node in ast.walk(wrapper.node) if isinstance(node, ast.Return) and id(node) not in guarded]
     return bool(returns) and all(isinstance(node.value, ast.Name) and node.value.id == name for node in returns)
+
+
+def _own_method(func: ast.Attribute, function: FunctionInfo) -> bool:
+    """`self.apply_chat_template(messages)` in a class that defines that method itself (or a base class of the module
+    does): the project's own method (a wrapper, judged as one), not a tokenizer's."""
+    if dotted_name(func.value) != "self" or function.cls is None:
+        return False
+    return any(func.attr in cls.methods for cls in function.cls.lineage())
 
 
 def _names_a_class(receiver: ast.expr) -> bool:
