@@ -29,11 +29,13 @@ from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fie
 from chatlint.facts.flags import switch_fields_read
 from chatlint.facts.handed import handed_instances
 from chatlint.facts.links import Imported, Links
+from chatlint.facts.own_templates import INSTALLED_CALL
 from chatlint.facts.summary import (
     ImportRef,
     ModuleSummary,
     may_build_conversations,
     may_build_engines,
+    may_define_templates,
     may_mask,
     may_mask_by_parameter,
     may_mask_prompts,
@@ -152,6 +154,7 @@ class Project:
                 "_constant_names",
                 "_tokenizer_names",
                 "_loader_names",
+                "_template_names",
             ):
                 self.__dict__.pop(name, None)  # the names a run's files may use grew
 
@@ -262,6 +265,7 @@ class Project:
                 conversations=ref in builders,
                 properties=ref in annotated,
                 callees=ref in callees,
+                templates=text is not None and _installs_template(ref, text),
             )
             if found is None or self._resolve(found.summary.path) == importer:
                 continue
@@ -408,6 +412,8 @@ class Project:
         if any(_after_a_dot(text, name) and self._inherits(name, text) for name in classes):
             return None
         names = self.renderers | self._constant_names | self._tokenizer_names | self.row_function_factories
+        # (and what it installs as a chat template: `tok.chat_template = get_chat_template(v)`)
+        names |= frozenset(INSTALLED_CALL.findall(text)) if ".chat_template" in text else frozenset()
         plain = frozenset(name for name in names if "." not in name)
         dotted = sorted(names - plain)  # `Encoder.encode`: a method, named whole
         # (a module that builds labels may mask them with an imported helper named for it: `mask_prompt`)
@@ -437,6 +443,8 @@ class Project:
         functions, classes = self._renderer_names
         if ref.symbol in functions or ref.symbol in self._constant_names:
             return True
+        if ".chat_template" in text and (ref.symbol in self._template_names or _installs_template(ref, text)):
+            return True  # (it installs what a function of the project returns: `tok.chat_template = get_...(v)`)
         if ref.symbol in self.row_function_factories and ".map(" in text:
             return True  # (it makes a `.map()` function that writes a render: `to_text = make_formatter(tok)`)
         if ref.symbol in classes:
@@ -520,6 +528,11 @@ class Project:
         )
 
     @functools.cached_property
+    def _template_names(self) -> frozenset[str]:
+        """The known functions that return the project's own chat templates, none writing a BOS."""
+        return frozenset(name for summary in self.summaries.values() if summary for name in summary.own_templates)
+
+    @functools.cached_property
     def _tokenizer_names(self) -> frozenset[str]:
         """The known functions that tokenize their parameter (a module with rendered text may hand it to one)."""
         return frozenset(helper.name for summary in self.summaries.values() if summary for helper in summary.tokenizers)
@@ -539,6 +552,7 @@ class Project:
         owners: bool = False,
         properties: bool = False,
         callees: bool = False,
+        templates: bool = False,
     ) -> Imported | None:
         """What `ref` imports, from its module's summary. `tokenizing`: the importer has rendered text, so a
         function that tokenizes its parameter is worth reading a module for; `pads`: the importer masks labels by
@@ -560,6 +574,7 @@ class Project:
                         conversations=conversations,
                         properties=properties,
                         callees=callees,
+                        templates=templates,
                     )
                     return Imported(summary, None) if summary is not None else None
             module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
@@ -568,7 +583,17 @@ class Project:
             asks = tokenizing or owners or pads or callees
             follow = ref.symbol if self._reexported(ref, wants_masks) or asks else None
             summary = self.summary_at(
-                module_file, wants_masks, follow, reexport, tokenizing, fields, pads, conversations, properties, callees
+                module_file,
+                wants_masks,
+                follow,
+                reexport,
+                tokenizing,
+                fields,
+                pads,
+                conversations,
+                properties,
+                callees,
+                templates,
             )
             if summary is None:
                 return None
@@ -610,6 +635,7 @@ class Project:
                     owners,
                     properties,
                     callees,
+                    templates,
                 )
                 if found is not None:
                     return found
@@ -757,6 +783,7 @@ class Project:
         conversations: bool = False,
         properties: bool = False,
         callees: bool = False,
+        templates: bool = False,
     ) -> ModuleSummary | None:
         """The summary of the module at `path` (resolved), when its bytes may tell what is asked: a render, a label
         mask (`wants_masks`), a function that tokenizes its parameter (`tokenizing`), a pad = EOS assignment
@@ -792,6 +819,7 @@ class Project:
             # (a base class a rendering module subclasses: it may measure what a method it leaves to them renders)
             or (conversations and not properties and self._verdict(path, data, may_measure_hooks))
             or any(name.encode() in data for name in fields)
+            or (templates and self._verdict(path, data, may_define_templates))
         )
         reexports = (
             (path.name == "__init__.py" or reexport)
@@ -952,6 +980,14 @@ def _trains_with(ref: ImportRef, text: str | None) -> bool:
     # (a pattern that starts with the name: one starting with a look-behind is tried at every position)
     built = (match[1] for match in re.finditer(rf"{re.escape(ref.local)}\.([A-Z]\w*)\(", text))
     return any(_TRAINS_WITH.search(name) is not None for name in built)
+
+
+def _installs_template(ref: ImportRef, text: str) -> bool:
+    """Does the text install as a chat template what `ref`'s function returns (`tok.chat_template =
+    get_chat_template(v)`)? Its module is then read for whether that template writes a BOS."""
+    if ref.symbol is None or ref.symbol == "*" or ".chat_template" not in text:
+        return False
+    return ref.local in INSTALLED_CALL.findall(text)
 
 
 def _called(ref: ImportRef, text: str) -> bool:

@@ -10,20 +10,39 @@ import ast
 import re
 
 from chatlint.facts.calls import TEMPLATE_METHOD
+from chatlint.facts.links import Links
 from chatlint.facts.model import FunctionInfo
 from chatlint.facts.syntax import code, current_source, string_value
 
 _INSTALLED_TEMPLATE = re.compile(r"\.chat_template\s*=\s*([A-Za-z_]\w*)\s*$", re.MULTILINE)
+# a template installed from what a function returns: `tok.chat_template = get_chat_template(version)`
+INSTALLED_CALL = re.compile(r"\.chat_template\s*=\s*([A-Za-z_][\w.]*)\(")
 _BOS_MARKERS = ("bos", "<s>", "<|begin_of_text|>", "<|startoftext|>", "[cls]")
 
 
-def templates_without_bos(functions: list[FunctionInfo]) -> bool:
+def templates_without_bos(functions: list[FunctionInfo], links: Links | None = None) -> bool:
     """The module installs its own chat template (`tokenizer.chat_template = LLAVA_CHAT_TEMPLATE`, a literal
-    the module defines) and none it installs writes a BOS, or it defines its own `apply_chat_template` (a test's
-    fake tokenizer) that builds the text itself and never mentions a BOS: what it renders does not start with one,
-    so tokenizing it with special tokens is right. A template only passed as a fallback does not count."""
+    the module defines, or what a function of the module or of another one returns that returns only such literals:
+    `tok.chat_template = get_chat_template(version)`) and none it installs writes a BOS, or it defines its own
+    `apply_chat_template` (a test's fake tokenizer) that builds the text itself and never mentions a BOS: what it
+    renders does not start with one, so tokenizing it with special tokens is right. A template only passed as a
+    fallback does not count."""
     if _fakes_the_template(functions):
         return True
+    text = function_text(functions[0])
+    if ".chat_template" not in text:
+        return False
+    calls = set(INSTALLED_CALL.findall(text))
+    if calls:
+        own = set(template_sources(functions))
+        known = all(
+            name in own or (links is not None and (found := links.resolve(name)) and found[1] in found[0].own_templates)
+            for name in calls
+        )
+        if not known:
+            return False
+        if not _INSTALLED_TEMPLATE.search(text):
+            return True  # (every template it installs comes from such a function)
     defined = {
         name
         for function in functions
@@ -70,3 +89,34 @@ def function_text(function: FunctionInfo) -> str:
 def _writes_bos(template: str) -> bool:
     lowered = template.lower()
     return any(marker in lowered for marker in _BOS_MARKERS)
+
+
+def template_sources(functions: list[FunctionInfo]) -> tuple[str, ...]:
+    """The module-level functions that return only chat-template literals that write no BOS (`def
+    get_chat_template(version): if version == "v1": return _V1_TEMPLATE ...`): installed on a tokenizer
+    (`tok.chat_template = get_chat_template(v)`), what it renders starts with no BOS."""
+    module = functions[0]
+    literals = {
+        name: template
+        for name, values in module.assignments.items()
+        if len(values) == 1 and (template := string_value(values[0])) is not None and _is_template(template)
+    }
+    found = []
+    for function in functions:
+        if function.is_module or function.cls is not None or function.outer is not module:
+            continue
+        returns = [node.value for node in ast.walk(function.node) if isinstance(node, ast.Return)]
+        templates = [
+            literals.get(value.id) if isinstance(value, ast.Name) else string_value(value)
+            for value in returns
+            if value is not None
+        ]
+        if templates and all(
+            template is not None and _is_template(template) and not _writes_bos(template) for template in templates
+        ):
+            found.append(function.name)
+    return tuple(found)
+
+
+def _is_template(text: str) -> bool:
+    return "{%" in text or "{{" in text

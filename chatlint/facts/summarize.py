@@ -22,6 +22,7 @@ from chatlint.facts.masking import (
 )
 from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Route, ShapeKind, TemplateCall, TextOrigin
 from chatlint.facts.module import ModuleFacts
+from chatlint.facts.own_templates import template_sources
 from chatlint.facts.padding import (
     PadAssignment,
     pad_eos_assignments,
@@ -160,6 +161,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         checkpoint_loaders=_checkpoint_loaders(facts) if may_load_checkpoints(data) else (),
         hooks=_render_hooks(facts) if facts.template_calls else (),
         loads_checkpoints=may_load_checkpoints(data) and bool(facts.checkpoint_arguments),
+        own_templates=template_sources(facts.functions) if b"{%" in data or b"{{" in data else (),
         registries=_registries(facts, wrappers, texts) if facts.template_calls else (),
         factories=tuple(sorted(module_factories(facts.module).items())),
         measures=_measures(facts) if may_measure_columns(data) else (),

@@ -168,6 +168,11 @@ def may_mask_in_training(text: str) -> bool:
     return ("pad_token_id" in text or "pad_id" in text) and ("-100" in text or "IGNORE" in text)
 
 
+def may_define_templates(data: bytes) -> bool:
+    """Could the module define chat templates of its own (a Jinja literal)?"""
+    return b"{%" in data or b"{{" in data
+
+
 def may_build_conversations(data: bytes) -> bool:
     """Could the module build messages with roles, or split the reply off a conversation (what a function returning
     a conversation does)?"""
@@ -490,6 +495,9 @@ class ModuleSummary:
     # many as a parameter says (`def mask_prompt(labels, prompt_len): labels[:prompt_len] = [-100] * prompt_len`),
     # for a module that hands one a prompt's length
     prefix_masks: tuple[tuple[str, int, str, int], ...] = ()
+    # module-level functions that return only chat templates of the project's own that write no BOS (`def
+    # get_chat_template(version)`), for a module that installs what one returns (`tok.chat_template = ...`)
+    own_templates: tuple[str, ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -512,6 +520,7 @@ class ModuleSummary:
         names += [f"{handoff.cls}.{handoff.method}" for handoff in self.handoffs]
         names += [f"{hook.cls}.{hook.method}" for hook in self.measured_hooks]
         names += [name for name, _ in self.registries]
+        names += list(self.own_templates)
         return frozenset([*names, *(name.split(".")[0] for name in names if "." in name)])
 
     @property
@@ -520,7 +529,7 @@ class ModuleSummary:
         told: tuple[object, ...] = (self.wrappers, self.texts, self.masks, self.constants, self.defaults)
         # (the parts added since are counted only when present, so that the digests of modules without them stay)
         optional = (self.renderer_factories, self.hooks, self.registries, self.factories, self.measures)
-        later = (self.handoffs, self.switches, self.measured_hooks, self.engines, self.prefix_masks)
+        later = (self.handoffs, self.switches, self.measured_hooks, self.engines, self.prefix_masks, self.own_templates)
         told = (*told, *(part for part in (*optional, *later) if part))
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)

@@ -161,7 +161,7 @@ def collect_tokenizer_calls(
             by_call[id(call)] = through
             found.append(through)
     chain_helpers(calls, flows, found, helpers, counted, by_call)
-    if found and not templates_without_bos(functions):
+    if found and not templates_without_bos(functions, links):
         for tokenizer_call in found:
             if tokenizer_call.text is not None:
                 tokenizer_call.origin = texts.origin(tokenizer_call.text, tokenizer_call.function)

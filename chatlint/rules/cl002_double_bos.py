@@ -238,8 +238,10 @@ class DoubleBos(Rule):
         model (under `if self.is_encoder_decoder:`, in the `else` of `if not is_encoder_decoder:`, or after such an `if`
         whose body returns), whose
         tokenizers no BOS-writing chat template is made for; code in the branch of a dispatch on the model's name
-        for checkpoints of families without a BOS (`elif self.model_name == "Qwen/Qwen2.5-Math-PRM-7B":`); and a module that defines its own fake
-        `apply_chat_template` (a test double).
+        for checkpoints of families without a BOS (`elif self.model_name == "Qwen/Qwen2.5-Math-PRM-7B":`); a module that defines its own fake
+        `apply_chat_template` (a test double); and a module that installs chat templates of its own that write no BOS
+        (`tokenizer.chat_template = MY_TEMPLATE`, a literal of the module, or what a function of the module or of
+        another one returns when it returns only such literals: `tok.chat_template = get_chat_template(version)`).
 
         Across modules it follows text an imported function returns (or an imported generator yields), text stored in a dataset column by a `.map()`
         of the module whose function (imported or not) returns rows with rendered text (on one of its paths is
@@ -888,9 +890,36 @@ def _compared_length(
         if not (isinstance(parent, ast.Call) and called_name(parent) == "len" and child in parent.args):
             return False
         above = ancestors[index - 1]
-        if isinstance(above, ast.Compare):
+        if isinstance(above, ast.Compare) or _reported_count(ancestors[:index], parent):
             return True
         return _assigns_one_name(above) and through_name is not None and through_name(above, False)  # type: ignore[arg-type]
+    return False
+
+
+# the name of a count that is reported, not used: `usage={"prompt_tokens": len(...)}`, `Usage(prompt_tokens=...)`
+_REPORTED_COUNT = re.compile(r"(?i)tokens|usage|count")
+
+
+def _reported_count(ancestors: tuple[ast.AST, ...], count: ast.Call) -> bool:
+    """Is the count (`len(tok.encode(text))`) a usage statistic: a value (alone, in a sum, or in a conditional) of a
+    dict entry or keyword named for tokens or counts (`"prompt_tokens": len(...)`, `total_tokens=len(a) +
+    len(b)`)?"""
+    child: ast.AST = count
+    for parent in reversed(ancestors):
+        if (
+            isinstance(parent, ast.BinOp)
+            and isinstance(parent.op, ast.Add)
+            or (isinstance(parent, ast.IfExp) and parent.test is not child)
+        ):
+            child = parent
+            continue
+        if isinstance(parent, ast.Dict):
+            key = next((key for key, value in zip(parent.keys, parent.values) if value is child), None)
+            name = string_value(key) if key is not None else None
+            return name is not None and _REPORTED_COUNT.search(name) is not None
+        if isinstance(parent, ast.keyword):
+            return parent.arg is not None and _REPORTED_COUNT.search(parent.arg) is not None
+        return False
     return False
 
 
