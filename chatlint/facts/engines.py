@@ -182,12 +182,18 @@ class Engines:
             return annotated[1]
         flow = function_flow(function, flows)
         found = set()
+        cached = []
         for value in flow.returns:
+            if isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name):
+                cached.append(value.value.id)  # `return _CACHE[key]`: what the function stored there (below)
+                continue
             built = flow.assigned(value) if isinstance(value, ast.Name) else value
             engine = _engine_of(self.classes, built.func) if isinstance(built, ast.Call) else None
             if engine is None:
                 return None
             found.add(engine[1])
+        if cached and not all(_caches_engines(name, function, flow) for name in cached):
+            return None
         return found.pop() if len(found) == 1 else None
 
     def _factory_places(
@@ -286,6 +292,18 @@ class Engines:
         if self.trl and dotted_name(receiver) == "self.vllm_client":
             return _CLIENTS["trl", "VLLMClient"], text  # set by the trl trainer this class extends
         return (self.imported, text) if self.imported and _named_for_an_engine(func.value) else None  # type: ignore[attr-defined]
+
+
+def _caches_engines(name: str, function: FunctionInfo, flow: FunctionFlow) -> bool:
+    """Does the function store in `name` (a cache, `_CACHE[key] = llm`) only the engine it builds and returns?"""
+    stored = [
+        node.value
+        for node in ast.walk(function.node)
+        if isinstance(node, ast.Assign)
+        and any(isinstance(target, ast.Subscript) and dotted_name(target.value) == name for target in node.targets)
+    ]
+    returned = {value.id for value in flow.returns if isinstance(value, ast.Name)}
+    return bool(stored) and all(isinstance(value, ast.Name) and value.id in returned for value in stored)
 
 
 def _spread_prompt(

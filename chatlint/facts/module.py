@@ -38,6 +38,7 @@ from chatlint.facts.syntax import (
 )
 from chatlint.facts.tokenizer_calls import collect_tokenizer_calls
 from chatlint.facts.uses import result_name, result_uses
+from chatlint.findings import Related
 from chatlint.knowledge.model_families import family_of
 
 _Fact = TypeVar("_Fact")
@@ -221,7 +222,24 @@ class ModuleFacts:
         factories = self.links.engine_factories() if self.links else {}
         if not factories and not may_name_engines(self.source.text):
             return None
-        return Engines.of(self.imports).with_factories(factories)
+        engines = Engines.of(self.imports)
+        return engines.with_factories({**self._engine_factories(engines), **factories})
+
+    def _engine_factories(self, engines: Engines) -> dict[str, tuple[str, Related]]:
+        """The module-level functions of the module that build and return an engine (`def _get_llm(model): return
+        LLM(model=model)`), by name: what a call of one returns is that engine."""
+        built = tuple(f"{name.rsplit('.', 1)[-1]}(" for name in engines.classes)
+        found = {}
+        for function in self.functions:
+            if function.cls is not None or function.outer is None or not function.outer.is_module:
+                continue
+            if not any(name in self.code(function.node) for name in built):
+                continue
+            words = engines.built_engine(function, self.flows)
+            if words is not None:
+                place = Related(self.path, getattr(function.node, "lineno", 1), f"`{function.name}` builds the engine")
+                found[function.name] = (words, place)
+        return found
 
     @functools.cached_property
     def _tokenization(self) -> tuple[list[TokenizerCall], list[SplitTokenization]]:

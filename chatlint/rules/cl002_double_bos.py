@@ -152,7 +152,8 @@ class DoubleBos(Rule):
         switch for it). The engine is known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
         `vllm.LLM(...)`, `sgl.Engine(...)`, the class imported from vllm or sglang; also set by a base class of the
         module, or built by a method of the class, `self.model = self._create_model(cfg)`, the subclass's override
-        first, or by a function of another module that returns one, `self.llm = build_engine(cfg)`), or, in a module
+        first, or by a function of the module or of another one that returns one, `self.llm = build_engine(cfg)`, also
+        one that caches the engines it builds, `return _ENGINES[key]`), or, in a module
         that imports
         vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`). So is a completions request to an
         OpenAI-compatible server (`client.completions.create(prompt=text)`), which vLLM and SGLang serve with
