@@ -382,12 +382,23 @@ def _loads_through_copies(flow: FunctionFlow, binding: Binding) -> list[Load]:
 
 
 def _written_for_both(load: Load) -> bool:
-    """The load reads the value by key or tests its kind (`isinstance(ids, list)`): code written for a
-    `BatchEncoding` as well as for a list."""
+    """The load reads the value by key or tests its kind (`isinstance(ids, list)`, not in an `assert`): code written
+    for a `BatchEncoding` as well as for a list."""
     parent = load.ancestors[-1] if load.ancestors else None
     if isinstance(parent, ast.Call) and parent.args and parent.args[0] is load.node:
-        return called_name(parent) in ("isinstance", "hasattr")
+        return called_name(parent) in ("isinstance", "hasattr") and not asserted_a_list(parent, load.ancestors[:-1])
     return _keyed(load.node, load.ancestors)
+
+
+def asserted_a_list(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
+    """`assert isinstance(result, list)` (or `tuple`, `(list, tuple)`): the code asserts the value is a list of ids,
+    which a `BatchEncoding` is not."""
+    holder = ancestors[-1] if ancestors else None
+    if not (isinstance(holder, ast.Assert) and holder.test is call and called_name(call) == "isinstance"):
+        return False
+    kinds = call.args[1] if len(call.args) == 2 else None
+    names = [dotted_name(item) for item in (kinds.elts if isinstance(kinds, ast.Tuple) else [kinds])]
+    return bool(names) and all(name in ("list", "tuple", "List", "typing.List") for name in names)
 
 
 def _keyed(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> bool:
@@ -450,6 +461,8 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
     if isinstance(parent, ast.Call):
         if _emptiness_test(parent, ancestors[:-1]):
             return NO_USE  # `len(out) > 0`: a `BatchEncoding` is as empty as its ids
+        if asserted_a_list(parent, ancestors[:-1]):
+            return SequenceUse(UseKind.LIST, f"`assert {_short(parent)}`, which fails for a `BatchEncoding`")
         # a positional argument (not `*x`, whose parent is the `ast.Starred`), not what is called
         return _argument_use(parent, node) if any(arg is node for arg in parent.args) else NO_USE
     if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):

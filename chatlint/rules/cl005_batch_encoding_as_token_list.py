@@ -6,6 +6,7 @@ import ast
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, Route, SpreadSource, TemplateCall
+from chatlint.facts.id_uses import asserted_a_list
 from chatlint.facts.syntax import called_name, dotted_name, passes_star_args
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeFix, Rule
@@ -27,7 +28,7 @@ class BatchEncodingAsTokenList(Rule):
         emptiness, `len(out) > 0`, which a `BatchEncoding` answers alike), a slice, an integer
         index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()`
         of it, a row of ids in `torch.tensor([ids])` / `torch.cat([prefix, ids], dim=1)` / `torch.stack(...)` /
-        `np.concatenate(...)`, a tensor's attribute read on it (`.shape`, `.size()`, `.tolist()`, `.squeeze()`,
+        `np.concatenate(...)`, an `assert isinstance(ids, list)` (which fails for a `BatchEncoding`), a tensor's attribute read on it (`.shape`, `.size()`, `.tolist()`, `.squeeze()`,
         ...), `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it or `+=` onto a list
         (`input_ids += ids`), a search for a token in it (`image_token_id in ids`; a string key, `"input_ids" in
         out`, is a dict's use), `.append()` of it into
@@ -225,9 +226,11 @@ def _callee(facts: ModuleFacts, template_call: TemplateCall) -> str:
 
 
 def _type_checked(name: str, template_call: TemplateCall, facts: ModuleFacts) -> bool:
-    """The function tests what kind of object `name` holds: `isinstance(name, ...)` or `hasattr(name, ...)`."""
+    """The function tests what kind of object `name` holds: `isinstance(name, ...)` or `hasattr(name, ...)` (not
+    `assert isinstance(name, list)`, which only fails for a `BatchEncoding`)."""
     for node in facts.scope_members(template_call.function.node):
         if isinstance(node, ast.Call) and called_name(node) in ("isinstance", "hasattr") and node.args:
             if isinstance(node.args[0], ast.Name) and node.args[0].id == name:
-                return True
+                if not asserted_a_list(node, facts.ancestors(node)):
+                    return True
     return False
