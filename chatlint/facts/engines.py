@@ -240,8 +240,14 @@ class Engines:
         text = positional(call, 0) or keyword_value(call, "text_inputs")
         if text is None:
             return None
+        # (built as a text-generation pipeline on at least one path, as no pipeline of another task on the others:
+        # `self._pipeline = partial(neuron_infer, ...)` on a second branch is unknown, not a reason to look away)
         built = _built_calls(call.func, function, flows)
-        if not built or not all(self._text_generation_pipeline(value) for value in built):
+        if not any(self._text_generation_pipeline(value) for value in built):
+            return None
+        if any(
+            dotted_name(value.func) in self.pipelines and not self._text_generation_pipeline(value) for value in built
+        ):
             return None
         return text
 

@@ -161,7 +161,8 @@ class DoubleBos(Rule):
         no autofix there: hand the engine token ids (`TokensPrompt(prompt_token_ids=...)`), the conversation
         (`llm.chat(...)`, a chat completions request), or `extra_body={"add_special_tokens": False}`. A
         transformers `text-generation` pipeline called with a string (`pipe(prompt)`, `pipe` built by
-        `pipeline("text-generation", ...)` in the function, the module or `__init__`) tokenizes it with the
+        `pipeline("text-generation", ...)` in the function, the module or a method of the class, on at least one
+        path and as no pipeline of another task on the others) tokenizes it with the
         tokenizer's default, special tokens on; there the fix passes `add_special_tokens=False` to the call
         (handing the pipeline the messages renders them once).
 
