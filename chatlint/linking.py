@@ -154,7 +154,6 @@ class Project:
                 "_constant_names",
                 "_tokenizer_names",
                 "_loader_names",
-                "_template_names",
             ):
                 self.__dict__.pop(name, None)  # the names a run's files may use grew
 
@@ -265,7 +264,7 @@ class Project:
                 conversations=ref in builders,
                 properties=ref in annotated,
                 callees=ref in callees,
-                templates=text is not None and _installs_template(ref, text),
+                templates=text is not None and ref.local in _installed_templates(text),
             )
             if found is None or self._resolve(found.summary.path) == importer:
                 continue
@@ -413,7 +412,7 @@ class Project:
             return None
         names = self.renderers | self._constant_names | self._tokenizer_names | self.row_function_factories
         # (and what it installs as a chat template: `tok.chat_template = get_chat_template(v)`)
-        names |= frozenset(INSTALLED_CALL.findall(text)) if ".chat_template" in text else frozenset()
+        names |= _installed_templates(text)
         plain = frozenset(name for name in names if "." not in name)
         dotted = sorted(names - plain)  # `Encoder.encode`: a method, named whole
         # (a module that builds labels may mask them with an imported helper named for it: `mask_prompt`)
@@ -443,7 +442,7 @@ class Project:
         functions, classes = self._renderer_names
         if ref.symbol in functions or ref.symbol in self._constant_names:
             return True
-        if ".chat_template" in text and (ref.symbol in self._template_names or _installs_template(ref, text)):
+        if ref.local in _installed_templates(text):
             return True  # (it installs what a function of the project returns: `tok.chat_template = get_...(v)`)
         if ref.symbol in self.row_function_factories and ".map(" in text:
             return True  # (it makes a `.map()` function that writes a render: `to_text = make_formatter(tok)`)
@@ -526,11 +525,6 @@ class Project:
         return frozenset(
             loader.name for summary in self.summaries.values() if summary for loader in summary.checkpoint_loaders
         )
-
-    @functools.cached_property
-    def _template_names(self) -> frozenset[str]:
-        """The known functions that return the project's own chat templates, none writing a BOS."""
-        return frozenset(name for summary in self.summaries.values() if summary for name in summary.own_templates)
 
     @functools.cached_property
     def _tokenizer_names(self) -> frozenset[str]:
@@ -982,12 +976,11 @@ def _trains_with(ref: ImportRef, text: str | None) -> bool:
     return any(_TRAINS_WITH.search(name) is not None for name in built)
 
 
-def _installs_template(ref: ImportRef, text: str) -> bool:
-    """Does the text install as a chat template what `ref`'s function returns (`tok.chat_template =
-    get_chat_template(v)`)? Its module is then read for whether that template writes a BOS."""
-    if ref.symbol is None or ref.symbol == "*" or ".chat_template" not in text:
-        return False
-    return ref.local in INSTALLED_CALL.findall(text)
+@functools.lru_cache(maxsize=64)
+def _installed_templates(text: str) -> frozenset[str]:
+    """What the text installs as a chat template from a call (`tok.chat_template = get_chat_template(v)`): the
+    module of that function is read for whether its template writes a BOS. (Asked once per import: remembered.)"""
+    return frozenset(INSTALLED_CALL.findall(text)) if ".chat_template" in text else frozenset()
 
 
 def _called(ref: ImportRef, text: str) -> bool:
