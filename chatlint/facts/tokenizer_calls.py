@@ -406,7 +406,11 @@ def _is_a_processor(node: ast.expr, function: FunctionInfo) -> bool:
     if any("__call__" in cls.methods for cls in lineage):
         return False
     bases = (base.rsplit(".", 1)[-1] for cls in lineage for base in cls.bases)
-    return any(base == "ProcessorMixin" or _TOKENIZER_CLASS.search(base) for base in bases)
+    return any(
+        base == "ProcessorMixin"
+        or (_TOKENIZER_CLASS.search(base) and not base.startswith(("Logits", "Audio", "Feature")))
+        for base in bases
+    )
 
 
 # -- helpers that tokenize their parameter ------------------------------------------------------------------------
