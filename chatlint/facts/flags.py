@@ -220,11 +220,7 @@ def _agreed_value(key: str, assigned: list[ast.expr], scope: FunctionInfo) -> tu
     False, ...}` before each of two renders), when every one of them sets it to the same value; else None."""
     values = []
     for mapping in assigned:
-        value = None
-        if isinstance(mapping, ast.Dict):
-            value = next((item for name, item in zip(mapping.keys, mapping.values) if string_value(name) == key), None)
-        elif isinstance(mapping, ast.Call) and dotted_name(mapping.func) == "dict" and not mapping.args:
-            value = keyword_value(mapping, key)
+        value = _dict_key_value(mapping, key)
         if value is None or not isinstance(value, ast.Constant):
             return None
         values.append(value)
@@ -234,6 +230,15 @@ def _agreed_value(key: str, assigned: list[ast.expr], scope: FunctionInfo) -> tu
         if all(type(value.value) is type(first) and value.value == first for value in values)
         else None
     )
+
+
+def _dict_key_value(mapping: ast.expr, key: str) -> ast.expr | None:
+    """The value a dict literal or a `dict(...)` call gives `key`, when it gives one."""
+    if isinstance(mapping, ast.Dict):
+        return next((item for name, item in zip(mapping.keys, mapping.values) if string_value(name) == key), None)
+    if isinstance(mapping, ast.Call) and dotted_name(mapping.func) == "dict" and not mapping.args:
+        return keyword_value(mapping, key)
+    return None
 
 
 def _shown_dict(mapping: ast.expr, function: FunctionInfo, depth: int = 0) -> ast.expr:
@@ -303,9 +308,15 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     if not assigned and looped is not None and _is_record_field(looped, function):
         return SpreadSource.DATA  # `for options in batch["chat_template_kwargs"]`: one row's field at a time
     if len(assigned) > 1 and name not in function.params and all(_is_visible_dict(value) for value in assigned):
-        # a dict literal given before each of several renders (one per branch)
+        # a dict literal given before each of several renders (one per branch): visible when they agree on every
+        # flag (each sets it alike, or none sets it); else what the render gets depends on the branch
         visible = name not in function_flow(function, flows).opaque_items and not _updated(name, function)
-        return SpreadSource.VISIBLE if visible else SpreadSource.UNKNOWN
+        agree = all(
+            _agreed_value(flag, assigned, function) is not None
+            or all(_dict_key_value(value, flag) is None for value in assigned)
+            for flag in FLAG_NAMES
+        )
+        return SpreadSource.VISIBLE if visible and agree else SpreadSource.UNKNOWN
     if len(assigned) != 1 or name in function.params:
         return SpreadSource.UNKNOWN
     value = _either_or_empty(assigned[0])
