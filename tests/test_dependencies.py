@@ -356,3 +356,25 @@ def test_a_cached_result_outside_the_root_follows_its_own_release(
     metadata = tmp_path / "other_rel" / "other_rel-1.0.dist-info" / "METADATA"
     metadata.write_text("Metadata-Version: 2.1\nName: x\nRequires-Dist: transformers>=5\n", encoding="utf-8")
     assert [item["code"] for item in json.loads(run_cli(*command, cwd=tmp_path).output)] == ["CL005"]
+
+
+SFT_SCRIPT = """from transformers import AutoTokenizer
+from trl import SFTConfig, SFTTrainer
+
+tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B")
+tokenizer.pad_token = tokenizer.eos_token
+trainer = SFTTrainer(model="m", processing_class=tokenizer, train_dataset=None, args=SFTConfig(output_dir="out"))
+"""
+
+
+@pytest.mark.parametrize(("requirement", "flagged"), [("trl", False), ("trl>=0.9", True), ("trl>=0.17", False)])
+def test_an_old_trl_s_collator_counts_only_where_a_version_admits_one(
+    tmp_path: Path, requirement: str, flagged: bool
+) -> None:
+    """`trl` declared without a version is what a new install gets, the newest release (CL004 stays quiet); a
+    range that admits a release before 0.17 counts (its `SFTTrainer` masks padding by value)."""
+    (tmp_path / "requirements.txt").write_text(f"{requirement}\n")
+    (tmp_path / "train.py").write_text(SFT_SCRIPT)
+    outcome = run_cli("check", "--no-cache", "--select", "CL004", "--output-format", "json", str(tmp_path / "train.py"))
+    found = outcome.json()
+    assert bool(found) is flagged, found

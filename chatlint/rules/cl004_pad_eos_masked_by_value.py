@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import NamedTuple
 
 from chatlint.facts import FunctionInfo, ModuleFacts
@@ -66,8 +67,8 @@ class PadEosMaskedByValue(Rule):
         (trl PR 3200). trl's `GKDTrainer` counts the same way when the declared versions include one before 1.9:
         from 0.11 to 1.8 the completions it generates on policy (a share `lmbda` of the batches, 0.5 by default) get
         every label equal to the pad id set to -100; 1.9 masks them by position. A module whose `GKDConfig` sets
-        `lmbda=0` generates nothing and is left alone. With no trl version declared, neither trainer is counted (a
-        new install gets a fixed release).
+        `lmbda=0` generates nothing and is left alone. With no trl version declared, or `trl` declared without a
+        version, neither trainer is counted (a new install gets a fixed release).
 
         Across modules: a pad = EOS assignment in a module that imports a collator, dataset or trainer (by name, or
         through its module imported whole: `import collate`, then `collate.PadCollator(tok)`) whose code masks labels
@@ -236,8 +237,11 @@ class PadEosMaskedByValue(Rule):
 
     def _trl_allowing_below(self, release: str) -> str | None:
         """The declared trl requirement that allows a release before `release`, in words; None when none does (or
-        trl's version is not declared: a new install gets the newest release)."""
-        allowing = self.dependencies.resolve("trl").allowing_below(release)
+        trl's version is not declared, or declared without a version, `trl` alone: a new install gets the newest
+        release)."""
+        resolution = self.dependencies.resolve("trl")
+        versioned = tuple(item for item in resolution.declarations if len(item.specifier) > 0)
+        allowing = replace(resolution, declarations=versioned).allowing_below(release)
         if allowing is None:
             return None
         if allowing.exact is not None:
