@@ -1067,7 +1067,9 @@ def _may_tokenize_with(ref: ImportRef, text: str) -> bool:
         return False
     bound = _bound_name(ref)
     if ref.symbol is not None and not ref.symbol.islower():
-        return f"{bound}(" in text  # a class built here, whose method may tokenize (`engine.generate(prompts)`)
+        # a class built here, whose method may tokenize (`engine.generate(prompts)`), or one a parameter is annotated
+        # with (`def __init__(self, engine: Engine)`, then `self.engine.generate_async(prompt)`)
+        return f"{bound}(" in text or _annotates(ref, text)
     if f"{bound}(" in text or f"{bound}." in text:
         return True
     return ".map(" in text and re.search(rf"(?:map|partial)\(\s*{re.escape(bound)}\b", text) is not None

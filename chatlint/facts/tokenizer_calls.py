@@ -136,11 +136,7 @@ def collect_tokenizer_calls(
     for call, function, _ in calls:
         if id(call) in by_call:
             continue
-        submitted = _submitted(call)
-        helper = _helper_of(submitted or call, function, helpers, flows)
-        through = _through_helper(submitted or call, function, helper) if helper is not None else None
-        if through is not None and submitted is not None:
-            through.fixable = False  # (the helper's call is not written out: no edit at the call site)
+        through = _helper_call(call, function, helpers, flows)
         if through is None and links:
             named = imported = links.tokenizer(call.func)
             if imported is None and isinstance(call.func, ast.Attribute):
@@ -546,9 +542,9 @@ def chain_helpers(
             break
         helpers.update(more)
         for call, function, _ in calls:
-            helper = _helper_of(call, function, more, flows) if id(call) not in taken else None
-            if helper is not None:
-                taken[id(call)] = through = _through_helper(call, function, helper)
+            through = _helper_call(call, function, more, flows) if id(call) not in taken else None
+            if through is not None:
+                taken[id(call)] = through
                 found.append(through)
 
 
@@ -621,6 +617,22 @@ def _helper_of(
 # calls that run the function they are given with the arguments that follow it: `executor.submit(fn, *args)`,
 # `asyncio.to_thread(fn, *args)`, `loop.run_in_executor(executor, fn, *args)` (the name -> where the function is)
 _RUNS_A_FUNCTION = {"submit": 0, "to_thread": 0, "run_in_executor": 1}
+
+
+def _helper_call(
+    call: ast.Call, function: FunctionInfo, helpers: dict[str, Helper], flows: dict[int, FunctionFlow]
+) -> TokenizerCall | None:
+    """A call of one of `helpers` as a tokenizer call: called directly, or run by an executor with its arguments
+    (`loop.run_in_executor(pool, self.generate, prompt)`; no fix at such a call, where the helper's call is not
+    written out)."""
+    submitted = _submitted(call)
+    helper = _helper_of(submitted or call, function, helpers, flows)
+    if helper is None:
+        return None
+    through = _through_helper(submitted or call, function, helper)
+    if submitted is not None:
+        through.fixable = False
+    return through
 
 
 def _submitted(call: ast.Call) -> ast.Call | None:
