@@ -561,7 +561,7 @@ def _own_method(func: ast.Attribute, function: FunctionInfo) -> bool:
     does): the project's own method (a wrapper, judged as one), not a tokenizer's."""
     if dotted_name(func.value) != "self" or function.cls is None:
         return False
-    return any(func.attr in cls.methods for cls in function.cls.lineage())
+    return function.cls.defines(func.attr)
 
 
 def _names_a_class(receiver: ast.expr) -> bool:

@@ -17,7 +17,7 @@ module that imports one of them, by a name that says so (`llm`, `self.vllm`, `po
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -195,6 +195,17 @@ class Engines:
         if cached and not all(_caches_engines(name, function, flow) for name in cached):
             return None
         return found.pop() if len(found) == 1 else None
+
+    def factory_functions(
+        self, functions: Iterable[FunctionInfo], flows: dict[int, FunctionFlow]
+    ) -> Iterator[tuple[FunctionInfo, str]]:
+        """The module-level functions among `functions` that build and return one of these engines, each with the
+        words for its `generate` (see `built_engine`)."""
+        for function in functions:
+            if function.cls is None and function.outer is not None and function.outer.is_module:
+                words = self.built_engine(function, flows)
+                if words is not None:
+                    yield function, words
 
     def _factory_places(
         self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]

@@ -151,6 +151,10 @@ class ClassInfo:
             found.append(base)
         return found
 
+    def defines(self, method: str) -> bool:
+        """Does the class, or a base class of its module it inherits from, define `method` itself?"""
+        return any(method in cls.methods for cls in self.lineage())
+
     @property
     def looks_like_collator(self) -> bool:
         return "collat" in self.name.lower() or any("collat" in base.lower() for base in self.bases)

@@ -229,17 +229,19 @@ class ModuleFacts:
         """The module-level functions of the module that build and return an engine (`def _get_llm(model): return
         LLM(model=model)`), by name: what a call of one returns is that engine."""
         built = tuple(f"{name.rsplit('.', 1)[-1]}(" for name in engines.classes)
-        found = {}
-        for function in self.functions:
-            if function.cls is not None or function.outer is None or not function.outer.is_module:
-                continue
-            if not any(name in self.code(function.node) for name in built):
-                continue
-            words = engines.built_engine(function, self.flows)
-            if words is not None:
-                place = Related(self.path, getattr(function.node, "lineno", 1), f"`{function.name}` builds the engine")
-                found[function.name] = (words, place)
-        return found
+        # (only the functions whose text builds one of the classes: the others' flows are not computed here)
+        named = [
+            function
+            for function in self.functions
+            if not function.is_module and any(name in self.code(function.node) for name in built)
+        ]
+        return {
+            function.name: (
+                words,
+                Related(self.path, getattr(function.node, "lineno", 1), f"`{function.name}` builds the engine"),
+            )
+            for function, words in engines.factory_functions(named, self.flows)
+        }
 
     @functools.cached_property
     def _tokenization(self) -> tuple[list[TokenizerCall], list[SplitTokenization]]:

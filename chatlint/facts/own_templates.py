@@ -47,7 +47,7 @@ def templates_without_bos(functions: list[FunctionInfo], links: Links | None = N
         name
         for function in functions
         for name, values in function.assignments.items()
-        if any("{%" in (literal := string_value(value) or "") or "{{" in literal for value in values)
+        if any(_is_template(string_value(value) or "") for value in values)
     }
     if not defined:
         return False  # no template literal to install: skip printing the module

@@ -18,7 +18,7 @@ from chatlint.facts.model import FunctionInfo, SpreadSource, TextOrigin
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.own_templates import function_text
 from chatlint.facts.rendered_text import RenderedTexts
-from chatlint.facts.syntax import called_name, keyword, keyword_value, star_kwargs, string_value
+from chatlint.facts.syntax import called_name, keyword_value, star_kwargs, string_value
 
 TRL_DEFAULT_TEXT_FIELD = "text"
 
@@ -119,20 +119,16 @@ def _opts_out(call: ast.Call, function: FunctionInfo, facts: ModuleFacts) -> boo
 
 def _passed(call: ast.Call, name: str, function: FunctionInfo) -> bool:
     """Does the call pass `name`, by keyword or in a `**mapping` it spreads (`trainer_args = dict(args=args, ...)`)?"""
-    if keyword(call, name) is not None:
-        return True
-    return any(mapping_value(name, mapping, function) is not None for mapping in star_kwargs(call))
+    return _given(call, name, function) is not None
 
 
-def _field_value(call: ast.Call, function: FunctionInfo) -> ast.expr | None:
-    """The `dataset_text_field` a call passes, by keyword or in a `**mapping` (`args["dataset_text_field"] = ...`)."""
-    value = keyword_value(call, "dataset_text_field")
+def _given(call: ast.Call, name: str, function: FunctionInfo) -> ast.expr | None:
+    """The value a call passes for `name`, by keyword or in a `**mapping` the code shows (`args["dataset_text_field"]
+    = ...`)."""
+    value = keyword_value(call, name)
     if value is not None:
         return value
-    found = next(
-        (found for mapping in star_kwargs(call) if (found := mapping_value("dataset_text_field", mapping, function))),
-        None,
-    )
+    found = next((found for mapping in star_kwargs(call) if (found := mapping_value(name, mapping, function))), None)
     return found[0] if found is not None else None
 
 
@@ -143,12 +139,12 @@ def _text_field(
     `dataset_text_field=` on the trainer (trl 0.x), else on the module's `SFTConfig(...)` (one name for all of
     them), else trl's default; None when unknown."""
     for call, scope in ((trainer, function), *configs):
-        value = _field_value(call, scope)
+        value = _given(call, "dataset_text_field", scope)
         if value is None:
             continue
         name = texts.column_of(value, scope)
         where = "`SFTTrainer`" if call is trainer else "`SFTConfig`"
-        if name is None or (call is not trainer and _fields_differ(configs, name.name, function, texts)):
+        if name is None or (call is not trainer and _fields_differ(configs, name.name, texts)):
             return None
         # (the line of the keyword itself: where the column is named, for a related place)
         line = None if call is trainer else value.lineno
@@ -156,12 +152,10 @@ def _text_field(
     return TRL_DEFAULT_TEXT_FIELD, "trl's default `dataset_text_field`", None
 
 
-def _fields_differ(
-    configs: list[tuple[ast.Call, FunctionInfo]], name: str, function: FunctionInfo, texts: RenderedTexts
-) -> bool:
+def _fields_differ(configs: list[tuple[ast.Call, FunctionInfo]], name: str, texts: RenderedTexts) -> bool:
     """Do the module's configurations name different text columns (or one that cannot be resolved)?"""
     for config, scope in configs:
-        value = _field_value(config, scope)
+        value = _given(config, "dataset_text_field", scope)
         resolved = texts.column_of(value, scope) if value is not None else None
         other = TRL_DEFAULT_TEXT_FIELD if value is None else (resolved.name if resolved is not None else None)
         if other != name:

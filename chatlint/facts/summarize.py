@@ -49,6 +49,7 @@ from chatlint.facts.summary import (
     TextSummary,
     WrapperSummary,
     may_build_conversations,
+    may_define_templates,
     may_load_checkpoints,
     may_mask,
     may_mask_by_parameter,
@@ -161,7 +162,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         checkpoint_loaders=_checkpoint_loaders(facts) if may_load_checkpoints(data) else (),
         hooks=_render_hooks(facts) if facts.template_calls else (),
         loads_checkpoints=may_load_checkpoints(data) and bool(facts.checkpoint_arguments),
-        own_templates=template_sources(facts.functions) if b"{%" in data or b"{{" in data else (),
+        own_templates=template_sources(facts.functions) if may_define_templates(data) else (),
         registries=_registries(facts, wrappers, texts) if facts.template_calls else (),
         factories=tuple(sorted(module_factories(facts.module).items())),
         measures=_measures(facts) if may_measure_columns(data) else (),
@@ -182,14 +183,10 @@ def _engine_factories(facts: ModuleFacts) -> tuple[tuple[str, str, int], ...]:
     engines = facts.engines
     if engines is None or not engines.classes:
         return ()
-    found = []
-    for function in facts.functions:
-        if not _is_module_level(function):
-            continue
-        words = engines.built_engine(function, facts.flows)
-        if words is not None:
-            found.append((function.name, words, getattr(function.node, "lineno", 1)))
-    return tuple(found)
+    return tuple(
+        (function.name, words, getattr(function.node, "lineno", 1))
+        for function, words in engines.factory_functions(facts.functions, facts.flows)
+    )
 
 
 def _measured_hooks(facts: ModuleFacts) -> tuple[MeasuredHook, ...]:
@@ -668,7 +665,7 @@ def _returned_length(facts: ModuleFacts, function: FunctionInfo) -> TextSummary 
     """What `function` returns, when it is the token count of a render of its own (`prompt_ids =
     tok.apply_chat_template(conversation[:-1]); return len(prompt_ids)`): a caller in another module may mask labels
     by it (CL003)."""
-    if function.cls is not None or function.name not in measuring_wrappers(facts):
+    if function.cls is not None:
         return None
     render = facts.remembered(measured_renders).get(function.name)
     if render is None or render.function is not function or render.route is not Route.DIRECT:

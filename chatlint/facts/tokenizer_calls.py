@@ -398,10 +398,9 @@ def _is_a_processor(node: ast.expr, function: FunctionInfo) -> bool:
     Gemma3Processor)`, `ProcessorMixin`), which does not define `__call__` itself: `self(text=...)` tokenizes."""
     if not (isinstance(node, ast.Name) and node.id == "self") or function.cls is None:
         return False
-    lineage = function.cls.lineage()
-    if any("__call__" in cls.methods for cls in lineage):
+    if function.cls.defines("__call__"):
         return False
-    bases = (base.rsplit(".", 1)[-1] for cls in lineage for base in cls.bases)
+    bases = (base.rsplit(".", 1)[-1] for cls in function.cls.lineage() for base in cls.bases)
     return any(
         base == "ProcessorMixin"
         or (_TOKENIZER_CLASS.search(base) and not base.startswith(("Logits", "Audio", "Feature")))
