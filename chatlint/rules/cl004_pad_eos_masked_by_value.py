@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -228,7 +228,7 @@ class PadEosMaskedByValue(Rule):
             default = _TRL_DEFAULT_MASKS.get(called_name(call) or "")
             if default is None or any(item.arg == default.own_collator for item in call.keywords):
                 continue
-            if default.trainer == "GKDTrainer" and _gkd_off_policy_only(facts):
+            if default.masks_nothing(facts):
                 continue
             allowing = self._trl_allowing_below(default.fixed)
             if allowing is not None:
@@ -249,11 +249,23 @@ class PadEosMaskedByValue(Rule):
         return f"`{allowing.text}` in {allowing.where}"
 
 
+def _gkd_off_policy_only(facts: ModuleFacts) -> bool:
+    """Does the module build its GKD config with `lmbda=0` (no batch is generated on policy)?"""
+    for call, _, _ in facts.calls:
+        if called_name(call) == "GKDConfig":
+            value = keyword_value(call, "lmbda")
+            if isinstance(value, ast.Constant) and value.value == 0:
+                return True
+    return False
+
+
 class _DefaultMask(NamedTuple):
     trainer: str
     fixed: str  # the first trl release that masks padding by position
     own_collator: str  # the keyword that gives the trainer the caller's collator instead ("" when none does)
     words: str
+    # what in the module says the trainer masks nothing by value (its config generates nothing on policy)
+    masks_nothing: Callable[[ModuleFacts], bool] = lambda facts: False
 
 
 _TRL_DEFAULT_MASKS = {
@@ -279,19 +291,10 @@ _TRL_DEFAULT_MASKS = {
             "",
             "`GKDTrainer(...)` trains on completions it generates, and trl before 1.9 ({allowing}) sets every "
             "label of those equal to the pad id to -100 (`generate_on_policy_outputs`)",
+            _gkd_off_policy_only,
         ),
     )
 }
-
-
-def _gkd_off_policy_only(facts: ModuleFacts) -> bool:
-    """Does the module build its GKD config with `lmbda=0` (no batch is generated on policy)?"""
-    for call, _, _ in facts.calls:
-        if called_name(call) == "GKDConfig":
-            value = keyword_value(call, "lmbda")
-            if isinstance(value, ast.Constant) and value.value == 0:
-                return True
-    return False
 
 
 def _message(assignment: PadAssignment, where: str, mask: str, more: str) -> str:
