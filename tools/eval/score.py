@@ -4,7 +4,9 @@ LABELS=a.jsonl,b.jsonl ROOT=/tmp/blindN/tree python score.py CHECKOUT [--json fi
 A finding of CLxxx matches a label of the family CLxxx stands for when the paths are equal and the finding's line is
 the label's line or a line in its trail (within 1), or a line of the call that starts on the label's line (a multi-line
 call: the label names its first line, the finding the line of its flag), or a line its fix edits in its file (a
-helper's tokenization, which the protocol names as the site: where the fix goes). Bug labels found -> recall; a finding matched only to ok labels
+helper's tokenization, which the protocol names as the site: where the fix goes), or a related location of the
+finding that tokenizes (a helper of another file the finding hands the text to: `related` with "tokeniz" in its
+note). Bug labels found -> recall; a finding matched only to ok labels
 is false; a finding matched to nothing or only to unsure labels is unsure.
 """
 
@@ -101,6 +103,8 @@ def run(checkout, root):
         found = check_folder(checkout, folder) if os.path.isdir(folder) else None
         for f in found or []:
             f["path"] = os.path.join(project, f["path"])
+            for related in f.get("related") or []:
+                related["path"] = os.path.join(project, related["path"])
             data.append(f)
     if "--save" in sys.argv:
         json.dump(data, open(sys.argv[sys.argv.index("--save") + 1], "w"))
@@ -133,13 +137,15 @@ def main():
         if fam is None:
             rows.append(("other", code, path, line, f.get("message", "")[:140]))
             continue
-        # the finding's line, and the lines its fix edits in its file (a helper's tokenization, where the fix goes)
-        places = [line] + [int(edit["line"]) for edit in ((f.get("fix") or {}).get("edits") or [])]
+        # the finding's line, the lines its fix edits in its file (a helper's tokenization, where the fix goes),
+        # and the tokenizations it names as related (a helper in another file)
+        places = [(path, line)] + [(path, int(edit["line"])) for edit in ((f.get("fix") or {}).get("edits") or [])]
+        places += [(norm(r["path"]), int(r["line"])) for r in f.get("related") or [] if "tokeniz" in r.get("note", "")]
         matched = [
             i
             for i, lb in enumerate(labels)
             if lb["family"] == fam
-            and any(p == path and abs(n - place) <= 1 for p, n in lines_of(lb) for place in places)
+            and any(p == where and abs(n - place) <= 1 for p, n in lines_of(lb) for where, place in places)
         ]
         vs = {labels[i]["verdict"] for i in matched}
         if "bug" in vs:
