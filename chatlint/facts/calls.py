@@ -170,8 +170,8 @@ class _Collector:
         """The wrapper method a call of a method names, when the code shows the receiver's class (`self`, an
         instance built or annotated): that class's wrapper (or a local base class's), None when the class is one
         of the module's and has no such wrapper; False when the class is not known."""
-        if dotted_name(func.value) in ("self", "cls") and function.cls is not None:
-            cls_name: str | None = function.cls.name
+        if dotted_name(func.value) in ("self", "cls") and function.self_class is not None:
+            cls_name: str | None = function.self_class.name
         else:
             built = instance_class(func.value, function, self.resolver.flows)
             cls_name = (dotted_name(built) or "").split(".")[-1] if built is not None else None
@@ -221,8 +221,8 @@ class _Collector:
         route = None
         if isinstance(func, ast.Name):
             route = self.aliases.get((id(function), name)) or self.aliases.get((id(self.functions[0]), name))
-        elif is_self_attribute(func) and function.cls is not None:
-            route = self.aliases.get((id(function.cls), name))
+        elif is_self_attribute(func) and function.self_class is not None:
+            route = self.aliases.get((id(function.self_class), name))
         if route is None and isinstance(func, ast.Attribute) and (name, True) in self.wrappers:
             known = self._method_wrapper(func, function)
             route = self.wrappers.get((name, True)) if known is False else known  # type: ignore[assignment]
@@ -559,9 +559,9 @@ def _returns_its_render(inner: TemplateCall, wrapper: FunctionInfo) -> bool:
 def _own_method(func: ast.Attribute, function: FunctionInfo) -> bool:
     """`self.apply_chat_template(messages)` in a class that defines that method itself (or a base class of the module
     does): the project's own method (a wrapper, judged as one), not a tokenizer's."""
-    if dotted_name(func.value) != "self" or function.cls is None:
+    if dotted_name(func.value) != "self" or function.self_class is None:
         return False
-    return function.cls.defines(func.attr)
+    return function.self_class.defines(func.attr)
 
 
 def _names_a_class(receiver: ast.expr) -> bool:

@@ -535,9 +535,9 @@ def _built_calls(receiver: ast.expr, function: FunctionInfo, flows: dict[int, Fu
             scope = scope.outer
         return []
     attribute = is_self_attribute(receiver)
-    if not attribute or function.cls is None:
+    if not attribute or function.self_class is None:
         return []
-    lineage = function.cls.lineage()
+    lineage = function.self_class.lineage()
     values = next((found for owner in lineage if (found := owner.attributes.get(attribute))), [])
     built = []
     for value in values:

@@ -62,7 +62,7 @@ def flag_from_expression(name: str, expr: ast.expr, function: FunctionInfo, sour
             return _parameter_flag(name, scope, expr.id)
         return Flag(name, None, True, expr, source)
     attribute = is_self_attribute(expr)
-    if attribute and function.cls is not None:
+    if attribute and function.self_class is not None:
         return _attribute_flag(name, function, attribute, expr, source)
     return Flag(name, None, True, expr, source)
 
@@ -147,7 +147,7 @@ def _parameter_flag(name: str, function: FunctionInfo, parameter: str) -> Flag:
 
 
 def _attribute_flag(name: str, function: FunctionInfo, attribute: str, expr: ast.expr, source: FlagSource) -> Flag:
-    cls = function.cls
+    cls = function.self_class
     assert cls is not None
     read = _property_attribute(cls.methods.get(attribute))
     if read is not None and read != attribute:
@@ -202,8 +202,8 @@ def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[a
             return None
         mapping = assigned[0]
     attribute = is_self_attribute(kwargs)
-    if attribute and function.cls is not None:
-        mapping = function.cls.init_attributes.get(attribute) or function.cls.fields.get(attribute)
+    if attribute and function.self_class is not None:
+        mapping = function.self_class.init_attributes.get(attribute) or function.self_class.fields.get(attribute)
     mapping = _shown_dict(mapping, function) if mapping is not None else None
     value = None
     if isinstance(mapping, ast.Dict):

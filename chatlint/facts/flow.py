@@ -341,12 +341,13 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
     if isinstance(value, ast.Call):
         return _built_class(value, function)
     attribute = is_self_attribute(value)
-    if attribute and function.cls is not None:
+    cls = function.self_class if attribute else None
+    if attribute and cls is not None:
         # (set by the class, or by the base class of the module that sets it: `super().__init__(...)`)
-        owner = next((cls for cls in function.cls.lineage() if attribute in cls.init_attributes), function.cls)
+        owner = next((base for base in cls.lineage() if attribute in base.init_attributes), cls)
         built = _unless_none(owner.init_attributes.get(attribute))
-        if built is None and function.cls.is_dataclass:  # a dataclass field: `formatter: ChatFormatter`
-            return _annotated_class(function.cls.annotations.get(attribute))
+        if built is None and cls.is_dataclass:  # a dataclass field: `formatter: ChatFormatter`
+            return _annotated_class(cls.annotations.get(attribute))
         found = None
         if isinstance(built, ast.Name):  # `self.actor = actor` with `actor: Actor` a parameter of `__init__`
             init = owner.methods.get("__init__")
@@ -354,7 +355,7 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
             found = _annotated_class(param.annotation) if param is not None else None
         elif isinstance(built, ast.Call):
             found = _built_class(built, function)
-        return found if found is not None else _built_in_a_method(attribute, function.cls)
+        return found if found is not None else _built_in_a_method(attribute, cls)
     if isinstance(value, ast.Name):
         flow = function_flow(function, flows)
         bindings = flow.reaching(value.id, value)

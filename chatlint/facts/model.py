@@ -213,6 +213,19 @@ class FunctionInfo:
         return "module level" if self.is_module else f"`{self.qualname}`"
 
     @property
+    def self_class(self) -> ClassInfo | None:
+        """The class `self` names here: a method's class, or, in a function nested in a method that does not take a
+        `self` of its own (a route handler, a callback: `async def ws(websocket): ... self._engine.generate(...)`),
+        the method's."""
+        function = self
+        while function.cls is None:
+            outer = function.outer
+            if outer is None or outer.is_module or "self" in function.params:
+                return None
+            function = outer
+        return function.cls
+
+    @property
     def call_params(self) -> list[str]:
         """The parameters a call's arguments bind, in order: a method's first (`self`, `cls`) is bound by the call
         itself and left out; a `@staticmethod`'s is kept."""

@@ -201,8 +201,8 @@ class _RowFinder:
                 if candidate.name == func.id and candidate.cls is None and not candidate.is_module
             ]
             return matches[0] if len(matches) == 1 else None
-        if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.cls is not None:
-            return function.cls.methods.get(func.attr)
+        if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.self_class is not None:
+            return function.self_class.methods.get(func.attr)
         return None
 
 

@@ -140,8 +140,8 @@ class RenderedTexts:
             )
         if isinstance(expr, ast.Subscript) and not isinstance(expr.slice, ast.Tuple):
             return self._subscript_text(expr, function, depth)
-        if isinstance(expr, ast.Attribute) and dotted_name(expr.value) == "self" and function.cls is not None:
-            return self.attribute_text(expr.attr, function.cls, depth)
+        if isinstance(expr, ast.Attribute) and dotted_name(expr.value) == "self" and function.self_class is not None:
+            return self.attribute_text(expr.attr, function.self_class, depth)
         if isinstance(expr, ast.Attribute):
             return self._field_text(expr, function, depth)
         if isinstance(expr, (ast.Constant, ast.JoinedStr)):
@@ -432,8 +432,8 @@ class RenderedTexts:
         if isinstance(expr, ast.Name):
             found = self._name_text(expr, function, depth, self._binding_texts)
             return found or self._appended_text(expr.id, function, depth)
-        if isinstance(expr, ast.Attribute) and dotted_name(expr.value) == "self" and function.cls is not None:
-            return self.attribute_texts(expr.attr, function.cls, depth)
+        if isinstance(expr, ast.Attribute) and dotted_name(expr.value) == "self" and function.self_class is not None:
+            return self.attribute_texts(expr.attr, function.self_class, depth)
         if isinstance(expr, ast.Call):
             cast = cast_value(expr)
             if cast is not None:
@@ -571,11 +571,11 @@ class RenderedTexts:
             )
             appended = [(value, function) for kind, value in function.mutations.get(expr.id, ()) if kind == "append"]
             return found or self._tuple_elements(appended, position, depth, f"`{expr.id}`", many)
-        elif isinstance(expr, ast.Attribute) and dotted_name(expr.value) == "self" and function.cls is not None:
+        elif isinstance(expr, ast.Attribute) and dotted_name(expr.value) == "self" and function.self_class is not None:
             name = f"self.{expr.attr}"
             items = [
                 (value, method)
-                for method in function.cls.methods.values()
+                for method in function.self_class.methods.values()
                 for kind, value in method.mutations.get(name, ())
                 if kind == "append"
             ]
@@ -794,12 +794,12 @@ class RenderedTexts:
             matches = self._named_functions(func.id, function)
             if matches:
                 return matches[0] if len(matches) == 1 else None
-        if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.cls is not None:
-            method = function.cls.methods.get(func.attr)
-            stored = stored_method(function.cls, func.attr) if method is None else None
+        if isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.self_class is not None:
+            method = function.self_class.methods.get(func.attr)
+            stored = stored_method(function.self_class, func.attr) if method is None else None
             if stored is not None:
                 return stored[0]
-            if method is not None or func.attr not in function.cls.attributes:
+            if method is not None or func.attr not in function.self_class.attributes:
                 return method
         # a method of an instance of a class of the module (`builder.build(row)` with `builder = Builder(tok)`), or
         # an instance called (`self.formatter(context)`: its `__call__`)
@@ -1175,9 +1175,9 @@ def _calls_base_init(call: ast.Call) -> bool:
 
 def _a_default_method(func: ast.expr, function: FunctionInfo) -> bool:
     """`self.<attribute>(...)` calls a method stored as the default of a callable the caller may give instead."""
-    if not (isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.cls is not None):
+    if not (isinstance(func, ast.Attribute) and dotted_name(func.value) == "self" and function.self_class is not None):
         return False
-    if func.attr in function.cls.methods:
+    if func.attr in function.self_class.methods:
         return False
-    stored = stored_method(function.cls, func.attr)
+    stored = stored_method(function.self_class, func.attr)
     return stored is not None and not stored[1]

@@ -999,8 +999,8 @@ def _resolve_key(node: ast.expr, function: FunctionInfo) -> str | None:
     if value is not None:
         return value
     attribute = is_self_attribute(node)
-    if attribute and function.cls is not None:
-        cls = function.cls
+    if attribute and function.self_class is not None:
+        cls = function.self_class
         default = cls.fields.get(attribute)
         if default is None:
             assigned = cls.init_attributes.get(attribute)
