@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from chatlint.facts.flags import FLAG_NAMES, absent, call_flag, flag_from_expression, flag_from_kwargs, spread_source
-from chatlint.facts.flow import instance_class
+from chatlint.facts.flow import FunctionFlow, function_flow, instance_class
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import (
     UNKNOWN_SHAPE,
@@ -32,8 +32,9 @@ from chatlint.facts.model import (
     classes_of,
 )
 from chatlint.facts.shapes import ShapeResolver
-from chatlint.facts.summary import ForwardedFlag, ModuleSummary, TextSummary, WrapperSummary
+from chatlint.facts.summary import ForwardedFlag, ModuleSummary, RendererFactory, TextSummary, WrapperSummary
 from chatlint.facts.syntax import (
+    bool_literal,
     bound_argument,
     called_name,
     code,
@@ -133,14 +134,22 @@ class _Collector:
             if isinstance(target, ast.Attribute) and target.attr == TEMPLATE_METHOD:
                 label = f"the `functools.partial` `{name}`"
                 self.aliases[key] = _Route(Route.PARTIAL, label, partial=value, partial_scope=scope)
+        elif isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in self._factories:
+            factory = self._factories[value.func.id]
+            label = f"{_made(factory, name)} (line {factory.line})"
+            self.aliases[key] = _Route(Route.PARTIAL, label, flags=bound_flags(factory, value))
         elif isinstance(value, ast.Call) and self.links:
             imported = self.links.renderer_factory(value.func)
             if imported is not None:
                 factory, summary = imported
-                place = summary.place(factory.line)
-                label = f"the `functools.partial` `{name}` made by `{factory.name}` ({place})"
+                label = f"{_made(factory, name)} ({summary.place(factory.line)})"
                 related = (Related(summary.path, factory.line, f"`{factory.name}` binds the template's flags"),)
-                self.aliases[key] = _Route(Route.PARTIAL, label, flags=factory.flags, related=related)
+                self.aliases[key] = _Route(Route.PARTIAL, label, flags=bound_flags(factory, value), related=related)
+
+    @functools.cached_property
+    def _factories(self) -> dict[str, RendererFactory]:
+        """The module's own renderer factories (see `renderer_factories`), by name."""
+        return renderer_factories(self.functions, self.resolver.flows)
 
     # -- wrappers -------------------------------------------------------------------------------------------------
     def _maybe_wrapper(self, template_call: TemplateCall) -> None:
@@ -570,6 +579,88 @@ def _names_a_class(receiver: ast.expr) -> bool:
     name = dotted_name(receiver)
     last = name.rsplit(".", 1)[-1] if name else ""
     return last[:1].isupper() and not last.isupper() and "_" not in last
+
+
+def renderer_factories(functions: list[FunctionInfo], flows: dict[int, FunctionFlow]) -> dict[str, RendererFactory]:
+    """The module-level functions that return a renderer, by name: `functools.partial(tok.apply_chat_template,
+    <literal flags>)`, or a function they define that renders the conversation it is given and returns the render
+    (`def render(messages): return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=
+    add_generation_prompt)`, then `return render`), its flags literals or the factory's parameters."""
+    nested: dict[int, dict[str, FunctionInfo]] = {}
+    for function in functions:
+        if function.outer is not None and not function.outer.is_module and function.cls is None:
+            nested.setdefault(id(function.outer), {})[function.name] = function
+    found: dict[str, RendererFactory] = {}
+    for function in functions:
+        if function.cls is not None or function.outer is None or not function.outer.is_module:
+            continue
+        inner = nested.get(id(function), {})
+        for value in function_flow(function, flows).returns:
+            if isinstance(value, ast.Name) and value.id in inner:
+                factory = _closure_factory(function, inner[value.id], flows)
+            else:
+                factory = _partial_factory(function, value)
+            if factory is not None:
+                found[function.name] = factory
+                break
+    return found
+
+
+def _partial_factory(function: FunctionInfo, value: ast.expr) -> RendererFactory | None:
+    target = first_argument(value) if isinstance(value, ast.Call) and is_partial(value) else None
+    if not (isinstance(target, ast.Attribute) and target.attr == TEMPLATE_METHOD):
+        return None
+    assert isinstance(value, ast.Call)
+    return RendererFactory(function.name, value.lineno, _literal_flags(value))
+
+
+def _closure_factory(
+    factory: FunctionInfo, renderer: FunctionInfo, flows: dict[int, FunctionFlow]
+) -> RendererFactory | None:
+    """`factory` returns `renderer`, a function it defines: one whose first return renders its first parameter."""
+    returns = function_flow(renderer, flows).returns
+    call = returns[0] if returns else None
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == TEMPLATE_METHOD):
+        return None
+    conversation = keyword_value(call, "conversation") or first_argument(call)
+    if not (isinstance(conversation, ast.Name) and renderer.call_params[:1] == [conversation.id]):
+        return None
+    forwarded = tuple(
+        (item.arg, item.value.id, bool_literal(factory.params[item.value.id].default))
+        for item in call.keywords
+        if item.arg in FLAG_NAMES
+        and isinstance(item.value, ast.Name)
+        and item.value.id in factory.params
+        and item.value.id not in renderer.params
+    )
+    return RendererFactory(
+        factory.name, call.lineno, _literal_flags(call), forwarded, tuple(factory.call_params), closure=True
+    )
+
+
+def _literal_flags(call: ast.Call) -> tuple[tuple[str, bool], ...]:
+    return tuple(
+        (item.arg, literal)
+        for item in call.keywords
+        if item.arg in FLAG_NAMES and (literal := bool_literal(item.value)) is not None
+    )
+
+
+def bound_flags(factory: RendererFactory, call: ast.Call) -> tuple[tuple[str, bool], ...]:
+    """The flags what `call` (of `factory`) returns renders with: its literal ones, and those it takes from the
+    factory's parameters, as the call passes them (a literal) or by their defaults."""
+    found = list(factory.flags)
+    for flag, parameter, default in factory.forwarded:
+        argument = bound_argument(call, list(factory.parameters), parameter)
+        value = bool_literal(argument) if argument is not None else default
+        if value is not None:
+            found.append((flag, value))
+    return tuple(found)
+
+
+def _made(factory: RendererFactory, name: str) -> str:
+    kind = "the renderer" if factory.closure else "the `functools.partial`"
+    return f"{kind} `{name}` made by `{factory.name}`"
 
 
 def conversation_parameter(template_call: TemplateCall) -> str | None:

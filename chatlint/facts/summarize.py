@@ -6,7 +6,7 @@ import ast
 from dataclasses import replace
 
 from chatlint.facts.built_classes import module_factories, module_registries
-from chatlint.facts.calls import conversation_parameter
+from chatlint.facts.calls import conversation_parameter, renderer_factories
 from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_target
 from chatlint.facts.flags import FLAG_NAMES, switch_defaults
@@ -43,7 +43,6 @@ from chatlint.facts.summary import (
     MeasureSummary,
     ModuleSummary,
     PadLoader,
-    RendererFactory,
     RenderHook,
     RoleGuard,
     TextSummary,
@@ -62,11 +61,9 @@ from chatlint.facts.summary import (
     may_tokenize,
 )
 from chatlint.facts.syntax import (
-    bool_literal,
     code,
     dotted_name,
     first_argument,
-    is_partial,
     is_property,
     is_self_attribute,
     keyword_value,
@@ -158,7 +155,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         pad_loaders=_pad_loaders(facts, pad_assignments),
         conversations=_conversations(facts) if may_build_conversations(data) else (),
         role_guards=_role_guards(facts) if may_build_conversations(data) else (),
-        renderer_factories=_renderer_factories(facts) if b"partial" in data and may_render(data) else (),
+        renderer_factories=tuple(renderer_factories(facts.functions, facts.flows).values()) if may_render(data) else (),
         checkpoint_loaders=_checkpoint_loaders(facts) if may_load_checkpoints(data) else (),
         hooks=_render_hooks(facts) if facts.template_calls else (),
         loads_checkpoints=may_load_checkpoints(data) and bool(facts.checkpoint_arguments),
@@ -355,27 +352,6 @@ def _conversations(facts: ModuleFacts) -> tuple[ConversationSummary, ...]:
             shape = facts.shapes.returned_shape(function, position=position)
             if shape.kind is not ShapeKind.UNKNOWN:
                 found.append(ConversationSummary(function.name, line, shape.kind.value, shape.evidence, position))
-    return tuple(found)
-
-
-def _renderer_factories(facts: ModuleFacts) -> tuple[RendererFactory, ...]:
-    """The module-level functions that return `functools.partial(tok.apply_chat_template, <literal flags>)`."""
-    found = []
-    for function in facts.functions:
-        if not _is_module_level(function):
-            continue
-        for value in function_flow(function, facts.flows).returns:
-            target = first_argument(value) if isinstance(value, ast.Call) and is_partial(value) else None
-            if not (isinstance(target, ast.Attribute) and target.attr == "apply_chat_template"):
-                continue
-            assert isinstance(value, ast.Call)
-            flags = tuple(
-                (item.arg, literal)
-                for item in value.keywords
-                if item.arg in FLAG_NAMES and (literal := bool_literal(item.value)) is not None
-            )
-            found.append(RendererFactory(function.name, value.lineno, flags))
-            break
     return tuple(found)
 
 

@@ -34,7 +34,8 @@ What a summary says:
 - `role_guards`: module-level functions that check how a conversation parameter ends (`assert`, or `if ...:
   raise`), for a module that renders the conversation it hands them;
 - `renderer_factories`: module-level functions that return the template method bound in a `functools.partial`
-  with literal flags, for a module that renders with what they return.
+  with literal flags, or a function they define that renders the conversation it is given (a closure), for a
+  module that renders with what they return.
 """
 
 from __future__ import annotations
@@ -411,11 +412,18 @@ class Handoff:
 class RendererFactory:
     """A module-level function that returns a tokenizer's `apply_chat_template`, bound in a `functools.partial` with
     literal flags (`make_renderer(tok)` returning `partial(tok.apply_chat_template, tokenize=False,
-    add_generation_prompt=True)`): what its caller calls renders with those flags."""
+    add_generation_prompt=True)`), or a function it defines that renders the conversation it is given with them
+    (`def render(messages): return tokenizer.apply_chat_template(messages, tokenize=False, ...)`, then `return
+    render`): what its caller calls renders with those flags."""
 
     name: str
-    line: int  # of the partial
+    line: int  # of the partial, or of the render the returned function makes
     flags: tuple[tuple[str, bool], ...]
+    # flags the returned function takes from the factory's parameters (`add_generation_prompt=add_generation_prompt`):
+    # (flag, parameter, the parameter's literal default or None); and the factory's parameters, in order
+    forwarded: tuple[tuple[str, str, bool | None], ...] = ()
+    parameters: tuple[str, ...] = ()
+    closure: bool = False  # returns a function it defines, not a partial
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,10 @@ class GenerationPromptOnFullConversation(Rule):
         module or of another module it hands the conversation to (`prompt, reply = split_reply(conv)`); a wrapper
         that checks its own parameter so is judged inside, not at its calls. Outside training code (a scorer's
         log-probs), the message says the header is scored with the reply. It follows aliases (`render =
-        tokenizer.apply_chat_template`), `functools.partial` (with its keywords, also in a mapping it spreads), thin wrappers in the same module (and wrappers of
+        tokenizer.apply_chat_template`), `functools.partial` (with its keywords, also in a mapping it spreads), renderers a factory function
+        returns (a partial, or a function it defines that renders the messages it is given:
+        `self.render = make_renderer(tok, add_generation_prompt=True)`, the flag bound from the factory's
+        parameter), thin wrappers in the same module (and wrappers of
         them, the flag handed on by keyword or by position; a wrapper may rebuild its conversation turn by turn,
         `[{"role": ROLES[t["from"]], ...} for t in turns]`, or put turns before it, `[system, *turns]`, but not
         drop any: the caller's last turn stays last), the method handed in as a parameter named

@@ -54,8 +54,10 @@ class DoubleBos(Rule):
     fixable = True
 
     what_it_does = """
-        Finds text produced by `apply_chat_template(..., tokenize=False)` (or by a processor's
-        `apply_chat_template` that leaves `tokenize` to its default, which for a processor is False) that is
+        Finds text produced by `apply_chat_template(..., tokenize=False)` (also through an alias, a partial, a
+        wrapper, or a renderer a factory function returns: `render = make_renderer(tok)` with `make_renderer`
+        returning a function it defines that renders as text, in the module or in another one), or by a processor's
+        `apply_chat_template` that leaves `tokenize` to its default, which for a processor is False, that is
         tokenized again with special tokens on: `tokenizer(text)`, `tokenizer(text=...)`, `tokenizer.encode(text)`, `processing_class(text)`,
         `processor(text=...)`, a tokenizer bound in `functools.partial(tokenizer, ...)` (with the partial's keywords),
         `self(text=...)` in a subclass of a transformers processor or tokenizer class that does not define `__call__`
