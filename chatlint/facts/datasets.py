@@ -90,7 +90,13 @@ class _Derivation:
         if isinstance(expr, ast.Call):
             return self._call(expr, function, depth)
         if isinstance(expr, ast.Subscript):
-            return self.made(expr.value, function, depth + 1)  # `ds["train"]`
+            # `ds["train"]`; an item a statement before sets (`splits[split] = splits[split].map(render)` in a loop
+            # over the splits) is made by what it is set to
+            base = expr.value
+            name = base.id if isinstance(base, ast.Name) else ""
+            items = function_flow(function, self.flows).item_values.get(name, [])
+            set_before = [self.made(value, function, depth + 1) for value in items if value.lineno < expr.lineno]
+            return _any([self.made(base, function, depth + 1), *set_before])
         if isinstance(expr, ast.Name):
             bindings = function_flow(function, self.flows).reaching(expr.id, expr)
             # `train, test = load_splits(...)`: an item of the datasets a call makes; a parameter (or a loop's

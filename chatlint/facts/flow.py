@@ -66,6 +66,8 @@ class FunctionFlow:
     changed_items: set[str] = field(default_factory=set)
     # ... of those, the ones with an item set by a key the code does not show (`options[key] = value`)
     opaque_items: set[str] = field(default_factory=set)
+    # name -> the values of `name[key] = value`, whatever the key (`splits[split] = splits[split].map(render)`)
+    item_values: dict[str, list[ast.expr]] = field(default_factory=dict)
     # the statement lists by id, and which of them a `break` or `continue` may leave before their end (on first ask)
     statement_lists: dict[int, list[ast.stmt]] = field(default_factory=dict, repr=False)
     _jumps: dict[int, bool] = field(default_factory=dict, repr=False)
@@ -261,6 +263,7 @@ class _Walker:
             base = dotted_name(target.value)
             if base:
                 self.flow.changed_items.add(base)
+                self.flow.item_values.setdefault(base, []).append(value)
             item_key = subscript_key(target)
             if base and item_key is not None:
                 self.flow.items.setdefault((base, item_key), []).append(value)

@@ -256,7 +256,8 @@ class DoubleBos(Rule):
         that `.map()`); a dataset a function of the module builds from them and returns counts too, and so does one
         a function of another module returns, alone or at one place of a pair: `train, valid =
         prepare_splits(...)` then `SFTTrainer(train_dataset=train, ...)`; also one mapped on some paths only, under `if
-        cfg.chat_template:`; the trainer's and the configuration's keywords may sit in dicts the code builds, `SFTConfig(**args)` with `args["dataset_text_field"] = ...`), and
+        cfg.chat_template:`, and a split of a dataset dict mapped in place (`splits[split] = splits[split].map(render)`
+        in a loop over the splits, then `splits[split].map(tokenize)`); the trainer's and the configuration's keywords may sit in dicts the code builds, `SFTConfig(**args)` with `args["dataset_text_field"] = ...`), and
         rendered text handed to
         an imported function that tokenizes that parameter with special tokens on (`encode(tok, text)` with
         `from .tokenization import encode`, `T.encode(...)` with the module imported, a method of an instance of an
