@@ -180,6 +180,9 @@ class ModuleFacts:
             assigned = defining_scope(function, argument.id).assignments.get(argument.id, [])
             name = _checkpoint_name(assigned[0]) if len(assigned) == 1 else None
             parameter = function.params.get(argument.id)
+            option = _cli_option_default(function, argument.id) if not assigned and parameter is not None else None
+            if option is not None:
+                return option  # a command-line option's default: what the run is configured with
             if not assigned and parameter is not None and parameter.default is not None:
                 # `model_id: str = MODEL_ID`, or `def __init__(self, pretrained="meta-llama/...")`: its default
                 default = parameter.default
@@ -285,6 +288,22 @@ def _suggested_default(name: str | None) -> str | None:
     what the run is configured with, and counts either way."""
     family = family_of(name) if name is not None else None
     return None if family is not None and not family.writes_bos else name
+
+
+def _cli_option_default(function: FunctionInfo, parameter: str) -> str | None:
+    """The string default of a command's option that fills `parameter`: typer's (`model: str = typer.Option(
+    "Qwen/...", "--model")`) or click's (`@click.option("--model", default="Qwen/...")` on the function)."""
+    node = function.node
+    found = function.params[parameter].default
+    if isinstance(found, ast.Call) and called_name(found) in ("Option", "Argument"):
+        return string_value(keyword_value(found, "default") or first_argument(found))
+    for decorator in node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []:
+        if not (isinstance(decorator, ast.Call) and called_name(decorator) in ("option", "argument")):
+            continue
+        names = [string_value(item) or "" for item in decorator.args]
+        if any(name.lstrip("-").replace("-", "_") == parameter for name in names):
+            return string_value(keyword_value(decorator, "default"))
+    return None
 
 
 def _checkpoint_name(node: ast.expr | None) -> str | None:

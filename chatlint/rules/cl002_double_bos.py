@@ -221,7 +221,8 @@ class DoubleBos(Rule):
         (Qwen's ChatML; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose messages start
         with their role, unlike Idefics3's): a module that loads only such checkpoints (named by a literal, a constant (also as a
         parameter's default), an environment variable's default, or the default of a configuration field or an
-        argparse option of the module; a checkpoint written as a literal default of a function's or class's
+        argparse option of the module, or of a command's typer or click option: `model: str =
+        typer.Option("Qwen/...", "--model")`, `@click.option("--model", default="Qwen/...")`; a checkpoint written as a literal default of a function's or class's
         parameter is what a reusable API suggests, not all it takes, so one without a BOS leaves the model unknown: `from_pretrained(args.model_path)` with `--model_path` defaulting to one; also
         through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`), or whose checkpoints are such or unknown and that
         imports (or binds at its top) only one such family's model classes and helpers
