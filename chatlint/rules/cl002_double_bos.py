@@ -227,7 +227,8 @@ class DoubleBos(Rule):
         through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`), or whose checkpoints are such or unknown and that
         imports (or binds at its top) only one such family's model classes and helpers
         (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`; an import inside a function counts by the name it
-        binds, so `from .qwen2_vl import get_rope_index` in a model-specific branch does not), or a function,
+        binds, so `from .qwen2_vl import get_rope_index` in a model-specific branch does not, and so does a model
+        class a function binds by name: `Qwen2_5_VLForConditionalGeneration = lazy_class("...")`), or a function,
         class, file or folder named for
         one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`), or a module that loads no model and that
         the run's modules importing it (from its own module or through a package's re-export) all load such
@@ -634,6 +635,9 @@ def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
         for target in ast.walk(node)
         if isinstance(target, ast.Name)
     ]
+    # a model class a function binds by name (`Qwen2_5_VLForConditionalGeneration = lazy_import("...")`), like an
+    # import in it
+    names += [name for function in facts.functions for name in function.assignments if _MODEL_CLASS.search(name)]
     top = [ref.symbol or "" for ref in own]
     if any(_MODEL_CLASS.search(name) and family_of(name) is None for name in top):
         # the module imports a model class of a family not known (`LlavaForConditionalGeneration` beside a OneVision
