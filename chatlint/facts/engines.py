@@ -29,6 +29,7 @@ from chatlint.facts.syntax import (
     bound_argument,
     called_name,
     dotted_name,
+    first_argument,
     is_self_attribute,
     keyword_value,
     positional,
@@ -416,20 +417,29 @@ _GENERATE_REQUEST = (
     "a raw `/generate` request to a serving engine (SGLang's native API, vLLM's API server, TGI, `trl vllm-serve`), "
     "which tokenizes a text prompt with special tokens on"
 )
-# the keys of a `/generate` request's JSON body that hold its text prompt(s), in the order they are looked for
+_COMPLETIONS_REQUEST = (
+    "a raw completions request (`/v1/completions`) to an OpenAI-compatible server, which vLLM and SGLang serve with "
+    "special tokens on"
+)
+# the keys of a request's JSON body that hold its text prompt(s), in the order they are looked for
 _PROMPT_KEYS = ("text", "prompt", "prompts", "inputs")
 
 
 def generate_request(call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> EngineCall | None:
-    """`requests.post(f"{url}/generate", json={"text": prompt, ...})` (also `session.post`, `httpx`, `aiohttp`): a
-    request to an engine's own `/generate` endpoint with a text prompt, which the engine tokenizes with special
-    tokens on; None for another call, and when the body passes `add_special_tokens` or token ids."""
-    if not (isinstance(call.func, ast.Attribute) and call.func.attr == "post"):
+    """`requests.post(f"{url}/generate", json={"text": prompt, ...})` (also `session.post`, `httpx`, `aiohttp`,
+    and `urllib.request.Request(url, data=json.dumps(body).encode())`): a request to an engine's own `/generate`
+    endpoint, or to an OpenAI-compatible server's `/v1/completions`, with a text prompt, which the engine tokenizes
+    with special tokens on; None for another call, and when the body passes `add_special_tokens` or token ids."""
+    if isinstance(call.func, ast.Attribute) and call.func.attr == "post":
+        body = keyword_value(call, "json")
+    elif called_name(call) == "Request":
+        body = _json_dumped(keyword_value(call, "data") or positional(call, 1))
+    else:
         return None
     url = keyword_value(call, "url") or positional(call, 0)
-    if url is None or not _names_generate(url, function):
+    words = _endpoint_words(url, function) if url is not None else None
+    if words is None:
         return None
-    body = keyword_value(call, "json")
     if isinstance(body, ast.Name):
         body = function_flow(function, flows).assigned(body)
     if not isinstance(body, ast.Dict):
@@ -438,17 +448,31 @@ def generate_request(call: ast.Call, function: FunctionInfo, flows: dict[int, Fu
     if "add_special_tokens" in entries or "input_ids" in entries or None in entries:
         return None
     text = next((entries[key] for key in _PROMPT_KEYS if key in entries), None)
-    return EngineCall(_GENERATE_REQUEST, text) if text is not None else None
+    return EngineCall(words, text) if text is not None else None
 
 
-def _names_generate(url: ast.expr, function: FunctionInfo) -> bool:
-    """Is `url` (a literal, an f-string, `base + "/generate"`, or a local name bound once to one) an engine's
-    `/generate` endpoint?"""
+def _json_dumped(data: ast.expr | None) -> ast.expr | None:
+    """The value `json.dumps(value).encode()` (or `json.dumps(value)`) serialises; None for other data."""
+    if isinstance(data, ast.Call) and isinstance(data.func, ast.Attribute) and data.func.attr == "encode":
+        data = data.func.value
+    if isinstance(data, ast.Call) and dotted_name(data.func) in ("json.dumps", "dumps"):
+        return first_argument(data)
+    return None
+
+
+def _endpoint_words(url: ast.expr, function: FunctionInfo) -> str | None:
+    """The words for the endpoint `url` names (a literal, an f-string, `base + "/generate"`, or a local name bound
+    once to one): an engine's `/generate`, or a server's `/v1/completions` (not `/chat/completions`, where the
+    server renders the messages itself); None for another endpoint."""
     if isinstance(url, ast.Name):
         values = function.assignments.get(url.id, [])
         url = values[0] if len(values) == 1 else url
     pieces = [node.value for node in ast.walk(url) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
-    return any("/generate" in piece for piece in pieces)
+    if any("/generate" in piece for piece in pieces):
+        return _GENERATE_REQUEST
+    if any("/completions" in piece and "chat/completions" not in piece for piece in pieces):
+        return _COMPLETIONS_REQUEST
+    return None
 
 
 def _text_prompts(

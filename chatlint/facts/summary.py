@@ -78,6 +78,7 @@ ENGINE_WORDS = (
     b"pipeline(",
     b"InferenceClient",
     b"/generate",
+    b"/v1/completions",
 )
 # a call of a tokenizer: `tok(`, `tokenizer(`, `self.tokenizer.encode(`, `processor(text=` (plain `in` tests: a
 # pattern with alternatives costs ten times as much over a large module)

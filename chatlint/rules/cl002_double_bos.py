@@ -198,7 +198,10 @@ class DoubleBos(Rule):
 
         A raw request to an engine's own `/generate` endpoint (`requests.post(f"{url}/generate", json={"text":
         prompt})`, also `session.post`, with `text`, `prompt`, `prompts` or `inputs`: SGLang's native API, vLLM's API
-        server, TGI, `trl vllm-serve`) is the same; quiet when the body passes `add_special_tokens` or token ids.
+        server, TGI, `trl vllm-serve`) is the same, and so is one to an OpenAI-compatible server's `/v1/completions`
+        (`requests.post(f"{url}/v1/completions", json={"prompt": prompt})`, or `urllib.request.Request(url,
+        data=json.dumps(body).encode())`; not `/chat/completions`, where the server renders the messages itself);
+        quiet when the body passes `add_special_tokens` or token ids.
 
         A `Trainer` (or a `DataLoader`) handed a dataset whose `__getitem__` returns renders and a collator whose
         `__call__` tokenizes the items it is given with special tokens on (`Trainer(train_dataset=RenderedChats(...),
