@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from chatlint.facts.flow import Binding, FunctionFlow, Load, function_flow
 from chatlint.facts.model import CallSite, FunctionInfo
-from chatlint.facts.syntax import called_name, code, dotted_name, shortened, string_value
+from chatlint.facts.syntax import SAME_ITEMS, called_name, code, dotted_name, shortened, string_value
 from chatlint.facts.uses import dict_key, same_value
 
 # -- uses of a result as a list of token ids (CL005) ------------------------------------------------------------------
@@ -130,11 +130,19 @@ class IdsSearch:
         if _sequence_use(value, above).kind is UseKind.RETURNED and function.name == "__getitem__":
             return tuple(_returned_in_tuple(function))
         found: list[str] = []
+        loop = _looping(call, ancestors)
         for position in positions:
-            name = _unpacked_name(ancestors, position)
+            if loop is not None:  # a generator's tuples, unpacked by the loop over them
+                target = loop.target
+                element = (
+                    target.elts[position] if isinstance(target, ast.Tuple) and position < len(target.elts) else None
+                )
+                name = element.id if isinstance(element, ast.Name) else None
+            else:
+                name = _unpacked_name(ancestors, position)
             if name is None:
                 continue
-            binding = function_flow(function, self.flows).binding_of(ancestors[-1], name)
+            binding = function_flow(function, self.flows).binding_of(loop or ancestors[-1], name)
             found.extend(f"unpacked as `{name}`: {use}" for use in self._binding_uses(binding, function, 0))
         return tuple(dict.fromkeys(found))
 
@@ -244,10 +252,8 @@ class IdsSearch:
             return []
         found: list[str] = []
         for site, caller, site_ancestors in self.call_sites.get(function.name, ()):
-            loop = site_ancestors[-1] if site_ancestors else None
-            if not (isinstance(loop, (ast.For, ast.AsyncFor)) and loop.iter is site) or not _calls_function(
-                site, caller, function
-            ):
+            loop = _looping(site, site_ancestors)
+            if loop is None or not _calls_function(site, caller, function):
                 continue
             target = loop.target
             if not isinstance(target, ast.Tuple) or len(target.elts) <= position:
@@ -624,3 +630,20 @@ def _is_ids_key(key: str) -> bool:
 
 def _short(node: ast.AST) -> str:
     return shortened(code(node), 50)
+
+
+def _looping(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> ast.For | ast.AsyncFor | None:
+    """The loop over the items of `call`, itself or kept by a call that hands them back (`for rid, ids, gold in
+    tqdm(self._prompts(rows), total=n)`); None when no loop iterates it."""
+    above = list(ancestors)
+    iterable: ast.expr = call
+    while above and isinstance(wrapper := above[-1], ast.Call) and _keeps_items(wrapper, iterable):
+        iterable = wrapper
+        above.pop()
+    loop = above[-1] if above else None
+    return loop if isinstance(loop, (ast.For, ast.AsyncFor)) and loop.iter is iterable else None
+
+
+def _keeps_items(call: ast.Call, iterable: ast.expr) -> bool:
+    """Does `call` hand back the items of `iterable`, its first argument (`tqdm(iterable)`)?"""
+    return dotted_name(call.func) in SAME_ITEMS and bool(call.args) and call.args[0] is iterable

@@ -52,6 +52,7 @@ from chatlint.facts.model import (
 from chatlint.facts.rendered_columns import RenderedColumns
 from chatlint.facts.summary import ModuleSummary
 from chatlint.facts.syntax import (
+    SAME_ITEMS,
     bool_literal,
     bound_argument,
     cast_value,
@@ -73,7 +74,6 @@ _SAME_TEXT = frozenset({"str", "fix_text", "ftfy.fix_text"})
 
 # functions whose result holds the items of their first argument: copies, and accelerate's `gather_object` (the
 # lists of every process, one after another)
-_SAME_ITEMS = frozenset({"list", "tuple", "sorted", "iter", "gather_object", "tqdm", "tqdm.tqdm", "auto.tqdm"})
 
 # functions that cut a sequence into lists of consecutive items (by name: the standard library's, more-itertools',
 # and the helpers projects write under these names)
@@ -440,7 +440,7 @@ class RenderedTexts:
                 return self.template_texts(cast, function, depth + 1)
             callee = dotted_name(expr.func)
             first = first_argument(expr)
-            if first is not None and (callee in _SAME_ITEMS or (callee or "").endswith(".gather_object")):
+            if first is not None and (callee in SAME_ITEMS or (callee or "").endswith(".gather_object")):
                 return self.template_texts(first, function, depth + 1)
             if first is not None and self._chunks(expr, function):
                 # `for chunk in batched(prompts, 8)`: each item is a list of the texts
@@ -521,7 +521,7 @@ class RenderedTexts:
         if depth > MAX_RESOLUTION_DEPTH:
             return None
         items: list[tuple[ast.expr, FunctionInfo]] = []
-        if isinstance(expr, ast.Call) and dotted_name(expr.func) in _SAME_ITEMS and expr.args:
+        if isinstance(expr, ast.Call) and dotted_name(expr.func) in SAME_ITEMS and expr.args:
             # `pairs = list(iter_prompts(tok, rows))`: the same tuples
             return self.tuple_items(expr.args[0], function, depth + 1, position, many)
         if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
@@ -929,7 +929,7 @@ class RenderedTexts:
 
 def _same_items(expr: ast.expr | None) -> ast.expr | None:
     """What a wrapper that keeps the items of its first argument wraps (`tqdm(batches, desc=...)`, `list(...)`)."""
-    while isinstance(expr, ast.Call) and dotted_name(expr.func) in _SAME_ITEMS and expr.args:
+    while isinstance(expr, ast.Call) and dotted_name(expr.func) in SAME_ITEMS and expr.args:
         expr = expr.args[0]
     return expr
 

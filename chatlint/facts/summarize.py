@@ -652,8 +652,10 @@ def _returned_length(facts: ModuleFacts, function: FunctionInfo) -> TextSummary 
 def _returned_tuple_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | None:
     """What `function` returns, when it returns tuples that hold, at places that agree, the ids of renders that
     tokenize without `return_dict` (`return prompt_ids, full_ids`, each made by a wrapper of the module) and that
-    the module itself never uses as a list: a caller in another module that unpacks them may."""
-    returns = function_flow(function, facts.flows).returns
+    the module itself never uses as a list: a caller in another module that unpacks them may. For a generator, the
+    tuples it yields (`yield row_id, prompt_ids, answer`): a loop of another module unpacks them."""
+    flow = function_flow(function, facts.flows)
+    returns = flow.yields if flow.yields and not flow.returns else flow.returns
     if not returns or not all(isinstance(value, ast.Tuple) for value in returns):
         return None
     found: dict[int, TemplateCall] = {}
@@ -669,7 +671,8 @@ def _returned_tuple_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSumma
             found.setdefault(position, render)
     if not found:
         return None
-    return _ids_summary(function, found[min(found)], positions=tuple(sorted(found)))
+    summary = _ids_summary(function, found[min(found)], positions=tuple(sorted(found)))
+    return replace(summary, yields=returns is flow.yields)
 
 
 def _ids_summary(

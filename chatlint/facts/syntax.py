@@ -269,3 +269,7 @@ def is_property(function: object) -> bool:
     node = getattr(function, "node", None)
     decorators = node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
     return any((dotted_name(item) or "").rsplit(".", 1)[-1] in ("property", "cached_property") for item in decorators)
+
+
+# calls that hand back the items of the iterable they are given, in order (a copy, a progress bar, a gather)
+SAME_ITEMS = frozenset({"list", "tuple", "sorted", "iter", "gather_object", "tqdm", "tqdm.tqdm", "auto.tqdm"})

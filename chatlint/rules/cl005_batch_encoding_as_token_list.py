@@ -40,7 +40,8 @@ class BatchEncodingAsTokenList(Rule):
         (`generate(model, tokenizer, prompt=ids)`, imported from `mlx_lm`), making it a dataset's example (items of a list
         `__getitem__` returns, or returned, alone or in a tuple, by a method of a dataset class), yielding it in a
         tuple that a loop of the module over the generator unpacks and uses so (`for rid, ids, gold in
-        self._prompts(rows)`), returning it
+        self._prompts(rows)`, also behind `tqdm(...)` or `list(...)`; a generator of another module too: `for qid,
+        ids, gold in tqdm(iter_prompt_ids(tok, rows))`, reported at that loop's call), returning it
         from a function annotated `-> list[int]` / `-> torch.Tensor` / `-> mx.array` (written plainly or as a
         string), returning it from a function whose caller in the same module does one of these, or passing it to a
         function of the same module (`pad(ids)`, `self._expand(ids)`) whose parameter is annotated so
