@@ -326,9 +326,10 @@ class Runner:
             # a module that gets its tokenizer from a loader of another module (`setup_tokenizer(name)`) and hands
             # it to an imported collator, masking nothing itself: what the loader does to the pad token and how the
             # collator masks labels both matter
-            loaders = tokenizer_loader_calls(source.text)
+            trains = "Collat" in source.text or "Trainer(" in source.text
+            loaders = tokenizer_loader_calls(source.text, bound=trains or "-100" in source.text)
             masks = bool(loaders) and may_mask_in_training(source.text)  # (the loader may pad with EOS)
-            loads = bool(loaders) and ("Collat" in source.text or "Trainer(" in source.text)
+            loads = bool(loaders) and trains
             if summary is None:
                 # not parsed by the rules: its imports, read here (not cached: decoding and checking the cached
                 # imports of hundreds of files costs more than reading them again)

@@ -147,8 +147,9 @@ _LOADER_NAME = re.compile(TOKENIZER_LOADER)
 _LOADER_END = re.compile(r"tokeni[sz]er\w*\(")
 
 
-def tokenizer_loader_calls(text: str) -> frozenset[str]:
-    """The callees of the text named for loading a tokenizer (`get_tokenizer`, `utils.load_tokenizer`), whole: a
+def tokenizer_loader_calls(text: str, bound: bool = True) -> frozenset[str]:
+    """The callees of the text named for loading a tokenizer (`get_tokenizer`, `utils.load_tokenizer`), or (with
+    `bound`) whose result is bound to a name `tokenizer` (`model, tokenizer = load_policy(args.model)`), whole: a
     module that calls one may get a tokenizer another module padded with EOS. (Each `tokenizer...(` found is read back
     to its callee's start: a pattern that starts with the verbs costs ten times as much over a large module.)"""
     found = set()
@@ -159,7 +160,23 @@ def tokenizer_loader_calls(text: str) -> frozenset[str]:
         callee = text[start : match.end() - 1]
         if _LOADER_NAME.fullmatch(callee.rsplit(".", 1)[-1]):
             found.add(callee)
+    for marker in ("tokenizer = ", "tokenizer, ") if bound else ():
+        start = text.find(marker)
+        while start != -1:
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            assigned = _BOUND_TOKENIZER.match(text, line_start, line_end if line_end != -1 else len(text))
+            if assigned is not None and not _NOT_A_LOADER.search(assigned.group(1)):
+                found.add(assigned.group(1))
+            start = text.find(marker, start + len(marker))
     return frozenset(found)
+
+
+# a statement that binds a name `tokenizer` (alone or in a tuple) to the result of a call: its callee
+_BOUND_TOKENIZER = re.compile(r"[ \t]*(?:[\w.]+[ \t]*,[ \t]*)*tokenizer[ \t]*(?:,[ \t]*[\w.]+[ \t]*)*=[ \t]*([\w.]+)\(")
+# callees that build a tokenizer rather than get one another function made: a class (`AutoTokenizer...`), a loader
+# of the library's, the tokenizer's own methods
+_NOT_A_LOADER = re.compile(r"(?:^|\.)(?:[A-Z]\w*|from_pretrained|tokenizer|deepcopy|copy)$|^(?:self|cls)\.")
 
 
 def may_mask_in_training(text: str) -> bool:

@@ -77,7 +77,10 @@ class PadEosMaskedByValue(Rule):
         `SFTTrainer`) and calls an imported function that sets the pad token to EOS and returns (a
         `get_tokenizer(config)` helper in `utils.py`) is reported at the mask, naming the assignment. A module that
         does neither, but gets its tokenizer from such a function and hands it to an imported collator (or
-        dataset, trainer) that masks by value (`PaddedCollator(tokenizer)`) is reported at that call, naming both.
+        dataset, trainer) that masks by value (`PaddedCollator(tokenizer)`) is reported at that call, naming both;
+        the function is named for loading a tokenizer (`setup_tokenizer`) or its result is bound to a name
+        `tokenizer` (`model, tokenizer = load_policy(args.model)`), and it is called in the function that hands the
+        tokenizer on (or at the module's top).
         A collator masks by value also through a function it hands the pad id to, of its own module or of another
         (`label_utils.drop_padding(batch["input_ids"], self.tokenizer.pad_token_id)`), also one that masks the labels
         equal to a parameter of any name (`drop_token(labels, token_id)`) where the pad id is handed to that
@@ -201,7 +204,12 @@ class PadEosMaskedByValue(Rule):
             found = [(mask, summary) for mask, summary in masks if mask.owner == resolved[1]]
             if not found or not _hands_a_tokenizer(call, function):
                 continue
-            loader_call, _, (loader, loader_summary) = min(loaded, key=lambda item: item[1] is not function)
+            # the tokenizer loaded in the function that hands it on, or at the module's top (another function may
+            # load its own: `model, tokenizer = load_padded_policy()`)
+            near = [item for item in loaded if item[1] is function] or [item for item in loaded if item[1].is_module]
+            if not near:
+                continue
+            loader_call, _, (loader, loader_summary) = near[0]
             mask, mask_summary = found[0]
             yield Diagnostic(
                 node=call,
