@@ -105,6 +105,8 @@ class _Collector:
             if not new:
                 break
         ordered = [found[id(call)] for call, _, _ in self.calls if id(call) in found]
+        for template_call in ordered:
+            self._constructed_flags(template_call)
         called_wrappers = {template_call.via for template_call in ordered if template_call.through_wrapper}
         for route in self.wrappers.values():
             # judged where the wrapper is called, unless the wrapper itself shows how the conversation ends (it
@@ -204,6 +206,29 @@ class _Collector:
     @functools.cached_property
     def _classes(self) -> dict[str, ClassInfo]:
         return classes_of(self.functions)
+
+    def _constructed_flags(self, template_call: TemplateCall) -> None:
+        """A flag the instance keeps from a parameter of its class's constructor (`add_generation_prompt=
+        self.header` with `self.header = header` in `__init__`, or a dataclass field) takes the value a construction
+        of the class in the module passes for it when that differs from the default (`ChatCollator(tok, 1024,
+        True)`): the render runs with it for that instance. Reported there, where the value is set."""
+        for flag_name, flag in list(template_call.flags.items()):
+            if flag.constructed is None or flag.value is None:
+                continue
+            class_name, parameter = flag.constructed
+            cls = self._classes.get(class_name)
+            if cls is None:
+                continue
+            init = cls.methods.get("__init__")
+            parameters = init.call_params if init is not None else list(cls.annotations)
+            for call, _, _ in self.calls:
+                if called_name(call) != class_name or (argument := bound_argument(call, parameters, parameter)) is None:
+                    continue
+                value = bool_literal(argument)
+                if value is not None and value != flag.value:
+                    where = f"`{code(argument)}` passed for `{parameter}` by `{class_name}(...)` (line {call.lineno})"
+                    template_call.flags[flag_name] = Flag(flag_name, value, True, argument, FlagSource.ATTRIBUTE, where)
+                    break
 
     # -- one call -------------------------------------------------------------------------------------------------
     def _template_call(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import replace
 
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import Flag, FlagSource, FunctionInfo, SpreadSource
@@ -157,7 +158,7 @@ def _attribute_flag(name: str, function: FunctionInfo, attribute: str, expr: ast
     if assigned is not None:
         init = cls.methods.get("__init__")
         if isinstance(assigned, ast.Name) and init is not None and assigned.id in init.params:
-            return _parameter_flag(name, init, assigned.id)
+            return replace(_parameter_flag(name, init, assigned.id), constructed=(cls.name, assigned.id))
         field_flag = _config_field_flag(name, assigned, init) if init is not None else None
         if field_flag is not None:
             return field_flag
@@ -171,7 +172,10 @@ def _attribute_flag(name: str, function: FunctionInfo, attribute: str, expr: ast
     literal = bool_literal(default)
     if default is not None and literal is not None:
         kind = "field" if cls.is_dataclass else "class attribute"
-        return Flag(name, literal, True, default, FlagSource.FIELD, f"the {kind} `{attribute}` of `{cls.name}`")
+        constructed = (cls.name, attribute) if cls.is_dataclass else None
+        return Flag(
+            name, literal, True, default, FlagSource.FIELD, f"the {kind} `{attribute}` of `{cls.name}`", constructed
+        )
     return Flag(name, None, True, expr, source)
 
 

@@ -103,6 +103,9 @@ class Flag:
     node: ast.expr | None = None  # the expression that sets it, where a fix would edit
     source: FlagSource = FlagSource.CALL
     where: str = ""  # words for messages: "the parameter default of `ChatCollator.__init__`"
+    # a flag an instance keeps, set from a parameter of its class's constructor (`self.header = header` in
+    # `__init__`, a dataclass field): (the class, the parameter), whose callers may pass another value
+    constructed: tuple[str, str] | None = None
 
     @property
     def is_true(self) -> bool:

@@ -51,7 +51,11 @@ class GenerationPromptOnFullConversation(Rule):
         `[{"role": ROLES[t["from"]], ...} for t in turns]`, or put turns before it, `[system, *turns]`, but not
         drop any: the caller's last turn stays last), the method handed in as a parameter named
         `apply_chat_template`, and flags set in a parameter default, a dataclass field, a module constant, an
-        attribute set in `__init__` or a `**kwargs` dict.
+        attribute set in `__init__` or a `**kwargs` dict. A flag an instance keeps from a parameter of its class's
+        constructor (`add_generation_prompt=self.append_header` with `self.append_header = append_header` in
+        `__init__`, or a dataclass field) takes the value a construction of the class in the module passes for it,
+        by position or keyword, when that differs from the default (`VisionChatCollator(processor, 1024, True)`):
+        reported at that argument.
 
         Mappings spread into the call (`**mapping`): a dict the code shows whole is read key by key (a name given a
         dict literal in each of several branches: a flag all of them set to one value). A mapping
