@@ -27,7 +27,7 @@ from pathlib import Path
 from chatlint.facts.built_classes import factories_in_text
 from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fields_read, text_fields_read
 from chatlint.facts.flags import switch_fields_read
-from chatlint.facts.handed import handed_instances
+from chatlint.facts.handed import constructions, handed_instances
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.own_templates import INSTALLED_CALL
 from chatlint.facts.summary import (
@@ -658,6 +658,30 @@ class Project:
                 assert imported.symbol is not None
                 cls = imported.summary.registry(imported.symbol)  # (built through a registry of the class)
                 found.append((target[0], target[1], item.param, replace(imported, symbol=cls or imported.symbol)))
+        return found
+
+    def constructed(
+        self, path: str, text: str, switches: dict[tuple[Path, str], list[tuple[str, tuple[str, ...]]]]
+    ) -> list[tuple[Path, str, str, bool, int]]:
+        """The literal values the module at `path` builds classes of other modules of the project with, for the
+        constructor parameters a render's flag comes from (`switches`: (module, class) -> the parameters, each with
+        the constructor's parameters in order): (that module, the class, the parameter, the value, the line)."""
+        by_name: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for (_, cls), params in switches.items():
+            if f"{cls}(" in text:
+                by_name.setdefault(cls, []).extend(params)
+        if not by_name or self.import_reader is None:
+            return []
+        try:
+            module = ast.parse(text)
+        except (SyntaxError, ValueError):
+            return []
+        imports = self.import_reader(text, None)
+        found = []
+        for item in constructions(module, by_name):
+            target = self.target_of(item.callee, imports, path)
+            if target is not None and target in switches and target[0] != self._resolve(path):
+                found.append((target[0], target[1], item.param, item.value, item.line))
         return found
 
     def resolved(self, path: str) -> Path:

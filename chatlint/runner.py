@@ -352,6 +352,7 @@ class Runner:
                 handed += project.handed(path, source.text, links)
         if handed:
             self._link_handed(project, handed, to_link)
+        self._link_constructions(project, to_link)
         self._link_stages(project, to_link, imports_of)
         for (source, _), linked in zip(to_link, self._linked_results(to_link, cache)):
             checked[source.path] = (source, linked)
@@ -426,6 +427,23 @@ class Runner:
             links = self._links_of(project, by_file.get(target), to_link)
             if links is not None:
                 links.hand(owner, param, cls)
+
+    def _link_constructions(self, project: Project, to_link: list[tuple[Source, Links]]) -> None:
+        """The files of the run with a class whose render takes a flag from its constructor's parameter
+        (`self.header = header`), which other files of the run build with a literal for it (`ChatCollator(tok,
+        1024, True)` in `train.py`): linked with those values (`Links.constructions`)."""
+        switches: dict[tuple[Path, str], list[tuple[str, tuple[str, ...]]]] = {}
+        for path, (_, result) in self._checked_ahead.items():
+            for cls, param, params in result.summary.constructor_switches if result.summary is not None else ():
+                switches.setdefault((project.resolved(path), cls), []).append((param, params))
+        if not switches:
+            return
+        by_file = {project.resolved(path): path for path in self._checked_ahead}
+        for path, (source, _) in sorted(self._checked_ahead.items()):
+            for target, cls, param, value, line in project.constructed(path, source.text, switches):
+                links = self._links_of(project, by_file.get(target), to_link)
+                if links is not None:
+                    links.constructions.setdefault((cls, param), []).append((value, path, line))
 
     def _link_stages(
         self, project: Project, to_link: list[tuple[Source, Links]], imports_of: dict[str, tuple[ImportRef, ...]]

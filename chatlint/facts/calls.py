@@ -47,7 +47,7 @@ from chatlint.facts.syntax import (
     positional,
     star_kwargs,
 )
-from chatlint.findings import Related
+from chatlint.findings import Related, printable_path
 
 TEMPLATE_METHOD = "apply_chat_template"
 _WRAPPER_ROUNDS = 3
@@ -229,6 +229,17 @@ class _Collector:
                     where = f"`{code(argument)}` passed for `{parameter}` by `{class_name}(...)` (line {call.lineno})"
                     template_call.flags[flag_name] = Flag(flag_name, value, True, argument, FlagSource.ATTRIBUTE, where)
                     break
+            else:
+                # built with another value by a module of the run (`ChatCollator(tok, 1024, True)` in `train.py`)
+                values = self.links.constructions.get(flag.constructed, []) if self.links else []
+                built = next((item for item in values if item[0] != flag.value), None)
+                if built is not None:
+                    value, path, line = built
+                    place = f"{printable_path(path)}:{line}"
+                    where = f"`{value}` passed for `{parameter}` by `{class_name}(...)` ({place})"
+                    template_call.flags[flag_name] = Flag(flag_name, value, True, None, FlagSource.ATTRIBUTE, where)
+                    note = f"builds `{class_name}` with `{parameter}={value}`"
+                    template_call.related = (*template_call.related, Related(path, line, note))
 
     # -- one call -------------------------------------------------------------------------------------------------
     def _template_call(

@@ -14,7 +14,7 @@ import ast
 from dataclasses import dataclass, replace
 
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import dotted_name
+from chatlint.facts.syntax import bool_literal, bound_argument, dotted_name
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,31 @@ def handed_instances(module: ast.Module, classes: frozenset[str]) -> list[Handed
                 if cls is not None:
                     found.setdefault(HandedInstance(callee, param, cls))
     return list(found)
+
+
+@dataclass(frozen=True)
+class Construction:
+    callee: str  # the class, as the module names it (`VisionChatCollator`, `collate.VisionChatCollator`)
+    param: str  # the constructor's parameter
+    value: bool  # the literal the module passes for it
+    line: int
+
+
+def constructions(module: ast.Module, switches: dict[str, list[tuple[str, tuple[str, ...]]]]) -> list[Construction]:
+    """The literal values the module passes for the constructor parameters `switches` names (class name -> its
+    parameters a render's flag comes from, each with the constructor's parameters in order), by position or keyword:
+    `VisionChatCollator(processor, 1024, True)`."""
+    found = []
+    for node in ast.walk(module):
+        callee = dotted_name(node.func) if isinstance(node, ast.Call) else None
+        if callee is None or callee.rsplit(".", 1)[-1] not in switches:
+            continue
+        assert isinstance(node, ast.Call)
+        for param, params in switches[callee.rsplit(".", 1)[-1]]:
+            value = bool_literal(bound_argument(node, list(params), param))
+            if value is not None:
+                found.append(Construction(callee, param, value, node.lineno))
+    return found
 
 
 def annotate_handed_parameters(functions: list[FunctionInfo], param_classes: dict[tuple[str, str], str]) -> None:

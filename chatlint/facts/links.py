@@ -54,9 +54,13 @@ class Links:
     # of this module (a pipeline script importing both), or this module imports it: column -> the stage's text, its
     # module, and who uses it, in words
     row_columns: dict[str, tuple[TextSummary, ModuleSummary, str]] = field(default_factory=dict)
+    # the values other modules of the run build this module's classes with, for a constructor parameter a render's
+    # flag comes from (`VisionChatCollator(processor, 1024, True)` in `train.py`): `(class, parameter)` -> each (the
+    # value, the module that passes it, the line)
+    constructions: dict[tuple[str, str], list[tuple[bool, str, int]]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.names) or bool(self.importer_families) or bool(self.row_columns)
+        return bool(self.names) or bool(self.importer_families) or bool(self.row_columns) or bool(self.constructions)
 
     def resolve(self, node: ast.expr | str) -> tuple[ModuleSummary, str] | None:
         """The module and name an expression (or a dotted name) stands for: `render_chat` imported from it, or
@@ -270,7 +274,13 @@ class Links:
         handed = [f"{owner}:{param}>{bound}" for (owner, param), bound in self.param_classes.items()]
         families = [f"imported by {family}" for family in self.importer_families]
         rows = [f"row {column}={summary.digest}" for column, (_, summary, _) in self.row_columns.items()]
-        return ",".join(sorted([*(f"{name}={item.summary.digest}" for name, item in items), *handed, *families, *rows]))
+        built = [
+            f"{cls}({parameter}={value}) in {path}:{line}"
+            for (cls, parameter), values in self.constructions.items()
+            for value, path, line in values
+        ]
+        named = [f"{name}={item.summary.digest}" for name, item in items]
+        return ",".join(sorted([*named, *handed, *families, *rows, *built]))
 
     def prefix_mask(self, node: ast.expr) -> tuple[tuple[int, str, int], ModuleSummary] | None:
         """The function of another module that `node` names, when it masks the first labels it is given (see

@@ -167,12 +167,28 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         switches=switch_defaults(facts.module) if b"_bos" in data or b"special_tokens" in data else (),
         measured_hooks=_measured_hooks(facts) if may_measure_hooks(data) else (),
         engines=_engine_factories(facts),
+        constructor_switches=_constructor_switches(facts) if facts.template_calls else (),
         prefix_masks=tuple(
             (name, position, param, line) for name, (position, param, line) in prefix_maskers(facts.functions).items()
         )
         if may_mask_prompts(data)
         else (),
     )
+
+
+def _constructor_switches(facts: ModuleFacts) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The classes of the module whose renders take a flag from a parameter of their constructor, with the
+    parameter and the constructor's parameters in order (a dataclass's fields)."""
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    classes = {cls.name: cls for function in facts.functions if (cls := function.cls) is not None}
+    for template_call in facts.template_calls:
+        for flag in template_call.flags.values():
+            cls = classes.get(flag.constructed[0]) if flag.constructed is not None else None
+            if cls is None or flag.value is None or flag.constructed is None:
+                continue
+            init = cls.methods.get("__init__")
+            found[flag.constructed] = tuple(init.call_params if init is not None else cls.annotations)
+    return tuple((cls, parameter, params) for (cls, parameter), params in sorted(found.items()))
 
 
 def _engine_factories(facts: ModuleFacts) -> tuple[tuple[str, str, int], ...]:

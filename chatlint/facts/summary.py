@@ -524,6 +524,10 @@ class ModuleSummary:
     # module-level functions that return only chat templates of the project's own that write no BOS (`def
     # get_chat_template(version)`), for a module that installs what one returns (`tok.chat_template = ...`)
     own_templates: tuple[str, ...] = ()
+    # `(class, parameter, the constructor's parameters)`: classes whose renders take a flag from a parameter of
+    # their constructor (`self.header = header`, a dataclass field), for the project step to tell the module which
+    # values the run's other modules build them with (about the module itself: not part of the digest)
+    constructor_switches: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:

@@ -55,7 +55,8 @@ class GenerationPromptOnFullConversation(Rule):
         constructor (`add_generation_prompt=self.append_header` with `self.append_header = append_header` in
         `__init__`, or a dataclass field) takes the value a construction of the class in the module passes for it,
         by position or keyword, when that differs from the default (`VisionChatCollator(processor, 1024, True)`):
-        reported at that argument.
+        reported at that argument; a construction in another module of the run (`train.py`) is reported at the
+        render, naming it.
 
         Mappings spread into the call (`**mapping`): a dict the code shows whole is read key by key (a name given a
         dict literal in each of several branches: a flag all of them set to one value). A mapping
