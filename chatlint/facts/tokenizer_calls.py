@@ -49,6 +49,7 @@ from chatlint.facts.syntax import (
     bool_literal,
     bound_argument,
     called_name,
+    code,
     dotted_name,
     is_partial,
     is_self_attribute,
@@ -440,7 +441,7 @@ def parameter_helpers(
             if listed is not None:  # (`for prompt, completion in zip(prompts, completions): encode(prompt + ...)`)
                 helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, listed))
             continue
-        if not flow.never_rebound(text.id):
+        if not flow.never_rebound(text.id) and not _reached_as_given(text, flow):
             continue
         key = helper_key(function)
         known = helpers.get(key)
@@ -449,6 +450,16 @@ def parameter_helpers(
         elif known.parameter == text.id and known.guard is None and not tokenizer_call.via and not known.inner.via:
             helpers[key] = known._replace(also=(*known.also, tokenizer_call))
     return helpers
+
+
+def _reached_as_given(text: ast.Name, flow: FunctionFlow) -> bool:
+    """Does the parameter `text` reach its tokenization as the caller gave it on at least one path (`if compress:
+    prompt = compress(prompt)`, then `tok.encode(prompt)`), with no rebinding on the way that takes a BOS off
+    (`prompt = prompt[len(tok.bos_token):]`)?"""
+    bindings = flow.reaching(text.id, text)
+    if not any(binding.kind == "param" for binding in bindings):
+        return False
+    return not any(binding.value is not None and "bos" in code(binding.value).lower() for binding in bindings)
 
 
 def _item_of_a_parameter(text: ast.Name, function: FunctionInfo, flow: FunctionFlow, depth: int) -> str | None:

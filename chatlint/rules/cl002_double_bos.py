@@ -126,7 +126,9 @@ class DoubleBos(Rule):
         list(rollouts)`), of the module or imported, is
         that render; so is text handed to a helper of a
         helper of the module (`self._joined(prompt, completion)` calling `self._ids(prompt + completion)`), whose
-        fix goes into the innermost tokenizer call (named on the trail). A property that returns a render, read
+        fix goes into the innermost tokenizer call (named on the trail). A helper that rebinds the text it is given
+        on some paths only (`if compress: prompt = compress(prompt)`, then `tok.encode(prompt)`) tokenizes it as
+        given on the others; not one whose rebinding takes the BOS off (`prompt = prompt[len(tok.bos_token):]`). A property that returns a render, read
         on an instance (`[request.prompt for request in requests]` with `requests: list[EvalRequest]`), of the
         module or imported, is that render. Instances count when a factory annotated to return their class built
         them (`self.prompter = make_prompt_builder(cfg)` with `-> PromptBuilder`, of the module or of another) or an
