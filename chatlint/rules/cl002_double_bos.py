@@ -250,7 +250,8 @@ class DoubleBos(Rule):
         whose body returns), whose
         tokenizers no BOS-writing chat template is made for; code in the branch of a dispatch on the model's name
         for checkpoints of families without a BOS (`elif self.model_name == "Qwen/Qwen2.5-Math-PRM-7B":`); a module that defines its own fake
-        `apply_chat_template` (a test double); and a module that installs chat templates of its own that write no BOS
+        `apply_chat_template` (a test double; not a `Protocol`'s or an abstract method's stub, which renders
+        nothing); and a module that installs chat templates of its own that write no BOS
         (`tokenizer.chat_template = MY_TEMPLATE`, a literal of the module, or what a function of the module or of
         another one returns when it returns only such literals: `tok.chat_template = get_chat_template(version)`).
 
