@@ -181,6 +181,8 @@ class IdsSearch:
                 continue
             seen.add(id(binding))
             for load in flow.loads_reached_by(binding):
+                if _under_a_blind_test(load):
+                    continue  # (a branch a `BatchEncoding` never takes: `if hasattr(out, "shape"): out.to(device)`)
                 value, above = same_value(load.node, load.ancestors)
                 load_use = _sequence_use(value, above)
                 if load_use.kind is UseKind.NAME:
@@ -392,8 +394,68 @@ def _written_for_both(load: Load) -> bool:
     for a `BatchEncoding` as well as for a list."""
     parent = load.ancestors[-1] if load.ancestors else None
     if isinstance(parent, ast.Call) and parent.args and parent.args[0] is load.node:
-        return called_name(parent) in ("isinstance", "hasattr") and not asserted_a_list(parent, load.ancestors[:-1])
-    return _keyed(load.node, load.ancestors)
+        return tells_a_batch_encoding(parent) and not asserted_a_list(parent, load.ancestors[:-1])
+    return _keyed(load.node, load.ancestors) and not _under_a_blind_test(load)
+
+
+def _guarded_by_hasattr(node: ast.AST, attribute: str, ancestors: tuple[ast.AST, ...]) -> bool:
+    """`ids.tolist() if hasattr(ids, "tolist") else ids`: the attribute is read only where the value has it."""
+    name = node.id if isinstance(node, ast.Name) else None
+    for above in ancestors:
+        test = above.test if isinstance(above, (ast.IfExp, ast.If)) else None
+        if (
+            isinstance(test, ast.Call)
+            and called_name(test) == "hasattr"
+            and len(test.args) == 2
+            and isinstance(test.args[0], ast.Name)
+            and test.args[0].id == name
+            and string_value(test.args[1]) == attribute
+        ):
+            return True
+    return False
+
+
+def _under_a_blind_test(load: Load) -> bool:
+    """Is the load in the branch taken when a test of the value's kind passes, which a `BatchEncoding` fails
+    (`ids["input_ids"] if isinstance(ids, dict) else ids`): a branch it never takes? (The other branch, `else:
+    out.items()` under `if hasattr(out, "shape"):`, is where it goes.)"""
+    name = load.node.id if isinstance(load.node, ast.Name) else None
+    for above, inner in zip(load.ancestors, (*load.ancestors[1:], load.node)):
+        taken = (
+            inner is above.body
+            if isinstance(above, ast.IfExp)
+            else isinstance(above, ast.If) and any(statement is inner for statement in above.body)
+        )
+        if taken:
+            test = above.test  # type: ignore[attr-defined]
+            if (
+                isinstance(test, ast.Call)
+                and called_name(test) in ("isinstance", "hasattr")
+                and test.args
+                and isinstance(test.args[0], ast.Name)
+                and test.args[0].id == name
+                and not tells_a_batch_encoding(test)
+            ):
+                return True
+    return False
+
+
+def tells_a_batch_encoding(call: ast.Call) -> bool:
+    """Does the kind test `call` tell a `BatchEncoding` from a list? Not `isinstance(ids, dict)` (it is a
+    `UserDict`, not a `dict`), nor `hasattr(ids, "tolist")` (a tensor's method it lacks): those send it down the
+    path written for lists."""
+    kinds = call.args[1] if len(call.args) == 2 else None
+    if called_name(call) == "isinstance":
+        names = [dotted_name(item) for item in (kinds.elts if isinstance(kinds, ast.Tuple) else [kinds])]
+        return not all(name in ("dict", "Dict", "typing.Dict") for name in names)
+    if called_name(call) == "hasattr":
+        attribute = string_value(kinds)
+        return attribute is None or attribute not in _LIST_OR_TENSOR_ATTRIBUTES
+    return False
+
+
+# attributes a list or a tensor of ids has and a `BatchEncoding` lacks (its `__getattr__` reads its keys only)
+_LIST_OR_TENSOR_ATTRIBUTES = frozenset({"tolist", "shape", "numpy", "cpu", "detach", "dtype", "ndim", "append", "size"})
 
 
 def asserted_a_list(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
@@ -494,7 +556,12 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
             position = next((index for index, item in enumerate(parent.elts) if item is node), -1)
             return SequenceUse(UseKind.YIELDED_IN_TUPLE, str(position))
         return NO_USE
-    if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in _TENSOR_ATTRIBUTES:
+    if (
+        isinstance(parent, ast.Attribute)
+        and parent.value is node
+        and parent.attr in _TENSOR_ATTRIBUTES
+        and not _guarded_by_hasattr(node, parent.attr, ancestors)
+    ):
         # `ids.shape[0]`, `ids.tolist()`: a tensor's attributes, which a `BatchEncoding` does not have
         shown = parent if not isinstance(ancestors[-2], ast.Call) else ancestors[-2]
         return SequenceUse(UseKind.LIST, f"`{_short(shown)}`")

@@ -146,7 +146,7 @@ def same_value(
 ) -> tuple[ast.AST, tuple[ast.AST, ...]]:
     """The outermost expression around `node` that is still the same object to the code that uses it, and the
     ancestors above it: through `.to(device)` (a `BatchEncoding` moved to a device stays one, a tensor stays a
-    tensor) and `typing.cast(T, value)`; with `through_ids`, also through `.input_ids` and `["input_ids"]` (the ids
+    tensor), `typing.cast(T, value)` and a branch of a conditional expression; with `through_ids`, also through `.input_ids` and `["input_ids"]` (the ids
     of an encoding: `n = tok(text).input_ids` is named `n`)."""
     while ancestors:
         parent = ancestors[-1]
@@ -168,6 +168,9 @@ def same_value(
             continue
         if isinstance(parent, ast.Call) and cast_value(parent) is node:
             node, ancestors = parent, ancestors[:-1]
+            continue
+        if isinstance(parent, ast.IfExp) and parent.test is not node:
+            node, ancestors = parent, ancestors[:-1]  # `ids if isinstance(ids, list) else ...`: it may be the value
             continue
         break
     return node, ancestors

@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, Route, SpreadSource, TemplateCall
-from chatlint.facts.id_uses import asserted_a_list
+from chatlint.facts.id_uses import asserted_a_list, tells_a_batch_encoding
 from chatlint.facts.syntax import called_name, dotted_name, passes_star_args
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeFix, Rule
@@ -46,7 +46,10 @@ class BatchEncodingAsTokenList(Rule):
         string), returning it from a function whose caller in the same module does one of these, or passing it to a
         function of the same module (`pad(ids)`, `self._expand(ids)`) whose parameter is annotated so
         (`input_ids: List[int]`) or does one of these in its body (unless that function reads it by key or tests
-        its kind). A wrapper of the module that renders text by default and tokenizes when its caller says so
+        its kind). A test a `BatchEncoding` fails as a list would does not count as written for both: it is a
+        `UserDict`, not a `dict` (`ids["input_ids"] if isinstance(ids, dict) else ids` takes the list branch), and
+        has no `tolist` (`ids.tolist() if hasattr(ids, "tolist") else ids`); `isinstance(ids, Mapping)`, `hasattr(
+        ids, "input_ids")` or `isinstance(ids, list)` do. A wrapper of the module that renders text by default and tokenizes when its caller says so
         (`def _to_chat_prompt(self, messages, tokenize=False): return tok.apply_chat_template(messages,
         tokenize=tokenize)`, or one that keeps the render in a name and returns it, a return under `if
         isinstance(result, list):` aside) is judged at the calls that pass `tokenize=True` and use the result so (no fix there:
@@ -228,10 +231,11 @@ def _callee(facts: ModuleFacts, template_call: TemplateCall) -> str:
 
 def _type_checked(name: str, template_call: TemplateCall, facts: ModuleFacts) -> bool:
     """The function tests what kind of object `name` holds: `isinstance(name, ...)` or `hasattr(name, ...)` (not
-    `assert isinstance(name, list)`, which only fails for a `BatchEncoding`)."""
+    `assert isinstance(name, list)`, which only fails for a `BatchEncoding`, nor a test it fails as a list would:
+    `isinstance(name, dict)`, `hasattr(name, "tolist")`)."""
     for node in facts.scope_members(template_call.function.node):
         if isinstance(node, ast.Call) and called_name(node) in ("isinstance", "hasattr") and node.args:
-            if isinstance(node.args[0], ast.Name) and node.args[0].id == name:
+            if isinstance(node.args[0], ast.Name) and node.args[0].id == name and tells_a_batch_encoding(node):
                 if not asserted_a_list(node, facts.ancestors(node)):
                     return True
     return False

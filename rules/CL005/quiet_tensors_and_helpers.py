@@ -1,5 +1,6 @@
 # The twins of flag_tensors_and_helpers.py: encodings read by key, helpers written for an encoding, and helpers
 # this module cannot see into.
+from collections.abc import Mapping
 from typing import List
 
 import torch
@@ -25,7 +26,8 @@ def as_rows(tokenizer, chats):
 
 
 def unpack(encoding):
-    if isinstance(encoding, dict):
+    # (a `BatchEncoding` is a `Mapping`, not a `dict`: see flag_kind_tests_a_batch_encoding_fails.py)
+    if isinstance(encoding, Mapping):
         return encoding["input_ids"]
     return list(encoding)
 
@@ -56,7 +58,7 @@ def normalized_ids(encoding):
     """A helper that copies its parameter, then unwraps an encoding if it is one (written for both)."""
     ids = encoding
     while True:
-        if isinstance(ids, dict) and "input_ids" in ids:
+        if isinstance(ids, Mapping) and "input_ids" in ids:
             ids = ids["input_ids"]
         elif hasattr(ids, "tolist"):
             ids = ids.tolist()

@@ -1,5 +1,7 @@
 # Quiet: the result read by key, or asked for as a dict or as text, or tested for its kind (here, or by a wrapper
 # that makes it a list of ids before it returns it); a prompter the code never shows being one of ours.
+from collections.abc import Mapping
+
 from .prompter import ChatPrompter, render_ids, render_list
 
 
@@ -19,7 +21,7 @@ def as_text(prompter: ChatPrompter, turns):
 
 def either_kind(tok, messages):
     ids = render_ids(tok, messages)
-    if isinstance(ids, dict):
+    if isinstance(ids, Mapping):  # (a `BatchEncoding` is a `Mapping`, not a `dict`)
         ids = ids["input_ids"]
     return len(ids)
 

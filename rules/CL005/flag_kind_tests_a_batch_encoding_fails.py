@@ -1,0 +1,25 @@
+# versions: transformers>=4.56
+# Code that means to handle both results, with kind tests a `BatchEncoding` fails: it is a `UserDict`, not a `dict`
+# (`isinstance(ids, dict)` is False), and it has no `tolist` (a tensor's method). Under transformers 5 each takes the
+# branch written for a list of ids: `len()` counts the encoding's keys, the tokens are read from its keys.
+
+
+def token_length(row, tokenizer):
+    ids = tokenizer.apply_chat_template(row["messages"], tokenize=True, add_generation_prompt=False)  # expect: CL005 "if isinstance(ids, dict) e"
+    return len(ids["input_ids"] if isinstance(ids, dict) else ids)
+
+
+def rendered_tokens(tokenizer, messages):
+    rendered = tokenizer.apply_chat_template(messages, add_generation_prompt=False)  # expect: CL005 "used as a list of ids"
+    token_ids = rendered.tolist() if hasattr(rendered, "tolist") else rendered
+    return len(token_ids), tokenizer.convert_ids_to_tokens(token_ids)
+
+
+def first_ids(encoding):
+    if isinstance(encoding, dict):
+        return encoding["input_ids"][:8]
+    return list(encoding)[:8]
+
+
+def prefix(tokenizer, messages):
+    return first_ids(tokenizer.apply_chat_template(messages, add_generation_prompt=True))  # expect: CL005 "passed to `first_ids` as `encoding`"

@@ -1,0 +1,20 @@
+# versions: transformers>=4.56
+# The twins of flag_kind_tests_a_batch_encoding_fails.py: kind tests that send a `BatchEncoding` down a branch written
+# for it. It has no `shape` (a tensor's), so it takes the `else` that reads it by key; it is no `list`, so it takes
+# the branch that reads its `input_ids`.
+
+
+def model_inputs(tokenizer, messages, device):
+    out = tokenizer.apply_chat_template(messages, tokenize=True, add_generation_prompt=True, return_tensors="pt")
+    if hasattr(out, "shape"):
+        input_ids = out.to(device)
+        inputs = {"input_ids": input_ids}
+    else:
+        inputs = {key: value.to(device) for key, value in out.items()}
+        input_ids = inputs["input_ids"]
+    return inputs, int(input_ids.shape[-1])
+
+
+def prompt_length(tokenizer, messages):
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
+    return len(ids if isinstance(ids, list) else ids["input_ids"])
