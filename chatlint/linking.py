@@ -646,7 +646,7 @@ class Project:
             return []
         try:
             module = ast.parse(text)
-        except (SyntaxError, ValueError):
+        except (SyntaxError, ValueError, RecursionError, MemoryError):  # (unreadable: nothing to learn from it)
             return []
         found = []
         imports: tuple[ImportRef, ...] | None = None
@@ -674,7 +674,7 @@ class Project:
             return []
         try:
             module = ast.parse(text)
-        except (SyntaxError, ValueError):
+        except (SyntaxError, ValueError, RecursionError, MemoryError):  # (unreadable: nothing to learn from it)
             return []
         imports = self.import_reader(text, None)
         found = []

@@ -113,6 +113,36 @@ def test_deep_nesting_through_the_command_line_exits_2(tmp_path: Path) -> None:
     assert "other.py:" in outcome.stdout and "CL001" in outcome.stdout
 
 
+def test_an_importer_too_deep_to_parse_is_passed_over_by_the_project_step(tmp_path: Path) -> None:
+    """The project step parses the files that build a class whose render takes a flag from its constructor (and
+    those that hand another module an instance of a rendering class): one whose expressions are nested too deeply
+    for `ast` tells it nothing, and the run goes on (it once ended in an internal error)."""
+    (tmp_path / "collate.py").write_text(
+        textwrap.dedent(
+            """
+            class ChatCollator:
+                def __init__(self, tokenizer, add_header=False):
+                    self.tokenizer = tokenizer
+                    self.add_header = add_header
+
+                def __call__(self, rows):
+                    ids = [
+                        self.tokenizer.apply_chat_template(row["messages"], add_generation_prompt=self.add_header, return_dict=False)
+                        for row in rows
+                    ]
+                    return {"input_ids": ids, "labels": [list(row) for row in ids]}
+            """
+        )
+    )
+    deep = "x = " + "a + " * 200_000 + "a\n"
+    (tmp_path / "train.py").write_text(
+        "from collate import ChatCollator\n\ncollator = ChatCollator(None, True)\n" + deep
+    )
+    outcome = _run_subprocess(".", cwd=tmp_path, timeout=120)
+    assert "internal error" not in outcome.stderr, outcome.stderr[-2000:]
+    assert outcome.returncode == 0, outcome.stdout
+
+
 def test_an_uncaught_error_exits_2_not_1(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from chatlint import cli
 

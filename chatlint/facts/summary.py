@@ -165,10 +165,11 @@ def tokenizer_loader_calls(text: str, bound: bool = True) -> frozenset[str]:
         while start != -1:
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", start)
-            assigned = _BOUND_TOKENIZER.match(text, line_start, line_end if line_end != -1 else len(text))
+            line_end = line_end if line_end != -1 else len(text)
+            assigned = _BOUND_TOKENIZER.match(text, line_start, line_end)
             if assigned is not None and not _NOT_A_LOADER.search(assigned.group(1)):
                 found.add(assigned.group(1))
-            start = text.find(marker, start + len(marker))
+            start = text.find(marker, line_end)  # (each line read once)
     return frozenset(found)
 
 
