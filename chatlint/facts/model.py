@@ -216,6 +216,19 @@ class FunctionInfo:
         return "module level" if self.is_module else f"`{self.qualname}`"
 
     @property
+    def is_stub(self) -> bool:
+        """Declares its signature only (a `Protocol`'s or an abstract method: `...`, `pass`, a docstring, `raise
+        NotImplementedError`): it does nothing."""
+        node = self.node
+        body = node.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+        return bool(body) and all(
+            isinstance(statement, ast.Pass)
+            or (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant))
+            or (isinstance(statement, ast.Raise) and "NotImplementedError" in ast.unparse(statement))
+            for statement in body
+        )
+
+    @property
     def self_class(self) -> ClassInfo | None:
         """The class `self` names here: a method's class, or, in a function nested in a method that does not take a
         `self` of its own (a route handler, a callback: `async def ws(websocket): ... self._engine.generate(...)`),

@@ -72,7 +72,7 @@ def _fakes_the_template(functions: list[FunctionInfo]) -> bool:
     fakes = [
         function
         for function in functions
-        if function.name == TEMPLATE_METHOD and function.cls is not None and not _is_stub(function)
+        if function.name == TEMPLATE_METHOD and function.cls is not None and not function.is_stub
     ]
     if not fakes:
         return False
@@ -81,19 +81,6 @@ def _fakes_the_template(functions: list[FunctionInfo]) -> bool:
         return False
     tests = any(function.name.startswith("test_") for function in functions)
     return tests or not any(_writes_bos(text) for text in texts)
-
-
-def _is_stub(function: FunctionInfo) -> bool:
-    """A method that declares the signature only (a `Protocol`'s or an abstract class's: `...`, `pass`, a
-    docstring, `raise NotImplementedError`): it renders nothing."""
-    node = function.node
-    body = node.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
-    return all(
-        isinstance(statement, ast.Pass)
-        or (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant))
-        or (isinstance(statement, ast.Raise) and "NotImplementedError" in code(statement))
-        for statement in body
-    )
 
 
 def function_text(function: FunctionInfo) -> str:

@@ -610,11 +610,18 @@ def _helper_of(
     if isinstance(func, ast.Name):
         entry = helpers.get(func.id)
     elif isinstance(func, ast.Attribute) and dotted_name(func.value) in ("self", "cls"):
-        entry = helpers.get(f"{function.cls.name}.{func.attr}") if function.cls is not None else None
-        entry = entry if entry is not None and entry.function.cls is function.cls else None
+        cls = function.self_class
+        entry = helpers.get(f"{cls.name}.{func.attr}") if cls is not None else None
+        entry = entry if entry is not None and entry.function.cls is cls else None
+        if entry is None and cls is not None:
+            entry = _implementation(cls, func.attr, helpers)
     elif isinstance(func, ast.Attribute) and any(helper.function.name == func.attr for helper in helpers.values()):
         built = instance_class(func.value, function, flows)
-        entry = helpers.get(f"{dotted_name(built)}.{func.attr}") if built is not None else None
+        name = dotted_name(built) if built is not None else None
+        entry = helpers.get(f"{name}.{func.attr}") if name is not None else None
+        base = _class_named(name, helpers) if entry is None and name is not None else None
+        if base is not None:
+            entry = _implementation(base, func.attr, helpers)
     if entry is not None and entry.guard is not None:
         # the text reaches the tokenizer untouched only when the call passes the value that skips the changes
         flag, skipping = entry.guard
@@ -622,6 +629,30 @@ def _helper_of(
         if not (isinstance(given, ast.Constant) and given.value is skipping):
             return None
     return entry
+
+
+def _implementation(base: ClassInfo, method: str, helpers: dict[str, Helper]) -> Helper | None:
+    """A subclass of the module's class `base` whose `method` tokenizes its parameter, where `base` leaves the
+    method to its subclasses (declares a stub, `@abstractmethod def generate(self, prompt): ...`, or neither it nor
+    a base class of the module defines it): what a call on an instance the code knows only as `base` runs with that
+    subclass (the first one)."""
+    declared = next((cls.methods[method] for cls in base.lineage() if method in cls.methods), None)
+    if declared is not None and not declared.is_stub:
+        return None
+    for helper in helpers.values():
+        cls = helper.function.cls
+        if helper.function.name == method and cls is not None and any(item is base for item in cls.lineage()[1:]):
+            return helper
+    return None
+
+
+def _class_named(name: str, helpers: dict[str, Helper]) -> ClassInfo | None:
+    """The module's class `name`, as a base class of a helper's class."""
+    for helper in helpers.values():
+        for item in helper.function.cls.lineage()[1:] if helper.function.cls is not None else ():
+            if item.name == name:
+                return item
+    return None
 
 
 # calls that run the function they are given with the arguments that follow it: `executor.submit(fn, *args)`,

@@ -71,6 +71,15 @@ def tokenizing_helpers(
             # where it tokenizes: the tokenizer call itself, also through a helper of the module
             line = (inner.inner or inner).call.lineno
             found.append(TokenizerSummary(helper.qualname, line, params, text, flag))
+            # (under the name of a base class of the module that leaves the method to its subclasses: an importer
+            # that knows the instance only as the base, `backend: Backend`, runs this implementation)
+            for base in helper.cls.lineage()[1:] if helper.cls is not None else ():
+                declared = base.methods.get(helper.name)
+                name = f"{base.name}.{helper.name}"
+                if (declared is None or declared.is_stub) and name not in helpers:
+                    if all(item.name != name for item in found):
+                        found.append(TokenizerSummary(name, line, params, text, flag))
+                    break
     if column_of is not None:
         rows = _row_helpers(direct, flows, counted, column_of)
         for helper, inner, row, column in rows.values():

@@ -128,7 +128,11 @@ class DoubleBos(Rule):
         helper of the module (`self._joined(prompt, completion)` calling `self._ids(prompt + completion)`), whose
         fix goes into the innermost tokenizer call (named on the trail). A helper that rebinds the text it is given
         on some paths only (`if compress: prompt = compress(prompt)`, then `tok.encode(prompt)`) tokenizes it as
-        given on the others; not one whose rebinding takes the BOS off (`prompt = prompt[len(tok.bos_token):]`). A property that returns a render, read
+        given on the others; not one whose rebinding takes the BOS off (`prompt = prompt[len(tok.bos_token):]`).
+        A call on an instance the code knows only as a class of the project that leaves the method to its
+        subclasses (an abstract method, a stub, or none: `backend: ModelBackend`, then `self.backend.generate(
+        prompt)`, or a base class's template method calling `self.encode(text)`) runs a subclass's implementation:
+        one of the base's module that tokenizes its parameter is followed (the first), here or from another module. A property that returns a render, read
         on an instance (`[request.prompt for request in requests]` with `requests: list[EvalRequest]`), of the
         module or imported, is that render. Instances count when a factory annotated to return their class built
         them (`self.prompter = make_prompt_builder(cfg)` with `-> PromptBuilder`, of the module or of another) or an
