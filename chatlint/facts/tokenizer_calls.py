@@ -100,6 +100,8 @@ class Helper(NamedTuple):
     # the helper's other calls that tokenize the same parameter directly (a fallback: `except TypeError:
     # tokenizer([text])`), which a fix must turn off too
     also: tuple[TokenizerCall, ...] = ()
+    # the method of a base class it implements, when the call names that (`Backend.generate`), for messages
+    implements: str = ""
 
 
 def collect_tokenizer_calls(
@@ -642,7 +644,7 @@ def _implementation(base: ClassInfo, method: str, helpers: dict[str, Helper]) ->
     for helper in helpers.values():
         cls = helper.function.cls
         if helper.function.name == method and cls is not None and any(item is base for item in cls.lineage()[1:]):
-            return helper
+            return helper._replace(implements=f"{base.name}.{method}")
     return None
 
 
@@ -713,6 +715,7 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: Helper) -> T
         known = not _spreads(call) and (not flag.present or flag.value is not None)
         fixed_inside = None
     guard = f" (called with `{helper.guard[0]}={helper.guard[1]}`)" if helper.guard is not None else ""
+    guard += f" (which implements `{helper.implements}`)" if helper.implements else ""
     return TokenizerCall(
         call=call,
         function=function,

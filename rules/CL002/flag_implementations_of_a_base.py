@@ -28,7 +28,7 @@ class Evaluator:
 
     def run(self, messages):
         prompt = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
-        return self.backend.generate(prompt)  # expect: CL002 "through the helper `HFBackend.generate`"
+        return self.backend.generate(prompt)  # expect: CL002 "through the helper `HFBackend.generate` (which implements `Backend.generate`)"
 
 
 class Scorer:
