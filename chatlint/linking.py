@@ -684,6 +684,34 @@ class Project:
                 found.append((target[0], target[1], item.param, item.value, item.line))
         return found
 
+    def implementations(self, path: str, text: str, imports: tuple[ImportRef, ...]) -> dict[str, Imported]:
+        """The classes the module at `path` imports and annotates with (`backend: ModelBackend`, `"ModelBackend"`)
+        that leave methods to their subclasses (their module declares abstract methods, stubs that raise
+        `NotImplementedError`, or a `Protocol`), each with the first subclass in the base's folder whose module
+        tokenizes in one of its methods (`class HuggingFaceBackend(ModelBackend)` in `backends/huggingface.py`):
+        by the name the module binds."""
+        found: dict[str, Imported] = {}
+        for ref in imports:
+            local = ref.local
+            if ref.symbol in (None, "*") or not any(form in text for form in (f": {local}", f': "{local}"')):
+                continue
+            target = self.target_of(local, imports, path)
+            data = self._peek(target[0]) if target is not None else None
+            if target is None or data is None or not any(word in data for word in _LEAVES_TO_SUBCLASSES):
+                continue
+            module, name = target
+            subclass = re.compile(rb"class (\w+)\([^)]*\b" + re.escape(name.encode()) + rb"\b")
+            for sibling in sorted(module.parent.glob("*.py")):
+                other = self._peek(sibling) if sibling != module else None
+                match = subclass.search(other) if other is not None else None
+                summary = self.summary_at(sibling, tokenizing=True) if match is not None else None
+                if match is not None and summary is not None:
+                    cls = match.group(1).decode()
+                    if any(item.name.startswith(f"{cls}.") for item in summary.tokenizers):
+                        found[local] = Imported(summary, cls)
+                        break
+        return found
+
     def resolved(self, path: str) -> Path:
         return self._resolve(path)
 
@@ -935,6 +963,10 @@ class Project:
                     data = None
             self._bytes[path] = data
         return self._bytes[path]
+
+
+# words of a module whose classes leave methods to their subclasses
+_LEAVES_TO_SUBCLASSES = (b"abstractmethod", b"NotImplementedError", b"(Protocol)")
 
 
 def _defines(data: bytes, name: str) -> bool:

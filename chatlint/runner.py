@@ -347,6 +347,8 @@ class Runner:
                 summary.hands_text,
                 loaders=loaders if loads or masks else frozenset(),
             )
+            if result.summary is not None:  # (a parsed file: its calls on instances of imported abstract classes)
+                links.implementations.update(project.implementations(path, source.text, summary.imports))
             if links:
                 to_link.append((source, links))
                 handed += project.handed(path, source.text, links)

@@ -467,7 +467,10 @@ def _built_class(call: ast.Call, function: FunctionInfo) -> ast.expr:
 
 
 def _annotated_class(annotation: ast.expr | None) -> ast.expr | None:
-    """The class an annotation names: `Actor`, `actors.Actor`, `Optional[Actor]`, `Actor | None`."""
+    """The class an annotation names: `Actor`, `actors.Actor`, `Optional[Actor]`, `Actor | None`, also written as
+    a string (`"Actor"`, a forward reference or a name imported under `TYPE_CHECKING`)."""
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str) and annotation.value.isidentifier():
+        annotation = ast.copy_location(ast.Name(id=annotation.value, ctx=ast.Load()), annotation)
     if isinstance(annotation, ast.Subscript) and dotted_name(annotation.value) in ("Optional", "typing.Optional"):
         annotation = annotation.slice
     if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):

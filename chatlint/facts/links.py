@@ -58,9 +58,15 @@ class Links:
     # flag comes from (`VisionChatCollator(processor, 1024, True)` in `train.py`): `(class, parameter)` -> each (the
     # value, the module that passes it, the line)
     constructions: dict[tuple[str, str], list[tuple[bool, str, int]]] = field(default_factory=dict)
+    # an imported class that leaves methods to its subclasses (`ModelBackend`, abstract) -> a subclass in its folder
+    # that implements one by tokenizing its parameter (`HuggingFaceBackend`): what a call on an instance known only as
+    # the base runs (`backend: ModelBackend`, then `backend.tokenize(text)`)
+    implementations: dict[str, Imported] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.names) or bool(self.importer_families) or bool(self.row_columns) or bool(self.constructions)
+        return bool(
+            self.names or self.importer_families or self.row_columns or self.constructions or self.implementations
+        )
 
     def resolve(self, node: ast.expr | str) -> tuple[ModuleSummary, str] | None:
         """The module and name an expression (or a dotted name) stands for: `render_chat` imported from it, or
@@ -181,7 +187,11 @@ class Links:
     def method_tokenizer(self, cls: ast.expr, method: str) -> tuple[TokenizerSummary, ModuleSummary] | None:
         """A method of a class imported from another module (`cls` names the class) that tokenizes its parameter:
         `self.encoder.encode(text)` with `self.encoder = Encoder(tok)`."""
-        return _member(self.resolve(cls), ModuleSummary.tokenizer, f".{method}")
+        found = _member(self.resolve(cls), ModuleSummary.tokenizer, f".{method}")
+        implementation = self.implementations.get(dotted_name(cls) or "") if found is None else None
+        if implementation is not None and implementation.symbol is not None:
+            return _member((implementation.summary, implementation.symbol), ModuleSummary.tokenizer, f".{method}")
+        return found
 
     @functools.cached_property
     def constants(self) -> dict[str, str]:
@@ -280,7 +290,8 @@ class Links:
             for value, path, line in values
         ]
         named = [f"{name}={item.summary.digest}" for name, item in items]
-        return ",".join(sorted([*named, *handed, *families, *rows, *built]))
+        subclassed = [f"{name}>{item.symbol}={item.summary.digest}" for name, item in self.implementations.items()]
+        return ",".join(sorted([*named, *handed, *families, *rows, *built, *subclassed]))
 
     def prefix_mask(self, node: ast.expr) -> tuple[tuple[int, str, int], ModuleSummary] | None:
         """The function of another module that `node` names, when it masks the first labels it is given (see

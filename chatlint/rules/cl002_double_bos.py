@@ -132,7 +132,11 @@ class DoubleBos(Rule):
         A call on an instance the code knows only as a class of the project that leaves the method to its
         subclasses (an abstract method, a stub, or none: `backend: ModelBackend`, then `self.backend.generate(
         prompt)`, or a base class's template method calling `self.encode(text)`) runs a subclass's implementation:
-        one of the base's module that tokenizes its parameter is followed (the first), here or from another module. A property that returns a render, read
+        one of the base's module that tokenizes its parameter is followed (the first), here or from another module;
+        and for a module that annotates with an imported abstract base (also as a string, `backend:
+        "ModelBackend"` with the import under `TYPE_CHECKING`), the first subclass in the base's folder whose
+        module tokenizes in one of its methods (`class HuggingFaceBackend(ModelBackend)` in
+        `backends/huggingface.py`). A property that returns a render, read
         on an instance (`[request.prompt for request in requests]` with `requests: list[EvalRequest]`), of the
         module or imported, is that render. Instances count when a factory annotated to return their class built
         them (`self.prompter = make_prompt_builder(cfg)` with `-> PromptBuilder`, of the module or of another) or an
@@ -785,7 +789,9 @@ def _pair_diagnostic(
             tuple(dict.fromkeys(full_fix.edits + prompt_fix.edits)),  # a helper both sides share: one edit
             "Pass `add_special_tokens=False` to both the full conversation's and the prompt's tokenizer calls",
         )
-    return Diagnostic(node=full.call, message=message, fix=fix)
+    # the places both sides' findings name (a helper's tokenization in another module), once each
+    related = tuple(dict.fromkeys(item for side in (full, prompt) for item in doubled[id(side.call)][1].related))
+    return Diagnostic(node=full.call, message=message, fix=fix, related=related)
 
 
 def _special_words(tokenizer_call: TokenizerCall) -> str:
