@@ -686,8 +686,7 @@ class Project:
 
     def implementations(self, path: str, text: str, imports: tuple[ImportRef, ...]) -> dict[str, Imported]:
         """The classes the module at `path` imports and annotates with (`backend: ModelBackend`, `"ModelBackend"`)
-        that leave methods to their subclasses (their module declares abstract methods, stubs that raise
-        `NotImplementedError`, or a `Protocol`), each with the first subclass in the base's folder whose module
+        that leave methods to their subclasses (an `ABC`, a `Protocol`), each with the first subclass in the base's folder whose module
         tokenizes in one of its methods (`class HuggingFaceBackend(ModelBackend)` in `backends/huggingface.py`):
         by the name the module binds."""
         found: dict[str, Imported] = {}
@@ -697,7 +696,7 @@ class Project:
                 continue
             target = self.target_of(local, imports, path)
             data = self._peek(target[0]) if target is not None else None
-            if target is None or data is None or not any(word in data for word in _LEAVES_TO_SUBCLASSES):
+            if target is None or data is None or not _abstract_class(data, target[1]):
                 continue
             module, name = target
             subclass = re.compile(rb"class (\w+)\([^)]*\b" + re.escape(name.encode()) + rb"\b")
@@ -965,8 +964,11 @@ class Project:
         return self._bytes[path]
 
 
-# words of a module whose classes leave methods to their subclasses
-_LEAVES_TO_SUBCLASSES = (b"abstractmethod", b"NotImplementedError", b"(Protocol)")
+def _abstract_class(data: bytes, name: str) -> bool:
+    """Do a module's bytes define `name` as a class that leaves methods to its subclasses: an `ABC`, a `Protocol`,
+    or one with the `ABCMeta` metaclass?"""
+    header = re.search(rb"class " + re.escape(name.encode()) + rb"\(([^)]*)\)", data)
+    return header is not None and re.search(rb"\b(?:ABC|Protocol|ABCMeta)\b", header.group(1)) is not None
 
 
 def _defines(data: bytes, name: str) -> bool:

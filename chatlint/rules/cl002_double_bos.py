@@ -133,8 +133,8 @@ class DoubleBos(Rule):
         subclasses (an abstract method, a stub, or none: `backend: ModelBackend`, then `self.backend.generate(
         prompt)`, or a base class's template method calling `self.encode(text)`) runs a subclass's implementation:
         one of the base's module that tokenizes its parameter is followed (the first), here or from another module;
-        and for a module that annotates with an imported abstract base (also as a string, `backend:
-        "ModelBackend"` with the import under `TYPE_CHECKING`), the first subclass in the base's folder whose
+        and for a module that annotates with an imported abstract base (an `ABC`, a `Protocol`; also as a string,
+        `backend: "ModelBackend"` with the import under `TYPE_CHECKING`), the first subclass in the base's folder whose
         module tokenizes in one of its methods (`class HuggingFaceBackend(ModelBackend)` in
         `backends/huggingface.py`). A property that returns a render, read
         on an instance (`[request.prompt for request in requests]` with `requests: list[EvalRequest]`), of the
