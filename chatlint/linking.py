@@ -686,9 +686,9 @@ class Project:
 
     def implementations(self, path: str, text: str, imports: tuple[ImportRef, ...]) -> dict[str, Imported]:
         """The classes the module at `path` imports and annotates with (`backend: ModelBackend`, `"ModelBackend"`)
-        that leave methods to their subclasses (an `ABC`, a `Protocol`), each with the first subclass in the base's folder whose module
-        tokenizes in one of its methods (`class HuggingFaceBackend(ModelBackend)` in `backends/huggingface.py`):
-        by the name the module binds."""
+        that leave methods to their subclasses (an `ABC`, a `Protocol`), each with the first subclass in the base's
+        folder whose module tokenizes in one of its methods (`class HuggingFaceBackend(ModelBackend)` in
+        `backends/huggingface.py`): by the name the module binds."""
         found: dict[str, Imported] = {}
         for ref in imports:
             local = ref.local
