@@ -642,11 +642,8 @@ class Project:
         parameter, the class)."""
         # (only a module that builds one of them by name: `ChatFormatter(tok)`)
         classes = frozenset(name for name in links.rendering_classes() if f"{name}(" in text or f"{name}[" in text)
-        if not classes or self.import_reader is None:
-            return []
-        try:
-            module = ast.parse(text)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):  # (unreadable: nothing to learn from it)
+        module = _parsed(text) if classes and self.import_reader is not None else None
+        if module is None or self.import_reader is None:
             return []
         found = []
         imports: tuple[ImportRef, ...] | None = None
@@ -670,15 +667,12 @@ class Project:
         for (_, cls), params in switches.items():
             if f"{cls}(" in text:
                 by_name.setdefault(cls, []).extend(params)
-        if not by_name or self.import_reader is None:
-            return []
-        try:
-            module = ast.parse(text)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):  # (unreadable: nothing to learn from it)
+        module = _parsed(text) if by_name and self.import_reader is not None else None
+        if module is None or self.import_reader is None:
             return []
         imports = self.import_reader(text, None)
         found = []
-        for item in constructions(module, by_name):
+        for item in constructions((node for node in ast.walk(module) if isinstance(node, ast.Call)), by_name):
             target = self.target_of(item.callee, imports, path)
             if target is not None and target in switches and target[0] != self._resolve(path):
                 found.append((target[0], target[1], item.param, item.value, item.line))
@@ -962,6 +956,15 @@ class Project:
                     data = None
             self._bytes[path] = data
         return self._bytes[path]
+
+
+def _parsed(text: str) -> ast.Module | None:
+    """The syntax tree of a module the project step reads whole; None for one it cannot parse (a syntax error, or
+    nested too deeply for `ast`): nothing to learn from it."""
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
 
 
 def _abstract_class(data: bytes, name: str) -> bool:

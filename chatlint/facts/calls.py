@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from chatlint.facts.flags import FLAG_NAMES, absent, call_flag, flag_from_expression, flag_from_kwargs, spread_source
 from chatlint.facts.flow import FunctionFlow, function_flow, instance_class
+from chatlint.facts.handed import constructions
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import (
     UNKNOWN_SHAPE,
@@ -219,16 +220,14 @@ class _Collector:
             cls = self._classes.get(class_name)
             if cls is None:
                 continue
-            init = cls.methods.get("__init__")
-            parameters = init.call_params if init is not None else list(cls.annotations)
-            for call, _, _ in self.calls:
-                if called_name(call) != class_name or (argument := bound_argument(call, parameters, parameter)) is None:
-                    continue
-                value = bool_literal(argument)
-                if value is not None and value != flag.value:
-                    where = f"`{code(argument)}` passed for `{parameter}` by `{class_name}(...)` (line {call.lineno})"
-                    template_call.flags[flag_name] = Flag(flag_name, value, True, argument, FlagSource.ATTRIBUTE, where)
-                    break
+            switch = {class_name: [(parameter, cls.constructor_params)]}
+            built_here = constructions((call for call, _, _ in self.calls), switch)
+            here = next((item for item in built_here if item.value != flag.value), None)
+            if here is not None:
+                where = f"`{code(here.argument)}` passed for `{parameter}` by `{class_name}(...)` (line {here.line})"
+                template_call.flags[flag_name] = Flag(
+                    flag_name, here.value, True, here.argument, FlagSource.ATTRIBUTE, where
+                )
             else:
                 # built with another value by a module of the run (`ChatCollator(tok, 1024, True)` in `train.py`)
                 values = self.links.constructions.get(flag.constructed, []) if self.links else []

@@ -11,6 +11,7 @@ by the names it binds; nothing of the other modules but their summaries.
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from chatlint.facts.model import FunctionInfo
@@ -67,24 +68,27 @@ def handed_instances(module: ast.Module, classes: frozenset[str]) -> list[Handed
 class Construction:
     callee: str  # the class, as the module names it (`VisionChatCollator`, `collate.VisionChatCollator`)
     param: str  # the constructor's parameter
-    value: bool  # the literal the module passes for it
+    value: bool  # the literal the call passes for it
+    argument: ast.expr  # where it passes it
     line: int
 
 
-def constructions(module: ast.Module, switches: dict[str, list[tuple[str, tuple[str, ...]]]]) -> list[Construction]:
-    """The literal values the module passes for the constructor parameters `switches` names (class name -> its
+def constructions(
+    calls: Iterable[ast.Call], switches: Mapping[str, Sequence[tuple[str, Sequence[str]]]]
+) -> list[Construction]:
+    """The literal values `calls` pass for the constructor parameters `switches` names (class name -> its
     parameters a render's flag comes from, each with the constructor's parameters in order), by position or keyword:
     `VisionChatCollator(processor, 1024, True)`."""
     found = []
-    for node in ast.walk(module):
-        callee = dotted_name(node.func) if isinstance(node, ast.Call) else None
-        if callee is None or callee.rsplit(".", 1)[-1] not in switches:
+    for call in calls:
+        callee = dotted_name(call.func)
+        if callee is None:
             continue
-        assert isinstance(node, ast.Call)
-        for param, params in switches[callee.rsplit(".", 1)[-1]]:
-            value = bool_literal(bound_argument(node, list(params), param))
-            if value is not None:
-                found.append(Construction(callee, param, value, node.lineno))
+        for param, params in switches.get(callee.rsplit(".", 1)[-1], ()):
+            argument = bound_argument(call, list(params), param)
+            value = bool_literal(argument)
+            if argument is not None and value is not None:
+                found.append(Construction(callee, param, value, argument, call.lineno))
     return found
 
 

@@ -154,6 +154,12 @@ class ClassInfo:
             found.append(base)
         return found
 
+    @property
+    def constructor_params(self) -> list[str]:
+        """The parameters a construction of the class binds, in order: its `__init__`'s, or a dataclass's fields."""
+        init = self.methods.get("__init__")
+        return init.call_params if init is not None else list(self.annotations)
+
     def defines(self, method: str) -> bool:
         """Does the class, or a base class of its module it inherits from, define `method` itself?"""
         return any(method in cls.methods for cls in self.lineage())

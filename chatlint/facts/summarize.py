@@ -180,14 +180,11 @@ def _constructor_switches(facts: ModuleFacts) -> tuple[tuple[str, str, tuple[str
     """The classes of the module whose renders take a flag from a parameter of their constructor, with the
     parameter and the constructor's parameters in order (a dataclass's fields)."""
     found: dict[tuple[str, str], tuple[str, ...]] = {}
-    classes = {cls.name: cls for function in facts.functions if (cls := function.cls) is not None}
     for template_call in facts.template_calls:
         for flag in template_call.flags.values():
-            cls = classes.get(flag.constructed[0]) if flag.constructed is not None else None
-            if cls is None or flag.value is None or flag.constructed is None:
-                continue
-            init = cls.methods.get("__init__")
-            found[flag.constructed] = tuple(init.call_params if init is not None else cls.annotations)
+            cls = facts.classes.get(flag.constructed[0]) if flag.constructed is not None else None
+            if cls is not None and flag.constructed is not None and flag.value is not None:
+                found[flag.constructed] = tuple(cls.constructor_params)
     return tuple((cls, parameter, params) for (cls, parameter), params in sorted(found.items()))
 
 
