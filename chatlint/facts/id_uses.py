@@ -132,14 +132,8 @@ class IdsSearch:
         found: list[str] = []
         loop = _looping(call, ancestors)
         for position in positions:
-            if loop is not None:  # a generator's tuples, unpacked by the loop over them
-                target = loop.target
-                element = (
-                    target.elts[position] if isinstance(target, ast.Tuple) and position < len(target.elts) else None
-                )
-                name = element.id if isinstance(element, ast.Name) else None
-            else:
-                name = _unpacked_name(ancestors, position)
+            # (a generator's tuples, unpacked by the loop over them; or a tuple, by the assignment of it)
+            name = _element_name(loop.target, position) if loop is not None else _unpacked_name(ancestors, position)
             if name is None:
                 continue
             binding = function_flow(function, self.flows).binding_of(loop or ancestors[-1], name)
@@ -255,16 +249,11 @@ class IdsSearch:
         found: list[str] = []
         for site, caller, site_ancestors in self.call_sites.get(function.name, ()):
             loop = _looping(site, site_ancestors)
-            if loop is None or not _calls_function(site, caller, function):
+            name = _element_name(loop.target, position) if loop is not None else None
+            if loop is None or name is None or not _calls_function(site, caller, function):
                 continue
-            target = loop.target
-            if not isinstance(target, ast.Tuple) or len(target.elts) <= position:
-                continue
-            name = target.elts[position]
-            if not isinstance(name, ast.Name) or any(isinstance(item, ast.Starred) for item in target.elts):
-                continue
-            binding = function_flow(caller, self.flows).binding_of(loop, name.id)
-            where = f"yielded by `{function.qualname}` and unpacked as `{name.id}` in {caller.display_name}"
+            binding = function_flow(caller, self.flows).binding_of(loop, name)
+            where = f"yielded by `{function.qualname}` and unpacked as `{name}` in {caller.display_name}"
             found.extend(f"{where}: {use}" for use in self._binding_uses(binding, caller, depth + 1))
         return found
 
@@ -400,43 +389,51 @@ def _written_for_both(load: Load) -> bool:
 
 def _guarded_by_hasattr(node: ast.AST, attribute: str, ancestors: tuple[ast.AST, ...]) -> bool:
     """`ids.tolist() if hasattr(ids, "tolist") else ids`: the attribute is read only where the value has it."""
-    name = node.id if isinstance(node, ast.Name) else None
     for above in ancestors:
-        test = above.test if isinstance(above, (ast.IfExp, ast.If)) else None
-        if (
-            isinstance(test, ast.Call)
-            and called_name(test) == "hasattr"
-            and len(test.args) == 2
-            and isinstance(test.args[0], ast.Name)
-            and test.args[0].id == name
-            and string_value(test.args[1]) == attribute
-        ):
+        test = _kind_test_of(above.test, node) if isinstance(above, (ast.IfExp, ast.If)) else None
+        if test is not None and called_name(test) == "hasattr" and string_value(_kinds(test)) == attribute:
             return True
     return False
+
+
+def _kind_test_of(test: ast.expr, node: ast.AST) -> ast.Call | None:
+    """`test`, when it is `isinstance(x, ...)` or `hasattr(x, ...)` of the name `node` is."""
+    name = node.id if isinstance(node, ast.Name) else None
+    if (
+        isinstance(test, ast.Call)
+        and called_name(test) in ("isinstance", "hasattr")
+        and test.args
+        and isinstance(test.args[0], ast.Name)
+        and test.args[0].id == name
+    ):
+        return test
+    return None
+
+
+def _kinds(call: ast.Call) -> ast.expr | None:
+    """What a kind test tests for: `isinstance`'s classes, `hasattr`'s attribute name."""
+    return call.args[1] if len(call.args) == 2 else None
+
+
+def _kind_names(call: ast.Call) -> list[str | None]:
+    """The classes `isinstance(x, kinds)` names (one, or a tuple of them), dotted."""
+    kinds = _kinds(call)
+    return [dotted_name(item) for item in (kinds.elts if isinstance(kinds, ast.Tuple) else [kinds])]
 
 
 def _under_a_blind_test(load: Load) -> bool:
     """Is the load in the branch taken when a test of the value's kind passes, which a `BatchEncoding` fails
     (`ids["input_ids"] if isinstance(ids, dict) else ids`): a branch it never takes? (The other branch, `else:
     out.items()` under `if hasattr(out, "shape"):`, is where it goes.)"""
-    name = load.node.id if isinstance(load.node, ast.Name) else None
     for above, inner in zip(load.ancestors, (*load.ancestors[1:], load.node)):
         taken = (
             inner is above.body
             if isinstance(above, ast.IfExp)
             else isinstance(above, ast.If) and any(statement is inner for statement in above.body)
         )
-        if taken:
-            test = above.test  # type: ignore[attr-defined]
-            if (
-                isinstance(test, ast.Call)
-                and called_name(test) in ("isinstance", "hasattr")
-                and test.args
-                and isinstance(test.args[0], ast.Name)
-                and test.args[0].id == name
-                and not tells_a_batch_encoding(test)
-            ):
-                return True
+        test = _kind_test_of(above.test, load.node) if taken else None  # type: ignore[attr-defined]
+        if test is not None and not tells_a_batch_encoding(test):
+            return True
     return False
 
 
@@ -444,12 +441,10 @@ def tells_a_batch_encoding(call: ast.Call) -> bool:
     """Does the kind test `call` tell a `BatchEncoding` from a list? Not `isinstance(ids, dict)` (it is a
     `UserDict`, not a `dict`), nor `hasattr(ids, "tolist")` (a tensor's method it lacks): those send it down the
     path written for lists."""
-    kinds = call.args[1] if len(call.args) == 2 else None
     if called_name(call) == "isinstance":
-        names = [dotted_name(item) for item in (kinds.elts if isinstance(kinds, ast.Tuple) else [kinds])]
-        return not all(name in ("dict", "Dict", "typing.Dict") for name in names)
+        return not all(name in ("dict", "Dict", "typing.Dict") for name in _kind_names(call))
     if called_name(call) == "hasattr":
-        attribute = string_value(kinds)
+        attribute = string_value(_kinds(call))
         return attribute is None or attribute not in _LIST_OR_TENSOR_ATTRIBUTES
     return False
 
@@ -464,8 +459,7 @@ def asserted_a_list(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
     holder = ancestors[-1] if ancestors else None
     if not (isinstance(holder, ast.Assert) and holder.test is call and called_name(call) == "isinstance"):
         return False
-    kinds = call.args[1] if len(call.args) == 2 else None
-    names = [dotted_name(item) for item in (kinds.elts if isinstance(kinds, ast.Tuple) else [kinds])]
+    names = _kind_names(call)
     return bool(names) and all(name in ("list", "tuple", "List", "typing.List") for name in names)
 
 
@@ -484,7 +478,12 @@ def _unpacked_name(ancestors: tuple[ast.AST, ...], position: int) -> str | None:
     assign = ancestors[-1] if ancestors else None
     if not isinstance(assign, ast.Assign) or len(assign.targets) != 1:
         return None
-    target = assign.targets[0]
+    return _element_name(assign.targets[0], position)
+
+
+def _element_name(target: ast.expr, position: int) -> str | None:
+    """The name at `position` of a tuple of names without `*` that a value is unpacked into (an assignment's
+    target, a loop's)."""
     if not isinstance(target, ast.Tuple) or len(target.elts) <= position:
         return None
     if any(isinstance(item, ast.Starred) for item in target.elts):
