@@ -638,14 +638,20 @@ def _implementation(base: ClassInfo, method: str, helpers: dict[str, Helper]) ->
     method to its subclasses (declares a stub, `@abstractmethod def generate(self, prompt): ...`, or neither it nor
     a base class of the module defines it): what a call on an instance the code knows only as `base` runs with that
     subclass (the first one)."""
-    declared = next((cls.methods[method] for cls in base.lineage() if method in cls.methods), None)
-    if declared is not None and not declared.is_stub:
+    if not leaves_to_subclasses(base, method):
         return None
     for helper in helpers.values():
         cls = helper.function.cls
         if helper.function.name == method and cls is not None and any(item is base for item in cls.lineage()[1:]):
             return helper._replace(implements=f"{base.name}.{method}")
     return None
+
+
+def leaves_to_subclasses(base: ClassInfo, method: str) -> bool:
+    """Does `base` leave `method` to its subclasses: declared as a stub, or defined neither by it nor by a base
+    class of its module?"""
+    declared = next((cls.methods[method] for cls in base.lineage() if method in cls.methods), None)
+    return declared is None or declared.is_stub
 
 
 def _class_named(name: str, helpers: dict[str, Helper]) -> ClassInfo | None:

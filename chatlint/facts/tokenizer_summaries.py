@@ -23,6 +23,7 @@ from chatlint.facts.tokenizer_calls import (
     direct_call,
     engine_call,
     helper_key,
+    leaves_to_subclasses,
     only_own_kwargs,
 )
 
@@ -74,9 +75,8 @@ def tokenizing_helpers(
             # (under the name of a base class of the module that leaves the method to its subclasses: an importer
             # that knows the instance only as the base, `backend: Backend`, runs this implementation)
             for base in helper.cls.lineage()[1:] if helper.cls is not None else ():
-                declared = base.methods.get(helper.name)
                 name = f"{base.name}.{helper.name}"
-                if (declared is None or declared.is_stub) and name not in helpers:
+                if leaves_to_subclasses(base, helper.name) and name not in helpers:
                     if all(item.name != name for item in found):
                         found.append(TokenizerSummary(name, line, params, text, flag))
                     break
