@@ -206,8 +206,9 @@ def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[a
             return None
         mapping = assigned[0]
     attribute = is_self_attribute(kwargs)
-    if attribute and function.self_class is not None:
-        mapping = function.self_class.init_attributes.get(attribute) or function.self_class.fields.get(attribute)
+    cls = function.self_class if attribute else None
+    if attribute and cls is not None:
+        mapping = cls.init_attributes.get(attribute) or cls.fields.get(attribute)
     mapping = _shown_dict(mapping, function) if mapping is not None else None
     value = None
     if isinstance(mapping, ast.Dict):

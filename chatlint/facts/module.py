@@ -165,10 +165,11 @@ class ModuleFacts:
                     continue
                 argument = bound_argument(call, list(loader[0].params), loader[0].param)
             attribute = is_self_attribute(argument)
-            if attribute and function.self_class is not None:
+            cls = function.self_class if attribute else None
+            if attribute and cls is not None:
                 # `from_pretrained(self.pretrained)` with `self.pretrained = pretrained` in `__init__`
-                init = function.self_class.methods.get("__init__")
-                argument = function.self_class.init_attributes.get(attribute, argument)
+                init = cls.methods.get("__init__")
+                argument = cls.init_attributes.get(attribute, argument)
                 function = init if init is not None and isinstance(argument, ast.Name) else function
             found.append((argument, function, named_only))
         return found

@@ -146,8 +146,8 @@ def same_value(
 ) -> tuple[ast.AST, tuple[ast.AST, ...]]:
     """The outermost expression around `node` that is still the same object to the code that uses it, and the
     ancestors above it: through `.to(device)` (a `BatchEncoding` moved to a device stays one, a tensor stays a
-    tensor), `typing.cast(T, value)` and a branch of a conditional expression; with `through_ids`, also through `.input_ids` and `["input_ids"]` (the ids
-    of an encoding: `n = tok(text).input_ids` is named `n`)."""
+    tensor), `typing.cast(T, value)` and a branch of a conditional expression; with `through_ids`, also through
+    `.input_ids` and `["input_ids"]` (the ids of an encoding: `n = tok(text).input_ids` is named `n`)."""
     while ancestors:
         parent = ancestors[-1]
         holder = ancestors[-2] if len(ancestors) > 1 else None
