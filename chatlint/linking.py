@@ -142,7 +142,7 @@ class Project:
         links = self._own_links(resolved, text)
         if links is None:
             return
-        summary = self.summarizer(self._name(resolved), text, links)
+        summary = self.summarizer(self.name_of(resolved), text, links)
         self.summaries[resolved] = summary
         self.summarised.add(resolved)
         if summary is not None and (summary.wrappers or summary.texts):
@@ -881,7 +881,7 @@ class Project:
         links = self._own_links(path, text) if chained else None
         if not (renders or links is not None) and self.import_reader is not None:
             return self._reexport_imports(path, data)  # only where its names come from
-        summary = self.summarizer(self._name(path), text, links)
+        summary = self.summarizer(self.name_of(path), text, links)
         self.summaries[path] = summary
         self.summarised.add(path)
         return summary
@@ -925,14 +925,15 @@ class Project:
             text = _decoded(data)
             reader = self.import_reader
             self._reexporters[path] = (
-                ModuleSummary(self._name(path), reader(text, None), factories=factories_in_text(text))
+                ModuleSummary(self.name_of(path), reader(text, None), factories=factories_in_text(text))
                 if text is not None and reader is not None
                 else None
             )
         return self._reexporters[path]
 
-    def _name(self, path: Path) -> str:
-        return str(path) if self._absolute else os.path.relpath(path)  # as the run names its files
+    def name_of(self, path: Path) -> str:
+        """`path` (resolved) as the run names its files."""
+        return str(path) if self._absolute else os.path.relpath(path)
 
     def _verdict(self, path: Path, data: bytes, test: Callable[[bytes], bool]) -> bool:
         key = (path, test)

@@ -172,6 +172,7 @@ class Runner:
         self._rules: dict[tuple[tuple[str, ...], Path | None], list[Rule]] = {}
         self.fix_mode = FixMode(apply=options.fix or options.diff, unsafe=options.unsafe_fixes, promoted=confirmed)
         self._checked_ahead: dict[str, tuple[Source, FileResult]] = {}
+        self._by_file: dict[Path, str] | None = None  # the files of the run by their resolved paths (`_run_path`)
         # the project's dependency versions, read on the first question a rule asks (`chatlint.dependencies`)
         self.dependencies = DependencyVersions(
             config.root, config.target_versions, config.use_installed_versions or options.installed_versions
@@ -296,6 +297,7 @@ class Runner:
         checks its importers again, nothing else does. Returns the files the step read whole beyond those the rules
         parsed alone."""
         checked = self._checked_ahead
+        self._by_file = None
         known = [result.summary for _, result in checked.values() if result.summary is not None]
         small = len(checked) <= SMALL_RUN
         folders = {os.path.dirname(path) or "." for path in checked}
@@ -424,9 +426,8 @@ class Runner:
     ) -> None:
         """The files of the run whose functions or classes other files hand an instance of a rendering class: linked
         with it (`Links.hand`), as if their parameter were annotated with the class."""
-        by_file = {project.resolved(path): path for path in self._checked_ahead}
         for target, owner, param, cls in handed:
-            links = self._links_of(project, by_file.get(target), to_link)
+            links = self._links_of(project, self._run_path(project, target), to_link)
             if links is not None:
                 links.hand(owner, param, cls)
 
@@ -440,10 +441,9 @@ class Runner:
                 switches.setdefault((project.resolved(path), cls), []).append((param, params))
         if not switches:
             return
-        by_file = {project.resolved(path): path for path in self._checked_ahead}
         for path, (source, _) in sorted(self._checked_ahead.items()):
             for target, cls, param, value, line in project.constructed(path, source.text, switches):
-                links = self._links_of(project, by_file.get(target), to_link)
+                links = self._links_of(project, self._run_path(project, target), to_link)
                 if links is not None:
                     links.constructions.setdefault((cls, param), []).append((value, path, line))
 
@@ -455,21 +455,19 @@ class Runner:
         GenerateStage`): the modules of those names, and the module itself, learn that the stage's column holds a
         render (`Links.adopt_rows`), so that a function reading it from the rows it is given and tokenizing it is
         judged (CL002)."""
-        by_file: dict[Path, str] | None = None
         for source, links in list(to_link):
             stages = links.stage_texts()
             imports = imports_of.get(source.path, ())
             if not stages or not imports:
                 continue
-            if by_file is None:  # (resolving every path of a large run costs a system call each: only when needed)
-                by_file = {project.resolved(path): path for path in self._checked_ahead}
             own = {project.resolved(summary.path) for _, _, summary in stages}
             user = f"`{source.path}`"
             targets = {source.path}
             for ref in imports:
                 found = project.target_of(ref.local, imports, source.path) if ref.symbol not in (None, "*") else None
-                if found is not None and found[0] not in own and found[0] in by_file:
-                    targets.add(by_file[found[0]])
+                checked = self._run_path(project, found[0]) if found is not None and found[0] not in own else None
+                if checked is not None:
+                    targets.add(checked)
             for path in sorted(targets):
                 ahead = self._checked_ahead.get(path)
                 # (only a module that names one of the columns reads it from the rows: the others are not linked)
@@ -479,6 +477,17 @@ class Runner:
                     if target is not None:
                         words = f"that {user} also uses" if path != source.path else "this module imports"
                         target.adopt_rows(column, text, summary, words)
+
+    def _run_path(self, project: Project, target: Path) -> str | None:
+        """The path by which this run names the file at `target` (resolved), or None when it does not check it.
+        Most files are named as the project step names them; resolving every path of a large run to find the others
+        costs a system call each, so it is done once, and only for a target not found so."""
+        name = project.name_of(target)
+        if name in self._checked_ahead and project.resolved(name) == target:
+            return name
+        if self._by_file is None:
+            self._by_file = {project.resolved(path): path for path in self._checked_ahead}
+        return self._by_file.get(target)
 
     def _links_of(self, project: Project, path: str | None, to_link: list[tuple[Source, Links]]) -> Links | None:
         """The links of a file of the run, made (and put in `to_link`) when it has none yet; None for a file this
