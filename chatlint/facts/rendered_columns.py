@@ -174,9 +174,13 @@ class RenderedColumns:
 
     def _built_columns(self, call: ast.Call, function: FunctionInfo) -> dict[str, TextOrigin]:
         """The columns of rendered text a dataset is built with: every item of the list a `from_dict` mapping
-        gives the column, or the rows of a `from_list` comprehension or of a list the function fills with
-        `.append({...})`."""
+        gives the column, or the rows of a `from_list` comprehension (given, or bound to the name given) or of a list
+        the function fills with `.append({...})`."""
         given = first_argument(call)
+        if isinstance(given, ast.Name) and isinstance(
+            comprehension := self.texts.flow(function).assigned(given), ast.ListComp
+        ):
+            given = comprehension  # (`rows = [to_row(ex) for ex in raw]`, then `Dataset.from_list(rows)`)
         found: dict[str, TextOrigin] = {}
         if called_name(call) == "from_dict" and isinstance(given, ast.Dict):
             for key, value in zip(given.keys, given.values):

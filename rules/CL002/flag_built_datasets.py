@@ -23,6 +23,16 @@ def tokenize(example):
 
 tokenized = by_column.map(tokenize, remove_columns=["text"])
 
+
+
+def to_row(messages):
+    return {"text": tok.apply_chat_template(messages, tokenize=False)}
+
+
+rows = [to_row(messages) for messages in conversations]  # (a list of rows bound to a name, then built)
+by_named_rows = Dataset.from_list(rows)
+third = SFTTrainer(model="meta-llama/Llama-3.1-8B-Instruct", train_dataset=by_named_rows, args=config, processing_class=tok)  # expect: CL002 "by `Dataset.from_list(rows)`"
+
 lambda_tokenized = by_row.train_test_split(test_size=0.1)["train"].map(
     lambda batch: tok(batch["text"], truncation=True), batched=True  # expect: CL002 "stored in column `text` by `Dataset.from_list("
 )

@@ -1,5 +1,5 @@
 # The twins of flag_built_datasets.py: a dataset built from plain documents, renders tokenized without special
-# tokens, and a prompt-completion dataset (its columns are not rendered text).
+# tokens, and prompt-completion datasets (their columns are not rendered text), given or bound to a name.
 import json
 
 from datasets import Dataset
@@ -13,6 +13,15 @@ corpus = Dataset.from_dict({"text": documents})
 texts = [tok.apply_chat_template(messages, tokenize=False) for messages in conversations]
 chats = Dataset.from_dict({"text": texts})
 pairs = Dataset.from_list([{"prompt": messages[:-1], "completion": messages[-1:]} for messages in conversations])
+
+
+def to_pair(messages):
+    return {"prompt": messages[:-1], "completion": messages[-1:]}
+
+
+pair_rows = [to_pair(messages) for messages in conversations]
+named_pairs = Dataset.from_list(pair_rows)
+pairs_trainer = SFTTrainer(model="meta-llama/Llama-3.1-8B-Instruct", train_dataset=named_pairs, processing_class=tok)
 
 
 def tokenize_document(example):
