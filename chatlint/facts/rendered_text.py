@@ -524,6 +524,9 @@ class RenderedTexts:
         if isinstance(expr, ast.Call) and dotted_name(expr.func) in SAME_ITEMS and expr.args:
             # `pairs = list(iter_prompts(tok, rows))`: the same tuples
             return self.tuple_items(expr.args[0], function, depth + 1, position, many)
+        if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Slice):
+            # `batch = prepared[start:start + size]`: some of the same tuples
+            return self.tuple_items(expr.value, function, depth + 1, position, many)
         if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
             items = [(expr.elt, function)]
         elif isinstance(expr, ast.List):

@@ -24,3 +24,14 @@ def captions(rows, tokenizer, processor):
 def plain(rows, tokenizer):
     inputs = {"text": [row["text"] for row in rows], "padding": True}
     return tokenizer(**inputs)
+
+
+def scored_batches(tokenizer, model, conversations, batch_size=8):
+    # a slice of the pairs keeps them: here the element tokenized is the plain reference, not the render
+    prepared = []
+    for messages in conversations:
+        text = tokenizer.apply_chat_template(messages, tokenize=False)
+        prepared.append((text, messages[-1]["content"]))
+    batch = prepared[:batch_size]
+    references = [reference for _, reference in batch]
+    model(**tokenizer(references, return_tensors="pt", padding=True))
