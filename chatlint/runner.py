@@ -6,6 +6,7 @@ import contextlib
 import difflib
 import gc
 import os
+import re
 import signal
 import threading
 from collections.abc import Iterator, Sequence
@@ -357,6 +358,7 @@ class Runner:
         if handed:
             self._link_handed(project, handed, to_link)
         self._link_constructions(project, to_link)
+        self._link_overrides(project, to_link)
         self._link_stages(project, to_link, imports_of)
         for (source, _), linked in zip(to_link, self._linked_results(to_link, cache)):
             checked[source.path] = (source, linked)
@@ -446,6 +448,30 @@ class Runner:
                 links = self._links_of(project, self._run_path(project, target), to_link)
                 if links is not None:
                     links.constructions.setdefault((cls, param), []).append((value, path, line))
+
+    def _link_overrides(self, project: Project, to_link: list[tuple[Source, Links]]) -> None:
+        """The files of the run with a class whose method a subclass in another file of the run overrides with one
+        that returns a render (`class Conversational(InferenceBase)` whose `_format_inputs` returns
+        `tokenizer.apply_chat_template(..., tokenize=False)`): linked with that override (`Links.overrides`), so that
+        the base's own calls of the method (`self._tokenize(self._format_inputs(packet))`) see the render."""
+        for path, (source, result) in sorted(self._checked_ahead.items()):
+            summary = result.summary
+            if summary is None or "class " not in source.text:
+                continue
+            for text in summary.texts:
+                cls, _, method = text.name.rpartition(".")
+                header = re.search(rf"^class {re.escape(cls)}\(([^)]*)\)", source.text, re.MULTILINE) if cls else None
+                if header is None or text.stored:
+                    continue
+                for base in re.findall(r"\w+", header.group(1)):
+                    found = project.target_of(base, summary.imports, path)
+                    target = self._run_path(project, found[0]) if found is not None else None
+                    if found is None or target is None or target == path:
+                        continue
+                    if f"def {method}(" in self._checked_ahead[target][0].text:  # (the base declares it)
+                        links = self._links_of(project, target, to_link)
+                        if links is not None:
+                            links.overrides.setdefault(f"{found[1]}.{method}", Imported(summary, text.name))
 
     def _link_stages(
         self, project: Project, to_link: list[tuple[Source, Links]], imports_of: dict[str, tuple[ImportRef, ...]]

@@ -62,10 +62,19 @@ class Links:
     # that implements one by tokenizing its parameter (`HuggingFaceBackend`): what a call on an instance known only as
     # the base runs (`backend: ModelBackend`, then `backend.tokenize(text)`)
     implementations: dict[str, Imported] = field(default_factory=dict)
+    # a method this module's class leaves to its subclasses (`Base._format_inputs`, abstract) -> the override of a
+    # subclass in another module of the run that returns a render (`Conversational._format_inputs`): what the
+    # base's own call of it (`self._format_inputs(packet)`) gives on that subclass
+    overrides: dict[str, Imported] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(
-            self.names or self.importer_families or self.row_columns or self.constructions or self.implementations
+            self.names
+            or self.importer_families
+            or self.row_columns
+            or self.constructions
+            or self.implementations
+            or self.overrides
         )
 
     def resolve(self, node: ast.expr | str) -> tuple[ModuleSummary, str] | None:
@@ -86,6 +95,14 @@ class Links:
     def wrapper(self, node: ast.expr) -> tuple[WrapperSummary, ModuleSummary] | None:
         """The wrapper of the template that `node` names in another module."""
         return _member(self.resolve(node), ModuleSummary.wrapper)
+
+    def override(self, cls: str, method: str) -> tuple[TextSummary, ModuleSummary] | None:
+        """The override of `cls.method` (left to subclasses) in another module of the run, when it returns a render."""
+        imported = self.overrides.get(f"{cls}.{method}")
+        if imported is None or imported.symbol is None:
+            return None
+        text = imported.summary.text(imported.symbol)
+        return (text, imported.summary) if text is not None else None
 
     def text(self, node: ast.expr) -> tuple[TextSummary, ModuleSummary] | None:
         """The function of another module that `node` names, when it returns a render (or rows holding one)."""
@@ -291,7 +308,8 @@ class Links:
         ]
         named = [f"{name}={item.summary.digest}" for name, item in items]
         subclassed = [f"{name}>{item.symbol}={item.summary.digest}" for name, item in self.implementations.items()]
-        return ",".join(sorted([*named, *handed, *families, *rows, *built, *subclassed]))
+        overridden = [f"{name}<{item.symbol}={item.summary.digest}" for name, item in self.overrides.items()]
+        return ",".join(sorted([*named, *handed, *families, *rows, *built, *subclassed, *overridden]))
 
     def prefix_mask(self, node: ast.expr) -> tuple[tuple[int, str, int], ModuleSummary] | None:
         """The function of another module that `node` names, when it masks the first labels it is given (see

@@ -342,6 +342,11 @@ class RenderedTexts:
             if method in ("removeprefix", "lstrip") and (call.args or call.keywords):
                 return None
         helper = self.helper_function(call, function)
+        if helper is not None and helper.is_stub and helper.cls is not None:
+            # a hook no subclass of the module implements: one in another module of the run may, by rendering
+            overridden = self.links.override(helper.cls.name, helper.name)
+            if overridden is not None:
+                return imported_origin(*overridden, f"implements `{helper.cls.name}.{helper.name}` by rendering")
         if helper is not None:
             found = self._returned(helper, None, depth, many=False, site=(call, function))
             if found is not None and _a_default_method(func, function):
@@ -802,11 +807,24 @@ class RenderedTexts:
             stored = stored_method(function.self_class, func.attr) if method is None else None
             if stored is not None:
                 return stored[0]
+            if method is not None and method.is_stub:
+                # a hook the class leaves to its subclasses (`@abstractmethod def _format_inputs(self, packet)`):
+                # the one a subclass of the module implements by rendering, if any
+                return self._rendering_override(function.self_class, func.attr) or method
             if method is not None or func.attr not in function.self_class.attributes:
                 return method
         # a method of an instance of a class of the module (`builder.build(row)` with `builder = Builder(tok)`), or
         # an instance called (`self.formatter(context)`: its `__call__`)
         return instance_method(func, function, self.flows, self.module_classes)
+
+    def _rendering_override(self, base: ClassInfo, name: str) -> FunctionInfo | None:
+        """The first method `name` of a subclass of `base` in the module that renders a chat template itself."""
+        rendering = {id(template_call.function) for template_call in self.templates.values()}
+        for cls in self.module_classes.values():
+            method = cls.methods.get(name)
+            if method is not None and id(method) in rendering and any(item is base for item in cls.lineage()[1:]):
+                return method
+        return None
 
     def _named_functions(self, name: str, function: FunctionInfo) -> list[FunctionInfo]:
         """The functions of the module (not methods) a call of `name` in `function` may run: the one the caller's

@@ -136,7 +136,10 @@ class DoubleBos(Rule):
         and for a module that annotates with an imported abstract base (an `ABC`, a `Protocol`; also as a string,
         `backend: "ModelBackend"` with the import under `TYPE_CHECKING`), the first subclass in the base's folder whose
         module tokenizes in one of its methods (`class HuggingFaceBackend(ModelBackend)` in
-        `backends/huggingface.py`). A property that returns a render, read
+        `backends/huggingface.py`). The other way round, a base class that tokenizes what a method it leaves to its
+        subclasses returns (`self._tokenize(self._format_inputs(packet))` with `_format_inputs` abstract) gets the
+        render of a subclass that implements it by rendering: the first of its module, or one of another module of
+        the run (a one-file run that passes only the base's module does not see it). A property that returns a render, read
         on an instance (`[request.prompt for request in requests]` with `requests: list[EvalRequest]`), of the
         module or imported, is that render. Instances count when a factory annotated to return their class built
         them (`self.prompter = make_prompt_builder(cfg)` with `-> PromptBuilder`, of the module or of another) or an
