@@ -980,11 +980,11 @@ def _list_fill(node: ast.BinOp) -> ast.expr | None:
 
 
 def _is_ignore_value(node: ast.expr) -> bool:
-    """`-100`, `IGNORE_INDEX`, `self.ignore_index`, `label_pad_token_id`."""
+    """`-100`, `IGNORE_INDEX`, `self.ignore_index`, `label_pad_token_id`, `self.label_pad`."""
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         return isinstance(node.operand, ast.Constant) and type(node.operand.value) is int
     name = (dotted_name(node) or "").split(".")[-1].lower()
-    return "ignore" in name or "masked" in name or name in ("label_pad_token_id", "label_pad_id")
+    return "ignore" in name or "masked" in name or name.startswith("label_pad")
 
 
 def _statement_of(ancestors: tuple[ast.AST, ...]) -> ast.stmt | None:

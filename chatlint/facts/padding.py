@@ -330,7 +330,7 @@ def _is_ignore_value(node: ast.expr) -> bool:
         operand = node.operand
         return isinstance(operand, ast.Constant) and type(operand.value) is int and code(operand) == "100"
     name = (dotted_name(node) or "").split(".")[-1].lower()
-    return "ignore" in name
+    return "ignore" in name or name.startswith("label_pad")  # (`IGNORE_INDEX`, `self.label_pad`, `label_pad_id`)
 
 
 def _guarded_by_pad_eos_test(ancestors: tuple[ast.AST, ...]) -> bool:

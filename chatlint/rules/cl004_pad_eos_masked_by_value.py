@@ -45,7 +45,8 @@ class PadEosMaskedByValue(Rule):
         family's end-of-turn token that is its EOS: `tokenizer.pad_token = "<|eot_id|>"` for Llama 3,
         `"<|im_end|>"` for Qwen) in a module that also
         masks labels *by value*: `labels[labels == pad_token_id] = -100`, `torch.where(ids ==
-        tokenizer.pad_token_id, -100, ids)`, `labels.masked_fill(labels == pad_id, -100)`, a comprehension doing
+        tokenizer.pad_token_id, -100, ids)`, `labels.masked_fill(labels == pad_id, -100)` (the value written may be
+        a name for it: `IGNORE_INDEX`, `self.label_pad`), a comprehension doing
         the same, a loss that ignores the targets equal to the pad id (`nn.CrossEntropyLoss(ignore_index=
         tokenizer.pad_token_id)`, `F.cross_entropy(..., ignore_index=pad_id)`; not one with `reduction="none"`,
         a score per token as perplexity evaluations compute), a mask of the tokens a loss counts made the same way
