@@ -676,6 +676,9 @@ class _Flow:
             if _is_length_call(parent, ancestors, index):
                 child = parent
                 continue
+            record = self._record_mask(parent, child, ancestors, index, render, function, before)
+            if record is not None:
+                return record
             argument = _argument(child, parent, ancestors, index)
             if argument is not None:
                 return self._helper_mask(*argument) or _range_loop_mask(*argument)
@@ -754,6 +757,45 @@ class _Flow:
             return subscript, f"`{_short(subscript)}`"
         return None
 
+    def _record_mask(
+        self,
+        parent: ast.AST,
+        child: ast.AST,
+        ancestors: tuple[ast.AST, ...],
+        index: int,
+        render: Carrier,
+        function: FunctionInfo,
+        before: int,
+    ) -> tuple[ast.AST, str] | None:
+        """`{"input_ids": ids, "prompt_len": n}`, `Example(ids, prompt_len=n)`, `Example(ids, n)` with a class of
+        the module whose field there is `prompt_len`: the full render's ids stored with the prompt's length under a
+        name for where the labels start (a collator masks the tokens before it)."""
+        holder: ast.AST = parent
+        others: list[ast.expr] = []
+        if isinstance(parent, ast.Dict):
+            place = next((key for key, value in zip(parent.keys, parent.values) if value is child), None)
+            name = string_value(place) if place is not None else None
+            others = [value for value in parent.values if value is not child]
+        elif isinstance(parent, ast.keyword) and index >= 1 and isinstance(call := ancestors[index - 1], ast.Call):
+            holder = call
+            name = parent.arg
+            others = [*call.args, *(item.value for item in call.keywords if item is not parent)]
+        elif isinstance(parent, ast.Call) and any(arg is child for arg in parent.args):
+            cls = self.facts.classes.get(dotted_name(parent.func) or "")
+            fields = cls.constructor_params if cls is not None else []
+            position = next(number for number, arg in enumerate(parent.args) if arg is child)
+            name = fields[position] if position < len(fields) else None
+            others = [*(arg for arg in parent.args if arg is not child), *(item.value for item in parent.keywords)]
+        else:
+            return None
+        if name is None or not _PROMPT_LENGTH_NAME.fullmatch(name.lower()):
+            return None
+        for value in others:
+            other = self.carrier_of(value, function, before, 0)
+            if other is not None and _is_full_render(other, render):
+                return holder, f"`{_short(holder)}`, the full render's ids stored with the prompt length as `{name}`"
+        return None
+
     def _tuple_mask(
         self, parent: ast.Tuple, child: ast.AST, render: Carrier, function: FunctionInfo, before: int
     ) -> tuple[ast.AST, str] | None:
@@ -767,6 +809,14 @@ class _Flow:
             if other is not None and _is_full_render(other, render):
                 return parent, f"`{_short(parent)}`, the full render paired with the prompt length to mask"
         return None
+
+
+# a field that holds where the trained part of a sequence starts: the prompt's length (`prompt_len`, `prompt_tokens`,
+# `num_prompt_tokens`) or the start of the reply (`completion_start`, `response_offset`)
+_PROMPT_LENGTH_NAME = re.compile(
+    r"(?:num_|n_)?(?:prompt|context|prefix|instruction|query|source)_?(?:len|length|lens|lengths|tokens|ntokens|size)"
+    r"|(?:completion|response|answer|target|label|labels|output)_?(?:start|starts|offset|begin|idx|index)"
+)
 
 
 def prefix_maskers(functions: list[FunctionInfo]) -> dict[str, tuple[int, str, int]]:

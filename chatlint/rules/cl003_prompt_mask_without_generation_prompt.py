@@ -39,8 +39,10 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         completion_messages`, when the names say prompt or reply and the prompt's render takes no `**mapping`) made
         *without* `add_generation_prompt=True`, whose length is then used to mask or cut the labels of the full
         conversation: `[-100] * len(prompt_ids)`, `labels[:prompt_len] = -100`, `full_ids[len(prompt_ids):]`,
-        `full_text[len(prompt_text):]`, or `return tokens, offset` for a trainer that masks the first `offset`
-        tokens. The length is followed through local names, `tokenizer(...)`, `["input_ids"]`, `.shape`, simple
+        `full_text[len(prompt_text):]`, `return tokens, offset` for a trainer that masks the first `offset`
+        tokens, or the full render's ids stored with the length under a name for where training starts, for a
+        collator that masks the tokens before it (`{"input_ids": ids, "prompt_len": n}`, `Example(ids,
+        completion_start=n)`, a dataclass of the module built with it in its `prompt_len` field). The length is followed through local names, `tokenizer(...)`, `["input_ids"]`, `.shape`, simple
         arithmetic, `typing.cast`, one helper function that returns the render or its length (or the render at one
         place of a pair: `prompt, full = split_render(tok, conv)`), a helper that
         tokenizes it (`ids_of(tokenizer, prompt)`), a helper named for counting tokens (`token_length(tokenizer,
