@@ -149,23 +149,24 @@ class IdsSearch:
             return use.kind is UseKind.RETURNED
         first = function_flow(function, self.flows).binding_of(above[-1], use.detail)
         loads = list(self._binding_loads(first, function))
-        if any(_written_for_both(load) for load, _, _ in loads):
+        if any(_written_for_both(load) for load, _, _, _ in loads):
             return False  # read by key or tested for its kind: what is returned may be normalised
-        return any(load_use.kind is UseKind.RETURNED for _, load_use, _ in loads)
+        return any(load_use.kind is UseKind.RETURNED and where is function for _, load_use, _, where in loads)
 
     def _binding_uses(self, first: Binding | None, function: FunctionInfo, depth: int) -> tuple[str, ...]:
         """The uses of the value a binding gives a name, through the names it is moved on to unchanged
-        (`ids = ids.to(device)`)."""
+        (`ids = ids.to(device)`), also in the functions defined in this one that read it."""
         found: list[str] = []
-        for _, load_use, value in self._binding_loads(first, function):
-            found.extend(self._expand(load_use, value, function, depth))
+        for _, load_use, value, where in self._binding_loads(first, function):
+            found.extend(self._expand(load_use, value, where, depth))
         return tuple(dict.fromkeys(found))
 
     def _binding_loads(
         self, first: Binding | None, function: FunctionInfo
-    ) -> Iterator[tuple[Load, SequenceUse, ast.AST]]:
-        """Each load of the value a binding gives a name, with how it uses it (and the value there), through the
-        names it is moved on to unchanged."""
+    ) -> Iterator[tuple[Load, SequenceUse, ast.AST, FunctionInfo]]:
+        """Each load of the value a binding gives a name, with how it uses it (and the value there) and the function
+        it is in, through the names it is moved on to unchanged; a name the binding leaves the function with is also
+        read by the functions defined in it that do not bind it (`def _stream(): generate_tokens(model, ids)`)."""
         flow = function_flow(function, self.flows)
         pending = [first]
         seen: set[int] = set()
@@ -174,15 +175,35 @@ class IdsSearch:
             if binding is None or id(binding) in seen or len(seen) > _MAX_RENAMES:
                 continue
             seen.add(id(binding))
-            for load in flow.loads_reached_by(binding):
+            loads = [(load, function) for load in flow.loads_reached_by(binding)]
+            if any(item is binding for item in flow.at_end(binding.name)):
+                loads += self._closure_loads(binding.name, function)
+            for load, where in loads:
                 if _under_a_blind_test(load):
                     continue  # (a branch a `BatchEncoding` never takes: `if hasattr(out, "shape"): out.to(device)`)
                 value, above = same_value(load.node, load.ancestors)
                 load_use = _sequence_use(value, above)
                 if load_use.kind is UseKind.NAME:
-                    pending.append(flow.binding_of(above[-1], load_use.detail))
+                    if where is function:
+                        pending.append(flow.binding_of(above[-1], load_use.detail))
                 else:
-                    yield load, load_use, value
+                    yield load, load_use, value, where
+
+    def _closure_loads(self, name: str, function: FunctionInfo) -> list[tuple[Load, FunctionInfo]]:
+        """The loads of `name` in the functions defined in `function` (one level) that neither bind it nor take it
+        as a parameter: they read `function`'s value."""
+        nested = {
+            id(caller): caller
+            for sites in self.call_sites.values()
+            for _, caller, _ in sites
+            if caller.outer is function and name not in caller.params
+        }
+        found = []
+        for inner in nested.values():
+            inner_flow = function_flow(inner, self.flows)
+            if not inner_flow.bindings.get(name):
+                found += [(load, inner) for load in inner_flow.loads.get(name, ())]
+        return found
 
     def _expand(self, use: SequenceUse, value: ast.AST, function: FunctionInfo, depth: int) -> list[str]:
         """One sequence use in words, following a return to the callers, an argument to the function called and

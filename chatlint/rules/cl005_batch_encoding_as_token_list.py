@@ -60,7 +60,9 @@ class BatchEncodingAsTokenList(Rule):
         render as a related place; the module that renders says nothing unless it uses the result itself, and the
         fix (in the render, which its other callers share) is not offered there. The result
         is followed through every local name assignment that can reach a use, and through what leaves it the same
-        object: `.to(device)`, `typing.cast(...)`, and names it is moved on to (`ids = ids.to(device)`). Ids a
+        object: `.to(device)`, `typing.cast(...)`, and names it is moved on to (`ids = ids.to(device)`), also into a
+        function defined in the one that renders, which reads the name it has when that one's body ends (a streaming
+        generator using the prompt's ids). Ids a
         function returns in a tuple are followed to the callers that unpack it (`prompt_ids, ids =
         encode_pair(...)`), in the module and from another one.
 

@@ -1,0 +1,16 @@
+# Ids a function renders and a generator defined in it reads (a streaming endpoint): used as a list there, a
+# `BatchEncoding` from transformers 5 breaks it the same.
+import torch
+
+
+def stream_reply(model, tokenizer, messages, max_new_tokens=128):
+    prompt_ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005 "`torch.tensor([prompt_ids])`"
+
+    def tokens():
+        input_ids = torch.tensor([prompt_ids])
+        for _ in range(max_new_tokens):
+            next_id = model(input_ids).logits[0, -1].argmax()
+            input_ids = torch.cat([input_ids, next_id.view(1, 1)], dim=1)
+            yield next_id.item()
+
+    return tokens()

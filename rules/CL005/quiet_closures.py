@@ -1,0 +1,24 @@
+# The twins of flag_closures.py: the generator reads the ids of a render that asked for a list, or the function
+# rebinds the name to the `input_ids` of the mapping before the generator is defined.
+import torch
+
+
+def stream_reply(model, tokenizer, messages, max_new_tokens=128):
+    prompt_ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)
+
+    def tokens():
+        input_ids = torch.tensor([prompt_ids])
+        for _ in range(max_new_tokens):
+            yield model(input_ids).logits[0, -1].argmax().item()
+
+    return tokens()
+
+
+def stream_mapping(model, tokenizer, messages):
+    prompt_ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
+    prompt_ids = prompt_ids["input_ids"]
+
+    def tokens():
+        yield from model.generate(torch.tensor([prompt_ids]))
+
+    return tokens()
