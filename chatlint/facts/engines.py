@@ -34,6 +34,7 @@ from chatlint.facts.syntax import (
     keyword_value,
     positional,
     string_value,
+    submitted_call,
 )
 from chatlint.findings import Related
 
@@ -228,7 +229,8 @@ class Engines:
     ) -> EngineCall | None:
         """The words for the engine and the text prompts `call` hands it: an engine's `generate`, or a completions
         request to an OpenAI-compatible server; None for another call."""
-        found = self.generate(call, function, flows)
+        # (`asyncio.to_thread(self.llm.generate, prompts, params)`: the engine's call, run by another)
+        found = self.generate(submitted_call(call) or call, function, flows)
         if found is not None:
             if _sampling_sets_flag(function):
                 return None  # TensorRT-LLM's `SamplingParams(add_special_tokens=False)` decides it

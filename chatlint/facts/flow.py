@@ -365,6 +365,8 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         built = _unless_none(flow.assigned(value))
         if isinstance(built, ast.Call):
             return _built_class(built, function)
+        if (own := _own_class(built, function)) is not None:  # `server = self`, for the route handlers defined next
+            return own
         if len(bindings) == 1 and bindings[0].kind == "loop" and isinstance(bindings[0].value, ast.Name):
             # `for rollout in rollouts` with `rollouts: Sequence[Rollout]` a parameter (or a list made of one:
             # `reqs = list(requests)`)
@@ -374,6 +376,8 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         param = function.params.get(value.id)
         if param is not None and all(binding.kind == "param" for binding in bindings):
             return _annotated_class(param.annotation)  # `def run(actor: Actor)`
+        if not bindings and param is None:
+            return _outer_instance_class(value.id, function, flows)
     if (
         isinstance(value, ast.Subscript)
         and isinstance(value.value, ast.Name)
@@ -384,6 +388,29 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         bindings = function_flow(function, flows).reaching(value.value.id, value.value)
         if param is not None and all(binding.kind == "param" for binding in bindings):
             return _element_class(param.annotation)
+    return None
+
+
+def _outer_instance_class(name: str, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.expr | None:
+    """The class of the instance a name the function does not bind holds, when the function (or module) it is
+    defined in builds it once (`formatter = ChatFormatter(...)` at module level, used in a route handler)."""
+    outer = function.outer
+    while outer is not None:
+        bindings = function_flow(outer, flows).at_end(name)
+        if bindings:
+            built = _unless_none(bindings[0].value) if len(bindings) == 1 and bindings[0].kind == "assign" else None
+            if isinstance(built, ast.Call):
+                return _built_class(built, outer)
+            return _own_class(built, outer)  # `server = self` in the method that defines the route handlers
+        outer = outer.outer
+    return None
+
+
+def _own_class(value: ast.expr | None, function: FunctionInfo) -> ast.Name | None:
+    """The class of a method's `self`, when `value` is that `self`."""
+    cls = function.self_class
+    if isinstance(value, ast.Name) and value.id == "self" and cls is not None:
+        return ast.copy_location(ast.Name(id=cls.name, ctx=ast.Load()), value)
     return None
 
 
@@ -447,11 +474,11 @@ def called_method(
 
 def _unless_none(value: ast.expr | None) -> ast.expr | None:
     """The value an expression gives when it is not None: `ChatFormatter(tok) if use_chat else None` gives the
-    instance or nothing."""
+    instance or nothing; so does the coroutine call an `await` waits for."""
     if isinstance(value, ast.IfExp):
         sides = [side for side in (value.body, value.orelse) if not _is_none(side)]
-        return sides[0] if len(sides) == 1 else value
-    return value
+        value = sides[0] if len(sides) == 1 else value
+    return value.value if isinstance(value, ast.Await) else value  # (`await get_renderer()`: what it returns)
 
 
 def _built_class(call: ast.Call, function: FunctionInfo) -> ast.expr:

@@ -338,7 +338,9 @@ class RenderedTexts:
         if isinstance(func, ast.Attribute):
             method = func.attr
             if method in _KEEPS_START and not _mentions_bos(call):
-                return with_hop(self.template_text(func.value, function, depth + 1), f"`{_short(call)}`", altered=True)
+                kept = with_hop(self.template_text(func.value, function, depth + 1), f"`{_short(call)}`", altered=True)
+                if kept is not None:
+                    return kept  # (else it may be a method of the module's own named so: `formatter.format(...)`)
             if method in ("removeprefix", "lstrip") and (call.args or call.keywords):
                 return None
         helper = self.helper_function(call, function)
@@ -754,8 +756,15 @@ class RenderedTexts:
     def _name_text(
         self, name: ast.Name, function: FunctionInfo, depth: int, follow_binding: _FollowBinding
     ) -> TextOrigin | None:
-        """Every binding of `name` that may reach this load, followed; certain only when all of them are renders."""
+        """Every binding of `name` that may reach this load, followed; certain only when all of them are renders. A
+        name the function does not bind is the enclosing function's (or the module's), as it is when that one's body
+        has run (`prompt` read by a generator defined after `prompt = render(...)`)."""
         bindings = self.flow(function).reaching(name.id, name)
+        if not bindings and name.id not in function.params:
+            outer = function.outer
+            while outer is not None and not (bindings := self.flow(outer).at_end(name.id)):
+                outer = outer.outer
+            function = outer if outer is not None else function
         if not bindings or any(_strips_bos(binding.value) for binding in bindings):
             # `if text.startswith(bos): text = text[len(bos):]`: the code removes the BOS by hand on its paths
             return None

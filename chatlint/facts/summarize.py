@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from chatlint.facts.built_classes import module_factories, module_registries
 from chatlint.facts.calls import conversation_parameter, renderer_factories
@@ -71,9 +73,12 @@ from chatlint.facts.syntax import (
     shortened,
     star_kwargs,
 )
-from chatlint.facts.tokenizer_calls import only_own_kwargs
+from chatlint.facts.tokenizer_calls import leaves_to_subclasses, only_own_kwargs
 from chatlint.facts.tokenizer_summaries import tokenizing_helpers
 from chatlint.knowledge.model_families import family_of
+
+# a summary of something a function or method of the module does, named by its qualified name
+_Named = TypeVar("_Named", WrapperSummary, TextSummary)
 
 
 def summarize(facts: ModuleFacts) -> ModuleSummary:
@@ -106,6 +111,9 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         texts.extend(_stored_texts(facts, rendered))
         texts.extend(_row_function_factories(facts, rendered, renders))
         handed = _handed_text(facts, rendered, imports)
+    if wrappers or texts:
+        wrappers += _under_bases(wrappers, facts)
+        texts += _under_bases(texts, facts)
     data = facts.source.text.encode("utf-8", "surrogatepass")
     masks: tuple[MaskSummary, ...] = ()
     if may_mask(data):
@@ -174,6 +182,24 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         if may_mask_prompts(data)
         else (),
     )
+
+
+def _under_bases(items: Sequence[_Named], facts: ModuleFacts) -> tuple[_Named, ...]:
+    """The renders of methods (`ChatRenderer.render`) again under the name of a base class of the module that leaves
+    the method to its subclasses (`PromptRenderer.render`, abstract): an importer that knows an instance only as the
+    base (`renderer: PromptRenderer = build_renderer(cfg)`) runs a subclass's render (the first one)."""
+    names = {item.name for item in items}
+    found: list[_Named] = []
+    for item in items:
+        owner, _, method = item.name.rpartition(".")
+        cls = facts.classes.get(owner) if owner and "." not in owner else None
+        for base in cls.lineage()[1:] if cls is not None else ():
+            name = f"{base.name}.{method}"
+            if leaves_to_subclasses(base, method) and name not in names:
+                names.add(name)
+                found.append(replace(item, name=name))
+                break
+    return tuple(found)
 
 
 def _constructor_switches(facts: ModuleFacts) -> tuple[tuple[str, str, tuple[str, ...]], ...]:

@@ -273,3 +273,22 @@ def is_property(function: object) -> bool:
 
 # calls that hand back the items of the iterable they are given, in order (a copy, a progress bar, a gather)
 SAME_ITEMS = frozenset({"list", "tuple", "sorted", "iter", "gather_object", "tqdm", "tqdm.tqdm", "auto.tqdm"})
+
+
+# calls that run the function they are given with the arguments that follow it: `executor.submit(fn, *args)`,
+# `asyncio.to_thread(fn, *args)`, `loop.run_in_executor(executor, fn, *args)` (the name -> where the function is)
+_RUNS_A_FUNCTION = {"submit": 0, "to_thread": 0, "run_in_executor": 1}
+
+
+def submitted_call(call: ast.Call) -> ast.Call | None:
+    """The call of a helper that `call` hands to an executor with its arguments (`pool.submit(send, args, prompt)`
+    runs `send(args, prompt)`), written out at the same place; None for any other call."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    position = _RUNS_A_FUNCTION.get(name)
+    if position is None or len(call.args) <= position or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    target = call.args[position]
+    if not isinstance(target, (ast.Name, ast.Attribute)):
+        return None
+    return ast.copy_location(ast.Call(func=target, args=call.args[position + 1 :], keywords=[]), call)

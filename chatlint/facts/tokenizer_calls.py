@@ -57,6 +57,7 @@ from chatlint.facts.syntax import (
     passes_star_args,
     positional,
     string_value,
+    submitted_call,
 )
 from chatlint.facts.uses import same_value
 from chatlint.facts.walk import children
@@ -663,18 +664,13 @@ def _class_named(name: str, helpers: dict[str, Helper]) -> ClassInfo | None:
     return None
 
 
-# calls that run the function they are given with the arguments that follow it: `executor.submit(fn, *args)`,
-# `asyncio.to_thread(fn, *args)`, `loop.run_in_executor(executor, fn, *args)` (the name -> where the function is)
-_RUNS_A_FUNCTION = {"submit": 0, "to_thread": 0, "run_in_executor": 1}
-
-
 def _helper_call(
     call: ast.Call, function: FunctionInfo, helpers: dict[str, Helper], flows: dict[int, FunctionFlow]
 ) -> TokenizerCall | None:
     """A call of one of `helpers` as a tokenizer call: called directly, or run by an executor with its arguments
     (`loop.run_in_executor(pool, self.generate, prompt)`; no fix at such a call, where the helper's call is not
     written out)."""
-    submitted = _submitted(call)
+    submitted = submitted_call(call)
     helper = _helper_of(submitted or call, function, helpers, flows)
     if helper is None:
         return None
@@ -682,20 +678,6 @@ def _helper_call(
     if submitted is not None:
         through.fixable = False
     return through
-
-
-def _submitted(call: ast.Call) -> ast.Call | None:
-    """The call of a helper that `call` hands to an executor with its arguments (`pool.submit(send, args, prompt)`
-    runs `send(args, prompt)`), written out at the same place; None for any other call."""
-    func = call.func
-    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    position = _RUNS_A_FUNCTION.get(name)
-    if position is None or len(call.args) <= position or any(isinstance(a, ast.Starred) for a in call.args):
-        return None
-    target = call.args[position]
-    if not isinstance(target, (ast.Name, ast.Attribute)):
-        return None
-    return ast.copy_location(ast.Call(func=target, args=call.args[position + 1 :], keywords=[]), call)
 
 
 def _through_helper(call: ast.Call, function: FunctionInfo, helper: Helper) -> TokenizerCall:

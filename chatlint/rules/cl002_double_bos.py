@@ -76,7 +76,11 @@ class DoubleBos(Rule):
         the items of a list it is given, `for prompt, completion in zip(prompt_texts, completions)`, directly or
         through a list of its own it fills with them; one that tokenizes a batch of the one text it is given,
         `processor(text=[text], images=images)`; also run by an executor with its arguments, `pool.submit(send,
-        args, prompt)`, `asyncio.to_thread(encode, tok, prompt)`),
+        args, prompt)`, `asyncio.to_thread(encode, tok, prompt)`; an engine's own `generate` too,
+        `asyncio.to_thread(self.llm.generate, prompt, params)`), a name a function defined in another one reads from
+        it (a streaming generator reading the prompt its route handler rendered), an instance of a class of the module
+        or imported built once at module level and used in a function (`formatter = ChatFormatter(tok)`), or an
+        alias of `self` route handlers defined in a method use (`server = self`, then `server.build_prompt(...)`),
         the ids of a render of the function decoded back to text with the special tokens kept (`tokenizer.decode(ids)`),
         generators of the module that yield it (`for text in iterate_texts(ds)`; or yield it in tuples, `for record,
         text in iter_prompts(ds)`, also out of chunks of them, `[text for _, text in chunk]`, or of a list kept of
@@ -139,7 +143,10 @@ class DoubleBos(Rule):
         `backends/huggingface.py`). The other way round, a base class that tokenizes what a method it leaves to its
         subclasses returns (`self._tokenize(self._format_inputs(packet))` with `_format_inputs` abstract) gets the
         render of a subclass that implements it by rendering: the first of its module, or one of another module of
-        the run (a one-file run that passes only the base's module does not see it). A property that returns a render, read
+        the run (a one-file run that passes only the base's module does not see it). A module that knows an instance
+        only as an imported abstract base (`formatter: PromptFormatter = build_formatter(...)`, or `await
+        get_formatter()` annotated `-> PromptFormatter`) renders with the first subclass of the base's module that
+        implements the method by rendering. A property that returns a render, read
         on an instance (`[request.prompt for request in requests]` with `requests: list[EvalRequest]`), of the
         module or imported, is that render. Instances count when a factory annotated to return their class built
         them (`self.prompter = make_prompt_builder(cfg)` with `-> PromptBuilder`, of the module or of another) or an
