@@ -820,12 +820,13 @@ _PROMPT_LENGTH_NAME = re.compile(
 
 
 def prefix_maskers(functions: list[FunctionInfo]) -> dict[str, tuple[int, str, int]]:
-    """The module-level functions that mask the first `n` labels they are given, `n` a parameter of theirs:
-    `labels[:n] = [IGNORE_INDEX] * n` (`n` the parameter, or a local computed from it once: `n = min(prompt_len,
-    len(labels))`). By name: (the parameter's place among those a call fills, its name, the line of the mask)."""
+    """The module-level functions and methods that mask the first `n` labels they are given, `n` a parameter of
+    theirs: `labels[:n] = [IGNORE_INDEX] * n` (`n` the parameter, or a local computed from it once: `n =
+    min(prompt_len, len(labels))`). By name as a call names them (`mask_prompt`, `self._labels`): (the parameter's
+    place among those a call fills, its name, the line of the mask)."""
     found: dict[str, tuple[int, str, int]] = {}
     for function in functions:
-        if function.is_module or function.cls is not None or function.outer is None or not function.outer.is_module:
+        if function.is_module or function.outer is None or not function.outer.is_module:
             continue
         params = list(function.call_params)
         for node in nodes_under(function.node.body):
@@ -839,7 +840,8 @@ def prefix_maskers(functions: list[FunctionInfo]) -> dict[str, tuple[int, str, i
                 continue
             param = _parameter_behind(bound.upper, function, params)
             if param is not None:
-                found[function.name] = (params.index(param), param, node.lineno)
+                name = function.name if function.cls is None else f"self.{function.name}"
+                found[name] = (params.index(param), param, node.lineno)
                 break
     return found
 

@@ -177,7 +177,9 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         engines=_engine_factories(facts),
         constructor_switches=_constructor_switches(facts) if facts.template_calls else (),
         prefix_masks=tuple(
-            (name, position, param, line) for name, (position, param, line) in prefix_maskers(facts.functions).items()
+            (name, position, param, line)
+            for name, (position, param, line) in prefix_maskers(facts.functions).items()
+            if not name.startswith("self.")  # (a method: called on its own instances only)
         )
         if may_mask_prompts(data)
         else (),

@@ -84,7 +84,8 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         its caller fills (`**options`, a parameter), which may hold `add_generation_prompt=True`.
 
         The labels may be masked by a helper handed the prompt's length: a module-level function of the module,
-        or of another one, that masks the first labels it is given, as many as a parameter says (`def
+        or of another one, or a method called on `self` (`self._labels(input_ids, n_prompt)`), that masks the first
+        labels it is given, as many as a parameter says (`def
         mask_prompt(labels, prompt_len): labels[:prompt_len] = [-100] * prompt_len`; also through a local computed
         from it, `n = min(prompt_len, len(labels))`). Imported ones are looked for when named for masking
         (`mask_prompt`, `ignore_prefix`, `mask_labels`).

@@ -27,3 +27,21 @@ def encode_by_keyword(example, tokenizer):
     input_ids = tokenizer.apply_chat_template(messages, return_dict=False)
     prompt_len = len(tokenizer.apply_chat_template(messages[:-1], return_dict=False))  # expect: CL003 "which masks the first `count` labels"
     return {"input_ids": input_ids, "labels": hide_prompt(list(input_ids), count=prompt_len)}
+
+
+class ChatSFTDataset:
+    # a method of the class masks the first labels it is given: called on `self`
+    def __init__(self, rows, tokenizer):
+        self.rows = rows
+        self.tokenizer = tokenizer
+
+    def _labels(self, input_ids, n_prompt):
+        labels = list(input_ids)
+        labels[:n_prompt] = [IGNORE_INDEX] * n_prompt
+        return labels
+
+    def __getitem__(self, index):
+        conversation = self.rows[index]["messages"]
+        input_ids = self.tokenizer.apply_chat_template(conversation, return_dict=False)
+        n_prompt = len(self.tokenizer.apply_chat_template(conversation[:-1], return_dict=False))  # expect: CL003 "which masks the first `n_prompt` labels"
+        return {"input_ids": input_ids, "labels": self._labels(input_ids, n_prompt)}

@@ -36,3 +36,21 @@ def encode_other(example, tokenizer, system_len):
     labels = mask_prefix(input_ids, system_len)
     labels = keep_prefix(labels, len(prompt_ids))
     return {"input_ids": input_ids, "labels": mask_after(labels, len(prompt_ids))}
+
+
+class ChatSFTDataset:
+    # the method that masks the first labels gets the length of a prompt rendered with the generation prompt
+    def __init__(self, rows, tokenizer):
+        self.rows = rows
+        self.tokenizer = tokenizer
+
+    def _labels(self, input_ids, n_prompt):
+        labels = list(input_ids)
+        labels[:n_prompt] = [IGNORE_INDEX] * n_prompt
+        return labels
+
+    def __getitem__(self, index):
+        conversation = self.rows[index]["messages"]
+        input_ids = self.tokenizer.apply_chat_template(conversation, return_dict=False)
+        prompt = self.tokenizer.apply_chat_template(conversation[:-1], add_generation_prompt=True, return_dict=False)
+        return {"input_ids": input_ids, "labels": self._labels(input_ids, len(prompt))}
