@@ -423,6 +423,10 @@ _COMPLETIONS_REQUEST = (
     "a raw completions request (`/v1/completions`) to an OpenAI-compatible server, which vLLM and SGLang serve with "
     "special tokens on"
 )
+_LLAMA_SERVER_REQUEST = (
+    "a `/completion` request to llama.cpp's server, which tokenizes a text prompt with the model's special tokens "
+    "(the BOS) added"
+)
 # the keys of a request's JSON body that hold its text prompt(s), in the order they are looked for
 _PROMPT_KEYS = ("text", "prompt", "prompts", "inputs")
 
@@ -464,8 +468,8 @@ def _json_dumped(data: ast.expr | None) -> ast.expr | None:
 
 def _endpoint_words(url: ast.expr, function: FunctionInfo) -> str | None:
     """The words for the endpoint `url` names (a literal, an f-string, `base + "/generate"`, or a local name bound
-    once to one): an engine's `/generate`, or a server's `/v1/completions` (not `/chat/completions`, where the
-    server renders the messages itself); None for another endpoint."""
+    once to one): an engine's `/generate`, a server's `/v1/completions` (not `/chat/completions`, where the server
+    renders the messages itself), or llama.cpp's server's `/completion`; None for another endpoint."""
     if isinstance(url, ast.Name):
         values = function.assignments.get(url.id, [])
         url = values[0] if len(values) == 1 else url
@@ -474,6 +478,8 @@ def _endpoint_words(url: ast.expr, function: FunctionInfo) -> str | None:
         return _GENERATE_REQUEST
     if any("/completions" in piece and "chat/completions" not in piece for piece in pieces):
         return _COMPLETIONS_REQUEST
+    if any(piece.rstrip("/").endswith("/completion") and "chat" not in piece for piece in pieces):
+        return _LLAMA_SERVER_REQUEST
     return None
 
 

@@ -78,7 +78,7 @@ ENGINE_WORDS = (
     b"pipeline(",
     b"InferenceClient",
     b"/generate",
-    b"/v1/completions",
+    b"/completion",  # (`/v1/completions`, llama.cpp server's `/completion`)
 )
 # a call of a tokenizer: `tok(`, `tokenizer(`, `self.tokenizer.encode(`, `processor(text=` (plain `in` tests: a
 # pattern with alternatives costs ten times as much over a large module)
