@@ -482,7 +482,8 @@ class Runner:
         render (`Links.adopt_rows`), so that a function reading it from the rows it is given and tokenizing it is
         judged (CL002)."""
         for source, links in list(to_link):
-            stages = links.stage_texts()
+            # (a script that hands a trainer a collator: the datasets it builds with imported functions count)
+            stages = links.stage_texts(datasets="data_collator" in source.text)
             imports = imports_of.get(source.path, ())
             if not stages or not imports:
                 continue

@@ -332,20 +332,26 @@ class Links:
         of the rows it is given (see `row_columns`); the first such stage is kept."""
         self.row_columns.setdefault(column, (text, summary, user))
 
-    def stage_texts(self) -> list[tuple[str, TextSummary, ModuleSummary]]:
+    def stage_texts(self, datasets: bool = False) -> list[tuple[str, TextSummary, ModuleSummary]]:
         """The columns the imported stages store a render in (methods of classes of another module that return rows
-        with a render in a column, not datasets), with each stage's text and module."""
+        with a render in a column), with each stage's text and module; with `datasets`, also the imported functions
+        that return a dataset with a render in a column (`load_text_dataset(tok, args)`, for a script that hands it
+        to a trainer with a collator of another module)."""
         found = []
         for imported in self.names.values():
             symbol = imported.symbol
             if symbol is None:
                 continue
             for text in imported.summary.texts:
-                if not text.name.startswith(symbol + "."):
-                    continue  # (a method of the class imported: a function that does so is a `.map()` function)
-                if text.dataset or text.stored or text.yields or text.ids:
+                if text.stored or text.yields or text.ids:
                     continue
-                found += [(column, text, imported.summary) for column in text.columns]
+                if text.dataset:
+                    if datasets and text.name == symbol:
+                        found += [(column, text, imported.summary) for column in text.columns]
+                    continue
+                if text.name.startswith(symbol + "."):
+                    # (a method of the class imported: a function that does so is a `.map()` function)
+                    found += [(column, text, imported.summary) for column in text.columns]
         return found
 
 

@@ -18,7 +18,16 @@ from chatlint.facts.datasets import Stop, bound_keywords, derives_from, mapped_f
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import CallSite, FunctionInfo, Hop, TextOrigin, with_hop
-from chatlint.facts.syntax import called_name, code, dotted_name, first_argument, shortened, string_value
+from chatlint.facts.syntax import (
+    bool_literal,
+    called_name,
+    code,
+    dotted_name,
+    first_argument,
+    keyword_value,
+    shortened,
+    string_value,
+)
 from chatlint.facts.trl_rows import trl_row_columns, trl_row_functions
 from chatlint.facts.walk import nodes_under
 
@@ -88,14 +97,20 @@ class RenderedColumns:
         return self.rows_of(call.func, function, depth).get(column)
 
     def rows_of(
-        self, func: ast.expr, function: FunctionInfo, depth: int = 0, keys: Bound | None = None
+        self,
+        func: ast.expr,
+        function: FunctionInfo,
+        depth: int = 0,
+        keys: Bound | None = None,
+        batched: bool = False,
     ) -> dict[str, TextOrigin]:
         """The columns that hold a render in the rows returned by the function `func` names: a function of this
         module, of another one (as its summary says), or one of trl's row renderers. `keys`: the columns the
-        caller binds parameters of the function to (`fn_kwargs={"text_column": cfg.text_column}`)."""
+        caller binds parameters of the function to (`fn_kwargs={"text_column": cfg.text_column}`); `batched`: the
+        function is given and returns batches of rows (`.map(fn, batched=True)`: each column a list of values)."""
         local = self.texts.helper_function(ast.Call(func=func, args=[], keywords=[]), function)
         if local is not None:
-            return self.returned_columns(local, depth + 1, keys)
+            return self.returned_columns(local, depth + 1, keys, batched)
         made = self._made_by_factory(func, function)
         if made is not None:
             imported = self.texts.links.text(made.func)
@@ -309,8 +324,12 @@ class RenderedColumns:
         if adopted is None:
             return None
         text, summary, user = adopted
-        origin = imported_origin(text, summary, "stores the render in the rows it is given", key)
-        hop = Hop(f"in {column_words(key)} of the rows `{text.name}` returns, a stage {user}", is_place=True)
+        if text.dataset:  # (a function returning a dataset, handed to a trainer beside this module's collator)
+            origin = imported_origin(text, summary, "returns a dataset with the render in a column", key)
+            hop = Hop(f"in {column_words(key)} of the dataset `{text.name}` returns, one {user}", is_place=True)
+        else:
+            origin = imported_origin(text, summary, "stores the render in the rows it is given", key)
+            hop = Hop(f"in {column_words(key)} of the rows `{text.name}` returns, a stage {user}", is_place=True)
         return replace(origin, route=(hop,))
 
     @functools.cached_property
@@ -389,6 +408,7 @@ class RenderedColumns:
 
     def _written_columns(self, mapped: ast.expr, function: FunctionInfo, call: ast.Call) -> dict[str, TextOrigin]:
         keys = (bound_keywords(call, mapped, function), function)
+        batched = bool_literal(keyword_value(call, "batched")) is True
         mapped = partial_target(mapped)  # `partial(to_text, tokenizer=tok)`: `to_text`
         if isinstance(mapped, ast.Lambda):
             if isinstance(mapped.body, ast.Call) and not isinstance(mapped.body.func, ast.Lambda):
@@ -396,20 +416,21 @@ class RenderedColumns:
                 found = self._written_columns(mapped.body.func, function, call)
                 if found:
                     return found
-            return self._row_columns([mapped.body], function, {})
-        return self.rows_of(mapped, function, keys=keys)
+            return self._row_columns([mapped.body], function, {}, batched=batched)
+        return self.rows_of(mapped, function, keys=keys, batched=batched)
 
     def returned_columns(
-        self, function: FunctionInfo, depth: int = 0, keys: Bound | None = None
+        self, function: FunctionInfo, depth: int = 0, keys: Bound | None = None, batched: bool = False
     ) -> dict[str, TextOrigin]:
-        """The keys of the rows `function` returns that certainly hold a rendered text (`keys`: see `rows_of`)."""
+        """The keys of the rows `function` returns that certainly hold a rendered text (`keys`, `batched`: see
+        `rows_of`)."""
         key = (id(function), "row")
         if key in self.texts.busy or depth > MAX_RESOLUTION_DEPTH:
             return {}
         self.texts.busy.add(key)
         try:
             flow = self.texts.flow(function)
-            return self._row_columns(flow.returns, function, flow.items, depth, keys)
+            return self._row_columns(flow.returns, function, flow.items, depth, keys, batched)
         finally:
             self.texts.busy.discard(key)
 
@@ -420,9 +441,12 @@ class RenderedColumns:
         items: dict[tuple[str, str], list[ast.expr]],
         depth: int = 0,
         keys: Bound | None = None,
+        batched: bool = False,
     ) -> dict[str, TextOrigin]:
         found: dict[str, TextOrigin] = {}
         partial: set[str] = set()  # columns some row holds no render in (a plain text on another path)
+        # (a batch of rows: each column a list, whose items are the rows' values)
+        follow = self.texts.template_texts if batched else self.texts.template_text
         for row in rows:
             entries: list[tuple[str | None, ast.expr]] = []
             if isinstance(row, ast.Dict):
@@ -441,7 +465,7 @@ class RenderedColumns:
                 continue
             rendered = set()
             for key, value in entries:
-                origin = self.texts.template_text(value, function, depth + 1) if key is not None else None
+                origin = follow(value, function, depth + 1) if key is not None else None
                 if key is not None and origin is not None and not origin.batch:
                     found.setdefault(key, origin)
                     rendered.add(key)

@@ -3,14 +3,17 @@
 Given a dataset of plain text (a string column, `dataset_text_field`, "text" unless set), every trl release
 tokenizes it with the tokenizer's special tokens on: `processing_class(text=...)` in recent releases, and
 `add_special_tokens=True` unless `dataset_kwargs={"add_special_tokens": False}` in the 0.x ones. When a `.map()` of
-the module stored text rendered by a chat template in that column, each example gets a second BOS.
+the module stored text rendered by a chat template in that column, each example gets a second BOS; unless the
+module imports Unsloth first, whose patched trainer tokenizes such a column without special tokens.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from chatlint.facts.datasets import mapped_function
 from chatlint.facts.flags import mapping_value, spread_source
@@ -36,7 +39,7 @@ class TrainerTokenization:
 def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
     """The `SFTTrainer(...)` calls of the module whose text column holds text a `.map()` of the module rendered."""
     trainers = [(call, function) for call, function, _ in facts.calls if called_name(call) == "SFTTrainer"]
-    if not trainers:
+    if not trainers or _patched_by_unsloth(facts):
         return []
     configs = [(call, function) for call, function, _ in facts.calls if called_name(call) == "SFTConfig"]
     if any(_opts_out(config, function, facts) for config, function in configs):
@@ -59,6 +62,31 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
             origin = texts.rows.writer_of(field[0], [(dataset, function)])
             found.append(TrainerTokenization(call, function, field[0], field[1], origin, field[2]))
     return found
+
+
+def _patched_by_unsloth(facts: ModuleFacts) -> bool:
+    """Does the module run with Unsloth: it imports Unsloth before it imports trl's `SFTTrainer`, outside a `try`, or
+    it is a project's Unsloth backend (a file or folder named for it, `backends/unsloth/sft.py`)? Unsloth's import
+    patches trl's `SFTTrainer`: before tokenizing a text column it looks at the first text, and when that starts
+    with the BOS (or the tokenizer's template writes one) it tokenizes without special tokens ("Unsloth: We found
+    double BOS tokens - we shall remove one automatically", unsloth_zoo's generated
+    `UnslothSFTTrainer._prepare_dataset`)."""
+    if any("unsloth" in re.split(r"[-_.]", folder.lower()) for folder in PurePath(facts.path).parts[:-1]):
+        return True
+    unsloth = trl = None
+    for node in ast.walk(facts.module):
+        if isinstance(node, ast.ImportFrom) and node.module is not None:
+            names = [node.module]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        if any(name.split(".")[0] in ("unsloth", "unsloth_zoo") for name in names):
+            if not any(isinstance(above, ast.Try) for above in facts.ancestors(node)):
+                unsloth = min(unsloth or node.lineno, node.lineno)
+        elif any(name.split(".")[0] == "trl" for name in names):
+            trl = min(trl or node.lineno, node.lineno)
+    return unsloth is not None and (trl is None or unsloth < trl)
 
 
 def _tokenized_or_dropped(column: str, facts: ModuleFacts) -> Callable[[ast.Call], bool]:

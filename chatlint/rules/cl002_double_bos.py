@@ -114,7 +114,9 @@ class DoubleBos(Rule):
         (`row["prompt"] = render(...)`) writes that column for the rows another class's method is given
         (`tok([row["prompt"] for row in batch])`), in the module, or across modules when a module of the run
         imports both stages (the pipeline script); a column a `.map()` writes is also read off a loop over the rows
-        a function is given.
+        a function is given. So does a function of another module that returns a dataset with a render in a column
+        (`load_text_dataset(tok, name)`), for a collator of a third module that reads the column (`[example["text"]
+        for example in examples]`), when a script imports both and hands a trainer a collator (`data_collator=`).
 
         Across modules: text a function of another module returns (one text, a list of them, or rows with it in a
         column, also through a function it makes: `to_text = make_formatter(tok)`, then `ds.map(to_text)`), yields
@@ -323,10 +325,14 @@ class DoubleBos(Rule):
 
         trl's `SFTTrainer` tokenizes a column of plain text itself, with special tokens on (`dataset_text_field`,
         on the trainer or the module's `SFTConfig`, else trl's default "text"): when that column holds rendered
-        text, the finding is at the trainer. It stays quiet when the call passes `dataset_kwargs`,
-        `formatting_func` or a `**mapping` of options, and when the dataset it is given was tokenized after the
-        render (a `.map()` whose function writes `input_ids`: trl tokenizes nothing again) or lost the column. There is no automatic fix: give the trainer the
-        conversations (a `messages` column) and let it render them once.
+        text (written by a `.map()`, also a batched one whose function returns a list of renders per column), the
+        finding is at the trainer. It stays quiet when the call passes `dataset_kwargs`, `formatting_func` or a
+        `**mapping` of options, when the dataset it is given was tokenized after the render (a `.map()` whose
+        function writes `input_ids`: trl tokenizes nothing again) or lost the column, and when the module runs with
+        Unsloth: it imports Unsloth before trl, outside a `try`, or sits in a folder named for it (a project's
+        Unsloth backend). Unsloth's patched trainer sees the BOS the texts start with and tokenizes them without
+        special tokens. There is no automatic fix: give the trainer the conversations (a `messages` column) and let
+        it render them once.
     """
     why_is_this_bad = """
         Most chat templates write the BOS token into the text (`<|begin_of_text|>`, `<s>`, `<bos>`). Tokenizing

@@ -20,3 +20,25 @@ def filtered_then_trained():
     rendered = load_dataset("json", data_files="chat.jsonl").map(to_text)
     train = rendered["train"].filter(lambda row: len(row["text"]) < 20_000)
     return SFTTrainer(model="m", train_dataset=train, processing_class=tokenizer)  # expect: CL002 "`SFTTrainer` tokenizes column `text`"
+
+
+def formatting_prompts_func(examples):
+    # a batched `.map()` writes a list of renders per batch: each row's `text` is one of them
+    texts = [tokenizer.apply_chat_template(messages, tokenize=False) for messages in examples["messages"]]
+    return {"text": texts}
+
+
+def trained_on_batches():
+    rendered = load_dataset("json", data_files="chat.jsonl", split="train").map(formatting_prompts_func, batched=True)
+    return SFTTrainer(model="m", train_dataset=rendered, processing_class=tokenizer)  # expect: CL002 "`SFTTrainer` tokenizes column `text`"
+
+
+def trained_on_batches_by_loop():
+    def format_batch(examples):
+        texts = []
+        for messages in examples["messages"]:
+            texts.append(tokenizer.apply_chat_template(messages, tokenize=False))
+        return {"text": texts}
+
+    rendered = load_dataset("json", data_files="chat.jsonl", split="train").map(format_batch, batched=True)
+    return SFTTrainer(model="m", train_dataset=rendered, processing_class=tokenizer)  # expect: CL002 "`SFTTrainer` tokenizes column `text`"
