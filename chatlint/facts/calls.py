@@ -352,8 +352,9 @@ class _Collector:
 
     def _kept_from(self, conversation: ast.expr | None, function: FunctionInfo) -> ast.expr | None:
         """The argument whose end the conversation keeps, when it is a call of a helper of the module that keeps it
-        (`with_system(turns, system)`), in the call or through the one local name it is assigned to."""
-        if isinstance(conversation, ast.Name) and conversation.id not in function.params:
+        (`with_system(turns, system)`), in the call or through the one local name it is assigned to (a parameter
+        too, rebound once: `messages = with_system(messages, system)`)."""
+        if isinstance(conversation, ast.Name):
             values = function.assignments.get(conversation.id, [])
             conversation = values[0] if len(values) == 1 else None
         return self.resolver.kept_argument(conversation, function) if isinstance(conversation, ast.Call) else None
@@ -708,6 +709,12 @@ def conversation_parameter(template_call: TemplateCall) -> str | None:
     if template_call.kept_from is not None:
         # `self._with_system(messages)`, or `messages = with_system(turns, system)`: a helper that keeps its end
         conversation = template_call.kept_from
+        if (
+            isinstance(conversation, ast.Name)
+            and conversation.id in function.params
+            and len(function.assignments.get(conversation.id, [])) == 1
+        ):
+            return conversation.id  # `messages = with_system(messages, system)`: the parameter, rebound once so
     if not isinstance(conversation, ast.Name):
         # made in the call itself: `apply_chat_template(list(messages), ...)`, `[system, *messages]`
         source = _turn_by_turn(conversation) if conversation is not None else None
@@ -739,8 +746,9 @@ def _turn_by_turn(value: ast.expr) -> str | None:
     if isinstance(value, ast.List) and value.elts and isinstance(value.elts[-1], ast.Starred):
         last = value.elts[-1].value
         return last.id if isinstance(last, ast.Name) else None
-    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add) and isinstance(value.right, ast.Name):
-        return value.right.id if isinstance(value.left, ast.List) else None
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add) and isinstance(value.left, ast.List):
+        # `[system] + dialogue`, `[system] + list(dialogue)`
+        return value.right.id if isinstance(value.right, ast.Name) else _turn_by_turn(value.right)
     return None
 
 

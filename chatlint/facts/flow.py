@@ -393,12 +393,18 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
 
 def _outer_instance_class(name: str, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.expr | None:
     """The class of the instance a name the function does not bind holds, when the function (or module) it is
-    defined in builds it once (`formatter = ChatFormatter(...)` at module level, used in a route handler)."""
+    defined in builds it once (`formatter = ChatFormatter(...)` at module level, used in a route handler), or
+    annotates it (`engine: Optional[Engine] = None`, set by a start-up hook through `global engine`)."""
     outer = function.outer
     while outer is not None:
         bindings = function_flow(outer, flows).at_end(name)
         if bindings:
-            built = _unless_none(bindings[0].value) if len(bindings) == 1 and bindings[0].kind == "assign" else None
+            first = bindings[0]
+            if len(bindings) == 1 and isinstance(first.statement, ast.AnnAssign):
+                annotated = _annotated_class(first.statement.annotation)
+                if annotated is not None:
+                    return annotated
+            built = _unless_none(first.value) if len(bindings) == 1 and first.kind == "assign" else None
             if isinstance(built, ast.Call):
                 return _built_class(built, outer)
             return _own_class(built, outer)  # `server = self` in the method that defines the route handlers

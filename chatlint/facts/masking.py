@@ -690,6 +690,8 @@ class _Flow:
                 return None
             if isinstance(parent, ast.Slice):
                 return self._slice_mask(parent, child, ancestors, index, render, function, before)
+            if isinstance(parent, ast.Compare):
+                return _position_mask(parent, child, ancestors, index)
             if isinstance(parent, ast.Tuple) and not _is_subscript_key(parent, ancestors, index):
                 return self._tuple_mask(parent, child, render, function, before)
             return None
@@ -970,6 +972,36 @@ def _argument(
     if isinstance(parent, (ast.keyword, ast.Starred)) and index >= 1 and isinstance(ancestors[index - 1], ast.Call):
         return parent, ancestors[index - 1], ancestors[index - 2] if index >= 2 else None  # type: ignore[return-value]
     return None
+
+
+def _position_mask(
+    compare: ast.Compare, child: ast.AST, ancestors: tuple[ast.AST, ...], index: int
+) -> tuple[ast.AST, str] | None:
+    """`[-100 if i < prompt_len else tok for i, tok in enumerate(input_ids)]`: a comprehension over the positions of
+    the ids that puts the ignore value at those before the length (or keeps those from it on)."""
+    if index < 2 or len(compare.ops) != 1:
+        return None
+    branch, comprehension = ancestors[index - 1], ancestors[index - 2]
+    if not (isinstance(branch, ast.IfExp) and branch.test is compare):
+        return None
+    if not (isinstance(comprehension, (ast.ListComp, ast.GeneratorExp)) and comprehension.elt is branch):
+        return None
+    position = compare.comparators[0] if child is compare.left else compare.left
+    op = compare.ops[0]
+    if child is compare.left:  # `n > i`: read as `i < n`
+        op = {ast.Gt: ast.Lt(), ast.GtE: ast.LtE(), ast.Lt: ast.Gt(), ast.LtE: ast.GtE()}.get(type(op), op)
+    before = isinstance(op, (ast.Lt, ast.LtE))
+    if not before and not isinstance(op, (ast.Gt, ast.GtE)):
+        return None
+    if not _is_ignore_value(branch.body if before else branch.orelse):
+        return None
+    generator = comprehension.generators[0]
+    target = generator.target
+    counter = target.elts[0] if isinstance(target, ast.Tuple) and target.elts else target
+    counted = isinstance(generator.iter, ast.Call) and called_name(generator.iter) in ("enumerate", "range")
+    if not (counted and isinstance(counter, ast.Name) and dotted_name(position) == counter.id):
+        return None
+    return comprehension, f"`{_short(comprehension)}`"
 
 
 def _range_loop_mask(arg: ast.AST, call: ast.Call, loop: ast.AST | None) -> tuple[ast.AST, str] | None:

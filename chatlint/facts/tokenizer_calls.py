@@ -606,16 +606,24 @@ def counted_in_place(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
 def _helper_of(
     call: ast.Call, function: FunctionInfo, helpers: dict[str, Helper], flows: dict[int, FunctionFlow]
 ) -> Helper | None:
-    """The helper of the module a call calls: a module-level function, a method of the caller's class, or one of an
-    instance of a class of the module (`engine.sample(prompts)` with `engine = Engine()`)."""
+    """The helper of the module a call calls: a module-level function, a method of the caller's class (its own or
+    inherited from a base class of the module), or one of an instance of a class of the module
+    (`engine.sample(prompts)` with `engine = Engine()`)."""
     func = call.func
     entry: Helper | None = None
     if isinstance(func, ast.Name):
         entry = helpers.get(func.id)
     elif isinstance(func, ast.Attribute) and dotted_name(func.value) in ("self", "cls"):
         cls = function.self_class
-        entry = helpers.get(f"{cls.name}.{func.attr}") if cls is not None else None
-        entry = entry if entry is not None and entry.function.cls is cls else None
+        # the class's own method, or the one it inherits from a base class of the module (an override that does not
+        # tokenize wins)
+        for owner in cls.lineage() if cls is not None else ():
+            candidate = helpers.get(f"{owner.name}.{func.attr}")
+            if candidate is not None and candidate.function.cls is owner:
+                entry = candidate
+                break
+            if func.attr in owner.methods:
+                break
         if entry is None and cls is not None:
             entry = _implementation(cls, func.attr, helpers)
     elif isinstance(func, ast.Attribute) and any(helper.function.name == func.attr for helper in helpers.values()):
@@ -672,12 +680,26 @@ def _helper_call(
     written out)."""
     submitted = submitted_call(call)
     helper = _helper_of(submitted or call, function, helpers, flows)
-    if helper is None:
+    if helper is None or _drops_bos_when_asked(helper.function, submitted or call):
         return None
     through = _through_helper(submitted or call, function, helper)
     if submitted is not None:
         through.fixable = False
     return through
+
+
+# a helper's parameter that makes it take the BOS off the ids it returns (`strip_bos_token=True`)
+_DROPS_BOS = re.compile(r"(?:strip|remove|drop|skip|no)_?bos")
+
+
+def _drops_bos_when_asked(helper: FunctionInfo, call: ast.Call) -> bool:
+    """Does the call pass True for a parameter of the helper named for dropping the BOS from what it returns
+    (`self._tokenize(response, strip_bos_token=True)`, with `if ids[0] == bos_token_id and strip_bos_token: ids =
+    ids[1:]` inside)?"""
+    params = helper.call_params
+    return any(
+        _DROPS_BOS.match(param) and bool_literal(bound_argument(call, params, param)) is True for param in params
+    )
 
 
 def _through_helper(call: ast.Call, function: FunctionInfo, helper: Helper) -> TokenizerCall:

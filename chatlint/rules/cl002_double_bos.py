@@ -72,14 +72,16 @@ class DoubleBos(Rule):
         (`.strip()`), `prompt + completion`, `typing.cast(str, text)`, `str(text)`, ftfy's `fix_text(text)`, tuple
         unpacking (also of pairs taken apart by `zip(*pairs)`), a mapping spread into the tokenizer call that holds
         the text (`processor(**{"text": prompts, ...})`), helper functions of the module that return it or that
-        tokenize it (a helper defined in each branch of an `if`: the text on at least one path; one that tokenizes
+        tokenize it (a method of the class or one it inherits from a base class of the module, `self._tokenize(text)`
+        unless the class overrides it; a helper defined in each branch of an `if`: the text on at least one path; one that tokenizes
         the items of a list it is given, `for prompt, completion in zip(prompt_texts, completions)`, directly or
         through a list of its own it fills with them; one that tokenizes a batch of the one text it is given,
         `processor(text=[text], images=images)`; also run by an executor with its arguments, `pool.submit(send,
         args, prompt)`, `asyncio.to_thread(encode, tok, prompt)`; an engine's own `generate` too,
         `asyncio.to_thread(self.llm.generate, prompt, params)`), a name a function defined in another one reads from
         it (a streaming generator reading the prompt its route handler rendered), an instance of a class of the module
-        or imported built once at module level and used in a function (`formatter = ChatFormatter(tok)`), or an
+        or imported built once at module level and used in a function (`formatter = ChatFormatter(tok)`, or annotated
+        there and built by a start-up hook, `engine: Engine | None = None`), or an
         alias of `self` route handlers defined in a method use (`server = self`, then `server.build_prompt(...)`),
         the ids of a render of the function decoded back to text with the special tokens kept (`tokenizer.decode(ids)`),
         generators of the module that yield it (`for text in iterate_texts(ds)`; or yield it in tuples, `for record,

@@ -33,12 +33,15 @@ class PromptMaskWithoutGenerationPrompt(Rule):
     what_it_does = """
         Finds a prompt-only render (`conv[:-1]`, `example["prompt"]`, a list ending with a user turn, also through
         a helper of the module that puts messages in front of the conversation it is given and returns it:
-        `with_system(conv[:-1])` returning `[system, *messages]`; the history a helper of the module or of another
+        `with_system(conv[:-1])` returning `[system, *messages]` or `[system] + list(messages)`, also inside a
+        wrapper that rebinds its parameter with it, `messages = with_system(messages, system)`; the history a helper
+        of the module or of another
         module splits off: `history, reply = split_reply(conv)` returning `conv[:-1], conv[-1]`; a conversation
         another render of the function continues with a reply, `prompt_messages` beside `prompt_messages +
         completion_messages`, when the names say prompt or reply and the prompt's render takes no `**mapping`) made
         *without* `add_generation_prompt=True`, whose length is then used to mask or cut the labels of the full
         conversation: `[-100] * len(prompt_ids)`, `labels[:prompt_len] = -100`, `full_ids[len(prompt_ids):]`,
+        `[-100 if i < prompt_len else t for i, t in enumerate(ids)]`,
         `full_text[len(prompt_text):]`, `return tokens, offset` for a trainer that masks the first `offset`
         tokens, or the full render's ids stored with the length under a name for where training starts, for a
         collator that masks the tokens before it (`{"input_ids": ids, "prompt_len": n}`, `Example(ids,

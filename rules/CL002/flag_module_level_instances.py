@@ -28,3 +28,24 @@ def chat(history, message):
 
 def prompt_ids(history, message):
     return formatter.tokenizer(formatter.format(history, message))["input_ids"]  # expect: CL002 "returned by `ChatFormatter.format`"
+
+
+class Engine:
+    def __init__(self, model_name):
+        self.llm = LLM(model=model_name)
+
+    def complete(self, prompts, max_tokens=256):
+        return [out.outputs[0].text for out in self.llm.generate(prompts, SamplingParams(max_tokens=max_tokens))]
+
+
+engine: Engine | None = None  # (built by the start-up hook, annotated here)
+
+
+def start():
+    global engine
+    engine = Engine(MODEL)
+
+
+def reply(history, message):
+    prompt = formatter.format(history, message)
+    return engine.complete([prompt])[0]  # expect: CL002 "through the helper `Engine.complete`"

@@ -63,3 +63,19 @@ def unmask_with_a_loop(example, tokenizer):
     for position in range(len(prompt_ids), len(input_ids)):
         labels[position] = input_ids[position]
     return {"input_ids": input_ids, "labels": labels}
+
+
+def tokenize_by_position(example, tokenizer):
+    # labels built position by position: those before the prompt's length get the ignore value
+    messages = example["messages"]
+    input_ids = tokenizer.apply_chat_template(messages, return_dict=False)
+    prompt_len = len(tokenizer.apply_chat_template(messages[:-1], return_dict=False))  # expect: CL003 "`[-100 if i < prompt_len else token for i, token"
+    labels = [-100 if i < prompt_len else token for i, token in enumerate(input_ids)]
+    return {"input_ids": input_ids, "labels": labels}
+
+
+def tokenize_by_position_kept(example, tokenizer):
+    messages = example["messages"]
+    input_ids = tokenizer.apply_chat_template(messages, return_dict=False)
+    start = len(tokenizer.apply_chat_template(messages[:-1], return_dict=False))  # expect: CL003 "`[input_ids[position] if position >= start else IGNORE_IND"
+    return {"input_ids": input_ids, "labels": [input_ids[position] if position >= start else IGNORE_INDEX for position in range(len(input_ids))]}

@@ -19,3 +19,20 @@ def to_row(example, tokenizer):
         "chosen": example["chosen"][-1]["content"],
         "rejected": example["rejected"][-1]["content"],
     }
+
+
+def with_header(messages, header=None):
+    if header:
+        return [{"role": "system", "content": header}] + list(messages)
+    return list(messages)
+
+
+def render_conversation(tokenizer, messages, header=None):
+    # the parameter itself rebound by the helper (which adds turns in front with `[...] + list(messages)`)
+    messages = with_header(messages, header)
+    return tokenizer.apply_chat_template(messages, tokenize=False)
+
+
+def to_pair_row(example, tokenizer):
+    prompt = render_conversation(tokenizer, example["chosen"][:-1])  # expect: CL003 "through the wrapper `render_conversation`"
+    return {"prompt": prompt, "chosen": example["chosen"][-1]["content"], "rejected": example["rejected"][-1]["content"]}
