@@ -105,6 +105,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
                     or _returned_ids(facts, function)
                     or _returned_tuple_ids(facts, function)
                     or _returned_length(facts, function)
+                    or _returned_retokenized(facts, function)
                 )
             if text is not None:
                 texts.append(text)
@@ -675,6 +676,21 @@ def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | N
         return TextSummary(
             function.qualname, render.call.lineno, words, (), params, shape.kind.value, evidence, flags, taken, ids=True
         )
+    return None
+
+
+def _returned_retokenized(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | None:
+    """What `function` returns, when it is the ids of a text render of its own tokenized again, as it is
+    (`text = tok.apply_chat_template(messages, tokenize=False)`, then `return self._ids(text)` with special tokens
+    off): a caller in another module may measure a prompt by their count (CL003)."""
+    for node in facts.scope_members(function.node):
+        if isinstance(node, ast.Return) and node.value is not None:
+            render = carried_render(facts, node.value, function)
+            tokenize = render.flag("tokenize") if render is not None else None
+            if render is not None and render.function is function and tokenize is not None and tokenize.value is False:
+                if render.route is Route.DIRECT and not render.by_processor:
+                    taken = (conversation_parameter(render) or "") if _is_wrapper_call(render, methods=True) else ""
+                    return replace(_ids_summary(function, render), conversation=taken)
     return None
 
 

@@ -94,7 +94,8 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         (`mask_prompt`, `ignore_prefix`, `mask_labels`).
 
         Across modules: a prompt rendered by a wrapper, a function or a method of another module of the project
-        (an instance built in `__init__` or assigned once) is judged where its length masks the labels or where it
+        (an instance built in `__init__` or assigned once; also one that returns the ids of its text render tokenized
+        again without special tokens, `self.fmt.encode_context(conv[:-1])`) is judged where its length masks the labels or where it
         becomes a row's `prompt`; no fix is offered there (the render is in the other file, named as a related
         place). So is an imported helper that returns the length of its render in tokens (`start =
         history_tokens(tok, messages[:i])`; or of the prompt it cuts from the conversation it is given, `n_prompt =
