@@ -714,7 +714,7 @@ def conversation_parameter(template_call: TemplateCall) -> str | None:
             and conversation.id in function.params
             and len(function.assignments.get(conversation.id, [])) == 1
         ):
-            return conversation.id  # `messages = with_system(messages, system)`: the parameter, rebound once so
+            return conversation.id  # `messages = with_system(messages, system)`: the parameter, its end kept
     if not isinstance(conversation, ast.Name):
         # made in the call itself: `apply_chat_template(list(messages), ...)`, `[system, *messages]`
         source = _turn_by_turn(conversation) if conversation is not None else None

@@ -92,8 +92,8 @@ NO_USE = SequenceUse(UseKind.NONE)
 
 @dataclass(frozen=True)
 class IdsSearch:
-    """What the search reads of one module: the flow of each function, every call by name, and which function of
-    the module a call calls (`RenderedTexts.helper_function`)."""
+    """What the search reads of one module: the flow of each function, every call by name, which function of the
+    module a call calls (`RenderedTexts.helper_function`), and the module's functions."""
 
     flows: dict[int, FunctionFlow]
     call_sites: dict[str, list[CallSite]]
@@ -101,6 +101,8 @@ class IdsSearch:
     # the names the module calls mlx-lm's `generate` / `stream_generate` by (`mlx_generate`, `mlx_lm.generate`):
     # their `prompt` (the third parameter) is a text or a list of ids, not a `BatchEncoding`
     prompt_takers: frozenset[str] = frozenset()
+    # every function of the module (for the functions defined in another that read its names)
+    functions: tuple[FunctionInfo, ...] = ()
 
     def uses(self, call: ast.Call, ancestors: tuple[ast.AST, ...], function: FunctionInfo) -> tuple[str, ...]:
         """Where the value of `call` is used as a list of token ids, in words ("`len(ids)`"), following the
@@ -192,14 +194,10 @@ class IdsSearch:
     def _closure_loads(self, name: str, function: FunctionInfo) -> list[tuple[Load, FunctionInfo]]:
         """The loads of `name` in the functions defined in `function` (one level) that neither bind it nor take it
         as a parameter: they read `function`'s value."""
-        nested = {
-            id(caller): caller
-            for sites in self.call_sites.values()
-            for _, caller, _ in sites
-            if caller.outer is function and name not in caller.params
-        }
         found = []
-        for inner in nested.values():
+        for inner in self.functions:
+            if inner.outer is not function or name in inner.params:
+                continue
             inner_flow = function_flow(inner, self.flows)
             if not inner_flow.bindings.get(name):
                 found += [(load, inner) for load in inner_flow.loads.get(name, ())]

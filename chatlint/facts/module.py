@@ -128,7 +128,9 @@ class ModuleFacts:
             for name in _MLX_LM_GENERATE
             if ref.symbol in (name, None)
         )
-        return IdsSearch(self.flows, self._call_sites, self.rendered_texts.helper_function, takers)
+        return IdsSearch(
+            self.flows, self._call_sites, self.rendered_texts.helper_function, takers, tuple(self.functions)
+        )
 
     @functools.cached_property
     def _call_sites(self) -> dict[str, list[CallSite]]:

@@ -14,3 +14,12 @@ def stream_reply(model, tokenizer, messages, max_new_tokens=128):
             yield next_id.item()
 
     return tokens()
+
+
+def first_tokens(tokenizer, messages):
+    prompt_ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005 "`prompt_ids[:8]`"
+
+    def head():
+        yield prompt_ids[:8]
+
+    return head()
