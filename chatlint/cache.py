@@ -231,7 +231,7 @@ class ResultCache:
 
 @dataclasses.dataclass
 class LinkPlan:
-    """What a run's project step did, for the next run over the same files (`Runner._link`): the files it checked
+    """What a run's project step did, for the next run over the same files (`project_step`): the files it checked
     again with what their imports told them, each with the key of its linked result (in the order they were
     checked: a file checked twice keeps the second result); every file it read from disk beyond the run's, with
     the digest of what it read ("" for a file it could not read) and, as `"folder/"`, the state of each folder such

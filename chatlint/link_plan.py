@@ -1,5 +1,5 @@
 """The project step's plan: what it did in the last run, kept in the result cache, so that a run over the same
-unchanged files takes its linked results from the cache without running the step (`Runner._link`).
+unchanged files takes its linked results from the cache without running the step (`project_step.ProjectStep`).
 
 A plan holds the files the step checked again with what their imports told them (each with the key of its linked
 result), every file it read from disk (with the digest of what it read), the modification times of the folders of

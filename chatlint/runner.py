@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextlib
 import difflib
 import gc
-import os
-import re
 import signal
 import threading
 from collections.abc import Iterator, Sequence
@@ -19,20 +17,10 @@ from chatlint.cache import ResultCache, cache_folder
 from chatlint.config import Config, rules_for
 from chatlint.dependencies import DependencyVersions
 from chatlint.dependencies.projects import ProjectDependencies
-from chatlint.engine import FileResult, FixMode, check_text, imports_in_text, loaded_checkpoints, summarize_text
-from chatlint.facts.links import Imported, Links
-from chatlint.facts.summary import (
-    ImportRef,
-    ModuleSummary,
-    may_load_checkpoints,
-    may_mask_in_training,
-    may_set_pad_eos,
-    tokenizer_loader_calls,
-)
+from chatlint.engine import FileResult, FixMode, check_text
+from chatlint.facts.links import Links
 from chatlint.files import matches_any
 from chatlint.findings import FileError, SkipReason
-from chatlint.knowledge.model_families import ModelFamily, family_of, names_known_checkpoint
-from chatlint.linking import Project, Summarizer, imports_any, mentions
 from chatlint.notebooks import (
     Notebook,
     NotebookError,
@@ -42,6 +30,7 @@ from chatlint.notebooks import (
     read_notebook,
 )
 from chatlint.parallel import check_ahead, check_sources
+from chatlint.project_step import ProjectStep
 from chatlint.rules import Rule
 from chatlint.source import (
     OutsideRoot,
@@ -51,10 +40,6 @@ from chatlint.source import (
     read_source,
     write_atomic,
 )
-
-# A run of at most this many files (a pre-commit call) follows the imports of every file it checks; a larger one,
-# those of the files the rules parse and of the files that mention a name another module exports.
-SMALL_RUN = 64
 
 
 @dataclass(frozen=True)
@@ -78,7 +63,7 @@ class RunResult:
     diffs: list[str] = field(default_factory=list)
     checked: int = 0
     # the files the project step read whole beyond those the rules parsed alone: modules summarised for what they tell
-    # their importers, and files of the run checked again with what their imports tell them (`Runner._link`)
+    # their importers, and files of the run checked again with what their imports tell them (`project_step`)
     project_files: tuple[str, ...] = ()
     # which fixes `--fix` applies (or, without it, would apply): reporters mark findings with it
     fix_mode: FixMode = field(default_factory=FixMode)
@@ -148,18 +133,6 @@ class Interrupted(SystemExit):
         super().__init__(128 + signum)
 
 
-def _summarizer(cache: ResultCache | None) -> Summarizer:
-    """How the project step summarises a module it reads from disk: remembered by content when there is a cache."""
-    if cache is None:
-        return summarize_text
-
-    def remembered(name: str, text: str, links: Links | None = None) -> ModuleSummary | None:
-        depends = links.digest if links else ""
-        return cache.summary(name, text, lambda: summarize_text(name, text, links), depends)
-
-    return remembered
-
-
 class Runner:
     def __init__(
         self, config: Config, options: RunOptions, confirmed: frozenset[tuple[str, int, str]] = frozenset()
@@ -173,7 +146,6 @@ class Runner:
         self._rules: dict[tuple[tuple[str, ...], Path | None], list[Rule]] = {}
         self.fix_mode = FixMode(apply=options.fix or options.diff, unsafe=options.unsafe_fixes, promoted=confirmed)
         self._checked_ahead: dict[str, tuple[Source, FileResult]] = {}
-        self._by_file: dict[Path, str] | None = None  # the files of the run by their resolved paths (`_run_path`)
         # the project's dependency versions, read on the first question a rule asks (`chatlint.dependencies`)
         self.dependencies = DependencyVersions(
             config.root, config.target_versions, config.use_installed_versions or options.installed_versions
@@ -284,251 +256,12 @@ class Runner:
         return files
 
     def _link(self, cache: ResultCache | None = None, run: str = "") -> tuple[str, ...]:
-        """The project step: check again, with what the modules they import tell them, the files whose imports
-        reach a module with something to tell (a wrapper, a rendered text, a label mask by value).
-
-        Files the rules parsed bring their imports with their summaries. A file the rules did not parse is looked
-        at when it imports a name another checked module renders with (or reaches it through a module), or makes
-        padding the EOS token (the label masks of what it imports matter), or always in a small run (a pre-commit call passes the changed files
-        only: what they import is read from disk); its imports are read here. Before any file is linked, those that
-        wrap an imported renderer are summarised with what their own imports tell them (`Project.learn_chained`), and
-        those with functions annotated to return a known rendering class are remembered (`Project.learn_factories`),
-        so that their users find them. `Project.links_for` then keeps the imports a file can use. A linked result is
-        cached under the file's content and the digests of the summaries it read: a change in an imported module
-        checks its importers again, nothing else does. Returns the files the step read whole beyond those the rules
-        parsed alone."""
-        checked = self._checked_ahead
-        self._by_file = None
-        known = [result.summary for _, result in checked.values() if result.summary is not None]
-        small = len(checked) <= SMALL_RUN
-        folders = {os.path.dirname(path) or "." for path in checked}
-        project = Project(self.config.root, _summarizer(cache), known, imports_in_text, eager=small, folders=folders)
-        classes = mentions(project.rendering_classes)
-        for path, (source, result) in sorted(checked.items()):
-            # (functions annotated to return a rendering class: their callers are linked to it)
-            if result.summary is None and "->" in source.text and classes(source.text):
-                project.learn_factories(path, source.text)
-        known_names = project.renderers
-        named = imports_any(known_names)
-        makers = imports_any(project.row_function_factories)  # (in modules that call `.map()`)
-        # the files the rules did not parse that mention a renderer: first, those that wrap one are learned
-        named_files = {
-            path
-            for path, (source, result) in checked.items()
-            if result.summary is None and (named(source.text) or (".map(" in source.text and makers(source.text)))
-        }
-        for path in sorted(named_files):  # (in a fixed order: what a module learns may depend on it)
-            project.learn_chained(path, checked[path][0].encode())
-        learned = imports_any(project.renderers - known_names)  # names of wrappers of imported wrappers
-        to_link: list[tuple[Source, Links]] = []
-        handed: list[tuple[Path, str, str, Imported]] = []
-        summaries = {path: result.summary for path, (_, result) in checked.items()}  # (unlinked: linking drops them)
-        imports_of: dict[str, tuple[ImportRef, ...]] = {}  # of the files the project step reads
-        for path, (source, result) in checked.items():
-            summary = result.summary
-            # a module that gets its tokenizer from a loader of another module (`setup_tokenizer(name)`) and hands
-            # it to an imported collator, masking nothing itself: what the loader does to the pad token and how the
-            # collator masks labels both matter
-            trains = "Collat" in source.text or "Trainer(" in source.text
-            loaders = tokenizer_loader_calls(source.text, bound=trains or "-100" in source.text)
-            masks = bool(loaders) and may_mask_in_training(source.text)  # (the loader may pad with EOS)
-            loads = bool(loaders) and trains
-            if summary is None:
-                # not parsed by the rules: its imports, read here (not cached: decoding and checking the cached
-                # imports of hundreds of files costs more than reading them again)
-                wants_masks = may_set_pad_eos(source.encode())
-                if not (small or wants_masks or loads or masks or path in named_files or learned(source.text)):
-                    continue
-                keep = project.statements_worth_reading(source.text, wants_masks or loads or masks)
-                summary = ModuleSummary(path, imports_in_text(source.text, keep), sets_pad_eos=wants_masks)
-            imports_of[path] = summary.imports
-            links = project.links_for(
-                path,
-                summary.imports,
-                summary.sets_pad_eos or loads,
-                source.text,
-                summary.hands_text,
-                loaders=loaders if loads or masks else frozenset(),
-            )
-            if result.summary is not None:  # (a parsed file: its calls on instances of imported abstract classes)
-                links.implementations.update(project.implementations(path, source.text, summary.imports))
-            if links:
-                to_link.append((source, links))
-                handed += project.handed(path, source.text, links)
-        if handed:
-            self._link_handed(project, handed, to_link)
-        self._link_constructions(project, to_link)
-        self._link_overrides(project, to_link)
-        self._link_stages(project, to_link, imports_of)
-        for (source, _), linked in zip(to_link, self._linked_results(to_link, cache)):
-            checked[source.path] = (source, linked)
-        again = self._link_importer_families(project, to_link, summaries, imports_of)
-        if again:
-            for (source, _), linked in zip(again, self._linked_results(again, cache)):
-                checked[source.path] = (source, linked)
-        parsed = {project.resolved(path) for path, summary in summaries.items() if summary is not None}
-        read = project.summarised | {project.resolved(source.path) for source, _ in (*to_link, *again)}
-        files = tuple(sorted(str(path) for path in read - parsed))
-        if cache is not None:
-            link_plan.remember(cache, run, project.disk_reads(), checked, [*to_link, *again], files)
-            cache.save()
-        return files
-
-    def _link_importer_families(
-        self,
-        project: Project,
-        to_link: list[tuple[Source, Links]],
-        summaries: dict[str, ModuleSummary | None],
-        imports_of: dict[str, tuple[ImportRef, ...]],
-    ) -> list[tuple[Source, Links]]:
-        """The files of the run with a double-BOS finding (CL002) that load no model themselves, whose importers in
-        the run all load models of families whose templates write no BOS: checked again with those families
-        (`Links.importer_families`). A file is judged for any model when one importer loads none, or one the table
-        does not know."""
-        checked = self._checked_ahead
-        targets = {
-            project.resolved(path): path
-            for path, (source, result) in checked.items()
-            if any(item.code == "CL002" for item in result.findings)
-            and path in imports_of
-            and not _loads_checkpoints(summaries.get(path), source)
-        }
-        if not targets:
-            return []
-        stems = {os.path.splitext(os.path.basename(path))[0] for path in targets.values()}
-        # (a package re-exports what its modules define: `from chatsft import ConversationDataset`)
-        stems |= {os.path.basename(os.path.dirname(path)) for path in targets}
-        importers: dict[str, set[str]] = {}
-        for path, imports in imports_of.items():  # (an importer of a rendering module is read by the project step)
-            if os.path.basename(path) == "__init__.py":
-                continue  # a package that re-exports the module: its own importers are found through it
-            for ref in imports:
-                if ref.symbol in (None, "*") or (
-                    ref.module.rsplit(".", 1)[-1] not in stems and ref.symbol not in stems
-                ):
-                    continue
-                found = project.target_of(ref.local, imports, path)
-                target = targets.get(found[0]) if found is not None else None
-                if target is not None and target != path:
-                    importers.setdefault(target, set()).add(path)
-        linked = {source.path: links for source, links in to_link}
-        again = []
-        for target, paths in sorted(importers.items()):
-            source, _ = checked[target]
-            families = _families_loaded([(checked[path][0], linked.get(path)) for path in sorted(paths)])
-            if not families or any(family.writes_bos for family in families):
-                continue
-            links = linked.get(target) or project.links_for(target, imports_of[target], text=source.text)
-            links.importer_families = tuple(sorted(family.name for family in families))
-            again.append((source, links))
-        return again
-
-    def _link_handed(
-        self, project: Project, handed: list[tuple[Path, str, str, Imported]], to_link: list[tuple[Source, Links]]
-    ) -> None:
-        """The files of the run whose functions or classes other files hand an instance of a rendering class: linked
-        with it (`Links.hand`), as if their parameter were annotated with the class."""
-        for target, owner, param, cls in handed:
-            links = self._links_of(project, self._run_path(project, target), to_link)
-            if links is not None:
-                links.hand(owner, param, cls)
-
-    def _link_constructions(self, project: Project, to_link: list[tuple[Source, Links]]) -> None:
-        """The files of the run with a class whose render takes a flag from its constructor's parameter
-        (`self.header = header`), which other files of the run build with a literal for it (`ChatCollator(tok,
-        1024, True)` in `train.py`): linked with those values (`Links.constructions`)."""
-        switches: dict[tuple[Path, str], list[tuple[str, tuple[str, ...]]]] = {}
-        for path, (_, result) in self._checked_ahead.items():
-            for cls, param, params in result.summary.constructor_switches if result.summary is not None else ():
-                switches.setdefault((project.resolved(path), cls), []).append((param, params))
-        if not switches:
-            return
-        for path, (source, _) in sorted(self._checked_ahead.items()):
-            for target, cls, param, value, line in project.constructed(path, source.text, switches):
-                links = self._links_of(project, self._run_path(project, target), to_link)
-                if links is not None:
-                    links.constructions.setdefault((cls, param), []).append((value, path, line))
-
-    def _link_overrides(self, project: Project, to_link: list[tuple[Source, Links]]) -> None:
-        """The files of the run with a class whose method a subclass in another file of the run overrides with one
-        that returns a render (`class Conversational(InferenceBase)` whose `_format_inputs` returns
-        `tokenizer.apply_chat_template(..., tokenize=False)`): linked with that override (`Links.overrides`), so that
-        the base's own calls of the method (`self._tokenize(self._format_inputs(packet))`) see the render."""
-        for path, (source, result) in sorted(self._checked_ahead.items()):
-            summary = result.summary
-            if summary is None or "class " not in source.text:
-                continue
-            for text in summary.texts:
-                cls, _, method = text.name.rpartition(".")
-                header = re.search(rf"^class {re.escape(cls)}\(([^)]*)\)", source.text, re.MULTILINE) if cls else None
-                if header is None or text.stored:
-                    continue
-                for base in re.findall(r"\w+", header.group(1)):
-                    found = project.target_of(base, summary.imports, path)
-                    target = self._run_path(project, found[0]) if found is not None else None
-                    if found is None or target is None or target == path:
-                        continue
-                    if f"def {method}(" in self._checked_ahead[target][0].text:  # (the base declares it)
-                        links = self._links_of(project, target, to_link)
-                        if links is not None:
-                            links.overrides.setdefault(f"{found[1]}.{method}", Imported(summary, text.name))
-
-    def _link_stages(
-        self, project: Project, to_link: list[tuple[Source, Links]], imports_of: dict[str, tuple[ImportRef, ...]]
-    ) -> None:
-        """A module that imports a stage of a pipeline (a method of a class of another module that stores a render
-        in the row it is given and returns it) and other names of the project (`from batchgen import RenderPrompt,
-        GenerateStage`): the modules of those names, and the module itself, learn that the stage's column holds a
-        render (`Links.adopt_rows`), so that a function reading it from the rows it is given and tokenizing it is
-        judged (CL002)."""
-        for source, links in list(to_link):
-            # (a script that hands a trainer a collator: the datasets it builds with imported functions count)
-            stages = links.stage_texts(datasets="data_collator" in source.text)
-            imports = imports_of.get(source.path, ())
-            if not stages or not imports:
-                continue
-            own = {project.resolved(summary.path) for _, _, summary in stages}
-            user = f"`{source.path}`"
-            targets = {source.path}
-            for ref in imports:
-                found = project.target_of(ref.local, imports, source.path) if ref.symbol not in (None, "*") else None
-                checked = self._run_path(project, found[0]) if found is not None and found[0] not in own else None
-                if checked is not None:
-                    targets.add(checked)
-            for path in sorted(targets):
-                ahead = self._checked_ahead.get(path)
-                # (only a module that names one of the columns reads it from the rows: the others are not linked)
-                read = [stage for stage in stages if ahead is not None and _quotes(ahead[0].text, stage[0])]
-                target = self._links_of(project, path, to_link) if read else None
-                for column, text, summary in read:
-                    if target is not None:
-                        words = f"that {user} also uses" if path != source.path else "this module imports"
-                        target.adopt_rows(column, text, summary, words)
-
-    def _run_path(self, project: Project, target: Path) -> str | None:
-        """The path by which this run names the file at `target` (resolved), or None when it does not check it.
-        Most files are named as the project step names them; resolving every path of a large run to find the others
-        costs a system call each, so it is done once, and only for a target not found so."""
-        name = project.name_of(target)
-        if name in self._checked_ahead and project.resolved(name) == target:
-            return name
-        if self._by_file is None:
-            self._by_file = {project.resolved(path): path for path in self._checked_ahead}
-        return self._by_file.get(target)
-
-    def _links_of(self, project: Project, path: str | None, to_link: list[tuple[Source, Links]]) -> Links | None:
-        """The links of a file of the run, made (and put in `to_link`) when it has none yet; None for a file this
-        run does not check (a pre-commit call that did not pass it)."""
-        if path is None or path not in self._checked_ahead:
-            return None
-        for source, links in to_link:
-            if source.path == path:
-                return links
-        source, result = self._checked_ahead[path]
-        imports = result.summary.imports if result.summary is not None else imports_in_text(source.text)
-        links = project.links_for(path, imports, text=source.text)
-        to_link.append((source, links))
-        return links
+        """The project step (`chatlint.project_step`): the files whose imports tell them something, checked again
+        with it; returns the files the step read whole beyond those the rules parsed alone."""
+        step = ProjectStep(
+            self.config.root, self._checked_ahead, lambda to_link: self._linked_results(to_link, cache), cache, run
+        )
+        return step.run()
 
     def _linked_results(self, to_link: list[tuple[Source, Links]], cache: ResultCache | None) -> list[FileResult]:
         """Each file checked with what its imports tell it, on every core when there are many; cached under its
@@ -694,36 +427,6 @@ class _LinkedCheck:
         path, runner = source.path, self.runner
         rules, hint = runner.rules_for(path), runner.path_hint(path)
         return check_text(path, source.text, rules, runner.fix_mode, hint, links=self.links[path])
-
-
-def _quotes(text: str, name: str) -> bool:
-    """Does the text hold `name` as a string literal (`row["prompt"]`, `'prompt'`)?"""
-    return f'"{name}"' in text or f"'{name}'" in text
-
-
-def _loads_checkpoints(summary: ModuleSummary | None, source: Source) -> bool:
-    """Does the module load a model of its own? (One the rules did not read alone, found only when linked: when
-    its bytes say it may.)"""
-    return summary.loads_checkpoints if summary is not None else may_load_checkpoints(source.encode())
-
-
-def _families_loaded(sources: list[tuple[Source, Links | None]]) -> list[ModelFamily] | None:
-    """The model families the modules load (read with what their imports tell them, when they were linked: the
-    default of an imported configuration field), when each loads at least one model and every one is of a known
-    family; else None."""
-    found: list[ModelFamily] = []
-    for source, links in sources:
-        imported = links is not None and bool(links.field_defaults or links.constants)
-        if not imported and not names_known_checkpoint(source.text):
-            return None  # (parsed only when its text, or what it imports, names a model of a known family)
-        names = loaded_checkpoints(source.path, source.text, links)
-        if not names or any(name is None for name in names):
-            return None
-        families = [family_of(name) for name in names if name is not None]
-        if any(family is None for family in families):
-            return None
-        found += [family for family in families if family is not None]
-    return found or None
 
 
 def _mark_silenced(result: FileResult, edit: NoqaEdit) -> None:

@@ -258,7 +258,7 @@ def test_a_package_whose_modules_all_import_each_other_is_followed_once_per_modu
     # a small run follows every import of a module read from disk; with every module importing every other one, a
     # walk that followed each module once per path reached it (as smolagents' package once made it) reads the
     # same imports thousands of times
-    from chatlint import runner as runner_module
+    from chatlint import project_step
     from chatlint.config import Config
     from chatlint.runner import Runner, RunOptions
 
@@ -279,13 +279,13 @@ def test_a_package_whose_modules_all_import_each_other_is_followed_once_per_modu
         encoding="utf-8",
     )
     reads: list[int] = []
-    original = runner_module.imports_in_text
+    original = project_step.imports_in_text
 
     def counted(text, keep=None):  # type: ignore[no-untyped-def]
         reads.append(1)
         return original(text, keep)
 
-    monkeypatch.setattr(runner_module, "imports_in_text", counted)
+    monkeypatch.setattr(project_step, "imports_in_text", counted)
     Runner(Config(root=tmp_path), RunOptions(use_cache=False)).run([str(tmp_path / "train.py")])
     assert len(reads) <= 3 * (len(names) + 2)
 

@@ -16,7 +16,7 @@ import pytest
 from helpers import CHAT_UTILS_WRAPPER, WRAPPED_COLLATOR, run_cli
 from rule_examples import ROOT, Example
 
-from chatlint import runner
+from chatlint import project_step, runner
 from chatlint.project import tomllib
 
 PROJECTS = sorted(path for path in ROOT.glob("*/project_*") if path.is_dir())
@@ -61,7 +61,7 @@ def test_whole_project(project: Path) -> None:
 def test_a_large_run_finds_the_same(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """In a run of many files the project step reads only the imports a file may use (`Project.eager` off, and
     the import statements of unparsed files filtered by their text): the findings are those of a small run."""
-    monkeypatch.setattr(runner, "SMALL_RUN", 0)
+    monkeypatch.setattr(project_step, "SMALL_RUN", 0)
     found = findings(project)
     assert {(item["path"], item["line"], item["code"]) for item in found} == set(expected_in(project))
 
