@@ -66,10 +66,10 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
 
 def _patched_by_unsloth(facts: ModuleFacts) -> bool:
     """Does the module run with Unsloth: it imports Unsloth before it imports trl's `SFTTrainer`, outside a `try`, or
-    it is a project's Unsloth backend (a file or folder named for it, `backends/unsloth/sft.py`)? Unsloth's import
-    patches trl's `SFTTrainer`: before tokenizing a text column it looks at the first text, and when that starts
-    with the BOS (or the tokenizer's template writes one) it tokenizes without special tokens ("Unsloth: We found
-    double BOS tokens - we shall remove one automatically", unsloth_zoo's generated
+    it is a module of a project's Unsloth backend (in a folder named for it, `backends/unsloth/sft.py`)? Unsloth's
+    import patches trl's `SFTTrainer`: before tokenizing a text column it looks at the first text, and when that
+    starts with the BOS (or the tokenizer's template writes one) it tokenizes without special tokens ("Unsloth: We
+    found double BOS tokens - we shall remove one automatically", unsloth_zoo's generated
     `UnslothSFTTrainer._prepare_dataset`)."""
     if any("unsloth" in re.split(r"[-_.]", folder.lower()) for folder in PurePath(facts.path).parts[:-1]):
         return True
