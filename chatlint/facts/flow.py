@@ -395,21 +395,33 @@ def _outer_instance_class(name: str, function: FunctionInfo, flows: dict[int, Fu
     """The class of the instance a name the function does not bind holds, when the function (or module) it is
     defined in builds it once (`formatter = ChatFormatter(...)` at module level, used in a route handler), or
     annotates it (`engine: Optional[Engine] = None`, set by a start-up hook through `global engine`)."""
+    bindings, outer = enclosing_bindings(name, function, flows)
+    if outer is None or len(bindings) != 1:
+        return None
+    first = bindings[0]
+    if isinstance(first.statement, ast.AnnAssign):
+        annotated = _annotated_class(first.statement.annotation)
+        if annotated is not None:
+            return annotated
+    built = _unless_none(first.value) if first.kind == "assign" else None
+    if isinstance(built, ast.Call):
+        return _built_class(built, outer)
+    return _own_class(built, outer)  # `server = self` in the method that defines the route handlers
+
+
+def enclosing_bindings(
+    name: str, function: FunctionInfo, flows: dict[int, FunctionFlow]
+) -> tuple[list[Binding], FunctionInfo | None]:
+    """The bindings of a name `function` does not bind, in the nearest function around it (or the module) that
+    does, as they stand once that one's body has run (what `function`, called later, reads), with that function;
+    ([], None) when none binds it."""
     outer = function.outer
     while outer is not None:
         bindings = function_flow(outer, flows).at_end(name)
         if bindings:
-            first = bindings[0]
-            if len(bindings) == 1 and isinstance(first.statement, ast.AnnAssign):
-                annotated = _annotated_class(first.statement.annotation)
-                if annotated is not None:
-                    return annotated
-            built = _unless_none(first.value) if len(bindings) == 1 and first.kind == "assign" else None
-            if isinstance(built, ast.Call):
-                return _built_class(built, outer)
-            return _own_class(built, outer)  # `server = self` in the method that defines the route handlers
+            return bindings, outer
         outer = outer.outer
-    return None
+    return [], None
 
 
 def _own_class(value: ast.expr | None, function: FunctionInfo) -> ast.Name | None:

@@ -32,6 +32,7 @@ from chatlint.facts.flow import (
     Binding,
     FunctionFlow,
     called_method,
+    enclosing_bindings,
     function_flow,
     instance_class,
     instance_method,
@@ -761,9 +762,7 @@ class RenderedTexts:
         has run (`prompt` read by a generator defined after `prompt = render(...)`)."""
         bindings = self.flow(function).reaching(name.id, name)
         if not bindings and name.id not in function.params:
-            outer = function.outer
-            while outer is not None and not (bindings := self.flow(outer).at_end(name.id)):
-                outer = outer.outer
+            bindings, outer = enclosing_bindings(name.id, function, self.flows)
             function = outer if outer is not None else function
         if not bindings or any(_strips_bos(binding.value) for binding in bindings):
             # `if text.startswith(bos): text = text[len(bos):]`: the code removes the BOS by hand on its paths

@@ -73,7 +73,7 @@ from chatlint.facts.syntax import (
     shortened,
     star_kwargs,
 )
-from chatlint.facts.tokenizer_calls import leaves_to_subclasses, only_own_kwargs
+from chatlint.facts.tokenizer_calls import leaving_base, only_own_kwargs
 from chatlint.facts.tokenizer_summaries import tokenizing_helpers
 from chatlint.knowledge.model_families import family_of
 
@@ -196,12 +196,10 @@ def _under_bases(items: Sequence[_Named], facts: ModuleFacts) -> tuple[_Named, .
     for item in items:
         owner, _, method = item.name.rpartition(".")
         cls = facts.classes.get(owner) if owner and "." not in owner else None
-        for base in cls.lineage()[1:] if cls is not None else ():
-            name = f"{base.name}.{method}"
-            if leaves_to_subclasses(base, method) and name not in names:
-                names.add(name)
-                found.append(replace(item, name=name))
-                break
+        base = leaving_base(cls, method) if cls is not None else None
+        if base is not None and f"{base.name}.{method}" not in names:
+            names.add(f"{base.name}.{method}")
+            found.append(replace(item, name=f"{base.name}.{method}"))
     return tuple(found)
 
 

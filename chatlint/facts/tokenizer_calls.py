@@ -663,6 +663,13 @@ def leaves_to_subclasses(base: ClassInfo, method: str) -> bool:
     return declared is None or declared.is_stub
 
 
+def leaving_base(cls: ClassInfo, method: str) -> ClassInfo | None:
+    """The nearest base class of the module that `cls` inherits from and that leaves `method` to its subclasses: an
+    importer that knows an instance only as that base (`backend: Backend`) runs `cls`'s `method` (summaries list it
+    under the base's name too)."""
+    return next((base for base in cls.lineage()[1:] if leaves_to_subclasses(base, method)), None)
+
+
 def _class_named(name: str, helpers: dict[str, Helper]) -> ClassInfo | None:
     """The module's class `name`, as a base class of a helper's class."""
     for helper in helpers.values():

@@ -23,7 +23,7 @@ from chatlint.facts.tokenizer_calls import (
     direct_call,
     engine_call,
     helper_key,
-    leaves_to_subclasses,
+    leaving_base,
     only_own_kwargs,
 )
 
@@ -72,14 +72,11 @@ def tokenizing_helpers(
             # where it tokenizes: the tokenizer call itself, also through a helper of the module
             line = (inner.inner or inner).call.lineno
             found.append(TokenizerSummary(helper.qualname, line, params, text, flag))
-            # (under the name of a base class of the module that leaves the method to its subclasses: an importer
-            # that knows the instance only as the base, `backend: Backend`, runs this implementation)
-            for base in helper.cls.lineage()[1:] if helper.cls is not None else ():
-                name = f"{base.name}.{helper.name}"
-                if leaves_to_subclasses(base, helper.name) and name not in helpers:
-                    if all(item.name != name for item in found):
-                        found.append(TokenizerSummary(name, line, params, text, flag))
-                    break
+            # (also under the name of a base class that leaves the method to its subclasses, see `leaving_base`)
+            base = leaving_base(helper.cls, helper.name) if helper.cls is not None else None
+            name = f"{base.name}.{helper.name}" if base is not None else ""
+            if name and all(item.name != name for item in found):
+                found.append(TokenizerSummary(name, line, params, text, flag))
     if column_of is not None:
         rows = _row_helpers(direct, flows, counted, column_of)
         for helper, inner, row, column in rows.values():
