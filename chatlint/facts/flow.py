@@ -101,6 +101,23 @@ class FunctionFlow:
             binding for binding in self.bindings.get(name, ()) if _reaches(binding, found, self.bindings[name], self)
         ]
 
+    def carried(self, name: str, load: ast.Name) -> list[tuple[Binding, ast.For | ast.AsyncFor | ast.While]]:
+        """The bindings of `name` later in the body of a loop around `load` (`prev_len = new_len` at the end of
+        the body, read at its start): they hold its value there on the next pass. With that loop, innermost
+        first."""
+        found = next((item for item in self.loads.get(name, ()) if item.node is load), None)
+        if found is None:
+            return []
+        loops = [node for node in reversed(found.ancestors) if isinstance(node, (ast.For, ast.AsyncFor, ast.While))]
+        carried = []
+        for binding in self.bindings.get(name, ()):
+            if binding.kind != "assign" or binding.order <= found.order:
+                continue
+            loop = next((loop for loop in loops if (id(loop.body), 0) in binding.blocks), None)
+            if loop is not None and (id(loop.body), 0) in found.blocks:
+                carried.append((binding, loop))
+        return carried
+
     def at_end(self, name: str) -> list[Binding]:
         """The bindings of `name` that may hold its value once the whole body has run: what a function defined in
         this one (or in the module) sees when it is called later."""

@@ -24,10 +24,10 @@ import ast
 import functools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow
-from chatlint.facts.model import FlagSource, FunctionInfo, Route, ShapeKind, TemplateCall, TextOrigin
+from chatlint.facts.model import FlagSource, FunctionInfo, Route, Shape, ShapeKind, TemplateCall, TextOrigin
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.syntax import (
     arguments_in_order,
@@ -548,7 +548,22 @@ class _Flow:
                 function,
                 lambda value: self.length_of(value, function, before, depth + 1),
                 resolve_unpacked=self._unpacked_length,
-            )
+            ) or self._carried_length(expr, function, depth)
+        return None
+
+    def _carried_length(self, name: ast.Name, function: FunctionInfo, depth: int) -> TemplateCall | None:
+        """`prev_len` set at the end of a loop's pass (`prev_len = len(render(cumulative))`, the conversation grown
+        by a turn each pass) and read at the start of the next: the length of the conversation before this pass's
+        turn, a prompt that stops before the reply the pass unmasks."""
+        for binding, loop in function_flow(function, self._flows).carried(name.id, name):
+            assert binding.value is not None  # an assignment's
+            render = self.length_of(binding.value, function, binding.order, depth + 1)
+            if not isinstance(render, TemplateCall) or render.shape.kind is ShapeKind.PROMPT:
+                continue
+            grown = _grown_in(render.conversation, loop)
+            if grown:
+                evidence = f"`{grown}` before the turn this pass of the loop adds (its length kept from the last pass)"
+                return replace(render, shape=Shape(ShapeKind.PROMPT, evidence, grown=True))
         return None
 
     def _length_of_call(self, expr: ast.Call, function: FunctionInfo, before: int, depth: int) -> Carrier | None:
@@ -752,6 +767,8 @@ class _Flow:
             return subscript, f"`{statement_text}`"
         if _is_labels(subscript.value):
             return subscript, f"`{_short(subscript)}`"
+        if isinstance(render, TemplateCall) and render.shape.grown:
+            return None  # (a turn cut from a growing render is not yet a mask: what masks its header decides)
         other = self.carrier_of(subscript.value, function, before, 0)
         if is_lower and other is not None and _is_full_render(other, render):
             return subscript, f"`{_short(subscript)}`, the part of the full render after the prompt"
@@ -846,6 +863,35 @@ def prefix_maskers(functions: list[FunctionInfo]) -> dict[str, tuple[int, str, i
                 found[name] = (params.index(param), param, node.lineno)
                 break
     return found
+
+
+def _grown_in(conversation: ast.expr | None, loop: ast.For | ast.AsyncFor | ast.While) -> str:
+    """The name of a conversation that `loop` grows by a turn each pass (`cumulative.append(message)`, `+=`, or
+    `messages[: i + 1]` with `i` a name the loop binds), else ""."""
+    if isinstance(conversation, ast.Subscript) and isinstance(conversation.slice, ast.Slice):
+        upper = conversation.slice.upper
+        targets = (
+            set() if isinstance(loop, ast.While) else {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
+        )
+        named = {node.id for node in ast.walk(upper) if isinstance(node, ast.Name)} if upper is not None else set()
+        return code(conversation) if conversation.slice.lower is None and named & targets else ""
+    if not isinstance(conversation, ast.Name):
+        return ""
+    for node in nodes_under(loop.body):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("append", "extend")
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == conversation.id
+        ) or (
+            isinstance(node, ast.AugAssign)
+            and isinstance(node.op, ast.Add)
+            and isinstance(node.target, ast.Name)
+            and node.target.id == conversation.id
+        ):
+            return conversation.id
+    return ""
 
 
 def _masks_with(value: ast.expr) -> bool:

@@ -30,6 +30,9 @@ class Shape:
     # it ends with the reply because the call turns a helper's switch on with a value the data decides (`answer`
     # for `if answer is not None:`): another setting of that value may need the generation prompt
     switched: bool = False
+    # a conversation a loop grows by a turn each pass, measured once per pass: one render is both the prompt of
+    # this pass's reply and, on the pass before, where a reply ends (the generation prompt cannot go on it alone)
+    grown: bool = False
 
     @property
     def ends_with_reply(self) -> bool:

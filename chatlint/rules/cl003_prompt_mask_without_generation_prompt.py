@@ -53,7 +53,11 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         tokenization (a collator that masks `labels[i, :n]` row by row; pairs of renders taken apart with
         `zip(*pairs)` and rows zipped again: `for prompt_ids, ids in zip(prompt_rows, rows)`), and a generator that yields the length
         in a tuple to the loop that masks (`yield start, end`, then `for start, end in self._spans(turns):
-        labels[start:end] = input_ids[start:end]`). The prompt may be a property of a row class that cuts the
+        labels[start:end] = input_ids[start:end]`). In a loop that grows the conversation a turn per pass
+        (`cumulative.append(message)`, or `messages[: i + 1]`), a length kept from the pass before (`prev_len =
+        new_len` at the end of the body) is the length of the conversation before this pass's turn: when it starts
+        the span of labels a reply's pass unmasks (`labels[prev_len:end] = ids[prev_len:end]`), the render is a prompt
+        (no fix offered: the same render ends the reply of the pass before). The prompt may be a property of a row class that cuts the
         reply off (`row.prompt` returning `self.messages[:-1]`, the class of the module or imported). It may be
         read from a dataset column that a `.map()` of the module filled with the render as it is
         (`{"prompt_text": tok.apply_chat_template(conv[:-1], tokenize=False)}`), in the function a later `.map()`
@@ -274,6 +278,8 @@ def _fix(render: TemplateCall, use: LengthMask | PromptRow, facts: ModuleFacts) 
     description = "Render the prompt with `add_generation_prompt=True`"
     if use.function is not render.function:
         description += f" in {render.function.display_name}, which other callers may share"
+    if render.shape.grown:
+        return None  # the same render ends the replies of the passes before: render the prompt on its own
     if render.through_wrapper:
         return None  # the wrapper decides which keywords reach the real call, and its default is shared
     if flag.present:
