@@ -880,6 +880,32 @@ class RenderedTexts:
         found = follow(given, caller, depth + 1) if given is not None else None
         return replace(found, altered=True) if found is not None and value is not returned else found
 
+    def _asked_for_text(self, value: ast.expr, helper: FunctionInfo, call: ast.Call) -> TextOrigin | None:
+        """`value` (returned by `helper`) is a render whose `tokenize` is a parameter of `helper` that `call` sets
+        to False (`get_prompt(tok, q, tokenize=False)` with `apply_chat_template(..., tokenize=tokenize)` inside):
+        the text of that render."""
+        values = [value]
+        if isinstance(value, ast.Name):
+            values = [binding.value for binding in self.flow(helper).reaching(value.id, value) if binding.value]
+        renders = [
+            self.templates[id(item)] for item in values if isinstance(item, ast.Call) and id(item) in self.templates
+        ]
+        render = renders[0] if len(renders) == 1 else None
+        if render is None or render.route is not Route.DIRECT:
+            return None
+        switch = keyword_value(render.call, "tokenize")
+        if not isinstance(switch, ast.Name) or switch.id not in helper.params:
+            return None
+        if (
+            not self.flow(helper).never_rebound(switch.id)
+            or bool_literal(bound_argument(call, helper.call_params, switch.id)) is not False
+        ):
+            return None
+        words = f"`{code(render.call.func)}(..., tokenize={switch.id})` (with `{switch.id}=False` passed)"
+        return TextOrigin(
+            words, line=render.call.lineno, related=render.related, render_call=render.call, certain=len(values) == 1
+        )
+
     def returned(self, helper: FunctionInfo) -> TextOrigin | None:
         """The rendered text `helper` returns, if it returns one."""
         return self._returned(helper, None, 0, many=False)
@@ -936,7 +962,9 @@ class RenderedTexts:
                     value = element
                 origin = follow(value, helper, depth + 1)
                 if origin is None and site is not None:
-                    origin = self._passed_through(value, helper, site, depth + 1, follow)
+                    origin = self._passed_through(value, helper, site, depth + 1, follow) or self._asked_for_text(
+                        value, helper, site[0]
+                    )
                 origins.append(origin)
             found = _any(origins)
             if found is None:
