@@ -193,9 +193,19 @@ class RenderedColumns:
         the function fills with `.append({...})`."""
         given = first_argument(call)
         if isinstance(given, ast.Name) and isinstance(
-            comprehension := self.texts.flow(function).assigned(given), ast.ListComp
+            assigned := self.texts.flow(function).assigned(given), (ast.ListComp, ast.Call)
         ):
-            given = comprehension  # (`rows = [to_row(ex) for ex in raw]`, then `Dataset.from_list(rows)`)
+            given = assigned  # (`rows = [to_row(ex) for ex in raw]`, then `Dataset.from_list(rows)`)
+        if isinstance(given, ast.Call) and called_name(call) == "from_list":
+            # `Dataset.from_list(prepare(raw, tok))`: the rows a function of the module fills and returns
+            helper = self.texts.helper_function(given, function)
+            returned = self.texts.flow(helper).returns if helper is not None else []
+            if helper is None or not returned or not all(isinstance(value, ast.Name) for value in returned):
+                return {}
+            names = {value.id for value in returned if isinstance(value, ast.Name)}
+            rows = self._row_columns([row for name in names for row in self._appended_rows(name, helper)], helper, {})
+            hop = Hop(f"in the rows `{helper.qualname}` returns", is_place=True)
+            return {key: hopped for key, origin in rows.items() if (hopped := with_hop(origin, hop)) is not None}
         found: dict[str, TextOrigin] = {}
         if called_name(call) == "from_dict" and isinstance(given, ast.Dict):
             for key, value in zip(given.keys, given.values):
@@ -206,18 +216,27 @@ class RenderedColumns:
         elif isinstance(given, ast.ListComp):
             found = self._row_columns([given.elt], function, {})
         elif isinstance(given, ast.Name):
-            rows: list[ast.expr] = [
-                appended.args[0]
-                for appended, caller, _ in self.calls
-                if caller is function
+            found = self._row_columns(self._appended_rows(given.id, function), function, {})
+        return found
+
+    def _appended_rows(self, name: str, function: FunctionInfo) -> list[ast.expr]:
+        """The dicts `function` appends to its list `name`: `rows.append({...})`, or a name assigned such a dict
+        (`entry = {"text": text}` on each branch, then `rows.append(entry)`)."""
+        rows: list[ast.expr] = []
+        for appended, caller, _ in self.calls:
+            if (
+                caller is function
                 and isinstance(appended.func, ast.Attribute)
                 and appended.func.attr == "append"
-                and dotted_name(appended.func.value) == given.id
+                and dotted_name(appended.func.value) == name
                 and len(appended.args) == 1
-                and isinstance(appended.args[0], ast.Dict)
-            ]
-            found = self._row_columns(rows, function, {})
-        return found
+            ):
+                row = appended.args[0]
+                if isinstance(row, ast.Name):
+                    rows += [value for value in function.assignments.get(row.id, []) if isinstance(value, ast.Dict)]
+                elif isinstance(row, ast.Dict):
+                    rows.append(row)
+        return rows
 
     @functools.cached_property
     def writes_columns(self) -> bool:
