@@ -174,6 +174,24 @@ def test_a_summary_names_the_functions_that_tokenize_a_parameter_with_special_to
     assert summarize_text("plain.py", "def f(x):\n    return x\n") == ModuleSummary("plain.py")
 
 
+def test_a_tokenizing_helper_is_placed_at_the_call_every_path_runs() -> None:
+    # a fallback under an `if` comes first in the text, the call every caller reaches after it: that is where the
+    # second BOS is added (and where the fix goes)
+    text = textwrap.dedent(
+        """\
+        def generate(model, tokenizer, prompt, plugins=()):
+            for plugin in plugins:
+                if plugin.handles(prompt):
+                    return plugin.run(tokenizer.encode(prompt))
+            input_ids = tokenizer.encode(prompt, return_tensors="np")
+            return model.generate(input_ids)
+        """
+    )
+    summary = summarize_text("generation.py", text)
+    assert summary is not None
+    assert [(item.name, item.line) for item in summary.tokenizers] == [("generate", 5)]
+
+
 def test_a_summary_names_the_functions_that_tokenize_a_column_of_their_row() -> None:
     text = textwrap.dedent(
         """\

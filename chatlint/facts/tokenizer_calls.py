@@ -420,6 +420,7 @@ def parameter_helpers(
     whose ids are only counted where they are made (`counted`: `len(tok(text)["input_ids"])`) makes no helper: its
     callers get a length, not ids."""
     helpers: dict[str, Helper] = {}
+    chosen: set[tuple[str, str]] = set()
     for tokenizer_call in found:
         if id(tokenizer_call.call) in counted:
             continue
@@ -452,7 +453,21 @@ def parameter_helpers(
             helpers[key] = Helper(function, tokenizer_call, text.id)
         elif known.parameter == text.id and known.guard is None and not tokenizer_call.via and not known.inner.via:
             helpers[key] = known._replace(also=(*known.also, tokenizer_call))
-    return helpers
+        if _turned_off(tokenizer_call):
+            chosen.add((key, text.id))
+    # one that tokenizes the parameter with special tokens off on some paths and on on others chooses by what it
+    # knows of the text (`if request.messages is not None: ... add_special_tokens=False`): not judged from outside
+    return {
+        key: helper
+        for key, helper in helpers.items()
+        if (key, helper.parameter) not in chosen or helper.guard is not None
+    }
+
+
+def _turned_off(tokenizer_call: TokenizerCall) -> bool:
+    """Does the call ask for special tokens off, by a literal it passes (`self._encode(text,
+    add_special_tokens=False)`, whatever the helper it calls does with it)?"""
+    return bool_literal(keyword_value(tokenizer_call.call, ADD_SPECIAL_TOKENS)) is False
 
 
 def _reached_as_given(text: ast.Name, flow: FunctionFlow) -> bool:

@@ -69,8 +69,10 @@ def tokenizing_helpers(
         flag = _forwarded_flag(helper, inner)
         if flag.parameter is not None or flag.value is not False:
             params = tuple(helper.call_params)
-            # where it tokenizes: the tokenizer call itself, also through a helper of the module
-            line = (inner.inner or inner).call.lineno
+            # where it tokenizes: the tokenizer call itself, also through a helper of the module; of several, the
+            # one every call runs (not a fallback under an `if`)
+            main = next((item for item in (inner, *entry.also) if _on_every_path(item.call, helper)), inner)
+            line = (main.inner or main).call.lineno
             found.append(TokenizerSummary(helper.qualname, line, params, text, flag))
             # (also under the name of a base class that leaves the method to its subclasses, see `leaving_base`)
             base = leaving_base(helper.cls, helper.name) if helper.cls is not None else None
@@ -235,3 +237,14 @@ def _flag_parameter(call: ast.Call, function: FunctionInfo) -> bool:
     ... add_special_tokens=special`): its callers decide."""
     forwarded = keyword_value(call, ADD_SPECIAL_TOKENS)
     return isinstance(forwarded, ast.Name) and forwarded.id in function.params
+
+
+_BRANCHING = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.Try, ast.Match)
+
+
+def _on_every_path(call: ast.Call, function: FunctionInfo) -> bool:
+    """Is `call` in a statement of the function's body that runs whenever the body runs to it (not inside an
+    `if`, a loop or a `try`)?"""
+    body = getattr(function.node, "body", [])
+    statement = next((item for item in body if any(node is call for node in ast.walk(item))), None)
+    return statement is not None and not isinstance(statement, _BRANCHING)

@@ -5,18 +5,19 @@ class Session:
         self.tokenizer = tokenizer
 
     def _encode(self, text, add_special_tokens=None):
+        if not hasattr(self.tokenizer, "backend_tokenizer"):
+            return self.tokenizer.encode(text)  # a simple tokenizer of its own: no switch
         kwargs = {} if add_special_tokens is None else {"add_special_tokens": add_special_tokens}
         return self.tokenizer.encode(text, **kwargs)
 
     def _tokenize_generation_text(self, text, request):
-        if request.messages is not None:
-            return self._encode(text, add_special_tokens=False)
-        return self._encode(text)
+        if request.messages is None:
+            return self._encode(text)  # a plain prompt: the tokenizer adds the BOS
+        return self._encode(text, add_special_tokens=False)
 
     def _render(self, request):
-        apply_chat_template = getattr(self.tokenizer, "apply_chat_template", None)
-        if request.messages is not None and callable(apply_chat_template):
-            return apply_chat_template(request.messages, tokenize=False, add_generation_prompt=True)
+        if request.messages is not None:
+            return self.tokenizer.apply_chat_template(request.messages, tokenize=False, add_generation_prompt=True)
         return request.prompt
 
     def prepare(self, request):
