@@ -54,9 +54,12 @@ class DoubleBos(Rule):
     fixable = True
 
     what_it_does = """
-        Finds text produced by `apply_chat_template(..., tokenize=False)` (also through an alias, a partial, a
+        Finds text produced by `apply_chat_template(..., tokenize=False)` (also through an alias, `getattr(tok,
+        "apply_chat_template", None)` included, a partial, a
         wrapper, or a renderer a factory function returns: `render = make_renderer(tok)` with `make_renderer`
-        returning a function it defines that renders as text, in the module or in another one), or by a processor's
+        returning a function it defines that renders as text, in the module or in another one; a function of the
+        module whose render takes its `tokenize` from a parameter, called with it False: `get_prompt(tok, q,
+        is_tokenize=False)`), or by a processor's
         `apply_chat_template` that leaves `tokenize` to its default, which for a processor is False, that is
         tokenized again with special tokens on: `tokenizer(text)`, `tokenizer(text=...)`, `tokenizer.encode(text)`, `processing_class(text)`,
         `processor(text=...)`, a tokenizer bound in `functools.partial(tokenizer, ...)` (with the partial's keywords),
@@ -281,7 +284,7 @@ class DoubleBos(Rule):
         of the module whose function (imported or not) returns rows with rendered text (on one of its paths is
         enough, as trl's `maybe_apply_chat_template` renders only conversational rows: the message says "on at least
         one path" and the fix is unsafe; or by a dataset built from
-        rendered texts: `Dataset.from_dict({"text": texts})`, `Dataset.from_list([{"text": ...} for ...])` or of rows appended to a list; read by a function or a lambda
+        rendered texts: `Dataset.from_dict({"text": texts})`, `Dataset.from_list([{"text": ...} for ...])` or of rows appended to a list (also the list a function of the module fills and returns: `Dataset.from_list(prepare(raw, tok))`); read by a function or a lambda
         handed to `.map()`, or as a whole column (`prompts = rendered["text"]`, when the code shows `rendered` made by
         that `.map()`); a dataset a function of the module builds from them and returns counts too, and so does one
         a function of another module returns, alone or at one place of a pair: `train, valid =
@@ -297,7 +300,10 @@ class DoubleBos(Rule):
         parameter to a serving engine counts too; through `src/` layouts and re-exports): the finding is at the call, through the helper, with the helper's place as a related location.
         A helper whose `add_special_tokens` is a parameter of its own is judged by what the call passes for it (its
         default when it passes nothing), one that hands the tokenizer its `**kwargs` by the keywords the call
-        passes; one that passes `add_special_tokens=False` itself stays quiet. A checkpoint named by a constant
+        passes; one that passes `add_special_tokens=False` itself stays quiet, and so does one that tokenizes its
+        parameter with special tokens off on some paths and on on others (it chooses by what it knows of the text:
+        `if request.messages is not None: return self._encode(text, add_special_tokens=False)`). Of a helper's
+        tokenizations, the related location names the one every call runs (not a fallback under an `if`). A checkpoint named by a constant
         imported from another module of the project (`from config import MODEL_ID`), or by the default of a field of
         an imported configuration class the checkpoint is loaded from (`from_pretrained(cfg.model)` with `model: str
         = "Qwen/..."`), tells the model family. A generator or rendering method of an instance of an imported class
