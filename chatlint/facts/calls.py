@@ -130,9 +130,7 @@ class _Collector:
                 self._maybe_alias((id(cls), attribute), f"self.{attribute}", value, init)
 
     def _maybe_alias(self, key: tuple[int, str], name: str, value: ast.expr, scope: FunctionInfo | None) -> None:
-        if _template_method_got(value):
-            self.aliases[key] = _Route(Route.ALIAS, f"the alias `{name}`")
-        elif isinstance(value, ast.Attribute) and value.attr == TEMPLATE_METHOD:
+        if _names_template_method(value):
             self.aliases[key] = _Route(Route.ALIAS, f"the alias `{name}`")
         elif isinstance(value, ast.Call) and is_partial(value) and value.args:
             target = first_argument(value)
@@ -847,9 +845,11 @@ def _returns_texts_in_tuples(helper: tuple[TextSummary, ModuleSummary] | None) -
     return text.in_tuples and text.shape in (ShapeKind.PROMPT.value, ShapeKind.FULL.value)
 
 
-def _template_method_got(value: ast.expr) -> bool:
-    """`getattr(tokenizer, "apply_chat_template", None)`: the bound method, looked up by name (code that checks a
-    tokenizer has one before it renders)."""
+def _names_template_method(value: ast.expr) -> bool:
+    """`tokenizer.apply_chat_template`, or `getattr(tokenizer, "apply_chat_template", None)`: the bound method,
+    looked up by name (code that checks a tokenizer has one before it renders)."""
+    if isinstance(value, ast.Attribute):
+        return value.attr == TEMPLATE_METHOD
     return (
         isinstance(value, ast.Call)
         and isinstance(value.func, ast.Name)

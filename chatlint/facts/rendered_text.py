@@ -73,9 +73,6 @@ _KEEPS_START = frozenset({"strip", "rstrip", "lstrip", "replace", "format", "rem
 # `fix_text(prompt)` (repairs mojibake, keeps special tokens)
 _SAME_TEXT = frozenset({"str", "fix_text", "ftfy.fix_text"})
 
-# functions whose result holds the items of their first argument: copies, and accelerate's `gather_object` (the
-# lists of every process, one after another)
-
 # functions that cut a sequence into lists of consecutive items (by name: the standard library's, more-itertools',
 # and the helpers projects write under these names)
 _CHUNKING = frozenset({"batched", "chunked", "chunks", "batchify", "iter_batches", "minibatches"})

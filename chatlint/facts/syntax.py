@@ -271,7 +271,8 @@ def is_property(function: object) -> bool:
     return any((dotted_name(item) or "").rsplit(".", 1)[-1] in ("property", "cached_property") for item in decorators)
 
 
-# calls that hand back the items of the iterable they are given, in order (a copy, a progress bar, a gather)
+# calls that hand back the items of the iterable they are given, in order: a copy, a progress bar, accelerate's
+# `gather_object` (the lists of every process, one after another)
 SAME_ITEMS = frozenset({"list", "tuple", "sorted", "iter", "gather_object", "tqdm", "tqdm.tqdm", "auto.tqdm"})
 
 
