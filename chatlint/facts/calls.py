@@ -503,12 +503,14 @@ class _Collector:
             text, summary, "returns the ids it renders" if text.ids else "renders the text it returns"
         )
         template_call.related = origin.related
+        # the text this call gets when its flags ask for text: a text helper's own, or the render of an ids helper
+        # whose `tokenize` is a parameter this call sets to False (`get_prompt(tok, q, tokenize=False)`)
+        template_call.helper_origin = origin
         if text.ids:
             template_call.gives_result = True
             template_call.positions = text.positions
             template_call.measures = text.measures  # (`n_prompt = prompt_token_count(tok, conv)`: a length)
         else:
-            template_call.helper_origin = origin
             template_call.text_positions = text.positions  # (a text in the tuples it returns: `return prompt, full`)
         template_call.spreads = self._spreads(call, function)
         return template_call
