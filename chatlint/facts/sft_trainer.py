@@ -82,11 +82,24 @@ def _patched_by_unsloth(facts: ModuleFacts) -> bool:
         else:
             continue
         if any(name.split(".")[0] in ("unsloth", "unsloth_zoo") for name in names):
-            if not any(isinstance(above, ast.Try) for above in facts.ancestors(node)):
+            if not any(isinstance(above, ast.Try) for above in facts.ancestors(node)) and not _tried(node, facts):
                 unsloth = min(unsloth or node.lineno, node.lineno)
         elif any(name.split(".")[0] == "trl" for name in names):
             trl = min(trl or node.lineno, node.lineno)
     return unsloth is not None and (trl is None or unsloth < trl)
+
+
+def _tried(node: ast.AST, facts: ModuleFacts) -> bool:
+    """Is `node` in a function the module calls inside a `try` (`try: model, tok = _load_unsloth(cfg)` with `except
+    ImportError:` loading with transformers instead)? The other path runs without Unsloth."""
+    loader = next((above for above in facts.ancestors(node) if isinstance(above, ast.FunctionDef)), None)
+    if loader is None:
+        return False
+    for call in ast.walk(facts.module):
+        if isinstance(call, ast.Call) and called_name(call) == loader.name:
+            if any(isinstance(above, ast.Try) and above.handlers for above in facts.ancestors(call)):
+                return True
+    return False
 
 
 def _tokenized_or_dropped(column: str, facts: ModuleFacts) -> Callable[[ast.Call], bool]:
