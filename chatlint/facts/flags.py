@@ -210,6 +210,13 @@ def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[a
     if attribute and cls is not None:
         mapping = cls.init_attributes.get(attribute) or cls.fields.get(attribute)
     mapping = _shown_dict(mapping, function) if mapping is not None else None
+    if isinstance(mapping, ast.IfExp):
+        # one of two dicts: the value both give alike, else the one either gives (it may be passed)
+        branches = [mapping.body, mapping.orelse]
+        agreed = _agreed_value(key, branches, function)
+        given = (_dict_key_value(branch, key) for branch in branches)
+        found = agreed[0] if agreed is not None else next((value for value in given if value is not None), None)
+        return (found, function) if found is not None else None
     value = None
     if isinstance(mapping, ast.Dict):
         for name, item in zip(mapping.keys, mapping.values):
@@ -299,6 +306,16 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     mapping = _either_or_empty(mapping)
     if _is_visible_dict(mapping):
         return SpreadSource.VISIBLE
+    if isinstance(mapping, ast.IfExp) and _is_visible_dict(mapping.body) and _is_visible_dict(mapping.orelse):
+        # one of two dicts the code shows (`**({"optim": "paged_adamw_8bit"} if quantized else {})`): visible when
+        # they agree on every flag (each sets it alike, or neither sets it); else the flags depend on the branch
+        branches = [mapping.body, mapping.orelse]
+        agree = all(
+            _agreed_value(flag, branches, function) is not None
+            or all(_dict_key_value(branch, flag) is None for branch in branches)
+            for flag in FLAG_NAMES
+        )
+        return SpreadSource.VISIBLE if agree else SpreadSource.UNKNOWN
     if _is_record_field(mapping, function):
         return SpreadSource.DATA
     if isinstance(mapping, ast.Attribute) and mapping.attr == "chat_template_kwargs":

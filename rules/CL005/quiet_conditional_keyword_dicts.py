@@ -1,0 +1,5 @@
+# One of two dicts spread into the render, and one of them asks for text: what the render returns depends on the
+# branch (text or ids), so its result is not judged as a `BatchEncoding`.
+def render(tokenizer, messages, as_text):
+    result = tokenizer.apply_chat_template(messages, add_generation_prompt=True, **({"tokenize": False} if as_text else {}))
+    return result[:4096]
