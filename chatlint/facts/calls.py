@@ -12,9 +12,17 @@ import ast
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from chatlint.facts.flags import FLAG_NAMES, absent, call_flag, flag_from_expression, flag_from_kwargs, spread_source
+from chatlint.facts.flags import (
+    FLAG_NAMES,
+    absent,
+    attribute_flag,
+    call_flag,
+    flag_from_expression,
+    flag_from_kwargs,
+    spread_source,
+)
 from chatlint.facts.flow import FunctionFlow, function_flow, instance_class
 from chatlint.facts.handed import constructions
 from chatlint.facts.links import Links, imported_origin
@@ -386,6 +394,8 @@ class _Collector:
                     if value is not None
                     else inner_flag
                 )
+            elif (seen := self._receiver_attribute(call, function, wrapper, forwarded, inner_flag)) is not None:
+                flags[flag_name] = seen
             elif not inner_flag.present and wrapper.star_kwargs and _forwards_kwargs(inner.call, wrapper.star_kwargs):
                 flags[flag_name] = _flag_at_call_site(flag_name, call, function)
             elif inner_flag.present and inner_flag.source is FlagSource.CALL:
@@ -403,6 +413,31 @@ class _Collector:
             isinstance(tokenize, ast.Name) and tokenize.id in wrapper.params and _returns_its_render(inner, wrapper)
         )
         return template_call
+
+    def _receiver_attribute(
+        self, call: ast.Call, function: FunctionInfo, wrapper: FunctionInfo, forwarded: ast.expr | None, inner: Flag
+    ) -> Flag | None:
+        """The flag a method wrapper takes from `self.<attribute>` (`add_generation_prompt=self.header`), as the
+        class of the instance it is called on sets it, when that is a subclass of the wrapper's class: set again
+        there (`class SFTFormatter(ChatFormatter): add_generation_prompt = False`), or inherited, with no place to
+        edit (the base class's value serves its other users: a fix belongs in the subclass); None otherwise."""
+        attribute = is_self_attribute(forwarded) if forwarded is not None else None
+        if forwarded is None or attribute is None or wrapper.cls is None or not isinstance(call.func, ast.Attribute):
+            return None
+        if dotted_name(call.func.value) in ("self", "cls") and function.self_class is not None:
+            receiver: str | None = function.self_class.name
+        else:
+            built = instance_class(call.func.value, function, self.resolver.flows)
+            receiver = (dotted_name(built) or "").split(".")[-1] if built is not None else None
+        classes = self._classes
+        cls = classes.get(receiver or "")
+        seen: set[str] = set()
+        while cls is not None and cls is not wrapper.cls and cls.name not in seen:
+            seen.add(cls.name)
+            if attribute in cls.fields or attribute in cls.init_attributes or attribute in cls.methods:
+                return attribute_flag(inner.name, cls, attribute, forwarded)
+            cls = next((classes[base] for base in (b.split(".")[-1] for b in cls.bases) if base in classes), None)
+        return replace(inner, node=None) if seen and cls is wrapper.cls and inner.node is not None else None
 
     def _wrapper_spreads(
         self,

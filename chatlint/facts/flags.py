@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from chatlint.facts.flow import FunctionFlow, function_flow
-from chatlint.facts.model import Flag, FlagSource, FunctionInfo, SpreadSource
+from chatlint.facts.model import ClassInfo, Flag, FlagSource, FunctionInfo, SpreadSource
 from chatlint.facts.syntax import (
     bool_literal,
     code,
@@ -64,7 +64,7 @@ def flag_from_expression(name: str, expr: ast.expr, function: FunctionInfo, sour
         return Flag(name, None, True, expr, source)
     attribute = is_self_attribute(expr)
     if attribute and function.self_class is not None:
-        return _attribute_flag(name, function, attribute, expr, source)
+        return _attribute_flag(name, function.self_class, attribute, expr, source)
     return Flag(name, None, True, expr, source)
 
 
@@ -147,13 +147,16 @@ def _parameter_flag(name: str, function: FunctionInfo, parameter: str) -> Flag:
     )
 
 
-def _attribute_flag(name: str, function: FunctionInfo, attribute: str, expr: ast.expr, source: FlagSource) -> Flag:
-    cls = function.self_class
-    assert cls is not None
+def attribute_flag(name: str, cls: ClassInfo, attribute: str, expr: ast.expr) -> Flag:
+    """The flag `self.<attribute>` gives in an instance of `cls` (a subclass that sets the attribute again)."""
+    return _attribute_flag(name, cls, attribute, expr, FlagSource.CALL)
+
+
+def _attribute_flag(name: str, cls: ClassInfo, attribute: str, expr: ast.expr, source: FlagSource) -> Flag:
     read = _property_attribute(cls.methods.get(attribute))
     if read is not None and read != attribute:
         # `self.add_special_tokens`, a property returning `self._add_special_tokens`
-        return _attribute_flag(name, function, read, expr, source)
+        return _attribute_flag(name, cls, read, expr, source)
     assigned = cls.init_attributes.get(attribute)
     if assigned is not None:
         init = cls.methods.get("__init__")
