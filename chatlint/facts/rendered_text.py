@@ -803,6 +803,11 @@ class RenderedTexts:
 
     def helper_function(self, call: ast.Call, function: FunctionInfo) -> FunctionInfo | None:
         func = call.func
+        if isinstance(func, ast.Name) and func.id == "self" and function.self_class is not None:
+            # the instance calls itself (`[self(r) for r in requests]`): its `__call__`
+            return next(
+                (cls.methods["__call__"] for cls in function.self_class.lineage() if "__call__" in cls.methods), None
+            )
         if isinstance(func, ast.Name):
             matches = self._named_functions(func.id, function)
             if matches:
