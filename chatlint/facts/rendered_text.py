@@ -64,6 +64,7 @@ from chatlint.facts.syntax import (
     is_property,
     keyword_value,
     shortened,
+    string_value,
     transposed,
 )
 
@@ -896,14 +897,21 @@ class RenderedTexts:
         if render is None or render.route is not Route.DIRECT:
             return None
         switch = keyword_value(render.call, "tokenize")
-        if not isinstance(switch, ast.Name) or switch.id not in helper.params:
+        if switch is None and _forwards_caller_keywords(render.call, helper):
+            # `apply_chat_template(conv, **kwargs)` (or a dict of them merged with template variables): the
+            # caller's keywords decide, `tokenize=False` among them
+            if bool_literal(keyword_value(call, "tokenize")) is not False:
+                return None
+            words = f"`{code(render.call.func)}(..., **{helper.star_kwargs})` (with `tokenize=False` passed)"
+        elif not isinstance(switch, ast.Name) or switch.id not in helper.params:
             return None
-        if (
+        elif (
             not self.flow(helper).never_rebound(switch.id)
             or bool_literal(bound_argument(call, helper.call_params, switch.id)) is not False
         ):
             return None
-        words = f"`{code(render.call.func)}(..., tokenize={switch.id})` (with `{switch.id}=False` passed)"
+        else:
+            words = f"`{code(render.call.func)}(..., tokenize={switch.id})` (with `{switch.id}=False` passed)"
         return TextOrigin(
             words, line=render.call.lineno, related=render.related, render_call=render.call, certain=len(values) == 1
         )
@@ -984,6 +992,56 @@ class RenderedTexts:
             )
         finally:
             self.busy.discard(key)
+
+
+def _forwards_caller_keywords(render: ast.Call, helper: FunctionInfo) -> bool:
+    """Does the render take its keywords from the helper's `**kwargs`, and otherwise only template variables: the
+    `**kwargs` spread as they are, or a local dict that merges them with dict literals (one of a list of them, in a
+    loop: `call_kw = {**kwargs, **opts}` for `opts in [{"tools": tools}, {}]`), none naming `tokenize`, with no
+    `tokenize` set on the way (`kwargs["tokenize"] = ...`, `kwargs.setdefault("tokenize", ...)`)?"""
+    own = helper.star_kwargs
+    if own is None or "tokenize" in helper.key_assignments.get(own, {}):
+        return False
+    for node in ast.walk(helper.node):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("setdefault", "update", "pop")
+            and dotted_name(node.func.value) == own
+            and not (node.args and string_value(node.args[0]) not in (None, "tokenize"))
+        ):
+            return False  # (the helper may change the caller's `tokenize`: not followed)
+    spreads = [item.value for item in render.keywords if item.arg is None]
+    forwarded = False
+    for mapping in spreads:
+        parts: list[ast.expr] = [mapping]
+        if isinstance(mapping, ast.Name) and mapping.id != own:
+            assigned = helper.assignments.get(mapping.id, [])
+            if len(assigned) != 1 or not isinstance(assigned[0], ast.Dict) or mapping.id in helper.key_assignments:
+                return False
+            merged = assigned[0]
+            if any(key is not None and string_value(key) == "tokenize" for key in merged.keys):
+                return False
+            parts = [value for key, value in zip(merged.keys, merged.values) if key is None]
+        for part in parts:
+            if isinstance(part, ast.Name) and part.id == own:
+                forwarded = True
+            elif not _template_variables(part, helper):
+                return False
+    return forwarded
+
+
+def _template_variables(mapping: ast.expr, helper: FunctionInfo) -> bool:
+    """A dict literal without `tokenize`, or a loop variable over a list of them."""
+    if isinstance(mapping, ast.Name) and not helper.assignments.get(mapping.id):
+        source = helper.loop_sources.get(mapping.id)
+        if isinstance(source, ast.Name):
+            assigned = helper.assignments.get(source.id, [])
+            source = assigned[0] if len(assigned) == 1 else None
+        return isinstance(source, ast.List) and all(_template_variables(item, helper) for item in source.elts)
+    return isinstance(mapping, ast.Dict) and all(
+        key is not None and string_value(key) != "tokenize" for key in mapping.keys
+    )
 
 
 def _same_items(expr: ast.expr | None) -> ast.expr | None:
