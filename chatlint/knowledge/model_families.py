@@ -100,6 +100,16 @@ FAMILIES: tuple[ModelFamily, ...] = (
         "GPT-OSS template; neither writes a `bos_token` (InternVL 3.5's Qwen 3 tokenizer has none)",
     ),
     ModelFamily(
+        # Moonshot's Moonlight and Kimi models (Kimi-VL, Kimi K2, Kimi K2.5)
+        "Kimi",
+        re.compile(r"kimi|moonlight"),
+        False,
+        "ms-swift 4.6.0 registers the `moonlight`, `kimi_k2`, `kimi_vl` and `kimi_k25` templates as "
+        "`MoonlightTemplateMeta` (swift/template/templates/moonshot.py), whose prefix is empty, whose turns start "
+        "with `<|im_system|>`, `<|im_user|>` or `<|im_assistant|>`, and which does not add the tokenizer's BOS "
+        "(`auto_add_bos` False); ms-swift writes the BOS where a family's template does (its MiniCPM 2 template)",
+    ),
+    ModelFamily(
         "Qwen",
         re.compile(r"qwen"),
         False,

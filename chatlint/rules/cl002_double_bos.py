@@ -249,7 +249,7 @@ class DoubleBos(Rule):
         under a name through `.input_ids`, `["input_ids"]` or `.to(device)`, or their length through a name) are a
         count, not training data, and stay quiet too. So is code for a model family whose template writes no BOS
         (Qwen's ChatML; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose messages start
-        with their role, unlike Idefics3's): a module that loads only such checkpoints (named by a literal, a constant (also as a
+        with their role, unlike Idefics3's; InternVL 3.5's; Kimi's and Moonlight's): a module that loads only such checkpoints (named by a literal, a constant (also as a
         parameter's default), an environment variable's default, or the default of a configuration field or an
         argparse option of the module, or of a command's typer or click option: `model: str =
         typer.Option("Qwen/...", "--model")`, `@click.option("--model", default="Qwen/...")`; a checkpoint written as a literal default of a function's or class's
