@@ -84,3 +84,17 @@ def test_unpacking_a_loop_item_binds_each_name_to_its_element() -> None:
     function = next(function for function in facts.functions if function.name == "f")
     binding = function_flow(function, {}).bindings["prompt"][0]
     assert (binding.kind, facts.code(binding.value), binding.position) == ("loop-unpack", "pairs", 0)  # type: ignore[arg-type]
+
+
+def test_a_binding_before_continue_reaches_the_rest_of_the_body_only_on_the_next_pass() -> None:
+    # `x = item; continue` skips the rest of this pass: `print(x)` sees it on a later pass (carried), and the code
+    # after the loop sees it too (the loop may end after that pass)
+    source = (
+        "def f(items):\n    x = 0\n    for item in items:\n        if item:\n            x = item\n            continue\n"
+        "        print(x)\n        x = None\n    return x\n"
+    )
+    assert reaching_values(source, "x") == [["0"], ["0", "item", "None"]]
+    facts = build_facts(ast.parse(source), SourceText(source))
+    flow = function_flow(facts.functions[1], {})
+    printed = flow.loads["x"][0].node
+    assert sorted(facts.code(binding.value) for binding, _ in flow.carried("x", printed)) == ["None", "item"]  # type: ignore[arg-type]

@@ -71,6 +71,8 @@ class FunctionFlow:
     # the statement lists by id, and which of them a `break` or `continue` may leave before their end (on first ask)
     statement_lists: dict[int, list[ast.stmt]] = field(default_factory=dict, repr=False)
     _jumps: dict[int, bool] = field(default_factory=dict, repr=False)
+    # the bodies of the function's loops (statement lists by id)
+    loop_bodies: dict[int, ast.For | ast.AsyncFor | ast.While] = field(default_factory=dict, repr=False)
 
     def may_leave_early(self, block: int) -> bool:
         """Can a `break` or `continue` leave the statement list `block` (an id) before its end?"""
@@ -103,20 +105,36 @@ class FunctionFlow:
 
     def carried(self, name: str, load: ast.Name) -> list[tuple[Binding, ast.For | ast.AsyncFor | ast.While]]:
         """The bindings of `name` later in the body of a loop around `load` (`prev_len = new_len` at the end of
-        the body, read at its start): they hold its value there on the next pass. With that loop, innermost
-        first."""
+        the body, read at its start), or earlier in a block the loop's `continue` ends (`prev_len = new_len;
+        continue`): they hold its value there on the next pass. With that loop, innermost first."""
         found = next((item for item in self.loads.get(name, ()) if item.node is load), None)
         if found is None:
             return []
         loops = [node for node in reversed(found.ancestors) if isinstance(node, (ast.For, ast.AsyncFor, ast.While))]
         carried = []
         for binding in self.bindings.get(name, ()):
-            if binding.kind != "assign" or binding.order <= found.order:
+            if binding.kind != "assign":
+                continue
+            if binding.order <= found.order:
+                loop = self.next_pass_only(binding, found)
+                if loop is not None:
+                    carried.append((binding, loop))
                 continue
             loop = next((loop for loop in loops if (id(loop.body), 0) in binding.blocks), None)
             if loop is not None and (id(loop.body), 0) in found.blocks:
                 carried.append((binding, loop))
         return carried
+
+    def next_pass_only(self, binding: Binding, load: Load) -> ast.For | ast.AsyncFor | ast.While | None:
+        """The loop whose next pass is the first that `binding` reaches `load` on: the binding's block ends with the
+        loop's `continue`, and `load` is later in the loop's body, outside that block."""
+        if not binding.blocks or load.blocks[: len(binding.blocks)] == binding.blocks:
+            return None
+        statements = self.statement_lists.get(binding.blocks[-1][0])
+        if not statements or not isinstance(statements[-1], ast.Continue):
+            return None
+        inner = next((block for block, _ in reversed(binding.blocks) if block in self.loop_bodies), None)
+        return self.loop_bodies[inner] if inner is not None and (inner, 0) in load.blocks else None
 
     def at_end(self, name: str) -> list[Binding]:
         """The bindings of `name` that may hold its value once the whole body has run: what a function defined in
@@ -145,8 +163,8 @@ def _reaches(binding: Binding, load: Load, others: list[Binding], flow: Function
     if binding.kind == "param":
         before = [other for other in others if other.kind != "param" and _before(other, load)]
         return not any(_encloses(other, load) for other in before)
-    if not _before(binding, load):
-        return False
+    if not _before(binding, load) or flow.next_pass_only(binding, load) is not None:
+        return False  # (a binding the loop's `continue` carries to its next pass: see `FunctionFlow.carried`)
     for other in others:
         if other is binding or other.kind == "param" or not _before(other, load):
             continue
@@ -237,6 +255,8 @@ class _Walker:
         for name in _block_fields(type(node)):
             value = getattr(node, name, None)
             if type(value) is list and value and isinstance(value[0], ast.stmt):
+                if name == "body" and isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+                    self.flow.loop_bodies[id(value)] = node
                 self.walk_block(value, path, blocks + ((id(value), 0),))
             else:
                 for child in value if type(value) is list else ():

@@ -33,3 +33,26 @@ def build_by_index(tokenizer, messages):
             labels[start:upto] = full_ids[start:upto]
         start = upto
     return {"input_ids": full_ids, "labels": labels}
+
+
+def build_with_a_deferred_prefix(tokenizer, messages):
+    full_ids = _render_ids(tokenizer, messages)
+    labels = [IGNORE_INDEX] * len(full_ids)
+    prev_len = 0
+    cumulative = []
+    waiting = []
+    for message in messages:
+        cumulative.append(message)
+        if not any(turn["role"] == "user" for turn in cumulative):
+            waiting.append(message)  # a system prompt alone does not render: wait for the first user turn
+            continue
+        rendered = _render_ids(tokenizer, cumulative)  # expect: CL003 "renders `cumulative` before the turn this pass of the loop adds"
+        new_len = len(rendered)
+        if waiting:
+            waiting.clear()
+            prev_len = new_len
+            continue
+        if message["role"] == "assistant":
+            labels[prev_len:new_len] = full_ids[prev_len:new_len]
+        prev_len = new_len
+    return {"input_ids": full_ids, "labels": labels}
