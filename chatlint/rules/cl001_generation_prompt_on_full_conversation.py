@@ -56,7 +56,10 @@ class GenerationPromptOnFullConversation(Rule):
         `__init__`, or a dataclass field) takes the value a construction of the class in the module passes for it,
         by position or keyword, when that differs from the default (`VisionChatCollator(processor, 1024, True)`):
         reported at that argument; a construction in another module of the run (`train.py`) is reported at the
-        render, naming it.
+        render, naming it. A method that renders with `self.<attribute>` is judged for the class of the instance
+        it runs on: a subclass that sets the attribute again (`add_generation_prompt = False` in its body or its
+        `__init__`) renders with its own value; one that inherits the base class's `True` is reported where the
+        subclass renders, with no fix (the base class's value serves its other users).
 
         Mappings spread into the call (`**mapping`): a dict the code shows whole is read key by key (a name given a
         dict literal in each of several branches: a flag all of them set to one value). A mapping

@@ -57,9 +57,11 @@ class DoubleBos(Rule):
         Finds text produced by `apply_chat_template(..., tokenize=False)` (also through an alias, `getattr(tok,
         "apply_chat_template", None)` included, a partial, a
         wrapper, or a renderer a factory function returns: `render = make_renderer(tok)` with `make_renderer`
-        returning a function it defines that renders as text, in the module or in another one; a function of the
-        module whose render takes its `tokenize` from a parameter, called with it False: `get_prompt(tok, q,
-        is_tokenize=False)`), or by a processor's
+        returning a function it defines that renders as text, in the module or in another one; a function, of the
+        module or of another one, whose render takes its `tokenize` from a parameter, called with it False:
+        `get_prompt(tok, q, is_tokenize=False)`; a function of the module that hands the template its caller's
+        `**kwargs`, as they are or merged with template variables, called with `tokenize=False`; an instance calling
+        itself, `[self(r) for r in requests]`, for its `__call__`), or by a processor's
         `apply_chat_template` that leaves `tokenize` to its default, which for a processor is False, that is
         tokenized again with special tokens on: `tokenizer(text)`, `tokenizer(text=...)`, `tokenizer.encode(text)`, `processing_class(text)`,
         `processor(text=...)`, a tokenizer bound in `functools.partial(tokenizer, ...)` (with the partial's keywords),
@@ -335,10 +337,11 @@ class DoubleBos(Rule):
         on the trainer or the module's `SFTConfig`, else trl's default "text"): when that column holds rendered
         text (written by a `.map()`, also a batched one whose function returns a list of renders per column), the
         finding is at the trainer. It stays quiet when the call passes `dataset_kwargs`, `formatting_func` or a
-        `**mapping` of options, when the dataset it is given was tokenized after the render (a `.map()` whose
+        `**mapping` of options it cannot see (one of two dicts it shows, `**({"optim": ...} if quantized else {})`,
+        is read), when the dataset it is given was tokenized after the render (a `.map()` whose
         function writes `input_ids`: trl tokenizes nothing again) or lost the column, and when the module runs with
-        Unsloth: it imports Unsloth before trl, outside a `try`, or sits in a folder named for it (a project's
-        Unsloth backend). Unsloth's patched trainer sees the BOS the texts start with and tokenizes them without
+        Unsloth: it imports Unsloth before trl, outside a `try` (and not in a loader the module calls inside a `try`
+        whose fallback loads without it), or sits in a folder named for it (a project's Unsloth backend). Unsloth's patched trainer sees the BOS the texts start with and tokenizes them without
         special tokens. There is no automatic fix: give the trainer the conversations (a `messages` column) and let
         it render them once.
     """

@@ -55,7 +55,8 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         in a tuple to the loop that masks (`yield start, end`, then `for start, end in self._spans(turns):
         labels[start:end] = input_ids[start:end]`). In a loop that grows the conversation a turn per pass
         (`cumulative.append(message)`, or `messages[: i + 1]`), a length kept from the pass before (`prev_len =
-        new_len` at the end of the body) is the length of the conversation before this pass's turn: when it starts
+        new_len` at the end of the body, or before a `continue`) is the length of the conversation before this pass's
+        turn: when it starts
         the span of labels a reply's pass unmasks (`labels[prev_len:end] = ids[prev_len:end]`), the render is a prompt
         (no fix offered: the same render ends the reply of the pass before). The prompt may be a property of a row class that cuts the
         reply off (`row.prompt` returning `self.messages[:-1]`, the class of the module or imported). It may be
