@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.model import Route
-from chatlint.facts.syntax import dotted_name
+from chatlint.facts.syntax import dotted_name, string_value
 from chatlint.facts.uses import COMPARE, GENERATE, LENGTH
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
@@ -176,7 +176,7 @@ class GenerationPromptOnFullConversation(Rule):
             return None
         if shape.kind is ShapeKind.CONVERSATION and not context.training:
             return None
-        if shape.kind is ShapeKind.CONVERSATION and not context.builds_labels and _is_prompt_name(template_call):
+        if shape.kind is ShapeKind.CONVERSATION and not context.builds_labels and _is_prompt_name(template_call, facts):
             # `{"prompt": render(example["messages"], add_generation_prompt=True)}`: the data's conversation is a
             # prompt here (RL and preference prompt datasets); no labels are built to say otherwise
             return None
@@ -205,8 +205,26 @@ class GenerationPromptOnFullConversation(Rule):
 _TAKE_OUT = frozenset({"replace", "removeprefix", "removesuffix"})
 
 
-def _is_prompt_name(template_call: TemplateCall) -> bool:
-    name = template_call.result_name.lower()
+def _is_prompt_name(template_call: TemplateCall, facts: ModuleFacts) -> bool:
+    """The render is kept as a prompt: under a name or key that says so, or under a local name the function then
+    stores under such a key (`formatted = render(...)`, then `return {"prompt": formatted, ...}`)."""
+    if _names_a_prompt(template_call.result_name):
+        return True
+    held = template_call.result_name
+    if not held:
+        return False
+    stored = [
+        key
+        for node in facts.scope_members(template_call.function.node)
+        if isinstance(node, ast.Dict)
+        for key, value in zip(node.keys, node.values)
+        if isinstance(value, ast.Name) and value.id == held
+    ]
+    return bool(stored) and all(_names_a_prompt(string_value(key) or "") for key in stored)
+
+
+def _names_a_prompt(name: str) -> bool:
+    name = name.lower()
     return name.startswith(("prompt", "query")) or name.endswith(("prompt", "prompts", "_query", "prompt_ids"))
 
 

@@ -50,3 +50,14 @@ def format_batch(batch, tokenizer):
 
 def prepare(dataset, tokenizer):
     return dataset.map(format_batch, batched=True, fn_kwargs={"tokenizer": tokenizer})
+
+
+def with_system_text(example, tokenizer, system):
+    # the same render kept under a local name, stored as the row's training text
+    messages = [{"role": "system", "content": system}, *example["messages"]]
+    formatted = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)  # expect: CL001 "every example ends with an empty assistant header"
+    return {"text": formatted, "messages": messages}
+
+
+def prepare_sft_with_system(dataset, tokenizer, system):
+    return dataset.map(with_system_text, fn_kwargs={"tokenizer": tokenizer, "system": system})

@@ -45,3 +45,14 @@ class MaskingCollator:
             input_ids.append(full_ids)
             labels.append([-100] * len(prompt_ids) + full_ids[len(prompt_ids) :])
         return {"input_ids": input_ids, "labels": labels}
+
+
+def with_system_prompt(example, tokenizer, system):
+    # the render is kept under a local name and stored as the row's prompt (an RL prompt dataset)
+    messages = [{"role": "system", "content": system}, *example["messages"]]
+    formatted = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+    return {"prompt": formatted, "messages": messages}
+
+
+def prepare_rl_with_system(dataset, tokenizer, system):
+    return dataset.map(with_system_prompt, fn_kwargs={"tokenizer": tokenizer, "system": system})
