@@ -394,8 +394,8 @@ class _Collector:
                     if value is not None
                     else inner_flag
                 )
-            elif (seen := self._receiver_attribute(call, function, wrapper, forwarded, inner_flag)) is not None:
-                flags[flag_name] = seen
+            elif (receivers := self._receiver_attribute(call, function, wrapper, forwarded, inner_flag)) is not None:
+                flags[flag_name] = receivers
             elif not inner_flag.present and wrapper.star_kwargs and _forwards_kwargs(inner.call, wrapper.star_kwargs):
                 flags[flag_name] = _flag_at_call_site(flag_name, call, function)
             elif inner_flag.present and inner_flag.source is FlagSource.CALL:

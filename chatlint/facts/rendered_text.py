@@ -884,9 +884,9 @@ class RenderedTexts:
         return replace(found, altered=True) if found is not None and value is not returned else found
 
     def _asked_for_text(self, value: ast.expr, helper: FunctionInfo, call: ast.Call) -> TextOrigin | None:
-        """`value` (returned by `helper`) is a render whose `tokenize` is a parameter of `helper` that `call` sets
-        to False (`get_prompt(tok, q, tokenize=False)` with `apply_chat_template(..., tokenize=tokenize)` inside):
-        the text of that render."""
+        """`value` (returned by `helper`) is a render whose `tokenize` `call` sets to False, through a parameter of
+        `helper` (`get_prompt(tok, q, tokenize=False)` with `apply_chat_template(..., tokenize=tokenize)` inside) or
+        its `**kwargs` (see `_text_switch`): the text of that render."""
         values = [value]
         if isinstance(value, ast.Name):
             values = [binding.value for binding in self.flow(helper).reaching(value.id, value) if binding.value]
@@ -896,25 +896,30 @@ class RenderedTexts:
         render = renders[0] if len(renders) == 1 else None
         if render is None or render.route is not Route.DIRECT:
             return None
-        switch = keyword_value(render.call, "tokenize")
-        if switch is None and _forwards_caller_keywords(render.call, helper):
-            # `apply_chat_template(conv, **kwargs)` (or a dict of them merged with template variables): the
-            # caller's keywords decide, `tokenize=False` among them
+        words = self._text_switch(render.call, helper, call)
+        if words is None:
+            return None
+        return TextOrigin(
+            words, line=render.call.lineno, related=render.related, render_call=render.call, certain=len(values) == 1
+        )
+
+    def _text_switch(self, render: ast.Call, helper: FunctionInfo, call: ast.Call) -> str | None:
+        """How `call` asks `helper`'s render for text, in words: a parameter of the helper passed as `tokenize` and
+        set to False here, or the helper's `**kwargs` (as they are, or merged with template variables) given
+        `tokenize=False` here; None when it does not."""
+        switch = keyword_value(render, "tokenize")
+        if switch is None and _forwards_caller_keywords(render, helper):
             if bool_literal(keyword_value(call, "tokenize")) is not False:
                 return None
-            words = f"`{code(render.call.func)}(..., **{helper.star_kwargs})` (with `tokenize=False` passed)"
-        elif not isinstance(switch, ast.Name) or switch.id not in helper.params:
+            return f"`{code(render.func)}(..., **{helper.star_kwargs})` (with `tokenize=False` passed)"
+        if not isinstance(switch, ast.Name) or switch.id not in helper.params:
             return None
-        elif (
+        if (
             not self.flow(helper).never_rebound(switch.id)
             or bool_literal(bound_argument(call, helper.call_params, switch.id)) is not False
         ):
             return None
-        else:
-            words = f"`{code(render.call.func)}(..., tokenize={switch.id})` (with `{switch.id}=False` passed)"
-        return TextOrigin(
-            words, line=render.call.lineno, related=render.related, render_call=render.call, certain=len(values) == 1
-        )
+        return f"`{code(render.func)}(..., tokenize={switch.id})` (with `{switch.id}=False` passed)"
 
     def returned(self, helper: FunctionInfo) -> TextOrigin | None:
         """The rendered text `helper` returns, if it returns one."""
