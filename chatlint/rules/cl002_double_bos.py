@@ -249,7 +249,9 @@ class DoubleBos(Rule):
         measured against a bound (`len(tokenizer(text).input_ids) > max_length`, a tensor's `.shape[-1]`, `.size(1)`
         or `.numel()`, also when they are first kept
         under a name through `.input_ids`, `["input_ids"]` or `.to(device)`, or their length through a name) are a
-        count, not training data, and stay quiet too. So is code for a model family whose template writes no BOS
+        count, not training data, and stay quiet too; so does a processor called only for what it makes of the
+        images (every use of its output reads `pixel_values`, `image_grid_thw` and the like, or keeps the keys other
+        than `input_ids`: `{k: v for k, v in out.items() if k not in ["input_ids", "attention_mask"]}`). So is code for a model family whose template writes no BOS
         (Qwen's ChatML; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose messages start
         with their role, unlike Idefics3's; InternVL 3.5's; Kimi's and Moonlight's): a module that loads only such checkpoints (named by a literal, a constant (also as a
         parameter's default), an environment variable's default, or the default of a configuration field or an
@@ -416,6 +418,8 @@ class DoubleBos(Rule):
             return None  # `enable_thinking=False`: Qwen 3's (or SmolLM 3's) ChatML template, which writes no BOS
         if _only_counted(tokenizer_call, facts):
             return None  # a length statistic or filter: a second BOS changes a count by one, not what is trained
+        if _ids_dropped(tokenizer_call, facts):
+            return None  # only the image features are kept (`pixel_values`): the ids with their BOS are dropped
         if _for_encoder_decoder(tokenizer_call.call, facts):
             return None  # an encoder-decoder model's input (T5, BART): chat templates that write a BOS are not theirs
         if _under_a_checkpoint_without_bos(tokenizer_call.call, facts):
@@ -905,6 +909,78 @@ def _only_counted(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
 
     value, ancestors = same_value(call, facts.ancestors(call), through_ids=True)
     return _compared_length(value, ancestors, only_compared, ids=True)
+
+
+# the keys of a processor's output that hold what it made of the images, videos or audio, not of the text
+_FEATURE_KEY = re.compile(r"pixel|image|video|audio|feature|grid")
+
+
+def _ids_dropped(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
+    """The output is kept under one name whose every use reads what the processor made of the images (or videos,
+    audio): `out["pixel_values"]`, `out.image_grid_thw`, or `{k: v for k, v in out.items() if k not in
+    ["input_ids", "attention_mask"]}` (a processor called for its image features), also after `out =
+    prepare(out)`."""
+    call = tokenizer_call.call
+    ancestors = facts.ancestors(call)
+    first = ancestors[-1] if ancestors else None
+    if not (isinstance(first, ast.Assign) and _assigns_one_name(first) and first.value is call):
+        return False
+    flow = function_flow(tokenizer_call.function, facts.flows)
+    pending = [first]
+    while pending:
+        assignment = pending.pop()
+        name = assignment.targets[0].id  # type: ignore[attr-defined]
+        binding = flow.binding_of(assignment, name)
+        loads = flow.loads_reached_by(binding) if binding is not None else []
+        if not loads:
+            return False
+        for load in loads:
+            above = load.ancestors[-1] if load.ancestors else None
+            rebinds = load.ancestors[-2] if len(load.ancestors) > 1 else None
+            if (
+                isinstance(above, ast.Call)
+                and load.node in above.args
+                and isinstance(rebinds, ast.Assign)
+                and _assigns_one_name(rebinds)
+                and rebinds.targets[0].id == name  # type: ignore[attr-defined]
+                and rebinds.value is above
+            ):
+                pending.append(rebinds)  # `out = prepare(out)`: the same output
+            elif not _reads_features(load.node, load.ancestors):
+                return False
+    return True
+
+
+def _reads_features(node: ast.Name, ancestors: tuple[ast.AST, ...]) -> bool:
+    above = ancestors[-1] if ancestors else None
+    if isinstance(above, ast.Subscript) and above.value is node:
+        key = string_value(above.slice)
+        return key is not None and _FEATURE_KEY.search(key) is not None
+    if not isinstance(above, ast.Attribute) or above.value is not node:
+        return False
+    called = len(ancestors) > 1 and isinstance(ancestors[-2], ast.Call) and ancestors[-2].func is above
+    if not called:
+        return _FEATURE_KEY.search(above.attr) is not None  # `out.pixel_values`
+    if above.attr != "items":
+        return False  # (`out.to(device)`, `out.get(key)`: the whole output, or a key the code may choose)
+    # `{k: v for k, v in out.items() if k not in [...ids...]}`
+    generator = next((item for item in reversed(ancestors) if isinstance(item, ast.comprehension)), None)
+    if generator is None or not isinstance(generator.target, ast.Tuple) or not generator.target.elts:
+        return False
+    target = generator.target.elts[0]
+    return isinstance(target, ast.Name) and any(_excludes_ids(test, target.id) for test in generator.ifs)
+
+
+def _excludes_ids(test: ast.expr, key: str) -> bool:
+    """`k not in ["input_ids", "attention_mask"]` (or `k != "input_ids" and ...`)."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_excludes_ids(value, key) for value in test.values)
+    if not (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == key):
+        return False
+    op, right = test.ops[0], test.comparators[0]
+    if isinstance(op, ast.NotIn) and isinstance(right, (ast.List, ast.Tuple, ast.Set)):
+        return any(string_value(item) == "input_ids" for item in right.elts)
+    return isinstance(op, ast.NotEq) and string_value(right) == "input_ids"
 
 
 # methods that keep the ids they are called on, for the count: `.squeeze(0)`, `.flatten()`, `.cpu()`
