@@ -69,6 +69,9 @@ class ValueMask:
     function: FunctionInfo
     text: str  # words for messages
     compared: str  # the pad expression compared against, "" for a collator
+    # only a pad = EOS assignment in the same function sets the tokenizer it masks with (a trainer whose tokenizer
+    # the module may load elsewhere for other uses: `load_model`, evaluation)
+    same_function: bool = False
 
 
 def pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:

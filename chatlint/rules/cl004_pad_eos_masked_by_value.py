@@ -31,11 +31,11 @@ class PadEosMaskedByValue(Rule):
         (PAD_SET_TO_EOS,),
         # the ignore value of a mask: `-100`, or a name with "ignore" in it used as a value (`IGNORE_INDEX`,
         # `self.ignore_index)`, `ignore_index=`), not the word in `# type: ignore`; or a loss mask made by value
-        (b"-100", b"DataCollatorFor", b"SFTTrainer(", b"GKDTrainer(", _IGNORE_AS_VALUE, _LOSS_MASK_SET),
+        (b"-100", b"DataCollatorFor", b"SFTTrainer(", b"GKDTrainer(", b"PPOTrainer(", _IGNORE_AS_VALUE, _LOSS_MASK_SET),
     )
     # a module that trains with a collator or trainer that masks by value, whose tokenizer an imported function may
     # have padded with EOS (`tokenizer = utils.get_tokenizer(config)`)
-    also_prefilter = ((b"DataCollatorFor", b"SFTTrainer(", b"GKDTrainer("), (TOKENIZER_LOADER_CALL,))
+    also_prefilter = ((b"DataCollatorFor", b"SFTTrainer(", b"GKDTrainer(", b"PPOTrainer("), (TOKENIZER_LOADER_CALL,))
     asks_versions_of = ("trl",)
 
     what_it_does = """
@@ -69,7 +69,11 @@ class PadEosMaskedByValue(Rule):
         from 0.11 to 1.8 the completions it generates on policy (a share `lmbda` of the batches, 0.5 by default) get
         every label equal to the pad id set to -100; 1.9 masks them by position. A module whose `GKDConfig` sets
         `lmbda=0` generates nothing and is left alone. With no trl version declared, or `trl` declared without a
-        version, neither trainer is counted (a new install gets a fixed release).
+        version, neither trainer is counted (a new install gets a fixed release). trl's `PPOTrainer` (the one trl
+        0.12 made, built with `processing_class=`, `reward_model=` or `value_model=`; `trl.experimental.ppo` later)
+        counts in every release that has it, for a pad = EOS assignment in the function that builds it: it ends each
+        sampled response at its first pad id and drops what follows from the loss, so with pad = EOS the EOS that
+        ends a response is never trained on.
 
         Across modules: a pad = EOS assignment in a module that imports a collator, dataset or trainer (by name, or
         through its module imported whole: `import collate`, then `collate.PadCollator(tok)`) whose code masks labels
@@ -237,11 +241,12 @@ class PadEosMaskedByValue(Rule):
             default = _TRL_DEFAULT_MASKS.get(called_name(call) or "")
             if default is None or any(item.arg == default.own_collator for item in call.keywords):
                 continue
-            if default.masks_nothing(facts):
+            if default.masks_nothing(facts) or not default.applies(call):
                 continue
-            allowing = self._trl_allowing_below(default.fixed)
+            allowing = self._trl_allowing_below(default.fixed) if default.fixed else ""
             if allowing is not None:
-                found.append(ValueMask(call, function, default.words.format(allowing=allowing), ""))
+                words = default.words.format(allowing=allowing)
+                found.append(ValueMask(call, function, words, "", same_function=default.same_function))
         return found
 
     def _trl_allowing_below(self, release: str) -> str | None:
@@ -270,11 +275,22 @@ def _gkd_off_policy_only(facts: ModuleFacts) -> bool:
 
 class _DefaultMask(NamedTuple):
     trainer: str
-    fixed: str  # the first trl release that masks padding by position
+    fixed: str  # the first trl release that masks padding by position ("": none, in every release that has it)
     own_collator: str  # the keyword that gives the trainer the caller's collator instead ("" when none does)
     words: str
     # what in the module says the trainer masks nothing by value (its config generates nothing on policy)
     masks_nothing: Callable[[ModuleFacts], bool] = lambda facts: False
+    # the construction is of this trainer (not of an older class of the same name with another API)
+    applies: Callable[[ast.Call], bool] = lambda call: True
+    # only a pad = EOS assignment in the function that builds the trainer counts (see `ValueMask.same_function`)
+    same_function: bool = False
+
+
+def _ppo_trainer_of_trl_0_12_on(call: ast.Call) -> bool:
+    """`PPOTrainer(args=..., processing_class=..., reward_model=..., value_model=...)`: the trainer trl 0.12 made
+    (PPOv2, `trl.experimental.ppo` from 0.2x), not the `PPOTrainer(config, model, ref_model, tokenizer)` before it,
+    whose `step()` takes each response as a tensor of its own length."""
+    return any(item.arg in ("value_model", "reward_model", "processing_class") for item in call.keywords)
 
 
 _TRL_DEFAULT_MASKS = {
@@ -301,6 +317,19 @@ _TRL_DEFAULT_MASKS = {
             "`GKDTrainer(...)` trains on completions it generates, and trl before 1.9 ({allowing}) sets every "
             "label of those equal to the pad id to -100 (`generate_on_policy_outputs`)",
             _gkd_off_policy_only,
+        ),
+        # PPOTrainer (trl 0.12.0 to 1.9.0, read in the released wheels: `trl/trainer/ppo_trainer.py`, then
+        # `trl/experimental/ppo/`) ends each response at its first pad id (`first_true_indices(postprocessed_response
+        # == processing_class.pad_token_id) - 1`) and fills the log-probs after it with `INVALID_LOGPROB`: with pad =
+        # EOS the EOS that ends a response is cut off with the padding, and never trained on; no release changed it
+        _DefaultMask(
+            "PPOTrainer",
+            "",
+            "",
+            "`PPOTrainer(...)` ends each response at its first pad id and drops what follows from the loss (every "
+            "trl release that has it, `first_true_indices(postprocessed_response == pad_token_id)`)",
+            applies=_ppo_trainer_of_trl_0_12_on,
+            same_function=True,
         ),
     )
 }
@@ -336,6 +365,8 @@ def _hands_tokenizer_on(assignment: PadAssignment) -> bool:
 
 def _related(assignment: PadAssignment, mask: ValueMask) -> bool:
     setter = assignment.function
+    if mask.same_function and setter is not mask.function:
+        return False
     if setter is not mask.function and _generates_only(setter):
         # a tokenizer padded for `generate()` in its own function is not the one another function masks labels with
         return False
