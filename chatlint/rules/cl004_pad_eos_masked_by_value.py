@@ -31,11 +31,23 @@ class PadEosMaskedByValue(Rule):
         (PAD_SET_TO_EOS,),
         # the ignore value of a mask: `-100`, or a name with "ignore" in it used as a value (`IGNORE_INDEX`,
         # `self.ignore_index)`, `ignore_index=`), not the word in `# type: ignore`; or a loss mask made by value
-        (b"-100", b"DataCollatorFor", b"SFTTrainer(", b"GKDTrainer(", b"PPOTrainer(", _IGNORE_AS_VALUE, _LOSS_MASK_SET),
+        (
+            b"-100",
+            b"DataCollatorFor",
+            b"SFTTrainer(",
+            b"GKDTrainer(",
+            b"PPOTrainer(",
+            b"PPOv2Trainer(",
+            _IGNORE_AS_VALUE,
+            _LOSS_MASK_SET,
+        ),
     )
     # a module that trains with a collator or trainer that masks by value, whose tokenizer an imported function may
     # have padded with EOS (`tokenizer = utils.get_tokenizer(config)`)
-    also_prefilter = ((b"DataCollatorFor", b"SFTTrainer(", b"GKDTrainer(", b"PPOTrainer("), (TOKENIZER_LOADER_CALL,))
+    also_prefilter = (
+        (b"DataCollatorFor", b"SFTTrainer(", b"GKDTrainer(", b"PPOTrainer(", b"PPOv2Trainer("),
+        (TOKENIZER_LOADER_CALL,),
+    )
     asks_versions_of = ("trl",)
 
     what_it_does = """
@@ -70,8 +82,8 @@ class PadEosMaskedByValue(Rule):
         every label equal to the pad id set to -100; 1.9 masks them by position. A module whose `GKDConfig` sets
         `lmbda=0` generates nothing and is left alone. With no trl version declared, or `trl` declared without a
         version, neither trainer is counted (a new install gets a fixed release). trl's `PPOTrainer` (the one trl
-        0.12 made, built with `processing_class=`, `reward_model=` or `value_model=`; `trl.experimental.ppo` later)
-        counts in every release that has it, for a pad = EOS assignment in the function that builds it: it ends each
+        0.12 made, built with `processing_class=`, `reward_model=` or `value_model=`; `trl.experimental.ppo` later,
+        up to at least 1.10; `PPOv2Trainer` before 0.12) counts in every release that has it, for a pad = EOS assignment in the function that builds it: it ends each
         sampled response at its first pad id and drops what follows from the loss, so with pad = EOS the EOS that
         ends a response is never trained on.
 
@@ -318,18 +330,22 @@ _TRL_DEFAULT_MASKS = {
             "label of those equal to the pad id to -100 (`generate_on_policy_outputs`)",
             _gkd_off_policy_only,
         ),
-        # PPOTrainer (trl 0.12.0 to 1.9.0, read in the released wheels: `trl/trainer/ppo_trainer.py`, then
-        # `trl/experimental/ppo/`) ends each response at its first pad id (`first_true_indices(postprocessed_response
-        # == processing_class.pad_token_id) - 1`) and fills the log-probs after it with `INVALID_LOGPROB`: with pad =
-        # EOS the EOS that ends a response is cut off with the padding, and never trained on; no release changed it
-        _DefaultMask(
-            "PPOTrainer",
-            "",
-            "",
-            "`PPOTrainer(...)` ends each response at its first pad id and drops what follows from the loss (every "
-            "trl release that has it, `first_true_indices(postprocessed_response == pad_token_id)`)",
-            applies=_ppo_trainer_of_trl_0_12_on,
-            same_function=True,
+        # PPOTrainer (read in trl 0.12.2, 0.16.0, 0.29.1, 1.5.0, 1.9.0 and 1.10.0: `trl/trainer/ppo_trainer.py`, then
+        # `trl/experimental/ppo/`; PPOv2Trainer before 0.12, read in 0.11.4) ends each response at its first pad id
+        # (`first_true_indices(postprocessed_response == processing_class.pad_token_id) - 1`) and fills the
+        # log-probs after it with `INVALID_LOGPROB`: with pad = EOS the EOS that ends a response is cut off with the
+        # padding, and never trained on; no release changed it
+        *(
+            _DefaultMask(
+                trainer,
+                "",
+                "",
+                f"`{trainer}(...)` ends each response at its first pad id and drops what follows from the loss "
+                "(every trl release that has it, `first_true_indices(postprocessed_response == pad_token_id)`)",
+                applies=applies,
+                same_function=True,
+            )
+            for trainer, applies in (("PPOTrainer", _ppo_trainer_of_trl_0_12_on), ("PPOv2Trainer", lambda call: True))
         ),
     )
 }
