@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from chatlint.embedded import may_embed_scripts, script_findings
 from chatlint.facts import ModuleFacts, build_facts
 from chatlint.facts.links import Links
 from chatlint.facts.summarize import summarize
@@ -70,11 +71,13 @@ def check_text(
     path_hint: str | None = None,
     data: bytes | None = None,
     links: Links | None = None,
+    scripts: bool = True,
 ) -> FileResult:
     """Check (and, in fix mode, fix) one file's text. Never raises for bad input: errors go into the result.
 
     `links`: what the modules it imports tell it (`chatlint.linking`); a linked file is checked by every rule,
-    whatever its bytes (the byte prefilter knows only what a file says itself)."""
+    whatever its bytes (the byte prefilter knows only what a file says itself). `scripts`: also check the scripts
+    its string literals hold (`chatlint.embedded`)."""
     result = FileResult(path=path)
     raw = data if data is not None else text.encode("utf-8", "surrogatepass")
     linked = bool(links) and not file_is_suppressed(raw)
@@ -122,7 +125,18 @@ def check_text(
         result.fixes_applied += applied
     if current != text:
         result.fixed_text = current
+    if scripts and may_embed_scripts(raw):
+        result.findings = sorted(
+            result.findings + script_findings(module, current.splitlines(), _script_check(path, rules, path_hint)),
+            key=lambda finding: (finding.line, finding.column, finding.code),
+        )
     return result
+
+
+def _script_check(path: str, rules: Sequence[Rule], path_hint: str | None) -> Callable[[str], list[Finding]]:
+    """How the script a string literal holds is checked: as a module of its own, not fixed, its own strings not
+    looked into."""
+    return lambda script: check_text(path, script, rules, FixMode(), path_hint, scripts=False).findings
 
 
 def _run_rules(
