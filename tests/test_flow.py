@@ -98,3 +98,29 @@ def test_a_binding_before_continue_reaches_the_rest_of_the_body_only_on_the_next
     flow = function_flow(facts.functions[1], {})
     printed = flow.loads["x"][0].node
     assert sorted(facts.code(binding.value) for binding, _ in flow.carried("x", printed)) == ["None", "item"]  # type: ignore[arg-type]
+
+
+def test_reaching_says_what_each_binding_says_of_itself() -> None:
+    # `reaching` answers for all bindings in one pass; `_reaches` judges one binding at a time: over every load of
+    # every function of the rules' examples they agree
+    from rule_examples import ROOT
+
+    from chatlint.facts.flow import _reaches
+
+    compared = 0
+    for path in sorted(ROOT.rglob("*.py")):
+        source = path.read_text()
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            continue
+        facts = build_facts(tree, SourceText(source))
+        for function in facts.functions:
+            flow = function_flow(function, {})
+            for name, loads in flow.loads.items():
+                bindings = flow.bindings.get(name, [])
+                for load in loads:
+                    one_by_one = [binding for binding in bindings if _reaches(binding, load, bindings, flow)]
+                    assert flow.reaching(name, load.node) == one_by_one, (path, name, load.node.lineno)
+                    compared += 1
+    assert compared > 10_000

@@ -95,13 +95,28 @@ class FunctionFlow:
         return all(binding.kind == "param" for binding in self.bindings.get(name, ()))
 
     def reaching(self, name: str, load: ast.Name) -> list[Binding]:
-        """The bindings of `name` that may hold its value at `load`."""
+        """The bindings of `name` that may hold its value at `load` (what `_reaches` says of each, in one pass over
+        them: a module that rebinds a name thousands of times costs its bindings times its loads, not the cube)."""
         found = next((item for item in self.loads.get(name, ()) if item.node is load), None)
         if found is None:
             return []
-        return [
-            binding for binding in self.bindings.get(name, ()) if _reaches(binding, found, self.bindings[name], self)
+        bindings = self.bindings.get(name, [])
+        before = [
+            binding
+            for binding in bindings
+            if binding.kind != "param" and _before(binding, found) and self.next_pass_only(binding, found) is None
         ]
+        # the last binding before the load in a block around it hides every earlier one
+        last = max((binding.order for binding in before if _encloses(binding, found)), default=-1)
+        candidates = [binding for binding in before if binding.order >= last]
+        reached = [
+            binding
+            for binding in candidates
+            if not any(other.order > binding.order and _overwrites(other, binding, self) for other in candidates)
+        ]
+        if last < 0:  # (no binding before the load surely runs: a parameter may still hold its value)
+            reached = [binding for binding in bindings if binding.kind == "param"] + reached
+        return reached
 
     def carried(self, name: str, load: ast.Name) -> list[tuple[Binding, ast.For | ast.AsyncFor | ast.While]]:
         """The bindings of `name` later in the body of a loop around `load` (`prev_len = new_len` at the end of

@@ -412,7 +412,7 @@ class DoubleBos(Rule):
             return None  # every model the module loads has a template without a BOS (and the class is for none else)
         if _named_for_a_family_without_bos(function, facts.path):
             return None  # the function (its class, its file) is written for a family whose template has no BOS
-        if _turns_the_bos_off(function, tokenizer_call.call):
+        if "add_bos_token" in facts.source.text and _turns_the_bos_off(function, tokenizer_call.call):
             return None  # `processor.tokenizer.add_bos_token = False` before the call: the code drops the second BOS
         if _written_for_a_thinking_template(origin.render_call, facts):
             return None  # `enable_thinking=False`: Qwen 3's (or SmolLM 3's) ChatML template, which writes no BOS
