@@ -20,6 +20,8 @@ from chatlint.findings import Finding, Related
 
 # what a string must hold to be taken for a script worth checking
 _WORDS = ("apply_chat_template", "pad_token")
+_BYTE_WORDS = tuple(word.encode() for word in _WORDS)
+_IMPORT_LINE = re.compile(rb"(?:^|\n)[ \t]*(?:import|from)[ \t]")
 _MIN_LINES = 4
 _LINE = re.compile(r"\bline (\d+)\b")
 # a line of a `.format` template that is only a field, filled with code by the tool (`{model_loading}`)
@@ -28,8 +30,16 @@ _FIELD = re.compile(r"(?<!\{)\{\w+\}(?!\})")
 
 
 def may_embed_scripts(data: bytes) -> bool:
-    """Could the module hold such a string (a triple-quoted literal and a render or a pad token)?"""
-    return (b"'''" in data or b'"""' in data) and (b"apply_chat_template" in data or b"pad_token" in data)
+    """Could the module hold such a string: text between triple quotes with an import statement at the start of a
+    line and a render or a pad token? (The quotes are paired as they come: a triple quote of the other kind inside a
+    string is taken as it is, so a script after one may be missed.)"""
+    if b"apply_chat_template" not in data and b"pad_token" not in data:
+        return False
+    for quotes in (b"'''", b'"""'):
+        between = data.split(quotes)[1::2]
+        if any(_IMPORT_LINE.search(part) and any(word in part for word in _BYTE_WORDS) for part in between):
+            return True
+    return False
 
 
 def embedded_scripts(module: ast.Module) -> Iterator[tuple[ast.Constant | ast.JoinedStr, str, int]]:
@@ -42,16 +52,19 @@ def embedded_scripts(module: ast.Module) -> Iterator[tuple[ast.Constant | ast.Jo
     for node in ast.walk(module):
         if isinstance(node, ast.JoinedStr):
             # an f-string: written back as a `.format` template (its braces doubled, each field `{_field}`)
-            template = "".join(
-                str(part.value).replace("{", "{{").replace("}", "}}") if isinstance(part, ast.Constant) else "{_field}"
-                for part in node.values
+            parts = [str(part.value) if isinstance(part, ast.Constant) else None for part in node.values]
+            if not _may_be_script("".join(part or "" for part in parts)):
+                continue
+            text = _untemplated(
+                "".join(
+                    part.replace("{", "{{").replace("}", "}}") if part is not None else "{_field}" for part in parts
+                )
             )
-            text = _untemplated(template)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in inside_fstrings:
-            text = _untemplated(node.value) if id(node) not in docstrings else ""
+            if id(node) in docstrings or not _may_be_script(node.value):
+                continue
+            text = _untemplated(node.value)
         else:
-            continue
-        if text.count("\n") < _MIN_LINES or "import " not in text or not any(word in text for word in _WORDS):
             continue
         parsed = _parsed(text)
         if parsed is not None:
@@ -101,13 +114,18 @@ def script_findings(module: ast.Module, lines: list[str], check: Callable[[str],
     return found
 
 
+def _may_be_script(text: str) -> bool:
+    """Several lines that import something and render a chat template (or set the pad token)."""
+    return text.count("\n") >= _MIN_LINES and "import " in text and any(word in text for word in _WORDS)
+
+
 def _parsed(text: str) -> tuple[str, int] | None:
     """The script, if it parses, with the margin taken off its lines: as it is, or dedented
     (`textwrap.dedent(f\'\'\'...)`, indented with the code that writes it); None otherwise."""
     for script in (text, textwrap.dedent(text)):
         try:
             ast.parse(script)
-        except (SyntaxError, ValueError):
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
         return script, _indent(text) - _indent(script)
     return None
