@@ -76,9 +76,8 @@ def placed(finding: Finding, literal: ast.Constant | ast.JoinedStr, margin: int,
     `margin`: what a dedent took off each line of the script."""
     source = lines[literal.lineno - 1] if literal.lineno - 1 < len(lines) else ""
     opening = literal.col_offset + _quote_length(source, literal.col_offset)
-    continued = (
-        source[opening:].rstrip() == "\\"
-    )  # (quotes that end their line with a backslash: the script starts on the next one)
+    # quotes that end their line with a backslash: the script starts on the next one
+    continued = source[opening:].rstrip() == "\\"
     offset = literal.lineno - (0 if continued else 1)
 
     def line_of(line: int) -> int:

@@ -126,9 +126,15 @@ def check_text(
     if current != text:
         result.fixed_text = current
     if scripts and may_embed_scripts(raw):
+        try:
+            embedded = script_findings(module, current.splitlines(), _script_check(path, rules, path_hint))
+        except Exception as error:  # noqa: BLE001 - a script in a string must not stop the file's own findings
+            result.errors.append(
+                FileError(path, f"a script in a string cannot be checked: {_describe(error)}", "internal")
+            )
+            embedded = []
         result.findings = sorted(
-            result.findings + script_findings(module, current.splitlines(), _script_check(path, rules, path_hint)),
-            key=lambda finding: (finding.line, finding.column, finding.code),
+            result.findings + embedded, key=lambda finding: (finding.line, finding.column, finding.code)
         )
     return result
 
