@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 
 from chatlint.facts import build_facts
-from chatlint.facts.flow import function_flow
+from chatlint.facts.flow import Binding, FunctionFlow, Load, _before, _encloses, _overwrites, function_flow
 from chatlint.facts.syntax import SourceText
 
 
@@ -100,12 +100,26 @@ def test_a_binding_before_continue_reaches_the_rest_of_the_body_only_on_the_next
     assert sorted(facts.code(binding.value) for binding, _ in flow.carried("x", printed)) == ["None", "item"]  # type: ignore[arg-type]
 
 
+def _reaches(binding: Binding, load: Load, others: list[Binding], flow: FunctionFlow) -> bool:
+    """Does `binding` reach `load`, judged alone: the definition `FunctionFlow.reaching` answers for all of a name's
+    bindings at once."""
+    if binding.kind == "param":
+        before = [other for other in others if other.kind != "param" and _before(other, load)]
+        return not any(_encloses(other, load) for other in before)
+    if not _before(binding, load) or flow.next_pass_only(binding, load) is not None:
+        return False
+    for other in others:
+        if other is binding or other.kind == "param" or not _before(other, load):
+            continue
+        if other.order > binding.order and (_encloses(other, load) or _overwrites(other, binding, flow)):
+            return False
+    return True
+
+
 def test_reaching_says_what_each_binding_says_of_itself() -> None:
     # `reaching` answers for all bindings in one pass; `_reaches` judges one binding at a time: over every load of
     # every function of the rules' examples they agree
     from rule_examples import ROOT
-
-    from chatlint.facts.flow import _reaches
 
     compared = 0
     for path in sorted(ROOT.rglob("*.py")):

@@ -95,19 +95,24 @@ class FunctionFlow:
         return all(binding.kind == "param" for binding in self.bindings.get(name, ()))
 
     def reaching(self, name: str, load: ast.Name) -> list[Binding]:
-        """The bindings of `name` that may hold its value at `load` (what `_reaches` says of each, in one pass over
-        them: a module that rebinds a name thousands of times costs its bindings times its loads, not the cube)."""
+        """The bindings of `name` that may hold its value at `load`."""
         found = next((item for item in self.loads.get(name, ()) if item.node is load), None)
-        if found is None:
-            return []
+        return self._reaching(name, found) if found is not None else []
+
+    def _reaching(self, name: str, load: Load) -> list[Binding]:
+        """The bindings of `name` that may hold its value at `load`, in one pass over them (a module that rebinds a
+        name thousands of times costs its bindings times its loads): a binding before the load (on the same pass
+        of a loop) reaches it unless a later one in a block around the load, or a later one in its own statement
+        list that control cannot leave early (`_overwrites`), replaces it; a parameter, unless one in a block
+        around the load does."""
         bindings = self.bindings.get(name, [])
         before = [
             binding
             for binding in bindings
-            if binding.kind != "param" and _before(binding, found) and self.next_pass_only(binding, found) is None
+            if binding.kind != "param" and _before(binding, load) and self.next_pass_only(binding, load) is None
         ]
         # the last binding before the load in a block around it hides every earlier one
-        last = max((binding.order for binding in before if _encloses(binding, found)), default=-1)
+        last = max((binding.order for binding in before if _encloses(binding, load)), default=-1)
         candidates = [binding for binding in before if binding.order >= last]
         reached = [
             binding
@@ -155,10 +160,8 @@ class FunctionFlow:
         """The bindings of `name` that may hold its value once the whole body has run: what a function defined in
         this one (or in the module) sees when it is called later."""
         end = Load(ast.Name(id=name, ctx=ast.Load()), (), 1 << 62, ())
-        others = self.bindings.get(name, [])
-        return [binding for binding in others if binding.kind != "param" and _reaches(binding, end, others, self)] or [
-            binding for binding in others if binding.kind == "param"
-        ]
+        assigned = [binding for binding in self._reaching(name, end) if binding.kind != "param"]
+        return assigned or [binding for binding in self.bindings.get(name, []) if binding.kind == "param"]
 
     def assigned(self, name: ast.Name) -> ast.expr | None:
         """The value of the assignment that gives `name` its value, when it is the only binding that reaches it
@@ -167,25 +170,14 @@ class FunctionFlow:
         return bindings[0].value if len(bindings) == 1 and bindings[0].kind == "assign" else None
 
     def loads_reached_by(self, binding: Binding) -> list[Load]:
-        others = self.bindings.get(binding.name, [])
-        return [load for load in self.loads.get(binding.name, ()) if _reaches(binding, load, others, self)]
+        return [
+            load
+            for load in self.loads.get(binding.name, ())
+            if any(reached is binding for reached in self._reaching(binding.name, load))
+        ]
 
     def binding_of(self, statement: ast.AST, name: str) -> Binding | None:
         return next((item for item in self.bindings.get(name, ()) if item.statement is statement), None)
-
-
-def _reaches(binding: Binding, load: Load, others: list[Binding], flow: FunctionFlow) -> bool:
-    if binding.kind == "param":
-        before = [other for other in others if other.kind != "param" and _before(other, load)]
-        return not any(_encloses(other, load) for other in before)
-    if not _before(binding, load) or flow.next_pass_only(binding, load) is not None:
-        return False  # (a binding the loop's `continue` carries to its next pass: see `FunctionFlow.carried`)
-    for other in others:
-        if other is binding or other.kind == "param" or not _before(other, load):
-            continue
-        if other.order > binding.order and (_encloses(other, load) or _overwrites(other, binding, flow)):
-            return False
-    return True
 
 
 def _overwrites(later: Binding, earlier: Binding, flow: FunctionFlow) -> bool:
