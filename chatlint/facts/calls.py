@@ -190,11 +190,7 @@ class _Collector:
         """The wrapper method a call of a method names, when the code shows the receiver's class (`self`, an
         instance built or annotated): that class's wrapper (or a local base class's), None when the class is one
         of the module's and has no such wrapper; False when the class is not known."""
-        if dotted_name(func.value) in ("self", "cls") and function.self_class is not None:
-            cls_name: str | None = function.self_class.name
-        else:
-            built = instance_class(func.value, function, self.resolver.flows)
-            cls_name = (dotted_name(built) or "").split(".")[-1] if built is not None else None
+        cls_name = self._receiver_class(func, function)
         classes = self._classes
         if not cls_name or cls_name not in classes:
             return False
@@ -211,6 +207,14 @@ class _Collector:
                 return None  # the class defines the method, and it is no wrapper
             pending.extend(base.split(".")[-1] for base in classes[name].bases)
         return None
+
+    def _receiver_class(self, func: ast.Attribute, function: FunctionInfo) -> str | None:
+        """The name of the class of the instance a method is called on, when the code shows it (`self`, an instance
+        built or annotated)."""
+        if dotted_name(func.value) in ("self", "cls") and function.self_class is not None:
+            return function.self_class.name
+        built = instance_class(func.value, function, self.resolver.flows)
+        return (dotted_name(built) or "").split(".")[-1] if built is not None else None
 
     @functools.cached_property
     def _classes(self) -> dict[str, ClassInfo]:
@@ -424,20 +428,15 @@ class _Collector:
         attribute = is_self_attribute(forwarded) if forwarded is not None else None
         if forwarded is None or attribute is None or wrapper.cls is None or not isinstance(call.func, ast.Attribute):
             return None
-        if dotted_name(call.func.value) in ("self", "cls") and function.self_class is not None:
-            receiver: str | None = function.self_class.name
-        else:
-            built = instance_class(call.func.value, function, self.resolver.flows)
-            receiver = (dotted_name(built) or "").split(".")[-1] if built is not None else None
-        classes = self._classes
-        cls = classes.get(receiver or "")
-        seen: set[str] = set()
-        while cls is not None and cls is not wrapper.cls and cls.name not in seen:
-            seen.add(cls.name)
+        receiver = self._classes.get(self._receiver_class(call.func, function) or "")
+        if receiver is None or receiver is wrapper.cls:
+            return None
+        for cls in receiver.lineage():
+            if cls is wrapper.cls:
+                return replace(inner, node=None) if inner.node is not None else None
             if attribute in cls.fields or attribute in cls.init_attributes or attribute in cls.methods:
                 return attribute_flag(inner.name, cls, attribute, forwarded)
-            cls = next((classes[base] for base in (b.split(".")[-1] for b in cls.bases) if base in classes), None)
-        return replace(inner, node=None) if seen and cls is wrapper.cls and inner.node is not None else None
+        return None
 
     def _wrapper_spreads(
         self,
