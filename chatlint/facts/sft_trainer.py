@@ -95,11 +95,10 @@ def _tried(node: ast.AST, facts: ModuleFacts) -> bool:
     loader = next((above for above in facts.ancestors(node) if isinstance(above, ast.FunctionDef)), None)
     if loader is None:
         return False
-    for call in ast.walk(facts.module):
-        if isinstance(call, ast.Call) and called_name(call) == loader.name:
-            if any(isinstance(above, ast.Try) and above.handlers for above in facts.ancestors(call)):
-                return True
-    return False
+    return any(
+        called_name(call) == loader.name and any(isinstance(above, ast.Try) and above.handlers for above in ancestors)
+        for call, _, ancestors in facts.calls
+    )
 
 
 def _tokenized_or_dropped(column: str, facts: ModuleFacts) -> Callable[[ast.Call], bool]:
