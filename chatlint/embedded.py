@@ -45,12 +45,16 @@ def may_embed_scripts(data: bytes) -> bool:
 def embedded_scripts(module: ast.Module) -> Iterator[tuple[ast.Constant | ast.JoinedStr, str, int]]:
     """The string literals of the module that are scripts, with their code (a `.format` template's `{{` and `}}`
     undone) and the margin a dedent took off its lines."""
-    docstrings = {id(first.value) for node in _bodies(module) if isinstance(first := _docstring(node), ast.Expr)}
-    inside_fstrings = {
-        id(part) for node in ast.walk(module) if isinstance(node, ast.JoinedStr) for part in ast.walk(node)
-    }
+    # docstrings, and the pieces of f-strings: not strings of their own (`ast.walk` meets what holds them first)
+    skipped: set[int] = set()
     for node in ast.walk(module):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            docstring = _docstring(node)
+            if docstring is not None:
+                skipped.add(id(docstring.value))
+            continue
         if isinstance(node, ast.JoinedStr):
+            skipped.update(id(part) for part in ast.walk(node))
             # an f-string: written back as a `.format` template (its braces doubled, each field `{_field}`)
             parts = [str(part.value) if isinstance(part, ast.Constant) else None for part in node.values]
             if not _may_be_script("".join(part or "" for part in parts)):
@@ -60,8 +64,8 @@ def embedded_scripts(module: ast.Module) -> Iterator[tuple[ast.Constant | ast.Jo
                     part.replace("{", "{{").replace("}", "}}") if part is not None else "{_field}" for part in parts
                 )
             )
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in inside_fstrings:
-            if id(node) in docstrings or not _may_be_script(node.value):
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skipped:
+            if not _may_be_script(node.value):
                 continue
             text = _untemplated(node.value)
         else:
@@ -152,12 +156,6 @@ def _untemplated(text: str) -> str:
             indent = line[: len(line) - len(line.lstrip())] + ("    " if line.rstrip().endswith(":") else "")
     text = _FIELD.sub("_field", "\n".join(lines))  # (a field inside a line: a name, `tokenizer({name})`)
     return text.replace("{{", "{").replace("}}", "}")
-
-
-def _bodies(module: ast.Module) -> Iterator[ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef]:
-    for node in ast.walk(module):
-        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            yield node
 
 
 def _docstring(node: ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> ast.Expr | None:
