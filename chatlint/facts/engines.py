@@ -51,6 +51,11 @@ _ENGINES = {
     # in front (when its GGUF says to add one), and is tokenized with `special=True`, so a BOS written in the text
     # is a second BOS token
     ("llama_cpp", "Llama"): "llama-cpp-python's `Llama.create_completion`",
+    # nnsight's `LanguageModel` (read in 0.5.15's `modeling/language.py`, `_tokenize`: `self.tokenizer(inputs,
+    # return_tensors="pt", padding=True, **kwargs)`; 0.8.1 hands text to the text-generation pipeline's
+    # `preprocess`): a text prompt of `trace`, `generate` or a tracer's `invoke` is tokenized with special tokens
+    # on, unless the call passes `add_special_tokens=False`
+    ("nnsight", "LanguageModel"): "nnsight's `LanguageModel` (its `trace`, `generate` and `invoke`)",
 }
 # the methods that hand each library's engine a prompt (`llm(prompt)` is `__call__`)
 _METHODS = {
@@ -61,7 +66,14 @@ _METHODS = {
     "vllm": frozenset({"generate", "add_request", "_validate_and_add_requests"}),
     # SGLang's `Engine.async_generate(prompt, sampling_params)`: `generate` for an event loop
     "sglang": frozenset({"generate", "async_generate"}),
+    # nnsight: `lm.trace(prompt)`, `lm.generate(prompt)`, and `tracer.invoke(prompt)` in `with lm.trace() as tracer:`
+    "nnsight": frozenset({"trace", "generate", "invoke"}),
 }
+# the engines whose calls take `add_special_tokens` themselves (and hand it to the tokenizer)
+_TAKE_FLAG = frozenset({"nnsight"})
+_FLAG_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if library in _TAKE_FLAG)
+# the libraries known by their classes only: `llm(...)`, `model.generate(...)` are too common to judge by name
+_BY_CLASS_ONLY = frozenset({"llama_cpp", "nnsight"})
 # where those methods take the prompt: (keywords, position)
 _PROMPT_ARGUMENT = {
     "add_request": (("prompt", "inputs"), 1),
@@ -157,7 +169,7 @@ class Engines:
             elif root == "sglang" and ref.symbol.endswith("Engine"):
                 # SGLang's engines for other runtimes (`from sglang.srt.ray.engine import RayEngine as Engine`)
                 classes[ref.local] = _ENGINES["sglang", "Engine"]
-        libraries.discard("llama_cpp")  # known by its class only: `llm(...)` is too common a call to judge by name
+        libraries -= _BY_CLASS_ONLY
         trl = any(ref.module.split(".")[0] == "trl" and ref.level == 0 for ref in imports)
         if len(libraries) > 1:
             words = "the serving engine's `generate` (vLLM's, SGLang's or TensorRT-LLM's)"
@@ -236,7 +248,8 @@ class Engines:
                 return None  # TensorRT-LLM's `SamplingParams(add_special_tokens=False)` decides it
             texts = _text_prompts(found[1], function, flows)
             words = f"{found[0]}, which adds special tokens to a text prompt"
-            return EngineCall(words, texts, related=self._factory_places(call, function, flows))
+            takes_flag = found[0] in _FLAG_WORDS
+            return EngineCall(words, texts, takes_flag, related=self._factory_places(call, function, flows))
         prompt = self.pipeline_prompt(call, function, flows)
         if prompt is not None:
             return EngineCall(_PIPELINE, prompt, takes_flag=True)
@@ -290,7 +303,13 @@ class Engines:
         text = text or positional(call, position) or _spread_prompt(call, function, keywords, flows)
         if text is None:
             return None
-        built = [value.func for value in _built_calls(receiver, function, flows)]
+        if method == "invoke":  # `tracer.invoke(prompt)` in `with lm.trace() as tracer:`: the model traced
+            receiver = _traced_model(receiver, function)
+            if receiver is None:
+                return None
+        built = [value.func for value in _built_calls(receiver, function, flows)] or _annotated_class(
+            receiver, function
+        )
         if built:
             engines = {_engine_of(self.classes, cls) for cls in built}
             if len(engines) != 1 or None in engines:
@@ -312,6 +331,36 @@ class Engines:
         if self.trl and dotted_name(receiver) == "self.vllm_client":
             return _CLIENTS["trl", "VLLMClient"], text  # set by the trl trainer this class extends
         return (self.imported, text) if self.imported and _named_for_an_engine(func.value) else None  # type: ignore[attr-defined]
+
+
+def _traced_model(tracer: ast.expr, function: FunctionInfo) -> ast.expr | None:
+    """The model `tracer` traces when a `with` of the function binds it (`with lm.trace() as tracer:`, `with
+    lm.generate(max_new_tokens=8) as tracer:`): `lm`; None when the function binds it otherwise, or not at all."""
+    if not isinstance(tracer, ast.Name):
+        return None
+    for node in ast.walk(function.node):
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                bound = item.optional_vars
+                context = item.context_expr
+                if isinstance(bound, ast.Name) and bound.id == tracer.id and isinstance(context, ast.Call):
+                    return context.func.value if isinstance(context.func, ast.Attribute) else None
+    return None
+
+
+def _annotated_class(receiver: ast.expr, function: FunctionInfo) -> list[ast.expr]:
+    """The class a parameter is annotated with (`lm: LanguageModel`), or an attribute in the class's body (`llm:
+    LLM`), when `receiver` is one: [] otherwise."""
+    annotation = None
+    if isinstance(receiver, ast.Name):
+        param = function.params.get(receiver.id)
+        annotation = param.annotation if param is not None else None
+    elif (attribute := is_self_attribute(receiver)) and function.self_class is not None:
+        lineage = function.self_class.lineage()
+        annotation = next((found for owner in lineage if (found := owner.annotations.get(attribute))), None)
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):  # `LanguageModel | None`
+        annotation = annotation.left
+    return [annotation] if annotation is not None else []
 
 
 def _caches_engines(name: str, function: FunctionInfo, flow: FunctionFlow) -> bool:
@@ -569,6 +618,7 @@ def _built_calls(receiver: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     attribute = is_self_attribute(receiver)
     if not attribute or function.self_class is None:
         return []
+    attribute = function.self_class.property_attribute(attribute) or attribute  # `self._engine`, a lazy property
     lineage = function.self_class.lineage()
     values = next((found for owner in lineage if (found := owner.attributes.get(attribute))), [])
     built = []

@@ -17,7 +17,6 @@ from chatlint.facts.syntax import (
     bool_literal,
     code,
     dotted_name,
-    is_property,
     is_self_attribute,
     keyword_value,
     star_kwargs,
@@ -66,21 +65,6 @@ def flag_from_expression(name: str, expr: ast.expr, function: FunctionInfo, sour
     if attribute and function.self_class is not None:
         return _attribute_flag(name, function.self_class, attribute, expr, source)
     return Flag(name, None, True, expr, source)
-
-
-def _property_attribute(method: FunctionInfo | None) -> str | None:
-    """The attribute a property returns as it is (`return self._add_special_tokens`), if `method` is one."""
-    node = method.node if method is not None else None
-    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not is_property(method):
-        return None
-    body = [statement for statement in node.body if not _is_docstring(statement)]
-    if len(body) == 1 and isinstance(body[0], ast.Return) and body[0].value is not None:
-        return is_self_attribute(body[0].value)
-    return None
-
-
-def _is_docstring(statement: ast.stmt) -> bool:
-    return isinstance(statement, ast.Expr) and string_value(statement.value) is not None
 
 
 def _config_field_flag(name: str, assigned: ast.expr, init: FunctionInfo) -> Flag | None:
@@ -153,8 +137,8 @@ def attribute_flag(name: str, cls: ClassInfo, attribute: str, expr: ast.expr) ->
 
 
 def _attribute_flag(name: str, cls: ClassInfo, attribute: str, expr: ast.expr, source: FlagSource) -> Flag:
-    read = _property_attribute(cls.methods.get(attribute))
-    if read is not None and read != attribute:
+    read = cls.property_attribute(attribute)
+    if read is not None:
         # `self.add_special_tokens`, a property returning `self._add_special_tokens`
         return _attribute_flag(name, cls, read, expr, source)
     assigned = cls.init_attributes.get(attribute)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import bool_literal, bound_argument, dotted_name
+from chatlint.facts.syntax import bool_literal, bound_argument, dotted_name, own_nodes
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def handed_instances(module: ast.Module, classes: frozenset[str]) -> list[Handed
         built: dict[str, str] = {}
         assigned: dict[str, int] = {}
         calls: list[ast.Call] = []
-        for node in _own_nodes(scope):
+        for node in own_nodes(scope):
             if isinstance(node, ast.Assign):
                 for target in node.targets:
                     if isinstance(target, ast.Name):
@@ -120,16 +120,3 @@ def _built_class(value: ast.expr, classes: frozenset[str]) -> str | None:
         if name in classes:
             return name
     return None
-
-
-def _own_nodes(scope: ast.AST) -> list[ast.AST]:
-    """The nodes of a function (or the module) outside the functions and classes defined in it."""
-    found: list[ast.AST] = []
-    stack = list(ast.iter_child_nodes(scope))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        found.append(node)
-        stack.extend(ast.iter_child_nodes(node))
-    return found

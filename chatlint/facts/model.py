@@ -7,7 +7,7 @@ import enum
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from chatlint.facts.syntax import names_a_processor
+from chatlint.facts.syntax import is_property, is_self_attribute, names_a_processor, own_nodes
 from chatlint.findings import Related
 
 
@@ -156,6 +156,17 @@ class ClassInfo:
                 break
             found.append(base)
         return found
+
+    def property_attribute(self, name: str) -> str | None:
+        """The attribute `self.<name>` reads when `name` is a property of the class (or of a base class of its
+        module) that returns one attribute of the instance, as it is or once loaded (`if self._llm is None:
+        self.load()`, `return self._llm`): `_llm`; None for anything else."""
+        method = next((owner.methods[name] for owner in self.lineage() if name in owner.methods), None)
+        if method is None or not is_property(method):
+            return None
+        returned = {is_self_attribute(node.value) for node in own_nodes(method.node) if isinstance(node, ast.Return)}
+        attribute = returned.pop() if len(returned) == 1 else None
+        return attribute if attribute != name else None
 
     @property
     def constructor_params(self) -> list[str]:

@@ -1015,7 +1015,7 @@ def _resolve_key(node: ast.expr, function: FunctionInfo) -> str | None:
 
 
 def _key_shape(key: str, text: str) -> Shape:
-    lowered = key.lower()
+    lowered = key.lower().lstrip("_")  # (`example["_response"]`: a column a conversion step wrote, marked private)
     if lowered in PROMPT_KEYS:
         return Shape(ShapeKind.PROMPT, f"`{text}`, a prompt")
     if lowered in REPLY_KEYS:

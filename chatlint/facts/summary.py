@@ -74,6 +74,7 @@ ENGINE_WORDS = (
     b"sglang",
     b"tensorrt_llm",
     b"llama_cpp",
+    b"nnsight",
     b"completions.create",
     b"pipeline(",
     b"InferenceClient",

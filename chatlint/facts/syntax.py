@@ -264,6 +264,19 @@ def is_classmethod(node: ast.AST | None) -> bool:
     return any(dotted_name(item) == "classmethod" for item in decorators)
 
 
+def own_nodes(scope: ast.AST) -> list[ast.AST]:
+    """The nodes of a function (or the module) outside the functions and classes defined in it."""
+    found: list[ast.AST] = []
+    stack = list(ast.iter_child_nodes(scope))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        found.append(node)
+        stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
 def is_property(function: object) -> bool:
     """Is the function (a `FunctionInfo`) a method decorated with `@property` (or `functools.cached_property`)?"""
     node = getattr(function, "node", None)
