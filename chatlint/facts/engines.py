@@ -304,12 +304,13 @@ class Engines:
         if text is None:
             return None
         if method == "invoke":  # `tracer.invoke(prompt)` in `with lm.trace() as tracer:`: the model traced
-            receiver = _traced_model(receiver, function)
-            if receiver is None:
+            traced = _traced_model(receiver, function)
+            if traced is None:
                 return None
-        built = [value.func for value in _built_calls(receiver, function, flows)] or _annotated_class(
-            receiver, function
-        )
+            receiver = traced
+        built = [value.func for value in _built_calls(receiver, function, flows)]
+        # (else a parameter or class field annotated with an engine class; `Any` says nothing)
+        built = built or [cls for cls in _annotated_class(receiver, function) if _engine_of(self.classes, cls)]
         if built:
             engines = {_engine_of(self.classes, cls) for cls in built}
             if len(engines) != 1 or None in engines:
