@@ -106,8 +106,10 @@ class Project:
         self._linking: set[Path] = set()  # modules read from disk whose own imports are being followed
         # what a module's own imports told it, once per module: a module reached by many paths (a package whose
         # modules all import each other) is followed once, not once per path
-        self._links_of: dict[Path, Links | None] = {}
+        self._links_of: dict[tuple[Path, bool], Links | None] = {}
         self._verdicts: dict[tuple[Path, Callable[[bytes], bool]], bool] = {}
+        # the modules whose functions were looked at for handing a parameter to an imported tokenizing function
+        self._passing_on: set[Path] = set()
 
     @functools.cached_property
     def renderers(self) -> frozenset[str]:
@@ -830,7 +832,18 @@ class Project:
         re-export of `symbol` (by a package's `__init__.py`, or by any module on the way of a re-export,
         `reexport`)."""
         if path in self.summaries:
-            return self.summaries[path]
+            known = self.summaries[path]
+            if tokenizing and known is not None and path not in self._passing_on:
+                # summarised before tokenizing was asked (for a render, a mask): whether it hands a parameter to an
+                # imported function that tokenizes it is found out once
+                self._passing_on.add(path)
+                data = self._peek(path)
+                text = _decoded(data) if data is not None and self._may_chain_tokenizers(path, data) else None
+                links = self._own_links(path, text, tokenizing=True) if text is not None else None
+                if links is not None:
+                    known = self.summaries[path] = self.summarizer(self.name_of(path), text, links)  # type: ignore[arg-type]
+                    self.summarised.add(path)
+            return known
         data = self._peek(path)
         if data is None:
             return None
@@ -870,15 +883,19 @@ class Project:
             # the name comes from is all that is asked, whatever else the module says
             return self._reexport_imports(path, data)
         # a wrapper of an imported wrapper, a helper returning an imported helper's text: summarised with what its
-        # own imports tell it
+        # own imports tell it; so is a helper that hands its parameter to an imported function that tokenizes it
+        # (`logit_lens(lm, prompt)` calling `resid(lm, prompt)`, which traces it), when that is asked
         chained = not renders and self._calls_a_known_renderer(path, data)
-        if not (renders or reexports or chained):
+        passes_on = not chained and tokenizing and self._may_chain_tokenizers(path, data)
+        if not (renders or reexports or chained or passes_on):
             return None  # not remembered as None: a later question (for masks) may find it worth reading
         text = _decoded(data)
         if text is None:
             self.summaries[path] = None
             return None
-        links = self._own_links(path, text) if chained else None
+        if passes_on:
+            self._passing_on.add(path)
+        links = self._own_links(path, text, tokenizing=passes_on) if chained or passes_on else None
         if not (renders or links is not None) and self.import_reader is not None:
             return self._reexport_imports(path, data)  # only where its names come from
         summary = self.summarizer(self.name_of(path), text, links)
@@ -906,16 +923,30 @@ class Project:
         imported = self.import_reader(text, lambda statement: any(_whole_word(statement, name) for name in functions))
         return any(ref.symbol in functions for ref in imported)
 
-    def _own_links(self, path: Path, text: str) -> Links | None:
+    def _may_chain_tokenizers(self, path: Path, data: bytes) -> bool:
+        """Could a module that tokenizes nothing itself hand a parameter to an imported function that does? It
+        imports something, and the chain is a few modules deep at most."""
+        depth_left = len(self._linking) < MAX_REEXPORTS and path not in self._linking
+        return depth_left and self.import_reader is not None and b"import" in data
+
+    def _own_links(self, path: Path, text: str, tokenizing: bool = False) -> Links | None:
+        """What a module's own imports tell it; with `tokenizing`, also the imported functions it calls that may
+        tokenize what it hands them."""
         assert self.import_reader is not None
-        if path in self._links_of:
-            return self._links_of[path]
+        key = (path, tokenizing)
+        if key in self._links_of:
+            return self._links_of[key]
         self._linking.add(path)
         try:
-            links = self.links_for(str(path), self.import_reader(text, None), text=text)
+            imports = self.import_reader(text, None)
+            handed = tuple(_bound_name(ref) for ref in imports if tokenizing and _may_tokenize_with(ref, text))
+            links = self.links_for(str(path), imports, text=text, hands_text=handed)
         finally:
             self._linking.discard(path)
-        self._links_of[path] = links or None
+        if tokenizing:
+            # only the functions that tokenize: what else the imports tell is left to the modules that render
+            links = Links(names={name: found for name, found in links.names.items() if found.summary.tokenizers})
+        self._links_of[key] = links or None
         return links or None
 
     def _reexport_imports(self, path: Path, data: bytes) -> ModuleSummary | None:

@@ -45,7 +45,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from chatlint.findings import printable_path
+from chatlint.findings import Related, printable_path
 from chatlint.knowledge.model_families import EOS_END_OF_TURN
 
 # What a module's bytes must hold for its summary to say anything: a render; a label mask by value (a pad id and an
@@ -318,6 +318,9 @@ class TokenizerSummary:
     dataset: bool = False
     # the parameter that names the column instead, for a dataset tokenizer (`tokenize(ds, tok, text_column)`)
     column_param: str = ""
+    # where it goes on to when it tokenizes through a function of another module (`logit_lens` calling `resid`,
+    # which traces the prompt): those places, innermost last
+    further: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True)

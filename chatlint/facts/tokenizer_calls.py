@@ -777,6 +777,15 @@ def only_own_kwargs(call: ast.Call, wrapper: FunctionInfo) -> bool:
     return bool(spreads) and all(isinstance(value, ast.Name) and value.id == wrapper.star_kwargs for value in spreads)
 
 
+def imported_helper_call(call: ast.Call, function: FunctionInfo, links: Links) -> TokenizerCall | None:
+    """A call of a function of another module that tokenizes one of its parameters as it is (not a column of rows),
+    as a tokenizer call; None for another call."""
+    imported = links.tokenizer(call.func)
+    if imported is None or imported[0].column or imported[0].dataset:
+        return None
+    return _through_imported(call, function, *imported)
+
+
 def _through_imported(
     call: ast.Call, function: FunctionInfo, helper: TokenizerSummary, summary: ModuleSummary
 ) -> TokenizerCall | None:
@@ -804,7 +813,10 @@ def _through_imported(
         add_special_tokens=flag,
         special_tokens_known=flag.value is not None or not flag.present,
         via=f"the helper `{helper.name}` ({place})",
-        related=(Related(summary.path, helper.line, f"`{helper.name}` tokenizes its parameter `{helper.text}`"),),
+        related=(
+            Related(summary.path, helper.line, f"`{helper.name}` tokenizes its parameter `{helper.text}`"),
+            *helper.further,
+        ),
         # the call site can turn special tokens off only through a parameter of the helper named for the flag, or
         # through the `**kwargs` it forwards
         off_keyword=ADD_SPECIAL_TOKENS if forwarded.parameter == ADD_SPECIAL_TOKENS or forwarded.from_kwargs else None,

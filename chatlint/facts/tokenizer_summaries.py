@@ -12,6 +12,7 @@ from chatlint.facts.column_names import ColumnName
 from chatlint.facts.datasets import bound_keywords, mapped_function, partial_target
 from chatlint.facts.engines import Engines
 from chatlint.facts.flow import FunctionFlow, function_flow
+from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, FunctionInfo, TokenizerCall
 from chatlint.facts.summary import ForwardedFlag, TokenizerSummary
 from chatlint.facts.syntax import bool_literal, is_partial, keyword_value
@@ -23,6 +24,7 @@ from chatlint.facts.tokenizer_calls import (
     direct_call,
     engine_call,
     helper_key,
+    imported_helper_call,
     leaving_base,
     only_own_kwargs,
 )
@@ -34,12 +36,15 @@ def tokenizing_helpers(
     flows: dict[int, FunctionFlow],
     engines: Engines | None = None,
     column_of: Callable[[ast.expr, FunctionInfo], ColumnName | None] | None = None,
+    links: Links | None = None,
 ) -> list[TokenizerSummary]:
     """The module-level functions, and methods of module-level classes (`Encoder.encode`), that tokenize one of
     their parameters with special tokens on (or hand it to a serving engine the module names), or as a parameter
     of theirs says, for the module's summary (what an importer that hands them rendered text learns). A method's
     parameters leave out its `self`. With `column_of` (what column a key names), also the module-level functions
-    that tokenize one column of a row they are given (what an importer that maps them over a dataset learns)."""
+    that tokenize one column of a row they are given (what an importer that maps them over a dataset learns). With
+    `links`, a call of an imported function that tokenizes its parameter counts as a tokenizer call (a chain of
+    helpers across modules)."""
     defined_names = {function.name for function in functions if not function.is_module}
     direct = []
     counted: set[int] = set()
@@ -48,6 +53,8 @@ def tokenizing_helpers(
             tokenizer_call = direct_call(call, function, defined_names, flows)
             if tokenizer_call is None and engines is not None:
                 tokenizer_call = engine_call(call, function, flows, engines)
+            if tokenizer_call is None and links is not None:
+                tokenizer_call = imported_helper_call(call, function, links)
             if tokenizer_call is not None and (
                 tokenizer_call.special_tokens_known
                 or only_own_kwargs(call, function)
@@ -73,12 +80,14 @@ def tokenizing_helpers(
             # one every call runs (not a fallback under an `if`)
             main = next((item for item in (inner, *entry.also) if _on_every_path(item.call, helper)), inner)
             line = (main.inner or main).call.lineno
-            found.append(TokenizerSummary(helper.qualname, line, params, text, flag))
+            # (through a function of another module: where that one tokenizes, and beyond)
+            further = (main.inner or main).related if (main.inner or main).opaque_helper else ()
+            found.append(TokenizerSummary(helper.qualname, line, params, text, flag, further=further))
             # (also under the name of a base class that leaves the method to its subclasses, see `leaving_base`)
             base = leaving_base(helper.cls, helper.name) if helper.cls is not None else None
             name = f"{base.name}.{helper.name}" if base is not None else ""
             if name and all(item.name != name for item in found):
-                found.append(TokenizerSummary(name, line, params, text, flag))
+                found.append(TokenizerSummary(name, line, params, text, flag, further=further))
     if column_of is not None:
         rows = _row_helpers(direct, flows, counted, column_of)
         for helper, inner, row, column in rows.values():
