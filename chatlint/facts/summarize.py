@@ -48,6 +48,7 @@ from chatlint.facts.summary import (
     RenderHook,
     RoleGuard,
     TextSummary,
+    TokenizerSummary,
     WrapperSummary,
     may_build_conversations,
     may_define_templates,
@@ -78,7 +79,7 @@ from chatlint.facts.tokenizer_summaries import tokenizing_helpers
 from chatlint.knowledge.model_families import family_of
 
 # a summary of something a function or method of the module does, named by its qualified name
-_Named = TypeVar("_Named", WrapperSummary, TextSummary)
+_Named = TypeVar("_Named", WrapperSummary, TextSummary, TokenizerSummary)
 
 
 def summarize(facts: ModuleFacts) -> ModuleSummary:
@@ -113,8 +114,8 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         texts.extend(_row_function_factories(facts, rendered, renders))
         handed = _handed_text(facts, rendered, imports)
     if wrappers or texts:
-        wrappers += _under_bases(wrappers, facts)
-        texts += _under_bases(texts, facts)
+        wrappers += _under_bases(wrappers, facts) + _as_instances(wrappers, facts)
+        texts += _under_bases(texts, facts) + _as_instances(texts, facts)
     data = facts.source.text.encode("utf-8", "surrogatepass")
     masks: tuple[MaskSummary, ...] = ()
     if may_mask(data):
@@ -143,13 +144,24 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         if texts or family_of(value) is not None
     )
     defaults = exported_defaults(facts.module, facts.source.text)
+    # (also a module that hands a parameter to an imported function that tokenizes it: what its links tell)
+    links = facts.links
+    imported = any(found.summary.tokenizers for found in links.names.values())
     tokenizers = (
         tuple(
-            tokenizing_helpers(facts.functions, facts.calls, facts.flows, facts.engines, facts.rendered_texts.column_of)
+            tokenizing_helpers(
+                facts.functions,
+                facts.calls,
+                facts.flows,
+                facts.engines,
+                facts.rendered_texts.column_of,
+                links if imported else None,
+            )
         )
-        if may_tokenize(data)
+        if may_tokenize(data) or imported
         else ()
     )
+    tokenizers += _as_instances(tokenizers, facts)
     return ModuleSummary(
         facts.path,
         imports,
@@ -185,6 +197,23 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         if may_mask_prompts(data)
         else (),
     )
+
+
+def _as_instances(items: Sequence[_Named], facts: ModuleFacts) -> tuple[_Named, ...]:
+    """The `__call__` methods among `items` again under the module-level names bound to an instance of their class
+    (`safe_apply_chat_template = SafeApplyChatTemplate()`): an importer calls the instance like a function."""
+    calls = {item.name.removesuffix(".__call__"): item for item in items if item.name.endswith(".__call__")}
+    if not calls:
+        return ()
+    module = next((function for function in facts.functions if function.is_module), None)
+    found = []
+    for name, values in module.assignments.items() if module is not None else ():
+        value = values[0] if len(values) == 1 else None
+        if isinstance(value, ast.Call) and not value.args and not value.keywords:
+            item = calls.get(dotted_name(value.func) or "")
+            if item is not None:
+                found.append(replace(item, name=name))
+    return tuple(found)
 
 
 def _under_bases(items: Sequence[_Named], facts: ModuleFacts) -> tuple[_Named, ...]:
