@@ -128,7 +128,10 @@ class DoubleBos(Rule):
         Across modules: text a function of another module returns (one text, a list of them, or rows with it in a
         column, also through a function it makes: `to_text = make_formatter(tok)`, then `ds.map(to_text)`), yields
         or stores on `self`, tokenized here; text handed to a function or method of another module
-        that tokenizes its parameter; and a function of another module that tokenizes one column of the row it is
+        that tokenizes its parameter, also through a function of that module that hands it on to one of a third
+        module that does (a few modules deep: `logit_lens(lm, prompt)` calling `resid(lm, prompt)`, which traces
+        it; every hop is a related place), or to a module-level instance of a class whose `__call__` renders or
+        tokenizes (`render_chat = ChatRenderer()`, then `render_chat(tok, messages)`); and a function of another module that tokenizes one column of the row it is
         given (`encode(example, tok)` returning `tok(example[cfg.text_field])`), handed to `.map()` here (by name,
         in a `functools.partial`, or called by a lambda) over a dataset whose column holds a render: reported at
         the function handed to `.map()`, with the helper as a related place; the fix goes into the helper (or
@@ -178,13 +181,17 @@ class DoubleBos(Rule):
         and assigned a text prompt on one branch and a token prompt on the other) or SGLang's `Engine.generate` (`prompt=`; also `async_generate`, and an engine class of SGLang's for another runtime, `RayEngine`; the prompt also inside a `**mapping` built in the function or returned by a method of the class, `{"prompt": prompt, ...}`) is the same double
         BOS, and so is a text prompt handed to llama-cpp-python's `Llama` (`llm(prompt)`, `llm.create_completion(
         prompt=...)`: it puts the model's BOS in front and reads special tokens in the text; known by its class
-        only), and so is one sent to a TGI server through huggingface_hub's `InferenceClient.text_generation(prompt)`
+        only), and so is one traced by nnsight's `LanguageModel` (`lm.trace(prompt)`, `lm.generate(prompt)`, or a
+        tracer's `invoke(prompt)` in `with lm.generate(...) as tracer:`; known by its class; the call takes
+        `add_special_tokens=False`, which nnsight hands the tokenizer, and the fix passes it there), and so is one sent to a TGI server through huggingface_hub's `InferenceClient.text_generation(prompt)`
         (or `AsyncInferenceClient`; TGI's `/generate` tokenizes text inputs with special tokens on and takes no
         switch for it). The engine is known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
         `vllm.LLM(...)`, `sgl.Engine(...)`, the class imported from vllm or sglang; also set by a base class of the
         module, or built by a method of the class, `self.model = self._create_model(cfg)`, the subclass's override
         first, or by a function of the module or of another one that returns one, `self.llm = build_engine(cfg)`, also
-        one that caches the engines it builds, `return _ENGINES[key]`), or, in a module
+        one that caches the engines it builds, `return _ENGINES[key]`; also behind a lazy property, `self._engine`
+        returning `self._llm` once `load()` set it, or named by the annotation of a parameter, `lm: LanguageModel`,
+        or of a class field, not `Any`), or, in a module
         that imports
         vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`). So is a completions request to an
         OpenAI-compatible server (`client.completions.create(prompt=text)`), which vLLM and SGLang serve with
