@@ -20,7 +20,7 @@ import ast
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,7 +29,6 @@ from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fie
 from chatlint.facts.flags import switch_fields_read
 from chatlint.facts.handed import constructions, handed_instances
 from chatlint.facts.links import Imported, Links
-from chatlint.facts.own_templates import INSTALLED_CALL
 from chatlint.facts.summary import (
     ImportRef,
     ModuleSummary,
@@ -45,13 +44,32 @@ from chatlint.facts.summary import (
     may_set_pad_eos,
     may_tokenize,
 )
+from chatlint.import_uses import (
+    after_a_dot,
+    annotates,
+    applied_to_rows,
+    bound_name,
+    called,
+    calls_through,
+    checkpoint_constants,
+    constants_read,
+    hands_to,
+    installed_templates,
+    may_tokenize_with,
+    mentions,
+    subclassed,
+    trains_with,
+    whole_word,
+    writes_columns,
+)
+from chatlint.module_files import find_module, is_file, is_folder, module_path, outermost, resolved_path
 
 # how many re-exports (`__init__.py` importing a name from a submodule) a name is followed through
 MAX_REEXPORTS = 3
 # a module larger than this is not read for its summary (generated code, vendored libraries)
 MAX_SUMMARY_BYTES = 1 << 20
 # the imported names whose label masks a module that pads with EOS cares about
-_WORD = re.compile(r"\w+")  # the words of a statement, as `_whole_word` delimits them (for ASCII names)
+_WORD = re.compile(r"\w+")  # the words of a statement, as `whole_word` delimits them (for ASCII names)
 # the names of imported functions that may build a serving engine (`build_engine`, `create_llm`, `init_vllm`)
 _BUILDS_ENGINES = re.compile(r"(?i)engine|llm|sglang|server|backend")
 # the names of imported helpers that may mask the first labels (`mask_prompt`, `ignore_prefix`, `mask_labels`): a
@@ -59,7 +77,6 @@ _BUILDS_ENGINES = re.compile(r"(?i)engine|llm|sglang|server|backend")
 _MASKS_LABELS = re.compile(
     r"(?<![\w])(?:mask|ignore)_\w*|\w*_(?:mask|ignore)_(?:prompt|prefix|labels?|instruction|input|question|query|context)\w*"
 )
-_TRAINS_WITH = re.compile(r"(?i)collat|dataset|trainer|preprocess|tokeniz|process|batch")
 
 # builds a module's summary from its path and text, with what its own imports tell it (or None)
 Summarizer = Callable[[str, str, "Links | None"], "ModuleSummary | None"]
@@ -85,11 +102,11 @@ class Project:
         renders with. `folders`: the folders of the files the run checks; a file outside the project root (another
         project named on the same command line) may import from its own folder."""
         # what exists on disk is looked up once per run: a process that runs again (an editor, the tests) looks anew
-        _find_module.cache_clear()
-        _is_folder.cache_clear()
-        _is_file.cache_clear()
+        find_module.cache_clear()
+        is_folder.cache_clear()
+        is_file.cache_clear()
         self.root = root.resolve()
-        inside = [self.root, *(Path(folder).resolve() for folder in _outermost(folders))]
+        inside = [self.root, *(Path(folder).resolve() for folder in outermost(folders))]
         self._prefixes = tuple(sorted({os.path.join(str(folder), "") for folder in inside}))
         self._absolute = any(os.path.isabs(folder) for folder in folders)
         self.summarizer = summarizer
@@ -200,34 +217,32 @@ class Project:
         dotted: frozenset[str] = frozenset()
         if text is not None:
             # the renderers the text names through a module (`utils.process(`, `base.Collator`): tested once
-            dotted = frozenset(name for name in self._renderer_names[0] if _after_a_dot(text, name))
+            dotted = frozenset(name for name in self._renderer_names[0] if after_a_dot(text, name))
             dotted |= {
-                name for name in self._renderer_names[1] if _after_a_dot(text, name) and self._inherits(name, text)
+                name for name in self._renderer_names[1] if after_a_dot(text, name) and self._inherits(name, text)
             }
         tokenizing = self._tokenizer_imports(imports, text, hands_text, dotted)
         callees = self._callees(imports, text, renders)
-        if text is not None and _writes_columns(imports, text, self._column_writers):
+        if text is not None and writes_columns(imports, text, self._column_writers):
             # a module with a dataset a render went into: an imported function it applies to the dataset may mask
             # labels by a column's length (a tokenize stage), and its module is read as a tokenizing one's is
-            tokenizing |= {ref for ref in imports if _applied_to_rows(ref, text)}
+            tokenizing |= {ref for ref in imports if applied_to_rows(ref, text)}
         # what each import is asked for beyond what a known module tells: a tokenizer loader, a conversation builder
         # (a module that renders may render a conversation an imported function builds)
-        pads = {ref for ref in imports if loaders and _calls_through(ref, loaders)}
+        pads = {ref for ref in imports if loaders and calls_through(ref, loaders)}
         # (a module renders through an imported wrapper too: in a small run any import may be one)
         through = renders or self.eager or any(ref.symbol in self.renderers for ref in imports)
-        builders = {ref for ref in imports if text is None or (through and _called(ref, text))}
+        builders = {ref for ref in imports if text is None or (through and called(ref, text))}
         # a base class a rendering module subclasses may hand its methods a conversation (`self.encode(self.build(row))`)
-        builders |= {ref for ref in imports if text is not None and renders and _subclassed(ref, text)}
+        builders |= {ref for ref in imports if text is not None and renders and subclassed(ref, text)}
         # a class it annotates with (`row: ChatRow`): its properties may give a conversation (`row.prompt`)
-        annotated = {ref for ref in imports if text is not None and through and _annotates(ref, text)} - builders
+        annotated = {ref for ref in imports if text is not None and through and annotates(ref, text)} - builders
         builders |= annotated
         # a checkpoint constant (`from .constants import MODEL_ID`): the module that defines it is read for it
         # (or, through an imported module, `config.REWARD_MODEL`)
         reads = text is not None and through
-        read = (
-            _constants_read(text) if text is not None and reads and any(ref.symbol is None for ref in imports) else {}
-        )
-        constants = {ref: names for ref in imports if reads and (names := _checkpoint_constants(ref, read))}
+        read = constants_read(text) if text is not None and reads and any(ref.symbol is None for ref in imports) else {}
+        constants = {ref: names for ref in imports if reads and (names := checkpoint_constants(ref, read))}
         every_import = imports
         if text is not None and not self.eager:
             imports = tuple(
@@ -253,7 +268,7 @@ class Project:
                         links.names.setdefault(name, Imported(found.summary, name))
                 continue
             # masks matter in what trains with the tokenizer: a collator, a dataset, a trainer (not a model class)
-            masks = wants_masks and _trains_with(ref, text)
+            masks = wants_masks and trains_with(ref, text)
             helpers = ref in tokenizing
             found = self._imported(
                 ref,
@@ -266,7 +281,7 @@ class Project:
                 conversations=ref in builders,
                 properties=ref in annotated,
                 callees=ref in callees,
-                templates=text is not None and ref.local in _installed_templates(text),
+                templates=text is not None and ref.local in installed_templates(text),
             )
             if found is None or self._resolve(found.summary.path) == importer:
                 continue
@@ -295,7 +310,7 @@ class Project:
                 # what loads the checkpoint a call names decides the model family (`VLLMEngine(cfg.model)`)
                 told = told | {loader.name for loader in found.summary.checkpoint_loaders}
             if (found.symbol is None and told) or found.symbol in told:
-                links.names[_bound_name(ref)] = found
+                links.names[bound_name(ref)] = found
         # the columns what the module learned names by a configuration field (`{text_column}`: a row written or
         # tokenized as `row[opts.text_column]`) are the same column as a literal of that field's default; and the
         # checkpoint a field names, handed to a class that loads it (`VLLMEngine(cfg.model)`), has the family of
@@ -350,7 +365,7 @@ class Project:
     ) -> None:
         """Link the imported classes and functions that declare a default for one of the `wanted` fields."""
         for ref in imports:
-            bound = _bound_name(ref)
+            bound = bound_name(ref)
             if ref.symbol in (None, "*") or bound in links.names:
                 continue
             found = self._imported(ref, importer, MAX_REEXPORTS, False, fields=wanted, owners=True)
@@ -370,10 +385,10 @@ class Project:
         follow), those it calls (`encode(`, `tokenization.`)."""
         if text is None:
             return frozenset(imports)
-        found = {ref for ref in imports if _hands_to(ref, hands_text)}
+        found = {ref for ref in imports if hands_to(ref, hands_text)}
         # (a small run knows few renderers before it reads the imports: any of them may be one)
         if self.eager or any(self._may_use(ref, text, False, dotted) for ref in imports):
-            found.update(ref for ref in imports if _may_tokenize_with(ref, text))
+            found.update(ref for ref in imports if may_tokenize_with(ref, text))
         return frozenset(found)
 
     def _callees(self, imports: tuple[ImportRef, ...], text: str | None, renders: bool) -> set[ImportRef]:
@@ -402,7 +417,7 @@ class Project:
         can only help through a module the text calls a renderer from (`utils.process(`), or names a class from
         whose rendering method it calls (`base.Collator` with `self.render(`)."""
         functions, classes = self._renderer_names
-        if self.eager or wants_masks or any(_after_a_dot(text, name) for name in functions):
+        if self.eager or wants_masks or any(after_a_dot(text, name) for name in functions):
             return None
         if text_fields_read(text) or checkpoint_fields_read(text):
             return None  # the class or function that declares the field's default may be imported by any name
@@ -410,11 +425,11 @@ class Project:
             return None  # a dataset a render went into may be handed to any imported function (a tokenize stage)
         if self._loader_names and mentions(self._loader_names)(text) and checkpoint_fields_handed(text):
             return None  # a checkpoint field handed to a known class that loads it (`VLLMEngine(cfg.model)`)
-        if any(_after_a_dot(text, name) and self._inherits(name, text) for name in classes):
+        if any(after_a_dot(text, name) and self._inherits(name, text) for name in classes):
             return None
         names = self.renderers | self._constant_names | self._tokenizer_names | self.row_function_factories
         # (and what it installs as a chat template: `tok.chat_template = get_chat_template(v)`)
-        names |= _installed_templates(text)
+        names |= installed_templates(text)
         plain = frozenset(name for name in names if "." not in name)
         dotted = sorted(names - plain)  # `Encoder.encode`: a method, named whole
         # (a module that builds labels may mask them with an imported helper named for it: `mask_prompt`)
@@ -423,14 +438,14 @@ class Project:
             "*" in statement
             or (labels and _MASKS_LABELS.search(statement) is not None)
             or not plain.isdisjoint(_WORD.findall(statement))
-            or any(_whole_word(statement, name) for name in dotted)
+            or any(whole_word(statement, name) for name in dotted)
         )
 
     def _resolve(self, path: str) -> Path:
         """`path` resolved (a file's place, symlinks followed), once per path in a run."""
         found = self._resolved_paths.get(path)
         if found is None:
-            found = self._resolved_paths[path] = _resolved(path)
+            found = self._resolved_paths[path] = resolved_path(path)
         return found
 
     def _may_use(self, ref: ImportRef, text: str, wants_masks: bool, dotted: frozenset[str]) -> bool:
@@ -439,12 +454,12 @@ class Project:
         through a module (`chat_utils.render_chat`), or (with `wants_masks`) hand a collator the tokenizer?"""
         if ref.symbol == "*":
             return True
-        if wants_masks and _trains_with(ref, text):
+        if wants_masks and trains_with(ref, text):
             return True
         functions, classes = self._renderer_names
         if ref.symbol in functions or ref.symbol in self._constant_names:
             return True
-        if ref.local in _installed_templates(text):
+        if ref.local in installed_templates(text):
             return True  # (it installs what a function of the project returns: `tok.chat_template = get_...(v)`)
         if ref.symbol in self.row_function_factories and ".map(" in text:
             return True  # (it makes a `.map()` function that writes a render: `to_text = make_formatter(tok)`)
@@ -463,7 +478,7 @@ class Project:
             return False  # a class or constant that tells nothing (modules are lower case)
         if not dotted:
             return False
-        prefix = _bound_name(ref) + "."
+        prefix = bound_name(ref) + "."
         return prefix in text and any(prefix + name in text for name in dotted)
 
     def _inherits(self, cls: str, text: str) -> bool:
@@ -559,7 +574,7 @@ class Project:
         parts = [part for part in ref.module.split(".") if part]
         for base in self._bases(ref, importer):
             if ref.symbol is not None:
-                submodule = _module_file(base, [*parts, ref.symbol])
+                submodule = module_path(base, [*parts, ref.symbol])
                 if submodule is not None and not self._package_rebinds(base, parts, ref.symbol):
                     summary = self.summary_at(
                         submodule,
@@ -573,7 +588,7 @@ class Project:
                         templates=templates,
                     )
                     return Imported(summary, None) if summary is not None else None
-            module_file = _module_file(base, parts) if parts else _module_file(base, ["__init__"], package=False)
+            module_file = module_path(base, parts) if parts else module_path(base, ["__init__"], package=False)
             if module_file is None:
                 continue
             asks = tokenizing or owners or pads or callees
@@ -734,14 +749,14 @@ class Project:
             parts = [part for part in ref.module.split(".") if part]
             for base in self._bases(ref, self._resolve(importer)):
                 if ref.symbol is None:  # `import data`, then `data.SFTDataset`
-                    found = _module_file(base, parts) if attribute and "." not in attribute else None
+                    found = module_path(base, parts) if attribute and "." not in attribute else None
                     if found is not None:
                         return found, attribute
                     continue
-                submodule = _module_file(base, [*parts, ref.symbol])
+                submodule = module_path(base, [*parts, ref.symbol])
                 if submodule is not None:  # `from . import data`, then `data.SFTDataset`
                     return (submodule, attribute) if attribute and "." not in attribute else None
-                module_file = _module_file(base, parts) if parts else None
+                module_file = module_path(base, parts) if parts else None
                 if module_file is not None:
                     return (module_file, ref.symbol) if not attribute else None
         return None
@@ -750,7 +765,7 @@ class Project:
         """Does the package's `__init__.py` bind `name` to something its submodule of that name holds (`from
         .encode import encode`)? Then `from package import encode` gets that, not the submodule (importing the
         submodule set the name first; the `__init__`'s import set it again)."""
-        init = _module_file(base, [*parts, "__init__"], package=False)
+        init = module_path(base, [*parts, "__init__"], package=False)
         data = self._peek(init) if init is not None else None
         if init is None or data is None or self.import_reader is None:
             return False
@@ -789,7 +804,7 @@ class Project:
         outer = None
         while self._inside(folder) and folder.parent != folder:
             outer, folder = folder, folder.parent
-        return outer if outer is not None and _is_file(os.path.join(outer, "__init__.py")) else None
+        return outer if outer is not None and is_file(os.path.join(outer, "__init__.py")) else None
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one project per run; the cache lives as long as it does
     def _absolute_bases(self, folder: Path) -> list[Path]:
@@ -920,7 +935,7 @@ class Project:
         text = _decoded(data)
         if text is None:
             return False
-        imported = self.import_reader(text, lambda statement: any(_whole_word(statement, name) for name in functions))
+        imported = self.import_reader(text, lambda statement: any(whole_word(statement, name) for name in functions))
         return any(ref.symbol in functions for ref in imported)
 
     def _may_chain_tokenizers(self, path: Path, data: bytes) -> bool:
@@ -939,7 +954,7 @@ class Project:
         self._linking.add(path)
         try:
             imports = self.import_reader(text, None)
-            handed = tuple(_bound_name(ref) for ref in imports if tokenizing and _may_tokenize_with(ref, text))
+            handed = tuple(bound_name(ref) for ref in imports if tokenizing and may_tokenize_with(ref, text))
             links = self.links_for(str(path), imports, text=text, hands_text=handed)
         finally:
             self._linking.discard(path)
@@ -1021,261 +1036,3 @@ def _decoded(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-
-
-def _bound_name(ref: ImportRef) -> str:
-    """The name the code uses for what `ref` imports: `import pkg.data` is used as `pkg.data.f()`."""
-    if ref.symbol is None and ref.local == ref.module.split(".")[0]:
-        return ref.module
-    return ref.local
-
-
-# the words of a function named for building a conversation (`build_messages`, `make_conversation`, `to_chat`) or
-# checking how one ends (`split_reply`, `ensure_reply_last`, `validate_turns`), or adding the reply (`with_reply`)
-_BUILDS_CONVERSATIONS = re.compile(
-    r"(?i)conv|messages|chat|dialog|prompt|turns|history|reply|response|answer|split|check|ensure|valid|require"
-)
-
-
-def _writes_columns(imports: tuple[ImportRef, ...], text: str, writers: frozenset[str]) -> bool:
-    """Could the module hold a dataset with a render in a column: it maps over datasets and renders, or imports a
-    known function that writes such a column?"""
-    if any(ref.symbol in writers for ref in imports):
-        return True
-    return ".map(" in text and "apply_chat_template" in text
-
-
-def _applied_to_rows(ref: ImportRef, text: str) -> bool:
-    """Is what `ref` binds applied to a dataset's rows (`.map(encode_row`, `.map(partial(encode_row`) or called
-    (`add_token_columns(`)?"""
-    if ref.symbol is None or ref.symbol == "*":
-        return False
-    local = ref.local
-    return f".map({local}" in text or f"partial({local}" in text or f"{local}(" in text
-
-
-def _trains_with(ref: ImportRef, text: str | None) -> bool:
-    """Does `ref` import what a module that pads with EOS may train with (a collator, dataset, trainer: their label
-    masks matter), by its name, or a module imported whole through which the text builds one (`import collate`,
-    then `collate.PadCollator(tok)`)?"""
-    if ref.symbol is not None:
-        return _TRAINS_WITH.search(ref.symbol) is not None
-    if text is None:
-        return False
-    if f"{ref.local}." not in text:
-        return False
-    # (a pattern that starts with the name: one starting with a look-behind is tried at every position)
-    built = (match[1] for match in re.finditer(rf"{re.escape(ref.local)}\.([A-Z]\w*)\(", text))
-    return any(_TRAINS_WITH.search(name) is not None for name in built)
-
-
-@functools.lru_cache(maxsize=64)
-def _installed_templates(text: str) -> frozenset[str]:
-    """What the text installs as a chat template from a call (`tok.chat_template = get_chat_template(v)`): the
-    module of that function is read for whether its template writes a BOS. (Asked once per import: remembered.)"""
-    return frozenset(INSTALLED_CALL.findall(text)) if ".chat_template" in text else frozenset()
-
-
-def _called(ref: ImportRef, text: str) -> bool:
-    """Does the text call what `ref` binds by its name, a name for building a conversation (`build_messages(`) or
-    checking one (`split_reply(`), or one of its class methods (`TrainingDialogue.from_row(`)?"""
-    if ref.symbol is None or ref.symbol == "*" or not _BUILDS_CONVERSATIONS.search(ref.symbol):
-        return False
-    return f"{ref.local}(" in text or (ref.local[:1].isupper() and f"{ref.local}." in text)
-
-
-def _subclassed(ref: ImportRef, text: str) -> bool:
-    """Does the text define a class with what `ref` binds among its bases (`class ChatSFT(ConversationDataset):`)?"""
-    if ref.symbol is None or ref.symbol == "*":
-        return False
-    return f"({ref.local})" in text or f"({ref.local}," in text or f", {ref.local})" in text
-
-
-def _annotates(ref: ImportRef, text: str) -> bool:
-    """Does the text annotate something with the class `ref` binds (`row: ChatRow`, `rows: List[ChatRow]`)? Its
-    properties may give a conversation (`row.prompt`)."""
-    if ref.symbol is None or not ref.symbol[:1].isupper():
-        return False
-    name = ref.local
-    for before in (": ", "["):
-        start = text.find(before + name)
-        while start >= 0:
-            end = start + len(before) + len(name)
-            if end >= len(text) or not _is_word(text[end]):
-                return True
-            start = text.find(before + name, end)
-    return False
-
-
-# the name of a module-level constant that may hold a checkpoint (`MODEL_ID`, `BASE_MODEL`, `DEFAULT_MODEL_NAME`,
-# `CHECKPOINT`; not `MODEL_FOR_CAUSAL_LM_MAPPING_NAMES`)
-_CHECKPOINT_CONSTANT = re.compile(r"^(?:[A-Z0-9]+_)*(?:MODEL|CHECKPOINT|CKPT)(?:_(?:ID|NAME|PATH|DIR|REPO))?$")
-
-
-def _checkpoint_constants(ref: ImportRef, read: dict[str, set[str]]) -> frozenset[str]:
-    """The checkpoint constants an import gives the text: `from .constants import MODEL_ID`, or `import config` read
-    as `config.REWARD_MODEL` (`read`: what `_constants_read` found in the text)."""
-    if ref.symbol is None:
-        return frozenset(name for name in read.get(ref.local, ()) if _CHECKPOINT_CONSTANT.match(name))
-    if _CHECKPOINT_CONSTANT.match(ref.symbol) is not None:
-        return frozenset({ref.symbol})
-    return frozenset()
-
-
-# `config.REWARD_MODEL`: a name, a dot and an upper-case constant
-_CONSTANT_READ = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.([A-Z][A-Z0-9_]*)\b")
-
-
-def _constants_read(text: str) -> dict[str, set[str]]:
-    """The upper-case names the text reads through a name (`config.REWARD_MODEL`), by that name: one pass."""
-    found: dict[str, set[str]] = {}
-    if "MODEL" not in text and "CHECKPOINT" not in text and "CKPT" not in text:
-        return found
-    for owner, name in _CONSTANT_READ.findall(text):
-        found.setdefault(owner, set()).add(name)
-    return found
-
-
-def _calls_through(ref: ImportRef, callees: frozenset[str]) -> bool:
-    """Is one of `callees` what `ref` binds, or reached through it (`get_tokenizer`, `utils.get_tokenizer`)?"""
-    if ref.symbol == "*":
-        return False
-    local = _bound_name(ref)
-    return any(callee == local or callee.startswith(local + ".") for callee in callees)
-
-
-def _hands_to(ref: ImportRef, callees: tuple[str, ...]) -> bool:
-    """Does one of `callees` (`encode`, `T.encode`) go through the name `ref` binds?"""
-    if ref.symbol == "*" or not callees:
-        return False
-    bound = _bound_name(ref)
-    return any(callee == bound or callee.startswith(bound + ".") for callee in callees)
-
-
-def _may_tokenize_with(ref: ImportRef, text: str) -> bool:
-    """Could a module with rendered text hand it to a function `ref` imports: `encode(`, or `tokenization.` for a
-    module, or a dataset of it (`.map(encode`, `partial(encode`)? (The imported module's summary says whether the
-    function tokenizes its parameter, or a column of it.)"""
-    if ref.symbol == "*":
-        return False
-    bound = _bound_name(ref)
-    if ref.symbol is not None and not ref.symbol.islower():
-        # a class built here, whose method may tokenize (`engine.generate(prompts)`), or one a parameter is annotated
-        # with (`def __init__(self, engine: Engine)`, then `self.engine.generate_async(prompt)`)
-        return f"{bound}(" in text or _annotates(ref, text)
-    if f"{bound}(" in text or f"{bound}." in text:
-        return True
-    return ".map(" in text and re.search(rf"(?:map|partial)\(\s*{re.escape(bound)}\b", text) is not None
-
-
-def mentions(names: Iterable[str]) -> Callable[[str], bool]:
-    """Does a text mention any of `names` as a whole word? (`str.find`, not a pattern: it runs over every file of
-    a large tree.)"""
-    ordered = sorted(set(names))
-
-    def found(text: str) -> bool:
-        return any(_whole_word(text, name) for name in ordered)
-
-    return found
-
-
-def imports_any(names: Iterable[str]) -> Callable[[str], bool]:
-    """Does a text import one of `names` (a function or class of another module), or name it through a module
-    (`utils.process(`)? A name only mentioned (`process` in a comment, a local function of that name) is not
-    enough; under `from x import *` a mention is."""
-    ordered = sorted(set(names))
-
-    def found(text: str) -> bool:
-        star = "import *" in text
-        return any(_imported_here(text, name, star) for name in ordered)
-
-    return found
-
-
-def _imported_here(text: str, name: str, star: bool) -> bool:
-    for start in _word_starts(text, name):
-        if star or text[start - 1 : start] == ".":
-            return True
-        line = text[text.rfind("\n", 0, start) + 1 : start].lstrip()
-        if line.startswith(("from ", "import ")):
-            return True
-        # a line of a parenthesized import: `from x import (\n    a,\n    process,\n)`
-        opened = text.rfind("import (", 0, start)
-        if opened != -1 and ")" not in text[opened:start]:
-            return True
-    return False
-
-
-def _whole_word(text: str, name: str) -> bool:
-    return next(_word_starts(text, name), -1) != -1
-
-
-def _word_starts(text: str, name: str) -> Iterator[int]:
-    """Where `text` names `name` as a whole word."""
-    start = text.find(name)
-    while start != -1:
-        end = start + len(name)
-        if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
-            yield start
-        start = text.find(name, end)
-
-
-def _after_a_dot(text: str, name: str) -> bool:
-    """Does `text` name `name` as an attribute (`utils.process`, not `utils.processor`)?"""
-    dotted = "." + name
-    start = text.find(dotted)
-    while start != -1:
-        end = start + len(dotted)
-        if end == len(text) or not _is_word(text[end]):
-            return True
-        start = text.find(dotted, end)
-    return False
-
-
-def _is_word(character: str) -> bool:
-    return character.isalnum() or character == "_"
-
-
-def _module_file(base: Path, parts: list[str], package: bool = True) -> Path | None:
-    """`base/a/b.py` or `base/a/b/__init__.py` for the parts ["a", "b"], if one is a file."""
-    return _find_module(base, tuple(parts), package) if parts else None
-
-
-@functools.lru_cache(maxsize=65536)
-def _find_module(base: Path, parts: tuple[str, ...], package: bool) -> Path | None:
-    folder = os.path.join(base, *parts[:-1])
-    if not _is_folder(folder):
-        return None  # most absolute imports name third-party packages: one cached look per folder
-    candidate = os.path.join(folder, parts[-1] + ".py")
-    if os.path.isfile(candidate):
-        return Path(candidate).resolve()
-    if package:
-        init = os.path.join(folder, parts[-1], "__init__.py")
-        if os.path.isfile(init):
-            return Path(init).resolve()
-    return None
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_folder(folder: str) -> bool:
-    return os.path.isdir(folder)
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_file(path: str) -> bool:
-    return os.path.isfile(path)
-
-
-def _outermost(folders: Iterable[str]) -> list[str]:
-    """The folders not inside another one of them (the folders of a tree's files come down to the tree's roots:
-    resolving each costs a system call per part)."""
-    ordered = sorted({os.path.join(os.path.abspath(folder), "") for folder in folders})
-    kept: list[str] = []
-    for folder in ordered:
-        if not kept or not folder.startswith(kept[-1]):
-            kept.append(folder)
-    return kept
-
-
-def _resolved(path: str) -> Path:
-    return Path(os.path.abspath(path)).resolve()

@@ -23,8 +23,9 @@ from chatlint.facts.summary import (
     may_set_pad_eos,
     tokenizer_loader_calls,
 )
+from chatlint.import_uses import imports_any, mentions
 from chatlint.knowledge.model_families import ModelFamily, family_of, names_known_checkpoint
-from chatlint.linking import Project, Summarizer, imports_any, mentions
+from chatlint.linking import Project, Summarizer
 from chatlint.source import Source
 
 # A run of at most this many files (a pre-commit call) follows the imports of every file it checks; a larger one,

@@ -14,7 +14,8 @@ from chatlint.engine import imports_in_text, summarize_text
 from chatlint.facts.handed import HandedInstance, handed_instances
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import ImportRef, ModuleSummary
-from chatlint.linking import Project, imports_any
+from chatlint.import_uses import imports_any
+from chatlint.linking import Project
 
 MODULE = textwrap.dedent(
     '''\
