@@ -499,7 +499,11 @@ class _Collector:
                 passed[forwarded.name] = given  # what a wrapper of this call forwards
                 flags[forwarded.name] = flag_from_expression(forwarded.name, given, function, FlagSource.CALL)
             elif forwarded.from_kwargs:
-                flags[forwarded.name] = _flag_at_call_site(forwarded.name, call, function)
+                found = _flag_at_call_site(forwarded.name, call, function)
+                if not found.present and SpreadSource.UNKNOWN in self._spreads(call, function):
+                    # `**self.render.prompt_kwargs()`: a mapping the code does not show may set it
+                    found = Flag(forwarded.name, None, True, None, FlagSource.CALL, "a `**` mapping of the call")
+                flags[forwarded.name] = found
             elif forwarded.present:
                 # a parameter default is worth naming; the call inside is named by the route ("through ...")
                 where = f"{forwarded.where} ({place})" if forwarded.where else ""

@@ -687,16 +687,18 @@ def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | N
             continue
         if render.may_hide_flags and not only_own_kwargs(render.call, function):
             continue  # (its own `**kwargs` are its caller's keywords: the flags say so, judged at each call)
+        taken = (conversation_parameter(render) or "") if _is_wrapper_call(render, methods=True) else ""
         if return_dict.present and not isinstance(keyword_value(render.call, "return_dict"), ast.Name):
-            if return_dict.value is not False or render.shape.kind is not ShapeKind.PROMPT:
+            if return_dict.value is not False or (render.shape.kind is not ShapeKind.PROMPT and not taken):
                 continue  # a mapping chosen here, or a list of ids that is not a prompt's: nothing to tell
-            # (a prompt's ids chosen as a list, `return_dict=False`: their count may measure the prompt elsewhere,
-            # CL003; the flag goes with them, so a caller's list use is no BatchEncoding's)
-        if facts.list_uses(render) or not facts.returned(render):
+            # (a prompt's ids chosen as a list, `return_dict=False`, or those of the conversation its caller gives,
+            # a wrapper's: their count may measure the prompt elsewhere, CL003; the flag goes with them, so a
+            # caller's list use is no BatchEncoding's)
+        as_list = return_dict.present and return_dict.value is False  # (then the module's own list uses are fine)
+        if (facts.list_uses(render) and not as_list) or not facts.returned(render):
             continue
         shape = render.shape
         words = f"`{shortened(code(render.call.func), 50)}(...)`"
-        taken = (conversation_parameter(render) or "") if _is_wrapper_call(render, methods=True) else ""
         params = tuple(function.call_params)
         evidence = shape.evidence or f"`{render.conversation_text}`"
         flags = _flags(render)
