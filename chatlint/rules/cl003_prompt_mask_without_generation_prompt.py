@@ -89,7 +89,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         A mapping spread into the render from the data (`**example.get("chat_template_kwargs", {})`) carries
         template variables, not `add_generation_prompt`: the flag is what the call (or the wrapper's default)
         says. A wrapper's default `False` counts only at a call site that passes neither the flag nor a mapping
-        its caller fills (`**options`, a parameter), which may hold `add_generation_prompt=True`.
+        its caller fills (`**options`, a parameter), which may hold `add_generation_prompt=True`; so does a
+        wrapper of another module that hands the template its `**kwargs`, at a call that spreads a mapping the code
+        does not show (`**self.render.prompt_kwargs()`): the flag is unknown there, and nothing is reported.
 
         The labels may be masked by a helper handed the prompt's length: a module-level function of the module,
         or of another one, or a method called on `self` (`self._labels(input_ids, n_prompt)`), that masks the first
@@ -105,7 +107,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         place). So is an imported helper that returns the length of its render in tokens (`start =
         history_tokens(tok, messages[:i])`; or of the prompt it cuts from the conversation it is given, `n_prompt =
         prompt_token_count(tok, conversation)`) or its ids (`len(prompt_ids(tok, messages))`, also a list chosen with
-        `return_dict=False`), and a method of an instance a script of the project builds and hands
+        `return_dict=False`; also a method of an imported base class, `start = len(self._ids(messages[:i]))` in a
+        subclass, measuring the turns of a conversation one by one), and a method of an instance a script of the
+        project builds and hands
         to the class (`InstructionSet(rows, tok, template)`), also through a registry of classes
         (`TEMPLATES[name](tok)`, every value the class or a subclass of it). A builder that appends the reply only
         when a switch is on gives a prompt where the call turns the switch off (`self.conversation(row,
