@@ -452,6 +452,15 @@ def _pad_loaders(facts: ModuleFacts, assignments: list[PadAssignment]) -> tuple[
             continue
         if function_flow(function, facts.flows).returns:
             found[function.name] = PadLoader(function.name, assignment.node.lineno, assignment.text)
+    # a class of the module whose constructor pads the tokenizer it keeps (`self.tokenizer.pad_token =
+    # self.tokenizer.eos_token` in `ModelBundle.__init__`): what its callers build holds that tokenizer
+    for assignment in assignments:
+        function = assignment.function
+        cls = function.cls
+        if cls is None or function.name != "__init__" or function.outer is None or not function.outer.is_module:
+            continue
+        if assignment.local_name is None and _sets_an_attribute(assignment) and cls.name not in found:
+            found[cls.name] = PadLoader(cls.name, assignment.node.lineno, assignment.text)
     # a method of a class of the module that sets the pad token of a tokenizer it is handed
     # (`template.fix_special_tokens(tokenizer)` with `tokenizer.pad_token = tokenizer.eos_token` inside)
     setters = {
@@ -480,6 +489,13 @@ def _pad_loaders(facts: ModuleFacts, assignments: list[PadAssignment]) -> tuple[
             (name, PadLoader(name, loader.line, loader.text, loader.handed)) for name, loader in sorted(more.items())
         )
     return tuple(found.values())
+
+
+def _sets_an_attribute(assignment: PadAssignment) -> bool:
+    """Does the assignment set the pad token of a tokenizer the instance keeps (`self.tokenizer.pad_token = ...`)?"""
+    node = assignment.node
+    targets = node.targets if isinstance(node, ast.Assign) else []
+    return any(isinstance(target, ast.Attribute) and is_self_attribute(target.value) for target in targets)
 
 
 def _sets_a_parameter(assignment: PadAssignment) -> bool:

@@ -171,7 +171,38 @@ def tokenizer_loader_calls(text: str, bound: bool = True) -> frozenset[str]:
             if assigned is not None and not _NOT_A_LOADER.search(assigned.group(1)):
                 found.add(assigned.group(1))
             start = text.find(marker, line_end)  # (each line read once)
+    if bound:
+        found |= _tokenizer_holders(text)
     return frozenset(found)
+
+
+def _tokenizer_holders(text: str) -> set[str]:
+    """The callees whose result the text keeps under a name it reads a tokenizer off (`bundle = ModelBundle(cfg)`,
+    then `bundle.tokenizer`), or a class of the project named for holding one (`TokenizerBundle(name)`): what a
+    class whose constructor pads with EOS gives."""
+    found = set()
+    holders = set()
+    start = text.find(".tokenizer")
+    while start != -1:
+        end = start + len(".tokenizer")
+        if end == len(text) or not (text[end].isalnum() or text[end] == "_"):
+            name_start = start
+            while name_start > 0 and (text[name_start - 1].isalnum() or text[name_start - 1] == "_"):
+                name_start -= 1
+            if name_start < start and (name_start == 0 or text[name_start - 1] != "."):
+                holders.add(text[name_start:start])
+        start = text.find(".tokenizer", end)
+    holders.discard("self")
+    for name in holders:
+        for match in re.finditer(rf"^[ \t]*{re.escape(name)}[ \t]*=[ \t]*([\w.]+)\(", text, re.MULTILINE):
+            if match.group(1).rsplit(".", 1)[-1][:1].isupper():
+                found.add(match.group(1))
+    found.update(match.group(1) for match in _TOKENIZER_HOLDER_CLASS.finditer(text))
+    return found
+
+
+# a class of the project named for holding a tokenizer (`TokenizerBundle(`, `TokenizerWrapper(`), called
+_TOKENIZER_HOLDER_CLASS = re.compile(r"(?<![\w.])(Tokeni[sz]er(?:Bundle|Wrapper|Manager|Holder|Setup|Handle))\(")
 
 
 # a statement that binds a name `tokenizer` (alone or in a tuple) to the result of a call: its callee
@@ -382,7 +413,8 @@ class ConversationSummary:
 @dataclass(frozen=True)
 class PadLoader:
     """A module-level function that sets a tokenizer's pad token to its EOS token and returns (the tokenizer), or
-    that hands the tokenizer it is given to a method that does (`template.fix_special_tokens(tokenizer)`)."""
+    that hands the tokenizer it is given to a method that does (`template.fix_special_tokens(tokenizer)`); or a
+    class whose constructor pads the tokenizer it keeps (`ModelBundle(cfg).tokenizer`)."""
 
     name: str
     line: int  # of the pad = EOS assignment

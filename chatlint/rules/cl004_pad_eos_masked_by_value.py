@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -219,12 +219,12 @@ class PadEosMaskedByValue(Rule):
             if resolved is None or _generates_only(function):
                 continue
             found = [(mask, summary) for mask, summary in masks if mask.owner == resolved[1]]
-            if not found or not _hands_a_tokenizer(call, function):
+            if not found:
                 continue
             # the tokenizer loaded in the function that hands it on, or at the module's top (another function may
             # load its own: `model, tokenizer = load_padded_policy()`)
             near = [item for item in loaded if item[1] is function] or [item for item in loaded if item[1].is_module]
-            if not near:
+            if not near or not (_hands_a_tokenizer(call, function) or _hands_a_loaded(call, function, near)):
                 continue
             loader_call, _, (loader, loader_summary) = near[0]
             mask, mask_summary = found[0]
@@ -371,6 +371,19 @@ def _hands_a_tokenizer(call: ast.Call, function: FunctionInfo) -> bool:
         if "tok" in name or "processing_class" in name or "processor" in name:
             return True
     return False
+
+
+def _hands_a_loaded(
+    call: ast.Call, function: FunctionInfo, loaded: Sequence[tuple[ast.Call, FunctionInfo, object]]
+) -> bool:
+    """Does the call hand on what a loader call gave, as it is (`make_collator(bundle, cfg)` with `bundle =
+    ModelBundle(cfg)`, whose constructor pads the tokenizer it keeps)?"""
+    calls = {id(item[0]) for item in loaded}
+    return any(
+        isinstance(value, ast.Name)
+        and any(id(assigned) in calls for assigned in function.assignments.get(value.id, ()))
+        for value in (*call.args, *(item.value for item in call.keywords))
+    )
 
 
 def _hands_tokenizer_on(assignment: PadAssignment) -> bool:
