@@ -204,6 +204,11 @@ class ShapeResolver:
         key = _key_of(expr, function)
         if key is not None:
             return _key_shape(key, text)
+        named = (dotted_name(element) or "").rsplit(".", 1)[-1].lower()
+        if named.startswith("prompt"):
+            # `example[self.prompt_key]`, `row[prompt_field]`: a key its code names for the prompt, whatever column
+            # a configuration gives it
+            return Shape(ShapeKind.PROMPT, f"`{text}`, read by a key named for the prompt")
         # `batch["messages"][i]`: one conversation out of a batch of them
         inner = self._shape(expr.value, function, before, depth + 1)
         if inner.kind is ShapeKind.CONVERSATION:
