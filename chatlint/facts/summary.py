@@ -179,30 +179,33 @@ def tokenizer_loader_calls(text: str, bound: bool = True) -> frozenset[str]:
 def _tokenizer_holders(text: str) -> set[str]:
     """The callees whose result the text keeps under a name it reads a tokenizer off (`bundle = ModelBundle(cfg)`,
     then `bundle.tokenizer`), or a class of the project named for holding one (`TokenizerBundle(name)`): what a
-    class whose constructor pads with EOS gives."""
+    class whose constructor pads with EOS gives. (The bindings first, in one pass: few names are bound to a class.)"""
     found = set()
-    holders = set()
-    start = text.find(".tokenizer")
-    while start != -1:
-        end = start + len(".tokenizer")
-        if end == len(text) or not (text[end].isalnum() or text[end] == "_"):
-            name_start = start
-            while name_start > 0 and (text[name_start - 1].isalnum() or text[name_start - 1] == "_"):
-                name_start -= 1
-            if name_start < start and (name_start == 0 or text[name_start - 1] != "."):
-                holders.add(text[name_start:start])
-        start = text.find(".tokenizer", end)
-    holders.discard("self")
-    for name in holders:
-        for match in re.finditer(rf"^[ \t]*{re.escape(name)}[ \t]*=[ \t]*([\w.]+)\(", text, re.MULTILINE):
-            if match.group(1).rsplit(".", 1)[-1][:1].isupper():
-                found.add(match.group(1))
-    found.update(match.group(1) for match in _TOKENIZER_HOLDER_CLASS.finditer(text))
+    at = text.find("Tokeni")
+    while at != -1:  # (found with `str.find`: a pattern would be tried at every position of a large module)
+        match = _TOKENIZER_HOLDER_CLASS.match(text, at)
+        if match is not None and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_.")):
+            found.add(match.group(1))
+        at = text.find("Tokeni", at + 6)
+    if ".tokenizer" in text:
+        for match in _CLASS_BINDING.finditer(text):
+            read = f"{match.group(1)}.tokenizer"
+            at = text.find(read)
+            while at != -1:
+                end = at + len(read)
+                before = text[at - 1] if at else ""
+                after = text[end] if end < len(text) else ""
+                if not (before.isalnum() or before in "_.") and not (after.isalnum() or after == "_"):
+                    found.add(match.group(2))
+                    break
+                at = text.find(read, end)
     return found
 
 
 # a class of the project named for holding a tokenizer (`TokenizerBundle(`, `TokenizerWrapper(`), called
-_TOKENIZER_HOLDER_CLASS = re.compile(r"(?<![\w.])(Tokeni[sz]er(?:Bundle|Wrapper|Manager|Holder|Setup|Handle))\(")
+_TOKENIZER_HOLDER_CLASS = re.compile(r"(Tokeni[sz]er(?:Bundle|Wrapper|Manager|Holder|Setup|Handle))\(")
+# a name bound to a construction of a class (`bundle = ModelBundle(cfg)`, `b = setup.Bundle(...)`)
+_CLASS_BINDING = re.compile(r"^[ \t]*(\w+)[ \t]*=[ \t]*((?:\w+\.)*[A-Z]\w*)\(", re.MULTILINE)
 
 
 # a statement that binds a name `tokenizer` (alone or in a tuple) to the result of a call: its callee
