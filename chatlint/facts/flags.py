@@ -326,6 +326,14 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
             for flag in FLAG_NAMES
         )
         return SpreadSource.VISIBLE if visible and agree else SpreadSource.UNKNOWN
+    if not assigned and not looped and name not in function.params:
+        # a dict literal of an enclosing scope, given once (`_ID_KWARGS = {"tokenize": True, ...}` at module level)
+        scope = function.outer
+        while scope is not None and name not in scope.assignments:
+            scope = scope.outer
+        if scope is not None and len(outer := scope.assignments[name]) == 1:
+            if _is_visible_dict(outer[0]) and not _updated(name, scope):
+                return SpreadSource.VISIBLE
     if len(assigned) != 1 or name in function.params:
         return SpreadSource.UNKNOWN
     value = _either_or_empty(assigned[0])

@@ -22,7 +22,15 @@ from chatlint.facts.masking import (
     origin_prompt_words,
     prefix_maskers,
 )
-from chatlint.facts.model import UNKNOWN_SHAPE, FunctionInfo, Route, ShapeKind, TemplateCall, TextOrigin
+from chatlint.facts.model import (
+    UNKNOWN_SHAPE,
+    FunctionInfo,
+    Route,
+    ShapeKind,
+    SpreadSource,
+    TemplateCall,
+    TextOrigin,
+)
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.own_templates import template_sources
 from chatlint.facts.padding import (
@@ -881,6 +889,9 @@ def _flags(template_call: TemplateCall) -> tuple[ForwardedFlag, ...]:
             flags.append(ForwardedFlag(name, forwarded.id, inner.value, inner.present, where=inner.where))
         elif not inner.present and function.star_kwargs and _forwards(template_call.call, function.star_kwargs):
             flags.append(ForwardedFlag(name, None, None, False, from_kwargs=True))
+        elif not inner.present and SpreadSource.UNKNOWN in template_call.spreads:
+            # a `**mapping` the code does not show may set it (`{**CHAT_TEMPLATE_KWARGS, **extras}`): unknown
+            flags.append(ForwardedFlag(name, None, None, True, where="a `**` mapping of the render"))
         else:
             flags.append(ForwardedFlag(name, None, inner.value, inner.present, where=inner.where))
     return tuple(flags)
