@@ -21,6 +21,7 @@ from chatlint.facts.flags import (
     call_flag,
     flag_from_expression,
     flag_from_kwargs,
+    merges_caller_kwargs,
     spread_source,
 )
 from chatlint.facts.flow import FunctionFlow, function_flow, instance_class
@@ -402,6 +403,10 @@ class _Collector:
                 flags[flag_name] = receivers
             elif not inner_flag.present and wrapper.star_kwargs and _forwards_kwargs(inner.call, wrapper.star_kwargs):
                 flags[flag_name] = _flag_at_call_site(flag_name, call, function)
+            elif merges_caller_kwargs(inner.call, wrapper):
+                # `kwargs = {"add_generation_prompt": False}; kwargs.update(overrides)`: the call's keyword wins
+                at_call = _flag_at_call_site(flag_name, call, function)
+                flags[flag_name] = at_call if at_call.present else inner_flag
             elif inner_flag.present and inner_flag.source is FlagSource.CALL:
                 flags[flag_name] = _relabel(inner_flag, FlagSource.WRAPPER, f"the call inside `{wrapper.qualname}`")
             else:
@@ -500,7 +505,11 @@ class _Collector:
                 flags[forwarded.name] = flag_from_expression(forwarded.name, given, function, FlagSource.CALL)
             elif forwarded.from_kwargs:
                 found = _flag_at_call_site(forwarded.name, call, function)
-                if not found.present and SpreadSource.UNKNOWN in self._spreads(call, function):
+                if not found.present and forwarded.present:
+                    # the wrapper's own value, which a keyword of the call would override
+                    where = f"{forwarded.where} ({place})" if forwarded.where else ""
+                    found = Flag(forwarded.name, forwarded.value, True, None, FlagSource.WRAPPER, where)
+                elif not found.present and SpreadSource.UNKNOWN in self._spreads(call, function):
                     # `**self.render.prompt_kwargs()`: a mapping the code does not show may set it
                     found = Flag(forwarded.name, None, True, None, FlagSource.CALL, "a `**` mapping of the call")
                 flags[forwarded.name] = found

@@ -408,6 +408,35 @@ def _updated(name: str, function: FunctionInfo) -> bool:
     return False
 
 
+def merges_caller_kwargs(call: ast.Call, function: FunctionInfo) -> bool:
+    """Does `call` spread a mapping of `function` that takes in the function's own `**kwargs` (`kwargs = {...};
+    kwargs.update(overrides)`, or `kwargs = {..., **overrides}`)? Then a keyword its caller passes wins over the
+    mapping's own value."""
+    star = function.star_kwargs
+    if star is None:
+        return False
+    for mapping in star_kwargs(call):
+        if not isinstance(mapping, ast.Name):
+            continue
+        values = function.assignments.get(mapping.id, [])
+        if any(
+            isinstance(value, ast.Dict)
+            and any(key is None and dotted_name(item) == star for key, item in zip(value.keys, value.values))
+            for value in values
+        ):
+            return True
+        for node in ast.walk(function.node):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "update"
+                and dotted_name(node.func.value) == mapping.id
+                and any(dotted_name(value) == star for value in (*node.args, *star_kwargs(node)))
+            ):
+                return True
+    return False
+
+
 # -- configuration switches ---------------------------------------------------------------------------------------
 # a configuration field that says whether special tokens (or the BOS) are added: `add_bos_token`,
 # `add_special_tokens`, `prepend_bos` (not a tokenizer's own `bos_token`)

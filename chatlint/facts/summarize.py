@@ -11,7 +11,7 @@ from chatlint.facts.built_classes import module_factories, module_registries
 from chatlint.facts.calls import conversation_parameter, renderer_factories
 from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_target
-from chatlint.facts.flags import FLAG_NAMES, switch_defaults
+from chatlint.facts.flags import FLAG_NAMES, merges_caller_kwargs, switch_defaults
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
 from chatlint.facts.masking import (
     carried_render,
@@ -889,8 +889,12 @@ def _flags(template_call: TemplateCall) -> tuple[ForwardedFlag, ...]:
             flags.append(ForwardedFlag(name, forwarded.id, inner.value, inner.present, where=inner.where))
         elif not inner.present and function.star_kwargs and _forwards(template_call.call, function.star_kwargs):
             flags.append(ForwardedFlag(name, None, None, False, from_kwargs=True))
-        elif not inner.present and SpreadSource.UNKNOWN in template_call.spreads:
-            # a `**mapping` the code does not show may set it (`{**CHAT_TEMPLATE_KWARGS, **extras}`): unknown
+        elif merges_caller_kwargs(template_call.call, function):
+            # its own value, unless the caller's keyword overrides it (`kwargs.update(overrides)`)
+            flags.append(ForwardedFlag(name, None, inner.value, inner.present, where=inner.where, from_kwargs=True))
+        elif not inner.present and not function.star_kwargs and SpreadSource.UNKNOWN in template_call.spreads:
+            # a `**mapping` the code does not show may set it (`{**CHAT_TEMPLATE_KWARGS, **extras}`): unknown (a
+            # mapping updated with the function's own `**overrides` holds what its callers pass, judged there)
             flags.append(ForwardedFlag(name, None, None, True, where="a `**` mapping of the render"))
         else:
             flags.append(ForwardedFlag(name, None, inner.value, inner.present, where=inner.where))
