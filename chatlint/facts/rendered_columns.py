@@ -188,14 +188,16 @@ class RenderedColumns:
                     found.setdefault(key, []).append((call, replace(hopped, same_function=False)))
 
     def _built_columns(self, call: ast.Call, function: FunctionInfo) -> dict[str, TextOrigin]:
-        """The columns of rendered text a dataset is built with: every item of the list a `from_dict` mapping
-        gives the column, or the rows of a `from_list` comprehension (given, or bound to the name given) or of a list
+        """The columns of rendered text a dataset is built with: every item of the list a `from_dict` mapping (given,
+        or bound to the name given) gives the column, or the rows of a `from_list` comprehension (given, or bound to the name given) or of a list
         the function fills with `.append({...})`."""
         given = first_argument(call)
         if isinstance(given, ast.Name) and isinstance(
-            assigned := self.texts.flow(function).assigned(given), (ast.ListComp, ast.Call)
+            assigned := self.texts.flow(function).assigned(given), (ast.ListComp, ast.Call, ast.Dict)
         ):
-            given = assigned  # (`rows = [to_row(ex) for ex in raw]`, then `Dataset.from_list(rows)`)
+            # (`rows = [to_row(ex) for ex in raw]`, then `Dataset.from_list(rows)`; `columns = {"text": texts}`, then
+            # `Dataset.from_dict(columns)`)
+            given = assigned
         if isinstance(given, ast.Call) and called_name(call) == "from_list":
             # `Dataset.from_list(prepare(raw, tok))`: the rows a function of the module fills and returns
             helper = self.texts.helper_function(given, function)

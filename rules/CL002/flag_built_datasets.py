@@ -36,3 +36,7 @@ third = SFTTrainer(model="meta-llama/Llama-3.1-8B-Instruct", train_dataset=by_na
 lambda_tokenized = by_row.train_test_split(test_size=0.1)["train"].map(
     lambda batch: tok(batch["text"], truncation=True), batched=True  # expect: CL002 "stored in column `text` by `Dataset.from_list("
 )
+
+columns = {"text": texts, "source": ["chats.jsonl"] * len(texts)}  # (the columns bound to a name, then built)
+by_named_columns = Dataset.from_dict(columns)
+fourth = SFTTrainer(model="meta-llama/Llama-3.1-8B-Instruct", train_dataset=by_named_columns, args=config, processing_class=tok)  # expect: CL002 "by `Dataset.from_dict(columns)`"

@@ -40,3 +40,7 @@ trainer = SFTTrainer(model="meta-llama/Llama-3.1-8B-Instruct", train_dataset=ren
 
 documents_by_lambda = corpus.map(lambda batch: tok(batch["text"], truncation=True), batched=True)
 chats_by_lambda = chats.map(lambda batch: tok(batch["text"], add_special_tokens=False), batched=True)
+
+document_columns = {"text": documents, "source": ["corpus.jsonl"] * len(documents)}  # (plain documents, named)
+named_corpus = Dataset.from_dict(document_columns)
+corpus_trainer = SFTTrainer(model="meta-llama/Llama-3.1-8B-Instruct", train_dataset=named_corpus, processing_class=tok)
