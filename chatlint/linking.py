@@ -621,7 +621,7 @@ class Project:
             ):
                 return Imported(summary, ref.symbol)
             made = summary.factory(ref.symbol)
-            if made is not None and made in summary.renderers:
+            if made is not None and (made in summary.renderers or (tokenizing and summary.tokenizes_with(made))):
                 return Imported(summary, made)  # a factory of a class of its own module
             if hops == 0 or follow is None:
                 return None

@@ -129,7 +129,6 @@ def module_registries(module: ast.Module) -> dict[str, str]:
     subclass of, in the module)."""
     bases: dict[str, list[str]] = {}
     overrides: set[str] = set()  # the classes that define a method other than `__init__`
-    values: dict[str, ast.expr | None] = {}
     for statement in module.body:
         if isinstance(statement, ast.ClassDef):
             bases[statement.name] = [name for base in statement.bases if (name := dotted_name(base)) is not None]
@@ -138,6 +137,49 @@ def module_registries(module: ast.Module) -> dict[str, str]:
                 for item in statement.body
             ):
                 overrides.add(statement.name)
+    found = {}
+    for name, classes in _class_dicts(module).items():
+        base = _common_base(list(classes), bases)
+        if base is not None and not any(item != base and item in overrides for item in classes):
+            found[name] = base
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def registry_members(module: ast.Module) -> dict[str, tuple[str, ...]]:
+    """The registries of classes a module assigns once at its top level whose values are all classes the module
+    defines, whatever their bases: name -> the classes (`BACKENDS = {"hf": HFBackend, "echo": EchoBackend}`). Which
+    one a key picks is known only at run time: what one of them does to what it is given, some runs do."""
+    defined = {statement.name for statement in module.body if isinstance(statement, ast.ClassDef)}
+    return {name: classes for name, classes in _class_dicts(module).items() if defined.issuperset(classes)}
+
+
+def registry_factories(module: ast.Module) -> dict[str, str]:
+    """The module-level functions that build their instance through a registry of `registry_members` (`def
+    get_backend(kind, name): return BACKENDS[kind](name)`): name -> the registry's name."""
+    registries = registry_members(module)
+    found = {}
+    for statement in module.body if registries else ():
+        if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        returned = {
+            dotted_name(node.value.func.value)
+            if isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Subscript)
+            else None
+            for node in ast.walk(statement)
+            if isinstance(node, ast.Return) and node.value is not None
+        }
+        registry = returned.pop() if len(returned) == 1 else None
+        if registry is not None and registry in registries:
+            found[statement.name] = registry
+    return found
+
+
+def _class_dicts(module: ast.Module) -> dict[str, tuple[str, ...]]:
+    """The dicts a module assigns once at its top level whose values are all names (of classes, in a registry):
+    name -> the names as written."""
+    values: dict[str, ast.expr | None] = {}
+    for statement in module.body:
         targets: list[ast.expr] = []
         value: ast.expr | None = None
         if isinstance(statement, ast.Assign):
@@ -152,11 +194,8 @@ def module_registries(module: ast.Module) -> dict[str, str]:
         if not isinstance(value, ast.Dict) or not value.values or None in value.keys:
             continue
         classes = [dotted_name(item) for item in value.values]
-        if None in classes:
-            continue
-        base = _common_base([item for item in classes if item is not None], bases)
-        if base is not None and not any(item != base and item in overrides for item in classes):
-            found[name] = base
+        if all(item is not None for item in classes):
+            found[name] = tuple(item for item in classes if item is not None)
     return found
 
 

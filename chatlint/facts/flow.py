@@ -547,12 +547,14 @@ def _built_class(call: ast.Call, function: FunctionInfo) -> ast.expr:
     """The class a call builds an instance of: what it calls, the class of a registry it calls through
     (`TEMPLATES[name](tok)`), the class a factory of the module is annotated to return, or the class of an alternative
     constructor (`Prompt.build(...)`; see `facts.built_classes`)."""
-    return (
+    found = (
         registry_class(call.func, function)
         or factory_class(call.func, function)
         or constructor_class(call.func, function)
-        or call.func
     )
+    if found is None and isinstance(call.func, ast.Subscript) and isinstance(call.func.value, ast.Name):
+        return call.func.value  # (a registry whose classes share no base: what the project step knows of it)
+    return found or call.func
 
 
 def _annotated_class(annotation: ast.expr | None) -> ast.expr | None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from chatlint.facts.built_classes import module_factories, module_registries
+from chatlint.facts.built_classes import module_factories, module_registries, registry_factories, registry_members
 from chatlint.facts.calls import conversation_parameter, renderer_factories
 from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_target
@@ -170,6 +170,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         else ()
     )
     tokenizers += _as_instances(tokenizers, facts)
+    tokenizers += _in_registries(tokenizers, facts)
     return ModuleSummary(
         facts.path,
         imports,
@@ -190,7 +191,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         loads_checkpoints=may_load_checkpoints(data) and bool(facts.checkpoint_arguments),
         own_templates=template_sources(facts.functions) if may_define_templates(data) else (),
         registries=_registries(facts, wrappers, texts) if facts.template_calls else (),
-        factories=tuple(sorted(module_factories(facts.module).items())),
+        factories=tuple(sorted({**registry_factories(facts.module), **module_factories(facts.module)}.items())),
         measures=_measures(facts) if may_measure_columns(data) else (),
         handoffs=tuple(facts.shapes.handoffs()) if b"self." in data and may_build_conversations(data) else (),
         switches=switch_defaults(facts.module) if b"_bos" in data or b"special_tokens" in data else (),
@@ -221,6 +222,23 @@ def _as_instances(items: Sequence[_Named], facts: ModuleFacts) -> tuple[_Named, 
             item = calls.get(dotted_name(value.func) or "")
             if item is not None:
                 found.append(replace(item, name=name))
+    return tuple(found)
+
+
+def _in_registries(items: Sequence[TokenizerSummary], facts: ModuleFacts) -> tuple[TokenizerSummary, ...]:
+    """The methods among `items` of a class of a registry again under the registry's name (`BACKENDS.generate` for
+    `HFBackend.generate`, with `BACKENDS = {"hf": HFBackend, "echo": EchoBackend}`): an importer builds its instance
+    through the registry (`BACKENDS[kind](name)`) or through a function of the module that does (`get_backend(kind,
+    name)`), and the keys that pick the class tokenize what the method is given."""
+    registries = registry_members(facts.module) if items else {}
+    names = {item.name for item in items}
+    found: list[TokenizerSummary] = []
+    for registry, classes in registries.items():
+        for item in items:
+            owner, _, method = item.name.rpartition(".")
+            if owner in classes and f"{registry}.{method}" not in names:
+                names.add(f"{registry}.{method}")
+                found.append(replace(item, name=f"{registry}.{method}"))
     return tuple(found)
 
 
