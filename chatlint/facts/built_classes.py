@@ -24,10 +24,20 @@ from chatlint.facts.syntax import dotted_name, is_classmethod, string_value
 
 def factory_class(func: ast.expr, function: FunctionInfo) -> ast.expr | None:
     """The class a call of a factory of the module returns an instance of (`make_prompt_builder(cfg)` with `def
-    make_prompt_builder(cfg) -> PromptBuilder`), as the module names it."""
+    make_prompt_builder(cfg) -> PromptBuilder`), as the module names it; or the registry a factory builds it through
+    (`get_backend(kind, name)` returning `BACKENDS[kind](name)`: the name `BACKENDS`, see `registry_classes`)."""
     module = _module_of(function, func.id) if isinstance(func, ast.Name) else None
-    cls = module_factories(module).get(func.id) if module is not None and isinstance(func, ast.Name) else None
+    if module is None or not isinstance(func, ast.Name):
+        return None
+    cls = module_factories(module).get(func.id) or registry_factories(module).get(func.id)
     return ast.Name(id=cls, ctx=ast.Load()) if cls is not None else None
+
+
+def registry_classes(name: str, function: FunctionInfo) -> tuple[str, ...]:
+    """The classes of the module's registry `name` (`registry_members`), one of which an instance built through it
+    is; none when `name` is no such registry of the module `function` is in."""
+    module = _module_of(function, name)
+    return registry_members(module).get(name, ()) if module is not None else ()
 
 
 def constructor_class(func: ast.expr, function: FunctionInfo) -> ast.Name | None:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
+from chatlint.facts.built_classes import registry_classes
 from chatlint.facts.column_names import ColumnName
 from chatlint.facts.datasets import mapped_function
 from chatlint.facts.engines import Engines
@@ -645,6 +646,11 @@ def _helper_of(
         built = instance_class(func.value, function, flows)
         name = dotted_name(built) if built is not None else None
         entry = helpers.get(f"{name}.{func.attr}") if name is not None else None
+        if entry is None and name is not None:
+            # built through a registry of the module whose classes share no base: the keys that pick the class
+            # whose method tokenizes (`BACKENDS[kind](model)`, `BACKENDS = {"hf": HFBackend, "echo": EchoBackend}`)
+            members = registry_classes(name, function)
+            entry = next((helpers[key] for cls in members if (key := f"{cls}.{func.attr}") in helpers), None)
         base = _class_named(name, helpers) if entry is None and name is not None else None
         if base is not None:
             entry = _implementation(base, func.attr, helpers)

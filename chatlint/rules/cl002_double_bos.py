@@ -149,10 +149,11 @@ class DoubleBos(Rule):
         subclasses (an abstract method, a stub, or none: `backend: ModelBackend`, then `self.backend.generate(
         prompt)`, or a base class's template method calling `self.encode(text)`) runs a subclass's implementation:
         one of the base's module that tokenizes its parameter is followed (the first), here or from another module.
-        So is an instance built through a registry of another module whose classes share no base (`BACKENDS =
-        {"hf": HFBackend, "echo": EchoBackend}`, then `BACKENDS[kind](model)`, or a function of that module that
-        returns `BACKENDS[kind](name)`): when one of its classes tokenizes what the method is given, the keys that
-        pick it double the BOS (reported as `BACKENDS.generate`, at the tokenization of that class);
+        So is an instance built through a registry of the module or of another module whose classes share no base
+        (`BACKENDS = {"hf": HFBackend, "echo": EchoBackend}`, then `BACKENDS[kind](model)`, or a function of the
+        registry's module that returns `BACKENDS[kind](name)`): when one of its classes tokenizes what the method is
+        given, the keys that pick it double the BOS (from another module reported as `BACKENDS.generate`, with the
+        tokenization of that class as the related place);
         and for a module that annotates with an imported abstract base (an `ABC`, a `Protocol`; also as a string,
         `backend: "ModelBackend"` with the import under `TYPE_CHECKING`), the first subclass in the base's folder whose
         module tokenizes in one of its methods (`class HuggingFaceBackend(ModelBackend)` in
