@@ -141,6 +141,7 @@ class ProjectStep:
             self._handed(project, handed, to_link)
         self._constructions(project, to_link)
         self._overrides(project, to_link)
+        self._mixins(project, to_link, named_files)
         self._stages(project, to_link, imports_of)
         for (source, _), linked in zip(to_link, self.check_linked(to_link)):
             checked[source.path] = (source, linked)
@@ -254,6 +255,59 @@ class ProjectStep:
                         links = self._links_of(project, target, to_link)
                         if links is not None:
                             links.overrides.setdefault(f"{found[1]}.{method}", Imported(summary, text.name))
+
+    def _mixins(self, project: Project, to_link: list[tuple[Source, Links]], named_files: set[str]) -> None:
+        """The files of the run with a mixin that calls a method it does not define (`self._apply_chat_template(
+        prompt)` in `class GenerationMixin:`), where a class of another file mixes it in beside a class whose method of
+        that name returns a render (`class Engine(SamplingMixin, GenerationMixin)`, with `SamplingMixin.
+        _apply_chat_template` returning `tokenizer.apply_chat_template(..., tokenize=False)`): linked with that method
+        (`Links.overrides`), which is what the call runs on an instance of the class that mixes them. The classes that
+        mix are looked for in the files the rules parsed and in those that import a renderer by name."""
+        owners: dict[str, list[tuple[str, str, Imported]]] = {}  # class -> (its file, the method, the render)
+        for path, (_, result) in self.checked.items():
+            summary = result.summary
+            if summary is None:
+                continue
+            for text in summary.texts:
+                cls, _, method = text.name.rpartition(".")
+                if cls and "." not in cls and not text.stored and not text.makes_rows:
+                    owners.setdefault(cls, []).append((path, method, Imported(summary, text.name)))
+        if not owners:
+            return
+        alternatives = "|".join(map(re.escape, owners))
+        mixes = re.compile(rf"^class \w+\(([^)]*\b(?:{alternatives})\b[^)]*)\)", re.MULTILINE)
+        parsed = {path for path, (_, result) in self.checked.items() if result.summary is not None}
+        for path in sorted(parsed | named_files):
+            source, result = self.checked[path]
+            mixed = [
+                re.findall(r"\w+", match.group(1)) for match in mixes.finditer(source.text) if "," in match.group(1)
+            ]
+            imports = (
+                (result.summary.imports if result.summary is not None else imports_in_text(source.text))
+                if mixed
+                else ()
+            )
+            for bases in mixed:
+                for owner in (base for base in bases if base in owners):
+                    found = project.target_of(owner, imports, path)
+                    where = self._run_path(project, found[0]) if found is not None and found[1] == owner else None
+                    methods = [
+                        (method, render) for at, method, render in owners[owner] if where is not None and at == where
+                    ]
+                    for other in bases if methods else ():
+                        target = project.target_of(other, imports, path) if other != owner else None
+                        mixin = self._run_path(project, target[0]) if target is not None else None
+                        if target is None or mixin is None:
+                            continue
+                        body = self.checked[mixin][0].text
+                        for method, render in methods:
+                            links = (
+                                self._links_of(project, mixin, to_link)
+                                if f"self.{method}(" in body and f"def {method}(" not in body
+                                else None
+                            )
+                            if links is not None:
+                                links.overrides.setdefault(f"{target[1]}.{method}", render)
 
     def _stages(
         self, project: Project, to_link: list[tuple[Source, Links]], imports_of: dict[str, tuple[ImportRef, ...]]

@@ -348,6 +348,12 @@ class RenderedTexts:
             overridden = self.links.override(helper.cls.name, helper.name)
             if overridden is not None:
                 return imported_origin(*overridden, f"implements `{helper.cls.name}.{helper.name}` by rendering")
+        elif helper is None and _mixed_in_call(func, function):
+            # a mixin's call of a method it does not define: the one a class of another module mixes in beside it
+            assert function.self_class is not None and isinstance(func, ast.Attribute)
+            mixed = self.links.override(function.self_class.name, func.attr)
+            if mixed is not None:
+                return imported_origin(*mixed, f"is what `self.{func.attr}` runs where a class mixes it in")
         if helper is not None:
             found = self._returned(helper, None, depth, many=False, site=(call, function))
             if found is not None and _a_default_method(func, function):
@@ -1293,6 +1299,15 @@ def _calls_base_init(call: ast.Call) -> bool:
         and isinstance(func.value, ast.Call)
         and dotted_name(func.value.func) == "super"
     )
+
+
+def _mixed_in_call(func: ast.expr, function: FunctionInfo) -> bool:
+    """A call of `self.method` where the caller's class and its bases of the module define no such method or
+    attribute (a mixin: `class GenerationMixin:` calling `self._apply_chat_template(prompt)`)."""
+    cls = function.self_class
+    if cls is None or not isinstance(func, ast.Attribute) or dotted_name(func.value) != "self":
+        return False
+    return not any(func.attr in owner.methods or func.attr in owner.attributes for owner in cls.lineage())
 
 
 def _a_default_method(func: ast.expr, function: FunctionInfo) -> bool:

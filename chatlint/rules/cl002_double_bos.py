@@ -160,7 +160,10 @@ class DoubleBos(Rule):
         `backends/huggingface.py`). The other way round, a base class that tokenizes what a method it leaves to its
         subclasses returns (`self._tokenize(self._format_inputs(packet))` with `_format_inputs` abstract) gets the
         render of a subclass that implements it by rendering: the first of its module, or one of another module of
-        the run (a one-file run that passes only the base's module does not see it). A module that knows an instance
+        the run (a one-file run that passes only the base's module does not see it). So does a mixin that calls a
+        method it does not define (`self._format_prompt(prompt)` in `class GenerationMixin:`) where a class of another
+        module of the run mixes it in beside a mixin whose method of that name returns a render (`class
+        Engine(SamplingMixin, GenerationMixin)`); a one-file run of the mixin's module does not see it either. A module that knows an instance
         only as an imported abstract base (`formatter: PromptFormatter = build_formatter(...)`, or `await
         get_formatter()` annotated `-> PromptFormatter`) renders with the first subclass of the base's module that
         implements the method by rendering. A property that returns a render, read
