@@ -216,6 +216,8 @@ class RenderedTexts:
     def _subscript_text(self, expr: ast.Subscript, function: FunctionInfo, depth: int) -> TextOrigin | None:
         element = expr.slice
         cut = expr.value
+        if _is_zero(element) and _request_arguments(cut):
+            return self._harness_context(function, depth)  # (`request.args[0]`)
         if (
             _is_zero(element)
             and isinstance(cut, ast.Call)
@@ -787,6 +789,8 @@ class RenderedTexts:
         if isinstance(value, (ast.Tuple, ast.List)) and binding.position is not None:
             element = _element(value, binding.position)
             return follow(element, function, depth) if element is not None else None
+        if value is not None and _request_arguments(value) and binding.position == 0 and not many:
+            return self._harness_context(function, depth)  # (`context, gen_kwargs = request.args`)
         if isinstance(value, ast.Call):
             pairs = transposed(value)
             if pairs is not None and binding.position is not None and many:
@@ -801,6 +805,37 @@ class RenderedTexts:
                 # `prompt, full = split_render(tok, conv)` with the helper in another module
                 return imported_origin(*imported, "renders the text it returns in a tuple")
         return None
+
+    @functools.cached_property
+    def _imports_harness(self) -> bool:
+        """Does the module import lm-evaluation-harness (`from lm_eval.api.model import LM`, `import lm_eval`)?"""
+        module = next((function.node for function in self.functions if function.is_module), None)
+        return module is not None and any(
+            (isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "lm_eval")
+            or (isinstance(node, ast.Import) and any(alias.name.split(".")[0] == "lm_eval" for alias in node.names))
+            for node in ast.walk(module)
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+        )
+
+    def _harness_context(self, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        """The context of an lm-evaluation-harness request (`request.args[0]`) in a model class of the harness (a
+        subclass of its `LM`, `TemplateLM`, ...) whose own `apply_chat_template` renders text: run with
+        `--apply_chat_template`, the harness builds every context with that method, so the context is its render."""
+        cls = function.self_class
+        lineage = cls.lineage() if cls is not None else []
+        if not self._imports_harness or not any(
+            base.rsplit(".", 1)[-1] in _HARNESS_MODELS for owner in lineage for base in owner.bases
+        ):
+            return None
+        method = next(
+            (owner.methods["apply_chat_template"] for owner in lineage if "apply_chat_template" in owner.methods), None
+        )
+        found = self._returned(method, None, depth + 1, many=False) if method is not None else None
+        if method is None or found is None:
+            return None
+        words = "made the harness's request context when it runs with `--apply_chat_template`"
+        hopped = with_hop(found, Hop(words, is_place=True))
+        return replace(hopped, certain=False) if hopped is not None else None
 
     # -- helpers that return a rendered text ------------------------------------------------------------------------
     def returned_values(self, call: ast.Call, function: FunctionInfo) -> list[tuple[ast.expr, FunctionInfo]]:
@@ -1299,6 +1334,15 @@ def _calls_base_init(call: ast.Call) -> bool:
         and isinstance(func.value, ast.Call)
         and dotted_name(func.value.func) == "super"
     )
+
+
+# the model classes of lm-evaluation-harness a project's model class derives from (`lm_eval.api.model.LM`, ...)
+_HARNESS_MODELS = frozenset({"LM", "TemplateLM", "HFLM", "CachingLM"})
+
+
+def _request_arguments(node: ast.expr) -> bool:
+    """`request.args` / `request.arguments`: the arguments of an lm-evaluation-harness request (its `Instance`)."""
+    return isinstance(node, ast.Attribute) and node.attr in ("args", "arguments") and isinstance(node.value, ast.Name)
 
 
 def _mixed_in_call(func: ast.expr, function: FunctionInfo) -> bool:

@@ -163,7 +163,11 @@ class DoubleBos(Rule):
         the run (a one-file run that passes only the base's module does not see it). So does a mixin that calls a
         method it does not define (`self._format_prompt(prompt)` in `class GenerationMixin:`) where a class of another
         module of the run mixes it in beside a mixin whose method of that name returns a render (`class
-        Engine(SamplingMixin, GenerationMixin)`); a one-file run of the mixin's module does not see it either. A module that knows an instance
+        Engine(SamplingMixin, GenerationMixin)`); a one-file run of the mixin's module does not see it either.
+        A model class for lm-evaluation-harness (a subclass of its `LM`, `TemplateLM`, `HFLM` in a module that
+        imports `lm_eval`) whose own `apply_chat_template` renders text gets its requests' contexts (`request.args[0]`,
+        `context, gen_kwargs = request.args`) rendered by that method when the harness runs with
+        `--apply_chat_template`: tokenizing them with special tokens on is reported "on at least one path". A module that knows an instance
         only as an imported abstract base (`formatter: PromptFormatter = build_formatter(...)`, or `await
         get_formatter()` annotated `-> PromptFormatter`) renders with the first subclass of the base's module that
         implements the method by rendering. A property that returns a render, read
