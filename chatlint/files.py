@@ -17,6 +17,8 @@ from chatlint.source import remove_stale_temporaries
 
 PYTHON_SUFFIXES = (".py", ".pyi")
 NOTEBOOK_SUFFIXES = (".ipynb",)  # Jupyter notebooks: see `chatlint.notebooks`
+# (a folder named `env` is often code, a package of environments for RL: a virtual environment of any name is known
+# by its `pyvenv.cfg` or a conda environment by its `conda-meta/` instead, see `_is_environment`)
 DEFAULT_EXCLUDES = (
     ".git",
     ".hg",
@@ -25,7 +27,6 @@ DEFAULT_EXCLUDES = (
     ".venv",
     "venv",
     ".env",
-    "env",
     "__pycache__",
     ".tox",
     ".nox",
@@ -91,6 +92,9 @@ class FileSelector:
 
         suffixes = PYTHON_SUFFIXES + NOTEBOOK_SUFFIXES
         for folder, subfolders, filenames in os.walk(top, onerror=unlistable):
+            if folder != top and _is_environment(filenames, subfolders):
+                subfolders[:] = []
+                continue
             remove_stale_temporaries(folder, filenames)
             ignore_stack = [(base, spec) for base, spec in ignore_stack if _is_within(folder, base)]
             local = _read_gitignore(folder)
@@ -113,6 +117,12 @@ class FileSelector:
                 if ignore_stack and _ignored(child, ignore_stack, is_dir=False):
                     continue
                 yield os.path.normpath(child)
+
+
+def _is_environment(filenames: list[str], subfolders: list[str]) -> bool:
+    """Is the folder a Python environment (installed packages, not the project's code): a virtual environment
+    (`pyvenv.cfg`, whatever the folder's name) or a conda environment (`conda-meta/`)?"""
+    return "pyvenv.cfg" in filenames or "conda-meta" in subfolders
 
 
 def _child_prefix(relative: str) -> str:

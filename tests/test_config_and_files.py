@@ -126,6 +126,25 @@ def test_walk_skips_gitignored_and_default_folders(tmp_path: Path) -> None:
     assert found == ["src/a.py", "src/b.pyi"]
 
 
+def test_walk_skips_environments_by_what_they_hold_not_by_name(tmp_path: Path) -> None:
+    """A folder named `env` is code (an RL package's environments); a virtual environment of any name is known by
+    its `pyvenv.cfg`, a conda environment by its `conda-meta/`."""
+    for name in (
+        "rl/env/rollout.py",
+        "py311/pyvenv.cfg",
+        "py311/lib/python3.11/site-packages/trl/trainer.py",
+        "py311/bin/helper.py",
+        "envs/train/conda-meta/history",
+        "envs/train/lib/python3.11/x.py",
+        "envs/train/bin/y.py",
+        "envs/make_env.py",
+    ):
+        write(tmp_path / name, "x = 1\n")
+    config = load_config(None, tmp_path)
+    found = sorted(Path(path).relative_to(tmp_path).as_posix() for path in FileSelector(config).files([str(tmp_path)]))
+    assert found == ["envs/make_env.py", "rl/env/rollout.py"]
+
+
 def test_explicit_files_are_checked_unless_force_exclude(tmp_path: Path) -> None:
     path = write(tmp_path / "build" / "collator.py", BUGGY_COLLATOR)
     config = load_config(None, tmp_path)
