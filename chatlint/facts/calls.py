@@ -262,6 +262,8 @@ class _Collector:
         if isinstance(func, ast.Attribute) and func.attr == TEMPLATE_METHOD and not own:
             if _names_a_class(func.value):
                 return None  # `DataUtilities.apply_chat_template(...)`: a project's own function, not a tokenizer's
+            if dotted_name(func.value) in _LIBRARY_MODULES:
+                return None  # `mlx_vlm.apply_chat_template(processor, config, prompt)`: a library's function
             inherited = self.links.inherited(func, function, ModuleSummary.render) if self.links else None
             if inherited is not None and inherited[0].conversation:
                 # `self.apply_chat_template(tok, messages)`: a method of an imported base class of that name that
@@ -656,6 +658,11 @@ def _own_method(func: ast.Attribute, function: FunctionInfo) -> bool:
     if dotted_name(func.value) != "self" or function.self_class is None:
         return False
     return function.self_class.defines(func.attr)
+
+
+# modules whose `apply_chat_template` is a function of their own, not a tokenizer's method (mlx-vlm's takes the
+# processor, the model's config and a prompt, and returns text: `facts.rendered_text` reads it)
+_LIBRARY_MODULES = frozenset({"mlx_vlm", "mlx_vlm.prompt_utils"})
 
 
 def _names_a_class(receiver: ast.expr) -> bool:

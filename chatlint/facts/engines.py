@@ -69,6 +69,14 @@ _METHODS = {
     # nnsight: `lm.trace(prompt)`, `lm.generate(prompt)`, and `tracer.invoke(prompt)` in `with lm.trace() as tracer:`
     "nnsight": frozenset({"trace", "generate", "invoke"}),
 }
+# mlx-vlm's `generate` and `stream_generate`, functions given the model, the processor and a prompt: a text prompt is
+# tokenized with special tokens on for every model but Gemma 3, 3n and 4 that have a chat template (read in mlx-vlm
+# 0.3.5's, 0.4.0's and 0.5.0's `generate.py`, and 0.7.10's `generate/dispatch.py` with `utils.should_add_special_
+# tokens`; 0.1.26's `utils.generate` the same, with Gemma 3 alone excepted)
+MLX_VLM = (
+    "mlx-vlm's `generate`, which tokenizes a text prompt with special tokens on (for every model but Gemma 3 and 4)"
+)
+_FUNCTIONS = {("mlx_vlm", "generate"): MLX_VLM, ("mlx_vlm", "stream_generate"): MLX_VLM}
 # the engines whose calls take `add_special_tokens` themselves (and hand it to the tokenizer)
 _TAKE_FLAG = frozenset({"nnsight"})
 _FLAG_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if library in _TAKE_FLAG)
@@ -136,6 +144,9 @@ class Engines:
     trl: bool = False
     # the functions of other modules that build an engine, by the name the module binds them to, with their place
     factories: tuple[tuple[str, Related], ...] = ()
+    # the library functions that tokenize the prompt they are given (mlx-vlm's `generate`), by the name the module
+    # calls them (`generate`, `mlx_vlm.stream_generate`) -> the words for them
+    functions: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, imports: Iterable[ImportRef]) -> Engines:
@@ -143,8 +154,15 @@ class Engines:
         classes: dict[str, str] = {}
         libraries: set[str] = set()
         pipelines: set[str] = set()
+        functions: dict[str, str] = {}
         for ref in imports:
             root = ref.module.split(".")[0]
+            if ref.symbol is None and ref.module == root:  # `import mlx_vlm`: `mlx_vlm.generate(...)`
+                functions.update(
+                    (f"{ref.local}.{name}", words) for (library, name), words in _FUNCTIONS.items() if library == root
+                )
+            elif (root, ref.symbol) in _FUNCTIONS:  # `from mlx_vlm import generate`
+                functions[ref.local] = _FUNCTIONS[root, ref.symbol or ""]
             if ref.module in ("transformers", "transformers.pipelines"):
                 if ref.symbol is None:  # `import transformers`: `transformers.pipeline(...)`
                     pipelines.add(f"{ref.local}.pipeline")
@@ -175,7 +193,7 @@ class Engines:
             words = "the serving engine's `generate` (vLLM's, SGLang's or TensorRT-LLM's)"
         else:
             words = _MAIN_ENGINE[libraries.pop()] if libraries else ""
-        return cls(classes, words, frozenset(pipelines), trl)
+        return cls(classes, words, frozenset(pipelines), trl, functions=tuple(sorted(functions.items())))
 
     def with_factories(self, factories: dict[str, tuple[str, Related]]) -> Engines:
         """These engines, and the functions of other modules that build one (`build_engine`, by the name this module
@@ -253,6 +271,10 @@ class Engines:
         prompt = self.pipeline_prompt(call, function, flows)
         if prompt is not None:
             return EngineCall(_PIPELINE, prompt, takes_flag=True)
+        library = dict(self.functions).get(dotted_name(call.func) or "") if self.functions else None
+        prompt = (positional(call, 2) or keyword_value(call, "prompt")) if library is not None else None
+        if library is not None and prompt is not None:
+            return EngineCall(library, prompt)  # `generate(model, processor, prompt, image)`
         return completions_request(call) or generate_request(call, function, flows)
 
     def pipeline_prompt(

@@ -58,6 +58,7 @@ from chatlint.facts.syntax import (
     bound_argument,
     cast_value,
     code,
+    current_source,
     dotted_name,
     first_argument,
     is_classmethod,
@@ -326,6 +327,13 @@ class RenderedTexts:
                 return None
             return with_hop(replace(left, certain=left.certain and right.certain), f"`{_short(call)}`", True)
         func = call.func
+        if (
+            dotted_name(func) in self._mlx_vlm_renderers
+            and bool_literal(keyword_value(call, "return_messages")) is not True
+            and bool_literal(keyword_value(call, "tokenize")) is not True
+        ):
+            # mlx-vlm's `apply_chat_template(processor, config, prompt)`: the processor's template, as text
+            return TextOrigin(f"mlx-vlm's `{_short(call)}` (its template rendered as text)", line=call.lineno)
         if isinstance(func, ast.Name) and func.id in function.params and "chat_template" in func.id:
             # a callable handed in as a parameter: `def preprocess(data, apply_chat_template=None)`
             if bool_literal(keyword_value(call, "tokenize")) is False:
@@ -807,14 +815,35 @@ class RenderedTexts:
         return None
 
     @functools.cached_property
+    def _mlx_vlm_renderers(self) -> frozenset[str]:
+        """The names the module calls mlx-vlm's `apply_chat_template` and `get_chat_template` functions by (`from
+        mlx_vlm.prompt_utils import apply_chat_template`, `from mlx_vlm import apply_chat_template`,
+        `mlx_vlm.apply_chat_template`): they render the processor's template with `tokenize=False` unless told
+        otherwise (read in mlx-vlm 0.4.0 and 0.7.10, `prompt_utils.py`)."""
+        module = next((function.node for function in self.functions if function.is_module), None)
+        found: set[str] = set()
+        for node in ast.walk(module) if module is not None and "mlx_vlm" in current_source().text else ():
+            if isinstance(node, ast.ImportFrom) and node.module in ("mlx_vlm", "mlx_vlm.prompt_utils"):
+                found.update(alias.asname or alias.name for alias in node.names if alias.name in _MLX_VLM_RENDERS)
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name in ("mlx_vlm", "mlx_vlm.prompt_utils"):
+                        found.update(f"{alias.asname or alias.name}.{name}" for name in _MLX_VLM_RENDERS)
+        return frozenset(found)
+
+    @functools.cached_property
     def _imports_harness(self) -> bool:
         """Does the module import lm-evaluation-harness (`from lm_eval.api.model import LM`, `import lm_eval`)?"""
         module = next((function.node for function in self.functions if function.is_module), None)
-        return module is not None and any(
-            (isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "lm_eval")
-            or (isinstance(node, ast.Import) and any(alias.name.split(".")[0] == "lm_eval" for alias in node.names))
-            for node in ast.walk(module)
-            if isinstance(node, (ast.Import, ast.ImportFrom))
+        return (
+            module is not None
+            and "lm_eval" in current_source().text
+            and any(
+                (isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "lm_eval")
+                or (isinstance(node, ast.Import) and any(alias.name.split(".")[0] == "lm_eval" for alias in node.names))
+                for node in ast.walk(module)
+                if isinstance(node, (ast.Import, ast.ImportFrom))
+            )
         )
 
     def _harness_context(self, function: FunctionInfo, depth: int) -> TextOrigin | None:
@@ -1336,6 +1365,8 @@ def _calls_base_init(call: ast.Call) -> bool:
     )
 
 
+# mlx-vlm's functions that render a processor's chat template as text
+_MLX_VLM_RENDERS = frozenset({"apply_chat_template", "get_chat_template"})
 # the model classes of lm-evaluation-harness a project's model class derives from (`lm_eval.api.model.LM`, ...)
 _HARNESS_MODELS = frozenset({"LM", "TemplateLM", "HFLM", "CachingLM"})
 

@@ -71,6 +71,7 @@ def may_render(data: bytes) -> bool:
 # the words a module that hands a serving engine text must contain (`facts.engines`)
 ENGINE_WORDS = (
     b"vllm",
+    b"mlx_vlm",
     b"sglang",
     b"tensorrt_llm",
     b"llama_cpp",

@@ -10,6 +10,7 @@ from pathlib import PurePath
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.column_names import column_words
+from chatlint.facts.engines import MLX_VLM
 from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
@@ -197,7 +198,10 @@ class DoubleBos(Rule):
         tracer's `invoke(prompt)` in `with lm.generate(...) as tracer:`; known by its class; the call takes
         `add_special_tokens=False`, which nnsight hands the tokenizer, and the fix passes it there), and so is one sent to a TGI server through huggingface_hub's `InferenceClient.text_generation(prompt)`
         (or `AsyncInferenceClient`; TGI's `/generate` tokenizes text inputs with special tokens on and takes no
-        switch for it). The engine is known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
+        switch for it), and so is one handed to mlx-vlm's `generate` or `stream_generate` (`generate(model,
+        processor, prompt, image)`, imported from mlx_vlm: it tokenizes with special tokens on for every model but
+        Gemma 3 and 4, so a module that names a Gemma 3 or 4 checkpoint is left alone); mlx-vlm's own
+        `apply_chat_template(processor, config, prompt)` and `get_chat_template(...)` render text. The engine is known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
         `vllm.LLM(...)`, `sgl.Engine(...)`, the class imported from vllm or sglang; also set by a base class of the
         module, or built by a method of the class, `self.model = self._create_model(cfg)`, the subclass's override
         first, or by a function of the module or of another one that returns one, `self.llm = build_engine(cfg)`, also
@@ -443,6 +447,8 @@ class DoubleBos(Rule):
             return None  # an encoder-decoder model's input (T5, BART): chat templates that write a BOS are not theirs
         if _under_a_checkpoint_without_bos(tokenizer_call.call, facts):
             return None  # `elif self.model_name == "Qwen/Qwen2.5-Math-PRM-7B":`: the branch of one BOS-free model
+        if tokenizer_call.engine == MLX_VLM and _GEMMA_3_OR_4.search(facts.source.text):
+            return None  # mlx-vlm adds no special tokens for Gemma 3 and 4, whose templates write the BOS
         if origin.written_bos and (tokenizer_call.engine or _processor_call(tokenizer_call)):
             return None  # a prompt in a model's documented format handed to a processor or an engine, whose BOS varies
         special = _special_words(tokenizer_call)
@@ -606,6 +612,11 @@ def _leaves_unless_encoder_decoder(statement: ast.stmt) -> bool:
 def _blocks(node: ast.AST) -> list[list[ast.stmt]]:
     """The statement lists directly under `node` (a body, an `else`, a `finally`)."""
     return [block for name in ("body", "orelse", "finalbody") if isinstance(block := getattr(node, name, None), list)]
+
+
+# a string naming a Gemma 3 or 4 checkpoint (`"mlx-community/gemma-3-4b-it-4bit"`, `"gemma3"`): mlx-vlm's
+# `generate` leaves special tokens off for them
+_GEMMA_3_OR_4 = re.compile(r"[\"'][^\"'\n]*gemma-?[34](?![0-9.])[^\"'\n]*[\"']", re.IGNORECASE)
 
 
 def _named_for_a_family_without_bos(function: FunctionInfo, path: str) -> bool:

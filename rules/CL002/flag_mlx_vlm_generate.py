@@ -1,0 +1,28 @@
+# mlx-vlm's `generate` and `stream_generate` tokenize a text prompt with special tokens on for every model but
+# Gemma 3 and 4; a prompt rendered by the processor's template (or by mlx-vlm's own `apply_chat_template`, which
+# renders it as text) already starts with the BOS of a template that writes one (Pixtral's): a second BOS.
+import mlx_vlm
+from mlx_vlm import generate, load, stream_generate
+from mlx_vlm.prompt_utils import apply_chat_template
+from mlx_vlm.utils import load_config
+
+MODEL = "mlx-community/pixtral-12b-4bit"
+model, processor = load(MODEL)
+config = load_config(MODEL)
+
+
+def describe(image, question):
+    prompt = apply_chat_template(processor, config, question, num_images=1)
+    return generate(model, processor, prompt, [image], max_tokens=256)  # expect: CL002 "mlx-vlm's `generate`"
+
+
+def describe_streaming(image, question):
+    messages = [{"role": "user", "content": [{"type": "image"}, {"type": "text", "text": question}]}]
+    prompt = processor.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+    for chunk in stream_generate(model, processor, prompt=prompt, image=[image]):  # expect: CL002 "mlx-vlm's `generate`"
+        yield chunk.text
+
+
+def describe_by_module(image, question):
+    prompt = mlx_vlm.apply_chat_template(processor, config, question, num_images=1)
+    return mlx_vlm.generate(model, processor, prompt, [image])  # expect: CL002 "rendered by mlx-vlm's `mlx_vlm.apply_chat_template("
