@@ -474,12 +474,33 @@ _LIST_OR_TENSOR_ATTRIBUTES = frozenset({"tolist", "shape", "numpy", "cpu", "deta
 
 def asserted_a_list(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
     """`assert isinstance(result, list)` (or `tuple`, `(list, tuple)`): the code asserts the value is a list of ids,
-    which a `BatchEncoding` is not."""
+    which a `BatchEncoding` is not; so does an `if` that raises on the other path (`if isinstance(result, list):
+    return result` then `raise ValueError(...)`, or `if not isinstance(result, list): raise ...`)."""
     holder = ancestors[-1] if ancestors else None
-    if not (isinstance(holder, ast.Assert) and holder.test is call and called_name(call) == "isinstance"):
+    asserted = isinstance(holder, ast.Assert) and holder.test is call
+    if not (asserted or _raises_unless(call, ancestors)) or called_name(call) != "isinstance":
         return False
     names = _kind_names(call)
     return bool(names) and all(name in ("list", "tuple", "List", "typing.List") for name in names)
+
+
+def _raises_unless(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
+    """The test `call` is an `if` whose path for a false test raises: `if not test: raise ...`, `if test: ...
+    else: raise ...`, or `if test: ... return ...` followed by `raise ...`."""
+    holder = ancestors[-1] if ancestors else None
+    if isinstance(holder, ast.UnaryOp) and isinstance(holder.op, ast.Not) and len(ancestors) > 1:
+        negated = ancestors[-2]
+        return isinstance(negated, ast.If) and negated.test is holder and isinstance(negated.body[0], ast.Raise)
+    if not isinstance(holder, ast.If) or holder.test is not call:
+        return False
+    if holder.orelse:
+        return isinstance(holder.orelse[0], ast.Raise)
+    block = ancestors[-2] if len(ancestors) > 1 else None
+    statements = next(
+        (body for field in ("body", "orelse", "finalbody") if holder in (body := getattr(block, field, None) or [])), []
+    )
+    after = statements[statements.index(holder) + 1] if holder in statements[:-1] else None
+    return isinstance(holder.body[-1], ast.Return) and isinstance(after, ast.Raise)
 
 
 def _keyed(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> bool:
@@ -548,7 +569,11 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
         if _emptiness_test(parent, ancestors[:-1]):
             return NO_USE  # `len(out) > 0`: a `BatchEncoding` is as empty as its ids
         if asserted_a_list(parent, ancestors[:-1]):
-            return SequenceUse(UseKind.LIST, f"`assert {_short(parent)}`, which fails for a `BatchEncoding`")
+            if isinstance(ancestors[-2] if len(ancestors) > 1 else None, ast.Assert):
+                return SequenceUse(UseKind.LIST, f"`assert {_short(parent)}`, which fails for a `BatchEncoding`")
+            return SequenceUse(
+                UseKind.LIST, f"`{_short(parent)}`, false for a `BatchEncoding`, on whose path it raises"
+            )
         # a positional argument (not `*x`, whose parent is the `ast.Starred`), not what is called
         return _argument_use(parent, node) if any(arg is node for arg in parent.args) else NO_USE
     if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):

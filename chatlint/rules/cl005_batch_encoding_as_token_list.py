@@ -28,7 +28,8 @@ class BatchEncodingAsTokenList(Rule):
         emptiness, `len(out) > 0`, which a `BatchEncoding` answers alike), a slice, an integer
         index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()`
         of it, a row of ids in `torch.tensor([ids])` / `torch.cat([prefix, ids], dim=1)` / `torch.stack(...)` /
-        `np.concatenate(...)`, an `assert isinstance(ids, list)` (which fails for a `BatchEncoding`), a tensor's attribute read on it (`.shape`, `.size()`, `.tolist()`, `.squeeze()`,
+        `np.concatenate(...)`, an `assert isinstance(ids, list)` (which fails for a `BatchEncoding`) or an `if isinstance(ids, list)` whose
+        other path raises (`if isinstance(ids, list): return ids` then `raise ValueError(...)`), a tensor's attribute read on it (`.shape`, `.size()`, `.tolist()`, `.squeeze()`,
         ...), `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it or `+=` onto a list
         (`input_ids += ids`), a search for a token in it (`image_token_id in ids`; a string key, `"input_ids" in
         out`, is a dict's use), `.append()` of it into

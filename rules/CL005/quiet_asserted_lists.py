@@ -15,3 +15,10 @@ class ChatTokenizer:
         result = self._hf.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)
         assert isinstance(result, list)
         return result
+
+    def encode_either(self, messages):
+        # (the other path takes the ids out of the mapping instead of raising)
+        tokens = self._hf.apply_chat_template(messages, add_generation_prompt=True, tokenize=True)
+        if isinstance(tokens, list):
+            return tokens
+        return tokens["input_ids"]
