@@ -307,6 +307,8 @@ class RenderedTexts:
         if template_call is not None and template_call.route is Route.HELPER:
             return template_call.helper_origin if template_call.flag("tokenize").value is False else None
         if template_call is not None:
+            if template_call.route is Route.WRAPPER and self._wrapper_strips_bos(call, function):
+                return None  # `render(tok, messages)` whose wrapper returns `text[len(tok.bos_token):]`
             if template_call.returns_text:
                 return TextOrigin(
                     _render_words(call, template_call),
@@ -384,6 +386,17 @@ class RenderedTexts:
         if dotted_name(func) in _SAME_TEXT and first is not None and len(call.args) == 1:
             return self.template_text(first, function, depth + 1)
         return self._imported_text(call.func, function)
+
+    def _wrapper_strips_bos(self, call: ast.Call, function: FunctionInfo) -> bool:
+        """The wrapper of the module `call` calls returns its render with the BOS taken off (`text =
+        text[len(bos):]` on a path to its return, or `return text.removeprefix(tok.bos_token)`)."""
+        helper = self.helper_function(call, function)
+        if helper is None:
+            return False
+        returns = self.flow(helper).returns
+        names = {value.id for value in returns if isinstance(value, ast.Name)}
+        assigned = [value for name in names for value in helper.assignments.get(name, [])]
+        return any(_strips_bos(value) for value in (*returns, *assigned))
 
     def _decoded_render(self, call: ast.Call, function: FunctionInfo, depth: int) -> TextOrigin | None:
         """`tokenizer.decode(ids)` where `ids` are the tokens of a render of the function (`ids =

@@ -6,10 +6,10 @@ import ast
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
-from chatlint.facts.model import Route
+from chatlint.facts.model import FlagSource, Route
 from chatlint.facts.syntax import dotted_name, string_value
 from chatlint.facts.uses import COMPARE, GENERATE, LENGTH
-from chatlint.findings import Applicability
+from chatlint.findings import Applicability, Related
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.context import context_of
 
@@ -147,6 +147,9 @@ class GenerationPromptOnFullConversation(Rule):
         the reply only under a test of what the call passes (`answer = row["answer"] if with_answer else None`,
         then `build_messages(question, answer)`): changing a shared value can change other call sites, and the
         other setting may need the header (`add_generation_prompt=not with_answer`), so a person should look.
+        There is no fix, and the finding sits at the render instead of the dict, when the `**kwargs` dict that sets
+        the flag is spread into other renders of the module too (`RENDER_KWARGS` shared with the prompts' render,
+        which needs the header): this render needs a value of its own; the dict is a related place.
     """
 
     def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
@@ -189,6 +192,14 @@ class GenerationPromptOnFullConversation(Rule):
         after = "that is trained on" if context.training else "that is scored (or trained on) with the reply"
         message = f"renders {shape.evidence}, {where}, with {flag_text}{via}: every example ends with an empty assistant header {after}"
         fix = None
+        related = template_call.related + template_call.shape.related
+        sharing = _sharing_the_flag(template_call, flag.node, facts)
+        if flag.node is not None and sharing:
+            # a keywords dict other renders spread too (`RENDER_KWARGS`, also the prompts'): reported at this render,
+            # which needs its own value; changing the dict would change theirs
+            note = f"sets `add_generation_prompt=True` here and for the renders at line {', '.join(map(str, sharing))}"
+            related = (*related, Related(facts.path, flag.node.lineno, note))
+            return Diagnostic(node=template_call.call, message=message, related=related)
         if flag.node is not None:
             # (not when a helper appends the reply only as the call's value says: another value may need the header)
             safe = flag.set_in_call and known_full and not shape.switched
@@ -197,7 +208,6 @@ class GenerationPromptOnFullConversation(Rule):
                 (NodeEdit(flag.node, "False"),),
                 f"Set `add_generation_prompt` to `False`{' in ' + flag.where if flag.where else ''}",
             )
-        related = template_call.related + template_call.shape.related
         return Diagnostic(node=flag.node or template_call.call, message=message, fix=fix, related=related)
 
 
@@ -255,3 +265,22 @@ def _is_introspection(template_call: TemplateCall, facts: ModuleFacts) -> bool:
             if own in pair and pair & names:
                 return True
     return False
+
+
+def _sharing_the_flag(template_call: TemplateCall, node: ast.expr | None, facts: ModuleFacts) -> list[int]:
+    """The lines of the module's other renders whose `add_generation_prompt` the same expression sets (a
+    module-level keywords dict spread into each: `**RENDER_KWARGS`), not counting the render inside a wrapper this
+    call goes through."""
+    if node is None or template_call.flag(FLAG).source is not FlagSource.KWARGS:
+        return []
+    return sorted(
+        {
+            other.call.lineno
+            for other in facts.template_calls
+            if other is not template_call
+            and not other.deferred  # (the render inside a wrapper this call goes through is this render)
+            and FLAG in other.flags
+            and other.flag(FLAG).node is node
+            and other.flag(FLAG).source is FlagSource.KWARGS
+        }
+    )
