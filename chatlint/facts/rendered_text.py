@@ -316,7 +316,10 @@ class RenderedTexts:
                     related=template_call.related,
                     render_call=call,
                 )
-            return None
+            if template_call.route is not Route.WRAPPER:
+                return None
+            # a wrapper that tokenizes may still return text made of the ids (`decode(self._to_tokens(messages))`):
+            # what it returns is followed below
         cast = cast_value(call)
         if cast is not None:
             return self.template_text(cast, function, depth + 1)  # `typing.cast(str, prompt)`: the same text
@@ -415,11 +418,27 @@ class RenderedTexts:
                 break
         if not isinstance(ids, ast.Call):
             return None
-        render = self.templates.get(id(ids))
+        render = self._ids_render(ids, function)
+        helper = self.helper_function(ids, function) if render is None else None
+        if helper is not None:
+            # `decode(self._to_tokens(messages))`: a helper of the module that returns the ids of its render
+            returns = [self._ids_render(value, helper) for value in self.flow(helper).returns]
+            render = returns[0] if returns and all(item is returns[0] for item in returns) else None
+        if render is None:
+            return None
+        origin = TextOrigin(f"`{code(render.func)}(...)`", line=render.lineno, render_call=render)
+        if helper is not None:
+            origin = replace(origin, route=(Hop(f"returned as ids by `{helper.qualname}`", is_place=True),))
+        return with_hop(origin, Hop(f"decoded by `{_short(call)}`", is_place=True), altered=True)
+
+    def _ids_render(self, value: ast.expr | None, function: FunctionInfo) -> ast.Call | None:
+        """The render of `function` that tokenizes and gives `value` (the call itself, or a name assigned it)."""
+        if isinstance(value, ast.Name):
+            value = self.flow(function).assigned(value)
+        render = self.templates.get(id(value)) if isinstance(value, ast.Call) else None
         if render is None or render.flag("tokenize").value is False or render.function is not function:
             return None
-        origin = TextOrigin(f"`{code(ids.func)}(...)`", line=ids.lineno, render_call=ids)
-        return with_hop(origin, Hop(f"decoded by `{_short(call)}`", is_place=True), altered=True)
+        return render.call
 
     def _imported_text(self, func: ast.expr, function: FunctionInfo, items: bool = False) -> TextOrigin | None:
         """The text a function of another module returns (with `items`: yields), as its summary says; or a method

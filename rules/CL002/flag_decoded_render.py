@@ -14,3 +14,19 @@ def prompt_inputs(messages):
 def encoded_prompt(messages):
     encoded = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=True)
     return tokenizer.encode(tokenizer.decode(encoded["input_ids"], skip_special_tokens=False))  # expect: CL002 "decoded by"
+
+
+class PromptDriver:
+    # the ids come from a helper of the class that returns its render's ids; the decoded text goes to a TGI server
+    def __init__(self, client):
+        self.client = client
+
+    def _to_tokens(self, messages) -> list[int]:
+        return tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)
+
+    def to_string(self, messages) -> str:
+        return tokenizer.decode(self._to_tokens(messages))
+
+    def run(self, messages):
+        prompt = self.to_string(messages)
+        return tokenizer(prompt)["input_ids"]  # expect: CL002 "decoded by `tokenizer.decode(self._to_tokens(messages))`, returned by `PromptDriver.to_string`"

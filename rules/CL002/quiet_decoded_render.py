@@ -17,3 +17,15 @@ def kept_prompt(messages):
 
 def reply_text(generated_ids):
     return tokenizer(tokenizer.decode(generated_ids))
+
+
+class ReplyDecoder:
+    def __init__(self, model):
+        self.model = model
+
+    def _generated(self, input_ids):
+        # (a helper that returns generated ids, not a render's)
+        return self.model.generate(input_ids)[0]
+
+    def reply(self, input_ids):
+        return tokenizer(tokenizer.decode(self._generated(input_ids)))
