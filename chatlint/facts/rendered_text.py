@@ -38,6 +38,7 @@ from chatlint.facts.flow import (
     instance_method,
 )
 from chatlint.facts.index import calls_by_name
+from chatlint.facts.library_renders import HARNESS_MODELS, imports_harness, mlx_vlm_renderers, request_arguments
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import (
     CallSite,
@@ -217,7 +218,7 @@ class RenderedTexts:
     def _subscript_text(self, expr: ast.Subscript, function: FunctionInfo, depth: int) -> TextOrigin | None:
         element = expr.slice
         cut = expr.value
-        if _is_zero(element) and _request_arguments(cut):
+        if _is_zero(element) and request_arguments(cut):
             return self._harness_context(function, depth)  # (`request.args[0]`)
         if (
             _is_zero(element)
@@ -829,7 +830,7 @@ class RenderedTexts:
         if isinstance(value, (ast.Tuple, ast.List)) and binding.position is not None:
             element = _element(value, binding.position)
             return follow(element, function, depth) if element is not None else None
-        if value is not None and _request_arguments(value) and binding.position == 0 and not many:
+        if value is not None and request_arguments(value) and binding.position == 0 and not many:
             return self._harness_context(function, depth)  # (`context, gen_kwargs = request.args`)
         if isinstance(value, ast.Call):
             pairs = transposed(value)
@@ -847,36 +848,17 @@ class RenderedTexts:
         return None
 
     @functools.cached_property
+    def _module(self) -> ast.Module | None:
+        return next((f.node for f in self.functions if f.is_module and isinstance(f.node, ast.Module)), None)
+
+    @functools.cached_property
     def _mlx_vlm_renderers(self) -> frozenset[str]:
-        """The names the module calls mlx-vlm's `apply_chat_template` and `get_chat_template` functions by (`from
-        mlx_vlm.prompt_utils import apply_chat_template`, `from mlx_vlm import apply_chat_template`,
-        `mlx_vlm.apply_chat_template`): they render the processor's template with `tokenize=False` unless told
-        otherwise (read in mlx-vlm 0.4.0 and 0.7.10, `prompt_utils.py`)."""
-        module = next((function.node for function in self.functions if function.is_module), None)
-        found: set[str] = set()
-        for node in ast.walk(module) if module is not None and "mlx_vlm" in current_source().text else ():
-            if isinstance(node, ast.ImportFrom) and node.module in ("mlx_vlm", "mlx_vlm.prompt_utils"):
-                found.update(alias.asname or alias.name for alias in node.names if alias.name in _MLX_VLM_RENDERS)
-            elif isinstance(node, ast.Import):
-                for alias in node.names:
-                    if alias.name in ("mlx_vlm", "mlx_vlm.prompt_utils"):
-                        found.update(f"{alias.asname or alias.name}.{name}" for name in _MLX_VLM_RENDERS)
-        return frozenset(found)
+        """The names the module calls mlx-vlm's rendering functions by (see `facts.library_renders`)."""
+        return mlx_vlm_renderers(self._module, current_source().text) if self._module is not None else frozenset()
 
     @functools.cached_property
     def _imports_harness(self) -> bool:
-        """Does the module import lm-evaluation-harness (`from lm_eval.api.model import LM`, `import lm_eval`)?"""
-        module = next((function.node for function in self.functions if function.is_module), None)
-        return (
-            module is not None
-            and "lm_eval" in current_source().text
-            and any(
-                (isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "lm_eval")
-                or (isinstance(node, ast.Import) and any(alias.name.split(".")[0] == "lm_eval" for alias in node.names))
-                for node in ast.walk(module)
-                if isinstance(node, (ast.Import, ast.ImportFrom))
-            )
-        )
+        return self._module is not None and imports_harness(self._module, current_source().text)
 
     def _harness_context(self, function: FunctionInfo, depth: int) -> TextOrigin | None:
         """The context of an lm-evaluation-harness request (`request.args[0]`) in a model class of the harness (a
@@ -885,7 +867,7 @@ class RenderedTexts:
         cls = function.self_class
         lineage = cls.lineage() if cls is not None else []
         if not self._imports_harness or not any(
-            base.rsplit(".", 1)[-1] in _HARNESS_MODELS for owner in lineage for base in owner.bases
+            base.rsplit(".", 1)[-1] in HARNESS_MODELS for owner in lineage for base in owner.bases
         ):
             return None
         method = next(
@@ -1395,17 +1377,6 @@ def _calls_base_init(call: ast.Call) -> bool:
         and isinstance(func.value, ast.Call)
         and dotted_name(func.value.func) == "super"
     )
-
-
-# mlx-vlm's functions that render a processor's chat template as text
-_MLX_VLM_RENDERS = frozenset({"apply_chat_template", "get_chat_template"})
-# the model classes of lm-evaluation-harness a project's model class derives from (`lm_eval.api.model.LM`, ...)
-_HARNESS_MODELS = frozenset({"LM", "TemplateLM", "HFLM", "CachingLM"})
-
-
-def _request_arguments(node: ast.expr) -> bool:
-    """`request.args` / `request.arguments`: the arguments of an lm-evaluation-harness request (its `Instance`)."""
-    return isinstance(node, ast.Attribute) and node.attr in ("args", "arguments") and isinstance(node.value, ast.Name)
 
 
 def _mixed_in_call(func: ast.expr, function: FunctionInfo) -> bool:
