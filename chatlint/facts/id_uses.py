@@ -457,7 +457,7 @@ def _under_a_blind_test(load: Load) -> bool:
 
 
 def tells_a_batch_encoding(call: ast.Call) -> bool:
-    """Does the kind test `call` tell a `BatchEncoding` from a list? Not `isinstance(ids, dict)` (it is a
+    """Does the kind test `call` tell a `BatchEncoding` from a list or a tensor? Not `isinstance(ids, dict)` (it is a
     `UserDict`, not a `dict`), nor `hasattr(ids, "tolist")` (a tensor's method it lacks): those send it down the
     path written for lists."""
     if called_name(call) == "isinstance":
@@ -465,7 +465,8 @@ def tells_a_batch_encoding(call: ast.Call) -> bool:
     if called_name(call) == "hasattr":
         attribute = string_value(_kinds(call))
         return attribute is None or attribute not in _LIST_OR_TENSOR_ATTRIBUTES
-    return False
+    # `torch.is_tensor(ids)`: what `return_tensors="pt"` gives before transformers 5, and a `BatchEncoding` is not
+    return called_name(call) == "is_tensor"
 
 
 # attributes a list or a tensor of ids has and a `BatchEncoding` lacks (its `__getattr__` reads its keys only)

@@ -30,6 +30,7 @@ from chatlint.facts.flags import (
     declared_default,
     defining_scope,
     flag_from_expression,
+    mapping_value,
     switch_flag,
 )
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow, instance_class
@@ -269,9 +270,18 @@ def engine_call(
     if found is None:
         return None
     flag = call_flag(ADD_SPECIAL_TOKENS, call, function) if found.takes_flag else absent(ADD_SPECIAL_TOKENS)
-    # a `**mapping` can hold the flag only for an engine that takes it (a pipeline); vLLM's or SGLang's `generate`
-    # takes a fixed set of keywords (sampling parameters, LoRA, priority), none of them the flag
+    # a `**mapping` can hold the flag only for an engine that takes it (a pipeline); SGLang's `generate` takes a
+    # fixed set of keywords (sampling parameters, LoRA, priority), none of them the flag
     opaque = _spreads(call) if found.takes_flag else passes_star_args(call)
+    if found.words.startswith("vLLM's"):
+        # vLLM's `generate` takes the tokenizer's keywords in `tokenization_kwargs={"add_special_tokens": False}`
+        # (read in vLLM 0.11's `LLM.generate` and `AsyncLLM.generate`), also inside a `**mapping`
+        nested = keyword_value(call, "tokenization_kwargs")
+        given = mapping_value(ADD_SPECIAL_TOKENS, nested, function) if nested is not None else None
+        if given is not None:
+            flag = flag_from_expression(ADD_SPECIAL_TOKENS, given[0], given[1], FlagSource.CALL)
+        hidden = any(_may_hold_tokenization_kwargs(item.value, function) for item in call.keywords if item.arg is None)
+        opaque = opaque or hidden or (nested is not None and given is None and not _without_the_flag(nested))
     return TokenizerCall(
         call=call,
         function=function,
@@ -767,6 +777,23 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: Helper) -> T
         fixable=helper.guard is None and not (inner.opaque_helper and inner.related),
         also_inner=helper.also if fixed_inside is inner else (),
         related=inner.related if inner.opaque_helper else (),
+    )
+
+
+def _may_hold_tokenization_kwargs(spread: ast.expr, function: FunctionInfo) -> bool:
+    """A `**mapping` handed to vLLM's `generate` that the code shows setting `tokenization_kwargs` on some path
+    (`extra = {"tokenization_kwargs": {"add_special_tokens": False}} if templated else {}`): what the tokenizer gets
+    depends on it. A caller's `**kwargs` is taken for sampling options, as before vLLM took the keyword."""
+    values = function.assignments.get(spread.id, []) if isinstance(spread, ast.Name) else [spread]
+    return any("tokenization_kwargs" in code(value) for value in values)
+
+
+def _without_the_flag(mapping: ast.expr) -> bool:
+    """A dict literal without `add_special_tokens` (`tokenization_kwargs={"truncation": True}`)."""
+    return (
+        isinstance(mapping, ast.Dict)
+        and None not in mapping.keys
+        and ADD_SPECIAL_TOKENS not in {string_value(key) for key in mapping.keys if key is not None}
     )
 
 

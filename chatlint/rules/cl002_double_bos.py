@@ -188,7 +188,8 @@ class DoubleBos(Rule):
         Serving engines tokenize text prompts too, with special tokens on: rendered text handed to vLLM's
         `LLM.generate` (or `AsyncLLM`, `LLMEngine`, also a request added to a loop the code steps itself:
         `engine.add_request(request_id, prompt, params)`, `llm._validate_and_add_requests(prompts=...)`; TensorRT-LLM's `LLM.generate` and TRL's `VLLMClient.generate`,
-        known by their class, alike; trl's client also imported from a project module named `vllm_client`, and as
+        known by their class, alike (vLLM's `generate` also takes `tokenization_kwargs={"add_special_tokens": False}`,
+        read; a `**mapping` the code shows setting `tokenization_kwargs` on some path leaves it unknown); trl's client also imported from a project module named `vllm_client`, and as
         `self.vllm_client` in a module that imports trl, which a trl trainer sets) (first argument or `prompts=`, also as the `"prompt"` of its text prompts: `{"prompt": text,
         "multi_modal_data": ...}`, `TextPrompt(prompt=text)`, one or a list of them, also a name appended to the list
         and assigned a text prompt on one branch and a token prompt on the other) or SGLang's `Engine.generate` (`prompt=`; also `async_generate`, and an engine class of SGLang's for another runtime, `RayEngine`; the prompt also inside a `**mapping` built in the function or returned by a method of the class, `{"prompt": prompt, ...}`) is the same double

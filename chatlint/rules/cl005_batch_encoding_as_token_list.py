@@ -50,7 +50,7 @@ class BatchEncodingAsTokenList(Rule):
         its kind). A test a `BatchEncoding` fails as a list would does not count as written for both: it is a
         `UserDict`, not a `dict` (`ids["input_ids"] if isinstance(ids, dict) else ids` takes the list branch), and
         has no `tolist` (`ids.tolist() if hasattr(ids, "tolist") else ids`); `isinstance(ids, Mapping)`, `hasattr(
-        ids, "input_ids")` or `isinstance(ids, list)` do. A wrapper of the module that renders text by default and tokenizes when its caller says so
+        ids, "input_ids")`, `isinstance(ids, list)` or `torch.is_tensor(ids)` do. A wrapper of the module that renders text by default and tokenizes when its caller says so
         (`def _to_chat_prompt(self, messages, tokenize=False): return tok.apply_chat_template(messages,
         tokenize=tokenize)`, or one that keeps the render in a name and returns it, a return under `if
         isinstance(result, list):` aside) is judged at the calls that pass `tokenize=True` and use the result so (no fix there:
@@ -233,11 +233,12 @@ def _callee(facts: ModuleFacts, template_call: TemplateCall) -> str:
 
 
 def _type_checked(name: str, template_call: TemplateCall, facts: ModuleFacts) -> bool:
-    """The function tests what kind of object `name` holds: `isinstance(name, ...)` or `hasattr(name, ...)` (not
+    """The function tests what kind of object `name` holds: `isinstance(name, ...)`, `hasattr(name, ...)` or
+    `torch.is_tensor(name)` (not
     `assert isinstance(name, list)`, which only fails for a `BatchEncoding`, nor a test it fails as a list would:
     `isinstance(name, dict)`, `hasattr(name, "tolist")`)."""
     for node in facts.scope_members(template_call.function.node):
-        if isinstance(node, ast.Call) and called_name(node) in ("isinstance", "hasattr") and node.args:
+        if isinstance(node, ast.Call) and called_name(node) in ("isinstance", "hasattr", "is_tensor") and node.args:
             if isinstance(node.args[0], ast.Name) and node.args[0].id == name and tells_a_batch_encoding(node):
                 if not asserted_a_list(node, facts.ancestors(node)):
                     return True

@@ -18,3 +18,14 @@ def model_inputs(tokenizer, messages, device):
 def prompt_length(tokenizer, messages):
     ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
     return len(ids if isinstance(ids, list) else ids["input_ids"])
+
+
+def tensor_or_encoding(tokenizer, messages, device):
+    # `torch.is_tensor` tells the tensor `return_tensors="pt"` gave before transformers 5 from a `BatchEncoding`
+    import torch
+
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")
+    if not torch.is_tensor(ids):
+        ids = ids["input_ids"]
+    ids = ids.to(device)
+    return ids, ids.shape[1]
