@@ -750,6 +750,15 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: Helper) -> T
     # where a fix goes: the call inside (the innermost, for a helper of a helper), or (None) the call site
     fixed_inside: TokenizerCall | None = inner.inner if inner.via else inner
     forwarded = keyword_value(inner.call, ADD_SPECIAL_TOKENS)
+    deepest = inner.inner if inner.via else None
+    if forwarded is None and deepest is not None and called_name(inner.call) == deepest.function.name:
+        # a helper of a helper: what this helper passes for the inner helper's flag parameter, also by position
+        # (`self._encode(prompt, max_tokens, add_special_tokens)` with `tok(prompt, add_special_tokens=...)` inside)
+        deeper = keyword_value(deepest.call, ADD_SPECIAL_TOKENS)
+        if isinstance(deeper, ast.Name) and deeper.id in deepest.function.params:
+            forwarded = bound_argument(inner.call, deepest.function.call_params, deeper.id)
+            if isinstance(forwarded, ast.Name) and forwarded.id in wrapper.params:
+                fixed_inside = None  # (the inner helper's default is not what reaches it: the fix passes the flag here)
     if isinstance(forwarded, ast.Name) and forwarded.id in wrapper.params:
         given = bound_argument(call, parameters, forwarded.id)
         if given is not None:
