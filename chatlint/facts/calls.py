@@ -584,6 +584,7 @@ class _Collector:
         )
         template_call.gives_result = wrapper.returns_result
         template_call.measures = wrapper.measures
+        template_call.strips_bos = wrapper.strips_bos
         returned = summary.render(wrapper.name)
         if returned is not None and returned.positions:
             template_call.positions = returned.positions  # (ids in the tuples it returns)

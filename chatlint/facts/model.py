@@ -310,6 +310,8 @@ class TemplateCall:
     gives_result: bool = False
     # for a call of a wrapper of another module: it returns the length of what it renders, in tokens
     measures: bool = False
+    # for a call of a wrapper of another module: it returns its render with the BOS taken off
+    strips_bos: bool = False
     # for a call of a function of another module that returns the ids of renders in tuples: their places there
     positions: tuple[int, ...] = ()
     # for a call of a function of another module that returns rendered text in tuples: its place there

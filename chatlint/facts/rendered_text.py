@@ -308,7 +308,9 @@ class RenderedTexts:
         if template_call is not None and template_call.route is Route.HELPER:
             return template_call.helper_origin if template_call.flag("tokenize").value is False else None
         if template_call is not None:
-            if template_call.route is Route.WRAPPER and self._wrapper_strips_bos(call, function):
+            if template_call.route is Route.WRAPPER and (
+                template_call.strips_bos or self._wrapper_strips_bos(call, function)
+            ):
                 return None  # `render(tok, messages)` whose wrapper returns `text[len(tok.bos_token):]`
             if template_call.returns_text:
                 return TextOrigin(
@@ -392,15 +394,9 @@ class RenderedTexts:
         return self._imported_text(call.func, function)
 
     def _wrapper_strips_bos(self, call: ast.Call, function: FunctionInfo) -> bool:
-        """The wrapper of the module `call` calls returns its render with the BOS taken off (`text =
-        text[len(bos):]` on a path to its return, or `return text.removeprefix(tok.bos_token)`)."""
+        """The wrapper of the module `call` calls returns its render with the BOS taken off."""
         helper = self.helper_function(call, function)
-        if helper is None:
-            return False
-        returns = self.flow(helper).returns
-        names = {value.id for value in returns if isinstance(value, ast.Name)}
-        assigned = [value for name in names for value in helper.assignments.get(name, [])]
-        return any(_strips_bos(value) for value in (*returns, *assigned))
+        return helper is not None and returns_without_bos(helper, self.flow(helper))
 
     def _decoded_render(self, call: ast.Call, function: FunctionInfo, depth: int) -> TextOrigin | None:
         """`tokenizer.decode(ids)` where `ids` are the tokens of a render of the function (`ids =
@@ -1247,6 +1243,15 @@ def _common_prefix_of(call: ast.Call) -> tuple[ast.expr, ast.expr] | None:
 
 def _is_zero(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and type(node.value) is int and node.value == 0
+
+
+def returns_without_bos(function: FunctionInfo, flow: FunctionFlow) -> bool:
+    """The function returns its text with the BOS taken off: `text = text[len(bos):]` on a path to its return, or
+    `return text.removeprefix(tok.bos_token)`."""
+    returns = flow.returns
+    names = {value.id for value in returns if isinstance(value, ast.Name)}
+    assigned = [value for name in names for value in function.assignments.get(name, [])]
+    return any(_strips_bos(value) for value in (*returns, *assigned))
 
 
 def _strips_bos(value: ast.expr | None) -> bool:

@@ -41,7 +41,7 @@ from chatlint.facts.padding import (
     parameter_masks,
     value_masks,
 )
-from chatlint.facts.rendered_text import RenderedTexts
+from chatlint.facts.rendered_text import RenderedTexts, returns_without_bos
 from chatlint.facts.shapes import predicate_role
 from chatlint.facts.summary import (
     CheckpointLoader,
@@ -889,6 +889,7 @@ def _wrapper(template_call: TemplateCall, facts: ModuleFacts) -> WrapperSummary:
         _flags(template_call),
         returns_result=not template_call.returns_text and facts.returned(template_call),
         measures=template_call.function.name in measuring_wrappers(facts),
+        strips_bos=returns_without_bos(template_call.function, function_flow(template_call.function, facts.flows)),
     )
 
 

@@ -278,6 +278,8 @@ class WrapperSummary:
     flags: tuple[ForwardedFlag, ...]
     returns_result: bool = False  # returns what the render gives as it is (CL005 judges its callers' uses)
     measures: bool = False  # returns the length of what it renders, in tokens (`prompt_length(tok, messages)`)
+    # returns its render with the BOS taken off (`text[len(tok.bos_token):]`): its callers get no render's BOS
+    strips_bos: bool = False
 
 
 @dataclass(frozen=True)

@@ -126,6 +126,10 @@ class DoubleBos(Rule):
         (`load_text_dataset(tok, name)`), for a collator of a third module that reads the column (`[example["text"]
         for example in examples]`), when a script imports both and hands a trainer a collator (`data_collator=`).
 
+        A wrapper that takes the BOS off its render before returning it (`text = text[len(tok.bos_token):]`,
+        `text.removeprefix(tok.bos_token)`), in the module or in another one, gives its callers no render to
+        double.
+
         Across modules: text a function of another module returns (one text, a list of them, or rows with it in a
         column, also through a function it makes: `to_text = make_formatter(tok)`, then `ds.map(to_text)`), yields
         or stores on `self`, tokenized here; text handed to a function or method of another module
