@@ -97,6 +97,9 @@ class _Collector:
     passed: dict[int, dict[str, ast.expr]] = field(default_factory=dict)
     # what the module learns from the modules it imports (their wrappers)
     links: Links | None = None
+    # the names the module calls a library's own rendering functions by, not a tokenizer's method
+    # (`mlx_vlm.apply_chat_template(processor, config, prompt)`: `facts.library_renders`)
+    library_renders: frozenset[str] = frozenset()
 
     def collect(self) -> list[TemplateCall]:
         self._find_aliases()
@@ -262,7 +265,7 @@ class _Collector:
         if isinstance(func, ast.Attribute) and func.attr == TEMPLATE_METHOD and not own:
             if _names_a_class(func.value):
                 return None  # `DataUtilities.apply_chat_template(...)`: a project's own function, not a tokenizer's
-            if dotted_name(func.value) in _LIBRARY_MODULES:
+            if dotted_name(func) in self.library_renders:
                 return None  # `mlx_vlm.apply_chat_template(processor, config, prompt)`: a library's function
             inherited = self.links.inherited(func, function, ModuleSummary.render) if self.links else None
             if inherited is not None and inherited[0].conversation:
@@ -661,11 +664,6 @@ def _own_method(func: ast.Attribute, function: FunctionInfo) -> bool:
     return function.self_class.defines(func.attr)
 
 
-# modules whose `apply_chat_template` is a function of their own, not a tokenizer's method (mlx-vlm's takes the
-# processor, the model's config and a prompt, and returns text: `facts.rendered_text` reads it)
-_LIBRARY_MODULES = frozenset({"mlx_vlm", "mlx_vlm.prompt_utils"})
-
-
 def _names_a_class(receiver: ast.expr) -> bool:
     """`DataUtilities`, `utils.ChatFormatter`: a class (CapWords), whose `apply_chat_template` is a static or class
     method of its own; a tokenizer or processor is an instance (`tokenizer`, `self.processor`)."""
@@ -842,8 +840,9 @@ def collect_template_calls(
     functions: list[FunctionInfo],
     calls: list[CallSite],
     links: Links | None = None,
+    library_renders: frozenset[str] = frozenset(),
 ) -> list[TemplateCall]:
-    found = _Collector(resolver, functions, calls, links=links).collect()
+    found = _Collector(resolver, functions, calls, links=links, library_renders=library_renders).collect()
     _prompts_of_pairs(found)
     return found
 

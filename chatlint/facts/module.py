@@ -21,6 +21,7 @@ from chatlint.facts.flow import FunctionFlow
 from chatlint.facts.handed import annotate_handed_parameters
 from chatlint.facts.id_uses import IdsSearch
 from chatlint.facts.index import Indexer, build_index, calls_by_name
+from chatlint.facts.library_renders import imports_harness, mlx_vlm_renderers
 from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
 from chatlint.facts.rendered_text import RenderedTexts
@@ -94,7 +95,7 @@ class ModuleFacts:
     @functools.cached_property
     def template_calls(self) -> list[TemplateCall]:
         """Every call that renders a chat template, in its disguises, with where its result goes."""
-        found = collect_template_calls(self.shapes, self.functions, self.calls, self.links)
+        found = collect_template_calls(self.shapes, self.functions, self.calls, self.links, self.library_renders)
         for template_call in found:
             template_call.uses = result_uses(
                 template_call.call, template_call.ancestors, template_call.function, self.order
@@ -220,7 +221,21 @@ class ModuleFacts:
     def rendered_texts(self) -> RenderedTexts:
         """Where texts come from: renders, through names, helpers, attributes and dataset columns (one per module,
         shared by the facts that ask)."""
-        return RenderedTexts(self.functions, self.template_calls, self.flows, self.links, self.calls, self.classes)
+        return RenderedTexts(
+            self.functions,
+            self.template_calls,
+            self.flows,
+            self.links,
+            self.calls,
+            self.classes,
+            self.library_renders,
+            "lm_eval" in self.source.text and imports_harness(self.imports),
+        )
+
+    @functools.cached_property
+    def library_renders(self) -> frozenset[str]:
+        """The names the module calls a library's own rendering functions by (`facts.library_renders`)."""
+        return mlx_vlm_renderers(self.imports) if "mlx_vlm" in self.source.text else frozenset()
 
     @functools.cached_property
     def engines(self) -> Engines | None:

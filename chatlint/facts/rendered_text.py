@@ -38,7 +38,7 @@ from chatlint.facts.flow import (
     instance_method,
 )
 from chatlint.facts.index import calls_by_name
-from chatlint.facts.library_renders import HARNESS_MODELS, imports_harness, mlx_vlm_renderers, request_arguments
+from chatlint.facts.library_renders import HARNESS_MODELS, request_arguments
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import (
     CallSite,
@@ -59,7 +59,6 @@ from chatlint.facts.syntax import (
     bound_argument,
     cast_value,
     code,
-    current_source,
     dotted_name,
     first_argument,
     is_classmethod,
@@ -95,8 +94,14 @@ class RenderedTexts:
         links: Links | None = None,
         calls: list[CallSite] | None = None,
         classes: dict[str, ClassInfo] | None = None,
+        library_renders: frozenset[str] = frozenset(),
+        harness: bool = False,
     ) -> None:
         self.functions = functions
+        # the names the module calls a library's rendering functions by (`facts.library_renders`), and whether it
+        # imports lm-evaluation-harness
+        self.library_renders = library_renders
+        self.harness = harness
         self.flows = flows
         self.calls = calls or []
         # every class of the module by name, with or without methods (`@dataclass class Rollout: prompt: str`)
@@ -336,7 +341,7 @@ class RenderedTexts:
             return with_hop(replace(left, certain=left.certain and right.certain), f"`{_short(call)}`", True)
         func = call.func
         if (
-            dotted_name(func) in self._mlx_vlm_renderers
+            dotted_name(func) in self.library_renders
             and bool_literal(keyword_value(call, "return_messages")) is not True
             and bool_literal(keyword_value(call, "tokenize")) is not True
         ):
@@ -843,26 +848,13 @@ class RenderedTexts:
                 return imported_origin(*imported, "renders the text it returns in a tuple")
         return None
 
-    @functools.cached_property
-    def _module(self) -> ast.Module | None:
-        return next((f.node for f in self.functions if f.is_module and isinstance(f.node, ast.Module)), None)
-
-    @functools.cached_property
-    def _mlx_vlm_renderers(self) -> frozenset[str]:
-        """The names the module calls mlx-vlm's rendering functions by (see `facts.library_renders`)."""
-        return mlx_vlm_renderers(self._module, current_source().text) if self._module is not None else frozenset()
-
-    @functools.cached_property
-    def _imports_harness(self) -> bool:
-        return self._module is not None and imports_harness(self._module, current_source().text)
-
     def _harness_context(self, function: FunctionInfo, depth: int) -> TextOrigin | None:
         """The context of an lm-evaluation-harness request (`request.args[0]`) in a model class of the harness (a
         subclass of its `LM`, `TemplateLM`, ...) whose own `apply_chat_template` renders text: run with
         `--apply_chat_template`, the harness builds every context with that method, so the context is its render."""
         cls = function.self_class
         lineage = cls.lineage() if cls is not None else []
-        if not self._imports_harness or not any(
+        if not self.harness or not any(
             base.rsplit(".", 1)[-1] in HARNESS_MODELS for owner in lineage for base in owner.bases
         ):
             return None

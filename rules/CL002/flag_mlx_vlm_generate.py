@@ -2,6 +2,7 @@
 # Gemma 3 and 4; a prompt rendered by the processor's template (or by mlx-vlm's own `apply_chat_template`, which
 # renders it as text) already starts with the BOS of a template that writes one (Pixtral's): a second BOS.
 import mlx_vlm
+import mlx_vlm as mv
 from mlx_vlm import generate, load, stream_generate
 from mlx_vlm.prompt_utils import apply_chat_template
 from mlx_vlm.utils import load_config
@@ -26,3 +27,9 @@ def describe_streaming(image, question):
 def describe_by_module(image, question):
     prompt = mlx_vlm.apply_chat_template(processor, config, question, num_images=1)
     return mlx_vlm.generate(model, processor, prompt, [image])  # expect: CL002 "rendered by mlx-vlm's `mlx_vlm.apply_chat_template("
+
+
+def describe_aliased(image, question):
+    # (the module under another name: its `apply_chat_template` is mlx-vlm's function, not a tokenizer's method)
+    prompt = mv.apply_chat_template(processor, config, question, num_images=1)
+    return mv.stream_generate(model, processor, prompt, [image])  # expect: CL002 "rendered by mlx-vlm's `mv.apply_chat_template("
