@@ -291,23 +291,28 @@ class ProjectStep:
                 for owner in (base for base in bases if base in owners):
                     found = project.target_of(owner, imports, path)
                     where = self._run_path(project, found[0]) if found is not None and found[1] == owner else None
-                    methods = [
-                        (method, render) for at, method, render in owners[owner] if where is not None and at == where
-                    ]
-                    for other in bases if methods else ():
-                        target = project.target_of(other, imports, path) if other != owner else None
-                        mixin = self._run_path(project, target[0]) if target is not None else None
-                        if target is None or mixin is None:
-                            continue
-                        body = self.checked[mixin][0].text
-                        for method, render in methods:
-                            links = (
-                                self._links_of(project, mixin, to_link)
-                                if f"self.{method}(" in body and f"def {method}(" not in body
-                                else None
-                            )
-                            if links is not None:
-                                links.overrides.setdefault(f"{target[1]}.{method}", render)
+                    methods = [(method, render) for at, method, render in owners[owner] if at == where]
+                    for other in (base for base in bases if base != owner) if methods else ():
+                        self._mix_in(project, to_link, project.target_of(other, imports, path), methods)
+
+    def _mix_in(
+        self,
+        project: Project,
+        to_link: list[tuple[Source, Links]],
+        target: tuple[Path, str] | None,
+        methods: list[tuple[str, Imported]],
+    ) -> None:
+        """Link the mixin `target` (its file and class) with the rendering `methods` a class mixes in beside it, for
+        each it calls on `self` without defining it."""
+        mixin = self._run_path(project, target[0]) if target is not None else None
+        if target is None or mixin is None:
+            return
+        body = self.checked[mixin][0].text
+        for method, render in methods:
+            if f"self.{method}(" in body and f"def {method}(" not in body:
+                links = self._links_of(project, mixin, to_link)
+                if links is not None:
+                    links.overrides.setdefault(f"{target[1]}.{method}", render)
 
     def _stages(
         self, project: Project, to_link: list[tuple[Source, Links]], imports_of: dict[str, tuple[ImportRef, ...]]

@@ -80,6 +80,9 @@ _FUNCTIONS = {("mlx_vlm", "generate"): MLX_VLM, ("mlx_vlm", "stream_generate"): 
 # the engines whose calls take `add_special_tokens` themselves (and hand it to the tokenizer)
 _TAKE_FLAG = frozenset({"nnsight"})
 _FLAG_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if library in _TAKE_FLAG)
+# vLLM's engines take the tokenizer's keywords in `tokenization_kwargs={"add_special_tokens": False}` (read in vLLM
+# 0.11's `LLM.generate` and `AsyncLLM.generate`)
+_TOKENIZATION_KWARGS_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if library == "vllm")
 # the libraries known by their classes only: `llm(...)`, `model.generate(...)` are too common to judge by name
 _BY_CLASS_ONLY = frozenset({"llama_cpp", "nnsight"})
 # where those methods take the prompt: (keywords, position)
@@ -129,6 +132,8 @@ class EngineCall(NamedTuple):
     takes_flag: bool = False
     # where a function of another module builds the engine (`self.llm = build_engine(cfg)`)
     related: tuple[Related, ...] = ()
+    # the call takes the tokenizer's keywords in `tokenization_kwargs=` (vLLM's)
+    tokenization_kwargs: bool = False
 
 
 @dataclass(frozen=True)
@@ -267,7 +272,8 @@ class Engines:
             texts = _text_prompts(found[1], function, flows)
             words = f"{found[0]}, which adds special tokens to a text prompt"
             takes_flag = found[0] in _FLAG_WORDS
-            return EngineCall(words, texts, takes_flag, related=self._factory_places(call, function, flows))
+            related = self._factory_places(call, function, flows)
+            return EngineCall(words, texts, takes_flag, related, found[0] in _TOKENIZATION_KWARGS_WORDS)
         prompt = self.pipeline_prompt(call, function, flows)
         if prompt is not None:
             return EngineCall(_PIPELINE, prompt, takes_flag=True)

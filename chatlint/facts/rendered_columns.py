@@ -189,8 +189,8 @@ class RenderedColumns:
 
     def _built_columns(self, call: ast.Call, function: FunctionInfo) -> dict[str, TextOrigin]:
         """The columns of rendered text a dataset is built with: every item of the list a `from_dict` mapping (given,
-        or bound to the name given) gives the column, or the rows of a `from_list` comprehension (given, or bound to the name given) or of a list
-        the function fills with `.append({...})`."""
+        or bound to the name given) gives the column, or the rows of a `from_list` comprehension (given, or bound to
+        the name given) or of a list the function fills with `.append({...})`."""
         given = first_argument(call)
         if isinstance(given, ast.Name) and isinstance(
             assigned := self.texts.flow(function).assigned(given), (ast.ListComp, ast.Call, ast.Dict)

@@ -273,9 +273,8 @@ def engine_call(
     # a `**mapping` can hold the flag only for an engine that takes it (a pipeline); SGLang's `generate` takes a
     # fixed set of keywords (sampling parameters, LoRA, priority), none of them the flag
     opaque = _spreads(call) if found.takes_flag else passes_star_args(call)
-    if found.words.startswith("vLLM's"):
-        # vLLM's `generate` takes the tokenizer's keywords in `tokenization_kwargs={"add_special_tokens": False}`
-        # (read in vLLM 0.11's `LLM.generate` and `AsyncLLM.generate`), also inside a `**mapping`
+    if found.tokenization_kwargs:
+        # `llm.generate(prompts, params, tokenization_kwargs={"add_special_tokens": False})`, also inside a `**mapping`
         nested = keyword_value(call, "tokenization_kwargs")
         given = mapping_value(ADD_SPECIAL_TOKENS, nested, function) if nested is not None else None
         if given is not None:

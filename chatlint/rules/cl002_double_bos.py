@@ -172,7 +172,8 @@ class DoubleBos(Rule):
         A model class for lm-evaluation-harness (a subclass of its `LM`, `TemplateLM`, `HFLM` in a module that
         imports `lm_eval`) whose own `apply_chat_template` renders text gets its requests' contexts (`request.args[0]`,
         `context, gen_kwargs = request.args`) rendered by that method when the harness runs with
-        `--apply_chat_template`: tokenizing them with special tokens on is reported "on at least one path". A module that knows an instance
+        `--apply_chat_template`: tokenizing them with special tokens on is reported "on at least one path".
+        A module that knows an instance
         only as an imported abstract base (`formatter: PromptFormatter = build_formatter(...)`, or `await
         get_formatter()` annotated `-> PromptFormatter`) renders with the first subclass of the base's module that
         implements the method by rendering. A property that returns a render, read
@@ -193,7 +194,8 @@ class DoubleBos(Rule):
         `LLM.generate` (or `AsyncLLM`, `LLMEngine`, also a request added to a loop the code steps itself:
         `engine.add_request(request_id, prompt, params)`, `llm._validate_and_add_requests(prompts=...)`; TensorRT-LLM's `LLM.generate` and TRL's `VLLMClient.generate`,
         known by their class, alike (vLLM's `generate` also takes `tokenization_kwargs={"add_special_tokens": False}`,
-        read; a `**mapping` the code shows setting `tokenization_kwargs` on some path leaves it unknown); trl's client also imported from a project module named `vllm_client`, and as
+        read; a `**mapping` the code shows setting `tokenization_kwargs` on some path leaves it unknown); trl's
+        client also imported from a project module named `vllm_client`, and as
         `self.vllm_client` in a module that imports trl, which a trl trainer sets) (first argument or `prompts=`, also as the `"prompt"` of its text prompts: `{"prompt": text,
         "multi_modal_data": ...}`, `TextPrompt(prompt=text)`, one or a list of them, also a name appended to the list
         and assigned a text prompt on one branch and a token prompt on the other) or SGLang's `Engine.generate` (`prompt=`; also `async_generate`, and an engine class of SGLang's for another runtime, `RayEngine`; the prompt also inside a `**mapping` built in the function or returned by a method of the class, `{"prompt": prompt, ...}`) is the same double
@@ -206,7 +208,8 @@ class DoubleBos(Rule):
         switch for it), and so is one handed to mlx-vlm's `generate` or `stream_generate` (`generate(model,
         processor, prompt, image)`, imported from mlx_vlm: it tokenizes with special tokens on for every model but
         Gemma 3 and 4, so a module that names a Gemma 3 or 4 checkpoint is left alone); mlx-vlm's own
-        `apply_chat_template(processor, config, prompt)` and `get_chat_template(...)` render text. The engine is known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
+        `apply_chat_template(processor, config, prompt)` and `get_chat_template(...)` render text. The engine is
+        known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
         `vllm.LLM(...)`, `sgl.Engine(...)`, the class imported from vllm or sglang; also set by a base class of the
         module, or built by a method of the class, `self.model = self._create_model(cfg)`, the subclass's override
         first, or by a function of the module or of another one that returns one, `self.llm = build_engine(cfg)`, also

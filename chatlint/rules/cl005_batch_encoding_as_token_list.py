@@ -28,8 +28,8 @@ class BatchEncodingAsTokenList(Rule):
         emptiness, `len(out) > 0`, which a `BatchEncoding` answers alike), a slice, an integer
         index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()`
         of it, a row of ids in `torch.tensor([ids])` / `torch.cat([prefix, ids], dim=1)` / `torch.stack(...)` /
-        `np.concatenate(...)`, an `assert isinstance(ids, list)` (which fails for a `BatchEncoding`) or an `if isinstance(ids, list)` whose
-        other path raises (`if isinstance(ids, list): return ids` then `raise ValueError(...)`), a tensor's attribute read on it (`.shape`, `.size()`, `.tolist()`, `.squeeze()`,
+        `np.concatenate(...)`, an `assert isinstance(ids, list)` (which fails for a `BatchEncoding`) or an `if
+        isinstance(ids, list)` whose other path raises (`if isinstance(ids, list): return ids` then `raise ValueError(...)`), a tensor's attribute read on it (`.shape`, `.size()`, `.tolist()`, `.squeeze()`,
         ...), `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it or `+=` onto a list
         (`input_ids += ids`), a search for a token in it (`image_token_id in ids`; a string key, `"input_ids" in
         out`, is a dict's use), `.append()` of it into
@@ -50,7 +50,8 @@ class BatchEncodingAsTokenList(Rule):
         its kind). A test a `BatchEncoding` fails as a list would does not count as written for both: it is a
         `UserDict`, not a `dict` (`ids["input_ids"] if isinstance(ids, dict) else ids` takes the list branch), and
         has no `tolist` (`ids.tolist() if hasattr(ids, "tolist") else ids`); `isinstance(ids, Mapping)`, `hasattr(
-        ids, "input_ids")`, `isinstance(ids, list)` or `torch.is_tensor(ids)` do. A wrapper of the module that renders text by default and tokenizes when its caller says so
+        ids, "input_ids")`, `isinstance(ids, list)` or `torch.is_tensor(ids)` do. A wrapper of the module that
+        renders text by default and tokenizes when its caller says so
         (`def _to_chat_prompt(self, messages, tokenize=False): return tok.apply_chat_template(messages,
         tokenize=tokenize)`, or one that keeps the render in a name and returns it, a return under `if
         isinstance(result, list):` aside) is judged at the calls that pass `tokenize=True` and use the result so (no fix there:
