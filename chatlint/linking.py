@@ -68,6 +68,8 @@ from chatlint.module_files import find_module, is_file, is_folder, module_path, 
 MAX_REEXPORTS = 3
 # a module larger than this is not read for its summary (generated code, vendored libraries)
 MAX_SUMMARY_BYTES = 1 << 20
+# the modules the project step reads for the subclasses of an abstract class (its folder and two levels below it)
+MAX_IMPLEMENTING_MODULES = 64
 # the imported names whose label masks a module that pads with EOS cares about
 _WORD = re.compile(r"\w+")  # the words of a statement, as `whole_word` delimits them (for ASCII names)
 # the names of imported functions that may build a serving engine (`build_engine`, `create_llm`, `init_vllm`)
@@ -168,6 +170,7 @@ class Project:
             for name in (
                 "renderers",
                 "_renderer_names",
+                "_rendering_bases",
                 "_names_column_writer",
                 "_column_writers",
                 "_constant_names",
@@ -186,7 +189,7 @@ class Project:
         summary = self._reexport_imports(resolved, text.encode("utf-8", "surrogatepass"))
         if summary is not None and any(cls in self.rendering_classes for _, cls in summary.factories):
             self.summaries[resolved] = summary
-            for name in ("renderers", "_renderer_names", "_names_column_writer", "_column_writers"):
+            for name in ("renderers", "_renderer_names", "_rendering_bases", "_names_column_writer", "_column_writers"):
                 self.__dict__.pop(name, None)  # the names a run's files may use grew
 
     def links_for(
@@ -508,10 +511,31 @@ class Project:
         names += [text.name for summary in summaries for text in summary.texts if not text.makes_rows]
         names += [factory.name for summary in summaries for factory in summary.renderer_factories]
         names += [registry for summary in summaries for registry, _ in summary.registries]
-        classes = frozenset(name.split(".")[0] for name in names if "." in name)
+        classes = frozenset(name.split(".")[0] for name in names if "." in name) | self._rendering_bases
         # the functions annotated to return one of those classes (`make_prompt_builder(cfg) -> PromptBuilder`)
         names += [factory for summary in summaries for factory, cls in summary.factories if cls in classes]
         return frozenset(name for name in names if "." not in name), classes
+
+    @functools.cached_property
+    def _rendering_bases(self) -> frozenset[str]:
+        """The abstract classes of other modules of the project that the known rendering classes implement
+        (`class HFPromptTokenizer(PromptTokenizer)` with `PromptTokenizer` imported from `interfaces.py`): a module
+        that knows its renderer only as the base (`tokenizer: PromptTokenizer`) may call one (see
+        `implementations`)."""
+        found = set()
+        for path, summary in self.summaries.items():
+            owners = {text.name.split(".")[0] for text in summary.texts if "." in text.name} if summary else set()
+            data = self._peek(path) if owners else None
+            if summary is None or data is None:
+                continue
+            for cls in sorted(owners):
+                header = re.search(rb"class " + re.escape(cls.encode()) + rb"\(([^)]*)\)", data)
+                for base in re.findall(r"\w+", header.group(1).decode("utf-8", "replace")) if header else ():
+                    target = self.target_of(base, summary.imports, str(path))
+                    peeked = self._peek(target[0]) if target is not None else None
+                    if peeked is not None and target is not None and _abstract_class(peeked, target[1]):
+                        found.add(base)
+        return frozenset(found)
 
     @functools.cached_property
     def _names_column_writer(self) -> Callable[[str], bool]:
@@ -695,12 +719,13 @@ class Project:
                 found.append((target[0], target[1], item.param, item.value, item.line))
         return found
 
-    def implementations(self, path: str, text: str, imports: tuple[ImportRef, ...]) -> dict[str, Imported]:
+    def implementations(self, path: str, text: str, imports: tuple[ImportRef, ...]) -> dict[str, tuple[Imported, ...]]:
         """The classes the module at `path` imports and annotates with (`backend: ModelBackend`, `"ModelBackend"`)
         that leave methods to their subclasses (an `ABC`, a `Protocol`), each with the first subclass in the base's
-        folder whose module tokenizes in one of its methods (`class HuggingFaceBackend(ModelBackend)` in
-        `backends/huggingface.py`): by the name the module binds."""
-        found: dict[str, Imported] = {}
+        folder or a folder below it whose module tokenizes in one of its methods (`class
+        HuggingFaceBackend(ModelBackend)` in `backends/huggingface.py`), and the first whose method returns a render
+        (`class HFPromptTokenizer(PromptTokenizer)`): by the name the module binds."""
+        found: dict[str, tuple[Imported, ...]] = {}
         for ref in imports:
             local = ref.local
             if ref.symbol in (None, "*") or not any(form in text for form in (f": {local}", f': "{local}"')):
@@ -711,15 +736,23 @@ class Project:
                 continue
             module, name = target
             subclass = re.compile(rb"class (\w+)\([^)]*\b" + re.escape(name.encode()) + rb"\b")
-            for sibling in sorted(module.parent.glob("*.py")):
-                other = self._peek(sibling) if sibling != module else None
-                match = subclass.search(other) if other is not None else None
-                summary = self.summary_at(sibling, tokenizing=True) if match is not None else None
-                if match is not None and summary is not None:
-                    cls = match.group(1).decode()
-                    if any(item.name.startswith(f"{cls}.") for item in summary.tokenizers):
-                        found[local] = Imported(summary, cls)
-                        break
+            tokenizing: Imported | None = None
+            rendering: Imported | None = None
+            for other_path in _below(module.parent):
+                other = self._peek(other_path) if other_path != module else None
+                classes = [match.group(1).decode() for match in subclass.finditer(other)] if other else []
+                summary = self.summary_at(other_path, tokenizing=True) if classes else None
+                for cls in classes if summary is not None else ():
+                    assert summary is not None
+                    if tokenizing is None and any(item.name.startswith(f"{cls}.") for item in summary.tokenizers):
+                        tokenizing = Imported(summary, cls)
+                    if rendering is None and any(item.name.startswith(f"{cls}.") for item in summary.texts):
+                        rendering = Imported(summary, cls)
+                if tokenizing is not None and rendering is not None:
+                    break
+            chosen = tuple(item for item in (tokenizing, rendering) if item is not None)
+            if chosen:
+                found[local] = chosen
         return found
 
     def resolved(self, path: str) -> Path:
@@ -1012,6 +1045,16 @@ def _parsed(text: str) -> ast.Module | None:
         return ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+
+
+def _below(folder: Path) -> list[Path]:
+    """The modules of `folder` and of the folders up to two levels below it (where a package keeps the
+    implementations of its interfaces: `provider/backends/hf.py`), at most `MAX_IMPLEMENTING_MODULES`, nearest
+    first."""
+    found = sorted(folder.glob("*.py"))
+    for pattern in ("*/*.py", "*/*/*.py"):
+        found += sorted(item for item in folder.glob(pattern) if not any(part.startswith(".") for part in item.parts))
+    return found[:MAX_IMPLEMENTING_MODULES]
 
 
 def _abstract_class(data: bytes, name: str) -> bool:

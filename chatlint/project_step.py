@@ -132,7 +132,7 @@ class ProjectStep:
                 summary.hands_text,
                 loaders=loaders if loads or masks else frozenset(),
             )
-            if result.summary is not None:  # (a parsed file: its calls on instances of imported abstract classes)
+            if result.summary is not None or small or path in named_files:  # (calls on instances of abstract classes)
                 links.implementations.update(project.implementations(path, source.text, summary.imports))
             if links:
                 to_link.append((source, links))

@@ -396,6 +396,8 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         if built is None and cls.is_dataclass:  # a dataclass field: `formatter: ChatFormatter`
             return _annotated_class(cls.annotations.get(attribute))
         found = None
+        if isinstance(built, ast.BoolOp) and isinstance(built.op, ast.Or) and isinstance(built.values[0], ast.Name):
+            built = built.values[0]  # `self.tokenizer = tokenizer or PlainTokenizer()`: what the caller hands first
         if isinstance(built, ast.Name):  # `self.actor = actor` with `actor: Actor` a parameter of `__init__`
             init = owner.methods.get("__init__")
             param = init.params.get(built.id) if init is not None else None

@@ -58,10 +58,11 @@ class Links:
     # flag comes from (`VisionChatCollator(processor, 1024, True)` in `train.py`): `(class, parameter)` -> each (the
     # value, the module that passes it, the line)
     constructions: dict[tuple[str, str], list[tuple[bool, str, int]]] = field(default_factory=dict)
-    # an imported class that leaves methods to its subclasses (`ModelBackend`, abstract) -> a subclass in its folder
-    # that implements one by tokenizing its parameter (`HuggingFaceBackend`): what a call on an instance known only as
-    # the base runs (`backend: ModelBackend`, then `backend.tokenize(text)`)
-    implementations: dict[str, Imported] = field(default_factory=dict)
+    # an imported class that leaves methods to its subclasses (`ModelBackend`, abstract) -> the subclasses in its
+    # folder (or below it) that implement one by tokenizing its parameter (`HuggingFaceBackend`) or by returning a
+    # render (`HFPromptTokenizer`): what a call on an instance known only as the base may run (`backend:
+    # ModelBackend`, then `backend.tokenize(text)`)
+    implementations: dict[str, tuple[Imported, ...]] = field(default_factory=dict)
     # a method this module's class leaves to its subclasses (`Base._format_inputs`, abstract) -> the override of a
     # subclass in another module of the run that returns a render (`Conversational._format_inputs`): what the
     # base's own call of it (`self._format_inputs(packet)`) gives on that subclass
@@ -161,7 +162,9 @@ class Links:
     def method_text(self, cls: ast.expr | str, method: str) -> tuple[TextSummary, ModuleSummary] | None:
         """A method of a class imported from another module (`cls` names the class, as an expression or a dotted
         name: a base class) that returns a render."""
-        return _member(self.resolve(cls), ModuleSummary.text, f".{method}")
+        return _member(self.resolve(cls), ModuleSummary.text, f".{method}") or self._implemented(
+            cls, method, ModuleSummary.text
+        )
 
     def method_render(self, cls: ast.expr | str, method: str) -> tuple[TextSummary, ModuleSummary] | None:
         """A method of a class imported from another module that returns what a render of it gives (see
@@ -204,11 +207,21 @@ class Links:
     def method_tokenizer(self, cls: ast.expr, method: str) -> tuple[TokenizerSummary, ModuleSummary] | None:
         """A method of a class imported from another module (`cls` names the class) that tokenizes its parameter:
         `self.encoder.encode(text)` with `self.encoder = Encoder(tok)`."""
-        found = _member(self.resolve(cls), ModuleSummary.tokenizer, f".{method}")
-        implementation = self.implementations.get(dotted_name(cls) or "") if found is None else None
-        if implementation is not None and implementation.symbol is not None:
-            return _member((implementation.summary, implementation.symbol), ModuleSummary.tokenizer, f".{method}")
-        return found
+        return _member(self.resolve(cls), ModuleSummary.tokenizer, f".{method}") or self._implemented(
+            cls, method, ModuleSummary.tokenizer
+        )
+
+    def _implemented(
+        self, cls: ast.expr | str, method: str, lookup: Callable[[ModuleSummary, str], _Member | None]
+    ) -> tuple[_Member, ModuleSummary] | None:
+        """What `lookup` finds for `method` in a subclass of the abstract class `cls` names (see
+        `implementations`)."""
+        name = cls if isinstance(cls, str) else dotted_name(cls)
+        for implementation in self.implementations.get(name or "", ()):
+            found = _member((implementation.summary, implementation.symbol or ""), lookup, f".{method}")
+            if found is not None:
+                return found
+        return None
 
     @functools.cached_property
     def constants(self) -> dict[str, str]:
@@ -307,7 +320,11 @@ class Links:
             for value, path, line in values
         ]
         named = [f"{name}={item.summary.digest}" for name, item in items]
-        subclassed = [f"{name}>{item.symbol}={item.summary.digest}" for name, item in self.implementations.items()]
+        subclassed = [
+            f"{name}>{item.symbol}={item.summary.digest}"
+            for name, items in self.implementations.items()
+            for item in items
+        ]
         overridden = [f"{name}<{item.symbol}={item.summary.digest}" for name, item in self.overrides.items()]
         return ",".join(sorted([*named, *handed, *families, *rows, *built, *subclassed, *overridden]))
 

@@ -445,6 +445,9 @@ def parameter_helpers(
         if function.is_module or not isinstance(text, ast.Name):
             continue
         flow = function_flow(function, flows)
+        enclosing = _enclosing_parameter(text, function, flow)
+        if enclosing is not None:  # a closure the method runs (`def sync_generate(): tok(prompt)`, in an executor)
+            function, flow = enclosing, function_flow(enclosing, flows)
         guarded = _guarded_copy(text, function, flow) if text.id not in function.params else None
         if guarded is not None:
             helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, *guarded))
@@ -472,6 +475,15 @@ def parameter_helpers(
         for key, helper in helpers.items()
         if (key, helper.parameter) not in chosen or helper.guard is not None
     }
+
+
+def _enclosing_parameter(text: ast.Name, function: FunctionInfo, flow: FunctionFlow) -> FunctionInfo | None:
+    """The function `function` is defined in, when `text` is a parameter of it the nested function uses as it is
+    (never bound there): what the closure tokenizes is what the enclosing function was given."""
+    outer = function.outer
+    if outer is None or outer.is_module or text.id in function.params or flow.bindings.get(text.id):
+        return None
+    return outer if text.id in outer.params else None
 
 
 def _turned_off(tokenizer_call: TokenizerCall) -> bool:

@@ -49,7 +49,7 @@ def tokenizing_helpers(
     direct = []
     counted: set[int] = set()
     for call, function, ancestors in calls:
-        if function.outer is not None and function.outer.is_module:
+        if function.outer is not None:  # (a closure's call too: `def run(): tok(prompt)` in a method, see below)
             tokenizer_call = direct_call(call, function, defined_names, flows)
             if tokenizer_call is None and engines is not None:
                 tokenizer_call = engine_call(call, function, flows, engines)
@@ -71,8 +71,10 @@ def tokenizing_helpers(
     chain_helpers(module_calls, flows, list(direct), helpers, counted, {id(item.call): item for item in direct})
     for entry in helpers.values():
         helper, inner, text, guard = entry.function, entry.inner, entry.parameter, entry.guard
-        if guard is not None:
-            continue  # (a helper of another module is judged by its parameter alone)
+        if guard is not None or helper.outer is None or not helper.outer.is_module:
+            # (a helper of another module is judged by its parameter alone; a function nested in another is no
+            # importer's to call: what it tokenizes of its enclosing function's parameter is that function's)
+            continue
         flag = _forwarded_flag(helper, inner)
         if flag.parameter is not None or flag.value is not False:
             params = tuple(helper.call_params)
