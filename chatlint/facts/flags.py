@@ -67,6 +67,58 @@ def flag_from_expression(name: str, expr: ast.expr, function: FunctionInfo, sour
     return Flag(name, None, True, expr, source)
 
 
+def first_pass_flag(flag: Flag, call: ast.Call, function: FunctionInfo) -> Flag:
+    """`flag` as the first pass of the loop `call` is in sees it, when it is True there and False after: a name set
+    to True before the loop and to False in it (`first = True`, then `tok.encode(piece, add_special_tokens=first)`
+    and `first = False`), or a test that the loop's `enumerate` index is 0 (`add_special_tokens=(i == 0)`). A text
+    whose first item starts with a BOS (the first piece of a split render) gets a second one there. Else `flag`."""
+    expr = flag.node
+    if flag.value is not None or expr is None or isinstance(function.node, ast.Module):
+        return flag
+    loops = [
+        node
+        for node in ast.walk(function.node)
+        if isinstance(node, (ast.For, ast.AsyncFor))
+        and node.body[0].lineno <= call.lineno <= (node.end_lineno or node.lineno)
+    ]
+    loop = max(loops, key=lambda node: node.lineno, default=None)
+    if loop is None or not _true_on_first_pass(expr, loop, function):
+        return flag
+    return replace(flag, value=True, where=f"`{code(expr)}`, True on the loop's first pass")
+
+
+def _true_on_first_pass(expr: ast.expr, loop: ast.For | ast.AsyncFor, function: FunctionInfo) -> bool:
+    index = _enumerate_index(loop)
+    if isinstance(expr, ast.Compare) and len(expr.ops) == 1 and isinstance(expr.ops[0], ast.Eq):
+        sides = [expr.left, expr.comparators[0]]
+        return index is not None and any(
+            isinstance(a, ast.Name) and a.id == index and isinstance(b, ast.Constant) and b.value == 0
+            for a, b in (sides, sides[::-1])
+        )
+    if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.Not):
+        return index is not None and isinstance(expr.operand, ast.Name) and expr.operand.id == index
+    if not isinstance(expr, ast.Name):
+        return False
+    assigned = function.assignments.get(expr.id, [])
+    if not assigned or any(bool_literal(value) is None for value in assigned):
+        return False
+    before = [bool_literal(value) for value in assigned if value.lineno < loop.lineno]
+    inside = [bool_literal(value) for value in assigned if loop.lineno <= value.lineno <= (loop.end_lineno or 0)]
+    return bool(before) and before[-1] is True and bool(inside) and not any(inside)
+
+
+def _enumerate_index(loop: ast.For | ast.AsyncFor) -> str | None:
+    """The index name of `for i, item in enumerate(items)` (counting from 0)."""
+    iterable, target = loop.iter, loop.target
+    if not (isinstance(iterable, ast.Call) and dotted_name(iterable.func) == "enumerate" and len(iterable.args) == 1):
+        return None
+    start = keyword_value(iterable, "start")
+    if start is not None and not (isinstance(start, ast.Constant) and start.value == 0):
+        return None
+    first = target.elts[0] if isinstance(target, ast.Tuple) and target.elts else None
+    return first.id if isinstance(first, ast.Name) else None
+
+
 def _config_field_flag(name: str, assigned: ast.expr, init: FunctionInfo) -> Flag | None:
     """`self.flag = config.add_special_tokens` in `__init__`, where `config` is annotated with a class of the module
     whose field has a literal default: that default, which a configuration may change (no fix edits it). A field

@@ -494,6 +494,13 @@ class RenderedTexts:
             cast = cast_value(expr)
             if cast is not None:
                 return self.template_texts(cast, function, depth + 1)
+            split = _split(expr)
+            if split is not None:
+                # `text.split(IMAGE_SENTINEL)`, each piece tokenized in turn: the first piece keeps the render's
+                # start (a vision frontend splicing image tokens in between)
+                found = self.template_text(split, function, depth + 1)
+                hop = Hop(f"the first of the pieces of `{_short(expr)}`", is_place=True)
+                return with_hop(found, hop, altered=True)
             callee = dotted_name(expr.func)
             first = first_argument(expr)
             if first is not None and (callee in SAME_ITEMS or (callee or "").endswith(".gather_object")):
@@ -515,6 +522,10 @@ class RenderedTexts:
                 return with_hop(found, f"the results of `{_short(expr)}`")
             return self._dataset_items(expr, depth) or self._imported_text(expr.func, function, items=True)
         if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Slice):
+            lower = expr.slice.lower
+            pieces = self.flow(function).assigned(expr.value) if isinstance(expr.value, ast.Name) else expr.value
+            if lower is not None and not _is_zero(lower) and _split(pieces) is not None:
+                return None  # `text.split(marker)[1:]`: the pieces after the first, which holds the render's start
             return self.template_texts(expr.value, function, depth + 1)
         if isinstance(expr, ast.Subscript) and isinstance(expr.value, ast.Name) and expr.value.id in function.params:
             # a column of a batch of rows: `examples["text"]` in a function that `.map(batched=True)` is given
@@ -1231,6 +1242,13 @@ def _common_prefix_of(call: ast.Call) -> tuple[ast.expr, ast.expr] | None:
     if not (isinstance(zipped, ast.Call) and dotted_name(zipped.func) == "zip" and len(zipped.args) == 2):
         return None
     return zipped.args[0], zipped.args[1]
+
+
+def _split(expr: ast.expr | None) -> ast.expr | None:
+    """`text` of `text.split(marker)` (or `rsplit`): pieces of a text, the first of which keeps its start."""
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in ("split", "rsplit"):
+        return expr.func.value if expr.args else None
+    return None
 
 
 def _is_zero(node: ast.expr) -> bool:

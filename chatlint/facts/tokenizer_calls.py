@@ -29,6 +29,7 @@ from chatlint.facts.flags import (
     call_flag,
     declared_default,
     defining_scope,
+    first_pass_flag,
     flag_from_expression,
     mapping_value,
     switch_flag,
@@ -202,7 +203,7 @@ def direct_call(
     )
     if method is None and text is None and not call.args and not call.keywords:
         return None
-    flag = call_flag(ADD_SPECIAL_TOKENS, call, function)
+    flag = first_pass_flag(call_flag(ADD_SPECIAL_TOKENS, call, function), call, function)
     if partial is not None and not flag.present:
         # `encode = partial(self.tokenizer, return_tensors="pt", add_special_tokens=False)`: the partial's keywords
         bound = keyword_value(partial, ADD_SPECIAL_TOKENS)
