@@ -38,6 +38,7 @@ from chatlint.facts.syntax import (
 )
 from chatlint.findings import Related
 
+OUTLINES = "an Outlines model of a transformers model (`outlines.from_transformers`)"
 # (library, class) -> the words a message uses for its `generate`
 _ENGINES = {
     ("vllm", "LLM"): "vLLM's `LLM.generate`",
@@ -56,6 +57,14 @@ _ENGINES = {
     # `preprocess`): a text prompt of `trace`, `generate` or a tracer's `invoke` is tokenized with special tokens
     # on, unless the call passes `add_special_tokens=False`
     ("nnsight", "LanguageModel"): "nnsight's `LanguageModel` (its `trace`, `generate` and `invoke`)",
+    # Outlines (read in 1.2.3's `models/transformers.py`, `TransformerTokenizer.encode`: `self.tokenizer(prompt,
+    # padding=True, return_tensors="pt")`; a processor's call for a multimodal model): the model `from_transformers`
+    # wraps tokenizes a text prompt with special tokens on, called (`model(prompt, output_type)`) or through a
+    # generator built on it (`Generator(model, output_type)(prompt)`; 0.x: `outlines.models.transformers(name)` and
+    # `outlines.generate.json(model, schema)(prompt)`), and takes no switch for it
+    ("outlines", "from_transformers"): OUTLINES,
+    ("outlines", "models.transformers"): OUTLINES,
+    ("outlines", "models.transformers_vision"): OUTLINES,
 }
 # the methods that hand each library's engine a prompt (`llm(prompt)` is `__call__`)
 _METHODS = {
@@ -68,7 +77,13 @@ _METHODS = {
     "sglang": frozenset({"generate", "async_generate"}),
     # nnsight: `lm.trace(prompt)`, `lm.generate(prompt)`, and `tracer.invoke(prompt)` in `with lm.trace() as tracer:`
     "nnsight": frozenset({"trace", "generate", "invoke"}),
+    # Outlines: `model(prompt, output_type)`, `model.stream(prompt)`, `model.batch(prompts)`, and a generator's
+    "outlines": frozenset({"__call__", "stream", "batch"}),
 }
+# the functions that build an Outlines generator on a model (its first argument), by the name `import outlines` binds
+_OUTLINES_GENERATORS = frozenset(
+    {"Generator", *(f"generate.{kind}" for kind in ("json", "regex", "choice", "text", "format", "cfg", "fsm"))}
+)
 # mlx-vlm's `generate` and `stream_generate`, functions given the model, the processor and a prompt: a text prompt is
 # tokenized with special tokens on for every model but Gemma 3, 3n and 4 that have a chat template (read in mlx-vlm
 # 0.3.5's, 0.4.0's and 0.5.0's `generate.py`, and 0.7.10's `generate/dispatch.py` with `utils.should_add_special_
@@ -84,7 +99,7 @@ _FLAG_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if lib
 # 0.11's `LLM.generate` and `AsyncLLM.generate`)
 _TOKENIZATION_KWARGS_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if library == "vllm")
 # the libraries known by their classes only: `llm(...)`, `model.generate(...)` are too common to judge by name
-_BY_CLASS_ONLY = frozenset({"llama_cpp", "nnsight"})
+_BY_CLASS_ONLY = frozenset({"llama_cpp", "nnsight", "outlines"})
 # where those methods take the prompt: (keywords, position)
 _PROMPT_ARGUMENT = {
     "add_request": (("prompt", "inputs"), 1),
@@ -152,6 +167,9 @@ class Engines:
     # the library functions that tokenize the prompt they are given (mlx-vlm's `generate`), by the name the module
     # calls them (`generate`, `mlx_vlm.stream_generate`) -> the words for them
     functions: tuple[tuple[str, str], ...] = ()
+    # the names of Outlines' generator builders (`outlines.Generator`, `Generator`, `outlines.generate.json`): what
+    # one builds runs the model it is given
+    generators: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, imports: Iterable[ImportRef]) -> Engines:
@@ -160,8 +178,12 @@ class Engines:
         libraries: set[str] = set()
         pipelines: set[str] = set()
         functions: dict[str, str] = {}
+        generators: set[str] = set()
         for ref in imports:
             root = ref.module.split(".")[0]
+            if root == "outlines":  # `import outlines`: `outlines.Generator(...)`; `from outlines import Generator`
+                names = _OUTLINES_GENERATORS if ref.symbol is None else {ref.symbol} & _OUTLINES_GENERATORS
+                generators.update(f"{ref.local}.{name}" if ref.symbol is None else ref.local for name in names)
             if ref.symbol is None and ref.module == root:  # `import mlx_vlm`: `mlx_vlm.generate(...)`
                 functions.update(
                     (f"{ref.local}.{name}", words) for (library, name), words in _FUNCTIONS.items() if library == root
@@ -198,7 +220,14 @@ class Engines:
             words = "the serving engine's `generate` (vLLM's, SGLang's or TensorRT-LLM's)"
         else:
             words = _MAIN_ENGINE[libraries.pop()] if libraries else ""
-        return cls(classes, words, frozenset(pipelines), trl, functions=tuple(sorted(functions.items())))
+        return cls(
+            classes,
+            words,
+            frozenset(pipelines),
+            trl,
+            functions=tuple(sorted(functions.items())),
+            generators=frozenset(generators),
+        )
 
     def with_factories(self, factories: dict[str, tuple[str, Related]]) -> Engines:
         """These engines, and the functions of other modules that build one (`build_engine`, by the name this module
@@ -336,7 +365,7 @@ class Engines:
             if traced is None:
                 return None
             receiver = traced
-        built = [value.func for value in _built_calls(receiver, function, flows)]
+        built = [value.func for value in self._built_models(receiver, function, flows)]
         # (else a parameter or class field annotated with an engine class; `Any` says nothing)
         built = built or [cls for cls in _annotated_class(receiver, function) if _engine_of(self.classes, cls)]
         if built:
@@ -360,6 +389,17 @@ class Engines:
         if self.trl and dotted_name(receiver) == "self.vllm_client":
             return _CLIENTS["trl", "VLLMClient"], text  # set by the trl trainer this class extends
         return (self.imported, text) if self.imported and _named_for_an_engine(func.value) else None  # type: ignore[attr-defined]
+
+    def _built_models(
+        self, receiver: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]
+    ) -> list[ast.Call]:
+        """The calls `receiver` was built by (see `_built_calls`), an Outlines generator's by those of the model it
+        was built on (`Generator(model, output_type)`)."""
+        found = []
+        for value in _built_calls(receiver, function, flows):
+            model = first_argument(value) if dotted_name(value.func) in self.generators else None
+            found += _built_calls(model, function, flows) if model is not None else [value]
+        return found
 
 
 def _traced_model(tracer: ast.expr, function: FunctionInfo) -> ast.expr | None:

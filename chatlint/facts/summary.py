@@ -76,6 +76,7 @@ ENGINE_WORDS = (
     b"tensorrt_llm",
     b"llama_cpp",
     b"nnsight",
+    b"outlines",
     b"completions.create",
     b"pipeline(",
     b"InferenceClient",
