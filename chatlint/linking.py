@@ -396,13 +396,15 @@ class Project:
 
     def _callees(self, imports: tuple[ImportRef, ...], text: str | None, renders: bool) -> set[ImportRef]:
         """The imported functions a module calls that may build the engine it hands its renders to (`self.llm =
-        build_engine(cfg)`, named for an engine, in a module that renders and calls `generate`), or mask the labels
-        it builds by a render's length (`mask_prompt(ids, prompt_len)`, named for masking, in a module that renders
-        or uses a renderer): their modules are read for it."""
+        build_engine(cfg)`, named for an engine, in a module that renders or uses a renderer and calls `generate`),
+        or mask the labels it builds by a render's length (`mask_prompt(ids, prompt_len)`, named for masking): their
+        modules are read for it."""
         if text is None:
             return set()
-        engines = renders and "generate(" in text
-        masks = "labels" in text and (renders or self.eager or any(ref.symbol in self.renderers for ref in imports))
+        # (a module that renders, or uses a renderer: in a small run any import may be one)
+        rendering = renders or self.eager or any(ref.symbol in self.renderers for ref in imports)
+        engines = rendering and "generate(" in text
+        masks = "labels" in text and rendering
         if not (engines or masks):
             return set()
         return {
@@ -435,11 +437,14 @@ class Project:
         names |= installed_templates(text)
         plain = frozenset(name for name in names if "." not in name)
         dotted = sorted(names - plain)  # `Encoder.encode`: a method, named whole
-        # (a module that builds labels may mask them with an imported helper named for it: `mask_prompt`)
+        # (a module that builds labels may mask them with an imported helper named for it: `mask_prompt`; one that
+        # calls `generate` may build its engine with one named for it: `load_llm`)
         labels = "labels" in text
+        engines = "generate(" in text
         return lambda statement: (
             "*" in statement
             or (labels and _MASKS_LABELS.search(statement) is not None)
+            or (engines and _BUILDS_ENGINES.search(statement) is not None)
             or not plain.isdisjoint(_WORD.findall(statement))
             or any(whole_word(statement, name) for name in dotted)
         )

@@ -409,4 +409,5 @@ def imported_origin(text: TextSummary, summary: ModuleSummary, note: str, column
         line=line,
         related=(Related(summary.path, line, f"`{text.name}` {note}"),),
         prompt=prompt,
+        written_bos=text.written_bos,
     )

@@ -52,7 +52,7 @@ from chatlint.facts.model import (
     with_hop,
 )
 from chatlint.facts.rendered_columns import RenderedColumns
-from chatlint.facts.summary import ModuleSummary
+from chatlint.facts.summary import BOS_TOKENS, WRITTEN_PROMPT, ModuleSummary
 from chatlint.facts.syntax import (
     SAME_ITEMS,
     bool_literal,
@@ -280,6 +280,17 @@ class RenderedTexts:
             # one element of one item of a list of tuples: `pairs[i][0]`, `self.items[idx][0]`
             found = self.tuple_items(expr.value.value, function, depth + 1, index)
             return with_hop(found, f"`{_short(expr)}`")
+        if index is not None and isinstance(expr.value, ast.Name):
+            # one element of the item of a loop over a list of tuples: `[task[2] for task in tasks]` with
+            # `tasks.append((idx, variant, render(...)))`
+            bindings = self.flow(function).reaching(expr.value.id, expr.value)
+            if len(bindings) == 1 and bindings[0].kind == "loop" and bindings[0].value is not None:
+                found = self.tuple_items(bindings[0].value, function, depth + 1, index)
+                if found is not None:
+                    return with_hop(found, f"`{_short(expr)}`")
+        pieces = self.flow(function).assigned(expr.value) if isinstance(expr.value, ast.Name) else expr.value
+        if _split(pieces) is not None and not _is_zero(element):
+            return None  # `text.split(marker)[1]`: a piece after the first, which holds the render's start
         # one text out of a list of them: `texts[i]`, `self.prompts[idx]`
         return with_hop(self.template_texts(expr.value, function, depth + 1), f"`{_short(expr)}`")
 
@@ -1327,12 +1338,6 @@ def _any(origins: Iterable[TextOrigin | None]) -> TextOrigin | None:
 # Llama 2 and Mistral (`<s>[INST]`, `<s><<SYS>>`), Llama 3 (`<|begin_of_text|><|start_header_id|>`), Gemma
 # (`<bos><start_of_turn>`), DeepSeek; or the token followed by a placeholder (`f"<s>{prompt}"`). (A bare token names
 # it; `"<s> $A </s>"` is a tokenizer's own post-processing template.) CL002's prefilter searches the same starts.
-WRITTEN_PROMPT = (
-    r"<s>(?:\s?\[INST\]|<<SYS>>|\{)|<\|begin_of_text\|>(?:<\|start_header_id\|>|\{)|<bos>(?:<start_of_turn>|\{)"
-    r"|<｜begin▁of▁sentence｜>"
-)
-# the BOS tokens themselves, as the left side of a concatenation (`"<|begin_of_text|>" + text`)
-BOS_TOKENS = ("<s>", "<|begin_of_text|>", "<bos>", "<｜begin▁of▁sentence｜>")
 _WRITTEN_START = re.compile(WRITTEN_PROMPT)
 
 

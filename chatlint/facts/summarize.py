@@ -70,6 +70,7 @@ from chatlint.facts.summary import (
     may_render,
     may_set_pad_eos,
     may_tokenize,
+    may_write_prompts,
 )
 from chatlint.facts.syntax import (
     code,
@@ -98,7 +99,8 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
     texts: list[TextSummary] = []
     imports = facts.imports
     handed: tuple[str, ...] = ()
-    if facts.template_calls:
+    data = facts.source.text.encode("utf-8", "surrogatepass")
+    if facts.template_calls or may_write_prompts(data):
         rendered = facts.rendered_texts
         wrapped = {wrapper.name for wrapper in wrappers}
         renders = {id(template_call.call): template_call for template_call in facts.template_calls}
@@ -124,7 +126,6 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
     if wrappers or texts:
         wrappers += _under_bases(wrappers, facts) + _as_instances(wrappers, facts)
         texts += _under_bases(texts, facts) + _as_instances(texts, facts)
-    data = facts.source.text.encode("utf-8", "surrogatepass")
     masks: tuple[MaskSummary, ...] = ()
     if may_mask(data):
         masks = tuple(
@@ -622,7 +623,7 @@ def _returned_text(
     if origin is not None and not origin.certain and not origin.batch:
         # a render on some paths only (`render(x) if chat else x`): its callers' tokenizers are judged "on at
         # least one path", as a helper of their own module is; never judged as a render's shape
-        return TextSummary(function.qualname, origin.line, origin.render, certain=False)
+        return TextSummary(function.qualname, origin.line, origin.render, certain=False, written_bos=origin.written_bos)
     if origin is not None and not origin.batch:
         return _render_summary(function, origin, renders)
     columns = rendered.rows.returned_columns(function)
@@ -672,7 +673,14 @@ def _render_summary(
     and flags of its render when the render is the function's own."""
     render = renders.get(id(origin.render_call)) if origin.render_call is not None else None
     if render is None or render.function is not function:
-        return TextSummary(function.qualname, origin.line, origin.render, certain=origin.certain, positions=positions)
+        return TextSummary(
+            function.qualname,
+            origin.line,
+            origin.render,
+            certain=origin.certain,
+            positions=positions,
+            written_bos=origin.written_bos,
+        )
     shape = render.shape
     evidence = shape.evidence or f"`{render.conversation_text}`"
     taken = (conversation_parameter(render) or "") if _is_wrapper_call(render, methods=True) else ""

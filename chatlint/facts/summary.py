@@ -64,8 +64,30 @@ PAD_SET_TO_EOS = re.compile(
 )
 
 
+# the start of a prompt written by hand in a model's format, with its BOS token (`f"<s>[INST] {q} [/INST]"`,
+# `"<|begin_of_text|><|start_header_id|>..."`; see `rendered_text.written_bos`)
+WRITTEN_PROMPT = (
+    r"<s>(?:\s?\[INST\]|<<SYS>>|\{)|<\|begin_of_text\|>(?:<\|start_header_id\|>|\{)|<bos>(?:<start_of_turn>|\{)"
+    r"|<｜begin▁of▁sentence｜>"
+)
+# the BOS tokens themselves, as the left side of a concatenation (`"<|begin_of_text|>" + text`)
+BOS_TOKENS = ("<s>", "<|begin_of_text|>", "<bos>", "<｜begin▁of▁sentence｜>")
+# such a prompt in a module's bytes (in quotes), or a BOS token put in front of a text (`"<s>" + text`)
+WRITTEN_BOS = re.compile(
+    (
+        r"""["'](?:""" + WRITTEN_PROMPT + r"""|(?:<s>|<\|begin_of_text\|>|<bos>|<｜begin▁of▁sentence｜>)["']\s*\+)"""
+    ).encode()
+)
+
+
 def may_render(data: bytes) -> bool:
-    return b"apply_chat_template" in data
+    """Could the module render a chat template, or write a prompt with its BOS by hand?"""
+    return b"apply_chat_template" in data or may_write_prompts(data)
+
+
+def may_write_prompts(data: bytes) -> bool:
+    """Could the module write a prompt in a model's format that starts with its BOS token?"""
+    return any(token.encode() in data for token in BOS_TOKENS) and WRITTEN_BOS.search(data) is not None
 
 
 # the words a module that hands a serving engine text must contain (`facts.engines`)
@@ -333,6 +355,9 @@ class TextSummary:
     # with `ids`: not the ids but their count is returned (`return len(prompt_ids)`): a call is a length that may
     # measure a prompt where it masks labels (CL003)
     measures: bool = False
+    # not a render but a prompt written by hand in a model's format that starts with this BOS token (`return
+    # f"<|begin_of_text|><|start_header_id|>..."`)
+    written_bos: str = ""
 
     @property
     def in_tuples(self) -> bool:

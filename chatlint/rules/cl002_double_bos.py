@@ -14,9 +14,8 @@ from chatlint.facts.engines import MLX_VLM
 from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
-from chatlint.facts.rendered_text import BOS_TOKENS, WRITTEN_PROMPT
 from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
-from chatlint.facts.summary import imports_of
+from chatlint.facts.summary import BOS_TOKENS, WRITTEN_BOS, imports_of
 from chatlint.facts.syntax import bool_literal, called_name, dotted_name, names_a_processor, shortened, string_value
 from chatlint.facts.tokenizer_calls import ENCODE_METHODS
 from chatlint.facts.turn_renders import TurnRender, turn_renders
@@ -27,13 +26,6 @@ from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
 
 FLAG = "add_special_tokens"
-# a prompt written by hand that starts with a BOS token (see `rendered_text.WRITTEN_PROMPT`), or the token put in
-# front of a text (`"<s>" + text`)
-WRITTEN_BOS = re.compile(
-    (
-        r"""["'](?:""" + WRITTEN_PROMPT + r"""|(?:<s>|<\|begin_of_text\|>|<bos>|<｜begin▁of▁sentence｜>)["']\s*\+)"""
-    ).encode()
-)
 
 
 class DoubleBos(Rule):
@@ -44,11 +36,12 @@ class DoubleBos(Rule):
     # parsed for this rule (the speed of the tool)
     prefilter = ((b"apply_chat_template",),)
     # or a prompt written by hand that starts with a BOS token and goes on (`f"<s>[INST] {q} [/INST]"`), beside a
-    # tokenizer call (a BOS token's bytes first: the pattern is looked for only in the few files with one)
+    # tokenizer or engine call, or returned for another module's (a BOS token's bytes first: the pattern is looked
+    # for only in the few files with one)
     also_prefilter = (
         tuple(token.encode() for token in BOS_TOKENS),
         (WRITTEN_BOS,),
-        (b"tokenizer", b"encode(", b"processor"),
+        (b"tokenizer", b"tok(", b"encode(", b"processor", b"generate(", b"completion", b"return"),
     )
     # bodies that call a tokenizer matter even when they never mention the template (a dataset's `__getitem__`
     # that tokenizes what `__init__` rendered)
@@ -69,12 +62,20 @@ class DoubleBos(Rule):
         `self(text=...)` in a subclass of a transformers processor or tokenizer class that does not define `__call__`
         (`class RetrievalProcessor(Gemma3Processor)`), and the batch forms over a list of such texts. A prompt written by hand in a model's own format that starts
         with its BOS token (`f"<s>[INST] {q} [/INST]"`, `"<|begin_of_text|>" + text`, Gemma's `<bos>`, DeepSeek's)
-        and is tokenized by a tokenizer with special tokens on doubles it the same way (handed to a processor or a
-        serving engine it is left alone: whether those add a BOS to a model's documented prompt format depends on
-        the model; its fix is unsafe, as the tokenizer may not be that model's). The text is followed through local
+        and is tokenized by a tokenizer with special tokens on doubles it the same way, also when a function of the
+        module or of another returns it (on some of its paths: a `wrap_chat(system, user, model_type)` that writes
+        each family's format by hand); so does one that starts with `<|begin_of_text|>`, `<bos>` or DeepSeek's BOS
+        handed to a serving engine below (those tokenizers always add that BOS again). Handed to a processor, or
+        starting with `<s>` to an engine, it is left alone: whether a BOS is added again then depends on the model.
+        Its fix is unsafe, as the tokenizer may not be that model's. The text is followed through local
         names (every assignment that can reach the call), list comprehensions and lists built with `.append`,
         dict and row fields set in the same function, the columns of a batch of rows (`examples["text"]`,
-        `zip(examples["chosen"], examples["rejected"])`, `enumerate(...)`), string methods that keep its start
+        `zip(examples["chosen"], examples["rejected"])`, `enumerate(...)`), the first of the pieces of a split
+        render tokenized in turn (`for i, piece in enumerate(text.split(IMAGE))`, a vision frontend splicing image
+        tokens in; with the defaults, or a flag on for the first piece only: `add_special_tokens=(i == 0)`, or
+        `first` set True before the loop and False in it; not the pieces after the first, `text.split(marker)[1:]`),
+        an element of the tuples gathered in a list read back by position (`[task[2] for task in tasks]` with
+        `tasks.append((i, question, prompt))`), string methods that keep its start
         (`.strip()`), `prompt + completion`, `typing.cast(str, text)`, `str(text)`, ftfy's `fix_text(text)`, tuple
         unpacking (also of pairs taken apart by `zip(*pairs)`), a mapping spread into the tokenizer call that holds
         the text (`processor(**{"text": prompts, ...})`), helper functions of the module that return it or that
@@ -160,9 +161,13 @@ class DoubleBos(Rule):
         given, the keys that pick it double the BOS (from another module reported as `BACKENDS.generate`, with the
         tokenization of that class as the related place);
         and for a module that annotates with an imported abstract base (an `ABC`, a `Protocol`; also as a string,
-        `backend: "ModelBackend"` with the import under `TYPE_CHECKING`), the first subclass in the base's folder whose
-        module tokenizes in one of its methods (`class HuggingFaceBackend(ModelBackend)` in
-        `backends/huggingface.py`). The other way round, a base class that tokenizes what a method it leaves to its
+        `backend: "ModelBackend"` with the import under `TYPE_CHECKING`; also kept as `self.backend = backend or
+        EchoBackend()`), the first subclass in the base's folder or in a folder up to two levels below it (at most
+        64 modules) whose module tokenizes in one of its methods (`class HuggingFaceBackend(ModelBackend)` in
+        `backends/huggingface.py`; also in a closure the method runs, `def run(): tok(prompt)` handed to an
+        executor), and the first whose method returns a render (`renderer: PromptRenderer`, then
+        `self.renderer.render(messages)` renders as `TemplateRenderer.render` does): a provider that knows both its
+        renderer and its endpoint only by their interfaces doubles the BOS for a user who picks those two. The other way round, a base class that tokenizes what a method it leaves to its
         subclasses returns (`self._tokenize(self._format_inputs(packet))` with `_format_inputs` abstract) gets the
         render of a subclass that implements it by rendering: the first of its module, or one of another module of
         the run (a one-file run that passes only the base's module does not see it). So does a mixin that calls a
@@ -205,7 +210,11 @@ class DoubleBos(Rule):
         tracer's `invoke(prompt)` in `with lm.generate(...) as tracer:`; known by its class; the call takes
         `add_special_tokens=False`, which nnsight hands the tokenizer, and the fix passes it there), and so is one sent to a TGI server through huggingface_hub's `InferenceClient.text_generation(prompt)`
         (or `AsyncInferenceClient`; TGI's `/generate` tokenizes text inputs with special tokens on and takes no
-        switch for it), and so is one handed to mlx-vlm's `generate` or `stream_generate` (`generate(model,
+        switch for it), and so is one given to an Outlines model of a transformers model (`model =
+        outlines.from_transformers(hf_model, tokenizer)`, 0.x `outlines.models.transformers(name)`, then
+        `model(prompt, output_type)`, `model.stream(prompt)`, or a generator built on it, `outlines.Generator(model,
+        schema)(prompt)`, 0.x `outlines.generate.json(model, schema)(prompt)`: it tokenizes with the tokenizer's
+        defaults and takes no switch; a model of a chat API is not one), and so is one handed to mlx-vlm's `generate` or `stream_generate` (`generate(model,
         processor, prompt, image)`, imported from mlx_vlm: it tokenizes with special tokens on for every model but
         Gemma 3 and 4, so a module that names a Gemma 3 or 4 checkpoint is left alone); mlx-vlm's own
         `apply_chat_template(processor, config, prompt)` and `get_chat_template(...)` render text. The engine is
@@ -457,8 +466,12 @@ class DoubleBos(Rule):
             return None  # `elif self.model_name == "Qwen/Qwen2.5-Math-PRM-7B":`: the branch of one BOS-free model
         if tokenizer_call.engine == MLX_VLM and _GEMMA_3_OR_4.search(facts.source.text):
             return None  # mlx-vlm adds no special tokens for Gemma 3 and 4, whose templates write the BOS
-        if origin.written_bos and (tokenizer_call.engine or _processor_call(tokenizer_call)):
-            return None  # a prompt in a model's documented format handed to a processor or an engine, whose BOS varies
+        if origin.written_bos and (
+            _processor_call(tokenizer_call) or (tokenizer_call.engine and origin.written_bos not in _ALWAYS_ADDED)
+        ):
+            # a prompt in a model's documented format handed to a processor, or starting with `<s>` to an engine:
+            # whether a BOS is added again varies with the model
+            return None
         special = _special_words(tokenizer_call)
         via = f" through {tokenizer_call.via}" if tokenizer_call.via else ""
         maybe = "" if origin.certain else " (on at least one path)"
@@ -505,6 +518,11 @@ class DoubleBos(Rule):
 
 
 _ENCODER_WORDS = re.compile(r"deberta|roberta|electra|(?<![a-z])bert|(?<![a-z])xlm")
+
+
+# the BOS tokens whose tokenizers always add them again (Llama 3's, Gemma's, DeepSeek's): a prompt written with one
+# and handed to an engine that tokenizes with special tokens on starts with two
+_ALWAYS_ADDED = frozenset({"<|begin_of_text|>", "<bos>", "<｜begin▁of▁sentence｜>"})
 
 
 def _processor_call(tokenizer_call: TokenizerCall) -> bool:

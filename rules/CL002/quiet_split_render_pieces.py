@@ -20,7 +20,7 @@ def encode_with_images(messages, image_token_id, counts):
 def tails(messages):
     text = tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
     segments = text.split(IMAGE)
-    return [tokenizer(piece)["input_ids"] for piece in segments[1:]]
+    return [tokenizer(piece)["input_ids"] for piece in segments[1:]], tokenizer(segments[-1])["input_ids"]
 
 
 def encode_later_pieces(messages):
