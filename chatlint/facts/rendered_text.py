@@ -1276,12 +1276,21 @@ def returns_without_bos(function: FunctionInfo, flow: FunctionFlow) -> bool:
 
 
 def _strips_bos(value: ast.expr | None) -> bool:
-    """`text[len(tokenizer.bos_token):]`, `text.removeprefix(bos)`, `text.replace(tokenizer.bos_token, "")`."""
+    """`text[len(tokenizer.bos_token):]`, `text.removeprefix(bos)`, `text.replace(tokenizer.bos_token, "")`, or a
+    function named for it given the text (`strip_leading_bos(text, tok)`, `remove_bos(text)`, of the module or
+    imported)."""
     if isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice) and value.slice.lower is not None:
         return "bos" in code(value.slice.lower).lower()
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
-        return value.func.attr in ("removeprefix", "replace", "lstrip") and _mentions_bos(value)
+        if value.func.attr in ("removeprefix", "replace", "lstrip") and _mentions_bos(value):
+            return True
+    if isinstance(value, ast.Call) and value.args:
+        return _BOS_STRIPPER.search((dotted_name(value.func) or "").rsplit(".", 1)[-1]) is not None
     return False
+
+
+# the names of functions that take the BOS off a text (`strip_leading_bos`, `remove_bos_token`, `drop_bos`)
+_BOS_STRIPPER = re.compile(r"(?i)(?:strip|remove|drop|trim|without).*bos")
 
 
 def _mentions_bos(call: ast.Call) -> bool:

@@ -1,6 +1,6 @@
 from transformers import AutoTokenizer
 
-from .templating import render_plain, render_text
+from .templating import render_plain, render_stripped, render_text
 
 tok = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
 
@@ -11,3 +11,7 @@ def encode(messages):
 
 def encode_plain(messages):
     return tok(render_plain(tok, messages))["input_ids"]  # expect: CL002 "the wrapper `render_plain`"
+
+
+def encode_stripped(messages):
+    return tok(render_stripped(tok, messages))["input_ids"]
