@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from chatlint.facts.built_classes import factories_in_text
+from chatlint.facts.built_classes import decorated_registry_factories, factories_in_text
 from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fields_read, text_fields_read
 from chatlint.facts.flags import switch_fields_read
 from chatlint.facts.handed import constructions, handed_instances
@@ -121,6 +121,8 @@ class Project:
         for summary in known:
             self.summaries[self._resolve(summary.path)] = summary
         self._bytes: dict[Path, bytes | None] = {}  # modules read but not (yet) worth summarising
+        # the registry factories of modules read for one (see `implementations`), by module
+        self._decorated_registries: dict[Path, dict[str, str]] = {}
         self._reexporters: dict[Path, ModuleSummary | None] = {}  # modules read for their imports alone
         self._linking: set[Path] = set()  # modules read from disk whose own imports are being followed
         # what a module's own imports told it, once per module: a module reached by many paths (a package whose
@@ -725,40 +727,69 @@ class Project:
         return found
 
     def implementations(self, path: str, text: str, imports: tuple[ImportRef, ...]) -> dict[str, tuple[Imported, ...]]:
-        """The classes the module at `path` imports and annotates with (`backend: ModelBackend`, `"ModelBackend"`)
-        that leave methods to their subclasses (an `ABC`, a `Protocol`), each with the first subclass in the base's
-        folder or a folder below it whose module tokenizes in one of its methods (`class
-        HuggingFaceBackend(ModelBackend)` in `backends/huggingface.py`), and the first whose method returns a render
-        (`class HFPromptTokenizer(PromptTokenizer)`): by the name the module binds."""
+        """What the module at `path` may run through an imported name whose class only the run's other modules
+        tell, by the name the module binds: for a class it annotates with (`backend: ModelBackend`, `"ModelBackend"`)
+        that leaves methods to its subclasses (an `ABC`, a `Protocol`), the first subclass in the base's folder or a
+        folder below it whose module tokenizes in one of its methods (`class HuggingFaceBackend(ModelBackend)` in
+        `backends/huggingface.py`), and the first whose method returns a render (`class
+        HFPromptTokenizer(PromptTokenizer)`); for a function it calls that gives a class of a registry a decorator
+        of its module fills (`get_backend(name)` returning `_REGISTRY[name]`, see
+        `built_classes.decorated_registry_factories`), the classes so decorated there (`@register("vllm")`)."""
         found: dict[str, tuple[Imported, ...]] = {}
         for ref in imports:
             local = ref.local
-            if ref.symbol in (None, "*") or not any(form in text for form in (f": {local}", f': "{local}"')):
+            if ref.symbol in (None, "*"):
+                continue
+            annotated = any(form in text for form in (f": {local}", f': "{local}"'))
+            if not annotated and f"{local}(" not in text:
                 continue
             target = self.target_of(local, imports, path)
             data = self._peek(target[0]) if target is not None else None
-            if target is None or data is None or not _abstract_class(data, target[1]):
+            if target is None or data is None:
                 continue
             module, name = target
-            subclass = re.compile(rb"class (\w+)\([^)]*\b" + re.escape(name.encode()) + rb"\b")
-            tokenizing: Imported | None = None
-            rendering: Imported | None = None
-            for other_path in _below(module.parent):
-                other = self._peek(other_path) if other_path != module else None
-                classes = [match.group(1).decode() for match in subclass.finditer(other)] if other else []
-                summary = self.summary_at(other_path, tokenizing=True) if classes else None
-                for cls in classes if summary is not None else ():
-                    assert summary is not None
-                    if tokenizing is None and any(item.name.startswith(f"{cls}.") for item in summary.tokenizers):
-                        tokenizing = Imported(summary, cls)
-                    if rendering is None and any(item.name.startswith(f"{cls}.") for item in summary.texts):
-                        rendering = Imported(summary, cls)
-                if tokenizing is not None and rendering is not None:
-                    break
-            chosen = tuple(item for item in (tokenizing, rendering) if item is not None)
+            if annotated and _abstract_class(data, name):
+                pattern = rb"class (\w+)\([^)]*\b" + re.escape(name.encode()) + rb"\b"
+            else:
+                decorator = self._registry_decorator(module, data, name)
+                if decorator is None:
+                    continue
+                # `@register("vllm")` (also `@backends.register(...)`, among other decorators), then the class
+                decorated = rb"\b[^\n]*\n(?:[ \t]*@[^\n]*\n)*[ \t]*class (\w+)"
+                pattern = rb"@(?:\w+\.)*" + re.escape(decorator.encode()) + decorated
+            chosen = self._implementing(module, re.compile(pattern))
             if chosen:
                 found[local] = chosen
         return found
+
+    def _registry_decorator(self, module: Path, data: bytes, name: str) -> str | None:
+        """The decorator of the module at `module` that fills the registry its function `name` gives a class of."""
+        if b"def " + name.encode() not in data or b"[" not in data:
+            return None
+        if module not in self._decorated_registries:
+            text = _decoded(data)
+            tree = _parsed(text) if text is not None else None
+            self._decorated_registries[module] = decorated_registry_factories(tree) if tree is not None else {}
+        return self._decorated_registries[module].get(name)
+
+    def _implementing(self, module: Path, pattern: re.Pattern[bytes]) -> tuple[Imported, ...]:
+        """The first class `pattern` finds in the modules of `module`'s folder and below (`_below`, not `module`
+        itself) whose method tokenizes its parameter, and the first whose method returns a render."""
+        tokenizing: Imported | None = None
+        rendering: Imported | None = None
+        for other_path in _below(module.parent):
+            other = self._peek(other_path) if other_path != module else None
+            classes = [match.group(1).decode() for match in pattern.finditer(other)] if other else []
+            summary = self.summary_at(other_path, tokenizing=True) if classes else None
+            for cls in classes if summary is not None else ():
+                assert summary is not None
+                if tokenizing is None and any(item.name.startswith(f"{cls}.") for item in summary.tokenizers):
+                    tokenizing = Imported(summary, cls)
+                if rendering is None and any(item.name.startswith(f"{cls}.") for item in summary.texts):
+                    rendering = Imported(summary, cls)
+            if tokenizing is not None and rendering is not None:
+                break
+        return tuple(item for item in (tokenizing, rendering) if item is not None)
 
     def resolved(self, path: str) -> Path:
         return self._resolve(path)

@@ -185,6 +185,44 @@ def registry_factories(module: ast.Module) -> dict[str, str]:
     return found
 
 
+def decorated_registry_factories(module: ast.Module) -> dict[str, str]:
+    """The module-level functions that give a class (or an instance of one) of a registry that a decorator of the
+    module fills, wherever the classes are (`@register("vllm")` on a class of another module, with `def
+    register(name)` storing it in `_REGISTRY[name]`; then `def get_backend(name): return _REGISTRY[name]`, or
+    `return _REGISTRY[name](cfg)`): name -> the decorator's name. The classes are found by the project step, in the
+    modules that use the decorator."""
+    dicts = {
+        target.id
+        for statement in module.body
+        if isinstance(statement, (ast.Assign, ast.AnnAssign))
+        and isinstance(statement.value, (ast.Dict, ast.Call))
+        and (not isinstance(statement.value, ast.Call) or dotted_name(statement.value.func) == "dict")
+        and not (isinstance(statement.value, ast.Dict) and statement.value.keys)
+        for target in (statement.targets if isinstance(statement, ast.Assign) else [statement.target])
+        if isinstance(target, ast.Name)
+    }
+    functions = [
+        statement for statement in module.body if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+    ]
+    decorators: dict[str, str] = {}  # registry -> the decorator that stores classes in it
+    for function in functions:
+        for node in ast.walk(function):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name):
+                for target in node.targets:
+                    if isinstance(target, ast.Subscript) and dotted_name(target.value) in dicts:
+                        decorators.setdefault(dotted_name(target.value) or "", function.name)
+    found = {}
+    for function in functions:
+        if function.name in decorators.values():
+            continue
+        for node in ast.walk(function):
+            value = node.value if isinstance(node, ast.Return) else None
+            value = value.func if isinstance(value, ast.Call) and isinstance(value.func, ast.Subscript) else value
+            if isinstance(value, ast.Subscript) and dotted_name(value.value) in decorators:
+                found[function.name] = decorators[dotted_name(value.value) or ""]
+    return found
+
+
 def _class_dicts(module: ast.Module) -> dict[str, tuple[str, ...]]:
     """The dicts a module assigns once at its top level whose values are all names (of classes, in a registry):
     name -> the names as written."""

@@ -556,6 +556,10 @@ def _built_class(call: ast.Call, function: FunctionInfo) -> ast.expr:
     )
     if found is None and isinstance(call.func, ast.Subscript) and isinstance(call.func.value, ast.Name):
         return call.func.value  # (a registry whose classes share no base: what the project step knows of it)
+    if found is None and isinstance(call.func, ast.Call) and isinstance(call.func.func, (ast.Name, ast.Attribute)):
+        # `get_backend(cfg.backend)(cfg)`: an instance of the class a function gives (what the project step knows
+        # of it: the classes of a registry a decorator fills, `Links.implementations`)
+        return call.func.func
     return found or call.func
 
 

@@ -128,8 +128,8 @@ class DoubleBos(Rule):
         for example in examples]`), when a script imports both and hands a trainer a collator (`data_collator=`).
 
         A wrapper that takes the BOS off its render before returning it (`text = text[len(tok.bos_token):]`,
-        `text.removeprefix(tok.bos_token)`), in the module or in another one, gives its callers no render to
-        double.
+        `text.removeprefix(tok.bos_token)`, or through a function named for it, `return strip_leading_bos(text,
+        tok)`, of the module or imported), in the module or in another one, gives its callers no render to double.
 
         Across modules: text a function of another module returns (one text, a list of them, or rows with it in a
         column, also through a function it makes: `to_text = make_formatter(tok)`, then `ds.map(to_text)`), yields
@@ -159,7 +159,10 @@ class DoubleBos(Rule):
         (`BACKENDS = {"hf": HFBackend, "echo": EchoBackend}`, then `BACKENDS[kind](model)`, or a function of the
         registry's module that returns `BACKENDS[kind](name)`): when one of its classes tokenizes what the method is
         given, the keys that pick it double the BOS (from another module reported as `BACKENDS.generate`, with the
-        tokenization of that class as the related place);
+        tokenization of that class as the related place); so is a registry a decorator of another module fills
+        (`@register_model("hf")` on classes in the modules of that package, `def load_model(name, cfg): return
+        MODELS[name](cfg)`, or `get_backend(name)` returning the class, then `get_backend(kind)(cfg)`): the first
+        registered class whose method tokenizes is followed;
         and for a module that annotates with an imported abstract base (an `ABC`, a `Protocol`; also as a string,
         `backend: "ModelBackend"` with the import under `TYPE_CHECKING`; also kept as `self.backend = backend or
         EchoBackend()`), the first subclass in the base's folder or in a folder up to two levels below it (at most
