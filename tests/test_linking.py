@@ -356,3 +356,54 @@ def test_a_module_is_read_for_a_known_renderer_only_when_it_imports_it(text: str
     (`process`) only when it imports the name or reaches it through a module: a mention in a comment, or a function
     of its own of the same name, is not a use of the renderer."""
     assert imports_any(["process"])(text) is imported
+
+
+def test_a_registry_a_decorator_fills_is_known_by_its_factories() -> None:
+    from chatlint.facts.built_classes import decorated_registry_factories
+
+    module = ast.parse(
+        textwrap.dedent(
+            """\
+            MODELS: dict[str, type] = {}
+            FIXED = {"a": int}
+
+
+            def register(name):
+                def decorate(cls):
+                    MODELS[name] = cls
+                    return cls
+
+                return decorate
+
+
+            def get_class(name):
+                return MODELS[name]
+
+
+            def build(name, cfg):
+                return MODELS[name](cfg)
+
+
+            def fixed(name):
+                return FIXED[name]
+
+
+            def lookup(name):
+                return MODELS.get(name)
+            """
+        )
+    )
+    # the dict filled by the decorator, read by subscript (a `.get` is not followed); a dict of fixed entries
+    # is `registry_members`' business, not this one's
+    assert decorated_registry_factories(module) == {"get_class": "register", "build": "register"}
+
+
+def test_the_implementations_of_an_interface_are_looked_for_two_levels_below_its_folder(tmp_path: Path) -> None:
+    from chatlint import linking
+
+    for relative in ("a.py", "sub/b.py", "sub/deeper/c.py", "sub/deeper/too/d.py", ".hidden/e.py"):
+        path = tmp_path / "pkg" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("")
+    found = [path.relative_to(tmp_path / "pkg").as_posix() for path in linking._below(tmp_path / "pkg")]
+    assert found == ["a.py", "sub/b.py", "sub/deeper/c.py"]
