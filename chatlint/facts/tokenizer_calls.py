@@ -273,7 +273,7 @@ def engine_call(
     flag = call_flag(ADD_SPECIAL_TOKENS, call, function) if found.takes_flag else absent(ADD_SPECIAL_TOKENS)
     # a `**mapping` can hold the flag only for an engine that takes it (a pipeline); SGLang's `generate` takes a
     # fixed set of keywords (sampling parameters, LoRA, priority), none of them the flag
-    opaque = _spreads(call) if found.takes_flag else passes_star_args(call)
+    opaque = _spreads_beyond_generation(call) if found.takes_flag else passes_star_args(call)
     if found.tokenization_kwargs:
         # `llm.generate(prompts, params, tokenization_kwargs={"add_special_tokens": False})`, also inside a `**mapping`
         nested = keyword_value(call, "tokenization_kwargs")
@@ -821,6 +821,18 @@ def _without_the_flag(mapping: ast.expr) -> bool:
 def _spreads(call: ast.Call) -> bool:
     """The call passes `*args` or `**mapping`: what they hold is not known here."""
     return passes_star_args(call) or any(item.arg is None for item in call.keywords)
+
+
+def _spreads_beyond_generation(call: ast.Call) -> bool:
+    """`_spreads`, but a `**mapping` named for generation settings (`**gen_kwargs`, `**self.generation_kwargs`,
+    `**sampling_params`) is read as holding them, not how the prompt is tokenized (a pipeline's call takes both)."""
+    return passes_star_args(call) or any(
+        item.arg is None and not _GENERATION_SETTINGS.search((dotted_name(item.value) or "").rsplit(".", 1)[-1])
+        for item in call.keywords
+    )
+
+
+_GENERATION_SETTINGS = re.compile(r"(?i)^_?(?:gen|generat\w*|sampling|decod\w*)_?(?:kwargs|params|config|args|opts)$")
 
 
 def only_own_kwargs(call: ast.Call, wrapper: FunctionInfo) -> bool:
