@@ -40,11 +40,21 @@ def result_uses(
     return frozenset({_classify(call, ancestors)})
 
 
+# the methods that move a value to a device and give it back (a `BatchEncoding`'s too)
+_MOVES = frozenset({"to", "cuda", "cpu"})
+
+
 def result_name(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> str:
     """The name or key the value of `call` is stored under, looking through comprehensions and `.append()`."""
     child: ast.AST = call
     for parent in reversed(ancestors):
         if isinstance(parent, (ast.ListComp, ast.GeneratorExp)) and child is parent.elt:
+            child = parent
+            continue
+        if isinstance(parent, ast.Attribute) and parent.value is child and parent.attr in _MOVES:
+            child = parent  # `apply_chat_template(...).to(device)`: the same value, on a device
+            continue
+        if isinstance(parent, ast.Call) and parent.func is child and isinstance(child, ast.Attribute):
             child = parent
             continue
         if isinstance(parent, ast.Assign) and len(parent.targets) == 1:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, Route, SpreadSource, TemplateCall
 from chatlint.facts.id_uses import asserted_a_list, tells_a_batch_encoding
+from chatlint.facts.model import FunctionInfo
 from chatlint.facts.syntax import called_name, dotted_name, passes_star_args
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeFix, Rule
@@ -238,9 +239,31 @@ def _type_checked(name: str, template_call: TemplateCall, facts: ModuleFacts) ->
     `torch.is_tensor(name)` (not
     `assert isinstance(name, list)`, which only fails for a `BatchEncoding`, nor a test it fails as a list would:
     `isinstance(name, dict)`, `hasattr(name, "tolist")`)."""
+    names = _moved_copies(name, template_call.function)
     for node in facts.scope_members(template_call.function.node):
         if isinstance(node, ast.Call) and called_name(node) in ("isinstance", "hasattr", "is_tensor") and node.args:
-            if isinstance(node.args[0], ast.Name) and node.args[0].id == name and tells_a_batch_encoding(node):
+            if isinstance(node.args[0], ast.Name) and node.args[0].id in names and tells_a_batch_encoding(node):
                 if not asserted_a_list(node, facts.ancestors(node)):
                     return True
     return False
+
+
+def _moved_copies(name: str, function: FunctionInfo) -> set[str]:
+    """`name` and the local names the function assigns it moved to a device (`inputs = encoded.to(device)`, once):
+    the same value, whose kind a test of either tells."""
+    names = {name}
+    for _ in range(3):
+        grown = {
+            other
+            for other, values in function.assignments.items()
+            if len(values) == 1
+            and isinstance(values[0], ast.Call)
+            and isinstance(values[0].func, ast.Attribute)
+            and values[0].func.attr in ("to", "cuda", "cpu")
+            and isinstance(values[0].func.value, ast.Name)
+            and values[0].func.value.id in names
+        }
+        if grown <= names:
+            break
+        names |= grown
+    return names

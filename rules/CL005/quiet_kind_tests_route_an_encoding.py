@@ -29,3 +29,12 @@ def tensor_or_encoding(tokenizer, messages, device):
         ids = ids["input_ids"]
     ids = ids.to(device)
     return ids, ids.shape[1]
+
+
+def moved_then_tested(model, tokenizer, messages, device):
+    # the result moved to the device first (`.to(...)` gives the same kind of value), then its kind tested
+    encoded = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt").to(device)
+    inputs = encoded.to(model.device)
+    if hasattr(inputs, "keys"):
+        return model.generate(**inputs), inputs["input_ids"].shape[1]
+    return model.generate(inputs), inputs.shape[1]
