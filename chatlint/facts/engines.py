@@ -370,6 +370,10 @@ class Engines:
         built = built or [cls for cls in _annotated_class(receiver, function) if _engine_of(self.classes, cls)]
         if built:
             engines = {_engine_of(self.classes, cls) for cls in built}
+            if len(engines) > 1 and _passes_sampling_params(call, function):
+                # built as several kinds of model on different paths (`self._model` a vLLM engine for one runtime,
+                # a transformers model for another): a call given `SamplingParams` is vLLM's (or TensorRT-LLM's)
+                engines &= {_engine_of(self.classes, cls) for cls in built if _takes_sampling_params(cls, self)}
             if len(engines) != 1 or None in engines:
                 return None
             library, words = engines.pop()  # type: ignore[misc]  # (None is ruled out above)
@@ -400,6 +404,23 @@ class Engines:
             model = first_argument(value) if dotted_name(value.func) in self.generators else None
             found += _built_calls(model, function, flows) if model is not None else [value]
         return found
+
+
+def _passes_sampling_params(call: ast.Call, function: FunctionInfo) -> bool:
+    """Does the call hand over `SamplingParams(...)`, built in place or assigned once to a local name?"""
+    for value in [*call.args, *(item.value for item in call.keywords)]:
+        if isinstance(value, ast.Name):
+            assigned = function.assignments.get(value.id, [])
+            value = assigned[0] if len(assigned) == 1 else value
+        if isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] == "SamplingParams":
+            return True
+    return False
+
+
+def _takes_sampling_params(cls: ast.expr, engines: Engines) -> bool:
+    """Is `cls` the class of an engine whose `generate` takes `SamplingParams` (vLLM's, TensorRT-LLM's)?"""
+    found = _engine_of(engines.classes, cls)
+    return found is not None and found[0] in ("vllm", "tensorrt_llm")
 
 
 def _traced_model(tracer: ast.expr, function: FunctionInfo) -> ast.expr | None:

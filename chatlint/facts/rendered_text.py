@@ -550,6 +550,12 @@ class RenderedTexts:
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Mult):
             # `prompts * n`: the same texts, repeated (`best of n`)
             return self.template_texts(expr.left, function, depth + 1)
+        if isinstance(expr, ast.IfExp):
+            # `[render(p) for p in prompts] if use_chat_template else list(prompts)`
+            return _either(
+                self.template_texts(expr.body, function, depth + 1),
+                self.template_texts(expr.orelse, function, depth + 1),
+            )
         return None
 
     def _chunks(self, call: ast.Call, function: FunctionInfo) -> bool:
