@@ -1,5 +1,5 @@
 """Modules whose chat template writes no BOS because they supply it themselves: one they install
-(`tokenizer.chat_template = LLAVA_CHAT_TEMPLATE`, a literal of the module without a BOS) or a fake
+(`tokenizer.chat_template = LLAVA_CHAT_TEMPLATE`, a literal of the module without a BOS, or written in place) or a fake
 `apply_chat_template` of their own (a test double). What such a module renders is meant to be tokenized with special
 tokens, so no text of theirs counts as rendered.
 """
@@ -32,6 +32,11 @@ def templates_without_bos(functions: list[FunctionInfo], links: Links | None = N
     text = function_text(functions[0])
     if ".chat_template" not in text:
         return False
+    written = _installed_literals(functions[0])
+    if any(_writes_bos(literal) for literal in written):
+        return False
+    if written and not INSTALLED_CALL.search(text) and not _INSTALLED_TEMPLATE.search(text):
+        return True  # (every template it installs is written in place: `tok.chat_template = "{% for ... %}"`)
     calls = set(INSTALLED_CALL.findall(text))
     if calls:
         own = set(template_sources(functions))
@@ -63,6 +68,19 @@ def templates_without_bos(functions: list[FunctionInfo], links: Links | None = N
         if (template := string_value(value)) is not None
     }
     return set(literals) == installed and not any(_writes_bos(literal) for literal in literals.values())
+
+
+def _installed_literals(module: FunctionInfo) -> list[str]:
+    """The chat templates the module installs written in place (`tokenizer.chat_template = ("{% for message in
+    messages %}" ...)`)."""
+    return [
+        template
+        for node in ast.walk(module.node)
+        if isinstance(node, ast.Assign)
+        and any(isinstance(target, ast.Attribute) and target.attr == "chat_template" for target in node.targets)
+        and (template := string_value(node.value)) is not None
+        and _is_template(template)
+    ]
 
 
 def _fakes_the_template(functions: list[FunctionInfo]) -> bool:
