@@ -682,6 +682,13 @@ class RenderedTexts:
             for item, function in items
             if isinstance(item, (ast.Tuple, ast.List)) and (element := _element(item, position)) is not None
         )
+        # a call of a helper of the module that returns such tuples (`[build_prompt(s) for s in chunk]` with
+        # `return render(...), sample["answer"]`)
+        found = found or _any(
+            self._returned(helper, position, depth + 1, many, site=(item, function))
+            for item, function in items
+            if isinstance(item, ast.Call) and (helper := self.helper_function(item, function)) is not None
+        )
         return with_hop(found, hop)
 
     def _dataset_items(self, built: ast.Call, depth: int) -> TextOrigin | None:
