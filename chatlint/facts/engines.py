@@ -585,11 +585,16 @@ def generate_request(call: ast.Call, function: FunctionInfo, flows: dict[int, Fu
     words = _endpoint_words(url, function) if url is not None else None
     if words is None:
         return None
+    named = body.id if isinstance(body, ast.Name) else None
     if isinstance(body, ast.Name):
         body = function_flow(function, flows).assigned(body)
-    if not isinstance(body, ast.Dict):
+    keyed = function.key_assignments.get(named or "", {})
+    if not isinstance(body, ast.Dict) and not any(key in keyed for key in _PROMPT_KEYS):
         return None
-    entries = {string_value(key): value for key, value in zip(body.keys, body.values) if key is not None}
+    # the body's literal entries, and the keys the function sets on it (`body["prompt"] = render(...)` on a body
+    # the request gave)
+    literal = zip(body.keys, body.values) if isinstance(body, ast.Dict) else ()
+    entries = {string_value(key): value for key, value in literal if key is not None} | keyed
     if "add_special_tokens" in entries or "input_ids" in entries or None in entries:
         return None
     text = next((entries[key] for key in _PROMPT_KEYS if key in entries), None)

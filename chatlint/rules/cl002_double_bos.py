@@ -963,7 +963,14 @@ def _only_counted(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
         binding = flow.binding_of(assignment, target.id)
         loads = flow.loads_reached_by(binding) if binding is not None else []
         if not ids:
-            return bool(loads) and all(load.ancestors and isinstance(load.ancestors[-1], ast.Compare) for load in loads)
+            return bool(loads) and all(
+                load.ancestors
+                and (
+                    isinstance(load.ancestors[-1], ast.Compare)
+                    or _difference_of_counts(load.node, load.ancestors[-1], tokenizer_call.function)
+                )
+                for load in loads
+            )
         return bool(loads) and all(_compared_length(load.node, load.ancestors, only_compared) for load in loads)
 
     value, ancestors = same_value(call, facts.ancestors(call), through_ids=True)
@@ -1082,6 +1089,16 @@ def _compared_length(
             return True
         return _assigns_one_name(above) and through_name is not None and through_name(above, False)  # type: ignore[arg-type]
     return False
+
+
+def _difference_of_counts(node: ast.AST, parent: ast.AST, function: FunctionInfo) -> bool:
+    """`full_tokens - system_tokens` where the other side is a count too (a name assigned `len(...)` once): two
+    texts tokenized alike, each with the same extra BOS, whose difference the BOS does not change."""
+    if not (isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Sub)):
+        return False
+    other = parent.right if parent.left is node else parent.left
+    assigned = function.assignments.get(other.id, []) if isinstance(other, ast.Name) else []
+    return len(assigned) == 1 and isinstance(assigned[0], ast.Call) and called_name(assigned[0]) == "len"
 
 
 # the name of a count that is reported, not used: `usage={"prompt_tokens": len(...)}`, `Usage(prompt_tokens=...)`

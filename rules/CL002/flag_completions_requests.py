@@ -26,3 +26,8 @@ class CompletionsScorer:
         prompt = self.render(messages)
         reply = requests.post(f"{self.base_url}/v1/completions", json={"model": self.model, "prompt": prompt})  # expect: CL002 "`prompt` is rendered by"
         return reply.json()["choices"][0]["text"]
+
+    def proxy(self, body, system=None):
+        # a proxy that renders the request's messages into its body before forwarding it
+        body["prompt"] = self.render([{"role": "system", "content": system or ""}, *body.pop("messages")])
+        return requests.post(f"{self.base_url}/v1/completions", json=body).json()  # expect: CL002 "a raw completions request"

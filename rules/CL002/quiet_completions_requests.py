@@ -24,3 +24,9 @@ class CompletionsScorer:
     def complete_ids(self, messages):
         ids = self.tokenizer(self.render(messages), add_special_tokens=False)["input_ids"]
         return requests.post(f"{self.base_url}/v1/completions", json={"model": self.model, "prompt": ids}).json()
+
+    def proxy(self, body):
+        # the proxy renders into the request's body and turns the server's special tokens off there
+        body["prompt"] = self.render(body.pop("messages"))
+        body["add_special_tokens"] = False
+        return requests.post(f"{self.base_url}/v1/completions", json=body).json()
