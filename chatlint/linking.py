@@ -1089,7 +1089,11 @@ def _below(folder: Path) -> list[Path]:
     first."""
     found = sorted(folder.glob("*.py"))
     for pattern in ("*/*.py", "*/*/*.py"):
-        found += sorted(item for item in folder.glob(pattern) if not any(part.startswith(".") for part in item.parts))
+        found += sorted(
+            item
+            for item in folder.glob(pattern)
+            if not any(part.startswith(".") for part in item.relative_to(folder).parts)
+        )
     return found[:MAX_IMPLEMENTING_MODULES]
 
 
