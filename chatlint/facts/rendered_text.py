@@ -288,8 +288,7 @@ class RenderedTexts:
                 found = self.tuple_items(bindings[0].value, function, depth + 1, index)
                 if found is not None:
                     return with_hop(found, f"`{_short(expr)}`")
-        pieces = self.flow(function).assigned(expr.value) if isinstance(expr.value, ast.Name) else expr.value
-        if _split(pieces) is not None and not _is_zero(element):
+        if self._split_pieces(expr.value, function) and not _is_zero(element):
             return None  # `text.split(marker)[1]`: a piece after the first, which holds the render's start
         # one text out of a list of them: `texts[i]`, `self.prompts[idx]`
         return with_hop(self.template_texts(expr.value, function, depth + 1), f"`{_short(expr)}`")
@@ -534,8 +533,7 @@ class RenderedTexts:
             return self._dataset_items(expr, depth) or self._imported_text(expr.func, function, items=True)
         if isinstance(expr, ast.Subscript) and isinstance(expr.slice, ast.Slice):
             lower = expr.slice.lower
-            pieces = self.flow(function).assigned(expr.value) if isinstance(expr.value, ast.Name) else expr.value
-            if lower is not None and not _is_zero(lower) and _split(pieces) is not None:
+            if lower is not None and not _is_zero(lower) and self._split_pieces(expr.value, function):
                 return None  # `text.split(marker)[1:]`: the pieces after the first, which holds the render's start
             return self.template_texts(expr.value, function, depth + 1)
         if isinstance(expr, ast.Subscript) and isinstance(expr.value, ast.Name) and expr.value.id in function.params:
@@ -557,6 +555,11 @@ class RenderedTexts:
                 self.template_texts(expr.orelse, function, depth + 1),
             )
         return None
+
+    def _split_pieces(self, expr: ast.expr, function: FunctionInfo) -> bool:
+        """Is `expr` the pieces of a split text (`text.split(marker)`, or a name assigned them)?"""
+        pieces = self.flow(function).assigned(expr) if isinstance(expr, ast.Name) else expr
+        return _split(pieces) is not None
 
     def _chunks(self, call: ast.Call, function: FunctionInfo) -> bool:
         """Does the call cut its first argument into lists of consecutive items: a generator of the module named
