@@ -732,16 +732,18 @@ class Project:
         that leaves methods to its subclasses (an `ABC`, a `Protocol`), the first subclass in the base's folder or a
         folder below it whose module tokenizes in one of its methods (`class HuggingFaceBackend(ModelBackend)` in
         `backends/huggingface.py`), and the first whose method returns a render (`class
-        HFPromptTokenizer(PromptTokenizer)`); for a function it calls that gives a class of a registry a decorator
-        of its module fills (`get_backend(name)` returning `_REGISTRY[name]`, see
-        `built_classes.decorated_registry_factories`), the classes so decorated there (`@register("vllm")`)."""
+        HFPromptTokenizer(PromptTokenizer)`); for a function it calls, named for giving one (`get_backend`,
+        `load_model`), that gives a class of a registry a decorator of its module fills (`get_backend(name)`
+        returning `_REGISTRY[name]`, see `built_classes.decorated_registry_factories`), the classes so decorated
+        there (`@register("vllm")`)."""
         found: dict[str, tuple[Imported, ...]] = {}
         for ref in imports:
             local = ref.local
             if ref.symbol in (None, "*"):
                 continue
-            annotated = any(form in text for form in (f": {local}", f': "{local}"'))
-            if not annotated and f"{local}(" not in text:
+            # (a class, CapWords, annotated with; a function named for giving one, called)
+            annotated = local[:1].isupper() and any(form in text for form in (f": {local}", f': "{local}"'))
+            if not annotated and not (_REGISTRY_ACCESSOR.search(ref.symbol or "") and f"{local}(" in text):
                 continue
             target = self.target_of(local, imports, path)
             data = self._peek(target[0]) if target is not None else None
@@ -764,10 +766,8 @@ class Project:
 
     def _registry_decorator(self, module: Path, data: bytes, name: str) -> str | None:
         """The decorator of the module at `module` that fills the registry its function `name` gives a class of."""
-        if b"def " + name.encode() not in data or b"[" not in data:
-            return None
         if module not in self._decorated_registries:
-            text = _decoded(data)
+            text = _decoded(data) if _fills_a_registry(data) else None
             tree = _parsed(text) if text is not None else None
             self._decorated_registries[module] = decorated_registry_factories(tree) if tree is not None else {}
         return self._decorated_registries[module].get(name)
@@ -1095,6 +1095,23 @@ def _below(folder: Path) -> list[Path]:
             if not any(part.startswith(".") for part in item.relative_to(folder).parts)
         )
     return found[:MAX_IMPLEMENTING_MODULES]
+
+
+# the names of functions that give a class (or an instance) of a registry: `get_backend`, `load_model`,
+# `build_engine`, `model_registry`
+_REGISTRY_ACCESSOR = re.compile(
+    r"^_?(?:get|load|build|create|make|init|resolve|lookup|select|pick|choose|from)_|regist"
+)
+# `    _REGISTRY[name] = cls` in a function (a decorator storing what it decorates), and `return _REGISTRY[...`
+_STORED_IN_A_DICT = re.compile(rb"(?m)^[ \t]+(\w+)\[[^\]\n]+\][ \t]*=[ \t]*\w+[ \t]*$")
+
+
+def _fills_a_registry(data: bytes) -> bool:
+    """Could a module's bytes define a registry a decorator fills, and a function that returns from it (see
+    `built_classes.decorated_registry_factories`)? Tested before the module is parsed for it."""
+    return any(
+        b"return " + name + b"[" in data for name in {match.group(1) for match in _STORED_IN_A_DICT.finditer(data)}
+    )
 
 
 def _abstract_class(data: bytes, name: str) -> bool:

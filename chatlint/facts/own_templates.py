@@ -15,6 +15,8 @@ from chatlint.facts.model import FunctionInfo
 from chatlint.facts.syntax import code, current_source, string_value
 
 _INSTALLED_TEMPLATE = re.compile(r"\.chat_template\s*=\s*([A-Za-z_]\w*)\s*$", re.MULTILINE)
+# a template written in place: `tok.chat_template = "{% for ... %}"`, or a parenthesised literal over lines
+_INSTALLED_LITERAL = re.compile(r"""\.chat_template\s*=\s*[(\"']""")
 # a template installed from what a function returns: `tok.chat_template = get_chat_template(version)`
 INSTALLED_CALL = re.compile(r"\.chat_template\s*=\s*([A-Za-z_][\w.]*)\(")
 _BOS_MARKERS = ("bos", "<s>", "<|begin_of_text|>", "<|startoftext|>", "[cls]")
@@ -32,7 +34,7 @@ def templates_without_bos(functions: list[FunctionInfo], links: Links | None = N
     text = function_text(functions[0])
     if ".chat_template" not in text:
         return False
-    written = _installed_literals(functions[0])
+    written = _installed_literals(functions[0]) if _INSTALLED_LITERAL.search(text) else []
     if any(_writes_bos(literal) for literal in written):
         return False
     if written and not INSTALLED_CALL.search(text) and not _INSTALLED_TEMPLATE.search(text):
