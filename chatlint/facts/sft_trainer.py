@@ -34,6 +34,7 @@ class TrainerTokenization:
     field_words: str  # where the column's name comes from, in words
     origin: TextOrigin  # the render the column holds
     config_line: int | None = None  # the line of the `SFTConfig(dataset_text_field=...)` keyword that names the column
+    formatting: bool = False  # the texts are what a `formatting_func=` returns (trl stores them in `text`)
 
 
 def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
@@ -45,10 +46,17 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
     if any(_opts_out(config, function, facts) for config, function in configs):
         return []
     texts = facts.rendered_texts
+    found = []
+    for call, function in trainers:
+        formatted = _formatted(call, function, facts)
+        if formatted is not None and not _opts_out(call, function, facts):
+            words = f"the texts `formatting_func={formatted[0]}` returns"
+            found.append(
+                TrainerTokenization(call, function, TRL_DEFAULT_TEXT_FIELD, words, formatted[1], formatting=True)
+            )
     writers = texts.rows.column_writers
     if not writers:
-        return []
-    found = []
+        return found
     for call, function in trainers:
         dataset = keyword_value(call, "train_dataset")
         if _opts_out(call, function, facts) or _passed(call, "formatting_func", function) or dataset is None:
@@ -62,6 +70,24 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
             origin = texts.rows.writer_of(field[0], [(dataset, function)])
             found.append(TrainerTokenization(call, function, field[0], field[1], origin, field[2]))
     return found
+
+
+def _formatted(call: ast.Call, function: FunctionInfo, facts: ModuleFacts) -> tuple[str, TextOrigin] | None:
+    """The render a function of the module handed as `formatting_func=` returns (`return
+    tok.apply_chat_template(example["messages"], tokenize=False)`, or a column a `.map()` rendered into): trl
+    tokenizes what it returns as plain text, with special tokens on (0.x: `processing_class(formatting_func(element),
+    add_special_tokens=True)`; 1.x: the texts stored in `text`, then `processing_class(text=...)`)."""
+    given = _given(call, "formatting_func", function)
+    texts = facts.rendered_texts
+    if isinstance(given, ast.Lambda):  # `formatting_func=lambda example: tok.apply_chat_template(...)`
+        body = texts.template_text(given.body, function, 0) or texts.template_texts(given.body, function, 0)
+        return ("lambda ...", body) if body is not None else None
+    if not isinstance(given, ast.Name):
+        return None
+    formatter = texts.helper_function(ast.Call(func=given, args=[], keywords=[]), function)
+    # (one text, or a list of them for a batch: trl 0.x's documented `formatting_prompts_func`)
+    origin = (texts.returned(formatter) or texts.returned_texts(formatter)) if formatter is not None else None
+    return (given.id, origin) if origin is not None else None
 
 
 def _patched_by_unsloth(facts: ModuleFacts) -> bool:

@@ -381,8 +381,12 @@ class DoubleBos(Rule):
         trl's `SFTTrainer` tokenizes a column of plain text itself, with special tokens on (`dataset_text_field`,
         on the trainer or the module's `SFTConfig`, else trl's default "text"): when that column holds rendered
         text (written by a `.map()`, also a batched one whose function returns a list of renders per column), the
-        finding is at the trainer. It stays quiet when the call passes `dataset_kwargs`, `formatting_func` or a
-        `**mapping` of options it cannot see (one of two dicts it shows, `**({"optim": ...} if quantized else {})`,
+        finding is at the trainer. So is a `formatting_func=` that returns renders (a function of the module or a
+        lambda: `return tok.apply_chat_template(example["messages"], tokenize=False)`, a list of them for a batch,
+        or the column a `.map()` rendered into, `return example["text"]`): trl tokenizes what it returns as plain
+        text too (0.x: `processing_class(formatting_func(element), add_special_tokens=True)`; 1.x: stored in `text`,
+        then `processing_class(text=...)`; read in trl 0.13.0 and 1.16.0). It stays quiet when the call passes
+        `dataset_kwargs`, or (for the column) `formatting_func`, or a `**mapping` of options it cannot see (one of two dicts it shows, `**({"optim": ...} if quantized else {})`,
         is read), when the dataset it is given was tokenized after the render (a `.map()` whose
         function writes `input_ids`: trl tokenizes nothing again) or lost the column, and when the module runs with
         Unsloth: it imports Unsloth before trl, outside a `try` (and not in a loader the module calls inside a `try`
@@ -769,11 +773,16 @@ def _trainer_diagnostic(tokenization: TrainerTokenization, facts: ModuleFacts) -
     """`SFTTrainer` tokenizes a column that holds rendered text: no fix (the trainer decides how it tokenizes;
     giving it the conversations lets it render them once)."""
     origin = tokenization.origin
+    if tokenization.formatting:
+        subject = f"{tokenization.field_words} (stored in column `{tokenization.column}`)"
+        held = "they hold text"
+    else:
+        subject = f"column `{tokenization.column}` ({tokenization.field_words})"
+        held = "that column holds text"
     message = (
-        f"`SFTTrainer` tokenizes column `{tokenization.column}` ({tokenization.field_words}) with special tokens "
-        f"on (trl does so for a column of plain text), and that column holds text {origin.describe()}, so each "
-        f"example already starts with the template's BOS{_condition(facts)}: trl adds a second BOS. Give the trainer "
-        f"the conversations (a `messages` column) and let it render them"
+        f"`SFTTrainer` tokenizes {subject} with special tokens on (trl does so for plain text), and {held} "
+        f"{origin.describe()}, so each example already starts with the template's BOS{_condition(facts)}: trl adds a "
+        f"second BOS. Give the trainer the conversations (a `messages` column) and let it render them"
     )
     line = tokenization.config_line
     config = (Related(facts.path, line, "names the text column"),) if line is not None else ()

@@ -13,7 +13,7 @@ def build_text_dataset(dataset, tokenizer):
 
 
 def train_with_lambda(model, tokenizer, dataset):
-    trainer = SFTTrainer(
+    trainer = SFTTrainer(  # expect: CL002 "the texts `formatting_func=lambda ...` returns"
         model=model,
         train_dataset=dataset,
         formatting_func=lambda example: tokenizer.apply_chat_template(
@@ -28,7 +28,8 @@ def format_conversation(example):
 
 
 def train(model, dataset):
-    SFTTrainer(model=model, train_dataset=dataset, formatting_func=format_conversation).train()
+    # (and trl tokenizes what the function returns with special tokens on: a second BOS, CL002)
+    SFTTrainer(model=model, train_dataset=dataset, formatting_func=format_conversation).train()  # expect: CL002 "the texts `formatting_func=format_conversation` returns"
 
 
 def sharegpt_to_ids(example, tokenizer):
