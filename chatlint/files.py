@@ -18,7 +18,7 @@ from chatlint.source import remove_stale_temporaries
 PYTHON_SUFFIXES = (".py", ".pyi")
 NOTEBOOK_SUFFIXES = (".ipynb",)  # Jupyter notebooks: see `chatlint.notebooks`
 # (a folder named `env` is often code, a package of environments for RL: a virtual environment of any name is known
-# by its `pyvenv.cfg` or a conda environment by its `conda-meta/` instead, see `_is_environment`)
+# by its `pyvenv.cfg` or a conda environment by its `conda-meta/` instead, see `is_environment`)
 DEFAULT_EXCLUDES = (
     ".git",
     ".hg",
@@ -92,7 +92,7 @@ class FileSelector:
 
         suffixes = PYTHON_SUFFIXES + NOTEBOOK_SUFFIXES
         for folder, subfolders, filenames in os.walk(top, onerror=unlistable):
-            if folder != top and _is_environment(filenames, subfolders):
+            if folder != top and is_environment(filenames, subfolders):
                 subfolders[:] = []
                 continue
             remove_stale_temporaries(folder, filenames)
@@ -119,7 +119,7 @@ class FileSelector:
                 yield os.path.normpath(child)
 
 
-def _is_environment(filenames: list[str], subfolders: list[str]) -> bool:
+def is_environment(filenames: list[str], subfolders: list[str]) -> bool:
     """Is the folder a Python environment (installed packages, not the project's code): a virtual environment
     (`pyvenv.cfg`, whatever the folder's name) or a conda environment (`conda-meta/`)?"""
     return "pyvenv.cfg" in filenames or "conda-meta" in subfolders

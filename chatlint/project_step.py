@@ -23,13 +23,22 @@ from chatlint.facts.summary import (
     may_set_pad_eos,
     tokenizer_loader_calls,
 )
+from chatlint.files import is_environment
 from chatlint.import_uses import imports_any, mentions
 from chatlint.knowledge.model_families import ModelFamily, family_of, names_known_checkpoint
-from chatlint.linking import Project, Summarizer
+from chatlint.linking import MAX_SUMMARY_BYTES, Project, Summarizer
 from chatlint.source import Source
 
 # A run of at most this many files (a pre-commit call) follows the imports of every file it checks; a larger one,
 # those of the files the rules parse and of the files that mention a name another module exports.
+# a method of a class of the project's own named `apply_chat_template` (a tokenizer class of its own, or a test's fake)
+_OWN_TEMPLATE_METHOD = re.compile(r"(?m)^[ \t]+def apply_chat_template\(\s*self\b")
+# an import of a library whose tokenizers a module that imports one may call `apply_chat_template` on (read in the
+# text: a large run keeps only the import statements a file may use for what the project step knows)
+_TOKENIZER_LIBRARY_IMPORT = re.compile(
+    r"(?m)^[ \t]*(?:from|import)[ \t]+(?:transformers|tokenizers|mlx_lm|mlx_vlm|vllm|sglang|trl|unsloth)\b"
+)
+
 SMALL_RUN = 64
 
 
@@ -146,6 +155,7 @@ class ProjectStep:
         for (source, _), linked in zip(to_link, self.check_linked(to_link)):
             checked[source.path] = (source, linked)
         again = self._importer_families(project, to_link, summaries, imports_of)
+        again = self._own_chat_templates(project, to_link, again, imports_of)
         if again:
             for (source, _), linked in zip(again, self.check_linked(again)):
                 checked[source.path] = (source, linked)
@@ -156,6 +166,41 @@ class ProjectStep:
             link_plan.remember(cache, run, project.disk_reads(), checked, [*to_link, *again], files)
             cache.save()
         return files
+
+    def _own_chat_templates(
+        self,
+        project: Project,
+        to_link: list[tuple[Source, Links]],
+        again: list[tuple[Source, Links]],
+        imports_of: dict[str, tuple[ImportRef, ...]],
+    ) -> list[tuple[Source, Links]]:
+        """`again`, and the files of the run with a BatchEncoding finding (CL005) that import no tokenizer library,
+        when classes of the project's own (outside its tests) define `apply_chat_template`: checked again with
+        `Links.own_chat_templates` (what they call it on may be one of those, which returns what it likes)."""
+        checked = self.checked
+        targets = [
+            path
+            for path, (source, result) in sorted(checked.items())
+            if any(item.code == "CL005" for item in result.findings)
+            and path in imports_of
+            and not _TOKENIZER_LIBRARY_IMPORT.search(source.text)
+        ]
+        own = any(
+            _OWN_TEMPLATE_METHOD.search(source.text) and not _in_tests(path) for path, (source, _) in checked.items()
+        )
+        if targets and not own and len(checked) <= SMALL_RUN:
+            own = _defines_own_template(self.root)  # (a pre-commit call passes a few files: the project's are read)
+        if not own:
+            return again
+        linked = {source.path: links for source, links in (*to_link, *again)}
+        queued = {source.path for source, _ in again}
+        for path in targets:
+            source, _ = checked[path]
+            links = linked.get(path) or project.links_for(path, imports_of[path], text=source.text)
+            links.own_chat_templates = True
+            if path not in queued:
+                again.append((source, links))
+        return again
 
     def _importer_families(
         self,
@@ -400,3 +445,50 @@ def _families_loaded(sources: list[tuple[Source, Links | None]]) -> list[ModelFa
             return None
         found += [family for family in families if family is not None]
     return found or None
+
+
+def _in_tests(path: str) -> bool:
+    """Is the file a test of the project (in a `tests` folder, or named `test_*.py` / `*_test.py`)? A fake tokenizer
+    there says nothing about what the project's own code calls."""
+    parts = Path(path).parts
+    name = parts[-1] if parts else ""
+    return (
+        any(part in ("tests", "test") for part in parts[:-1]) or name.startswith("test_") or name.endswith("_test.py")
+    )
+
+
+# the files of a project read for a class of its own defining `apply_chat_template`, at most
+MAX_PROJECT_FILES = 3000
+_NOT_THE_PROJECTS = frozenset({"node_modules", "site-packages", "__pycache__", "build", "dist"})
+
+
+def _defines_own_template(root: Path) -> bool:
+    """Does a module of the project at `root` (outside its tests, hidden folders and Python environments; at most
+    `MAX_PROJECT_FILES`) define a class method `apply_chat_template`?"""
+    seen = 0
+    for folder, subfolders, filenames in os.walk(root):
+        if folder != str(root) and is_environment(filenames, subfolders):
+            subfolders[:] = []
+            continue
+        subfolders[:] = sorted(
+            name for name in subfolders if not name.startswith(".") and name not in _NOT_THE_PROJECTS
+        )
+        for name in sorted(filenames):
+            if not name.endswith(".py"):
+                continue
+            seen += 1
+            path = os.path.join(folder, name)
+            if seen > MAX_PROJECT_FILES:
+                return False
+            if _in_tests(os.path.relpath(path, root)):
+                continue
+            try:
+                if os.path.getsize(path) > MAX_SUMMARY_BYTES:
+                    continue
+                with open(path, "rb") as handle:
+                    data = handle.read()
+            except OSError:
+                continue
+            if b"def apply_chat_template" in data and _OWN_TEMPLATE_METHOD.search(data.decode("utf-8", "replace")):
+                return True
+    return False

@@ -50,6 +50,10 @@ class Links:
     # the model families the run's modules that import this one name, when each names only known ones (what a module
     # that loads no model of its own is run with); empty when any importer names none or an unknown one
     importer_families: tuple[str, ...] = ()
+    # the project's own classes (outside its tests) define `apply_chat_template`, and this module imports no tokenizer
+    # library: the objects it calls `apply_chat_template` on may be those (`HFTokenizer.apply_chat_template`
+    # returning a list of ids), not a transformers tokenizer
+    own_chat_templates: bool = False
     # columns of the rows a stage of another module writes a render in, when a module uses that stage and something
     # of this module (a pipeline script importing both), or this module imports it: column -> the stage's text, its
     # module, and who uses it, in words
@@ -72,6 +76,7 @@ class Links:
         return bool(
             self.names
             or self.importer_families
+            or self.own_chat_templates
             or self.row_columns
             or self.constructions
             or self.implementations
@@ -313,6 +318,7 @@ class Links:
         items = [*self.names.items(), *self.through.items()]
         handed = [f"{owner}:{param}>{bound}" for (owner, param), bound in self.param_classes.items()]
         families = [f"imported by {family}" for family in self.importer_families]
+        families += ["own chat templates"] if self.own_chat_templates else []
         rows = [f"row {column}={summary.digest}" for column, (_, summary, _) in self.row_columns.items()]
         built = [
             f"{cls}({parameter}={value}) in {path}:{line}"

@@ -81,7 +81,11 @@ class BatchEncodingAsTokenList(Rule):
         `from unsloth import FastLanguageModel`): under transformers 5, importing it patches
         `PreTrainedTokenizerBase.apply_chat_template` to pass `return_dict=False` when it tokenizes (read in
         unsloth-zoo 2026.7.2 and 2026.10.9, `temporary_patches/misc.py`, `patch_apply_chat_template_return_dict`,
-        which `unsloth/models/_utils.py` runs at import). The message names the requirement
+        which `unsloth/models/_utils.py` runs at import). It stays quiet in a module that imports no tokenizer
+        library (transformers, tokenizers, mlx-lm, mlx-vlm, vLLM, SGLang, trl, Unsloth) of a project whose own classes
+        define `apply_chat_template` outside its tests (a tokenizer of its own, whose method returns what it likes):
+        what the module calls it on may be one of those (a run of a few files, as pre-commit makes, reads the
+        project's files for such a class, at most 3000). The message names the requirement
         that allows 5, or says that none was found.
 
         It stays quiet when the result is read by key (`ids["input_ids"]`) or passed on as `**inputs`, and when
@@ -158,6 +162,8 @@ class BatchEncodingAsTokenList(Rule):
             return None  # mlx-lm's `TokenizerWrapper` passes `return_dict=False` itself
         if _imports_unsloth(facts):
             return None  # importing Unsloth patches every tokenizer's `apply_chat_template` back to lists
+        if facts.links and facts.links.own_chat_templates:
+            return None  # the project's own tokenizer classes define `apply_chat_template`: it may be one of theirs
         uses = "; ".join(list_uses[:2])
         more = f" (and {len(list_uses) - 2} more)" if len(list_uses) > 2 else ""
         via = f" through {template_call.via}" if template_call.via else ""
