@@ -442,6 +442,10 @@ def parameter_helpers(
             text = _copied(text)  # `llm.generate(list(prompts))`: the same texts
         if isinstance(text, ast.List) and len(text.elts) == 1:
             text = text.elts[0]  # `processor(text=[text], images=images)`: a batch of the one text
+        elif isinstance(text, ast.List) and text.elts:
+            # `tokenizer([chosen_text, rejected_text])`: a batch of its parameters, judged by the first
+            given = [item for item in text.elts if isinstance(item, ast.Name) and item.id in function.params]
+            text = given[0] if len(given) == len(text.elts) else text
         text = _sliced(text, function)
         if function.is_module or not isinstance(text, ast.Name):
             continue
