@@ -185,10 +185,15 @@ class ProjectStep:
             and path in imports_of
             and not _TOKENIZER_LIBRARY_IMPORT.search(source.text)
         ]
+        if not targets:
+            return again
         own = any(
-            _OWN_TEMPLATE_METHOD.search(source.text) and not _in_tests(path) for path, (source, _) in checked.items()
+            "def apply_chat_template" in source.text
+            and _OWN_TEMPLATE_METHOD.search(source.text)
+            and not _in_tests(path)
+            for path, (source, _) in checked.items()
         )
-        if targets and not own and len(checked) <= SMALL_RUN:
+        if not own and len(checked) <= SMALL_RUN:
             own = _defines_own_template(self.root)  # (a pre-commit call passes a few files: the project's are read)
         if not own:
             return again
