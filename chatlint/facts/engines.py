@@ -689,7 +689,9 @@ def _prompt_of(node: ast.expr) -> ast.expr | None:
     return None
 
 
-def _built_calls(receiver: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> list[ast.Call]:
+def _built_calls(
+    receiver: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow], depth: int = 0
+) -> list[ast.Call]:
     """The calls the code shows `receiver` built by: a local name assigned one call, `self.x` set in `__init__`,
     or for `self.llm` every call that sets it in any method of the class (a lazy `load_model()`), or of a base
     class of the module when the class sets none; a call itself (`LLM(...).generate(...)`) is its own. A call of a
@@ -702,7 +704,9 @@ def _built_calls(receiver: ast.expr, function: FunctionInfo, flows: dict[int, Fu
         bindings = flow.reaching(receiver.id, receiver)
         value = flow.assigned(receiver)
         if isinstance(value, ast.Call):
-            return [value]
+            # (`pipe = self._ensure_pipeline()`: what that method of the class returns)
+            lineage = function.self_class.lineage() if function.self_class is not None else []
+            return _returned_calls(value, lineage, flows, depth) or [value]
         scope = function.outer
         while not bindings and scope is not None:  # a name of an enclosing function or of the module
             values = scope.assignments.get(receiver.id)
@@ -719,11 +723,13 @@ def _built_calls(receiver: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     built = []
     for value in values:
         if isinstance(value, ast.Call):
-            built += _returned_calls(value, lineage, flows) or [value]
+            built += _returned_calls(value, lineage, flows, depth) or [value]
     return built
 
 
-def _returned_calls(call: ast.Call, lineage: list[ClassInfo], flows: dict[int, FunctionFlow]) -> list[ast.Call]:
+def _returned_calls(
+    call: ast.Call, lineage: list[ClassInfo], flows: dict[int, FunctionFlow], depth: int = 0
+) -> list[ast.Call]:
     """The calls a method of the class returns, for a call of it (`self._create_model(cfg)`): a call returned as
     it is, or a local name assigned one (`model = LLM(...)`, `return model`); [] when it returns anything else."""
     name = is_self_attribute(call.func)
@@ -733,6 +739,13 @@ def _returned_calls(call: ast.Call, lineage: list[ClassInfo], flows: dict[int, F
     flow = function_flow(method, flows)
     found = []
     for value in flow.returns:
+        if is_self_attribute(value) and depth < 2:
+            # `return self._pipeline`, set lazily by the method (or elsewhere in the class) to a call
+            built_there = _built_calls(value, method, flows, depth + 1)
+            if not built_there:
+                return []
+            found += built_there
+            continue
         built = flow.assigned(value) if isinstance(value, ast.Name) else value
         if not isinstance(built, ast.Call):
             return []

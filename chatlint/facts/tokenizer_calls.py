@@ -831,9 +831,16 @@ def _spreads_beyond_generation(call: ast.Call) -> bool:
     """`_spreads`, but a `**mapping` named for generation settings (`**gen_kwargs`, `**self.generation_kwargs`,
     `**sampling_params`) is read as holding them, not how the prompt is tokenized (a pipeline's call takes both)."""
     return passes_star_args(call) or any(
-        item.arg is None and not _GENERATION_SETTINGS.search((dotted_name(item.value) or "").rsplit(".", 1)[-1])
-        for item in call.keywords
+        item.arg is None and not _GENERATION_SETTINGS.search(_spread_name(item.value)) for item in call.keywords
     )
+
+
+def _spread_name(value: ast.expr) -> str:
+    """The name a spread mapping goes by: `gen_kwargs`, `self.generation_kwargs`, or the function that builds it
+    (`self._generate_kwargs()`)."""
+    if isinstance(value, ast.Call) and not value.args and not value.keywords:
+        value = value.func
+    return (dotted_name(value) or "").rsplit(".", 1)[-1]
 
 
 _GENERATION_SETTINGS = re.compile(r"(?i)^_?(?:gen|generat\w*|sampling|decod\w*)_?(?:kwargs|params|config|args|opts)$")

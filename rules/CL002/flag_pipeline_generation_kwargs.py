@@ -20,3 +20,24 @@ class ChatModel:
         # the caller's keywords may hold `add_special_tokens`: not judged
         prompt = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
         return self.pipe(prompt, **pipeline_kwargs)[0]["generated_text"]
+
+
+class LazyProvider:
+    """The pipeline built on first use by a method that returns it, and the settings built by another."""
+
+    def __init__(self, checkpoint):
+        self.checkpoint = checkpoint
+        self._pipeline = None
+
+    def _ensure_pipeline(self):
+        if self._pipeline is None:
+            self._pipeline = transformers.pipeline("text-generation", model=self.checkpoint)
+        return self._pipeline
+
+    def _generate_kwargs(self):
+        return {"max_new_tokens": 256, "return_full_text": False}
+
+    def complete(self, messages):
+        pipe = self._ensure_pipeline()
+        prompt = pipe.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        return pipe(prompt, **self._generate_kwargs())[0]["generated_text"]  # expect: CL002 "`text-generation` pipeline"
