@@ -383,6 +383,8 @@ def is_tokenizer(node: ast.expr) -> bool:
         return False  # `get_tokenizer(...)`, `load_tokenizer(...)`: builds a tokenizer, does not tokenize
     if last in _TOKENIZER_NAMES or last.endswith(("tokenizer", "_tok", "processing_class")):
         return True
+    if last.endswith(("_instance", "_obj", "_object")) and last.rsplit("_", 1)[0].endswith("tokenizer"):
+        return True  # `tokenizer_instance`, `self._tokenizer_obj`
     # `teacher_processor`, `vlm_processor`: a model's processor under a role's name (not an image processor, a
     # feature extractor or a logits processor, which take no text)
     head, _, tail = last.rpartition("_")
