@@ -110,6 +110,23 @@ FAMILIES: tuple[ModelFamily, ...] = (
         "(`auto_add_bos` False); ms-swift writes the BOS where a family's template does (its MiniCPM 2 template)",
     ),
     ModelFamily(
+        # olmOCR (`allenai/olmOCR-7B-0225-preview`, and the olmOCR 2 checkpoints): fine-tunes of Qwen 2 VL and
+        # Qwen 2.5 VL, with their ChatML templates
+        "olmOCR",
+        re.compile(r"olmocr"),
+        False,
+        "ms-swift 4.6.0 registers `allenai/olmOCR-7B-0225-preview` with the `qwen2_vl` template and the "
+        "`Qwen2VLForConditionalGeneration` architecture (swift/model/models/qwen.py), a ChatML template whose turns "
+        "start with `<|im_start|>` and which writes no `bos_token`",
+    ),
+    ModelFamily(
+        "dots.ocr",
+        re.compile(r"dots[._-]?ocr"),
+        False,
+        "ms-swift 4.6.0 registers `rednote-hilab/dots.ocr` with its `dots_ocr` template (swift/template/templates/"
+        "dots.py), whose prefix is empty and whose turns start with `<|user|>` or `<|system|>`: no `bos_token`",
+    ),
+    ModelFamily(
         "Qwen",
         re.compile(r"qwen"),
         False,
