@@ -31,7 +31,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
     fixable = True
 
     what_it_does = """
-        Finds a prompt-only render (`conv[:-1]`, `example["prompt"]`, a list ending with a user turn, also through
+        Finds a prompt-only render (`conv[:-1]`, `example["prompt"]`, a list ending with a user turn, a conversation
+        the function extends with the assistant reply elsewhere, `[*messages, {"role": "assistant", "content":
+        completion}]` or `messages + [...]`, also through
         a helper of the module that puts messages in front of the conversation it is given and returns it:
         `with_system(conv[:-1])` returning `[system, *messages]` or `[system] + list(messages)`, also inside a
         wrapper that rebinds its parameter with it, `messages = with_system(messages, system)`; the history a helper
