@@ -29,8 +29,6 @@ from chatlint.knowledge.model_families import ModelFamily, family_of, names_know
 from chatlint.linking import MAX_SUMMARY_BYTES, Project, Summarizer
 from chatlint.source import Source
 
-# A run of at most this many files (a pre-commit call) follows the imports of every file it checks; a larger one,
-# those of the files the rules parse and of the files that mention a name another module exports.
 # a method of a class of the project's own named `apply_chat_template` (a tokenizer class of its own, or a test's fake)
 _OWN_TEMPLATE_METHOD = re.compile(r"(?m)^[ \t]+def apply_chat_template\(\s*self\b")
 # an import of a library whose tokenizers a module that imports one may call `apply_chat_template` on (read in the
@@ -39,6 +37,8 @@ _TOKENIZER_LIBRARY_IMPORT = re.compile(
     r"(?m)^[ \t]*(?:from|import)[ \t]+(?:transformers|tokenizers|mlx_lm|mlx_vlm|vllm|sglang|trl|unsloth)\b"
 )
 
+# A run of at most this many files (a pre-commit call) follows the imports of every file it checks; a larger one,
+# those of the files the rules parse and of the files that mention a name another module exports.
 SMALL_RUN = 64
 
 
