@@ -281,10 +281,32 @@ class ShapeResolver:
                 if hooked.kind is ShapeKind.UNKNOWN:
                     hooked = self._handed_shape(name, function, depth)
                 if hooked.kind is ShapeKind.UNKNOWN:
-                    hooked = _extended_with_a_reply(name, scope)
+                    hooked = self._extended_with_a_reply(name, scope, before, depth)
                 return hooked if hooked.kind is not ShapeKind.UNKNOWN else found
             return asserted
         return found
+
+    def _extended_with_a_reply(self, name: str, scope: FunctionInfo, before: int, depth: int) -> Shape:
+        """A conversation the function extends with an assistant reply (`full = [*messages, {"role": "assistant",
+        "content": completion}]`, `messages + [{"role": "assistant", ...}]`): the part before that reply, a
+        prompt."""
+        if scope.is_module:
+            return UNKNOWN_SHAPE
+        for node in ast.walk(scope.node):
+            head: ast.expr | None = None
+            last: ast.expr | None = None
+            if isinstance(node, ast.List) and len(node.elts) >= 2 and isinstance(node.elts[0], ast.Starred):
+                head, last = node.elts[0].value, node.elts[-1]
+            elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.right, ast.List):
+                head, last = node.left, (node.right.elts[-1] if node.right.elts else None)
+            if (
+                isinstance(head, ast.Name)
+                and head.id == name
+                and isinstance(last, ast.Dict)
+                and self._message_role(last, scope, before, depth) == "assistant"
+            ):
+                return Shape(ShapeKind.PROMPT, f"`{name}`, which the function extends with the assistant reply")
+        return UNKNOWN_SHAPE
 
     def _handoff_sources(self, cls: ClassInfo) -> Iterator[tuple[str, str, str, int]]:
         """`(method, receiver, source, line)` of the class's methods that hand `self.receiver` what `self.source`
@@ -1049,28 +1071,3 @@ def _role_shape(role: str | None, text: str) -> Shape:
     if role.lower() in PROMPT_ROLES:
         return Shape(ShapeKind.PROMPT, f"{text} ending with a `{role}` turn")
     return UNKNOWN_SHAPE
-
-
-def _extended_with_a_reply(name: str, scope: FunctionInfo) -> Shape:
-    """A conversation the function extends with an assistant reply (`full = [*messages, {"role": "assistant",
-    "content": completion}]`, `messages + [{"role": "assistant", ...}]`): the part before that reply, a prompt."""
-    if scope.is_module:
-        return UNKNOWN_SHAPE
-    for node in ast.walk(scope.node):
-        head: ast.expr | None = None
-        last: ast.expr | None = None
-        if isinstance(node, ast.List) and len(node.elts) >= 2 and isinstance(node.elts[0], ast.Starred):
-            head, last = node.elts[0].value, node.elts[-1]
-        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.right, ast.List):
-            head, last = node.left, (node.right.elts[-1] if node.right.elts else None)
-        if isinstance(head, ast.Name) and head.id == name and isinstance(last, ast.Dict) and _says_role(last):
-            return Shape(ShapeKind.PROMPT, f"`{name}`, which the function extends with the assistant reply")
-    return UNKNOWN_SHAPE
-
-
-def _says_role(message: ast.Dict, role: str = "assistant") -> bool:
-    """Is `message` a dict literal whose `"role"` is `role`?"""
-    return any(
-        key is not None and string_value(key) == "role" and string_value(value) == role
-        for key, value in zip(message.keys, message.values)
-    )

@@ -41,7 +41,7 @@ def result_uses(
 
 
 # the methods that move a value to a device and give it back (a `BatchEncoding`'s too)
-_MOVES = frozenset({"to", "cuda", "cpu"})
+MOVES = frozenset({"to", "cuda", "cpu"})
 
 
 def result_name(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> str:
@@ -51,7 +51,7 @@ def result_name(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> str:
         if isinstance(parent, (ast.ListComp, ast.GeneratorExp)) and child is parent.elt:
             child = parent
             continue
-        if isinstance(parent, ast.Attribute) and parent.value is child and parent.attr in _MOVES:
+        if isinstance(parent, ast.Attribute) and parent.value is child and parent.attr in MOVES:
             child = parent  # `apply_chat_template(...).to(device)`: the same value, on a device
             continue
         if isinstance(parent, ast.Call) and parent.func is child and isinstance(child, ast.Attribute):

@@ -9,6 +9,7 @@ from chatlint.facts import ModuleFacts, Route, SpreadSource, TemplateCall
 from chatlint.facts.id_uses import asserted_a_list, tells_a_batch_encoding
 from chatlint.facts.model import FunctionInfo
 from chatlint.facts.syntax import called_name, dotted_name, passes_star_args
+from chatlint.facts.uses import MOVES
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
@@ -265,7 +266,7 @@ def _moved_copies(name: str, function: FunctionInfo) -> set[str]:
             if len(values) == 1
             and isinstance(values[0], ast.Call)
             and isinstance(values[0].func, ast.Attribute)
-            and values[0].func.attr in ("to", "cuda", "cpu")
+            and values[0].func.attr in MOVES
             and isinstance(values[0].func.value, ast.Name)
             and values[0].func.value.id in names
         }
