@@ -435,6 +435,9 @@ class TokenizerCall:
     fixable: bool = True
     # for a helper: its other tokenizer calls of the same text (a fallback), which the fix turns off too
     also_inner: tuple[TokenizerCall, ...] = ()
+    # `text` is a list of tuples and this element of each is what is tokenized (a helper flushing a batch of
+    # `(sample, prompt)` pairs)
+    element: int | None = None
 
     @property
     def opaque_helper(self) -> bool:

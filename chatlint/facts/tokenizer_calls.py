@@ -106,6 +106,9 @@ class Helper(NamedTuple):
     also: tuple[TokenizerCall, ...] = ()
     # the method of a base class it implements, when the call names that (`Backend.generate`), for messages
     implements: str = ""
+    # the parameter is a list of tuples and the helper tokenizes this element of each (`prompts = [b[2] for b in
+    # buf]`, then `tok(prompts)`: a batch flushed by a helper)
+    element: int | None = None
 
 
 def collect_tokenizer_calls(
@@ -166,7 +169,11 @@ def collect_tokenizer_calls(
     chain_helpers(calls, flows, found, helpers, counted, by_call)
     if found and not templates_without_bos(functions, links):
         for tokenizer_call in found:
-            if tokenizer_call.text is not None:
+            if tokenizer_call.text is not None and tokenizer_call.element is not None:
+                # (a batch of tuples a helper tokenizes one element of)
+                items = texts.tuple_items(tokenizer_call.text, tokenizer_call.function, 0, tokenizer_call.element)
+                tokenizer_call.origin = replace(items, batch=True) if items is not None else None
+            elif tokenizer_call.text is not None:
                 tokenizer_call.origin = texts.origin(tokenizer_call.text, tokenizer_call.function)
             elif tokenizer_call.dataset is not None:
                 tokenizer_call.column = texts.column_named(tokenizer_call.column)
@@ -458,6 +465,10 @@ def parameter_helpers(
         guarded = _guarded_copy(text, function, flow) if text.id not in function.params else None
         if guarded is not None:
             helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, *guarded))
+        element = _element_of_a_parameter(text, function, flow) if text.id not in function.params else None
+        if element is not None:
+            helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, element[0], element=element[1]))
+            continue
         if text.id not in function.params:
             # (an item of a loop straight over the parameter is judged inside, as a dataset the callers pass)
             direct = any(binding.walks_a_parameter(function) for binding in flow.bindings.get(text.id, []))
@@ -547,6 +558,36 @@ def _item_of_a_parameter(text: ast.Name, function: FunctionInfo, flow: FunctionF
     return found.pop() if len(found) == 1 else None
 
 
+def _element_of_a_parameter(text: ast.Name, function: FunctionInfo, flow: FunctionFlow) -> tuple[str, int] | None:
+    """(the list parameter, the position) when `text` is bound once to one element of the tuples the parameter
+    holds: `prompts = [b[2] for b in buf]` or `[prompt for _, prompt in buf]` (a batch of `(sample, prompt)` pairs
+    a helper tokenizes)."""
+    bindings = flow.bindings.get(text.id, [])
+    value = bindings[0].value if len(bindings) == 1 and bindings[0].kind == "assign" else None
+    if not isinstance(value, (ast.ListComp, ast.GeneratorExp)) or len(value.generators) != 1:
+        return None
+    loop = value.generators[0]
+    if loop.ifs or not isinstance(loop.iter, ast.Name) or loop.iter.id not in function.params:
+        return None
+    position = None
+    if isinstance(loop.target, ast.Name) and isinstance(value.elt, ast.Subscript):
+        index = value.elt.slice
+        if (
+            isinstance(value.elt.value, ast.Name)
+            and value.elt.value.id == loop.target.id
+            and isinstance(index, ast.Constant)
+            and type(index.value) is int
+            and index.value >= 0
+        ):
+            position = index.value
+    elif isinstance(loop.target, ast.Tuple) and isinstance(value.elt, ast.Name):
+        names = [item.id if isinstance(item, ast.Name) else None for item in loop.target.elts]
+        position = names.index(value.elt.id) if value.elt.id in names else None
+    if position is None or not flow.never_rebound(loop.iter.id):
+        return None
+    return loop.iter.id, position
+
+
 def _guarded_copy(text: ast.Name, function: FunctionInfo, flow: FunctionFlow) -> tuple[str, tuple[str, bool]] | None:
     """`full_prompt = prompt`, changed only under `if not formatted:` (or `if formatted:`) for a boolean parameter
     `formatted`: the parameter whose text reaches the tokenizer untouched, and (that flag, the value that skips the
@@ -607,8 +648,10 @@ def chain_helpers(
 
 def helper_key(function: FunctionInfo) -> str:
     """A helper's key: its name, or `Class.name` for a method (a function and a method of the same name, or methods
-    of two classes, are different helpers)."""
-    return f"{function.cls.name}.{function.name}" if function.cls is not None else function.name
+    of two classes, are different helpers; so are functions of the same name nested in different functions)."""
+    if function.cls is not None:
+        return f"{function.cls.name}.{function.name}"
+    return function.qualname if function.outer is not None and not function.outer.is_module else function.name
 
 
 def _sliced(text: ast.expr | None, function: FunctionInfo) -> ast.expr | None:
@@ -656,7 +699,12 @@ def _helper_of(
     func = call.func
     entry: Helper | None = None
     if isinstance(func, ast.Name):
-        entry = helpers.get(func.id)
+        # a function nested in the caller or in a function around it (the innermost), else one of the module
+        scope: FunctionInfo | None = function
+        while entry is None and scope is not None and not scope.is_module:
+            entry = helpers.get(f"{scope.qualname}.{func.id}")
+            scope = scope.outer
+        entry = entry or helpers.get(func.id)
     elif isinstance(func, ast.Attribute) and dotted_name(func.value) in ("self", "cls"):
         cls = function.self_class
         # the class's own method, or the one it inherits from a base class of the module (an override that does not
@@ -804,6 +852,7 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: Helper) -> T
         fixable=helper.guard is None and not (inner.opaque_helper and inner.related),
         also_inner=helper.also if fixed_inside is inner else (),
         related=inner.related if inner.opaque_helper else (),
+        element=helper.element,
     )
 
 
