@@ -782,9 +782,27 @@ class RenderedTexts:
                     origin = self.template_texts(cls.init_attributes[attribute], method, depth + 1)
                 if origin is not None:
                     return _stored(origin, attribute)
-            return self._inherited(attribute, cls, depth, many=True)
+            return self._assigned_texts(attribute, cls, depth) or self._inherited(attribute, cls, depth, many=True)
         finally:
             self.busy.discard(key)
+
+    def _assigned_texts(self, attribute: str, cls: ClassInfo, depth: int) -> TextOrigin | None:
+        """A list of renders one method assigns to the attribute (`self._val_prompts = [prompts[i] for i in
+        val_idx]`) and another reads; certain when every list it is set to (but None and `[]`) holds renders."""
+        values = [
+            (value, method)
+            for value in cls.attributes.get(attribute, ())
+            if not (isinstance(value, ast.Constant) and value.value is None)
+            and not (isinstance(value, ast.List) and not value.elts)
+            and (method := _method_at(cls, value)) is not None
+        ]
+        if not values or any(_strips_bos(value) for value, _ in values):
+            return None
+        origins = [self.template_texts(value, method, depth + 1) for value, method in values]
+        found = _any(origins)
+        if found is None:
+            return None
+        return replace(_stored(found, attribute), certain=all(item is not None and item.certain for item in origins))
 
     def attribute_text(self, attribute: str, cls: ClassInfo, depth: int) -> TextOrigin | None:
         """An attribute a method of the class (or of a base class) sets to a rendered text (`self.prompt =

@@ -75,7 +75,8 @@ class DoubleBos(Rule):
         tokens in; with the defaults, or a flag on for the first piece only: `add_special_tokens=(i == 0)`, or
         `first` set True before the loop and False in it; not the pieces after the first, `text.split(marker)[1:]`),
         an element of the tuples gathered in a list read back by position (`[task[2] for task in tasks]` with
-        `tasks.append((i, question, prompt))`), string methods that keep its start
+        `tasks.append((i, question, prompt))`; also by a helper of the module the list is handed to, a batch it
+        flushes: `_flush(pending)` with `prompts = [item[2] for item in buf]` inside), string methods that keep its start
         (`.strip()`), `prompt + completion`, `typing.cast(str, text)`, `str(text)`, ftfy's `fix_text(text)`, tuple
         unpacking (also of pairs taken apart by `zip(*pairs)`), a mapping spread into the tokenizer call that holds
         the text (`processor(**{"text": prompts, ...})`), helper functions of the module that return it or that
@@ -101,7 +102,8 @@ class DoubleBos(Rule):
         helpers of the module that hand back the text they are given with its start kept (`add_eos(text, eos)`
         returning `text + eos`, a `.strip()`),
         attributes one method of a class sets to a render (`self.prompt = ...`; on some paths only: "on at least
-        one path") or fills with renders (`self.prompts.append(...)`) and another reads, also when the method is
+        one path"), fills with renders (`self.prompts.append(...)`) or sets to a list of them
+        (`self._val_prompts = [prompts[i] for i in held_out]`) and another reads, also when the method is
         in a base class of the module or of another module, one element of the tuples in a list
         (`pairs.append((prompt, answer))`, read as `pairs[i][0]` or `for prompt, answer in pairs`), the items of a
         dataset whose

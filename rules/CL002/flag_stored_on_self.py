@@ -1,6 +1,7 @@
 # A render kept in an attribute of the instance by one method and tokenized by another: one text (`self.prompt =
-# ...`, also with a fallback text on another path) or a list the methods fill (`self.prompts.append(...)`), in the
-# class or in a base class of the module.
+# ...`, also with a fallback text on another path), a list the methods fill (`self.prompts.append(...)`) or one a
+# method assigns (`self._val_prompts = [prompts[i] for i in held_out]`), in the class or in a base class of the
+# module.
 
 
 class ChatSession:
@@ -43,3 +44,33 @@ class MultipleChoiceTask(PromptTask):
     def encode_batch(self, start, end):
         texts = self.rendered[start:end]
         return self.tokenizer(texts, padding=True, return_tensors="pt")  # expect: CL002 "stored in `self.rendered`"
+
+
+class Probe:
+    def __init__(self, tokenizer, model):
+        self.tokenizer = tokenizer
+        self.model = model
+        self._val_prompts = []
+
+    def _prompt(self, question):
+        messages = [{"role": "user", "content": question}]
+        return self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+
+    def _features(self, samples):
+        lengths, prompts = [], []
+        for sample in samples:
+            prompt = self._prompt(sample["question"])
+            lengths.append(len(prompt))
+            prompts.append(prompt)
+        return lengths, prompts
+
+    def fit(self, samples, held_out):
+        lengths, prompts = self._features(samples)
+        self._val_prompts = [prompts[i] for i in held_out]
+        return lengths
+
+    def validate(self, batch_size=8):
+        for start in range(0, len(self._val_prompts), batch_size):
+            chunk = self._val_prompts[start : start + batch_size]
+            batch = self.tokenizer(chunk, return_tensors="pt", padding=True)  # expect: CL002 "stored in `self._val_prompts`"
+            self.model(**batch)

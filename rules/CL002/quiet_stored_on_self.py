@@ -34,3 +34,24 @@ class PlainDocument:
 
     def encode(self):
         return self.tokenizer(self.prompt)
+
+
+class Probe:
+    def __init__(self, tokenizer, model):
+        self.tokenizer = tokenizer
+        self.model = model
+        self._val_prompts = []
+        self._val_texts = []
+
+    def _prompt(self, question):
+        messages = [{"role": "user", "content": question}]
+        return self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+
+    def fit(self, samples, held_out):
+        prompts = [self._prompt(sample["question"]) for sample in samples]
+        self._val_prompts = [prompts[i].removeprefix(self.tokenizer.bos_token) for i in held_out]
+        self._val_texts = [samples[i]["passage"] for i in held_out]
+
+    def validate(self):
+        self.model(**self.tokenizer(self._val_prompts, return_tensors="pt", padding=True))
+        self.model(**self.tokenizer(self._val_texts, return_tensors="pt", padding=True))
