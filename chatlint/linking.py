@@ -297,7 +297,7 @@ class Project:
                 told = told | {loader.name for loader in found.summary.pad_loaders}
             if ref in builders:
                 told = told | {item.name.split(".")[0] for item in found.summary.conversations}
-                told = told | {guard.name for guard in found.summary.role_guards}
+                told = told | {guard.name.split(".")[0] for guard in found.summary.role_guards}
                 told = told | {handoff.cls for handoff in found.summary.handoffs}
             if helpers and found.summary.tokenizers:
                 # a tokenizing function, or a class with a tokenizing method (`Encoder.encode`)

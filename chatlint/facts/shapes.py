@@ -22,7 +22,7 @@ from chatlint.facts.flow import (
 )
 from chatlint.facts.links import Links
 from chatlint.facts.model import UNKNOWN_SHAPE, CallSite, ClassInfo, FunctionInfo, Shape, ShapeKind, classes_of
-from chatlint.facts.summary import Handoff, Switch
+from chatlint.facts.summary import Handoff, ModuleSummary, RoleGuard, Switch
 from chatlint.facts.syntax import (
     bound_argument,
     cast_value,
@@ -80,6 +80,7 @@ class ShapeResolver:
         self.busy: set[int] = set()
         self._asserted: dict[int, dict[str, tuple[str, str]]] = {}
         self._own_checks: dict[int, dict[str, tuple[str, str]]] = {}
+        self._extended: dict[int, frozenset[str]] = {}
         # the calls of each function, by its id (for the functions it hands a conversation to)
         self._calls_by_function: dict[int, list[ast.Call]] = {}
         for call, function, _ in calls:
@@ -288,10 +289,20 @@ class ShapeResolver:
 
     def _extended_with_a_reply(self, name: str, scope: FunctionInfo, before: int, depth: int) -> Shape:
         """A conversation the function extends with an assistant reply (`full = [*messages, {"role": "assistant",
-        "content": completion}]`, `messages + [{"role": "assistant", ...}]`): the part before that reply, a
-        prompt."""
+        "content": completion}]`, `messages + [{"role": "assistant", ...}]`), or hands as it is to a function that
+        does: the part before that reply, a prompt."""
         if scope.is_module:
             return UNKNOWN_SHAPE
+        if name in self._extensions(scope, before, depth):
+            return Shape(ShapeKind.PROMPT, f"`{name}`, which the function extends with the assistant reply")
+        return self._handed_to_extend(name, scope, depth)
+
+    def _extensions(self, scope: FunctionInfo, before: int, depth: int) -> frozenset[str]:
+        """The names the function extends with an assistant reply (see `_extended_with_a_reply`), walked once."""
+        found = self._extended.get(id(scope))
+        if found is not None:
+            return found
+        names = set()
         for node in ast.walk(scope.node):
             head: ast.expr | None = None
             last: ast.expr | None = None
@@ -301,12 +312,67 @@ class ShapeResolver:
                 head, last = node.left, (node.right.elts[-1] if node.right.elts else None)
             if (
                 isinstance(head, ast.Name)
-                and head.id == name
                 and isinstance(last, ast.Dict)
                 and self._message_role(last, scope, before, depth) == "assistant"
             ):
-                return Shape(ShapeKind.PROMPT, f"`{name}`, which the function extends with the assistant reply")
+                names.add(head.id)
+        found = self._extended[id(scope)] = frozenset(names)
+        return found
+
+    def extended_parameters(self, function: FunctionInfo) -> list[str]:
+        """The parameters the function extends with an assistant reply, itself or through a function of the module
+        it hands them to: a caller's conversation it hands there is a prompt (for the module's summary)."""
+        return [
+            param
+            for param in function.call_params
+            if self._extended_with_a_reply(param, function, 1 << 62, 0).kind is ShapeKind.PROMPT
+        ]
+
+    def _handed_to_extend(self, name: str, scope: FunctionInfo, depth: int) -> Shape:
+        """A conversation the function hands, as it is, to a function that extends that parameter with the
+        assistant reply (`conversation_ids(tok, messages, completion)` beside `prompt_ids(tok, messages)`): one of
+        the module, or of another module as its summary says (also a method of an instance of a class of one)."""
+        if depth > MAX_RESOLUTION_DEPTH or not function_flow(scope, self.flows).never_rebound(name):
+            return UNKNOWN_SHAPE
+        for call in self._calls_by_function.get(id(scope), ()):
+            handed = (*call.args, *(item.value for item in call.keywords))
+            if not any(isinstance(arg, ast.Name) and arg.id == name for arg in handed):
+                continue
+            callee = self._helper(call, scope)
+            if callee is scope:
+                continue
+            if callee is not None:
+                params = list(callee.call_params)
+                for param in params:
+                    given = bound_argument(call, params, param)
+                    if not (isinstance(given, ast.Name) and given.id == name):
+                        continue
+                    if self._extended_with_a_reply(param, callee, 1 << 62, depth + 1).kind is ShapeKind.PROMPT:
+                        words = f"`{name}`, which `{callee.qualname}` extends with the assistant reply"
+                        return Shape(ShapeKind.PROMPT, words)
+                continue
+            imported = self._imported_extension(call, scope)
+            if imported is None:
+                continue
+            guard, summary = imported
+            given = bound_argument(call, list(guard.params), guard.param)
+            if isinstance(given, ast.Name) and given.id == name:
+                place = summary.place(guard.line)
+                related = Related(summary.path, guard.line, f"`{guard.name}` extends `{guard.param}` with the reply")
+                words = f"`{name}`, which `{guard.name}` ({place}) extends with the assistant reply"
+                return Shape(ShapeKind.PROMPT, words, related=(related,))
         return UNKNOWN_SHAPE
+
+    def _imported_extension(self, call: ast.Call, scope: FunctionInfo) -> tuple[RoleGuard, ModuleSummary] | None:
+        """The function of another module a call calls, or the method of an instance of a class of one, when that
+        module's summary says it extends a parameter with the assistant reply."""
+        if not self.links:
+            return None
+        found = self.links.role_guard(call.func)
+        if found is None and isinstance(call.func, ast.Attribute):
+            cls = instance_class(call.func.value, scope, self.flows)
+            found = self.links.method_role_guard(cls, call.func.attr) if cls is not None else None
+        return found if found is not None and found[0].extends else None
 
     def _handoff_sources(self, cls: ClassInfo) -> Iterator[tuple[str, str, str, int]]:
         """`(method, receiver, source, line)` of the class's methods that hand `self.receiver` what `self.source`
@@ -657,7 +723,7 @@ class ShapeResolver:
                         found.setdefault(given.id, (role, f"checked by `{local.name}`"))
                 continue
             imported = self.links.role_guard(call.func)
-            if imported is not None and not imported[0].predicate:
+            if imported is not None and not imported[0].predicate and not imported[0].extends:
                 guard, summary = imported
                 given = bound_argument(call, list(guard.params), guard.param)
                 if isinstance(given, ast.Name):

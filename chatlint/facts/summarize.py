@@ -185,7 +185,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         hands_text=handed,
         pad_loaders=_pad_loaders(facts, pad_assignments),
         conversations=_conversations(facts) if may_build_conversations(data) else (),
-        role_guards=_role_guards(facts) if may_build_conversations(data) else (),
+        role_guards=_role_guards(facts, data) if may_build_conversations(data) else (),
         renderer_factories=tuple(renderer_factories(facts.functions, facts.flows).values()) if may_render(data) else (),
         checkpoint_loaders=_checkpoint_loaders(facts) if may_load_checkpoints(data) else (),
         hooks=_render_hooks(facts) if facts.template_calls else (),
@@ -451,14 +451,20 @@ def _conversations(facts: ModuleFacts) -> tuple[ConversationSummary, ...]:
     return tuple(found)
 
 
-def _role_guards(facts: ModuleFacts) -> tuple[RoleGuard, ...]:
-    """The module-level functions that check how a conversation parameter of theirs ends."""
+def _role_guards(facts: ModuleFacts, data: bytes) -> tuple[RoleGuard, ...]:
+    """The module-level functions that check how a conversation parameter of theirs ends, and the functions and
+    methods that extend one with the assistant reply (in a module that writes that role)."""
     found = []
+    extensions = b"assistant" in data
     for function in facts.functions:
         line = getattr(function.node, "lineno", 1)
         predicate = predicate_role(function) if _is_top_level(function) else None
         if predicate is not None:  # (a method too: `ChatMixin.is_valid`, asked through a subclass)
             found.append(RoleGuard(function.qualname, line, tuple(function.call_params), *predicate, predicate=True))
+        if extensions and _is_top_level(function):
+            for param in facts.shapes.extended_parameters(function):
+                params = tuple(function.call_params)
+                found.append(RoleGuard(function.qualname, line, params, param, "user", extends=True))
         if not _is_module_level(function):
             continue
         for param, (role, _) in facts.shapes.checks(function).items():

@@ -526,6 +526,10 @@ class RoleGuard:
     # a test that holds only when it ends so (`return msgs[-1]["role"] == "assistant"`), asked by its caller before it
     # leaves (`if not is_valid(msgs): continue`); the name may be a method's ("ChatMixin.is_valid")
     predicate: bool = False
+    # not a check: the function extends the conversation with the assistant reply (`[*messages, {"role":
+    # "assistant", ...}]`), so what its caller hands it is a prompt (the name may be a method's,
+    # "ChatRenderer.conversation_ids")
+    extends: bool = False
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
     what_it_does = """
         Finds a prompt-only render (`conv[:-1]`, `example["prompt"]`, a list ending with a user turn, a conversation
         the function extends with the assistant reply elsewhere, `[*messages, {"role": "assistant", "content":
-        completion}]` or `messages + [...]`, also through
+        completion}]` or `messages + [...]`, or hands as it is to a function or method that does so, of the module or
+        of another one: `renderer.prompt_ids(messages)` beside `renderer.conversation_ids(messages, completion)`,
+        also through
         a helper of the module that puts messages in front of the conversation it is given and returns it:
         `with_system(conv[:-1])` returning `[system, *messages]` or `[system] + list(messages)`, also inside a
         wrapper that rebinds its parameter with it, `messages = with_system(messages, system)`; the history a helper
@@ -55,7 +57,10 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         tokenization (a collator that masks `labels[i, :n]` row by row; pairs of renders taken apart with
         `zip(*pairs)` and rows zipped again: `for prompt_ids, ids in zip(prompt_rows, rows)`), and a generator that yields the length
         in a tuple to the loop that masks (`yield start, end`, then `for start, end in self._spans(turns):
-        labels[start:end] = input_ids[start:end]`). In a loop that grows the conversation a turn per pass
+        labels[start:end] = input_ids[start:end]`; so does a function that returns a list of such tuples). A span of
+        the reply made of the prompt's length and the full render's counts as such a mask wherever it goes, when it is
+        named for a span: appended to or assigned to a name of spans (`spans.append((len(before), len(upto)))`), or
+        made of a start and an end (`(span_start, span_end)`). In a loop that grows the conversation a turn per pass
         (`cumulative.append(message)`, or `messages[: i + 1]`), a length kept from the pass before (`prev_len =
         new_len` at the end of the body, or before a `continue`) is the length of the conversation before this pass's
         turn: when it starts

@@ -21,3 +21,24 @@ def preference_row(tokenizer, example):
     labels = list(chosen_ids)
     labels[: len(prompt_ids)] = [-100] * len(prompt_ids)
     return {"input_ids": chosen_ids, "labels": labels}
+
+
+# The prompt and the full conversation rendered by two helpers: the caller hands the same messages to both, and the
+# second extends them with the reply, so what the first renders is the prompt.
+def prompt_ids(tokenizer, messages):
+    return tokenizer.apply_chat_template(messages, return_dict=False)
+
+
+def conversation_ids(tokenizer, messages, completion):
+    return tokenizer.apply_chat_template([*messages, {"role": "assistant", "content": completion}], return_dict=False)
+
+
+def score_candidates(model, tokenizer, messages, candidates):
+    scores = []
+    for candidate in candidates:
+        prompt = prompt_ids(tokenizer, messages)  # expect: CL003 "which `conversation_ids` extends with the assistant reply"
+        full = torch.tensor([conversation_ids(tokenizer, messages, candidate)])
+        labels = full.clone()
+        labels[:, : len(prompt)] = -100
+        scores.append(-model(input_ids=full, labels=labels).loss.item())
+    return scores
