@@ -251,6 +251,12 @@ class _Flow:
                     continue
                 if not isinstance(node, ast.Return) or node.value is None:
                     continue
+                if isinstance(node.value, ast.Name):
+                    # `spans.append((len(before), len(upto)))`, then `return spans`: the items are read as a
+                    # generator's (`for start, end in assistant_spans(tok, messages)`)
+                    for kind, value in function.mutations.get(node.value.id, ()):
+                        if kind == "append" and isinstance(value, ast.Tuple):
+                            self._find_yielded_lengths(value, function)
                 before = self.order.get(node, 1 << 62)
                 length = self.length_of(node.value, function, before, 0)
                 if length is not None:
@@ -273,7 +279,8 @@ class _Flow:
                 self.yields_length.setdefault((function.name, position), length)
 
     def _unpacked_length(self, items: ast.expr, position: int) -> Carrier | None:
-        """`for start, end in self._spans(messages)`: the render whose length the generator yields at `position`."""
+        """`for start, end in self._spans(messages)`: the render whose length the generator yields at `position` (or
+        that the function returns there in a list of tuples)."""
         if not isinstance(items, ast.Call):
             return None
         return self.yields_length.get((called_name(items) or "", position))
@@ -827,7 +834,41 @@ class _Flow:
             other = self.carrier_of(value, function, before, 0)
             if other is not None and _is_full_render(other, render):
                 return parent, f"`{_short(parent)}`, the full render paired with the prompt length to mask"
-        return None
+        return self._reply_span(parent, child, render, function, before)
+
+    def _reply_span(
+        self, parent: ast.Tuple, child: ast.AST, render: Carrier, function: FunctionInfo, before: int
+    ) -> tuple[ast.AST, str] | None:
+        """`spans.append((len(before), len(upto)))`, `(span_start, span_end)`: the span of a reply, from the prompt's
+        length to the full render's, that the labels (or what a probe reads) keep; named for a span by where it goes
+        or by its bounds."""
+        if len(parent.elts) != 2 or parent.elts[0] is not child or not _named_a_span(parent, self.facts, function):
+            return None
+        end = self.length_of(parent.elts[1], function, before, 0)
+        if end is None or not _is_full_render(end, render):
+            return None
+        return parent, f"`{_short(parent)}`, the span of the reply from the prompt's length to the full render's"
+
+
+# where a span's bounds go, or what they are called: `spans.append((start, end))`, `(span_start, span_end)`
+_SPAN_NAME = re.compile(r"span|range|region|segment|bounds|boundar|offsets")
+_SPAN_BOUND = re.compile(r"start|begin|end|stop")
+
+
+def _named_a_span(pair: ast.Tuple, facts: ModuleFacts, function: FunctionInfo) -> bool:
+    """Is the pair a span by its names: its two bounds are names of starts and ends (`(span_start, span_end)`), or
+    it is appended to, or assigned to, a name of spans (`spans.append((len(before), len(upto)))`)?"""
+    names = [item.id.lower() for item in pair.elts if isinstance(item, ast.Name)]
+    if len(names) == 2 and all(_SPAN_BOUND.search(name) for name in names):
+        return True
+    ancestors = facts.ancestors(pair)
+    parent = ancestors[-1] if ancestors else None
+    holder: ast.expr | None = None
+    if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Attribute) and parent.func.attr == "append":
+        holder = parent.func.value
+    elif isinstance(parent, ast.Assign) and len(parent.targets) == 1:
+        holder = parent.targets[0]
+    return holder is not None and bool(_SPAN_NAME.search((dotted_name(holder) or "").lower()))
 
 
 # a field that holds where the trained part of a sequence starts: the prompt's length (`prompt_len`, `prompt_tokens`,

@@ -41,3 +41,25 @@ def encode_in_place(tokenizer, turns):
             end = count_tokens(tokenizer, render_turns(tokenizer, turns[: index + 1]))
             labels[start:end] = input_ids[start:end]
     return {"input_ids": input_ids, "labels": labels}
+
+
+# The spans returned as a list of (start, end) pairs, for a label builder (or a probe) to read: each starts at the
+# length of the turns before the reply, rendered without the generation prompt.
+def assistant_token_spans(tokenizer, messages):
+    spans = []
+    for i, message in enumerate(messages):
+        if message["role"] != "assistant":
+            continue
+        before = tokenizer.apply_chat_template(messages[:i], return_dict=False)  # expect: CL003 "the span of the reply"
+        upto = tokenizer.apply_chat_template(messages[: i + 1], return_dict=False)
+        spans.append((len(before), len(upto)))
+    return spans
+
+
+def answer_span(tokenizer, question, answer):
+    conversation = [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+    full = tokenizer.apply_chat_template(conversation, return_dict=False)
+    user_only = tokenizer.apply_chat_template(conversation[:1], return_dict=False)  # expect: CL003 "the span of the reply"
+    span_start = len(user_only)
+    span_end = len(full)
+    return full, (span_start, span_end)

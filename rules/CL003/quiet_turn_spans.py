@@ -43,3 +43,24 @@ def encode_documents(tokenizer, documents, budget):
     for used, left in budget_spans(tokenizer, documents, budget):
         labels[used:left] = [IGNORE_INDEX] * (left - used)
     return labels
+
+
+# Spans returned as (start, end) pairs from prompts rendered with the generation prompt, and pairs of counts that
+# are no span (token statistics of a prompt and its conversation).
+def assistant_token_spans(tokenizer, messages):
+    spans = []
+    for i, message in enumerate(messages):
+        if message["role"] != "assistant":
+            continue
+        before = tokenizer.apply_chat_template(messages[:i], add_generation_prompt=True, return_dict=False)
+        upto = tokenizer.apply_chat_template(messages[: i + 1], return_dict=False)
+        spans.append((len(before), len(upto)))
+    return spans
+
+
+def token_counts(tokenizer, messages):
+    counts = []
+    prompt = tokenizer.apply_chat_template(messages[:-1], return_dict=False)
+    full = tokenizer.apply_chat_template(messages, return_dict=False)
+    counts.append((len(prompt), len(full)))
+    return counts
