@@ -128,6 +128,8 @@ class RenderedTexts:
         """The chat-template render that `expr` (one text) starts with, or None."""
         if depth > MAX_RESOLUTION_DEPTH:
             return None
+        if isinstance(expr, ast.Await):
+            expr = expr.value  # `await self._chat_prompt(messages)`: what the coroutine returns
         if isinstance(expr, ast.Call):
             return self._call_text(expr, function, depth)
         if isinstance(expr, ast.Name):
@@ -487,6 +489,8 @@ class RenderedTexts:
         """The render that the items of `expr` (a list of texts) start with, or None."""
         if depth > MAX_RESOLUTION_DEPTH:
             return None
+        if isinstance(expr, ast.Await):
+            expr = expr.value
         if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
             return with_hop(self.template_text(expr.elt, function, depth + 1), f"the items of `{_short(expr)}`")
         if isinstance(expr, ast.List):

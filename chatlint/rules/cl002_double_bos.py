@@ -77,7 +77,7 @@ class DoubleBos(Rule):
         an element of the tuples gathered in a list read back by position (`[task[2] for task in tasks]` with
         `tasks.append((i, question, prompt))`; also by a helper of the module the list is handed to, a batch it
         flushes: `_flush(pending)` with `prompts = [item[2] for item in buf]` inside), string methods that keep its start
-        (`.strip()`), `prompt + completion`, `typing.cast(str, text)`, `str(text)`, ftfy's `fix_text(text)`, tuple
+        (`.strip()`), `prompt + completion`, `typing.cast(str, text)`, `await` of a coroutine that returns it, `str(text)`, ftfy's `fix_text(text)`, tuple
         unpacking (also of pairs taken apart by `zip(*pairs)`), a mapping spread into the tokenizer call that holds
         the text (`processor(**{"text": prompts, ...})`), helper functions of the module that return it or that
         tokenize it (a method of the class or one it inherits from a base class of the module, `self._tokenize(text)`
