@@ -156,10 +156,14 @@ class ModuleFacts:
         names it reads (`self.pretrained`, set from a parameter in `__init__`, is that parameter there), and
         whether the load counts only when the name is known (not a `from_pretrained`)."""
         found: list[tuple[ast.expr | None, FunctionInfo, bool]] = []
+        mlx_loaders = self._mlx_loaders
         for call, function, _ in self.calls:
             named_only = called_name(call) != "from_pretrained"
             if not named_only:
                 argument = keyword_value(call, "pretrained_model_name_or_path") or first_argument(call)
+            elif mlx_loaders and dotted_name(call.func) in mlx_loaders:
+                # mlx-lm's and mlx-vlm's `load(path_or_hf_repo)`: the model and its tokenizer or processor
+                argument = keyword_value(call, "path_or_hf_repo") or first_argument(call)
             elif called_name(call) == "LLM" and self.engines is not None:
                 argument = keyword_value(call, "model") or first_argument(call)  # vLLM's engine
             else:
@@ -169,6 +173,12 @@ class ModuleFacts:
                 argument = bound_argument(call, list(loader[0].params), loader[0].param)
             attribute = is_self_attribute(argument)
             cls = function.self_class if attribute else None
+            if cls is None and isinstance(argument, ast.Attribute) and dotted_name(argument.value) == "cls":
+                cls, attribute = function.self_class, argument.attr  # a class method's `cls.MODEL_ID`
+            if attribute and cls is not None and attribute in cls.fields and attribute not in cls.attributes:
+                # a constant of the class body (`MLX_MODEL = "org/Model-4bit"`), read as `self.` or `cls.MLX_MODEL`
+                found.append((cls.fields[attribute], function, named_only))
+                continue
             if attribute and cls is not None:
                 # `from_pretrained(self.pretrained)` with `self.pretrained = pretrained` in `__init__`
                 init = cls.methods.get("__init__")
@@ -176,6 +186,15 @@ class ModuleFacts:
                 function = init if init is not None and isinstance(argument, ast.Name) else function
             found.append((argument, function, named_only))
         return found
+
+    @functools.cached_property
+    def _mlx_loaders(self) -> frozenset[str]:
+        """The names the module calls mlx-lm's or mlx-vlm's `load` by (`load`, `mlx_vlm.load`)."""
+        return frozenset(
+            ref.local if ref.symbol is not None else f"{ref.local}.load"
+            for ref in self.imports
+            if ref.module.split(".")[0] in ("mlx_lm", "mlx_vlm") and ref.symbol in ("load", None)
+        )
 
     def _checkpoint_of(self, argument: ast.expr | None, function: FunctionInfo) -> str | None:
         name = _checkpoint_name(argument)

@@ -33,3 +33,21 @@ def describe_aliased(image, question):
     # (the module under another name: its `apply_chat_template` is mlx-vlm's function, not a tokenizer's method)
     prompt = mv.apply_chat_template(processor, config, question, num_images=1)
     return mv.stream_generate(model, processor, prompt, [image])  # expect: CL002 "rendered by mlx-vlm's `mv.apply_chat_template("
+
+
+
+class PixtralRunner:
+    # (the checkpoint a constant of the class body, loaded by a class method)
+    MLX_MODEL = "mlx-community/pixtral-12b-4bit"
+
+    def __init__(self, model, processor):
+        self._model, self._processor = model, processor
+
+    @classmethod
+    def load(cls):
+        model, processor = load(cls.MLX_MODEL)
+        return cls(model, processor)
+
+    def describe(self, image, question):
+        prompt = apply_chat_template(self._processor, self._model.config, question, num_images=1)
+        return generate(self._model, self._processor, prompt=prompt, image=image)  # expect: CL002 "mlx-vlm's `generate`"
