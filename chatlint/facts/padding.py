@@ -129,7 +129,12 @@ def _value_masks(facts: ModuleFacts) -> list[ValueMask]:
         # (the function's own node is never a mask: the ancestors asked for are those of a node inside it)
         for node in facts.scope_members(function.node):
             mask = _value_mask(node, function, facts)
-            if mask is not None and not _guarded_by_pad_eos_test(facts.ancestors(node)):
+            ancestors = facts.ancestors(node) if mask is not None else ()
+            if (
+                mask is not None
+                and not _guarded_by_pad_eos_test(ancestors)
+                and not _for_encoder_decoder(node, ancestors)
+            ):
                 found.append(mask)
     return found
 
@@ -342,6 +347,20 @@ def _guarded_by_pad_eos_test(ancestors: tuple[ast.AST, ...]) -> bool:
         if isinstance(node, (ast.If, ast.IfExp)):
             text = code(node.test)
             if "pad_token" in text and "eos_token" in text:
+                return True
+    return False
+
+
+# a test that holds for encoder-decoder models (`if self.is_encoder_decoder:`, `if family == "seq2seq_lm":`)
+_ENCODER_DECODER = re.compile(r"encoder_decoder|seq2seq|seq_2_seq", re.IGNORECASE)
+
+
+def _for_encoder_decoder(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> bool:
+    """A mask in the body of a test that holds for encoder-decoder models only (T5, BART): their tokenizers have a
+    pad token of their own, distinct from EOS, so the pad = EOS fallback never ran for them."""
+    for above, child in zip(ancestors, (*ancestors[1:], node), strict=True):
+        if isinstance(above, ast.If) and child in above.body and not isinstance(above.test, ast.UnaryOp):
+            if _ENCODER_DECODER.search(code(above.test)) and " not in " not in code(above.test):
                 return True
     return False
 

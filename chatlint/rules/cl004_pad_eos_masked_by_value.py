@@ -70,8 +70,10 @@ class PadEosMaskedByValue(Rule):
         is reported at the pad assignment and names the masking.
 
         It stays quiet when padding is masked by position (the attention mask, padding lengths), when the pad
-        token is a different token, when the masking sits under a test that compares the pad and EOS ids, and in
-        code that builds no labels. `model.config.pad_token_id` and `generate(pad_token_id=...)` are not the
+        token is a different token, when the masking sits under a test that compares the pad and EOS ids or in the
+        body of a test for an encoder-decoder model (`if model.config.is_encoder_decoder:`, `if family ==
+        "seq2seq_lm":`: T5's and BART's tokenizers have a pad token of their own), and in code that builds no
+        labels. `model.config.pad_token_id` and `generate(pad_token_id=...)` are not the
         tokenizer's padding and are not looked at.
 
         trl's `SFTTrainer` built without a `data_collator` counts as such a collator when the project's declared
