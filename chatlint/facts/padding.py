@@ -111,9 +111,12 @@ def pad_id_calls(facts: ModuleFacts) -> list[tuple[ast.Call, FunctionInfo]]:
 
 def _pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:
     found: list[PadAssignment] = []
+    unsloth = "unsloth" in facts.source.text and _loads_with_unsloth(facts)
     for function in facts.functions:
         for node in facts.scope_members(function.node):
             if isinstance(node, ast.Assign):
+                if unsloth and _only_without_a_pad(facts.ancestors(node)):
+                    continue  # unsloth's loader gives the tokenizer a pad token of its own, not EOS
                 for target in node.targets:
                     assignment = _pad_target(target, node, function, facts.source)
                     if assignment is not None:
@@ -347,6 +350,35 @@ def _guarded_by_pad_eos_test(ancestors: tuple[ast.AST, ...]) -> bool:
         if isinstance(node, (ast.If, ast.IfExp)):
             text = code(node.test)
             if "pad_token" in text and "eos_token" in text:
+                return True
+    return False
+
+
+# unsloth's loaders, which give a tokenizer without a pad token one that is not its EOS (unsloth_zoo's
+# `patch_tokenizer`: a reserved token such as Llama 3.1's `<|finetune_right_pad_id|>`)
+_UNSLOTH_LOADERS = frozenset({"FastLanguageModel", "FastModel", "FastVisionModel"})
+
+
+def _loads_with_unsloth(facts: ModuleFacts) -> bool:
+    """The module loads its model and tokenizer with unsloth (`FastLanguageModel.from_pretrained(...)`)."""
+    names = {
+        ref.local for ref in facts.imports if ref.module.split(".")[0] == "unsloth" and ref.symbol in _UNSLOTH_LOADERS
+    }
+    return any(
+        called_name(call) == "from_pretrained"
+        and isinstance(call.func, ast.Attribute)
+        and dotted_name(call.func.value) in names
+        for call, _, _ in facts.calls
+    )
+
+
+def _only_without_a_pad(ancestors: tuple[ast.AST, ...]) -> bool:
+    """Under `if tokenizer.pad_token is None:` (or `if not tokenizer.pad_token:`): a fallback for a tokenizer
+    without a pad token."""
+    for node in ancestors:
+        if isinstance(node, ast.If):
+            test = code(node.test)
+            if "pad_token" in test and ("is None" in test or test.startswith("not ")):
                 return True
     return False
 
