@@ -146,37 +146,9 @@ class ModuleFacts:
         found: list[str | None] = []
         for argument, function, named_only in self.checkpoint_arguments:
             name = self._checkpoint_of(argument, function)
-            given = self._given_by_callers(argument, function) if name is None else []
-            if given:
-                found.extend(given)
-            elif name is not None or not named_only:
+            if name is not None or not named_only:
                 found.append(name)
         return tuple(found)
-
-    def _given_by_callers(self, argument: ast.expr | None, function: FunctionInfo) -> list[str]:
-        """The checkpoints a parameter without a default is given by every call of its function (or of its class,
-        for `__init__`) in the module, when each names one: a script's `Generator(args.base_llm)` with the option's
-        default; [] when a call passes something else, or there is no call."""
-        if not isinstance(argument, ast.Name):
-            return []
-        parameter = function.params.get(argument.id)
-        if parameter is None or parameter.default is not None or function.assignments.get(argument.id):
-            return []
-        if function.name == "__init__" and function.cls is not None:
-            callee = function.cls.name
-        elif function.cls is None and function.outer is not None and function.outer.is_module:
-            callee = function.name
-        else:
-            return []
-        params = list(function.call_params)
-        names = []
-        for call, caller, _ in self._call_sites.get(callee, ()):
-            given = bound_argument(call, params, argument.id)
-            name = self._checkpoint_of(given, caller) if given is not None and caller is not function else None
-            if name is None:
-                return []
-            names.append(name)
-        return names
 
     @functools.cached_property
     def checkpoint_arguments(self) -> list[tuple[ast.expr | None, FunctionInfo, bool]]:
@@ -187,11 +159,6 @@ class ModuleFacts:
         mlx_loaders = self._mlx_loaders
         for call, function, _ in self.calls:
             named_only = called_name(call) != "from_pretrained"
-            if not named_only and _receiver(call).split(".")[-1] in _GIVEN_A_MODEL:
-                continue  # PEFT's `PeftModel.from_pretrained(base, adapter_dir)`: the model it wraps is loaded apart
-            if not named_only and _receiver(call) in self._diffusers_names:
-                # a pipeline of diffusers (`StableDiffusionXLPipeline`): its text encoder's family counts by name only
-                named_only = True
             if not named_only:
                 argument = keyword_value(call, "pretrained_model_name_or_path") or first_argument(call)
             elif mlx_loaders and dotted_name(call.func) in mlx_loaders:
@@ -219,11 +186,6 @@ class ModuleFacts:
                 function = init if init is not None and isinstance(argument, ast.Name) else function
             found.append((argument, function, named_only))
         return found
-
-    @functools.cached_property
-    def _diffusers_names(self) -> frozenset[str]:
-        """The names the module binds diffusers' classes to (`StableDiffusionXLPipeline`, `diffusers.X`)."""
-        return frozenset(ref.local for ref in self.imports if ref.module.split(".")[0] == "diffusers" and ref.symbol)
 
     @functools.cached_property
     def _mlx_loaders(self) -> frozenset[str]:
@@ -379,15 +341,6 @@ def _cli_option_default(function: FunctionInfo, parameter: str) -> str | None:
         if any(name.lstrip("-").replace("-", "_") == parameter for name in names):
             return string_value(keyword_value(decorator, "default"))
     return None
-
-
-# classes whose `from_pretrained` is given a loaded model first (and an adapter's folder): no checkpoint of its own
-_GIVEN_A_MODEL = frozenset({"PeftModel", "PeftModelForCausalLM"})
-
-
-def _receiver(call: ast.Call) -> str:
-    """`AutoTokenizer` for `AutoTokenizer.from_pretrained(...)`, "" for a call of a plain name."""
-    return (dotted_name(call.func.value) or "") if isinstance(call.func, ast.Attribute) else ""
 
 
 def _checkpoint_name(node: ast.expr | None) -> str | None:

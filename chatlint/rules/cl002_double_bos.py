@@ -304,10 +304,7 @@ class DoubleBos(Rule):
         typer.Option("Qwen/...", "--model")`, `@click.option("--model", default="Qwen/...")`; a checkpoint written as a literal default of a function's or class's
         parameter is what a reusable API suggests, not all it takes, so one without a BOS leaves the model unknown: `from_pretrained(args.model_path)` with `--model_path` defaulting to one; also
         through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`, or a constant of
-        the class body, `load(cls.MLX_MODEL)`, or a parameter without a default that every call of its function or
-        class in the module gives a known checkpoint, `PatchGenerator(args.base_llm)`; mlx-lm's and mlx-vlm's `load`
-        count as loads, PEFT's `PeftModel.from_pretrained(base, adapter_dir)` does not, and a diffusers pipeline's
-        counts by its name only), or whose checkpoints are such or unknown and that
+        the class body, `load(cls.MLX_MODEL)`; mlx-lm's and mlx-vlm's `load` count as loads), or whose checkpoints are such or unknown and that
         imports (or binds at its top) only one such family's model classes and helpers
         (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`; an import inside a function counts by the name it
         binds, so `from .qwen2_vl import get_rope_index` in a model-specific branch does not, and so does a model
