@@ -13,6 +13,7 @@ from pathlib import Path
 
 from chatlint import link_plan
 from chatlint.cache import ResultCache
+from chatlint.config import Config
 from chatlint.engine import FileResult, imports_in_text, loaded_checkpoints, summarize_text
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
@@ -23,7 +24,7 @@ from chatlint.facts.summary import (
     may_set_pad_eos,
     tokenizer_loader_calls,
 )
-from chatlint.files import is_environment
+from chatlint.files import FileSelector
 from chatlint.import_uses import imports_any, mentions
 from chatlint.knowledge.model_families import ModelFamily, family_of, names_known_checkpoint
 from chatlint.linking import MAX_SUMMARY_BYTES, Project, Summarizer
@@ -67,8 +68,11 @@ class ProjectStep:
         check_linked: Callable[[list[tuple[Source, Links]]], list[FileResult]],
         cache: ResultCache | None = None,
         plan: str = "",
+        selector: FileSelector | None = None,
     ) -> None:
         self.root = root
+        # the run's choice of files (its excludes and `.gitignore`s), for a walk of the project beyond the files passed
+        self.selector = selector
         self.checked = checked
         self.check_linked = check_linked
         self.cache = cache
@@ -194,7 +198,8 @@ class ProjectStep:
             for path, (source, _) in checked.items()
         )
         if not own and len(checked) <= SMALL_RUN:
-            own = _defines_own_template(self.root)  # (a pre-commit call passes a few files: the project's are read)
+            # (a pre-commit call passes a few files: the project's are read, as a run of the whole project would)
+            own = _defines_own_template(self.root, self.selector)
         if not own:
             return again
         linked = {source.path: links for source, links in (*to_link, *again)}
@@ -464,36 +469,29 @@ def _in_tests(path: str) -> bool:
 
 # the files of a project read for a class of its own defining `apply_chat_template`, at most
 MAX_PROJECT_FILES = 3000
-_NOT_THE_PROJECTS = frozenset({"node_modules", "site-packages", "__pycache__", "build", "dist"})
 
 
-def _defines_own_template(root: Path) -> bool:
-    """Does a module of the project at `root` (outside its tests, hidden folders and Python environments; at most
-    `MAX_PROJECT_FILES`) define a class method `apply_chat_template`?"""
+def _defines_own_template(root: Path, selector: FileSelector | None) -> bool:
+    """Does a module of the project at `root` define a class method `apply_chat_template`? The modules are those a
+    run of the whole project checks (`selector`: its excludes and `.gitignore`s; hidden folders and Python
+    environments left out), outside its tests, at most `MAX_PROJECT_FILES`."""
     seen = 0
-    for folder, subfolders, filenames in os.walk(root):
-        if folder != str(root) and is_environment(filenames, subfolders):
-            subfolders[:] = []
+    for path in (selector or FileSelector(Config(root=root))).files([str(root)]):
+        if not path.endswith(".py"):
             continue
-        subfolders[:] = sorted(
-            name for name in subfolders if not name.startswith(".") and name not in _NOT_THE_PROJECTS
-        )
-        for name in sorted(filenames):
-            if not name.endswith(".py"):
+        seen += 1
+        if seen > MAX_PROJECT_FILES:
+            return False
+        relative = os.path.relpath(path, root)
+        if _in_tests(relative) or any(part.startswith(".") for part in Path(relative).parts[:-1]):
+            continue
+        try:
+            if os.path.getsize(path) > MAX_SUMMARY_BYTES:
                 continue
-            seen += 1
-            path = os.path.join(folder, name)
-            if seen > MAX_PROJECT_FILES:
-                return False
-            if _in_tests(os.path.relpath(path, root)):
-                continue
-            try:
-                if os.path.getsize(path) > MAX_SUMMARY_BYTES:
-                    continue
-                with open(path, "rb") as handle:
-                    data = handle.read()
-            except OSError:
-                continue
-            if b"def apply_chat_template" in data and _OWN_TEMPLATE_METHOD.search(data.decode("utf-8", "replace")):
-                return True
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        if b"def apply_chat_template" in data and _OWN_TEMPLATE_METHOD.search(data.decode("utf-8", "replace")):
+            return True
     return False

@@ -19,7 +19,7 @@ from chatlint.dependencies import DependencyVersions
 from chatlint.dependencies.projects import ProjectDependencies
 from chatlint.engine import FileResult, FixMode, check_text
 from chatlint.facts.links import Links
-from chatlint.files import matches_any
+from chatlint.files import FileSelector, matches_any
 from chatlint.findings import FileError, SkipReason
 from chatlint.notebooks import (
     Notebook,
@@ -259,7 +259,12 @@ class Runner:
         """The project step (`chatlint.project_step`): the files whose imports tell them something, checked again
         with it; returns the files the step read whole beyond those the rules parsed alone."""
         step = ProjectStep(
-            self.config.root, self._checked_ahead, lambda to_link: self._linked_results(to_link, cache), cache, run
+            self.config.root,
+            self._checked_ahead,
+            lambda to_link: self._linked_results(to_link, cache),
+            cache,
+            run,
+            FileSelector(self.config),
         )
         return step.run()
 

@@ -195,6 +195,24 @@ def test_an_unrelated_module_of_the_same_name_elsewhere_is_not_linked(tmp_path: 
     assert json.loads(outcome.output) == []
 
 
+@pytest.mark.parametrize("how", ["gitignore", "extend-exclude"])
+def test_a_one_file_run_reads_the_project_as_a_whole_run_selects_it(tmp_path: Path, how: str) -> None:
+    """A pre-commit call of one file looks through the project for classes of its own that define
+    `apply_chat_template` (what the file calls it on may be one); it reads the files a whole run would check, so a
+    folder the project excludes (its `.gitignore`, or `extend-exclude`) says nothing, in either kind of run."""
+    project = _copy(ROOT / "CL005" / "project_own_tokenizer_class", tmp_path / "project")
+    engine = "inferkit/serving/engine.py"
+    assert findings(project, engine) == []
+    if how == "gitignore":
+        (project / ".gitignore").write_text("inferkit/tokenizer/\n")
+    else:
+        config = project / "pyproject.toml"
+        config.write_text(config.read_text() + 'extend-exclude = ["inferkit/tokenizer/"]\n')
+    for paths in ((engine,), (".",)):
+        found = [item for item in findings(project, *paths) if item["path"] == engine]
+        assert [(item["line"], item["code"]) for item in found] == [(10, "CL005")], paths
+
+
 def _project(root: Path, files: dict[str, str]) -> Path:
     (root / "pyproject.toml").parent.mkdir(parents=True, exist_ok=True)
     (root / "pyproject.toml").write_text("[tool.chatlint]\n")
