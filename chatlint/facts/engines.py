@@ -303,7 +303,7 @@ class Engines:
             takes_flag = found[0] in _FLAG_WORDS
             related = self._factory_places(call, function, flows)
             return EngineCall(words, texts, takes_flag, related, found[0] in _TOKENIZATION_KWARGS_WORDS)
-        prompt = self.pipeline_prompt(call, function, flows)
+        prompt = self.pipeline_prompt(submitted_call(call) or call, function, flows)
         if prompt is not None:
             return EngineCall(_PIPELINE, prompt, takes_flag=True)
         library = dict(self.functions).get(dotted_name(call.func) or "") if self.functions else None

@@ -294,11 +294,38 @@ SAME_ITEMS = frozenset({"list", "tuple", "sorted", "iter", "gather_object", "tqd
 _RUNS_A_FUNCTION = {"submit": 0, "to_thread": 0, "run_in_executor": 1}
 
 
+# classes that run the function given as `target=` with `args=` and `kwargs=` (`Thread(target=pipe, args=(prompt,),
+# kwargs=gen_kwargs)`, a streaming generation)
+_RUNS_A_TARGET = frozenset({"Thread", "Process"})
+
+
+def _thread_call(call: ast.Call) -> ast.Call | None:
+    """`target(*args, **kwargs)` for `Thread(target=..., args=(...), kwargs=...)`, when the arguments are written
+    out as a tuple or list."""
+    target = keyword_value(call, "target")
+    args = keyword_value(call, "args")
+    if not isinstance(target, (ast.Name, ast.Attribute)) or not isinstance(args, (ast.Tuple, ast.List)):
+        return None
+    if any(isinstance(item, ast.Starred) for item in args.elts):
+        return None
+    spread = keyword_value(call, "kwargs")
+    keywords = [ast.keyword(arg=None, value=spread)] if spread is not None else []
+    if isinstance(spread, ast.Dict) and all(string_value(key) is not None for key in spread.keys if key is not None):
+        # `kwargs={"streamer": streamer}`: its keywords, written out (`**inputs` inside stays a spread)
+        keywords = [
+            ast.keyword(arg=string_value(key) if key is not None else None, value=value)
+            for key, value in zip(spread.keys, spread.values, strict=True)
+        ]
+    return ast.copy_location(ast.Call(func=target, args=list(args.elts), keywords=keywords), call)
+
+
 def submitted_call(call: ast.Call) -> ast.Call | None:
     """The call of a helper that `call` hands to an executor with its arguments (`pool.submit(send, args, prompt)`
     runs `send(args, prompt)`), written out at the same place; None for any other call."""
     func = call.func
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if name in _RUNS_A_TARGET:
+        return _thread_call(call)
     position = _RUNS_A_FUNCTION.get(name)
     if position is None or len(call.args) <= position or any(isinstance(a, ast.Starred) for a in call.args):
         return None

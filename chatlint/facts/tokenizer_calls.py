@@ -277,10 +277,13 @@ def engine_call(
     found = engines.tokenizing_call(call, function, flows)
     if found is None:
         return None
-    flag = call_flag(ADD_SPECIAL_TOKENS, call, function) if found.takes_flag else absent(ADD_SPECIAL_TOKENS)
+    # (a call another one runs, `Thread(target=pipe, args=(prompt,), kwargs=...)`: its flags are those written out)
+    submitted = submitted_call(call)
+    run = submitted or call
+    flag = call_flag(ADD_SPECIAL_TOKENS, run, function) if found.takes_flag else absent(ADD_SPECIAL_TOKENS)
     # a `**mapping` can hold the flag only for an engine that takes it (a pipeline); SGLang's `generate` takes a
     # fixed set of keywords (sampling parameters, LoRA, priority), none of them the flag
-    opaque = _spreads_beyond_generation(call) if found.takes_flag else passes_star_args(call)
+    opaque = _spreads_beyond_generation(run) if found.takes_flag else passes_star_args(run)
     if found.tokenization_kwargs:
         # `llm.generate(prompts, params, tokenization_kwargs={"add_special_tokens": False})`, also inside a `**mapping`
         nested = keyword_value(call, "tokenization_kwargs")
@@ -298,6 +301,8 @@ def engine_call(
         engine=found.words,
         engine_takes_flag=found.takes_flag,
         related=found.related,
+        # (no edit of the call that runs it turns the flag off: `Thread(...)` takes no `add_special_tokens`)
+        fixable=submitted is None,
     )
 
 

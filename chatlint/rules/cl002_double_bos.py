@@ -86,7 +86,8 @@ class DoubleBos(Rule):
         through a list of its own it fills with them; one that tokenizes a batch of the one text it is given,
         `processor(text=[text], images=images)`; also run by an executor with its arguments, `pool.submit(send,
         args, prompt)`, `asyncio.to_thread(encode, tok, prompt)`; an engine's own `generate` too,
-        `asyncio.to_thread(self.llm.generate, prompt, params)`), a name a function defined in another one reads from
+        `asyncio.to_thread(self.llm.generate, prompt, params)`; a thread's target with its arguments written out,
+        `Thread(target=self.pipe, args=(prompt,), kwargs={...})`, no fix there), a name a function defined in another one reads from
         it (a streaming generator reading the prompt its route handler rendered), an instance of a class of the module
         or imported built once at module level and used in a function (`formatter = ChatFormatter(tok)`, or annotated
         there and built by a start-up hook, `engine: Engine | None = None`), or an
