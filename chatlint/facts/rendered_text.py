@@ -620,7 +620,8 @@ class RenderedTexts:
             return self.tuple_items(expr.value, function, depth + 1, position, many)
         if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
             items = [(expr.elt, function)]
-        elif isinstance(expr, ast.List):
+        elif isinstance(expr, (ast.List, ast.Tuple)):
+            # (`for texts, store in ((self.good_texts, good), (self.harm_texts, harm))`: tuples written out)
             items = [(item, function) for item in expr.elts]
         elif isinstance(expr, ast.Call) and dotted_name(expr.func) in ("zip", "enumerate") and expr.args and not many:
             # `zip(prompts, answers)`: element `position` is an item of the iterable at that place

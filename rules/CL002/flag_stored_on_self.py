@@ -74,3 +74,23 @@ class Probe:
             chunk = self._val_prompts[start : start + batch_size]
             batch = self.tokenizer(chunk, return_tensors="pt", padding=True)  # expect: CL002 "stored in `self._val_prompts`"
             self.model(**batch)
+
+
+class Continuations:
+    # (the lists taken from a tuple of pairs written out: `for texts, store in ((self.good, ...), ...)`)
+    def __init__(self, tokenizer, model, harmful, harmless):
+        self.tokenizer = tokenizer
+        self.model = model
+        self.harmful = [self._chat(text) for text in harmful]
+        self.harmless = [self._chat(text) for text in harmless]
+        self.harmful_out, self.harmless_out = [], []
+
+    def _chat(self, text):
+        messages = [{"role": "user", "content": text}]
+        return self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+
+    def generate(self, batch_size=8):
+        for texts, store in ((self.harmless, self.harmless_out), (self.harmful, self.harmful_out)):
+            for start in range(0, len(texts), batch_size):
+                batch = self.tokenizer(texts[start : start + batch_size], return_tensors="pt", padding=True)  # expect: CL002 "stored in `self.harmless`"
+                store.append(self.model.generate(**batch))

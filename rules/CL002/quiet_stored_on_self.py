@@ -55,3 +55,22 @@ class Probe:
     def validate(self):
         self.model(**self.tokenizer(self._val_prompts, return_tensors="pt", padding=True))
         self.model(**self.tokenizer(self._val_texts, return_tensors="pt", padding=True))
+
+
+class Continuations:
+    # (the first of each pair written out is a list of plain texts)
+    def __init__(self, tokenizer, model, harmful, harmless):
+        self.tokenizer = tokenizer
+        self.model = model
+        self.harmful = list(harmful)
+        self.harmless = list(harmless)
+        self.rendered = [self._chat(text) for text in harmless]
+
+    def _chat(self, text):
+        messages = [{"role": "user", "content": text}]
+        return self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+
+    def generate(self, batch_size=8):
+        for texts, rendered in ((self.harmless, self.rendered), (self.harmful, self.rendered)):
+            batch = self.tokenizer(texts[:batch_size], return_tensors="pt", padding=True)
+            self.model.generate(**batch)
