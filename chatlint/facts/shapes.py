@@ -81,6 +81,7 @@ class ShapeResolver:
         self._asserted: dict[int, dict[str, tuple[str, str]]] = {}
         self._own_checks: dict[int, dict[str, tuple[str, str]]] = {}
         self._extended: dict[int, frozenset[str]] = {}
+        self._handed: dict[tuple[int, str], Shape] = {}
         # the calls of each function, by its id (for the functions it hands a conversation to)
         self._calls_by_function: dict[int, list[ast.Call]] = {}
         for call, function, _ in calls:
@@ -332,8 +333,16 @@ class ShapeResolver:
         """A conversation the function hands, as it is, to a function that extends that parameter with the
         assistant reply (`conversation_ids(tok, messages, completion)` beside `prompt_ids(tok, messages)`): one of
         the module, or of another module as its summary says (also a method of an instance of a class of one)."""
+        key = (id(scope), name)
+        if key in self._handed:
+            return self._handed[key]
         if depth > MAX_RESOLUTION_DEPTH or not function_flow(scope, self.flows).never_rebound(name):
             return UNKNOWN_SHAPE
+        self._handed[key] = UNKNOWN_SHAPE  # (while it is worked out: a call back to it finds nothing)
+        found = self._handed[key] = self._handed_to_extend_uncached(name, scope, depth)
+        return found
+
+    def _handed_to_extend_uncached(self, name: str, scope: FunctionInfo, depth: int) -> Shape:
         for call in self._calls_by_function.get(id(scope), ()):
             handed = (*call.args, *(item.value for item in call.keywords))
             if not any(isinstance(arg, ast.Name) and arg.id == name for arg in handed):
