@@ -711,7 +711,11 @@ def _built_calls(
         while not bindings and scope is not None:  # a name of an enclosing function or of the module
             values = scope.assignments.get(receiver.id)
             if values is not None:
-                return [value for value in values if isinstance(value, ast.Call)] if len(values) == 1 else []
+                if len(values) != 1 or not isinstance(values[0], ast.Call):
+                    return []
+                # (`pipe = self._ensure_pipeline()` in the method a closure is defined in)
+                lineage = scope.self_class.lineage() if scope.self_class is not None else []
+                return _returned_calls(values[0], lineage, flows, depth) or [values[0]]
             scope = scope.outer
         return []
     attribute = is_self_attribute(receiver)

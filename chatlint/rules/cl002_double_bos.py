@@ -87,7 +87,8 @@ class DoubleBos(Rule):
         `processor(text=[text], images=images)`; also run by an executor with its arguments, `pool.submit(send,
         args, prompt)`, `asyncio.to_thread(encode, tok, prompt)`; an engine's own `generate` too,
         `asyncio.to_thread(self.llm.generate, prompt, params)`; a thread's target with its arguments written out,
-        `Thread(target=self.pipe, args=(prompt,), kwargs={...})`, no fix there), a name a function defined in another one reads from
+        `Thread(target=self.pipe, args=(prompt,), kwargs={...})`, no fix there; a pipeline a closure calls, built by the
+        function it is defined in, also through a method that builds it lazily and returns it), a name a function defined in another one reads from
         it (a streaming generator reading the prompt its route handler rendered), an instance of a class of the module
         or imported built once at module level and used in a function (`formatter = ChatFormatter(tok)`, or annotated
         there and built by a start-up hook, `engine: Engine | None = None`), or an

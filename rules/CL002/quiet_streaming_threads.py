@@ -26,3 +26,26 @@ class StreamingChat:
         thread = Thread(target=self.model.generate, kwargs={**inputs, "streamer": streamer})
         thread.start()
         yield from streamer
+
+
+class LazyStreamingChat:
+    # (the closure's pipeline call turns special tokens off)
+    def __init__(self, model_id):
+        self.model_id = model_id
+        self._pipe = None
+
+    def _ensure_pipeline(self):
+        if self._pipe is None:
+            self._pipe = pipeline("text-generation", model=self.model_id)
+        return self._pipe
+
+    def stream(self, messages):
+        pipe = self._ensure_pipeline()
+        streamer = TextIteratorStreamer(pipe.tokenizer, skip_prompt=True)
+        prompt = pipe.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+
+        def _generate():
+            pipe(prompt, streamer=streamer, max_new_tokens=256, add_special_tokens=False)
+
+        Thread(target=_generate, daemon=True).start()
+        yield from streamer
