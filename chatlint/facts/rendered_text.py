@@ -130,6 +130,8 @@ class RenderedTexts:
             return None
         if isinstance(expr, ast.Await):
             expr = expr.value  # `await self._chat_prompt(messages)`: what the coroutine returns
+        if strips_bos(expr):
+            return None  # `strip_leading_bos(text, tok)`, `text.removeprefix(tok.bos_token)`: no BOS at its start
         if isinstance(expr, ast.Call):
             return self._call_text(expr, function, depth)
         if isinstance(expr, ast.Name):
@@ -326,7 +328,7 @@ class RenderedTexts:
             return template_call.helper_origin if template_call.flag("tokenize").value is False else None
         if template_call is not None:
             if template_call.route is Route.WRAPPER and (
-                template_call.strips_bos or self._wrapper_strips_bos(call, function)
+                template_call.strips_bos or self._wrapperstrips_bos(call, function)
             ):
                 return None  # `render(tok, messages)` whose wrapper returns `text[len(tok.bos_token):]`
             if template_call.returns_text:
@@ -410,7 +412,7 @@ class RenderedTexts:
             return self.template_text(first, function, depth + 1)
         return self._imported_text(call.func, function)
 
-    def _wrapper_strips_bos(self, call: ast.Call, function: FunctionInfo) -> bool:
+    def _wrapperstrips_bos(self, call: ast.Call, function: FunctionInfo) -> bool:
         """The wrapper of the module `call` calls returns its render with the BOS taken off."""
         helper = self.helper_function(call, function)
         return helper is not None and returns_without_bos(helper, self.flow(helper))
@@ -491,6 +493,8 @@ class RenderedTexts:
             return None
         if isinstance(expr, ast.Await):
             expr = expr.value
+        if strips_bos(expr):
+            return None
         if isinstance(expr, (ast.ListComp, ast.GeneratorExp)):
             return with_hop(self.template_text(expr.elt, function, depth + 1), f"the items of `{_short(expr)}`")
         if isinstance(expr, ast.List):
@@ -801,7 +805,7 @@ class RenderedTexts:
             and not (isinstance(value, ast.List) and not value.elts)
             and (method := _method_at(cls, value)) is not None
         ]
-        if not values or any(_strips_bos(value) for value, _ in values):
+        if not values or any(strips_bos(value) for value, _ in values):
             return None
         origins = [self.template_texts(value, method, depth + 1) for value, method in values]
         found = _any(origins)
@@ -828,7 +832,7 @@ class RenderedTexts:
             ]
             if not values:
                 return self._inherited(attribute, cls, depth, many=False)
-            if any(_strips_bos(value) for value, _ in values):
+            if any(strips_bos(value) for value, _ in values):
                 return None
             origins = [self.template_text(value, method, depth + 1) for value, method in values]
             found = _any(origins)
@@ -873,7 +877,7 @@ class RenderedTexts:
         if not bindings and name.id not in function.params:
             bindings, outer = enclosing_bindings(name.id, function, self.flows)
             function = outer if outer is not None else function
-        if not bindings or any(_strips_bos(binding.value) for binding in bindings):
+        if not bindings or any(strips_bos(binding.value) for binding in bindings):
             # `if text.startswith(bos): text = text[len(bos):]`: the code removes the BOS by hand on its paths
             return None
         origins = [follow_binding(binding, function, depth + 1) for binding in bindings]
@@ -1311,10 +1315,10 @@ def returns_without_bos(function: FunctionInfo, flow: FunctionFlow) -> bool:
     returns = flow.returns
     names = {value.id for value in returns if isinstance(value, ast.Name)}
     assigned = [value for name in names for value in function.assignments.get(name, [])]
-    return any(_strips_bos(value) for value in (*returns, *assigned))
+    return any(strips_bos(value) for value in (*returns, *assigned))
 
 
-def _strips_bos(value: ast.expr | None) -> bool:
+def strips_bos(value: ast.expr | None) -> bool:
     """`text[len(tokenizer.bos_token):]`, `text.removeprefix(bos)`, `text.replace(tokenizer.bos_token, "")`, or a
     function named for it given the text (`strip_leading_bos(text, tok)`, `remove_bos(text)`, of the module or
     imported)."""

@@ -41,7 +41,7 @@ from chatlint.facts.padding import (
     parameter_masks,
     value_masks,
 )
-from chatlint.facts.rendered_text import RenderedTexts, returns_without_bos
+from chatlint.facts.rendered_text import RenderedTexts, returns_without_bos, strips_bos
 from chatlint.facts.shapes import predicate_role
 from chatlint.facts.summary import (
     CheckpointLoader,
@@ -769,7 +769,8 @@ def _returned_retokenized(facts: ModuleFacts, function: FunctionInfo) -> TextSum
     (`text = tok.apply_chat_template(messages, tokenize=False)`, then `return self._ids(text)` with special tokens
     off): a caller in another module may measure a prompt by their count (CL003)."""
     for node in facts.scope_members(function.node):
-        if isinstance(node, ast.Return) and node.value is not None:
+        # (`return strip_leading_bos(text, tok)`: the text with its BOS taken off, no ids)
+        if isinstance(node, ast.Return) and node.value is not None and not strips_bos(node.value):
             render = carried_render(facts, node.value, function)
             tokenize = render.flag("tokenize") if render is not None else None
             if render is not None and render.function is function and tokenize is not None and tokenize.value is False:

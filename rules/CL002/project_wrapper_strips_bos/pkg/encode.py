@@ -1,6 +1,6 @@
 from transformers import AutoTokenizer
 
-from .templating import render_plain, render_stripped, render_text
+from .templating import PromptBuilder, render_plain, render_stripped, render_text
 
 tok = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
 
@@ -15,3 +15,8 @@ def encode_plain(messages):
 
 def encode_stripped(messages):
     return tok(render_stripped(tok, messages))["input_ids"]
+
+
+def encode_built(messages):
+    builder = PromptBuilder(tok, "You are helpful.")
+    return tok([builder.render(messages)])["input_ids"]

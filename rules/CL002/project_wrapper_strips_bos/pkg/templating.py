@@ -16,3 +16,15 @@ def render_plain(tok, messages):
 def render_stripped(tok, messages):
     text = tok.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
     return strip_leading_bos(text, tok)
+
+
+class PromptBuilder:
+    # (a method that renders a conversation it builds, not one it is given, and takes the BOS off)
+    def __init__(self, tok, system):
+        self.tok = tok
+        self.system = system
+
+    def render(self, messages):
+        conversation = [{"role": "system", "content": self.system}, *messages]
+        text = self.tok.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
+        return strip_leading_bos(text, self.tok)
