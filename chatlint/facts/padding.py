@@ -111,11 +111,11 @@ def pad_id_calls(facts: ModuleFacts) -> list[tuple[ast.Call, FunctionInfo]]:
 
 def _pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:
     found: list[PadAssignment] = []
-    unsloth = "unsloth" in facts.source.text and _loads_with_unsloth(facts)
+    unsloth = _unsloth_tokenizers(facts) if "unsloth" in facts.source.text else set()
     for function in facts.functions:
         for node in facts.scope_members(function.node):
             if isinstance(node, ast.Assign):
-                if unsloth and _only_without_a_pad(facts.ancestors(node)):
+                if unsloth and _pads_an_unsloth_tokenizer(node, function, unsloth, facts):
                     continue  # unsloth's loader gives the tokenizer a pad token of its own, not EOS
                 for target in node.targets:
                     assignment = _pad_target(target, node, function, facts.source)
@@ -359,17 +359,39 @@ def _guarded_by_pad_eos_test(ancestors: tuple[ast.AST, ...]) -> bool:
 _UNSLOTH_LOADERS = frozenset({"FastLanguageModel", "FastModel", "FastVisionModel"})
 
 
-def _loads_with_unsloth(facts: ModuleFacts) -> bool:
-    """The module loads its model and tokenizer with unsloth (`FastLanguageModel.from_pretrained(...)`)."""
+def _unsloth_tokenizers(facts: ModuleFacts) -> set[tuple[int, str]]:
+    """(function id, name) of the tokenizers unsloth loads: `model, tokenizer = FastLanguageModel.from_pretrained(
+    ...)` binds the second name to one."""
     names = {
         ref.local for ref in facts.imports if ref.module.split(".")[0] == "unsloth" and ref.symbol in _UNSLOTH_LOADERS
     }
-    return any(
-        called_name(call) == "from_pretrained"
-        and isinstance(call.func, ast.Attribute)
-        and dotted_name(call.func.value) in names
-        for call, _, _ in facts.calls
-    )
+    found = set()
+    for call, function, ancestors in facts.calls:
+        statement = ancestors[-1] if ancestors else None
+        if (
+            called_name(call) == "from_pretrained"
+            and isinstance(call.func, ast.Attribute)
+            and dotted_name(call.func.value) in names
+            and isinstance(statement, ast.Assign)
+            and statement.value is call
+            and isinstance(target := statement.targets[0], ast.Tuple)
+            and len(target.elts) == 2
+            and isinstance(second := target.elts[1], ast.Name)
+        ):
+            found.add((id(function), second.id))
+    return found
+
+
+def _pads_an_unsloth_tokenizer(
+    node: ast.Assign, function: FunctionInfo, tokenizers: set[tuple[int, str]], facts: ModuleFacts
+) -> bool:
+    """`if tokenizer.pad_token is None: tokenizer.pad_token = tokenizer.eos_token` on a tokenizer unsloth loaded in
+    the function: a fallback that never runs."""
+    target = node.targets[0] if len(node.targets) == 1 else None
+    owner = target.value if isinstance(target, ast.Attribute) else None
+    if not isinstance(owner, ast.Name) or (id(function), owner.id) not in tokenizers:
+        return False
+    return _only_without_a_pad(facts.ancestors(node))
 
 
 def _only_without_a_pad(ancestors: tuple[ast.AST, ...]) -> bool:

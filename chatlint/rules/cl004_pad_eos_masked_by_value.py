@@ -74,9 +74,9 @@ class PadEosMaskedByValue(Rule):
         body of a test for an encoder-decoder model (`if model.config.is_encoder_decoder:`, `if family ==
         "seq2seq_lm":`: T5's and BART's tokenizers have a pad token of their own), and in code that builds no
         labels. A fallback for a tokenizer without a pad token (`if tokenizer.pad_token is None: tokenizer.pad_token =
-        tokenizer.eos_token`) in a module that loads with unsloth (`FastLanguageModel.from_pretrained(...)`) is no
-        pad = EOS: unsloth's loader gives such a tokenizer a reserved pad token of its own (unsloth_zoo's
-        `patch_tokenizer`), so the fallback never runs. `model.config.pad_token_id` and `generate(pad_token_id=...)` are not the
+        tokenizer.eos_token`) on a tokenizer that unsloth loaded in the function (`model, tokenizer =
+        FastLanguageModel.from_pretrained(...)`) is no pad = EOS: unsloth's loader gives such a tokenizer a reserved
+        pad token of its own (unsloth_zoo's `patch_tokenizer`), so the fallback never runs. `model.config.pad_token_id` and `generate(pad_token_id=...)` are not the
         tokenizer's padding and are not looked at.
 
         trl's `SFTTrainer` built without a `data_collator` counts as such a collator when the project's declared

@@ -11,3 +11,15 @@ def main(dataset):
     model = FastLanguageModel.get_peft_model(model, r=16)
     trainer = SFTTrainer(model=model, processing_class=tokenizer, train_dataset=dataset, args=SFTConfig(output_dir="out"))
     trainer.train()
+
+
+def main_with_a_fallback_model(dataset, model_name):
+    # (unsloth loads the model only, as a fallback; the tokenizer padded with EOS is transformers' own)
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(model_name)
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token  # expect: CL004 "`SFTTrainer(...)`"
+    model, _unused = FastLanguageModel.from_pretrained(model_name, max_seq_length=2048)
+    trainer = SFTTrainer(model=model, processing_class=tokenizer, train_dataset=dataset, args=SFTConfig(output_dir="out"))
+    trainer.train()
