@@ -86,7 +86,10 @@ class BatchEncodingAsTokenList(Rule):
         library (transformers, tokenizers, mlx-lm, mlx-vlm, vLLM, SGLang, trl, Unsloth) of a project whose own classes
         define `apply_chat_template` outside its tests (a tokenizer of its own, whose method returns what it likes):
         what the module calls it on may be one of those (a run of a few files, as pre-commit makes, reads the
-        project's files for such a class, at most 3000). The message names the requirement
+        project's files a whole run would check for such a class, at most 3000). It stays quiet for a fallback in
+        the `except` of a `try` that renders with `return_dict=` (`except TypeError: ids =
+        tok.apply_chat_template(messages)`): only a tokenizer that refuses the keyword, one from before transformers
+        returned a `BatchEncoding`, gets there. The message names the requirement
         that allows 5, or says that none was found.
 
         It stays quiet when the result is read by key (`ids["input_ids"]`) or passed on as `**inputs`, and when
@@ -153,6 +156,10 @@ class BatchEncodingAsTokenList(Rule):
             return None  # `isinstance(ids, list)`, `hasattr(out, "input_ids")`: written for both kinds of result
         if template_call.may_hide_flags or passes_star_args(call):
             return None  # an opaque `*args` / `**kwargs` may carry `tokenize` or `return_dict`
+        if _fallback_for_old_tokenizers(template_call):
+            return (
+                None  # in the `except` of a `try` that asks for `return_dict=`: only a tokenizer refusing it gets here
+            )
         list_uses = facts.list_uses(template_call)
         if not list_uses:
             return None
@@ -274,3 +281,22 @@ def _moved_copies(name: str, function: FunctionInfo) -> set[str]:
             break
         names |= grown
     return names
+
+
+def _fallback_for_old_tokenizers(template_call: TemplateCall) -> bool:
+    """The render is in an `except` handler of a `try` whose body renders with `return_dict=` (`try:
+    tok.apply_chat_template(messages, return_dict=True) except TypeError: ids = tok.apply_chat_template(messages)`):
+    only a tokenizer that refuses the keyword gets there, one from before transformers returned a `BatchEncoding`."""
+    ancestors = template_call.ancestors
+    for index, node in enumerate(ancestors[:-1]):
+        handler = ancestors[index + 1]
+        if isinstance(node, ast.Try) and isinstance(handler, ast.ExceptHandler) and handler in node.handlers:
+            if any(
+                isinstance(inner, ast.Call)
+                and called_name(inner) == "apply_chat_template"
+                and any(item.arg == "return_dict" for item in inner.keywords)
+                for statement in node.body
+                for inner in ast.walk(statement)
+            ):
+                return True
+    return False
