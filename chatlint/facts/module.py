@@ -159,6 +159,8 @@ class ModuleFacts:
         mlx_loaders = self._mlx_loaders
         for call, function, _ in self.calls:
             named_only = called_name(call) != "from_pretrained"
+            if not named_only and _loads_an_adapter(call):
+                continue  # `PeftModel.from_pretrained(model, adapter_dir)`: the model it wraps is loaded apart
             if not named_only:
                 argument = keyword_value(call, "pretrained_model_name_or_path") or first_argument(call)
             elif mlx_loaders and dotted_name(call.func) in mlx_loaders:
@@ -341,6 +343,13 @@ def _cli_option_default(function: FunctionInfo, parameter: str) -> str | None:
         if any(name.lstrip("-").replace("-", "_") == parameter for name in names):
             return string_value(keyword_value(decorator, "default"))
     return None
+
+
+def _loads_an_adapter(call: ast.Call) -> bool:
+    """PEFT's `PeftModel.from_pretrained(model, adapter_dir)`: given a loaded model, it loads an adapter on it, no
+    checkpoint (nor tokenizer) of its own."""
+    receiver = dotted_name(call.func.value) if isinstance(call.func, ast.Attribute) else None
+    return (receiver or "").rsplit(".", 1)[-1] in ("PeftModel", "PeftModelForCausalLM")
 
 
 def _checkpoint_name(node: ast.expr | None) -> str | None:

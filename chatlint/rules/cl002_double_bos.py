@@ -306,7 +306,8 @@ class DoubleBos(Rule):
         typer.Option("Qwen/...", "--model")`, `@click.option("--model", default="Qwen/...")`; a checkpoint written as a literal default of a function's or class's
         parameter is what a reusable API suggests, not all it takes, so one without a BOS leaves the model unknown: `from_pretrained(args.model_path)` with `--model_path` defaulting to one; also
         through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`, or a constant of
-        the class body, `load(cls.MLX_MODEL)`; mlx-lm's and mlx-vlm's `load` count as loads), or whose checkpoints are such or unknown and that
+        the class body, `load(cls.MLX_MODEL)`; mlx-lm's and mlx-vlm's `load` count as loads, PEFT's
+        `PeftModel.from_pretrained(model, adapter_dir)` does not: it loads an adapter on a model loaded apart), or whose checkpoints are such or unknown and that
         imports (or binds at its top) only one such family's model classes and helpers
         (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`; an import inside a function counts by the name it
         binds, so `from .qwen2_vl import get_rope_index` in a model-specific branch does not, and so does a model
