@@ -127,6 +127,17 @@ FAMILIES: tuple[ModelFamily, ...] = (
         "dots.py), whose prefix is empty and whose turns start with `<|user|>` or `<|system|>`: no `bos_token`",
     ),
     ModelFamily(
+        # DeepSeek's own chat models (V2.5, V3 and its updates, R1); not the R1 distills, fine-tunes of Qwen and
+        # Llama (`DeepSeek-R1-Distill-Qwen-7B`, `DeepSeek-R1-0528-Qwen3-8B`), whose templates are not these, nor the R1 updates distilled into a Qwen model)
+        "DeepSeek V3",
+        re.compile(r"deepseek-(?:v2\.5|v3|r1)(?![\w.-]*(?:distill|qwen|llama))"),
+        True,
+        "ms-swift 4.6.0 registers `deepseek-ai/DeepSeek-V2.5`, `DeepSeek-V3` (and `-0324`) and `DeepSeek-R1` "
+        "(swift/model/models/deepseek.py) with the `deepseek_v2_5` and `deepseek_r1` templates, whose prefix begins "
+        "with `<｜begin▁of▁sentence｜>`, DeepSeek's BOS (`DeepseekV2_5TemplateMeta`, swift/template/templates/"
+        "deepseek.py)",
+    ),
+    ModelFamily(
         "Qwen",
         re.compile(r"qwen"),
         False,
