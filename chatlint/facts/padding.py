@@ -413,10 +413,19 @@ def _for_encoder_decoder(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> bool:
     """A mask in the body of a test that holds for encoder-decoder models only (T5, BART): their tokenizers have a
     pad token of their own, distinct from EOS, so the pad = EOS fallback never ran for them."""
     for above, child in zip(ancestors, (*ancestors[1:], node), strict=True):
-        if isinstance(above, ast.If) and child in above.body and not isinstance(above.test, ast.UnaryOp):
-            if _ENCODER_DECODER.search(code(above.test)) and " not in " not in code(above.test):
-                return True
+        if isinstance(above, ast.If) and child in above.body and _holds_for_encoder_decoder(above.test):
+            return True
     return False
+
+
+def _holds_for_encoder_decoder(test: ast.expr) -> bool:
+    """`self.is_encoder_decoder`, `model.config.is_encoder_decoder`, `family == "seq2seq_lm"`, `kind in SEQ2SEQ`; not
+    a negation (`not ...`, `!=`, `not in`, `is not`), which holds for the other models."""
+    if isinstance(test, ast.UnaryOp):
+        return False
+    if isinstance(test, ast.Compare) and any(isinstance(op, (ast.NotEq, ast.NotIn, ast.IsNot)) for op in test.ops):
+        return False
+    return isinstance(test, (ast.Name, ast.Attribute, ast.Compare)) and _ENCODER_DECODER.search(code(test)) is not None
 
 
 # -- arguments and text -------------------------------------------------------------------------------------------

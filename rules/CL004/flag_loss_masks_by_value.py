@@ -14,3 +14,15 @@ def ppo_masks(tokenizer, completion_ids):
     tokenizer.pad_token = tokenizer.eos_token  # expect: CL004 "leaves every token equal to the pad id out of the loss"
     completion_mask = completion_ids.ne(tokenizer.pad_token_id)
     return completion_mask
+
+
+def causal_only_labels(tokenizer, texts, model_type):
+    # (the branch for every model but the encoder-decoder ones: `!=` holds for the causal models)
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token  # expect: CL004 "masks labels by value"
+    encoded = tokenizer(texts, return_tensors="pt", padding=True)
+    if model_type != "seq2seq_lm":
+        labels = encoded["input_ids"].clone()
+        labels[labels == tokenizer.pad_token_id] = -100
+        encoded["labels"] = labels
+    return encoded
