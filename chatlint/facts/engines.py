@@ -704,18 +704,14 @@ def _built_calls(
         bindings = flow.reaching(receiver.id, receiver)
         value = flow.assigned(receiver)
         if isinstance(value, ast.Call):
-            # (`pipe = self._ensure_pipeline()`: what that method of the class returns)
-            lineage = function.self_class.lineage() if function.self_class is not None else []
-            return _returned_calls(value, lineage, flows, depth) or [value]
+            return _built_by(value, function, flows, depth)  # (`pipe = self._ensure_pipeline()`: what it returns)
         scope = function.outer
         while not bindings and scope is not None:  # a name of an enclosing function or of the module
             values = scope.assignments.get(receiver.id)
             if values is not None:
                 if len(values) != 1 or not isinstance(values[0], ast.Call):
                     return []
-                # (`pipe = self._ensure_pipeline()` in the method a closure is defined in)
-                lineage = scope.self_class.lineage() if scope.self_class is not None else []
-                return _returned_calls(values[0], lineage, flows, depth) or [values[0]]
+                return _built_by(values[0], scope, flows, depth)  # (in the method a closure is defined in)
             scope = scope.outer
         return []
     attribute = is_self_attribute(receiver)
@@ -729,6 +725,13 @@ def _built_calls(
         if isinstance(value, ast.Call):
             built += _returned_calls(value, lineage, flows, depth) or [value]
     return built
+
+
+def _built_by(call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow], depth: int) -> list[ast.Call]:
+    """The calls a local name assigned `call` in `function` is built by: what a method of the function's class it
+    calls returns (`pipe = self._ensure_pipeline()`), else the call itself."""
+    lineage = function.self_class.lineage() if function.self_class is not None else []
+    return _returned_calls(call, lineage, flows, depth) or [call]
 
 
 def _returned_calls(

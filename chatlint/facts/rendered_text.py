@@ -328,7 +328,7 @@ class RenderedTexts:
             return template_call.helper_origin if template_call.flag("tokenize").value is False else None
         if template_call is not None:
             if template_call.route is Route.WRAPPER and (
-                template_call.strips_bos or self._wrapperstrips_bos(call, function)
+                template_call.strips_bos or self._wrapper_strips_bos(call, function)
             ):
                 return None  # `render(tok, messages)` whose wrapper returns `text[len(tok.bos_token):]`
             if template_call.returns_text:
@@ -412,7 +412,7 @@ class RenderedTexts:
             return self.template_text(first, function, depth + 1)
         return self._imported_text(call.func, function)
 
-    def _wrapperstrips_bos(self, call: ast.Call, function: FunctionInfo) -> bool:
+    def _wrapper_strips_bos(self, call: ast.Call, function: FunctionInfo) -> bool:
         """The wrapper of the module `call` calls returns its render with the BOS taken off."""
         helper = self.helper_function(call, function)
         return helper is not None and returns_without_bos(helper, self.flow(helper))
@@ -791,27 +791,33 @@ class RenderedTexts:
                     origin = self.template_texts(cls.init_attributes[attribute], method, depth + 1)
                 if origin is not None:
                     return _stored(origin, attribute)
-            return self._assigned_texts(attribute, cls, depth) or self._inherited(attribute, cls, depth, many=True)
+            # (a list a method assigns: `self._val_prompts = [prompts[i] for i in held_out]`)
+            _, assigned = self._assigned(attribute, cls, depth, many=True)
+            return assigned or self._inherited(attribute, cls, depth, many=True)
         finally:
             self.busy.discard(key)
 
-    def _assigned_texts(self, attribute: str, cls: ClassInfo, depth: int) -> TextOrigin | None:
-        """A list of renders one method assigns to the attribute (`self._val_prompts = [prompts[i] for i in
-        val_idx]`) and another reads; certain when every list it is set to (but None and `[]`) holds renders."""
+    def _assigned(self, attribute: str, cls: ClassInfo, depth: int, many: bool) -> tuple[bool, TextOrigin | None]:
+        """Whether the class's methods set the attribute to anything but `None` (and, for a list, `[]`), and the
+        render those values give (`self.prompt = render(...)`; with `many`, `self._val_prompts = [prompts[i] for i
+        in held_out]`): certain when every value is one; none when a value takes the BOS off."""
         values = [
             (value, method)
             for value in cls.attributes.get(attribute, ())
             if not (isinstance(value, ast.Constant) and value.value is None)
-            and not (isinstance(value, ast.List) and not value.elts)
+            and not (many and isinstance(value, ast.List) and not value.elts)
             and (method := _method_at(cls, value)) is not None
         ]
         if not values or any(strips_bos(value) for value, _ in values):
-            return None
-        origins = [self.template_texts(value, method, depth + 1) for value, method in values]
+            return bool(values), None
+        follow = self.template_texts if many else self.template_text
+        origins = [follow(value, method, depth + 1) for value, method in values]
         found = _any(origins)
         if found is None:
-            return None
-        return replace(_stored(found, attribute), certain=all(item is not None and item.certain for item in origins))
+            return True, None
+        return True, replace(
+            _stored(found, attribute), certain=all(item is not None and item.certain for item in origins)
+        )
 
     def attribute_text(self, attribute: str, cls: ClassInfo, depth: int) -> TextOrigin | None:
         """An attribute a method of the class (or of a base class) sets to a rendered text (`self.prompt =
@@ -824,23 +830,8 @@ class RenderedTexts:
             return self._returned(prop, None, depth, many=False)  # `self.prompt`, a property returning a render
         self.busy.add(key)
         try:
-            values = [
-                (value, method)
-                for value in cls.attributes.get(attribute, ())
-                if not (isinstance(value, ast.Constant) and value.value is None)
-                and (method := _method_at(cls, value)) is not None
-            ]
-            if not values:
-                return self._inherited(attribute, cls, depth, many=False)
-            if any(strips_bos(value) for value, _ in values):
-                return None
-            origins = [self.template_text(value, method, depth + 1) for value, method in values]
-            found = _any(origins)
-            if found is None:
-                return None
-            return replace(
-                _stored(found, attribute), certain=all(item is not None and item.certain for item in origins)
-            )
+            set_here, assigned = self._assigned(attribute, cls, depth, many=False)
+            return assigned if set_here else self._inherited(attribute, cls, depth, many=False)
         finally:
             self.busy.discard(key)
 

@@ -157,9 +157,8 @@ class BatchEncodingAsTokenList(Rule):
         if template_call.may_hide_flags or passes_star_args(call):
             return None  # an opaque `*args` / `**kwargs` may carry `tokenize` or `return_dict`
         if _fallback_for_old_tokenizers(template_call):
-            return (
-                None  # in the `except` of a `try` that asks for `return_dict=`: only a tokenizer refusing it gets here
-            )
+            # (in the `except` of a `try` that asks for `return_dict=`: only a tokenizer refusing it gets here)
+            return None
         list_uses = facts.list_uses(template_call)
         if not list_uses:
             return None
