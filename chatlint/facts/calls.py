@@ -171,7 +171,9 @@ class _Collector:
         function = template_call.function
         key = (function.name, function.cls is not None)
         method_key = (function.cls.name, function.name) if function.cls is not None else None
-        if function.is_module or function.name == TEMPLATE_METHOD or key in self.wrappers and method_key is None:
+        if function.is_module or (function.name == TEMPLATE_METHOD and method_key is None):
+            return
+        if key in self.wrappers and method_key is None:
             return
         if method_key is not None and method_key in self.method_wrappers:
             return
@@ -211,6 +213,26 @@ class _Collector:
                 return None  # the class defines the method, and it is no wrapper
             pending.extend(base.split(".")[-1] for base in classes[name].bases)
         return None
+
+    def _own_class_method(self, func: ast.Attribute, function: FunctionInfo) -> bool:
+        """`engine.apply_chat_template(messages)` on an instance of a class of the module, or of an imported one,
+        that defines that method itself (`class Engine: def apply_chat_template(self, messages): ...`): the
+        project's own method, judged as a wrapper, not a tokenizer's."""
+        cls_name = self._receiver_class(func, function)
+        classes = self._classes
+        if cls_name and cls_name in classes:
+            lineage = classes[cls_name].lineage()
+            method = next((cls.methods[func.attr] for cls in lineage if func.attr in cls.methods), None)
+            # (a `Protocol`'s stub types a real tokenizer; a tokenizer's subclass renders as one)
+            return (
+                method is not None
+                and not method.is_stub
+                and not any(_TOKENIZER_BASE.search(base) for cls in lineage for base in cls.bases)
+            )
+        if not self.links or dotted_name(func.value) in ("self", "cls"):
+            return False
+        cls = instance_class(func.value, function, self.resolver.flows)
+        return cls is not None and self.links.method_render(cls, func.attr) is not None
 
     def _receiver_class(self, func: ast.Attribute, function: FunctionInfo) -> str | None:
         """The name of the class of the instance a method is called on, when the code shows it (`self`, an instance
@@ -261,7 +283,11 @@ class _Collector:
         self, call: ast.Call, function: FunctionInfo, ancestors: tuple[ast.AST, ...]
     ) -> TemplateCall | None:
         func = call.func
-        own = isinstance(func, ast.Attribute) and func.attr == TEMPLATE_METHOD and _own_method(func, function)
+        own = (
+            isinstance(func, ast.Attribute)
+            and func.attr == TEMPLATE_METHOD
+            and (_own_method(func, function) or self._own_class_method(func, function))
+        )
         if isinstance(func, ast.Attribute) and func.attr == TEMPLATE_METHOD and not own:
             if _names_a_class(func.value):
                 return None  # `DataUtilities.apply_chat_template(...)`: a project's own function, not a tokenizer's
@@ -654,6 +680,10 @@ def _returns_its_render(inner: TemplateCall, wrapper: FunctionInfo) -> bool:
     }
     returns = [node for node in ast.walk(wrapper.node) if isinstance(node, ast.Return) and id(node) not in guarded]
     return bool(returns) and all(isinstance(node.value, ast.Name) and node.value.id == name for node in returns)
+
+
+# the bases of a class that renders as a tokenizer or processor does, or only types one
+_TOKENIZER_BASE = re.compile(r"Tokenizer|Processor|Protocol")
 
 
 def _own_method(func: ast.Attribute, function: FunctionInfo) -> bool:

@@ -438,6 +438,9 @@ class TokenizerCall:
     # `text` is a list of tuples and this element of each is what is tokenized (a helper flushing a batch of
     # `(sample, prompt)` pairs)
     element: int | None = None
+    # through a helper that tokenizes each item of the list it is given: LISTED, or TEXT_OR_LISTED when it also
+    # takes one text (see `Helper.items`); "" otherwise
+    items: str = ""
 
     @property
     def opaque_helper(self) -> bool:
@@ -464,3 +467,7 @@ class SplitTokenization:
 
 
 CallSite = tuple[ast.Call, FunctionInfo, tuple[ast.AST, ...]]
+
+# what a helper of a list of texts takes (`TokenizerCall.items`): only a list, or also one text it makes a list of
+LISTED = "listed"
+TEXT_OR_LISTED = "text-or-listed"

@@ -384,6 +384,8 @@ class TokenizerSummary:
     # where it goes on to when it tokenizes through a function of another module (`logit_lens` calling `resid`,
     # which traces the prompt): those places, innermost last
     further: tuple[Related, ...] = ()
+    # it tokenizes each item of the list `text` (see `Helper.items`)
+    items: str = ""
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@ from chatlint.facts.flags import (
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow, instance_class
 from chatlint.facts.links import Links
 from chatlint.facts.model import (
+    LISTED,
+    TEXT_OR_LISTED,
     CallSite,
     ClassInfo,
     Flag,
@@ -109,6 +111,9 @@ class Helper(NamedTuple):
     # the parameter is a list of tuples and the helper tokenizes this element of each (`prompts = [b[2] for b in
     # buf]`, then `tok(prompts)`: a batch flushed by a helper)
     element: int | None = None
+    # the parameter is a list and the helper tokenizes each item (`for prompt in prompts: tok(prompt)`): LISTED, or
+    # TEXT_OR_LISTED when it first makes a string a list of one (`if isinstance(prompts, str): prompts = [prompts]`)
+    items: str = ""
 
 
 def collect_tokenizer_calls(
@@ -174,13 +179,29 @@ def collect_tokenizer_calls(
                 items = texts.tuple_items(tokenizer_call.text, tokenizer_call.function, 0, tokenizer_call.element)
                 tokenizer_call.origin = replace(items, batch=True) if items is not None else None
             elif tokenizer_call.text is not None:
-                tokenizer_call.origin = texts.origin(tokenizer_call.text, tokenizer_call.function)
+                origin = texts.origin(tokenizer_call.text, tokenizer_call.function)
+                if origin is not None and not origin.batch and tokenizer_call.items == LISTED:
+                    origin = None  # one text handed to a helper that tokenizes each item of a list
+                elif tokenizer_call.items and tokenizer_call.inner is not None:
+                    if _walks_a_dataset_of_the_module(tokenizer_call.text, tokenizer_call.function, flows, classes):
+                        origin = None  # (judged where the helper walks it: `RenderedTexts._given_dataset`)
+                tokenizer_call.origin = origin
             elif tokenizer_call.dataset is not None:
                 tokenizer_call.column = texts.column_named(tokenizer_call.column)
                 tokenizer_call.origin = texts.dataset_column(
                     tokenizer_call.column, tokenizer_call.dataset, tokenizer_call.function
                 )
     return found, _SplitFinder(by_call, flows).find(functions)
+
+
+def _walks_a_dataset_of_the_module(
+    text: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow], classes: dict[str, ClassInfo]
+) -> bool:
+    """Is `text` an instance of a class of the module with a `__getitem__` (`ChatPrompts(...)`)? A helper that
+    walks such a dataset is judged inside, where it tokenizes the items its callers pass."""
+    built = instance_class(text, function, flows)
+    cls = classes.get(dotted_name(built) or "") if built is not None else None
+    return cls is not None and "__getitem__" in cls.methods
 
 
 # -- direct calls -------------------------------------------------------------------------------------------------
@@ -475,11 +496,10 @@ def parameter_helpers(
             helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, element[0], element=element[1]))
             continue
         if text.id not in function.params:
-            # (an item of a loop straight over the parameter is judged inside, as a dataset the callers pass)
-            direct = any(binding.walks_a_parameter(function) for binding in flow.bindings.get(text.id, []))
-            listed = _item_of_a_parameter(text, function, flow, 0) if not direct else None
+            listed = _item_of_a_parameter(text, function, flow, 0)
             if listed is not None:  # (`for prompt, completion in zip(prompts, completions): encode(prompt + ...)`)
-                helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, listed))
+                items = LISTED if flow.never_rebound(listed) else TEXT_OR_LISTED
+                helpers.setdefault(helper_key(function), Helper(function, tokenizer_call, listed, items=items))
             continue
         if not flow.never_rebound(text.id) and not _reached_as_given(text, flow):
             continue
@@ -545,7 +565,8 @@ def _item_of_a_parameter(text: ast.Name, function: FunctionInfo, flow: FunctionF
     if not isinstance(iterable, ast.Name):
         return None
     if iterable.id in function.params:
-        return iterable.id if flow.never_rebound(iterable.id) else None
+        kept = flow.never_rebound(iterable.id) or _listed_when_a_string(iterable.id, function, flow)
+        return iterable.id if kept else None
     # a list of its own, assigned empty (`chosen = []`) and only appended to
     mutations = function.mutations.get(iterable.id, [])
     appended = [value for kind, value in mutations if kind == "append"]
@@ -561,6 +582,36 @@ def _item_of_a_parameter(text: ast.Name, function: FunctionInfo, flow: FunctionF
             return None
         found.add(item)
     return found.pop() if len(found) == 1 else None
+
+
+def _listed_when_a_string(name: str, function: FunctionInfo, flow: FunctionFlow) -> bool:
+    """Is the parameter `name` rebound only to a list of itself when it is a string (`if isinstance(prompts, str):
+    prompts = [prompts]`): a helper for one text or a list of them?"""
+    rebound = [binding for binding in flow.bindings.get(name, ()) if binding.kind != "param"]
+    tests = [
+        node
+        for node in ast.walk(function.node)
+        if isinstance(node, ast.If) and not node.orelse and _tests_for_a_string(node.test, name)
+    ]
+    return all(
+        binding.kind == "assign"
+        and isinstance(binding.value, ast.List)
+        and len(binding.value.elts) == 1
+        and isinstance(binding.value.elts[0], ast.Name)
+        and binding.value.elts[0].id == name
+        and any(binding.statement in test.body for test in tests)
+        for binding in rebound
+    )
+
+
+def _tests_for_a_string(test: ast.expr, name: str) -> bool:
+    """`isinstance(name, str)` (also with `str` among a tuple of types)."""
+    if not (isinstance(test, ast.Call) and called_name(test) == "isinstance" and len(test.args) == 2):
+        return False
+    subject, kinds = test.args
+    types = kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]
+    named = isinstance(subject, ast.Name) and subject.id == name
+    return named and any(isinstance(item, ast.Name) and item.id == "str" for item in types)
 
 
 def _element_of_a_parameter(text: ast.Name, function: FunctionInfo, flow: FunctionFlow) -> tuple[str, int] | None:
@@ -858,6 +909,7 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: Helper) -> T
         also_inner=helper.also if fixed_inside is inner else (),
         related=inner.related if inner.opaque_helper else (),
         element=helper.element,
+        items=helper.items,
     )
 
 
@@ -953,6 +1005,7 @@ def _through_imported(
         # the call site can turn special tokens off only through a parameter of the helper named for the flag, or
         # through the `**kwargs` it forwards
         off_keyword=ADD_SPECIAL_TOKENS if forwarded.parameter == ADD_SPECIAL_TOKENS or forwarded.from_kwargs else None,
+        items=helper.items,
     )
 
 

@@ -84,12 +84,14 @@ def tokenizing_helpers(
             line = (main.inner or main).call.lineno
             # (through a function of another module: where that one tokenizes, and beyond)
             further = (main.inner or main).related if (main.inner or main).opaque_helper else ()
-            found.append(TokenizerSummary(helper.qualname, line, params, text, flag, further=further))
+            found.append(
+                TokenizerSummary(helper.qualname, line, params, text, flag, further=further, items=entry.items)
+            )
             # (also under the name of a base class that leaves the method to its subclasses, see `leaving_base`)
             base = leaving_base(helper.cls, helper.name) if helper.cls is not None else None
             name = f"{base.name}.{helper.name}" if base is not None else ""
             if name and all(item.name != name for item in found):
-                found.append(TokenizerSummary(name, line, params, text, flag, further=further))
+                found.append(TokenizerSummary(name, line, params, text, flag, further=further, items=entry.items))
     if column_of is not None:
         rows = _row_helpers(direct, flows, counted, column_of)
         for helper, inner, row, column in rows.values():
