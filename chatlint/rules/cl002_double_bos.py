@@ -155,6 +155,14 @@ class DoubleBos(Rule):
         fix goes into the innermost tokenizer call (named on the trail). A helper that rebinds the text it is given
         on some paths only (`if compress: prompt = compress(prompt)`, then `tok.encode(prompt)`) tokenizes it as
         given on the others; not one whose rebinding takes the BOS off (`prompt = prompt[len(tok.bos_token):]`).
+        A helper that tokenizes each item of a list it is given (`for prompt in prompts: tok(prompt)`, also in a
+        comprehension), here or in another module, doubles the BOS of a list of renders handed to it; one text
+        only when the helper first makes a string a list of one (`if isinstance(prompts, str): prompts =
+        [prompts]`). A dataset class of the module walked by such a helper is judged inside it, as before. A class
+        of the project's own that defines `apply_chat_template` (not a stub, a `Protocol`, or a tokenizer's or
+        processor's subclass), here or imported, is a wrapper: `engine.apply_chat_template(messages)` on an
+        instance the code shows renders what its method renders (`class ChatEngine: def apply_chat_template(self,
+        messages): return self.tokenizer.apply_chat_template(messages, tokenize=False, ...)`).
         A call on an instance the code knows only as a class of the project that leaves the method to its
         subclasses (an abstract method, a stub, or none: `backend: ModelBackend`, then `self.backend.generate(
         prompt)`, or a base class's template method calling `self.encode(text)`) runs a subclass's implementation:
@@ -323,7 +331,8 @@ class DoubleBos(Rule):
         = False` in its set-up), or a render that passes
         `enable_thinking=True`/`False` itself (a variable of Qwen 3's and SmolLM 3's ChatML templates; handed
         through from a setting it says nothing, nor in a `try` that falls back when a tokenizer refuses the keyword:
-        `except TypeError:`); code that runs only for an encoder-decoder
+        `except TypeError:`, nor in a module whose text, comments included, names a family whose template writes a
+        BOS: `# Qwen3, Llama-3 and Mistral checkpoints`); code that runs only for an encoder-decoder
         model (under `if self.is_encoder_decoder:`, in the `else` of `if not is_encoder_decoder:`, or after such an `if`
         whose body returns), whose
         tokenizers no BOS-writing chat template is made for; code in the branch of a dispatch on the model's name
@@ -543,15 +552,27 @@ def _processor_call(tokenizer_call: TokenizerCall) -> bool:
     return names_a_processor((tokenizer_call.inner or tokenizer_call).call.func)
 
 
+# a model family whose template writes a BOS, named anywhere in a module's text (comments included); not llama.cpp,
+# LlamaIndex or Ollama, which are no model
+_NAMES_A_BOS_FAMILY = re.compile(
+    r"(?<![a-z])llama(?![-_. ]?(?:cpp|index))|gemma|mistral|mixtral|(?<![a-z])phi-?[1-4]|idefics(?!-?2)|granite"
+    r"|(?<![a-z])olmo(?!cr)"
+)
+
+
 def _written_for_a_thinking_template(render: ast.Call | None, facts: ModuleFacts) -> bool:
     """The render passes `enable_thinking=True` or `=False` itself: a variable of Qwen 3's and SmolLM 3's chat
     templates (ChatML, no BOS), which other templates ignore. A value handed through (`enable_thinking=flag`,
     `**template_kwargs`) says only that the code serves thinking models among others, and so does a render in a
-    `try` that renders again without it when a tokenizer refuses the keyword (`except TypeError:`)."""
+    `try` that renders again without it when a tokenizer refuses the keyword (`except TypeError:`), and a module that
+    names a family whose template writes a BOS (Llama, Gemma, Mistral, Phi, Idefics 3, Granite, OLMo), in its code
+    or comments."""
     if render is None or not any(
         item.arg == "enable_thinking" and bool_literal(item.value) is not None for item in render.keywords
     ):
         return False
+    if _NAMES_A_BOS_FAMILY.search(facts.source.text.lower()):
+        return False  # (`# Qwen3/Llama-3/Mistral path`: the module is written for other families too)
     return not any(
         isinstance(above, ast.Try) and child in above.body and _catches_type_errors(above)
         for above, child in _enclosing(render, facts)

@@ -14,3 +14,10 @@ class PromptEncoder:
 
     def encode(self, prompt, max_length=512):
         return self.tokenizer(self.format(prompt), padding="max_length", max_length=max_length, truncation=True)
+
+
+def serve_with_ollama_fallback(encoder, prompt, client=None):
+    # served by Ollama when a client is given, else by the encoder above: neither names another model family
+    if client is not None:
+        return client.generate(model="local", prompt=prompt)
+    return encoder.encode(prompt)
