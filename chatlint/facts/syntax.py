@@ -291,7 +291,8 @@ SAME_ITEMS = frozenset({"list", "tuple", "sorted", "iter", "gather_object", "tqd
 
 # calls that run the function they are given with the arguments that follow it: `executor.submit(fn, *args)`,
 # `asyncio.to_thread(fn, *args)`, `loop.run_in_executor(executor, fn, *args)` (the name -> where the function is)
-_RUNS_A_FUNCTION = {"submit": 0, "to_thread": 0, "run_in_executor": 1}
+# (`starlette.concurrency.run_in_threadpool(fn, *args)`, FastAPI's too; `anyio.to_thread.run_sync(fn, *args)`)
+_RUNS_A_FUNCTION = {"submit": 0, "to_thread": 0, "run_in_executor": 1, "run_in_threadpool": 0, "run_sync": 0}
 
 
 # classes that run the function given as `target=` with `args=` and `kwargs=` (`Thread(target=pipe, args=(prompt,),

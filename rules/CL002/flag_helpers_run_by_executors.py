@@ -1,9 +1,11 @@
-# Helpers run by an executor with their arguments (`pool.submit(send, args, prompt)`, `asyncio.to_thread(...)`): the
-# rendered prompt reaches SGLang's `/generate` (or the tokenizer) as if the helper were called directly.
+# Helpers run by an executor with their arguments (`pool.submit(send, args, prompt)`, `asyncio.to_thread(...)`,
+# FastAPI's `run_in_threadpool(...)`, anyio's `to_thread.run_sync(...)`): the rendered prompt reaches SGLang's `/generate` (or the tokenizer) as if the helper were called directly.
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
+import anyio
 import requests
+from fastapi.concurrency import run_in_threadpool
 
 
 def render(tokenizer, question):
@@ -30,3 +32,9 @@ def run(args, tokenizer, questions):
 async def encode_all(tokenizer, questions):
     prompts = [render(tokenizer, question) for question in questions]
     return [await asyncio.to_thread(encode, tokenizer, prompt) for prompt in prompts]  # expect: CL002 "through the helper `encode`"
+
+
+async def serve(tokenizer, question):
+    prompt = render(tokenizer, question)
+    ids = await run_in_threadpool(encode, tokenizer, prompt)  # expect: CL002 "through the helper `encode`"
+    return ids, await anyio.to_thread.run_sync(encode, tokenizer, prompt)  # expect: CL002 "through the helper `encode`"

@@ -21,3 +21,10 @@ def run(tokenizer, questions, documents):
         rendered = [pool.submit(encode, tokenizer, prompt) for prompt in prompts]
         plain = [pool.submit(encode_plain, tokenizer, document) for document in documents]
     return [f.result() for f in rendered], [f.result() for f in plain]
+
+
+async def serve(tokenizer, question, document):
+    from fastapi.concurrency import run_in_threadpool
+
+    prompt = render(tokenizer, question)
+    return await run_in_threadpool(encode, tokenizer, prompt), await run_in_threadpool(encode_plain, tokenizer, document)
