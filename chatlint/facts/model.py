@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import ast
 import enum
+import functools
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from chatlint.facts.syntax import is_property, is_self_attribute, names_a_processor, own_nodes
+from chatlint.facts.syntax import dotted_name, is_property, is_self_attribute, names_a_processor, own_nodes
 from chatlint.findings import Related
 
 
@@ -234,6 +235,18 @@ class FunctionInfo:
     @property
     def display_name(self) -> str:
         return "module level" if self.is_module else f"`{self.qualname}`"
+
+    @functools.cached_property
+    def chat_renderers(self) -> frozenset[str]:
+        """What the function calls `apply_chat_template` on, by dotted name (`self.proc`, `tokenizer`)."""
+        return frozenset(
+            name
+            for node in own_nodes(self.node)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "apply_chat_template"
+            and (name := dotted_name(node.func.value)) is not None
+        )
 
     @property
     def is_stub(self) -> bool:

@@ -217,7 +217,12 @@ def direct_call(
             is_tokenizer(func.value) or _loaded_tokenizer(func.value, function) or _is_a_processor(func.value, function)
         ):
             return None
-    elif not (is_tokenizer(func) or _loaded_tokenizer(func, function) or _is_a_processor(func, function)):
+    elif not (
+        is_tokenizer(func)
+        or _loaded_tokenizer(func, function)
+        or _is_a_processor(func, function)
+        or _renders_chats(func, function, flows)
+    ):
         partial = _tokenizer_partial(func, function)
         if partial is None:
             return None
@@ -422,6 +427,23 @@ def is_tokenizer(node: ast.expr) -> bool:
     # feature extractor or a logits processor, which take no text)
     head, _, tail = last.rpartition("_")
     return tail == "processor" and bool(head) and head.split("_")[-1] not in _NOT_TEXT_PROCESSORS
+
+
+def _renders_chats(node: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> bool:
+    """`self.proc(text=text)` where the function, or for an attribute of `self` a method of its class, renders with
+    `self.proc.apply_chat_template(...)`: what renders chat templates and is called is a tokenizer or a processor,
+    whatever its name (not an instance of a class the code shows, whose own methods are judged as a class's; a
+    module's `encode` beside its own `apply_chat_template` function is no tokenizer's, so only calls of the object
+    itself count)."""
+    name = dotted_name(node)
+    if name is None or name == "self" or "(" in name:
+        return False
+    scopes: list[FunctionInfo] = [function]
+    if name.startswith("self.") and function.self_class is not None:
+        scopes = [method for cls in function.self_class.lineage() for method in cls.methods.values()]
+    if not any(name in scope.chat_renderers for scope in scopes):
+        return False
+    return instance_class(node, function, flows) is None
 
 
 # a class whose `from_pretrained` loads a tokenizer or a processor (`AutoProcessor`, `LlavaProcessor`,
