@@ -28,6 +28,7 @@ from chatlint.facts.summary import ENGINE_WORDS, ImportRef
 from chatlint.facts.syntax import (
     bound_argument,
     called_name,
+    code,
     dotted_name,
     first_argument,
     is_self_attribute,
@@ -374,6 +375,15 @@ class Engines:
                 # built as several kinds of model on different paths (`self._model` a vLLM engine for one runtime,
                 # a transformers model for another): a call given `SamplingParams` is vLLM's (or TensorRT-LLM's)
                 engines &= {_engine_of(self.classes, cls) for cls in built if _takes_sampling_params(cls, self)}
+            if len(engines) > 1:
+                # the call under the same test of the kind as one of the paths that builds it (`if self.kind ==
+                # "sglang":` around both `self._m = Engine(...)` and `self._m.generate(text, ...)`): that one's
+                engines = {
+                    _engine_of(self.classes, value.func)
+                    for value in _built_under_the_same_test(
+                        self._built_models(receiver, function, flows), call, function
+                    )
+                } or engines
             if len(engines) != 1 or None in engines:
                 return None
             library, words = engines.pop()  # type: ignore[misc]  # (None is ruled out above)
@@ -404,6 +414,42 @@ class Engines:
             model = first_argument(value) if dotted_name(value.func) in self.generators else None
             found += _built_calls(model, function, flows) if model is not None else [value]
         return found
+
+
+def _built_under_the_same_test(built: list[ast.Call], call: ast.Call, function: FunctionInfo) -> list[ast.Call]:
+    """Of the calls an engine is built by on different paths, those under an `if` whose test is written as one the
+    call is under (`self.kind == "sglang"`), in the methods of the function's class (or the function)."""
+    tests = _tests_above(call, function.node)
+    if not tests:
+        return []
+    scopes = [function.node]
+    if function.self_class is not None:
+        scopes += [method.node for cls in function.self_class.lineage() for method in cls.methods.values()]
+    return [value for value in built if any(_tests_above(value, scope) & tests for scope in scopes)]
+
+
+def _tests_above(node: ast.AST, scope: ast.AST) -> set[str]:
+    """The tests of the `if`s (and `elif`s) whose body holds `node` in `scope`, as written; empty when it is not
+    there."""
+    path: list[ast.AST] = []
+
+    def find(current: ast.AST) -> bool:
+        if current is node:
+            return True
+        for child in ast.iter_child_nodes(current):
+            path.append(current)
+            if find(child):
+                return True
+            path.pop()
+        return False
+
+    if not find(scope):
+        return set()
+    tests = set()
+    for above, below in zip(path, [*path[1:], node]):
+        if isinstance(above, ast.If) and below in above.body:
+            tests.add(code(above.test))
+    return tests
 
 
 def _passes_sampling_params(call: ast.Call, function: FunctionInfo) -> bool:
