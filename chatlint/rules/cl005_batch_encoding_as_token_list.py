@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from chatlint.facts import ModuleFacts, Route, SpreadSource, TemplateCall
 from chatlint.facts.id_uses import asserted_a_list, tells_a_batch_encoding
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import called_name, dotted_name, passes_star_args
+from chatlint.facts.syntax import called_name, dotted_name, passes_star_args, subscript_key
 from chatlint.facts.uses import MOVES
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeFix, Rule
@@ -52,7 +52,9 @@ class BatchEncodingAsTokenList(Rule):
         its kind). A test a `BatchEncoding` fails as a list would does not count as written for both: it is a
         `UserDict`, not a `dict` (`ids["input_ids"] if isinstance(ids, dict) else ids` takes the list branch), and
         has no `tolist` (`ids.tolist() if hasattr(ids, "tolist") else ids`); `isinstance(ids, Mapping)`, `hasattr(
-        ids, "input_ids")`, `isinstance(ids, list)` or `torch.is_tensor(ids)` do. A wrapper of the module that
+        ids, "input_ids")`, `isinstance(ids, list)` or `torch.is_tensor(ids)` do, and so does such a test of
+        another render whose branch takes this one's ids too (`if hasattr(full, "input_ids"): full, prompt =
+        full["input_ids"], prompt["input_ids"]`). A wrapper of the module that
         renders text by default and tokenizes when its caller says so
         (`def _to_chat_prompt(self, messages, tokenize=False): return tok.apply_chat_template(messages,
         tokenize=tokenize)`, or one that keeps the render in a name and returns it, a return under `if
@@ -258,6 +260,36 @@ def _type_checked(name: str, template_call: TemplateCall, facts: ModuleFacts) ->
             if isinstance(node.args[0], ast.Name) and node.args[0].id in names and tells_a_batch_encoding(node):
                 if not asserted_a_list(node, facts.ancestors(node)):
                     return True
+        if isinstance(node, ast.If) and _kind_test(node.test) and _takes_the_ids_of(node.body, names):
+            return True  # `if hasattr(full, "input_ids"): full, prompt = full["input_ids"], prompt["input_ids"]`
+    return False
+
+
+def _kind_test(test: ast.expr) -> bool:
+    """`hasattr(x, "input_ids")`, `isinstance(x, BatchEncoding)`: a test that tells a `BatchEncoding` apart."""
+    return (
+        isinstance(test, ast.Call)
+        and called_name(test) in ("isinstance", "hasattr", "is_tensor")
+        and tells_a_batch_encoding(test)
+    )
+
+
+def _takes_the_ids_of(body: list[ast.stmt], names: set[str]) -> bool:
+    """Does the body rebind one of `names` to its ids (`prompt = prompt["input_ids"]`, also in a tuple)?"""
+    for statement in body:
+        if not isinstance(statement, ast.Assign):
+            continue
+        targets = [item for target in statement.targets for item in ast.walk(target) if isinstance(item, ast.Name)]
+        values = list(ast.walk(statement.value))
+        for target in targets:
+            if target.id in names and any(
+                isinstance(value, ast.Subscript)
+                and isinstance(value.value, ast.Name)
+                and value.value.id == target.id
+                and subscript_key(value) == "input_ids"
+                for value in values
+            ):
+                return True
     return False
 
 

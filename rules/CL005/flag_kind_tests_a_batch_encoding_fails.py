@@ -23,3 +23,12 @@ def first_ids(encoding):
 
 def prefix(tokenizer, messages):
     return first_ids(tokenizer.apply_chat_template(messages, add_generation_prompt=True))  # expect: CL005 "passed to `first_ids` as `encoding`"
+
+
+def prompt_and_full(tokenizer, messages):
+    # the branch a `BatchEncoding` takes reads the full render's ids, not the prompt's
+    full = tokenizer.apply_chat_template(messages, tokenize=True)
+    prompt = tokenizer.apply_chat_template(messages[:-1], tokenize=True, add_generation_prompt=True)  # expect: CL005 "`len(prompt)`"
+    if hasattr(full, "input_ids"):
+        full = full["input_ids"]
+    return [-100] * len(prompt) + list(full)[len(prompt) :]

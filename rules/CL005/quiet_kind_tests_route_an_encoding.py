@@ -38,3 +38,12 @@ def moved_then_tested(model, tokenizer, messages, device):
     if hasattr(inputs, "keys"):
         return model.generate(**inputs), inputs["input_ids"].shape[1]
     return model.generate(inputs), inputs.shape[1]
+
+
+def prompt_and_full(tokenizer, messages):
+    # one test of the full render routes both: the prompt's ids are taken in the same branch
+    full = tokenizer.apply_chat_template(messages, tokenize=True)
+    prompt = tokenizer.apply_chat_template(messages[:-1], tokenize=True, add_generation_prompt=True)
+    if hasattr(full, "input_ids"):
+        full, prompt = full["input_ids"], prompt["input_ids"]
+    return [-100] * len(prompt) + list(full)[len(prompt) :]
