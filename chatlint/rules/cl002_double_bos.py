@@ -60,7 +60,10 @@ class DoubleBos(Rule):
         tokenized again with special tokens on: `tokenizer(text)`, `tokenizer(text=...)`, `tokenizer.encode(text)`, `processing_class(text)`,
         `processor(text=...)`, a tokenizer bound in `functools.partial(tokenizer, ...)` (with the partial's keywords),
         `self(text=...)` in a subclass of a transformers processor or tokenizer class that does not define `__call__`
-        (`class RetrievalProcessor(Gemma3Processor)`), and the batch forms over a list of such texts. A prompt written by hand in a model's own format that starts
+        (`class RetrievalProcessor(Gemma3Processor)`), an object the function (or, for an attribute of `self`, its
+        class) renders chat templates with, whatever its name (`self.proc(text=text, images=images)` beside
+        `self.proc.apply_chat_template(...)`; not an instance of a class the code shows, nor a method of a module),
+        and the batch forms over a list of such texts. A prompt written by hand in a model's own format that starts
         with its BOS token (`f"<s>[INST] {q} [/INST]"`, `"<|begin_of_text|>" + text`, Gemma's `<bos>`, DeepSeek's)
         and is tokenized by a tokenizer with special tokens on doubles it the same way, also when a function of the
         module or of another returns it (on some of its paths: a `wrap_chat(system, user, model_type)` that writes
@@ -85,7 +88,8 @@ class DoubleBos(Rule):
         the items of a list it is given, `for prompt, completion in zip(prompt_texts, completions)`, directly or
         through a list of its own it fills with them; one that tokenizes a batch of the one text it is given,
         `processor(text=[text], images=images)`; also run by an executor with its arguments, `pool.submit(send,
-        args, prompt)`, `asyncio.to_thread(encode, tok, prompt)`; an engine's own `generate` too,
+        args, prompt)`, `asyncio.to_thread(encode, tok, prompt)`, FastAPI's and Starlette's `run_in_threadpool(encode,
+        tok, prompt)`, anyio's `to_thread.run_sync(...)`; an engine's own `generate` too,
         `asyncio.to_thread(self.llm.generate, prompt, params)`; a thread's target with its arguments written out,
         `Thread(target=self.pipe, args=(prompt,), kwargs={...})`, no fix there; a pipeline a closure calls, built by the
         function it is defined in, also through a method that builds it lazily and returns it), a name a function defined in another one reads from
@@ -239,7 +243,8 @@ class DoubleBos(Rule):
         first, or by a function of the module or of another one that returns one, `self.llm = build_engine(cfg)`, also
         one that caches the engines it builds, `return _ENGINES[key]`; also behind a lazy property, `self._engine`
         returning `self._llm` once `load()` set it, or named by the annotation of a parameter, `lm: LanguageModel`,
-        or of a class field, not `Any`), or, in a module
+        or of a class field, not `Any`; built as different models on different paths, the one built under an `if`
+        whose test is written as one around the call, `if self.kind == "sglang":`), or, in a module
         that imports
         vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`). So is a completions request to an
         OpenAI-compatible server (`client.completions.create(prompt=text)`), which vLLM and SGLang serve with
