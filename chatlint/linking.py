@@ -764,6 +764,25 @@ class Project:
                 found[local] = chosen
         return found
 
+    def own_implementations(self, path: str, text: str) -> dict[str, tuple[Imported, ...]]:
+        """For a module that renders and defines a class that leaves methods to its subclasses (an `ABC`, a
+        `Protocol`), calling one on itself (`await self.generate(prompt)` in `ModelInterface.chat`): the first
+        subclass in the module's folder or a folder below it whose module tokenizes in one of its methods (see
+        `implementations`), by the class's name."""
+        if ".apply_chat_template(" not in text or "self." not in text:
+            return {}
+        data = text.encode()
+        found: dict[str, tuple[Imported, ...]] = {}
+        for match in re.finditer(r"(?m)^class (\w+)\(", text):
+            name = match.group(1)
+            if not _abstract_class(data, name):
+                continue
+            pattern = rb"class (\w+)\([^)]*\b" + re.escape(name.encode()) + rb"\b"
+            chosen = self._implementing(self._resolve(path), re.compile(pattern))
+            if chosen:
+                found[name] = chosen
+        return found
+
     def _registry_decorator(self, module: Path, data: bytes, name: str) -> str | None:
         """The decorator of the module at `module` that fills the registry its function `name` gives a class of."""
         if module not in self._decorated_registries:

@@ -147,6 +147,8 @@ class ProjectStep:
             )
             if result.summary is not None or small or path in named_files:  # (calls on instances of abstract classes)
                 links.implementations.update(project.implementations(path, source.text, summary.imports))
+                # (and calls a class of the module makes on itself of methods its subclasses elsewhere implement)
+                links.implementations.update(project.own_implementations(path, source.text))
             if links:
                 to_link.append((source, links))
                 handed += project.handed(path, source.text, links)

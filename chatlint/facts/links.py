@@ -216,6 +216,11 @@ class Links:
             cls, method, ModuleSummary.tokenizer
         )
 
+    def implemented_tokenizer(self, cls: str, method: str) -> tuple[TokenizerSummary, ModuleSummary] | None:
+        """`method` of a subclass, in another module, of the module's own class `cls` that leaves it to its
+        subclasses, when that subclass's method tokenizes its parameter (`self.generate(prompt)` in the base)."""
+        return self._implemented(cls, method, ModuleSummary.tokenizer)
+
     def _implemented(
         self, cls: ast.expr | str, method: str, lookup: Callable[[ModuleSummary, str], _Member | None]
     ) -> tuple[_Member, ModuleSummary] | None:

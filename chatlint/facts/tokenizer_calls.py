@@ -160,6 +160,8 @@ def collect_tokenizer_calls(
                 imported = links.method_tokenizer(cls, call.func.attr) if cls is not None else None
             if imported is None:
                 imported = links.inherited(call.func, function, ModuleSummary.tokenizer)
+            if imported is None:
+                imported = _implemented_elsewhere(call.func, function, links)
             if named is not None and named[0].dataset:
                 through = _dataset_tokenizer(call, function, *named, texts.column_of)
             elif imported is not None and not imported[0].column and not imported[0].dataset:
@@ -192,6 +194,24 @@ def collect_tokenizer_calls(
                     tokenizer_call.column, tokenizer_call.dataset, tokenizer_call.function
                 )
     return found, _SplitFinder(by_call, flows).find(functions)
+
+
+def _implemented_elsewhere(
+    func: ast.expr, function: FunctionInfo, links: Links
+) -> tuple[TokenizerSummary, ModuleSummary] | None:
+    """`self.generate(prompt)` in a method of a class of the module (or of a base class of the module it inherits
+    from) that leaves `generate` to its subclasses, one of which, in another module of its folder or below,
+    tokenizes its parameter (`class HFModel(ModelInterface)` in `engines/hf.py`)."""
+    cls = function.self_class
+    if cls is None or not isinstance(func, ast.Attribute) or dotted_name(func.value) not in ("self", "cls"):
+        return None
+    if not leaves_to_subclasses(cls, func.attr):
+        return None
+    for owner in cls.lineage():
+        found = links.implemented_tokenizer(owner.name, func.attr)
+        if found is not None:
+            return found
+    return None
 
 
 def _walks_a_dataset_of_the_module(
