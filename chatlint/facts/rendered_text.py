@@ -410,7 +410,37 @@ class RenderedTexts:
         first = first_argument(call)
         if dotted_name(func) in _SAME_TEXT and first is not None and len(call.args) == 1:
             return self.template_text(first, function, depth + 1)
+        handed = self._handed_function_text(call, function, depth)
+        if handed is not None:
+            return handed
         return self._imported_text(call.func, function)
+
+    def _handed_function_text(self, call: ast.Call, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        """`formatter(tokenizer, question)` with `formatter` a parameter the callers of `function` in the module pass
+        a function of the module that returns a render (`evaluate(model, tok, formatter=format_mcq)`); certain when
+        every caller does."""
+        func = call.func
+        if not isinstance(func, ast.Name) or func.id not in function.params or function.is_module:
+            return None
+        if depth > MAX_RESOLUTION_DEPTH or not self.flow(function).never_rebound(func.id):
+            return None
+        origins: list[TextOrigin | None] = []
+        for site, caller, _ in self._callers.get(function.name, ()):
+            if self.helper_function(site, caller) is not function:
+                continue
+            given = bound_argument(site, function.call_params, func.id)
+            if not isinstance(given, ast.Name):
+                origins.append(None)
+                continue
+            handed = ast.Call(func=given, args=call.args, keywords=call.keywords)
+            helper = self.helper_function(handed, caller)
+            origins.append(self._returned(helper, None, depth + 1, many=False) if helper is not None else None)
+        found = _any(origins)
+        if found is None:
+            return None
+        hop = Hop(f"the function passed as `{func.id}` to `{function.qualname}`", is_place=True)
+        certain = all(origin is not None and origin.certain for origin in origins)
+        return replace(found, route=(hop, *found.route), certain=certain, same_function=False)
 
     def _wrapper_strips_bos(self, call: ast.Call, function: FunctionInfo) -> bool:
         """The wrapper of the module `call` calls returns its render with the BOS taken off."""

@@ -82,7 +82,9 @@ class DoubleBos(Rule):
         flushes: `_flush(pending)` with `prompts = [item[2] for item in buf]` inside), string methods that keep its start
         (`.strip()`), `prompt + completion`, `typing.cast(str, text)`, `await` of a coroutine that returns it, `str(text)`, ftfy's `fix_text(text)`, tuple
         unpacking (also of pairs taken apart by `zip(*pairs)`), a mapping spread into the tokenizer call that holds
-        the text (`processor(**{"text": prompts, ...})`), helper functions of the module that return it or that
+        the text (`processor(**{"text": prompts, ...})`), a function handed in as a parameter that the callers in the
+        module give a function returning it (`prompt = formatter(tok, q)` with `evaluate(..., formatter=format_mcq)`;
+        on at least one path when only some do), helper functions of the module that return it or that
         tokenize it (a method of the class or one it inherits from a base class of the module, `self._tokenize(text)`
         unless the class overrides it; a helper defined in each branch of an `if`: the text on at least one path; one that tokenizes
         the items of a list it is given, `for prompt, completion in zip(prompt_texts, completions)`, directly or
