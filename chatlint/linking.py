@@ -752,6 +752,10 @@ class Project:
             module, name = target
             if annotated and _abstract_class(data, name):
                 pattern = rb"class (\w+)\([^)]*\b" + re.escape(name.encode()) + rb"\b"
+            elif (returned := _returned_abstract_class(data, name)) is not None:
+                # `def build_engine(backend, model) -> Engine:` with `Engine` an `ABC` of its module: what it builds is
+                # one of Engine's subclasses
+                pattern = rb"class (\w+)\([^)]*\b" + re.escape(returned) + rb"\b"
             else:
                 decorator = self._registry_decorator(module, data, name)
                 if decorator is None:
@@ -1131,6 +1135,15 @@ def _fills_a_registry(data: bytes) -> bool:
     return any(
         b"return " + name + b"[" in data for name in {match.group(1) for match in _STORED_IN_A_DICT.finditer(data)}
     )
+
+
+def _returned_abstract_class(data: bytes, function: str) -> bytes | None:
+    """The class a module's function `function` is annotated to return (`def build_engine(...) -> Engine:`, also
+    `-> "Engine"`), when the module defines it as a class that leaves methods to its subclasses."""
+    found = re.search(rb"def " + re.escape(function.encode()) + rb"\([^)]*\)\s*->\s*[\"']?(\w+)[\"']?\s*:", data)
+    if found is None or not _abstract_class(data, found.group(1).decode()):
+        return None
+    return found.group(1)
 
 
 def _abstract_class(data: bytes, name: str) -> bool:

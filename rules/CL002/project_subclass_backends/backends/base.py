@@ -28,3 +28,19 @@ class Scorer(ABC):
     def rate(self, messages):
         prompt = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
         return self.score(prompt)
+
+
+def build_backend(kind: str, tokenizer, model) -> ChatBackend:
+    if kind == "hf":
+        from .hf import HFBackend
+
+        return HFBackend(tokenizer, model)
+    raise ValueError(f"unknown backend {kind!r}")
+
+
+def build_scorer(kind: str, tokenizer, model) -> "Scorer":
+    if kind == "tokens":
+        from .scoring import TokenScorer
+
+        return TokenScorer(tokenizer, model)
+    raise ValueError(f"unknown scorer {kind!r}")
