@@ -168,7 +168,9 @@ def stops_before_header(render: TemplateCall) -> bool:
         return False
     flag = render.flag(_GENERATION_PROMPT)
     if not flag.present:
-        return True
+        # (unless a wrapper is called with a mapping its caller fills, or one the code does not show: `**options`,
+        # which is what the wrapper hands the template)
+        return not (render.through_wrapper and render.may_hide_flags)
     if flag.value is not False:
         return False
     if flag.source not in _UNSURE_SOURCES:

@@ -98,7 +98,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         says. A wrapper's default `False` counts only at a call site that passes neither the flag nor a mapping
         its caller fills (`**options`, a parameter), which may hold `add_generation_prompt=True`; so does a
         wrapper of another module that hands the template its `**kwargs`, at a call that spreads a mapping the code
-        does not show (`**self.render.prompt_kwargs()`): the flag is unknown there, and nothing is reported.
+        does not show (`**self.render.prompt_kwargs()`): the flag is unknown there, and nothing is reported; and so
+        does a wrapper that leaves the flag out and hands the template the keywords it is given, at a call that
+        spreads such a mapping (`render_conversation(tok, messages[:-1], **prompt_kwargs)`, a parameter).
 
         The labels may be masked by a helper handed the prompt's length: a module-level function of the module,
         or of another one, or a method called on `self` (`self._labels(input_ids, n_prompt)`), that masks the first
