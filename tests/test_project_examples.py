@@ -487,7 +487,7 @@ def test_importers_through_a_package_re_export_decide_the_model(tmp_path: Path) 
 def test_the_run_says_which_files_the_project_step_read(monkeypatch: pytest.MonkeyPatch) -> None:
     """`RunResult.project_files`: the files the project step read whole beyond those the rules parsed alone (what
     the speed targets count as candidate code besides the prefilter's files). In the three-module CL004 example the
-    training scripts pass no rule's prefilter alone and are checked again with their links; the module of label
+    training and evaluation scripts pass no rule's prefilter alone and are checked again with their links; the module of label
     helpers the collators hand the pad id to is summarised for them; the empty `__init__.py` is not read."""
     from chatlint.config import Config
     from chatlint.runner import Runner, RunOptions
@@ -498,7 +498,7 @@ def test_the_run_says_which_files_the_project_step_read(monkeypatch: pytest.Monk
     run = Runner(Config(root=project), RunOptions(use_cache=False)).run(files)
     read = {os.path.relpath(path, project) for path in run.project_files}
     with_findings = {item.path for item in run.files if item.findings}
-    assert with_findings == {"sft/train.py", "sft/train_lists.py", "sft/train_tokens.py"}
+    assert with_findings == {"sft/perplexity.py", "sft/train.py", "sft/train_lists.py", "sft/train_tokens.py"}
     assert with_findings | {"sft/label_utils.py"} <= read
     assert "sft/__init__.py" not in read
 

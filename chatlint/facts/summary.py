@@ -174,7 +174,7 @@ _LOADER_END = re.compile(r"tokeni[sz]er\w*\(")
 
 def tokenizer_loader_calls(text: str, bound: bool = True) -> frozenset[str]:
     """The callees of the text named for loading a tokenizer (`get_tokenizer`, `utils.load_tokenizer`), or (with
-    `bound`) whose result is bound to a name `tokenizer` (`model, tokenizer = load_policy(args.model)`), whole: a
+    `bound`) whose result is bound to a name `tokenizer` or `tok` (`model, tokenizer = load_policy(args.model)`), whole: a
     module that calls one may get a tokenizer another module padded with EOS. (Each `tokenizer...(` found is read back
     to its callee's start: a pattern that starts with the verbs costs ten times as much over a large module.)"""
     found = set()
@@ -185,7 +185,7 @@ def tokenizer_loader_calls(text: str, bound: bool = True) -> frozenset[str]:
         callee = text[start : match.end() - 1]
         if _LOADER_NAME.fullmatch(callee.rsplit(".", 1)[-1]):
             found.add(callee)
-    for marker in ("tokenizer = ", "tokenizer, ") if bound else ():
+    for marker in ("tokenizer = ", "tokenizer, ", "tok = ", "tok, ") if bound else ():
         start = text.find(marker)
         while start != -1:
             line_start = text.rfind("\n", 0, start) + 1
@@ -233,7 +233,9 @@ _CLASS_BINDING = re.compile(r"^[ \t]*(\w+)[ \t]*=[ \t]*((?:\w+\.)*[A-Z]\w*)\(", 
 
 
 # a statement that binds a name `tokenizer` (alone or in a tuple) to the result of a call: its callee
-_BOUND_TOKENIZER = re.compile(r"[ \t]*(?:[\w.]+[ \t]*,[ \t]*)*tokenizer[ \t]*(?:,[ \t]*[\w.]+[ \t]*)*=[ \t]*([\w.]+)\(")
+_BOUND_TOKENIZER = re.compile(
+    r"[ \t]*(?:[\w.]+[ \t]*,[ \t]*)*tok(?:enizer)?[ \t]*(?:,[ \t]*[\w.]+[ \t]*)*=[ \t]*([\w.]+)\("
+)
 # callees that build a tokenizer rather than get one another function made: a class (`AutoTokenizer...`), a loader
 # of the library's, the tokenizer's own methods
 _NOT_A_LOADER = re.compile(r"(?:^|\.)(?:[A-Z]\w*|from_pretrained|tokenizer|deepcopy|copy)$|^(?:self|cls)\.")
