@@ -926,8 +926,12 @@ def _flags(template_call: TemplateCall) -> tuple[ForwardedFlag, ...]:
         elif merges_caller_kwargs(template_call.call, function):
             # its own value, unless the caller's keyword overrides it (`kwargs.update(overrides)`)
             flags.append(ForwardedFlag(name, None, inner.value, inner.present, where=inner.where, from_kwargs=True))
-        elif not inner.present and not function.star_kwargs and SpreadSource.UNKNOWN in template_call.spreads:
-            # a `**mapping` the code does not show may set it (`{**CHAT_TEMPLATE_KWARGS, **extras}`): unknown (a
+        elif not inner.present and (
+            (not function.star_kwargs and SpreadSource.UNKNOWN in template_call.spreads)
+            or (template_call.through_wrapper and template_call.may_hide_flags)
+        ):
+            # a `**mapping` the code does not show may set it (`{**CHAT_TEMPLATE_KWARGS, **extras}`), or one its
+            # caller fills handed to a wrapper that gives the template its keywords (`**prompt_kwargs`): unknown (a
             # mapping updated with the function's own `**overrides` holds what its callers pass, judged there)
             flags.append(ForwardedFlag(name, None, None, True, where="a `**` mapping of the render"))
         else:
