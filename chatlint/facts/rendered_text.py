@@ -424,21 +424,33 @@ class RenderedTexts:
             return None
         if depth > MAX_RESOLUTION_DEPTH or not self.flow(function).never_rebound(func.id):
             return None
-        origins: list[TextOrigin | None] = []
-        for site, caller, _ in self._callers.get(function.name, ()):
-            if self.helper_function(site, caller) is not function:
-                continue
-            given = bound_argument(site, function.call_params, func.id)
+
+        def returned(given: ast.expr | None, caller: FunctionInfo) -> TextOrigin | None:
             if not isinstance(given, ast.Name):
-                origins.append(None)
-                continue
-            handed = ast.Call(func=given, args=call.args, keywords=call.keywords)
-            helper = self.helper_function(handed, caller)
-            origins.append(self._returned(helper, None, depth + 1, many=False) if helper is not None else None)
+                return None
+            helper = self.helper_function(ast.Call(func=given, args=call.args, keywords=call.keywords), caller)
+            return self._returned(helper, None, depth + 1, many=False) if helper is not None else None
+
+        return self._from_callers(function, func.id, "the function passed as", returned)
+
+    def _from_callers(
+        self,
+        function: FunctionInfo,
+        name: str,
+        words: str,
+        origin_of: Callable[[ast.expr | None, FunctionInfo], TextOrigin | None],
+    ) -> TextOrigin | None:
+        """What the callers of `function` in the module pass for its parameter `name`, as `origin_of` reads each
+        argument in its caller: the first one found, certain when every caller's is."""
+        origins = [
+            origin_of(bound_argument(site, function.call_params, name), caller)
+            for site, caller, _ in self._callers.get(function.name, ())
+            if self.helper_function(site, caller) is function
+        ]
         found = _any(origins)
         if found is None:
             return None
-        hop = Hop(f"the function passed as `{func.id}` to `{function.qualname}`", is_place=True)
+        hop = Hop(f"{words} `{name}` to `{function.qualname}`", is_place=True)
         certain = all(origin is not None and origin.certain for origin in origins)
         return replace(found, route=(hop, *found.route), certain=certain, same_function=False)
 
@@ -751,20 +763,12 @@ class RenderedTexts:
         pass one (`ds = ChatPrompts(...)`, then `evaluate(model, tok, ds)`); certain when every caller does."""
         if depth > MAX_RESOLUTION_DEPTH or function.is_module or not (self._has_datasets or self.links):
             return None  # no class of the module is a dataset, and nothing is imported that could be one
-        origins = []
-        for call, caller, _ in self._callers.get(function.name, ()):
-            if self.helper_function(call, caller) is not function:
-                continue
-            given = bound_argument(call, function.call_params, name)
+
+        def items(given: ast.expr | None, caller: FunctionInfo) -> TextOrigin | None:
             built = instance_class(given, caller, self.flows) if given is not None else None
-            origin = self._dataset_items(ast.Call(func=built, args=[], keywords=[]), depth + 1) if built else None
-            origins.append(origin)
-        found = _any(origins)
-        if found is None:
-            return None
-        hop = Hop(f"passed as `{name}` to `{function.qualname}`", is_place=True)
-        certain = all(origin is not None and origin.certain for origin in origins)
-        return replace(found, route=(hop, *found.route), certain=certain, same_function=False)
+            return self._dataset_items(ast.Call(func=built, args=[], keywords=[]), depth + 1) if built else None
+
+        return self._from_callers(function, name, "passed as", items)
 
     @functools.cached_property
     def _has_datasets(self) -> bool:
