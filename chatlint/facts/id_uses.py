@@ -116,7 +116,7 @@ class IdsSearch:
         value, above = same_value(node, ancestors)
         use = _sequence_use(value, above)
         if use.kind is UseKind.BATCH_NAME:
-            return _batch_uses(function_flow(function, self.flows), above[-2], use.detail)
+            return self._batch_uses(function, above[-2], use.detail, depth)
         if use.kind is not UseKind.NAME:
             return tuple(dict.fromkeys(self._expand(use, value, function, depth)))
         flow = function_flow(function, self.flows)
@@ -190,6 +190,29 @@ class IdsSearch:
                         pending.append(flow.binding_of(above[-1], load_use.detail))
                 else:
                     yield load, load_use, value, where
+
+    def _batch_uses(self, function: FunctionInfo, assign: ast.AST, name: str, depth: int) -> tuple[str, ...]:
+        """`batch = [tok.apply_chat_template(c) for c in chats]`, then `llm.generate(prompt_token_ids=batch)`: the
+        list is handed on as a batch of id lists, each item one of them; or a loop over it uses each item so (`for
+        ids in batch: TokensPrompt(prompt_token_ids=ids)`, also a comprehension)."""
+        flow = function_flow(function, self.flows)
+        binding = flow.binding_of(assign, name)
+        if binding is None:
+            return ()
+        found: list[str] = []
+        for load in flow.loads_reached_by(binding):
+            parent = load.ancestors[-1] if load.ancestors else None
+            if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
+                found.append(f"`{parent.arg}={name}`, a batch of id lists")
+            elif (
+                isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension))
+                and parent.iter is load.node
+                and isinstance(parent.target, ast.Name)
+            ):
+                item = parent.target.id
+                uses = self._binding_uses(flow.binding_of(parent, item), function, depth + 1)
+                found.extend(f"an item of `{name}`, `{item}`: {use}" for use in uses)
+        return tuple(dict.fromkeys(found))
 
     def _closure_loads(self, name: str, function: FunctionInfo) -> list[tuple[Load, FunctionInfo]]:
         """The loads of `name` in the functions defined in `function` (one level) that neither bind it nor take it
@@ -298,20 +321,6 @@ class IdsSearch:
             for use in self._uses(site, site_ancestors, caller, depth + 1):
                 found.append(f"returned by `{function.qualname}`, whose caller in {caller.display_name} uses it: {use}")
         return found
-
-
-def _batch_uses(flow: FunctionFlow, assign: ast.AST, name: str) -> tuple[str, ...]:
-    """`batch = [tok.apply_chat_template(c) for c in chats]`, then `llm.generate(prompt_token_ids=batch)`: the
-    list is handed on as a batch of id lists, each item one of them."""
-    binding = flow.binding_of(assign, name)
-    if binding is None:
-        return ()
-    found = []
-    for load in flow.loads_reached_by(binding):
-        parent = load.ancestors[-1] if load.ancestors else None
-        if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
-            found.append(f"`{parent.arg}={name}`, a batch of id lists")
-    return tuple(dict.fromkeys(found))
 
 
 def _appended_uses(flow: FunctionFlow, append: ast.Call, prompt_takers: frozenset[str]) -> tuple[str, ...]:
@@ -618,8 +627,10 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
         return NO_USE
     if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Add):
         other = parent.right if parent.left is node else parent.left
-        if isinstance(other, (ast.List, ast.ListComp)) or (
-            isinstance(other, ast.BinOp) and isinstance(other.op, ast.Mult) and isinstance(other.left, ast.List)
+        if (
+            isinstance(other, (ast.List, ast.ListComp))
+            or (isinstance(other, ast.BinOp) and isinstance(other.op, ast.Mult) and isinstance(other.left, ast.List))
+            or _names_ids(other)
         ):
             return SequenceUse(UseKind.LIST, f"`{_short(parent)}`")
         return NO_USE
@@ -646,6 +657,15 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
     if isinstance(parent, ast.Return):
         return SequenceUse(UseKind.RETURNED)
     return _stored_use(node, parent)
+
+
+def _names_ids(node: ast.expr) -> bool:
+    """Is the expression named for token ids (`completion_ids`, `self.reply_tokens`, `enc["input_ids"]`)? What a
+    render's result joined with it (`prompt_ids + completion_ids`) is taken for."""
+    if isinstance(node, ast.Subscript):
+        return string_value(node.slice) == "input_ids"
+    name = (dotted_name(node) or "").rsplit(".", 1)[-1].lower()
+    return name == "ids" or name.endswith(("_ids", "_tokens", "_token_ids")) or name in ("tokens", "token_ids")
 
 
 def _emptiness_test(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:

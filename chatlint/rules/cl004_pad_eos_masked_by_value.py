@@ -11,7 +11,7 @@ from typing import NamedTuple
 from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.padding import LOSS_MASK_NAME, PadAssignment, ValueMask, pad_eos_assignments, value_masks
 from chatlint.facts.summary import PAD_SET_TO_EOS, TOKENIZER_LOADER_CALL, ModuleSummary, PadLoader
-from chatlint.facts.syntax import called_name, dotted_name, keyword_value
+from chatlint.facts.syntax import called_name, dotted_name, is_self_attribute, keyword_value, own_nodes
 from chatlint.findings import Related
 from chatlint.knowledge.model_families import EOS_END_OF_TURN
 from chatlint.rules.base import Diagnostic, Rule
@@ -102,7 +102,8 @@ class PadEosMaskedByValue(Rule):
         dataset, trainer) that masks by value (`PaddedCollator(tokenizer)`) is reported at that call, naming both;
         the function is named for loading a tokenizer (`setup_tokenizer`) or its result is bound to a name
         `tokenizer` (`model, tokenizer = load_policy(args.model)`), and it is called in the function that hands the
-        tokenizer on (or at the module's top).
+        tokenizer on (or at the module's top), or kept on `self` by another method of its class (`self.tok =
+        load_tokenizer()` in `__init__`, then `RightPadCollator(pad_id=self.tok.pad_token_id)`).
         A collator masks by value also through a function it hands the pad id to, of its own module or of another
         (`label_utils.drop_padding(batch["input_ids"], self.tokenizer.pad_token_id)`), also one that masks the labels
         equal to a parameter of any name (`drop_token(labels, token_id)`) where the pad id is handed to that
@@ -228,7 +229,11 @@ class PadEosMaskedByValue(Rule):
                 continue
             # the tokenizer loaded in the function that hands it on, or at the module's top (another function may
             # load its own: `model, tokenizer = load_padded_policy()`)
-            near = [item for item in loaded if item[1] is function] or [item for item in loaded if item[1].is_module]
+            near = (
+                [item for item in loaded if item[1] is function]
+                or [item for item in loaded if _kept_on_self(item, function, call)]
+                or [item for item in loaded if item[1].is_module]
+            )
             if not near or not (_hands_a_tokenizer(call, function) or _hands_a_loaded(call, function, near)):
                 continue
             loader_call, _, (loader, loader_summary) = near[0]
@@ -376,6 +381,26 @@ def _hands_a_tokenizer(call: ast.Call, function: FunctionInfo) -> bool:
         if "tok" in name or "processing_class" in name or "processor" in name:
             return True
     return False
+
+
+def _kept_on_self(loaded: tuple[ast.Call, FunctionInfo, object], function: FunctionInfo, call: ast.Call) -> bool:
+    """Is the loader call's result kept on an attribute of `self` by another method of the function's class
+    (`self.tokenizer = load_tokenizer()` in `__init__`), and does the call hand that attribute on
+    (`PadAndMaskCollator(pad_token_id=self.tokenizer.pad_token_id)` in `train_dataloader`)?"""
+    loader_call, method, _ = loaded
+    if function.cls is None or method.cls is not function.cls:
+        return False
+    kept = {
+        f"self.{target.attr}"
+        for node in own_nodes(method.node)
+        if isinstance(node, ast.Assign) and any(inner is loader_call for inner in ast.walk(node.value))
+        for target in node.targets
+        if is_self_attribute(target)
+    }
+    handed = (*call.args, *(item.value for item in call.keywords))
+    return any(
+        (name := dotted_name(inner)) is not None and name in kept for value in handed for inner in ast.walk(value)
+    )
 
 
 def _hands_a_loaded(

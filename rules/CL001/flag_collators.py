@@ -52,7 +52,7 @@ class BatchedCollator:
     def __call__(self, features):
         conversations = [feature["conversations"] for feature in features]
         encoded = [
-            self.tokenizer.apply_chat_template(conversation, add_generation_prompt=True)  # expect: CL001 'renders `conversation`, each of `feature["conversations"]`, which ends with the assistant reply'
+            self.tokenizer.apply_chat_template(conversation, add_generation_prompt=True)  # expect: CL001 'renders `conversation`, each of `feature["conversations"]`, which ends with the assistant reply'; CL005 "an item of `encoded`, `ids`: `len(ids)`"
             for conversation in conversations
         ]
         width = max(len(ids) for ids in encoded)
