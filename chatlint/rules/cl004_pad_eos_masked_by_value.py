@@ -391,11 +391,11 @@ def _kept_on_self(loaded: tuple[ast.Call, FunctionInfo, object], function: Funct
     if function.cls is None or method.cls is not function.cls:
         return False
     kept = {
-        f"self.{target.attr}"
+        f"self.{attribute}"
         for node in own_nodes(method.node)
         if isinstance(node, ast.Assign) and any(inner is loader_call for inner in ast.walk(node.value))
         for target in node.targets
-        if is_self_attribute(target)
+        if (attribute := is_self_attribute(target))
     }
     handed = (*call.args, *(item.value for item in call.keywords))
     return any(
