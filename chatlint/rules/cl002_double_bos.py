@@ -16,7 +16,15 @@ from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
 from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
 from chatlint.facts.summary import BOS_TOKENS, WRITTEN_BOS, imports_of
-from chatlint.facts.syntax import bool_literal, called_name, dotted_name, names_a_processor, shortened, string_value
+from chatlint.facts.syntax import (
+    bool_literal,
+    called_name,
+    dotted_name,
+    keyword_value,
+    names_a_processor,
+    shortened,
+    string_value,
+)
 from chatlint.facts.tokenizer_calls import ENCODE_METHODS
 from chatlint.facts.turn_renders import TurnRender, turn_renders
 from chatlint.facts.uses import same_value
@@ -335,7 +343,8 @@ class DoubleBos(Rule):
         `Idefics3Runner`, in a module of per-model classes that imports only Qwen's) is judged for that family. It
         stays quiet where the code turns the tokenizer's BOS off before the call (`processor.tokenizer.add_bos_token
         = False`; for the tokenizer an instance keeps, also in another method of its class: `self.tokenizer.add_bos_token
-        = False` in its set-up), or a render that passes
+        = False` in its set-up, or `AutoTokenizer.from_pretrained(name, add_bos_token=False)` in `__init__`; inside a
+        helper of the module that tokenizes the text, for the helper's tokenizer), or a render that passes
         `enable_thinking=True`/`False` itself (a variable of Qwen 3's and SmolLM 3's ChatML templates; handed
         through from a setting it says nothing, nor in a `try` that falls back when a tokenizer refuses the keyword:
         `except TypeError:`, nor in a module whose text, comments included, names a family whose template writes a
@@ -481,7 +490,7 @@ class DoubleBos(Rule):
             return None  # every model the module loads has a template without a BOS (and the class is for none else)
         if _named_for_a_family_without_bos(function, facts.path):
             return None  # the function (its class, its file) is written for a family whose template has no BOS
-        if "add_bos_token" in facts.source.text and _turns_the_bos_off(function, tokenizer_call.call):
+        if "add_bos_token" in facts.source.text and _turns_the_bos_off(tokenizer_call):
             return None  # `processor.tokenizer.add_bos_token = False` before the call: the code drops the second BOS
         if _written_for_a_thinking_template(origin.render_call, facts):
             return None  # `enable_thinking=False`: Qwen 3's (or SmolLM 3's) ChatML template, which writes no BOS
@@ -702,11 +711,15 @@ def _class_named_for_a_bos_family(function: FunctionInfo) -> bool:
     return bool(name) and (_BOS_FAMILY_WORDS.search(name.lower()) is not None or bool(family and family.writes_bos))
 
 
-def _turns_the_bos_off(function: FunctionInfo, call: ast.Call) -> bool:
-    """The function sets a tokenizer's `add_bos_token = False` before the call (also under a test of the template:
-    `if "bos_token" in tok.chat_template:`), or, for the tokenizer the instance keeps (`self.tokenizer(...)`), a
-    method of its class does (`def init(self): self.tokenizer.add_bos_token = False`): the code itself keeps the BOS
-    from being added twice."""
+def _turns_the_bos_off(tokenizer_call: TokenizerCall) -> bool:
+    """The function sets a tokenizer's `add_bos_token = False` (or loads it with `add_bos_token=False`) before the
+    call (also under a test of the template: `if "bos_token" in tok.chat_template:`), or, for the tokenizer the
+    instance keeps (`self.tokenizer(...)`), a method of its class does (`def init(self): self.tokenizer.add_bos_token =
+    False`, `self.tokenizer = AutoTokenizer.from_pretrained(name, add_bos_token=False)`): the code itself keeps the
+    BOS from being added twice. For a helper of the module, the tokenizer call inside it, in its function."""
+    if tokenizer_call.inner is not None and _turns_the_bos_off(tokenizer_call.inner):
+        return True
+    function, call = tokenizer_call.function, tokenizer_call.call
     if any(node.lineno < call.lineno for node, _ in _bos_switched_off(function.node)):
         return True
     func = call.func
@@ -714,19 +727,26 @@ def _turns_the_bos_off(function: FunctionInfo, call: ast.Call) -> bool:
     if function.cls is None or receiver is None or not receiver.startswith("self."):
         return False
     return any(
-        dotted_name(target.value) == receiver
+        dotted_name(tokenizer) == receiver
         for method in function.cls.methods.values()
-        for _, target in _bos_switched_off(method.node)
+        for _, tokenizer in _bos_switched_off(method.node)
     )
 
 
-def _bos_switched_off(node: ast.AST) -> Iterator[tuple[ast.Assign, ast.Attribute]]:
-    """The assignments `x.add_bos_token = False` under `node`, with their target."""
+def _bos_switched_off(node: ast.AST) -> Iterator[tuple[ast.Assign, ast.expr]]:
+    """The assignments `x.add_bos_token = False`, and `x = AutoTokenizer.from_pretrained(..., add_bos_token=False)`,
+    under `node`, with the tokenizer whose BOS they turn off (`x`)."""
     for statement in ast.walk(node):
-        if isinstance(statement, ast.Assign) and bool_literal(statement.value) is False:
+        if not isinstance(statement, ast.Assign):
+            continue
+        value = statement.value
+        if bool_literal(value) is False:
             for target in statement.targets:
                 if isinstance(target, ast.Attribute) and target.attr == "add_bos_token":
-                    yield statement, target
+                    yield statement, target.value
+        elif isinstance(value, ast.Call) and bool_literal(keyword_value(value, "add_bos_token")) is False:
+            for target in statement.targets:
+                yield statement, target
 
 
 def _checkpoint_families(facts: ModuleFacts) -> list[ModelFamily | None]:
