@@ -331,6 +331,12 @@ def submitted_call(call: ast.Call) -> ast.Call | None:
     if position is None or len(call.args) <= position or any(isinstance(a, ast.Starred) for a in call.args):
         return None
     target = call.args[position]
-    if not isinstance(target, (ast.Name, ast.Attribute)):
+    given: list[ast.expr] = []
+    keywords: list[ast.keyword] = []
+    if isinstance(target, ast.Call) and is_partial(target) and target.args:
+        # `asyncio.to_thread(functools.partial(pipe, prompt, max_new_tokens=64))` runs `pipe(prompt, max_new_tokens=64)`
+        keywords = list(target.keywords)
+        target, *given = target.args
+    if not isinstance(target, (ast.Name, ast.Attribute)) or any(isinstance(item, ast.Starred) for item in given):
         return None
-    return ast.copy_location(ast.Call(func=target, args=call.args[position + 1 :], keywords=[]), call)
+    return ast.copy_location(ast.Call(func=target, args=[*given, *call.args[position + 1 :]], keywords=keywords), call)

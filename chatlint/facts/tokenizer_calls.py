@@ -140,8 +140,16 @@ def collect_tokenizer_calls(
                 tokenizer_call.add_special_tokens, declared = switched
                 tokenizer_call.special_tokens_known = True
                 tokenizer_call.related = (*tokenizer_call.related, *declared)
-        if tokenizer_call is None and engines is not None:
-            tokenizer_call = engine_call(call, function, flows, engines)
+        if engines is not None and (tokenizer_call is None or not tokenizer_call.special_tokens_known):
+            # (a pipeline known by its tokenizer's render is the engine the module builds, when it shows one: what
+            # its generation keywords hold is known there)
+            tokenizer_call = engine_call(call, function, flows, engines) or tokenizer_call
+        if tokenizer_call is None and (submitted := submitted_call(call)) is not None:
+            # (a tokenizer, processor or pipeline an executor runs: `asyncio.to_thread(functools.partial(pipe,
+            # prompt, ...))`; no fix there, where its call is not written out)
+            tokenizer_call = direct_call(submitted, function, defined_names, flows)
+            if tokenizer_call is not None:
+                tokenizer_call.fixable = False
         if tokenizer_call is not None and not _unpacked_pair(call, ancestors):
             by_call[id(call)] = tokenizer_call
             found.append(tokenizer_call)
@@ -451,7 +459,7 @@ def is_tokenizer(node: ast.expr) -> bool:
 
 def _renders_chats(node: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> bool:
     """`self.proc(text=text)` where the function, or for an attribute of `self` a method of its class, renders with
-    `self.proc.apply_chat_template(...)`: what renders chat templates and is called is a tokenizer or a processor,
+    `self.proc.apply_chat_template(...)` (or `pipe(text)` with `pipe.tokenizer.apply_chat_template(...)`): what renders chat templates and is called is a tokenizer or a processor,
     whatever its name (not an instance of a class the code shows, whose own methods are judged as a class's; a
     module's `encode` beside its own `apply_chat_template` function is no tokenizer's, so only calls of the object
     itself count)."""
@@ -461,9 +469,24 @@ def _renders_chats(node: ast.expr, function: FunctionInfo, flows: dict[int, Func
     scopes: list[FunctionInfo] = [function]
     if name.startswith("self.") and function.self_class is not None:
         scopes = [method for cls in function.self_class.lineage() for method in cls.methods.values()]
-    if not any(name in scope.chat_renderers for scope in scopes):
+    # (or renders with its tokenizer, `pipe.tokenizer.apply_chat_template(...)`: a pipeline or a processor, called)
+    if not any(_renders_with(scope, name) for scope in scopes):
         return False
-    return instance_class(node, function, flows) is None
+    built = instance_class(node, function, flows)  # (a class's, not a function's result: `get_pipeline(name)`)
+    return built is None or not (dotted_name(built) or "").rsplit(".", 1)[-1][:1].isupper()
+
+
+def _renders_with(function: FunctionInfo, name: str) -> bool:
+    """Does the function render with `name`, or with its tokenizer (`name.tokenizer.apply_chat_template(...)`, or
+    through a local name for it: `tok = pipe.tokenizer`)?"""
+    renderers = function.chat_renderers
+    if name in renderers or f"{name}.tokenizer" in renderers:
+        return True
+    return any(
+        len(assigned := function.assignments.get(renderer, [])) == 1 and dotted_name(assigned[0]) == f"{name}.tokenizer"
+        for renderer in renderers
+        if "." not in renderer
+    )
 
 
 # a class whose `from_pretrained` loads a tokenizer or a processor (`AutoProcessor`, `LlavaProcessor`,
