@@ -28,7 +28,8 @@ def templates_without_bos(functions: list[FunctionInfo], links: Links | None = N
     `tok.chat_template = get_chat_template(version)`) and none it installs writes a BOS, or it defines its own
     `apply_chat_template` (a test's fake tokenizer) that builds the text itself and never mentions a BOS: what it
     renders does not start with one, so tokenizing it with special tokens is right. A template only passed as a
-    fallback does not count."""
+    fallback does not count, nor one installed only when the tokenizer has none (`if tokenizer.chat_template is
+    None:`)."""
     if _fakes_the_template(functions):
         return True
     text = function_text(functions[0])
@@ -75,14 +76,29 @@ def templates_without_bos(functions: list[FunctionInfo], links: Links | None = N
 def _installed_literals(module: FunctionInfo) -> list[str]:
     """The chat templates the module installs written in place (`tokenizer.chat_template = ("{% for message in
     messages %}" ...)`)."""
+    fallbacks = _fallback_installs(module)
     return [
         template
         for node in ast.walk(module.node)
         if isinstance(node, ast.Assign)
+        and id(node) not in fallbacks
         and any(isinstance(target, ast.Attribute) and target.attr == "chat_template" for target in node.targets)
         and (template := string_value(node.value)) is not None
         and _is_template(template)
     ]
+
+
+def _fallback_installs(module: FunctionInfo) -> set[int]:
+    """The assignments under an `if` that tests the tokenizer's template (`if tokenizer.chat_template is None:`):
+    a fallback for a model without one, while the models that have one render with theirs."""
+    return {
+        id(node)
+        for branch in ast.walk(module.node)
+        if isinstance(branch, ast.If) and "chat_template" in code(branch.test)
+        for statement in branch.body
+        for node in ast.walk(statement)
+        if isinstance(node, ast.Assign)
+    }
 
 
 def _fakes_the_template(functions: list[FunctionInfo]) -> bool:
