@@ -71,7 +71,9 @@ class DoubleBos(Rule):
         (`class RetrievalProcessor(Gemma3Processor)`), an object the function (or, for an attribute of `self`, its
         class) renders chat templates with, whatever its name (`self.proc(text=text, images=images)` beside
         `self.proc.apply_chat_template(...)`; not an instance of a class the code shows, nor a method of a module),
-        and the batch forms over a list of such texts. A prompt written by hand in a model's own format that starts
+        or whose tokenizer it renders with (a pipeline from a factory: `pipe(text)` beside
+        `pipe.tokenizer.apply_chat_template(...)`, or `tok = pipe.tokenizer`), the same run by an executor through
+        `functools.partial` (`asyncio.to_thread(functools.partial(pipe, text, ...))`), and the batch forms over a list of such texts. A prompt written by hand in a model's own format that starts
         with its BOS token (`f"<s>[INST] {q} [/INST]"`, `"<|begin_of_text|>" + text`, Gemma's `<bos>`, DeepSeek's)
         and is tokenized by a tokenizer with special tokens on doubles it the same way, also when a function of the
         module or of another returns it (on some of its paths: a `wrap_chat(system, user, model_type)` that writes
@@ -340,7 +342,9 @@ class DoubleBos(Rule):
         the run's modules importing it (from its own module or through a package's re-export) all load such
         checkpoints only (a data module imported only by a Qwen training script; a one-file run cannot see its
         importers); but a method of a class named for a family whose template writes a BOS (`_OVMistral3ForCausalLM`,
-        `Idefics3Runner`, in a module of per-model classes that imports only Qwen's) is judged for that family. It
+        `Idefics3Runner`, in a module of per-model classes that imports only Qwen's) is judged for that family; a call
+        in the body of an `if` whose test names only families whose templates write no BOS (`if type(self.model).
+        __name__ == "Qwen2ForCausalLM":`, `elif model_type.startswith("qwen"):`) runs for those only. It
         stays quiet where the code turns the tokenizer's BOS off before the call (`processor.tokenizer.add_bos_token
         = False`; for the tokenizer an instance keeps, also in another method of its class: `self.tokenizer.add_bos_token
         = False` in its set-up, or `AutoTokenizer.from_pretrained(name, add_bos_token=False)` in `__init__`; inside a
@@ -498,6 +502,8 @@ class DoubleBos(Rule):
             return None  # a length statistic or filter: a second BOS changes a count by one, not what is trained
         if _ids_dropped(tokenizer_call, facts):
             return None  # only the image features are kept (`pixel_values`): the ids with their BOS are dropped
+        if _under_a_family_test(tokenizer_call.call, facts):
+            return None  # `if type(self.model).__name__ == "Qwen2ForCausalLM":`: that branch runs for that family only
         if _for_encoder_decoder(tokenizer_call.call, facts):
             return None  # an encoder-decoder model's input (T5, BART): chat templates that write a BOS are not theirs
         if _under_a_checkpoint_without_bos(tokenizer_call.call, facts):
@@ -626,6 +632,17 @@ def _for_encoder_decoder(call: ast.Call, facts: ModuleFacts) -> bool:
                 earlier = block[: block.index(child)]
                 if any(_leaves_unless_encoder_decoder(statement) for statement in earlier):
                     return True
+    return False
+
+
+def _under_a_family_test(call: ast.Call, facts: ModuleFacts) -> bool:
+    """The call runs in the body of an `if` whose test names model families whose templates write no BOS, and none
+    that writes one (`if type(self.model).__name__ == "Qwen2ForCausalLM":`, `elif model_type.startswith("qwen"):`)."""
+    for above, child in _enclosing(call, facts):
+        if isinstance(above, ast.If) and child in above.body:
+            names = [node.value for node in ast.walk(above.test) if isinstance(node, ast.Constant)]
+            if _one_family_without_bos([name for name in names if isinstance(name, str) and name]):
+                return True
     return False
 
 
