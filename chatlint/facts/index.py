@@ -247,6 +247,10 @@ class Indexer:
                     function.key_assignments.setdefault(func.value.id, {})[item.arg] = item.value
         elif name == "generate":
             function.calls_generate = True
+        elif name == "apply_chat_template" and isinstance(func, ast.Attribute):
+            receiver = dotted_name(func.value)
+            if receiver is not None:
+                function.chat_renderers.add(receiver)
         elif name.endswith("Trainer") and not function.trainer_call:
             function.trainer_call = name
         if name in _DATASET_BUILDERS and (node.args or node.keywords):

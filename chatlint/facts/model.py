@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import ast
 import enum
-import functools
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from chatlint.facts.syntax import dotted_name, is_property, is_self_attribute, names_a_processor, own_nodes
+from chatlint.facts.syntax import is_property, is_self_attribute, names_a_processor, own_nodes
 from chatlint.findings import Related
 
 
@@ -227,6 +226,8 @@ class FunctionInfo:
     key_assignments: dict[str, dict[str, ast.expr]] = field(default_factory=dict)
     # the function (or module) this one is defined in: names not found here are looked up there
     outer: FunctionInfo | None = None
+    # what the function calls `apply_chat_template` on, by dotted name (`self.proc`, `tokenizer`)
+    chat_renderers: set[str] = field(default_factory=set)
 
     @property
     def is_module(self) -> bool:
@@ -235,18 +236,6 @@ class FunctionInfo:
     @property
     def display_name(self) -> str:
         return "module level" if self.is_module else f"`{self.qualname}`"
-
-    @functools.cached_property
-    def chat_renderers(self) -> frozenset[str]:
-        """What the function calls `apply_chat_template` on, by dotted name (`self.proc`, `tokenizer`)."""
-        return frozenset(
-            name
-            for node in own_nodes(self.node)
-            if isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "apply_chat_template"
-            and (name := dotted_name(node.func.value)) is not None
-        )
 
     @property
     def is_stub(self) -> bool:
