@@ -40,6 +40,7 @@ from chatlint.facts.summary import (
     may_mask_prompts,
     may_measure_hooks,
     may_pass_pad_id,
+    may_pass_to_subclasses,
     may_render,
     may_set_pad_eos,
     may_tokenize,
@@ -977,6 +978,8 @@ class Project:
             )
             # (a base class a rendering module subclasses: it may measure what a method it leaves to them renders)
             or (conversations and not properties and self._verdict(path, data, may_measure_hooks))
+            # (or hand one method what another it leaves to them returns: `passes`)
+            or (conversations and not properties and self._verdict(path, data, may_pass_to_subclasses))
             or any(name.encode() in data for name in fields)
             or (templates and self._verdict(path, data, may_define_templates))
         )

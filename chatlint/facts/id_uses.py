@@ -14,6 +14,7 @@ from chatlint.facts.flow import Binding, FunctionFlow, Load, function_flow
 from chatlint.facts.model import CallSite, FunctionInfo
 from chatlint.facts.syntax import SAME_ITEMS, called_name, code, dotted_name, shortened, string_value
 from chatlint.facts.uses import dict_key, same_value
+from chatlint.findings import Related
 
 # -- uses of a result as a list of token ids (CL005) ------------------------------------------------------------------
 # Calls that read their argument as a sequence of ids; under transformers 5 a `BatchEncoding` (a dict) goes in
@@ -103,6 +104,9 @@ class IdsSearch:
     prompt_takers: frozenset[str] = frozenset()
     # every function of the module (for the functions defined in another that read its names)
     functions: tuple[FunctionInfo, ...] = ()
+    # the method of a function's class that an imported base class hands what the function returns, with words for
+    # that hand-off (`RenderedTexts.passed_on`)
+    passed_on: Callable[[FunctionInfo], tuple[FunctionInfo, str, Related] | None] = lambda function: None
 
     def uses(self, call: ast.Call, ancestors: tuple[ast.AST, ...], function: FunctionInfo) -> tuple[str, ...]:
         """Where the value of `call` is used as a list of token ids, in words ("`len(ids)`"), following the
@@ -320,6 +324,17 @@ class IdsSearch:
         for site, caller, site_ancestors in sites:
             for use in self._uses(site, site_ancestors, caller, depth + 1):
                 found.append(f"returned by `{function.qualname}`, whose caller in {caller.display_name} uses it: {use}")
+        handed = self.passed_on(function) if not sites else None
+        if handed is not None:
+            receiver, words, _ = handed
+            flow = function_flow(receiver, self.flows)
+            first = receiver.call_params[0] if receiver.call_params else ""
+            binding = next((item for item in flow.bindings.get(first, ()) if item.kind == "param"), None)
+            if binding is not None and not any(
+                _written_for_both(load) for load in _loads_through_copies(flow, binding)
+            ):
+                uses = self._binding_uses(binding, receiver, depth + 1)
+                found += [f"returned by `{function.qualname}`, which {words} as `{first}`: {use}" for use in uses]
         return found
 
 

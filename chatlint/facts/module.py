@@ -129,8 +129,9 @@ class ModuleFacts:
             for name in _MLX_LM_GENERATE
             if ref.symbol in (name, None)
         )
+        texts = self.rendered_texts
         return IdsSearch(
-            self.flows, self._call_sites, self.rendered_texts.helper_function, takers, tuple(self.functions)
+            self.flows, self._call_sites, texts.helper_function, takers, tuple(self.functions), texts.passed_on
         )
 
     @functools.cached_property

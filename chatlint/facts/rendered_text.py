@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from chatlint.facts.column_names import ColumnName, column_name, field_default, option_defaults
@@ -68,6 +68,7 @@ from chatlint.facts.syntax import (
     string_value,
     transposed,
 )
+from chatlint.findings import Related
 
 # string methods whose result still starts where the text started
 _KEEPS_START = frozenset({"strip", "rstrip", "lstrip", "replace", "format", "removesuffix"})
@@ -516,6 +517,8 @@ class RenderedTexts:
         return imported_origin(*imported, "renders the texts it yields" if items else "renders the text returned")
 
     def _binding_text(self, binding: Binding, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        if binding.kind == "param":
+            return self._inherited_pass(binding.name, function, depth)
         if binding.value is None:
             return None
         if binding.kind == "assign":
@@ -526,6 +529,52 @@ class RenderedTexts:
             return self.tuple_items(binding.value, function, depth, binding.position)
         if binding.kind == "unpack":
             return self._unpacked(binding, function, depth, many=False)
+        return None
+
+    def _inherited_pass(self, name: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        """The first parameter of a method that a method of an imported base class hands what another method
+        returns, one the base leaves to its subclasses (`self._do_invoke(self._prepare_messages(prompt))` in
+        `BaseClient.invoke`): what this class's own method of that name returns."""
+        if function.call_params[:1] != [name] or depth > MAX_RESOLUTION_DEPTH:
+            return None
+        for summary, symbol, method, _, source, line in self.inherited_passes(function, receiver=True):
+            own = function.cls.methods.get(source) if function.cls is not None else None
+            origin = self._returned(own, None, depth + 1, many=False) if own is not None else None
+            if origin is None:
+                continue
+            note = f"`{symbol}.{method}` hands `self.{function.name}` what `self.{source}` returns"
+            hop = Hop(f"handed to `{function.qualname}` by `{symbol}.{method}` ({summary.place(line)})", True)
+            related = (*origin.related, Related(summary.path, line, note))
+            return replace(origin, route=(hop, *origin.route), same_function=False, related=related)
+        return None
+
+    def inherited_passes(
+        self, function: FunctionInfo, receiver: bool
+    ) -> Iterator[tuple[ModuleSummary, str, str, str, str, int]]:
+        """`(summary, base, method, receiver, source, line)` of the methods of the imported base classes of
+        `function`'s class that hand `self.receiver` what `self.source` returns, with `function` the receiver (or,
+        not `receiver`, the source)."""
+        cls = function.cls
+        if cls is None or not self.links:
+            return
+        for base in cls.bases:
+            found = self.links.resolve(base)
+            if found is None:
+                continue
+            summary, symbol = found
+            for owner, method, to, source, line in summary.passes:
+                if owner == symbol and (to if receiver else source) == function.name:
+                    yield summary, symbol, method, to, source, line
+
+    def passed_on(self, function: FunctionInfo) -> tuple[FunctionInfo, str, Related] | None:
+        """The method of `function`'s class that an imported base class hands what `function` returns (see
+        `inherited_passes`), with words for that hand-off and its place."""
+        for summary, symbol, method, to, source, line in self.inherited_passes(function, receiver=False):
+            own = function.cls.methods.get(to) if function.cls is not None else None
+            if own is not None:
+                note = f"`{symbol}.{method}` hands `self.{to}` what `self.{source}` returns"
+                words = f"`{symbol}.{method}` ({summary.place(line)}) hands to `{own.qualname}`"
+                return own, words, Related(summary.path, line, note)
         return None
 
     # -- a list of texts --------------------------------------------------------------------------------------------

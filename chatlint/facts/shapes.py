@@ -396,6 +396,16 @@ class ShapeResolver:
                 if receiver is not None and source is not None and source != receiver:
                     yield method.name, receiver, source, call.lineno
 
+    def passes(self) -> Iterator[tuple[str, str, str, str, int]]:
+        """`(class, method, receiver, source, line)` of the module's methods that hand `self.receiver` what
+        `self.source` returns where the class leaves `source` to its subclasses (it does not define it, or only
+        declares it): what a subclass's `source` returns is what its `receiver` is given."""
+        for cls in self._classes.values():
+            for method, receiver, source, line in self._handoff_sources(cls):
+                defined = next((owner.methods[source] for owner in cls.lineage() if source in owner.methods), None)
+                if defined is None or defined.is_stub:
+                    yield cls.name, method, receiver, source, line
+
     def handoffs(self) -> Iterator[Handoff]:
         """The module's handoffs whose source method, as the class defines it, ends its conversation knowably."""
         for cls in self._classes.values():

@@ -266,6 +266,11 @@ def may_measure_hooks(data: bytes) -> bool:
     return b"label" in data and (b"NotImplementedError" in data or b"abstractmethod" in data)
 
 
+def may_pass_to_subclasses(data: bytes) -> bool:
+    """Could a class of the module hand one method what another it leaves to its subclasses returns (`passes`)?"""
+    return b"self." in data and (b"NotImplementedError" in data or b"abstractmethod" in data)
+
+
 def may_set_pad_eos(data: bytes) -> bool:
     """A line that sets a pad token or id to the EOS token (`PAD_SET_TO_EOS`)."""
     return PAD_SET_TO_EOS.search(data) is not None
@@ -605,6 +610,10 @@ class ModuleSummary:
     # their constructor (`self.header = header`, a dataclass field), for the project step to tell the module which
     # values the run's other modules build them with (about the module itself: not part of the digest)
     constructor_switches: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    # `(class, method, receiver, source, line)`: methods that hand `self.receiver` what `self.source` returns, where
+    # the class leaves `source` to its subclasses (`self._do_invoke(self._prepare_messages(prompt))` in a client's
+    # base class): a subclass in another module whose `source` returns a render hands it to its own `receiver`
+    passes: tuple[tuple[str, str, str, str, int], ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -625,6 +634,7 @@ class ModuleSummary:
         names += [factory.name for factory in self.renderer_factories]
         names += [f"{hook.cls}.{hook.method}" for hook in self.hooks]
         names += [f"{handoff.cls}.{handoff.method}" for handoff in self.handoffs]
+        names += [f"{cls}.{method}" for cls, method, _, _, _ in self.passes]
         names += [f"{hook.cls}.{hook.method}" for hook in self.measured_hooks]
         names += [name for name, _ in self.registries]
         names += list(self.own_templates)
@@ -636,7 +646,8 @@ class ModuleSummary:
         told: tuple[object, ...] = (self.wrappers, self.texts, self.masks, self.constants, self.defaults)
         # (the parts added since are counted only when present, so that the digests of modules without them stay)
         optional = (self.renderer_factories, self.hooks, self.registries, self.factories, self.measures)
-        later = (self.handoffs, self.switches, self.measured_hooks, self.engines, self.prefix_masks, self.own_templates)
+        later: tuple[object, ...] = (self.handoffs, self.switches, self.measured_hooks, self.engines, self.prefix_masks)
+        later = (*later, self.own_templates, self.passes)
         told = (*told, *(part for part in (*optional, *later) if part))
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
@@ -712,6 +723,13 @@ class ModuleSummary:
     def tokenizes_with(self, name: str) -> bool:
         """Is `name` a function that tokenizes its parameter, or a class with such a method?"""
         return any(tokenizer.name.split(".")[0] == name for tokenizer in self.tokenizers)
+
+    def passes_of(self, cls: str, receiver: str) -> tuple[tuple[str, str, int], ...]:
+        """`(method, source, line)` of the class's methods that hand `self.receiver` what a method it leaves to its
+        subclasses returns (see `passes`)."""
+        return tuple(
+            (method, source, line) for owner, method, to, source, line in self.passes if (owner, to) == (cls, receiver)
+        )
 
     def handoffs_of(self, cls: str) -> tuple[Handoff, ...]:
         return tuple(handoff for handoff in self.handoffs if handoff.cls == cls)

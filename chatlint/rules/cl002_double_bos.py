@@ -204,7 +204,10 @@ class DoubleBos(Rule):
         the run (a one-file run that passes only the base's module does not see it). So does a mixin that calls a
         method it does not define (`self._format_prompt(prompt)` in `class GenerationMixin:`) where a class of another
         module of the run mixes it in beside a mixin whose method of that name returns a render (`class
-        Engine(SamplingMixin, GenerationMixin)`); a one-file run of the mixin's module does not see it either.
+        Engine(SamplingMixin, GenerationMixin)`); a one-file run of the mixin's module does not see it either. A
+        base class of another module that hands one method what another returns, both left to its subclasses
+        (`self._send(self._prepare(prompt))` in `ChatClient.complete`), makes a subclass that renders in the one and
+        tokenizes in the other double the BOS: reported at the subclass's tokenization, naming the base's hand-off.
         A model class for lm-evaluation-harness (a subclass of its `LM`, `TemplateLM`, `HFLM` in a module that
         imports `lm_eval`) whose own `apply_chat_template` renders text gets its requests' contexts (`request.args[0]`,
         `context, gen_kwargs = request.args`) rendered by that method when the harness runs with

@@ -64,7 +64,9 @@ class BatchEncodingAsTokenList(Rule):
         `render_chat(tok, messages)`, a `ChatPrompter.build(turns)` called on an instance built or annotated as
         one, an inherited `self.build(...)`) is found at the call whose result this module uses so, naming the
         render as a related place; the module that renders says nothing unless it uses the result itself, and the
-        fix (in the render, which its other callers share) is not offered there. The result
+        fix (in the render, which its other callers share) is not offered there. A method whose result a base class
+        of another module hands to another method of the class, both left to its subclasses (`self._send(self.
+        _prepare(prompt))` in `ChatClient.complete`), is followed into the subclass's method of that name. The result
         is followed through every local name assignment that can reach a use, and through what leaves it the same
         object: `.to(device)`, `typing.cast(...)`, and names it is moved on to (`ids = ids.to(device)`), also into a
         function defined in the one that renders, which reads the name it has when that one's body ends (a streaming
@@ -181,17 +183,15 @@ class BatchEncodingAsTokenList(Rule):
             f"used as a list of ids: {uses}{more}; from transformers 5 it is a `BatchEncoding` (a dict), so this "
             f"works on its keys or fails; {version_note}"
         )
+        related = template_call.related
+        handed = facts.rendered_texts.passed_on(template_call.function)
+        if handed is not None and any(handed[1] in use for use in list_uses):
+            related = (*related, handed[2])  # (an imported base class hands it on: that base's place is on the trail)
         if template_call.related or template_call.route is Route.WRAPPER:
             # a function of another module (or a wrapper of this one) renders: `return_dict=False` goes into its
             # render, which other callers share (the call here may not take the keyword)
-            return Diagnostic(node=call, message=message, related=template_call.related)
-        from_data = SpreadSource.DATA in template_call.spreads or SpreadSource.CONFIG in template_call.spreads
-        fix = NodeFix(
-            Applicability.UNSAFE if from_data else Applicability.SAFE,
-            (add_keyword(call, "return_dict", "False", facts.source),),
-            "Pass `return_dict=False`",
-        )
-        return Diagnostic(node=call, message=message, fix=fix)
+            return Diagnostic(node=call, message=message, related=related)
+        return Diagnostic(node=call, message=message, fix=_fix(call, template_call, facts), related=related)
 
     def _mlx_lm_wrapper_only(self) -> bool:
         """The project requires mlx-lm, at versions whose tokenizer wrapper always passes `return_dict=False`, or is
@@ -226,6 +226,16 @@ class BatchEncodingAsTokenList(Rule):
 # hand the call through as it is, and require `transformers>=4.39.3` with no upper bound): in an MLX project the
 # tokenizers come from `mlx_lm.load` and return lists of ids under transformers 5 too
 _MLX_LM_RETURNS_LISTS = "0.30"
+
+
+def _fix(call: ast.Call, template_call: TemplateCall, facts: ModuleFacts) -> NodeFix:
+    """`return_dict=False` added to the render (unsafe when its keywords come from data or a configuration)."""
+    from_data = SpreadSource.DATA in template_call.spreads or SpreadSource.CONFIG in template_call.spreads
+    return NodeFix(
+        Applicability.UNSAFE if from_data else Applicability.SAFE,
+        (add_keyword(call, "return_dict", "False", facts.source),),
+        "Pass `return_dict=False`",
+    )
 
 
 def _imports_unsloth(facts: ModuleFacts) -> bool:
