@@ -30,11 +30,13 @@ from chatlint.facts.flags import switch_fields_read
 from chatlint.facts.handed import constructions, handed_instances
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
+    TOKENIZER_LOADER,
     ImportRef,
     ModuleSummary,
     may_build_conversations,
     may_build_engines,
     may_define_templates,
+    may_load_checkpoints,
     may_mask,
     may_mask_by_parameter,
     may_mask_prompts,
@@ -75,6 +77,9 @@ MAX_IMPLEMENTING_MODULES = 64
 _WORD = re.compile(r"\w+")  # the words of a statement, as `whole_word` delimits them (for ASCII names)
 # the names of imported functions that may build a serving engine (`build_engine`, `create_llm`, `init_vllm`)
 _BUILDS_ENGINES = re.compile(r"(?i)engine|llm|sglang|server|backend")
+# the names of imported tokenizer loaders (`get_tokenizer`, `load_reward_tokenizer`): one may always load a checkpoint
+# of a known family, which decides whether a second BOS is written
+_LOADS_TOKENIZERS = re.compile(r"\b" + TOKENIZER_LOADER + r"\b")
 # the names of imported helpers that may mask the first labels (`mask_prompt`, `ignore_prefix`, `mask_labels`): a
 # function named for masking (not an attention mask's helper, `_prepare_4d_attention_mask`)
 _MASKS_LABELS = re.compile(
@@ -446,6 +451,7 @@ class Project:
         engines = "generate(" in text
         return lambda statement: (
             "*" in statement
+            or _LOADS_TOKENIZERS.search(statement) is not None
             or (labels and _MASKS_LABELS.search(statement) is not None)
             or (engines and _BUILDS_ENGINES.search(statement) is not None)
             or not plain.isdisjoint(_WORD.findall(statement))
@@ -650,6 +656,7 @@ class Project:
                 or (conversations and any(item.name.split(".")[0] == ref.symbol for item in summary.conversations))
                 or (conversations and summary.role_guard(ref.symbol) is not None)
                 or (conversations and bool(summary.handoffs_of(ref.symbol)))
+                or _fixed_loader(summary, ref.symbol)
             ):
                 return Imported(summary, ref.symbol)
             made = summary.factory(ref.symbol)
@@ -980,6 +987,8 @@ class Project:
             or (conversations and not properties and self._verdict(path, data, may_measure_hooks))
             # (or hand one method what another it leaves to them returns: `passes`)
             or (conversations and not properties and self._verdict(path, data, may_pass_to_subclasses))
+            # (a function a module with rendered text calls may always load one checkpoint: `get_tokenizer()`)
+            or (conversations and not properties and self._verdict(path, data, may_load_checkpoints))
             or any(name.encode() in data for name in fields)
             or (templates and self._verdict(path, data, may_define_templates))
         )
@@ -1147,6 +1156,12 @@ def _returned_abstract_class(data: bytes, function: str) -> bytes | None:
     if found is None or not _abstract_class(data, found.group(1).decode()):
         return None
     return found.group(1)
+
+
+def _fixed_loader(summary: ModuleSummary, name: str) -> bool:
+    """Is `name` a function of the module that always loads one checkpoint it names (`get_tokenizer()`)?"""
+    loader = summary.checkpoint_loader(name)
+    return loader is not None and bool(loader.checkpoint)
 
 
 def _abstract_class(data: bytes, name: str) -> bool:

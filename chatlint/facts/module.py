@@ -17,7 +17,7 @@ from chatlint.facts.calls import collect_template_calls
 from chatlint.facts.column_names import option_defaults
 from chatlint.facts.engines import Engines, may_name_engines
 from chatlint.facts.flags import defining_scope
-from chatlint.facts.flow import FunctionFlow
+from chatlint.facts.flow import FunctionFlow, instance_class
 from chatlint.facts.handed import annotate_handed_parameters
 from chatlint.facts.id_uses import IdsSearch
 from chatlint.facts.index import Indexer, build_index, calls_by_name
@@ -146,7 +146,7 @@ class ModuleFacts:
         (`VLLMEngine(cfg.model)`), count when their name is known."""
         found: list[str | None] = []
         for argument, function, named_only in self.checkpoint_arguments:
-            name = self._checkpoint_of(argument, function)
+            name = self.checkpoint_of(argument, function)
             if name is not None or not named_only:
                 found.append(name)
         return tuple(found)
@@ -172,6 +172,9 @@ class ModuleFacts:
             else:
                 loader = self.links.checkpoint_loader(call.func) if self.links else None
                 if loader is None:
+                    continue
+                if loader[0].checkpoint:  # (a function that always loads one checkpoint: `get_tokenizer()`)
+                    found.append((ast.copy_location(ast.Constant(loader[0].checkpoint), call), function, True))
                     continue
                 argument = bound_argument(call, list(loader[0].params), loader[0].param)
             attribute = is_self_attribute(argument)
@@ -199,7 +202,7 @@ class ModuleFacts:
             if ref.module.split(".")[0] in ("mlx_lm", "mlx_vlm") and ref.symbol in ("load", None)
         )
 
-    def _checkpoint_of(self, argument: ast.expr | None, function: FunctionInfo) -> str | None:
+    def checkpoint_of(self, argument: ast.expr | None, function: FunctionInfo) -> str | None:
         name = _checkpoint_name(argument)
         if name is None and isinstance(argument, ast.Name):
             # a local or module-level name given one string literal (or environment default), and nothing else
@@ -214,7 +217,7 @@ class ModuleFacts:
                 default = parameter.default
                 outer = function.outer or function
                 if isinstance(default, (ast.Name, ast.Attribute)):
-                    return self._checkpoint_of(default, outer)
+                    return self.checkpoint_of(default, outer)
                 return _suggested_default(string_value(default))
             elif not assigned and self.links:
                 name = self.links.constants.get(argument.id)  # `from config import MODEL_ID`
@@ -225,7 +228,16 @@ class ModuleFacts:
         if name is None and isinstance(argument, ast.Attribute):
             name = self._option_defaults.get(argument.attr)  # `args.model_path`, an option with a default
             if name is None and self.links:
-                name = self.links.field_defaults.get(argument.attr)  # a field of an imported configuration class
+                # a field of an imported configuration class: of the object's class when the code shows it
+                # (`settings: JobSettings`), else of the one imported class that declares a field of that name
+                cls = instance_class(argument.value, function, self.flows)
+                found = self.links.resolve(cls) if cls is not None else None
+                if found is not None:
+                    return next((v for o, n, v in found[0].defaults if (o, n) == (found[1], argument.attr)), None)
+                head = (dotted_name(cls) or "").split(".")[0] if cls is not None else ""
+                if head and any(ref.local == head for ref in self.imports):
+                    return None  # an imported class that declares no checkpoint default for it
+                name = self.links.field_defaults.get(argument.attr)
         return name
 
     @functools.cached_property

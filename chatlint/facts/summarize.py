@@ -399,15 +399,22 @@ def _checkpoint_loaders(facts: ModuleFacts) -> tuple[CheckpointLoader, ...]:
     """The module-level functions, and classes by their `__init__`, that load the checkpoint a parameter of theirs
     names, unchanged."""
     found: dict[str, CheckpointLoader] = {}
+    fixed: dict[str, set[str | None]] = {}  # (the checkpoints each function loads when it names them itself)
     for argument, function, _ in facts.checkpoint_arguments:
-        if not isinstance(argument, ast.Name) or argument.id not in function.call_params:
-            continue
         if not _is_top_level(function) or (function.cls is not None and function.name != "__init__"):
+            continue
+        owner = function.cls.name if function.cls is not None else function.name
+        if not isinstance(argument, ast.Name) or argument.id not in function.call_params:
+            # `from_pretrained(BASE_MODEL)`: a checkpoint the function always loads, when the module names it
+            named = facts.checkpoint_of(argument, function) if argument is not None else None
+            fixed.setdefault(owner, set()).add(named if named and family_of(named) else None)
             continue
         if not function_flow(function, facts.flows).never_rebound(argument.id):
             continue
-        owner = function.cls.name if function.cls is not None else function.name
         found.setdefault(owner, CheckpointLoader(owner, tuple(function.call_params), argument.id))
+    for owner, names in fixed.items():
+        if owner not in found and len(names) == 1 and (checkpoint := next(iter(names))):
+            found[owner] = CheckpointLoader(owner, (), "", checkpoint)
     return tuple(found.values())
 
 

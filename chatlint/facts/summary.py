@@ -544,11 +544,13 @@ class RoleGuard:
 @dataclass(frozen=True)
 class CheckpointLoader:
     """A module-level function, or a class by its constructor, that loads the checkpoint one of its parameters names
-    (`from_pretrained(model)`, vLLM's `LLM(model=model)`): which model a caller loads is the argument it passes."""
+    (`from_pretrained(model)`, vLLM's `LLM(model=model)`): which model a caller loads is the argument it passes; or,
+    with `checkpoint`, one that always loads that checkpoint (`from_pretrained(BASE_MODEL)`, `param` empty)."""
 
     name: str
     params: tuple[str, ...]
     param: str
+    checkpoint: str = ""
 
 
 @dataclass(frozen=True)

@@ -391,7 +391,10 @@ class DoubleBos(Rule):
         tokenizations, the related location names the one every call runs (not a fallback under an `if`). A checkpoint named by a constant
         imported from another module of the project (`from config import MODEL_ID`), or by the default of a field of
         an imported configuration class the checkpoint is loaded from (`from_pretrained(cfg.model)` with `model: str
-        = "Qwen/..."`), tells the model family. A generator or rendering method of an instance of an imported class
+        = "Qwen/..."`, or a property of it returning one: `@property def model_id(self): return QWEN`; of the class
+        the code shows the object is, when it shows one), or a tokenizer loader of another module that always loads
+        one checkpoint it names (`get_tokenizer()` with `from_pretrained(BASE_MODEL)`), tells the model family. A
+        generator or rendering method of an instance of an imported class
         built in the function (`builder = PromptBuilder(tok)`, `builder.iter_prompts(rows)`) is followed too, and so
         is an instance called like a function, whose class's `__call__` renders (`self.formatter(context)` with
         `self.formatter = ChatFormatter(tok) if use_chat else None`, of the module or imported). A list of renders
