@@ -259,6 +259,7 @@ def direct_call(
     text = (
         keyword_value(call, "text")
         or keyword_value(call, "batch_text_or_text_pairs")
+        or _after_images(call)
         or positional(call, 0)
         or _spread_text(call, function, flows)
     )
@@ -289,6 +290,17 @@ def direct_call(
 
 
 _OWN_BOS_KEYWORDS = frozenset({"bos", "add_bos", "prepend_bos"})
+
+
+def _after_images(call: ast.Call) -> ast.expr | None:
+    """The second positional argument of a processor called with its images first (`processor(images,
+    input_text, return_tensors="pt")`, as Mllama's and LLaVA's processors take them), named for images."""
+    first, second = positional(call, 0), positional(call, 1)
+    name = (dotted_name(first) or "").rsplit(".", 1)[-1].lower() if first is not None else ""
+    return second if second is not None and _NAMES_IMAGES.search(name) else None
+
+
+_NAMES_IMAGES = re.compile(r"image|img|pixel|video|picture|photo")
 
 
 def _switch(

@@ -66,7 +66,7 @@ class DoubleBos(Rule):
         itself, `[self(r) for r in requests]`, for its `__call__`), or by a processor's
         `apply_chat_template` that leaves `tokenize` to its default, which for a processor is False, that is
         tokenized again with special tokens on: `tokenizer(text)`, `tokenizer(text=...)`, `tokenizer.encode(text)`, `processing_class(text)`,
-        `processor(text=...)`, a tokenizer bound in `functools.partial(tokenizer, ...)` (with the partial's keywords),
+        `processor(text=...)`, `processor(images, text)` (images first, as Mllama's and LLaVA's take them), a tokenizer bound in `functools.partial(tokenizer, ...)` (with the partial's keywords),
         `self(text=...)` in a subclass of a transformers processor or tokenizer class that does not define `__call__`
         (`class RetrievalProcessor(Gemma3Processor)`), an object the function (or, for an attribute of `self`, its
         class) renders chat templates with, whatever its name (`self.proc(text=text, images=images)` beside
