@@ -711,6 +711,10 @@ def _argument_use(call: ast.Call, argument: ast.AST) -> SequenceUse:
     if _is_model(callee) and call.args[0] is argument:
         # `model(ids)`: a model's first parameter is `input_ids`
         return SequenceUse(UseKind.LIST, f"`{_short(call)}`, which takes it as `input_ids`")
+    head, _, method = callee.rpartition(".")
+    if method == "generate" and _is_model(head) and call.args[0] is argument:
+        # `model.generate(ids)`: transformers' `generate` takes a tensor of ids as its first parameter, `inputs`
+        return SequenceUse(UseKind.LIST, f"`{_short(call)}`, which takes it as the tensor of ids `inputs`")
     func = call.func
     if isinstance(func, ast.Name):
         return SequenceUse(UseKind.PASSED, node=call)

@@ -39,7 +39,7 @@ class BatchEncodingAsTokenList(Rule):
         (`prompt_token_ids=ids`, `prompt_token_ids=[ids]`, `input_ids=ids`; a list comprehension of such results, or
         a local list they are appended to, handed on as `prompt_token_ids=batch` or as the prompts of mlx-lm's
         `batch_generate(model, tokenizer, batch)`), passing it to a model as its first
-        argument (`model(ids)`, `reward_model(ids)`) or to mlx-lm's `generate` / `stream_generate` as its prompt
+        argument (`model(ids)`, `reward_model(ids)`, or to its `generate`: `model.generate(ids)`) or to mlx-lm's `generate` / `stream_generate` as its prompt
         (`generate(model, tokenizer, prompt=ids)`, imported from `mlx_lm`), making it a dataset's example (items of a list
         `__getitem__` returns, or returned, alone or in a tuple, by a method of a dataset class), yielding it in a
         tuple that a loop of the module over the generator unpacks and uses so (`for rid, ids, gold in

@@ -1,4 +1,6 @@
-# Template introspection, inference, evaluation, serving and RL rollouts.
+# versions: transformers>=4.40,<5
+# Template introspection, inference, evaluation, serving and RL rollouts (under transformers 4, where a tokenizing
+# render returns the tensor of ids that `generate` takes).
 PROBE = [{"role": "user", "content": "x"}, {"role": "assistant", "content": "y"}]
 
 

@@ -33,3 +33,8 @@ class Worker:
     def encode_with_images(self, tokenizer, messages, image_token_id):
         ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)  # expect: CL005 "passed to `expand_image_tokens` as `input_ids`, which uses it: `for token_id in input_ids`"
         return expand_image_tokens(ids, image_token_id, 64)
+
+
+def generate_reply(model, tokenizer, messages):
+    inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")  # expect: CL005 "`model.generate(inputs, max_new_tokens=64)`, which takes it as the tensor of ids `inputs`"
+    return model.generate(inputs, max_new_tokens=64)

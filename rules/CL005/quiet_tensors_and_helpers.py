@@ -68,3 +68,10 @@ def normalized_ids(encoding):
 
 def prompt_ids(tokenizer, messages):
     return normalized_ids(tokenizer.apply_chat_template(messages, add_generation_prompt=True))
+
+
+def generate_reply(model, llm, tokenizer, messages):
+    inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt", return_dict=True)
+    model.generate(**inputs, max_new_tokens=64)
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)
+    return model.generate(torch.tensor([ids]))
