@@ -364,7 +364,7 @@ class Links:
         """The columns the imported stages store a render in (methods of classes of another module that return rows
         with a render in a column), with each stage's text and module; with `datasets`, also the imported functions
         that return a dataset with a render in a column (`load_text_dataset(tok, args)`, for a script that hands it
-        to a trainer with a collator of another module)."""
+        to a trainer with a collator of another module), or write rows with one (`.map()` functions)."""
         found = []
         for imported in self.names.values():
             symbol = imported.symbol
@@ -373,7 +373,9 @@ class Links:
             for text in imported.summary.texts:
                 if text.stored or text.yields or text.ids:
                     continue
-                if text.dataset:
+                if text.dataset or (text.columns and "." not in text.name):
+                    # (a function returning such a dataset, or a `.map()` function writing such rows: `ds.map(
+                    # partial(to_text, tokenizer=tok))` in the script)
                     if datasets and text.name == symbol:
                         found += [(column, text, imported.summary) for column in text.columns]
                     continue
