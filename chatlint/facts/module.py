@@ -233,7 +233,8 @@ class ModuleFacts:
                 cls = instance_class(argument.value, function, self.flows)
                 found = self.links.resolve(cls) if cls is not None else None
                 if found is not None:
-                    return next((v for o, n, v in found[0].defaults if (o, n) == (found[1], argument.attr)), None)
+                    declared = found[0].defaults
+                    return next((value for *key, value in declared if key == [found[1], argument.attr]), None)
                 head = (dotted_name(cls) or "").split(".")[0] if cls is not None else ""
                 if head and any(ref.local == head for ref in self.imports):
                     return None  # an imported class that declares no checkpoint default for it

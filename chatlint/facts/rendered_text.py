@@ -1397,9 +1397,8 @@ def returns_without_bos(function: FunctionInfo, flow: FunctionFlow) -> bool:
 
 def strips_bos(value: ast.expr | None) -> bool:
     """`text[len(tokenizer.bos_token):]`, `text.removeprefix(bos)`, `text.replace(tokenizer.bos_token, "")` (or of a
-    BOS token's text, `"<|begin_of_text|>"`), or a
-    function named for it given the text (`strip_leading_bos(text, tok)`, `remove_bos(text)`, of the module or
-    imported)."""
+    BOS token's text, `"<|begin_of_text|>"`), or a function named for it given the text (`strip_leading_bos(text,
+    tok)`, `remove_bos(text)`, of the module or imported)."""
     if isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice) and value.slice.lower is not None:
         return "bos" in code(value.slice.lower).lower()
     if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):

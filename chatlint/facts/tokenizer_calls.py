@@ -471,7 +471,8 @@ def is_tokenizer(node: ast.expr) -> bool:
 
 def _renders_chats(node: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> bool:
     """`self.proc(text=text)` where the function, or for an attribute of `self` a method of its class, renders with
-    `self.proc.apply_chat_template(...)` (or `pipe(text)` with `pipe.tokenizer.apply_chat_template(...)`): what renders chat templates and is called is a tokenizer or a processor,
+    `self.proc.apply_chat_template(...)` (or `pipe(text)` with `pipe.tokenizer.apply_chat_template(...)`): what
+    renders chat templates and is called is a tokenizer, a processor or a pipeline,
     whatever its name (not an instance of a class the code shows, whose own methods are judged as a class's; a
     module's `encode` beside its own `apply_chat_template` function is no tokenizer's, so only calls of the object
     itself count)."""
