@@ -751,7 +751,13 @@ class Project:
                 continue
             # (a class, CapWords, annotated with; a function named for giving one, called)
             annotated = local[:1].isupper() and any(form in text for form in (f": {local}", f': "{local}"'))
-            if not annotated and not (_REGISTRY_ACCESSOR.search(ref.symbol or "") and f"{local}(" in text):
+            # (or a registry, indexed and called: `FORMATTERS[style](model)`)
+            indexed = local.isupper() and f"{local}[" in text
+            if (
+                not annotated
+                and not indexed
+                and not (_REGISTRY_ACCESSOR.search(ref.symbol or "") and f"{local}(" in text)
+            ):
                 continue
             target = self.target_of(local, imports, path)
             data = self._peek(target[0]) if target is not None else None
@@ -771,7 +777,8 @@ class Project:
                 # `@register("vllm")` (also `@backends.register(...)`, among other decorators), then the class
                 decorated = rb"\b[^\n]*\n(?:[ \t]*@[^\n]*\n)*[ \t]*class (\w+)"
                 pattern = rb"@(?:\w+\.)*" + re.escape(decorator.encode()) + decorated
-            chosen = self._implementing(module, re.compile(pattern))
+            # (a registry indexed here may hold classes of its own module: `@register("chat")` beside it)
+            chosen = self._implementing(module, re.compile(pattern), itself=indexed and name.isupper())
             if chosen:
                 found[local] = chosen
         return found
@@ -796,20 +803,21 @@ class Project:
         return found
 
     def _registry_decorator(self, module: Path, data: bytes, name: str) -> str | None:
-        """The decorator of the module at `module` that fills the registry its function `name` gives a class of."""
+        """The decorator of the module at `module` that fills the registry its function `name` gives a class of (or
+        the registry `name` itself)."""
         if module not in self._decorated_registries:
             text = _decoded(data) if _fills_a_registry(data) else None
             tree = _parsed(text) if text is not None else None
             self._decorated_registries[module] = decorated_registry_factories(tree) if tree is not None else {}
         return self._decorated_registries[module].get(name)
 
-    def _implementing(self, module: Path, pattern: re.Pattern[bytes]) -> tuple[Imported, ...]:
+    def _implementing(self, module: Path, pattern: re.Pattern[bytes], itself: bool = False) -> tuple[Imported, ...]:
         """The first class `pattern` finds in the modules of `module`'s folder and below (`_below`, not `module`
-        itself) whose method tokenizes its parameter, and the first whose method returns a render."""
+        itself unless `itself`) whose method tokenizes its parameter, and the first whose method returns a render."""
         tokenizing: Imported | None = None
         rendering: Imported | None = None
         for other_path in _below(module.parent):
-            other = self._peek(other_path) if other_path != module else None
+            other = self._peek(other_path) if itself or other_path != module else None
             classes = [match.group(1).decode() for match in pattern.finditer(other)] if other else []
             summary = self.summary_at(other_path, tokenizing=True) if classes else None
             for cls in classes if summary is not None else ():
@@ -1142,11 +1150,9 @@ _STORED_IN_A_DICT = re.compile(rb"(?m)^[ \t]+(\w+)\[[^\]\n]+\][ \t]*=[ \t]*\w+[ 
 
 
 def _fills_a_registry(data: bytes) -> bool:
-    """Could a module's bytes define a registry a decorator fills, and a function that returns from it (see
-    `built_classes.decorated_registry_factories`)? Tested before the module is parsed for it."""
-    return any(
-        b"return " + name + b"[" in data for name in {match.group(1) for match in _STORED_IN_A_DICT.finditer(data)}
-    )
+    """Could a module's bytes define a registry a decorator fills (see `built_classes.
+    decorated_registry_factories`)? Tested before the module is parsed for it."""
+    return _STORED_IN_A_DICT.search(data) is not None
 
 
 def _returned_abstract_class(data: bytes, function: str) -> bytes | None:

@@ -393,9 +393,10 @@ def test_a_registry_a_decorator_fills_is_known_by_its_factories() -> None:
             """
         )
     )
-    # the dict filled by the decorator, read by subscript (a `.get` is not followed); a dict of fixed entries
-    # is `registry_members`' business, not this one's
-    assert decorated_registry_factories(module) == {"get_class": "register", "build": "register"}
+    # the dict filled by the decorator (itself, for a module that indexes it), read by subscript (a `.get` is not
+    # followed); a dict of fixed entries is `registry_members`' business, not this one's
+    expected = {"MODELS": "register", "get_class": "register", "build": "register"}
+    assert decorated_registry_factories(module) == expected
 
 
 def test_the_implementations_of_an_interface_are_looked_for_two_levels_below_its_folder(tmp_path: Path) -> None:

@@ -189,8 +189,9 @@ def decorated_registry_factories(module: ast.Module) -> dict[str, str]:
     """The module-level functions that give a class (or an instance of one) of a registry that a decorator of the
     module fills, wherever the classes are (`@register("vllm")` on a class of another module, with `def
     register(name)` storing it in `_REGISTRY[name]`; then `def get_backend(name): return _REGISTRY[name]`, or
-    `return _REGISTRY[name](cfg)`): name -> the decorator's name. The classes are found by the project step, in the
-    modules that use the decorator."""
+    `return _REGISTRY[name](cfg)`): name -> the decorator's name; and the registries themselves, for a module that
+    imports one and builds through it (`FORMATTERS[style](model)`). The classes are found by the project step, in
+    the modules that use the decorator."""
     dicts = {
         target.id
         for statement in module.body
@@ -220,7 +221,7 @@ def decorated_registry_factories(module: ast.Module) -> dict[str, str]:
             value = value.func if isinstance(value, ast.Call) and isinstance(value.func, ast.Subscript) else value
             if isinstance(value, ast.Subscript) and dotted_name(value.value) in decorators:
                 found[function.name] = decorators[dotted_name(value.value) or ""]
-    return found
+    return {**decorators, **found}
 
 
 def _class_dicts(module: ast.Module) -> dict[str, tuple[str, ...]]:

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypeVar
 
-from chatlint.facts.built_classes import module_factories, module_registries, registry_factories, registry_members
+from chatlint.facts.built_classes import (
+    decorated_registry_factories,
+    module_factories,
+    module_registries,
+    registry_factories,
+    registry_members,
+)
 from chatlint.facts.calls import conversation_parameter, renderer_factories
 from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_target
@@ -74,6 +80,7 @@ from chatlint.facts.summary import (
     may_write_prompts,
 )
 from chatlint.facts.syntax import (
+    called_name,
     code,
     dotted_name,
     first_argument,
@@ -327,9 +334,23 @@ def _measures(facts: ModuleFacts) -> tuple[MeasureSummary, ...]:
 def _registries(
     facts: ModuleFacts, wrappers: tuple[WrapperSummary, ...], texts: list[TextSummary]
 ) -> tuple[tuple[str, str], ...]:
-    """The module's registries of classes (`facts.built_classes`) whose common class has a method that renders."""
+    """The module's registries of classes (`facts.built_classes`) whose common class has a method that renders, and
+    those a decorator of the module fills with classes of the module one of which renders (`@register("chat")` on
+    `ChatFormatter`, stored in `FORMATTERS`): that class."""
     rendering = {name.split(".")[0] for name in (*(item.name for item in wrappers), *(item.name for item in texts))}
-    return tuple(sorted((name, cls) for name, cls in module_registries(facts.module).items() if cls in rendering))
+    found = {name: cls for name, cls in module_registries(facts.module).items() if cls in rendering}
+    functions = {function.name for function in facts.functions}
+    for registry, decorator in decorated_registry_factories(facts.module).items():
+        decorated = [
+            statement.name
+            for statement in facts.module.body
+            if isinstance(statement, ast.ClassDef)
+            and any(called_name(item) == decorator for item in statement.decorator_list if isinstance(item, ast.Call))
+        ]
+        chosen = next((cls for cls in decorated if cls in rendering), None)
+        if registry not in functions and chosen is not None:
+            found.setdefault(registry, chosen)
+    return tuple(sorted(found.items()))
 
 
 def _render_hooks(facts: ModuleFacts) -> tuple[RenderHook, ...]:

@@ -194,8 +194,9 @@ class DoubleBos(Rule):
         given, the keys that pick it double the BOS (from another module reported as `BACKENDS.generate`, with the
         tokenization of that class as the related place); so is a registry a decorator of another module fills
         (`@register_model("hf")` on classes in the modules of that package, `def load_model(name, cfg): return
-        MODELS[name](cfg)`, or `get_backend(name)` returning the class, then `get_backend(kind)(cfg)`): the first
-        registered class whose method tokenizes is followed;
+        MODELS[name](cfg)`, or `get_backend(name)` returning the class, then `get_backend(kind)(cfg)`, or the
+        registry itself imported and indexed, `FORMATTERS[style](checkpoint)`, its classes beside it): the first
+        registered class whose method tokenizes is followed, and the first whose method returns a render;
         and for a module that annotates with an imported abstract base (an `ABC`, a `Protocol`; also as a string,
         `backend: "ModelBackend"` with the import under `TYPE_CHECKING`; also kept as `self.backend = backend or
         EchoBackend()`), the first subclass in the base's folder or in a folder up to two levels below it (at most
