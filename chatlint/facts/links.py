@@ -173,8 +173,10 @@ class Links:
 
     def method_render(self, cls: ast.expr | str, method: str) -> tuple[TextSummary, ModuleSummary] | None:
         """A method of a class imported from another module that returns what a render of it gives (see
-        `render`)."""
-        return _member(self.resolve(cls), ModuleSummary.render, f".{method}")
+        `render`), or of the class that implements it (an abstract base's, a registry's: `implementations`)."""
+        return _member(self.resolve(cls), ModuleSummary.render, f".{method}") or self._implemented(
+            cls, method, ModuleSummary.render
+        )
 
     def stored_text(self, cls: ast.expr | str, attribute: str) -> tuple[TextSummary, ModuleSummary] | None:
         """An attribute a class imported from another module stores rendered text in (`cls` names the class: a

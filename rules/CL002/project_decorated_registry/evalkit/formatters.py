@@ -32,3 +32,7 @@ class ChatFormatter(PromptFormatter):
     def format(self, sample):
         messages = [{"role": "user", "content": sample["question"]}]
         return self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+
+    def encode(self, sample):
+        messages = [{"role": "user", "content": sample["question"]}]
+        return self.tokenizer.apply_chat_template(messages, add_generation_prompt=True)
