@@ -100,6 +100,17 @@ FAMILIES: tuple[ModelFamily, ...] = (
         "GPT-OSS template; neither writes a `bos_token` (InternVL 3.5's Qwen 3 tokenizer has none)",
     ),
     ModelFamily(
+        # OpenAI's open-weight models (`openai/gpt-oss-20b`, `-120b`), with their Harmony chat format; not InternVL
+        # 3.5's GPT-OSS checkpoints, matched above
+        "gpt-oss",
+        re.compile(r"gpt-?oss"),
+        False,
+        "ms-swift 4.6.0 registers `openai/gpt-oss-20b` and `openai/gpt-oss-120b` (swift/model/models/llm.py) with its "
+        "`gpt_oss` template, a `GptOssTemplateMeta` (swift/template/templates/llm.py) whose prefix is the system "
+        "message, written as `<|start|>system<|message|>...`, whose turns start with `<|start|>`, and which does not "
+        "add the tokenizer's BOS (`auto_add_bos` False)",
+    ),
+    ModelFamily(
         # Moonshot's Moonlight and Kimi models (Kimi-VL, Kimi K2, Kimi K2.5)
         "Kimi",
         re.compile(r"kimi|moonlight"),

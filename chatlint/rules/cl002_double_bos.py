@@ -333,8 +333,9 @@ class DoubleBos(Rule):
         count, not training data, and stay quiet too; so does a processor called only for what it makes of the
         images (every use of its output reads `pixel_values`, `image_grid_thw` and the like, or keeps the keys other
         than `input_ids`: `{k: v for k, v in out.items() if k not in ["input_ids", "attention_mask"]}`). So is code for a model family whose template writes no BOS
-        (Qwen's ChatML; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose messages start
-        with their role, unlike Idefics3's; InternVL 3.5's; Kimi's and Moonlight's): a module that loads only such checkpoints (named by a literal, a constant (also as a
+        (Qwen's ChatML, QwQ's too; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose
+        messages start with their role, unlike Idefics3's; InternVL 3.5's; Kimi's and Moonlight's; gpt-oss's Harmony
+        format): a module that loads only such checkpoints (named by a literal, a constant (also as a
         parameter's default), an environment variable's default, or the default of a configuration field or an
         argparse option of the module, or of a command's typer or click option: `model: str =
         typer.Option("Qwen/...", "--model")`, `@click.option("--model", default="Qwen/...")`; a checkpoint written as a literal default of a function's or class's
