@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import called_name, dotted_name, field_column, keyword_value, string_value
+from chatlint.facts.syntax import called_name, field_column, is_property, keyword_value, string_value
 from chatlint.knowledge.model_families import family_of
 
 # a configuration field that names the column holding the training text: `text_column`, `dataset_text_field`
@@ -229,10 +229,7 @@ def _string_default(value: ast.expr | None, strings: dict[str, str]) -> str | No
 
 
 def _class_field(statement: ast.stmt, strings: dict[str, str]) -> tuple[str, str] | None:
-    if isinstance(statement, ast.FunctionDef) and any(
-        (dotted_name(item) or "").rsplit(".", 1)[-1] in ("property", "cached_property")
-        for item in statement.decorator_list
-    ):
+    if isinstance(statement, ast.FunctionDef) and is_property(statement):
         # `@property def model_id(self): return QWEN_CHECKPOINT`: a constant the class always gives
         body = [item for item in statement.body if not (isinstance(item, ast.Expr) and string_value(item.value))]
         returned = body[0].value if len(body) == 1 and isinstance(body[0], ast.Return) else None

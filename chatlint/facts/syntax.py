@@ -278,8 +278,11 @@ def own_nodes(scope: ast.AST) -> list[ast.AST]:
 
 
 def is_property(function: object) -> bool:
-    """Is the function (a `FunctionInfo`) a method decorated with `@property` (or `functools.cached_property`)?"""
-    node = getattr(function, "node", None)
+    """Is the function (a `FunctionInfo`, or its definition) a method decorated with `@property` (or
+    `functools.cached_property`)?"""
+    node = (
+        function if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) else getattr(function, "node", None)
+    )
     decorators = node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
     return any((dotted_name(item) or "").rsplit(".", 1)[-1] in ("property", "cached_property") for item in decorators)
 
