@@ -28,6 +28,9 @@ _BUILDS_CONVERSATIONS = re.compile(
     r"(?i)conv|messages|chat|dialog|prompt|turns|history|reply|response|answer|split|check|ensure|valid|require"
 )
 
+# a method call named for conversations (`store.liked_conversations()`, `log.as_messages()`)
+_CONVERSATION_METHOD = re.compile(r"(?i)\.\w*(?:conv|messages|dialog)\w*\(")
+
 
 def writes_columns(imports: tuple[ImportRef, ...], text: str, writers: frozenset[str]) -> bool:
     """Could the module hold a dataset with a render in a column: it maps over datasets and renders, or imports a
@@ -70,10 +73,19 @@ def installed_templates(text: str) -> frozenset[str]:
 
 def called(ref: ImportRef, text: str) -> bool:
     """Does the text call what `ref` binds by its name, a name for building a conversation (`build_messages(`) or
-    checking one (`split_reply(`), or one of its class methods (`TrainingDialogue.from_row(`)?"""
-    if ref.symbol is None or ref.symbol == "*" or not _BUILDS_CONVERSATIONS.search(ref.symbol):
+    checking one (`split_reply(`), or one of its class methods (`TrainingDialogue.from_row(`)? Or build an instance
+    of the class it binds and call a method named for conversations (`FeedbackStore(path)`, then
+    `store.liked_conversations()`)?"""
+    if ref.symbol is None or ref.symbol == "*":
         return False
+    if not _BUILDS_CONVERSATIONS.search(ref.symbol):
+        return ref.local[:1].isupper() and f"{ref.local}(" in text and calls_conversation_methods(text)
     return f"{ref.local}(" in text or (ref.local[:1].isupper() and f"{ref.local}." in text)
+
+
+def calls_conversation_methods(text: str) -> bool:
+    """Does the text call a method named for conversations (`log.conversation()`, `store.liked_conversations()`)?"""
+    return _CONVERSATION_METHOD.search(text) is not None
 
 
 def subclassed(ref: ImportRef, text: str) -> bool:

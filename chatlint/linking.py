@@ -26,7 +26,7 @@ from pathlib import Path
 
 from chatlint.facts.built_classes import decorated_registry_factories, factories_in_text
 from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fields_read, text_fields_read
-from chatlint.facts.flags import switch_fields_read
+from chatlint.facts.config_switches import switch_fields_read
 from chatlint.facts.handed import constructions, handed_instances
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
@@ -53,6 +53,7 @@ from chatlint.import_uses import (
     applied_to_rows,
     bound_name,
     called,
+    calls_conversation_methods,
     calls_through,
     checkpoint_constants,
     constants_read,
@@ -249,6 +250,8 @@ class Project:
         # a class it annotates with (`row: ChatRow`): its properties may give a conversation (`row.prompt`)
         annotated = {ref for ref in imports if text is not None and through and annotates(ref, text)} - builders
         builders |= annotated
+        # (whose methods it may call for a conversation, `log.conversation()`, or only read properties of)
+        methods = text is not None and bool(annotated) and calls_conversation_methods(text)
         # a checkpoint constant (`from .constants import MODEL_ID`): the module that defines it is read for it
         # (or, through an imported module, `config.REWARD_MODEL`)
         reads = text is not None and through
@@ -290,7 +293,7 @@ class Project:
                 fields=fields | constants.get(ref, frozenset()),
                 pads=ref in pads,
                 conversations=ref in builders,
-                properties=ref in annotated,
+                properties=ref in annotated and not methods,
                 callees=ref in callees,
                 templates=text is not None and ref.local in installed_templates(text),
             )
@@ -337,9 +340,9 @@ class Project:
             }
         if text is not None and any(imported.summary.checkpoint_loaders for imported in links.names.values()):
             wanted |= checkpoint_fields_handed(text)
-        if text is not None and "add_special_tokens=" in text:
-            # a switch field read into a tokenizer call (`add_special_tokens=self.args.add_bos_token`): its default
-            # may be declared by an imported configuration class
+        if text is not None and ("add_special_tokens=" in text or "add_generation_prompt=" in text):
+            # a switch field read into a tokenizer or template call (`add_special_tokens=self.args.add_bos_token`):
+            # its default may be declared by an imported configuration class
             wanted |= switch_fields_read(text)
         if wanted - fields:
             self._link_field_owners(links, every_import, importer, frozenset(wanted - fields))
@@ -381,11 +384,15 @@ class Project:
                 continue
             found = self._imported(ref, importer, MAX_REEXPORTS, False, fields=wanted, owners=True)
             declared = (
-                [(owner, name) for owner, name, _ in (*found.summary.defaults, *found.summary.switches)]
+                [(owner, name) for owner, name, _ in found.summary.defaults]
+                + [(owner, name) for owner, name, _, _ in found.summary.switches]
                 if found
                 else []
             )
-            if found is not None and any(owner == found.symbol and name in wanted for owner, name in declared):
+            # (a nested configuration's field by its path: `render.add_generation_prompt`)
+            if found is not None and any(
+                owner == found.symbol and name.rsplit(".", 1)[-1] in wanted for owner, name in declared
+            ):
                 links.names[bound] = found
 
     def _tokenizer_imports(

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from chatlint.facts.config_switches import configured_flag
 from chatlint.facts.flags import (
     FLAG_NAMES,
     absent,
@@ -278,6 +279,20 @@ class _Collector:
                     note = f"builds `{class_name}` with `{parameter}={value}`"
                     template_call.related = (*template_call.related, Related(path, line, note))
 
+    def _configured_flags(self, template_call: TemplateCall) -> None:
+        """A flag given a field of a configuration object (`add_generation_prompt=self.cfg.render.add_generation_
+        prompt`) takes the default the object's class declares for it, here or in another module
+        (`facts.config_switches`)."""
+        for flag_name, flag in list(template_call.flags.items()):
+            if flag.value is not None or not isinstance(flag.node, ast.Attribute):
+                continue
+            found = configured_flag(
+                flag_name, flag.node, template_call.function, self.resolver.flows, self._classes, self.links
+            )
+            if found is not None:
+                template_call.flags[flag_name], declared = found
+                template_call.related = (*template_call.related, *declared)
+
     # -- one call -------------------------------------------------------------------------------------------------
     def _template_call(
         self, call: ast.Call, function: FunctionInfo, ancestors: tuple[ast.AST, ...]
@@ -322,16 +337,22 @@ class _Collector:
             helper = self.links.render(func)
             if imported is not None and not _returns_texts_in_tuples(helper):
                 return self._through_imported(call, function, ancestors, *imported)
+            method = None
             if helper is None and isinstance(func, ast.Attribute):
                 # a method of an instance of an imported class (`self.prompter.build_prompt(...)`), or one the
                 # class inherits from an imported base class (`self.render(...)`)
                 cls = instance_class(func.value, function, self.resolver.flows)
-                helper = self.links.method_render(cls, func.attr) if cls is not None else None
-                if helper is None:
-                    helper = self.links.inherited(func, function, ModuleSummary.render)
-                if helper is not None and helper[0].conversation:
-                    # it renders the conversation it is given: judged as a call of a wrapper
-                    return self._through_method(call, function, ancestors, *helper)
+                method = self.links.method_render(cls, func.attr) if cls is not None else None
+                if method is None:
+                    method = self.links.inherited(func, function, ModuleSummary.render)
+            if helper is None and method is None and isinstance(func, (ast.Name, ast.Attribute)):
+                # an instance of an imported class called (`renderer(messages)`): its `__call__`
+                cls = instance_class(func, function, self.resolver.flows)
+                method = self.links.method_render(cls, "__call__") if cls is not None else None
+            if method is not None and method[0].conversation:
+                # it renders the conversation it is given: judged as a call of a wrapper
+                return self._through_method(call, function, ancestors, *method)
+            helper = helper or method
             return self._imported_helper(call, function, ancestors, *helper) if helper is not None else None
         if route.kind is Route.WRAPPER:
             is_method_call = isinstance(func, ast.Attribute)
@@ -365,6 +386,7 @@ class _Collector:
         flags = {name: call_flag(name, call, function) for name in FLAG_NAMES}
         template_call = self._render(call, function, ancestors, conversation, flags)
         template_call.spreads = self._spreads(call, function)
+        self._configured_flags(template_call)
         return template_call
 
     def _spreads(self, call: ast.Call, function: FunctionInfo) -> tuple[SpreadSource, ...]:
@@ -446,6 +468,7 @@ class _Collector:
         template_call.spreads = self._wrapper_spreads(call, function, wrapper, inner, argument)
         template_call.forwarded = passed
         template_call.related = inner.related  # a local wrapper of an imported one: its render is there
+        template_call.wrapper_line = inner.wrapper_line or inner.call.lineno
         # a wrapper that returns what its render gives, tokenizing or not as its caller says (`tokenize=tokenize`):
         # what the call gives is that (CL005 judges the caller's uses; the render inside gives text by default)
         tokenize = self._passed_for(inner, "tokenize")

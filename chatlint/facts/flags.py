@@ -8,7 +8,6 @@ or a wrapper's parameter. Each route records the expression that sets it, so a f
 from __future__ import annotations
 
 import ast
-import re
 from dataclasses import replace
 
 from chatlint.facts.flow import FunctionFlow, function_flow
@@ -137,7 +136,7 @@ def _config_field_flag(name: str, assigned: ast.expr, init: FunctionInfo) -> Fla
     values = [
         value
         for statement in (config.body if config is not None else [])
-        for target, value in [_field_of(statement)]
+        for target, value in [field_of(statement)]
         if target == assigned.attr and value is not None
     ]
     literal = bool_literal(declared_default(values[0])) if len(values) == 1 else None
@@ -489,37 +488,8 @@ def merges_caller_kwargs(call: ast.Call, function: FunctionInfo) -> bool:
     return False
 
 
-# -- configuration switches ---------------------------------------------------------------------------------------
-# a configuration field that says whether special tokens (or the BOS) are added: `add_bos_token`,
-# `add_special_tokens`, `prepend_bos` (not a tokenizer's own `bos_token`)
-_SWITCH = r"(?:add|prepend|use)_\w*(?:bos|special_tokens)\w*"
-_SWITCH_FIELD = re.compile(_SWITCH)
-_SWITCH_READ = re.compile(r"\.(" + _SWITCH + r")\b")
-
-
-def switch_defaults(module: ast.Module) -> tuple[tuple[str, str, bool, int], ...]:
-    """The literal defaults of the switch fields of the module's top-level classes (`add_bos_token: bool = True` in
-    `ModelArgs`): `(class, field, default, line)`, for a module that imports the class and reads the field."""
-    found = []
-    for node in module.body:
-        if not isinstance(node, ast.ClassDef):
-            continue
-        for statement in node.body:
-            target, value = _field_of(statement)
-            if target is None or value is None or _SWITCH_FIELD.fullmatch(target) is None:
-                continue
-            literal = bool_literal(declared_default(value))
-            if literal is not None:
-                found.append((node.name, target, literal, statement.lineno))
-    return tuple(found)
-
-
-def switch_fields_read(text: str) -> frozenset[str]:
-    """The switch fields a module reads off an object (`self.args.add_bos_token`, `cfg.add_special_tokens`)."""
-    return frozenset(_SWITCH_READ.findall(text)) if "_bos" in text or "special_tokens" in text else frozenset()
-
-
-def _field_of(statement: ast.stmt) -> tuple[str | None, ast.expr | None]:
+# -- configuration fields ------------------------------------------------------------------------------------------
+def field_of(statement: ast.stmt) -> tuple[str | None, ast.expr | None]:
     if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
         return statement.target.id, statement.value
     if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):

@@ -394,14 +394,14 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         owner = next((base for base in cls.lineage() if attribute in base.init_attributes), cls)
         built = _unless_none(owner.init_attributes.get(attribute))
         if built is None and cls.is_dataclass:  # a dataclass field: `formatter: ChatFormatter`
-            return _annotated_class(cls.annotations.get(attribute))
+            return annotated_class(cls.annotations.get(attribute))
         found = None
         if isinstance(built, ast.BoolOp) and isinstance(built.op, ast.Or) and isinstance(built.values[0], ast.Name):
             built = built.values[0]  # `self.tokenizer = tokenizer or PlainTokenizer()`: what the caller hands first
         if isinstance(built, ast.Name):  # `self.actor = actor` with `actor: Actor` a parameter of `__init__`
             init = owner.methods.get("__init__")
             param = init.params.get(built.id) if init is not None else None
-            found = _annotated_class(param.annotation) if param is not None else None
+            found = annotated_class(param.annotation) if param is not None else None
         elif isinstance(built, ast.Call):
             found = _built_class(built, function)
         return found if found is not None else _built_in_a_method(attribute, cls)
@@ -421,7 +421,7 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
             return _element_class(param.annotation) if param is not None else None
         param = function.params.get(value.id)
         if param is not None and all(binding.kind == "param" for binding in bindings):
-            return _annotated_class(param.annotation)  # `def run(actor: Actor)`
+            return annotated_class(param.annotation)  # `def run(actor: Actor)`
         if not bindings and param is None:
             return _outer_instance_class(value.id, function, flows)
     if (
@@ -446,7 +446,7 @@ def _outer_instance_class(name: str, function: FunctionInfo, flows: dict[int, Fu
         return None
     first = bindings[0]
     if isinstance(first.statement, ast.AnnAssign):
-        annotated = _annotated_class(first.statement.annotation)
+        annotated = annotated_class(first.statement.annotation)
         if annotated is not None:
             return annotated
     built = _unless_none(first.value) if first.kind == "assign" else None
@@ -563,7 +563,7 @@ def _built_class(call: ast.Call, function: FunctionInfo) -> ast.expr:
     return found or call.func
 
 
-def _annotated_class(annotation: ast.expr | None) -> ast.expr | None:
+def annotated_class(annotation: ast.expr | None) -> ast.expr | None:
     """The class an annotation names: `Actor`, `actors.Actor`, `Optional[Actor]`, `Actor | None`, also written as
     a string (`"Actor"`, a forward reference or a name imported under `TYPE_CHECKING`)."""
     if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str) and annotation.value.isidentifier():
@@ -589,7 +589,7 @@ def _element_class(annotation: ast.expr | None) -> ast.expr | None:
     item = annotation.slice
     if isinstance(item, ast.Tuple) and len(item.elts) == 2 and isinstance(item.elts[1], ast.Constant):
         item = item.elts[0]  # `tuple[Rollout, ...]`
-    return _annotated_class(item) if container in _CONTAINERS else None
+    return annotated_class(item) if container in _CONTAINERS else None
 
 
 def _is_none(node: ast.expr) -> bool:

@@ -77,6 +77,7 @@ class UseKind(enum.Enum):
     DATASET_ITEM = "dataset-item"  # made an item of `self.<detail>`, a dataset's examples
     NAME = "name"  # assigned to the local name `detail`: its loads decide
     BATCH_NAME = "batch-name"  # an item of the list comprehension assigned to the local name `detail`
+    MAPPED_NAME = "mapped-name"  # a value of the dict literal assigned to the local name `detail`
     PASSED = "passed"  # a positional argument of the call `node`: the function called decides, when it is ours
     PROMPT = "prompt"  # the `prompt=` keyword of the call `node`: ids when it is mlx-lm's `generate`
     APPENDED = "appended"  # appended to a local list by the call `node` (`batch.append(ids)`): the list's uses decide
@@ -121,6 +122,8 @@ class IdsSearch:
         use = _sequence_use(value, above)
         if use.kind is UseKind.BATCH_NAME:
             return self._batch_uses(function, above[-2], use.detail, depth)
+        if use.kind is UseKind.MAPPED_NAME:
+            return self._mapped_uses(function, above[-2], use.detail, depth)
         if use.kind is not UseKind.NAME:
             return tuple(dict.fromkeys(self._expand(use, value, function, depth)))
         flow = function_flow(function, self.flows)
@@ -216,6 +219,37 @@ class IdsSearch:
                 item = parent.target.id
                 uses = self._binding_uses(flow.binding_of(parent, item), function, depth + 1)
                 found.extend(f"an item of `{name}`, `{item}`: {use}" for use in uses)
+        return tuple(dict.fromkeys(found))
+
+    def _mapped_uses(self, function: FunctionInfo, assign: ast.AST, name: str, depth: int) -> tuple[str, ...]:
+        """`sides = {"chosen": encode(c), "rejected": encode(r)}`, then `for side, ids in sides.items(): ids[-n:]`
+        (or `for ids in sides.values()`): a loop over the dict's values uses each so."""
+        flow = function_flow(function, self.flows)
+        binding = flow.binding_of(assign, name)
+        if binding is None:
+            return ()
+        found: list[str] = []
+        for load in flow.loads_reached_by(binding):
+            if len(load.ancestors) < 3:
+                continue
+            method, call, loop = load.ancestors[-1], load.ancestors[-2], load.ancestors[-3]
+            if not (
+                isinstance(method, ast.Attribute)
+                and method.attr in ("items", "values")
+                and isinstance(call, ast.Call)
+                and call.func is method
+                and isinstance(loop, (ast.For, ast.AsyncFor, ast.comprehension))
+                and loop.iter is call
+            ):
+                continue
+            target = loop.target
+            if method.attr == "items":
+                item = target.elts[1] if isinstance(target, ast.Tuple) and len(target.elts) == 2 else None
+            else:
+                item = target
+            if isinstance(item, ast.Name):
+                uses = self._binding_uses(flow.binding_of(loop, item.id), function, depth + 1)
+                found.extend(f"a value of `{name}`, `{item.id}`: {use}" for use in uses)
         return tuple(dict.fromkeys(found))
 
     def _closure_loads(self, name: str, function: FunctionInfo) -> list[tuple[Load, FunctionInfo]]:
@@ -671,6 +705,14 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
         return SequenceUse(UseKind.LIST, f"`for {_short(parent.target)} in {_short(node)}`")
     if isinstance(parent, ast.Return):
         return SequenceUse(UseKind.RETURNED)
+    if (
+        isinstance(parent, ast.Dict)
+        and len(ancestors) > 1
+        and not _is_ids_key(string_value(dict_key(parent, node)) or "")
+    ):
+        assign = ancestors[-2]
+        if isinstance(assign, ast.Assign) and len(assign.targets) == 1 and isinstance(assign.targets[0], ast.Name):
+            return SequenceUse(UseKind.MAPPED_NAME, assign.targets[0].id)  # `sides = {"chosen": ids, ...}`
     return _stored_use(node, parent)
 
 

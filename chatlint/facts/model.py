@@ -324,6 +324,8 @@ class TemplateCall:
     # for a wrapper's call site: the expression the call passes for each flag the wrapper forwards (by keyword or
     # position), what a wrapper around this call forwards in turn
     forwarded: dict[str, ast.expr] = field(default_factory=dict, compare=False)
+    # for a call of a wrapper of this module: the line of the render inside it
+    wrapper_line: int = 0
 
     def flag(self, name: str) -> Flag:
         return self.flags[name]

@@ -618,6 +618,50 @@ class ShapeResolver:
             return UNKNOWN_SHAPE
         return shapes[0] if shapes[0].kind in (ShapeKind.FULL, ShapeKind.PROMPT) else UNKNOWN_SHAPE
 
+    def yielded_shape(self, function: FunctionInfo, depth: int = 0) -> Shape:
+        """How each conversation a generator yields ends (full or prompt), when every value it yields agrees
+        (`yield row["messages"] + [reply]`); UNKNOWN for a function that returns a value."""
+        flow = function_flow(function, self.flows)
+        if not flow.yields or any(value is not None for value in flow.returns) or id(function) in self.busy:
+            return UNKNOWN_SHAPE
+        self.busy.add(id(function))
+        try:
+            shapes = [self._shape(value, function, self.order.get(value, 1 << 62), depth + 1) for value in flow.yields]
+        finally:
+            self.busy.discard(id(function))
+        if any(shape.kind is not shapes[0].kind for shape in shapes):
+            return UNKNOWN_SHAPE
+        return shapes[0] if shapes[0].kind in (ShapeKind.FULL, ShapeKind.PROMPT) else UNKNOWN_SHAPE
+
+    def _yielded_by(self, source: ast.expr, function: FunctionInfo, depth: int) -> Shape:
+        """The conversations a loop over a call of a generator sees (`for conv in store.liked()`): what the
+        generator yields, in this module or (a function, or a method of an instance of an imported class) in
+        another one, as its summary says."""
+        if not isinstance(source, ast.Call) or depth > MAX_RESOLUTION_DEPTH:
+            return UNKNOWN_SHAPE
+        helper = self._helper(source, function)
+        if helper is not None:
+            yielded = self.yielded_shape(helper, depth)
+            if yielded.kind is ShapeKind.UNKNOWN:
+                return yielded
+            return replace(yielded, evidence=f"what `{code(source)}` yields: {yielded.evidence}")
+        if not self.links:
+            return UNKNOWN_SHAPE
+        func = source.func
+        found = self.links.resolve(func)
+        if found is None and isinstance(func, ast.Attribute):
+            cls = instance_class(func.value, function, self.flows)
+            owner = self.links.resolve(cls) if cls is not None else None
+            found = (owner[0], f"{owner[1]}.{func.attr}") if owner is not None else None
+        conversation = found[0].conversation(found[1], items=True) if found is not None else None
+        if found is None or conversation is None:
+            return UNKNOWN_SHAPE
+        summary = found[0]
+        place = summary.place(conversation.line)
+        related = Related(summary.path, conversation.line, f"`{conversation.name}` yields the conversation")
+        evidence = f"what `{code(source)}` ({place}) yields: {conversation.evidence}"
+        return Shape(ShapeKind(conversation.kind), evidence, related=(related,))
+
     def _unpacked_shape(self, binding: Binding, scope: FunctionInfo, depth: int) -> Shape:
         call, position = binding.value, binding.position
         assert isinstance(call, ast.Call) and position is not None
@@ -774,6 +818,9 @@ class ShapeResolver:
             # `history, reply = split_last_turn(messages)`: one element of the tuples a function returns
             return self._unpacked_shape(binding, scope, depth)
         if binding.kind == "loop" and binding.value is not None:
+            yielded = self._yielded_by(binding.value, scope, depth + 1)
+            if yielded.kind is not ShapeKind.UNKNOWN:
+                return replace(yielded, evidence=f"`{name}`, each item of {yielded.evidence}")
             inner = self._element_shape(binding.value, scope, before, depth + 1)
             if inner.kind is ShapeKind.CONVERSATION:
                 return Shape(ShapeKind.CONVERSATION, f"`{name}`, each of {inner.evidence}")

@@ -16,8 +16,9 @@ from chatlint.facts.built_classes import (
 )
 from chatlint.facts.calls import conversation_parameter, renderer_factories
 from chatlint.facts.column_names import exported_defaults, module_constants
+from chatlint.facts.config_switches import may_declare_switches, switch_defaults
 from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_target
-from chatlint.facts.flags import FLAG_NAMES, merges_caller_kwargs, switch_defaults
+from chatlint.facts.flags import FLAG_NAMES, merges_caller_kwargs
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
 from chatlint.facts.masking import (
     carried_render,
@@ -204,7 +205,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         measures=_measures(facts) if may_measure_columns(data) else (),
         handoffs=tuple(facts.shapes.handoffs()) if b"self." in data and may_build_conversations(data) else (),
         passes=tuple(facts.shapes.passes()) if may_pass_to_subclasses(data) else (),
-        switches=switch_defaults(facts.module) if b"_bos" in data or b"special_tokens" in data else (),
+        switches=switch_defaults(facts.module) if may_declare_switches(data) else (),
         measured_hooks=_measured_hooks(facts) if may_measure_hooks(data) else (),
         engines=_engine_factories(facts),
         constructor_switches=_constructor_switches(facts) if facts.template_calls else (),
@@ -470,6 +471,10 @@ def _conversations(facts: ModuleFacts) -> tuple[ConversationSummary, ...]:
             )
             continue
         if prop:
+            continue
+        yielded = facts.shapes.yielded_shape(function)
+        if yielded.kind is not ShapeKind.UNKNOWN:
+            found.append(ConversationSummary(function.qualname, line, yielded.kind.value, yielded.evidence, items=True))
             continue
         returns = function_flow(function, facts.flows).returns
         widths = {len(value.elts) if isinstance(value, ast.Tuple) else -1 for value in returns}

@@ -449,6 +449,7 @@ class ConversationSummary:
     switch: Switch | None = None
     off_kind: str = "unknown"
     off_evidence: str = ""
+    items: bool = False  # a generator: each item it yields is such a conversation
 
 
 @dataclass(frozen=True)
@@ -672,8 +673,9 @@ class ModuleSummary:
     @property
     def told(self) -> frozenset[str]:
         """The names whose users learn something about a render: the renderers, and the column names (constants,
-        and the classes and functions that declare a text column field)."""
+        and the classes and functions that declare a text column field), and the classes that declare a switch."""
         owners = [owner for owner, _, _ in self.defaults if owner]
+        owners += [owner for owner, _, _, _ in self.switches]
         factories = [text.name for text in self.texts if text.makes_rows]
         return self.renderers | frozenset(name for name, _ in self.constants) | frozenset([*owners, *factories])
 
@@ -751,8 +753,16 @@ class ModuleSummary:
     def checkpoint_loader(self, name: str) -> CheckpointLoader | None:
         return next((loader for loader in self.checkpoint_loaders if loader.name == name), None)
 
-    def conversation(self, name: str, position: int | None = None) -> ConversationSummary | None:
-        return next((item for item in self.conversations if item.name == name and item.position == position), None)
+    def conversation(self, name: str, position: int | None = None, items: bool = False) -> ConversationSummary | None:
+        """The conversation the function `name` returns (at `position` of its tuples), or each one it yields."""
+        return next(
+            (
+                item
+                for item in self.conversations
+                if item.name == name and item.position == position and item.items == items
+            ),
+            None,
+        )
 
     def pad_loader(self, name: str) -> PadLoader | None:
         return next((loader for loader in self.pad_loaders if loader.name == name), None)

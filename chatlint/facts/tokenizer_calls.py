@@ -22,17 +22,16 @@ from typing import NamedTuple
 
 from chatlint.facts.built_classes import registry_classes
 from chatlint.facts.column_names import ColumnName
+from chatlint.facts.config_switches import configured_flag
 from chatlint.facts.datasets import mapped_function
 from chatlint.facts.engines import Engines
 from chatlint.facts.flags import (
     absent,
     call_flag,
-    declared_default,
     defining_scope,
     first_pass_flag,
     flag_from_expression,
     mapping_value,
-    switch_flag,
 )
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow, instance_class
 from chatlint.facts.links import Links
@@ -310,28 +309,13 @@ def _switch(
     classes: dict[str, ClassInfo],
     links: Links | None,
 ) -> tuple[Flag, tuple[Related, ...]] | None:
-    """`add_special_tokens=` given a field of a configuration object (`self.args.add_bos_token`, through a local name
-    assigned it once), the object an instance of a class of the module or of another one (built, or annotated: an
-    `__init__` parameter kept as `self.args`): the default that class declares for the field."""
+    """`add_special_tokens=` given a field of a configuration object (`self.args.add_bos_token`, also through a local
+    name assigned it once): the default its class declares for the field (`facts.config_switches`)."""
     value = keyword_value(call, ADD_SPECIAL_TOKENS)
     if isinstance(value, ast.Name):
         assigned = defining_scope(function, value.id).assignments.get(value.id, [])
         value = assigned[0] if len(assigned) == 1 else None
-    if not isinstance(value, ast.Attribute):
-        return None
-    cls = instance_class(value.value, function, flows)
-    name = dotted_name(cls) if cls is not None else None
-    if cls is None or name is None:
-        return None
-    local = classes.get(name)
-    if local is not None:
-        default = bool_literal(declared_default(local.fields.get(value.attr)))
-        return (switch_flag(ADD_SPECIAL_TOKENS, default, name, value.attr), ()) if default is not None else None
-    imported = links.switch(cls, value.attr) if links else None
-    if imported is None:
-        return None
-    default, owner, place = imported
-    return switch_flag(ADD_SPECIAL_TOKENS, default, owner, value.attr), (place,)
+    return configured_flag(ADD_SPECIAL_TOKENS, value, function, flows, classes, links)
 
 
 def engine_call(

@@ -38,7 +38,9 @@ class GenerationPromptOnFullConversation(Rule):
         method that renders it), a helper of the module or of another module of the project that
         returns it (`messages = build_messages(example)`: every value it returns must agree; the other module's
         function is named as a related place; also a method of an instance of a class of another module, made by
-        one of its class methods too: `TrainingDialogue.from_row(row).as_messages()`), and an `assert conv[-1]["role"] == "assistant"` or `if
+        one of its class methods too: `TrainingDialogue.from_row(row).as_messages()`), a generator of the module
+        or of another module whose items a loop renders (`for conv in store.liked_conversations():`, every value it
+        yields agreeing), and an `assert conv[-1]["role"] == "assistant"` or `if
         conv[-1]["role"] != "assistant": raise ...` that says how it ends, in the function or in a function of the
         module or of another module it hands the conversation to (`prompt, reply = split_reply(conv)`); a wrapper
         that checks its own parameter so is judged inside, not at its calls. Outside training code (a scorer's
@@ -50,8 +52,14 @@ class GenerationPromptOnFullConversation(Rule):
         them, the flag handed on by keyword or by position; a wrapper may rebuild its conversation turn by turn,
         `[{"role": ROLES[t["from"]], ...} for t in turns]`, or put turns before it, `[system, *turns]`, but not
         drop any: the caller's last turn stays last), the method handed in as a parameter named
-        `apply_chat_template`, and flags set in a parameter default, a dataclass field, a module constant, an
-        attribute set in `__init__` or a `**kwargs` dict. A flag an instance keeps from a parameter of its class's
+        `apply_chat_template`, an instance of a class of another module called as a function (`renderer(messages)`,
+        its `__call__` rendering), and flags set in a parameter default, a dataclass field, a module constant, an
+        attribute set in `__init__` or a `**kwargs` dict. A flag read off a configuration object
+        (`add_generation_prompt=self.cfg.render.add_generation_prompt`) takes the default its class declares, when
+        the code shows the class (built, or annotated: a parameter, an `__init__` parameter kept on `self`, a
+        dataclass field), in the module or in another one, also through a configuration nested in another
+        (`render: RenderConfig = field(default_factory=RenderConfig)`); the field is a related place, and no fix is
+        offered (a configuration may change it). A flag an instance keeps from a parameter of its class's
         constructor (`add_generation_prompt=self.append_header` with `self.append_header = append_header` in
         `__init__`, or a dataclass field) takes the value a construction of the class in the module passes for it,
         by position or keyword, when that differs from the default (`VisionChatCollator(processor, 1024, True)`):
@@ -193,6 +201,9 @@ class GenerationPromptOnFullConversation(Rule):
         message = f"renders {shape.evidence}, {where}, with {flag_text}{via}: every example ends with an empty assistant header {after}"
         fix = None
         related = template_call.related + template_call.shape.related
+        if template_call.wrapper_line:
+            note = f"the render inside {template_call.via}"
+            related = (*related, Related(facts.path, template_call.wrapper_line, note))
         sharing = _sharing_the_flag(template_call, flag.node, facts)
         if flag.node is not None and sharing:
             # a keywords dict other renders spread too (`RENDER_KWARGS`, also the prompts'): reported at this render,

@@ -38,7 +38,8 @@ class BatchEncodingAsTokenList(Rule):
         a list of ids, storing it under an ids key (`{"input_ids": ...}`) or passing it as one
         (`prompt_token_ids=ids`, `prompt_token_ids=[ids]`, `input_ids=ids`; a list comprehension of such results, or
         a local list they are appended to, handed on as `prompt_token_ids=batch` or as the prompts of mlx-lm's
-        `batch_generate(model, tokenizer, batch)`), passing it to a model as its first
+        `batch_generate(model, tokenizer, batch)`; a dict of renders whose values a loop uses so: `for name, ids in
+        sides.items(): ids[-n:]`), passing it to a model as its first
         argument (`model(ids)`, `reward_model(ids)`, or to its `generate`: `model.generate(ids)`) or to mlx-lm's `generate` / `stream_generate` as its prompt
         (`generate(model, tokenizer, prompt=ids)`, imported from `mlx_lm`), making it a dataset's example (items of a list
         `__getitem__` returns, or returned, alone or in a tuple, by a method of a dataset class), yielding it in a

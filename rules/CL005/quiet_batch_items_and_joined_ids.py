@@ -1,5 +1,6 @@
-# The twins: the items of the list are read by key or are lists of ids (`return_dict=False`), and a render joined
-# with a text is a text (`tokenize=False`), as is one joined with a name that does not say ids.
+# The twins: the items of the list (and the values of the dict) are read by key or are lists of ids
+# (`return_dict=False`), and a render joined with a text is a text (`tokenize=False`), as is one joined with a name
+# that does not say ids.
 from transformers import AutoTokenizer
 from vllm import LLM
 from vllm.inputs import TokensPrompt
@@ -26,3 +27,24 @@ def build_text(example):
 def count(example, suffix):
     rendered = tokenizer.apply_chat_template(example["prompt"], add_generation_prompt=True)
     return rendered + suffix
+
+
+def encode_pair(example, max_length=2048):
+    sides = {
+        "chosen": tokenizer.apply_chat_template(example["chosen"]),
+        "rejected": tokenizer.apply_chat_template(example["rejected"]),
+    }
+    out = {}
+    for name, encoded in sides.items():
+        out[f"input_ids_{name}"] = encoded["input_ids"][-max_length:]
+    return out
+
+
+def encode_listed(example, max_length=2048):
+    sides = {"chosen": tokenizer.apply_chat_template(example["chosen"], return_dict=False)}
+    return {name: ids[-max_length:] for name, ids in sides.items()}
+
+
+def side_names(example):
+    sides = {"chosen": tokenizer.apply_chat_template(example["chosen"])}
+    return [name[:3] for name in sides]

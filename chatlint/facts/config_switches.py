@@ -1,0 +1,137 @@
+"""Configuration switches: boolean fields of a configuration class that a call reads for a flag.
+
+`add_special_tokens=self.args.add_bos_token` or `add_generation_prompt=self.cfg.render.add_generation_prompt`: the
+value is the default the configuration class declares for the field (a configuration may change it; no fix edits
+it there). The class is the one the code shows the object to be (built, or annotated: an `__init__` parameter kept
+as `self.cfg`, a parameter, a dataclass field), in this module or in another one, also through a configuration
+nested in another (`render: RenderConfig = field(default_factory=RenderConfig)`).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from chatlint.facts.flags import declared_default, field_of, switch_flag
+from chatlint.facts.flow import FunctionFlow, annotated_class, instance_class
+from chatlint.facts.links import Links
+from chatlint.facts.model import ClassInfo, Flag, FunctionInfo
+from chatlint.facts.syntax import bool_literal, dotted_name, keyword_value
+from chatlint.findings import Related
+
+# a configuration field that says whether special tokens (or the BOS) are added: `add_bos_token`,
+# `add_special_tokens`, `prepend_bos` (not a tokenizer's own `bos_token`); or a template call's flag of the same name
+# (`add_generation_prompt`, `continue_final_message`)
+_SWITCH = r"(?:(?:add|prepend|use)_\w*(?:bos|special_tokens)\w*|add_generation_prompt|continue_final_message)"
+_SWITCH_FIELD = re.compile(_SWITCH)
+_SWITCH_READ = re.compile(r"\.(" + _SWITCH + r")\b")
+# how many configurations nested in one another a field is followed through (`cfg.train.render.flag`)
+_MAX_NESTING = 3
+
+
+def may_declare_switches(data: bytes) -> bool:
+    """Could the module declare a switch field?"""
+    return b"_bos" in data or b"special_tokens" in data or b"generation_prompt" in data or b"final_message" in data
+
+
+def switch_fields_read(text: str) -> frozenset[str]:
+    """The switch fields a module reads off an object (`self.args.add_bos_token`, `cfg.add_generation_prompt`)."""
+    return frozenset(_SWITCH_READ.findall(text)) if may_declare_switches(text.encode()) else frozenset()
+
+
+def switch_defaults(module: ast.Module) -> tuple[tuple[str, str, bool, int], ...]:
+    """The literal defaults of the switch fields of the module's top-level classes (`add_bos_token: bool = True` in
+    `ModelArgs`): `(class, field, default, line)`, for a module that imports the class and reads the field. A field
+    of a configuration nested in another class of the module is also declared by that class, by its path
+    (`ServiceConfig`, `render.add_generation_prompt`), at the nested class's line."""
+    classes = {node.name: node for node in module.body if isinstance(node, ast.ClassDef)}
+    own: dict[str, list[tuple[str, bool, int]]] = {}
+    for name, node in classes.items():
+        for statement in node.body:
+            target, value = field_of(statement)
+            if target is None or value is None or _SWITCH_FIELD.fullmatch(target) is None:
+                continue
+            literal = bool_literal(declared_default(value))
+            if literal is not None:
+                own.setdefault(name, []).append((target, literal, statement.lineno))
+    found = {name: list(fields) for name, fields in own.items()}
+    for _ in range(_MAX_NESTING - 1):
+        for name, node in classes.items():
+            for statement in node.body:
+                target, inner = _nested_field(statement)
+                if target is None or inner not in found or inner == name:
+                    continue
+                paths = [(f"{target}.{path}", default, line) for path, default, line in found[inner]]
+                known = {path for path, _, _ in found.get(name, [])}
+                found.setdefault(name, []).extend(item for item in paths if item[0] not in known)
+    return tuple((name, path, default, line) for name, fields in found.items() for path, default, line in fields)
+
+
+def _nested_field(statement: ast.stmt) -> tuple[str | None, str | None]:
+    """`render: RenderConfig = field(default_factory=RenderConfig)` (or `= RenderConfig()`, or annotated only):
+    the field and the class named, as written."""
+    target, value = field_of(statement)
+    if target is None:
+        return None, None
+    annotation = statement.annotation if isinstance(statement, ast.AnnAssign) else None
+    named = annotated_class(annotation) if annotation is not None else None
+    if named is None and isinstance(value, ast.Call):
+        factory = keyword_value(value, "default_factory")
+        named = factory if factory is not None else (value.func if not value.args and not value.keywords else None)
+    return target, dotted_name(named) if named is not None else None
+
+
+def configured_flag(
+    name: str,
+    value: ast.expr | None,
+    function: FunctionInfo,
+    flows: dict[int, FunctionFlow],
+    classes: dict[str, ClassInfo],
+    links: Links | None,
+) -> tuple[Flag, tuple[Related, ...]] | None:
+    """The flag `name` a call gives as `value`, a field of a configuration object (`self.args.add_bos_token`,
+    `cfg.render.add_generation_prompt`), when the class the object is an instance of declares a literal default
+    for it: that default, with the field's place in another module."""
+    path: list[str] = []
+    owner = value
+    while isinstance(owner, ast.Attribute) and len(path) <= _MAX_NESTING:
+        path.insert(0, owner.attr)
+        owner = owner.value
+        cls = instance_class(owner, function, flows)
+        declared = _declared(cls, ".".join(path), classes, links) if cls is not None else None
+        if declared is not None:
+            default, owner_name, related = declared
+            return switch_flag(name, default, owner_name, ".".join(path)), related
+    return None
+
+
+def _declared(
+    cls: ast.expr, path: str, classes: dict[str, ClassInfo], links: Links | None
+) -> tuple[bool, str, tuple[Related, ...]] | None:
+    """The default the class `cls` names declares for the field at `path` (`render.add_generation_prompt`), in this
+    module or another."""
+    name = dotted_name(cls)
+    if name is None:
+        return None
+    local = classes.get(name)
+    if local is not None:
+        default = _local_default(local, path.split("."), classes)
+        return (default, name, ()) if default is not None else None
+    found = links.resolve(cls) if links else None
+    declared = found[0].switch(found[1], path) if found is not None else None
+    if found is None or declared is None:
+        return None
+    summary, owner = found
+    default, line = declared
+    return default, owner, (Related(summary.path, line, f"`{owner}.{path}` defaults to `{default}`"),)
+
+
+def _local_default(cls: ClassInfo, path: list[str], classes: dict[str, ClassInfo]) -> bool | None:
+    if len(path) == 1:
+        return bool_literal(declared_default(cls.fields.get(path[0])))
+    statement = next(
+        (node for node in cls.node.body if field_of(node)[0] == path[0]),
+        None,
+    )
+    inner = classes.get(_nested_field(statement)[1] or "") if statement is not None else None
+    return _local_default(inner, path[1:], classes) if inner is not None and inner is not cls else None
