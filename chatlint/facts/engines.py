@@ -311,7 +311,7 @@ class Engines:
         prompt = (positional(call, 2) or keyword_value(call, "prompt")) if library is not None else None
         if library is not None and prompt is not None:
             return EngineCall(library, prompt)  # `generate(model, processor, prompt, image)`
-        return completions_request(call) or generate_request(call, function, flows)
+        return completions_request(call) or fast_generate_call(call) or generate_request(call, function, flows)
 
     def pipeline_prompt(
         self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]
@@ -598,6 +598,21 @@ def completions_request(call: ast.Call) -> EngineCall | None:
     if text is None or keyword_value(call, "extra_body") is not None:
         return None
     return EngineCall(_COMPLETIONS, text)
+
+
+_FAST_GENERATE = (
+    "Unsloth's `fast_generate` (vLLM's `LLM.generate` on a model loaded with `fast_inference=True`), which adds "
+    "special tokens to a text prompt"
+)
+
+
+def fast_generate_call(call: ast.Call) -> EngineCall | None:
+    """`model.fast_generate(prompts, sampling_params=...)`: Unsloth hands the prompts to the vLLM engine it built
+    for the model, which tokenizes a text prompt with special tokens on; None for another call."""
+    if not isinstance(call.func, ast.Attribute) or call.func.attr != "fast_generate":
+        return None
+    text = positional(call, 0) or keyword_value(call, "prompts")
+    return EngineCall(_FAST_GENERATE, text) if text is not None else None
 
 
 _GENERATE_REQUEST = (

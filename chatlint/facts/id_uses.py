@@ -44,6 +44,7 @@ _ROWS_OF_IDS_CALLS = frozenset(
         "torch.as_tensor",
         "torch.cat",
         "torch.concat",
+        "torch.concatenate",
         "torch.stack",
         "torch.hstack",
         "torch.vstack",

@@ -138,6 +138,14 @@ class ModuleFacts:
     def _call_sites(self) -> dict[str, list[CallSite]]:
         return calls_by_name(self.calls)
 
+    def callers_of(self, function: FunctionInfo) -> list[CallSite]:
+        """The calls of the module that call `function` (by its name, or as a method of an instance)."""
+        return [
+            site
+            for site in self._call_sites.get(function.name, ())
+            if self.rendered_texts.helper_function(site[0], site[1]) is function
+        ]
+
     @functools.cached_property
     def checkpoints(self) -> tuple[str | None, ...]:
         """The checkpoints the module loads with `from_pretrained(...)`: the name when it is a string literal (or a
@@ -207,7 +215,7 @@ class ModuleFacts:
         if name is None and isinstance(argument, ast.Name):
             # a local or module-level name given one string literal (or environment default), and nothing else
             assigned = defining_scope(function, argument.id).assignments.get(argument.id, [])
-            name = _checkpoint_name(assigned[0]) if len(assigned) == 1 else None
+            name = _checkpoint_name(assigned[0]) if len(assigned) == 1 else _agreed_checkpoint(assigned)
             parameter = function.params.get(argument.id)
             option = _cli_option_default(function, argument.id) if not assigned and parameter is not None else None
             if option is not None:
@@ -239,7 +247,7 @@ class ModuleFacts:
                 if head and any(ref.local == head for ref in self.imports):
                     return None  # an imported class that declares no checkpoint default for it
                 name = self.links.field_defaults.get(argument.attr)
-        return name
+        return name if name is not None else _named_by_key(argument)
 
     @functools.cached_property
     def imports(self) -> tuple[ImportRef, ...]:
@@ -376,6 +384,27 @@ def _checkpoint_name(node: ast.expr | None) -> str | None:
 
 
 _ENVIRONMENT_GETTERS = frozenset({"os.getenv", "getenv", "os.environ.get", "environ.get"})
+
+
+def _named_by_key(node: ast.expr | None) -> str | None:
+    """The key or field a checkpoint is read from, when it names a known family (`paths["qwen"]`,
+    `cfg.qwen_path`): what the configuration holds there is a model of that family."""
+    if isinstance(node, ast.Subscript):
+        key = string_value(node.slice)
+    elif isinstance(node, ast.Attribute):
+        key = node.attr
+    else:
+        return None
+    return key if key is not None and family_of(key) is not None else None
+
+
+def _agreed_checkpoint(values: list[ast.expr]) -> str | None:
+    """The checkpoint a name given several values loads, when each names one (a literal, or a key naming a
+    family: `name = paths["qwen"]` and, on another branch, `name = "Qwen/Qwen2.5-7B-Instruct"`) and all are of
+    one known family; None otherwise."""
+    names = [_checkpoint_name(value) or _named_by_key(value) for value in values]
+    families = {family_of(name) if name is not None else None for name in names}
+    return names[0] if len(families) == 1 and None not in families else None
 
 
 def build_facts(

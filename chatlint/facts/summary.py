@@ -104,6 +104,7 @@ ENGINE_WORDS = (
     b"InferenceClient",
     b"/generate",
     b"/completion",  # (`/v1/completions`, llama.cpp server's `/completion`)
+    b"fast_generate(",  # (Unsloth's vLLM engine on the model)
 )
 # a call of a tokenizer: `tok(`, `tokenizer(`, `self.tokenizer.encode(`, `processor(text=` (plain `in` tests: a
 # pattern with alternatives costs ten times as much over a large module)

@@ -269,7 +269,8 @@ class DoubleBos(Rule):
         that imports
         vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`). So is a completions request to an
         OpenAI-compatible server (`client.completions.create(prompt=text)`), which vLLM and SGLang serve with
-        special tokens on; quiet when the request passes `extra_body` (where `add_special_tokens` goes). There is
+        special tokens on; quiet when the request passes `extra_body` (where `add_special_tokens` goes); and Unsloth's
+        `model.fast_generate(texts, ...)`, which hands them to the vLLM engine it built for the model. There is
         no autofix there: hand the engine token ids (`TokensPrompt(prompt_token_ids=...)`), the conversation
         (`llm.chat(...)`, a chat completions request), or `extra_body={"add_special_tokens": False}`. A
         transformers `text-generation` pipeline called with a string (`pipe(prompt)`, `pipe` built by
@@ -338,7 +339,9 @@ class DoubleBos(Rule):
         format): a module that loads only such checkpoints (named by a literal, a constant (also as a
         parameter's default), an environment variable's default, or the default of a configuration field or an
         argparse option of the module, or of a command's typer or click option: `model: str =
-        typer.Option("Qwen/...", "--model")`, `@click.option("--model", default="Qwen/...")`; a checkpoint written as a literal default of a function's or class's
+        typer.Option("Qwen/...", "--model")`, `@click.option("--model", default="Qwen/...")`; a path read from a
+        configuration under a key or field that names the family, `paths["qwen"]`, `cfg.qwen_path`, also as one of
+        the values a name is given on different paths, all of one family; a checkpoint written as a literal default of a function's or class's
         parameter is what a reusable API suggests, not all it takes, so one without a BOS leaves the model unknown: `from_pretrained(args.model_path)` with `--model_path` defaulting to one; also
         through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`, or a constant of
         the class body, `load(cls.MLX_MODEL)`; mlx-lm's and mlx-vlm's `load` count as loads, PEFT's

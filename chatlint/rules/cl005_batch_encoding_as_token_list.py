@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from chatlint.facts import ModuleFacts, Route, SpreadSource, TemplateCall
 from chatlint.facts.id_uses import asserted_a_list, tells_a_batch_encoding
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import called_name, dotted_name, passes_star_args, subscript_key
+from chatlint.facts.syntax import called_name, dotted_name, passes_star_args, star_kwargs, subscript_key
 from chatlint.facts.uses import MOVES
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeFix, Rule
@@ -109,7 +109,10 @@ class BatchEncodingAsTokenList(Rule):
         name (`**self.cfg.chat_template_kwargs`, `**args.chat_template_kwargs`), carry template variables (`tools`,
         `enable_thinking`), not `tokenize` or `return_dict`, so the call's own keywords decide. The function's
         own `**kwargs`, a parameter, or any other value (`**self.template_kwargs`, a dict changed with
-        `.update(...)`) may carry either flag: the rule stays quiet there.
+        `.update(...)`) may carry either flag: the rule stays quiet there; unless a call of the module makes the
+        function with no keywords at all (`template_chunks(prompt, None, tok)`): there its own `**kwargs` is
+        empty and the render returns what its defaults give (reported with an unsafe fix: another caller may pass
+        `return_dict=` in the mapping).
     """
     why_is_this_bad = """
         From transformers 5 on, `apply_chat_template` returns a `BatchEncoding` (a dict with `input_ids` and
@@ -159,7 +162,8 @@ class BatchEncodingAsTokenList(Rule):
             return None  # a processor's `apply_chat_template` returns text unless asked to tokenize
         if template_call.result_name and _type_checked(template_call.result_name, template_call, facts):
             return None  # `isinstance(ids, list)`, `hasattr(out, "input_ids")`: written for both kinds of result
-        if template_call.may_hide_flags or passes_star_args(call):
+        left_to_defaults = _called_with_defaults(template_call, facts)
+        if (template_call.may_hide_flags and left_to_defaults is None) or passes_star_args(call):
             return None  # an opaque `*args` / `**kwargs` may carry `tokenize` or `return_dict`
         if _fallback_for_old_tokenizers(template_call):
             # (in the `except` of a `try` that asks for `return_dict=`: only a tokenizer refusing it gets here)
@@ -179,6 +183,7 @@ class BatchEncodingAsTokenList(Rule):
         uses = "; ".join(list_uses[:2])
         more = f" (and {len(list_uses) - 2} more)" if len(list_uses) > 2 else ""
         via = f" through {template_call.via}" if template_call.via else ""
+        via += f" ({left_to_defaults})" if left_to_defaults else ""
         message = (
             f"`{_callee(facts, template_call)}(...)`{via} tokenizes without `return_dict=False`, and its result is "
             f"used as a list of ids: {uses}{more}; from transformers 5 it is a `BatchEncoding` (a dict), so this "
@@ -192,7 +197,9 @@ class BatchEncodingAsTokenList(Rule):
             # a function of another module (or a wrapper of this one) renders: `return_dict=False` goes into its
             # render, which other callers share (the call here may not take the keyword)
             return Diagnostic(node=call, message=message, related=related)
-        return Diagnostic(node=call, message=message, fix=_fix(call, template_call, facts), related=related)
+        # (a caller elsewhere may fill the `**kwargs` with `return_dict=`, which the keyword would then repeat)
+        fix = _fix(call, template_call, facts, unsafe=left_to_defaults is not None)
+        return Diagnostic(node=call, message=message, fix=fix, related=related)
 
     def _mlx_lm_wrapper_only(self) -> bool:
         """The project requires mlx-lm, at versions whose tokenizer wrapper always passes `return_dict=False`, or is
@@ -229,11 +236,34 @@ class BatchEncodingAsTokenList(Rule):
 _MLX_LM_RETURNS_LISTS = "0.30"
 
 
-def _fix(call: ast.Call, template_call: TemplateCall, facts: ModuleFacts) -> NodeFix:
-    """`return_dict=False` added to the render (unsafe when its keywords come from data or a configuration)."""
+def _called_with_defaults(template_call: TemplateCall, facts: ModuleFacts) -> str | None:
+    """A render whose only opaque mapping is its function's own `**kwargs`, in a function that a call of the module
+    makes with no keywords (`template_chunks(prompt, None, tok)`): the render runs with its defaults there. That
+    call, in words; None otherwise."""
+    function = template_call.function
+    own = function.star_kwargs
+    call = template_call.call
+    if own is None or template_call.route is not Route.DIRECT or passes_star_args(call):
+        return None
+    for mapping, source in zip(star_kwargs(call), template_call.spreads):
+        if source.may_hide_flags and not (isinstance(mapping, ast.Name) and mapping.id == own):
+            return None
+    for site, _, _ in facts.callers_of(function):
+        if not star_kwargs(site) and not any(keyword.arg in _RESULT_FLAGS for keyword in site.keywords):
+            return f"`**{own}` empty: `{function.name}` is called without keywords at line {site.lineno}"
+    return None
+
+
+# the keywords that decide what a tokenizing render returns
+_RESULT_FLAGS = frozenset({"tokenize", "return_dict", "return_assistant_tokens_mask"})
+
+
+def _fix(call: ast.Call, template_call: TemplateCall, facts: ModuleFacts, unsafe: bool = False) -> NodeFix:
+    """`return_dict=False` added to the render (unsafe when its keywords come from data, a configuration or a
+    caller)."""
     from_data = SpreadSource.DATA in template_call.spreads or SpreadSource.CONFIG in template_call.spreads
     return NodeFix(
-        Applicability.UNSAFE if from_data else Applicability.SAFE,
+        Applicability.UNSAFE if from_data or unsafe else Applicability.SAFE,
         (add_keyword(call, "return_dict", "False", facts.source),),
         "Pass `return_dict=False`",
     )

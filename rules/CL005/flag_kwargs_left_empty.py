@@ -1,0 +1,14 @@
+# A render that spreads its function's own `**kwargs`, in a function a call of the module makes with no keywords:
+# there the mapping is empty, and the render returns what its defaults give (a `BatchEncoding` in transformers 5).
+from transformers import AutoTokenizer
+
+
+def template_chunks(system, tokenizer, **kwargs):
+    head = tokenizer.apply_chat_template([{"role": "system", "content": system}], **kwargs)  # expect: CL005 "(`**kwargs` empty: `template_chunks` is called without keywords at line 13)"
+    return head[:-1], head[-1:]
+
+
+def prefix(system):
+    tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
+    body, tail = template_chunks(system, tokenizer)
+    return body + tail
