@@ -124,7 +124,7 @@ class IdsSearch:
         if use.kind is UseKind.BATCH_NAME:
             return self._batch_uses(function, above[-2], use.detail, depth)
         if use.kind is UseKind.MAPPED_NAME:
-            return self._mapped_uses(function, above[-2], use.detail, depth)
+            return self._batch_uses(function, above[-2], use.detail, depth, mapped=True)
         if use.kind is not UseKind.NAME:
             return tuple(dict.fromkeys(self._expand(use, value, function, depth)))
         flow = function_flow(function, self.flows)
@@ -199,10 +199,13 @@ class IdsSearch:
                 else:
                     yield load, load_use, value, where
 
-    def _batch_uses(self, function: FunctionInfo, assign: ast.AST, name: str, depth: int) -> tuple[str, ...]:
+    def _batch_uses(
+        self, function: FunctionInfo, assign: ast.AST, name: str, depth: int, mapped: bool = False
+    ) -> tuple[str, ...]:
         """`batch = [tok.apply_chat_template(c) for c in chats]`, then `llm.generate(prompt_token_ids=batch)`: the
         list is handed on as a batch of id lists, each item one of them; or a loop over it uses each item so (`for
-        ids in batch: TokensPrompt(prompt_token_ids=ids)`, also a comprehension)."""
+        ids in batch: TokensPrompt(prompt_token_ids=ids)`, also a comprehension). With `mapped`, the values of a dict
+        (`sides = {"chosen": encode(c), ...}`) a loop walks so (`for side, ids in sides.items(): ids[-n:]`)."""
         flow = function_flow(function, self.flows)
         binding = flow.binding_of(assign, name)
         if binding is None:
@@ -210,47 +213,14 @@ class IdsSearch:
         found: list[str] = []
         for load in flow.loads_reached_by(binding):
             parent = load.ancestors[-1] if load.ancestors else None
-            if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
+            if not mapped and isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
                 found.append(f"`{parent.arg}={name}`, a batch of id lists")
-            elif (
-                isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension))
-                and parent.iter is load.node
-                and isinstance(parent.target, ast.Name)
-            ):
-                item = parent.target.id
-                uses = self._binding_uses(flow.binding_of(parent, item), function, depth + 1)
-                found.extend(f"an item of `{name}`, `{item}`: {use}" for use in uses)
-        return tuple(dict.fromkeys(found))
-
-    def _mapped_uses(self, function: FunctionInfo, assign: ast.AST, name: str, depth: int) -> tuple[str, ...]:
-        """`sides = {"chosen": encode(c), "rejected": encode(r)}`, then `for side, ids in sides.items(): ids[-n:]`
-        (or `for ids in sides.values()`): a loop over the dict's values uses each so."""
-        flow = function_flow(function, self.flows)
-        binding = flow.binding_of(assign, name)
-        if binding is None:
-            return ()
-        found: list[str] = []
-        for load in flow.loads_reached_by(binding):
-            if len(load.ancestors) < 3:
                 continue
-            method, call, loop = load.ancestors[-1], load.ancestors[-2], load.ancestors[-3]
-            if not (
-                isinstance(method, ast.Attribute)
-                and method.attr in ("items", "values")
-                and isinstance(call, ast.Call)
-                and call.func is method
-                and isinstance(loop, (ast.For, ast.AsyncFor, ast.comprehension))
-                and loop.iter is call
-            ):
-                continue
-            target = loop.target
-            if method.attr == "items":
-                item = target.elts[1] if isinstance(target, ast.Tuple) and len(target.elts) == 2 else None
-            else:
-                item = target
-            if isinstance(item, ast.Name):
-                uses = self._binding_uses(flow.binding_of(loop, item.id), function, depth + 1)
-                found.extend(f"a value of `{name}`, `{item.id}`: {use}" for use in uses)
+            walked = _walked_values(load) if mapped else _walked_items(load)
+            if walked is not None:
+                loop, item = walked
+                uses = self._binding_uses(flow.binding_of(loop, item), function, depth + 1)
+                found.extend(f"{'a value' if mapped else 'an item'} of `{name}`, `{item}`: {use}" for use in uses)
         return tuple(dict.fromkeys(found))
 
     def _closure_loads(self, name: str, function: FunctionInfo) -> list[tuple[Load, FunctionInfo]]:
@@ -807,6 +777,40 @@ def _stored_use(node: ast.AST, parent: ast.AST | None) -> SequenceUse:
         if key is not None and _is_ids_key(key):
             return SequenceUse(UseKind.LIST, f"`{{{key!r}: ...}}`")
     return NO_USE
+
+
+_Loop = ast.For | ast.AsyncFor | ast.comprehension
+
+
+def _walked_items(load: Load) -> tuple[_Loop, str] | None:
+    """The loop over the loaded list and the name its items take (`for ids in batch`)."""
+    loop = load.ancestors[-1] if load.ancestors else None
+    if isinstance(loop, _Loop) and loop.iter is load.node and isinstance(loop.target, ast.Name):
+        return loop, loop.target.id
+    return None
+
+
+def _walked_values(load: Load) -> tuple[_Loop, str] | None:
+    """The loop over the loaded dict's values and the name they take (`for side, ids in sides.items()`, `for ids in
+    sides.values()`)."""
+    if len(load.ancestors) < 3:
+        return None
+    method, call, loop = load.ancestors[-1], load.ancestors[-2], load.ancestors[-3]
+    if not (
+        isinstance(method, ast.Attribute)
+        and method.attr in ("items", "values")
+        and isinstance(call, ast.Call)
+        and call.func is method
+        and isinstance(loop, _Loop)
+        and loop.iter is call
+    ):
+        return None
+    target = loop.target
+    if method.attr == "items":
+        item = target.elts[1] if isinstance(target, ast.Tuple) and len(target.elts) == 2 else None
+    else:
+        item = target
+    return (loop, item.id) if isinstance(item, ast.Name) else None
 
 
 def _is_integer(node: ast.expr) -> bool:

@@ -653,14 +653,7 @@ class ShapeResolver:
             cls = instance_class(func.value, function, self.flows)
             owner = self.links.resolve(cls) if cls is not None else None
             found = (owner[0], f"{owner[1]}.{func.attr}") if owner is not None else None
-        conversation = found[0].conversation(found[1], items=True) if found is not None else None
-        if found is None or conversation is None:
-            return UNKNOWN_SHAPE
-        summary = found[0]
-        place = summary.place(conversation.line)
-        related = Related(summary.path, conversation.line, f"`{conversation.name}` yields the conversation")
-        evidence = f"what `{code(source)}` ({place}) yields: {conversation.evidence}"
-        return Shape(ShapeKind(conversation.kind), evidence, related=(related,))
+        return self._summary_shape(found, lambda _, place: f"what `{code(source)}` ({place}) yields:", items=True)
 
     def _unpacked_shape(self, binding: Binding, scope: FunctionInfo, depth: int) -> Shape:
         call, position = binding.value, binding.position
@@ -715,12 +708,20 @@ class ShapeResolver:
         """The conversation a property or method `member` of a class of another module gives, as that module's
         summary says; `words` puts the member's name and place into the evidence's start."""
         found = self.links.resolve(cls)
-        conversation = found[0].conversation(f"{found[1]}.{member}") if found is not None else None
+        return self._summary_shape((found[0], f"{found[1]}.{member}") if found is not None else None, words)
+
+    def _summary_shape(
+        self, found: tuple[ModuleSummary, str] | None, words: Callable[[str, str], str], items: bool = False
+    ) -> Shape:
+        """The conversation the function or member `found` names in another module gives (or, with `items`, each
+        one it yields), as that module's summary says."""
+        conversation = found[0].conversation(found[1], items=items) if found is not None else None
         if found is None or conversation is None:
             return UNKNOWN_SHAPE
         summary = found[0]
         place = summary.place(conversation.line)
-        related = Related(summary.path, conversation.line, f"`{conversation.name}` gives the conversation")
+        verb = "yields" if items else "gives"
+        related = Related(summary.path, conversation.line, f"`{conversation.name}` {verb} the conversation")
         evidence = f"{words(conversation.name, place)} {conversation.evidence}"
         return Shape(ShapeKind(conversation.kind), evidence, related=(related,))
 
