@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import bool_literal, bound_argument, dotted_name, own_nodes
+from chatlint.facts.syntax import bool_literal, bound_argument, dotted_name, is_partial, own_nodes
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,14 @@ def handed_instances(module: ast.Module, classes: frozenset[str]) -> list[Handed
         instances = {name: cls for name, cls in built.items() if assigned.get(name) == 1}
         for call in calls:
             callee = dotted_name(call.func)
+            given = call.args
+            if is_partial(call) and call.args:
+                # `functools.partial(build_pair, encoder=encoder)`: what the partial binds, `build_pair` gets
+                callee, given = dotted_name(call.args[0]), call.args[1:]
             if callee is None or callee in classes:
                 continue
-            arguments = [(f"#{index}", value) for index, value in enumerate(call.args)]
-            if any(isinstance(value, ast.Starred) for value in call.args):
+            arguments = [(f"#{index}", value) for index, value in enumerate(given)]
+            if any(isinstance(value, ast.Starred) for value in given):
                 arguments = []  # which positions they fill is not known
             arguments += [(item.arg, item.value) for item in call.keywords if item.arg is not None]
             for param, value in arguments:

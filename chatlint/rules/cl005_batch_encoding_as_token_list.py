@@ -63,7 +63,8 @@ class BatchEncodingAsTokenList(Rule):
         `return_dict=False` goes into the wrapper's render). Across modules: a function or method of another module
         that returns such a result (a wrapper
         `render_chat(tok, messages)`, a `ChatPrompter.build(turns)` called on an instance built or annotated as
-        one, an inherited `self.build(...)`) is found at the call whose result this module uses so, naming the
+        one, or handed as one by another module of the run, also through `functools.partial(build_pair,
+        encoder=PromptEncoder(tok))`, an inherited `self.build(...)`) is found at the call whose result this module uses so, naming the
         render as a related place; the module that renders says nothing unless it uses the result itself, and the
         fix (in the render, which its other callers share) is not offered there. A method whose result a base class
         of another module hands to another method of the class, both left to its subclasses (`self._send(self.
