@@ -26,7 +26,7 @@ from pathlib import Path
 
 from chatlint.facts.built_classes import decorated_registry_factories, factories_in_text
 from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fields_read, text_fields_read
-from chatlint.facts.config_switches import switch_fields_read
+from chatlint.facts.config_switches import reads_template_switches, switch_fields_read
 from chatlint.facts.handed import constructions, handed_instances
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
@@ -138,6 +138,8 @@ class Project:
         self._verdicts: dict[tuple[Path, Callable[[bytes], bool]], bool] = {}
         # the modules whose functions were looked at for handing a parameter to an imported tokenizing function
         self._passing_on: set[Path] = set()
+        # the switch fields the run's files set to a literal outside a template call (`facts.config_switches`)
+        self.switch_overrides: frozenset[tuple[str, bool]] = frozenset()
 
     @functools.cached_property
     def renderers(self) -> frozenset[str]:
@@ -218,7 +220,7 @@ class Project:
         module calls (`get_tokenizer`, `utils.load_tokenizer`) when their padding matters to it (it masks labels by
         value, or hands the tokenizer to an imported collator): the imports they come from are read for a function
         that makes a tokenizer pad with its EOS token and returns it."""
-        links = Links()
+        links = Links(overridden_switches=self.switch_overrides)
         # the text column fields it reads rows with (`example[args.text_column]`): their defaults may be imported
         fields = text_fields_read(text) if text is not None else frozenset()
         renders = text is not None and "apply_chat_template" in text
@@ -1020,6 +1022,8 @@ class Project:
         # own imports tell it; so is a helper that hands its parameter to an imported function that tokenizes it
         # (`logit_lens(lm, prompt)` calling `resid(lm, prompt)`, which traces it), when that is asked
         chained = not renders and self._calls_a_known_renderer(path, data)
+        # (or one that renders with a flag read off a configuration field: the class its imports declare says it)
+        chained = chained or (renders and self._configures_renders(path, data))
         passes_on = not chained and tokenizing and self._may_chain_tokenizers(path, data)
         if not (renders or reexports or chained or passes_on):
             return None  # not remembered as None: a later question (for masks) may find it worth reading
@@ -1042,6 +1046,26 @@ class Project:
         run, anything: what it imports is read to find out)? Its summary then needs what its imports tell it; a
         few modules deep at most."""
         return len(self._linking) < MAX_REEXPORTS and path not in self._linking and self._may_chain(data)
+
+    def _configures_renders(self, path: Path, data: bytes) -> bool:
+        """Does a module render with a flag read off a configuration field (`facts.config_switches`), a few modules
+        deep at most?"""
+        if self.import_reader is None or path in self._linking or len(self._linking) >= MAX_REEXPORTS:
+            return False
+        text = _decoded(data) if b"generation_prompt" in data or b"final_message" in data else None
+        return text is not None and reads_template_switches(text)
+
+    def learn_configured(self, path: str, text: str) -> None:
+        """Before the files of the run are linked: a checked file that renders with a flag read off a configuration
+        field is summarised again with what its imports tell it (the field's default, in the class of another
+        module), so that its users get the flag."""
+        resolved = self._resolve(path)
+        if self.import_reader is None or not reads_template_switches(text):
+            return
+        links = self._own_links(resolved, text)
+        if links is not None:
+            self.summaries[resolved] = self.summarizer(self.name_of(resolved), text, links)
+            self.summarised.add(resolved)
 
     def _may_chain(self, data: bytes) -> bool:
         if self.import_reader is None:

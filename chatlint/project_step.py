@@ -15,6 +15,7 @@ from chatlint import link_plan
 from chatlint.cache import ResultCache
 from chatlint.config import Config
 from chatlint.engine import FileResult, imports_in_text, loaded_checkpoints, summarize_text
+from chatlint.facts.config_switches import switch_overrides
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
     ImportRef,
@@ -98,6 +99,7 @@ class ProjectStep:
         small = len(checked) <= SMALL_RUN
         folders = {os.path.dirname(path) or "." for path in checked}
         project = Project(self.root, summarizer_for(cache), known, imports_in_text, eager=small, folders=folders)
+        project.switch_overrides = frozenset().union(*(switch_overrides(source.text) for source, _ in checked.values()))
         classes = mentions(project.rendering_classes)
         for path, (source, result) in sorted(checked.items()):
             # (functions annotated to return a rendering class: their callers are linked to it)
@@ -114,6 +116,10 @@ class ProjectStep:
         }
         for path in sorted(named_files):  # (in a fixed order: what a module learns may depend on it)
             project.learn_chained(path, checked[path][0].encode())
+        for path, (source, result) in sorted(checked.items()):
+            # (a render whose flag is a configuration field: its users need the default another module declares)
+            if result.summary is not None and (result.summary.wrappers or result.summary.texts):
+                project.learn_configured(path, source.text)
         learned = imports_any(project.renderers - known_names)  # names of wrappers of imported wrappers
         to_link: list[tuple[Source, Links]] = []
         handed: list[tuple[Path, str, str, Imported]] = []

@@ -25,6 +25,9 @@ from chatlint.findings import Related
 _SWITCH = r"(?:(?:add|prepend|use)_\w*(?:bos|special_tokens)\w*|add_generation_prompt|continue_final_message)"
 _SWITCH_FIELD = re.compile(_SWITCH)
 _SWITCH_READ = re.compile(r"\.(" + _SWITCH + r")\b")
+_TEMPLATE_SWITCH = re.compile(r"\b(add_generation_prompt|continue_final_message)\s*=\s*[\w.]+\.\1\b")
+_SWITCH_ASSIGNED = re.compile(r"\.(" + _SWITCH + r")\s*=\s*(True|False)\b")
+_SWITCH_BUILT = re.compile(r"\b(?:replace|[A-Z]\w*)\([^()]*?\b(" + _SWITCH + r")\s*=\s*(True|False)\b")
 # how many configurations nested in one another a field is followed through (`cfg.train.render.flag`)
 _MAX_NESTING = 3
 
@@ -37,6 +40,27 @@ def may_declare_switches(data: bytes) -> bool:
 def switch_fields_read(text: str) -> frozenset[str]:
     """The switch fields a module reads off an object (`self.args.add_bos_token`, `cfg.add_generation_prompt`)."""
     return frozenset(_SWITCH_READ.findall(text)) if may_declare_switches(text.encode()) else frozenset()
+
+
+def reads_template_switches(text: str) -> bool:
+    """Does the module hand a template call a flag read off a configuration field of that name
+    (`add_generation_prompt=self.cfg.add_generation_prompt`)? Its renders' flags are then what an imported
+    configuration class declares."""
+    if "generation_prompt" not in text and "final_message" not in text:
+        return False
+    return _TEMPLATE_SWITCH.search(text) is not None
+
+
+def switch_overrides(text: str) -> frozenset[tuple[str, bool]]:
+    """The switch fields a module sets to a literal outside a template call, with the value: a configuration built
+    or copied with it (`TemplateConfig(add_generation_prompt=False)`, `replace(cfg.template,
+    add_generation_prompt=False)`), or assigned (`cfg.template.add_generation_prompt = False`). A run where one is set
+    so does not render with the class's default alone."""
+    if "generation_prompt" not in text and "final_message" not in text and "_bos" not in text:
+        return frozenset()
+    found = {(field, value == "True") for field, value in _SWITCH_ASSIGNED.findall(text)}
+    found |= {(field, value == "True") for field, value in _SWITCH_BUILT.findall(text)}
+    return frozenset(found)
 
 
 def switch_defaults(module: ast.Module) -> tuple[tuple[str, str, bool, int], ...]:
@@ -101,6 +125,8 @@ def configured_flag(
         declared = _declared(cls, ".".join(path), classes, links) if cls is not None else None
         if declared is not None:
             default, owner_name, related = declared
+            if links is not None and (path[-1], not default) in links.overridden_switches:
+                return None  # (the run builds or sets a configuration with the other value: which one renders here?)
             return switch_flag(name, default, owner_name, ".".join(path)), related
     return None
 

@@ -71,6 +71,9 @@ class Links:
     # subclass in another module of the run that returns a render (`Conversational._format_inputs`): what the
     # base's own call of it (`self._format_inputs(packet)`) gives on that subclass
     overrides: dict[str, Imported] = field(default_factory=dict)
+    # the switch fields the run's modules set to a literal outside a template call, with the value
+    # (`replace(cfg.template, add_generation_prompt=False)`): a configuration class's default is not all that renders
+    overridden_switches: frozenset[tuple[str, bool]] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(

@@ -7,6 +7,7 @@ from transformers import AutoTokenizer
 from .config import ExportConfig, ServiceConfig
 from .records import ChatLog, FeedbackStore
 from .render import ChatRenderer
+from .templating import ConfiguredRenderer
 
 
 class SFTExporter:
@@ -78,3 +79,10 @@ def export_requests(logs: list[ChatLog], renderer: ChatRenderer, out_path):
     with open(out_path, "w") as handle:
         for log in logs:
             handle.write(json.dumps({"prompt": renderer(log.request())}) + "\n")
+
+
+def export_configured(logs: list[ChatLog], renderer: ConfiguredRenderer, out_path):
+    """The imported renderer's flag is its configuration's field, which defaults to True."""
+    with open(out_path, "w") as handle:
+        for log in logs:
+            handle.write(json.dumps({"text": renderer(log.conversation())}) + "\n")  # expect: CL001 "(set by the default of the configuration field `RenderConfig.add_generation_prompt`"

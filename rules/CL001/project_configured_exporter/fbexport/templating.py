@@ -1,0 +1,13 @@
+# A renderer whose flag is a field of the configuration it is built with, of another module.
+from .config import RenderConfig
+
+
+class ConfiguredRenderer:
+    def __init__(self, tokenizer, cfg: RenderConfig):
+        self.tokenizer = tokenizer
+        self.cfg = cfg
+
+    def __call__(self, messages):
+        return self.tokenizer.apply_chat_template(
+            messages, tokenize=False, add_generation_prompt=self.cfg.add_generation_prompt
+        )
