@@ -139,8 +139,10 @@ def may_measure_columns(data: bytes) -> bool:
 
 
 def may_mask_prompts(data: bytes) -> bool:
-    """Could a function of the module mask the first labels it is given (`labels[:n] = -100`)?"""
-    return b"[:" in data and (b"-100" in data or b"IGNORE" in data or b"ignore_index" in data)
+    """Could a function of the module mask the first labels it is given (`labels[:n] = -100`, or `if end <= n:
+    labels[i] = -100`)?"""
+    bounded = b"[:" in data or (b"if " in data and b"<" in data)
+    return bounded and (b"-100" in data or b"IGNORE" in data or b"ignore_index" in data)
 
 
 def may_mask_by_parameter(data: bytes) -> bool:

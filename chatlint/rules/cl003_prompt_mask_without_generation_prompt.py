@@ -106,7 +106,8 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         or of another one, or a method called on `self` (`self._labels(input_ids, n_prompt)`), that masks the first
         labels it is given, as many as a parameter says (`def
         mask_prompt(labels, prompt_len): labels[:prompt_len] = [-100] * prompt_len`; also through a local computed
-        from it, `n = min(prompt_len, len(labels))`). Imported ones are looked for when named for masking
+        from it, `n = min(prompt_len, len(labels))`; or the labels of the tokens before a position, in characters
+        or tokens: `for i, (_, end) in enumerate(offsets): if end <= boundary: labels[i] = -100`). Imported ones are looked for when named for masking
         (`mask_prompt`, `ignore_prefix`, `mask_labels`).
 
         Across modules: a prompt rendered by a wrapper, a function or a method of another module of the project

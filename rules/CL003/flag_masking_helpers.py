@@ -45,3 +45,20 @@ class ChatSFTDataset:
         input_ids = self.tokenizer.apply_chat_template(conversation, return_dict=False)
         n_prompt = len(self.tokenizer.apply_chat_template(conversation[:-1], return_dict=False))  # expect: CL003 "which masks the first `n_prompt` labels"
         return {"input_ids": input_ids, "labels": self._labels(input_ids, n_prompt)}
+
+
+def mask_before(input_ids, offsets, boundary):
+    # the tokens that end before a character position: a prefix counted in characters
+    labels = list(input_ids)
+    for i, (_, end) in enumerate(offsets):
+        if end <= boundary:
+            labels[i] = IGNORE_INDEX
+    return labels
+
+
+def encode_by_offsets(example, tokenizer):
+    messages = example["messages"]
+    prompt_text = tokenizer.apply_chat_template(messages[:-1], tokenize=False)  # expect: CL003 "which masks the first `boundary` labels"
+    full_text = tokenizer.apply_chat_template(messages, tokenize=False)
+    enc = tokenizer(full_text, add_special_tokens=False, return_offsets_mapping=True)
+    return {"input_ids": enc["input_ids"], "labels": mask_before(enc["input_ids"], enc["offset_mapping"], len(prompt_text))}

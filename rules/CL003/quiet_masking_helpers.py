@@ -54,3 +54,36 @@ class ChatSFTDataset:
         input_ids = self.tokenizer.apply_chat_template(conversation, return_dict=False)
         prompt = self.tokenizer.apply_chat_template(conversation[:-1], add_generation_prompt=True, return_dict=False)
         return {"input_ids": input_ids, "labels": self._labels(input_ids, len(prompt))}
+
+
+def mask_before(input_ids, offsets, boundary):
+    labels = list(input_ids)
+    for i, (_, end) in enumerate(offsets):
+        if end <= boundary:
+            labels[i] = IGNORE_INDEX
+    return labels
+
+
+def keep_before(input_ids, offsets, boundary):
+    # sets nothing to the ignore value under its test: not a mask
+    kept = []
+    for i, (_, end) in enumerate(offsets):
+        if end <= boundary:
+            kept.append(input_ids[i])
+    return kept
+
+
+def encode_by_offsets(example, tokenizer):
+    messages = example["messages"]
+    prompt_text = tokenizer.apply_chat_template(messages[:-1], tokenize=False, add_generation_prompt=True)
+    full_text = tokenizer.apply_chat_template(messages, tokenize=False)
+    enc = tokenizer(full_text, add_special_tokens=False, return_offsets_mapping=True)
+    return {"input_ids": enc["input_ids"], "labels": mask_before(enc["input_ids"], enc["offset_mapping"], len(prompt_text))}
+
+
+def prompt_tokens(example, tokenizer):
+    messages = example["messages"]
+    prompt_text = tokenizer.apply_chat_template(messages[:-1], tokenize=False)
+    full_text = tokenizer.apply_chat_template(messages, tokenize=False)
+    enc = tokenizer(full_text, add_special_tokens=False, return_offsets_mapping=True)
+    return keep_before(enc["input_ids"], enc["offset_mapping"], len(prompt_text))
