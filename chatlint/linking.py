@@ -76,8 +76,9 @@ MAX_SUMMARY_BYTES = 1 << 20
 MAX_IMPLEMENTING_MODULES = 64
 # the imported names whose label masks a module that pads with EOS cares about
 _WORD = re.compile(r"\w+")  # the words of a statement, as `whole_word` delimits them (for ASCII names)
-# the names of imported functions that may build a serving engine (`build_engine`, `create_llm`, `init_vllm`)
-_BUILDS_ENGINES = re.compile(r"(?i)engine|llm|sglang|server|backend")
+# the names of imported functions that may build a serving engine (`build_engine`, `create_llm`, `init_vllm`,
+# `load_model`)
+_BUILDS_ENGINES = re.compile(r"(?i)engine|llm|sglang|server|backend|model")
 # the names of imported tokenizer loaders (`get_tokenizer`, `load_reward_tokenizer`): one may always load a checkpoint
 # of a known family, which decides whether a second BOS is written
 _LOADS_TOKENIZERS = re.compile(r"\b" + TOKENIZER_LOADER + r"\b")

@@ -265,14 +265,36 @@ class Engines:
 
     def factory_functions(
         self, functions: Iterable[FunctionInfo], flows: dict[int, FunctionFlow]
-    ) -> Iterator[tuple[FunctionInfo, str]]:
-        """The module-level functions among `functions` that build and return one of these engines, each with the
-        words for its `generate` (see `built_engine`)."""
+    ) -> Iterator[tuple[str, FunctionInfo, str]]:
+        """The module-level functions among `functions` that build and return one of these engines, each by the name
+        its callers' engines are known by (`load_engine`; `load_vllm#0` for the first item of the tuples it returns:
+        `return model, tokenizer, params`), with the words for its `generate` (see `built_engine`)."""
         for function in functions:
             if function.cls is None and function.outer is not None and function.outer.is_module:
                 words = self.built_engine(function, flows)
                 if words is not None:
-                    yield function, words
+                    yield function.name, function, words
+                    continue
+                found = self._tuple_engine(function, flows)
+                if found is not None:
+                    yield f"{function.name}{ITEM}{found[0]}", function, found[1]
+
+    def _tuple_engine(self, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> tuple[int, str] | None:
+        """The place and the words of the engine in the tuples a function returns, when every value it returns is a
+        tuple of one width with an engine built at the same place (`return llm, tokenizer, params`)."""
+        flow = function_flow(function, flows)
+        returns = flow.returns
+        if not returns or not all(isinstance(value, ast.Tuple) for value in returns):
+            return None
+        found = set()
+        for value in returns:
+            assert isinstance(value, ast.Tuple)
+            for position, item in enumerate(value.elts):
+                built = flow.assigned(item) if isinstance(item, ast.Name) else item
+                engine = _engine_of(self.classes, built.func) if isinstance(built, ast.Call) else None
+                if engine is not None:
+                    found.add((position, engine[1]))
+        return found.pop() if len(found) == 1 else None
 
     def _factory_places(
         self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]
@@ -366,7 +388,12 @@ class Engines:
             if traced is None:
                 return None
             receiver = traced
-        built = [value.func for value in self._built_models(receiver, function, flows)]
+        # (an item of the tuples a function returns is known only when that function builds an engine there)
+        built = [
+            value.func
+            for value in self._built_models(receiver, function, flows)
+            if ITEM not in (dotted_name(value.func) or "") or _engine_of(self.classes, value.func)
+        ]
         # (else a parameter or class field annotated with an engine class; `Any` says nothing)
         built = built or [cls for cls in _annotated_class(receiver, function) if _engine_of(self.classes, cls)]
         if built:
@@ -766,6 +793,9 @@ def _built_calls(
         value = flow.assigned(receiver)
         if isinstance(value, ast.Call):
             return _built_by(value, function, flows, depth)  # (`pipe = self._ensure_pipeline()`: what it returns)
+        unpacked = bindings[0] if len(bindings) == 1 and bindings[0].kind == "unpack" else None
+        if unpacked is not None and isinstance(unpacked.value, ast.Call) and unpacked.position is not None:
+            return [_item_of(unpacked.value, unpacked.position)]  # `params, llm, tok = load_model(cfg)`
         scope = function.outer
         while not bindings and scope is not None:  # a name of an enclosing function or of the module
             values = scope.assignments.get(receiver.id)
@@ -785,7 +815,38 @@ def _built_calls(
     for value in values:
         if isinstance(value, ast.Call):
             built += _returned_calls(value, lineage, flows, depth) or [value]
+        elif isinstance(value, ast.Subscript) and isinstance(value.value, ast.Call):
+            position = value.slice.value if isinstance(value.slice, ast.Constant) else None
+            if type(position) is int:  # `self.llm, self.tok = load_vllm(cfg)` (see `Indexer._assign`)
+                built += _returned_items(value.value, position, lineage, flows)
     return built
+
+
+def _returned_items(
+    call: ast.Call, position: int, lineage: list[ClassInfo], flows: dict[int, FunctionFlow]
+) -> list[ast.Call]:
+    """The calls at `position` of the tuples a method of the class returns (`return AsyncClient(url),
+    Client(url)`), for a call of it; for a call of a function, the item as `factory_functions` names it."""
+    name = is_self_attribute(call.func)
+    method = next((owner.methods[name] for owner in lineage if name in owner.methods), None) if name else None
+    if method is None:
+        return [] if name else [_item_of(call, position)]
+    flow = function_flow(method, flows)
+    items = [
+        value.elts[position] for value in flow.returns if isinstance(value, ast.Tuple) and position < len(value.elts)
+    ]
+    built = [flow.assigned(item) if isinstance(item, ast.Name) else item for item in items]
+    return [value for value in built if isinstance(value, ast.Call)] if len(built) == len(flow.returns) else []
+
+
+# how the item of the tuples a factory returns is named: `load_vllm#0` (no Python name has a `#`)
+ITEM = "#"
+
+
+def _item_of(call: ast.Call, position: int) -> ast.Call:
+    """A call standing for the item at `position` of what `call` returns, named as `factory_functions` names it."""
+    name = f"{dotted_name(call.func) or ''}{ITEM}{position}"
+    return ast.copy_location(ast.Call(func=ast.Name(id=name, ctx=ast.Load()), args=[], keywords=[]), call)
 
 
 def _built_by(call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow], depth: int) -> list[ast.Call]:

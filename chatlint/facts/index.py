@@ -188,9 +188,14 @@ class Indexer:
             if key is not None and isinstance(target.value, ast.Name):
                 function.key_assignments.setdefault(target.value.id, {})[key] = value
         elif isinstance(target, (ast.Tuple, ast.List)):
-            for element in target.elts:
+            for position, element in enumerate(target.elts):
                 if isinstance(element, ast.Name) and is_label_name(element.id):
                     self._labels(f"assigns `{element.id}`")
+                attribute = is_self_attribute(element)
+                if attribute and function.cls is not None and isinstance(value, ast.Call):
+                    # `self.llm, self.tokenizer = load_vllm(cfg)`: the item at that place, as a subscript
+                    item = ast.copy_location(ast.Subscript(value=value, slice=ast.Constant(position)), element)
+                    function.cls.attributes.setdefault(attribute, []).append(item)
 
     def _labels(self, evidence: str) -> None:
         function = self.function

@@ -354,10 +354,12 @@ class Links:
         name it binds -> the words for the engine's `generate`, and where the function is."""
         found = {}
         for local, imported in self.names.items():
-            factory = imported.summary.engine_factory(imported.symbol) if imported.symbol is not None else None
-            if factory is not None:
-                words, line = factory
-                found[local] = (words, Related(imported.summary.path, line, f"`{imported.symbol}` builds the engine"))
+            symbol = imported.symbol or ""
+            for name, words, line in imported.summary.engines if symbol else ():
+                # (`load_vllm#0`: the engine is the first item of the tuples it returns)
+                if name == symbol or name.startswith(f"{symbol}#"):
+                    place = Related(imported.summary.path, line, f"`{symbol}` builds the engine")
+                    found[local + name[len(symbol) :]] = (words, place)
         return found
 
     def adopt_rows(self, column: str, text: TextSummary, summary: ModuleSummary, user: str) -> None:

@@ -300,11 +300,11 @@ class ModuleFacts:
             if not function.is_module and any(name in self.code(function.node) for name in built)
         ]
         return {
-            function.name: (
+            name: (
                 words,
                 Related(self.path, getattr(function.node, "lineno", 1), f"`{function.name}` builds the engine"),
             )
-            for function, words in engines.factory_functions(named, self.flows)
+            for name, function, words in engines.factory_functions(named, self.flows)
         }
 
     @functools.cached_property

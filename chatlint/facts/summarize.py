@@ -287,8 +287,8 @@ def _engine_factories(facts: ModuleFacts) -> tuple[tuple[str, str, int], ...]:
     if engines is None or not engines.classes:
         return ()
     return tuple(
-        (function.name, words, getattr(function.node, "lineno", 1))
-        for function, words in engines.factory_functions(facts.functions, facts.flows)
+        (name, words, getattr(function.node, "lineno", 1))
+        for name, function, words in engines.factory_functions(facts.functions, facts.flows)
     )
 
 

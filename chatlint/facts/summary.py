@@ -695,9 +695,9 @@ class ModuleSummary:
         )
 
     def engine_factory(self, name: str) -> tuple[str, int] | None:
-        """The words for the engine the module-level function `name` builds and returns, with the function's line,
-        if it builds one."""
-        return next(((words, line) for factory, words, line in self.engines if factory == name), None)
+        """The words for the engine the module-level function `name` builds and returns (alone, or in the tuples it
+        returns: `load_vllm#0`), with the function's line, if it builds one."""
+        return next(((words, line) for factory, words, line in self.engines if factory.split("#")[0] == name), None)
 
     def factory(self, name: str) -> str | None:
         """The class the module-level function `name` is annotated to return, as the module names it."""

@@ -261,7 +261,8 @@ class DoubleBos(Rule):
         known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
         `vllm.LLM(...)`, `sgl.Engine(...)`, the class imported from vllm or sglang; also set by a base class of the
         module, or built by a method of the class, `self.model = self._create_model(cfg)`, the subclass's override
-        first, or by a function of the module or of another one that returns one, `self.llm = build_engine(cfg)`, also
+        first, or by a function of the module or of another one that returns one, `self.llm = build_engine(cfg)`, or
+        one item of the tuples it returns, `params, llm, tok = load_model(cfg)`, also
         one that caches the engines it builds, `return _ENGINES[key]`; also behind a lazy property, `self._engine`
         returning `self._llm` once `load()` set it, or named by the annotation of a parameter, `lm: LanguageModel`,
         or of a class field, not `Any`; built as different models on different paths, the one built under an `if`
