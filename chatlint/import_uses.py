@@ -29,7 +29,7 @@ _BUILDS_CONVERSATIONS = re.compile(
 )
 
 # a method call named for conversations (`store.liked_conversations()`, `log.as_messages()`)
-_CONVERSATION_METHOD = re.compile(r"(?i)\.\w*(?:conv|messages|dialog)\w*\(")
+_CONVERSATION_METHOD = re.compile(r"(?i)\.\w*(?:conversation|messages|dialog)\w*\(")
 
 
 def writes_columns(imports: tuple[ImportRef, ...], text: str, writers: frozenset[str]) -> bool:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from chatlint.facts.built_classes import decorated_registry_factories, factories_in_text
 from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fields_read, text_fields_read
-from chatlint.facts.config_switches import reads_template_switches, switch_fields_read
+from chatlint.facts.config_switches import reads_template_switches, switch_fields_read, template_switches_read
 from chatlint.facts.handed import constructions, handed_instances
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
@@ -343,10 +343,13 @@ class Project:
             }
         if text is not None and any(imported.summary.checkpoint_loaders for imported in links.names.values()):
             wanted |= checkpoint_fields_handed(text)
-        if text is not None and ("add_special_tokens=" in text or "add_generation_prompt=" in text):
-            # a switch field read into a tokenizer or template call (`add_special_tokens=self.args.add_bos_token`):
-            # its default may be declared by an imported configuration class
+        if text is not None and "add_special_tokens=" in text:
+            # a switch field read into a tokenizer call (`add_special_tokens=self.args.add_bos_token`) or a template
+            # call (`add_generation_prompt=self.cfg.add_generation_prompt`): its default may be declared by an
+            # imported configuration class
             wanted |= switch_fields_read(text)
+        if text is not None:
+            wanted |= template_switches_read(text)
         if wanted - fields:
             self._link_field_owners(links, every_import, importer, frozenset(wanted - fields))
         return links

@@ -46,9 +46,14 @@ def reads_template_switches(text: str) -> bool:
     """Does the module hand a template call a flag read off a configuration field of that name
     (`add_generation_prompt=self.cfg.add_generation_prompt`)? Its renders' flags are then what an imported
     configuration class declares."""
+    return bool(template_switches_read(text))
+
+
+def template_switches_read(text: str) -> frozenset[str]:
+    """The template flags the module reads off configuration fields of their name (see `reads_template_switches`)."""
     if "generation_prompt" not in text and "final_message" not in text:
-        return False
-    return _TEMPLATE_SWITCH.search(text) is not None
+        return frozenset()
+    return frozenset(match.group(1) for match in _TEMPLATE_SWITCH.finditer(text))
 
 
 def switch_overrides(text: str) -> frozenset[tuple[str, bool]]:
