@@ -83,6 +83,7 @@ def called(ref: ImportRef, text: str) -> bool:
     return f"{ref.local}(" in text or (ref.local[:1].isupper() and f"{ref.local}." in text)
 
 
+@functools.lru_cache(maxsize=32)
 def calls_conversation_methods(text: str) -> bool:
     """Does the text call a method named for conversations (`log.conversation()`, `store.liked_conversations()`)?"""
     return _CONVERSATION_METHOD.search(text) is not None

@@ -26,8 +26,10 @@ _SWITCH = r"(?:(?:add|prepend|use)_\w*(?:bos|special_tokens)\w*|add_generation_p
 _SWITCH_FIELD = re.compile(_SWITCH)
 _SWITCH_READ = re.compile(r"\.(" + _SWITCH + r")\b")
 _TEMPLATE_SWITCH = re.compile(r"\b(add_generation_prompt|continue_final_message)\s*=\s*[\w.]+\.\1\b")
-_SWITCH_ASSIGNED = re.compile(r"\.(" + _SWITCH + r")\s*=\s*(True|False)\b")
-_SWITCH_BUILT = re.compile(r"\b(?:replace|[A-Z]\w*)\([^()]*?\b(" + _SWITCH + r")\s*=\s*(True|False)\b")
+# (the template flags only: `add_bos_token=False` elsewhere is as often a tokenizer's own keyword as a configuration's)
+_TEMPLATE_FLAGS = r"(add_generation_prompt|continue_final_message)"
+_SWITCH_ASSIGNED = re.compile(r"\." + _TEMPLATE_FLAGS + r"\s*=\s*(True|False)\b")
+_SWITCH_BUILT = re.compile(r"\b(?:replace|[A-Z]\w*)\([^()]*?\b" + _TEMPLATE_FLAGS + r"\s*=\s*(True|False)\b")
 # how many configurations nested in one another a field is followed through (`cfg.train.render.flag`)
 _MAX_NESTING = 3
 
@@ -57,11 +59,11 @@ def template_switches_read(text: str) -> frozenset[str]:
 
 
 def switch_overrides(text: str) -> frozenset[tuple[str, bool]]:
-    """The switch fields a module sets to a literal outside a template call, with the value: a configuration built
-    or copied with it (`TemplateConfig(add_generation_prompt=False)`, `replace(cfg.template,
+    """The template switch fields a module sets to a literal outside a template call, with the value: a configuration
+    built or copied with it (`TemplateConfig(add_generation_prompt=False)`, `replace(cfg.template,
     add_generation_prompt=False)`), or assigned (`cfg.template.add_generation_prompt = False`). A run where one is set
     so does not render with the class's default alone."""
-    if "generation_prompt" not in text and "final_message" not in text and "_bos" not in text:
+    if "generation_prompt" not in text and "final_message" not in text:
         return frozenset()
     found = {(field, value == "True") for field, value in _SWITCH_ASSIGNED.findall(text)}
     found |= {(field, value == "True") for field, value in _SWITCH_BUILT.findall(text)}

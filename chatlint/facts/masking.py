@@ -891,7 +891,10 @@ def prefix_maskers(functions: list[FunctionInfo]) -> dict[str, tuple[int, str, i
         if function.is_module or function.outer is None or not function.outer.is_module:
             continue
         params = list(function.call_params)
+        guarded: tuple[str, int] | None = None
         for node in nodes_under(function.node.body):
+            if guarded is None and isinstance(node, ast.If):
+                guarded = _guarded_mask(node, function, params)
             if not isinstance(node, ast.Assign) or len(node.targets) != 1:
                 continue
             target = node.targets[0]
@@ -906,35 +909,29 @@ def prefix_maskers(functions: list[FunctionInfo]) -> dict[str, tuple[int, str, i
                 found[name] = (params.index(param), param, node.lineno)
                 break
         else:
-            guarded = _guarded_mask(function, params)
             if guarded is not None:
                 name = function.name if function.cls is None else f"self.{function.name}"
                 found[name] = (params.index(guarded[0]), *guarded)
     return found
 
 
-def _guarded_mask(function: FunctionInfo, params: list[str]) -> tuple[str, int] | None:
+def _guarded_mask(node: ast.If, function: FunctionInfo, params: list[str]) -> tuple[str, int] | None:
     """`if end <= boundary: labels[i] = IGNORE_INDEX` (in a loop over the tokens' offsets or positions), `boundary`
     a parameter: the labels before it are masked (a prefix counted in characters or tokens). The parameter and the
     mask's line."""
-    for node in nodes_under(getattr(function.node, "body", [])):
-        if not isinstance(node, ast.If):
-            continue
-        test = node.test
-        if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Lt, ast.LtE))):
-            continue
-        param = _parameter_behind(test.comparators[0], function, params)
-        masks = [
-            statement
-            for statement in node.body
-            if isinstance(statement, ast.Assign)
-            and len(statement.targets) == 1
-            and isinstance(statement.targets[0], ast.Subscript)
-            and _masks_with(statement.value)
-        ]
-        if param is not None and masks:
-            return param, masks[0].lineno
-    return None
+    test = node.test
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Lt, ast.LtE))):
+        return None
+    masks = [
+        statement
+        for statement in node.body
+        if isinstance(statement, ast.Assign)
+        and len(statement.targets) == 1
+        and isinstance(statement.targets[0], ast.Subscript)
+        and _masks_with(statement.value)
+    ]
+    param = _parameter_behind(test.comparators[0], function, params) if masks else None
+    return (param, masks[0].lineno) if param is not None else None
 
 
 def _grown_in(conversation: ast.expr | None, loop: ast.For | ast.AsyncFor | ast.While) -> str:
