@@ -344,9 +344,9 @@ class Project:
         if text is not None and any(imported.summary.checkpoint_loaders for imported in links.names.values()):
             wanted |= checkpoint_fields_handed(text)
         if text is not None and "add_special_tokens=" in text:
-            # a switch field read into a tokenizer call (`add_special_tokens=self.args.add_bos_token`) or a template
-            # call (`add_generation_prompt=self.cfg.add_generation_prompt`): its default may be declared by an
-            # imported configuration class
+            # a switch field read into a tokenizer call (`add_special_tokens=self.args.add_bos_token`): its default
+            # may be declared by an imported configuration class; so may a template flag's read off a field of its
+            # name (`add_generation_prompt=self.cfg.add_generation_prompt`)
             wanted |= switch_fields_read(text)
         if text is not None:
             wanted |= template_switches_read(text)
