@@ -46,7 +46,7 @@ FAMILIES: tuple[ModelFamily, ...] = (
     ),
     ModelFamily(
         "Idefics2",
-        re.compile(r"idefics-?2"),
+        re.compile(r"idefics[-_ ]?2"),
         False,
         "the chat template of transformers 4.40.2's `Idefics2Processor.default_chat_template` starts each message "
         "with its role (`User:`, `Assistant:`) and writes no `bos_token`",

@@ -352,7 +352,7 @@ class DoubleBos(Rule):
         binds, so `from .qwen2_vl import get_rope_index` in a model-specific branch does not, and so does a model
         class a function binds by name: `Qwen2_5_VLForConditionalGeneration = lazy_class("...")`), or a function,
         class, file or folder named for
-        one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`), or a module that loads no model and that
+        one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`, `idefics_2_deployment.py`), or a module that loads no model and that
         the run's modules importing it (from its own module or through a package's re-export) all load such
         checkpoints only (a data module imported only by a Qwen training script; a one-file run cannot see its
         importers); but a method of a class named for a family whose template writes a BOS (`_OVMistral3ForCausalLM`,
@@ -807,7 +807,7 @@ def _no_template_writes_bos(facts: ModuleFacts) -> bool:
 
 # model families whose chat templates write a BOS, by the words of their classes and packages (most have no entry in
 # `knowledge.model_families`): an import naming one of them means the module is not for a BOS-free family alone
-_BOS_FAMILY_WORDS = re.compile(r"llama|gemma|mistral|mixtral|(?<![a-z])phi|idefics(?!-?2)|granite|olmo")
+_BOS_FAMILY_WORDS = re.compile(r"llama|gemma|mistral|mixtral|(?<![a-z])phi|idefics(?![-_ ]?2)|granite|olmo")
 
 
 def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
