@@ -401,8 +401,13 @@ class ProjectStep:
                     targets.add(checked)
             for path in sorted(targets):
                 ahead = self.checked.get(path)
-                # (only a module that names one of the columns reads it from the rows: the others are not linked)
-                read = [stage for stage in stages if ahead is not None and _quotes(ahead[0].text, stage[0])]
+                # (only a module that names one of the columns reads it from the rows: the others are not linked; nor
+                # one that writes that column itself, `return {"prompt": prompt, ...}`: its rows are its own)
+                read = [
+                    stage
+                    for stage in stages
+                    if ahead is not None and _quotes(ahead[0].text, stage[0]) and not _writes(ahead[0].text, stage[0])
+                ]
                 target = self._links_of(project, path, to_link) if read else None
                 for column, text, summary in read:
                     if target is not None:
@@ -438,6 +443,11 @@ class ProjectStep:
 def _quotes(text: str, name: str) -> bool:
     """Does the text hold `name` as a string literal (`row["prompt"]`, `'prompt'`)?"""
     return f'"{name}"' in text or f"'{name}'" in text
+
+
+def _writes(text: str, column: str) -> bool:
+    """Does the text write `column` into rows itself (`{"prompt": ...}`, `row["prompt"] = ...`)?"""
+    return re.search(r"""["']""" + re.escape(column) + r"""["'](?:\s*:|\]\s*=(?!=))""", text) is not None
 
 
 def _loads_checkpoints(summary: ModuleSummary | None, source: Source) -> bool:

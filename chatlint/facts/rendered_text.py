@@ -469,6 +469,8 @@ class RenderedTexts:
             return None  # the BOS dropped (or maybe: a value the code does not show)
         ids: ast.expr | None = call.args[0]
         for _ in range(MAX_RESOLUTION_DEPTH):
+            if isinstance(ids, ast.Subscript) and _cuts_the_first(ids.slice):
+                return None  # `decode(ids[1:])`: the BOS cut off before the text is made
             if isinstance(ids, ast.Subscript):
                 ids = ids.value  # `encoded["input_ids"]`, `ids[0]`
             elif isinstance(ids, ast.Name):
@@ -1546,3 +1548,11 @@ def _a_default_method(func: ast.expr, function: FunctionInfo) -> bool:
         return False
     stored = stored_method(function.self_class, func.attr)
     return stored is not None and not stored[1]
+
+
+def _cuts_the_first(index: ast.expr) -> bool:
+    """`[1:]`, `[1:-1]`: a slice that starts after the first item."""
+    if not isinstance(index, ast.Slice) or not isinstance(index.lower, ast.Constant):
+        return False
+    lower = index.lower.value
+    return type(lower) is int and lower > 0

@@ -1,5 +1,5 @@
-# The twins of flag_decoded_render.py: the special tokens dropped when decoding, the decoded text tokenized without
-# special tokens, and ids that are not a render's.
+# The twins of flag_decoded_render.py: the special tokens dropped when decoding, the BOS cut off the ids before
+# decoding them, the decoded text tokenized without special tokens, and ids that are not a render's.
 from transformers import AutoTokenizer
 
 tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
@@ -8,6 +8,11 @@ tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
 def clean_prompt(messages):
     ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)
     return tokenizer(tokenizer.decode(ids, skip_special_tokens=True), return_tensors="pt")
+
+
+def cut_prompt(messages):
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)
+    return tokenizer(tokenizer.decode(ids[1:]), return_tensors="pt")
 
 
 def kept_prompt(messages):
