@@ -45,3 +45,22 @@ def imports_harness(imports: Iterable[ImportRef]) -> bool:
 def request_arguments(node: ast.expr) -> bool:
     """`request.args` / `request.arguments`: the arguments of an lm-evaluation-harness request (its `Instance`)."""
     return isinstance(node, ast.Attribute) and node.attr in ("args", "arguments") and isinstance(node.value, ast.Name)
+
+
+# TorchServe's handler base class: its `handle(data, context)` runs `self.inference(self.preprocess(data))` (read in
+# torchserve 0.12.0, `ts/torch_handler/base_handler.py`), the hooks a handler of a project overrides
+TORCHSERVE_HANDOFF = ("preprocess", "inference")
+
+
+def torchserve_handlers(imports: Iterable[ImportRef]) -> frozenset[str]:
+    """The names the module binds TorchServe's `BaseHandler` to (`from ts.torch_handler.base_handler import
+    BaseHandler`, `ts.torch_handler.base_handler.BaseHandler`)."""
+    found: set[str] = set()
+    for ref in imports:
+        if not ref.module.startswith("ts.torch_handler"):
+            continue
+        if ref.symbol == "BaseHandler":
+            found.add(ref.local)
+        elif ref.symbol is None and ref.module == "ts.torch_handler.base_handler":
+            found.add(f"{ref.local}.BaseHandler")
+    return frozenset(found)

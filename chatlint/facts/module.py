@@ -21,7 +21,7 @@ from chatlint.facts.flow import FunctionFlow, instance_class
 from chatlint.facts.handed import annotate_handed_parameters
 from chatlint.facts.id_uses import IdsSearch
 from chatlint.facts.index import Indexer, build_index, calls_by_name
-from chatlint.facts.library_renders import imports_harness, mlx_vlm_renderers
+from chatlint.facts.library_renders import imports_harness, mlx_vlm_renderers, torchserve_handlers
 from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
 from chatlint.facts.rendered_text import RenderedTexts
@@ -273,6 +273,7 @@ class ModuleFacts:
             self.classes,
             self.library_renders,
             "lm_eval" in self.source.text and imports_harness(self.imports),
+            torchserve_handlers(self.imports) if "torch_handler" in self.source.text else frozenset(),
         )
 
     @functools.cached_property

@@ -38,7 +38,7 @@ from chatlint.facts.flow import (
     instance_method,
 )
 from chatlint.facts.index import calls_by_name
-from chatlint.facts.library_renders import HARNESS_MODELS, request_arguments
+from chatlint.facts.library_renders import HARNESS_MODELS, TORCHSERVE_HANDOFF, request_arguments
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import (
     CallSite,
@@ -84,6 +84,9 @@ _Follow = Callable[[ast.expr, FunctionInfo, int], "TextOrigin | None"]
 _FollowBinding = Callable[[Binding, FunctionInfo, int], "TextOrigin | None"]
 
 
+_HANDLER_HOP = "handed to `{}` by TorchServe's `BaseHandler.handle`, from `self.{}`"
+
+
 class RenderedTexts:
     """Traces expressions of one module back to a chat-template render with `tokenize=False`."""
 
@@ -97,12 +100,15 @@ class RenderedTexts:
         classes: dict[str, ClassInfo] | None = None,
         library_renders: frozenset[str] = frozenset(),
         harness: bool = False,
+        handler_bases: frozenset[str] = frozenset(),
     ) -> None:
         self.functions = functions
         # the names the module calls a library's rendering functions by (`facts.library_renders`), and whether it
         # imports lm-evaluation-harness
         self.library_renders = library_renders
         self.harness = harness
+        # the names the module binds TorchServe's `BaseHandler` to (`facts.library_renders`)
+        self.handler_bases = handler_bases
         self.flows = flows
         self.calls = calls or []
         # every class of the module by name, with or without methods (`@dataclass class Rollout: prompt: str`)
@@ -252,6 +258,12 @@ class RenderedTexts:
             if base is None:
                 return None
             values = self.flow(function).items.get((base, column.name), [])
+            handed = self._handler_source(function) if base in function.call_params[:1] else None
+            if not values and handed is not None:
+                # `data["prompt"]` in a TorchServe handler's `inference`: a column of the row `preprocess` returns
+                found = self.rows.returned_columns(handed, depth + 1, None, False).get(column.name)
+                hop = Hop(_HANDLER_HOP.format(function.qualname, handed.name), is_place=True)
+                return with_hop(with_hop(found, hop), f"`{_short(expr)}`")
             if not values and base in function.params:
                 typed = self.rows.typed_column(base, column.name, function, depth)
                 if typed is not None:
@@ -548,7 +560,23 @@ class RenderedTexts:
             hop = Hop(f"handed to `{function.qualname}` by `{symbol}.{method}` ({summary.place(line)})", True)
             related = (*origin.related, Related(summary.path, line, note))
             return replace(origin, route=(hop, *origin.route), same_function=False, related=related)
-        return None
+        return self._handler_pass(function, depth)
+
+    def _handler_pass(self, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        """The `inference(data)` of a TorchServe handler: its `BaseHandler.handle` gives it what the class's own
+        `preprocess` returns."""
+        source = self._handler_source(function)
+        origin = self._returned(source, None, depth + 1, many=False) if source is not None else None
+        return with_hop(origin, Hop(_HANDLER_HOP.format(function.qualname, TORCHSERVE_HANDOFF[0]), is_place=True))
+
+    def _handler_source(self, function: FunctionInfo) -> FunctionInfo | None:
+        """The method whose result TorchServe hands `function`, the `inference` of a handler class (see
+        `_handler_pass`)."""
+        cls = function.cls
+        source, receiver = TORCHSERVE_HANDOFF
+        if cls is None or function.name != receiver or not self.handler_bases.intersection(cls.bases):
+            return None
+        return cls.methods.get(source)
 
     def inherited_passes(
         self, function: FunctionInfo, receiver: bool

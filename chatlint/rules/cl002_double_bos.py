@@ -110,7 +110,8 @@ class DoubleBos(Rule):
         there and built by a start-up hook, `engine: Engine | None = None`), or an
         alias of `self` route handlers defined in a method use (`server = self`, then `server.build_prompt(...)`),
         the ids of a render of the function decoded back to text with the special tokens kept (`tokenizer.decode(ids)`;
-        not `decode(ids[1:])`, the BOS cut off first),
+        not `decode(ids[1:])`, the BOS cut off first), a column of the row a TorchServe handler's `preprocess` returns, read
+        in its `inference` (`BaseHandler.handle` hands one to the other),
         generators of the module that yield it (`for text in iterate_texts(ds)`; or yield it in tuples, `for record,
         text in iter_prompts(ds)`, also out of chunks of them, `[text for _, text in chunk]`, or of a list kept of
         them, `pairs = list(iter_prompts(ds))`), helpers of the module a pool maps over items (`pool.map(render_one,
