@@ -37,6 +37,23 @@ def mlx_vlm_renderers(imports: Iterable[ImportRef]) -> frozenset[str]:
     return frozenset(found)
 
 
+# vLLM's helper that renders a Hugging Face tokenizer's template, as text unless told `tokenize=True` (read in vLLM
+# 0.6.3 and 0.8.5, `entrypoints/chat_utils.py`; the engine's own chat entry points call it)
+VLLM_RENDER = "apply_hf_chat_template"
+
+
+def vllm_renderers(imports: Iterable[ImportRef]) -> frozenset[str]:
+    """The dotted names the module calls vLLM's `apply_hf_chat_template` by (`from vllm.entrypoints.chat_utils import
+    apply_hf_chat_template`, `chat_utils.apply_hf_chat_template`)."""
+    found: set[str] = set()
+    for ref in imports:
+        if ref.module == "vllm.entrypoints.chat_utils" and ref.symbol == VLLM_RENDER:
+            found.add(ref.local)
+        elif ref.module == "vllm.entrypoints" and ref.symbol == "chat_utils":
+            found.add(f"{ref.local}.{VLLM_RENDER}")
+    return frozenset(found)
+
+
 def imports_harness(imports: Iterable[ImportRef]) -> bool:
     """Does the module import lm-evaluation-harness (`from lm_eval.api.model import LM`, `import lm_eval`)?"""
     return any(ref.level == 0 and ref.module.split(".")[0] == "lm_eval" for ref in imports)

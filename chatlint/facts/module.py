@@ -21,7 +21,13 @@ from chatlint.facts.flow import FunctionFlow, instance_class
 from chatlint.facts.handed import annotate_handed_parameters
 from chatlint.facts.id_uses import IdsSearch
 from chatlint.facts.index import Indexer, build_index, calls_by_name
-from chatlint.facts.library_renders import imports_harness, mlx_vlm_renderers, torchserve_handlers
+from chatlint.facts.library_renders import (
+    VLLM_RENDER,
+    imports_harness,
+    mlx_vlm_renderers,
+    torchserve_handlers,
+    vllm_renderers,
+)
 from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
 from chatlint.facts.rendered_text import RenderedTexts
@@ -279,7 +285,8 @@ class ModuleFacts:
     @functools.cached_property
     def library_renders(self) -> frozenset[str]:
         """The names the module calls a library's own rendering functions by (`facts.library_renders`)."""
-        return mlx_vlm_renderers(self.imports) if "mlx_vlm" in self.source.text else frozenset()
+        found = mlx_vlm_renderers(self.imports) if "mlx_vlm" in self.source.text else frozenset()
+        return found | (vllm_renderers(self.imports) if VLLM_RENDER in self.source.text else frozenset())
 
     @functools.cached_property
     def engines(self) -> Engines | None:

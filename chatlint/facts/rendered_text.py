@@ -38,7 +38,7 @@ from chatlint.facts.flow import (
     instance_method,
 )
 from chatlint.facts.index import calls_by_name
-from chatlint.facts.library_renders import HARNESS_MODELS, TORCHSERVE_HANDOFF, request_arguments
+from chatlint.facts.library_renders import HARNESS_MODELS, TORCHSERVE_HANDOFF, VLLM_RENDER, request_arguments
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import (
     CallSite,
@@ -372,8 +372,10 @@ class RenderedTexts:
             and bool_literal(keyword_value(call, "return_messages")) is not True
             and bool_literal(keyword_value(call, "tokenize")) is not True
         ):
-            # mlx-vlm's `apply_chat_template(processor, config, prompt)`: the processor's template, as text
-            return TextOrigin(f"mlx-vlm's `{_short(call)}` (its template rendered as text)", line=call.lineno)
+            # mlx-vlm's `apply_chat_template(processor, config, prompt)`: the processor's template, as text; vLLM's
+            # `apply_hf_chat_template(tokenizer, conversation=...)`: the tokenizer's
+            library = "vLLM" if VLLM_RENDER in (dotted_name(func) or "") else "mlx-vlm"
+            return TextOrigin(f"{library}'s `{_short(call)}` (its template rendered as text)", line=call.lineno)
         if isinstance(func, ast.Name) and func.id in function.params and "chat_template" in func.id:
             # a callable handed in as a parameter: `def preprocess(data, apply_chat_template=None)`
             if bool_literal(keyword_value(call, "tokenize")) is False:

@@ -42,7 +42,7 @@ class DoubleBos(Rule):
     summary = "Chat-template text tokenized again with special tokens, so every sequence starts with two BOS tokens"
     # only chat-template code is read, the sibling included: a file that never renders a chat template is not
     # parsed for this rule (the speed of the tool)
-    prefilter = ((b"apply_chat_template",),)
+    prefilter = ((b"apply_chat_template", b"apply_hf_chat_template"),)
     # or a prompt written by hand that starts with a BOS token and goes on (`f"<s>[INST] {q} [/INST]"`), beside a
     # tokenizer or engine call, or returned for another module's (a BOS token's bytes first: the pattern is looked
     # for only in the few files with one)
@@ -259,7 +259,9 @@ class DoubleBos(Rule):
         defaults and takes no switch; a model of a chat API is not one), and so is one handed to mlx-vlm's `generate` or `stream_generate` (`generate(model,
         processor, prompt, image)`, imported from mlx_vlm: it tokenizes with special tokens on for every model but
         Gemma 3 and 4, so a module that names a Gemma 3 or 4 checkpoint is left alone); mlx-vlm's own
-        `apply_chat_template(processor, config, prompt)` and `get_chat_template(...)` render text. The engine is
+        `apply_chat_template(processor, config, prompt)` and `get_chat_template(...)` render text, and so does vLLM's
+        `apply_hf_chat_template(tokenizer, conversation=...)` (from `vllm.entrypoints.chat_utils`) unless told
+        `tokenize=True`. The engine is
         known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
         `vllm.LLM(...)`, `sgl.Engine(...)`, the class imported from vllm or sglang; also set by a base class of the
         module, or built by a method of the class, `self.model = self._create_model(cfg)`, the subclass's override
