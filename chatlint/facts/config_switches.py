@@ -34,14 +34,25 @@ _SWITCH_BUILT = re.compile(r"\b(?:replace|[A-Z]\w*)\([^()]*?\b" + _TEMPLATE_FLAG
 _MAX_NESTING = 3
 
 
+# words every switch field's name holds one of, and those of the template flags'
+_TEMPLATE_WORDS = ("generation_prompt", "final_message")
+_SWITCH_WORDS = ("_bos", "special_tokens", *_TEMPLATE_WORDS)
+_SWITCH_BYTES = tuple(word.encode() for word in _SWITCH_WORDS)
+
+
 def may_declare_switches(data: bytes) -> bool:
     """Could the module declare a switch field?"""
-    return b"_bos" in data or b"special_tokens" in data or b"generation_prompt" in data or b"final_message" in data
+    return any(word in data for word in _SWITCH_BYTES)
 
 
 def switch_fields_read(text: str) -> frozenset[str]:
     """The switch fields a module reads off an object (`self.args.add_bos_token`, `cfg.add_generation_prompt`)."""
-    return frozenset(_SWITCH_READ.findall(text)) if may_declare_switches(text.encode()) else frozenset()
+    return frozenset(_SWITCH_READ.findall(text)) if any(word in text for word in _SWITCH_WORDS) else frozenset()
+
+
+def mentions_template_flags(text: str) -> bool:
+    """Could the text name a template flag (`add_generation_prompt`, `continue_final_message`)?"""
+    return any(word in text for word in _TEMPLATE_WORDS)
 
 
 def reads_template_switches(text: str) -> bool:
@@ -53,7 +64,7 @@ def reads_template_switches(text: str) -> bool:
 
 def template_switches_read(text: str) -> frozenset[str]:
     """The template flags the module reads off configuration fields of their name (see `reads_template_switches`)."""
-    if "generation_prompt" not in text and "final_message" not in text:
+    if not mentions_template_flags(text):
         return frozenset()
     return frozenset(match.group(1) for match in _TEMPLATE_SWITCH.finditer(text))
 
@@ -63,7 +74,7 @@ def switch_overrides(text: str) -> frozenset[tuple[str, bool]]:
     built or copied with it (`TemplateConfig(add_generation_prompt=False)`, `replace(cfg.template,
     add_generation_prompt=False)`), or assigned (`cfg.template.add_generation_prompt = False`). A run where one is set
     so does not render with the class's default alone."""
-    if "generation_prompt" not in text and "final_message" not in text:
+    if not mentions_template_flags(text):
         return frozenset()
     found = {(field, value == "True") for field, value in _SWITCH_ASSIGNED.findall(text)}
     found |= {(field, value == "True") for field, value in _SWITCH_BUILT.findall(text)}

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from chatlint.facts.flags import mapping_value
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import ClassInfo, FunctionInfo
-from chatlint.facts.summary import ENGINE_WORDS, ImportRef
+from chatlint.facts.summary import ENGINE_ITEM, ENGINE_WORDS, ImportRef
 from chatlint.facts.syntax import (
     bound_argument,
     called_name,
@@ -277,20 +277,16 @@ class Engines:
                     continue
                 found = self._tuple_engine(function, flows)
                 if found is not None:
-                    yield f"{function.name}{ITEM}{found[0]}", function, found[1]
+                    yield f"{function.name}{ENGINE_ITEM}{found[0]}", function, found[1]
 
     def _tuple_engine(self, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> tuple[int, str] | None:
         """The place and the words of the engine in the tuples a function returns, when every value it returns is a
         tuple of one width with an engine built at the same place (`return llm, tokenizer, params`)."""
         flow = function_flow(function, flows)
-        returns = flow.returns
-        if not returns or not all(isinstance(value, ast.Tuple) for value in returns):
-            return None
+        width = max((len(value.elts) for value in flow.returns if isinstance(value, ast.Tuple)), default=0)
         found = set()
-        for value in returns:
-            assert isinstance(value, ast.Tuple)
-            for position, item in enumerate(value.elts):
-                built = flow.assigned(item) if isinstance(item, ast.Name) else item
+        for position in range(width):
+            for built in _items_returned(flow, position) or ():
                 engine = _engine_of(self.classes, built.func) if isinstance(built, ast.Call) else None
                 if engine is not None:
                     found.add((position, engine[1]))
@@ -392,7 +388,7 @@ class Engines:
         built = [
             value.func
             for value in self._built_models(receiver, function, flows)
-            if ITEM not in (dotted_name(value.func) or "") or _engine_of(self.classes, value.func)
+            if ENGINE_ITEM not in (dotted_name(value.func) or "") or _engine_of(self.classes, value.func)
         ]
         # (else a parameter or class field annotated with an engine class; `Any` says nothing)
         built = built or [cls for cls in _annotated_class(receiver, function) if _engine_of(self.classes, cls)]
@@ -831,21 +827,23 @@ def _returned_items(
     method = next((owner.methods[name] for owner in lineage if name in owner.methods), None) if name else None
     if method is None:
         return [] if name else [_item_of(call, position)]
-    flow = function_flow(method, flows)
-    items = [
-        value.elts[position] for value in flow.returns if isinstance(value, ast.Tuple) and position < len(value.elts)
-    ]
-    built = [flow.assigned(item) if isinstance(item, ast.Name) else item for item in items]
-    return [value for value in built if isinstance(value, ast.Call)] if len(built) == len(flow.returns) else []
+    built = _items_returned(function_flow(method, flows), position) or []
+    return [value for value in built if isinstance(value, ast.Call)]
 
 
-# how the item of the tuples a factory returns is named: `load_vllm#0` (no Python name has a `#`)
-ITEM = "#"
+def _items_returned(flow: FunctionFlow, position: int) -> list[ast.expr | None] | None:
+    """The item at `position` of each tuple a function returns, a local name read as the value it was assigned
+    (None when not one value); None when it returns nothing, or anything but such tuples."""
+    returns = flow.returns
+    if not returns or not all(isinstance(value, ast.Tuple) and position < len(value.elts) for value in returns):
+        return None
+    items = [value.elts[position] for value in returns if isinstance(value, ast.Tuple)]
+    return [flow.assigned(item) if isinstance(item, ast.Name) else item for item in items]
 
 
 def _item_of(call: ast.Call, position: int) -> ast.Call:
     """A call standing for the item at `position` of what `call` returns, named as `factory_functions` names it."""
-    name = f"{dotted_name(call.func) or ''}{ITEM}{position}"
+    name = f"{dotted_name(call.func) or ''}{ENGINE_ITEM}{position}"
     return ast.copy_location(ast.Call(func=ast.Name(id=name, ctx=ast.Load()), args=[], keywords=[]), call)
 
 

@@ -355,11 +355,10 @@ class Links:
         found = {}
         for local, imported in self.names.items():
             symbol = imported.symbol or ""
-            for name, words, line in imported.summary.engines if symbol else ():
-                # (`load_vllm#0`: the engine is the first item of the tuples it returns)
-                if name == symbol or name.startswith(f"{symbol}#"):
-                    place = Related(imported.summary.path, line, f"`{symbol}` builds the engine")
-                    found[local + name[len(symbol) :]] = (words, place)
+            for name, words, line in imported.summary.engines_of(symbol) if symbol else ():
+                # (`load_vllm#0`: the engine is the first item of the tuples it returns; bound as `local#0`)
+                place = Related(imported.summary.path, line, f"`{symbol}` builds the engine")
+                found[local + name[len(symbol) :]] = (words, place)
         return found
 
     def adopt_rows(self, column: str, text: TextSummary, summary: ModuleSummary, user: str) -> None:

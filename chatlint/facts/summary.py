@@ -91,6 +91,8 @@ def may_write_prompts(data: bytes) -> bool:
 
 
 # the words a module that hands a serving engine text must contain (`facts.engines`)
+# how the engine that is an item of the tuples a factory returns is named: `load_vllm#0` (no Python name has a `#`)
+ENGINE_ITEM = "#"
 ENGINE_WORDS = (
     b"vllm",
     b"mlx_vlm",
@@ -697,7 +699,12 @@ class ModuleSummary:
     def engine_factory(self, name: str) -> tuple[str, int] | None:
         """The words for the engine the module-level function `name` builds and returns (alone, or in the tuples it
         returns: `load_vllm#0`), with the function's line, if it builds one."""
-        return next(((words, line) for factory, words, line in self.engines if factory.split("#")[0] == name), None)
+        return next(((words, line) for _, words, line in self.engines_of(name)), None)
+
+    def engines_of(self, name: str) -> tuple[tuple[str, str, int], ...]:
+        """The entries of `engines` for the module-level function `name`: `name` itself, or `name#i` for the item `i`
+        of the tuples it returns."""
+        return tuple(item for item in self.engines if item[0].split(ENGINE_ITEM)[0] == name)
 
     def factory(self, name: str) -> str | None:
         """The class the module-level function `name` is annotated to return, as the module names it."""
@@ -730,13 +737,6 @@ class ModuleSummary:
     def tokenizes_with(self, name: str) -> bool:
         """Is `name` a function that tokenizes its parameter, or a class with such a method?"""
         return any(tokenizer.name.split(".")[0] == name for tokenizer in self.tokenizers)
-
-    def passes_of(self, cls: str, receiver: str) -> tuple[tuple[str, str, int], ...]:
-        """`(method, source, line)` of the class's methods that hand `self.receiver` what a method it leaves to its
-        subclasses returns (see `passes`)."""
-        return tuple(
-            (method, source, line) for owner, method, to, source, line in self.passes if (owner, to) == (cls, receiver)
-        )
 
     def handoffs_of(self, cls: str) -> tuple[Handoff, ...]:
         return tuple(handoff for handoff in self.handoffs if handoff.cls == cls)
