@@ -1187,7 +1187,12 @@ _STORED_IN_A_DICT = re.compile(rb"(?m)^[ \t]+(\w+)\[[^\]\n]+\][ \t]*=[ \t]*\w+[ 
 def _fills_a_registry(data: bytes) -> bool:
     """Could a module's bytes define a registry a decorator fills (see `built_classes.
     decorated_registry_factories`)? Tested before the module is parsed for it."""
-    return _STORED_IN_A_DICT.search(data) is not None
+    stores = {match.group(1) for match in _STORED_IN_A_DICT.finditer(data)}
+    # (and the dictionary is the module's own, made empty at its top level: `_REGISTRY: dict[str, type] = {}`)
+    return any(
+        re.search(rb"(?m)^" + re.escape(name) + rb"[ \t]*(?::[^=\n]*)?=[ \t]*(?:\{[ \t]*\}|dict\()", data)
+        for name in stores
+    )
 
 
 def _returned_abstract_class(data: bytes, function: str) -> bytes | None:

@@ -341,11 +341,17 @@ class _Collector:
             if helper is None and isinstance(func, ast.Attribute):
                 # a method of an instance of an imported class (`self.prompter.build_prompt(...)`), or one the
                 # class inherits from an imported base class (`self.render(...)`)
-                cls = instance_class(func.value, function, self.resolver.flows)
+                may_render = self.links.may_render_in(func.attr)
+                cls = instance_class(func.value, function, self.resolver.flows) if may_render else None
                 method = self.links.method_render(cls, func.attr) if cls is not None else None
                 if method is None:
                     method = self.links.inherited(func, function, ModuleSummary.render)
-            if helper is None and method is None and isinstance(func, (ast.Name, ast.Attribute)):
+            if (
+                helper is None
+                and method is None
+                and isinstance(func, (ast.Name, ast.Attribute))
+                and self.links.may_render_in("__call__")
+            ):
                 # an instance of an imported class called (`renderer(messages)`): its `__call__`
                 cls = instance_class(func, function, self.resolver.flows)
                 method = self.links.method_render(cls, "__call__") if cls is not None else None

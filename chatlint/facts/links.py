@@ -226,6 +226,24 @@ class Links:
         subclasses, when that subclass's method tokenizes its parameter (`self.generate(prompt)` in the base)."""
         return self._implemented(cls, method, ModuleSummary.tokenizer)
 
+    def may_render_in(self, method: str) -> bool:
+        """Could `method_render(..., method)` find anything: does a class of a module this one links to have a
+        method of that name that returns a render? (Tested before the class of an instance is looked for.)"""
+        return ("render", method) in self._linked_methods
+
+    def may_tokenize_in(self, method: str) -> bool:
+        """Could `method_tokenizer(..., method)` find anything (as `may_render_in`, for methods that tokenize)?"""
+        return ("tokenizer", method) in self._linked_methods
+
+    @functools.cached_property
+    def _linked_methods(self) -> frozenset[tuple[str, str]]:
+        linked = [*self.names.values(), *(item for items in self.implementations.values() for item in items)]
+        found: set[tuple[str, str]] = set()
+        for summary in {id(imported.summary): imported.summary for imported in linked}.values():
+            found.update(("render", text.name.rpartition(".")[2]) for text in summary.texts if not text.stored)
+            found.update(("tokenizer", item.name.rpartition(".")[2]) for item in summary.tokenizers)
+        return frozenset(found)
+
     def _implemented(
         self, cls: ast.expr | str, method: str, lookup: Callable[[ModuleSummary, str], _Member | None]
     ) -> tuple[_Member, ModuleSummary] | None:

@@ -161,7 +161,7 @@ def collect_tokenizer_calls(
         through = _helper_call(call, function, helpers, flows)
         if through is None and links:
             named = imported = links.tokenizer(call.func)
-            if imported is None and isinstance(call.func, ast.Attribute):
+            if imported is None and isinstance(call.func, ast.Attribute) and links.may_tokenize_in(call.func.attr):
                 # a method of an instance of an imported class: `self.encoder.encode(text)`
                 cls = instance_class(call.func.value, function, flows)
                 imported = links.method_tokenizer(cls, call.func.attr) if cls is not None else None
