@@ -148,7 +148,7 @@ def module_registries(module: ast.Module) -> dict[str, str]:
             ):
                 overrides.add(statement.name)
     found = {}
-    for name, classes in _class_dicts(module).items():
+    for name, classes in name_dicts(module).items():
         base = _common_base(list(classes), bases)
         if base is not None and not any(item != base and item in overrides for item in classes):
             found[name] = base
@@ -161,7 +161,7 @@ def registry_members(module: ast.Module) -> dict[str, tuple[str, ...]]:
     defines, whatever their bases: name -> the classes (`BACKENDS = {"hf": HFBackend, "echo": EchoBackend}`). Which
     one a key picks is known only at run time: what one of them does to what it is given, some runs do."""
     defined = {statement.name for statement in module.body if isinstance(statement, ast.ClassDef)}
-    return {name: classes for name, classes in _class_dicts(module).items() if defined.issuperset(classes)}
+    return {name: classes for name, classes in name_dicts(module).items() if defined.issuperset(classes)}
 
 
 def registry_factories(module: ast.Module) -> dict[str, str]:
@@ -224,9 +224,9 @@ def decorated_registry_factories(module: ast.Module) -> dict[str, str]:
     return {**decorators, **found}
 
 
-def _class_dicts(module: ast.Module) -> dict[str, tuple[str, ...]]:
-    """The dicts a module assigns once at its top level whose values are all names (of classes, in a registry):
-    name -> the names as written."""
+def name_dicts(module: ast.Module) -> dict[str, tuple[str, ...]]:
+    """The dicts a module assigns once at its top level whose values are all names (of classes or functions, in a
+    registry): name -> the names as written."""
     values: dict[str, ast.expr | None] = {}
     for statement in module.body:
         targets: list[ast.expr] = []

@@ -11,6 +11,7 @@ from chatlint.facts.built_classes import (
     decorated_registry_factories,
     module_factories,
     module_registries,
+    name_dicts,
     registry_factories,
     registry_members,
 )
@@ -540,13 +541,28 @@ def _pad_loaders(facts: ModuleFacts, assignments: list[PadAssignment]) -> tuple[
         and assignment.local_name is None
         and _sets_a_parameter(assignment)
     }
+    # and a module-level function that does (`def _pad_with_eos(tok): tok.pad_token = tok.eos_token`), called by its
+    # name or through a dict of the module holding it, whose key a run chooses (`PAD_STRATEGIES[cfg.pad](tok)`)
+    for assignment in assignments:
+        function = assignment.function
+        if function.cls is None and _is_module_level(function) and assignment.local_name is None:
+            if _sets_a_parameter(assignment):
+                setters[function.name] = PadLoader(function.name, assignment.node.lineno, assignment.text, handed=True)
+    for registry, members in name_dicts(facts.module).items() if setters else ():
+        setter = next((setters[member] for member in members if member in setters), None)
+        if setter is not None:
+            setters[f"{registry}[]"] = setter
     # a function of the module that returns what such a function gave it (`load_tokenizer` calling
     # `ensure_pad_token(tokenizer)`), or that hands its tokenizer to such a method, is one too, a few calls deep
     for _ in range(MAX_RESOLUTION_DEPTH):
         more = {
             function.name: loader
             for call, function, _ in facts.calls
-            if (loader := found.get(dotted_name(call.func) or "") or _method_setter(call, function, facts, setters))
+            if (
+                loader := found.get(dotted_name(call.func) or "")
+                or _function_setter(call, function, setters)
+                or _method_setter(call, function, facts, setters)
+            )
             and _is_module_level(function)
             and function.name not in found
             and function_flow(function, facts.flows).returns
@@ -578,6 +594,23 @@ def _sets_a_parameter(assignment: PadAssignment) -> bool:
         and target.value.id != "self"
         for target in targets
     )
+
+
+def _function_setter(call: ast.Call, function: FunctionInfo, setters: dict[str, PadLoader]) -> PadLoader | None:
+    """The pad-setting function of the module that `call` calls, handed an argument: by its name
+    (`_pad_with_eos(tok)`), or as a value of a dict of the module that holds it (`PAD_STRATEGIES[name](tok)`); as
+    `function` sets the pad token of what it is handed, or of a tokenizer of its own (it loads and returns it)."""
+    func = call.func
+    if not call.args:
+        return None
+    if isinstance(func, ast.Subscript) and isinstance(func.value, ast.Name):
+        setter = setters.get(f"{func.value.id}[]")
+    else:
+        setter = setters.get(func.id) if isinstance(func, ast.Name) else None
+    if setter is None:
+        return None
+    handed = isinstance(call.args[0], ast.Name) and call.args[0].id in function.params
+    return replace(setter, handed=handed)
 
 
 def _method_setter(

@@ -154,8 +154,15 @@ class PadEosMaskedByValue(Rule):
         imported = facts.links.masks(facts.source.text) if facts.links else []
         if not masks and not imported:
             return
+        # (a function that masks and sets its own tokenizer's pad token is about that one, not another function's)
+        setters = {id(assignment.function) for assignment in assignments}
         for assignment in assignments:
-            related = [mask for mask in masks if _related(assignment, mask)]
+            related = [
+                mask
+                for mask in masks
+                if _related(assignment, mask)
+                and (mask.function is assignment.function or id(mask.function) not in setters)
+            ]
             if related:
                 # the nearest evidence first: a mask in the same function as the assignment
                 first = min(related, key=lambda mask: mask.function is not assignment.function)

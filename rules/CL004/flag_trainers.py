@@ -16,7 +16,7 @@ class SimpleSFTTrainer(Trainer):
 def load_tokenizer(name):
     # the pad token given when the tokenizer is loaded
     base = AutoTokenizer.from_pretrained(name)
-    return AutoTokenizer.from_pretrained(name, pad_token=base.eos_token)  # expect: CL004 "`pad_token=base.eos_token` makes padding the EOS token, and line 12"
+    return AutoTokenizer.from_pretrained(name, pad_token=base.eos_token)  # expect: CL004 "`pad_token=base.eos_token` makes padding the EOS token, and line 36"
 
 
 def add_pad(tokenizer):

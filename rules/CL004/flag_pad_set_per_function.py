@@ -1,0 +1,26 @@
+# Two training functions, each loading and padding a tokenizer of its own: the language model's collator masks labels
+# by value (reported at its function's assignment); the classifier's tokenizer is another object, never masked.
+from transformers import (
+    AutoModelForCausalLM,
+    AutoModelForSequenceClassification,
+    AutoTokenizer,
+    DataCollatorForLanguageModeling,
+    Trainer,
+    TrainingArguments,
+)
+
+
+def train_language_model(name, dataset):
+    tokenizer = AutoTokenizer.from_pretrained(name)
+    tokenizer.pad_token = tokenizer.eos_token  # expect: CL004 "`DataCollatorForLanguageModeling`"
+    model = AutoModelForCausalLM.from_pretrained(name)
+    collator = DataCollatorForLanguageModeling(tokenizer, mlm=False)
+    Trainer(model=model, args=TrainingArguments("lm"), train_dataset=dataset, data_collator=collator).train()
+
+
+def train_classifier(name, dataset, num_labels):
+    tokenizer = AutoTokenizer.from_pretrained(name)
+    tokenizer.pad_token = tokenizer.eos_token
+    model = AutoModelForSequenceClassification.from_pretrained(name, num_labels=num_labels)
+    encoded = dataset.map(lambda rows: tokenizer(rows["text"], padding="max_length", truncation=True), batched=True)
+    Trainer(model=model, args=TrainingArguments("clf"), train_dataset=encoded).train()
