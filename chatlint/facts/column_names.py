@@ -156,10 +156,12 @@ def text_fields_read(text: str) -> frozenset[str]:
 
 
 def checkpoint_fields_read(text: str) -> frozenset[str]:
-    """The configuration fields a module loads a checkpoint from (`from_pretrained(cfg.model)`)."""
-    if "from_pretrained(" not in text:
-        return frozenset()
-    return frozenset(match.group(1) for match in _CHECKPOINT_FIELD.finditer(text))
+    """The configuration fields a module loads a checkpoint from (`from_pretrained(cfg.model)`), or names the model
+    of a request to an OpenAI-compatible server with (`completions.create(model=self.settings.model, ...)`)."""
+    found = frozenset(_CHECKPOINT_FIELD.findall(text)) if "from_pretrained(" in text else frozenset()
+    if "completions.create(" in text:
+        found |= frozenset(_REQUESTED_MODEL_FIELD.findall(text))
+    return found
 
 
 def checkpoint_fields_handed(text: str) -> frozenset[str]:
@@ -171,6 +173,7 @@ def checkpoint_fields_handed(text: str) -> frozenset[str]:
 _TEXT_FIELD_WORD = re.compile(r"text_?(?:col|column|field|key|name)\b")
 _TEXT_FIELD_KEYWORD = re.compile(r"dataset_text_field\s*=\s*[\w.]+\.(\w+)")
 _CHECKPOINT_FIELD = re.compile(r"from_pretrained\(\s*[\w.]+\.(\w+)\s*[,)]")
+_REQUESTED_MODEL_FIELD = re.compile(r"completions\.create\([^)]*?\bmodel\s*=\s*[\w.]+\.(\w+)\s*[,)]")
 _MODEL_FIELD_HANDED = re.compile(
     r"\b[A-Z]\w*\(\s*(?:model\w*\s*=\s*)?\w+\.(\w*(?:model|checkpoint|pretrained)\w*)\s*[,)]"
 )

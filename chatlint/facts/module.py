@@ -156,7 +156,8 @@ class ModuleFacts:
     def checkpoints(self) -> tuple[str | None, ...]:
         """The checkpoints the module loads with `from_pretrained(...)`: the name when it is a string literal (or a
         module-level constant holding one), None when the code does not say which. Those it loads with vLLM's
-        `LLM(model=...)`, or through a function or class of another module that loads the checkpoint it is given
+        `LLM(model=...)`, the model a request to an OpenAI-compatible server names (`completions.create(model=...)`), or
+        through a function or class of another module that loads the checkpoint it is given
         (`VLLMEngine(cfg.model)`), count when their name is known."""
         found: list[str | None] = []
         for argument, function, named_only in self.checkpoint_arguments:
@@ -183,6 +184,10 @@ class ModuleFacts:
                 argument = keyword_value(call, "path_or_hf_repo") or first_argument(call)
             elif called_name(call) == "LLM" and self.engines is not None:
                 argument = keyword_value(call, "model") or first_argument(call)  # vLLM's engine
+            elif (dotted_name(call.func) or "").endswith("completions.create"):
+                argument = keyword_value(call, "model")  # the model an OpenAI-compatible server serves
+                if argument is None:
+                    continue
             else:
                 loader = self.links.checkpoint_loader(call.func) if self.links else None
                 if loader is None:
