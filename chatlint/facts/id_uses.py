@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import enum
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -661,6 +662,13 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
         # `image_token_id in ids` (its keys, under transformers 5); `"input_ids" in out` asks for a key
         if all(isinstance(op, (ast.In, ast.NotIn)) for op in parent.ops) and string_value(parent.left) is None:
             return SequenceUse(UseKind.LIST, f"`{_short(parent)}`")
+    if isinstance(parent, ast.Compare) and len(parent.ops) == 1 and isinstance(parent.ops[0], (ast.Eq, ast.NotEq)):
+        # `ids != tokenizer.pad_token_id`: an element-wise test of a tensor of ids (a `BatchEncoding` is compared
+        # whole, and is simply unequal)
+        other = parent.comparators[0] if parent.left is node else parent.left
+        if _names_a_token_id(other):
+            return SequenceUse(UseKind.LIST, f"`{_short(parent)}`")
+    if isinstance(parent, ast.Compare):
         return NO_USE
     if isinstance(parent, ast.ListComp) and parent.elt is node and len(ancestors) > 1:
         # `self.data = [render(d) for d in data]`: the renders become a dataset's items
@@ -694,6 +702,15 @@ def _names_ids(node: ast.expr) -> bool:
         return string_value(node.slice) == "input_ids"
     name = (dotted_name(node) or "").rsplit(".", 1)[-1].lower()
     return name == "ids" or name.endswith(("_ids", "_tokens", "_token_ids")) or name in ("tokens", "token_ids")
+
+
+def _names_a_token_id(node: ast.expr) -> bool:
+    """`tokenizer.pad_token_id`, `eos_id`, `self.image_token_id`: one token's id (not `request_id`)."""
+    name = (dotted_name(node) or "").rsplit(".", 1)[-1].lower()
+    return _TOKEN_ID.fullmatch(name) is not None
+
+
+_TOKEN_ID = re.compile(r"\w*token_id|(?:pad|eos|bos|unk|sep|cls|mask|image|ignore)_(?:id|idx|index)")
 
 
 def _emptiness_test(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:

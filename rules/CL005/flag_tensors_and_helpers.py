@@ -38,3 +38,9 @@ class Worker:
 def generate_reply(model, tokenizer, messages):
     inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")  # expect: CL005 "`model.generate(inputs, max_new_tokens=64)`, which takes it as the tensor of ids `inputs`"
     return model.generate(inputs, max_new_tokens=64)
+
+
+def generate_with_mask(model, tokenizer, messages):
+    # an element-wise test of the ids: a `BatchEncoding` compared with an id is just unequal (a bool has no `.long()`)
+    inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")  # expect: CL005 "`inputs != tokenizer.pad_token_id`"
+    return model.generate(input_ids=inputs, attention_mask=(inputs != tokenizer.pad_token_id).long())

@@ -75,3 +75,12 @@ def generate_reply(model, llm, tokenizer, messages):
     model.generate(**inputs, max_new_tokens=64)
     ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)
     return model.generate(torch.tensor([ids]))
+
+
+def generate_with_mask(model, tokenizer, messages, last_request_id):
+    inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt", return_dict=False)
+    mask = (inputs != tokenizer.pad_token_id).long()
+    encoded = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")
+    if encoded != last_request_id:  # (a whole object against an id: no use of the ids)
+        return model.generate(input_ids=inputs, attention_mask=mask)
+    return None
