@@ -17,6 +17,7 @@ module that imports one of them, by a name that says so (`llm`, `self.vllm`, `po
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -329,7 +330,12 @@ class Engines:
         prompt = (positional(call, 2) or keyword_value(call, "prompt")) if library is not None else None
         if library is not None and prompt is not None:
             return EngineCall(library, prompt)  # `generate(model, processor, prompt, image)`
-        return completions_request(call) or fast_generate_call(call) or generate_request(call, function, flows)
+        return (
+            completions_request(call)
+            or fast_generate_call(call)
+            or generate_request(call, function, flows)
+            or handed_endpoint_request(call, function)
+        )
 
     def pipeline_prompt(
         self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]
@@ -683,6 +689,25 @@ def generate_request(call: ast.Call, function: FunctionInfo, flows: dict[int, Fu
         return None
     text = next((entries[key] for key in _PROMPT_KEYS if key in entries), None)
     return EngineCall(words, text) if text is not None else None
+
+
+def handed_endpoint_request(call: ast.Call, function: FunctionInfo) -> EngineCall | None:
+    """A helper of the project handed a text `prompt=` and the URL of an engine's `/generate` or a server's
+    `/v1/completions` (`post_http_request(prompt=text, api_url=f"http://127.0.0.1:{port}/v1/completions")`): it
+    sends the one to the other, which tokenizes it with special tokens on. The URL is a keyword argument whose
+    name says so (`url`, `api_url`, `endpoint`); None for another call."""
+    prompt = keyword_value(call, "prompt")
+    if prompt is None or isinstance(call.func, ast.Attribute) and call.func.attr == "post":
+        return None
+    for item in call.keywords:
+        if item.arg is not None and _URL_KEYWORD.search(item.arg):
+            words = _endpoint_words(item.value, function)
+            if words is not None and words != _LLAMA_SERVER_REQUEST:
+                return EngineCall(words, prompt)
+    return None
+
+
+_URL_KEYWORD = re.compile(r"url|endpoint")
 
 
 def _json_dumped(data: ast.expr | None) -> ast.expr | None:

@@ -53,3 +53,9 @@ class AsyncServer:
         prompt = self.tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
         async for output in self.engine.generate(prompt, SamplingParams(max_tokens=64), request_id):  # expect: CL002 "vLLM's `AsyncLLMEngine.generate`"
             yield output
+
+
+def ask_server(post_completion, tokenizer, conversation, port):
+    # a helper of the project handed a completions URL and the text: it sends the one to the other
+    prompt = tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
+    return post_completion(prompt=prompt, api_url=f"http://127.0.0.1:{port}/v1/completions", max_tokens=64)  # expect: CL002 "a raw completions request (`/v1/completions`)"

@@ -46,3 +46,9 @@ def complete_without_specials(client, tokenizer, conversation):
 def chat(client, conversation):
     # the server renders the conversation itself
     return client.chat.completions.create(model="served", messages=conversation)
+
+
+def ask_chat_server(post_request, tokenizer, conversation, port):
+    # a chat endpoint renders what it is given (here a text it takes for a user turn: not a second BOS)
+    prompt = tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
+    return post_request(prompt=prompt, api_url=f"http://127.0.0.1:{port}/v1/chat/completions")
