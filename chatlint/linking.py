@@ -26,7 +26,12 @@ from pathlib import Path
 
 from chatlint.facts.built_classes import decorated_registry_factories, factories_in_text
 from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fields_read, text_fields_read
-from chatlint.facts.config_switches import reads_template_switches, switch_fields_read, template_switches_read
+from chatlint.facts.config_switches import (
+    reads_template_switches,
+    reads_token_switches,
+    switch_fields_read,
+    template_switches_read,
+)
 from chatlint.facts.handed import constructions, handed_instances
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
@@ -273,8 +278,9 @@ class Project:
                 or ref in constants
                 or self._may_use(ref, text, wants_masks, dotted)
             )
-        if not imports:
+        if not every_import:
             return links
+        # (with none kept, what the module reads off configuration fields may still need their classes: below)
         importer = self._resolve(path)
         for ref in imports:
             if ref.symbol == "*":
@@ -1027,7 +1033,7 @@ class Project:
         # (`logit_lens(lm, prompt)` calling `resid(lm, prompt)`, which traces it), when that is asked
         chained = not renders and self._calls_a_known_renderer(path, data)
         # (or one that renders with a flag read off a configuration field: the class its imports declare says it)
-        chained = chained or (renders and self._configures_renders(path, data))
+        chained = chained or ((renders or tokenizing) and self._configures(path, data, renders, tokenizing))
         passes_on = not chained and tokenizing and self._may_chain_tokenizers(path, data)
         if not (renders or reexports or chained or passes_on):
             return None  # not remembered as None: a later question (for masks) may find it worth reading
@@ -1051,20 +1057,22 @@ class Project:
         few modules deep at most."""
         return len(self._linking) < MAX_REEXPORTS and path not in self._linking and self._may_chain(data)
 
-    def _configures_renders(self, path: Path, data: bytes) -> bool:
-        """Does a module render with a flag read off a configuration field (`facts.config_switches`), a few modules
-        deep at most?"""
+    def _configures(self, path: Path, data: bytes, renders: bool, tokenizing: bool) -> bool:
+        """Does a module render (`renders`), or tokenize (when `tokenizing` is asked), with a flag read off a
+        configuration field (`facts.config_switches`), a few modules deep at most?"""
         if self.import_reader is None or path in self._linking or len(self._linking) >= MAX_REEXPORTS:
             return False
-        text = _decoded(data) if b"generation_prompt" in data or b"final_message" in data else None
-        return text is not None and reads_template_switches(text)
+        template = renders and (b"generation_prompt" in data or b"final_message" in data)
+        special = tokenizing and b"add_special_tokens" in data
+        text = _decoded(data) if template or special else None
+        return text is not None and ((template and reads_template_switches(text)) or reads_token_switches(text))
 
     def learn_configured(self, path: str, text: str) -> None:
-        """Before the files of the run are linked: a checked file that renders with a flag read off a configuration
-        field is summarised again with what its imports tell it (the field's default, in the class of another
-        module), so that its users get the flag."""
+        """Before the files of the run are linked: a checked file that renders or tokenizes with a flag read off a
+        configuration field is summarised again with what its imports tell it (the field's default, in the class of
+        another module), so that its users get the flag."""
         resolved = self._resolve(path)
-        if self.import_reader is None or not reads_template_switches(text):
+        if self.import_reader is None or not (reads_template_switches(text) or reads_token_switches(text)):
             return
         links = self._own_links(resolved, text)
         if links is not None:

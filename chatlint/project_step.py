@@ -15,7 +15,7 @@ from chatlint import link_plan
 from chatlint.cache import ResultCache
 from chatlint.config import Config
 from chatlint.engine import FileResult, imports_in_text, loaded_checkpoints, summarize_text
-from chatlint.facts.config_switches import switch_overrides
+from chatlint.facts.config_switches import reads_token_switches, switch_overrides
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
     ImportRef,
@@ -117,8 +117,10 @@ class ProjectStep:
         for path in sorted(named_files):  # (in a fixed order: what a module learns may depend on it)
             project.learn_chained(path, checked[path][0].encode())
         for path, (source, result) in sorted(checked.items()):
-            # (a render whose flag is a configuration field: its users need the default another module declares)
-            if result.summary is not None and (result.summary.wrappers or result.summary.texts):
+            # (a render or a tokenizer call whose flag is a configuration field: its users need the default another
+            # module declares)
+            summary = result.summary
+            if summary is not None and (summary.wrappers or summary.texts or reads_token_switches(source.text)):
                 project.learn_configured(path, source.text)
         learned = imports_any(project.renderers - known_names)  # names of wrappers of imported wrappers
         to_link: list[tuple[Source, Links]] = []

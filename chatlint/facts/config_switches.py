@@ -13,7 +13,7 @@ import ast
 import re
 
 from chatlint.facts.flags import declared_default, field_of, switch_flag
-from chatlint.facts.flow import FunctionFlow, annotated_class, instance_class
+from chatlint.facts.flow import FunctionFlow, annotated_class, function_flow, instance_class
 from chatlint.facts.links import Links
 from chatlint.facts.model import ClassInfo, Flag, FunctionInfo
 from chatlint.facts.syntax import bool_literal, dotted_name, keyword_value
@@ -26,6 +26,8 @@ _SWITCH = r"(?:(?:add|prepend|use)_\w*(?:bos|special_tokens)\w*|add_generation_p
 _SWITCH_FIELD = re.compile(_SWITCH)
 _SWITCH_READ = re.compile(r"\.(" + _SWITCH + r")\b")
 _TEMPLATE_SWITCH = re.compile(r"\b(add_generation_prompt|continue_final_message)\s*=\s*[\w.]+\.\1\b")
+# a tokenizer call's `add_special_tokens=` given a switch field (`add_special_tokens=self.cfg.prompt.add_bos_token`)
+_TOKEN_SWITCH = re.compile(r"\badd_special_tokens\s*=\s*[\w.]+\." + _SWITCH + r"\b")
 # (the template flags only: `add_bos_token=False` elsewhere is as often a tokenizer's own keyword as a configuration's)
 _TEMPLATE_FLAGS = r"(add_generation_prompt|continue_final_message)"
 _SWITCH_ASSIGNED = re.compile(r"\." + _TEMPLATE_FLAGS + r"\s*=\s*(True|False)\b")
@@ -60,6 +62,12 @@ def reads_template_switches(text: str) -> bool:
     (`add_generation_prompt=self.cfg.add_generation_prompt`)? Its renders' flags are then what an imported
     configuration class declares."""
     return bool(template_switches_read(text))
+
+
+def reads_token_switches(text: str) -> bool:
+    """Does the module hand a tokenizer call's `add_special_tokens` a switch field of a configuration object? Whether
+    special tokens are added is then what an imported configuration class declares."""
+    return "add_special_tokens" in text and _TOKEN_SWITCH.search(text) is not None
 
 
 def template_switches_read(text: str) -> frozenset[str]:
@@ -136,6 +144,7 @@ def configured_flag(
     for it: that default, with the field's place in another module."""
     path: list[str] = []
     owner = value
+    aliases = 0
     while isinstance(owner, ast.Attribute) and len(path) <= _MAX_NESTING:
         path.insert(0, owner.attr)
         owner = owner.value
@@ -146,6 +155,11 @@ def configured_flag(
             if links is not None and (path[-1], not default) in links.overridden_switches:
                 return None  # (the run builds or sets a configuration with the other value: which one renders here?)
             return switch_flag(name, default, owner_name, ".".join(path)), related
+        if isinstance(owner, ast.Name) and cls is None and aliases < _MAX_NESTING:
+            # `opts = self.cfg.prompt`, then `opts.add_special_tokens`: the field of the configuration the name holds
+            held = function_flow(function, flows).assigned(owner)
+            if isinstance(held, ast.Attribute):
+                owner, aliases = held, aliases + 1
     return None
 
 

@@ -175,6 +175,8 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
                 facts.engines,
                 facts.rendered_texts.column_of,
                 links if imported else None,
+                facts.classes,
+                links,
             )
         )
         if may_tokenize(data) or imported

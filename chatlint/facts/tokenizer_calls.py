@@ -132,13 +132,7 @@ def collect_tokenizer_calls(
     counted: set[int] = set()
     classes = texts.module_classes
     for call, function, ancestors in calls:
-        tokenizer_call = direct_call(call, function, defined_names, flows)
-        if tokenizer_call is not None and tokenizer_call.add_special_tokens.value is None:
-            switched = _switch(call, function, flows, classes, links)
-            if switched is not None:  # `add_special_tokens=self.args.add_bos_token`: the field's declared default
-                tokenizer_call.add_special_tokens, declared = switched
-                tokenizer_call.special_tokens_known = True
-                tokenizer_call.related = (*tokenizer_call.related, *declared)
+        tokenizer_call = configured_call(call, function, defined_names, flows, classes, links)
         if engines is not None and (tokenizer_call is None or not tokenizer_call.special_tokens_known):
             # (a pipeline known by its tokenizer's render is the engine the module builds, when it shows one: what
             # its generation keywords hold is known there)
@@ -300,6 +294,26 @@ def _after_images(call: ast.Call) -> ast.expr | None:
 
 
 _NAMES_IMAGES = re.compile(r"image|img|pixel|video|picture|photo")
+
+
+def configured_call(
+    call: ast.Call,
+    function: FunctionInfo,
+    defined_names: set[str],
+    flows: dict[int, FunctionFlow],
+    classes: dict[str, ClassInfo],
+    links: Links | None,
+) -> TokenizerCall | None:
+    """`direct_call`, with `add_special_tokens=` given a field of a configuration object (`self.args.add_bos_token`)
+    read as the default its class declares for it."""
+    tokenizer_call = direct_call(call, function, defined_names, flows)
+    if tokenizer_call is not None and tokenizer_call.add_special_tokens.value is None:
+        switched = _switch(call, function, flows, classes, links)
+        if switched is not None:
+            tokenizer_call.add_special_tokens, declared = switched
+            tokenizer_call.special_tokens_known = True
+            tokenizer_call.related = (*tokenizer_call.related, *declared)
+    return tokenizer_call
 
 
 def _switch(

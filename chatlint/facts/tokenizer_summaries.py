@@ -13,13 +13,14 @@ from chatlint.facts.datasets import bound_keywords, mapped_function, partial_tar
 from chatlint.facts.engines import Engines
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.links import Links
-from chatlint.facts.model import CallSite, FunctionInfo, TokenizerCall
+from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, TokenizerCall
 from chatlint.facts.summary import ForwardedFlag, TokenizerSummary
 from chatlint.facts.syntax import bool_literal, is_partial, keyword_value
 from chatlint.facts.tokenizer_calls import (
     ADD_SPECIAL_TOKENS,
     Helper,
     chain_helpers,
+    configured_call,
     counted_in_place,
     direct_call,
     engine_call,
@@ -37,6 +38,8 @@ def tokenizing_helpers(
     engines: Engines | None = None,
     column_of: Callable[[ast.expr, FunctionInfo], ColumnName | None] | None = None,
     links: Links | None = None,
+    classes: dict[str, ClassInfo] | None = None,
+    configurations: Links | None = None,
 ) -> list[TokenizerSummary]:
     """The module-level functions, and methods of module-level classes (`Encoder.encode`), that tokenize one of
     their parameters with special tokens on (or hand it to a serving engine the module names), or as a parameter
@@ -44,13 +47,14 @@ def tokenizing_helpers(
     parameters leave out its `self`. With `column_of` (what column a key names), also the module-level functions
     that tokenize one column of a row they are given (what an importer that maps them over a dataset learns). With
     `links`, a call of an imported function that tokenizes its parameter counts as a tokenizer call (a chain of
-    helpers across modules)."""
+    helpers across modules). A flag given a configuration field is its class's default (`classes`: the module's,
+    `configurations`: what its imports tell)."""
     defined_names = {function.name for function in functions if not function.is_module}
     direct = []
     counted: set[int] = set()
     for call, function, ancestors in calls:
         if function.outer is not None:  # (a closure's call too: `def run(): tok(prompt)` in a method, see below)
-            tokenizer_call = direct_call(call, function, defined_names, flows)
+            tokenizer_call = configured_call(call, function, defined_names, flows, classes or {}, configurations)
             if tokenizer_call is None and engines is not None:
                 tokenizer_call = engine_call(call, function, flows, engines)
             if tokenizer_call is None and links is not None:
