@@ -165,9 +165,10 @@ def may_tokenize_with(ref: ImportRef, text: str) -> bool:
         return False
     bound = bound_name(ref)
     if ref.symbol is not None and not ref.symbol.islower():
-        # a class built here, whose method may tokenize (`engine.generate(prompts)`), or one a parameter is annotated
-        # with (`def __init__(self, engine: Engine)`, then `self.engine.generate_async(prompt)`)
-        return f"{bound}(" in text or annotates(ref, text)
+        # a class built here, whose method may tokenize (`engine.generate(prompts)`), one a parameter is annotated
+        # with (`def __init__(self, engine: Engine)`, then `self.engine.generate_async(prompt)`), or a base class of
+        # one here (`self.encode(text)`, inherited)
+        return f"{bound}(" in text or annotates(ref, text) or subclassed(ref, text)
     if f"{bound}(" in text or f"{bound}." in text:
         return True
     return ".map(" in text and re.search(rf"(?:map|partial)\(\s*{re.escape(bound)}\b", text) is not None

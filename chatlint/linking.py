@@ -459,6 +459,8 @@ class Project:
             return None  # a checkpoint field handed to a known class that loads it (`VLLMEngine(cfg.model)`)
         if any(after_a_dot(text, name) and self._inherits(name, text) for name in classes):
             return None
+        if "class " in text and any(_subclasses(text, name) for name in self.renderers if name[:1].isupper()):
+            return None  # (a class mixing a rendering class with others: another base may tokenize what it renders)
         names = self.renderers | self._constant_names | self._tokenizer_names | self.row_function_factories
         # (and what it installs as a chat template: `tok.chat_template = get_chat_template(v)`)
         names |= installed_templates(text)
@@ -783,6 +785,8 @@ class Project:
             if target is None or data is None:
                 continue
             module, name = target
+            # (a registry indexed here may hold classes of its own module: `@register("chat")` beside it)
+            itself = indexed and name.isupper()
             if annotated and _abstract_class(data, name):
                 pattern = rb"class (\w+)\([^)]*\b" + re.escape(name.encode()) + rb"\b"
             elif (returned := _returned_abstract_class(data, name)) is not None:
@@ -796,8 +800,8 @@ class Project:
                 # `@register("vllm")` (also `@backends.register(...)`, among other decorators), then the class
                 decorated = rb"\b[^\n]*\n(?:[ \t]*@[^\n]*\n)*[ \t]*class (\w+)"
                 pattern = rb"@(?:\w+\.)*" + re.escape(decorator.encode()) + decorated
-            # (a registry indexed here may hold classes of its own module: `@register("chat")` beside it)
-            chosen = self._implementing(module, re.compile(pattern), itself=indexed and name.isupper())
+                itself = True  # (the registry's module may hold decorated classes: `@register_engine` beside it)
+            chosen = self._implementing(module, re.compile(pattern), itself=itself)
             if chosen:
                 found[local] = chosen
         return found
@@ -840,11 +844,11 @@ class Project:
             classes = [match.group(1).decode() for match in pattern.finditer(other)] if other else []
             summary = self.summary_at(other_path, tokenizing=True) if classes else None
             for cls in classes if summary is not None else ():
-                assert summary is not None
-                if tokenizing is None and any(item.name.startswith(f"{cls}.") for item in summary.tokenizers):
-                    tokenizing = Imported(summary, cls)
-                if rendering is None and any(item.name.startswith(f"{cls}.") for item in summary.texts):
-                    rendering = Imported(summary, cls)
+                assert summary is not None and other is not None
+                if tokenizing is None:
+                    tokenizing = _member_class(summary, other, cls, [item.name for item in summary.tokenizers])
+                if rendering is None:
+                    rendering = _member_class(summary, other, cls, [item.name for item in summary.texts])
             if tokenizing is not None and rendering is not None:
                 break
         return tuple(item for item in (tokenizing, rendering) if item is not None)
@@ -1216,6 +1220,40 @@ def _fixed_loader(summary: ModuleSummary, name: str) -> bool:
     """Is `name` a function of the module that always loads one checkpoint it names (`get_tokenizer()`)?"""
     loader = summary.checkpoint_loader(name)
     return loader is not None and bool(loader.checkpoint)
+
+
+def _subclasses(text: str, name: str) -> bool:
+    """Does the text define a class with `name` among its bases (`class Pairs(PromptTemplating, EncodingBase):`)?"""
+    return name in text and re.search(r"(?m)^\s*class \w+\([^)]*\b" + re.escape(name) + r"\b", text) is not None
+
+
+def _member_class(summary: ModuleSummary, data: bytes, cls: str, members: list[str]) -> Imported | None:
+    """The class `cls` of the module (`data`, summarised as `summary`) as its callers reach one of `members`
+    ("Class.method"): itself when a method of its own is one, else the base class of the module it inherits one
+    from (`class SeedFormatter(BaseFormatter)` with `BaseFormatter.__call__` rendering), unless it defines that
+    method itself."""
+    owner: str | None = cls
+    for _ in range(MAX_REEXPORTS):
+        if owner is None:
+            return None
+        methods = [name.partition(".")[2] for name in members if name.startswith(f"{owner}.")]
+        if owner == cls and methods:
+            return Imported(summary, cls)
+        if methods and not any(_defines_method(data, cls, method) for method in methods):
+            return Imported(summary, owner)
+        header = re.search(rb"(?m)^class " + re.escape(owner.encode()) + rb"\((\w+)[,)]", data)
+        owner = header.group(1).decode() if header is not None else None
+    return None
+
+
+def _defines_method(data: bytes, cls: str, method: str) -> bool:
+    """Does the body of the class `cls` (up to the next class of the module) define `method`?"""
+    start = re.search(rb"(?m)^class " + re.escape(cls.encode()) + rb"\b", data)
+    if start is None:
+        return False
+    end = re.compile(rb"(?m)^class ").search(data, start.end())
+    body = data[start.end() : end.start() if end is not None else len(data)]
+    return re.search(rb"\bdef " + re.escape(method.encode()) + rb"\(", body) is not None
 
 
 def _abstract_class(data: bytes, name: str) -> bool:

@@ -351,7 +351,10 @@ def _registries(
             if isinstance(statement, ast.ClassDef)
             and any(called_name(item) == decorator for item in statement.decorator_list if isinstance(item, ast.Call))
         ]
-        chosen = next((cls for cls in decorated if cls in rendering), None)
+        # (the class itself, or the base class of the module it takes its rendering method from: `class
+        # QuestionStyle(PromptStyle)` with `PromptStyle.__call__` rendering)
+        lineages = [[owner.name for owner in facts.classes[cls].lineage()] for cls in decorated if cls in facts.classes]
+        chosen = next((owner for lineage in lineages for owner in lineage if owner in rendering), None)
         if registry not in functions and chosen is not None:
             found.setdefault(registry, chosen)
     return tuple(sorted(found.items()))
@@ -838,8 +841,10 @@ def _returned_retokenized(facts: ModuleFacts, function: FunctionInfo) -> TextSum
     """What `function` returns, when it is the ids of a text render of its own tokenized again, as it is
     (`text = tok.apply_chat_template(messages, tokenize=False)`, then `return self._ids(text)` with special tokens
     off): a caller in another module may measure a prompt by their count (CL003)."""
+    if returns_without_bos(function, function_flow(function, facts.flows)):
+        return None  # (`text = text[len(bos):]`, then `return text`: the text with its BOS taken off, no ids)
     for node in facts.scope_members(function.node):
-        # (`return strip_leading_bos(text, tok)`: the text with its BOS taken off, no ids)
+        # (`return strip_leading_bos(text, tok)`: the same)
         if isinstance(node, ast.Return) and node.value is not None and not strips_bos(node.value):
             render = carried_render(facts, node.value, function)
             tokenize = render.flag("tokenize") if render is not None else None
