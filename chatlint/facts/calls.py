@@ -80,6 +80,9 @@ class _Route:
     # where
     flags: tuple[tuple[str, bool], ...] = ()
     related: tuple[Related, ...] = ()
+    # an item of a registry of another module holding partials of one of its wrappers (`self.encode =
+    # PROMPT_ENCODERS[style]`): that wrapper, with the flags the partials bind
+    imported: tuple[WrapperSummary, ModuleSummary] | None = None
 
 
 @dataclass
@@ -154,6 +157,12 @@ class _Collector:
             factory = self._factories[value.func.id]
             label = f"{_made(factory, name)} (line {factory.line})"
             self.aliases[key] = _Route(Route.PARTIAL, label, flags=bound_flags(factory, value))
+        elif isinstance(value, ast.Subscript) and self.links:
+            held = self.links.wrapper_registry(value.value)
+            if held is not None:
+                wrapper, summary = held
+                label = f"an item of `{code(value.value)}`, a partial of the wrapper `{wrapper.name}`"
+                self.aliases[key] = _Route(Route.WRAPPER, label, imported=held)
         elif isinstance(value, ast.Call) and self.links:
             imported = self.links.renderer_factory(value.func)
             if imported is not None:
@@ -360,6 +369,8 @@ class _Collector:
                 return self._through_method(call, function, ancestors, *method)
             helper = helper or method
             return self._imported_helper(call, function, ancestors, *helper) if helper is not None else None
+        if route.imported is not None:
+            return self._through_imported(call, function, ancestors, *route.imported)
         if route.kind is Route.WRAPPER:
             is_method_call = isinstance(func, ast.Attribute)
             if route.skip_self != is_method_call:

@@ -105,6 +105,11 @@ class Links:
         """The wrapper of the template that `node` names in another module."""
         return _member(self.resolve(node), ModuleSummary.wrapper)
 
+    def wrapper_registry(self, node: ast.expr) -> tuple[WrapperSummary, ModuleSummary] | None:
+        """The wrapper of another module whose partials the registry `node` names holds (`PROMPT_ENCODERS`), with
+        the flags they bind: what an item of it is, called."""
+        return _member(self.resolve(node), ModuleSummary.wrapper_registry)
+
     def override(self, cls: str, method: str) -> tuple[TextSummary, ModuleSummary] | None:
         """The override of `cls.method` (left to subclasses) in another module of the run, when it returns a render."""
         imported = self.overrides.get(f"{cls}.{method}")

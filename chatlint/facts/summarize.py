@@ -82,10 +82,12 @@ from chatlint.facts.summary import (
     may_write_prompts,
 )
 from chatlint.facts.syntax import (
+    bool_literal,
     called_name,
     code,
     dotted_name,
     first_argument,
+    is_partial,
     is_property,
     is_self_attribute,
     keyword_value,
@@ -204,6 +206,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         loads_checkpoints=may_load_checkpoints(data) and bool(facts.checkpoint_arguments),
         own_templates=template_sources(facts.functions) if may_define_templates(data) else (),
         registries=_registries(facts, wrappers, texts) if facts.template_calls else (),
+        wrapper_registries=_wrapper_registries(facts, wrappers) if wrappers and b"partial" in data else (),
         factories=tuple(sorted({**registry_factories(facts.module), **module_factories(facts.module)}.items())),
         measures=_measures(facts) if may_measure_columns(data) else (),
         handoffs=tuple(facts.shapes.handoffs()) if b"self." in data and may_build_conversations(data) else (),
@@ -220,6 +223,37 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         if may_mask_prompts(data)
         else (),
     )
+
+
+def _wrapper_registries(
+    facts: ModuleFacts, wrappers: tuple[WrapperSummary, ...]
+) -> tuple[tuple[str, str, tuple[tuple[str, bool | None], ...]], ...]:
+    """The dicts the module assigns at its top level whose values are all partials of one of its wrappers
+    (`{"chat": partial(_encode_chat, add_generation_prompt=True), ...}`): `(registry, wrapper, the flags the values
+    bind)`, each with the literal every value binds it to, or None (they differ, or one binds it otherwise)."""
+    names = {wrapper.name for wrapper in wrappers}
+    module = next((function for function in facts.functions if function.is_module), None)
+    found = []
+    for name, values in module.assignments.items() if module is not None else ():
+        value = values[0] if len(values) == 1 else None
+        if not isinstance(value, ast.Dict) or not value.values or None in value.keys:
+            continue
+        partials = [item for item in value.values if isinstance(item, ast.Call) and is_partial(item) and item.args]
+        targets = {dotted_name(item.args[0]) for item in partials}
+        if len(partials) != len(value.values) or len(targets) != 1 or not targets <= names:
+            continue
+        bound = [
+            {item.arg: bool_literal(item.value) for item in partial.keywords if item.arg in FLAG_NAMES}
+            for partial in partials
+        ]
+        flags = {flag for values in bound for flag in values}
+        # (a flag bound with one literal by every value; None: bound otherwise by some, or not by all)
+        agreed = {
+            flag: bound[0].get(flag) if all(values.get(flag) == bound[0].get(flag) for values in bound) else None
+            for flag in flags
+        }
+        found.append((name, targets.pop() or "", tuple(sorted(agreed.items()))))
+    return tuple(found)
 
 
 def _as_instances(items: Sequence[_Named], facts: ModuleFacts) -> tuple[_Named, ...]:
@@ -809,7 +843,9 @@ def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | N
     (the default, `tokenize=True`) and that the module itself never uses as a list (CL005 would say so here): a
     caller in another module may."""
     for render in facts.template_calls:
-        if render.function is not function or render.route is not Route.DIRECT or render.by_processor:
+        # (its own render, or a wrapper's of another module that returns what it renders as it is)
+        direct = render.route is Route.DIRECT or (render.route is Route.WRAPPER and render.gives_result)
+        if render.function is not function or not direct or render.by_processor:
             continue
         tokenize, return_dict = render.flag("tokenize"), render.flag("return_dict")
         if (tokenize.present and tokenize.value is False) or passes_star_args(render.call):

@@ -43,7 +43,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chatlint.findings import Related, printable_path
 from chatlint.knowledge.model_families import EOS_END_OF_TURN
@@ -622,6 +622,10 @@ class ModuleSummary:
     # the class leaves `source` to its subclasses (`self._do_invoke(self._prepare_messages(prompt))` in a client's
     # base class): a subclass in another module whose `source` returns a render hands it to its own `receiver`
     passes: tuple[tuple[str, str, str, str, int], ...] = ()
+    # `(registry, wrapper, flags)`: dicts of the module whose values are all partials of one of its wrappers
+    # (`PROMPT_ENCODERS = {"chat": partial(_encode_chat, add_generation_prompt=True), ...}`), with the flags they
+    # bind (None: not alike): what a module that picks one by a key (`PROMPT_ENCODERS[style]`) then calls
+    wrapper_registries: tuple[tuple[str, str, tuple[tuple[str, bool | None], ...]], ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -645,6 +649,7 @@ class ModuleSummary:
         names += [f"{cls}.{method}" for cls, method, _, _, _ in self.passes]
         names += [f"{hook.cls}.{hook.method}" for hook in self.measured_hooks]
         names += [name for name, _ in self.registries]
+        names += [name for name, _, _ in self.wrapper_registries]
         names += list(self.own_templates)
         return frozenset([*names, *(name.split(".")[0] for name in names if "." in name)])
 
@@ -655,7 +660,7 @@ class ModuleSummary:
         # (the parts added since are counted only when present, so that the digests of modules without them stay)
         optional = (self.renderer_factories, self.hooks, self.registries, self.factories, self.measures)
         later: tuple[object, ...] = (self.handoffs, self.switches, self.measured_hooks, self.engines, self.prefix_masks)
-        later = (*later, self.own_templates, self.passes)
+        later = (*later, self.own_templates, self.passes, self.wrapper_registries)
         told = (*told, *(part for part in (*optional, *later) if part))
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
@@ -716,6 +721,21 @@ class ModuleSummary:
 
     def wrapper(self, name: str) -> WrapperSummary | None:
         return next((wrapper for wrapper in self.wrappers if wrapper.name == name), None)
+
+    def wrapper_registry(self, name: str) -> WrapperSummary | None:
+        """The wrapper every value of the registry `name` is a partial of, with the flags they bind as its own."""
+        found = next((item for item in self.wrapper_registries if item[0] == name), None)
+        wrapper = self.wrapper(found[1]) if found is not None else None
+        if found is None or wrapper is None:
+            return None
+        bound = dict(found[2])
+        flags = tuple(
+            ForwardedFlag(flag.name, None, bound[flag.name], True, where=f"bound by the partials of `{name}`")
+            if flag.name in bound
+            else flag
+            for flag in wrapper.flags
+        )
+        return replace(wrapper, flags=flags)
 
     def text(self, name: str) -> TextSummary | None:
         return next((text for text in self.texts if text.name == name and not text.stored and not text.ids), None)
