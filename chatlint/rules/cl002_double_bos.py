@@ -197,8 +197,11 @@ class DoubleBos(Rule):
         tokenization of that class as the related place); so is a registry a decorator of another module fills
         (`@register_model("hf")` on classes in the modules of that package, `def load_model(name, cfg): return
         MODELS[name](cfg)`, or `get_backend(name)` returning the class, then `get_backend(kind)(cfg)`, or the
-        registry itself imported and indexed, `FORMATTERS[style](checkpoint)`, its classes beside it): the first
-        registered class whose method tokenizes is followed, and the first whose method returns a render;
+        registry itself imported and indexed, `FORMATTERS[style](checkpoint)`, its classes beside it; also classes
+        decorated beside the factory, `@register_backend("ids")` next to `build_backend(cfg)`): the first registered
+        class whose method tokenizes is followed, and the first whose method returns a render (its own, or one it
+        inherits from a base class of its module, `class QuestionStyle(PromptStyle)` with `PromptStyle.__call__`
+        rendering);
         and for a module that annotates with an imported abstract base (an `ABC`, a `Protocol`; also as a string,
         `backend: "ModelBackend"` with the import under `TYPE_CHECKING`; also kept as `self.backend = backend or
         EchoBackend()`), the first subclass in the base's folder or in a folder up to two levels below it (at most
@@ -213,6 +216,8 @@ class DoubleBos(Rule):
         method it does not define (`self._format_prompt(prompt)` in `class GenerationMixin:`) where a class of another
         module of the run mixes it in beside a mixin whose method of that name returns a render (`class
         Engine(SamplingMixin, GenerationMixin)`); a one-file run of the mixin's module does not see it either. A
+        class mixing an imported rendering class with an imported base whose method tokenizes its parameter (`class
+        Pairs(PromptTemplating, EncodingBase)`, then `self.encode(self.prompt_text(...))`) is the same. A
         base class of another module that hands one method what another returns, both left to its subclasses
         (`self._send(self._prepare(prompt))` in `ChatClient.complete`), makes a subclass that renders in the one and
         tokenizes in the other double the BOS: reported at the subclass's tokenization, naming the base's hand-off.
@@ -310,14 +315,20 @@ class DoubleBos(Rule):
         also through a local name assigned it once; the object built, or annotated: `args: ModelArgs` kept as
         `self.args`) takes the default its class declares, in the module or in another one (a switch field, named
         like `add_bos_token`, `add_special_tokens`, `prepend_bos`: the field's place is a related location).
-        Another value computed from the field is not followed.
+        Another value computed from the field is not followed. A helper that tokenizes so (`self.tokenizer(text,
+        add_special_tokens=options.add_special_tokens)` with `options = self.cfg.tokenize`) is summarised with that
+        default, for its callers in other modules.
 
         A raw request to an engine's own `/generate` endpoint (`requests.post(f"{url}/generate", json={"text":
         prompt})`, also `session.post`, with `text`, `prompt`, `prompts` or `inputs`: SGLang's native API, vLLM's API
         server, TGI, `trl vllm-serve`) is the same, and so is one to an OpenAI-compatible server's `/v1/completions`
         (`requests.post(f"{url}/v1/completions", json={"prompt": prompt})`, or `urllib.request.Request(url,
         data=json.dumps(body).encode())`; not `/chat/completions`, where the server renders the messages itself);
-        quiet when the body passes `add_special_tokens` or token ids.
+        quiet when the body passes `add_special_tokens` or token ids. A helper of the project handed the text as
+        `prompt=` and such a URL by a keyword named for it (`post_http_request(prompt=text, api_url=f"http://127.0.0.1:
+        {port}/v1/completions")`) is taken for that request. The model a completions request names
+        (`completions.create(model=self.settings.model, ...)`, also a settings class's default in another module)
+        counts as a checkpoint the module runs: a Qwen model's requests are left alone.
 
         A `Trainer` (or a `DataLoader`) handed a dataset whose `__getitem__` returns renders and a collator whose
         `__call__` tokenizes the items it is given with special tokens on (`Trainer(train_dataset=RenderedChats(...),

@@ -114,7 +114,14 @@ class PadEosMaskedByValue(Rule):
         the tokenizer in a tuple (`model, tokenizer = load_model_and_tokenizer(cfg)`). A function that hands the
         tokenizer it is given to a method of its module's class that pads it with EOS counts too
         (`get_template_and_fix_tokenizer(tokenizer, name)` calling `template.fix_special_tokens(tokenizer)`, the
-        template built there or fetched from a registry when only one class of the module has that method).
+        template built there or fetched from a registry when only one class of the module has that method), and so
+        does a module-level function that pads what it is handed, called by name or as a value of a dict of the
+        module whose key a run picks (`PADDING_CHOICES[args.padding](tok)` with `"eos": _reuse_eos`): one choice
+        pads with EOS.
+
+        Within a module, a mask is paired with the pad = EOS assignments of its own function when that function
+        pads its own tokenizer (two training functions, each loading and padding a tokenizer: the classifier's
+        assignment is not reported for the language model's collator).
     """
     why_is_this_bad = """
         Once padding *is* EOS, "every label equal to the pad id" also means every real EOS / end-of-turn token

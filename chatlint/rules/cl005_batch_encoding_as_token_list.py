@@ -51,7 +51,9 @@ class BatchEncodingAsTokenList(Rule):
         function of the same module (`pad(ids)`, `self._expand(ids)`) whose parameter is annotated so
         (`input_ids: List[int]`) or does one of these in its body (unless that function reads it by key or tests
         its kind). A test a `BatchEncoding` fails as a list would does not count as written for both: it is a
-        `UserDict`, not a `dict` (`ids["input_ids"] if isinstance(ids, dict) else ids` takes the list branch), and
+        `UserDict`, not a `dict` (`ids["input_ids"] if isinstance(ids, dict) else ids` takes the list branch), an
+        element-wise comparison with one token's id (`inputs != tokenizer.pad_token_id`, for an attention mask) is a
+        tensor's use, and
         has no `tolist` (`ids.tolist() if hasattr(ids, "tolist") else ids`); `isinstance(ids, Mapping)`, `hasattr(
         ids, "input_ids")`, `isinstance(ids, list)` or `torch.is_tensor(ids)` do, and so does such a test of
         another render whose branch takes this one's ids too (`if hasattr(full, "input_ids"): full, prompt =
@@ -64,7 +66,9 @@ class BatchEncodingAsTokenList(Rule):
         that returns such a result (a wrapper
         `render_chat(tok, messages)`, a `ChatPrompter.build(turns)` called on an instance built or annotated as
         one, or handed as one by another module of the run, also through `functools.partial(build_pair,
-        encoder=PromptEncoder(tok))`, an inherited `self.build(...)`) is found at the call whose result this module uses so, naming the
+        encoder=PromptEncoder(tok))`, an inherited `self.build(...)`, or a method that calls an item of a dict of
+        partials of such a wrapper, `self._encode = PROMPT_ENCODERS[style]`, unless every partial binds
+        `return_dict=False`) is found at the call whose result this module uses so, naming the
         render as a related place; the module that renders says nothing unless it uses the result itself, and the
         fix (in the render, which its other callers share) is not offered there. A method whose result a base class
         of another module hands to another method of the class, both left to its subclasses (`self._send(self.
