@@ -315,6 +315,8 @@ class _Collector:
         if isinstance(func, ast.Attribute) and func.attr == TEMPLATE_METHOD and not own:
             if _names_a_class(func.value):
                 return None  # `DataUtilities.apply_chat_template(...)`: a project's own function, not a tokenizer's
+            if _passes_a_length_second(call):
+                return None  # chatglm.cpp's `tokenizer.apply_chat_template(messages, max_context_length)`
             if dotted_name(func) in self.library_renders:
                 return None  # `mlx_vlm.apply_chat_template(processor, config, prompt)`: a library's function
             inherited = self.links.inherited(func, function, ModuleSummary.render) if self.links else None
@@ -740,6 +742,20 @@ def _names_a_class(receiver: ast.expr) -> bool:
     name = dotted_name(receiver)
     last = name.rsplit(".", 1)[-1] if name else ""
     return last[:1].isupper() and not last.isupper() and "_" not in last
+
+
+def _passes_a_length_second(call: ast.Call) -> bool:
+    """A length as the second positional argument (`apply_chat_template(messages, 2048)`, `(messages,
+    max_context_length)`): not a transformers tokenizer's method, whose second parameter is `tools` (chatglm.cpp's
+    C++ tokenizer takes the context length there and returns a list of ids)."""
+    second = positional(call, 1)
+    if isinstance(second, ast.Constant):
+        return isinstance(second.value, int) and not isinstance(second.value, bool)
+    name = (dotted_name(second) or "").rsplit(".", 1)[-1].lower() if second is not None else ""
+    return _LENGTH_NAME.search(name) is not None
+
+
+_LENGTH_NAME = re.compile(r"(?:^max_|_len$|length$|^ctx|context_size|_tokens$)")
 
 
 def renderer_factories(functions: list[FunctionInfo], flows: dict[int, FunctionFlow]) -> dict[str, RendererFactory]:

@@ -758,11 +758,17 @@ def _argument_use(call: ast.Call, argument: ast.AST) -> SequenceUse:
         return SequenceUse(UseKind.DATASET_ITEM, receiver[len("self.") :])
     if method == "extend":
         return SequenceUse(UseKind.LIST, f"`{_short(call)}`")
+    if method in ("decode", "convert_ids_to_tokens") and call.args[0] is argument and _TOKENIZER.search(receiver):
+        return SequenceUse(UseKind.LIST, f"`{_short(call)}`, which reads it as ids")  # `tokenizer.decode(ids)`
     if method == "append" and ("ids" in receiver.lower() or "token" in receiver.lower()):
         return SequenceUse(UseKind.LIST, f"`{_short(call)}`, a list of ids")
     if method == "append" and isinstance(func.value, ast.Name) and len(call.args) == 1:
         return SequenceUse(UseKind.APPENDED, node=call)
     return SequenceUse(UseKind.PASSED, node=call) if receiver == "self" else NO_USE
+
+
+# the names of a tokenizer or processor (`tokenizer`, `self.tok`, `processor.tokenizer`)
+_TOKENIZER = re.compile(r"(?:^|\.)(?:\w*tokenizer|tok|processor)$", re.IGNORECASE)
 
 
 def _prompt_use(call: ast.Call) -> str:

@@ -38,7 +38,7 @@ def chat(name, messages):
     ids_engine = IdsEngine(name)
     text_engine = TextEngine(name)
     tokenizer = ChatTokenizer.from_pretrained(name)
-    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)
     return (
         ids_engine.generate(ids_engine.apply_chat_template(messages)),
         text_engine.generate(text_engine.apply_chat_template(messages)),

@@ -44,3 +44,7 @@ def generate_with_mask(model, tokenizer, messages):
     # an element-wise test of the ids: a `BatchEncoding` compared with an id is just unequal (a bool has no `.long()`)
     inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")  # expect: CL005 "`inputs != tokenizer.pad_token_id`"
     return model.generate(input_ids=inputs, attention_mask=(inputs != tokenizer.pad_token_id).long())
+
+
+def shown_prompt(tokenizer, messages):
+    return tokenizer.decode(tokenizer.apply_chat_template(messages, add_generation_prompt=True))  # expect: CL005 "which reads it as ids"

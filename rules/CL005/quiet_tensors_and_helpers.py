@@ -84,3 +84,16 @@ def generate_with_mask(model, tokenizer, messages, last_request_id):
     if encoded != last_request_id:  # (a whole object against an id: no use of the ids)
         return model.generate(input_ids=inputs, attention_mask=mask)
     return None
+
+
+def prompt_tokens(pipeline, messages, max_context_length):
+    # chatglm.cpp's C++ tokenizer takes the context length second (transformers' method takes `tools` there) and
+    # returns a list of ids
+    ids = pipeline.tokenizer.apply_chat_template(messages, max_context_length)
+    return len(ids) + len(pipeline.tokenizer.apply_chat_template(messages, 2048))
+
+
+def shown_prompt(tokenizer, messages, formatter):
+    encoded = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
+    # (a formatter's `decode` is not a tokenizer's; the ids of the encoding are read by key)
+    return formatter.decode(tokenizer.apply_chat_template(messages)) + tokenizer.decode(encoded["input_ids"])
