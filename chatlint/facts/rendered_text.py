@@ -358,6 +358,12 @@ class RenderedTexts:
         cast = cast_value(call)
         if cast is not None:
             return self.template_text(cast, function, depth + 1)  # `typing.cast(str, prompt)`: the same text
+        rejoined = _rejoined_start(call, function)
+        if rejoined is not None:
+            # `"[/INST] ".join(text.split("[/INST] ")[:-1])`: the leading pieces of a text joined again keep its start
+            found = self.template_text(rejoined, function, depth + 1)
+            hop = Hop(f"its leading pieces joined again by `{_short(call)}`", is_place=True)
+            return with_hop(found, hop, altered=True)
         compared = _common_prefix_of(call)
         if compared is not None:
             # the common start of two renders (`"".join(x for x, _ in takewhile(eq, zip(prompt, prompt_chosen)))`,
@@ -635,8 +641,13 @@ class RenderedTexts:
             cast = cast_value(expr)
             if cast is not None:
                 return self.template_texts(cast, function, depth + 1)
-            if isinstance(expr.func, ast.Attribute) and expr.func.attr == "apply_chat_template":
+            if (
+                isinstance(expr.func, ast.Attribute)
+                and expr.func.attr == "apply_chat_template"
+                and id(expr) in self.templates
+            ):
                 # a render whose result is walked item by item renders a batch of conversations: a list of texts
+                # (not a method of the class named so, returning a list of renders: followed as a helper below)
                 return self.template_text(expr, function, depth + 1)
             split = _split(expr)
             if split is not None:
@@ -1389,6 +1400,24 @@ def _index(node: ast.expr) -> int | None:
     """The value of a non-negative integer literal (an index into a tuple), or None."""
     value = node.value if isinstance(node, ast.Constant) else None
     return value if type(value) is int and value >= 0 else None
+
+
+def _rejoined_start(call: ast.Call, function: FunctionInfo) -> ast.expr | None:
+    """`text` of `sep.join(pieces[:n])` with `pieces` `text.split(marker)` (written in place, or a local name assigned
+    it once): the pieces from the first, joined again."""
+    if not (isinstance(call.func, ast.Attribute) and call.func.attr == "join" and len(call.args) == 1):
+        return None
+    pieces = call.args[0]
+    if not (isinstance(pieces, ast.Subscript) and isinstance(pieces.slice, ast.Slice)):
+        return None
+    lower = pieces.slice.lower
+    if lower is not None and not _is_zero(lower):
+        return None
+    whole = pieces.value
+    if isinstance(whole, ast.Name):
+        values = function.assignments.get(whole.id, [])
+        whole = values[0] if len(values) == 1 else whole
+    return _split(whole)
 
 
 def _common_prefix_of(call: ast.Call) -> tuple[ast.expr, ast.expr] | None:

@@ -56,3 +56,21 @@ def sample(model, tokenizer, conversations):
     first = tokenizer.apply_chat_template(conversations[0], tokenize=False, add_generation_prompt=True)
     one = generator.generate(first)  # expect: CL002 "through the helper `Generator.generate`"
     return encoded, one, generator.generate(prompt_texts)  # expect: CL002 "through the helper `Generator.generate`"
+
+
+class BatchRunner:
+    # a method of the class named like the tokenizer's, returning the renders of a batch: followed as a helper
+    def __init__(self, tokenizer, model):
+        self.tokenizer = tokenizer
+        self.model = model
+
+    def apply_chat_template(self, texts):
+        return [
+            self.tokenizer.apply_chat_template([{"role": "user", "content": text}], tokenize=False, add_generation_prompt=True)
+            for text in texts
+        ]
+
+    def generate(self, prompts):
+        batch = self.apply_chat_template(prompts)
+        inputs = self.tokenizer(batch, return_tensors="pt", padding=True)  # expect: CL002 "returned by `BatchRunner.apply_chat_template`"
+        return self.model.generate(**inputs)

@@ -33,3 +33,11 @@ def encode_by_index(messages, image_token_id, counts):
 def encode_pieces(messages):
     text = tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=False)
     return [tokenizer(piece)["input_ids"] for piece in text.split(IMAGE)]  # expect: CL002 "the first of the pieces of"
+
+
+def ppo_queries(tokenizer, conversation):
+    # the leading pieces of a split render joined again keep its start, the BOS
+    text = tokenizer.apply_chat_template(conversation, tokenize=False)
+    chunks = text.split("[/INST] ")
+    query = "[/INST] ".join(chunks[:-1]) + "[/INST] "
+    return tokenizer(query, return_tensors="pt").input_ids[0], chunks[-1]  # expect: CL002 "`query` is rendered by"

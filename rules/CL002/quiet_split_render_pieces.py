@@ -31,3 +31,9 @@ def encode_later_pieces(messages):
         ids.extend(tokenizer.encode(segment, add_special_tokens=not first))
         first = False
     return ids
+
+
+def ppo_responses(tokenizer, conversation):
+    # the pieces after the first, joined again, do not start with the render's BOS
+    chunks = tokenizer.apply_chat_template(conversation, tokenize=False).split("[/INST] ")
+    return tokenizer("[/INST] ".join(chunks[1:]), return_tensors="pt").input_ids[0]
