@@ -132,6 +132,8 @@ _MAIN_ENGINE = {
 _ENGINE_WORDS = tuple(word.decode() for word in ENGINE_WORDS)
 # the pipeline tasks that tokenize a string prompt with the tokenizer's special tokens on
 _TEXT_GENERATION = frozenset({"text-generation"})
+# keywords only a generating pipeline's call takes
+_GENERATION_KEYWORDS = frozenset({"max_new_tokens", "do_sample", "return_full_text", "num_return_sequences"})
 _PIPELINE = "a transformers `text-generation` pipeline, which tokenizes a text prompt with special tokens on"
 
 
@@ -352,18 +354,23 @@ class Engines:
         # (built as a text-generation pipeline on at least one path, as no pipeline of another task on the others:
         # `self._pipeline = partial(neuron_infer, ...)` on a second branch is unknown, not a reason to look away)
         built = _built_calls(call.func, function, flows)
-        if not any(self._text_generation_pipeline(value) for value in built):
+        # (a pipeline built with no task takes the model's: one called with generation keywords generates text)
+        generating = any(item.arg in _GENERATION_KEYWORDS for item in call.keywords)
+        if not any(self._text_generation_pipeline(value, generating) for value in built):
             return None
         if any(
-            dotted_name(value.func) in self.pipelines and not self._text_generation_pipeline(value) for value in built
+            dotted_name(value.func) in self.pipelines and not self._text_generation_pipeline(value, generating)
+            for value in built
         ):
             return None
         return text
 
-    def _text_generation_pipeline(self, value: ast.Call) -> bool:
+    def _text_generation_pipeline(self, value: ast.Call, generating: bool = False) -> bool:
         if dotted_name(value.func) not in self.pipelines:
             return False
         task = keyword_value(value, "task") or positional(value, 0)
+        if task is None:
+            return generating and keyword_value(value, "model") is not None
         return isinstance(task, ast.Constant) and task.value in _TEXT_GENERATION
 
     def generate(

@@ -22,3 +22,15 @@ class Judge:
             for c in conversations
         ]
         return self.pipe(prompts, add_special_tokens=True)  # expect: CL002 "with `add_special_tokens=True`"
+
+
+class ActionModel:
+    # a pipeline built with no task takes its model's (a causal LM's is text generation), called with generation
+    # keywords
+    def __init__(self, name):
+        self.tokenizer = AutoTokenizer.from_pretrained(name)
+        self.pipe = pipeline(model=name, device_map="auto")
+
+    def act(self, messages):
+        prompt = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        return self.pipe(prompt, max_new_tokens=64, return_full_text=False)  # expect: CL002 "a transformers `text-generation` pipeline"

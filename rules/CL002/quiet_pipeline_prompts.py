@@ -22,3 +22,13 @@ def moderate(messages):
 
 def complete(document):
     return generator(document, max_new_tokens=64)
+
+
+class Labeller:
+    # a pipeline built with no task, called with no generation keyword (a classifier's, maybe): its task is unknown
+    def __init__(self, name):
+        self.tokenizer = AutoTokenizer.from_pretrained(name)
+        self.pipe = pipeline(model=name)
+
+    def label(self, messages):
+        return self.pipe(self.tokenizer.apply_chat_template(messages, tokenize=False), top_k=1)
