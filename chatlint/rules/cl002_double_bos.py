@@ -86,7 +86,8 @@ class DoubleBos(Rule):
         `zip(examples["chosen"], examples["rejected"])`, `enumerate(...)`), the first of the pieces of a split
         render tokenized in turn (`for i, piece in enumerate(text.split(IMAGE))`, a vision frontend splicing image
         tokens in; with the defaults, or a flag on for the first piece only: `add_special_tokens=(i == 0)`, or
-        `first` set True before the loop and False in it; not the pieces after the first, `text.split(marker)[1:]`),
+        `first` set True before the loop and False in it; not the pieces after the first, `text.split(marker)[1:]`;
+        also its leading pieces joined again, `"[/INST] ".join(chunks[:-1])`),
         an element of the tuples gathered in a list read back by position (`[task[2] for task in tasks]` with
         `tasks.append((i, question, prompt))`; also by a helper of the module the list is handed to, a batch it
         flushes: `_flush(pending)` with `prompts = [item[2] for item in buf]` inside), string methods that keep its start
@@ -285,7 +286,8 @@ class DoubleBos(Rule):
         (`llm.chat(...)`, a chat completions request), or `extra_body={"add_special_tokens": False}`. A
         transformers `text-generation` pipeline called with a string (`pipe(prompt)`, `pipe` built by
         `pipeline("text-generation", ...)` in the function, the module or a method of the class, on at least one
-        path and as no pipeline of another task on the others) tokenizes it with the
+        path and as no pipeline of another task on the others; or built with no task, `pipeline(model=name)`, and
+        called with generation keywords, `max_new_tokens=`) tokenizes it with the
         tokenizer's default, special tokens on; there the fix passes `add_special_tokens=False` to the call
         (handing the pipeline the messages renders them once).
 

@@ -53,7 +53,7 @@ class BatchEncodingAsTokenList(Rule):
         its kind). A test a `BatchEncoding` fails as a list would does not count as written for both: it is a
         `UserDict`, not a `dict` (`ids["input_ids"] if isinstance(ids, dict) else ids` takes the list branch), an
         element-wise comparison with one token's id (`inputs != tokenizer.pad_token_id`, for an attention mask) is a
-        tensor's use, and
+        tensor's use, so is a tokenizer's `decode(ids)` (a `BatchEncoding` becomes a dict there), and
         has no `tolist` (`ids.tolist() if hasattr(ids, "tolist") else ids`); `isinstance(ids, Mapping)`, `hasattr(
         ids, "input_ids")`, `isinstance(ids, list)` or `torch.is_tensor(ids)` do, and so does such a test of
         another render whose branch takes this one's ids too (`if hasattr(full, "input_ids"): full, prompt =
