@@ -196,6 +196,23 @@ def test_what_a_declaration_allows(tmp_path: Path, requirement: str, allows_5: b
         assert allowing.text == requirement
 
 
+@pytest.mark.parametrize(
+    ("requirement", "allows_0_21"),
+    [
+        ("mlx-lm>=0.18,<0.30", True),  # (none of the range's own probes lies at or above 0.21 inside it)
+        ("mlx-lm>=0.10", True),
+        ("mlx-lm==0.14.3", False),
+        ("mlx-lm<0.21", False),
+        ("mlx-lm>=0.14,<0.20.6", False),
+        ("mlx-lm==0.21.0", True),
+    ],
+)
+def test_what_a_declaration_allows_from_a_release(tmp_path: Path, requirement: str, allows_0_21: bool) -> None:
+    write(tmp_path, {"requirements.txt": requirement + "\n"})
+    answer = DependencyVersions(tmp_path).resolve("mlx-lm")
+    assert (answer.allowing_from("0.21") is not None) == allows_0_21
+
+
 def test_some_declaration_allowing_5_is_named(tmp_path: Path) -> None:
     write(tmp_path, {"requirements.txt": "transformers<5\n", "requirements-new.txt": "transformers>=5\n"})
     allowing = DependencyVersions(tmp_path).resolve("transformers").allowing(lambda version: version.major >= 5)

@@ -71,6 +71,22 @@ class Resolution:
         first = Version(release)
         return self.allowing(lambda version: version < first)
 
+    def allowing_from(self, release: str) -> Declaration | None:
+        """The first declaration that allows `release` (`"0.21"`) or a later version: a project that may run a
+        release with the change; None when none does or nothing is known. (`release` itself is probed: a range
+        such as `>=0.18,<0.30` allows it though none of its own probes is at or above it and inside it.)"""
+        first = Version(release)
+        for item in self.declarations:
+            if item.exact is not None:
+                if item.exact >= first:
+                    return item
+            elif any(
+                version >= first and item.specifier.contains(version, prereleases=True)
+                for version in (first, *probes(item))
+            ):
+                return item
+        return None
+
     def describe(self) -> str:
         """`trl 0.12.2 (from uv.lock line 40)`, `transformers>=4.40 (pyproject.toml line 9)`, or `unknown`."""
         if self.kind is VersionKind.UNKNOWN:

@@ -93,7 +93,18 @@ _OUTLINES_GENERATORS = frozenset(
 MLX_VLM = (
     "mlx-vlm's `generate`, which tokenizes a text prompt with special tokens on (for every model but Gemma 3 and 4)"
 )
-_FUNCTIONS = {("mlx_vlm", "generate"): MLX_VLM, ("mlx_vlm", "stream_generate"): MLX_VLM}
+# mlx-lm's `generate` and `stream_generate` (given the model, the tokenizer and a prompt) encode a text prompt with
+# `tokenizer.encode(prompt)`, special tokens on, up to 0.20.6 (read in the `utils.py` of mlx-lm 0.14.3, 0.19.0 and
+# 0.20.6); from 0.21.0 they leave the BOS off when the text starts with it (`add_special_tokens = tokenizer.bos_token
+# is None or not prompt.startswith(tokenizer.bos_token)`): CL002 asks the project's mlx-lm versions
+MLX_LM = "mlx-lm's `generate` (before 0.21), which encodes a text prompt with special tokens on"
+MLX_LM_SKIPS_BOS = "0.21"
+_FUNCTIONS = {
+    ("mlx_vlm", "generate"): MLX_VLM,
+    ("mlx_vlm", "stream_generate"): MLX_VLM,
+    ("mlx_lm", "generate"): MLX_LM,
+    ("mlx_lm", "stream_generate"): MLX_LM,
+}
 # the engines whose calls take `add_special_tokens` themselves (and hand it to the tokenizer)
 _TAKE_FLAG = frozenset({"nnsight"})
 _FLAG_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if library in _TAKE_FLAG)

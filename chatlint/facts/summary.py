@@ -96,6 +96,7 @@ ENGINE_ITEM = "#"
 ENGINE_WORDS = (
     b"vllm",
     b"mlx_vlm",
+    b"mlx_lm",
     b"sglang",
     b"tensorrt_llm",
     b"llama_cpp",

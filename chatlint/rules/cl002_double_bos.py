@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.column_names import column_words
-from chatlint.facts.engines import MLX_VLM
+from chatlint.facts.engines import MLX_LM, MLX_LM_SKIPS_BOS, MLX_VLM
 from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
@@ -43,6 +43,8 @@ class DoubleBos(Rule):
     # only chat-template code is read, the sibling included: a file that never renders a chat template is not
     # parsed for this rule (the speed of the tool)
     prefilter = ((b"apply_chat_template", b"apply_hf_chat_template"),)
+    # (mlx-lm's `generate` leaves a text's BOS alone from 0.21: the project's versions say whether one is doubled)
+    asks_versions_of = ("mlx-lm",)
     # or a prompt written by hand that starts with a BOS token and goes on (`f"<s>[INST] {q} [/INST]"`), beside a
     # tokenizer or engine call, or returned for another module's (a BOS token's bytes first: the pattern is looked
     # for only in the few files with one)
@@ -264,7 +266,10 @@ class DoubleBos(Rule):
         schema)(prompt)`, 0.x `outlines.generate.json(model, schema)(prompt)`: it tokenizes with the tokenizer's
         defaults and takes no switch; a model of a chat API is not one), and so is one handed to mlx-vlm's `generate` or `stream_generate` (`generate(model,
         processor, prompt, image)`, imported from mlx_vlm: it tokenizes with special tokens on for every model but
-        Gemma 3 and 4, so a module that names a Gemma 3 or 4 checkpoint is left alone); mlx-vlm's own
+        Gemma 3 and 4, so a module that names a Gemma 3 or 4 checkpoint is left alone), and one handed to mlx-lm's
+        `generate` or `stream_generate` where the project's requirement keeps mlx-lm before 0.21 (those releases
+        encode a text prompt with special tokens on; later ones leave off a BOS the text starts with, so a project
+        that allows them, `mlx-lm>=0.10`, or names no version is left alone); mlx-vlm's own
         `apply_chat_template(processor, config, prompt)` and `get_chat_template(...)` render text, and so does vLLM's
         `apply_hf_chat_template(tokenizer, conversation=...)` (from `vllm.entrypoints.chat_utils`) unless told
         `tokenize=True`. The engine is
@@ -492,6 +497,22 @@ class DoubleBos(Rule):
         none when one side cannot be fixed.
     """
 
+    def _mlx_lm_adding_bos(self) -> str | None:
+        """Where the project keeps mlx-lm to releases whose `generate` adds a BOS to a text that has one (before
+        0.21), in words for the message; None when it allows a later one (a lower bound alone installs the newest,
+        which do not), or names no version."""
+        from chatlint.dependencies.resolver import VersionKind
+
+        resolution = self.dependencies.resolve("mlx-lm")
+        if resolution.kind is VersionKind.UNKNOWN or resolution.allowing_from(MLX_LM_SKIPS_BOS) is not None:
+            return None
+        allowing = resolution.allowing_below(MLX_LM_SKIPS_BOS)
+        if allowing is None:
+            return None
+        if allowing.exact is not None:
+            return f" (the project uses mlx-lm {allowing.exact}, {allowing.kind.value} in {allowing.where})"
+        return f" (`{allowing.text}` in {allowing.where} keeps mlx-lm before {MLX_LM_SKIPS_BOS})"
+
     def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
         reported: set[int] = set()
         doubled = {}
@@ -544,6 +565,9 @@ class DoubleBos(Rule):
             return None  # `elif self.model_name == "Qwen/Qwen2.5-Math-PRM-7B":`: the branch of one BOS-free model
         if tokenizer_call.engine == MLX_VLM and _GEMMA_3_OR_4.search(facts.source.text):
             return None  # mlx-vlm adds no special tokens for Gemma 3 and 4, whose templates write the BOS
+        releases = self._mlx_lm_adding_bos() if tokenizer_call.engine == MLX_LM else ""
+        if releases is None:
+            return None  # mlx-lm 0.21 and later leave off the BOS a text starts with
         if origin.written_bos and (
             _processor_call(tokenizer_call) or (tokenizer_call.engine and origin.written_bos not in _ALWAYS_ADDED)
         ):
@@ -561,7 +585,7 @@ class DoubleBos(Rule):
             f"{_subject(tokenizer_call, facts)} {'holds texts' if origin.batch else 'is'} {origin.describe()}, so "
             f"{'each' if origin.batch else 'it'} already starts with {start}; tokenizing "
             f"{'them' if origin.batch else 'it'} "
-            f"again{via} {special} adds a second BOS"
+            f"again{via} {special} adds a second BOS{releases}"
         )
         safe = origin.certain and origin.same_function and not tokenizer_call.via and not origin.written_bos
         inner = tokenizer_call.inner
