@@ -6,7 +6,16 @@ from __future__ import annotations
 import ast
 
 from chatlint.facts import build_facts
-from chatlint.facts.flow import Binding, FunctionFlow, Load, _before, _encloses, _overwrites, function_flow
+from chatlint.facts.flow import (
+    Binding,
+    FunctionFlow,
+    Load,
+    _before,
+    _encloses,
+    _overwrites,
+    function_flow,
+    instance_class,
+)
 from chatlint.facts.syntax import SourceText
 
 
@@ -138,3 +147,26 @@ def test_reaching_says_what_each_binding_says_of_itself() -> None:
                     assert flow.reaching(name, load.node) == one_by_one, (path, name, load.node.lineno)
                     compared += 1
     assert compared > 10_000
+
+
+def instance_class_of(source: str, name: str) -> str | None:
+    """The class `instance_class` finds for the value of `name` returned by the function `f`."""
+    facts = build_facts(ast.parse(source), SourceText(source))
+    function = next(function for function in facts.functions if function.name == "f")
+    returned = function_flow(function, facts.flows).returns[0]
+    assert isinstance(returned, ast.Name) and returned.id == name
+    cls = instance_class(returned, function, facts.flows)
+    return ast.unparse(cls) if cls is not None else None
+
+
+def test_an_imported_class_built_by_a_from_constructor() -> None:
+    # `RunConfig.from_yaml(path)`: an instance of the imported class; not `from_pretrained` nor an `Auto*` class,
+    # whose instances are of other classes
+    imported = "from .config import RunConfig\n\ndef f(path):\n    cfg = RunConfig.from_yaml(path)\n    return cfg\n"
+    assert instance_class_of(imported, "cfg") == "RunConfig"
+    pretrained = "from m import Model\n\ndef f(path):\n    model = Model.from_pretrained(path)\n    return model\n"
+    assert instance_class_of(pretrained, "model") != "Model"
+    auto = (
+        "from transformers import AutoModel\n\ndef f(cfg):\n    model = AutoModel.from_config(cfg)\n    return model\n"
+    )
+    assert instance_class_of(auto, "model") != "AutoModel"

@@ -51,9 +51,15 @@ def constructor_class(func: ast.expr, function: FunctionInfo) -> ast.Name | None
             method = next(
                 (item for item in statement.body if isinstance(item, ast.FunctionDef) and item.name == func.attr), None
             )
-            if method is not None and _constructs(method, cls):
-                return ast.Name(id=cls, ctx=ast.Load())
+            return ast.Name(id=cls, ctx=ast.Load()) if method is not None and _constructs(method, cls) else None
+    # a class of another module, named in CapWords, and a `from_*` constructor (`ToolSFTConfig.from_yaml(path)`);
+    # not a transformers `Auto*` class, nor `from_pretrained`, whose instances are of other classes
+    if _ALTERNATIVE_CONSTRUCTOR.fullmatch(func.attr) and cls[:1].isupper() and not cls.startswith("Auto"):
+        return ast.Name(id=cls, ctx=ast.Load())
     return None
+
+
+_ALTERNATIVE_CONSTRUCTOR = re.compile(r"from_(?!pretrained$)\w+")
 
 
 def _constructs(method: ast.FunctionDef, cls: str) -> bool:

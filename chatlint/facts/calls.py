@@ -568,7 +568,6 @@ class _Collector:
         """The flags that reach the render inside a function of another module: what the call passes for a
         parameter that becomes a flag, else what the function's summary says."""
         parameters = list(params)
-        place = summary.place(line)
         flags: dict[str, Flag] = {}
         passed = self.passed.setdefault(id(call), {})
         for forwarded in forwarded_flags:
@@ -580,15 +579,16 @@ class _Collector:
                 found = _flag_at_call_site(forwarded.name, call, function)
                 if not found.present and forwarded.present:
                     # the wrapper's own value, which a keyword of the call would override
-                    where = f"{forwarded.where} ({place})" if forwarded.where else ""
+                    where = f"{forwarded.where} ({summary.place(forwarded.line or line)})" if forwarded.where else ""
                     found = Flag(forwarded.name, forwarded.value, True, None, FlagSource.WRAPPER, where)
                 elif not found.present and SpreadSource.UNKNOWN in self._spreads(call, function):
                     # `**self.render.prompt_kwargs()`: a mapping the code does not show may set it
                     found = Flag(forwarded.name, None, True, None, FlagSource.CALL, "a `**` mapping of the call")
                 flags[forwarded.name] = found
             elif forwarded.present:
-                # a parameter default is worth naming; the call inside is named by the route ("through ...")
-                where = f"{forwarded.where} ({place})" if forwarded.where else ""
+                # a parameter default is worth naming; the call inside is named by the route ("through ..."); a value
+                # of its own, where its keyword gives it
+                where = f"{forwarded.where} ({summary.place(forwarded.line or line)})" if forwarded.where else ""
                 flags[forwarded.name] = Flag(forwarded.name, forwarded.value, True, None, FlagSource.WRAPPER, where)
             else:
                 flags[forwarded.name] = absent(forwarded.name)
@@ -695,6 +695,16 @@ class _Collector:
         label = f"the wrapper `{name}` ({summary.place(line)})"
         template_call = self._render(call, function, ancestors, conversation, flags, Route.WRAPPER, label)
         template_call.related = (Related(summary.path, line, f"`{name}` renders the conversation"),)
+        # (the line that gives the generation prompt its value there, when the call passes none: where a fix goes)
+        given = next((item for item in forwarded_flags if item.name == "add_generation_prompt"), None)
+        if (
+            given is not None
+            and given.line
+            and given.line != line
+            and flags["add_generation_prompt"].source is FlagSource.WRAPPER
+        ):
+            note = f"`{name}` passes `add_generation_prompt` here"
+            template_call.related = (*template_call.related, Related(summary.path, given.line, note))
         template_call.spreads = self._spreads(call, function)  # the call's own mappings, judged where they are
         template_call.forwarded = self.passed.get(id(call), {})
         return template_call

@@ -610,6 +610,12 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
     if isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
         # `llm.generate(prompt_token_ids=ids)`, `model(input_ids=ids)`
         return SequenceUse(UseKind.LIST, f"`{parent.arg}={_short(node)}`")
+    if isinstance(parent, ast.keyword) and parent.arg == "inputs" and isinstance(ancestors[-2], ast.Call):
+        # `model.generate(inputs=ids)`, or the keywords gathered for it (`dict(inputs=ids, max_new_tokens=...)`):
+        # transformers' `generate` takes the tensor of ids as `inputs`
+        callee = dotted_name(ancestors[-2].func) or ""
+        if callee == "dict" or callee.endswith(".generate"):
+            return SequenceUse(UseKind.LIST, f"`inputs={_short(node)}`, the tensor of ids `generate` takes")
     if isinstance(parent, ast.keyword) and parent.arg == "prompt" and isinstance(ancestors[-2], ast.Call):
         return SequenceUse(UseKind.PROMPT, node=ancestors[-2])  # `generate(model, tokenizer, prompt=ids)`
     if isinstance(parent, (ast.List, ast.Tuple)) and len(ancestors) > 1:

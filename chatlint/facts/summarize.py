@@ -90,6 +90,7 @@ from chatlint.facts.syntax import (
     is_partial,
     is_property,
     is_self_attribute,
+    keyword,
     keyword_value,
     passes_star_args,
     shortened,
@@ -1046,7 +1047,9 @@ def _flags(template_call: TemplateCall) -> tuple[ForwardedFlag, ...]:
             # mapping updated with the function's own `**overrides` holds what its callers pass, judged there)
             flags.append(ForwardedFlag(name, None, None, True, where="a `**` mapping of the render"))
         else:
-            flags.append(ForwardedFlag(name, None, inner.value, inner.present, where=inner.where))
+            given = keyword(template_call.call, name) if template_call.route is not Route.WRAPPER else None
+            line = given.value.lineno if given is not None else 0
+            flags.append(ForwardedFlag(name, None, inner.value, inner.present, where=inner.where, line=line))
     return tuple(flags)
 
 

@@ -303,6 +303,7 @@ class ForwardedFlag:
     present: bool  # the wrapper passes the flag at all (or its parameter has a default)
     from_kwargs: bool = False  # the wrapper forwards its `**kwargs`, and the flag is not set otherwise
     where: str = ""  # words for messages: "the default of parameter `agp` of `render_chat`"
+    line: int = 0  # of the keyword that gives the wrapper's own value, when it passes one (0: not written there)
 
 
 @dataclass(frozen=True)

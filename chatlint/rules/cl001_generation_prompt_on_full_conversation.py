@@ -62,7 +62,8 @@ class GenerationPromptOnFullConversation(Rule):
         offered (a configuration may change it). Not when a file of the run sets that field to the other value
         (`replace(cfg.template, add_generation_prompt=False)`, `TemplateConfig(add_generation_prompt=False)`, `cfg.
         add_generation_prompt = False`): which value renders is then not known. A module whose render takes such a
-        flag is summarised with what its imports declare, so that its importers get the flag too. A flag an instance keeps from a parameter of its class's
+        flag is summarised with what its imports declare, so that its importers get the flag too (a finding at
+        their call names the line of the wrapper's render that gives it). A flag an instance keeps from a parameter of its class's
         constructor (`add_generation_prompt=self.append_header` with `self.append_header = append_header` in
         `__init__`, or a dataclass field) takes the value a construction of the class in the module passes for it,
         by position or keyword, when that differs from the default (`VisionChatCollator(processor, 1024, True)`):

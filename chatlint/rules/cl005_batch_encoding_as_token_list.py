@@ -36,7 +36,8 @@ class BatchEncodingAsTokenList(Rule):
         (`input_ids += ids`), a search for a token in it (`image_token_id in ids`; a string key, `"input_ids" in
         out`, is a dict's use), `.append()` of it into
         a list of ids, storing it under an ids key (`{"input_ids": ...}`) or passing it as one
-        (`prompt_token_ids=ids`, `prompt_token_ids=[ids]`, `input_ids=ids`; a list comprehension of such results, or
+        (`prompt_token_ids=ids`, `prompt_token_ids=[ids]`, `input_ids=ids`, `inputs=ids` to a `generate` or in the
+        `dict(inputs=ids, ...)` gathered for one; a list comprehension of such results, or
         a local list they are appended to, handed on as `prompt_token_ids=batch` or as the prompts of mlx-lm's
         `batch_generate(model, tokenizer, batch)`; a dict of renders whose values a loop uses so: `for name, ids in
         sides.items(): ids[-n:]`), passing it to a model as its first

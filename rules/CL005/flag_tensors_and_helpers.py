@@ -48,3 +48,10 @@ def generate_with_mask(model, tokenizer, messages):
 
 def shown_prompt(tokenizer, messages):
     return tokenizer.decode(tokenizer.apply_chat_template(messages, add_generation_prompt=True))  # expect: CL005 "which reads it as ids"
+
+
+def stream_reply(model, tokenizer, messages, streamer):
+    # the keywords gathered for `generate`, run on a thread: `inputs` is the tensor of ids
+    inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")  # expect: CL005 "`inputs=inputs`, the tensor of ids `generate` takes"
+    generation_kwargs = dict(inputs=inputs, max_new_tokens=64, streamer=streamer)
+    return model.generate(**generation_kwargs)

@@ -97,3 +97,9 @@ def shown_prompt(tokenizer, messages, formatter):
     encoded = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
     # (a formatter's `decode` is not a tokenizer's; the ids of the encoding are read by key)
     return formatter.decode(tokenizer.apply_chat_template(messages)) + tokenizer.decode(encoded["input_ids"])
+
+
+def stream_reply(model, tokenizer, messages, streamer):
+    encoded = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")
+    generation_kwargs = dict(inputs=encoded["input_ids"], max_new_tokens=64, streamer=streamer)
+    return model.generate(**generation_kwargs)
