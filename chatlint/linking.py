@@ -1234,7 +1234,7 @@ def _member_class(summary: ModuleSummary, data: bytes, cls: str, members: list[s
     from (`class SeedFormatter(BaseFormatter)` with `BaseFormatter.__call__` rendering), unless it defines that
     method itself."""
     owner: str | None = cls
-    for _ in range(MAX_REEXPORTS):
+    for _ in range(_MAX_LINEAGE):
         if owner is None:
             return None
         methods = [name.partition(".")[2] for name in members if name.startswith(f"{owner}.")]
@@ -1245,6 +1245,10 @@ def _member_class(summary: ModuleSummary, data: bytes, cls: str, members: list[s
         header = re.search(rb"(?m)^class " + re.escape(owner.encode()) + rb"\((\w+)[,)]", data)
         owner = header.group(1).decode() if header is not None else None
     return None
+
+
+# how many classes up a class's first bases of its module are followed for a member (`_member_class`)
+_MAX_LINEAGE = 4
 
 
 def _defines_method(data: bytes, cls: str, method: str) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from chatlint.facts.column_names import ColumnName
 from chatlint.facts.datasets import bound_keywords, mapped_function, partial_target
-from chatlint.facts.engines import Engines
+from chatlint.facts.engines import MLX_LM, Engines
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, TokenizerCall
@@ -57,6 +57,8 @@ def tokenizing_helpers(
             tokenizer_call = configured_call(call, function, defined_names, flows, classes or {}, configurations)
             if tokenizer_call is None and engines is not None:
                 tokenizer_call = engine_call(call, function, flows, engines)
+                if tokenizer_call is not None and tokenizer_call.engine == MLX_LM:
+                    tokenizer_call = None  # (whether it adds a BOS depends on the project's mlx-lm: judged here only)
             if tokenizer_call is None and links is not None:
                 tokenizer_call = imported_helper_call(call, function, links)
             if tokenizer_call is not None and (
