@@ -562,3 +562,22 @@ def test_syntax_warnings_about_the_users_code_are_not_printed() -> None:
         warnings.simplefilter("always")
         check_text("odd.py", BUGGY_COLLATOR + "x = [0x1for y in z]\nassert (x, 'never false')\n", RULES)
     assert [str(warning.message) for warning in caught] == []
+
+
+def test_a_length_call_without_its_argument_is_analysed() -> None:
+    # a mask bound computed from `len()` with nothing in it (code a fuzzer wrote: it does not run, but it parses)
+    text = textwrap.dedent(
+        """\
+        def mask_prompt(labels, prompt_len):
+            n = min(prompt_len, len())
+            labels[:n] = -100
+            return labels
+
+
+        def build(tok, example):
+            ids = tok.apply_chat_template(example["messages"], tokenize=True)
+            return mask_prompt(list(ids), 3)
+        """
+    )
+    result = check_text("mask.py", text, RULES)
+    assert result.errors == []

@@ -982,7 +982,9 @@ def _parameter_behind(expr: ast.expr, function: FunctionInfo, params: list[str])
         return None
     # (`min(prompt_len, len(labels))`: the labels' own length only caps it)
     measured = {
-        id(node.args[0]) for node in ast.walk(values[0]) if isinstance(node, ast.Call) and called_name(node) == "len"
+        id(node.args[0])
+        for node in ast.walk(values[0])
+        if isinstance(node, ast.Call) and called_name(node) == "len" and node.args
     }
     mentioned = {
         node.id
