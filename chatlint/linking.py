@@ -217,6 +217,7 @@ class Project:
         text: str | None = None,
         hands_text: tuple[str, ...] = (),
         loaders: frozenset[str] = frozenset(),
+        checkpoints: bool = False,
     ) -> Links:
         """What the modules `path` imports tell it, by the names it binds them to. `wants_masks`: the module
         makes padding the EOS token, so the label masks of what it imports matter. `text`: the module's text, to
@@ -225,12 +226,15 @@ class Project:
         whose modules are read for a function that tokenizes its parameter. `loaders`: the tokenizer loaders the
         module calls (`get_tokenizer`, `utils.load_tokenizer`) when their padding matters to it (it masks labels by
         value, or hands the tokenizer to an imported collator): the imports they come from are read for a function
-        that makes a tokenizer pad with its EOS token and returns it."""
+        that makes a tokenizer pad with its EOS token and returns it. `checkpoints`: the module's checkpoint fields
+        are asked for whatever it renders (its model family matters to a module it imports)."""
         links = Links(overridden_switches=self.switch_overrides)
         # the text column fields it reads rows with (`example[args.text_column]`): their defaults may be imported
         fields = text_fields_read(text) if text is not None else frozenset()
         renders = text is not None and "apply_chat_template" in text
-        if text is not None and (self.eager or renders or any(ref.symbol in self.renderers for ref in imports)):
+        if text is not None and (
+            self.eager or renders or checkpoints or any(ref.symbol in self.renderers for ref in imports)
+        ):
             # a module that renders or imports a render loads a checkpoint from a field (`from_pretrained(cfg.model)`):
             # its default may be imported (the model family decides whether a second BOS is written)
             fields |= checkpoint_fields_read(text)

@@ -247,7 +247,17 @@ class ProjectStep:
         # (a package re-exports what its modules define: `from chatsft import ConversationDataset`)
         stems |= {os.path.basename(os.path.dirname(path)) for path in targets}
         importers: dict[str, set[str]] = {}
-        for path, imports in imports_of.items():  # (an importer of a rendering module is read by the project step)
+        # (an importer of a rendering module is read by the project step; in a large run, a script that loads a model
+        # and renders nothing may not have been: read here when it names a target's module and loads a checkpoint)
+        unread = {
+            path: imports_in_text(source.text)
+            for path, (source, result) in checked.items()
+            if path not in imports_of
+            and result.summary is None
+            and "from_pretrained(" in source.text
+            and mentions(stems)(source.text)
+        }
+        for path, imports in {**imports_of, **unread}.items():
             if os.path.basename(path) == "__init__.py":
                 continue  # a package that re-exports the module: its own importers are found through it
             for ref in imports:
@@ -260,6 +270,8 @@ class ProjectStep:
                 if target is not None and target != path:
                     importers.setdefault(target, set()).add(path)
         linked = {source.path: links for source, links in to_link}
+        for path, imports in unread.items():  # (what their imports declare names their checkpoints: `cfg.model`)
+            linked.setdefault(path, project.links_for(path, imports, text=checked[path][0].text, checkpoints=True))
         again = []
         for target, paths in sorted(importers.items()):
             source, _ = checked[target]
