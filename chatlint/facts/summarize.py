@@ -571,27 +571,25 @@ def _pad_loaders(facts: ModuleFacts, assignments: list[PadAssignment]) -> tuple[
         if assignment.local_name is None and _sets_an_attribute(assignment) and cls.name not in found:
             found[cls.name] = PadLoader(cls.name, assignment.node.lineno, assignment.text)
     # a method of a class of the module that sets the pad token of a tokenizer it is handed
-    # (`template.fix_special_tokens(tokenizer)` with `tokenizer.pad_token = tokenizer.eos_token` inside)
-    setters = {
-        f"{function.cls.name}.{function.name}": PadLoader(
-            function.name, assignment.node.lineno, assignment.text, handed=True
-        )
-        for assignment in assignments
-        if (function := assignment.function).cls is not None
-        and assignment.local_name is None
-        and _sets_a_parameter(assignment)
-    }
-    # and a module-level function that does (`def _pad_with_eos(tok): tok.pad_token = tok.eos_token`), called by its
-    # name or through a dict of the module holding it, whose key a run chooses (`PAD_STRATEGIES[cfg.pad](tok)`)
+    # (`template.fix_special_tokens(tokenizer)` with `tokenizer.pad_token = tokenizer.eos_token` inside), by
+    # "Class.method"; and a module-level function that does (`def _pad_with_eos(tok): tok.pad_token =
+    # tok.eos_token`), by its name, also under the name of a dict of the module holding it, whose key a run chooses
+    # (`PAD_STRATEGIES[cfg.pad](tok)`)
+    methods: dict[str, PadLoader] = {}
+    functions: dict[str, PadLoader] = {}
     for assignment in assignments:
         function = assignment.function
-        if function.cls is None and _is_module_level(function) and assignment.local_name is None:
-            if _sets_a_parameter(assignment):
-                setters[function.name] = PadLoader(function.name, assignment.node.lineno, assignment.text, handed=True)
-    for registry, members in name_dicts(facts.module).items() if setters else ():
-        setter = next((setters[member] for member in members if member in setters), None)
-        if setter is not None:
-            setters[f"{registry}[]"] = setter
+        if assignment.local_name is not None or not _sets_a_parameter(assignment):
+            continue
+        setter = PadLoader(function.name, assignment.node.lineno, assignment.text, handed=True)
+        if function.cls is not None:
+            methods[f"{function.cls.name}.{function.name}"] = setter
+        elif _is_module_level(function):
+            functions[function.name] = setter
+    for registry, members in name_dicts(facts.module).items() if functions else ():
+        held = next((functions[member] for member in members if member in functions), None)
+        if held is not None:
+            functions.setdefault(registry, held)
     # a function of the module that returns what such a function gave it (`load_tokenizer` calling
     # `ensure_pad_token(tokenizer)`), or that hands its tokenizer to such a method, is one too, a few calls deep
     for _ in range(MAX_RESOLUTION_DEPTH):
@@ -600,8 +598,8 @@ def _pad_loaders(facts: ModuleFacts, assignments: list[PadAssignment]) -> tuple[
             for call, function, _ in facts.calls
             if (
                 loader := found.get(dotted_name(call.func) or "")
-                or _function_setter(call, function, setters)
-                or _method_setter(call, function, facts, setters)
+                or _function_setter(call, function, functions)
+                or _method_setter(call, function, facts, methods)
             )
             and _is_module_level(function)
             and function.name not in found
@@ -638,15 +636,13 @@ def _sets_a_parameter(assignment: PadAssignment) -> bool:
 
 def _function_setter(call: ast.Call, function: FunctionInfo, setters: dict[str, PadLoader]) -> PadLoader | None:
     """The pad-setting function of the module that `call` calls, handed an argument: by its name
-    (`_pad_with_eos(tok)`), or as a value of a dict of the module that holds it (`PAD_STRATEGIES[name](tok)`); as
-    `function` sets the pad token of what it is handed, or of a tokenizer of its own (it loads and returns it)."""
+    (`_pad_with_eos(tok)`), or as a value of a dict of the module that holds it (`PAD_STRATEGIES[name](tok)`, the
+    dict's name among `setters`); as `function` sets the pad token of what it is handed, or of a tokenizer of its
+    own (it loads and returns it)."""
     func = call.func
-    if not call.args:
-        return None
-    if isinstance(func, ast.Subscript) and isinstance(func.value, ast.Name):
-        setter = setters.get(f"{func.value.id}[]")
-    else:
-        setter = setters.get(func.id) if isinstance(func, ast.Name) else None
+    if isinstance(func, ast.Subscript):
+        func = func.value
+    setter = setters.get(func.id) if isinstance(func, ast.Name) and call.args else None
     if setter is None:
         return None
     handed = isinstance(call.args[0], ast.Name) and call.args[0].id in function.params
