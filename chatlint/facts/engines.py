@@ -715,8 +715,8 @@ def handed_endpoint_request(call: ast.Call, function: FunctionInfo) -> EngineCal
     sends the one to the other, which tokenizes it with special tokens on. The URL is a keyword argument whose
     name says so (`url`, `api_url`, `endpoint`); None for another call."""
     prompt = keyword_value(call, "prompt")
-    if prompt is None or isinstance(call.func, ast.Attribute) and call.func.attr == "post":
-        return None
+    if prompt is None or (isinstance(call.func, ast.Attribute) and call.func.attr == "post"):
+        return None  # (a `requests.post` itself is read by `generate_request`)
     for item in call.keywords:
         if item.arg is not None and _URL_KEYWORD.search(item.arg):
             words = _endpoint_words(item.value, function)
