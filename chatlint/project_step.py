@@ -249,13 +249,14 @@ class ProjectStep:
         importers: dict[str, set[str]] = {}
         # (an importer of a rendering module is read by the project step; in a large run, a script that loads a model
         # and renders nothing may not have been: read here when it names a target's module and loads a checkpoint)
+        names_a_target = mentions(stems)
         unread = {
             path: imports_in_text(source.text)
             for path, (source, result) in checked.items()
             if path not in imports_of
             and result.summary is None
             and "from_pretrained(" in source.text
-            and mentions(stems)(source.text)
+            and names_a_target(source.text)
         }
         for path, imports in {**imports_of, **unread}.items():
             if os.path.basename(path) == "__init__.py":
