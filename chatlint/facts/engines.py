@@ -145,7 +145,11 @@ _ENGINE_WORDS = tuple(word.decode() for word in ENGINE_WORDS)
 _TEXT_GENERATION = frozenset({"text-generation"})
 # keywords only a generating pipeline's call takes
 _GENERATION_KEYWORDS = frozenset({"max_new_tokens", "do_sample", "return_full_text", "num_return_sequences"})
-_PIPELINE = "a transformers `text-generation` pipeline, which tokenizes a text prompt with special tokens on"
+PIPELINE = "a transformers `text-generation` pipeline, which tokenizes a text prompt with special tokens on"
+# before 4.43 the pipeline's `preprocess` passed `add_special_tokens=False` to the tokenizer for a text prompt (read in
+# transformers 4.36.2 to 4.42.4's `pipelines/text_generation.py`); from 4.43.0 it passes the flag only when the
+# call gives one, so the tokenizer's default (True) applies
+PIPELINE_ADDS_SPECIAL = "4.43"
 
 
 def may_name_engines(text: str) -> bool:
@@ -338,7 +342,7 @@ class Engines:
             return EngineCall(words, texts, takes_flag, related, found[0] in _TOKENIZATION_KWARGS_WORDS)
         prompt = self.pipeline_prompt(submitted_call(call) or call, function, flows)
         if prompt is not None:
-            return EngineCall(_PIPELINE, prompt, takes_flag=True)
+            return EngineCall(PIPELINE, prompt, takes_flag=True)
         library = dict(self.functions).get(dotted_name(call.func) or "") if self.functions else None
         prompt = (positional(call, 2) or keyword_value(call, "prompt")) if library is not None else None
         if library is not None and prompt is not None:

@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.column_names import column_words
-from chatlint.facts.engines import MLX_LM, MLX_LM_SKIPS_BOS, MLX_VLM
+from chatlint.facts.engines import MLX_LM, MLX_LM_SKIPS_BOS, MLX_VLM, PIPELINE, PIPELINE_ADDS_SPECIAL
 from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
@@ -44,7 +44,8 @@ class DoubleBos(Rule):
     # parsed for this rule (the speed of the tool)
     prefilter = ((b"apply_chat_template", b"apply_hf_chat_template"),)
     # (mlx-lm's `generate` leaves a text's BOS alone from 0.21: the project's versions say whether one is doubled)
-    asks_versions_of = ("mlx-lm",)
+    # (a transformers text-generation pipeline adds special tokens to a text prompt from transformers 4.43)
+    asks_versions_of = ("mlx-lm", "transformers")
     # or a prompt written by hand that starts with a BOS token and goes on (`f"<s>[INST] {q} [/INST]"`), beside a
     # tokenizer or engine call, or returned for another module's (a BOS token's bytes first: the pattern is looked
     # for only in the few files with one)
@@ -293,8 +294,9 @@ class DoubleBos(Rule):
         `pipeline("text-generation", ...)` in the function, the module or a method of the class, on at least one
         path and as no pipeline of another task on the others; or built with no task, `pipeline(model=name)`, and
         called with generation keywords, `max_new_tokens=`) tokenizes it with the
-        tokenizer's default, special tokens on; there the fix passes `add_special_tokens=False` to the call
-        (handing the pipeline the messages renders them once).
+        tokenizer's default, special tokens on, from transformers 4.43 (before, the pipeline turned them off: quiet
+        when the project's requirements keep transformers below 4.43); there the fix passes
+        `add_special_tokens=False` to the call (handing the pipeline the messages renders them once).
 
         It also finds the sibling: a prompt and a completion tokenized separately, the completion with special
         tokens, and their ids concatenated (`prompt_ids + completion_ids`), which puts a BOS in the middle (not in
@@ -513,6 +515,14 @@ class DoubleBos(Rule):
             return f" (the project uses mlx-lm {allowing.exact}, {allowing.kind.value} in {allowing.where})"
         return f" (`{allowing.text}` in {allowing.where} keeps mlx-lm before {MLX_LM_SKIPS_BOS})"
 
+    def _pipelines_add_no_special_tokens(self) -> bool:
+        """Does the project keep transformers before 4.43, whose `text-generation` pipeline tokenizes a text prompt
+        with `add_special_tokens=False`? (Unknown versions install the newest, which leave it to the tokenizer.)"""
+        from chatlint.dependencies.resolver import VersionKind
+
+        resolution = self.dependencies.resolve("transformers")
+        return resolution.kind is not VersionKind.UNKNOWN and resolution.allowing_from(PIPELINE_ADDS_SPECIAL) is None
+
     def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
         reported: set[int] = set()
         doubled = {}
@@ -568,6 +578,8 @@ class DoubleBos(Rule):
         releases = self._mlx_lm_adding_bos() if tokenizer_call.engine == MLX_LM else ""
         if releases is None:
             return None  # mlx-lm 0.21 and later leave off the BOS a text starts with
+        if tokenizer_call.engine == PIPELINE and self._pipelines_add_no_special_tokens():
+            return None  # the project's transformers predates 4.43: its pipelines tokenize text without them
         if origin.written_bos and (
             _processor_call(tokenizer_call) or (tokenizer_call.engine and origin.written_bos not in _ALWAYS_ADDED)
         ):
