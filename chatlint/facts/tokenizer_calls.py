@@ -55,6 +55,7 @@ from chatlint.facts.syntax import (
     called_name,
     code,
     dotted_name,
+    first_argument,
     is_partial,
     is_self_attribute,
     keyword_value,
@@ -347,7 +348,7 @@ def engine_call(
     flag = call_flag(ADD_SPECIAL_TOKENS, run, function) if found.takes_flag else absent(ADD_SPECIAL_TOKENS)
     # a `**mapping` can hold the flag only for an engine that takes it (a pipeline); SGLang's `generate` takes a
     # fixed set of keywords (sampling parameters, LoRA, priority), none of them the flag
-    opaque = _spreads_beyond_generation(run) if found.takes_flag else passes_star_args(run)
+    opaque = _spreads_beyond_generation(run, function) if found.takes_flag else passes_star_args(run)
     if found.tokenization_kwargs:
         # `llm.generate(prompts, params, tokenization_kwargs={"add_special_tokens": False})`, also inside a `**mapping`
         nested = keyword_value(call, "tokenization_kwargs")
@@ -1011,12 +1012,43 @@ def _spreads(call: ast.Call) -> bool:
     return passes_star_args(call) or any(item.arg is None for item in call.keywords)
 
 
-def _spreads_beyond_generation(call: ast.Call) -> bool:
+def _spreads_beyond_generation(call: ast.Call, function: FunctionInfo) -> bool:
     """`_spreads`, but a `**mapping` named for generation settings (`**gen_kwargs`, `**self.generation_kwargs`,
-    `**sampling_params`) is read as holding them, not how the prompt is tokenized (a pipeline's call takes both)."""
+    `**sampling_params`) is read as holding them, not how the prompt is tokenized (a pipeline's call takes both);
+    so is the function's own `**kwargs` when it reads generation settings off them
+    (`kwargs.pop("max_new_tokens", 256)`) and never the flag."""
     return passes_star_args(call) or any(
-        item.arg is None and not _GENERATION_SETTINGS.search(_spread_name(item.value)) for item in call.keywords
+        item.arg is None
+        and not _GENERATION_SETTINGS.search(_spread_name(item.value))
+        and not _read_for_generation(item.value, function)
+        for item in call.keywords
     )
+
+
+def _read_for_generation(spread: ast.expr, function: FunctionInfo) -> bool:
+    """Is `spread` the function's own `**kwargs`, whose keys the function reads are generation settings
+    (`kwargs.pop("max_new_tokens", ...)`, `kwargs.get("temperature")`, `kwargs["do_sample"]`) and not the flag?"""
+    if not (isinstance(spread, ast.Name) and spread.id == function.star_kwargs):
+        return False
+    keys = set()
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _KEY_READS:
+            owner, key = node.func.value, first_argument(node)
+        elif isinstance(node, ast.Subscript):
+            owner, key = node.value, node.slice
+        else:
+            continue
+        if isinstance(owner, ast.Name) and owner.id == spread.id and (name := string_value(key)) is not None:
+            keys.add(name)
+    return bool(keys & _GENERATION_KEYS) and ADD_SPECIAL_TOKENS not in keys
+
+
+_KEY_READS = frozenset({"get", "pop", "setdefault"})
+# keywords of `generate` (and of a pipeline's call for it) a caller's settings are known by
+_GENERATION_KEYS = frozenset(
+    {"max_new_tokens", "max_length", "temperature", "top_p", "top_k", "do_sample", "num_beams", "repetition_penalty"}
+    | {"return_full_text", "num_return_sequences", "streamer", "eos_token_id", "pad_token_id", "stop_strings"}
+)
 
 
 def _spread_name(value: ast.expr) -> str:

@@ -350,7 +350,9 @@ class DoubleBos(Rule):
         It stays quiet where `add_special_tokens=False` is passed (literally, through a name, a default, or a
         `**kwargs` dict it can see: a dict literal, with keys set later by string literals, `kwargs["max_length"] =
         n`), where an opaque `**kwargs` may pass it (not to vLLM's or SGLang's `generate`,
-        whose keywords cannot turn special tokens off), where TensorRT-LLM's `SamplingParams(add_special_tokens=...)`
+        whose keywords cannot turn special tokens off, nor to a pipeline's call when the mapping is named for
+        generation settings, `**gen_kwargs`, or is the function's own `**kwargs` that it reads generation settings
+        off, `kwargs.pop("max_new_tokens", 256)`, and never the flag), where TensorRT-LLM's `SamplingParams(add_special_tokens=...)`
         is built in the function, on plain documents that never went
         through a chat template, and on text whose start was cut off (`text[len(prompt):]`). Ids that are only
         measured against a bound (`len(tokenizer(text).input_ids) > max_length`, a tensor's `.shape[-1]`, `.size(1)`

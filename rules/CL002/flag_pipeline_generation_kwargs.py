@@ -41,3 +41,17 @@ class LazyProvider:
         pipe = self._ensure_pipeline()
         prompt = pipe.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
         return pipe(prompt, **self._generate_kwargs())[0]["generated_text"]  # expect: CL002 "`text-generation` pipeline"
+
+
+class GenerationTask:
+    """The caller's `**kwargs` read here for generation settings (`max_new_tokens`): what else they hold goes to
+    `generate` too, not to how the prompt is tokenized."""
+
+    def __init__(self, checkpoint):
+        self.pipeline = transformers.pipeline(model=checkpoint)
+        self.tokenizer = self.pipeline.tokenizer
+
+    def generate(self, messages, **kwargs):
+        max_new_tokens = kwargs.pop("max_new_tokens", 256)
+        prompt = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        return self.pipeline(prompt, max_new_tokens=max_new_tokens, **kwargs)  # expect: CL002 "`text-generation` pipeline"

@@ -32,3 +32,21 @@ class Labeller:
 
     def label(self, messages):
         return self.pipe(self.tokenizer.apply_chat_template(messages, tokenize=False), top_k=1)
+
+
+class GenerationTask:
+    """The caller's `**kwargs` read for the flag too, or read for nothing: they may turn special tokens off."""
+
+    def __init__(self, name):
+        self.pipeline = pipeline(model=name)
+        self.tokenizer = self.pipeline.tokenizer
+
+    def generate(self, messages, **kwargs):
+        kwargs.pop("max_new_tokens", None)
+        kwargs.setdefault("add_special_tokens", False)
+        prompt = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        return self.pipeline(prompt, max_new_tokens=64, **kwargs)
+
+    def generate_with(self, messages, **kwargs):
+        prompt = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        return self.pipeline(prompt, max_new_tokens=64, **kwargs)
