@@ -4,8 +4,10 @@ vllm-serve` server; also the class imported from a project module named `vllm_cl
 completions request to an OpenAI-compatible server (`client.completions.create(prompt=...)`, which vLLM and SGLang
 serve with special tokens on for a completion prompt), llama-cpp-python's `Llama` called with a text prompt
 (`llm(prompt)`, `llm.create_completion(prompt)`: it puts the model's BOS in front and reads special tokens in the
-text), and a transformers `text-generation` pipeline called with a string (`pipe(text)`: its `add_special_tokens`
-is left to the tokenizer's default, True).
+text), a transformers `text-generation` pipeline called with a string (`pipe(text)`: its `add_special_tokens`
+is left to the tokenizer's default, True, from transformers 4.43) and LangChain's `HuggingFacePipeline` around one,
+TGI's clients (huggingface_hub's `text_generation`, text-generation's `Client.generate`), and Ollama's `generate`
+without `raw=True` (it templates the prompt again).
 
 Each tokenizes a text prompt with the tokenizer's special tokens on (vLLM's `add_special_tokens` defaults to True
 for raw prompts; SGLang encodes the text the same way), so a prompt rendered with `tokenize=False` gets a second
@@ -40,6 +42,8 @@ from chatlint.facts.syntax import (
 )
 from chatlint.findings import Related
 
+# (the transformers pipeline under it adds special tokens to a text prompt from 4.43: CL002 asks the version)
+LANGCHAIN_PIPELINE = "LangChain's `HuggingFacePipeline` (a transformers `text-generation` pipeline)"
 OUTLINES = "an Outlines model of a transformers model (`outlines.from_transformers`)"
 # (library, class) -> the words a message uses for its `generate`
 _ENGINES = {
@@ -59,6 +63,14 @@ _ENGINES = {
     # `preprocess`): a text prompt of `trace`, `generate` or a tracer's `invoke` is tokenized with special tokens
     # on, unless the call passes `add_special_tokens=False`
     ("nnsight", "LanguageModel"): "nnsight's `LanguageModel` (its `trace`, `generate` and `invoke`)",
+    # LangChain's `HuggingFacePipeline` (`HuggingFacePipeline(pipeline=pipe)`, `HuggingFacePipeline.from_model_id(
+    # ...)`; langchain-huggingface's, and langchain-community's before it): `invoke(text)`, `llm(text)` and the rest
+    # hand the text to the transformers pipeline's call (read in langchain-huggingface 0.1.2's
+    # `llms/huggingface_pipeline.py`, `_generate`: `self.pipeline(batch_prompts, **pipeline_kwargs)`)
+    **{
+        (library, "HuggingFacePipeline"): LANGCHAIN_PIPELINE
+        for library in ("langchain_huggingface", "langchain_community", "langchain")
+    },
     # Outlines (read in 1.2.3's `models/transformers.py`, `TransformerTokenizer.encode`: `self.tokenizer(prompt,
     # padding=True, return_tensors="pt")`; a processor's call for a multimodal model): the model `from_transformers`
     # wraps tokenizes a text prompt with special tokens on, called (`model(prompt, output_type)`) or through a
@@ -81,7 +93,17 @@ _METHODS = {
     "nnsight": frozenset({"trace", "generate", "invoke"}),
     # Outlines: `model(prompt, output_type)`, `model.stream(prompt)`, `model.batch(prompts)`, and a generator's
     "outlines": frozenset({"__call__", "stream", "batch"}),
+    # LangChain's runnables (`llm.invoke(text)`, `llm.batch(texts)`) and its older calls (`llm(text)`, `predict`)
+    **{
+        library: frozenset({"invoke", "ainvoke", "batch", "abatch", "stream", "astream", "predict", "__call__"})
+        for library in ("langchain_huggingface", "langchain_community", "langchain")
+    },
+    # text-generation's (TGI's Python client) and Ollama's clients
+    "text_generation": frozenset({"generate", "generate_stream"}),
+    "ollama": frozenset({"generate"}),
 }
+# where a library's methods take the prompt, when not first: Ollama's `generate(model, prompt)`
+_LIBRARY_PROMPT_ARGUMENT = {"ollama": ("prompt", 1)}
 # the functions that build an Outlines generator on a model (its first argument), by the name `import outlines` binds
 _OUTLINES_GENERATORS = frozenset(
     {"Generator", *(f"generate.{kind}" for kind in ("json", "regex", "choice", "text", "format", "cfg", "fsm"))}
@@ -97,6 +119,10 @@ MLX_VLM = (
 # `tokenizer.encode(prompt)`, special tokens on, up to 0.20.6 (read in the `utils.py` of mlx-lm 0.14.3, 0.19.0 and
 # 0.20.6); from 0.21.0 they leave the BOS off when the text starts with it (`add_special_tokens = tokenizer.bos_token
 # is None or not prompt.startswith(tokenizer.bos_token)`): CL002 asks the project's mlx-lm versions
+# Ollama's `generate(model, prompt)` (the module's function, or a `Client`'s method) puts a prompt in the model's own
+# template unless `raw=True` is passed (read in ollama-python 0.4.7's `_client.py`; the server's `api/generate`
+# applies the Modelfile's TEMPLATE, and its runner adds the model's BOS): a rendered prompt is templated twice
+OLLAMA = "Ollama's `generate` without `raw=True` (it puts the prompt in the model's own template)"
 MLX_LM = "mlx-lm's `generate` (before 0.21), which encodes a text prompt with special tokens on"
 MLX_LM_SKIPS_BOS = "0.21"
 _FUNCTIONS = {
@@ -104,7 +130,10 @@ _FUNCTIONS = {
     ("mlx_vlm", "stream_generate"): MLX_VLM,
     ("mlx_lm", "generate"): MLX_LM,
     ("mlx_lm", "stream_generate"): MLX_LM,
+    ("ollama", "generate"): OLLAMA,
 }
+# where those functions take the prompt: (keyword, position)
+_FUNCTION_PROMPT = {OLLAMA: ("prompt", 1)}
 # the engines whose calls take `add_special_tokens` themselves (and hand it to the tokenizer)
 _TAKE_FLAG = frozenset({"nnsight"})
 _FLAG_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if library in _TAKE_FLAG)
@@ -112,7 +141,9 @@ _FLAG_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if lib
 # 0.11's `LLM.generate` and `AsyncLLM.generate`)
 _TOKENIZATION_KWARGS_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if library == "vllm")
 # the libraries known by their classes only: `llm(...)`, `model.generate(...)` are too common to judge by name
-_BY_CLASS_ONLY = frozenset({"llama_cpp", "nnsight", "outlines"})
+_BY_CLASS_ONLY = frozenset(
+    {"llama_cpp", "nnsight", "outlines", "langchain_huggingface", "langchain_community", "langchain"}
+)
 # where those methods take the prompt: (keywords, position)
 _PROMPT_ARGUMENT = {
     "add_request": (("prompt", "inputs"), 1),
@@ -132,6 +163,14 @@ _CLIENTS = {
     "tokenizes text inputs with special tokens on)",
     ("huggingface_hub", "AsyncInferenceClient"): "huggingface_hub's `AsyncInferenceClient.text_generation` (a TGI "
     "server, which tokenizes text inputs with special tokens on)",
+    # text-generation (TGI's own Python client, read in 0.7.0's `client.py`): `generate(prompt)` and
+    # `generate_stream(prompt)` post the text as `inputs` to the same `/generate`
+    **{
+        ("text_generation", name): f"text-generation's `{name}.generate` (a TGI server, which tokenizes text inputs "
+        "with special tokens on)"
+        for name in ("Client", "AsyncClient")
+    },
+    **{("ollama", name): OLLAMA for name in ("Client", "AsyncClient")},
 }
 # the engine a name like `llm` holds in a module that imports only that library
 _MAIN_ENGINE = {
@@ -221,6 +260,10 @@ class Engines:
             if client is not None:  # `from trl.extras.vllm_client import VLLMClient`
                 classes[ref.local] = client
                 continue
+            if ref.symbol is None and ref.module == root:  # `import ollama`: `ollama.Client(...)`
+                classes.update(
+                    (f"{ref.local}.{name}", words) for (library, name), words in _CLIENTS.items() if library == root
+                )
             if root not in _LIBRARIES:
                 continue
             libraries.add(root)
@@ -344,7 +387,10 @@ class Engines:
         if prompt is not None:
             return EngineCall(PIPELINE, prompt, takes_flag=True)
         library = dict(self.functions).get(dotted_name(call.func) or "") if self.functions else None
-        prompt = (positional(call, 2) or keyword_value(call, "prompt")) if library is not None else None
+        keyword, position = _FUNCTION_PROMPT.get(library or "", ("prompt", 2))
+        prompt = (positional(call, position) or keyword_value(call, keyword)) if library is not None else None
+        if library == OLLAMA and _raw(call):
+            prompt = None  # `raw=True`: the text goes to the model as it is
         if library is not None and prompt is not None:
             return EngineCall(library, prompt)  # `generate(model, processor, prompt, image)`
         return (
@@ -407,11 +453,10 @@ class Engines:
         text = text or positional(call, position) or _spread_prompt(call, function, keywords, flows)
         if text is None:
             return None
-        if method == "invoke":  # `tracer.invoke(prompt)` in `with lm.trace() as tracer:`: the model traced
-            traced = _traced_model(receiver, function)
-            if traced is None:
-                return None
-            receiver = traced
+        # `tracer.invoke(prompt)` in `with lm.trace() as tracer:`: the model traced (LangChain's `llm.invoke(text)`
+        # is the model's own)
+        traced = _traced_model(receiver, function) if method == "invoke" else None
+        receiver = traced or receiver
         # (an item of the tuples a function returns is known only when that function builds an engine there)
         built = [
             value.func
@@ -438,7 +483,16 @@ class Engines:
             if len(engines) != 1 or None in engines:
                 return None
             library, words = engines.pop()  # type: ignore[misc]  # (None is ruled out above)
-            return (words, text) if method in _METHODS.get(library, _GENERATE) else None
+            if method not in _METHODS.get(library, _GENERATE) or (
+                library == "nnsight" and method == "invoke" and not traced
+            ):
+                return None
+            if library in _LIBRARY_PROMPT_ARGUMENT:
+                keyword, position = _LIBRARY_PROMPT_ARGUMENT[library]
+                text = keyword_value(call, keyword) or positional(call, position)
+            if text is None or (library == "ollama" and _raw(call)):
+                return None
+            return words, text
         if method == "text_generation":
             # in a module that imports huggingface_hub's clients, `text_generation` is theirs however the client was
             # made (`self.client, self.async_client = self._create_clients(cfg)`): no other library names it so
@@ -518,6 +572,12 @@ def _takes_sampling_params(cls: ast.expr, engines: Engines) -> bool:
     """Is `cls` the class of an engine whose `generate` takes `SamplingParams` (vLLM's, TensorRT-LLM's)?"""
     found = _engine_of(engines.classes, cls)
     return found is not None and found[0] in ("vllm", "tensorrt_llm")
+
+
+def _raw(call: ast.Call) -> bool:
+    """Does an Ollama call pass `raw=` other than a literal False (the prompt goes to the model untemplated)?"""
+    raw = keyword_value(call, "raw")
+    return raw is not None and not (isinstance(raw, ast.Constant) and raw.value is False)
 
 
 def _traced_model(tracer: ast.expr, function: FunctionInfo) -> ast.expr | None:

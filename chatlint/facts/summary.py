@@ -105,6 +105,9 @@ ENGINE_WORDS = (
     b"completions.create",
     b"pipeline(",
     b"InferenceClient",
+    b"text_generation",  # (TGI's client library; huggingface_hub's `text_generation` method)
+    b"HuggingFacePipeline",
+    b"ollama",
     b"/generate",
     b"/completion",  # (`/v1/completions`, llama.cpp server's `/completion`)
     b"fast_generate(",  # (Unsloth's vLLM engine on the model)

@@ -10,7 +10,14 @@ from pathlib import PurePath
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.column_names import column_words
-from chatlint.facts.engines import MLX_LM, MLX_LM_SKIPS_BOS, MLX_VLM, PIPELINE, PIPELINE_ADDS_SPECIAL
+from chatlint.facts.engines import (
+    LANGCHAIN_PIPELINE,
+    MLX_LM,
+    MLX_LM_SKIPS_BOS,
+    MLX_VLM,
+    PIPELINE,
+    PIPELINE_ADDS_SPECIAL,
+)
 from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
 from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
@@ -261,7 +268,13 @@ class DoubleBos(Rule):
         tracer's `invoke(prompt)` in `with lm.generate(...) as tracer:`; known by its class; the call takes
         `add_special_tokens=False`, which nnsight hands the tokenizer, and the fix passes it there), and so is one sent to a TGI server through huggingface_hub's `InferenceClient.text_generation(prompt)`
         (or `AsyncInferenceClient`; TGI's `/generate` tokenizes text inputs with special tokens on and takes no
-        switch for it), and so is one given to an Outlines model of a transformers model (`model =
+        switch for it) or TGI's own client (`text_generation.Client(url).generate(prompt)`, `generate_stream`,
+        `AsyncClient`), and so is one given to LangChain's `HuggingFacePipeline` (`HuggingFacePipeline(pipeline=pipe)`
+        or `.from_model_id(...)`, then `llm.invoke(prompt)`, `llm(prompt)`, `batch`, `stream`, `predict`: the
+        transformers pipeline under it tokenizes the text, so the project's transformers version is asked as for a
+        pipeline), and one given to Ollama's `generate(model, prompt)` (the module's function or a `Client`'s)
+        without `raw=True` (it puts the prompt in the model's own template, BOS and all; with `raw=True` it is left
+        alone), and so is one given to an Outlines model of a transformers model (`model =
         outlines.from_transformers(hf_model, tokenizer)`, 0.x `outlines.models.transformers(name)`, then
         `model(prompt, output_type)`, `model.stream(prompt)`, or a generator built on it, `outlines.Generator(model,
         schema)(prompt)`, 0.x `outlines.generate.json(model, schema)(prompt)`: it tokenizes with the tokenizer's
@@ -580,7 +593,8 @@ class DoubleBos(Rule):
         releases = self._mlx_lm_adding_bos() if tokenizer_call.engine == MLX_LM else ""
         if releases is None:
             return None  # mlx-lm 0.21 and later leave off the BOS a text starts with
-        if tokenizer_call.engine == PIPELINE and self._pipelines_add_no_special_tokens():
+        pipeline = tokenizer_call.engine == PIPELINE or tokenizer_call.engine.startswith(LANGCHAIN_PIPELINE)
+        if pipeline and self._pipelines_add_no_special_tokens():
             return None  # the project's transformers predates 4.43: its pipelines tokenize text without them
         if origin.written_bos and (
             _processor_call(tokenizer_call) or (tokenizer_call.engine and origin.written_bos not in _ALWAYS_ADDED)
