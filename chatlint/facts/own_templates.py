@@ -90,15 +90,33 @@ def _installed_literals(module: FunctionInfo) -> list[str]:
 
 def _fallback_installs(module: FunctionInfo) -> set[int]:
     """The assignments under an `if` that tests the tokenizer's template (`if tokenizer.chat_template is None:`):
-    a fallback for a model without one, while the models that have one render with theirs."""
+    a fallback for a model without one, while the models that have one render with theirs; and those under a test
+    of the model's name with no `else` (`if "vicuna" in model_name_or_path:`): a template for some models, while
+    the others render with their own."""
     return {
         id(node)
         for branch in ast.walk(module.node)
-        if isinstance(branch, ast.If) and "chat_template" in code(branch.test)
+        if isinstance(branch, ast.If) and ("chat_template" in code(branch.test) or _for_some_models(branch))
         for statement in branch.body
         for node in ast.walk(statement)
         if isinstance(node, ast.Assign)
     }
+
+
+def _for_some_models(branch: ast.If) -> bool:
+    """Is `branch` (with the `elif`s after it) a test of the model's name against literals with no final `else`?"""
+    names = [node for node in ast.walk(branch.test) if isinstance(node, (ast.Name, ast.Attribute))]
+    if not any(_MODEL_NAME.search(code(node)) for node in names) or not any(
+        isinstance(node, ast.Constant) and isinstance(node.value, str) for node in ast.walk(branch.test)
+    ):
+        return False
+    while len(branch.orelse) == 1 and isinstance(branch.orelse[0], ast.If):
+        branch = branch.orelse[0]
+    return not branch.orelse
+
+
+# a name that holds the model's name or path (`model_name_or_path`, `args.model`, `checkpoint`)
+_MODEL_NAME = re.compile(r"(?i)(?:^|[._])(?:model\w*|checkpoint\w*|base_model)$")
 
 
 def _fakes_the_template(functions: list[FunctionInfo]) -> bool:

@@ -413,7 +413,9 @@ class DoubleBos(Rule):
         `apply_chat_template` (a test double; not a `Protocol`'s or an abstract method's stub, which renders
         nothing); and a module that installs chat templates of its own that write no BOS
         (`tokenizer.chat_template = MY_TEMPLATE`, a literal of the module, or what a function of the module or of
-        another one returns when it returns only such literals: `tok.chat_template = get_chat_template(version)`).
+        another one returns when it returns only such literals: `tok.chat_template = get_chat_template(version)`;
+        not one installed only as a fallback, `if tokenizer.chat_template is None:`, nor only for some models, `if
+        "vicuna" in model_name_or_path:` with no `else`, where the other models render with their own).
 
         Across modules it follows text an imported function returns (or an imported generator yields), text stored in a dataset column by a `.map()`
         of the module whose function (imported or not) returns rows with rendered text (on one of its paths is
