@@ -779,8 +779,10 @@ class RenderedTexts:
         elif isinstance(expr, ast.Call):
             # one of another module, as its summary says
             imported = self.links.text(expr.func)
-            if imported is None or not imported[0].yields or position not in imported[0].positions or many:
+            if imported is None or not imported[0].yields or position not in imported[0].positions:
                 return None
+            if imported[0].batch is not many:
+                return None  # (a list of texts where a text is read, or the other way round)
             return imported_origin(*imported, "yields rendered texts in its tuples")
         elif isinstance(expr, ast.Name):
             bindings = self.flow(function).reaching(expr.id, expr)
@@ -1186,13 +1188,15 @@ class RenderedTexts:
         """The render the texts of the list `helper` returns start with, if it returns such a list."""
         return self._returned(helper, None, 0, many=True)
 
-    def yielded_in_tuples(self, helper: FunctionInfo) -> tuple[int, TextOrigin] | None:
-        """The place and render of the rendered text in the tuples a generator yields (`yield record, text`)."""
+    def yielded_in_tuples(self, helper: FunctionInfo) -> tuple[int, TextOrigin, bool] | None:
+        """The place and render of the rendered text in the tuples a generator yields (`yield record, text`), and
+        whether that item is a list of rendered texts (`yield records, texts`)."""
         sizes = [len(value.elts) for value in self.flow(helper).yields if isinstance(value, ast.Tuple)]
         for position in range(max(sizes, default=0)):
-            origin = self._returned(helper, position, 0, many=False, yielded=True)
-            if origin is not None:
-                return position, origin
+            for many in (False, True):
+                origin = self._returned(helper, position, 0, many=many, yielded=True)
+                if origin is not None:
+                    return position, origin, many
         return None
 
     def returned_in_tuples(self, helper: FunctionInfo) -> list[tuple[int, TextOrigin]]:

@@ -718,10 +718,18 @@ def _returned_text(
         if items is not None and not items.batch:  # a generator of rendered texts
             return TextSummary(function.qualname, items.line, items.render, certain=items.certain, yields=True)
         in_tuples = rendered.yielded_in_tuples(function) if items is None else None
-        if in_tuples is not None:  # a generator of tuples holding a rendered text (`yield record, text`)
-            position, found = in_tuples
+        if in_tuples is not None:
+            # a generator of tuples holding a rendered text (`yield record, text`), or a list of them (`batch`:
+            # `yield records, texts`)
+            position, found, many = in_tuples
             return TextSummary(
-                function.qualname, found.line, found.render, certain=found.certain, yields=True, positions=(position,)
+                function.qualname,
+                found.line,
+                found.render,
+                certain=found.certain,
+                yields=True,
+                positions=(position,),
+                batch=many,
             )
         if items is None:
             texts = rendered.returned_texts(function)

@@ -344,7 +344,7 @@ class TextSummary:
     # a generator: the texts are the items it yields (`for text in render_all(rows)`), not what a call returns
     yields: bool = False
     # it returns a list of rendered texts (`[render(c) for c in chats]`): the texts are the items of what a call
-    # returns
+    # returns (with `yields` and `positions`: the item of the tuples it yields is such a list)
     batch: bool = False
     # it returns a dataset whose rows hold rendered text in `columns` (`return ds.map(to_text)`), not rows
     dataset: bool = False

@@ -39,3 +39,17 @@ def batched(items, size):
             chunk = []
     if chunk:
         yield chunk
+
+
+def iter_record_batches(tokenizer, rows, size):
+    """Rows in batches with their rendered prompts: the second element of the tuples it yields is a list of them."""
+    records, texts = [], []
+    for row in rows:
+        messages = [{"role": "user", "content": row["question"]}]
+        texts.append(tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True))
+        records.append(row)
+        if len(records) == size:
+            yield records, texts
+            records, texts = [], []
+    if records:
+        yield records, texts
