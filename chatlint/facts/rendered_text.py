@@ -726,17 +726,25 @@ class RenderedTexts:
         found = _any(self.tuple_items(value, helper, depth + 1, position, many) for value in self.flow(helper).returns)
         return with_hop(found, f"the results of `{_short(mapped)}`")
 
+    def _mapped_call(self, call: ast.Call, function: FunctionInfo) -> ast.Call | None:
+        """The call a pool or `map` makes on each item, when it maps a lambda that calls a function of the module
+        (`executor.map(lambda r: self.create_prompt(r, n), rows)`) or that function itself (`pool.map(
+        self.create_prompt, rows)`, as a call of it)."""
+        if _pool_map(call) is None or len(call.args) < 2:
+            return None
+        target = call.args[0]
+        if isinstance(target, ast.Lambda) and isinstance(target.body, ast.Call):
+            each = target.body
+        elif isinstance(target, (ast.Name, ast.Attribute)):
+            each = ast.copy_location(ast.Call(func=target, args=[], keywords=[]), call)
+        else:
+            return None
+        return each if self.helper_function(each, function) is not None else None
+
     def _mapped_helper(self, call: ast.Call, function: FunctionInfo) -> FunctionInfo | None:
         """The function of the module a pool maps over its items: `pool.map(fn, items)`, `executor.map(...)`,
         `pool.imap(...)`, or the built-in `map(fn, items)` (not a dataset's `.map()`, whose items are rows)."""
-        func = call.func
-        if isinstance(func, ast.Name) and func.id == "map":
-            pass
-        elif isinstance(func, ast.Attribute) and func.attr in ("map", "imap", "imap_unordered"):
-            receiver = (dotted_name(func.value) or "").rsplit(".", 1)[-1].lower()
-            if "pool" not in receiver and "executor" not in receiver:
-                return None
-        else:
+        if _pool_map(call) is None:
             return None
         target = first_argument(call)
         if not isinstance(target, (ast.Name, ast.Attribute)) or len(call.args) < 2:
@@ -771,9 +779,17 @@ class RenderedTexts:
             if iterable is None or isinstance(iterable, ast.Starred):
                 return None
             return with_hop(self.template_texts(iterable, function, depth + 1), f"`{_short(expr)}`")
+        elif isinstance(expr, ast.Call) and (each := self._mapped_call(expr, function)) is not None:
+            # `executor.map(lambda r: self.create_prompt(r), rows)`: what each call returns
+            items = [(each, function)]
         elif isinstance(expr, ast.Call) and (helper := self.helper_function(expr, function)) is not None:
             if not self.flow(helper).yields:
-                return None
+                # a list of such tuples it builds and returns (`return all_prompts`)
+                found = _any(
+                    self.tuple_items(value, helper, depth + 1, position, many) for value in self.flow(helper).returns
+                )
+                found = with_hop(found, f"returned by `{helper.name}`")
+                return replace(found, same_function=False) if found is not None else None
             # a generator of tuples: `for record, text in iter_prompts(tok, rows)` with `yield record, render(...)`
             return self._returned(helper, position, depth, many, site=(expr, function), yielded=True)
         elif isinstance(expr, ast.Call):
@@ -807,7 +823,14 @@ class RenderedTexts:
                 for binding in bindings
                 if binding.kind == "loop" and isinstance(binding.value, ast.Call)
             )
-            appended = [(value, function) for kind, value in function.mutations.get(expr.id, ()) if kind == "append"]
+            mutations = function.mutations.get(expr.id, ())
+            # (`all_prompts.extend(batch_prompts)`: the items of another list of such tuples)
+            found = found or _any(
+                self.tuple_items(value, function, depth + 1, position, many)
+                for kind, value in mutations
+                if kind == "extend"
+            )
+            appended = [(value, function) for kind, value in mutations if kind == "append"]
             return found or self._tuple_elements(appended, position, depth, f"`{expr.id}`", many)
         elif isinstance(expr, ast.Attribute) and dotted_name(expr.value) == "self" and function.self_class is not None:
             name = f"self.{expr.attr}"
@@ -1088,13 +1111,20 @@ class RenderedTexts:
         return instance_method(func, function, self.flows, self.module_classes)
 
     def _rendering_override(self, base: ClassInfo, name: str) -> FunctionInfo | None:
-        """The first method `name` of a subclass of `base` in the module that renders a chat template itself."""
+        """The first method `name` of a subclass of `base` in the module that renders a chat template itself, or
+        else the only one of the module's subclasses that implements it (`create_prompt_batched` mapping the
+        subclass's `create_prompt` over results)."""
         rendering = {id(template_call.function) for template_call in self.templates.values()}
-        for cls in self.module_classes.values():
-            method = cls.methods.get(name)
-            if method is not None and id(method) in rendering and any(item is base for item in cls.lineage()[1:]):
-                return method
-        return None
+        overrides = [
+            method
+            for cls in self.module_classes.values()
+            if (method := cls.methods.get(name)) is not None
+            and not method.is_stub
+            and any(item is base for item in cls.lineage()[1:])
+        ]
+        return next((method for method in overrides if id(method) in rendering), None) or (
+            overrides[0] if len(overrides) == 1 else None
+        )
 
     def _named_functions(self, name: str, function: FunctionInfo) -> list[FunctionInfo]:
         """The functions of the module (not methods) a call of `name` in `function` may run: the one the caller's
@@ -1619,3 +1649,15 @@ def _cuts_the_first(index: ast.expr) -> bool:
         return False
     lower = index.lower.value
     return type(lower) is int and lower > 0
+
+
+def _pool_map(call: ast.Call) -> ast.Call | None:
+    """`call` when it maps a function over items with a pool: `pool.map(fn, items)`, `executor.map(...)`,
+    `pool.imap(...)`, or the built-in `map(fn, items)` (not a dataset's `.map()`, whose items are rows)."""
+    func = call.func
+    if isinstance(func, ast.Name) and func.id == "map":
+        return call
+    if isinstance(func, ast.Attribute) and func.attr in ("map", "imap", "imap_unordered"):
+        receiver = (dotted_name(func.value) or "").rsplit(".", 1)[-1].lower()
+        return call if "pool" in receiver or "executor" in receiver else None
+    return None

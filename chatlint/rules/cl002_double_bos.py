@@ -127,7 +127,10 @@ class DoubleBos(Rule):
         text in iter_prompts(ds)`, also out of chunks of them, `[text for _, text in chunk]`, or of a list kept of
         them, `pairs = list(iter_prompts(ds))`), helpers of the module a pool maps over items (`pool.map(render_one,
         rows)`, `executor.map`, the built-in `map`; each result one text, or a list of pairs taken apart with
-        `zip(*rendered)`),
+        `zip(*rendered)`; also a lambda calling one, `executor.map(lambda r: self.create_prompt(r), batch)`, whose
+        `(prompt, count)` pairs are extended into a list a method returns, and taken apart by the caller, `[p for p,
+        _ in self.create_prompt_batched(results)]`; an abstract method of a base class runs the one subclass of the
+        module that implements it),
         helpers of the module that hand the tokenizer their caller's `**kwargs` (judged by the keywords each call
         passes: none means special tokens on, and the fix passes `add_special_tokens=False` at the call),
         helpers of the module that hand back the text they are given with its start kept (`add_eos(text, eos)`
