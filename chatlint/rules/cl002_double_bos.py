@@ -687,17 +687,25 @@ def _written_for_a_thinking_template(render: ast.Call | None, facts: ModuleFacts
     if _NAMES_A_BOS_FAMILY.search(facts.source.text.lower()):
         return False  # (`# Qwen3/Llama-3/Mistral path`: the module is written for other families too)
     return not any(
-        isinstance(above, ast.Try) and child in above.body and _catches_type_errors(above)
+        isinstance(above, ast.Try) and child in above.body and _renders_again_on_type_errors(above)
         for above, child in _enclosing(render, facts)
     )
 
 
-def _catches_type_errors(statement: ast.Try) -> bool:
-    """Does a handler of the `try` catch a `TypeError` (by name, in a tuple, or every exception)?"""
+def _renders_again_on_type_errors(statement: ast.Try) -> bool:
+    """Is the `try` written for tokenizers that refuse the keyword: a handler catches `TypeError` by name (alone or
+    in a tuple), or catches every exception and renders again? A catch-all handler that only reports the error is
+    error handling, not a fallback."""
     for handler in statement.handlers:
         caught = handler.type
-        names = [caught] if not isinstance(caught, ast.Tuple) else list(caught.elts)
-        if caught is None or any(dotted_name(name) in ("TypeError", "Exception", "BaseException") for name in names):
+        names = {dotted_name(name) for name in ([caught] if not isinstance(caught, ast.Tuple) else caught.elts)}
+        if "TypeError" in names:
+            return True
+        if (caught is None or names & {"Exception", "BaseException"}) and any(
+            isinstance(node, ast.Call) and called_name(node) == "apply_chat_template"
+            for inner in handler.body
+            for node in ast.walk(inner)
+        ):
             return True
     return False
 
