@@ -104,6 +104,8 @@ class _Collector:
     # the names the module calls a library's own rendering functions by, not a tokenizer's method
     # (`mlx_vlm.apply_chat_template(processor, config, prompt)`: `facts.library_renders`)
     library_renders: frozenset[str] = frozenset()
+    # the module's classes by name (a configuration dataclass has no method to find it by)
+    classes: dict[str, ClassInfo] = field(default_factory=dict)
 
     def collect(self) -> list[TemplateCall]:
         self._find_aliases()
@@ -254,7 +256,7 @@ class _Collector:
 
     @functools.cached_property
     def _classes(self) -> dict[str, ClassInfo]:
-        return classes_of(self.functions)
+        return {**self.classes, **classes_of(self.functions)}
 
     def _constructed_flags(self, template_call: TemplateCall) -> None:
         """A flag the instance keeps from a parameter of its class's constructor (`add_generation_prompt=
@@ -494,6 +496,7 @@ class _Collector:
         template_call.gives_result = (
             isinstance(tokenize, ast.Name) and tokenize.id in wrapper.params and _returns_its_render(inner, wrapper)
         )
+        self._configured_flags(template_call)  # (a configuration's field passed for a flag)
         return template_call
 
     def _receiver_attribute(
@@ -707,6 +710,8 @@ class _Collector:
             template_call.related = (*template_call.related, Related(summary.path, given.line, note))
         template_call.spreads = self._spreads(call, function)  # the call's own mappings, judged where they are
         template_call.forwarded = self.passed.get(id(call), {})
+        # (a field of a configuration passed for a flag: `add_generation_prompt=cfg.teacher.add_generation_prompt`)
+        self._configured_flags(template_call)
         return template_call
 
 
@@ -937,8 +942,11 @@ def collect_template_calls(
     calls: list[CallSite],
     links: Links | None = None,
     library_renders: frozenset[str] = frozenset(),
+    classes: dict[str, ClassInfo] | None = None,
 ) -> list[TemplateCall]:
-    found = _Collector(resolver, functions, calls, links=links, library_renders=library_renders).collect()
+    found = _Collector(
+        resolver, functions, calls, links=links, library_renders=library_renders, classes=classes or {}
+    ).collect()
     _prompts_of_pairs(found)
     return found
 

@@ -58,7 +58,9 @@ class GenerationPromptOnFullConversation(Rule):
         (`add_generation_prompt=self.cfg.render.add_generation_prompt`) takes the default its class declares, when
         the code shows the class (built, or annotated: a parameter, an `__init__` parameter kept on `self`, a
         dataclass field), in the module or in another one, also through a configuration nested in another
-        (`render: RenderConfig = field(default_factory=RenderConfig)`); the field is a related place, and no fix is
+        (`render: RenderConfig = field(default_factory=RenderConfig)`), also given to a wrapper of the module or of
+        another one (`render_ids(tok, messages, add_generation_prompt=cfg.teacher.add_generation_prompt)`); the
+        field is a related place, and no fix is
         offered (a configuration may change it). Not when a file of the run sets that field to the other value
         (`replace(cfg.template, add_generation_prompt=False)`, `TemplateConfig(add_generation_prompt=False)`, `cfg.
         add_generation_prompt = False`): which value renders is then not known. A module whose render takes such a

@@ -7,7 +7,7 @@ from transformers import AutoTokenizer
 from .config import ExportConfig, ServiceConfig
 from .records import ChatLog, FeedbackStore
 from .render import ChatRenderer
-from .templating import ConfiguredRenderer
+from .templating import ConfiguredRenderer, render_ids
 
 
 class SFTExporter:
@@ -86,3 +86,15 @@ def export_configured(logs: list[ChatLog], renderer: ConfiguredRenderer, out_pat
     with open(out_path, "w") as handle:
         for log in logs:
             handle.write(json.dumps({"text": renderer(log.conversation())}) + "\n")  # expect: CL001 "(set by the default of the configuration field `RenderConfig.add_generation_prompt`"
+
+
+def build_example(log: ChatLog, tokenizer, cfg: ServiceConfig):
+    """The imported wrapper given the nested configuration's field (True by default) for a full conversation."""
+    ids = render_ids(tokenizer, log.conversation(), add_generation_prompt=cfg.render.add_generation_prompt)  # expect: CL001 "(set by the default of the configuration field"
+    return {"input_ids": ids, "labels": list(ids)}
+
+
+def build_prompt_example(log: ChatLog, tokenizer, cfg: ExportConfig):
+    """The same with the export configuration, whose field defaults to False: quiet."""
+    ids = render_ids(tokenizer, log.conversation(), add_generation_prompt=cfg.render.add_generation_prompt)
+    return {"input_ids": ids, "labels": list(ids)}

@@ -11,3 +11,8 @@ class ConfiguredRenderer:
         return self.tokenizer.apply_chat_template(
             messages, tokenize=False, add_generation_prompt=self.cfg.add_generation_prompt
         )
+
+
+def render_ids(tokenizer, messages, add_generation_prompt=False):
+    """The ids of `messages` rendered with the model's template; the caller says whether to add the header."""
+    return tokenizer.apply_chat_template(messages, add_generation_prompt=add_generation_prompt, return_dict=False)
