@@ -93,7 +93,13 @@ def subclassed(ref: ImportRef, text: str) -> bool:
     """Does the text define a class with what `ref` binds among its bases (`class ChatSFT(ConversationDataset):`)?"""
     if ref.symbol is None or ref.symbol == "*":
         return False
-    return f"({ref.local})" in text or f"({ref.local}," in text or f", {ref.local})" in text
+    return subclasses(text, ref.local)
+
+
+def subclasses(text: str, name: str) -> bool:
+    """Does the text define a class with `name` among its bases, at any place (`class Pairs(PromptTemplating,
+    EncodingBase):`)?"""
+    return name in text and re.search(r"(?m)^\s*class \w+\([^)]*\b" + re.escape(name) + r"\b", text) is not None
 
 
 def annotates(ref: ImportRef, text: str) -> bool:

@@ -67,6 +67,7 @@ from chatlint.import_uses import (
     may_tokenize_with,
     mentions,
     subclassed,
+    subclasses,
     trains_with,
     whole_word,
     writes_columns,
@@ -463,7 +464,7 @@ class Project:
             return None  # a checkpoint field handed to a known class that loads it (`VLLMEngine(cfg.model)`)
         if any(after_a_dot(text, name) and self._inherits(name, text) for name in classes):
             return None
-        if "class " in text and any(_subclasses(text, name) for name in self.renderers if name[:1].isupper()):
+        if "class " in text and any(subclasses(text, name) for name in self.renderers if name[:1].isupper()):
             return None  # (a class mixing a rendering class with others: another base may tokenize what it renders)
         names = self.renderers | self._constant_names | self._tokenizer_names | self.row_function_factories
         # (and what it installs as a chat template: `tok.chat_template = get_chat_template(v)`)
@@ -1225,11 +1226,6 @@ def _fixed_loader(summary: ModuleSummary, name: str) -> bool:
     """Is `name` a function of the module that always loads one checkpoint it names (`get_tokenizer()`)?"""
     loader = summary.checkpoint_loader(name)
     return loader is not None and bool(loader.checkpoint)
-
-
-def _subclasses(text: str, name: str) -> bool:
-    """Does the text define a class with `name` among its bases (`class Pairs(PromptTemplating, EncodingBase):`)?"""
-    return name in text and re.search(r"(?m)^\s*class \w+\([^)]*\b" + re.escape(name) + r"\b", text) is not None
 
 
 def _member_class(summary: ModuleSummary, data: bytes, cls: str, members: list[str]) -> Imported | None:

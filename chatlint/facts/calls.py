@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from chatlint.facts.config_switches import configured_flag
@@ -104,8 +104,6 @@ class _Collector:
     # the names the module calls a library's own rendering functions by, not a tokenizer's method
     # (`mlx_vlm.apply_chat_template(processor, config, prompt)`: `facts.library_renders`)
     library_renders: frozenset[str] = frozenset()
-    # the module's classes by name (a configuration dataclass has no method to find it by)
-    classes: dict[str, ClassInfo] = field(default_factory=dict)
 
     def collect(self) -> list[TemplateCall]:
         self._find_aliases()
@@ -256,7 +254,7 @@ class _Collector:
 
     @functools.cached_property
     def _classes(self) -> dict[str, ClassInfo]:
-        return {**self.classes, **classes_of(self.functions)}
+        return classes_of(self.functions)
 
     def _constructed_flags(self, template_call: TemplateCall) -> None:
         """A flag the instance keeps from a parameter of its class's constructor (`add_generation_prompt=
@@ -290,11 +288,13 @@ class _Collector:
                     note = f"builds `{class_name}` with `{parameter}={value}`"
                     template_call.related = (*template_call.related, Related(path, line, note))
 
-    def _configured_flags(self, template_call: TemplateCall) -> None:
+    def _configured_flags(self, template_call: TemplateCall, names: Iterable[str] | None = None) -> None:
         """A flag given a field of a configuration object (`add_generation_prompt=self.cfg.render.add_generation_
         prompt`) takes the default the object's class declares for it, here or in another module
-        (`facts.config_switches`)."""
+        (`facts.config_switches`). `names`: only these flags (those a wrapper's caller passes itself)."""
         for flag_name, flag in list(template_call.flags.items()):
+            if names is not None and flag_name not in names:
+                continue
             if flag.value is not None or not isinstance(flag.node, ast.Attribute):
                 continue
             found = configured_flag(
@@ -496,7 +496,7 @@ class _Collector:
         template_call.gives_result = (
             isinstance(tokenize, ast.Name) and tokenize.id in wrapper.params and _returns_its_render(inner, wrapper)
         )
-        self._configured_flags(template_call)  # (a configuration's field passed for a flag)
+        self._configured_flags(template_call, passed)  # (a configuration's field the call passes for a flag)
         return template_call
 
     def _receiver_attribute(
@@ -711,7 +711,7 @@ class _Collector:
         template_call.spreads = self._spreads(call, function)  # the call's own mappings, judged where they are
         template_call.forwarded = self.passed.get(id(call), {})
         # (a field of a configuration passed for a flag: `add_generation_prompt=cfg.teacher.add_generation_prompt`)
-        self._configured_flags(template_call)
+        self._configured_flags(template_call, template_call.forwarded)
         return template_call
 
 
@@ -942,11 +942,8 @@ def collect_template_calls(
     calls: list[CallSite],
     links: Links | None = None,
     library_renders: frozenset[str] = frozenset(),
-    classes: dict[str, ClassInfo] | None = None,
 ) -> list[TemplateCall]:
-    found = _Collector(
-        resolver, functions, calls, links=links, library_renders=library_renders, classes=classes or {}
-    ).collect()
+    found = _Collector(resolver, functions, calls, links=links, library_renders=library_renders).collect()
     _prompts_of_pairs(found)
     return found
 
