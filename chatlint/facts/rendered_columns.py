@@ -213,7 +213,7 @@ class RenderedColumns:
             for key, value in zip(given.keys, given.values):
                 column = self.texts.column_of(key, function) if key is not None else None
                 origin = self.texts.template_texts(value, function, 1) if column is not None else None
-                if column is not None and origin is not None and origin.certain:
+                if column is not None and origin is not None:
                     found.setdefault(column.name, origin)
         elif isinstance(given, ast.ListComp):
             found = self._row_columns([given.elt], function, {})

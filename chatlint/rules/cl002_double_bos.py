@@ -424,7 +424,8 @@ class DoubleBos(Rule):
         of the module whose function (imported or not) returns rows with rendered text (on one of its paths is
         enough, as trl's `maybe_apply_chat_template` renders only conversational rows: the message says "on at least
         one path" and the fix is unsafe; or by a dataset built from
-        rendered texts: `Dataset.from_dict({"text": texts})`, `Dataset.from_list([{"text": ...} for ...])` or of rows appended to a list (also the list a function of the module fills and returns: `Dataset.from_list(prepare(raw, tok))`); read by a function or a lambda
+        rendered texts: `Dataset.from_dict({"text": texts})` (texts rendered on some paths only, `if
+        apply_chat_template: texts = render(texts)`, are reported "on at least one path"), `Dataset.from_list([{"text": ...} for ...])` or of rows appended to a list (also the list a function of the module fills and returns: `Dataset.from_list(prepare(raw, tok))`); read by a function or a lambda
         handed to `.map()`, or as a whole column (`prompts = rendered["text"]`, when the code shows `rendered` made by
         that `.map()`); a dataset a function of the module builds from them and returns counts too, and so does one
         a function of another module returns, alone or at one place of a pair: `train, valid =

@@ -40,3 +40,23 @@ lambda_tokenized = by_row.train_test_split(test_size=0.1)["train"].map(
 columns = {"text": texts, "source": ["chats.jsonl"] * len(texts)}  # (the columns bound to a name, then built)
 by_named_columns = Dataset.from_dict(columns)
 fourth = SFTTrainer(model="meta-llama/Llama-3.1-8B-Instruct", train_dataset=by_named_columns, args=config, processing_class=tok)  # expect: CL002 "by `Dataset.from_dict(columns)`"
+
+
+class BatchGenerator:
+    """A dataset built from texts the call renders when asked to (`apply_chat_template=True`): on that path each
+    text starts with the template's BOS, and the `.map()` tokenizes the column with special tokens."""
+
+    def __init__(self, name):
+        self.tokenizer = AutoTokenizer.from_pretrained(name)
+
+    def _apply_chat_template_user(self, texts):
+        return [
+            self.tokenizer.apply_chat_template([{"role": "user", "content": text}], tokenize=False, add_generation_prompt=True)
+            for text in texts
+        ]
+
+    def __call__(self, texts, apply_chat_template=False):
+        if apply_chat_template:
+            texts = self._apply_chat_template_user(texts)
+        dataset = Dataset.from_dict({"text": texts})
+        return dataset.map(lambda x: self.tokenizer(x["text"], truncation=True), batched=True)  # expect: CL002 "(on at least one path)"

@@ -44,3 +44,19 @@ chats_by_lambda = chats.map(lambda batch: tok(batch["text"], add_special_tokens=
 document_columns = {"text": documents, "source": ["corpus.jsonl"] * len(documents)}  # (plain documents, named)
 named_corpus = Dataset.from_dict(document_columns)
 corpus_trainer = SFTTrainer(model="meta-llama/Llama-3.1-8B-Instruct", train_dataset=named_corpus, processing_class=tok)
+
+
+class BatchGenerator:
+    """Texts rendered when asked to, tokenized without special tokens in that case and with them otherwise."""
+
+    def __init__(self, name):
+        self.tokenizer = AutoTokenizer.from_pretrained(name)
+
+    def __call__(self, texts, apply_chat_template=False):
+        if apply_chat_template:
+            texts = [self.tokenizer.apply_chat_template([{"role": "user", "content": t}], tokenize=False) for t in texts]
+        dataset = Dataset.from_dict({"text": texts})
+        return dataset.map(
+            lambda x: self.tokenizer(x["text"], add_special_tokens=not apply_chat_template, truncation=True),
+            batched=True,
+        )
