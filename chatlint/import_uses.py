@@ -99,7 +99,16 @@ def subclassed(ref: ImportRef, text: str) -> bool:
 def subclasses(text: str, name: str) -> bool:
     """Does the text define a class with `name` among its bases, at any place (`class Pairs(PromptTemplating,
     EncodingBase):`)?"""
-    return name in text and re.search(r"(?m)^\s*class \w+\([^)]*\b" + re.escape(name) + r"\b", text) is not None
+    return name in text and name in _base_words(text)
+
+
+_CLASS_BASES = re.compile(r"(?m)^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)")
+
+
+@functools.lru_cache(maxsize=16)
+def _base_words(text: str) -> frozenset[str]:
+    """The words written among the bases of the text's class statements (one scan, asked for many names)."""
+    return frozenset(word for bases in _CLASS_BASES.findall(text) for word in re.findall(r"\w+", bases))
 
 
 def annotates(ref: ImportRef, text: str) -> bool:

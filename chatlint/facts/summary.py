@@ -105,7 +105,8 @@ ENGINE_WORDS = (
     b"completions.create",
     b"pipeline(",
     b"InferenceClient",
-    b"text_generation",  # (TGI's client library; huggingface_hub's `text_generation` method)
+    b"text_generation import",  # (TGI's client library: `from text_generation import Client`)
+    b"import text_generation",
     b"HuggingFacePipeline",
     b"ollama",
     b"/generate",
