@@ -120,8 +120,10 @@ MLX_VLM = (
 # 0.20.6); from 0.21.0 they leave the BOS off when the text starts with it (`add_special_tokens = tokenizer.bos_token
 # is None or not prompt.startswith(tokenizer.bos_token)`): CL002 asks the project's mlx-lm versions
 # Ollama's `generate(model, prompt)` (the module's function, or a `Client`'s method) puts a prompt in the model's own
-# template unless `raw=True` is passed (read in ollama-python 0.4.7's `_client.py`; the server's `api/generate`
-# applies the Modelfile's TEMPLATE, and its runner adds the model's BOS): a rendered prompt is templated twice
+# template unless `raw=True` is passed (read in ollama-python 0.4.7's `_client.py`, where the module's `generate` is
+# a default `Client`'s, `generate(model, prompt, suffix, *, ..., raw=False)`; Ollama's API documentation says
+# `api/generate` applies the model's template unless `raw`, which for a model with a BOS begins with it): a rendered
+# prompt is templated twice
 OLLAMA = "Ollama's `generate` without `raw=True` (it puts the prompt in the model's own template)"
 MLX_LM = "mlx-lm's `generate` (before 0.21), which encodes a text prompt with special tokens on"
 MLX_LM_SKIPS_BOS = "0.21"
