@@ -43,6 +43,7 @@ from chatlint.facts.syntax import (
 from chatlint.findings import Related
 
 # (the transformers pipeline under it adds special tokens to a text prompt from 4.43: CL002 asks the version)
+_LANGCHAIN = ("langchain_huggingface", "langchain_community", "langchain")  # the packages that have offered it
 LANGCHAIN_PIPELINE = "LangChain's `HuggingFacePipeline` (a transformers `text-generation` pipeline)"
 OUTLINES = "an Outlines model of a transformers model (`outlines.from_transformers`)"
 # (library, class) -> the words a message uses for its `generate`
@@ -67,10 +68,7 @@ _ENGINES = {
     # ...)`; langchain-huggingface's, and langchain-community's before it): `invoke(text)`, `llm(text)` and the rest
     # hand the text to the transformers pipeline's call (read in langchain-huggingface 0.1.2's
     # `llms/huggingface_pipeline.py`, `_generate`: `self.pipeline(batch_prompts, **pipeline_kwargs)`)
-    **{
-        (library, "HuggingFacePipeline"): LANGCHAIN_PIPELINE
-        for library in ("langchain_huggingface", "langchain_community", "langchain")
-    },
+    **{(library, "HuggingFacePipeline"): LANGCHAIN_PIPELINE for library in _LANGCHAIN},
     # Outlines (read in 1.2.3's `models/transformers.py`, `TransformerTokenizer.encode`: `self.tokenizer(prompt,
     # padding=True, return_tensors="pt")`; a processor's call for a multimodal model): the model `from_transformers`
     # wraps tokenizes a text prompt with special tokens on, called (`model(prompt, output_type)`) or through a
@@ -96,7 +94,7 @@ _METHODS = {
     # LangChain's runnables (`llm.invoke(text)`, `llm.batch(texts)`) and its older calls (`llm(text)`, `predict`)
     **{
         library: frozenset({"invoke", "ainvoke", "batch", "abatch", "stream", "astream", "predict", "__call__"})
-        for library in ("langchain_huggingface", "langchain_community", "langchain")
+        for library in _LANGCHAIN
     },
     # text-generation's (TGI's Python client) and Ollama's clients
     "text_generation": frozenset({"generate", "generate_stream"}),
@@ -134,8 +132,8 @@ _FUNCTIONS = {
     ("mlx_lm", "stream_generate"): MLX_LM,
     ("ollama", "generate"): OLLAMA,
 }
-# where those functions take the prompt: (keyword, position)
-_FUNCTION_PROMPT = {OLLAMA: ("prompt", 1)}
+# where those functions take the prompt, when not third: (keyword, position)
+_FUNCTION_PROMPT = {OLLAMA: _LIBRARY_PROMPT_ARGUMENT["ollama"]}
 # the engines whose calls take `add_special_tokens` themselves (and hand it to the tokenizer)
 _TAKE_FLAG = frozenset({"nnsight"})
 _FLAG_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if library in _TAKE_FLAG)
@@ -143,9 +141,7 @@ _FLAG_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if lib
 # 0.11's `LLM.generate` and `AsyncLLM.generate`)
 _TOKENIZATION_KWARGS_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if library == "vllm")
 # the libraries known by their classes only: `llm(...)`, `model.generate(...)` are too common to judge by name
-_BY_CLASS_ONLY = frozenset(
-    {"llama_cpp", "nnsight", "outlines", "langchain_huggingface", "langchain_community", "langchain"}
-)
+_BY_CLASS_ONLY = frozenset({"llama_cpp", "nnsight", "outlines", *_LANGCHAIN})
 # where those methods take the prompt: (keywords, position)
 _PROMPT_ARGUMENT = {
     "add_request": (("prompt", "inputs"), 1),

@@ -730,7 +730,7 @@ class RenderedTexts:
         """The call a pool or `map` makes on each item, when it maps a lambda that calls a function of the module
         (`executor.map(lambda r: self.create_prompt(r, n), rows)`) or that function itself (`pool.map(
         self.create_prompt, rows)`, as a call of it)."""
-        if _pool_map(call) is None or len(call.args) < 2:
+        if not _pool_map(call) or len(call.args) < 2:
             return None
         target = call.args[0]
         if isinstance(target, ast.Lambda) and isinstance(target.body, ast.Call):
@@ -744,7 +744,7 @@ class RenderedTexts:
     def _mapped_helper(self, call: ast.Call, function: FunctionInfo) -> FunctionInfo | None:
         """The function of the module a pool maps over its items: `pool.map(fn, items)`, `executor.map(...)`,
         `pool.imap(...)`, or the built-in `map(fn, items)` (not a dataset's `.map()`, whose items are rows)."""
-        if _pool_map(call) is None:
+        if not _pool_map(call):
             return None
         target = first_argument(call)
         if not isinstance(target, (ast.Name, ast.Attribute)) or len(call.args) < 2:
@@ -1651,13 +1651,13 @@ def _cuts_the_first(index: ast.expr) -> bool:
     return type(lower) is int and lower > 0
 
 
-def _pool_map(call: ast.Call) -> ast.Call | None:
-    """`call` when it maps a function over items with a pool: `pool.map(fn, items)`, `executor.map(...)`,
-    `pool.imap(...)`, or the built-in `map(fn, items)` (not a dataset's `.map()`, whose items are rows)."""
+def _pool_map(call: ast.Call) -> bool:
+    """Does `call` map a function over items with a pool: `pool.map(fn, items)`, `executor.map(...)`,
+    `pool.imap(...)`, or the built-in `map(fn, items)` (not a dataset's `.map()`, whose items are rows)?"""
     func = call.func
-    if isinstance(func, ast.Name) and func.id == "map":
-        return call
+    if isinstance(func, ast.Name):
+        return func.id == "map"
     if isinstance(func, ast.Attribute) and func.attr in ("map", "imap", "imap_unordered"):
         receiver = (dotted_name(func.value) or "").rsplit(".", 1)[-1].lower()
-        return call if "pool" in receiver or "executor" in receiver else None
-    return None
+        return "pool" in receiver or "executor" in receiver
+    return False
