@@ -206,6 +206,8 @@ class _Collector:
         """The wrapper method a call of a method names, when the code shows the receiver's class (`self`, an
         instance built or annotated): that class's wrapper (or a local base class's), None when the class is one
         of the module's and has no such wrapper; False when the class is not known."""
+        if _own_self_of_a_nested_function(func, function):
+            return None  # (another object's method defined inline: its `self` is not the enclosing class's)
         cls_name = self._receiver_class(func, function)
         classes = self._classes
         if not cls_name or cls_name not in classes:
@@ -713,6 +715,19 @@ class _Collector:
         # (a field of a configuration passed for a flag: `add_generation_prompt=cfg.teacher.add_generation_prompt`)
         self._configured_flags(template_call, template_call.forwarded)
         return template_call
+
+
+def _own_self_of_a_nested_function(func: ast.Attribute, function: FunctionInfo) -> bool:
+    """`self.method(...)` in a function nested in another that takes a `self` of its own (`def handler_method(self,
+    messages):` inside a method): the object is not the enclosing method's class."""
+    outer = function.outer
+    return (
+        dotted_name(func.value) == "self"
+        and function.cls is None
+        and "self" in function.params
+        and outer is not None
+        and not outer.is_module
+    )
 
 
 def _returns_its_render(inner: TemplateCall, wrapper: FunctionInfo) -> bool:

@@ -505,7 +505,14 @@ class Engines:
             return None
         if self.trl and dotted_name(receiver) == "self.vllm_client":
             return _CLIENTS["trl", "VLLMClient"], text  # set by the trl trainer this class extends
-        return (self.imported, text) if self.imported and _named_for_an_engine(func.value) else None  # type: ignore[attr-defined]
+        # (`model.generate(prompts, sampling_params)`: a name that says so, or the engine's sampling parameters given;
+        # a transformers model's `generate` takes none)
+        named = (
+            _named_for_an_engine(func.value)  # type: ignore[attr-defined]
+            or keyword_value(call, "sampling_params") is not None
+            or _passes_sampling_params(call, function)
+        )
+        return (self.imported, text) if self.imported and named else None
 
     def _built_models(
         self, receiver: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]

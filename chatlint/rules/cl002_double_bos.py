@@ -300,7 +300,9 @@ class DoubleBos(Rule):
         or of a class field, not `Any`; built as different models on different paths, the one built under an `if`
         whose test is written as one around the call, `if self.kind == "sglang":`), or, in a module
         that imports
-        vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`). So is a completions request to an
+        vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`) or by the engine's sampling
+        parameters given to `generate` (`model.generate(prompts, sampling_params=params)`, `SamplingParams(...)`:
+        a transformers model's `generate` takes none). So is a completions request to an
         OpenAI-compatible server (`client.completions.create(prompt=text)`), which vLLM and SGLang serve with
         special tokens on; quiet when the request passes `extra_body` (where `add_special_tokens` goes); and Unsloth's
         `model.fast_generate(texts, ...)`, which hands them to the vLLM engine it built for the model. There is

@@ -1,0 +1,17 @@
+# The twins of flag_engine_by_sampling_params.py: a transformers model's `generate` (no sampling parameters) given
+# the ids of a render, and vLLM given token ids.
+from transformers import AutoTokenizer
+from vllm import SamplingParams, TokensPrompt
+
+tokenizer = AutoTokenizer.from_pretrained("meta-llama/Meta-Llama-3-8B-Instruct")
+
+
+def complete_hf(model, messages):
+    prompt = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+    inputs = tokenizer(prompt, return_tensors="pt", add_special_tokens=False)
+    return model.generate(**inputs, max_new_tokens=64)
+
+
+def complete_ids(model, messages):
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)
+    return model.generate(TokensPrompt(prompt_token_ids=ids), sampling_params=SamplingParams(max_tokens=64))
