@@ -510,6 +510,7 @@ class Engines:
         named = (
             _named_for_an_engine(func.value)  # type: ignore[attr-defined]
             or keyword_value(call, "sampling_params") is not None
+            or any(isinstance(value, ast.Name) and value.id == "sampling_params" for value in call.args)
             or _passes_sampling_params(call, function)
         )
         return (self.imported, text) if self.imported and named else None

@@ -17,3 +17,8 @@ def complete(model, messages):
 def complete_positional(model, messages, params):
     prompt = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
     return model.generate([prompt], SamplingParams(max_tokens=64))  # expect: CL002 "holds texts rendered by"
+
+
+def complete_batch(model, conversations, sampling_params):
+    prompts = [tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
+    return model.generate(prompts, sampling_params)  # expect: CL002 "`prompts` holds texts rendered by"

@@ -15,3 +15,9 @@ def complete_hf(model, messages):
 def complete_ids(model, messages):
     ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)
     return model.generate(TokensPrompt(prompt_token_ids=ids), sampling_params=SamplingParams(max_tokens=64))
+
+
+def complete_batch(model, conversations, generation_config):
+    prompts = [tokenizer.apply_chat_template(c, tokenize=False, add_generation_prompt=True) for c in conversations]
+    inputs = tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False)
+    return model.generate(**inputs, generation_config=generation_config)
