@@ -449,7 +449,7 @@ class Engines:
         keywords, position = _PROMPT_ARGUMENT.get(method, (("prompts", "prompt"), 0))
         text = next((value for key in keywords if (value := keyword_value(call, key)) is not None), None)
         text = text or positional(call, position) or _spread_prompt(call, function, keywords, flows)
-        if text is None:
+        if text is None or (method == "generate" and _passes_token_ids(call)):
             return None
         # `tracer.invoke(prompt)` in `with lm.trace() as tracer:`: the model traced (LangChain's `llm.invoke(text)`
         # is the model's own)
@@ -561,6 +561,18 @@ def _tests_above(node: ast.AST, scope: ast.AST) -> set[str]:
         if isinstance(above, ast.If) and below in above.body:
             tests.add(code(above.test))
     return tests
+
+
+def _passes_token_ids(call: ast.Call) -> bool:
+    """Does a `generate` call hand the engine token ids beside the text, which vLLM's older API then uses instead of
+    tokenizing it (`LLM.generate(prompts, params, prompt_token_ids)`, `AsyncLLMEngine.generate(prompt, params,
+    request_id, prompt_token_ids)`, or `prompt_token_ids=ids`)?"""
+    given = keyword_value(call, "prompt_token_ids")
+    if given is None and len(call.args) >= 3:
+        given = call.args[3] if len(call.args) >= 4 else call.args[2]
+        if not (len(call.args) >= 4 or re.search(r"(?i)token|ids", dotted_name(given) or "")):
+            return False
+    return given is not None and not (isinstance(given, ast.Constant) and given.value is None)
 
 
 def _passes_sampling_params(call: ast.Call, function: FunctionInfo) -> bool:

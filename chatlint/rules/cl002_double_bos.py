@@ -302,7 +302,8 @@ class DoubleBos(Rule):
         that imports
         vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`) or by the engine's sampling
         parameters given to `generate` (`model.generate(prompts, sampling_params=params)`, `SamplingParams(...)`:
-        a transformers model's `generate` takes none). So is a completions request to an
+        a transformers model's `generate` takes none); not when the call hands the ids beside the text, as vLLM's
+        older API takes them (`engine.generate(prompt, params, request_id, token_ids)`, `prompt_token_ids=ids`). So is a completions request to an
         OpenAI-compatible server (`client.completions.create(prompt=text)`), which vLLM and SGLang serve with
         special tokens on; quiet when the request passes `extra_body` (where `add_special_tokens` goes); and Unsloth's
         `model.fast_generate(texts, ...)`, which hands them to the vLLM engine it built for the model. There is
