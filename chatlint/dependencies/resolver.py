@@ -87,6 +87,14 @@ class Resolution:
                 return item
         return None
 
+    def keeps_below(self, release: str) -> bool:
+        """Does the project name versions of the library, all before `release`?"""
+        return self.kind is not VersionKind.UNKNOWN and self.allowing_from(release) is None
+
+    def keeps_from(self, release: str) -> bool:
+        """Does the project name versions of the library, none before `release`?"""
+        return self.kind is not VersionKind.UNKNOWN and self.allowing_below(release) is None
+
     def describe(self) -> str:
         """`trl 0.12.2 (from uv.lock line 40)`, `transformers>=4.40 (pyproject.toml line 9)`, or `unknown`."""
         if self.kind is VersionKind.UNKNOWN:

@@ -527,10 +527,8 @@ class DoubleBos(Rule):
         """Where the project keeps mlx-lm to releases whose `generate` adds a BOS to a text that has one (before
         0.21), in words for the message; None when it allows a later one (a lower bound alone installs the newest,
         which do not), or names no version."""
-        from chatlint.dependencies.resolver import VersionKind
-
         resolution = self.dependencies.resolve("mlx-lm")
-        if resolution.kind is VersionKind.UNKNOWN or resolution.allowing_from(MLX_LM_SKIPS_BOS) is not None:
+        if not resolution.keeps_below(MLX_LM_SKIPS_BOS):
             return None
         allowing = resolution.allowing_below(MLX_LM_SKIPS_BOS)
         if allowing is None:
@@ -542,10 +540,7 @@ class DoubleBos(Rule):
     def _pipelines_add_no_special_tokens(self) -> bool:
         """Does the project keep transformers before 4.43, whose `text-generation` pipeline tokenizes a text prompt
         with `add_special_tokens=False`? (Unknown versions install the newest, which leave it to the tokenizer.)"""
-        from chatlint.dependencies.resolver import VersionKind
-
-        resolution = self.dependencies.resolve("transformers")
-        return resolution.kind is not VersionKind.UNKNOWN and resolution.allowing_from(PIPELINE_ADDS_SPECIAL) is None
+        return self.dependencies.resolve("transformers").keeps_below(PIPELINE_ADDS_SPECIAL)
 
     def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
         reported: set[int] = set()

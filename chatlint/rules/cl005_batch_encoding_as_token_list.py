@@ -212,13 +212,10 @@ class BatchEncodingAsTokenList(Rule):
         such a release of mlx-lm itself."""
         from packaging.version import Version
 
-        from chatlint.dependencies.resolver import VersionKind
-
         own = self.dependencies.own_release()
         if own is not None and own[0] == "mlx-lm":
             return own[1] >= Version(_MLX_LM_RETURNS_LISTS)
-        resolution = self.dependencies.resolve("mlx-lm")
-        return resolution.kind is not VersionKind.UNKNOWN and resolution.allowing_below(_MLX_LM_RETURNS_LISTS) is None
+        return self.dependencies.resolve("mlx-lm").keeps_from(_MLX_LM_RETURNS_LISTS)
 
     def _transformers_5_note(self) -> str | None:
         """Why transformers 5 is possible for this project, in words; None when its versions exclude 5."""
