@@ -61,7 +61,10 @@ _ROWS_OF_IDS_CALLS = frozenset(
 )
 # a tensor's attributes and methods, which a `BatchEncoding` does not have (`.to()` it has: see `same_value`)
 _TENSOR_ATTRIBUTES = frozenset(
-    {"shape", "size", "numel", "ndim", "dim", "tolist", "squeeze", "unsqueeze", "long", "flatten", "view", "cuda"}
+    {
+        *("shape", "size", "numel", "ndim", "dim", "tolist", "squeeze", "unsqueeze", "long", "flatten", "view", "cuda"),
+        *("repeat", "repeat_interleave", "expand", "reshape", "clone", "detach", "numpy"),
+    }
 )
 _IDS_KEYS = ("input_ids", "labels", "tokens", "token_ids")
 _MAX_CALLER_DEPTH = 3

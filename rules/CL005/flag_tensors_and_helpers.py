@@ -55,3 +55,11 @@ def stream_reply(model, tokenizer, messages, streamer):
     inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")  # expect: CL005 "`inputs=inputs`, the tensor of ids `generate` takes"
     generation_kwargs = dict(inputs=inputs, max_new_tokens=64, streamer=streamer)
     return model.generate(**generation_kwargs)
+
+
+def sample_many(model, tokenizer, messages, n):
+    # the prompt repeated for `n` samples: `repeat` is a tensor's method
+    inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")  # expect: CL005 "`inputs.repeat(n, 1)`"
+    inputs = inputs.to(model.device)
+    input_ids = inputs.repeat(n, 1)
+    return model.generate(input_ids=input_ids, attention_mask=torch.ones_like(input_ids), do_sample=True)

@@ -103,3 +103,10 @@ def stream_reply(model, tokenizer, messages, streamer):
     encoded = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")
     generation_kwargs = dict(inputs=encoded["input_ids"], max_new_tokens=64, streamer=streamer)
     return model.generate(**generation_kwargs)
+
+
+def sample_many(model, tokenizer, messages, n):
+    # the ids taken from the encoding, then repeated for `n` samples
+    inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt", return_dict=True)
+    input_ids = inputs["input_ids"].to(model.device).repeat(n, 1)
+    return model.generate(input_ids=input_ids, attention_mask=inputs["attention_mask"].repeat(n, 1), do_sample=True)
