@@ -912,6 +912,9 @@ def _built_calls(
         flow = function_flow(function, flows)
         bindings = flow.reaching(receiver.id, receiver)
         value = flow.assigned(receiver)
+        if isinstance(value, ast.Call) and dotted_name(value.func) == "getattr" and len(value.args) == 3:
+            # `getattr(self.model, "llm", self.model)`: the model itself, or one it wraps (the default's calls)
+            return _built_calls(value.args[2], function, flows, depth)
         if isinstance(value, ast.Call):
             return _built_by(value, function, flows, depth)  # (`pipe = self._ensure_pipeline()`: what it returns)
         unpacked = bindings[0] if len(bindings) == 1 and bindings[0].kind == "unpack" else None

@@ -32,3 +32,10 @@ class StreamingRunner(OfflineRunner):
     async def run_one(self, messages, index):
         prompt = self.builder.prompt_for(messages)
         return self.model.generate(request_id=str(index), prompt=prompt, sampling_params=None)  # expect: CL002 "vLLM's `AsyncLLM.generate`"
+
+
+class UnwrappingRunner(OfflineRunner):
+    def run_raw(self, messages, sampling_params):
+        # the engine a wrapper holds, or the model itself: `getattr`'s default is the vLLM engine
+        raw_llm = getattr(self.model, "llm", self.model)
+        return raw_llm.generate([self.builder.prompt_for(messages)], sampling_params)  # expect: CL002 "vLLM's `LLM.generate`"

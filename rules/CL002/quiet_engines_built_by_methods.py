@@ -37,3 +37,11 @@ class LocalRunner:
         # token ids: vLLM adds nothing to them
         ids = self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False)
         return self.model.generate({"prompt_token_ids": ids})
+
+
+class UnwrappingRemoteRunner(RemoteRunner):
+    def run_raw(self, messages):
+        # the client a wrapper holds, or the client itself: the project's own, which sends the text as it is
+        client = getattr(self.model, "client", self.model)
+        prompt = self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        return client.generate(prompt)
