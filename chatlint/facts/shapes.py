@@ -1012,20 +1012,25 @@ def asserted_last_roles(function: FunctionInfo) -> dict[str, tuple[str, str]]:
 def _remapped_parameter(helper: FunctionInfo, returns: list[ast.expr]) -> str | None:
     """The parameter a helper maps turn by turn into the list it returns: `out = []`, then `for turn in messages:`
     whose body appends to `out` once, not under a condition and with no `continue` or `break` (a `raise` may stop
-    it), and `return out`: the last turn stays last."""
+    it), and `return out`: the last turn stays last. Turns appended before the loop (a system prompt, under a
+    test or not) put turns before it, and keep its end too."""
     if len(returns) != 1 or not isinstance(returns[0], ast.Name):
         return None
     out = returns[0].id
     assigned = helper.assignments.get(out, [])
     mutations = helper.mutations.get(out, [])
-    if len(assigned) != 1 or not (isinstance(assigned[0], ast.List) and not assigned[0].elts) or len(mutations) != 1:
+    if len(assigned) != 1 or not (isinstance(assigned[0], ast.List) and not assigned[0].elts) or not mutations:
         return None
-    kind, value = mutations[0]
     for loop in _statements(helper.node):
         if not isinstance(loop, ast.For) or not isinstance(loop.iter, ast.Name) or loop.orelse:
             continue
         if loop.iter.id not in helper.params or loop.iter.id in helper.assignments:
             continue
+        end = loop.end_lineno or loop.lineno
+        inside = [(kind, value) for kind, value in mutations if loop.lineno <= value.lineno <= end]
+        if len(inside) != 1 or any(value.lineno > end for _, value in mutations):
+            continue  # (a turn appended after the loop ends the list)
+        kind, value = inside[0]
         appends = [
             statement
             for statement in loop.body

@@ -61,3 +61,27 @@ class TrimmingCollator:
         batch = self.tokenizer(texts, add_special_tokens=False, padding=True, return_tensors="pt")
         batch["labels"] = batch["input_ids"].clone()
         return batch
+
+
+ROLE_MAP = {"human": "user", "gpt": "assistant"}
+
+
+def to_messages(conversations, system_prompt=""):
+    # a system turn put in front (when there is one), then each turn of the conversation, in order
+    messages = []
+    if system_prompt:
+        messages.append({"role": "system", "content": system_prompt})
+    for turn in conversations:
+        messages.append({"role": ROLE_MAP[turn["from"]], "content": turn["value"]})
+    return messages
+
+
+class ShareGPTDataset:
+    def __init__(self, rows, processor, system_prompt):
+        self.rows = rows
+        self.processor = processor
+        self.system_prompt = system_prompt
+
+    def __getitem__(self, index):
+        messages = to_messages(self.rows[index]["conversations"], self.system_prompt)
+        return {"text": self.processor.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)}  # expect: CL001 "keeps the end of"

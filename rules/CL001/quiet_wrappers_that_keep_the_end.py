@@ -36,3 +36,28 @@ class SFTDataset:
         prompt = self.prompter.render(messages[:-1])
         history = self.prompter.render_history(messages)
         return {"text": text, "prompt": prompt, "history": history, "labels": text}
+
+
+ROLE_MAP = {"human": "user", "gpt": "assistant"}
+
+
+def to_messages_with_follow_up(conversations, follow_up, system_prompt=""):
+    # a user's follow-up appended after the conversation: the list ends with a user turn
+    messages = []
+    if system_prompt:
+        messages.append({"role": "system", "content": system_prompt})
+    for turn in conversations:
+        messages.append({"role": ROLE_MAP[turn["from"]], "content": turn["value"]})
+    messages.append({"role": "user", "content": follow_up})
+    return messages
+
+
+class FollowUpDataset:
+    def __init__(self, rows, processor):
+        self.rows = rows
+        self.processor = processor
+
+    def __getitem__(self, index):
+        row = self.rows[index]
+        messages = to_messages_with_follow_up(row["conversations"], row["follow_up"], row.get("system", ""))
+        return {"prompt": self.processor.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)}

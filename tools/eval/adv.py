@@ -25,14 +25,15 @@ for case in sorted(os.listdir(root)):
         code = FAM[exp["family"]]
         sites = {(s["path"], s["line"]) for s in exp["sites"]}
 
-        # CL001/CL003 report at the flag inside the render call (a call may span lines); CL005 at the render, where
-        # its fix goes, naming the use: any CL005 of the case counts for F5
+        # CL001/CL003 report at the flag inside the render call, or at the call when the flag is not written there (a
+        # configuration's default); the cases' site is either (a call may span lines); CL005 at the render, where its
+        # fix goes, naming the use: any CL005 of the case counts for F5
         span = 4 if code in ("CL001", "CL003") else 1
 
         def near(f, path, line, span=span):
             # at the site, or naming it among its related places (the trail: a helper's render, a collator's mask)
             places = [(f["path"], f["line"]), *((r["path"], r["line"]) for r in f.get("related", []))]
-            return any(p == path and (line - 1 <= at <= line + span) for p, at in places)
+            return any(p == path and (line - max(1, span) <= at <= line + span) for p, at in places)
 
         hit = [
             f
