@@ -512,7 +512,13 @@ def test_the_run_says_which_files_the_project_step_read(monkeypatch: pytest.Monk
     run = Runner(Config(root=project), RunOptions(use_cache=False)).run(files)
     read = {os.path.relpath(path, project) for path in run.project_files}
     with_findings = {item.path for item in run.files if item.findings}
-    assert with_findings == {"sft/perplexity.py", "sft/train.py", "sft/train_lists.py", "sft/train_tokens.py"}
+    assert with_findings == {
+        "sft/perplexity.py",
+        "sft/train.py",
+        "sft/train_lists.py",
+        "sft/train_tokens.py",
+        "sft/train_vision.py",
+    }
     assert with_findings | {"sft/label_utils.py"} <= read
     assert "sft/__init__.py" not in read
 

@@ -173,13 +173,14 @@ TRAINING_MASKS = (
 )
 
 
-# a call of a function named for loading a tokenizer: `get_tokenizer(`, `load_model_and_tokenizer(` (the last name of
-# the callee); not `tokenizer(` nor `AutoTokenizer.from_pretrained(`
-TOKENIZER_LOADER = r"(?:get|load|build|setup|prepare|init|create|make)_\w*?tokeni[sz]er\w*"
+# a call of a function named for loading a tokenizer (or a processor, which holds one): `get_tokenizer(`,
+# `load_model_and_tokenizer(`, `load_processor(` (the last name of the callee); not `tokenizer(` nor
+# `AutoTokenizer.from_pretrained(`
+TOKENIZER_LOADER = r"(?:get|load|build|setup|prepare|init|create|make)_\w*?(?:tokeni[sz]er|processor)\w*"
 TOKENIZER_LOADER_CALL = re.compile(rb"\b" + TOKENIZER_LOADER.encode() + rb"\(")
 _LOADER_NAME = re.compile(TOKENIZER_LOADER)
 # the end of a loader's name and its call: what is searched for first (a literal start is fast to find)
-_LOADER_END = re.compile(r"tokeni[sz]er\w*\(")
+_LOADER_END = re.compile(r"(?:tokeni[sz]er|processor)\w*\(")
 
 
 def tokenizer_loader_calls(text: str, bound: bool = True) -> frozenset[str]:

@@ -97,7 +97,7 @@ class PadEosMaskedByValue(Rule):
         by value is reported at the assignment, naming the mask in the other module. The other
         way round, a module that masks labels by value (itself, with such a collator, or with an old trl's
         `SFTTrainer`) and calls an imported function that sets the pad token to EOS and returns (a
-        `get_tokenizer(config)` helper in `utils.py`) is reported at the mask, naming the assignment. A module that
+        `get_tokenizer(config)` helper in `utils.py`, or a `load_processor` whose processor's tokenizer it pads) is reported at the mask, naming the assignment. A module that
         does neither, but gets its tokenizer from such a function and hands it to an imported collator (or
         dataset, trainer) that masks by value (`PaddedCollator(tokenizer)`) is reported at that call, naming both;
         the function is named for loading a tokenizer (`setup_tokenizer`) or its result is bound to a name
