@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from chatlint.facts.built_classes import constructor_class, factory_class, registry_class
 from chatlint.facts.model import ClassInfo, FunctionInfo
-from chatlint.facts.syntax import dotted_name, is_self_attribute, string_value, subscript_key
+from chatlint.facts.syntax import bound_argument, dotted_name, is_self_attribute, string_value, subscript_key
 from chatlint.facts.walk import children as syntax_children
 
 # How many hops (names, helpers, attributes) any resolution of a value follows before it answers "unknown": one
@@ -421,7 +421,8 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
             return _element_class(param.annotation) if param is not None else None
         param = function.params.get(value.id)
         if param is not None and all(binding.kind == "param" for binding in bindings):
-            return annotated_class(param.annotation)  # `def run(actor: Actor)`
+            # `def run(actor: Actor)`; unannotated, what every call of the module gives it
+            return annotated_class(param.annotation) or _class_from_callers(function, value.id, flows)
         if not bindings and param is None:
             return _outer_instance_class(value.id, function, flows)
     if (
@@ -435,6 +436,29 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         if param is not None and all(binding.kind == "param" for binding in bindings):
             return _element_class(param.annotation)
     return None
+
+
+_RESOLVING: set[int] = set()  # the functions whose callers are being read (a recursion guard)
+
+
+def _class_from_callers(function: FunctionInfo, name: str, flows: dict[int, FunctionFlow]) -> ast.expr | None:
+    """The class of the instance an unannotated parameter of a module-level function holds, when every call of the
+    module gives it an instance of one class the code shows built (`builder = PromptBuilder(...)`, then
+    `make_request(builder, row)`): a parameter the callers fill with a default left alone says nothing."""
+    if not function.callers or id(function) in _RESOLVING or len(_RESOLVING) > 2:
+        return None
+    _RESOLVING.add(id(function))
+    try:
+        found: ast.expr | None = None
+        for call, caller in function.callers:
+            argument = bound_argument(call, function.call_params, name)
+            cls = instance_class(argument, caller, flows) if argument is not None else None
+            if cls is None or (found is not None and dotted_name(cls) != dotted_name(found)):
+                return None
+            found = found or cls
+        return found
+    finally:
+        _RESOLVING.discard(id(function))
 
 
 def _outer_instance_class(name: str, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.expr | None:

@@ -288,7 +288,7 @@ class IdsSearch:
             return []
         found: list[str] = []
         for site, caller, site_ancestors in self.call_sites.get(function.name, ()):
-            name = _unpacked_name(site_ancestors, position) if _calls_function(site, caller, function) else None
+            name = _unpacked_name(site_ancestors, position) if self._calls(site, caller, function) else None
             if name is None:
                 continue
             binding = function_flow(caller, self.flows).binding_of(site_ancestors[-1], name)
@@ -305,12 +305,22 @@ class IdsSearch:
         for site, caller, site_ancestors in self.call_sites.get(function.name, ()):
             loop = _looping(site, site_ancestors)
             name = _element_name(loop.target, position) if loop is not None else None
-            if loop is None or name is None or not _calls_function(site, caller, function):
+            if loop is None or name is None or not self._calls(site, caller, function):
                 continue
             binding = function_flow(caller, self.flows).binding_of(loop, name)
             where = f"yielded by `{function.qualname}` and unpacked as `{name}` in {caller.display_name}"
             found.extend(f"{where}: {use}" for use in self._binding_uses(binding, caller, depth + 1))
         return found
+
+    def _calls(self, site: ast.Call, caller: FunctionInfo, function: FunctionInfo) -> bool:
+        """`site` calls `function` (see `_calls_function`), or the method of an instance the code shows built
+        (`builder.encode(row)` with `builder = PromptBuilder(tok)`, also handed in by every caller)."""
+        if _calls_function(site, caller, function):
+            return True
+        receiver = site.func.value if isinstance(site.func, ast.Attribute) else None
+        if function.cls is None or receiver is None or dotted_name(receiver) == "self":
+            return False
+        return self.callee_of(site, caller) is function
 
     def _returned_uses(self, function: FunctionInfo, depth: int) -> list[str]:
         if function.is_module or depth >= _MAX_CALLER_DEPTH:
@@ -319,7 +329,7 @@ class IdsSearch:
         sites = [
             (site, caller, site_ancestors)
             for site, caller, site_ancestors in self.call_sites.get(function.name, ())
-            if _calls_function(site, caller, function)
+            if self._calls(site, caller, function)
         ]
         if any(_read_by_key(site, caller, site_ancestors, self.flows) for site, caller, site_ancestors in sites):
             return []  # a caller reads the result by key: code written for the dict

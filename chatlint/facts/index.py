@@ -330,4 +330,19 @@ def build_index(module: ast.Module) -> Indexer:
             function.passed_to = indexer.mapped_names[function.name]
     for cls in indexer.classes.values():
         cls.module_bases = [indexer.classes[base] for base in cls.bases if indexer.classes.get(base, cls) is not cls]
+    _link_callers(indexer)
     return indexer
+
+
+def _link_callers(indexer: Indexer) -> None:
+    """Give each module-level function whose name is defined once its calls by that name (`FunctionInfo.callers`)."""
+    top: dict[str, FunctionInfo | None] = {}
+    for function in indexer.functions:
+        if function.cls is None and function.outer is not None and function.outer.is_module:
+            top[function.name] = None if function.name in top else function
+    if not top:
+        return
+    for call, caller, _ in indexer.calls:
+        callee = top.get(call.func.id) if isinstance(call.func, ast.Name) else None
+        if callee is not None:
+            callee.callers.append((call, caller))

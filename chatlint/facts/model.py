@@ -228,6 +228,9 @@ class FunctionInfo:
     outer: FunctionInfo | None = None
     # what the function calls `apply_chat_template` on, by dotted name (`self.proc`, `tokenizer`)
     chat_renderers: set[str] = field(default_factory=set)
+    # for a module-level function (its name defined once), the calls of the module that call it by name, each with
+    # the function it is made in: what its parameters are given
+    callers: list[tuple[ast.Call, FunctionInfo]] = field(default_factory=list)
 
     @property
     def is_module(self) -> bool:
