@@ -46,6 +46,16 @@ from chatlint.findings import Related
 _LANGCHAIN = ("langchain_huggingface", "langchain_community", "langchain")  # the packages that have offered it
 LANGCHAIN_PIPELINE = "LangChain's `HuggingFacePipeline` (a transformers `text-generation` pipeline)"
 OUTLINES = "an Outlines model of a transformers model (`outlines.from_transformers`)"
+# TransformerLens (read in transformer-lens 2.16.1's and 3.4.0's `HookedTransformer.py`, and 3.4.0's `TransformerBridge`
+# in `model_bridge/bridge.py`): `to_tokens(text)` puts the model's BOS in front of a text (by hand when its tokenizer
+# adds none) unless `prepend_bos=False` (`cfg.default_prepend_bos` is True unless the model was loaded otherwise), and
+# `generate`, the forward call, `run_with_cache` and `run_with_hooks` tokenize a text input through it; sae-lens's
+# `HookedSAETransformer` is a subclass
+TRANSFORMER_LENS = "TransformerLens's `HookedTransformer` (which puts the model's BOS in front of a text input)"
+# `model.to_tokens(text)` where the module does not show the class: the method is TransformerLens's own name, and
+# CL002 asks that the project declare transformer-lens or sae-lens
+TRANSFORMER_LENS_BY_NAME = "TransformerLens's `to_tokens` (which puts the model's BOS in front of a text)"
+TRANSFORMER_LENS_PACKAGES = ("transformer-lens", "sae-lens")
 # (library, class) -> the words a message uses for its `generate`
 _ENGINES = {
     ("vllm", "LLM"): "vLLM's `LLM.generate`",
@@ -77,6 +87,9 @@ _ENGINES = {
     ("outlines", "from_transformers"): OUTLINES,
     ("outlines", "models.transformers"): OUTLINES,
     ("outlines", "models.transformers_vision"): OUTLINES,
+    ("transformer_lens", "HookedTransformer"): TRANSFORMER_LENS,
+    ("transformer_lens", "TransformerBridge"): TRANSFORMER_LENS,
+    ("sae_lens", "HookedSAETransformer"): TRANSFORMER_LENS,
 }
 # the methods that hand each library's engine a prompt (`llm(prompt)` is `__call__`)
 _METHODS = {
@@ -99,6 +112,10 @@ _METHODS = {
     # text-generation's (TGI's Python client) and Ollama's clients
     "text_generation": frozenset({"generate", "generate_stream"}),
     "ollama": frozenset({"generate"}),
+    **{
+        library: frozenset({"to_tokens", "generate", "__call__", "run_with_cache", "run_with_hooks"})
+        for library in ("transformer_lens", "sae_lens")
+    },
 }
 # where a library's methods take the prompt, when not first: Ollama's `generate(model, prompt)`
 _LIBRARY_PROMPT_ARGUMENT = {"ollama": ("prompt", 1)}
@@ -141,9 +158,10 @@ _FLAG_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if lib
 # 0.11's `LLM.generate` and `AsyncLLM.generate`)
 _TOKENIZATION_KWARGS_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if library == "vllm")
 # the libraries known by their classes only: `llm(...)`, `model.generate(...)` are too common to judge by name
-_BY_CLASS_ONLY = frozenset({"llama_cpp", "nnsight", "outlines", *_LANGCHAIN})
+_BY_CLASS_ONLY = frozenset({"llama_cpp", "nnsight", "outlines", "transformer_lens", "sae_lens", *_LANGCHAIN})
 # where those methods take the prompt: (keywords, position)
 _PROMPT_ARGUMENT = {
+    "to_tokens": (("input",), 0),
     "add_request": (("prompt", "inputs"), 1),
     "_validate_and_add_requests": (("prompts", "inputs"), 0),
 }
@@ -438,8 +456,11 @@ class Engines:
         """`llm.generate(prompts, ...)` on an engine: the words for the engine and the prompts it is given (the
         first positional argument, `prompts=` or `prompt=`); None for another call."""
         func = call.func
-        if not (self.imported or self.classes or self.trl):
+        by_name = isinstance(func, ast.Attribute) and func.attr == "to_tokens" and dotted_name(func.value) != "self"
+        if not (self.imported or self.classes or self.trl or by_name):
             return None
+        if _prepend_bos_given(call):
+            return None  # `model.to_tokens(text, prepend_bos=False)` (or a value the code decides)
         if isinstance(func, ast.Attribute) and func.attr in _ENGINE_METHODS:
             receiver, method = func.value, func.attr
         elif isinstance(func, ast.Name) or is_self_attribute(func):
@@ -491,6 +512,8 @@ class Engines:
             if text is None or (library == "ollama" and _raw(call)):
                 return None
             return words, text
+        if by_name and text is not None:
+            return TRANSFORMER_LENS_BY_NAME, text  # (`model: Any`, a model handed in: the method says whose it is)
         if method == "text_generation":
             # in a module that imports huggingface_hub's clients, `text_generation` is theirs however the client was
             # made (`self.client, self.async_client = self._create_clients(cfg)`): no other library names it so
@@ -561,6 +584,12 @@ def _tests_above(node: ast.AST, scope: ast.AST) -> set[str]:
         if isinstance(above, ast.If) and below in above.body:
             tests.add(code(above.test))
     return tests
+
+
+def _prepend_bos_given(call: ast.Call) -> bool:
+    """The call passes TransformerLens's `prepend_bos` as anything but a literal True."""
+    value = keyword_value(call, "prepend_bos")
+    return value is not None and not (isinstance(value, ast.Constant) and value.value is True)
 
 
 def _passes_token_ids(call: ast.Call) -> bool:

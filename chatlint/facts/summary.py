@@ -112,6 +112,9 @@ ENGINE_WORDS = (
     b"/generate",
     b"/completion",  # (`/v1/completions`, llama.cpp server's `/completion`)
     b"fast_generate(",  # (Unsloth's vLLM engine on the model)
+    b"transformer_lens",
+    b"sae_lens",
+    b".to_tokens(",  # (TransformerLens's method, on a model the module is handed)
 )
 # a call of a tokenizer: `tok(`, `tokenizer(`, `self.tokenizer.encode(`, `processor(text=` (plain `in` tests: a
 # pattern with alternatives costs ten times as much over a large module)

@@ -144,7 +144,7 @@ def collect_tokenizer_calls(
             tokenizer_call = direct_call(submitted, function, defined_names, flows)
             if tokenizer_call is not None:
                 tokenizer_call.fixable = False
-        if tokenizer_call is not None and not _unpacked_pair(call, ancestors):
+        if tokenizer_call is not None and (tokenizer_call.engine or not _unpacked_pair(call, ancestors)):
             by_call[id(call)] = tokenizer_call
             found.append(tokenizer_call)
             if counted_in_place(call, ancestors):
@@ -429,7 +429,8 @@ def _spread_text(call: ast.Call, function: FunctionInfo, flows: dict[int, Functi
 
 def _unpacked_pair(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:
     """`text, pixels = processor(text, images)`: a processor that returns text, not a tokenizer (a Hugging Face
-    processor returns one `BatchFeature`)."""
+    processor returns one `BatchFeature`). (An engine's results may be unpacked: `logits, cache =
+    model.run_with_cache(text)`.)"""
     parent = ancestors[-1] if ancestors else None
     return (
         isinstance(parent, ast.Assign)

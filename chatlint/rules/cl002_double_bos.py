@@ -17,6 +17,8 @@ from chatlint.facts.engines import (
     MLX_VLM,
     PIPELINE,
     PIPELINE_ADDS_SPECIAL,
+    TRANSFORMER_LENS_BY_NAME,
+    TRANSFORMER_LENS_PACKAGES,
 )
 from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
@@ -52,7 +54,7 @@ class DoubleBos(Rule):
     prefilter = ((b"apply_chat_template", b"apply_hf_chat_template"),)
     # (mlx-lm's `generate` leaves a text's BOS alone from 0.21: the project's versions say whether one is doubled)
     # (a transformers text-generation pipeline adds special tokens to a text prompt from transformers 4.43)
-    asks_versions_of = ("mlx-lm", "transformers")
+    asks_versions_of = ("mlx-lm", "transformers", *TRANSFORMER_LENS_PACKAGES)
     # or a prompt written by hand that starts with a BOS token and goes on (`f"<s>[INST] {q} [/INST]"`), beside a
     # tokenizer or engine call, or returned for another module's (a BOS token's bytes first: the pattern is looked
     # for only in the few files with one)
@@ -281,7 +283,11 @@ class DoubleBos(Rule):
         outlines.from_transformers(hf_model, tokenizer)`, 0.x `outlines.models.transformers(name)`, then
         `model(prompt, output_type)`, `model.stream(prompt)`, or a generator built on it, `outlines.Generator(model,
         schema)(prompt)`, 0.x `outlines.generate.json(model, schema)(prompt)`: it tokenizes with the tokenizer's
-        defaults and takes no switch; a model of a chat API is not one), and so is one handed to mlx-vlm's `generate` or `stream_generate` (`generate(model,
+        defaults and takes no switch; a model of a chat API is not one), and so is one given to TransformerLens
+        (`HookedTransformer`, 3.x's `TransformerBridge`, sae-lens's `HookedSAETransformer`: `model.to_tokens(text)`,
+        `model.generate(text)`, `model(text)`, `run_with_cache`, `run_with_hooks` put the model's BOS in front of a
+        text unless `prepend_bos=False`; known by its class, or, for `to_tokens`, by the method's name where the
+        module imports TransformerLens or the project declares transformer-lens or sae-lens), and so is one handed to mlx-vlm's `generate` or `stream_generate` (`generate(model,
         processor, prompt, image)`, imported from mlx_vlm: it tokenizes with special tokens on for every model but
         Gemma 3 and 4, so a module that names a Gemma 3 or 4 checkpoint is left alone), and one handed to mlx-lm's
         `generate` or `stream_generate` where the project's requirement keeps mlx-lm before 0.21 (those releases
@@ -537,6 +543,11 @@ class DoubleBos(Rule):
             return f" (the project uses mlx-lm {allowing.exact}, {allowing.kind.value} in {allowing.where})"
         return f" (`{allowing.text}` in {allowing.where} keeps mlx-lm before {MLX_LM_SKIPS_BOS})"
 
+    def _uses_transformer_lens(self, facts: ModuleFacts) -> bool:
+        """Does the module import TransformerLens (or sae-lens), or the project declare either?"""
+        imported = any(ref.module.split(".")[0] in ("transformer_lens", "sae_lens") for ref in facts.imports)
+        return imported or any(self.dependencies.resolve(name).declarations for name in TRANSFORMER_LENS_PACKAGES)
+
     def _pipelines_add_no_special_tokens(self) -> bool:
         """Does the project keep transformers before 4.43, whose `text-generation` pipeline tokenizes a text prompt
         with `add_special_tokens=False`? (Unknown versions install the newest, which leave it to the tokenizer.)"""
@@ -597,6 +608,8 @@ class DoubleBos(Rule):
         releases = self._mlx_lm_adding_bos() if tokenizer_call.engine == MLX_LM else ""
         if releases is None:
             return None  # mlx-lm 0.21 and later leave off the BOS a text starts with
+        if tokenizer_call.engine.startswith(TRANSFORMER_LENS_BY_NAME) and not self._uses_transformer_lens(facts):
+            return None  # `model.to_tokens(text)` in a project that shows no TransformerLens: some other `to_tokens`
         pipeline = tokenizer_call.engine == PIPELINE or tokenizer_call.engine.startswith(LANGCHAIN_PIPELINE)
         if pipeline and self._pipelines_add_no_special_tokens():
             return None  # the project's transformers predates 4.43: its pipelines tokenize text without them
