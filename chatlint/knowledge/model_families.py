@@ -131,6 +131,16 @@ FAMILIES: tuple[ModelFamily, ...] = (
         "start with `<|im_start|>` and which writes no `bos_token`",
     ),
     ModelFamily(
+        # IBM's Granite 3 models (`ibm-granite/granite-3.0-8b-instruct` to 3.3) and the speech models built on them
+        # (`ibm-granite/granite-speech-3.3-8b`); not Granite 4, whose templates were not checked
+        "Granite 3",
+        re.compile(r"granite[-_](?:speech[-_])?3"),
+        False,
+        "the chat template of ibm-granite/granite-3.0-8b-instruct (llama-cpp-python 0.3.16 vendors it in vendor/"
+        "llama.cpp/tests/test-chat-template.cpp) starts each message with `<|start_of_role|>` and writes no "
+        "`bos_token`",
+    ),
+    ModelFamily(
         "dots.ocr",
         re.compile(r"dots[._-]?ocr"),
         False,
