@@ -329,10 +329,27 @@ class ProjectStep:
                     target = self._run_path(project, found[0]) if found is not None else None
                     if found is None or target is None or target == path:
                         continue
-                    if f"def {method}(" in self.checked[target][0].text:  # (the base declares it)
+                    base_text = self.checked[target][0].text
+                    # (the base declares it, or calls it on itself, leaving it to a base further up: `class
+                    # ListwiseRankLLM(RankLLM)` calling `self.create_prompt_batched(...)` that `RankLLM` declares)
+                    if f"def {method}(" in base_text or f"self.{method}(" in base_text:
                         links = self._links_of(project, target, to_link)
-                        if links is not None:
-                            links.overrides.setdefault(f"{found[1]}.{method}", Imported(summary, text.name))
+                        key = f"{found[1]}.{method}"
+                        if links is not None and key not in links.overrides:
+                            links.overrides[key] = Imported(summary, text.name)
+                            self._implemented_by(links, found[1], cls, summary, target)
+
+    def _implemented_by(self, links: Links, base: str, cls: str, summary: ModuleSummary, target: str) -> None:
+        """Link the base class `base` (of the file at `target`) with its subclass `cls` (summarised in `summary`)
+        that overrides one of its methods by rendering, when a method of that subclass tokenizes its parameter: what
+        the base hands the render to (`self.run_llm_batched(prompts)` in `ListwiseRankLLM`), as
+        `Links.implementations` says. Not when the base's module summarises such a hand-off itself
+        (`ModuleSummary.passes`): the subclasses' modules judge it there, where the fix goes."""
+        base_summary = self.checked[target][1].summary
+        if base in links.implementations or (base_summary and any(item[0] == base for item in base_summary.passes)):
+            return
+        if any(item.name.startswith(f"{cls}.") for item in summary.tokenizers):
+            links.implementations[base] = (Imported(summary, cls),)
 
     def _mixins(self, project: Project, to_link: list[tuple[Source, Links]], named_files: set[str]) -> None:
         """The files of the run with a mixin that calls a method it does not define (`self._apply_chat_template(

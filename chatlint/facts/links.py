@@ -442,7 +442,7 @@ def imported_origin(text: TextSummary, summary: ModuleSummary, note: str, column
     elif text.makes_rows:
         hop = f"in the rows of the function `{text.name}` makes"
     else:
-        hop = f"{'yielded' if text.yields else 'returned'} by `{text.name}`"
+        hop = f"{'yielded' if text.yields and not text.listed else 'returned'} by `{text.name}`"
     return TextOrigin(
         f"{text.render} ({summary.place(line)})",
         (Hop(hop, is_place=True),),

@@ -52,7 +52,7 @@ from chatlint.facts.model import (
     with_hop,
 )
 from chatlint.facts.rendered_columns import RenderedColumns
-from chatlint.facts.summary import BOS_TOKENS, WRITTEN_PROMPT, ModuleSummary
+from chatlint.facts.summary import BOS_TOKENS, WRITTEN_PROMPT, ModuleSummary, TextSummary
 from chatlint.facts.syntax import (
     SAME_ITEMS,
     bool_literal,
@@ -793,8 +793,9 @@ class RenderedTexts:
             # a generator of tuples: `for record, text in iter_prompts(tok, rows)` with `yield record, render(...)`
             return self._returned(helper, position, depth, many, site=(expr, function), yielded=True)
         elif isinstance(expr, ast.Call):
-            # one of another module, as its summary says
-            imported = self.links.text(expr.func)
+            # one of another module, as its summary says (also a subclass's there, for a method the class leaves to
+            # it: `self.create_prompt_batched(...)`)
+            imported = self.links.text(expr.func) or self._override(expr.func, function)
             if imported is None or not imported[0].yields or position not in imported[0].positions:
                 return None
             if imported[0].batch is not many:
@@ -1052,9 +1053,10 @@ class RenderedTexts:
             helper = self.helper_function(value, function)
             if helper is not None:
                 return self._returned(helper, binding.position, depth, many, site=(value, function))
-            imported = self.links.text(value.func) if self.links and not many else None
+            imported = (self.links.text(value.func) or self._override(value.func, function)) if not many else None
             if imported is not None and imported[0].in_tuples and binding.position in imported[0].positions:
-                # `prompt, full = split_render(tok, conv)` with the helper in another module
+                # `prompt, full = split_render(tok, conv)` with the helper in another module (or `prompt, count =
+                # self.create_prompt(row)`, implemented by a subclass there)
                 return imported_origin(*imported, "renders the text it returns in a tuple")
         return None
 
@@ -1109,6 +1111,19 @@ class RenderedTexts:
         # a method of an instance of a class of the module (`builder.build(row)` with `builder = Builder(tok)`), or
         # an instance called (`self.formatter(context)`: its `__call__`)
         return instance_method(func, function, self.flows, self.module_classes)
+
+    def _override(self, func: ast.expr, function: FunctionInfo) -> tuple[TextSummary, ModuleSummary] | None:
+        """The override, by a subclass in another module of the run, of the method `self.<name>(...)` calls when
+        the caller's class leaves it to its subclasses (a stub, or defined by none of its bases of the module)."""
+        cls = function.self_class
+        if cls is None or not isinstance(func, ast.Attribute) or dotted_name(func.value) != "self":
+            return None
+        declared = next((owner.methods[func.attr] for owner in cls.lineage() if func.attr in owner.methods), None)
+        if declared is not None and not declared.is_stub:
+            return None
+        if declared is None and any(func.attr in owner.attributes for owner in cls.lineage()):
+            return None
+        return self.links.override(cls.name, func.attr)
 
     def _rendering_override(self, base: ClassInfo, name: str) -> FunctionInfo | None:
         """The first method `name` of a subclass of `base` in the module that renders a chat template itself, or
@@ -1227,6 +1242,20 @@ class RenderedTexts:
                 origin = self._returned(helper, position, 0, many=many, yielded=True)
                 if origin is not None:
                     return position, origin, many
+        return None
+
+    def returned_tuple_items(self, helper: FunctionInfo) -> tuple[int, TextOrigin] | None:
+        """The place and render of the rendered text in the tuples of the list `helper` returns (`return
+        all_prompts`, `(prompt, count)` pairs extended from a pool's results), when it returns a list built by name
+        or by a comprehension."""
+        flow = self.flow(helper)
+        returns = flow.returns
+        if flow.yields or not returns or not all(isinstance(value, (ast.Name, ast.ListComp)) for value in returns):
+            return None
+        for position in range(_MAX_TUPLE_PLACE):
+            found = _any(self.tuple_items(value, helper, 0, position) for value in returns)
+            if found is not None:
+                return position, found
         return None
 
     def returned_in_tuples(self, helper: FunctionInfo) -> list[tuple[int, TextOrigin]]:
@@ -1622,6 +1651,9 @@ def _calls_base_init(call: ast.Call) -> bool:
         and isinstance(func.value, ast.Call)
         and dotted_name(func.value.func) == "super"
     )
+
+
+_MAX_TUPLE_PLACE = 3  # the places of a returned list's tuples looked at for a rendered text
 
 
 def _mixed_in_call(func: ast.expr, function: FunctionInfo) -> bool:

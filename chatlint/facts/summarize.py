@@ -738,6 +738,18 @@ def _returned_text(
         in_pairs = _returned_tuple_text(rendered, function, renders) if items is None else None
         if in_pairs is not None:
             return in_pairs
+        listed = rendered.returned_tuple_items(function) if items is None else None
+        if listed is not None:  # a list of tuples holding a rendered text (`return all_prompts`)
+            position, found = listed
+            return TextSummary(
+                function.qualname,
+                found.line,
+                found.render,
+                certain=found.certain,
+                yields=True,
+                listed=True,
+                positions=(position,),
+            )
     if origin is not None and not origin.certain and not origin.batch:
         # a render on some paths only (`render(x) if chat else x`): its callers' tokenizers are judged "on at
         # least one path", as a helper of their own module is; never judged as a render's shape

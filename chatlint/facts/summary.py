@@ -348,6 +348,9 @@ class TextSummary:
     certain: bool = True
     # a generator: the texts are the items it yields (`for text in render_all(rows)`), not what a call returns
     yields: bool = False
+    # with `yields` and `positions`: not a generator but a function returning a list of such tuples (`return
+    # all_prompts`, `(prompt, count)` pairs), read the same way by a caller that walks it
+    listed: bool = False
     # it returns a list of rendered texts (`[render(c) for c in chats]`): the texts are the items of what a call
     # returns (with `yields` and `positions`: the item of the tuples it yields is such a list)
     batch: bool = False
