@@ -467,6 +467,10 @@ class Project:
         if "class " in text and any(subclasses(text, name) for name in self.renderers if name[:1].isupper()):
             return None  # (a class mixing a rendering class with others: another base may tokenize what it renders)
         names = self.renderers | self._constant_names | self._tokenizer_names | self.row_function_factories
+        if any(whole_word(text, name) for name in (*functions, *classes)):
+            # (a module that uses a renderer may hand its render to a method of a class it builds, `engine.complete(
+            # prompt)` with `engine = VLLMBackend(cfg)`: the classes it constructs, by name)
+            names |= set(_CONSTRUCTED.findall(text))
         # (and what it installs as a chat template: `tok.chat_template = get_chat_template(v)`)
         names |= installed_templates(text)
         plain = frozenset(name for name in names if "." not in name)
@@ -1226,6 +1230,10 @@ def _fixed_loader(summary: ModuleSummary, name: str) -> bool:
     """Is `name` a function of the module that always loads one checkpoint it names (`get_tokenizer()`)?"""
     loader = summary.checkpoint_loader(name)
     return loader is not None and bool(loader.checkpoint)
+
+
+# a class constructed: `VLLMBackend(`
+_CONSTRUCTED = re.compile(r"(?<![\w.])([A-Z]\w*)\(")
 
 
 def _member_class(summary: ModuleSummary, data: bytes, cls: str, members: list[str]) -> Imported | None:

@@ -237,6 +237,16 @@ class DoubleBos(Rule):
         base class of another module that hands one method what another returns, both left to its subclasses
         (`self._send(self._prepare(prompt))` in `ChatClient.complete`), makes a subclass that renders in the one and
         tokenizes in the other double the BOS: reported at the subclass's tokenization, naming the base's hand-off.
+        A base class that calls on itself methods a base further up declares and a subclass in another module of the
+        run implements (`prompt, count = self.create_prompt(row)`, then `self.run_llm(prompt)`; or `prompts =
+        self.create_prompt_batched(rows)`, then `self.run_llm_batched([p for p, _ in prompts])`), that subclass
+        rendering in one and handing its parameter to an engine in the other, is reported at the base's call (a
+        one-file run of the base's module does not see it). An instance handed to a function of the module under an
+        unannotated parameter is of the class every call of the module builds for it (`engine = VLLMBackend(cfg)`,
+        then `evolve_one(seed, prompter, engine)`, whose `engine.complete(prompter.render(x))` hands the render to
+        that class's method). When the model runs in a helper of another module and the module loads none itself,
+        the checkpoints the configuration classes it imports name by default decide (`EvolConfig.model =
+        "Qwen/Qwen2.5-7B-Instruct"`: left alone).
         A model class for lm-evaluation-harness (a subclass of its `LM`, `TemplateLM`, `HFLM` in a module that
         imports `lm_eval`) whose own `apply_chat_template` renders text gets its requests' contexts (`request.args[0]`,
         `context, gen_kwargs = request.args`) rendered by that method when the harness runs with
@@ -587,6 +597,8 @@ class DoubleBos(Rule):
         function = tokenizer_call.function
         if _no_template_writes_bos(facts) and not _class_named_for_a_bos_family(function):
             return None  # every model the module loads has a template without a BOS (and the class is for none else)
+        if tokenizer_call.related and not facts.checkpoints and _configured_for_families_without_bos(facts):
+            return None  # a helper of another module runs the model; the configuration imported names a BOS-free one
         if _named_for_a_family_without_bos(function, facts.path):
             return None  # the function (its class, its file) is written for a family whose template has no BOS
         if "add_bos_token" in facts.source.text and _turns_the_bos_off(tokenizer_call):
@@ -897,6 +909,23 @@ def _no_template_writes_bos(facts: ModuleFacts) -> bool:
         return all(family is not None and not family.writes_bos for family in named)
     # a checkpoint named by nothing known: what the module imports and binds decides
     return facts.remembered(_imports_one_family_without_bos)
+
+
+def _configured_for_families_without_bos(facts: ModuleFacts) -> bool:
+    """The configuration classes and functions the module imports name checkpoints as field defaults
+    (`EvolConfig.model = "Qwen/Qwen2.5-7B-Instruct"`), all of known families whose templates write no BOS: what a
+    module that loads no model itself, handing a render to a helper of another module that runs one, is configured
+    with (a default decides, as a checkpoint parameter's does)."""
+    if not facts.links:
+        return False
+    families = [
+        family_of(value)
+        for imported in facts.links.names.values()
+        if imported.symbol is not None
+        for owner, _, value in imported.summary.defaults
+        if owner == imported.symbol and "/" in value
+    ]
+    return bool(families) and all(family is not None and not family.writes_bos for family in families)
 
 
 # model families whose chat templates write a BOS, by the words of their classes and packages (most have no entry in
