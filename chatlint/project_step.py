@@ -337,15 +337,17 @@ class ProjectStep:
                         key = f"{found[1]}.{method}"
                         if links is not None and key not in links.overrides:
                             links.overrides[key] = Imported(summary, text.name)
-                            self._implemented_by(links, found[1], cls, summary, target)
+                            self._implemented_by(links, found[1], cls, summary, project.summary_at(found[0]))
 
-    def _implemented_by(self, links: Links, base: str, cls: str, summary: ModuleSummary, target: str) -> None:
-        """Link the base class `base` (of the file at `target`) with its subclass `cls` (summarised in `summary`)
+    @staticmethod
+    def _implemented_by(
+        links: Links, base: str, cls: str, summary: ModuleSummary, base_summary: ModuleSummary | None
+    ) -> None:
+        """Link the base class `base` (its module summarised in `base_summary`) with its subclass `cls` (in `summary`)
         that overrides one of its methods by rendering, when a method of that subclass tokenizes its parameter: what
         the base hands the render to (`self.run_llm_batched(prompts)` in `ListwiseRankLLM`), as
         `Links.implementations` says. Not when the base's module summarises such a hand-off itself
         (`ModuleSummary.passes`): the subclasses' modules judge it there, where the fix goes."""
-        base_summary = self.checked[target][1].summary
         if base in links.implementations or (base_summary and any(item[0] == base for item in base_summary.passes)):
             return
         if any(item.name.startswith(f"{cls}.") for item in summary.tokenizers):
