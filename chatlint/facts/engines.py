@@ -476,6 +476,10 @@ class Engines:
         # is the model's own)
         traced = _traced_model(receiver, function) if method == "invoke" else None
         receiver = traced or receiver
+        bound = _partial_method(self._built_models(receiver, function, flows)) if method == "__call__" else None
+        if bound is not None:
+            # `self.llm = partial(client.text_generation, max_new_tokens=n)`, then `self.llm(prompt)`: that method
+            receiver, method = bound.value, bound.attr
         # (an item of the tuples a function returns is known only when that function builds an engine there)
         built = [
             value.func
@@ -584,6 +588,16 @@ def _tests_above(node: ast.AST, scope: ast.AST) -> set[str]:
         if isinstance(above, ast.If) and below in above.body:
             tests.add(code(above.test))
     return tests
+
+
+def _partial_method(built: list[ast.Call]) -> ast.Attribute | None:
+    """The method of another object a callable was built on by `functools.partial` (`partial(client.
+    text_generation, max_new_tokens=512)`), when every call that builds it is such a partial of one method."""
+    partials = [value for value in built if dotted_name(value.func) in ("partial", "functools.partial")]
+    methods = {code(first): first for value in partials if isinstance(first := first_argument(value), ast.Attribute)}
+    if not partials or len(partials) != len(built) or len(methods) != 1:
+        return None
+    return next(iter(methods.values()))
 
 
 def _prepend_bos_given(call: ast.Call) -> bool:
@@ -964,6 +978,9 @@ def _built_calls(
     attribute = function.self_class.property_attribute(attribute) or attribute  # `self._engine`, a lazy property
     lineage = function.self_class.lineage()
     values = next((found for owner in lineage if (found := owner.attributes.get(attribute))), [])
+    if not values:
+        # (set by the subclasses of the module: a base class that leaves it to them, `self.llm = partial(...)`)
+        values = [value for sub in function.self_class.module_subclasses for value in sub.attributes.get(attribute, [])]
     built = []
     for value in values:
         if isinstance(value, ast.Call):

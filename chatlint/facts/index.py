@@ -330,6 +330,8 @@ def build_index(module: ast.Module) -> Indexer:
             function.passed_to = indexer.mapped_names[function.name]
     for cls in indexer.classes.values():
         cls.module_bases = [indexer.classes[base] for base in cls.bases if indexer.classes.get(base, cls) is not cls]
+        for base in cls.module_bases:
+            base.module_subclasses.append(cls)
     _link_callers(indexer)
     return indexer
 

@@ -145,6 +145,8 @@ class ClassInfo:
     methods: dict[str, FunctionInfo] = field(default_factory=dict)
     # its base classes defined in the same module (set once the module is indexed)
     module_bases: list[ClassInfo] = field(default_factory=list)
+    # the classes of the module that name it as a base
+    module_subclasses: list[ClassInfo] = field(default_factory=list)
 
     def lineage(self) -> list[ClassInfo]:
         """The class and the base classes of its module it inherits from, nearest first (at most four, the first base

@@ -308,7 +308,9 @@ class DoubleBos(Rule):
         `tokenize=True`. The engine is
         known by its class when the code shows it built (`self.llm = LLM(...)` in any method,
         `vllm.LLM(...)`, `sgl.Engine(...)`, the class imported from vllm or sglang; also set by a base class of the
-        module, or built by a method of the class, `self.model = self._create_model(cfg)`, the subclass's override
+        module, or, for a base class that sets none, by its subclasses of the module (a `functools.partial` of an
+        engine's method counts as that method: `self.llm = partial(client.text_generation, max_new_tokens=n)`, then
+        `self.llm(prompt)` in the base), or built by a method of the class, `self.model = self._create_model(cfg)`, the subclass's override
         first, or by a function of the module or of another one that returns one, `self.llm = build_engine(cfg)`, or
         one item of the tuples it returns, `params, llm, tok = load_model(cfg)`, also
         one that caches the engines it builds, `return _ENGINES[key]`; also behind a lazy property, `self._engine`
