@@ -31,7 +31,7 @@ class BatchEncodingAsTokenList(Rule):
         index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()`
         of it, a row of ids in `torch.tensor([ids])` / `torch.cat([prefix, ids], dim=1)` / `torch.stack(...)` /
         `np.concatenate(...)`, an `assert isinstance(ids, list)` (which fails for a `BatchEncoding`) or an `if
-        isinstance(ids, list)` whose other path raises (`if isinstance(ids, list): return ids` then `raise ValueError(...)`), a tensor's attribute read on it (`.shape`, `.size()`, `.tolist()`, `.squeeze()`,
+        isinstance(ids, list)` whose other path raises (`if isinstance(ids, list): return ids` then `raise ValueError(...)`), a tensor's attribute read on it (`.shape`, `.size()`, `.tolist()`, `.squeeze()`, `.repeat(n, 1)`,
         ...), `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it or `+=` onto a list
         (`input_ids += ids`), a search for a token in it (`image_token_id in ids`; a string key, `"input_ids" in
         out`, is a dict's use), `.append()` of it into
@@ -48,7 +48,9 @@ class BatchEncodingAsTokenList(Rule):
         self._prompts(rows)`, also behind `tqdm(...)` or `list(...)`; a generator of another module too: `for qid,
         ids, gold in tqdm(iter_prompt_ids(tok, rows))`, reported at that loop's call), returning it
         from a function annotated `-> list[int]` / `-> torch.Tensor` / `-> mx.array` (written plainly or as a
-        string), returning it from a function whose caller in the same module does one of these, or passing it to a
+        string), returning it from a function whose caller in the same module does one of these (also a method
+        called on an instance the module builds, handed in under an unannotated parameter by every caller:
+        `builder.encode(row)` with `builder = PromptBuilder(tok)`), or passing it to a
         function of the same module (`pad(ids)`, `self._expand(ids)`) whose parameter is annotated so
         (`input_ids: List[int]`) or does one of these in its body (unless that function reads it by key or tests
         its kind). A test a `BatchEncoding` fails as a list would does not count as written for both: it is a
