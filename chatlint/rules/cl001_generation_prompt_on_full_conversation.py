@@ -50,7 +50,8 @@ class GenerationPromptOnFullConversation(Rule):
         `self.render = make_renderer(tok, add_generation_prompt=True)`, the flag bound from the factory's
         parameter), thin wrappers in the same module (and wrappers of
         them, the flag handed on by keyword or by position; a wrapper may rebuild its conversation turn by turn,
-        `[{"role": ROLES[t["from"]], ...} for t in turns]`, or put turns before it, `[system, *turns]`, but not
+        `[{"role": ROLES[t["from"]], ...} for t in turns]`, or appending each in a loop, or put turns before it,
+        `[system, *turns]`, or a system turn appended before that loop (under a test or not), but not
         drop any: the caller's last turn stays last), the method handed in as a parameter named
         `apply_chat_template`, an instance of a class of another module called as a function (`renderer(messages)`,
         its `__call__` rendering), and flags set in a parameter default, a dataclass field, a module constant, an
