@@ -9,6 +9,7 @@ import ast
 from collections.abc import Callable
 from typing import Any
 
+from chatlint.facts.datasets import bound_keywords
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Param
 from chatlint.facts.syntax import (
     called_name,
@@ -348,3 +349,13 @@ def _link_callers(indexer: Indexer) -> None:
         callee = top.get(call.func.id) if isinstance(call.func, ast.Name) else None
         if callee is not None:
             callee.callers.append((call, caller))
+        elif isinstance(call.func, ast.Attribute) and call.func.attr == "map" and call.args:
+            # `ds.map(build_features, fn_kwargs={"cfg": cfg})`, `ds.map(partial(build_features, cfg=cfg))`: the
+            # keywords it binds, as a call of the function would pass them
+            mapped = call.args[0]
+            target = mapped.args[0] if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args else mapped
+            callee = top.get(target.id) if isinstance(target, ast.Name) else None
+            keywords = bound_keywords(call, mapped, caller) if callee is not None else {}
+            if callee is not None and keywords:
+                bound = [ast.keyword(arg=name, value=value) for name, value in keywords.items()]
+                callee.callers.append((ast.copy_location(ast.Call(func=target, args=[], keywords=bound), call), caller))

@@ -265,8 +265,12 @@ class ShapeResolver:
             before = 1 << 62  # a module-level or enclosing function's name: all of its assignments came before
         assigned = [binding for binding in bindings if binding.kind == "assign"]
         last_assigned = max((self.order.get(binding.statement, 0) for binding in assigned), default=-1)
+        # (not the mutation the read is part of: `conv.append({"role": "assistant", "content": reply(conv)})` reads
+        # `conv` before it appends)
         mutations = [
-            (kind, value) for kind, value in scope.mutations.get(name, ()) if self.order.get(value, 0) < before
+            (kind, value)
+            for kind, value in scope.mutations.get(name, ())
+            if self.order.get(value, 0) < before and not _encloses(value, node)
         ]
         if mutations and self.order.get(mutations[-1][1], 0) > last_assigned:
             found = self._mutated_shape(name, scope, mutations, before, depth)
@@ -1007,6 +1011,16 @@ def asserted_last_roles(function: FunctionInfo) -> dict[str, tuple[str, str]]:
                 if checked is not None:
                     found[checked[0]] = (checked[1], "checked")
     return found
+
+
+def _encloses(outer: ast.AST, inner: ast.AST) -> bool:
+    """Does `outer`'s source span hold `inner`'s (`inner` read while `outer` is evaluated)?"""
+    start = (getattr(outer, "lineno", None), getattr(outer, "col_offset", None))
+    end = (getattr(outer, "end_lineno", None), getattr(outer, "end_col_offset", None))
+    at = (getattr(inner, "lineno", None), getattr(inner, "col_offset", None))
+    if None in (*start, *end, *at):
+        return False
+    return start <= at <= end
 
 
 def _remapped_parameter(helper: FunctionInfo, returns: list[ast.expr]) -> str | None:
