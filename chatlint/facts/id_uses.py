@@ -664,6 +664,12 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
         index = parent.slice
         if isinstance(index, ast.Slice) or _is_integer(index):
             return SequenceUse(UseKind.LIST, f"`{_short(parent)}`")
+        if (
+            isinstance(index, ast.Tuple)
+            and index.elts
+            and all(isinstance(item, ast.Slice) or _is_integer(item) for item in index.elts)
+        ):
+            return SequenceUse(UseKind.LIST, f"`{_short(parent)}`")  # `ids[:, 1:]`: a tensor's rows and columns
         return NO_USE
     if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Add):
         other = parent.right if parent.left is node else parent.left

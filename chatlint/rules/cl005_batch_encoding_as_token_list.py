@@ -31,7 +31,7 @@ class BatchEncodingAsTokenList(Rule):
         index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()`
         of it, a row of ids in `torch.tensor([ids])` / `torch.cat([prefix, ids], dim=1)` / `torch.stack(...)` /
         `np.concatenate(...)`, an `assert isinstance(ids, list)` (which fails for a `BatchEncoding`) or an `if
-        isinstance(ids, list)` whose other path raises (`if isinstance(ids, list): return ids` then `raise ValueError(...)`), a tensor's attribute read on it (`.shape`, `.size()`, `.tolist()`, `.squeeze()`, `.repeat(n, 1)`,
+        isinstance(ids, list)` whose other path raises (`if isinstance(ids, list): return ids` then `raise ValueError(...)`), a tensor's attribute read on it (`.shape`, `.size()`, `.tolist()`, `.squeeze()`, `.repeat(n, 1)`, `ids[:, 1:]`,
         ...), `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it or `+=` onto a list
         (`input_ids += ids`), a search for a token in it (`image_token_id in ids`; a string key, `"input_ids" in
         out`, is a dict's use), `.append()` of it into

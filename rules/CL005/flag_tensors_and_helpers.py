@@ -63,3 +63,9 @@ def sample_many(model, tokenizer, messages, n):
     inputs = inputs.to(model.device)
     input_ids = inputs.repeat(n, 1)
     return model.generate(input_ids=input_ids, attention_mask=torch.ones_like(input_ids), do_sample=True)
+
+
+def drop_the_bos(model, tokenizer, messages):
+    # the rows and columns of a tensor: the first token of each row cut off
+    ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")[:, 1:]  # expect: CL005 "used as a list of ids"
+    return model.generate(input_ids=ids, max_new_tokens=64)

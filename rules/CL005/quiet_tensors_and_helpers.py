@@ -110,3 +110,9 @@ def sample_many(model, tokenizer, messages, n):
     inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt", return_dict=True)
     input_ids = inputs["input_ids"].to(model.device).repeat(n, 1)
     return model.generate(input_ids=input_ids, attention_mask=inputs["attention_mask"].repeat(n, 1), do_sample=True)
+
+
+def drop_the_bos(model, tokenizer, messages):
+    # the ids taken from the encoding, then the first token of each row cut off
+    encoding = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt", return_dict=True)
+    return model.generate(input_ids=encoding["input_ids"][:, 1:], max_new_tokens=64)
