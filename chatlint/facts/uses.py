@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterator
 
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import called_name, cast_value, string_value
+from chatlint.facts.syntax import called_name, cast_value, dotted_name, string_value
 from chatlint.facts.walk import children
 
 LENGTH = "length"
@@ -182,5 +182,23 @@ def same_value(
         if isinstance(parent, ast.IfExp) and parent.test is not node:
             node, ancestors = parent, ancestors[:-1]  # `ids if isinstance(ids, list) else ...`: it may be the value
             continue
+        if isinstance(parent, ast.Await):
+            node, ancestors = parent, ancestors[:-1]  # `await loop.run_in_executor(...)`: what the call gives
+            continue
+        if isinstance(parent, ast.Lambda) and parent.body is node and _run_by_executor(parent, holder):
+            # `loop.run_in_executor(None, lambda: tok.apply_chat_template(...))`: the executor's call gives it
+            assert isinstance(holder, ast.Call)
+            node, ancestors = holder, ancestors[:-2]
+            continue
         break
     return node, ancestors
+
+
+def _run_by_executor(function: ast.Lambda, call: ast.AST | None) -> bool:
+    """Is the lambda (taking nothing) what `loop.run_in_executor(executor, fn)` or `asyncio.to_thread(fn)` runs?"""
+    if not isinstance(call, ast.Call) or function.args.args or function.args.vararg or function.args.kwarg:
+        return False
+    name = dotted_name(call.func) or ""
+    if name.rsplit(".", 1)[-1] == "run_in_executor":
+        return len(call.args) > 1 and call.args[1] is function
+    return name in ("asyncio.to_thread", "to_thread") and bool(call.args) and call.args[0] is function

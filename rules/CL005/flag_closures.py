@@ -23,3 +23,18 @@ def first_tokens(tokenizer, messages):
         yield prompt_ids[:8]
 
     return head()
+
+
+class AgentLoop:
+    def __init__(self, tokenizer, server, loop):
+        self.tokenizer = tokenizer
+        self.server = server
+        self.loop = loop
+
+    async def run(self, messages):
+        # rendered on a worker thread: what the executor's call gives, once awaited, is the render's result
+        prompt_ids = await self.loop.run_in_executor(
+            None, lambda: self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, tokenize=True)  # expect: CL005 "`prompt_ids + response_ids`"
+        )
+        response_ids = await self.server.generate(prompt_ids=prompt_ids)
+        return prompt_ids + response_ids

@@ -22,3 +22,19 @@ def stream_mapping(model, tokenizer, messages):
         yield from model.generate(torch.tensor([prompt_ids]))
 
     return tokens()
+
+
+class AgentLoop:
+    def __init__(self, tokenizer, server, loop):
+        self.tokenizer = tokenizer
+        self.server = server
+        self.loop = loop
+
+    async def run(self, messages):
+        # the executor runs a render that asks for the list of ids
+        prompt_ids = await self.loop.run_in_executor(
+            None,
+            lambda: self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=False),
+        )
+        response_ids = await self.server.generate(prompt_ids=prompt_ids)
+        return prompt_ids + response_ids
