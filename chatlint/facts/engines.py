@@ -476,14 +476,16 @@ class Engines:
         # is the model's own)
         traced = _traced_model(receiver, function) if method == "invoke" else None
         receiver = traced or receiver
-        bound = _partial_method(self._built_models(receiver, function, flows)) if method == "__call__" else None
+        models = self._built_models(receiver, function, flows)
+        bound = _partial_method(models) if method == "__call__" else None
         if bound is not None:
             # `self.llm = partial(client.text_generation, max_new_tokens=n)`, then `self.llm(prompt)`: that method
             receiver, method = bound.value, bound.attr
+            models = self._built_models(receiver, function, flows)
         # (an item of the tuples a function returns is known only when that function builds an engine there)
         built = [
             value.func
-            for value in self._built_models(receiver, function, flows)
+            for value in models
             if ENGINE_ITEM not in (dotted_name(value.func) or "") or _engine_of(self.classes, value.func)
         ]
         # (else a parameter or class field annotated with an engine class; `Any` says nothing)

@@ -708,6 +708,23 @@ def _imported_callee(func: ast.expr, function: FunctionInfo, facts: ModuleFacts,
     return callee
 
 
+def _tuple_items_summary(
+    function: FunctionInfo, position: int, found: TextOrigin, many: bool = False, listed: bool = False
+) -> TextSummary:
+    """A function whose tuples (yielded, or in the list it returns) hold a rendered text at `position` (`many`: a
+    list of them)."""
+    return TextSummary(
+        function.qualname,
+        found.line,
+        found.render,
+        certain=found.certain,
+        yields=True,
+        listed=listed,
+        positions=(position,),
+        batch=many,
+    )
+
+
 def _returned_text(
     rendered: RenderedTexts, function: FunctionInfo, renders: dict[int, TemplateCall]
 ) -> TextSummary | None:
@@ -721,16 +738,7 @@ def _returned_text(
         if in_tuples is not None:
             # a generator of tuples holding a rendered text (`yield record, text`), or a list of them (`batch`:
             # `yield records, texts`)
-            position, found, many = in_tuples
-            return TextSummary(
-                function.qualname,
-                found.line,
-                found.render,
-                certain=found.certain,
-                yields=True,
-                positions=(position,),
-                batch=many,
-            )
+            return _tuple_items_summary(function, *in_tuples)
         if items is None:
             texts = rendered.returned_texts(function)
             if texts is not None:  # a list of rendered texts (`[render(c) for c in chats]`)
@@ -740,16 +748,7 @@ def _returned_text(
             return in_pairs
         listed = rendered.returned_tuple_items(function) if items is None else None
         if listed is not None:  # a list of tuples holding a rendered text (`return all_prompts`)
-            position, found = listed
-            return TextSummary(
-                function.qualname,
-                found.line,
-                found.render,
-                certain=found.certain,
-                yields=True,
-                listed=True,
-                positions=(position,),
-            )
+            return _tuple_items_summary(function, *listed, listed=True)
     if origin is not None and not origin.certain and not origin.batch:
         # a render on some paths only (`render(x) if chat else x`): its callers' tokenizers are judged "on at
         # least one path", as a helper of their own module is; never judged as a render's shape
