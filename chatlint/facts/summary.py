@@ -183,7 +183,8 @@ TOKENIZER_LOADER = r"(?:get|load|build|setup|prepare|init|create|make)_\w*?(?:to
 TOKENIZER_LOADER_CALL = re.compile(rb"\b" + TOKENIZER_LOADER.encode() + rb"\(")
 _LOADER_NAME = re.compile(TOKENIZER_LOADER)
 # the end of a loader's name and its call: what is searched for first (a literal start is fast to find)
-_LOADER_END = re.compile(r"(?:tokeni[sz]er|processor)\w*\(")
+# (one pattern per word: an alternation at the start would lose the search for a literal start)
+_LOADER_ENDS = (re.compile(r"tokeni[sz]er\w*\("), re.compile(r"processor\w*\("))
 
 
 def tokenizer_loader_calls(text: str, bound: bool = True) -> frozenset[str]:
@@ -192,7 +193,8 @@ def tokenizer_loader_calls(text: str, bound: bool = True) -> frozenset[str]:
     module that calls one may get a tokenizer another module padded with EOS. (Each `tokenizer...(` found is read back
     to its callee's start: a pattern that starts with the verbs costs ten times as much over a large module.)"""
     found = set()
-    for match in _LOADER_END.finditer(text):
+    patterns = _LOADER_ENDS if "_processor" in text else _LOADER_ENDS[:1]  # (`load_processor(`: few modules)
+    for match in (found for pattern in patterns for found in pattern.finditer(text)):
         start = match.start()
         while start > 0 and (text[start - 1] == "." or text[start - 1].isalnum() or text[start - 1] == "_"):
             start -= 1
