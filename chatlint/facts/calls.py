@@ -577,6 +577,12 @@ class _Collector:
         passed = self.passed.setdefault(id(call), {})
         for forwarded in forwarded_flags:
             given = bound_argument(call, parameters, forwarded.parameter) if forwarded.parameter else None
+            if given is None and forwarded.field:
+                # `add_generation_prompt=template.add_generation_prompt` inside: that field of what the call passes
+                # for `template`, whose class's default the configured flags read (`_configured_flags`)
+                owner, _, attribute = forwarded.field.partition(".")
+                holder = bound_argument(call, parameters, owner)
+                given = ast.copy_location(ast.Attribute(holder, attribute, ast.Load()), call) if holder else None
             if given is not None:
                 passed[forwarded.name] = given  # what a wrapper of this call forwards
                 flags[forwarded.name] = flag_from_expression(forwarded.name, given, function, FlagSource.CALL)

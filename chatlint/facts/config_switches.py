@@ -16,7 +16,7 @@ from chatlint.facts.flags import declared_default, field_of, switch_flag
 from chatlint.facts.flow import FunctionFlow, annotated_class, function_flow, instance_class
 from chatlint.facts.links import Links
 from chatlint.facts.model import ClassInfo, Flag, FunctionInfo
-from chatlint.facts.syntax import bool_literal, dotted_name, keyword_value
+from chatlint.facts.syntax import bool_literal, bound_argument, dotted_name, keyword_value
 from chatlint.findings import Related
 
 # a configuration field that says whether special tokens (or the BOS) are added: `add_bos_token`,
@@ -155,12 +155,51 @@ def configured_flag(
             if links is not None and (path[-1], not default) in links.overridden_switches:
                 return None  # (the run builds or sets a configuration with the other value: which one renders here?)
             return switch_flag(name, default, owner_name, ".".join(path)), related
+        if isinstance(owner, ast.Name) and cls is None and owner.id in function.params and function.callers:
+            # a parameter of a module-level function: the field of what every call of the module passes for it
+            return _from_callers(name, owner.id, path, function, flows, classes, links)
         if isinstance(owner, ast.Name) and cls is None and aliases < _MAX_NESTING:
             # `opts = self.cfg.prompt`, then `opts.add_special_tokens`: the field of the configuration the name holds
             held = function_flow(function, flows).assigned(owner)
             if isinstance(held, ast.Attribute):
                 owner, aliases = held, aliases + 1
     return None
+
+
+_FOLLOWING: set[int] = set()  # the functions whose callers are being read (a recursion guard)
+
+
+def _from_callers(
+    name: str,
+    param: str,
+    path: list[str],
+    function: FunctionInfo,
+    flows: dict[int, FunctionFlow],
+    classes: dict[str, ClassInfo],
+    links: Links | None,
+) -> tuple[Flag, tuple[Related, ...]] | None:
+    """The flag `name` a field of the parameter `param` gives (`template.add_generation_prompt`), when every call
+    of the module passes an object whose class declares one default for it (`build_batch(tok, rows,
+    args.template)` with `args: GRPOArgs`)."""
+    if id(function) in _FOLLOWING or len(_FOLLOWING) > 2:
+        return None
+    _FOLLOWING.add(id(function))
+    try:
+        found: tuple[Flag, tuple[Related, ...]] | None = None
+        for call, caller in function.callers:
+            argument = bound_argument(call, function.call_params, param)
+            if argument is None:
+                return None
+            value: ast.expr = argument
+            for attribute in path:
+                value = ast.copy_location(ast.Attribute(value, attribute, ast.Load()), call)
+            each = configured_flag(name, value, caller, flows, classes, links)
+            if each is None or (found is not None and each[0].value != found[0].value):
+                return None
+            found = found or each
+        return found
+    finally:
+        _FOLLOWING.discard(id(function))
 
 
 def _declared(

@@ -1048,6 +1048,15 @@ def _flags(template_call: TemplateCall) -> tuple[ForwardedFlag, ...]:
         )
         if isinstance(forwarded, ast.Name) and forwarded.id in function.params:
             flags.append(ForwardedFlag(name, forwarded.id, inner.value, inner.present, where=inner.where))
+        elif (
+            inner.value is None
+            and isinstance(forwarded, ast.Attribute)
+            and isinstance(forwarded.value, ast.Name)
+            and forwarded.value.id in function.params
+        ):
+            # a field of a parameter (`template.add_generation_prompt`): what the caller's object declares
+            field = f"{forwarded.value.id}.{forwarded.attr}"
+            flags.append(ForwardedFlag(name, None, None, True, where=f"`{field}`", field=field))
         elif not inner.present and function.star_kwargs and _forwards(template_call.call, function.star_kwargs):
             flags.append(ForwardedFlag(name, None, None, False, from_kwargs=True))
         elif merges_caller_kwargs(template_call.call, function):

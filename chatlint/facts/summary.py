@@ -314,6 +314,9 @@ class ForwardedFlag:
     from_kwargs: bool = False  # the wrapper forwards its `**kwargs`, and the flag is not set otherwise
     where: str = ""  # words for messages: "the default of parameter `agp` of `render_chat`"
     line: int = 0  # of the keyword that gives the wrapper's own value, when it passes one (0: not written there)
+    # a field of a parameter (`"template.add_generation_prompt"` for `add_generation_prompt=template.
+    # add_generation_prompt`): the default of that field of the object a caller passes, when its class says
+    field: str = ""
 
 
 @dataclass(frozen=True)

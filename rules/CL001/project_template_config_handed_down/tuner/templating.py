@@ -1,0 +1,4 @@
+def render(tokenizer, messages, template_cfg):
+    return tokenizer.apply_chat_template(
+        messages, tokenize=False, add_generation_prompt=template_cfg.add_generation_prompt
+    )
