@@ -58,9 +58,12 @@ class GenerationPromptOnFullConversation(Rule):
         attribute set in `__init__` or a `**kwargs` dict. A flag read off a configuration object
         (`add_generation_prompt=self.cfg.render.add_generation_prompt`) takes the default its class declares, when
         the code shows the class (built, or annotated: a parameter, an `__init__` parameter kept on `self`, a
-        dataclass field), in the module or in another one, also through a configuration nested in another
+        dataclass field; for a parameter of a module-level function, what every call of the module passes for it, also
+through `.map(fn, fn_kwargs={"cfg": cfg})`), in the module or in another one, also through a configuration nested in another
         (`render: RenderConfig = field(default_factory=RenderConfig)`), also given to a wrapper of the module or of
-        another one (`render_ids(tok, messages, add_generation_prompt=cfg.teacher.add_generation_prompt)`); the
+        another one (`render_ids(tok, messages, add_generation_prompt=cfg.teacher.add_generation_prompt)`), and a wrapper
+that reads the flag off a configuration object it is given (`add_generation_prompt=template_cfg.
+add_generation_prompt`, called as `render(tok, example["messages"], cfg.template)`); the
         field is a related place, and no fix is
         offered (a configuration may change it). Not when a file of the run sets that field to the other value
         (`replace(cfg.template, add_generation_prompt=False)`, `TemplateConfig(add_generation_prompt=False)`, `cfg.
