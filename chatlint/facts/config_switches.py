@@ -13,10 +13,10 @@ import ast
 import re
 
 from chatlint.facts.flags import declared_default, field_of, switch_flag
-from chatlint.facts.flow import FunctionFlow, annotated_class, function_flow, instance_class
+from chatlint.facts.flow import FunctionFlow, agreed_by_callers, annotated_class, function_flow, instance_class
 from chatlint.facts.links import Links
 from chatlint.facts.model import ClassInfo, Flag, FunctionInfo
-from chatlint.facts.syntax import bool_literal, bound_argument, dotted_name, keyword_value
+from chatlint.facts.syntax import bool_literal, dotted_name, keyword_value
 from chatlint.findings import Related
 
 # a configuration field that says whether special tokens (or the BOS) are added: `add_bos_token`,
@@ -166,7 +166,7 @@ def configured_flag(
     return None
 
 
-_FOLLOWING: set[int] = set()  # the functions whose callers are being read (a recursion guard)
+_FOLLOWING: set[int] = set()  # the functions whose callers are being read for a flag (a recursion guard)
 
 
 def _from_callers(
@@ -181,25 +181,14 @@ def _from_callers(
     """The flag `name` a field of the parameter `param` gives (`template.add_generation_prompt`), when every call
     of the module passes an object whose class declares one default for it (`build_batch(tok, rows,
     args.template)` with `args: GRPOArgs`)."""
-    if id(function) in _FOLLOWING or len(_FOLLOWING) > 2:
-        return None
-    _FOLLOWING.add(id(function))
-    try:
-        found: tuple[Flag, tuple[Related, ...]] | None = None
-        for call, caller in function.callers:
-            argument = bound_argument(call, function.call_params, param)
-            if argument is None:
-                return None
-            value: ast.expr = argument
-            for attribute in path:
-                value = ast.copy_location(ast.Attribute(value, attribute, ast.Load()), call)
-            each = configured_flag(name, value, caller, flows, classes, links)
-            if each is None or (found is not None and each[0].value != found[0].value):
-                return None
-            found = found or each
-        return found
-    finally:
-        _FOLLOWING.discard(id(function))
+
+    def resolve(argument: ast.expr, caller: FunctionInfo) -> tuple[Flag, tuple[Related, ...]] | None:
+        value = argument
+        for attribute in path:
+            value = ast.copy_location(ast.Attribute(value, attribute, ast.Load()), argument)
+        return configured_flag(name, value, caller, flows, classes, links)
+
+    return agreed_by_callers(function, param, resolve, lambda found: found[0].value, _FOLLOWING)
 
 
 def _declared(

@@ -11,7 +11,9 @@ a later binding stops an earlier one only when it sits in a block that encloses 
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from chatlint.facts.built_classes import constructor_class, factory_class, registry_class
 from chatlint.facts.model import ClassInfo, FunctionInfo
@@ -438,27 +440,45 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
     return None
 
 
-_RESOLVING: set[int] = set()  # the functions whose callers are being read (a recursion guard)
+_T = TypeVar("_T")
+
+
+def agreed_by_callers(
+    function: FunctionInfo,
+    param: str,
+    resolve: Callable[[ast.expr, FunctionInfo], _T | None],
+    key: Callable[[_T], object],
+    guard: set[int],
+) -> _T | None:
+    """What `resolve` makes of the argument every call of the module passes for `param` of a module-level function
+    (in the caller), when all the calls agree by `key`; None when one passes none (a default left alone) or `resolve`
+    knows nothing of it. `guard` holds the functions being followed (a recursion guard of the caller's kind)."""
+    if not function.callers or id(function) in guard or len(guard) > 2:
+        return None
+    guard.add(id(function))
+    try:
+        found: _T | None = None
+        for call, caller in function.callers:
+            argument = bound_argument(call, function.call_params, param)
+            each = resolve(argument, caller) if argument is not None else None
+            if each is None or (found is not None and key(each) != key(found)):
+                return None
+            found = found if found is not None else each
+        return found
+    finally:
+        guard.discard(id(function))
+
+
+_RESOLVING: set[int] = set()  # the functions whose callers are being read for a class (a recursion guard)
 
 
 def _class_from_callers(function: FunctionInfo, name: str, flows: dict[int, FunctionFlow]) -> ast.expr | None:
     """The class of the instance an unannotated parameter of a module-level function holds, when every call of the
     module gives it an instance of one class the code shows built (`builder = PromptBuilder(...)`, then
     `make_request(builder, row)`): a parameter the callers fill with a default left alone says nothing."""
-    if not function.callers or id(function) in _RESOLVING or len(_RESOLVING) > 2:
-        return None
-    _RESOLVING.add(id(function))
-    try:
-        found: ast.expr | None = None
-        for call, caller in function.callers:
-            argument = bound_argument(call, function.call_params, name)
-            cls = instance_class(argument, caller, flows) if argument is not None else None
-            if cls is None or (found is not None and dotted_name(cls) != dotted_name(found)):
-                return None
-            found = found or cls
-        return found
-    finally:
-        _RESOLVING.discard(id(function))
+    return agreed_by_callers(
+        function, name, lambda argument, caller: instance_class(argument, caller, flows), dotted_name, _RESOLVING
+    )
 
 
 def _outer_instance_class(name: str, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.expr | None:

@@ -194,7 +194,7 @@ def tokenizer_loader_calls(text: str, bound: bool = True) -> frozenset[str]:
     to its callee's start: a pattern that starts with the verbs costs ten times as much over a large module.)"""
     found = set()
     patterns = _LOADER_ENDS if "_processor" in text else _LOADER_ENDS[:1]  # (`load_processor(`: few modules)
-    for match in (found for pattern in patterns for found in pattern.finditer(text)):
+    for match in (each for pattern in patterns for each in pattern.finditer(text)):
         start = match.start()
         while start > 0 and (text[start - 1] == "." or text[start - 1].isalnum() or text[start - 1] == "_"):
             start -= 1
