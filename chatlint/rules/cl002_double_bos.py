@@ -786,7 +786,7 @@ def _under_a_checkpoint_without_bos(call: ast.Call, facts: ModuleFacts) -> bool:
     for above, child in _enclosing(call, facts):
         if isinstance(above, ast.If) and child in above.body:
             names = _compared_checkpoints(above.test)
-            if names and all((family := family_of(name)) is not None and not family.writes_bos for name in names):
+            if names and _all_without_bos(family_of(name) for name in names):
                 return True
     return False
 
@@ -908,7 +908,7 @@ def _no_template_writes_bos(facts: ModuleFacts) -> bool:
     if not families and facts.links and facts.links.importer_families:
         # a module that loads no model, imported in the run only by modules that load such families
         named = [family_named(name) for name in facts.links.importer_families]
-        return all(family is not None and not family.writes_bos for family in named)
+        return _all_without_bos(named)
     # a checkpoint named by nothing known: what the module imports and binds decides
     return facts.remembered(_imports_one_family_without_bos)
 
@@ -927,7 +927,12 @@ def _configured_for_families_without_bos(facts: ModuleFacts) -> bool:
         for owner, _, value in imported.summary.defaults
         if owner == imported.symbol and "/" in value
     ]
-    return bool(families) and all(family is not None and not family.writes_bos for family in families)
+    return bool(families) and _all_without_bos(families)
+
+
+def _all_without_bos(families: Iterable[ModelFamily | None]) -> bool:
+    """Is every family known, with a chat template that writes no BOS?"""
+    return all(family is not None and not family.writes_bos for family in families)
 
 
 # model families whose chat templates write a BOS, by the words of their classes and packages (most have no entry in
