@@ -198,6 +198,23 @@ def decorated_registry_factories(module: ast.Module) -> dict[str, str]:
     `return _REGISTRY[name](cfg)`): name -> the decorator's name; and the registries themselves, for a module that
     imports one and builds through it (`FORMATTERS[style](model)`). The classes are found by the project step, in
     the modules that use the decorator."""
+    decorators = _registry_decorators(module)
+    found = {}
+    for function in module.body:
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or function.name in decorators.values():
+            continue
+        for node in ast.walk(function):
+            value = node.value if isinstance(node, ast.Return) else None
+            value = value.func if isinstance(value, ast.Call) and isinstance(value.func, ast.Subscript) else value
+            if isinstance(value, ast.Subscript) and dotted_name(value.value) in decorators:
+                found[function.name] = decorators[dotted_name(value.value) or ""]
+    return {**decorators, **found}
+
+
+@functools.lru_cache(maxsize=4)
+def _registry_decorators(module: ast.Module) -> dict[str, str]:
+    """The empty dicts a module assigns at its top level that one of its functions stores what it is given in (`def
+    register(name)` storing `fn` in `_REGISTRY[name]`, as a decorator does): registry -> that function."""
     dicts = {
         target.id
         for statement in module.body
@@ -218,16 +235,35 @@ def decorated_registry_factories(module: ast.Module) -> dict[str, str]:
                 for target in node.targets:
                     if isinstance(target, ast.Subscript) and dotted_name(target.value) in dicts:
                         decorators.setdefault(dotted_name(target.value) or "", function.name)
-    found = {}
-    for function in functions:
-        if function.name in decorators.values():
-            continue
-        for node in ast.walk(function):
-            value = node.value if isinstance(node, ast.Return) else None
-            value = value.func if isinstance(value, ast.Call) and isinstance(value.func, ast.Subscript) else value
-            if isinstance(value, ast.Subscript) and dotted_name(value.value) in decorators:
-                found[function.name] = decorators[dotted_name(value.value) or ""]
-    return {**decorators, **found}
+    return decorators
+
+
+def registry_functions(name: str, function: FunctionInfo) -> tuple[str, ...]:
+    """The functions of the module (of `function`) that its registry `name` holds, one of which an item of it is
+    (`FORMATTERS[cfg.formatter]`): the values of a dict of function names it assigns once at its top level, or the
+    functions it decorates with the decorator that fills the registry (`@register_formatter("chat")`). Which one a
+    key picks is known only at run time."""
+    module = _module_of(function, name)
+    if module is None:
+        return ()
+    functions = {
+        statement.name: statement
+        for statement in module.body
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
+    listed = name_dicts(module).get(name)
+    if listed is not None:
+        return listed if all(item in functions for item in listed) else ()
+    decorator = _registry_decorators(module).get(name)
+    return tuple(
+        statement.name
+        for statement in functions.values()
+        if decorator is not None
+        and any(
+            dotted_name(item.func if isinstance(item, ast.Call) else item) == decorator
+            for item in statement.decorator_list
+        )
+    )
 
 
 def name_dicts(module: ast.Module) -> dict[str, tuple[str, ...]]:

@@ -824,7 +824,13 @@ def _partial_factory(function: FunctionInfo, value: ast.expr) -> RendererFactory
     if not (isinstance(target, ast.Attribute) and target.attr == TEMPLATE_METHOD):
         return None
     assert isinstance(value, ast.Call)
-    return RendererFactory(function.name, value.lineno, _literal_flags(value))
+    flags = dict(_literal_flags(value))
+    for name in FLAG_NAMES if star_kwargs(value) else ():
+        # `partial(tok.apply_chat_template, **kwargs)` with `kwargs = {**CHAT_ENCODE_KWARGS, **overrides}`
+        literal = bool_literal(call_flag(name, value, function).node) if name not in flags else None
+        if literal is not None:
+            flags[name] = literal
+    return RendererFactory(function.name, value.lineno, tuple(flags.items()))
 
 
 def _closure_factory(

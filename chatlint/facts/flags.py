@@ -260,6 +260,10 @@ def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[a
         for name, item in zip(mapping.keys, mapping.values):
             if string_value(name) == key:
                 value = item
+            elif name is None and (spread := mapping_value(key, item, function)) is not None:
+                # `{**CHAT_KWARGS, **overrides}`: what a dict the code shows gives it (a spread it cannot see, the
+                # caller's overrides, is taken to leave it)
+                value, function = spread
     elif isinstance(mapping, ast.Call) and dotted_name(mapping.func) == "dict":
         value = keyword_value(mapping, key)
     return (value, function) if value is not None else None

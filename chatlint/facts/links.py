@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from chatlint.facts.column_names import field_default
 from chatlint.facts.model import FunctionInfo, Hop, TextOrigin
 from chatlint.facts.summary import (
     CheckpointLoader,
@@ -406,7 +407,12 @@ class Links:
                     # (a function returning such a dataset, or a `.map()` function writing such rows: `ds.map(
                     # partial(to_text, tokenizer=tok))` in the script)
                     if datasets and text.name == symbol:
-                        found += [(column, text, imported.summary) for column in text.columns]
+                        # (a column a configuration field names, `{dataset_text_field}`: its default, when the
+                        # importing module knows it from a class it imports)
+                        found += [
+                            (field_default(column, dict, self.field_defaults), text, imported.summary)
+                            for column in text.columns
+                        ]
                     continue
                 if text.name.startswith(symbol + "."):
                     # (a method of the class imported: a function that does so is a `.map()` function)

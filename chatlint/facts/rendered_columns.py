@@ -13,6 +13,7 @@ import functools
 from dataclasses import replace
 from typing import Protocol
 
+from chatlint.facts.built_classes import registry_functions
 from chatlint.facts.column_names import ColumnName, column_words
 from chatlint.facts.datasets import Stop, bound_keywords, derives_from, mapped_function, partial_target
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow
@@ -24,6 +25,7 @@ from chatlint.facts.syntax import (
     code,
     dotted_name,
     first_argument,
+    is_partial,
     keyword_value,
     shortened,
     string_value,
@@ -428,6 +430,17 @@ class RenderedColumns:
         return self.texts.helper_function(ast.Call(func=mapped, args=[], keywords=[]), function) is reader
 
     def _written_columns(self, mapped: ast.expr, function: FunctionInfo, call: ast.Call) -> dict[str, TextOrigin]:
+        if (
+            isinstance(mapped, ast.Name)
+            and self.texts.helper_function(ast.Call(func=mapped, args=[], keywords=[]), function) is None
+        ):
+            # `fn = partial(FORMATTERS[cfg.formatter], tokenizer=tok)`, then `ds.map(fn)`: what the name was bound to
+            bound = self.texts.flow(function).assigned(mapped)
+            if isinstance(bound, (ast.Call, ast.Subscript)) and (isinstance(bound, ast.Subscript) or is_partial(bound)):
+                mapped = bound
+        target = partial_target(mapped)
+        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+            return self._registry_columns(target.value.id, mapped, function, call)
         keys = (bound_keywords(call, mapped, function), function)
         batched = bool_literal(keyword_value(call, "batched")) is True
         mapped = partial_target(mapped)  # `partial(to_text, tokenizer=tok)`: `to_text`
@@ -439,6 +452,23 @@ class RenderedColumns:
                     return found
             return self._row_columns([mapped.body], function, {}, batched=batched)
         return self.rows_of(mapped, function, keys=keys, batched=batched)
+
+    def _registry_columns(
+        self, registry: str, mapped: ast.expr, function: FunctionInfo, call: ast.Call
+    ) -> dict[str, TextOrigin]:
+        """The columns the functions of a registry of the module write when one of them is mapped
+        (`ds.map(FORMATTERS[cfg.formatter])`): which one runs is known only at run time, so a column one of them
+        renders into holds a render on some paths."""
+        members = registry_functions(registry, function)
+        found: dict[str, TextOrigin] = {}
+        for member in members:
+            name = ast.Name(id=member, ctx=ast.Load())
+            if isinstance(mapped, ast.Call):  # the partial, binding the member
+                name = ast.Call(func=mapped.func, args=[name, *mapped.args[1:]], keywords=mapped.keywords)  # type: ignore[assignment]
+                ast.copy_location(name, mapped)
+            for key, origin in self._written_columns(name, function, call).items():
+                found.setdefault(key, origin)
+        return {key: replace(origin, certain=False) for key, origin in found.items()} if len(members) > 1 else found
 
     def returned_columns(
         self, function: FunctionInfo, depth: int = 0, keys: Bound | None = None, batched: bool = False

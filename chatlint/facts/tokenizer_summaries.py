@@ -210,6 +210,8 @@ def _row_helpers(
         function, text = tokenizer_call.function, tokenizer_call.text
         if id(tokenizer_call.call) in counted or function.cls is not None or not function.call_params:
             continue
+        if not (function.outer and function.outer.is_module):
+            continue  # (nested: see `_nested_row_helper`; two functions may nest one of the same name)
         if not isinstance(text, ast.Subscript) or isinstance(text.slice, (ast.Slice, ast.Tuple)):
             continue
         row = text.value
