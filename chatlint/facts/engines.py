@@ -626,7 +626,15 @@ def _passes_sampling_params(call: ast.Call, function: FunctionInfo) -> bool:
         if isinstance(value, ast.Name):
             assigned = function.assignments.get(value.id, [])
             value = assigned[0] if len(assigned) == 1 else value
-        if isinstance(value, ast.Call) and (dotted_name(value.func) or "").rsplit(".", 1)[-1] == "SamplingParams":
+        if not isinstance(value, ast.Call):
+            continue
+        cls = value.func
+        attribute = is_self_attribute(cls)
+        if attribute and function.self_class is not None:
+            # `self.sampling_params_class(...)`, with `self.sampling_params_class = SamplingParams` in a method
+            stored = function.self_class.attributes.get(attribute, [])
+            cls = stored[0] if len(stored) == 1 else cls
+        if (dotted_name(cls) or "").rsplit(".", 1)[-1] == "SamplingParams":
             return True
     return False
 

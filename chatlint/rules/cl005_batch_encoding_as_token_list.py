@@ -106,8 +106,10 @@ class BatchEncodingAsTokenList(Rule):
         that allows 5, or says that none was found.
 
         It stays quiet when the result is read by key (`ids["input_ids"]`) or passed on as `**inputs`, and when
-        `tokenize=False`, `return_dict=False` or `return_dict=True` is given (or may be given, through an opaque
-        `**kwargs`).
+        `tokenize=False` or `return_dict=False` is given (or may be given, through an opaque `**kwargs`). A call
+        that asks for `return_dict=True` gets a `BatchEncoding` on every transformers version: its result used as a
+        list of ids (`len(prompt_ids)` after `return_dict=True`) is reported whatever the project requires, with no
+        fix (the keyword is the code's own choice; the fix is to read its `["input_ids"]`).
 
         Mappings spread into the call (`**mapping`): a dict the code shows whole is read key by key. A mapping
         read from the data (`**example.get("chat_template_kwargs", {})`, `**row["chat_template_kwargs"]`, a
@@ -163,7 +165,10 @@ class BatchEncodingAsTokenList(Rule):
         tokenize = template_call.flag("tokenize")
         if tokenize.present and tokenize.value is not True:
             return None  # `tokenize=False` gives a string; an unknown value is not judged
-        if template_call.flag("return_dict").present or template_call.flag("return_assistant_tokens_mask").present:
+        asked = template_call.flag("return_dict")
+        if asked.present and asked.value is True and (tokenize.value is True or not template_call.by_processor):
+            return self._asked_for_a_dict(template_call, facts)
+        if asked.present or template_call.flag("return_assistant_tokens_mask").present:
             return None
         call = template_call.call
         if template_call.by_processor:
@@ -208,6 +213,25 @@ class BatchEncodingAsTokenList(Rule):
         # (a caller elsewhere may fill the `**kwargs` with `return_dict=`, which the keyword would then repeat)
         fix = _fix(call, template_call, facts, unsafe=left_to_defaults is not None)
         return Diagnostic(node=call, message=message, fix=fix, related=related)
+
+    def _asked_for_a_dict(self, template_call: TemplateCall, facts: ModuleFacts) -> Diagnostic | None:
+        """`return_dict=True` makes the result a `BatchEncoding` on every transformers version: used as a list of
+        ids, it is wrong whatever the project requires (no fix: the keyword is the code's own choice)."""
+        if template_call.result_name and _type_checked(template_call.result_name, template_call, facts):
+            return None
+        if passes_star_args(template_call.call):
+            return None
+        list_uses = facts.list_uses(template_call)
+        if not list_uses:
+            return None
+        via = f" through {template_call.via}" if template_call.via else ""
+        message = (
+            f"`{_callee(facts, template_call)}(...)`{via} is asked for a dict (`return_dict=True`), and its result is "
+            f"used as a list of ids: {'; '.join(list_uses[:2])}; a `BatchEncoding` has two or three keys "
+            "(`input_ids`, `attention_mask`), so this works on its keys or fails on every transformers version: "
+            'read its `["input_ids"]`'
+        )
+        return Diagnostic(node=template_call.call, message=message, related=template_call.related)
 
     def _mlx_lm_wrapper_only(self) -> bool:
         """The project requires mlx-lm, at versions whose tokenizer wrapper always passes `return_dict=False`, or is
