@@ -264,7 +264,11 @@ class DoubleBos(Rule):
         column (also one of a pair of them: `train, valid = build_splits(conf, tok)`), handed to a function of
         another module that maps a row tokenizer over the dataset it is given, is the same; the column may be
         named by a parameter the `.map()` binds (`fn_kwargs={"text_field": text_field}`, a partial's keyword), on
-        the writing side and on the tokenizing side. The model family comes from the checkpoints the module loads, also
+        the writing side and on the tokenizing side, or by a configuration field whose default the script that hands
+        the dataset and a collator of another module to a trainer knows (`dataset_text_field`). A row function
+        picked from a registry (`ds.map(FORMATTERS[cfg.formatter])`, a dict naming functions of the module or one a
+        decorator of it fills, also bound in a `functools.partial` first: `fn = partial(...)`, `ds.map(fn)`) writes
+        what its members write, on some paths when they differ. The model family comes from the checkpoints the module loads, also
         through a class or function of another module that loads the checkpoint it is given
         (`VLLMEngine(cfg.model)`, with the configuration field's default read from its class).
 
@@ -319,8 +323,9 @@ class DoubleBos(Rule):
         whose test is written as one around the call, `if self.kind == "sglang":`), or, in a module
         that imports
         vllm or sglang, by a name that says so (`llm`, `self.vllm`, `policy_llm`) or by the engine's sampling
-        parameters given to `generate` (`model.generate(prompts, sampling_params=params)`, `SamplingParams(...)`:
-        a transformers model's `generate` takes none); not when the call hands the ids beside the text, as vLLM's
+        parameters given to `generate` (`model.generate(prompts, sampling_params=params)`, `SamplingParams(...)`,
+        also through the class kept on `self`, `self.sampling_params_class(...)`: a transformers model's `generate`
+        takes none); not when the call hands the ids beside the text, as vLLM's
         older API takes them (`engine.generate(prompt, params, request_id, token_ids)`, `prompt_token_ids=ids`). So is a completions request to an
         OpenAI-compatible server (`client.completions.create(prompt=text)`), which vLLM and SGLang serve with
         special tokens on; quiet when the request passes `extra_body` (where `add_special_tokens` goes); and Unsloth's

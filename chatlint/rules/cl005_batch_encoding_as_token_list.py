@@ -221,7 +221,9 @@ class BatchEncodingAsTokenList(Rule):
             return None
         if passes_star_args(template_call.call):
             return None
-        list_uses = facts.list_uses(template_call)
+        # (only the function's own uses, written as code: a dict asked for by name and handed on or returned is read
+        # by code whose annotations, `tokens: torch.Tensor`, say less than its `**tokens`)
+        list_uses = [use for use in facts.list_uses(template_call) if use.startswith("`")]
         if not list_uses:
             return None
         via = f" through {template_call.via}" if template_call.via else ""
