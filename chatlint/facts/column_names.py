@@ -47,6 +47,14 @@ def column_name(
         value = _bound_string(node.id, function)
         if value is None and node.id not in _assigned_anywhere(function):
             value = imported.get(node.id)
+        if value is None and (bound := _bound_field(node.id, function)) is not None:
+            # `text_field = self.args.dataset_text_field`: the field's default
+            named = column_name(bound, function, imported, defaults, imported_defaults)
+            if named is None or not named.words:
+                return None
+            if named.name.startswith("{"):
+                return ColumnName(named.name, f"`{node.id}` is {named.words}")
+            return ColumnName(named.name, f'`{node.id}` is `{ast.unparse(bound)}`, which defaults to "{named.name}"')
         return ColumnName(value, f'`{node.id}` is "{value}"') if value is not None else None
     if isinstance(node, ast.Attribute):
         value = defaults().get(node.attr) or imported_defaults.get(node.attr)
@@ -86,6 +94,43 @@ def _bound_string(name: str, function: FunctionInfo | None) -> str | None:
             return strings.pop() if len(strings) == 1 and None not in strings else None
         function = function.outer
     return None
+
+
+def _bound_field(name: str, function: FunctionInfo | None) -> ast.Attribute | None:
+    """The configuration field (`args.text_field`) `name` is bound to in the nearest scope that binds it (never a
+    parameter), once; rebinding it under a test that the column is missing (`if text_field not in ds.column_names:
+    text_field = ...`) leaves it the field's on every run where that column is there."""
+    while function is not None:
+        if name in function.params:
+            return None
+        values = function.assignments.get(name)
+        if values is not None:
+            fallbacks = _missing_column_fallbacks(name, function.node)
+            kept = [value for value in values if id(value) not in fallbacks]
+            return kept[0] if len(kept) == 1 and isinstance(kept[0], ast.Attribute) else None
+        function = function.outer
+    return None
+
+
+def _missing_column_fallbacks(name: str, scope: ast.AST) -> set[int]:
+    """The values `name` is given under `if name not in ...:` in `scope` (by id)."""
+    found: set[int] = set()
+    for node in ast.walk(scope):
+        test = node.test if isinstance(node, ast.If) else None
+        if not (
+            isinstance(test, ast.Compare)
+            and isinstance(test.left, ast.Name)
+            and test.left.id == name
+            and len(test.ops) == 1
+            and isinstance(test.ops[0], ast.NotIn)
+        ):
+            continue
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id == name for target in inner.targets
+            ):
+                found.add(id(inner.value))
+    return found
 
 
 def _assigned_anywhere(function: FunctionInfo | None) -> set[str]:
@@ -148,10 +193,12 @@ def exported_defaults(module: ast.Module, text: str) -> tuple[tuple[str, str, st
 
 
 def text_fields_read(text: str) -> frozenset[str]:
-    """The configuration fields named for a text column that a module reads a row with (`example[args.text_column]`)
-    or names trl's text column with (`dataset_text_field=args.text_column`)."""
+    """The configuration fields named for a text column that a module reads a row with (`example[args.text_column]`,
+    also through a name bound to one: `text_field = args.text_column`) or names trl's text column with
+    (`dataset_text_field=args.text_column`)."""
     found = {match.group(1) for match in _TEXT_FIELD_SUBSCRIPT.finditer(text)}
     found.update(match.group(1) for match in _TEXT_FIELD_KEYWORD.finditer(text))
+    found.update(match.group(1) for match in _TEXT_FIELD_BOUND.finditer(text))
     return frozenset(found)
 
 
@@ -178,6 +225,8 @@ _MODEL_FIELD_HANDED = re.compile(
     r"\b[A-Z]\w*\(\s*(?:model\w*\s*=\s*)?\w+\.(\w*(?:model|checkpoint|pretrained)\w*)\s*[,)]"
 )
 _TEXT_FIELD_SUBSCRIPT = re.compile(r"\[\s*[\w.]+\.(\w*text_?(?:col|column|field|key|name))\s*\]")
+# (a name bound to one, then used as the key: `text_field = self.args.dataset_text_field`)
+_TEXT_FIELD_BOUND = re.compile(r"^[ \t]*\w+[ \t]*=[ \t]*[\w.]+\.(\w*text_?(?:col|column|field|key|name))[ \t]*$", re.M)
 
 
 def declared_defaults(module: ast.Module, argparse: bool = True) -> list[tuple[str, str, str]]:

@@ -163,7 +163,12 @@ class RenderedTexts:
             return self._field_text(expr, function, depth)
         if isinstance(expr, (ast.Constant, ast.JoinedStr)):
             token = written_bos(expr)
-            return TextOrigin(f"`{_short(expr)}`", line=expr.lineno, written_bos=token) if token else None
+            if token:
+                return TextOrigin(f"`{_short(expr)}`", line=expr.lineno, written_bos=token)
+            first = expr.values[0] if isinstance(expr, ast.JoinedStr) and expr.values else None
+            if isinstance(first, ast.FormattedValue) and first.conversion == -1 and first.format_spec is None:
+                # the text starts with the value put first: `f"{prompt}\n{image_token}\n"`
+                return with_hop(self.template_text(first.value, function, depth + 1), f"`{_short(expr)}`", altered=True)
         return None
 
     def _field_text(self, expr: ast.Attribute, function: FunctionInfo, depth: int) -> TextOrigin | None:
