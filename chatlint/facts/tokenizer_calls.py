@@ -23,6 +23,7 @@ from typing import NamedTuple
 from chatlint.facts.built_classes import registry_classes
 from chatlint.facts.column_names import ColumnName
 from chatlint.facts.config_switches import configured_flag
+from chatlint.facts.counts import only_counted
 from chatlint.facts.datasets import mapped_function
 from chatlint.facts.engines import Engines
 from chatlint.facts.flags import (
@@ -147,7 +148,7 @@ def collect_tokenizer_calls(
         if tokenizer_call is not None and (tokenizer_call.engine or not _unpacked_pair(call, ancestors)):
             by_call[id(call)] = tokenizer_call
             found.append(tokenizer_call)
-            if counted_in_place(call, ancestors):
+            if counted_in_place(call, ancestors) or only_counted(call, function, ancestors, flows):
                 counted.add(id(call))
     helpers = parameter_helpers(found, flows, counted)
     for call, function, _ in calls:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.column_names import column_words
+from chatlint.facts.counts import assigns_one_name, only_counted
 from chatlint.facts.engines import (
     LANGCHAIN_PIPELINE,
     MLX_LM,
@@ -36,7 +37,6 @@ from chatlint.facts.syntax import (
 )
 from chatlint.facts.tokenizer_calls import ENCODE_METHODS
 from chatlint.facts.turn_renders import TurnRender, turn_renders
-from chatlint.facts.uses import same_value
 from chatlint.findings import Applicability, Related
 from chatlint.knowledge.model_families import ModelFamily, family_named, family_of
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
@@ -612,7 +612,9 @@ class DoubleBos(Rule):
             return None  # `processor.tokenizer.add_bos_token = False` before the call: the code drops the second BOS
         if _written_for_a_thinking_template(origin.render_call, facts):
             return None  # `enable_thinking=False`: Qwen 3's (or SmolLM 3's) ChatML template, which writes no BOS
-        if _only_counted(tokenizer_call, facts):
+        if only_counted(
+            tokenizer_call.call, tokenizer_call.function, facts.ancestors(tokenizer_call.call), facts.flows
+        ):
             return None  # a length statistic or filter: a second BOS changes a count by one, not what is trained
         if _ids_dropped(tokenizer_call, facts):
             return None  # only the image features are kept (`pixel_values`): the ids with their BOS are dropped
@@ -1180,35 +1182,6 @@ def _short(text: str) -> str:
     return shortened(text, 50)
 
 
-def _only_counted(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
-    """The ids are only measured against a bound (`len(tok(text).input_ids) <= max_len`, a length filter), directly
-    or through the one name they are assigned to (the ids, or their length). A length that is stored or used
-    elsewhere may mask labels (the prompt length of a prompt/full pair), so it is not "only counted"."""
-    call = tokenizer_call.call
-    flow = function_flow(tokenizer_call.function, facts.flows)
-
-    def only_compared(assignment: ast.Assign, ids: bool) -> bool:
-        """Every later use of the name `assignment` binds is compared: the length of the ids it holds (`ids`), or
-        itself (a length)."""
-        target = assignment.targets[0]
-        assert isinstance(target, ast.Name)
-        binding = flow.binding_of(assignment, target.id)
-        loads = flow.loads_reached_by(binding) if binding is not None else []
-        if not ids:
-            return bool(loads) and all(
-                load.ancestors
-                and (
-                    isinstance(load.ancestors[-1], ast.Compare)
-                    or _difference_of_counts(load.node, load.ancestors[-1], tokenizer_call.function)
-                )
-                for load in loads
-            )
-        return bool(loads) and all(_compared_length(load.node, load.ancestors, only_compared) for load in loads)
-
-    value, ancestors = same_value(call, facts.ancestors(call), through_ids=True)
-    return _compared_length(value, ancestors, only_compared, ids=True)
-
-
 # the keys of a processor's output that hold what it made of the images, videos or audio, not of the text
 _FEATURE_KEY = re.compile(r"pixel|image|video|audio|feature|grid")
 
@@ -1221,7 +1194,7 @@ def _ids_dropped(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
     call = tokenizer_call.call
     ancestors = facts.ancestors(call)
     first = ancestors[-1] if ancestors else None
-    if not (isinstance(first, ast.Assign) and _assigns_one_name(first) and first.value is call):
+    if not (isinstance(first, ast.Assign) and assigns_one_name(first) and first.value is call):
         return False
     flow = function_flow(tokenizer_call.function, facts.flows)
     pending = [first]
@@ -1239,7 +1212,7 @@ def _ids_dropped(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
                 isinstance(above, ast.Call)
                 and load.node in above.args
                 and isinstance(rebinds, ast.Assign)
-                and _assigns_one_name(rebinds)
+                and assigns_one_name(rebinds)
                 and rebinds.targets[0].id == name  # type: ignore[attr-defined]
                 and rebinds.value is above
             ):
@@ -1279,86 +1252,3 @@ def _excludes_ids(test: ast.expr, key: str) -> bool:
     if isinstance(op, ast.NotIn) and isinstance(right, (ast.List, ast.Tuple, ast.Set)):
         return any(string_value(item) == "input_ids" for item in right.elts)
     return isinstance(op, ast.NotEq) and string_value(right) == "input_ids"
-
-
-# methods that keep the ids they are called on, for the count: `.squeeze(0)`, `.flatten()`, `.cpu()`
-_KEEPS_IDS = frozenset({"squeeze", "flatten", "cpu", "tolist", "numpy", "to", "view", "reshape", "ravel"})
-# a tensor's own measure of its ids: `.size(1)`, `.numel()` (and the attribute `.shape`)
-_MEASURES = frozenset({"size", "numel"})
-
-
-def _compared_length(
-    node: ast.AST,
-    ancestors: tuple[ast.AST, ...],
-    through_name: Callable[[ast.Assign, bool], bool] | None,
-    ids: bool = False,
-) -> bool:
-    """`len(node)`, `len(node.input_ids)`, `len(node["input_ids"].squeeze(0))`, or a tensor's own measure
-    (`node.shape[-1]`, `node.size(1)`, `node.numel()`), compared with something, directly or through the one name
-    the ids or the length are assigned to (`through_name`)."""
-    child = node
-    measured = False  # the chain so far is a tensor's measure, not the ids
-    for index in range(len(ancestors) - 1, 0, -1):
-        parent = ancestors[index]
-        if isinstance(parent, ast.Attribute) or (isinstance(parent, ast.Subscript) and parent.value is child):
-            measured = measured or (isinstance(parent, ast.Attribute) and parent.attr == "shape")
-            child = parent
-            continue
-        if isinstance(parent, ast.Call) and parent.func is child and called_name(parent) in _KEEPS_IDS | _MEASURES:
-            measured = measured or called_name(parent) in _MEASURES
-            child = parent
-            continue
-        if measured:
-            if isinstance(parent, ast.Compare):
-                return True
-            return _assigns_one_name(parent) and through_name is not None and through_name(parent, False)  # type: ignore[arg-type]
-        if _assigns_one_name(parent) and through_name is not None and ids:
-            return through_name(parent, True)  # type: ignore[arg-type]
-        if not (isinstance(parent, ast.Call) and called_name(parent) == "len" and child in parent.args):
-            return False
-        above = ancestors[index - 1]
-        if isinstance(above, ast.Compare) or _reported_count(ancestors[:index], parent):
-            return True
-        return _assigns_one_name(above) and through_name is not None and through_name(above, False)  # type: ignore[arg-type]
-    return False
-
-
-def _difference_of_counts(node: ast.AST, parent: ast.AST, function: FunctionInfo) -> bool:
-    """`full_tokens - system_tokens` where the other side is a count too (a name assigned `len(...)` once): two
-    texts tokenized alike, each with the same extra BOS, whose difference the BOS does not change."""
-    if not (isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Sub)):
-        return False
-    other = parent.right if parent.left is node else parent.left
-    assigned = function.assignments.get(other.id, []) if isinstance(other, ast.Name) else []
-    return len(assigned) == 1 and isinstance(assigned[0], ast.Call) and called_name(assigned[0]) == "len"
-
-
-# the name of a count that is reported, not used: `usage={"prompt_tokens": len(...)}`, `Usage(prompt_tokens=...)`
-_REPORTED_COUNT = re.compile(r"(?i)tokens|usage|count")
-
-
-def _reported_count(ancestors: tuple[ast.AST, ...], count: ast.Call) -> bool:
-    """Is the count (`len(tok.encode(text))`) a usage statistic: a value (alone, in a sum, or in a conditional) of a
-    dict entry or keyword named for tokens or counts (`"prompt_tokens": len(...)`, `total_tokens=len(a) +
-    len(b)`)?"""
-    child: ast.AST = count
-    for parent in reversed(ancestors):
-        if (
-            isinstance(parent, ast.BinOp)
-            and isinstance(parent.op, ast.Add)
-            or (isinstance(parent, ast.IfExp) and parent.test is not child)
-        ):
-            child = parent
-            continue
-        if isinstance(parent, ast.Dict):
-            key = next((key for key, value in zip(parent.keys, parent.values) if value is child), None)
-            name = string_value(key) if key is not None else None
-            return name is not None and _REPORTED_COUNT.search(name) is not None
-        if isinstance(parent, ast.keyword):
-            return parent.arg is not None and _REPORTED_COUNT.search(parent.arg) is not None
-        return False
-    return False
-
-
-def _assigns_one_name(node: ast.AST) -> bool:
-    return isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
