@@ -9,7 +9,7 @@ import ast
 from collections.abc import Callable
 
 from chatlint.facts.column_names import ColumnName
-from chatlint.facts.datasets import bound_keywords, mapped_function, partial_target
+from chatlint.facts.datasets import bound_keywords, dataset_parameter, mapped_function, partial_target
 from chatlint.facts.engines import MLX_LM, Engines
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.links import Links
@@ -129,10 +129,10 @@ def _dataset_tokenizers(
         mapped = mapped_function(call)
         if mapped is None or function.cls is not None or not (function.outer and function.outer.is_module):
             continue
-        dataset = call.func.value  # type: ignore[attr-defined]  # (a `.map()` call)
-        if not isinstance(dataset, ast.Name) or dataset.id not in function.call_params:
-            continue
-        if not function_flow(function, flows).never_rebound(dataset.id):
+        # (the dataset parameter the `.map()` is called on, also when the function rebinds it after: `dataset =
+        # dataset.map(tokenize_batch)`)
+        dataset = dataset_parameter(call.func.value, function, flows)  # type: ignore[attr-defined]  # (a `.map()`)
+        if dataset is None or dataset not in function.call_params:
             continue
         if isinstance(mapped, ast.Name) and len(function.assignments.get(mapped.id, ())) == 1:
             assigned = function.assignments[mapped.id][0]  # `fn = partial(tokenize_batch, ...)`, then `.map(fn)`
@@ -163,7 +163,7 @@ def _dataset_tokenizers(
         if flag.parameter is None and flag.value is not False:  # (the row helper's own flag: `.map()` passes none)
             params = tuple(function.call_params)
             found[function.name] = TokenizerSummary(
-                function.qualname, inner.call.lineno, params, dataset.id, flag, column, True, column_param
+                function.qualname, inner.call.lineno, params, dataset, flag, column, True, column_param
             )
     return list(found.values())
 
@@ -183,6 +183,7 @@ def _nested_row_helper(
             continue
         tokenizer_call = direct_call(call, function, defined_names, flows)
         text = tokenizer_call.text if tokenizer_call is not None and tokenizer_call.special_tokens_known else None
+        text = _read_once(text, function)
         row = function.call_params[0]
         if not isinstance(text, ast.Subscript) or not isinstance(text.value, ast.Name) or text.value.id != row:
             continue
@@ -207,7 +208,7 @@ def _row_helpers(
     column (the first such call wins)."""
     helpers: dict[str, tuple[FunctionInfo, TokenizerCall, str, str]] = {}
     for tokenizer_call in found:
-        function, text = tokenizer_call.function, tokenizer_call.text
+        function, text = tokenizer_call.function, _read_once(tokenizer_call.text, tokenizer_call.function)
         if id(tokenizer_call.call) in counted or function.cls is not None or not function.call_params:
             continue
         if not (function.outer and function.outer.is_module):
@@ -227,6 +228,16 @@ def _row_helpers(
             if function_flow(function, flows).never_rebound(text.slice.id):
                 helpers.setdefault(function.name, (function, tokenizer_call, row.id, _KEY_PARAMETER + text.slice.id))
     return helpers
+
+
+def _read_once(text: ast.expr | None, function: FunctionInfo) -> ast.expr | None:
+    """The column read a local name holds, when the function binds it once to one (`texts = batch[text_field]`, then
+    `tok(texts)`); else `text` itself."""
+    if isinstance(text, ast.Name) and text.id not in function.params:
+        assigned = function.assignments.get(text.id, [])
+        if len(assigned) == 1 and isinstance(assigned[0], ast.Subscript):
+            return assigned[0]
+    return text
 
 
 # (the column of a row helper that reads the row by a parameter of its own: `_KEY_PARAMETER` and the parameter)

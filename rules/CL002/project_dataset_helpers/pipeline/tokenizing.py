@@ -25,3 +25,14 @@ def encode_column(ds, tok, column, max_len=2048):
         return tok(batch[column], truncation=True, max_length=max_len)
 
     return ds.map(_encode_rows, batched=True)
+
+
+def pack_dataset(ds, tok, text_field="formatted", max_len=2048):
+    # the dataset rebound as it goes through its stages; the column read into a name first
+    def tokenize_batch(batch):
+        texts = batch[text_field]
+        return {"input_ids": tok(texts, add_special_tokens=True)["input_ids"]}
+
+    ds = ds.map(tokenize_batch, batched=True, remove_columns=ds.column_names)
+    ds = ds.filter(lambda row: len(row["input_ids"]) <= max_len)
+    return ds
