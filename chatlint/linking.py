@@ -51,6 +51,7 @@ from chatlint.facts.summary import (
     may_render,
     may_set_pad_eos,
     may_tokenize,
+    may_use_id_parameters,
 )
 from chatlint.import_uses import (
     after_a_dot,
@@ -328,6 +329,9 @@ class Project:
             if ref in callees and found.summary.engines:
                 # a function that builds a serving engine (`build_engine(cfg)`): what its caller keeps is one
                 told = told | {name for name, _, _ in found.summary.engines}
+            if ref in callees and found.summary.id_params:
+                # a function that uses the ids it is handed as a list (`fit_to_window(prompt_ids, budget)`)
+                told = told | {item[0] for item in found.summary.id_params}
             if ref in callees and found.summary.prefix_masks:
                 # a function that masks the first labels it is given (`mask_prompt(labels, prompt_len)`)
                 told = told | {item[0] for item in found.summary.prefix_masks}
@@ -437,14 +441,17 @@ class Project:
         rendering = renders or self.eager or any(ref.symbol in self.renderers for ref in imports)
         engines = rendering and "generate(" in text
         masks = "labels" in text and rendering
-        if not (engines or masks):
-            return set()
         return {
             ref
             for ref in imports
             if ref.symbol not in (None, "*")
             and ref.symbol[:1].islower()  # (functions: a class built here is not a factory or a mask helper)
-            and ((engines and _BUILDS_ENGINES.search(ref.symbol)) or (masks and _MASKS_LABELS.search(ref.symbol)))
+            and (
+                (engines and _BUILDS_ENGINES.search(ref.symbol))
+                or (masks and _MASKS_LABELS.search(ref.symbol))
+                # (handed ids, `fit_to_window(ids, n)`: it may use them as a list, `ModuleSummary.id_params`)
+                or (rendering and re.search(rf"\b{re.escape(ref.local)}\(\s*\w*(?:ids|tokens)\b", text) is not None)
+            )
             and f"{ref.local}(" in text
         }
 
@@ -683,6 +690,7 @@ class Project:
                 or (tokenizing and (summary.tokenizes_with(ref.symbol) or summary.measure(ref.symbol) is not None))
                 or (callees and summary.engine_factory(ref.symbol) is not None)
                 or (callees and summary.prefix_mask(ref.symbol) is not None)
+                or (callees and any(item[0] == ref.symbol for item in summary.id_params))
                 or (pads and summary.pad_loader(ref.symbol) is not None)
                 or (conversations and any(item.name.split(".")[0] == ref.symbol for item in summary.conversations))
                 or (conversations and summary.role_guard(ref.symbol) is not None)
@@ -1016,7 +1024,11 @@ class Project:
             or (tokenizing and self._verdict(path, data, may_tokenize))
             or (
                 callees
-                and (self._verdict(path, data, may_mask_prompts) or self._verdict(path, data, may_build_engines))
+                and (
+                    self._verdict(path, data, may_mask_prompts)
+                    or self._verdict(path, data, may_build_engines)
+                    or self._verdict(path, data, may_use_id_parameters)
+                )
             )
             or (pads and self._verdict(path, data, may_set_pad_eos))
             or (

@@ -232,6 +232,16 @@ def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[a
     local, module-level or `self.` attribute, with keys set later by `kwargs["key"] = ...` or
     `kwargs.update(key=...)`; with the function whose names it reads."""
     mapping: ast.expr | None = kwargs
+    if (
+        isinstance(kwargs, ast.Call)
+        and dotted_name(kwargs.func) in ("asdict", "dataclasses.asdict")
+        and len(kwargs.args) == 1
+        and isinstance(kwargs.args[0], (ast.Name, ast.Attribute))
+    ):
+        # `**asdict(fmt)`: the field of the configuration object (`fmt.add_generation_prompt`), as the code reads it
+        field = ast.copy_location(ast.Attribute(value=kwargs.args[0], attr=key, ctx=ast.Load()), kwargs)
+        ast.fix_missing_locations(field)
+        return field, function
     if isinstance(kwargs, ast.Name):
         scope = defining_scope(function, kwargs.id)
         later = scope.key_assignments.get(kwargs.id, {})

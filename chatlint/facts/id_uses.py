@@ -113,12 +113,24 @@ class IdsSearch:
     # the method of a function's class that an imported base class hands what the function returns, with words for
     # that hand-off (`RenderedTexts.passed_on`)
     passed_on: Callable[[FunctionInfo], tuple[FunctionInfo, str, Related] | None] = lambda function: None
+    # the uses, in words, of a value handed to a function of another module at a position (`fit_to_window(ids, n)`,
+    # as that module's summary says: `ModuleSummary.id_params`)
+    imported_uses: Callable[[ast.Call, int], list[str]] = lambda call, position: []
 
     def uses(self, call: ast.Call, ancestors: tuple[ast.AST, ...], function: FunctionInfo) -> tuple[str, ...]:
         """Where the value of `call` is used as a list of token ids, in words ("`len(ids)`"), following the
         local name it is assigned to (every load that assignment reaches), the callers of its function when it
         is returned, and the module's own function it is handed to as a positional argument."""
         return self._uses(call, ancestors, function, 0)
+
+    def parameter_uses(self, function: FunctionInfo, name: str, depth: int = 1) -> tuple[str, ...]:
+        """Where `function` uses the value of its parameter `name` as a list of token ids, in words (none when some
+        use is written for both kinds of value: `if isinstance(ids, dict)`)."""
+        flow = function_flow(function, self.flows)
+        binding = next((item for item in flow.bindings.get(name, ()) if item.kind == "param"), None)
+        if binding is None or any(_written_for_both(load) for load in _loads_through_copies(flow, binding)):
+            return ()
+        return self._binding_uses(binding, function, depth)
 
     def _uses(
         self, node: ast.AST, ancestors: tuple[ast.AST, ...], function: FunctionInfo, depth: int
@@ -265,7 +277,9 @@ class IdsSearch:
         position = next(index for index, argument in enumerate(call.args) if argument is value)
         if callee is None and position == 2 and dotted_name(call.func) in self.prompt_takers:
             return [_prompt_use(call)]  # `generate(model, tokenizer, ids)`
-        if callee is None or depth >= _MAX_CALLER_DEPTH:
+        if callee is None:
+            return self.imported_uses(call, position)
+        if depth >= _MAX_CALLER_DEPTH:
             return []
         names = callee.call_params
         if position >= len(names):
@@ -275,11 +289,7 @@ class IdsSearch:
         annotation = _ids_annotation(parameter.annotation)
         if annotation:
             return [f"{where}, annotated `{annotation}`"]
-        flow = function_flow(callee, self.flows)
-        binding = next((item for item in flow.bindings.get(parameter.name, ()) if item.kind == "param"), None)
-        if binding is None or any(_written_for_both(load) for load in _loads_through_copies(flow, binding)):
-            return []
-        return [f"{where}, which uses it: {use}" for use in self._binding_uses(binding, callee, depth + 1)]
+        return [f"{where}, which uses it: {use}" for use in self.parameter_uses(callee, parameter.name, depth + 1)]
 
     def _unpacked_uses(self, function: FunctionInfo, position: int, depth: int) -> list[str]:
         """The uses of the element at `position` of the tuples `function` returns, where its callers in the module

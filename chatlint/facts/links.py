@@ -373,6 +373,11 @@ class Links:
         `ModuleSummary.prefix_masks`)."""
         return _member(self.resolve(node), ModuleSummary.prefix_mask)
 
+    def id_param(self, node: ast.expr, position: int) -> tuple[tuple[str, str, int], ModuleSummary] | None:
+        """The function of another module that `node` names, when it uses its parameter at `position` as a list of
+        ids (see `ModuleSummary.id_params`)."""
+        return _member(self.resolve(node), lambda summary, name: summary.id_param(name, position))
+
     def engine_factories(self) -> dict[str, tuple[str, Related]]:
         """The functions of other modules this module imports by name that build and return a serving engine: the
         name it binds -> the words for the engine's `generate`, and where the function is."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -37,6 +37,7 @@ from chatlint.facts.syntax import (
     SourceText,
     bound_argument,
     called_name,
+    code,
     dotted_name,
     first_argument,
     is_self_attribute,
@@ -65,6 +66,8 @@ class ModuleFacts:
     links: Links = field(default_factory=Links, repr=False)
     # facts computed by other modules of `chatlint.facts` from these (see `remembered`)
     _derived: dict[object, object] = field(default_factory=dict, repr=False)
+    # the places of other modules that uses of ids in words name (`passed to `fit_to_window` (window.py:4) ...`)
+    _use_places: dict[str, Related] = field(default_factory=dict, repr=False)
 
     def remembered(self, compute: Callable[[ModuleFacts], _Fact]) -> _Fact:
         """`compute(self)`, computed once per module: for facts a module of its own derives from these (the label
@@ -122,6 +125,10 @@ class ModuleFacts:
             return ()
         return self._ids_search.uses(template_call.call, template_call.ancestors, template_call.function)
 
+    def parameter_id_uses(self, function: FunctionInfo, name: str) -> tuple[str, ...]:
+        """Where `function` uses its parameter `name` as a list of token ids, in words."""
+        return self._ids_search.parameter_uses(function, name)
+
     def returned(self, template_call: TemplateCall) -> bool:
         """Is the result of `template_call` returned by its function (itself, or through local names)?"""
         return self._ids_search.returned(template_call.call, template_call.ancestors, template_call.function)
@@ -137,8 +144,29 @@ class ModuleFacts:
         )
         texts = self.rendered_texts
         return IdsSearch(
-            self.flows, self._call_sites, texts.helper_function, takers, tuple(self.functions), texts.passed_on
+            self.flows,
+            self._call_sites,
+            texts.helper_function,
+            takers,
+            tuple(self.functions),
+            texts.passed_on,
+            self._imported_id_uses,
         )
+
+    def _imported_id_uses(self, call: ast.Call, position: int) -> list[str]:
+        """`fit_to_window(ids, n)` with `fit_to_window` a function of another module that uses its parameter there
+        as a list of ids (its module's summary says so)."""
+        found = self.links.id_param(call.func, position) if self.links else None
+        if found is None:
+            return []
+        (param, use, line), summary = found
+        words = f"passed to `{code(call.func)}` ({summary.place(line)}) as `{param}`, which uses it: {use}"
+        self._use_places[words] = Related(summary.path, line, f"`{code(call.func)}` uses its `{param}` as ids")
+        return [words]
+
+    def use_places(self, uses: Sequence[str]) -> tuple[Related, ...]:
+        """The places in other modules that `uses` (of `list_uses`) name."""
+        return tuple(place for use in uses for words, place in self._use_places.items() if words in use)
 
     @functools.cached_property
     def _call_sites(self) -> dict[str, list[CallSite]]:

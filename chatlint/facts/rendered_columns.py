@@ -508,6 +508,9 @@ class RenderedColumns:
                 ]
             elif isinstance(row, ast.Name):
                 entries = [(key, value) for (base, key), values in items.items() if base == row.id for value in values]
+            elif isinstance(row, ast.DictComp):
+                # `{side + "_text": render(example[side]) for side in ("chosen", "rejected")}`: one column per name
+                entries = [(key, row.value) for key in _comprehension_keys(row)]
             elif isinstance(row, ast.Call) and depth < MAX_RESOLUTION_DEPTH:
                 # `return apply_chat_template(example, tokenizer)`: the row another row function returns
                 hop = Hop(f"in the row `{_short(row)}` returns", is_place=True)
@@ -537,6 +540,34 @@ class RenderedColumns:
 # the keywords a `.map()` binds the function it applies with, and the function the `.map()` is in (whose names the
 # keywords' values are read with): `fn_kwargs={"text_column": cfg.text_column}`
 Bound = tuple[dict[str, ast.expr], FunctionInfo]
+
+
+def _comprehension_keys(row: ast.DictComp) -> list[str]:
+    """The keys of a dict comprehension over a literal tuple or list of strings whose key is written from the loop
+    name (`side + "_text"`, `f"{side}_text"`, `side`); none otherwise."""
+    if len(row.generators) != 1 or row.generators[0].ifs or not isinstance(row.generators[0].target, ast.Name):
+        return []
+    name, names = row.generators[0].target.id, row.generators[0].iter
+    values = [string_value(item) for item in names.elts] if isinstance(names, (ast.Tuple, ast.List)) else [None]
+    if None in values:
+        return []
+
+    def key(node: ast.expr, value: str) -> str | None:
+        if isinstance(node, ast.Name):
+            return value if node.id == name else None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = key(node.left, value), key(node.right, value)
+            return left + right if left is not None and right is not None else None
+        if isinstance(node, ast.JoinedStr):
+            parts = [
+                key(part.value, value) if isinstance(part, ast.FormattedValue) else string_value(part)
+                for part in node.values
+            ]
+            return "".join(part for part in parts if part is not None) if None not in parts else None
+        return string_value(node)
+
+    keys = [key(row.key, value) for value in values if value is not None]
+    return [item for item in keys if item is not None] if None not in keys else []
 
 
 def _short(node: ast.AST) -> str:

@@ -698,6 +698,13 @@ class RenderedTexts:
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Mult):
             # `prompts * n`: the same texts, repeated (`best of n`)
             return self.template_texts(expr.left, function, depth + 1)
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
+            # `chosen_texts + rejected_texts`: the items of both lists (a list literal of texts among them)
+            return _any(
+                self.template_texts(side, function, depth + 1)
+                for side in (expr.left, expr.right)
+                if isinstance(side, (ast.ListComp, ast.List, ast.Name, ast.Call, ast.Subscript, ast.BinOp))
+            )
         if isinstance(expr, ast.IfExp):
             # `[render(p) for p in prompts] if use_chat_template else list(prompts)`
             return _either(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypeVar
@@ -32,6 +33,7 @@ from chatlint.facts.masking import (
 )
 from chatlint.facts.model import (
     UNKNOWN_SHAPE,
+    FlagSource,
     FunctionInfo,
     Route,
     ShapeKind,
@@ -79,6 +81,7 @@ from chatlint.facts.summary import (
     may_render,
     may_set_pad_eos,
     may_tokenize,
+    may_use_id_parameters,
     may_write_prompts,
 )
 from chatlint.facts.syntax import (
@@ -223,6 +226,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         )
         if may_mask_prompts(data)
         else (),
+        id_params=_id_params(facts) if may_use_id_parameters(data) else (),
     )
 
 
@@ -1003,6 +1007,24 @@ def _is_module_level(function: FunctionInfo) -> bool:
     return _is_top_level(function) and function.cls is None
 
 
+def _id_params(facts: ModuleFacts) -> tuple[tuple[str, int, str, str, int], ...]:
+    """The module-level functions (not methods) that use a parameter named for ids as a list of ids (see
+    `ModuleSummary.id_params`)."""
+    found = []
+    for function in facts.functions:
+        if function.cls is not None or not _is_top_level(function):
+            continue
+        for position, name in enumerate(function.call_params):
+            uses = facts.parameter_id_uses(function, name) if _NAMES_IDS.search(name) else ()
+            if uses:
+                found.append((function.qualname, position, name, uses[0], getattr(function.node, "lineno", 0)))
+    return tuple(found)
+
+
+# a parameter named for token ids: `ids`, `prompt_ids`, `input_ids`, `tokens`, `token_ids`
+_NAMES_IDS = re.compile(r"(?:^|_)(?:ids|tokens)$")
+
+
 def _is_top_level(function: FunctionInfo) -> bool:
     """A function of the module, or a method of one of its classes: what another module can call by name."""
     return not function.is_module and function.outer is not None and function.outer.is_module
@@ -1046,6 +1068,8 @@ def _flags(template_call: TemplateCall) -> tuple[ForwardedFlag, ...]:
             if template_call.route is Route.WRAPPER
             else keyword_value(template_call.call, name)
         )
+        if forwarded is None and inner.source is FlagSource.KWARGS and isinstance(inner.node, ast.Attribute):
+            forwarded = inner.node  # `**asdict(fmt)`: the field `fmt.add_generation_prompt` (see `mapping_value`)
         if isinstance(forwarded, ast.Name) and forwarded.id in function.params:
             flags.append(ForwardedFlag(name, forwarded.id, inner.value, inner.present, where=inner.where))
         elif (

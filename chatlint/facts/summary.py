@@ -148,6 +148,12 @@ def may_measure_columns(data: bytes) -> bool:
     return b"label" in data and b"len(" in data and (b"-100" in data or b"IGNORE" in data or b"[:" in data)
 
 
+def may_use_id_parameters(data: bytes) -> bool:
+    """Could a function of the module use a parameter named for ids as a list (`def fit(prompt_ids, n):
+    len(prompt_ids)`)?"""
+    return (b"ids" in data or b"tokens" in data) and (b"len(" in data or b"[" in data)
+
+
 def may_mask_prompts(data: bytes) -> bool:
     """Could a function of the module mask the first labels it is given (`labels[:n] = -100`, or `if end <= n:
     labels[i] = -100`)?"""
@@ -644,6 +650,10 @@ class ModuleSummary:
     # (`PROMPT_ENCODERS = {"chat": partial(_encode_chat, add_generation_prompt=True), ...}`), with the flags they
     # bind (None: not alike): what a module that picks one by a key (`PROMPT_ENCODERS[style]`) then calls
     wrapper_registries: tuple[tuple[str, str, tuple[tuple[str, bool | None], ...]], ...] = ()
+    # `(function, position, parameter, use, line)`: module-level functions that use a parameter named for ids as a
+    # list of token ids (`def fit_to_window(prompt_ids, budget): if len(prompt_ids) > budget: ...`), with the first
+    # such use in words: a module that hands them a `BatchEncoding` uses it as ids there
+    id_params: tuple[tuple[str, int, str, str, int], ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -678,7 +688,7 @@ class ModuleSummary:
         # (the parts added since are counted only when present, so that the digests of modules without them stay)
         optional = (self.renderer_factories, self.hooks, self.registries, self.factories, self.measures)
         later: tuple[object, ...] = (self.handoffs, self.switches, self.measured_hooks, self.engines, self.prefix_masks)
-        later = (*later, self.own_templates, self.passes, self.wrapper_registries)
+        later = (*later, self.own_templates, self.passes, self.wrapper_registries, self.id_params)
         told = (*told, *(part for part in (*optional, *later) if part))
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
@@ -717,6 +727,14 @@ class ModuleSummary:
         given, with the mask's line, if it masks so."""
         return next(
             ((position, param, line) for item, position, param, line in self.prefix_masks if item == name), None
+        )
+
+    def id_param(self, name: str, position: int) -> tuple[str, str, int] | None:
+        """The parameter at `position` of the module-level function `name`, when the function uses it as a list of
+        ids: its name, the use in words, and the function's line."""
+        return next(
+            ((param, use, line) for item, at, param, use, line in self.id_params if item == name and at == position),
+            None,
         )
 
     def engine_factory(self, name: str) -> tuple[str, int] | None:

@@ -202,7 +202,7 @@ class BatchEncodingAsTokenList(Rule):
             f"used as a list of ids: {uses}{more}; from transformers 5 it is a `BatchEncoding` (a dict), so this "
             f"works on its keys or fails; {version_note}"
         )
-        related = template_call.related
+        related = (*template_call.related, *facts.use_places(list_uses))
         handed = facts.rendered_texts.passed_on(template_call.function)
         if handed is not None and any(handed[1] in use for use in list_uses):
             related = (*related, handed[2])  # (an imported base class hands it on: that base's place is on the trail)
