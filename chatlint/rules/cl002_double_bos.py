@@ -103,7 +103,7 @@ class DoubleBos(Rule):
         an element of the tuples gathered in a list read back by position (`[task[2] for task in tasks]` with
         `tasks.append((i, question, prompt))`; also by a helper of the module the list is handed to, a batch it
         flushes: `_flush(pending)` with `prompts = [item[2] for item in buf]` inside), string methods that keep its start
-        (`.strip()`), `prompt + completion`, `typing.cast(str, text)`, `await` of a coroutine that returns it, `str(text)`, ftfy's `fix_text(text)`, tuple
+        (`.strip()`), `prompt + completion`, an f-string that puts it first (`f"{prompt}\n{image_token}"`), `typing.cast(str, text)`, `await` of a coroutine that returns it, `str(text)`, ftfy's `fix_text(text)`, tuple
         unpacking (also of pairs taken apart by `zip(*pairs)`), a mapping spread into the tokenizer call that holds
         the text (`processor(**{"text": prompts, ...})`), a function handed in as a parameter that the callers in the
         module give a function returning it (`prompt = formatter(tok, q)` with `evaluate(..., formatter=format_mcq)`;
@@ -264,11 +264,17 @@ class DoubleBos(Rule):
         column (also one of a pair of them: `train, valid = build_splits(conf, tok)`), handed to a function of
         another module that maps a row tokenizer over the dataset it is given, is the same; the column may be
         named by a parameter the `.map()` binds (`fn_kwargs={"text_field": text_field}`, a partial's keyword), on
-        the writing side and on the tokenizing side, or by a configuration field whose default the script that hands
+        the writing side and on the tokenizing side, by a local name bound to a configuration field (`text_field =
+        self.args.dataset_text_field`, also when a fallback under `if text_field not in ds.column_names:` rebinds
+        it), or by a configuration field whose default the script that hands
         the dataset and a collator of another module to a trainer knows (`dataset_text_field`). A row function
         picked from a registry (`ds.map(FORMATTERS[cfg.formatter])`, a dict naming functions of the module or one a
         decorator of it fills, also bound in a `functools.partial` first: `fn = partial(...)`, `ds.map(fn)`) writes
-        what its members write, on some paths when they differ. The model family comes from the checkpoints the module loads, also
+        what its members write, on some paths when they differ; a dict comprehension over literal names writes one
+        column per name (`{side + "_text": ... for side in ("chosen", "rejected")}`), and a list made of two lists
+        of texts (`chosen + rejected`) holds both. A function that maps a row tokenizer over the dataset it is given
+        may rebind it as it goes (`dataset = dataset.map(tokenize_batch)`), and the row tokenizer may read the
+        column into a name first (`texts = batch[text_field]`). The model family comes from the checkpoints the module loads, also
         through a class or function of another module that loads the checkpoint it is given
         (`VLLMEngine(cfg.model)`, with the configuration field's default read from its class).
 
@@ -400,7 +406,9 @@ class DoubleBos(Rule):
         measured against a bound (`len(tokenizer(text).input_ids) > max_length`, a tensor's `.shape[-1]`, `.size(1)`
         or `.numel()`, also when they are first kept
         under a name through `.input_ids`, `["input_ids"]` or `.to(device)`, or their length through a name) are a
-        count, not training data, and stay quiet too; so does a processor called only for what it makes of the
+        count, not training data, and stay quiet too, also inside a helper (one that only counts, or cuts the text
+        to a budget and decodes the cut with `skip_special_tokens=True`, or puts the length in a message, is no
+        tokenizing helper); so does a processor called only for what it makes of the
         images (every use of its output reads `pixel_values`, `image_grid_thw` and the like, or keeps the keys other
         than `input_ids`: `{k: v for k, v in out.items() if k not in ["input_ids", "attention_mask"]}`). So is code for a model family whose template writes no BOS
         (Qwen's ChatML, QwQ's too; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose

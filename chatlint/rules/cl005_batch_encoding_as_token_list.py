@@ -75,7 +75,10 @@ class BatchEncodingAsTokenList(Rule):
         render as a related place; the module that renders says nothing unless it uses the result itself, and the
         fix (in the render, which its other callers share) is not offered there. A method whose result a base class
         of another module hands to another method of the class, both left to its subclasses (`self._send(self.
-        _prepare(prompt))` in `ChatClient.complete`), is followed into the subclass's method of that name. The result
+        _prepare(prompt))` in `ChatClient.complete`), is followed into the subclass's method of that name. A result
+        handed to a module-level function of another module whose parameter named for ids (`ids`, `prompt_ids`,
+        `tokens`) it uses as a list (`fit_to_window(ids, max_context, reserve)` with `len(prompt_ids) > budget`) is
+        used so there, as that module's summary says (the function is on the trail). The result
         is followed through every local name assignment that can reach a use, and through what leaves it the same
         object: `.to(device)`, `typing.cast(...)`, and names it is moved on to (`ids = ids.to(device)`), also into a
         function defined in the one that renders, which reads the name it has when that one's body ends (a streaming
