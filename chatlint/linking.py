@@ -85,6 +85,8 @@ MAX_IMPLEMENTING_MODULES = 64
 _WORD = re.compile(r"\w+")  # the words of a statement, as `whole_word` delimits them (for ASCII names)
 # the names of imported functions that may build a serving engine (`build_engine`, `create_llm`, `init_vllm`,
 # `load_model`)
+# a call whose first argument is named for ids (`fit_to_window(prompt_ids, ...)`): the name called
+_HANDS_IDS = re.compile(r"\b(\w+)\(\s*\w*(?:ids|tokens)\b")
 _BUILDS_ENGINES = re.compile(r"(?i)engine|llm|sglang|server|backend|model")
 # the names of imported tokenizer loaders (`get_tokenizer`, `load_reward_tokenizer`): one may always load a checkpoint
 # of a known family, which decides whether a second BOS is written
@@ -441,6 +443,8 @@ class Project:
         rendering = renders or self.eager or any(ref.symbol in self.renderers for ref in imports)
         engines = rendering and "generate(" in text
         masks = "labels" in text and rendering
+        # (the names the module calls with ids first, `fit_to_window(ids, n)`: one search of the text)
+        handed = {match.group(1) for match in _HANDS_IDS.finditer(text)} if rendering else set()
         return {
             ref
             for ref in imports
@@ -450,7 +454,7 @@ class Project:
                 (engines and _BUILDS_ENGINES.search(ref.symbol))
                 or (masks and _MASKS_LABELS.search(ref.symbol))
                 # (handed ids, `fit_to_window(ids, n)`: it may use them as a list, `ModuleSummary.id_params`)
-                or (rendering and re.search(rf"\b{re.escape(ref.local)}\(\s*\w*(?:ids|tokens)\b", text) is not None)
+                or ref.local in handed
             )
             and f"{ref.local}(" in text
         }

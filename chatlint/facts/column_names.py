@@ -196,6 +196,8 @@ def text_fields_read(text: str) -> frozenset[str]:
     """The configuration fields named for a text column that a module reads a row with (`example[args.text_column]`,
     also through a name bound to one: `text_field = args.text_column`) or names trl's text column with
     (`dataset_text_field=args.text_column`)."""
+    if "text" not in text or _TEXT_FIELD_WORD.search(text) is None:
+        return frozenset()  # (no field named so: the patterns below need one)
     found = {match.group(1) for match in _TEXT_FIELD_SUBSCRIPT.finditer(text)}
     found.update(match.group(1) for match in _TEXT_FIELD_KEYWORD.finditer(text))
     found.update(match.group(1) for match in _TEXT_FIELD_BOUND.finditer(text))
