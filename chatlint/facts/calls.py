@@ -638,7 +638,7 @@ class _Collector:
         # whose `tokenize` is a parameter this call sets to False (`get_prompt(tok, q, tokenize=False)`)
         template_call.helper_origin = origin
         if text.ids:
-            template_call.gives_result = True
+            template_call.gives_result = not text.declared  # (a declared list is judged at home)
             template_call.positions = text.positions
             template_call.measures = text.measures  # (`n_prompt = prompt_token_count(tok, conv)`: a length)
         else:
@@ -686,7 +686,7 @@ class _Collector:
         template_call = self._imported_render(
             call, function, ancestors, summary, (text.name, text.line, text.params, text.conversation), text.flags
         )
-        template_call.gives_result = text.ids
+        template_call.gives_result = text.ids and not text.declared  # (a declared list is judged at home)
         return template_call
 
     def _imported_render(

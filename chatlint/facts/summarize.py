@@ -880,7 +880,10 @@ def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | N
             # a wrapper's: their count may measure the prompt elsewhere, CL003; the flag goes with them, so a
             # caller's list use is no BatchEncoding's)
         as_list = return_dict.present and return_dict.value is False  # (then the module's own list uses are fine)
-        if (facts.list_uses(render) and not as_list) or not facts.returned(render):
+        uses = facts.list_uses(render)
+        # (the function's annotation alone, `-> List[int]`: judged here, and its callers still measure with it)
+        declared = bool(uses) and all(use.startswith("returned by") and "annotated" in use for use in uses)
+        if (uses and not as_list and not declared) or not facts.returned(render):
             continue
         shape = render.shape
         words = f"`{shortened(code(render.call.func), 50)}(...)`"
@@ -888,7 +891,17 @@ def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | N
         evidence = shape.evidence or f"`{render.conversation_text}`"
         flags = _flags(render)
         return TextSummary(
-            function.qualname, render.call.lineno, words, (), params, shape.kind.value, evidence, flags, taken, ids=True
+            function.qualname,
+            render.call.lineno,
+            words,
+            (),
+            params,
+            shape.kind.value,
+            evidence,
+            flags,
+            taken,
+            ids=True,
+            declared=declared and not as_list,
         )
     return None
 

@@ -391,6 +391,9 @@ class TextSummary:
     # with `ids`: not the ids but their count is returned (`return len(prompt_ids)`): a call is a length that may
     # measure a prompt where it masks labels (CL003)
     measures: bool = False
+    # with `ids`: the function is annotated to return a list of ids (`-> List[int]`), which its own module judges
+    # as a use of the render (CL005 there); a caller's uses are not judged again, its lengths are (CL003)
+    declared: bool = False
     # not a render but a prompt written by hand in a model's format that starts with this BOS token (`return
     # f"<|begin_of_text|><|start_header_id|>..."`)
     written_bos: str = ""
