@@ -30,6 +30,7 @@ from chatlint.facts.syntax import (
     bool_literal,
     called_name,
     dotted_name,
+    is_self_attribute,
     keyword_value,
     names_a_processor,
     shortened,
@@ -422,7 +423,10 @@ class DoubleBos(Rule):
         parameter is what a reusable API suggests, not all it takes, so one without a BOS leaves the model unknown: `from_pretrained(args.model_path)` with `--model_path` defaulting to one; also
         through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`, or a constant of
         the class body, `load(cls.MLX_MODEL)`; mlx-lm's and mlx-vlm's `load` count as loads, PEFT's
-        `PeftModel.from_pretrained(model, adapter_dir)` does not: it loads an adapter on a model loaded apart), or whose checkpoints are such or unknown and that
+        `PeftModel.from_pretrained(model, adapter_dir)` does not: it loads an adapter on a model loaded apart), or a
+        tokenizer loaded, where the code binds it once, from such a checkpoint it names (`self.tokenizer =
+        AutoTokenizer.from_pretrained("Qwen/Qwen2.5-0.5B-Instruct")`, whatever model the module runs with it), or whose
+        checkpoints are such or unknown and that
         imports (or binds at its top) only one such family's model classes and helpers
         (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`; an import inside a function counts by the name it
         binds, so `from .qwen2_vl import get_rope_index` in a model-specific branch does not, and so does a model
@@ -614,6 +618,8 @@ class DoubleBos(Rule):
             return None  # every model the module loads has a template without a BOS (and the class is for none else)
         if tokenizer_call.related and not facts.checkpoints and _configured_for_families_without_bos(facts):
             return None  # a helper of another module runs the model; the configuration imported names a BOS-free one
+        if _tokenizer_loaded_without_bos(tokenizer_call, facts):
+            return None  # `self.tokenizer = AutoTokenizer.from_pretrained("Qwen/Qwen2.5-0.5B-Instruct")`: its own
         if _named_for_a_family_without_bos(function, facts.path):
             return None  # the function (its class, its file) is written for a family whose template has no BOS
         if "add_bos_token" in facts.source.text and _turns_the_bos_off(tokenizer_call):
@@ -926,6 +932,27 @@ def _no_template_writes_bos(facts: ModuleFacts) -> bool:
         return _all_without_bos(named)
     # a checkpoint named by nothing known: what the module imports and binds decides
     return facts.remembered(_imports_one_family_without_bos)
+
+
+def _tokenizer_loaded_without_bos(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
+    """The tokenizer that tokenizes again is loaded, where the code binds it once, from a checkpoint the code names
+    of a family whose template writes no BOS (`self.tokenizer = AutoTokenizer.from_pretrained("Qwen/...")`),
+    whatever other models the module runs."""
+    func = tokenizer_call.call.func
+    receiver = func.value if isinstance(func, ast.Attribute) and func.attr in ENCODE_METHODS else func
+    function = tokenizer_call.function
+    attribute = is_self_attribute(receiver)
+    if attribute and function.self_class is not None:
+        values = [value for owner in function.self_class.lineage() for value in owner.attributes.get(attribute, ())]
+    elif isinstance(receiver, ast.Name):
+        values = list(function.assignments.get(receiver.id, ()))
+    else:
+        return False
+    load = values[0] if len(values) == 1 else None
+    if not (isinstance(load, ast.Call) and called_name(load) == "from_pretrained" and load.args):
+        return False
+    family = family_of(facts.checkpoint_of(load.args[0], function) or "")
+    return family is not None and not family.writes_bos
 
 
 def _configured_for_families_without_bos(facts: ModuleFacts) -> bool:
