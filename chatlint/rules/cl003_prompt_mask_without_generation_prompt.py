@@ -35,6 +35,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         the function extends with the assistant reply elsewhere, `[*messages, {"role": "assistant", "content":
         completion}]` or `messages + [...]`, or hands as it is to a function or method that does so, of the module or
         of another one: `renderer.prompt_ids(messages)` beside `renderer.conversation_ids(messages, completion)`,
+        a method of an imported class that renders the conversation it is given to ids, also one annotated to
+        return a list (`self.renderer.encode(messages[:-1])` with `def encode(self, messages, add_generation_prompt=
+        False) -> List[int]`),
         also through
         a helper of the module that puts messages in front of the conversation it is given and returns it:
         `with_system(conv[:-1])` returning `[system, *messages]` or `[system] + list(messages)`, also inside a
