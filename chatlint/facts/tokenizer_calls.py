@@ -270,7 +270,7 @@ def direct_call(
             return None  # a `**mapping` bound into the partial may hold it
     opaque = not flag.present and (
         passes_star_args(call)
-        or any(item.arg is None and not _visible_dict(item.value, function, flows) for item in call.keywords)
+        or any(item.arg is None and not visible_dict(item.value, function, flows) for item in call.keywords)
         # a tokenizer of its own that says whether to add a BOS (litgpt's `encode(text, bos=False)`, torchtune's
         # `add_bos=`): not a Hugging Face tokenizer, and its BOS is decided by that keyword
         or any(item.arg in _OWN_BOS_KEYWORDS for item in call.keywords)
@@ -372,7 +372,7 @@ def engine_call(
     )
 
 
-def _visible_dict(node: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> bool:
+def visible_dict(node: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> bool:
     """`**{...}`, `**dict(...)`, or `**kwargs` assigned once from one of those and changed after only by keys the
     code shows (`kwargs["max_length"] = n`): every key it passes is visible."""
     if isinstance(node, ast.Name):
@@ -415,7 +415,7 @@ def _spread_text(call: ast.Call, function: FunctionInfo, flows: dict[int, Functi
     """The text a visible `**mapping` passes (`kwargs = {"text": list(prompts), "images": images}`, then
     `processor(**kwargs)`)."""
     for item in call.keywords:
-        if item.arg is not None or not _visible_dict(item.value, function, flows):
+        if item.arg is not None or not visible_dict(item.value, function, flows):
             continue
         mapping = function.assignments[item.value.id][0] if isinstance(item.value, ast.Name) else item.value
         if isinstance(mapping, ast.Dict):
@@ -1023,7 +1023,37 @@ def _spreads_beyond_generation(call: ast.Call, function: FunctionInfo) -> bool:
         item.arg is None
         and not _GENERATION_SETTINGS.search(_spread_name(item.value))
         and not _read_for_generation(item.value, function)
+        and not _built_for_generation(item.value, function)
         for item in call.keywords
+    )
+
+
+def _built_for_generation(spread: ast.expr, function: FunctionInfo) -> bool:
+    """A local dict built with generation settings the code shows and the caller's `**kwargs` merged in (`kw =
+    {"temperature": t, "do_sample": True, **kwargs}`, also filtered after: `kw = {k: v for k, v in kw.items() if v
+    is not None}`), never naming the flag: read as generation settings, as the function's own `**kwargs` are when
+    it reads them so."""
+    if not isinstance(spread, ast.Name) or spread.id in function.params:
+        return False
+    built = [
+        value
+        for value in function.assignments.get(spread.id, [])
+        if not (isinstance(value, ast.DictComp) and _iterates_items_of(value, spread.id))
+    ]
+    if len(built) != 1 or not isinstance(built[0], ast.Dict):
+        return False
+    keys = {string_value(key) for key in built[0].keys if key is not None}
+    return bool(keys & _GENERATION_KEYS) and ADD_SPECIAL_TOKENS not in keys and None not in keys
+
+
+def _iterates_items_of(comprehension: ast.DictComp, name: str) -> bool:
+    """`{k: v for k, v in kw.items() if ...}`: the same dict, filtered."""
+    iterable = comprehension.generators[0].iter if len(comprehension.generators) == 1 else None
+    return (
+        isinstance(iterable, ast.Call)
+        and isinstance(iterable.func, ast.Attribute)
+        and iterable.func.attr == "items"
+        and dotted_name(iterable.func.value) == name
     )
 
 

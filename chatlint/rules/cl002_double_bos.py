@@ -36,7 +36,7 @@ from chatlint.facts.syntax import (
     shortened,
     string_value,
 )
-from chatlint.facts.tokenizer_calls import ENCODE_METHODS
+from chatlint.facts.tokenizer_calls import ENCODE_METHODS, visible_dict
 from chatlint.facts.turn_renders import TurnRender, turn_renders
 from chatlint.findings import Applicability, Related
 from chatlint.knowledge.model_families import ModelFamily, family_named, family_of
@@ -401,7 +401,10 @@ class DoubleBos(Rule):
         n`), where an opaque `**kwargs` may pass it (not to vLLM's or SGLang's `generate`,
         whose keywords cannot turn special tokens off, nor to a pipeline's call when the mapping is named for
         generation settings, `**gen_kwargs`, or is the function's own `**kwargs` that it reads generation settings
-        off, `kwargs.pop("max_new_tokens", 256)`, and never the flag), where TensorRT-LLM's `SamplingParams(add_special_tokens=...)`
+        off, `kwargs.pop("max_new_tokens", 256)`, and never the flag, or a dict of generation settings the code shows
+        with the caller's `**kwargs` merged in, `{"temperature": t, **kwargs}`, naming no flag: there the fix is
+        unsafe, a caller may still pass the flag; the caller's `**kwargs` handed as they are stay unknown, also beside
+        settings of the call's own, `pipe(prompt, max_new_tokens=64, **kwargs)`), where TensorRT-LLM's `SamplingParams(add_special_tokens=...)`
         is built in the function, on plain documents that never went
         through a chat template, and on text whose start was cut off (`text[len(prompt):]`). Ids that are only
         measured against a bound (`len(tokenizer(text).input_ids) > max_length`, a tensor's `.shape[-1]`, `.size(1)`
@@ -1187,6 +1190,10 @@ def _fix(tokenizer_call: TokenizerCall, facts: ModuleFacts, applicability: Appli
     flag = target.add_special_tokens
     if target is not tokenizer_call:
         applicability = Applicability.UNSAFE  # a helper's call is shared by its other callers
+    if any(
+        item.arg is None and not visible_dict(item.value, target.function, facts.flows) for item in target.call.keywords
+    ):
+        applicability = Applicability.UNSAFE  # a `**mapping` read as other settings may still carry the flag
     if not flag.present:
         # (and in the helper's other tokenizer calls of the same text: `except TypeError: tokenizer([text])`)
         others = [other for other in tokenizer_call.also_inner if not other.add_special_tokens.present]
