@@ -85,9 +85,9 @@ MAX_IMPLEMENTING_MODULES = 64
 _WORD = re.compile(r"\w+")  # the words of a statement, as `whole_word` delimits them (for ASCII names)
 # the names of imported functions that may build a serving engine (`build_engine`, `create_llm`, `init_vllm`,
 # `load_model`)
+_BUILDS_ENGINES = re.compile(r"(?i)engine|llm|sglang|server|backend|model")
 # a call whose first argument is named for ids (`fit_to_window(prompt_ids, ...)`): the name called
 _HANDS_IDS = re.compile(r"\b(\w+)\(\s*\w*(?:ids|tokens)\b")
-_BUILDS_ENGINES = re.compile(r"(?i)engine|llm|sglang|server|backend|model")
 # the names of imported tokenizer loaders (`get_tokenizer`, `load_reward_tokenizer`): one may always load a checkpoint
 # of a known family, which decides whether a second BOS is written
 _LOADS_TOKENIZERS = re.compile(r"\b" + TOKENIZER_LOADER + r"\b")

@@ -83,33 +83,37 @@ def column_words(column: str) -> str:
     return f"column `{column}`"
 
 
-def _bound_string(name: str, function: FunctionInfo | None) -> str | None:
-    """The one string `name` is bound to in the nearest scope that binds it (never a parameter)."""
+def _nearest_binding(name: str, function: FunctionInfo | None) -> tuple[FunctionInfo, list[ast.expr]] | None:
+    """The nearest scope that binds `name` by assignment, with the values it assigns; None when the nearest one
+    binds it as a parameter, or none does."""
     while function is not None:
         if name in function.params:
             return None
         values = function.assignments.get(name)
         if values is not None:
-            strings = {string_value(value) for value in values}
-            return strings.pop() if len(strings) == 1 and None not in strings else None
+            return function, values
         function = function.outer
     return None
+
+
+def _bound_string(name: str, function: FunctionInfo | None) -> str | None:
+    """The one string `name` is bound to in the nearest scope that binds it (never a parameter)."""
+    found = _nearest_binding(name, function)
+    strings = {string_value(value) for value in found[1]} if found is not None else {None}
+    return strings.pop() if len(strings) == 1 and None not in strings else None
 
 
 def _bound_field(name: str, function: FunctionInfo | None) -> ast.Attribute | None:
     """The configuration field (`args.text_field`) `name` is bound to in the nearest scope that binds it (never a
     parameter), once; rebinding it under a test that the column is missing (`if text_field not in ds.column_names:
     text_field = ...`) leaves it the field's on every run where that column is there."""
-    while function is not None:
-        if name in function.params:
-            return None
-        values = function.assignments.get(name)
-        if values is not None:
-            fallbacks = _missing_column_fallbacks(name, function.node)
-            kept = [value for value in values if id(value) not in fallbacks]
-            return kept[0] if len(kept) == 1 and isinstance(kept[0], ast.Attribute) else None
-        function = function.outer
-    return None
+    found = _nearest_binding(name, function)
+    if found is None:
+        return None
+    scope, values = found
+    fallbacks = _missing_column_fallbacks(name, scope.node)
+    kept = [value for value in values if id(value) not in fallbacks]
+    return kept[0] if len(kept) == 1 and isinstance(kept[0], ast.Attribute) else None
 
 
 def _missing_column_fallbacks(name: str, scope: ast.AST) -> set[int]:

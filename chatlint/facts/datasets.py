@@ -167,6 +167,17 @@ def mapped_function(call: ast.Call) -> ast.expr | None:
     return call.args[0] if call.args and not isinstance(call.args[0], ast.Starred) else None
 
 
+def bound_mapped(mapped: ast.expr, function: FunctionInfo) -> ast.expr:
+    """What a `.map()` applies when it names a local bound once to a partial or an item of a registry (`fn =
+    partial(tokenize_batch, ...)` or `fn = partial(FORMATTERS[cfg.formatter], ...)`, then `.map(fn)`): that value;
+    else `mapped` itself."""
+    assigned = function.assignments.get(mapped.id, []) if isinstance(mapped, ast.Name) else []
+    value = assigned[0] if len(assigned) == 1 else None
+    if isinstance(value, ast.Subscript) or (isinstance(value, ast.Call) and is_partial(value)):
+        return value
+    return mapped
+
+
 def partial_target(mapped: ast.expr) -> ast.expr:
     """The function a `functools.partial(f, ...)` binds (`f`), else `mapped` itself."""
     if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args:

@@ -343,7 +343,7 @@ class IdsSearch:
         ]
         if any(_read_by_key(site, caller, site_ancestors, self.flows) for site, caller, site_ancestors in sites):
             return []  # a caller reads the result by key: code written for the dict
-        declared = _declares_ids(function)
+        declared = declares_ids(function)
         if declared:
             found.append(declared)
         cls = function.cls
@@ -594,7 +594,7 @@ def _returned_in_tuple(function: FunctionInfo) -> list[str]:
     return []
 
 
-def _declares_ids(function: FunctionInfo) -> str:
+def declares_ids(function: FunctionInfo) -> str:
     """The function is annotated to return ids (`-> List[int]`, `-> torch.Tensor`, `-> mx.array`)."""
     node = function.node
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from chatlint.facts.built_classes import registry_functions
 from chatlint.facts.column_names import ColumnName, column_words
-from chatlint.facts.datasets import Stop, bound_keywords, derives_from, mapped_function, partial_target
+from chatlint.facts.datasets import Stop, bound_keywords, bound_mapped, derives_from, mapped_function, partial_target
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import CallSite, FunctionInfo, Hop, TextOrigin, with_hop
@@ -25,7 +25,6 @@ from chatlint.facts.syntax import (
     code,
     dotted_name,
     first_argument,
-    is_partial,
     keyword_value,
     shortened,
     string_value,
@@ -430,14 +429,7 @@ class RenderedColumns:
         return self.texts.helper_function(ast.Call(func=mapped, args=[], keywords=[]), function) is reader
 
     def _written_columns(self, mapped: ast.expr, function: FunctionInfo, call: ast.Call) -> dict[str, TextOrigin]:
-        if (
-            isinstance(mapped, ast.Name)
-            and self.texts.helper_function(ast.Call(func=mapped, args=[], keywords=[]), function) is None
-        ):
-            # `fn = partial(FORMATTERS[cfg.formatter], tokenizer=tok)`, then `ds.map(fn)`: what the name was bound to
-            bound = self.texts.flow(function).assigned(mapped)
-            if isinstance(bound, (ast.Call, ast.Subscript)) and (isinstance(bound, ast.Subscript) or is_partial(bound)):
-                mapped = bound
+        mapped = bound_mapped(mapped, function)  # `fn = partial(FORMATTERS[cfg.formatter], tokenizer=tok)`
         target = partial_target(mapped)
         if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
             return self._registry_columns(target.value.id, mapped, function, call)

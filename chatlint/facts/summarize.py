@@ -22,6 +22,7 @@ from chatlint.facts.config_switches import may_declare_switches, switch_defaults
 from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_target
 from chatlint.facts.flags import FLAG_NAMES, merges_caller_kwargs
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
+from chatlint.facts.id_uses import declares_ids
 from chatlint.facts.masking import (
     carried_render,
     column_masks,
@@ -882,7 +883,7 @@ def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | N
         as_list = return_dict.present and return_dict.value is False  # (then the module's own list uses are fine)
         uses = facts.list_uses(render)
         # (the function's annotation alone, `-> List[int]`: judged here, and its callers still measure with it)
-        declared = bool(uses) and all(use.startswith("returned by") and "annotated" in use for use in uses)
+        declared = bool(uses) and set(uses) == {declares_ids(function)}
         if (uses and not as_list and not declared) or not facts.returned(render):
             continue
         shape = render.shape

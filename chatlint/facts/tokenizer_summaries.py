@@ -9,13 +9,13 @@ import ast
 from collections.abc import Callable
 
 from chatlint.facts.column_names import ColumnName
-from chatlint.facts.datasets import bound_keywords, dataset_parameter, mapped_function, partial_target
+from chatlint.facts.datasets import bound_keywords, bound_mapped, dataset_parameter, mapped_function, partial_target
 from chatlint.facts.engines import MLX_LM, Engines
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, TokenizerCall
 from chatlint.facts.summary import ForwardedFlag, TokenizerSummary
-from chatlint.facts.syntax import bool_literal, is_partial, keyword_value
+from chatlint.facts.syntax import bool_literal, keyword_value
 from chatlint.facts.tokenizer_calls import (
     ADD_SPECIAL_TOKENS,
     Helper,
@@ -134,9 +134,7 @@ def _dataset_tokenizers(
         dataset = dataset_parameter(call.func.value, function, flows)  # type: ignore[attr-defined]  # (a `.map()`)
         if dataset is None or dataset not in function.call_params:
             continue
-        if isinstance(mapped, ast.Name) and len(function.assignments.get(mapped.id, ())) == 1:
-            assigned = function.assignments[mapped.id][0]  # `fn = partial(tokenize_batch, ...)`, then `.map(fn)`
-            mapped = assigned if isinstance(assigned, ast.Call) and is_partial(assigned) else mapped
+        mapped = bound_mapped(mapped, function)  # `fn = partial(tokenize_batch, ...)`, then `.map(fn)`
         bound = bound_keywords(call, mapped, function)
         mapped = partial_target(mapped)
         if not isinstance(mapped, ast.Name) or function.name in found:
