@@ -242,6 +242,8 @@ class Project:
             # a module that renders or imports a render loads a checkpoint from a field (`from_pretrained(cfg.model)`):
             # its default may be imported (the model family decides whether a second BOS is written)
             fields |= checkpoint_fields_read(text)
+            # (and the fields it hands vLLM's engine: `LLM(model=cfg.model)`)
+            fields |= checkpoint_fields_handed(text) if "LLM(" in text else frozenset()
         dotted: frozenset[str] = frozenset()
         if text is not None:
             # the renderers the text names through a module (`utils.process(`, `base.Collator`): tested once
@@ -482,6 +484,7 @@ class Project:
             # (a module that uses a renderer may hand its render to a method of a class it builds, `engine.complete(
             # prompt)` with `engine = VLLMBackend(cfg)`: the classes it constructs, by name)
             names |= set(_CONSTRUCTED.findall(text))
+            names |= set(_ANNOTATED_CLASS.findall(text))  # (or is handed, annotated: `def grade(judge: Judge, ...)`)
         # (and what it installs as a chat template: `tok.chat_template = get_chat_template(v)`)
         names |= installed_templates(text)
         plain = frozenset(name for name in names if "." not in name)
@@ -1177,6 +1180,12 @@ class Project:
         one it could not read, or did not: too large to summarise)."""
         return {str(path): self._bytes[path] for path in sorted(self._bytes)}
 
+    def text_at(self, path: Path) -> str | None:
+        """The text of a module of the project (resolved), read once; None when it cannot be read or is too large to
+        summarise."""
+        data = self._peek(path)
+        return data.decode("utf-8", "replace") if data is not None else None
+
     def _peek(self, path: Path) -> bytes | None:
         if path not in self._bytes:
             data = None
@@ -1250,6 +1259,7 @@ def _fixed_loader(summary: ModuleSummary, name: str) -> bool:
 
 # a class constructed: `VLLMBackend(`
 _CONSTRUCTED = re.compile(r"(?<![\w.])([A-Z]\w*)\(")
+_ANNOTATED_CLASS = re.compile(r"\b[a-z_]\w*: ([A-Z]\w*)\b")
 
 
 def _member_class(summary: ModuleSummary, data: bytes, cls: str, members: list[str]) -> Imported | None:

@@ -132,7 +132,7 @@ class ProjectStep:
             # a module that gets its tokenizer from a loader of another module (`setup_tokenizer(name)`) and hands
             # it to an imported collator, masking nothing itself: what the loader does to the pad token and how the
             # collator masks labels both matter
-            trains = "Collat" in source.text or "Trainer(" in source.text
+            trains = "Collat" in source.text or "Trainer(" in source.text or "collate_fn=" in source.text
             loaders = tokenizer_loader_calls(source.text, bound=trains or "-100" in source.text)
             masks = bool(loaders) and may_mask_in_training(source.text)  # (the loader may pad with EOS)
             loads = bool(loaders) and trains
@@ -169,6 +169,7 @@ class ProjectStep:
         for (source, _), linked in zip(to_link, self.check_linked(to_link)):
             checked[source.path] = (source, linked)
         again = self._importer_families(project, to_link, summaries, imports_of)
+        again = self._helper_families(project, to_link, again, summaries, imports_of)
         again = self._own_chat_templates(project, to_link, again, imports_of)
         if again:
             for (source, _), linked in zip(again, self.check_linked(again)):
@@ -221,6 +222,61 @@ class ProjectStep:
             if path not in queued:
                 again.append((source, links))
         return again
+
+    def _helper_families(
+        self,
+        project: Project,
+        to_link: list[tuple[Source, Links]],
+        again: list[tuple[Source, Links]],
+        summaries: dict[str, ModuleSummary | None],
+        imports_of: dict[str, tuple[ImportRef, ...]],
+    ) -> list[tuple[Source, Links]]:
+        """`again`, and the files of the run that load no model themselves and whose double-BOS findings (CL002)
+        each hand the text to a helper of another module that loads models (`Engine.complete` in `engine.py`,
+        running `LLM(model=cfg.model)`), when those modules load only models of families whose templates write no
+        BOS (read with what their imports tell them: the default of an imported configuration field): checked
+        again with those families (`Links.helper_families`). The helpers' modules are read from disk when the run
+        does not check them (a pre-commit call)."""
+        checked = self.checked
+        linked = {project.resolved(source.path): links for source, links in (*to_link, *again)}
+        queued = {source.path for source, _ in again}
+        for path, (source, result) in sorted(checked.items()):
+            findings = [item for item in result.findings if item.code == "CL002"]
+            if not findings or path not in imports_of or _loads_checkpoints(summaries.get(path), source):
+                continue
+            own = project.resolved(path)
+            helpers: set[Path] = set()
+            for finding in findings:
+                loading = {
+                    place
+                    for place in {project.resolved(related.path) for related in finding.related} - {own}
+                    if (summary := project.summary_at(place)) is not None and summary.loads_checkpoints
+                }
+                if not loading:
+                    break  # (a finding through no helper that loads a model: the module's own tokenizer)
+                helpers |= loading
+            else:
+                sources = [self._helper_source(project, helper, linked) for helper in sorted(helpers)]
+                families = _families_loaded([item for item in sources if item is not None])
+                if len(sources) != len(helpers) or not families or any(family.writes_bos for family in families):
+                    continue
+                links = linked.get(own) or project.links_for(path, imports_of[path], text=source.text)
+                links.helper_families = tuple(sorted({family.name for family in families}))
+                if path not in queued:
+                    again.append((source, links))
+        return again
+
+    def _helper_source(
+        self, project: Project, path: Path, linked: dict[Path, Links]
+    ) -> tuple[Source, Links | None] | None:
+        """A helper module's text with what its imports tell it of the checkpoints it loads
+        (`from_pretrained(cfg.model)` with `cfg` an imported configuration)."""
+        text = project.text_at(path)
+        summary = project.summary_at(path)
+        if text is None or summary is None:
+            return None
+        links = linked.get(path) or project.links_for(str(path), summary.imports, text=text, checkpoints=True)
+        return Source(str(path), text), links
 
     def _importer_families(
         self,

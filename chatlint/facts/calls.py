@@ -25,7 +25,7 @@ from chatlint.facts.flags import (
     merges_caller_kwargs,
     spread_source,
 )
-from chatlint.facts.flow import FunctionFlow, function_flow, instance_class
+from chatlint.facts.flow import FunctionFlow, agreed_by_callers, function_flow, instance_class
 from chatlint.facts.handed import constructions
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import (
@@ -90,6 +90,7 @@ class _Collector:
     resolver: ShapeResolver
     functions: list[FunctionInfo]
     calls: list[CallSite]
+    _classes: dict[str, ClassInfo]  # the module's classes by name
     # aliases and partials, by (id of the function they are assigned in, name); wrappers by function name
     aliases: dict[tuple[int, str], _Route] = field(default_factory=dict)
     # wrappers by (name, whether it is a method): a module function and a method may share a name
@@ -124,6 +125,7 @@ class _Collector:
         ordered = [found[id(call)] for call, _, _ in self.calls if id(call) in found]
         for template_call in ordered:
             self._constructed_flags(template_call)
+            self._flags_from_callers(template_call)
         called_wrappers = {template_call.via for template_call in ordered if template_call.through_wrapper}
         for route in self.wrappers.values():
             # judged where the wrapper is called, unless the wrapper itself shows how the conversation ends (it
@@ -254,10 +256,6 @@ class _Collector:
         built = instance_class(func.value, function, self.resolver.flows)
         return (dotted_name(built) or "").split(".")[-1] if built is not None else None
 
-    @functools.cached_property
-    def _classes(self) -> dict[str, ClassInfo]:
-        return classes_of(self.functions)
-
     def _constructed_flags(self, template_call: TemplateCall) -> None:
         """A flag the instance keeps from a parameter of its class's constructor (`add_generation_prompt=
         self.header` with `self.header = header` in `__init__`, or a dataclass field) takes the value a construction
@@ -271,13 +269,16 @@ class _Collector:
             if cls is None:
                 continue
             switch = {class_name: [(parameter, cls.constructor_params)]}
-            built_here = constructions((call for call, _, _ in self.calls), switch)
+            built_here = constructions((call for call, _, _ in self.calls), switch, self._configured_argument)
             here = next((item for item in built_here if item.value != flag.value), None)
             if here is not None:
                 where = f"`{code(here.argument)}` passed for `{parameter}` by `{class_name}(...)` (line {here.line})"
-                template_call.flags[flag_name] = Flag(
-                    flag_name, here.value, True, here.argument, FlagSource.ATTRIBUTE, where
-                )
+                # (a configuration's field passed: its default renders, and a configuration may change it, so no
+                # fix edits it)
+                node = here.argument if bool_literal(here.argument) is not None else None
+                where += f", which defaults to `{here.value}`" if node is None else ""
+                template_call.flags[flag_name] = Flag(flag_name, here.value, True, node, FlagSource.ATTRIBUTE, where)
+                template_call.related = (*template_call.related, *here.related)
             else:
                 # built with another value by a module of the run (`ChatCollator(tok, 1024, True)` in `train.py`)
                 values = self.links.constructions.get(flag.constructed, []) if self.links else []
@@ -289,6 +290,52 @@ class _Collector:
                     template_call.flags[flag_name] = Flag(flag_name, value, True, None, FlagSource.ATTRIBUTE, where)
                     note = f"builds `{class_name}` with `{parameter}={value}`"
                     template_call.related = (*template_call.related, Related(path, line, note))
+
+    def _flags_from_callers(self, template_call: TemplateCall) -> None:
+        """A flag given a parameter of a module-level function that is not a wrapper (`add_generation_prompt=
+        add_generation_prompt` in a `.map()` function that renders `example["messages"]`) takes the value every call
+        of the module passes for it, also through `.map(fn, fn_kwargs=...)` or a partial (`fmt = partial(
+        render_row, add_generation_prompt=cfg.add_generation_prompt)`, then `ds.map(fmt)`): a literal, or the
+        default a configuration's field declares."""
+        function = template_call.function
+        if not function.callers or template_call.through_wrapper:
+            return
+        for flag_name, flag in list(template_call.flags.items()):
+            given = keyword_value(template_call.call, flag_name)
+            if flag.value is not None or flag.source is not FlagSource.PARAMETER or not isinstance(given, ast.Name):
+                continue
+
+            def resolve(
+                argument: ast.expr, caller: FunctionInfo, name: str = flag_name
+            ) -> tuple[bool, ast.expr | None, tuple[Related, ...], ast.expr] | None:
+                literal = bool_literal(argument)
+                if literal is not None:
+                    return literal, argument, (), argument
+                found = configured_flag(name, argument, caller, self.resolver.flows, self._classes, self.links)
+                if found is None or found[0].value is None:
+                    return None
+                return found[0].value, None, found[1], argument
+
+            agreed = agreed_by_callers(function, given.id, resolve, lambda item: item[0], set())
+            if agreed is not None:
+                value, node, related, argument = agreed
+                where = (
+                    f"`{code(argument)}` passed for the parameter `{given.id}` by its callers (line {argument.lineno})"
+                )
+                where += f", which defaults to `{value}`" if node is None else ""
+                template_call.flags[flag_name] = Flag(flag_name, value, True, node, FlagSource.PARAMETER, where)
+                template_call.related = (*template_call.related, *related)
+
+    def _configured_argument(
+        self, parameter: str, argument: ast.expr, call: ast.Call
+    ) -> tuple[bool, tuple[Related, ...]] | None:
+        """The default of the configuration field a construction of the module passes for a constructor
+        parameter (`Renderer(tok, add_generation_prompt=cfg.add_generation_prompt)`), with its place."""
+        function = next((each for node, each, _ in self.calls if node is call), None)
+        if function is None:
+            return None
+        found = configured_flag(parameter, argument, function, self.resolver.flows, self._classes, self.links)
+        return (found[0].value, found[1]) if found is not None and found[0].value is not None else None
 
     def _configured_flags(self, template_call: TemplateCall, names: Iterable[str] | None = None) -> None:
         """A flag given a field of a configuration object (`add_generation_prompt=self.cfg.render.add_generation_
@@ -969,8 +1016,12 @@ def collect_template_calls(
     calls: list[CallSite],
     links: Links | None = None,
     library_renders: frozenset[str] = frozenset(),
+    classes: dict[str, ClassInfo] | None = None,
 ) -> list[TemplateCall]:
-    found = _Collector(resolver, functions, calls, links=links, library_renders=library_renders).collect()
+    """The module's template calls; `classes`: all the module's classes by name (also those without methods, a
+    configuration's dataclass), by default the classes of `functions`."""
+    classes = classes if classes is not None else classes_of(functions)
+    found = _Collector(resolver, functions, calls, classes, links=links, library_renders=library_renders).collect()
     _prompts_of_pairs(found)
     return found
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping, Sequence
+from typing import TypeVar
 
 from chatlint.facts.flags import declared_default, field_of, switch_flag
 from chatlint.facts.flow import FunctionFlow, agreed_by_callers, annotated_class, function_flow, instance_class
@@ -32,6 +34,8 @@ _TOKEN_SWITCH = re.compile(r"\badd_special_tokens\s*=\s*[\w.]+\." + _SWITCH + r"
 _TEMPLATE_FLAGS = r"(add_generation_prompt|continue_final_message)"
 _SWITCH_ASSIGNED = re.compile(r"\." + _TEMPLATE_FLAGS + r"\s*=\s*(True|False)\b")
 _SWITCH_BUILT = re.compile(r"\b(?:replace|[A-Z]\w*)\([^()]*?\b" + _TEMPLATE_FLAGS + r"\s*=\s*(True|False)\b")
+_V = TypeVar("_V")
+
 # how many configurations nested in one another a field is followed through (`cfg.train.render.flag`)
 _MAX_NESTING = 3
 
@@ -94,16 +98,42 @@ def switch_defaults(module: ast.Module) -> tuple[tuple[str, str, bool, int], ...
     `ModelArgs`): `(class, field, default, line)`, for a module that imports the class and reads the field. A field
     of a configuration nested in another class of the module is also declared by that class, by its path
     (`ServiceConfig`, `render.add_generation_prompt`), at the nested class's line."""
-    classes = {node.name: node for node in module.body if isinstance(node, ast.ClassDef)}
-    own: dict[str, list[tuple[str, bool, int]]] = {}
-    for name, node in classes.items():
+    own: dict[str, list[tuple[str, tuple[bool, int]]]] = {}
+    for node in module.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
         for statement in node.body:
             target, value = field_of(statement)
             if target is None or value is None or _SWITCH_FIELD.fullmatch(target) is None:
                 continue
             literal = bool_literal(declared_default(value))
             if literal is not None:
-                own.setdefault(name, []).append((target, literal, statement.lineno))
+                own.setdefault(node.name, []).append((target, (literal, statement.lineno)))
+    found = with_nested_fields(module, own)
+    return tuple((name, path, default, line) for name, fields in found.items() for path, (default, line) in fields)
+
+
+def with_nested_defaults(
+    module: ast.Module, defaults: tuple[tuple[str, str, str], ...]
+) -> tuple[tuple[str, str, str], ...]:
+    """The module's exported defaults (`(owner, field, default)`, see `column_names.exported_defaults`) and those of
+    configurations nested in a class of the module, by their path (`Settings`, `engine.model`): a module that imports
+    `Settings` is configured with them too."""
+    own: dict[str, list[tuple[str, str]]] = {}
+    for owner, name, value in defaults:
+        own.setdefault(owner, []).append((name, value))
+    nested = with_nested_fields(module, own) if own else {}
+    added = [(owner, path, value) for owner, fields in nested.items() for path, value in fields if "." in path]
+    return (*defaults, *added)
+
+
+def with_nested_fields(
+    module: ast.Module, own: Mapping[str, Sequence[tuple[str, _V]]]
+) -> dict[str, list[tuple[str, _V]]]:
+    """The fields `own` names of the module's top-level classes (class -> (field, what is known of it)), with those of
+    the configurations nested in each class by their path (`engine: EngineConfig = field(default_factory=
+    EngineConfig)` declares `engine.model` for its class too), a few levels deep."""
+    classes = {node.name: node for node in module.body if isinstance(node, ast.ClassDef)}
     found = {name: list(fields) for name, fields in own.items()}
     for _ in range(_MAX_NESTING - 1):
         for name, node in classes.items():
@@ -111,10 +141,10 @@ def switch_defaults(module: ast.Module) -> tuple[tuple[str, str, bool, int], ...
                 target, inner = _nested_field(statement)
                 if target is None or inner not in found or inner == name:
                     continue
-                paths = [(f"{target}.{path}", default, line) for path, default, line in found[inner]]
-                known = {path for path, _, _ in found.get(name, [])}
-                found.setdefault(name, []).extend(item for item in paths if item[0] not in known)
-    return tuple((name, path, default, line) for name, fields in found.items() for path, default, line in fields)
+                paths = [(f"{target}.{path}", known) for path, known in found[inner]]
+                held = {path for path, _ in found.get(name, [])}
+                found.setdefault(name, []).extend(item for item in paths if item[0] not in held)
+    return found
 
 
 def _nested_field(statement: ast.stmt) -> tuple[str | None, str | None]:

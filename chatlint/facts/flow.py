@@ -411,6 +411,10 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
         flow = function_flow(function, flows)
         bindings = flow.reaching(value.id, value)
         built = _unless_none(flow.assigned(value))
+        if isinstance(built, ast.IfExp) and isinstance(built.body, ast.Call) and isinstance(built.orelse, ast.Call):
+            # `cfg = RunConfig.from_yaml(path) if path else RunConfig()`: one class either way
+            sides = {dotted_name(_built_class(side, function)) for side in (built.body, built.orelse)}
+            built = built.orelse if len(sides) == 1 else built
         if isinstance(built, ast.Call):
             return _built_class(built, function)
         if (own := _own_class(built, function)) is not None:  # `server = self`, for the route handlers defined next

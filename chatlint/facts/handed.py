@@ -11,11 +11,11 @@ by the names it binds; nothing of the other modules but their summaries.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import bool_literal, bound_argument, dotted_name, is_partial, own_nodes
+from chatlint.facts.model import FunctionInfo, Related
+from chatlint.facts.syntax import bool_literal, bound_argument, dotted_name, is_partial, keyword_value, own_nodes
 
 
 @dataclass(frozen=True)
@@ -50,15 +50,25 @@ def handed_instances(module: ast.Module, classes: frozenset[str]) -> list[Handed
         for call in calls:
             callee = dotted_name(call.func)
             given = call.args
+            keywords = [(item.arg, item.value) for item in call.keywords if item.arg is not None]
             if is_partial(call) and call.args:
                 # `functools.partial(build_pair, encoder=encoder)`: what the partial binds, `build_pair` gets
                 callee, given = dotted_name(call.args[0]), call.args[1:]
+            elif isinstance(call.func, ast.Attribute) and call.func.attr == "map" and call.args:
+                # `ds.map(pairwise_features, fn_kwargs={"renderer": renderer})`: the keywords the function gets
+                callee, given = dotted_name(call.args[0]), []
+                mapping = keyword_value(call, "fn_kwargs")
+                keywords = [
+                    (key.value, value)
+                    for key, value in (zip(mapping.keys, mapping.values) if isinstance(mapping, ast.Dict) else ())
+                    if isinstance(key, ast.Constant) and isinstance(key.value, str)
+                ]
             if callee is None or callee in classes:
                 continue
             arguments = [(f"#{index}", value) for index, value in enumerate(given)]
             if any(isinstance(value, ast.Starred) for value in given):
                 arguments = []  # which positions they fill is not known
-            arguments += [(item.arg, item.value) for item in call.keywords if item.arg is not None]
+            arguments += keywords
             for param, value in arguments:
                 cls = _built_class(value, classes)
                 if cls is None and isinstance(value, ast.Name):
@@ -72,17 +82,25 @@ def handed_instances(module: ast.Module, classes: frozenset[str]) -> list[Handed
 class Construction:
     callee: str  # the class, as the module names it (`VisionChatCollator`, `collate.VisionChatCollator`)
     param: str  # the constructor's parameter
-    value: bool  # the literal the call passes for it
+    value: bool  # the literal the call passes for it (or the default of the configuration field it passes)
     argument: ast.expr  # where it passes it
     line: int
+    related: tuple[Related, ...] = ()  # the configuration field's default, when it is declared in another module
+
+
+ConfiguredValue = Callable[[str, ast.expr, ast.Call], tuple[bool, tuple[Related, ...]] | None]
 
 
 def constructions(
-    calls: Iterable[ast.Call], switches: Mapping[str, Sequence[tuple[str, Sequence[str]]]]
+    calls: Iterable[ast.Call],
+    switches: Mapping[str, Sequence[tuple[str, Sequence[str]]]],
+    configured: ConfiguredValue | None = None,
 ) -> list[Construction]:
     """The literal values `calls` pass for the constructor parameters `switches` names (class name -> its
     parameters a render's flag comes from, each with the constructor's parameters in order), by position or keyword:
-    `VisionChatCollator(processor, 1024, True)`."""
+    `VisionChatCollator(processor, 1024, True)`. `configured` reads an argument that is a configuration's field
+    (`add_generation_prompt=cfg.add_generation_prompt`): (the parameter, the argument, the call) -> the default
+    the field's class declares, with its place."""
     found = []
     for call in calls:
         callee = dotted_name(call.func)
@@ -93,6 +111,10 @@ def constructions(
             value = bool_literal(argument)
             if argument is not None and value is not None:
                 found.append(Construction(callee, param, value, argument, call.lineno))
+            elif isinstance(argument, ast.Attribute) and configured is not None:
+                declared = configured(param, argument, call)
+                if declared is not None:
+                    found.append(Construction(callee, param, declared[0], argument, call.lineno, declared[1]))
     return found
 
 

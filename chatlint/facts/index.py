@@ -9,7 +9,7 @@ import ast
 from collections.abc import Callable
 from typing import Any
 
-from chatlint.facts.datasets import bound_keywords
+from chatlint.facts.datasets import bound_keywords, bound_mapped
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, Param
 from chatlint.facts.syntax import (
     called_name,
@@ -326,6 +326,12 @@ def calls_by_name(calls: list[CallSite]) -> dict[str, list[CallSite]]:
 def build_index(module: ast.Module) -> Indexer:
     indexer = Indexer(module)
     indexer.run()
+    for call, caller, _ in indexer.calls:
+        # (a function bound first: `fmt = partial(render_row, ...)`, then `ds.map(fmt)`)
+        how = _DATASET_BUILDERS.get(call.func.attr) if isinstance(call.func, ast.Attribute) else None
+        given = (keyword_value(call, "function") or first_argument(call)) if how is not None else None
+        if how is not None and isinstance(given, ast.Name) and (bound := bound_mapped(given, caller)) is not given:
+            indexer._remember_mapped(bound, how)
     for function in indexer.functions:
         if function.name in indexer.mapped_names:
             function.passed_to = indexer.mapped_names[function.name]
@@ -352,7 +358,7 @@ def _link_callers(indexer: Indexer) -> None:
         elif isinstance(call.func, ast.Attribute) and call.func.attr == "map" and call.args:
             # `ds.map(build_features, fn_kwargs={"cfg": cfg})`, `ds.map(partial(build_features, cfg=cfg))`: the
             # keywords it binds, as a call of the function would pass them
-            mapped = call.args[0]
+            mapped = bound_mapped(call.args[0], caller)  # (also `fmt = partial(...)`, then `ds.map(fmt)`)
             target = mapped.args[0] if isinstance(mapped, ast.Call) and is_partial(mapped) and mapped.args else mapped
             callee = top.get(target.id) if isinstance(target, ast.Name) else None
             keywords = bound_keywords(call, mapped, caller) if callee is not None else {}

@@ -51,6 +51,10 @@ class Links:
     # the model families the run's modules that import this one name, when each names only known ones (what a module
     # that loads no model of its own is run with); empty when any importer names none or an unknown one
     importer_families: tuple[str, ...] = ()
+    # the model families the helpers of other modules of the run that this module hands rendered text to load,
+    # when each of its double-BOS findings goes through one that loads a model, all of known families (see
+    # `ProjectStep._helper_families`)
+    helper_families: tuple[str, ...] = ()
     # the project's own classes (outside its tests) define `apply_chat_template`, and this module imports no tokenizer
     # library: the objects it calls `apply_chat_template` on may be those (`HFTokenizer.apply_chat_template`
     # returning a list of ids), not a transformers tokenizer
@@ -80,6 +84,7 @@ class Links:
         return bool(
             self.names
             or self.importer_families
+            or self.helper_families
             or self.own_chat_templates
             or self.row_columns
             or self.constructions
@@ -352,6 +357,7 @@ class Links:
         items = [*self.names.items(), *self.through.items()]
         handed = [f"{owner}:{param}>{bound}" for (owner, param), bound in self.param_classes.items()]
         families = [f"imported by {family}" for family in self.importer_families]
+        families += [f"helper loads {family}" for family in self.helper_families]
         families += ["own chat templates"] if self.own_chat_templates else []
         rows = [f"row {column}={summary.digest}" for column, (_, summary, _) in self.row_columns.items()]
         built = [

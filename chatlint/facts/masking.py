@@ -31,6 +31,7 @@ from chatlint.facts.model import FlagSource, FunctionInfo, Route, Shape, ShapeKi
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.syntax import (
     arguments_in_order,
+    bool_literal,
     called_name,
     cast_value,
     code,
@@ -1140,14 +1141,35 @@ def _range_loop_mask(arg: ast.AST, call: ast.Call, loop: ast.AST | None) -> tupl
         if not isinstance(node, ast.Assign) or len(node.targets) != 1:
             continue
         target = node.targets[0]
-        if not (isinstance(target, ast.Subscript) and _is_labels(target.value)):
+        if not isinstance(target, ast.Subscript) or not (
+            isinstance(target.slice, ast.Name) and target.slice.id == variable
+        ):
             continue
-        if not (isinstance(target.slice, ast.Name) and target.slice.id == variable):
+        if _is_labels(target.value):
+            masks = _is_ignore_value(node.value)
+        elif _TOKEN_MARKS.search((dotted_name(target.value) or "").lower()):
+            # a mask over the tokens (`loss_mask[t] = 1`), or the turn each token belongs to (`turn_ids[t] = turn`,
+            # -1 for the context): what it marks from the prompt's length on is trained
+            masks = (
+                _is_ignore_value(node.value) or bool_literal(node.value) is False or _constant(node.value) in (0, -1)
+            )
+        else:
             continue
-        masks = _is_ignore_value(node.value)
         if (bound == "prefix" and masks) or (bound == "after" and not masks):
             return node, f"`{_short(node)}` in `for {variable} in {_short(call)}`"
     return None
+
+
+# what marks tokens as trained or not, by its name: a mask (`loss_mask`, `action_mask`), or the turn a token is of
+_TOKEN_MARKS = re.compile(r"mask|turn_?(?:ids|idx|index|of)")
+
+
+def _constant(node: ast.expr) -> object:
+    """The value of a number literal, also a negative one (`-1`); None for anything else."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
+        value = node.operand.value
+        return -value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    return node.value if isinstance(node, ast.Constant) and not isinstance(node.value, bool) else None
 
 
 def _string_key(node: ast.Subscript) -> str | None:

@@ -104,7 +104,9 @@ class ModuleFacts:
     @functools.cached_property
     def template_calls(self) -> list[TemplateCall]:
         """Every call that renders a chat template, in its disguises, with where its result goes."""
-        found = collect_template_calls(self.shapes, self.functions, self.calls, self.links, self.library_renders)
+        found = collect_template_calls(
+            self.shapes, self.functions, self.calls, self.links, self.library_renders, self.classes
+        )
         for template_call in found:
             template_call.uses = result_uses(
                 template_call.call, template_call.ancestors, template_call.function, self.order

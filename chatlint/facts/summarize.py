@@ -18,7 +18,7 @@ from chatlint.facts.built_classes import (
 )
 from chatlint.facts.calls import conversation_parameter, renderer_factories
 from chatlint.facts.column_names import exported_defaults, module_constants
-from chatlint.facts.config_switches import may_declare_switches, switch_defaults
+from chatlint.facts.config_switches import may_declare_switches, switch_defaults, with_nested_defaults
 from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_target
 from chatlint.facts.flags import FLAG_NAMES, merges_caller_kwargs
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
@@ -169,7 +169,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         for name, value in module_constants(facts.module, facts.source.text).items()
         if texts or family_of(value) is not None
     )
-    defaults = exported_defaults(facts.module, facts.source.text)
+    defaults = with_nested_defaults(facts.module, exported_defaults(facts.module, facts.source.text))
     # (also a module that hands a parameter to an imported function that tokenizes it: what its links tell)
     links = facts.links
     imported = any(found.summary.tokenizers for found in links.names.values())
@@ -919,7 +919,7 @@ def _returned_retokenized(facts: ModuleFacts, function: FunctionInfo) -> TextSum
             render = carried_render(facts, node.value, function)
             tokenize = render.flag("tokenize") if render is not None else None
             if render is not None and render.function is function and tokenize is not None and tokenize.value is False:
-                if render.route is Route.DIRECT and not render.by_processor:
+                if render.route in (Route.DIRECT, Route.WRAPPER) and not render.by_processor:
                     taken = (conversation_parameter(render) or "") if _is_wrapper_call(render, methods=True) else ""
                     return replace(_ids_summary(function, render), conversation=taken)
     return None
@@ -929,10 +929,8 @@ def _returned_length(facts: ModuleFacts, function: FunctionInfo) -> TextSummary 
     """What `function` returns, when it is the token count of a render of its own (`prompt_ids =
     tok.apply_chat_template(conversation[:-1]); return len(prompt_ids)`): a caller in another module may mask labels
     by it (CL003)."""
-    if function.cls is not None:
-        return None
     render = facts.remembered(measured_renders).get(function.name)
-    if render is None or render.function is not function or render.route is not Route.DIRECT:
+    if render is None or render.function is not function or render.route not in (Route.DIRECT, Route.WRAPPER):
         return None
     return _ids_summary(function, render, measures=True)
 

@@ -256,7 +256,7 @@ _CLASS_BINDING = re.compile(r"^[ \t]*(\w+)[ \t]*=[ \t]*((?:\w+\.)*[A-Z]\w*)\(", 
 
 # a statement that binds a name `tokenizer` (alone or in a tuple) to the result of a call: its callee
 _BOUND_TOKENIZER = re.compile(
-    r"[ \t]*(?:[\w.]+[ \t]*,[ \t]*)*tok(?:enizer)?[ \t]*(?:,[ \t]*[\w.]+[ \t]*)*=[ \t]*([\w.]+)\("
+    r"[ \t]*(?:[\w.]+[ \t]*,[ \t]*)*(?:self\.)?tok(?:enizer)?[ \t]*(?:,[ \t]*[\w.]+[ \t]*)*=[ \t]*([\w.]+)\("
 )
 # callees that build a tokenizer rather than get one another function made: a class (`AutoTokenizer...`), a loader
 # of the library's, the tokenizer's own methods

@@ -621,6 +621,9 @@ class DoubleBos(Rule):
             return None  # every model the module loads has a template without a BOS (and the class is for none else)
         if tokenizer_call.related and not facts.checkpoints and _configured_for_families_without_bos(facts):
             return None  # a helper of another module runs the model; the configuration imported names a BOS-free one
+        helpers = facts.links.helper_families if facts.links else ()
+        if tokenizer_call.related and helpers and _all_without_bos(map(family_named, helpers)):
+            return None  # the helpers of other modules that tokenize load only models whose templates write no BOS
         if _tokenizer_loaded_without_bos(tokenizer_call, facts):
             return None  # `self.tokenizer = AutoTokenizer.from_pretrained("Qwen/Qwen2.5-0.5B-Instruct")`: its own
         if _named_for_a_family_without_bos(function, facts.path):

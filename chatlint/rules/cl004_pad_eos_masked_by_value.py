@@ -11,7 +11,7 @@ from typing import NamedTuple
 from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.padding import LOSS_MASK_NAME, PadAssignment, ValueMask, pad_eos_assignments, value_masks
 from chatlint.facts.summary import PAD_SET_TO_EOS, TOKENIZER_LOADER_CALL, ModuleSummary, PadLoader
-from chatlint.facts.syntax import called_name, dotted_name, is_self_attribute, keyword_value, own_nodes
+from chatlint.facts.syntax import called_name, dotted_name, is_partial, is_self_attribute, keyword_value, own_nodes
 from chatlint.findings import Related
 from chatlint.knowledge.model_families import EOS_END_OF_TURN
 from chatlint.rules.base import Diagnostic, Rule
@@ -235,7 +235,9 @@ class PadEosMaskedByValue(Rule):
         if not masks:
             return
         for call, function, _ in facts.calls:
-            resolved = facts.links.resolve(call.func)
+            # (a collate function bound with the pad id: `functools.partial(collate, pad_id=tok.pad_token_id)`)
+            callee = call.args[0] if is_partial(call) and call.args else call.func
+            resolved = facts.links.resolve(callee)
             if resolved is None or _generates_only(function):
                 continue
             found = [(mask, summary) for mask, summary in masks if mask.owner == resolved[1]]
@@ -257,7 +259,7 @@ class PadEosMaskedByValue(Rule):
                 message=(
                     f"the tokenizer {_path_of(loader)} `{facts.code(loader_call.func)}` "
                     f"({loader_summary.place(loader.line)}), which sets `{loader.text}`, making padding the EOS "
-                    f"token, and `{facts.code(call.func)}` masks labels by value "
+                    f"token, and `{facts.code(callee)}` masks labels by value "
                     f"({mask_summary.place(mask.line)}): {mask.text}; every EOS / end-of-turn target is masked "
                     f"with the padding, so the model never learns to stop. Use a dedicated pad token, or mask "
                     f"padding by position (the attention mask)"
@@ -409,7 +411,9 @@ def _kept_on_self(loaded: tuple[ast.Call, FunctionInfo, object], function: Funct
         for node in own_nodes(method.node)
         if isinstance(node, ast.Assign) and any(inner is loader_call for inner in ast.walk(node.value))
         for target in node.targets
-        if (attribute := is_self_attribute(target))
+        # (also one of several: `self.policy, self.tokenizer = load_models(cfg)`)
+        for each in (target.elts if isinstance(target, ast.Tuple) else (target,))
+        if (attribute := is_self_attribute(each))
     }
     handed = (*call.args, *(item.value for item in call.keywords))
     return any(

@@ -1,0 +1,62 @@
+# The generation-prompt switch comes from a configuration dataclass of the module whose default is on: read directly
+# in a `.map()` function, passed to the constructor of a renderer that a `.map()` function is handed through
+# `fn_kwargs`, and bound by a `functools.partial` that is named first and then mapped. Each full conversation ends
+# with an empty assistant header that is trained on.
+from dataclasses import dataclass
+from functools import partial
+
+from transformers import Trainer
+
+
+@dataclass
+class DataConfig:
+    add_generation_prompt: bool = True
+    max_length: int = 2048
+
+
+def to_features(example, tokenizer):
+    cfg = DataConfig()
+    ids = tokenizer.apply_chat_template(example["messages"], add_generation_prompt=cfg.add_generation_prompt, return_dict=False)  # expect: CL001 "the default of the configuration field `DataConfig.add_generation_prompt`"
+    return {"input_ids": ids, "labels": list(ids)}
+
+
+class ConversationRenderer:
+    def __init__(self, tokenizer, add_generation_prompt=False):
+        self.tokenizer = tokenizer
+        self.add_generation_prompt = add_generation_prompt
+
+    def render(self, messages):
+        return self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=self.add_generation_prompt)
+
+    def encode(self, messages):
+        return self.tokenizer(self.render(messages), add_special_tokens=False)
+
+
+def pair_features(example, renderer):
+    chosen = renderer.encode(example["messages"])  # expect: CL001 "passed for `add_generation_prompt` by `ConversationRenderer(...)` (line 60), which defaults to `True`"
+    return {"input_ids": chosen["input_ids"], "labels": chosen["input_ids"]}
+
+
+def render_row(example, tokenizer, add_generation_prompt):
+    text = tokenizer.apply_chat_template(example["messages"], tokenize=False, add_generation_prompt=add_generation_prompt)
+    return {"text": text}
+
+
+def build(raw, tokenizer, model, args):
+    cfg = DataConfig()
+    fmt = partial(
+        render_row,
+        tokenizer=tokenizer,
+        add_generation_prompt=True,  # expect: CL001 "(set by `True` passed for the parameter `add_generation_prompt` by its callers"
+    )
+    texts = raw.map(fmt)
+    train = raw.map(to_features, fn_kwargs={"tokenizer": tokenizer})
+    Trainer(model=model, args=args, train_dataset=train).train()
+    return texts, cfg
+
+
+def build_pairs(raw, tokenizer, model, args):
+    cfg = DataConfig()
+    renderer = ConversationRenderer(tokenizer, add_generation_prompt=cfg.add_generation_prompt)
+    train = raw.map(pair_features, fn_kwargs={"renderer": renderer})
+    Trainer(model=model, args=args, train_dataset=train).train()
