@@ -341,10 +341,16 @@ class _Collector:
         """A flag given a field of a configuration object (`add_generation_prompt=self.cfg.render.add_generation_
         prompt`) takes the default the object's class declares for it, here or in another module
         (`facts.config_switches`). `names`: only these flags (those a wrapper's caller passes itself)."""
+        # (a wrapper that reads the flag off a configuration it is given with the conversation, `render(tok,
+        # messages, opts)` reading `opts.add_generation_prompt`, leaves it to its callers: what each passes decides)
+        wrapper = names is None and conversation_parameter(template_call) is not None
         for flag_name, flag in list(template_call.flags.items()):
             if names is not None and flag_name not in names:
                 continue
             if flag.value is not None or not isinstance(flag.node, ast.Attribute):
+                continue
+            root = _root_name(flag.node)
+            if wrapper and root not in (None, "self", "cls") and root in template_call.function.params:
                 continue
             found = configured_flag(
                 flag_name, flag.node, template_call.function, self.resolver.flows, self._classes, self.links
@@ -768,6 +774,13 @@ class _Collector:
         # (a field of a configuration passed for a flag: `add_generation_prompt=cfg.teacher.add_generation_prompt`)
         self._configured_flags(template_call, template_call.forwarded)
         return template_call
+
+
+def _root_name(node: ast.expr) -> str | None:
+    """The name an attribute chain starts from (`opts` of `opts.render.add_generation_prompt`)."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
 
 
 def _own_self_of_a_nested_function(func: ast.Attribute, function: FunctionInfo) -> bool:

@@ -193,6 +193,7 @@ class RenderedColumns:
         or bound to the name given) gives the column, or the rows of a `from_list` comprehension (given, or bound to
         the name given) or of a list the function fills with `.append({...})`."""
         given = first_argument(call)
+        bound = given.id if isinstance(given, ast.Name) else None
         if isinstance(given, ast.Name) and isinstance(
             assigned := self.texts.flow(function).assigned(given), (ast.ListComp, ast.Call, ast.Dict)
         ):
@@ -214,6 +215,10 @@ class RenderedColumns:
             for key, value in zip(given.keys, given.values):
                 column = self.texts.column_of(key, function) if key is not None else None
                 origin = self.texts.template_texts(value, function, 1) if column is not None else None
+                if column is not None and origin is None and bound is not None and _empty_list(value):
+                    # `data = {"prompt": [], ...}`, filled with `data["prompt"].append(text)`: what is appended
+                    items = self._appended_items(bound, column.name, function)
+                    origin = next(filter(None, (self.texts.template_texts(item, function, 0) for item in items)), None)
                 if column is not None and origin is not None:
                     found.setdefault(column.name, origin)
         elif isinstance(given, ast.ListComp):
@@ -221,6 +226,20 @@ class RenderedColumns:
         elif isinstance(given, ast.Name):
             found = self._row_columns(self._appended_rows(given.id, function), function, {})
         return found
+
+    def _appended_items(self, name: str, key: str, function: FunctionInfo) -> list[ast.expr]:
+        """What `function` appends to the list its dict `name` holds under `key`: `data["prompt"].append(text)`."""
+        return [
+            appended.args[0]
+            for appended, caller, _ in self.calls
+            if caller is function
+            and isinstance(appended.func, ast.Attribute)
+            and appended.func.attr == "append"
+            and len(appended.args) == 1
+            and isinstance(target := appended.func.value, ast.Subscript)
+            and dotted_name(target.value) == name
+            and string_value(target.slice) == key
+        ]
 
     def _appended_rows(self, name: str, function: FunctionInfo) -> list[ast.expr]:
         """The dicts `function` appends to its list `name`: `rows.append({...})`, or a name assigned such a dict
@@ -564,3 +583,7 @@ def _comprehension_keys(row: ast.DictComp) -> list[str]:
 
 def _short(node: ast.AST) -> str:
     return shortened(code(node), 60)
+
+
+def _empty_list(node: ast.expr) -> bool:
+    return isinstance(node, ast.List) and not node.elts

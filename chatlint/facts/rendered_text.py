@@ -320,7 +320,20 @@ class RenderedTexts:
         if not isinstance(row, ast.Name):
             return False
         bindings = self.flow(function).reaching(row.id, row)
-        return bool(bindings) and all(binding.walks_a_parameter(function) for binding in bindings)
+        return bool(bindings) and all(
+            binding.walks_a_parameter(function) or self._indexes_a_parameter(binding, function) for binding in bindings
+        )
+
+    def _indexes_a_parameter(self, binding: Binding, function: FunctionInfo) -> bool:
+        """`example = dataset[i]`: one row of a parameter, taken by a position (not a column: `dataset["text"]`)."""
+        value = binding.value
+        if binding.kind != "assign" or not isinstance(value, ast.Subscript) or not isinstance(value.value, ast.Name):
+            return False
+        if isinstance(value.slice, ast.Slice) or string_value(value.slice) is not None:
+            return False
+        name = value.value.id
+        reaching = self.flow(function).reaching(name, value.value)
+        return name in function.params and all(item.kind == "param" for item in reaching)
 
     def column_of(self, key: ast.expr, function: FunctionInfo) -> ColumnName | None:
         """The column name `key` (in `function`) holds: see `column_names.column_name`."""

@@ -74,8 +74,10 @@ add_generation_prompt`, called as `render(tok, example["messages"], cfg.template
         constructor (`add_generation_prompt=self.append_header` with `self.append_header = append_header` in
         `__init__`, or a dataclass field) takes the value a construction of the class in the module passes for it,
         by position or keyword, when that differs from the default (`VisionChatCollator(processor, 1024, True)`):
-        reported at that argument; a construction in another module of the run (`train.py`) is reported at the
-        render, naming it. A method that renders with `self.<attribute>` is judged for the class of the instance
+        reported at that argument; also a configuration's field whose class declares the other default
+        (`ConversationRenderer(tok, add_generation_prompt=cfg.add_generation_prompt)`, no fix: a configuration may
+        change it), and the instance may reach a `.map()` function through `fn_kwargs`; a construction in another
+        module of the run (`train.py`) is reported at the render, naming it. A method that renders with `self.<attribute>` is judged for the class of the instance
         it runs on: a subclass that sets the attribute again (`add_generation_prompt = False` in its body or its
         `__init__`) renders with its own value; one that inherits the base class's `True` is reported where the
         subclass renders, with no fix (the base class's value serves its other users).
@@ -90,7 +92,12 @@ add_generation_prompt`, called as `render(tok, example["messages"], cfg.template
         `enable_thinking`), not `add_generation_prompt` or `tokenize`: the flags the call shows are the flags it
         renders with. A wrapper's own `**kwargs` is followed to its callers in the module (the flags each call
         site passes, by keyword or in a mapping of its own); in a function that is not such a wrapper, a flag the
-        call does not show is not assumed to be on.
+        call does not show is not assumed to be on. A flag given a parameter of a module-level function that renders
+        a conversation of its own (`add_generation_prompt=add_generation_prompt` in a `.map()` function rendering
+        `example["messages"]`) takes what every call of the module passes for it, also through `fn_kwargs` or a
+        partial, bound to a name first or not (`fmt = partial(render_row, add_generation_prompt=cfg.
+        add_generation_prompt)`, then `ds.map(fmt)`): a literal, or a configuration field's declared default; calls
+        that disagree leave it unknown.
 
         A wrapper imported from another module of the project is followed too: the call site passes the flag.
         That module may wrap a wrapper of its own or one it imports in turn (a chain through a few modules), and a

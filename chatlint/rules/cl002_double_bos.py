@@ -433,12 +433,17 @@ class DoubleBos(Rule):
         imports (or binds at its top) only one such family's model classes and helpers
         (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`; an import inside a function counts by the name it
         binds, so `from .qwen2_vl import get_rope_index` in a model-specific branch does not, and so does a model
-        class a function binds by name: `Qwen2_5_VLForConditionalGeneration = lazy_class("...")`), or a function,
+        class a function binds by name: `Qwen2_5_VLForConditionalGeneration = lazy_class("...")`, or one read off the
+        library's module: `transformers.Qwen3VLForConditionalGeneration.from_pretrained(...)`), or a function,
         class, file or folder named for
         one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`, `idefics_2_deployment.py`), or a module that loads no model and that
         the run's modules importing it (from its own module or through a package's re-export) all load such
         checkpoints only (a data module imported only by a Qwen training script; a one-file run cannot see its
-        importers); but a method of a class named for a family whose template writes a BOS (`_OVMistral3ForCausalLM`,
+        importers), or a module that loads no model and hands its renders only to helpers of other modules that
+        load such checkpoints (`engine.complete(prompts)` with `Engine` running `LLM(model=cfg.model)` and
+        `EngineConfig.model` defaulting to a Qwen checkpoint, also a configuration nested in the one the module
+        imports; judged per module: a helper module that also loads a model of a family with a BOS leaves it
+        unknown); but a method of a class named for a family whose template writes a BOS (`_OVMistral3ForCausalLM`,
         `Idefics3Runner`, in a module of per-model classes that imports only Qwen's) is judged for that family; a call
         in the body of an `if` whose test names only families whose templates write no BOS (`if type(self.model).
         __name__ == "Qwen2ForCausalLM":`, `elif model_type.startswith("qwen"):`) runs for those only. It
@@ -466,8 +471,9 @@ class DoubleBos(Rule):
         enough, as trl's `maybe_apply_chat_template` renders only conversational rows: the message says "on at least
         one path" and the fix is unsafe; or by a dataset built from
         rendered texts: `Dataset.from_dict({"text": texts})` (texts rendered on some paths only, `if
-        apply_chat_template: texts = render(texts)`, are reported "on at least one path"), `Dataset.from_list([{"text": ...} for ...])` or of rows appended to a list (also the list a function of the module fills and returns: `Dataset.from_list(prepare(raw, tok))`); read by a function or a lambda
-        handed to `.map()`, or as a whole column (`prompts = rendered["text"]`, when the code shows `rendered` made by
+        apply_chat_template: texts = render(texts)`, are reported "on at least one path"), `Dataset.from_list([{"text": ...} for ...])` or of rows appended to a list (also the list a function of the module fills and returns: `Dataset.from_list(prepare(raw, tok))`), or a dict of lists filled column by column (`data = {"prompt": []}`, `data["prompt"].append(text)`, then `Dataset.from_dict(data)`); read by a function or a lambda
+        handed to `.map()`, by a function given the dataset that walks its rows or takes them by position
+        (`example = dataset[i]`), or as a whole column (`prompts = rendered["text"]`, when the code shows `rendered` made by
         that `.map()`); a dataset a function of the module builds from them and returns counts too, and so does one
         a function of another module returns, alone or at one place of a pair: `train, valid =
         prepare_splits(...)` then `SFTTrainer(train_dataset=train, ...)`; also one mapped on some paths only, under `if
@@ -1012,7 +1018,10 @@ def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
     # a model class a function binds by name (`Qwen2_5_VLForConditionalGeneration = lazy_import("...")`), like an
     # import in it
     names += [name for function in facts.functions for name in function.assignments if _MODEL_CLASS.search(name)]
-    top = [ref.symbol or "" for ref in own]
+    # a model class read off the library's module (`transformers.Qwen3VLForConditionalGeneration.from_pretrained(...)`)
+    named = _LIBRARY_MODEL_CLASS.findall(facts.source.text) if "transformers." in facts.source.text else []
+    names += named
+    top = [ref.symbol or "" for ref in own] + named
     if any(_MODEL_CLASS.search(name) and family_of(name) is None for name in top):
         # the module imports a model class of a family not known (`LlavaForConditionalGeneration` beside a OneVision
         # one); one imported in a function is for that function's branch only
@@ -1020,6 +1029,10 @@ def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
     return _one_family_without_bos(names)
 
 
+# a model class of one architecture named through the library's module (`transformers.Qwen3VLForConditionalGeneration`)
+_LIBRARY_MODEL_CLASS = re.compile(
+    r"\btransformers\.((?!Auto|TF|Flax)[A-Z]\w*(?<!Model)For(?:CausalLM|ConditionalGeneration|Vision2Seq|ImageTextToText))\b"
+)
 # a model class of one architecture (not an `Auto*` class or a backend's `*ModelFor*` class, which take any)
 _MODEL_CLASS = re.compile(
     r"^(?!Auto|TF|Flax)[A-Z]\w*(?<!Model)For(?:CausalLM|ConditionalGeneration|Vision2Seq|ImageTextToText)$"

@@ -63,7 +63,10 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         labels[start:end] = input_ids[start:end]`; so does a function that returns a list of such tuples). A span of
         the reply made of the prompt's length and the full render's counts as such a mask wherever it goes, when it is
         named for a span: appended to or assigned to a name of spans (`spans.append((len(before), len(upto)))`), or
-        made of a start and an end (`(span_start, span_end)`). In a loop that grows the conversation a turn per pass
+        made of a start and an end (`(span_start, span_end)`). A loop over the positions from the prompt's length on
+        that marks each token as trained masks too: labels (`for t in range(start, end): labels[t] = ids[t]`), a
+        mask over the tokens (`loss_mask[t] = 1`), or the turn each token belongs to (`turn_ids[t] = turn`, -1
+        for the context), as does one up to the length that masks (`labels[t] = -100`). In a loop that grows the conversation a turn per pass
         (`cumulative.append(message)`, or `messages[: i + 1]`), a length kept from the pass before (`prev_len =
         new_len` at the end of the body, or before a `continue`) is the length of the conversation before this pass's
         turn: when it starts
@@ -115,13 +118,15 @@ class PromptMaskWithoutGenerationPrompt(Rule):
 
         Across modules: a prompt rendered by a wrapper, a function or a method of another module of the project
         (an instance built in `__init__` or assigned once; also one that returns the ids of its text render tokenized
-        again without special tokens, `self.fmt.encode_context(conv[:-1])`) is judged where its length masks the labels or where it
+        again without special tokens, `self.fmt.encode_context(conv[:-1])`, also when it renders through another method
+of its class, `self.render(messages, add_generation_prompt)`) is judged where its length masks the labels or where it
         becomes a row's `prompt`; no fix is offered there (the render is in the other file, named as a related
         place). So is an imported helper that returns the length of its render in tokens (`start =
         history_tokens(tok, messages[:i])`; or of the prompt it cuts from the conversation it is given, `n_prompt =
         prompt_token_count(tok, conversation)`) or its ids (`len(prompt_ids(tok, messages))`, also a list chosen with
         `return_dict=False`; also a method of an imported base class, `start = len(self._ids(messages[:i]))` in a
-        subclass, measuring the turns of a conversation one by one), and a method of an instance a script of the
+        subclass, measuring the turns of a conversation one by one, or one that returns the length itself:
+        `n_prompt = self.prompt_length(messages)` with `ChatEncoder.prompt_length` rendering `messages[:-1]`), and a method of an instance a script of the
         project builds and hands
         to the class (`InstructionSet(rows, tok, template)`), also through a registry of classes
         (`TEMPLATES[name](tok)`, every value the class or a subclass of it). A builder that appends the reply only

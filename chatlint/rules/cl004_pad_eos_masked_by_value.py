@@ -103,7 +103,10 @@ class PadEosMaskedByValue(Rule):
         the function is named for loading a tokenizer (`setup_tokenizer`) or its result is bound to a name
         `tokenizer` (`model, tokenizer = load_policy(args.model)`), and it is called in the function that hands the
         tokenizer on (or at the module's top), or kept on `self` by another method of its class (`self.tok =
-        load_tokenizer()` in `__init__`, then `RightPadCollator(pad_id=self.tok.pad_token_id)`).
+        load_tokenizer()` in `__init__`, then `RightPadCollator(pad_id=self.tok.pad_token_id)`; also one of several
+        it returns, `self.policy, self.tokenizer = load_models(cfg)`); a collate function of another module bound with
+        the pad id by `functools.partial` (`partial(collate_episodes, pad_id=self.tokenizer.pad_token_id)`, handed
+        to a `DataLoader` as its `collate_fn`) is such a collator.
         A collator masks by value also through a function it hands the pad id to, of its own module or of another
         (`label_utils.drop_padding(batch["input_ids"], self.tokenizer.pad_token_id)`), also one that masks the labels
         equal to a parameter of any name (`drop_token(labels, token_id)`) where the pad id is handed to that

@@ -66,3 +66,19 @@ def texts_for_training(raw, tokenizer):
 
 def texts_for_sampling(raw, tokenizer):
     return raw.map(render_row, fn_kwargs={"tokenizer": tokenizer, "add_generation_prompt": True})
+
+
+@dataclass
+class RenderOptions:
+    add_generation_prompt: bool = True
+
+
+def render_with(tokenizer, messages, opts: RenderOptions):
+    """A wrapper that reads the switch off the options it is given: its callers decide, not the class's default."""
+    return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=opts.add_generation_prompt)
+
+
+def training_text(example, tokenizer):
+    text = render_with(tokenizer, example["messages"], RenderOptions(add_generation_prompt=False))
+    ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    return {"input_ids": ids, "labels": list(ids)}
