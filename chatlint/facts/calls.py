@@ -356,7 +356,10 @@ class _Collector:
                 flag_name, flag.node, template_call.function, self.resolver.flows, self._classes, self.links
             )
             if found is not None:
-                template_call.flags[flag_name], declared = found
+                resolved, declared = found
+                if flag.where:  # (how the call reaches the field: a parameter's fallback, `if x is None: x = ...`)
+                    resolved = replace(resolved, where=f"{flag.where}, {resolved.where}")
+                template_call.flags[flag_name] = resolved
                 template_call.related = (*template_call.related, *declared)
 
     # -- one call -------------------------------------------------------------------------------------------------

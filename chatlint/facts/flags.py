@@ -59,11 +59,50 @@ def flag_from_expression(name: str, expr: ast.expr, function: FunctionInfo, sour
             return Flag(name, bool_literal(assigned[0]), True, assigned[0], FlagSource.ASSIGNMENT, where)
         if not assigned and expr.id in scope.params:
             return _parameter_flag(name, scope, expr.id)
+        fallback = _fallback_default(scope, expr.id) if expr.id in scope.params else None
+        if fallback is not None:
+            # `if add_generation_prompt is None: add_generation_prompt = self.cfg.add_generation_prompt`: the
+            # parameter, which callers that pass nothing leave to that value
+            found = flag_from_expression(name, fallback, function, FlagSource.DEFAULT)
+            where = f"the parameter `{expr.id}` of `{scope.qualname}`, when not given: {found.where or f'`{code(fallback)}`'}"
+            return Flag(name, found.value, True, found.node, FlagSource.DEFAULT, where)
         return Flag(name, None, True, expr, source)
     attribute = is_self_attribute(expr)
     if attribute and function.self_class is not None:
         return _attribute_flag(name, function.self_class, attribute, expr, source)
     return Flag(name, None, True, expr, source)
+
+
+def _fallback_default(function: FunctionInfo, parameter: str) -> ast.expr | None:
+    """What a parameter defaulting to `None` is set to when a caller passes nothing, when that is its only
+    assignment: `if add_generation_prompt is None: add_generation_prompt = self.cfg.add_generation_prompt`."""
+    param = function.params[parameter]
+    assigned = function.assignments.get(parameter, [])
+    if not (isinstance(param.default, ast.Constant) and param.default.value is None) or len(assigned) != 1:
+        return None
+    for node in ast.walk(function.node):
+        test = node.test if isinstance(node, ast.If) else None
+        if (
+            isinstance(test, ast.Compare)
+            and isinstance(test.left, ast.Name)
+            and test.left.id == parameter
+            and len(test.ops) == 1
+            and isinstance(test.ops[0], ast.Is)
+            and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value is None
+            and isinstance(node, ast.If)
+            and not node.orelse
+        ):
+            for statement in node.body:
+                if (
+                    isinstance(statement, ast.Assign)
+                    and len(statement.targets) == 1
+                    and isinstance(statement.targets[0], ast.Name)
+                    and statement.targets[0].id == parameter
+                    and statement.value is assigned[0]
+                ):
+                    return statement.value
+    return None
 
 
 def first_pass_flag(flag: Flag, call: ast.Call, function: FunctionInfo) -> Flag:

@@ -55,7 +55,9 @@ class GenerationPromptOnFullConversation(Rule):
         drop any: the caller's last turn stays last), the method handed in as a parameter named
         `apply_chat_template`, an instance of a class of another module called as a function (`renderer(messages)`,
         its `__call__` rendering), and flags set in a parameter default, a dataclass field, a module constant, an
-        attribute set in `__init__` or a `**kwargs` dict. A flag read off a configuration object
+        attribute set in `__init__` or a `**kwargs` dict, also a parameter defaulting to `None` that the wrapper sets
+        when it is not given (`if add_generation_prompt is None: add_generation_prompt = self.cfg.
+        add_generation_prompt`: what a caller passes, else that value). A flag read off a configuration object
         (`add_generation_prompt=self.cfg.render.add_generation_prompt`) takes the default its class declares, when
         the code shows the class (built, or annotated: a parameter, an `__init__` parameter kept on `self`, a
         dataclass field; for a parameter of a module-level function, what every call of the module passes for it, also

@@ -50,7 +50,9 @@ class BatchEncodingAsTokenList(Rule):
         from a function annotated `-> list[int]` / `-> torch.Tensor` / `-> mx.array` (written plainly or as a
         string), returning it from a function whose caller in the same module does one of these (also a method
         called on an instance the module builds, handed in under an unannotated parameter by every caller:
-        `builder.encode(row)` with `builder = PromptBuilder(tok)`), or passing it to a
+        `builder.encode(row)` with `builder = PromptBuilder(tok)`; or one a row function reads from the function it
+        is defined in, where it is a parameter annotated with the class: `def make_feature_fn(builder:
+        PromptBuilder)`), or passing it to a
         function of the same module (`pad(ids)`, `self._expand(ids)`) whose parameter is annotated so
         (`input_ids: List[int]`) or does one of these in its body (unless that function reads it by key or tests
         its kind). A test a `BatchEncoding` fails as a list would does not count as written for both: it is a

@@ -60,3 +60,31 @@ def build_pairs(raw, tokenizer, model, args):
     renderer = ConversationRenderer(tokenizer, add_generation_prompt=cfg.add_generation_prompt)
     train = raw.map(pair_features, fn_kwargs={"renderer": renderer})
     Trainer(model=model, args=args, train_dataset=train).train()
+
+
+@dataclass
+class PromptConfig:
+    add_generation_prompt: bool = True
+
+
+class RagPromptBuilder:
+    def __init__(self, tokenizer, cfg: PromptConfig):
+        self.tokenizer = tokenizer
+        self.cfg = cfg
+
+    def render(self, messages, add_generation_prompt=None):
+        if add_generation_prompt is None:
+            add_generation_prompt = self.cfg.add_generation_prompt
+        return self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=add_generation_prompt)
+
+
+class SupervisedRagDataset:
+    def __init__(self, records, builder: RagPromptBuilder):
+        self.records = records
+        self.builder = builder
+
+    def __getitem__(self, idx):
+        messages = self.records[idx]["messages"]
+        assert messages[-1]["role"] == "assistant"
+        ids = self.builder.tokenizer(self.builder.render(messages), add_special_tokens=False)["input_ids"]  # expect: CL001 "when not given"
+        return {"input_ids": ids, "labels": list(ids)}

@@ -82,3 +82,34 @@ def training_text(example, tokenizer):
     text = render_with(tokenizer, example["messages"], RenderOptions(add_generation_prompt=False))
     ids = tokenizer(text, add_special_tokens=False)["input_ids"]
     return {"input_ids": ids, "labels": list(ids)}
+
+
+@dataclass
+class PromptConfig:
+    add_generation_prompt: bool = True
+
+
+class RagPromptBuilder:
+    def __init__(self, tokenizer, cfg: PromptConfig):
+        self.tokenizer = tokenizer
+        self.cfg = cfg
+
+    def render(self, messages, add_generation_prompt=None):
+        if add_generation_prompt is None:
+            add_generation_prompt = self.cfg.add_generation_prompt
+        return self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=add_generation_prompt)
+
+
+class SupervisedRagDataset:
+    def __init__(self, records, builder: RagPromptBuilder):
+        self.records = records
+        self.builder = builder
+
+    def __getitem__(self, idx):
+        messages = self.records[idx]["messages"]
+        assert messages[-1]["role"] == "assistant"
+        prompt = self.builder.render(messages[:-1])
+        full = self.builder.render(messages, add_generation_prompt=False)
+        ids = self.builder.tokenizer(full, add_special_tokens=False)["input_ids"]
+        n = len(self.builder.tokenizer(prompt, add_special_tokens=False)["input_ids"])
+        return {"input_ids": ids, "labels": [-100] * n + ids[n:]}

@@ -38,3 +38,22 @@ class AgentLoop:
         )
         response_ids = await self.server.generate(prompt_ids=prompt_ids)
         return prompt_ids + response_ids
+
+
+class PromptBuilder:
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def encode_prompt(self, question):
+        return self.tokenizer.apply_chat_template([{"role": "user", "content": question}], add_generation_prompt=True)  # expect: CL005 "`len(prompt_ids)`"
+
+
+def make_feature_fn(builder: PromptBuilder, max_prompt_tokens):
+    # the row function a `.map()` applies reads the builder it closes over, a parameter annotated with its class
+    def to_features(example):
+        prompt_ids = builder.encode_prompt(example["question"])
+        if len(prompt_ids) > max_prompt_tokens:
+            return {"input_ids": []}
+        return {"input_ids": prompt_ids}
+
+    return to_features
