@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from chatlint import link_plan
@@ -256,27 +256,15 @@ class ProjectStep:
                     break  # (a finding through no helper that loads a model: the module's own tokenizer)
                 helpers |= loading
             else:
-                sources = [self._helper_source(project, helper, linked) for helper in sorted(helpers)]
-                families = _families_loaded([item for item in sources if item is not None])
-                if len(sources) != len(helpers) or not families or any(family.writes_bos for family in families):
+                sources = [item for helper in sorted(helpers) if (item := _helper_source(project, helper))]
+                families = _families_loaded(sources) if len(sources) == len(helpers) else None
+                if not families or any(family.writes_bos for family in families):
                     continue
                 links = linked.get(own) or project.links_for(path, imports_of[path], text=source.text)
                 links.helper_families = tuple(sorted({family.name for family in families}))
                 if path not in queued:
                     again.append((source, links))
         return again
-
-    def _helper_source(
-        self, project: Project, path: Path, linked: dict[Path, Links]
-    ) -> tuple[Source, Links | None] | None:
-        """A helper module's text with what its imports tell it of the checkpoints it loads
-        (`from_pretrained(cfg.model)` with `cfg` an imported configuration)."""
-        text = project.text_at(path)
-        summary = project.summary_at(path)
-        if text is None or summary is None:
-            return None
-        links = linked.get(path) or project.links_for(str(path), summary.imports, text=text, checkpoints=True)
-        return Source(str(path), text), links
 
     def _importer_families(
         self,
@@ -546,7 +534,17 @@ def _loads_checkpoints(summary: ModuleSummary | None, source: Source) -> bool:
     return summary.loads_checkpoints if summary is not None else may_load_checkpoints(source.encode())
 
 
-def _families_loaded(sources: list[tuple[Source, Links | None]]) -> list[ModelFamily] | None:
+def _helper_source(project: Project, path: Path) -> tuple[Source, Links] | None:
+    """A helper module's text with what its imports tell it of the checkpoints it loads (`LLM(model=cfg.model)`
+    with `cfg` an imported configuration); None when it cannot be read."""
+    text = project.text_at(path)
+    summary = project.summary_at(path)
+    if text is None or summary is None:
+        return None
+    return Source(str(path), text), project.links_for(str(path), summary.imports, text=text, checkpoints=True)
+
+
+def _families_loaded(sources: Sequence[tuple[Source, Links | None]]) -> list[ModelFamily] | None:
     """The model families the modules load (read with what their imports tell them, when they were linked: the
     default of an imported configuration field), when each loads at least one model and every one is of a known
     family; else None."""
