@@ -190,7 +190,8 @@ class Indexer:
                 function.key_assignments.setdefault(target.value.id, {})[key] = value
         elif isinstance(target, (ast.Tuple, ast.List)):
             for position, element in enumerate(target.elts):
-                if isinstance(element, ast.Name) and is_label_name(element.id):
+                # (one `label` unpacked beside others names a thing, `model, tokenizer, label = bundle`, not labels)
+                if isinstance(element, ast.Name) and is_label_name(element.id) and element.id.lower() != "label":
                     self._labels(f"assigns `{element.id}`")
                 attribute = is_self_attribute(element)
                 if attribute and function.cls is not None and isinstance(value, ast.Call):

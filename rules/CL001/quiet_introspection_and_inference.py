@@ -74,3 +74,14 @@ def docstring_example():
         tokenizer.apply_chat_template(example["messages"], add_generation_prompt=True)
     """
     return "tokenizer.apply_chat_template(example['messages'], add_generation_prompt=True)"
+
+
+
+_LOADED = (None, None, "local-model")
+
+
+def handle_chat(data):
+    # a serving handler that unpacks the loaded model with its display name (`label`): it builds no labels
+    model, tokenizer, label = _LOADED
+    prompt = tokenizer.apply_chat_template(data["messages"], tokenize=False, add_generation_prompt=True)
+    return {"model": str(label), "prompt": prompt}
