@@ -332,6 +332,30 @@ _IDS_USED = (
 )
 
 
+def test_a_workspace_member_is_judged_by_its_own_declarations_then_the_root_s(tmp_path: Path) -> None:
+    """A project nested in the root's (its own `pyproject.toml`): its files take what it declares (mlx-lm 0.31 on,
+    whose tokenizer wrapper returns lists), and the root's declarations for what it does not name (transformers);
+    the root's other files keep the root's. A tokenizer the module loads in another function, only to count tokens,
+    is not the one that renders."""
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[project]\nname = "ws"\nversion = "1"\ndependencies = ["transformers>=4.40"]\n'
+            "[tool.chatlint]\n",
+            "engines/mlx/pyproject.toml": '[project]\nname = "ws-mlx"\nversion = "1"\ndependencies = ["mlx-lm>=0.31"]\n',
+            "engines/mlx/ws_mlx/__init__.py": "",
+            "engines/mlx/ws_mlx/bench.py": (
+                "def count(hf_id, text):\n"
+                "    from transformers import AutoTokenizer\n"
+                "    return len(AutoTokenizer.from_pretrained(hf_id)(text)['input_ids'])\n\n\n" + _IDS_USED
+            ),
+            "serve/encode.py": _IDS_USED,
+        },
+    )
+    outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", ".", cwd=tmp_path)
+    assert [(item["path"], item["code"]) for item in json.loads(outcome.output)] == [("serve/encode.py", "CL005")]
+
+
 @pytest.mark.parametrize("order", [("new_rel", "old_rel"), ("old_rel", "new_rel")])
 def test_releases_named_side_by_side_are_judged_by_their_own_metadata(tmp_path: Path, order: tuple[str, ...]) -> None:
     """`chatlint check new_rel old_rel`: the root is the first one's, and a file of the other is judged by the

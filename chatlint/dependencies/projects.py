@@ -7,9 +7,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chatlint.dependencies import DependencyVersions
 from chatlint.dependencies.files import nearest_project
+
+if TYPE_CHECKING:
+    from chatlint.dependencies.resolver import Resolution
 
 
 class ProjectDependencies:
@@ -32,8 +36,15 @@ class ProjectDependencies:
             return known
         absolute = os.path.abspath(parent)
         inside = self._prefix is None or os.path.join(absolute, "").startswith(self._prefix)
-        folder = None if inside else nearest_project(Path(absolute))
-        found = self.root if folder is None else self._project(folder)
+        folder = nearest_project(Path(absolute)) if self._prefix is not None or not inside else None
+        if folder is None or (inside and folder == self.root.root):
+            found = self.root
+        elif inside:
+            # a project nested in the root's (a workspace member with its own `pyproject.toml`): what it declares,
+            # and the root's declarations for what it does not name
+            found = self._nested(folder)
+        else:
+            found = self._project(folder)
         self._by_folder[parent] = found
         return found
 
@@ -48,7 +59,27 @@ class ProjectDependencies:
             self._salts[versions.root] = repr(versions.fingerprint(asked)) if asked else ""
         return self._salts[versions.root]
 
+    def _nested(self, folder: Path) -> DependencyVersions:
+        if folder not in self._projects:
+            self._projects[folder] = NestedDependencyVersions(folder, self.root)
+        return self._projects[folder]
+
     def _project(self, folder: Path) -> DependencyVersions:
         if folder not in self._projects:
             self._projects[folder] = DependencyVersions(folder, self.root.targets, self.root.use_installed)
         return self._projects[folder]
+
+
+class NestedDependencyVersions(DependencyVersions):
+    """The versions of a project nested in the root's: its own declarations, and the root's for a library it does not
+    name (a workspace member that leaves `transformers` to the workspace)."""
+
+    def __init__(self, folder: Path, outer: DependencyVersions) -> None:
+        super().__init__(folder, outer.targets, outer.use_installed)
+        self.outer = outer
+
+    def resolve(self, library: str) -> Resolution:
+        from chatlint.dependencies.resolver import VersionKind
+
+        own = super().resolve(library)
+        return own if own.kind is not VersionKind.UNKNOWN else self.outer.resolve(library)

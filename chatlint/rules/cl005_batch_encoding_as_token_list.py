@@ -192,7 +192,7 @@ class BatchEncodingAsTokenList(Rule):
         version_note = self._transformers_5_note()
         if version_note is None:
             return None  # the project cannot run with transformers 5: the result is a list of ids there
-        if self._mlx_lm_wrapper_only() and not _loads_own_tokenizer(facts):
+        if self._mlx_lm_wrapper_only() and not _loads_own_tokenizer(facts, template_call):
             return None  # mlx-lm's `TokenizerWrapper` passes `return_dict=False` itself
         if _imports_unsloth(facts):
             return None  # importing Unsloth patches every tokenizer's `apply_chat_template` back to lists
@@ -311,13 +311,17 @@ def _imports_unsloth(facts: ModuleFacts) -> bool:
     return any(ref.module.split(".")[0] in ("unsloth", "unsloth_zoo") for ref in facts.imports)
 
 
-def _loads_own_tokenizer(facts: ModuleFacts) -> bool:
-    """The module loads a Hugging Face tokenizer or processor itself (`AutoTokenizer.from_pretrained(...)`)."""
-    for call, _, _ in facts.calls:
+def _loads_own_tokenizer(facts: ModuleFacts, template_call: TemplateCall) -> bool:
+    """The code around the render loads a Hugging Face tokenizer or processor itself (`AutoTokenizer.
+    from_pretrained(...)`): in the render's function, at the module's top, or in a method of the render's class (a
+    tokenizer loaded in another function of the module, to count tokens apart, is not the one that renders)."""
+    function = template_call.function
+    for call, caller, _ in facts.calls:
         func = call.func
         if isinstance(func, ast.Attribute) and func.attr == "from_pretrained":
             owner = (dotted_name(func.value) or "").split(".")[-1]
-            if "Tokenizer" in owner or "Processor" in owner:
+            near = caller is function or caller.is_module or (caller.cls is not None and caller.cls is function.cls)
+            if near and ("Tokenizer" in owner or "Processor" in owner):
                 return True
     return False
 
