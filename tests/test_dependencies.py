@@ -356,6 +356,23 @@ def test_a_workspace_member_is_judged_by_its_own_declarations_then_the_root_s(tm
     assert [(item["path"], item["code"]) for item in json.loads(outcome.output)] == [("serve/encode.py", "CL005")]
 
 
+def test_a_file_named_alone_is_judged_by_the_release_above_it(tmp_path: Path) -> None:
+    """`chatlint check rel/pkg/scripts/chat.py` in an unpacked release: the release's metadata above the file's
+    folder says which transformers it runs with (here none that returns a `BatchEncoding`)."""
+    write(
+        tmp_path / "rel",
+        {
+            "rel-1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: rel\nRequires-Dist: transformers<4.47\n",
+            "pkg/__init__.py": "",
+            "pkg/scripts/chat.py": _IDS_USED,
+        },
+    )
+    outcome = run_cli(
+        "check", "--no-cache", "--exit-zero", "--output-format", "json", "rel/pkg/scripts/chat.py", cwd=tmp_path
+    )
+    assert [item["code"] for item in json.loads(outcome.output)] == []
+
+
 @pytest.mark.parametrize("order", [("new_rel", "old_rel"), ("old_rel", "new_rel")])
 def test_releases_named_side_by_side_are_judged_by_their_own_metadata(tmp_path: Path, order: tuple[str, ...]) -> None:
     """`chatlint check new_rel old_rel`: the root is the first one's, and a file of the other is judged by the

@@ -40,8 +40,9 @@ class ProjectDependencies:
         if folder is None or (inside and folder == self.root.root):
             found = self.root
         elif inside:
-            # a project nested in the root's (a workspace member with its own `pyproject.toml`): what it declares,
-            # and the root's declarations for what it does not name
+            # a project nested in the root's (a workspace member with its own `pyproject.toml`, a release unpacked
+            # beside others in the folder checked), or the project above a root that declares nothing (a file named
+            # alone): what it declares, and the root's declarations for what it does not name
             found = self._nested(folder)
         else:
             found = self._project(folder)
