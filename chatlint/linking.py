@@ -1259,6 +1259,7 @@ def _fixed_loader(summary: ModuleSummary, name: str) -> bool:
 
 # a class constructed: `VLLMBackend(`
 _CONSTRUCTED = re.compile(r"(?<![\w.])([A-Z]\w*)\(")
+# a class a parameter or name is annotated with: `judge: Judge`
 _ANNOTATED_CLASS = re.compile(r"\b[a-z_]\w*: ([A-Z]\w*)\b")
 
 

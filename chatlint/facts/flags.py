@@ -81,28 +81,25 @@ def _fallback_default(function: FunctionInfo, parameter: str) -> ast.expr | None
     if not (isinstance(param.default, ast.Constant) and param.default.value is None) or len(assigned) != 1:
         return None
     for node in ast.walk(function.node):
-        test = node.test if isinstance(node, ast.If) else None
-        if (
-            isinstance(test, ast.Compare)
-            and isinstance(test.left, ast.Name)
-            and test.left.id == parameter
-            and len(test.ops) == 1
-            and isinstance(test.ops[0], ast.Is)
-            and isinstance(test.comparators[0], ast.Constant)
-            and test.comparators[0].value is None
-            and isinstance(node, ast.If)
-            and not node.orelse
-        ):
-            for statement in node.body:
-                if (
-                    isinstance(statement, ast.Assign)
-                    and len(statement.targets) == 1
-                    and isinstance(statement.targets[0], ast.Name)
-                    and statement.targets[0].id == parameter
-                    and statement.value is assigned[0]
-                ):
-                    return statement.value
+        if not isinstance(node, ast.If) or node.orelse or not _is_none_test(node.test, parameter):
+            continue
+        for statement in node.body:
+            if isinstance(statement, ast.Assign) and statement.value is assigned[0]:
+                return statement.value
     return None
+
+
+def _is_none_test(test: ast.expr, name: str) -> bool:
+    """`name is None`."""
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == name
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.Is)
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value is None
+    )
 
 
 def first_pass_flag(flag: Flag, call: ast.Call, function: FunctionInfo) -> Flag:

@@ -488,7 +488,8 @@ def _class_from_callers(function: FunctionInfo, name: str, flows: dict[int, Func
 def _outer_instance_class(name: str, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.expr | None:
     """The class of the instance a name the function does not bind holds, when the function (or module) it is
     defined in builds it once (`formatter = ChatFormatter(...)` at module level, used in a route handler), takes it
-    as an annotated parameter, or annotates it (`engine: Optional[Engine] = None`, set by a start-up hook through `global engine`)."""
+    as an annotated parameter, or annotates it (`engine: Optional[Engine] = None`, set by a start-up hook through
+    `global engine`)."""
     bindings, outer = enclosing_bindings(name, function, flows)
     if outer is None or len(bindings) != 1:
         return None

@@ -287,6 +287,15 @@ class Indexer:
         if value is not None:
             self._remember_mapped(value, how)
 
+    def remember_bound_mapped(self) -> None:
+        """The functions handed to `.map()` through a name bound first (`fmt = partial(render_row, ...)`, then
+        `ds.map(fmt)`): what the module's assignments say once they are all read."""
+        for call, caller, _ in self.calls:
+            how = _DATASET_BUILDERS.get(call.func.attr) if isinstance(call.func, ast.Attribute) else None
+            given = (keyword_value(call, "function") or first_argument(call)) if how is not None else None
+            if how is not None and isinstance(given, ast.Name) and (bound := bound_mapped(given, caller)) is not given:
+                self._remember_mapped(bound, how)
+
     def _remember_mapped(self, value: ast.expr, how: str) -> None:
         if isinstance(value, ast.Call) and is_partial(value):
             value = first_argument(value) or value
@@ -327,12 +336,7 @@ def calls_by_name(calls: list[CallSite]) -> dict[str, list[CallSite]]:
 def build_index(module: ast.Module) -> Indexer:
     indexer = Indexer(module)
     indexer.run()
-    for call, caller, _ in indexer.calls:
-        # (a function bound first: `fmt = partial(render_row, ...)`, then `ds.map(fmt)`)
-        how = _DATASET_BUILDERS.get(call.func.attr) if isinstance(call.func, ast.Attribute) else None
-        given = (keyword_value(call, "function") or first_argument(call)) if how is not None else None
-        if how is not None and isinstance(given, ast.Name) and (bound := bound_mapped(given, caller)) is not given:
-            indexer._remember_mapped(bound, how)
+    indexer.remember_bound_mapped()
     for function in indexer.functions:
         if function.name in indexer.mapped_names:
             function.passed_to = indexer.mapped_names[function.name]

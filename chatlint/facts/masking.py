@@ -1147,7 +1147,7 @@ def _range_loop_mask(arg: ast.AST, call: ast.Call, loop: ast.AST | None) -> tupl
             continue
         if _is_labels(target.value):
             masks = _is_ignore_value(node.value)
-        elif _TOKEN_MARKS.search((dotted_name(target.value) or "").lower()):
+        elif _marks_tokens((dotted_name(target.value) or "").lower()):
             # a mask over the tokens (`loss_mask[t] = 1`), or the turn each token belongs to (`turn_ids[t] = turn`,
             # -1 for the context): what it marks from the prompt's length on is trained
             masks = (
@@ -1162,6 +1162,11 @@ def _range_loop_mask(arg: ast.AST, call: ast.Call, loop: ast.AST | None) -> tupl
 
 # what marks tokens as trained or not, by its name: a mask (`loss_mask`, `action_mask`), or the turn a token is of
 _TOKEN_MARKS = re.compile(r"mask|turn_?(?:ids|idx|index|of)")
+
+
+def _marks_tokens(name: str) -> bool:
+    """Does a list of that name mark which tokens are trained (not which are attended to: `attention_mask`)?"""
+    return _TOKEN_MARKS.search(name) is not None and "attention" not in name
 
 
 def _constant(node: ast.expr) -> object:

@@ -63,3 +63,20 @@ def answer_span(tokenizer, question, answer):
     span_start = len(user_only)
     span_end = len(full)
     return full, (span_start, span_end)
+
+
+def turn_ids_of(tokenizer, messages):
+    # each token marked with the reply it belongs to (-1 for the context), from the prefix's length on: the prefix
+    # stops before the assistant header, which is marked as part of the reply
+    input_ids = tokenizer.apply_chat_template(messages, return_dict=False)
+    turn_ids = [-1] * len(input_ids)
+    turn = 0
+    for i, message in enumerate(messages):
+        if message["role"] != "assistant":
+            continue
+        start = len(tokenizer.apply_chat_template(messages[:i], return_dict=False))  # expect: CL003 "`turn_ids[t] = turn`"
+        end = len(tokenizer.apply_chat_template(messages[: i + 1], return_dict=False))
+        for t in range(start, min(end, len(input_ids))):
+            turn_ids[t] = turn
+        turn += 1
+    return input_ids, turn_ids
