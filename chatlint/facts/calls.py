@@ -349,8 +349,8 @@ class _Collector:
                 continue
             if flag.value is not None or not isinstance(flag.node, ast.Attribute):
                 continue
-            root = _root_name(flag.node)
-            if wrapper and root not in (None, "self", "cls") and root in template_call.function.params:
+            root = (dotted_name(flag.node) or "").split(".")[0]  # (`opts` of `opts.add_generation_prompt`)
+            if wrapper and root not in ("self", "cls") and root in template_call.function.params:
                 continue
             found = configured_flag(
                 flag_name, flag.node, template_call.function, self.resolver.flows, self._classes, self.links
@@ -777,13 +777,6 @@ class _Collector:
         # (a field of a configuration passed for a flag: `add_generation_prompt=cfg.teacher.add_generation_prompt`)
         self._configured_flags(template_call, template_call.forwarded)
         return template_call
-
-
-def _root_name(node: ast.expr) -> str | None:
-    """The name an attribute chain starts from (`opts` of `opts.render.add_generation_prompt`)."""
-    while isinstance(node, ast.Attribute):
-        node = node.value
-    return node.id if isinstance(node, ast.Name) else None
 
 
 def _own_self_of_a_nested_function(func: ast.Attribute, function: FunctionInfo) -> bool:

@@ -214,8 +214,16 @@ def bound_keywords(call: ast.Call, mapped: ast.expr, function: FunctionInfo) -> 
     given = keyword_value(call, "fn_kwargs")
     if isinstance(given, ast.Name) and len(function.assignments.get(given.id, ())) == 1:
         given = function.assignments[given.id][0]
-    if isinstance(given, ast.Dict):
-        for key, value in zip(given.keys, given.values):
-            if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                found[key.value] = value
+    found.update(literal_keywords(given))
     return found
+
+
+def literal_keywords(mapping: ast.expr | None) -> dict[str, ast.expr]:
+    """The items of a dict literal under string keys (`{"renderer": renderer}`, what `fn_kwargs` hands on)."""
+    if not isinstance(mapping, ast.Dict):
+        return {}
+    return {
+        key.value: value
+        for key, value in zip(mapping.keys, mapping.values)
+        if isinstance(key, ast.Constant) and isinstance(key.value, str)
+    }

@@ -14,6 +14,7 @@ import ast
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from chatlint.facts.datasets import literal_keywords
 from chatlint.facts.model import FunctionInfo, Related
 from chatlint.facts.syntax import bool_literal, bound_argument, dotted_name, is_partial, keyword_value, own_nodes
 
@@ -57,12 +58,7 @@ def handed_instances(module: ast.Module, classes: frozenset[str]) -> list[Handed
             elif isinstance(call.func, ast.Attribute) and call.func.attr == "map" and call.args:
                 # `ds.map(pairwise_features, fn_kwargs={"renderer": renderer})`: the keywords the function gets
                 callee, given = dotted_name(call.args[0]), []
-                mapping = keyword_value(call, "fn_kwargs")
-                keywords = [
-                    (key.value, value)
-                    for key, value in (zip(mapping.keys, mapping.values) if isinstance(mapping, ast.Dict) else ())
-                    if isinstance(key, ast.Constant) and isinstance(key.value, str)
-                ]
+                keywords = list(literal_keywords(keyword_value(call, "fn_kwargs")).items())
             if callee is None or callee in classes:
                 continue
             arguments = [(f"#{index}", value) for index, value in enumerate(given)]

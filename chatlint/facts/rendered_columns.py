@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import functools
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
@@ -229,6 +230,28 @@ class RenderedColumns:
 
     def _appended_items(self, name: str, key: str, function: FunctionInfo) -> list[ast.expr]:
         """What `function` appends to the list its dict `name` holds under `key`: `data["prompt"].append(text)`."""
+        return self._appended(
+            function,
+            lambda target: (
+                isinstance(target, ast.Subscript)
+                and dotted_name(target.value) == name
+                and string_value(target.slice) == key
+            ),
+        )
+
+    def _appended_rows(self, name: str, function: FunctionInfo) -> list[ast.expr]:
+        """The dicts `function` appends to its list `name`: `rows.append({...})`, or a name assigned such a dict
+        (`entry = {"text": text}` on each branch, then `rows.append(entry)`)."""
+        rows: list[ast.expr] = []
+        for row in self._appended(function, lambda target: dotted_name(target) == name):
+            if isinstance(row, ast.Name):
+                rows += [value for value in function.assignments.get(row.id, []) if isinstance(value, ast.Dict)]
+            elif isinstance(row, ast.Dict):
+                rows.append(row)
+        return rows
+
+    def _appended(self, function: FunctionInfo, receives: Callable[[ast.expr], bool]) -> list[ast.expr]:
+        """What `function` appends, one value a call, to the lists `receives` accepts (`x.append(value)`)."""
         return [
             appended.args[0]
             for appended, caller, _ in self.calls
@@ -236,29 +259,8 @@ class RenderedColumns:
             and isinstance(appended.func, ast.Attribute)
             and appended.func.attr == "append"
             and len(appended.args) == 1
-            and isinstance(target := appended.func.value, ast.Subscript)
-            and dotted_name(target.value) == name
-            and string_value(target.slice) == key
+            and receives(appended.func.value)
         ]
-
-    def _appended_rows(self, name: str, function: FunctionInfo) -> list[ast.expr]:
-        """The dicts `function` appends to its list `name`: `rows.append({...})`, or a name assigned such a dict
-        (`entry = {"text": text}` on each branch, then `rows.append(entry)`)."""
-        rows: list[ast.expr] = []
-        for appended, caller, _ in self.calls:
-            if (
-                caller is function
-                and isinstance(appended.func, ast.Attribute)
-                and appended.func.attr == "append"
-                and dotted_name(appended.func.value) == name
-                and len(appended.args) == 1
-            ):
-                row = appended.args[0]
-                if isinstance(row, ast.Name):
-                    rows += [value for value in function.assignments.get(row.id, []) if isinstance(value, ast.Dict)]
-                elif isinstance(row, ast.Dict):
-                    rows.append(row)
-        return rows
 
     @functools.cached_property
     def writes_columns(self) -> bool:
