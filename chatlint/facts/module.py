@@ -260,13 +260,13 @@ class ModuleFacts:
             parameter = function.params.get(argument.id)
             option = _cli_option_default(function, argument.id) if not assigned and parameter is not None else None
             if option is not None:
-                return option  # a command-line option's default: what the run is configured with
+                return _suggested_default(option)  # a command-line option's default: a suggestion too
             if not assigned and parameter is not None and parameter.default is not None:
                 # `model_id: str = MODEL_ID`, or `def __init__(self, pretrained="meta-llama/...")`: its default
                 default = parameter.default
                 outer = function.outer or function
                 if isinstance(default, (ast.Name, ast.Attribute)):
-                    return self.checkpoint_of(default, outer)
+                    return _suggested_default(self.checkpoint_of(default, outer))
                 return _suggested_default(string_value(default))
             elif not assigned and self.links:
                 name = self.links.constants.get(argument.id)  # `from config import MODEL_ID`
@@ -275,7 +275,8 @@ class ModuleFacts:
             found = self.links.resolve(argument)
             name = dict(found[0].constants).get(found[1]) if found is not None else None
         if name is None and isinstance(argument, ast.Attribute):
-            name = self._option_defaults.get(argument.attr)  # `args.model_path`, an option with a default
+            # `args.model_path`, an option with a default (or a field of the module's configuration class)
+            name = _suggested_default(self._option_defaults.get(argument.attr))
             if name is None and self.links:
                 # a field of an imported configuration class: of the object's class when the code shows it
                 # (`settings: JobSettings`), else of the one imported class that declares a field of that name
@@ -385,11 +386,13 @@ class ModuleFacts:
 
 
 def _suggested_default(name: str | None) -> str | None:
-    """A checkpoint written as a parameter's default (`def __init__(self, pretrained="Qwen/Qwen2-VL-7B-Instruct")`)
-    is what a reusable function or class suggests, not what it is limited to: its callers pass any checkpoint. One
-    whose template writes a BOS shows the default run doubles it (the model counts); one whose template writes none
-    says nothing about the others (unknown). A module constant, an argparse option or a configuration field is
-    what the run is configured with, and counts either way."""
+    """A checkpoint written as a default (of a parameter, `def __init__(self, pretrained="Qwen/Qwen2-VL-7B-Instruct")`
+    or `= MODEL_ID`; of a command-line option; of a configuration field; of an environment variable) is what the
+    code suggests, not what it is limited to: its users pass any checkpoint. One whose template writes a BOS shows
+    the default run doubles it (the model counts); one whose template writes none says nothing about the others
+    (unknown). A checkpoint the code loads itself (a literal or a module constant handed to `from_pretrained`), or
+    the default of a configuration class imported from another module of the project (what the project runs
+    with), counts either way."""
     family = family_of(name) if name is not None else None
     return None if family is not None and not family.writes_bos else name
 
@@ -422,7 +425,7 @@ def _checkpoint_name(node: ast.expr | None) -> str | None:
     (`os.getenv("EVAL_MODEL", "Qwen/Qwen2.5-7B-Instruct")`, `os.environ.get(...)`)."""
     name = string_value(node)
     if name is None and isinstance(node, ast.Call) and dotted_name(node.func) in _ENVIRONMENT_GETTERS:
-        return string_value(node.args[1]) if len(node.args) == 2 else None
+        return _suggested_default(string_value(node.args[1])) if len(node.args) == 2 else None
     return name
 
 

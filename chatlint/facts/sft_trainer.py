@@ -108,11 +108,20 @@ def _patched_by_unsloth(facts: ModuleFacts) -> bool:
         else:
             continue
         if any(name.split(".")[0] in ("unsloth", "unsloth_zoo") for name in names):
-            if not any(isinstance(above, ast.Try) for above in facts.ancestors(node)) and not _tried(node, facts):
+            if not any(_falls_back(above) for above in facts.ancestors(node)) and not _tried(node, facts):
                 unsloth = min(unsloth or node.lineno, node.lineno)
         elif any(name.split(".")[0] == "trl" for name in names):
             trl = min(trl or node.lineno, node.lineno)
     return unsloth is not None and (trl is None or unsloth < trl)
+
+
+def _falls_back(node: ast.AST) -> bool:
+    """A `try` with a handler that goes on without what it tried (`except ImportError: FastLanguageModel = None`);
+    one whose handlers all raise (`except ImportError: raise ImportError("pip install unsloth")`) only words the
+    failure: what it tried is required."""
+    return isinstance(node, ast.Try) and not all(
+        handler.body and isinstance(handler.body[-1], ast.Raise) for handler in node.handlers
+    )
 
 
 def _tried(node: ast.AST, facts: ModuleFacts) -> bool:

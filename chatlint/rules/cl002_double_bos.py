@@ -417,14 +417,16 @@ class DoubleBos(Rule):
         than `input_ids`: `{k: v for k, v in out.items() if k not in ["input_ids", "attention_mask"]}`). So is code for a model family whose template writes no BOS
         (Qwen's ChatML, QwQ's too; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose
         messages start with their role, unlike Idefics3's; InternVL 3.5's; Kimi's and Moonlight's; gpt-oss's Harmony
-        format): a module that loads only such checkpoints (named by a literal, a constant (also as a
-        parameter's default), an environment variable's default, or the default of a configuration field or an
-        argparse option of the module, or of a command's typer or click option: `model: str =
-        typer.Option("Qwen/...", "--model")`, `@click.option("--model", default="Qwen/...")`; a path read from a
-        configuration under a key or field that names the family, `paths["qwen"]`, `cfg.qwen_path`, also as one of
-        the values a name is given on different paths, all of one family; a checkpoint written as a literal default of a function's or class's
-        parameter is what a reusable API suggests, not all it takes, so one without a BOS leaves the model unknown: `from_pretrained(args.model_path)` with `--model_path` defaulting to one; also
-        through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`, or a constant of
+        format): a module that loads only such checkpoints (named by a literal or a constant it loads; a path read
+        from a configuration under a key or field that names the family, `paths["qwen"]`, `cfg.qwen_path`, also as
+        one of the values a name is given on different paths, all of one family; a checkpoint written as a default
+        is what the code suggests, not all it takes, so one without a BOS leaves the model unknown and one with a
+        BOS counts: the default of a function's or class's parameter (a literal or a constant), of an argparse
+        option (`from_pretrained(args.model_path)` with `--model_path` defaulting to one), of a command's typer or
+        click option (`model: str = typer.Option("Qwen/...", "--model")`), of a field of a configuration class
+        the module declares, or of an environment variable (`os.getenv("MODEL", "Qwen/...")`), while a field of a
+        configuration class imported from another module of the project says what the project runs with and
+        counts; also through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`, or a constant of
         the class body, `load(cls.MLX_MODEL)`; mlx-lm's and mlx-vlm's `load` count as loads, PEFT's
         `PeftModel.from_pretrained(model, adapter_dir)` does not: it loads an adapter on a model loaded apart), or a
         tokenizer loaded, where the code binds it once, from such a checkpoint it names (`self.tokenizer =

@@ -1,7 +1,16 @@
-# A reusable class whose checkpoint parameter has a Qwen model written as its default: callers pass any checkpoint
-# (the default suggests one, it does not limit the class to it), and with a Llama 3 or Gemma model the processor
-# adds a second BOS to the rendered text. A default that writes a BOS shows the default run doubles it.
-from transformers import AutoModelForImageTextToText, AutoProcessor
+# Reusable code whose checkpoint is a Qwen model only by default: a literal or a module constant as a parameter's
+# default, the default of an environment variable, of an argparse option or of a field of the module's own
+# configuration class. Its users pass any checkpoint (the default suggests one, it does not limit the code to it),
+# and with a Llama 3 or Gemma model the tokenizer adds a second BOS to the rendered text. A default that writes a
+# BOS shows the default run doubles it.
+import argparse
+import os
+from dataclasses import dataclass
+
+from transformers import AutoModelForImageTextToText, AutoProcessor, AutoTokenizer
+
+VISION_MODEL = "Qwen/Qwen2.5-VL-3B-Instruct"
+JUDGE = os.getenv("JUDGE_MODEL", "Qwen/Qwen2.5-7B-Instruct")
 
 
 class VisionModel:
@@ -12,3 +21,38 @@ class VisionModel:
     def prepare(self, messages, images):
         text = self.processor.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
         return self.processor(text=[text], images=images, return_tensors="pt")  # expect: CL002 "for chat templates that begin with one"
+
+
+class VisionChat:
+    def __init__(self, pretrained: str = VISION_MODEL):
+        self.processor = AutoProcessor.from_pretrained(pretrained)
+
+    def prepare(self, messages, images):
+        text = self.processor.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        return self.processor(text=[text], images=images, return_tensors="pt")  # expect: CL002 "for chat templates that begin with one"
+
+
+def judge(question):
+    tokenizer = AutoTokenizer.from_pretrained(JUDGE)
+    text = tokenizer.apply_chat_template([{"role": "user", "content": question}], tokenize=False, add_generation_prompt=True)
+    return tokenizer([text], return_tensors="pt")  # expect: CL002 "for chat templates that begin with one"
+
+
+@dataclass
+class EvalConfig:
+    model_name: str = "Qwen/Qwen2.5-7B-Instruct"
+
+
+def evaluate(config: EvalConfig, question):
+    tokenizer = AutoTokenizer.from_pretrained(config.model_name)
+    text = tokenizer.apply_chat_template([{"role": "user", "content": question}], tokenize=False, add_generation_prompt=True)
+    return tokenizer(text, return_tensors="pt")  # expect: CL002 "for chat templates that begin with one"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default="Qwen/Qwen2.5-7B-Instruct", help="any chat model")
+    args = parser.parse_args()
+    tokenizer = AutoTokenizer.from_pretrained(args.model)
+    text = tokenizer.apply_chat_template([{"role": "user", "content": "hi"}], tokenize=False, add_generation_prompt=True)
+    return tokenizer(text, return_tensors="pt")  # expect: CL002 "for chat templates that begin with one"

@@ -1,13 +1,13 @@
-# An evaluation wrapper that keeps its checkpoint in `self.pretrained` (by default the module's Qwen model, a
-# constant) and loads it later: Qwen's ChatML template writes no BOS.
+# An evaluation wrapper that keeps its checkpoint in `self.pretrained` (the module's Qwen model, a constant it sets
+# itself, not a default its users may replace) and loads it later: Qwen's ChatML template writes no BOS.
 from transformers import AutoModelForImageTextToText, AutoProcessor
 
 CHECKPOINT = "Qwen/Qwen2.5-VL-3B-Instruct"
 
 
 class VisionEval:
-    def __init__(self, pretrained: str = CHECKPOINT, batch_size: int = 1):
-        self.pretrained = pretrained
+    def __init__(self, batch_size: int = 1):
+        self.pretrained = CHECKPOINT
         self.batch_size = batch_size
 
     def load(self):

@@ -1,21 +1,10 @@
-# Code whose checkpoints are Qwen's by default (a module constant as a parameter's default, an environment variable's
-# default, a configured path under a key that names the family with a Qwen checkpoint as the fallback): Qwen's ChatML
-# template writes no BOS, so tokenizing its render with special tokens adds none.
-import os
+# Code that loads Qwen checkpoints it names itself (a module constant handed to `from_pretrained`, a configured path
+# under a key that names the family with a Qwen checkpoint as the fallback): Qwen's ChatML template writes no BOS,
+# so tokenizing its render with special tokens adds none. (A Qwen checkpoint written as a default its users may
+# replace says nothing of the others: flag_generic_with_a_default.py.)
+from transformers import AutoModelForCausalLM, AutoTokenizer
 
-from transformers import AutoModelForCausalLM, AutoProcessor, AutoTokenizer
-
-JUDGE = os.getenv("JUDGE_MODEL", "Qwen/Qwen2.5-7B-Instruct")
-VISION_MODEL = "Qwen/Qwen2.5-VL-3B-Instruct"
-
-
-class VisionChat:
-    def __init__(self, pretrained: str = VISION_MODEL):
-        self.processor = AutoProcessor.from_pretrained(pretrained)
-
-    def prepare(self, messages, images):
-        text = self.processor.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
-        return self.processor(text=[text], images=images, return_tensors="pt")
+JUDGE = "Qwen/Qwen2.5-7B-Instruct"
 
 
 def judge(question):
