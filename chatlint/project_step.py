@@ -6,6 +6,7 @@ results and a way to check files again with their links.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -202,12 +203,7 @@ class ProjectStep:
         ]
         if not targets:
             return again
-        own = any(
-            "def apply_chat_template" in source.text
-            and _OWN_TEMPLATE_METHOD.search(source.text)
-            and not _in_tests(path)
-            for path, (source, _) in checked.items()
-        )
+        own = any(_renders_its_own_way(source.text) and not _in_tests(path) for path, (source, _) in checked.items())
         if not own and len(checked) <= SMALL_RUN:
             # (a pre-commit call passes a few files: the project's are read, as a run of the whole project would)
             own = _defines_own_template(self.root, self.selector)
@@ -598,6 +594,44 @@ def _defines_own_template(root: Path, selector: FileSelector | None) -> bool:
                 data = handle.read()
         except OSError:
             continue
-        if b"def apply_chat_template" in data and _OWN_TEMPLATE_METHOD.search(data.decode("utf-8", "replace")):
+        if b"def apply_chat_template" in data and _renders_its_own_way(data.decode("utf-8", "replace")):
             return True
     return False
+
+
+def _renders_its_own_way(text: str) -> bool:
+    """Does a class of the module define `apply_chat_template` with a result of its own (a list of ids it encodes,
+    its text)? One that only hands the call on to another `apply_chat_template` (the transformers tokenizer it
+    wraps) without `return_dict` returns what that one returns, a BatchEncoding under transformers 5; one that only
+    raises (`NotImplementedError`, left to subclasses) returns nothing."""
+    if "def apply_chat_template" not in text or not _OWN_TEMPLATE_METHOD.search(text):
+        return False
+    try:
+        module = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return True  # (as the text says)
+    methods = [
+        node
+        for cls in ast.walk(module)
+        if isinstance(cls, ast.ClassDef)
+        for node in cls.body
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == "apply_chat_template"
+    ]
+    return any(not (_only_raises(method) or _hands_on_the_render(method)) for method in methods)
+
+
+def _only_raises(method: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    body = method.body[1:] if ast.get_docstring(method) is not None else method.body
+    return len(body) == 1 and isinstance(body[0], ast.Raise)
+
+
+def _hands_on_the_render(method: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Does the method return another `apply_chat_template`'s result, passing no `return_dict`?"""
+    returned = [node.value for node in ast.walk(method) if isinstance(node, ast.Return) and node.value is not None]
+    return bool(returned) and all(
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and value.func.attr == "apply_chat_template"
+        and not any(keyword.arg == "return_dict" for keyword in value.keywords)
+        for value in returned
+    )

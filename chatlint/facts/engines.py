@@ -254,6 +254,10 @@ class Engines:
         functions: dict[str, str] = {}
         generators: set[str] = set()
         for ref in imports:
+            if ref.symbol in _LIBRARIES and ref.module.split(".")[0] not in _LIBRARIES:
+                # a library module a project's lazy-import facade binds (`from .utils.lazy_imports import vllm`):
+                # named as `import vllm` would name it
+                ref = ImportRef(ref.local, ref.symbol, None, 0)
             root = ref.module.split(".")[0]
             if root == "outlines":  # `import outlines`: `outlines.Generator(...)`; `from outlines import Generator`
                 names = _OUTLINES_GENERATORS if ref.symbol is None else {ref.symbol} & _OUTLINES_GENERATORS

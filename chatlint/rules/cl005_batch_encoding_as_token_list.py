@@ -103,7 +103,9 @@ class BatchEncodingAsTokenList(Rule):
         which `unsloth/models/_utils.py` runs at import). It stays quiet in a module that imports no tokenizer
         library (transformers, tokenizers, mlx-lm, mlx-vlm, vLLM, SGLang, trl, Unsloth) of a project whose own classes
         define `apply_chat_template` outside its tests (a tokenizer of its own, whose method returns what it likes):
-        what the module calls it on may be one of those (a run of a few files, as pre-commit makes, reads the
+        what the module calls it on may be one of those; not when each such method only raises (left to
+        subclasses) or returns another `apply_chat_template`'s result without `return_dict` (a wrapper of the
+        transformers tokenizer, which returns what that one returns) (a run of a few files, as pre-commit makes, reads the
         project's files a whole run would check for such a class, at most 3000). It stays quiet for a fallback in
         the `except` of a `try` that renders with `return_dict=` (`except TypeError: ids =
         tok.apply_chat_template(messages)`): only a tokenizer that refuses the keyword, one from before transformers
