@@ -438,7 +438,10 @@ class DoubleBos(Rule):
         class a function binds by name: `Qwen2_5_VLForConditionalGeneration = lazy_class("...")`, or one read off the
         library's module: `transformers.Qwen3VLForConditionalGeneration.from_pretrained(...)`), or a function,
         class, file or folder named for
-        one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`, `idefics_2_deployment.py`), or a module that loads no model and that
+        one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`, `idefics_2_deployment.py`), or a function
+        that tokenizes and imports, in its body (not in a branch), from such a family's libraries only (`from
+        qwen_vl_utils import process_vision_info`; by the library's top-level package, not a module of the project
+        named for a family), or a module that loads no model and that
         the run's modules importing it (from its own module or through a package's re-export) all load such
         checkpoints only (a data module imported only by a Qwen training script; a one-file run cannot see its
         importers), or a module that loads no model and hands its renders only to helpers of other modules that
@@ -648,6 +651,8 @@ class DoubleBos(Rule):
             return None  # only the image features are kept (`pixel_values`): the ids with their BOS are dropped
         if _under_a_family_test(tokenizer_call.call, facts):
             return None  # `if type(self.model).__name__ == "Qwen2ForCausalLM":`: that branch runs for that family only
+        if _in_a_function_of_one_family(tokenizer_call.function):
+            return None  # `from qwen_vl_utils import process_vision_info` in the function: it is for Qwen's models
         if _for_encoder_decoder(tokenizer_call.call, facts):
             return None  # an encoder-decoder model's input (T5, BART): chat templates that write a BOS are not theirs
         if _under_a_checkpoint_without_bos(tokenizer_call.call, facts):
@@ -804,6 +809,27 @@ def _under_a_family_test(call: ast.Call, facts: ModuleFacts) -> bool:
             if _one_family_without_bos([name for name in names if isinstance(name, str) and name]):
                 return True
     return False
+
+
+def _in_a_function_of_one_family(function: FunctionInfo) -> bool:
+    """The function that tokenizes imports, in its body (also in a `try` or `with`, not in a branch), from
+    libraries named for model families whose templates write no BOS, and none that writes one (`from qwen_vl_utils
+    import process_vision_info`, a library of Qwen's vision models): the function is written for those models. (By
+    the library's top-level package only: `from proj.models.qwen2_vl import get_rope_index` is a module of the
+    project, which may serve one family among several.)"""
+    if function.is_module or not isinstance(function.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    packages = []
+    statements = list(function.node.body)
+    while statements:
+        statement = statements.pop()
+        if isinstance(statement, ast.ImportFrom) and statement.module is not None and statement.level == 0:
+            packages.append(statement.module.split(".")[0])
+        elif isinstance(statement, ast.Import):
+            packages += [alias.name.split(".")[0] for alias in statement.names]
+        elif isinstance(statement, (ast.Try, ast.With, ast.AsyncWith)):
+            statements += statement.body  # (`try: from qwen_vl_utils import ...`, under a lock: still first thing)
+    return bool(packages) and _one_family_without_bos(packages)
 
 
 def _enclosing(node: ast.AST, facts: ModuleFacts) -> Iterator[tuple[ast.AST, ast.AST]]:

@@ -1,0 +1,18 @@
+# An adapter method written for Qwen's vision models: it imports `qwen_vl_utils` (a library of Qwen-VL's own) where
+# it renders and tokenizes, whatever checkpoint the adapter is given. Qwen's ChatML template writes no BOS.
+import torch
+from transformers import AutoProcessor
+
+
+class GeoAdapter:
+    def __init__(self, checkpoint):
+        self.processor = AutoProcessor.from_pretrained(checkpoint)
+
+    def chat_generate(self, model, messages):
+        from qwen_vl_utils import process_vision_info
+
+        text = self.processor.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        images, videos = process_vision_info(messages)
+        inputs = self.processor(text=[text], images=images, videos=videos, return_tensors="pt")
+        with torch.no_grad():
+            return model.generate(**inputs, max_new_tokens=256)
