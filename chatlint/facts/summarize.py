@@ -100,7 +100,7 @@ from chatlint.facts.syntax import (
     shortened,
     star_kwargs,
 )
-from chatlint.facts.tokenizer_calls import leaving_base, only_own_kwargs
+from chatlint.facts.tokenizer_calls import ENCODE_METHODS, leaving_base, only_own_kwargs
 from chatlint.facts.tokenizer_summaries import tokenizing_helpers
 from chatlint.knowledge.model_families import family_of
 
@@ -210,6 +210,12 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         hooks=_render_hooks(facts) if facts.template_calls else (),
         loads_checkpoints=may_load_checkpoints(data) and bool(facts.checkpoint_arguments),
         own_templates=template_sources(facts.functions) if may_define_templates(data) else (),
+        encoders=tuple(
+            f"{cls.name}.{method}"
+            for cls in facts.classes.values()
+            for method in cls.methods
+            if method in ENCODE_METHODS
+        ),
         registries=_registries(facts, wrappers, texts) if facts.template_calls else (),
         wrapper_registries=_wrapper_registries(facts, wrappers) if wrappers and b"partial" in data else (),
         factories=tuple(sorted({**registry_factories(facts.module), **module_factories(facts.module)}.items())),

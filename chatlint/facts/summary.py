@@ -657,11 +657,16 @@ class ModuleSummary:
     # list of token ids (`def fit_to_window(prompt_ids, budget): if len(prompt_ids) > budget: ...`), with the first
     # such use in words: a module that hands them a `BatchEncoding` uses it as ids there
     id_params: tuple[tuple[str, int, str, str, int], ...] = ()
+    # `Class.method` for the tokenizing methods (`encode`, `__call__`, ...) the module's classes define: a call of
+    # one on an instance of such a class (`self.tokenizer.encode(text)` with `tokenizer: OwnTokenizer`) is that
+    # method's, not a transformers tokenizer's (what it does is in `tokenizers`, when it tokenizes with special tokens)
+    encoders: tuple[str, ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
         """The names other modules can learn something about."""
         owners = [mask.owner for mask in self.masks]
+        owners += [name.split(".")[0] for name in self.encoders]
         return self.told | frozenset(owners)
 
     @property
@@ -691,7 +696,7 @@ class ModuleSummary:
         # (the parts added since are counted only when present, so that the digests of modules without them stay)
         optional = (self.renderer_factories, self.hooks, self.registries, self.factories, self.measures)
         later: tuple[object, ...] = (self.handoffs, self.switches, self.measured_hooks, self.engines, self.prefix_masks)
-        later = (*later, self.own_templates, self.passes, self.wrapper_registries, self.id_params)
+        later = (*later, self.own_templates, self.passes, self.wrapper_registries, self.id_params, self.encoders)
         told = (*told, *(part for part in (*optional, *later) if part))
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)

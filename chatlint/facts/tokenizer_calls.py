@@ -309,6 +309,12 @@ def configured_call(
     """`direct_call`, with `add_special_tokens=` given a field of a configuration object (`self.args.add_bos_token`)
     read as the default its class declares for it."""
     tokenizer_call = direct_call(call, function, defined_names, flows)
+    if tokenizer_call is not None and (classes or links):
+        method = _project_method(call, function, flows, classes, links)
+        if method is not None:
+            # (a method of a class of the project: what it does decides, a helper the module summarised)
+            helper, summary = method
+            return _through_imported(call, function, helper, summary) if helper and summary else None
     if tokenizer_call is not None and tokenizer_call.add_special_tokens.value is None:
         switched = _switch(call, function, flows, classes, links)
         if switched is not None:
@@ -316,6 +322,36 @@ def configured_call(
             tokenizer_call.special_tokens_known = True
             tokenizer_call.related = (*tokenizer_call.related, *declared)
     return tokenizer_call
+
+
+def _project_method(
+    call: ast.Call,
+    function: FunctionInfo,
+    flows: dict[int, FunctionFlow],
+    classes: dict[str, ClassInfo],
+    links: Links | None,
+) -> tuple[TokenizerSummary | None, ModuleSummary | None] | None:
+    """Is the tokenizer call a method of an instance of a class of the project that defines it (`self.tokenizer.
+    encode(text)` with `tokenizer: OwnTokenizer`, whose `encode` turns special tokens off)? `(None, None)` for a
+    class of the module (its method's own calls are judged where they are), what its module's summary says of the
+    method for an imported one (None in the pair when it tokenizes without special tokens, or not at all); None when
+    the receiver is not known to be such an instance."""
+    func = call.func
+    receiver, method = (func.value, func.attr) if isinstance(func, ast.Attribute) else (func, "__call__")
+    if method not in ENCODE_METHODS:
+        return None
+    cls = instance_class(receiver, function, flows)
+    name = dotted_name(cls) if cls is not None else None
+    if cls is None or name is None:
+        return None
+    own = classes.get(name)
+    if own is not None:
+        return (None, None) if any(method in owner.methods for owner in own.lineage()) else None
+    found = links.resolve(cls) if links else None
+    if found is None or f"{found[1]}.{method}" not in found[0].encoders:
+        return None
+    helper = links.method_tokenizer(cls, method) if links else None
+    return helper if helper is not None else (None, None)
 
 
 def _switch(

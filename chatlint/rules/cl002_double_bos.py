@@ -195,6 +195,10 @@ class DoubleBos(Rule):
         fix goes into the innermost tokenizer call (named on the trail). A helper that rebinds the text it is given
         on some paths only (`if compress: prompt = compress(prompt)`, then `tok.encode(prompt)`) tokenizes it as
         given on the others; not one whose rebinding takes the BOS off (`prompt = prompt[len(tok.bos_token):]`).
+        A tokenizing method (`encode`, `__call__`, ...) of a class of the project, of the module or imported,
+        called on an instance the code shows (`self.tokenizer.encode(text)` with `tokenizer: ChatTokenizer`), is that
+        method, not a transformers tokenizer's: it doubles the BOS when the method tokenizes its parameter with
+        special tokens (`self.hf(text)["input_ids"]`), not when it turns them off.
         A helper that tokenizes each item of a list it is given (`for prompt in prompts: tok(prompt)`, also in a
         comprehension), here or in another module, doubles the BOS of a list of renders handed to it; one text
         only when the helper first makes a string a list of one (`if isinstance(prompts, str): prompts =
