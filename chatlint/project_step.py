@@ -40,6 +40,9 @@ _TOKENIZER_LIBRARY_IMPORT = re.compile(
     r"(?m)^[ \t]*(?:from|import)[ \t]+(?:transformers|tokenizers|mlx_lm|mlx_vlm|vllm|sglang|trl|unsloth)\b"
 )
 
+# a parameter annotated with a class named for a tokenizer (`tokenizer: PadTokenizer`; not transformers' base classes)
+_ANNOTATED_TOKENIZER_CLASS = re.compile(r"\w:[ \t]*((?!PreTrained|Auto)[A-Z]\w*Tokeni[sz]er\w*)\b")
+
 # A run of at most this many files (a pre-commit call) follows the imports of every file it checks; a larger one,
 # those of the files the rules parse and of the files that mention a name another module exports.
 SMALL_RUN = 64
@@ -135,6 +138,10 @@ class ProjectStep:
             # collator masks labels both matter
             trains = "Collat" in source.text or "Trainer(" in source.text or "collate_fn=" in source.text
             loaders = tokenizer_loader_calls(source.text, bound=trains or "-100" in source.text)
+            if "-100" in source.text and "Tokeni" in source.text:
+                # (a class of the project a parameter is annotated with, `tokenizer: PadTokenizer`: its constructor
+                # may pad with EOS)
+                loaders |= frozenset(_ANNOTATED_TOKENIZER_CLASS.findall(source.text))
             masks = bool(loaders) and may_mask_in_training(source.text)  # (the loader may pad with EOS)
             loads = bool(loaders) and trains
             if summary is None:

@@ -106,7 +106,11 @@ class PadEosMaskedByValue(Rule):
         load_tokenizer()` in `__init__`, then `RightPadCollator(pad_id=self.tok.pad_token_id)`; also one of several
         it returns, `self.policy, self.tokenizer = load_models(cfg)`); a collate function of another module bound with
         the pad id by `functools.partial` (`partial(collate_episodes, pad_id=self.tokenizer.pad_token_id)`, handed
-        to a `DataLoader` as its `collate_fn`) is such a collator.
+        to a `DataLoader` as its `collate_fn`) is such a collator. A class of the project whose constructor makes
+        its tokenizer pad with EOS (`self.hf.pad_token = self.hf.eos_token` in `PadTokenizer.__init__`), given to a
+        class of another module in a parameter annotated with it (`def __init__(self, tokenizer: PadTokenizer)`),
+        counts for the masks by value of that class's methods (`labels[labels == self.tokenizer.pad_token_id] =
+        -100`), reported at the mask; one that masks by the attention mask is left alone.
         A collator masks by value also through a function it hands the pad id to, of its own module or of another
         (`label_utils.drop_padding(batch["input_ids"], self.tokenizer.pad_token_id)`), also one that masks the labels
         equal to a parameter of any name (`drop_token(labels, token_id)`) where the pad id is handed to that
@@ -204,6 +208,7 @@ class PadEosMaskedByValue(Rule):
             if not _generates_only(function) and (found := facts.links.pad_loader(call.func)) is not None
         ]
         if not loaded:
+            yield from self._annotated_loaders(facts)
             return
         masks = value_masks(facts) + self._library_masks(facts)
         if not masks:
@@ -225,6 +230,42 @@ class PadEosMaskedByValue(Rule):
                     f"padding by position (the attention mask)"
                 ),
                 related=related,
+            )
+
+    def _annotated_loaders(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
+        """A class of the module given, in a parameter annotated with it, an instance of a class of another module
+        whose constructor makes its tokenizer pad with EOS (`def __init__(self, tokenizer: OwnTokenizer)`), that
+        masks labels by value in its methods (`labels[labels == self.tokenizer.pad_token_id] = -100`): reported at
+        each mask, naming the assignment in the other module."""
+        assert facts.links is not None
+        annotated = [
+            (function, param.annotation, found)
+            for function in facts.functions
+            for param in function.params.values()
+            if param.annotation is not None and (found := facts.links.pad_loader(param.annotation)) is not None
+        ]
+        if not annotated:
+            return
+        for mask in value_masks(facts):
+            cls = mask.function.self_class
+            near = [
+                item
+                for item in annotated
+                if item[0] is mask.function or (cls is not None and item[0].self_class is cls)
+            ]
+            if not near or _generates_only(mask.function):
+                continue
+            _, annotation, (loader, summary) = near[0]
+            yield Diagnostic(
+                node=mask.node,
+                message=(
+                    f"the tokenizer is an instance of `{facts.code(annotation)}` ({summary.place(loader.line)}), "
+                    f"which sets `{loader.text}`, making padding the EOS token, and here labels are masked by "
+                    f"value: {mask.text}; every EOS / end-of-turn target is masked with the padding, so the model "
+                    f"never learns to stop. Use a dedicated pad token, or mask padding by position (the attention "
+                    f"mask)"
+                ),
+                related=(Related(summary.path, loader.line, f"`{loader.name}` makes padding the EOS token"),),
             )
 
     def _handed_to_imported_masks(
