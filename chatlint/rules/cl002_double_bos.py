@@ -832,7 +832,7 @@ def _in_a_function_of_one_family(function: FunctionInfo) -> bool:
         elif isinstance(statement, ast.Import):
             packages += [alias.name.split(".")[0] for alias in statement.names]
         elif isinstance(statement, (ast.Try, ast.With, ast.AsyncWith)):
-            statements += statement.body  # (`try: from qwen_vl_utils import ...`, under a lock: still first thing)
+            statements += statement.body  # (`try: from qwen_vl_utils import ...`, or under a lock: not a branch)
     return bool(packages) and _one_family_without_bos(packages)
 
 

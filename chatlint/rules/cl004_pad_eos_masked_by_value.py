@@ -219,15 +219,13 @@ class PadEosMaskedByValue(Rule):
             # the nearest evidence first: a loader called in the function that masks
             call, _, (loader, summary) = min(loaded, key=lambda item: item[1] is not mask.function)
             where = f"`{facts.code(call.func)}` ({summary.place(loader.line)})"
-            related = (Related(summary.path, loader.line, f"`{loader.name}` makes padding the EOS token"),)
+            related = (_padding_place(loader, summary),)
             yield Diagnostic(
                 node=mask.node,
                 message=(
                     f"the tokenizer {_path_of(loader)} {where}, which sets `{loader.text}`, making padding the "
                     f"EOS token, "
-                    f"and here labels are masked by value: {mask.text}; every EOS / end-of-turn target is masked "
-                    f"with the padding, so the model never learns to stop. Use a dedicated pad token, or mask "
-                    f"padding by position (the attention mask)"
+                    f"and here labels are masked by value: {mask.text}; {_CONSEQUENCE}"
                 ),
                 related=related,
             )
@@ -261,11 +259,9 @@ class PadEosMaskedByValue(Rule):
                 message=(
                     f"the tokenizer is an instance of `{facts.code(annotation)}` ({summary.place(loader.line)}), "
                     f"which sets `{loader.text}`, making padding the EOS token, and here labels are masked by "
-                    f"value: {mask.text}; every EOS / end-of-turn target is masked with the padding, so the model "
-                    f"never learns to stop. Use a dedicated pad token, or mask padding by position (the attention "
-                    f"mask)"
+                    f"value: {mask.text}; {_CONSEQUENCE}"
                 ),
-                related=(Related(summary.path, loader.line, f"`{loader.name}` makes padding the EOS token"),),
+                related=(_padding_place(loader, summary),),
             )
 
     def _handed_to_imported_masks(
@@ -304,12 +300,10 @@ class PadEosMaskedByValue(Rule):
                     f"the tokenizer {_path_of(loader)} `{facts.code(loader_call.func)}` "
                     f"({loader_summary.place(loader.line)}), which sets `{loader.text}`, making padding the EOS "
                     f"token, and `{facts.code(callee)}` masks labels by value "
-                    f"({mask_summary.place(mask.line)}): {mask.text}; every EOS / end-of-turn target is masked "
-                    f"with the padding, so the model never learns to stop. Use a dedicated pad token, or mask "
-                    f"padding by position (the attention mask)"
+                    f"({mask_summary.place(mask.line)}): {mask.text}; {_CONSEQUENCE}"
                 ),
                 related=(
-                    Related(loader_summary.path, loader.line, f"`{loader.name}` makes padding the EOS token"),
+                    _padding_place(loader, loader_summary),
                     Related(mask_summary.path, mask.line, f"`{mask.owner}` masks labels by value"),
                 ),
             )
@@ -421,12 +415,20 @@ _TRL_DEFAULT_MASKS = {
 }
 
 
+# what every finding says follows, and what to do
+_CONSEQUENCE = (
+    "every EOS / end-of-turn target is masked with the padding, so the model never learns to stop. Use a dedicated "
+    "pad token, or mask padding by position (the attention mask)"
+)
+
+
 def _message(assignment: PadAssignment, where: str, mask: str, more: str) -> str:
-    return (
-        f"`{assignment.text}` makes padding the EOS token, and {where} masks labels by value: {mask}{more}; every "
-        f"EOS / end-of-turn target is masked with the padding, so the model never learns to stop. Use a dedicated "
-        f"pad token, or mask padding by position (the attention mask)"
-    )
+    return f"`{assignment.text}` makes padding the EOS token, and {where} masks labels by value: {mask}{more}; {_CONSEQUENCE}"
+
+
+def _padding_place(loader: PadLoader, summary: ModuleSummary) -> Related:
+    """The related place of another module's assignment that makes padding the EOS token."""
+    return Related(summary.path, loader.line, f"`{loader.name}` makes padding the EOS token")
 
 
 def _generates_only(function: FunctionInfo) -> bool:
