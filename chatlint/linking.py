@@ -86,8 +86,10 @@ _WORD = re.compile(r"\w+")  # the words of a statement, as `whole_word` delimits
 # the names of imported functions that may build a serving engine (`build_engine`, `create_llm`, `init_vllm`,
 # `load_model`)
 _BUILDS_ENGINES = re.compile(r"(?i)engine|llm|sglang|server|backend|model")
-# a call whose first argument is named for ids (`fit_to_window(prompt_ids, ...)`): the name called
-_HANDS_IDS = re.compile(r"\b(\w+)\(\s*\w*(?:ids|tokens)\b")
+# a call whose first argument is named for ids (`fit_to_window(prompt_ids, ...)`), from its parenthesis (the name
+# called is read backwards, `_names_handed_ids`: a pattern that starts with `\w+` tries a match at every letter)
+_HANDS_IDS = re.compile(r"\(\s*\w*(?:ids|tokens)\b")
+_NAME_BEFORE = re.compile(r"\w+\Z")
 # the names of imported tokenizer loaders (`get_tokenizer`, `load_reward_tokenizer`): one may always load a checkpoint
 # of a known family, which decides whether a second BOS is written
 _LOADS_TOKENIZERS = re.compile(r"\b" + TOKENIZER_LOADER + r"\b")
@@ -446,7 +448,7 @@ class Project:
         engines = rendering and "generate(" in text
         masks = "labels" in text and rendering
         # (the names the module calls with ids first, `fit_to_window(ids, n)`: one search of the text)
-        handed = {match.group(1) for match in _HANDS_IDS.finditer(text)} if rendering else set()
+        handed = _names_handed_ids(text) if rendering else set()
         return {
             ref
             for ref in imports
@@ -1318,3 +1320,14 @@ def _decoded(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+def _names_handed_ids(text: str) -> set[str]:
+    """The names the text calls with ids first (`fit_to_window(prompt_ids, n)` gives `fit_to_window`)."""
+    names = set()
+    for match in _HANDS_IDS.finditer(text):
+        start = match.start()
+        name = _NAME_BEFORE.search(text, max(0, start - 200), start)
+        if name is not None:
+            names.add(name.group())
+    return names

@@ -40,12 +40,23 @@ _TOKENIZER_LIBRARY_IMPORT = re.compile(
     r"(?m)^[ \t]*(?:from|import)[ \t]+(?:transformers|tokenizers|mlx_lm|mlx_vlm|vllm|sglang|trl|unsloth)\b"
 )
 
-# a parameter annotated with a class named for a tokenizer (`tokenizer: PadTokenizer`; not transformers' base classes)
-_ANNOTATED_TOKENIZER_CLASS = re.compile(r"\w:[ \t]*((?!PreTrained|Auto)[A-Z]\w*Tokeni[sz]er\w*)\b")
+# a parameter annotated with a class named for a tokenizer (`tokenizer: PadTokenizer`; not transformers' base classes);
+# the name before the colon is tested apart (`_annotated_tokenizer_classes`): a pattern that starts with `\w` tries a
+# match at every letter of the file, thirty times slower than one that starts with the colon
+_ANNOTATED_TOKENIZER_CLASS = re.compile(r":[ \t]*((?!PreTrained|Auto)[A-Z]\w*Tokeni[sz]er\w*)\b")
 
 # A run of at most this many files (a pre-commit call) follows the imports of every file it checks; a larger one,
 # those of the files the rules parse and of the files that mention a name another module exports.
 SMALL_RUN = 64
+
+
+def _annotated_tokenizer_classes(text: str) -> frozenset[str]:
+    """The classes named for a tokenizer that a name of `text` is annotated with (`tokenizer: PadTokenizer`)."""
+    return frozenset(
+        match.group(1)
+        for match in _ANNOTATED_TOKENIZER_CLASS.finditer(text)
+        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "_")
+    )
 
 
 def summarizer_for(cache: ResultCache | None) -> Summarizer:
@@ -141,7 +152,7 @@ class ProjectStep:
             if "-100" in source.text and "Tokeni" in source.text:
                 # (a class of the project a parameter is annotated with, `tokenizer: PadTokenizer`: its constructor
                 # may pad with EOS)
-                loaders |= frozenset(_ANNOTATED_TOKENIZER_CLASS.findall(source.text))
+                loaders |= _annotated_tokenizer_classes(source.text)
             masks = bool(loaders) and may_mask_in_training(source.text)  # (the loader may pad with EOS)
             loads = bool(loaders) and trains
             if summary is None:
