@@ -135,9 +135,13 @@ def collect_tokenizer_calls(
     classes = texts.module_classes
     for call, function, ancestors in calls:
         tokenizer_call = configured_call(call, function, defined_names, flows, classes, links)
-        if engines is not None and (tokenizer_call is None or not tokenizer_call.special_tokens_known):
+        if engines is not None and (
+            tokenizer_call is None
+            or not tokenizer_call.special_tokens_known
+            or not tokenizer_call.add_special_tokens.present
+        ):
             # (a pipeline known by its tokenizer's render is the engine the module builds, when it shows one: what
-            # its generation keywords hold is known there)
+            # its generation keywords hold is known there, and its name says more than "a tokenizer's default")
             tokenizer_call = engine_call(call, function, flows, engines) or tokenizer_call
         if tokenizer_call is None and (submitted := submitted_call(call)) is not None:
             # (a tokenizer, processor or pipeline an executor runs: `asyncio.to_thread(functools.partial(pipe,
@@ -413,6 +417,7 @@ def visible_dict(node: ast.expr, function: FunctionInfo, flows: dict[int, Functi
     code shows (`kwargs["max_length"] = n`): every key it passes is visible."""
     if isinstance(node, ast.Name):
         name = node.id
+        function = defining_scope(function, name)  # (a closure's `**gen_kw`: the dict of the function around it)
         assigned = function.assignments.get(name, [])
         if len(assigned) != 1 or name in function.params:
             return False
@@ -516,7 +521,8 @@ def _renders_chats(node: ast.expr, function: FunctionInfo, flows: dict[int, Func
     name = dotted_name(node)
     if name is None or name == "self" or "(" in name:
         return False
-    scopes: list[FunctionInfo] = [function]
+    # (in a closure, `def _generate(): pipe(prompt, **gen_kw)`, the function around it that binds the name)
+    scopes: list[FunctionInfo] = [defining_scope(function, name)]
     if name.startswith("self.") and function.self_class is not None:
         scopes = [method for cls in function.self_class.lineage() for method in cls.methods.values()]
     # (or renders with its tokenizer, `pipe.tokenizer.apply_chat_template(...)`: a pipeline or a processor, called)
@@ -528,15 +534,24 @@ def _renders_chats(node: ast.expr, function: FunctionInfo, flows: dict[int, Func
 
 def _renders_with(function: FunctionInfo, name: str) -> bool:
     """Does the function render with `name`, or with its tokenizer (`name.tokenizer.apply_chat_template(...)`, or
-    through a local name for it: `tok = pipe.tokenizer`)?"""
+    through a local name for it: `tok = pipe.tokenizer`, `tok = getattr(pipe, "tokenizer", None)`)?"""
     renderers = function.chat_renderers
     if name in renderers or f"{name}.tokenizer" in renderers:
         return True
     return any(
-        len(assigned := function.assignments.get(renderer, [])) == 1 and dotted_name(assigned[0]) == f"{name}.tokenizer"
+        (assigned := function.assignments.get(renderer, [])) and all(_tokenizer_of(value) == name for value in assigned)
         for renderer in renderers
         if "." not in renderer
     )
+
+
+def _tokenizer_of(value: ast.expr) -> str | None:
+    """The name whose tokenizer `value` reads (`pipe.tokenizer`, `getattr(pipe, "tokenizer", None)`: `pipe`)."""
+    if isinstance(value, ast.Call) and dotted_name(value.func) == "getattr" and len(value.args) >= 2:
+        value = ast.Attribute(value=value.args[0], attr=string_value(value.args[1]) or "", ctx=ast.Load())
+    if isinstance(value, ast.Attribute) and value.attr == "tokenizer":
+        return dotted_name(value.value)
+    return None
 
 
 # a class whose `from_pretrained` loads a tokenizer or a processor (`AutoProcessor`, `LlavaProcessor`,
@@ -1071,6 +1086,7 @@ def _built_for_generation(spread: ast.expr, function: FunctionInfo) -> bool:
     it reads them so."""
     if not isinstance(spread, ast.Name) or spread.id in function.params:
         return False
+    function = defining_scope(function, spread.id)  # (a closure's: the dict of the function around it)
     built = [
         value
         for value in function.assignments.get(spread.id, [])
@@ -1127,7 +1143,9 @@ def _spread_name(value: ast.expr) -> str:
     return (dotted_name(value) or "").rsplit(".", 1)[-1]
 
 
-_GENERATION_SETTINGS = re.compile(r"(?i)^_?(?:gen|generat\w*|sampling|decod\w*)_?(?:kwargs|params|config|args|opts)$")
+_GENERATION_SETTINGS = re.compile(
+    r"(?i)^_?(?:gen|generat\w*|sampling|decod\w*)_?(?:kwargs|kw|params|config|args|opts)$"
+)
 
 
 def only_own_kwargs(call: ast.Call, wrapper: FunctionInfo) -> bool:

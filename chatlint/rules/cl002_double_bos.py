@@ -85,7 +85,9 @@ class DoubleBos(Rule):
         class) renders chat templates with, whatever its name (`self.proc(text=text, images=images)` beside
         `self.proc.apply_chat_template(...)`; not an instance of a class the code shows, nor a method of a module),
         or whose tokenizer it renders with (a pipeline from a factory: `pipe(text)` beside
-        `pipe.tokenizer.apply_chat_template(...)`, or `tok = pipe.tokenizer`), the same run by an executor through
+        `pipe.tokenizer.apply_chat_template(...)`, `tok = pipe.tokenizer` or `tok = getattr(pipe, "tokenizer",
+        None)`; also in a closure the function defines, `def _generate(): pipe(prompt, **gen_kw)`, with the
+        generation settings of the function around it), the same run by an executor through
         `functools.partial` (`asyncio.to_thread(functools.partial(pipe, text, ...))`), and the batch forms over a list of such texts. A prompt written by hand in a model's own format that starts
         with its BOS token (`f"<s>[INST] {q} [/INST]"`, `"<|begin_of_text|>" + text`, Gemma's `<bos>`, DeepSeek's)
         and is tokenized by a tokenizer with special tokens on doubles it the same way, also when a function of the

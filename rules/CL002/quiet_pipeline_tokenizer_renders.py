@@ -1,7 +1,8 @@
-# The twins: the pipeline called with special tokens off, on a text that is no render, or an instance of a class
-# the code shows (whose own `__call__` is judged as a class's).
+# The twins: the pipeline called with special tokens off (also in generation settings a closure passes), on a text
+# that is no render, or an instance of a class the code shows (whose own `__call__` is judged as a class's).
 import asyncio
 import functools
+import threading
 
 from serving.loading import get_local_pipeline
 
@@ -35,3 +36,25 @@ def answer_with_class(tokenizer, messages):
     answerer = Answerer(tokenizer)
     text = answerer.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
     return answerer(text)
+
+
+class Runtime:
+    def __init__(self):
+        self._pipes = {}
+
+    def predict(self, handle, messages, document):
+        pipe = self._pipes[handle]["pipe"]
+        tokenizer = getattr(pipe, "tokenizer", None)
+        tokenizer.apply_chat_template(messages, tokenize=False)
+        return pipe(f"Summarize: {document}", max_new_tokens=64)
+
+    def stream(self, handle, messages):
+        pipe = self._pipes[handle]["pipe"]
+        tokenizer = getattr(pipe, "tokenizer", None)
+        prompt = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        gen_kw = {"max_new_tokens": 256, "add_special_tokens": False}
+
+        def _generate():
+            pipe(prompt, **gen_kw)
+
+        threading.Thread(target=_generate).start()
