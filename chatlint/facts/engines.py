@@ -87,6 +87,13 @@ _ENGINES = {
     ("outlines", "from_transformers"): OUTLINES,
     ("outlines", "models.transformers"): OUTLINES,
     ("outlines", "models.transformers_vision"): OUTLINES,
+    # OpenVINO GenAI's `LLMPipeline` (read in openvino.genai 2026.3's `src/cpp/src/llm/pipeline_stateful.cpp`): a
+    # text prompt is encoded with `add_special_tokens(true)` when `apply_chat_template` is off, and put in the chat
+    # template again as a user turn when it is on (the default from 2025.1), so a rendered text starts with a second
+    # BOS either way; its `generate` takes no switch for it (token ids, or the messages, are the way)
+    ("openvino_genai", "LLMPipeline"): "OpenVINO GenAI's `LLMPipeline.generate`, which encodes a text prompt with "
+    "special tokens on (or, with `apply_chat_template` on, the default from 2025.1, puts it in the chat template "
+    "again)",
     ("transformer_lens", "HookedTransformer"): TRANSFORMER_LENS,
     ("transformer_lens", "TransformerBridge"): TRANSFORMER_LENS,
     ("sae_lens", "HookedSAETransformer"): TRANSFORMER_LENS,
@@ -112,6 +119,7 @@ _METHODS = {
     # text-generation's (TGI's Python client) and Ollama's clients
     "text_generation": frozenset({"generate", "generate_stream"}),
     "ollama": frozenset({"generate"}),
+    "openvino_genai": frozenset({"generate", "__call__"}),
     **{
         library: frozenset({"to_tokens", "generate", "__call__", "run_with_cache", "run_with_hooks"})
         for library in ("transformer_lens", "sae_lens")
@@ -158,7 +166,9 @@ _FLAG_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if lib
 # 0.11's `LLM.generate` and `AsyncLLM.generate`)
 _TOKENIZATION_KWARGS_WORDS = frozenset(words for (library, _), words in _ENGINES.items() if library == "vllm")
 # the libraries known by their classes only: `llm(...)`, `model.generate(...)` are too common to judge by name
-_BY_CLASS_ONLY = frozenset({"llama_cpp", "nnsight", "outlines", "transformer_lens", "sae_lens", *_LANGCHAIN})
+_BY_CLASS_ONLY = frozenset(
+    {"llama_cpp", "openvino_genai", "nnsight", "outlines", "transformer_lens", "sae_lens", *_LANGCHAIN}
+)
 # where those methods take the prompt: (keywords, position)
 _PROMPT_ARGUMENT = {
     "to_tokens": (("input",), 0),

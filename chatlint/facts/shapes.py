@@ -163,6 +163,8 @@ class ShapeResolver:
                 else UNKNOWN_SHAPE
             )
         role = self._message_role(last, function, before, depth + 1)
+        if _empty_content(last):
+            return UNKNOWN_SHAPE  # `{"role": "assistant", "content": ""}`: a slot for the reply to come, not a reply
         return _role_shape(role, "a list literal" if isinstance(expr, ast.List) else "a tuple literal")
 
     def _message_role(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> str | None:
@@ -1213,6 +1215,15 @@ def _name_only_shape(name: str, text: str) -> Shape:
     if lowered in CONVERSATION_KEYS:
         return Shape(ShapeKind.CONVERSATION, f"{text}, a conversation that ends with the assistant reply")
     return UNKNOWN_SHAPE
+
+
+def _empty_content(message: ast.expr) -> bool:
+    """A message written out with an empty content and nothing else (`{"role": "assistant", "content": ""}`, or
+    `None`); not a reply of tool calls (`{"role": "assistant", "content": "", "tool_calls": calls}`)."""
+    if not isinstance(message, ast.Dict) or {string_value(key) for key in message.keys} != {"role", "content"}:
+        return False
+    content = next(value for key, value in zip(message.keys, message.values) if string_value(key) == "content")
+    return isinstance(content, ast.Constant) and content.value in ("", None)
 
 
 def _role_shape(role: str | None, text: str) -> Shape:

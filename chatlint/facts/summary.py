@@ -115,6 +115,7 @@ ENGINE_WORDS = (
     b"transformer_lens",
     b"sae_lens",
     b".to_tokens(",  # (TransformerLens's method, on a model the module is handed)
+    b"openvino_genai",
 )
 # a call of a tokenizer: `tok(`, `tokenizer(`, `self.tokenizer.encode(`, `processor(text=` (plain `in` tests: a
 # pattern with alternatives costs ten times as much over a large module)

@@ -296,7 +296,9 @@ class DoubleBos(Rule):
         and assigned a text prompt on one branch and a token prompt on the other) or SGLang's `Engine.generate` (`prompt=`; also `async_generate`, and an engine class of SGLang's for another runtime, `RayEngine`; the prompt also inside a `**mapping` built in the function or returned by a method of the class, `{"prompt": prompt, ...}`) is the same double
         BOS, and so is a text prompt handed to llama-cpp-python's `Llama` (`llm(prompt)`, `llm.create_completion(
         prompt=...)`: it puts the model's BOS in front and reads special tokens in the text; known by its class
-        only), and so is one traced by nnsight's `LanguageModel` (`lm.trace(prompt)`, `lm.generate(prompt)`, or a
+        only), and so is one handed to OpenVINO GenAI's `LLMPipeline` (`pipe.generate(prompt, config)`: it encodes
+        the text with special tokens on, or with `apply_chat_template` on, its default from 2025.1, puts it in the
+        chat template again; known by its class only; no fix: it takes ids or the messages instead), and so is one traced by nnsight's `LanguageModel` (`lm.trace(prompt)`, `lm.generate(prompt)`, or a
         tracer's `invoke(prompt)` in `with lm.generate(...) as tracer:`; known by its class; the call takes
         `add_special_tokens=False`, which nnsight hands the tokenizer, and the fix passes it there), and so is one sent to a TGI server through huggingface_hub's `InferenceClient.text_generation(prompt)`
         (or `AsyncInferenceClient`; TGI's `/generate` tokenizes text inputs with special tokens on and takes no

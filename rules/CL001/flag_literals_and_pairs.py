@@ -31,3 +31,12 @@ def append_reply(tokenizer, history, reply):
     conversation.append({"role": "assistant", "content": reply})
     ids = tokenizer.apply_chat_template(conversation, add_generation_prompt=True, return_dict=False)  # expect: CL001 'renders `conversation` after `conversation.append({"role": "assistant", "content": reply})` ending with an `assistant` turn'
     return {"input_ids": ids, "labels": ids}
+
+
+def build_tool_call_example(tokenizer, question, calls):
+    # a reply of tool calls has an empty content: it is still the reply
+    messages = [
+        {"role": "user", "content": question},
+        {"role": "assistant", "content": "", "tool_calls": calls},
+    ]
+    return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)  # expect: CL001 "`messages` = a list literal ending with an `assistant` turn, in `build_tool_call_example`"

@@ -57,3 +57,16 @@ def prompts_for_judging(model, tokenizer, rows):
             conversation = conversation[:-1]
         prompt = tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
         yield model.generate(tokenizer(prompt, return_tensors="pt", add_special_tokens=False)["input_ids"])
+
+
+def chat_turn(tokenizer, history, user_text):
+    # an empty assistant message is a slot for the reply to come (some templates open the turn only so), not a reply
+    history.append({"role": "user", "content": user_text})
+    return tokenizer.apply_chat_template(
+        [*history, {"role": "assistant", "content": ""}], add_generation_prompt=True
+    )
+
+
+def build_example(tokenizer, question):
+    messages = [{"role": "user", "content": question}, {"role": "assistant", "content": None}]
+    return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
