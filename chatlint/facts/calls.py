@@ -548,12 +548,18 @@ class _Collector:
         template_call.forwarded = passed
         template_call.related = inner.related  # a local wrapper of an imported one: its render is there
         template_call.wrapper_line = inner.wrapper_line or inner.call.lineno
-        # a wrapper that returns what its render gives, tokenizing or not as its caller says (`tokenize=tokenize`):
-        # what the call gives is that (CL005 judges the caller's uses; the render inside gives text by default)
+        # a wrapper that returns what its render gives, tokenizing or not as its caller says (`tokenize=tokenize`,
+        # or a keyword of its own `**kwargs`, `tok.apply_chat_template(**kw)`): what the call gives is that (CL005
+        # judges the caller's uses; the render inside gives text by default)
         tokenize = self._passed_for(inner, "tokenize")
-        template_call.gives_result = (
-            isinstance(tokenize, ast.Name) and tokenize.id in wrapper.params and _returns_its_render(inner, wrapper)
+        by_caller = (isinstance(tokenize, ast.Name) and tokenize.id in wrapper.params) or (
+            tokenize is None
+            and wrapper.star_kwargs is not None
+            and _forwards_kwargs(inner.call, wrapper.star_kwargs)
+            and not inner.flag("tokenize").present
+            and not inner.flag("return_dict").present
         )
+        template_call.gives_result = by_caller and _returns_its_render(inner, wrapper)
         self._configured_flags(template_call, passed)  # (a configuration's field the call passes for a flag)
         return template_call
 

@@ -395,15 +395,7 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     if _is_visible_dict(mapping):
         return SpreadSource.VISIBLE
     if isinstance(mapping, ast.IfExp) and _is_visible_dict(mapping.body) and _is_visible_dict(mapping.orelse):
-        # one of two dicts the code shows (`**({"optim": "paged_adamw_8bit"} if quantized else {})`): visible when
-        # they agree on every flag (each sets it alike, or neither sets it); else the flags depend on the branch
-        branches = [mapping.body, mapping.orelse]
-        agree = all(
-            _agreed_value(flag, branches, function) is not None
-            or all(_dict_key_value(branch, flag) is None for branch in branches)
-            for flag in FLAG_NAMES
-        )
-        return SpreadSource.VISIBLE if agree else SpreadSource.UNKNOWN
+        return _either_source(mapping, function)
     if _is_record_field(mapping, function):
         return SpreadSource.DATA
     if isinstance(mapping, ast.Attribute) and mapping.attr == "chat_template_kwargs":
@@ -444,7 +436,27 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     # (items set later by a key the code shows are read by `mapping_value`: `kwargs["tools"] = tools`)
     if _is_visible_dict(value) and name not in flow.opaque_items:
         return SpreadSource.VISIBLE if not _updated(name, function) else SpreadSource.UNKNOWN
+    if (
+        isinstance(value, ast.IfExp)
+        and _is_visible_dict(value.body)
+        and _is_visible_dict(value.orelse)
+        and name not in flow.opaque_items
+        and not _updated(name, function)
+    ):
+        return _either_source(value, function)  # `kwargs = {"enable_thinking": False} if thinking else {}`
     return SpreadSource.UNKNOWN
+
+
+def _either_source(mapping: ast.IfExp, function: FunctionInfo) -> SpreadSource:
+    """One of two dicts the code shows (`**({"optim": "paged_adamw_8bit"} if quantized else {})`): visible when they
+    agree on every flag (each sets it alike, or neither sets it); else the flags depend on the branch."""
+    branches = [mapping.body, mapping.orelse]
+    agree = all(
+        _agreed_value(flag, branches, function) is not None
+        or all(_dict_key_value(branch, flag) is None for branch in branches)
+        for flag in FLAG_NAMES
+    )
+    return SpreadSource.VISIBLE if agree else SpreadSource.UNKNOWN
 
 
 def _either_or_empty(node: ast.expr) -> ast.expr:

@@ -12,3 +12,13 @@ def prefix(system):
     tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
     body, tail = template_chunks(system, tokenizer)
     return body + tail
+
+
+def render_chat(tokenizer, messages, **kwargs):
+    # a wrapper that returns its render as it is, with the keywords its callers give it
+    return tokenizer.apply_chat_template(messages, **kwargs)
+
+
+def prompt_ids(tokenizer, messages):
+    ids = render_chat(tokenizer, messages, tokenize=True, add_generation_prompt=True)  # expect: CL005 "through the wrapper `render_chat`"
+    return ids[-2048:]

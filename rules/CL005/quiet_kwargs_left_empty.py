@@ -23,3 +23,19 @@ def prefix(system, options):
     body, tail = template_chunks(system, tokenizer, return_dict=False)
     more, end = listed_chunks(system, tokenizer, **options)
     return body + tail + more + end
+
+
+def render_chat(tokenizer, messages, **kwargs):
+    return tokenizer.apply_chat_template(messages, **kwargs)
+
+
+def render_chat_as_text(tokenizer, messages, **kwargs):
+    return tokenizer.apply_chat_template(messages, tokenize=False, **kwargs)
+
+
+def prompt_ids(tokenizer, messages, options):
+    ids = render_chat(tokenizer, messages, add_generation_prompt=True, return_dict=False)
+    text = render_chat(tokenizer, messages, tokenize=False, add_generation_prompt=True)
+    more = render_chat(tokenizer, messages, **options)
+    prompt = render_chat_as_text(tokenizer, messages, add_generation_prompt=True)
+    return ids[-2048:], text[-2048:], more[-2048:], prompt[-2048:]
