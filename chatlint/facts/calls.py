@@ -960,6 +960,9 @@ def conversation_parameter(template_call: TemplateCall) -> str | None:
             and len(function.assignments.get(conversation.id, [])) == 1
         ):
             return conversation.id  # `messages = with_system(messages, system)`: the parameter, its end kept
+    if conversation is None and not template_call.call.args and _forwards_own_kwargs(template_call.call, function):
+        # `tok.apply_chat_template(**kw)`: the caller passes the conversation by the keyword the tokenizer names it
+        return _CONVERSATION_KEYWORD
     if not isinstance(conversation, ast.Name):
         # made in the call itself: `apply_chat_template(list(messages), ...)`, `[system, *messages]`
         source = _turn_by_turn(conversation) if conversation is not None else None
@@ -973,6 +976,20 @@ def conversation_parameter(template_call: TemplateCall) -> str | None:
     if source is None or source not in function.params or source in function.assignments:
         return None
     return source
+
+
+# the name of the transformers tokenizer's `apply_chat_template` parameter for the conversation
+_CONVERSATION_KEYWORD = "conversation"
+
+
+def _forwards_own_kwargs(call: ast.Call, function: FunctionInfo) -> bool:
+    """The call's only keywords are the function's own `**kwargs`, handed on whole."""
+    own = function.star_kwargs
+    return (
+        own is not None
+        and bool(call.keywords)
+        and all(item.arg is None and dotted_name(item.value) == own for item in call.keywords)
+    )
 
 
 def _turn_by_turn(value: ast.expr) -> str | None:

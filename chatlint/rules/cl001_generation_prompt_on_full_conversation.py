@@ -29,7 +29,9 @@ class GenerationPromptOnFullConversation(Rule):
         function handed to `datasets.map`, or any function that builds `labels`.
 
         The rule judges *what is rendered*, not where. It stays quiet on prompt-only renders (`conv[:-1]`,
-        `conv[:i]`, `example["prompt"]`, a list ending with a user, system or tool turn), on prompt renders used to
+        `conv[:i]`, `example["prompt"]`, a list ending with a user, system or tool turn, or with an assistant message
+        written with an empty content and nothing else, `{"role": "assistant", "content": ""}`: a slot the template
+        opens for the reply to come, where a reply of tool calls with an empty content is still a reply), on prompt renders used to
         mask labels, on values that depend on the role or task (`add_generation_prompt=conv[-1]["role"] !=
         "assistant"`), on template introspection (the same conversation rendered with and without the header, or
         one render of the function taken out of another: `answered.replace(asked, "")`), and on inference code
@@ -93,7 +95,8 @@ add_generation_prompt`, called as `render(tok, example["messages"], cfg.template
         name (`**self.cfg.chat_template_kwargs`, `**args.chat_template_kwargs`), carry template variables (`tools`,
         `enable_thinking`), not `add_generation_prompt` or `tokenize`: the flags the call shows are the flags it
         renders with. A wrapper's own `**kwargs` is followed to its callers in the module (the flags each call
-        site passes, by keyword or in a mapping of its own); in a function that is not such a wrapper, a flag the
+        site passes, by keyword or in a mapping of its own; a wrapper that hands the tokenizer nothing but them,
+        `tokenizer.apply_chat_template(**kw)`, takes the conversation its callers pass as `conversation=`); in a function that is not such a wrapper, a flag the
         call does not show is not assumed to be on. A flag given a parameter of a module-level function that renders
         a conversation of its own (`add_generation_prompt=add_generation_prompt` in a `.map()` function rendering
         `example["messages"]`) takes what every call of the module passes for it, also through `fn_kwargs` or a

@@ -66,7 +66,9 @@ class BatchEncodingAsTokenList(Rule):
         renders text by default and tokenizes when its caller says so
         (`def _to_chat_prompt(self, messages, tokenize=False): return tok.apply_chat_template(messages,
         tokenize=tokenize)`, or one that keeps the render in a name and returns it, a return under `if
-        isinstance(result, list):` aside) is judged at the calls that pass `tokenize=True` and use the result so (no fix there:
+        isinstance(result, list):` aside; also one that hands its render its own `**kwargs`, `return
+        tok.apply_chat_template(messages, **kw)`, or everything, the conversation too: `apply_chat_template(**kw)`
+        called with `conversation=`) is judged at the calls that leave `tokenize` on and use the result so (no fix there:
         `return_dict=False` goes into the wrapper's render). Across modules: a function or method of another module
         that returns such a result (a wrapper
         `render_chat(tok, messages)`, a `ChatPrompter.build(turns)` called on an instance built or annotated as

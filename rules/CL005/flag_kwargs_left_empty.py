@@ -22,3 +22,18 @@ def render_chat(tokenizer, messages, **kwargs):
 def prompt_ids(tokenizer, messages):
     ids = render_chat(tokenizer, messages, tokenize=True, add_generation_prompt=True)  # expect: CL005 "through the wrapper `render_chat`"
     return ids[-2048:]
+
+
+def apply_template(tokenizer, **kw):
+    # everything the caller passes, the conversation too, handed on as it is (and again without a keyword old
+    # tokenizers refuse)
+    try:
+        return tokenizer.apply_chat_template(**kw)
+    except TypeError:
+        kw.pop("enable_thinking", None)
+        return tokenizer.apply_chat_template(**kw)
+
+
+def cached_prompt(tokenizer, messages):
+    tokens = list(apply_template(tokenizer, conversation=messages, tokenize=True, add_generation_prompt=True))  # expect: CL005 "through the wrapper `apply_template`"
+    return tokens[:-1]

@@ -39,3 +39,17 @@ def prompt_ids(tokenizer, messages, options):
     more = render_chat(tokenizer, messages, **options)
     prompt = render_chat_as_text(tokenizer, messages, add_generation_prompt=True)
     return ids[-2048:], text[-2048:], more[-2048:], prompt[-2048:]
+
+
+def apply_template(tokenizer, **kw):
+    try:
+        return tokenizer.apply_chat_template(**kw)
+    except TypeError:
+        kw.pop("enable_thinking", None)
+        return tokenizer.apply_chat_template(**kw)
+
+
+def cached_prompt(tokenizer, messages):
+    tokens = list(apply_template(tokenizer, conversation=messages, add_generation_prompt=True, return_dict=False))
+    text = apply_template(tokenizer, conversation=messages, tokenize=False, add_generation_prompt=True)
+    return tokens[:-1], text[-100:]
