@@ -27,6 +27,7 @@ from pathlib import Path
 from chatlint.facts.built_classes import decorated_registry_factories, factories_in_text
 from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fields_read, text_fields_read
 from chatlint.facts.config_switches import (
+    mapping_fields_read,
     reads_template_switches,
     reads_token_switches,
     switch_fields_read,
@@ -370,7 +371,7 @@ class Project:
             # name (`add_generation_prompt=self.cfg.add_generation_prompt`)
             wanted |= switch_fields_read(text)
         if text is not None:
-            wanted |= template_switches_read(text)
+            wanted |= template_switches_read(text) | mapping_fields_read(text)
         if wanted - fields:
             self._link_field_owners(links, every_import, importer, frozenset(wanted - fields))
         return links
@@ -417,8 +418,10 @@ class Project:
                 else []
             )
             # (a nested configuration's field by its path: `render.add_generation_prompt`)
+            # (or a field of keywords shown whole, by its own name: `chat_template_kwargs.**`)
             if found is not None and any(
-                owner == found.symbol and name.rsplit(".", 1)[-1] in wanted for owner, name in declared
+                owner == found.symbol and (name.rsplit(".", 1)[-1] in wanted or name.split(".", 1)[0] in wanted)
+                for owner, name in declared
             ):
                 links.names[bound] = found
 

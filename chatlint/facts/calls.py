@@ -17,11 +17,13 @@ from dataclasses import dataclass, field, replace
 from chatlint.facts.config_switches import configured_flag
 from chatlint.facts.flags import (
     FLAG_NAMES,
+    WHOLE_MAPPING,
     absent,
     attribute_flag,
     call_flag,
     flag_from_expression,
     flag_from_kwargs,
+    mapping_value,
     merges_caller_kwargs,
     spread_source,
 )
@@ -56,6 +58,7 @@ from chatlint.facts.syntax import (
     keyword_value,
     passes_star_args,
     positional,
+    shortened,
     star_kwargs,
 )
 from chatlint.findings import Related, printable_path
@@ -648,6 +651,9 @@ class _Collector:
             if given is not None:
                 passed[forwarded.name] = given  # what a wrapper of this call forwards
                 flags[forwarded.name] = flag_from_expression(forwarded.name, given, function, FlagSource.CALL)
+            elif forwarded.mapping:
+                holder = bound_argument(call, parameters, forwarded.mapping)
+                flags[forwarded.name] = self._mapping_flag(forwarded.name, holder, function)
             elif forwarded.from_kwargs:
                 found = _flag_at_call_site(forwarded.name, call, function)
                 if not found.present and forwarded.present:
@@ -666,6 +672,30 @@ class _Collector:
             else:
                 flags[forwarded.name] = absent(forwarded.name)
         return flags
+
+    def _mapping_flag(self, name: str, holder: ast.expr | None, function: FunctionInfo) -> Flag:
+        """The flag `name` in the mapping a call hands a render to spread (`encode_chat(tok, text, cfg.
+        chat_template_kwargs)`): its value where the code shows it (a dict of the function, or the default the
+        configuration class declares for the field, `field(default_factory=lambda: {...})`, here or in another
+        module); absent when the mapping is shown whole without it, or is template variables (a configuration's
+        `chat_template_kwargs`, a record's field: see `SpreadSource`); unknown otherwise."""
+        if holder is None:
+            return absent(name)  # (the parameter's default: no mapping, or an empty one)
+        shown = mapping_value(name, holder, function)
+        if shown is not None:
+            return flag_from_expression(name, shown[0], shown[1], FlagSource.CALL)
+        if isinstance(holder, ast.Attribute):
+            field = ast.copy_location(ast.Attribute(holder, name, ast.Load()), holder)
+            declared = configured_flag(name, field, function, self.resolver.flows, self._classes, self.links)
+            if declared is not None:
+                return declared[0]
+            whole = ast.copy_location(ast.Attribute(holder, WHOLE_MAPPING, ast.Load()), holder)
+            if configured_flag(name, whole, function, self.resolver.flows, self._classes, self.links) is not None:
+                return absent(name)  # (the class shows the mapping whole, without this flag)
+        source = spread_source(holder, function, self.resolver.flows)
+        if source.may_hide_flags:
+            return Flag(name, None, True, None, FlagSource.CALL, f"the mapping `{shortened(code(holder), 40)}`")
+        return absent(name)
 
     def _imported_helper(
         self,
@@ -976,6 +1006,22 @@ def conversation_parameter(template_call: TemplateCall) -> str | None:
     if source is None or source not in function.params or source in function.assignments:
         return None
     return source
+
+
+def spread_parameter(template_call: TemplateCall) -> str | None:
+    """The parameter of the render's function whose mapping the render spreads, when that is all it spreads
+    (`def encode_chat(tok, text, template_kwargs): return tok.apply_chat_template(msgs, **template_kwargs)`):
+    each caller's mapping says what it holds."""
+    if template_call.route is not Route.DIRECT or passes_star_args(template_call.call):
+        return None
+    function = template_call.function
+    spreads = star_kwargs(template_call.call)
+    if len(spreads) != 1 or not isinstance(spreads[0], ast.Name):
+        return None
+    name = spreads[0].id
+    if name not in function.params or name == function.star_kwargs or name in function.assignments:
+        return None
+    return name
 
 
 # the name of the transformers tokenizer's `apply_chat_template` parameter for the conversation

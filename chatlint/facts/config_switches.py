@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
-from chatlint.facts.flags import declared_default, field_of, switch_flag
+from chatlint.facts.flags import FLAG_NAMES, WHOLE_MAPPING, declared_default, declared_mapping, field_of, switch_flag
 from chatlint.facts.flow import FunctionFlow, agreed_by_callers, annotated_class, function_flow, instance_class
 from chatlint.facts.links import Links
 from chatlint.facts.model import ClassInfo, Flag, FunctionInfo
@@ -54,6 +54,15 @@ def may_declare_switches(data: bytes) -> bool:
 def switch_fields_read(text: str) -> frozenset[str]:
     """The switch fields a module reads off an object (`self.args.add_bos_token`, `cfg.add_generation_prompt`)."""
     return frozenset(_SWITCH_READ.findall(text)) if any(word in text for word in _SWITCH_WORDS) else frozenset()
+
+
+def mapping_fields_read(text: str) -> frozenset[str]:
+    """The fields of keywords a module reads off an object (`cfg.chat_template_kwargs`): the class may show the
+    mapping whole (`_mapping_switches`)."""
+    return frozenset(_MAPPING_READ.findall(text)) if "kwargs" in text else frozenset()
+
+
+_MAPPING_READ = re.compile(r"\.(\w*kwargs)\b(?!\s*=[^=])")
 
 
 def mentions_template_flags(text: str) -> bool:
@@ -104,13 +113,33 @@ def switch_defaults(module: ast.Module) -> tuple[tuple[str, str, bool, int], ...
             continue
         for statement in node.body:
             target, value = field_of(statement)
-            if target is None or value is None or _SWITCH_FIELD.fullmatch(target) is None:
+            if target is None or value is None:
+                continue
+            if _SWITCH_FIELD.fullmatch(target) is None:
+                own.setdefault(node.name, []).extend(_mapping_switches(target, value, statement.lineno))
                 continue
             literal = bool_literal(declared_default(value))
             if literal is not None:
                 own.setdefault(node.name, []).append((target, (literal, statement.lineno)))
     found = with_nested_fields(module, own)
     return tuple((name, path, default, line) for name, fields in found.items() for path, (default, line) in fields)
+
+
+def _mapping_switches(target: str, value: ast.expr, line: int) -> list[tuple[str, tuple[bool, int]]]:
+    """A field of keywords for the template whose default the code shows whole (`chat_template_kwargs: dict =
+    field(default_factory=lambda: {"add_generation_prompt": True})`): the literal template flags it holds, by their
+    path under the field (`chat_template_kwargs.add_generation_prompt`), and the mark that it holds no other
+    (`chat_template_kwargs.**`)."""
+    mapping = declared_mapping(value) if "kwargs" in target else None
+    if mapping is None:
+        return []
+    found = [
+        (f"{target}.{key}", (literal, line))
+        for key, item in mapping.items()
+        if key in FLAG_NAMES
+        if (literal := bool_literal(item)) is not None
+    ]
+    return [*found, (f"{target}.{WHOLE_MAPPING}", (True, line))]
 
 
 def with_nested_defaults(
@@ -245,6 +274,10 @@ def _declared(
 def _local_default(cls: ClassInfo, path: list[str], classes: dict[str, ClassInfo]) -> bool | None:
     if len(path) == 1:
         return bool_literal(declared_default(cls.fields.get(path[0])))
+    mapping = declared_mapping(cls.fields.get(path[0])) if len(path) == 2 and "kwargs" in path[0] else None
+    if mapping is not None:
+        # a field of keywords for the template the class shows whole (see `_mapping_switches`)
+        return True if path[1] == WHOLE_MAPPING else bool_literal(mapping.get(path[1]))
     statement = next(
         (node for node in cls.node.body if field_of(node)[0] == path[0]),
         None,

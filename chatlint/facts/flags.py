@@ -566,6 +566,27 @@ def declared_default(value: ast.expr | None) -> ast.expr | None:
     return value
 
 
+def declared_mapping(value: ast.expr | None) -> dict[str, ast.expr] | None:
+    """A field's default when it is a dict the code shows whole (`{"add_generation_prompt": True}`, `dict(...)`,
+    `field(default_factory=lambda: {...})`, `field(default_factory=dict)`): its items by key; None otherwise."""
+    if isinstance(value, ast.Call) and dotted_name(value.func) in ("field", "dataclasses.field"):
+        factory = keyword_value(value, "default_factory")
+        if dotted_name(factory) == "dict":
+            return {}
+        value = factory.body if isinstance(factory, ast.Lambda) else keyword_value(value, "default")
+    if isinstance(value, ast.Dict) and all(string_value(key) is not None for key in value.keys):
+        return {string_value(key) or "": item for key, item in zip(value.keys, value.values)}
+    if isinstance(value, ast.Call) and dotted_name(value.func) == "dict" and not value.args:
+        if all(item.arg is not None for item in value.keywords):
+            return {item.arg or "": item.value for item in value.keywords}
+    return None
+
+
+# the path under a mapping field that says the class shows the mapping whole (`chat_template_kwargs.**`): a template
+# flag it holds no key for is absent, not unknown
+WHOLE_MAPPING = "**"
+
+
 def switch_flag(name: str, default: bool, cls: str, field: str) -> Flag:
     """The flag a call sets from a configuration switch field, as its class declares it (which a configuration may
     change: no fix edits it)."""

@@ -16,7 +16,7 @@ from chatlint.facts.built_classes import (
     registry_factories,
     registry_members,
 )
-from chatlint.facts.calls import conversation_parameter, renderer_factories
+from chatlint.facts.calls import conversation_parameter, renderer_factories, spread_parameter
 from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.config_switches import may_declare_switches, switch_defaults, with_nested_defaults
 from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_target
@@ -796,14 +796,16 @@ def _returned_tuple_text(
     rendered: RenderedTexts, function: FunctionInfo, renders: dict[int, TemplateCall]
 ) -> TextSummary | None:
     """Tuples holding rendered texts (`return prompt, full`): the prompt's place when one is a prompt rendered
-    without the generation prompt (what a caller in another module masks labels by), else the first."""
+    without the generation prompt (what a caller in another module masks labels by), else the first; with the
+    other places that hold a text of the same render (`return prompt + yes, prompt + no`)."""
     in_pairs = rendered.returned_in_tuples(function)
     if not in_pairs:
         return None
     position, found = next(
         ((place, text) for place, text in in_pairs if origin_prompt_words(text, renders)), in_pairs[0]
     )
-    return _render_summary(function, found, renders, (position,))
+    same = {place for place, text in in_pairs if text.render_call is found.render_call and text.line == found.line}
+    return _render_summary(function, found, renders, tuple(sorted(same | {position})))
 
 
 def _render_summary(
@@ -877,8 +879,8 @@ def _returned_ids(facts: ModuleFacts, function: FunctionInfo) -> TextSummary | N
         tokenize, return_dict = render.flag("tokenize"), render.flag("return_dict")
         if (tokenize.present and tokenize.value is False) or passes_star_args(render.call):
             continue
-        if render.may_hide_flags and not only_own_kwargs(render.call, function):
-            continue  # (its own `**kwargs` are its caller's keywords: the flags say so, judged at each call)
+        if render.may_hide_flags and not only_own_kwargs(render.call, function) and spread_parameter(render) is None:
+            continue  # (its own `**kwargs`, or a mapping it is given, are its caller's: judged at each call)
         taken = (conversation_parameter(render) or "") if _is_wrapper_call(render, methods=True) else ""
         if return_dict.present and not isinstance(keyword_value(render.call, "return_dict"), ast.Name):
             if return_dict.value is not False or (render.shape.kind is not ShapeKind.PROMPT and not taken):
@@ -1101,6 +1103,8 @@ def _flags(template_call: TemplateCall) -> tuple[ForwardedFlag, ...]:
             flags.append(ForwardedFlag(name, None, None, True, where=f"`{field}`", field=field))
         elif not inner.present and function.star_kwargs and _forwards(template_call.call, function.star_kwargs):
             flags.append(ForwardedFlag(name, None, None, False, from_kwargs=True))
+        elif not inner.present and (mapping := spread_parameter(template_call)) is not None:
+            flags.append(ForwardedFlag(name, None, None, False, mapping=mapping))
         elif merges_caller_kwargs(template_call.call, function):
             # its own value, unless the caller's keyword overrides it (`kwargs.update(overrides)`)
             flags.append(ForwardedFlag(name, None, inner.value, inner.present, where=inner.where, from_kwargs=True))

@@ -324,6 +324,9 @@ class ForwardedFlag:
     # a field of a parameter (`"template.add_generation_prompt"` for `add_generation_prompt=template.
     # add_generation_prompt`): the default of that field of the object a caller passes, when its class says
     field: str = ""
+    # the parameter whose mapping the render spreads (`**template_kwargs`), the flag not set otherwise: what the
+    # mapping a caller passes holds
+    mapping: str = ""
 
 
 @dataclass(frozen=True)

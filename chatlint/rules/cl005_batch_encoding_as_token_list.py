@@ -75,7 +75,12 @@ class BatchEncodingAsTokenList(Rule):
         one, or handed as one by another module of the run, also through `functools.partial(build_pair,
         encoder=PromptEncoder(tok))`, an inherited `self.build(...)`, or a method that calls an item of a dict of
         partials of such a wrapper, `self._encode = PROMPT_ENCODERS[style]`, unless every partial binds
-        `return_dict=False`) is found at the call whose result this module uses so, naming the
+        `return_dict=False`; or one that spreads a mapping its callers hand it, `def encode_chat(tok, text,
+        template_kwargs): return tok.apply_chat_template(msgs, tokenize=True, **template_kwargs)`, judged with what
+        each caller hands: a dict it shows, or a configuration's field whose class shows its default whole,
+        `chat_template_kwargs: dict = field(default_factory=lambda: {...})`, here or in another module; a
+        configuration's `chat_template_kwargs` the code does not show holds template variables, a mapping of another
+        kind leaves the call unjudged) is found at the call whose result this module uses so, naming the
         render as a related place; the module that renders says nothing unless it uses the result itself, and the
         fix (in the render, which its other callers share) is not offered there. A method whose result a base class
         of another module hands to another method of the class, both left to its subclasses (`self._send(self.
