@@ -57,12 +57,15 @@ def switch_fields_read(text: str) -> frozenset[str]:
 
 
 def mapping_fields_read(text: str) -> frozenset[str]:
-    """The fields of keywords a module reads off an object (`cfg.chat_template_kwargs`): the class may show the
-    mapping whole (`_mapping_switches`)."""
-    return frozenset(_MAPPING_READ.findall(text)) if "kwargs" in text else frozenset()
+    """The fields of keywords for the template a module reads off an object (`cfg.chat_template_kwargs`): the class
+    may show the mapping whole (`_mapping_switches`). (Only those named for the template: a module reading
+    `self.model_kwargs` would have every module it imports read for a field of that name.)"""
+    return frozenset(_MAPPING_READ.findall(text)) if "template" in text and "kwargs" in text else frozenset()
 
 
-_MAPPING_READ = re.compile(r"\.(\w*kwargs)\b(?!\s*=[^=])")
+# a field of keywords for the template (`chat_template_kwargs`, `template_kwargs`)
+_MAPPING_FIELD = re.compile(r"\w*template\w*kwargs")
+_MAPPING_READ = re.compile(r"\.(\w*template\w*kwargs)\b(?!\s*=[^=])")
 
 
 def mentions_template_flags(text: str) -> bool:
@@ -130,7 +133,7 @@ def _mapping_switches(target: str, value: ast.expr, line: int) -> list[tuple[str
     field(default_factory=lambda: {"add_generation_prompt": True})`): the literal template flags it holds, by their
     path under the field (`chat_template_kwargs.add_generation_prompt`), and the mark that it holds no other
     (`chat_template_kwargs.**`)."""
-    mapping = declared_mapping(value) if "kwargs" in target else None
+    mapping = declared_mapping(value) if _MAPPING_FIELD.fullmatch(target) else None
     if mapping is None:
         return []
     found = [
@@ -274,7 +277,9 @@ def _declared(
 def _local_default(cls: ClassInfo, path: list[str], classes: dict[str, ClassInfo]) -> bool | None:
     if len(path) == 1:
         return bool_literal(declared_default(cls.fields.get(path[0])))
-    mapping = declared_mapping(cls.fields.get(path[0])) if len(path) == 2 and "kwargs" in path[0] else None
+    mapping = (
+        declared_mapping(cls.fields.get(path[0])) if len(path) == 2 and _MAPPING_FIELD.fullmatch(path[0]) else None
+    )
     if mapping is not None:
         # a field of keywords for the template the class shows whole (see `_mapping_switches`)
         return True if path[1] == WHOLE_MAPPING else bool_literal(mapping.get(path[1]))
