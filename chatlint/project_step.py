@@ -27,7 +27,7 @@ from chatlint.facts.summary import (
     tokenizer_loader_calls,
 )
 from chatlint.files import FileSelector
-from chatlint.import_uses import imports_any, mentions
+from chatlint.import_uses import imports_any, is_word, mentions
 from chatlint.knowledge.model_families import ModelFamily, family_of, names_known_checkpoint
 from chatlint.linking import MAX_SUMMARY_BYTES, Project, Summarizer
 from chatlint.source import Source
@@ -55,7 +55,7 @@ def _annotated_tokenizer_classes(text: str) -> frozenset[str]:
     return frozenset(
         match.group(1)
         for match in _ANNOTATED_TOKENIZER_CLASS.finditer(text)
-        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "_")
+        if match.start() and is_word(text[match.start() - 1])
     )
 
 

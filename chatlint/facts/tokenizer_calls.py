@@ -548,7 +548,7 @@ def _renders_with(function: FunctionInfo, name: str) -> bool:
 def _tokenizer_of(value: ast.expr) -> str | None:
     """The name whose tokenizer `value` reads (`pipe.tokenizer`, `getattr(pipe, "tokenizer", None)`: `pipe`)."""
     if isinstance(value, ast.Call) and dotted_name(value.func) == "getattr" and len(value.args) >= 2:
-        value = ast.Attribute(value=value.args[0], attr=string_value(value.args[1]) or "", ctx=ast.Load())
+        return dotted_name(value.args[0]) if string_value(value.args[1]) == "tokenizer" else None
     if isinstance(value, ast.Attribute) and value.attr == "tokenizer":
         return dotted_name(value.value)
     return None
