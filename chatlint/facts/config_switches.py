@@ -14,7 +14,15 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
-from chatlint.facts.flags import FLAG_NAMES, WHOLE_MAPPING, declared_default, declared_mapping, field_of, switch_flag
+from chatlint.facts.flags import (
+    FLAG_NAMES,
+    WHOLE_MAPPING,
+    declared_default,
+    declared_mapping,
+    dict_key_value,
+    field_of,
+    switch_flag,
+)
 from chatlint.facts.flow import FunctionFlow, agreed_by_callers, annotated_class, function_flow, instance_class
 from chatlint.facts.links import Links
 from chatlint.facts.model import ClassInfo, Flag, FunctionInfo
@@ -137,10 +145,9 @@ def _mapping_switches(target: str, value: ast.expr, line: int) -> list[tuple[str
     if mapping is None:
         return []
     found = [
-        (f"{target}.{key}", (literal, line))
-        for key, item in mapping.items()
-        if key in FLAG_NAMES
-        if (literal := bool_literal(item)) is not None
+        (f"{target}.{name}", (literal, line))
+        for name in FLAG_NAMES
+        if (literal := bool_literal(dict_key_value(mapping, name))) is not None
     ]
     return [*found, (f"{target}.{WHOLE_MAPPING}", (True, line))]
 
@@ -282,7 +289,7 @@ def _local_default(cls: ClassInfo, path: list[str], classes: dict[str, ClassInfo
     )
     if mapping is not None:
         # a field of keywords for the template the class shows whole (see `_mapping_switches`)
-        return True if path[1] == WHOLE_MAPPING else bool_literal(mapping.get(path[1]))
+        return True if path[1] == WHOLE_MAPPING else bool_literal(dict_key_value(mapping, path[1]))
     statement = next(
         (node for node in cls.node.body if field_of(node)[0] == path[0]),
         None,

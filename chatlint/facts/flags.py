@@ -298,7 +298,7 @@ def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[a
         # one of two dicts: the value both give alike, else the one either gives (it may be passed)
         branches = [mapping.body, mapping.orelse]
         agreed = _agreed_value(key, branches, function)
-        given = (_dict_key_value(branch, key) for branch in branches)
+        given = (dict_key_value(branch, key) for branch in branches)
         found = agreed[0] if agreed is not None else next((value for value in given if value is not None), None)
         return (found, function) if found is not None else None
     value = None
@@ -320,7 +320,7 @@ def _agreed_value(key: str, assigned: list[ast.expr], scope: FunctionInfo) -> tu
     False, ...}` before each of two renders), when every one of them sets it to the same value; else None."""
     values = []
     for mapping in assigned:
-        value = _dict_key_value(mapping, key)
+        value = dict_key_value(mapping, key)
         if value is None or not isinstance(value, ast.Constant):
             return None
         values.append(value)
@@ -332,7 +332,7 @@ def _agreed_value(key: str, assigned: list[ast.expr], scope: FunctionInfo) -> tu
     )
 
 
-def _dict_key_value(mapping: ast.expr, key: str) -> ast.expr | None:
+def dict_key_value(mapping: ast.expr, key: str) -> ast.expr | None:
     """The value a dict literal or a `dict(...)` call gives `key`, when it gives one."""
     if isinstance(mapping, ast.Dict):
         return next((item for name, item in zip(mapping.keys, mapping.values) if string_value(name) == key), None)
@@ -347,11 +347,9 @@ def _shown_dict(mapping: ast.expr, function: FunctionInfo, depth: int = 0) -> as
     name assigned one dict once; else the value as it is."""
     if depth > 4:
         return mapping
-    if isinstance(mapping, ast.Call) and dotted_name(mapping.func) in ("field", "dataclasses.field"):
-        given = keyword_value(mapping, "default") or keyword_value(mapping, "default_factory")
-        return _shown_dict(given, function, depth + 1) if given is not None else mapping
-    if isinstance(mapping, ast.Lambda):
-        return _shown_dict(mapping.body, function, depth + 1)
+    unwrapped = _field_value(mapping)
+    if unwrapped is not mapping:
+        return _shown_dict(unwrapped, function, depth + 1)
     copied = None
     if isinstance(mapping, ast.Call) and not mapping.keywords and len(mapping.args) == 1:
         if dotted_name(mapping.func) in ("dict", "copy.copy", "copy.deepcopy", "deepcopy"):
@@ -415,7 +413,7 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
         visible = name not in function_flow(function, flows).opaque_items and not _updated(name, function)
         agree = all(
             _agreed_value(flag, assigned, function) is not None
-            or all(_dict_key_value(value, flag) is None for value in assigned)
+            or all(dict_key_value(value, flag) is None for value in assigned)
             for flag in FLAG_NAMES
         )
         return SpreadSource.VISIBLE if visible and agree else SpreadSource.UNKNOWN
@@ -453,7 +451,7 @@ def _either_source(mapping: ast.IfExp, function: FunctionInfo) -> SpreadSource:
     branches = [mapping.body, mapping.orelse]
     agree = all(
         _agreed_value(flag, branches, function) is not None
-        or all(_dict_key_value(branch, flag) is None for branch in branches)
+        or all(dict_key_value(branch, flag) is None for branch in branches)
         for flag in FLAG_NAMES
     )
     return SpreadSource.VISIBLE if agree else SpreadSource.UNKNOWN
@@ -566,20 +564,33 @@ def declared_default(value: ast.expr | None) -> ast.expr | None:
     return value
 
 
-def declared_mapping(value: ast.expr | None) -> dict[str, ast.expr] | None:
-    """A field's default when it is a dict the code shows whole (`{"add_generation_prompt": True}`, `dict(...)`,
-    `field(default_factory=lambda: {...})`, `field(default_factory=dict)`): its items by key; None otherwise."""
-    if isinstance(value, ast.Call) and dotted_name(value.func) in ("field", "dataclasses.field"):
-        factory = keyword_value(value, "default_factory")
-        if dotted_name(factory) == "dict":
-            return {}
-        value = factory.body if isinstance(factory, ast.Lambda) else keyword_value(value, "default")
-    if isinstance(value, ast.Dict) and all(string_value(key) is not None for key in value.keys):
-        return {string_value(key) or "": item for key, item in zip(value.keys, value.values)}
-    if isinstance(value, ast.Call) and dotted_name(value.func) == "dict" and not value.args:
-        if all(item.arg is not None for item in value.keywords):
-            return {item.arg or "": item.value for item in value.keywords}
-    return None
+def declared_mapping(value: ast.expr | None) -> ast.expr | None:
+    """A field's default when it is a dict the code shows whole, every key written out (`{"add_generation_prompt":
+    True}`, `dict(...)`, `field(default_factory=lambda: {...})`; `field(default_factory=dict)`, an empty one): the
+    dict (its values by `dict_key_value`); None otherwise."""
+    if value is None:
+        return None
+    shown = _field_value(value)
+    if dotted_name(shown) == "dict":
+        return ast.Dict(keys=[], values=[])  # (`default_factory=dict`)
+    if isinstance(shown, ast.Dict) and any(string_value(key) is None for key in shown.keys):
+        return None  # (a key the code computes may be any flag)
+    return shown if _is_visible_dict(shown) else None
+
+
+def _field_value(value: ast.expr) -> ast.expr:
+    """What a dataclass field's default gives (`field(default=x)`, `field(default_factory=lambda: x)`: `x`; a
+    factory that is no lambda as it is); any other value as it is."""
+    while True:
+        if isinstance(value, ast.Call) and dotted_name(value.func) in ("field", "dataclasses.field"):
+            given = keyword_value(value, "default") or keyword_value(value, "default_factory")
+            if given is None:
+                return value
+            value = given
+        elif isinstance(value, ast.Lambda):
+            value = value.body
+        else:
+            return value
 
 
 # the path under a mapping field that says the class shows the mapping whole (`chat_template_kwargs.**`): a template
