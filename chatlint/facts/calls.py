@@ -1014,14 +1014,11 @@ def spread_parameter(template_call: TemplateCall) -> str | None:
     each caller's mapping says what it holds."""
     if template_call.route is not Route.DIRECT or passes_star_args(template_call.call):
         return None
-    function = template_call.function
-    spreads = star_kwargs(template_call.call)
-    if len(spreads) != 1 or not isinstance(spreads[0], ast.Name):
-        return None
-    name = spreads[0].id
-    if name not in function.params or name == function.star_kwargs or name in function.assignments:
-        return None
-    return name
+    if template_call.spreads != (SpreadSource.CALLER,):
+        return None  # (a parameter never reassigned, or the function's own `**kwargs`: see `spread_source`)
+    spread = star_kwargs(template_call.call)[0]
+    name = dotted_name(spread)
+    return name if isinstance(spread, ast.Name) and name != template_call.function.star_kwargs else None
 
 
 # the name of the transformers tokenizer's `apply_chat_template` parameter for the conversation
