@@ -23,6 +23,7 @@ from chatlint.facts.summarize import summarize
 from chatlint.facts.summary import ImportRef, ModuleSummary, imports_of
 from chatlint.facts.syntax import SourceText, Span, reading
 from chatlint.findings import Applicability, Edit, FileError, Finding, Fix, SkipReason
+from chatlint.handed_calls import unwrap_handed_calls
 from chatlint.lines import line_starts
 from chatlint.newer_python import newer_python_needed
 from chatlint.noqa import Directives, file_is_suppressed
@@ -398,11 +399,12 @@ _BRACKET_LIMIT_MESSAGE = "too many nested parentheses"
 
 
 def parse(text: str) -> ast.Module:
-    """The module's tree, as the Python running chatlint parses it (a `SyntaxError` when it cannot)."""
+    """The module's tree, as the Python running chatlint parses it (a `SyntaxError` when it cannot), with the calls
+    handed to a thread read as the calls they make (`chatlint.handed_calls`)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # `SyntaxWarning`s about the user's code are not chatlint's to print
-            return ast.parse(text)
+            return unwrap_handed_calls(ast.parse(text), text)
     except (RecursionError, MemoryError) as error:
         raise TooDeeplyNested(f"Python's parser ran out of {_resource(error)}") from None
     except SyntaxError as error:

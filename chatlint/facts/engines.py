@@ -341,7 +341,9 @@ class Engines:
         flow = function_flow(function, flows)
         found = set()
         cached = []
-        for value in flow.returns:
+        # (`return LLMPipeline(ir, device, cfg) if cfg else LLMPipeline(ir, device)`: both)
+        returned = [part for value in flow.returns for part in _branches(value)]
+        for value in returned:
             if isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name):
                 cached.append(value.value.id)  # `return _CACHE[key]`: what the function stored there (below)
                 continue
@@ -979,6 +981,7 @@ def _built_calls(
         flow = function_flow(function, flows)
         bindings = flow.reaching(receiver.id, receiver)
         value = flow.assigned(receiver)
+        value = value.value if isinstance(value, ast.Await) else value  # (`pipe = await load_pipeline(name)`)
         if isinstance(value, ast.Call) and dotted_name(value.func) == "getattr" and len(value.args) == 3:
             # `getattr(self.model, "llm", self.model)`: the model itself, or one it wraps (the default's calls)
             return _built_calls(value.args[2], function, flows, depth)
@@ -1092,3 +1095,10 @@ def _named_for_an_engine(receiver: ast.expr) -> bool:
     last = name.split(".")[-1].lower().lstrip("_")
     words = last.split("_")
     return "llm" in words or "vllm" in words or last.endswith("llm")
+
+
+def _branches(value: ast.expr) -> list[ast.expr]:
+    """The values a returned expression may be: both branches of a conditional expression, else itself."""
+    if isinstance(value, ast.IfExp):
+        return [*_branches(value.body), *_branches(value.orelse)]
+    return [value]

@@ -300,11 +300,12 @@ class _Walker:
                     if text is not None:
                         self.flow.items.setdefault((target.id, text), []).append(item)
         elif isinstance(target, (ast.Tuple, ast.List)):
+            unpacked = value.value if isinstance(value, ast.Await) else value  # (`pipe, tok = await load(name)`)
             for position, element in enumerate(target.elts):
                 if isinstance(element, ast.Starred):
                     break
                 if isinstance(element, ast.Name):
-                    self._add(Binding(element.id, "unpack", value, position, statement, order, blocks, value))
+                    self._add(Binding(element.id, "unpack", unpacked, position, statement, order, blocks, value))
         elif isinstance(target, ast.Subscript) and not isinstance(target.slice, ast.Tuple):
             base = dotted_name(target.value)
             if base:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -336,20 +336,31 @@ class ModuleFacts:
     def _engine_factories(self, engines: Engines) -> dict[str, tuple[str, Related]]:
         """The module-level functions of the module that build and return an engine (`def _get_llm(model): return
         LLM(model=model)`), by name: what a call of one returns is that engine."""
-        built = tuple(f"{name.rsplit('.', 1)[-1]}(" for name in engines.classes)
-        # (only the functions whose text builds one of the classes: the others' flows are not computed here)
-        named = [
-            function
-            for function in self.functions
-            if not function.is_module and any(name in self.code(function.node) for name in built)
-        ]
-        return {
-            name: (
-                words,
-                Related(self.path, getattr(function.node, "lineno", 1), f"`{function.name}` builds the engine"),
-            )
-            for name, function, words in engines.factory_functions(named, self.flows)
-        }
+        found: dict[str, tuple[str, Related]] = {}
+        names: Iterable[str] = engines.classes
+        for _ in range(2):  # (and those that return what one of those returns: `pipe, tok = _load(name)`)
+            built = tuple(f"{name.rsplit('.', 1)[-1]}(" for name in names)
+            # (only the functions whose text builds one of the classes: the others' flows are not computed here)
+            named = [
+                function
+                for function in self.functions
+                if not function.is_module
+                and function.name not in found
+                and any(name in self.code(function.node) for name in built)
+            ]
+            made = {
+                name: (
+                    words,
+                    Related(self.path, getattr(function.node, "lineno", 1), f"`{function.name}` builds the engine"),
+                )
+                for name, function, words in engines.factory_functions(named, self.flows)
+            }
+            if not made:
+                break
+            found.update(made)
+            engines = engines.with_factories(made)
+            names = made.keys()
+        return found
 
     @functools.cached_property
     def _tokenization(self) -> tuple[list[TokenizerCall], list[SplitTokenization]]:

@@ -292,12 +292,6 @@ def is_property(function: object) -> bool:
 SAME_ITEMS = frozenset({"list", "tuple", "sorted", "iter", "gather_object", "tqdm", "tqdm.tqdm", "auto.tqdm"})
 
 
-# calls that run the function they are given with the arguments that follow it: `executor.submit(fn, *args)`,
-# `asyncio.to_thread(fn, *args)`, `loop.run_in_executor(executor, fn, *args)` (the name -> where the function is)
-# (`starlette.concurrency.run_in_threadpool(fn, *args)`, FastAPI's too; `anyio.to_thread.run_sync(fn, *args)`)
-_RUNS_A_FUNCTION = {"submit": 0, "to_thread": 0, "run_in_executor": 1, "run_in_threadpool": 0, "run_sync": 0}
-
-
 # classes that run the function given as `target=` with `args=` and `kwargs=` (`Thread(target=pipe, args=(prompt,),
 # kwargs=gen_kwargs)`, a streaming generation)
 _RUNS_A_TARGET = frozenset({"Thread", "Process"})
@@ -324,22 +318,9 @@ def _thread_call(call: ast.Call) -> ast.Call | None:
 
 
 def submitted_call(call: ast.Call) -> ast.Call | None:
-    """The call of a helper that `call` hands to an executor with its arguments (`pool.submit(send, args, prompt)`
-    runs `send(args, prompt)`), written out at the same place; None for any other call."""
+    """The call a thread or process runs, written out at the same place (`Thread(target=pipe, args=(prompt,))` runs
+    `pipe(prompt)`); None for any other call. (A call that runs a function it is handed with its arguments,
+    `asyncio.to_thread(pipe, prompt)`, is already read as the call it makes: `chatlint.handed_calls`.)"""
     func = call.func
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    if name in _RUNS_A_TARGET:
-        return _thread_call(call)
-    position = _RUNS_A_FUNCTION.get(name)
-    if position is None or len(call.args) <= position or any(isinstance(a, ast.Starred) for a in call.args):
-        return None
-    target = call.args[position]
-    given: list[ast.expr] = []
-    keywords: list[ast.keyword] = []
-    if isinstance(target, ast.Call) and is_partial(target) and target.args:
-        # `asyncio.to_thread(functools.partial(pipe, prompt, max_new_tokens=64))` runs `pipe(prompt, max_new_tokens=64)`
-        keywords = list(target.keywords)
-        target, *given = target.args
-    if not isinstance(target, (ast.Name, ast.Attribute)) or any(isinstance(item, ast.Starred) for item in given):
-        return None
-    return ast.copy_location(ast.Call(func=target, args=[*given, *call.args[position + 1 :]], keywords=keywords), call)
+    return _thread_call(call) if name in _RUNS_A_TARGET else None

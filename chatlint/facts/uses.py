@@ -54,6 +54,9 @@ def result_name(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> str:
         if isinstance(parent, ast.Attribute) and parent.value is child and parent.attr in MOVES:
             child = parent  # `apply_chat_template(...).to(device)`: the same value, on a device
             continue
+        if isinstance(parent, ast.Await):
+            child = parent  # `await asyncio.to_thread(tok.apply_chat_template, ...)`: what the call gives
+            continue
         if isinstance(parent, ast.Call) and parent.func is child and isinstance(child, ast.Attribute):
             child = parent
             continue

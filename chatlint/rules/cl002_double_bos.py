@@ -1249,9 +1249,11 @@ def _fix(tokenizer_call: TokenizerCall, facts: ModuleFacts, applicability: Appli
     if not flag.present:
         # (and in the helper's other tokenizer calls of the same text: `except TypeError: tokenizer([text])`)
         others = [other for other in tokenizer_call.also_inner if not other.add_special_tokens.present]
-        edits = tuple(add_keyword(call.call, FLAG, "False", facts.source) for call in (target, *others))
+        edits = [add_keyword(call.call, FLAG, "False", facts.source) for call in (target, *others)]
         where = f" inside {tokenizer_call.via}" if tokenizer_call.via else ""
-        return NodeFix(applicability, edits, f"Pass `add_special_tokens=False`{where}")
+        if any(edit is None for edit in edits):
+            return None  # (a call handed to a thread that does not forward keywords: `loop.run_in_executor(...)`)
+        return NodeFix(applicability, tuple(edit for edit in edits if edit), f"Pass `add_special_tokens=False`{where}")
     if isinstance(flag.node, ast.Constant) and flag.node.value is True:
         if not flag.set_in_call:
             applicability = Applicability.UNSAFE
@@ -1269,6 +1271,8 @@ def _imported_helper_fix(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> N
     if flag.set_in_call and flag.present or tokenizer_call.off_keyword is None:
         return None
     edit = add_keyword(tokenizer_call.call, tokenizer_call.off_keyword, "False", facts.source)
+    if edit is None:
+        return None
     return NodeFix(Applicability.UNSAFE, (edit,), f"Pass `{tokenizer_call.off_keyword}=False` to the helper")
 
 

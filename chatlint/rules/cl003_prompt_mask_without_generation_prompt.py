@@ -310,4 +310,5 @@ def _fix(render: TemplateCall, use: LengthMask | PromptRow, facts: ModuleFacts) 
             return None
         where = f" (in {flag.where}, which other code may share)" if flag.where else ""
         return NodeFix(Applicability.UNSAFE, (NodeEdit(flag.node, "True"),), description + where)
-    return NodeFix(Applicability.UNSAFE, (add_keyword(render.call, FLAG, "True", facts.source),), description)
+    edit = add_keyword(render.call, FLAG, "True", facts.source)
+    return NodeFix(Applicability.UNSAFE, (edit,), description) if edit is not None else None

@@ -303,14 +303,15 @@ def _called_with_defaults(template_call: TemplateCall, facts: ModuleFacts) -> st
 _RESULT_FLAGS = frozenset({"tokenize", "return_dict", "return_assistant_tokens_mask"})
 
 
-def _fix(call: ast.Call, template_call: TemplateCall, facts: ModuleFacts, unsafe: bool = False) -> NodeFix:
+def _fix(call: ast.Call, template_call: TemplateCall, facts: ModuleFacts, unsafe: bool = False) -> NodeFix | None:
     """`return_dict=False` added to the render (unsafe when its keywords come from data, a configuration or a
     caller)."""
     from_data = SpreadSource.DATA in template_call.spreads or SpreadSource.CONFIG in template_call.spreads
+    edit = add_keyword(call, "return_dict", "False", facts.source)
+    if edit is None:
+        return None
     return NodeFix(
-        Applicability.UNSAFE if from_data or unsafe else Applicability.SAFE,
-        (add_keyword(call, "return_dict", "False", facts.source),),
-        "Pass `return_dict=False`",
+        Applicability.UNSAFE if from_data or unsafe else Applicability.SAFE, (edit,), "Pass `return_dict=False`"
     )
 
 

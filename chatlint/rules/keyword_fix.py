@@ -11,12 +11,16 @@ from __future__ import annotations
 import ast
 
 from chatlint.facts.syntax import SourceText, arguments_in_order
+from chatlint.handed_calls import forwards_keywords, handed
 from chatlint.rules.base import NodeEdit
 
 
-def add_keyword(call: ast.Call, name: str, value: str, source: SourceText) -> NodeEdit:
+def add_keyword(call: ast.Call, name: str, value: str, source: SourceText) -> NodeEdit | None:
     """An edit that replaces `call` with the same call plus `name=value` after its last argument (before any
-    `**kwargs`)."""
+    `**kwargs`). For a call handed to a thread (`asyncio.to_thread(tok, text)`, `chatlint.handed_calls`), the call
+    as written gets the keyword when it forwards keywords; None when it does not (`loop.run_in_executor(...)`)."""
+    if not forwards_keywords(call):
+        return None
     text = source.segment(call)
     start = source.offsets(call)[0]
     new = f"{name}={value}"
@@ -71,7 +75,8 @@ def _separator(
         between = text[arguments[upto - 2][1] : arguments[upto - 1][0]]
         gap = between[between.index(",") + 1 :] if "," in between else " "
     else:
-        opening = text.index("(", source.offsets(call.func)[1] - start)
+        func = handed(call) or call  # (`asyncio.to_thread(tok, text)`: its own parenthesis, not one after `tok`)
+        opening = text.index("(", source.offsets(func.func)[1] - start)
         gap = text[opening + 1 : arguments[0][0]]
     if "\n" in gap:
         newline = "\r\n" if "\r\n" in gap else "\n"

@@ -1,4 +1,7 @@
-# The twins: OpenVINO GenAI's pipeline given the messages' token ids, or a plain question it templates itself.
+# The twins: OpenVINO GenAI's pipeline given the messages' token ids, or a plain question it templates itself (also
+# through a loader run in a worker thread).
+import asyncio
+
 import openvino_genai as ov_genai
 from transformers import AutoTokenizer
 
@@ -14,3 +17,16 @@ class LocalServer:
 
     def ask(self, question):
         return self.pipe.generate(question, max_new_tokens=256)
+
+
+def build_pipeline(model_dir, device):
+    return ov_genai.LLMPipeline(model_dir, device, {"PERFORMANCE_HINT": "LATENCY"}) if device == "GPU" else ov_genai.LLMPipeline(model_dir, device)
+
+
+def load(model_dir, device="GPU"):
+    return build_pipeline(model_dir, device), AutoTokenizer.from_pretrained(model_dir)
+
+
+async def ask_in_a_thread(question, model_dir):
+    pipe, _ = await asyncio.to_thread(load, model_dir)
+    return await asyncio.to_thread(pipe.generate, question, ov_genai.GenerationConfig(max_new_tokens=128))
