@@ -534,6 +534,15 @@ class _Collector:
                     if value is not None
                     else inner_flag
                 )
+            elif (held := _parameter_field(forwarded, wrapper)) is not None and (holder := argument(held[0])):
+                # `add_generation_prompt=cfg.add_generation_prompt` inside: that field of what the call passes for
+                # `cfg`, as for an imported wrapper
+                value = _field_of(holder, held[1], function, call)
+                if value is None:  # (an object built with positional arguments: which value it holds is not known)
+                    flags[flag_name] = Flag(flag_name, None, True, None, FlagSource.CALL, "")
+                else:
+                    passed[flag_name] = value
+                    flags[flag_name] = flag_from_expression(flag_name, value, function, FlagSource.CALL)
             elif (receivers := self._receiver_attribute(call, function, wrapper, forwarded, inner_flag)) is not None:
                 flags[flag_name] = receivers
             elif not inner_flag.present and wrapper.star_kwargs and _forwards_kwargs(inner.call, wrapper.star_kwargs):
@@ -644,10 +653,10 @@ class _Collector:
             given = bound_argument(call, parameters, forwarded.parameter) if forwarded.parameter else None
             if given is None and forwarded.field:
                 # `add_generation_prompt=template.add_generation_prompt` inside: that field of what the call passes
-                # for `template`, whose class's default the configured flags read (`_configured_flags`)
+                # for `template`
                 owner, _, attribute = forwarded.field.partition(".")
                 holder = bound_argument(call, parameters, owner)
-                given = ast.copy_location(ast.Attribute(holder, attribute, ast.Load()), call) if holder else None
+                given = _field_of(holder, attribute, function, call) if holder else None
             if given is not None:
                 passed[forwarded.name] = given  # what a wrapper of this call forwards
                 flags[forwarded.name] = flag_from_expression(forwarded.name, given, function, FlagSource.CALL)
@@ -813,6 +822,31 @@ class _Collector:
         # (a field of a configuration passed for a flag: `add_generation_prompt=cfg.teacher.add_generation_prompt`)
         self._configured_flags(template_call, template_call.forwarded)
         return template_call
+
+
+def _field_of(holder: ast.expr, attribute: str, function: FunctionInfo, call: ast.Call) -> ast.expr | None:
+    """What a wrapper reading `attribute` off the object a call hands it (`holder`) gets: the keyword of the
+    construction the call shows (`RenderOptions(add_generation_prompt=False)`, also through a local name assigned
+    it once), else the field itself (`cfg.add_generation_prompt`), whose class's default the configured flags read
+    (`_configured_flags`); None when the construction may set it positionally."""
+    built = holder
+    if isinstance(built, ast.Name):
+        values = function.assignments.get(built.id, [])
+        built = values[0] if len(values) == 1 else built
+    if isinstance(built, ast.Call) and (dotted_name(built.func) or "").rsplit(".", 1)[-1][:1].isupper():
+        given = keyword_value(built, attribute)
+        if given is not None:
+            return given
+        if built.args or any(item.arg is None for item in built.keywords):
+            return None
+    return ast.copy_location(ast.Attribute(holder, attribute, ast.Load()), call)
+
+
+def _parameter_field(value: ast.expr | None, wrapper: FunctionInfo) -> tuple[str, str] | None:
+    """`(parameter, field)` for a field of one of the wrapper's parameters (`cfg.add_generation_prompt`)."""
+    if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name) and value.value.id in wrapper.params:
+        return value.value.id, value.attr
+    return None
 
 
 def _own_self_of_a_nested_function(func: ast.Attribute, function: FunctionInfo) -> bool:

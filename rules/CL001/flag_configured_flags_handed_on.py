@@ -1,7 +1,8 @@
 # The generation-prompt switch comes from a configuration dataclass of the module whose default is on: read directly
 # in a `.map()` function, passed to the constructor of a renderer that a `.map()` function is handed through
 # `fn_kwargs`, and bound by a `functools.partial` that is named first and then mapped. Each full conversation ends
-# with an empty assistant header that is trained on.
+# with an empty assistant header that is trained on. So it does when a wrapper reads the switch off the options
+# object it is handed, which its callers build with the default or take annotated with the class.
 from dataclasses import dataclass
 from functools import partial
 
@@ -33,7 +34,7 @@ class ConversationRenderer:
 
 
 def pair_features(example, renderer):
-    chosen = renderer.encode(example["messages"])  # expect: CL001 "passed for `add_generation_prompt` by `ConversationRenderer(...)` (line 60), which defaults to `True`"
+    chosen = renderer.encode(example["messages"])  # expect: CL001 "passed for `add_generation_prompt` by `ConversationRenderer(...)` (line 61), which defaults to `True`"
     return {"input_ids": chosen["input_ids"], "labels": chosen["input_ids"]}
 
 
@@ -88,3 +89,25 @@ class SupervisedRagDataset:
         assert messages[-1]["role"] == "assistant"
         ids = self.builder.tokenizer(self.builder.render(messages), add_special_tokens=False)["input_ids"]  # expect: CL001 "when not given"
         return {"input_ids": ids, "labels": list(ids)}
+
+
+@dataclass
+class ChatOptions:
+    add_generation_prompt: bool = True
+    max_length: int = 2048
+
+
+def render_chat(tokenizer, messages, opts: ChatOptions):
+    return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=opts.add_generation_prompt)
+
+
+def judge_features(example, tokenizer, opts: ChatOptions):
+    text = render_chat(tokenizer, example["messages"], opts)  # expect: CL001 "the default of the configuration field `ChatOptions.add_generation_prompt`"
+    ids = tokenizer(text, add_special_tokens=False, truncation=True, max_length=opts.max_length)["input_ids"]
+    return {"input_ids": ids, "labels": list(ids)}
+
+
+def default_options_features(example, tokenizer):
+    text = render_chat(tokenizer, example["messages"], ChatOptions(max_length=1024))  # expect: CL001 "the default of the configuration field `ChatOptions.add_generation_prompt`"
+    ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    return {"input_ids": ids, "labels": list(ids)}

@@ -1,6 +1,7 @@
 # The twins of flag_configured_flags_handed_on.py that stay quiet: a configuration whose switch is off by default, a
 # renderer built with it for full conversations and a partial that binds the switch on for prompts only, and a
-# `.map()` function whose callers disagree on the switch (which one renders is not known).
+# `.map()` function whose callers disagree on the switch (which one renders is not known); a wrapper reading the switch
+# off the options it is handed, built with the switch off (in the call, or in a name first).
 from dataclasses import dataclass
 from functools import partial
 
@@ -113,3 +114,10 @@ class SupervisedRagDataset:
         ids = self.builder.tokenizer(full, add_special_tokens=False)["input_ids"]
         n = len(self.builder.tokenizer(prompt, add_special_tokens=False)["input_ids"])
         return {"input_ids": ids, "labels": [-100] * n + ids[n:]}
+
+
+def training_text_from_options(example, tokenizer):
+    opts = RenderOptions(add_generation_prompt=False)
+    text = render_with(tokenizer, example["messages"], opts)
+    ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    return {"input_ids": ids, "labels": list(ids)}
