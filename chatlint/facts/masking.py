@@ -32,12 +32,14 @@ from chatlint.facts.module import ModuleFacts
 from chatlint.facts.syntax import (
     arguments_in_order,
     bool_literal,
+    bound_argument,
     called_name,
     cast_value,
     code,
     dotted_name,
     first_argument,
     is_label_name,
+    is_self_attribute,
     keyword,
     positional,
     shortened,
@@ -240,6 +242,7 @@ class _Flow:
         self._item_stores: dict[int, dict[tuple[str, str], list[ast.expr]]] = {}
         # per function: its reaching definitions (see `chatlint.facts.flow`)
         self._flows: dict[int, FunctionFlow] = {}
+        self._measuring_now: set[int] = set()  # (the helpers whose measured parameter is being looked for)
         self._find_helpers()
 
     # -- helpers --------------------------------------------------------------------------------------------------
@@ -516,8 +519,9 @@ class _Flow:
         return self.renders.get(id(origin.render_call))
 
     def _column_read(self, expr: ast.Subscript, function: FunctionInfo) -> ColumnRead | None:
-        """`example["prompt_text"]`, a column of the row handed to `function` (one object per function and column)."""
-        if not (isinstance(expr.value, ast.Name) and expr.value.id in function.params):
+        """`example["prompt_text"]`, a column of the row handed to `function`, or of each row of the batch it is
+        handed (`for i, row in enumerate(rows): row["prompt"]` in a collator; one object per function and column)."""
+        if not (isinstance(expr.value, ast.Name) and self._is_row(expr.value.id, function)):
             return None
         column = self.facts.rendered_texts.column_of(expr.slice, function)
         if column is None:
@@ -526,6 +530,78 @@ class _Flow:
         if key not in self._columns:
             self._columns[key] = ColumnRead(function, column.name, expr)
         return self._columns[key]
+
+    def _measured_argument(self, call: ast.Call, function: FunctionInfo) -> ast.expr | None:
+        """The argument whose token length `call` gives: a call of a function of the module, or of a method of the
+        caller's class, that returns the length of one of its parameters tokenized (`enc = self.processor(text=
+        prompt, ...)`, `return enc["input_ids"].shape[1]`)."""
+        func = call.func
+        if isinstance(func, ast.Name):
+            helpers = [each for each in self.facts.functions if each.name == func.id and each.cls is None]
+        elif isinstance(func, ast.Attribute) and is_self_attribute(func) and function.cls is not None:
+            helpers = [owner.methods[func.attr] for owner in function.cls.lineage() if func.attr in owner.methods][:1]
+        else:
+            return None
+        if len(helpers) != 1 or id(helpers[0]) in self._measuring_now:
+            return None
+        helper = helpers[0]
+        parameter = self._measured_parameter(helper)
+        if parameter is None:
+            return None
+        parameters = list(helper.params)
+        return bound_argument(call, parameters[1:] if helper.cls is not None else parameters, parameter)
+
+    def _measured_parameter(self, helper: FunctionInfo) -> str | None:
+        """The parameter whose token length `helper` returns, or None."""
+        returned = [
+            node.value
+            for node in self.facts.scope_members(helper.node)
+            if isinstance(node, ast.Return) and node.value is not None
+        ]
+        if len(returned) != 1:
+            return None
+        expr, measured = returned[0], False
+        for _ in range(MAX_RESOLUTION_DEPTH):
+            if isinstance(expr, ast.Name):
+                values = helper.assignments.get(expr.id, ())
+                if len(values) != 1:
+                    return None
+                expr = values[0]
+            elif isinstance(expr, ast.Subscript):
+                shape = isinstance(expr.value, ast.Attribute) and expr.value.attr == "shape"
+                expr, measured = (expr.value.value, True) if shape else (expr.value, measured)  # type: ignore[attr-defined]
+            elif isinstance(expr, ast.Attribute):
+                expr = expr.value  # `.input_ids`
+            elif isinstance(expr, ast.Call) and called_name(expr) == "len" and len(expr.args) == 1:
+                expr, measured = expr.args[0], True
+            elif (
+                isinstance(expr, ast.Call)
+                and isinstance(expr.func, ast.Attribute)
+                and (expr.func.attr in _LENGTH_ATTRIBUTES)
+            ):
+                expr, measured = expr.func.value, True
+            elif isinstance(expr, ast.Call) and measured:
+                tokenized = self._tokenized_text(expr, helper)
+                return tokenized.id if isinstance(tokenized, ast.Name) and tokenized.id in helper.params else None
+            else:
+                return None
+        return None
+
+    def _tokenized_text(self, call: ast.Call, helper: FunctionInfo) -> ast.expr | None:
+        """The text `call`, a tokenizer's call, tokenizes (None for any other call)."""
+        self._measuring_now.add(id(helper))  # (the module's tokenizer calls may ask for lengths again)
+        try:
+            found = next((each for each in self.facts.tokenizer_calls if each.call is call), None)
+        finally:
+            self._measuring_now.discard(id(helper))
+        return found.text if found is not None else None
+
+    def _is_row(self, name: str, function: FunctionInfo) -> bool:
+        """Is `name` a row `function` is handed: a parameter, or a loop's name over one (`for row in rows`)?"""
+        if name in function.params:
+            return True
+        bindings = function_flow(function, self._flows).bindings.get(name, ())
+        return bool(bindings) and all(binding.walks_a_parameter(function) for binding in bindings)
 
     @functools.cached_property
     def _column_readers(self) -> bool:
@@ -585,6 +661,11 @@ class _Flow:
             return render
         if name in self.returns_length and render is None:
             return self.returns_length[name]
+        measured = self._measured_argument(expr, function)
+        if measured is not None:
+            # `self._prompt_length(row["prompt"], image)`, a helper of the module returning the token length of
+            # the text it is given: the length of that argument
+            return self.carrier_of(measured, function, before, depth + 1)
         if name == "len" and isinstance(expr.func, ast.Name):
             measured = first_argument(expr)
             return self.carrier_of(measured, function, before, depth + 1) if measured is not None else None
@@ -637,7 +718,7 @@ class _Flow:
         return any(
             isinstance(node, ast.Subscript)
             and isinstance(node.value, ast.Name)
-            and node.value.id in function.params
+            and self._is_row(node.value.id, function)
             and isinstance(node.slice, (ast.Constant, ast.Attribute, ast.Name))
             for node in self.facts.scope_members(function.node)
         )
