@@ -67,6 +67,20 @@ FAMILIES: tuple[ModelFamily, ...] = (
         "`{% generation %}`",
     ),
     ModelFamily(
+        # LLaVA 1.5 (`llava-hf/llava-1.5-7b-hf`) and LLaVA-NeXT over Vicuna (`llava-hf/llava-v1.6-vicuna-7b-hf`),
+        # whose processors render Vicuna-style turns; not LLaVA-NeXT over Mistral or Yi, nor OneVision (above)
+        "LLaVA 1.5",
+        re.compile(r"llava[-_]?(?:v?1[._]5|v?1[._]6[-_]vicuna)"),
+        False,
+        "openvino.genai's src/cpp/src/tokenizer.cpp (the source of the openvino-genai package) lists the "
+        "`chat_template.json` template of llava-1.5 and llava-v1.6-vicuna, one where each non-system message starts "
+        "with its role upper-cased (`USER: `, `ASSISTANT: `), the generation prompt is `ASSISTANT:`, and it writes no "
+        "`bos_token`",
+        has_generation_block=True,
+        turn_evidence="that template wraps the assistant's text in `{% generation %}` and ends it with a space, "
+        "with no end-of-turn token",
+    ),
+    ModelFamily(
         "MiniCPM 3",
         re.compile(r"minicpm-?3"),
         False,

@@ -1058,9 +1058,11 @@ def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
     named = _LIBRARY_MODEL_CLASS.findall(facts.source.text) if "transformers." in facts.source.text else []
     names += named
     top = [ref.symbol or "" for ref in own] + named
-    if any(_MODEL_CLASS.search(name) and family_of(name) is None for name in top):
+    if any((_MODEL_CLASS.search(name) and family_of(name) is None) or _ANY_MODEL_CLASS.match(name) for name in top):
         # the module imports a model class of a family not known (`LlavaForConditionalGeneration` beside a OneVision
-        # one); one imported in a function is for that function's branch only
+        # one), or an `Auto*` model class that loads any (`AutoModelForImageTextToText` for every model type but
+        # the one a `Qwen3VLForConditionalGeneration` branch serves); one imported in a function is for that
+        # function's branch only
         return False
     return _one_family_without_bos(names)
 
@@ -1069,6 +1071,8 @@ def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
 _LIBRARY_MODEL_CLASS = re.compile(
     r"\btransformers\.((?!Auto|TF|Flax)[A-Z]\w*(?<!Model)For(?:CausalLM|ConditionalGeneration|Vision2Seq|ImageTextToText))\b"
 )
+# a model class that loads any architecture (`AutoModel`, `AutoModelForCausalLM`, `AutoModelForImageTextToText`)
+_ANY_MODEL_CLASS = re.compile(r"AutoModel(?:For\w+)?$")
 # a model class of one architecture (not an `Auto*` class or a backend's `*ModelFor*` class, which take any)
 _MODEL_CLASS = re.compile(
     r"^(?!Auto|TF|Flax)[A-Z]\w*(?<!Model)For(?:CausalLM|ConditionalGeneration|Vision2Seq|ImageTextToText)$"
