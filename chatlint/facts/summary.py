@@ -429,6 +429,8 @@ class TokenizerSummary:
     further: tuple[Related, ...] = ()
     # it tokenizes each item of the list `text` (see `Helper.items`)
     items: str = ""
+    # `text` is a list of tuples and it tokenizes this element of each (see `Helper.element`)
+    element: int | None = None
 
 
 @dataclass(frozen=True)

@@ -747,8 +747,13 @@ def _tests_for_a_string(test: ast.expr, name: str) -> bool:
 def _element_of_a_parameter(text: ast.Name, function: FunctionInfo, flow: FunctionFlow) -> tuple[str, int] | None:
     """(the list parameter, the position) when `text` is bound once to one element of the tuples the parameter
     holds: `prompts = [b[2] for b in buf]` or `[prompt for _, prompt in buf]` (a batch of `(sample, prompt)` pairs
-    a helper tokenizes)."""
+    a helper tokenizes), or `for prompt, _ in buf` (each pair's, one at a time)."""
     bindings = flow.bindings.get(text.id, [])
+    unpacked = bindings[0] if len(bindings) == 1 and bindings[0].kind == "loop-unpack" else None
+    if unpacked is not None and isinstance(unpacked.value, ast.Name) and unpacked.position is not None:
+        # `for context, continuation in requests: encode(context)`: one element of each pair, one at a time
+        listed = unpacked.value.id
+        return (listed, unpacked.position) if listed in function.params and flow.never_rebound(listed) else None
     value = bindings[0].value if len(bindings) == 1 and bindings[0].kind == "assign" else None
     if not isinstance(value, (ast.ListComp, ast.GeneratorExp)) or len(value.generators) != 1:
         return None
@@ -1200,6 +1205,7 @@ def _through_imported(
         # through the `**kwargs` it forwards
         off_keyword=ADD_SPECIAL_TOKENS if forwarded.parameter == ADD_SPECIAL_TOKENS or forwarded.from_kwargs else None,
         items=helper.items,
+        element=helper.element,
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from dataclasses import replace
 
 from chatlint.facts.column_names import ColumnName
 from chatlint.facts.datasets import bound_keywords, bound_mapped, dataset_parameter, mapped_function, partial_target
@@ -90,14 +91,15 @@ def tokenizing_helpers(
             line = (main.inner or main).call.lineno
             # (through a function of another module: where that one tokenizes, and beyond)
             further = (main.inner or main).related if (main.inner or main).opaque_helper else ()
-            found.append(
-                TokenizerSummary(helper.qualname, line, params, text, flag, further=further, items=entry.items)
+            summary = TokenizerSummary(
+                helper.qualname, line, params, text, flag, further=further, items=entry.items, element=entry.element
             )
+            found.append(summary)
             # (also under the name of a base class that leaves the method to its subclasses, see `leaving_base`)
             base = leaving_base(helper.cls, helper.name) if helper.cls is not None else None
             name = f"{base.name}.{helper.name}" if base is not None else ""
             if name and all(item.name != name for item in found):
-                found.append(TokenizerSummary(name, line, params, text, flag, further=further, items=entry.items))
+                found.append(replace(summary, name=name))
     if column_of is not None:
         rows = _row_helpers(direct, flows, counted, column_of)
         for helper, inner, row, column in rows.values():
