@@ -387,7 +387,9 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     DATA: datasets carry template variables there (tools, a thinking switch), not how the call renders; so is a loop variable over such a field (`for options in
     batch["chat_template_kwargs"]`). A configuration's field named `chat_template_kwargs` (`**self.cfg.
     chat_template_kwargs`, `**args.chat_template_kwargs`) is CONFIG: the name training stacks give the template's
-    variables. The function's own `**kwargs` or a parameter is CALLER. A dict literal,
+    variables; so is a local name given only the parse of an option or field named for the template, or an empty dict
+    (`template_kwargs = json.loads(args.chat_template_config)`). The function's own `**kwargs` or a parameter is
+    CALLER. A dict literal,
     `dict(...)` without spreads, or a local name given one of those once and never changed after is VISIBLE."""
     mapping = _either_or_empty(mapping)
     if _is_visible_dict(mapping):
@@ -407,6 +409,14 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     looped = function.loop_sources.get(name)
     if not assigned and looped is not None and _is_record_field(looped, function):
         return SpreadSource.DATA  # `for options in batch["chat_template_kwargs"]`: one row's field at a time
+    if (
+        name not in function.params
+        and any(_parsed_template_config(value) for value in assigned)
+        and all(_parsed_template_config(value) or _is_empty_dict(value) for value in assigned)
+        and name not in function_flow(function, flows).opaque_items
+        and not _updated(name, function)
+    ):
+        return SpreadSource.CONFIG  # `template_kwargs = json.loads(args.chat_template_config)`, else `{}`
     if len(assigned) > 1 and name not in function.params and all(_is_visible_dict(value) for value in assigned):
         # a dict literal given before each of several renders (one per branch): visible when they agree on every
         # flag (each sets it alike, or none sets it); else what the render gets depends on the branch
@@ -457,13 +467,26 @@ def _either_source(mapping: ast.IfExp, function: FunctionInfo) -> SpreadSource:
     return SpreadSource.VISIBLE if agree else SpreadSource.UNKNOWN
 
 
+def _parsed_template_config(node: ast.expr) -> bool:
+    """`json.loads(args.chat_template_config)`, `yaml.safe_load(cfg.chat_template_kwargs)`: the template's variables
+    a user wrote as JSON or YAML, in an option or field named for the template."""
+    if not (isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords):
+        return False
+    parser = dotted_name(node.func) or ""
+    source = (dotted_name(node.args[0]) or "").rsplit(".", 1)[-1].lower()
+    return parser in ("json.loads", "yaml.safe_load", "yaml.load") and "template" in source
+
+
+def _is_empty_dict(node: ast.expr) -> bool:
+    return (isinstance(node, ast.Dict) and not node.keys) or (
+        isinstance(node, ast.Call) and dotted_name(node.func) == "dict" and not node.args and not node.keywords
+    )
+
+
 def _either_or_empty(node: ast.expr) -> ast.expr:
     """`x or {}` -> `x`: the fallback adds no keyword."""
     if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or) and len(node.values) == 2:
-        fallback = node.values[1]
-        if (isinstance(fallback, ast.Dict) and not fallback.keys) or (
-            isinstance(fallback, ast.Call) and dotted_name(fallback.func) == "dict" and not fallback.args
-        ):
+        if _is_empty_dict(node.values[1]):
             return node.values[0]
     return node
 

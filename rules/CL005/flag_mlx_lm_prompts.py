@@ -1,6 +1,8 @@
 # A project that runs its model with mlx-lm but loads the Hugging Face tokenizer itself: the render's ids go to
 # mlx-lm's `generate` as its prompt (by keyword, by position, or to `stream_generate`), where a `BatchEncoding` is
 # neither a text nor a list of ids.
+import json
+
 import mlx_lm
 from mlx_lm import stream_generate
 from mlx_lm.generate import generate as mlx_generate
@@ -16,3 +18,15 @@ def answer(model, path, question):
     for chunk in stream_generate(model, tokenizer, prompt=tokenizer.apply_chat_template(messages, add_generation_prompt=True)):  # expect: CL005 "stream_generate"
         print(chunk)
     return first, second
+
+
+def answer_with_template_config(model, args):
+    # the template's variables a user gives as JSON (`--chat-template-config '{"enable_thinking": false}'`): they
+    # say nothing of how the call tokenizes, so the defaults stand
+    tokenizer = AutoTokenizer.from_pretrained(args.model)
+    template_kwargs = {}
+    if args.chat_template_config:
+        template_kwargs = json.loads(args.chat_template_config)
+    messages = [{"role": "user", "content": args.prompt}]
+    prompt = tokenizer.apply_chat_template(messages, add_generation_prompt=True, **template_kwargs)  # expect: CL005 "mlx_lm.generate"
+    return mlx_lm.generate(model, tokenizer, prompt, verbose=True)
