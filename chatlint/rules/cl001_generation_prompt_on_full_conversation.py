@@ -68,7 +68,9 @@ through `.map(fn, fn_kwargs={"cfg": cfg})`), in the module or in another one, al
         (`**asdict(fmt)` reads `fmt.add_generation_prompt`), also given to a wrapper of the module or of
         another one (`render_ids(tok, messages, add_generation_prompt=cfg.teacher.add_generation_prompt)`), and a wrapper
 that reads the flag off a configuration object it is given (`add_generation_prompt=template_cfg.
-add_generation_prompt`, called as `render(tok, example["messages"], cfg.template)`); the
+add_generation_prompt`, called as `render(tok, example["messages"], cfg.template)`, or with a parameter annotated
+        with the class, `cfg: JudgeConfig`; an object the call builds in place or in a name,
+        `ChatOptions(add_generation_prompt=False)`, gives its keyword instead); the
         field is a related place, and no fix is
         offered (a configuration may change it). Not when a file of the run sets that field to the other value
         (`replace(cfg.template, add_generation_prompt=False)`, `TemplateConfig(add_generation_prompt=False)`, `cfg.

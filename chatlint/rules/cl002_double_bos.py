@@ -115,10 +115,16 @@ class DoubleBos(Rule):
         unless the class overrides it; a helper defined in each branch of an `if`: the text on at least one path; one that tokenizes
         the items of a list it is given, `for prompt, completion in zip(prompt_texts, completions)`, directly or
         through a list of its own it fills with them; one that tokenizes a batch of the one text it is given,
-        `processor(text=[text], images=images)`; also run by an executor with its arguments, `pool.submit(send,
-        args, prompt)`, `asyncio.to_thread(encode, tok, prompt)`, FastAPI's and Starlette's `run_in_threadpool(encode,
-        tok, prompt)`, anyio's `to_thread.run_sync(...)`; an engine's own `generate` too,
-        `asyncio.to_thread(self.llm.generate, prompt, params)`; a thread's target with its arguments written out,
+        `processor(text=[text], images=images)`; one that tokenizes the first of each pair of a list it is given,
+        one at a time, `for context, letter in requests: self._encode_pair(context, letter)`, here or in another
+        module; also run by an executor with its arguments, `pool.submit(send,
+        args, prompt)`, `asyncio.to_thread(encode, tok, prompt)`, `loop.run_in_executor(pool, encode, tok, prompt)`,
+        FastAPI's and Starlette's `run_in_threadpool(encode,
+        tok, prompt)`, anyio's `to_thread.run_sync(...)`, each read as the call it makes (the fix adds its keyword to
+        the call as written where that call hands keywords on, and there is none for `run_in_executor` and
+        `run_sync`); an engine's own `generate` too,
+        `asyncio.to_thread(self.llm.generate, prompt, params)`, also on an engine a function returns that another
+        builds (`pipe, tok = await asyncio.to_thread(load, name)`); a thread's target with its arguments written out,
         `Thread(target=self.pipe, args=(prompt,), kwargs={...})`, no fix there; a pipeline a closure calls, built by the
         function it is defined in, also through a method that builds it lazily and returns it), a name a function defined in another one reads from
         it (a streaming generator reading the prompt its route handler rendered), an instance of a class of the module
@@ -424,7 +430,8 @@ class DoubleBos(Rule):
         images (every use of its output reads `pixel_values`, `image_grid_thw` and the like, or keeps the keys other
         than `input_ids`: `{k: v for k, v in out.items() if k not in ["input_ids", "attention_mask"]}`). So is code for a model family whose template writes no BOS
         (Qwen's ChatML, QwQ's too; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose
-        messages start with their role, unlike Idefics3's; InternVL 3.5's; Kimi's and Moonlight's; gpt-oss's Harmony
+        messages start with their role, unlike Idefics3's; LLaVA 1.5's and LLaVA-NeXT's over Vicuna, whose turns start
+        `USER: ` and `ASSISTANT: `; InternVL 3.5's; Kimi's and Moonlight's; gpt-oss's Harmony
         format): a module that loads only such checkpoints (named by a literal or a constant it loads; a path read
         from a configuration under a key or field that names the family, `paths["qwen"]`, `cfg.qwen_path`, also as
         one of the values a name is given on different paths, all of one family; a checkpoint written as a default
@@ -441,7 +448,8 @@ class DoubleBos(Rule):
         AutoTokenizer.from_pretrained("Qwen/Qwen2.5-0.5B-Instruct")`, whatever model the module runs with it), or whose
         checkpoints are such or unknown and that
         imports (or binds at its top) only one such family's model classes and helpers
-        (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`; an import inside a function counts by the name it
+        (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`; an `Auto*` model class imported beside them loads any
+        model, `AutoModelForImageTextToText` in the branch for other model types; an import inside a function counts by the name it
         binds, so `from .qwen2_vl import get_rope_index` in a model-specific branch does not, and so does a model
         class a function binds by name: `Qwen2_5_VLForConditionalGeneration = lazy_class("...")`, or one read off the
         library's module: `transformers.Qwen3VLForConditionalGeneration.from_pretrained(...)`), or a function,

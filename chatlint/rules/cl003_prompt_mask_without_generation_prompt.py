@@ -142,8 +142,11 @@ of its class, `self.render(messages, add_generation_prompt)`) is judged where it
         call that applies the measuring function (`ds.map(encode_row)`, or `add_token_columns(ds, ...)` mapping
         it over the dataset it is given) to a dataset the render stage made, with the render and the mask as
         related places. Columns are matched by name, also through a configuration object's fields
-        (`columns.prompt_text`, the same field on both sides). A dataset loaded from files (rendered elsewhere) is
-        not followed.
+        (`columns.prompt_text`, the same field on both sides). A data collator that reads the column from each row
+        of its batch (`for i, row in enumerate(rows): n = self._token_count(row["prompt"])`, with a method of its own
+        returning the token length of the text it is given) is judged at its mask when a training script of the run
+        hands it a dataset whose `.map()` wrote the prompt there (a run of the collator's file alone cannot see
+        which dataset it gets). A dataset loaded from files (rendered elsewhere) is not followed.
     """
     why_is_this_bad = """
         The full conversation renders the assistant turn as *header + reply* (`<|im_start|>assistant\\n` +

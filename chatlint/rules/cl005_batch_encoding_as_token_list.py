@@ -53,7 +53,8 @@ class BatchEncodingAsTokenList(Rule):
         `builder.encode(row)` with `builder = PromptBuilder(tok)`; or one a row function reads from the function it
         is defined in, where it is a parameter annotated with the class: `def make_feature_fn(builder:
         PromptBuilder)`), or passing it to a
-        function of the same module (`pad(ids)`, `self._expand(ids)`) whose parameter is annotated so
+        function of the same module (`pad(ids)`, `self._expand(ids)`, also run in a worker thread:
+        `await loop.run_in_executor(pool, self._generate, ids)`, `asyncio.to_thread(...)`) whose parameter is annotated so
         (`input_ids: List[int]`) or does one of these in its body (unless that function reads it by key or tests
         its kind). A test a `BatchEncoding` fails as a list would does not count as written for both: it is a
         `UserDict`, not a `dict` (`ids["input_ids"] if isinstance(ids, dict) else ids` takes the list branch), an
@@ -130,7 +131,9 @@ class BatchEncodingAsTokenList(Rule):
         local name or loop variable holding such a field of a row the function is given or walks, its key naming
         template variables; not a field of `self`, of a module-level name or of the function's own `**kwargs`, nor
         one such as `options["text_kwargs"]`, a processor's own keywords), and a configuration's field of that
-        name (`**self.cfg.chat_template_kwargs`, `**args.chat_template_kwargs`), carry template variables (`tools`,
+        name (`**self.cfg.chat_template_kwargs`, `**args.chat_template_kwargs`), or a local name given only the
+        parse of an option or field named for the template, else an empty dict (`template_kwargs =
+        json.loads(args.chat_template_config)`, mlx-lm's command line), carry template variables (`tools`,
         `enable_thinking`), not `tokenize` or `return_dict`, so the call's own keywords decide. The function's
         own `**kwargs`, a parameter, or any other value (`**self.template_kwargs`, a dict changed with
         `.update(...)`) may carry either flag: the rule stays quiet there; unless a call of the module makes the
