@@ -522,6 +522,10 @@ class _Collector:
         conversation = argument(route.conversation_parameter)
         flags: dict[str, Flag] = {}
         passed = self.passed.setdefault(id(call), {})
+        # a mapping parameter the render spreads (`**template_kwargs`): what this call passes for it holds the flags
+        # the render leaves out, as for a wrapper of another module (`_imported_flags`)
+        mapping = spread_parameter(inner)
+        mapping = mapping if mapping in wrapper.params else None
         for flag_name in FLAG_NAMES:
             inner_flag = inner.flags[flag_name]
             forwarded = self._passed_for(inner, flag_name)
@@ -553,6 +557,8 @@ class _Collector:
                 flags[flag_name] = at_call if at_call.present else inner_flag
             elif inner_flag.present and inner_flag.source is FlagSource.CALL:
                 flags[flag_name] = _relabel(inner_flag, FlagSource.WRAPPER, f"the call inside `{wrapper.qualname}`")
+            elif mapping is not None:
+                flags[flag_name] = self._mapping_flag(flag_name, argument(mapping), function)
             else:
                 flags[flag_name] = inner_flag
         template_call = self._render(call, function, ancestors, conversation, flags, route.kind, route.label)
@@ -564,12 +570,16 @@ class _Collector:
         # or a keyword of its own `**kwargs`, `tok.apply_chat_template(**kw)`): what the call gives is that (CL005
         # judges the caller's uses; the render inside gives text by default)
         tokenize = self._passed_for(inner, "tokenize")
-        by_caller = (isinstance(tokenize, ast.Name) and tokenize.id in wrapper.params) or (
-            tokenize is None
-            and wrapper.star_kwargs is not None
-            and _forwards_kwargs(inner.call, wrapper.star_kwargs)
-            and not inner.flag("tokenize").present
-            and not inner.flag("return_dict").present
+        by_caller = (
+            (isinstance(tokenize, ast.Name) and tokenize.id in wrapper.params)
+            or (
+                tokenize is None
+                and wrapper.star_kwargs is not None
+                and _forwards_kwargs(inner.call, wrapper.star_kwargs)
+                and not inner.flag("tokenize").present
+                and not inner.flag("return_dict").present
+            )
+            or (mapping is not None and not inner.flag("return_dict").present)
         )
         template_call.gives_result = by_caller and _returns_its_render(inner, wrapper)
         self._configured_flags(template_call, passed)  # (a configuration's field the call passes for a flag)

@@ -6,9 +6,20 @@ import ast
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, Route, SpreadSource, TemplateCall
+from chatlint.facts.calls import spread_parameter
+from chatlint.facts.flags import mapping_value, spread_source
 from chatlint.facts.id_uses import asserted_a_list, tells_a_batch_encoding
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import called_name, dotted_name, passes_star_args, star_kwargs, subscript_key
+from chatlint.facts.syntax import (
+    bound_argument,
+    called_name,
+    code,
+    dotted_name,
+    passes_star_args,
+    shortened,
+    star_kwargs,
+    subscript_key,
+)
 from chatlint.facts.uses import MOVES
 from chatlint.findings import Applicability
 from chatlint.rules.base import Diagnostic, NodeFix, Rule
@@ -286,11 +297,21 @@ _MLX_LM_RETURNS_LISTS = "0.30"
 
 def _called_with_defaults(template_call: TemplateCall, facts: ModuleFacts) -> str | None:
     """A render whose only opaque mapping is its function's own `**kwargs`, in a function that a call of the module
-    makes with no keywords (`template_chunks(prompt, None, tok)`): the render runs with its defaults there. That
-    call, in words; None otherwise."""
+    makes with no keywords (`template_chunks(prompt, None, tok)`), or a mapping parameter it spreads, which a call of
+    the module gives a mapping without the keywords that decide the result (`encode_chat(tok, text, {"enable_thinking":
+    False})`, or template variables: see `SpreadSource`): the render runs with its defaults there. That call, in
+    words; None otherwise."""
     function = template_call.function
     own = function.star_kwargs
     call = template_call.call
+    parameter = spread_parameter(template_call)
+    if parameter is not None:
+        if any(
+            other.through_wrapper and other.gives_result and other.wrapper_line == call.lineno
+            for other in facts.template_calls
+        ):
+            return None  # (a wrapper of the conversation its callers pass: judged at each call, `calls.py`)
+        return _mapping_without_result_flags(parameter, function, facts)
     if own is None or template_call.route is not Route.DIRECT or passes_star_args(call):
         return None
     for mapping, source in zip(star_kwargs(call), template_call.spreads):
@@ -299,6 +320,24 @@ def _called_with_defaults(template_call: TemplateCall, facts: ModuleFacts) -> st
     for site, _, _ in facts.callers_of(function):
         if not star_kwargs(site) and not any(keyword.arg in _RESULT_FLAGS for keyword in site.keywords):
             return f"`**{own}` empty: `{function.name}` is called without keywords at line {site.lineno}"
+    return None
+
+
+def _mapping_without_result_flags(parameter: str, function: FunctionInfo, facts: ModuleFacts) -> str | None:
+    """The first call of the module that gives the mapping parameter `parameter` of `function` a mapping without
+    the keywords that decide the result, in words."""
+    for site, caller, _ in facts.callers_of(function):
+        given = bound_argument(site, list(function.call_params), parameter)
+        if given is None:
+            continue
+        source = spread_source(given, caller, facts.flows)
+        if source is SpreadSource.VISIBLE:
+            if any(mapping_value(flag, given, caller) is not None for flag in _RESULT_FLAGS):
+                continue
+        elif source not in (SpreadSource.DATA, SpreadSource.CONFIG):
+            continue
+        shown = shortened(code(given), 40)
+        return f"`{parameter}` given `{shown}` at line {site.lineno}, which sets neither `tokenize` nor `return_dict`"
     return None
 
 
