@@ -92,7 +92,9 @@ class BatchEncodingAsTokenList(Rule):
         each caller hands: a dict it shows, or a configuration's field whose class shows its default whole,
         `chat_template_kwargs: dict = field(default_factory=lambda: {...})`, here or in another module; a
         configuration's `chat_template_kwargs` the code does not show holds template variables, a mapping of another
-        kind leaves the call unjudged) is found at the call whose result this module uses so, naming the
+        kind leaves the call unjudged; in the module too: at each call of a wrapper of the conversation its caller
+        passes, and at the render itself for a function that builds its own conversation, when one call hands it a
+        mapping that sets neither `tokenize` nor `return_dict`) is found at the call whose result this module uses so, naming the
         render as a related place; the module that renders says nothing unless it uses the result itself, and the
         fix (in the render, which its other callers share) is not offered there. A method whose result a base class
         of another module hands to another method of the class, both left to its subclasses (`self._send(self.
