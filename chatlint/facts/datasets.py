@@ -141,13 +141,33 @@ class _Derivation:
         func = call.func
         if isinstance(func, ast.Attribute) and func.attr in _KEEPS_ROWS:
             return self.made(func.value, function, depth + 1)
-        if called_name(call) in _COMBINES and call.args and isinstance(call.args[0], (ast.List, ast.Tuple)):
-            return _any([self.made(part, function, depth + 1) for part in call.args[0].elts])
+        parts = _combined_parts(call, function)
+        if parts is not None:
+            return _any([self.made(part, function, depth + 1) for part in parts])
         returned = self.returns(call, function) if self.returns is not None else []
         if any(self.made(value, helper, depth + 1) is True for value, helper in returned):
             return True  # built by a function of the module from a target (what it does with its parameters is not
             # followed: a helper handed the dataset stays a named call, as below)
         return False if dotted_name(func) is not None else None  # loaded or built: not made by the targets
+
+
+def _combined_parts(call: ast.Call, function: FunctionInfo) -> list[ast.expr] | None:
+    """The datasets `concatenate_datasets(...)` or `interleave_datasets(...)` makes one of: those of the list it is
+    given, written out or a local list filled with `.append(ds)` (`chat_parts = []`, then a loop over corpora); None
+    for any other call, or a list the code does not show whole."""
+    if called_name(call) not in _COMBINES or not call.args:
+        return None
+    given = call.args[0]
+    if isinstance(given, (ast.List, ast.Tuple)):
+        return list(given.elts)
+    if not isinstance(given, ast.Name):
+        return None
+    assigned = function.assignments.get(given.id, [])
+    lists = [value for value in assigned if isinstance(value, ast.List)]
+    mutations = function.mutations.get(given.id, [])
+    if not lists or len(lists) != len(assigned) or any(kind != "append" for kind, _ in mutations):
+        return None
+    return [*(item for value in lists for item in value.elts), *(value for _, value in mutations)]
 
 
 def _any(verdicts: list[bool | None]) -> bool | None:
