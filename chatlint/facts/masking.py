@@ -791,7 +791,7 @@ class _Flow:
             if isinstance(parent, ast.BinOp) and _is_list_times(parent):
                 # `[-100] * prompt_len`, `[IGNORE_INDEX] * len(prompt_ids)`, `[0] * n` into a loss mask
                 fill = _list_fill(parent)
-                if fill is not None and (_is_ignore_value(fill) or _assigned_to_mask(ancestors[:index])):
+                if fill is not None and (_is_ignore_value(fill) or _assigned_to_mask(parent, ancestors[:index])):
                     return parent, f"`{_short(parent)}`"
                 return None
             if isinstance(parent, ast.Slice):
@@ -1301,8 +1301,20 @@ def _statement_of(ancestors: tuple[ast.AST, ...]) -> ast.stmt | None:
     return next((node for node in reversed(ancestors) if isinstance(node, ast.stmt)), None)
 
 
-def _assigned_to_mask(ancestors: tuple[ast.AST, ...]) -> bool:
-    """`loss_mask = [0] * n + ...`: a 0/1 mask over the tokens, assigned to a name that says so."""
+def _assigned_to_mask(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> bool:
+    """`loss_mask = [0] * n + ...`: a 0/1 mask over the tokens, assigned to a name that says so, or stored under a key
+    or keyword that does (`{"input_ids": ids, "loss_mask": [0] * n + [1] * (len(ids) - n)}`)."""
+    below = node
+    for holder in reversed(ancestors):
+        if isinstance(holder, ast.BinOp):
+            below = holder
+            continue
+        if isinstance(holder, ast.Dict):
+            key = next((key for key, value in zip(holder.keys, holder.values) if value is below), None)
+            return "mask" in (string_value(key) or "").lower() if key is not None else False
+        if isinstance(holder, ast.keyword):
+            return "mask" in (holder.arg or "").lower()
+        break
     statement = _statement_of(ancestors)
     if not isinstance(statement, ast.Assign):
         return False

@@ -1,4 +1,5 @@
-# Prompt renders without the generation prompt whose length masks the labels: list-building code.
+# Prompt renders without the generation prompt whose length masks the labels: list-building code (also a 0/1
+# loss mask stored in the record under a key that names a mask).
 IGNORE_INDEX = -100
 
 
@@ -79,3 +80,11 @@ def tokenize_by_position_kept(example, tokenizer):
     input_ids = tokenizer.apply_chat_template(messages, return_dict=False)
     start = len(tokenizer.apply_chat_template(messages[:-1], return_dict=False))  # expect: CL003 "`[input_ids[position] if position >= start else IGNORE_IND"
     return {"input_ids": input_ids, "labels": [input_ids[position] if position >= start else IGNORE_INDEX for position in range(len(input_ids))]}
+
+
+def loss_mask_in_the_record(example, tokenizer):
+    messages = example["messages"]
+    full_ids = tokenizer(tokenizer.apply_chat_template(messages, tokenize=False), add_special_tokens=False)["input_ids"]
+    context = tokenizer.apply_chat_template(messages[:-1], tokenize=False)  # expect: CL003 "masks the labels at `[0] * n_context`"
+    n_context = len(tokenizer(context, add_special_tokens=False)["input_ids"])
+    return {"input_ids": full_ids, "loss_mask": [0] * n_context + [1] * (len(full_ids) - n_context)}
