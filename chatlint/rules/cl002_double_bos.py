@@ -455,7 +455,8 @@ class DoubleBos(Rule):
         library's module: `transformers.Qwen3VLForConditionalGeneration.from_pretrained(...)`), or a function,
         class, file or folder named for
         one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`, `idefics_2_deployment.py`), or a function
-        that tokenizes and imports, in its body (not in a branch), from such a family's libraries only (`from
+        that tokenizes and imports, in its body (not in a branch), from such a family's libraries only, or is
+        defined in one that does (`from
         qwen_vl_utils import process_vision_info`; by the library's top-level package, not a module of the project
         named for a family), or a module that loads no model and that
         the run's modules importing it (from its own module or through a package's re-export) all load such
@@ -832,8 +833,18 @@ def _in_a_function_of_one_family(function: FunctionInfo) -> bool:
     libraries named for model families whose templates write no BOS, and none that writes one (`from qwen_vl_utils
     import process_vision_info`, a library of Qwen's vision models): the function is written for those models. (By
     the library's top-level package only: `from proj.models.qwen2_vl import get_rope_index` is a module of the
-    project, which may serve one family among several.)"""
-    if function.is_module or not isinstance(function.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+    project, which may serve one family among several.) So is a function defined in one that does (`def
+    prepare_sample(sample)` in the function that imports `qwen_vl_utils`)."""
+    scope: FunctionInfo | None = function
+    while scope is not None and not scope.is_module:
+        if _imports_one_family_in_its_body(scope):
+            return True
+        scope = scope.outer
+    return False
+
+
+def _imports_one_family_in_its_body(function: FunctionInfo) -> bool:
+    if not isinstance(function.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
     packages = []
     statements = list(function.node.body)

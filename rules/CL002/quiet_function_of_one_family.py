@@ -1,5 +1,6 @@
 # An adapter method written for Qwen's vision models: it imports `qwen_vl_utils` (a library of Qwen-VL's own) where
-# it renders and tokenizes, whatever checkpoint the adapter is given. Qwen's ChatML template writes no BOS.
+# it renders and tokenizes (or in the function it is defined in), whatever checkpoint the adapter is given. Qwen's
+# ChatML template writes no BOS.
 import torch
 from transformers import AutoProcessor
 
@@ -16,3 +17,17 @@ class GeoAdapter:
         inputs = self.processor(text=[text], images=images, videos=videos, return_tensors="pt")
         with torch.no_grad():
             return model.generate(**inputs, max_new_tokens=256)
+
+
+def preprocess(samples, checkpoint):
+    # a function defined in the one that imports the library: written for the same models
+    from qwen_vl_utils import process_vision_info
+
+    processor = AutoProcessor.from_pretrained(checkpoint)
+
+    def prepare(sample):
+        text = processor.apply_chat_template(sample["messages"], tokenize=False)
+        images, _ = process_vision_info(sample["messages"])
+        return processor(text=[text], images=images, return_tensors="pt")
+
+    return [prepare(sample) for sample in samples]
