@@ -525,7 +525,6 @@ class _Collector:
         # a mapping parameter the render spreads (`**template_kwargs`): what this call passes for it holds the flags
         # the render leaves out, as for a wrapper of another module (`_imported_flags`)
         mapping = spread_parameter(inner)
-        mapping = mapping if mapping in wrapper.params else None
         for flag_name in FLAG_NAMES:
             inner_flag = inner.flags[flag_name]
             forwarded = self._passed_for(inner, flag_name)

@@ -242,6 +242,8 @@ class _Flow:
         self._item_stores: dict[int, dict[tuple[str, str], list[ast.expr]]] = {}
         # per function: its reaching definitions (see `chatlint.facts.flow`)
         self._flows: dict[int, FunctionFlow] = {}
+        # the parameter whose token length each helper of the module returns (None: none), by the helper's id
+        self._measured: dict[int, str | None] = {}
         self._measuring_now: set[int] = set()  # (the helpers whose measured parameter is being looked for)
         self._find_helpers()
 
@@ -545,7 +547,9 @@ class _Flow:
         if len(helpers) != 1 or id(helpers[0]) in self._measuring_now:
             return None
         helper = helpers[0]
-        parameter = self._measured_parameter(helper)
+        if id(helper) not in self._measured:
+            self._measured[id(helper)] = self._measured_parameter(helper)
+        parameter = self._measured[id(helper)]
         if parameter is None:
             return None
         parameters = list(helper.params)
@@ -567,9 +571,12 @@ class _Flow:
                 if len(values) != 1:
                     return None
                 expr = values[0]
+            elif (
+                isinstance(expr, ast.Subscript) and isinstance(expr.value, ast.Attribute) and expr.value.attr == "shape"
+            ):
+                expr, measured = expr.value.value, True  # `enc["input_ids"].shape[1]`
             elif isinstance(expr, ast.Subscript):
-                shape = isinstance(expr.value, ast.Attribute) and expr.value.attr == "shape"
-                expr, measured = (expr.value.value, True) if shape else (expr.value, measured)  # type: ignore[attr-defined]
+                expr = expr.value  # `enc["input_ids"]`
             elif isinstance(expr, ast.Attribute):
                 expr = expr.value  # `.input_ids`
             elif isinstance(expr, ast.Call) and called_name(expr) == "len" and len(expr.args) == 1:
@@ -577,7 +584,7 @@ class _Flow:
             elif (
                 isinstance(expr, ast.Call)
                 and isinstance(expr.func, ast.Attribute)
-                and (expr.func.attr in _LENGTH_ATTRIBUTES)
+                and expr.func.attr in _LENGTH_ATTRIBUTES
             ):
                 expr, measured = expr.func.value, True
             elif isinstance(expr, ast.Call) and measured:
