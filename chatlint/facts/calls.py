@@ -549,7 +549,10 @@ class _Collector:
             elif (receivers := self._receiver_attribute(call, function, wrapper, forwarded, inner_flag)) is not None:
                 flags[flag_name] = receivers
             elif not inner_flag.present and wrapper.star_kwargs and _forwards_kwargs(inner.call, wrapper.star_kwargs):
-                flags[flag_name] = _flag_at_call_site(flag_name, call, function)
+                at_call = _flag_at_call_site(flag_name, call, function)
+                if isinstance(at_call.node, ast.Attribute) and at_call.value is None:
+                    passed[flag_name] = at_call.node  # (`**cfg.render_kwargs()`: the field, as configured)
+                flags[flag_name] = at_call
             elif merges_caller_kwargs(inner.call, wrapper):
                 # `kwargs = {"add_generation_prompt": False}; kwargs.update(overrides)`: the call's keyword wins
                 at_call = _flag_at_call_site(flag_name, call, function)

@@ -8,6 +8,7 @@ or a wrapper's parameter. Each route records the expression that sets it, so a f
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import replace
 
 from chatlint.facts.flow import FunctionFlow, function_flow
@@ -268,14 +269,11 @@ def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[a
     local, module-level or `self.` attribute, with keys set later by `kwargs["key"] = ...` or
     `kwargs.update(key=...)`; with the function whose names it reads."""
     mapping: ast.expr | None = kwargs
-    if (
-        isinstance(kwargs, ast.Call)
-        and dotted_name(kwargs.func) in ("asdict", "dataclasses.asdict")
-        and len(kwargs.args) == 1
-        and isinstance(kwargs.args[0], (ast.Name, ast.Attribute))
-    ):
-        # `**asdict(fmt)`: the field of the configuration object (`fmt.add_generation_prompt`), as the code reads it
-        field = ast.copy_location(ast.Attribute(value=kwargs.args[0], attr=key, ctx=ast.Load()), kwargs)
+    fields_of = _fields_dict_of(kwargs)
+    if fields_of is not None:
+        # `**asdict(fmt)`, `**fmt.render_kwargs()`: the field of the configuration object (`fmt.add_generation_
+        # prompt`), as the code reads it (its class's default, when it declares one: `config_switches`)
+        field = ast.copy_location(ast.Attribute(value=fields_of, attr=key, ctx=ast.Load()), kwargs)
         ast.fix_missing_locations(field)
         return field, function
     if isinstance(kwargs, ast.Name):
@@ -465,6 +463,26 @@ def _either_source(mapping: ast.IfExp, function: FunctionInfo) -> SpreadSource:
         for flag in FLAG_NAMES
     )
     return SpreadSource.VISIBLE if agree else SpreadSource.UNKNOWN
+
+
+# a configuration's method named for handing its fields on as keywords (`cfg.render_kwargs()`, `cfg.to_dict()`;
+# not one that builds settings of its own, `self._generate_kwargs()`)
+_FIELDS_METHOD = re.compile(r"(?:to_|as_?)?dict|\w*(?:template|render)\w*_kwargs")
+
+
+def _fields_dict_of(node: ast.expr) -> ast.expr | None:
+    """The object whose fields the dict `node` holds, by name: `asdict(fmt)`, or a method of the object named for
+    handing its fields on (`fmt.render_kwargs()`, `fmt.to_dict()`, with no arguments); None otherwise."""
+    if not isinstance(node, ast.Call):
+        return None
+    held: ast.expr | None = None
+    if dotted_name(node.func) in ("asdict", "dataclasses.asdict") and len(node.args) == 1:
+        held = node.args[0]
+    elif isinstance(node.func, ast.Attribute) and not node.args and not node.keywords:
+        held = node.func.value if _FIELDS_METHOD.fullmatch(node.func.attr) else None
+    else:
+        return None
+    return held if isinstance(held, (ast.Name, ast.Attribute)) else None
 
 
 def _parsed_template_config(node: ast.expr) -> bool:

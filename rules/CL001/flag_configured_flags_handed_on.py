@@ -3,7 +3,7 @@
 # `fn_kwargs`, and bound by a `functools.partial` that is named first and then mapped. Each full conversation ends
 # with an empty assistant header that is trained on. So it does when a wrapper reads the switch off the options
 # object it is handed, which its callers build with the default or take annotated with the class.
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import partial
 
 from transformers import Trainer
@@ -109,5 +109,23 @@ def judge_features(example, tokenizer, opts: ChatOptions):
 
 def default_options_features(example, tokenizer):
     text = render_chat(tokenizer, example["messages"], ChatOptions(max_length=1024))  # expect: CL001 "the default of the configuration field `ChatOptions.add_generation_prompt`"
+    ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    return {"input_ids": ids, "labels": list(ids)}
+
+
+@dataclass
+class TemplateOptions:
+    add_generation_prompt: bool = True
+
+    def render_kwargs(self):
+        return {key: value for key, value in asdict(self).items() if value is not None}
+
+
+def render_any(tokenizer, messages, **kwargs):
+    return tokenizer.apply_chat_template(messages, tokenize=False, **kwargs)
+
+
+def trajectory_features(example, tokenizer, options: TemplateOptions):
+    text = render_any(tokenizer, example["messages"], **options.render_kwargs())  # expect: CL001 "the default of the configuration field `TemplateOptions.add_generation_prompt`"
     ids = tokenizer(text, add_special_tokens=False)["input_ids"]
     return {"input_ids": ids, "labels": list(ids)}

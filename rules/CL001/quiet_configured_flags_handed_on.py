@@ -2,7 +2,7 @@
 # renderer built with it for full conversations and a partial that binds the switch on for prompts only, and a
 # `.map()` function whose callers disagree on the switch (which one renders is not known); a wrapper reading the switch
 # off the options it is handed, built with the switch off (in the call, or in a name first).
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import partial
 
 from transformers import Trainer
@@ -119,5 +119,23 @@ class SupervisedRagDataset:
 def training_text_from_options(example, tokenizer):
     opts = RenderOptions(add_generation_prompt=False)
     text = render_with(tokenizer, example["messages"], opts)
+    ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    return {"input_ids": ids, "labels": list(ids)}
+
+
+@dataclass
+class TrainingTemplateOptions:
+    add_generation_prompt: bool = False
+
+    def render_kwargs(self):
+        return {key: value for key, value in asdict(self).items() if value is not None}
+
+
+def render_any(tokenizer, messages, **kwargs):
+    return tokenizer.apply_chat_template(messages, tokenize=False, **kwargs)
+
+
+def trajectory_features(example, tokenizer, options: TrainingTemplateOptions):
+    text = render_any(tokenizer, example["messages"], **options.render_kwargs())
     ids = tokenizer(text, add_special_tokens=False)["input_ids"]
     return {"input_ids": ids, "labels": list(ids)}
