@@ -439,9 +439,16 @@ def instance_class(value: ast.expr, function: FunctionInfo, flows: dict[int, Fun
     ):
         # `requests[i]` with `requests: list[SampleRequest]` a parameter never assigned again
         param = function.params.get(value.value.id)
-        bindings = function_flow(function, flows).reaching(value.value.id, value.value)
+        flow = function_flow(function, flows)
+        bindings = flow.reaching(value.value.id, value.value)
         if param is not None and all(binding.kind == "param" for binding in bindings):
             return _element_class(param.annotation)
+        # `renderers[i]` with `renderers = [TrajectoryRenderer(tok, t["tools"]) for t in tasks]`: one class's instances
+        built = flow.assigned(value.value) if len(bindings) == 1 else None
+        items = [built.elt] if isinstance(built, ast.ListComp) else built.elts if isinstance(built, ast.List) else []
+        classes = [_built_class(item, function) for item in items if isinstance(item, ast.Call)]
+        if classes and len(classes) == len(items) and len({dotted_name(cls) for cls in classes}) == 1:
+            return classes[0]
     return None
 
 
