@@ -60,6 +60,7 @@ from chatlint.facts.syntax import (
     positional,
     shortened,
     star_kwargs,
+    string_value,
 )
 from chatlint.findings import Related, printable_path
 
@@ -225,7 +226,9 @@ class _Collector:
             seen.add(name)
             route = self.method_wrappers.get((name, func.attr))
             if route is not None:
-                return route
+                # (`tok = getattr(self, "tokenizer", None)` in a base's method, on a class that never sets it: the
+                # method renders nothing for it)
+                return None if _never_given(route, classes[cls_name]) else route
             if func.attr in classes[name].methods:
                 return None  # the class defines the method, and it is no wrapper
             pending.extend(base.split(".")[-1] for base in classes[name].bases)
@@ -852,6 +855,33 @@ def _field_of(holder: ast.expr, attribute: str, function: FunctionInfo, call: as
         if built.args or any(item.arg is None for item in built.keywords):
             return None
     return ast.copy_location(ast.Attribute(holder, attribute, ast.Load()), call)
+
+
+def _never_given(route: _Route, receiver: ClassInfo) -> bool:
+    """Does the wrapper method render with what it reads off `self` with a default (`tokenizer = getattr(self,
+    "tokenizer", None)`, then `if tokenizer is not None: tokenizer.apply_chat_template(...)`), which the receiver's
+    class never sets (nor its bases, all of the module: a base imported from elsewhere may set it)?"""
+    inner = route.inner
+    func = inner.call.func if inner is not None else None
+    holder = func.value if isinstance(func, ast.Attribute) else None
+    values = inner.function.assignments.get(holder.id, []) if inner is not None and isinstance(holder, ast.Name) else []
+    read = values[0] if len(values) == 1 else None
+    if not (isinstance(read, ast.Call) and dotted_name(read.func) == "getattr" and len(read.args) == 3):
+        return False
+    attribute = string_value(read.args[1])
+    if dotted_name(read.args[0]) != "self" or attribute is None:
+        return False
+    lineage = receiver.lineage()
+    known = {cls.name for cls in lineage}
+    if any(base.split(".")[-1] not in known | _PLAIN_BASES for cls in lineage for base in cls.bases):
+        return False
+    return not any(
+        attribute in cls.fields or attribute in cls.annotations or attribute in cls.attributes for cls in lineage
+    )
+
+
+# bases that set no attribute of their subclasses
+_PLAIN_BASES = frozenset({"ABC", "object", "Protocol"})
 
 
 def _parameter_field(value: ast.expr | None, wrapper: FunctionInfo) -> tuple[str, str] | None:

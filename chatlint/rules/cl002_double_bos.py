@@ -130,7 +130,9 @@ class DoubleBos(Rule):
         it (a streaming generator reading the prompt its route handler rendered), an instance of a class of the module
         or imported built once at module level and used in a function (`formatter = ChatFormatter(tok)`, or annotated
         there and built by a start-up hook, `engine: Engine | None = None`), an item of a local list of one class's
-        instances (`renderers[i].prompt_for(...)` with `renderers = [TrajectoryRenderer(tok, tools) for ...]`), or an
+        instances (`renderers[i].prompt_for(...)` with `renderers = [TrajectoryRenderer(tok, tools) for ...]`; a base
+        class's method that renders with what it reads off `self` with a default, `getattr(self, "tokenizer", None)`,
+        renders nothing for a subclass that never sets it), or an
         alias of `self` route handlers defined in a method use (`server = self`, then `server.build_prompt(...)`),
         the ids of a render of the function decoded back to text with the special tokens kept (`tokenizer.decode(ids)`;
         not `decode(ids[1:])`, the BOS cut off first), a column of the row a TorchServe handler's `preprocess` returns, read
