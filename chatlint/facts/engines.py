@@ -405,7 +405,7 @@ class Engines:
     ) -> EngineCall | None:
         """The words for the engine and the text prompts `call` hands it: an engine's `generate`, or a completions
         request to an OpenAI-compatible server; None for another call."""
-        # (`asyncio.to_thread(self.llm.generate, prompts, params)`: the engine's call, run by another)
+        # (`Thread(target=self.llm.generate, args=(prompts, params))`: the engine's call, run by a thread)
         found = self.generate(submitted_call(call) or call, function, flows)
         if found is not None:
             if _sampling_sets_flag(function):

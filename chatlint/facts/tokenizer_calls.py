@@ -144,8 +144,8 @@ def collect_tokenizer_calls(
             # its generation keywords hold is known there, and its name says more than "a tokenizer's default")
             tokenizer_call = engine_call(call, function, flows, engines) or tokenizer_call
         if tokenizer_call is None and (submitted := submitted_call(call)) is not None:
-            # (a tokenizer, processor or pipeline an executor runs: `asyncio.to_thread(functools.partial(pipe,
-            # prompt, ...))`; no fix there, where its call is not written out)
+            # (a tokenizer, processor or pipeline a thread runs: `Thread(target=pipe, args=(prompt,))`; no fix there,
+            # where its call is not written out; one an executor runs is read as its call, `chatlint.handed_calls`)
             tokenizer_call = direct_call(submitted, function, defined_names, flows)
             if tokenizer_call is not None:
                 tokenizer_call.fixable = False
@@ -970,9 +970,9 @@ def _class_named(name: str, helpers: dict[str, Helper]) -> ClassInfo | None:
 def _helper_call(
     call: ast.Call, function: FunctionInfo, helpers: dict[str, Helper], flows: dict[int, FunctionFlow]
 ) -> TokenizerCall | None:
-    """A call of one of `helpers` as a tokenizer call: called directly, or run by an executor with its arguments
-    (`loop.run_in_executor(pool, self.generate, prompt)`; no fix at such a call, where the helper's call is not
-    written out)."""
+    """A call of one of `helpers` as a tokenizer call: called directly, or run by a thread with its arguments
+    (`Thread(target=self.generate, args=(prompt,))`; no fix at such a call, where the helper's call is not written
+    out; one an executor runs is read as its call, `chatlint.handed_calls`)."""
     submitted = submitted_call(call)
     helper = _helper_of(submitted or call, function, helpers, flows)
     if helper is None or _drops_bos_when_asked(helper.function, submitted or call):
