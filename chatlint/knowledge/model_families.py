@@ -155,6 +155,16 @@ FAMILIES: tuple[ModelFamily, ...] = (
         "`bos_token`",
     ),
     ModelFamily(
+        # LightOn's OCR models (`lightonai/LightOnOCR-1B-1025`, `lightonai/LightOnOCR-2-1B`): a Pixtral vision
+        # encoder before a Qwen 3 language model
+        "LightOnOCR",
+        re.compile(r"lighton[-_]?ocr"),
+        False,
+        "transformers 5.25.0 gives `lighton_ocr` checkpoints the `Qwen2TokenizerFast` tokenizer (models/auto/"
+        "tokenization_auto.py) and a Qwen 3 text model (models/lighton_ocr/configuration_lighton_ocr.py): a tokenizer "
+        "with no `bos_token`, so nothing renders or adds one",
+    ),
+    ModelFamily(
         "dots.ocr",
         re.compile(r"dots[._-]?ocr"),
         False,
