@@ -512,18 +512,21 @@ def _under_a_blind_test(load: Load) -> bool:
 def tells_a_batch_encoding(call: ast.Call) -> bool:
     """Does the kind test `call` tell a `BatchEncoding` from a list or a tensor? Not `isinstance(ids, dict)` (it is a
     `UserDict`, not a `dict`), nor `hasattr(ids, "tolist")` (a tensor's method it lacks): those send it down the
-    path written for lists."""
+    path written for lists; nor `hasattr(ids, "to")` (a method it shares with a tensor)."""
     if called_name(call) == "isinstance":
         return not all(name in ("dict", "Dict", "typing.Dict") for name in _kind_names(call))
     if called_name(call) == "hasattr":
         attribute = string_value(_kinds(call))
-        return attribute is None or attribute not in _LIST_OR_TENSOR_ATTRIBUTES
+        return attribute is None or attribute not in _LIST_OR_TENSOR_ATTRIBUTES | _TENSOR_AND_BATCH_ENCODING_ATTRIBUTES
     # `torch.is_tensor(ids)`: what `return_tensors="pt"` gives before transformers 5, and a `BatchEncoding` is not
     return called_name(call) == "is_tensor"
 
 
 # attributes a list or a tensor of ids has and a `BatchEncoding` lacks (its `__getattr__` reads its keys only)
 _LIST_OR_TENSOR_ATTRIBUTES = frozenset({"tolist", "shape", "numpy", "cpu", "detach", "dtype", "ndim", "append", "size"})
+# attributes a tensor and a `BatchEncoding` both have (`BatchEncoding.to(device)`): `hasattr(ids, "to")` sends a
+# `BatchEncoding` down the path written for the tensor `return_tensors="pt"` gave before transformers 5
+_TENSOR_AND_BATCH_ENCODING_ATTRIBUTES = frozenset({"to", "data"})
 
 
 def asserted_a_list(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> bool:

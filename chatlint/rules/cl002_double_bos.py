@@ -659,8 +659,8 @@ class DoubleBos(Rule):
             return None  # `self.tokenizer = AutoTokenizer.from_pretrained("Qwen/Qwen2.5-0.5B-Instruct")`: its own
         if _named_for_a_family_without_bos(function, facts.path):
             return None  # the function (its class, its file) is written for a family whose template has no BOS
-        if "add_bos_token" in facts.source.text and _turns_the_bos_off(tokenizer_call):
-            return None  # `processor.tokenizer.add_bos_token = False` before the call: the code drops the second BOS
+        if "bos_token" in facts.source.text and _turns_the_bos_off(tokenizer_call):
+            return None  # `processor.tokenizer.add_bos_token = False` (or `tok.bos_token = None`) before the call
         if _written_for_a_thinking_template(origin.render_call, facts):
             return None  # `enable_thinking=False`: Qwen 3's (or SmolLM 3's) ChatML template, which writes no BOS
         if only_counted(
@@ -945,8 +945,8 @@ def _class_named_for_a_bos_family(function: FunctionInfo) -> bool:
 
 
 def _turns_the_bos_off(tokenizer_call: TokenizerCall) -> bool:
-    """The function sets a tokenizer's `add_bos_token = False` (or loads it with `add_bos_token=False`) before the
-    call (also under a test of the template: `if "bos_token" in tok.chat_template:`), or, for the tokenizer the
+    """The function sets a tokenizer's `add_bos_token = False` (or loads it with `add_bos_token=False`, or sets its
+    `bos_token = None`) before the call (also under a test of the template: `if "bos_token" in tok.chat_template:`), or, for the tokenizer the
     instance keeps (`self.tokenizer(...)`), a method of its class does (`def init(self): self.tokenizer.add_bos_token =
     False`, `self.tokenizer = AutoTokenizer.from_pretrained(name, add_bos_token=False)`): the code itself keeps the
     BOS from being added twice. For a helper of the module, the tokenizer call inside it, in its function."""
@@ -967,8 +967,8 @@ def _turns_the_bos_off(tokenizer_call: TokenizerCall) -> bool:
 
 
 def _bos_switched_off(node: ast.AST) -> Iterator[tuple[ast.Assign, ast.expr]]:
-    """The assignments `x.add_bos_token = False`, and `x = AutoTokenizer.from_pretrained(..., add_bos_token=False)`,
-    under `node`, with the tokenizer whose BOS they turn off (`x`)."""
+    """The assignments `x.add_bos_token = False`, `x.bos_token = None` and `x = AutoTokenizer.from_pretrained(...,
+    add_bos_token=False)`, under `node`, with the tokenizer whose BOS they turn off (`x`)."""
     for statement in ast.walk(node):
         if not isinstance(statement, ast.Assign):
             continue
@@ -976,6 +976,11 @@ def _bos_switched_off(node: ast.AST) -> Iterator[tuple[ast.Assign, ast.expr]]:
         if bool_literal(value) is False:
             for target in statement.targets:
                 if isinstance(target, ast.Attribute) and target.attr == "add_bos_token":
+                    yield statement, target.value
+        elif isinstance(value, ast.Constant) and value.value in (None, ""):
+            # `tok.bos_token = None`: the template's `{{ bos_token }}` renders nothing and the tokenizer adds none
+            for target in statement.targets:
+                if isinstance(target, ast.Attribute) and target.attr == "bos_token":
                     yield statement, target.value
         elif isinstance(value, ast.Call) and bool_literal(keyword_value(value, "add_bos_token")) is False:
             for target in statement.targets:

@@ -24,3 +24,15 @@ class DraftedWindow:
     def prompt_ids(self, prompt):
         text = self.tokenizer.apply_chat_template([{"role": "user", "content": prompt}], tokenize=False)
         return self.tokenizer.encode(text)  # expect: CL002 "`text` is rendered by"
+
+
+class DraftWithoutBos:
+    # the draft tokenizer has no BOS token at all; the main one still writes and adds its own
+    def __init__(self, checkpoint, draft):
+        self.tokenizer = AutoTokenizer.from_pretrained(checkpoint)
+        self.draft_tokenizer = AutoTokenizer.from_pretrained(draft)
+        self.draft_tokenizer.bos_token = None
+
+    def prompt_ids(self, prompt):
+        text = self.tokenizer.apply_chat_template([{"role": "user", "content": prompt}], tokenize=False)
+        return self.tokenizer.encode(text)  # expect: CL002 "`text` is rendered by"

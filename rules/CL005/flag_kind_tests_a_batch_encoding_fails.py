@@ -1,7 +1,8 @@
 # versions: transformers>=4.56
 # Code that means to handle both results, with kind tests a `BatchEncoding` fails: it is a `UserDict`, not a `dict`
-# (`isinstance(ids, dict)` is False), and it has no `tolist` (a tensor's method). Under transformers 5 each takes the
-# branch written for a list of ids: `len()` counts the encoding's keys, the tokens are read from its keys.
+# (`isinstance(ids, dict)` is False), and it has no `tolist` (a tensor's method), while it has a tensor's `to`. Under
+# transformers 5 each takes the branch written for a list of ids (or a tensor): `len()` counts the encoding's keys,
+# the tokens are read from its keys, `.shape` fails.
 
 
 def token_length(row, tokenizer):
@@ -32,3 +33,11 @@ def prompt_and_full(tokenizer, messages):
     if hasattr(full, "input_ids"):
         full = full["input_ids"]
     return [-100] * len(prompt) + list(full)[len(prompt) :]
+
+
+def prefix_length(tokenizer, messages, device):
+    # `BatchEncoding.to(device)` exists too: the encoding takes the tensor's branch, then `.shape` fails
+    encoded = tokenizer.apply_chat_template(messages, return_tensors="pt", tokenize=True)  # expect: CL005 "`encoded.shape`"
+    if hasattr(encoded, "to"):
+        encoded = encoded.to(device)
+    return encoded.shape[-1]
