@@ -473,7 +473,7 @@ class DoubleBos(Rule):
         in the body of an `if` whose test names only families whose templates write no BOS (`if type(self.model).
         __name__ == "Qwen2ForCausalLM":`, `elif model_type.startswith("qwen"):`) runs for those only. It
         stays quiet where the code turns the tokenizer's BOS off before the call (`processor.tokenizer.add_bos_token
-        = False`; for the tokenizer an instance keeps, also in another method of its class: `self.tokenizer.add_bos_token
+        = False`, or `tok.bos_token = None`, which also leaves the template's `{{ bos_token }}` empty; for the tokenizer an instance keeps, also in another method of its class: `self.tokenizer.add_bos_token
         = False` in its set-up, or `AutoTokenizer.from_pretrained(name, add_bos_token=False)` in `__init__`; inside a
         helper of the module that tokenizes the text, for the helper's tokenizer), or a render that passes
         `enable_thinking=True`/`False` itself (a variable of Qwen 3's and SmolLM 3's ChatML templates; handed

@@ -71,7 +71,8 @@ class BatchEncodingAsTokenList(Rule):
         `UserDict`, not a `dict` (`ids["input_ids"] if isinstance(ids, dict) else ids` takes the list branch), an
         element-wise comparison with one token's id (`inputs != tokenizer.pad_token_id`, for an attention mask) is a
         tensor's use, so is a tokenizer's `decode(ids)` (a `BatchEncoding` becomes a dict there), and
-        has no `tolist` (`ids.tolist() if hasattr(ids, "tolist") else ids`); `isinstance(ids, Mapping)`, `hasattr(
+        has no `tolist` (`ids.tolist() if hasattr(ids, "tolist") else ids`) while it has a tensor's `to` (`if
+        hasattr(ids, "to"): ids = ids.to(device)` leads on to the tensor's `.shape`); `isinstance(ids, Mapping)`, `hasattr(
         ids, "input_ids")`, `isinstance(ids, list)` or `torch.is_tensor(ids)` do, and so does such a test of
         another render whose branch takes this one's ids too (`if hasattr(full, "input_ids"): full, prompt =
         full["input_ids"], prompt["input_ids"]`). A wrapper of the module that
