@@ -575,6 +575,7 @@ class Project:
         names += [factory.name for summary in summaries for factory in summary.renderer_factories]
         names += [registry for summary in summaries for registry, _ in summary.registries]
         names += [registry for summary in summaries for registry, _, _ in summary.wrapper_registries]
+        names += [registry for summary in summaries for registry, _ in summary.row_registries]
         classes = frozenset(name.split(".")[0] for name in names if "." in name) | self._rendering_bases
         # the functions annotated to return one of those classes (`make_prompt_builder(cfg) -> PromptBuilder`)
         names += [factory for summary in summaries for factory, cls in summary.factories if cls in classes]

@@ -238,6 +238,12 @@ def _registry_decorators(module: ast.Module) -> dict[str, str]:
     return decorators
 
 
+def registry_names(module: ast.Module) -> tuple[str, ...]:
+    """The module's top-level dicts that may hold its functions (see `registry_functions`): those whose values are
+    all names, and those a decorator of the module fills."""
+    return tuple(dict.fromkeys([*name_dicts(module), *_registry_decorators(module)]))
+
+
 def registry_functions(name: str, function: FunctionInfo) -> tuple[str, ...]:
     """The functions of the module (of `function`) that its registry `name` holds, one of which an item of it is
     (`FORMATTERS[cfg.formatter]`): the values of a dict of function names it assigns once at its top level, or the

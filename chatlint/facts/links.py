@@ -124,6 +124,17 @@ class Links:
         text = imported.summary.text(imported.symbol)
         return (text, imported.summary) if text is not None else None
 
+    def row_registry(self, node: ast.expr) -> tuple[list[TextSummary], ModuleSummary, int] | None:
+        """The registry of functions of another module that `node` names (`PREPROCESSORS`), when some of them write
+        a render into their rows or make a function that does: those functions' summaries, the module, and how many
+        functions the registry holds."""
+        found = self.resolve(node)
+        members = found[0].row_registry(found[1]) if found is not None else ()
+        if found is None or not members:
+            return None
+        texts = [text for text in map(found[0].text, members) if text is not None]
+        return texts, found[0], len(members)
+
     def text(self, node: ast.expr) -> tuple[TextSummary, ModuleSummary] | None:
         """The function of another module that `node` names, when it returns a render (or rows holding one)."""
         return _member(self.resolve(node), ModuleSummary.text)

@@ -111,9 +111,16 @@ class RenderedColumns:
         caller binds parameters of the function to (`fn_kwargs={"text_column": cfg.text_column}`); `batched`: the
         function is given and returns batches of rows (`.map(fn, batched=True)`: each column a list of values)."""
         local = self.texts.helper_function(ast.Call(func=func, args=[], keywords=[]), function)
-        if local is not None:
-            return self.returned_columns(local, depth + 1, keys, batched)
         made = self._made_by_factory(func, function)
+        if local is not None:
+            found = self.returned_columns(local, depth + 1, keys, batched)
+            return found or (self._made_here(made, function, depth) if made is not None else {})
+        made_here = self._made_here(made, function, depth) if made is not None else {}
+        if made_here:
+            return made_here
+        if made is not None and isinstance(made.func, ast.Subscript):
+            # (`PREPROCESSORS[cfg.preprocessor](tok, cfg)`: one of the factories of another module's registry)
+            return self._imported_registry_columns(made.func.value, makes_rows=True)
         if made is not None:
             imported = self.texts.links.text(made.func)
             if imported is not None and imported[0].makes_rows:
@@ -129,12 +136,53 @@ class RenderedColumns:
             }
         return self._trl_row(func)
 
+    def _made_here(self, made: ast.Call, function: FunctionInfo, depth: int) -> dict[str, TextOrigin]:
+        """The columns that hold a render in the rows of the function a factory of this module makes and returns by
+        name (`render = chat_text(tok, cfg)` with `def chat_text(tok, cfg): def render(example): ...; return
+        render`), or one of the factories of a registry of the module (`PREPROCESSORS[name](tok, cfg)`): on some
+        paths when the registry holds other functions too."""
+        func = made.func
+        if isinstance(func, ast.Subscript) and isinstance(func.value, ast.Name):
+            factories = registry_functions(func.value.id, function)
+        else:
+            factories = (func.id,) if isinstance(func, ast.Name) else ()
+        found: dict[str, TextOrigin] = {}
+        for name in factories:
+            factory = self.texts.helper_function(ast.Call(func=ast.Name(id=name), args=[], keywords=[]), function)
+            last = factory.node.body[-1] if factory is not None and factory.node.body else None
+            if factory is None or not isinstance(last, ast.Return) or not isinstance(last.value, ast.Name):
+                continue
+            returned = last.value.id
+            made_function = next((f for f in self.texts.functions if f.outer is factory and f.name == returned), None)
+            if made_function is not None:
+                hop = Hop(f"in the rows of the function `{name}` makes", is_place=True)
+                keys = (_call_arguments(made, factory), function)
+                for key, origin in self.returned_columns(made_function, depth + 1, keys).items():
+                    found.setdefault(key, with_hop(origin, hop) or origin)
+        return {key: replace(origin, certain=False) for key, origin in found.items()} if len(factories) > 1 else found
+
+    def _imported_registry_columns(self, registry: ast.expr, makes_rows: bool) -> dict[str, TextOrigin]:
+        """The columns the functions of another module's registry `registry` write into their rows (`makes_rows`:
+        of the functions its factories make), when one picked by a key is mapped: on some paths when it holds
+        other functions too."""
+        found = self.texts.links.row_registry(registry) if self.texts.links else None
+        if found is None:
+            return {}
+        texts, summary, members = found
+        note = "makes a row function" if makes_rows else "renders the text of the row"
+        columns: dict[str, TextOrigin] = {}
+        for text in texts:
+            if text.makes_rows == makes_rows and not text.dataset:
+                for column in text.columns:
+                    columns.setdefault(self.texts.column_named(column), imported_origin(text, summary, note, column))
+        return {key: replace(origin, certain=False) for key, origin in columns.items()} if members > 1 else columns
+
     def _made_by_factory(self, func: ast.expr, function: FunctionInfo) -> ast.Call | None:
         """The call that made the function `func` names, when a call made it: `make_formatter(tok)` itself, or a
         local name assigned it once (`to_text = make_formatter(tok)`)."""
         if isinstance(func, ast.Call):
             return func
-        if isinstance(func, ast.Name) and self.texts.links:
+        if isinstance(func, ast.Name):
             value = self.texts.flow(function).assigned(func)
             return value if isinstance(value, ast.Call) else None
         return None
@@ -453,7 +501,9 @@ class RenderedColumns:
         mapped = bound_mapped(mapped, function)  # `fn = partial(FORMATTERS[cfg.formatter], tokenizer=tok)`
         target = partial_target(mapped)
         if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
-            return self._registry_columns(target.value.id, mapped, function, call)
+            # (a registry of the module's functions, else of another module's: `ds.map(FORMATTERS[cfg.formatter])`)
+            found = self._registry_columns(target.value.id, mapped, function, call)
+            return found or self._imported_registry_columns(target.value, makes_rows=False)
         keys = (bound_keywords(call, mapped, function), function)
         batched = bool_literal(keyword_value(call, "batched")) is True
         mapped = partial_target(mapped)  # `partial(to_text, tokenizer=tok)`: `to_text`
@@ -543,11 +593,35 @@ class RenderedColumns:
     def _key_column(self, key: ast.expr, function: FunctionInfo, keys: Bound | None) -> ColumnName | None:
         """The column a row's key names: see `column_of`; a parameter of the function, as its caller binds it."""
         bound, caller = keys if keys is not None else ({}, function)
-        if isinstance(key, ast.Name) and key.id in bound and key.id in function.call_params:
-            if not self.texts.flow(function).never_rebound(key.id):
+        if isinstance(key, ast.Name) and key.id in bound:
+            # (a parameter of the function, or of the factory that made it: `def make(column): def to_text(ex):
+            # return {column: ...}`, bound by the factory's call)
+            owner = function if key.id in function.call_params else function.outer
+            if (
+                owner is None
+                or key.id not in owner.call_params
+                or key.id in function.assignments
+                and owner is not function
+            ):
+                return self.texts.column_of(key, function)
+            if not self.texts.flow(owner).never_rebound(key.id):
                 return None
             return self.texts.column_of(bound[key.id], caller)
         return self.texts.column_of(key, function)
+
+
+def _call_arguments(call: ast.Call, callee: FunctionInfo) -> dict[str, ast.expr]:
+    """The arguments `call` gives the parameters of `callee`, by name (positional ones up to a starred one)."""
+    node = callee.node
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return {}
+    found: dict[str, ast.expr] = {}
+    for param, argument in zip([*node.args.posonlyargs, *node.args.args], call.args):
+        if isinstance(argument, ast.Starred):
+            break
+        found[param.arg] = argument
+    found.update((item.arg, item.value) for item in call.keywords if item.arg is not None)
+    return found
 
 
 # the keywords a `.map()` binds the function it applies with, and the function the `.map()` is in (whose names the

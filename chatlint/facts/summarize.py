@@ -14,7 +14,9 @@ from chatlint.facts.built_classes import (
     module_registries,
     name_dicts,
     registry_factories,
+    registry_functions,
     registry_members,
+    registry_names,
 )
 from chatlint.facts.calls import conversation_parameter, renderer_factories, spread_parameter
 from chatlint.facts.column_names import exported_defaults, module_constants
@@ -218,6 +220,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         ),
         registries=_registries(facts, wrappers, texts) if facts.template_calls else (),
         wrapper_registries=_wrapper_registries(facts, wrappers) if wrappers and b"partial" in data else (),
+        row_registries=_row_registries(facts, texts) if texts else (),
         factories=tuple(sorted({**registry_factories(facts.module), **module_factories(facts.module)}.items())),
         measures=_measures(facts) if may_measure_columns(data) else (),
         handoffs=tuple(facts.shapes.handoffs()) if b"self." in data and may_build_conversations(data) else (),
@@ -235,6 +238,21 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         else (),
         id_params=_id_params(facts) if may_use_id_parameters(data) else (),
     )
+
+
+def _row_registries(facts: ModuleFacts, texts: Sequence[TextSummary]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The registries of the module's functions (a dict of them, or one a decorator fills) of which some write a
+    render into the columns of their rows or make a function that does: `(registry, all its members)`."""
+    module = next((function for function in facts.functions if function.is_module), None)
+    rows = {text.name for text in texts if text.columns and not text.dataset}
+    if module is None or not rows:
+        return ()
+    found = []
+    for name in registry_names(facts.module):
+        members = registry_functions(name, module)
+        if rows.intersection(members):
+            found.append((name, members))
+    return tuple(found)
 
 
 def _wrapper_registries(

@@ -659,6 +659,11 @@ class ModuleSummary:
     # (`PROMPT_ENCODERS = {"chat": partial(_encode_chat, add_generation_prompt=True), ...}`), with the flags they
     # bind (None: not alike): what a module that picks one by a key (`PROMPT_ENCODERS[style]`) then calls
     wrapper_registries: tuple[tuple[str, str, tuple[tuple[str, bool | None], ...]], ...] = ()
+    # `(registry, members)`: dicts of the module's functions (`FORMATTERS = {"chat": to_text, ...}`, or filled by a
+    # decorator, `@preprocessor("chat")`) of which some write a render into a column of their rows or make a function
+    # that does (`texts`), with all their members: what a module that maps one picked by a key
+    # (`ds.map(PREPROCESSORS[name](tok, cfg))`) writes on some paths
+    row_registries: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # `(function, position, parameter, use, line)`: module-level functions that use a parameter named for ids as a
     # list of token ids (`def fit_to_window(prompt_ids, budget): if len(prompt_ids) > budget: ...`), with the first
     # such use in words: a module that hands them a `BatchEncoding` uses it as ids there
@@ -692,6 +697,7 @@ class ModuleSummary:
         names += [f"{hook.cls}.{hook.method}" for hook in self.measured_hooks]
         names += [name for name, _ in self.registries]
         names += [name for name, _, _ in self.wrapper_registries]
+        names += [name for name, _ in self.row_registries]
         names += list(self.own_templates)
         return frozenset([*names, *(name.split(".")[0] for name in names if "." in name)])
 
@@ -703,6 +709,7 @@ class ModuleSummary:
         optional = (self.renderer_factories, self.hooks, self.registries, self.factories, self.measures)
         later: tuple[object, ...] = (self.handoffs, self.switches, self.measured_hooks, self.engines, self.prefix_masks)
         later = (*later, self.own_templates, self.passes, self.wrapper_registries, self.id_params, self.encoders)
+        later = (*later, self.row_registries)
         told = (*told, *(part for part in (*optional, *later) if part))
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
@@ -771,6 +778,11 @@ class ModuleSummary:
 
     def wrapper(self, name: str) -> WrapperSummary | None:
         return next((wrapper for wrapper in self.wrappers if wrapper.name == name), None)
+
+    def row_registry(self, name: str) -> tuple[str, ...]:
+        """The members of the registry `name` when some write a render into their rows or make a function that
+        does (see `row_registries`); none otherwise."""
+        return next((members for registry, members in self.row_registries if registry == name), ())
 
     def wrapper_registry(self, name: str) -> WrapperSummary | None:
         """The wrapper every value of the registry `name` is a partial of, with the flags they bind as its own."""
