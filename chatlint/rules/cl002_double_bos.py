@@ -187,7 +187,9 @@ class DoubleBos(Rule):
         a batch of conversations: its items are texts.
 
         Across modules: text a function of another module returns (one text, a list of them, or rows with it in a
-        column, also through a function it makes: `to_text = make_formatter(tok)`, then `ds.map(to_text)`), yields
+        column, also through a function it makes: `to_text = make_formatter(tok)`, then `ds.map(to_text)`, or one
+        picked from its registry: `ds.map(PREPROCESSORS[cfg.preprocessor](tok, cfg))`, `ds.map(ROW_FUNCTIONS[name])`,
+        on some paths when the registry holds other functions), yields
         or stores on `self`, tokenized here; text handed to a function or method of another module
         that tokenizes its parameter, also through a function of that module that hands it on to one of a third
         module that does (a few modules deep: `logit_lens(lm, prompt)` calling `resid(lm, prompt)`, which traces
@@ -286,7 +288,9 @@ class DoubleBos(Rule):
         the dataset and a collator of another module to a trainer knows (`dataset_text_field`). A row function
         picked from a registry (`ds.map(FORMATTERS[cfg.formatter])`, a dict naming functions of the module or one a
         decorator of it fills, also bound in a `functools.partial` first: `fn = partial(...)`, `ds.map(fn)`) writes
-        what its members write, on some paths when they differ; a dict comprehension over literal names writes one
+        what its members write, on some paths when they differ; so does a function a factory of the module makes
+        and returns by name (`ds.map(chat_formatter(tok, "text"))`, also one picked from a registry of factories),
+        with the columns the factory's call names (`def chat_formatter(tok, column): ... return {column: ...}`); a dict comprehension over literal names writes one
         column per name (`{side + "_text": ... for side in ("chosen", "rejected")}`), and a list made of two lists
         of texts (`chosen + rejected`) holds both. A function that maps a row tokenizer over the dataset it is given
         may rebind it as it goes (`dataset = dataset.map(tokenize_batch)`), and the row tokenizer may read the
