@@ -89,7 +89,7 @@ _WORD = re.compile(r"\w+")  # the words of a statement, as `whole_word` delimits
 _BUILDS_ENGINES = re.compile(r"(?i)engine|llm|sglang|server|backend|model")
 # a call whose first argument is named for ids (`fit_to_window(prompt_ids, ...)`), from its parenthesis (the name
 # called is read backwards, `_names_handed_ids`: a pattern that starts with `\w+` tries a match at every letter)
-_HANDS_IDS = re.compile(r"\(\s*\w*(?:ids|tokens)\b")
+_HANDS_IDS = re.compile(r"\(\s*\w*(?:ids|tokens|encoded|encodings)\b")
 _NAME_BEFORE = re.compile(r"\w+\Z")
 # the names of imported tokenizer loaders (`get_tokenizer`, `load_reward_tokenizer`): one may always load a checkpoint
 # of a known family, which decides whether a second BOS is written
@@ -336,9 +336,10 @@ class Project:
             if ref in callees and found.summary.engines:
                 # a function that builds a serving engine (`build_engine(cfg)`): what its caller keeps is one
                 told = told | {name for name, _, _ in found.summary.engines}
-            if ref in callees and found.summary.id_params:
-                # a function that uses the ids it is handed as a list (`fit_to_window(prompt_ids, budget)`)
-                told = told | {item[0] for item in found.summary.id_params}
+            if ref in callees and (found.summary.id_params or found.summary.id_batch_params):
+                # a function that uses the ids it is handed as a list (`fit_to_window(prompt_ids, budget)`), or each
+                # of a list of them (`left_pad(encoded, pad_id)`)
+                told = told | {item[0] for item in (*found.summary.id_params, *found.summary.id_batch_params)}
             if ref in callees and found.summary.prefix_masks:
                 # a function that masks the first labels it is given (`mask_prompt(labels, prompt_len)`)
                 told = told | {item[0] for item in found.summary.prefix_masks}
@@ -703,7 +704,7 @@ class Project:
                 or (tokenizing and (summary.tokenizes_with(ref.symbol) or summary.measure(ref.symbol) is not None))
                 or (callees and summary.engine_factory(ref.symbol) is not None)
                 or (callees and summary.prefix_mask(ref.symbol) is not None)
-                or (callees and any(item[0] == ref.symbol for item in summary.id_params))
+                or (callees and any(item[0] == ref.symbol for item in (*summary.id_params, *summary.id_batch_params)))
                 or (pads and summary.pad_loader(ref.symbol) is not None)
                 or (conversations and any(item.name.split(".")[0] == ref.symbol for item in summary.conversations))
                 or (conversations and summary.role_guard(ref.symbol) is not None)

@@ -86,6 +86,7 @@ class UseKind(enum.Enum):
     PASSED = "passed"  # a positional argument of the call `node`: the function called decides, when it is ours
     PROMPT = "prompt"  # the `prompt=` keyword of the call `node`: ids when it is mlx-lm's `generate`
     APPENDED = "appended"  # appended to a local list by the call `node` (`batch.append(ids)`): the list's uses decide
+    BATCH_PASSED = "batch-passed"  # an item of a list comprehension that is a positional argument of the call `node`
 
 
 class SequenceUse(NamedTuple):
@@ -116,6 +117,9 @@ class IdsSearch:
     # the uses, in words, of a value handed to a function of another module at a position (`fit_to_window(ids, n)`,
     # as that module's summary says: `ModuleSummary.id_params`)
     imported_uses: Callable[[ast.Call, int], list[str]] = lambda call, position: []
+    # the same for a list of such values handed on whole (`left_pad(encoded, pad_id)`), whose items the function of
+    # the other module uses as ids (`ModuleSummary.id_batch_params`)
+    imported_batch_uses: Callable[[ast.Call, int], list[str]] = lambda call, position: []
 
     def uses(self, call: ast.Call, ancestors: tuple[ast.AST, ...], function: FunctionInfo) -> tuple[str, ...]:
         """Where the value of `call` is used as a list of token ids, in words ("`len(ids)`"), following the
@@ -131,6 +135,22 @@ class IdsSearch:
         if binding is None or any(_written_for_both(load) for load in _loads_through_copies(flow, binding)):
             return ()
         return self._binding_uses(binding, function, depth)
+
+    def parameter_item_uses(self, function: FunctionInfo, name: str, depth: int = 1) -> tuple[str, ...]:
+        """Where `function` uses each item of its parameter `name` as a list of token ids, walking it (`for ids in
+        batch_ids: len(ids)`), in words (none when some use of the parameter is written for both kinds of value)."""
+        flow = function_flow(function, self.flows)
+        binding = next((item for item in flow.bindings.get(name, ()) if item.kind == "param"), None)
+        if binding is None or any(_written_for_both(load) for load in _loads_through_copies(flow, binding)):
+            return ()
+        found: list[str] = []
+        for load in flow.loads_reached_by(binding):
+            walked = _walked_items(load)
+            if walked is not None:
+                loop, item = walked
+                uses = self._binding_uses(flow.binding_of(loop, item), function, depth + 1)
+                found.extend(f"an item of `{name}`, `{item}`: {use}" for use in uses)
+        return tuple(dict.fromkeys(found))
 
     def _uses(
         self, node: ast.AST, ancestors: tuple[ast.AST, ...], function: FunctionInfo, depth: int
@@ -232,6 +252,9 @@ class IdsSearch:
             if not mapped and isinstance(parent, ast.keyword) and parent.arg is not None and _is_ids_key(parent.arg):
                 found.append(f"`{parent.arg}={name}`, a batch of id lists")
                 continue
+            if not mapped and isinstance(parent, ast.Call) and any(argument is load.node for argument in parent.args):
+                found.extend(self._passed_batch_uses(parent, load.node, function, depth))
+                continue
             walked = _walked_values(load) if mapped else _walked_items(load)
             if walked is not None:
                 loop, item = walked
@@ -258,6 +281,9 @@ class IdsSearch:
             return self._returned_uses(function, depth)
         if use.kind is UseKind.PASSED and use.node is not None:
             return self._passed_uses(use.node, value, function, depth)
+        if use.kind is UseKind.BATCH_PASSED and use.node is not None:
+            comprehension = next(argument for argument in use.node.args if _holds(argument, value))
+            return self._passed_batch_uses(use.node, comprehension, function, depth)
         if use.kind is UseKind.PROMPT and use.node is not None:
             return [_prompt_use(use.node)] if dotted_name(use.node.func) in self.prompt_takers else []
         if use.kind is UseKind.APPENDED and use.node is not None:
@@ -290,6 +316,19 @@ class IdsSearch:
         if annotation:
             return [f"{where}, annotated `{annotation}`"]
         return [f"{where}, which uses it: {use}" for use in self.parameter_uses(callee, parameter.name, depth + 1)]
+
+    def _passed_batch_uses(self, call: ast.Call, value: ast.AST, caller: FunctionInfo, depth: int) -> list[str]:
+        """`left_pad(encoded, pad_id)` with `encoded` a list of such values: handed to a function of the module (or,
+        as its summary says, of another one) that uses each item of its parameter as ids."""
+        position = next(index for index, argument in enumerate(call.args) if argument is value)
+        callee = self.callee_of(call, caller)
+        if callee is None:
+            return self.imported_batch_uses(call, position)
+        names = callee.call_params
+        if depth >= _MAX_CALLER_DEPTH or position >= len(names):
+            return []
+        where = f"handed in a list to `{callee.qualname}` as `{names[position]}`, which uses"
+        return [f"{where} {use}" for use in self.parameter_item_uses(callee, names[position], depth + 1)]
 
     def _unpacked_uses(self, function: FunctionInfo, position: int, depth: int) -> list[str]:
         """The uses of the element at `position` of the tuples `function` returns, where its callers in the module
@@ -717,6 +756,9 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
             attribute = dotted_name(assign.targets[0]) or ""
             if attribute.startswith("self.") and attribute.count(".") == 1:
                 return SequenceUse(UseKind.DATASET_ITEM, attribute[len("self.") :])
+        if isinstance(assign, ast.Call) and any(argument is parent for argument in assign.args):
+            # `left_pad([encode(c) for c in chats], pad_id)`: the list handed on whole
+            return SequenceUse(UseKind.BATCH_PASSED, node=assign)
         return NO_USE
     if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node:
         return SequenceUse(UseKind.LIST, f"`for {_short(parent.target)} in {_short(node)}`")
@@ -905,3 +947,8 @@ def _looping(call: ast.Call, ancestors: tuple[ast.AST, ...]) -> ast.For | ast.As
 def _keeps_items(call: ast.Call, iterable: ast.expr) -> bool:
     """Does `call` hand back the items of `iterable`, its first argument (`tqdm(iterable)`)?"""
     return dotted_name(call.func) in SAME_ITEMS and bool(call.args) and call.args[0] is iterable
+
+
+def _holds(comprehension: ast.expr, item: ast.AST) -> bool:
+    """Is `item` the element of the list comprehension `comprehension`?"""
+    return isinstance(comprehension, ast.ListComp) and comprehension.elt is item

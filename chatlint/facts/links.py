@@ -390,10 +390,12 @@ class Links:
         `ModuleSummary.prefix_masks`)."""
         return _member(self.resolve(node), ModuleSummary.prefix_mask)
 
-    def id_param(self, node: ast.expr, position: int) -> tuple[tuple[str, str, int], ModuleSummary] | None:
+    def id_param(
+        self, node: ast.expr, position: int, batch: bool = False
+    ) -> tuple[tuple[str, str, int], ModuleSummary] | None:
         """The function of another module that `node` names, when it uses its parameter at `position` as a list of
-        ids (see `ModuleSummary.id_params`)."""
-        return _member(self.resolve(node), lambda summary, name: summary.id_param(name, position))
+        ids (see `ModuleSummary.id_params`; `batch`: each of its items, `id_batch_params`)."""
+        return _member(self.resolve(node), lambda summary, name: summary.id_param(name, position, batch))
 
     def engine_factories(self) -> dict[str, tuple[str, Related]]:
         """The functions of other modules this module imports by name that build and return a serving engine: the

@@ -131,6 +131,10 @@ class ModuleFacts:
         """Where `function` uses its parameter `name` as a list of token ids, in words."""
         return self._ids_search.parameter_uses(function, name)
 
+    def parameter_item_id_uses(self, function: FunctionInfo, name: str) -> tuple[str, ...]:
+        """Where `function` uses each item of its parameter `name` as a list of token ids, in words."""
+        return self._ids_search.parameter_item_uses(function, name)
+
     def returned(self, template_call: TemplateCall) -> bool:
         """Is the result of `template_call` returned by its function (itself, or through local names)?"""
         return self._ids_search.returned(template_call.call, template_call.ancestors, template_call.function)
@@ -153,17 +157,21 @@ class ModuleFacts:
             tuple(self.functions),
             texts.passed_on,
             self._imported_id_uses,
+            functools.partial(self._imported_id_uses, batch=True),
         )
 
-    def _imported_id_uses(self, call: ast.Call, position: int) -> list[str]:
+    def _imported_id_uses(self, call: ast.Call, position: int, batch: bool = False) -> list[str]:
         """`fit_to_window(ids, n)` with `fit_to_window` a function of another module that uses its parameter there
-        as a list of ids (its module's summary says so)."""
-        found = self.links.id_param(call.func, position) if self.links else None
+        as a list of ids (its module's summary says so); `batch`: `left_pad(encoded, pad_id)`, handed a list of
+        such values, each of whose items it uses so."""
+        found = self.links.id_param(call.func, position, batch) if self.links else None
         if found is None:
             return []
         (param, use, line), summary = found
-        words = f"passed to `{code(call.func)}` ({summary.place(line)}) as `{param}`, which uses it: {use}"
-        self._use_places[words] = Related(summary.path, line, f"`{code(call.func)}` uses its `{param}` as ids")
+        handed = "handed in a list to" if batch else "passed to"
+        words = f"{handed} `{code(call.func)}` ({summary.place(line)}) as `{param}`, which uses {'' if batch else 'it: '}{use}"
+        items = "the items of its" if batch else "its"
+        self._use_places[words] = Related(summary.path, line, f"`{code(call.func)}` uses {items} `{param}` as ids")
         return [words]
 
     def use_places(self, uses: Sequence[str]) -> tuple[Related, ...]:

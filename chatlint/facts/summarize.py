@@ -237,6 +237,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         if may_mask_prompts(data)
         else (),
         id_params=_id_params(facts) if may_use_id_parameters(data) else (),
+        id_batch_params=_id_params(facts, batch=True) if may_use_id_parameters(data) else (),
     )
 
 
@@ -1045,15 +1046,17 @@ def _is_module_level(function: FunctionInfo) -> bool:
     return _is_top_level(function) and function.cls is None
 
 
-def _id_params(facts: ModuleFacts) -> tuple[tuple[str, int, str, str, int], ...]:
+def _id_params(facts: ModuleFacts, batch: bool = False) -> tuple[tuple[str, int, str, str, int], ...]:
     """The module-level functions (not methods) that use a parameter named for ids as a list of ids (see
-    `ModuleSummary.id_params`)."""
+    `ModuleSummary.id_params`); `batch`: each item of a parameter named for a batch of them (`id_batch_params`)."""
     found = []
+    named = _NAMES_ID_BATCHES if batch else _NAMES_IDS
+    uses_of = facts.parameter_item_id_uses if batch else facts.parameter_id_uses
     for function in facts.functions:
         if function.cls is not None or not _is_top_level(function):
             continue
         for position, name in enumerate(function.call_params):
-            uses = facts.parameter_id_uses(function, name) if _NAMES_IDS.search(name) else ()
+            uses = uses_of(function, name) if named.search(name) else ()
             if uses:
                 found.append((function.qualname, position, name, uses[0], getattr(function.node, "lineno", 0)))
     return tuple(found)
@@ -1061,6 +1064,8 @@ def _id_params(facts: ModuleFacts) -> tuple[tuple[str, int, str, str, int], ...]
 
 # a parameter named for token ids: `ids`, `prompt_ids`, `input_ids`, `tokens`, `token_ids`
 _NAMES_IDS = re.compile(r"(?:^|_)(?:ids|tokens)$")
+# a parameter named for a batch of them: `batch_ids`, `sequences`, `encoded`, `batch`, `prompts_tokens`
+_NAMES_ID_BATCHES = re.compile(r"(?:^|_)(?:ids|tokens|seqs|sequences|encoded|encodings|batch)$")
 
 
 def _is_top_level(function: FunctionInfo) -> bool:

@@ -668,6 +668,10 @@ class ModuleSummary:
     # list of token ids (`def fit_to_window(prompt_ids, budget): if len(prompt_ids) > budget: ...`), with the first
     # such use in words: a module that hands them a `BatchEncoding` uses it as ids there
     id_params: tuple[tuple[str, int, str, str, int], ...] = ()
+    # the same for module-level functions that use each item of a parameter named for a batch of ids as a list of
+    # ids (`def left_pad(batch_ids, pad_id): for ids in batch_ids: ... len(ids)`): a module that hands one a list of
+    # `BatchEncoding`s uses each as ids there
+    id_batch_params: tuple[tuple[str, int, str, str, int], ...] = ()
     # `Class.method` for the tokenizing methods (`encode`, `__call__`, ...) the module's classes define: a call of
     # one on an instance of such a class (`self.tokenizer.encode(text)` with `tokenizer: OwnTokenizer`) is that
     # method's, not a transformers tokenizer's (what it does is in `tokenizers`, when it tokenizes with special tokens)
@@ -709,7 +713,7 @@ class ModuleSummary:
         optional = (self.renderer_factories, self.hooks, self.registries, self.factories, self.measures)
         later: tuple[object, ...] = (self.handoffs, self.switches, self.measured_hooks, self.engines, self.prefix_masks)
         later = (*later, self.own_templates, self.passes, self.wrapper_registries, self.id_params, self.encoders)
-        later = (*later, self.row_registries)
+        later = (*later, self.row_registries, self.id_batch_params)
         told = (*told, *(part for part in (*optional, *later) if part))
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
@@ -750,12 +754,12 @@ class ModuleSummary:
             ((position, param, line) for item, position, param, line in self.prefix_masks if item == name), None
         )
 
-    def id_param(self, name: str, position: int) -> tuple[str, str, int] | None:
+    def id_param(self, name: str, position: int, batch: bool = False) -> tuple[str, str, int] | None:
         """The parameter at `position` of the module-level function `name`, when the function uses it as a list of
-        ids: its name, the use in words, and the function's line."""
+        ids (`batch`: uses each of its items so): its name, the use in words, and the function's line."""
+        params = self.id_batch_params if batch else self.id_params
         return next(
-            ((param, use, line) for item, at, param, use, line in self.id_params if item == name and at == position),
-            None,
+            ((param, use, line) for item, at, param, use, line in params if item == name and at == position), None
         )
 
     def engine_factory(self, name: str) -> tuple[str, int] | None:
