@@ -16,7 +16,13 @@ from chatlint import link_plan
 from chatlint.cache import ResultCache
 from chatlint.config import Config
 from chatlint.engine import FileResult, imports_in_text, loaded_checkpoints, summarize_text
-from chatlint.facts.config_switches import reads_token_switches, switch_overrides
+from chatlint.facts.config_switches import (
+    reads_token_switches,
+    run_switch_defaults,
+    switch_defaults,
+    switch_overrides,
+    template_switches_read,
+)
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
     ImportRef,
@@ -27,6 +33,7 @@ from chatlint.facts.summary import (
     tokenizer_loader_calls,
 )
 from chatlint.files import FileSelector
+from chatlint.findings import Related
 from chatlint.import_uses import imports_any, is_word, mentions
 from chatlint.knowledge.model_families import ModelFamily, family_of, names_known_checkpoint
 from chatlint.linking import MAX_SUMMARY_BYTES, Project, Summarizer
@@ -69,6 +76,35 @@ def summarizer_for(cache: ResultCache | None) -> Summarizer:
         return cache.summary(name, text, lambda: summarize_text(name, text, links), depends)
 
     return remembered
+
+
+# a class-level field of a template flag's name with a literal default (`    add_generation_prompt: bool = True`): a
+# module the rules did not parse is read for it
+_DECLARES_TEMPLATE_SWITCH = re.compile(
+    r"^[ \t]+(?:add_generation_prompt|continue_final_message)[ \t]*(?::[^=\n]*)?=[ \t]*(?:True|False)\b", re.M
+)
+
+
+def _run_switch_defaults(checked: dict[str, tuple[Source, FileResult]]) -> dict[str, tuple[bool, str, Related]]:
+    """The template flags every configuration class of the run's modules defaults alike (`run_switch_defaults`):
+    from the summaries of the modules the rules parsed, and from the text of the others that declare such a
+    field."""
+    declared = []
+    for path, (source, result) in sorted(checked.items()):
+        if result.summary is not None:
+            switches = result.summary.switches
+        elif _DECLARES_TEMPLATE_SWITCH.search(source.text):
+            try:
+                switches = switch_defaults(ast.parse(source.text))
+            except (SyntaxError, ValueError, RecursionError):
+                continue
+        else:
+            continue
+        if switches:
+            declared.append((path, switches))
+    if not declared:
+        return {}
+    return run_switch_defaults(declared, [source.text for source, _ in checked.values()])
 
 
 class ProjectStep:
@@ -115,6 +151,7 @@ class ProjectStep:
         folders = {os.path.dirname(path) or "." for path in checked}
         project = Project(self.root, summarizer_for(cache), known, imports_in_text, eager=small, folders=folders)
         project.switch_overrides = frozenset().union(*(switch_overrides(source.text) for source, _ in checked.values()))
+        run_defaults = _run_switch_defaults(checked)
         classes = mentions(project.rendering_classes)
         for path, (source, result) in sorted(checked.items()):
             # (functions annotated to return a rendering class: their callers are linked to it)
@@ -172,6 +209,11 @@ class ProjectStep:
                 summary.hands_text,
                 loaders=loaders if loads or masks else frozenset(),
             )
+            if run_defaults:
+                # (a template flag read off an object whose class the module may not show: `self.cfg.
+                # add_generation_prompt`, with `FormatConfig` of another module the only class declaring the field)
+                flags_read = template_switches_read(source.text)
+                links.switch_defaults.update((name, run_defaults[name]) for name in flags_read if name in run_defaults)
             if result.summary is not None or small or path in named_files:  # (calls on instances of abstract classes)
                 links.implementations.update(project.implementations(path, source.text, summary.imports))
                 # (and calls a class of the module makes on itself of methods its subclasses elsewhere implement)

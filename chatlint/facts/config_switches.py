@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from chatlint.facts.flags import (
@@ -136,6 +137,44 @@ def switch_defaults(module: ast.Module) -> tuple[tuple[str, str, bool, int], ...
     return tuple((name, path, default, line) for name, fields in found.items() for path, (default, line) in fields)
 
 
+# a command-line option of a template flag's name (`parser.add_argument("--add_generation_prompt", ...)`): an object
+# the code reads it off may be the parsed arguments, with the option's default
+_SWITCH_OPTION = re.compile(r"""["']--(add[-_]generation[-_]prompt|continue[-_]final[-_]message)\b""")
+
+
+def run_switch_defaults(
+    declared: Sequence[tuple[str, tuple[tuple[str, str, bool, int], ...]]], texts: Sequence[str]
+) -> dict[str, tuple[bool, str, Related]]:
+    """The template flags whose configuration fields every class of the run that declares one defaults alike
+    (`add_generation_prompt: bool = True` in `FormatConfig`, the only class of the project with that field), with
+    that default, the field as one class names it and its place: what a field of that name read off an object whose
+    class the code does not show (`self.cfg.add_generation_prompt`, an unannotated `cfg`) holds unless configured
+    otherwise. `declared`: each module's path and `switch_defaults`; `texts`: the run's modules, where a
+    command-line option of the flag's name (its default not a class's) or a literal set elsewhere
+    (`switch_overrides`) leaves the field unknown."""
+    found: dict[str, set[bool]] = {}
+    first: dict[str, tuple[str, Related]] = {}
+    for path, switches in declared:
+        for owner, field_path, default, line in switches:
+            name = field_path.rsplit(".", 1)[-1]
+            if name not in _TEMPLATE_FLAG_NAMES:
+                continue
+            found.setdefault(name, set()).add(default)
+            where = f"{owner}.{field_path}"
+            first.setdefault(name, (where, Related(path, line, f"`{where}` defaults to `{default}`")))
+    for text in texts:
+        for option in _SWITCH_OPTION.findall(text) if "--add" in text or "--continue" in text else ():
+            found.setdefault(option.replace("-", "_"), set()).update((True, False))
+        for name, value in switch_overrides(text):
+            found.setdefault(name, set()).add(value)
+    return {
+        name: (defaults.pop(), *first[name]) for name, defaults in found.items() if len(defaults) == 1 and name in first
+    }
+
+
+_TEMPLATE_FLAG_NAMES = ("add_generation_prompt", "continue_final_message")
+
+
 def _mapping_switches(target: str, value: ast.expr, line: int) -> list[tuple[str, tuple[bool, int]]]:
     """A field of keywords for the template whose default the code shows whole (`chat_template_kwargs: dict =
     field(default_factory=lambda: {"add_generation_prompt": True})`): the literal template flags it holds, by their
@@ -226,13 +265,28 @@ def configured_flag(
             return switch_flag(name, default, owner_name, ".".join(path)), related
         if isinstance(owner, ast.Name) and cls is None and owner.id in function.params and function.callers:
             # a parameter of a module-level function: the field of what every call of the module passes for it
-            return _from_callers(name, owner.id, path, function, flows, classes, links)
+            found = _from_callers(name, owner.id, path, function, flows, classes, links)
+            return found if found is not None else _run_default(name, value, links)
         if isinstance(owner, ast.Name) and cls is None and aliases < _MAX_NESTING:
             # `opts = self.cfg.prompt`, then `opts.add_special_tokens`: the field of the configuration the name holds
             held = function_flow(function, flows).assigned(owner)
             if isinstance(held, ast.Attribute):
                 owner, aliases = held, aliases + 1
-    return None
+    return _run_default(name, value, links)
+
+
+def _run_default(name: str, value: ast.expr | None, links: Links | None) -> tuple[Flag, tuple[Related, ...]] | None:
+    """The flag a field read off an object whose class the code does not show gives (`self.cfg.add_generation_prompt`
+    with `self.cfg` an unannotated parameter), when every configuration class of the run that declares a field of
+    its name defaults it alike (`Links.switch_defaults`)."""
+    field = value.attr if isinstance(value, ast.Attribute) else None
+    declared = links.switch_defaults.get(field) if links is not None and field is not None else None
+    if declared is None:
+        return None
+    default, where, related = declared
+    flag = switch_flag(name, default, *where.split(".", 1))
+    words = f"the default of `{where}` (every class of the run that declares the field defaults it so)"
+    return replace(flag, where=words), (related,)
 
 
 _FOLLOWING: set[int] = set()  # the functions whose callers are being read for a flag (a recursion guard)

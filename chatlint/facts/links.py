@@ -79,6 +79,11 @@ class Links:
     # the switch fields the run's modules set to a literal outside a template call, with the value
     # (`replace(cfg.template, add_generation_prompt=False)`): a configuration class's default is not all that renders
     overridden_switches: frozenset[tuple[str, bool]] = frozenset()
+    # the template flags this module reads off an object whose class it may not show (`self.cfg.
+    # add_generation_prompt`), which every configuration class of the run that declares a field of that name
+    # defaults alike: flag -> that default, the field as a class names it, and its place
+    # (`config_switches.run_switch_defaults`)
+    switch_defaults: dict[str, tuple[bool, str, Related]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(
@@ -90,6 +95,7 @@ class Links:
             or self.constructions
             or self.implementations
             or self.overrides
+            or self.switch_defaults
         )
 
     def resolve(self, node: ast.expr | str) -> tuple[ModuleSummary, str] | None:

@@ -71,7 +71,11 @@ through `.map(fn, fn_kwargs={"cfg": cfg})`), in the module or in another one, al
 that reads the flag off a configuration object it is given (`add_generation_prompt=template_cfg.
 add_generation_prompt`, called as `render(tok, example["messages"], cfg.template)`, or with a parameter annotated
         with the class, `cfg: JudgeConfig`; an object the call builds in place or in a name,
-        `ChatOptions(add_generation_prompt=False)`, gives its keyword instead); the
+        `ChatOptions(add_generation_prompt=False)`, gives its keyword instead). When the code does not show the
+        class (`self.cfg.add_generation_prompt` with `cfg` an unannotated parameter), the default every
+        configuration class of the run that declares a field of that name gives it, when they all agree and no
+        command-line option of that name exists (`--add-generation-prompt`; not in a pre-commit call, which does not
+        read the unimported configuration module); the
         field is a related place, and no fix is
         offered (a configuration may change it). Not when a file of the run sets that field to the other value
         (`replace(cfg.template, add_generation_prompt=False)`, `TemplateConfig(add_generation_prompt=False)`, `cfg.
