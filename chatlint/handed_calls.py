@@ -3,6 +3,10 @@ loop.run_in_executor(pool, self._judge, ids)` calls `self._judge(ids)`, `executo
 config)` calls `pipe.generate(prompt, config)`, `asyncio.to_thread(functools.partial(pipe, prompt, max_new_tokens=64))`
 calls `pipe(prompt, max_new_tokens=64)`.
 
+The builtin `map` is read the same way, as the generator it makes: `map(render, rows)` as `(render(item) for item
+in rows)`, `map(lambda row: tok(row["text"]), rows)` as `(tok(row["text"]) for row in rows)`, `map(partial(encode,
+tok), rows)` as `(encode(tok, item) for item in rows)`, and `list(map(...))` as the list comprehension.
+
 Serving code runs its blocking tokenizer and engine calls this way, and the rules would see only a call of
 `to_thread` with a function among its arguments. Right after parsing, each such call is replaced in the tree by the
 call it makes, at the same place in the text (`handed` gives the call as written), so that every fact reads it as the
@@ -14,6 +18,7 @@ it does not (`run_in_executor`, anyio's `run_sync`, a partial's call).
 from __future__ import annotations
 
 import ast
+import copy
 
 from chatlint.facts.syntax import is_partial
 
@@ -29,26 +34,97 @@ _RUNS_A_FUNCTION = {
     "run_sync": (0, False),
 }
 # the words of those calls, as the text says them (a quick test before any walk of the tree)
-_WORDS = tuple(f"{name}(" for name in _RUNS_A_FUNCTION)
+_WORDS = (*(f"{name}(" for name in _RUNS_A_FUNCTION), "map(")
+# the name the items of a `map` take in the generator it is read as (no Python code can name it: not an identifier)
+_ITEM = "map-item"
 
 
 def unwrap_handed_calls(module: ast.Module, text: str) -> ast.Module:
     """Replace in `module` every call that runs a function it is handed by the call it makes."""
     if not any(word in text for word in _WORDS):
         return module
-    stack: list[ast.AST] = [module]
+    stack: list[tuple[ast.AST, dict[str, ast.Call]]] = [(module, _partials(module))]
     while stack:  # (each node's children replaced before they are visited: a handed call inside one is read too)
-        node = stack.pop()
+        node, partials = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            partials = {**partials, **_partials(node)}
         for field, value in ast.iter_fields(node):
             if isinstance(value, ast.Call):
-                value = _made(value)
+                value = _mapped(value, partials) or _made(value)
                 setattr(node, field, value)
             if isinstance(value, ast.AST):
-                stack.append(value)
+                stack.append((value, partials))
             elif isinstance(value, list):
-                value[:] = [_made(item) if isinstance(item, ast.Call) else item for item in value]
-                stack.extend(item for item in value if isinstance(item, ast.AST))
+                value[:] = [
+                    (_mapped(item, partials) or _made(item)) if isinstance(item, ast.Call) else item for item in value
+                ]
+                stack.extend((item, partials) for item in value if isinstance(item, ast.AST))
     return module
+
+
+def _partials(scope: ast.Module | ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, ast.Call]:
+    """The names the scope binds once, to a `functools.partial` (`encode = partial(encode_chat, tok)`), and to nothing
+    else: what a `map` of one of them calls (not looked for in the functions defined in it)."""
+    bound: dict[str, list[ast.expr | None]] = {}
+    pending: list[ast.AST] = list(scope.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    bound.setdefault(target.id, []).append(node.value if len(node.targets) == 1 else None)
+            pending.append(node.value)
+            pending.extend(target for target in node.targets if not isinstance(target, ast.Name))
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.setdefault(node.id, []).append(None)  # (a loop's target, an unpacking, a walrus)
+        pending.extend(ast.iter_child_nodes(node))
+    return {
+        name: values[0]
+        for name, values in bound.items()
+        if len(values) == 1 and isinstance(values[0], ast.Call) and is_partial(values[0]) and values[0].args
+    }
+
+
+def _mapped(call: ast.Call, partials: dict[str, ast.Call]) -> ast.expr | None:
+    """`map(f, items)` as the generator it makes (`(f(item) for item in items)`, see the module's words), and
+    `list(map(f, items))` as the list `[f(item) for item in items]`; None for any other call, and for a `map` of
+    several iterables or of a function the call computes. `partials`: the names bound once to a partial in scope
+    (`map(encode, rows)` with `encode = partial(encode_chat, tok)`)."""
+    func = call.func
+    if isinstance(func, ast.Name) and func.id == "list" and len(call.args) == 1 and not call.keywords:
+        inner = call.args[0]
+        made = _mapped(inner, partials) if isinstance(inner, ast.Call) else None
+        if isinstance(made, ast.GeneratorExp):
+            return ast.copy_location(ast.ListComp(elt=made.elt, generators=made.generators), call)
+        return None
+    if not (isinstance(func, ast.Name) and func.id == "map" and len(call.args) == 2 and not call.keywords):
+        return None
+    function, items = call.args
+    if isinstance(function, ast.Name) and function.id in partials:
+        function = copy.deepcopy(partials[function.id])  # (its nodes stay where they are written too)
+    item = ast.copy_location(ast.Name(id=_ITEM, ctx=ast.Load()), items)  # (named by the iterable, in messages)
+    if isinstance(function, ast.Lambda):
+        arguments = function.args
+        if len(arguments.args) != 1 or arguments.posonlyargs or arguments.vararg or arguments.kwonlyargs:
+            return None
+        name, element = arguments.args[0].arg, function.body
+    elif isinstance(function, (ast.Name, ast.Attribute)) or (
+        isinstance(function, ast.Call) and is_partial(function) and function.args
+    ):
+        made = ast.Call(func=function, args=[item], keywords=[])
+        if isinstance(function, ast.Call):  # `partial(encode, tok)`: `encode(tok, item)`, with its keywords
+            made = ast.Call(func=function.args[0], args=[*function.args[1:], item], keywords=function.keywords)
+        made.handed = call  # type: ignore[attr-defined]
+        made.forwards_keywords = False  # type: ignore[attr-defined]  # (nowhere to write a keyword for it)
+        name, element = _ITEM, ast.copy_location(made, call)
+    else:
+        return None
+    target = ast.copy_location(ast.Name(id=name, ctx=ast.Store()), items)
+    loop = ast.comprehension(target=target, iter=items, ifs=[], is_async=0)
+    return ast.copy_location(ast.GeneratorExp(elt=element, generators=[loop]), call)
 
 
 def _made(call: ast.Call) -> ast.Call:

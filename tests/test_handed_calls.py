@@ -57,3 +57,33 @@ def test_other_calls_stay_as_written(source: str) -> None:
 def test_nested_handed_calls_are_each_read() -> None:
     call = only_call("asyncio.to_thread(tok, asyncio.to_thread(render, messages))")
     assert ast.unparse(call) == "tok(render(messages))"
+
+
+@pytest.mark.parametrize(
+    ("source", "made"),
+    [
+        ("map(render, rows)", "(render(map-item) for map-item in rows)"),
+        ("list(map(self.encode, rows))", "[self.encode(map-item) for map-item in rows]"),
+        ("map(lambda row: tok(row['text']), rows)", "(tok(row['text']) for row in rows)"),
+        ("list(map(partial(encode, tok, system=s), rows))", "[encode(tok, map-item, system=s) for map-item in rows]"),
+    ],
+)
+def test_a_map_is_read_as_the_generator_it_makes(source: str, made: str) -> None:
+    assert ast.unparse(only_call(source)) == made
+
+
+def test_a_map_of_a_name_bound_once_to_a_partial_calls_its_function() -> None:
+    module = parse("def run(tok, rows):\n    encode = partial(encode_chat, tok)\n    return list(map(encode, rows))\n")
+    returned = module.body[0].body[-1].value  # type: ignore[attr-defined]
+    assert ast.unparse(returned) == "[encode_chat(tok, map-item) for map-item in rows]"
+    again = parse(
+        "def run(tok, rows, other):\n    encode = partial(encode_chat, tok)\n    encode = other\n    return map(encode, rows)\n"
+    )
+    assert ast.unparse(again.body[0].body[-1].value) == "(encode(map-item) for map-item in rows)"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "source", ["map(f, xs, ys)", "map(make()(tok), rows)", "map(lambda a, b: a, rows)", "list(rows)"]
+)
+def test_other_maps_stay_as_written(source: str) -> None:
+    assert ast.unparse(only_call(source)) == source

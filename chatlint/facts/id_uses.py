@@ -747,7 +747,7 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
             return SequenceUse(UseKind.LIST, f"`{_short(parent)}`")
     if isinstance(parent, ast.Compare):
         return NO_USE
-    if isinstance(parent, ast.ListComp) and parent.elt is node and len(ancestors) > 1:
+    if isinstance(parent, (ast.ListComp, ast.GeneratorExp)) and parent.elt is node and len(ancestors) > 1:
         # `self.data = [render(d) for d in data]`: the renders become a dataset's items
         assign = ancestors[-2]
         if isinstance(assign, ast.Assign) and len(assign.targets) == 1:
@@ -951,4 +951,4 @@ def _keeps_items(call: ast.Call, iterable: ast.expr) -> bool:
 
 def _holds(comprehension: ast.expr, item: ast.AST) -> bool:
     """Is `item` the element of the list comprehension `comprehension`?"""
-    return isinstance(comprehension, ast.ListComp) and comprehension.elt is item
+    return isinstance(comprehension, (ast.ListComp, ast.GeneratorExp)) and comprehension.elt is item

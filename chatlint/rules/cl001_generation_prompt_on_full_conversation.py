@@ -221,6 +221,10 @@ add_generation_prompt`, called as `render(tok, example["messages"], cfg.template
             # `{"prompt": render(example["messages"], add_generation_prompt=True)}`: the data's conversation is a
             # prompt here (RL and preference prompt datasets); no labels are built to say otherwise
             return None
+        if shape.kind is ShapeKind.CONVERSATION and LENGTH in uses and _is_prompt_name(template_call, facts):
+            # `prompt_ids = render(example["messages"], add_generation_prompt=True)`, then `labels = [-100] *
+            # len(prompt_ids) + response_ids`: the data's conversation is the prompt its length masks
+            return None
 
         known_full = shape.kind is ShapeKind.FULL or context.builds_labels
         where = context.training or f"in {template_call.function.display_name}"

@@ -61,3 +61,15 @@ def with_system_text(example, tokenizer, system):
 
 def prepare_sft_with_system(dataset, tokenizer, system):
     return dataset.map(with_system_text, fn_kwargs={"tokenizer": tokenizer, "system": system})
+
+
+class LengthMaskedFormatter:
+    # the data's whole conversation, kept as the example's ids (its length only fills the attention mask)
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, example):
+        input_ids = self.tokenizer.apply_chat_template(
+            example["messages"], tokenize=True, return_dict=False, add_generation_prompt=True  # expect: CL001 "which builds a dict with"
+        )
+        return {"input_ids": input_ids, "attention_mask": [1] * len(input_ids), "labels": list(input_ids)}

@@ -56,3 +56,21 @@ def with_system_prompt(example, tokenizer, system):
 
 def prepare_rl_with_system(dataset, tokenizer, system):
     return dataset.map(with_system_prompt, fn_kwargs={"tokenizer": tokenizer, "system": system})
+
+
+IGNORE_INDEX = -100
+
+
+class ResponseColumnFormatter:
+    # the data's `messages` hold the context only, the reply is its own column: the render is the prompt whose
+    # length masks the labels, and the reply's tokens follow it
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, example):
+        prompt_ids = self.tokenizer.apply_chat_template(
+            example["messages"], tokenize=True, return_dict=False, add_generation_prompt=True
+        )
+        response_ids = self.tokenizer(example["response"], add_special_tokens=False)["input_ids"]
+        labels = [IGNORE_INDEX] * len(prompt_ids) + response_ids
+        return {"input_ids": prompt_ids + response_ids, "labels": labels}
