@@ -32,7 +32,9 @@ class GenerationPromptOnFullConversation(Rule):
         `conv[:i]`, `example["prompt"]`, a list ending with a user, system or tool turn, or with an assistant message
         written with an empty content and nothing else, `{"role": "assistant", "content": ""}`: a slot the template
         opens for the reply to come, where a reply of tool calls with an empty content is still a reply), on prompt renders used to
-        mask labels, on values that depend on the role or task (`add_generation_prompt=conv[-1]["role"] !=
+        mask labels (also a data conversation rendered under a name that says prompt whose length masks the labels,
+        `prompt_ids = render(example["messages"], ...)`, then `[-100] * len(prompt_ids) + response_ids`), on values
+        that depend on the role or task (`add_generation_prompt=conv[-1]["role"] !=
         "assistant"`), on template introspection (the same conversation rendered with and without the header, or
         one render of the function taken out of another: `answered.replace(asked, "")`), and on inference code
         whose result goes to `generate()`. The conversation is followed through local names, the

@@ -122,7 +122,8 @@ class DoubleBos(Rule):
         FastAPI's and Starlette's `run_in_threadpool(encode,
         tok, prompt)`, anyio's `to_thread.run_sync(...)`, each read as the call it makes (the fix adds its keyword to
         the call as written where that call hands keywords on, and there is none for `run_in_executor` and
-        `run_sync`); an engine's own `generate` too,
+        `run_sync`); mapped with the builtin `map` (`list(map(tok, texts))`, `map(lambda text: tok(text), texts)`, no
+        fix for the first: there is nowhere to write a keyword); an engine's own `generate` too,
         `asyncio.to_thread(self.llm.generate, prompt, params)`, also on an engine a function returns that another
         builds (`pipe, tok = await asyncio.to_thread(load, name)`); a thread's target with its arguments written out,
         `Thread(target=self.pipe, args=(prompt,), kwargs={...})`, no fix there; a pipeline a closure calls, built by the

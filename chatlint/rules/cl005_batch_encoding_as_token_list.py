@@ -105,7 +105,9 @@ class BatchEncodingAsTokenList(Rule):
         used so there, as that module's summary says (the function is on the trail). A list of results handed
         whole to a function of the module or of another one that walks its parameter named for a batch (`batch_ids`,
         `sequences`, `encoded`) and uses each item as ids (`left_pad(encoded, pad_id)` with `for ids in batch_ids:
-        len(ids)`), also a list comprehension given as the argument, is used so there. The result
+        len(ids)`), also a list comprehension given as the argument, is used so there. A render helper mapped over
+        rows with the builtin `map` (`map(encode, rows)`, also with `encode = partial(encode_chat, tok)`) gives its
+        results as the items. The result
         is followed through every local name assignment that can reach a use, and through what leaves it the same
         object: `.to(device)`, `typing.cast(...)`, and names it is moved on to (`ids = ids.to(device)`), also into a
         function defined in the one that renders, which reads the name it has when that one's body ends (a streaming
