@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import re
 
 from chatlint.facts.syntax import is_partial
 
@@ -33,39 +34,73 @@ _RUNS_A_FUNCTION = {
     "run_in_executor": (1, False),
     "run_sync": (0, False),
 }
-# the words of those calls, as the text says them (a quick test before any walk of the tree)
-_WORDS = (*(f"{name}(" for name in _RUNS_A_FUNCTION), "map(")
+# the words of those calls, as the text says them (a quick test before any walk of the tree), and the builtin
+# `map` called by its name (not a dataset's `.map(`)
+_WORDS = tuple(f"{name}(" for name in _RUNS_A_FUNCTION)
+_BUILTIN_MAP = re.compile(r"(?<![\w.])map\(")
 # the name the items of a `map` take in the generator it is read as (no Python code can name it: not an identifier)
 _ITEM = "map-item"
 
 
 def unwrap_handed_calls(module: ast.Module, text: str) -> ast.Module:
     """Replace in `module` every call that runs a function it is handed by the call it makes."""
-    if not any(word in text for word in _WORDS):
+    maps = "map(" in text and _BUILTIN_MAP.search(text) is not None
+    if not maps and not any(word in text for word in _WORDS):
         return module
-    stack: list[tuple[ast.AST, dict[str, ast.Call]]] = [(module, _partials(module))]
+    stack: list[tuple[ast.AST, _Scope]] = [(module, _Scope(module, None))]
     while stack:  # (each node's children replaced before they are visited: a handed call inside one is read too)
-        node, partials = stack.pop()
+        node, scope = stack.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            partials = {**partials, **_partials(node)}
+            scope = _Scope(node, scope)
         for field, value in ast.iter_fields(node):
             if isinstance(value, ast.Call):
-                value = _mapped(value, partials) or _made(value)
+                value = (_mapped(value, scope) if maps else None) or _made(value)
                 setattr(node, field, value)
             if isinstance(value, ast.AST):
-                stack.append((value, partials))
+                stack.append((value, scope))
             elif isinstance(value, list):
                 value[:] = [
-                    (_mapped(item, partials) or _made(item)) if isinstance(item, ast.Call) else item for item in value
+                    ((_mapped(item, scope) if maps else None) or _made(item)) if isinstance(item, ast.Call) else item
+                    for item in value
                 ]
-                stack.extend((item, partials) for item in value if isinstance(item, ast.AST))
+                stack.extend((item, scope) for item in value if isinstance(item, ast.AST))
     return module
 
 
-def _partials(scope: ast.Module | ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, ast.Call]:
-    """The names the scope binds once, to a `functools.partial` (`encode = partial(encode_chat, tok)`), and to nothing
-    else: what a `map` of one of them calls (not looked for in the functions defined in it)."""
+class _Scope:
+    """A module or function the walk is in, with the names it binds once to a partial (read when a `map` of a name
+    asks: see `_partials`), and the scope around it."""
+
+    def __init__(self, node: ast.Module | ast.FunctionDef | ast.AsyncFunctionDef, outer: _Scope | None) -> None:
+        self.node, self.outer = node, outer
+        self._bound: dict[str, ast.Call | None] | None = None
+
+    def partial(self, name: str) -> ast.Call | None:
+        """The partial `name` is bound to here (None when it is bound to something else), else in a scope around
+        this one."""
+        if self._bound is None:
+            self._bound = _partials(self.node)
+        if name in self._bound:
+            return self._bound[name]
+        return self.outer.partial(name) if self.outer is not None else None
+
+
+def _partials(scope: ast.Module | ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, ast.Call | None]:
+    """The names the scope binds (not looking in the functions defined in it), each with the `functools.partial` it
+    binds it to when that is its only binding (`encode = partial(encode_chat, tok)`: what a `map` of it calls), else
+    None."""
     bound: dict[str, list[ast.expr | None]] = {}
+    if not isinstance(scope, ast.Module):  # (its parameters are bound to what its callers pass)
+        arguments = scope.args
+        for argument in (
+            *arguments.posonlyargs,
+            *arguments.args,
+            *arguments.kwonlyargs,
+            arguments.vararg,
+            arguments.kwarg,
+        ):
+            if argument is not None:
+                bound[argument.arg] = [None]
     pending: list[ast.AST] = list(scope.body)
     while pending:
         node = pending.pop()
@@ -83,28 +118,30 @@ def _partials(scope: ast.Module | ast.FunctionDef | ast.AsyncFunctionDef) -> dic
         pending.extend(ast.iter_child_nodes(node))
     return {
         name: values[0]
-        for name, values in bound.items()
         if len(values) == 1 and isinstance(values[0], ast.Call) and is_partial(values[0]) and values[0].args
+        else None
+        for name, values in bound.items()
     }
 
 
-def _mapped(call: ast.Call, partials: dict[str, ast.Call]) -> ast.expr | None:
+def _mapped(call: ast.Call, scope: _Scope) -> ast.expr | None:
     """`map(f, items)` as the generator it makes (`(f(item) for item in items)`, see the module's words), and
     `list(map(f, items))` as the list `[f(item) for item in items]`; None for any other call, and for a `map` of
-    several iterables or of a function the call computes. `partials`: the names bound once to a partial in scope
+    several iterables or of a function the call computes. `scope`: where the names bound once to a partial are
     (`map(encode, rows)` with `encode = partial(encode_chat, tok)`)."""
     func = call.func
     if isinstance(func, ast.Name) and func.id == "list" and len(call.args) == 1 and not call.keywords:
         inner = call.args[0]
-        made = _mapped(inner, partials) if isinstance(inner, ast.Call) else None
+        made = _mapped(inner, scope) if isinstance(inner, ast.Call) else None
         if isinstance(made, ast.GeneratorExp):
             return ast.copy_location(ast.ListComp(elt=made.elt, generators=made.generators), call)
         return None
     if not (isinstance(func, ast.Name) and func.id == "map" and len(call.args) == 2 and not call.keywords):
         return None
     function, items = call.args
-    if isinstance(function, ast.Name) and function.id in partials:
-        function = copy.deepcopy(partials[function.id])  # (its nodes stay where they are written too)
+    bound = scope.partial(function.id) if isinstance(function, ast.Name) else None
+    if bound is not None:
+        function = copy.deepcopy(bound)  # (its nodes stay where they are written too)
     item = ast.copy_location(ast.Name(id=_ITEM, ctx=ast.Load()), items)  # (named by the iterable, in messages)
     if isinstance(function, ast.Lambda):
         arguments = function.args

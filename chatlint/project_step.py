@@ -17,6 +17,7 @@ from chatlint.cache import ResultCache
 from chatlint.config import Config
 from chatlint.engine import FileResult, imports_in_text, loaded_checkpoints, summarize_text
 from chatlint.facts.config_switches import (
+    mentions_template_flags,
     reads_token_switches,
     run_switch_defaults,
     switch_defaults,
@@ -93,7 +94,7 @@ def _run_switch_defaults(checked: dict[str, tuple[Source, FileResult]]) -> dict[
     for path, (source, result) in sorted(checked.items()):
         if result.summary is not None:
             switches = result.summary.switches
-        elif _DECLARES_TEMPLATE_SWITCH.search(source.text):
+        elif mentions_template_flags(source.text) and _DECLARES_TEMPLATE_SWITCH.search(source.text):
             try:
                 switches = switch_defaults(ast.parse(source.text))
             except (SyntaxError, ValueError, RecursionError):

@@ -87,3 +87,11 @@ def test_a_map_of_a_name_bound_once_to_a_partial_calls_its_function() -> None:
 )
 def test_other_maps_stay_as_written(source: str) -> None:
     assert ast.unparse(only_call(source)) == source
+
+
+def test_a_parameter_or_another_binding_of_the_name_hides_an_outer_partial() -> None:
+    source = "encode = partial(encode_chat, tok)\ndef run(encode, rows):\n    return map(encode, rows)\n"
+    returned = parse(source).body[-1].body[-1].value  # type: ignore[attr-defined]
+    assert ast.unparse(returned) == "(encode(map-item) for map-item in rows)"
+    inner = "encode = partial(encode_chat, tok)\ndef run(rows):\n    return map(encode, rows)\n"
+    assert ast.unparse(parse(inner).body[-1].body[-1].value) == "(encode_chat(tok, map-item) for map-item in rows)"  # type: ignore[attr-defined]
