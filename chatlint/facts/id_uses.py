@@ -130,19 +130,16 @@ class IdsSearch:
     def parameter_uses(self, function: FunctionInfo, name: str, depth: int = 1) -> tuple[str, ...]:
         """Where `function` uses the value of its parameter `name` as a list of token ids, in words (none when some
         use is written for both kinds of value: `if isinstance(ids, dict)`)."""
-        flow = function_flow(function, self.flows)
-        binding = next((item for item in flow.bindings.get(name, ()) if item.kind == "param"), None)
-        if binding is None or any(_written_for_both(load) for load in _loads_through_copies(flow, binding)):
-            return ()
-        return self._binding_uses(binding, function, depth)
+        binding = self._parameter_binding(function, name)
+        return self._binding_uses(binding, function, depth) if binding is not None else ()
 
     def parameter_item_uses(self, function: FunctionInfo, name: str, depth: int = 1) -> tuple[str, ...]:
         """Where `function` uses each item of its parameter `name` as a list of token ids, walking it (`for ids in
         batch_ids: len(ids)`), in words (none when some use of the parameter is written for both kinds of value)."""
-        flow = function_flow(function, self.flows)
-        binding = next((item for item in flow.bindings.get(name, ()) if item.kind == "param"), None)
-        if binding is None or any(_written_for_both(load) for load in _loads_through_copies(flow, binding)):
+        binding = self._parameter_binding(function, name)
+        if binding is None:
             return ()
+        flow = function_flow(function, self.flows)
         found: list[str] = []
         for load in flow.loads_reached_by(binding):
             walked = _walked_items(load)
@@ -151,6 +148,15 @@ class IdsSearch:
                 uses = self._binding_uses(flow.binding_of(loop, item), function, depth + 1)
                 found.extend(f"an item of `{name}`, `{item}`: {use}" for use in uses)
         return tuple(dict.fromkeys(found))
+
+    def _parameter_binding(self, function: FunctionInfo, name: str) -> Binding | None:
+        """The binding the parameter `name` gets from the call, unless some use of it is written for both kinds of
+        value (`if isinstance(ids, dict)`)."""
+        flow = function_flow(function, self.flows)
+        binding = next((item for item in flow.bindings.get(name, ()) if item.kind == "param"), None)
+        if binding is None or any(_written_for_both(load) for load in _loads_through_copies(flow, binding)):
+            return None
+        return binding
 
     def _uses(
         self, node: ast.AST, ancestors: tuple[ast.AST, ...], function: FunctionInfo, depth: int

@@ -112,12 +112,12 @@ class RenderedColumns:
         function is given and returns batches of rows (`.map(fn, batched=True)`: each column a list of values)."""
         local = self.texts.helper_function(ast.Call(func=func, args=[], keywords=[]), function)
         made = self._made_by_factory(func, function)
-        if local is not None:
-            found = self.returned_columns(local, depth + 1, keys, batched)
-            return found or (self._made_here(made, function, depth) if made is not None else {})
-        made_here = self._made_here(made, function, depth) if made is not None else {}
-        if made_here:
-            return made_here
+        # (a function of the module, or one a factory of the module made: `to_text = chat_formatter(tok, "text")`)
+        found = self.returned_columns(local, depth + 1, keys, batched) if local is not None else {}
+        if not found and made is not None:
+            found = self._made_here(made, function, depth)
+        if found or local is not None:
+            return found
         if made is not None and isinstance(made.func, ast.Subscript):
             # (`PREPROCESSORS[cfg.preprocessor](tok, cfg)`: one of the factories of another module's registry)
             return self._imported_registry_columns(made.func.value, makes_rows=True)
@@ -149,7 +149,8 @@ class RenderedColumns:
         found: dict[str, TextOrigin] = {}
         for name in factories:
             factory = self.texts.helper_function(ast.Call(func=ast.Name(id=name), args=[], keywords=[]), function)
-            last = factory.node.body[-1] if factory is not None and factory.node.body else None
+            node = factory.node if factory is not None else None
+            last = node.body[-1] if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body else None
             if factory is None or not isinstance(last, ast.Return) or not isinstance(last.value, ast.Name):
                 continue
             returned = last.value.id
@@ -597,12 +598,8 @@ class RenderedColumns:
             # (a parameter of the function, or of the factory that made it: `def make(column): def to_text(ex):
             # return {column: ...}`, bound by the factory's call)
             owner = function if key.id in function.call_params else function.outer
-            if (
-                owner is None
-                or key.id not in owner.call_params
-                or key.id in function.assignments
-                and owner is not function
-            ):
+            shadowed = owner is not function and key.id in function.assignments  # (the made function rebinds it)
+            if owner is None or key.id not in owner.call_params or shadowed:
                 return self.texts.column_of(key, function)
             if not self.texts.flow(owner).never_rebound(key.id):
                 return None
