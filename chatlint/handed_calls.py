@@ -47,22 +47,25 @@ def unwrap_handed_calls(module: ast.Module, text: str) -> ast.Module:
     maps = "map(" in text and _BUILTIN_MAP.search(text) is not None
     if not maps and not any(word in text for word in _WORDS):
         return module
+
+    def read(node: ast.AST, scope: _Scope) -> ast.AST:
+        """`node` as the walk reads it: a call replaced by what it makes, anything else as it is."""
+        if not isinstance(node, ast.Call):
+            return node
+        return (_mapped(node, scope) if maps else None) or _made(node)
+
     stack: list[tuple[ast.AST, _Scope]] = [(module, _Scope(module, None))]
     while stack:  # (each node's children replaced before they are visited: a handed call inside one is read too)
         node, scope = stack.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             scope = _Scope(node, scope)
         for field, value in ast.iter_fields(node):
-            if isinstance(value, ast.Call):
-                value = (_mapped(value, scope) if maps else None) or _made(value)
-                setattr(node, field, value)
             if isinstance(value, ast.AST):
+                value = read(value, scope)
+                setattr(node, field, value)
                 stack.append((value, scope))
             elif isinstance(value, list):
-                value[:] = [
-                    ((_mapped(item, scope) if maps else None) or _made(item)) if isinstance(item, ast.Call) else item
-                    for item in value
-                ]
+                value[:] = [read(item, scope) for item in value]
                 stack.extend((item, scope) for item in value if isinstance(item, ast.AST))
     return module
 
@@ -143,24 +146,23 @@ def _mapped(call: ast.Call, scope: _Scope) -> ast.expr | None:
     if bound is not None:
         function = copy.deepcopy(bound)  # (its nodes stay where they are written too)
     item = ast.copy_location(ast.Name(id=_ITEM, ctx=ast.Load()), items)  # (named by the iterable, in messages)
+    unpacked = _unpartial(function)
     if isinstance(function, ast.Lambda):
         arguments = function.args
         if len(arguments.args) != 1 or arguments.posonlyargs or arguments.vararg or arguments.kwonlyargs:
             return None
         name, element = arguments.args[0].arg, function.body
-    elif isinstance(function, (ast.Name, ast.Attribute)) or (
-        isinstance(function, ast.Call) and is_partial(function) and function.args
-    ):
-        made = ast.Call(func=function, args=[item], keywords=[])
-        if isinstance(function, ast.Call):  # `partial(encode, tok)`: `encode(tok, item)`, with its keywords
-            made = ast.Call(func=function.args[0], args=[*function.args[1:], item], keywords=function.keywords)
+    elif isinstance(function, (ast.Name, ast.Attribute)) or unpacked is not None:
+        # (`partial(encode, tok)`: `encode(tok, item)`, with its keywords)
+        target, given, keywords = unpacked or (function, [], [])
+        made = ast.Call(func=target, args=[*given, item], keywords=keywords)
         made.handed = call  # type: ignore[attr-defined]
         made.forwards_keywords = False  # type: ignore[attr-defined]  # (nowhere to write a keyword for it)
         name, element = _ITEM, ast.copy_location(made, call)
     else:
         return None
-    target = ast.copy_location(ast.Name(id=name, ctx=ast.Store()), items)
-    loop = ast.comprehension(target=target, iter=items, ifs=[], is_async=0)
+    each = ast.copy_location(ast.Name(id=name, ctx=ast.Store()), items)
+    loop = ast.comprehension(target=each, iter=items, ifs=[], is_async=0)
     return ast.copy_location(ast.GeneratorExp(elt=element, generators=[loop]), call)
 
 
@@ -175,16 +177,26 @@ def _made(call: ast.Call) -> ast.Call:
     target = call.args[position]
     given: list[ast.expr] = []
     keywords = list(call.keywords) if forwards else []
-    if isinstance(target, ast.Call) and is_partial(target) and target.args:
+    unpacked = _unpartial(target)
+    if unpacked is not None:
         # `asyncio.to_thread(functools.partial(pipe, prompt, max_new_tokens=64))` runs `pipe(prompt, max_new_tokens=64)`
-        keywords, forwards = [*target.keywords, *keywords], False
-        target, *given = target.args
+        target, given, bound = unpacked
+        keywords, forwards = [*bound, *keywords], False
     if not isinstance(target, (ast.Name, ast.Attribute)) or any(isinstance(item, ast.Starred) for item in given):
         return call
     made = ast.Call(func=target, args=[*given, *call.args[position + 1 :]], keywords=keywords)
     made.handed = call  # type: ignore[attr-defined]  # (the call as written, and whether it hands keywords on)
     made.forwards_keywords = forwards  # type: ignore[attr-defined]
     return ast.copy_location(made, call)
+
+
+def _unpartial(node: ast.expr) -> tuple[ast.expr, list[ast.expr], list[ast.keyword]] | None:
+    """`functools.partial(f, *args, **keywords)` as `(f, args, keywords)`: what a call of it calls `f` with before its
+    own arguments; None for anything else."""
+    if not (isinstance(node, ast.Call) and is_partial(node) and node.args):
+        return None
+    function, *given = node.args
+    return function, given, list(node.keywords)
 
 
 def handed(call: ast.Call) -> ast.Call | None:

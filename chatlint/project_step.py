@@ -17,7 +17,7 @@ from chatlint.cache import ResultCache
 from chatlint.config import Config
 from chatlint.engine import FileResult, imports_in_text, loaded_checkpoints, summarize_text
 from chatlint.facts.config_switches import (
-    mentions_template_flags,
+    may_declare_template_switches,
     reads_token_switches,
     run_switch_defaults,
     switch_defaults,
@@ -79,22 +79,17 @@ def summarizer_for(cache: ResultCache | None) -> Summarizer:
     return remembered
 
 
-# a class-level field of a template flag's name with a literal default (`    add_generation_prompt: bool = True`): a
-# module the rules did not parse is read for it
-_DECLARES_TEMPLATE_SWITCH = re.compile(
-    r"^[ \t]+(?:add_generation_prompt|continue_final_message)[ \t]*(?::[^=\n]*)?=[ \t]*(?:True|False)\b", re.M
-)
-
-
-def _run_switch_defaults(checked: dict[str, tuple[Source, FileResult]]) -> dict[str, tuple[bool, str, Related]]:
+def _run_switch_defaults(
+    checked: dict[str, tuple[Source, FileResult]], overrides: frozenset[tuple[str, bool]]
+) -> dict[str, tuple[bool, str, Related]]:
     """The template flags every configuration class of the run's modules defaults alike (`run_switch_defaults`):
-    from the summaries of the modules the rules parsed, and from the text of the others that declare such a
-    field."""
+    from the summaries of the modules the rules parsed, and from the text of the others that may declare such a
+    field; `overrides`: the run's `switch_overrides`."""
     declared = []
     for path, (source, result) in sorted(checked.items()):
         if result.summary is not None:
             switches = result.summary.switches
-        elif mentions_template_flags(source.text) and _DECLARES_TEMPLATE_SWITCH.search(source.text):
+        elif may_declare_template_switches(source.text):
             try:
                 switches = switch_defaults(ast.parse(source.text))
             except (SyntaxError, ValueError, RecursionError):
@@ -105,7 +100,7 @@ def _run_switch_defaults(checked: dict[str, tuple[Source, FileResult]]) -> dict[
             declared.append((path, switches))
     if not declared:
         return {}
-    return run_switch_defaults(declared, [source.text for source, _ in checked.values()])
+    return run_switch_defaults(declared, [source.text for source, _ in checked.values()], overrides)
 
 
 class ProjectStep:
@@ -152,7 +147,7 @@ class ProjectStep:
         folders = {os.path.dirname(path) or "." for path in checked}
         project = Project(self.root, summarizer_for(cache), known, imports_in_text, eager=small, folders=folders)
         project.switch_overrides = frozenset().union(*(switch_overrides(source.text) for source, _ in checked.values()))
-        run_defaults = _run_switch_defaults(checked)
+        run_defaults = _run_switch_defaults(checked, project.switch_overrides)
         classes = mentions(project.rendering_classes)
         for path, (source, result) in sorted(checked.items()):
             # (functions annotated to return a rendering class: their callers are linked to it)

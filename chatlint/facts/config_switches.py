@@ -142,16 +142,30 @@ def switch_defaults(module: ast.Module) -> tuple[tuple[str, str, bool, int], ...
 _SWITCH_OPTION = re.compile(r"""["']--(add[-_]generation[-_]prompt|continue[-_]final[-_]message)\b""")
 
 
+# a class-level field of a template flag's name with a literal default (`    add_generation_prompt: bool = True`)
+_DECLARES_TEMPLATE_SWITCH = re.compile(
+    r"^[ \t]+(?:add_generation_prompt|continue_final_message)[ \t]*(?::[^=\n]*)?=[ \t]*(?:True|False)\b", re.M
+)
+
+
+def may_declare_template_switches(text: str) -> bool:
+    """Could a class of the module declare a template flag's field with a literal default (`add_generation_prompt:
+    bool = True`)? (For a module the rules did not parse, whose `switch_defaults` are then read.)"""
+    return mentions_template_flags(text) and _DECLARES_TEMPLATE_SWITCH.search(text) is not None
+
+
 def run_switch_defaults(
-    declared: Sequence[tuple[str, tuple[tuple[str, str, bool, int], ...]]], texts: Sequence[str]
+    declared: Sequence[tuple[str, tuple[tuple[str, str, bool, int], ...]]],
+    texts: Sequence[str],
+    overrides: frozenset[tuple[str, bool]],
 ) -> dict[str, tuple[bool, str, Related]]:
     """The template flags whose configuration fields every class of the run that declares one defaults alike
     (`add_generation_prompt: bool = True` in `FormatConfig`, the only class of the project with that field), with
     that default, the field as one class names it and its place: what a field of that name read off an object whose
     class the code does not show (`self.cfg.add_generation_prompt`, an unannotated `cfg`) holds unless configured
     otherwise. `declared`: each module's path and `switch_defaults`; `texts`: the run's modules, where a
-    command-line option of the flag's name (its default not a class's) or a literal set elsewhere
-    (`switch_overrides`) leaves the field unknown."""
+    command-line option of the flag's name (its default not a class's) leaves the field unknown, as does a literal
+    set elsewhere (`overrides`: the run's `switch_overrides`)."""
     found: dict[str, set[bool]] = {}
     first: dict[str, tuple[str, Related]] = {}
     for path, switches in declared:
@@ -165,8 +179,8 @@ def run_switch_defaults(
     for text in texts:
         for option in _SWITCH_OPTION.findall(text) if "--add" in text or "--continue" in text else ():
             found.setdefault(option.replace("-", "_"), set()).update((True, False))
-        for name, value in switch_overrides(text):
-            found.setdefault(name, set()).add(value)
+    for name, value in overrides:
+        found.setdefault(name, set()).add(value)
     return {
         name: (defaults.pop(), *first[name]) for name, defaults in found.items() if len(defaults) == 1 and name in first
     }

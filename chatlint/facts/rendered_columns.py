@@ -160,7 +160,7 @@ class RenderedColumns:
                 keys = (_call_arguments(made, factory), function)
                 for key, origin in self.returned_columns(made_function, depth + 1, keys).items():
                     found.setdefault(key, with_hop(origin, hop) or origin)
-        return {key: replace(origin, certain=False) for key, origin in found.items()} if len(factories) > 1 else found
+        return _on_some_paths(found) if len(factories) > 1 else found
 
     def _imported_registry_columns(self, registry: ast.expr, makes_rows: bool) -> dict[str, TextOrigin]:
         """The columns the functions of another module's registry `registry` write into their rows (`makes_rows`:
@@ -176,7 +176,7 @@ class RenderedColumns:
             if text.makes_rows == makes_rows and not text.dataset:
                 for column in text.columns:
                     columns.setdefault(self.texts.column_named(column), imported_origin(text, summary, note, column))
-        return {key: replace(origin, certain=False) for key, origin in columns.items()} if members > 1 else columns
+        return _on_some_paths(columns) if members > 1 else columns
 
     def _made_by_factory(self, func: ast.expr, function: FunctionInfo) -> ast.Call | None:
         """The call that made the function `func` names, when a call made it: `make_formatter(tok)` itself, or a
@@ -532,7 +532,7 @@ class RenderedColumns:
                 ast.copy_location(name, mapped)
             for key, origin in self._written_columns(name, function, call).items():
                 found.setdefault(key, origin)
-        return {key: replace(origin, certain=False) for key, origin in found.items()} if len(members) > 1 else found
+        return _on_some_paths(found) if len(members) > 1 else found
 
     def returned_columns(
         self, function: FunctionInfo, depth: int = 0, keys: Bound | None = None, batched: bool = False
@@ -605,6 +605,12 @@ class RenderedColumns:
                 return None
             return self.texts.column_of(bound[key.id], caller)
         return self.texts.column_of(key, function)
+
+
+def _on_some_paths(columns: dict[str, TextOrigin]) -> dict[str, TextOrigin]:
+    """The columns a registry's functions write, when the registry holds others too: which one runs is known only at
+    run time, so each holds a render on some paths."""
+    return {key: replace(origin, certain=False) for key, origin in columns.items()}
 
 
 def _call_arguments(call: ast.Call, callee: FunctionInfo) -> dict[str, ast.expr]:
