@@ -33,6 +33,7 @@ from chatlint.facts.config_switches import (
     switch_fields_read,
     template_switches_read,
 )
+from chatlint.facts.flags import METHOD_MARK
 from chatlint.facts.handed import constructions, handed_instances
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
@@ -419,9 +420,11 @@ class Project:
                 else []
             )
             # (a nested configuration's field by its path: `render.add_generation_prompt`)
-            # (or a field of keywords shown whole, by its own name: `chat_template_kwargs.**`)
+            # (or a field of keywords shown whole, by its own name: `chat_template_kwargs.**`, or the method that
+            # hands them on: `chat_template_kwargs().**`)
             if found is not None and any(
-                owner == found.symbol and (name.rsplit(".", 1)[-1] in wanted or name.split(".", 1)[0] in wanted)
+                owner == found.symbol
+                and (name.rsplit(".", 1)[-1] in wanted or name.split(".", 1)[0].removesuffix(METHOD_MARK) in wanted)
                 for owner, name in declared
             ):
                 links.names[bound] = found

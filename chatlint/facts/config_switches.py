@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from chatlint.facts.flags import (
     FLAG_NAMES,
+    METHOD_MARK,
     WHOLE_MAPPING,
     declared_default,
     declared_mapping,
@@ -27,7 +28,7 @@ from chatlint.facts.flags import (
 from chatlint.facts.flow import FunctionFlow, agreed_by_callers, annotated_class, function_flow, instance_class
 from chatlint.facts.links import Links
 from chatlint.facts.model import ClassInfo, Flag, FunctionInfo
-from chatlint.facts.syntax import bool_literal, dotted_name, keyword_value
+from chatlint.facts.syntax import bool_literal, dotted_name, is_self_attribute, keyword_value
 from chatlint.findings import Related
 
 # a configuration field that says whether special tokens (or the BOS) are added: `add_bos_token`,
@@ -133,6 +134,10 @@ def switch_defaults(module: ast.Module) -> tuple[tuple[str, str, bool, int], ...
             literal = bool_literal(declared_default(value))
             if literal is not None:
                 own.setdefault(node.name, []).append((target, (literal, statement.lineno)))
+        for method, (flags, line) in method_switches(node).items():
+            # (a method whose dict is read marks itself so: the key it lacks is no field's of that name)
+            marked = [(f"{method}{METHOD_MARK}.{WHOLE_MAPPING}", (True, line))]
+            own.setdefault(node.name, []).extend([*marked, *((f"{method}{METHOD_MARK}.{k}", v) for k, v in flags)])
     found = with_nested_fields(module, own)
     return tuple((name, path, default, line) for name, fields in found.items() for path, (default, line) in fields)
 
@@ -205,6 +210,32 @@ def _mapping_switches(target: str, value: ast.expr, line: int) -> list[tuple[str
     return [*found, (f"{target}.{WHOLE_MAPPING}", (True, line))]
 
 
+def method_switches(node: ast.ClassDef) -> dict[str, tuple[list[tuple[str, tuple[bool, int]]], int]]:
+    """The methods of a configuration class that hand its template keywords on as a dict the code shows (`def
+    chat_template_kwargs(self): return {"add_generation_prompt": True, "enable_thinking": self.thinking}`), each
+    with the flags its dict sets to a literal or to a field of the class with a literal default, and its line. A
+    method whose only return gives such a dict, with no spread and no computed key."""
+    fields = {target: value for target, value in map(field_of, node.body) if target is not None}
+    found: dict[str, tuple[list[tuple[str, tuple[bool, int]]], int]] = {}
+    for method in node.body:
+        if not isinstance(method, ast.FunctionDef) or len(method.args.args) != 1 or method.decorator_list:
+            continue
+        returns = [item for item in ast.walk(method) if isinstance(item, ast.Return)]
+        mapping = declared_mapping(returns[0].value) if len(returns) == 1 else None
+        if mapping is None:
+            continue
+        flags = []
+        for name in FLAG_NAMES:
+            value = dict_key_value(mapping, name)
+            if (attribute := is_self_attribute(value)) is not None:
+                value = declared_default(fields.get(attribute))  # `self.thinking`: the field's default
+            literal = bool_literal(value) if value is not None else None
+            if literal is not None:
+                flags.append((name, (literal, returns[0].lineno)))
+        found[method.name] = (flags, method.lineno)
+    return found
+
+
 def with_nested_defaults(
     module: ast.Module, defaults: tuple[tuple[str, str, str], ...]
 ) -> tuple[tuple[str, str, str], ...]:
@@ -273,10 +304,10 @@ def configured_flag(
         cls = instance_class(owner, function, flows)
         declared = _declared(cls, ".".join(path), classes, links) if cls is not None else None
         if declared is not None:
-            default, owner_name, related = declared
+            default, owner_name, field_path, related = declared
             if links is not None and (path[-1], not default) in links.overridden_switches:
                 return None  # (the run builds or sets a configuration with the other value: which one renders here?)
-            return switch_flag(name, default, owner_name, ".".join(path)), related
+            return switch_flag(name, default, owner_name, field_path), related
         if isinstance(owner, ast.Name) and cls is None and owner.id in function.params and function.callers:
             # a parameter of a module-level function: the field of what every call of the module passes for it
             found = _from_callers(name, owner.id, path, function, flows, classes, links)
@@ -330,37 +361,57 @@ def _from_callers(
 
 def _declared(
     cls: ast.expr, path: str, classes: dict[str, ClassInfo], links: Links | None
-) -> tuple[bool, str, tuple[Related, ...]] | None:
+) -> tuple[bool, str, str, tuple[Related, ...]] | None:
     """The default the class `cls` names declares for the field at `path` (`render.add_generation_prompt`), in this
-    module or another."""
+    module or another: the default, the class, the path it is declared at, and its place in another module."""
     name = dotted_name(cls)
     if name is None:
         return None
     local = classes.get(name)
     if local is not None:
-        default = _local_default(local, path.split("."), classes)
-        return (default, name, ()) if default is not None else None
+        found_here = _local_default(local, path.split("."), classes)
+        return (found_here[0], name, found_here[1], ()) if found_here is not None else None
     found = links.resolve(cls) if links else None
-    declared = found[0].switch(found[1], path) if found is not None else None
-    if found is None or declared is None:
+    if found is None:
         return None
     summary, owner = found
+    declared = summary.switch(owner, path)
+    method, mark, key = path.rpartition(METHOD_MARK + ".")
+    if declared is None and mark and summary.switch(owner, f"{method}{mark}{WHOLE_MAPPING}") is None:
+        # (a method whose dict the module does not show: the field of the key's name)
+        path = f"{method.rpartition('.')[0]}.{key}".lstrip(".")
+        declared = summary.switch(owner, path)
+    if declared is None:
+        return None
     default, line = declared
-    return default, owner, (Related(summary.path, line, f"`{owner}.{path}` defaults to `{default}`"),)
+    method, mark, key = path.partition(METHOD_MARK + ".")
+    note = f"`{owner}.{method}()` gives `{key}={default}`" if mark else f"`{owner}.{path}` defaults to `{default}`"
+    return default, owner, path, (Related(summary.path, line, note),)
 
 
-def _local_default(cls: ClassInfo, path: list[str], classes: dict[str, ClassInfo]) -> bool | None:
+def _local_default(cls: ClassInfo, path: list[str], classes: dict[str, ClassInfo]) -> tuple[bool, str] | None:
+    """The default the class of the module declares for the field at `path`, with the path it is declared at (a
+    method whose dict the code does not show hands on the field of the key's name)."""
+    if len(path) == 2 and path[0].endswith(METHOD_MARK):
+        read = method_switches(cls.node).get(path[0].removesuffix(METHOD_MARK))
+        if read is None:
+            return _local_default(cls, path[1:], classes)
+        found = next((value for name, (value, _) in read[0] if name == path[1]), None)
+        return (found, ".".join(path)) if found is not None else None
     if len(path) == 1:
-        return bool_literal(declared_default(cls.fields.get(path[0])))
+        literal = bool_literal(declared_default(cls.fields.get(path[0])))
+        return (literal, path[0]) if literal is not None else None
     mapping = (
         declared_mapping(cls.fields.get(path[0])) if len(path) == 2 and _MAPPING_FIELD.fullmatch(path[0]) else None
     )
     if mapping is not None:
         # a field of keywords for the template the class shows whole (see `_mapping_switches`)
-        return True if path[1] == WHOLE_MAPPING else bool_literal(dict_key_value(mapping, path[1]))
+        shown = True if path[1] == WHOLE_MAPPING else bool_literal(dict_key_value(mapping, path[1]))
+        return (shown, ".".join(path)) if shown is not None else None
     statement = next(
         (node for node in cls.node.body if field_of(node)[0] == path[0]),
         None,
     )
     inner = classes.get(_nested_field(statement)[1] or "") if statement is not None else None
-    return _local_default(inner, path[1:], classes) if inner is not None and inner is not cls else None
+    nested = _local_default(inner, path[1:], classes) if inner is not None and inner is not cls else None
+    return (nested[0], f"{path[0]}.{nested[1]}") if nested is not None else None

@@ -272,7 +272,11 @@ def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[a
     fields_of = _fields_dict_of(kwargs)
     if fields_of is not None:
         # `**asdict(fmt)`, `**fmt.render_kwargs()`: the field of the configuration object (`fmt.add_generation_
-        # prompt`), as the code reads it (its class's default, when it declares one: `config_switches`)
+        # prompt`), as the code reads it (its class's default, when it declares one: `config_switches`); through a
+        # method, the path names it (`fmt.render_kwargs().add_generation_prompt`): what the method's body returns
+        # for the key where the class shows it, else the field of the key's name
+        if isinstance(kwargs, ast.Call) and isinstance(kwargs.func, ast.Attribute):
+            fields_of = ast.Attribute(value=fields_of, attr=kwargs.func.attr + METHOD_MARK, ctx=ast.Load())
         field = ast.copy_location(ast.Attribute(value=fields_of, attr=key, ctx=ast.Load()), kwargs)
         ast.fix_missing_locations(field)
         return field, function
@@ -637,10 +641,16 @@ def _field_value(value: ast.expr) -> ast.expr:
 # the path under a mapping field that says the class shows the mapping whole (`chat_template_kwargs.**`): a template
 # flag it holds no key for is absent, not unknown
 WHOLE_MAPPING = "**"
+# the mark of a method in a configuration field's path (`render_kwargs().add_generation_prompt`: the key of the dict the
+# method `render_kwargs` returns)
+METHOD_MARK = "()"
 
 
 def switch_flag(name: str, default: bool, cls: str, field: str) -> Flag:
     """The flag a call sets from a configuration switch field, as its class declares it (which a configuration may
     change: no fix edits it)."""
+    method, mark, key = field.partition(METHOD_MARK + ".")
     where = f"the default of the configuration field `{cls}.{field}`"
+    if mark:
+        where = f"the `{key}` that `{cls}.{method}()` returns"
     return Flag(name, default, True, None, FlagSource.DEFAULT, where)

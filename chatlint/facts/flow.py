@@ -96,6 +96,12 @@ class FunctionFlow:
         """Is `name` only ever bound as a parameter of the function (never assigned, looped over or unpacked)?"""
         return all(binding.kind == "param" for binding in self.bindings.get(name, ()))
 
+    def bound_once(self, name: str) -> bool:
+        """Is `name` a parameter never rebound, or a local assigned once (not in a loop's target): one value
+        wherever the function reads it?"""
+        bindings = self.bindings.get(name, ())
+        return self.never_rebound(name) or (len(bindings) == 1 and bindings[0].kind == "assign")
+
     def reaching(self, name: str, load: ast.Name) -> list[Binding]:
         """The bindings of `name` that may hold its value at `load`."""
         found = next((item for item in self.loads.get(name, ()) if item.node is load), None)

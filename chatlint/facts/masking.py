@@ -984,6 +984,8 @@ def prefix_maskers(functions: list[FunctionInfo]) -> dict[str, tuple[int, str, i
         for node in nodes_under(function.node.body):
             if guarded is None and isinstance(node, ast.If):
                 guarded = _guarded_mask(node, function, params)
+            if guarded is None and isinstance(node, ast.BinOp):
+                guarded = _masked_front(node, function, params)
             if not isinstance(node, ast.Assign) or len(node.targets) != 1:
                 continue
             target = node.targets[0]
@@ -1002,6 +1004,20 @@ def prefix_maskers(functions: list[FunctionInfo]) -> dict[str, tuple[int, str, i
                 name = function.name if function.cls is None else f"self.{function.name}"
                 found[name] = (params.index(guarded[0]), *guarded)
     return found
+
+
+def _masked_front(node: ast.BinOp, function: FunctionInfo, params: list[str]) -> tuple[str, int] | None:
+    """`[IGNORE_INDEX] * n_prompt + ids[n_prompt:]`, `n_prompt` a parameter: labels built with their first `n`
+    masked (not `ids + [IGNORE_INDEX] * pad`, a padding at the end). The parameter and the line."""
+    front = node.left
+    if not (isinstance(node.op, ast.Add) and isinstance(front, ast.BinOp) and _is_list_times(front)):
+        return None
+    fill = _list_fill(front)
+    count = front.right if isinstance(front.left, ast.List) else front.left
+    if fill is None or not _is_ignore_value(fill):
+        return None
+    param = _parameter_behind(count, function, params)
+    return (param, node.lineno) if param is not None else None
 
 
 def _guarded_mask(node: ast.If, function: FunctionInfo, params: list[str]) -> tuple[str, int] | None:

@@ -342,7 +342,7 @@ class ShapeResolver:
         key = (id(scope), name)
         if key in self._handed:
             return self._handed[key]
-        if depth > MAX_RESOLUTION_DEPTH or not function_flow(scope, self.flows).never_rebound(name):
+        if depth > MAX_RESOLUTION_DEPTH or not function_flow(scope, self.flows).bound_once(name):
             return UNKNOWN_SHAPE
         self._handed[key] = UNKNOWN_SHAPE  # (while it is worked out: a call back to it finds nothing)
         found = self._handed[key] = self._handed_to_extend_uncached(name, scope, depth)

@@ -62,3 +62,18 @@ def encode_by_offsets(example, tokenizer):
     full_text = tokenizer.apply_chat_template(messages, tokenize=False)
     enc = tokenizer(full_text, add_special_tokens=False, return_offsets_mapping=True)
     return {"input_ids": enc["input_ids"], "labels": mask_before(enc["input_ids"], enc["offset_mapping"], len(prompt_text))}
+
+
+# a helper that builds the labels with the first `n_prompt` masked (`[IGNORE_INDEX] * n_prompt + ids[n_prompt:]`)
+# and extends the prompt with the reply itself; the caller's prompt is a local name bound once
+def pair_side(tokenizer, prompt, reply, n_prompt, max_length):
+    ids = tokenizer.apply_chat_template(prompt + [{"role": "assistant", "content": reply}], return_dict=False)
+    labels = [IGNORE_INDEX] * n_prompt + ids[n_prompt:]
+    return ids[:max_length], labels[:max_length]
+
+
+def preference_example(tokenizer, row):
+    prompt = row["messages"] if "messages" in row else [{"role": "user", "content": row["prompt"]}]
+    n_prompt = len(tokenizer.apply_chat_template(prompt, return_dict=False))  # expect: CL003 "which `pair_side` extends with the assistant reply"
+    chosen_ids, chosen_labels = pair_side(tokenizer, prompt, row["chosen"], n_prompt, 2048)
+    return {"chosen_input_ids": chosen_ids, "chosen_labels": chosen_labels}

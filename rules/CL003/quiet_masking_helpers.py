@@ -87,3 +87,28 @@ def prompt_tokens(example, tokenizer):
     full_text = tokenizer.apply_chat_template(messages, tokenize=False)
     enc = tokenizer(full_text, add_special_tokens=False, return_offsets_mapping=True)
     return keep_before(enc["input_ids"], enc["offset_mapping"], len(prompt_text))
+
+
+# a helper that pads its labels at the end (`ids + [IGNORE_INDEX] * pad`): no prefix masked, whatever the count
+def padded(ids, pad):
+    return ids + [IGNORE_INDEX] * pad
+
+
+def padded_side(tokenizer, prompt, reply, n_prompt):
+    ids = tokenizer.apply_chat_template(prompt + [{"role": "assistant", "content": reply}], return_dict=False)
+    labels = [IGNORE_INDEX] * n_prompt + ids[n_prompt:]
+    return ids, labels
+
+
+def padded_example(tokenizer, row):
+    prompt = [{"role": "user", "content": row["prompt"]}]
+    n_prompt = len(tokenizer.apply_chat_template(prompt, return_dict=False))
+    return {"labels": padded(list(row["ids"]), n_prompt)}
+
+
+def prompted_example(tokenizer, row):
+    # the prompt rendered with the generation prompt: its length ends after the assistant header
+    prompt = [{"role": "user", "content": row["prompt"]}]
+    n_prompt = len(tokenizer.apply_chat_template(prompt, add_generation_prompt=True, return_dict=False))
+    ids, labels = padded_side(tokenizer, prompt, row["chosen"], n_prompt)
+    return {"input_ids": ids, "labels": labels}
