@@ -93,6 +93,36 @@ def test_a_dataset_built_from_a_row_of_ids_is_analysed_not_a_recursion() -> None
     assert result.errors == [] and result.findings == []
 
 
+def test_a_method_that_retries_through_its_own_call_is_analysed_in_time() -> None:
+    # each `return self._get_item(i + 1)` asked again what the method returns, once per path through the others:
+    # six retries and a dataset's `__getitem__` returning the result by name took minutes (a real LLaVA training
+    # module has five); what a list's tuples hold is now worked out once per expression
+    retries = "".join(f"        if row.get('bad{k}'):\n            return self._get_item(i + 1)\n" for k in range(6))
+    text = (
+        "def preprocess(rows, tokenizer):\n"
+        "    text = tokenizer.apply_chat_template(rows, tokenize=False)\n"
+        "    return dict(input_ids=tokenizer(text).input_ids)\n\n\n"
+        "class RetryingDataset:\n"
+        "    def __init__(self, rows, tokenizer):\n"
+        "        self.rows = rows\n"
+        "        self.tokenizer = tokenizer\n\n"
+        "    def _get_item(self, i):\n"
+        "        row = self.rows[i]\n"
+        f"{retries}"
+        "        data = preprocess(row['messages'], self.tokenizer)\n"
+        "        data = dict(input_ids=data['input_ids'][0])\n"
+        "        return data\n\n"
+        "    def __getitem__(self, i):\n"
+        "        data = self._get_item(i)\n"
+        "        return data\n"
+    )
+    started = time.monotonic()
+    result = check_text("retrying.py", text, RULES)
+    assert time.monotonic() - started < 10
+    assert result.errors == []
+    assert [(finding.code, finding.line) for finding in result.findings] == [("CL002", 3)]
+
+
 def test_a_recursion_error_in_the_analysis_is_one_line_not_one_per_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     from chatlint import engine
 

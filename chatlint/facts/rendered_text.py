@@ -118,6 +118,9 @@ class RenderedTexts:
         self.rows = RenderedColumns(self, calls or [])
         self.busy: set[tuple[object, ...]] = set()  # guards against recursion between helpers and attributes
         self._defaults: dict[str, str] | None = None  # the module's configuration defaults, on first use
+        # `tuple_items` by expression, function, position and kind, with the depth it was worked out at: a name bound
+        # many times to values that are names bound many times again would else be walked once per path to it
+        self._tuple_items: dict[tuple[int, int, int, bool], tuple[int, TextOrigin | None]] = {}
 
     def flow(self, function: FunctionInfo) -> FunctionFlow:
         return function_flow(function, self.flows)
@@ -785,6 +788,18 @@ class RenderedTexts:
         `for texts, schema in batches`), the render its items start with."""
         if depth > MAX_RESOLUTION_DEPTH:
             return None
+        key = (id(expr), id(function), position, many)
+        known = self._tuple_items.get(key)
+        if known is not None and (known[1] is not None or known[0] <= depth):
+            return known[1]  # (found, or not found from as shallow a start: a deeper one cannot find more)
+        self._tuple_items[key] = (depth, None)  # (while it is worked out: a cycle back to it finds nothing)
+        found = self._tuple_items_uncached(expr, function, depth, position, many)
+        self._tuple_items[key] = (depth, found)
+        return found
+
+    def _tuple_items_uncached(
+        self, expr: ast.expr, function: FunctionInfo, depth: int, position: int, many: bool
+    ) -> TextOrigin | None:
         items: list[tuple[ast.expr, FunctionInfo]] = []
         if isinstance(expr, ast.Call) and dotted_name(expr.func) in SAME_ITEMS and expr.args:
             # `pairs = list(iter_prompts(tok, rows))`: the same tuples
