@@ -8,12 +8,14 @@ import textwrap
 from chatlint.facts.column_names import (
     checkpoint_fields_handed,
     checkpoint_fields_read,
+    checkpoint_path,
     declared_defaults,
     exported_defaults,
     module_constants,
     option_defaults,
     text_fields_read,
 )
+from chatlint.facts.syntax import path_string
 
 CONFIG = textwrap.dedent(
     """\
@@ -101,3 +103,38 @@ def test_checkpoint_fields_handed_are_the_model_fields_a_class_is_given() -> Non
 def test_text_fields_read_are_the_row_subscripts_by_a_config_field() -> None:
     text = "enc = tok(example[data_args.text_column])\nother = row[cfg.data.text_key]\nx = row[args.model]\n"
     assert text_fields_read(text) == {"text_column", "text_key"}
+
+
+def _expression(text: str) -> ast.expr:
+    statement = ast.parse(text).body[0]
+    assert isinstance(statement, ast.Expr)
+    return statement.value
+
+
+def test_a_path_names_its_last_part_where_the_code_writes_it() -> None:
+    written = {
+        'str(ROOT / "models" / "Qwen2.5-Coder-3B-Instruct")': "Qwen2.5-Coder-3B-Instruct",
+        'os.path.join(HOME, "models", "Meta-Llama-3-8B")': "Meta-Llama-3-8B",
+        'f"{ROOT}/models/qwen3-8b"': "/models/qwen3-8b",
+        'Path(args.out) / "tokenizer"': "tokenizer",
+        '"Qwen/Qwen2.5-7B-Instruct"': "Qwen/Qwen2.5-7B-Instruct",
+    }
+    for text, name in written.items():
+        assert path_string(_expression(text)) == name, text
+    for text in ('f"{ROOT}/models/{name}"', "ROOT / name", '"runs/" + run_name'):
+        assert path_string(_expression(text)) is None, text
+
+
+def test_a_checkpoint_path_is_one_whose_last_part_names_a_model_family() -> None:
+    assert checkpoint_path(_expression('ROOT / "models" / "Qwen2.5-Coder-3B-Instruct"')) == "Qwen2.5-Coder-3B-Instruct"
+    assert checkpoint_path(_expression('ROOT / "outputs" / "sft-run-7"')) is None
+    assert checkpoint_path(_expression('"Qwen/Qwen2.5-7B-Instruct"')) is None  # (a literal is no path expression)
+    text = 'MODEL = str(ROOT / "models" / "Meta-Llama-3.1-8B-Instruct")\nOUT = ROOT / "runs"\n'
+    assert module_constants(ast.parse(text), text) == {"MODEL": "Meta-Llama-3.1-8B-Instruct"}
+
+
+def test_an_option_default_may_name_an_imported_constant() -> None:
+    text = 'from settings import BASE_MODEL\nparser.add_argument("--base-model", default=BASE_MODEL)\n'
+    assert option_defaults(ast.parse(text)) == {}
+    imported = {"BASE_MODEL": "Qwen/Qwen2.5-Coder-3B-Instruct"}
+    assert option_defaults(ast.parse(text), imported=imported) == {"base_model": "Qwen/Qwen2.5-Coder-3B-Instruct"}

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import called_name, field_column, is_property, keyword_value, string_value
+from chatlint.facts.syntax import called_name, field_column, is_property, keyword_value, path_string, string_value
 from chatlint.knowledge.model_families import family_of
 
 # a configuration field that names the column holding the training text: `text_column`, `dataset_text_field`
@@ -159,7 +159,7 @@ def module_constants(module: ast.Module, text: str) -> dict[str, str]:
             continue
         for target in targets:
             if isinstance(target, ast.Name):
-                values.setdefault(target.id, set()).add(string_value(value))
+                values.setdefault(target.id, set()).add(string_value(value) or checkpoint_path(value))
     constants: dict[str, str] = {}
     for name, found in values.items():
         string = found.pop() if len(found) == 1 else None
@@ -172,11 +172,14 @@ def _used_as_key(name: str, text: str) -> bool:
     return f"[{name}]" in text or f"{{{name}:" in text or f" {name}:" in text
 
 
-def option_defaults(module: ast.Module, argparse: bool = True) -> dict[str, str]:
+def option_defaults(
+    module: ast.Module, argparse: bool = True, imported: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """The string defaults of the configuration fields a module declares, by field name (see `declared_defaults`;
-    `argparse`: look for argparse options at all). A field declared with two different defaults is left out."""
+    `argparse`: look for argparse options at all; `imported`: the constants the module imports, by the name it binds,
+    that a default may name). A field declared with two different defaults is left out."""
     found: dict[str, set[str]] = {}
-    for _, name, value in declared_defaults(module, argparse):
+    for _, name, value in declared_defaults(module, argparse, imported):
         found.setdefault(name, set()).add(value)
     return {name: values.pop() for name, values in found.items() if len(values) == 1}
 
@@ -235,13 +238,16 @@ _TEXT_FIELD_SUBSCRIPT = re.compile(r"\[\s*[\w.]+\.(\w*text_?(?:col|column|field|
 _TEXT_FIELD_BOUND = re.compile(r"^[ \t]*\w+[ \t]*=[ \t]*[\w.]+\.(\w*text_?(?:col|column|field|key|name))[ \t]*$", re.M)
 
 
-def declared_defaults(module: ast.Module, argparse: bool = True) -> list[tuple[str, str, str]]:
+def declared_defaults(
+    module: ast.Module, argparse: bool = True, imported: Mapping[str, str] | None = None
+) -> list[tuple[str, str, str]]:
     """`(owner, field, default)` for each configuration field with a string default: class-level fields
     (`text_column: str = "text"`, `= field(default="text")`) of top-level classes, and argparse options
     (`add_argument("--text-field", default="text")`, by their `dest`) in top-level functions (owner "" at module
     level; `argparse`: look for them at all)."""
     found: list[tuple[str, str, str]] = []
-    strings = _module_strings(module)  # a default may name a module constant (`default=DEFAULT_MODEL`)
+    # a default may name a module constant (`default=DEFAULT_MODEL`), or one the module imports
+    strings = {**(imported or {}), **_module_strings(module)}
     for statement in module.body:
         if isinstance(statement, ast.ClassDef):
             for inner in statement.body:
@@ -275,15 +281,23 @@ def _module_strings(module: ast.Module) -> dict[str, str]:
     return {
         name: text
         for name, assigned in values.items()
-        if len(assigned) == 1 and (text := string_value(assigned[0])) is not None
+        if len(assigned) == 1 and (text := string_value(assigned[0]) or checkpoint_path(assigned[0])) is not None
     }
 
 
 def _string_default(value: ast.expr | None, strings: dict[str, str]) -> str | None:
-    """A default's string: a literal, or a module constant that holds one."""
+    """A default's string: a literal, a local checkpoint's path (see `checkpoint_path`), or a module constant that
+    holds one."""
     if isinstance(value, ast.Name):
         return strings.get(value.id)
-    return string_value(value) if value is not None else None
+    return string_value(value) or checkpoint_path(value) if value is not None else None
+
+
+def checkpoint_path(node: ast.expr | None) -> str | None:
+    """A path to a local checkpoint whose last part names a model family (`str(ROOT / "models" /
+    "Qwen2.5-Coder-3B-Instruct")`): the string of that part (`syntax.path_string`)."""
+    name = path_string(node) if not isinstance(node, ast.Constant) else None
+    return name if name is not None and family_of(name) is not None else None
 
 
 def _class_field(statement: ast.stmt, strings: dict[str, str]) -> tuple[str, str] | None:

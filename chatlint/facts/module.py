@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from chatlint.facts.calls import collect_template_calls
-from chatlint.facts.column_names import option_defaults
+from chatlint.facts.column_names import checkpoint_path, option_defaults
 from chatlint.facts.engines import Engines, may_name_engines
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import FunctionFlow, instance_class
@@ -34,6 +34,7 @@ from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.shapes import ShapeResolver
 from chatlint.facts.summary import ImportRef, imports_of
 from chatlint.facts.syntax import (
+    PATH_WRAPPERS,
     SourceText,
     bound_argument,
     called_name,
@@ -260,11 +261,15 @@ class ModuleFacts:
         )
 
     def checkpoint_of(self, argument: ast.expr | None, function: FunctionInfo) -> str | None:
+        if isinstance(argument, ast.Call) and dotted_name(argument.func) in PATH_WRAPPERS and len(argument.args) == 1:
+            argument = argument.args[0]  # `str(CHECKPOINT)`, `Path(args.model)`: the path it holds
         name = _checkpoint_name(argument)
         if name is None and isinstance(argument, ast.Name):
             # a local or module-level name given one string literal (or environment default), and nothing else
             assigned = defining_scope(function, argument.id).assignments.get(argument.id, [])
             name = _checkpoint_name(assigned[0]) if len(assigned) == 1 else _agreed_checkpoint(assigned)
+            if name is None and len(assigned) == 1 and isinstance(assigned[0], ast.Attribute):
+                name = self.checkpoint_of(assigned[0], function)  # `base_model = args.base_model`
             parameter = function.params.get(argument.id)
             option = _cli_option_default(function, argument.id) if not assigned and parameter is not None else None
             if option is not None:
@@ -308,7 +313,8 @@ class ModuleFacts:
     def _option_defaults(self) -> dict[str, str]:
         """The string defaults of the module's configuration fields and argparse options, by field name (the
         checkpoint `from_pretrained(args.model_path)` loads when `--model_path` defaults to one)."""
-        return option_defaults(self.module, argparse="add_argument" in self.source.text)
+        imported = self.links.constants if self.links else None
+        return option_defaults(self.module, argparse="add_argument" in self.source.text, imported=imported)
 
     @functools.cached_property
     def rendered_texts(self) -> RenderedTexts:
@@ -442,7 +448,7 @@ def _loads_an_adapter(call: ast.Call) -> bool:
 def _checkpoint_name(node: ast.expr | None) -> str | None:
     """A checkpoint's name: a string literal, or the default of an environment variable that names one
     (`os.getenv("EVAL_MODEL", "Qwen/Qwen2.5-7B-Instruct")`, `os.environ.get(...)`)."""
-    name = string_value(node)
+    name = string_value(node) or checkpoint_path(node)
     if name is None and isinstance(node, ast.Call) and dotted_name(node.func) in _ENVIRONMENT_GETTERS:
         return _suggested_default(string_value(node.args[1])) if len(node.args) == 2 else None
     return name

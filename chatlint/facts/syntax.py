@@ -109,6 +109,29 @@ def string_value(node: ast.AST | None) -> str | None:
     return None
 
 
+def path_string(node: ast.AST | None) -> str | None:
+    """The string a path names by its last part, where the code writes that part out: a literal, a join whose last
+    part is one (`ROOT / "models" / "Qwen2.5-7B-Instruct"`, `os.path.join(ROOT, "models", "...")`, also in `str()`
+    or `Path()`), or an f-string ending in one (`f"{ROOT}/models/Qwen2.5-7B-Instruct"`). A local checkpoint's
+    folder is named for the model it holds."""
+    for _ in range(_MAX_PATH_PARTS):
+        if isinstance(node, ast.Call) and dotted_name(node.func) in PATH_WRAPPERS and len(node.args) == 1:
+            node = node.args[0]
+        elif isinstance(node, ast.Call) and dotted_name(node.func) in ("os.path.join", "join") and node.args:
+            node = node.args[-1]
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            node = node.right
+        elif isinstance(node, ast.JoinedStr) and node.values:
+            node = node.values[-1]
+        else:
+            return string_value(node)
+    return None
+
+
+PATH_WRAPPERS = ("str", "Path", "pathlib.Path", "os.path.abspath", "os.path.expanduser")
+_MAX_PATH_PARTS = 8
+
+
 def bool_literal(node: ast.AST | None) -> bool | None:
     if isinstance(node, ast.Constant) and type(node.value) is bool:
         return node.value

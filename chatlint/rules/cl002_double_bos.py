@@ -440,7 +440,8 @@ class DoubleBos(Rule):
         (Qwen's ChatML, QwQ's too; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose
         messages start with their role, unlike Idefics3's; LLaVA 1.5's and LLaVA-NeXT's over Vicuna, whose turns start
         `USER: ` and `ASSISTANT: `; InternVL 3.5's; Kimi's and Moonlight's; gpt-oss's Harmony
-        format): a module that loads only such checkpoints (named by a literal or a constant it loads; a path read
+        format): a module that loads only such checkpoints (named by a literal or a constant it loads, also a local
+        checkpoint's path whose last part names the model, `str(ROOT / "models" / "Qwen2.5-Coder-3B-Instruct")`; a path read
         from a configuration under a key or field that names the family, `paths["qwen"]`, `cfg.qwen_path`, also as
         one of the values a name is given on different paths, all of one family; a checkpoint written as a default
         is what the code suggests, not all it takes, so one without a BOS leaves the model unknown and one with a
