@@ -904,6 +904,17 @@ class RenderedTexts:
             for item, function in items
             if isinstance(item, ast.Call) and (helper := self.helper_function(item, function)) is not None
         )
+        # or of another module, as its summary says (`[transfer(q, r, tok) for q, r in pairs]` with `return
+        # render(...), response` there)
+        found = found or _any(
+            imported_origin(*imported, "renders the text it returns in a tuple")
+            for item, function in items
+            if isinstance(item, ast.Call)
+            and not many
+            and (imported := self.links.text(item.func) or self._override(item.func, function)) is not None
+            and imported[0].in_tuples
+            and position in imported[0].positions
+        )
         return with_hop(found, hop)
 
     def _dataset_items(self, built: ast.Call, depth: int) -> TextOrigin | None:
@@ -1063,15 +1074,20 @@ class RenderedTexts:
         if not bindings and name.id not in function.params:
             bindings, outer = enclosing_bindings(name.id, function, self.flows)
             function = outer if outer is not None else function
-        if not bindings or any(strips_bos(binding.value) for binding in bindings):
+        stripped = [binding for binding in bindings if strips_bos(binding.value)]
+        if not bindings or len(stripped) == len(bindings):
+            return None
+        if stripped and not all(_stripped_for_some_models(binding, function) for binding in stripped):
             # `if text.startswith(bos): text = text[len(bos):]`: the code removes the BOS by hand on its paths
             return None
-        origins = [follow_binding(binding, function, depth + 1) for binding in bindings]
+        # (`if model_path.endswith("FsfairX-LLaMA3-RM-v0.1"): text = render(...).replace(bos, "")`, else the render
+        # as it is: the BOS is taken off for the models the test names, the others keep it)
+        origins = [follow_binding(binding, function, depth + 1) for binding in bindings if binding not in stripped]
         known = [origin for origin in origins if origin is not None]
         if not known:
             return None
         first = known[0]
-        certain = len(known) == len(origins) and all(origin.certain for origin in known)
+        certain = not stripped and len(known) == len(origins) and all(origin.certain for origin in known)
         hop = Hop(f"`{name.id}`")
         return replace(first, route=(hop, *first.route) if first.route[:1] != (hop,) else first.route, certain=certain)
 
@@ -1557,6 +1573,21 @@ def returns_without_bos(function: FunctionInfo, flow: FunctionFlow) -> bool:
     names = {value.id for value in returns if isinstance(value, ast.Name)}
     assigned = [value for name in names for value in function.assignments.get(name, [])]
     return any(strips_bos(value) for value in (*returns, *assigned))
+
+
+def _stripped_for_some_models(binding: Binding, function: FunctionInfo) -> bool:
+    """Is the binding that takes the BOS off in a branch chosen by the model (`if args.model_path.endswith(
+    "FsfairX-LLaMA3-RM-v0.1"):`, `elif "llama" in model_name:`), not by the text itself (`if text.startswith(bos)`)?"""
+    branches = {id(node): node for node in ast.walk(function.node) if isinstance(node, ast.If)}
+    test = next((branches[block].test for block, _ in reversed(binding.blocks) if block in branches), None)
+    if test is None:
+        return False
+    words = code(test).lower()
+    return "bos" not in words and _MODEL_TEST.search(words) is not None
+
+
+# a test that names the model a branch runs for (its checkpoint, family or type)
+_MODEL_TEST = re.compile(r"model|checkpoint|family|arch|name_or_path")
 
 
 def strips_bos(value: ast.expr | None) -> bool:

@@ -25,3 +25,12 @@ def bos_removed(example):
 def qwen_rows(example):
     text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
     return tokenizer(text, truncation=True, max_length=2048)
+
+
+def stripped_on_request(example, strip_bos=True):
+    # a branch chosen by a switch that names the BOS, not by the model: the code leaves that choice to its caller
+    if strip_bos:
+        text = tokenizer.apply_chat_template(example["messages"], tokenize=False).replace(tokenizer.bos_token, "")
+    else:
+        text = tokenizer.apply_chat_template(example["messages"], tokenize=False)
+    return tokenizer(text, truncation=True)
