@@ -66,7 +66,7 @@ from chatlint.facts.syntax import (
     submitted_call,
 )
 from chatlint.facts.uses import same_value
-from chatlint.facts.walk import children
+from chatlint.facts.walk import children, nodes_under
 from chatlint.findings import Related
 
 ADD_SPECIAL_TOKENS = "add_special_tokens"
@@ -426,6 +426,16 @@ def visible_dict(node: ast.expr, function: FunctionInfo, flows: dict[int, Functi
         if f"{name}.update(" in function_text(function):
             return False
         node = assigned[0]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id != "dict":
+        # `**audio_kwargs(audio=audio)`, a function of the module whose every return is a dict it writes out,
+        # none with the flag (which this spread would set where no keyword is read)
+        returns = _returned_values(module_function(function, node.func.id))
+        return bool(returns) and all(_written_dict(value) and _without_the_flag(value) for value in returns)
+    return _written_dict(node)
+
+
+def _written_dict(node: ast.expr) -> bool:
+    """A dict literal or `dict(...)` call with every key written out."""
     if isinstance(node, ast.Dict):
         return all(key is not None for key in node.keys)
     return (
@@ -434,6 +444,24 @@ def visible_dict(node: ast.expr, function: FunctionInfo, flows: dict[int, Functi
         and not any(isinstance(arg, ast.Starred) for arg in node.args)
         and not any(item.arg is None for item in node.keywords)
     )
+
+
+def module_function(function: FunctionInfo, name: str) -> ast.FunctionDef | None:
+    """The module-level `def name` of the module `function` is in."""
+    scope = function
+    while scope.outer is not None:
+        scope = scope.outer
+    body = scope.node.body if isinstance(scope.node, ast.Module) else []
+    return next((node for node in body if isinstance(node, ast.FunctionDef) and node.name == name), None)
+
+
+def _returned_values(definition: ast.FunctionDef | None) -> list[ast.expr]:
+    """What a function returns, when every `return` gives a value (none of a function nested in it); [] else."""
+    if definition is None:
+        return []
+    returns = [node for node in nodes_under(definition.body) if isinstance(node, ast.Return)]
+    values = [node.value for node in returns if node.value is not None]
+    return values if len(values) == len(returns) else []
 
 
 def _set_by_literal_keys(name: str, function: FunctionInfo) -> bool:
@@ -1057,7 +1085,10 @@ def _may_hold_tokenization_kwargs(spread: ast.expr, function: FunctionInfo) -> b
 
 
 def _without_the_flag(mapping: ast.expr) -> bool:
-    """A dict literal without `add_special_tokens` (`tokenization_kwargs={"truncation": True}`)."""
+    """A dict literal (or `dict(...)` call) without `add_special_tokens` (`tokenization_kwargs={"truncation":
+    True}`)."""
+    if isinstance(mapping, ast.Call) and dotted_name(mapping.func) == "dict":
+        return not mapping.args and all(item.arg not in (None, ADD_SPECIAL_TOKENS) for item in mapping.keywords)
     return (
         isinstance(mapping, ast.Dict)
         and None not in mapping.keys
