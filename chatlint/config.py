@@ -27,6 +27,7 @@ KNOWN_KEYS = frozenset(
         "target-versions",  # library = version or specifier: the versions to assume (`chatlint.dependencies`)
         "use-installed-versions",  # let the versions installed beside chatlint count (`chatlint.dependencies`)
         "max-file-size",
+        "models",  # the checkpoints the project runs with: code whose model the analysis cannot tell is judged for them
     }
 )
 
@@ -50,6 +51,7 @@ class Config:
     target_versions: dict[str, str] = field(default_factory=dict)
     use_installed_versions: bool = False
     max_file_size: int = MAX_FILE_BYTES  # bytes; a larger file that the prefilter does not rule out is not parsed
+    models: tuple[str, ...] = ()  # the checkpoints the project runs with (`models = ["Qwen/Qwen2.5-7B-Instruct"]`)
 
 
 def load_config(config_file: Path | None, start: Path) -> Config:
@@ -85,6 +87,7 @@ def parse_table(table: object, path: Path, root: Path) -> Config:
     config.inference_paths = _strings(table, "inference-paths", path)
     _dependency_settings(table, path, config)
     config.max_file_size = _max_file_size(table, path)
+    config.models = _strings(table, "models", path)
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise ConfigError(f"{path}: `per-file-ignores` must be a table of glob = [codes]")

@@ -164,7 +164,7 @@ class Runner:
         key = (ignored, dependencies.root)
         if key not in self._rules:
             self._rules[key] = [
-                rule(dependencies)
+                rule(dependencies, self.config.models)
                 for rule in self.rule_classes
                 if not any(rule.code.startswith(code) for code in ignored)
             ]
@@ -218,6 +218,7 @@ class Runner:
             sorted(self.config.per_file_ignores.items()),
             self.config.training_paths,
             self.config.inference_paths,
+            self.config.models,
             # every field of the fix mode; sets sorted, as their order changes from run to run
             [sorted(value) if isinstance(value, frozenset) else value for value in vars(self.fix_mode).values()],
             self._versions_fingerprint(),

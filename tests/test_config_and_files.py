@@ -59,6 +59,37 @@ def test_inference_paths_never_overrule_a_known_shape(tmp_path: Path) -> None:
     assert run_cli(cwd=tmp_path).exit_code == 1
 
 
+# a script whose model is a command-line option with a Qwen default: any checkpoint may be passed (CL002 flags it),
+# unless the project says which models it runs
+GENERIC_SCRIPT = textwrap.dedent(
+    """\
+    import argparse
+
+    from transformers import AutoTokenizer
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default="Qwen/Qwen2.5-7B-Instruct")
+    args = parser.parse_args()
+    tokenizer = AutoTokenizer.from_pretrained(args.model)
+    text = tokenizer.apply_chat_template([{"role": "user", "content": "hi"}], tokenize=False)
+    ids = tokenizer(text)
+    """
+)
+
+
+def test_models_say_what_code_of_an_unknown_model_runs_with(tmp_path: Path) -> None:
+    write(tmp_path / "score.py", GENERIC_SCRIPT)
+    write(tmp_path / "llama.py", GENERIC_SCRIPT.replace("args.model", '"meta-llama/Llama-3.1-8B-Instruct"'))
+    found = run_cli("--output-format", "json", cwd=tmp_path).json()
+    assert sorted(finding["path"] for finding in found) == ["llama.py", "score.py"]
+    pyproject(tmp_path, 'models = ["Qwen/Qwen2.5-7B-Instruct", "Qwen/Qwen3-8B"]\n')
+    found = run_cli("--output-format", "json", cwd=tmp_path).json()
+    assert [finding["path"] for finding in found] == ["llama.py"]  # (a checkpoint the module names still counts)
+    pyproject(tmp_path, 'models = ["Qwen/Qwen2.5-7B-Instruct", "meta-llama/Llama-3.1-8B-Instruct"]\n')
+    found = run_cli("--output-format", "json", cwd=tmp_path).json()
+    assert sorted(finding["path"] for finding in found) == ["llama.py", "score.py"]
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [
@@ -66,6 +97,7 @@ def test_inference_paths_never_overrule_a_known_shape(tmp_path: Path) -> None:
         ('select = "CL001"\n', "`select` must be a list of rule codes"),
         ('ignore = ["ZZ9"]\n', "unknown rule code or prefix `ZZ9`"),
         ("exclude = [1]\n", "`exclude` must be a list of strings"),
+        ('models = "Qwen/Qwen2.5-7B-Instruct"\n', "`models` must be a list of strings"),
         ('per-file-ignores = ["x"]\n', "`per-file-ignores` must be a table"),
         ("select = [\n", "invalid TOML"),
     ],

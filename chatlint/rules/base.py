@@ -74,9 +74,12 @@ class Rule:
     example_project: ClassVar[dict[str, str]] = {}
     use_instead_project: ClassVar[dict[str, str]] = {}
 
-    def __init__(self, dependencies: DependencyVersions | None = None) -> None:
+    def __init__(self, dependencies: DependencyVersions | None = None, models: tuple[str, ...] = ()) -> None:
         # What the project's files and settings say about its dependencies' versions (`chatlint.dependencies`).
         self.dependencies = dependencies if dependencies is not None else NO_DEPENDENCIES
+        # The checkpoints the project says it runs with (the `models` setting): what code runs whose model the
+        # analysis cannot tell
+        self.models = models
 
     def check(self, facts: ModuleFacts) -> Iterable[Diagnostic]:
         raise NotImplementedError

@@ -68,7 +68,9 @@ class GenerationPromptOnFullConversation(Rule):
 through `.map(fn, fn_kwargs={"cfg": cfg})`), in the module or in another one, also through a configuration nested in another
         (`render: RenderConfig = field(default_factory=RenderConfig)`), also spread into the render as a whole
         (`**asdict(fmt)` reads `fmt.add_generation_prompt`, and so does a method named for handing the fields on,
-        `**fmt.render_kwargs()`, `**fmt.to_dict()`, also into a wrapper's `**kwargs`), also given to a wrapper of the module or of
+        `**fmt.render_kwargs()`, `**fmt.to_dict()`, also into a wrapper's `**kwargs`; a method whose body returns a
+        dict the code shows gives what that dict sets, literally or from a field of the class: `def
+        chat_template_kwargs(self): return {"add_generation_prompt": True, ...}`), also given to a wrapper of the module or of
         another one (`render_ids(tok, messages, add_generation_prompt=cfg.teacher.add_generation_prompt)`), and a wrapper
 that reads the flag off a configuration object it is given (`add_generation_prompt=template_cfg.
 add_generation_prompt`, called as `render(tok, example["messages"], cfg.template)`, or with a parameter annotated

@@ -208,7 +208,13 @@ class DoubleBos(Rule):
         helper of the module (`self._joined(prompt, completion)` calling `self._ids(prompt + completion)`), whose
         fix goes into the innermost tokenizer call (named on the trail). A helper that rebinds the text it is given
         on some paths only (`if compress: prompt = compress(prompt)`, then `tok.encode(prompt)`) tokenizes it as
-        given on the others; not one whose rebinding takes the BOS off (`prompt = prompt[len(tok.bos_token):]`).
+        given on the others; not one whose rebinding takes the BOS off (`prompt = prompt[len(tok.bos_token):]`),
+        unless a test of the model chooses that branch (`if model_path.endswith("FsfairX-LLaMA3-RM-v0.1"): text =
+        render(...).replace(tok.bos_token, "")`, else the render as it is: the other models keep their BOS; an
+        unsafe fix). Keywords spread from a function of the module whose every return is a dict it writes out
+        without `add_special_tokens` (`**audio_kwargs(audio=audio)`) leave special tokens on; a list of the pairs an
+        imported helper returns (`[to_rm_template(q, r, tok) for q, r in batch]`, then `for prompt, response in
+        pairs`) holds its render where the helper puts it.
         A tokenizing method (`encode`, `__call__`, ...) of a class of the project, of the module or imported,
         called on an instance the code shows (`self.tokenizer.encode(text)` with `tokenizer: ChatTokenizer`), is that
         method, not a transformers tokenizer's: it doubles the BOS when the method tokenizes its parameter with
@@ -440,7 +446,9 @@ class DoubleBos(Rule):
         (Qwen's ChatML, QwQ's too; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose
         messages start with their role, unlike Idefics3's; LLaVA 1.5's and LLaVA-NeXT's over Vicuna, whose turns start
         `USER: ` and `ASSISTANT: `; InternVL 3.5's; Kimi's and Moonlight's; gpt-oss's Harmony
-        format): a module that loads only such checkpoints (named by a literal or a constant it loads, also a local
+        format), or a project whose `models` setting names only such checkpoints (for code whose model the analysis
+        cannot tell, in a module that names no checkpoint of a family with a BOS): a module that loads only such
+        checkpoints (named by a literal or a constant it loads, also a local
         checkpoint's path whose last part names the model, `str(ROOT / "models" / "Qwen2.5-Coder-3B-Instruct")`; a path read
         from a configuration under a key or field that names the family, `paths["qwen"]`, `cfg.qwen_path`, also as
         one of the values a name is given on different paths, all of one family; a checkpoint written as a default
@@ -643,18 +651,28 @@ class DoubleBos(Rule):
             if diagnostic is not None and id(diagnostic.node) not in reported:
                 reported.add(id(diagnostic.node))
                 yield diagnostic
-        if not _no_template_writes_bos(facts):
+        if not self._runs_without_bos(facts):
             yield from (_trainer_diagnostic(tokenization, facts) for tokenization in sft_text_columns(facts))
             for turn in turn_renders(facts):
                 if not _named_for_a_family_without_bos(turn.template_call.function, facts.path):
                     yield _turn_diagnostic(turn, facts)
+
+    def _runs_without_bos(self, facts: ModuleFacts) -> bool:
+        """Every model the module runs has a template without a BOS (`_no_template_writes_bos`); or the project says
+        it runs only such models (the `models` setting) and the module names no checkpoint of a family with one."""
+        if _no_template_writes_bos(facts):
+            return True
+        configured = [family_of(name) for name in self.models]
+        if not configured or not _all_without_bos(configured):
+            return False
+        return not any(family is not None and family.writes_bos for family in _checkpoint_families(facts))
 
     def _double_bos(self, tokenizer_call: TokenizerCall, facts: ModuleFacts) -> Diagnostic | None:
         origin = tokenizer_call.origin
         if origin is None or not tokenizer_call.adds_special_tokens:
             return None
         function = tokenizer_call.function
-        if _no_template_writes_bos(facts) and not _class_named_for_a_bos_family(function):
+        if self._runs_without_bos(facts) and not _class_named_for_a_bos_family(function):
             return None  # every model the module loads has a template without a BOS (and the class is for none else)
         if tokenizer_call.related and not facts.checkpoints and _configured_for_families_without_bos(facts):
             return None  # a helper of another module runs the model; the configuration imported names a BOS-free one

@@ -112,7 +112,8 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         or of another one, or a method called on `self` (`self._labels(input_ids, n_prompt)`), that masks the first
         labels it is given, as many as a parameter says (`def
         mask_prompt(labels, prompt_len): labels[:prompt_len] = [-100] * prompt_len`; also through a local computed
-        from it, `n = min(prompt_len, len(labels))`; or the labels of the tokens before a position, in characters
+        from it, `n = min(prompt_len, len(labels))`; or labels built with their first `n` masked, `[-100] * n_prompt
+        + ids[n_prompt:]`; or the labels of the tokens before a position, in characters
         or tokens: `for i, (_, end) in enumerate(offsets): if end <= boundary: labels[i] = -100`). Imported ones are looked for when named for masking
         (`mask_prompt`, `ignore_prefix`, `mask_labels`).
 
