@@ -37,12 +37,21 @@ class TrainerTokenization:
     formatting: bool = False  # the texts are what a `formatting_func=` returns (trl stores them in `text`)
 
 
+def _trl_names(facts: ModuleFacts, name: str) -> frozenset[str]:
+    """The names the module calls trl's class `name` by: its own, and the one an import binds it to (`from trl
+    import SFTTrainer as TRLSFTTrainer`)."""
+    aliases = (ref.local for ref in facts.imports if ref.symbol == name and ref.module.split(".")[0] == "trl")
+    return frozenset((name, *aliases))
+
+
 def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
     """The `SFTTrainer(...)` calls of the module whose text column holds text a `.map()` of the module rendered."""
-    trainers = [(call, function) for call, function, _ in facts.calls if called_name(call) == "SFTTrainer"]
+    trainer_names = _trl_names(facts, "SFTTrainer")
+    trainers = [(call, function) for call, function, _ in facts.calls if called_name(call) in trainer_names]
     if not trainers or _patched_by_unsloth(facts):
         return []
-    configs = [(call, function) for call, function, _ in facts.calls if called_name(call) == "SFTConfig"]
+    config_names = _trl_names(facts, "SFTConfig")
+    configs = [(call, function) for call, function, _ in facts.calls if called_name(call) in config_names]
     if any(_opts_out(config, function, facts) for config, function in configs):
         return []
     texts = facts.rendered_texts

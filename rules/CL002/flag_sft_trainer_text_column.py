@@ -42,3 +42,12 @@ def trained_on_batches_by_loop():
 
     rendered = load_dataset("json", data_files="chat.jsonl", split="train").map(format_batch, batched=True)
     return SFTTrainer(model="m", train_dataset=rendered, processing_class=tokenizer)  # expect: CL002 "`SFTTrainer` tokenizes column `text`"
+
+
+# the trainer imported under another name
+from trl import SFTTrainer as TRLSFTTrainer  # noqa: E402
+
+
+def train_aliased(train_dataset):
+    rendered = train_dataset.map(lambda row: {"text": tokenizer.apply_chat_template(row["messages"], tokenize=False)})
+    return TRLSFTTrainer(model="m", train_dataset=rendered, processing_class=tokenizer)  # expect: CL002 "`SFTTrainer` tokenizes column `text`"
