@@ -1587,7 +1587,7 @@ def _stripped_for_some_models(binding: Binding, function: FunctionInfo) -> bool:
 
 
 # a test that names the model a branch runs for (its checkpoint, family or type)
-_MODEL_TEST = re.compile(r"model|checkpoint|family|arch|name_or_path")
+_MODEL_TEST = re.compile(r"model|checkpoint|family|\barch|name_or_path")
 
 
 def strips_bos(value: ast.expr | None) -> bool:

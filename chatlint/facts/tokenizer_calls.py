@@ -414,7 +414,8 @@ def engine_call(
 
 def visible_dict(node: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> bool:
     """`**{...}`, `**dict(...)`, or `**kwargs` assigned once from one of those and changed after only by keys the
-    code shows (`kwargs["max_length"] = n`): every key it passes is visible."""
+    code shows (`kwargs["max_length"] = n`), or the call of a function of the module whose every return is a dict it
+    writes out without the flag: every key it passes is visible."""
     if isinstance(node, ast.Name):
         name = node.id
         function = defining_scope(function, name)  # (a closure's `**gen_kw`: the dict of the function around it)
@@ -429,7 +430,7 @@ def visible_dict(node: ast.expr, function: FunctionInfo, flows: dict[int, Functi
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id != "dict":
         # `**audio_kwargs(audio=audio)`, a function of the module whose every return is a dict it writes out,
         # none with the flag (which this spread would set where no keyword is read)
-        returns = _returned_values(module_function(function, node.func.id))
+        returns = _returned_values(_module_function(function, node.func.id))
         return bool(returns) and all(_written_dict(value) and _without_the_flag(value) for value in returns)
     return _written_dict(node)
 
@@ -446,7 +447,7 @@ def _written_dict(node: ast.expr) -> bool:
     )
 
 
-def module_function(function: FunctionInfo, name: str) -> ast.FunctionDef | None:
+def _module_function(function: FunctionInfo, name: str) -> ast.FunctionDef | None:
     """The module-level `def name` of the module `function` is in."""
     scope = function
     while scope.outer is not None:
