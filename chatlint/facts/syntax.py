@@ -255,7 +255,14 @@ def field_column(node: ast.AST) -> str | None:
 
 def is_label_name(name: str) -> bool:
     lowered = name.lower()
-    return lowered in ("labels", "label", "label_ids", "targets") or lowered.endswith("_labels")
+    return (
+        lowered in ("labels", "label", "label_ids", "targets")
+        or lowered.endswith("_labels")
+        or lowered in _PAIR_LABELS  # (a preference pair's: `{"label_chosen": ..., "label_rejected": ...}`)
+    )
+
+
+_PAIR_LABELS = frozenset({"label_chosen", "label_rejected", "labels_chosen", "labels_rejected"})
 
 
 _CASTS = frozenset({"cast", "typing.cast", "t.cast", "typing_extensions.cast"})

@@ -26,7 +26,8 @@ class GenerationPromptOnFullConversation(Rule):
     what_it_does = """
         Finds `apply_chat_template(conversation, add_generation_prompt=True)` where the conversation already ends
         with the assistant's reply and the result becomes training data: in a data collator, a `Dataset`, a
-        function handed to `datasets.map`, or any function that builds `labels`.
+        function handed to `datasets.map`, or any function that builds `labels` (also a preference pair's,
+        `label_chosen` and `label_rejected`).
 
         The rule judges *what is rendered*, not where. It stays quiet on prompt-only renders (`conv[:-1]`,
         `conv[:i]`, `example["prompt"]`, a list ending with a user, system or tool turn, or with an assistant message
