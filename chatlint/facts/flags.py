@@ -165,11 +165,8 @@ def _config_field_flag(name: str, assigned: ast.expr, init: FunctionInfo) -> Fla
         return None
     param = init.params.get(assigned.value.id)
     cls_name = dotted_name(param.annotation) if param is not None and param.annotation is not None else None
-    module = init
-    while module.outer is not None:
-        module = module.outer
-    body = module.node.body if isinstance(module.node, ast.Module) else []
-    config = next((node for node in body if isinstance(node, ast.ClassDef) and node.name == cls_name), None)
+    found = module_definition(init, cls_name) if cls_name is not None else None
+    config = found if isinstance(found, ast.ClassDef) else None
     values = [
         value
         for statement in (config.body if config is not None else [])
@@ -378,6 +375,17 @@ def call_flag(name: str, call: ast.Call, function: FunctionInfo) -> Flag:
         if found is not None:
             return found
     return absent(name)
+
+
+def module_definition(function: FunctionInfo, name: str) -> ast.stmt | None:
+    """The top-level `def` or `class` named `name` of the module `function` is in."""
+    module = function
+    while module.outer is not None:
+        module = module.outer
+    body = module.node.body if isinstance(module.node, ast.Module) else []
+    return next(
+        (node for node in body if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == name), None
+    )
 
 
 # -- where a `**mapping` comes from -------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from chatlint.facts.flags import (
     first_pass_flag,
     flag_from_expression,
     mapping_value,
+    module_definition,
 )
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow, instance_class
 from chatlint.facts.links import Links
@@ -430,7 +431,8 @@ def visible_dict(node: ast.expr, function: FunctionInfo, flows: dict[int, Functi
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id != "dict":
         # `**audio_kwargs(audio=audio)`, a function of the module whose every return is a dict it writes out,
         # none with the flag (which this spread would set where no keyword is read)
-        returns = _returned_values(_module_function(function, node.func.id))
+        definition = module_definition(function, node.func.id)
+        returns = _returned_values(definition) if isinstance(definition, ast.FunctionDef) else []
         return bool(returns) and all(_written_dict(value) and _without_the_flag(value) for value in returns)
     return _written_dict(node)
 
@@ -447,19 +449,8 @@ def _written_dict(node: ast.expr) -> bool:
     )
 
 
-def _module_function(function: FunctionInfo, name: str) -> ast.FunctionDef | None:
-    """The module-level `def name` of the module `function` is in."""
-    scope = function
-    while scope.outer is not None:
-        scope = scope.outer
-    body = scope.node.body if isinstance(scope.node, ast.Module) else []
-    return next((node for node in body if isinstance(node, ast.FunctionDef) and node.name == name), None)
-
-
-def _returned_values(definition: ast.FunctionDef | None) -> list[ast.expr]:
+def _returned_values(definition: ast.FunctionDef) -> list[ast.expr]:
     """What a function returns, when every `return` gives a value (none of a function nested in it); [] else."""
-    if definition is None:
-        return []
     returns = [node for node in nodes_under(definition.body) if isinstance(node, ast.Return)]
     values = [node.value for node in returns if node.value is not None]
     return values if len(values) == len(returns) else []

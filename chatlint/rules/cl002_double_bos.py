@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -662,10 +663,14 @@ class DoubleBos(Rule):
         it runs only such models (the `models` setting) and the module names no checkpoint of a family with one."""
         if _no_template_writes_bos(facts):
             return True
-        configured = [family_of(name) for name in self.models]
-        if not configured or not _all_without_bos(configured):
+        if not self._configured_without_bos:
             return False
         return not any(family is not None and family.writes_bos for family in _checkpoint_families(facts))
+
+    @functools.cached_property
+    def _configured_without_bos(self) -> bool:
+        """The `models` setting names models, every one of a family whose template writes no BOS."""
+        return bool(self.models) and _all_without_bos(family_of(name) for name in self.models)
 
     def _double_bos(self, tokenizer_call: TokenizerCall, facts: ModuleFacts) -> Diagnostic | None:
         origin = tokenizer_call.origin
