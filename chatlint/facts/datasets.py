@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Mapping
 
-from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, function_flow
+from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, Binding, FunctionFlow, enclosing_bindings, function_flow
 from chatlint.facts.model import FunctionInfo
 from chatlint.facts.syntax import called_name, dotted_name, is_partial, keyword_value
 
@@ -99,10 +99,14 @@ class _Derivation:
             return _any([self.made(base, function, depth + 1), *set_before])
         if isinstance(expr, ast.Name):
             bindings = function_flow(function, self.flows).reaching(expr.id, expr)
+            if not bindings:
+                # a name the function does not bind: the dataset the module (or a function around) binds to it
+                bindings, outer = enclosing_bindings(expr.id, function, self.flows)
+                if outer is None:
+                    return None
+                function = outer
             # `train, test = load_splits(...)`: an item of the datasets a call makes; a parameter (or a loop's
             # name) is unknown, but a path that maps it (`if cfg.chat_template: train = train.map(render)`) counts
-            if not bindings:
-                return None
             return _any(
                 [
                     self._bound(binding, function, depth)

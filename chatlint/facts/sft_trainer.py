@@ -67,7 +67,7 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
     if not writers:
         return found
     for call, function in trainers:
-        dataset = keyword_value(call, "train_dataset")
+        dataset = _given(call, "train_dataset", function)
         if _opts_out(call, function, facts) or _passed(call, "formatting_func", function) or dataset is None:
             continue
         field = _text_field(call, configs, function, texts)

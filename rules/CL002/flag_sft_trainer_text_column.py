@@ -51,3 +51,18 @@ from trl import SFTTrainer as TRLSFTTrainer  # noqa: E402
 def train_aliased(train_dataset):
     rendered = train_dataset.map(lambda row: {"text": tokenizer.apply_chat_template(row["messages"], tokenize=False)})
     return TRLSFTTrainer(model="m", train_dataset=rendered, processing_class=tokenizer)  # expect: CL002 "`SFTTrainer` tokenizes column `text`"
+
+
+def trained_with_keywords_in_a_dict(rows):
+    # the trainer's keywords gathered in a dict first, one of them added on a condition
+    dataset = load_dataset("json", data_files="chat.jsonl", split="train").map(to_text)
+    split = dataset.train_test_split(test_size=0.05, seed=42)
+    trainer_kwargs = dict(model="m", processing_class=tokenizer, train_dataset=split["train"], dataset_text_field="text")
+    if rows:
+        trainer_kwargs["eval_dataset"] = split["test"]
+    return SFTTrainer(**trainer_kwargs)  # expect: CL002 "`SFTTrainer` tokenizes column `text`"
+
+
+def trained_on_the_module_dataset():
+    # the module-level dataset, rendered into `text` at import, read in a function
+    return SFTTrainer(model="m", train_dataset=dataset, processing_class=tokenizer)  # expect: CL002 "`SFTTrainer` tokenizes column `text`"

@@ -19,3 +19,20 @@ SFTTrainer(model="m", args=SFTConfig(output_dir="out"), train_dataset=rendered, 
 
 def from_options(options):
     return SFTTrainer(model="m", train_dataset=rendered, processing_class=tokenizer, **options)
+
+
+def trained_with_keywords_in_a_dict(messages_only):
+    # the keywords gathered in a dict: the dataset it names holds conversations, or the dict turns preparation off
+    trainer_kwargs = dict(model="m", processing_class=tokenizer, train_dataset=conversations)
+    SFTTrainer(**trainer_kwargs)
+    prepared = dict(model="m", train_dataset=rendered.map(to_text), dataset_kwargs={"skip_prepare_dataset": True})
+    return SFTTrainer(**prepared)
+
+
+def to_text(example):
+    return {"text": tokenizer.apply_chat_template(example["messages"], tokenize=False)}
+
+
+def trained_on_the_module_dataset():
+    # the module-level dataset of conversations, read in a function: never mapped to text
+    return SFTTrainer(model="m", processing_class=tokenizer, train_dataset=conversations)
