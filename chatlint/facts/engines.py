@@ -103,8 +103,9 @@ _METHODS = {
     "llama_cpp": frozenset({"create_completion", "__call__"}),
     "huggingface_hub": frozenset({"text_generation"}),
     # vLLM's engines also take a prompt as a request of a loop the caller steps (`engine.add_request(request_id,
-    # prompt, params)`, `LLM._validate_and_add_requests(prompts, params)`), tokenized as `generate` does
-    "vllm": frozenset({"generate", "add_request", "_validate_and_add_requests"}),
+    # prompt, params)`, `LLM._validate_and_add_requests(prompts, params)`), tokenized as `generate` does; and
+    # `LLM.beam_search([{"prompt": text}], params)`, which encodes each text with `tokenizer.encode(prompt["prompt"])`
+    "vllm": frozenset({"generate", "add_request", "_validate_and_add_requests", "beam_search"}),
     # SGLang's `Engine.async_generate(prompt, sampling_params)`: `generate` for an event loop
     "sglang": frozenset({"generate", "async_generate"}),
     # nnsight: `lm.trace(prompt)`, `lm.generate(prompt)`, and `tracer.invoke(prompt)` in `with lm.trace() as tracer:`
@@ -533,6 +534,9 @@ class Engines:
                 text = keyword_value(call, keyword) or positional(call, position)
             if text is None or (library == "ollama" and _raw(call)):
                 return None
+            if method == "beam_search":
+                # (it takes no tokenization switch: not the words of `generate`, whose switches are read)
+                words = words.replace(".generate`", ".beam_search`")
             return words, text
         if by_name and text is not None:
             return TRANSFORMER_LENS_BY_NAME, text  # (`model: Any`, a model handed in: the method says whose it is)

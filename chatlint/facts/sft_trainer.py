@@ -21,7 +21,7 @@ from chatlint.facts.model import FunctionInfo, SpreadSource, TextOrigin
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.own_templates import function_text
 from chatlint.facts.rendered_text import RenderedTexts
-from chatlint.facts.syntax import called_name, keyword_value, star_kwargs, string_value
+from chatlint.facts.syntax import called_name, dotted_name, keyword_value, star_kwargs, string_value
 
 TRL_DEFAULT_TEXT_FIELD = "text"
 
@@ -91,12 +91,13 @@ def _formatted(call: ast.Call, function: FunctionInfo, facts: ModuleFacts) -> tu
     if isinstance(given, ast.Lambda):  # `formatting_func=lambda example: tok.apply_chat_template(...)`
         body = texts.template_text(given.body, function, 0) or texts.template_texts(given.body, function, 0)
         return ("lambda ...", body) if body is not None else None
-    if not isinstance(given, ast.Name):
+    if not isinstance(given, (ast.Name, ast.Attribute)):
         return None
+    # a function, or a method (`formatting_func=self._format`)
     formatter = texts.helper_function(ast.Call(func=given, args=[], keywords=[]), function)
     # (one text, or a list of them for a batch: trl 0.x's documented `formatting_prompts_func`)
     origin = (texts.returned(formatter) or texts.returned_texts(formatter)) if formatter is not None else None
-    return (given.id, origin) if origin is not None else None
+    return (dotted_name(given) or "...", origin) if origin is not None else None
 
 
 def _patched_by_unsloth(facts: ModuleFacts) -> bool:

@@ -308,7 +308,8 @@ class DoubleBos(Rule):
 
         Serving engines tokenize text prompts too, with special tokens on: rendered text handed to vLLM's
         `LLM.generate` (or `AsyncLLM`, `LLMEngine`, also a request added to a loop the code steps itself:
-        `engine.add_request(request_id, prompt, params)`, `llm._validate_and_add_requests(prompts=...)`; TensorRT-LLM's `LLM.generate` and TRL's `VLLMClient.generate`,
+        `engine.add_request(request_id, prompt, params)`, `llm._validate_and_add_requests(prompts=...)`; and
+        `LLM.beam_search([{"prompt": text}], params)`, which encodes each text with the tokenizer's defaults; TensorRT-LLM's `LLM.generate` and TRL's `VLLMClient.generate`,
         known by their class, alike (vLLM's `generate` also takes `tokenization_kwargs={"add_special_tokens": False}`,
         read; a `**mapping` the code shows setting `tokenization_kwargs` on some path leaves it unknown); trl's
         client also imported from a project module named `vllm_client`, and as

@@ -25,3 +25,12 @@ def describe_batch(conversations, images):
 def describe_one(conversation):
     prompt = processor.apply_chat_template(conversation, add_generation_prompt=True)
     return llm.generate(TextPrompt(prompt=prompt), params)  # expect: CL002 "`prompt` is rendered by"
+
+
+def beam_search(conversations):
+    # `LLM.beam_search` encodes each text prompt with `tokenizer.encode(prompt["prompt"])`: special tokens on
+    from vllm.sampling_params import BeamSearchParams
+
+    rendered = [processor.apply_chat_template(c, add_generation_prompt=True) for c in conversations]
+    inputs = [{"prompt": text} for text in rendered]
+    return llm.beam_search(inputs, BeamSearchParams(beam_width=4, max_tokens=64))  # expect: CL002 "with vLLM's `LLM.beam_search`"

@@ -52,3 +52,20 @@ def train_with_a_lambda(model, dataset):
         formatting_func=lambda example: tokenizer.apply_chat_template(example["messages"], tokenize=False),
     )
     trainer.train()
+
+
+class Finetuner:
+    # the formatter is a method of the trainer's class
+    def __init__(self, model, dataset):
+        self.model, self.dataset = model, dataset
+        self.tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
+
+    def _format(self, example):
+        messages = [{"role": "user", "content": example["query"]}, {"role": "assistant", "content": example["response"]}]
+        return self.tokenizer.apply_chat_template(messages, tokenize=False)
+
+    def run(self):
+        trainer = SFTTrainer(  # expect: CL002 "the texts `formatting_func=self._format` returns"
+            model=self.model, train_dataset=self.dataset, processing_class=self.tokenizer, formatting_func=self._format
+        )
+        trainer.train()

@@ -22,3 +22,13 @@ def caption(documents, images):
 
 def chat(conversations):
     return llm.chat(conversations, params)
+
+
+def beam_search_over_ids(conversations):
+    # beam search given the render's ids, or plain documents
+    from vllm.sampling_params import BeamSearchParams
+
+    beams = BeamSearchParams(beam_width=4, max_tokens=64)
+    ids = [processor.apply_chat_template(c, add_generation_prompt=True, tokenize=True, return_dict=False) for c in conversations]
+    llm.beam_search([{"prompt_token_ids": i} for i in ids], beams)
+    return llm.beam_search([{"prompt": d} for d in conversations[0]], beams)

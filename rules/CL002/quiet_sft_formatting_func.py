@@ -19,3 +19,19 @@ def train(model, dataset, conversations):
     SFTTrainer(model=model, train_dataset=dataset, formatting_func=plain).train()
     SFTTrainer(model=model, train_dataset=dataset, formatting_func=without_bos).train()
     SFTTrainer(model=model, train_dataset=conversations, processing_class=tokenizer).train()
+
+
+class Finetuner:
+    # a method formatter that takes the BOS off, and one that writes plain text
+    def __init__(self, model, dataset):
+        self.model, self.dataset = model, dataset
+
+    def _format(self, example):
+        return tokenizer.apply_chat_template(example["messages"], tokenize=False).removeprefix(tokenizer.bos_token)
+
+    def _plain(self, example):
+        return f"### Question: {example['question']}\n### Answer: {example['answer']}"
+
+    def run(self):
+        SFTTrainer(model=self.model, train_dataset=self.dataset, formatting_func=self._format).train()
+        SFTTrainer(model=self.model, train_dataset=self.dataset, formatting_func=self._plain).train()
