@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from chatlint.facts.flow import Binding, FunctionFlow, Load, function_flow
+from chatlint.facts.flow import Binding, FunctionFlow, Load, enclosing_bindings, function_flow
 from chatlint.facts.model import CallSite, FunctionInfo
 from chatlint.facts.syntax import SAME_ITEMS, called_name, code, dotted_name, shortened, string_value
 from chatlint.facts.uses import dict_key, same_value
@@ -309,6 +309,9 @@ class IdsSearch:
         position = next(index for index, argument in enumerate(call.args) if argument is value)
         if callee is None and position == 2 and dotted_name(call.func) in self.prompt_takers:
             return [_prompt_use(call)]  # `generate(model, tokenizer, ids)`
+        if callee is None and position == 0 and _loaded_model(call.func, caller, self.flows, 0):
+            # `rm(ids)` with `rm = AutoModel.from_pretrained(path)`: a model's first parameter is `input_ids`
+            return [f"`{_short(call)}`, which takes it as `input_ids`"]
         if callee is None:
             return self.imported_uses(call, position)
         if depth >= _MAX_CALLER_DEPTH:
@@ -865,6 +868,34 @@ def _is_model(callee: str) -> bool:
     """`model(...)`, `self.model(...)`, `policy_model(...)`: a model called on its inputs."""
     last = callee.split(".")[-1].lower()
     return last == "model" or last.endswith("_model")
+
+
+# a class of models `from_pretrained` loads: `AutoModel`, `AutoModelForSequenceClassification`, `LlamaForCausalLM`
+_MODEL_CLASS = re.compile(r"(?:AutoModel|[A-Z]\w*For[A-Z])\w*")
+# the calls that hand back the model they are called on (`model.to(device)`, `model.eval()`)
+_MODEL_MOVES = frozenset({"to", "cuda", "eval", "half", "bfloat16", "float"})
+
+
+def _loaded_model(value: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow], depth: int) -> bool:
+    """Is `value` a model `from_pretrained` loads, also through a local or module name bound to it and the calls
+    that move it (`rm = AutoModel.from_pretrained(path)`, then `rm = rm.to(device)`)?"""
+    if depth > _MAX_CALLER_DEPTH:
+        return False
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+        if value.func.attr in _MODEL_MOVES:
+            return _loaded_model(value.func.value, function, flows, depth + 1)
+        loader = (dotted_name(value.func.value) or "").rsplit(".", 1)[-1]
+        return value.func.attr == "from_pretrained" and _MODEL_CLASS.fullmatch(loader) is not None
+    if not isinstance(value, ast.Name):
+        return False
+    bindings = function_flow(function, flows).bindings.get(value.id, [])
+    outer: FunctionInfo | None = function
+    if not bindings:
+        bindings, outer = enclosing_bindings(value.id, function, flows)
+    return outer is not None and any(
+        binding.kind == "assign" and binding.value is not None and _loaded_model(binding.value, outer, flows, depth + 1)
+        for binding in bindings
+    )
 
 
 def _stored_use(node: ast.AST, parent: ast.AST | None) -> SequenceUse:
