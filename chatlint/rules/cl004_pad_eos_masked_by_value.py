@@ -168,14 +168,15 @@ class PadEosMaskedByValue(Rule):
         imported = facts.links.masks(facts.source.text) if facts.links else []
         if not masks and not imported:
             return
-        # (a function that masks and sets its own tokenizer's pad token is about that one, not another function's)
-        setters = {id(assignment.function) for assignment in assignments}
+        # (a function that masks and sets its own tokenizer's pad token, or is defined in one that does, is about
+        # that one, not another function's)
+        setters = {id(assignment.function): assignment.function for assignment in assignments}
         for assignment in assignments:
             related = [
                 mask
                 for mask in masks
                 if _related(assignment, mask)
-                and (mask.function is assignment.function or id(mask.function) not in setters)
+                and _setter_around(mask.function, setters) in (None, assignment.function)
             ]
             if related:
                 # the nearest evidence first: a mask in the same function as the assignment
@@ -490,13 +491,31 @@ def _related(assignment: PadAssignment, mask: ValueMask) -> bool:
     setter = assignment.function
     if mask.same_function and setter is not mask.function:
         return False
-    if setter is not mask.function and _generates_only(setter):
+    if setter is not mask.function and not _defined_in(mask.function, setter) and _generates_only(setter):
         # a tokenizer padded for `generate()` in its own function is not the one another function masks labels with
+        # (a function defined in it, `def tokenize_function(examples)` handed to `.map()`, masks with that very one)
         return False
     if assignment.local_name is None:
         return True
     # `pad_token_id = tokenizer.eos_token_id` is a local: it only masks EOS where that very name is compared
     return mask.function is assignment.function and mask.compared == assignment.local_name
+
+
+def _setter_around(function: FunctionInfo, setters: dict[int, FunctionInfo]) -> FunctionInfo | None:
+    """The function among `setters` that is `function` or the nearest function it is defined in (not the module,
+    whose names every function reads), if any."""
+    around: FunctionInfo | None = function
+    while around is not None and id(around) not in setters:
+        around = around.outer
+    return None if around is None or (around.is_module and around is not function) else around
+
+
+def _defined_in(function: FunctionInfo, outer: FunctionInfo) -> bool:
+    """Is `function` defined inside `outer` (at any depth)?"""
+    around = function.outer
+    while around is not None and around is not outer:
+        around = around.outer
+    return around is outer
 
 
 def _path_of(loader: PadLoader) -> str:

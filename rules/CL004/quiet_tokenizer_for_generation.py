@@ -16,3 +16,15 @@ def collate(batch, tokenizer):
     labels[labels == tokenizer.pad_token_id] = -100
     encoded["labels"] = labels
     return encoded
+
+
+def sample_with_a_helper(model, prompts):
+    # the nested function only reads the generated ids: no labels
+    generation_tokenizer = AutoTokenizer.from_pretrained("gpt2")
+    generation_tokenizer.pad_token = generation_tokenizer.eos_token
+
+    def decode(ids):
+        return generation_tokenizer.decode(ids[ids != generation_tokenizer.pad_token_id])
+
+    batch = generation_tokenizer(prompts, return_tensors="pt", padding=True)
+    return [decode(row) for row in model.generate(**batch)]
