@@ -1,5 +1,6 @@
 """Modules whose chat template writes no BOS because they supply it themselves: one they install
-(`tokenizer.chat_template = LLAVA_CHAT_TEMPLATE`, a literal of the module without a BOS, or written in place) or a fake
+(`tokenizer.chat_template = LLAVA_CHAT_TEMPLATE`, a literal of the module without a BOS, or written in place; trl's
+ChatML template, which `setup_chat_format(model, tokenizer)` installs) or a fake
 `apply_chat_template` of their own (a test double). What such a module renders is meant to be tokenized with special
 tokens, so no text of theirs counts as rendered.
 """
@@ -19,13 +20,16 @@ _INSTALLED_TEMPLATE = re.compile(r"\.chat_template\s*=\s*([A-Za-z_]\w*)\s*$", re
 _INSTALLED_LITERAL = re.compile(r"""\.chat_template\s*=\s*[(\"']""")
 # a template installed from what a function returns: `tok.chat_template = get_chat_template(version)`
 INSTALLED_CALL = re.compile(r"\.chat_template\s*=\s*([A-Za-z_][\w.]*)\(")
+# trl's `setup_chat_format(model, tokenizer)` called (`model, tokenizer = setup_chat_format(model, tokenizer)`)
+_SETUP_CHAT_FORMAT = re.compile(r"\bsetup_chat_format\(")
 _BOS_MARKERS = ("bos", "<s>", "<|begin_of_text|>", "<|startoftext|>", "[cls]")
 
 
 def templates_without_bos(functions: list[FunctionInfo], links: Links | None = None) -> bool:
     """The module installs its own chat template (`tokenizer.chat_template = LLAVA_CHAT_TEMPLATE`, a literal
     the module defines, or what a function of the module or of another one returns that returns only such literals:
-    `tok.chat_template = get_chat_template(version)`) and none it installs writes a BOS, or it defines its own
+    `tok.chat_template = get_chat_template(version)`; trl's ChatML one, by `setup_chat_format(model, tokenizer)`)
+    and none it installs writes a BOS, or it defines its own
     `apply_chat_template` (a test's fake tokenizer) that builds the text itself and never mentions a BOS: what it
     renders does not start with one, so tokenizing it with special tokens is right. A template only passed as a
     fallback does not count, nor one installed only when the tokenizer has none (`if tokenizer.chat_template is
@@ -33,11 +37,18 @@ def templates_without_bos(functions: list[FunctionInfo], links: Links | None = N
     if _fakes_the_template(functions):
         return True
     text = function_text(functions[0])
-    if ".chat_template" not in text:
+    if ".chat_template" not in text and "setup_chat_format" not in text:
         return False
     written = _installed_literals(functions[0]) if _INSTALLED_LITERAL.search(text) else []
     if any(_writes_bos(literal) for literal in written):
         return False
+    installed = set(_INSTALLED_TEMPLATE.findall(text)) - {"None"}  # (`tok.chat_template = None` installs nothing)
+    if _SETUP_CHAT_FORMAT.search(text) and not written and not installed and not INSTALLED_CALL.search(text):
+        # trl's `setup_chat_format(model, tokenizer)` installs its ChatML template (trl 0.8-0.x, `models/utils.py`),
+        # the only one the module installs: each message starts with `<|im_start|>`, which it makes the tokenizer's
+        # `bos_token`, while the tokenizer's post-processor still adds the model's own BOS; the rendered text holds
+        # no BOS of the model's
+        return True
     if written and not INSTALLED_CALL.search(text) and not _INSTALLED_TEMPLATE.search(text):
         return True  # (every template it installs is written in place: `tok.chat_template = "{% for ... %}"`)
     calls = set(INSTALLED_CALL.findall(text))
@@ -59,7 +70,6 @@ def templates_without_bos(functions: list[FunctionInfo], links: Links | None = N
     }
     if not defined:
         return False  # no template literal to install: skip printing the module
-    installed = set(_INSTALLED_TEMPLATE.findall(function_text(functions[0])))
     if not installed:
         return False
     literals = {
