@@ -175,8 +175,7 @@ class PadEosMaskedByValue(Rule):
             related = [
                 mask
                 for mask in masks
-                if _related(assignment, mask)
-                and _setter_around(mask.function, setters) in (None, assignment.function)
+                if _related(assignment, mask) and _setter_around(mask.function, setters) in (None, assignment.function)
             ]
             if related:
                 # the nearest evidence first: a mask in the same function as the assignment
