@@ -436,3 +436,28 @@ def test_an_old_trl_s_collator_counts_only_where_a_version_admits_one(
     outcome = run_cli("check", "--no-cache", "--select", "CL004", "--output-format", "json", str(tmp_path / "train.py"))
     found = outcome.json()
     assert bool(found) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("nested", "flagged"),
+    [("transformers", False), ("transformers>=4.40", True)],
+    ids=["nested-names-no-version", "nested-allows-5"],
+)
+def test_a_vendored_package_that_names_no_version_takes_the_root_s_pin(
+    tmp_path: Path, nested: str, flagged: bool
+) -> None:
+    """A package vendored in a repository (its own `setup.py` requiring `transformers` with no version) is installed
+    into the environment the repository's requirements pin (transformers 4.51.1, no `BatchEncoding`); a version range
+    of its own is its own."""
+    write(
+        tmp_path,
+        {
+            "requirements.txt": "transformers==4.51.1\n",
+            "pyproject.toml": "[tool.chatlint]\n",
+            "vendor/verl/setup.py": f"from setuptools import setup\nsetup(name='verl', install_requires=['{nested}'])\n",
+            "vendor/verl/verl/__init__.py": "",
+            "vendor/verl/verl/data.py": _IDS_USED,
+        },
+    )
+    outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", ".", cwd=tmp_path)
+    assert [item["code"] for item in json.loads(outcome.output)] == (["CL005"] if flagged else [])

@@ -73,7 +73,9 @@ class ProjectDependencies:
 
 class NestedDependencyVersions(DependencyVersions):
     """The versions of a project nested in the root's: its own declarations, and the root's for a library it does not
-    name (a workspace member that leaves `transformers` to the workspace)."""
+    name (a workspace member that leaves `transformers` to the workspace) or names without a version (a vendored
+    package that requires `transformers`, in a repository whose own requirements pin it: the environment they are
+    installed into together has the root's version)."""
 
     def __init__(self, folder: Path, outer: DependencyVersions) -> None:
         super().__init__(folder, outer.targets, outer.use_installed)
@@ -83,4 +85,9 @@ class NestedDependencyVersions(DependencyVersions):
         from chatlint.dependencies.resolver import VersionKind
 
         own = super().resolve(library)
-        return own if own.kind is not VersionKind.UNKNOWN else self.outer.resolve(library)
+        if own.kind is VersionKind.UNKNOWN:
+            return self.outer.resolve(library)
+        if not any(len(item.specifier) for item in own.declarations):
+            outer = self.outer.resolve(library)
+            return outer if outer.kind is not VersionKind.UNKNOWN else own
+        return own
