@@ -421,6 +421,10 @@ class RenderedTexts:
                     return kept  # (else it may be a method of the module's own named so: `formatter.format(...)`)
             if method in ("removeprefix", "lstrip") and (call.args or call.keywords):
                 return None
+            lead = _format_lead(call, function, self.flows) if method == "format" else None
+            if lead is not None:
+                # `"{chat_prompt} Looking again, ".format(chat_prompt=text)`: the text starts with the value put first
+                return with_hop(self.template_text(lead, function, depth + 1), f"`{_short(call)}`", altered=True)
         helper = self.helper_function(call, function)
         if helper is not None and helper.is_stub and helper.cls is not None:
             # a hook no subclass of the module implements: one in another module of the run may, by rendering
@@ -1606,6 +1610,31 @@ def strips_bos(value: ast.expr | None) -> bool:
 
 # the names of functions that take the BOS off a text (`strip_leading_bos`, `remove_bos_token`, `drop_bos`)
 _BOS_STRIPPER = re.compile(r"(?i)(?:strip|remove|drop|trim|without).*bos")
+
+
+# a format string's first replacement field, at its very start: `{}`, `{0}`, `{chat_prompt}`
+_LEADING_FIELD = re.compile(r"\{(\w*)\}")
+
+
+def _format_lead(call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.expr | None:
+    """The value `str.format` puts at the start of its text: `"{prompt} Answer: ".format(prompt=text)`, on a literal
+    or a name bound once to one (in the function, or in the module or a function around it); None otherwise."""
+    assert isinstance(call.func, ast.Attribute)
+    receiver = call.func.value
+    if isinstance(receiver, ast.Name):
+        bindings = function_flow(function, flows).bindings.get(receiver.id) or enclosing_bindings(
+            receiver.id, function, flows
+        )[0]
+        values = [binding.value for binding in bindings]
+        receiver = values[0] if len(values) == 1 and values[0] is not None else receiver
+    found = _LEADING_FIELD.match(string_value(receiver) or "")
+    if found is None:
+        return None
+    field = found.group(1)
+    if field in ("", "0"):
+        first = call.args[0] if call.args else None
+        return None if first is None or isinstance(first, ast.Starred) else first
+    return None if field.isdigit() else keyword_value(call, field)
 
 
 def _mentions_bos(call: ast.Call) -> bool:

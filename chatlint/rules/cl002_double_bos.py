@@ -107,7 +107,8 @@ class DoubleBos(Rule):
         an element of the tuples gathered in a list read back by position (`[task[2] for task in tasks]` with
         `tasks.append((i, question, prompt))`; also by a helper of the module the list is handed to, a batch it
         flushes: `_flush(pending)` with `prompts = [item[2] for item in buf]` inside), string methods that keep its start
-        (`.strip()`), `prompt + completion`, an f-string that puts it first (`f"{prompt}\n{image_token}"`), `typing.cast(str, text)`, `await` of a coroutine that returns it, `str(text)`, ftfy's `fix_text(text)`, tuple
+        (`.strip()`), `prompt + completion`, an f-string that puts it first (`f"{prompt}\n{image_token}"`), `str.format` on a template that does
+        (`"{chat_prompt} Answer: ".format(chat_prompt=text)`), `typing.cast(str, text)`, `await` of a coroutine that returns it, `str(text)`, ftfy's `fix_text(text)`, tuple
         unpacking (also of pairs taken apart by `zip(*pairs)`), a mapping spread into the tokenizer call that holds
         the text (`processor(**{"text": prompts, ...})`), a function handed in as a parameter that the callers in the
         module give a function returning it (`prompt = formatter(tok, q)` with `evaluate(..., formatter=format_mcq)`;

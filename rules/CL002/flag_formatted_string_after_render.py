@@ -18,3 +18,15 @@ class Captioner:
             prompt = f"{prompt}\n{image_token}\n"
             prompts.append(prompt)
         return self.llm.generate(prompt=prompts, image_data=images, sampling_params=params)  # expect: CL002 "`prompts` holds texts rendered"
+
+    def double_check(self, questions, images, params):
+        # `str.format` on a template that puts the render first, by name or by position
+        renders = [
+            self.tokenizer.apply_chat_template([{"role": "user", "content": q}], tokenize=False, add_generation_prompt=True)
+            for q in questions
+        ]
+        template = "{chat_prompt} Looking again, the answer is: "
+        prompts = [template.format(chat_prompt=render) for render in renders]
+        self.llm.generate(prompt=prompts, image_data=images, sampling_params=params)  # expect: CL002 "`prompts` holds texts rendered"
+        positional = ["{} Looking again: ".format(render) for render in renders]
+        return self.llm.generate(prompt=positional, image_data=images, sampling_params=params)  # expect: CL002 "`positional` holds texts rendered"
