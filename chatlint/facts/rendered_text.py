@@ -1622,9 +1622,10 @@ def _format_lead(call: ast.Call, function: FunctionInfo, flows: dict[int, Functi
     assert isinstance(call.func, ast.Attribute)
     receiver = call.func.value
     if isinstance(receiver, ast.Name):
-        bindings = function_flow(function, flows).bindings.get(receiver.id) or enclosing_bindings(
-            receiver.id, function, flows
-        )[0]
+        bindings = (
+            function_flow(function, flows).bindings.get(receiver.id)
+            or enclosing_bindings(receiver.id, function, flows)[0]
+        )
         values = [binding.value for binding in bindings]
         receiver = values[0] if len(values) == 1 and values[0] is not None else receiver
     found = _LEADING_FIELD.match(string_value(receiver) or "")
