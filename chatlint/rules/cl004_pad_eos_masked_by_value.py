@@ -9,9 +9,18 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from chatlint.facts import FunctionInfo, ModuleFacts
+from chatlint.facts.flags import mapping_value
 from chatlint.facts.padding import LOSS_MASK_NAME, PadAssignment, ValueMask, pad_eos_assignments, value_masks
 from chatlint.facts.summary import PAD_SET_TO_EOS, TOKENIZER_LOADER_CALL, ModuleSummary, PadLoader
-from chatlint.facts.syntax import called_name, dotted_name, is_partial, is_self_attribute, keyword_value, own_nodes
+from chatlint.facts.syntax import (
+    called_name,
+    dotted_name,
+    is_partial,
+    is_self_attribute,
+    keyword_value,
+    own_nodes,
+    star_kwargs,
+)
 from chatlint.findings import Related
 from chatlint.knowledge.model_families import EOS_END_OF_TURN
 from chatlint.rules.base import Diagnostic, Rule
@@ -86,7 +95,12 @@ class PadEosMaskedByValue(Rule):
         from 0.11 to 1.8 the completions it generates on policy (a share `lmbda` of the batches, 0.5 by default) get
         every label equal to the pad id set to -100; 1.9 masks them by position. A module whose `GKDConfig` sets
         `lmbda=0` generates nothing and is left alone. With no trl version declared, or `trl` declared without a
-        version, neither trainer is counted (a new install gets a fixed release). trl's `PPOTrainer` (the one trl
+        version, neither trainer is counted (a new install gets a fixed release), unless the `SFTTrainer(...)` call
+        passes a keyword only such releases take (itself, or in a `**mapping` the code shows): `tokenizer=`
+        (removed in 0.16) or one 0.13 moved to `SFTConfig` (`dataset_text_field=`, `max_seq_length=`, `packing=`,
+        ...), to trl's trainer (imported from trl), in a module whose training text holds EOS targets (it renders or installs
+        chat templates, packs, or writes the EOS token into text; hand-built text without one has only padding to
+        lose). trl's `PPOTrainer` (the one trl
         0.12 made, built with `processing_class=`, `reward_model=` or `value_model=`; `trl.experimental.ppo` later,
         up to at least 1.10; `PPOv2Trainer` before 0.12) counts in every release that has it, for a pad = EOS assignment in the function that builds it: it ends each
         sampled response at its first pad id and drops what follows from the loss, so with pad = EOS the EOS that
@@ -320,10 +334,23 @@ class PadEosMaskedByValue(Rule):
             if default.masks_nothing(facts) or not default.applies(call):
                 continue
             allowing = self._trl_allowing_below(default.fixed) if default.fixed else ""
+            if (
+                allowing is None
+                and default.old_keywords
+                and not self._trl_versioned()
+                and _trl_imports(facts, default.trainer, called_name(call))
+                and _trains_on_eos(call, function, facts)
+            ):
+                # no trl version declared, but the call passes a keyword only old releases take: it runs on one
+                allowing = _old_keyword(call, function, default.old_keywords)
             if allowing is not None:
                 words = default.words.format(allowing=allowing)
                 found.append(ValueMask(call, function, words, "", same_function=default.same_function))
         return found
+
+    def _trl_versioned(self) -> bool:
+        """Does the project declare a version (a specifier) of trl?"""
+        return any(len(item.specifier) > 0 for item in self.dependencies.resolve("trl").declarations)
 
     def _trl_allowing_below(self, release: str) -> str | None:
         """The declared trl requirement that allows a release before `release`, in words; None when none does (or
@@ -360,6 +387,71 @@ class _DefaultMask(NamedTuple):
     applies: Callable[[ast.Call], bool] = lambda call: True
     # only a pad = EOS assignment in the function that builds the trainer counts (see `ValueMask.same_function`)
     same_function: bool = False
+    # keywords of the trainer that only releases before `fixed` take, with the first release that refuses each: a
+    # call that passes one runs on such a release, whatever the project declares (or does not)
+    old_keywords: tuple[tuple[str, str], ...] = ()
+
+
+def _trl_imports(facts: ModuleFacts, name: str, called: str | None) -> bool:
+    """Does the module import trl's class `name` as `called` (`from trl import SFTTrainer`, or under another name)?
+    A project's own trainer of the same name (OpenRLHF's `SFTTrainer`) is not trl's."""
+    return any(
+        ref.module.split(".")[0] == "trl" and ref.symbol == name and ref.local == called for ref in facts.imports
+    )
+
+
+# a line that mentions the EOS token other than to make it the pad token
+_EOS_USE = re.compile(r"^(?!.*pad_token(?:_id)?\s*=).*\beos_token", re.MULTILINE)
+
+
+def _trains_on_eos(call: ast.Call, function: FunctionInfo, facts: ModuleFacts) -> bool:
+    """Does what the trainer trains on hold EOS targets, as far as the module shows: it renders chat templates or
+    installs one for the trainer to render conversations with (templates end turns with one), packs (old trl joins the packed texts with EOS), or writes the EOS token into text?
+    A module that tokenizes hand-built text with none has only padding to mask."""
+    if "chat_template" in facts.source.text or _EOS_USE.search(facts.source.text):
+        return True
+    packing = keyword_value(call, "packing")
+    if packing is None:
+        found = next(
+            (found for mapping in star_kwargs(call) if (found := mapping_value("packing", mapping, function))), None
+        )
+        packing = found[0] if found is not None else None
+    return packing is not None and not (isinstance(packing, ast.Constant) and packing.value is False)
+
+
+def _old_keyword(call: ast.Call, function: FunctionInfo, keywords: tuple[tuple[str, str], ...]) -> str | None:
+    """The words for the first of `keywords` the call passes, itself or in a `**mapping` the code shows
+    (`trainer_kwargs = dict(tokenizer=tok, ...)`): "its keyword `tokenizer=`, which trl takes only before 0.16"."""
+    for name, refused_from in keywords:
+        given = keyword_value(call, name) is not None or any(
+            mapping_value(name, mapping, function) is not None for mapping in star_kwargs(call)
+        )
+        if given:
+            return f"its keyword `{name}=`, which trl takes only before {refused_from.removesuffix('.0')}"
+    return None
+
+
+# `SFTTrainer` keywords trl removed: `tokenizer=` in 0.16.0 (read in the 0.15.2 and 0.16.0 wheels), and those that
+# moved to `SFTConfig` in 0.13.0 (read in the 0.12.2 and 0.13.0 wheels)
+_OLD_SFT_KEYWORDS = (
+    ("tokenizer", "0.16.0"),
+    *(
+        (name, "0.13.0")
+        for name in (
+            "dataset_text_field",
+            "packing",
+            "max_seq_length",
+            "dataset_num_proc",
+            "dataset_batch_size",
+            "neftune_noise_alpha",
+            "model_init_kwargs",
+            "dataset_kwargs",
+            "eval_packing",
+            "num_of_sequences",
+            "chars_per_token",
+        )
+    ),
+)
 
 
 def _ppo_trainer_of_trl_0_12_on(call: ast.Call) -> bool:
@@ -381,6 +473,7 @@ _TRL_DEFAULT_MASKS = {
             "data_collator",
             "`SFTTrainer(...)` has no `data_collator`, and trl before 0.17 ({allowing}) pads with transformers' "
             "`DataCollatorForLanguageModeling`, which sets every label equal to the pad id to -100",
+            old_keywords=_OLD_SFT_KEYWORDS,
         ),
         # GKDTrainer (trl 0.11.0 to 1.8.0, read in the released wheels; `trl/experimental/gkd/` from 0.2x) trains on
         # completions the student generates (`lmbda`, 0.5 by default, of the batches) and builds their labels in
