@@ -261,6 +261,16 @@ def flag_from_kwargs(name: str, kwargs: ast.expr, function: FunctionInfo) -> Fla
     return Flag(found.name, found.value, True, found.node, found.source, found.where or f"the `**{code(kwargs)}` dict")
 
 
+def passed_value(call: ast.Call, name: str, function: FunctionInfo) -> ast.expr | None:
+    """The value a call passes for `name`, by keyword or in a `**mapping` the code shows (`trainer_kwargs =
+    dict(tokenizer=tok, ...)`, `args["dataset_text_field"] = ...`; see `mapping_value`)."""
+    value = keyword_value(call, name)
+    if value is not None:
+        return value
+    found = next((found for mapping in star_kwargs(call) if (found := mapping_value(name, mapping, function))), None)
+    return found[0] if found is not None else None
+
+
 def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[ast.expr, FunctionInfo] | None:
     """The value of `key` in the mapping `kwargs`, when it is a dict the code can see: a literal or `dict(...)` in a
     local, module-level or `self.` attribute, with keys set later by `kwargs["key"] = ...` or

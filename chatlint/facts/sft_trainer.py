@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from chatlint.facts.datasets import mapped_function
-from chatlint.facts.flags import mapping_value, spread_source
+from chatlint.facts.flags import passed_value, spread_source
 from chatlint.facts.model import FunctionInfo, SpreadSource, TextOrigin
 from chatlint.facts.module import ModuleFacts
 from chatlint.facts.own_templates import function_text
@@ -67,7 +67,7 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
     if not writers:
         return found
     for call, function in trainers:
-        dataset = _given(call, "train_dataset", function)
+        dataset = passed_value(call, "train_dataset", function)
         if _opts_out(call, function, facts) or _passed(call, "formatting_func", function) or dataset is None:
             continue
         field = _text_field(call, configs, function, texts)
@@ -86,7 +86,7 @@ def _formatted(call: ast.Call, function: FunctionInfo, facts: ModuleFacts) -> tu
     tok.apply_chat_template(example["messages"], tokenize=False)`, or a column a `.map()` rendered into): trl
     tokenizes what it returns as plain text, with special tokens on (0.x: `processing_class(formatting_func(element),
     add_special_tokens=True)`; 1.x: the texts stored in `text`, then `processing_class(text=...)`)."""
-    given = _given(call, "formatting_func", function)
+    given = passed_value(call, "formatting_func", function)
     texts = facts.rendered_texts
     if isinstance(given, ast.Lambda):  # `formatting_func=lambda example: tok.apply_chat_template(...)`
         body = texts.template_text(given.body, function, 0) or texts.template_texts(given.body, function, 0)
@@ -204,17 +204,7 @@ def _opts_out(call: ast.Call, function: FunctionInfo, facts: ModuleFacts) -> boo
 
 def _passed(call: ast.Call, name: str, function: FunctionInfo) -> bool:
     """Does the call pass `name`, by keyword or in a `**mapping` it spreads (`trainer_args = dict(args=args, ...)`)?"""
-    return _given(call, name, function) is not None
-
-
-def _given(call: ast.Call, name: str, function: FunctionInfo) -> ast.expr | None:
-    """The value a call passes for `name`, by keyword or in a `**mapping` the code shows (`args["dataset_text_field"]
-    = ...`)."""
-    value = keyword_value(call, name)
-    if value is not None:
-        return value
-    found = next((found for mapping in star_kwargs(call) if (found := mapping_value(name, mapping, function))), None)
-    return found[0] if found is not None else None
+    return passed_value(call, name, function) is not None
 
 
 def _text_field(
@@ -224,7 +214,7 @@ def _text_field(
     `dataset_text_field=` on the trainer (trl 0.x), else on the module's `SFTConfig(...)` (one name for all of
     them), else trl's default; None when unknown."""
     for call, scope in ((trainer, function), *configs):
-        value = _given(call, "dataset_text_field", scope)
+        value = passed_value(call, "dataset_text_field", scope)
         if value is None:
             continue
         name = texts.column_of(value, scope)
@@ -240,7 +230,7 @@ def _text_field(
 def _fields_differ(configs: list[tuple[ast.Call, FunctionInfo]], name: str, texts: RenderedTexts) -> bool:
     """Do the module's configurations name different text columns (or one that cannot be resolved)?"""
     for config, scope in configs:
-        value = _given(config, "dataset_text_field", scope)
+        value = passed_value(config, "dataset_text_field", scope)
         resolved = texts.column_of(value, scope) if value is not None else None
         other = TRL_DEFAULT_TEXT_FIELD if value is None else (resolved.name if resolved is not None else None)
         if other != name:

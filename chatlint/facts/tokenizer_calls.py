@@ -34,6 +34,7 @@ from chatlint.facts.flags import (
     flag_from_expression,
     mapping_value,
     module_definition,
+    passed_value,
 )
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow, instance_class
 from chatlint.facts.links import Links
@@ -1246,8 +1247,8 @@ def _collated(
     last = name.rsplit(".", 1)[-1]
     if not (last.endswith("Trainer") or last == "DataLoader"):
         return None
-    collator = keyword_value(call, "data_collator") or keyword_value(call, "collate_fn")
-    dataset = keyword_value(call, "train_dataset") or keyword_value(call, "dataset")
+    collator = passed_value(call, "data_collator", function) or keyword_value(call, "collate_fn")
+    dataset = passed_value(call, "train_dataset", function) or keyword_value(call, "dataset")
     if dataset is None and last == "DataLoader":
         dataset = positional(call, 0)
     if collator is None or dataset is None:

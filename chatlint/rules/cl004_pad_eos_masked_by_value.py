@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from chatlint.facts import FunctionInfo, ModuleFacts
-from chatlint.facts.flags import mapping_value
+from chatlint.facts.flags import passed_value
 from chatlint.facts.padding import LOSS_MASK_NAME, PadAssignment, ValueMask, pad_eos_assignments, value_masks
 from chatlint.facts.summary import PAD_SET_TO_EOS, TOKENIZER_LOADER_CALL, ModuleSummary, PadLoader
 from chatlint.facts.syntax import (
@@ -19,7 +19,6 @@ from chatlint.facts.syntax import (
     is_self_attribute,
     keyword_value,
     own_nodes,
-    star_kwargs,
 )
 from chatlint.findings import Related
 from chatlint.knowledge.model_families import EOS_END_OF_TURN
@@ -98,10 +97,9 @@ class PadEosMaskedByValue(Rule):
         version, neither trainer is counted (a new install gets a fixed release), unless the `SFTTrainer(...)` call
         passes a keyword only such releases take (itself, or in a `**mapping` the code shows): `tokenizer=`
         (removed in 0.16) or one 0.13 moved to `SFTConfig` (`dataset_text_field=`, `max_seq_length=`, `packing=`,
-        ...), to trl's trainer (imported from trl), in a module whose training text holds EOS targets (it renders or installs
-        chat templates, packs, or writes the EOS token into text; hand-built text without one has only padding to
-        lose). trl's `PPOTrainer` (the one trl
-        0.12 made, built with `processing_class=`, `reward_model=` or `value_model=`; `trl.experimental.ppo` later,
+        ...), to trl's trainer (imported from trl), in a module whose training text holds EOS targets (it renders
+        or installs chat templates, packs, or writes the EOS token into text; hand-built text without one has only
+        padding to lose). trl's `PPOTrainer` (the one trl 0.12 made, built with `processing_class=`, `reward_model=` or `value_model=`; `trl.experimental.ppo` later,
         up to at least 1.10; `PPOv2Trainer` before 0.12) counts in every release that has it, for a pad = EOS assignment in the function that builds it: it ends each
         sampled response at its first pad id and drops what follows from the loss, so with pad = EOS the EOS that
         ends a response is never trained on.
@@ -406,16 +404,12 @@ _EOS_USE = re.compile(r"^(?!.*pad_token(?:_id)?\s*=).*\beos_token", re.MULTILINE
 
 def _trains_on_eos(call: ast.Call, function: FunctionInfo, facts: ModuleFacts) -> bool:
     """Does what the trainer trains on hold EOS targets, as far as the module shows: it renders chat templates or
-    installs one for the trainer to render conversations with (templates end turns with one), packs (old trl joins the packed texts with EOS), or writes the EOS token into text?
-    A module that tokenizes hand-built text with none has only padding to mask."""
+    installs one for the trainer to render conversations with (templates end turns with one), packs (old trl joins
+    the packed texts with EOS), or writes the EOS token into text? A module that tokenizes hand-built text with none
+    has only padding to mask."""
     if "chat_template" in facts.source.text or _EOS_USE.search(facts.source.text):
         return True
-    packing = keyword_value(call, "packing")
-    if packing is None:
-        found = next(
-            (found for mapping in star_kwargs(call) if (found := mapping_value("packing", mapping, function))), None
-        )
-        packing = found[0] if found is not None else None
+    packing = passed_value(call, "packing", function)
     return packing is not None and not (isinstance(packing, ast.Constant) and packing.value is False)
 
 
@@ -423,10 +417,7 @@ def _old_keyword(call: ast.Call, function: FunctionInfo, keywords: tuple[tuple[s
     """The words for the first of `keywords` the call passes, itself or in a `**mapping` the code shows
     (`trainer_kwargs = dict(tokenizer=tok, ...)`): "its keyword `tokenizer=`, which trl takes only before 0.16"."""
     for name, refused_from in keywords:
-        given = keyword_value(call, name) is not None or any(
-            mapping_value(name, mapping, function) is not None for mapping in star_kwargs(call)
-        )
-        if given:
+        if passed_value(call, name, function) is not None:
             return f"its keyword `{name}=`, which trl takes only before {refused_from.removesuffix('.0')}"
     return None
 

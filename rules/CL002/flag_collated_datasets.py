@@ -35,3 +35,10 @@ def train(model, tokenizer, rows, args):
 
 def loader(rows, tokenizer):
     return DataLoader(RenderedChats(rows, tokenizer), batch_size=8, collate_fn=TextCollator(tokenizer))  # expect: CL002 "through the helper `TextCollator.__call__`"
+
+
+def train_with_keywords(model, tokenizer, rows, args):
+    # the trainer's keywords gathered in a dict first
+    trainer_kwargs = dict(model=model, args=args, train_dataset=RenderedChats(rows, tokenizer))
+    trainer_kwargs["data_collator"] = TextCollator(tokenizer)
+    return Trainer(**trainer_kwargs).train()  # expect: CL002 "through the helper `TextCollator.__call__`"
