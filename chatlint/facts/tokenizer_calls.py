@@ -879,13 +879,30 @@ def _sliced(text: ast.expr | None, function: FunctionInfo) -> ast.expr | None:
 
 
 def _chunk_start(bounds: ast.Slice, function: FunctionInfo) -> bool:
-    """The slice starts at the start (`[:n]`) or at a step of a `range()` loop (`[i : i + n]` under `for i in
-    range(0, len(prompts), n)`): a chunk of a list, not a text cut after its first characters."""
+    """The slice starts at the start (`[:n]`), at a step of a `range()` loop (`[i : i + n]` under `for i in
+    range(0, len(prompts), n)`), or at a chunk's number times its size (`[i * n : (i + 1) * n]` under `for i in
+    range(n_batches)`, also through `tqdm(...)`): a chunk of a list, not a text cut after its first characters."""
     lower = bounds.lower
     if lower is None or (isinstance(lower, ast.Constant) and lower.value == 0):
         return True
-    walked = function.loop_sources.get(lower.id) if isinstance(lower, ast.Name) else None
-    return isinstance(walked, ast.Call) and dotted_name(walked.func) == "range" and len(walked.args) == 3
+    if isinstance(lower, ast.BinOp) and isinstance(lower.op, ast.Mult):
+        # `i * batch_size`: the loop's number, counting chunks
+        return any(_range_walked(side, function) is not None for side in (lower.left, lower.right))
+    walked = _range_walked(lower, function)
+    return walked is not None and len(walked.args) == 3
+
+
+def _range_walked(name: ast.expr, function: FunctionInfo) -> ast.Call | None:
+    """The `range(...)` a loop of the function walks `name` over (`for i in range(...)`, `for i in tqdm(range(...))`),
+    or None."""
+    walked = function.loop_sources.get(name.id) if isinstance(name, ast.Name) else None
+    if (
+        isinstance(walked, ast.Call)
+        and dotted_name(walked.func) in ("tqdm", "tqdm.tqdm", "tqdm.auto.tqdm")
+        and walked.args
+    ):
+        walked = walked.args[0]  # (a progress bar around the range)
+    return walked if isinstance(walked, ast.Call) and dotted_name(walked.func) == "range" else None
 
 
 def _copied(node: ast.expr | None) -> ast.expr | None:

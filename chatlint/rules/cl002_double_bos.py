@@ -287,7 +287,9 @@ class DoubleBos(Rule):
         them (`self.prompter = make_prompt_builder(cfg)` with `-> PromptBuilder`, of the module or of another) or an
         alternative constructor (`Prompt.build(tok, messages)` returning `cls(text=...)`, whose field then holds
         the render); lists of consecutive rendered texts are rendered texts (`for chunk in batched(prompts, 8)`,
-        `itertools.batched`, a generator of the module named so that yields lists of its items). A dataset a function of another module returns with a render in a
+        `itertools.batched`, a generator of the module named so that yields lists of its items; a slice that starts a
+        chunk, `prompts[i : i + n]` under `for i in range(0, len(prompts), n)` or `texts[i * n : (i + 1) * n]` under
+        `for i in range(n_batches)`, also through `tqdm(...)`). A dataset a function of another module returns with a render in a
         column (also one of a pair of them: `train, valid = build_splits(conf, tok)`), handed to a function of
         another module that maps a row tokenizer over the dataset it is given, is the same; the column may be
         named by a parameter the `.map()` binds (`fn_kwargs={"text_field": text_field}`, a partial's keyword), on

@@ -27,3 +27,19 @@ def maybe_render(example, tokenizer):
 def encode(example, tokenizer):
     prompt = maybe_render(example, tokenizer)["prompt"]
     return tokenizer(prompt)  # expect: CL002 "in the row `render(example, tokenizer)` returns"
+
+
+def _score(texts, model, tokenizer, batch_size=16):
+    # chunks numbered by the loop: `texts[i * n : (i + 1) * n]` under `for i in tqdm(range(n_batches))`
+    from tqdm import tqdm
+
+    scores = []
+    for i in tqdm(range((len(texts) + batch_size - 1) // batch_size)):
+        batch = texts[i * batch_size : (i + 1) * batch_size]
+        scores.extend(model(**tokenizer(batch, return_tensors="pt", padding=True)).logits)
+    return scores
+
+
+def label_rewards(model, tokenizer, conversations):
+    texts = [tokenizer.apply_chat_template(conversation, tokenize=False) for conversation in conversations]
+    return _score(texts, model, tokenizer)  # expect: CL002 "through the helper `_score`"

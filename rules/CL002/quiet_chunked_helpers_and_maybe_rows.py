@@ -33,3 +33,18 @@ def maybe_render(example, tokenizer):
 
 def encode(example, tokenizer):
     return tokenizer(maybe_render(example, tokenizer)["prompt"], add_special_tokens=False)
+
+
+def _score(texts, model, tokenizer, batch_size=16):
+    scores = []
+    for i in range((len(texts) + batch_size - 1) // batch_size):
+        batch = texts[i * batch_size : (i + 1) * batch_size]
+        scores.extend(model(**tokenizer(batch, return_tensors="pt", padding=True)).logits)
+    return scores
+
+
+def label_rewards(model, tokenizer, conversations):
+    # the chunks of renders tokenized by a helper that turns special tokens off, or plain texts
+    texts = [tokenizer.apply_chat_template(conversation, tokenize=False) for conversation in conversations]
+    _score([text.removeprefix(tokenizer.bos_token) for text in texts], model, tokenizer)
+    return _score([c[-1]["content"] for c in conversations], model, tokenizer)
