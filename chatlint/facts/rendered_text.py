@@ -315,6 +315,10 @@ class RenderedTexts:
                     return with_hop(found, f"`{_short(expr)}`")
         if self._split_pieces(expr.value, function) and not _is_zero(element):
             return None  # `text.split(marker)[1]`: a piece after the first, which holds the render's start
+        mapped = _dict_comprehension(expr.value, function, self.flows)
+        if mapped is not None:
+            # one value of a dict of renders: `prompts[problem["id"]]` with `prompts = {p["id"]: render(p) ...}`
+            return with_hop(self.template_text(mapped.value, function, depth + 1), f"`{_short(expr)}`")
         # one text out of a list of them: `texts[i]`, `self.prompts[idx]`
         return with_hop(self.template_texts(expr.value, function, depth + 1), f"`{_short(expr)}`")
 
@@ -1610,6 +1614,17 @@ def strips_bos(value: ast.expr | None) -> bool:
 
 # the names of functions that take the BOS off a text (`strip_leading_bos`, `remove_bos_token`, `drop_bos`)
 _BOS_STRIPPER = re.compile(r"(?i)(?:strip|remove|drop|trim|without).*bos")
+
+
+def _dict_comprehension(expr: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.DictComp | None:
+    """The dict comprehension a name is bound to once (in the function, or in the module or a function around it)."""
+    if isinstance(expr, ast.DictComp):
+        return expr
+    if not isinstance(expr, ast.Name):
+        return None
+    bindings = function_flow(function, flows).bindings.get(expr.id) or enclosing_bindings(expr.id, function, flows)[0]
+    value = bindings[0].value if len(bindings) == 1 and bindings[0].kind == "assign" else None
+    return value if isinstance(value, ast.DictComp) else None
 
 
 # a format string's first replacement field, at its very start: `{}`, `{0}`, `{chat_prompt}`

@@ -110,7 +110,8 @@ class DoubleBos(Rule):
         (`.strip()`), `prompt + completion`, an f-string that puts it first (`f"{prompt}\n{image_token}"`), `str.format` on a template that does
         (`"{chat_prompt} Answer: ".format(chat_prompt=text)`), `typing.cast(str, text)`, `await` of a coroutine that returns it, `str(text)`, ftfy's `fix_text(text)`, tuple
         unpacking (also of pairs taken apart by `zip(*pairs)`), a mapping spread into the tokenizer call that holds
-        the text (`processor(**{"text": prompts, ...})`), a function handed in as a parameter that the callers in the
+        the text (`processor(**{"text": prompts, ...})`), a value of a dict of renders read by its key
+        (`prompts[p["id"]]` with `prompts = {p["id"]: render(p) for p in problems}`), a function handed in as a parameter that the callers in the
         module give a function returning it (`prompt = formatter(tok, q)` with `evaluate(..., formatter=format_mcq)`;
         on at least one path when only some do), helper functions of the module that return it or that
         tokenize it (a method of the class or one it inherits from a base class of the module, `self._tokenize(text)`
