@@ -168,6 +168,24 @@ def _tokenized_or_dropped(column: str, facts: ModuleFacts) -> Callable[[ast.Call
     return stops
 
 
+def pretokenized(trainer: ast.Call, function: FunctionInfo, facts: ModuleFacts) -> bool:
+    """Is the trainer's `train_dataset` made by a `.map()` that leaves it ids only (`tokenized = ds.map(tokenize,
+    remove_columns=ds.column_names)`, or a function of the module that writes `input_ids`)? trl prepares no dataset
+    that has them: it neither tokenizes nor packs it."""
+    dataset = passed_value(trainer, "train_dataset", function)
+    if isinstance(dataset, ast.Name):
+        assigned = function.assignments.get(dataset.id, [])
+        dataset = assigned[0] if len(assigned) == 1 else dataset
+    if not isinstance(dataset, ast.Call) or mapped_function(dataset) is None:
+        return False
+    removed = keyword_value(dataset, "remove_columns")
+    if removed is not None and _all_columns(removed):
+        return True
+    mapped = mapped_function(dataset)
+    local = next((item for item in facts.functions if isinstance(mapped, ast.Name) and item.name == mapped.id), None)
+    return local is not None and not local.is_module and "input_ids" in function_text(local)
+
+
 def _drops_column(call: ast.Call, column: str) -> bool:
     """`ds.remove_columns("text")`, `ds.select_columns(["messages"])`, `ds.rename_column("text", "raw")`: the
     dataset made by the call has no column `column` any more."""

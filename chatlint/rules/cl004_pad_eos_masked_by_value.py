@@ -11,6 +11,7 @@ from typing import NamedTuple
 from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.flags import passed_value
 from chatlint.facts.padding import LOSS_MASK_NAME, PadAssignment, ValueMask, pad_eos_assignments, value_masks
+from chatlint.facts.sft_trainer import pretokenized
 from chatlint.facts.summary import PAD_SET_TO_EOS, TOKENIZER_LOADER_CALL, ModuleSummary, PadLoader
 from chatlint.facts.syntax import (
     called_name,
@@ -98,7 +99,7 @@ class PadEosMaskedByValue(Rule):
         passes a keyword only such releases take (itself, or in a `**mapping` the code shows): `tokenizer=`
         (removed in 0.16) or one 0.13 moved to `SFTConfig` (`dataset_text_field=`, `max_seq_length=`, `packing=`,
         ...), to trl's trainer (imported from trl), in a module whose training text holds EOS targets (it renders
-        or installs chat templates, packs, or writes the EOS token into text; hand-built text without one has only
+        or installs chat templates, packs a dataset of texts, or writes the EOS token into text; hand-built text without one has only
         padding to lose). trl's `PPOTrainer` (the one trl 0.12 made, built with `processing_class=`, `reward_model=` or `value_model=`; `trl.experimental.ppo` later,
         up to at least 1.10; `PPOv2Trainer` before 0.12) counts in every release that has it, for a pad = EOS assignment in the function that builds it: it ends each
         sampled response at its first pad id and drops what follows from the loss, so with pad = EOS the EOS that
@@ -405,12 +406,14 @@ _EOS_USE = re.compile(r"^(?!.*pad_token(?:_id)?\s*=).*\beos_token", re.MULTILINE
 def _trains_on_eos(call: ast.Call, function: FunctionInfo, facts: ModuleFacts) -> bool:
     """Does what the trainer trains on hold EOS targets, as far as the module shows: it renders chat templates or
     installs one for the trainer to render conversations with (templates end turns with one), packs (old trl joins
-    the packed texts with EOS), or writes the EOS token into text? A module that tokenizes hand-built text with none
-    has only padding to mask."""
+    the packed texts with EOS, unless the dataset is ids already), or writes the EOS token into text? A module that
+    tokenizes hand-built text with none has only padding to mask."""
     if "chat_template" in facts.source.text or _EOS_USE.search(facts.source.text):
         return True
     packing = passed_value(call, "packing", function)
-    return packing is not None and not (isinstance(packing, ast.Constant) and packing.value is False)
+    if packing is None or (isinstance(packing, ast.Constant) and packing.value is False):
+        return False
+    return not pretokenized(call, function, facts)  # (a dataset of ids is neither tokenized nor packed)
 
 
 def _old_keyword(call: ast.Call, function: FunctionInfo, keywords: tuple[tuple[str, str], ...]) -> str | None:
