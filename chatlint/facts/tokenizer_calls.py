@@ -515,7 +515,11 @@ def _tokenizer_partial(func: ast.expr, function: FunctionInfo) -> ast.Call | Non
 
 
 def is_tokenizer(node: ast.expr) -> bool:
-    """`tokenizer`, `self.tok`, `processing_class`: an expression that names a tokenizer (or processor)."""
+    """`tokenizer`, `self.tok`, `processing_class`: an expression that names a tokenizer (or processor); also an
+    item of a collection named for tokenizers (`reward_models.rm_tokenizers[0]`, `self.tokenizers[name]`)."""
+    if isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice):
+        collection = (dotted_name(node.value) or "").rsplit(".", 1)[-1].lower()
+        return collection.endswith("tokenizers")
     name = dotted_name(node)
     if name is None:
         return False

@@ -96,7 +96,9 @@ class DoubleBos(Rule):
         each family's format by hand); so does one that starts with `<|begin_of_text|>`, `<bos>` or DeepSeek's BOS
         handed to a serving engine below (those tokenizers always add that BOS again). Handed to a processor, or
         starting with `<s>` to an engine, it is left alone: whether a BOS is added again then depends on the model.
-        Its fix is unsafe, as the tokenizer may not be that model's. The text is followed through local
+        Its fix is unsafe, as the tokenizer may not be that model's. A tokenizer is known by its name (`tokenizer`,
+        `self.tok`, `processing_class`, an item of a collection named for tokenizers: `rm_tokenizers[0]`), or by
+        rendering chat templates. The text is followed through local
         names (every assignment that can reach the call), list comprehensions and lists built with `.append`,
         dict and row fields set in the same function, the columns of a batch of rows (`examples["text"]`,
         `zip(examples["chosen"], examples["rejected"])`, `enumerate(...)`), the first of the pieces of a split
