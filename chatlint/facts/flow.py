@@ -536,6 +536,22 @@ def enclosing_bindings(
     return [], None
 
 
+def scope_bindings(
+    name: str, function: FunctionInfo, flows: dict[int, FunctionFlow]
+) -> tuple[list[Binding], FunctionInfo | None]:
+    """Every binding of `name` in `function`, with it; when it binds none, those of the nearest function around it
+    (or the module) that does, as `enclosing_bindings` gives them."""
+    own = function_flow(function, flows).bindings.get(name, [])
+    return (own, function) if own else enclosing_bindings(name, function, flows)
+
+
+def single_assignment(name: str, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.expr | None:
+    """The value of the one assignment that binds `name` in `function` (or, when it binds none, in the nearest scope
+    around it that does), or None."""
+    bindings, _ = scope_bindings(name, function, flows)
+    return bindings[0].value if len(bindings) == 1 and bindings[0].kind == "assign" else None
+
+
 def _own_class(value: ast.expr | None, function: FunctionInfo) -> ast.Name | None:
     """The class of a method's `self`, when `value` is that `self`."""
     cls = function.self_class

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from chatlint.facts.flow import Binding, FunctionFlow, Load, enclosing_bindings, function_flow
+from chatlint.facts.flow import Binding, FunctionFlow, Load, function_flow, scope_bindings
 from chatlint.facts.model import CallSite, FunctionInfo
 from chatlint.facts.syntax import SAME_ITEMS, called_name, code, dotted_name, shortened, string_value
 from chatlint.facts.uses import dict_key, same_value
@@ -888,10 +888,7 @@ def _loaded_model(value: ast.expr, function: FunctionInfo, flows: dict[int, Func
         return value.func.attr == "from_pretrained" and _MODEL_CLASS.fullmatch(loader) is not None
     if not isinstance(value, ast.Name):
         return False
-    bindings = function_flow(function, flows).bindings.get(value.id, [])
-    outer: FunctionInfo | None = function
-    if not bindings:
-        bindings, outer = enclosing_bindings(value.id, function, flows)
+    bindings, outer = scope_bindings(value.id, function, flows)
     return outer is not None and any(
         binding.kind == "assign" and binding.value is not None and _loaded_model(binding.value, outer, flows, depth + 1)
         for binding in bindings

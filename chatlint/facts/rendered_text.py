@@ -36,6 +36,7 @@ from chatlint.facts.flow import (
     function_flow,
     instance_class,
     instance_method,
+    single_assignment,
 )
 from chatlint.facts.index import calls_by_name
 from chatlint.facts.library_renders import HARNESS_MODELS, TORCHSERVE_HANDOFF, VLLM_RENDER, request_arguments
@@ -1620,10 +1621,7 @@ def _dict_comprehension(expr: ast.expr, function: FunctionInfo, flows: dict[int,
     """The dict comprehension a name is bound to once (in the function, or in the module or a function around it)."""
     if isinstance(expr, ast.DictComp):
         return expr
-    if not isinstance(expr, ast.Name):
-        return None
-    bindings = function_flow(function, flows).bindings.get(expr.id) or enclosing_bindings(expr.id, function, flows)[0]
-    value = bindings[0].value if len(bindings) == 1 and bindings[0].kind == "assign" else None
+    value = single_assignment(expr.id, function, flows) if isinstance(expr, ast.Name) else None
     return value if isinstance(value, ast.DictComp) else None
 
 
@@ -1637,12 +1635,7 @@ def _format_lead(call: ast.Call, function: FunctionInfo, flows: dict[int, Functi
     assert isinstance(call.func, ast.Attribute)
     receiver = call.func.value
     if isinstance(receiver, ast.Name):
-        bindings = (
-            function_flow(function, flows).bindings.get(receiver.id)
-            or enclosing_bindings(receiver.id, function, flows)[0]
-        )
-        values = [binding.value for binding in bindings]
-        receiver = values[0] if len(values) == 1 and values[0] is not None else receiver
+        receiver = single_assignment(receiver.id, function, flows) or receiver
     found = _LEADING_FIELD.match(string_value(receiver) or "")
     if found is None:
         return None

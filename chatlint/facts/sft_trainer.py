@@ -37,11 +37,15 @@ class TrainerTokenization:
     formatting: bool = False  # the texts are what a `formatting_func=` returns (trl stores them in `text`)
 
 
+def trl_imports(facts: ModuleFacts, name: str) -> frozenset[str]:
+    """The names imports of the module bind trl's class `name` to (`from trl import SFTTrainer`, `from trl import
+    SFTTrainer as TRLSFTTrainer`)."""
+    return frozenset(ref.local for ref in facts.imports if ref.symbol == name and ref.module.split(".")[0] == "trl")
+
+
 def _trl_names(facts: ModuleFacts, name: str) -> frozenset[str]:
-    """The names the module calls trl's class `name` by: its own, and the one an import binds it to (`from trl
-    import SFTTrainer as TRLSFTTrainer`)."""
-    aliases = (ref.local for ref in facts.imports if ref.symbol == name and ref.module.split(".")[0] == "trl")
-    return frozenset((name, *aliases))
+    """The names the module calls trl's class `name` by: its own, and the ones imports bind it to."""
+    return frozenset((name, *trl_imports(facts, name)))
 
 
 def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
@@ -149,23 +153,33 @@ def _tried(node: ast.AST, facts: ModuleFacts) -> bool:
 def _tokenized_or_dropped(column: str, facts: ModuleFacts) -> Callable[[ast.Call], bool]:
     """A `.map()` after the render that leaves trl nothing to tokenize: it drops the column (`remove_columns`
     naming it, or all of them) or its function writes `input_ids` (trl does not tokenize a dataset that has them)."""
-    defined = {function.name: function for function in facts.functions if not function.is_module}
+    defined = _defined_functions(facts)
 
     def stops(call: ast.Call) -> bool:
         if _drops_column(call, column):
             return True
-        mapped = mapped_function(call)
-        if mapped is None:
+        if mapped_function(call) is None:
             return False
         removed = keyword_value(call, "remove_columns")
         if removed is not None and (
             column in (string_value(item) for item in _items(removed)) or _all_columns(removed)
         ):
             return True
-        local = defined.get(mapped.id) if isinstance(mapped, ast.Name) else None
-        return local is not None and "input_ids" in function_text(local)
+        return _writes_ids(call, defined)
 
     return stops
+
+
+def _defined_functions(facts: ModuleFacts) -> dict[str, FunctionInfo]:
+    """The module's functions by name."""
+    return {function.name: function for function in facts.functions if not function.is_module}
+
+
+def _writes_ids(call: ast.Call, defined: dict[str, FunctionInfo]) -> bool:
+    """Does the `.map()` apply a function of the module (`defined`, by name) that writes `input_ids`?"""
+    mapped = mapped_function(call)
+    local = defined.get(mapped.id) if isinstance(mapped, ast.Name) else None
+    return local is not None and "input_ids" in function_text(local)
 
 
 def pretokenized(trainer: ast.Call, function: FunctionInfo, facts: ModuleFacts) -> bool:
@@ -179,11 +193,7 @@ def pretokenized(trainer: ast.Call, function: FunctionInfo, facts: ModuleFacts) 
     if not isinstance(dataset, ast.Call) or mapped_function(dataset) is None:
         return False
     removed = keyword_value(dataset, "remove_columns")
-    if removed is not None and _all_columns(removed):
-        return True
-    mapped = mapped_function(dataset)
-    local = next((item for item in facts.functions if isinstance(mapped, ast.Name) and item.name == mapped.id), None)
-    return local is not None and not local.is_module and "input_ids" in function_text(local)
+    return (removed is not None and _all_columns(removed)) or _writes_ids(dataset, _defined_functions(facts))
 
 
 def _drops_column(call: ast.Call, column: str) -> bool:

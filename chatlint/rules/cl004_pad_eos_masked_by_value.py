@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
 from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.flags import passed_value
 from chatlint.facts.padding import LOSS_MASK_NAME, PadAssignment, ValueMask, pad_eos_assignments, value_masks
-from chatlint.facts.sft_trainer import pretokenized
+from chatlint.facts.sft_trainer import pretokenized, trl_imports
 from chatlint.facts.summary import PAD_SET_TO_EOS, TOKENIZER_LOADER_CALL, ModuleSummary, PadLoader
-from chatlint.facts.syntax import (
-    called_name,
-    dotted_name,
-    is_partial,
-    is_self_attribute,
-    keyword_value,
-    own_nodes,
-)
+from chatlint.facts.syntax import called_name, dotted_name, is_partial, is_self_attribute, keyword_value, own_nodes
 from chatlint.findings import Related
 from chatlint.knowledge.model_families import EOS_END_OF_TURN
 from chatlint.rules.base import Diagnostic, Rule
@@ -99,8 +92,9 @@ class PadEosMaskedByValue(Rule):
         passes a keyword only such releases take (itself, or in a `**mapping` the code shows): `tokenizer=`
         (removed in 0.16) or one 0.13 moved to `SFTConfig` (`dataset_text_field=`, `max_seq_length=`, `packing=`,
         ...), to trl's trainer (imported from trl), in a module whose training text holds EOS targets (it renders
-        or installs chat templates, packs a dataset of texts, or writes the EOS token into text; hand-built text without one has only
-        padding to lose). trl's `PPOTrainer` (the one trl 0.12 made, built with `processing_class=`, `reward_model=` or `value_model=`; `trl.experimental.ppo` later,
+        or installs chat templates, packs a dataset of texts, or writes the EOS token into text; hand-built text
+        without one has only padding to lose). trl's `PPOTrainer` (the one trl 0.12 made, built with
+        `processing_class=`, `reward_model=` or `value_model=`; `trl.experimental.ppo` later,
         up to at least 1.10; `PPOv2Trainer` before 0.12) counts in every release that has it, for a pad = EOS assignment in the function that builds it: it ends each
         sampled response at its first pad id and drops what follows from the loss, so with pad = EOS the EOS that
         ends a response is never trained on.
@@ -337,7 +331,8 @@ class PadEosMaskedByValue(Rule):
                 allowing is None
                 and default.old_keywords
                 and not self._trl_versioned()
-                and _trl_imports(facts, default.trainer, called_name(call))
+                # (trl's trainer, not a project's own of that name: OpenRLHF's `SFTTrainer`)
+                and called_name(call) in trl_imports(facts, default.trainer)
                 and _trains_on_eos(call, function, facts)
             ):
                 # no trl version declared, but the call passes a keyword only old releases take: it runs on one
@@ -389,14 +384,6 @@ class _DefaultMask(NamedTuple):
     # keywords of the trainer that only releases before `fixed` take, with the first release that refuses each: a
     # call that passes one runs on such a release, whatever the project declares (or does not)
     old_keywords: tuple[tuple[str, str], ...] = ()
-
-
-def _trl_imports(facts: ModuleFacts, name: str, called: str | None) -> bool:
-    """Does the module import trl's class `name` as `called` (`from trl import SFTTrainer`, or under another name)?
-    A project's own trainer of the same name (OpenRLHF's `SFTTrainer`) is not trl's."""
-    return any(
-        ref.module.split(".")[0] == "trl" and ref.symbol == name and ref.local == called for ref in facts.imports
-    )
 
 
 # a line that mentions the EOS token other than to make it the pad token
@@ -590,18 +577,23 @@ def _related(assignment: PadAssignment, mask: ValueMask) -> bool:
 def _setter_around(function: FunctionInfo, setters: dict[int, FunctionInfo]) -> FunctionInfo | None:
     """The function among `setters` that is `function` or the nearest function it is defined in (not the module,
     whose names every function reads), if any."""
-    around: FunctionInfo | None = function
-    while around is not None and id(around) not in setters:
-        around = around.outer
-    return None if around is None or (around.is_module and around is not function) else around
+    if id(function) in setters:
+        return function
+    nearest = next((around for around in _around(function) if id(around) in setters), None)
+    return None if nearest is None or nearest.is_module else nearest
 
 
 def _defined_in(function: FunctionInfo, outer: FunctionInfo) -> bool:
     """Is `function` defined inside `outer` (at any depth)?"""
+    return any(around is outer for around in _around(function))
+
+
+def _around(function: FunctionInfo) -> Iterator[FunctionInfo]:
+    """The functions (and the module) `function` is defined in, nearest first."""
     around = function.outer
-    while around is not None and around is not outer:
+    while around is not None:
+        yield around
         around = around.outer
-    return around is outer
 
 
 def _path_of(loader: PadLoader) -> str:
