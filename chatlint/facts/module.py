@@ -212,12 +212,17 @@ class ModuleFacts:
         whether the load counts only when the name is known (not a `from_pretrained`)."""
         found: list[tuple[ast.expr | None, FunctionInfo, bool]] = []
         mlx_loaders = self._mlx_loaders
+        adapters = self._adapter_paths
         for call, function, _ in self.calls:
             named_only = called_name(call) != "from_pretrained"
             if not named_only and _loads_an_adapter(call):
                 continue  # `PeftModel.from_pretrained(model, adapter_dir)`: the model it wraps is loaded apart
             if not named_only:
                 argument = keyword_value(call, "pretrained_model_name_or_path") or first_argument(call)
+                if argument is not None and ast.dump(argument) in adapters:
+                    # `AutoTokenizer.from_pretrained(adapter_dir)`: the tokenizer saved with a PEFT adapter is its
+                    # base model's, and the module loads that base apart
+                    continue
             elif mlx_loaders and dotted_name(call.func) in mlx_loaders:
                 # mlx-lm's and mlx-vlm's `load(path_or_hf_repo)`: the model and its tokenizer or processor
                 argument = keyword_value(call, "path_or_hf_repo") or first_argument(call)
@@ -250,6 +255,18 @@ class ModuleFacts:
                 function = init if init is not None and isinstance(argument, ast.Name) else function
             found.append((argument, function, named_only))
         return found
+
+    @functools.cached_property
+    def _adapter_paths(self) -> frozenset[str]:
+        """The paths the module loads PEFT adapters from (`PeftModel.from_pretrained(model, adapter_dir)`), as
+        `ast.dump` gives them."""
+        return frozenset(
+            ast.dump(path)
+            for call, _, _ in self.calls
+            if called_name(call) == "from_pretrained" and _loads_an_adapter(call)
+            for path in [keyword_value(call, "model_id") or (call.args[1] if len(call.args) > 1 else None)]
+            if path is not None
+        )
 
     @functools.cached_property
     def _mlx_loaders(self) -> frozenset[str]:

@@ -81,6 +81,21 @@ FAMILIES: tuple[ModelFamily, ...] = (
         "with no end-of-turn token",
     ),
     ModelFamily(
+        # TinyLlama-1.1B-Chat v1.0 only: other TinyLlama checkpoints have no chat template (the base models) or
+        # another one (`LoneStriker/TinyLlama-1.1B-32k-Instruct` starts with `{{ bos_token }}`, in the same file)
+        "TinyLlama Chat",
+        re.compile(r"tinyllama[-_]1\.1b[-_]chat[-_]v1\.0"),
+        False,
+        "the tokenizer_config.json of TinyLlama/TinyLlama-1.1B-Chat-v1.0 (openvino.genai's tests/python_tests/data/"
+        "tokenizer_configs.py, in the source of the openvino-genai package, lists it) has a template that starts "
+        "each message with `<|user|>`, `<|system|>` or `<|assistant|>` and writes no `bos_token`",
+        end_of_turn="</s>",
+        end_of_turn_is_eos=True,
+        has_generation_block=False,
+        turn_evidence="that template ends every message with `eos_token` (`</s>` in that file) and has no "
+        "`{% generation %}` block",
+    ),
+    ModelFamily(
         "MiniCPM 3",
         re.compile(r"minicpm-?3"),
         False,

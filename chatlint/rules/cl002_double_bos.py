@@ -454,7 +454,7 @@ class DoubleBos(Rule):
         (Qwen's ChatML, QwQ's too; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose
         messages start with their role, unlike Idefics3's; LLaVA 1.5's and LLaVA-NeXT's over Vicuna, whose turns start
         `USER: ` and `ASSISTANT: `; InternVL 3.5's; Kimi's and Moonlight's; gpt-oss's Harmony
-        format), or a project whose `models` setting names only such checkpoints (for code whose model the analysis
+        format; TinyLlama-1.1B-Chat v1.0's, whose turns start `<|user|>`), or a project whose `models` setting names only such checkpoints (for code whose model the analysis
         cannot tell, in a module that names no checkpoint of a family with a BOS): a module that loads only such
         checkpoints (named by a literal or a constant it loads, also a local
         checkpoint's path whose last part names the model, `str(ROOT / "models" / "Qwen2.5-Coder-3B-Instruct")`; a path read
@@ -468,7 +468,9 @@ class DoubleBos(Rule):
         configuration class imported from another module of the project says what the project runs with and
         counts; also through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`, or a constant of
         the class body, `load(cls.MLX_MODEL)`; mlx-lm's and mlx-vlm's `load` count as loads, PEFT's
-        `PeftModel.from_pretrained(model, adapter_dir)` does not: it loads an adapter on a model loaded apart), or a
+        `PeftModel.from_pretrained(model, adapter_dir)` does not: it loads an adapter on a model loaded apart, nor
+        does a tokenizer loaded from that adapter's folder, `AutoTokenizer.from_pretrained(adapter_dir)`: training
+        saved the base model's tokenizer there), or a
         tokenizer loaded, where the code binds it once, from such a checkpoint it names (`self.tokenizer =
         AutoTokenizer.from_pretrained("Qwen/Qwen2.5-0.5B-Instruct")`, whatever model the module runs with it), or whose
         checkpoints are such or unknown and that
