@@ -96,6 +96,27 @@ FAMILIES: tuple[ModelFamily, ...] = (
         "`{% generation %}` block",
     ),
     ModelFamily(
+        # phi-4, Phi-4-mini-instruct and Phi-4-reasoning; not Phi-4-multimodal, nor Phi-3, whose template began
+        # with `{{ bos_token }}` in earlier revisions (fine-tunes of Phi-3-mini-4k in the same file still do). No
+        # end-of-turn facts: Phi-4 ends turns with `<|im_end|>`, its EOS, Phi-4-mini with `<|end|>`, and the latter's
+        # template writes `eos_token` after the last turn
+        "Phi-4",
+        re.compile(r"phi-4(?:-mini-instruct|-reasoning)?(?![\w.-])"),
+        False,
+        "the tokenizer_config.json files of microsoft/phi-4, Phi-4-mini-instruct and Phi-4-reasoning (openvino."
+        "genai's tests/python_tests/data/tokenizer_configs.py, in the source of the openvino-genai package, lists "
+        "them) have templates whose messages start with `<|im_start|>` or the role in `<|...|>`, and that write no "
+        "`bos_token`",
+    ),
+    ModelFamily(
+        "Phi-3.5-mini",
+        re.compile(r"phi-3\.5-mini-instruct"),
+        False,
+        "the tokenizer_config.json of microsoft/Phi-3.5-mini-instruct (openvino.genai's tests/python_tests/data/"
+        "tokenizer_configs.py lists it) has a template whose messages start with `<|system|>`, `<|user|>` or "
+        "`<|assistant|>`, and that writes no `bos_token`",
+    ),
+    ModelFamily(
         "MiniCPM 3",
         re.compile(r"minicpm-?3"),
         False,

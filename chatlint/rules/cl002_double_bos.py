@@ -454,7 +454,8 @@ class DoubleBos(Rule):
         (Qwen's ChatML, QwQ's too; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose
         messages start with their role, unlike Idefics3's; LLaVA 1.5's and LLaVA-NeXT's over Vicuna, whose turns start
         `USER: ` and `ASSISTANT: `; InternVL 3.5's; Kimi's and Moonlight's; gpt-oss's Harmony
-        format; TinyLlama-1.1B-Chat v1.0's, whose turns start `<|user|>`), or a project whose `models` setting names only such checkpoints (for code whose model the analysis
+        format; TinyLlama-1.1B-Chat v1.0's, whose turns start `<|user|>`; phi-4's, Phi-4-mini's, Phi-4-reasoning's and
+        Phi-3.5-mini's, whose turns start with their role, unlike earlier Phi-3 templates), or a project whose `models` setting names only such checkpoints (for code whose model the analysis
         cannot tell, in a module that names no checkpoint of a family with a BOS): a module that loads only such
         checkpoints (named by a literal or a constant it loads, also a local
         checkpoint's path whose last part names the model, `str(ROOT / "models" / "Qwen2.5-Coder-3B-Instruct")`; a path read
