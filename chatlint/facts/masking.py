@@ -394,6 +394,10 @@ class _Flow:
             if expr.attr in _LENGTH_ATTRIBUTES:
                 return None
             return self.carrier_of(expr.value, function, before, depth + 1)
+        if isinstance(expr, ast.IfExp):
+            # `render(conv[:i]) if i > 0 else None`: the render, or nothing for the empty prefix
+            branch = _branch_beside_a_constant(expr)
+            return self.carrier_of(branch, function, before, depth + 1) if branch is not None else None
         return None
 
     def items_carrier(self, expr: ast.expr, function: FunctionInfo, before: int, depth: int) -> Carrier | None:
@@ -642,6 +646,10 @@ class _Flow:
                 lambda value: self.length_of(value, function, before, depth + 1),
                 resolve_unpacked=self._unpacked_length,
             ) or self._carried_length(expr, function, depth)
+        if isinstance(expr, ast.IfExp):
+            # `before[0].shape[0] if before is not None else 0`: the render's length, or 0 for the empty prefix
+            branch = _branch_beside_a_constant(expr)
+            return self.length_of(branch, function, before, depth + 1) if branch is not None else None
         return None
 
     def _carried_length(self, name: ast.Name, function: FunctionInfo, depth: int) -> TemplateCall | None:
@@ -1140,6 +1148,13 @@ class _HookFlow(_Flow):
             for call, function, _ in self.facts.calls
             if function.labels_evidence and self._hook(call, function) is not None
         }
+
+
+def _branch_beside_a_constant(expr: ast.IfExp) -> ast.expr | None:
+    """The one branch of `a if test else b` that is not a constant (`0`, `None`): what the value is when it is
+    anything."""
+    branches = [branch for branch in (expr.body, expr.orelse) if not isinstance(branch, ast.Constant)]
+    return branches[0] if len(branches) == 1 else None
 
 
 def _is_abstract(node: ast.AST) -> bool:

@@ -53,7 +53,8 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         tokens, or the full render's ids stored with the length under a name for where training starts, for a
         collator that masks the tokens before it (`{"input_ids": ids, "prompt_len": n}`, `Example(ids,
         completion_start=n)`, a dataclass of the module built with it in its `prompt_len` field). The length is followed through local names, `tokenizer(...)`, `["input_ids"]`, `.shape`, simple
-        arithmetic, `typing.cast`, one helper function that returns the render or its length (or the render at one
+        arithmetic, `typing.cast`, a conditional with a constant for the empty prefix (`render(conv[:i]) if i > 0
+        else None`, `before[0].shape[0] if before is not None else 0`), one helper function that returns the render or its length (or the render at one
         place of a pair: `prompt, full = split_render(tok, conv)`), a helper that
         tokenizes it (`ids_of(tokenizer, prompt)`), a helper named for counting tokens (`token_length(tokenizer,
         prompt)`, `count_tokens(...)`), a loop over the prompt renders or the rows of their batch
