@@ -55,6 +55,10 @@ def column_name(
             if named.name.startswith("{"):
                 return ColumnName(named.name, f"`{node.id}` is {named.words}")
             return ColumnName(named.name, f'`{node.id}` is `{ast.unparse(bound)}`, which defaults to "{named.name}"')
+        if value is None and (default := _parameter_default(node.id, function)) is not None:
+            # `def format_dataset(ds, tok, text_field="text")`: the column of the default run, as a configuration
+            # field's default is
+            return ColumnName(default, f'`{node.id}` defaults to "{default}"')
         return ColumnName(value, f'`{node.id}` is "{value}"') if value is not None else None
     if isinstance(node, ast.Attribute):
         value = defaults().get(node.attr) or imported_defaults.get(node.attr)
@@ -92,6 +96,20 @@ def _nearest_binding(name: str, function: FunctionInfo | None) -> tuple[Function
         values = function.assignments.get(name)
         if values is not None:
             return function, values
+        function = function.outer
+    return None
+
+
+def _parameter_default(name: str, function: FunctionInfo | None) -> str | None:
+    """The string default of the parameter `name` of the nearest scope that binds it, when that scope never
+    rebinds it."""
+    while function is not None:
+        if name in function.params:
+            if name in function.assignments:
+                return None
+            return string_value(function.params[name].default)
+        if name in function.assignments:
+            return None
         function = function.outer
     return None
 

@@ -566,8 +566,9 @@ class DoubleBos(Rule):
         is judged by what that method does with it. A column may be named by a
         literal, by a constant (`TEXT_COLUMN = "text"`, in the module or imported from the module that renders),
         or by a configuration field with a default: a dataclass field (`text_column: str = "text"`, in the module
-        or in an imported arguments class) or an argparse option (`add_argument("--text-field", default="text")`).
-        A field without a default whose name says it names a column (`config.text_column`, `args.prompt_key`) is
+        or in an imported arguments class) or an argparse option (`add_argument("--text-field", default="text")`),
+        or by a function's parameter with a string default that the function never rebinds (`def
+        format_dataset(ds, tok, text_field="text")`: the column of the default run, as for a field). A field without a default whose name says it names a column (`config.text_column`, `args.prompt_key`) is
         the same column wherever the module reads it (shown as `{text_column}`); any other name known only at run
         time is not guessed. A
         column belongs to the datasets made from the `.map()` that wrote it (through `.filter`, splits, `["train"]`,
