@@ -87,12 +87,14 @@ class UseKind(enum.Enum):
     PROMPT = "prompt"  # the `prompt=` keyword of the call `node`: ids when it is mlx-lm's `generate`
     APPENDED = "appended"  # appended to a local list by the call `node` (`batch.append(ids)`): the list's uses decide
     BATCH_PASSED = "batch-passed"  # an item of a list comprehension that is a positional argument of the call `node`
+    ITEM_STORED = "item-stored"  # stored under a key of a local name (`row[KEY] = ...`): its reads by that key decide
 
 
 class SequenceUse(NamedTuple):
     kind: UseKind
     detail: str = ""
     node: ast.Call | None = None
+    target: ast.Subscript | None = None  # where an ITEM_STORED value is stored
 
 
 NO_USE = SequenceUse(UseKind.NONE)
@@ -300,7 +302,40 @@ class IdsSearch:
             return _returned_in_tuple(function) + self._unpacked_uses(function, int(use.detail), depth)
         if use.kind is UseKind.DATASET_ITEM:
             return _dataset_item_use(use.detail, function, self.flows)
+        if use.kind is UseKind.ITEM_STORED and use.target is not None:
+            return self._stored_item_uses(use.target, function, depth)
         return [use.detail] if use.kind is UseKind.LIST else []
+
+    def _stored_item_uses(self, target: ast.Subscript, function: FunctionInfo, depth: int) -> list[str]:
+        """The uses of a value stored under a key of a local name (`row[INPUT_IDS_PROMPT_KEY] = ...`), where the
+        function reads it back by the same key after the store (`len(row[INPUT_IDS_PROMPT_KEY])`)."""
+        if depth >= _MAX_CALLER_DEPTH or not isinstance(target.value, ast.Name):
+            return []
+        key = ast.dump(target.slice)
+        stored_at = (target.lineno, target.col_offset)
+        items = [
+            (load, item)
+            for load in function_flow(function, self.flows).loads.get(target.value.id, ())
+            if isinstance(item := load.ancestors[-1] if load.ancestors else None, ast.Subscript)
+            and item.value is load.node
+            and ast.dump(item.slice) == key
+            and (item.lineno, item.col_offset) > stored_at
+        ]
+        # up to the next store under that key (`row[KEY] = row[KEY]["input_ids"]`)
+        until = min(
+            ((item.lineno, item.col_offset) for _, item in items if isinstance(item.ctx, ast.Store)), default=None
+        )
+        reads = [
+            (load, item)
+            for load, item in items
+            if isinstance(item.ctx, ast.Load) and (until is None or (item.lineno, item.col_offset) < until)
+        ]
+        if any(_keyed(item, load.ancestors[:-1]) for load, item in reads):
+            return []  # read by key: written for a `BatchEncoding` too
+        found: list[str] = []
+        for load, item in reads:
+            found.extend(self._uses(item, load.ancestors[:-1], function, depth + 1))
+        return found
 
     def _passed_uses(self, call: ast.Call, value: ast.AST, caller: FunctionInfo, depth: int) -> list[str]:
         """`self._expand(ids, ...)`, `pad(ids)`: the value handed to a function of the module, whose parameter is
@@ -906,6 +941,8 @@ def _stored_use(node: ast.AST, parent: ast.AST | None) -> SequenceUse:
             key = target.attr  # `state.input_ids = ...`, `self.prompt_token_ids = ...`
         if key is not None and _is_ids_key(key):
             return SequenceUse(UseKind.LIST, f"`{_short(target)} = ...`")
+        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+            return SequenceUse(UseKind.ITEM_STORED, target=target)
         return NO_USE
     if isinstance(parent, ast.AnnAssign) and parent.value is node and isinstance(parent.target, ast.Name):
         return SequenceUse(UseKind.NAME, parent.target.id)

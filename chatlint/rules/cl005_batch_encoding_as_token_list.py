@@ -46,7 +46,9 @@ class BatchEncodingAsTokenList(Rule):
         ...), `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it or `+=` onto a list
         (`input_ids += ids`), a search for a token in it (`image_token_id in ids`; a string key, `"input_ids" in
         out`, is a dict's use), `.append()` of it into
-        a list of ids, storing it under an ids key (`{"input_ids": ...}`) or passing it as one
+        a list of ids, storing it under an ids key (`{"input_ids": ...}`; under another key of a local name, what the
+        function does with it where it reads it back by that key: `row[PROMPT_KEY] = ...`, then `len(row[PROMPT_KEY])`,
+        up to the next store there, and nothing when one read takes it by key) or passing it as one
         (`prompt_token_ids=ids`, `prompt_token_ids=[ids]`, `input_ids=ids`, `inputs=ids` to a `generate` or in the
         `dict(inputs=ids, ...)` gathered for one; a list comprehension of such results, or
         a local list they are appended to, handed on as `prompt_token_ids=batch` or as the prompts of mlx-lm's
