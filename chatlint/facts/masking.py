@@ -635,10 +635,13 @@ class _Flow:
             if isinstance(expr.value, ast.Attribute) and expr.value.attr == "shape":
                 return self.carrier_of(expr.value.value, function, before, depth + 1)
             return None
-        if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Add, ast.Sub)):
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
             return self.length_of(expr.left, function, before, depth + 1) or self.length_of(
                 expr.right, function, before, depth + 1
             )
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Sub):
+            # `prompt_len - 1`; what is left after taking a length away (`end - start`) is a span's size
+            return self.length_of(expr.left, function, before, depth + 1)
         if isinstance(expr, ast.Name):
             return self._resolve_name(
                 expr,
@@ -791,6 +794,8 @@ class _Flow:
         child: ast.AST = node
         for index in range(len(ancestors) - 1, -1, -1):
             parent = ancestors[index]
+            if isinstance(parent, ast.BinOp) and isinstance(parent.op, ast.Sub) and parent.right is child:
+                return None  # `end - start`: the size of what follows the length, not a prefix
             if isinstance(parent, (ast.BinOp, ast.UnaryOp)) and not _is_list_times(parent):
                 child = parent
                 continue
@@ -866,7 +871,7 @@ class _Flow:
         statement_text = _statement_text(ancestors, index) or _short(subscript)
         assignment = _assignment_to(subscript, ancestors)
         if assignment is not None:
-            if is_lower and _is_ignore_value(assignment.value):
+            if is_lower and _masks_with(assignment.value, function):
                 # `labels[start:end] = -100`: the span *after* this length is masked (a user turn in a
                 # multi-turn loop); the render ends where a trained reply ends, not before one
                 return None
@@ -1076,12 +1081,15 @@ def _grown_in(conversation: ast.expr | None, loop: ast.For | ast.AsyncFor | ast.
     return ""
 
 
-def _masks_with(value: ast.expr) -> bool:
-    """`-100`, `IGNORE_INDEX`, `[IGNORE_INDEX] * n`."""
+def _masks_with(value: ast.expr, function: FunctionInfo | None = None) -> bool:
+    """`-100`, `IGNORE_INDEX`, `[IGNORE_INDEX] * n`; with the function, also a parameter of it that defaults to
+    such a value (`def preprocess(row, tok, INGORE_INDEX=-100)`)."""
+    fill: ast.expr | None = value
     if isinstance(value, ast.BinOp) and _is_list_times(value):
         fill = _list_fill(value)
-        return fill is not None and _is_ignore_value(fill)
-    return _is_ignore_value(value)
+    if function is not None and isinstance(fill, ast.Name) and fill.id in function.params:
+        fill = function.params[fill.id].default or fill
+    return fill is not None and _is_ignore_value(fill)
 
 
 def _parameter_behind(expr: ast.expr, function: FunctionInfo, params: list[str]) -> str | None:

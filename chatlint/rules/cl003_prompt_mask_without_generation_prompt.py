@@ -98,7 +98,10 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         (template introspection: the header found by the difference), when the prompt render neither masks labels
         nor becomes such a row's `prompt`, and on a
         fixed base written out in the code (every message a literal) whose length cuts it off `base + messages` to
-        tokenize the messages in context.
+        tokenize the messages in context; and on a length that starts a span set to -100 (a user turn masked from
+        where it starts, after the previous reply's end-of-turn: `labels[start:end] = -100`, also `[IGNORE] * (end -
+        start)` with the fill a constant or a parameter defaulting to -100), or is taken away from another
+        (`end - start`: the size of what follows it).
 
         A mapping spread into the render from the data (`**example.get("chat_template_kwargs", {})`) carries
         template variables, not `add_generation_prompt`: the flag is what the call (or the wrapper's default)
