@@ -221,7 +221,8 @@ class ModuleFacts:
                 argument = keyword_value(call, "pretrained_model_name_or_path") or first_argument(call)
                 if argument is not None and ast.dump(argument) in adapters:
                     # `AutoTokenizer.from_pretrained(adapter_dir)`: the tokenizer saved with a PEFT adapter is its
-                    # base model's, and the module loads that base apart
+                    # base model's, and the module loads that base apart; so is a model the module saves there
+                    # itself (`model.save_pretrained(out_dir)`), one it loaded apart or trained from one
                     continue
             elif mlx_loaders and dotted_name(call.func) in mlx_loaders:
                 # mlx-lm's and mlx-vlm's `load(path_or_hf_repo)`: the model and its tokenizer or processor
@@ -258,15 +259,20 @@ class ModuleFacts:
 
     @functools.cached_property
     def _adapter_paths(self) -> frozenset[str]:
-        """The paths the module loads PEFT adapters from (`PeftModel.from_pretrained(model, adapter_dir)`), as
-        `ast.dump` gives them."""
-        return frozenset(
-            ast.dump(path)
-            for call, _, _ in self.calls
-            if called_name(call) == "from_pretrained" and _loads_an_adapter(call)
-            for path in [keyword_value(call, "model_id") or (call.args[1] if len(call.args) > 1 else None)]
-            if path is not None
-        )
+        """The paths the module loads PEFT adapters from (`PeftModel.from_pretrained(model, adapter_dir)`) or saves
+        a model or tokenizer to (`ort_model.save_pretrained(onnx_dir)`), as `ast.dump` gives them."""
+        found: set[str] = set()
+        for call, _, _ in self.calls:
+            name = called_name(call)
+            if name == "from_pretrained" and _loads_an_adapter(call):
+                path = keyword_value(call, "model_id") or (call.args[1] if len(call.args) > 1 else None)
+            elif name == "save_pretrained":
+                path = keyword_value(call, "save_directory") or first_argument(call)
+            else:
+                continue
+            if path is not None:
+                found.add(ast.dump(path))
+        return frozenset(found)
 
     @functools.cached_property
     def _mlx_loaders(self) -> frozenset[str]:
@@ -304,6 +310,13 @@ class ModuleFacts:
             # `config.MODEL_ID`, a constant of an imported module of the project
             found = self.links.resolve(argument)
             name = dict(found[0].constants).get(found[1]) if found is not None else None
+        if name is None and isinstance(argument, ast.Attribute) and isinstance(argument.value, ast.Name):
+            # `Config.BASE_MODEL` with `class Config: BASE_MODEL = "Qwen/Qwen3-4B"`: a constant of a plain class of
+            # the module, read off the class itself (no annotation, no instance a caller configures)
+            holder = self.classes.get(argument.value.id)
+            if holder is not None and not holder.is_dataclass and argument.attr not in holder.annotations:
+                constant = holder.fields.get(argument.attr)
+                name = _checkpoint_name(constant) if constant is not None else None
         if name is None and isinstance(argument, ast.Attribute):
             # `args.model_path`, an option with a default (or a field of the module's configuration class)
             name = _suggested_default(self._option_defaults.get(argument.attr))

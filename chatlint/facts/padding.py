@@ -29,12 +29,13 @@ from chatlint.facts.syntax import (
     called_name,
     code,
     dotted_name,
+    first_argument,
     keyword,
     keyword_value,
     shortened,
     string_value,
 )
-from chatlint.knowledge.model_families import EOS_END_OF_TURN
+from chatlint.knowledge.model_families import EOS_END_OF_TURN, has_own_pad
 
 _PAD_ATTRIBUTES = frozenset({"pad_token", "pad_token_id"})
 _EOS_ATTRIBUTES = frozenset({"eos_token", "eos_token_id"})
@@ -117,6 +118,8 @@ def _pad_eos_assignments(facts: ModuleFacts) -> list[PadAssignment]:
             if isinstance(node, ast.Assign):
                 if unsloth and _pads_an_unsloth_tokenizer(node, function, unsloth, facts):
                     continue  # unsloth's loader gives the tokenizer a pad token of its own, not EOS
+                if _pads_a_tokenizer_with_a_pad(node, function, facts):
+                    continue  # the checkpoint's tokenizer has a pad token of its own: the fallback never runs
                 for target in node.targets:
                     assignment = _pad_target(target, node, function, facts.source)
                     if assignment is not None:
@@ -392,6 +395,23 @@ def _pads_an_unsloth_tokenizer(
     if not isinstance(owner, ast.Name) or (id(function), owner.id) not in tokenizers:
         return False
     return _only_without_a_pad(facts.ancestors(node))
+
+
+def _pads_a_tokenizer_with_a_pad(node: ast.Assign, function: FunctionInfo, facts: ModuleFacts) -> bool:
+    """`if tokenizer.pad_token is None: tokenizer.pad_token = tokenizer.eos_token` on a tokenizer the function loads
+    once from a checkpoint it names (not a default, which other checkpoints replace) whose tokenizer has a pad token
+    of its own (`AutoTokenizer.from_pretrained("Qwen/Qwen2.5-7B-Instruct")`): a fallback that never runs."""
+    target = node.targets[0] if len(node.targets) == 1 else None
+    owner = target.value if isinstance(target, ast.Attribute) else None
+    if not isinstance(owner, ast.Name) or not _only_without_a_pad(facts.ancestors(node)):
+        return False
+    loads = function.assignments.get(owner.id, [])
+    load = loads[0] if len(loads) == 1 else None
+    if not (isinstance(load, ast.Call) and called_name(load) == "from_pretrained"):
+        return False
+    argument = keyword_value(load, "pretrained_model_name_or_path") or first_argument(load)
+    checkpoint = facts.checkpoint_of(argument, function) if argument is not None else None
+    return checkpoint is not None and has_own_pad(checkpoint)
 
 
 def _only_without_a_pad(ancestors: tuple[ast.AST, ...]) -> bool:

@@ -28,6 +28,10 @@ class ModelFamily:
     turn_evidence: str = ""
     # the tokenizer is a byte-level BPE without a word-start piece (no SentencePiece `▁` put before a text alone)
     byte_level_bpe: bool | None = None
+    # the checkpoints (searched in the lower-cased name) whose tokenizer has a pad token of its own, not its EOS: a
+    # `pad_token = eos_token` fallback for a tokenizer without one never runs for them
+    own_pad: re.Pattern[str] | None = None
+    pad_evidence: str = ""
 
 
 FAMILIES: tuple[ModelFamily, ...] = (
@@ -233,6 +237,12 @@ FAMILIES: tuple[ModelFamily, ...] = (
         turn_evidence="that tokenizer_config.json sets `eos_token` to `<|im_end|>`, which its template writes at the "
         "end of every message, and its template has no `{% generation %}` block",
         byte_level_bpe=True,  # that tokenizer.json: a BPE model with a `ByteLevel` pre-tokenizer, no prefix space
+        # the chat checkpoints: Qwen 3's (not `-Base`), the `-Instruct` and `-Chat` ones of Qwen 1.5 to 2.5, QwQ
+        own_pad=re.compile(r"instruct|chat|qwq|qwen-?3(?![\w.-]*base)"),
+        pad_evidence="the tokenizer_config.json files of Qwen1.5-4B-Chat, Qwen2-7B-Instruct, Qwen2.5-3B-Instruct, "
+        "Qwen3-1.7B and QwQ-32B set `pad_token` to `<|endoftext|>` and `eos_token` to `<|im_end|>` (openvino.genai's "
+        "tests/python_tests/data/tokenizer_configs.py lists them; its base checkpoints, Qwen1.5-0.5B and "
+        "Qwen3-8B-Base, have `<|endoftext|>` for both)",
     ),
 )
 
@@ -246,6 +256,12 @@ def family_of(checkpoint: str) -> ModelFamily | None:
     """The family whose pattern the checkpoint name matches, or None when the name says nothing known."""
     lowered = checkpoint.lower()
     return next((family for family in FAMILIES if family.pattern.search(lowered)), None)
+
+
+def has_own_pad(checkpoint: str) -> bool:
+    """Does the checkpoint's tokenizer have a pad token that is not its EOS, as its family's entry says?"""
+    family = family_of(checkpoint)
+    return family is not None and family.own_pad is not None and family.own_pad.search(checkpoint.lower()) is not None
 
 
 def family_named(name: str) -> ModelFamily | None:

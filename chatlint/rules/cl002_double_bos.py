@@ -457,7 +457,8 @@ class DoubleBos(Rule):
         format; TinyLlama-1.1B-Chat v1.0's, whose turns start `<|user|>`; phi-4's, Phi-4-mini's, Phi-4-reasoning's and
         Phi-3.5-mini's, whose turns start with their role, unlike earlier Phi-3 templates), or a project whose `models` setting names only such checkpoints (for code whose model the analysis
         cannot tell, in a module that names no checkpoint of a family with a BOS): a module that loads only such
-        checkpoints (named by a literal or a constant it loads, also a local
+        checkpoints (named by a literal or a constant it loads, or a constant of a plain class of the module read off
+        the class, `Config.BASE_MODEL`, also a local
         checkpoint's path whose last part names the model, `str(ROOT / "models" / "Qwen2.5-Coder-3B-Instruct")`; a path read
         from a configuration under a key or field that names the family, `paths["qwen"]`, `cfg.qwen_path`, also as
         one of the values a name is given on different paths, all of one family; a checkpoint written as a default
@@ -471,7 +472,8 @@ class DoubleBos(Rule):
         the class body, `load(cls.MLX_MODEL)`; mlx-lm's and mlx-vlm's `load` count as loads, PEFT's
         `PeftModel.from_pretrained(model, adapter_dir)` does not: it loads an adapter on a model loaded apart, nor
         does a tokenizer loaded from that adapter's folder, `AutoTokenizer.from_pretrained(adapter_dir)`: training
-        saved the base model's tokenizer there), or a
+        saved the base model's tokenizer there; nor a load from a folder the module saves a model to itself,
+        `exported.save_pretrained(onnx_dir)`: one of its own models), or a
         tokenizer loaded, where the code binds it once, from such a checkpoint it names (`self.tokenizer =
         AutoTokenizer.from_pretrained("Qwen/Qwen2.5-0.5B-Instruct")`, whatever model the module runs with it), or whose
         checkpoints are such or unknown and that

@@ -78,7 +78,10 @@ class PadEosMaskedByValue(Rule):
         labels. A fallback for a tokenizer without a pad token (`if tokenizer.pad_token is None: tokenizer.pad_token =
         tokenizer.eos_token`) on a tokenizer that unsloth loaded in the function (`model, tokenizer =
         FastLanguageModel.from_pretrained(...)`) is no pad = EOS: unsloth's loader gives such a tokenizer a reserved
-        pad token of its own (unsloth_zoo's `patch_tokenizer`), so the fallback never runs. `model.config.pad_token_id` and `generate(pad_token_id=...)` are not the
+        pad token of its own (unsloth_zoo's `patch_tokenizer`), so the fallback never runs; nor is one on a tokenizer
+        the function loads once from a checkpoint it names (a literal, a constant, a constant of a plain class of the
+        module: `Config.BASE_MODEL`; not a default, which a run replaces) whose tokenizer has a pad token that is not
+        its EOS (Qwen's chat checkpoints: `<|endoftext|>` pads, `<|im_end|>` ends). `model.config.pad_token_id` and `generate(pad_token_id=...)` are not the
         tokenizer's padding and are not looked at.
 
         trl's `SFTTrainer` built without a `data_collator` counts as such a collator when the project's declared
