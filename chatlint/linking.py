@@ -90,7 +90,7 @@ _WORD = re.compile(r"\w+")  # the words of a statement, as `whole_word` delimits
 _BUILDS_ENGINES = re.compile(r"(?i)engine|llm|sglang|server|backend|model")
 # a call whose first argument is named for ids (`fit_to_window(prompt_ids, ...)`), from its parenthesis (the name
 # called is read backwards, `_names_handed_ids`: a pattern that starts with `\w+` tries a match at every letter)
-_HANDS_IDS = re.compile(r"\(\s*\w*(?:ids|tokens|encoded|encodings)\b")
+_HANDS_IDS = re.compile(r"[(,]\s*\w*(?:ids|tokens|encoded|encodings|inputs)\b")
 _NAME_BEFORE = re.compile(r"\w+\Z")
 # the names of imported tokenizer loaders (`get_tokenizer`, `load_reward_tokenizer`): one may always load a checkpoint
 # of a known family, which decides whether a second BOS is written
@@ -1331,11 +1331,27 @@ def _decoded(data: bytes) -> str | None:
 
 
 def _names_handed_ids(text: str) -> set[str]:
-    """The names the text calls with ids first (`fit_to_window(prompt_ids, n)` gives `fit_to_window`)."""
+    """The names the text calls with ids at some place (`fit_to_window(prompt_ids, n)` gives `fit_to_window`, and
+    so does `generate_two_phase(model, tokenizer, inputs)` give `generate_two_phase`)."""
     names = set()
     for match in _HANDS_IDS.finditer(text):
-        start = match.start()
-        name = _NAME_BEFORE.search(text, max(0, start - 200), start)
+        start = match.start() if text[match.start()] == "(" else _opening_paren(text, match.start())
+        name = _NAME_BEFORE.search(text, max(0, start - 200), start) if start > 0 else None
         if name is not None:
             names.add(name.group())
     return names
+
+
+def _opening_paren(text: str, comma: int) -> int:
+    """Where the call whose argument list holds the comma at `comma` opens its parenthesis (-1 when none is found
+    within 400 characters, or another bracket opens first)."""
+    depth = 0
+    for index in range(comma - 1, max(-1, comma - 400), -1):
+        character = text[index]
+        if character in ")]}":
+            depth += 1
+        elif character in "([{":
+            if depth == 0:
+                return index if character == "(" else -1
+            depth -= 1
+    return -1

@@ -103,7 +103,8 @@ class BatchEncodingAsTokenList(Rule):
         of another module hands to another method of the class, both left to its subclasses (`self._send(self.
         _prepare(prompt))` in `ChatClient.complete`), is followed into the subclass's method of that name. A result
         handed to a module-level function of another module whose parameter named for ids (`ids`, `prompt_ids`,
-        `tokens`) it uses as a list (`fit_to_window(ids, max_context, reserve)` with `len(prompt_ids) > budget`) is
+        `tokens`) it uses as a list (`fit_to_window(ids, max_context, reserve)` with `len(prompt_ids) > budget`), at
+        any place (`generate_two_phase(model, tokenizer, inputs)` with `input_ids.shape[1]` inside), is
         used so there, as that module's summary says (the function is on the trail). A list of results handed
         whole to a function of the module or of another one that walks its parameter named for a batch (`batch_ids`,
         `sequences`, `encoded`) and uses each item as ids (`left_pad(encoded, pad_id)` with `for ids in batch_ids:
