@@ -156,6 +156,9 @@ def collect_tokenizer_calls(
             found.append(tokenizer_call)
             if counted_in_place(call, ancestors) or only_counted(call, function, ancestors, flows):
                 counted.add(id(call))
+    for tokenizer_call in found:
+        if not tokenizer_call.special_tokens_known and _kwargs_never_hold_the_flag(tokenizer_call, calls):
+            tokenizer_call.special_tokens_known = True
     helpers = parameter_helpers(found, flows, counted)
     for call, function, _ in calls:
         if id(call) in by_call:
@@ -203,6 +206,22 @@ def collect_tokenizer_calls(
                     tokenizer_call.column, tokenizer_call.dataset, tokenizer_call.function
                 )
     return found, _SplitFinder(by_call, flows).find(functions)
+
+
+def _kwargs_never_hold_the_flag(tokenizer_call: TokenizerCall, calls: list[CallSite]) -> bool:
+    """The call's only opaque part is its function's own `**kwargs`, and the function is private to the module
+    (`_encode`, `self._apply_template_and_processor`) and called in it, always with keywords it can see, none of them
+    `add_special_tokens` (`images=...`, `audio=...`): the mapping never holds the flag."""
+    function = tokenizer_call.function
+    if tokenizer_call.add_special_tokens.present or not function.name.startswith("_") or function.name.startswith("__"):
+        return False
+    if not only_own_kwargs(tokenizer_call.call, function):
+        return False
+    callers = [call for call, _, _ in calls if called_name(call) == function.name]
+    return bool(callers) and all(
+        not passes_star_args(call) and all(item.arg not in (None, ADD_SPECIAL_TOKENS) for item in call.keywords)
+        for call in callers
+    )
 
 
 def _implemented_elsewhere(

@@ -440,7 +440,9 @@ class DoubleBos(Rule):
         off, `kwargs.pop("max_new_tokens", 256)`, and never the flag, or a dict of generation settings the code shows
         with the caller's `**kwargs` merged in, `{"temperature": t, **kwargs}`, naming no flag: there the fix is
         unsafe, a caller may still pass the flag; the caller's `**kwargs` handed as they are stay unknown, also beside
-        settings of the call's own, `pipe(prompt, max_new_tokens=64, **kwargs)`), where TensorRT-LLM's `SamplingParams(add_special_tokens=...)`
+        settings of the call's own, `pipe(prompt, max_new_tokens=64, **kwargs)`; but not the `**kwargs` of a private
+        function or method of the module, `_render_and_process(self, convs, **processor_kwargs)`, whose every caller
+        in the module passes keywords it shows, none of them the flag: `images=...`, `audio=...`), where TensorRT-LLM's `SamplingParams(add_special_tokens=...)`
         is built in the function, on plain documents that never went
         through a chat template, and on text whose start was cut off (`text[len(prompt):]`). Ids that are only
         measured against a bound (`len(tokenizer(text).input_ids) > max_length`, a tensor's `.shape[-1]`, `.size(1)`
