@@ -108,6 +108,9 @@ _METHODS = {
     "vllm": frozenset({"generate", "add_request", "_validate_and_add_requests", "beam_search"}),
     # SGLang's `Engine.async_generate(prompt, sampling_params)`: `generate` for an event loop
     "sglang": frozenset({"generate", "async_generate"}),
+    # TensorRT-LLM's `LLM.generate_async(prompt, sampling_params)`: one prompt, encoded as `generate` encodes each
+    # (with `SamplingParams.add_special_tokens`, True by default)
+    "tensorrt_llm": frozenset({"generate", "generate_async"}),
     # nnsight: `lm.trace(prompt)`, `lm.generate(prompt)`, and `tracer.invoke(prompt)` in `with lm.trace() as tracer:`
     "nnsight": frozenset({"trace", "generate", "invoke"}),
     # Outlines: `model(prompt, output_type)`, `model.stream(prompt)`, `model.batch(prompts)`, and a generator's
@@ -772,12 +775,16 @@ def _engine_of(classes: dict[str, str], cls: ast.expr) -> tuple[str, str] | None
 
 def _sampling_sets_flag(function: FunctionInfo) -> bool:
     """Does the function build sampling parameters that say whether to add special tokens (TensorRT-LLM's
-    `SamplingParams(add_special_tokens=...)`)?"""
+    `SamplingParams(add_special_tokens=...)`), or, in a method, does a method of its class keep such parameters on
+    the instance (`self.sampling_params = SamplingParams(..., add_special_tokens=False)` in `setup`)?"""
+    cls = function.self_class
+    places = [function.node] if cls is None else [function.node, *(method.node for method in cls.methods.values())]
     return any(
         isinstance(node, ast.Call)
         and (called_name(node) or "").endswith("SamplingParams")
         and keyword_value(node, "add_special_tokens") is not None
-        for node in ast.walk(function.node)
+        for place in places
+        for node in ast.walk(place)
     )
 
 

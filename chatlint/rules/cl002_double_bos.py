@@ -443,7 +443,7 @@ class DoubleBos(Rule):
         settings of the call's own, `pipe(prompt, max_new_tokens=64, **kwargs)`; but not the `**kwargs` of a private
         function or method of the module, `_render_and_process(self, convs, **processor_kwargs)`, whose every caller
         in the module passes keywords it shows, none of them the flag: `images=...`, `audio=...`), where TensorRT-LLM's `SamplingParams(add_special_tokens=...)`
-        is built in the function, on plain documents that never went
+        is built in the function (or kept on the instance by a method of its class), on plain documents that never went
         through a chat template, and on text whose start was cut off (`text[len(prompt):]`). Ids that are only
         measured against a bound (`len(tokenizer(text).input_ids) > max_length`, a tensor's `.shape[-1]`, `.size(1)`
         or `.numel()`, also when they are first kept

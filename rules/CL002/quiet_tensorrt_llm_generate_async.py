@@ -1,0 +1,19 @@
+# The twin of flag_tensorrt_llm_generate_async.py: the sampling parameters turn the special tokens off, so the
+# render keeps its one BOS.
+from tensorrt_llm import LLM, SamplingParams
+from transformers import AutoTokenizer
+
+
+class Server:
+    def setup(self):
+        self.tokenizer = AutoTokenizer.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")
+        self.llm = LLM(model="meta-llama/Llama-3.1-8B-Instruct")
+        self.sampling_params = SamplingParams(temperature=0.6, max_tokens=1024, add_special_tokens=False)
+
+    async def stream(self, prompt):
+        text = self.text_from_prompt(prompt)
+        async for output in self.llm.generate_async(text, self.sampling_params, streaming=True):
+            yield output.outputs[0].text_diff
+
+    def text_from_prompt(self, prompt):
+        return self.tokenizer.apply_chat_template([{"role": "user", "content": prompt}], tokenize=False, add_generation_prompt=True)
