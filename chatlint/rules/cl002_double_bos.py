@@ -320,7 +320,8 @@ class DoubleBos(Rule):
         read; a `**mapping` the code shows setting `tokenization_kwargs` on some path leaves it unknown); trl's
         client also imported from a project module named `vllm_client`, and as
         `self.vllm_client` in a module that imports trl, which a trl trainer sets) (first argument or `prompts=`, also as the `"prompt"` of its text prompts: `{"prompt": text,
-        "multi_modal_data": ...}`, `TextPrompt(prompt=text)`, one or a list of them, also a name appended to the list
+        "multi_modal_data": ...}`, `TextPrompt(prompt=text)`, one or a list of them, also one a helper of the module
+        builds from the text it is given, `prompt_payload(text, images)`, also a name appended to the list
         and assigned a text prompt on one branch and a token prompt on the other) or SGLang's `Engine.generate` (`prompt=`; also `async_generate`, and an engine class of SGLang's for another runtime, `RayEngine`; the prompt also inside a `**mapping` built in the function or returned by a method of the class, `{"prompt": prompt, ...}`) is the same double
         BOS, and so is a text prompt handed to llama-cpp-python's `Llama` (`llm(prompt)`, `llm.create_completion(
         prompt=...)`: it puts the model's BOS in front and reads special tokens in the text; known by its class
