@@ -95,8 +95,11 @@ class PadEosMaskedByValue(Rule):
         passes a keyword only such releases take (itself, or in a `**mapping` the code shows): `tokenizer=`
         (removed in 0.16) or one 0.13 moved to `SFTConfig` (`dataset_text_field=`, `max_seq_length=`, `packing=`,
         ...), to trl's trainer (imported from trl), in a module whose training text holds EOS targets (it renders
-        or installs chat templates, packs a dataset of texts, or writes the EOS token into text; hand-built text
-        without one has only padding to lose). trl's `PPOTrainer` (the one trl 0.12 made, built with
+        or installs chat templates, packs a dataset of texts, writes the EOS token into text, or tells the
+        tokenizer to append it, `tokenizer.add_eos_token = True`; hand-built text without one has only padding to
+        lose). A pad = EOS assignment on a tokenizer the function first loads after the mask (`tok =
+        AutoTokenizer.from_pretrained(...)` to push a merged model, after the trainer) pads another object, and is
+        not paired with it. trl's `PPOTrainer` (the one trl 0.12 made, built with
         `processing_class=`, `reward_model=` or `value_model=`; `trl.experimental.ppo` later,
         up to at least 1.10; `PPOv2Trainer` before 0.12) counts in every release that has it, for a pad = EOS assignment in the function that builds it: it ends each
         sampled response at its first pad id and drops what follows from the loss, so with pad = EOS the EOS that
@@ -391,14 +394,18 @@ class _DefaultMask(NamedTuple):
 
 # a line that mentions the EOS token other than to make it the pad token
 _EOS_USE = re.compile(r"^(?!.*pad_token(?:_id)?\s*=).*\beos_token", re.MULTILINE)
+# the tokenizer appends EOS to every text it encodes (Llama's and Mistral's slow and fast tokenizers)
+_ADDS_EOS = re.compile(r"add_eos_token\s*=\s*True")
 
 
 def _trains_on_eos(call: ast.Call, function: FunctionInfo, facts: ModuleFacts) -> bool:
     """Does what the trainer trains on hold EOS targets, as far as the module shows: it renders chat templates or
     installs one for the trainer to render conversations with (templates end turns with one), packs (old trl joins
     the packed texts with EOS, unless the dataset is ids already), or writes the EOS token into text? A module that
-    tokenizes hand-built text with none has only padding to mask."""
-    if "chat_template" in facts.source.text or _EOS_USE.search(facts.source.text):
+    tokenizes hand-built text with none has only padding to mask. A tokenizer told to append EOS itself
+    (`tokenizer.add_eos_token = True`) puts one at the end of every text."""
+    text = facts.source.text
+    if "chat_template" in text or _EOS_USE.search(text) or _ADDS_EOS.search(text):
         return True
     packing = passed_value(call, "packing", function)
     if packing is None or (isinstance(packing, ast.Constant) and packing.value is False):
@@ -571,10 +578,25 @@ def _related(assignment: PadAssignment, mask: ValueMask) -> bool:
         # a tokenizer padded for `generate()` in its own function is not the one another function masks labels with
         # (a function defined in it, `def tokenize_function(examples)` handed to `.map()`, masks with that very one)
         return False
+    if setter is mask.function and _loaded_after(assignment, mask):
+        return False
     if assignment.local_name is None:
         return True
     # `pad_token_id = tokenizer.eos_token_id` is a local: it only masks EOS where that very name is compared
     return mask.function is assignment.function and mask.compared == assignment.local_name
+
+
+def _loaded_after(assignment: PadAssignment, mask: ValueMask) -> bool:
+    """Is the tokenizer the assignment pads (`tok.pad_token = tok.eos_token`) first bound in the function after the
+    mask (`tok = AutoTokenizer.from_pretrained(...)` to push a merged model, after the trainer): another object than
+    the one the mask compares with."""
+    statement = assignment.node
+    target = statement.targets[0] if isinstance(statement, ast.Assign) and len(statement.targets) == 1 else None
+    owner = target.value if isinstance(target, ast.Attribute) else None
+    if not isinstance(owner, ast.Name) or owner.id in assignment.function.params:
+        return False
+    bound = assignment.function.assignments.get(owner.id, [])
+    return bool(bound) and min(value.lineno for value in bound) > mask.node.lineno
 
 
 def _setter_around(function: FunctionInfo, setters: dict[int, FunctionInfo]) -> FunctionInfo | None:
