@@ -957,11 +957,12 @@ def _helper_of(
             entry = helpers.get(f"{scope.qualname}.{func.id}")
             scope = scope.outer
         entry = entry or helpers.get(func.id)
-    elif isinstance(func, ast.Attribute) and dotted_name(func.value) in ("self", "cls"):
+    elif isinstance(func, ast.Attribute) and (dotted_name(func.value) in ("self", "cls") or _calls_super(func.value)):
         cls = function.self_class
         # the class's own method, or the one it inherits from a base class of the module (an override that does not
-        # tokenize wins)
-        for owner in cls.lineage() if cls is not None else ():
+        # tokenize wins); `super().encode(...)` starts at the first base
+        lineage = cls.lineage() if cls is not None else []
+        for owner in lineage[1:] if _calls_super(func.value) else lineage:
             candidate = helpers.get(f"{owner.name}.{func.attr}")
             if candidate is not None and candidate.function.cls is owner:
                 entry = candidate
@@ -1035,6 +1036,15 @@ def _helper_call(
     (`Thread(target=self.generate, args=(prompt,))`; no fix at such a call, where the helper's call is not written
     out; one an executor runs is read as its call, `chatlint.handed_calls`)."""
     submitted = submitted_call(call)
+    unbound = _unbound_method_call(call, function, helpers) if submitted is None else None
+    if unbound is not None:
+        # `Base.encode(self, prompt)`: the base class's method, its arguments after `self`; no fix at such a call
+        method, shifted = unbound
+        if _drops_bos_when_asked(method.function, shifted):
+            return None
+        through = _through_helper(shifted, function, method)
+        through.fixable = False
+        return through
     helper = _helper_of(submitted or call, function, helpers, flows)
     if helper is None or _drops_bos_when_asked(helper.function, submitted or call):
         return None
@@ -1044,8 +1054,37 @@ def _helper_call(
     return through
 
 
+def _unbound_method_call(
+    call: ast.Call, function: FunctionInfo, helpers: dict[str, Helper]
+) -> tuple[Helper, ast.Call] | None:
+    """`Base.encode(self, prompt)` in a method of a subclass of `Base` (a class of the module): the helper method,
+    and the call as the method sees its arguments (without `self`)."""
+    func = call.func
+    cls = function.self_class
+    if not (
+        cls is not None
+        and isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and call.args
+        and isinstance(call.args[0], ast.Name)
+        and call.args[0].id == "self"
+        and any(owner.name == func.value.id for owner in cls.lineage()[1:])
+    ):
+        return None
+    helper = helpers.get(f"{func.value.id}.{func.attr}")
+    if helper is None or helper.guard is not None or helper.function.cls is None:
+        return None
+    shifted = ast.copy_location(ast.Call(func=func, args=call.args[1:], keywords=call.keywords), call)
+    return helper, shifted
+
+
 # a helper's parameter that makes it take the BOS off the ids it returns (`strip_bos_token=True`)
 _DROPS_BOS = re.compile(r"(?:strip|remove|drop|skip|no)_?bos")
+
+
+def _calls_super(node: ast.expr) -> bool:
+    """`super()` (or `super(Cls, self)`)."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"
 
 
 def _drops_bos_when_asked(helper: FunctionInfo, call: ast.Call) -> bool:

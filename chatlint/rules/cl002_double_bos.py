@@ -117,7 +117,8 @@ class DoubleBos(Rule):
         module give a function returning it (`prompt = formatter(tok, q)` with `evaluate(..., formatter=format_mcq)`;
         on at least one path when only some do), helper functions of the module that return it or that
         tokenize it (a method of the class or one it inherits from a base class of the module, `self._tokenize(text)`
-        unless the class overrides it; a helper defined in each branch of an `if`: the text on at least one path; one that tokenizes
+        unless the class overrides it, also called through `super().codegen(text)` or through the base class,
+        `HfDecoder.codegen(self, text)`, where no fix is offered; a helper defined in each branch of an `if`: the text on at least one path; one that tokenizes
         the items of a list it is given, `for prompt, completion in zip(prompt_texts, completions)`, directly or
         through a list of its own it fills with them; one that tokenizes a batch of the one text it is given,
         `processor(text=[text], images=images)`; one that tokenizes the first of each pair of a list it is given,
