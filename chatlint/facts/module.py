@@ -212,14 +212,14 @@ class ModuleFacts:
         whether the load counts only when the name is known (not a `from_pretrained`)."""
         found: list[tuple[ast.expr | None, FunctionInfo, bool]] = []
         mlx_loaders = self._mlx_loaders
-        adapters = self._adapter_paths
+        own_folders = self._own_model_folders
         for call, function, _ in self.calls:
             named_only = called_name(call) != "from_pretrained"
             if not named_only and _loads_an_adapter(call):
                 continue  # `PeftModel.from_pretrained(model, adapter_dir)`: the model it wraps is loaded apart
             if not named_only:
                 argument = keyword_value(call, "pretrained_model_name_or_path") or first_argument(call)
-                if argument is not None and ast.dump(argument) in adapters:
+                if argument is not None and ast.dump(argument) in own_folders:
                     # `AutoTokenizer.from_pretrained(adapter_dir)`: the tokenizer saved with a PEFT adapter is its
                     # base model's, and the module loads that base apart; so is a model the module saves there
                     # itself (`model.save_pretrained(out_dir)`), one it loaded apart or trained from one
@@ -258,7 +258,7 @@ class ModuleFacts:
         return found
 
     @functools.cached_property
-    def _adapter_paths(self) -> frozenset[str]:
+    def _own_model_folders(self) -> frozenset[str]:
         """The paths the module loads PEFT adapters from (`PeftModel.from_pretrained(model, adapter_dir)`) or saves
         a model or tokenizer to (`ort_model.save_pretrained(onnx_dir)`), as `ast.dump` gives them."""
         found: set[str] = set()

@@ -390,20 +390,16 @@ def _pads_an_unsloth_tokenizer(
 ) -> bool:
     """`if tokenizer.pad_token is None: tokenizer.pad_token = tokenizer.eos_token` on a tokenizer unsloth loaded in
     the function: a fallback that never runs."""
-    target = node.targets[0] if len(node.targets) == 1 else None
-    owner = target.value if isinstance(target, ast.Attribute) else None
-    if not isinstance(owner, ast.Name) or (id(function), owner.id) not in tokenizers:
-        return False
-    return _only_without_a_pad(facts.ancestors(node))
+    owner = _fallback_owner(node, facts)
+    return owner is not None and (id(function), owner.id) in tokenizers
 
 
 def _pads_a_tokenizer_with_a_pad(node: ast.Assign, function: FunctionInfo, facts: ModuleFacts) -> bool:
     """`if tokenizer.pad_token is None: tokenizer.pad_token = tokenizer.eos_token` on a tokenizer the function loads
     once from a checkpoint it names (not a default, which other checkpoints replace) whose tokenizer has a pad token
     of its own (`AutoTokenizer.from_pretrained("Qwen/Qwen2.5-7B-Instruct")`): a fallback that never runs."""
-    target = node.targets[0] if len(node.targets) == 1 else None
-    owner = target.value if isinstance(target, ast.Attribute) else None
-    if not isinstance(owner, ast.Name) or not _only_without_a_pad(facts.ancestors(node)):
+    owner = _fallback_owner(node, facts)
+    if owner is None:
         return False
     loads = function.assignments.get(owner.id, [])
     load = loads[0] if len(loads) == 1 else None
@@ -412,6 +408,14 @@ def _pads_a_tokenizer_with_a_pad(node: ast.Assign, function: FunctionInfo, facts
     argument = keyword_value(load, "pretrained_model_name_or_path") or first_argument(load)
     checkpoint = facts.checkpoint_of(argument, function) if argument is not None else None
     return checkpoint is not None and has_own_pad(checkpoint)
+
+
+def _fallback_owner(node: ast.Assign, facts: ModuleFacts) -> ast.Name | None:
+    """The tokenizer `x` of `x.pad_token = ...` under `if x.pad_token is None:` (a fallback for a tokenizer without
+    a pad token), else None."""
+    target = node.targets[0] if len(node.targets) == 1 else None
+    owner = target.value if isinstance(target, ast.Attribute) else None
+    return owner if isinstance(owner, ast.Name) and _only_without_a_pad(facts.ancestors(node)) else None
 
 
 def _only_without_a_pad(ancestors: tuple[ast.AST, ...]) -> bool:
