@@ -480,7 +480,10 @@ class DoubleBos(Rule):
         `exported.save_pretrained(onnx_dir)`: one of its own models), or a
         tokenizer loaded, where the code binds it once, from such a checkpoint it names (`self.tokenizer =
         AutoTokenizer.from_pretrained("Qwen/Qwen2.5-0.5B-Instruct")`, whatever model the module runs with it), or whose
-        checkpoints are such or unknown and that
+        checkpoints are such or unknown and that writes ChatML's markers itself (a loss mask cut at
+        `<|im_start|>assistant`, `encode("<|im_start|>")`, an f-string of ChatML turns), naming no family with a BOS
+        nor its markers, and neither testing a text for the marker (`if "<|im_start|>" in reply:`) nor offering
+        `"chatml"` as one format among others, or that
         imports (or binds at its top) only one such family's model classes and helpers
         (`Qwen2_5_VLForConditionalGeneration`, `qwen_vl_utils`; an `Auto*` model class imported beside them loads any
         model, `AutoModelForImageTextToText` in the branch for other model types; an import inside a function counts by the name it
@@ -1053,8 +1056,31 @@ def _no_template_writes_bos(facts: ModuleFacts) -> bool:
         # a module that loads no model, imported in the run only by modules that load such families
         named = [family_named(name) for name in facts.links.importer_families]
         return _all_without_bos(named)
-    # a checkpoint named by nothing known: what the module imports and binds decides
-    return facts.remembered(_imports_one_family_without_bos)
+    # a checkpoint named by nothing known: what the module imports and binds decides, or the ChatML it writes
+    return facts.remembered(_imports_one_family_without_bos) or _written_for_chatml(facts.source.text)
+
+
+def _written_for_chatml(text: str) -> bool:
+    """Does the module write ChatML's markers itself (`f"<|im_start|>user\n{prompt}<|im_end|>"`, a loss mask between
+    `<|im_start|>assistant` and `<|im_end|>`, `encode("<|im_start|>")`), and name no family whose template writes a
+    BOS, nor its markers? Code that builds or parses ChatML itself is written for ChatML templates, which write no
+    BOS. Not when it tests a text for the marker (`if "<|im_start|>" in response:`) or offers ChatML by name
+    (`if spec.chat_template == "chatml":`): there ChatML is one format among others."""
+    if "<|im_start|>" not in text or _OFFERS_CHATML.search(text):
+        return False
+    markers = [match.end() for match in _CHATML_MARKER.finditer(text)]
+    if not markers or any(_TESTED_FOR.match(text, end) for end in markers):
+        return False
+    return not _NAMES_A_BOS_FAMILY.search(text.lower()) and not _OTHER_MARKERS.search(text)
+
+
+# a string literal holding ChatML's turn marker, and what makes it a containment test (`"<|im_start|>..." in text`)
+_CHATML_MARKER = re.compile(r"""["'][^"'\n]*<\|im_start\|>[^"'\n]*["']""")
+_TESTED_FOR = re.compile(r"\s+(?:not\s+)?in\b")
+# ChatML named as one of the formats the code can write (`"chatml"`)
+_OFFERS_CHATML = re.compile(r"""["']chatml["']""", re.IGNORECASE)
+# the markers of templates that write a BOS or are not ChatML: Llama 3's, Llama 2's and Mistral's, Gemma's, a `<s>`
+_OTHER_MARKERS = re.compile(r"<\|begin_of_text\|>|<\|eot_id\|>|\[INST\]|<start_of_turn>|<bos>|<s>")
 
 
 def _tokenizer_loaded_without_bos(tokenizer_call: TokenizerCall, facts: ModuleFacts) -> bool:
