@@ -87,31 +87,29 @@ def column_words(column: str) -> str:
     return f"column `{column}`"
 
 
+def _nearest_scope(name: str, function: FunctionInfo | None) -> FunctionInfo | None:
+    """The nearest scope that binds `name`, as a parameter or by assignment."""
+    while function is not None and name not in function.params and name not in function.assignments:
+        function = function.outer
+    return function
+
+
 def _nearest_binding(name: str, function: FunctionInfo | None) -> tuple[FunctionInfo, list[ast.expr]] | None:
     """The nearest scope that binds `name` by assignment, with the values it assigns; None when the nearest one
     binds it as a parameter, or none does."""
-    while function is not None:
-        if name in function.params:
-            return None
-        values = function.assignments.get(name)
-        if values is not None:
-            return function, values
-        function = function.outer
-    return None
+    scope = _nearest_scope(name, function)
+    if scope is None or name in scope.params:
+        return None
+    return scope, scope.assignments[name]
 
 
 def _parameter_default(name: str, function: FunctionInfo | None) -> str | None:
     """The string default of the parameter `name` of the nearest scope that binds it, when that scope never
     rebinds it."""
-    while function is not None:
-        if name in function.params:
-            if name in function.assignments:
-                return None
-            return string_value(function.params[name].default)
-        if name in function.assignments:
-            return None
-        function = function.outer
-    return None
+    scope = _nearest_scope(name, function)
+    if scope is None or name not in scope.params or name in scope.assignments:
+        return None
+    return string_value(scope.params[name].default)
 
 
 def _bound_string(name: str, function: FunctionInfo | None) -> str | None:

@@ -969,6 +969,18 @@ def _token_prompt(node: ast.expr) -> bool:
     return isinstance(node, ast.Call) and called_name(node) == "TokensPrompt"
 
 
+# the keys of vLLM's prompt dicts (`TextPrompt`): the text and what goes with it
+_TEXT_PROMPT_KEYS = frozenset({"prompt", "multi_modal_data", "mm_processor_kwargs", "multi_modal_uuids", "cache_salt"})
+
+
+def built_text_prompt(node: ast.expr) -> ast.expr | None:
+    """`text` for a dict built as vLLM's text prompt and nothing else (`{"prompt": text, "multi_modal_data": ...}`,
+    no key vLLM's prompt dicts do not take), where no engine is in sight yet (what a helper returns); else None."""
+    if not isinstance(node, ast.Dict) or not all(string_value(key) in _TEXT_PROMPT_KEYS for key in node.keys):
+        return None
+    return _prompt_of(node)
+
+
 def _prompt_of(node: ast.expr) -> ast.expr | None:
     """`text` for `{"prompt": text, ...}` or `TextPrompt(prompt=text)`, else None."""
     if isinstance(node, ast.Dict):

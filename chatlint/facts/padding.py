@@ -410,12 +410,18 @@ def _pads_a_tokenizer_with_a_pad(node: ast.Assign, function: FunctionInfo, facts
     return checkpoint is not None and has_own_pad(checkpoint)
 
 
+def padded_tokenizer(statement: ast.AST) -> ast.Name | None:
+    """The local name `x` of `x.pad_token = ...` (one target, an attribute of a name), else None."""
+    target = statement.targets[0] if isinstance(statement, ast.Assign) and len(statement.targets) == 1 else None
+    owner = target.value if isinstance(target, ast.Attribute) else None
+    return owner if isinstance(owner, ast.Name) else None
+
+
 def _fallback_owner(node: ast.Assign, facts: ModuleFacts) -> ast.Name | None:
     """The tokenizer `x` of `x.pad_token = ...` under `if x.pad_token is None:` (a fallback for a tokenizer without
     a pad token), else None."""
-    target = node.targets[0] if len(node.targets) == 1 else None
-    owner = target.value if isinstance(target, ast.Attribute) else None
-    return owner if isinstance(owner, ast.Name) and _only_without_a_pad(facts.ancestors(node)) else None
+    owner = padded_tokenizer(node)
+    return owner if owner is not None and _only_without_a_pad(facts.ancestors(node)) else None
 
 
 def _only_without_a_pad(ancestors: tuple[ast.AST, ...]) -> bool:

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from chatlint.facts.column_names import ColumnName, column_name, field_default, option_defaults
+from chatlint.facts.engines import built_text_prompt
 from chatlint.facts.flow import (
     MAX_RESOLUTION_DEPTH,
     Binding,
@@ -1231,7 +1232,7 @@ class RenderedTexts:
         """`value` (returned by `helper`) is one of its parameters, its start kept (`prompt`, `prompt + suffix`,
         `prompt.strip()`), also as the text of a vLLM prompt dict (`{"prompt": prompt, "multi_modal_data": ...}`):
         the render the call `site` passes for that parameter."""
-        value = _vllm_prompt_text(value) or value
+        value = built_text_prompt(value) or value
         returned = value
         while True:
             if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
@@ -1384,21 +1385,6 @@ class RenderedTexts:
             )
         finally:
             self.busy.discard(key)
-
-
-# the keys of vLLM's prompt dicts (`TextPrompt`): the text and what goes with it
-_VLLM_PROMPT_KEYS = frozenset({"prompt", "multi_modal_data", "mm_processor_kwargs", "multi_modal_uuids", "cache_salt"})
-
-
-def _vllm_prompt_text(value: ast.expr) -> ast.expr | None:
-    """The text of a dict literal shaped as vLLM's prompt dict (`{"prompt": text, "multi_modal_data": {...}}`, no
-    other key), else None."""
-    if not isinstance(value, ast.Dict) or None in value.keys:
-        return None
-    keys = [string_value(key) for key in value.keys if key is not None]
-    if "prompt" not in keys or not all(key in _VLLM_PROMPT_KEYS for key in keys):
-        return None
-    return value.values[keys.index("prompt")]
 
 
 def _forwards_caller_keywords(render: ast.Call, helper: FunctionInfo) -> bool:

@@ -1057,15 +1057,16 @@ def _no_template_writes_bos(facts: ModuleFacts) -> bool:
         named = [family_named(name) for name in facts.links.importer_families]
         return _all_without_bos(named)
     # a checkpoint named by nothing known: what the module imports and binds decides, or the ChatML it writes
-    return facts.remembered(_imports_one_family_without_bos) or _written_for_chatml(facts.source.text)
+    return facts.remembered(_imports_one_family_without_bos) or facts.remembered(_written_for_chatml)
 
 
-def _written_for_chatml(text: str) -> bool:
+def _written_for_chatml(facts: ModuleFacts) -> bool:
     """Does the module write ChatML's markers itself (`f"<|im_start|>user\n{prompt}<|im_end|>"`, a loss mask between
     `<|im_start|>assistant` and `<|im_end|>`, `encode("<|im_start|>")`), and name no family whose template writes a
     BOS, nor its markers? Code that builds or parses ChatML itself is written for ChatML templates, which write no
     BOS. Not when it tests a text for the marker (`if "<|im_start|>" in response:`) or offers ChatML by name
     (`if spec.chat_template == "chatml":`): there ChatML is one format among others."""
+    text = facts.source.text
     if "<|im_start|>" not in text or _OFFERS_CHATML.search(text):
         return False
     markers = [match.end() for match in _CHATML_MARKER.finditer(text)]

@@ -10,7 +10,14 @@ from typing import NamedTuple
 
 from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.flags import passed_value
-from chatlint.facts.padding import LOSS_MASK_NAME, PadAssignment, ValueMask, pad_eos_assignments, value_masks
+from chatlint.facts.padding import (
+    LOSS_MASK_NAME,
+    PadAssignment,
+    ValueMask,
+    pad_eos_assignments,
+    padded_tokenizer,
+    value_masks,
+)
 from chatlint.facts.sft_trainer import pretokenized, trl_imports
 from chatlint.facts.summary import PAD_SET_TO_EOS, TOKENIZER_LOADER_CALL, ModuleSummary, PadLoader
 from chatlint.facts.syntax import called_name, dotted_name, is_partial, is_self_attribute, keyword_value, own_nodes
@@ -590,10 +597,8 @@ def _loaded_after(assignment: PadAssignment, mask: ValueMask) -> bool:
     """Is the tokenizer the assignment pads (`tok.pad_token = tok.eos_token`) first bound in the function after the
     mask (`tok = AutoTokenizer.from_pretrained(...)` to push a merged model, after the trainer): another object than
     the one the mask compares with."""
-    statement = assignment.node
-    target = statement.targets[0] if isinstance(statement, ast.Assign) and len(statement.targets) == 1 else None
-    owner = target.value if isinstance(target, ast.Attribute) else None
-    if not isinstance(owner, ast.Name) or owner.id in assignment.function.params:
+    owner = padded_tokenizer(assignment.node)
+    if owner is None or owner.id in assignment.function.params:
         return False
     bound = assignment.function.assignments.get(owner.id, [])
     return bool(bound) and min(value.lineno for value in bound) > mask.node.lineno
