@@ -89,6 +89,14 @@ def calls_conversation_methods(text: str) -> bool:
     return _CONVERSATION_METHOD.search(text) is not None
 
 
+def builds_class(ref: ImportRef, text: str) -> bool:
+    """Does the text build an instance of the class `ref` imports by name (`Qwen3Renderer(tok)`)?"""
+    symbol = ref.symbol
+    if symbol is None or symbol == "*" or not symbol[:1].isupper() or symbol.isupper():
+        return False
+    return re.search(r"(?<![\w.])" + re.escape(ref.local) + r"\(", text) is not None
+
+
 def subclassed(ref: ImportRef, text: str) -> bool:
     """Does the text define a class with what `ref` binds among its bases (`class ChatSFT(ConversationDataset):`)?"""
     if ref.symbol is None or ref.symbol == "*":
@@ -154,6 +162,26 @@ def constants_read(text: str) -> dict[str, set[str]]:
     for owner, name in _CONSTANT_READ.findall(text):
         found.setdefault(owner, set()).add(name)
     return found
+
+
+# `**CHAT_TEMPLATE_KWARGS`, `**config.RENDER_KWARGS`: a spread of a name or of a name's attribute
+_SPREAD = re.compile(r"\*\*\s*([A-Za-z_]\w*)(?:\.([A-Za-z_]\w*))?\s*[,)]")
+
+
+def spread_constants(ref: ImportRef, text: str) -> frozenset[str]:
+    """The names of what an import gives the text that the text spreads into a call (`from config import
+    CHAT_TEMPLATE_KWARGS`, then `**CHAT_TEMPLATE_KWARGS`; `import config`, then `**config.RENDER_KWARGS`): dicts of
+    keywords its module may show whole."""
+    if ref.symbol == "*" or "**" not in text:
+        return frozenset()
+    spreads = _SPREAD.findall(text)
+    if ref.symbol is None:
+        return frozenset(attribute for name, attribute in spreads if name == ref.local and attribute)
+    return (
+        frozenset({ref.symbol})
+        if any(name == ref.local and not attribute for name, attribute in spreads)
+        else frozenset()
+    )
 
 
 def calls_through(ref: ImportRef, callees: frozenset[str]) -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from chatlint.facts.built_classes import decorated_registry_factories, factories_in_text
+from chatlint.facts.built_classes import decorated_registry_factories, factories_in_text, subclasses_in_text
 from chatlint.facts.column_names import checkpoint_fields_handed, checkpoint_fields_read, text_fields_read
 from chatlint.facts.config_switches import (
     mapping_fields_read,
@@ -60,6 +60,7 @@ from chatlint.import_uses import (
     annotates,
     applied_to_rows,
     bound_name,
+    builds_class,
     called,
     calls_conversation_methods,
     calls_through,
@@ -69,6 +70,7 @@ from chatlint.import_uses import (
     installed_templates,
     may_tokenize_with,
     mentions,
+    spread_constants,
     subclassed,
     subclasses,
     trains_with,
@@ -206,16 +208,25 @@ class Project:
 
     def learn_factories(self, path: str, text: str) -> None:
         """Before the files of the run are linked: a checked file the rules did not parse whose functions are
-        annotated to return a class a known module renders with (`def make_prompt_builder(cfg) -> PromptBuilder`)
-        is remembered with its imports and those functions, so that their callers are linked to the class."""
+        annotated to return a class a known module renders with (`def make_prompt_builder(cfg) -> PromptBuilder`),
+        or whose classes inherit from one (`class Qwen3Renderer(PromptRenderer)`), is remembered with its imports
+        and those functions and classes, so that their callers are linked to the class."""
         resolved = self._resolve(path)
         if resolved in self.summaries:
             return
         summary = self._reexport_imports(resolved, text.encode("utf-8", "surrogatepass"))
-        if summary is not None and any(cls in self.rendering_classes for _, cls in summary.factories):
-            self.summaries[resolved] = summary
-            for name in ("renderers", "_renderer_names", "_rendering_bases", "_names_column_writer", "_column_writers"):
-                self.__dict__.pop(name, None)  # the names a run's files may use grew
+        classes = self.rendering_classes
+        if summary is not None and (
+            any(cls in classes for _, cls in summary.factories)
+            or any(base.rsplit(".", 1)[-1] in classes for _, base in summary.subclasses)
+        ):
+            self.relearn(resolved, summary)
+
+    def relearn(self, path: Path, summary: ModuleSummary) -> None:
+        """Remember `summary` for the module at `path` (resolved): the names a run's files may use grew."""
+        self.summaries[path] = summary
+        for name in ("renderers", "_renderer_names", "_rendering_bases", "_names_column_writer", "_column_writers"):
+            self.__dict__.pop(name, None)
 
     def links_for(
         self,
@@ -279,6 +290,13 @@ class Project:
         reads = text is not None and through
         read = constants_read(text) if text is not None and reads and any(ref.symbol is None for ref in imports) else {}
         constants = {ref: names for ref in imports if reads and (names := checkpoint_constants(ref, read))}
+        if renders:
+            # a dict of template keywords it spreads (`**CHAT_TEMPLATE_KWARGS`): the module that defines it is read
+            for ref in imports:
+                if spread := spread_constants(ref, text or ""):
+                    constants[ref] = constants.get(ref, frozenset()) | spread
+        # a class of another module it builds (`Qwen3Renderer(tok)`): its methods may be a base's of a third module
+        built = {ref for ref in imports if text is not None and builds_class(ref, text)}
         every_import = imports
         if text is not None and not self.eager:
             imports = tuple(
@@ -290,6 +308,7 @@ class Project:
                 or ref in pads
                 or ref in builders
                 or ref in constants
+                or ref in built
                 or self._may_use(ref, text, wants_masks, dotted)
             )
         if not every_import:
@@ -319,6 +338,7 @@ class Project:
                 properties=ref in annotated and not methods,
                 callees=ref in callees,
                 templates=text is not None and ref.local in installed_templates(text),
+                subclass=ref in built,
             )
             if found is None or self._resolve(found.summary.path) == importer:
                 continue
@@ -581,6 +601,10 @@ class Project:
         names += [registry for summary in summaries for registry, _, _ in summary.wrapper_registries]
         names += [registry for summary in summaries for registry, _ in summary.row_registries]
         classes = frozenset(name.split(".")[0] for name in names if "." in name) | self._rendering_bases
+        # (and their subclasses in modules that render nothing themselves: `class Qwen3Renderer(PromptRenderer)`)
+        classes |= {
+            cls for summary in summaries for cls, base in summary.subclasses if base.rsplit(".", 1)[-1] in classes
+        }
         # the functions annotated to return one of those classes (`make_prompt_builder(cfg) -> PromptBuilder`)
         names += [factory for summary in summaries for factory, cls in summary.factories if cls in classes]
         return frozenset(name for name in names if "." not in name), classes
@@ -657,13 +681,15 @@ class Project:
         properties: bool = False,
         callees: bool = False,
         templates: bool = False,
+        subclass: bool = False,
     ) -> Imported | None:
         """What `ref` imports, from its module's summary. `tokenizing`: the importer has rendered text, so a
         function that tokenizes its parameter is worth reading a module for; `pads`: the importer masks labels by
         value, so a function that pads with EOS is; `conversations`: the importer renders what it calls, so a
         function that builds a conversation is; `callees`: the importer renders and calls it, so a function that
         builds a serving engine or masks the first labels it is given is; `owners`: what declares the default of
-        one of the `fields` is asked for, through the re-exports of a package too."""
+        one of the `fields` is asked for, through the re-exports of a package too; `subclass`: the importer builds
+        an instance of the class, whose methods may be those of a base it inherits from a third module."""
         parts = [part for part in ref.module.split(".") if part]
         for base in self._bases(ref, importer):
             if ref.symbol is not None:
@@ -684,7 +710,7 @@ class Project:
             module_file = module_path(base, parts) if parts else module_path(base, ["__init__"], package=False)
             if module_file is None:
                 continue
-            asks = tokenizing or owners or pads or callees
+            asks = tokenizing or owners or pads or callees or subclass
             follow = ref.symbol if self._reexported(ref, wants_masks) or asks else None
             summary = self.summary_at(
                 module_file,
@@ -698,6 +724,7 @@ class Project:
                 properties,
                 callees,
                 templates,
+                subclass,
             )
             if summary is None:
                 return None
@@ -716,6 +743,11 @@ class Project:
             ):
                 return Imported(summary, ref.symbol)
             made = summary.factory(ref.symbol)
+            if made is None and subclass and summary.base(ref.symbol) is not None:
+                # a subclass whose rendering methods are its base's (`class Qwen3Renderer(PromptRenderer)`): as a
+                # factory of that base, unless it overrides one
+                inherited = self._inherited_base(ref, summary, module_file, hops, wants_masks)
+                return inherited if inherited is not None and not self._overrides(module_file, ref, inherited) else None
             if made is not None and (made in summary.renderers or (tokenizing and summary.tokenizes_with(made))):
                 return Imported(summary, made)  # a factory of a class of its own module
             if hops == 0 or follow is None:
@@ -742,11 +774,39 @@ class Project:
                     properties,
                     callees,
                     templates,
+                    subclass,
                 )
                 if found is not None:
                     return found
             return None
         return None
+
+    def _inherited_base(
+        self, ref: ImportRef, summary: ModuleSummary, module_file: Path, hops: int, wants_masks: bool
+    ) -> Imported | None:
+        """The base class `ref`'s class inherits from, where its module (or a third one it imports) tells of its
+        rendering methods: the class of the module, or one it imports by name or as a module (`base.Renderer`)."""
+        base = summary.base(ref.symbol or "") or ""
+        head, _, attribute = base.partition(".")
+        if not attribute and base in summary.renderers:
+            return Imported(summary, base)
+        if hops == 0:
+            return None
+        for other in summary.imports:
+            if other.local != head or other.symbol == "*" or bool(attribute) != (other.symbol is None):
+                continue
+            again = replace(other, symbol=attribute) if attribute else other
+            found = self._imported(again, module_file, hops - 1, wants_masks, conversations=True, subclass=True)
+            if found is not None and found.symbol is not None:
+                return found
+        return None
+
+    def _overrides(self, module_file: Path, ref: ImportRef, base: Imported) -> bool:
+        """Does `ref`'s class define a method of its own that its base's summary tells of (a render of its own)?"""
+        data = self._peek(module_file)
+        prefix = f"{base.symbol}."
+        methods = {name.removeprefix(prefix) for name in base.summary.renderers if name.startswith(prefix)}
+        return data is None or any(_defines_method(data, ref.symbol or "", method) for method in methods)
 
     def handed(self, path: str, text: str, links: Links) -> list[tuple[Path, str, str, Imported]]:
         """The instances of imported rendering classes the module at `path` hands to a function or class of
@@ -1006,6 +1066,7 @@ class Project:
         properties: bool = False,
         callees: bool = False,
         templates: bool = False,
+        subclass: bool = False,
     ) -> ModuleSummary | None:
         """The summary of the module at `path` (resolved), when its bytes may tell what is asked: a render, a label
         mask (`wants_masks`), a function that tokenizes its parameter (`tokenizing`), a pad = EOS assignment
@@ -1079,6 +1140,8 @@ class Project:
         chained = chained or ((renders or tokenizing) and self._configures(path, data, renders, tokenizing))
         passes_on = not chained and tokenizing and self._may_chain_tokenizers(path, data)
         if not (renders or reexports or chained or passes_on):
+            if subclass and symbol is not None and _defines_subclass(data, symbol):
+                return self._reexport_imports(path, data)  # (where its base comes from)
             return None  # not remembered as None: a later question (for masks) may find it worth reading
         text = _decoded(data)
         if text is None:
@@ -1169,7 +1232,12 @@ class Project:
             text = _decoded(data)
             reader = self.import_reader
             self._reexporters[path] = (
-                ModuleSummary(self.name_of(path), reader(text, None), factories=factories_in_text(text))
+                ModuleSummary(
+                    self.name_of(path),
+                    reader(text, None),
+                    factories=factories_in_text(text),
+                    subclasses=subclasses_in_text(text),
+                )
                 if text is not None and reader is not None
                 else None
             )
@@ -1311,6 +1379,11 @@ def _abstract_class(data: bytes, name: str) -> bool:
     or one with the `ABCMeta` metaclass?"""
     header = re.search(rb"class " + re.escape(name.encode()) + rb"\(([^)]*)\)", data)
     return header is not None and re.search(rb"\b(?:ABC|Protocol|ABCMeta)\b", header.group(1)) is not None
+
+
+def _defines_subclass(data: bytes, cls: str) -> bool:
+    """Do a module's bytes define the class `cls` with a base (`class Qwen3Renderer(PromptRenderer):`)?"""
+    return re.search(rb"(?m)^class[ \t]+" + re.escape(cls.encode()) + rb"[ \t]*\(\s*\w", data) is not None
 
 
 def _defines(data: bytes, name: str) -> bool:

@@ -35,7 +35,7 @@ from chatlint.facts.summary import (
 )
 from chatlint.files import FileSelector
 from chatlint.findings import Related
-from chatlint.import_uses import imports_any, is_word, mentions
+from chatlint.import_uses import imports_any, is_word, mentions, whole_word
 from chatlint.knowledge.model_families import ModelFamily, family_of, names_known_checkpoint
 from chatlint.linking import MAX_SUMMARY_BYTES, Project, Summarizer
 from chatlint.source import Source
@@ -150,8 +150,9 @@ class ProjectStep:
         run_defaults = _run_switch_defaults(checked, project.switch_overrides)
         classes = mentions(project.rendering_classes)
         for path, (source, result) in sorted(checked.items()):
-            # (functions annotated to return a rendering class: their callers are linked to it)
-            if result.summary is None and "->" in source.text and classes(source.text):
+            # (functions annotated to return a rendering class, or classes inheriting from one: their callers are
+            # linked to it)
+            if result.summary is None and ("->" in source.text or "class " in source.text) and classes(source.text):
                 project.learn_factories(path, source.text)
         known_names = project.renderers
         named = imports_any(known_names)
@@ -224,6 +225,9 @@ class ProjectStep:
         self._mixins(project, to_link, named_files)
         self._stages(project, to_link, imports_of)
         for (source, _), linked in zip(to_link, self.check_linked(to_link)):
+            checked[source.path] = (source, linked)
+        relinked = self._handed_summaries(project, handed, to_link, imports_of) if handed else []
+        for (source, _), linked in zip(relinked, self.check_linked(relinked) if relinked else []):
             checked[source.path] = (source, linked)
         again = self._importer_families(project, to_link, summaries, imports_of)
         again = self._helper_families(project, to_link, again, summaries, imports_of)
@@ -389,6 +393,50 @@ class ProjectStep:
             links = self._links_of(project, self._run_path(project, target), to_link)
             if links is not None:
                 links.hand(owner, param, cls)
+
+    def _handed_summaries(
+        self,
+        project: Project,
+        handed: list[tuple[Path, str, str, Imported]],
+        to_link: list[tuple[Source, Links]],
+        imports_of: dict[str, tuple[ImportRef, ...]],
+    ) -> list[tuple[Source, Links]]:
+        """The files of the run that use a name a handed file tells only now that it knows the class of what it is
+        handed (`load_rendered_dataset(path, renderer)` in `sft_data.py`, handed a renderer by `train.py`, returns a
+        dataset with a render in a column): linked again (in `to_link`, for the steps after this one) and returned,
+        to be checked again (`train.py` tokenizes that column)."""
+        told: set[str] = set()
+        linked = {source.path: (source, links) for source, links in to_link}
+        for target in sorted({target for target, _, _, _ in handed}):
+            path = self._run_path(project, target)
+            if path not in linked:
+                continue
+            source, links = linked[path]
+            summary = project.summarizer(project.name_of(target), source.text, links)
+            known = project.summaries.get(target)
+            if summary is None or (known is not None and summary.digest == known.digest):
+                continue
+            told |= summary.told - (known.told if known is not None else frozenset())
+            project.relearn(target, summary)
+        if not told:
+            return []
+        places = {source.path: place for place, (source, _) in enumerate(to_link)}
+        again = []
+        for path, (source, result) in sorted(self.checked.items()):
+            if path in imports_of and any(whole_word(source.text, name) for name in told):
+                # (all its imports: those of a file the rules did not parse were read for the names known before)
+                imports = result.summary.imports if result.summary is not None else imports_in_text(source.text)
+                links = project.links_for(path, imports, text=source.text)
+                if path in places:
+                    handed_to = to_link[places[path]][1]
+                    for (owner, param), bound in handed_to.param_classes.items():
+                        if bound:
+                            links.hand(owner, param, handed_to.names[bound])
+                    to_link[places[path]] = (source, links)
+                else:
+                    to_link.append((source, links))
+                again.append((source, links))
+        return again
 
     def _constructions(self, project: Project, to_link: list[tuple[Source, Links]]) -> None:
         """The files of the run with a class whose render takes a flag from its constructor's parameter

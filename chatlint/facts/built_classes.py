@@ -110,6 +110,20 @@ def factories_in_text(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found.items()))
 
 
+# `class Qwen3Renderer(PromptRenderer):`, `class Qwen3Renderer(base.PromptRenderer, Mixin):` at the start of a line
+_SUBCLASS = re.compile(r"(?m)^class[ \t]+(\w+)[ \t]*\(\s*([A-Za-z_][\w.]*)\s*[,)]")
+
+
+def subclasses_in_text(text: str) -> tuple[tuple[str, str], ...]:
+    """The module's classes with their first base as the module writes it (`(Qwen3Renderer, PromptRenderer)`), read
+    from its text without parsing it: a class of another module may be where an importer's instance gets its
+    methods."""
+    if "class " not in text:
+        return ()
+    found = {match[1]: match[2] for match in _SUBCLASS.finditer(text) if _names_a_class(match[2].rsplit(".", 1)[-1])}
+    return tuple(sorted(found.items()))
+
+
 _NOT_CLASSES = frozenset({"Any", "List", "Dict", "Tuple", "Optional", "Union", "Iterator", "Iterable", "Sequence"})
 
 

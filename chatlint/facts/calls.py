@@ -471,11 +471,32 @@ class _Collector:
         flags = {name: call_flag(name, call, function) for name in FLAG_NAMES}
         template_call = self._render(call, function, ancestors, conversation, flags)
         template_call.spreads = self._spreads(call, function)
+        self._imported_dicts(template_call)
         self._configured_flags(template_call)
         return template_call
 
     def _spreads(self, call: ast.Call, function: FunctionInfo) -> tuple[SpreadSource, ...]:
         return tuple(spread_source(mapping, function, self.resolver.flows) for mapping in star_kwargs(call))
+
+    def _imported_dicts(self, template_call: TemplateCall) -> None:
+        """A `**mapping` that names a dict another module shows whole (`**CHAT_TEMPLATE_KWARGS` from config.py)
+        gives the call the flags it holds, and hides no other. (No fix edits the dict: other renders may spread
+        it.)"""
+        if not self.links:
+            return
+        spreads = list(template_call.spreads)
+        for place, mapping in enumerate(star_kwargs(template_call.call)):
+            shown = self.links.flag_dict(mapping) if spreads[place] is SpreadSource.UNKNOWN else None
+            if shown is None:
+                continue
+            keywords, related = shown
+            for name, value in keywords.items():
+                if name in template_call.flags and not template_call.flags[name].present:
+                    where = f"`{code(mapping)}` of {printable_path(related.path)}:{related.line}"
+                    template_call.flags[name] = Flag(name, value, True, None, FlagSource.KWARGS, where)
+            template_call.related = (*template_call.related, related)
+            spreads[place] = SpreadSource.VISIBLE
+        template_call.spreads = tuple(spreads)
 
     def _render(
         self,
@@ -638,6 +659,13 @@ class _Collector:
                 given = argument(name)
                 if given is not None:
                     spreads.append(spread_source(given, function, self.resolver.flows))
+            elif (parts := _merged_parts(name, wrapper)) is not None:
+                # `kwargs = {**self.template_kwargs(), **overrides}`: its own parts, and what the call fills
+                for part in parts:
+                    if dotted_name(part) == wrapper.star_kwargs:
+                        spreads.extend(at_call)
+                    else:
+                        spreads.append(spread_source(part, wrapper, self.resolver.flows))
             else:
                 spreads.append(source)
         return tuple(spreads)
@@ -1131,6 +1159,17 @@ def _turn_by_turn(value: ast.expr) -> str | None:
         # `[system] + dialogue`, `[system] + list(dialogue)`
         return value.right.id if isinstance(value.right, ast.Name) else _turn_by_turn(value.right)
     return None
+
+
+def _merged_parts(name: str, wrapper: FunctionInfo) -> list[ast.expr] | None:
+    """The dicts a local name of the wrapper merges, when it is given once a dict that spreads the wrapper's own
+    `**kwargs` among others (`kwargs = {**self.template_kwargs(), **overrides}`); None otherwise."""
+    assigned = wrapper.assignments.get(name, [])
+    merged = assigned[0] if len(assigned) == 1 else None
+    if not isinstance(merged, ast.Dict) or wrapper.star_kwargs is None:
+        return None
+    parts = [item for key, item in zip(merged.keys, merged.values) if key is None]
+    return parts if any(dotted_name(part) == wrapper.star_kwargs for part in parts) else None
 
 
 def _unwrapped(mapping: ast.expr) -> ast.expr:

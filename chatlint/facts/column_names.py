@@ -15,7 +15,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from chatlint.facts.model import FunctionInfo
-from chatlint.facts.syntax import called_name, field_column, is_property, keyword_value, path_string, string_value
+from chatlint.facts.syntax import (
+    called_name,
+    constant_column,
+    field_column,
+    is_property,
+    keyword_value,
+    path_string,
+    string_value,
+)
 from chatlint.knowledge.model_families import family_of
 
 # a configuration field that names the column holding the training text: `text_column`, `dataset_text_field`
@@ -59,6 +67,12 @@ def column_name(
             # `def format_dataset(ds, tok, text_field="text")`: the column of the default run, as a configuration
             # field's default is
             return ColumnName(default, f'`{node.id}` defaults to "{default}"')
+        if value is None and (constant := constant_column(node)) is not None:
+            # a constant whose string the module does not show (imported from a module of names only): the column
+            # wherever the module names it so (`row[TEXT_KEY] = render(...)`, then `tok(row[TEXT_KEY])`)
+            scope = _nearest_scope(node.id, function)
+            if scope is None or scope.is_module:
+                return ColumnName(constant, f"the column `{node.id}` names")
         return ColumnName(value, f'`{node.id}` is "{value}"') if value is not None else None
     if isinstance(node, ast.Attribute):
         value = defaults().get(node.attr) or imported_defaults.get(node.attr)
@@ -84,6 +98,8 @@ def column_words(column: str) -> str:
     named by `text_column`"."""
     if column.startswith("{") and column.endswith("}"):
         return f"the column named by `{column[1:-1]}`"
+    if column.startswith("<") and column.endswith(">"):
+        return f"the column `{column[1:-1]}` names"
     return f"column `{column}`"
 
 

@@ -277,6 +277,8 @@ def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[a
     `kwargs.update(key=...)`; with the function whose names it reads."""
     mapping: ast.expr | None = kwargs
     fields_of = _fields_dict_of(kwargs)
+    if fields_of is not None and not _may_hold(fields_of, kwargs, key, function):
+        return None
     if fields_of is not None:
         # `**asdict(fmt)`, `**fmt.render_kwargs()`: the field of the configuration object (`fmt.add_generation_
         # prompt`), as the code reads it (its class's default, when it declares one: `config_switches`); through a
@@ -322,6 +324,47 @@ def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[a
     elif isinstance(mapping, ast.Call) and dotted_name(mapping.func) == "dict":
         value = keyword_value(mapping, key)
     return (value, function) if value is not None else None
+
+
+def module_flag_dicts(module: FunctionInfo) -> tuple[tuple[str, int, tuple[tuple[str, bool | None], ...]], ...]:
+    """The module-level dicts of keywords for a template call that the module shows whole and never changes
+    (`CHAT_TEMPLATE_KWARGS = {"add_generation_prompt": True}`, assigned once, no key set later, no `.update`): by
+    name, each key with its literal value (None: not a literal). A module that imports one and spreads it
+    (`**CHAT_TEMPLATE_KWARGS`, `**config.RENDER_KWARGS`) renders with those keywords and no others."""
+    found = []
+    for name, assigned in module.assignments.items():
+        if len(assigned) != 1 or name in module.key_assignments or not _is_visible_dict(assigned[0]):
+            continue
+        value = assigned[0]
+        if isinstance(value, ast.Dict):
+            items = [(string_value(key), item) for key, item in zip(value.keys, value.values)]
+        else:
+            assert isinstance(value, ast.Call)
+            items = [(keyword.arg, keyword.value) for keyword in value.keywords]
+        if any(key is None for key, _ in items) or not any(key in FLAG_NAMES for key, _ in items):
+            continue
+        if not _updated(name, module):
+            found.append((name, value.lineno, tuple((key or "", bool_literal(item)) for key, item in items)))
+    return tuple(found)
+
+
+def _may_hold(fields_of: ast.expr, kwargs: ast.expr, key: str, function: FunctionInfo) -> bool:
+    """May the fields dict of `fields_of` hold `key`? Not when it is the instance's own (`**self.template_kwargs()`)
+    and neither its class (or a base class of the module) has a field or attribute of that name, nor the method
+    names the key: the class shows what it hands on, and that is not among it."""
+    cls = function.self_class
+    if dotted_name(fields_of) != "self" or cls is None:
+        return True
+    owners = cls.lineage()
+    if any(key in owner.fields or key in owner.init_attributes or key in owner.attributes for owner in owners):
+        return True
+    method = kwargs.func.attr if isinstance(kwargs, ast.Call) and isinstance(kwargs.func, ast.Attribute) else None
+    bodies = [owner.methods[method].node for owner in owners if method in owner.methods]
+    return not bodies or any(
+        string_value(node) == key or (isinstance(node, ast.keyword) and node.arg == key)
+        for body in bodies
+        for node in ast.walk(body)
+    )
 
 
 def _agreed_value(key: str, assigned: list[ast.expr], scope: FunctionInfo) -> tuple[ast.expr, FunctionInfo] | None:
@@ -399,7 +442,9 @@ def module_definition(function: FunctionInfo, name: str) -> ast.stmt | None:
 
 
 # -- where a `**mapping` comes from -------------------------------------------------------------------------------
-def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> SpreadSource:
+def spread_source(
+    mapping: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow], depth: int = 0
+) -> SpreadSource:
     """Where the `**mapping` handed to a template call comes from (see `SpreadSource`).
 
     A field read out of a data record whose key names template variables (`example["chat_template_kwargs"]`,
@@ -408,9 +453,11 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     batch["chat_template_kwargs"]`). A configuration's field named `chat_template_kwargs` (`**self.cfg.
     chat_template_kwargs`, `**args.chat_template_kwargs`) is CONFIG: the name training stacks give the template's
     variables; so is a local name given only the parse of an option or field named for the template, or an empty dict
-    (`template_kwargs = json.loads(args.chat_template_config)`). The function's own `**kwargs` or a parameter is
-    CALLER. A dict literal,
-    `dict(...)` without spreads, or a local name given one of those once and never changed after is VISIBLE."""
+    (`template_kwargs = json.loads(args.chat_template_config)`); and so is what a method named for them returns
+    (`self.template_kwargs()`, `cfg.chat_template_kwargs()`). The function's own `**kwargs` or a parameter is CALLER.
+    A dict literal, `dict(...)` without spreads, or a local name given one of those once and never changed after is
+    VISIBLE. A local name given once a dict that merges others (`{**self.template_kwargs(), **overrides}`) comes
+    from where they come from: the callers' when one is the function's own `**kwargs`."""
     mapping = _either_or_empty(mapping)
     if _is_visible_dict(mapping):
         return SpreadSource.VISIBLE
@@ -419,6 +466,8 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     if _is_record_field(mapping, function):
         return SpreadSource.DATA
     if isinstance(mapping, ast.Attribute) and mapping.attr == "chat_template_kwargs":
+        return SpreadSource.CONFIG
+    if _template_kwargs_method(mapping):
         return SpreadSource.CONFIG
     if not isinstance(mapping, ast.Name):
         return SpreadSource.UNKNOWN
@@ -461,6 +510,9 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     if _is_record_field(value, function):
         return SpreadSource.DATA
     flow = function_flow(function, flows)
+    if isinstance(value, ast.Dict) and None in value.keys and name not in flow.opaque_items and depth < 3:
+        if not _updated(name, function):
+            return _merged_source(value, function, flows, depth + 1)
     # (items set later by a key the code shows are read by `mapping_value`: `kwargs["tools"] = tools`)
     if _is_visible_dict(value) and name not in flow.opaque_items:
         return SpreadSource.VISIBLE if not _updated(name, function) else SpreadSource.UNKNOWN
@@ -473,6 +525,39 @@ def spread_source(mapping: ast.expr, function: FunctionInfo, flows: dict[int, Fu
     ):
         return _either_source(value, function)  # `kwargs = {"enable_thinking": False} if thinking else {}`
     return SpreadSource.UNKNOWN
+
+
+# how far each source may hide a flag, least first: what a merged dict comes from is the farthest of its parts'
+_SOURCE_ORDER = (
+    SpreadSource.VISIBLE,
+    SpreadSource.CONFIG,
+    SpreadSource.DATA,
+    SpreadSource.CALLER,
+    SpreadSource.UNKNOWN,
+)
+
+
+def _merged_source(
+    merged: ast.Dict, function: FunctionInfo, flows: dict[int, FunctionFlow], depth: int
+) -> SpreadSource:
+    """Where a dict that merges others comes from (`{**self.template_kwargs(), **overrides}`): the source of its
+    spreads that may hide most (its own keys are read as keywords, see `mapping_value`)."""
+    sources = [
+        spread_source(item, function, flows, depth) for key, item in zip(merged.keys, merged.values) if key is None
+    ]
+    return max(sources, key=_SOURCE_ORDER.index, default=SpreadSource.VISIBLE)
+
+
+def _template_kwargs_method(node: ast.expr) -> bool:
+    """`self.template_kwargs()`, `cfg.chat_template_kwargs()`: a method named for the template's variables, asked
+    with no arguments."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr.lstrip("_") in ("template_kwargs", "chat_template_kwargs", "get_chat_template_kwargs")
+        and not node.args
+        and not node.keywords
+    )
 
 
 def _either_source(mapping: ast.IfExp, function: FunctionInfo) -> SpreadSource:

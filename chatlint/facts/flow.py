@@ -17,7 +17,13 @@ from typing import TypeVar
 
 from chatlint.facts.built_classes import constructor_class, factory_class, registry_class
 from chatlint.facts.model import ClassInfo, FunctionInfo
-from chatlint.facts.syntax import bound_argument, dotted_name, is_self_attribute, string_value, subscript_key
+from chatlint.facts.syntax import (
+    bound_argument,
+    dotted_name,
+    is_self_attribute,
+    stored_key,
+    string_value,
+)
 from chatlint.facts.walk import children as syntax_children
 
 # How many hops (names, helpers, attributes) any resolution of a value follows before it answers "unknown": one
@@ -317,7 +323,7 @@ class _Walker:
             if base:
                 self.flow.changed_items.add(base)
                 self.flow.item_values.setdefault(base, []).append(value)
-            item_key = subscript_key(target)
+            item_key = stored_key(target)
             if base and item_key is not None:
                 self.flow.items.setdefault((base, item_key), []).append(value)
             elif base:

@@ -340,7 +340,7 @@ class IdsSearch:
     def _passed_uses(self, call: ast.Call, value: ast.AST, caller: FunctionInfo, depth: int) -> list[str]:
         """`self._expand(ids, ...)`, `pad(ids)`: the value handed to a function of the module, whose parameter is
         annotated as ids (`input_ids: List[int]`) or used as ids in its body."""
-        callee = self.callee_of(call, caller)
+        callee = self.callee_of(call, caller) or _inherited(call, caller)
         position = next(index for index, argument in enumerate(call.args) if argument is value)
         if callee is None and position == 2 and dotted_name(call.func) in self.prompt_takers:
             return [_prompt_use(call)]  # `generate(model, tokenizer, ids)`
@@ -448,6 +448,18 @@ class IdsSearch:
                 uses = self._binding_uses(binding, receiver, depth + 1)
                 found += [f"returned by `{function.qualname}`, which {words} as `{first}`: {use}" for use in uses]
         return found
+
+
+def _inherited(call: ast.Call, caller: FunctionInfo) -> FunctionInfo | None:
+    """The method `self.<name>(...)` calls when a base class of the module defines it, not the caller's own class
+    (`self.sample_from_ids(ids)` in a subclass of `HFDecoder`), and not as a hook left to subclasses."""
+    func, cls = call.func, caller.self_class
+    if cls is None or not isinstance(func, ast.Attribute) or dotted_name(func.value) != "self":
+        return None
+    if func.attr in cls.methods or func.attr in cls.attributes:
+        return None
+    method = next((owner.methods[func.attr] for owner in cls.lineage()[1:] if func.attr in owner.methods), None)
+    return method if method is not None and not method.is_stub else None
 
 
 def _appended_uses(flow: FunctionFlow, append: ast.Call, prompt_takers: frozenset[str]) -> tuple[str, ...]:
@@ -732,7 +744,11 @@ def _sequence_use(node: ast.AST, ancestors: tuple[ast.AST, ...]) -> SequenceUse:
         if isinstance(holder, ast.keyword) and holder.arg is not None and _is_ids_key(holder.arg):
             # `llm.generate(prompt_token_ids=[ids])`: a batch of id lists
             return SequenceUse(UseKind.LIST, f"`{holder.arg}={_short(parent)}`")
-        if isinstance(holder, ast.Call) and holder.args and holder.args[0] is parent:
+        rows: ast.expr = parent
+        if isinstance(holder, ast.BinOp) and isinstance(holder.op, ast.Mult) and holder.left is parent:
+            # `torch.tensor([ids] * group_size)`: the same row repeated
+            rows, holder = holder, ancestors[-3] if len(ancestors) > 2 else holder
+        if isinstance(holder, ast.Call) and holder.args and holder.args[0] is rows:
             if (dotted_name(holder.func) or "") in _ROWS_OF_IDS_CALLS:
                 # `torch.tensor([ids])`, `torch.cat([prefix, ids], dim=1)`: rows of ids, joined or stacked
                 return SequenceUse(UseKind.LIST, f"`{_short(holder)}`")

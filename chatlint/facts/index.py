@@ -20,6 +20,7 @@ from chatlint.facts.syntax import (
     is_partial,
     is_self_attribute,
     keyword_value,
+    stored_key,
     string_value,
     subscript_key,
 )
@@ -186,6 +187,7 @@ class Indexer:
             key = subscript_key(target)
             if key is not None and is_label_name(key):
                 self._labels(f"assigns `{code(target)}`")
+            key = key or stored_key(target)
             if key is not None and isinstance(target.value, ast.Name):
                 function.key_assignments.setdefault(target.value.id, {})[key] = value
         elif isinstance(target, (ast.Tuple, ast.List)):

@@ -571,7 +571,12 @@ class RenderedColumns:
                     if key is not None
                 ]
             elif isinstance(row, ast.Name):
-                entries = [(key, value) for (base, key), values in items.items() if base == row.id for value in values]
+                entries = [
+                    (self._stored_column(key, function), value)
+                    for (base, key), values in items.items()
+                    if base == row.id
+                    for value in values
+                ]
             elif isinstance(row, ast.DictComp):
                 # `{side + "_text": render(example[side]) for side in ("chosen", "rejected")}`: one column per name
                 entries = [(key, row.value) for key in _comprehension_keys(row)]
@@ -590,6 +595,14 @@ class RenderedColumns:
             partial.update(key for key, _ in entries if key is not None and key not in rendered)
         # a render on some paths only: said so in the message
         return {key: replace(origin, certain=False) if key in partial else origin for key, origin in found.items()}
+
+    def _stored_column(self, key: str, function: FunctionInfo) -> str:
+        """A key a store wrote, as a column: a constant's (`<TEXT_KEY>`, see `syntax.stored_key`) is the string the
+        module shows it holds, where it does."""
+        if key.startswith("<") and key.endswith(">"):
+            column = self.texts.column_of(ast.Name(id=key[1:-1], ctx=ast.Load()), function)
+            return column.name if column is not None else key
+        return key
 
     def _key_column(self, key: ast.expr, function: FunctionInfo, keys: Bound | None) -> ColumnName | None:
         """The column a row's key names: see `column_of`; a parameter of the function, as its caller binds it."""

@@ -61,6 +61,7 @@ from chatlint.facts.syntax import (
     bound_argument,
     cast_value,
     code,
+    constant_column,
     dotted_name,
     first_argument,
     is_classmethod,
@@ -267,7 +268,10 @@ class RenderedTexts:
             base = dotted_name(expr.value)
             if base is None:
                 return None
-            values = self.flow(function).items.get((base, column.name), [])
+            items = self.flow(function).items
+            values = items.get((base, column.name), [])
+            if (constant := constant_column(element)) is not None and constant != column.name:
+                values = [*values, *items.get((base, constant), [])]  # (`row[TEXT_KEY] = ...` stored it)
             handed = self._handler_source(function) if base in function.call_params[:1] else None
             if not values and handed is not None:
                 # `data["prompt"]` in a TorchServe handler's `inference`: a column of the row `preprocess` returns

@@ -17,12 +17,13 @@ from chatlint.facts.built_classes import (
     registry_functions,
     registry_members,
     registry_names,
+    subclasses_in_text,
 )
 from chatlint.facts.calls import conversation_parameter, renderer_factories, spread_parameter
 from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.config_switches import may_declare_switches, switch_defaults, with_nested_defaults
 from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_target
-from chatlint.facts.flags import FLAG_NAMES, merges_caller_kwargs
+from chatlint.facts.flags import FLAG_NAMES, merges_caller_kwargs, module_flag_dicts
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
 from chatlint.facts.id_uses import declares_ids
 from chatlint.facts.masking import (
@@ -238,13 +239,28 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         else (),
         id_params=_id_params(facts) if may_use_id_parameters(data) else (),
         id_batch_params=_id_params(facts, batch=True) if may_use_id_parameters(data) else (),
+        flag_dicts=_flag_dicts(facts, data),
+        subclasses=subclasses_in_text(facts.source.text) if b"class " in data else (),
     )
+
+
+def _module_scope(facts: ModuleFacts) -> FunctionInfo | None:
+    """The module's own scope: its top-level names and what they are assigned."""
+    return next((function for function in facts.functions if function.is_module), None)
+
+
+def _flag_dicts(facts: ModuleFacts, data: bytes) -> tuple[tuple[str, int, tuple[tuple[str, bool | None], ...]], ...]:
+    """The module-level dicts of template keywords an importer may spread (see `flags.module_flag_dicts`)."""
+    module = _module_scope(facts)
+    if module is None or not any(name.encode() in data for name in FLAG_NAMES):
+        return ()
+    return module_flag_dicts(module)
 
 
 def _row_registries(facts: ModuleFacts, texts: Sequence[TextSummary]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The registries of the module's functions (a dict of them, or one a decorator fills) of which some write a
     render into the columns of their rows or make a function that does: `(registry, all its members)`."""
-    module = next((function for function in facts.functions if function.is_module), None)
+    module = _module_scope(facts)
     rows = {text.name for text in texts if text.columns and not text.dataset}
     if module is None or not rows:
         return ()
@@ -263,7 +279,7 @@ def _wrapper_registries(
     (`{"chat": partial(_encode_chat, add_generation_prompt=True), ...}`): `(registry, wrapper, the flags the values
     bind)`, each with the literal every value binds it to, or None (they differ, or one binds it otherwise)."""
     names = {wrapper.name for wrapper in wrappers}
-    module = next((function for function in facts.functions if function.is_module), None)
+    module = _module_scope(facts)
     found = []
     for name, values in module.assignments.items() if module is not None else ():
         value = values[0] if len(values) == 1 else None
@@ -293,7 +309,7 @@ def _as_instances(items: Sequence[_Named], facts: ModuleFacts) -> tuple[_Named, 
     calls = {item.name.removesuffix(".__call__"): item for item in items if item.name.endswith(".__call__")}
     if not calls:
         return ()
-    module = next((function for function in facts.functions if function.is_module), None)
+    module = _module_scope(facts)
     found = []
     for name, values in module.assignments.items() if module is not None else ():
         value = values[0] if len(values) == 1 else None

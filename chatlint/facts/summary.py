@@ -676,6 +676,14 @@ class ModuleSummary:
     # one on an instance of such a class (`self.tokenizer.encode(text)` with `tokenizer: OwnTokenizer`) is that
     # method's, not a transformers tokenizer's (what it does is in `tokenizers`, when it tokenizes with special tokens)
     encoders: tuple[str, ...] = ()
+    # `(name, line, ((key, literal), ...))`: module-level dicts of keywords for a template call, shown whole and never
+    # changed (`CHAT_TEMPLATE_KWARGS = {"add_generation_prompt": True}`): what a module that imports and spreads one
+    # (`**CHAT_TEMPLATE_KWARGS`) renders with (see `flags.module_flag_dicts`)
+    flag_dicts: tuple[tuple[str, int, tuple[tuple[str, bool | None], ...]], ...] = ()
+    # `(class, base)`: the module's classes with their first base as it writes it (`(Qwen3Renderer,
+    # PromptRenderer)`), for a module that builds an instance of one whose methods a base of a third module renders
+    # in
+    subclasses: tuple[tuple[str, str], ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:
@@ -713,7 +721,7 @@ class ModuleSummary:
         optional = (self.renderer_factories, self.hooks, self.registries, self.factories, self.measures)
         later: tuple[object, ...] = (self.handoffs, self.switches, self.measured_hooks, self.engines, self.prefix_masks)
         later = (*later, self.own_templates, self.passes, self.wrapper_registries, self.id_params, self.encoders)
-        later = (*later, self.row_registries, self.id_batch_params)
+        later = (*later, self.row_registries, self.id_batch_params, self.flag_dicts, self.subclasses)
         told = (*told, *(part for part in (*optional, *later) if part))
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
@@ -740,6 +748,7 @@ class ModuleSummary:
         owners = [owner for owner, _, _ in self.defaults if owner]
         owners += [owner for owner, _, _, _ in self.switches]
         factories = [text.name for text in self.texts if text.makes_rows]
+        owners += [name for name, _, _ in self.flag_dicts]
         return self.renderers | frozenset(name for name, _ in self.constants) | frozenset([*owners, *factories])
 
     def switch(self, cls: str, field: str) -> tuple[bool, int] | None:
@@ -775,6 +784,10 @@ class ModuleSummary:
     def factory(self, name: str) -> str | None:
         """The class the module-level function `name` is annotated to return, as the module names it."""
         return next((cls for factory, cls in self.factories if factory == name), None)
+
+    def base(self, name: str) -> str | None:
+        """The first base of the module's class `name`, as the module writes it (see `subclasses`)."""
+        return next((base for cls, base in self.subclasses if cls == name), None)
 
     def registry(self, name: str) -> str | None:
         """The rendering class every instance built through the registry `name` is one of."""

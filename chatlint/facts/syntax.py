@@ -232,6 +232,23 @@ def subscript_key(node: ast.AST) -> str | None:
     return None
 
 
+def stored_key(node: ast.AST) -> str | None:
+    """The key a store writes (`row["text"] = ...`, see `subscript_key`), or `<TEXT_KEY>` for a constant's name
+    (`row[TEXT_KEY] = ...`): the same column wherever the module names it so, whatever string the constant holds
+    (`column_names.column_name` reads it back so)."""
+    key = subscript_key(node)
+    if key is None and isinstance(node, ast.Subscript):
+        key = constant_column(node.slice)
+    return key
+
+
+def constant_column(node: ast.AST) -> str | None:
+    """`<TEXT_KEY>` for the name of a constant (upper case), else None."""
+    if isinstance(node, ast.Name) and node.id.isupper() and len(node.id) > 1:
+        return f"<{node.id}>"
+    return None
+
+
 # the configuration fields that name a dataset column (`text_column`, `dataset_text_field`, `prompt_key`)
 _NAMES_A_COLUMN = re.compile(r"(?i)column|field|_key$")
 
