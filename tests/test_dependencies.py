@@ -100,6 +100,23 @@ def test_pyproject_dependencies_extras_and_groups(tmp_path: Path) -> None:
     assert resolve(tmp_path, "accelerate")[1] == ["1.0.0"]
 
 
+def test_an_extra_pins_only_what_the_project_does_not_require(tmp_path: Path) -> None:
+    """An optional extra's pin is what that extra installs; a library the project requires itself is judged by its
+    own requirement (`transformers >= 4.50` allows 5, whatever one extra pins)."""
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": (
+                '[project]\nname = "x"\ndependencies = ["transformers >= 4.50.0"]\n'
+                '[project.optional-dependencies]\nminicpmv = ["timm==1.0.11", "transformers==4.40.0"]\n'
+                '[dependency-groups]\ndev = ["transformers==4.46.3"]\n'
+            )
+        },
+    )
+    assert resolve(tmp_path, "transformers")[:3] == (VersionKind.RANGE, [], ["pyproject.toml line 3"])
+    assert resolve(tmp_path, "timm")[1] == ["1.0.11"]
+
+
 def test_poetry_tables(tmp_path: Path) -> None:
     write(tmp_path, {"pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.10"\ntrl = "0.12.2"\n'})
     assert resolve(tmp_path) == (VersionKind.EXACT, ["0.12.2"], ["pyproject.toml line 3"], ["PIN"])

@@ -194,19 +194,31 @@ def _strings(value: object) -> list[str]:
 
 
 def _pyproject(text: str, path: str) -> Iterator[Declaration]:
+    """A pyproject's declarations. Those of its optional dependencies and dependency groups count only for a library
+    the project does not require itself (as a release's extras do, `_core_metadata`): `transformers >= 4.50` in
+    `dependencies` is what every install gets, whatever `minicpmv = ["transformers==4.40.0"]` pins for one extra."""
     document = tomllib.loads(text)
     project = document.get("project", {})
-    lists: list[str] = _strings(project.get("dependencies"))
+    extras: list[str] = []
     for group in (project.get("optional-dependencies") or {}, document.get("dependency-groups") or {}):
         if isinstance(group, dict):
             for items in group.values():
-                lists.extend(_strings(items))
-    lists.extend(_strings(document.get("tool", {}).get("uv", {}).get("dev-dependencies")))
-    for requirement in lists:
-        found = declaration(requirement, SourceKind.DECLARED, path, _quoted_line(text, requirement))
-        if found is not None:
+                extras.extend(_strings(items))
+    extras.extend(_strings(document.get("tool", {}).get("uv", {}).get("dev-dependencies")))
+    core = [
+        found for requirement in _strings(project.get("dependencies")) if (found := _declared(requirement, text, path))
+    ]
+    required = {found.library for found in core}
+    yield from core
+    for requirement in extras:
+        found = _declared(requirement, text, path)
+        if found is not None and found.library not in required:
             yield found
     yield from _poetry_tables(document.get("tool", {}).get("poetry", {}), text, path)
+
+
+def _declared(requirement: str, text: str, path: str) -> Declaration | None:
+    return declaration(requirement, SourceKind.DECLARED, path, _quoted_line(text, requirement))
 
 
 def _poetry_tables(poetry: object, text: str, path: str) -> Iterator[Declaration]:

@@ -352,7 +352,7 @@ class Engines:
                 cached.append(value.value.id)  # `return _CACHE[key]`: what the function stored there (below)
                 continue
             built = flow.assigned(value) if isinstance(value, ast.Name) else value
-            engine = _engine_of(self.classes, built.func) if isinstance(built, ast.Call) else None
+            engine = self._engine_built(built) if isinstance(built, ast.Call) else None
             if engine is None:
                 return None
             found.add(engine[1])
@@ -384,10 +384,17 @@ class Engines:
         found = set()
         for position in range(width):
             for built in _items_returned(flow, position) or ():
-                engine = _engine_of(self.classes, built.func) if isinstance(built, ast.Call) else None
+                engine = self._engine_built(built) if isinstance(built, ast.Call) else None
                 if engine is not None:
                     found.add((position, engine[1]))
         return found.pop() if len(found) == 1 else None
+
+    def _engine_built(self, call: ast.Call) -> tuple[str, str] | None:
+        """The library and the words of the engine a call builds: an engine class, or a `text-generation` pipeline
+        (`pipeline("text-generation", model=name)`)."""
+        if self._text_generation_pipeline(call):
+            return "transformers", PIPELINE
+        return _engine_of(self.classes, call.func)
 
     def _factory_places(
         self, call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]
@@ -463,6 +470,8 @@ class Engines:
         return text
 
     def _text_generation_pipeline(self, value: ast.Call, generating: bool = False) -> bool:
+        if self.classes.get(dotted_name(value.func) or "") == PIPELINE:
+            return True  # (what a function of the project that builds one returns: `tok, pipe = load(name)`)
         if dotted_name(value.func) not in self.pipelines:
             return False
         task = keyword_value(value, "task") or positional(value, 0)

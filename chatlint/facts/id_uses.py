@@ -19,11 +19,13 @@ from chatlint.findings import Related
 
 # -- uses of a result as a list of token ids (CL005) ------------------------------------------------------------------
 # Calls that read their argument as a sequence of ids; under transformers 5 a `BatchEncoding` (a dict) goes in
-# silently: `len()` counts its keys, `list()` lists them, the tensor constructors fail or build nonsense.
+# silently: `len()` counts its keys, `list()` and `set()` list them, the tensor constructors fail or build nonsense.
 _SEQUENCE_CALLS = frozenset(
     {
         "len",
         "list",
+        "set",
+        "sorted",
         "torch.tensor",
         "torch.LongTensor",
         "torch.as_tensor",

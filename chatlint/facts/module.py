@@ -381,7 +381,7 @@ class ModuleFacts:
         """The module-level functions of the module that build and return an engine (`def _get_llm(model): return
         LLM(model=model)`), by name: what a call of one returns is that engine."""
         found: dict[str, tuple[str, Related]] = {}
-        names: Iterable[str] = engines.classes
+        names: Iterable[str] = [*engines.classes, *engines.pipelines]
         for _ in range(2):  # (and those that return what one of those returns: `pipe, tok = _load(name)`)
             built = tuple(f"{name.rsplit('.', 1)[-1]}(" for name in names)
             # (only the functions whose text builds one of the classes: the others' flows are not computed here)

@@ -1123,8 +1123,13 @@ class RenderedTexts:
             helper = self.helper_function(value, function)
             if helper is not None:
                 return self._returned(helper, binding.position, depth, many, site=(value, function))
-            imported = (self.links.text(value.func) or self._override(value.func, function)) if not many else None
-            if imported is not None and imported[0].in_tuples and binding.position in imported[0].positions:
+            imported = self.links.text(value.func) or self._override(value.func, function)
+            if (
+                imported is not None
+                and imported[0].in_tuples
+                and binding.position in imported[0].positions
+                and imported[0].batch is many  # (a list of texts there: `images, texts = prepare(...)`)
+            ):
                 # `prompt, full = split_render(tok, conv)` with the helper in another module (or `prompt, count =
                 # self.create_prompt(row)`, implemented by a subclass there)
                 return imported_origin(*imported, "renders the text it returns in a tuple")
@@ -1330,11 +1335,11 @@ class RenderedTexts:
                 return position, found
         return None
 
-    def returned_in_tuples(self, helper: FunctionInfo) -> list[tuple[int, TextOrigin]]:
+    def returned_in_tuples(self, helper: FunctionInfo, many: bool = False) -> list[tuple[int, TextOrigin]]:
         """The places of the tuples `helper` returns that hold a rendered text, with each render (`return prompt,
-        full`): every value it returns is a tuple."""
+        full`): every value it returns is a tuple; `many`: a list of rendered texts (`return images, texts`)."""
         places = range(len(self.flow(helper).returned_places()))
-        found = [(position, self._returned(helper, position, 0, many=False)) for position in places]
+        found = [(position, self._returned(helper, position, 0, many=many)) for position in places]
         return [(position, origin) for position, origin in found if origin is not None]
 
     def yielded(self, helper: FunctionInfo) -> TextOrigin | None:

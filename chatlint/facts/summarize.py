@@ -792,6 +792,12 @@ def _returned_text(
         in_pairs = _returned_tuple_text(rendered, function, renders) if items is None else None
         if in_pairs is not None:
             return in_pairs
+        in_lists = rendered.returned_in_tuples(function, many=True) if items is None else []
+        if in_lists:  # a list of rendered texts in the tuples it returns (`return images, texts`)
+            position, found = in_lists[0]
+            return TextSummary(
+                function.qualname, found.line, found.render, certain=found.certain, positions=(position,), batch=True
+            )
         listed = rendered.returned_tuple_items(function) if items is None else None
         if listed is not None:  # a list of tuples holding a rendered text (`return all_prompts`)
             return _tuple_items_summary(function, *listed, listed=True)

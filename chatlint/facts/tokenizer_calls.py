@@ -645,10 +645,7 @@ def parameter_helpers(
         if id(tokenizer_call.call) in counted:
             continue
         function, text = tokenizer_call.function, tokenizer_call.text
-        while isinstance(text, ast.BinOp) and isinstance(text.op, ast.Add):
-            text = text.left  # `prompt + completion`: the text starts with the parameter
-        if _copied(text) is not None:
-            text = _copied(text)  # `llm.generate(list(prompts))`: the same texts
+        text = _same_starts(text, function)
         if isinstance(text, ast.List) and len(text.elts) == 1:
             text = text.elts[0]  # `processor(text=[text], images=images)`: a batch of the one text
         elif isinstance(text, ast.List) and text.elts:
@@ -889,6 +886,42 @@ def helper_key(function: FunctionInfo) -> str:
     return function.qualname if function.outer is not None and not function.outer.is_module else function.name
 
 
+def _same_starts(text: ast.expr | None, function: FunctionInfo) -> ast.expr | None:
+    """What `text` (a text, or a list of them) holds the starts of: `prompt + completion` starts with `prompt`;
+    `list(prompts)`, `prompts[:n]` and `[p + "0." for p in prompts]` (also through a local name given one of those
+    once) hold those of `prompts`."""
+    for _ in range(MAX_RESOLUTION_DEPTH):
+        before = text
+        while isinstance(text, ast.BinOp) and isinstance(text.op, ast.Add):
+            text = text.left  # `prompt + completion`: the text starts with the parameter
+        text = _copied(text) or text  # `llm.generate(list(prompts))`: the same texts
+        text = _comprehended(text, function)
+        text = _sliced(text, function) if text is not None and not isinstance(text, ast.List) else text
+        if text is before:
+            break
+    return text
+
+
+def _comprehended(text: ast.expr | None, function: FunctionInfo) -> ast.expr | None:
+    """`prompts` for `[p + "0." for p in prompts]` or a local name given only that: each item starts where one of
+    `prompts` does."""
+    built = text
+    if isinstance(text, ast.Name) and text.id not in function.params:
+        assigned = function.assignments.get(text.id, [])
+        if len(assigned) == 1 and isinstance(assigned[0], ast.ListComp):
+            built = assigned[0]
+    if not isinstance(built, ast.ListComp) or len(built.generators) != 1:
+        return text
+    generator = built.generators[0]
+    item = built.elt
+    while isinstance(item, ast.BinOp) and isinstance(item.op, ast.Add):
+        item = item.left
+    target = generator.target
+    if isinstance(target, ast.Name) and isinstance(item, ast.Name) and item.id == target.id:
+        return generator.iter
+    return text
+
+
 def _sliced(text: ast.expr | None, function: FunctionInfo) -> ast.expr | None:
     """`prompts` for `prompts[i : i + n]` or a name assigned only that (`batch = prompts[i : i + n]`): a chunk of the
     texts, each starting where it started (see `_chunk_start`)."""
@@ -902,12 +935,22 @@ def _sliced(text: ast.expr | None, function: FunctionInfo) -> ast.expr | None:
 
 
 def _chunk_start(bounds: ast.Slice, function: FunctionInfo) -> bool:
-    """The slice starts at the start (`[:n]`), at a step of a `range()` loop (`[i : i + n]` under `for i in
-    range(0, len(prompts), n)`), or at a chunk's number times its size (`[i * n : (i + 1) * n]` under `for i in
-    range(n_batches)`, also through `tqdm(...)`): a chunk of a list, not a text cut after its first characters."""
+    """The slice starts at the start (`[:n]`), at an offset it ends a chunk's size after (`[i : i + n]`, a `range()`
+    loop's step or a `while` loop's offset), or at a chunk's number times its size (`[i * n : (i + 1) * n]` under `for
+    i in range(n_batches)`, also through `tqdm(...)`): a chunk of a list, not a text cut after its first
+    characters."""
     lower = bounds.lower
     if lower is None or (isinstance(lower, ast.Constant) and lower.value == 0):
         return True
+    upper = bounds.upper
+    if (
+        isinstance(lower, ast.Name)
+        and isinstance(upper, ast.BinOp)
+        and isinstance(upper.op, ast.Add)
+        and isinstance(upper.left, ast.Name)
+        and upper.left.id == lower.id
+    ):
+        return True  # `[idx : idx + chunk_size]`: a chunk from where the last one ended (a `while` loop's offset)
     if isinstance(lower, ast.BinOp) and isinstance(lower.op, ast.Mult):
         # `i * batch_size`: the loop's number, counting chunks
         return any(_range_walked(side, function) is not None for side in (lower.left, lower.right))

@@ -79,3 +79,9 @@ def rollout_step(state, tokenizer, chat_history):
     # stored in an attribute that holds ids: a `BatchEncoding` there from transformers 5
     state.input_ids = tokenizer.apply_chat_template(chat_history, add_generation_prompt=True, tokenize=True)  # expect: CL005 "`state.input_ids = ...`"
     return state
+
+
+def template_token_set(tokenizer):
+    # the template's own tokens, as a set: a `BatchEncoding`'s keys from transformers 5
+    template_ids = tokenizer.apply_chat_template([{"role": "user", "content": ""}], add_generation_prompt=True)  # expect: CL005 "`set(template_ids)`"
+    return sorted(set(template_ids))
