@@ -99,14 +99,18 @@ add_generation_prompt`, called as `render(tok, example["messages"], cfg.template
         subclass renders, with no fix (the base class's value serves its other users).
 
         Mappings spread into the call (`**mapping`): a dict the code shows whole is read key by key (a name given a
-        dict literal in each of several branches: a flag all of them set to one value). A mapping
+        dict literal in each of several branches: a flag all of them set to one value; a module-level dict of another
+        module, never changed, imported by name or read through its module: `**CHAT_TEMPLATE_KWARGS`,
+        `**config.RENDER_KWARGS`, reported at the render with the dict's place, no fix). A mapping
         read from the data (`**example.get("chat_template_kwargs", {})`, `**row["chat_template_kwargs"]`, a
         local name or loop variable holding such a field of a row the function is given or walks, its key naming
         template variables; not a field of `self`, of a module-level name or of the function's own `**kwargs`, nor
         one such as `options["text_kwargs"]`, a processor's own keywords), and a configuration's field of that
         name (`**self.cfg.chat_template_kwargs`, `**args.chat_template_kwargs`), carry template variables (`tools`,
         `enable_thinking`), not `add_generation_prompt` or `tokenize`: the flags the call shows are the flags it
-        renders with. A wrapper's own `**kwargs` is followed to its callers in the module (the flags each call
+        renders with; so does what a method named for them returns (`**self.template_kwargs()`), unless its class
+        names the flag. A dict that merges such mappings with a wrapper's own `**kwargs` (`{**self.template_kwargs(),
+        **overrides}`) takes what each call fills. A wrapper's own `**kwargs` is followed to its callers in the module (the flags each call
         site passes, by keyword or in a mapping of its own; a wrapper that hands the tokenizer nothing but them,
         `tokenizer.apply_chat_template(**kw)`, takes the conversation its callers pass as `conversation=`); in a function that is not such a wrapper, a flag the
         call does not show is not assumed to be on. A flag given a parameter of a module-level function that renders

@@ -292,8 +292,11 @@ class DoubleBos(Rule):
         alternative constructor (`Prompt.build(tok, messages)` returning `cls(text=...)`, whose field then holds
         the render); lists of consecutive rendered texts are rendered texts (`for chunk in batched(prompts, 8)`,
         `itertools.batched`, a generator of the module named so that yields lists of its items; a slice that starts a
-        chunk, `prompts[i : i + n]` under `for i in range(0, len(prompts), n)` or `texts[i * n : (i + 1) * n]` under
-        `for i in range(n_batches)`, also through `tqdm(...)`). A dataset a function of another module returns with a render in a
+        chunk, `prompts[i : i + n]` under `for i in range(0, len(prompts), n)` or a `while` loop's offset,
+        `texts[i * n : (i + 1) * n]` under `for i in range(n_batches)`, also through `tqdm(...)`), and so are a
+        copy, a first slice and the items with a suffix appended (`[p + "0." for p in prompts]`), also in a helper
+        that tokenizes the texts it is given; a function of another module may return a list of them in a tuple
+        (`images, texts = prepare_vision_inputs(processor, convs)`). A dataset a function of another module returns with a render in a
         column (also one of a pair of them: `train, valid = build_splits(conf, tok)`), handed to a function of
         another module that maps a row tokenizer over the dataset it is given, is the same; the column may be
         named by a parameter the `.map()` binds (`fn_kwargs={"text_field": text_field}`, a partial's keyword), on
@@ -379,7 +382,8 @@ class DoubleBos(Rule):
         (`llm.chat(...)`, a chat completions request), or `extra_body={"add_special_tokens": False}`. A
         transformers `text-generation` pipeline called with a string (`pipe(prompt)`, `pipe` built by
         `pipeline("text-generation", ...)` in the function, the module or a method of the class, on at least one
-        path and as no pipeline of another task on the others; or built with no task, `pipeline(model=name)`, and
+        path and as no pipeline of another task on the others, or returned by a function of the module that builds
+        one, alone or in a tuple: `tokenizer, pipe = load(name)`; or built with no task, `pipeline(model=name)`, and
         called with generation keywords, `max_new_tokens=`) tokenizes it with the
         tokenizer's default, special tokens on, from transformers 4.43 (before, the pipeline turned them off: quiet
         when the project's requirements keep transformers below 4.43); there the fix passes
@@ -577,7 +581,12 @@ class DoubleBos(Rule):
         or by a configuration field with a default: a dataclass field (`text_column: str = "text"`, in the module
         or in an imported arguments class) or an argparse option (`add_argument("--text-field", default="text")`),
         or by a function's parameter with a string default that the function never rebinds (`def
-        format_dataset(ds, tok, text_field="text")`: the column of the default run, as for a field). A field without a default whose name says it names a column (`config.text_column`, `args.prompt_key`) is
+        format_dataset(ds, tok, text_field="text")`: the column of the default run, as for a field), or by a constant
+        whose string the module does not show (`row[TEXT_KEY] = render(...)` in one stage of a row processor and
+        `tok(row[TEXT_KEY])` in the next, `TEXT_KEY` imported from a module of names only): the same column wherever
+        the module names it so. A dataset loader of another module that renders with what it is handed
+        (`load_rendered_dataset(path, renderer)`, handed a renderer by `train.py`) returns a rendered column to
+        the module that hands it the renderer. A field without a default whose name says it names a column (`config.text_column`, `args.prompt_key`) is
         the same column wherever the module reads it (shown as `{text_column}`); any other name known only at run
         time is not guessed. A
         column belongs to the datasets made from the `.map()` that wrote it (through `.filter`, splits, `["train"]`,

@@ -39,8 +39,8 @@ class BatchEncodingAsTokenList(Rule):
         Finds a call to `apply_chat_template` that tokenizes (no `tokenize=False`) and does not pass
         `return_dict=False`, whose result is then used as a list of token ids: `len()` of it (not a test for
         emptiness, `len(out) > 0`, which a `BatchEncoding` answers alike), a slice, an integer
-        index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()`
-        of it, a row of ids in `torch.tensor([ids])` / `torch.cat([prefix, ids], dim=1)` / `torch.stack(...)` /
+        index, `+` with a list, `torch.tensor()` / `torch.LongTensor()` / `np.array()` / `mx.array()` / `list()` /
+        `set()` / `sorted()` of it, a row of ids in `torch.tensor([ids])` (also repeated, `[ids] * n`) / `torch.cat([prefix, ids], dim=1)` / `torch.stack(...)` /
         `np.concatenate(...)`, an `assert isinstance(ids, list)` (which fails for a `BatchEncoding`) or an `if
         isinstance(ids, list)` whose other path raises (`if isinstance(ids, list): return ids` then `raise ValueError(...)`), a tensor's attribute read on it (`.shape`, `.size()`, `.tolist()`, `.squeeze()`, `.repeat(n, 1)`, `ids[:, 1:]`,
         ...), `zip()` / `enumerate()` over it, a `for` loop over it, `.extend()` with it or `+=` onto a list
@@ -66,7 +66,8 @@ class BatchEncodingAsTokenList(Rule):
         `builder.encode(row)` with `builder = PromptBuilder(tok)`; or one a row function reads from the function it
         is defined in, where it is a parameter annotated with the class: `def make_feature_fn(builder:
         PromptBuilder)`), or passing it to a
-        function of the same module (`pad(ids)`, `self._expand(ids)`, also run in a worker thread:
+        function of the same module (`pad(ids)`, `self._expand(ids)`, a method a base class of the module defines,
+        `self.sample_from_ids(ids)` in a subclass, also run in a worker thread:
         `await loop.run_in_executor(pool, self._generate, ids)`, `asyncio.to_thread(...)`) whose parameter is annotated so
         (`input_ids: List[int]`) or does one of these in its body (unless that function reads it by key or tests
         its kind). A test a `BatchEncoding` fails as a list would does not count as written for both: it is a
