@@ -55,6 +55,7 @@ from chatlint.facts.summary import (
     may_tokenize,
     may_use_id_parameters,
 )
+from chatlint.facts.syntax import bound_argument, dotted_name
 from chatlint.import_uses import (
     after_a_dot,
     annotates,
@@ -848,6 +849,38 @@ class Project:
             target = self.target_of(item.callee, imports, path)
             if target is not None and target in switches and target[0] != self._resolve(path):
                 found.append((target[0], target[1], item.param, item.value, item.line))
+        return found
+
+    def constructor_arguments(
+        self, path: str, text: str, wanted: dict[tuple[Path, str], list[tuple[str, tuple[str, ...]]]]
+    ) -> list[tuple[Path, str, str, bool]]:
+        """Whether each construction the module at `path` makes of a class of the run (its own module's too) passes
+        the constructor parameters `wanted` names ((module, class) -> the parameters, each with the constructor's
+        parameters in order): (that module, the class, the parameter, passed). A call that spreads `*args` or
+        `**kwargs` may pass anything: passed."""
+        by_name: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for (_, cls), params in wanted.items():
+            if f"{cls}(" in text:
+                by_name.setdefault(cls, []).extend(params)
+        module = _parsed(text) if by_name and self.import_reader is not None else None
+        if module is None or self.import_reader is None:
+            return []
+        imports = self.import_reader(text, None)
+        own = self._resolve(path)
+        found = []
+        for call in (node for node in ast.walk(module) if isinstance(node, ast.Call)):
+            callee = dotted_name(call.func) or ""
+            asked = by_name.get(callee.rsplit(".", 1)[-1])
+            if not asked:
+                continue
+            target = self.target_of(callee, imports, path) or (own, callee)
+            spreads = any(isinstance(item, ast.Starred) for item in call.args) or any(
+                item.arg is None for item in call.keywords
+            )
+            for param, order in asked:
+                if (target[0], target[1]) in wanted:
+                    passed = spreads or bound_argument(call, list(order), param) is not None
+                    found.append((target[0], target[1], param, passed))
         return found
 
     def implementations(self, path: str, text: str, imports: tuple[ImportRef, ...]) -> dict[str, tuple[Imported, ...]]:

@@ -221,6 +221,7 @@ class ProjectStep:
         if handed:
             self._handed(project, handed, to_link)
         self._constructions(project, to_link)
+        self._kept_defaults(project, to_link)
         self._overrides(project, to_link)
         self._mixins(project, to_link, named_files)
         self._stages(project, to_link, imports_of)
@@ -453,6 +454,26 @@ class ProjectStep:
                 links = self._links_of(project, self._run_path(project, target), to_link)
                 if links is not None:
                     links.constructions.setdefault((cls, param), []).append((value, path, line))
+
+    def _kept_defaults(self, project: Project, to_link: list[tuple[Source, Links]]) -> None:
+        """The files of the run with a class that loads the checkpoint a constructor parameter names, defaulting to
+        one whose template writes no BOS, which every construction of the class in the run leaves to its default
+        (`StaticPrunedLlava(method="cls_attn", keep_k=K)`): linked with that (`Links.kept_defaults`), the default is
+        what runs. A one-file run sees no constructions elsewhere: the default stays a suggestion."""
+        wanted: dict[tuple[Path, str], list[tuple[str, tuple[str, ...]]]] = {}
+        for path, (_, result) in self.checked.items():
+            for cls, param, params in result.summary.checkpoint_defaults if result.summary is not None else ():
+                wanted.setdefault((project.resolved(path), cls), []).append((param, params))
+        if not wanted:
+            return
+        passes: dict[tuple[Path, str, str], list[bool]] = {}
+        for path, (source, _) in sorted(self.checked.items()):
+            for target, cls, param, passed in project.constructor_arguments(path, source.text, wanted):
+                passes.setdefault((target, cls, param), []).append(passed)
+        for (target, cls, param), seen in sorted(passes.items()):
+            links = self._links_of(project, self._run_path(project, target), to_link) if seen else None
+            if links is not None:
+                (links.passed_defaults if any(seen) else links.kept_defaults).add((cls, param))
 
     def _overrides(self, project: Project, to_link: list[tuple[Source, Links]]) -> None:
         """The files of the run with a class whose method a subclass in another file of the run overrides with one

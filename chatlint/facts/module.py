@@ -257,6 +257,44 @@ class ModuleFacts:
             found.append((argument, function, named_only))
         return found
 
+    def _kept_default(self, cls: str, parameter: str) -> bool:
+        """Does every construction of the module's class `cls` leave the constructor's `parameter` to its default:
+        those of the run, as the project step found them (`Links.kept_defaults`), or else the module's own, when it
+        builds the class at least once and the run passes it nowhere else?"""
+        links = self.links
+        if links and (cls, parameter) in links.kept_defaults:
+            return True
+        if links and (cls, parameter) in links.passed_defaults:
+            return False
+        order = self.classes[cls].constructor_params if cls in self.classes else []
+        built = [call for call, _, _ in self.calls if isinstance(call.func, ast.Name) and call.func.id == cls]
+        return bool(built) and not any(
+            bound_argument(call, order, parameter) is not None
+            or any(isinstance(item, ast.Starred) for item in call.args)
+            or any(item.arg is None for item in call.keywords)
+            for call in built
+        )
+
+    @functools.cached_property
+    def checkpoint_defaults(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """The classes of the module that load the checkpoint a constructor parameter names, defaulting to one whose
+        template writes no BOS: `(class, parameter, the constructor's parameters)` (see `ModuleSummary`)."""
+        found = {}
+        for argument, function, _ in self.checkpoint_arguments:
+            cls = function.cls
+            if function.name != "__init__" or cls is None or not isinstance(argument, ast.Name):
+                continue
+            parameter = function.params.get(argument.id)
+            if parameter is None or parameter.default is None or function.assignments.get(argument.id):
+                continue
+            default = parameter.default
+            outer = function.outer or function
+            named = self.checkpoint_of(default, outer) if isinstance(default, ast.Name | ast.Attribute) else None
+            family = family_of(named or string_value(default) or "")
+            if family is not None and not family.writes_bos:
+                found[(cls.name, argument.id)] = tuple(cls.constructor_params)
+        return tuple((cls, param, params) for (cls, param), params in sorted(found.items()))
+
     @functools.cached_property
     def _own_model_folders(self) -> frozenset[str]:
         """The paths the module loads PEFT adapters from (`PeftModel.from_pretrained(model, adapter_dir)`) or saves
@@ -298,12 +336,15 @@ class ModuleFacts:
             if option is not None:
                 return _suggested_default(option)  # a command-line option's default: a suggestion too
             if not assigned and parameter is not None and parameter.default is not None:
-                # `model_id: str = MODEL_ID`, or `def __init__(self, pretrained="meta-llama/...")`: its default
+                # `model_id: str = MODEL_ID`, or `def __init__(self, pretrained="meta-llama/...")`: its default (what
+                # runs when every construction of the class in the run leaves it: `Links.kept_defaults`)
                 default = parameter.default
                 outer = function.outer or function
-                if isinstance(default, (ast.Name, ast.Attribute)):
-                    return _suggested_default(self.checkpoint_of(default, outer))
-                return _suggested_default(string_value(default))
+                named = self.checkpoint_of(default, outer) if isinstance(default, ast.Name | ast.Attribute) else None
+                named = named or string_value(default)
+                if function.name == "__init__" and function.cls and self._kept_default(function.cls.name, argument.id):
+                    return named
+                return _suggested_default(named)
             elif not assigned and self.links:
                 name = self.links.constants.get(argument.id)  # `from config import MODEL_ID`
         if name is None and isinstance(argument, ast.Attribute) and self.links:

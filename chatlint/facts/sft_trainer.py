@@ -48,9 +48,20 @@ def _trl_names(facts: ModuleFacts, name: str) -> frozenset[str]:
     return frozenset((name, *trl_imports(facts, name)))
 
 
+# methods of `SFTTrainer` that prepare (tokenize) its dataset: a subclass that defines one tokenizes its own way
+_DATASET_PREPARATION = frozenset({"_prepare_dataset", "_prepare_non_packed_dataloader", "_prepare_packed_dataloader"})
+
+
 def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
-    """The `SFTTrainer(...)` calls of the module whose text column holds text a `.map()` of the module rendered."""
+    """The `SFTTrainer(...)` calls of the module whose text column holds text a `.map()` of the module rendered (also
+    of a subclass of the module that leaves the dataset's preparation to it: `class AuxLossTrainer(SFTTrainer)`
+    overriding `compute_loss`)."""
     trainer_names = _trl_names(facts, "SFTTrainer")
+    trainer_names |= {
+        cls.name
+        for cls in facts.classes.values()
+        if any(base in trainer_names for base in cls.bases) and not _DATASET_PREPARATION & cls.methods.keys()
+    }
     trainers = [(call, function) for call, function, _ in facts.calls if called_name(call) in trainer_names]
     if not trainers or _patched_by_unsloth(facts):
         return []

@@ -592,6 +592,8 @@ class ShapeResolver:
         name = ends.pop() if len(ends) == 1 else None
         if name is None or name not in helper.params:
             return None
+        if any(isinstance(value, ast.Name) and helper.mutations.get(value.id) for value in flow.returns):
+            return None  # (a turn appended to the copy it returns ends it: `msgs = list(messages); msgs.append(...)`)
         bindings = flow.bindings.get(name, ())
         kept = all(
             binding.kind == "param"
@@ -1170,6 +1172,13 @@ def _end_of(value: ast.expr, assignments: dict[str, list[ast.expr]] | None = Non
         cut = value.slice
         if cut.upper is None and cut.step is None:  # `messages[1:]`, `messages[-k:]`: the end is kept
             return _end_of(value.value, assignments, depth + 1)
+    if isinstance(value, ast.ListComp) and len(value.generators) == 1 and not value.generators[0].ifs:
+        # `[{"role": m["role"], "content": m["content"].strip()} for m in messages]`: turn by turn, the last last
+        target = value.generators[0].target
+        if isinstance(target, ast.Name) and any(
+            isinstance(node, ast.Name) and node.id == target.id for node in ast.walk(value.elt)
+        ):
+            return _end_of(value.generators[0].iter, assignments, depth + 1)
     return None
 
 

@@ -241,6 +241,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         id_batch_params=_id_params(facts, batch=True) if may_use_id_parameters(data) else (),
         flag_dicts=_flag_dicts(facts, data),
         subclasses=subclasses_in_text(facts.source.text) if b"class " in data else (),
+        checkpoint_defaults=facts.checkpoint_defaults if may_load_checkpoints(data) else (),
     )
 
 

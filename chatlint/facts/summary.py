@@ -684,6 +684,11 @@ class ModuleSummary:
     # PromptRenderer)`), for a module that builds an instance of one whose methods a base of a third module renders
     # in
     subclasses: tuple[tuple[str, str], ...] = ()
+    # `(class, parameter, the constructor's parameters)`: classes that load the checkpoint a constructor parameter
+    # names, defaulting to one whose template writes no BOS (`def __init__(self, model_name=MODEL_NAME)` with
+    # `MODEL_NAME = "llava-hf/llava-1.5-7b-hf"`), for the project step to tell the module whether every
+    # construction in the run leaves it (about the module itself: not part of the digest)
+    checkpoint_defaults: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
     @property
     def exports(self) -> frozenset[str]:

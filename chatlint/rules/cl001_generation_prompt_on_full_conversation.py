@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.model import FlagSource, Route
-from chatlint.facts.syntax import dotted_name, string_value
+from chatlint.facts.syntax import called_name, dotted_name, string_value
 from chatlint.facts.uses import COMPARE, GENERATE, LENGTH
 from chatlint.findings import Applicability, Related
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
@@ -271,8 +271,12 @@ _TAKE_OUT = frozenset({"replace", "removeprefix", "removesuffix"})
 
 def _is_prompt_name(template_call: TemplateCall, facts: ModuleFacts) -> bool:
     """The render is kept as a prompt: under a name or key that says so, or under a local name the function then
-    stores under such a key (`formatted = render(...)`, then `return {"prompt": formatted, ...}`)."""
+    stores under such a key (`formatted = render(...)`, then `return {"prompt": formatted, ...}`); or it is made by
+    a wrapper named for prompts (`prompt_tokens(tok, example["turns"])`, `encode_prompt(...)`)."""
     if _names_a_prompt(template_call.result_name):
+        return True
+    called = called_name(template_call.call) or ""
+    if called != "apply_chat_template" and _names_a_prompt(called.removeprefix("_")):
         return True
     held = template_call.result_name
     if not held:

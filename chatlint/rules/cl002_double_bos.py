@@ -476,7 +476,8 @@ class DoubleBos(Rule):
         click option (`model: str = typer.Option("Qwen/...", "--model")`), of a field of a configuration class
         the module declares, or of an environment variable (`os.getenv("MODEL", "Qwen/...")`), while a field of a
         configuration class imported from another module of the project says what the project runs with and
-        counts; also through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`, or a constant of
+        counts, and so does a class's constructor default that every construction of the class in the run leaves
+        to it (the project step sees the constructions in the files the run checks); also through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`, or a constant of
         the class body, `load(cls.MLX_MODEL)`; mlx-lm's and mlx-vlm's `load` count as loads, PEFT's
         `PeftModel.from_pretrained(model, adapter_dir)` does not: it loads an adapter on a model loaded apart, nor
         does a tokenizer loaded from that adapter's folder, `AutoTokenizer.from_pretrained(adapter_dir)`: training
@@ -593,7 +594,8 @@ class DoubleBos(Rule):
         `concatenate_datasets` and local names): a plain corpus whose documents are also called `text` is not read
         as rendered.
 
-        trl's `SFTTrainer` tokenizes a column of plain text itself, with special tokens on (`dataset_text_field`,
+        trl's `SFTTrainer` (or a subclass of the module that leaves the dataset's preparation to it, one that
+        overrides `compute_loss`) tokenizes a column of plain text itself, with special tokens on (`dataset_text_field`,
         on the trainer or the module's `SFTConfig`, else trl's default "text"): when that column holds rendered
         text (written by a `.map()`, also a batched one whose function returns a list of renders per column), the
         finding is at the trainer. So is a `formatting_func=` that returns renders (a function of the module or a
@@ -1101,8 +1103,24 @@ def _tokenizer_loaded_without_bos(tokenizer_call: TokenizerCall, facts: ModuleFa
     receiver = func.value if isinstance(func, ast.Attribute) and func.attr in ENCODE_METHODS else func
     function = tokenizer_call.function
     attribute = is_self_attribute(receiver)
+    loader = function
     if attribute and function.self_class is not None:
-        values = [value for owner in function.self_class.lineage() for value in owner.attributes.get(attribute, ())]
+        lineage = function.self_class.lineage()
+        values = [value for owner in lineage for value in owner.attributes.get(attribute, ())]
+        # (read in the method that loads it: `self.processor = AutoProcessor.from_pretrained(model_name)` in
+        # `__init__`, with the constructor's parameter)
+        loader = next(
+            (
+                method
+                for owner in lineage
+                for method in owner.methods.values()
+                if values
+                and getattr(method.node, "lineno", 0)
+                <= values[0].lineno
+                <= (getattr(method.node, "end_lineno", 0) or 0)
+            ),
+            function,
+        )
     elif isinstance(receiver, ast.Name):
         values = list(function.assignments.get(receiver.id, ()))
     else:
@@ -1110,7 +1128,7 @@ def _tokenizer_loaded_without_bos(tokenizer_call: TokenizerCall, facts: ModuleFa
     load = values[0] if len(values) == 1 else None
     if not (isinstance(load, ast.Call) and called_name(load) == "from_pretrained" and load.args):
         return False
-    family = family_of(facts.checkpoint_of(load.args[0], function) or "")
+    family = family_of(facts.checkpoint_of(load.args[0], loader) or "")
     return family is not None and not family.writes_bos
 
 
@@ -1203,6 +1221,10 @@ def _trainer_diagnostic(tokenization: TrainerTokenization, facts: ModuleFacts) -
     """`SFTTrainer` tokenizes a column that holds rendered text: no fix (the trainer decides how it tokenizes;
     giving it the conversations lets it render them once)."""
     origin = tokenization.origin
+    called = called_name(tokenization.call) or ""
+    trainer = (
+        f"`{called}` (an `SFTTrainer`)" if called in facts.classes else "`SFTTrainer`"
+    )  # (a subclass of the module)
     if tokenization.formatting:
         subject = f"{tokenization.field_words} (stored in column `{tokenization.column}`)"
         held = "they hold text"
@@ -1210,7 +1232,7 @@ def _trainer_diagnostic(tokenization: TrainerTokenization, facts: ModuleFacts) -
         subject = f"column `{tokenization.column}` ({tokenization.field_words})"
         held = "that column holds text"
     message = (
-        f"`SFTTrainer` tokenizes {subject} with special tokens on (trl does so for plain text), and {held} "
+        f"{trainer} tokenizes {subject} with special tokens on (trl does so for plain text), and {held} "
         f"{origin.describe()}, so each example already starts with the template's BOS{_condition(facts)}: trl adds a "
         f"second BOS. Give the trainer the conversations (a `messages` column) and let it render them"
     )

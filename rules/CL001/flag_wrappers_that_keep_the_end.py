@@ -85,3 +85,22 @@ class ShareGPTDataset:
     def __getitem__(self, index):
         messages = to_messages(self.rows[index]["conversations"], self.system_prompt)
         return {"text": self.processor.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)}  # expect: CL001 "keeps the end of"
+
+
+def normalize(messages):
+    # each turn stripped, in order, and a default system turn put in front
+    msgs = [{"role": m["role"], "content": m["content"].strip()} for m in messages]
+    if not msgs or msgs[0]["role"] != "system":
+        msgs.insert(0, {"role": "system", "content": "You are a helpful assistant."})
+    return msgs
+
+
+def render_chat(tokenizer, messages, add_generation_prompt=True):  # expect: CL001 "through the wrapper `render_chat`"
+    return tokenizer.apply_chat_template(
+        normalize(messages), tokenize=False, add_generation_prompt=add_generation_prompt
+    )
+
+
+def export_record(tokenizer, record):
+    conversation = record["messages"] + [{"role": "assistant", "content": record["response"]}]
+    return {"text": render_chat(tokenizer, conversation)}

@@ -22,3 +22,14 @@ class PromptCompletionEncoder:
 def encode_row(example, tokenizer, prompt_field):
     ids = tokenizer.apply_chat_template(example[prompt_field], add_generation_prompt=True, return_dict=False)
     return {"input_ids": ids, "labels": [IGNORE_INDEX] * len(ids)}
+
+
+def prompt_tokens(tokenizer, turns, **options):
+    # a wrapper named for prompts: what it renders of the data's conversation is a prompt (an RL rollout's)
+    cleaned = [{"role": turn["role"], "content": turn["content"].strip()} for turn in turns]
+    return tokenizer.apply_chat_template(cleaned, add_generation_prompt=True, return_dict=False, **options)
+
+
+def rollout_features(tokenizer, example):
+    ids = prompt_tokens(tokenizer, example["turns"])
+    return {"input_ids": ids, "labels": [-100] * len(ids)}

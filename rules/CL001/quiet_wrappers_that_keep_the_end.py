@@ -61,3 +61,21 @@ class FollowUpDataset:
         row = self.rows[index]
         messages = to_messages_with_follow_up(row["conversations"], row["follow_up"], row.get("system", ""))
         return {"prompt": self.processor.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)}
+
+
+def normalize_with_reminder(messages):
+    # each turn stripped, in order, then a user reminder appended: the list ends with a user turn
+    msgs = [{"role": m["role"], "content": m["content"].strip()} for m in messages]
+    msgs.append({"role": "user", "content": "Answer in one sentence."})
+    return msgs
+
+
+def render_chat(tokenizer, messages, add_generation_prompt=True):
+    return tokenizer.apply_chat_template(
+        normalize_with_reminder(messages), tokenize=False, add_generation_prompt=add_generation_prompt
+    )
+
+
+def export_record(tokenizer, record):
+    conversation = record["messages"] + [{"role": "assistant", "content": record["response"]}]
+    return {"text": render_chat(tokenizer, conversation)}

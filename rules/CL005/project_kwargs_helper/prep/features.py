@@ -2,7 +2,7 @@ from .encoding import prompt_tokens
 
 
 def build(tokenizer, example, max_prompt=512):
-    ids = prompt_tokens(tokenizer, example["turns"])  # expect: CL005 "through the helper `prompt_tokens` (prep/encoding.py:6)"
+    ids = prompt_tokens(tokenizer, example["turns"])  # expect: CL005 "through the wrapper `prompt_tokens` (prep/encoding.py:6)"
     ids = ids[-max_prompt:]
     return {"input_ids": ids, "labels": [-100] * len(ids)}
 
