@@ -94,7 +94,17 @@ def builds_class(ref: ImportRef, text: str) -> bool:
     symbol = ref.symbol
     if symbol is None or symbol == "*" or not symbol[:1].isupper() or symbol.isupper():
         return False
-    return re.search(r"(?<![\w.])" + re.escape(ref.local) + r"\(", text) is not None
+    return f"{ref.local}(" in text and ref.local in _built_classes(text)
+
+
+# `Qwen3Renderer(`, not `self.Qwen3Renderer(` nor `MyQwen3Renderer(`: a class's name called
+_CLASS_CALL = re.compile(r"(?<![\w.])([A-Z]\w*)\(")
+
+
+@functools.lru_cache(maxsize=8)
+def _built_classes(text: str) -> frozenset[str]:
+    """The capitalised names the text calls (one pass per text: a module's imports ask one after another)."""
+    return frozenset(_CLASS_CALL.findall(text))
 
 
 def subclassed(ref: ImportRef, text: str) -> bool:

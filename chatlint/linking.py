@@ -226,7 +226,14 @@ class Project:
     def relearn(self, path: Path, summary: ModuleSummary) -> None:
         """Remember `summary` for the module at `path` (resolved): the names a run's files may use grew."""
         self.summaries[path] = summary
-        for name in ("renderers", "_renderer_names", "_rendering_bases", "_names_column_writer", "_column_writers"):
+        for name in (
+            "renderers",
+            "_renderer_names",
+            "_rendering_bases",
+            "_names_column_writer",
+            "_column_writers",
+            "rendering_subclasses",
+        ):
             self.__dict__.pop(name, None)
 
     def links_for(
@@ -297,7 +304,14 @@ class Project:
                 if spread := spread_constants(ref, text or ""):
                     constants[ref] = constants.get(ref, frozenset()) | spread
         # a class of another module it builds (`Qwen3Renderer(tok)`): its methods may be a base's of a third module
-        built = {ref for ref in imports if text is not None and builds_class(ref, text)}
+        # (in a large run, only the classes known to inherit one: `rendering_subclasses`; a small run, such as a
+        # pre-commit call, reads the module of any class it builds)
+        subclasses = self.rendering_subclasses
+        built = {
+            ref
+            for ref in imports
+            if text is not None and (self.eager or ref.symbol in subclasses) and builds_class(ref, text)
+        }
         every_import = imports
         if text is not None and not self.eager:
             imports = tuple(
@@ -602,13 +616,24 @@ class Project:
         names += [registry for summary in summaries for registry, _, _ in summary.wrapper_registries]
         names += [registry for summary in summaries for registry, _ in summary.row_registries]
         classes = frozenset(name.split(".")[0] for name in names if "." in name) | self._rendering_bases
-        # (and their subclasses in modules that render nothing themselves: `class Qwen3Renderer(PromptRenderer)`)
-        classes |= {
-            cls for summary in summaries for cls, base in summary.subclasses if base.rsplit(".", 1)[-1] in classes
-        }
         # the functions annotated to return one of those classes (`make_prompt_builder(cfg) -> PromptBuilder`)
         names += [factory for summary in summaries for factory, cls in summary.factories if cls in classes]
         return frozenset(name for name in names if "." not in name), classes
+
+    def _subclasses_of(self, classes: frozenset[str]) -> frozenset[str]:
+        """The known modules' classes whose first base is one of `classes` (`class Qwen3Renderer(PromptRenderer)`)."""
+        summaries = [summary for summary in self.summaries.values() if summary]
+        return frozenset(
+            cls for summary in summaries for cls, base in summary.subclasses if base.rsplit(".", 1)[-1] in classes
+        )
+
+    @functools.cached_property
+    def rendering_subclasses(self) -> frozenset[str]:
+        """The known classes that inherit a rendering class's methods from a base (`class Qwen3Renderer(
+        PromptRenderer)`, in a module that renders nothing itself): what a module that builds one (`Qwen3Renderer(
+        tok)`) is linked to (see `_inherited_base`). Kept apart from the `renderers`: a subclass tells nothing of its
+        own, so a module that merely mentions one is not read for more."""
+        return self._subclasses_of(self._renderer_names[1]) - self._renderer_names[1]
 
     @functools.cached_property
     def _rendering_bases(self) -> frozenset[str]:
@@ -797,7 +822,7 @@ class Project:
             if other.local != head or other.symbol == "*" or bool(attribute) != (other.symbol is None):
                 continue
             again = replace(other, symbol=attribute) if attribute else other
-            found = self._imported(again, module_file, hops - 1, wants_masks, conversations=True, subclass=True)
+            found = self._imported(again, module_file, hops - 1, wants_masks, subclass=True)
             if found is not None and found.symbol is not None:
                 return found
         return None

@@ -171,7 +171,8 @@ class ProjectStep:
             summary = result.summary
             if summary is not None and (summary.wrappers or summary.texts or reads_token_switches(source.text)):
                 project.learn_configured(path, source.text)
-        learned = imports_any(project.renderers - known_names)  # names of wrappers of imported wrappers
+        # names of wrappers of imported wrappers, and subclasses of rendering classes in modules that render nothing
+        learned = imports_any((project.renderers - known_names) | project.rendering_subclasses)
         to_link: list[tuple[Source, Links]] = []
         handed: list[tuple[Path, str, str, Imported]] = []
         summaries = {path: result.summary for path, (_, result) in checked.items()}  # (unlinked: linking drops them)
