@@ -195,17 +195,7 @@ class Project:
         self.summaries[resolved] = summary
         self.summarised.add(resolved)
         if summary is not None and (summary.wrappers or summary.texts):
-            for name in (
-                "renderers",
-                "_renderer_names",
-                "_rendering_bases",
-                "_names_column_writer",
-                "_column_writers",
-                "_constant_names",
-                "_tokenizer_names",
-                "_loader_names",
-            ):
-                self.__dict__.pop(name, None)  # the names a run's files may use grew
+            self._forget_names()
 
     def learn_factories(self, path: str, text: str) -> None:
         """Before the files of the run are linked: a checked file the rules did not parse whose functions are
@@ -224,14 +214,21 @@ class Project:
             self.relearn(resolved, summary)
 
     def relearn(self, path: Path, summary: ModuleSummary) -> None:
-        """Remember `summary` for the module at `path` (resolved): the names a run's files may use grew."""
+        """Remember `summary` for the module at `path` (resolved)."""
         self.summaries[path] = summary
+        self._forget_names()
+
+    def _forget_names(self) -> None:
+        """The names a run's files may use grew: what is computed from the known summaries is computed again."""
         for name in (
             "renderers",
             "_renderer_names",
             "_rendering_bases",
             "_names_column_writer",
             "_column_writers",
+            "_constant_names",
+            "_tokenizer_names",
+            "_loader_names",
             "rendering_subclasses",
         ):
             self.__dict__.pop(name, None)
@@ -855,22 +852,34 @@ class Project:
                 found.append((target[0], target[1], item.param, replace(imported, symbol=cls or imported.symbol)))
         return found
 
+    def _class_calls(
+        self, text: str, classes: dict[tuple[Path, str], list[tuple[str, tuple[str, ...]]]]
+    ) -> tuple[list[ast.Call], dict[str, list[tuple[str, tuple[str, ...]]]], tuple[ImportRef, ...]] | None:
+        """The calls of a module's text, the classes of `classes` ((module, class) -> constructor parameters asked
+        about, each with the constructor's parameters in order) it names by a call, and its imports; None when its
+        text calls none of them (not parsed then)."""
+        by_name: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for (_, cls), params in classes.items():
+            if f"{cls}(" in text:
+                by_name.setdefault(cls, []).extend(params)
+        module = _parsed(text) if by_name and self.import_reader is not None else None
+        if module is None or self.import_reader is None:
+            return None
+        calls = [node for node in ast.walk(module) if isinstance(node, ast.Call)]
+        return calls, by_name, self.import_reader(text, None)
+
     def constructed(
         self, path: str, text: str, switches: dict[tuple[Path, str], list[tuple[str, tuple[str, ...]]]]
     ) -> list[tuple[Path, str, str, bool, int]]:
         """The literal values the module at `path` builds classes of other modules of the project with, for the
         constructor parameters a render's flag comes from (`switches`: (module, class) -> the parameters, each with
         the constructor's parameters in order): (that module, the class, the parameter, the value, the line)."""
-        by_name: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        for (_, cls), params in switches.items():
-            if f"{cls}(" in text:
-                by_name.setdefault(cls, []).extend(params)
-        module = _parsed(text) if by_name and self.import_reader is not None else None
-        if module is None or self.import_reader is None:
+        built = self._class_calls(text, switches)
+        if built is None:
             return []
-        imports = self.import_reader(text, None)
+        calls, by_name, imports = built
         found = []
-        for item in constructions((node for node in ast.walk(module) if isinstance(node, ast.Call)), by_name):
+        for item in constructions(calls, by_name):
             target = self.target_of(item.callee, imports, path)
             if target is not None and target in switches and target[0] != self._resolve(path):
                 found.append((target[0], target[1], item.param, item.value, item.line))
@@ -883,17 +892,13 @@ class Project:
         the constructor parameters `wanted` names ((module, class) -> the parameters, each with the constructor's
         parameters in order): (that module, the class, the parameter, passed). A call that spreads `*args` or
         `**kwargs` may pass anything: passed."""
-        by_name: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        for (_, cls), params in wanted.items():
-            if f"{cls}(" in text:
-                by_name.setdefault(cls, []).extend(params)
-        module = _parsed(text) if by_name and self.import_reader is not None else None
-        if module is None or self.import_reader is None:
+        built = self._class_calls(text, wanted)
+        if built is None:
             return []
-        imports = self.import_reader(text, None)
+        calls, by_name, imports = built
         own = self._resolve(path)
         found = []
-        for call in (node for node in ast.walk(module) if isinstance(node, ast.Call)):
+        for call in calls:
             callee = dotted_name(call.func) or ""
             asked = by_name.get(callee.rsplit(".", 1)[-1])
             if not asked:

@@ -440,14 +440,22 @@ class ProjectStep:
                 again.append((source, links))
         return again
 
+    def _constructor_parameters(
+        self, project: Project, asked: Callable[[ModuleSummary], tuple[tuple[str, str, tuple[str, ...]], ...]]
+    ) -> dict[tuple[Path, str], list[tuple[str, tuple[str, ...]]]]:
+        """The constructor parameters the summaries of the run's parsed files ask about (`asked`: the summary's
+        `(class, parameter, the constructor's parameters)`), by (module, class)."""
+        found: dict[tuple[Path, str], list[tuple[str, tuple[str, ...]]]] = {}
+        for path, (_, result) in self.checked.items():
+            for cls, param, params in asked(result.summary) if result.summary is not None else ():
+                found.setdefault((project.resolved(path), cls), []).append((param, params))
+        return found
+
     def _constructions(self, project: Project, to_link: list[tuple[Source, Links]]) -> None:
         """The files of the run with a class whose render takes a flag from its constructor's parameter
         (`self.header = header`), which other files of the run build with a literal for it (`ChatCollator(tok,
         1024, True)` in `train.py`): linked with those values (`Links.constructions`)."""
-        switches: dict[tuple[Path, str], list[tuple[str, tuple[str, ...]]]] = {}
-        for path, (_, result) in self.checked.items():
-            for cls, param, params in result.summary.constructor_switches if result.summary is not None else ():
-                switches.setdefault((project.resolved(path), cls), []).append((param, params))
+        switches = self._constructor_parameters(project, lambda summary: summary.constructor_switches)
         if not switches:
             return
         for path, (source, _) in sorted(self.checked.items()):
@@ -461,10 +469,7 @@ class ProjectStep:
         one whose template writes no BOS, which every construction of the class in the run leaves to its default
         (`StaticPrunedLlava(method="cls_attn", keep_k=K)`): linked with that (`Links.kept_defaults`), the default is
         what runs. A one-file run sees no constructions elsewhere: the default stays a suggestion."""
-        wanted: dict[tuple[Path, str], list[tuple[str, tuple[str, ...]]]] = {}
-        for path, (_, result) in self.checked.items():
-            for cls, param, params in result.summary.checkpoint_defaults if result.summary is not None else ():
-                wanted.setdefault((project.resolved(path), cls), []).append((param, params))
+        wanted = self._constructor_parameters(project, lambda summary: summary.checkpoint_defaults)
         if not wanted:
             return
         passes: dict[tuple[Path, str, str], list[bool]] = {}
