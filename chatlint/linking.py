@@ -34,7 +34,7 @@ from chatlint.facts.config_switches import (
     template_switches_read,
 )
 from chatlint.facts.flags import METHOD_MARK
-from chatlint.facts.handed import constructions, handed_instances
+from chatlint.facts.handed import constructions, handed_instances, may_pass
 from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
     TOKENIZER_LOADER,
@@ -55,7 +55,7 @@ from chatlint.facts.summary import (
     may_tokenize,
     may_use_id_parameters,
 )
-from chatlint.facts.syntax import bound_argument, dotted_name
+from chatlint.facts.syntax import dotted_name
 from chatlint.import_uses import (
     after_a_dot,
     annotates,
@@ -904,13 +904,9 @@ class Project:
             if not asked:
                 continue
             target = self.target_of(callee, imports, path) or (own, callee)
-            spreads = any(isinstance(item, ast.Starred) for item in call.args) or any(
-                item.arg is None for item in call.keywords
-            )
             for param, order in asked:
                 if (target[0], target[1]) in wanted:
-                    passed = spreads or bound_argument(call, list(order), param) is not None
-                    found.append((target[0], target[1], param, passed))
+                    found.append((target[0], target[1], param, may_pass(call, order, param)))
         return found
 
     def implementations(self, path: str, text: str, imports: tuple[ImportRef, ...]) -> dict[str, tuple[Imported, ...]]:

@@ -427,8 +427,7 @@ class ProjectStep:
         for path, (source, result) in sorted(self.checked.items()):
             if path in imports_of and any(whole_word(source.text, name) for name in told):
                 # (all its imports: those of a file the rules did not parse were read for the names known before)
-                imports = result.summary.imports if result.summary is not None else imports_in_text(source.text)
-                links = project.links_for(path, imports, text=source.text)
+                links = project.links_for(path, _imports(source, result), text=source.text)
                 if path in places:
                     handed_to = to_link[places[path]][1]
                     for (owner, param), bound in handed_to.param_classes.items():
@@ -550,11 +549,7 @@ class ProjectStep:
             mixed = [
                 re.findall(r"\w+", match.group(1)) for match in mixes.finditer(source.text) if "," in match.group(1)
             ]
-            imports = (
-                (result.summary.imports if result.summary is not None else imports_in_text(source.text))
-                if mixed
-                else ()
-            )
+            imports = _imports(source, result) if mixed else ()
             for bases in mixed:
                 for owner in (base for base in bases if base in owners):
                     found = project.target_of(owner, imports, path)
@@ -639,8 +634,7 @@ class ProjectStep:
             if source.path == path:
                 return links
         source, result = self.checked[path]
-        imports = result.summary.imports if result.summary is not None else imports_in_text(source.text)
-        links = project.links_for(path, imports, text=source.text)
+        links = project.links_for(path, _imports(source, result), text=source.text)
         to_link.append((source, links))
         return links
 
@@ -702,6 +696,11 @@ def _in_tests(path: str) -> bool:
 
 # the files of a project read for a class of its own defining `apply_chat_template`, at most
 MAX_PROJECT_FILES = 3000
+
+
+def _imports(source: Source, result: FileResult) -> tuple[ImportRef, ...]:
+    """Every import of a checked file: its summary's, or read from its text when the rules did not parse it."""
+    return result.summary.imports if result.summary is not None else imports_in_text(source.text)
 
 
 def _defines_own_template(root: Path, selector: FileSelector | None) -> bool:

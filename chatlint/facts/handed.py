@@ -114,6 +114,16 @@ def constructions(
     return found
 
 
+def may_pass(call: ast.Call, params: Sequence[str], parameter: str) -> bool:
+    """Does a construction pass the constructor's `parameter` (by keyword or place: `params` in order), or may it
+    (a call that spreads `*args` or `**kwargs` may pass anything)?"""
+    return (
+        bound_argument(call, list(params), parameter) is not None
+        or any(isinstance(item, ast.Starred) for item in call.args)
+        or any(item.arg is None for item in call.keywords)
+    )
+
+
 def annotate_handed_parameters(functions: list[FunctionInfo], param_classes: dict[tuple[str, str], str]) -> None:
     """Give the parameters the project step found handed an instance of a rendering class (`(owner, param)` ->
     the name `Links` binds the class to) that class as their annotation, where they have none: the function

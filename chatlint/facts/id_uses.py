@@ -460,7 +460,7 @@ def _inherited(call: ast.Call, caller: FunctionInfo) -> FunctionInfo | None:
         return None
     if func.attr in cls.methods or func.attr in cls.attributes:
         return None
-    method = next((owner.methods[func.attr] for owner in cls.lineage()[1:] if func.attr in owner.methods), None)
+    method = cls.method(func.attr)  # (a base's: the class defines none)
     return method if method is not None and not method.is_stub else None
 
 

@@ -307,21 +307,14 @@ class Links:
     def flag_dict(self, mapping: ast.expr) -> tuple[dict[str, bool | None], Related] | None:
         """The keywords of a dict another module shows whole that `mapping` names (`CHAT_TEMPLATE_KWARGS` imported
         by name, `config.RENDER_KWARGS` through its module; see `flags.module_flag_dicts`), with where it is."""
-        if isinstance(mapping, ast.Name):
-            imported = self.names.get(mapping.id)
-            symbol = imported.symbol if imported is not None else None
-        elif isinstance(mapping, ast.Attribute) and isinstance(mapping.value, ast.Name):
-            imported = self.names.get(mapping.value.id)
-            symbol = mapping.attr if imported is not None and imported.symbol is None else None
-        else:
-            return None
-        if imported is None or symbol is None:
-            return None
-        summary = imported.summary
-        found = next((item for item in summary.flag_dicts if item[0] == symbol), None)
+        found = self.resolve(mapping)
         if found is None:
             return None
-        _, line, keywords = found
+        summary, symbol = found
+        item = next((item for item in summary.flag_dicts if item[0] == symbol), None)
+        if item is None:
+            return None
+        _, line, keywords = item
         return dict(keywords), Related(summary.path, line, f"the keywords `{symbol}` it spreads")
 
     @functools.cached_property

@@ -545,7 +545,7 @@ class _Flow:
         if isinstance(func, ast.Name):
             helpers = [each for each in self.facts.functions if each.name == func.id and each.cls is None]
         elif isinstance(func, ast.Attribute) and is_self_attribute(func) and function.cls is not None:
-            helpers = [owner.methods[func.attr] for owner in function.cls.lineage() if func.attr in owner.methods][:1]
+            helpers = [method] if (method := function.cls.method(func.attr)) is not None else []
         else:
             return None
         if len(helpers) != 1 or id(helpers[0]) in self._measuring_now:

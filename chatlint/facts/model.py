@@ -159,11 +159,15 @@ class ClassInfo:
             found.append(base)
         return found
 
+    def method(self, name: str) -> FunctionInfo | None:
+        """The method `name` the class defines, or inherits from a base class of its module (the nearest)."""
+        return next((owner.methods[name] for owner in self.lineage() if name in owner.methods), None)
+
     def property_attribute(self, name: str) -> str | None:
         """The attribute `self.<name>` reads when `name` is a property of the class (or of a base class of its
         module) that returns one attribute of the instance, as it is or once loaded (`if self._llm is None:
         self.load()`, `return self._llm`): `_llm`; None for anything else."""
-        method = next((owner.methods[name] for owner in self.lineage() if name in owner.methods), None)
+        method = self.method(name)
         if method is None or not is_property(method):
             return None
         returned = {is_self_attribute(node.value) for node in own_nodes(method.node) if isinstance(node, ast.Return)}

@@ -18,7 +18,7 @@ from chatlint.facts.column_names import checkpoint_path, option_defaults
 from chatlint.facts.engines import Engines, may_name_engines
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import FunctionFlow, instance_class
-from chatlint.facts.handed import annotate_handed_parameters
+from chatlint.facts.handed import annotate_handed_parameters, may_pass
 from chatlint.facts.id_uses import IdsSearch
 from chatlint.facts.index import Indexer, build_index, calls_by_name
 from chatlint.facts.library_renders import (
@@ -257,6 +257,13 @@ class ModuleFacts:
             found.append((argument, function, named_only))
         return found
 
+    def _default_checkpoint(self, default: ast.expr, function: FunctionInfo) -> str | None:
+        """The checkpoint a parameter's default names: a literal, or a name or field the enclosing scope resolves
+        (`model_name=MODEL_NAME`)."""
+        if isinstance(default, ast.Name | ast.Attribute):
+            return self.checkpoint_of(default, function.outer or function)
+        return string_value(default)
+
     def _kept_default(self, cls: str, parameter: str) -> bool:
         """Does every construction of the module's class `cls` leave the constructor's `parameter` to its default:
         those of the run, as the project step found them (`Links.kept_defaults`), or else the module's own, when it
@@ -268,12 +275,7 @@ class ModuleFacts:
             return False
         order = self.classes[cls].constructor_params if cls in self.classes else []
         built = [call for call, _, _ in self.calls if isinstance(call.func, ast.Name) and call.func.id == cls]
-        return bool(built) and not any(
-            bound_argument(call, order, parameter) is not None
-            or any(isinstance(item, ast.Starred) for item in call.args)
-            or any(item.arg is None for item in call.keywords)
-            for call in built
-        )
+        return bool(built) and not any(may_pass(call, order, parameter) for call in built)
 
     @functools.cached_property
     def checkpoint_defaults(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
@@ -287,10 +289,7 @@ class ModuleFacts:
             parameter = function.params.get(argument.id)
             if parameter is None or parameter.default is None or function.assignments.get(argument.id):
                 continue
-            default = parameter.default
-            outer = function.outer or function
-            named = self.checkpoint_of(default, outer) if isinstance(default, ast.Name | ast.Attribute) else None
-            family = family_of(named or string_value(default) or "")
+            family = family_of(self._default_checkpoint(parameter.default, function) or "")
             if family is not None and not family.writes_bos:
                 found[(cls.name, argument.id)] = tuple(cls.constructor_params)
         return tuple((cls, param, params) for (cls, param), params in sorted(found.items()))
@@ -338,10 +337,7 @@ class ModuleFacts:
             if not assigned and parameter is not None and parameter.default is not None:
                 # `model_id: str = MODEL_ID`, or `def __init__(self, pretrained="meta-llama/...")`: its default (what
                 # runs when every construction of the class in the run leaves it: `Links.kept_defaults`)
-                default = parameter.default
-                outer = function.outer or function
-                named = self.checkpoint_of(default, outer) if isinstance(default, ast.Name | ast.Attribute) else None
-                named = named or string_value(default)
+                named = self._default_checkpoint(parameter.default, function)
                 if function.name == "__init__" and function.cls and self._kept_default(function.cls.name, argument.id):
                     return named
                 return _suggested_default(named)

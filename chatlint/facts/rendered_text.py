@@ -1193,7 +1193,7 @@ class RenderedTexts:
         cls = function.self_class
         if cls is None or not isinstance(func, ast.Attribute) or dotted_name(func.value) != "self":
             return None
-        declared = next((owner.methods[func.attr] for owner in cls.lineage() if func.attr in owner.methods), None)
+        declared = cls.method(func.attr)
         if declared is not None and not declared.is_stub:
             return None
         if declared is None and any(func.attr in owner.attributes for owner in cls.lineage()):

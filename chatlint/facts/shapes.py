@@ -408,7 +408,7 @@ class ShapeResolver:
         declares it): what a subclass's `source` returns is what its `receiver` is given."""
         for cls in self._classes.values():
             for method, receiver, source, line in self._handoff_sources(cls):
-                defined = next((owner.methods[source] for owner in cls.lineage() if source in owner.methods), None)
+                defined = cls.method(source)
                 if defined is None or defined.is_stub:
                     yield cls.name, method, receiver, source, line
 
