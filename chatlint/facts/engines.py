@@ -32,6 +32,7 @@ from chatlint.facts.syntax import (
     bound_argument,
     called_name,
     code,
+    current_source,
     dotted_name,
     first_argument,
     is_self_attribute,
@@ -477,6 +478,11 @@ class Engines:
         task = keyword_value(value, "task") or positional(value, 0)
         if task is None:
             return generating and keyword_value(value, "model") is not None
+        if isinstance(task, ast.Name):
+            # a task held in a name the module sets to "text-generation" only (`task = "text-generation"`; set to
+            # "text2text-generation" on another path, which task runs is not known here)
+            assigned = re.findall(rf"""(?<![\w.]){re.escape(task.id)}\s*=(?!=)\s*(\S+)""", current_source().text)
+            return bool(assigned) and all(value.strip("'\"") in _TEXT_GENERATION for value in assigned)
         return isinstance(task, ast.Constant) and task.value in _TEXT_GENERATION
 
     def generate(

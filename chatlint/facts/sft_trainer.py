@@ -24,6 +24,7 @@ from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.syntax import called_name, dotted_name, keyword_value, star_kwargs, string_value
 
 TRL_DEFAULT_TEXT_FIELD = "text"
+TRL_PROMPT_FIELD = "prompt"
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,11 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
         for cls in facts.classes.values()
         if any(base in trainer_names for base in cls.bases) and not _DATASET_PREPARATION & cls.methods.keys()
     }
-    trainers = [(call, function) for call, function, _ in facts.calls if called_name(call) in trainer_names]
+    trainers = [
+        (call, function)
+        for call, function, _ in facts.calls
+        if called_name(call) in trainer_names and not _unsloth_imported_before(call, function, facts)
+    ]
     if not trainers or _patched_by_unsloth(facts):
         return []
     config_names = _trl_names(facts, "SFTConfig")
@@ -86,13 +91,20 @@ def sft_text_columns(facts: ModuleFacts) -> list[TrainerTokenization]:
         if _opts_out(call, function, facts) or _passed(call, "formatting_func", function) or dataset is None:
             continue
         field = _text_field(call, configs, function, texts)
-        if field is None or field[0] not in writers:
+        if field is None:
             continue
-        targets = {id(writer) for writer, _ in writers[field[0]]}
-        stop = _tokenized_or_dropped(field[0], facts)
-        if texts.rows.derives(dataset, function, targets, stop) is not False:
-            origin = texts.rows.writer_of(field[0], [(dataset, function)])
-            found.append(TrainerTokenization(call, function, field[0], field[1], origin, field[2]))
+        # a prompt-completion dataset (`{"prompt": rendered, "completion": reply}`): trl tokenizes a prompt of plain
+        # text with special tokens on, alone and before its completion (0.17 and later; it looks for `prompt` first)
+        prompt = (TRL_PROMPT_FIELD, "the prompt of trl's prompt-completion format", None)
+        for column, needed in ((prompt, True), (field, False)):
+            if column[0] not in writers:
+                continue
+            targets = {id(writer) for writer, _ in writers[column[0]]}
+            derived = texts.rows.derives(dataset, function, targets, _tokenized_or_dropped(column[0], facts))
+            if derived is True or (derived is None and not needed):
+                origin = texts.rows.writer_of(column[0], [(dataset, function)])
+                found.append(TrainerTokenization(call, function, column[0], column[1], origin, column[2]))
+                break
     return found
 
 
@@ -138,6 +150,33 @@ def _patched_by_unsloth(facts: ModuleFacts) -> bool:
         elif any(name.split(".")[0] == "trl" for name in names):
             trl = min(trl or node.lineno, node.lineno)
     return unsloth is not None and (trl is None or unsloth < trl)
+
+
+def _unsloth_imported_before(call: ast.Call, function: FunctionInfo, facts: ModuleFacts) -> bool:
+    """Does the function that makes the trainer import Unsloth before it, where the trainer runs only when that
+    import worked (outside a `try`, or in one whose handlers all leave the function: `except ImportError: return
+    False`)? Its patched `SFTTrainer` is the one that runs there, while another function of the module (the
+    fallback without Unsloth) gets trl's own."""
+    if function.is_module:
+        return False
+    for node in ast.walk(function.node):
+        if not isinstance(node, (ast.Import, ast.ImportFrom)) or node.lineno >= call.lineno:
+            continue
+        names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [alias.name for alias in node.names]
+        if not any(name.split(".")[0] in ("unsloth", "unsloth_zoo") for name in names):
+            continue
+        tries = [above for above in facts.ancestors(node) if isinstance(above, ast.Try) and above.handlers]
+        if all(_leaves(handler.body) for attempt in tries for handler in attempt.handlers):
+            return True
+    return False
+
+
+def _leaves(body: list[ast.stmt]) -> bool:
+    """Does a handler's body end by leaving the function (`return`, `raise`, `sys.exit(...)`)?"""
+    last = body[-1] if body else None
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return True
+    return isinstance(last, ast.Expr) and isinstance(last.value, ast.Call) and called_name(last.value) == "exit"
 
 
 def _falls_back(node: ast.AST) -> bool:

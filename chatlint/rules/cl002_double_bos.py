@@ -24,11 +24,12 @@ from chatlint.facts.engines import (
 )
 from chatlint.facts.flow import function_flow
 from chatlint.facts.masking import LengthMask, length_masks
-from chatlint.facts.model import FunctionInfo, SplitTokenization, TokenizerCall
-from chatlint.facts.sft_trainer import TrainerTokenization, sft_text_columns
+from chatlint.facts.model import FunctionInfo, SplitTokenization, TextOrigin, TokenizerCall
+from chatlint.facts.sft_trainer import TRL_PROMPT_FIELD, TrainerTokenization, sft_text_columns
 from chatlint.facts.summary import BOS_TOKENS, WRITTEN_BOS, imports_of
 from chatlint.facts.syntax import (
     bool_literal,
+    bound_argument,
     called_name,
     dotted_name,
     is_self_attribute,
@@ -484,7 +485,10 @@ class DoubleBos(Rule):
         saved the base model's tokenizer there; nor a load from a folder the module saves a model to itself,
         `exported.save_pretrained(onnx_dir)`: one of its own models), or a
         tokenizer loaded, where the code binds it once, from such a checkpoint it names (`self.tokenizer =
-        AutoTokenizer.from_pretrained("Qwen/Qwen2.5-0.5B-Instruct")`, whatever model the module runs with it), or whose
+        AutoTokenizer.from_pretrained("Qwen/Qwen2.5-0.5B-Instruct")`, whatever model the module runs with it; also a
+        tokenizer parameter that every call of its function in the module fills with one), or a text the module renders
+        with such a tokenizer (`tok = AutoTokenizer.from_pretrained(QWEN_SNAPSHOT)`, then `tok.apply_chat_template(
+        ...)`: it starts with no BOS, whatever model tokenizes it again), unless the module sets a chat template; or whose
         checkpoints are such or unknown and that writes ChatML's markers itself (a loss mask cut at
         `<|im_start|>assistant`, `encode("<|im_start|>")`, an f-string of ChatML turns), naming no family with a BOS
         nor its markers, and neither testing a text for the marker (`if "<|im_start|>" in reply:`) nor offering
@@ -598,7 +602,10 @@ class DoubleBos(Rule):
         overrides `compute_loss`) tokenizes a column of plain text itself, with special tokens on (`dataset_text_field`,
         on the trainer or the module's `SFTConfig`, else trl's default "text"): when that column holds rendered
         text (written by a `.map()`, also a batched one whose function returns a list of renders per column), the
-        finding is at the trainer. So is a `formatting_func=` that returns renders (a function of the module or a
+        finding is at the trainer. So is a prompt-completion dataset whose `prompt` column a `.map()` or
+        `Dataset.from_dict` of the function that builds it filled with renders (`{"prompt": rendered, "completion":
+        reply}`): trl tokenizes such a prompt with special tokens on, alone and before its completion (0.17 and later: read in trl
+        0.17.0, 0.18.0 and 0.20.0; it looks for `prompt` before the text column). So is a `formatting_func=` that returns renders (a function of the module or a
         lambda: `return tok.apply_chat_template(example["messages"], tokenize=False)`, a list of them for a batch,
         or the column a `.map()` rendered into, `return example["text"]`): trl tokenizes what it returns as plain
         text too (0.x: `processing_class(formatting_func(element), add_special_tokens=True)`; 1.x: stored in `text`,
@@ -607,7 +614,10 @@ class DoubleBos(Rule):
         is read), when the dataset it is given was tokenized after the render (a `.map()` whose
         function writes `input_ids`: trl tokenizes nothing again) or lost the column, and when the module runs with
         Unsloth: it imports Unsloth before trl, outside a `try` (and not in a loader the module calls inside a `try`
-        whose fallback loads without it), or sits in a folder named for it (a project's Unsloth backend). Unsloth's patched trainer sees the BOS the texts start with and tokenizes them without
+        whose fallback loads without it), or sits in a folder named for it (a project's Unsloth backend); and when
+        the function that makes the trainer imports Unsloth before it, outside a `try` or in one whose handlers leave
+        the function (`except ImportError: return False`), while another function of the module, the fallback without
+        Unsloth, is still judged. Unsloth's patched trainer sees the BOS the texts start with and tokenizes them without
         special tokens. There is no automatic fix: give the trainer the conversations (a `messages` column) and let
         it render them once.
     """
@@ -719,6 +729,8 @@ class DoubleBos(Rule):
             return None  # the helpers of other modules that tokenize load only models whose templates write no BOS
         if _tokenizer_loaded_without_bos(tokenizer_call, facts):
             return None  # `self.tokenizer = AutoTokenizer.from_pretrained("Qwen/Qwen2.5-0.5B-Instruct")`: its own
+        if _rendered_without_bos(origin, facts):
+            return None  # rendered by a tokenizer loaded from a Qwen checkpoint: the text has no BOS to double
         if _named_for_a_family_without_bos(function, facts.path):
             return None  # the function (its class, its file) is written for a family whose template has no BOS
         if "bos_token" in facts.source.text and _turns_the_bos_off(tokenizer_call):
@@ -1101,7 +1113,25 @@ def _tokenizer_loaded_without_bos(tokenizer_call: TokenizerCall, facts: ModuleFa
     whatever other models the module runs."""
     func = tokenizer_call.call.func
     receiver = func.value if isinstance(func, ast.Attribute) and func.attr in ENCODE_METHODS else func
-    function = tokenizer_call.function
+    return _loaded_without_bos(receiver, tokenizer_call.function, facts)
+
+
+def _rendered_without_bos(origin: TextOrigin, facts: ModuleFacts) -> bool:
+    """The text was rendered, in this module, by a tokenizer or processor loaded once from a checkpoint the code names
+    of a family whose template writes no BOS (`tok = AutoTokenizer.from_pretrained(QWEN_PATH)`, then
+    `tok.apply_chat_template(...)`): the text starts with no BOS, whatever model tokenizes it again (a TransformerLens
+    model loaded from a path the code does not name). Not when the module sets a chat template of its own."""
+    render = origin.render_call
+    if render is None or not isinstance(render.func, ast.Attribute) or "chat_template =" in facts.source.text:
+        return False
+    function = next((call.function for call in facts.template_calls if call.call is render), None)
+    return function is not None and _loaded_without_bos(render.func.value, function, facts)
+
+
+def _loaded_without_bos(receiver: ast.expr, function: FunctionInfo, facts: ModuleFacts, depth: int = 0) -> bool:
+    """Is the tokenizer (or processor) `receiver` names in `function` bound once, to a `from_pretrained(...)` of a
+    checkpoint the code names, of a family whose template writes no BOS (or, for a parameter, by every call of the
+    function in the module, two calls deep at most)?"""
     attribute = is_self_attribute(receiver)
     loader = function
     if attribute and function.self_class is not None:
@@ -1123,6 +1153,15 @@ def _tokenizer_loaded_without_bos(tokenizer_call: TokenizerCall, facts: ModuleFa
         )
     elif isinstance(receiver, ast.Name):
         values = list(function.assignments.get(receiver.id, ()))
+        if not values and receiver.id in function.params and depth < 2:
+            # a parameter: every call of the function in the module hands it such a tokenizer (`evaluate(path,
+            # tokenizer)` in `main`, with `tokenizer = AutoTokenizer.from_pretrained("Qwen/...")` there)
+            callers = facts.callers_of(function)
+            arguments = [bound_argument(call, function.call_params, receiver.id) for call, _, _ in callers]
+            return bool(callers) and all(
+                argument is not None and _loaded_without_bos(argument, caller, facts, depth + 1)
+                for argument, (_, caller, _) in zip(arguments, callers, strict=True)
+            )
     else:
         return False
     load = values[0] if len(values) == 1 else None
@@ -1234,11 +1273,18 @@ def _trainer_diagnostic(tokenization: TrainerTokenization, facts: ModuleFacts) -
     message = (
         f"{trainer} tokenizes {subject} with special tokens on (trl does so for plain text), and {held} "
         f"{origin.describe()}, so each example already starts with the template's BOS{_condition(facts)}: trl adds a "
-        f"second BOS. Give the trainer the conversations (a `messages` column) and let it render them"
+        f"second BOS. Give the trainer the conversations ({_conversations(tokenization)}) and let it render them"
     )
     line = tokenization.config_line
     config = (Related(facts.path, line, "names the text column"),) if line is not None else ()
     return Diagnostic(node=tokenization.call, message=message, related=origin.related + config)
+
+
+def _conversations(tokenization: TrainerTokenization) -> str:
+    """What the trainer renders itself, for the column it tokenizes."""
+    if tokenization.column == TRL_PROMPT_FIELD and not tokenization.formatting:
+        return "the prompt's messages in `prompt`, the reply as an assistant message in `completion`"
+    return "a `messages` column"
 
 
 def _turn_diagnostic(turn: TurnRender, facts: ModuleFacts) -> Diagnostic:
