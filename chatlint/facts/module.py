@@ -350,8 +350,10 @@ class ModuleFacts:
         if name is None and isinstance(argument, ast.Attribute) and isinstance(argument.value, ast.Name):
             # `Config.BASE_MODEL` with `class Config: BASE_MODEL = "Qwen/Qwen3-4B"`: a constant of a plain class of
             # the module, read off the class itself (no annotation, no instance a caller configures)
-            holder = self.classes.get(argument.value.id)
-            if holder is not None and not holder.is_dataclass and argument.attr not in holder.annotations:
+            # (also `self.MODEL_ID` in a method of that class)
+            holder = function.self_class if argument.value.id == "self" else self.classes.get(argument.value.id)
+            reset = argument.value.id == "self" and holder is not None and argument.attr in holder.attributes
+            if holder is not None and not holder.is_dataclass and argument.attr not in holder.annotations and not reset:
                 constant = holder.fields.get(argument.attr)
                 name = _checkpoint_name(constant) if constant is not None else None
         if name is None and isinstance(argument, ast.Attribute):

@@ -956,6 +956,17 @@ class RenderedTexts:
 
         return self._from_callers(function, name, "passed as", items)
 
+    def passed_texts(self, name: str, function: FunctionInfo) -> TextOrigin | None:
+        """The parameter `name` holds a list of renders: the callers of `function` in the module pass one (`prompts
+        = [render(row, tok) for row in rows]`, then `train(model, tok, prompts)`); certain when every caller does."""
+        if function.is_module or name not in function.params:
+            return None
+
+        def texts(given: ast.expr | None, caller: FunctionInfo) -> TextOrigin | None:
+            return self.template_texts(given, caller, 2) if given is not None else None
+
+        return self._from_callers(function, name, "passed as", texts)
+
     @functools.cached_property
     def _has_datasets(self) -> bool:
         """A class of the module has a `__getitem__`."""

@@ -165,6 +165,17 @@ FAMILIES: tuple[ModelFamily, ...] = (
         "add the tokenizer's BOS (`auto_add_bos` False)",
     ),
     ModelFamily(
+        # Hugging Face's SmolLM and SmolLM2 (`HuggingFaceTB/SmolLM2-135M-Instruct`); not SmolLM3, whose tokenizer is
+        # another
+        "SmolLM2",
+        re.compile(r"smollm(?:2|-)"),
+        False,
+        "SmolLM2-Instruct's `chat_template.jinja` (quoted verbatim in public test code, and as its model card renders "
+        "it) is ChatML, every turn `<|im_start|>role\n...<|im_end|>`, with no `bos_token`; its tokenizer is a "
+        "`GPT2TokenizerFast` (`<|endoftext|>`, `<|im_start|>`, `<|im_end|>` are ids 0 to 2) whose byte-level "
+        "post-processor adds no special token",
+    ),
+    ModelFamily(
         # Moonshot's Moonlight and Kimi models (Kimi-VL, Kimi K2, Kimi K2.5)
         "Kimi",
         re.compile(r"kimi|moonlight"),

@@ -460,14 +460,14 @@ class DoubleBos(Rule):
         tokenizing helper); so does a processor called only for what it makes of the
         images (every use of its output reads `pixel_values`, `image_grid_thw` and the like, or keeps the keys other
         than `input_ids`: `{k: v for k, v in out.items() if k not in ["input_ids", "attention_mask"]}`). So is code for a model family whose template writes no BOS
-        (Qwen's ChatML, QwQ's too; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose
+        (Qwen's ChatML, QwQ's too; SmolLM2's ChatML; LLaVA-OneVision's, ChatML over Qwen 2; MiniCPM 3's ChatML; Idefics2's, whose
         messages start with their role, unlike Idefics3's; LLaVA 1.5's and LLaVA-NeXT's over Vicuna, whose turns start
         `USER: ` and `ASSISTANT: `; InternVL 3.5's; Kimi's and Moonlight's; gpt-oss's Harmony
         format; TinyLlama-1.1B-Chat v1.0's, whose turns start `<|user|>`; phi-4's, Phi-4-mini's, Phi-4-reasoning's and
         Phi-3.5-mini's, whose turns start with their role, unlike earlier Phi-3 templates), or a project whose `models` setting names only such checkpoints (for code whose model the analysis
         cannot tell, in a module that names no checkpoint of a family with a BOS): a module that loads only such
         checkpoints (named by a literal or a constant it loads, or a constant of a plain class of the module read off
-        the class, `Config.BASE_MODEL`, also a local
+        the class, `Config.BASE_MODEL` (or `self.BASE_MODEL` in a method of the class that never sets it), also a local
         checkpoint's path whose last part names the model, `str(ROOT / "models" / "Qwen2.5-Coder-3B-Instruct")`; a path read
         from a configuration under a key or field that names the family, `paths["qwen"]`, `cfg.qwen_path`, also as
         one of the values a name is given on different paths, all of one family; a checkpoint written as a default
@@ -519,7 +519,8 @@ class DoubleBos(Rule):
         = False`, or `tok.bos_token = None`, which also leaves the template's `{{ bos_token }}` empty; for the tokenizer an instance keeps, also in another method of its class: `self.tokenizer.add_bos_token
         = False` in its set-up, or `AutoTokenizer.from_pretrained(name, add_bos_token=False)` in `__init__`; inside a
         helper of the module that tokenizes the text, for the helper's tokenizer), or a render that passes
-        `enable_thinking=True`/`False` itself (a variable of Qwen 3's and SmolLM 3's ChatML templates; handed
+        `enable_thinking=True`/`False` itself (a variable of Qwen 3's and SmolLM 3's ChatML templates), or
+        `reasoning_effort="low"` (`"medium"`, `"high"`: a variable of gpt-oss's Harmony template; either one handed
         through from a setting it says nothing, nor in a `try` that falls back when a tokenizer refuses the keyword:
         `except TypeError:`, nor in a module whose text, comments included, names a family whose template writes a
         BOS: `# Qwen3, Llama-3 and Mistral checkpoints`); code that runs only for an encoder-decoder
@@ -604,7 +605,8 @@ class DoubleBos(Rule):
         text (written by a `.map()`, also a batched one whose function returns a list of renders per column), the
         finding is at the trainer. So is a prompt-completion dataset whose `prompt` column a `.map()` or
         `Dataset.from_dict` of the function that builds it filled with renders (`{"prompt": rendered, "completion":
-        reply}`): trl tokenizes such a prompt with special tokens on, alone and before its completion (0.17 and later: read in trl
+        reply}`; also a list parameter every call of the function in the module fills with renders, `{"prompt":
+        list(prompts), ...}`): trl tokenizes such a prompt with special tokens on, alone and before its completion (0.17 and later: read in trl
         0.17.0, 0.18.0 and 0.20.0; it looks for `prompt` before the text column). So is a `formatting_func=` that returns renders (a function of the module or a
         lambda: `return tok.apply_chat_template(example["messages"], tokenize=False)`, a list of them for a batch,
         or the column a `.map()` rendered into, `return example["text"]`): trl tokenizes what it returns as plain
@@ -835,14 +837,12 @@ _NAMES_A_BOS_FAMILY = re.compile(
 
 def _written_for_a_thinking_template(render: ast.Call | None, facts: ModuleFacts) -> bool:
     """The render passes `enable_thinking=True` or `=False` itself: a variable of Qwen 3's and SmolLM 3's chat
-    templates (ChatML, no BOS), which other templates ignore. A value handed through (`enable_thinking=flag`,
+    templates (ChatML, no BOS), which other templates ignore; or `reasoning_effort="low"`, gpt-oss's. A value handed through (`enable_thinking=flag`,
     `**template_kwargs`) says only that the code serves thinking models among others, and so does a render in a
     `try` that renders again without it when a tokenizer refuses the keyword (`except TypeError:`), and a module that
     names a family whose template writes a BOS (Llama, Gemma, Mistral, Phi, Idefics 3, Granite, OLMo), in its code
     or comments."""
-    if render is None or not any(
-        item.arg == "enable_thinking" and bool_literal(item.value) is not None for item in render.keywords
-    ):
+    if render is None or not any(_thinking_switch(item) for item in render.keywords):
         return False
     if _NAMES_A_BOS_FAMILY.search(facts.source.text.lower()):
         return False  # (`# Qwen3/Llama-3/Mistral path`: the module is written for other families too)
@@ -850,6 +850,14 @@ def _written_for_a_thinking_template(render: ast.Call | None, facts: ModuleFacts
         isinstance(above, ast.Try) and child in above.body and _renders_again_on_type_errors(above)
         for above, child in _enclosing(render, facts)
     )
+
+
+def _thinking_switch(item: ast.keyword) -> bool:
+    """`enable_thinking=False` (Qwen 3's and SmolLM 3's ChatML templates), or `reasoning_effort="low"` (gpt-oss's
+    Harmony template, which starts with `<|start|>system` and writes no BOS), written as a literal."""
+    if item.arg == "enable_thinking":
+        return bool_literal(item.value) is not None
+    return item.arg == "reasoning_effort" and string_value(item.value) in ("low", "medium", "high")
 
 
 def _renders_again_on_type_errors(statement: ast.Try) -> bool:

@@ -26,3 +26,18 @@ def split_turns(example):
 def train_on_conversations(model, conversations):
     dataset = conversations.map(split_turns, remove_columns=["messages"])
     return SFTTrainer(model=model, train_dataset=dataset, processing_class=tokenizer)  # expect: CL002 "in `completion`"
+
+
+def train_round(model, prompts, targets):
+    # the prompts come from the caller: rendered there
+    dataset = Dataset.from_dict({"prompt": list(prompts), "completion": targets})
+    return SFTTrainer(model=model, train_dataset=dataset, processing_class=tokenizer)  # expect: CL002 "passed as `prompts` to `train_round`"
+
+
+def run_rounds(model, rounds):
+    for questions, targets in rounds:
+        rendered = [
+            tokenizer.apply_chat_template([{"role": "user", "content": q}], tokenize=False, add_generation_prompt=True)
+            for q in questions
+        ]
+        train_round(model, rendered, targets)

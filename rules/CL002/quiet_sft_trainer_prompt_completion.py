@@ -35,3 +35,14 @@ def encode(example):
 
 def train_on_raw(model, raw):
     return SFTTrainer(model=model, train_dataset=raw, processing_class=tokenizer)
+
+
+def train_round(model, prompts, targets):
+    # every caller hands plain questions: trl adds the only BOS
+    dataset = Dataset.from_dict({"prompt": list(prompts), "completion": targets})
+    return SFTTrainer(model=model, train_dataset=dataset, processing_class=tokenizer)
+
+
+def run_rounds(model, rounds):
+    for questions, targets in rounds:
+        train_round(model, [q.strip() for q in questions], targets)

@@ -21,3 +21,15 @@ def serve_with_ollama_fallback(encoder, prompt, client=None):
     if client is not None:
         return client.generate(model="local", prompt=prompt)
     return encoder.encode(prompt)
+
+
+class HarmonyReasoner:
+    # gpt-oss's Harmony template: `reasoning_effort` is its variable, and it starts with `<|start|>system`, no BOS
+    def __init__(self, path):
+        self.tokenizer = AutoTokenizer.from_pretrained(path)
+
+    def encode(self, prompt):
+        text = self.tokenizer.apply_chat_template(
+            [{"role": "user", "content": prompt}], tokenize=False, add_generation_prompt=True, reasoning_effort="low"
+        )
+        return self.tokenizer(text, return_tensors="pt", add_special_tokens=True).input_ids
