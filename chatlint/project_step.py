@@ -36,7 +36,7 @@ from chatlint.facts.summary import (
 from chatlint.files import FileSelector
 from chatlint.findings import Related
 from chatlint.import_uses import imports_any, is_word, mentions, whole_word
-from chatlint.knowledge.model_families import ModelFamily, family_of, names_known_checkpoint
+from chatlint.knowledge.model_families import ModelFamily, family_of, model_class_families, names_known_checkpoint
 from chatlint.linking import MAX_SUMMARY_BYTES, Project, Summarizer
 from chatlint.source import Source
 
@@ -378,7 +378,10 @@ class ProjectStep:
         again = []
         for target, paths in sorted(importers.items()):
             source, _ = checked[target]
-            families = _families_loaded([(checked[path][0], linked.get(path)) for path in sorted(paths)])
+            families = _families_loaded(
+                [(checked[path][0], linked.get(path)) for path in sorted(paths)],
+                {path: imports_of.get(path) or unread.get(path) or () for path in paths},
+            )
             if not families or any(family.writes_bos for family in families):
                 continue
             links = linked.get(target) or project.links_for(target, imports_of[target], text=source.text)
@@ -665,16 +668,29 @@ def _helper_source(project: Project, path: Path) -> tuple[Source, Links] | None:
     return Source(str(path), text), project.links_for(str(path), summary.imports, text=text, checkpoints=True)
 
 
-def _families_loaded(sources: Sequence[tuple[Source, Links | None]]) -> list[ModelFamily] | None:
+def _families_loaded(
+    sources: Sequence[tuple[Source, Links | None]], imports: dict[str, Sequence[ImportRef]] | None = None
+) -> list[ModelFamily] | None:
     """The model families the modules load (read with what their imports tell them, when they were linked: the
     default of an imported configuration field), when each loads at least one model and every one is of a known
-    family; else None."""
+    family; else None. Given the modules' `imports`, a module that loads a checkpoint it does not name counts for
+    the families of the model classes it imports at its top, when it imports only such classes of known families
+    (`Qwen2VLForConditionalGeneration`, no `Auto*` model class)."""
     found: list[ModelFamily] = []
     for source, links in sources:
+        classes = _imported_model_families(source, imports.get(source.path, ())) if imports else None
         imported = links is not None and bool(links.field_defaults or links.constants)
         if not imported and not names_known_checkpoint(source.text):
-            return None  # (parsed only when its text, or what it imports, names a model of a known family)
+            if classes is None:
+                return None  # (parsed only when its text, or what it imports, names a model of a known family)
+            found += classes
+            continue
         names = loaded_checkpoints(source.path, source.text, links)
+        if names and None in names and classes is not None:
+            names = tuple(name for name in names if name is not None)
+            found += classes
+            if not names:
+                continue
         if not names or any(name is None for name in names):
             return None
         families = [family_of(name) for name in names if name is not None]
@@ -682,6 +698,16 @@ def _families_loaded(sources: Sequence[tuple[Source, Links | None]]) -> list[Mod
             return None
         found += [family for family in families if family is not None]
     return found or None
+
+
+def _imported_model_families(source: Source, imports: Sequence[ImportRef]) -> list[ModelFamily] | None:
+    """The families of the model classes the module imports at its top and loads (`from transformers import
+    Qwen2VLForConditionalGeneration`, then `Qwen2VLForConditionalGeneration.from_pretrained(...)`)."""
+    top = [
+        ref.symbol for ref in imports if ref.symbol and ref.symbol != "*" and ref.module.split(".")[0] == "transformers"
+    ]
+    loaded = [name for name in top if f"{name}.from_pretrained(" in source.text]
+    return model_class_families(top) if loaded else None
 
 
 def _in_tests(path: str) -> bool:

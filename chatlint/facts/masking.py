@@ -41,6 +41,7 @@ from chatlint.facts.syntax import (
     is_label_name,
     is_self_attribute,
     keyword,
+    keyword_value,
     positional,
     shortened,
     string_value,
@@ -593,6 +594,8 @@ class _Flow:
                 expr, measured = expr.func.value, True
             elif isinstance(expr, ast.Call) and measured:
                 tokenized = self._tokenized_text(expr, helper)
+                if isinstance(tokenized, ast.List) and len(tokenized.elts) == 1:
+                    tokenized = tokenized.elts[0]  # `processor(text=[prompt], images=[image])`: a batch of one
                 return tokenized.id if isinstance(tokenized, ast.Name) and tokenized.id in helper.params else None
             else:
                 return None
@@ -647,12 +650,40 @@ class _Flow:
                 expr,
                 function,
                 lambda value: self.length_of(value, function, before, depth + 1),
-                resolve_unpacked=self._unpacked_length,
+                resolve_items=lambda items: self._items_length(items, function, depth + 1),
+                resolve_unpacked=lambda items, position: (
+                    self._unpacked_length(items, position) or self._walked_length(items, position, function, depth + 1)
+                ),
             ) or self._carried_length(expr, function, depth)
         if isinstance(expr, ast.IfExp):
             # `before[0].shape[0] if before is not None else 0`: the render's length, or 0 for the empty prefix
             branch = _branch_beside_a_constant(expr)
             return self.length_of(branch, function, before, depth + 1) if branch is not None else None
+        return None
+
+    def _items_length(self, items: ast.expr, function: FunctionInfo, depth: int) -> Carrier | None:
+        """The render whose length each item of `items` is: a list the function fills with one
+        (`prompt_lens.append(self._prompt_length(prompt, image))`), or a comprehension of one."""
+        if depth > MAX_RESOLUTION_DEPTH:
+            return None
+        if isinstance(items, (ast.ListComp, ast.GeneratorExp)):
+            return self.length_of(items.elt, function, self.order.get(items.elt, 1 << 62), depth + 1)
+        if not isinstance(items, ast.Name):
+            return None
+        appended = [value for kind, value in function.mutations.get(items.id, ()) if kind == "append"]
+        found = [self.length_of(value, function, self.order.get(value, 1 << 62), depth + 1) for value in appended]
+        return found[0] if found and all(item is not None and item is found[0] for item in found) else None
+
+    def _walked_length(self, items: ast.expr, position: int, function: FunctionInfo, depth: int) -> Carrier | None:
+        """`for i, n in enumerate(prompt_lens)`, `for ids, n in zip(batch, prompt_lens)`: the render whose length
+        the loop variable at `position` is, an item of the list walked there."""
+        if not isinstance(items, ast.Call) or items.keywords:
+            return None
+        name = called_name(items)
+        if name == "enumerate" and position == 1 and len(items.args) == 1:
+            return self._items_length(items.args[0], function, depth)
+        if name == "zip" and position < len(items.args):
+            return self._items_length(items.args[position], function, depth)
         return None
 
     def _carried_length(self, name: ast.Name, function: FunctionInfo, depth: int) -> TemplateCall | None:
@@ -763,7 +794,7 @@ class _Flow:
         root = function.node
         for node in self.facts.scope_members(root):
             if isinstance(node, ast.Name):
-                if not any(binding.kind in ("assign", "loop-unpack") for binding in bindings.get(node.id, ())):
+                if not any(binding.kind in ("assign", "loop", "loop-unpack") for binding in bindings.get(node.id, ())):
                     continue
             elif isinstance(node, ast.Subscript):
                 if not (isinstance(node.value, ast.Attribute) and node.value.attr == "shape"):
@@ -1117,9 +1148,13 @@ def _parameter_behind(expr: ast.expr, function: FunctionInfo, params: list[str])
 
 def _text_arguments(call: ast.Call) -> list[ast.expr]:
     """The positional arguments of a call that may be its text: a helper that takes the tokenizer first
-    (`ids_of(tokenizer, prompt_text)`) is read from its next argument."""
+    (`ids_of(tokenizer, prompt_text)`) is read from its next argument; a processor's `text=` keyword. A batch of
+    one text (`processor(text=[prompt], images=[image])`) holds that text's tokens in its one row."""
     arguments = [arg for arg in call.args if not isinstance(arg, ast.Starred)]
-    return arguments[1:] if len(arguments) > 1 and is_tokenizer(arguments[0]) else arguments
+    if not arguments and (text := keyword_value(call, "text")) is not None:
+        arguments = [text]
+    arguments = arguments[1:] if len(arguments) > 1 and is_tokenizer(arguments[0]) else arguments
+    return [arg.elts[0] if isinstance(arg, ast.List) and len(arg.elts) == 1 else arg for arg in arguments]
 
 
 class _ColumnFlow(_Flow):

@@ -69,6 +69,8 @@ class ModuleFacts:
     _derived: dict[object, object] = field(default_factory=dict, repr=False)
     # the places of other modules that uses of ids in words name (`passed to `fit_to_window` (window.py:4) ...`)
     _use_places: dict[str, Related] = field(default_factory=dict, repr=False)
+    # the parameters whose checkpoint is being read off their callers (`_passed_checkpoint`): a guard for recursion
+    _resolving: set[tuple[int, str]] = field(default_factory=set, repr=False)
 
     def remembered(self, compute: Callable[[ModuleFacts], _Fact]) -> _Fact:
         """`compute(self)`, computed once per module: for facts a module of its own derives from these (the label
@@ -320,6 +322,23 @@ class ModuleFacts:
             if ref.module.split(".")[0] in ("mlx_lm", "mlx_vlm") and ref.symbol in ("load", None)
         )
 
+    def _passed_checkpoint(self, parameter: str, function: FunctionInfo) -> str | None:
+        """The checkpoint every call of `function` in the module passes for `parameter` (`load_tokenizer(cfg.model)`
+        for `def load_tokenizer(name): return AutoTokenizer.from_pretrained(name)`), when they agree on one."""
+        key = (id(function), parameter)
+        if function.is_module or key in self._resolving:
+            return None
+        self._resolving.add(key)
+        try:
+            callers = self.callers_of(function)
+            names = {
+                self.checkpoint_of(bound_argument(call, function.call_params, parameter), caller)
+                for call, caller, _ in callers
+            }
+        finally:
+            self._resolving.discard(key)
+        return names.pop() if len(names) == 1 else None
+
     def checkpoint_of(self, argument: ast.expr | None, function: FunctionInfo) -> str | None:
         if isinstance(argument, ast.Call) and dotted_name(argument.func) in PATH_WRAPPERS and len(argument.args) == 1:
             argument = argument.args[0]  # `str(CHECKPOINT)`, `Path(args.model)`: the path it holds
@@ -343,6 +362,8 @@ class ModuleFacts:
                 return _suggested_default(named)
             elif not assigned and self.links:
                 name = self.links.constants.get(argument.id)  # `from config import MODEL_ID`
+            if name is None and not assigned and parameter is not None and parameter.default is None:
+                name = self._passed_checkpoint(argument.id, function)
         if name is None and isinstance(argument, ast.Attribute) and self.links:
             # `config.MODEL_ID`, a constant of an imported module of the project
             found = self.links.resolve(argument)

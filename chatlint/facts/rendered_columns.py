@@ -132,6 +132,8 @@ class RenderedColumns:
                     for column in imported[0].columns
                 }
         imported = self.texts.links.text(func)
+        if imported is not None and imported[0].batch_rows is not batched:
+            imported = None  # (rows of one kind only: batches for `.map(fn, batched=True)`, single rows otherwise)
         if imported is not None and imported[0].columns and not imported[0].dataset and not imported[0].makes_rows:
             return {
                 self.texts.column_named(column): imported_origin(*imported, "renders the text of the row", column)

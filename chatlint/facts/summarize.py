@@ -809,6 +809,10 @@ def _returned_text(
     if origin is not None and not origin.batch:
         return _render_summary(function, origin, renders)
     columns = rendered.rows.returned_columns(function)
+    batch_rows = False
+    if not columns:
+        columns = rendered.rows.returned_columns(function, batched=True)  # (for `.map(fn, batched=True)`)
+        batch_rows = bool(columns)
     dataset = not columns
     positions: tuple[int, ...] = ()
     if dataset and rendered.rows.writes_columns:  # a dataset whose rows hold a render (`return ds.map(to_text)`)
@@ -831,6 +835,7 @@ def _returned_text(
         lines=lines,
         prompt_columns=tuple(prompts),
         prompt_evidence=tuple(prompts.values()),
+        batch_rows=batch_rows,
     )
 
 

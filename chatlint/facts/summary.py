@@ -389,6 +389,9 @@ class TextSummary:
     # in words (a caller in another module judges the prompt where its length masks labels: CL003)
     prompt_columns: tuple[str, ...] = ()
     prompt_evidence: tuple[str, ...] = ()
+    # with `columns`: the rows are batches, each column a list of renders (`texts.append(render(...))`, then
+    # `return {"text": texts}`): what `.map(fn, batched=True)` writes
+    batch_rows: bool = False
     # with `columns`: not the rows but a function that returns them is what a call gives (`to_text =
     # make_formatter(tok)`, then `ds.map(to_text)`): a factory of a `.map()` function
     makes_rows: bool = False

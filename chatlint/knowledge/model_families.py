@@ -10,6 +10,7 @@ instead of a fact.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -278,6 +279,25 @@ def has_own_pad(checkpoint: str) -> bool:
 def family_named(name: str) -> ModelFamily | None:
     """The family of that name (`ModelFamily.name`)."""
     return next((family for family in FAMILIES if family.name == name), None)
+
+
+# a model class that loads any architecture (`AutoModel`, `AutoModelForCausalLM`, `AutoModelForImageTextToText`)
+ANY_MODEL_CLASS = re.compile(r"AutoModel(?:For\w+)?$")
+# a model class of one architecture (not an `Auto*` class or a backend's `*ModelFor*` class, which take any)
+MODEL_CLASS = re.compile(
+    r"^(?!Auto|TF|Flax)[A-Z]\w*(?<!Model)For(?:CausalLM|ConditionalGeneration|Vision2Seq|ImageTextToText)$"
+)
+
+
+def model_class_families(names: Iterable[str]) -> list[ModelFamily] | None:
+    """The families of the model classes among `names` (what a module imports: `Qwen2VLForConditionalGeneration`),
+    when there is at least one, each of a known family, and no `Auto*` model class among them (which loads any);
+    else None."""
+    classes = [name for name in names if MODEL_CLASS.search(name) or ANY_MODEL_CLASS.match(name)]
+    families = [family_of(name) for name in classes]
+    if not classes or any(family is None for family in families):
+        return None
+    return [family for family in families if family is not None]
 
 
 # a checkpoint named in code: `"org/name"` (a Hub id), as a string literal

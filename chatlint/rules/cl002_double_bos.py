@@ -41,7 +41,7 @@ from chatlint.facts.syntax import (
 from chatlint.facts.tokenizer_calls import ENCODE_METHODS, visible_dict
 from chatlint.facts.turn_renders import TurnRender, turn_renders
 from chatlint.findings import Applicability, Related
-from chatlint.knowledge.model_families import ModelFamily, family_named, family_of
+from chatlint.knowledge.model_families import ANY_MODEL_CLASS, MODEL_CLASS, ModelFamily, family_named, family_of
 from chatlint.rules.base import Diagnostic, NodeEdit, NodeFix, Rule
 from chatlint.rules.keyword_fix import add_keyword
 
@@ -307,7 +307,9 @@ class DoubleBos(Rule):
         the dataset and a collator of another module to a trainer knows (`dataset_text_field`). A row function
         picked from a registry (`ds.map(FORMATTERS[cfg.formatter])`, a dict naming functions of the module or one a
         decorator of it fills, also bound in a `functools.partial` first: `fn = partial(...)`, `ds.map(fn)`) writes
-        what its members write, on some paths when they differ; so does a function a factory of the module makes
+        what its members write, on some paths when they differ; a batched row function of another module
+        (`return {"text": texts}` after `texts.append(render(...))`) writes its columns for a `.map(fn,
+        batched=True)`; so does a function a factory of the module makes
         and returns by name (`ds.map(chat_formatter(tok, "text"))`, also one picked from a registry of factories),
         with the columns the factory's call names (`def chat_formatter(tok, column): ... return {column: ...}`); a dict comprehension over literal names writes one
         column per name (`{side + "_text": ... for side in ("chosen", "rejected")}`), and a list made of two lists
@@ -506,7 +508,10 @@ class DoubleBos(Rule):
         qwen_vl_utils import process_vision_info`; by the library's top-level package, not a module of the project
         named for a family), or a module that loads no model and that
         the run's modules importing it (from its own module or through a package's re-export) all load such
-        checkpoints only (a data module imported only by a Qwen training script; a one-file run cannot see its
+        checkpoints only (a data module imported only by a Qwen training script; an importer that loads a
+        checkpoint it does not name, `from_pretrained(args.model)`, counts for the model classes it imports and
+        loads, `Qwen2VLForConditionalGeneration`, when they are all of known families and none is an `Auto*` class;
+        a checkpoint handed to a loader of the module, `load_tokenizer(name)`, is what every call of it passes; a one-file run cannot see its
         importers), or a module that loads no model and hands its renders only to helpers of other modules that
         load such checkpoints (`engine.complete(prompts)` with `Engine` running `LLM(model=cfg.model)` and
         `EngineConfig.model` defaulting to a Qwen checkpoint, also a configuration nested in the one the module
@@ -602,7 +607,8 @@ class DoubleBos(Rule):
         trl's `SFTTrainer` (or a subclass of the module that leaves the dataset's preparation to it, one that
         overrides `compute_loss`) tokenizes a column of plain text itself, with special tokens on (`dataset_text_field`,
         on the trainer or the module's `SFTConfig`, else trl's default "text"): when that column holds rendered
-        text (written by a `.map()`, also a batched one whose function returns a list of renders per column), the
+        text (written by a `.map()`, also a batched one whose function returns a list of renders per column, a
+        function of the module or of another one), the
         finding is at the trainer. So is a prompt-completion dataset whose `prompt` column a `.map()` or
         `Dataset.from_dict` of the function that builds it filled with renders (`{"prompt": rendered, "completion":
         reply}`; also a list parameter every call of the function in the module fills with renders, `{"prompt":
@@ -1229,12 +1235,12 @@ def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
     ]
     # a model class a function binds by name (`Qwen2_5_VLForConditionalGeneration = lazy_import("...")`), like an
     # import in it
-    names += [name for function in facts.functions for name in function.assignments if _MODEL_CLASS.search(name)]
+    names += [name for function in facts.functions for name in function.assignments if MODEL_CLASS.search(name)]
     # a model class read off the library's module (`transformers.Qwen3VLForConditionalGeneration.from_pretrained(...)`)
     named = _LIBRARY_MODEL_CLASS.findall(facts.source.text) if "transformers." in facts.source.text else []
     names += named
     top = [ref.symbol or "" for ref in own] + named
-    if any((_MODEL_CLASS.search(name) and family_of(name) is None) or _ANY_MODEL_CLASS.match(name) for name in top):
+    if any((MODEL_CLASS.search(name) and family_of(name) is None) or ANY_MODEL_CLASS.match(name) for name in top):
         # the module imports a model class of a family not known (`LlavaForConditionalGeneration` beside a OneVision
         # one), or an `Auto*` model class that loads any (`AutoModelForImageTextToText` for every model type but
         # the one a `Qwen3VLForConditionalGeneration` branch serves); one imported in a function is for that
@@ -1246,12 +1252,6 @@ def _imports_one_family_without_bos(facts: ModuleFacts) -> bool:
 # a model class of one architecture named through the library's module (`transformers.Qwen3VLForConditionalGeneration`)
 _LIBRARY_MODEL_CLASS = re.compile(
     r"\btransformers\.((?!Auto|TF|Flax)[A-Z]\w*(?<!Model)For(?:CausalLM|ConditionalGeneration|Vision2Seq|ImageTextToText))\b"
-)
-# a model class that loads any architecture (`AutoModel`, `AutoModelForCausalLM`, `AutoModelForImageTextToText`)
-_ANY_MODEL_CLASS = re.compile(r"AutoModel(?:For\w+)?$")
-# a model class of one architecture (not an `Auto*` class or a backend's `*ModelFor*` class, which take any)
-_MODEL_CLASS = re.compile(
-    r"^(?!Auto|TF|Flax)[A-Z]\w*(?<!Model)For(?:CausalLM|ConditionalGeneration|Vision2Seq|ImageTextToText)$"
 )
 
 

@@ -59,7 +59,10 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         tokenizes it (`ids_of(tokenizer, prompt)`), a helper named for counting tokens (`token_length(tokenizer,
         prompt)`, `count_tokens(...)`), a loop over the prompt renders or the rows of their batch
         tokenization (a collator that masks `labels[i, :n]` row by row; pairs of renders taken apart with
-        `zip(*pairs)` and rows zipped again: `for prompt_ids, ids in zip(prompt_rows, rows)`), and a generator that yields the length
+        `zip(*pairs)` and rows zipped again: `for prompt_ids, ids in zip(prompt_rows, rows)`), a loop over a list
+        of the lengths the function appends one by one (`prompt_lens.append(self._prompt_length(prompt, image))`,
+        then `for i, n in enumerate(prompt_lens)` or `zip(labels, prompt_lens)`; a processor's batch of one,
+        `processor(text=[prompt], images=[image])`, measured by its `.shape[1]`), and a generator that yields the length
         in a tuple to the loop that masks (`yield start, end`, then `for start, end in self._spans(turns):
         labels[start:end] = input_ids[start:end]`; so does a function that returns a list of such tuples). A span of
         the reply made of the prompt's length and the full render's counts as such a mask wherever it goes, when it is

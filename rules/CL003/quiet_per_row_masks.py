@@ -39,3 +39,38 @@ class PromptMaskCollator:
         for prompt in prompts:
             print(len(self.tokenizer(prompt, add_special_tokens=False)["input_ids"]))
         return prompts
+
+
+class VisionPromptMaskCollator:
+    # the twin: the prompts end with the generation prompt, so each length covers the assistant header
+    def __init__(self, processor):
+        self.processor = processor
+
+    def _prompt_length(self, prompt_text, image):
+        encoded = self.processor(text=[prompt_text], images=[image], add_special_tokens=False, return_tensors="pt")
+        return encoded["input_ids"].shape[1]
+
+    def __call__(self, examples):
+        texts, images, prompt_lens = [], [], []
+        for example in examples:
+            messages = example["messages"]
+            texts.append(self.processor.apply_chat_template(messages, tokenize=False))
+            images.append(example["image"])
+            prompt = self.processor.apply_chat_template(messages[:-1], tokenize=False, add_generation_prompt=True)
+            prompt_lens.append(self._prompt_length(prompt, example["image"]))
+        batch = self.processor(text=texts, images=images, padding=True, add_special_tokens=False, return_tensors="pt")
+        labels = batch["input_ids"].clone()
+        for i, n in enumerate(prompt_lens):
+            labels[i, :n] = -100
+        batch["labels"] = labels
+        return batch
+
+    def counted(self, examples):
+        # the lengths are only logged: nothing is masked by them
+        prompt_lens = []
+        for example in examples:
+            prompt = self.processor.apply_chat_template(example["messages"][:-1], tokenize=False)
+            prompt_lens.append(self._prompt_length(prompt, example["image"]))
+        for i, n in enumerate(prompt_lens):
+            print(i, n)
+        return prompt_lens
