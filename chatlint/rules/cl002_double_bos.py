@@ -502,7 +502,7 @@ class DoubleBos(Rule):
         class a function binds by name: `Qwen2_5_VLForConditionalGeneration = lazy_class("...")`, or one read off the
         library's module: `transformers.Qwen3VLForConditionalGeneration.from_pretrained(...)`), or a function,
         class, file or folder named for
-        one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`, `idefics_2_deployment.py`), or a function
+        one (`qwen2_5_collate_fn`, `models/vlm_qwen/processor.py`, a folder two levels up: `qwen36_gsm8k/sft/eval.py`, `idefics_2_deployment.py`), or a function
         that tokenizes and imports, in its body (not in a branch), from such a family's libraries only, or is
         defined in one that does (`from
         qwen_vl_utils import process_vision_info`; by the library's top-level package, not a module of the project
@@ -1018,8 +1018,8 @@ _GEMMA_3_OR_4 = re.compile(r"[\"'][^\"'\n]*gemma-?[34](?![0-9.])[^\"'\n]*[\"']",
 
 def _named_for_a_family_without_bos(function: FunctionInfo, path: str) -> bool:
     """A function (or the class of a method, or the module's file or folder) named for one model family whose chat
-    template writes no BOS: `qwen2_5_collate_fn`, `Qwen2VLDataCollator.__call__`, `models/vlm_qwen/processor.py`."""
-    parts = PurePath(path).with_suffix("").parts[-2:]
+    template writes no BOS: `qwen2_5_collate_fn`, `Qwen2VLDataCollator.__call__`, `models/vlm_qwen/processor.py`, `qwen36_gsm8k/sft/eval.py` (its two folders)."""
+    parts = PurePath(path).with_suffix("").parts[-3:]
     names = [function.name, function.cls.name if function.cls is not None else "", *parts]
     return _one_family_without_bos([name for name in names if name])
 
