@@ -38,7 +38,8 @@ def templates_without_bos(functions: list[FunctionInfo], links: Links | None = N
         return True
     text = function_text(functions[0])
     if ".chat_template" not in text and "setup_chat_format" not in text:
-        return False
+        # (a tokenizer from a function of another module that installs such a template: `setup_tokenizer(MODEL)`)
+        return links is not None and _installed_by_imports(text, links)
     written = _installed_literals(functions[0]) if _INSTALLED_LITERAL.search(text) else []
     if any(_writes_bos(literal) for literal in written):
         return False
@@ -159,16 +160,63 @@ def _writes_bos(template: str) -> bool:
     return any(marker in lowered for marker in _BOS_MARKERS)
 
 
+def _module_templates(module: FunctionInfo) -> dict[str, str]:
+    """The chat-template literals the module binds to names at its top (`CHATML_TEMPLATE = "{% for ... %}"`)."""
+    return {
+        name: template
+        for name, values in module.assignments.items()
+        if len(values) == 1 and (template := string_value(values[0])) is not None and _is_template(template)
+    }
+
+
+def template_installers(functions: list[FunctionInfo]) -> tuple[str, ...]:
+    """The module-level functions that install on a tokenizer chat templates of the module's own that write no BOS
+    and return that tokenizer (`def setup_tokenizer(name): tok = AutoTokenizer.from_pretrained(name);
+    tok.chat_template = CHATML_TEMPLATE; return tok`): what a tokenizer one returns renders starts with no BOS."""
+    module = functions[0]
+    literals = _module_templates(module)
+    found = []
+    for function in functions:
+        if function.is_module or function.cls is not None or function.outer is not module:
+            continue
+        installs = [
+            node
+            for node in ast.walk(function.node)
+            if isinstance(node, ast.Assign)
+            and any(isinstance(target, ast.Attribute) and target.attr == "chat_template" for target in node.targets)
+        ]
+        templates = [
+            literals.get(node.value.id) if isinstance(node.value, ast.Name) else string_value(node.value)
+            for node in installs
+        ]
+        if not templates or not all(
+            template is not None and _is_template(template) and not _writes_bos(template) for template in templates
+        ):
+            continue
+        holders = {
+            code(target.value) for node in installs for target in node.targets if isinstance(target, ast.Attribute)
+        }
+        returned = [node.value for node in ast.walk(function.node) if isinstance(node, ast.Return)]
+        if returned and all(value is not None and code(value) in holders for value in returned):
+            found.append(function.name)
+    return tuple(found)
+
+
+def _installed_by_imports(text: str, links: Links) -> bool:
+    """Does the module call a function of another module that returns a tokenizer with a chat template of that
+    module's own installed, one that writes no BOS (`tok = setup_tokenizer(MODEL)`)?"""
+    return any(
+        imported.symbol is not None and imported.symbol in imported.summary.template_installers and f"{local}(" in text
+        for local, imported in links.names.items()
+    )
+
+
 def template_sources(functions: list[FunctionInfo]) -> tuple[str, ...]:
     """The module-level functions that return only chat-template literals that write no BOS (`def
     get_chat_template(version): if version == "v1": return _V1_TEMPLATE ...`): installed on a tokenizer
     (`tok.chat_template = get_chat_template(v)`), what it renders starts with no BOS."""
     module = functions[0]
-    literals = {
-        name: template
-        for name, values in module.assignments.items()
-        if len(values) == 1 and (template := string_value(values[0])) is not None and _is_template(template)
-    }
+    literals = _module_templates(module)
     found = []
     for function in functions:
         if function.is_module or function.cls is not None or function.outer is not module:

@@ -46,7 +46,7 @@ from chatlint.facts.model import (
     TextOrigin,
 )
 from chatlint.facts.module import ModuleFacts
-from chatlint.facts.own_templates import template_sources
+from chatlint.facts.own_templates import template_installers, template_sources
 from chatlint.facts.padding import (
     PadAssignment,
     pad_eos_assignments,
@@ -213,6 +213,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         hooks=_render_hooks(facts) if facts.template_calls else (),
         loads_checkpoints=may_load_checkpoints(data) and bool(facts.checkpoint_arguments),
         own_templates=template_sources(facts.functions) if may_define_templates(data) else (),
+        template_installers=template_installers(facts.functions) if may_define_templates(data) else (),
         encoders=tuple(
             f"{cls.name}.{method}"
             for cls in facts.classes.values()

@@ -650,6 +650,9 @@ class ModuleSummary:
     # module-level functions that return only chat templates of the project's own that write no BOS (`def
     # get_chat_template(version)`), for a module that installs what one returns (`tok.chat_template = ...`)
     own_templates: tuple[str, ...] = ()
+    # module-level functions that return a tokenizer with such a template installed (`def setup_tokenizer(name)`
+    # setting `tok.chat_template = CHATML_TEMPLATE`), for a module that renders with what one returns
+    template_installers: tuple[str, ...] = ()
     # `(class, parameter, the constructor's parameters)`: classes whose renders take a flag from a parameter of
     # their constructor (`self.header = header`, a dataclass field), for the project step to tell the module which
     # values the run's other modules build them with (about the module itself: not part of the digest)
@@ -719,6 +722,7 @@ class ModuleSummary:
         names += [name for name, _, _ in self.wrapper_registries]
         names += [name for name, _ in self.row_registries]
         names += list(self.own_templates)
+        names += list(self.template_installers)
         return frozenset([*names, *(name.split(".")[0] for name in names if "." in name)])
 
     @property
@@ -730,6 +734,7 @@ class ModuleSummary:
         later: tuple[object, ...] = (self.handoffs, self.switches, self.measured_hooks, self.engines, self.prefix_masks)
         later = (*later, self.own_templates, self.passes, self.wrapper_registries, self.id_params, self.encoders)
         later = (*later, self.row_registries, self.id_batch_params, self.flag_dicts, self.subclasses)
+        later = (*later, self.template_installers)
         told = (*told, *(part for part in (*optional, *later) if part))
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)

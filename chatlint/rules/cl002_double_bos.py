@@ -537,6 +537,8 @@ class DoubleBos(Rule):
         nothing); and a module that installs chat templates of its own that write no BOS
         (`tokenizer.chat_template = MY_TEMPLATE`, a literal of the module, or what a function of the module or of
         another one returns when it returns only such literals: `tok.chat_template = get_chat_template(version)`;
+        or a tokenizer a function of another module returns with such a template installed, `tok =
+        setup_tokenizer(MODEL)` with `tokenizer.chat_template = CHATML_TEMPLATE` there;
         or trl's ChatML template, by `model, tokenizer = setup_chat_format(model, tokenizer)`, whose messages start
         with `<|im_start|>`, made the tokenizer's `bos_token` while the tokenizer still adds the model's own; not
         one installed only as a fallback, `if tokenizer.chat_template is None:`, nor only for some models, `if

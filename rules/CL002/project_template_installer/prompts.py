@@ -1,0 +1,6 @@
+# Renders one question as a prompt, as text.
+
+
+def render(tokenizer, question):
+    messages = [{"role": "user", "content": question}]
+    return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
