@@ -160,38 +160,43 @@ def _writes_bos(template: str) -> bool:
     return any(marker in lowered for marker in _BOS_MARKERS)
 
 
-def _module_templates(module: FunctionInfo) -> dict[str, str]:
-    """The chat-template literals the module binds to names at its top (`CHATML_TEMPLATE = "{% for ... %}"`)."""
-    return {
+def _module_functions(functions: list[FunctionInfo]) -> list[FunctionInfo]:
+    """The functions defined at the module's top level (not methods, not nested)."""
+    module = functions[0]
+    return [
+        function
+        for function in functions
+        if not function.is_module and function.cls is None and function.outer is module
+    ]
+
+
+def _templates_without_bos(values: list[ast.expr], module: FunctionInfo) -> bool:
+    """Is every value a chat-template literal that writes no BOS, written in place or bound to a name at the
+    module's top (`CHATML_TEMPLATE = "{% for ... %}"`)? False for none."""
+    literals = {
         name: template
-        for name, values in module.assignments.items()
-        if len(values) == 1 and (template := string_value(values[0])) is not None and _is_template(template)
+        for name, bound in module.assignments.items()
+        if len(bound) == 1 and (template := string_value(bound[0])) is not None and _is_template(template)
     }
+    templates = [literals.get(value.id) if isinstance(value, ast.Name) else string_value(value) for value in values]
+    return bool(templates) and all(
+        template is not None and _is_template(template) and not _writes_bos(template) for template in templates
+    )
 
 
 def template_installers(functions: list[FunctionInfo]) -> tuple[str, ...]:
     """The module-level functions that install on a tokenizer chat templates of the module's own that write no BOS
     and return that tokenizer (`def setup_tokenizer(name): tok = AutoTokenizer.from_pretrained(name);
     tok.chat_template = CHATML_TEMPLATE; return tok`): what a tokenizer one returns renders starts with no BOS."""
-    module = functions[0]
-    literals = _module_templates(module)
     found = []
-    for function in functions:
-        if function.is_module or function.cls is not None or function.outer is not module:
-            continue
+    for function in _module_functions(functions):
         installs = [
             node
             for node in ast.walk(function.node)
             if isinstance(node, ast.Assign)
             and any(isinstance(target, ast.Attribute) and target.attr == "chat_template" for target in node.targets)
         ]
-        templates = [
-            literals.get(node.value.id) if isinstance(node.value, ast.Name) else string_value(node.value)
-            for node in installs
-        ]
-        if not templates or not all(
-            template is not None and _is_template(template) and not _writes_bos(template) for template in templates
-        ):
+        if not _templates_without_bos([node.value for node in installs], functions[0]):
             continue
         holders = {
             code(target.value) for node in installs for target in node.targets if isinstance(target, ast.Attribute)
@@ -215,23 +220,14 @@ def template_sources(functions: list[FunctionInfo]) -> tuple[str, ...]:
     """The module-level functions that return only chat-template literals that write no BOS (`def
     get_chat_template(version): if version == "v1": return _V1_TEMPLATE ...`): installed on a tokenizer
     (`tok.chat_template = get_chat_template(v)`), what it renders starts with no BOS."""
-    module = functions[0]
-    literals = _module_templates(module)
-    found = []
-    for function in functions:
-        if function.is_module or function.cls is not None or function.outer is not module:
-            continue
-        returns = [node.value for node in ast.walk(function.node) if isinstance(node, ast.Return)]
-        templates = [
-            literals.get(value.id) if isinstance(value, ast.Name) else string_value(value)
-            for value in returns
-            if value is not None
-        ]
-        if templates and all(
-            template is not None and _is_template(template) and not _writes_bos(template) for template in templates
-        ):
-            found.append(function.name)
-    return tuple(found)
+    return tuple(
+        function.name
+        for function in _module_functions(functions)
+        if _templates_without_bos(
+            [node.value for node in ast.walk(function.node) if isinstance(node, ast.Return) and node.value is not None],
+            functions[0],
+        )
+    )
 
 
 def _is_template(text: str) -> bool:
