@@ -321,6 +321,30 @@ def test_the_project_s_own_release_is_read_from_its_metadata(tmp_path: Path) -> 
     assert DependencyVersions(tmp_path / "dynamic").own_release() is None
 
 
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # a checkout of a library's repository: `setup(version=__version__)`, the version in a module of its package
+        (
+            {
+                "setup.py": 'from setuptools import setup\nfrom _version import __version__\n'
+                'setup(name="mlx-lm", version=__version__)\n',
+                "mlx_lm/_version.py": '__version__ = "0.31.3"\n',
+            },
+            ("mlx-lm", "0.31.3"),
+        ),
+        ({"setup.py": 'import setuptools\nsetuptools.setup(name="Kit", version="2.0")\n'}, ("kit", "2.0")),
+        # a version the code computes, or a module that does not say it: unknown
+        ({"setup.py": 'from setuptools import setup\nsetup(name="kit", version=read_version())\n'}, None),
+        ({"setup.py": 'from setuptools import setup\nsetup(name="kit", version=VERSION)\n'}, None),
+    ],
+)
+def test_the_own_release_of_a_setup_py(tmp_path: Path, files: dict[str, str], expected: tuple[str, str] | None) -> None:
+    write(tmp_path, files)
+    own = DependencyVersions(tmp_path).own_release()
+    assert (own[0], str(own[1])) == expected if expected is not None else own is None
+
+
 @pytest.mark.parametrize(("version", "flagged"), [("0.30.0", False), ("0.29.1", True)])
 def test_mlx_lm_s_own_tokenizer_wrapper_returns_lists_from_0_30(tmp_path: Path, version: str, flagged: bool) -> None:
     """Checked as a release of mlx-lm itself, its tokenizers are its own `TokenizerWrapper`s: from 0.30.0 on they

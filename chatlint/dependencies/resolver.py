@@ -197,7 +197,7 @@ class Resolver:
 
     def own_release(self) -> tuple[str, Version] | None:
         """The checked project's own name and version (an unpacked release's metadata, a static `[project]`
-        table): the code of that release of that library is what runs. Read once per resolver."""
+        table, a `setup.py`'s): the code of that release of that library is what runs. Read once per resolver."""
         return self._own_release
 
     def _project_declarations(self) -> dict[str, list[Declaration]]:

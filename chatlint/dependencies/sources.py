@@ -132,8 +132,9 @@ def _requirements_txt(text: str, path: str) -> Iterator[Declaration]:
 
 
 def own_release(path: Path) -> tuple[str, Version] | None:
-    """The project's own name and version, from a release's core metadata (`Name:` and `Version:`) or a
-    `pyproject.toml`'s static `[project]` table; None when the file does not say both."""
+    """The project's own name and version, from a release's core metadata (`Name:` and `Version:`), a
+    `pyproject.toml`'s static `[project]` table or a `setup.py` (`_setup_release`); None when the file does not say
+    both."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.name == "pyproject.toml":
@@ -142,13 +143,54 @@ def own_release(path: Path) -> tuple[str, Version] | None:
         elif path.name in ("METADATA", "PKG-INFO"):
             headers = dict(line.split(":", 1) for line in text.split("\n\n", 1)[0].splitlines() if ":" in line)
             name, version = headers.get("Name"), headers.get("Version")
+        elif path.name == "setup.py":
+            name, version = _setup_release(path, text)
         else:
             return None
         if isinstance(name, str) and isinstance(version, str):
             return canonicalize_name(name.strip()), Version(version.strip())
-    except (OSError, tomllib.TOMLDecodeError, InvalidVersion, AttributeError):
+    except (OSError, tomllib.TOMLDecodeError, InvalidVersion, AttributeError, SyntaxError, ValueError):
         pass
     return None
+
+
+# `__version__ = "0.31.3"` in a module of the project
+_VERSION_LINE = re.compile(r"""^__version__\s*=\s*["']([^"']+)["']""", re.MULTILINE)
+
+
+def _setup_release(path: Path, text: str) -> tuple[str | None, str | None]:
+    """The name and version a `setup.py` gives `setup(...)` as literals, or the version a module of its package
+    writes when it passes a name (`version=__version__`, imported from `mlx_lm/_version.py`, or the package's
+    `__init__.py`): a checkout of a library's own repository."""
+    call = next(
+        (
+            node
+            for node in ast.walk(ast.parse(text))
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "setup"
+        ),
+        None,
+    )
+    if call is None:
+        return None, None
+    given = {keyword.arg: keyword.value for keyword in call.keywords}
+    name = given.get("name")
+    version = given.get("version")
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
+        return None, None
+    if isinstance(version, ast.Constant) and isinstance(version.value, str):
+        return name.value, version.value
+    if not isinstance(version, ast.Name):
+        return name.value, None
+    package = path.parent / canonicalize_name(name.value).replace("-", "_")
+    for candidate in (package / "_version.py", package / "version.py", package / "__init__.py"):
+        found = (
+            _VERSION_LINE.search(candidate.read_text(encoding="utf-8", errors="replace"))
+            if candidate.is_file()
+            else None
+        )
+        if found is not None:
+            return name.value, found.group(1)
+    return name.value, None
 
 
 def _core_metadata(text: str, path: str) -> Iterator[Declaration]:
