@@ -327,7 +327,7 @@ def test_the_project_s_own_release_is_read_from_its_metadata(tmp_path: Path) -> 
         # a checkout of a library's repository: `setup(version=__version__)`, the version in a module of its package
         (
             {
-                "setup.py": 'from setuptools import setup\nfrom _version import __version__\n'
+                "setup.py": "from setuptools import setup\nfrom _version import __version__\n"
                 'setup(name="mlx-lm", version=__version__)\n',
                 "mlx_lm/_version.py": '__version__ = "0.31.3"\n',
             },
