@@ -578,6 +578,11 @@ class RenderedTexts:
             return self._inherited_pass(binding.name, function, depth)
         if binding.value is None:
             return None
+        token = _grown_from_a_bos(binding, function) if binding.kind == "assign" else ""
+        if token:
+            # `text = "<|begin_of_text|>"`, then `text += f"<|start_header_id|>..."`: a prompt written by hand
+            words = f"`{binding.name} = {_short(binding.value)}`"
+            return TextOrigin(words, line=binding.value.lineno, written_bos=token)
         if binding.kind == "assign":
             return self.template_text(binding.value, function, depth)
         if binding.kind == "loop":
@@ -1725,6 +1730,22 @@ def _any(origins: Iterable[TextOrigin | None]) -> TextOrigin | None:
 # (`<bos><start_of_turn>`), DeepSeek; or the token followed by a placeholder (`f"<s>{prompt}"`). (A bare token names
 # it; `"<s> $A </s>"` is a tokenizer's own post-processing template.) CL002's prefilter searches the same starts.
 _WRITTEN_START = re.compile(WRITTEN_PROMPT)
+
+
+def _grown_from_a_bos(binding: Binding, function: FunctionInfo) -> str:
+    """The BOS token the name is bound to alone (`text = "<|begin_of_text|>"`) when the function grows it by `+=`
+    (a prompt written by hand, turn by turn), else ""."""
+    value = binding.value
+    if not (isinstance(value, ast.Constant) and value.value in BOS_TOKENS):
+        return ""
+    grown = any(
+        isinstance(node, ast.AugAssign)
+        and isinstance(node.op, ast.Add)
+        and isinstance(node.target, ast.Name)
+        and node.target.id == binding.name
+        for node in ast.walk(function.node)
+    )
+    return str(value.value) if grown else ""
 
 
 def written_bos(text: ast.Constant | ast.JoinedStr) -> str:

@@ -72,11 +72,16 @@ WRITTEN_PROMPT = (
 )
 # the BOS tokens themselves, as the left side of a concatenation (`"<|begin_of_text|>" + text`)
 BOS_TOKENS = ("<s>", "<|begin_of_text|>", "<bos>", "<｜begin▁of▁sentence｜>")
-# such a prompt in a module's bytes (in quotes), or a BOS token put in front of a text (`"<s>" + text`)
+# such a prompt in a module's bytes (in quotes), a BOS token put in front of a text (`"<s>" + text`), or a name
+# bound to a BOS token alone that the code grows (`text = "<|begin_of_text|>"`, then `text += ...`)
 WRITTEN_BOS = re.compile(
     (
-        r"""["'](?:""" + WRITTEN_PROMPT + r"""|(?:<s>|<\|begin_of_text\|>|<bos>|<｜begin▁of▁sentence｜>)["']\s*\+)"""
-    ).encode()
+        r"""["'](?:"""
+        + WRITTEN_PROMPT
+        + r"""|(?:<s>|<\|begin_of_text\|>|<bos>|<｜begin▁of▁sentence｜>)["']\s*\+)"""
+        + r"""|=\s*["'](?:<s>|<\|begin_of_text\|>|<bos>|<｜begin▁of▁sentence｜>)["']\s*$"""
+    ).encode(),
+    re.MULTILINE,
 )
 
 

@@ -91,7 +91,8 @@ class DoubleBos(Rule):
         None)`; also in a closure the function defines, `def _generate(): pipe(prompt, **gen_kw)`, with the
         generation settings of the function around it), the same run by an executor through
         `functools.partial` (`asyncio.to_thread(functools.partial(pipe, text, ...))`), and the batch forms over a list of such texts. A prompt written by hand in a model's own format that starts
-        with its BOS token (`f"<s>[INST] {q} [/INST]"`, `"<|begin_of_text|>" + text`, Gemma's `<bos>`, DeepSeek's)
+        with its BOS token (`f"<s>[INST] {q} [/INST]"`, `"<|begin_of_text|>" + text`, a name bound to the BOS alone
+        and grown turn by turn with `+=`, Gemma's `<bos>`, DeepSeek's)
         and is tokenized by a tokenizer with special tokens on doubles it the same way, also when a function of the
         module or of another returns it (on some of its paths: a `wrap_chat(system, user, model_type)` that writes
         each family's format by hand); so does one that starts with `<|begin_of_text|>`, `<bos>` or DeepSeek's BOS

@@ -22,3 +22,16 @@ class Reranker:
 
 def llama3_ids(tokenizer, body):
     return tokenizer.encode("<|begin_of_text|>" + body)  # expect: CL002 "`<|begin_of_text|>`"
+
+
+def llama3_conversation(messages):
+    # the BOS alone first, then each turn added with `+=`: the text starts with the BOS
+    text = "<|begin_of_text|>"
+    for message in messages:
+        text += f"<|start_header_id|>{message['role']}<|end_header_id|>\n\n{message['content']}<|eot_id|>"
+    return text
+
+
+def encode_conversations(tokenizer, batch):
+    texts = [llama3_conversation(messages) for messages in batch["messages"]]
+    return tokenizer(texts, truncation=True, max_length=2048)  # expect: CL002 "written with the BOS token `<|begin_of_text|>` at its start (`text = \"<|begin_of_text|>\"`)"

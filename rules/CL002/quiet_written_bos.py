@@ -30,3 +30,22 @@ def generate(checkpoint, question):
 
 def load(checkpoint):
     return AutoTokenizer.from_pretrained(checkpoint, bos_token="<s>")
+
+
+def llama3_conversation(messages):
+    # the BOS alone first, then each turn added with `+=`; tokenized without special tokens
+    text = "<|begin_of_text|>"
+    for message in messages:
+        text += f"<|start_header_id|>{message['role']}<|end_header_id|>\n\n{message['content']}<|eot_id|>"
+    return text
+
+
+def encode_conversations(tokenizer, batch):
+    texts = [llama3_conversation(messages) for messages in batch["messages"]]
+    return tokenizer(texts, truncation=True, add_special_tokens=False)
+
+
+def bos_marker(tokenizer):
+    # a name bound to the BOS token that is never grown: a token looked up, not a prompt
+    marker = "<|begin_of_text|>"
+    return tokenizer(marker)["input_ids"]
