@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -541,10 +542,19 @@ def _checkpoint_name(node: ast.expr | None) -> str | None:
     name = string_value(node) or checkpoint_path(node)
     if name is None and isinstance(node, ast.Call) and dotted_name(node.func) in _ENVIRONMENT_GETTERS:
         return _suggested_default(string_value(node.args[1])) if len(node.args) == 2 else None
+    if name is None and isinstance(node, ast.Call) and _RESOLVES_A_PATH.search(called_name(node) or ""):
+        # `snapshot_download("Qwen/Qwen3-8B")`, `find_model_path("Qwen/Qwen3-8B")`: the local folder of that model
+        given = keyword_value(node, "repo_id") or first_argument(node)
+        return string_value(given) if given is not None and "/" in (string_value(given) or "") else None
     return name
 
 
 _ENVIRONMENT_GETTERS = frozenset({"os.getenv", "getenv", "os.environ.get", "environ.get"})
+# a function that gives the local folder of the model it is named (huggingface_hub's `snapshot_download`, a
+# project's `find_model_path` or `resolve_checkpoint`)
+_RESOLVES_A_PATH = re.compile(
+    r"(?i)^(?:snapshot_download|(?:find|get|resolve|locate)_?(?:local_?)?(?:model|checkpoint|ckpt)_?(?:path|dir)?)$"
+)
 
 
 def _named_by_key(node: ast.expr | None) -> str | None:

@@ -471,7 +471,9 @@ class DoubleBos(Rule):
         cannot tell, in a module that names no checkpoint of a family with a BOS): a module that loads only such
         checkpoints (named by a literal or a constant it loads, or a constant of a plain class of the module read off
         the class, `Config.BASE_MODEL` (or `self.BASE_MODEL` in a method of the class that never sets it), also a local
-        checkpoint's path whose last part names the model, `str(ROOT / "models" / "Qwen2.5-Coder-3B-Instruct")`; a path read
+        checkpoint's path whose last part names the model, `str(ROOT / "models" / "Qwen2.5-Coder-3B-Instruct")`, or the
+        folder `snapshot_download("Qwen/...")` or a helper named for finding one (`find_model_path("Qwen/...")`) gives for a
+        checkpoint it names; a path read
         from a configuration under a key or field that names the family, `paths["qwen"]`, `cfg.qwen_path`, also as
         one of the values a name is given on different paths, all of one family; a checkpoint written as a default
         is what the code suggests, not all it takes, so one without a BOS leaves the model unknown and one with a
