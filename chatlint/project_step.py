@@ -674,7 +674,7 @@ def _families_loaded(
     """The model families the modules load (read with what their imports tell them, when they were linked: the
     default of an imported configuration field), when each loads at least one model and every one is of a known
     family; else None. Given the modules' `imports`, a module that loads a checkpoint it does not name counts for
-    the families of the model classes it imports at its top, when it imports only such classes of known families
+    the families of the model classes it imports from transformers, when it imports only such classes of known families
     (`Qwen2VLForConditionalGeneration`, no `Auto*` model class)."""
     found: list[ModelFamily] = []
     for source, links in sources:
@@ -701,7 +701,7 @@ def _families_loaded(
 
 
 def _imported_model_families(source: Source, imports: Sequence[ImportRef]) -> list[ModelFamily] | None:
-    """The families of the model classes the module imports at its top and loads (`from transformers import
+    """The families of the model classes the module imports and loads (`from transformers import
     Qwen2VLForConditionalGeneration`, then `Qwen2VLForConditionalGeneration.from_pretrained(...)`)."""
     top = [
         ref.symbol for ref in imports if ref.symbol and ref.symbol != "*" and ref.module.split(".")[0] == "transformers"
