@@ -59,9 +59,11 @@ from chatlint.facts.syntax import (
     SAME_ITEMS,
     bool_literal,
     bound_argument,
+    called_name,
     cast_value,
     code,
     constant_column,
+    current_source,
     dotted_name,
     first_argument,
     is_classmethod,
@@ -729,6 +731,8 @@ class RenderedTexts:
             # a whole column of a dataset a `.map()` wrote renders into: `prompts = rendered["text"]`
             column = self.column_of(expr.slice, function)
             found = self.rows.made_column(column.name, expr.value, function) if column is not None else None
+            if found is None and column is not None:
+                found = self._loader_batch_column(expr.value, column.name, function, depth)
             return with_hop(found, f"`{_short(expr)}`")
         if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Mult):
             # `prompts * n`: the same texts, repeated (`best of n`)
@@ -997,6 +1001,41 @@ class RenderedTexts:
             # `for chunk in batched(prompts, 8)`: each chunk is a list of the texts
             return self.template_texts(binding.value, function, depth)
         return None
+
+    def _loader_batch_column(
+        self, batch: ast.Name, column: str, function: FunctionInfo, depth: int
+    ) -> TextOrigin | None:
+        """`batch["prompt"]` for a batch a loop takes from a `DataLoader` over an instance of a dataset class of the
+        module whose `__getitem__` returns rows with a render in that column: the list of those renders, by torch's
+        default collation or a `collate_fn` of the module that gathers the column (`[x["prompt"] for x in
+        items]`)."""
+        if depth > MAX_RESOLUTION_DEPTH or not self._has_datasets or "DataLoader" not in current_source().text:
+            return None
+        bindings = self.flow(function).reaching(batch.id, batch)
+        if len(bindings) != 1 or bindings[0].value is None:
+            return None
+        loader = _walked_loader(bindings[0], function, self.flows)
+        if loader is None:
+            return None
+        given = keyword_value(loader, "dataset") or first_argument(loader)
+        built = instance_class(given, function, self.flows) if given is not None else None
+        cls = self._classes.get(dotted_name(built) or "") if built is not None else None
+        getitem = cls.methods.get("__getitem__") if cls is not None else None
+        found = self.rows.returned_columns(getitem, depth + 1).get(column) if getitem is not None else None
+        collate = keyword_value(loader, "collate_fn")
+        if found is None or not (collate is None or self._gathers_column(collate, column, function)):
+            return None
+        hop = Hop(f"in the batches of `{_short(loader)}` over `{cls.name if cls else ''}`", is_place=True)
+        return replace(with_hop(found, hop) or found, batch=True)
+
+    def _gathers_column(self, collate: ast.expr, column: str, function: FunctionInfo) -> bool:
+        """Is `collate` a function of the module that gathers `column` of the items it is given into a list
+        (`prompts = [x["prompt"] for x in items]`, returned under that key)?"""
+        helper = self.helper_function(ast.Call(func=collate, args=[], keywords=[]), function)
+        if helper is None:
+            return False
+        gathered = re.compile(rf"""\[\s*(\w+)\[["']{re.escape(column)}["']\]\s+for\s+\1\s+in\b""")
+        return gathered.search(code(helper.node)) is not None
 
     def _appended_text(self, name: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
         """`texts.append(render(...))` / `texts.extend(...)` / `texts += [...]` in the same function."""
@@ -1730,6 +1769,33 @@ def _any(origins: Iterable[TextOrigin | None]) -> TextOrigin | None:
 # (`<bos><start_of_turn>`), DeepSeek; or the token followed by a placeholder (`f"<s>{prompt}"`). (A bare token names
 # it; `"<s> $A </s>"` is a tokenizer's own post-processing template.) CL002's prefilter searches the same starts.
 _WRITTEN_START = re.compile(WRITTEN_PROMPT)
+
+
+def _walked_loader(binding: Binding, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.Call | None:
+    """The `DataLoader(...)` a loop takes its batches from: `for batch in loader`, `for i, batch in
+    enumerate(tqdm(loader))`, the loader built in place or bound to a name once."""
+    walked = binding.value
+    if binding.kind == "loop-unpack":
+        walked = _unwrapped(walked)
+        if binding.position != 1 or not (isinstance(walked, ast.Call) and called_name(walked) == "enumerate"):
+            return None
+        walked = first_argument(walked)
+    elif binding.kind != "loop":
+        return None
+    walked = _unwrapped(walked)
+    if isinstance(walked, ast.Name):
+        assigned = function_flow(function, flows).assigned(walked)
+        walked = assigned if assigned is not None else walked
+    if isinstance(walked, ast.Call) and (dotted_name(walked.func) or "").endswith("DataLoader"):
+        return walked
+    return None
+
+
+def _unwrapped(node: ast.expr | None) -> ast.expr | None:
+    """`tqdm(x)`, `iter(x)`: `x`, walked as it is."""
+    while isinstance(node, ast.Call) and dotted_name(node.func) in ("tqdm", "tqdm.tqdm", "iter") and node.args:
+        node = node.args[0]
+    return node
 
 
 def _grown_from_a_bos(binding: Binding, function: FunctionInfo) -> str:

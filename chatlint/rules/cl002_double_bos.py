@@ -166,7 +166,10 @@ class DoubleBos(Rule):
         dataset whose
         `__getitem__` returns a render (`list(PromptDataset(...))`, `ds[i]`, `for prompt in ds`; a class of the
         module or an imported one, also a dataset the function's callers in the module pass it as a parameter;
-        `prompts * n` repeats them), and the fields of a row a function returns
+        `prompts * n` repeats them), a column of the batches a `DataLoader` takes from a dataset class of the module
+        whose `__getitem__` returns rows with a render in it (`for batch in DataLoader(ds, ...)`, then
+        `batch["prompt"]`: torch's default collation, or a `collate_fn` of the module that gathers the column), and
+        the fields of a row a function returns
         (`row = render_row(example, tok)`, then `row["prompt"]`, where `render_row` puts a render in `prompt`).
         trl's row renderers are known: `maybe_apply_chat_template(example, tokenizer)` and `apply_chat_template(
         example, tokenizer)` imported from `trl` put the rendered conversation in `text` and the rendered prompt in
