@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH
 from chatlint.facts.model import FunctionInfo
 from chatlint.facts.module import ModuleFacts
@@ -192,6 +193,11 @@ def _is_eos(value: ast.expr, function: FunctionInfo, depth: int = 0) -> bool:
             return True
         assigned = function.assignments.get(value.id, [])
         return len(assigned) == 1 and _is_eos(assigned[0], function, depth + 1)
+    if isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name):
+        # `PAD_FALLBACK[family]` with `PAD_FALLBACK = {"llama3": "<|eot_id|>"}`: a table of EOS tokens only
+        table = defining_scope(function, value.value.id).assignments.get(value.value.id, [])
+        entries = table[0].values if len(table) == 1 and isinstance(table[0], ast.Dict) else []
+        return bool(entries) and all(_is_eos(entry, function, depth + 1) for entry in entries)
     if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or):
         # `tokenizer.pad_token or tokenizer.eos_token`: eos whenever there is no pad token
         return _is_eos(value.values[-1], function, depth + 1)

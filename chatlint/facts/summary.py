@@ -54,13 +54,14 @@ from chatlint.knowledge.model_families import EOS_END_OF_TURN
 # a pad = EOS assignment sits on one line: a pad name set (`=`, `:` in a dict or a keyword, never `==`) to a value that
 # names the EOS token (`tokenizer.pad_token = tokenizer.eos_token`, `pad_token=tok.eos_token`, `{"pad_token":
 # tok.eos_token}`) or is a known family's end-of-turn token that is its EOS (`"<|eot_id|>"`). A model's or generation
-# config's pad id is not the tokenizer's padding (`facts/padding.py` leaves it out too). CL004's prefilter looks for
-# the same. (The literal `pad_` first keeps the search fast.)
+# config's pad id is not the tokenizer's padding (`facts/padding.py` leaves it out too), or a table's entry
+# (`PAD_FALLBACK[family]`). CL004's prefilter looks for the same. (The literal `pad_` first keeps the search fast.)
 PAD_SET_TO_EOS = re.compile(
     rb"pad_(?<!\wpad_)(?<!(?<!\w)config\.pad_)(?<!(?<!\w)generation_config\.pad_)(?<!(?<!\w)model\.pad_)"
-    rb"(?:token_idx|token_id|token|idx|index|id)[\"']?[ \t]*[=:](?!=)[^\n]*(?:eos_(?:token|id)|"
+    rb"(?:token_idx|token_id|token|idx|index|id)[\"']?[ \t]*[=:](?!=)(?:[^\n]*(?:eos_(?:token|id)|"
     + b"|".join(re.escape(token.encode()) for token in sorted(EOS_END_OF_TURN))
-    + rb")"
+    # (or read from a table of the module: `tok.pad_token = PAD_FALLBACK[family]`, judged by what it holds)
+    + rb")|[ \t]*[A-Z][A-Z0-9_]*\[)"
 )
 
 

@@ -64,7 +64,8 @@ class PadEosMaskedByValue(Rule):
         tokenizer.eos_token`, `tokenizer.pad_token_id = tokenizer.eos_token_id`, `pad_token=tokenizer.eos_token`
         in a tokenizer call, `add_special_tokens({"pad_token": tokenizer.eos_token})`, or the text of a known
         family's end-of-turn token that is its EOS: `tokenizer.pad_token = "<|eot_id|>"` for Llama 3,
-        `"<|im_end|>"` for Qwen) in a module that also
+        `"<|im_end|>"` for Qwen, also read from a table of the module that holds only such tokens:
+        `PAD_FALLBACK[family]`) in a module that also
         masks labels *by value*: `labels[labels == pad_token_id] = -100`, `torch.where(ids ==
         tokenizer.pad_token_id, -100, ids)`, `labels.masked_fill(labels == pad_id, -100)` (the value written may be
         a name for it: `IGNORE_INDEX`, `self.label_pad`), a comprehension doing

@@ -26,3 +26,14 @@ class ChatCollator:
         ids = self.tok([row["text"] for row in batch], padding=True, return_tensors="pt")["input_ids"]
         labels = torch.where(ids == self.tok.pad_token_id, torch.full_like(ids, -100), ids)
         return {"input_ids": ids, "labels": labels}
+
+
+# the padding token read from a table of the module that holds end-of-turn tokens only
+PAD_FALLBACK = {"llama3": "<|eot_id|>", "qwen2": "<|im_end|>"}
+
+
+def load_for_family(name, family):
+    tok = AutoTokenizer.from_pretrained(name)
+    if tok.pad_token is None:
+        tok.pad_token = PAD_FALLBACK[family]  # expect: CL004 "`tok.pad_token = PAD_FALLBACK[family]` makes padding the EOS token"
+    return tok, DataCollatorForLanguageModeling(tokenizer=tok, mlm=False)

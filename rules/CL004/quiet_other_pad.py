@@ -28,3 +28,22 @@ def qwen_padding(batch, qwen_tokenizer):
     labels[labels == qwen_tokenizer.pad_token_id] = -100
     encoded["labels"] = labels
     return encoded
+
+
+# a table of the module whose tokens are not EOS: reserved padding tokens, or one of each kind (which runs depends on
+# the family it is given)
+RESERVED_PAD = {"llama3": "<|finetune_right_pad_id|>", "qwen2": "<|endoftext|>"}
+MIXED_PAD = {"llama3": "<|finetune_right_pad_id|>", "qwen2": "<|im_end|>"}
+
+
+def load_for_family(name, family):
+    tok = AutoTokenizer.from_pretrained(name)
+    if tok.pad_token is None:
+        tok.pad_token = RESERVED_PAD[family]
+    return tok, DataCollatorForLanguageModeling(tokenizer=tok, mlm=False)
+
+
+def load_mixed(name, family):
+    tok = AutoTokenizer.from_pretrained(name)
+    tok.pad_token = MIXED_PAD[family]
+    return tok, DataCollatorForLanguageModeling(tokenizer=tok, mlm=False)
