@@ -594,8 +594,7 @@ class _Flow:
                 expr, measured = expr.func.value, True
             elif isinstance(expr, ast.Call) and measured:
                 tokenized = self._tokenized_text(expr, helper)
-                if isinstance(tokenized, ast.List) and len(tokenized.elts) == 1:
-                    tokenized = tokenized.elts[0]  # `processor(text=[prompt], images=[image])`: a batch of one
+                tokenized = _one_text(tokenized) if tokenized is not None else None
                 return tokenized.id if isinstance(tokenized, ast.Name) and tokenized.id in helper.params else None
             else:
                 return None
@@ -1154,7 +1153,13 @@ def _text_arguments(call: ast.Call) -> list[ast.expr]:
     if not arguments and (text := keyword_value(call, "text")) is not None:
         arguments = [text]
     arguments = arguments[1:] if len(arguments) > 1 and is_tokenizer(arguments[0]) else arguments
-    return [arg.elts[0] if isinstance(arg, ast.List) and len(arg.elts) == 1 else arg for arg in arguments]
+    return [_one_text(arg) for arg in arguments]
+
+
+def _one_text(node: ast.expr) -> ast.expr:
+    """`[prompt]` is `prompt`: a batch of one text (`processor(text=[prompt], images=[image])`) holds its tokens in
+    its one row."""
+    return node.elts[0] if isinstance(node, ast.List) and len(node.elts) == 1 else node
 
 
 class _ColumnFlow(_Flow):

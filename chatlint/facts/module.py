@@ -194,6 +194,14 @@ class ModuleFacts:
             if self.rendered_texts.helper_function(site[0], site[1]) is function
         ]
 
+    def passed_for(self, function: FunctionInfo, parameter: str) -> list[tuple[ast.expr | None, FunctionInfo]]:
+        """What each call of `function` in the module passes for its `parameter` (None where a call passes
+        nothing), with the function the call is in."""
+        return [
+            (bound_argument(call, function.call_params, parameter), caller)
+            for call, caller, _ in self.callers_of(function)
+        ]
+
     @functools.cached_property
     def checkpoints(self) -> tuple[str | None, ...]:
         """The checkpoints the module loads with `from_pretrained(...)`: the name when it is a string literal (or a
@@ -331,11 +339,7 @@ class ModuleFacts:
             return None
         self._resolving.add(key)
         try:
-            callers = self.callers_of(function)
-            names = {
-                self.checkpoint_of(bound_argument(call, function.call_params, parameter), caller)
-                for call, caller, _ in callers
-            }
+            names = {self.checkpoint_of(argument, caller) for argument, caller in self.passed_for(function, parameter)}
         finally:
             self._resolving.discard(key)
         return names.pop() if len(names) == 1 else None

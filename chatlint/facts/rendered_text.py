@@ -1776,26 +1776,19 @@ def _walked_loader(binding: Binding, function: FunctionInfo, flows: dict[int, Fu
     enumerate(tqdm(loader))`, the loader built in place or bound to a name once."""
     walked = binding.value
     if binding.kind == "loop-unpack":
-        walked = _unwrapped(walked)
+        walked = _same_items(walked)
         if binding.position != 1 or not (isinstance(walked, ast.Call) and called_name(walked) == "enumerate"):
             return None
         walked = first_argument(walked)
     elif binding.kind != "loop":
         return None
-    walked = _unwrapped(walked)
+    walked = _same_items(walked)
     if isinstance(walked, ast.Name):
         assigned = function_flow(function, flows).assigned(walked)
         walked = assigned if assigned is not None else walked
     if isinstance(walked, ast.Call) and (dotted_name(walked.func) or "").endswith("DataLoader"):
         return walked
     return None
-
-
-def _unwrapped(node: ast.expr | None) -> ast.expr | None:
-    """`tqdm(x)`, `iter(x)`: `x`, walked as it is."""
-    while isinstance(node, ast.Call) and dotted_name(node.func) in ("tqdm", "tqdm.tqdm", "iter") and node.args:
-        node = node.args[0]
-    return node
 
 
 def _grown_from_a_bos(binding: Binding, function: FunctionInfo) -> str:

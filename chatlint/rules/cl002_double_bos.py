@@ -29,7 +29,6 @@ from chatlint.facts.sft_trainer import TRL_PROMPT_FIELD, TrainerTokenization, sf
 from chatlint.facts.summary import BOS_TOKENS, WRITTEN_BOS, imports_of
 from chatlint.facts.syntax import (
     bool_literal,
-    bound_argument,
     called_name,
     dotted_name,
     is_self_attribute,
@@ -1178,11 +1177,10 @@ def _loaded_without_bos(receiver: ast.expr, function: FunctionInfo, facts: Modul
         if not values and receiver.id in function.params and depth < 2:
             # a parameter: every call of the function in the module hands it such a tokenizer (`evaluate(path,
             # tokenizer)` in `main`, with `tokenizer = AutoTokenizer.from_pretrained("Qwen/...")` there)
-            callers = facts.callers_of(function)
-            arguments = [bound_argument(call, function.call_params, receiver.id) for call, _, _ in callers]
-            return bool(callers) and all(
+            passed = facts.passed_for(function, receiver.id)
+            return bool(passed) and all(
                 argument is not None and _loaded_without_bos(argument, caller, facts, depth + 1)
-                for argument, (_, caller, _) in zip(arguments, callers, strict=True)
+                for argument, caller in passed
             )
     else:
         return False
