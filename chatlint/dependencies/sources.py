@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import configparser
 import enum
+import functools
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -165,7 +166,7 @@ def _setup_release(path: Path, text: str) -> tuple[str | None, str | None]:
     call = next(
         (
             node
-            for node in ast.walk(ast.parse(text))
+            for node in ast.walk(_parsed(text))
             if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "setup"
         ),
         None,
@@ -336,8 +337,14 @@ def _setup_cfg(text: str, path: str) -> Iterator[Declaration]:
                     yield found
 
 
+@functools.lru_cache(maxsize=4)
+def _parsed(text: str) -> ast.Module:
+    """A `setup.py`'s syntax tree, parsed once for its requirements and once more asked for its own release."""
+    return ast.parse(text)
+
+
 def _setup_py(text: str, path: str) -> Iterator[Declaration]:
-    module = ast.parse(text)
+    module = _parsed(text)
     assigned: dict[str, ast.expr] = {}
     for node in module.body:  # `REQUIRED = [...]` at the top, then `setup(install_requires=REQUIRED)`
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
