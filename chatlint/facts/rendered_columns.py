@@ -21,13 +21,13 @@ from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow
 from chatlint.facts.links import Links, imported_origin
 from chatlint.facts.model import CallSite, FunctionInfo, Hop, TextOrigin, with_hop
 from chatlint.facts.syntax import (
-    SAME_ITEMS,
     bool_literal,
     called_name,
     code,
     dotted_name,
     first_argument,
     keyword_value,
+    same_items,
     shortened,
     string_value,
 )
@@ -270,7 +270,7 @@ class RenderedColumns:
             for key, value in zip(given.keys, given.values):
                 column = self.texts.column_of(key, function) if key is not None else None
                 origin = self.texts.template_texts(value, function, 1) if column is not None else None
-                listed = _listed(value)
+                listed = same_items(value)
                 if column is not None and origin is None and isinstance(listed, ast.Name):
                     # `{"prompt": list(prompts)}` with `prompts` a parameter its callers fill with renders
                     origin = self.texts.passed_texts(listed.id, function)
@@ -688,10 +688,3 @@ def _short(node: ast.AST) -> str:
 
 def _empty_list(node: ast.expr) -> bool:
     return isinstance(node, ast.List) and not node.elts
-
-
-def _listed(value: ast.expr) -> ast.expr:
-    """`list(x)` (`tuple(x)`, `sorted(x)`) has the items of `x`."""
-    if isinstance(value, ast.Call) and dotted_name(value.func) in SAME_ITEMS and len(value.args) == 1:
-        return value.args[0]
-    return value

@@ -69,6 +69,7 @@ from chatlint.facts.syntax import (
     is_classmethod,
     is_property,
     keyword_value,
+    same_items,
     shortened,
     string_value,
     transposed,
@@ -877,7 +878,7 @@ class RenderedTexts:
                 self.tuple_items(chunked, function, depth + 1, position, many)
                 for binding in bindings
                 if binding.kind == "loop"
-                and isinstance(chunks := _same_items(binding.value), ast.Call)
+                and isinstance(chunks := same_items(binding.value), ast.Call)
                 and (chunked := first_argument(chunks)) is not None
                 and self._chunks(chunks, function)
             )
@@ -1501,13 +1502,6 @@ def _template_variables(mapping: ast.expr, helper: FunctionInfo) -> bool:
     )
 
 
-def _same_items(expr: ast.expr | None) -> ast.expr | None:
-    """What a wrapper that keeps the items of its first argument wraps (`tqdm(batches, desc=...)`, `list(...)`)."""
-    while isinstance(expr, ast.Call) and dotted_name(expr.func) in SAME_ITEMS and expr.args:
-        expr = expr.args[0]
-    return expr
-
-
 def _encloses(scope: FunctionInfo | None, function: FunctionInfo) -> bool:
     """Is `scope` the function itself or one it is defined in?"""
     current: FunctionInfo | None = function
@@ -1776,13 +1770,13 @@ def _walked_loader(binding: Binding, function: FunctionInfo, flows: dict[int, Fu
     enumerate(tqdm(loader))`, the loader built in place or bound to a name once."""
     walked = binding.value
     if binding.kind == "loop-unpack":
-        walked = _same_items(walked)
+        walked = same_items(walked)
         if binding.position != 1 or not (isinstance(walked, ast.Call) and called_name(walked) == "enumerate"):
             return None
         walked = first_argument(walked)
     elif binding.kind != "loop":
         return None
-    walked = _same_items(walked)
+    walked = same_items(walked)
     if isinstance(walked, ast.Name):
         assigned = function_flow(function, flows).assigned(walked)
         walked = assigned if assigned is not None else walked

@@ -339,6 +339,13 @@ def is_property(function: object) -> bool:
 SAME_ITEMS = frozenset({"list", "tuple", "sorted", "iter", "gather_object", "tqdm", "tqdm.tqdm", "auto.tqdm"})
 
 
+def same_items(expr: ast.expr | None) -> ast.expr | None:
+    """What a wrapper that keeps the items of its first argument wraps (`tqdm(batches, desc=...)`, `list(...)`)."""
+    while isinstance(expr, ast.Call) and dotted_name(expr.func) in SAME_ITEMS and expr.args:
+        expr = expr.args[0]
+    return expr
+
+
 # classes that run the function given as `target=` with `args=` and `kwargs=` (`Thread(target=pipe, args=(prompt,),
 # kwargs=gen_kwargs)`, a streaming generation)
 _RUNS_A_TARGET = frozenset({"Thread", "Process"})
