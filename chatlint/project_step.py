@@ -28,6 +28,7 @@ from chatlint.facts.links import Imported, Links
 from chatlint.facts.summary import (
     ImportRef,
     ModuleSummary,
+    TextSummary,
     may_load_checkpoints,
     may_mask_in_training,
     may_set_pad_eos,
@@ -487,7 +488,10 @@ class ProjectStep:
         """The files of the run with a class whose method a subclass in another file of the run overrides with one
         that returns a render (`class Conversational(InferenceBase)` whose `_format_inputs` returns
         `tokenizer.apply_chat_template(..., tokenize=False)`): linked with that override (`Links.overrides`), so that
-        the base's own calls of the method (`self._tokenize(self._format_inputs(packet))`) see the render."""
+        the base's own calls of the method (`self._tokenize(self._format_inputs(packet))`) see the render. Which
+        subclass runs is known only at run time: the first in path order that renders by a chat template is linked,
+        since that is the render a base's tokenization can double (a prompt written by hand, `f"<s>[INST] {q}"`, is
+        linked only when no subclass renders one: it is judged where it is sent, not as a template's)."""
         for path, (source, result) in sorted(self.checked.items()):
             summary = result.summary
             if summary is None or "class " not in source.text:
@@ -508,7 +512,7 @@ class ProjectStep:
                     if f"def {method}(" in base_text or f"self.{method}(" in base_text:
                         links = self._links_of(project, target, to_link)
                         key = f"{found[1]}.{method}"
-                        if links is not None and key not in links.overrides:
+                        if links is not None and _first_render(links.overrides.get(key), text):
                             links.overrides[key] = Imported(summary, text.name)
                             self._implemented_by(links, found[1], cls, summary, project.summary_at(found[0]))
 
@@ -791,3 +795,11 @@ def _hands_on_the_render(method: ast.FunctionDef | ast.AsyncFunctionDef) -> bool
         and not any(keyword.arg == "return_dict" for keyword in value.keywords)
         for value in returned
     )
+
+
+def _first_render(linked: Imported | None, text: TextSummary) -> bool:
+    """Should `text`, one more subclass's override, replace the one `linked` so far (see `_overrides`)?"""
+    if linked is None:
+        return True
+    current = linked.summary.text(linked.symbol or "")
+    return current is not None and bool(current.written_bos) and not text.written_bos

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from chatlint.facts.flags import mapping_value
+from chatlint.facts.flags import mapping_value, updated
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import ClassInfo, FunctionInfo
 from chatlint.facts.summary import ENGINE_ITEM, ENGINE_WORDS, ImportRef
@@ -438,7 +438,7 @@ class Engines:
         if library is not None and prompt is not None:
             return EngineCall(library, prompt)  # `generate(model, processor, prompt, image)`
         return (
-            completions_request(call)
+            completions_request(call, function, flows)
             or fast_generate_call(call)
             or generate_request(call, function, flows)
             or handed_endpoint_request(call, function)
@@ -809,19 +809,43 @@ _COMPLETIONS = (
 )
 
 
-def completions_request(call: ast.Call) -> EngineCall | None:
+def completions_request(call: ast.Call, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> EngineCall | None:
     """`client.completions.create(model=..., prompt=text)`: a completions request to an OpenAI-compatible server,
     which (served by vLLM or SGLang) tokenizes a text prompt with special tokens on; None for another call, and
-    when the request passes `extra_body` (which may turn them off)."""
+    when the request's `extra_body` may turn them off (`_may_turn_off`)."""
     func = call.func
     if not isinstance(func, ast.Attribute) or func.attr != "create":
         return None
     if not isinstance(func.value, ast.Attribute) or func.value.attr != "completions":
         return None
     text = keyword_value(call, "prompt")
-    if text is None or keyword_value(call, "extra_body") is not None:
+    if text is None or _may_turn_off(keyword_value(call, "extra_body"), function, flows):
         return None
     return EngineCall(_COMPLETIONS, text)
+
+
+def _may_turn_off(body: ast.expr | None, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> bool:
+    """May a request's `extra_body` pass `add_special_tokens`? Not when there is none, and not when the function
+    shows all of its keys and that is not one of them: a dict literal without `**`, also one bound to a name the
+    function fills key by key (`extra_body = {}`, then `extra_body["stop_token_ids"] = ...`) and never `.update()`s."""
+    if body is None:
+        return False
+    keys: list[str | None] = []
+    if isinstance(body, ast.Name):
+        name = body.id
+        stores = [
+            node
+            for node in ast.walk(function.node)
+            if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and code(node.value) == name
+        ]
+        keys.extend(string_value(store.slice) for store in stores)
+        if updated(name, function):
+            return True
+        body = function_flow(function, flows).assigned(body)
+    if not isinstance(body, ast.Dict):
+        return True
+    keys.extend(string_value(key) if key is not None else None for key in body.keys)
+    return None in keys or "add_special_tokens" in keys
 
 
 _FAST_GENERATE = (

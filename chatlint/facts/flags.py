@@ -343,7 +343,7 @@ def module_flag_dicts(module: FunctionInfo) -> tuple[tuple[str, int, tuple[tuple
             items = [(keyword.arg, keyword.value) for keyword in value.keywords]
         if any(key is None for key, _ in items) or not any(key in FLAG_NAMES for key, _ in items):
             continue
-        if not _updated(name, module):
+        if not updated(name, module):
             found.append((name, value.lineno, tuple((key or "", bool_literal(item)) for key, item in items)))
     return tuple(found)
 
@@ -483,13 +483,13 @@ def spread_source(
         and any(_parsed_template_config(value) for value in assigned)
         and all(_parsed_template_config(value) or _is_empty_dict(value) for value in assigned)
         and name not in function_flow(function, flows).opaque_items
-        and not _updated(name, function)
+        and not updated(name, function)
     ):
         return SpreadSource.CONFIG  # `template_kwargs = json.loads(args.chat_template_config)`, else `{}`
     if len(assigned) > 1 and name not in function.params and all(_is_visible_dict(value) for value in assigned):
         # a dict literal given before each of several renders (one per branch): visible when they agree on every
         # flag (each sets it alike, or none sets it); else what the render gets depends on the branch
-        visible = name not in function_flow(function, flows).opaque_items and not _updated(name, function)
+        visible = name not in function_flow(function, flows).opaque_items and not updated(name, function)
         agree = all(
             _agreed_value(flag, assigned, function) is not None
             or all(dict_key_value(value, flag) is None for value in assigned)
@@ -502,7 +502,7 @@ def spread_source(
         while scope is not None and name not in scope.assignments:
             scope = scope.outer
         if scope is not None and len(outer := scope.assignments[name]) == 1:
-            if _is_visible_dict(outer[0]) and not _updated(name, scope):
+            if _is_visible_dict(outer[0]) and not updated(name, scope):
                 return SpreadSource.VISIBLE
     if len(assigned) != 1 or name in function.params:
         return SpreadSource.UNKNOWN
@@ -511,17 +511,17 @@ def spread_source(
         return SpreadSource.DATA
     flow = function_flow(function, flows)
     if isinstance(value, ast.Dict) and None in value.keys and name not in flow.opaque_items and depth < 3:
-        if not _updated(name, function):
+        if not updated(name, function):
             return _merged_source(value, function, flows, depth + 1)
     # (items set later by a key the code shows are read by `mapping_value`: `kwargs["tools"] = tools`)
     if _is_visible_dict(value) and name not in flow.opaque_items:
-        return SpreadSource.VISIBLE if not _updated(name, function) else SpreadSource.UNKNOWN
+        return SpreadSource.VISIBLE if not updated(name, function) else SpreadSource.UNKNOWN
     if (
         isinstance(value, ast.IfExp)
         and _is_visible_dict(value.body)
         and _is_visible_dict(value.orelse)
         and name not in flow.opaque_items
-        and not _updated(name, function)
+        and not updated(name, function)
     ):
         return _either_source(value, function)  # `kwargs = {"enable_thinking": False} if thinking else {}`
     return SpreadSource.UNKNOWN
@@ -653,7 +653,7 @@ def _is_record_field(node: ast.expr, function: FunctionInfo) -> bool:
     return name in function.params or name in function.assignments or name in function.loop_sources
 
 
-def _updated(name: str, function: FunctionInfo) -> bool:
+def updated(name: str, function: FunctionInfo) -> bool:
     """`name.update(...)` anywhere in the function: keys the index may not have seen."""
     for node in ast.walk(function.node):
         if (

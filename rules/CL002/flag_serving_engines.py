@@ -43,6 +43,15 @@ def complete(client, tokenizer, conversation):
     return client.completions.create(model="served", prompt=prompt, max_tokens=64)  # expect: CL002 "a completions request to an OpenAI-compatible server"
 
 
+def complete_with_stops(client, tokenizer, conversation, stop_ids):
+    # the extra body's keys are all in view, and none of them turns special tokens off
+    prompt = tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
+    extra_body = {"top_k": 20}
+    if stop_ids:
+        extra_body["stop_token_ids"] = stop_ids
+    return client.completions.create(model="served", prompt=prompt, extra_body=extra_body)  # expect: CL002 "a completions request to an OpenAI-compatible server"
+
+
 class AsyncServer:
     def __init__(self, path, tokenizer):
         # built by a constructor of the class, not called as the class itself

@@ -43,6 +43,18 @@ def complete_without_specials(client, tokenizer, conversation):
     return client.completions.create(model="served", prompt=prompt, extra_body={"add_special_tokens": False})
 
 
+def complete_with_options(client, tokenizer, conversation, options, flag_key):
+    # extra bodies that may hold `add_special_tokens`: filled from options, by a key not in view, or handed in
+    prompt = tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
+    extra_body = {"top_k": 20}
+    extra_body.update(options)
+    client.completions.create(model="served", prompt=prompt, extra_body=extra_body)
+    keyed = {}
+    keyed[flag_key] = False
+    client.completions.create(model="served", prompt=prompt, extra_body=keyed)
+    return client.completions.create(model="served", prompt=prompt, extra_body=options)
+
+
 def chat(client, conversation):
     # the server renders the conversation itself
     return client.chat.completions.create(model="served", messages=conversation)
