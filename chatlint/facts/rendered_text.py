@@ -375,7 +375,7 @@ class RenderedTexts:
             return template_call.helper_origin if template_call.flag("tokenize").value is False else None
         if template_call is not None:
             if template_call.route is Route.WRAPPER and (
-                template_call.strips_bos or self._wrapper_strips_bos(call, function)
+                template_call.strips_bos or self.wrapper_strips_bos(call, function)
             ):
                 return None  # `render(tok, messages)` whose wrapper returns `text[len(tok.bos_token):]`
             if template_call.returns_text:
@@ -513,9 +513,12 @@ class RenderedTexts:
         certain = all(origin is not None and origin.certain for origin in origins)
         return replace(found, route=(hop, *found.route), certain=certain, same_function=False)
 
-    def _wrapper_strips_bos(self, call: ast.Call, function: FunctionInfo) -> bool:
-        """The wrapper of the module `call` calls returns its render with the BOS taken off."""
+    def wrapper_strips_bos(self, call: ast.Call, function: FunctionInfo) -> bool:
+        """The wrapper of the module `call` calls returns its render with the BOS taken off (also one a base class of
+        the caller's defines: `self._render_template(messages)` in a subclass)."""
         helper = self.helper_function(call, function)
+        if helper is None and isinstance(call.func, ast.Attribute) and dotted_name(call.func.value) == "self":
+            helper = function.self_class.method(call.func.attr) if function.self_class is not None else None
         return helper is not None and returns_without_bos(helper, self.flow(helper))
 
     def _decoded_render(self, call: ast.Call, function: FunctionInfo, depth: int) -> TextOrigin | None:

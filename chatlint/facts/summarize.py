@@ -974,6 +974,8 @@ def _returned_retokenized(facts: ModuleFacts, function: FunctionInfo) -> TextSum
         if isinstance(node, ast.Return) and node.value is not None and not strips_bos(node.value):
             render = carried_render(facts, node.value, function)
             tokenize = render.flag("tokenize") if render is not None else None
+            if render is not None and render.route is Route.WRAPPER and _strips_bos(facts, render):
+                return None  # (`return self._render_template(messages)`, which takes the BOS off: the same)
             if render is not None and render.function is function and tokenize is not None and tokenize.value is False:
                 if render.route in (Route.DIRECT, Route.WRAPPER) and not render.by_processor:
                     taken = (conversation_parameter(render) or "") if _is_wrapper_call(render, methods=True) else ""
@@ -1125,7 +1127,16 @@ def _wrapper(template_call: TemplateCall, facts: ModuleFacts) -> WrapperSummary:
         _flags(template_call),
         returns_result=not template_call.returns_text and facts.returned(template_call),
         measures=template_call.function.name in measuring_wrappers(facts),
-        strips_bos=returns_without_bos(template_call.function, function_flow(template_call.function, facts.flows)),
+        strips_bos=returns_without_bos(template_call.function, function_flow(template_call.function, facts.flows))
+        or (template_call.route is Route.WRAPPER and _strips_bos(facts, template_call)),
+    )
+
+
+def _strips_bos(facts: ModuleFacts, template_call: TemplateCall) -> bool:
+    """A call of a wrapper (of another module, or of the module: `self._render_template(messages)`, also of a base
+    class) that returns its render with the BOS taken off."""
+    return template_call.strips_bos or facts.rendered_texts.wrapper_strips_bos(
+        template_call.call, template_call.function
     )
 
 
