@@ -361,8 +361,9 @@ class Links:
         return f"{summary.path}>{callee}"
 
     def rendering_classes(self) -> frozenset[str]:
-        """The names bound to imported classes with a method that renders (`PromptBuilder` for `PromptBuilder.prompt`),
-        or to registries of such classes (`TEMPLATES`)."""
+        """The names bound to imported classes with a method that renders (`PromptBuilder` for `PromptBuilder.prompt`,
+        a dataset's `__getitem__`) or that tokenizes a text it is given (`VLLMSampler.sample`, handing it to an
+        engine), or to registries of such classes (`TEMPLATES`)."""
         return frozenset(
             local
             for local, imported in self.names.items()
@@ -373,6 +374,7 @@ class Links:
                     for name in (
                         *(wrapper.name for wrapper in imported.summary.wrappers),
                         *(text.name for text in imported.summary.texts),
+                        *(item.name for item in imported.summary.tokenizers),
                     )
                 )
                 or imported.summary.registry(imported.symbol) is not None

@@ -397,6 +397,8 @@ class ModuleFacts:
                 if head and any(ref.local == head for ref in self.imports):
                     return None  # an imported class that declares no checkpoint default for it
                 name = self.links.field_defaults.get(argument.attr)
+        if name is None and argument is not None:
+            name = _allowlisted(argument, function)
         return name if name is not None else _named_by_key(argument)
 
     @functools.cached_property
@@ -538,6 +540,38 @@ def _loads_an_adapter(call: ast.Call) -> bool:
     checkpoint (nor tokenizer) of its own."""
     receiver = dotted_name(call.func.value) if isinstance(call.func, ast.Attribute) else None
     return (receiver or "").rsplit(".", 1)[-1] in ("PeftModel", "PeftModelForCausalLM")
+
+
+def _allowlisted(argument: ast.expr, function: FunctionInfo) -> str | None:
+    """The first checkpoint of the allowlist a guard of the function holds `argument` to, when every one of them is
+    of one known family: `if cfg["model"] not in SUPPORTED_MODELS: raise ValueError(...)` (or `return`), `assert
+    model in ("Qwen/Qwen2.5-7B-Instruct", ...)`; the list written in place or a constant bound once."""
+    if function.is_module:
+        return None
+    text = code(argument)
+    wanted: type[ast.cmpop]
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.Assert):
+            test, wanted = node.test, ast.In
+        elif isinstance(node, ast.If) and isinstance(node.body[-1], (ast.Raise, ast.Return)) and not node.orelse:
+            test, wanted = node.test, ast.NotIn
+        else:
+            continue
+        if not isinstance(test, ast.Compare) or len(test.ops) != 1 or not isinstance(test.ops[0], wanted):
+            continue
+        if code(test.left) != text:
+            continue
+        allowed = test.comparators[0]
+        if isinstance(allowed, ast.Name):
+            assigned = defining_scope(function, allowed.id).assignments.get(allowed.id, [])
+            allowed = assigned[0] if len(assigned) == 1 else allowed
+        names = (
+            [string_value(item) for item in allowed.elts] if isinstance(allowed, (ast.Tuple, ast.List, ast.Set)) else []
+        )
+        families = {family_of(name or "") for name in names}
+        if names and len(families) == 1 and None not in families:
+            return names[0]
+    return None
 
 
 def _checkpoint_name(node: ast.expr | None) -> str | None:

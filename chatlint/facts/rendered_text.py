@@ -301,6 +301,10 @@ class RenderedTexts:
                 return with_hop(
                     self.rows.column_of_maps(column.name, [(call, function) for call in maps]), f"`{_short(expr)}`"
                 )
+            item = self._dataset_item_column(expr.value, column.name, function, depth) if not values else None
+            if item is not None:
+                # `item["prompt"]` for `item` an item of a dataset whose `__getitem__` renders into that column
+                return with_hop(item, f"`{_short(expr)}`")
             if not values and isinstance(expr.value, ast.Name):
                 # `row = render_row(example, tok)`, then `row["prompt"]`: the column of the row a function returns
                 return with_hop(
@@ -956,6 +960,41 @@ class RenderedTexts:
         if imported is None or imported[0].columns:
             return None
         return imported_origin(*imported, "returns a rendered text as an item of the dataset")
+
+    def _dataset_item_column(self, row: ast.expr, column: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
+        """`column` of `row`, an item of an instance of a dataset class whose `__getitem__` returns rows with a render
+        in that column (a class of the module, or of another one as its summary says): `item = ds[i]`, `for item in
+        batch` with `batch = [self.dataset[i] for i in indices]`, or `for item in ds`. The instance's class is one
+        the code shows (built, or annotated: also by the project step, for a dataset `train.py` hands the class)."""
+        if not isinstance(row, ast.Name) or depth > MAX_RESOLUTION_DEPTH:
+            return None
+        bindings = self.flow(function).reaching(row.id, row)
+        if len(bindings) != 1 or bindings[0].value is None or bindings[0].kind not in ("assign", "loop"):
+            return None
+        item: ast.expr | None = bindings[0].value
+        dataset = None
+        if bindings[0].kind == "loop":
+            walked = same_items(item)
+            if isinstance(walked, ast.Name):
+                walked = self.flow(function).assigned(walked) or walked
+            item = walked.elt if isinstance(walked, (ast.ListComp, ast.GeneratorExp)) else None
+            dataset = walked if item is None else None
+        if item is not None:
+            if not isinstance(item, ast.Subscript) or isinstance(item.slice, ast.Slice):
+                return None
+            dataset = item.value
+        built = instance_class(dataset, function, self.flows) if dataset is not None else None
+        if built is None:
+            return None
+        cls = self._classes.get(dotted_name(built) or "")
+        getitem = cls.methods.get("__getitem__") if cls is not None else None
+        if getitem is not None:
+            found = self.rows.returned_columns(getitem, depth + 1).get(column)
+            return with_hop(found, Hop(f"in the items of `{cls.name if cls else ''}`", is_place=True))
+        imported = self.links.method_text(built, "__getitem__") if cls is None else None
+        if imported is None or column not in imported[0].columns:
+            return None
+        return imported_origin(*imported, f"renders column `{column}` of the items", column)
 
     def _given_dataset(self, name: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
         """The parameter `name` holds a dataset whose items are renders: the callers of `function` in the module

@@ -167,8 +167,11 @@ class DoubleBos(Rule):
         module or an imported one, also a dataset the function's callers in the module pass it as a parameter;
         `prompts * n` repeats them), a column of the batches a `DataLoader` takes from a dataset class of the module
         whose `__getitem__` returns rows with a render in it (`for batch in DataLoader(ds, ...)`, then
-        `batch["prompt"]`: torch's default collation, or a `collate_fn` of the module that gathers the column), and
-        the fields of a row a function returns
+        `batch["prompt"]`: torch's default collation, or a `collate_fn` of the module that gathers the column), a
+        column of the items of a dataset whose `__getitem__` returns rows with a render in it (`item = ds[i]`, `for
+        item in batch` with `batch = [self.dataset[i] for i in indices]`, then `item["prompt"]`; a class of the
+        module or an imported one, also one that `train.py` builds and hands to a trainer class of another module),
+        and the fields of a row a function returns
         (`row = render_row(example, tok)`, then `row["prompt"]`, where `render_row` puts a render in `prompt`).
         trl's row renderers are known: `maybe_apply_chat_template(example, tokenizer)` and `apply_chat_template(
         example, tokenizer)` imported from `trl` put the rendered conversation in `text` and the rendered prompt in
@@ -475,7 +478,8 @@ class DoubleBos(Rule):
         the class, `Config.BASE_MODEL` (or `self.BASE_MODEL` in a method of the class that never sets it), also a local
         checkpoint's path whose last part names the model, `str(ROOT / "models" / "Qwen2.5-Coder-3B-Instruct")`, or the
         folder `snapshot_download("Qwen/...")` or a helper named for finding one (`find_model_path("Qwen/...")`) gives for a
-        checkpoint it names; a path read
+        checkpoint it names; a checkpoint the function holds to an allowlist of one such family, `if cfg["model"] not
+        in SUPPORTED_MODELS: raise ...` or `assert model in (...)`; a path read
         from a configuration under a key or field that names the family, `paths["qwen"]`, `cfg.qwen_path`, also as
         one of the values a name is given on different paths, all of one family; a checkpoint written as a default
         is what the code suggests, not all it takes, so one without a BOS leaves the model unknown and one with a
