@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from chatlint import link_plan
@@ -335,7 +335,8 @@ class ProjectStep:
         """The files of the run with a double-BOS finding (CL002) that load no model themselves, whose importers in
         the run all load models of families whose templates write no BOS: checked again with those families
         (`Links.importer_families`). A file is judged for any model when one importer loads none, or one the table
-        does not know."""
+        does not know. A file no module of the run imports is judged with the families of every model the run
+        loads, when each of its loads names a known family and none writes a BOS (`_run_families`)."""
         checked = self.checked
         targets = {
             project.resolved(path): path
@@ -377,6 +378,15 @@ class ProjectStep:
         for path, imports in unread.items():  # (what their imports declare names their checkpoints: `cfg.model`)
             linked.setdefault(path, project.links_for(path, imports, text=checked[path][0].text, checkpoints=True))
         again = []
+        unimported = [target for target in targets.values() if target not in importers]
+        run_families = self._run_families(linked, summaries, imports_of) if unimported else None
+        for target in unimported if run_families is not None else ():
+            # (a module no file of the run imports, in a run whose every model is of BOS-free families: `predict.py`
+            # beside the `train.py` that loads the project's one checkpoint)
+            source, _ = checked[target]
+            links = linked.get(target) or project.links_for(target, imports_of[target], text=source.text)
+            links.importer_families = run_families or ()
+            again.append((source, links))
         for target, paths in sorted(importers.items()):
             source, _ = checked[target]
             families = _families_loaded(
@@ -515,6 +525,25 @@ class ProjectStep:
                         if links is not None and _first_render(links.overrides.get(key), text):
                             links.overrides[key] = Imported(summary, text.name)
                             self._implemented_by(links, found[1], cls, summary, project.summary_at(found[0]))
+
+    def _run_families(
+        self,
+        linked: dict[str, Links],
+        summaries: dict[str, ModuleSummary | None],
+        imports_of: dict[str, tuple[ImportRef, ...]],
+    ) -> tuple[str, ...] | None:
+        """The model families of every checkpoint the run's files load, when there is one, each is of a known family
+        and none writes a BOS (a project that runs only Qwen 2.5-VL); None otherwise. What a run does not check it
+        cannot see: a partial run (pre-commit) judges with the loads of the files passed."""
+        loaders = [
+            (source, linked.get(path))
+            for path, (source, _) in sorted(self.checked.items())
+            if _loads_checkpoints(summaries.get(path), source)
+        ]
+        families = _families_loaded(loaders, imports_of) if loaders else None
+        if not families or any(family.writes_bos for family in families):
+            return None
+        return tuple(sorted({family.name for family in families}))
 
     @staticmethod
     def _implemented_by(
@@ -673,7 +702,7 @@ def _helper_source(project: Project, path: Path) -> tuple[Source, Links] | None:
 
 
 def _families_loaded(
-    sources: Sequence[tuple[Source, Links | None]], imports: dict[str, Sequence[ImportRef]] | None = None
+    sources: Sequence[tuple[Source, Links | None]], imports: Mapping[str, Sequence[ImportRef]] | None = None
 ) -> list[ModelFamily] | None:
     """The model families the modules load (read with what their imports tell them, when they were linked: the
     default of an imported configuration field), when each loads at least one model and every one is of a known
