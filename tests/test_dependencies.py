@@ -157,6 +157,28 @@ def test_setup_cfg_and_setup_py(tmp_path: Path) -> None:
     assert resolve(tmp_path, "transformers")[0] is VersionKind.RANGE
 
 
+def test_a_setup_py_that_builds_its_lists_in_a_function(tmp_path: Path) -> None:
+    """Requirement lists a function builds and grows before `setup(...)`: joined with `+`, grown with `+=`, and
+    copied (`copy.deepcopy`), as large projects' `setup.py` files do."""
+    write(
+        tmp_path,
+        {
+            "setup.py": (
+                "import copy\nfrom setuptools import setup\n"
+                "CONVERT_DEP = ['numpy', 'transformers == 4.37.0']\n"
+                "def setup_package():\n"
+                "    all_requires = ['py-cpuinfo'] + ['protobuf']\n"
+                "    all_requires += CONVERT_DEP\n"
+                "    gpu_requires = copy.deepcopy(all_requires)\n"
+                "    gpu_requires += ['trl==0.9.6']\n"
+                "    setup(name='x', extras_require={'all': all_requires, 'gpu': gpu_requires})\n"
+            )
+        },
+    )
+    assert resolve(tmp_path, "transformers")[1:3] == (["4.37.0"], ["setup.py line 3"])
+    assert resolve(tmp_path)[1:3] == (["0.9.6"], ["setup.py line 8"])
+
+
 def test_broken_files_say_nothing_and_the_others_still_count(tmp_path: Path) -> None:
     write(tmp_path, {"pyproject.toml": "[project\n", "setup.py": "setup(", "requirements.txt": "trl==0.12.2\n"})
     assert resolve(tmp_path)[1] == ["0.12.2"]

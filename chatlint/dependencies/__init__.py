@@ -11,7 +11,7 @@ from. Sources, strongest first; the first that names the library decides:
    or `uv pip compile` (several locked versions of one library, as in a uv fork, are all kept);
 4. `==` pins: `requirements*.txt` (and `requirements/*.txt`), `pyproject.toml` (`[project]` dependencies and
    optional dependencies, `[dependency-groups]`, `[tool.uv] dev-dependencies`, Poetry's tables), `setup.cfg`
-   (`install_requires`, `extras_require`), literal lists in `setup.py` (read with `ast`);
+   (`install_requires`, `extras_require`), the lists of strings `setup.py` passes (read with `ast`; joined with `+`, grown with `+=`, copied);
 5. the declared ranges in the same files: a range. A version is allowed when *some* declaration allows it (extras and
    requirement files are alternatives, not one install), and the answer names that declaration.
 

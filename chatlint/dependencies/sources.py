@@ -2,7 +2,7 @@
 
 Each reader takes one file's text and returns `Declaration`s: a library, what the file allows for it (a PEP 440
 specifier set), the line, and the kind of source (a lock file, an `==` pin, a declared range). Nothing here imports
-the libraries, runs `setup.py` or touches the network: `setup.py` is read with `ast`, lists written as literals only.
+the libraries, runs `setup.py` or touches the network: `setup.py` is read with `ast`: lists of string literals, followed through names, `+`, `+=` and copies.
 A file that cannot be read or parsed gives no declarations (the others still count).
 """
 
@@ -14,7 +14,7 @@ import enum
 import functools
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -345,30 +345,57 @@ def _parsed(text: str) -> ast.Module:
 
 def _setup_py(text: str, path: str) -> Iterator[Declaration]:
     module = _parsed(text)
-    assigned: dict[str, ast.expr] = {}
-    for node in module.body:  # `REQUIRED = [...]` at the top, then `setup(install_requires=REQUIRED)`
+    # what each name is given, anywhere in the file: `REQUIRED = [...]` at the top, also lists a function builds
+    # and grows before it calls `setup(...)` (`all_requires = [...]`, `all_requires += CONVERT_DEP`, `xpu_requires =
+    # copy.deepcopy(all_requires)`)
+    assigned: dict[str, list[ast.expr]] = {}
+    for node in ast.walk(module):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            assigned[node.targets[0].id] = node.value
+            assigned.setdefault(node.targets[0].id, []).append(node.value)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add) and isinstance(node.target, ast.Name):
+            assigned.setdefault(node.target.id, []).append(node.value)
+    seen: set[tuple[int, int]] = set()
     for call in ast.walk(module):
         if not isinstance(call, ast.Call):
             continue
         for keyword in call.keywords:
             if keyword.arg in ("install_requires", "extras_require"):
-                yield from _literal_requirements(keyword.value, assigned, path)
+                yield from _literal_requirements(keyword.value, assigned, path, seen)
 
 
-def _literal_requirements(node: ast.expr, assigned: dict[str, ast.expr], path: str) -> Iterator[Declaration]:
-    if isinstance(node, ast.Name) and node.id in assigned:
-        node = assigned[node.id]
-    items: Iterable[ast.expr] = ()
-    if isinstance(node, (ast.List, ast.Tuple)):
-        items = node.elts
-    elif isinstance(node, ast.Dict):
-        for value in node.values:
-            yield from _literal_requirements(value, assigned, path)
+# calls that hand back a copy of the list they are given (`copy.deepcopy(all_requires)`)
+_COPIES = frozenset({"list", "copy", "deepcopy", "copy.copy", "copy.deepcopy"})
+
+
+def _literal_requirements(
+    node: ast.expr, assigned: dict[str, list[ast.expr]], path: str, seen: set[tuple[int, int]]
+) -> Iterator[Declaration]:
+    """The requirement strings a `setup()` keyword's value holds: a list or a dict of lists written in place, the
+    names it is given (each of their values: `+=` adds to them), lists joined with `+`, and copies. Each string is
+    read once (`seen`: its place), however many lists share it."""
+    if isinstance(node, ast.Name):
+        values = assigned.pop(node.id, [])  # (popped: a name that refers to itself is read once)
+        for value in values:
+            yield from _literal_requirements(value, assigned, path, seen)
         return
-    for item in items:
-        if isinstance(item, ast.Constant) and isinstance(item.value, str):
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        yield from _literal_requirements(node.left, assigned, path, seen)
+        yield from _literal_requirements(node.right, assigned, path, seen)
+        return
+    if isinstance(node, ast.Call) and ast.unparse(node.func) in _COPIES and len(node.args) == 1:
+        yield from _literal_requirements(node.args[0], assigned, path, seen)
+        return
+    if isinstance(node, ast.Dict):
+        for value in node.values:
+            yield from _literal_requirements(value, assigned, path, seen)
+        return
+    for item in node.elts if isinstance(node, (ast.List, ast.Tuple)) else ():
+        if (
+            isinstance(item, ast.Constant)
+            and isinstance(item.value, str)
+            and (item.lineno, item.col_offset) not in seen
+        ):
+            seen.add((item.lineno, item.col_offset))
             found = declaration(item.value, SourceKind.DECLARED, path, item.lineno)
             if found is not None:
                 yield found
