@@ -380,12 +380,14 @@ class ProjectStep:
         again = []
         unimported = [target for target in targets.values() if target not in importers]
         run_families = self._run_families(linked, summaries, imports_of) if unimported else None
-        for target in unimported if run_families is not None else ():
-            # (a module no file of the run imports, in a run whose every model is of BOS-free families: `predict.py`
-            # beside the `train.py` that loads the project's one checkpoint)
+        # (a module no file of the run imports, in a run whose every model is of BOS-free families: `predict.py`
+        # beside the `train.py` that loads the project's one checkpoint)
+        for target in unimported:
+            if run_families is None:
+                break
             source, _ = checked[target]
             links = linked.get(target) or project.links_for(target, imports_of[target], text=source.text)
-            links.importer_families = run_families or ()
+            links.importer_families = run_families
             again.append((source, links))
         for target, paths in sorted(importers.items()):
             source, _ = checked[target]
