@@ -847,7 +847,7 @@ class _Flow:
             if isinstance(parent, ast.Slice):
                 return self._slice_mask(parent, child, ancestors, index, render, function, before)
             if isinstance(parent, ast.Compare):
-                return _position_mask(parent, child, ancestors, index)
+                return _position_mask(parent, child, ancestors, index) or _offset_mask(parent, child, ancestors, index)
             if isinstance(parent, ast.Tuple) and not _is_subscript_key(parent, ancestors, index):
                 return self._tuple_mask(parent, child, render, function, before)
             return None
@@ -1029,6 +1029,8 @@ def prefix_maskers(functions: list[FunctionInfo]) -> dict[str, tuple[int, str, i
                 guarded = _guarded_mask(node, function, params)
             if guarded is None and isinstance(node, ast.BinOp):
                 guarded = _masked_front(node, function, params)
+            if guarded is None and isinstance(node, ast.IfExp):
+                guarded = _chosen_mask(node, function, params)
             if not isinstance(node, ast.Assign) or len(node.targets) != 1:
                 continue
             target = node.targets[0]
@@ -1080,6 +1082,19 @@ def _guarded_mask(node: ast.If, function: FunctionInfo, params: list[str]) -> tu
     ]
     param = _parameter_behind(test.comparators[0], function, params) if masks else None
     return (param, masks[0].lineno) if param is not None else None
+
+
+def _chosen_mask(node: ast.IfExp, function: FunctionInfo, params: list[str]) -> tuple[str, int] | None:
+    """`IGNORE_INDEX if start < boundary else token` (appended to the labels in a loop over the tokens' offsets or
+    positions, or a comprehension's item), `boundary` a parameter: the labels before it are masked. The parameter
+    and the line."""
+    test = node.test
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Lt, ast.LtE))):
+        return None
+    if not _is_ignore_value(node.body):
+        return None
+    param = _parameter_behind(test.comparators[0], function, params)
+    return (param, node.lineno) if param is not None else None
 
 
 def _grown_in(conversation: ast.expr | None, loop: ast.For | ast.AsyncFor | ast.While) -> str:
@@ -1287,6 +1302,39 @@ def _position_mask(
     if not (counted and isinstance(counter, ast.Name) and dotted_name(position) == counter.id):
         return None
     return comprehension, f"`{_short(comprehension)}`"
+
+
+def _offset_mask(
+    compare: ast.Compare, child: ast.AST, ancestors: tuple[ast.AST, ...], index: int
+) -> tuple[ast.AST, str] | None:
+    """`labels.append(IGNORE_INDEX if start < len(prompt_text) else tok)` in `for tok, (start, end) in zip(ids,
+    enc["offset_mapping"])` (or a comprehension's item): the tokens whose characters start before the prompt's end
+    get the ignore value, the prompt's length counted in characters against each token's offsets."""
+    if index < 2 or len(compare.ops) != 1 or child is not compare.comparators[0]:
+        return None
+    branch, holder = ancestors[index - 1], ancestors[index - 2]
+    if not (isinstance(branch, ast.IfExp) and branch.test is compare and _is_ignore_value(branch.body)):
+        return None
+    if not (isinstance(compare.ops[0], (ast.Lt, ast.LtE)) and isinstance(compare.left, ast.Name)):
+        return None
+    appended = (
+        isinstance(holder, ast.Call)
+        and isinstance(holder.func, ast.Attribute)
+        and holder.func.attr == "append"
+        and _is_labels(holder.func.value)
+    )
+    if not appended and not (isinstance(holder, (ast.ListComp, ast.GeneratorExp)) and holder.elt is branch):
+        return None
+    position = compare.left.id
+    for node in reversed(ancestors[: index - 1]):
+        walks = node.generators if isinstance(node, (ast.ListComp, ast.GeneratorExp)) else [node]
+        for walk in walks:
+            if not isinstance(walk, (ast.comprehension, ast.For, ast.AsyncFor)):
+                continue
+            bound = {name.id for name in ast.walk(walk.target) if isinstance(name, ast.Name)}
+            if position in bound and "offset" in code(walk.iter).lower():
+                return holder, f"`{_short(holder)}`"
+    return None
 
 
 def _range_loop_mask(arg: ast.AST, call: ast.Call, loop: ast.AST | None) -> tuple[ast.AST, str] | None:

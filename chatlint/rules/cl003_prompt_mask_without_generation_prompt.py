@@ -48,7 +48,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         completion_messages`, when the names say prompt or reply and the prompt's render takes no `**mapping`) made
         *without* `add_generation_prompt=True`, whose length is then used to mask or cut the labels of the full
         conversation: `[-100] * len(prompt_ids)`, `labels[:prompt_len] = -100`, `full_ids[len(prompt_ids):]`,
-        `[-100 if i < prompt_len else t for i, t in enumerate(ids)]`,
+        `[-100 if i < prompt_len else t for i, t in enumerate(ids)]`, the tokens whose characters start before the
+        prompt's text ends (`labels.append(-100 if start < len(prompt_text) else t)` in a loop, or a comprehension,
+        over `zip(ids, enc["offset_mapping"])`),
         `full_text[len(prompt_text):]`, `return tokens, offset` for a trainer that masks the first `offset`
         tokens, or the full render's ids stored with the length under a name for where training starts, for a
         collator that masks the tokens before it (`{"input_ids": ids, "prompt_len": n}`, `Example(ids,
@@ -121,7 +123,8 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         mask_prompt(labels, prompt_len): labels[:prompt_len] = [-100] * prompt_len`; also through a local computed
         from it, `n = min(prompt_len, len(labels))`; or labels built with their first `n` masked, `[-100] * n_prompt
         + ids[n_prompt:]`; or the labels of the tokens before a position, in characters
-        or tokens: `for i, (_, end) in enumerate(offsets): if end <= boundary: labels[i] = -100`). Imported ones are looked for when named for masking
+        or tokens: `for i, (_, end) in enumerate(offsets): if end <= boundary: labels[i] = -100`, also
+        `labels.append(-100 if start < boundary else token)`). Imported ones are looked for when named for masking
         (`mask_prompt`, `ignore_prefix`, `mask_labels`).
 
         Across modules: a prompt rendered by a wrapper, a function or a method of another module of the project
