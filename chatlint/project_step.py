@@ -335,8 +335,9 @@ class ProjectStep:
         """The files of the run with a double-BOS finding (CL002) that load no model themselves, whose importers in
         the run all load models of families whose templates write no BOS: checked again with those families
         (`Links.importer_families`). A file is judged for any model when one importer loads none, or one the table
-        does not know. A file no module of the run imports is judged with the families of every model the run
-        loads, when each of its loads names a known family and none writes a BOS (`_run_families`)."""
+        does not know. A file whose importers in the run load no model themselves (or that no file of the run
+        imports) is judged with the families of every model the run loads, when each of its loads names a known
+        family and none writes a BOS (`_run_families`)."""
         checked = self.checked
         targets = {
             project.resolved(path): path
@@ -378,17 +379,6 @@ class ProjectStep:
         for path, imports in unread.items():  # (what their imports declare names their checkpoints: `cfg.model`)
             linked.setdefault(path, project.links_for(path, imports, text=checked[path][0].text, checkpoints=True))
         again = []
-        unimported = [target for target in targets.values() if target not in importers]
-        run_families = self._run_families(linked, summaries, imports_of) if unimported else None
-        # (a module no file of the run imports, in a run whose every model is of BOS-free families: `predict.py`
-        # beside the `train.py` that loads the project's one checkpoint)
-        for target in unimported:
-            if run_families is None:
-                break
-            source, _ = checked[target]
-            links = linked.get(target) or project.links_for(target, imports_of[target], text=source.text)
-            links.importer_families = run_families
-            again.append((source, links))
         for target, paths in sorted(importers.items()):
             source, _ = checked[target]
             families = _families_loaded(
@@ -399,6 +389,24 @@ class ProjectStep:
                 continue
             links = linked.get(target) or project.links_for(target, imports_of[target], text=source.text)
             links.importer_families = tuple(sorted(family.name for family in families))
+            again.append((source, links))
+        # (a module no file of the run that loads a model imports, in a run whose every model is of BOS-free families:
+        # `predict.py` beside the `train.py` that loads the project's one checkpoint, or a collator `train.py` imports
+        # while a `modeling.py` of its own loads the model)
+        decided = {source.path for source, _ in again}
+        rest = [
+            target
+            for target in targets.values()
+            if target not in decided
+            and not any(_loads_checkpoints(summaries.get(path), checked[path][0]) for path in importers.get(target, ()))
+        ]
+        run_families = self._run_families(project, linked, summaries, imports_of) if rest else None
+        for target in rest:
+            if run_families is None:
+                break
+            source, _ = checked[target]
+            links = linked.get(target) or project.links_for(target, imports_of[target], text=source.text)
+            links.importer_families = run_families
             again.append((source, links))
         return again
 
@@ -530,22 +538,27 @@ class ProjectStep:
 
     def _run_families(
         self,
+        project: Project,
         linked: dict[str, Links],
         summaries: dict[str, ModuleSummary | None],
         imports_of: dict[str, tuple[ImportRef, ...]],
     ) -> tuple[str, ...] | None:
         """The model families of every checkpoint the run's files load, when there is one, each is of a known family
-        and none writes a BOS (a project that runs only Qwen 2.5-VL); None otherwise. What a run does not check it
-        cannot see: a partial run (pre-commit) judges with the loads of the files passed."""
-        loaders = [
-            (source, linked.get(path))
-            for path, (source, _) in sorted(self.checked.items())
-            if _loads_checkpoints(summaries.get(path), source)
-        ]
-        families = _families_loaded(loaders, imports_of) if loaders else None
-        if not families or any(family.writes_bos for family in families):
-            return None
-        return tuple(sorted({family.name for family in families}))
+        and none writes a BOS (a project that runs only Qwen 2.5-VL); None otherwise, as soon as one load says
+        otherwise. A file the rules did not parse (`modeling.py`, loading `MODEL_ID` it imports) is read with what
+        its imports tell it. What a run does not check it cannot see: a partial run (pre-commit) judges with the
+        loads of the files passed."""
+        found: set[str] = set()
+        for path, (source, _) in sorted(self.checked.items()):
+            if not _loads_checkpoints(summaries.get(path), source):
+                continue
+            imports = imports_of.get(path) or imports_in_text(source.text)
+            links = linked.get(path) or project.links_for(path, imports, text=source.text, checkpoints=True)
+            families = _families_loaded([(source, links)], {path: imports})
+            if not families or any(family.writes_bos for family in families):
+                return None
+            found.update(family.name for family in families)
+        return tuple(sorted(found)) or None
 
     @staticmethod
     def _implemented_by(

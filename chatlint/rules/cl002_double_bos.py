@@ -521,9 +521,10 @@ class DoubleBos(Rule):
         checkpoint it does not name, `from_pretrained(args.model)`, counts for the model classes it imports and
         loads, `Qwen2VLForConditionalGeneration`, when they are all of known families and none is an `Auto*` class;
         a checkpoint handed to a loader of the module, `load_tokenizer(name)`, is what every call of it passes; a one-file run cannot see its
-        importers), or a module that loads no model and that no module of the run imports, in a run whose every
-        checkpoint load names such a family (`predict.py` beside the `train.py` that loads the project's one
-        Qwen2.5-VL checkpoint; a partial run judges with the loads of the files it is given), or a module that loads no model and hands its renders only to helpers of other modules that
+        importers), or a module that loads no model and that no module of the run that loads one imports, in a run
+        whose every checkpoint load names such a family (`predict.py` beside the `train.py` that loads the project's
+        one Qwen2.5-VL checkpoint, a collator imported by a `train.py` that calls `modeling.py`'s loader; a partial
+        run judges with the loads of the files it is given), or a module that loads no model and hands its renders only to helpers of other modules that
         load such checkpoints (`engine.complete(prompts)` with `Engine` running `LLM(model=cfg.model)` and
         `EngineConfig.model` defaulting to a Qwen checkpoint, also a configuration nested in the one the module
         imports; judged per module: a helper module that also loads a model of a family with a BOS leaves it

@@ -1,8 +1,10 @@
 # Fine-tunes the project's one checkpoint; the rows are rendered with the shared formatter.
 from datasets import load_dataset
-from transformers import AutoProcessor, Qwen2_5_VLForConditionalGeneration
+from transformers import Trainer, TrainingArguments
 
-from chat_format import MODEL_ID, render, to_messages
+from chat_format import render, to_messages
+from collate import CaptionCollator
+from modeling import load_model_and_processor
 
 
 def to_text(example, processor):
@@ -11,7 +13,8 @@ def to_text(example, processor):
 
 
 def main():
-    processor = AutoProcessor.from_pretrained(MODEL_ID)
-    model = Qwen2_5_VLForConditionalGeneration.from_pretrained(MODEL_ID)
+    model, processor = load_model_and_processor()
     rows = load_dataset("HuggingFaceM4/ChartQA", split="train")
-    return model, rows.map(to_text, fn_kwargs={"processor": processor})
+    args = TrainingArguments(output_dir="out", remove_unused_columns=False)
+    trainer = Trainer(model=model, args=args, train_dataset=rows, data_collator=CaptionCollator(processor))
+    return trainer, rows.map(to_text, fn_kwargs={"processor": processor})
