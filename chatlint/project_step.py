@@ -637,8 +637,9 @@ class ProjectStep:
         render (`Links.adopt_rows`), so that a function reading it from the rows it is given and tokenizing it is
         judged (CL002)."""
         for source, links in list(to_link):
-            # (a script that hands a trainer a collator: the datasets it builds with imported functions count)
-            stages = links.stage_texts(datasets="data_collator" in source.text)
+            # (a script that hands a trainer or a `DataLoader` a collator: the datasets it builds with imported
+            # functions count)
+            stages = links.stage_texts(datasets="data_collator" in source.text or "collate_fn" in source.text)
             imports = imports_of.get(source.path, ())
             if not stages or not imports:
                 continue

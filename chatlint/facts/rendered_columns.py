@@ -72,6 +72,10 @@ class RenderedColumns:
         self.texts = texts
         self.calls = calls
         self._writing = False  # `column_writers` is being computed (a value it reads may ask for it again)
+        # `column_writers` once found, and whether it was found while a resolution was under way (its guards may have
+        # cut a writer's columns short: found again, once, when asked outside one)
+        self._writers: dict[str, list[tuple[ast.Call, TextOrigin]]] | None = None
+        self._writers_partial = False
         # the calls of functions of other modules that return a tuple with a dataset holding a render, by id: the
         # places of the tuple that hold it (`train, valid = prepare(...)`)
         self.dataset_positions: dict[int, tuple[int, ...]] = {}
@@ -203,10 +207,13 @@ class RenderedColumns:
         module = next((function.node for function in self.texts.functions if function.is_module), None)
         return trl_row_functions(module) if isinstance(module, ast.Module) else {}
 
-    @functools.cached_property
+    @property
     def column_writers(self) -> dict[str, list[tuple[ast.Call, TextOrigin]]]:
         """Each column that holds rendered text, with the calls that wrote it: a `.map()`, or a dataset built from
         rendered texts (`Dataset.from_dict({"text": texts})`, `Dataset.from_list([{"text": ...} for ...])`)."""
+        busy = bool(self.texts.busy)
+        if self._writers is not None and (busy or not self._writers_partial):
+            return self._writers
         found: dict[str, list[tuple[ast.Call, TextOrigin]]] = {}
         if self._writing:
             return found  # asked again by a value it reads (`from_dict({"text": example["text"]})`): none yet
@@ -215,6 +222,9 @@ class RenderedColumns:
             self._find_writers(found)
         finally:
             self._writing = False
+        # (found while a row function's columns were being resolved, `to_text` mapped by `ds.map(to_text)` came back
+        # empty from its guard: kept for that resolution, found again outside it)
+        self._writers, self._writers_partial = found, busy
         return found
 
     def _find_writers(self, found: dict[str, list[tuple[ast.Call, TextOrigin]]]) -> None:

@@ -189,7 +189,8 @@ class DoubleBos(Rule):
         imports both stages (the pipeline script); a column a `.map()` writes is also read off a loop over the rows
         a function is given. So does a function of another module that returns a dataset with a render in a column
         (`load_text_dataset(tok, name)`), for a collator of a third module that reads the column (`[example["text"]
-        for example in examples]`), when a script imports both and hands a trainer a collator (`data_collator=`);
+        for example in examples]`), when a script imports both and hands a trainer or a `DataLoader` a collator
+        (`data_collator=`, `collate_fn=`);
         the same when the script maps an imported row function over its dataset itself (`ds.map(partial(to_text,
         tokenizer=tok))`).
 
