@@ -412,25 +412,11 @@ def test_the_implementations_of_an_interface_are_looked_for_two_levels_below_its
 
 def test_a_summary_does_not_depend_on_the_order_of_its_functions() -> None:
     """A loader returning `rows.map(to_pair, ...)` returns a dataset with the render in `prompt_text`, also when the
-    row function was summarised first: the dataset columns found while its columns were being resolved (cut short
-    by the resolution's own guard) are not kept for the loader."""
-    text = textwrap.dedent(
-        """
-        def render_prompt(tokenizer, messages, system=None):
-            if system:
-                messages = [{"role": "system", "content": system}] + list(messages)
-            return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
-
-
-        def to_pair(row, tokenizer, system=None):
-            return {"prompt_text": render_prompt(tokenizer, row["prompt"], system), "chosen_text": row["chosen"]}
-
-
-        def load_pairs(rows, tokenizer, system=None):
-            return rows.map(to_pair, fn_kwargs={"tokenizer": tokenizer, "system": system})
-        """
-    )
-    summary = summarize_text("data.py", text)
+    row function (and the helper it renders with) was summarised first: the dataset columns found while its columns
+    were being resolved (cut short by the resolution's own guard) are not kept for the loader. The data module of a
+    project example, read alone as a module another run imports."""
+    path = Path(__file__).parent.parent / "rules" / "CL002" / "project_loader_collate_fn" / "prefs" / "data.py"
+    summary = summarize_text("prefs/data.py", path.read_text())
     assert summary is not None
     datasets = {item.name: item.columns for item in summary.texts if item.dataset}
     assert datasets == {"load_pairs": ("prompt_text",)}
