@@ -1069,8 +1069,8 @@ def _guarded_mask(node: ast.If, function: FunctionInfo, params: list[str]) -> tu
     """`if end <= boundary: labels[i] = IGNORE_INDEX` (in a loop over the tokens' offsets or positions), `boundary`
     a parameter: the labels before it are masked (a prefix counted in characters or tokens). The parameter and the
     mask's line."""
-    test = node.test
-    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Lt, ast.LtE))):
+    bound = _below_a_bound(node.test)
+    if bound is None:
         return None
     masks = [
         statement
@@ -1080,7 +1080,7 @@ def _guarded_mask(node: ast.If, function: FunctionInfo, params: list[str]) -> tu
         and isinstance(statement.targets[0], ast.Subscript)
         and _masks_with(statement.value)
     ]
-    param = _parameter_behind(test.comparators[0], function, params) if masks else None
+    param = _parameter_behind(bound, function, params) if masks else None
     return (param, masks[0].lineno) if param is not None else None
 
 
@@ -1088,13 +1088,18 @@ def _chosen_mask(node: ast.IfExp, function: FunctionInfo, params: list[str]) -> 
     """`IGNORE_INDEX if start < boundary else token` (appended to the labels in a loop over the tokens' offsets or
     positions, or a comprehension's item), `boundary` a parameter: the labels before it are masked. The parameter
     and the line."""
-    test = node.test
-    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Lt, ast.LtE))):
+    bound = _below_a_bound(node.test)
+    if bound is None or not _is_ignore_value(node.body):
         return None
-    if not _is_ignore_value(node.body):
-        return None
-    param = _parameter_behind(test.comparators[0], function, params)
+    param = _parameter_behind(bound, function, params)
     return (param, node.lineno) if param is not None else None
+
+
+def _below_a_bound(test: ast.expr) -> ast.expr | None:
+    """The bound of `x < bound` (or `<=`): what a position or offset is compared with; None for another test."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Lt, ast.LtE)):
+        return test.comparators[0]
+    return None
 
 
 def _grown_in(conversation: ast.expr | None, loop: ast.For | ast.AsyncFor | ast.While) -> str:
@@ -1310,12 +1315,10 @@ def _offset_mask(
     """`labels.append(IGNORE_INDEX if start < len(prompt_text) else tok)` in `for tok, (start, end) in zip(ids,
     enc["offset_mapping"])` (or a comprehension's item): the tokens whose characters start before the prompt's end
     get the ignore value, the prompt's length counted in characters against each token's offsets."""
-    if index < 2 or len(compare.ops) != 1 or child is not compare.comparators[0]:
+    if index < 2 or _below_a_bound(compare) is not child or not isinstance(compare.left, ast.Name):
         return None
     branch, holder = ancestors[index - 1], ancestors[index - 2]
     if not (isinstance(branch, ast.IfExp) and branch.test is compare and _is_ignore_value(branch.body)):
-        return None
-    if not (isinstance(compare.ops[0], (ast.Lt, ast.LtE)) and isinstance(compare.left, ast.Name)):
         return None
     appended = (
         isinstance(holder, ast.Call)

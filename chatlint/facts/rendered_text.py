@@ -986,12 +986,10 @@ class RenderedTexts:
         built = instance_class(dataset, function, self.flows) if dataset is not None else None
         if built is None:
             return None
-        cls = self._classes.get(dotted_name(built) or "")
-        getitem = cls.methods.get("__getitem__") if cls is not None else None
-        if getitem is not None:
-            found = self.rows.returned_columns(getitem, depth + 1).get(column)
-            return with_hop(found, Hop(f"in the items of `{cls.name if cls else ''}`", is_place=True))
-        imported = self.links.method_text(built, "__getitem__") if cls is None else None
+        local = self._item_columns(built, depth)
+        if local is not None:
+            return with_hop(local[1].get(column), Hop(f"in the items of `{local[0]}`", is_place=True))
+        imported = self.links.method_text(built, "__getitem__") if dotted_name(built) not in self._classes else None
         if imported is None or column not in imported[0].columns:
             return None
         return imported_origin(*imported, f"renders column `{column}` of the items", column)
@@ -1062,14 +1060,22 @@ class RenderedTexts:
             return None
         given = keyword_value(loader, "dataset") or first_argument(loader)
         built = instance_class(given, function, self.flows) if given is not None else None
-        cls = self._classes.get(dotted_name(built) or "") if built is not None else None
-        getitem = cls.methods.get("__getitem__") if cls is not None else None
-        found = self.rows.returned_columns(getitem, depth + 1).get(column) if getitem is not None else None
+        local = self._item_columns(built, depth) if built is not None else None
+        found = local[1].get(column) if local is not None else None
         collate = keyword_value(loader, "collate_fn")
-        if found is None or not (collate is None or self._gathers_column(collate, column, function)):
+        if local is None or found is None or not (collate is None or self._gathers_column(collate, column, function)):
             return None
-        hop = Hop(f"in the batches of `{_short(loader)}` over `{cls.name if cls else ''}`", is_place=True)
+        hop = Hop(f"in the batches of `{_short(loader)}` over `{local[0]}`", is_place=True)
         return replace(with_hop(found, hop) or found, batch=True)
+
+    def _item_columns(self, built: ast.expr, depth: int) -> tuple[str, dict[str, TextOrigin]] | None:
+        """The dataset class of the module `built` names, when it defines `__getitem__`: its name, and the columns
+        of the rows that method returns that hold a render."""
+        cls = self._classes.get(dotted_name(built) or "")
+        getitem = cls.methods.get("__getitem__") if cls is not None else None
+        if cls is None or getitem is None:
+            return None
+        return cls.name, self.rows.returned_columns(getitem, depth + 1)
 
     def _gathers_column(self, collate: ast.expr, column: str, function: FunctionInfo) -> bool:
         """Is `collate` a function of the module that gathers `column` of the items it is given into a list
