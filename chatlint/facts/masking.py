@@ -953,7 +953,8 @@ class _Flow:
         for value in others:
             other = self.carrier_of(value, function, before, 0)
             if other is not None and _is_full_render(other, render):
-                return holder, f"`{_short(holder)}`, the full render's ids stored with the prompt length as `{name}`"
+                kept = "text" if isinstance(other, TemplateCall) and other.returns_text else "ids"
+                return holder, f"`{_short(holder)}`, the full render's {kept} stored with the prompt length as `{name}`"
         return None
 
     def _tuple_mask(
@@ -1008,7 +1009,8 @@ def _named_a_span(pair: ast.Tuple, facts: ModuleFacts, function: FunctionInfo) -
 # a field that holds where the trained part of a sequence starts: the prompt's length (`prompt_len`, `prompt_tokens`,
 # `num_prompt_tokens`) or the start of the reply (`completion_start`, `response_offset`)
 _PROMPT_LENGTH_NAME = re.compile(
-    r"(?:num_|n_)?(?:prompt|context|prefix|instruction|query|source)_?(?:len|length|lens|lengths|tokens|ntokens|size)"
+    r"(?:num_|n_)?(?:prompt|context|prefix|instruction|query|source)_?(?:len|length|lens|lengths|tokens|ntokens|size"
+    r"|chars|characters)"
     r"|(?:completion|response|answer|target|label|labels|output)_?(?:start|starts|offset|begin|idx|index)"
 )
 

@@ -52,9 +52,9 @@ class PromptMaskWithoutGenerationPrompt(Rule):
         prompt's text ends (`labels.append(-100 if start < len(prompt_text) else t)` in a loop, or a comprehension,
         over `zip(ids, enc["offset_mapping"])`),
         `full_text[len(prompt_text):]`, `return tokens, offset` for a trainer that masks the first `offset`
-        tokens, or the full render's ids stored with the length under a name for where training starts, for a
-        collator that masks the tokens before it (`{"input_ids": ids, "prompt_len": n}`, `Example(ids,
-        completion_start=n)`, a dataclass of the module built with it in its `prompt_len` field). The length is followed through local names, `tokenizer(...)`, `["input_ids"]`, `.shape`, simple
+        tokens, or the full render's ids or text stored with the length under a name for where training starts,
+        for a collator that masks the tokens before it (`{"input_ids": ids, "prompt_len": n}`, `Example(ids,
+        completion_start=n)`, `{"text": text, "prompt_chars": len(prompt)}`, a dataclass of the module built with it in its `prompt_len` field). The length is followed through local names, `tokenizer(...)`, `["input_ids"]`, `.shape`, simple
         arithmetic, `typing.cast`, a conditional with a constant for the empty prefix (`render(conv[:i]) if i > 0
         else None`, `before[0].shape[0] if before is not None else 0`), one helper function that returns the render or its length (or the render at one
         place of a pair: `prompt, full = split_render(tok, conv)`), a helper that

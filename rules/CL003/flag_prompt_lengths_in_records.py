@@ -28,3 +28,12 @@ def encode_keywords(tokenizer, conversation):
     ids = tokenizer.apply_chat_template(conversation, return_dict=False)
     start = len(tokenizer.apply_chat_template(conversation[:-1], return_dict=False))  # expect: CL003 "stored with the prompt length as `prompt_length`"
     return dict(input_ids=ids, prompt_length=start)
+
+
+def format_text_row(tokenizer, record):
+    # the full render's text with the prompt's length in characters: the collator masks the tokens whose offsets
+    # fall before it
+    messages = [*record["history"], {"role": "assistant", "content": record["response"]}]
+    text = tokenizer.apply_chat_template(messages, tokenize=False)
+    prompt = tokenizer.apply_chat_template(messages[:-1], tokenize=False)  # expect: CL003 "stored with the prompt length as `prompt_chars`"
+    return {"text": text, "prompt_chars": len(prompt)}

@@ -24,3 +24,17 @@ def statistics(tokenizer, conversation):
 def prompt_only(tokenizer, conversation):
     prompt_ids = tokenizer.apply_chat_template(conversation[:-1], return_dict=False)
     return {"prompt_len": len(prompt_ids), "turns": len(conversation)}
+
+
+def format_text_row(tokenizer, record):
+    messages = [*record["history"], {"role": "assistant", "content": record["response"]}]
+    text = tokenizer.apply_chat_template(messages, tokenize=False)
+    prompt = tokenizer.apply_chat_template(messages[:-1], tokenize=False, add_generation_prompt=True)
+    return {"text": text, "prompt_chars": len(prompt)}
+
+
+def text_statistics(tokenizer, record):
+    # a count of the history's characters beside the render, not a place where the trained part starts
+    text = tokenizer.apply_chat_template(record["messages"], tokenize=False)
+    history = tokenizer.apply_chat_template(record["messages"][:-1], tokenize=False)
+    return {"text": text, "history_chars": len(history)}
