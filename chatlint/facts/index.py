@@ -254,6 +254,14 @@ class Indexer:
             for item in node.keywords:
                 if item.arg is not None:
                     function.key_assignments.setdefault(func.value.id, {})[item.arg] = item.value
+        elif (
+            name == "setdefault" and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and node.args
+        ):
+            # `kwargs.setdefault("add_special_tokens", False)`: a key set on a local dict, unless the caller set it
+            key = string_value(node.args[0])
+            if key is not None:
+                default = node.args[1] if len(node.args) > 1 else ast.Constant(value=None)
+                function.key_assignments.setdefault(func.value.id, {})[key] = default
         elif name == "generate":
             function.calls_generate = True
         elif name == "apply_chat_template" and isinstance(func, ast.Attribute):

@@ -215,7 +215,7 @@ def _kwargs_never_hold_the_flag(tokenizer_call: TokenizerCall, calls: list[CallS
     function = tokenizer_call.function
     if tokenizer_call.add_special_tokens.present or not function.name.startswith("_") or function.name.startswith("__"):
         return False
-    if not only_own_kwargs(tokenizer_call.call, function):
+    if not only_own_kwargs(tokenizer_call.call, function, ADD_SPECIAL_TOKENS):
         return False
     callers = [call for call, _, _ in calls if called_name(call) == function.name]
     return bool(callers) and all(
@@ -1164,7 +1164,7 @@ def _through_helper(call: ast.Call, function: FunctionInfo, helper: Helper) -> T
         if given is not None:
             flag = flag_from_expression(ADD_SPECIAL_TOKENS, given, function, FlagSource.CALL)
             known = flag.value is not None
-    elif not known and only_own_kwargs(inner.call, wrapper):
+    elif not known and only_own_kwargs(inner.call, wrapper, ADD_SPECIAL_TOKENS):
         # `def encode(self, text, **kwargs): return self.tokenizer.encode(text, **kwargs)`: the caller's keywords
         # are the ones that reach the tokenizer; with none that may hold the flag, it is the default (on), and the
         # fix passes `add_special_tokens=False` there
@@ -1299,9 +1299,13 @@ _GENERATION_SETTINGS = re.compile(
 )
 
 
-def only_own_kwargs(call: ast.Call, wrapper: FunctionInfo) -> bool:
-    """The only opaque part of `call` (the tokenizer call inside `wrapper`) is the wrapper's own `**kwargs`."""
+def only_own_kwargs(call: ast.Call, wrapper: FunctionInfo, unset: str | None = None) -> bool:
+    """The only opaque part of `call` (the tokenizer call inside `wrapper`) is the wrapper's own `**kwargs`, and the
+    wrapper sets no `unset` key on them itself (`kwargs["add_special_tokens"] = not text.startswith(bos)`: its own
+    choice, not its caller's)."""
     if wrapper.star_kwargs is None or passes_star_args(call):
+        return False
+    if unset is not None and unset in wrapper.key_assignments.get(wrapper.star_kwargs, {}):
         return False
     spreads = [item.value for item in call.keywords if item.arg is None]
     return bool(spreads) and all(isinstance(value, ast.Name) and value.id == wrapper.star_kwargs for value in spreads)

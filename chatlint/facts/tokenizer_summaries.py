@@ -64,7 +64,7 @@ def tokenizing_helpers(
                 tokenizer_call = imported_helper_call(call, function, links)
             if tokenizer_call is not None and (
                 tokenizer_call.special_tokens_known
-                or only_own_kwargs(call, function)
+                or only_own_kwargs(call, function, ADD_SPECIAL_TOKENS)
                 or _flag_parameter(call, function)
             ):
                 direct.append(tokenizer_call)

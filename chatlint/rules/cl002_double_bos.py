@@ -6,8 +6,8 @@ import ast
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import PurePath
+from typing import NamedTuple
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.column_names import column_words
@@ -154,7 +154,9 @@ class DoubleBos(Rule):
         _ in self.create_prompt_batched(results)]`; an abstract method of a base class runs the one subclass of the
         module that implements it),
         helpers of the module that hand the tokenizer their caller's `**kwargs` (judged by the keywords each call
-        passes: none means special tokens on, and the fix passes `add_special_tokens=False` at the call),
+        passes: none means special tokens on, and the fix passes `add_special_tokens=False` at the call; not a
+        helper that sets the flag on them itself, `kwargs["add_special_tokens"] = not has_bos`,
+        `kwargs.setdefault("add_special_tokens", False)`),
         helpers of the module that hand back the text they are given with its start kept (`add_eos(text, eos)`
         returning `text + eos`, a `.strip()`),
         attributes one method of a class sets to a render (`self.prompt = ...`; on some paths only: "on at least
@@ -1329,8 +1331,7 @@ def _condition(facts: ModuleFacts) -> str:
     return ", for chat templates that begin with one (Llama 3's does; ChatML templates such as Qwen's do not)"
 
 
-@dataclass(frozen=True)
-class _Pair:
+class _Pair(NamedTuple):
     """A prompt and its full conversation, both rendered and tokenized again with special tokens in one function,
     where the prompt's length masks the labels (`mask`)."""
 
