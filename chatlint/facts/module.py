@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import TypeVar
 
 from chatlint.facts.calls import collect_template_calls
@@ -148,7 +149,7 @@ class ModuleFacts:
         takers = frozenset(
             ref.local if ref.symbol is not None else f"{ref.local}.{name}"
             for ref in self.imports
-            if ref.module.split(".")[0] == "mlx_lm"
+            if _imports_from(self.path, ref, "mlx_lm")
             for name in _MLX_LM_GENERATE
             if ref.symbol in (name, None)
         )
@@ -635,3 +636,12 @@ def build_facts(
 # mlx-lm's functions that take a prompt as a text or a list of ids: `generate(model, tokenizer, prompt)` (and
 # `batch_generate(model, tokenizer, prompts)`, a list of id lists)
 _MLX_LM_GENERATE = ("generate", "stream_generate", "batch_generate")
+
+
+def _imports_from(path: str, ref: ImportRef, package: str) -> bool:
+    """Does `ref` import from the package `package`: `from mlx_lm import generate`, or, in a module of the package
+    itself (mlx-lm's own `chat.py`, a fork's), `from .generate import stream_generate`?"""
+    if ref.level == 0:
+        return ref.module.split(".")[0] == package
+    folders = PurePath(path).parts[:-1]
+    return package in folders[: len(folders) - ref.level + 1]
