@@ -849,7 +849,7 @@ class Project:
                 imported = links.names[item.cls]
                 assert imported.symbol is not None
                 cls = imported.summary.registry(imported.symbol)  # (built through a registry of the class)
-                found.append((target[0], target[1], item.param, replace(imported, symbol=cls or imported.symbol)))
+                found.append((target[0], target[1], item.param, imported._replace(symbol=cls or imported.symbol)))
         return found
 
     def _class_calls(

@@ -25,7 +25,7 @@ import re
 import secrets
 import tokenize
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from chatlint.engine import FileResult
 from chatlint.findings import FileError, Finding, SkipError, SkipReason
@@ -53,8 +53,7 @@ def is_notebook(path: str) -> bool:
     return path.endswith(NOTEBOOK_SUFFIXES)
 
 
-@dataclass(frozen=True)
-class JsonLayout:
+class JsonLayout(NamedTuple):
     """How a notebook's JSON was written, so that writing it again reproduces every byte not changed."""
 
     indent: int | str | None

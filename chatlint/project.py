@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -34,8 +34,7 @@ else:  # pragma: no cover - exercised only on Python 3.10
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", ".git")
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(NamedTuple):
     root: Path  # absolute
     pyproject: Path | None  # the configuration file, or None
 

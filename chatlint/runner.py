@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from chatlint import link_plan
 from chatlint.add_noqa import NoqaEdit, add_noqa
@@ -42,8 +43,7 @@ from chatlint.source import (
 )
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -198,10 +198,10 @@ class Runner:
         # only then, with the confirmed fixes in it, so that the fixes written and the fixes reported agree.
         from chatlint import verification
 
-        plain = replace(self.options, fix=False, diff=False, add_noqa=False, verify_tokenizer=None)
+        plain = self.options._replace(fix=False, diff=False, add_noqa=False, verify_tokenizer=None)
         run = Runner(self.config, plain)._run(paths)
         verdicts = verification.verify_findings(run.findings, self.options.verify_tokenizer)
-        settled = Runner(self.config, replace(self.options, verify_tokenizer=None), verification.promoted(verdicts))
+        settled = Runner(self.config, self.options._replace(verify_tokenizer=None), verification.promoted(verdicts))
         if settled.fix_mode.apply or settled.options.add_noqa:
             run = settled._run(paths)  # the files are written now, with the confirmed fixes
         else:

@@ -11,9 +11,9 @@ Imported only when `--verify-labels` is given: it imports the user's code and tr
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from chatlint.findings import Finding
 
@@ -32,8 +32,7 @@ CONFIRMING_CHECKS: dict[str, tuple[str, ...]] = {
 PROMOTABLE = frozenset({"CL001"})
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     status: str  # "confirmed" | "not-reproduced" | "not-run"
     detail: str
 

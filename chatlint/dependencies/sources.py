@@ -15,8 +15,8 @@ import functools
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -45,8 +45,7 @@ class SourceKind(enum.Enum):
         return list(SourceKind).index(self)
 
 
-@dataclass(frozen=True)
-class Declaration:
+class Declaration(NamedTuple):
     """What one place says about one library: `specifier` (`==1.2.3` for an exact version), and where."""
 
     library: str  # canonical distribution name (`mlx-lm`)

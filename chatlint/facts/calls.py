@@ -12,7 +12,7 @@ import ast
 import functools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from chatlint.facts.config_switches import configured_flag
 from chatlint.facts.flags import (
@@ -364,7 +364,7 @@ class _Collector:
             if found is not None:
                 resolved, declared = found
                 if flag.where:  # (how the call reaches the field: a parameter's fallback, `if x is None: x = ...`)
-                    resolved = replace(resolved, where=f"{flag.where}, {resolved.where}")
+                    resolved = resolved._replace(where=f"{flag.where}, {resolved.where}")
                 template_call.flags[flag_name] = resolved
                 template_call.related = (*template_call.related, *declared)
 
@@ -626,7 +626,7 @@ class _Collector:
             return None
         for cls in receiver.lineage():
             if cls is wrapper.cls:
-                return replace(inner, node=None) if inner.node is not None else None
+                return inner._replace(node=None) if inner.node is not None else None
             if attribute in cls.fields or attribute in cls.init_attributes or attribute in cls.methods:
                 return attribute_flag(inner.name, cls, attribute, forwarded)
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from chatlint.facts.model import FunctionInfo
 from chatlint.facts.syntax import (
@@ -30,8 +30,7 @@ from chatlint.knowledge.model_families import family_of
 _TEXT_FIELD = re.compile(r"(?:^|_)text_?(?:col|column|field|key|name)$")
 
 
-@dataclass(frozen=True)
-class ColumnName:
+class ColumnName(NamedTuple):
     name: str
     words: str = ""  # how the name was found, for messages: "`TEXT_COLUMN` is "text""; "" for a literal
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from typing import TypeVar
 
 from chatlint.facts.flags import (
@@ -331,7 +330,7 @@ def _run_default(name: str, value: ast.expr | None, links: Links | None) -> tupl
     default, where, related = declared
     flag = switch_flag(name, default, *where.split(".", 1))
     words = f"the default of `{where}` (every class of the run that declares the field defaults it so)"
-    return replace(flag, where=words), (related,)
+    return flag._replace(where=words), (related,)
 
 
 _FOLLOWING: set[int] = set()  # the functions whose callers are being read for a flag (a recursion guard)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from chatlint.facts.flags import mapping_value, updated
@@ -240,8 +239,7 @@ class EngineCall(NamedTuple):
     tokenization_kwargs: bool = False
 
 
-@dataclass(frozen=True)
-class Engines:
+class Engines(NamedTuple):
     """The serving engines a module can name: its local names for the engine classes (`LLM`, `vllm.LLM`,
     `sgl.Engine`), and whether it imports an engine library at all."""
 
@@ -334,7 +332,7 @@ class Engines:
             return self
         classes = {**self.classes, **{name: words for name, (words, _) in factories.items()}}
         places = tuple(sorted((name, place) for name, (_, place) in factories.items()))
-        return replace(self, classes=classes, factories=places)
+        return self._replace(classes=classes, factories=places)
 
     def built_engine(self, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> str | None:
         """The words for the engine a function builds and returns: every value it returns is a call of an engine

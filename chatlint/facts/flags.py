@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import replace
 
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import ClassInfo, Flag, FlagSource, FunctionInfo, SpreadSource
@@ -120,7 +119,7 @@ def first_pass_flag(flag: Flag, call: ast.Call, function: FunctionInfo) -> Flag:
     loop = max(loops, key=lambda node: node.lineno, default=None)
     if loop is None or not _true_on_first_pass(expr, loop, function):
         return flag
-    return replace(flag, value=True, where=f"`{code(expr)}`, True on the loop's first pass")
+    return flag._replace(value=True, where=f"`{code(expr)}`, True on the loop's first pass")
 
 
 def _true_on_first_pass(expr: ast.expr, loop: ast.For | ast.AsyncFor, function: FunctionInfo) -> bool:
@@ -230,7 +229,7 @@ def _attribute_flag(name: str, cls: ClassInfo, attribute: str, expr: ast.expr, s
     if assigned is not None:
         init = cls.methods.get("__init__")
         if isinstance(assigned, ast.Name) and init is not None and assigned.id in init.params:
-            return replace(_parameter_flag(name, init, assigned.id), constructed=(cls.name, assigned.id))
+            return _parameter_flag(name, init, assigned.id)._replace(constructed=(cls.name, assigned.id))
         field_flag = _config_field_flag(name, assigned, init) if init is not None else None
         if field_flag is not None:
             return field_flag

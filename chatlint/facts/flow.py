@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from chatlint.facts.built_classes import constructor_class, factory_class, registry_class
 from chatlint.facts.model import ClassInfo, FunctionInfo
@@ -35,8 +35,7 @@ _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 _Blocks = tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(NamedTuple):
     """`name` is given a value: `kind` is assign | unpack | loop | loop-unpack (an element of each item) | param."""
 
     name: str
@@ -54,8 +53,7 @@ class Binding:
         return self.kind == "loop" and isinstance(self.value, ast.Name) and self.value.id in function.params
 
 
-@dataclass(frozen=True)
-class Load:
+class Load(NamedTuple):
     node: ast.Name
     ancestors: tuple[ast.AST, ...]
     order: int

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from chatlint.facts.datasets import literal_keywords
 from chatlint.facts.model import FunctionInfo, Related
 from chatlint.facts.syntax import bool_literal, bound_argument, dotted_name, is_partial, keyword_value, own_nodes
 
 
-@dataclass(frozen=True)
-class HandedInstance:
+class HandedInstance(NamedTuple):
     callee: str  # the function or class called, as the module names it (`SFTDataset`, `data.SFTDataset`)
     param: str  # the keyword it is passed by, or `#i` for the i-th positional argument
     cls: str  # the rendering class it is an instance of, as the module names it
@@ -74,8 +73,7 @@ def handed_instances(module: ast.Module, classes: frozenset[str]) -> list[Handed
     return list(found)
 
 
-@dataclass(frozen=True)
-class Construction:
+class Construction(NamedTuple):
     callee: str  # the class, as the module names it (`VisionChatCollator`, `collate.VisionChatCollator`)
     param: str  # the constructor's parameter
     value: bool  # the literal the call passes for it (or the default of the configuration field it passes)
@@ -140,7 +138,7 @@ def annotate_handed_parameters(functions: list[FunctionInfo], param_classes: dic
                 name = key
             param = function.params.get(name)
             if param is not None and param.annotation is None:
-                function.params[name] = replace(param, annotation=ast.Name(id=bound, ctx=ast.Load()))
+                function.params[name] = param._replace(annotation=ast.Name(id=bound, ctx=ast.Load()))
 
 
 def _built_class(value: ast.expr, classes: frozenset[str]) -> str | None:

@@ -8,7 +8,6 @@ import ast
 import enum
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from chatlint.facts.flow import Binding, FunctionFlow, Load, function_flow, scope_bindings
@@ -102,8 +101,7 @@ class SequenceUse(NamedTuple):
 NO_USE = SequenceUse(UseKind.NONE)
 
 
-@dataclass(frozen=True)
-class IdsSearch:
+class IdsSearch(NamedTuple):
     """What the search reads of one module: the flow of each function, every call by name, which function of the
     module a call calls (`RenderedTexts.helper_function`), and the module's functions."""
 

@@ -11,7 +11,7 @@ import ast
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from chatlint.facts.column_names import field_default
 from chatlint.facts.model import FunctionInfo, Hop, TextOrigin
@@ -32,8 +32,7 @@ from chatlint.facts.syntax import dotted_name
 from chatlint.findings import Related
 
 
-@dataclass(frozen=True)
-class Imported:
+class Imported(NamedTuple):
     summary: ModuleSummary
     symbol: str | None  # the name imported from the module, or None when the name is the module itself
 

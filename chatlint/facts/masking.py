@@ -25,6 +25,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow
 from chatlint.facts.model import FlagSource, FunctionInfo, Route, Shape, ShapeKind, TemplateCall, TextOrigin
@@ -65,8 +66,7 @@ _GENERATION_PROMPT = "add_generation_prompt"
 _UNSURE_SOURCES = frozenset({FlagSource.DEFAULT, FlagSource.PARAMETER})
 
 
-@dataclass(frozen=True)
-class LengthMask:
+class LengthMask(NamedTuple):
     """The length of `render` bounds the masked (or cut away) prefix of the labels at `node`."""
 
     render: TemplateCall
@@ -86,8 +86,7 @@ class ColumnRead:
     node: ast.Subscript
 
 
-@dataclass(frozen=True)
-class ColumnMask:
+class ColumnMask(NamedTuple):
     """The token length of `column.column`, read from the rows `function` is given, bounds the masked prefix of the
     labels at `node`."""
 

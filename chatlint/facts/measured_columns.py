@@ -13,7 +13,7 @@ this module joins them where they meet:
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from chatlint.facts.column_names import column_words
 from chatlint.facts.datasets import mapped_function, partial_target
@@ -24,8 +24,7 @@ from chatlint.facts.summary import MeasureSummary, ModuleSummary
 from chatlint.facts.syntax import bound_argument
 
 
-@dataclass(frozen=True)
-class MeasuredPrompt:
+class MeasuredPrompt(NamedTuple):
     """A prompt column whose length masks labels: where it is reported, the column, the render in it, and how it
     masks (words)."""
 

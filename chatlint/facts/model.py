@@ -18,8 +18,7 @@ class ShapeKind(str, enum.Enum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(NamedTuple):
     kind: ShapeKind
     evidence: str = ""  # why, in words, e.g. "ends with an assistant turn"
     is_reply: bool = (
@@ -91,8 +90,7 @@ class Route(enum.Enum):
     HELPER = "helper"
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):
     """What one keyword flag of an ``apply_chat_template`` call is, and where its value is set.
 
     ``value`` is True or False when the analysis knows it for certain (a literal, or a literal reached through a
@@ -119,8 +117,7 @@ class Flag:
         return self.source is FlagSource.CALL
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(NamedTuple):
     """One parameter of a function: its name and default expression (None when it has none)."""
 
     name: str
@@ -469,8 +466,7 @@ class TokenizerCall:
         return not self.add_special_tokens.present or self.add_special_tokens.value is True
 
 
-@dataclass(frozen=True)
-class SplitTokenization:
+class SplitTokenization(NamedTuple):
     """`ids_of(first_text) + ids_of(second_text)` where the second was tokenized with special tokens."""
 
     node: ast.BinOp | ast.AugAssign | ast.Call  # `+`, `+=`, or `torch.cat((a, b))`

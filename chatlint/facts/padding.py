@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH
@@ -57,16 +57,14 @@ _NOT_DELEGATING = (
 _SEPARATORS = {",": re.compile(r"\s*,"), ";": re.compile(r"[ \t]*;")}
 
 
-@dataclass(frozen=True)
-class PadAssignment:
+class PadAssignment(NamedTuple):
     node: ast.stmt | ast.expr | ast.keyword  # the statement, keyword or dict entry that sets the pad token
     function: FunctionInfo
     text: str  # `tokenizer.pad_token = tokenizer.eos_token`
     local_name: str | None = None  # `pad_token_id = tokenizer.eos_token_id`: a local, it only matters nearby
 
 
-@dataclass(frozen=True)
-class ValueMask:
+class ValueMask(NamedTuple):
     node: ast.stmt | ast.expr  # the statement or call that masks
     function: FunctionInfo
     text: str  # words for messages

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow
 from chatlint.facts.model import FunctionInfo, TemplateCall
@@ -28,8 +28,7 @@ PROMPT_KEY = "prompt"
 COMPLETION_KEYS = ("chosen", "rejected", "completion")
 
 
-@dataclass(frozen=True)
-class PromptRow:
+class PromptRow(NamedTuple):
     """The text of `render` is the `prompt` of a row with completion `keys`, built at `node` in `function`."""
 
     render: TemplateCall

@@ -12,8 +12,8 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import PurePath
+from typing import NamedTuple
 
 from chatlint.facts.datasets import mapped_function
 from chatlint.facts.flags import passed_value, spread_source
@@ -27,8 +27,7 @@ TRL_DEFAULT_TEXT_FIELD = "text"
 TRL_PROMPT_FIELD = "prompt"
 
 
-@dataclass(frozen=True)
-class TrainerTokenization:
+class TrainerTokenization(NamedTuple):
     call: ast.Call  # the `SFTTrainer(...)` call
     function: FunctionInfo
     column: str

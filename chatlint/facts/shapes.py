@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import (
@@ -518,7 +517,7 @@ class ShapeResolver:
         if switched is not None and returned.kind is not ShapeKind.UNKNOWN:
             on = _switched_on(switched[0], call)  # ("" when the call sets the switch with a literal)
             evidence = f"`{code(call)}`, which returns {returned.evidence}{on}"
-            return replace(returned, evidence=evidence, switched=bool(on))
+            return returned._replace(evidence=evidence, switched=bool(on))
         if returned.kind is ShapeKind.UNKNOWN:
             parameter = self._kept_end(helper)
             argument = bound_argument(call, list(helper.call_params), parameter) if parameter else None
@@ -652,7 +651,7 @@ class ShapeResolver:
             yielded = self.yielded_shape(helper, depth)
             if yielded.kind is ShapeKind.UNKNOWN:
                 return yielded
-            return replace(yielded, evidence=f"what `{code(source)}` yields: {yielded.evidence}")
+            return yielded._replace(evidence=f"what `{code(source)}` yields: {yielded.evidence}")
         if not self.links:
             return UNKNOWN_SHAPE
         func = source.func
@@ -670,7 +669,7 @@ class ShapeResolver:
         if helper is None:
             imported = self._imported_shape(call, position)
             return (
-                replace(imported, evidence=f"`{binding.name}` = {imported.evidence}") if imported.evidence else imported
+                imported._replace(evidence=f"`{binding.name}` = {imported.evidence}") if imported.evidence else imported
             )
         returned = self.returned_shape(helper, depth, position)
         if returned.kind is ShapeKind.UNKNOWN:
@@ -829,7 +828,7 @@ class ShapeResolver:
         if binding.kind == "loop" and binding.value is not None:
             yielded = self._yielded_by(binding.value, scope, depth + 1)
             if yielded.kind is not ShapeKind.UNKNOWN:
-                return replace(yielded, evidence=f"`{name}`, each item of {yielded.evidence}")
+                return yielded._replace(evidence=f"`{name}`, each item of {yielded.evidence}")
             inner = self._element_shape(binding.value, scope, before, depth + 1)
             if inner.kind is ShapeKind.CONVERSATION:
                 return Shape(ShapeKind.CONVERSATION, f"`{name}`, each of {inner.evidence}")
@@ -840,7 +839,7 @@ class ShapeResolver:
         inner = self._shape(binding.value, scope, self.order.get(binding.value, before), depth + 1)
         if inner.kind is ShapeKind.UNKNOWN:
             return inner
-        return replace(inner, evidence=f"`{name}` = {inner.evidence}")
+        return inner._replace(evidence=f"`{name}` = {inner.evidence}")
 
     def _attribute_mutated_shape(
         self, expr: ast.Attribute, function: FunctionInfo, before: int, depth: int

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import enum
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.model import FunctionInfo
@@ -31,8 +31,7 @@ def resolved_string(expr: ast.expr | None, function: FunctionInfo) -> str | None
     return string_value(assigned[0]) if len(assigned) == 1 else None
 
 
-@dataclass(frozen=True)
-class InstalledTemplate:
+class InstalledTemplate(NamedTuple):
     """`tokenizer.chat_template = ...` in the module: the template's text when the code shows it, else None."""
 
     node: ast.AST
@@ -93,8 +92,7 @@ class CollatorKind(enum.Enum):
     OTHER = "other"
 
 
-@dataclass(frozen=True)
-class CollatorUse:
+class CollatorUse(NamedTuple):
     """A data collator built in the module, and the trainer it is handed to (`data_collator=`), if any."""
 
     call: ast.Call

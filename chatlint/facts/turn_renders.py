@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from chatlint.facts.flow import FunctionFlow, function_flow
 from chatlint.facts.model import Route, TemplateCall
@@ -26,8 +26,7 @@ _ACCUMULATE = frozenset({"append", "extend"})
 _JOINS = frozenset({"join", "cat", "concatenate"})
 
 
-@dataclass(frozen=True)
-class TurnRender:
+class TurnRender(NamedTuple):
     template_call: TemplateCall
     turn: str  # the one-turn conversation, in words: "`[message]`"
     joined: str  # how the results are joined, in words: "`input_ids += ids`"

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import functools
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -46,8 +46,7 @@ _FIELDS = (
 )
 
 
-@dataclass(frozen=True)
-class LibraryBug:
+class LibraryBug(NamedTuple):
     id: str  # e.g. "trl-2449"
     library: str  # distribution name, as the dependency files spell it (`trl`)
     import_name: str  # the top-level module (`trl`)

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ModelFamily:
+class ModelFamily(NamedTuple):
     name: str
     pattern: re.Pattern[str]  # searched in the lower-cased checkpoint name
     writes_bos: bool  # the chat template's rendered text begins with a BOS token

@@ -6,8 +6,7 @@ import ast
 import re
 import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from chatlint.dependencies import NO_DEPENDENCIES, DependencyVersions
 from chatlint.facts import ModuleFacts
@@ -18,23 +17,20 @@ from chatlint.findings import Applicability, Related
 Target = ast.AST | Span
 
 
-@dataclass(frozen=True)
-class NodeEdit:
+class NodeEdit(NamedTuple):
     """Replace the source of `node` with `replacement`; the engine turns it into a positioned `Edit`."""
 
     node: Target
     replacement: str
 
 
-@dataclass(frozen=True)
-class NodeFix:
+class NodeFix(NamedTuple):
     applicability: Applicability
     edits: tuple[NodeEdit, ...]
     description: str
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """What a rule reports: the node to point at, the message, and a fix if there is a sound one."""
 
     node: Target

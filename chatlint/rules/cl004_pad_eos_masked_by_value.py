@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
 from typing import NamedTuple
 
 from chatlint.facts import FunctionInfo, ModuleFacts
@@ -366,7 +365,7 @@ class PadEosMaskedByValue(Rule):
         release)."""
         resolution = self.dependencies.resolve("trl")
         versioned = tuple(item for item in resolution.declarations if len(item.specifier) > 0)
-        allowing = replace(resolution, declarations=versioned).allowing_below(release)
+        allowing = resolution._replace(declarations=versioned).allowing_below(release)
         if allowing is None:
             return None
         if allowing.exact is not None:

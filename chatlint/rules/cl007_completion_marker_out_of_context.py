@@ -7,7 +7,7 @@ import enum
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.syntax import called_name, dotted_name, keyword_value, positional, shortened, string_value
@@ -37,8 +37,7 @@ _ARGUMENTS: dict[str, tuple[tuple[MarkerPlace, int], ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     call: ast.Call
     place: MarkerPlace
     argument: ast.expr
@@ -189,8 +188,7 @@ class Arithmetic(enum.Enum):
     RUNNING = "running"  # `len(tok(x).input_ids)` masking at a running offset (`target[cur:cur + n]`, `cur += ...`)
 
 
-@dataclass(frozen=True)
-class FragmentLength:
+class FragmentLength(NamedTuple):
     node: ast.expr  # the length expression
     kind: Arithmetic
     mask: ast.Assign  # the assignment that masks the labels with it

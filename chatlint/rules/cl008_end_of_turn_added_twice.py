@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import enum
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from chatlint.facts import FunctionInfo, ModuleFacts, ShapeKind, TemplateCall
 from chatlint.facts.flow import function_flow
@@ -39,8 +39,7 @@ class Knowledge(enum.Enum):
         return self in (Knowledge.FAMILY, Knowledge.INSTALLED_EOS)
 
 
-@dataclass(frozen=True)
-class Append:
+class Append(NamedTuple):
     node: ast.AST  # the expression or statement that appends
     render: TemplateCall
     how: Appended

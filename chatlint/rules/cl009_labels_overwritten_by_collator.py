@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.syntax import called_name, dotted_name, keyword_value, shortened
@@ -14,8 +14,7 @@ from chatlint.rules.base import Diagnostic, Rule
 _DATA_METHODS = frozenset({"__getitem__", "__iter__", "__init__", "_tokenize", "tokenize", "preprocess"})
 
 
-@dataclass(frozen=True)
-class MaskedLabels:
+class MaskedLabels(NamedTuple):
     """A function that builds the dataset's rows with labels masked by position (a prompt or turn mask)."""
 
     function: FunctionInfo

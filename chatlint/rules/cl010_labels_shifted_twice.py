@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import enum
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.flow import function_flow
@@ -26,8 +26,7 @@ class Destination(enum.Enum):
     LABELS_FIELD = "labels-field"  # `{"labels": shifted}`, `batch["labels"] = shifted`, fed to a Trainer
 
 
-@dataclass(frozen=True)
-class ShiftedLabels:
+class ShiftedLabels(NamedTuple):
     shift: ast.Subscript  # `input_ids[1:]`, `labels[..., 1:]`
     node: ast.AST  # where it goes: the keyword, dict entry or assignment
     destination: Destination

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import enum
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from packaging.version import Version
 
@@ -23,8 +23,7 @@ class MaskRequest(enum.Enum):
     TRAINER_CONFIG = "assistant_only_loss"  # trl's `SFTConfig(assistant_only_loss=True)`
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     node: ast.AST
     kind: MaskRequest
     # `apply_chat_template(..., chat_template=...)`: the template this call renders with, when it passes one

@@ -7,7 +7,7 @@ not decide.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from chatlint.facts import FunctionInfo, ModuleFacts
 from chatlint.facts.syntax import called_name, is_self_attribute
@@ -15,8 +15,7 @@ from chatlint.facts.syntax import called_name, is_self_attribute
 _DATASET_METHODS = frozenset({"__getitem__", "__init__", "__iter__", "_tokenize", "tokenize", "preprocess"})
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     training: str = ""  # evidence that the result becomes training data, in words; "" if none
     inference: str = ""  # evidence that this is inference, in words; "" if none
     builds_labels: bool = False  # the function itself builds labels: the strongest training evidence
