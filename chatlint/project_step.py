@@ -491,7 +491,8 @@ class ProjectStep:
         """The files of the run with a class that loads the checkpoint a constructor parameter names, defaulting to
         one whose template writes no BOS, which every construction of the class in the run leaves to its default
         (`StaticPrunedLlava(method="cls_attn", keep_k=K)`): linked with that (`Links.kept_defaults`), the default is
-        what runs. A one-file run sees no constructions elsewhere: the default stays a suggestion."""
+        what runs; or that some construction passes another checkpoint for (`Links.passed_defaults`): the model is
+        unknown there. A one-file run sees only the module's own constructions."""
         wanted = self._constructor_parameters(project, lambda summary: summary.checkpoint_defaults)
         if not wanted:
             return

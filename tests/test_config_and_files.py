@@ -59,8 +59,8 @@ def test_inference_paths_never_overrule_a_known_shape(tmp_path: Path) -> None:
     assert run_cli(cwd=tmp_path).exit_code == 1
 
 
-# a script whose model is a command-line option with a Qwen default: any checkpoint may be passed (CL002 flags it),
-# unless the project says which models it runs
+# a script whose model is a required command-line option: any checkpoint may be passed (CL002 flags it), unless the
+# project says which models it runs
 GENERIC_SCRIPT = textwrap.dedent(
     """\
     import argparse
@@ -68,7 +68,7 @@ GENERIC_SCRIPT = textwrap.dedent(
     from transformers import AutoTokenizer
 
     parser = argparse.ArgumentParser()
-    parser.add_argument("--model", default="Qwen/Qwen2.5-7B-Instruct")
+    parser.add_argument("--model", required=True)
     args = parser.parse_args()
     tokenizer = AutoTokenizer.from_pretrained(args.model)
     text = tokenizer.apply_chat_template([{"role": "user", "content": "hi"}], tokenize=False)

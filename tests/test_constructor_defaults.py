@@ -1,13 +1,12 @@
 """A class that loads the checkpoint its constructor is given, defaulting to one whose template writes no BOS: the
-default is what runs when every construction of the class the run checks leaves it (CL002 stays quiet), and a
-suggestion when one passes a checkpoint, or when the run sees no construction (any model may run: CL002 reports)."""
+default is what runs (CL002 stays quiet) unless a construction of the class the run checks passes a checkpoint
+(any model may run there: CL002 reports)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-import pytest
 from helpers import run_cli
 
 MODEL = """
@@ -64,10 +63,15 @@ def test_every_construction_keeps_the_default(tmp_path: Path) -> None:
     assert not _reported(_project(tmp_path, KEEPS, KEEPS))
 
 
-@pytest.mark.parametrize("scripts", [(KEEPS, PASSES), ()], ids=["one passes a checkpoint", "none in the run"])
-def test_otherwise_the_default_is_a_suggestion(tmp_path: Path, scripts: tuple[str, ...]) -> None:
-    assert _reported(_project(tmp_path, *scripts))
+def test_no_construction_in_the_run_keeps_the_default(tmp_path: Path) -> None:
+    assert not _reported(_project(tmp_path))
 
 
-def test_a_run_of_the_model_module_alone_does_not_see_its_constructions(tmp_path: Path) -> None:
-    assert _reported(_project(tmp_path, KEEPS), "prune/model.py")
+def test_a_construction_that_passes_a_checkpoint_makes_the_model_unknown(tmp_path: Path) -> None:
+    assert _reported(_project(tmp_path, KEEPS, PASSES))
+
+
+def test_a_run_of_the_model_module_alone_does_not_see_the_constructions_that_pass_one(tmp_path: Path) -> None:
+    root = _project(tmp_path, PASSES)
+    assert _reported(root)
+    assert not _reported(root, "prune/model.py")

@@ -68,10 +68,10 @@ class Links:
     constructions: dict[tuple[str, str], list[tuple[bool, str, int]]] = field(default_factory=dict)
     # `(class, parameter)`: constructor parameters with a checkpoint default that every construction of the class in
     # the run leaves to it (`StaticPrunedLlava(method="cls_attn", keep_k=K)`, never `model_name=`): what runs is the
-    # default, not a suggestion (see `module.checkpoint_of`)
+    # default, whatever the module's own constructions pass (see `module.checkpoint_of`)
     kept_defaults: set[tuple[str, str]] = field(default_factory=set)
     # and those that some construction in the run passes (`PrunedLlava(64, model_name=args.model)` in a script):
-    # the module's own constructions do not decide for them
+    # the default is not all that runs (the model is unknown there)
     passed_defaults: set[tuple[str, str]] = field(default_factory=set)
     # an imported class that leaves methods to its subclasses (`ModelBackend`, abstract) -> the subclasses in its
     # folder (or below it) that implement one by tokenizing its parameter (`HuggingFaceBackend`) or by returning a

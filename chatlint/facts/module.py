@@ -276,18 +276,18 @@ class ModuleFacts:
             return self.checkpoint_of(default, function.outer or function)
         return string_value(default)
 
-    def _kept_default(self, cls: str, parameter: str) -> bool:
-        """Does every construction of the module's class `cls` leave the constructor's `parameter` to its default:
-        those of the run, as the project step found them (`Links.kept_defaults`), or else the module's own, when it
-        builds the class at least once and the run passes it nowhere else?"""
+    def _passed(self, cls: str, parameter: str) -> bool:
+        """Does a construction of the module's class `cls` pass the constructor's `parameter` (so that its default
+        is not all that runs): one of the run, as the project step found them (`Links.passed_defaults`), or one of
+        the module's own?"""
         links = self.links
         if links and (cls, parameter) in links.kept_defaults:
-            return True
-        if links and (cls, parameter) in links.passed_defaults:
             return False
+        if links and (cls, parameter) in links.passed_defaults:
+            return True
         order = self.classes[cls].constructor_params if cls in self.classes else []
         built = [call for call, _, _ in self.calls if isinstance(call.func, ast.Name) and call.func.id == cls]
-        return bool(built) and not any(may_pass(call, order, parameter) for call in built)
+        return any(may_pass(call, order, parameter) for call in built)
 
     @functools.cached_property
     def checkpoint_defaults(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
@@ -358,14 +358,13 @@ class ModuleFacts:
             parameter = function.params.get(argument.id)
             option = _cli_option_default(function, argument.id) if not assigned and parameter is not None else None
             if option is not None:
-                return _suggested_default(option)  # a command-line option's default: a suggestion too
+                return option  # a command-line option's default (see `_checkpoint_name`)
             if not assigned and parameter is not None and parameter.default is not None:
-                # `model_id: str = MODEL_ID`, or `def __init__(self, pretrained="meta-llama/...")`: its default (what
-                # runs when every construction of the class in the run leaves it: `Links.kept_defaults`)
-                named = self._default_checkpoint(parameter.default, function)
-                if function.name == "__init__" and function.cls and self._kept_default(function.cls.name, argument.id):
-                    return named
-                return _suggested_default(named)
+                # `model_id: str = MODEL_ID`, or `def __init__(self, pretrained="Qwen/...")`: its default, unless a
+                # construction of the class in the run passes another checkpoint (`Links.passed_defaults`)
+                if function.name == "__init__" and function.cls and self._passed(function.cls.name, argument.id):
+                    return None
+                return self._default_checkpoint(parameter.default, function)
             elif not assigned and self.links:
                 name = self.links.constants.get(argument.id)  # `from config import MODEL_ID`
             if name is None and not assigned and parameter is not None and parameter.default is None:
@@ -385,7 +384,7 @@ class ModuleFacts:
                 name = _checkpoint_name(constant) if constant is not None else None
         if name is None and isinstance(argument, ast.Attribute):
             # `args.model_path`, an option with a default (or a field of the module's configuration class)
-            name = _suggested_default(self._option_defaults.get(argument.attr))
+            name = self._option_defaults.get(argument.attr)
             if name is None and self.links:
                 # a field of an imported configuration class: of the object's class when the code shows it
                 # (`settings: JobSettings`), else of the one imported class that declares a field of that name
@@ -508,18 +507,6 @@ class ModuleFacts:
         return [(node, () if node is root else self.ancestors(node)) for node in self.scope_members(root)]
 
 
-def _suggested_default(name: str | None) -> str | None:
-    """A checkpoint written as a default (of a parameter, `def __init__(self, pretrained="Qwen/Qwen2-VL-7B-Instruct")`
-    or `= MODEL_ID`; of a command-line option; of a configuration field; of an environment variable) is what the
-    code suggests, not what it is limited to: its users pass any checkpoint. One whose template writes a BOS shows
-    the default run doubles it (the model counts); one whose template writes none says nothing about the others
-    (unknown). A checkpoint the code loads itself (a literal or a module constant handed to `from_pretrained`), or
-    the default of a configuration class imported from another module of the project (what the project runs
-    with), counts either way."""
-    family = family_of(name) if name is not None else None
-    return None if family is not None and not family.writes_bos else name
-
-
 def _cli_option_default(function: FunctionInfo, parameter: str) -> str | None:
     """The string default of a command's option that fills `parameter`: typer's (`model: str = typer.Option(
     "Qwen/...", "--model")`) or click's (`@click.option("--model", default="Qwen/...")` on the function)."""
@@ -577,10 +564,15 @@ def _allowlisted(argument: ast.expr, function: FunctionInfo) -> str | None:
 
 def _checkpoint_name(node: ast.expr | None) -> str | None:
     """A checkpoint's name: a string literal, or the default of an environment variable that names one
-    (`os.getenv("EVAL_MODEL", "Qwen/Qwen2.5-7B-Instruct")`, `os.environ.get(...)`)."""
+    (`os.getenv("EVAL_MODEL", "Qwen/Qwen2.5-7B-Instruct")`, `os.environ.get(...)`).
+
+    A checkpoint written as a default (of an environment variable, a parameter, a command-line option, a
+    configuration field) is the model the code runs with, whatever its family: its users may pass another, but the
+    default is what the authors run (on the labelled sets, reading a default without a BOS as "any model" gave 112
+    false findings for 30 true ones: tools/eval/README.md, round 44)."""
     name = string_value(node) or checkpoint_path(node)
     if name is None and isinstance(node, ast.Call) and dotted_name(node.func) in _ENVIRONMENT_GETTERS:
-        return _suggested_default(string_value(node.args[1])) if len(node.args) == 2 else None
+        return string_value(node.args[1]) if len(node.args) == 2 else None
     if name is None and isinstance(node, ast.Call) and _RESOLVES_A_PATH.search(called_name(node) or ""):
         # `snapshot_download("Qwen/Qwen3-8B")`, `find_model_path("Qwen/Qwen3-8B")`: the local folder of that model
         given = keyword_value(node, "repo_id") or first_argument(node)

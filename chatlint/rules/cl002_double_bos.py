@@ -484,15 +484,14 @@ class DoubleBos(Rule):
         checkpoint it names; a checkpoint the function holds to an allowlist of one such family, `if cfg["model"] not
         in SUPPORTED_MODELS: raise ...` or `assert model in (...)`; a path read
         from a configuration under a key or field that names the family, `paths["qwen"]`, `cfg.qwen_path`, also as
-        one of the values a name is given on different paths, all of one family; a checkpoint written as a default
-        is what the code suggests, not all it takes, so one without a BOS leaves the model unknown and one with a
-        BOS counts: the default of a function's or class's parameter (a literal or a constant), of an argparse
-        option (`from_pretrained(args.model_path)` with `--model_path` defaulting to one), of a command's typer or
-        click option (`model: str = typer.Option("Qwen/...", "--model")`), of a field of a configuration class
-        the module declares, or of an environment variable (`os.getenv("MODEL", "Qwen/...")`), while a field of a
-        configuration class imported from another module of the project says what the project runs with and
-        counts, and so does a class's constructor default that every construction of the class in the run leaves
-        to it (the project step sees the constructions in the files the run checks); also through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`, or a constant of
+        one of the values a name is given on different paths, all of one family; a checkpoint written as a default,
+        the model the code runs with (its users may pass another; the project's `models` setting names those): the
+        default of a function's or class's parameter (a literal or a constant), of an argparse option
+        (`from_pretrained(args.model_path)` with `--model_path` defaulting to one), of a command's typer or click
+        option (`model: str = typer.Option("Qwen/...", "--model")`), of a field of a configuration class the module
+        declares or imports from another module of the project, or of an environment variable (`os.getenv("MODEL",
+        "Qwen/...")`), but not a class's constructor default that a construction of the class in the run passes
+        another checkpoint for (the project step sees the constructions in the files the run checks); also through the attribute `__init__` sets from such a value: `from_pretrained(self.pretrained)`, or a constant of
         the class body, `load(cls.MLX_MODEL)`; mlx-lm's and mlx-vlm's `load` count as loads, PEFT's
         `PeftModel.from_pretrained(model, adapter_dir)` does not: it loads an adapter on a model loaded apart, nor
         does a tokenizer loaded from that adapter's folder, `AutoTokenizer.from_pretrained(adapter_dir)`: training

@@ -1,5 +1,5 @@
 # The twin of quiet_constructor_default_kept.py: one construction passes a checkpoint from the command line, so the
-# default is a suggestion and any model may run; one whose template writes a BOS gets two.
+# default is not all that runs and any model may; one whose template writes a BOS gets two.
 import argparse
 
 from transformers import AutoProcessor, LlavaForConditionalGeneration

@@ -1,7 +1,7 @@
 # Code that loads Qwen checkpoints it names itself (a module constant handed to `from_pretrained`, a configured path
 # under a key that names the family with a Qwen checkpoint as the fallback): Qwen's ChatML template writes no BOS,
-# so tokenizing its render with special tokens adds none. (A Qwen checkpoint written as a default its users may
-# replace says nothing of the others: flag_generic_with_a_default.py.)
+# so tokenizing its render with special tokens adds none. (A Qwen checkpoint written as a default is the model
+# too: quiet_defaults_without_a_bos.py.)
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
 JUDGE = "Qwen/Qwen2.5-7B-Instruct"

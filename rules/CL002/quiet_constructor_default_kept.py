@@ -1,7 +1,6 @@
 # A model class loads the checkpoint its constructor is given, LLaVA 1.5 by default, whose template writes no BOS
 # (its turns start `USER: `), and every construction of the class in the run leaves that default: it is what runs,
-# not a suggestion, and the processor's tokenization adds the only BOS. (A run of another module alone, that builds
-# the class elsewhere, does not see its constructions: the default stays a suggestion there.)
+# and the processor's tokenization adds the only BOS.
 from transformers import AutoProcessor, LlavaForConditionalGeneration
 
 MODEL_NAME = "llava-hf/llava-1.5-7b-hf"

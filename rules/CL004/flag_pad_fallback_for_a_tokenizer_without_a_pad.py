@@ -1,6 +1,5 @@
 # The twins of quiet_pad_fallback_for_a_tokenizer_with_a_pad.py: Llama 3.1's tokenizer has no pad token, so the
-# fallback runs and the collator masks every EOS target; and a Qwen checkpoint given only as a default says nothing
-# about the checkpoints a run passes instead.
+# fallback runs and the collator masks every EOS target.
 import argparse
 
 from transformers import AutoModelForCausalLM, AutoTokenizer, DataCollatorForLanguageModeling, Trainer, TrainingArguments
@@ -18,14 +17,3 @@ def main(dataset):
     collator = DataCollatorForLanguageModeling(tokenizer=tokenizer, mlm=False)
     Trainer(model=model, args=TrainingArguments("out"), train_dataset=dataset, data_collator=collator).train()
 
-
-def main_with_an_option(dataset):
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--model", default="Qwen/Qwen2.5-7B-Instruct")
-    args = parser.parse_args()
-    tokenizer = AutoTokenizer.from_pretrained(args.model)
-    if tokenizer.pad_token is None:
-        tokenizer.pad_token = tokenizer.eos_token  # expect: CL004 "masks labels by value"
-    model = AutoModelForCausalLM.from_pretrained(args.model)
-    collator = DataCollatorForLanguageModeling(tokenizer=tokenizer, mlm=False)
-    Trainer(model=model, args=TrainingArguments("out"), train_dataset=dataset, data_collator=collator).train()

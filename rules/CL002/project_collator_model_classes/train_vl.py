@@ -1,5 +1,4 @@
-# Fine-tunes a Qwen2-VL checkpoint named on the command line (its default is a suggestion): the model class it
-# imports says which family runs.
+# Fine-tunes a Qwen2-VL checkpoint named on the command line: the model class it imports says which family runs.
 from dataclasses import dataclass
 
 from transformers import AutoProcessor, HfArgumentParser, Qwen2VLForConditionalGeneration

@@ -1,8 +1,8 @@
-# Reusable code whose checkpoint is a Qwen model only by default: a literal or a module constant as a parameter's
-# default, the default of an environment variable, of an argparse option or of a field of the module's own
-# configuration class. Its users pass any checkpoint (the default suggests one, it does not limit the code to it),
-# and with a Llama 3 or Gemma model the tokenizer adds a second BOS to the rendered text. A default that writes a
-# BOS shows the default run doubles it.
+# Code whose checkpoint is a Qwen model by default: a literal or a module constant as a parameter's default, the
+# default of an environment variable, of an argparse option or of a field of the module's own configuration class.
+# The default is the model the code runs with (its users may pass another, but the authors run this one): Qwen's
+# ChatML template writes no BOS, so tokenizing its render with special tokens adds none. The twins with Llama 3
+# defaults are in flag_checkpoints_by_default.py.
 import argparse
 import os
 from dataclasses import dataclass
@@ -20,7 +20,7 @@ class VisionModel:
 
     def prepare(self, messages, images):
         text = self.processor.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
-        return self.processor(text=[text], images=images, return_tensors="pt")  # expect: CL002 "for chat templates that begin with one"
+        return self.processor(text=[text], images=images, return_tensors="pt")
 
 
 class VisionChat:
@@ -29,13 +29,13 @@ class VisionChat:
 
     def prepare(self, messages, images):
         text = self.processor.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
-        return self.processor(text=[text], images=images, return_tensors="pt")  # expect: CL002 "for chat templates that begin with one"
+        return self.processor(text=[text], images=images, return_tensors="pt")
 
 
 def judge(question):
     tokenizer = AutoTokenizer.from_pretrained(JUDGE)
     text = tokenizer.apply_chat_template([{"role": "user", "content": question}], tokenize=False, add_generation_prompt=True)
-    return tokenizer([text], return_tensors="pt")  # expect: CL002 "for chat templates that begin with one"
+    return tokenizer([text], return_tensors="pt")
 
 
 @dataclass
@@ -46,7 +46,7 @@ class EvalConfig:
 def evaluate(config: EvalConfig, question):
     tokenizer = AutoTokenizer.from_pretrained(config.model_name)
     text = tokenizer.apply_chat_template([{"role": "user", "content": question}], tokenize=False, add_generation_prompt=True)
-    return tokenizer(text, return_tensors="pt")  # expect: CL002 "for chat templates that begin with one"
+    return tokenizer(text, return_tensors="pt")
 
 
 def main():
@@ -55,4 +55,4 @@ def main():
     args = parser.parse_args()
     tokenizer = AutoTokenizer.from_pretrained(args.model)
     text = tokenizer.apply_chat_template([{"role": "user", "content": "hi"}], tokenize=False, add_generation_prompt=True)
-    return tokenizer(text, return_tensors="pt")  # expect: CL002 "for chat templates that begin with one"
+    return tokenizer(text, return_tensors="pt")
