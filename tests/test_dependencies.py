@@ -524,3 +524,40 @@ def test_a_vendored_package_that_names_no_version_takes_the_root_s_pin(
     )
     outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", ".", cwd=tmp_path)
     assert [item["code"] for item in json.loads(outcome.output)] == (["CL005"] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("files", "note"),
+    [
+        (
+            {"pyproject.toml": '[project]\nname = "p"\ndependencies = ["transformers>=4.52.4"]\n'},
+            "`transformers>=4.52.4` in pyproject.toml line 3 allows transformers 5 (requirements.txt line 1 pins 4.52.4)",
+        ),
+        ({"pyproject.toml": '[project]\nname = "p"\ndependencies = ["transformers>=4.52.4,<5"]\n'}, None),
+        ({}, None),
+    ],
+    ids=["a range beside it allows 5", "a range beside it stops before 5", "the pin alone"],
+)
+def test_a_pin_of_transformers_does_not_hide_the_range_the_project_declares(
+    tmp_path: Path, files: dict[str, str], note: str | None
+) -> None:
+    """An exported lock (`requirements.txt` pinning 4.52.4) holds the environment the project runs today; the range
+    its `pyproject.toml` declares is what an install of the project gets, and CL005 names it when it allows 5."""
+    write(tmp_path, {"requirements.txt": "transformers==4.52.4\n", "build.py": _IDS_USED, **files})
+    outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", ".", cwd=tmp_path)
+    found = json.loads(outcome.output)
+    assert [item["code"] for item in found] == (["CL005"] if note else [])
+    assert note is None or found[0]["message"].endswith(note)
+
+
+def test_target_versions_still_decide_beside_a_declared_range(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[project]\nname = "p"\ndependencies = ["transformers>=4.52.4"]\n\n'
+            '[tool.chatlint]\ntarget-versions = {transformers = "4.52.4"}\n',
+            "build.py": _IDS_USED,
+        },
+    )
+    outcome = run_cli("check", "--no-cache", "--exit-zero", "--output-format", "json", ".", cwd=tmp_path)
+    assert json.loads(outcome.output) == []

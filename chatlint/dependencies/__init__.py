@@ -58,6 +58,10 @@ class DependencyVersions:
         """What is known of `library`'s version (an exact version, a range, or unknown) and where from."""
         return self.resolver.resolve(library)
 
+    def declared(self, library: str) -> Resolution:
+        """The ranges the project's requirement files declare for `library`, whatever pins or lock files say."""
+        return self.resolver.declared(library)
+
     def own_release(self) -> tuple[str, Version] | None:
         """The checked project's own name and version, when its files say them (an unpacked release)."""
         return self.resolver.own_release()

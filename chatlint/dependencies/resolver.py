@@ -179,6 +179,15 @@ class Resolver:
         declared = tuple(item for item in found if item.kind is SourceKind.DECLARED)
         return Resolution(name, VersionKind.RANGE if declared else VersionKind.UNKNOWN, declared)
 
+    def declared(self, library: str) -> Resolution:
+        """The version ranges the project's requirement files declare for `library`, whatever pins or lock files say
+        (what an install of the project itself may get; a bare name, `transformers`, is no range); UNKNOWN when none
+        does."""
+        name = canonicalize_name(library)
+        found = self._project_declarations().get(name, [])
+        declared = tuple(item for item in found if item.kind is SourceKind.DECLARED and len(item.specifier) > 0)
+        return Resolution(name, VersionKind.RANGE if declared else VersionKind.UNKNOWN, declared)
+
     @staticmethod
     def _installed(name: str) -> Declaration | None:
         try:

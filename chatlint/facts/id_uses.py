@@ -209,9 +209,14 @@ class IdsSearch(NamedTuple):
 
     def _binding_uses(self, first: Binding | None, function: FunctionInfo, depth: int) -> tuple[str, ...]:
         """The uses of the value a binding gives a name, through the names it is moved on to unchanged
-        (`ids = ids.to(device)`), also in the functions defined in this one that read it."""
+        (`ids = ids.to(device)`), also in the functions defined in this one that read it; none when some load reads
+        it by key on a path a `BatchEncoding` takes (`if is_transformers_version_greater_than("5.0.0"): ids =
+        ids["input_ids"]`): code written for both kinds of value."""
+        loads = list(self._binding_loads(first, function))
+        if any(_written_for_both(load) for load, _, _, _ in loads):
+            return ()
         found: list[str] = []
-        for _, load_use, value, where in self._binding_loads(first, function):
+        for _, load_use, value, where in loads:
             found.extend(self._expand(load_use, value, where, depth))
         return tuple(dict.fromkeys(found))
 

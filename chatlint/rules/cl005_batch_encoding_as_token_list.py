@@ -124,7 +124,10 @@ class BatchEncodingAsTokenList(Rule):
         requirement through chatlint's dependency resolver (`[tool.chatlint] target-versions`, a lock file, an
         `==` pin, or the ranges in `pyproject.toml` dependencies and extras, `requirements*.txt`, `setup.cfg`,
         literal lists in `setup.py`) and stays quiet when no allowed version is 5 or later (`transformers<5`,
-        `transformers==4.46.3`, `target-versions = {transformers = "4.46"}`). It stays quiet too in a project
+        `transformers==4.46.3`, `target-versions = {transformers = "4.46"}`). A pin or a lock file holds what the
+        project runs today, but beside a range the project declares that allows 5 (`transformers>=4.52.4` in
+        `pyproject.toml`, `==4.52.4` in an exported `requirements.txt`) the range counts: an install of the project
+        gets it (the message names both). It stays quiet too in a project
         that requires mlx-lm 0.30 or later (no allowed version below it), and in a release of mlx-lm 0.30 or later
         itself (its metadata names it): its tokenizers come from `mlx_lm.load`, whose `TokenizerWrapper` passes
         `return_dict=False` itself; unless the module loads a Hugging Face tokenizer of its own
@@ -144,7 +147,8 @@ class BatchEncodingAsTokenList(Rule):
         returned a `BatchEncoding`, gets there. The message names the requirement
         that allows 5, or says that none was found.
 
-        It stays quiet when the result is read by key (`ids["input_ids"]`) or passed on as `**inputs`, and when
+        It stays quiet when the result is read by key (`ids["input_ids"]`, also on one path only, as after a
+        version test: `if transformers_5(): ids = ids["input_ids"]`) or passed on as `**inputs`, and when
         `tokenize=False` or `return_dict=False` is given (or may be given, through an opaque `**kwargs`). A call
         that asks for `return_dict=True` gets a `BatchEncoding` on every transformers version: its result used as a
         list of ids (`len(prompt_ids)` after `return_dict=True`) is reported whatever the project requires, with no
@@ -289,11 +293,19 @@ class BatchEncodingAsTokenList(Rule):
     def _transformers_5_note(self) -> str | None:
         """Why transformers 5 is possible for this project, in words; None when its versions exclude 5."""
         from chatlint.dependencies.resolver import VersionKind
+        from chatlint.dependencies.sources import SourceKind
 
         resolution = self.dependencies.resolve("transformers")
         if resolution.kind is VersionKind.UNKNOWN:
             return "the project names no transformers version, so 5 is possible"
         allowing = resolution.allowing(lambda version: version.major >= 5)
+        pinned = resolution.declarations[0]
+        if allowing is None and pinned.kind in (SourceKind.LOCK, SourceKind.PIN):
+            # a pin or a lock file holds the environment the project runs today; the range it declares is what an
+            # install of it gets (open-instruct: `transformers>=4.52.4` in pyproject.toml, `==4.52.4` exported)
+            ranged = self.dependencies.declared("transformers").allowing(lambda version: version.major >= 5)
+            if ranged is not None:
+                return f"`{ranged.text}` in {ranged.where} allows transformers 5 ({pinned.where} pins {pinned.exact})"
         if allowing is None:
             return None
         if allowing.exact is not None:

@@ -47,3 +47,20 @@ def prompt_and_full(tokenizer, messages):
     if hasattr(full, "input_ids"):
         full, prompt = full["input_ids"], prompt["input_ids"]
     return [-100] * len(prompt) + list(full)[len(prompt) :]
+
+
+def transformers_5():
+    import transformers
+    from packaging.version import Version
+
+    return Version(transformers.__version__).major >= 5
+
+
+def reference_labels(tokenizer, messages):
+    # a version test, then the ids read by key on the path transformers 5 takes
+    input_ids = tokenizer.apply_chat_template(messages)
+    prompt_ids = tokenizer.apply_chat_template(messages[:-1], add_generation_prompt=True)
+    if transformers_5():
+        input_ids = input_ids["input_ids"]
+        prompt_ids = prompt_ids["input_ids"]
+    return [-100] * len(prompt_ids) + input_ids[len(prompt_ids) :]
