@@ -1299,13 +1299,13 @@ _GENERATION_SETTINGS = re.compile(
 )
 
 
-def only_own_kwargs(call: ast.Call, wrapper: FunctionInfo, unset: str | None = None) -> bool:
+def only_own_kwargs(call: ast.Call, wrapper: FunctionInfo, key: str | None = None) -> bool:
     """The only opaque part of `call` (the tokenizer call inside `wrapper`) is the wrapper's own `**kwargs`, and the
-    wrapper sets no `unset` key on them itself (`kwargs["add_special_tokens"] = not text.startswith(bos)`: its own
+    wrapper does not set `key` on them itself (`kwargs["add_special_tokens"] = not text.startswith(bos)`: its own
     choice, not its caller's)."""
     if wrapper.star_kwargs is None or passes_star_args(call):
         return False
-    if unset is not None and unset in wrapper.key_assignments.get(wrapper.star_kwargs, {}):
+    if key is not None and key in wrapper.key_assignments.get(wrapper.star_kwargs, {}):
         return False
     spreads = [item.value for item in call.keywords if item.arg is None]
     return bool(spreads) and all(isinstance(value, ast.Name) and value.id == wrapper.star_kwargs for value in spreads)
