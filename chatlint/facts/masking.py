@@ -122,6 +122,17 @@ def length_masks(facts: ModuleFacts) -> list[LengthMask]:
     return found
 
 
+def sliced_after_a_prompt(facts: ModuleFacts) -> frozenset[int]:
+    """The renders (the ids of their calls) whose part after another render's length the module keeps where it masks
+    labels (`labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids):]`): each holds the prompt and, after it,
+    the reply that is trained."""
+    if not facts.template_calls:
+        return frozenset()
+    flow = facts.remembered(_Flow)
+    _masks(flow, facts)
+    return frozenset(flow.sliced_after_prompts)
+
+
 def column_masks(facts: ModuleFacts) -> list[ColumnMask]:
     """Every place where the token length of a column of the rows a function is given masks or slices labels
     (`labels[: len(tok(example["prompt_text"]).input_ids)] = ...`), the column's writer not being in the module."""
@@ -238,6 +249,8 @@ class _Flow:
         self.returns_render_at: dict[tuple[str, int], Carrier] = {}
         # the calls of functions of other modules that mask the first labels (`mask_prompt(...)`), by id: where
         self.helper_places: dict[int, tuple[Related, ...]] = {}
+        # the renders whose part after a prompt render's length is kept (`full_ids[len(prompt_ids):]`), by call id
+        self.sliced_after_prompts: dict[int, TemplateCall] = {}
         # per function: (name, key) -> values stored with `name["key"] = value`, in source order
         self._item_stores: dict[int, dict[tuple[str, str], list[ast.expr]]] = {}
         # per function: its reaching definitions (see `chatlint.facts.flow`)
@@ -910,6 +923,16 @@ class _Flow:
         if isinstance(render, TemplateCall) and render.shape.grown:
             return None  # (a turn cut from a growing render is not yet a mask: what masks its header decides)
         other = self.carrier_of(subscript.value, function, before, 0)
+        if (
+            is_lower
+            and isinstance(other, TemplateCall)
+            and isinstance(render, TemplateCall)
+            and other.conversation_text != render.conversation_text
+            and _is_labels_use(ancestors[:index])
+        ):
+            # (whatever its flags: `labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids):]` trains what
+            # follows the prompt in `full_ids`, so that render holds the reply; CL001 asks)
+            self.sliced_after_prompts[id(other.call)] = other
         if is_lower and other is not None and _is_full_render(other, render):
             return subscript, f"`{_short(subscript)}`, the part of the full render after the prompt"
         if is_upper and other is not None and _is_full_render(other, render) and _is_labels_use(ancestors[:index]):

@@ -6,7 +6,8 @@ import ast
 from collections.abc import Iterable
 
 from chatlint.facts import ModuleFacts, ShapeKind, TemplateCall
-from chatlint.facts.model import FlagSource, Route
+from chatlint.facts.masking import sliced_after_a_prompt
+from chatlint.facts.model import FlagSource, Route, Shape
 from chatlint.facts.syntax import called_name, dotted_name, string_value
 from chatlint.facts.uses import COMPARE, GENERATE, LENGTH
 from chatlint.findings import Applicability, Related
@@ -135,6 +136,12 @@ add_generation_prompt`, called as `render(tok, example["messages"], cfg.template
         ends with the assistant's reply): a subclass's `encode` is given that conversation (or what its own
         override of `build_conversation` returns).
 
+        A conversation whose end the code does not show (what a method of an imported class returns,
+        `episode.turn(k)`) holds the reply when the function keeps its render past the length of another
+        conversation's render as the labels (`labels = [-100] * len(prompt_ids) + full_ids[len(prompt_ids):]`): what
+        follows the prompt is trained. The same conversation rendered twice (template introspection) and a slice that
+        is only decoded do not count.
+
         How a conversation ends is also read from a test that leaves the loop or the function unless it ends with a
         role (`if conv[-1]["role"] != "assistant": continue`, or `if not self.is_valid(conv): continue` with a
         predicate of the module or of an imported base class returning `conv[-1]["role"] == "assistant"`), and
@@ -214,6 +221,12 @@ add_generation_prompt`, called as `render(tok, example["messages"], cfg.template
         if template_call.route is Route.HELPER:
             return None  # a helper of another module renders a conversation of its own: judged there
         shape = template_call.shape
+        if shape.kind is ShapeKind.UNKNOWN and id(template_call.call) in sliced_after_a_prompt(facts):
+            # (what an imported class's method returns, `traj.turn(k)`: the module trains what follows the prompt)
+            shape = Shape(
+                ShapeKind.FULL,
+                f"`{template_call.conversation_text}`, whose part after a prompt render's length is trained",
+            )
         if shape.kind not in (ShapeKind.FULL, ShapeKind.CONVERSATION):
             return None
         uses = template_call.uses
