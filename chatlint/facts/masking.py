@@ -129,7 +129,7 @@ def sliced_after_a_prompt(facts: ModuleFacts) -> frozenset[int]:
     if not facts.template_calls:
         return frozenset()
     flow = facts.remembered(_Flow)
-    _masks(flow, facts)
+    _masks(flow, facts)  # (which records them)
     return frozenset(flow.sliced_after_prompts)
 
 
@@ -162,6 +162,10 @@ def hook_masks(facts: ModuleFacts) -> list[tuple[HookRead, FunctionInfo, ast.AST
 
 
 def _masks(flow: _Flow, facts: ModuleFacts) -> list[tuple[Carrier, FunctionInfo, ast.AST, str]]:
+    """Every mask the flow finds in the module's functions, found once per flow (the flow is remembered per module:
+    CL001, CL002, CL003 and the module's summary all ask)."""
+    if flow.masks is not None:
+        return flow.masks
     found: list[tuple[Carrier, FunctionInfo, ast.AST, str]] = []
     seen: set[tuple[int, int]] = set()
     for function in facts.functions:
@@ -170,6 +174,7 @@ def _masks(flow: _Flow, facts: ModuleFacts) -> list[tuple[Carrier, FunctionInfo,
             if key not in seen:
                 seen.add(key)
                 found.append((carrier, function, node, how))
+    flow.masks = found
     return found
 
 
@@ -251,6 +256,8 @@ class _Flow:
         self.helper_places: dict[int, tuple[Related, ...]] = {}
         # the renders whose part after a prompt render's length is kept (`full_ids[len(prompt_ids):]`), by call id
         self.sliced_after_prompts: dict[int, TemplateCall] = {}
+        # every mask of the module's functions, once found (`_masks`)
+        self.masks: list[tuple[Carrier, FunctionInfo, ast.AST, str]] | None = None
         # per function: (name, key) -> values stored with `name["key"] = value`, in source order
         self._item_stores: dict[int, dict[tuple[str, str], list[ast.expr]]] = {}
         # per function: its reaching definitions (see `chatlint.facts.flow`)
