@@ -223,7 +223,7 @@ class ProjectStep:
         if handed:
             self._handed(project, handed, to_link)
         self._constructions(project, to_link)
-        self._kept_defaults(project, to_link)
+        self._passed_defaults(project, to_link)
         self._overrides(project, to_link)
         self._mixins(project, to_link, named_files)
         self._stages(project, to_link, imports_of)
@@ -487,12 +487,11 @@ class ProjectStep:
                 if links is not None:
                     links.constructions.setdefault((cls, param), []).append((value, path, line))
 
-    def _kept_defaults(self, project: Project, to_link: list[tuple[Source, Links]]) -> None:
+    def _passed_defaults(self, project: Project, to_link: list[tuple[Source, Links]]) -> None:
         """The files of the run with a class that loads the checkpoint a constructor parameter names, defaulting to
-        one whose template writes no BOS, which every construction of the class in the run leaves to its default
-        (`StaticPrunedLlava(method="cls_attn", keep_k=K)`): linked with that (`Links.kept_defaults`), the default is
-        what runs; or that some construction passes another checkpoint for (`Links.passed_defaults`): the model is
-        unknown there. A one-file run sees only the module's own constructions."""
+        one whose template writes no BOS, that some construction of the class in the run passes another checkpoint
+        for (`PrunedLlava(576, checkpoint)`): linked with that (`Links.passed_defaults`), the model is unknown there.
+        A one-file run sees only the module's own constructions."""
         wanted = self._constructor_parameters(project, lambda summary: summary.checkpoint_defaults)
         if not wanted:
             return
@@ -501,9 +500,9 @@ class ProjectStep:
             for target, cls, param, passed in project.constructor_arguments(path, source.text, wanted):
                 passes.setdefault((target, cls, param), []).append(passed)
         for (target, cls, param), seen in sorted(passes.items()):
-            links = self._links_of(project, self._run_path(project, target), to_link) if seen else None
+            links = self._links_of(project, self._run_path(project, target), to_link) if any(seen) else None
             if links is not None:
-                (links.passed_defaults if any(seen) else links.kept_defaults).add((cls, param))
+                links.passed_defaults.add((cls, param))
 
     def _overrides(self, project: Project, to_link: list[tuple[Source, Links]]) -> None:
         """The files of the run with a class whose method a subclass in another file of the run overrides with one

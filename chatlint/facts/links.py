@@ -66,12 +66,9 @@ class Links:
     # flag comes from (`VisionChatCollator(processor, 1024, True)` in `train.py`): `(class, parameter)` -> each (the
     # value, the module that passes it, the line)
     constructions: dict[tuple[str, str], list[tuple[bool, str, int]]] = field(default_factory=dict)
-    # `(class, parameter)`: constructor parameters with a checkpoint default that every construction of the class in
-    # the run leaves to it (`StaticPrunedLlava(method="cls_attn", keep_k=K)`, never `model_name=`): what runs is the
-    # default, whatever the module's own constructions pass (see `module.checkpoint_of`)
-    kept_defaults: set[tuple[str, str]] = field(default_factory=set)
-    # and those that some construction in the run passes (`PrunedLlava(64, model_name=args.model)` in a script):
-    # the default is not all that runs (the model is unknown there)
+    # `(class, parameter)`: constructor parameters with a checkpoint default that some construction of the class in
+    # the run passes (`PrunedLlava(64, model_name=args.model)` in a script): the default is not all that runs (the
+    # model is unknown there; see `module.checkpoint_of`)
     passed_defaults: set[tuple[str, str]] = field(default_factory=set)
     # an imported class that leaves methods to its subclasses (`ModelBackend`, abstract) -> the subclasses in its
     # folder (or below it) that implement one by tokenizing its parameter (`HuggingFaceBackend`) or by returning a
@@ -102,7 +99,6 @@ class Links:
             or self.implementations
             or self.overrides
             or self.switch_defaults
-            or self.kept_defaults
             or self.passed_defaults
         )
 
@@ -412,8 +408,7 @@ class Links:
             for item in items
         ]
         overridden = [f"{name}<{item.symbol}={item.summary.digest}" for name, item in self.overrides.items()]
-        kept = [f"{cls}({parameter}) kept" for cls, parameter in self.kept_defaults]
-        kept += [f"{cls}({parameter}) passed" for cls, parameter in self.passed_defaults]
+        kept = [f"{cls}({parameter}) passed" for cls, parameter in self.passed_defaults]
         return ",".join(sorted([*named, *handed, *families, *rows, *built, *subclassed, *overridden, *kept]))
 
     def prefix_mask(self, node: ast.expr) -> tuple[tuple[int, str, int], ModuleSummary] | None:

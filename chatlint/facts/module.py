@@ -281,8 +281,6 @@ class ModuleFacts:
         is not all that runs): one of the run, as the project step found them (`Links.passed_defaults`), or one of
         the module's own?"""
         links = self.links
-        if links and (cls, parameter) in links.kept_defaults:
-            return False
         if links and (cls, parameter) in links.passed_defaults:
             return True
         order = self.classes[cls].constructor_params if cls in self.classes else []
