@@ -15,6 +15,7 @@ from pathlib import Path
 from chatlint import link_plan
 from chatlint.cache import ResultCache
 from chatlint.config import Config
+from chatlint.config_files import config_file_switches
 from chatlint.engine import FileResult, imports_in_text, loaded_checkpoints, summarize_text
 from chatlint.facts.config_switches import (
     may_declare_template_switches,
@@ -147,7 +148,10 @@ class ProjectStep:
         small = len(checked) <= SMALL_RUN
         folders = {os.path.dirname(path) or "." for path in checked}
         project = Project(self.root, summarizer_for(cache), known, imports_in_text, eager=small, folders=folders)
-        project.switch_overrides = frozenset().union(*(switch_overrides(source.text) for source, _ in checked.values()))
+        project.switch_overrides = frozenset().union(
+            *(switch_overrides(source.text) for source, _ in checked.values()),
+            config_file_switches(self.root, ((path, source.text) for path, (source, _) in checked.items())),
+        )
         run_defaults = _run_switch_defaults(checked, project.switch_overrides)
         classes = mentions(project.rendering_classes)
         for path, (source, result) in sorted(checked.items()):

@@ -258,11 +258,13 @@ def registry_names(module: ast.Module) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*name_dicts(module), *_registry_decorators(module)]))
 
 
-def registry_functions(name: str, function: FunctionInfo) -> tuple[str, ...]:
-    """The functions of the module (of `function`) that its registry `name` holds, one of which an item of it is
-    (`FORMATTERS[cfg.formatter]`): the values of a dict of function names it assigns once at its top level, or the
-    functions it decorates with the decorator that fills the registry (`@register_formatter("chat")`). Which one a
-    key picks is known only at run time."""
+def registry_functions(name: str, function: FunctionInfo, position: int | None = None) -> tuple[str, ...]:
+    """The functions that the registry `name` of the module (of `function`) holds, one of which an item of it is
+    (`FORMATTERS[cfg.formatter]`): the values of a dict of function names it assigns once at its top level (the
+    module's functions, or functions of a module it imports: `formatters.chat_text`), or the functions it decorates
+    with the decorator that fills the registry (`@register_formatter("chat")`). Which one a key picks is known only
+    at run time. With `position`, the dict's values are tuples and the function is the item at that place of one
+    (`formatter, hub_path = DATASETS[cfg.dataset]` with `DATASETS = {"chat": (chat_text, "org/data")}`)."""
     module = _module_of(function, name)
     if module is None:
         return ()
@@ -271,9 +273,12 @@ def registry_functions(name: str, function: FunctionInfo) -> tuple[str, ...]:
         for statement in module.body
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
     }
-    listed = name_dicts(module).get(name)
+    listed = name_dicts(module, position).get(name)
     if listed is not None:
-        return listed if all(item in functions for item in listed) else ()
+        imported = _imported_modules(module)
+        return listed if all(item in functions or item.split(".")[0] in imported for item in listed) else ()
+    if position is not None:
+        return ()
     decorator = _registry_decorators(module).get(name)
     return tuple(
         statement.name
@@ -286,9 +291,20 @@ def registry_functions(name: str, function: FunctionInfo) -> tuple[str, ...]:
     )
 
 
-def name_dicts(module: ast.Module) -> dict[str, tuple[str, ...]]:
+def _imported_modules(module: ast.Module) -> set[str]:
+    """The names the module's top-level imports bind to modules, or to what may be one (`from . import
+    formatters`, `import formatters`)."""
+    return {
+        (alias.asname or alias.name).split(".")[0]
+        for statement in module.body
+        if isinstance(statement, (ast.Import, ast.ImportFrom))
+        for alias in statement.names
+    }
+
+
+def name_dicts(module: ast.Module, position: int | None = None) -> dict[str, tuple[str, ...]]:
     """The dicts a module assigns once at its top level whose values are all names (of classes or functions, in a
-    registry): name -> the names as written."""
+    registry), or with `position`, all tuples with a name at that place: name -> the names as written."""
     values: dict[str, ast.expr | None] = {}
     for statement in module.body:
         targets: list[ast.expr] = []
@@ -304,10 +320,19 @@ def name_dicts(module: ast.Module) -> dict[str, tuple[str, ...]]:
     for name, value in values.items():
         if not isinstance(value, ast.Dict) or not value.values or None in value.keys:
             continue
-        classes = [dotted_name(item) for item in value.values]
+        items = value.values if position is None else [_item_at(item, position) for item in value.values]
+        classes = [dotted_name(item) if item is not None else None for item in items]
         if all(item is not None for item in classes):
             found[name] = tuple(item for item in classes if item is not None)
     return found
+
+
+def _item_at(value: ast.expr, position: int) -> ast.expr | None:
+    return (
+        value.elts[position]
+        if isinstance(value, ast.Tuple) and -len(value.elts) <= position < len(value.elts)
+        else None
+    )
 
 
 def _common_base(classes: list[str], bases: dict[str, list[str]]) -> str | None:

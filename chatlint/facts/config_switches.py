@@ -33,12 +33,12 @@ from chatlint.findings import Related
 # a configuration field that says whether special tokens (or the BOS) are added: `add_bos_token`,
 # `add_special_tokens`, `prepend_bos` (not a tokenizer's own `bos_token`); or a template call's flag of the same name
 # (`add_generation_prompt`, `continue_final_message`)
-_SWITCH = r"(?:(?:add|prepend|use)_\w*(?:bos|special_tokens)\w*|add_generation_prompt|continue_final_message)"
-_SWITCH_FIELD = re.compile(_SWITCH)
-_SWITCH_READ = re.compile(r"\.(" + _SWITCH + r")\b")
+SWITCH = r"(?:(?:add|prepend|use)_\w*(?:bos|special_tokens)\w*|add_generation_prompt|continue_final_message)"
+_SWITCH_FIELD = re.compile(SWITCH)
+_SWITCH_READ = re.compile(r"\.(" + SWITCH + r")\b")
 _TEMPLATE_SWITCH = re.compile(r"\b(add_generation_prompt|continue_final_message)\s*=\s*[\w.]+\.\1\b")
 # a tokenizer call's `add_special_tokens=` given a switch field (`add_special_tokens=self.cfg.prompt.add_bos_token`)
-_TOKEN_SWITCH = re.compile(r"\badd_special_tokens\s*=\s*[\w.]+\." + _SWITCH + r"\b")
+_TOKEN_SWITCH = re.compile(r"\badd_special_tokens\s*=\s*[\w.]+\." + SWITCH + r"\b")
 # (the template flags only: `add_bos_token=False` elsewhere is as often a tokenizer's own keyword as a configuration's)
 _TEMPLATE_FLAGS = r"(add_generation_prompt|continue_final_message)"
 _SWITCH_ASSIGNED = re.compile(r"\." + _TEMPLATE_FLAGS + r"\s*=\s*(True|False)\b")

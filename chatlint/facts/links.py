@@ -409,6 +409,9 @@ class Links:
         ]
         overridden = [f"{name}<{item.symbol}={item.summary.digest}" for name, item in self.overrides.items()]
         kept = [f"{cls}({parameter}) passed" for cls, parameter in self.passed_defaults]
+        # (the switches set elsewhere in the run or in its configuration files, and the run's switch defaults)
+        kept += [f"set {name}={value}" for name, value in self.overridden_switches]
+        kept += [f"{flag} defaults to {value} in {where}" for flag, (value, where, _) in self.switch_defaults.items()]
         return ",".join(sorted([*named, *handed, *families, *rows, *built, *subclassed, *overridden, *kept]))
 
     def prefix_mask(self, node: ast.expr) -> tuple[tuple[int, str, int], ModuleSummary] | None:

@@ -519,11 +519,13 @@ class RenderedColumns:
 
     def _written_columns(self, mapped: ast.expr, function: FunctionInfo, call: ast.Call) -> dict[str, TextOrigin]:
         mapped = bound_mapped(mapped, function)  # `fn = partial(FORMATTERS[cfg.formatter], tokenizer=tok)`
-        target = partial_target(mapped)
-        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+        registry, position = self._registry_item(partial_target(mapped), function)
+        if registry is not None:
             # (a registry of the module's functions, else of another module's: `ds.map(FORMATTERS[cfg.formatter])`)
-            found = self._registry_columns(target.value.id, mapped, function, call)
-            return found or self._imported_registry_columns(target.value, makes_rows=False)
+            found = self._registry_columns(registry.id, mapped, function, call, position)
+            if found or position is not None:
+                return found
+            return self._imported_registry_columns(registry, makes_rows=False)
         keys = (bound_keywords(call, mapped, function), function)
         batched = bool_literal(keyword_value(call, "batched")) is True
         mapped = partial_target(mapped)  # `partial(to_text, tokenizer=tok)`: `to_text`
@@ -536,18 +538,37 @@ class RenderedColumns:
             return self._row_columns([mapped.body], function, {}, batched=batched)
         return self.rows_of(mapped, function, keys=keys, batched=batched)
 
+    def _registry_item(self, target: ast.expr, function: FunctionInfo) -> tuple[ast.Name | None, int | None]:
+        """The registry of the module an item of which `target` is (`FORMATTERS[cfg.formatter]`), and the place the
+        function takes in its tuple values, if they are tuples: `DATASETS[name][0]`, or `formatter` unpacked from
+        one, `formatter, hub_path = DATASETS[name]`."""
+        position = None
+        if isinstance(target, ast.Name):
+            bindings = self.texts.flow(function).reaching(target.id, target)
+            if len(bindings) == 1 and bindings[0].kind == "unpack" and bindings[0].value is not None:
+                target, position = bindings[0].value, bindings[0].position
+        elif isinstance(target, ast.Subscript) and isinstance(target.value, ast.Subscript):
+            index = target.slice.value if isinstance(target.slice, ast.Constant) else None
+            if type(index) is int:
+                target, position = target.value, index
+        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+            return target.value, position
+        return None, None
+
     def _registry_columns(
-        self, registry: str, mapped: ast.expr, function: FunctionInfo, call: ast.Call
+        self, registry: str, mapped: ast.expr, function: FunctionInfo, call: ast.Call, position: int | None
     ) -> dict[str, TextOrigin]:
         """The columns the functions of a registry of the module write when one of them is mapped
-        (`ds.map(FORMATTERS[cfg.formatter])`): which one runs is known only at run time, so a column one of them
-        renders into holds a render on some paths."""
-        members = registry_functions(registry, function)
+        (`ds.map(FORMATTERS[cfg.formatter])`; `position`: see `registry_functions`): which one runs is known only at
+        run time, so a column one of them renders into holds a render on some paths."""
+        members = registry_functions(registry, function, position)
         found: dict[str, TextOrigin] = {}
         for member in members:
-            name = ast.Name(id=member, ctx=ast.Load())
+            name: ast.expr = ast.Name(id=member.split(".")[0], ctx=ast.Load())
+            for attribute in member.split(".")[1:]:  # (a function of an imported module: `formatters.chat_text`)
+                name = ast.Attribute(value=name, attr=attribute, ctx=ast.Load())
             if isinstance(mapped, ast.Call):  # the partial, binding the member
-                name = ast.Call(func=mapped.func, args=[name, *mapped.args[1:]], keywords=mapped.keywords)  # type: ignore[assignment]
+                name = ast.Call(func=mapped.func, args=[name, *mapped.args[1:]], keywords=mapped.keywords)
                 ast.copy_location(name, mapped)
             for key, origin in self._written_columns(name, function, call).items():
                 found.setdefault(key, origin)

@@ -314,8 +314,10 @@ class DoubleBos(Rule):
         self.args.dataset_text_field`, also when a fallback under `if text_field not in ds.column_names:` rebinds
         it), or by a configuration field whose default the script that hands
         the dataset and a collator of another module to a trainer knows (`dataset_text_field`). A row function
-        picked from a registry (`ds.map(FORMATTERS[cfg.formatter])`, a dict naming functions of the module or one a
-        decorator of it fills, also bound in a `functools.partial` first: `fn = partial(...)`, `ds.map(fn)`) writes
+        picked from a registry (`ds.map(FORMATTERS[cfg.formatter])`, a dict naming functions of the module or of a
+        module it imports, or one a decorator of it fills, also bound in a `functools.partial` first: `fn =
+        partial(...)`, `ds.map(fn)`; or a dict of tuples that name one beside other things, unpacked or indexed:
+        `formatter, hub_path = DATASETS[name]`, `DATASETS[name][0]`) writes
         what its members write, on some paths when they differ; a batched row function of another module
         (`return {"text": texts}` after `texts.append(render(...))`) writes its columns for a `.map(fn,
         batched=True)`; so does a function a factory of the module makes
@@ -427,7 +429,11 @@ class DoubleBos(Rule):
         also through a local name assigned it once; the object built, or annotated: `args: ModelArgs` kept as
         `self.args`) takes the default its class declares, in the module or in another one (a switch field, named
         like `add_bos_token`, `add_special_tokens`, `prepend_bos`: the field's place is a related location).
-        Another value computed from the field is not followed. A helper that tokenizes so (`self.tokenizer(text,
+        The default is not what runs when the run sets the field the other way: in its code, or in a configuration
+        file of the project (a YAML or JSON file a module names in a string, `default="configs/sft.yaml"`, or one
+        in a `configs/`, `config/`, `conf/` or `recipes/` folder at the project root, that sets a key of the
+        field's name to the other boolean); the call is then left alone. Another value computed from the field is
+        not followed. A helper that tokenizes so (`self.tokenizer(text,
         add_special_tokens=options.add_special_tokens)` with `options = self.cfg.tokenize`) is summarised with that
         default, for its callers in other modules.
 
