@@ -371,6 +371,8 @@ class IdsSearch(NamedTuple):
         as its summary says, of another one) that uses each item of its parameter as ids."""
         position = next(index for index, argument in enumerate(call.args) if argument is value)
         callee = self.callee_of(call, caller)
+        if callee is None and position == 2 and dotted_name(call.func) in self.prompt_takers:
+            return [f"the prompts of mlx-lm's `{_short(call)}`, a batch of id lists"]  # `batch_generate(m, tok, ids)`
         if callee is None:
             return self.imported_batch_uses(call, position)
         names = callee.call_params
