@@ -55,6 +55,9 @@ _TOKENIZER_LIBRARY_IMPORT = re.compile(
 # match at every letter of the file, thirty times slower than one that starts with the colon
 _ANNOTATED_TOKENIZER_CLASS = re.compile(r":[ \t]*((?!PreTrained|Auto)[A-Z]\w*Tokeni[sz]er\w*)\b")
 
+# a name written as a constant (`SYSTEM_PROMPT`, `_MAX_LEN`)
+_CONSTANT = re.compile(r"_*[A-Z][A-Z0-9_]*")
+
 # A run of at most this many files (a pre-commit call) follows the imports of every file it checks; a larger one,
 # those of the files the rules parse and of the files that mention a name another module exports.
 SMALL_RUN = 64
@@ -370,11 +373,15 @@ class ProjectStep:
         for path, imports in {**imports_of, **unread}.items():
             if os.path.basename(path) == "__init__.py":
                 continue  # a package that re-exports the module: its own importers are found through it
+            if _in_tests(path) and not _loads_checkpoints(summaries.get(path), checked[path][0]):
+                continue  # (a test that loads no model says nothing of the model the project's code runs with)
             for ref in imports:
                 if ref.symbol in (None, "*") or (
                     ref.module.rsplit(".", 1)[-1] not in stems and ref.symbol not in stems
                 ):
                     continue
+                if _CONSTANT.fullmatch(ref.local):
+                    continue  # (a constant of the module, `STRUCTURED_SYSTEM_PROMPT`: it runs none of its code)
                 found = project.target_of(ref.local, imports, path)
                 target = targets.get(found[0]) if found is not None else None
                 if target is not None and target != path:
