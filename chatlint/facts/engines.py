@@ -1027,6 +1027,24 @@ def _prompt_of(node: ast.expr) -> ast.expr | None:
     return None
 
 
+def _passed_by_callers(
+    param: str, function: FunctionInfo, flows: dict[int, FunctionFlow], depth: int
+) -> list[ast.Call]:
+    """The calls that built what every call of the module passes for the parameter `param` of `function`
+    (`answer(chat_pipe, question)` with `chat_pipe = load_pipe()`); none when one call passes nothing the code
+    shows built."""
+    if depth >= 2 or not function.callers:
+        return []
+    found: list[ast.Call] = []
+    for call, caller in function.callers:
+        argument = bound_argument(call, function.call_params, param)
+        built = _built_calls(argument, caller, flows, depth + 1) if argument is not None else []
+        if not built:
+            return []
+        found += built
+    return found
+
+
 def _built_calls(
     receiver: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow], depth: int = 0
 ) -> list[ast.Call]:
@@ -1050,6 +1068,8 @@ def _built_calls(
         unpacked = bindings[0] if len(bindings) == 1 and bindings[0].kind == "unpack" else None
         if unpacked is not None and isinstance(unpacked.value, ast.Call) and unpacked.position is not None:
             return [_item_of(unpacked.value, unpacked.position)]  # `params, llm, tok = load_model(cfg)`
+        if bindings and all(binding.kind == "param" for binding in bindings):
+            return _passed_by_callers(receiver.id, function, flows, depth)
         scope = function.outer
         while not bindings and scope is not None:  # a name of an enclosing function or of the module
             values = scope.assignments.get(receiver.id)
