@@ -74,12 +74,14 @@ def installed_templates(text: str) -> frozenset[str]:
 def called(ref: ImportRef, text: str) -> bool:
     """Does the text call what `ref` binds by its name, a name for building a conversation (`build_messages(`) or
     checking one (`split_reply(`), or one of its class methods (`TrainingDialogue.from_row(`)? Or build an instance
-    of the class it binds and call a method named for conversations (`FeedbackStore(path)`, then
-    `store.liked_conversations()`)?"""
+    of the class it binds (or make one with a class method) and call a method named for conversations
+    (`FeedbackStore(path)`, then `store.liked_conversations()`)?"""
     if ref.symbol is None or ref.symbol == "*":
         return False
     if not _BUILDS_CONVERSATIONS.search(ref.symbol):
-        return ref.local[:1].isupper() and f"{ref.local}(" in text and calls_conversation_methods(text)
+        # (built, or made by a class method: `LoggedExchange.from_record(rec)`)
+        built = f"{ref.local}(" in text or f"{ref.local}." in text
+        return ref.local[:1].isupper() and built and calls_conversation_methods(text)
     return f"{ref.local}(" in text or (ref.local[:1].isupper() and f"{ref.local}." in text)
 
 
