@@ -456,7 +456,7 @@ class Engines(NamedTuple):
             return None
         # (built as a text-generation pipeline on at least one path, as no pipeline of another task on the others:
         # `self._pipeline = partial(neuron_infer, ...)` on a second branch is unknown, not a reason to look away)
-        built = _built_calls(call.func, function, flows)
+        built = _built_calls(call.func, function, flows, callers=True)  # (also a parameter: what its callers pass)
         # (a pipeline built with no task takes the model's: one called with generation keywords generates text)
         generating = any(item.arg in _GENERATION_KEYWORDS for item in call.keywords)
         if not any(self._text_generation_pipeline(value, generating) for value in built):
@@ -1038,7 +1038,7 @@ def _passed_by_callers(
     found: list[ast.Call] = []
     for call, caller in function.callers:
         argument = bound_argument(call, function.call_params, param)
-        built = _built_calls(argument, caller, flows, depth + 1) if argument is not None else []
+        built = _built_calls(argument, caller, flows, depth + 1, callers=True) if argument is not None else []
         if not built:
             return []
         found += built
@@ -1046,9 +1046,10 @@ def _passed_by_callers(
 
 
 def _built_calls(
-    receiver: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow], depth: int = 0
+    receiver: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow], depth: int = 0, callers: bool = False
 ) -> list[ast.Call]:
-    """The calls the code shows `receiver` built by: a local name assigned one call, `self.x` set in `__init__`,
+    """The calls the code shows `receiver` built by: a local name assigned one call (with `callers`, a parameter: what
+    every call of the module passes for it, `_passed_by_callers`), `self.x` set in `__init__`,
     or for `self.llm` every call that sets it in any method of the class (a lazy `load_model()`), or of a base
     class of the module when the class sets none; a call itself (`LLM(...).generate(...)`) is its own. A call of a
     method of the class (`self.model = self._create_model(cfg)`) stands for the calls that method returns (the
@@ -1068,7 +1069,7 @@ def _built_calls(
         unpacked = bindings[0] if len(bindings) == 1 and bindings[0].kind == "unpack" else None
         if unpacked is not None and isinstance(unpacked.value, ast.Call) and unpacked.position is not None:
             return [_item_of(unpacked.value, unpacked.position)]  # `params, llm, tok = load_model(cfg)`
-        if bindings and all(binding.kind == "param" for binding in bindings):
+        if callers and bindings and all(binding.kind == "param" for binding in bindings):
             return _passed_by_callers(receiver.id, function, flows, depth)
         scope = function.outer
         while not bindings and scope is not None:  # a name of an enclosing function or of the module
