@@ -577,11 +577,35 @@ class RenderedTexts:
         if imported is None and self.links:
             # a method the class inherits from a base class of another module (`prompts = self.prepare(convs)`)
             imported = self.links.inherited(func, function, ModuleSummary.text)
+        some_paths = False
+        if imported is None and self.links:
+            imported = self._method_of_one_built(func, function)
+            some_paths = imported is not None
         if imported is None or imported[0].columns or (imported[0].yields or imported[0].batch) is not items:
             return None
         if imported[0].positions:
             return None  # texts in the tuples it yields (`yield record, text`): see `tuple_items`
-        return imported_origin(*imported, "renders the texts it yields" if items else "renders the text returned")
+        origin = imported_origin(*imported, "renders the texts it yields" if items else "renders the text returned")
+        return replace(origin, certain=False) if some_paths else origin
+
+    def _method_of_one_built(self, func: ast.expr, function: FunctionInfo) -> tuple[TextSummary, ModuleSummary] | None:
+        """`formatter.create_prompt(...)` where the function builds `formatter` as an instance of one of several
+        classes on different paths (`PromptLlama3Formatter(...)` under a model test, `PromptDefaultFormatter(...)`
+        otherwise): the render the method gives on the paths of the first class of another module whose method
+        returns one, as its summary says."""
+        if not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
+            return None
+        bindings = self.flow(function).reaching(func.value.id, func.value)
+        if len(bindings) < 2 or any(
+            binding.kind != "assign" or not isinstance(binding.value, ast.Call) for binding in bindings
+        ):
+            return None
+        for binding in bindings:
+            cls = instance_class(binding.value, function, self.flows) if binding.value is not None else None
+            found = self.links.method_text(cls, func.attr) if cls is not None else None
+            if found is not None:
+                return found
+        return None
 
     def _binding_text(self, binding: Binding, function: FunctionInfo, depth: int) -> TextOrigin | None:
         if binding.kind == "param":
