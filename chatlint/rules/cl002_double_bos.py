@@ -596,7 +596,9 @@ class DoubleBos(Rule):
         the code shows the object is, when it shows one), or a tokenizer loader of another module that always loads
         one checkpoint it names (`get_tokenizer()` with `from_pretrained(BASE_MODEL)`), tells the model family. A
         generator or rendering method of an instance of an imported class
-        built in the function (`builder = PromptBuilder(tok)`, `builder.iter_prompts(rows)`) is followed too, and so
+        built in the function (`builder = PromptBuilder(tok)`, `builder.iter_prompts(rows)`) is followed too (built
+        from one of several imported classes on different paths, `formatter = Llama3Formatter(tok)` under a model
+        test and `AlpacaFormatter()` otherwise: the render on the paths of the class whose method renders), and so
         is an instance called like a function, whose class's `__call__` renders (`self.formatter(context)` with
         `self.formatter = ChatFormatter(tok) if use_chat else None`, of the module or imported). A list of renders
         kept as one element of each tuple of a list (`batches = [(prompts, None)]`, then `for batch, schema in
