@@ -114,7 +114,9 @@ class PadEosMaskedByValue(Rule):
 
         Across modules: a pad = EOS assignment in a module that imports a collator, dataset or trainer (by name, or
         through its module imported whole: `import collate`, then `collate.PadCollator(tok)`) whose code masks labels
-        by value is reported at the assignment, naming the mask in the other module. The other
+        by value is reported at the assignment, naming the mask in the other module (not one in a function that
+        calls `generate()` and builds no labels, itself or in a function defined in it: that tokenizer is padded
+        for generation). The other
         way round, a module that masks labels by value (itself, with such a collator, or with an old trl's
         `SFTTrainer`) and calls an imported function that sets the pad token to EOS and returns (a
         `get_tokenizer(config)` helper in `utils.py`, or a `load_processor` whose processor's tokenizer it pads) is reported at the mask, naming the assignment. A module that
@@ -204,7 +206,7 @@ class PadEosMaskedByValue(Rule):
                 yield Diagnostic(
                     node=assignment.node, message=_message(assignment, f"line {first.node.lineno}", first.text, more)
                 )
-            elif imported and _hands_tokenizer_on(assignment):
+            elif imported and _hands_tokenizer_on(assignment, facts):
                 mask, summary = imported[0]
                 more = f" (and {len(imported) - 1} more)" if len(imported) > 1 else ""
                 where = f"`{mask.owner}` ({summary.place(mask.line)})"
@@ -571,10 +573,16 @@ def _hands_a_loaded(
     )
 
 
-def _hands_tokenizer_on(assignment: PadAssignment) -> bool:
+def _hands_tokenizer_on(assignment: PadAssignment, facts: ModuleFacts) -> bool:
     """A pad token set on the tokenizer itself (not a local id), outside a function that only generates: the
-    tokenizer an imported collator or dataset masks labels with."""
-    return assignment.local_name is None and not _generates_only(assignment.function)
+    tokenizer an imported collator or dataset masks labels with. A function that generates and also builds labels in
+    a function defined in it (`def tokenize_function(examples)` handed to `.map()`, then a trainer) trains too."""
+    function = assignment.function
+    if assignment.local_name is not None:
+        return False
+    return not _generates_only(function) or any(
+        inner.labels_evidence and _defined_in(inner, function) for inner in facts.functions
+    )
 
 
 def _related(assignment: PadAssignment, mask: ValueMask) -> bool:
