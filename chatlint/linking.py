@@ -40,6 +40,7 @@ from chatlint.facts.summary import (
     TOKENIZER_LOADER,
     ImportRef,
     ModuleSummary,
+    may_build_collators,
     may_build_conversations,
     may_build_engines,
     may_define_templates,
@@ -1155,6 +1156,7 @@ class Project:
                 and (
                     self._verdict(path, data, may_mask)
                     or self._verdict(path, data, may_pass_pad_id)
+                    or self._verdict(path, data, may_build_collators)
                     or self._verdict(path, data, may_mask_by_parameter)
                 )
             )

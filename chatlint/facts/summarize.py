@@ -72,6 +72,7 @@ from chatlint.facts.summary import (
     TextSummary,
     TokenizerSummary,
     WrapperSummary,
+    may_build_collators,
     may_build_conversations,
     may_define_templates,
     may_load_checkpoints,
@@ -161,6 +162,8 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         )
     if may_pass_pad_id(data):
         masks += _delegated_masks(facts, masks)
+    if may_build_collators(data):
+        masks += _imported_collators(facts)
     if masks:
         masks += _factory_masks(facts, masks)
     pad_assignments = pad_eos_assignments(facts) if may_set_pad_eos(data) else []
@@ -486,6 +489,33 @@ def _delegated_masks(facts: ModuleFacts, masks: tuple[MaskSummary, ...]) -> tupl
             text = f"`{shortened(facts.code(call), 80)}`"
             found.setdefault((owner, callee), MaskSummary(owner, call.lineno, text, via=callee, via_arg=argument))
     return tuple(found.values())
+
+
+def _imported_collators(facts: ModuleFacts) -> tuple[MaskSummary, ...]:
+    """The module-level functions that build a collator class of another module and hand it a tokenizer
+    (`Trainer(..., data_collator=PadCollator(tokenizer))` in `build_trainer(model, tokenizer, dataset)`): the masks by
+    value of that class are theirs (`via`: the project step asks the collator's module)."""
+    bound = {ref.local for ref in facts.imports if ref.symbol != "*"}
+    found: dict[tuple[str, str], MaskSummary] = {}
+    for call, function, _ in facts.calls:
+        callee = dotted_name(call.func) or ""
+        if not _is_module_level(function) or "Collator" not in callee.rsplit(".", 1)[-1]:
+            continue
+        if callee.split(".")[0] not in bound or not any(_names_a_tokenizer(item) for item in _handed(call)):
+            continue
+        text = f"`{shortened(facts.code(call), 80)}`"
+        found.setdefault((function.name, callee), MaskSummary(function.name, call.lineno, text, via=callee))
+    return tuple(found.values())
+
+
+def _handed(call: ast.Call) -> list[ast.expr]:
+    return [*call.args, *(item.value for item in call.keywords if item.arg in (None, "tokenizer", "processing_class"))]
+
+
+def _names_a_tokenizer(value: ast.expr) -> bool:
+    """`tokenizer`, `self.tok`, `processor.tokenizer`: a name for a tokenizer."""
+    name = (dotted_name(value) or "").rsplit(".", 1)[-1].lower()
+    return "tok" in name or name == "processing_class"
 
 
 def _factory_masks(facts: ModuleFacts, masks: tuple[MaskSummary, ...]) -> tuple[MaskSummary, ...]:

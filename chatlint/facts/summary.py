@@ -179,6 +179,11 @@ def may_pass_pad_id(data: bytes) -> bool:
     return (b"pad_token_id" in data or b"pad_id" in data) and b"label" in data
 
 
+def may_build_collators(data: bytes) -> bool:
+    """Could the module build a collator class (of another module, whose masks by value are then its own)?"""
+    return b"Collator(" in data
+
+
 # what masks labels by value in training, called: a collator that does it inside, or trl's `SFTTrainer` (which pads
 # with one before 0.17) or `GKDTrainer` (its completions generated on policy, before 1.9)
 TRAINING_MASKS = (

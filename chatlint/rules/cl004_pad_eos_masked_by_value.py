@@ -115,8 +115,10 @@ class PadEosMaskedByValue(Rule):
         Across modules: a pad = EOS assignment in a module that imports a collator, dataset or trainer (by name, or
         through its module imported whole: `import collate`, then `collate.PadCollator(tok)`) whose code masks labels
         by value is reported at the assignment, naming the mask in the other module (not one in a function that
-        calls `generate()` and builds no labels, itself or in a function defined in it: that tokenizer is padded
-        for generation). The other
+        calls `generate()` and neither trains, `trainer.train()`, nor builds labels, itself or in a function defined
+        in it: that tokenizer is padded for generation); a function of another module that builds a collator of a
+        third module and hands it the tokenizer (`build_trainer(model, tok, ds)` returning `Trainer(...,
+        data_collator=PadCollator(tok))`) masks as that collator does. The other
         way round, a module that masks labels by value (itself, with such a collator, or with an old trl's
         `SFTTrainer`) and calls an imported function that sets the pad token to EOS and returns (a
         `get_tokenizer(config)` helper in `utils.py`, or a `load_processor` whose processor's tokenizer it pads) is reported at the mask, naming the assignment. A module that
@@ -575,13 +577,29 @@ def _hands_a_loaded(
 
 def _hands_tokenizer_on(assignment: PadAssignment, facts: ModuleFacts) -> bool:
     """A pad token set on the tokenizer itself (not a local id), outside a function that only generates: the
-    tokenizer an imported collator or dataset masks labels with. A function that generates and also builds labels in
-    a function defined in it (`def tokenize_function(examples)` handed to `.map()`, then a trainer) trains too."""
+    tokenizer an imported collator or dataset masks labels with. A function that generates and also builds a trainer,
+    runs one (`trainer.train()`) or builds labels in a function defined in it (`def tokenize_function(examples)`
+    handed to `.map()`) trains too."""
     function = assignment.function
     if assignment.local_name is not None:
         return False
-    return not _generates_only(function) or any(
-        inner.labels_evidence and _defined_in(inner, function) for inner in facts.functions
+    return (
+        not _generates_only(function)
+        or bool(function.trainer_call)
+        or _calls_train(function)
+        or any(inner.labels_evidence and _defined_in(inner, function) for inner in facts.functions)
+    )
+
+
+def _calls_train(function: FunctionInfo) -> bool:
+    """Does the function run a training loop it was handed or built (`trainer.train()`)?"""
+    return any(
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "train"
+        and not node.args
+        and not node.keywords
+        for node in own_nodes(function.node)
     )
 
 
