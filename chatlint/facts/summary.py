@@ -180,8 +180,20 @@ def may_pass_pad_id(data: bytes) -> bool:
 
 
 def may_build_collators(data: bytes) -> bool:
-    """Could the module build a collator class (of another module, whose masks by value are then its own)?"""
-    return b"Collator(" in data
+    """Could the module build a collator class of the project (of another module, whose masks by value are then its
+    own)? Not one of transformers' or trl's (`DataCollatorForLanguageModeling(`, `DataCollatorWithPadding(`), which
+    the module's own masks already are."""
+    start = data.find(b"Collator(")
+    while start != -1:
+        name = _LAST_NAME.search(data, max(0, start - 100), start + len("Collator"))
+        if name is not None and not name.group(0).startswith((b"DataCollatorFor", b"DataCollatorWith")):
+            return True
+        start = data.find(b"Collator(", start + 1)
+    return False
+
+
+# the identifier that ends at a position (the name a call's parenthesis follows)
+_LAST_NAME = re.compile(rb"\w+$")
 
 
 # what masks labels by value in training, called: a collator that does it inside, or trl's `SFTTrainer` (which pads

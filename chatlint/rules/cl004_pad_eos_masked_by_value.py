@@ -577,15 +577,14 @@ def _hands_a_loaded(
 
 def _hands_tokenizer_on(assignment: PadAssignment, facts: ModuleFacts) -> bool:
     """A pad token set on the tokenizer itself (not a local id), outside a function that only generates: the
-    tokenizer an imported collator or dataset masks labels with. A function that generates and also builds a trainer,
-    runs one (`trainer.train()`) or builds labels in a function defined in it (`def tokenize_function(examples)`
-    handed to `.map()`) trains too."""
+    tokenizer an imported collator or dataset masks labels with. A function that generates and also runs a training
+    loop (`trainer.train()`) or builds labels in a function defined in it (`def tokenize_function(examples)` handed
+    to `.map()`) trains too."""
     function = assignment.function
     if assignment.local_name is not None:
         return False
     return (
         not _generates_only(function)
-        or bool(function.trainer_call)
         or _calls_train(function)
         or any(inner.labels_evidence and _defined_in(inner, function) for inner in facts.functions)
     )
