@@ -498,3 +498,12 @@ def _comprehension_text(node: ast.ListComp | ast.GeneratorExp, parent: ast.AST |
 
 def _short(text: str) -> str:
     return shortened(text, 70)
+
+
+def hands_a_tokenizer(call: ast.Call) -> bool:
+    """Does the call hand on a tokenizer (`ChatCollator(tokenizer, ...)`, `processing_class=tok`, a processor)?"""
+    for value in (*call.args, *(item.value for item in call.keywords)):
+        name = (dotted_name(value) or "").rsplit(".", 1)[-1].lower()
+        if "tok" in name or "processing_class" in name or "processor" in name:
+            return True
+    return False

@@ -49,6 +49,7 @@ from chatlint.facts.module import ModuleFacts
 from chatlint.facts.own_templates import template_installers, template_sources
 from chatlint.facts.padding import (
     PadAssignment,
+    hands_a_tokenizer,
     pad_eos_assignments,
     pad_id_argument,
     pad_id_calls,
@@ -501,21 +502,11 @@ def _imported_collators(facts: ModuleFacts) -> tuple[MaskSummary, ...]:
         callee = dotted_name(call.func) or ""
         if not _is_module_level(function) or "Collator" not in callee.rsplit(".", 1)[-1]:
             continue
-        if callee.split(".")[0] not in bound or not any(_names_a_tokenizer(item) for item in _handed(call)):
+        if callee.split(".")[0] not in bound or not hands_a_tokenizer(call):
             continue
         text = f"`{shortened(facts.code(call), 80)}`"
         found.setdefault((function.name, callee), MaskSummary(function.name, call.lineno, text, via=callee))
     return tuple(found.values())
-
-
-def _handed(call: ast.Call) -> list[ast.expr]:
-    return [*call.args, *(item.value for item in call.keywords if item.arg in (None, "tokenizer", "processing_class"))]
-
-
-def _names_a_tokenizer(value: ast.expr) -> bool:
-    """`tokenizer`, `self.tok`, `processor.tokenizer`: a name for a tokenizer."""
-    name = (dotted_name(value) or "").rsplit(".", 1)[-1].lower()
-    return "tok" in name or name == "processing_class"
 
 
 def _factory_masks(facts: ModuleFacts, masks: tuple[MaskSummary, ...]) -> tuple[MaskSummary, ...]:

@@ -13,6 +13,7 @@ from chatlint.facts.padding import (
     LOSS_MASK_NAME,
     PadAssignment,
     ValueMask,
+    hands_a_tokenizer,
     pad_eos_assignments,
     padded_tokenizer,
     value_masks,
@@ -314,7 +315,7 @@ class PadEosMaskedByValue(Rule):
                 or [item for item in loaded if _kept_on_self(item, function, call)]
                 or [item for item in loaded if item[1].is_module]
             )
-            if not near or not (_hands_a_tokenizer(call, function) or _hands_a_loaded(call, function, near)):
+            if not near or not (hands_a_tokenizer(call) or _hands_a_loaded(call, function, near)):
                 continue
             loader_call, _, (loader, loader_summary) = near[0]
             mask, mask_summary = found[0]
@@ -529,15 +530,6 @@ def _padding_place(loader: PadLoader, summary: ModuleSummary) -> Related:
 def _generates_only(function: FunctionInfo) -> bool:
     """The function calls `generate()` and builds no labels: its tokenizer is padded for generation."""
     return function.calls_generate and not function.labels_evidence
-
-
-def _hands_a_tokenizer(call: ast.Call, function: FunctionInfo) -> bool:
-    """Does the call hand on a tokenizer (`ChatCollator(tokenizer, ...)`, `processing_class=tok`)?"""
-    for value in (*call.args, *(item.value for item in call.keywords)):
-        name = (dotted_name(value) or "").rsplit(".", 1)[-1].lower()
-        if "tok" in name or "processing_class" in name or "processor" in name:
-            return True
-    return False
 
 
 def _kept_on_self(loaded: tuple[ast.Call, FunctionInfo, object], function: FunctionInfo, call: ast.Call) -> bool:
