@@ -234,6 +234,21 @@ FAMILIES: tuple[ModelFamily, ...] = (
         "deepseek.py)",
     ),
     ModelFamily(
+        # Gemma 1 to 3 (`google/gemma-7b-it`, `google/gemma-2-9b-it`, `google/gemma-3-4b-it`, Gemma 3n); not Gemma 4,
+        # nor the families named after it (PaliGemma, RecurrentGemma, CodeGemma, ShieldGemma), whose templates differ
+        "Gemma",
+        re.compile(r"(?<![a-z])gemma(?![-_]?4)"),
+        True,
+        "the chat-template tests of mistral.rs (mistralrs-core/src/pipeline/mod.rs, the source of the mistralrs "
+        "package) give google/gemma-7b-it's tokenizer `<bos>` and `<eos>` and a template that begins with "
+        "`{{ bos_token }}` and writes each turn as `<start_of_turn>role ... <end_of_turn>`",
+        # the tokenizer of every Gemma 1 to 3 checkpoint has its own pad token
+        own_pad=re.compile(r"gemma"),
+        pad_evidence="transformers 5.25.0 gives `gemma`, `gemma2`, `gemma3` and `gemma3n` checkpoints the "
+        "`GemmaTokenizer` (models/auto/tokenization_auto.py), whose pad token is `<pad>` (id 0) and EOS `<eos>` "
+        "(id 1) (models/gemma/tokenization_gemma.py)",
+    ),
+    ModelFamily(
         # (QwQ too: ms-swift 4.6.0 registers `Qwen/QwQ-32B` with its `qwq` template, a `QwenTemplateMeta`, ChatML
         # without the tokenizer's BOS, `auto_add_bos` False: swift/model/models/qwen.py, swift/template/templates/
         # qwen.py)

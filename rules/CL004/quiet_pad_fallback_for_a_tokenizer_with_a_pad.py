@@ -32,3 +32,13 @@ def main_with_an_option(dataset):
     model = AutoModelForCausalLM.from_pretrained(args.model)
     collator = DataCollatorForLanguageModeling(tokenizer=tokenizer, mlm=False)
     Trainer(model=model, args=TrainingArguments("out"), train_dataset=dataset, data_collator=collator).train()
+
+
+# Gemma 2 Instruct: its tokenizer has `<pad>` (id 0) apart from `<eos>` (id 1), so the fallback never runs either.
+def main_gemma(dataset):
+    tokenizer = AutoTokenizer.from_pretrained("google/gemma-2-9b-it")
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    model = AutoModelForCausalLM.from_pretrained("google/gemma-2-9b-it")
+    collator = DataCollatorForLanguageModeling(tokenizer=tokenizer, mlm=False)
+    Trainer(model=model, args=TrainingArguments("out"), train_dataset=dataset, data_collator=collator).train()
