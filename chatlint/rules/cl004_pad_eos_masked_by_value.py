@@ -200,7 +200,8 @@ class PadEosMaskedByValue(Rule):
             related = [
                 mask
                 for mask in masks
-                if _related(assignment, mask) and _setter_around(mask.function, setters) in (None, assignment.function)
+                if _related(assignment, mask, facts.functions)
+                and _setter_around(mask.function, setters) in (None, assignment.function)
             ]
             if related:
                 # the nearest evidence first: a mask in the same function as the assignment
@@ -230,7 +231,8 @@ class PadEosMaskedByValue(Rule):
         loaded = [
             (call, function, found)
             for call, function, _ in facts.calls
-            if not _generates_only(function) and (found := facts.links.pad_loader(call.func)) is not None
+            if not _generates_only(function, facts.functions)
+            and (found := facts.links.pad_loader(call.func)) is not None
         ]
         if not loaded:
             yield from self._annotated_loaders(facts)
@@ -239,7 +241,7 @@ class PadEosMaskedByValue(Rule):
         if not masks:
             yield from self._handed_to_imported_masks(facts, loaded)
         for mask in masks:
-            if _generates_only(mask.function):
+            if _generates_only(mask.function, facts.functions):
                 continue
             # the nearest evidence first: a loader called in the function that masks
             call, _, (loader, summary) = min(loaded, key=lambda item: item[1] is not mask.function)
@@ -276,7 +278,7 @@ class PadEosMaskedByValue(Rule):
                 for item in annotated
                 if item[0] is mask.function or (cls is not None and item[0].self_class is cls)
             ]
-            if not near or _generates_only(mask.function):
+            if not near or _generates_only(mask.function, facts.functions):
                 continue
             _, annotation, (loader, summary) = near[0]
             yield Diagnostic(
@@ -303,7 +305,7 @@ class PadEosMaskedByValue(Rule):
             # (a collate function bound with the pad id: `functools.partial(collate, pad_id=tok.pad_token_id)`)
             callee = call.args[0] if is_partial(call) and call.args else call.func
             resolved = facts.links.resolve(callee)
-            if resolved is None or _generates_only(function):
+            if resolved is None or _generates_only(function, facts.functions):
                 continue
             found = [(mask, summary) for mask, summary in masks if mask.owner == resolved[1]]
             if not found:
@@ -527,9 +529,16 @@ def _padding_place(loader: PadLoader, summary: ModuleSummary) -> Related:
     return Related(summary.path, loader.line, f"`{loader.name}` makes padding the EOS token")
 
 
-def _generates_only(function: FunctionInfo) -> bool:
-    """The function calls `generate()` and builds no labels: its tokenizer is padded for generation."""
-    return function.calls_generate and not function.labels_evidence
+def _generates_only(function: FunctionInfo, functions: Sequence[FunctionInfo]) -> bool:
+    """The function calls `generate()` and trains nothing: its tokenizer is padded for generation. A function that
+    generates and also runs a training loop (`trainer.train()`), builds labels, or builds them in a function defined
+    in it (`def tokenize_function(examples)` handed to `.map()`) trains too."""
+    return (
+        function.calls_generate
+        and not function.labels_evidence
+        and not _calls_train(function)
+        and not any(inner.labels_evidence and _defined_in(inner, function) for inner in functions)
+    )
 
 
 def _kept_on_self(loaded: tuple[ast.Call, FunctionInfo, object], function: FunctionInfo, call: ast.Call) -> bool:
@@ -569,17 +578,8 @@ def _hands_a_loaded(
 
 def _hands_tokenizer_on(assignment: PadAssignment, facts: ModuleFacts) -> bool:
     """A pad token set on the tokenizer itself (not a local id), outside a function that only generates: the
-    tokenizer an imported collator or dataset masks labels with. A function that generates and also runs a training
-    loop (`trainer.train()`) or builds labels in a function defined in it (`def tokenize_function(examples)` handed
-    to `.map()`) trains too."""
-    function = assignment.function
-    if assignment.local_name is not None:
-        return False
-    return (
-        not _generates_only(function)
-        or _calls_train(function)
-        or any(inner.labels_evidence and _defined_in(inner, function) for inner in facts.functions)
-    )
+    tokenizer an imported collator or dataset masks labels with."""
+    return assignment.local_name is None and not _generates_only(assignment.function, facts.functions)
 
 
 def _calls_train(function: FunctionInfo) -> bool:
@@ -594,11 +594,11 @@ def _calls_train(function: FunctionInfo) -> bool:
     )
 
 
-def _related(assignment: PadAssignment, mask: ValueMask) -> bool:
+def _related(assignment: PadAssignment, mask: ValueMask, functions: Sequence[FunctionInfo]) -> bool:
     setter = assignment.function
     if mask.same_function and setter is not mask.function:
         return False
-    if setter is not mask.function and not _defined_in(mask.function, setter) and _generates_only(setter):
+    if setter is not mask.function and not _defined_in(mask.function, setter) and _generates_only(setter, functions):
         # a tokenizer padded for `generate()` in its own function is not the one another function masks labels with
         # (a function defined in it, `def tokenize_function(examples)` handed to `.map()`, masks with that very one)
         return False
