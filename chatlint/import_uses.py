@@ -49,12 +49,25 @@ def applied_to_rows(ref: ImportRef, text: str) -> bool:
     return f".map({local}" in text or f"partial({local}" in text or f"{local}(" in text
 
 
+def _hands_pad_id(name: str, text: str) -> bool:
+    """Does a call of `name` in the text hand it a pad id on the line it starts (`name(..., tok.pad_token_id)`)?"""
+    if "pad_token_id" not in text and "pad_id" not in text:
+        return False
+    for match in re.finditer(rf"(?<![\w.]){re.escape(name)}\(", text):
+        end = text.find("\n", match.end())
+        line = text[match.end() : end if end != -1 else len(text)]
+        if "pad_token_id" in line or "pad_id" in line:
+            return True
+    return False
+
+
 def trains_with(ref: ImportRef, text: str | None) -> bool:
     """Does `ref` import what a module that pads with EOS may train with (a collator, dataset, trainer: their label
     masks matter), by its name, or a module imported whole through which the text builds one (`import collate`,
-    then `collate.PadCollator(tok)`)?"""
+    then `collate.PadCollator(tok)`)? Or a name the text hands a pad id to, whatever it is called (`TokenBlocks(rows,
+    2048, tokenizer.pad_token_id)`, on one line)?"""
     if ref.symbol is not None:
-        return _TRAINS_WITH.search(ref.symbol) is not None
+        return _TRAINS_WITH.search(ref.symbol) is not None or (text is not None and _hands_pad_id(ref.local, text))
     if text is None:
         return False
     if f"{ref.local}." not in text:

@@ -58,6 +58,9 @@ _ANNOTATED_TOKENIZER_CLASS = re.compile(r":[ \t]*((?!PreTrained|Auto)[A-Z]\w*Tok
 # a name written as a constant (`SYSTEM_PROMPT`, `_MAX_LEN`)
 _CONSTANT = re.compile(r"_*[A-Z][A-Z0-9_]*")
 
+# the words of a module that trains with what it builds: a collator, a trainer, a data loader of its own loop
+_TRAINS_WITH_WORDS = ("Collat", "Trainer(", "collate_fn=", "DataLoader(")
+
 # A run of at most this many files (a pre-commit call) follows the imports of every file it checks; a larger one,
 # those of the files the rules parse and of the files that mention a name another module exports.
 SMALL_RUN = 64
@@ -189,8 +192,9 @@ class ProjectStep:
             summary = result.summary
             # a module that gets its tokenizer from a loader of another module (`setup_tokenizer(name)`) and hands
             # it to an imported collator, masking nothing itself: what the loader does to the pad token and how the
-            # collator masks labels both matter
-            trains = "Collat" in source.text or "Trainer(" in source.text or "collate_fn=" in source.text
+            # collator masks labels both matter (also a training loop of its own that hands the pad id to a dataset:
+            # `PackedDataset(rows, seq_len, tok.pad_token_id)` before a `DataLoader`)
+            trains = any(word in source.text for word in _TRAINS_WITH_WORDS)
             loaders = tokenizer_loader_calls(source.text, bound=trains or "-100" in source.text)
             if "-100" in source.text and "Tokeni" in source.text:
                 # (a class of the project a parameter is annotated with, `tokenizer: PadTokenizer`: its constructor
