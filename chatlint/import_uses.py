@@ -162,15 +162,22 @@ def annotates(ref: ImportRef, text: str) -> bool:
 
 # the name of a module-level constant that may hold a checkpoint (`MODEL_ID`, `BASE_MODEL`, `DEFAULT_MODEL_NAME`,
 # `CHECKPOINT`; not `MODEL_FOR_CAUSAL_LM_MAPPING_NAMES`)
-_CHECKPOINT_CONSTANT = re.compile(r"^(?:[A-Z0-9]+_)*(?:MODEL|CHECKPOINT|CKPT)(?:_(?:ID|NAME|PATH|DIR|REPO))?$")
+_CHECKPOINT_CONSTANT = re.compile(
+    r"^(?:[A-Z0-9]+_)*(?:MODEL|CHECKPOINT|CKPT)S?(?:_(?:IDS?|NAMES?|PATHS?|DIRS?|REPOS?|OPTIONS|CONFIGS?|REGISTRY|TABLE|MAP))?$"
+)
+
+
+def is_checkpoint_constant(name: str) -> bool:
+    """Is the name one for a checkpoint constant, or a table of checkpoints (`MODEL_ID`, `REWARD_MODEL`, `MODELS`)?"""
+    return _CHECKPOINT_CONSTANT.match(name) is not None
 
 
 def checkpoint_constants(ref: ImportRef, read: dict[str, set[str]]) -> frozenset[str]:
     """The checkpoint constants an import gives the text: `from .constants import MODEL_ID`, or `import config` read
     as `config.REWARD_MODEL` (`read`: what `constants_read` found in the text)."""
     if ref.symbol is None:
-        return frozenset(name for name in read.get(ref.local, ()) if _CHECKPOINT_CONSTANT.match(name))
-    if _CHECKPOINT_CONSTANT.match(ref.symbol) is not None:
+        return frozenset(name for name in read.get(ref.local, ()) if is_checkpoint_constant(name))
+    if is_checkpoint_constant(ref.symbol):
         return frozenset({ref.symbol})
     return frozenset()
 

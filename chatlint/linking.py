@@ -70,6 +70,7 @@ from chatlint.import_uses import (
     constants_read,
     hands_to,
     installed_templates,
+    is_checkpoint_constant,
     may_tokenize_with,
     mentions,
     spread_constants,
@@ -535,8 +536,11 @@ class Project:
         # calls `generate` may build its engine with one named for it: `load_llm`)
         labels = "labels" in text
         engines = "generate(" in text
+        # (a module that loads a checkpoint may load one an imported constant names: `MODEL_ID`, a table `MODELS`)
+        loads = "from_pretrained(" in text
         return lambda statement: (
             "*" in statement
+            or (loads and any(is_checkpoint_constant(word) for word in _WORD.findall(statement)))
             or _LOADS_TOKENIZERS.search(statement) is not None
             or (labels and _MASKS_LABELS.search(statement) is not None)
             or (engines and _BUILDS_ENGINES.search(statement) is not None)
@@ -674,8 +678,11 @@ class Project:
 
     @functools.cached_property
     def _constant_names(self) -> frozenset[str]:
-        """The column-name constants the known modules define."""
-        return frozenset(name for summary in self.summaries.values() if summary for name, _ in summary.constants)
+        """The column-name and checkpoint constants the known modules define (a table of checkpoints by its own
+        name: `MODELS` for `MODELS[*][checkpoint]`)."""
+        return frozenset(
+            name.split("[", 1)[0] for summary in self.summaries.values() if summary for name, _ in summary.constants
+        )
 
     @functools.cached_property
     def _loader_names(self) -> frozenset[str]:

@@ -11,6 +11,7 @@ from chatlint.facts.column_names import (
     checkpoint_path,
     declared_defaults,
     exported_defaults,
+    model_tables,
     module_constants,
     option_defaults,
     text_fields_read,
@@ -138,3 +139,28 @@ def test_an_option_default_may_name_an_imported_constant() -> None:
     assert option_defaults(ast.parse(text)) == {}
     imported = {"BASE_MODEL": "Qwen/Qwen2.5-Coder-3B-Instruct"}
     assert option_defaults(ast.parse(text), imported=imported) == {"base_model": "Qwen/Qwen2.5-Coder-3B-Instruct"}
+
+
+def test_model_tables_name_the_family_every_entry_shares():
+    module = ast.parse(
+        textwrap.dedent(
+            """\
+            MODELS = {
+                "qwen-7b": {"checkpoint": "Qwen/Qwen2.5-7B-Instruct", "dtype": "bfloat16"},
+                "qwen-14b": {"checkpoint": "Qwen/Qwen2.5-14B-Instruct", "dtype": "float16"},
+            }
+            PATHS = {"small": "meta-llama/Llama-3.2-1B-Instruct", "large": "meta-llama/Llama-3.1-8B-Instruct"}
+            MIXED = {"a": "Qwen/Qwen2.5-7B-Instruct", "b": "meta-llama/Llama-3.1-8B-Instruct"}
+            UNKNOWN = {"a": {"checkpoint": "org/our-model"}}
+            PARTLY = {"a": {"checkpoint": "Qwen/Qwen2.5-7B-Instruct"}, "b": {"checkpoint": "org/our-model"}}
+            SPREAD = {**MODELS}
+            REBOUND = {"a": "Qwen/Qwen2.5-7B-Instruct"}
+            REBOUND = {"a": "meta-llama/Llama-3.1-8B-Instruct"}
+            """
+        )
+    )
+    # one family in every entry: the table's checkpoint, whichever key a run picks (not for a field that is not one)
+    assert model_tables(module) == {
+        "MODELS[*][checkpoint]": "Qwen/Qwen2.5-7B-Instruct",
+        "PATHS[*]": "meta-llama/Llama-3.2-1B-Instruct",
+    }

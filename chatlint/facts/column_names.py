@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from chatlint.facts.model import FunctionInfo
@@ -196,7 +196,53 @@ def module_constants(module: ast.Module, text: str) -> dict[str, str]:
         string = found.pop() if len(found) == 1 else None
         if string is not None and (_used_as_key(name, text) or family_of(string) is not None):
             constants[name] = string
+    if "{" in text:
+        constants.update(model_tables(module))
     return constants
+
+
+def model_tables(module: ast.Module) -> dict[str, str]:
+    """The module-level tables of checkpoints whose entries all name checkpoints of one known family: `MODELS =
+    {"qwen-7b": "Qwen/Qwen2.5-7B-Instruct", ...}` as `MODELS[*]`, and `MODELS = {"qwen-7b": {"checkpoint":
+    "Qwen/Qwen2.5-7B-Instruct", ...}, ...}` as `MODELS[*][checkpoint]`, each with its first checkpoint. Whichever
+    key a run picks (`MODELS[args.model]["checkpoint"]`), the model is of that family."""
+    bound: dict[str, list[ast.expr]] = {}
+    for statement in module.body:
+        if isinstance(statement, ast.Assign):
+            targets, value = statement.targets, statement.value
+        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+            targets, value = [statement.target], statement.value
+        else:
+            continue
+        for target in targets:
+            if isinstance(target, ast.Name):
+                bound.setdefault(target.id, []).append(value)
+    found: dict[str, str] = {}
+    for name, values in bound.items():
+        table = values[0]
+        if len(values) != 1 or not isinstance(table, ast.Dict) or not table.values or None in table.keys:
+            continue
+        entries = table.values
+        if all(isinstance(entry, ast.Dict) for entry in entries):
+            rows = [
+                {string_value(key): value for key, value in zip(entry.keys, entry.values) if string_value(key)}
+                for entry in entries
+                if isinstance(entry, ast.Dict)
+            ]
+            for field in set(rows[0]).intersection(*rows[1:]):
+                checkpoint = _agreed_family([row[field] for row in rows])
+                if checkpoint is not None:
+                    found[f"{name}[*][{field}]"] = checkpoint
+        elif (checkpoint := _agreed_family(entries)) is not None:
+            found[f"{name}[*]"] = checkpoint
+    return found
+
+
+def _agreed_family(values: Sequence[ast.expr | None]) -> str | None:
+    """The first of the checkpoints the string literals name, when every value is one, all of one known family."""
+    names = [string_value(value) for value in values]
+    families = {family_of(name) if name is not None else None for name in names}
+    return names[0] if len(families) == 1 and None not in families else None
 
 
 def _used_as_key(name: str, text: str) -> bool:

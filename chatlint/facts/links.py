@@ -294,9 +294,11 @@ class Links:
         name."""
         found = {}
         for local, imported in self.names.items():
-            value = dict(imported.summary.constants).get(imported.symbol or "")
-            if value is not None:
-                found[local] = value
+            symbol = imported.symbol or ""
+            for name, value in imported.summary.constants:
+                # (also a table of checkpoints: `MODELS[*][checkpoint]` for `MODELS`, see `model_tables`)
+                if name == symbol or (name.startswith(f"{symbol}[*]") and symbol):
+                    found[local + name[len(symbol) :]] = value
         return found
 
     def flag_dict(self, mapping: ast.expr) -> tuple[dict[str, bool | None], Related] | None:

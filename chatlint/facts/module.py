@@ -16,7 +16,7 @@ from pathlib import PurePath
 from typing import TypeVar
 
 from chatlint.facts.calls import collect_template_calls
-from chatlint.facts.column_names import checkpoint_path, option_defaults
+from chatlint.facts.column_names import checkpoint_path, model_tables, option_defaults
 from chatlint.facts.engines import Engines, may_name_engines
 from chatlint.facts.flags import defining_scope
 from chatlint.facts.flow import FunctionFlow, instance_class
@@ -397,7 +397,31 @@ class ModuleFacts:
                 name = self.links.field_defaults.get(argument.attr)
         if name is None and argument is not None:
             name = _allowlisted(argument, function)
+        if name is None and isinstance(argument, ast.Subscript):
+            name = self._table_checkpoint(argument, function)
         return name if name is not None else _named_by_key(argument)
+
+    def _table_checkpoint(self, argument: ast.Subscript, function: FunctionInfo) -> str | None:
+        """The checkpoint read off a table of checkpoints of one family (`model_tables`) by any key: `MODELS[name]`,
+        `MODELS[name]["checkpoint"]`, or `cfg["checkpoint"]` with `cfg = MODELS[args.model]`; the table defined in
+        the module or imported by name."""
+        table: ast.expr = argument
+        field = ""
+        if isinstance(argument.value, (ast.Name, ast.Subscript)) and (key := string_value(argument.slice)):
+            table, field = argument.value, f"[{key}]"
+            if isinstance(table, ast.Name):
+                # `cfg["checkpoint"]` with the name bound once to a row of the table
+                assigned = defining_scope(function, table.id).assignments.get(table.id, [])
+                table = assigned[0] if len(assigned) == 1 and isinstance(assigned[0], ast.Subscript) else table
+        if not isinstance(table, ast.Subscript) or not isinstance(table.value, ast.Name):
+            return None
+        name = f"{table.value.id}[*]{field}"
+        imported = self.links.constants if self.links else {}
+        return self._model_tables.get(name) or imported.get(name)
+
+    @functools.cached_property
+    def _model_tables(self) -> dict[str, str]:
+        return model_tables(self.module) if "{" in self.source.text else {}
 
     @functools.cached_property
     def imports(self) -> tuple[ImportRef, ...]:

@@ -785,7 +785,9 @@ class ModuleSummary:
         owners += [owner for owner, _, _, _ in self.switches]
         factories = [text.name for text in self.texts if text.makes_rows]
         owners += [name for name, _, _ in self.flag_dicts]
-        return self.renderers | frozenset(name for name, _ in self.constants) | frozenset([*owners, *factories])
+        # (a table of checkpoints by its own name: `MODELS` for `MODELS[*][checkpoint]`)
+        constants = [name.split("[", 1)[0] for name, _ in self.constants]
+        return self.renderers | frozenset([*constants, *owners, *factories])
 
     def switch(self, cls: str, field: str) -> tuple[bool, int] | None:
         """The default the class `cls` declares for its switch field `field`, with its line, if it declares one."""
