@@ -127,3 +127,21 @@ def test_missing_path_is_an_error(tmp_path: Path) -> None:
     outcome = run_cli(str(tmp_path / "nope.py"))
     assert outcome.exit_code == 2
     assert "no such file" in outcome.output
+
+
+def test_python_m_chatlint_in_a_project_whose_modules_shadow_the_standard_library(tmp_path: Path) -> None:
+    """`python -m chatlint` puts the current folder first on the module path; a project's own `inspect.py` (which
+    here would fail if imported) must not stand in for the standard library's in chatlint's own imports."""
+    import subprocess
+
+    write(tmp_path / "inspect.py", "raise SystemExit('the project module was imported')\n")
+    write(tmp_path / "tokenize.py", "raise SystemExit('the project module was imported')\n")
+    write(tmp_path / "collator.py", BUGGY_COLLATOR)
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "CHATLINT_NO_CACHE": "1"}
+    env.pop("PYTHONSAFEPATH", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "chatlint", "check", "-q", "."], cwd=tmp_path, capture_output=True, text=True, env=env
+    )
+    assert "the project module was imported" not in result.stderr + result.stdout
+    assert result.returncode == 1, result.stderr
+    assert "collator.py" in result.stdout and "CL001" in result.stdout
