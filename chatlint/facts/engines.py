@@ -286,6 +286,9 @@ class Engines(NamedTuple):
                     pipelines.add(f"{ref.local}.pipeline")
                 elif ref.symbol == "pipeline":  # `from transformers import pipeline`
                     pipelines.add(ref.local)
+                elif ref.symbol == "TextGenerationPipeline":  # built by its class: `TextGenerationPipeline(model=...)`
+                    pipelines.add(ref.local)
+                    classes[ref.local] = PIPELINE
                 continue
             client = _CLIENTS.get((root, ref.symbol or ""))
             if client is None and ref.symbol == "VLLMClient" and ref.module.rsplit(".", 1)[-1] == "vllm_client":

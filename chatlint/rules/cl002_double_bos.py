@@ -395,7 +395,8 @@ class DoubleBos(Rule):
         no autofix there: hand the engine token ids (`TokensPrompt(prompt_token_ids=...)`), the conversation
         (`llm.chat(...)`, a chat completions request), or `extra_body={"add_special_tokens": False}`. A
         transformers `text-generation` pipeline called with a string (`pipe(prompt)`, `pipe` built by
-        `pipeline("text-generation", ...)` in the function, the module or a method of the class, on at least one
+        `pipeline("text-generation", ...)` or by its class, `TextGenerationPipeline(model=..., tokenizer=...)`, in
+        the function, the module or a method of the class, on at least one
         path and as no pipeline of another task on the others, or returned by a function of the module that builds
         one, alone or in a tuple: `tokenizer, pipe = load(name)`; or built with no task, `pipeline(model=name)`, and
         called with generation keywords, `max_new_tokens=`) tokenizes it with the
