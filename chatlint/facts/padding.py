@@ -321,6 +321,11 @@ def _pad_comparison(
         return next((item for item in found if item), "")
     if isinstance(node, ast.UnaryOp):  # `~(labels != pad_id)`
         return _pad_comparison(node.operand, function, is_compared)
+    if isinstance(node, ast.Name) and len(assigned := function.assignments.get(node.id, [])) == 1:
+        # `attention_mask = input_ids.ne(pad_id)`, then `labels[~attention_mask] = -100`: a mask made from the pad
+        # value (not one a tokenizer returns, which marks padding by position)
+        value = assigned[0]
+        return _pad_comparison(value, function, is_compared) if isinstance(value, (ast.Compare, ast.Call)) else ""
     return ""
 
 

@@ -68,7 +68,8 @@ class PadEosMaskedByValue(Rule):
         `PAD_FALLBACK[family]`) in a module that also
         masks labels *by value*: `labels[labels == pad_token_id] = -100`, `torch.where(ids ==
         tokenizer.pad_token_id, -100, ids)`, `labels.masked_fill(labels == pad_id, -100)` (the value written may be
-        a name for it: `IGNORE_INDEX`, `self.label_pad`), a comprehension doing
+        a name for it: `IGNORE_INDEX`, `self.label_pad`), a mask made from the pad value under another name
+        (`attention_mask = input_ids.ne(pad_token_id)`, then `labels[~attention_mask] = -100`), a comprehension doing
         the same, a loss that ignores the targets equal to the pad id (`nn.CrossEntropyLoss(ignore_index=
         tokenizer.pad_token_id)`, `F.cross_entropy(..., ignore_index=pad_id)`; not one with `reduction="none"`,
         a score per token as perplexity evaluations compute), a mask of the tokens a loss counts made the same way
@@ -89,7 +90,7 @@ class PadEosMaskedByValue(Rule):
         pad token of its own (unsloth_zoo's `patch_tokenizer`), so the fallback never runs; nor is one on a tokenizer
         the function loads once from a checkpoint it names (a literal, a constant, a constant of a plain class of the
         module: `Config.BASE_MODEL`; not a default, which a run replaces) whose tokenizer has a pad token that is not
-        its EOS (Qwen's chat checkpoints: `<|endoftext|>` pads, `<|im_end|>` ends). `model.config.pad_token_id` and `generate(pad_token_id=...)` are not the
+        its EOS (Qwen's chat checkpoints: `<|endoftext|>` pads, `<|im_end|>` ends; Gemma 1 to 3: `<pad>` and `<eos>`). `model.config.pad_token_id` and `generate(pad_token_id=...)` are not the
         tokenizer's padding and are not looked at.
 
         trl's `SFTTrainer` built without a `data_collator` counts as such a collator when the project's declared

@@ -33,3 +33,13 @@ def attention_from_pad(input_ids):
     attention_mask = (input_ids != tokenizer.pad_token_id).long()
     attention_mask[input_ids == tokenizer.pad_token_id] = 0
     return attention_mask
+
+
+def collate_padded_rows(rows):
+    # the attention mask the tokenizer's `pad` returns marks padding by position, whatever the pad id
+    batch = tokenizer.pad({"input_ids": [row["input_ids"] for row in rows]}, return_tensors="pt")
+    labels = batch["input_ids"].clone()
+    attention_mask = batch["attention_mask"]
+    labels[attention_mask == 0] = -100
+    batch["labels"] = labels
+    return batch
