@@ -970,6 +970,11 @@ def _text_prompts(
         if value is not None:
             found = _text_prompts(value, function, flows, depth + 1)
             return found if found is not value else prompts
+        iterated = _iterated(prompts.id, function)
+        if iterated is not None:
+            # `for request in requests: llm.generate(request, ...)` over a list of text prompts: their texts
+            found = _text_prompts(iterated, function, flows, depth + 1)
+            return found if found is not iterated else prompts
         return prompts
     if isinstance(prompts, (ast.ListComp, ast.GeneratorExp)):
         text = _prompt_of(prompts.elt)
@@ -979,6 +984,18 @@ def _text_prompts(
     if isinstance(prompts, ast.List) and prompts.elts:
         return _texts_of(prompts.elts, prompts)
     return _prompt_of(prompts) or prompts
+
+
+def _iterated(name: str, function: FunctionInfo) -> ast.expr | None:
+    """What the name is the loop variable of, when one `for` loop of the function binds it and nothing else does."""
+    if function.assignments.get(name):
+        return None
+    loops = [
+        node
+        for node in ast.walk(function.node)
+        if isinstance(node, (ast.For, ast.AsyncFor)) and isinstance(node.target, ast.Name) and node.target.id == name
+    ]
+    return loops[0].iter if len(loops) == 1 else None
 
 
 def _texts_of(elements: list[ast.expr], where: ast.expr) -> ast.expr:

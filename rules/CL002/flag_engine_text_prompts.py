@@ -22,6 +22,16 @@ def describe_batch(conversations, images):
     return llm.generate(batch, params)  # expect: CL002 "holds texts rendered by `processor.apply_chat_template(...)`"
 
 
+def describe_each(conversations, images):
+    # one request at a time, each a text prompt of a list built beforehand
+    prompts = [processor.apply_chat_template(c, add_generation_prompt=True) for c in conversations]
+    requests = [{"prompt": p, "multi_modal_data": {"image": i}} for p, i in zip(prompts, images)]
+    outputs = []
+    for request in requests:
+        outputs += llm.generate(request, params)  # expect: CL002 "holds texts rendered by `processor.apply_chat_template(...)`"
+    return outputs
+
+
 def describe_one(conversation):
     prompt = processor.apply_chat_template(conversation, add_generation_prompt=True)
     return llm.generate(TextPrompt(prompt=prompt), params)  # expect: CL002 "`prompt` is rendered by"

@@ -20,6 +20,15 @@ def caption(documents, images):
     return llm.generate([{"prompt": d, "multi_modal_data": {"image": i}} for d, i in zip(documents, images)], params)
 
 
+def caption_each(documents, images):
+    # one request at a time, each a text prompt of plain documents
+    requests = [{"prompt": d, "multi_modal_data": {"image": i}} for d, i in zip(documents, images)]
+    outputs = []
+    for request in requests:
+        outputs += llm.generate(request, params)
+    return outputs
+
+
 def chat(conversations):
     return llm.chat(conversations, params)
 
