@@ -489,7 +489,9 @@ class DoubleBos(Rule):
         checkpoint's path whose last part names the model, `str(ROOT / "models" / "Qwen2.5-Coder-3B-Instruct")`, or the
         folder `snapshot_download("Qwen/...")` or a helper named for finding one (`find_model_path("Qwen/...")`) gives for a
         checkpoint it names; a checkpoint the function holds to an allowlist of one such family, `if cfg["model"] not
-        in SUPPORTED_MODELS: raise ...` or `assert model in (...)`; a path read
+        in SUPPORTED_MODELS: raise ...` or `assert model in (...)`; a checkpoint read by any key off a table of
+        the module or of another module whose entries all name checkpoints of one such family (`MODELS[args.model][
+        "checkpoint"]`, `cfg["checkpoint"]` with `cfg = MODELS[args.model]`, `PATHS[name]`); a path read
         from a configuration under a key or field that names the family, `paths["qwen"]`, `cfg.qwen_path`, also as
         one of the values a name is given on different paths, all of one family; a checkpoint written as a default,
         the model the code runs with (its users may pass another; the project's `models` setting names those): the
