@@ -211,10 +211,15 @@ class IdsSearch(NamedTuple):
         """The uses of the value a binding gives a name, through the names it is moved on to unchanged
         (`ids = ids.to(device)`), also in the functions defined in this one that read it; none when some load reads
         it by key on a path a `BatchEncoding` takes (`if is_transformers_version_greater_than("5.0.0"): ids =
-        ids["input_ids"]`): code written for both kinds of value."""
+        ids["input_ids"]`): code written for both kinds of value, from there on. A use the function makes before
+        its first such load (`model.generate(input_ids=ids)`, then `if isinstance(ids, torch.Tensor): n =
+        ids.shape[1]`) still counts."""
         loads = list(self._binding_loads(first, function))
-        if any(_written_for_both(load) for load, _, _, _ in loads):
-            return ()
+        tests = [load.order for load, _, _, where in loads if _written_for_both(load)]
+        if tests:
+            if any(where is not function for _, _, _, where in loads):
+                return ()  # (loads in functions defined in this one: no order to compare)
+            loads = [item for item in loads if item[0].order < min(tests)]
         found: list[str] = []
         for _, load_use, value, where in loads:
             found.extend(self._expand(load_use, value, where, depth))

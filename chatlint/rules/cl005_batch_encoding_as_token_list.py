@@ -79,7 +79,9 @@ class BatchEncodingAsTokenList(Rule):
         hasattr(ids, "to"): ids = ids.to(device)` leads on to the tensor's `.shape`); `isinstance(ids, Mapping)`, `hasattr(
         ids, "input_ids")`, `isinstance(ids, list)` or `torch.is_tensor(ids)` do, and so does such a test of
         another render whose branch takes this one's ids too (`if hasattr(full, "input_ids"): full, prompt =
-        full["input_ids"], prompt["input_ids"]`). A wrapper of the module that
+        full["input_ids"], prompt["input_ids"]`). Such a test covers the uses after it, not one before it (`model.
+        generate(input_ids=ids)`, then `if isinstance(ids, torch.Tensor): n = ids.shape[1]`; a move to a device,
+        `ids = ids.to(device)`, is no use). A wrapper of the module that
         renders text by default and tokenizes when its caller says so
         (`def _to_chat_prompt(self, messages, tokenize=False): return tok.apply_chat_template(messages,
         tokenize=tokenize)`, or one that keeps the render in a name and returns it, a return under `if
@@ -413,14 +415,37 @@ def _type_checked(name: str, template_call: TemplateCall, facts: ModuleFacts) ->
     `assert isinstance(name, list)`, which only fails for a `BatchEncoding`, nor a test it fails as a list would:
     `isinstance(name, dict)`, `hasattr(name, "tolist")`)."""
     names = _moved_copies(name, template_call.function)
+    # (a use of the ids before the test is not written for both: `model.generate(input_ids=ids)`, then `if
+    # isinstance(ids, torch.Tensor): n = ids.shape[1]`; moving the value to a device is no use)
+    render = (template_call.call.lineno, template_call.call.col_offset)
+    used = [
+        (node.lineno, node.col_offset)
+        for node in facts.scope_members(template_call.function.node)
+        if isinstance(node, ast.Name)
+        and node.id in names
+        and isinstance(node.ctx, ast.Load)
+        and (node.lineno, node.col_offset) > render
+        and not _moved_on(node, facts)
+    ]
     for node in facts.scope_members(template_call.function.node):
         if isinstance(node, ast.Call) and called_name(node) in ("isinstance", "hasattr", "is_tensor") and node.args:
             if isinstance(node.args[0], ast.Name) and node.args[0].id in names and tells_a_batch_encoding(node):
+                tested = (node.args[0].lineno, node.args[0].col_offset)
+                if any(place < tested for place in used):
+                    continue
                 if not asserted_a_list(node, facts.ancestors(node)):
                     return True
         if isinstance(node, ast.If) and _kind_test(node.test) and _takes_the_ids_of(node.body, names):
             return True  # `if hasattr(full, "input_ids"): full, prompt = full["input_ids"], prompt["input_ids"]`
     return False
+
+
+def _moved_on(node: ast.Name, facts: ModuleFacts) -> bool:
+    """Is the load only moving the value to a device (`ids.to(device)`), or itself a test of its kind?"""
+    parent = facts.ancestors(node)[-1] if facts.ancestors(node) else None
+    if isinstance(parent, ast.Attribute) and parent.attr in MOVES:
+        return True
+    return isinstance(parent, ast.Call) and called_name(parent) in ("isinstance", "hasattr", "is_tensor")
 
 
 def _kind_test(test: ast.expr) -> bool:

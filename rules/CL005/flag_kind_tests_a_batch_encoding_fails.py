@@ -41,3 +41,17 @@ def prefix_length(tokenizer, messages, device):
     if hasattr(encoded, "to"):
         encoded = encoded.to(device)
     return encoded.shape[-1]
+
+
+def reply(model, tokenizer, messages):
+    # the kind test comes after the ids were already handed to `generate` as they are
+    import torch
+
+    inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")  # expect: CL005 "`input_ids=inputs`"
+    inputs = inputs.to(model.device)
+    outputs = model.generate(input_ids=inputs, max_new_tokens=128)
+    if isinstance(inputs, torch.Tensor):
+        prompt_length = inputs.shape[1]
+    else:
+        prompt_length = inputs["input_ids"].shape[1]
+    return tokenizer.decode(outputs[0][prompt_length:], skip_special_tokens=True)

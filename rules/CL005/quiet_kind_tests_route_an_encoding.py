@@ -64,3 +64,15 @@ def reference_labels(tokenizer, messages):
         input_ids = input_ids["input_ids"]
         prompt_ids = prompt_ids["input_ids"]
     return [-100] * len(prompt_ids) + input_ids[len(prompt_ids) :]
+
+
+def reply(model, tokenizer, messages):
+    # the kind test comes first (after a move to the device): every use below it is written for both results
+    import torch
+
+    inputs = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt")
+    inputs = inputs.to(model.device)
+    if not isinstance(inputs, torch.Tensor):
+        inputs = inputs["input_ids"]
+    outputs = model.generate(input_ids=inputs, max_new_tokens=128)
+    return tokenizer.decode(outputs[0][inputs.shape[1] :], skip_special_tokens=True)
