@@ -17,6 +17,7 @@ from chatlint.cache import ResultCache
 from chatlint.config import Config
 from chatlint.config_files import config_file_switches
 from chatlint.engine import FileResult, imports_in_text, loaded_checkpoints, summarize_text
+from chatlint.facts.column_names import checkpoint_fields_read, option_checkpoint_defaults
 from chatlint.facts.config_switches import (
     may_declare_template_switches,
     reads_token_switches,
@@ -85,6 +86,23 @@ def summarizer_for(cache: ResultCache | None) -> Summarizer:
         return cache.summary(name, text, lambda: summarize_text(name, text, links), depends)
 
     return remembered
+
+
+def _run_option_checkpoints(checked: dict[str, tuple[Source, FileResult]]) -> dict[str, str]:
+    """The command-line options the run's modules declare only with defaults naming checkpoints of one known family
+    (`--checkpoint_dir` defaulting to `outputs/Qwen2.5-0.5B-GRPO`, in every parser that has it): option -> the first
+    default. A module that loads a checkpoint from such a field of an object it is handed (`def infer(args)`) runs
+    with that family unless told otherwise, as it would reading its own parser's default."""
+    found: dict[str, set[str]] = {}
+    for source, _ in checked.values():
+        for option, defaults in option_checkpoint_defaults(source.text).items():
+            found.setdefault(option, set()).update(defaults)
+    agreed = {}
+    for option, defaults in found.items():
+        families = {family_of(default) for default in defaults}
+        if len(families) == 1 and None not in families:
+            agreed[option] = min(defaults)
+    return agreed
 
 
 def _run_switch_defaults(
@@ -159,6 +177,7 @@ class ProjectStep:
             config_file_switches(self.root, ((path, source.text) for path, (source, _) in checked.items())),
         )
         run_defaults = _run_switch_defaults(checked, project.switch_overrides)
+        run_options = _run_option_checkpoints(checked)
         classes = mentions(project.rendering_classes)
         for path, (source, result) in sorted(checked.items()):
             # (functions annotated to return a rendering class, or classes inheriting from one: their callers are
@@ -219,6 +238,10 @@ class ProjectStep:
                 summary.hands_text,
                 loaders=loaders if loads or masks else frozenset(),
             )
+            if run_options and "from_pretrained(" in source.text:
+                # (a checkpoint field read off an object the module is handed: `def infer(args)`)
+                loaded = checkpoint_fields_read(source.text)
+                links.option_checkpoints.update((name, run_options[name]) for name in loaded if name in run_options)
             if run_defaults:
                 # (a template flag read off an object whose class the module may not show: `self.cfg.
                 # add_generation_prompt`, with `FormatConfig` of another module the only class declaring the field)

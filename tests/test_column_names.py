@@ -13,6 +13,7 @@ from chatlint.facts.column_names import (
     exported_defaults,
     model_tables,
     module_constants,
+    option_checkpoint_defaults,
     option_defaults,
     text_fields_read,
 )
@@ -163,4 +164,27 @@ def test_model_tables_name_the_family_every_entry_shares():
     assert model_tables(module) == {
         "MODELS[*][checkpoint]": "Qwen/Qwen2.5-7B-Instruct",
         "PATHS[*]": "meta-llama/Llama-3.2-1B-Instruct",
+    }
+
+
+def test_option_checkpoint_defaults_read_argparse_calls_off_the_text():
+    text = textwrap.dedent(
+        """\
+        parser.add_argument("--checkpoint_dir", default="outputs/Qwen2.5-0.5B-GRPO", help="where (or from where)")
+        parser.add_argument(
+            "-m",
+            "--model-name",
+            type=str,
+            default='meta-llama/Llama-3.1-8B-Instruct',
+        )
+        parser.add_argument("--model_path", required=True)
+        parser.add_argument("--lr", type=float, default=1e-5)
+        """
+    )
+    # (an option with no string default is "": a run may give it any value)
+    assert option_checkpoint_defaults(text) == {
+        "checkpoint_dir": {"outputs/Qwen2.5-0.5B-GRPO"},
+        "model_name": {"meta-llama/Llama-3.1-8B-Instruct"},
+        "model_path": {""},
+        "lr": {""},
     }

@@ -303,6 +303,43 @@ def checkpoint_fields_handed(text: str) -> frozenset[str]:
     return frozenset(match.group(1) for match in _MODEL_FIELD_HANDED.finditer(text))
 
 
+def option_checkpoint_defaults(text: str) -> dict[str, set[str]]:
+    """The defaults of the module's argparse options, by field name, read off its text (no parse): `parser.
+    add_argument("--checkpoint_dir", default="outputs/Qwen2.5-0.5B-GRPO")` gives `checkpoint_dir`. (A multi-line
+    call is read to its closing parenthesis; an option whose default is not a string literal has "".)"""
+    found: dict[str, set[str]] = {}
+    if "add_argument(" not in text or "default" not in text:
+        return found
+    for match in _ADD_ARGUMENT.finditer(text):
+        end = _closing_parenthesis(text, match.end())
+        call = text[match.end() : end]
+        option = _OPTION_NAME.search(call)
+        default = _STRING_DEFAULT.search(call)
+        if option is not None:
+            # ("": an option with no string default, which a run may give any value)
+            found.setdefault(option.group(1).replace("-", "_"), set()).add(default.group(2) if default else "")
+    return found
+
+
+def _closing_parenthesis(text: str, start: int) -> int:
+    """Where the call whose arguments begin at `start` closes (parentheses counted; strings are not skipped, which
+    only shortens what is read)."""
+    depth = 1
+    for index in range(start, min(len(text), start + 2000)):
+        character = text[index]
+        if character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+    return min(len(text), start + 2000)
+
+
+_ADD_ARGUMENT = re.compile(r"\badd_argument\(")
+_OPTION_NAME = re.compile(r"""["']--([A-Za-z][\w-]*)["']""")
+_STRING_DEFAULT = re.compile(r"""\bdefault\s*=\s*(["'])([^"'\n]+)\1""")
+
 _TEXT_FIELD_WORD = re.compile(r"text_?(?:col|column|field|key|name)\b")
 _TEXT_FIELD_KEYWORD = re.compile(r"dataset_text_field\s*=\s*[\w.]+\.(\w+)")
 _CHECKPOINT_FIELD = re.compile(r"from_pretrained\(\s*[\w.]+\.(\w+)\s*[,)]")

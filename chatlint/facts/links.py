@@ -87,6 +87,10 @@ class Links:
     # defaults alike: flag -> that default, the field as a class names it, and its place
     # (`config_switches.run_switch_defaults`)
     switch_defaults: dict[str, tuple[bool, str, Related]] = field(default_factory=dict)
+    # the checkpoint fields this module reads off an object handed to it (`def infer(args): ... from_pretrained(
+    # args.checkpoint_dir)`) whose command-line options the run's modules all default to checkpoints of one family
+    # (`project_step._run_option_checkpoints`): field -> the first of them
+    option_checkpoints: dict[str, str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(
@@ -99,6 +103,7 @@ class Links:
             or self.implementations
             or self.overrides
             or self.switch_defaults
+            or self.option_checkpoints
             or self.passed_defaults
         )
 
@@ -414,6 +419,7 @@ class Links:
         # (the switches set elsewhere in the run or in its configuration files, and the run's switch defaults)
         kept += [f"set {name}={value}" for name, value in self.overridden_switches]
         kept += [f"{flag} defaults to {value} in {where}" for flag, (value, where, _) in self.switch_defaults.items()]
+        kept += [f"--{option} defaults to {value}" for option, value in self.option_checkpoints.items()]
         return ",".join(sorted([*named, *handed, *families, *rows, *built, *subclassed, *overridden, *kept]))
 
     def prefix_mask(self, node: ast.expr) -> tuple[tuple[int, str, int], ModuleSummary] | None:

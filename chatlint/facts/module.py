@@ -395,6 +395,9 @@ class ModuleFacts:
                 if head and any(ref.local == head for ref in self.imports):
                     return None  # an imported class that declares no checkpoint default for it
                 name = self.links.field_defaults.get(argument.attr)
+                if name is None and isinstance(argument.value, ast.Name) and argument.value.id in function.params:
+                    # (an object handed to the function, `def infer(args)`: the run's options of that name)
+                    name = self.links.option_checkpoints.get(argument.attr)
         if name is None and argument is not None:
             name = _allowlisted(argument, function)
         if name is None and isinstance(argument, ast.Subscript):

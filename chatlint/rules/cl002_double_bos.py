@@ -491,7 +491,10 @@ class DoubleBos(Rule):
         checkpoint it names; a checkpoint the function holds to an allowlist of one such family, `if cfg["model"] not
         in SUPPORTED_MODELS: raise ...` or `assert model in (...)`; a checkpoint read by any key off a table of
         the module or of another module whose entries all name checkpoints of one such family (`MODELS[args.model][
-        "checkpoint"]`, `cfg["checkpoint"]` with `cfg = MODELS[args.model]`, `PATHS[name]`); a path read
+        "checkpoint"]`, `cfg["checkpoint"]` with `cfg = MODELS[args.model]`, `PATHS[name]`); a field of an object
+        the function is handed (`def infer(args)`, then `from_pretrained(args.checkpoint_dir)`) named as a
+        command-line option that every parser of the run declares with a default of one such family (an option
+        declared anywhere without a string default leaves it unknown); a path read
         from a configuration under a key or field that names the family, `paths["qwen"]`, `cfg.qwen_path`, also as
         one of the values a name is given on different paths, all of one family; a checkpoint written as a default,
         the model the code runs with (its users may pass another; the project's `models` setting names those): the
