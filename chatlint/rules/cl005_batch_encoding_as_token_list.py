@@ -146,7 +146,9 @@ class BatchEncodingAsTokenList(Rule):
         project's files a whole run would check for such a class, at most 3000). It stays quiet for a fallback in
         the `except` of a `try` that renders with `return_dict=` (`except TypeError: ids =
         tok.apply_chat_template(messages)`): only a tokenizer that refuses the keyword, one from before transformers
-        returned a `BatchEncoding`, gets there. The message names the requirement
+        returned a `BatchEncoding`, gets there. It stays quiet for an awaited call (`await self.apply_chat_template(
+        messages)`): a tokenizer's method is never a coroutine, a library's is (verl's `AgentLoopBase` gives a list
+        of ids). The message names the requirement
         that allows 5, or says that none was found.
 
         It stays quiet when the result is read by key (`ids["input_ids"]`, also on one path only, as after a
@@ -220,6 +222,10 @@ class BatchEncodingAsTokenList(Rule):
         call = template_call.call
         if template_call.by_processor:
             return None  # a processor's `apply_chat_template` returns text unless asked to tokenize
+        if isinstance((facts.ancestors(call) or (None,))[-1], ast.Await):
+            # `await self.apply_chat_template(messages)`: a library's coroutine (verl's `AgentLoopBase` gives a list
+            # of ids), not a tokenizer's method, which is never awaited
+            return None
         if template_call.result_name and _type_checked(template_call.result_name, template_call, facts):
             return None  # `isinstance(ids, list)`, `hasattr(out, "input_ids")`: written for both kinds of result
         left_to_defaults = _called_with_defaults(template_call, facts)

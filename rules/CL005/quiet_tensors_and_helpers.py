@@ -116,3 +116,12 @@ def drop_the_bos(model, tokenizer, messages):
     # the ids taken from the encoding, then the first token of each row cut off
     encoding = tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt", return_dict=True)
     return model.generate(input_ids=encoding["input_ids"][:, 1:], max_new_tokens=64)
+
+
+class EpisodeLoop:
+    """An agent loop of a library whose own `apply_chat_template` is a coroutine giving a list of ids (verl's
+    `AgentLoopBase`): an awaited call is no tokenizer's method."""
+
+    async def run(self, messages):
+        prompt_ids = await self.apply_chat_template(messages)
+        return prompt_ids + [0] * 4
