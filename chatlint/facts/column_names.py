@@ -180,32 +180,20 @@ def module_constants(module: ast.Module, text: str) -> dict[str, str]:
     """Module-level names bound to one string (every assignment the same) that the module's `text` uses as a key
     (`[NAME]`, `{NAME: ...}`), or that name a checkpoint of a known model family (`MODEL_ID =
     "meta-llama/Llama-3.1-8B-Instruct"`): the column names and checkpoints another module may import."""
-    values: dict[str, set[str | None]] = {}
-    for statement in module.body:
-        if isinstance(statement, ast.Assign):
-            targets, value = statement.targets, statement.value
-        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
-            targets, value = [statement.target], statement.value
-        else:
-            continue
-        for target in targets:
-            if isinstance(target, ast.Name):
-                values.setdefault(target.id, set()).add(string_value(value) or checkpoint_path(value))
+    bound = _module_bindings(module)
     constants: dict[str, str] = {}
-    for name, found in values.items():
+    for name, values in bound.items():
+        found = {string_value(value) or checkpoint_path(value) for value in values}
         string = found.pop() if len(found) == 1 else None
         if string is not None and (_used_as_key(name, text) or family_of(string) is not None):
             constants[name] = string
     if "{" in text:
-        constants.update(model_tables(module))
+        constants.update(model_tables(module, bound))
     return constants
 
 
-def model_tables(module: ast.Module) -> dict[str, str]:
-    """The module-level tables of checkpoints whose entries all name checkpoints of one known family: `MODELS =
-    {"qwen-7b": "Qwen/Qwen2.5-7B-Instruct", ...}` as `MODELS[*]`, and `MODELS = {"qwen-7b": {"checkpoint":
-    "Qwen/Qwen2.5-7B-Instruct", ...}, ...}` as `MODELS[*][checkpoint]`, each with its first checkpoint. Whichever
-    key a run picks (`MODELS[args.model]["checkpoint"]`), the model is of that family."""
+def _module_bindings(module: ast.Module) -> dict[str, list[ast.expr]]:
+    """The values the module's top level assigns to each name (`NAME = ...`, `NAME: T = ...`), in order."""
     bound: dict[str, list[ast.expr]] = {}
     for statement in module.body:
         if isinstance(statement, ast.Assign):
@@ -217,7 +205,17 @@ def model_tables(module: ast.Module) -> dict[str, str]:
         for target in targets:
             if isinstance(target, ast.Name):
                 bound.setdefault(target.id, []).append(value)
+    return bound
+
+
+def model_tables(module: ast.Module, bound: Mapping[str, list[ast.expr]] | None = None) -> dict[str, str]:
+    """The module-level tables of checkpoints whose entries all name checkpoints of one known family: `MODELS =
+    {"qwen-7b": "Qwen/Qwen2.5-7B-Instruct", ...}` as `MODELS[*]`, and `MODELS = {"qwen-7b": {"checkpoint":
+    "Qwen/Qwen2.5-7B-Instruct", ...}, ...}` as `MODELS[*][checkpoint]`, each with its first checkpoint. Whichever
+    key a run picks (`MODELS[args.model]["checkpoint"]`), the model is of that family. (`bound`: the module's
+    bindings, when the caller has them.)"""
     found: dict[str, str] = {}
+    bound = _module_bindings(module) if bound is None else bound
     for name, values in bound.items():
         table = values[0]
         if len(values) != 1 or not isinstance(table, ast.Dict) or not table.values or None in table.keys:
