@@ -239,8 +239,9 @@ class ProjectStep:
                 loaders=loaders if loads or masks else frozenset(),
             )
             if run_options and "from_pretrained(" in source.text:
-                # (a checkpoint field read off an object the module is handed: `def infer(args)`)
-                loaded = checkpoint_fields_read(source.text)
+                # (a checkpoint field read off an object the module is handed, `def infer(args)`, by a module that
+                # declares no option of that name itself)
+                loaded = checkpoint_fields_read(source.text) - option_checkpoint_defaults(source.text).keys()
                 links.option_checkpoints.update((name, run_options[name]) for name in loaded if name in run_options)
             if run_defaults:
                 # (a template flag read off an object whose class the module may not show: `self.cfg.
