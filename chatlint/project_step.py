@@ -39,7 +39,13 @@ from chatlint.facts.summary import (
 from chatlint.files import FileSelector
 from chatlint.findings import Related
 from chatlint.import_uses import imports_any, is_word, mentions, whole_word
-from chatlint.knowledge.model_families import ModelFamily, family_of, model_class_families, names_known_checkpoint
+from chatlint.knowledge.model_families import (
+    ModelFamily,
+    family_of,
+    model_class_families,
+    names_known_checkpoint,
+    of_one_family,
+)
 from chatlint.linking import MAX_SUMMARY_BYTES, Project, Summarizer
 from chatlint.source import Source
 
@@ -97,12 +103,8 @@ def _run_option_checkpoints(checked: dict[str, tuple[Source, FileResult]]) -> di
     for source, _ in checked.values():
         for option, defaults in option_checkpoint_defaults(source.text).items():
             found.setdefault(option, set()).update(defaults)
-    agreed = {}
-    for option, defaults in found.items():
-        families = {family_of(default) for default in defaults}
-        if len(families) == 1 and None not in families:
-            agreed[option] = min(defaults)
-    return agreed
+    agreed = {option: of_one_family(sorted(defaults)) for option, defaults in found.items()}
+    return {option: default for option, default in agreed.items() if default is not None}
 
 
 def _run_switch_defaults(

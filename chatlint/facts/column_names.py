@@ -24,7 +24,7 @@ from chatlint.facts.syntax import (
     path_string,
     string_value,
 )
-from chatlint.knowledge.model_families import family_of
+from chatlint.knowledge.model_families import family_of, of_one_family
 
 # a configuration field that names the column holding the training text: `text_column`, `dataset_text_field`
 _TEXT_FIELD = re.compile(r"(?:^|_)text_?(?:col|column|field|key|name)$")
@@ -238,9 +238,7 @@ def model_tables(module: ast.Module, bound: Mapping[str, list[ast.expr]] | None 
 
 def _agreed_family(values: Sequence[ast.expr | None]) -> str | None:
     """The first of the checkpoints the string literals name, when every value is one, all of one known family."""
-    names = [string_value(value) for value in values]
-    families = {family_of(name) if name is not None else None for name in names}
-    return names[0] if len(families) == 1 and None not in families else None
+    return of_one_family(string_value(value) for value in values)
 
 
 def _used_as_key(name: str, text: str) -> bool:

@@ -50,7 +50,7 @@ from chatlint.facts.syntax import (
 from chatlint.facts.tokenizer_calls import collect_tokenizer_calls
 from chatlint.facts.uses import result_name, result_uses
 from chatlint.findings import Related
-from chatlint.knowledge.model_families import family_of
+from chatlint.knowledge.model_families import family_of, of_one_family
 
 _Fact = TypeVar("_Fact")
 
@@ -578,12 +578,10 @@ def _allowlisted(argument: ast.expr, function: FunctionInfo) -> str | None:
         if isinstance(allowed, ast.Name):
             assigned = defining_scope(function, allowed.id).assignments.get(allowed.id, [])
             allowed = assigned[0] if len(assigned) == 1 else allowed
-        names = (
-            [string_value(item) for item in allowed.elts] if isinstance(allowed, (ast.Tuple, ast.List, ast.Set)) else []
-        )
-        families = {family_of(name or "") for name in names}
-        if names and len(families) == 1 and None not in families:
-            return names[0]
+        if isinstance(allowed, (ast.Tuple, ast.List, ast.Set)) and (
+            found := of_one_family(string_value(item) for item in allowed.elts)
+        ):
+            return found
     return None
 
 
@@ -629,9 +627,7 @@ def _agreed_checkpoint(values: list[ast.expr]) -> str | None:
     """The checkpoint a name given several values loads, when each names one (a literal, or a key naming a
     family: `name = paths["qwen"]` and, on another branch, `name = "Qwen/Qwen2.5-7B-Instruct"`) and all are of
     one known family; None otherwise."""
-    names = [_checkpoint_name(value) or _named_by_key(value) for value in values]
-    families = {family_of(name) if name is not None else None for name in names}
-    return names[0] if len(families) == 1 and None not in families else None
+    return of_one_family(_checkpoint_name(value) or _named_by_key(value) for value in values)
 
 
 def build_facts(

@@ -284,6 +284,14 @@ def family_of(checkpoint: str) -> ModelFamily | None:
     return next((family for family in FAMILIES if family.pattern.search(lowered)), None)
 
 
+def of_one_family(names: Iterable[str | None]) -> str | None:
+    """The first of the checkpoint names, when there is one and every one names a checkpoint of one known family (a
+    table's entries, the values a name is given on different paths); else None."""
+    names = list(names)
+    families = {family_of(name) if name else None for name in names}
+    return names[0] if names and len(families) == 1 and None not in families else None
+
+
 def has_own_pad(checkpoint: str) -> bool:
     """Does the checkpoint's tokenizer have a pad token that is not its EOS, as its family's entry says?"""
     family = family_of(checkpoint)
