@@ -297,8 +297,9 @@ class Project:
         reads = text is not None and through
         read = constants_read(text) if text is not None and reads and any(ref.symbol is None for ref in imports) else {}
         constants = {ref: names for ref in imports if reads and (names := checkpoint_constants(ref, read))}
-        if renders:
-            # a dict of template keywords it spreads (`**CHAT_TEMPLATE_KWARGS`): the module that defines it is read
+        if renders or (text is not None and "**" in text):
+            # a dict of template or tokenizer keywords it spreads (`**CHAT_TEMPLATE_KWARGS`, `**ENCODE_KWARGS`): the
+            # module that defines it is read
             for ref in imports:
                 if spread := spread_constants(ref, text or ""):
                     constants[ref] = constants.get(ref, frozenset()) | spread

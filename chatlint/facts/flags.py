@@ -32,6 +32,18 @@ FLAG_NAMES = (
 )
 
 
+# the keywords of a tokenizer call: a dict of them that a module shows whole may be spread into one (`tokenizer(texts,
+# **ENCODE_KWARGS)`), and says whether special tokens are added
+TOKENIZER_KEYWORDS = (
+    "add_special_tokens",
+    "padding",
+    "truncation",
+    "max_length",
+    "return_tensors",
+    "return_attention_mask",
+)
+
+
 def absent(name: str) -> Flag:
     return Flag(name=name, value=None, present=False, source=FlagSource.ABSENT)
 
@@ -326,10 +338,11 @@ def mapping_value(key: str, kwargs: ast.expr, function: FunctionInfo) -> tuple[a
 
 
 def module_flag_dicts(module: FunctionInfo) -> tuple[tuple[str, int, tuple[tuple[str, bool | None], ...]], ...]:
-    """The module-level dicts of keywords for a template call that the module shows whole and never changes
-    (`CHAT_TEMPLATE_KWARGS = {"add_generation_prompt": True}`, assigned once, no key set later, no `.update`): by
-    name, each key with its literal value (None: not a literal). A module that imports one and spreads it
-    (`**CHAT_TEMPLATE_KWARGS`, `**config.RENDER_KWARGS`) renders with those keywords and no others."""
+    """The module-level dicts of keywords for a template or tokenizer call that the module shows whole and never
+    changes (`CHAT_TEMPLATE_KWARGS = {"add_generation_prompt": True}`, `ENCODE_KWARGS = dict(padding=True,
+    return_tensors="pt")`; assigned once, no key set later, no `.update`): by name, each key with its literal value
+    (None: not a literal). A module that imports one and spreads it (`**CHAT_TEMPLATE_KWARGS`, `**config.
+    RENDER_KWARGS`) renders or tokenizes with those keywords and no others."""
     found = []
     for name, assigned in module.assignments.items():
         if len(assigned) != 1 or name in module.key_assignments or not _is_visible_dict(assigned[0]):
@@ -340,7 +353,7 @@ def module_flag_dicts(module: FunctionInfo) -> tuple[tuple[str, int, tuple[tuple
         else:
             assert isinstance(value, ast.Call)
             items = [(keyword.arg, keyword.value) for keyword in value.keywords]
-        if any(key is None for key, _ in items) or not any(key in FLAG_NAMES for key, _ in items):
+        if any(key is None for key, _ in items) or not any(key in FLAG_NAMES + TOKENIZER_KEYWORDS for key, _ in items):
             continue
         if not updated(name, module):
             found.append((name, value.lineno, tuple((key or "", bool_literal(item)) for key, item in items)))

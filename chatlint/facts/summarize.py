@@ -23,7 +23,7 @@ from chatlint.facts.calls import conversation_parameter, renderer_factories, spr
 from chatlint.facts.column_names import exported_defaults, module_constants
 from chatlint.facts.config_switches import may_declare_switches, switch_defaults, with_nested_defaults
 from chatlint.facts.datasets import dataset_parameter, mapped_function, partial_target
-from chatlint.facts.flags import FLAG_NAMES, merges_caller_kwargs, module_flag_dicts
+from chatlint.facts.flags import FLAG_NAMES, TOKENIZER_KEYWORDS, merges_caller_kwargs, module_flag_dicts
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, function_flow, instance_class
 from chatlint.facts.id_uses import declares_ids
 from chatlint.facts.masking import (
@@ -258,7 +258,7 @@ def _module_scope(facts: ModuleFacts) -> FunctionInfo | None:
 def _flag_dicts(facts: ModuleFacts, data: bytes) -> tuple[tuple[str, int, tuple[tuple[str, bool | None], ...]], ...]:
     """The module-level dicts of template keywords an importer may spread (see `flags.module_flag_dicts`)."""
     module = _module_scope(facts)
-    if module is None or not any(name.encode() in data for name in FLAG_NAMES):
+    if module is None or not any(name.encode() in data for name in FLAG_NAMES + TOKENIZER_KEYWORDS):
         return ()
     return module_flag_dicts(module)
 

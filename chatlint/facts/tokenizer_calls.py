@@ -69,7 +69,7 @@ from chatlint.facts.syntax import (
 )
 from chatlint.facts.uses import same_value
 from chatlint.facts.walk import children, nodes_under
-from chatlint.findings import Related
+from chatlint.findings import Related, printable_path
 
 ADD_SPECIAL_TOKENS = "add_special_tokens"
 _TOKENIZER_NAMES = frozenset({"tok", "processing_class", "processor", "tokenizer"})
@@ -340,6 +340,8 @@ def configured_call(
             # (a method of a class of the project: what it does decides, a helper the module summarised)
             helper, summary = method
             return _through_imported(call, function, helper, summary) if helper and summary else None
+    if tokenizer_call is not None and links and not tokenizer_call.special_tokens_known:
+        _shown_keywords(tokenizer_call, links)
     if tokenizer_call is not None and tokenizer_call.add_special_tokens.value is None:
         switched = _switch(call, function, flows, classes, links)
         if switched is not None:
@@ -347,6 +349,29 @@ def configured_call(
             tokenizer_call.special_tokens_known = True
             tokenizer_call.related = (*tokenizer_call.related, *declared)
     return tokenizer_call
+
+
+def _shown_keywords(tokenizer_call: TokenizerCall, links: Links) -> None:
+    """A call whose only hidden keywords are `**mapping`s naming dicts another module shows whole (`tokenizer(texts,
+    **ENCODE_KWARGS)` with `ENCODE_KWARGS = dict(padding=True, return_tensors="pt")` in config.py): it adds special
+    tokens as they say (the default when none names `add_special_tokens`)."""
+    call = tokenizer_call.call
+    if passes_star_args(call) or tokenizer_call.add_special_tokens.present:
+        return
+    shown = [links.flag_dict(item.value) for item in call.keywords if item.arg is None]
+    if not shown or any(found is None for found in shown):
+        return
+    for found in shown:
+        assert found is not None
+        keywords, related = found
+        if ADD_SPECIAL_TOKENS in keywords:
+            where = f"{printable_path(related.path)}:{related.line}"
+            value = keywords[ADD_SPECIAL_TOKENS]
+            tokenizer_call.add_special_tokens = Flag(ADD_SPECIAL_TOKENS, value, True, None, FlagSource.KWARGS, where)
+        tokenizer_call.related = (*tokenizer_call.related, related)
+    tokenizer_call.special_tokens_known = tokenizer_call.add_special_tokens.value is not None or not (
+        tokenizer_call.add_special_tokens.present
+    )
 
 
 def _project_method(

@@ -459,7 +459,9 @@ class DoubleBos(Rule):
 
         It stays quiet where `add_special_tokens=False` is passed (literally, through a name, a default, or a
         `**kwargs` dict it can see: a dict literal, with keys set later by string literals, `kwargs["max_length"] =
-        n`), where an opaque `**kwargs` may pass it (not to vLLM's or SGLang's `generate`,
+        n`; or a dict another module of the project shows whole and never changes, `tokenizer(texts,
+        **ENCODE_KWARGS)` with `from config import ENCODE_KWARGS`, which without the key leaves special tokens on),
+        where an opaque `**kwargs` may pass it (not to vLLM's or SGLang's `generate`,
         whose keywords cannot turn special tokens off, nor to a pipeline's call when the mapping is named for
         generation settings, `**gen_kwargs`, or is the function's own `**kwargs` that it reads generation settings
         off, `kwargs.pop("max_new_tokens", 256)`, and never the flag, or a dict of generation settings the code shows
