@@ -887,9 +887,10 @@ class ShapeResolver:
         inner = self._shape(value, function, at, depth + 1)
         if inner.kind is ShapeKind.UNKNOWN:
             return inner
-        return Shape(
-            ShapeKind.FULL if inner.ends_with_reply else inner.kind, f"`{name}` extended with {inner.evidence}"
-        )
+        # (as `[system] + messages` does: a conversation known only by its name, `conv.extend(messages)`, keeps that
+        # weaker kind; only one shown to end with the reply makes the whole a full conversation)
+        full = inner.kind is ShapeKind.FULL or inner.is_reply
+        return Shape(ShapeKind.FULL if full else inner.kind, f"`{name}` extended with {inner.evidence}")
 
 
 def _is_switch(function: FunctionInfo, value: ast.expr) -> bool:
