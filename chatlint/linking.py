@@ -40,6 +40,7 @@ from chatlint.facts.summary import (
     TOKENIZER_LOADER,
     ImportRef,
     ModuleSummary,
+    constant_binding,
     may_build_collators,
     may_build_conversations,
     may_build_engines,
@@ -682,7 +683,7 @@ class Project:
         """The column-name and checkpoint constants the known modules define (a table of checkpoints by its own
         name: `MODELS` for `MODELS[*][checkpoint]`)."""
         return frozenset(
-            name.split("[", 1)[0] for summary in self.summaries.values() if summary for name, _ in summary.constants
+            constant_binding(name) for summary in self.summaries.values() if summary for name, _ in summary.constants
         )
 
     @functools.cached_property

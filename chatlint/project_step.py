@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from chatlint import link_plan
@@ -94,14 +94,15 @@ def summarizer_for(cache: ResultCache | None) -> Summarizer:
     return remembered
 
 
-def _run_option_checkpoints(checked: dict[str, tuple[Source, FileResult]]) -> dict[str, str]:
+def _run_option_checkpoints(declared: Iterable[dict[str, set[str]]]) -> dict[str, str]:
     """The command-line options the run's modules declare only with defaults naming checkpoints of one known family
     (`--checkpoint_dir` defaulting to `outputs/Qwen2.5-0.5B-GRPO`, in every parser that has it): option -> the first
     default. A module that loads a checkpoint from such a field of an object it is handed (`def infer(args)`) runs
-    with that family unless told otherwise, as it would reading its own parser's default."""
+    with that family unless told otherwise, as it would reading its own parser's default. `declared`: each module's
+    options with their defaults (`option_checkpoint_defaults`)."""
     found: dict[str, set[str]] = {}
-    for source, _ in checked.values():
-        for option, defaults in option_checkpoint_defaults(source.text).items():
+    for options in declared:
+        for option, defaults in options.items():
             found.setdefault(option, set()).update(defaults)
     agreed = {option: of_one_family(sorted(defaults)) for option, defaults in found.items()}
     return {option: default for option, default in agreed.items() if default is not None}
@@ -179,7 +180,8 @@ class ProjectStep:
             config_file_switches(self.root, ((path, source.text) for path, (source, _) in checked.items())),
         )
         run_defaults = _run_switch_defaults(checked, project.switch_overrides)
-        run_options = _run_option_checkpoints(checked)
+        declared_options = {path: option_checkpoint_defaults(source.text) for path, (source, _) in checked.items()}
+        run_options = _run_option_checkpoints(declared_options.values())
         classes = mentions(project.rendering_classes)
         for path, (source, result) in sorted(checked.items()):
             # (functions annotated to return a rendering class, or classes inheriting from one: their callers are
@@ -243,7 +245,7 @@ class ProjectStep:
             if run_options and "from_pretrained(" in source.text:
                 # (a checkpoint field read off an object the module is handed, `def infer(args)`, by a module that
                 # declares no option of that name itself)
-                loaded = checkpoint_fields_read(source.text) - option_checkpoint_defaults(source.text).keys()
+                loaded = checkpoint_fields_read(source.text) - declared_options[path].keys()
                 links.option_checkpoints.update((name, run_options[name]) for name in loaded if name in run_options)
             if run_defaults:
                 # (a template flag read off an object whose class the module may not show: `self.cfg.

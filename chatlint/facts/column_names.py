@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from chatlint.facts.model import FunctionInfo
+from chatlint.facts.summary import table_key
 from chatlint.facts.syntax import (
     called_name,
     constant_column,
@@ -223,16 +224,16 @@ def model_tables(module: ast.Module, bound: Mapping[str, list[ast.expr]] | None 
         entries = table.values
         if all(isinstance(entry, ast.Dict) for entry in entries):
             rows = [
-                {string_value(key): value for key, value in zip(entry.keys, entry.values) if string_value(key)}
+                {column: value for key, value in zip(entry.keys, entry.values) if (column := string_value(key))}
                 for entry in entries
                 if isinstance(entry, ast.Dict)
             ]
             for field in set(rows[0]).intersection(*rows[1:]):
                 checkpoint = _agreed_family([row[field] for row in rows])
                 if checkpoint is not None:
-                    found[f"{name}[*][{field}]"] = checkpoint
+                    found[table_key(name, field)] = checkpoint
         elif (checkpoint := _agreed_family(entries)) is not None:
-            found[f"{name}[*]"] = checkpoint
+            found[table_key(name)] = checkpoint
     return found
 
 

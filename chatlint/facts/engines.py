@@ -970,7 +970,7 @@ def _text_prompts(
         if value is not None:
             found = _text_prompts(value, function, flows, depth + 1)
             return found if found is not value else prompts
-        iterated = _iterated(prompts.id, function)
+        iterated = _iterated(prompts.id, function, flows)
         if iterated is not None:
             # `for request in requests: llm.generate(request, ...)` over a list of text prompts: their texts
             found = _text_prompts(iterated, function, flows, depth + 1)
@@ -986,16 +986,21 @@ def _text_prompts(
     return _prompt_of(prompts) or prompts
 
 
-def _iterated(name: str, function: FunctionInfo) -> ast.expr | None:
-    """What the name is the loop variable of, when one `for` loop of the function binds it and nothing else does."""
-    if function.assignments.get(name):
-        return None
-    loops = [
-        node
-        for node in ast.walk(function.node)
-        if isinstance(node, (ast.For, ast.AsyncFor)) and isinstance(node.target, ast.Name) and node.target.id == name
+def _iterated(name: str, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.expr | None:
+    """What the name is the loop variable of, when one `for` loop of the function binds it and nothing else does (a
+    comprehension's own variable of that name aside)."""
+    bindings = [
+        binding
+        for binding in function_flow(function, flows).bindings.get(name, ())
+        if not isinstance(binding.statement, ast.comprehension)
     ]
-    return loops[0].iter if len(loops) == 1 else None
+    if (
+        len(bindings) != 1
+        or bindings[0].kind != "loop"
+        or not isinstance(bindings[0].statement, ast.For | ast.AsyncFor)
+    ):
+        return None
+    return bindings[0].value
 
 
 def _texts_of(elements: list[ast.expr], where: ast.expr) -> ast.expr:

@@ -27,6 +27,7 @@ from chatlint.facts.summary import (
     TextSummary,
     TokenizerSummary,
     WrapperSummary,
+    constant_binding,
 )
 from chatlint.facts.syntax import dotted_name
 from chatlint.findings import Related
@@ -302,7 +303,7 @@ class Links:
             symbol = imported.symbol or ""
             for name, value in imported.summary.constants:
                 # (also a table of checkpoints: `MODELS[*][checkpoint]` for `MODELS`, see `model_tables`)
-                if name == symbol or (name.startswith(f"{symbol}[*]") and symbol):
+                if symbol and constant_binding(name) == symbol:
                     found[local + name[len(symbol) :]] = value
         return found
 

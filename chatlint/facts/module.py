@@ -34,7 +34,7 @@ from chatlint.facts.links import Links
 from chatlint.facts.model import CallSite, ClassInfo, FunctionInfo, SplitTokenization, TemplateCall, TokenizerCall
 from chatlint.facts.rendered_text import RenderedTexts
 from chatlint.facts.shapes import ShapeResolver
-from chatlint.facts.summary import ImportRef, imports_of
+from chatlint.facts.summary import ImportRef, imports_of, table_key
 from chatlint.facts.syntax import (
     PATH_WRAPPERS,
     SourceText,
@@ -411,14 +411,14 @@ class ModuleFacts:
         table: ast.expr = argument
         field = ""
         if isinstance(argument.value, (ast.Name, ast.Subscript)) and (key := string_value(argument.slice)):
-            table, field = argument.value, f"[{key}]"
+            table, field = argument.value, key
             if isinstance(table, ast.Name):
                 # `cfg["checkpoint"]` with the name bound once to a row of the table
                 assigned = defining_scope(function, table.id).assignments.get(table.id, [])
                 table = assigned[0] if len(assigned) == 1 and isinstance(assigned[0], ast.Subscript) else table
         if not isinstance(table, ast.Subscript) or not isinstance(table.value, ast.Name):
             return None
-        name = f"{table.value.id}[*]{field}"
+        name = table_key(table.value.id, field)
         imported = self.links.constants if self.links else {}
         return self._model_tables.get(name) or imported.get(name)
 

@@ -179,6 +179,17 @@ def may_pass_pad_id(data: bytes) -> bool:
     return (b"pad_token_id" in data or b"pad_id" in data) and b"label" in data
 
 
+def table_key(table: str, field: str = "") -> str:
+    """The name a table of checkpoints is kept under among a summary's `constants` (see `column_names.model_tables`):
+    `MODELS[*]`, or `MODELS[*][checkpoint]` for a field of its rows."""
+    return f"{table}[*][{field}]" if field else f"{table}[*]"
+
+
+def constant_binding(name: str) -> str:
+    """The name a module imports a summary's constant by: its own, or the table's for a table key (`MODELS`)."""
+    return name.split("[", 1)[0]
+
+
 def may_build_collators(data: bytes) -> bool:
     """Could the module build a collator class of the project (of another module, whose masks by value are then its
     own)? Not one of transformers' or trl's (`DataCollatorForLanguageModeling(`, `DataCollatorWithPadding(`), which
@@ -785,8 +796,7 @@ class ModuleSummary:
         owners += [owner for owner, _, _, _ in self.switches]
         factories = [text.name for text in self.texts if text.makes_rows]
         owners += [name for name, _, _ in self.flag_dicts]
-        # (a table of checkpoints by its own name: `MODELS` for `MODELS[*][checkpoint]`)
-        constants = [name.split("[", 1)[0] for name, _ in self.constants]
+        constants = [constant_binding(name) for name, _ in self.constants]
         return self.renderers | frozenset([*constants, *owners, *factories])
 
     def switch(self, cls: str, field: str) -> tuple[bool, int] | None:

@@ -421,23 +421,12 @@ def _type_checked(name: str, template_call: TemplateCall, facts: ModuleFacts) ->
     `assert isinstance(name, list)`, which only fails for a `BatchEncoding`, nor a test it fails as a list would:
     `isinstance(name, dict)`, `hasattr(name, "tolist")`)."""
     names = _moved_copies(name, template_call.function)
-    # (a use of the ids before the test is not written for both: `model.generate(input_ids=ids)`, then `if
-    # isinstance(ids, torch.Tensor): n = ids.shape[1]`; moving the value to a device is no use)
-    render = (template_call.call.lineno, template_call.call.col_offset)
-    used = [
-        (node.lineno, node.col_offset)
-        for node in facts.scope_members(template_call.function.node)
-        if isinstance(node, ast.Name)
-        and node.id in names
-        and isinstance(node.ctx, ast.Load)
-        and (node.lineno, node.col_offset) > render
-        and not _moved_on(node, facts)
-    ]
+    first_use: tuple[int, int] | None = None  # (read at the first kind test)
     for node in facts.scope_members(template_call.function.node):
-        if isinstance(node, ast.Call) and called_name(node) in ("isinstance", "hasattr", "is_tensor") and node.args:
+        if isinstance(node, ast.Call) and called_name(node) in _KIND_TESTS and node.args:
             if isinstance(node.args[0], ast.Name) and node.args[0].id in names and tells_a_batch_encoding(node):
-                tested = (node.args[0].lineno, node.args[0].col_offset)
-                if any(place < tested for place in used):
+                first_use = first_use or _first_use(names, template_call, facts)
+                if first_use < (node.args[0].lineno, node.args[0].col_offset):
                     continue
                 if not asserted_a_list(node, facts.ancestors(node)):
                     return True
@@ -446,21 +435,38 @@ def _type_checked(name: str, template_call: TemplateCall, facts: ModuleFacts) ->
     return False
 
 
+_KIND_TESTS = ("isinstance", "hasattr", "is_tensor")
+
+
+def _first_use(names: set[str], template_call: TemplateCall, facts: ModuleFacts) -> tuple[int, int]:
+    """Where the function first uses the render's result after it (a line and column; far away when it does not):
+    a kind test after a use is not written for both (`model.generate(input_ids=ids)`, then `if isinstance(ids,
+    torch.Tensor): n = ids.shape[1]`). Moving the value to a device, or testing its kind, is no use."""
+    render = (template_call.call.lineno, template_call.call.col_offset)
+    used = (
+        (node.lineno, node.col_offset)
+        for node in facts.scope_members(template_call.function.node)
+        if isinstance(node, ast.Name)
+        and node.id in names
+        and isinstance(node.ctx, ast.Load)
+        and (node.lineno, node.col_offset) > render
+        and not _moved_on(node, facts)
+    )
+    return min(used, default=(1 << 62, 0))
+
+
 def _moved_on(node: ast.Name, facts: ModuleFacts) -> bool:
     """Is the load only moving the value to a device (`ids.to(device)`), or itself a test of its kind?"""
-    parent = facts.ancestors(node)[-1] if facts.ancestors(node) else None
+    ancestors = facts.ancestors(node)
+    parent = ancestors[-1] if ancestors else None
     if isinstance(parent, ast.Attribute) and parent.attr in MOVES:
         return True
-    return isinstance(parent, ast.Call) and called_name(parent) in ("isinstance", "hasattr", "is_tensor")
+    return isinstance(parent, ast.Call) and called_name(parent) in _KIND_TESTS
 
 
 def _kind_test(test: ast.expr) -> bool:
     """`hasattr(x, "input_ids")`, `isinstance(x, BatchEncoding)`: a test that tells a `BatchEncoding` apart."""
-    return (
-        isinstance(test, ast.Call)
-        and called_name(test) in ("isinstance", "hasattr", "is_tensor")
-        and tells_a_batch_encoding(test)
-    )
+    return isinstance(test, ast.Call) and called_name(test) in _KIND_TESTS and tells_a_batch_encoding(test)
 
 
 def _takes_the_ids_of(body: list[ast.stmt], names: set[str]) -> bool:
