@@ -25,6 +25,7 @@ from chatlint.facts.flags import (
     flag_from_kwargs,
     mapping_value,
     merges_caller_kwargs,
+    shown_flag,
     spread_source,
 )
 from chatlint.facts.flow import FunctionFlow, agreed_by_callers, function_flow, instance_class
@@ -492,8 +493,7 @@ class _Collector:
             keywords, related = shown
             for name, value in keywords.items():
                 if name in template_call.flags and not template_call.flags[name].present:
-                    where = f"`{code(mapping)}` of {printable_path(related.path)}:{related.line}"
-                    template_call.flags[name] = Flag(name, value, True, None, FlagSource.KWARGS, where)
+                    template_call.flags[name] = shown_flag(name, value, mapping, related)
             template_call.related = (*template_call.related, related)
             spreads[place] = SpreadSource.VISIBLE
         template_call.spreads = tuple(spreads)

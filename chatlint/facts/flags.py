@@ -22,6 +22,7 @@ from chatlint.facts.syntax import (
     string_value,
     subscript_key,
 )
+from chatlint.findings import Related, printable_path
 
 FLAG_NAMES = (
     "add_generation_prompt",
@@ -42,6 +43,13 @@ TOKENIZER_KEYWORDS = (
     "return_tensors",
     "return_attention_mask",
 )
+
+
+def shown_flag(name: str, value: bool | None, mapping: ast.expr, related: Related) -> Flag:
+    """The flag a `**mapping` gives a call when it names a dict another module shows whole (`**ENCODE_KWARGS`, see
+    `module_flag_dicts`), at `related`."""
+    where = f"`{code(mapping)}` of {printable_path(related.path)}:{related.line}"
+    return Flag(name, value, True, None, FlagSource.KWARGS, where)
 
 
 def absent(name: str) -> Flag:

@@ -35,6 +35,7 @@ from chatlint.facts.flags import (
     mapping_value,
     module_definition,
     passed_value,
+    shown_flag,
 )
 from chatlint.facts.flow import MAX_RESOLUTION_DEPTH, FunctionFlow, function_flow, instance_class
 from chatlint.facts.links import Links
@@ -69,7 +70,7 @@ from chatlint.facts.syntax import (
 )
 from chatlint.facts.uses import same_value
 from chatlint.facts.walk import children, nodes_under
-from chatlint.findings import Related, printable_path
+from chatlint.findings import Related
 
 ADD_SPECIAL_TOKENS = "add_special_tokens"
 _TOKENIZER_NAMES = frozenset({"tok", "processing_class", "processor", "tokenizer"})
@@ -358,16 +359,14 @@ def _shown_keywords(tokenizer_call: TokenizerCall, links: Links) -> None:
     call = tokenizer_call.call
     if passes_star_args(call) or tokenizer_call.add_special_tokens.present:
         return
-    shown = [links.flag_dict(item.value) for item in call.keywords if item.arg is None]
-    if not shown or any(found is None for found in shown):
+    mappings = [item.value for item in call.keywords if item.arg is None]
+    shown = [(mapping, found) for mapping in mappings if (found := links.flag_dict(mapping)) is not None]
+    if not mappings or len(shown) != len(mappings):
         return
-    for found in shown:
-        assert found is not None
-        keywords, related = found
+    for mapping, (keywords, related) in shown:
         if ADD_SPECIAL_TOKENS in keywords:
-            where = f"{printable_path(related.path)}:{related.line}"
-            value = keywords[ADD_SPECIAL_TOKENS]
-            tokenizer_call.add_special_tokens = Flag(ADD_SPECIAL_TOKENS, value, True, None, FlagSource.KWARGS, where)
+            flag = shown_flag(ADD_SPECIAL_TOKENS, keywords[ADD_SPECIAL_TOKENS], mapping, related)
+            tokenizer_call.add_special_tokens = flag
         tokenizer_call.related = (*tokenizer_call.related, related)
     tokenizer_call.special_tokens_known = tokenizer_call.add_special_tokens.value is not None or not (
         tokenizer_call.add_special_tokens.present
