@@ -53,11 +53,17 @@ def _hands_pad_id(name: str, text: str) -> bool:
     """Does a call of `name` in the text hand it a pad id on the line it starts (`name(..., tok.pad_token_id)`)?"""
     if "pad_token_id" not in text and "pad_id" not in text:
         return False
-    for match in re.finditer(rf"(?<![\w.]){re.escape(name)}\(", text):
-        end = text.find("\n", match.end())
-        line = text[match.end() : end if end != -1 else len(text)]
-        if "pad_token_id" in line or "pad_id" in line:
-            return True
+    # (found with `str.find`: a pattern with a look-behind before the name is tried at every position of the text)
+    call = f"{name}("
+    start = text.find(call)
+    while start != -1:
+        before = text[start - 1] if start else " "
+        if not (before.isalnum() or before in "_."):
+            end = text.find("\n", start)
+            line = text[start + len(call) : end if end != -1 else len(text)]
+            if "pad_token_id" in line or "pad_id" in line:
+                return True
+        start = text.find(call, start + len(call))
     return False
 
 

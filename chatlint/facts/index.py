@@ -264,6 +264,8 @@ class Indexer:
                 function.key_assignments.setdefault(func.value.id, {})[key] = default
         elif name == "generate":
             function.calls_generate = True
+        elif name == "train" and isinstance(func, ast.Attribute) and not node.args and not node.keywords:
+            function.calls_train = True
         elif name == "apply_chat_template" and isinstance(func, ast.Attribute):
             receiver = dotted_name(func.value)
             if receiver is not None:

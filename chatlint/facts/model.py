@@ -221,6 +221,8 @@ class FunctionInfo:
     # labels evidence: where this function builds `labels` ("assigns `batch['labels']`"), or "" when it does not
     labels_evidence: str = ""
     calls_generate: bool = False
+    # runs a training loop it was handed or built: `trainer.train()`, with no arguments
+    calls_train: bool = False
     # how the function is handed to a dataset builder: "`.map()`", "`formatting_func=`", ...; "" if it is not
     passed_to: str = ""
     # the first `...Trainer(...)` this function constructs, e.g. "SFTTrainer"; "" if none

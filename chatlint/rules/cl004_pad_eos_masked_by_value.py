@@ -537,7 +537,7 @@ def _generates_only(function: FunctionInfo, functions: Sequence[FunctionInfo]) -
     return (
         function.calls_generate
         and not function.labels_evidence
-        and not _calls_train(function)
+        and not function.calls_train
         and not any(inner.labels_evidence and _defined_in(inner, function) for inner in functions)
     )
 
@@ -581,18 +581,6 @@ def _hands_tokenizer_on(assignment: PadAssignment, facts: ModuleFacts) -> bool:
     """A pad token set on the tokenizer itself (not a local id), outside a function that only generates: the
     tokenizer an imported collator or dataset masks labels with."""
     return assignment.local_name is None and not _generates_only(assignment.function, facts.functions)
-
-
-def _calls_train(function: FunctionInfo) -> bool:
-    """Does the function run a training loop it was handed or built (`trainer.train()`)?"""
-    return any(
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "train"
-        and not node.args
-        and not node.keywords
-        for node in own_nodes(function.node)
-    )
 
 
 def _related(assignment: PadAssignment, mask: ValueMask, functions: Sequence[FunctionInfo]) -> bool:
