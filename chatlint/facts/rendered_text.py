@@ -1742,12 +1742,25 @@ def strips_bos(value: ast.expr | None) -> bool:
         if value.func.attr in ("removeprefix", "replace", "lstrip") and _mentions_bos(value):
             return True
     if isinstance(value, ast.Call) and value.args:
-        return _BOS_STRIPPER.search((dotted_name(value.func) or "").rsplit(".", 1)[-1]) is not None
+        called = (dotted_name(value.func) or "").rsplit(".", 1)[-1]
+        if _BOS_STRIPPER.search(called) is not None:
+            return True
+        # a helper handed the text and the BOS token (`_drop_prefix(text, tokenizer.bos_token)`), unless it is named
+        # for putting one in (`ensure_bos(text, tok.bos_token)`)
+        return _BOS_ADDER.search(called) is None and any(_names_bos_token(item) for item in value.args[1:])
     return False
 
 
 # the names of functions that take the BOS off a text (`strip_leading_bos`, `remove_bos_token`, `drop_bos`)
 _BOS_STRIPPER = re.compile(r"(?i)(?:strip|remove|drop|trim|without).*bos")
+# the names of functions that put a BOS in (`ensure_bos`, `add_bos_token`, `prepend`, `with_bos`)
+_BOS_ADDER = re.compile(r"(?i)add|ensure|prepend|insert|with|join|concat|format|wrap")
+
+
+def _names_bos_token(value: ast.expr) -> bool:
+    """`tokenizer.bos_token`, or a name bound to it (`bos_token`, `bos`)."""
+    name = dotted_name(value) or ""
+    return name.rsplit(".", 1)[-1] in ("bos_token", "bos")
 
 
 def _dict_comprehension(expr: ast.expr, function: FunctionInfo, flows: dict[int, FunctionFlow]) -> ast.DictComp | None:
