@@ -167,6 +167,58 @@ def test_model_tables_name_the_family_every_entry_shares():
     }
 
 
+def test_model_tables_read_rows_built_by_a_class_and_functions_that_return_a_row():
+    module = ast.parse(
+        textwrap.dedent(
+            """\
+            from dataclasses import dataclass
+
+            from elsewhere import Imported
+
+
+            @dataclass
+            class Spec:
+                repo_id: str
+                context: int = 4096
+
+
+            SPECS = {"a": Spec("Qwen/Qwen2.5-0.5B-Instruct", 32768), "b": Spec(repo_id="Qwen/Qwen2.5-7B-Instruct")}
+            # positional values of a class the module does not define fill no known field
+            OPAQUE = {"a": Imported("Qwen/Qwen2.5-0.5B-Instruct"), "b": Imported("Qwen/Qwen2.5-7B-Instruct")}
+
+
+            def resolve(alias):
+                try:
+                    return SPECS[alias]
+                except KeyError:
+                    raise SystemExit(alias)
+
+
+            def lookup(alias):
+                return SPECS.get(alias)
+
+
+            def either(alias, other):
+                if other:
+                    return OPAQUE[alias]
+                return SPECS[alias]
+
+
+            def maybe(alias):
+                if alias:
+                    return SPECS[alias]
+                return None
+            """
+        )
+    )
+    # a function returning a row of one table is kept as that table; one that may return something else is not
+    assert model_tables(module) == {
+        "SPECS[*][repo_id]": "Qwen/Qwen2.5-0.5B-Instruct",
+        "resolve[*][repo_id]": "Qwen/Qwen2.5-0.5B-Instruct",
+        "lookup[*][repo_id]": "Qwen/Qwen2.5-0.5B-Instruct",
+    }
+
+
 def test_option_checkpoint_defaults_read_argparse_calls_off_the_text():
     text = textwrap.dedent(
         """\

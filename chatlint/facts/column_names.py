@@ -10,6 +10,7 @@ nowhere in the project (a YAML file, the command line) is unknown, and a rule th
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
@@ -212,9 +213,12 @@ def _module_bindings(module: ast.Module) -> dict[str, list[ast.expr]]:
 def model_tables(module: ast.Module, bound: Mapping[str, list[ast.expr]] | None = None) -> dict[str, str]:
     """The module-level tables of checkpoints whose entries all name checkpoints of one known family: `MODELS =
     {"qwen-7b": "Qwen/Qwen2.5-7B-Instruct", ...}` as `MODELS[*]`, and `MODELS = {"qwen-7b": {"checkpoint":
-    "Qwen/Qwen2.5-7B-Instruct", ...}, ...}` as `MODELS[*][checkpoint]`, each with its first checkpoint. Whichever
-    key a run picks (`MODELS[args.model]["checkpoint"]`), the model is of that family. (`bound`: the module's
-    bindings, when the caller has them.)"""
+    "Qwen/Qwen2.5-7B-Instruct", ...}, ...}` (or `ModelSpec("Qwen/Qwen2.5-7B-Instruct", ...)` rows, a class of the
+    module whose fields the positional values fill) as `MODELS[*][checkpoint]`, each with its first checkpoint.
+    Whichever key a run picks (`MODELS[args.model]["checkpoint"]`, `MODELS[alias].repo_id`), the model is of that
+    family. A module-level function that returns a row of such a table (`def resolve(alias): return MODELS[alias]`)
+    is kept as the table, by its own name (`resolve[*][repo_id]`). (`bound`: the module's bindings, when the
+    caller has them.)"""
     found: dict[str, str] = {}
     bound = _module_bindings(module) if bound is None else bound
     for name, values in bound.items():
@@ -222,19 +226,77 @@ def model_tables(module: ast.Module, bound: Mapping[str, list[ast.expr]] | None 
         if len(values) != 1 or not isinstance(table, ast.Dict) or not table.values or None in table.keys:
             continue
         entries = table.values
-        if all(isinstance(entry, ast.Dict) for entry in entries):
-            rows = [
-                {column: value for key, value in zip(entry.keys, entry.values) if (column := string_value(key))}
-                for entry in entries
-                if isinstance(entry, ast.Dict)
-            ]
-            for field in set(rows[0]).intersection(*rows[1:]):
-                checkpoint = _agreed_family([row[field] for row in rows])
+        rows = [_table_row(entry, module) for entry in entries]
+        if all(row is not None for row in rows):
+            columns = [row for row in rows if row is not None]
+            for field in set(columns[0]).intersection(*columns[1:]):
+                checkpoint = _agreed_family([row[field] for row in columns])
                 if checkpoint is not None:
                     found[table_key(name, field)] = checkpoint
         elif (checkpoint := _agreed_family(entries)) is not None:
             found[table_key(name)] = checkpoint
+    if found:
+        found.update(_row_readers(module, found))
     return found
+
+
+def _table_row(entry: ast.expr, module: ast.Module) -> dict[str, ast.expr] | None:
+    """The named values of a table's entry: a dict literal's string keys, or a construction's keywords and the
+    positional values by the fields of its class when the module defines it (`ModelSpec("Qwen/...", 32768)`)."""
+    if isinstance(entry, ast.Dict):
+        return {column: value for key, value in zip(entry.keys, entry.values) if (column := string_value(key))}
+    if not isinstance(entry, ast.Call) or not isinstance(entry.func, ast.Name):
+        return None
+    row = {item.arg: item.value for item in entry.keywords if item.arg is not None}
+    fields = _declared_fields(module).get(entry.func.id, ())
+    row.update(zip(fields, entry.args))
+    return row
+
+
+@functools.lru_cache(maxsize=8)
+def _declared_fields(module: ast.Module) -> dict[str, tuple[str, ...]]:
+    """The annotated fields of the module's top-level classes, in order (a dataclass's or a named tuple's)."""
+    return {
+        statement.name: tuple(
+            item.target.id
+            for item in statement.body
+            if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)
+        )
+        for statement in module.body
+        if isinstance(statement, ast.ClassDef)
+    }
+
+
+def _row_readers(module: ast.Module, tables: Mapping[str, str]) -> dict[str, str]:
+    """The tables' keys again under the name of each module-level function whose every return reads a row of one
+    table (`return MODELS[alias]`, `return MODELS.get(alias)`)."""
+    found: dict[str, str] = {}
+    for statement in module.body:
+        if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        read = {_row_of(node.value) for node in ast.walk(statement) if isinstance(node, ast.Return)}
+        table = read.pop() if len(read) == 1 else None
+        if table is None:
+            continue
+        prefix = table_key(table)
+        for key, checkpoint in tables.items():
+            if key.startswith(prefix):
+                found[table_key(statement.name) + key[len(prefix) :]] = checkpoint
+    return found
+
+
+def _row_of(value: ast.expr | None) -> str | None:
+    """The table a returned value reads a row of: `MODELS[alias]`, `MODELS.get(alias)`."""
+    if isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name):
+        return value.value.id
+    if (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and value.func.attr == "get"
+        and isinstance(value.func.value, ast.Name)
+    ):
+        return value.func.value.id
+    return None
 
 
 def _agreed_family(values: Sequence[ast.expr | None]) -> str | None:

@@ -381,6 +381,9 @@ class ModuleFacts:
                 constant = holder.fields.get(argument.attr)
                 name = _checkpoint_name(constant) if constant is not None else None
         if name is None and isinstance(argument, ast.Attribute):
+            # `spec.repo_id`, a field of a row of a table of checkpoints (`spec = MODELS[alias]`)
+            name = self._table_checkpoint(argument, function)
+        if name is None and isinstance(argument, ast.Attribute):
             # `args.model_path`, an option with a default (or a field of the module's configuration class)
             name = self._option_defaults.get(argument.attr)
             if name is None and self.links:
@@ -404,21 +407,27 @@ class ModuleFacts:
             name = self._table_checkpoint(argument, function)
         return name if name is not None else _named_by_key(argument)
 
-    def _table_checkpoint(self, argument: ast.Subscript, function: FunctionInfo) -> str | None:
+    def _table_checkpoint(self, argument: ast.Subscript | ast.Attribute, function: FunctionInfo) -> str | None:
         """The checkpoint read off a table of checkpoints of one family (`model_tables`) by any key: `MODELS[name]`,
-        `MODELS[name]["checkpoint"]`, or `cfg["checkpoint"]` with `cfg = MODELS[args.model]`; the table defined in
-        the module or imported by name."""
-        table: ast.expr = argument
+        `MODELS[name]["checkpoint"]`, `MODELS[name].repo_id`, or `cfg["checkpoint"]` / `spec.repo_id` with `cfg =
+        MODELS[args.model]` or `spec = resolve(alias)` (a function that returns a row of the table); the table
+        defined in the module or imported by name."""
+        row: ast.expr = argument
         field = ""
-        if isinstance(argument.value, (ast.Name, ast.Subscript)) and (key := string_value(argument.slice)):
-            table, field = argument.value, key
-            if isinstance(table, ast.Name):
-                # `cfg["checkpoint"]` with the name bound once to a row of the table
-                assigned = defining_scope(function, table.id).assignments.get(table.id, [])
-                table = assigned[0] if len(assigned) == 1 and isinstance(assigned[0], ast.Subscript) else table
-        if not isinstance(table, ast.Subscript) or not isinstance(table.value, ast.Name):
+        if isinstance(argument, ast.Attribute):
+            row, field = argument.value, argument.attr
+        elif isinstance(argument.value, (ast.Name, ast.Subscript, ast.Call)) and (key := string_value(argument.slice)):
+            row, field = argument.value, key
+        if isinstance(row, ast.Name) and field:
+            # `cfg["checkpoint"]` with the name bound once to a row of the table
+            assigned = defining_scope(function, row.id).assignments.get(row.id, [])
+            row = assigned[0] if len(assigned) == 1 and isinstance(assigned[0], (ast.Subscript, ast.Call)) else row
+        if isinstance(row, ast.Subscript) and isinstance(row.value, ast.Name):
+            name = table_key(row.value.id, field)
+        elif isinstance(row, ast.Call) and isinstance(row.func, ast.Name) and field:
+            name = table_key(row.func.id, field)  # `resolve(alias).repo_id`: a function returning a row
+        else:
             return None
-        name = table_key(table.value.id, field)
         imported = self.links.constants if self.links else {}
         return self._model_tables.get(name) or imported.get(name)
 

@@ -493,7 +493,9 @@ class DoubleBos(Rule):
         checkpoint it names; a checkpoint the function holds to an allowlist of one such family, `if cfg["model"] not
         in SUPPORTED_MODELS: raise ...` or `assert model in (...)`; a checkpoint read by any key off a table of
         the module or of another module whose entries all name checkpoints of one such family (`MODELS[args.model][
-        "checkpoint"]`, `cfg["checkpoint"]` with `cfg = MODELS[args.model]`, `PATHS[name]`); a field of an object
+        "checkpoint"]`, `cfg["checkpoint"]` with `cfg = MODELS[args.model]`, `PATHS[name]`; rows built by a class of
+        that module, `ModelSpec("Qwen/...", 32768)`, read as `spec.repo_id` with `spec = resolve(alias)`, a function
+        returning a row); a field of an object
         the function is handed (`def infer(args)`, then `from_pretrained(args.checkpoint_dir)`) named as a
         command-line option that every parser of the run declares with a default of one such family (an option
         declared anywhere without a string default leaves it unknown); a path read
