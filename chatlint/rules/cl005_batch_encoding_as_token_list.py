@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from chatlint.facts import ModuleFacts, Route, SpreadSource, TemplateCall
 from chatlint.facts.calls import spread_parameter
@@ -137,8 +137,9 @@ class BatchEncodingAsTokenList(Rule):
         `from unsloth import FastLanguageModel`): under transformers 5, importing it patches
         `PreTrainedTokenizerBase.apply_chat_template` to pass `return_dict=False` when it tokenizes (read in
         unsloth-zoo 2026.7.2 and 2026.10.9, `temporary_patches/misc.py`, `patch_apply_chat_template_return_dict`,
-        which `unsloth/models/_utils.py` runs at import). It stays quiet in a module that imports no tokenizer
-        library (transformers, tokenizers, mlx-lm, mlx-vlm, vLLM, SGLang, trl, Unsloth) of a project whose own classes
+        which `unsloth/models/_utils.py` runs at import); not when every such import sits in a `try` whose handler
+        goes on without it (`except ImportError:` loading with transformers alone), where the fallback path has no
+        patch. It stays quiet in a module that imports no tokenizer library (transformers, tokenizers, mlx-lm, mlx-vlm, vLLM, SGLang, trl, Unsloth) of a project whose own classes
         define `apply_chat_template` outside its tests (a tokenizer of its own, whose method returns what it likes):
         what the module calls it on may be one of those; not when each such method only raises (left to
         subclasses) or returns another `apply_chat_template`'s result without `return_dict` (a wrapper of the
@@ -392,8 +393,45 @@ def _fix(call: ast.Call, template_call: TemplateCall, facts: ModuleFacts, unsafe
 
 def _imports_unsloth(facts: ModuleFacts) -> bool:
     """Does the module import Unsloth (anywhere in it), whose import patches `apply_chat_template` to return lists
-    under transformers 5?"""
-    return any(ref.module.split(".")[0] in ("unsloth", "unsloth_zoo") for ref in facts.imports)
+    under transformers 5? Not when every such import may fail and the module goes on without it (`try: from unsloth
+    import FastLanguageModel`, `except ImportError:` loading with transformers alone)."""
+    if not any(ref.module.split(".")[0] in _UNSLOTH for ref in facts.imports):
+        return False
+    optional = {id(node) for node in _optional_imports(facts.module)}
+    return any(
+        isinstance(node, (ast.Import, ast.ImportFrom)) and _names_unsloth(node) and id(node) not in optional
+        for node in ast.walk(facts.module)
+    )
+
+
+_UNSLOTH = ("unsloth", "unsloth_zoo")
+# what a `try` around an import catches when the module goes on without it
+_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
+
+
+def _names_unsloth(node: ast.Import | ast.ImportFrom) -> bool:
+    if isinstance(node, ast.ImportFrom):
+        return (node.module or "").split(".")[0] in _UNSLOTH and not node.level
+    return any(alias.name.split(".")[0] in _UNSLOTH for alias in node.names)
+
+
+def _optional_imports(module: ast.Module) -> Iterator[ast.AST]:
+    """The imports in the body of a `try` with a handler that catches a failed import (or anything) and goes on (does
+    not raise)."""
+    for node in ast.walk(module):
+        if isinstance(node, ast.Try) and any(
+            (
+                handler.type is None
+                or any(
+                    (dotted_name(caught) or "").rsplit(".", 1)[-1] in _IMPORT_ERRORS
+                    for caught in (handler.type.elts if isinstance(handler.type, ast.Tuple) else (handler.type,))
+                )
+            )
+            and not any(isinstance(statement, ast.Raise) for statement in handler.body)
+            for handler in node.handlers
+        ):
+            for statement in node.body:
+                yield from (item for item in ast.walk(statement) if isinstance(item, (ast.Import, ast.ImportFrom)))
 
 
 def _loads_own_tokenizer(facts: ModuleFacts, template_call: TemplateCall) -> bool:

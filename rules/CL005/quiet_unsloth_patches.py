@@ -7,3 +7,13 @@ def prompt_ids(model_name, messages):
     model, tokenizer = FastLanguageModel.from_pretrained(model_name)
     ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)
     return model, ids[-512:]
+
+
+def required_prompt_ids(model_name, messages):
+    # an import that may fail only to stop the run with a clearer message: Unsloth is there whenever this runs
+    try:
+        import unsloth
+    except ImportError:
+        raise SystemExit("this script needs Unsloth: pip install unsloth")
+    model, tokenizer = unsloth.FastLanguageModel.from_pretrained(model_name)
+    return tokenizer.apply_chat_template(messages, add_generation_prompt=True)[-512:]
