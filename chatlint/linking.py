@@ -176,6 +176,13 @@ class Project:
         summaries = [summary for summary in self.summaries.values() if summary]
         return frozenset(text.name for summary in summaries for text in summary.texts if text.makes_rows)
 
+    @functools.cached_property
+    def row_class_builders(self) -> frozenset[str]:
+        """The known functions that build a class whose method returns rows with a render in a column
+        (`load_dataset` returning a `PromptDataset`): a module that calls one may hand those rows on."""
+        summaries = [summary for summary in self.summaries.values() if summary]
+        return frozenset(name for summary in summaries for name, _ in summary.row_class_builders)
+
     @property
     def rendering_classes(self) -> frozenset[str]:
         """The classes of the known modules with a method that renders."""
@@ -232,6 +239,7 @@ class Project:
             "_constant_names",
             "_tokenizer_names",
             "_loader_names",
+            "row_class_builders",
             "rendering_subclasses",
         ):
             self.__dict__.pop(name, None)
@@ -572,6 +580,8 @@ class Project:
             return True  # (it installs what a function of the project returns: `tok.chat_template = get_...(v)`)
         if ref.symbol in self.row_function_factories and ".map(" in text:
             return True  # (it makes a `.map()` function that writes a render: `to_text = make_formatter(tok)`)
+        if ref.symbol in self.row_class_builders and f"{ref.local}(" in text:
+            return True  # (it builds a dataset whose rows hold a render: `load_dataset(args, tok)`)
         if ref.symbol in classes:
             # built (`Prompter(`), a base class whose rendering method the text calls (`self.render(`), or an
             # annotation (`prompter: Prompter`, `Optional[Prompter]`) of a value whose rendering method it calls

@@ -191,11 +191,16 @@ class ProjectStep:
         known_names = project.renderers
         named = imports_any(known_names)
         makers = imports_any(project.row_function_factories)  # (in modules that call `.map()`)
+        # (a function building a dataset whose rows hold a render: its importer may hand them to another module)
+        dataset_builders = imports_any(project.row_class_builders)
         # the files the rules did not parse that mention a renderer: first, those that wrap one are learned
         named_files = {
             path
             for path, (source, result) in checked.items()
-            if result.summary is None and (named(source.text) or (".map(" in source.text and makers(source.text)))
+            if result.summary is None
+            and (
+                named(source.text) or (".map(" in source.text and makers(source.text)) or dataset_builders(source.text)
+            )
         }
         for path in sorted(named_files):  # (in a fixed order: what a module learns may depend on it)
             project.learn_chained(path, checked[path][0].encode())

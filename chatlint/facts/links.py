@@ -476,8 +476,11 @@ class Links:
                             for column in text.columns
                         ]
                     continue
-                if text.name.startswith(symbol + "."):
-                    # (a method of the class imported: a function that does so is a `.map()` function)
+                owner = text.name.split(".", 1)[0]
+                if owner == symbol or (symbol, owner) in imported.summary.row_class_builders:
+                    # (a method of the class imported, or of a class a function of its module builds, a function
+                    # imported: `load_dataset(args, tok)` returning a `PromptDataset`; a function that does so
+                    # itself is a `.map()` function)
                     found += [(column, text, imported.summary) for column in text.columns]
         return found
 

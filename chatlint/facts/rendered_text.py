@@ -25,6 +25,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from typing import TypeGuard
 
 from chatlint.facts.column_names import ColumnName, column_name, field_default, option_defaults
 from chatlint.facts.engines import built_text_prompt
@@ -270,7 +271,9 @@ class RenderedTexts:
                 return with_hop(self.rows.row_column(expr.value, column.name, function, depth), f"`{_short(expr)}`")
             base = dotted_name(expr.value)
             if base is None:
-                return None
+                # `dataset[i]["prompt_text"]`: a column of a row of a parameter
+                row = self._row_of_a_parameter(expr.value, function)
+                return self.rows.column_text(expr, column, function) if row else None
             items = self.flow(function).items
             values = items.get((base, column.name), [])
             if (constant := constant_column(element)) is not None and constant != column.name:
@@ -336,24 +339,39 @@ class RenderedTexts:
         return with_hop(self.template_texts(expr.value, function, depth + 1), f"`{_short(expr)}`")
 
     def _row_of_a_parameter(self, row: ast.expr, function: FunctionInfo) -> bool:
-        """Is `row` the loop name of a loop or comprehension over a parameter of the function (`for row in batch`)?"""
+        """Is `row` one row of a parameter of the function: the loop name of a loop or comprehension over it (`for
+        row in batch`), or over a list of its rows (`batch = [dataset[j] for j in idx]`, then `for x in batch`), or
+        one taken by a position (`dataset[i]`, or `example = dataset[i]`)?"""
+        if isinstance(row, ast.Subscript):
+            return self._position_of_a_parameter(row, function)
         if not isinstance(row, ast.Name):
             return False
         bindings = self.flow(function).reaching(row.id, row)
         return bool(bindings) and all(
-            binding.walks_a_parameter(function) or self._indexes_a_parameter(binding, function) for binding in bindings
+            binding.walks_a_parameter(function)
+            or (binding.kind == "assign" and self._position_of_a_parameter(binding.value, function))
+            or self._walks_rows_of_a_parameter(binding, function)
+            for binding in bindings
         )
 
-    def _indexes_a_parameter(self, binding: Binding, function: FunctionInfo) -> bool:
-        """`example = dataset[i]`: one row of a parameter, taken by a position (not a column: `dataset["text"]`)."""
-        value = binding.value
-        if binding.kind != "assign" or not isinstance(value, ast.Subscript) or not isinstance(value.value, ast.Name):
+    def _position_of_a_parameter(self, value: ast.expr | None, function: FunctionInfo) -> bool:
+        """`dataset[i]`: one row of a parameter, taken by a position (not a column: `dataset["text"]`)."""
+        if not isinstance(value, ast.Subscript) or not isinstance(value.value, ast.Name):
             return False
         if isinstance(value.slice, ast.Slice) or string_value(value.slice) is not None:
             return False
         name = value.value.id
         reaching = self.flow(function).reaching(name, value.value)
         return name in function.params and all(item.kind == "param" for item in reaching)
+
+    def _walks_rows_of_a_parameter(self, binding: Binding, function: FunctionInfo) -> bool:
+        """`for x in batch` with `batch = [dataset[j] for j in idx]`: a loop over a list of rows of a parameter
+        taken by their positions, the list bound once."""
+        source = binding.value if binding.kind == "loop" else None
+        if not isinstance(source, ast.Name):
+            return False
+        listed = single_assignment(source.id, function, self.flows)
+        return isinstance(listed, ast.ListComp) and self._position_of_a_parameter(listed.elt, function)
 
     def column_of(self, key: ast.expr, function: FunctionInfo) -> ColumnName | None:
         """The column name `key` (in `function`) holds: see `column_names.column_name`."""
@@ -1242,6 +1260,10 @@ class RenderedTexts:
             return follow(element, function, depth) if element is not None else None
         if value is not None and request_arguments(value) and binding.position == 0 and not many:
             return self._harness_context(function, depth)  # (`context, gen_kwargs = request.args`)
+        walked = self._walked_tuples(value, function) if binding.position is not None else None
+        if walked is not None and binding.position is not None:
+            # `for batch in batches(...)`, then `prompts, texts = batch`: as `for prompts, texts in batches(...)`
+            return self.tuple_items(walked[0], walked[1], depth + 1, binding.position, many)
         if isinstance(value, ast.Call):
             pairs = transposed(value)
             if pairs is not None and binding.position is not None and many:
@@ -1262,6 +1284,59 @@ class RenderedTexts:
                 # self.create_prompt(row)`, implemented by a subclass there)
                 return imported_origin(*imported, "renders the text it returns in a tuple")
         return None
+
+    def _walked_tuples(
+        self, value: ast.expr | None, function: FunctionInfo, hops: int = 0
+    ) -> tuple[ast.expr, FunctionInfo] | None:
+        """What a name bound once by a loop walks, with the function the loop is in: `batches(...)` for `batch` in
+        `for batch in batches(...)`, or in `for _, batch in zip(steps, batches(...))` (the iterable zipped at that
+        place); also for a parameter of a function defined in another that every call of it there hands such a
+        name (`def step(batch): ...`, called as `step(batch)` in that loop)."""
+        if not isinstance(value, ast.Name):
+            return None
+        bindings = self.flow(function).reaching(value.id, value)
+        if len(bindings) != 1:
+            return None
+        binding = bindings[0]
+        if binding.kind == "param":
+            given = self._given_by_the_outer(function, value.id) if hops == 0 else None
+            return self._walked_tuples(given[0], given[1], hops + 1) if given is not None else None
+        if binding.value is None:
+            return None
+        if binding.kind == "loop":
+            return binding.value, function
+        if binding.kind == "assign" and _builtin_call(binding.value, "next"):
+            # `batch = next(batches(...))`: one item of what it walks
+            return binding.value.args[0], function
+        zipped = binding.value
+        if (
+            binding.kind == "loop-unpack"
+            and binding.position is not None
+            and isinstance(zipped, ast.Call)
+            and dotted_name(zipped.func) == "zip"
+            and binding.position < len(zipped.args)
+            and not any(isinstance(item, ast.Starred) for item in zipped.args)
+        ):
+            return zipped.args[binding.position], function
+        return None
+
+    def _given_by_the_outer(self, function: FunctionInfo, param: str) -> tuple[ast.expr, FunctionInfo] | None:
+        """The name every call of `function`, a function defined in another function, hands its parameter `param`
+        in that outer function (`step(batch, grad)` in the training loop around `def step(batch, ...)`)."""
+        outer = function.outer
+        if outer is None or outer.is_module or function.cls is not None:
+            return None
+        calls = [
+            call
+            for call, caller, _ in self.rows.calls
+            if caller is outer and isinstance(call.func, ast.Name) and call.func.id == function.name
+        ]
+        arguments = [bound_argument(call, function.call_params, param) for call in calls]
+        names = {argument.id for argument in arguments if isinstance(argument, ast.Name)}
+        if not calls or len(names) != 1 or not all(isinstance(argument, ast.Name) for argument in arguments):
+            return None
+        found = next((argument for argument in arguments if isinstance(argument, ast.Name)), None)
+        return (found, outer) if found is not None else None
 
     def _harness_context(self, function: FunctionInfo, depth: int) -> TextOrigin | None:
         """The context of an lm-evaluation-harness request (`request.args[0]`) in a model class of the harness (a
@@ -1702,6 +1777,13 @@ def _split(expr: ast.expr | None) -> ast.expr | None:
     if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in ("split", "rsplit"):
         return expr.func.value if expr.args else None
     return None
+
+
+def _builtin_call(node: ast.expr | None, name: str) -> TypeGuard[ast.Call]:
+    """A call of the builtin `name` with one positional argument (`next(items)`)."""
+    return (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name and len(node.args) == 1
+    )
 
 
 def _is_zero(node: ast.expr) -> bool:

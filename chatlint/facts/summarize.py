@@ -228,6 +228,7 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
         wrapper_registries=_wrapper_registries(facts, wrappers) if wrappers and b"partial" in data else (),
         row_registries=_row_registries(facts, texts) if texts else (),
         factories=tuple(sorted({**registry_factories(facts.module), **module_factories(facts.module)}.items())),
+        row_class_builders=_row_class_builders(facts, texts) if texts else (),
         measures=_measures(facts) if may_measure_columns(data) else (),
         handoffs=tuple(facts.shapes.handoffs()) if b"self." in data and may_build_conversations(data) else (),
         passes=tuple(facts.shapes.passes()) if may_pass_to_subclasses(data) else (),
@@ -261,6 +262,35 @@ def _flag_dicts(facts: ModuleFacts, data: bytes) -> tuple[tuple[str, int, tuple[
     if module is None or not any(name.encode() in data for name in FLAG_NAMES + TOKENIZER_KEYWORDS):
         return ()
     return module_flag_dicts(module)
+
+
+def _row_class_builders(facts: ModuleFacts, texts: Sequence[TextSummary]) -> tuple[tuple[str, str], ...]:
+    """`(function, class)`: the module-level functions that build a class of the module with a method that returns
+    rows with a render in a column (`PromptDataset.process`; see `ModuleSummary.row_class_builders`), themselves or
+    through another such function they call (`load_dataset` calling `create_dataset`)."""
+    rows = {
+        text.name.split(".", 1)[0]
+        for text in texts
+        if text.columns and not text.dataset and not text.stored and "." in text.name
+    }
+    if not rows:
+        return ()
+    # the names each module-level function calls
+    called: dict[str, set[str]] = {}
+    for call, function, _ in facts.calls:
+        if isinstance(call.func, ast.Name) and function.cls is None and function.outer is not None:
+            if function.outer.is_module:
+                called.setdefault(function.name, set()).add(call.func.id)
+    built = {name: callees & rows for name, callees in called.items()}
+    changed = True
+    while changed:  # (through the functions they call, to a fixed point)
+        changed = False
+        for name, callees in called.items():
+            more = set().union(*(built.get(callee, set()) for callee in callees)) - built[name]
+            if more:
+                built[name] |= more
+                changed = True
+    return tuple(sorted((name, cls) for name, classes in built.items() for cls in classes))
 
 
 def _row_registries(facts: ModuleFacts, texts: Sequence[TextSummary]) -> tuple[tuple[str, tuple[str, ...]], ...]:

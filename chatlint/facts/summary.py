@@ -665,6 +665,10 @@ class ModuleSummary:
     # module-level functions annotated to return a class: `(make_prompt_builder, PromptBuilder)`, the class as the
     # module names it (its own, or one it imports: an importer follows that import)
     factories: tuple[tuple[str, str], ...] = ()
+    # `(function, class)`: module-level functions that build a class of the module with a method that returns rows
+    # with a render in a column (`def create_dataset(...): return PromptDataset(...)`): an importer of the function
+    # may be handed those rows
+    row_class_builders: tuple[tuple[str, str], ...] = ()
     # functions that mask labels by the token length of a column of their rows (see `MeasureSummary`)
     measures: tuple[MeasureSummary, ...] = ()
     # methods that hand another method of their class the conversation a third one builds (see `Handoff`)
@@ -768,7 +772,7 @@ class ModuleSummary:
         later: tuple[object, ...] = (self.handoffs, self.switches, self.measured_hooks, self.engines, self.prefix_masks)
         later = (*later, self.own_templates, self.passes, self.wrapper_registries, self.id_params, self.encoders)
         later = (*later, self.row_registries, self.id_batch_params, self.flag_dicts, self.subclasses)
-        later = (*later, self.template_installers)
+        later = (*later, self.template_installers, self.row_class_builders)
         told = (*told, *(part for part in (*optional, *later) if part))
         if self.tokenizers or self.pad_loaders or self.conversations or self.checkpoint_loaders or self.role_guards:
             told = (*told, self.tokenizers, self.pad_loaders, self.conversations, self.checkpoint_loaders)
@@ -796,6 +800,7 @@ class ModuleSummary:
         owners += [owner for owner, _, _, _ in self.switches]
         factories = [text.name for text in self.texts if text.makes_rows]
         owners += [name for name, _, _ in self.flag_dicts]
+        owners += [name for name, _ in self.row_class_builders]
         constants = [constant_binding(name) for name, _ in self.constants]
         return self.renderers | frozenset([*constants, *owners, *factories])
 

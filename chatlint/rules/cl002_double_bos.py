@@ -189,7 +189,12 @@ class DoubleBos(Rule):
         (`row["prompt"] = render(...)`) writes that column for the rows another class's method is given
         (`tok([row["prompt"] for row in batch])`), in the module, or across modules when a module of the run
         imports both stages (the pipeline script); a column a `.map()` writes is also read off a loop over the rows
-        a function is given. So does a function of another module that returns a dataset with a render in a column
+        a function is given. The same for the rows of a dataset class another module's function builds (`def
+        load_dataset(path, tok): return PromptDataset(...)`, whose `process` returns `{"prompt_text": render(...)}`),
+        for the trainers of a script that imports that function: read off a row of the dataset a trainer is given
+        (`dataset[i]["prompt_text"]`, or `batch = [dataset[j] for j in idx]` and a loop over it), also through a
+        generator of the trainer's module that yields those columns, unpacked from each batch (`for _, batch in
+        zip(steps, iterate_batches(dataset))`, then `questions, texts = batch`). So does a function of another module that returns a dataset with a render in a column
         (`load_text_dataset(tok, name)`), for a collator of a third module that reads the column (`[example["text"]
         for example in examples]`), when a script imports both and hands a trainer or a `DataLoader` a collator
         (`data_collator=`, `collate_fn=`);
@@ -198,8 +203,9 @@ class DoubleBos(Rule):
 
         A wrapper that takes the BOS off its render before returning it (`text = text[len(tok.bos_token):]`,
         `text.removeprefix(tok.bos_token)`, `text.replace("<|begin_of_text|>", "")` by the token's text, or through
-        a function named for it, `return strip_leading_bos(text, tok)`, of the module or imported), in the module or
-        in another one, gives its callers no render to double; so does code that takes it off before tokenizing. A
+        a function named for it, `return strip_leading_bos(text, tok)`, of the module or imported, or one handed the
+        BOS token and not named for putting one in, `_drop_prefix(text, tok.bos_token)`), in the module or in another
+        one, gives its callers no render to double; so does code that takes it off before tokenizing. A
         render whose result is walked item by item (`[text + start for text, start in zip(texts, starts)]`) renders
         a batch of conversations: its items are texts.
 
