@@ -94,6 +94,8 @@ class RenderedColumns:
         origins = [
             self.row_column(binding.value, column, function, depth)
             if binding.kind == "assign" and isinstance(binding.value, ast.Call)
+            else self.listed_row_column(binding.value, column, function)
+            if binding.kind == "loop" and binding.value is not None
             else None
             for binding in bindings
         ]
@@ -101,6 +103,26 @@ class RenderedColumns:
         if not known:
             return None
         return replace(known[0], certain=len(known) == len(origins) and all(origin.certain for origin in known))
+
+    def listed_row_column(self, listed: ast.expr, column: str, function: FunctionInfo) -> TextOrigin | None:
+        """`column` of the rows of a list a loop walks: one the function fills (`jobs.append({"prompt": render(...),
+        ...})`, then `for job in jobs`), or one a function of the module fills and returns (`for job in
+        build_jobs(rows)`, or `jobs = build_jobs(rows)` first)."""
+        if isinstance(listed, ast.Name):
+            assigned = function.assignments.get(listed.id, [])
+            if len(assigned) == 1 and isinstance(assigned[0], ast.Call):
+                listed = assigned[0]  # (`jobs = build_jobs(rows)`)
+            else:
+                return self._row_columns(self._appended_rows(listed.id, function), function, {}).get(column)
+        if not isinstance(listed, ast.Call):
+            return None
+        helper = self.texts.helper_function(listed, function)
+        returned = self.texts.flow(helper).returns if helper is not None else []
+        if helper is None or not returned or not all(isinstance(value, ast.Name) for value in returned):
+            return None
+        names = {value.id for value in returned if isinstance(value, ast.Name)}
+        rows = self._row_columns([row for name in names for row in self._appended_rows(name, helper)], helper, {})
+        return with_hop(rows.get(column), Hop(f"in the rows `{helper.qualname}` returns", is_place=True))
 
     def row_column(self, call: ast.Call, column: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
         return self.rows_of(call.func, function, depth).get(column)

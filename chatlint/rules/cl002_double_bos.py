@@ -185,6 +185,10 @@ class DoubleBos(Rule):
         render for a function whose parameter is annotated with the same class (`def serve_request(self,
         raw_request: HuggingFaceRequest)`, then `tok(raw_request["prompt"])`).
 
+        Rows collected in a list with a render under a key (`jobs.append({"prompt": render(...), ...})`) are read
+        back by a loop over the list, or over the list a function of the module fills and returns (`for job in
+        build_jobs(rows)`, `[job["prompt"] for job in jobs]`).
+
         Stages of a pipeline: a method of a class that stores a render in the row it is given and returns it
         (`row["prompt"] = render(...)`) writes that column for the rows another class's method is given
         (`tok([row["prompt"] for row in batch])`), in the module, or across modules when a module of the run
