@@ -270,10 +270,13 @@ class ProjectStep:
         self._passed_defaults(project, to_link)
         self._overrides(project, to_link)
         self._mixins(project, to_link, named_files)
-        self._stages(project, to_link, imports_of)
+        staged = self._stages(project, to_link, imports_of)
         for (source, _), linked in zip(to_link, self.check_linked(to_link)):
             checked[source.path] = (source, linked)
-        relinked = self._handed_summaries(project, handed, to_link, imports_of) if handed else []
+        # (files that learned what they are handed, or which rows another module's stage gives them: what they now
+        # tell their importers)
+        learned_late = {target for target, _, _, _ in handed} | staged
+        relinked = self._relearned(project, learned_late, to_link) if learned_late else []
         for (source, _), linked in zip(relinked, self.check_linked(relinked) if relinked else []):
             checked[source.path] = (source, linked)
         again = self._importer_families(project, to_link, summaries, imports_of)
@@ -468,20 +471,20 @@ class ProjectStep:
             if links is not None:
                 links.hand(owner, param, cls)
 
-    def _handed_summaries(
+    def _relearned(
         self,
         project: Project,
-        handed: list[tuple[Path, str, str, Imported]],
+        targets: set[Path],
         to_link: list[tuple[Source, Links]],
-        imports_of: dict[str, tuple[ImportRef, ...]],
     ) -> list[tuple[Source, Links]]:
-        """The files of the run that use a name a handed file tells only now that it knows the class of what it is
-        handed (`load_rendered_dataset(path, renderer)` in `sft_data.py`, handed a renderer by `train.py`, returns a
-        dataset with a render in a column): linked again (in `to_link`, for the steps after this one) and returned,
-        to be checked again (`train.py` tokenizes that column)."""
+        """The files of the run that use a name one of `targets` tells only now that it is linked: that it knows the
+        class of what it is handed (`load_rendered_dataset(path, renderer)` in `sft_data.py`, handed a renderer by
+        `train.py`, returns a dataset with a render in a column), or which rows another module's stage gives it (a
+        generator of a trainer module yielding a column of them, imported by another trainer): linked again (in
+        `to_link`, for the steps after this one) and returned, to be checked again."""
         told: set[str] = set()
         linked = {source.path: (source, links) for source, links in to_link}
-        for target in sorted({target for target, _, _, _ in handed}):
+        for target in sorted(targets):
             path = self._run_path(project, target)
             if path not in linked:
                 continue
@@ -497,14 +500,17 @@ class ProjectStep:
         places = {source.path: place for place, (source, _) in enumerate(to_link)}
         again = []
         for path, (source, result) in sorted(self.checked.items()):
-            if path in imports_of and any(whole_word(source.text, name) for name in told):
-                # (all its imports: those of a file the rules did not parse were read for the names known before)
+            if any(whole_word(source.text, name) for name in told):
+                # (all its imports: those of a file the rules did not parse, read for the names known before or not
+                # read at all, are read again)
                 links = project.links_for(path, _imports(source, result), text=source.text)
                 if path in places:
                     handed_to = to_link[places[path]][1]
                     for (owner, param), bound in handed_to.param_classes.items():
                         if bound:
                             links.hand(owner, param, handed_to.names[bound])
+                    for column, adopted in handed_to.row_columns.items():  # (what the stages gave it)
+                        links.adopt_rows(column, *adopted)
                     to_link[places[path]] = (source, links)
                 else:
                     to_link.append((source, links))
@@ -678,12 +684,13 @@ class ProjectStep:
 
     def _stages(
         self, project: Project, to_link: list[tuple[Source, Links]], imports_of: dict[str, tuple[ImportRef, ...]]
-    ) -> None:
+    ) -> set[Path]:
         """A module that imports a stage of a pipeline (a method of a class of another module that stores a render
         in the row it is given and returns it) and other names of the project (`from batchgen import RenderPrompt,
         GenerateStage`): the modules of those names, and the module itself, learn that the stage's column holds a
         render (`Links.adopt_rows`), so that a function reading it from the rows it is given and tokenizing it is
-        judged (CL002)."""
+        judged (CL002). Returns the files that learned so (resolved)."""
+        adopted: set[Path] = set()
         for source, links in list(to_link):
             # (a script that hands a trainer or a `DataLoader` a collator: the datasets it builds with imported
             # functions count)
@@ -713,6 +720,8 @@ class ProjectStep:
                     if target is not None:
                         words = f"that {user} also uses" if path != source.path else "this module imports"
                         target.adopt_rows(column, text, summary, words)
+                        adopted.add(project.resolved(path))
+        return adopted
 
     def _run_path(self, project: Project, target: Path) -> str | None:
         """The path by which this run names the file at `target` (resolved), or None when it does not check it.

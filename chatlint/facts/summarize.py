@@ -122,7 +122,8 @@ def summarize(facts: ModuleFacts) -> ModuleSummary:
     imports = facts.imports
     handed: tuple[str, ...] = ()
     data = facts.source.text.encode("utf-8", "surrogatepass")
-    if facts.template_calls or may_write_prompts(data):
+    # (also a module that learned which rows another module's stage gives it: what it yields of them)
+    if facts.template_calls or may_write_prompts(data) or facts.links.row_columns:
         rendered = facts.rendered_texts
         wrapped = {wrapper.name for wrapper in wrappers}
         renders = {id(template_call.call): template_call for template_call in facts.template_calls}

@@ -198,7 +198,8 @@ class DoubleBos(Rule):
         for the trainers of a script that imports that function: read off a row of the dataset a trainer is given
         (`dataset[i]["prompt_text"]`, or `batch = [dataset[j] for j in idx]` and a loop over it), also through a
         generator of the trainer's module that yields those columns, unpacked from each batch (`for _, batch in
-        zip(steps, iterate_batches(dataset))`, then `questions, texts = batch`). So does a function of another module that returns a dataset with a render in a column
+        zip(steps, iterate_batches(dataset))`, then `questions, texts = batch`), and in a trainer of a third module
+        that imports that generator. So does a function of another module that returns a dataset with a render in a column
         (`load_text_dataset(tok, name)`), for a collator of a third module that reads the column (`[example["text"]
         for example in examples]`), when a script imports both and hands a trainer or a `DataLoader` a collator
         (`data_collator=`, `collate_fn=`);

@@ -5,6 +5,7 @@ from transformers import AutoModelForCausalLM, AutoTokenizer
 from .datasets import load_dataset
 from .offline import train as train_offline
 from .online import train as train_online
+from .replay import replay
 
 
 def main():
@@ -18,6 +19,7 @@ def main():
     dataset = load_dataset(args.data, tokenizer)
     completions = ["yes", "no"]
     (train_offline if args.offline else train_online)(model, tokenizer, dataset, completions)
+    replay(model, tokenizer, dataset, completions)
 
 
 if __name__ == "__main__":
