@@ -336,10 +336,21 @@ class _Walker:
         is_enumerate = (
             isinstance(iterable, ast.Call) and dotted_name(iterable.func) == "enumerate" and bool(iterable.args)
         )
+        zipped = (
+            iterable.args
+            if isinstance(iterable, ast.Call)
+            and dotted_name(iterable.func) == "zip"
+            and not any(isinstance(item, ast.Starred) for item in iterable.args)
+            else []
+        )
         for position, element in enumerate(target.elts):
             if is_enumerate and position == 1 and isinstance(element, ast.Tuple):
                 # `for i, (prompt, answer) in enumerate(pairs)`: the elements of each item of `pairs`
                 self._bind_loop(element, iterable.args[0], statement, order, blocks)  # type: ignore[attr-defined]
+                continue
+            if position < len(zipped) and isinstance(element, ast.Tuple):
+                # `for _, (prompts, texts) in zip(steps, batches(...))`: the elements of each item zipped there
+                self._bind_loop(element, zipped[position], statement, order, blocks)
                 continue
             if not isinstance(element, ast.Name):
                 continue
