@@ -114,15 +114,19 @@ class RenderedColumns:
                 listed = assigned[0]  # (`jobs = build_jobs(rows)`)
             else:
                 return self._row_columns(self._appended_rows(listed.id, function), function, {}).get(column)
-        if not isinstance(listed, ast.Call):
-            return None
-        helper = self.texts.helper_function(listed, function)
+        return self._filled_rows(listed, function).get(column) if isinstance(listed, ast.Call) else None
+
+    def _filled_rows(self, call: ast.Call, function: FunctionInfo) -> dict[str, TextOrigin]:
+        """The columns that hold a render in the rows of the list a function of the module fills and returns
+        (`rows.append({"text": render(...)})`, `return rows`), by column."""
+        helper = self.texts.helper_function(call, function)
         returned = self.texts.flow(helper).returns if helper is not None else []
         if helper is None or not returned or not all(isinstance(value, ast.Name) for value in returned):
-            return None
+            return {}
         names = {value.id for value in returned if isinstance(value, ast.Name)}
         rows = self._row_columns([row for name in names for row in self._appended_rows(name, helper)], helper, {})
-        return with_hop(rows.get(column), Hop(f"in the rows `{helper.qualname}` returns", is_place=True))
+        hop = Hop(f"in the rows `{helper.qualname}` returns", is_place=True)
+        return {key: hopped for key, origin in rows.items() if (hopped := with_hop(origin, hop)) is not None}
 
     def row_column(self, call: ast.Call, column: str, function: FunctionInfo, depth: int) -> TextOrigin | None:
         return self.rows_of(call.func, function, depth).get(column)
@@ -289,14 +293,7 @@ class RenderedColumns:
             given = assigned
         if isinstance(given, ast.Call) and called_name(call) == "from_list":
             # `Dataset.from_list(prepare(raw, tok))`: the rows a function of the module fills and returns
-            helper = self.texts.helper_function(given, function)
-            returned = self.texts.flow(helper).returns if helper is not None else []
-            if helper is None or not returned or not all(isinstance(value, ast.Name) for value in returned):
-                return {}
-            names = {value.id for value in returned if isinstance(value, ast.Name)}
-            rows = self._row_columns([row for name in names for row in self._appended_rows(name, helper)], helper, {})
-            hop = Hop(f"in the rows `{helper.qualname}` returns", is_place=True)
-            return {key: hopped for key, origin in rows.items() if (hopped := with_hop(origin, hop)) is not None}
+            return self._filled_rows(given, function)
         found: dict[str, TextOrigin] = {}
         if called_name(call) == "from_dict" and isinstance(given, ast.Dict):
             for key, value in zip(given.keys, given.values):

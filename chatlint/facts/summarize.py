@@ -279,9 +279,9 @@ def _row_class_builders(facts: ModuleFacts, texts: Sequence[TextSummary]) -> tup
     # the names each module-level function calls
     called: dict[str, set[str]] = {}
     for call, function, _ in facts.calls:
-        if isinstance(call.func, ast.Name) and function.cls is None and function.outer is not None:
-            if function.outer.is_module:
-                called.setdefault(function.name, set()).add(call.func.id)
+        top_level = function.cls is None and function.outer is not None and function.outer.is_module
+        if top_level and isinstance(call.func, ast.Name):
+            called.setdefault(function.name, set()).add(call.func.id)
     built = {name: callees & rows for name, callees in called.items()}
     changed = True
     while changed:  # (through the functions they call, to a fixed point)
