@@ -1332,11 +1332,10 @@ class RenderedTexts:
             if caller is outer and isinstance(call.func, ast.Name) and call.func.id == function.name
         ]
         arguments = [bound_argument(call, function.call_params, param) for call in calls]
-        names = {argument.id for argument in arguments if isinstance(argument, ast.Name)}
-        if not calls or len(names) != 1 or not all(isinstance(argument, ast.Name) for argument in arguments):
+        names = [argument for argument in arguments if isinstance(argument, ast.Name)]
+        if not names or len(names) != len(arguments) or len({name.id for name in names}) != 1:
             return None
-        found = next((argument for argument in arguments if isinstance(argument, ast.Name)), None)
-        return (found, outer) if found is not None else None
+        return names[0], outer
 
     def _harness_context(self, function: FunctionInfo, depth: int) -> TextOrigin | None:
         """The context of an lm-evaluation-harness request (`request.args[0]`) in a model class of the harness (a
