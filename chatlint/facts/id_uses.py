@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from chatlint.facts.flow import Binding, FunctionFlow, Load, function_flow, scope_bindings
+from chatlint.facts.flow import Binding, FunctionFlow, Load, function_flow, scope_bindings, single_assignment
 from chatlint.facts.model import CallSite, FunctionInfo
 from chatlint.facts.syntax import SAME_ITEMS, called_name, code, dotted_name, shortened, string_value
 from chatlint.facts.uses import dict_key, same_value
@@ -378,6 +378,9 @@ class IdsSearch(NamedTuple):
         callee = self.callee_of(call, caller)
         if callee is None and position == 2 and dotted_name(call.func) in self.prompt_takers:
             return [f"the prompts of mlx-lm's `{_short(call)}`, a batch of id lists"]  # `batch_generate(m, tok, ids)`
+        if callee is None and position == 0 and self._inserted_into_a_batch_generator(call, caller):
+            # `gen = BatchGenerator(model, ...)`, then `gen.insert(prompts)`: mlx-lm's batch of id lists
+            return [f"the prompts of mlx-lm's `{_short(call)}`, a batch of id lists"]
         if callee is None:
             return self.imported_batch_uses(call, position)
         names = callee.call_params
@@ -385,6 +388,16 @@ class IdsSearch(NamedTuple):
             return []
         where = f"handed in a list to `{callee.qualname}` as `{names[position]}`, which uses"
         return [f"{where} {use}" for use in self.parameter_item_uses(callee, names[position], depth + 1)]
+
+    def _inserted_into_a_batch_generator(self, call: ast.Call, caller: FunctionInfo) -> bool:
+        """`gen.insert(prompts)` with `gen` bound once to mlx-lm's `BatchGenerator(...)`, whose `insert` takes a list
+        of prompts, each a list of ids (read in the `generate.py` of mlx-lm 0.27.1, 0.28.4, 0.30.0 and 0.32.0; 0.32.0
+        annotates it `prompts: List[List[int]]`)."""
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and func.attr == "insert" and isinstance(func.value, ast.Name)):
+            return False
+        built = single_assignment(func.value.id, caller, self.flows)
+        return isinstance(built, ast.Call) and (dotted_name(built.func) or "").rsplit(".", 1)[-1] == "BatchGenerator"
 
     def _unpacked_uses(self, function: FunctionInfo, position: int, depth: int) -> list[str]:
         """The uses of the element at `position` of the tuples `function` returns, where its callers in the module

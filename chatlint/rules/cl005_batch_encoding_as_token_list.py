@@ -56,7 +56,7 @@ class BatchEncodingAsTokenList(Rule):
         sides.items(): ids[-n:]`), passing it to a model as its first
         argument (`model(ids)`, `reward_model(ids)`, or to its `generate`: `model.generate(ids)`) or to mlx-lm's `generate` / `stream_generate` as its prompt
         (`generate(model, tokenizer, prompt=ids)`, imported from `mlx_lm`, or in mlx-lm's own modules or a fork's, from
-        `.generate`), making it a dataset's example (items of a list
+        `.generate`), or in a list to the `insert` of mlx-lm's `BatchGenerator` (`gen.insert(prompts)`), making it a dataset's example (items of a list
         `__getitem__` returns, or returned, alone or in a tuple, by a method of a dataset class), yielding it in a
         tuple that a loop of the module over the generator unpacks and uses so (`for rid, ids, gold in
         self._prompts(rows)`, also behind `tqdm(...)` or `list(...)`; a generator of another module too: `for qid,
