@@ -10,7 +10,6 @@ nowhere in the project (a YAML file, the command line) is unknown, and a rule th
 from __future__ import annotations
 
 import ast
-import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
@@ -221,12 +220,13 @@ def model_tables(module: ast.Module, bound: Mapping[str, list[ast.expr]] | None 
     caller has them.)"""
     found: dict[str, str] = {}
     bound = _module_bindings(module) if bound is None else bound
+    fields = _declared_fields(module)
     for name, values in bound.items():
         table = values[0]
         if len(values) != 1 or not isinstance(table, ast.Dict) or not table.values or None in table.keys:
             continue
         entries = table.values
-        rows = [_table_row(entry, module) for entry in entries]
+        rows = [_table_row(entry, fields) for entry in entries]
         if all(row is not None for row in rows):
             columns = [row for row in rows if row is not None]
             for field in set(columns[0]).intersection(*columns[1:]):
@@ -240,20 +240,18 @@ def model_tables(module: ast.Module, bound: Mapping[str, list[ast.expr]] | None 
     return found
 
 
-def _table_row(entry: ast.expr, module: ast.Module) -> dict[str, ast.expr] | None:
+def _table_row(entry: ast.expr, fields: Mapping[str, tuple[str, ...]]) -> dict[str, ast.expr] | None:
     """The named values of a table's entry: a dict literal's string keys, or a construction's keywords and the
-    positional values by the fields of its class when the module defines it (`ModelSpec("Qwen/...", 32768)`)."""
+    positional values by the `fields` of its class when the module defines it (`ModelSpec("Qwen/...", 32768)`)."""
     if isinstance(entry, ast.Dict):
         return {column: value for key, value in zip(entry.keys, entry.values) if (column := string_value(key))}
     if not isinstance(entry, ast.Call) or not isinstance(entry.func, ast.Name):
         return None
     row = {item.arg: item.value for item in entry.keywords if item.arg is not None}
-    fields = _declared_fields(module).get(entry.func.id, ())
-    row.update(zip(fields, entry.args))
+    row.update(zip(fields.get(entry.func.id, ()), entry.args))
     return row
 
 
-@functools.lru_cache(maxsize=8)
 def _declared_fields(module: ast.Module) -> dict[str, tuple[str, ...]]:
     """The annotated fields of the module's top-level classes, in order (a dataclass's or a named tuple's)."""
     return {
